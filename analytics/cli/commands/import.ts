@@ -1,0 +1,89 @@
+import { errorText, isTijianError } from '../../i18n/errors.js';
+import { importFile, type ImportFileResult } from '../../import/import-file.js';
+import { expandPaths } from '../../import/import-paths.js';
+import { loadMappingFile } from '../../import/mapping-file.js';
+import { Workspace } from '../../workspace/workspace.js';
+import { json, parse, requireOption, type Command } from '../command.js';
+import { ProgressBar } from '../progress-bar.js';
+
+const usage = 'tijian import --workspace FILE [--mapping FILE] [--json] PATH...';
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: '导入数据文件或文件夹 / import data files or folders',
+  usage,
+  async run(argv, io) {
+    const { values, positionals } = parse(argv, { workspace: { type: 'string' }, mapping: { type: 'string' }, json: { type: 'boolean' } }, usage);
+    const wsPath = requireOption(values.workspace, 'workspace', usage);
+    if (!positionals.length) return usageError(io, usage);
+    const mapping = values.mapping ? loadMappingFile(values.mapping) : undefined;
+    const expanded = expandPaths(positionals);
+    const ws = await Workspace.open(wsPath);
+    const bar = new ProgressBar();
+    const results: Array<ImportFileResult | { file: string; path: string; error: { code: string; zh: string; en: string } }> = [];
+    let failed = expanded.missing.length;
+    try {
+      for (const path of expanded.files) {
+        try {
+          const r = await importFile(ws, path, { ...(mapping ? { mapping } : {}), onProgress: (e) => bar.update(e) });
+          bar.clear();
+          results.push(r);
+          if (!values.json) io.err(describe(r));
+        } catch (e) {
+          bar.clear();
+          failed++;
+          const file = path.split(/[\\/]/).pop()!;
+          const error = isTijianError(e) ? { code: e.code, zh: e.zh, en: e.en } : { code: 'INTERNAL', zh: errorText(e), en: errorText(e) };
+          results.push({ file, path, error });
+          if (!values.json) io.err(`✗ ${file}\n  ${error.zh}\n  ${error.en}`);
+        }
+      }
+    } finally {
+      ws.close();
+    }
+    const ok = results.filter((r): r is ImportFileResult => !('error' in r));
+    const totals = ok.reduce((a, r) => ({ read: a.read + r.rows_read, loaded: a.loaded + r.rows_loaded, rejected: a.rejected + r.rows_rejected }), { read: 0, loaded: 0, rejected: 0 });
+    if (values.json) {
+      io.out(
+        json({
+          workspace: wsPath,
+          files: results.map((r) =>
+            'error' in r
+              ? { file: r.file, path: r.path, table: null, import_id: null, rows_read: 0, rows_loaded: 0, rows_rejected: 0, skipped_duplicate: false, error: r.error }
+              : r,
+          ),
+          skipped_files: expanded.skipped,
+          missing: expanded.missing,
+          totals: { rows_read: totals.read, rows_loaded: totals.loaded, rows_rejected: totals.rejected },
+        }),
+      );
+    } else {
+      for (const s of expanded.skipped) io.err(`- 跳过 skipped ${s.path}: ${s.reason_zh} / ${s.reason_en}`);
+      for (const m of expanded.missing) io.err(`✗ 找不到 not found: ${m}`);
+      io.err(
+        `合计 ${ok.length} 个文件：读取 ${totals.read} 行 = 导入 ${totals.loaded} + 拒绝 ${totals.rejected}` +
+          (failed ? `；${failed} 个文件失败` : '') +
+          `\nTotal ${ok.length} file(s): read ${totals.read} = loaded ${totals.loaded} + rejected ${totals.rejected}` +
+          (failed ? `; ${failed} file(s) failed` : ''),
+      );
+    }
+    return failed ? 1 : 0;
+  },
+};
+
+function describe(r: ImportFileResult): string {
+  if (r.skipped_duplicate) {
+    return `= ${r.file} → ${r.table}: 与导入 #${r.duplicate_of} 相同，未改变 / identical to import #${r.duplicate_of}, nothing changed`;
+  }
+  const lines = [
+    `✓ ${r.file} → ${r.table} (#${r.import_id}, ${r.format}${r.encoding ? `, ${r.encoding}` : ''}): 读取 ${r.rows_read} = 导入 ${r.rows_loaded} + 拒绝 ${r.rows_rejected} / read ${r.rows_read} = loaded ${r.rows_loaded} + rejected ${r.rows_rejected}`,
+  ];
+  if (r.unmapped_headers.length) lines.push(`  未映射的列（值保存在 extras）/ unmapped columns (kept in extras): ${r.unmapped_headers.join('、')}`);
+  for (const w of r.warnings) lines.push(`  ! ${w}`);
+  return lines.join('\n');
+}
+
+function usageError(io: { err: (s: string) => void }, u: string): number {
+  io.err(`用法 usage: ${u}`);
+  return 2;
+}

@@ -1,0 +1,28 @@
+import { Workspace } from '../../workspace/workspace.js';
+import { json, parse, requireOption, type Command } from '../command.js';
+
+const usage = 'tijian imports --workspace FILE [--json]';
+
+export const importsCommand: Command = {
+  name: 'imports',
+  summary: '导入记录 / the import log',
+  usage,
+  async run(argv, io) {
+    const { values } = parse(argv, { workspace: { type: 'string' }, json: { type: 'boolean' } }, usage);
+    const ws = await Workspace.open(requireOption(values.workspace, 'workspace', usage), { create: false });
+    try {
+      const rows = await ws.db.all<Record<string, unknown>>(
+        `SELECT import_id, file_name, table_name, format, encoding, rows_read, rows_loaded, rows_rejected, status,
+                strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started_at, sha256
+         FROM import_log ORDER BY import_id`,
+      );
+      if (values.json) io.out(json({ imports: rows }));
+      else
+        for (const r of rows)
+          io.out(`#${r.import_id} ${r.status === 'done' ? ' ' : '×'} ${r.started_at} ${r.table_name} ← ${r.file_name}: 读取 ${r.rows_read} = 导入 ${r.rows_loaded} + 拒绝 ${r.rows_rejected}${r.status !== 'done' ? ` (${r.status})` : ''}`);
+      return 0;
+    } finally {
+      ws.close();
+    }
+  },
+};

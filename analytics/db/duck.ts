@@ -1,0 +1,139 @@
+// Thin helpers over @duckdb/node-api: plain JS rows (numbers, ISO date strings), quoting, transactions.
+import {
+  DuckDBConnection,
+  DuckDBInstance,
+  DuckDBTypeId,
+  type DuckDBResultReader,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+
+export type Row = Record<string, unknown>;
+
+/** TIJIAN_SQL_TIMING=1 prints each statement's time to stderr (for profiling). */
+const TIMING = !!process.env.TIJIAN_SQL_TIMING;
+export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
+
+/** SQL string literal. */
+export function lit(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return 'NULL';
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** SQL identifier. */
+export function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, '0');
+}
+
+function convertValue(v: unknown, typeId: DuckDBTypeId): unknown {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'bigint') {
+    const n = Number(v);
+    return Number.isSafeInteger(n) ? n : v.toString();
+  }
+  if (v instanceof Date) {
+    if (typeId === DuckDBTypeId.DATE) {
+      return `${pad(v.getUTCFullYear(), 4)}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
+    }
+    return v.toISOString();
+  }
+  if (Array.isArray(v)) return v.map((x) => convertValue(x, DuckDBTypeId.VARCHAR));
+  return v;
+}
+
+/** Rows of a materialised result as plain objects: BIGINT → number, DATE → 'YYYY-MM-DD'. */
+export function readerRows<T = Row>(reader: DuckDBResultReader): T[] {
+  const names = reader.deduplicatedColumnNames();
+  const types = names.map((_, i) => reader.columnTypeId(i));
+  const raw = reader.getRowsJS();
+  const out: T[] = new Array(raw.length);
+  for (let r = 0; r < raw.length; r++) {
+    const src = raw[r]!;
+    const obj: Row = {};
+    for (let c = 0; c < names.length; c++) obj[names[c]!] = convertValue(src[c], types[c]!);
+    out[r] = obj as T;
+  }
+  return out;
+}
+
+export class Db {
+  private txDepth = 0;
+  constructor(
+    readonly instance: DuckDBInstance,
+    readonly conn: DuckDBConnection,
+    readonly path: string,
+  ) {}
+
+  static async open(path: string, options?: Record<string, string>): Promise<Db> {
+    const instance = await DuckDBInstance.create(path, options);
+    const conn = await instance.connect();
+    return new Db(instance, conn, path);
+  }
+
+  async exec(sql: string, params?: Params): Promise<number> {
+    const t0 = TIMING ? performance.now() : 0;
+    const r = await this.conn.run(sql, params);
+    if (TIMING) process.stderr.write(`[sql ${(performance.now() - t0).toFixed(0)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 140)}\n`);
+    return r.rowsChanged;
+  }
+
+  async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    const reader = await this.conn.runAndReadAll(sql, params);
+    return readerRows<T>(reader);
+  }
+
+  async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
+    const rows = await this.all<T>(sql, params);
+    return rows[0];
+  }
+
+  async scalar<T = unknown>(sql: string, params?: Params): Promise<T> {
+    const reader = await this.conn.runAndReadAll(sql, params);
+    const rows = readerRows<Row>(reader);
+    const first = rows[0];
+    if (!first) return null as T;
+    return Object.values(first)[0] as T;
+  }
+
+  /** Runs fn in one transaction; any throw rolls everything back. Nested calls join the outer one. */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.txDepth > 0) return fn();
+    await this.exec('BEGIN TRANSACTION');
+    this.txDepth++;
+    try {
+      const result = await fn();
+      this.txDepth--;
+      await this.exec('COMMIT');
+      return result;
+    } catch (err) {
+      this.txDepth--;
+      try {
+        await this.exec('ROLLBACK');
+      } catch {
+        // the transaction may already be aborted by DuckDB; the original error matters
+      }
+      throw err;
+    }
+  }
+
+  get inTransaction(): boolean {
+    return this.txDepth > 0;
+  }
+
+  interrupt(): void {
+    this.conn.interrupt();
+  }
+
+  close(): void {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,255 @@
+// SQL that turns a staged file (text columns c0..cN, ordinal __ord) into the typed columns of a
+// canonical table, and the checks that decide whether a row is loaded or rejected, with reasons
+// in Chinese and English. Generated from the table definition; nothing is parsed row by row in JS.
+import { ident, lit } from '../db/duck.js';
+import type { FieldDef, TableDef } from '../schema/types.js';
+import type { ColumnMapping } from './headers.js';
+
+export interface MappedField {
+  field: FieldDef;
+  /** Raw source column (c3). */
+  col: string;
+  /** Cleaned source column (t3). */
+  clean: string;
+  header: string;
+  scale: number;
+}
+
+export interface Check {
+  code: string;
+  /** SQL boolean over the conv relation (typed columns) and the source columns. */
+  cond: string;
+  /** SQL text expressions (may include the raw value). */
+  zh: string;
+  en: string;
+}
+
+/** Key used to match enum values and names: the same normalisation as tj_key_c in SQL. */
+export function nameKey(s: string): string {
+  return s.trim().replace(/（/g, '(').replace(/）/g, ')').replace(/ /g, '').toUpperCase();
+}
+
+/** Raw source column i. */
+export function srcCol(index: number): string {
+  return `c${index}`;
+}
+
+/** Cleaned text of source column i (tj_clean applied once). */
+export function cleanCol(index: number): string {
+  return `t${index}`;
+}
+
+export function mappedFields(t: TableDef, columns: readonly ColumnMapping[]): MappedField[] {
+  const out: MappedField[] = [];
+  for (const c of columns) {
+    if (!c.field) continue;
+    const field = t.fields.find((f) => f.name === c.field);
+    if (!field) continue;
+    out.push({ field, col: srcCol(c.index), clean: cleanCol(c.index), header: c.header, scale: c.scale ?? 1 });
+  }
+  return out;
+}
+
+function enumExpr(f: FieldDef, col: string): string {
+  const pairs: string[] = [];
+  const seen = new Set<string>();
+  for (const [canon, synonyms] of Object.entries(f.values ?? {})) {
+    for (const v of [canon, ...synonyms]) {
+      const k = nameKey(v);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      pairs.push(`WHEN ${lit(k)} THEN ${lit(canon)}`);
+    }
+  }
+  return `CASE tj_key_c(${col}) ${pairs.join(' ')} END`;
+}
+
+/** Typed value of a mapped field. For ref fields: the raw text (resolved to ids later). */
+export function valueExpr(m: MappedField): string {
+  const t = m.clean;
+  switch (m.field.kind) {
+    case 'id':
+    case 'text':
+    case 'ref':
+    case 'reflist':
+      return t;
+    case 'date':
+      return `tj_date_c(${t})`;
+    case 'money':
+      return `tj_money_c(${t}, ${m.scale})`;
+    case 'int':
+      return `tj_int_c(${t})`;
+    case 'number':
+      return m.scale !== 1 ? `tj_number_c(${t}) * ${m.scale}` : `tj_number_c(${t})`;
+    case 'bool':
+      return `tj_bool_c(${t})`;
+    case 'enum':
+      return enumExpr(m.field, t);
+    case 'list':
+      return `tj_list_c(${t})`;
+    default: {
+      const never: never = m.field.kind;
+      throw new Error(`unhandled kind ${String(never)}`);
+    }
+  }
+}
+
+/** Name of the conv column holding a mapped field's value. */
+export function convName(f: FieldDef): string {
+  return f.kind === 'ref' || f.kind === 'reflist' ? f.raw! : f.name;
+}
+
+const KIND_HINT: Record<string, { zh: string; en: string }> = {
+  date: { zh: '不是可识别的日期（可写作 2024-03-05、2024/3/5、2024年3月5日、20240305）', en: 'is not a date (write 2024-03-05, 2024/3/5, 2024年3月5日 or 20240305)' },
+  money: { zh: '不是有效金额（可写作 1234.50、1,234.5、1.2万元）', en: 'is not an amount (write 1234.50, 1,234.5 or 1.2万元)' },
+  int: { zh: '不是整数', en: 'is not a whole number' },
+  number: { zh: '不是数字', en: 'is not a number' },
+  bool: { zh: '不是“是/否”（可写作 是/否、Y/N、1/0、√/×）', en: 'is not yes/no (write 是/否, Y/N, 1/0 or √/×)' },
+};
+
+/** A SQL text literal with the raw cell value spliced in. */
+function withRaw(before: string, col: string, after: string): string {
+  return `${lit(before)} || coalesce(${col}, '') || ${lit(after)}`;
+}
+
+export function fieldChecks(m: MappedField): Check[] {
+  const f = m.field;
+  const v = ident(convName(f));
+  const raw = m.col;
+  const t = m.clean;
+  const label = `“${f.zh}”（${m.header}）`;
+  const labelEn = `${f.en} (${m.header})`;
+  const checks: Check[] = [];
+  if (f.required) {
+    checks.push({
+      code: `${f.name}.required`,
+      cond: `${t} IS NULL`,
+      zh: lit(`缺少必填项${label}`),
+      en: lit(`required field ${labelEn} is empty`),
+    });
+  }
+  const hint = KIND_HINT[f.kind];
+  if (hint) {
+    checks.push({
+      code: `${f.name}.invalid`,
+      cond: `${t} IS NOT NULL AND ${v} IS NULL`,
+      zh: withRaw(`${label}的值「`, raw, `」${hint.zh}`),
+      en: withRaw(`${labelEn} value "`, raw, `" ${hint.en}`),
+    });
+  }
+  if (f.kind === 'enum') {
+    const allowed = Object.keys(f.values ?? {}).join('、');
+    checks.push({
+      code: `${f.name}.invalid`,
+      cond: `${t} IS NOT NULL AND ${v} IS NULL`,
+      zh: withRaw(`${label}的值「`, raw, `」不在可选值内（${allowed}）`),
+      en: withRaw(`${labelEn} value "`, raw, `" is not one of ${allowed}`),
+    });
+  }
+  if (f.kind === 'date') {
+    checks.push({
+      code: `${f.name}.range`,
+      cond: `NOT tj_date_ok(${v})`,
+      zh: withRaw(`${label}的日期「`, raw, '」超出合理范围（1949—2100年）'),
+      en: withRaw(`${labelEn} date "`, raw, '" is outside 1949–2100'),
+    });
+  }
+  if (f.min !== undefined && (f.kind === 'money' || f.kind === 'int' || f.kind === 'number')) {
+    checks.push({
+      code: `${f.name}.min`,
+      cond: `${v} < ${f.min}`,
+      zh: withRaw(`${label}的值「`, raw, `」小于 ${f.min}`),
+      en: withRaw(`${labelEn} value "`, raw, `" is below ${f.min}`),
+    });
+  }
+  if (f.max !== undefined && (f.kind === 'money' || f.kind === 'int' || f.kind === 'number')) {
+    checks.push({
+      code: `${f.name}.max`,
+      cond: `${v} > ${f.max}`,
+      zh: withRaw(`${label}的值「`, raw, `」大于 ${f.max}`),
+      en: withRaw(`${labelEn} value "`, raw, `" is above ${f.max}`),
+    });
+  }
+  return checks;
+}
+
+/** Row-level checks: undecodable characters (wrong encoding) and cells beyond the header. */
+export function rowChecks(sourceCols: readonly string[], hasExtraCells: boolean, checkEncoding: boolean): Check[] {
+  const checks: Check[] = [];
+  // Only transcoded text can hold U+FFFD; DuckDB itself rejects invalid UTF-8 lines.
+  if (checkEncoding && sourceCols.length) {
+    checks.push({
+      code: 'row.encoding',
+      cond: `strpos(concat_ws('', ${sourceCols.join(', ')}), chr(65533)) > 0`,
+      zh: lit('该行含有无法解码的字符（编码错误：文件或该行不是 UTF-8/GBK 文本），请以 UTF-8 或 GBK 重新导出'),
+      en: lit('the row holds characters that could not be decoded (wrong encoding: not UTF-8/GBK text); re-export as UTF-8 or GBK'),
+    });
+  }
+  if (hasExtraCells) {
+    checks.push({
+      code: 'row.ragged',
+      cond: '__extra_cells > 0',
+      zh: `'该行在表头范围之外还有 ' || __extra_cells || ' 个单元格有数据（列数与表头不一致）'`,
+      en: `'the row has ' || __extra_cells || ' non-empty cell(s) beyond the header (column count differs from the header)'`,
+    });
+  }
+  return checks;
+}
+
+export interface ConvSql {
+  /** SELECT producing the typed columns, extras, __bad and (for bad rows only) the raw columns. */
+  select: string;
+  checks: Check[];
+  /** Columns of conv that go into the target table, in insert order (target column names). */
+  insertColumns: string[];
+  /** SQL list of the cleaned columns (tj_clean(cN) AS tN), to re-derive them from conv. */
+  cleanedFromRaw: string;
+}
+
+/**
+ * @param source SQL relation with c0..cN (and __extra_cells when `hasExtraCells`).
+ * @param headers the file's headers, for extras.
+ * @param passColumns source columns carried through unchanged (__ord, __line).
+ */
+export function buildConvSql(
+  t: TableDef,
+  columns: readonly ColumnMapping[],
+  headers: readonly string[],
+  source: string,
+  hasExtraCells: boolean,
+  passColumns: readonly string[] = [],
+  checkEncoding = false,
+): ConvSql {
+  const mapped = mappedFields(t, columns);
+  const rawCols = headers.map((_, i) => srcCol(i));
+  const cleaned = headers.map((_, i) => `tj_clean(${srcCol(i)}) AS ${cleanCol(i)}`).join(', ');
+  const pass = [...passColumns, ...(hasExtraCells ? ['__extra_cells'] : [])];
+  // Level 1 cleans each cell once; level 2 types the values; level 3 decides.
+  const typed: string[] = [...pass, ...rawCols, ...headers.map((_, i) => cleanCol(i))];
+  const insertColumns: string[] = [];
+  for (const m of mapped) {
+    typed.push(`${valueExpr(m)} AS ${ident(convName(m.field))}`);
+    insertColumns.push(convName(m.field));
+  }
+  // Unmapped columns are kept, not dropped: their values go to extras as JSON.
+  const unmapped = columns.filter((c) => !c.field);
+  if (unmapped.length) {
+    const pairs = unmapped.map((c) => `${lit(c.header || `列${c.index + 1}`)}, ${cleanCol(c.index)}`);
+    typed.push(`json_object(${pairs.join(', ')}) AS extras`);
+    insertColumns.push('extras');
+  }
+  const checks = [...rowChecks(rawCols, hasExtraCells, checkEncoding), ...mapped.flatMap(fieldChecks)];
+  const bad = checks.length ? checks.map((c) => `(${c.cond})`).join(' OR ') : 'FALSE';
+  const decided = `SELECT *, coalesce(${bad}, FALSE) AS __bad FROM (SELECT ${typed.join(', ')} FROM (SELECT *, ${cleaned} FROM ${source}))`;
+  // Raw text is kept only for rows that will be rejected (to show the user what was wrong).
+  const outer = [...pass, ...insertColumns.map(ident), '__bad', ...rawCols.map((c) => `CASE WHEN __bad THEN ${c} END AS ${c}`)];
+  return { select: `SELECT ${outer.join(', ')} FROM (${decided})`, checks, insertColumns, cleanedFromRaw: cleaned };
+}
+
+/** For the rejected rows: the list of failed checks as a struct list, evaluated over conv with its
+ *  cleaned columns re-derived. */
+export function reasonsSql(checks: readonly Check[]): string {
+  if (!checks.length) return `[]::STRUCT(code VARCHAR, zh VARCHAR, en VARCHAR)[]`;
+  const items = checks.map((c) => `CASE WHEN coalesce(${c.cond}, FALSE) THEN {'code': ${lit(c.code)}, 'zh': ${c.zh}, 'en': ${c.en}} END`);
+  return `list_filter([${items.join(', ')}], x -> x IS NOT NULL)`;
+}

@@ -1,0 +1,88 @@
+// Delimiter, quote and header row of a CSV, from a sample of its first rows. DuckDB's own sniffer
+// is thrown off by the ragged rows real exports contain, so we decide from the header row, which
+// must have at least two recognisable fields.
+import { parse } from 'csv-parse/sync';
+import { headerScore } from './headers.js';
+
+export interface CsvDialect {
+  delimiter: string;
+  quote: string;
+  /** 1-based line number of the header row (title rows above it are skipped). */
+  headerLine: number;
+  headers: string[];
+}
+
+const DELIMITERS = [',', '\t', ';', '|'];
+const MAX_HEADER_SEARCH = 10;
+
+interface Parsed {
+  rows: string[][];
+  lines: number[];
+}
+
+function parseSample(sample: string, delimiter: string): Parsed | null {
+  try {
+    const records = parse(sample, {
+      delimiter,
+      quote: '"',
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      bom: true,
+      info: true,
+      to_line: 60,
+    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+    return { rows: records.map((r) => r.record), lines: records.map((r) => r.info.lines) };
+  } catch {
+    return null;
+  }
+}
+
+/** The sample is cut at an arbitrary byte: drop the last (possibly partial) line. */
+function trimSample(sample: string): string {
+  const nl = sample.lastIndexOf('\n');
+  return nl > 0 ? sample.slice(0, nl + 1) : sample;
+}
+
+function mode(xs: number[]): { value: number; count: number } {
+  const counts = new Map<number, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let best = { value: 0, count: 0 };
+  for (const [value, count] of counts) if (count > best.count || (count === best.count && value > best.value)) best = { value, count };
+  return best;
+}
+
+export function sniffCsv(sampleText: string, complete: boolean): CsvDialect {
+  const sample = complete ? sampleText : trimSample(sampleText);
+  let best: { delimiter: string; parsed: Parsed; score: number; width: number } | null = null;
+  for (const delimiter of DELIMITERS) {
+    const parsed = parseSample(sample, delimiter);
+    if (!parsed || parsed.rows.length === 0) continue;
+    const widths = parsed.rows.map((r) => r.length);
+    const m = mode(widths);
+    if (m.value < 2) continue;
+    // Prefer the delimiter under which most rows agree on a width, then the one with more columns.
+    const score = m.count * 1000 + m.value;
+    if (!best || score > best.score) best = { delimiter, parsed, score, width: m.value };
+  }
+  if (!best) {
+    const parsed = parseSample(sample, ',') ?? { rows: [[]], lines: [1] };
+    return { delimiter: ',', quote: '"', headerLine: parsed.lines[0] ?? 1, headers: (parsed.rows[0] ?? []).map((h) => h.trim()) };
+  }
+  // The header row: among the first rows, the one naming the most canonical fields.
+  let headerIdx = 0;
+  let headerBest = -1;
+  const limit = Math.min(MAX_HEADER_SEARCH, best.parsed.rows.length);
+  for (let i = 0; i < limit; i++) {
+    const s = headerScore(best.parsed.rows[i]!);
+    if (s > headerBest) {
+      headerBest = s;
+      headerIdx = i;
+    }
+  }
+  if (headerBest < 2) headerIdx = 0;
+  const headers = best.parsed.rows[headerIdx]!.map((h) => h.replace(/^\ufeff/, '').trim());
+  // csv-parse reports the line a record ends on; a header has no embedded line breaks.
+  const headerLine = best.parsed.lines[headerIdx] ?? headerIdx + 1;
+  return { delimiter: best.delimiter, quote: '"', headerLine, headers };
+}

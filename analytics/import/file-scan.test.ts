@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../test/helpers.js';
+import { incompleteUtf8Tail, scanFile, transcodeToUtf8 } from './file-scan.js';
+
+const TEXT = '案件编号,执法机关,罚款金额（元）\nAJ1,嵊泗县综合行政执法局,"1,234.50"\nAJ2,菜园镇,𠀀生僻字\n';
+
+function write(name: string, bytes: Buffer): string {
+  const p = join(tempDir(), name);
+  writeFileSync(p, bytes);
+  return p;
+}
+
+describe('encoding detection', () => {
+  it('UTF-8', async () => {
+    const s = await scanFile(write('a.csv', Buffer.from(TEXT, 'utf8')), true);
+    expect(s.encoding).toBe('utf-8');
+    expect(s.validUtf8).toBe(true);
+  });
+
+  it('UTF-8 with BOM', async () => {
+    const s = await scanFile(write('a.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT, 'utf8')])), true);
+    expect(s.encoding).toBe('utf-8-bom');
+  });
+
+  it('GBK bytes as Chinese Excel writes them', async () => {
+    const bytes = iconv.encode(TEXT.replace('𠀀', ''), 'gbk');
+    // the real bytes: 案 is B0 B8 in GBK
+    expect(bytes.subarray(0, 2)).toEqual(Buffer.from([0xb0, 0xb8]));
+    const s = await scanFile(write('a.csv', bytes), true);
+    expect(s.encoding).toBe('gb18030');
+    expect(s.validUtf8).toBe(false);
+  });
+
+  it('GB18030 with a 4-byte character round-trips through the transcoder', async () => {
+    const src = write('a.csv', iconv.encode(TEXT, 'gb18030'));
+    const dest = join(tempDir(), 'b.csv');
+    await transcodeToUtf8(src, dest, 'gb18030');
+    expect(readFileSync(dest, 'utf8')).toBe(TEXT);
+  });
+
+  it('a UTF-8 file with one GBK line stays UTF-8 (the bad line is rejected later)', async () => {
+    const bytes = Buffer.concat([Buffer.from('案件编号,执法机关\nAJ1,菜园镇\n', 'utf8'), iconv.encode('AJ2,嵊山镇\n', 'gbk')]);
+    const s = await scanFile(write('a.csv', bytes), true);
+    expect(s.encoding).toBe('utf-8');
+    expect(s.validUtf8).toBe(false);
+  });
+
+  it('UTF-16 LE with BOM', async () => {
+    const s = await scanFile(write('a.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')])), true);
+    expect(s.encoding).toBe('utf-16le');
+  });
+
+  it('sha256 and size match an independent hash', async () => {
+    const bytes = Buffer.from(TEXT.repeat(50_000), 'utf8'); // > 1 chunk
+    const s = await scanFile(write('a.csv', bytes), true);
+    expect(s.size).toBe(bytes.length);
+    expect(s.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(s.validUtf8).toBe(true); // multi-byte characters straddle chunk boundaries
+  });
+});
+
+describe('line bookkeeping', () => {
+  it('counts lines and finds blank ones (LF and CRLF)', async () => {
+    const s = await scanFile(write('a.csv', Buffer.from('h1,h2\r\n1,2\r\n\r\n3,4\n\n5,6', 'utf8')), true);
+    expect(s.lines).toBe(6);
+    expect(s.blankLines).toEqual([3, 5]);
+  });
+});
+
+describe('incompleteUtf8Tail', () => {
+  it('finds a split multi-byte character', () => {
+    const b = Buffer.from('a案', 'utf8'); // 61 E6 A1 88
+    expect(incompleteUtf8Tail(b)).toBe(0);
+    expect(incompleteUtf8Tail(b.subarray(0, 3))).toBe(2);
+    expect(incompleteUtf8Tail(b.subarray(0, 2))).toBe(1);
+    expect(incompleteUtf8Tail(Buffer.from('abc'))).toBe(0);
+  });
+});

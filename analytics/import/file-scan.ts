@@ -1,0 +1,145 @@
+// One streaming pass over a file: its sha256, its size and, for text files, its encoding.
+// Nothing but the current chunk is held in memory.
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { once } from 'node:events';
+
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
+export interface FileScan {
+  sha256: string;
+  size: number;
+  /** For text formats: the detected encoding. */
+  encoding?: TextEncoding;
+  /** Whether every byte after any BOM is valid UTF-8. */
+  validUtf8?: boolean;
+  /** Text files: number of lines, and the 1-based numbers of blank ones (for exact line numbers
+   *  of records, since readers skip blank lines). */
+  lines?: number;
+  blankLines?: number[];
+}
+
+const MAX_BLANK_LINES = 1_000_000;
+
+export type ByteProgress = (bytesDone: number, bytesTotal: number) => void;
+
+/** Bytes at the end of `buf` that start a UTF-8 sequence the buffer does not finish. */
+export function incompleteUtf8Tail(buf: Uint8Array): number {
+  const n = buf.length;
+  for (let back = 1; back <= Math.min(3, n); back++) {
+    const b = buf[n - back]!;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
+/** sha256 and size of any file; for text files also UTF-8 validity and BOM. */
+export async function scanFile(path: string, text: boolean, onProgress?: ByteProgress, total = 0): Promise<FileScan> {
+  const hash = createHash('sha256');
+  let size = 0;
+  let valid = true;
+  let carry: Buffer | null = null;
+  let first: Buffer | null = null;
+  // Line bookkeeping: `line` is the current 1-based line, `lineLen` how many bytes it has so far
+  // (a lone \r does not count).
+  let line = 1;
+  let lineLen = 0;
+  let prevByte = 0;
+  const blankLines: number[] = [];
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    size += chunk.length;
+    if (text) {
+      if (!first) first = Buffer.from(chunk.subarray(0, 4));
+      if (valid) {
+        const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+        const tail = incompleteUtf8Tail(buf);
+        const body = tail ? buf.subarray(0, buf.length - tail) : buf;
+        if (!isUtf8(body)) valid = false;
+        carry = tail ? Buffer.from(buf.subarray(buf.length - tail)) : null;
+      }
+      let pos = 0;
+      for (;;) {
+        const nl = chunk.indexOf(10, pos);
+        if (nl < 0) {
+          lineLen += chunk.length - pos;
+          break;
+        }
+        let len = lineLen + (nl - pos);
+        const before = nl > 0 ? chunk[nl - 1] : prevByte;
+        if (len > 0 && before === 13) len--; // CRLF
+        if (len === 0 && blankLines.length < MAX_BLANK_LINES) blankLines.push(line);
+        line++;
+        lineLen = 0;
+        pos = nl + 1;
+      }
+      if (chunk.length) prevByte = chunk[chunk.length - 1]!;
+    }
+    onProgress?.(size, total || size);
+  }
+  if (carry && carry.length) valid = false;
+  const scan: FileScan = { sha256: hash.digest('hex'), size };
+  if (text) {
+    scan.validUtf8 = valid;
+    scan.lines = lineLen > 0 ? line : line - 1;
+    scan.blankLines = blankLines;
+    scan.encoding = await detectEncoding(path, first ?? Buffer.alloc(0), valid);
+  }
+  return scan;
+}
+
+async function readHead(path: string, bytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let n = 0;
+  const stream = createReadStream(path, { start: 0, end: bytes - 1 });
+  for await (const c of stream as AsyncIterable<Buffer>) {
+    chunks.push(c);
+    n += c.length;
+  }
+  return Buffer.concat(chunks, n);
+}
+
+async function detectEncoding(path: string, first: Buffer, validUtf8: boolean): Promise<TextEncoding> {
+  if (first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf) return 'utf-8-bom';
+  if (first[0] === 0xff && first[1] === 0xfe) return 'utf-16le';
+  if (first[0] === 0xfe && first[1] === 0xff) return 'utf-16be';
+  if (validUtf8) return 'utf-8';
+  // Not valid UTF-8 somewhere. If the header line is UTF-8 with Chinese in it, the file is UTF-8
+  // with a few bad lines (those get rejected one by one); otherwise it is GBK/GB18030, which is
+  // what Chinese Excel's "save as CSV" writes.
+  const head = await readHead(path, 1 << 16);
+  const nl = head.indexOf(0x0a);
+  const headerLine = nl >= 0 ? head.subarray(0, nl) : head;
+  const nonAscii = headerLine.some((b) => b >= 0x80);
+  if (nonAscii && isUtf8(headerLine)) return 'utf-8';
+  return 'gb18030';
+}
+
+/** Decodes a non-UTF-8 text file into a UTF-8 file, streaming. Bytes that cannot be decoded
+ *  become U+FFFD; rows holding one are rejected later with an encoding reason. */
+export async function transcodeToUtf8(
+  src: string,
+  dest: string,
+  encoding: TextEncoding,
+  onProgress?: ByteProgress,
+): Promise<void> {
+  const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
+  const decoder = new TextDecoder(label, { fatal: false, ignoreBOM: false });
+  const out = createWriteStream(dest);
+  let done = 0;
+  const stream = createReadStream(src, { highWaterMark: 1 << 20 });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    done += chunk.length;
+    const textPart = decoder.decode(chunk, { stream: true });
+    if (!out.write(textPart)) await once(out, 'drain');
+    onProgress?.(done, 0);
+  }
+  const rest = decoder.decode();
+  if (rest) out.write(rest);
+  out.end();
+  await once(out, 'finish');
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { TijianError } from '../i18n/errors.js';
+import { CANONICAL_TABLES, tableDef } from '../schema/tables.js';
+import { checkMapping, detectTable, layoutKey, matchHeader, normHeader } from './headers.js';
+
+describe('normHeader', () => {
+  it('folds full-width brackets, spaces, required markers and case', () => {
+    expect(normHeader(' *罚款金额（元） ')).toBe('罚款金额(元)');
+    expect(normHeader('Case_ID')).toBe('case_id');
+    expect(normHeader('立案日期(必填)')).toBe('立案日期');
+    expect(normHeader('案件编号：')).toBe('案件编号');
+  });
+});
+
+describe('aliases', () => {
+  it('no two fields of a table share an alias', () => {
+    for (const t of CANONICAL_TABLES) {
+      const seen = new Map<string, string>();
+      for (const f of t.fields) {
+        for (const a of [f.name, ...f.aliases]) {
+          const n = normHeader(a);
+          const prior = seen.get(n);
+          expect(prior === undefined || prior === f.name, `${t.name}: "${a}" names ${prior} and ${f.name}`).toBe(true);
+          seen.set(n, f.name);
+        }
+      }
+    }
+  });
+
+  it('reads the header names real exports use', () => {
+    const t = tableDef('penalty_case')!;
+    const cases: Array<[string, string]> = [
+      ['案件编号', 'case_id'],
+      ['案件号', 'case_id'],
+      ['立案日期', 'filed_date'],
+      ['立案时间', 'filed_date'],
+      ['执法主体', 'unit_id'],
+      ['执法机关', 'unit_id'],
+      ['罚款金额（元）', 'fine_amount'],
+      ['罚款金额(元)', 'fine_amount'],
+      ['罚款金额', 'fine_amount'],
+      ['承办人', 'officer_ids'],
+    ];
+    for (const [h, f] of cases) expect(matchHeader(t, h)?.field.name, h).toBe(f);
+  });
+
+  it('a money header in 万元 scales bare numbers by 10,000', () => {
+    const t = tableDef('penalty_case')!;
+    expect(matchHeader(t, '罚款金额（万元）')).toMatchObject({ field: { name: 'fine_amount' }, scale: 10000 });
+    expect(matchHeader(t, '罚款金额（元）')?.scale).toBeUndefined();
+  });
+});
+
+describe('detectTable', () => {
+  it('detects each table from typical headers', () => {
+    const samples: Record<string, string[]> = {
+      unit: ['单位编码', '单位名称', '队伍类型', '简称'],
+      matter: ['事项编码', '事项名称', '所属领域', '权力类型', '实施队伍类型'],
+      officer: ['人员编号', '年度', '姓名', '所属单位', '执法证号'],
+      penalty_case: ['案件编号', '执法机关', '立案日期', '罚款金额（元）', '承办人'],
+      inspection: ['检查编号', '检查日期', '实施单位', '检查对象代码', '是否综合查一次'],
+      inspection_plan: ['任务编号', '责任单位', '计划完成日期'],
+      review_litigation: ['复议诉讼编号', '被申请人', '类别', '结果'],
+      complaint: ['工单编号', '受理日期', '来源渠道', '承办单位'],
+      supervision_finding: ['问题编号', '问题来源', '被监督单位', '发现日期'],
+      permit: ['许可编号', '统一社会信用代码', '许可日期'],
+      institution_checklist: ['单位', '年度', '制度编码', '是否落实'],
+    };
+    for (const [table, headers] of Object.entries(samples)) {
+      expect(detectTable(headers, 'f.csv').table, table).toBe(table);
+    }
+  });
+
+  it('explains an unknown layout and what is missing', () => {
+    try {
+      detectTable(['案件编号', '备注', '其他'], 'x.csv');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(TijianError);
+      const err = e as TijianError;
+      expect(err.code).toBe('TABLE_UNKNOWN');
+      expect(err.zh).toContain('tijian map x.csv');
+      expect(err.zh).toContain('立案日期');
+    }
+  });
+
+  it('checkMapping names missing required fields', () => {
+    expect(() =>
+      checkMapping({ table: 'penalty_case', columns: [{ index: 0, header: '案件编号', field: 'case_id' }], origin: 'mapping-file' }, 'x.csv'),
+    ).toThrow(/立案日期/);
+  });
+
+  it('layoutKey ignores bracket width and spaces but not order', () => {
+    expect(layoutKey(['罚款金额（元）', '案件编号'])).toBe(layoutKey(['罚款金额(元) ', '案件编号']));
+    expect(layoutKey(['a', 'b'])).not.toBe(layoutKey(['b', 'a']));
+  });
+});

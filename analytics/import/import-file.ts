@@ -1,0 +1,377 @@
+// Importing one file: hash → stage → map → convert and validate → load good rows, keep rejected
+// rows with reasons → resolve names → log. All of it in one transaction: a failure, a cancel or a
+// kill part-way leaves the workspace as it was. Rows read = loaded + rejected, always.
+import { statSync } from 'node:fs';
+import { basename, resolve as resolvePath } from 'node:path';
+import type { Db } from '../db/duck.js';
+import { ident, lit } from '../db/duck.js';
+import { TijianError } from '../i18n/errors.js';
+import { tableDef } from '../schema/tables.js';
+import type { TableDef } from '../schema/types.js';
+import { APP_VERSION } from '../version.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { buildConvSql, convName, reasonsSql } from './convert.js';
+import { scanFile } from './file-scan.js';
+import { checkMapping, detectTable, layoutKey, type Mapping } from './headers.js';
+import { applyMappingFile, type MappingFile } from './mapping-file.js';
+import type { ProgressFn } from './progress.js';
+import { listRefSql, prepareLookups, referenceFields, resolveAfterReferenceChange, singleRefJoin } from './resolve.js';
+import { formatOf, stageSource, type FileFormat, type StagedSource, type StructuralReject } from './sources.js';
+
+export interface ImportFileOptions {
+  /** An explicit mapping (from a mapping file). */
+  mapping?: MappingFile;
+  onProgress?: ProgressFn;
+  signal?: AbortSignal;
+  /** Tests only: fail or pause at a step inside the transaction. */
+  testHooks?: { failAt?: 'after-insert' | 'after-rejects'; beforeCommit?: () => Promise<void> };
+}
+
+export interface ImportFileResult {
+  file: string;
+  path: string;
+  table: string | null;
+  import_id: number | null;
+  rows_read: number;
+  rows_loaded: number;
+  rows_rejected: number;
+  skipped_duplicate: boolean;
+  /** When skipped: the earlier import of the same bytes. */
+  duplicate_of?: number;
+  format: FileFormat;
+  encoding?: string;
+  sha256: string;
+  size: number;
+  mapping_origin?: Mapping['origin'];
+  /** Headers not mapped to a field: their values are kept in the rows' `extras`. */
+  unmapped_headers: string[];
+  /** What the rejected rows' line numbers count. */
+  line_kind?: StagedSource['lineKind'];
+  warnings: string[];
+  seconds: number;
+}
+
+const TAG = 'tj_imp';
+
+const TEXT_FORMATS: ReadonlySet<FileFormat> = new Set(['csv', 'json', 'jsonl']);
+
+/** Runs a statement while reporting DuckDB's own progress. */
+async function execWithProgress(db: Db, sql: string, onProgress: ProgressFn | undefined, phase: 'convert' | 'load'): Promise<number> {
+  if (!onProgress) return db.exec(sql);
+  const timer = setInterval(() => {
+    const p = db.conn.progress;
+    if (p.percentage >= 0) onProgress({ phase, done: Math.round(p.percentage), total: 100, unit: 'percent' });
+  }, 200);
+  try {
+    return await db.exec(sql);
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function rememberedMapping(db: Db, headers: readonly string[]): Promise<Mapping | null> {
+  const row = await db.one<{ table_name: string; mapping: string }>(
+    `SELECT table_name, CAST(mapping AS VARCHAR) AS mapping FROM header_mapping WHERE layout_key = ${lit(layoutKey(headers))}`,
+  );
+  if (!row) return null;
+  const m = JSON.parse(row.mapping) as MappingFile;
+  return { ...applyMappingFile(m, headers), origin: 'remembered' };
+}
+
+function mappingToFile(m: Mapping): MappingFile {
+  const columns: MappingFile['columns'] = {};
+  for (const c of m.columns) columns[c.header] = c.scale ? { field: c.field, scale: c.scale } : c.field;
+  return { table: m.table, columns };
+}
+
+function keyColumns(t: TableDef): string[] {
+  return t.key.map((k) => {
+    const f = t.fields.find((x) => x.name === k)!;
+    return convName(f);
+  });
+}
+
+/** Key comparison expression: references compare by their normalised text. */
+function keyExpr(t: TableDef, rel: string): string[] {
+  return t.key.map((k) => {
+    const f = t.fields.find((x) => x.name === k)!;
+    const c = `${rel}.${ident(convName(f))}`;
+    return f.kind === 'ref' ? `tj_name_key(${c})` : c;
+  });
+}
+
+async function countyName(db: Db): Promise<string | null> {
+  const v = await db.scalar<string | null>(`SELECT value FROM tijian_meta WHERE key = 'county_name'`);
+  return v ?? '嵊泗县';
+}
+
+export async function importFile(ws: Workspace, filePath: string, opts: ImportFileOptions = {}): Promise<ImportFileResult> {
+  const started = Date.now();
+  const db = ws.db;
+  const path = resolvePath(filePath);
+  const file = basename(path);
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new TijianError('FILE_NOT_FOUND', `找不到文件：${path}`, `File not found: ${path}`);
+  }
+  const format = formatOf(path);
+  const progress: ProgressFn | undefined = opts.onProgress ? (e) => opts.onProgress!({ ...e, file }) : undefined;
+
+  const scan = await scanFile(path, TEXT_FORMATS.has(format), (done) => progress?.({ phase: 'hash', done, total: st.size, unit: 'bytes' }), st.size);
+  const base: Omit<ImportFileResult, 'table' | 'import_id' | 'rows_read' | 'rows_loaded' | 'rows_rejected' | 'skipped_duplicate' | 'seconds'> = {
+    file,
+    path,
+    format,
+    sha256: scan.sha256,
+    size: scan.size,
+    unmapped_headers: [],
+    warnings: [],
+  };
+  if (scan.encoding) base.encoding = scan.encoding;
+  const prior = await db.one<{ import_id: number; table_name: string }>(
+    `SELECT import_id, table_name FROM import_log WHERE sha256 = ${lit(scan.sha256)} AND status = 'done' ORDER BY import_id LIMIT 1`,
+  );
+  if (prior) {
+    return {
+      ...base,
+      table: prior.table_name,
+      import_id: null,
+      rows_read: 0,
+      rows_loaded: 0,
+      rows_rejected: 0,
+      skipped_duplicate: true,
+      duplicate_of: prior.import_id,
+      warnings: [`与导入批次 #${prior.import_id} 的文件内容完全相同（sha256 一致），未重复导入 / identical to import #${prior.import_id}; nothing changed`],
+      seconds: (Date.now() - started) / 1000,
+    };
+  }
+  if (opts.signal?.aborted) throw new TijianError('IMPORT_CANCELLED', '导入已取消，工作区未改变。', 'Import cancelled; the workspace is unchanged.');
+
+  const onAbort = () => db.interrupt();
+  opts.signal?.addEventListener('abort', onAbort);
+  const sourceCtx = { db, path, tag: TAG, ...(scan.encoding ? { encoding: scan.encoding } : {}), ...(scan.blankLines ? { blankLines: scan.blankLines } : {}) };
+  const source = await stageSource({ ...sourceCtx, ...(progress ? { onProgress: progress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) }, format);
+  try {
+    let mapping: Mapping;
+    if (opts.mapping) mapping = applyMappingFile(opts.mapping, source.headers);
+    else mapping = (await rememberedMapping(db, source.headers)) ?? detectTable(source.headers, file);
+    checkMapping(mapping, file);
+    const t = tableDef(mapping.table)!;
+    const staged = await stageRows(db, t, mapping, source, progress);
+    const result = await db.transaction(() => loadRows(ws, t, mapping, source, staged, { file, path, st, scan, format, progress, opts }));
+    return {
+      ...base,
+      ...result,
+      table: t.name,
+      skipped_duplicate: false,
+      mapping_origin: mapping.origin,
+      unmapped_headers: mapping.columns.filter((c) => !c.field).map((c) => c.header),
+      line_kind: source.lineKind,
+      warnings: [...source.warnings],
+      seconds: (Date.now() - started) / 1000,
+    };
+  } catch (e) {
+    if (opts.signal?.aborted || /INTERRUPT/i.test(String((e as Error)?.message))) {
+      throw new TijianError('IMPORT_CANCELLED', `导入“${file}”已取消，工作区未改变。`, `Import of "${file}" cancelled; the workspace is unchanged.`);
+    }
+    if (e instanceof TijianError) throw e;
+    throw new TijianError(
+      'IMPORT_FAILED',
+      `导入“${file}”失败，工作区未改变：${(e as Error).message}`,
+      `Importing "${file}" failed; the workspace is unchanged: ${(e as Error).message}`,
+    );
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+    await db.exec(`DROP VIEW IF EXISTS ${TAG}_conv; DROP TABLE IF EXISTS ${TAG}_conv_t; DROP TABLE IF EXISTS ${TAG}_dup; DROP TABLE IF EXISTS ${TAG}_dupraw;`).catch(() => undefined);
+    await source.cleanup().catch(() => undefined);
+  }
+}
+
+interface LoadCtx {
+  file: string;
+  path: string;
+  st: { size: number };
+  scan: { sha256: string; encoding?: string };
+  format: FileFormat;
+  progress: ProgressFn | undefined;
+  opts: ImportFileOptions;
+}
+
+interface Staged {
+  conv: ReturnType<typeof buildConvSql>;
+  structural: StructuralReject[];
+  dupCount: number;
+}
+
+/**
+ * Steps 1–2, before the transaction: they write only temporary tables (this connection's, in
+ * memory), so a failure here leaves nothing behind. Outside a transaction the temporary table's
+ * rowids are its rows' positions, which is what makes them the file order.
+ */
+async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSource, progress: ProgressFn | undefined): Promise<Staged> {
+  // 1. Convert and validate, one parallel pass over the file. The ordinal is the row's position
+  // (DuckDB keeps insertion order), so no order-forcing window is needed.
+  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded);
+  progress?.({ phase: 'convert', done: 0, total: 100, unit: 'percent' });
+  await execWithProgress(db, `CREATE OR REPLACE TEMP TABLE ${TAG}_conv_t AS ${conv.select}`, progress, 'convert');
+  await db.exec(
+    source.ordinal === 'rowid'
+      ? `CREATE OR REPLACE TEMP VIEW ${TAG}_conv AS SELECT rowid + 1 AS __ord, * FROM ${TAG}_conv_t`
+      : `CREATE OR REPLACE TEMP VIEW ${TAG}_conv AS SELECT * FROM ${TAG}_conv_t`,
+  );
+  const structural = await source.collectStructural();
+
+  // 2. Keys: unique within the file (the first occurrence loads) and not already in the workspace.
+  const keys = keyColumns(t);
+  const keyList = keys.map(ident).join(', ');
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE ${TAG}_dup AS
+     WITH firsts AS (
+       SELECT ${keyList}, min(__ord) AS first_ord FROM ${TAG}_conv WHERE NOT __bad GROUP BY ${keyList} HAVING count(*) > 1
+     )
+     SELECT c.__ord, 'key.duplicate_in_file' AS code, ${source.lineExpr('o')} AS other
+     FROM ${TAG}_conv c JOIN firsts f USING (${keyList}) JOIN ${TAG}_conv o ON o.__ord = f.first_ord ${source.lineJoin('o')}
+     WHERE NOT c.__bad AND c.__ord > f.first_ord`,
+  );
+  const existing = Number(await db.scalar(`SELECT count(*) FROM ${ident(t.name)}`));
+  if (existing > 0) {
+    const on = keyExpr(t, 'c').map((e, i) => `${e} = ${keyExpr(t, 'x')[i]}`).join(' AND ');
+    await db.exec(
+      `INSERT INTO ${TAG}_dup SELECT c.__ord, 'key.exists', any_value(x.import_id) FROM ${TAG}_conv c JOIN ${ident(t.name)} x ON ${on}
+       WHERE NOT c.__bad GROUP BY c.__ord`,
+    );
+  }
+  const dupCount = Number(await db.scalar(`SELECT count(*) FROM ${TAG}_dup`));
+
+  await prepareLookups(db, await countyName(db));
+  return { conv, structural, dupCount };
+}
+
+async function loadRows(
+  ws: Workspace,
+  t: TableDef,
+  mapping: Mapping,
+  source: StagedSource,
+  staged: Staged,
+  ctx: LoadCtx,
+): Promise<{ import_id: number; rows_read: number; rows_loaded: number; rows_rejected: number }> {
+  const db = ws.db;
+  const { file, progress } = ctx;
+  const importId = Number(await db.scalar(`SELECT nextval('import_id_seq')`));
+  const mappingJson = JSON.stringify({ ...mappingToFile(mapping), origin: mapping.origin });
+  await db.exec(
+    `INSERT INTO import_log (import_id, file_name, file_path, file_size, sha256, format, encoding, table_name, mapping,
+       rows_read, rows_loaded, rows_rejected, started_at, status, app_version)
+     VALUES (${importId}, ${lit(file)}, ${lit(ctx.path)}, ${ctx.st.size}, ${lit(ctx.scan.sha256)}, ${lit(ctx.format)},
+       ${lit(ctx.scan.encoding ?? null)}, ${lit(t.name)}, ${lit(mappingJson)}, 0, 0, 0, now()::TIMESTAMP, 'running', ${lit(APP_VERSION)})`,
+  );
+
+  // 3. Load the good rows, resolving names to ids on the way.
+  const { conv, structural, dupCount } = staged;
+  const mappedRaw = new Set(conv.insertColumns);
+  const refs = referenceFields(t);
+  const singles = refs.singles.filter((f) => mappedRaw.has(f.raw!));
+  const lists = refs.lists.filter((f) => mappedRaw.has(f.raw!));
+  const lineOf = source.lineExpr('c');
+  const gapJoin = source.lineJoin('c');
+  const cols = [...conv.insertColumns.map(ident), 'import_id', 'row_no'];
+  const vals = [...conv.insertColumns.map((c) => `c.${ident(c)}`), String(importId), lineOf];
+  const joins: string[] = [];
+  singles.forEach((f, i) => {
+    const { join, value } = singleRefJoin(f, 'c', `u${i}`);
+    joins.push(join);
+    cols.push(ident(f.name));
+    vals.push(value);
+  });
+  lists.forEach((f, i) => {
+    const alias = `r${i}`;
+    joins.push(`LEFT JOIN (${listRefSql(t, f, `(SELECT __ord AS rid, * FROM ${TAG}_conv WHERE NOT __bad)`)}) ${alias} ON ${alias}.rid = c.__ord`);
+    cols.push(ident(f.name), ident(f.unresolved!));
+    vals.push(`${alias}.ids`, `${alias}.unres`);
+  });
+  const notDup = dupCount ? `AND c.__ord NOT IN (SELECT __ord FROM ${TAG}_dup)` : '';
+  progress?.({ phase: 'load', done: 0, total: 100, unit: 'percent' });
+  const loaded = await execWithProgress(
+    db,
+    `INSERT INTO ${ident(t.name)} (${cols.join(', ')})
+     SELECT ${vals.join(', ')} FROM ${TAG}_conv c ${gapJoin} ${joins.join(' ')}
+     WHERE NOT c.__bad ${notDup}`,
+    progress,
+    'load',
+  );
+  if (ctx.opts.testHooks?.failAt === 'after-insert') throw new Error('test hook: failure after insert');
+
+  // 4. Keep every rejected row: its line, its raw values and why.
+  const rawJson = (rel: string) => `json_object(${source.headers.map((h, i) => `${lit(h)}, ${rel}.c${i}`).join(', ')})`;
+  const insertRejected = `INSERT INTO rejected_row (import_id, table_name, file_name, line_no, raw, reason_zh, reason_en, error_codes)
+     SELECT ${importId}, ${lit(t.name)}, ${lit(file)}, line, raw,
+            array_to_string(list_transform(rs, x -> x.zh), '；'), array_to_string(list_transform(rs, x -> x.en), '; '),
+            list_transform(rs, x -> x.code)
+     FROM`;
+  // Rows that failed a check: conv kept their raw text.
+  await db.exec(
+    `${insertRejected} (
+       SELECT ${lineOf} AS line, ${rawJson('c')} AS raw, ${reasonsSql(conv.checks)} AS rs
+       FROM (SELECT *, ${conv.cleanedFromRaw} FROM ${TAG}_conv WHERE __bad) c ${gapJoin})`,
+  );
+  // Duplicate keys: valid rows, whose raw text is read again from the file (only when there are any).
+  if (dupCount) {
+    await db.exec(`CREATE OR REPLACE TEMP TABLE ${TAG}_dupraw AS SELECT * FROM ${source.relationWithOrdinal} WHERE __ord IN (SELECT __ord FROM ${TAG}_dup)`);
+    await db.exec(
+      `${insertRejected} (
+         SELECT ${lineOf} AS line, ${rawJson('s')} AS raw,
+           list({'code': d.code,
+                 'zh': CASE d.code WHEN 'key.duplicate_in_file' THEN '主键与本文件第 ' || d.other || ' 行重复，只导入第一条'
+                       ELSE '主键已存在于工作区（导入批次 #' || d.other || '），未覆盖原记录；如需替换请先撤销该批次' END,
+                 'en': CASE d.code WHEN 'key.duplicate_in_file' THEN 'duplicate key of line ' || d.other || ' of this file; only the first is loaded'
+                       ELSE 'key already in the workspace (import #' || d.other || '); undo that import to replace it' END}) AS rs
+         FROM ${TAG}_dup d JOIN ${TAG}_dupraw s USING (__ord) JOIN ${TAG}_conv c USING (__ord) ${gapJoin}
+         GROUP BY ALL)`,
+    );
+  }
+  await insertStructural(db, importId, t.name, file, structural);
+  if (ctx.opts.testHooks?.failAt === 'after-rejects') throw new Error('test hook: failure after rejects');
+
+  // 5. Counts reconcile, or nothing is committed.
+  const convRows = Number(await db.scalar(`SELECT count(*) FROM ${TAG}_conv_t`));
+  const rejected = Number(await db.scalar(`SELECT count(*) FROM rejected_row WHERE import_id = ${importId}`));
+  const rowsRead = convRows + structural.length;
+  if (rowsRead !== loaded + rejected) {
+    throw new Error(`internal check failed: rows read ${rowsRead} ≠ loaded ${loaded} + rejected ${rejected}`);
+  }
+
+  // 6. A new unit, officer or matter list can resolve names in every table.
+  progress?.({ phase: 'resolve', done: 0, total: 1, unit: 'rows' });
+  await resolveAfterReferenceChange(db, t.name, await countyName(db));
+
+  await db.exec(
+    `UPDATE import_log SET rows_read = ${rowsRead}, rows_loaded = ${loaded}, rows_rejected = ${rejected},
+       finished_at = now()::TIMESTAMP, status = 'done' WHERE import_id = ${importId}`,
+  );
+  if (mapping.origin === 'mapping-file') {
+    await db.exec(
+      `INSERT OR REPLACE INTO header_mapping (layout_key, table_name, headers, mapping, source_file, created_at, last_used_at)
+       VALUES (${lit(layoutKey(source.headers))}, ${lit(t.name)}, [${source.headers.map(lit).join(', ')}],
+               ${lit(JSON.stringify(mappingToFile(mapping)))}, ${lit(file)}, now()::TIMESTAMP, now()::TIMESTAMP)`,
+    );
+  } else if (mapping.origin === 'remembered') {
+    await db.exec(`UPDATE header_mapping SET last_used_at = now()::TIMESTAMP WHERE layout_key = ${lit(layoutKey(source.headers))}`);
+  }
+  if (ctx.opts.testHooks?.beforeCommit) await ctx.opts.testHooks.beforeCommit();
+  progress?.({ phase: 'done', done: rowsRead, total: rowsRead, unit: 'rows' });
+  return { import_id: importId, rows_read: rowsRead, rows_loaded: loaded, rows_rejected: rejected };
+}
+
+async function insertStructural(db: Db, importId: number, table: string, file: string, rows: StructuralReject[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const values = rows.slice(i, i + 500).map(
+      (r) =>
+        `(${importId}, ${lit(table)}, ${lit(file)}, ${r.line}, json_object('line', ${lit(r.raw)}), ${lit(r.reasonZh)}, ${lit(r.reasonEn)}, [${lit(r.code)}])`,
+    );
+    await db.exec(
+      `INSERT INTO rejected_row (import_id, table_name, file_name, line_no, raw, reason_zh, reason_en, error_codes) VALUES ${values.join(', ')}`,
+    );
+  }
+}

@@ -1,0 +1,136 @@
+// User-written column mappings (YAML), for exports whose headers Tijian does not recognise.
+// `tijian map FILE` prints a template; `tijian import --mapping M.yaml FILE` applies it.
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { TijianError } from '../i18n/errors.js';
+import { CANONICAL_TABLES, tableDef } from '../schema/tables.js';
+import { matchTable, normHeader, type ColumnMapping, type Mapping } from './headers.js';
+
+const MappingTarget = z.union([
+  z.string().min(1),
+  z.null(),
+  z.object({ field: z.string().min(1).nullable(), scale: z.number().positive().optional() }).strict(),
+]);
+
+export const MappingFile = z
+  .object({
+    table: z.string().min(1),
+    columns: z.record(z.string(), MappingTarget),
+  })
+  .strict();
+export type MappingFile = z.infer<typeof MappingFile>;
+
+export interface PathError {
+  path: string;
+  message: string;
+}
+
+function pathOf(p: ReadonlyArray<PropertyKey>): string {
+  return p.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');
+}
+
+/** Parses and checks a mapping file; every problem is reported at once. */
+export function parseMappingFile(text: string, source = 'mapping'): { mapping?: MappingFile; errors: PathError[] } {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (e) {
+    return { errors: [{ path: '', message: `YAML 语法错误 / YAML syntax error: ${(e as Error).message}` }] };
+  }
+  const parsed = MappingFile.safeParse(doc);
+  if (!parsed.success) {
+    return { errors: parsed.error.issues.map((i) => ({ path: pathOf(i.path), message: i.message })) };
+  }
+  const m = parsed.data;
+  const errors: PathError[] = [];
+  const t = tableDef(m.table);
+  if (!t) {
+    errors.push({
+      path: 'table',
+      message: `未知数据表“${m.table}”，可选：${CANONICAL_TABLES.map((x) => x.name).join(', ')} / unknown table`,
+    });
+  } else {
+    const names = new Set(t.fields.map((f) => f.name));
+    for (const [header, target] of Object.entries(m.columns)) {
+      const field = typeof target === 'string' ? target : target?.field ?? null;
+      if (field && !names.has(field)) {
+        errors.push({
+          path: `columns.${header}`,
+          message: `“${t.name}”没有字段“${field}”，可选：${[...names].join(', ')} / unknown field of ${t.name}`,
+        });
+      }
+    }
+  }
+  void source;
+  return errors.length ? { errors } : { mapping: m, errors: [] };
+}
+
+export function loadMappingFile(path: string): MappingFile {
+  const { mapping, errors } = parseMappingFile(readFileSync(path, 'utf8'), path);
+  if (!mapping) {
+    throw new TijianError(
+      'MAPPING_INVALID',
+      `映射文件“${path}”有 ${errors.length} 处错误：\n${errors.map((e) => `  ${e.path || '(根)'}: ${e.message}`).join('\n')}`,
+      `Mapping file "${path}" has ${errors.length} error(s); see above.`,
+      errors,
+    );
+  }
+  return mapping;
+}
+
+/** Applies a mapping file to a file's headers. Headers the file does not list are matched by alias. */
+export function applyMappingFile(m: MappingFile, headers: readonly string[]): Mapping {
+  const t = tableDef(m.table)!;
+  const byNorm = new Map(Object.entries(m.columns).map(([h, target]) => [normHeader(h), target] as const));
+  const auto = matchTable(t, headers);
+  const used = new Set<string>();
+  const columns: ColumnMapping[] = headers.map((header, index) => {
+    const target = byNorm.get(normHeader(header));
+    if (target === undefined) return { ...auto.columns[index]! };
+    const field = typeof target === 'string' ? target : target?.field ?? null;
+    const col: ColumnMapping = { index, header, field };
+    if (target && typeof target === 'object' && target.scale) col.scale = target.scale;
+    return col;
+  });
+  // A field the file maps explicitly wins over the same field found by alias.
+  const explicit = new Set(
+    columns.filter((c) => byNorm.has(normHeader(c.header)) && c.field).map((c) => c.field as string),
+  );
+  for (const c of columns) {
+    if (!c.field) continue;
+    if (!byNorm.has(normHeader(c.header)) && explicit.has(c.field)) c.field = null;
+    else if (used.has(c.field)) c.field = null;
+    else used.add(c.field);
+  }
+  return { table: t.name, columns, origin: 'mapping-file' };
+}
+
+/** A mapping template for a file: the closest table, every header, and the fields to choose from. */
+export function mappingTemplate(fileName: string, headers: readonly string[]): string {
+  const matches = CANONICAL_TABLES.map((t) => matchTable(t, headers)).sort((a, b) => b.matched - a.matched);
+  const best = matches[0]!;
+  const t = best.table;
+  const q = (s: string) => (/^[\w\u4e00-\u9fff（）()]+$/.test(s) ? s : JSON.stringify(s));
+  const lines = [
+    `# Tijian 列映射模板 / column mapping template`,
+    `# 文件 file: ${fileName}`,
+    `# 把每个表头对应到一个字段；不需要的列写 ~（其值保存在 extras 中）。`,
+    `# Map each header to a field; write ~ for columns to leave unmapped (kept in extras).`,
+    `# 使用 use: tijian import --workspace W.duckdb --mapping THIS.yaml ${fileName}`,
+    `# 可选数据表 tables: ${CANONICAL_TABLES.map((x) => x.name).join(', ')}`,
+    `table: ${t.name}`,
+    `columns:`,
+  ];
+  for (const c of best.columns) {
+    const note = c.field ? '' : '  # 未识别 / not recognised';
+    lines.push(`  ${q(c.header)}: ${c.field ?? '~'}${note}`);
+  }
+  lines.push('', `# ${t.zh}（${t.name}）的字段 / fields:`);
+  for (const f of t.fields) {
+    const mark = f.required ? ' [必填 required]' : '';
+    const mapped = best.columns.some((c) => c.field === f.name) ? '' : '  ← 未映射 unmapped';
+    lines.push(`#   ${f.name}: ${f.zh} / ${f.en} (${f.kind})${mark}${mapped}`);
+  }
+  return lines.join('\n') + '\n';
+}

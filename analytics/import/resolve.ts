@@ -1,0 +1,168 @@
+// Exports name things instead of coding them: 执法机关 by full or short name, 承办人 as
+// "ZF0002、ZF0003" or "张三，李四". The text as given is kept (…_raw); the ids are (re)computed
+// from the unit, officer and matter tables after every import and undo, so files can be imported
+// in any order.
+import type { Db } from '../db/duck.js';
+import { ident, lit } from '../db/duck.js';
+import { CANONICAL_TABLES, COUNTY_ID, COUNTY_NAMES } from '../schema/tables.js';
+import type { FieldDef, RefTarget, TableDef } from '../schema/types.js';
+
+/** Builds the lookup tables from the current reference tables. Keys that name two things are
+ *  left out: an ambiguous name stays unresolved rather than guessed. */
+export async function prepareLookups(db: Db, countyName: string | null): Promise<void> {
+  const countyKeys = [...COUNTY_NAMES, ...(countyName ? [countyName] : [])].map((n) => `(tj_name_key(${lit(n)}))`).join(', ');
+  const strip = countyName ? `regexp_replace(tj_name_key(name), '^' || tj_name_key(${lit(countyName)}), '')` : 'NULL';
+  await db.exec(`
+    CREATE OR REPLACE TEMP TABLE tj_unit_key AS
+    WITH keys AS (
+      SELECT tj_name_key(unit_id) AS k, unit_id FROM unit
+      UNION SELECT tj_name_key(name), unit_id FROM unit
+      UNION SELECT tj_name_key(short_name), unit_id FROM unit WHERE short_name IS NOT NULL
+      UNION SELECT tj_name_key(a), unit_id FROM (SELECT unnest(aliases) AS a, unit_id FROM unit)
+      UNION SELECT ${strip}, unit_id FROM unit
+    )
+    SELECT k, any_value(unit_id) AS unit_id FROM keys WHERE k IS NOT NULL AND k <> ''
+    GROUP BY k HAVING count(DISTINCT unit_id) = 1
+    UNION ALL SELECT col0, ${lit(COUNTY_ID)} FROM (VALUES ${countyKeys});
+
+    CREATE OR REPLACE TEMP TABLE tj_matter_key AS
+    WITH keys AS (
+      SELECT tj_name_key(matter_code) AS k, matter_code FROM matter
+      UNION SELECT tj_name_key(name), matter_code FROM matter
+    )
+    SELECT k, any_value(matter_code) AS matter_code FROM keys WHERE k IS NOT NULL
+    GROUP BY k HAVING count(DISTINCT matter_code) = 1;
+
+    CREATE OR REPLACE TEMP TABLE tj_officer_id_key AS
+    WITH keys AS (
+      SELECT tj_name_key(officer_id) AS k, officer_id FROM officer
+      UNION SELECT tj_name_key(cert_no), officer_id FROM officer WHERE cert_no IS NOT NULL
+    )
+    SELECT k, any_value(officer_id) AS officer_id FROM keys WHERE k IS NOT NULL
+    GROUP BY k HAVING count(DISTINCT officer_id) = 1;
+
+    CREATE OR REPLACE TEMP TABLE tj_officer_name_yu AS
+    SELECT tj_name_key(name) AS k, year, unit_id, any_value(officer_id) AS officer_id FROM officer
+    GROUP BY ALL HAVING count(DISTINCT officer_id) = 1;
+    CREATE OR REPLACE TEMP TABLE tj_officer_name_y AS
+    SELECT tj_name_key(name) AS k, year, any_value(officer_id) AS officer_id FROM officer
+    GROUP BY ALL HAVING count(DISTINCT officer_id) = 1;
+    CREATE OR REPLACE TEMP TABLE tj_officer_name_any AS
+    SELECT tj_name_key(name) AS k, any_value(officer_id) AS officer_id FROM officer
+    GROUP BY ALL HAVING count(DISTINCT officer_id) = 1;
+  `);
+}
+
+/** The date whose year picks an officer's roster, and the unit that narrows a name. */
+const ACT_CONTEXT: Record<string, { date: string; unit: string }> = {
+  penalty_case: { date: 'filed_date', unit: 'unit_id' },
+  inspection: { date: 'date', unit: 'lead_unit_id' },
+};
+
+function refFields(t: TableDef, target?: RefTarget): FieldDef[] {
+  return t.fields.filter((f) => (f.kind === 'ref' || f.kind === 'reflist') && (!target || f.ref === target));
+}
+
+/** Tables holding references to `target`. */
+export function tablesReferencing(target: RefTarget): TableDef[] {
+  return CANONICAL_TABLES.filter((t) => refFields(t, target).length > 0);
+}
+
+const LOOKUP: Record<RefTarget, { table: string; id: string }> = {
+  unit: { table: 'tj_unit_key', id: 'unit_id' },
+  matter: { table: 'tj_matter_key', id: 'matter_code' },
+  officer: { table: 'tj_officer_id_key', id: 'officer_id' },
+};
+
+/** The reference fields of a table: single ones first, because officer names are narrowed by
+ *  the unit of the act. */
+export function referenceFields(t: TableDef, target?: RefTarget): { singles: FieldDef[]; lists: FieldDef[] } {
+  const fields = refFields(t, target);
+  return { singles: fields.filter((f) => f.kind === 'ref'), lists: fields.filter((f) => f.kind === 'reflist') };
+}
+
+/** A LEFT JOIN resolving a single reference of the row `rel` (raw text is stored cleaned). */
+export function singleRefJoin(f: FieldDef, rel: string, alias: string): { join: string; value: string } {
+  const l = LOOKUP[f.ref!];
+  return { join: `LEFT JOIN ${l.table} ${alias} ON ${alias}.k = tj_key_c(${rel}.${ident(f.raw!)})`, value: `${alias}.${l.id}` };
+}
+
+/**
+ * SQL subquery (rid, ids, unres) resolving a list reference for every row of `rel` (a relation
+ * with a row id column `rid`, the raw list column, and for officers the act's date and unit).
+ * Officer names are matched in order: id or certificate number; name in the act's year and unit;
+ * name in the act's year; name in any year — each only where it names exactly one officer.
+ */
+export function listRefSql(t: TableDef, f: FieldDef, rel: string): string {
+  const raw = ident(f.raw!);
+  const ctx = ACT_CONTEXT[t.name];
+  let extra = '';
+  let unitJoin = '';
+  let resolved: string;
+  let joins: string;
+  if (f.ref === 'officer') {
+    const yr = ctx ? `year(s.${ident(ctx.date)})` : 'NULL';
+    // The act's unit, from its raw text, so this works before the unit id is stored.
+    const unitField = ctx ? t.fields.find((x) => x.name === ctx.unit) : undefined;
+    if (unitField) {
+      const j = singleRefJoin(unitField, 's', 'uu');
+      unitJoin = j.join;
+      extra = `, ${yr} AS yr, ${j.value} AS un`;
+    } else extra = `, ${yr} AS yr, NULL AS un`;
+    joins = `LEFT JOIN tj_officer_id_key a ON a.k = tk.k
+      LEFT JOIN tj_officer_name_yu b ON b.k = tk.k AND b.year = tk.yr AND b.unit_id = tk.un
+      LEFT JOIN tj_officer_name_y y ON y.k = tk.k AND y.year = tk.yr
+      LEFT JOIN tj_officer_name_any n ON n.k = tk.k`;
+    resolved = 'coalesce(a.officer_id, b.officer_id, y.officer_id, n.officer_id)';
+  } else {
+    const l = LOOKUP[f.ref!];
+    joins = `LEFT JOIN ${l.table} a ON a.k = tk.k`;
+    resolved = `a.${l.id}`;
+  }
+  const tokens = `SELECT rid, unnest(tl) AS tok, unnest(range(1, len(tl) + 1)) AS pos${extra ? ', yr, un' : ''}
+    FROM (SELECT s.rid, tj_list_c(s.${raw}) AS tl${extra} FROM ${rel} s ${unitJoin})`;
+  // Aggregating structs and sorting them is several times faster than list(... ORDER BY pos).
+  return `SELECT rid,
+        [x.id FOR x IN l IF x.id IS NOT NULL] AS ids,
+        [x.tok FOR x IN l IF x.id IS NULL] AS unres
+      FROM (SELECT tk.rid, list_sort(list({'p': tk.pos, 'id': ${resolved}, 'tok': tk.tok})) AS l
+            FROM (SELECT *, tj_key_c(tok) AS k FROM (${tokens})) tk ${joins}
+            GROUP BY tk.rid)`;
+}
+
+/**
+ * Recomputes the ids of `t`'s reference fields (of one kind, or all) for the rows matching
+ * `where` (a SQL condition over t, or null for every row).
+ */
+export async function resolveTable(db: Db, t: TableDef, where: string | null, target?: RefTarget): Promise<void> {
+  const { singles, lists } = referenceFields(t, target);
+  const T = ident(t.name);
+  const cond = where ? `WHERE ${where}` : '';
+  if (singles.length) {
+    const parts = singles.map((f, i) => ({ f, ...singleRefJoin(f, 'x', `u${i}`) }));
+    await db.exec(
+      `UPDATE ${T} SET ${parts.map((p, i) => `${ident(p.f.name)} = r.v${i}`).join(', ')}
+       FROM (SELECT x.rowid AS rid, ${parts.map((p, i) => `${p.value} AS v${i}`).join(', ')}
+             FROM ${T} x ${parts.map((p) => p.join).join(' ')} ${cond}) r
+       WHERE ${T}.rowid = r.rid`,
+    );
+  }
+  for (const f of lists) {
+    const rel = `(SELECT rowid AS rid, * FROM ${T} ${cond})`;
+    await db.exec(`
+      UPDATE ${T} SET ${ident(f.name)} = r.ids, ${ident(f.unresolved!)} = r.unres
+      FROM (${listRefSql(t, f, rel)}) r
+      WHERE ${T}.rowid = r.rid`);
+  }
+}
+
+/** After an import into or an undo of a reference table (unit, officer, matter): every row
+ *  anywhere that names one may resolve differently now. Fact rows resolve on insert. */
+export async function resolveAfterReferenceChange(db: Db, table: string, countyName: string | null): Promise<void> {
+  const refTarget: RefTarget | null = table === 'unit' ? 'unit' : table === 'officer' ? 'officer' : table === 'matter' ? 'matter' : null;
+  if (!refTarget) return;
+  await prepareLookups(db, countyName);
+  for (const t of tablesReferencing(refTarget)) await resolveTable(db, t, null, refTarget);
+  // Officer names are narrowed by unit: a changed unit list can change officer resolution too.
+  if (refTarget === 'unit') for (const t of tablesReferencing('officer')) await resolveTable(db, t, null, 'officer');
+}

@@ -1,0 +1,514 @@
+// Each input format becomes the same thing: a deterministic SQL relation with an ordinal (__ord)
+// and the file's columns as text (c0..cN), plus how to turn __ord into the line or row number a
+// user sees. CSV, JSON and Parquet are read by DuckDB itself; GBK text is transcoded and XLSX is
+// streamed to a temporary UTF-8 CSV first.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import type { Db } from '../db/duck.js';
+import { ident, lit } from '../db/duck.js';
+import { TijianError } from '../i18n/errors.js';
+import { sniffCsv } from './csv-dialect.js';
+import { transcodeToUtf8, type TextEncoding } from './file-scan.js';
+import { headerScore } from './headers.js';
+import type { ProgressFn } from './progress.js';
+import { readXlsxRows } from './xlsx-reader.js';
+
+export type FileFormat = 'csv' | 'xlsx' | 'json' | 'jsonl' | 'parquet';
+
+export function formatOf(path: string): FileFormat {
+  const ext = extname(path).toLowerCase();
+  switch (ext) {
+    case '.csv':
+    case '.txt':
+    case '.tsv':
+      return 'csv';
+    case '.xlsx':
+    case '.xlsm':
+      return 'xlsx';
+    case '.json':
+      return 'json';
+    case '.jsonl':
+    case '.ndjson':
+      return 'jsonl';
+    case '.parquet':
+      return 'parquet';
+    case '.xls':
+      throw new TijianError(
+        'FILE_UNSUPPORTED',
+        `不支持旧版 Excel 文件（.xls）：${path}。请在 Excel/WPS 中另存为 .xlsx 或 CSV 后再导入。`,
+        `Old Excel files (.xls) are not supported: ${path}. Save as .xlsx or CSV and import that.`,
+      );
+    default:
+      throw new TijianError(
+        'FILE_UNSUPPORTED',
+        `不支持的文件类型“${ext || '(无扩展名)'}”：${path}。支持 CSV、XLSX、JSON、JSON Lines 和 Parquet。`,
+        `Unsupported file type "${ext || '(none)'}": ${path}. Tijian reads CSV, XLSX, JSON, JSON Lines and Parquet.`,
+      );
+  }
+}
+
+export interface StructuralReject {
+  line: number;
+  raw: string;
+  reasonZh: string;
+  reasonEn: string;
+  code: string;
+}
+
+export interface StagedSource {
+  format: FileFormat;
+  encoding?: TextEncoding;
+  headers: string[];
+  /** SQL relation with c0..cN (and __extra_cells when hasExtraCells); with an __ord column when
+   *  `ordinal` is 'column'. Read in parallel; its rows arrive in file order. */
+  relation: string;
+  /** 'rowid': the ordinal is the position in the relation (rowid of a table made from it + 1);
+   *  'column': the relation has __ord. */
+  ordinal: 'rowid' | 'column';
+  /** The relation again with __ord (for fetching a few rows' raw text a second time). */
+  relationWithOrdinal: string;
+  /** Transcoded text: cells may hold U+FFFD where bytes could not be decoded. */
+  transcoded: boolean;
+  hasExtraCells: boolean;
+  /** Line (CSV, JSON Lines), sheet row (XLSX) or record number (JSON array, Parquet) of a row:
+   *  SQL over the columns of relation `rel` (its __ord and `passColumns`), with `lineJoin(rel)`
+   *  added to the FROM clause. Valid after `collectStructural`. */
+  lineExpr: (rel: string) => string;
+  lineJoin: (rel: string) => string;
+  /** Source columns the converted relation must keep for lineExpr. */
+  passColumns: string[];
+  /** What the line numbers mean, for the import summary. */
+  lineKind: 'line' | 'sheet_row' | 'record';
+  /** Rows that could not even be split into columns (CSV ragged rows, invalid JSON lines). Called
+   *  after the relation has been read once. */
+  collectStructural: () => Promise<StructuralReject[]>;
+  /** Rows above the header (titles) that were skipped. */
+  skippedTitleRows: number;
+  warnings: string[];
+  cleanup: () => Promise<void>;
+}
+
+export interface SourceContext {
+  db: Db;
+  path: string;
+  encoding?: TextEncoding;
+  /** Line numbers of blank lines in a text file (for exact line numbers). */
+  blankLines?: number[];
+  onProgress?: ProgressFn;
+  signal?: AbortSignal;
+  tag: string;
+}
+
+function checkAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new TijianError('IMPORT_CANCELLED', '导入已取消，工作区未改变。', 'Import cancelled; the workspace is unchanged.');
+}
+
+async function readHeadText(path: string, bytes: number): Promise<{ text: string; complete: boolean }> {
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for await (const c of createReadStream(path, { start: 0, end: bytes - 1 }) as AsyncIterable<Buffer>) {
+    chunks.push(c);
+    n += c.length;
+  }
+  const buf = Buffer.concat(chunks, n);
+  return { text: new TextDecoder('utf-8').decode(buf), complete: n < bytes };
+}
+
+function uniqueHeaders(headers: string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((h, i) => {
+    const base = h.trim() || `列${i + 1}`;
+    const k = seen.get(base) ?? 0;
+    seen.set(base, k + 1);
+    return k ? `${base}_${k + 1}` : base;
+  });
+}
+
+function columnsParam(names: string[]): string {
+  return `{${names.map((n) => `${lit(n)}: 'VARCHAR'`).join(', ')}}`;
+}
+
+/**
+ * For the i-th non-record line L_i after the header (sorted), g_i = L_i − headerLine − i is the
+ * number of records before it; record k then sits on line headerLine + k + #{i : g_i < k}.
+ */
+async function createGapTable(db: Db, tag: string, headerLine: number, lines: number[]): Promise<void> {
+  const sorted = [...new Set(lines.filter((l) => l > headerLine))].sort((a, b) => a - b);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${tag}_gap (g BIGINT, cum BIGINT)`);
+  if (!sorted.length) return;
+  // Consecutive non-record lines share one g; the last of them (largest cum) is the one to use.
+  const byG = new Map<number, number>();
+  sorted.forEach((l, i) => byG.set(l - headerLine - (i + 1), i + 1));
+  const values = [...byG].map(([g, cum]) => `(${g}, ${cum})`);
+  for (let i = 0; i < values.length; i += 1000) {
+    await db.exec(`INSERT INTO ${tag}_gap VALUES ${values.slice(i, i + 1000).join(', ')}`);
+  }
+}
+
+async function csvSource(ctx: SourceContext, path: string, encoding: TextEncoding, cleanupPaths: string[]): Promise<StagedSource> {
+  const { db, tag } = ctx;
+  const head = await readHeadText(path, 1 << 16);
+  const dialect = sniffCsv(head.text.replace(/^\ufeff/, ''), head.complete);
+  if (!dialect.headers.length || dialect.headers.every((h) => !h)) {
+    throw new TijianError('FILE_EMPTY', `“${ctx.path}”没有表头行或为空文件。`, `"${ctx.path}" is empty or has no header row.`);
+  }
+  const headers = uniqueHeaders(dialect.headers);
+  const names = headers.map((_, i) => `c${i}`);
+  await db.exec(`DROP TABLE IF EXISTS ${tag}_rej; DROP TABLE IF EXISTS ${tag}_rejscan;`);
+  const common = `${lit(path)}, header = false, skip = ${dialect.headerLine}, columns = ${columnsParam(names)},
+      delim = ${lit(dialect.delimiter)}, quote = '"', escape = '"', auto_detect = false, null_padding = false,
+      strict_mode = true, max_line_size = 16777216`;
+  const relation = `read_csv(${common}, store_rejects = true, rejects_table = '${tag}_rej', rejects_scan = '${tag}_rejscan')`;
+  // The second read skips the same broken lines without recording them again.
+  const relationWithOrdinal = `(SELECT row_number() OVER () AS __ord, * FROM read_csv(${common}, ignore_errors = true))`;
+  let useGaps = false;
+  const blank = ctx.blankLines ?? [];
+  const source: StagedSource = {
+    format: 'csv',
+    encoding,
+    headers,
+    relation,
+    ordinal: 'rowid',
+    relationWithOrdinal,
+    transcoded: encoding !== 'utf-8' && encoding !== 'utf-8-bom',
+    hasExtraCells: false,
+    lineKind: 'line',
+    // A record's line: its ordinal + the header line + the blank or rejected lines before it.
+    lineExpr: (rel) => (useGaps ? `(${rel}.__ord + ${dialect.headerLine} + coalesce(${rel}_gap.cum, 0))` : `(${rel}.__ord + ${dialect.headerLine})`),
+    lineJoin: (rel) => (useGaps ? `ASOF LEFT JOIN ${tag}_gap ${rel}_gap ON ${rel}.__ord > ${rel}_gap.g` : ''),
+    passColumns: [],
+    skippedTitleRows: dialect.headerLine - 1,
+    warnings: [],
+    collectStructural: async () => {
+      // The rejects table holds one row per error; a row missing two columns has two.
+      const rows = await db.all<{ line: number; csv_line: string; error_type: string; error_message: string }>(
+        `SELECT line, any_value(csv_line) AS csv_line, string_agg(DISTINCT error_type, ', ') AS error_type,
+                any_value(error_message) AS error_message
+         FROM ${tag}_rej WHERE scan_id = (SELECT min(scan_id) FROM ${tag}_rej) GROUP BY line ORDER BY line`,
+      );
+      const rejects = rows.map((r) => structuralReason(r.line, r.csv_line, r.error_type, r.error_message, headers.length));
+      const gaps = [...blank, ...rejects.map((r) => r.line)];
+      useGaps = gaps.some((l) => l > dialect.headerLine);
+      if (useGaps) await createGapTable(db, tag, dialect.headerLine, gaps);
+      return rejects;
+    },
+    cleanup: async () => {
+      for (const p of cleanupPaths) await rm(p, { recursive: true, force: true });
+      await db.exec(`DROP TABLE IF EXISTS ${tag}_rej; DROP TABLE IF EXISTS ${tag}_rejscan; DROP TABLE IF EXISTS ${tag}_gap;`);
+    },
+  };
+  if (dialect.headerLine > 1) source.warnings.push(`跳过表头上方的 ${dialect.headerLine - 1} 行标题 / skipped ${dialect.headerLine - 1} title line(s) above the header`);
+  return source;
+}
+
+function structuralReason(line: number, raw: string, type: string, message: string, width: number): StructuralReject {
+  if (/TOO MANY COLUMNS|MISSING COLUMNS/.test(type)) {
+    const found = /Found: (\d+)/.exec(message)?.[1];
+    return {
+      line,
+      raw,
+      code: 'row.ragged',
+      reasonZh: `列数与表头不一致（表头 ${width} 列，该行 ${found ?? '?'} 列）`,
+      reasonEn: `column count differs from the header (header ${width}, row ${found ?? '?'})`,
+    };
+  }
+  if (/INVALID (UNICODE|ENCODING)/.test(type)) {
+    return {
+      line,
+      raw,
+      code: 'row.encoding',
+      reasonZh: '该行不是有效的 UTF-8 文本（编码错误，可能混入了 GBK 文本）',
+      reasonEn: 'the line is not valid UTF-8 (wrong encoding; possibly GBK text mixed in)',
+    };
+  }
+  if (/UNQUOTED VALUE|QUOTE/.test(type)) {
+    return {
+      line,
+      raw,
+      code: 'row.quote',
+      reasonZh: `引号不匹配，无法拆分该行（${message}）`,
+      reasonEn: `unbalanced quotes; the line cannot be split (${message})`,
+    };
+  }
+  return { line, raw, code: 'row.malformed', reasonZh: `该行格式错误：${message}`, reasonEn: `malformed line: ${message}` };
+}
+
+function csvField(v: string): string {
+  return v === '' ? '' : `"${v.replace(/"/g, '""')}"`;
+}
+
+async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<StagedSource> {
+  const dir = await mkdtemp(join(tmpdir(), 'tijian-xlsx-'));
+  cleanupPaths.push(dir);
+  const tmpCsv = join(dir, 'sheet.csv');
+  const out = createWriteStream(tmpCsv, { encoding: 'utf8' });
+  const pending: Array<{ rowNumber: number; cells: string[] }> = [];
+  let headers: string[] | null = null;
+  let headerRow = 0;
+  let lastRow = 0;
+  let sheetName = '';
+  let allSheets: string[] = [];
+  let rows = 0;
+  let batch: string[] = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    const ok = out.write(batch.join(''));
+    batch = [];
+    if (!ok) await once(out, 'drain');
+  };
+  const writeRow = async (r: { rowNumber: number; cells: string[] }) => {
+    const width = headers!.length;
+    let extra = 0;
+    for (let i = width; i < r.cells.length; i++) if (r.cells[i] !== '') extra++;
+    let line = `${r.rowNumber},${extra}`;
+    for (let i = 0; i < width; i++) line += ',' + csvField(r.cells[i] ?? '');
+    batch.push(line + '\n');
+    rows++;
+    if (batch.length >= 2000) {
+      await flush();
+      checkAborted(ctx.signal);
+      ctx.onProgress?.({ phase: 'read', done: rows, total: Math.max(lastRow - headerRow, rows), unit: 'rows' });
+    }
+  };
+  const chooseHeader = async () => {
+    let best = 0;
+    let bestScore = -1;
+    for (let i = 0; i < pending.length; i++) {
+      const s = headerScore(pending[i]!.cells);
+      if (s > bestScore) {
+        bestScore = s;
+        best = i;
+      }
+    }
+    if (bestScore < 2) best = 0;
+    const h = pending[best]!;
+    headerRow = h.rowNumber;
+    headers = uniqueHeaders(h.cells.map((c) => c.trim()));
+    out.write(['__line', '__extra_cells', ...headers.map((_, i) => `c${i}`)].join(',') + '\n');
+    for (const r of pending.slice(best + 1)) await writeRow(r);
+    pending.length = 0;
+  };
+  await readXlsxRows(
+    ctx.path,
+    (info) => {
+      sheetName = info.name;
+      allSheets = info.allSheets;
+      lastRow = info.lastRow ?? 0;
+    },
+    async (row) => {
+      if (headers) return writeRow(row);
+      pending.push(row);
+      if (pending.length >= 10) await chooseHeader();
+    },
+    ctx.signal,
+  );
+  if (!headers && pending.length) await chooseHeader();
+  await flush();
+  out.end();
+  await once(out, 'finish');
+  if (!headers) throw new TijianError('FILE_EMPTY', `“${ctx.path}”的工作表“${sheetName}”是空的。`, `Sheet "${sheetName}" of "${ctx.path}" is empty.`);
+  const hs: string[] = headers;
+  const names = ['__line', '__extra_cells', ...hs.map((_, i) => `c${i}`)];
+  const read = `read_csv(${lit(tmpCsv)}, header = false, skip = 1, columns = ${columnsParam(names)}, delim = ',', quote = '"',
+      escape = '"', auto_detect = false, null_padding = false, strict_mode = true, max_line_size = 16777216)`;
+  const cols = `CAST(__line AS INTEGER) AS __line, CAST(__extra_cells AS INTEGER) AS __extra_cells, ${hs.map((_, i) => `c${i}`).join(', ')}`;
+  const relation = `(SELECT ${cols} FROM ${read})`;
+  const relationWithOrdinal = `(SELECT row_number() OVER () AS __ord, ${cols} FROM ${read})`;
+  const warnings: string[] = [];
+  if (allSheets.length > 1) {
+    warnings.push(
+      `工作簿有 ${allSheets.length} 个工作表，只导入了第一个“${sheetName}”；其余（${allSheets.slice(1).join('、')}）请另存为单独文件导入 / ` +
+        `the workbook has ${allSheets.length} sheets; only the first ("${sheetName}") was imported`,
+    );
+  }
+  if (headerRow > 1) warnings.push(`跳过表头上方的 ${headerRow - 1} 行标题 / skipped ${headerRow - 1} title row(s) above the header`);
+  return {
+    format: 'xlsx',
+    headers: hs,
+    relation,
+    ordinal: 'rowid',
+    relationWithOrdinal,
+    transcoded: false,
+    hasExtraCells: true,
+    lineKind: 'sheet_row',
+    lineExpr: (rel) => `${rel}.__line`,
+    lineJoin: () => '',
+    passColumns: ['__line'],
+    collectStructural: async () => [],
+    skippedTitleRows: headerRow - 1,
+    warnings,
+    cleanup: async () => {
+      for (const p of cleanupPaths) await rm(p, { recursive: true, force: true });
+    },
+  };
+}
+
+/** JSON Lines: each line read as text by DuckDB, so a malformed line is one rejected row. */
+async function jsonLinesSource(ctx: SourceContext, path: string, cleanupPaths: string[]): Promise<StagedSource> {
+  const { db, tag } = ctx;
+  const lines = `(SELECT row_number() OVER () AS __ord, line FROM read_csv(${lit(path)}, header = false, columns = {'line': 'VARCHAR'},
+      delim = chr(1), quote = '', escape = '', auto_detect = false, null_padding = false, max_line_size = 16777216))`;
+  await db.exec(`CREATE OR REPLACE TEMP VIEW ${tag}_lines AS SELECT __ord, tj_clean(line) AS line, CASE WHEN json_valid(tj_clean(line)) AND json_type(tj_clean(line)) = 'OBJECT' THEN CAST(tj_clean(line) AS JSON) END AS __j FROM ${lines} WHERE tj_clean(line) IS NOT NULL`);
+  return jsonObjectsSource(ctx, `${tag}_lines`, 'line', async () => {
+    const bad = await db.all<{ line: number; raw: string; valid: boolean }>(
+      `SELECT __ord AS line, line AS raw, json_valid(line) AS valid FROM ${tag}_lines WHERE __j IS NULL ORDER BY __ord`,
+    );
+    return bad.map((b) => ({
+      line: b.line,
+      raw: b.raw,
+      code: 'row.malformed',
+      reasonZh: b.valid ? '该行不是 JSON 对象（应为 {"字段": 值, …}）' : '该行不是有效的 JSON',
+      reasonEn: b.valid ? 'the line is not a JSON object ({"field": value, …})' : 'the line is not valid JSON',
+    }));
+  }, cleanupPaths, 'jsonl');
+}
+
+async function jsonArraySource(ctx: SourceContext, path: string, cleanupPaths: string[]): Promise<StagedSource> {
+  const { db, tag } = ctx;
+  try {
+    await db.exec(
+      `CREATE OR REPLACE TEMP TABLE ${tag}_lines AS SELECT row_number() OVER () AS __ord, json AS line,
+         CASE WHEN json_type(json) = 'OBJECT' THEN json END AS __j
+       FROM read_json_objects(${lit(path)}, format = 'array', maximum_object_size = 268435456)`,
+    );
+  } catch (e) {
+    throw new TijianError(
+      'FILE_UNSUPPORTED',
+      `“${ctx.path}”不是有效的 JSON 数组文件：${(e as Error).message}。JSON 文件应为对象数组 [{…}, {…}] 或每行一个对象的 JSON Lines（.jsonl）。`,
+      `"${ctx.path}" is not a valid JSON array: ${(e as Error).message}. Use an array of objects or JSON Lines (.jsonl).`,
+    );
+  }
+  return jsonObjectsSource(ctx, `${tag}_lines`, 'record', async () => {
+    const bad = await db.all<{ line: number; raw: string }>(`SELECT __ord AS line, CAST(line AS VARCHAR) AS raw FROM ${tag}_lines WHERE __j IS NULL ORDER BY __ord`);
+    return bad.map((b) => ({
+      line: b.line,
+      raw: b.raw,
+      code: 'row.malformed',
+      reasonZh: '该元素不是 JSON 对象（应为 {"字段": 值, …}）',
+      reasonEn: 'the element is not a JSON object ({"field": value, …})',
+    }));
+  }, cleanupPaths, 'json');
+}
+
+async function jsonObjectsSource(
+  ctx: SourceContext,
+  linesRel: string,
+  lineKind: 'line' | 'record',
+  structural: () => Promise<StructuralReject[]>,
+  cleanupPaths: string[],
+  format: 'json' | 'jsonl',
+): Promise<StagedSource> {
+  const { db, tag } = ctx;
+  // Keys in order of first appearance across the file.
+  const keys = await db.all<{ k: string }>(
+    `SELECT k FROM (SELECT keys[p] AS k, __ord * 100000 + p AS o FROM (SELECT __ord, json_keys(__j) AS keys FROM ${linesRel} WHERE __j IS NOT NULL),
+       unnest(range(1, len(keys) + 1)) AS r(p)) GROUP BY k ORDER BY min(o)`,
+  );
+  if (!keys.length) throw new TijianError('FILE_EMPTY', `“${ctx.path}”中没有 JSON 对象。`, `"${ctx.path}" holds no JSON objects.`);
+  const headers = keys.map((k) => k.k);
+  const cols = headers.map((h, i) => {
+    const path = lit(`$."${h.replace(/"/g, '\\"')}"`);
+    return `CASE WHEN json_type(__j, ${path}) = 'ARRAY' THEN array_to_string(CAST(json_extract(__j, ${path}) AS VARCHAR[]), '、')
+                 WHEN json_type(__j, ${path}) = 'NULL' THEN NULL ELSE json_extract_string(__j, ${path}) END AS c${i}`;
+  });
+  const relation = `(SELECT __ord, ${cols.join(', ')} FROM ${linesRel} WHERE __j IS NOT NULL)`;
+  return {
+    format,
+    headers: uniqueHeaders(headers),
+    relation,
+    ordinal: 'column',
+    relationWithOrdinal: relation,
+    transcoded: false,
+    hasExtraCells: false,
+    lineKind,
+    lineExpr: (rel) => `${rel}.__ord`,
+    lineJoin: () => '',
+    passColumns: ['__ord'],
+    collectStructural: structural,
+    skippedTitleRows: 0,
+    warnings: [],
+    cleanup: async () => {
+      for (const p of cleanupPaths) await rm(p, { recursive: true, force: true });
+      await db.exec(`DROP VIEW IF EXISTS ${tag}_lines; DROP TABLE IF EXISTS ${tag}_lines;`).catch(() => undefined);
+      await db.exec(`DROP TABLE IF EXISTS ${tag}_lines`).catch(() => undefined);
+    },
+  };
+}
+
+async function parquetSource(ctx: SourceContext): Promise<StagedSource> {
+  const { db } = ctx;
+  let described: Array<{ column_name: string; column_type: string }>;
+  try {
+    described = await db.all(`DESCRIBE SELECT * FROM read_parquet(${lit(ctx.path)})`);
+  } catch (e) {
+    throw new TijianError('FILE_UNSUPPORTED', `“${ctx.path}”不是有效的 Parquet 文件：${(e as Error).message}`, `"${ctx.path}" is not a valid Parquet file: ${(e as Error).message}`);
+  }
+  const headers = described.map((d) => d.column_name);
+  const cols = described.map((d, i) => {
+    const c = ident(d.column_name);
+    if (/\[\]$/.test(d.column_type)) return `array_to_string(CAST(${c} AS VARCHAR[]), '、') AS c${i}`;
+    if (/^TIMESTAMP/.test(d.column_type)) return `strftime(${c}, '%Y-%m-%d %H:%M:%S') AS c${i}`;
+    return `CAST(${c} AS VARCHAR) AS c${i}`;
+  });
+  const relation = `(SELECT file_row_number + 1 AS __ord, ${cols.join(', ')} FROM read_parquet(${lit(ctx.path)}, file_row_number = true))`;
+  return {
+    format: 'parquet',
+    headers: uniqueHeaders(headers),
+    relation,
+    ordinal: 'column',
+    relationWithOrdinal: relation,
+    transcoded: false,
+    hasExtraCells: false,
+    lineKind: 'record',
+    lineExpr: (rel) => `${rel}.__ord`,
+    lineJoin: () => '',
+    passColumns: ['__ord'],
+    collectStructural: async () => [],
+    skippedTitleRows: 0,
+    warnings: [],
+    cleanup: async () => undefined,
+  };
+}
+
+export async function stageSource(ctx: SourceContext, format: FileFormat): Promise<StagedSource> {
+  const cleanupPaths: string[] = [];
+  try {
+    switch (format) {
+      case 'csv':
+      case 'json':
+      case 'jsonl': {
+        let path = ctx.path;
+        const enc = ctx.encoding ?? 'utf-8';
+        if (enc !== 'utf-8' && enc !== 'utf-8-bom') {
+          const dir = await mkdtemp(join(tmpdir(), 'tijian-text-'));
+          cleanupPaths.push(dir);
+          path = join(dir, 'utf8' + extname(ctx.path));
+          await transcodeToUtf8(ctx.path, path, enc, (done) => ctx.onProgress?.({ phase: 'decode', done, total: 0, unit: 'bytes' }));
+          checkAborted(ctx.signal);
+        }
+        if (format === 'csv') return await csvSource(ctx, path, enc, cleanupPaths);
+        const head = (await readHeadText(path, 4096)).text.replace(/^\ufeff/, '').trimStart();
+        const s = head.startsWith('[') ? await jsonArraySource(ctx, path, cleanupPaths) : await jsonLinesSource(ctx, path, cleanupPaths);
+        if (enc !== 'utf-8' && enc !== 'utf-8-bom') {
+          s.encoding = enc;
+          s.transcoded = true;
+        }
+        return s;
+      }
+      case 'xlsx':
+        return await xlsxSource(ctx, cleanupPaths);
+      case 'parquet':
+        return await parquetSource(ctx);
+      default: {
+        const never: never = format;
+        throw new Error(`unknown format ${String(never)}`);
+      }
+    }
+  } catch (e) {
+    for (const p of cleanupPaths) await rm(p, { recursive: true, force: true });
+    throw e;
+  }
+}

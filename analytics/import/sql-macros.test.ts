@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { lit } from '../db/duck.js';
+import { memoryDb } from '../test/helpers.js';
+
+async function value(sql: string): Promise<unknown> {
+  const db = await memoryDb();
+  return db.scalar(sql);
+}
+
+describe('tj_date: the date forms Chinese exports write', () => {
+  const cases: Array<[string, string | null]> = [
+    ['2024-03-05', '2024-03-05'],
+    ['2024-3-5', '2024-03-05'],
+    ['2024/3/5', '2024-03-05'],
+    ['2024/03/05', '2024-03-05'],
+    ['2024年3月5日', '2024-03-05'],
+    ['2024年03月05日', '2024-03-05'],
+    ['2024.3.5', '2024-03-05'],
+    ['20240305', '2024-03-05'],
+    // Excel serial numbers count days from 1899-12-30: 45356 is 2024-03-05
+    ['45356', '2024-03-05'],
+    ['45356.75', '2024-03-05'],
+    ['2024-03-05 14:30:00', '2024-03-05'],
+    ['2024/3/5 14:30', '2024-03-05'],
+    ['2024-03-05T08:00:00', '2024-03-05'],
+    ['2024年3月5日 09:15', '2024-03-05'],
+    ['  2024-03-05\u3000', '2024-03-05'],
+    ['2024-02-29', '2024-02-29'],
+    ['2023-02-29', null],
+    ['2024-02-30', null],
+    ['2024/13/01', null],
+    ['三月五日', null],
+    ['abc', null],
+    ['', null],
+  ];
+  it.each(cases)('%j → %j', async (input, expected) => {
+    expect(await value(`SELECT CAST(tj_date(${lit(input)}) AS VARCHAR)`)).toBe(expected);
+  });
+  it('is NULL for NULL', async () => {
+    expect(await value('SELECT tj_date(NULL)')).toBeNull();
+  });
+  it('flags years outside 1949–2100 as out of range', async () => {
+    expect(await value(`SELECT tj_date_ok(tj_date('1900-01-01'))`)).toBe(false);
+    expect(await value(`SELECT tj_date_ok(tj_date('1949-10-01'))`)).toBe(true);
+    expect(await value(`SELECT tj_date_ok(NULL::DATE)`)).toBe(true);
+  });
+});
+
+describe('tj_money: amounts with separators and units', () => {
+  const cases: Array<[string, number, number | null]> = [
+    ['1234.5', 1, 1234.5],
+    ['1,234.50', 1, 1234.5],
+    ['1，234', 1, 1234],
+    ['12,345,678.9', 1, 12345678.9],
+    ['1234元', 1, 1234],
+    ['￥1,234', 1, 1234],
+    ['¥ 50', 1, 50],
+    ['RMB200', 1, 200],
+    ['1.5万元', 1, 15000],
+    ['1.2345万', 1, 12345],
+    ['3万', 1, 30000],
+    // a column headed 罚款金额（万元）: bare numbers are 万元
+    ['2.5', 10000, 25000],
+    ['2.5万元', 10000, 25000],
+    ['0', 1, 0],
+    ['-5', 1, -5],
+    ['壹佰元', 1, null],
+    ['abc', 1, null],
+    ['12.3.4', 1, null],
+    ['', 1, null],
+  ];
+  it.each(cases)('%j (scale %d) → %j', async (input, scale, expected) => {
+    const v = await value(`SELECT CAST(tj_money(${lit(input)}, ${scale}) AS DOUBLE)`);
+    expect(v).toBe(expected);
+  });
+  it('rounds to fen (2 decimals)', async () => {
+    expect(await value(`SELECT CAST(tj_money('10.005', 1) AS VARCHAR)`)).toBe('10.01');
+  });
+});
+
+describe('tj_bool: yes/no in every common form', () => {
+  const truthy = ['是', 'Y', 'y', 'YES', 'yes', '1', '√', '✓', 'TRUE', 'true', 'T', '有'];
+  const falsy = ['否', 'N', 'n', 'NO', '0', '×', '✗', 'X', 'FALSE', 'false', 'F', '无'];
+  it.each(truthy)('%j → true', async (s) => expect(await value(`SELECT tj_bool(${lit(s)})`)).toBe(true));
+  it.each(falsy)('%j → false', async (s) => expect(await value(`SELECT tj_bool(${lit(s)})`)).toBe(false));
+  it.each(['可能', '待定', 'maybe'])('%j → NULL (unreadable)', async (s) => expect(await value(`SELECT tj_bool(${lit(s)})`)).toBeNull());
+  it('empty → NULL', async () => expect(await value(`SELECT tj_bool('  ')`)).toBeNull());
+});
+
+describe('tj_int and tj_number', () => {
+  it.each([
+    ['90', 90],
+    ['90天', 90],
+    ['30 日', 30],
+    ['3次', 3],
+    ['90.0', 90],
+    ['9x', null],
+    ['九十', null],
+  ] as Array<[string, number | null]>)('int %j → %j', async (s, n) => expect(await value(`SELECT tj_int(${lit(s)})`)).toBe(n));
+  it.each([
+    ['40.5', 40.5],
+    ['40学时', 40],
+    ['1,200.5', 1200.5],
+    ['12.5小时', 12.5],
+    ['四十', null],
+  ] as Array<[string, number | null]>)('number %j → %j', async (s, n) => expect(await value(`SELECT tj_number(${lit(s)})`)).toBe(n));
+});
+
+describe('tj_list: officer and unit lists in one cell', () => {
+  it.each([
+    ['ZF0002、ZF0003', ['ZF0002', 'ZF0003']],
+    ['张三，李四', ['张三', '李四']],
+    ['张三,李四;王五；赵六', ['张三', '李四', '王五', '赵六']],
+    ['甲／乙/丙', ['甲', '乙', '丙']],
+    ['张三 李四', ['张三', '李四']],
+    ['张三、、李四、', ['张三', '李四']],
+    ['ZF0001', ['ZF0001']],
+  ] as Array<[string, string[]]>)('%j → %j', async (s, l) => {
+    expect(await value(`SELECT tj_list(${lit(s)})`)).toEqual(l);
+  });
+  it('empty → NULL', async () => expect(await value(`SELECT tj_list('')`)).toBeNull());
+});
+
+describe('tj_name_key', () => {
+  it('ignores spaces, bracket width and case', async () => {
+    expect(await value(`SELECT tj_name_key(' 嵊泗县（菜园镇） abc ') = tj_name_key('嵊泗县(菜园镇)ABC')`)).toBe(true);
+  });
+});

@@ -1,0 +1,108 @@
+// Value parsing happens in DuckDB, not in JS: every source format is staged as text and converted
+// by these macros in one vectorised pass. They accept the forms Chinese exports write.
+// Each macro returns NULL for an empty cell and NULL for a value it cannot read; the caller tells
+// the two apart (empty is fine unless required; unreadable rejects the row).
+
+/** Characters that separate items of a list cell: 、，,;；／/ and any white space. */
+export const LIST_SEPARATORS = '[、，,;；／/|｜\\s]+';
+
+/** strptime formats tried after the fast ISO cast, in order. */
+export const DATE_FORMATS = [
+  '%Y/%m/%d',
+  '%Y年%m月%d日',
+  '%Y.%m.%d',
+  '%Y%m%d',
+  '%Y-%m-%d %H:%M:%S',
+  '%Y/%m/%d %H:%M:%S',
+  '%Y-%m-%d %H:%M',
+  '%Y/%m/%d %H:%M',
+  '%Y-%m-%dT%H:%M:%S',
+  '%Y年%m月%d日 %H:%M:%S',
+  '%Y年%m月%d日 %H:%M',
+  '%Y年%m月%d日%H时%M分',
+];
+
+const TRUE_WORDS = ['是', 'Y', 'YES', '1', '√', '✓', '✔', 'TRUE', 'T', '有', '对', '已', '是的'];
+const FALSE_WORDS = ['否', 'N', 'NO', '0', '×', '✗', '✕', 'X', 'FALSE', 'F', '无', '未', '不是'];
+
+const list = (xs: readonly string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ');
+
+// The *_c macros take text already cleaned by tj_clean (trimmed; NULL when empty), so a cell is
+// cleaned once however many checks look at it. The plain ones clean first, for ad-hoc use.
+export const MACROS_SQL = `
+-- Full-width spaces, no-break spaces and stray BOMs become spaces before trimming. translate() is
+-- slow, so it runs only on the rare cells that hold one.
+CREATE OR REPLACE TEMP MACRO tj_clean(s) AS nullif(trim(
+  CASE WHEN contains(CAST(s AS VARCHAR), chr(12288)) OR contains(CAST(s AS VARCHAR), chr(160)) OR contains(CAST(s AS VARCHAR), chr(65279))
+       THEN translate(CAST(s AS VARCHAR), chr(12288) || chr(160) || chr(65279), '  ') ELSE CAST(s AS VARCHAR) END), '');
+
+CREATE OR REPLACE TEMP MACRO tj_date_c(t) AS (
+  CASE WHEN t IS NULL THEN NULL ELSE coalesce(
+    try_cast(t AS DATE),
+    -- 2024/3/5, 2024.3.5 and 2024年3月5日 become 2024-3-5, which the fast cast reads
+    try_cast(replace(replace(replace(replace(replace(t, '/', '-'), '.', '-'), '年', '-'), '月', '-'), '日', '') AS DATE),
+    CAST(try_strptime(t, [${list(DATE_FORMATS)}]) AS DATE),
+    -- Excel serial day numbers (1927..2173); Excel counts from 1899-12-30
+    CASE WHEN regexp_full_match(t, '[1-9][0-9]{4}(\\.[0-9]+)?')
+         THEN DATE '1899-12-30' + CAST(floor(CAST(t AS DOUBLE)) AS INTEGER) END
+  ) END);
+CREATE OR REPLACE TEMP MACRO tj_date(s) AS tj_date_c(tj_clean(s));
+
+-- A date outside 1949..2100 is a typo, not a date (Excel serials of small numbers, 0024-03-05).
+CREATE OR REPLACE TEMP MACRO tj_date_ok(d) AS (d IS NULL OR (year(d) BETWEEN 1949 AND 2100));
+
+-- Money in yuan: thousands separators, 元/￥/¥/RMB, and 万/万元 (x 10,000). scale multiplies a
+-- bare number (a column headed 罚款金额（万元）has scale 10000).
+CREATE OR REPLACE TEMP MACRO tj_money_text(t) AS
+  regexp_replace(t, '[,，\\s]|^(RMB|人民币|￥|¥)', '', 'g');
+CREATE OR REPLACE TEMP MACRO tj_money_c(t, scale) AS (
+  CASE WHEN t IS NULL THEN NULL ELSE coalesce(
+    CAST(try_cast(t AS DECIMAL(18,6)) * scale AS DECIMAL(18,2)),
+    CAST(try_cast(replace(t, ',', '') AS DECIMAL(18,6)) * scale AS DECIMAL(18,2)),
+    CASE
+      WHEN regexp_full_match(tj_money_text(t), '-?[0-9]+(\\.[0-9]+)?万元?')
+        THEN CAST(CAST(regexp_extract(tj_money_text(t), '^(-?[0-9]+(\\.[0-9]+)?)', 1) AS DECIMAL(18,6)) * 10000 AS DECIMAL(18,2))
+      WHEN regexp_full_match(tj_money_text(t), '-?[0-9]+(\\.[0-9]+)?元?')
+        THEN CAST(CAST(regexp_extract(tj_money_text(t), '^(-?[0-9]+(\\.[0-9]+)?)', 1) AS DECIMAL(18,6)) * scale AS DECIMAL(18,2))
+    END
+  ) END);
+CREATE OR REPLACE TEMP MACRO tj_money(s, scale) AS tj_money_c(tj_clean(s), scale);
+
+-- Whole numbers, allowing a unit word after them (90天, 3次) and a trailing .0 from spreadsheets.
+CREATE OR REPLACE TEMP MACRO tj_int_c(t) AS (
+  CASE WHEN t IS NULL THEN NULL ELSE coalesce(
+    try_cast(t AS INTEGER),
+    CASE WHEN regexp_full_match(t, '-?[0-9]+(\\.0+)?\\s*(天|日|个工作日|次|年|人|件)?')
+         THEN try_cast(regexp_extract(t, '^(-?[0-9]+)', 1) AS INTEGER) END
+  ) END);
+CREATE OR REPLACE TEMP MACRO tj_int(s) AS tj_int_c(tj_clean(s));
+
+CREATE OR REPLACE TEMP MACRO tj_number_c(t) AS (
+  CASE WHEN t IS NULL THEN NULL ELSE coalesce(
+    try_cast(t AS DOUBLE),
+    CASE WHEN regexp_full_match(replace(t, ',', ''), '-?[0-9]+(\\.[0-9]+)?\\s*(学时|小时|h|分|%)?')
+         THEN try_cast(regexp_extract(replace(t, ',', ''), '^(-?[0-9]+(\\.[0-9]+)?)', 1) AS DOUBLE) END
+  ) END);
+CREATE OR REPLACE TEMP MACRO tj_number(s) AS tj_number_c(tj_clean(s));
+
+CREATE OR REPLACE TEMP MACRO tj_bool_c(t) AS (
+  CASE
+    WHEN t IS NULL THEN NULL
+    WHEN t = '是' THEN TRUE
+    WHEN t = '否' THEN FALSE
+    WHEN upper(t) IN (${list(TRUE_WORDS)}) THEN TRUE
+    WHEN upper(t) IN (${list(FALSE_WORDS)}) THEN FALSE
+    ELSE NULL
+  END);
+CREATE OR REPLACE TEMP MACRO tj_bool(s) AS tj_bool_c(tj_clean(s));
+
+CREATE OR REPLACE TEMP MACRO tj_list_c(t) AS (
+  CASE WHEN t IS NULL THEN NULL
+       WHEN NOT regexp_matches(t, '${LIST_SEPARATORS}') THEN [t]
+       ELSE list_filter(regexp_split_to_array(t, '${LIST_SEPARATORS}'), x -> x <> '') END);
+CREATE OR REPLACE TEMP MACRO tj_list(s) AS tj_list_c(tj_clean(s));
+
+-- Matching key for names and enum values: half-width brackets, no spaces, upper case.
+CREATE OR REPLACE TEMP MACRO tj_key_c(t) AS upper(replace(translate(t, '（）', '()'), ' ', ''));
+CREATE OR REPLACE TEMP MACRO tj_name_key(s) AS tj_key_c(tj_clean(s));
+`;

@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../test/helpers.js';
+import { columnIndex, decodeXml, excelSerialToText, isDateFormatCode, readXlsxRows, type XlsxRow } from './xlsx-reader.js';
+
+async function readAll(path: string): Promise<{ rows: XlsxRow[]; sheets: string[] }> {
+  const rows: XlsxRow[] = [];
+  let sheets: string[] = [];
+  await readXlsxRows(path, (i) => (sheets = i.allSheets), (r) => void rows.push(r));
+  return { rows, sheets };
+}
+
+describe('readXlsxRows', () => {
+  it('reads strings, numbers, dates, booleans, formulas and rich text as Excel shows them', async () => {
+    const path = join(tempDir(), 'a.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('案件');
+    ws.addRow(['嵊泗县案件台账']);
+    ws.addRow(['案件编号', '立案日期', '罚款金额（元）', '是否重大案件', '备注']);
+    const r = ws.addRow(['AJ1', new Date(Date.UTC(2024, 2, 5)), 1234.5, true, 'a & b <c>']);
+    r.getCell(2).numFmt = 'yyyy"年"m"月"d"日"';
+    ws.addRow(['AJ2', new Date(Date.UTC(2024, 2, 5, 14, 30)), { formula: 'C3*2', result: 2469 }, false, { richText: [{ text: '富' }, { text: '文本' }] }]).getCell(2).numFmt = 'yyyy-mm-dd hh:mm';
+    ws.getCell('G4').value = 'beyond';
+    wb.addWorksheet('说明').addRow(['x']);
+    await wb.xlsx.writeFile(path);
+
+    const { rows, sheets } = await readAll(path);
+    expect(sheets).toEqual(['案件', '说明']);
+    expect(rows.map((x) => x.rowNumber)).toEqual([1, 2, 3, 4]);
+    expect(rows[1]!.cells).toEqual(['案件编号', '立案日期', '罚款金额（元）', '是否重大案件', '备注']);
+    expect(rows[2]!.cells).toEqual(['AJ1', '2024-03-05', '1234.5', 'TRUE', 'a & b <c>']);
+    expect(rows[3]!.cells).toEqual(['AJ2', '2024-03-05 14:30:00', '2469', 'FALSE', '富文本', '', 'beyond']);
+  });
+
+  it('keeps gaps between cells and skips empty rows', async () => {
+    const path = join(tempDir(), 'b.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('s');
+    ws.getCell('A1').value = 'h1';
+    ws.getCell('C1').value = 'h3';
+    ws.getCell('B3').value = 'x';
+    await wb.xlsx.writeFile(path);
+    const { rows } = await readAll(path);
+    expect(rows).toEqual([
+      { rowNumber: 1, cells: ['h1', '', 'h3'] },
+      { rowNumber: 3, cells: ['', 'x'] },
+    ]);
+  });
+});
+
+describe('helpers', () => {
+  it('columnIndex', () => {
+    expect(columnIndex('A')).toBe(0);
+    expect(columnIndex('Z')).toBe(25);
+    expect(columnIndex('AA')).toBe(26);
+    expect(columnIndex('AZ')).toBe(51);
+  });
+  it('excelSerialToText: 45356 is 2024-03-05; 60 is the fictional 1900-02-29 boundary', () => {
+    expect(excelSerialToText(45356)).toBe('2024-03-05');
+    expect(excelSerialToText(45356.5)).toBe('2024-03-05 12:00:00');
+    expect(excelSerialToText(61)).toBe('1900-03-01');
+    expect(excelSerialToText(0, true)).toBe('1904-01-01');
+  });
+  it('isDateFormatCode', () => {
+    expect(isDateFormatCode('yyyy-mm-dd')).toBe(true);
+    expect(isDateFormatCode('yyyy"年"m"月"d"日"')).toBe(true);
+    expect(isDateFormatCode('[$-804]yyyy/m/d')).toBe(true);
+    expect(isDateFormatCode('#,##0.00')).toBe(false);
+    expect(isDateFormatCode('0.00%')).toBe(false);
+    expect(isDateFormatCode('General')).toBe(false);
+    expect(isDateFormatCode('"元"#,##0')).toBe(false);
+  });
+  it('decodeXml', () => {
+    expect(decodeXml('a &amp; &lt;b&gt; &#20013;&#x6587; _x000D_')).toBe('a & <b> 中文 \r');
+  });
+});

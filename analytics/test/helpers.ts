@@ -1,0 +1,56 @@
+// Shared test helpers: fresh temporary directories and workspaces, and whole-table snapshots.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach } from 'vitest';
+import { Db } from '../db/duck.js';
+import { ident } from '../db/duck.js';
+import { MACROS_SQL } from '../import/sql-macros.js';
+import { CANONICAL_TABLES } from '../schema/tables.js';
+import { Workspace } from '../workspace/workspace.js';
+
+export const REPO = resolve(import.meta.dirname, '../..');
+export const SAMPLES = join(REPO, 'samples');
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+/** A temporary directory removed after the test. */
+export function tempDir(prefix = 'tijian-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A new workspace file in a temporary directory, closed after the test. */
+export async function freshWorkspace(): Promise<Workspace> {
+  const ws = await Workspace.open(join(tempDir(), 'w.duckdb'));
+  cleanups.unshift(() => {
+    try {
+      ws.close();
+    } catch {
+      // already closed by the test
+    }
+  });
+  return ws;
+}
+
+/** An in-memory DuckDB with the parsing macros. */
+export async function memoryDb(): Promise<Db> {
+  const db = await Db.open(':memory:');
+  await db.exec(MACROS_SQL);
+  cleanups.unshift(() => db.close());
+  return db;
+}
+
+/** Every canonical and bookkeeping table's full content, to compare states. */
+export async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  const tables = [...CANONICAL_TABLES.map((t) => t.name), 'import_log', 'rejected_row', 'header_mapping'];
+  for (const t of tables) {
+    out[t] = await db.all(`SELECT * FROM ${ident(t)} ORDER BY ALL`);
+  }
+  return out;
+}

@@ -1,0 +1,17 @@
+// Ordered schema migrations. A workspace records the version it is at in tijian_meta; opening it
+// applies the ones after that, in one transaction.
+import { v001 } from './v001.js';
+import { v002 } from './v002.js';
+
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, description: 'canonical tables, import log, rejected rows', sql: v001 },
+  { version: 2, description: 'remembered header mappings', sql: v002 },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

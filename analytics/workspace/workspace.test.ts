@@ -1,0 +1,120 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Db } from '../db/duck.js';
+import { TijianError } from '../i18n/errors.js';
+import { tableColumns } from '../schema/ddl.js';
+import { CANONICAL_TABLES } from '../schema/tables.js';
+import { REPO, tempDir } from '../test/helpers.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
+import { Workspace } from './workspace.js';
+
+async function openError(path: string, opts = {}): Promise<TijianError> {
+  try {
+    const ws = await Workspace.open(path, opts);
+    ws.close();
+  } catch (e) {
+    expect(e).toBeInstanceOf(TijianError);
+    return e as TijianError;
+  }
+  throw new Error('expected the open to fail');
+}
+
+describe('Workspace', () => {
+  it('creates a workspace at the current schema version and reopens it', async () => {
+    const path = join(tempDir(), 'w.duckdb');
+    const ws = await Workspace.open(path);
+    expect(ws.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(await ws.meta('schema_version')).toBe(String(SCHEMA_VERSION));
+    await ws.db.exec(`INSERT INTO unit (unit_id, name, unit_type) VALUES ('U1', '测试单位', '综合')`);
+    ws.close();
+    const again = await Workspace.open(path, { create: false });
+    expect(again.migratedFrom).toBeNull();
+    expect(await again.db.scalar(`SELECT name FROM unit`)).toBe('测试单位');
+    again.close();
+  });
+
+  it('migrates a workspace made by the previous schema version, keeping its data', async () => {
+    const path = join(tempDir(), 'old.duckdb');
+    const old = await Workspace.open(path, { migrateTo: SCHEMA_VERSION - 1 });
+    expect(old.schemaVersion).toBe(SCHEMA_VERSION - 1);
+    await old.db.exec(`INSERT INTO unit (unit_id, name, unit_type) VALUES ('U1', '旧单位', '专业')`);
+    old.close();
+    const ws = await Workspace.open(path);
+    expect(ws.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(ws.migratedFrom).toBe(SCHEMA_VERSION - 1);
+    expect(await ws.db.scalar(`SELECT name FROM unit WHERE unit_id = 'U1'`)).toBe('旧单位');
+    // every table of the newest migration exists
+    expect(await ws.db.scalar(`SELECT count(*) FROM header_mapping`)).toBe(0);
+    ws.close();
+  });
+
+  it('migrations are numbered 1..n without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('the migrated schema matches the table definitions (no drift)', async () => {
+    const ws = await Workspace.open(join(tempDir(), 'w.duckdb'));
+    for (const t of CANONICAL_TABLES) {
+      const cols = await ws.db.all<{ name: string; type: string }>(
+        `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = '${t.name}' ORDER BY ordinal_position`,
+      );
+      expect(cols.map((c) => `${c.name} ${c.type}`), t.name).toEqual(tableColumns(t).map((c) => `${c.name} ${c.type}`));
+    }
+    ws.close();
+  });
+
+  it('refuses a file that is not a DuckDB database, with a message saying what to do', async () => {
+    const path = join(tempDir(), 'cases.duckdb');
+    writeFileSync(path, '案件编号,立案日期\nAJ1,2024-03-05\n'.repeat(10));
+    const e = await openError(path);
+    expect(e.code).toBe('WORKSPACE_NOT_DUCKDB');
+    expect(e.zh).toContain('不是 Tijian 工作区');
+    expect(e.en).toContain('not a Tijian workspace');
+  });
+
+  it('refuses a DuckDB database that is not a workspace', async () => {
+    const path = join(tempDir(), 'other.duckdb');
+    const db = await Db.open(path);
+    await db.exec('CREATE TABLE t (x INTEGER)');
+    db.close();
+    const e = await openError(path);
+    expect(e.code).toBe('WORKSPACE_NOT_TIJIAN');
+  });
+
+  it('refuses a workspace from a newer version', async () => {
+    const path = join(tempDir(), 'new.duckdb');
+    const ws = await Workspace.open(path);
+    await ws.db.exec(`UPDATE tijian_meta SET value = '${SCHEMA_VERSION + 1}' WHERE key = 'schema_version'`);
+    ws.close();
+    expect((await openError(path)).code).toBe('WORKSPACE_TOO_NEW');
+  });
+
+  it('says clearly when another process holds the workspace', async () => {
+    const path = join(tempDir(), 'locked.duckdb');
+    (await Workspace.open(path)).close();
+    const holder = spawn(process.execPath, ['--import', 'tsx', '-e', `
+      import { Db } from './analytics/db/duck.ts';
+      const db = await Db.open(${JSON.stringify(path)});
+      console.log('holding');
+      setTimeout(() => db.close(), 30000);
+    `], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on('data', (d: Buffer) => d.toString().includes('holding') && resolve());
+        holder.on('exit', (code) => reject(new Error(`holder exited ${code}`)));
+      });
+      const e = await openError(path);
+      expect(e.code).toBe('WORKSPACE_LOCKED');
+      expect(e.zh).toContain('正被另一个程序');
+      expect(e.zh).toContain(String(holder.pid));
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+
+  it('missing file with create: false', async () => {
+    expect((await openError(join(tempDir(), 'none.duckdb'), { create: false })).code).toBe('FILE_NOT_FOUND');
+  });
+});

@@ -1,0 +1,160 @@
+// A workspace is one DuckDB file holding the canonical tables, the import log and everything the
+// evaluation writes. Opening one creates it or migrates it to the current schema version.
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { Db, lit } from '../db/duck.js';
+import { TijianError } from '../i18n/errors.js';
+import { MACROS_SQL } from '../import/sql-macros.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
+import { APP_VERSION } from '../version.js';
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (default true). */
+  create?: boolean;
+  /** Tests: stop migrating at this version, to make a workspace of an older release. */
+  migrateTo?: number;
+  /** Open without migrating or writing (another process may still not hold it). */
+  readOnly?: boolean;
+}
+
+export class Workspace {
+  private constructor(
+    readonly db: Db,
+    readonly path: string,
+    readonly schemaVersion: number,
+    readonly migratedFrom: number | null,
+  ) {}
+
+  static async open(path: string, options: OpenOptions = {}): Promise<Workspace> {
+    const create = options.create ?? true;
+    const exists = path !== ':memory:' && existsSync(path);
+    if (path !== ':memory:' && !exists && !create) {
+      throw new TijianError('FILE_NOT_FOUND', `工作区文件不存在：${path}`, `Workspace file not found: ${path}`);
+    }
+    if (exists) checkDuckDbMagic(path);
+
+    let db: Db;
+    try {
+      db = await Db.open(path, options.readOnly ? { access_mode: 'READ_ONLY' } : undefined);
+    } catch (e) {
+      throw translateOpenError(e, path);
+    }
+    try {
+      await db.exec(MACROS_SQL);
+      const { version, from } = await ensureSchema(db, path, options);
+      return new Workspace(db, path, version, from);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  async meta(key: string): Promise<string | null> {
+    const row = await this.db.one<{ value: string }>(`SELECT value FROM tijian_meta WHERE key = ${lit(key)}`);
+    return row?.value ?? null;
+  }
+}
+
+const DUCKDB_MAGIC = 'DUCK';
+
+function checkDuckDbMagic(path: string): void {
+  const size = statSync(path).size;
+  if (size === 0) return; // an empty file: DuckDB initialises it
+  const buf = Buffer.alloc(12);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, buf, 0, 12, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (buf.subarray(8, 12).toString('latin1') !== DUCKDB_MAGIC) {
+    throw new TijianError(
+      'WORKSPACE_NOT_DUCKDB',
+      `“${path}”不是 Tijian 工作区（不是 DuckDB 数据库文件）。请选择 .duckdb 工作区文件，或新建一个工作区；导入数据请使用“导入”而不是“打开”。`,
+      `"${path}" is not a Tijian workspace (not a DuckDB database file). Choose a .duckdb workspace or create a new one; to load data files use Import, not Open.`,
+    );
+  }
+}
+
+function translateOpenError(e: unknown, path: string): TijianError {
+  const msg = e instanceof Error ? e.message : String(e);
+  const lock = /Could not set lock on file|Conflicting lock is held/i.test(msg);
+  if (lock) {
+    const pid = /PID (\d+)/.exec(msg)?.[1];
+    const holder = pid ? `（进程 PID ${pid}）` : '';
+    return new TijianError(
+      'WORKSPACE_LOCKED',
+      `工作区“${path}”正被另一个程序${holder}使用。请先关闭另一个 Tijian 窗口或命令，再重试。`,
+      `Workspace "${path}" is in use by another process${pid ? ` (PID ${pid})` : ''}. Close the other Tijian window or command and try again.`,
+      { pid: pid ? Number(pid) : undefined },
+    );
+  }
+  if (/not a valid DuckDB database file|database file.*invalid|Unable to open database/i.test(msg) && !/lock/i.test(msg)) {
+    return new TijianError(
+      'WORKSPACE_NOT_DUCKDB',
+      `无法打开“${path}”：它不是有效的工作区文件（${msg}）。`,
+      `Cannot open "${path}": not a valid workspace file (${msg}).`,
+    );
+  }
+  return new TijianError('WORKSPACE_OPEN_FAILED', `无法打开工作区“${path}”：${msg}`, `Cannot open workspace "${path}": ${msg}`);
+}
+
+async function ensureSchema(
+  db: Db,
+  path: string,
+  options: OpenOptions,
+): Promise<{ version: number; from: number | null }> {
+  const tables = await db.all<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()`,
+  );
+  const hasMeta = tables.some((t) => t.name === 'tijian_meta');
+  if (!hasMeta && tables.length > 0) {
+    throw new TijianError(
+      'WORKSPACE_NOT_TIJIAN',
+      `“${path}”是一个 DuckDB 数据库，但不是 Tijian 工作区（缺少 tijian_meta 表）。请新建工作区，再把数据导入其中。`,
+      `"${path}" is a DuckDB database but not a Tijian workspace (no tijian_meta table). Create a new workspace and import the data into it.`,
+    );
+  }
+  if (options.readOnly) {
+    if (!hasMeta) {
+      throw new TijianError('WORKSPACE_NOT_TIJIAN', `“${path}”不是 Tijian 工作区。`, `"${path}" is not a Tijian workspace.`);
+    }
+    const v = Number(await db.scalar(`SELECT value FROM tijian_meta WHERE key = 'schema_version'`));
+    return { version: v, from: null };
+  }
+
+  const target = options.migrateTo ?? SCHEMA_VERSION;
+  let current = 0;
+  if (hasMeta) {
+    current = Number(await db.scalar(`SELECT value FROM tijian_meta WHERE key = 'schema_version'`) ?? 0);
+  }
+  if (current > SCHEMA_VERSION) {
+    throw new TijianError(
+      'WORKSPACE_TOO_NEW',
+      `工作区由更新版本的 Tijian 创建（结构版本 ${current}，本程序支持到 ${SCHEMA_VERSION}）。请升级 Tijian。`,
+      `The workspace was written by a newer Tijian (schema ${current}; this build supports up to ${SCHEMA_VERSION}). Upgrade Tijian.`,
+    );
+  }
+  if (current >= target) return { version: current, from: null };
+
+  await db.transaction(async () => {
+    if (!hasMeta) {
+      await db.exec(`CREATE TABLE tijian_meta (key VARCHAR PRIMARY KEY, value VARCHAR)`);
+      await db.exec(
+        `INSERT INTO tijian_meta VALUES ('schema_version', '0'), ('created_at', CAST(now() AS VARCHAR)), ('created_by', ${lit(APP_VERSION)})`,
+      );
+    }
+    for (const m of MIGRATIONS) {
+      if (m.version <= current || m.version > target) continue;
+      await db.exec(m.sql);
+      await db.exec(`UPDATE tijian_meta SET value = ${lit(String(m.version))} WHERE key = 'schema_version'`);
+    }
+    await db.exec(
+      `INSERT OR REPLACE INTO tijian_meta VALUES ('migrated_by', ${lit(APP_VERSION)}), ('migrated_at', CAST(now() AS VARCHAR))`,
+    );
+  });
+  return { version: target, from: hasMeta ? current : null };
+}
