@@ -20,6 +20,9 @@ export async function prepareLookups(db: Db, countyName: string | null): Promise
       UNION SELECT tj_name_key(short_name), unit_id FROM unit WHERE short_name IS NOT NULL
       UNION SELECT tj_name_key(a), unit_id FROM (SELECT unnest(aliases) AS a, unit_id FROM unit)
       UNION SELECT ${strip}, unit_id FROM unit
+      -- 嵊泗县菜园镇人民政府 is also called 菜园镇人民政府 and 菜园镇
+      UNION SELECT regexp_replace(${countyName ? strip : 'tj_name_key(name)'}, '人民政府$', ''), unit_id FROM unit
+      UNION SELECT regexp_replace(tj_name_key(name), '人民政府$', ''), unit_id FROM unit
     )
     SELECT k, any_value(unit_id) AS unit_id FROM keys WHERE k IS NOT NULL AND k <> ''
     GROUP BY k HAVING count(DISTINCT unit_id) = 1

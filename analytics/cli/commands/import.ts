@@ -25,7 +25,7 @@ export const importCommand: Command = {
     try {
       for (const path of expanded.files) {
         try {
-          const r = await importFile(ws, path, { ...(mapping ? { mapping } : {}), onProgress: (e) => bar.update(e) });
+          const r = await importFile(ws, path, { ...(mapping ? { mapping } : {}), onProgress: (e) => bar.update(e), ...testHooksFromEnv() });
           bar.clear();
           results.push(r);
           if (!values.json) io.err(describe(r));
@@ -86,4 +86,18 @@ function describe(r: ImportFileResult): string {
 function usageError(io: { err: (s: string) => void }, u: string): number {
   io.err(`用法 usage: ${u}`);
   return 2;
+}
+
+/** Tests kill the process in the middle of a transaction: TIJIAN_TEST_PAUSE_BEFORE_COMMIT=1 makes
+ *  the import stop just before COMMIT and say so on stderr. */
+function testHooksFromEnv() {
+  if (!process.env.TIJIAN_TEST_PAUSE_BEFORE_COMMIT) return {};
+  return {
+    testHooks: {
+      beforeCommit: () =>
+        new Promise<void>(() => {
+          process.stderr.write('TIJIAN_PAUSED_BEFORE_COMMIT\n');
+        }),
+    },
+  };
 }
