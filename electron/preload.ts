@@ -1,0 +1,4 @@
+// Preload (sandboxed): the only bridge between the renderer and the main process.
+import { contextBridge } from 'electron';
+
+contextBridge.exposeInMainWorld('tijianShell', { platform: process.platform });
