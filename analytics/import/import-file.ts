@@ -69,7 +69,8 @@ async function execWithProgress(db: Db, sql: string, onProgress: ProgressFn | un
   }
 }
 
-async function rememberedMapping(db: Db, headers: readonly string[]): Promise<Mapping | null> {
+/** The mapping remembered for files of this header layout, if one was used before. */
+export async function rememberedMapping(db: Db, headers: readonly string[]): Promise<Mapping | null> {
   const row = await db.one<{ table_name: string; mapping: string }>(
     `SELECT table_name, CAST(mapping AS VARCHAR) AS mapping FROM header_mapping WHERE layout_key = ${lit(layoutKey(headers))}`,
   );
