@@ -25,6 +25,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
+      minify: true,
+      chunkSizeWarningLimit: 1500,
       rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
     },
   },

@@ -103,6 +103,8 @@ export interface AppInfo {
   schemaVersion: number;
   /** Where the bundled sample comes from, when there is one. */
   sampleDir: string | null;
+  /** Where a workspace given by name only (no folder) is created. */
+  workspacesDir: string;
   /** Which methods of the contract the engine answers today. */
   implemented: string[];
 }

@@ -6,7 +6,7 @@
 // connection's lock in arrival order; reads (pages, overview, log) use a second connection to the
 // same database, so they see committed data and never wait for an import.
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { queryIPC, toIPC } from '../../analytics/arrow/duck-to-arrow.js';
 import { Db, lit } from '../../analytics/db/duck.js';
 import { isTijianError, TijianError } from '../../analytics/i18n/errors.js';
@@ -297,6 +297,7 @@ export class AnalyticsService {
         version: APP_VERSION,
         schemaVersion: SCHEMA_VERSION,
         sampleDir: this.sampleDir(),
+        workspacesDir: this.workspacesDir(),
         implemented: (Object.keys(contract) as MethodName[]).filter((m) => contract[m].host === 'service' && !('reserved' in contract[m])),
       }),
 
@@ -304,7 +305,7 @@ export class AnalyticsService {
 
       'workspace.open': async ({ path }) =>
         this.writeLock.run(async () => {
-          const abs = resolve(path);
+          const abs = isAbsolute(path) ? resolve(path) : resolve(this.workspacesDir(), path);
           if (this.ws?.path === abs) return this.readLock.run(() => this.info());
           const ws = await Workspace.open(abs, { create: false });
           return this.readLock.run(() => this.setWorkspace(ws));
@@ -312,7 +313,9 @@ export class AnalyticsService {
 
       'workspace.create': async ({ path }) =>
         this.writeLock.run(async () => {
-          let abs = resolve(path);
+          // A bare name goes to the workspaces folder.
+          let abs = isAbsolute(path) ? resolve(path) : resolve(this.workspacesDir(), path);
+          if (!isAbsolute(path)) mkdirSync(dirname(abs), { recursive: true });
           if (!extname(abs)) abs += '.duckdb';
           if (existsSync(abs)) {
             throw new ServiceError(
@@ -456,6 +459,10 @@ export class AnalyticsService {
       'review.mark': reserved,
       'report.build': reserved,
     };
+  }
+
+  private workspacesDir(): string {
+    return join(this.opts.stateDir, 'workspaces');
   }
 
   private sampleDir(): string | null {
