@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main.ts') } },
+      // The analytics worker runs in an Electron utility process: a second entry next to main.
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main.ts'),
+          worker: resolve(import.meta.dirname, 'electron/service/worker.ts'),
+        },
+      },
     },
   },
   preload: {

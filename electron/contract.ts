@@ -225,7 +225,7 @@ export const contract = {
 
   'schema.tables': svc<TableSchema[]>()(Empty),
 
-  'import.preview': svc<PreviewOut>()(z.strictObject({ path: FsPath, mapping: MappingInput.optional(), jobId: JobId.optional() })),
+  'import.preview': svc<PreviewOut>()(z.strictObject({ path: FsPath, mapping: MappingInput.optional(), jobId: JobId.optional() }), { job: true }),
   'import.run': svc<ImportRun>()(
     z.strictObject({
       jobId: JobId,
@@ -323,7 +323,11 @@ export interface Events {
   'recent.changed': { recent: RecentWorkspace[] };
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: readonly EventName[] = ['job.progress', 'job.done', 'workspace.changed', 'data.changed', 'menu', 'recent.changed'];
+export { EVENT_NAMES } from './events.js';
+// The list in events.ts and the Events map cannot drift apart:
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const eventsInStep: Same<EventName, import('./events.js').EventNameList> = true;
+void eventsInStep;
 
 // ---------------------------------------------------------------------------------------------
 // Validation

@@ -132,7 +132,12 @@ export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
   const tokenText = randomBytes(24).toString('hex');
   const token = Buffer.from(tokenText, 'utf8');
 
-  const service = new ServiceClient(() => spawnThread(), { stateDir, sampleDir: sampleDir ? resolve(sampleDir) : null });
+  const delay = Number(process.env.TIJIAN_TEST_IMPORT_DELAY_MS ?? 0);
+  const service = new ServiceClient(() => spawnThread(), {
+    stateDir,
+    sampleDir: sampleDir ? resolve(sampleDir) : null,
+    ...(delay > 0 ? { testImportDelayMs: delay } : {}),
+  });
   service.start();
   const streams = new Set<ServerResponse>();
   service.onEvent(<E extends EventName>(event: E, payload: Events[E]) => {

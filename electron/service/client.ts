@@ -22,7 +22,7 @@ export class ServiceClient {
 
   constructor(
     private readonly spawn: () => WorkerHandle,
-    private readonly init: { stateDir: string; sampleDir: string | null },
+    private readonly init: { stateDir: string; sampleDir: string | null; testImportDelayMs?: number },
   ) {}
 
   private ensure(): WorkerHandle {

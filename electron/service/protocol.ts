@@ -6,6 +6,8 @@ export interface InitMessage {
   kind: 'init';
   stateDir: string;
   sampleDir: string | null;
+  /** Tests only: hold each import this long just before it commits (so cancelling can be seen). */
+  testImportDelayMs?: number;
 }
 export interface CallMessage {
   kind: 'call';

@@ -70,6 +70,8 @@ export interface ServiceOptions {
   stateDir: string;
   /** Folder of the bundled sample exports (null: none). */
   sampleDir: string | null;
+  /** Tests only: hold each import this long just before it commits (cancellable). */
+  testImportDelayMs?: number;
   emit: <E extends EventName>(event: E, payload: Events[E]) => void;
 }
 
@@ -116,7 +118,8 @@ export class AnalyticsService {
       );
     }
     const input = req.value.input as { jobId?: string };
-    const jobId = input.jobId;
+    // Only long-running methods register a job (job.cancel also carries a jobId: the one to stop).
+    const jobId = spec.job ? input.jobId : undefined;
     let controller: AbortController | undefined;
     if (jobId) {
       if (this.jobs.has(jobId)) return fail('BAD_REQUEST', `任务编号“${jobId}”正在使用中。`, `Job id "${jobId}" is already running.`);
@@ -261,6 +264,7 @@ export class AnalyticsService {
               ...(f.mapping ? { mapping: f.mapping as never } : {}),
               ...(ctx.signal ? { signal: ctx.signal } : {}),
               onProgress: (e: ProgressEvent) => ctx.progress({ ...e, file, fileIndex: i, fileCount: count }),
+              ...(this.opts.testImportDelayMs ? { testHooks: { beforeCommit: () => pause(this.opts.testImportDelayMs!, ctx.signal) } } : {}),
             });
             results.push(r);
           } catch (e) {
@@ -474,6 +478,16 @@ export class AnalyticsService {
       return null;
     }
   }
+}
+
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      reject(new Error('cancelled during test pause'));
+    });
+  });
 }
 
 async function reserved(): Promise<never> {
