@@ -69,12 +69,13 @@ function newest(dir: string): number {
   return t;
 }
 
-/** Builds out/renderer with electron-vite when it is missing (or stale, or asked to). */
+/** Builds out/ with electron-vite when it is missing (or older than its sources, or asked to). */
 export function ensureRendererBuilt(mode: 'auto' | 'always' | 'never', rendererDir: string, log: (s: string) => void): void {
   if (mode === 'never') return;
   const index = join(rendererDir, 'index.html');
-  const srcDir = join(REPO, 'renderer');
-  const stale = !existsSync(index) || (existsSync(srcDir) && newest(srcDir) > statSync(index).mtimeMs);
+  const outputs = [index, join(REPO, 'out', 'main', 'worker.js')];
+  const sources = ['renderer', 'electron', 'analytics'].map((d) => join(REPO, d)).filter((d) => existsSync(d));
+  const stale = outputs.some((o) => !existsSync(o)) || Math.max(...sources.map(newest)) > Math.min(...outputs.map((o) => statSync(o).mtimeMs));
   if (mode === 'auto' && !stale) return;
   log('构建界面 / building the renderer…');
   const bin = join(REPO, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
@@ -132,11 +133,12 @@ export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
   const tokenText = randomBytes(24).toString('hex');
   const token = Buffer.from(tokenText, 'utf8');
 
-  const delay = Number(process.env.TIJIAN_TEST_IMPORT_DELAY_MS ?? 0);
+  // Tests only: TIJIAN_TEST_IMPORT_DELAY=ms:name-part holds matching imports before commit.
+  const delay = /^(\d+):(.+)$/.exec(process.env.TIJIAN_TEST_IMPORT_DELAY ?? '');
   const service = new ServiceClient(() => spawnThread(), {
     stateDir,
     sampleDir: sampleDir ? resolve(sampleDir) : null,
-    ...(delay > 0 ? { testImportDelayMs: delay } : {}),
+    ...(delay ? { testImportDelay: { ms: Number(delay[1]), match: delay[2]! } } : {}),
   });
   service.start();
   const streams = new Set<ServerResponse>();

@@ -10,7 +10,7 @@ describe('the browser host’s framing', () => {
     const msg = { ok: true, value: { a, nested: [{ b }, { c }], text: '嵊泗', n: 12, nul: null } };
     const buf = encodeMessage(msg);
     expect(buf.length % 8).toBe(0);
-    const back = decodeMessage(buf) as typeof msg;
+    const back = decodeMessage(buf) as { value: { a: Uint8Array; nested: [{ b: Uint8Array }, { c: Uint8Array }]; text: string; nul: null } };
     expect(back.value.text).toBe('嵊泗');
     expect(back.value.nul).toBeNull();
     expect([...back.value.a]).toEqual([1, 2, 3]);

@@ -22,7 +22,7 @@ export class ServiceClient {
 
   constructor(
     private readonly spawn: () => WorkerHandle,
-    private readonly init: { stateDir: string; sampleDir: string | null; testImportDelayMs?: number },
+    private readonly init: { stateDir: string; sampleDir: string | null; testImportDelay?: { ms: number; match: string } },
   ) {}
 
   private ensure(): WorkerHandle {

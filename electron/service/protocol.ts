@@ -6,8 +6,9 @@ export interface InitMessage {
   kind: 'init';
   stateDir: string;
   sampleDir: string | null;
-  /** Tests only: hold each import this long just before it commits (so cancelling can be seen). */
-  testImportDelayMs?: number;
+  /** Tests only: hold imports of files whose name contains `match` just before they commit
+   *  (so cancelling can be seen). */
+  testImportDelay?: { ms: number; match: string };
 }
 export interface CallMessage {
   kind: 'call';

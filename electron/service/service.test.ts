@@ -18,7 +18,7 @@ function make(opts: { sampleDir?: string | null; delay?: number } = {}) {
   const svc = new AnalyticsService({
     stateDir: state,
     sampleDir: opts.sampleDir ?? null,
-    ...(opts.delay ? { testImportDelayMs: opts.delay } : {}),
+    ...(opts.delay ? { testImportDelay: { ms: opts.delay, match: '' } } : {}),
     emit: <E extends EventName>(event: E, payload: Events[E]) => events.push({ event, payload }),
   });
   services.push(svc);

@@ -70,8 +70,8 @@ export interface ServiceOptions {
   stateDir: string;
   /** Folder of the bundled sample exports (null: none). */
   sampleDir: string | null;
-  /** Tests only: hold each import this long just before it commits (cancellable). */
-  testImportDelayMs?: number;
+  /** Tests only: hold imports of files whose name contains `match` just before they commit. */
+  testImportDelay?: { ms: number; match: string };
   emit: <E extends EventName>(event: E, payload: Events[E]) => void;
 }
 
@@ -264,7 +264,9 @@ export class AnalyticsService {
               ...(f.mapping ? { mapping: f.mapping as never } : {}),
               ...(ctx.signal ? { signal: ctx.signal } : {}),
               onProgress: (e: ProgressEvent) => ctx.progress({ ...e, file, fileIndex: i, fileCount: count }),
-              ...(this.opts.testImportDelayMs ? { testHooks: { beforeCommit: () => pause(this.opts.testImportDelayMs!, ctx.signal) } } : {}),
+              ...(this.opts.testImportDelay && file.includes(this.opts.testImportDelay.match)
+                ? { testHooks: { beforeCommit: () => pause(this.opts.testImportDelay!.ms, ctx.signal) } }
+                : {}),
             });
             results.push(r);
           } catch (e) {

@@ -51,7 +51,7 @@ function handle(msg: ToWorker): void {
       service = new AnalyticsService({
         stateDir: msg.stateDir,
         sampleDir: msg.sampleDir,
-        ...(msg.testImportDelayMs ? { testImportDelayMs: msg.testImportDelayMs } : {}),
+        ...(msg.testImportDelay ? { testImportDelay: msg.testImportDelay } : {}),
         emit: (event, payload) => port!.post({ kind: 'event', event, payload }),
       });
       port!.post({ kind: 'ready' });

@@ -173,16 +173,18 @@ function DropZone({ compact, onChoose }: { compact: boolean; onChoose: () => voi
   );
 }
 
-/** A mapping input from the preview's mapping with one change. */
-function editedMapping(p: PreviewOut, table: string, changes: Record<string, string | null>): Mapping {
+/** The mapping with one more change, on top of the user's earlier changes (their preview may
+ *  still be on its way) or else the mapping the preview shows. */
+function editedMapping(s: Staged, p: PreviewOut, table: string, changes: Record<string, string | null>): Mapping {
   const columns: Mapping['columns'] = {};
-  if (p.mapping && p.mapping.table === table) {
-    for (const c of p.mapping.columns) {
-      const field = c.header in changes ? changes[c.header]! : c.field;
-      columns[c.header] = c.scale && field === c.field ? { field, scale: c.scale } : field;
-    }
+  if (s.mapping && s.mapping.table === table) Object.assign(columns, s.mapping.columns);
+  else if (p.mapping && p.mapping.table === table) {
+    for (const c of p.mapping.columns) columns[c.header] = c.scale ? { field: c.field, scale: c.scale } : c.field;
   }
-  for (const [h, f] of Object.entries(changes)) if (!(h in columns)) columns[h] = f;
+  for (const [h, f] of Object.entries(changes)) {
+    const prev = columns[h];
+    columns[h] = prev && typeof prev === 'object' && prev.scale && f ? { field: f, scale: prev.scale } : f;
+  }
   return { table: table as Mapping['table'], columns };
 }
 
@@ -274,7 +276,7 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
                         <td>
                           <select
                             value={c.field ?? ''}
-                            onChange={(e) => app.setMapping(s.key, editedMapping(p, p.mapping!.table, { [c.header]: e.target.value || null }))}
+                            onChange={(e) => app.setMapping(s.key, editedMapping(s, p, p.mapping!.table, { [c.header]: e.target.value || null }))}
                             aria-label={`${t.imp.field}: ${c.header}`}
                           >
                             <option value="">{t.imp.unmapped}</option>
