@@ -57,7 +57,9 @@ export function Modal({ title, children, actions, onClose, wide, testId }: { tit
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const key = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
+      // Only the top-most dialog closes.
+      const all = document.querySelectorAll('.modal');
+      if (e.key === 'Escape' && all[all.length - 1] === ref.current) {
         e.stopPropagation();
         onClose();
       }

@@ -31,6 +31,10 @@ interface Props {
   testId?: string;
   /** Called with the total once known. */
   onTotal?: (n: number) => void;
+  /** Column that takes the width left over. */
+  fill?: string;
+  /** Grow with the rows up to this height (px) instead of filling the parent. */
+  maxHeight?: number;
 }
 
 interface LoadedPage {
@@ -59,11 +63,11 @@ function widthOf(c: ColumnInfo): number {
     case 'id':
       return 140;
     default:
-      return c.name === 'raw' ? 420 : c.name.startsWith('reason') ? 320 : 170;
+      return c.name === 'raw' ? 420 : c.name.startsWith('reason') ? 400 : 170;
   }
 }
 
-export function DataGrid({ fetchPage, hide, render, onRowClick, selected, emptyText, testId, onTotal }: Props) {
+export function DataGrid({ fetchPage, hide, render, onRowClick, selected, emptyText, testId, onTotal, fill, maxHeight }: Props) {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const [total, setTotal] = useState<number | null>(null);
@@ -73,6 +77,7 @@ export function DataGrid({ fetchPage, hide, render, onRowClick, selected, emptyT
   const [widths, setWidths] = useState<Record<string, number>>({});
   const [scrollTop, setScrollTop] = useState(0);
   const [viewH, setViewH] = useState(400);
+  const [viewW, setViewW] = useState(800);
   const loading = useRef(new Set<number>());
   const gen = useRef(0);
   const scroller = useRef<HTMLDivElement>(null);
@@ -123,9 +128,13 @@ export function DataGrid({ fetchPage, hide, render, onRowClick, selected, emptyT
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setViewH(el.clientHeight));
+    const measure = () => {
+      setViewH(el.clientHeight);
+      setViewW(el.clientWidth);
+    };
+    const ro = new ResizeObserver(measure);
     ro.observe(el);
-    setViewH(el.clientHeight);
+    measure();
     return () => ro.disconnect();
   }, []);
 
@@ -140,9 +149,12 @@ export function DataGrid({ fetchPage, hide, render, onRowClick, selected, emptyT
   }, [first, last, total, pages, load]);
 
   const shown = useMemo(() => columns.filter((c) => !hide?.includes(c.name)), [columns, hide]);
-  const colW = (c: ColumnInfo) => widths[c.name] ?? widthOf(c);
   const gutter = Math.max(48, String(total ?? 0).length * 8 + 20);
+  const baseW = (c: ColumnInfo) => widths[c.name] ?? widthOf(c);
+  const spare = viewW - gutter - shown.reduce((a, c) => a + baseW(c), 0);
+  const colW = (c: ColumnInfo) => (c.name === fill && !widths[c.name] && spare > 0 ? baseW(c) + spare : baseW(c));
   const totalW = gutter + shown.reduce((a, c) => a + colW(c), 0);
+  const height = maxHeight ? Math.max(120, Math.min(maxHeight, 30 + Math.max(total ?? 3, 3) * ROW_H + (totalW > viewW ? 14 : 0))) : undefined;
 
   const rowAt = (index: number): GridRow | null => {
     const p = pages.get(Math.floor(index / PAGE));
@@ -209,7 +221,7 @@ export function DataGrid({ fetchPage, hide, render, onRowClick, selected, emptyT
   }
 
   return (
-    <div className="grid" data-testid={testId} role="table" aria-rowcount={total ?? undefined}>
+    <div className="grid" data-testid={testId} role="table" aria-rowcount={total ?? undefined} style={height ? { height } : undefined}>
       <div className="grid-scroll" ref={scroller} onScroll={(e) => setScrollTop((e.target as HTMLDivElement).scrollTop)}>
         <div className="grid-head" style={{ width: totalW }} role="row">
           <div className="grid-gutter" style={{ width: gutter }}>

@@ -221,7 +221,7 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
               {t.imp.size}: <b>{bytes(p.size)}</b>
             </span>
             <label className="fd-table">
-              {p.mapping ? t.imp.detectedTable : t.imp.chooseTable}:
+              {!p.mapping ? t.imp.chooseTable : p.mapping.origin === 'mapping-file' ? t.imp.targetTable : t.imp.detectedTable}:
               <select
                 value={p.mapping?.table ?? ''}
                 onChange={(e) => app.setMapping(s.key, { table: e.target.value as Mapping['table'], columns: {} })}
@@ -269,7 +269,12 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
                 </thead>
                 <tbody>
                   {p.mapping.columns.map((c) => {
-                    const values = sample ? [0, 1, 2].map((r) => sample.getChildAt(c.index)?.get(r)).filter((v) => v !== null && v !== undefined) : [];
+                    const values = sample
+                      ? [0, 1, 2]
+                          .filter((r) => r < sample.numRows)
+                          .map((r) => sample.getChildAt(c.index)?.get(r) as string | null)
+                          .filter((v): v is string => v !== null && v !== undefined && v !== '')
+                      : [];
                     return (
                       <tr key={c.index} className={c.field ? '' : 'unmapped'}>
                         <td className="mono">{c.header}</td>
@@ -554,12 +559,13 @@ export function RejectedRows({ importId }: { importId?: number | undefined }) {
     (offset: number, limit: number) => app.client.call('import.rejected', { ...(importId ? { importId } : {}), offset, limit }),
     [app.client, importId],
   );
-  const hide = useMemo(() => [lang === 'en' ? 'reason_zh' : 'reason_en', 'error_codes', ...(importId ? ['import_id'] : [])], [lang, importId]);
+  const hide = useMemo(() => [lang === 'en' ? 'reason_zh' : 'reason_en', 'error_codes', ...(importId ? ['import_id', 'file_name'] : [])], [lang, importId]);
   const render = useMemo(() => ({ raw: (r: GridRow) => rawSummary(String(r.get('raw') ?? '')) }), []);
   return (
     <div className="rejected" data-testid="rejected-rows">
-      <div className="grid-box">
-        <DataGrid fetchPage={fetchPage} hide={hide} render={render} onRowClick={setDetail} selected={detail?.index ?? null} emptyText={t.imp.rejectedEmpty} testId="rejected-grid" />
+      <p className="muted small grid-hint">{t.imp.clickRow}</p>
+      <div className="grid-box auto">
+        <DataGrid fetchPage={fetchPage} hide={hide} render={render} onRowClick={setDetail} selected={detail?.index ?? null} emptyText={t.imp.rejectedEmpty} testId="rejected-grid" fill="raw" maxHeight={440} />
       </div>
       {detail && (
         <Modal title={`${detail.text('file_name')} · ${t.imp.line} ${detail.text('line_no')}`} onClose={() => setDetail(null)} testId="rejected-detail">

@@ -306,8 +306,8 @@ function TableBrowser({ table, filter }: { table: string; filter?: PageFilter | 
           <input type="checkbox" checked={unmask} onChange={(e) => setUnmask(e.target.checked)} /> {t.common.showPersonal}
         </label>
       </div>
-      <div className="grid-box tall">
-        <DataGrid fetchPage={fetchPage} onTotal={setTotal} testId="table-grid" />
+      <div className="grid-box auto">
+        <DataGrid fetchPage={fetchPage} onTotal={setTotal} testId="table-grid" maxHeight={620} />
       </div>
     </div>
   );
