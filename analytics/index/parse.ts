@@ -51,7 +51,7 @@ export function parseIndexText(text: string): ParseResult {
     return {
       errors: doc.errors.map((e) => ({
         path: '',
-        line: e.linePos?.[0]?.line,
+        line: e.linePos?.[0]?.line ?? counter.linePos(e.pos[0]).line,
         message: `YAML 语法错误 / YAML syntax error: ${e.message.split('\n')[0]}`,
       })),
     };

@@ -168,22 +168,22 @@ export interface LoadedIndex {
   path: string;
 }
 
-export async function checkIndexText(text: string): Promise<{ system?: IndexSystem; errors: IndexError[] }> {
+export async function checkIndexText(text: string, opts: { checkSql?: boolean } = {}): Promise<{ system?: IndexSystem; errors: IndexError[] }> {
   const { system, errors } = parseIndexText(text);
   if (!system) return { errors };
-  const all = [...semanticErrors(system), ...(await sqlErrors(system))];
+  const all = [...semanticErrors(system), ...(opts.checkSql === false ? [] : await sqlErrors(system))];
   return all.length ? { errors: all } : { system, errors: [] };
 }
 
 /** Loads and fully checks an index-system file; throws with every error listed. */
-export async function loadIndexFile(path: string): Promise<LoadedIndex> {
+export async function loadIndexFile(path: string, opts: { checkSql?: boolean } = {}): Promise<LoadedIndex> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
     throw new TijianError('FILE_NOT_FOUND', `找不到指标体系文件：${path}`, `Index-system file not found: ${path}`);
   }
-  const { system, errors } = await checkIndexText(text);
+  const { system, errors } = await checkIndexText(text, opts);
   if (!system) {
     throw new TijianError(
       'INDEX_INVALID',
