@@ -2,7 +2,10 @@
 // engine: `npm run --silent tijian -- <command> ...`.
 import { errorText, isTijianError } from '../i18n/errors.js';
 import type { CliIO, Command } from './command.js';
+import { evaluateCommand } from './commands/evaluate.js';
 import { importCommand } from './commands/import.js';
+import { indexCommand } from './commands/index-check.js';
+import { lineageCommand } from './commands/lineage.js';
 import { importsCommand } from './commands/imports.js';
 import { mapCommand } from './commands/map.js';
 import { rejectedCommand } from './commands/rejected.js';
@@ -18,6 +21,9 @@ export const COMMANDS: readonly Command[] = [
   tablesCommand,
   importsCommand,
   rejectedCommand,
+  evaluateCommand,
+  lineageCommand,
+  indexCommand,
 ];
 
 function help(io: CliIO): void {

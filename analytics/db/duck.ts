@@ -70,7 +70,14 @@ export class Db {
     readonly instance: DuckDBInstance,
     readonly conn: DuckDBConnection,
     readonly path: string,
+    private readonly ownsInstance = true,
   ) {}
+
+  /** Another connection to the same database, for running queries side by side. Temporary
+   *  objects (macros, temp tables) are per connection and not shared. */
+  async fork(): Promise<Db> {
+    return new Db(this.instance, await this.instance.connect(), this.path, false);
+  }
 
   static async open(path: string, options?: Record<string, string>): Promise<Db> {
     const instance = await DuckDBInstance.create(path, options);
@@ -86,7 +93,9 @@ export class Db {
   }
 
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    const t0 = TIMING ? performance.now() : 0;
     const reader = await this.conn.runAndReadAll(sql, params);
+    if (TIMING) process.stderr.write(`[sql ${(performance.now() - t0).toFixed(0)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 140)}\n`);
     return readerRows<T>(reader);
   }
 
@@ -134,6 +143,6 @@ export class Db {
 
   close(): void {
     this.conn.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 }

@@ -2,6 +2,7 @@
 // applies the ones after that, in one transaction.
 import { v001 } from './v001.js';
 import { v002 } from './v002.js';
+import { v003 } from './v003.js';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'canonical tables, import log, rejected rows', sql: v001 },
   { version: 2, description: 'remembered header mappings', sql: v002 },
+  { version: 3, description: 'saved evaluation runs', sql: v003 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,103 @@
+// Lineage: the records behind any number of a saved run — the numerator's and the denominator's
+// rows, from the lineage queries of the very index text the run used, paged.
+import { readerRows } from '../db/duck.js';
+import { TijianError } from '../i18n/errors.js';
+import { parseIndexText } from '../index/parse.js';
+import type { IndexSystem } from '../index/schema.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { bindFor, periodParams } from './params.js';
+import { parsePeriod } from './period.js';
+
+export interface LineageRequest {
+  runId: number;
+  entityId: string;
+  /** An indicator id, or a red line id (its evidence). */
+  indicatorId: string;
+  part?: 'numerator' | 'denominator';
+  page?: number;
+  pageSize?: number;
+}
+
+export interface LineagePage {
+  run_id: number;
+  entity_id: string;
+  indicator_id: string;
+  part: 'numerator' | 'denominator';
+  title: { zh: string; en: string };
+  columns: string[];
+  rows: Array<Record<string, unknown>>;
+  total: number;
+  page: number;
+  page_size: number;
+  /** Whether the indicator has a separate denominator listing. */
+  has_denominator: boolean;
+  sql: string;
+}
+
+interface RunRow {
+  index_text: string;
+  period_label: string;
+  compare_label: string | null;
+}
+
+const systems = new Map<string, IndexSystem>();
+
+function systemOf(text: string): IndexSystem {
+  let s = systems.get(text);
+  if (!s) {
+    const parsed = parseIndexText(text);
+    if (!parsed.system) throw new TijianError('INDEX_INVALID', '评估批次保存的指标体系无法解析。', 'The index system saved with the run cannot be parsed.');
+    s = parsed.system;
+    systems.set(text, s);
+  }
+  return s;
+}
+
+export async function lineage(ws: Workspace, req: LineageRequest): Promise<LineagePage> {
+  const run = await ws.db.one<RunRow>(`SELECT index_text, period_label, compare_label FROM eval_run WHERE run_id = ${Number(req.runId)}`);
+  if (!run) throw new TijianError('RUN_NOT_FOUND', `没有评估批次 #${req.runId}。`, `There is no evaluation run #${req.runId}.`);
+  const sys = systemOf(run.index_text);
+  const part = req.part ?? 'numerator';
+  const ind = sys.indicators.find((x) => x.id === req.indicatorId);
+  const rl = sys.red_lines.find((x) => x.id === req.indicatorId);
+  if (!ind && !rl) {
+    throw new TijianError('NOT_FOUND', `评估批次 #${req.runId} 中没有指标或红线“${req.indicatorId}”。`, `Run #${req.runId} has no indicator or red line "${req.indicatorId}".`);
+  }
+  let sql: string;
+  let title: { zh: string; en: string };
+  let hasDen = false;
+  if (ind) {
+    hasDen = !!ind.lineage.denominator;
+    if (part === 'denominator' && !ind.lineage.denominator) {
+      throw new TijianError('NOT_FOUND', `指标“${ind.name.zh}”没有单独的分母明细。`, `Indicator ${ind.id} has no separate denominator listing.`);
+    }
+    sql = part === 'denominator' ? ind.lineage.denominator! : ind.lineage.numerator;
+    title = { zh: `${ind.name.zh} · ${part === 'denominator' ? '分母' : ind.kind === 'count' ? '计数' : '分子'}明细`, en: `${ind.name.en} · ${part} records` };
+  } else {
+    sql = rl!.lineage;
+    title = { zh: `${rl!.name.zh} · 明细`, en: `${rl!.name.en} · records` };
+  }
+  const period = parsePeriod(run.period_label);
+  // The comparison window ($prev_start, $prev_end) of indicator SQL is always the period just before.
+  const params = { ...periodParams(period), entity_id: req.entityId };
+  const inner = sql.trim().replace(/;\s*$/, '');
+  const bound = await bindFor(ws.db, inner, params);
+  const pageSize = Math.min(Math.max(1, req.pageSize ?? 50), 10_000);
+  const page = Math.max(1, req.page ?? 1);
+  const total = Number(await ws.db.scalar(`SELECT count(*) FROM (${inner})`, bound));
+  const reader = await ws.db.conn.runAndReadAll(`SELECT * FROM (${inner}) LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, bound);
+  return {
+    run_id: req.runId,
+    entity_id: req.entityId,
+    indicator_id: req.indicatorId,
+    part,
+    title,
+    columns: reader.columnNames(),
+    rows: readerRows(reader),
+    total,
+    page,
+    page_size: pageSize,
+    has_denominator: hasDen,
+    sql: inner,
+  };
+}

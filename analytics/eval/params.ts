@@ -1,0 +1,42 @@
+// Binding the period parameters ($start, $end, $year, $prev_start, $prev_end, $entity_id) to an
+// index system's SQL — only those the statement uses.
+import { dateValue, type DuckDBValue } from '@duckdb/node-api';
+import type { Db } from '../db/duck.js';
+import { periodYear, previousPeriod, type Period } from './period.js';
+
+export type ParamValues = Record<string, DuckDBValue>;
+
+function date(isoDate: string): DuckDBValue {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return dateValue({ year: y, month: m, day: d });
+}
+
+export function periodParams(p: Period, comparison?: Period): ParamValues {
+  const prev = comparison ?? previousPeriod(p);
+  return { start: date(p.start), end: date(p.end), year: periodYear(p), prev_start: date(prev.start), prev_end: date(prev.end) };
+}
+
+const nameCache = new Map<string, string[]>();
+
+/** Names of the parameters a statement uses. */
+export async function statementParams(db: Db, sql: string): Promise<string[]> {
+  let names = nameCache.get(sql);
+  if (!names) {
+    const stmt = await db.conn.prepare(sql);
+    try {
+      names = Array.from({ length: stmt.parameterCount }, (_, i) => stmt.parameterName(i + 1));
+    } finally {
+      stmt.destroySync();
+    }
+    nameCache.set(sql, names);
+  }
+  return names;
+}
+
+export async function bindFor(db: Db, sql: string, all: ParamValues): Promise<ParamValues> {
+  const out: ParamValues = {};
+  for (const n of await statementParams(db, sql)) {
+    if (n in all) out[n] = all[n]!;
+  }
+  return out;
+}

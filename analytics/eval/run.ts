@@ -1,0 +1,589 @@
+// An evaluation run: every indicator's SQL for the period (and the comparison period), then the
+// scoring methods (normalise → weight → aggregate → grade → rank, red lines, targets), the
+// robustness analysis, and the run saved with everything needed to reproduce it.
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../db/duck.js';
+import { lit } from '../db/duck.js';
+import { TijianError } from '../i18n/errors.js';
+import type { Indicator, IndexSystem } from '../index/schema.js';
+import { loadIndexFile, type LoadedIndex } from '../index/validate.js';
+import {
+  aggregate,
+  ahpOrThrow,
+  applyVeto,
+  correlationAudit,
+  deductionScore,
+  dimensionScore,
+  effectiveWeights,
+  entropyWeights,
+  equalWeights,
+  goalposts,
+  grade as gradeOf,
+  monteCarlo,
+  normalizeAll,
+  normalizeWeights,
+  rankWithTies,
+  removeOneIndicator,
+  type GradeBand,
+  type NormalizationMethod,
+  type RobustnessInput,
+} from '../scoring/index.js';
+import { APP_VERSION } from '../version.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { bindFor, periodParams, type ParamValues } from './params.js';
+import { parsePeriod, previousPeriod, type Period } from './period.js';
+import type {
+  DataProvenance,
+  EntityPeriodResult,
+  EntityResult,
+  EvaluationResult,
+  IndicatorValue,
+  Reason,
+  RedFlag,
+  Robustness,
+  TargetResult,
+} from './types.js';
+
+export const COUNTY = 'COUNTY';
+export const DEFAULT_INDEX_PATH = fileURLToPath(new URL('../index/full-body-check.yaml', import.meta.url));
+
+export type WeightMethod = 'equal' | 'expert' | 'ahp' | 'entropy';
+
+export interface EvaluateOptions {
+  period: string | Period;
+  /** The comparison period: a period, or undefined for none. */
+  compare?: string | Period;
+  index?: LoadedIndex;
+  weights?: WeightMethod;
+  normalization?: NormalizationMethod;
+  aggregation?: 'arithmetic' | 'geometric';
+  /** Monte Carlo draws (0 turns the robustness analysis off). */
+  draws?: number;
+  /** Save the run in the workspace (default true). */
+  save?: boolean;
+  onProgress?: (done: number, total: number, label: string) => void;
+  signal?: AbortSignal;
+}
+
+interface Entity {
+  entity_id: string;
+  name: string;
+  short_name: string;
+  unit_type: string | null;
+  entity_type: 'unit' | 'county';
+}
+
+type NumDen = { numerator: number | null; denominator: number | null };
+
+function toNum(v: unknown): number | null {
+  if (v === null || v === undefined) return null;
+  const n = typeof v === 'number' ? v : Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+function applies(ind: Indicator, e: Entity): boolean {
+  if (e.entity_type === 'county') return ind.applies_to.county;
+  const u = ind.applies_to.units;
+  if (u === true) return true;
+  if (u === false) return false;
+  return e.unit_type !== null && (u as string[]).includes(e.unit_type);
+}
+
+async function entitiesFor(db: Db, p: Period): Promise<Entity[]> {
+  const units = await db.all<{ entity_id: string; name: string; short_name: string; unit_type: string | null }>(
+    `SELECT unit_id AS entity_id, name, coalesce(short_name, name) AS short_name, unit_type FROM unit
+     WHERE (established_date IS NULL OR established_date <= ${lit(p.end)}::DATE)
+       AND (abolished_date IS NULL OR abolished_date > ${lit(p.end)}::DATE)
+     ORDER BY unit_id`,
+  );
+  const county = (await db.scalar<string | null>(`SELECT value FROM tijian_meta WHERE key = 'county_name'`)) ?? '嵊泗县';
+  return [
+    ...units.map((u) => ({ ...u, entity_type: 'unit' as const })),
+    { entity_id: COUNTY, name: `${county}（全县）`, short_name: '全县', unit_type: null, entity_type: 'county' as const },
+  ];
+}
+
+/** Runs every indicator's and red line's SQL for one period. */
+async function measure(
+  db: Db,
+  sys: IndexSystem,
+  params: ParamValues,
+  tick: () => void,
+  signal?: AbortSignal,
+): Promise<{ values: Map<string, Map<string, NumDen>>; hits: Map<string, Map<string, number>> }> {
+  const values = new Map<string, Map<string, NumDen>>();
+  for (const ind of sys.indicators) {
+    if (signal?.aborted) throw new TijianError('IMPORT_CANCELLED', '评估已取消。', 'Evaluation cancelled.');
+    let rows: Array<{ entity_id: string | null; numerator: unknown; denominator: unknown }>;
+    try {
+      rows = await db.all(ind.sql, await bindFor(db, ind.sql, params));
+    } catch (e) {
+      throw new TijianError('INDEX_INVALID', `指标“${ind.name.zh}”（${ind.id}）的 SQL 执行失败：${(e as Error).message}`, `The SQL of indicator ${ind.id} failed: ${(e as Error).message}`);
+    }
+    const m = new Map<string, NumDen>();
+    for (const r of rows) if (r.entity_id !== null) m.set(r.entity_id, { numerator: toNum(r.numerator), denominator: toNum(r.denominator) });
+    values.set(ind.id, m);
+    tick();
+  }
+  const hits = new Map<string, Map<string, number>>();
+  for (const rl of sys.red_lines) {
+    const rows = await db.all<{ entity_id: string | null; hits: unknown }>(rl.sql, await bindFor(db, rl.sql, params));
+    const m = new Map<string, number>();
+    for (const r of rows) if (r.entity_id !== null) m.set(r.entity_id, toNum(r.hits) ?? 0);
+    hits.set(rl.id, m);
+    tick();
+  }
+  return { values, hits };
+}
+
+/**
+ * An indicator's raw value. For a ratio, a unit with nothing to evaluate (no row, or denominator
+ * 0 — e.g. no lawsuits this year) is NA "nothing to evaluate"; that is not a data gap, so it does
+ * not count against the 2/3 rule. Only when the county as a whole has nothing either is the data
+ * missing (the table was not imported, or holds nothing for the period).
+ */
+function rawValue(ind: Indicator, nd: NumDen | undefined, countyMeasurable: boolean): { raw: number | null; reason?: Reason; gap: boolean } {
+  if (ind.kind === 'count') {
+    if (!nd || nd.numerator === null) return { raw: null, reason: { zh: '无数据', en: 'no data' }, gap: true };
+    return { raw: nd.numerator * ind.scale, gap: false };
+  }
+  if (!nd || nd.denominator === null || nd.denominator === 0) {
+    return countyMeasurable
+      ? { raw: null, reason: { zh: '本期无可评价事项（分母为 0）', en: 'nothing to evaluate this period (denominator 0)' }, gap: false }
+      : { raw: null, reason: { zh: '缺少数据（全县分母均为 0，可能未导入相关数据）', en: 'no data (zero for the whole county; was the table imported?)' }, gap: true };
+  }
+  return { raw: ((nd.numerator ?? 0) / nd.denominator) * ind.scale, gap: false };
+}
+
+interface Scored {
+  perEntity: Map<string, EntityPeriodResult>;
+}
+
+interface Weights {
+  dimension: Map<string, number>;
+  /** Within its dimension. */
+  indicator: Map<string, number>;
+}
+
+function computeWeights(sys: IndexSystem, method: WeightMethod, unitScores: Map<string, (number | null)[]>): Weights {
+  const dimension = new Map<string, number>();
+  const indicator = new Map<string, number>();
+  const dims = sys.dimensions;
+  const dimW = method === 'equal' ? equalWeights(dims.length) : normalizeWeights(dims.map((d) => d.weight));
+  dims.forEach((d, i) => dimension.set(d.id, dimW[i]!));
+  for (const d of dims) {
+    const members = sys.indicators.filter((x) => x.dimension === d.id);
+    let w: number[];
+    switch (method) {
+      case 'equal':
+        w = equalWeights(members.length);
+        break;
+      case 'expert':
+        w = normalizeWeights(members.map((x) => x.weight));
+        break;
+      case 'ahp':
+        w = d.ahp ? ahpOrThrow(d.ahp, d.name.zh).weights : equalWeights(members.length);
+        break;
+      case 'entropy': {
+        // rows = units, columns = this dimension's indicators (normalised scores)
+        const cols = members.map((x) => unitScores.get(x.id) ?? []);
+        const n = cols[0]?.length ?? 0;
+        const matrix = Array.from({ length: n }, (_, r) => cols.map((c) => c[r] ?? null));
+        w = n ? entropyWeights(matrix) : equalWeights(members.length);
+        break;
+      }
+      default: {
+        const never: never = method;
+        throw new Error(`unknown weight method ${String(never)}`);
+      }
+    }
+    members.forEach((x, i) => indicator.set(x.id, w[i]!));
+  }
+  return { dimension, indicator };
+}
+
+function scorePeriod(
+  sys: IndexSystem,
+  entities: Entity[],
+  measured: { values: Map<string, Map<string, NumDen>>; hits: Map<string, Map<string, number>> },
+  opts: { normalization: NormalizationMethod; aggregation: 'arithmetic' | 'geometric'; weights: WeightMethod; bands: GradeBand[] },
+): { scored: Scored; weights: Weights } {
+  const units = entities.filter((e) => e.entity_type === 'unit');
+  // (entity, indicator) pairs that are NA only because there was nothing to evaluate
+  const noEvents = new Set<string>();
+  // Raw values and reasons
+  const values = new Map<string, Map<string, IndicatorValue>>(); // entity → indicator → value
+  for (const e of entities) values.set(e.entity_id, new Map());
+  for (const ind of sys.indicators) {
+    const m = measured.values.get(ind.id)!;
+    // The county pools the units' numerators and denominators unless the SQL gave its own row.
+    let countyND = m.get(COUNTY);
+    if (!countyND) {
+      let num: number | null = null;
+      let den: number | null = null;
+      for (const u of units) {
+        const nd = m.get(u.entity_id);
+        if (nd?.numerator != null) num = (num ?? 0) + nd.numerator;
+        if (nd?.denominator != null) den = (den ?? 0) + nd.denominator;
+      }
+      countyND = { numerator: num, denominator: den };
+    }
+    const countyMeasurable = ind.kind === 'count' ? countyND.numerator !== null : (countyND.denominator ?? 0) > 0;
+    for (const e of entities) {
+      const applicable = applies(ind, e);
+      const nd = e.entity_type === 'county' ? countyND : m.get(e.entity_id);
+      const { raw, reason, gap } = applicable ? rawValue(ind, nd, countyMeasurable) : { raw: null, reason: { zh: '不适用', en: 'not applicable' }, gap: false };
+      if (applicable && raw === null && !gap) noEvents.add(`${e.entity_id}\u0000${ind.id}`);
+      const v: IndicatorValue = {
+        numerator: nd?.numerator ?? null,
+        denominator: nd?.denominator ?? null,
+        raw,
+        score: null,
+        applicable,
+        reliable: ind.kind === 'count' || (nd?.denominator ?? 0) >= ind.min_denominator,
+      };
+      if (!applicable || raw === null) v.na_reason = reason!;
+      if (!applicable) {
+        v.numerator = null;
+        v.denominator = null;
+      }
+      values.get(e.entity_id)!.set(ind.id, v);
+    }
+  }
+  // Normalise: per indicator, across the units for the distribution-based methods; the county is
+  // scored with goalposts (it is not part of the units' distribution).
+  const unitScores = new Map<string, (number | null)[]>();
+  for (const ind of sys.indicators) {
+    const meta = {
+      lower: ind.goalposts.lower,
+      upper: ind.goalposts.upper,
+      target: ind.target?.value ?? (ind.direction === 'higher' ? ind.goalposts.upper : ind.goalposts.lower),
+      worst: ind.direction === 'higher' ? ind.goalposts.lower : ind.goalposts.upper,
+      direction: ind.direction,
+    };
+    const unitRaw = units.map((u) => values.get(u.entity_id)!.get(ind.id)!.raw);
+    const scores = ind.deduction
+      ? unitRaw.map((x) => (x === null ? null : deductionScore({ full: ind.deduction!.full, perOccurrence: ind.deduction!.per_occurrence, occurrences: x, ...(ind.deduction!.cap ? { cap: ind.deduction!.cap } : {}) })))
+      : normalizeAll(opts.normalization, unitRaw, meta);
+    units.forEach((u, i) => {
+      values.get(u.entity_id)!.get(ind.id)!.score = scores[i] ?? null;
+    });
+    unitScores.set(ind.id, scores);
+    const cv = values.get(COUNTY)!.get(ind.id)!;
+    if (cv.raw !== null) {
+      cv.score = ind.deduction
+        ? deductionScore({ full: ind.deduction.full, perOccurrence: ind.deduction.per_occurrence, occurrences: cv.raw, ...(ind.deduction.cap ? { cap: ind.deduction.cap } : {}) })
+        : goalposts(cv.raw, ind.goalposts.lower, ind.goalposts.upper, ind.direction);
+    }
+  }
+  const weights = computeWeights(sys, opts.weights, unitScores);
+  // Aggregate
+  const perEntity = new Map<string, EntityPeriodResult>();
+  for (const e of entities) {
+    const vals = values.get(e.entity_id)!;
+    const dimensions: Record<string, number | null> = {};
+    const notes: Record<string, Reason> = {};
+    for (const d of sys.dimensions) {
+      // The 2/3 rule counts the indicators that apply and had something to evaluate.
+      const members = sys.indicators.filter((x) => x.dimension === d.id && vals.get(x.id)!.applicable && !noEvents.has(`${e.entity_id}\u0000${x.id}`));
+      if (!members.length) {
+        dimensions[d.id] = null;
+        const none = sys.indicators.some((x) => x.dimension === d.id && vals.get(x.id)!.applicable);
+        notes[d.id] = none
+          ? { zh: '本期该维度各指标均无可评价事项', en: 'nothing to evaluate in this dimension this period' }
+          : { zh: '该维度没有适用的指标', en: 'no indicator of the dimension applies' };
+        continue;
+      }
+      const ds = dimensionScore(
+        members.map((x) => vals.get(x.id)!.score),
+        members.map((x) => weights.indicator.get(x.id)!),
+        opts.aggregation,
+        sys.method.dimension_min_share,
+      );
+      dimensions[d.id] = ds.score;
+      if (ds.reason) notes[d.id] = ds.reason;
+    }
+    const dimIds = sys.dimensions.map((d) => d.id);
+    const total = dimIds.every((id) => dimensions[id] === null)
+      ? null
+      : aggregate(opts.aggregation, dimIds.map((id) => dimensions[id] ?? null), dimIds.map((id) => weights.dimension.get(id)!));
+    const flags: RedFlag[] = sys.red_lines
+      .map((rl) => ({ id: rl.id, name: rl.name, basis: rl.basis, veto: rl.veto, hits: measured.hits.get(rl.id)!.get(e.entity_id) ?? 0 }))
+      .filter((f) => f.hits > 0);
+    const g = gradeOf(total, opts.bands);
+    // 一票否决 applies to the units evaluated; for the county the red lines are flags only.
+    const vetoed = e.entity_type === 'unit' ? applyVeto(g, flags.filter((f) => f.veto).map((f) => ({ id: f.id, hit: f.hits > 0 }))) : { grade: g, vetoedBy: [] };
+    perEntity.set(e.entity_id, {
+      total,
+      grade: vetoed.grade,
+      rank: null,
+      dimensions,
+      dimension_notes: notes,
+      indicators: Object.fromEntries(vals),
+      flags,
+      vetoed_by: vetoed.vetoedBy,
+    });
+  }
+  const ranks = rankWithTies(units.map((u) => perEntity.get(u.entity_id)!.total));
+  units.forEach((u, i) => {
+    perEntity.get(u.entity_id)!.rank = ranks[i] ?? null;
+  });
+  return { scored: { perEntity }, weights };
+}
+
+function targetMet(op: '>=' | '<=' | '=', actual: number | null, target: number): boolean | null {
+  if (actual === null) return null;
+  const eps = 1e-9;
+  switch (op) {
+    case '>=':
+      return actual >= target - eps;
+    case '<=':
+      return actual <= target + eps;
+    case '=':
+      return Math.abs(actual - target) <= eps;
+    default: {
+      const never: never = op;
+      throw new Error(String(never));
+    }
+  }
+}
+
+function robustnessInput(sys: IndexSystem, units: Entity[], per: Map<string, EntityPeriodResult>, weights: Weights): RobustnessInput {
+  // Units only, indicators that apply to units.
+  const inds = sys.indicators.filter((ind) => units.some((u) => applies(ind, u)));
+  return {
+    entities: units.map((u) => u.entity_id),
+    indicators: inds.map((ind) => ({
+      id: ind.id,
+      dimension: ind.dimension,
+      direction: ind.direction,
+      lower: ind.goalposts.lower,
+      upper: ind.goalposts.upper,
+      target: ind.target?.value ?? (ind.direction === 'higher' ? ind.goalposts.upper : ind.goalposts.lower),
+      worst: ind.direction === 'higher' ? ind.goalposts.lower : ind.goalposts.upper,
+      weight: weights.indicator.get(ind.id)!,
+    })),
+    dimensions: sys.dimensions.filter((d) => inds.some((i) => i.dimension === d.id)).map((d) => ({ id: d.id, weight: weights.dimension.get(d.id)! })),
+    raw: units.map((u) => inds.map((ind) => per.get(u.entity_id)!.indicators[ind.id]!.raw)),
+  };
+}
+
+async function provenance(db: Db): Promise<DataProvenance[]> {
+  return db.all<DataProvenance>(
+    `SELECT import_id, file_name, table_name AS "table", sha256, rows_loaded, rows_rejected FROM import_log WHERE status = 'done' ORDER BY import_id`,
+  );
+}
+
+let defaultIndex: Promise<LoadedIndex> | null = null;
+/** The built-in index system. Its SQL is bound against the schema by the tests, so loading it
+ *  skips that step (≈ 0.8 s); files users give are always checked in full. */
+export function loadDefaultIndex(): Promise<LoadedIndex> {
+  defaultIndex ??= loadIndexFile(DEFAULT_INDEX_PATH, { checkSql: false });
+  return defaultIndex;
+}
+
+export async function evaluate(ws: Workspace, opts: EvaluateOptions): Promise<EvaluationResult> {
+  const t0 = performance.now();
+  const db = ws.db;
+  const period = typeof opts.period === 'string' ? parsePeriod(opts.period) : opts.period;
+  const compare = opts.compare === undefined ? null : typeof opts.compare === 'string' ? parsePeriod(opts.compare) : opts.compare;
+  const index = opts.index ?? (await loadDefaultIndex());
+  const sys = index.system;
+  const method = {
+    normalization: opts.normalization ?? sys.method.normalization,
+    aggregation: opts.aggregation ?? sys.method.aggregation,
+    weights: opts.weights ?? sys.method.weights,
+    bands: sys.method.grades as GradeBand[],
+  };
+  const periods = compare ? 2 : 1;
+  const steps = periods * (sys.indicators.length + sys.red_lines.length) + 2;
+  let done = 0;
+  const tick = () => opts.onProgress?.(++done, steps, 'measure');
+
+  const entities = await entitiesFor(db, period);
+  // The comparison period is measured on a second connection at the same time.
+  const side = compare ? await db.fork() : null;
+  let measured: Awaited<ReturnType<typeof measure>>;
+  let prevMeasured: Awaited<ReturnType<typeof measure>> | null = null;
+  let prevEntities: Entity[] = [];
+  try {
+    [measured, prevMeasured] = await Promise.all([
+      measure(db, sys, periodParams(period), tick, opts.signal),
+      side && compare
+        ? entitiesFor(side, compare).then((e) => {
+            prevEntities = e;
+            return measure(side, sys, periodParams(compare), tick, opts.signal);
+          })
+        : Promise.resolve(null),
+    ]);
+  } finally {
+    side?.close();
+  }
+  const { scored, weights } = scorePeriod(sys, entities, measured, method);
+  const previous = prevMeasured ? scorePeriod(sys, prevEntities, prevMeasured, method).scored.perEntity : null;
+
+  const units = entities.filter((e) => e.entity_type === 'unit');
+  let robustness: Robustness | null = null;
+  const draws = opts.draws ?? sys.method.monte_carlo.draws;
+  if (draws > 0 && units.length >= 2) {
+    const r0 = performance.now();
+    const input = robustnessInput(sys, units, scored.perEntity, weights);
+    const mc = monteCarlo(input, { draws, seed: sys.method.monte_carlo.seed, perturbation: sys.method.monte_carlo.perturbation });
+    const ro = removeOneIndicator(input);
+    const corr = correlationAudit(input);
+    robustness = {
+      draws,
+      seed: sys.method.monte_carlo.seed,
+      perturbation: sys.method.monte_carlo.perturbation,
+      seconds: (performance.now() - r0) / 1000,
+      ranks: mc.map((r) => ({ entity_id: r.entity, nominal: r.nominalRank, p5: r.p5, p50: r.p50, p95: r.p95, mean: r.mean })),
+      remove_one: ro.map((r) => ({ indicator: r.indicator, max_abs_shift: r.maxAbsShift, mean_abs_shift: r.meanAbsShift })),
+      correlations: corr.map((c) => ({ dimension: c.dimension, a: c.a, b: c.b, r: c.r, flag: c.flag })),
+    };
+  }
+  tick();
+
+  const results: EntityResult[] = entities.map((e) => {
+    const cur = scored.perEntity.get(e.entity_id)!;
+    const r: EntityResult = { entity_id: e.entity_id, name: e.name, short_name: e.short_name, entity_type: e.entity_type, unit_type: e.unit_type, ...cur };
+    const prev = previous?.get(e.entity_id);
+    if (prev) {
+      r.previous = prev;
+      r.change = {
+        total: cur.total !== null && prev.total !== null ? cur.total - prev.total : null,
+        // positive = moved up the ranking
+        rank: cur.rank !== null && prev.rank !== null ? prev.rank - cur.rank : null,
+      };
+    }
+    return r;
+  });
+  // Units by rank (unranked last, then by id), the county last.
+  results.sort((a, b) => {
+    if (a.entity_type !== b.entity_type) return a.entity_type === 'county' ? 1 : -1;
+    const ra = a.rank ?? Number.POSITIVE_INFINITY;
+    const rb = b.rank ?? Number.POSITIVE_INFINITY;
+    return ra !== rb ? ra - rb : a.entity_id.localeCompare(b.entity_id);
+  });
+
+  const county = scored.perEntity.get(COUNTY)!;
+  const prevCounty = previous?.get(COUNTY);
+  const targets: TargetResult[] = sys.indicators
+    .filter((ind) => ind.target && ind.applies_to.county)
+    .map((ind) => {
+      const actual = county.indicators[ind.id]!.raw;
+      const t: TargetResult = {
+        id: ind.id,
+        indicator: ind.id,
+        name: ind.name,
+        op: ind.target!.op,
+        target: ind.target!.value,
+        actual,
+        met: targetMet(ind.target!.op, actual, ind.target!.value),
+        unit: ind.unit,
+        source: ind.target!.source,
+        note: ind.target!.note,
+      };
+      if (prevCounty) t.previous = prevCounty.indicators[ind.id]?.raw ?? null;
+      return t;
+    });
+
+  const unitApplicable = sys.indicators.filter((ind) => units.some((u) => applies(ind, u)));
+  const effective = effectiveWeights({
+    dimensions: sys.dimensions.map((d) => ({
+      id: d.id,
+      weight: weights.dimension.get(d.id)!,
+      indicators: sys.indicators.filter((x) => x.dimension === d.id).map((x) => ({ id: x.id, weight: weights.indicator.get(x.id)!, available: unitApplicable.includes(x) })),
+    })),
+  });
+
+  const result: EvaluationResult = {
+    run_id: 0,
+    created_at: new Date().toISOString(),
+    period,
+    compare,
+    index_id: sys.id,
+    index_version: sys.version,
+    index_name: sys.name,
+    index_sha256: index.sha256,
+    index_path: index.path,
+    engine_version: APP_VERSION,
+    params: {
+      normalization: method.normalization,
+      aggregation: method.aggregation,
+      weights: method.weights,
+      dimension_min_share: sys.method.dimension_min_share,
+      grades: method.bands,
+    },
+    data: await provenance(db),
+    dimensions: sys.dimensions.map((d) => ({ id: d.id, name: d.name, weight: weights.dimension.get(d.id)! })),
+    indicators: sys.indicators.map((ind) => ({
+      id: ind.id,
+      name: ind.name,
+      dimension: ind.dimension,
+      direction: ind.direction,
+      kind: ind.kind,
+      unit: ind.unit,
+      weight: weights.indicator.get(ind.id)!,
+      effective_weight: effective[ind.id] ?? 0,
+      goalposts: ind.goalposts,
+      target: ind.target ?? null,
+      applies_to: ind.applies_to,
+      deduction: ind.deduction ?? null,
+      definition: ind.definition,
+    })),
+    red_lines: sys.red_lines.map((r) => ({ id: r.id, name: r.name, basis: r.basis, veto: r.veto })),
+    entities: results,
+    targets,
+    robustness,
+    seconds: 0,
+  };
+  result.seconds = (performance.now() - t0) / 1000;
+  if (opts.save !== false) result.run_id = await saveRun(db, result, index);
+  tick();
+  return result;
+}
+
+async function saveRun(db: Db, r: EvaluationResult, index: LoadedIndex): Promise<number> {
+  return db.transaction(async () => {
+    const runId = Number(await db.scalar(`SELECT nextval('eval_run_seq')`));
+    r.run_id = runId;
+    await db.exec(
+      `INSERT INTO eval_run VALUES (${runId}, ${lit(r.created_at)}::TIMESTAMP, ${lit(r.period.label)}, ${lit(r.period.start)}::DATE, ${lit(r.period.end)}::DATE,
+        ${lit(r.compare?.label ?? null)}, ${r.compare ? `${lit(r.compare.start)}::DATE` : 'NULL'}, ${r.compare ? `${lit(r.compare.end)}::DATE` : 'NULL'},
+        ${lit(r.index_id)}, ${lit(r.index_version)}, ${lit(r.index_sha256)}, ${lit(r.index_path)}, ${lit(index.text)},
+        ${lit(JSON.stringify(r.params))}, ${lit(JSON.stringify(r.data.map((d) => ({ import_id: d.import_id, sha256: d.sha256 }))))},
+        ${lit(r.engine_version)}, ${r.seconds}, ${lit(JSON.stringify(r))})`,
+    );
+    const ents: string[] = [];
+    const vals: string[] = [];
+    const push = (role: string, e: EntityResult, p: EntityPeriodResult) => {
+      ents.push(
+        `(${runId}, ${lit(role)}, ${lit(e.entity_id)}, ${lit(e.entity_type)}, ${lit(e.name)}, ${lit(e.unit_type)}, ${lit(p.total)}, ${lit(p.grade)}, ${lit(p.rank)},
+          [${p.vetoed_by.map(lit).join(', ')}]::VARCHAR[], ${lit(JSON.stringify(p.dimensions))}, ${lit(JSON.stringify(p.flags))})`,
+      );
+      for (const [id, v] of Object.entries(p.indicators)) {
+        const dim = r.indicators.find((x) => x.id === id)!.dimension;
+        vals.push(
+          `(${runId}, ${lit(role)}, ${lit(e.entity_id)}, ${lit(id)}, ${lit(dim)}, ${v.applicable}, ${lit(v.numerator)}, ${lit(v.denominator)}, ${lit(v.raw)}, ${lit(v.score)}, ${v.reliable}, ${lit(v.na_reason?.zh ?? null)})`,
+        );
+      }
+    };
+    for (const e of r.entities) {
+      push('current', e, e);
+      if (e.previous) push('compare', e, e.previous);
+    }
+    for (let i = 0; i < ents.length; i += 500) await db.exec(`INSERT INTO eval_entity VALUES ${ents.slice(i, i + 500).join(', ')}`);
+    for (let i = 0; i < vals.length; i += 1000) await db.exec(`INSERT INTO eval_value VALUES ${vals.slice(i, i + 1000).join(', ')}`);
+    await db.exec(`UPDATE eval_run SET result = ${lit(JSON.stringify(r))} WHERE run_id = ${runId}`);
+    return runId;
+  });
+}
+
+/** A saved run's result. */
+export async function loadRun(ws: Workspace, runId: number): Promise<EvaluationResult> {
+  const row = await ws.db.one<{ result: string }>(`SELECT CAST(result AS VARCHAR) AS result FROM eval_run WHERE run_id = ${Number(runId)}`);
+  if (!row) throw new TijianError('RUN_NOT_FOUND', `没有评估批次 #${runId}。`, `There is no evaluation run #${runId}.`);
+  return JSON.parse(row.result) as EvaluationResult;
+}
+
+export { previousPeriod };

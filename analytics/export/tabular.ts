@@ -1,0 +1,88 @@
+// Writing tables users open in Excel: XLSX (exceljs, streaming) and CSV (UTF-8 with BOM so Excel
+// shows Chinese). Text that starts with = + - @ (or a tab / carriage return) is prefixed with an
+// apostrophe, so no cell can run as a formula (CSV/formula injection).
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import ExcelJS from 'exceljs';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell's text made safe to open in a spreadsheet. Numbers, booleans and dates pass unchanged. */
+export function safeCell(v: unknown): unknown {
+  if (typeof v === 'string') return FORMULA_START.test(v) ? `'${v}` : v;
+  if (Array.isArray(v)) return safeCell(v.map((x) => (x === null || x === undefined ? '' : String(x))).join('、'));
+  if (v !== null && typeof v === 'object' && !(v instanceof Date)) return safeCell(JSON.stringify(v));
+  return v;
+}
+
+export interface Column {
+  key: string;
+  header: string;
+  width?: number;
+  /** Excel number format, e.g. '0.0%' or '#,##0.00'. */
+  numFmt?: string;
+}
+
+export interface Sheet {
+  name: string;
+  columns: Column[];
+  rows: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>;
+  /** Lines above the header (a title, a note). */
+  title?: string[];
+}
+
+/** Sheet names: ≤ 31 characters, none of : \ / ? * [ ], unique. */
+export function sheetName(name: string, used: Set<string>): string {
+  let base = name.replace(/[:\\/?*[\]]/g, '_').slice(0, 31) || 'Sheet';
+  let n = 2;
+  let out = base;
+  while (used.has(out)) {
+    const suffix = `(${n++})`;
+    out = base.slice(0, 31 - suffix.length) + suffix;
+  }
+  used.add(out);
+  return out;
+}
+
+export async function writeXlsx(path: string, sheets: readonly Sheet[]): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
+  wb.creator = 'Tijian 执法体检工作台';
+  const used = new Set<string>();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(sheetName(s.name, used), { views: [{ state: 'frozen', ySplit: (s.title?.length ?? 0) + 1 }] });
+    ws.columns = s.columns.map((c) => ({ key: c.key, width: c.width ?? Math.max(10, Math.min(40, c.header.length * 2 + 2)) }));
+    for (const t of s.title ?? []) {
+      const r = ws.addRow([safeCell(t)]);
+      r.font = { bold: true };
+      r.commit();
+    }
+    const header = ws.addRow(s.columns.map((c) => safeCell(c.header)));
+    header.font = { bold: true };
+    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
+    header.commit();
+    for await (const row of s.rows as AsyncIterable<Record<string, unknown>>) {
+      const r = ws.addRow(s.columns.map((c) => safeCell(row[c.key] ?? null)));
+      s.columns.forEach((c, i) => {
+        if (c.numFmt) r.getCell(i + 1).numFmt = c.numFmt;
+      });
+      r.commit();
+    }
+    ws.commit();
+  }
+  await wb.commit();
+}
+
+function csvField(v: unknown): string {
+  const s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(safeCell(v));
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export async function writeCsv(path: string, columns: readonly Column[], rows: Iterable<Record<string, unknown>>): Promise<void> {
+  const out = createWriteStream(path, { encoding: 'utf8' });
+  out.write('\ufeff' + columns.map((c) => csvField(c.header)).join(',') + '\r\n');
+  for (const row of rows) {
+    if (!out.write(columns.map((c) => csvField(row[c.key])).join(',') + '\r\n')) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}

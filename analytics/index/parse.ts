@@ -1,0 +1,84 @@
+// Step 1 of loading an index system: text → validated object, or every error at once with its
+// dotted path (indicators[3].goalposts.upper). Never half-loads.
+import { LineCounter, parseDocument } from 'yaml';
+import { IndexSystem } from './schema.js';
+
+export interface IndexError {
+  /** Dotted path into the file, e.g. indicators[3].goalposts.upper ('' for the whole file). */
+  path: string;
+  /** The indicator's (or dimension's) id when the path is inside one. */
+  id?: string;
+  /** 1-based line in the file, when known. */
+  line?: number;
+  message: string;
+}
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const k of path) {
+    if (typeof k === 'number') out += `[${k}]`;
+    else out += out ? `.${String(k)}` : String(k);
+  }
+  return out;
+}
+
+/** The id of the list item a path points into (indicators[3] → that indicator's id). */
+function idAt(doc: unknown, path: ReadonlyArray<PropertyKey>): string | undefined {
+  if (path.length < 2 || typeof path[1] !== 'number') return undefined;
+  const list = (doc as Record<string, unknown> | null)?.[String(path[0])];
+  const item = Array.isArray(list) ? (list[path[1]] as { id?: unknown } | undefined) : undefined;
+  return typeof item?.id === 'string' ? item.id : undefined;
+}
+
+/** 1-based line of the node at a path, if the YAML has it. */
+function lineAt(doc: ReturnType<typeof parseDocument>, counter: LineCounter, path: ReadonlyArray<PropertyKey>): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
+    if (node && typeof node === 'object' && node.range) return counter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+export interface ParseResult {
+  system?: IndexSystem;
+  errors: IndexError[];
+}
+
+export function parseIndexText(text: string): ParseResult {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    return {
+      errors: doc.errors.map((e) => ({
+        path: '',
+        line: e.linePos?.[0]?.line ?? counter.linePos(e.pos[0]).line,
+        message: `YAML 语法错误 / YAML syntax error: ${e.message.split('\n')[0]}`,
+      })),
+    };
+  }
+  const data = doc.toJS() as unknown;
+  const parsed = IndexSystem.safeParse(data);
+  if (!parsed.success) {
+    return {
+      errors: parsed.error.issues.map((i) => {
+        const e: IndexError = { path: formatPath(i.path), message: i.message };
+        const id = idAt(data, i.path);
+        if (id) e.id = id;
+        const line = lineAt(doc, counter, i.path);
+        if (line) e.line = line;
+        return e;
+      }),
+    };
+  }
+  return { system: parsed.data, errors: [] };
+}
+
+export function formatIndexErrors(errors: readonly IndexError[], file: string): string {
+  return errors
+    .map((e) => {
+      const where = `${file}${e.line ? `:${e.line}` : ''}`;
+      const path = e.path ? `${e.path}${e.id ? ` (${e.id})` : ''}` : '(文件 file)';
+      return `${where}  ${path}: ${e.message}`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,196 @@
+// Step 2 of loading an index system: the checks a schema cannot express — references between
+// parts, and every SQL statement bound against the canonical tables (unknown tables or columns are
+// caught here, with the indicator's id) — all errors at once.
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { DuckDBTypeId, StatementType } from '@duckdb/node-api';
+import { TijianError } from '../i18n/errors.js';
+import { CANONICAL_TABLES } from '../schema/tables.js';
+import { Workspace } from '../workspace/workspace.js';
+import { formatIndexErrors, parseIndexText, type IndexError } from './parse.js';
+import { bindFor, periodParams, type ParamValues } from '../eval/params.js';
+import { parsePeriod } from '../eval/period.js';
+import type { IndexSystem } from './schema.js';
+
+/** Parameters an indicator's SQL may use. */
+export const SQL_PARAMS = ['start', 'end', 'year', 'prev_start', 'prev_end'] as const;
+export const LINEAGE_PARAMS = [...SQL_PARAMS, 'entity_id'] as const;
+
+const ALLOWED_TABLES = new Set(CANONICAL_TABLES.map((t) => t.name));
+
+const SAMPLE_PARAMS: ParamValues = { ...periodParams(parsePeriod('2024')), entity_id: 'COUNTY' };
+
+export function semanticErrors(sys: IndexSystem): IndexError[] {
+  const errors: IndexError[] = [];
+  const dupes = (items: Array<{ id: string }>, path: string) => {
+    const seen = new Map<string, number>();
+    items.forEach((x, i) => {
+      const prior = seen.get(x.id);
+      if (prior !== undefined) errors.push({ path: `${path}[${i}].id`, id: x.id, message: `id 重复（与 ${path}[${prior}] 相同）/ duplicate id (same as ${path}[${prior}])` });
+      else seen.set(x.id, i);
+    });
+  };
+  dupes(sys.dimensions, 'dimensions');
+  dupes(sys.indicators, 'indicators');
+  dupes(sys.red_lines, 'red_lines');
+  const dims = new Map(sys.dimensions.map((d) => [d.id, d]));
+  sys.indicators.forEach((ind, i) => {
+    if (!dims.has(ind.dimension)) {
+      errors.push({
+        path: `indicators[${i}].dimension`,
+        id: ind.id,
+        message: `没有维度“${ind.dimension}”，可选：${[...dims.keys()].join(', ')} / unknown dimension`,
+      });
+    }
+    if (ind.deduction && ind.kind !== 'count') {
+      errors.push({ path: `indicators[${i}].deduction`, id: ind.id, message: '扣分制只适用于计数指标（kind: count）/ deduction scoring needs kind: count' });
+    }
+    if (ind.applies_to.county === false && ind.applies_to.units === false) {
+      errors.push({ path: `indicators[${i}].applies_to`, id: ind.id, message: '指标不适用于任何对象 / the indicator applies to nothing' });
+    }
+  });
+  sys.dimensions.forEach((d, i) => {
+    const members = sys.indicators.filter((x) => x.dimension === d.id);
+    if (!members.length) errors.push({ path: `dimensions[${i}]`, id: d.id, message: '维度下没有指标 / the dimension has no indicators' });
+    if (d.ahp) {
+      if (d.ahp.length !== members.length || d.ahp.some((row) => row.length !== members.length)) {
+        errors.push({
+          path: `dimensions[${i}].ahp`,
+          id: d.id,
+          message: `判断矩阵应为 ${members.length}×${members.length}（按指标出现顺序）/ the pairwise matrix must be ${members.length}×${members.length}, in indicator order`,
+        });
+      }
+    }
+  });
+  if (sys.dimensions.every((d) => d.weight === 0)) errors.push({ path: 'dimensions', message: '维度权重不能全为 0 / dimension weights cannot all be 0' });
+  const ids = new Set(sys.indicators.map((x) => x.id));
+  sys.omitted.forEach((o, i) => {
+    if (ids.has(o.id)) errors.push({ path: `omitted[${i}].id`, id: o.id, message: '该指标既在 indicators 中又被列为 omitted / listed as omitted but present' });
+  });
+  const bands = sys.method.grades;
+  for (let i = 1; i < bands.length; i++) {
+    if (bands[i]!.min >= bands[i - 1]!.min) errors.push({ path: `method.grades[${i}].min`, message: '等次下限须从高到低排列 / grade bands must be in descending order' });
+  }
+  return errors;
+}
+
+interface SqlCheck {
+  path: string;
+  id: string;
+  sql: string;
+  params: readonly string[];
+  columns?: string[];
+}
+
+function sqlChecks(sys: IndexSystem): SqlCheck[] {
+  const checks: SqlCheck[] = [];
+  sys.indicators.forEach((ind, i) => {
+    checks.push({ path: `indicators[${i}].sql`, id: ind.id, sql: ind.sql, params: SQL_PARAMS, columns: ['entity_id', 'numerator', 'denominator'] });
+    checks.push({ path: `indicators[${i}].lineage.numerator`, id: ind.id, sql: ind.lineage.numerator, params: LINEAGE_PARAMS });
+    if (ind.lineage.denominator) checks.push({ path: `indicators[${i}].lineage.denominator`, id: ind.id, sql: ind.lineage.denominator, params: LINEAGE_PARAMS });
+  });
+  sys.red_lines.forEach((r, i) => {
+    checks.push({ path: `red_lines[${i}].sql`, id: r.id, sql: r.sql, params: SQL_PARAMS, columns: ['entity_id', 'hits'] });
+    checks.push({ path: `red_lines[${i}].lineage`, id: r.id, sql: r.lineage, params: LINEAGE_PARAMS });
+  });
+  return checks;
+}
+
+/** Binds every statement against an empty workspace schema. */
+export async function sqlErrors(sys: IndexSystem): Promise<IndexError[]> {
+  const ws = await Workspace.open(':memory:');
+  const errors: IndexError[] = [];
+  try {
+    for (const c of sqlChecks(sys)) {
+      const sql = c.sql.trim().replace(/;\s*$/, '');
+      if (/;/.test(sql.replace(/'[^']*'/g, ''))) {
+        errors.push({ path: c.path, id: c.id, message: '只能是一条 SELECT 语句 / must be a single SELECT statement' });
+        continue;
+      }
+      let tables: readonly string[] = [];
+      try {
+        tables = ws.db.conn.getTableNames(sql, false);
+      } catch {
+        // a syntax error: prepare below reports it
+      }
+      // getTableNames lists real tables only (not CTEs or subquery aliases).
+      const foreign = tables.filter((t) => !ALLOWED_TABLES.has(t));
+      if (foreign.length) {
+        errors.push({ path: c.path, id: c.id, message: `只能查询规范数据表，未知的表：${foreign.join(', ')} / only canonical tables may be queried; unknown: ${foreign.join(', ')}` });
+        continue;
+      }
+      try {
+        const stmt = await ws.db.conn.prepare(sql);
+        let unknown: string[] = [];
+        try {
+          if (stmt.statementType !== StatementType.SELECT) {
+            errors.push({ path: c.path, id: c.id, message: '只能是 SELECT 语句 / must be a SELECT statement' });
+            continue;
+          }
+          const names = Array.from({ length: stmt.parameterCount }, (_, k) => stmt.parameterName(k + 1));
+          unknown = names.filter((n) => !c.params.includes(n));
+          for (const name of unknown) {
+            errors.push({ path: c.path, id: c.id, message: `未知参数 $${name}，可用：${c.params.map((x) => `$${x}`).join(', ')} / unknown parameter $${name}` });
+          }
+        } finally {
+          stmt.destroySync();
+        }
+        if (unknown.length) continue;
+        // Run it on the empty schema with sample parameters: binds every name and gives the real
+        // result columns (a prepared statement cannot type $start - INTERVAL 30 DAY).
+        const reader = await ws.db.conn.runAndReadAll(sql, await bindFor(ws.db, sql, SAMPLE_PARAMS));
+        if (c.columns) {
+          const names = reader.columnNames();
+          const missing = c.columns.filter((x) => !names.includes(x));
+          if (missing.length) {
+            errors.push({ path: c.path, id: c.id, message: `结果缺少列 ${missing.join(', ')}（应返回 ${c.columns.join(', ')}）/ result lacks column(s) ${missing.join(', ')}` });
+          }
+          const idCol = names.indexOf('entity_id');
+          if (idCol >= 0 && reader.columnTypeId(idCol) !== DuckDBTypeId.VARCHAR) {
+            errors.push({ path: c.path, id: c.id, message: 'entity_id 应为文本 / entity_id must be VARCHAR' });
+          }
+        }
+      } catch (e) {
+        const msg = (e as Error).message.split('\n')[0]!;
+        errors.push({ path: c.path, id: c.id, message: `SQL 错误 / SQL error: ${msg}` });
+      }
+    }
+  } finally {
+    ws.close();
+  }
+  return errors;
+}
+
+export interface LoadedIndex {
+  system: IndexSystem;
+  sha256: string;
+  text: string;
+  path: string;
+}
+
+export async function checkIndexText(text: string, opts: { checkSql?: boolean } = {}): Promise<{ system?: IndexSystem; errors: IndexError[] }> {
+  const { system, errors } = parseIndexText(text);
+  if (!system) return { errors };
+  const all = [...semanticErrors(system), ...(opts.checkSql === false ? [] : await sqlErrors(system))];
+  return all.length ? { errors: all } : { system, errors: [] };
+}
+
+/** Loads and fully checks an index-system file; throws with every error listed. */
+export async function loadIndexFile(path: string, opts: { checkSql?: boolean } = {}): Promise<LoadedIndex> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new TijianError('FILE_NOT_FOUND', `找不到指标体系文件：${path}`, `Index-system file not found: ${path}`);
+  }
+  const { system, errors } = await checkIndexText(text, opts);
+  if (!system) {
+    throw new TijianError(
+      'INDEX_INVALID',
+      `指标体系文件有 ${errors.length} 处错误：\n${formatIndexErrors(errors, path)}`,
+      `The index-system file has ${errors.length} error(s), listed above.`,
+      errors,
+    );
+  }
+  return { system, sha256: createHash('sha256').update(text).digest('hex'), text, path };
+}
