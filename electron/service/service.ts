@@ -153,7 +153,7 @@ export class AnalyticsService {
 
   private closeWorkspace(): void {
     try {
-      this.readDb?.conn.closeSync();
+      this.readDb?.close();
     } catch {
       // already closed
     }
@@ -165,8 +165,7 @@ export class AnalyticsService {
   private async setWorkspace(ws: Workspace): Promise<WorkspaceInfo> {
     this.closeWorkspace();
     this.ws = ws;
-    const conn = await ws.db.instance.connect();
-    this.readDb = new Db(ws.db.instance, conn, ws.path);
+    this.readDb = await ws.db.fork();
     await this.readDb.exec(MACROS_SQL);
     this.remember(ws.path);
     const info = await this.info();
