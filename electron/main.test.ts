@@ -105,7 +105,7 @@ vi.mock('electron', async () => {
         const w = spawnThread();
         return {
           postMessage: (m: never) => w.post(m),
-          on: (ev: string, cb: (x: never) => void) => (ev === 'message' ? w.onMessage(cb) : ev === 'exit' ? w.onExit(cb) : undefined),
+          on: (ev: string, cb: (x: unknown) => void) => (ev === 'message' ? w.onMessage(cb) : ev === 'exit' ? w.onExit(cb) : undefined),
           kill: () => w.kill(),
         };
       },
