@@ -16,6 +16,7 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xlsm,.json,.jsonl,.ndjson,.parquet';
 
 export function App() {
   const app = useApp();
+  const i18n = useI18n();
   const actions = useActions();
   const [dragging, setDragging] = useState(false);
   const depth = useRef(0);
@@ -67,6 +68,13 @@ export function App() {
       setDragging(false);
       const files = [...(e.dataTransfer?.files ?? [])];
       if (!files.length) return;
+      // A workspace file dropped on the window opens it (desktop: its path is known).
+      const ws = files.filter((f) => /\.duckdb$/i.test(f.name));
+      if (ws.length) {
+        if (app.client.desktop) void app.client.stageFile(ws[0]!).then((p) => actions.openAt(p));
+        else app.notify('info', i18n.t.ws.dropWorkspaceBrowser);
+        return;
+      }
       if (!app.workspace) {
         app.go('import');
         return;
@@ -83,7 +91,7 @@ export function App() {
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  }, [app]);
+  }, [app, actions, i18n]);
 
   return (
     <div className="app">

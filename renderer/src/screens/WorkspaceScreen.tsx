@@ -158,7 +158,10 @@ export function WorkspaceScreen() {
                   <Icon name="db" />
                   <span className="recent-name">{r.name}</span>
                   <span className="recent-path mono">{r.path}</span>
-                  <span className="recent-time">{r.exists ? new Date(r.openedAt).toLocaleString(i18n.lang, { dateStyle: 'short', timeStyle: 'short' }) : t.ws.missing}</span>
+                  <span className="recent-time">
+                    {ws?.path === r.path && <span className="badge ok">{t.ws.isCurrent}</span>}{' '}
+                    {r.exists ? new Date(r.openedAt).toLocaleString(i18n.lang, { dateStyle: 'short', timeStyle: 'short' }) : t.ws.missing}
+                  </span>
                 </button>
                 <button className="btn ghost small" title={t.ws.forget} aria-label={t.ws.forget} onClick={() => void app.client.call('workspace.forget', { path: r.path }).then(setRecent)}>
                   ×
