@@ -335,6 +335,38 @@ describe('the workstation in Chromium', () => {
     await shot('20-workspace-open');
   });
 
+  it('pages a large table: only the visible rows are in the DOM, pages load as they scroll into view', async () => {
+    const lines = ['工单编号,受理日期,来源渠道,承办单位,满意度'];
+    for (let i = 1; i <= 6000; i++) lines.push(`GD${String(i).padStart(5, '0')},2024-${String((i % 12) + 1).padStart(2, '0')}-15,12345热线,综合执法局,满意`);
+    const big = join(work, '投诉举报工单_6000.csv');
+    writeFileSync(big, lines.join('\n') + '\n');
+    await page.click('[data-testid=nav-import]');
+    await page.setInputFiles('[data-testid=file-input]', big);
+    await waitStaged(1);
+    await page.click('[data-testid=run-import]');
+    await page.waitForSelector('[data-testid=import-results]', { timeout: 120_000 });
+    expect(await page.locator('[data-testid=import-result]').textContent()).toContain('读取 6,000 行 = 导入 6,000 + 拒绝 0');
+
+    await page.click('[data-testid=nav-overview]');
+    const pages: number[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/invoke')) {
+        const body = JSON.parse(r.postData() ?? '{}') as { method: string; input: { limit?: number; offset?: number } };
+        if (body.method === 'table.page') pages.push(body.input.limit ?? 0);
+      }
+    });
+    await page.locator('[data-testid=table-row][data-table=complaint] [data-testid=browse-table]').click();
+    await page.waitForSelector('[data-testid=browse-modal] .grid-row');
+    expect(await page.locator('[data-testid=browse-modal]').textContent()).toContain('共 6,000 行');
+    await page.locator('[data-testid=browse-modal] .grid-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect.poll(() => page.locator('[data-testid=browse-modal] .grid-row[aria-rowindex="6000"]').textContent()).toContain('GD06000');
+    expect(await page.locator('[data-testid=browse-modal] .grid-row').count()).toBeLessThan(80);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...pages)).toBeLessThanOrEqual(200);
+    await shot('21-large-table-paged');
+    await page.keyboard.press('Escape');
+  });
+
   it('keyboard: Alt+1/2/3 move between screens', async () => {
     await page.keyboard.press('Alt+2');
     await page.waitForSelector('[data-testid=screen-import]');

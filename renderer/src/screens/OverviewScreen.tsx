@@ -288,7 +288,7 @@ function Coverage({ ov, tableTitle }: { ov: Overview; tableTitle: (n: string) =>
 
 function TableBrowser({ table, filter }: { table: string; filter?: PageFilter | undefined }) {
   const app = useApp();
-  const { t } = useI18n();
+  const { t, num } = useI18n();
   const [unmask, setUnmask] = useState(false);
   const [total, setTotal] = useState<number | null>(null);
   const fetchPage = useCallback(
@@ -299,7 +299,7 @@ function TableBrowser({ table, filter }: { table: string; filter?: PageFilter | 
   return (
     <div className="browser" data-testid="table-browser">
       <div className="browser-bar">
-        <span className="muted">{total !== null ? t.common.total(String(total)) : ''}</span>
+        <span className="muted">{total !== null ? t.common.total(num(total)) : ''}</span>
         <div className="spacer" />
         {!unmask && <span className="muted small">{t.common.maskedNote}</span>}
         <label className="check">
