@@ -364,6 +364,12 @@ describe('the workstation in Chromium', () => {
     expect(pages.length).toBeGreaterThanOrEqual(2);
     expect(Math.max(...pages)).toBeLessThanOrEqual(200);
     await shot('21-large-table-paged');
+    // sorting asks the engine for the order (two clicks: descending)
+    const header = page.locator('[data-testid=browse-modal] .grid-hcell', { hasText: '工单编号' });
+    await header.click();
+    await header.click();
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(() => page.locator('[data-testid=browse-modal] .grid-row[aria-rowindex="1"]').textContent()).toContain('GD06000');
     await page.keyboard.press('Escape');
   });
 

@@ -35,6 +35,9 @@ interface Props {
   fill?: string;
   /** Grow with the rows up to this height (px) instead of filling the parent. */
   maxHeight?: number;
+  /** Sorting: the current order, and what a click on a header asks for. */
+  sort?: { column: string; desc: boolean } | null;
+  onSort?: (column: string) => void;
 }
 
 interface LoadedPage {
@@ -67,7 +70,7 @@ function widthOf(c: ColumnInfo): number {
   }
 }
 
-export function DataGrid({ fetchPage, hide, render, onRowClick, selected, emptyText, testId, onTotal, fill, maxHeight }: Props) {
+export function DataGrid({ fetchPage, hide, render, onRowClick, selected, emptyText, testId, onTotal, fill, maxHeight, sort, onSort }: Props) {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const [total, setTotal] = useState<number | null>(null);
@@ -228,9 +231,18 @@ export function DataGrid({ fetchPage, hide, render, onRowClick, selected, emptyT
             #
           </div>
           {shown.map((c) => (
-            <div key={c.name} className="grid-hcell" style={{ width: colW(c) }} title={`${i18n.pick(c)} · ${c.name}`} role="columnheader">
+            <div
+              key={c.name}
+              className={`grid-hcell${onSort ? ' sortable' : ''}`}
+              style={{ width: colW(c) }}
+              title={`${i18n.pick(c)} · ${c.name}`}
+              role="columnheader"
+              aria-sort={sort?.column === c.name ? (sort.desc ? 'descending' : 'ascending') : undefined}
+              onClick={onSort ? () => onSort(c.name) : undefined}
+            >
               <span>{lang === 'en' ? c.en : c.zh}</span>
-              <i className="grid-resize" onPointerDown={(e) => startResize(c, e)} />
+              {sort?.column === c.name && <span className="sort-mark">{sort.desc ? '▼' : '▲'}</span>}
+              <i className="grid-resize" onPointerDown={(e) => startResize(c, e)} onClick={(e) => e.stopPropagation()} />
             </div>
           ))}
         </div>

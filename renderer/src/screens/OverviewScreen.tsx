@@ -291,11 +291,21 @@ function TableBrowser({ table, filter }: { table: string; filter?: PageFilter | 
   const { t, num } = useI18n();
   const [unmask, setUnmask] = useState(false);
   const [total, setTotal] = useState<number | null>(null);
+  const [sort, setSort] = useState<{ column: string; desc: boolean } | null>(null);
   const fetchPage = useCallback(
     (offset: number, limit: number) =>
-      app.client.call('table.page', { table: table as InputOf<'table.page'>['table'], offset, limit, ...(filter ? { filter } : {}), ...(unmask ? { unmask } : {}) }),
-    [app.client, table, filter, unmask],
+      app.client.call('table.page', {
+        table: table as InputOf<'table.page'>['table'],
+        offset,
+        limit,
+        ...(filter ? { filter } : {}),
+        ...(unmask ? { unmask } : {}),
+        ...(sort ? { orderBy: { column: sort.column, desc: sort.desc } } : {}),
+      }),
+    [app.client, table, filter, unmask, sort],
   );
+  // Click: ascending, again: descending, a third time: the import order.
+  const onSort = (column: string) => setSort((s) => (s?.column !== column ? { column, desc: false } : !s.desc ? { column, desc: true } : null));
   return (
     <div className="browser" data-testid="table-browser">
       <div className="browser-bar">
@@ -307,7 +317,7 @@ function TableBrowser({ table, filter }: { table: string; filter?: PageFilter | 
         </label>
       </div>
       <div className="grid-box auto">
-        <DataGrid fetchPage={fetchPage} onTotal={setTotal} testId="table-grid" maxHeight={620} />
+        <DataGrid fetchPage={fetchPage} onTotal={setTotal} testId="table-grid" maxHeight={620} sort={sort} onSort={onSort} />
       </div>
     </div>
   );
