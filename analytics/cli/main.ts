@@ -8,6 +8,7 @@ import { indexCommand } from './commands/index-check.js';
 import { lineageCommand } from './commands/lineage.js';
 import { importsCommand } from './commands/imports.js';
 import { mapCommand } from './commands/map.js';
+import { overviewCommand } from './commands/overview.js';
 import { rejectedCommand } from './commands/rejected.js';
 import { sampleCommand } from './commands/sample.js';
 import { tablesCommand } from './commands/tables.js';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   tablesCommand,
   importsCommand,
   rejectedCommand,
+  overviewCommand,
   evaluateCommand,
   lineageCommand,
   indexCommand,

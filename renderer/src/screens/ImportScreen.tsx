@@ -527,7 +527,7 @@ function History() {
                 {t.common.cancel}
               </button>
               <button className="btn danger" onClick={() => void undo(confirm)} data-testid="undo-confirm" autoFocus>
-                {t.imp.undo}
+                {t.imp.undoTitle}
               </button>
             </>
           }
