@@ -146,7 +146,7 @@ export class AnalyticsService {
 
   async shutdown(): Promise<void> {
     for (const j of this.jobs.values()) j.controller.abort();
-    await this.writeLock.run(async () => this.closeWorkspace());
+    await this.writeLock.run(() => this.readLock.run(async () => this.closeWorkspace()));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -202,8 +202,8 @@ export class AnalyticsService {
 
   private async changed(tables: string[]): Promise<void> {
     this.opts.emit('data.changed', { tables });
-    const info = await this.readLock.run(() => this.info());
-    this.opts.emit('workspace.changed', { workspace: info });
+    const info = await this.readLock.run(async () => (this.ws && this.readDb ? this.info() : null));
+    if (info) this.opts.emit('workspace.changed', { workspace: info });
   }
 
   // Recent workspaces ----------------------------------------------------------------------------
@@ -240,44 +240,41 @@ export class AnalyticsService {
 
   // Imports ------------------------------------------------------------------------------------
 
-  private async runImports(files: Array<{ path: string; mapping?: unknown }>, ctx: CallContext): Promise<ImportRun> {
+  /** Imports files one after the other into `ws`; the caller holds the write lock. */
+  private async importLoop(ws: Workspace, files: Array<{ path: string; mapping?: unknown }>, ctx: CallContext): Promise<{ results: ImportOutcome[]; cancelled: boolean }> {
     const results: ImportOutcome[] = [];
     const count = files.length;
     let cancelled = false;
-    ctx.progress({ phase: 'queued', done: 0, total: count, unit: 'files' });
-    await this.writeLock.run(
-      async () => {
-        const ws = this.ws;
-        if (!ws) throw noWorkspace();
-        for (let i = 0; i < count; i++) {
-          const f = files[i]!;
-          const file = basename(f.path);
-          if (ctx.signal?.aborted) {
-            cancelled = true;
-            results.push({ file, path: f.path, error: { code: 'IMPORT_CANCELLED', zh: '已取消，未导入。', en: 'Cancelled; not imported.' } });
-            continue;
-          }
-          ctx.progress({ phase: 'start', done: i, total: count, unit: 'files', file, fileIndex: i, fileCount: count });
-          try {
-            const r = await importFile(ws, f.path, {
-              ...(f.mapping ? { mapping: f.mapping as never } : {}),
-              ...(ctx.signal ? { signal: ctx.signal } : {}),
-              onProgress: (e: ProgressEvent) => ctx.progress({ ...e, file, fileIndex: i, fileCount: count }),
-              ...(this.opts.testImportDelay && file.includes(this.opts.testImportDelay.match)
-                ? { testHooks: { beforeCommit: () => pause(this.opts.testImportDelay!.ms, ctx.signal) } }
-                : {}),
-            });
-            results.push(r);
-          } catch (e) {
-            const error = toErrorInfo(e);
-            if (error.code === 'IMPORT_CANCELLED') cancelled = true;
-            results.push({ file, path: f.path, error });
-          }
-        }
-      },
-      ctx.signal,
-      () => ctx.progress({ phase: 'queued', done: 0, total: count, unit: 'files' }),
-    );
+    for (let i = 0; i < count; i++) {
+      const f = files[i]!;
+      const file = basename(f.path);
+      if (ctx.signal?.aborted) {
+        cancelled = true;
+        results.push({ file, path: f.path, error: { code: 'IMPORT_CANCELLED', zh: '已取消，未导入。', en: 'Cancelled; not imported.' } });
+        continue;
+      }
+      ctx.progress({ phase: 'start', done: i, total: count, unit: 'files', file, fileIndex: i, fileCount: count });
+      try {
+        const r = await importFile(ws, f.path, {
+          ...(f.mapping ? { mapping: f.mapping as never } : {}),
+          ...(ctx.signal ? { signal: ctx.signal } : {}),
+          onProgress: (e: ProgressEvent) => ctx.progress({ ...e, file, fileIndex: i, fileCount: count }),
+          ...(this.opts.testImportDelay && file.includes(this.opts.testImportDelay.match)
+            ? { testHooks: { beforeCommit: () => pause(this.opts.testImportDelay!.ms, ctx.signal) } }
+            : {}),
+        });
+        results.push(r);
+      } catch (e) {
+        const error = toErrorInfo(e);
+        if (error.code === 'IMPORT_CANCELLED') cancelled = true;
+        results.push({ file, path: f.path, error });
+      }
+    }
+    return { results, cancelled };
+  }
+
+  /** The outcome of an import run, after telling listeners what changed. */
+  private async summarize(results: ImportOutcome[], cancelled: boolean): Promise<ImportRun> {
     const ok = results.filter((r): r is Exclude<ImportOutcome, { error: ErrorInfo }> => !('error' in r));
     const tables = [...new Set(ok.filter((r) => !r.skipped_duplicate && r.table).map((r) => r.table!))];
     if (tables.length) await this.changed(tables);
@@ -292,6 +289,20 @@ export class AnalyticsService {
         rows_rejected: ok.reduce((a, r) => a + r.rows_rejected, 0),
       },
     };
+  }
+
+  private async runImports(files: Array<{ path: string; mapping?: unknown }>, ctx: CallContext): Promise<ImportRun> {
+    const count = files.length;
+    ctx.progress({ phase: 'queued', done: 0, total: count, unit: 'files' });
+    const { results, cancelled } = await this.writeLock.run(
+      async () => {
+        if (!this.ws) throw noWorkspace();
+        return this.importLoop(this.ws, files, ctx);
+      },
+      ctx.signal,
+      () => ctx.progress({ phase: 'queued', done: 0, total: count, unit: 'files' }),
+    );
+    return this.summarize(results, cancelled);
   }
 
   // The methods --------------------------------------------------------------------------------
@@ -364,7 +375,8 @@ export class AnalyticsService {
         if (!expanded.files.length) {
           throw new ServiceError('SAMPLE_MISSING', `示例文件夹“${dir}”中没有数据文件。`, `The sample folder "${dir}" holds no data files.`);
         }
-        await this.writeLock.run(async () => {
+        // One lock from creating the workspace to its last import: nothing can switch workspaces between.
+        const { results, cancelled } = await this.writeLock.run(async () => {
           if (this.ws?.path === target) {
             await this.readLock.run(async () => this.closeWorkspace());
             this.opts.emit('workspace.changed', { workspace: null });
@@ -381,8 +393,9 @@ export class AnalyticsService {
           const ws = await Workspace.open(target, { create: true });
           await ws.db.exec(`INSERT OR REPLACE INTO tijian_meta VALUES ('sample_from', ${lit(dir)})`);
           await this.readLock.run(() => this.setWorkspace(ws));
+          return this.importLoop(ws, expanded.files.map((p) => ({ path: p })), ctx);
         }, ctx.signal);
-        const run = await this.runImports(expanded.files.map((p) => ({ path: p })), ctx);
+        const run = await this.summarize(results, cancelled);
         const workspace = await this.readLock.run(() => this.info());
         return { workspace, run, evaluated: false };
       },
