@@ -6,17 +6,19 @@ import { statSync } from 'node:fs';
 import { basename, resolve as resolvePath } from 'node:path';
 import type { Table } from 'apache-arrow';
 import { queryArrow } from '../arrow/duck-to-arrow.js';
-import { Db, lit } from '../db/duck.js';
+import { Db, ident, lit } from '../db/duck.js';
 import { isTijianError, TijianError } from '../i18n/errors.js';
 import { tableDef } from '../schema/tables.js';
+import type { TableDef } from '../schema/types.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { scanFile } from './file-scan.js';
+import { buildConvSql, convName, reasonsSql } from './convert.js';
 import { checkMapping, detectTable, type ColumnMapping, type Mapping } from './headers.js';
 import { rememberedMapping } from './import-file.js';
 import { applyMappingFile, type MappingFile } from './mapping-file.js';
 import type { ProgressFn } from './progress.js';
 import { MACROS_SQL } from './sql-macros.js';
-import { formatOf, stageSource, type FileFormat } from './sources.js';
+import { formatOf, stageSource, type FileFormat, type StagedSource } from './sources.js';
 
 export interface PreviewProblem {
   code: string;
@@ -45,6 +47,18 @@ export interface ImportPreview {
   lineKind: 'line' | 'sheet_row' | 'record' | null;
   /** The first rows as text, columns c0..cN in header order. */
   sample: Table | null;
+  /** Every row checked as the import would check it (values, required fields, keys repeated in
+   *  the file, broken lines) — without loading anything. Keys already in the workspace are
+   *  checked by the import itself. Null when the mapping is not usable. */
+  validation: PreviewValidation | null;
+}
+
+export interface PreviewValidation {
+  rows: number;
+  /** Rows the import would reject. */
+  rejected: number;
+  /** The commonest reasons: code, how many rows, one example. */
+  reasons: Array<{ code: string; rows: number; zh: string; en: string }>;
 }
 
 export interface PreviewOptions {
@@ -87,6 +101,7 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
     warnings: [],
     lineKind: null,
     sample: null,
+    validation: null,
   };
   let format: FileFormat;
   try {
@@ -155,6 +170,14 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
         const mapped = new Set(mapping.columns.map((c) => c.field).filter(Boolean));
         out.missingRequired = t.fields.filter((f) => f.required && !mapped.has(f.name)).map((f) => ({ field: f.name, zh: f.zh, en: f.en }));
         out.unmapped = mapping.columns.filter((c) => !c.field).map((c) => c.header);
+        if (!out.problem) {
+          try {
+            out.validation = await validateRows(db, t, mapping, source);
+          } catch (e) {
+            if (opts.signal?.aborted) throw new TijianError('IMPORT_CANCELLED', '预览已取消。', 'Preview cancelled.');
+            out.warnings.push(`预检未能完成 / pre-check failed: ${(e as Error).message}`);
+          }
+        }
       }
       return out;
     } finally {
@@ -164,4 +187,41 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
   } finally {
     db.close();
   }
+}
+
+/** The import's row checks, run over the whole file in the preview's private database. */
+async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSource): Promise<PreviewValidation> {
+  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE tj_prev_conv AS ${conv.select}`);
+  const structural = await source.collectStructural();
+  const counts = await db.one<{ n: number; bad: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE __bad) AS bad FROM tj_prev_conv`);
+  const reasons = await db.all<{ code: string; rows: number; zh: string; en: string }>(
+    `SELECT r.code AS code, count(*) AS rows, min(r.zh) AS zh, min(r.en) AS en
+     FROM (SELECT unnest(rs) AS r FROM (SELECT ${reasonsSql(conv.checks)} AS rs FROM (SELECT *, ${conv.cleanedFromRaw} FROM tj_prev_conv WHERE __bad)))
+     GROUP BY 1 ORDER BY 2 DESC, 1`,
+  );
+  // Keys repeated within the file: every occurrence after the first is rejected.
+  const keys = t.key.map((k) => ident(convName(t.fields.find((f) => f.name === k)!))).join(', ');
+  const dup = Number(
+    (await db.scalar(`SELECT coalesce(sum(c - 1), 0) FROM (SELECT count(*) AS c FROM tj_prev_conv WHERE NOT __bad GROUP BY ${keys} HAVING count(*) > 1)`)) ?? 0,
+  );
+  if (dup) {
+    reasons.push({ code: 'key.duplicate_in_file', rows: dup, zh: '主键在本文件中重复，只导入第一条', en: 'duplicate key within the file; only the first is loaded' });
+  }
+  if (structural.length) {
+    const byCode = new Map<string, { rows: number; zh: string; en: string }>();
+    for (const r of structural) {
+      const e = byCode.get(r.code) ?? { rows: 0, zh: r.reasonZh, en: r.reasonEn };
+      e.rows++;
+      byCode.set(r.code, e);
+    }
+    for (const [code, e] of byCode) reasons.push({ code, ...e });
+  }
+  reasons.sort((a, b) => b.rows - a.rows || a.code.localeCompare(b.code));
+  await db.exec(`DROP TABLE IF EXISTS tj_prev_conv`);
+  return {
+    rows: Number(counts?.n ?? 0) + structural.length,
+    rejected: Number(counts?.bad ?? 0) + dup + structural.length,
+    reasons: reasons.slice(0, 10).map((r) => ({ ...r, rows: Number(r.rows) })),
+  };
 }

@@ -184,15 +184,20 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation in Chromium', () => {
       join(FIXTURES, 'extra/会议纪要.csv'),
     ]);
     await waitStaged(6);
-    expect(await page.locator('[data-testid=staged-item] .badge.ok').count()).toBe(5);
-    expect(await page.locator('[data-testid=staged-item] .badge.warn').count()).toBe(1);
+    expect(await page.locator('[data-testid=staged-item] .badge.ok').count()).toBe(4);
+    expect(await page.locator('[data-testid=staged-item]', { hasText: '问题数据' }).locator('.badge').textContent()).toBe('可导入·5 行有误');
+    expect(await page.locator('[data-testid=staged-item]', { hasText: '会议纪要' }).locator('.badge').textContent()).toBe('需要处理');
 
+    await selectStaged('执法单位名录.csv');
+    expect(await page.locator('[data-testid=precheck]').textContent()).toContain('预检通过：9 行都符合要求');
     await selectStaged('行政检查记录_2023年（GBK）.csv');
     expect(await page.locator('.fd-meta').textContent()).toContain('gb18030');
     expect(await page.locator('[data-testid=preview-table]').textContent()).toContain('嵊泗海鲜排档');
 
     await selectStaged('行政处罚案件台账_问题数据.csv');
     expect(await page.locator('[data-testid=table-select]').inputValue()).toBe('penalty_case');
+    // the pre-check says what the import will reject, before anything is loaded
+    expect(await page.locator('[data-testid=precheck]').textContent()).toContain('7 行中有 5 行将被拒绝');
     expect(await page.locator('.mapping-table').textContent()).toContain('罚款金额（元）');
     await shot('04-import-preview');
 
@@ -329,10 +334,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation in Chromium', () => {
   it('opens the sample with one click and lands on its overview', async () => {
     await page.click('[data-testid=nav-workspace]');
     await page.click('[data-testid=open-sample]');
-    await page.waitForSelector('[data-testid=notice-ok]', { timeout: 120_000 });
+    await page.locator('[data-testid=notice-ok]', { hasText: '示例已导入：4 个文件' }).waitFor({ timeout: 120_000 });
     await page.waitForSelector('[data-testid=overview-totals]');
     await expect.poll(() => page.locator('[data-testid=status-workspace]').textContent()).toBe('嵊泗县示例工作区.duckdb');
-    expect(await page.locator('[data-testid=notice-ok]').textContent()).toContain('示例已导入：4 个文件');
     await shot('19-sample-overview');
     await page.click('[data-testid=nav-workspace]');
     expect(await page.locator('[data-testid=recent-list] li').count()).toBe(2);

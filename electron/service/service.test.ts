@@ -51,6 +51,11 @@ describe('the analytics service', () => {
     const sample = tableFromIPC(prev.sample!);
     expect(sample.numRows).toBe(6); // the ragged line is not a row of the relation
     expect(sample.getChildAt(0)!.get(0)).toBe('B001');
+    // the pre-check predicts exactly what the import will reject
+    expect(prev.validation).toMatchObject({ rows: 7, rejected: 5 });
+    expect(prev.validation!.reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['filed_date.invalid', 'fine_amount.invalid', 'procedure.invalid', 'key.duplicate_in_file', 'row.ragged', 'case_id.required', 'filed_date.range', 'fine_amount.min']),
+    );
 
     const unknown = await call<PreviewOut>('import.preview', { path: join(FIXTURES, 'extra', '会议纪要.csv') });
     expect(unknown.problem?.code).toBe('TABLE_UNKNOWN');

@@ -156,7 +156,8 @@ function StatusBadge({ s }: { s: Staged }) {
     duplicate: [t.imp.duplicate, 'dim'],
     error: [t.errors.title, 'bad'],
   };
-  const [text, cls] = map[s.status];
+  const bad = s.status === 'ready' ? (s.preview?.validation?.rejected ?? 0) : 0;
+  const [text, cls] = bad ? [t.imp.readyBad(String(bad)), 'warn'] : map[s.status];
   return <span className={`badge ${cls}`}>{text}</span>;
 }
 
@@ -251,6 +252,7 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
               ))}
             </ul>
           )}
+          {p.validation && <Precheck v={p.validation} />}
           {p.mapping && table && (
             <div className="mapping">
               <h3>{t.imp.mapping}</h3>
@@ -338,6 +340,34 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
           )}
         </>
       )}
+    </div>
+  );
+}
+
+function Precheck({ v }: { v: NonNullable<PreviewOut['validation']> }) {
+  const i18n = useI18n();
+  const { t, num } = i18n;
+  if (!v.rejected) {
+    return (
+      <div className="note ok" data-testid="precheck">
+        <Icon name="check" /> {t.imp.precheckOk(num(v.rows))} <span className="muted">{t.imp.precheckNote}</span>
+      </div>
+    );
+  }
+  return (
+    <div className="note warn precheck" data-testid="precheck">
+      <Icon name="alert" />
+      <div>
+        <div>{t.imp.precheckBad(num(v.rows), num(v.rejected), num(v.rows - v.rejected))}</div>
+        <ul>
+          {v.reasons.map((r) => (
+            <li key={r.code}>
+              <b>×{num(r.rows)}</b> <span className="mono small muted">{r.code}</span> · {t.imp.example}：{i18n.pick(r)}
+            </li>
+          ))}
+        </ul>
+        <div className="muted small">{t.imp.precheckNote}</div>
+      </div>
     </div>
   );
 }
