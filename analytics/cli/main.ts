@@ -2,6 +2,7 @@
 // engine: `npm run --silent tijian -- <command> ...`.
 import { errorText, isTijianError } from '../i18n/errors.js';
 import type { CliIO, Command } from './command.js';
+import { demoCommand } from './commands/demo.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { importCommand } from './commands/import.js';
 import { indexCommand } from './commands/index-check.js';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   evaluateCommand,
   lineageCommand,
   indexCommand,
+  demoCommand,
 ];
 
 function help(io: CliIO): void {

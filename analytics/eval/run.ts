@@ -240,6 +240,7 @@ function scorePeriod(
         raw,
         score: null,
         applicable,
+        status: !applicable ? 'not_applicable' : raw !== null ? 'ok' : gap ? 'no_data' : 'nothing_to_evaluate',
         reliable: ind.kind === 'count' || (nd?.denominator ?? 0) >= ind.min_denominator,
       };
       if (!applicable || raw === null) v.na_reason = reason!;
@@ -365,6 +366,11 @@ function robustnessInput(sys: IndexSystem, units: Entity[], per: Map<string, Ent
     })),
     dimensions: sys.dimensions.filter((d) => inds.some((i) => i.dimension === d.id)).map((d) => ({ id: d.id, weight: weights.dimension.get(d.id)! })),
     raw: units.map((u) => inds.map((ind) => per.get(u.entity_id)!.indicators[ind.id]!.raw)),
+    // As in the engine: what does not apply, or had nothing to evaluate, is left out (not a gap).
+    applicable: units.map((u) => inds.map((ind) => {
+      const s = per.get(u.entity_id)!.indicators[ind.id]!.status;
+      return s === 'ok' || s === 'no_data';
+    })),
   };
 }
 

@@ -18,6 +18,9 @@ export interface IndicatorValue {
   /** 0–100, or null when NA or not applicable. */
   score: number | null;
   applicable: boolean;
+  /** ok; not_applicable (the indicator does not apply to this entity); nothing_to_evaluate (a ratio
+   *  with denominator 0 while the county has data — not a data gap); no_data (a data gap). */
+  status: 'ok' | 'not_applicable' | 'nothing_to_evaluate' | 'no_data';
   /** False when the denominator is below the indicator's minimum. */
   reliable: boolean;
   na_reason?: Reason;

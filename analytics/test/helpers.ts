@@ -1,16 +1,15 @@
 // Shared test helpers: fresh temporary directories and workspaces, and whole-table snapshots.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterEach } from 'vitest';
-import { Db } from '../db/duck.js';
-import { ident } from '../db/duck.js';
+import { join } from 'node:path';
+import { afterEach, inject } from 'vitest';
+import { Db, ident } from '../db/duck.js';
 import { MACROS_SQL } from '../import/sql-macros.js';
 import { CANONICAL_TABLES } from '../schema/tables.js';
 import { Workspace } from '../workspace/workspace.js';
 
-export const REPO = resolve(import.meta.dirname, '../..');
-export const SAMPLES = join(REPO, 'samples');
+import { REPO, SAMPLES } from './paths.js';
+export { REPO, SAMPLES };
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -27,6 +26,21 @@ export function tempDir(prefix = 'tijian-test-'): string {
 /** A new workspace file in a temporary directory, closed after the test. */
 export async function freshWorkspace(): Promise<Workspace> {
   const ws = await Workspace.open(join(tempDir(), 'w.duckdb'));
+  cleanups.unshift(() => {
+    try {
+      ws.close();
+    } catch {
+      // already closed by the test
+    }
+  });
+  return ws;
+}
+
+/** A copy of the imported Shengsi sample workspace (made once per test run by global-setup). */
+export async function sampleWorkspace(): Promise<Workspace> {
+  const path = join(tempDir(), 'shengsi.duckdb');
+  copyFileSync(inject('sampleWorkspace'), path);
+  const ws = await Workspace.open(path);
   cleanups.unshift(() => {
     try {
       ws.close();

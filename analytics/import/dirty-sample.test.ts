@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freshWorkspace, SAMPLES } from '../test/helpers.js';
+import { importFile } from './import-file.js';
+
+interface ExpectedFile {
+  order: number;
+  file: string;
+  table: string;
+  rows_read: number;
+  rows_loaded: number;
+  rows_rejected: number;
+  rejected: Array<{ line: number; codes: string[] }>;
+}
+
+const DIR = join(SAMPLES, 'dirty');
+const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as { files: ExpectedFile[]; totals: { rows_read: number; rows_loaded: number; rows_rejected: number } };
+
+describe('the dirty sample', () => {
+  it('puts every planted bad row in the rejected table, with its line and reasons, and loads the rest', async () => {
+    const ws = await freshWorkspace();
+    const totals = { read: 0, loaded: 0, rejected: 0 };
+    for (const f of [...expected.files].sort((a, b) => a.order - b.order)) {
+      const r = await importFile(ws, join(DIR, f.file));
+      expect({ file: f.file, table: r.table, read: r.rows_read, loaded: r.rows_loaded, rejected: r.rows_rejected }).toEqual({
+        file: f.file,
+        table: f.table,
+        read: f.rows_read,
+        loaded: f.rows_loaded,
+        rejected: f.rows_rejected,
+      });
+      const got = await ws.db.all<{ line_no: number; error_codes: string[]; reason_zh: string; reason_en: string }>(
+        `SELECT line_no, error_codes, reason_zh, reason_en FROM rejected_row WHERE import_id = ${r.import_id} ORDER BY line_no`,
+      );
+      expect(got.map((g) => ({ line: g.line_no, codes: [...g.error_codes].sort() }))).toEqual(
+        [...f.rejected].sort((a, b) => a.line - b.line).map((x) => ({ line: x.line, codes: [...x.codes].sort() })),
+      );
+      for (const g of got) {
+        expect(g.reason_zh.length).toBeGreaterThan(3);
+        expect(g.reason_en).toMatch(/[a-z]/);
+      }
+      totals.read += r.rows_read;
+      totals.loaded += r.rows_loaded;
+      totals.rejected += r.rows_rejected;
+    }
+    expect(totals).toEqual({ read: expected.totals.rows_read, loaded: expected.totals.rows_loaded, rejected: expected.totals.rows_rejected });
+    expect(totals.read).toBe(totals.loaded + totals.rejected);
+  });
+});
