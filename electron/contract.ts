@@ -178,8 +178,10 @@ export type PreviewOut = Omit<ImportPreview, 'sample'> & { sample: Uint8Array | 
 export interface SampleOut {
   workspace: WorkspaceInfo;
   run: ImportRun;
-  /** The evaluation engine runs the default index system here once it exists. */
-  evaluated: boolean;
+  /** The default index system evaluated for the latest year of the sample, against the year before
+   *  (the run is saved in the workspace); null when it could not run — `evaluationError` says why. */
+  evaluation: { run_id: number; period: string; compare: string | null; entities: number; seconds: number } | null;
+  evaluationError?: ErrorInfo;
 }
 
 export type { ColumnInfo, Overview, QualityWarning, UndoResult, ImportFileResult };
@@ -307,7 +309,7 @@ export interface Events {
   'job.progress': {
     jobId: string;
     method: MethodName;
-    phase: ProgressPhase | 'queued' | 'start';
+    phase: ProgressPhase | 'queued' | 'start' | 'evaluate';
     done: number;
     total: number;
     unit: 'bytes' | 'rows' | 'percent' | 'files';

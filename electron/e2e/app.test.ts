@@ -335,6 +335,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation in Chromium', () => {
     await page.click('[data-testid=nav-workspace]');
     await page.click('[data-testid=open-sample]');
     await page.locator('[data-testid=notice-ok]', { hasText: '示例已导入：4 个文件' }).waitFor({ timeout: 120_000 });
+    expect(await page.locator('[data-testid=notice-ok]', { hasText: '示例已导入' }).textContent()).toContain('完成 2024 年评估（对比 2023 年）');
     await page.waitForSelector('[data-testid=overview-totals]');
     await expect.poll(() => page.locator('[data-testid=status-workspace]').textContent()).toBe('嵊泗县示例工作区.duckdb');
     await shot('19-sample-overview');

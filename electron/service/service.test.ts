@@ -164,6 +164,10 @@ describe('the analytics service', () => {
     expect(s.workspace.path.startsWith(state)).toBe(true);
     expect(s.run.totals).toMatchObject({ files: 4, failed: 0, rows_rejected: 0 });
     expect(s.workspace.period).toEqual({ from: '2023-03-02', to: '2024-12-01' });
+    // and evaluates the latest year against the year before with the default index system
+    expect(s.evaluationError).toBeUndefined();
+    expect(s.evaluation).toMatchObject({ period: '2024', compare: '2023', run_id: expect.any(Number) });
+    expect(s.evaluation!.entities).toBeGreaterThan(0);
     const ov = await call<{ warnings: Array<{ kind: string; table: string; field?: string; samples: Array<{ value: string }> }>; coverage: { years: number[] } }>('overview.get');
     expect(ov.coverage.years).toEqual([2023, 2024]);
     const unresolvedUnits = ov.warnings.find((w) => w.kind === 'unresolved_ref' && w.table === 'penalty_case' && w.field === 'unit_id');

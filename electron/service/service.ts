@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { queryIPC, toIPC } from '../../analytics/arrow/duck-to-arrow.js';
 import { Db, lit } from '../../analytics/db/duck.js';
+import { evaluate } from '../../analytics/eval/run.js';
 import { isTijianError, TijianError } from '../../analytics/i18n/errors.js';
 import { importFile } from '../../analytics/import/import-file.js';
 import { expandPaths } from '../../analytics/import/import-paths.js';
@@ -38,6 +39,7 @@ import {
   type ParsedInputOf,
   type RecentWorkspace,
   type Result,
+  type SampleOut,
   type ServiceMethod,
   type WorkspaceInfo,
 } from '../contract.js';
@@ -376,7 +378,7 @@ export class AnalyticsService {
           throw new ServiceError('SAMPLE_MISSING', `示例文件夹“${dir}”中没有数据文件。`, `The sample folder "${dir}" holds no data files.`);
         }
         // One lock from creating the workspace to its last import: nothing can switch workspaces between.
-        const { results, cancelled } = await this.writeLock.run(async () => {
+        const results = await this.writeLock.run(async (): Promise<{ results: ImportOutcome[]; cancelled: boolean; evaluation: SampleOut['evaluation']; evaluationError?: ErrorInfo }> => {
           if (this.ws?.path === target) {
             await this.readLock.run(async () => this.closeWorkspace());
             this.opts.emit('workspace.changed', { workspace: null });
@@ -393,11 +395,32 @@ export class AnalyticsService {
           const ws = await Workspace.open(target, { create: true });
           await ws.db.exec(`INSERT OR REPLACE INTO tijian_meta VALUES ('sample_from', ${lit(dir)})`);
           await this.readLock.run(() => this.setWorkspace(ws));
-          return this.importLoop(ws, expanded.files.map((p) => ({ path: p })), ctx);
+          const imported = await this.importLoop(ws, expanded.files.map((p) => ({ path: p })), ctx);
+          if (imported.cancelled) return { ...imported, evaluation: null };
+          // Then the default index system, for the sample's latest year against the year before.
+          const span = (await this.readLock.run(() => this.info())).period;
+          if (!span) return { ...imported, evaluation: null };
+          const year = Number(span.to.slice(0, 4));
+          const compare = Number(span.from.slice(0, 4)) < year ? String(year - 1) : null;
+          try {
+            const t0 = Date.now();
+            ctx.progress({ phase: 'evaluate', done: 0, total: 1, unit: 'percent' });
+            const r = await evaluate(ws, {
+              period: String(year),
+              ...(compare ? { compare } : {}),
+              ...(ctx.signal ? { signal: ctx.signal } : {}),
+              onProgress: (done, total) => ctx.progress({ phase: 'evaluate', done, total, unit: 'percent' }),
+            });
+            const evaluation = { run_id: r.run_id, period: String(year), compare, entities: r.entities.length, seconds: (Date.now() - t0) / 1000 };
+            return { ...imported, evaluation };
+          } catch (e) {
+            return { ...imported, evaluation: null, evaluationError: toErrorInfo(e) };
+          }
         }, ctx.signal);
-        const run = await this.summarize(results, cancelled);
+        const { evaluation, evaluationError } = results;
+        const run = await this.summarize(results.results, results.cancelled);
         const workspace = await this.readLock.run(() => this.info());
-        return { workspace, run, evaluated: false };
+        return { workspace, run, evaluation, ...(evaluationError ? { evaluationError } : {}) };
       },
 
       'schema.tables': async () =>

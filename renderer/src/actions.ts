@@ -75,7 +75,9 @@ export function useActions() {
     if (app.job) return;
     try {
       const r = await app.runJob('workspace.sample', {}, i18n.t.ws.sample);
-      notify('ok', i18n.t.ws.sampleDone(r.run.results.length, i18n.num(r.run.totals.rows_loaded)));
+      const ev = r.evaluation;
+      notify('ok', i18n.t.ws.sampleDone(r.run.results.length, i18n.num(r.run.totals.rows_loaded)) + (ev ? ' ' + i18n.t.ws.sampleEvaluated(ev.period, ev.compare, ev.entities, ev.run_id) : ''));
+      if (r.evaluationError) notify('error', i18n.t.ws.sampleEvalFailed + i18n.err(r.evaluationError));
       go('overview');
     } catch (e) {
       fail(e);

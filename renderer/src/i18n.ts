@@ -80,7 +80,10 @@ const zh = {
     goImport: '导入数据',
     goOverview: '查看数据概览',
     sampleDone: (files: number, rows: string) => `示例已导入：${files} 个文件，${rows} 行。`,
-    evaluatePending: '评估引擎接入后，打开示例将同时完成评估。',
+    evaluatePending: '导入后用默认指标体系评估最近一年（对比上一年）；评估结果页面即将接入。',
+    sampleEvaluated: (period: string, compare: string | null, n: number, run: number) =>
+      `已用默认指标体系完成 ${period} 年评估${compare ? `（对比 ${compare} 年）` : ''}：${n} 个评估对象，运行 #${run}。`,
+    sampleEvalFailed: '示例已导入，但评估未能完成：',
   },
   imp: {
     title: '数据导入',
@@ -157,7 +160,7 @@ const zh = {
     clickRow: '点击一行查看完整的拒绝原因和原始内容。',
     reasons: '拒绝原因',
     line: '行号',
-    phase: { queued: '排队等待', start: '开始', hash: '校验', decode: '转码', read: '读取', convert: '转换校验', load: '写入', resolve: '关联名称', done: '完成' } as Record<string, string>,
+    phase: { queued: '排队等待', start: '开始', evaluate: '评估', hash: '校验', decode: '转码', read: '读取', convert: '转换校验', load: '写入', resolve: '关联名称', done: '完成' } as Record<string, string>,
   },
   ov: {
     title: '数据概览',
@@ -268,7 +271,9 @@ const en: Dict = {
     goImport: 'Import data',
     goOverview: 'Data overview',
     sampleDone: (files, rows) => `Sample imported: ${files} files, ${rows} rows.`,
-    evaluatePending: 'Once the evaluation engine is in, opening the sample also evaluates it.',
+    evaluatePending: 'After importing, the default index system evaluates the latest year against the year before; the results screens are coming.',
+    sampleEvaluated: (period, compare, n, run) => `Evaluated ${period}${compare ? ` against ${compare}` : ''} with the default index system: ${n} entities, run #${run}.`,
+    sampleEvalFailed: 'The sample was imported, but the evaluation did not complete: ',
   },
   imp: {
     title: 'Import',
@@ -335,7 +340,7 @@ const en: Dict = {
     clickRow: 'Click a row for the full reasons and values.',
     reasons: 'Reasons',
     line: 'Line',
-    phase: { queued: 'Waiting', start: 'Starting', hash: 'Hashing', decode: 'Decoding', read: 'Reading', convert: 'Validating', load: 'Loading', resolve: 'Resolving names', done: 'Done' },
+    phase: { queued: 'Waiting', start: 'Starting', evaluate: 'Evaluating', hash: 'Hashing', decode: 'Decoding', read: 'Reading', convert: 'Validating', load: 'Loading', resolve: 'Resolving names', done: 'Done' },
   },
   ov: {
     title: 'Data overview',

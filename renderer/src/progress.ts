@@ -15,6 +15,7 @@ const PHASES: Record<string, [number, number]> = {
   load: [0.7, 0.2],
   resolve: [0.9, 0.08],
   done: [1, 0],
+  evaluate: [0, 1],
 };
 
 export function jobFraction(p: P): number | null {
@@ -22,6 +23,7 @@ export function jobFraction(p: P): number | null {
   const [start, span] = PHASES[p.phase] ?? [0, 0];
   const inner = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
   const fileFrac = start + span * inner;
+  if (p.phase === 'evaluate') return inner;
   if (p.fileCount && p.fileIndex !== undefined) return (p.fileIndex + fileFrac) / p.fileCount;
   return fileFrac;
 }
