@@ -19,6 +19,8 @@ const ART = join(REPO, 'test-artifacts/e2e');
 const CHROMIUM = process.env.TIJIAN_CHROMIUM ?? '/usr/bin/chromium';
 // CI installs Debian's chromium (see electron/README.md); elsewhere the browser part is skipped, loudly.
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
+/** Waiting for the UI: generous, since CI machines are shared and slow. */
+const SLOW = { timeout: 20_000 };
 if (!HAVE_CHROMIUM) process.stderr.write(`\n!! ${CHROMIUM} not found: the Chromium end-to-end tests are skipped (set TIJIAN_CHROMIUM)\n\n`);
 
 let host: ChildProcess;
@@ -71,7 +73,7 @@ async function waitStaged(n: number): Promise<void> {
 
 async function selectStaged(name: string): Promise<void> {
   await page.locator('[data-testid=staged-item]', { hasText: name }).click();
-  await expect.poll(() => page.locator('[data-testid=file-detail] h2').textContent()).toBe(name);
+  await expect.poll(() => page.locator('[data-testid=file-detail] h2').textContent(), SLOW).toBe(name);
 }
 
 beforeAll(async () => {
@@ -151,7 +153,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation in Chromium', () => {
     await page.goto(url);
     await page.waitForSelector('[data-testid=screen-workspace]');
     expect(page.url()).not.toContain('token='); // the token leaves the address bar
-    await expect.poll(() => page.locator('h1').textContent()).toBe('工作区');
+    await expect.poll(() => page.locator('h1').textContent(), SLOW).toBe('工作区');
     expect(await page.locator('[data-testid=status-workspace]').textContent()).toBe('未打开工作区');
     expect(await page.locator('.recent, .panel p.muted').first().textContent()).toContain('还没有打开过工作区');
     // 尚未接入的功能 have their place in the navigation
@@ -169,7 +171,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation in Chromium', () => {
     await page.fill('[data-testid=create-path]', '端到端测试');
     await page.click('[data-testid=create-workspace]');
     await page.waitForSelector('[data-testid=dropzone]');
-    await expect.poll(() => page.locator('[data-testid=status-workspace]').textContent()).toBe('端到端测试.duckdb');
+    await expect.poll(() => page.locator('[data-testid=status-workspace]').textContent(), SLOW).toBe('端到端测试.duckdb');
     expect(await page.locator('[data-testid=history-empty]').textContent()).toContain('还没有导入过数据');
     await shot('03-import-empty');
   });
@@ -209,7 +211,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation in Chromium', () => {
     expect(await page.locator('[data-testid=missing-required]').textContent()).toContain('工单编号');
     await page.selectOption('select[aria-label="对应字段: 序号"]', 'complaint_id');
     await page.selectOption('select[aria-label="对应字段: 召开日期"]', 'received_date');
-    await expect.poll(() => page.locator('[data-testid=staged-item]', { hasText: '会议纪要.csv' }).locator('.badge').textContent()).toBe('可以导入');
+    await expect.poll(() => page.locator('[data-testid=staged-item]', { hasText: '会议纪要.csv' }).locator('.badge').textContent(), SLOW).toBe('可以导入');
     await shot('05-import-mapping-edited');
     await page.click('[data-testid=file-detail] button:has-text("移除")');
     await waitStaged(5);
@@ -222,13 +224,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation in Chromium', () => {
     expect(results).toHaveLength(5);
     expect(results.find((r) => r.includes('问题数据'))).toContain('读取 7 行 = 导入 2 + 拒绝 5');
     expect(results.find((r) => r.includes('执法单位名录'))).toContain('读取 9 行 = 导入 9 + 拒绝 0');
-    await expect.poll(() => page.locator('[data-testid=status-period]').textContent()).toContain('2023-03-02 – 2024-12-01');
+    await expect.poll(() => page.locator('[data-testid=status-period]').textContent(), SLOW).toContain('2023-03-02 – 2024-12-01');
     await shot('06-import-results', true);
 
     await page.click('[data-testid=result-show-rejected]');
     await page.waitForSelector('[data-testid=rejected-modal] .grid-row');
     const grid = page.locator('[data-testid=rejected-modal] [data-testid=rejected-grid]');
-    await expect.poll(() => grid.locator('.grid-row').count()).toBe(5);
+    await expect.poll(() => grid.locator('.grid-row').count(), SLOW).toBe(5);
     const text = await grid.textContent();
     expect(text).toContain('立案日期');
     expect(text).toContain('列数与表头不一致');
@@ -240,7 +242,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation in Chromium', () => {
     await shot('08-rejected-detail');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('.modal').count()).toBe(0);
+    await expect.poll(() => page.locator('.modal').count(), SLOW).toBe(0);
   });
 
   it('undoes an import', async () => {
@@ -251,7 +253,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation in Chromium', () => {
     await shot('09-undo-confirm');
     await page.click('[data-testid=undo-confirm]');
     await page.waitForSelector('[data-testid=notice-ok]');
-    await expect.poll(() => row.locator('.badge').textContent()).toBe('已撤销');
+    await expect.poll(() => row.locator('.badge').textContent(), SLOW).toBe('已撤销');
     expect(await row.locator('[data-testid=history-undo]').count()).toBe(0);
     const page1 = await api('table.page', { table: 'penalty_case', offset: 0, limit: 100 });
     expect((page1.body as { value: { total: number } }).value.total).toBe(12);
@@ -273,7 +275,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation in Chromium', () => {
 
     await page.locator('[data-testid=warning]', { hasText: '县城市管理大队' }).first().locator('[data-testid=warning-open]').click();
     await page.waitForSelector('[data-testid=browse-modal] .grid-row');
-    await expect.poll(() => page.locator('[data-testid=browse-modal] .grid-row').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid=browse-modal] .grid-row').count(), SLOW).toBe(2);
     expect(await page.locator('[data-testid=browse-modal]').textContent()).toContain('AJ2024010');
     await shot('12-overview-drill');
     await page.keyboard.press('Escape');
@@ -302,7 +304,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation in Chromium', () => {
     await page.waitForSelector('[data-testid=cancel-import]');
     // held just before commit (TIJIAN_TEST_IMPORT_DELAY), after loading and resolving names
     await expect.poll(() => page.locator('[data-testid=import-progress-text]').textContent(), { timeout: 30_000 }).toContain('关联名称');
-    await expect.poll(() => page.locator('[data-testid=status-job]').textContent()).toContain('执法单位名录_慢.csv');
+    await expect.poll(() => page.locator('[data-testid=status-job]').textContent(), SLOW).toContain('执法单位名录_慢.csv');
     await shot('14-import-progress');
     await page.click('[data-testid=cancel-import]');
     await page.waitForSelector('[data-testid=import-cancelled]', { timeout: 30_000 });
@@ -337,10 +339,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation in Chromium', () => {
     await page.locator('[data-testid=notice-ok]', { hasText: '示例已导入：4 个文件' }).waitFor({ timeout: 120_000 });
     expect(await page.locator('[data-testid=notice-ok]', { hasText: '示例已导入' }).textContent()).toContain('完成 2024 年评估（对比 2023 年）');
     await page.waitForSelector('[data-testid=overview-totals]');
-    await expect.poll(() => page.locator('[data-testid=status-workspace]').textContent()).toBe('嵊泗县示例工作区.duckdb');
+    await expect.poll(() => page.locator('[data-testid=status-workspace]').textContent(), SLOW).toBe('嵊泗县示例工作区.duckdb');
     await shot('19-sample-overview');
     await page.click('[data-testid=nav-workspace]');
-    expect(await page.locator('[data-testid=recent-list] li').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid=recent-list] li').count(), SLOW).toBe(2);
     await shot('20-workspace-open');
   });
 
@@ -368,7 +370,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation in Chromium', () => {
     await page.waitForSelector('[data-testid=browse-modal] .grid-row');
     expect(await page.locator('[data-testid=browse-modal]').textContent()).toContain('共 6,000 行');
     await page.locator('[data-testid=browse-modal] .grid-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
-    await expect.poll(() => page.locator('[data-testid=browse-modal] .grid-row[aria-rowindex="6000"]').textContent()).toContain('GD06000');
+    await expect.poll(() => page.locator('[data-testid=browse-modal] .grid-row[aria-rowindex="6000"]').textContent(), SLOW).toContain('GD06000');
     expect(await page.locator('[data-testid=browse-modal] .grid-row').count()).toBeLessThan(80);
     expect(pages.length).toBeGreaterThanOrEqual(2);
     expect(Math.max(...pages)).toBeLessThanOrEqual(200);
@@ -377,8 +379,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation in Chromium', () => {
     const header = page.locator('[data-testid=browse-modal] .grid-hcell', { hasText: '工单编号' });
     await header.click();
     await header.click();
-    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
-    await expect.poll(() => page.locator('[data-testid=browse-modal] .grid-row[aria-rowindex="1"]').textContent()).toContain('GD06000');
+    await expect.poll(() => header.getAttribute('aria-sort'), SLOW).toBe('descending');
+    await expect.poll(() => page.locator('[data-testid=browse-modal] .grid-row[aria-rowindex="1"]').textContent(), SLOW).toContain('GD06000');
     await page.keyboard.press('Escape');
   });
 
