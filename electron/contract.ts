@@ -141,6 +141,13 @@ export interface TableSchema {
 
 export type ImportOutcome = ImportFileResult | { file: string; path: string; error: ErrorInfo };
 
+/** Folders walked into their data files, in a stable order; nothing passed over silently. */
+export interface ExpandedPaths {
+  files: string[];
+  skipped: Array<{ path: string; reason_zh: string; reason_en: string }>;
+  missing: string[];
+}
+
 export interface ImportRun {
   results: ImportOutcome[];
   cancelled: boolean;
@@ -228,6 +235,7 @@ export const contract = {
   'schema.tables': svc<TableSchema[]>()(Empty),
 
   'import.preview': svc<PreviewOut>()(z.strictObject({ path: FsPath, mapping: MappingInput.optional(), jobId: JobId.optional() }), { job: true }),
+  'import.expand': svc<ExpandedPaths>()(z.strictObject({ paths: z.array(FsPath).min(1).max(1000) })),
   'import.run': svc<ImportRun>()(
     z.strictObject({
       jobId: JobId,

@@ -57,6 +57,11 @@ describe('the analytics service', () => {
       expect.arrayContaining(['filed_date.invalid', 'fine_amount.invalid', 'procedure.invalid', 'key.duplicate_in_file', 'row.ragged', 'case_id.required', 'filed_date.range', 'fine_amount.min']),
     );
 
+    // a dropped folder is walked into its data files (desktop), nothing passed over silently
+    const ex = await call<{ files: string[]; skipped: unknown[]; missing: string[] }>('import.expand', { paths: [join(FIXTURES, 'sample'), join(FIXTURES, 'nope.csv')] });
+    expect(ex.files.map((f) => f.split('/').pop())).toEqual(['执法人员花名册_2024年.csv', '执法单位名录.csv', '行政处罚案件台账_2024.csv', '行政检查记录_2023年（GBK）.csv']);
+    expect(ex.missing).toEqual([join(FIXTURES, 'nope.csv')]);
+
     const unknown = await call<PreviewOut>('import.preview', { path: join(FIXTURES, 'extra', '会议纪要.csv') });
     expect(unknown.problem?.code).toBe('TABLE_UNKNOWN');
     expect(unknown.mapping).toBeNull();

@@ -443,6 +443,8 @@ export class AnalyticsService {
         return { ...rest, sample: sample ? toIPC(sample) : null };
       },
 
+      'import.expand': async ({ paths }) => expandPaths(paths),
+
       'import.run': async ({ files }, ctx) => {
         if (!this.ws) throw noWorkspace();
         return this.runImports(files, ctx);

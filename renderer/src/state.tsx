@@ -106,6 +106,8 @@ export function AppProvider({ client, children }: { client: Client; children: Re
   const jobRef = useRef<Job | null>(null);
   jobRef.current = job;
   const i18n = useMemo(() => makeI18n(lang), [lang]);
+  const i18nRef = useRef(i18n);
+  i18nRef.current = i18n;
 
   const notify = useCallback((kind: Notice['kind'], text: string) => {
     const id = ++noticeSeq;
@@ -187,30 +189,46 @@ export function AppProvider({ client, children }: { client: Client; children: Re
     [client],
   );
 
-  const addFiles = useCallback(
-    (files: File[] | string[]) => {
-      setScreen('import');
-      for (const f of files) {
-        const key = `f${++stageSeq}`;
-        const isPath = typeof f === 'string';
-        const name = isPath ? f.split(/[\\/]/).pop()! : f.name;
-        const item: Staged = { key, name, size: isPath ? 0 : f.size, path: isPath ? f : null, upload: isPath ? null : 0, status: isPath ? 'previewing' : 'uploading', preview: null, error: null, mapping: null };
-        setStaged((list) => [...list, item]);
-        if (isPath) runPreview(key, f, null);
-        else {
-          void client
-            .stageFile(f, (x) => update(key, { upload: x }))
-            .then(
-              (path) => {
-                update(key, { path, upload: null });
-                runPreview(key, path, null);
-              },
-              (e: unknown) => update(key, { status: 'error', upload: null, error: e instanceof ApiError ? e.info : { code: 'UPLOAD_FAILED', zh: String(e), en: String(e) } }),
-            );
-        }
+  const addOne = useCallback(
+    (f: File | string) => {
+      const key = `f${++stageSeq}`;
+      const isPath = typeof f === 'string';
+      const name = isPath ? f.split(/[\\/]/).pop()! : f.name;
+      const item: Staged = { key, name, size: isPath ? 0 : f.size, path: isPath ? f : null, upload: isPath ? null : 0, status: isPath ? 'previewing' : 'uploading', preview: null, error: null, mapping: null };
+      setStaged((list) => [...list, item]);
+      if (isPath) runPreview(key, f, null);
+      else {
+        void client
+          .stageFile(f, (x) => update(key, { upload: x }))
+          .then(
+            (path) => {
+              update(key, { path, upload: null });
+              runPreview(key, path, null);
+            },
+            (e: unknown) => update(key, { status: 'error', upload: null, error: e instanceof ApiError ? e.info : { code: 'UPLOAD_FAILED', zh: String(e), en: String(e) } }),
+          );
       }
     },
     [client, runPreview],
+  );
+
+  const addFiles = useCallback(
+    (files: File[] | string[]) => {
+      setScreen('import');
+      if (!client.desktop) {
+        files.forEach(addOne);
+        return;
+      }
+      // Desktop: real paths, so a dropped or chosen folder is walked into its data files.
+      void (async () => {
+        const paths = await Promise.all(files.map((f) => (typeof f === 'string' ? f : client.stageFile(f))));
+        const ex = await client.call('import.expand', { paths });
+        ex.files.forEach(addOne);
+        const passed = ex.skipped.length + ex.missing.length;
+        if (passed) notify('info', i18nRef.current.t.imp.passedOver(passed));
+      })().catch((e: unknown) => notify('error', e instanceof ApiError ? i18nRef.current.err(e.info) : String(e)));
+    },
+    [client, addOne, notify],
   );
 
   const removeStaged = useCallback((key: string) => setStaged((l) => l.filter((s) => s.key !== key)), []);
