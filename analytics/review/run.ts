@@ -38,6 +38,14 @@ export function renderSummary(template: string, row: Readonly<Record<string, unk
   return template.replace(/\{([^{}]+)\}/g, (_, col: string) => formatValue(row[col.trim()]));
 }
 
+const FOLDED_SPACE = /(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])/g;
+
+/** Chinese text from a folded YAML block: the spaces that line breaks became between two Chinese
+ *  characters are dropped (spaces next to digits or Latin letters stay). */
+export function chineseText(s: string): string {
+  return s.trim().replace(FOLDED_SPACE, '');
+}
+
 function ruleSummary(r: ReviewRule): ReviewRuleSummary {
   const personalEvidence = r.evidence.filter((c) => c in r.personal);
   return {
@@ -45,7 +53,7 @@ function ruleSummary(r: ReviewRule): ReviewRuleSummary {
     name: r.name,
     basis: r.basis,
     severity: r.severity,
-    explanation: r.explanation.trim(),
+    explanation: chineseText(r.explanation),
     hits: 0,
     units: {},
     evidence_columns: [...r.evidence],
