@@ -11,6 +11,7 @@ import { importsCommand } from './commands/imports.js';
 import { mapCommand } from './commands/map.js';
 import { overviewCommand } from './commands/overview.js';
 import { rejectedCommand } from './commands/rejected.js';
+import { markCommand, reviewCommand } from './commands/review.js';
 import { sampleCommand } from './commands/sample.js';
 import { tablesCommand } from './commands/tables.js';
 import { undoCommand } from './commands/undo.js';
@@ -27,6 +28,8 @@ export const COMMANDS: readonly Command[] = [
   evaluateCommand,
   lineageCommand,
   indexCommand,
+  reviewCommand,
+  markCommand,
   demoCommand,
 ];
 

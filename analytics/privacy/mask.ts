@@ -1,0 +1,81 @@
+// Masking personal data (姓名, 证件号码, 电话) for anything that leaves the workspace: evidence packs,
+// reports, --json output. Pure functions; the unmasked value never survives in the result.
+//   maskName('张三丰')              → '张**'   (first character, then always two stars: the length is hidden)
+//   maskIdNumber('330203198001011234') → '3302********1234' (18 characters: four, eight stars, four)
+//   maskPhone('13812345678')        → '138****5678'
+// Shorter or odd values never reveal more than half of their characters. Characters are counted
+// as code points, so a name with a rare character (𠮷) is not split in half.
+
+export type MaskKind = 'name' | 'id_number' | 'phone';
+export const MASK_KINDS: readonly MaskKind[] = ['name', 'id_number', 'phone'];
+
+function chars(s: string): string[] {
+  return Array.from(s);
+}
+
+/** 张三 → 张**, 欧阳娜娜 → 欧**, 嵊泗县某某民宿 → 嵊**. Empty stays empty. */
+export function maskName(s: string): string {
+  const c = chars(s.trim());
+  if (c.length === 0) return '';
+  if (c.length === 1) return '*';
+  return `${c[0]}**`;
+}
+
+/**
+ * Identity numbers and credit codes: 18 characters or more → the first four, eight stars and the
+ * last four (3302********1234); shorter → a quarter at each end, stars between.
+ */
+export function maskIdNumber(s: string): string {
+  const c = chars(s.trim());
+  const n = c.length;
+  if (n === 0) return '';
+  if (n >= 16) return `${c.slice(0, 4).join('')}********${c.slice(n - 4).join('')}`;
+  const keep = Math.floor(n / 4);
+  return `${c.slice(0, keep).join('')}${'*'.repeat(n - 2 * keep)}${keep ? c.slice(n - keep).join('') : ''}`;
+}
+
+/**
+ * Phone numbers (spaces and dashes dropped): 11 characters or more → the first three, four stars
+ * and the last four (138****5678, 0580-5081234 → 058****1234); 7–10 → two at each end; shorter →
+ * all stars but the last two, and all stars below four.
+ */
+export function maskPhone(s: string): string {
+  const c = chars(s.replace(/[\s\-‐–—()（）]/g, ''));
+  const n = c.length;
+  if (n === 0) return '';
+  if (n >= 11) return `${c.slice(0, 3).join('')}****${c.slice(n - 4).join('')}`;
+  if (n >= 7) return `${c.slice(0, 2).join('')}${'*'.repeat(n - 4)}${c.slice(n - 2).join('')}`;
+  if (n >= 4) return `${'*'.repeat(n - 2)}${c.slice(n - 2).join('')}`;
+  return '*'.repeat(n);
+}
+
+const MASKERS: Record<MaskKind, (s: string) => string> = { name: maskName, id_number: maskIdNumber, phone: maskPhone };
+
+/** The kind a value looks like, for data whose kind was not declared. */
+export function guessMaskKind(s: string): MaskKind {
+  const t = s.trim();
+  if (/^[0-9A-Za-z]{15,20}$/.test(t) && /\d{6}/.test(t)) return 'id_number';
+  const digits = t.replace(/\D/g, '');
+  if (/^\+?[\d\s\-()（）]+$/.test(t) && digits.length >= 7 && digits.length <= 14) return 'phone';
+  return 'name';
+}
+
+/**
+ * Masks a cell value of the given kind: strings, numbers (as text) and lists element by element;
+ * null, undefined and booleans pass unchanged. Without a kind, the kind is guessed per value.
+ */
+export function maskValue(value: unknown, kind?: MaskKind): unknown {
+  if (value === null || value === undefined || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.map((v) => maskValue(v, kind));
+  const s = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'bigint' ? String(value) : JSON.stringify(value);
+  return MASKERS[kind ?? guessMaskKind(s)](s);
+}
+
+/** A record with the named columns masked (a copy; other columns unchanged). */
+export function maskRecord<T extends Record<string, unknown>>(row: T, kinds: Readonly<Record<string, MaskKind | undefined>>): T {
+  const out: Record<string, unknown> = { ...row };
+  for (const [col, kind] of Object.entries(kinds)) {
+    if (col in out) out[col] = maskValue(out[col], kind);
+  }
+  return out as T;
+}
