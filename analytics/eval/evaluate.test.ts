@@ -168,6 +168,33 @@ describe('evaluating the Shengsi sample', () => {
     }
   });
 
+  it('every exact listing has exactly as many rows as its number, for every indicator and entity', async () => {
+    const ws = await sampleWorkspace();
+    const r = await evaluate(ws, { period: '2024', draws: 0 });
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const ind of r.indicators) {
+      for (const e of r.entities) {
+        const v = e.indicators[ind.id]!;
+        if (!v.applicable) continue;
+        const num = await lineage(ws, { runId: r.run_id, entityId: e.entity_id, indicatorId: ind.id, pageSize: 1 });
+        if (num.exact) {
+          checked++;
+          if (num.total !== (v.numerator ?? 0)) wrong.push(`${ind.id} ${e.entity_id} numerator: ${num.total} rows, value ${v.numerator}`);
+        }
+        if (num.has_denominator) {
+          const den = await lineage(ws, { runId: r.run_id, entityId: e.entity_id, indicatorId: ind.id, part: 'denominator', pageSize: 1 });
+          if (den.exact) {
+            checked++;
+            if (den.total !== (v.denominator ?? 0)) wrong.push(`${ind.id} ${e.entity_id} denominator: ${den.total} rows, value ${v.denominator}`);
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(500);
+  }, 300_000);
+
   it('weighs by expert, entropy and AHP weights; weights within a dimension sum to 1', async () => {
     const ws = await sampleWorkspace();
     for (const weights of ['expert', 'entropy', 'ahp'] as const) {

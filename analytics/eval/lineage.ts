@@ -31,6 +31,8 @@ export interface LineagePage {
   page_size: number;
   /** Whether the indicator has a separate denominator listing. */
   has_denominator: boolean;
+  /** Whether the listing has one row per unit counted (so its total equals the number). */
+  exact: boolean;
   sql: string;
 }
 
@@ -66,12 +68,14 @@ export async function lineage(ws: Workspace, req: LineageRequest): Promise<Linea
   let sql: string;
   let title: { zh: string; en: string };
   let hasDen = false;
+  let exact = true;
   if (ind) {
     hasDen = !!ind.lineage.denominator;
     if (part === 'denominator' && !ind.lineage.denominator) {
       throw new TijianError('NOT_FOUND', `指标“${ind.name.zh}”没有单独的分母明细。`, `Indicator ${ind.id} has no separate denominator listing.`);
     }
     sql = part === 'denominator' ? ind.lineage.denominator! : ind.lineage.numerator;
+    exact = part === 'denominator' ? ind.lineage.denominator_exact : ind.lineage.numerator_exact;
     title = { zh: `${ind.name.zh} · ${part === 'denominator' ? '分母' : ind.kind === 'count' ? '计数' : '分子'}明细`, en: `${ind.name.en} · ${part} records` };
   } else {
     sql = rl!.lineage;
@@ -98,6 +102,7 @@ export async function lineage(ws: Workspace, req: LineageRequest): Promise<Linea
     page,
     page_size: pageSize,
     has_denominator: hasDen,
+    exact,
     sql: inner,
   };
 }

@@ -55,6 +55,11 @@ export const Lineage = z
     /** SQL listing the records behind the numerator / denominator; parameters as in `sql` plus $entity_id. */
     numerator: z.string().min(1),
     denominator: z.string().min(1).optional(),
+    /** Whether the listing has exactly one row per unit counted (false when the number is a sum
+     *  or a difference, e.g. hours per officer or a change against last year). Tests hold the
+     *  exact ones to it. */
+    numerator_exact: z.boolean().default(true),
+    denominator_exact: z.boolean().default(true),
   })
   .strict();
 export type Lineage = z.infer<typeof Lineage>;
