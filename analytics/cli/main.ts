@@ -9,6 +9,7 @@ import { lineageCommand } from './commands/lineage.js';
 import { importsCommand } from './commands/imports.js';
 import { mapCommand } from './commands/map.js';
 import { rejectedCommand } from './commands/rejected.js';
+import { reportCommand } from './commands/report.js';
 import { sampleCommand } from './commands/sample.js';
 import { tablesCommand } from './commands/tables.js';
 import { undoCommand } from './commands/undo.js';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   evaluateCommand,
   lineageCommand,
   indexCommand,
+  reportCommand,
 ];
 
 function help(io: CliIO): void {
