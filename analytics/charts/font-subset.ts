@@ -127,7 +127,17 @@ const KEEP = ['OS/2', 'cmap', 'head', 'hhea', 'hmtx', 'maxp', 'name'];
  * glyphs); null when the face has no glyf table (CFF) or lacks a needed table.
  */
 export function subsetFont(font: Buffer, text: string, faceIndex = 0): Buffer | null {
+  try {
+    return subsetOrNull(font, text, faceIndex);
+  } catch {
+    return null; // not a font we understand: the caller uses the file as it is
+  }
+}
+
+function subsetOrNull(font: Buffer, text: string, faceIndex: number): Buffer | null {
+  if (font.length < 12) return null;
   const face = faceOffsets(font)[faceIndex];
+  if (face === undefined || ![0x00010000, 0x74727565].includes(font.readUInt32BE(face))) return null; // TrueType outlines only
   if (face === undefined) return null;
   const t = tables(font, face);
   for (const need of ['cmap', 'glyf', 'loca', 'head', 'hhea', 'hmtx', 'maxp']) if (!t.has(need)) return null;
@@ -227,4 +237,13 @@ export function subsetFont(font: Buffer, text: string, faceIndex = 0): Buffer | 
   const headPos = header.readUInt32BE(12 + tags.indexOf('head') * 16 + 8);
   file.writeUInt32BE((0xb1b0afba - checksum(file)) >>> 0, headPos + 8);
   return file;
+}
+
+/** The characters of `text` the font has no glyph for (what would be drawn as tofu or not at all). */
+export function missingGlyphs(font: Buffer, text: string, faceIndex = 0): string[] {
+  const face = faceOffsets(font)[faceIndex] ?? 0;
+  const cmap = tables(font, face).get('cmap');
+  if (!cmap) return [...new Set(text)];
+  const lookup = cmapLookup(font, cmap);
+  return [...new Set(text)].filter((ch) => !/\s/.test(ch) && lookup(ch.codePointAt(0)!) === 0);
 }

@@ -106,7 +106,7 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
   const cmp = cmpOf(run);
   const pt = periodTitle(run);
   const b = new DocBuilder();
-  const title = `${cname}${pt}行政执法“全方位体检式”评估报告`;
+  const title = `${cname}${pt}行政执法\n“全方位体检式”评估报告`;
   let fig = 0;
   let tab = 0;
   const figNo = () => `图${++fig}`;
@@ -250,13 +250,13 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
       id: 'ranking',
       caption: `${tn}  各单位综合得分及排名`,
       columns: [
-        { header: '排名', width: 7, align: 'center' },
-        { header: '单位', width: 17 },
-        { header: '综合得分', width: 10, align: 'center' },
-        { header: '等次', width: 9, align: 'center' },
-        ...(run.compare ? [{ header: `较${cmp?.base ?? prevLabel}`, width: 9, align: 'center' as const }, { header: '名次变化', width: 9, align: 'center' as const }] : []),
-        ...run.dimensions.map((d) => ({ header: d.name.zh, width: 9, align: 'center' as const })),
-        { header: '红线', width: 12, align: 'center' },
+        { header: '排名', width: 28, align: 'center' },
+        { header: '单位', width: 70 },
+        { header: '综合得分', width: 34, align: 'center' },
+        { header: '等次', width: 38, align: 'center' },
+        ...(run.compare ? [{ header: `较${cmp?.base ?? prevLabel}`, width: 32, align: 'center' as const }, { header: '名次变化', width: 30, align: 'center' as const }] : []),
+        ...run.dimensions.map((d) => ({ header: d.name.zh, width: 32, align: 'center' as const })),
+        { header: '红线', width: 44, align: 'center' },
       ],
       rows: [
         ...us.map((u) => [

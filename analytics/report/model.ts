@@ -159,3 +159,13 @@ export function cell(text: string | null | undefined, extra: Omit<Cell, 'text'> 
 export function safeFileStem(s: string): string {
   return s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/\s+/g, '').slice(0, 120) || 'report';
 }
+
+/** Column widths from the content: the widest of the header (wrapped once) and the cells, in 全角 characters. */
+export function autoWidths(headers: readonly string[], rows: readonly Cell[][], min = 3, max = 24): number[] {
+  const w = (t: string) => [...t].reduce((a, ch) => a + (ch.charCodeAt(0) < 0x2e80 ? 0.55 : 1), 0);
+  return headers.map((h, i) => {
+    let best = Math.ceil(w(h) / 2);
+    for (const r of rows.slice(0, 200)) best = Math.max(best, w(r[i]?.text ?? ''));
+    return Math.min(max, Math.max(min, best + 1));
+  });
+}

@@ -1,14 +1,14 @@
 // 问题线索汇总 (the review pack) for discipline-inspection reviewers: the red-flag summary by rule and by
 // unit, then every hit with its evidence record — personal data masked unless asked otherwise.
 import type { Sheet } from '../export/tabular.js';
-import { maskRecord, maskText } from '../privacy/mask.js';
+import { maskRecord } from '../privacy/mask.js';
 import type { ReviewHit, ReviewResult, Severity } from '../review/types.js';
 import { ruleAdvice } from './advice.js';
 import { countyName, periodTitle, rangeZh, signatureDate, type ReportContext } from './common.js';
 import { int } from './format.js';
-import { cell, DocBuilder, safeFileStem, type Cell, type ReportDoc } from './model.js';
+import { autoWidths, cell, DocBuilder, safeFileStem, type Cell, type ReportDoc } from './model.js';
 import { listZh, sentence } from './narrative.js';
-import { evidenceValue, isRedLineReview } from './review-source.js';
+import { evidenceValue, isRedLineReview, maskedSummary } from './review-source.js';
 
 const SEVERITIES: Severity[] = ['高', '中', '低'];
 /** More evidence rows than this per rule go to the XLSX only. */
@@ -123,25 +123,23 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
       const cols = r.evidence_columns.length ? r.evidence_columns : Object.keys(hits[0]?.evidence ?? {});
       const tn = `表${++tab}`;
       const evCols = cols.filter((c) => !/^执法主体$/.test(c));
+      const rows = shown.map((h, i) => {
+        const rec = ctx.unmask ? h.evidence : maskRecord(h.evidence, r.personal_columns);
+        const row: Cell[] = [
+          cell(String(i + 1), { align: 'center' }),
+          cell(unitName(h.unit_id), { value: h.unit_id }),
+          ...evCols.map((c) => cell(evidenceValue(rec[c]) || '—', { value: typeof rec[c] === 'number' ? (rec[c] as number) : evidenceValue(rec[c]) })),
+          cell(h.mark?.status ?? '待核查', { align: 'center' }),
+        ];
+        return row;
+      });
+      const headers = ['序号', '单位', ...evCols, '核查状态'];
+      const widths = autoWidths(headers, rows, 3, 16);
       b.table({
         id: `hits_${r.id}`,
         caption: `${tn}  ${r.name.zh}线索明细${ctx.unmask ? '' : '（已脱敏）'}`,
-        columns: [
-          { header: '序号', width: 5, align: 'center' },
-          { header: '单位', width: 11 },
-          ...evCols.map((c) => ({ header: c, width: 10 })),
-          { header: '核查状态', width: 8, align: 'center' },
-        ],
-        rows: shown.map((h, i) => {
-          const rec = ctx.unmask ? h.evidence : maskRecord(h.evidence, r.personal_columns);
-          const row: Cell[] = [
-            cell(String(i + 1), { align: 'center' }),
-            cell(unitName(h.unit_id), { value: h.unit_id }),
-            ...evCols.map((c) => cell(evidenceValue(rec[c]) || '—', { value: typeof rec[c] === 'number' ? (rec[c] as number) : evidenceValue(rec[c]) })),
-            cell(h.mark?.status ?? '待核查', { align: 'center' }),
-          ];
-          return row;
-        }),
+        columns: headers.map((h, i) => ({ header: h, width: widths[i]!, ...(i === 0 || i === headers.length - 1 ? { align: 'center' as const } : {}) })),
+        rows,
         ...(hits.length > shown.length ? { note: `注：共${int(hits.length)}条，此处列出前${MAX_EVIDENCE_ROWS}条，全部明细见同名XLSX文件。` } : {}),
         dense: true,
       });
@@ -226,9 +224,9 @@ function reviewSheets(ctx: ReportContext, review: ReviewResult, unitName: (id: s
           __unit: unitName(h.unit_id),
           __key: h.hit_key,
           ...Object.fromEntries(cols.map((c) => [`e_${c}`, rec[c] instanceof Date ? evidenceValue(rec[c]) : typeof rec[c] === 'boolean' ? evidenceValue(rec[c]) : (rec[c] ?? null)])),
-          __summary: ctx.unmask ? h.summary : maskText(h.summary),
+          __summary: ctx.unmask ? h.summary : maskedSummary(h.summary, h, r),
           __status: h.mark?.status ?? '待核查',
-          __note: h.mark ? (ctx.unmask ? h.mark.note : maskText(h.mark.note)) : '',
+          __note: h.mark ? (ctx.unmask ? h.mark.note : maskedSummary(h.mark.note, h, r)) : '',
         };
       }),
     });

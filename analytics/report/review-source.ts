@@ -8,7 +8,7 @@ import type { EvaluationResult } from '../eval/types.js';
 import { TijianError } from '../i18n/errors.js';
 import type { ReviewHit, ReviewResult, ReviewRuleSummary, Severity } from '../review/types.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { maskRecord } from '../privacy/mask.js';
+import { maskRecord, maskText, maskValue } from '../privacy/mask.js';
 
 export const REDLINE_RULES_PREFIX = 'redlines:';
 
@@ -130,4 +130,17 @@ export function evidenceText(h: ReviewHit, rule: ReviewRuleSummary, opts: { unma
     .filter(([, v]) => v !== '')
     .map(([c, v]) => `${c}：${v}`)
     .join('；');
+}
+
+/** A hit's summary (or a reviewer's note) with its personal data masked: the personal values of its
+ *  evidence wherever they appear, then id numbers and phone numbers. */
+export function maskedSummary(text: string, h: ReviewHit, rule: ReviewRuleSummary | undefined): string {
+  let out = text;
+  const personal = rule?.personal_columns ?? [];
+  const values = personal.flatMap((c) => {
+    const v = h.evidence[c];
+    return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x.trim().length > 1).map((x) => [x, String(maskValue(x, c))] as const);
+  });
+  for (const [raw, masked] of values.sort((a, z) => z[0].length - a[0].length)) out = out.split(raw).join(masked);
+  return maskText(out);
 }

@@ -4,14 +4,13 @@
 import { dimensionRadarOption, radarInput } from '../charts/index.js';
 import type { EntityResult } from '../eval/types.js';
 import type { Sheet } from '../export/tabular.js';
-import { maskText } from '../privacy/mask.js';
 import type { ReviewHit, ReviewResult, ReviewRuleSummary } from '../review/types.js';
 import { ruleAdvice, unitAdvice } from './advice.js';
 import { cmpOf, county, countyName, dimName, okRaw, periodTitle, signatureDate, units, valueCell, valueText, vu, type ReportContext } from './common.js';
-import { gapText, int, num, score, signedScore, targetText } from './format.js';
+import { cnNumber, gapText, int, num, score, signedScore, targetText } from './format.js';
 import { cell, DocBuilder, safeFileStem, type Cell, type ReportDoc } from './model.js';
 import { flagsText, listZh, scoreSentence, sentence } from './narrative.js';
-import { evidenceText, isRedLineReview } from './review-source.js';
+import { evidenceText, isRedLineReview, maskedSummary } from './review-source.js';
 
 export interface ProblemItem {
   kind: '法定红线' | '问题线索' | '目标差距' | '指标偏低';
@@ -64,14 +63,14 @@ export function problemList(ctx: ReportContext, u: EntityResult): ProblemItem[] 
       out.push({
         kind: '目标差距',
         id: m.id,
-        description: `${m.name.zh}为${valueText(v.raw, m)}，目标${targetText(m.target.op, m.target.value, vu(m))}，${gap}${cv !== null ? `（全县${valueText(cv, m)}）` : ''}。`,
+        description: `${m.name.zh}为${valueText(v.raw, m)}${v.reliable ? '' : '（样本较少）'}，目标${targetText(m.target.op, m.target.value, vu(m))}，${gap}${cv !== null ? `（全县${valueText(cv, m)}）` : ''}。`,
         requirement: unitAdvice(m.id, m.name.zh, targetText(m.target.op, m.target.value, vu(m))),
       });
     } else if (!m.target && v.score !== null && v.score < 60) {
       low.push({
         kind: '指标偏低',
         id: m.id,
-        description: `${m.name.zh}为${valueText(v.raw, m)}，得分${score(v.score)}分${cv !== null ? `（全县${valueText(cv, m)}）` : ''}。`,
+        description: `${m.name.zh}为${valueText(v.raw, m)}${v.reliable ? '' : '（样本较少）'}，得分${score(v.score)}分${cv !== null ? `（全县${valueText(cv, m)}）` : ''}。`,
         requirement: unitAdvice(m.id, m.name.zh),
       });
     }
@@ -181,28 +180,34 @@ export function buildUnitReport(ctx: ReportContext, unitId: string): ReportDoc {
       id: 'indicators',
       caption: `${tn}  分项指标得分及与目标的差距`,
       columns: [
-        { header: '维度', width: 9 },
-        { header: '指标', width: 24 },
-        { header: '本单位', width: 12, align: 'center' },
+        { header: '指标', width: 26 },
+        { header: '本单位', width: 13, align: 'center' },
         { header: '得分', width: 8, align: 'center' },
-        { header: '全县', width: 11, align: 'center' },
-        ...(prevLabel ? [{ header: `本单位${prevLabel}`, width: 12, align: 'center' as const }] : []),
-        { header: '目标', width: 11, align: 'center' },
+        { header: '全县', width: 13, align: 'center' },
+        ...(prevLabel ? [{ header: `本单位${prevLabel}`, width: 13, align: 'center' as const }] : []),
+        { header: '目标', width: 12, align: 'center' },
         { header: '差距', width: 15, align: 'center' },
       ],
-      rows: applicable.map((m) => {
-        const v = u.indicators[m.id]!;
-        const gap = v.status === 'ok' && m.target ? gapText(v.raw, m.target.op, m.target.value, vu(m)) : null;
-        const pv = u.previous?.indicators[m.id];
+      rows: run.dimensions.flatMap((d, di) => {
+        const members = applicable.filter((m) => m.dimension === d.id);
+        if (!members.length) return [];
+        const head: Cell[] = [cell(`${cnNumber(di + 1)}、${d.name.zh}`, { span: prevLabel ? 7 : 6, bold: true })];
         return [
-          cell(dimName(run, m.dimension)),
-          cell(m.name.zh, { value: m.id }),
-          cell(valueCell(v, m), { align: 'center', value: v.raw }),
-          cell(score(v.score), { align: 'center', value: v.score }),
-          cell(valueCell(c.indicators[m.id], m), { align: 'center', value: c.indicators[m.id]?.raw ?? null }),
-          ...(prevLabel ? [cell(pv ? valueCell(pv, m) : '—', { align: 'center', value: pv?.raw ?? null })] : []),
-          cell(m.target ? targetText(m.target.op, m.target.value, vu(m)) : '—', { align: 'center' }),
-          cell(v.status !== 'ok' || !m.target ? '—' : (gap ?? '达标'), { align: 'center', alert: !!gap }),
+          head,
+          ...members.map((m) => {
+            const v = u.indicators[m.id]!;
+            const gap = v.status === 'ok' && m.target ? gapText(v.raw, m.target.op, m.target.value, vu(m)) : null;
+            const pv = u.previous?.indicators[m.id];
+            return [
+              cell(m.name.zh, { value: m.id }),
+              cell(valueCell(v, m), { align: 'center', value: v.raw }),
+              cell(score(v.score), { align: 'center', value: v.score }),
+              cell(valueCell(c.indicators[m.id], m), { align: 'center', value: c.indicators[m.id]?.raw ?? null }),
+              ...(prevLabel ? [cell(pv ? valueCell(pv, m) : '—', { align: 'center', value: pv?.raw ?? null })] : []),
+              cell(m.target ? targetText(m.target.op, m.target.value, vu(m)) : '—', { align: 'center' }),
+              cell(v.status !== 'ok' || !m.target ? '—' : (gap ?? '达标'), { align: 'center', alert: !!gap }),
+            ];
+          }),
         ];
       }),
       note: '注：带*的数值分母低于该指标的最小样本量，仅供参考；“无可评价事项”指本期没有该指标所评价的事项（如本期无行政诉讼），不参与评分。',
@@ -237,7 +242,7 @@ export function buildUnitReport(ctx: ReportContext, unitId: string): ReportDoc {
             cell(String(i + 1), { align: 'center' }),
             cell(r?.name.zh ?? h.rule),
             cell(r?.severity ?? '—', { align: 'center' }),
-            cell(r ? evidenceText(h, r, { unmask: ctx.unmask, skip: /执法主体|单位/ }) : ctx.unmask ? h.summary : maskText(h.summary)),
+            cell(r ? evidenceText(h, r, { unmask: ctx.unmask, skip: /执法主体|单位/ }) : ctx.unmask ? h.summary : maskedSummary(h.summary, h, r)),
           ];
         }),
         dense: true,
@@ -282,7 +287,7 @@ export function buildUnitReport(ctx: ReportContext, unitId: string): ReportDoc {
 
   b.signature(ctx.issuer, signatureDate(ctx));
 
-  const title = `${u.name}${pt}行政执法体检报告`;
+  const title = `${u.name}\n${pt}行政执法体检报告`;
   return {
     kind: 'unit',
     title,
@@ -389,7 +394,7 @@ function unitSheets(ctx: ReportContext, u: EntityResult, problems: ProblemItem[]
           rule: r?.name.zh ?? h.rule,
           severity: r?.severity ?? '',
           key: h.hit_key,
-          evidence: r ? evidenceText(h, r, { unmask: ctx.unmask, skip: /执法主体|单位/ }) : ctx.unmask ? h.summary : maskText(h.summary),
+          evidence: r ? evidenceText(h, r, { unmask: ctx.unmask, skip: /执法主体|单位/ }) : ctx.unmask ? h.summary : maskedSummary(h.summary, h, r),
           status: h.mark?.status ?? '待核查',
         };
       }),

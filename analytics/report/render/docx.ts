@@ -124,7 +124,7 @@ const STYLES: IParagraphStyleOptions[] = [
     name: 'Note',
     basedOn: 'Normal',
     run: { size: half(PT.五号) },
-    paragraph: { indent: { firstLine: 0 }, spacing: { line: 276, lineRule: LineRuleType.AUTO, before: 40, after: 120 } },
+    paragraph: { indent: { firstLine: 0 }, alignment: AlignmentType.LEFT, spacing: { line: 276, lineRule: LineRuleType.AUTO, before: 40, after: 120 } },
   },
   {
     id: 'Figure',
@@ -267,7 +267,7 @@ function chart(b: Extract<Block, { type: 'chart' }>, images: ChartImages): Parag
 function blocks(doc: ReportDoc, images: ChartImages): Array<Paragraph | Table> {
   const out: Array<Paragraph | Table> = [];
   if (doc.marking) out.push(new Paragraph({ style: 'Marking', children: [new TextRun(doc.marking)] }));
-  doc.title.split('\n').forEach((line) => out.push(new Paragraph({ style: 'Title', children: [new TextRun(line)] })));
+  out.push(new Paragraph({ style: 'Title', children: doc.title.split('\n').map((line, i) => new TextRun({ text: line, ...(i ? { break: 1 } : {}) })) }));
   if (doc.subtitle) out.push(new Paragraph({ style: 'Subtitle', children: [new TextRun(doc.subtitle)] }));
   doc.blocks.forEach((b, i) => {
     // The last paragraph stays on the page of the signature (no page with the signature alone).

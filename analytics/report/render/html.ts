@@ -41,7 +41,7 @@ h2, h3, h4 { font-size: ${PT.三号}pt; line-height: ${LINE_PT}pt; margin: 0; te
 h2 { font-family: ${HEI}; }
 h3 { font-family: ${KAI}; }
 h4 { font-family: "Times New Roman", ${BODY}; font-weight: bold; }
-p.note { font-size: ${PT.四号}pt; line-height: 1.5; }
+p.note { font-size: ${PT.四号}pt; line-height: 1.5; text-align: left; word-break: break-all; }
 p.center { text-align: center; text-indent: 0; }
 p.right { text-align: right; text-indent: 0; }
 p.flush { text-indent: 0; }
