@@ -169,3 +169,8 @@ export function autoWidths(headers: readonly string[], rows: readonly Cell[][], 
     return Math.min(max, Math.max(min, best + 1));
   });
 }
+
+/** A row of one cell spanning the whole table: a group heading (kept with the rows under it). */
+export function isGroupRow(row: readonly Cell[], columns: number): boolean {
+  return row.length === 1 && (row[0]!.span ?? 1) >= columns && columns > 1;
+}

@@ -25,7 +25,7 @@ import {
   type IParagraphStyleOptions,
   type ParagraphChild,
 } from 'docx';
-import type { Block, Cell, Inline, ReportDoc } from '../model.js';
+import { isGroupRow, type Block, type Cell, type Inline, type ReportDoc } from '../model.js';
 import { chartImages, type ChartImages } from './charts.js';
 import { DOCX_FONT, FONTS, LINE_PT, mmToTwip, PAGE_MM, PT, textWidthChars } from './layout.js';
 
@@ -196,7 +196,7 @@ function runs(content: readonly Inline[], extra: { bold?: boolean; size?: number
 
 const BORDER = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 
-function tableCell(c: Cell, widthTwip: number, align: Cell['align'], head: boolean, size: number): TableCell {
+function tableCell(c: Cell, widthTwip: number, align: Cell['align'], head: boolean, size: number, keepNext = false): TableCell {
   const a = c.align ?? align;
   return new TableCell({
     width: { size: widthTwip, type: WidthType.DXA },
@@ -207,6 +207,7 @@ function tableCell(c: Cell, widthTwip: number, align: Cell['align'], head: boole
     children: [
       new Paragraph({
         style: head ? 'TableHead' : 'TableText',
+        ...(keepNext ? { keepNext: true } : {}),
         alignment: head || a === 'center' ? AlignmentType.CENTER : a === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         children: [new TextRun({ text: c.text, size, ...(c.bold || c.alert ? { bold: true } : {}) })],
       }),
@@ -226,12 +227,13 @@ function table(b: Extract<Block, { type: 'table' }>): Array<Paragraph | Table> {
   const rows = b.rows.map((r) => {
     // A cell spanning columns takes their widths; the next cell starts after them.
     let col = 0;
+    const group = isGroupRow(r, b.columns.length);
     const cells = r.map((c) => {
       const span = Math.max(1, c.span ?? 1);
       const w = widths.slice(col, col + span).reduce((a, x) => a + x, 0);
       const align = b.columns[col]?.align;
       col += span;
-      return tableCell(c, w, align, false, size);
+      return tableCell(c, w, align, false, size, group);
     });
     return new TableRow({ cantSplit: true, children: cells });
   });

@@ -1,6 +1,6 @@
 // One self-contained HTML file (inline CSS, charts as embedded SVG images), laid out for A4 print:
 // it is also the source of the PDF (./pdf.ts prints it with Chromium or Electron).
-import { inlineText, type Block, type Cell, type Inline, type ReportDoc } from '../model.js';
+import { inlineText, isGroupRow, type Block, type Cell, type Inline, type ReportDoc } from '../model.js';
 import { chartImages, type ChartImages } from './charts.js';
 import { FONTS, LINE_PT, PAGE_MM, PT, textWidthChars } from './layout.js';
 
@@ -18,16 +18,16 @@ function familyList(alias: string, names: readonly string[]): string {
   return [`"${alias}"`, ...names.map((n) => (/^(serif|sans-serif)$/.test(n) ? n : `"${n}"`))].join(', ');
 }
 
-const BODY = familyList('TJ Body', FONTS.body);
+const plain = (names: readonly string[]) => names.map((n) => (/^(serif|sans-serif)$/.test(n) ? n : `"${n}"`)).join(', ');
+// The browser takes the first installed family of each list. Only the title has an alias face: its
+// fallback is the bold face of Noto Serif CJK (方正小标宋 itself is a heavy face, never made bold).
+const BODY = plain(FONTS.body);
 const TITLE = familyList('TJ Title', FONTS.title);
-const HEI = familyList('TJ Hei', FONTS.hei);
-const KAI = familyList('TJ Kai', FONTS.kai);
+const HEI = plain(FONTS.hei);
+const KAI = plain(FONTS.kai);
 
 export const CSS = `
 ${fontFace('TJ Title', FONTS.title.map((n) => (n === 'Noto Serif CJK SC' ? 'Noto Serif CJK SC Bold' : n === 'Source Han Serif SC' ? 'Source Han Serif SC Bold' : n)))}
-${fontFace('TJ Body', FONTS.body)}
-${fontFace('TJ Hei', FONTS.hei)}
-${fontFace('TJ Kai', FONTS.kai)}
 @page { size: A4; margin: ${PAGE_MM.top}mm ${PAGE_MM.right}mm ${PAGE_MM.bottom}mm ${PAGE_MM.left}mm; }
 html { background: #f0f0f0; }
 body { margin: 0; font-family: "Times New Roman", ${BODY}; font-size: ${PT.三号}pt; line-height: ${LINE_PT}pt; color: #000; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -54,11 +54,13 @@ figure { margin: ${LINE_PT / 3}pt 0 ${LINE_PT / 2}pt; text-align: center; break-
 figure img { width: 100%; height: auto; display: block; }
 figcaption, .caption { font-family: ${HEI}; font-size: ${PT.小四}pt; line-height: 1.6; text-align: center; text-indent: 0; }
 .caption { margin-top: ${LINE_PT / 3}pt; break-after: avoid; page-break-after: avoid; }
-table { width: 100%; border-collapse: collapse; font-size: ${PT.小四}pt; line-height: 1.35; margin: 2pt 0 ${LINE_PT / 3}pt; font-family: "Times New Roman", ${BODY}; }
+table { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: ${PT.小四}pt; line-height: 1.35; margin: 2pt 0 ${LINE_PT / 3}pt; font-family: "Times New Roman", ${BODY}; }
 table.dense { font-size: ${PT.五号}pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 0.75pt solid #000; padding: 2pt 3pt; vertical-align: middle; word-break: break-all; }
+th, td { border: 0.75pt solid #000; padding: 2pt 3pt; vertical-align: middle; overflow-wrap: anywhere; }
+tr.group { break-after: avoid; page-break-after: avoid; }
+tr.group td { background: #f5f5f5; }
 th { font-family: ${HEI}; font-weight: normal; background: #eaeaea; text-align: center; }
 td.c { text-align: center; } td.r { text-align: right; }
 .b { font-weight: bold; }
@@ -87,7 +89,7 @@ function block(b: Block, charts: ChartImages): string {
       const total = b.columns.reduce((s, c) => s + c.width, 0);
       const cols = b.columns.map((c) => `<col style="width:${((c.width / total) * 100).toFixed(2)}%">`).join('');
       const head = `<tr>${b.columns.map((c) => `<th>${esc(c.header)}</th>`).join('')}</tr>`;
-      const body = b.rows.map((r) => `<tr>${r.map((c, i) => td(c, b.columns[i]?.align)).join('')}</tr>`).join('\n');
+      const body = b.rows.map((r) => `<tr${isGroupRow(r, b.columns.length) ? ' class="group"' : ''}>${r.map((c, i) => td(c, b.columns[i]?.align)).join('')}</tr>`).join('\n');
       return `<div class="caption">${esc(b.caption)}</div>\n<table class="${b.dense ? 'dense' : ''}" data-id="${esc(b.id)}"><colgroup>${cols}</colgroup><thead>${head}</thead><tbody>\n${body}\n</tbody></table>${b.note ? `\n<p class="tnote">${esc(b.note)}</p>` : ''}`;
     }
     case 'chart': {
