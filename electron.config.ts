@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main.ts') } },
+      // The analytics worker runs in an Electron utility process: a second entry next to main.
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main.ts'),
+          worker: resolve(import.meta.dirname, 'electron/service/worker.ts'),
+        },
+      },
     },
   },
   preload: {
@@ -25,6 +31,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
+      minify: true,
+      chunkSizeWarningLimit: 1500,
       rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
     },
   },

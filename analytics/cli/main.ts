@@ -2,14 +2,17 @@
 // engine: `npm run --silent tijian -- <command> ...`.
 import { errorText, isTijianError } from '../i18n/errors.js';
 import type { CliIO, Command } from './command.js';
+import { demoCommand } from './commands/demo.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { importCommand } from './commands/import.js';
 import { indexCommand } from './commands/index-check.js';
 import { lineageCommand } from './commands/lineage.js';
 import { importsCommand } from './commands/imports.js';
 import { mapCommand } from './commands/map.js';
+import { overviewCommand } from './commands/overview.js';
 import { rejectedCommand } from './commands/rejected.js';
 import { reportCommand } from './commands/report.js';
+import { markCommand, reviewCommand } from './commands/review.js';
 import { sampleCommand } from './commands/sample.js';
 import { tablesCommand } from './commands/tables.js';
 import { undoCommand } from './commands/undo.js';
@@ -22,9 +25,13 @@ export const COMMANDS: readonly Command[] = [
   tablesCommand,
   importsCommand,
   rejectedCommand,
+  overviewCommand,
   evaluateCommand,
   lineageCommand,
   indexCommand,
+  reviewCommand,
+  markCommand,
+  demoCommand,
   reportCommand,
 ];
 
@@ -62,6 +69,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
 const isEntry = process.argv[1] && /cli[\\/]main\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isEntry) {
+  // `tijian … | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const io: CliIO = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
   main(process.argv.slice(2), io).then(
     (code) => {

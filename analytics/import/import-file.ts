@@ -69,7 +69,8 @@ async function execWithProgress(db: Db, sql: string, onProgress: ProgressFn | un
   }
 }
 
-async function rememberedMapping(db: Db, headers: readonly string[]): Promise<Mapping | null> {
+/** The mapping remembered for files of this header layout, if one was used before. */
+export async function rememberedMapping(db: Db, headers: readonly string[]): Promise<Mapping | null> {
   const row = await db.one<{ table_name: string; mapping: string }>(
     `SELECT table_name, CAST(mapping AS VARCHAR) AS mapping FROM header_mapping WHERE layout_key = ${lit(layoutKey(headers))}`,
   );
@@ -360,6 +361,8 @@ async function loadRows(
     await db.exec(`UPDATE header_mapping SET last_used_at = now()::TIMESTAMP WHERE layout_key = ${lit(layoutKey(source.headers))}`);
   }
   if (ctx.opts.testHooks?.beforeCommit) await ctx.opts.testHooks.beforeCommit();
+  // A cancel that arrived between statements (nothing running to interrupt) still rolls back.
+  if (ctx.opts.signal?.aborted) throw new Error('INTERRUPT: cancelled before commit');
   progress?.({ phase: 'done', done: rowsRead, total: rowsRead, unit: 'rows' });
   return { import_id: importId, rows_read: rowsRead, rows_loaded: loaded, rows_rejected: rejected };
 }

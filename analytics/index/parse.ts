@@ -1,6 +1,7 @@
 // Step 1 of loading an index system: text → validated object, or every error at once with its
 // dotted path (indicators[3].goalposts.upper). Never half-loads.
 import { LineCounter, parseDocument } from 'yaml';
+import type { ZodType } from 'zod';
 import { IndexSystem } from './schema.js';
 
 export interface IndexError {
@@ -44,7 +45,12 @@ export interface ParseResult {
   errors: IndexError[];
 }
 
-export function parseIndexText(text: string): ParseResult {
+/**
+ * YAML (or JSON) text → a value of `schema`, or every error at once with its dotted path, the id
+ * of the list item it is in and its line. Shared by every data file of this kind (index systems,
+ * review rules).
+ */
+export function parseYamlWith<T>(text: string, schema: ZodType<T>): { value?: T; errors: IndexError[] } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
@@ -57,7 +63,7 @@ export function parseIndexText(text: string): ParseResult {
     };
   }
   const data = doc.toJS() as unknown;
-  const parsed = IndexSystem.safeParse(data);
+  const parsed = schema.safeParse(data);
   if (!parsed.success) {
     return {
       errors: parsed.error.issues.map((i) => {
@@ -70,7 +76,12 @@ export function parseIndexText(text: string): ParseResult {
       }),
     };
   }
-  return { system: parsed.data, errors: [] };
+  return { value: parsed.data, errors: [] };
+}
+
+export function parseIndexText(text: string): ParseResult {
+  const { value, errors } = parseYamlWith(text, IndexSystem);
+  return value ? { system: value, errors } : { errors };
 }
 
 export function formatIndexErrors(errors: readonly IndexError[], file: string): string {

@@ -74,34 +74,50 @@ export function semanticErrors(sys: IndexSystem): IndexError[] {
   return errors;
 }
 
-interface SqlCheck {
+/** One SQL statement of a data file to bind against the canonical schema. */
+export interface SqlCheck {
+  /** Dotted path of the statement in the file, for the error. */
   path: string;
+  /** Id of the item (indicator, rule) the statement belongs to. */
   id: string;
   sql: string;
+  /** Parameter names the statement may use ($name). */
   params: readonly string[];
-  columns?: string[];
+  /** Result columns it must return. */
+  columns?: readonly string[];
+  /** Sample values for parameters beyond the period's (bound when used). */
+  values?: ParamValues;
+  /** Further checks of the result columns; returns error messages. */
+  inspect?: (columns: ReadonlyArray<{ name: string; type: DuckDBTypeId }>) => string[];
 }
 
 function sqlChecks(sys: IndexSystem): SqlCheck[] {
   const checks: SqlCheck[] = [];
+  const entityIdText = (cols: ReadonlyArray<{ name: string; type: DuckDBTypeId }>) => {
+    const c = cols.find((x) => x.name === 'entity_id');
+    return c && c.type !== DuckDBTypeId.VARCHAR ? ['entity_id 应为文本 / entity_id must be VARCHAR'] : [];
+  };
   sys.indicators.forEach((ind, i) => {
-    checks.push({ path: `indicators[${i}].sql`, id: ind.id, sql: ind.sql, params: SQL_PARAMS, columns: ['entity_id', 'numerator', 'denominator'] });
+    checks.push({ path: `indicators[${i}].sql`, id: ind.id, sql: ind.sql, params: SQL_PARAMS, columns: ['entity_id', 'numerator', 'denominator'], inspect: entityIdText });
     checks.push({ path: `indicators[${i}].lineage.numerator`, id: ind.id, sql: ind.lineage.numerator, params: LINEAGE_PARAMS });
     if (ind.lineage.denominator) checks.push({ path: `indicators[${i}].lineage.denominator`, id: ind.id, sql: ind.lineage.denominator, params: LINEAGE_PARAMS });
   });
   sys.red_lines.forEach((r, i) => {
-    checks.push({ path: `red_lines[${i}].sql`, id: r.id, sql: r.sql, params: SQL_PARAMS, columns: ['entity_id', 'hits'] });
+    checks.push({ path: `red_lines[${i}].sql`, id: r.id, sql: r.sql, params: SQL_PARAMS, columns: ['entity_id', 'hits'], inspect: entityIdText });
     checks.push({ path: `red_lines[${i}].lineage`, id: r.id, sql: r.lineage, params: LINEAGE_PARAMS });
   });
   return checks;
 }
 
-/** Binds every statement against an empty workspace schema. */
-export async function sqlErrors(sys: IndexSystem): Promise<IndexError[]> {
+/**
+ * Binds every statement against an empty workspace schema: a single SELECT, canonical tables
+ * only, known parameters only, the required result columns — every error at once.
+ */
+export async function checkSqlStatements(checks: readonly SqlCheck[], sampleParams: ParamValues = SAMPLE_PARAMS): Promise<IndexError[]> {
   const ws = await Workspace.open(':memory:');
   const errors: IndexError[] = [];
   try {
-    for (const c of sqlChecks(sys)) {
+    for (const c of checks) {
       const sql = c.sql.trim().replace(/;\s*$/, '');
       if (/;/.test(sql.replace(/'[^']*'/g, ''))) {
         errors.push({ path: c.path, id: c.id, message: '只能是一条 SELECT 语句 / must be a single SELECT statement' });
@@ -138,17 +154,17 @@ export async function sqlErrors(sys: IndexSystem): Promise<IndexError[]> {
         if (unknown.length) continue;
         // Run it on the empty schema with sample parameters: binds every name and gives the real
         // result columns (a prepared statement cannot type $start - INTERVAL 30 DAY).
-        const reader = await ws.db.conn.runAndReadAll(sql, await bindFor(ws.db, sql, SAMPLE_PARAMS));
+        const reader = await ws.db.conn.runAndReadAll(sql, await bindFor(ws.db, sql, { ...sampleParams, ...c.values }));
+        const names = reader.columnNames();
         if (c.columns) {
-          const names = reader.columnNames();
           const missing = c.columns.filter((x) => !names.includes(x));
           if (missing.length) {
             errors.push({ path: c.path, id: c.id, message: `结果缺少列 ${missing.join(', ')}（应返回 ${c.columns.join(', ')}）/ result lacks column(s) ${missing.join(', ')}` });
           }
-          const idCol = names.indexOf('entity_id');
-          if (idCol >= 0 && reader.columnTypeId(idCol) !== DuckDBTypeId.VARCHAR) {
-            errors.push({ path: c.path, id: c.id, message: 'entity_id 应为文本 / entity_id must be VARCHAR' });
-          }
+        }
+        if (c.inspect) {
+          const cols = names.map((name, k) => ({ name, type: reader.columnTypeId(k) }));
+          for (const message of c.inspect(cols)) errors.push({ path: c.path, id: c.id, message });
         }
       } catch (e) {
         const msg = (e as Error).message.split('\n')[0]!;
@@ -159,6 +175,11 @@ export async function sqlErrors(sys: IndexSystem): Promise<IndexError[]> {
     ws.close();
   }
   return errors;
+}
+
+/** Binds every statement of an index system against an empty workspace schema. */
+export async function sqlErrors(sys: IndexSystem): Promise<IndexError[]> {
+  return checkSqlStatements(sqlChecks(sys));
 }
 
 export interface LoadedIndex {

@@ -1,34 +1,108 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber, maskName, maskPhone, maskRecord, maskText, maskValue } from './mask.js';
+import { guessMaskKind, maskIdNumber, maskName, maskPhone, maskRecord, maskValue } from './mask.js';
 
-describe('masking personal data', () => {
-  it('names keep the surname', () => {
+const cp = (s: string) => Array.from(s);
+
+describe('maskName', () => {
+  it('keeps the first character and hides the length', () => {
     expect(maskName('张三')).toBe('张**');
+    expect(maskName('张三丰')).toBe('张**');
     expect(maskName('欧阳娜娜')).toBe('欧**');
+    expect(maskName(' 李四 ')).toBe('李**');
+    expect(maskName('嵊泗县海天渔业有限公司')).toBe('嵊**');
+    expect(maskName('𠮷田')).toBe('𠮷**');
+    expect(maskName('王')).toBe('*');
     expect(maskName('')).toBe('');
+    expect(maskName('=HYPERLINK("http://x","点我")')).toBe('=**');
   });
-  it('id numbers keep the first and last four', () => {
-    expect(maskIdNumber('330221199001011234')).toBe('3302********1234');
-    expect(maskIdNumber('33022119900101123X')).toBe('3302********123X');
-    expect(maskIdNumber('330221900101123')).toBe('3302********1123');
+
+  it('never shows more than the first character', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 2, unit: 'grapheme' }), (s) => {
+        const t = s.trim();
+        const m = maskName(s);
+        if (cp(t).length >= 2) {
+          expect(m).toBe(`${cp(t)[0]}**`);
+        }
+        expect(cp(m).length).toBeLessThanOrEqual(3);
+      }),
+    );
   });
-  it('phones keep the first three and last four', () => {
+});
+
+describe('maskIdNumber', () => {
+  it('18-character numbers and credit codes: four, eight stars, four', () => {
+    expect(maskIdNumber('330203198001011234')).toBe('3302********1234');
+    expect(maskIdNumber('33092219711005267X')).toBe('3309********267X');
+    expect(maskIdNumber('91330922428625781P')).toBe('9133********781P');
+  });
+
+  it('shorter values show a quarter at each end at most', () => {
+    expect(maskIdNumber('330203800101123')).toBe('330*********123');
+    expect(maskIdNumber('12345678')).toBe('12****78');
+    expect(maskIdNumber('123')).toBe('***');
+    expect(maskIdNumber('')).toBe('');
+  });
+
+  it('never reveals more than half of the characters, nor the birth date of an ID number', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 40 }), (s) => {
+        const m = cp(maskIdNumber(s));
+        const shown = m.filter((c) => c !== '*').length;
+        const n = cp(s.trim()).length;
+        expect(shown).toBeLessThanOrEqual(Math.max(0, Math.min(8, Math.floor(n / 2))));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.stringMatching(/^[1-6]\d{5}(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d)\d{3}[\dX]$/), (id) => {
+        const m = maskIdNumber(id);
+        expect(m).toHaveLength(16);
+        expect(m).not.toContain(id.slice(6, 14));
+        expect(m.slice(0, 4)).toBe(id.slice(0, 4));
+        expect(m.slice(-4)).toBe(id.slice(-4));
+      }),
+    );
+  });
+});
+
+describe('maskPhone', () => {
+  it('mobiles: three, four stars, four', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');
-    expect(maskPhone('+86 138-1234-5678')).toBe('138****5678');
-    expect(maskPhone('0580-5081234')).toBe('0580-****1234');
+    expect(maskPhone('138 1234 5678')).toBe('138****5678');
+    expect(maskPhone('0580-5081234')).toBe('058****1234');
+    expect(maskPhone('5081234')).toBe('50***34');
+    expect(maskPhone('110')).toBe('***');
   });
-  it('values by what they look like, else by column', () => {
-    expect(maskValue('13812345678', '备注')).toBe('138****5678');
-    expect(maskValue('330221199001011234', '当事人')).toBe('3302********1234');
-    expect(maskValue('李小明', '当事人')).toBe('李**');
-    expect(maskValue('嵊泗县某某水产有限公司', '当事人')).toBe('嵊******司');
-    expect(maskValue(80000, '罚款金额')).toBe(80000);
-    expect(maskValue(null, '当事人')).toBeNull();
+
+  it('always hides the middle of an 11-digit mobile', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), (p) => {
+        expect(maskPhone(p)).toBe(`${p.slice(0, 3)}****${p.slice(7)}`);
+      }),
+    );
   });
-  it('records: only the personal columns', () => {
-    expect(maskRecord({ 姓名: '王建国', 人员编号: 'ZF0001', 电话: '13812345678' }, ['姓名', '电话'])).toEqual({ 姓名: '王**', 人员编号: 'ZF0001', 电话: '138****5678' });
+});
+
+describe('maskValue and maskRecord', () => {
+  it('masks lists element by element and passes empties through', () => {
+    expect(maskValue(['张三', '李四'], 'name')).toEqual(['张**', '李**']);
+    expect(maskValue(null, 'name')).toBeNull();
+    expect(maskValue(undefined, 'phone')).toBeUndefined();
+    expect(maskValue(13812345678, 'phone')).toBe('138****5678');
   });
-  it('free text: id numbers and phones anywhere', () => {
-    expect(maskText('对李某（330221199001011234）罚款，电话13812345678。')).toBe('对李某（3302********1234）罚款，电话138****5678。');
+
+  it('guesses the kind when none is declared', () => {
+    expect(guessMaskKind('330203198001011234')).toBe('id_number');
+    expect(guessMaskKind('13812345678')).toBe('phone');
+    expect(guessMaskKind('张三')).toBe('name');
+    expect(maskValue('330203198001011234')).toBe('3302********1234');
+  });
+
+  it('masks only the named columns, in a copy', () => {
+    const row = { 案件编号: 'AJ1', 当事人: '王五', 证件号码: '330203198001011234', 电话: '13812345678' };
+    const m = maskRecord(row, { 当事人: 'name', 证件号码: 'id_number', 电话: 'phone' });
+    expect(m).toEqual({ 案件编号: 'AJ1', 当事人: '王**', 证件号码: '3302********1234', 电话: '138****5678' });
+    expect(row.当事人).toBe('王五');
   });
 });

@@ -1,64 +1,81 @@
-// Masking personal data for exports and reports (minimal version written for the reports; the
-// review engine is writing the same module — reconcile on merge):
-//   names 张三 → 张**; id numbers 330221199001011234 → 3302********1234; phones 13812345678 → 138****5678.
+// Masking personal data (姓名, 证件号码, 电话) for anything that leaves the workspace: evidence packs,
+// reports, --json output. Pure functions; the unmasked value never survives in the result.
+//   maskName('张三丰')              → '张**'   (first character, then always two stars: the length is hidden)
+//   maskIdNumber('330203198001011234') → '3302********1234' (18 characters: four, eight stars, four)
+//   maskPhone('13812345678')        → '138****5678'
+// Shorter or odd values never reveal more than half of their characters. Characters are counted
+// as code points, so a name with a rare character (𠮷) is not split in half.
 
-const ID_NUMBER = /^(\d{4})\d{7,10}(\d{3}[\dXx])$/; // 15- or 18-digit resident id numbers
-const MOBILE = /^(?:\+?86[- ]?)?(1\d{2})[- ]?\d{4}[- ]?(\d{4})$/;
-const LANDLINE = /^(0\d{2,3}[- ]?)\d{3,4}(\d{4})$/;
+export type MaskKind = 'name' | 'id_number' | 'phone';
+export const MASK_KINDS: readonly MaskKind[] = ['name', 'id_number', 'phone'];
 
+function chars(s: string): string[] {
+  return Array.from(s);
+}
+
+/** 张三 → 张**, 欧阳娜娜 → 欧**, 嵊泗县某某民宿 → 嵊**. Empty stays empty. */
 export function maskName(s: string): string {
-  const t = s.trim();
-  if (!t) return t;
-  return `${[...t][0]}**`;
-}
-
-export function maskIdNumber(s: string): string {
-  const m = ID_NUMBER.exec(s.trim());
-  return m ? `${m[1]}********${m[2]}` : maskGeneric(s);
-}
-
-export function maskPhone(s: string): string {
-  const t = s.trim();
-  const m = MOBILE.exec(t);
-  if (m) return `${m[1]}****${m[2]}`;
-  const l = LANDLINE.exec(t);
-  return l ? `${l[1]}****${l[2]}` : maskGeneric(s);
-}
-
-/** Anything else personal: keep the first and the last character. */
-export function maskGeneric(s: string): string {
-  const c = [...s.trim()];
-  if (c.length <= 1) return c.length ? '*' : '';
-  if (c.length === 2) return `${c[0]}*`;
-  return `${c[0]}${'*'.repeat(Math.min(6, c.length - 2))}${c[c.length - 1]}`;
+  const c = chars(s.trim());
+  if (c.length === 0) return '';
+  if (c.length === 1) return '*';
+  return `${c[0]}**`;
 }
 
 /**
- * Masks one value by what it looks like (id number, phone) or, failing that, by the column's name
- * (姓名/当事人 → a name). Non-strings pass unchanged.
+ * Identity numbers and credit codes: 18 characters or more → the first four, eight stars and the
+ * last four (3302********1234); shorter → a quarter at each end, stars between.
  */
-export function maskValue(value: unknown, column = ''): unknown {
-  if (typeof value !== 'string' || value.trim() === '') return value;
-  const v = value.trim();
-  if (ID_NUMBER.test(v)) return maskIdNumber(v);
-  if (MOBILE.test(v) || LANDLINE.test(v)) return maskPhone(v);
-  if (/身份证|证件号|id_number|party_id/i.test(column)) return maskGeneric(v);
-  if (/电话|手机|phone/i.test(column)) return maskGeneric(v);
-  // A person's name is 2–4 Chinese characters (or a few with ·); longer text (a company) keeps its ends.
-  if (/^[\u4e00-\u9fa5·]{2,5}$/.test(v)) return maskName(v);
-  return maskGeneric(v);
+export function maskIdNumber(s: string): string {
+  const c = chars(s.trim());
+  const n = c.length;
+  if (n === 0) return '';
+  if (n >= 16) return `${c.slice(0, 4).join('')}********${c.slice(n - 4).join('')}`;
+  const keep = Math.floor(n / 4);
+  return `${c.slice(0, keep).join('')}${'*'.repeat(n - 2 * keep)}${keep ? c.slice(n - keep).join('') : ''}`;
 }
 
-/** Every personal column of a record masked (a new object). */
-export function maskRecord(rec: Record<string, unknown>, personal: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...rec };
-  for (const c of personal) if (c in out) out[c] = Array.isArray(out[c]) ? (out[c] as unknown[]).map((x) => maskValue(x, c)) : maskValue(out[c], c);
-  return out;
+/**
+ * Phone numbers (spaces and dashes dropped): 11 characters or more → the first three, four stars
+ * and the last four (138****5678, 0580-5081234 → 058****1234); 7–10 → two at each end; shorter →
+ * all stars but the last two, and all stars below four.
+ */
+export function maskPhone(s: string): string {
+  const c = chars(s.replace(/[\s\-‐–—()（）]/g, ''));
+  const n = c.length;
+  if (n === 0) return '';
+  if (n >= 11) return `${c.slice(0, 3).join('')}****${c.slice(n - 4).join('')}`;
+  if (n >= 7) return `${c.slice(0, 2).join('')}${'*'.repeat(n - 4)}${c.slice(n - 2).join('')}`;
+  if (n >= 4) return `${'*'.repeat(n - 2)}${c.slice(n - 2).join('')}`;
+  return '*'.repeat(n);
 }
 
-/** Masks personal data inside free text: id numbers and phone numbers anywhere in it. */
-export function maskText(s: string): string {
-  return s
-    .replace(/(?<!\d)(\d{4})\d{7,10}(\d{3}[\dXx])(?![\dXx])/g, '$1********$2')
-    .replace(/(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, '$1****$2');
+const MASKERS: Record<MaskKind, (s: string) => string> = { name: maskName, id_number: maskIdNumber, phone: maskPhone };
+
+/** The kind a value looks like, for data whose kind was not declared. */
+export function guessMaskKind(s: string): MaskKind {
+  const t = s.trim();
+  if (/^[0-9A-Za-z]{15,20}$/.test(t) && /\d{6}/.test(t)) return 'id_number';
+  const digits = t.replace(/\D/g, '');
+  if (/^\+?[\d\s\-()（）]+$/.test(t) && digits.length >= 7 && digits.length <= 14) return 'phone';
+  return 'name';
+}
+
+/**
+ * Masks a cell value of the given kind: strings, numbers (as text) and lists element by element;
+ * null, undefined and booleans pass unchanged. Without a kind, the kind is guessed per value.
+ */
+export function maskValue(value: unknown, kind?: MaskKind): unknown {
+  if (value === null || value === undefined || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.map((v) => maskValue(v, kind));
+  const s = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'bigint' ? String(value) : JSON.stringify(value);
+  return MASKERS[kind ?? guessMaskKind(s)](s);
+}
+
+/** A record with the named columns masked (a copy; other columns unchanged). */
+export function maskRecord<T extends Record<string, unknown>>(row: T, kinds: Readonly<Record<string, MaskKind | undefined>>): T {
+  const out: Record<string, unknown> = { ...row };
+  for (const [col, kind] of Object.entries(kinds)) {
+    if (col in out) out[col] = maskValue(out[col], kind);
+  }
+  return out as T;
 }

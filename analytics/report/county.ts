@@ -42,7 +42,6 @@ import {
 import { changeScore, cnNumber, dateTimeZh, gapText, indicatorValue, int, num, pct, rankMove, score, signedScore, targetText, type Comparison } from './format.js';
 import { cell, DocBuilder, safeFileStem, type Cell, type ReportDoc } from './model.js';
 import { countSentence, flagsText, gradeDistribution, listZh, moneySentence, paragraph, rateSentence, scoreSentence, sentence } from './narrative.js';
-import { isRedLineReview } from './review-source.js';
 
 const SOURCE_ZH: Record<string, string> = { seed: '实施方案', law: '法律法规', published: '公开数据', assumed: '评估设定' };
 
@@ -371,7 +370,7 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
     });
   }
   const rv = ctx.review;
-  if (rv && rv.hits.length && !isRedLineReview(rv)) {
+  if (rv && rv.hits.length) {
     const withHits = rv.rules.filter((r) => r.hits > 0).sort((a, z) => z.hits - a.hits);
     const high = withHits.filter((r) => r.severity === '高').reduce((s, r) => s + r.hits, 0);
     problems.push({
@@ -387,7 +386,7 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
       b.heading(2, p.title);
       b.p(p.text);
     });
-    if (rv && rv.rules.length && !isRedLineReview(rv)) {
+    if (rv && rv.rules.length) {
       const tn = tabNo();
       b.table({
         id: 'review_rules',

@@ -19,7 +19,7 @@ import { renderDocx } from './render/docx.js';
 import { renderHtml } from './render/html.js';
 import { chromiumPrinter, defaultPdfOptions, type PdfPrinter } from './render/pdf.js';
 import { buildReviewPack } from './review-pack.js';
-import { readReviewFile, reviewFromRedLines } from './review-source.js';
+import { reviewForRun } from './review-source.js';
 import { buildUnitReport } from './unit.js';
 
 export type ReportFormat = 'docx' | 'pdf' | 'html' | 'xlsx';
@@ -31,9 +31,7 @@ export interface ContextOptions {
   runId?: number;
   period?: string;
   compare?: string;
-  /** A ReviewResult JSON file; otherwise the run's legal red lines stand in for the review. */
-  reviewFile?: string;
-  /** A ReviewResult already at hand (the desktop app). */
+  /** A ReviewResult already at hand (the desktop app); otherwise the review engine runs for the period. */
   review?: ReviewResult | null;
   issuer?: string;
   /** ISO date printed on the reports (default: today in China). */
@@ -60,8 +58,7 @@ export async function reportContext(ws: Workspace, o: ContextOptions): Promise<R
   const run = await runFor(ws, o);
   let review: ReviewResult | null;
   if (o.review !== undefined) review = o.review;
-  else if (o.reviewFile) review = readReviewFile(o.reviewFile);
-  else review = await reviewFromRedLines(ws, run);
+  else review = await reviewForRun(ws, run);
   if (review && review.period.label !== run.period.label) {
     throw new TijianError('USAGE', `问题线索的期间（${review.period.label}）与评估期间（${run.period.label}）不一致。`, `The review is for ${review.period.label}, the run for ${run.period.label}.`);
   }

@@ -1,14 +1,12 @@
 // 问题线索汇总 (the review pack) for discipline-inspection reviewers: the red-flag summary by rule and by
 // unit, then every hit with its evidence record — personal data masked unless asked otherwise.
-import type { Sheet } from '../export/tabular.js';
-import { maskRecord } from '../privacy/mask.js';
-import type { ReviewHit, ReviewResult, Severity } from '../review/types.js';
+import { evidenceSheets, type ReviewResult, type Severity } from '../review/index.js';
 import { ruleAdvice } from './advice.js';
 import { countyName, periodTitle, rangeZh, signatureDate, type ReportContext } from './common.js';
 import { int } from './format.js';
 import { autoWidths, cell, DocBuilder, safeFileStem, type Cell, type ReportDoc } from './model.js';
 import { listZh, sentence } from './narrative.js';
-import { evidenceValue, isRedLineReview, maskedSummary } from './review-source.js';
+import { evidenceValue, maskedText, shownEvidence, unitLabel } from './review-source.js';
 
 const SEVERITIES: Severity[] = ['高', '中', '低'];
 /** More evidence rows than this per rule go to the XLSX only. */
@@ -18,16 +16,15 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
   const { run } = ctx;
   const cname = countyName(run);
   const pt = periodTitle(run);
-  const unitName = (id: string | null) => (id ? (run.entities.find((e) => e.entity_id === id)?.short_name ?? id) : '未能识别单位');
+  const unitName = (id: string | null) => unitLabel(run, review, id);
   const b = new DocBuilder();
-  const redline = isRedLineReview(review);
   const rules = review.rules;
   const withHits = rules.filter((r) => r.hits > 0);
   const total = review.hits.length;
   let tab = 0;
 
   b.p(
-    `根据《嵊泗县“大综合一体化”行政执法改革实施方案》（嵊政发〔2021〕11号）关于“强化与纪委监委、法院、检察院的监督协作”的要求，依据${redline ? `评估指标体系确定的${rules.length}条法定红线` : `${rules.length}条问题线索规则`}，对${rangeZh(review.period)}全县行政执法数据进行了比对排查。现将问题线索汇总如下。`,
+    `根据《嵊泗县“大综合一体化”行政执法改革实施方案》（嵊政发〔2021〕11号）关于“强化与纪委监委、法院、检察院的监督协作”的要求，依据${rules.length}条问题线索规则，对${rangeZh(review.period)}全县行政执法数据进行了比对排查。现将问题线索汇总如下。`,
   );
   b.styled('note', '说明：问题线索是数据比对的结果，需经核查方能认定；核查时请以原始案卷和系统记录为准。');
   b.styled(
@@ -36,7 +33,7 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
       ? '本材料含未脱敏的个人信息，仅限核查人员使用，不得复制、外传。'
       : '本材料中的个人信息已作脱敏处理：姓名仅保留姓氏，身份证号码、电话号码隐去中间位。',
   );
-  if (redline) b.styled('note', `本汇总依据评估批次第${run.run_id}号的法定红线明细生成（尚未提供问题线索规则引擎的排查结果）。`);
+  b.styled('note', `规则集：${review.rules_id}${review.rules_version ? `（版本${review.rules_version}）` : ''}，SHA-256：${review.rules_sha256}。`);
 
   // 一、总体情况
   b.heading(1, '总体情况');
@@ -124,7 +121,7 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
       const tn = `表${++tab}`;
       const evCols = cols.filter((c) => !/^执法主体$/.test(c));
       const rows = shown.map((h, i) => {
-        const rec = ctx.unmask ? h.evidence : maskRecord(h.evidence, r.personal_columns);
+        const rec = shownEvidence(h, r, ctx.unmask);
         const row: Cell[] = [
           cell(String(i + 1), { align: 'center' }),
           cell(unitName(h.unit_id), { value: h.unit_id }),
@@ -167,70 +164,20 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
     fileStem: safeFileStem(`${cname}${pt}行政执法问题线索汇总${ctx.unmask ? '（未脱敏）' : ''}`),
     meta: { runId: run.run_id, period: review.period.label, subject: `${cname}${pt}行政执法问题线索`, keywords: ['问题线索', '执法监督', cname, review.period.label] },
     blocks: b.blocks,
-    sheets: reviewSheets(ctx, review, unitName),
+    // The XLSX is the review engine's own evidence pack (汇总, 按单位, 按人员, one sheet per rule),
+    // with free text (summaries, reviewers' notes) masked too.
+    sheets: evidenceSheets(ctx.unmask ? review : withMaskedText(review), { unmask: ctx.unmask }),
   };
 }
 
-function reviewSheets(ctx: ReportContext, review: ReviewResult, unitName: (id: string | null) => string): Sheet[] {
-  const title = [`问题线索 · ${review.period.label} · 规则 ${review.rules_id}（SHA-256 ${review.rules_sha256}）${ctx.unmask ? ' · 含个人信息，注意保密' : ' · 个人信息已脱敏'}`];
-  const sheets: Sheet[] = [
-    {
-      name: '线索汇总',
-      title,
-      columns: [
-        { key: 'id', header: '规则编码', width: 26 },
-        { key: 'name', header: '线索类型', width: 30 },
-        { key: 'severity', header: '风险等级', width: 8 },
-        { key: 'hits', header: '线索数' },
-        { key: 'basis', header: '依据', width: 40 },
-        { key: 'explanation', header: '说明', width: 60 },
-      ],
-      rows: review.rules.map((r) => ({ ...r, name: r.name.zh })),
-    },
-    {
-      name: '各单位分布',
-      title,
-      columns: [
-        { key: 'unit_id', header: '单位编码', width: 10 },
-        { key: 'unit', header: '单位', width: 16 },
-        { key: 'hits', header: '线索数' },
-        ...review.rules.map((r) => ({ key: `r_${r.id}`, header: r.name.zh, width: 14 })),
-      ],
-      rows: Object.entries(review.by_unit).map(([id, n]) => ({
-        unit_id: id,
-        unit: unitName(id),
-        hits: n,
-        ...Object.fromEntries(review.rules.map((r) => [`r_${r.id}`, r.units[id] ?? 0])),
-      })),
-    },
-  ];
-  for (const r of review.rules.filter((x) => x.hits > 0)) {
-    const hits = review.hits.filter((h) => h.rule === r.id);
-    const cols = r.evidence_columns.length ? r.evidence_columns : Object.keys(hits[0]?.evidence ?? {});
-    sheets.push({
-      name: r.name.zh,
-      title: [...title, `${r.name.zh}（${r.basis}）`],
-      columns: [
-        { key: '__unit', header: '单位', width: 14 },
-        { key: '__key', header: '线索编号', width: 24 },
-        ...cols.map((c) => ({ key: `e_${c}`, header: c, width: 16 })),
-        { key: '__summary', header: '摘要', width: 40 },
-        { key: '__status', header: '核查状态', width: 10 },
-        { key: '__note', header: '核查说明', width: 30 },
-      ],
-      rows: hits.map((h: ReviewHit) => {
-        const rec = ctx.unmask ? h.evidence : maskRecord(h.evidence, r.personal_columns);
-        return {
-          __unit: unitName(h.unit_id),
-          __key: h.hit_key,
-          ...Object.fromEntries(cols.map((c) => [`e_${c}`, rec[c] instanceof Date ? evidenceValue(rec[c]) : typeof rec[c] === 'boolean' ? evidenceValue(rec[c]) : (rec[c] ?? null)])),
-          __summary: ctx.unmask ? h.summary : maskedSummary(h.summary, h, r),
-          __status: h.mark?.status ?? '待核查',
-          __note: h.mark ? (ctx.unmask ? h.mark.note : maskedSummary(h.mark.note, h, r)) : '',
-        };
-      }),
-    });
-  }
-  return sheets;
+/** The review with its free text masked: hit summaries and reviewers' notes (see maskedText). */
+export function withMaskedText(review: ReviewResult): ReviewResult {
+  const rules = new Map(review.rules.map((r) => [r.id, r]));
+  return {
+    ...review,
+    hits: review.hits.map((h) => {
+      const r = rules.get(h.rule);
+      return { ...h, summary: maskedText(h.summary, h, r), mark: h.mark ? { ...h.mark, note: maskedText(h.mark.note, h, r) } : null };
+    }),
+  };
 }
-

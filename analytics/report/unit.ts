@@ -4,13 +4,16 @@
 import { dimensionRadarOption, radarInput } from '../charts/index.js';
 import type { EntityResult } from '../eval/types.js';
 import type { Sheet } from '../export/tabular.js';
-import type { ReviewHit, ReviewResult, ReviewRuleSummary } from '../review/types.js';
+import { displayHit, type ReviewHit, type ReviewResult, type ReviewRuleSummary } from '../review/index.js';
 import { ruleAdvice, unitAdvice } from './advice.js';
 import { cmpOf, county, countyName, dimName, okRaw, periodTitle, signatureDate, units, valueCell, valueText, vu, type ReportContext } from './common.js';
 import { cnNumber, gapText, int, num, score, signedScore, targetText } from './format.js';
 import { cell, DocBuilder, safeFileStem, type Cell, type ReportDoc } from './model.js';
 import { flagsText, listZh, scoreSentence, sentence } from './narrative.js';
-import { evidenceText, isRedLineReview, maskedSummary } from './review-source.js';
+import { evidenceText, maskedText } from './review-source.js';
+
+/** Review rules that find the same records as a red line of the default index system. */
+const RULE_OF_RED_LINE: Record<string, string> = { major_without_review: 'major_without_review', overdue_cases: 'overdue_case', uncertified_enforcement: 'uncertified_officer' };
 
 export interface ProblemItem {
   kind: '法定红线' | '问题线索' | '目标差距' | '指标偏低';
@@ -37,11 +40,13 @@ export function problemList(ctx: ReportContext, u: EntityResult): ProblemItem[] 
     });
   }
   const review = ctx.review;
-  if (review && !isRedLineReview(review)) {
+  if (review) {
     const mine = hitsOf(review, u.entity_id);
     const byRule = new Map<string, number>();
     for (const h of mine) byRule.set(h.rule, (byRule.get(h.rule) ?? 0) + 1);
-    for (const [ruleId, n] of [...byRule].sort((a, z) => z[1] - a[1])) {
+    // A rule that re-finds a red line already listed above is not listed twice.
+    const covered = new Set(u.flags.map((f) => RULE_OF_RED_LINE[f.id] ?? f.id));
+    for (const [ruleId, n] of [...byRule].filter(([id]) => !covered.has(id)).sort((a, z) => z[1] - a[1])) {
       const r = review.rules.find((x) => x.id === ruleId);
       out.push({
         kind: '问题线索',
@@ -222,19 +227,19 @@ export function buildUnitReport(ctx: ReportContext, unitId: string): ReportDoc {
   const review = ctx.review;
   const mine = hitsOf(review, u.entity_id);
   if (review) {
-    const redline = isRedLineReview(review);
     if (mine.length) {
-      b.p(redline ? `上述红线涉及的记录见${`表${tab + 1}`}。` : `问题线索排查发现涉及你单位的线索${int(mine.length)}条，明细见表${tab + 1}，请逐条核实。`);
+      const bySev = (['高', '中', '低'] as const).map((sv) => [sv, mine.filter((h) => review.rules.find((r) => r.id === h.rule)?.severity === sv).length] as const).filter(([, n]) => n > 0);
+      b.p(`问题线索排查发现涉及你单位的线索${int(mine.length)}条（${bySev.map(([sv, n]) => `${sv}风险${n}条`).join('、')}），明细见表${tab + 1}，请逐条核实。`);
       const tn = `表${++tab}`;
       const rules = new Map<string, ReviewRuleSummary>(review.rules.map((r) => [r.id, r]));
       b.table({
         id: 'hits',
-        caption: `${tn}  ${redline ? '法定红线明细' : '问题线索明细'}${ctx.unmask ? '' : '（已脱敏）'}`,
+        caption: `${tn}  问题线索明细${ctx.unmask ? '' : '（已脱敏）'}`,
         columns: [
           { header: '序号', width: 6, align: 'center' },
           { header: '类型', width: 22 },
           { header: '风险等级', width: 9, align: 'center' },
-          { header: '记录', width: 63 },
+          { header: '线索摘要', width: 63 },
         ],
         rows: mine.map((h, i) => {
           const r = rules.get(h.rule);
@@ -242,12 +247,12 @@ export function buildUnitReport(ctx: ReportContext, unitId: string): ReportDoc {
             cell(String(i + 1), { align: 'center' }),
             cell(r?.name.zh ?? h.rule),
             cell(r?.severity ?? '—', { align: 'center' }),
-            cell(r ? evidenceText(h, r, { unmask: ctx.unmask, skip: /执法主体|单位/ }) : ctx.unmask ? h.summary : maskedSummary(h.summary, h, r)),
+            cell(ctx.unmask ? h.summary : maskedText(h.summary, h, r)),
           ];
         }),
         dense: true,
       });
-    } else if (!redline) {
+    } else {
       b.p('问题线索排查未发现涉及你单位的线索。');
     }
   }
@@ -384,8 +389,9 @@ function unitSheets(ctx: ReportContext, u: EntityResult, problems: ProblemItem[]
       columns: [
         { key: 'rule', header: '类型', width: 28 },
         { key: 'severity', header: '风险等级', width: 8 },
-        { key: 'key', header: '线索编号', width: 24 },
-        { key: 'evidence', header: '记录', width: 80 },
+        { key: 'ref', header: '线索编号', width: 14 },
+        { key: 'summary', header: '线索摘要', width: 70 },
+        { key: 'evidence', header: '证据记录', width: 80 },
         { key: 'status', header: '核查状态', width: 10 },
       ],
       rows: hits.map((h) => {
@@ -393,8 +399,9 @@ function unitSheets(ctx: ReportContext, u: EntityResult, problems: ProblemItem[]
         return {
           rule: r?.name.zh ?? h.rule,
           severity: r?.severity ?? '',
-          key: h.hit_key,
-          evidence: r ? evidenceText(h, r, { unmask: ctx.unmask, skip: /执法主体|单位/ }) : ctx.unmask ? h.summary : maskedSummary(h.summary, h, r),
+          ref: displayHit(h, r, { unmask: ctx.unmask }).ref ?? '',
+          summary: ctx.unmask ? h.summary : maskedText(h.summary, h, r),
+          evidence: r ? evidenceText(h, r, { unmask: ctx.unmask, skip: /执法主体|单位/ }) : '',
           status: h.mark?.status ?? '待核查',
         };
       }),

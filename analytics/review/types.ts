@@ -1,6 +1,7 @@
 // The discipline-review result (问题线索): what the review engine returns, the CLI prints with
 // --json, the UI shows and the review pack report is built from.
 import type { Period } from '../eval/period.js';
+import type { MaskKind } from '../privacy/mask.js';
 
 export type Severity = '高' | '中' | '低';
 export type MarkStatus = '待核查' | '已核实' | '已排除';
@@ -27,12 +28,18 @@ export interface ReviewRuleSummary {
   evidence_columns: string[];
   /** Evidence columns holding personal data (masked unless unmasked explicitly). */
   personal_columns: string[];
+  /** How each personal column (evidence or key) is masked; a column not listed here is guessed from its values. */
+  personal_kinds?: Record<string, MaskKind>;
+  /** The rule's named thresholds as applied (e.g. { window_days: 30 }). */
+  params?: Record<string, number>;
 }
 
 export interface ReviewHit {
   rule: string;
   /** Stable identity of the hit within its rule (from the rule's key columns); marks attach to it. */
   hit_key: string;
+  /** A short id of rule + hit_key (10 hex digits) without personal data, for packs and the CLI. */
+  ref?: string;
   keys: Record<string, unknown>;
   unit_id: string | null;
   officer_ids: string[];
@@ -50,7 +57,14 @@ export interface ReviewResult {
   created_at: string;
   rules: ReviewRuleSummary[];
   hits: ReviewHit[];
-  /** Hits per unit and per officer, over all rules. */
+  /** Hits per unit and per officer, over all rules. A hit whose unit did not resolve counts under UNRESOLVED_UNIT. */
   by_unit: Record<string, number>;
   by_officer: Record<string, number>;
+  /** Short names of the units counted. */
+  unit_names?: Record<string, string>;
+  rules_version?: string;
+  seconds?: number;
 }
+
+/** The by_unit / units key of hits whose unit did not resolve (unit_id NULL). */
+export const UNRESOLVED_UNIT = 'UNRESOLVED';

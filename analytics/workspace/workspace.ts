@@ -40,6 +40,8 @@ export class Workspace {
     }
     try {
       await db.exec(MACROS_SQL);
+      // DuckDB reports a query's progress (polled for the progress bars) only with this on.
+      await db.exec(`SET enable_progress_bar = true; SET enable_progress_bar_print = false`);
       const { version, from } = await ensureSchema(db, path, options);
       return new Workspace(db, path, version, from);
     } catch (e) {

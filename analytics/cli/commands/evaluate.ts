@@ -4,12 +4,32 @@ import { evaluate, type WeightMethod } from '../../eval/run.js';
 import { TijianError } from '../../i18n/errors.js';
 import { loadIndexFile } from '../../index/validate.js';
 import { Workspace } from '../../workspace/workspace.js';
-import { json, parse, requireOption, type Command } from '../command.js';
+import { json, parse, requireOption, type CliIO, type Command } from '../command.js';
+import type { EvaluationResult } from '../../eval/types.js';
 
 const usage =
   'tijian evaluate --workspace FILE --period 2024 [--compare 2023] [--index FILE] [--weights equal|expert|ahp|entropy] [--draws N] [--json] [--out FILE.json|.xlsx|.csv]';
 
 const WEIGHTS = ['equal', 'expert', 'ahp', 'entropy'];
+
+/** The ranking and the seed's targets, as a table for the terminal. */
+export function printResult(r: EvaluationResult, io: CliIO): void {
+    io.out(`评估批次 #${r.run_id}  ${r.index_name.zh}  ${r.period.label}${r.compare ? ` 对比 ${r.compare.label}` : ''}  (${r.seconds.toFixed(2)} s)`);
+    io.out(`排名 单位                    总分   等次   变化   ${r.dimensions.map((d) => d.name.zh).join('  ')}   红线`);
+    for (const e of r.entities) {
+      const dims = r.dimensions.map((d) => fmt(e.dimensions[d.id]).padStart(6)).join('  ');
+      const flags = e.flags.map((f) => `${f.name.zh}×${f.hits}${e.vetoed_by.includes(f.id) ? '（否决）' : ''}`).join('；');
+      io.out(
+        `${String(e.rank ?? '—').padStart(3)}  ${e.short_name.padEnd(12, '　')} ${fmt(e.total).padStart(6)}  ${(e.grade ?? '—').padEnd(3, '　')} ${e.change?.total != null ? (e.change.total >= 0 ? '+' : '') + fmt(e.change.total) : '   —'}  ${dims}  ${flags}`,
+      );
+    }
+    io.out('\n改革目标 Targets:');
+    for (const t of r.targets.filter((x) => x.source === 'seed')) {
+      const pct = t.unit === 'percent';
+      const v = (x: number | null | undefined) => (x === null || x === undefined ? '—' : pct ? `${(x * 100).toFixed(1)}%` : Number.isInteger(x) ? String(x) : x.toFixed(2));
+      io.out(`  ${t.met ? '✓' : t.met === false ? '✗' : '?'} ${t.name.zh}: ${v(t.actual)}（目标 ${t.op} ${v(t.target)}）`);
+    }
+}
 
 function fmt(n: number | null | undefined, d = 1): string {
   return n === null || n === undefined ? '—' : n.toFixed(d);
@@ -54,21 +74,7 @@ export const evaluateCommand: Command = {
         io.out(json(resultJson(r)));
         return 0;
       }
-      io.out(`评估批次 #${r.run_id}  ${r.index_name.zh}  ${r.period.label}${r.compare ? ` 对比 ${r.compare.label}` : ''}  (${r.seconds.toFixed(2)} s)`);
-      io.out(`排名 单位                    总分   等次   变化   ${r.dimensions.map((d) => d.name.zh).join('  ')}   红线`);
-      for (const e of r.entities) {
-        const dims = r.dimensions.map((d) => fmt(e.dimensions[d.id]).padStart(6)).join('  ');
-        const flags = e.flags.map((f) => `${f.name.zh}×${f.hits}${e.vetoed_by.includes(f.id) ? '（否决）' : ''}`).join('；');
-        io.out(
-          `${String(e.rank ?? '—').padStart(3)}  ${e.short_name.padEnd(12, '　')} ${fmt(e.total).padStart(6)}  ${(e.grade ?? '—').padEnd(3, '　')} ${e.change?.total != null ? (e.change.total >= 0 ? '+' : '') + fmt(e.change.total) : '   —'}  ${dims}  ${flags}`,
-        );
-      }
-      io.out('\n改革目标 Targets:');
-      for (const t of r.targets.filter((x) => x.source === 'seed')) {
-        const pct = t.unit === 'percent';
-        const v = (x: number | null | undefined) => (x === null || x === undefined ? '—' : pct ? `${(x * 100).toFixed(1)}%` : x.toFixed(pct ? 1 : 2));
-        io.out(`  ${t.met ? '✓' : t.met === false ? '✗' : '?'} ${t.name.zh}: ${v(t.actual)}（目标 ${t.op} ${v(t.target)}）`);
-      }
+      printResult(r, io);
       if (values.out) io.err(`已写入 wrote ${values.out}`);
       return 0;
     } finally {

@@ -6,7 +6,7 @@ import { Workspace } from '../../workspace/workspace.js';
 import { parse, requireOption, type Command } from '../command.js';
 
 const usage =
-  'tijian report --workspace FILE --period 2024 [--compare 2023] --type county|unit|review --format docx|pdf|html|xlsx --out PATH [--unit ID|all] [--unmask] [--run RUN_ID] [--review FILE.json] [--issuer TEXT] [--date YYYY-MM-DD]';
+  'tijian report --workspace FILE --period 2024 [--compare 2023] --type county|unit|review --format docx|pdf|html|xlsx --out PATH [--unit ID|all] [--unmask] [--run RUN_ID] [--issuer TEXT] [--date YYYY-MM-DD]';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -25,7 +25,6 @@ export const reportCommand: Command = {
         unit: { type: 'string' },
         unmask: { type: 'boolean' },
         run: { type: 'string' },
-        review: { type: 'string' },
         issuer: { type: 'string' },
         date: { type: 'string' },
       },
@@ -48,7 +47,6 @@ export const reportCommand: Command = {
         ...(values.run ? { runId: Number(values.run) } : {}),
         ...(values.period ? { period: values.period } : {}),
         ...(values.compare ? { compare: values.compare } : {}),
-        ...(values.review ? { reviewFile: resolve(values.review) } : {}),
         ...(values.issuer ? { issuer: values.issuer } : {}),
         ...(values.date ? { date: values.date } : {}),
         unmask: !!values.unmask,

@@ -1,0 +1,42 @@
+import { overview } from '../../overview/overview.js';
+import { Workspace } from '../../workspace/workspace.js';
+import { json, parse, requireOption, type Command } from '../command.js';
+
+const usage = 'tijian overview --workspace FILE [--json]';
+
+/** The desktop app's 数据概览, on the command line. */
+export const overviewCommand: Command = {
+  name: 'overview',
+  summary: '数据概览与数据质量提示 / what the workspace holds, and data-quality warnings',
+  usage,
+  async run(argv, io) {
+    const { values } = parse(argv, { workspace: { type: 'string' }, json: { type: 'boolean' } }, usage);
+    const ws = await Workspace.open(requireOption(values.workspace, 'workspace', usage), { create: false, readOnly: true });
+    try {
+      const ov = await overview(ws.db);
+      if (values.json) {
+        io.out(json(ov));
+        return 0;
+      }
+      io.out(`数据期间 period: ${ov.period ? `${ov.period.from} – ${ov.period.to}` : '—'}；记录 ${ov.totals.rows} 行，导入批次 ${ov.totals.imports}，拒绝 ${ov.totals.rejected} 行`);
+      const w = Math.max(...ov.tables.map((t) => t.table.length));
+      for (const t of ov.tables) {
+        io.out(`  ${t.table.padEnd(w)}  ${String(t.rows).padStart(9)}  ${t.from && t.to ? `${t.from} – ${t.to}` : ''.padEnd(23)}  ${t.zh}`);
+      }
+      if (ov.coverage.years.length) {
+        io.out(`各单位数据期间 records per unit and year: ${ov.coverage.years.join(' ')}`);
+        for (const u of ov.coverage.units) {
+          io.out(`  ${(u.unit_id ?? '∅').padEnd(8)} ${ov.coverage.years.map((y) => String(u.years[String(y)] ?? 0).padStart(7)).join('')}  ${u.unit_id === null ? '未关联单位 no unit matched' : u.name}`);
+        }
+      }
+      io.out(ov.warnings.length ? `数据质量提示 warnings (${ov.warnings.length}):` : '没有数据质量提示 / no data-quality warnings');
+      for (const x of ov.warnings) {
+        const samples = x.samples.map((s) => `${s.value}×${s.rows}`).join('、');
+        io.out(`  ${x.severity === 'warn' ? '!' : 'i'} ${x.zh}${samples ? `（${samples}）` : ''}\n    ${x.en}`);
+      }
+      return 0;
+    } finally {
+      ws.close();
+    }
+  },
+};

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../test/helpers.js';
+import { safeCell, sheetName, writeCsv, writeXlsx } from './tabular.js';
+
+describe('safeCell', () => {
+  it('defuses text that a spreadsheet would run as a formula', () => {
+    for (const s of ['=1+1', '+86-138', '-2+3', '@SUM(A1)', '\t=cmd', '\r=x']) expect(safeCell(s)).toBe(`'${s}`);
+    for (const s of ['普通文本', '1,234.50', 'a=b']) expect(safeCell(s)).toBe(s);
+    expect(safeCell(-5)).toBe(-5);
+    expect(safeCell(['=A1', 'b'])).toBe("'=A1、b");
+  });
+  it('sheet names are legal and unique', () => {
+    const used = new Set<string>();
+    expect(sheetName('a/b:c*?', used)).toBe('a_b_c__');
+    expect(sheetName('x'.repeat(40), used)).toHaveLength(31);
+    expect(sheetName('x'.repeat(40), used)).toBe('x'.repeat(28) + '(2)');
+  });
+});
+
+describe('writeXlsx and writeCsv', () => {
+  it('write cells that cannot run as formulas, keep numbers numbers', async () => {
+    const dir = tempDir();
+    const rows = [{ name: '=HYPERLINK("http://x","点我")', n: 12.5 }, { name: '张三', n: -3 }];
+    const cols = [{ key: 'name', header: '当事人' }, { key: 'n', header: '金额', numFmt: '0.00' }];
+    await writeXlsx(join(dir, 'a.xlsx'), [{ name: '证据', columns: cols, rows, title: ['标题'] }]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'a.xlsx'));
+    const ws = wb.getWorksheet('证据')!;
+    expect(ws.getCell('A2').value).toBe('当事人');
+    expect(ws.getCell('A3').value).toBe(`'=HYPERLINK("http://x","点我")`);
+    expect(ws.getCell('A3').formula).toBeUndefined();
+    expect(ws.getCell('B3').value).toBe(12.5);
+    expect(ws.getCell('B4').value).toBe(-3);
+    await writeCsv(join(dir, 'a.csv'), cols, rows);
+    const text = readFileSync(join(dir, 'a.csv'), 'utf8');
+    expect(text.startsWith('\ufeff当事人,金额')).toBe(true);
+    expect(text).toContain(`"'=HYPERLINK(""http://x"",""点我"")"`);
+  });
+});

@@ -1,0 +1,227 @@
+// What importing a file would do, without importing it: its format and encoding, the table its
+// headers point to, the column mapping (detected, remembered for this layout, or the user's), what
+// is missing, and its first rows. Staged in a private in-memory database, so it never touches the
+// workspace and can run while an import does.
+import { statSync } from 'node:fs';
+import { basename, resolve as resolvePath } from 'node:path';
+import type { Table } from 'apache-arrow';
+import { queryArrow } from '../arrow/duck-to-arrow.js';
+import { Db, ident, lit } from '../db/duck.js';
+import { isTijianError, TijianError } from '../i18n/errors.js';
+import { tableDef } from '../schema/tables.js';
+import type { TableDef } from '../schema/types.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { scanFile } from './file-scan.js';
+import { buildConvSql, convName, reasonsSql } from './convert.js';
+import { checkMapping, detectTable, type ColumnMapping, type Mapping } from './headers.js';
+import { rememberedMapping } from './import-file.js';
+import { applyMappingFile, type MappingFile } from './mapping-file.js';
+import type { ProgressFn } from './progress.js';
+import { MACROS_SQL } from './sql-macros.js';
+import { formatOf, stageSource, type FileFormat, type StagedSource } from './sources.js';
+
+export interface PreviewProblem {
+  code: string;
+  zh: string;
+  en: string;
+}
+
+export interface ImportPreview {
+  file: string;
+  path: string;
+  size: number;
+  format: FileFormat | null;
+  encoding: string | null;
+  sha256: string | null;
+  headers: string[];
+  /** The mapping an import would use now (null when no table fits). */
+  mapping: { table: string; columns: ColumnMapping[]; origin: Mapping['origin'] } | null;
+  /** Why the file cannot be imported as it is (unknown table, required fields unmapped, …). */
+  problem: PreviewProblem | null;
+  missingRequired: Array<{ field: string; zh: string; en: string }>;
+  /** Headers whose values would go to `extras`. */
+  unmapped: string[];
+  /** The same bytes were imported before (import id): importing again changes nothing. */
+  duplicateOf: number | null;
+  warnings: string[];
+  lineKind: 'line' | 'sheet_row' | 'record' | null;
+  /** The first rows as text, columns c0..cN in header order. */
+  sample: Table | null;
+  /** Every row checked as the import would check it (values, required fields, keys repeated in
+   *  the file, broken lines) — without loading anything. Keys already in the workspace are
+   *  checked by the import itself. Null when the mapping is not usable. */
+  validation: PreviewValidation | null;
+}
+
+export interface PreviewValidation {
+  rows: number;
+  /** Rows the import would reject. */
+  rejected: number;
+  /** The commonest reasons: code, how many rows, one example. */
+  reasons: Array<{ code: string; rows: number; zh: string; en: string }>;
+}
+
+export interface PreviewOptions {
+  mapping?: MappingFile;
+  limit?: number;
+  onProgress?: ProgressFn;
+  signal?: AbortSignal;
+}
+
+const TEXT: ReadonlySet<FileFormat> = new Set(['csv', 'json', 'jsonl']);
+
+function problemOf(e: unknown): PreviewProblem {
+  if (isTijianError(e)) return { code: e.code, zh: e.zh, en: e.en };
+  const msg = e instanceof Error ? e.message : String(e);
+  return { code: 'FILE_UNSUPPORTED', zh: `无法读取文件：${msg}`, en: `Cannot read the file: ${msg}` };
+}
+
+export async function previewFile(ws: Workspace | null, filePath: string, opts: PreviewOptions = {}): Promise<ImportPreview> {
+  const path = resolvePath(filePath);
+  const file = basename(path);
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new TijianError('FILE_NOT_FOUND', `找不到文件：${path}`, `File not found: ${path}`);
+  }
+  const out: ImportPreview = {
+    file,
+    path,
+    size,
+    format: null,
+    encoding: null,
+    sha256: null,
+    headers: [],
+    mapping: null,
+    problem: null,
+    missingRequired: [],
+    unmapped: [],
+    duplicateOf: null,
+    warnings: [],
+    lineKind: null,
+    sample: null,
+    validation: null,
+  };
+  let format: FileFormat;
+  try {
+    format = formatOf(path);
+  } catch (e) {
+    out.problem = problemOf(e);
+    return out;
+  }
+  out.format = format;
+  const progress: ProgressFn | undefined = opts.onProgress ? (e) => opts.onProgress!({ ...e, file }) : undefined;
+  const scan = await scanFile(path, TEXT.has(format), (done) => progress?.({ phase: 'hash', done, total: size, unit: 'bytes' }), size);
+  out.sha256 = scan.sha256;
+  out.encoding = scan.encoding ?? null;
+  if (opts.signal?.aborted) throw new TijianError('IMPORT_CANCELLED', '预览已取消。', 'Preview cancelled.');
+  if (ws) {
+    const prior = await ws.db.one<{ import_id: number }>(
+      `SELECT import_id FROM import_log WHERE sha256 = ${lit(scan.sha256)} AND status = 'done' ORDER BY import_id LIMIT 1`,
+    );
+    out.duplicateOf = prior?.import_id ?? null;
+  }
+
+  const db = await Db.open(':memory:');
+  try {
+    await db.exec(MACROS_SQL);
+    const onAbort = () => db.interrupt();
+    opts.signal?.addEventListener('abort', onAbort);
+    let source;
+    try {
+      source = await stageSource(
+        { db, path, tag: 'tj_prev', ...(scan.encoding ? { encoding: scan.encoding } : {}), ...(progress ? { onProgress: progress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) },
+        format,
+      );
+    } catch (e) {
+      opts.signal?.removeEventListener('abort', onAbort);
+      if (opts.signal?.aborted) throw new TijianError('IMPORT_CANCELLED', '预览已取消。', 'Preview cancelled.');
+      out.problem = problemOf(e);
+      return out;
+    }
+    try {
+      out.headers = source.headers;
+      out.lineKind = source.lineKind;
+      out.warnings = [...source.warnings];
+      const cols = source.headers.map((_, i) => `c${i}`).join(', ');
+      try {
+        out.sample = await queryArrow(db.conn, `SELECT ${cols} FROM ${source.relation} LIMIT ${Math.max(1, Math.min(opts.limit ?? 50, 500))}`);
+      } catch (e) {
+        out.warnings.push(`无法读取示例行 / could not read sample rows: ${(e as Error).message}`);
+      }
+      let mapping: Mapping | null = null;
+      try {
+        if (opts.mapping) {
+          if (!tableDef(opts.mapping.table)) {
+            throw new TijianError('MAPPING_INVALID', `映射指定的数据表“${opts.mapping.table}”不存在。`, `The mapping names an unknown table "${opts.mapping.table}".`);
+          }
+          mapping = applyMappingFile(opts.mapping, source.headers);
+        } else {
+          mapping = (ws ? await rememberedMapping(ws.db, source.headers) : null) ?? detectTable(source.headers, file);
+        }
+        out.mapping = { table: mapping.table, columns: mapping.columns, origin: mapping.origin };
+        checkMapping(mapping, file);
+      } catch (e) {
+        out.problem = problemOf(e);
+      }
+      if (mapping) {
+        const t = tableDef(mapping.table)!;
+        const mapped = new Set(mapping.columns.map((c) => c.field).filter(Boolean));
+        out.missingRequired = t.fields.filter((f) => f.required && !mapped.has(f.name)).map((f) => ({ field: f.name, zh: f.zh, en: f.en }));
+        out.unmapped = mapping.columns.filter((c) => !c.field).map((c) => c.header);
+        if (!out.problem) {
+          try {
+            out.validation = await validateRows(db, t, mapping, source);
+          } catch (e) {
+            if (opts.signal?.aborted) throw new TijianError('IMPORT_CANCELLED', '预览已取消。', 'Preview cancelled.');
+            out.warnings.push(`预检未能完成 / pre-check failed: ${(e as Error).message}`);
+          }
+        }
+      }
+      return out;
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+      await source.cleanup().catch(() => undefined);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/** The import's row checks, run over the whole file in the preview's private database. */
+async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSource): Promise<PreviewValidation> {
+  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE tj_prev_conv AS ${conv.select}`);
+  const structural = await source.collectStructural();
+  const counts = await db.one<{ n: number; bad: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE __bad) AS bad FROM tj_prev_conv`);
+  const reasons = await db.all<{ code: string; rows: number; zh: string; en: string }>(
+    `SELECT r.code AS code, count(*) AS rows, min(r.zh) AS zh, min(r.en) AS en
+     FROM (SELECT unnest(rs) AS r FROM (SELECT ${reasonsSql(conv.checks)} AS rs FROM (SELECT *, ${conv.cleanedFromRaw} FROM tj_prev_conv WHERE __bad)))
+     GROUP BY 1 ORDER BY 2 DESC, 1`,
+  );
+  // Keys repeated within the file: every occurrence after the first is rejected.
+  const keys = t.key.map((k) => ident(convName(t.fields.find((f) => f.name === k)!))).join(', ');
+  const dup = Number(
+    (await db.scalar(`SELECT coalesce(sum(c - 1), 0) FROM (SELECT count(*) AS c FROM tj_prev_conv WHERE NOT __bad GROUP BY ${keys} HAVING count(*) > 1)`)) ?? 0,
+  );
+  if (dup) {
+    reasons.push({ code: 'key.duplicate_in_file', rows: dup, zh: '主键在本文件中重复，只导入第一条', en: 'duplicate key within the file; only the first is loaded' });
+  }
+  if (structural.length) {
+    const byCode = new Map<string, { rows: number; zh: string; en: string }>();
+    for (const r of structural) {
+      const e = byCode.get(r.code) ?? { rows: 0, zh: r.reasonZh, en: r.reasonEn };
+      e.rows++;
+      byCode.set(r.code, e);
+    }
+    for (const [code, e] of byCode) reasons.push({ code, ...e });
+  }
+  reasons.sort((a, b) => b.rows - a.rows || a.code.localeCompare(b.code));
+  await db.exec(`DROP TABLE IF EXISTS tj_prev_conv`);
+  return {
+    rows: Number(counts?.n ?? 0) + structural.length,
+    rejected: Number(counts?.bad ?? 0) + dup + structural.length,
+    reasons: reasons.slice(0, 10).map((r) => ({ ...r, rows: Number(r.rows) })),
+  };
+}

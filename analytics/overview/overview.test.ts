@@ -1,0 +1,77 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { overviewCommand } from '../cli/commands/overview.js';
+import { importFile } from '../import/import-file.js';
+import { freshWorkspace, tempDir } from '../test/helpers.js';
+import { Workspace } from '../workspace/workspace.js';
+import { overview } from './overview.js';
+import { pageSql } from './table-page.js';
+
+const UNITS = `单位编码,单位名称,简称,队伍类型
+ZH01,嵊泗县综合行政执法局,综合执法局,综合
+XZ01,嵊泗县菜园镇人民政府,菜园镇,乡镇
+`;
+const CASES = `案件编号,执法机关,立案日期,承办人
+AJ1,综合执法局,2023-03-05,张三
+AJ2,菜园镇,2024-03-10,张三、赵六
+AJ3,县城市管理大队,2024-05-06,
+`;
+const OFFICERS = `人员编号,年度,姓名,所属单位
+ZF1,2024,张三,综合执法局
+`;
+
+describe('the workspace overview', () => {
+  it('counts, spans, periods per unit and the names that matched nothing', async () => {
+    const ws = await freshWorkspace();
+    const dir = tempDir();
+    const f = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    // Before any unit list: say so.
+    await importFile(ws, f('cases.csv', CASES));
+    let ov = await overview(ws.db);
+    expect(ov.warnings.map((w) => w.kind)).toContain('missing_reference');
+    await importFile(ws, f('units.csv', UNITS));
+    await importFile(ws, f('officers.csv', OFFICERS));
+    ov = await overview(ws.db);
+    expect(ov.totals).toEqual({ rows: 6, imports: 3, rejected: 0 });
+    // dated records only (a roster year is not a date)
+    expect(ov.period).toEqual({ from: '2023-03-05', to: '2024-05-06' });
+    expect(ov.tables.find((t) => t.table === 'penalty_case')).toMatchObject({ rows: 3, imports: 1, from: '2023-03-05', to: '2024-05-06' });
+    expect(ov.coverage.years).toEqual([2023, 2024]);
+    expect(ov.coverage.units.map((u) => [u.unit_id, u.name, u.years])).toEqual([
+      ['ZH01', '综合执法局', { '2023': 1, '2024': 1 }],
+      ['XZ01', '菜园镇', { '2024': 1 }],
+      [null, '未关联单位', { '2024': 1 }],
+    ]);
+    const kinds = ov.warnings.map((w) => [w.kind, w.table, w.field, w.rows, w.samples.map((s) => s.value)]);
+    expect(kinds).toEqual([
+      ['unresolved_ref', 'penalty_case', 'unit_id', 1, ['县城市管理大队']],
+      ['unresolved_list', 'penalty_case', 'officer_ids', 1, ['赵六']],
+    ]);
+    // every warning's drill-down finds exactly its rows
+    for (const w of ov.warnings) {
+      const q = pageSql({ table: w.drill!.table, offset: 0, limit: 100, filter: w.drill!.filter });
+      expect(Number(await ws.db.scalar(q.count))).toBe(w.rows);
+    }
+  });
+
+  it('is on the command line too: tijian overview', async () => {
+    const ws = await freshWorkspace();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'units.csv'), UNITS);
+    await importFile(ws, join(dir, 'units.csv'));
+    ws.close();
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s) };
+    expect(await overviewCommand.run(['--workspace', ws.path], io)).toBe(0);
+    expect(out.join('\n')).toContain('unit');
+    out.length = 0;
+    expect(await overviewCommand.run(['--workspace', ws.path, '--json'], io)).toBe(0);
+    expect(JSON.parse(out.join('\n'))).toMatchObject({ totals: { rows: 2, imports: 1 } });
+    // the file is left as it was: it opens again normally
+    (await Workspace.open(ws.path, { create: false })).close();
+  });
+});

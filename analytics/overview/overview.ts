@@ -1,0 +1,249 @@
+// What a workspace holds: row counts per table, the periods each unit's records cover, and the
+// data-quality warnings an evaluator must see before trusting a score (names that matched no unit
+// or officer, rejected rows, missing reference lists). Used by the desktop app's 数据概览 screen.
+import type { Db } from '../db/duck.js';
+import { ident, lit } from '../db/duck.js';
+import { CANONICAL_TABLES, COUNTY_ID, tableDef } from '../schema/tables.js';
+import type { TableDef } from '../schema/types.js';
+
+/** The date (or year) that places a row of a table in a period, and the unit it belongs to. */
+export const PERIOD_FIELDS: Readonly<Record<string, { unit: string; year: string; date?: string }>> = {
+  officer: { unit: 'unit_id', year: 'year' },
+  penalty_case: { unit: 'unit_id', year: 'year(filed_date)', date: 'filed_date' },
+  inspection: { unit: 'lead_unit_id', year: 'year("date")', date: 'date' },
+  inspection_plan: { unit: 'unit_id', year: 'year(due_date)', date: 'due_date' },
+  review_litigation: { unit: 'unit_id', year: 'year(coalesce(filed_date, decided_date))', date: 'coalesce(filed_date, decided_date)' },
+  complaint: { unit: 'unit_id', year: 'year(received_date)', date: 'received_date' },
+  supervision_finding: { unit: 'unit_id', year: 'year(found_date)', date: 'found_date' },
+  permit: { unit: 'unit_id', year: 'year(issued_date)', date: 'issued_date' },
+  institution_checklist: { unit: 'unit_id', year: '"year"' },
+};
+
+export interface TableSummary {
+  table: string;
+  zh: string;
+  en: string;
+  rows: number;
+  /** Imports (not undone) that loaded into this table. */
+  imports: number;
+  rejected: number;
+  /** Earliest and latest date of the table's period field (ISO), when it has one. */
+  from: string | null;
+  to: string | null;
+}
+
+export interface UnitCoverage {
+  /** null: rows whose unit name matched no unit. */
+  unit_id: string | null;
+  name: string;
+  unit_type: string | null;
+  /** year → rows (all period tables). */
+  years: Record<string, number>;
+  /** table → year → rows. */
+  tables: Record<string, Record<string, number>>;
+  total: number;
+}
+
+export type WarningKind = 'unresolved_ref' | 'unresolved_list' | 'rejected_rows' | 'missing_reference' | 'no_period';
+
+export interface QualityWarning {
+  kind: WarningKind;
+  severity: 'warn' | 'info';
+  table: string;
+  /** The id column concerned (unit_id, officer_ids, …). */
+  field?: string;
+  rows: number;
+  /** The commonest values behind the warning. */
+  samples: Array<{ value: string; rows: number }>;
+  zh: string;
+  en: string;
+  /** Where to look at the rows: a table.page filter. */
+  drill?: { table: string; filter: RowFilter };
+}
+
+export type RowFilter = { kind: 'unresolved'; field: string } | { kind: 'import'; importId: number };
+
+export interface Overview {
+  tables: TableSummary[];
+  coverage: { years: number[]; units: UnitCoverage[] };
+  warnings: QualityWarning[];
+  /** The span of all dated records, ISO dates. */
+  period: { from: string; to: string } | null;
+  totals: { rows: number; imports: number; rejected: number };
+}
+
+function n(v: unknown): number {
+  return v === null || v === undefined ? 0 : Number(v);
+}
+
+export async function tableSummaries(db: Db): Promise<TableSummary[]> {
+  const counts = await db.all<{ t: string; rows: number }>(
+    CANONICAL_TABLES.map((t) => `SELECT ${lit(t.name)} AS t, count(*) AS rows FROM ${ident(t.name)}`).join(' UNION ALL '),
+  );
+  const imports = await db.all<{ t: string; imports: number; rejected: number }>(
+    `SELECT table_name AS t, count(*) AS imports, sum(rows_rejected) AS rejected FROM import_log WHERE status = 'done' GROUP BY 1`,
+  );
+  const spans = await db.all<{ t: string; lo: string | null; hi: string | null }>(
+    Object.entries(PERIOD_FIELDS)
+      .map(([t, p]) =>
+        p.date
+          ? `SELECT ${lit(t)} AS t, min(${p.date}) AS lo, max(${p.date}) AS hi FROM ${ident(t)}`
+          : `SELECT ${lit(t)} AS t, CAST(make_date(min(${p.year}), 1, 1) AS DATE) AS lo, CAST(make_date(max(${p.year}), 12, 31) AS DATE) AS hi FROM ${ident(t)}`,
+      )
+      .join(' UNION ALL '),
+  );
+  return CANONICAL_TABLES.map((t) => {
+    const c = counts.find((x) => x.t === t.name);
+    const i = imports.find((x) => x.t === t.name);
+    const s = spans.find((x) => x.t === t.name);
+    return { table: t.name, zh: t.zh, en: t.en, rows: n(c?.rows), imports: n(i?.imports), rejected: n(i?.rejected), from: s?.lo ?? null, to: s?.hi ?? null };
+  });
+}
+
+export async function coverage(db: Db): Promise<Overview['coverage']> {
+  const parts = Object.entries(PERIOD_FIELDS).map(
+    ([t, p]) => `SELECT ${lit(t)} AS t, ${ident(p.unit)} AS unit_id, CAST(${p.year} AS INTEGER) AS y, count(*) AS n FROM ${ident(t)} GROUP BY ALL`,
+  );
+  const rows = await db.all<{ t: string; unit_id: string | null; y: number | null; n: number }>(parts.join(' UNION ALL '));
+  const units = await db.all<{ unit_id: string; name: string; unit_type: string | null }>(
+    `SELECT unit_id, any_value(coalesce(short_name, name)) AS name, any_value(unit_type) AS unit_type FROM unit GROUP BY unit_id ORDER BY min(row_no), unit_id`,
+  );
+  const years = new Set<number>();
+  const byUnit = new Map<string | null, UnitCoverage>();
+  const entry = (id: string | null): UnitCoverage => {
+    let e = byUnit.get(id);
+    if (!e) {
+      const u = units.find((x) => x.unit_id === id);
+      const name = id === null ? '未关联单位' : id === COUNTY_ID ? '全县' : u?.name ?? id;
+      e = { unit_id: id, name, unit_type: u?.unit_type ?? null, years: {}, tables: {}, total: 0 };
+      byUnit.set(id, e);
+    }
+    return e;
+  };
+  for (const u of units) entry(u.unit_id);
+  for (const r of rows) {
+    if (r.y === null) continue;
+    years.add(r.y);
+    const e = entry(r.unit_id);
+    const y = String(r.y);
+    e.years[y] = (e.years[y] ?? 0) + n(r.n);
+    const t = (e.tables[r.t] ??= {});
+    t[y] = (t[y] ?? 0) + n(r.n);
+    e.total += n(r.n);
+  }
+  // Units in list order, then the county, then rows no unit was found for.
+  const list = [...byUnit.values()].sort((a, b) => rank(a) - rank(b));
+  function rank(u: UnitCoverage): number {
+    if (u.unit_id === null) return 1e9;
+    if (u.unit_id === COUNTY_ID) return 1e9 - 1;
+    const i = units.findIndex((x) => x.unit_id === u.unit_id);
+    return i < 0 ? 1e8 : i;
+  }
+  return { years: [...years].sort((a, b) => a - b), units: list };
+}
+
+const REF_NAMES: Record<string, { zh: string; en: string; list: string }> = {
+  unit: { zh: '执法单位', en: 'unit', list: '执法单位名录' },
+  officer: { zh: '执法人员', en: 'officer', list: '执法人员花名册' },
+  matter: { zh: '执法事项', en: 'matter', list: '执法事项目录' },
+};
+
+async function refWarnings(db: Db, t: TableDef, refRows: Record<string, number>): Promise<QualityWarning[]> {
+  const out: QualityWarning[] = [];
+  for (const f of t.fields) {
+    if (!f.raw || !f.ref) continue;
+    const ref = REF_NAMES[f.ref]!;
+    if (f.kind === 'ref') {
+      const where = `${ident(f.name)} IS NULL AND ${ident(f.raw)} IS NOT NULL AND trim(${ident(f.raw)}) <> ''`;
+      const rows = n(await db.scalar(`SELECT count(*) FROM ${ident(t.name)} WHERE ${where}`));
+      if (!rows) continue;
+      const samples = await db.all<{ value: string; rows: number }>(
+        `SELECT ${ident(f.raw)} AS value, count(*) AS rows FROM ${ident(t.name)} WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5`,
+      );
+      const noList = !refRows[f.ref];
+      out.push({
+        kind: 'unresolved_ref',
+        severity: 'warn',
+        table: t.name,
+        field: f.name,
+        rows,
+        samples: samples.map((s) => ({ value: s.value, rows: n(s.rows) })),
+        zh: `${t.zh}有 ${rows} 行的“${f.zh}”未能对应到${ref.zh}${noList ? `（尚未导入${ref.list}）` : ''}`,
+        en: `${rows} row(s) of ${t.en}: "${f.en}" matched no ${ref.en}${noList ? ` (no ${ref.en} list imported yet)` : ''}`,
+        drill: { table: t.name, filter: { kind: 'unresolved', field: f.name } },
+      });
+    } else if (f.unresolved) {
+      const where = `len(${ident(f.unresolved)}) > 0`;
+      const rows = n(await db.scalar(`SELECT count(*) FROM ${ident(t.name)} WHERE ${where}`));
+      if (!rows) continue;
+      const samples = await db.all<{ value: string; rows: number }>(
+        `SELECT v AS value, count(*) AS rows FROM (SELECT unnest(${ident(f.unresolved)}) AS v FROM ${ident(t.name)} WHERE ${where}) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5`,
+      );
+      out.push({
+        kind: 'unresolved_list',
+        severity: 'warn',
+        table: t.name,
+        field: f.name,
+        rows,
+        samples: samples.map((s) => ({ value: s.value, rows: n(s.rows) })),
+        zh: `${t.zh}有 ${rows} 行的“${f.zh}”含未能识别的${ref.zh}`,
+        en: `${rows} row(s) of ${t.en}: "${f.en}" name ${ref.en}s that matched nothing`,
+        drill: { table: t.name, filter: { kind: 'unresolved', field: f.name } },
+      });
+    }
+  }
+  return out;
+}
+
+export async function qualityWarnings(db: Db, summaries?: TableSummary[]): Promise<QualityWarning[]> {
+  const sums = summaries ?? (await tableSummaries(db));
+  const rowsOf = (name: string) => sums.find((s) => s.table === name)?.rows ?? 0;
+  const refRows = { unit: rowsOf('unit'), officer: rowsOf('officer'), matter: rowsOf('matter') };
+  const warnings: QualityWarning[] = [];
+  const factRows = sums.filter((s) => PERIOD_FIELDS[s.table]).reduce((a, s) => a + s.rows, 0);
+  if (factRows > 0 && !refRows.unit) {
+    warnings.push({
+      kind: 'missing_reference',
+      severity: 'warn',
+      table: 'unit',
+      rows: 0,
+      samples: [],
+      zh: '尚未导入执法单位名录：各记录的执法主体都无法对应到单位，评估无法按单位进行。请先导入单位名录。',
+      en: 'No unit list imported yet: no record can be attributed to a unit, so nothing can be evaluated per unit. Import the unit list first.',
+    });
+  }
+  for (const t of CANONICAL_TABLES) {
+    if (!rowsOf(t.name)) continue;
+    warnings.push(...(await refWarnings(db, t, refRows)));
+  }
+  const rejected = await db.all<{ import_id: number; file_name: string; table_name: string; rows_rejected: number; rows_read: number }>(
+    `SELECT import_id, file_name, table_name, rows_rejected, rows_read FROM import_log WHERE status = 'done' AND rows_rejected > 0 ORDER BY import_id`,
+  );
+  for (const r of rejected) {
+    const t = tableDef(r.table_name);
+    warnings.push({
+      kind: 'rejected_rows',
+      severity: 'info',
+      table: r.table_name,
+      rows: n(r.rows_rejected),
+      samples: [],
+      zh: `导入批次 #${r.import_id}（${r.file_name}）读取 ${r.rows_read} 行，其中 ${r.rows_rejected} 行被拒绝，未进入${t?.zh ?? r.table_name}`,
+      en: `Import #${r.import_id} (${r.file_name}): ${r.rows_rejected} of ${r.rows_read} row(s) rejected, not in ${t?.en ?? r.table_name}`,
+      drill: { table: r.table_name, filter: { kind: 'import', importId: n(r.import_id) } },
+    });
+  }
+  return warnings;
+}
+
+export async function overview(db: Db): Promise<Overview> {
+  const tables = await tableSummaries(db);
+  const cov = await coverage(db);
+  const warnings = await qualityWarnings(db, tables);
+  const dated = tables.filter((t) => t.from && t.to && PERIOD_FIELDS[t.table]?.date);
+  const period = dated.length
+    ? { from: dated.map((t) => t.from!).sort()[0]!, to: dated.map((t) => t.to!).sort().at(-1)! }
+    : null;
+  const imports = n(await db.scalar(`SELECT count(*) FROM import_log WHERE status = 'done'`));
+  const rejected = n(await db.scalar(`SELECT count(*) FROM rejected_row`));
+  return { tables, coverage: cov, warnings, period, totals: { rows: tables.reduce((a, t) => a + t.rows, 0), imports, rejected } };
+}

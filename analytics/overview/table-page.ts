@@ -1,0 +1,113 @@
+// One page of a canonical table (or of the rejected rows), for grids: the SQL is built from the
+// schema only (names never come from the caller unchecked), personal data is masked unless asked.
+import type { Db } from '../db/duck.js';
+import { ident } from '../db/duck.js';
+import { TijianError } from '../i18n/errors.js';
+import { tableDef } from '../schema/tables.js';
+import { fieldColumns, type FieldKind } from '../schema/types.js';
+import type { RowFilter } from './overview.js';
+
+export interface ColumnInfo {
+  name: string;
+  zh: string;
+  en: string;
+  kind: FieldKind | 'raw' | 'unresolved' | 'system';
+  personal?: boolean;
+}
+
+/** The physical columns of a canonical table, labelled. */
+export function tableColumns(table: string): ColumnInfo[] {
+  const t = tableDef(table);
+  if (!t) throw new TijianError('NOT_FOUND', `没有数据表“${table}”。`, `There is no table "${table}".`);
+  const cols: ColumnInfo[] = [];
+  for (const f of t.fields) {
+    for (const c of fieldColumns(f)) {
+      if (c.name === f.name) cols.push({ name: c.name, zh: f.zh, en: f.en, kind: f.kind, ...(f.personal ? { personal: true } : {}) });
+      else if (c.name === f.raw) cols.push({ name: c.name, zh: `${f.zh}（原文）`, en: `${f.en} (as written)`, kind: 'raw' });
+      else cols.push({ name: c.name, zh: `${f.zh}（未识别）`, en: `${f.en} (unmatched)`, kind: 'unresolved' });
+    }
+  }
+  cols.push(
+    { name: 'import_id', zh: '导入批次', en: 'Import', kind: 'system' },
+    { name: 'row_no', zh: '源文件行号', en: 'Source line', kind: 'system' },
+    { name: 'extras', zh: '未映射的列', en: 'Unmapped columns', kind: 'system' },
+  );
+  return cols;
+}
+
+/** SQL that masks personal text: 张** for names, 3302********1234 for long ids and phone numbers. */
+export function maskSql(expr: string): string {
+  return `CASE WHEN ${expr} IS NULL THEN NULL
+    WHEN length(${expr}) <= 1 THEN '*'
+    WHEN length(${expr}) <= 6 THEN left(${expr}, 1) || repeat('*', length(${expr}) - 1)
+    ELSE left(${expr}, 4) || repeat('*', length(${expr}) - 8) || right(${expr}, 4) END`;
+}
+
+export interface PageRequest {
+  table: string;
+  offset: number;
+  limit: number;
+  filter?: RowFilter;
+  /** Column to sort by (a column of the table) and direction; default: import order. */
+  orderBy?: { column: string; desc?: boolean };
+  unmask?: boolean;
+}
+
+function whereOf(table: string, filter: RowFilter | undefined): string {
+  if (!filter) return '';
+  const t = tableDef(table)!;
+  if (filter.kind === 'import') return `WHERE import_id = ${Math.trunc(filter.importId)}`;
+  const f = t.fields.find((x) => x.name === filter.field);
+  if (!f || !f.raw) throw new TijianError('NOT_FOUND', `“${table}”没有可关联字段“${filter.field}”。`, `${table} has no reference field "${filter.field}".`);
+  if (f.kind === 'reflist' && f.unresolved) return `WHERE len(${ident(f.unresolved)}) > 0`;
+  return `WHERE ${ident(f.name)} IS NULL AND ${ident(f.raw)} IS NOT NULL AND trim(${ident(f.raw)}) <> ''`;
+}
+
+/** The SELECT of one page and the COUNT of all matching rows. */
+export function pageSql(req: PageRequest): { select: string; count: string; columns: ColumnInfo[] } {
+  const columns = tableColumns(req.table);
+  const where = whereOf(req.table, req.filter);
+  const list = columns
+    .map((c) => {
+      const q = ident(c.name);
+      if (c.name === 'extras') return `CAST(${q} AS VARCHAR) AS ${q}`;
+      return c.personal && !req.unmask ? `${maskSql(q)} AS ${q}` : q;
+    })
+    .join(', ');
+  let order = 'import_id, row_no';
+  if (req.orderBy) {
+    const c = columns.find((x) => x.name === req.orderBy!.column);
+    if (!c) throw new TijianError('NOT_FOUND', `没有列“${req.orderBy.column}”。`, `There is no column "${req.orderBy.column}".`);
+    order = `${ident(c.name)} ${req.orderBy.desc ? 'DESC' : 'ASC'} NULLS LAST, import_id, row_no`;
+  }
+  const t = ident(req.table);
+  return {
+    select: `SELECT ${list} FROM ${t} ${where} ORDER BY ${order} LIMIT ${Math.trunc(req.limit)} OFFSET ${Math.trunc(req.offset)}`,
+    count: `SELECT count(*) FROM ${t} ${where}`,
+    columns,
+  };
+}
+
+export const REJECTED_COLUMNS: ColumnInfo[] = [
+  { name: 'import_id', zh: '导入批次', en: 'Import', kind: 'system' },
+  { name: 'file_name', zh: '文件', en: 'File', kind: 'text' },
+  { name: 'line_no', zh: '行号', en: 'Line', kind: 'int' },
+  { name: 'reason_zh', zh: '拒绝原因', en: 'Reason (zh)', kind: 'text' },
+  { name: 'reason_en', zh: '拒绝原因（英文）', en: 'Reason', kind: 'text' },
+  { name: 'error_codes', zh: '错误代码', en: 'Error codes', kind: 'list' },
+  { name: 'raw', zh: '原始数据', en: 'Raw values', kind: 'text' },
+];
+
+export function rejectedSql(importId: number | undefined, offset: number, limit: number): { select: string; count: string } {
+  const where = importId !== undefined ? `WHERE import_id = ${Math.trunc(importId)}` : '';
+  return {
+    select: `SELECT import_id, file_name, line_no, reason_zh, reason_en, error_codes, CAST(raw AS VARCHAR) AS raw
+             FROM rejected_row ${where} ORDER BY import_id, line_no LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
+    count: `SELECT count(*) FROM rejected_row ${where}`,
+  };
+}
+
+export async function countRows(db: Db, sql: string): Promise<number> {
+  return Number(await db.scalar(sql));
+}
+

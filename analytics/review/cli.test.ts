@@ -1,0 +1,125 @@
+// tijian review / tijian mark on the imported sample, through the CLI entry point.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml, stringify } from 'yaml';
+import { main } from '../cli/main.js';
+import { SAMPLES, sampleWorkspace, tempDir } from '../test/helpers.js';
+import { DEFAULT_RULES_PATH } from './load.js';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n') });
+  return { code, out, err };
+}
+
+/** A closed copy of the sample workspace, for the CLI to open. */
+async function samplePath(): Promise<string> {
+  const ws = await sampleWorkspace();
+  const path = ws.path;
+  ws.close();
+  return path;
+}
+
+interface JsonOut {
+  masked: boolean;
+  rules: Array<{ id: string; name: { zh: string; en: string }; severity: string; hits: number; units: Record<string, number> }>;
+  hits: Array<{ rule: string; ref: string; hit_key?: string; keys: Record<string, unknown>; unit_id: string | null; officer_ids: string[]; summary: string; mark: { status: string; note: string } | null }>;
+}
+
+const PLANTED = JSON.parse(readFileSync(join(SAMPLES, 'shengsi', '_planted.json'), 'utf8')) as { rules: Record<string, { hits: Array<{ year: number }> }> };
+
+describe('tijian review', () => {
+  it('--json lists every rule with its hits per unit, and every hit, masked', async () => {
+    const path = await samplePath();
+    const r = await run('review', '--workspace', path, '--period', '2024', '--json');
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out) as JsonOut;
+    expect(j.masked).toBe(true);
+    expect(j.rules.map((x) => x.id)).toEqual(Object.keys(PLANTED.rules));
+    for (const rule of j.rules) {
+      expect(rule.hits, rule.id).toBe(PLANTED.rules[rule.id]!.hits.filter((h) => h.year === 2024).length);
+      expect(Object.values(rule.units).reduce((a, n) => a + n, 0)).toBe(rule.hits);
+      expect(rule.name.zh).toBeTruthy();
+      expect(['高', '中', '低']).toContain(rule.severity);
+    }
+    expect(j.hits).toHaveLength(29);
+    for (const h of j.hits) {
+      expect(Object.keys(h)).toEqual(expect.arrayContaining(['rule', 'keys', 'unit_id', 'officer_ids', 'summary']));
+      expect(h.summary.length).toBeGreaterThan(10);
+    }
+    // the party's id number in officer_party_lenient's keys is masked
+    expect(r.out).not.toContain('330903196804073347');
+    expect(j.hits.find((h) => h.rule === 'officer_party_lenient')!.keys.party_id).toBe('3309********3347');
+  });
+
+  it('--out writes the evidence pack; --unmask shows personal data', async () => {
+    const path = await samplePath();
+    const out = join(tempDir(), 'pack.xlsx');
+    const r = await run('review', '--workspace', path, '--period', '2023', '--out', out, '--unmask', '--json');
+    expect(r.code, r.err).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(r.err).toContain('未脱敏');
+    const j = JSON.parse(r.out) as JsonOut;
+    expect(j.masked).toBe(false);
+    expect(r.out).toContain('330922197110052676');
+    expect((await run('review', '--workspace', path, '--period', '2023', '--out', join(tempDir(), 'x.csv'))).code).toBe(2);
+  });
+
+  it('prints a readable list without --json, with no personal data', async () => {
+    const path = await samplePath();
+    const r = await run('review', '--workspace', path, '--period', '2024');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('重大案件未经法制审核即作出决定（major_without_review）: 2');
+    expect(r.out).toContain('嵊应急罚〔2024〕21号');
+    expect(r.out).not.toMatch(/330903196804073347|923309226043650948/);
+  });
+
+  it('--rules uses another rules file (here: a 20-day window for repeated inspections)', async () => {
+    const path = await samplePath();
+    const doc = parseYaml(readFileSync(DEFAULT_RULES_PATH, 'utf8'));
+    doc.rules = doc.rules.filter((x: { id: string }) => x.id === 'repeat_inspection');
+    doc.rules[0].params.window_days = 20;
+    const file = join(tempDir(), 'rules.yaml');
+    writeFileSync(file, stringify(doc));
+    const r = await run('review', '--workspace', path, '--period', '2024', '--rules', file, '--json');
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out) as JsonOut;
+    expect(j.rules.map((x) => [x.id, x.hits])).toEqual([['repeat_inspection', 1]]); // the 30-day pair drops out
+  });
+});
+
+describe('tijian mark', () => {
+  it('marks a hit by its ref (with --period) or hit_key, and the marks show in the next review', async () => {
+    const path = await samplePath();
+    const j = JSON.parse((await run('review', '--workspace', path, '--period', '2024', '--json')).out) as JsonOut;
+    const lenient = j.hits.find((h) => h.rule === 'officer_party_lenient')!;
+    const overdue = j.hits.find((h) => h.rule === 'overdue_case')!;
+    let r = await run('mark', '--workspace', path, '--rule', 'officer_party_lenient', '--key', lenient.ref, '--period', '2024', '--status', '已核实', '--note', '已移交纪检组', '--reviewer', '王某', '--json');
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ rule: 'officer_party_lenient', ref: lenient.ref, mark: { status: '已核实', note: '已移交纪检组', reviewer: '王某' } });
+    r = await run('mark', '--workspace', path, '--rule', 'overdue_case', '--key', overdue.hit_key!, '--status', 'excluded', '--note', '延期审批表在纸质卷中');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('已排除');
+    // the ref of a marked hit works without --period afterwards
+    expect((await run('mark', '--workspace', path, '--rule', 'overdue_case', '--key', overdue.ref, '--status', '已核实')).code).toBe(0);
+
+    const again = JSON.parse((await run('review', '--workspace', path, '--period', '2024', '--json')).out) as JsonOut;
+    expect(again.hits.find((h) => h.ref === lenient.ref)!.mark).toMatchObject({ status: '已核实', note: '已移交纪检组' });
+    expect(again.hits.find((h) => h.ref === overdue.ref)!.mark).toMatchObject({ status: '已核实' });
+    const list = JSON.parse((await run('mark', '--workspace', path, '--list', '--json')).out) as { marks: unknown[] };
+    expect(list.marks).toHaveLength(2);
+  });
+
+  it('refuses unknown rules, statuses, hits and refs it cannot resolve', async () => {
+    const path = await samplePath();
+    expect((await run('mark', '--workspace', path, '--rule', 'no_such_rule', '--key', 'case_id=X', '--status', '已核实')).code).toBe(1);
+    expect((await run('mark', '--workspace', path, '--rule', 'overdue_case', '--key', 'case_id=X', '--status', '处理中')).code).toBe(2);
+    expect((await run('mark', '--workspace', path, '--rule', 'overdue_case', '--key', '0123456789', '--status', '已核实')).code).toBe(2);
+    expect((await run('mark', '--workspace', path, '--rule', 'overdue_case', '--key', 'party_id=X', '--status', '已核实')).code).toBe(2);
+    const r = await run('mark', '--workspace', path, '--rule', 'overdue_case', '--key', 'case_id=不存在', '--period', '2024', '--status', '已核实');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('没有线索');
+  });
+});

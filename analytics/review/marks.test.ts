@@ -1,0 +1,77 @@
+// Reviewers' marks live in the workspace, attach to rule + keys, and survive re-running the rules,
+// closing the workspace and re-importing the same records.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importFile } from '../import/import-file.js';
+import { undoImport } from '../import/undo.js';
+import { SAMPLES, sampleWorkspace } from '../test/helpers.js';
+import { Workspace } from '../workspace/workspace.js';
+import { listMarks, markHistory, markHit } from './marks.js';
+import { runReview } from './run.js';
+
+describe('reviewer marks', () => {
+  it('survive a re-run, a reopened workspace, and the records being removed and imported again', async () => {
+    const ws = await sampleWorkspace();
+    const first = await runReview(ws, { period: '2024' });
+    const a = first.hits.find((h) => h.rule === 'crime_not_transferred')!;
+    const b = first.hits.find((h) => h.rule === 'repeat_inspection')!;
+    await markHit(ws, { rule: a.rule, hitKey: a.hit_key, keys: a.keys, status: '已核实', note: '经调阅案卷，未移送属实，已转办。', reviewer: '纪检组 王', period: '2024' });
+    await markHit(ws, { rule: b.rule, hitKey: b.hit_key, status: '已排除', note: '两次检查分别为投诉核查与日常巡查，有正当理由。' });
+
+    const again = await runReview(ws, { period: '2024' });
+    expect(again.hits.find((h) => h.hit_key === a.hit_key && h.rule === a.rule)!.mark).toMatchObject({ status: '已核实', note: '经调阅案卷，未移送属实，已转办。', reviewer: '纪检组 王' });
+    expect(again.hits.find((h) => h.hit_key === b.hit_key && h.rule === b.rule)!.mark).toMatchObject({ status: '已排除', reviewer: null });
+    expect(again.hits.filter((h) => h.mark).length).toBe(2);
+
+    // the 2024 cases removed (undo of their import): the hit is gone, its mark stays
+    const file = '行政处罚案件台账_2024.csv';
+    const importId = await ws.db.scalar<number>(`SELECT import_id FROM import_log WHERE file_name = '${file}' AND status = 'done'`);
+    await undoImport(ws, importId);
+    const without = await runReview(ws, { period: '2024' });
+    expect(without.hits.some((h) => h.rule === a.rule && h.hit_key === a.hit_key)).toBe(false);
+    expect((await listMarks(ws, { rule: a.rule }))[0]!.status).toBe('已核实');
+    // … imported again, and the workspace reopened: the hit comes back with its mark
+    const re = await importFile(ws, join(SAMPLES, 'shengsi', file));
+    expect(re.rows_loaded).toBeGreaterThan(0);
+    const path = ws.path;
+    ws.close();
+    const reopened = await Workspace.open(path);
+    try {
+      const third = await runReview(reopened, { period: '2024' });
+      expect(third.hits.find((h) => h.rule === a.rule && h.hit_key === a.hit_key)!.mark!.status).toBe('已核实');
+      // another period does not show the hit, but the mark stays in the workspace
+      const other = await runReview(reopened, { period: '2023' });
+      expect(other.hits.some((h) => h.mark)).toBe(false);
+      expect(await listMarks(reopened)).toHaveLength(2);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('replace the previous mark and keep every change in the log', async () => {
+    const ws = await sampleWorkspace();
+    const r = await runReview(ws, { period: '2024', only: ['overdue_case'] });
+    const h = r.hits[0]!;
+    await markHit(ws, { rule: h.rule, hitKey: h.hit_key, status: '待核查', note: '已调取案卷', reviewer: '甲' });
+    const m = await markHit(ws, { rule: h.rule, hitKey: h.hit_key, status: '已核实', note: '超期属实', reviewer: '乙' });
+    expect(m.status).toBe('已核实');
+    const marks = await listMarks(ws, { rule: 'overdue_case' });
+    expect(marks).toHaveLength(1);
+    expect(marks[0]).toMatchObject({ rule: 'overdue_case', hit_key: h.hit_key, ref: h.ref, status: '已核实', note: '超期属实', reviewer: '乙' });
+    expect(marks[0]!.updated_at >= marks[0]!.created_at).toBe(true);
+    expect(await listMarks(ws, { ref: h.ref! })).toHaveLength(1);
+    const log = await markHistory(ws, { rule: h.rule, hitKey: h.hit_key });
+    expect(log.map((x) => [x.status, x.reviewer])).toEqual([
+      ['待核查', '甲'],
+      ['已核实', '乙'],
+    ]);
+  });
+
+  it('refuse an unknown status or keys that do not match the hit_key', async () => {
+    const ws = await sampleWorkspace();
+    await expect(markHit(ws, { rule: 'overdue_case', hitKey: 'case_id=X', status: '已处理' as never })).rejects.toMatchObject({ code: 'USAGE' });
+    await expect(markHit(ws, { rule: 'overdue_case', hitKey: 'case_id=X', keys: { case_id: 'Y' }, status: '已核实' })).rejects.toMatchObject({ code: 'USAGE' });
+    await expect(markHit(ws, { rule: 'overdue_case', hitKey: 'X', status: '已核实' })).rejects.toMatchObject({ code: 'USAGE' });
+    expect(await listMarks(ws)).toEqual([]);
+  });
+});

@@ -1,0 +1,351 @@
+// Every default rule on small hand-made rows: records that must hit, and near-misses that must not
+// (one day, one officer or one case on the other side of each threshold).
+import { describe, expect, it } from 'vitest';
+import { freshWorkspace } from '../test/helpers.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { baseFixture, inspection, insertRows, kase } from './fixtures.js';
+import { hitKey } from './keys.js';
+import { runReview } from './run.js';
+
+async function setup(rows: { cases?: Record<string, unknown>[]; inspections?: Record<string, unknown>[]; complaints?: Record<string, unknown>[]; findings?: Record<string, unknown>[] }): Promise<Workspace> {
+  const ws = await freshWorkspace();
+  await baseFixture(ws);
+  if (rows.cases) await insertRows(ws, 'penalty_case', rows.cases);
+  if (rows.inspections) await insertRows(ws, 'inspection', rows.inspections);
+  if (rows.complaints) await insertRows(ws, 'complaint', rows.complaints);
+  if (rows.findings) await insertRows(ws, 'supervision_finding', rows.findings);
+  return ws;
+}
+
+/** The hit keys of one rule for a period, canonical. */
+async function hitsOf(ws: Workspace, rule: string, period = '2024'): Promise<string[]> {
+  const r = await runReview(ws, { period, only: [rule] });
+  return r.hits.map((h) => h.hit_key).sort();
+}
+
+const caseKeys = (...ids: string[]) => ids.map((case_id) => hitKey({ case_id })).sort();
+
+describe('default rules on hand-made fixtures', () => {
+  it('a clean case and a clean inspection hit no rule', async () => {
+    const ws = await setup({ cases: [kase({ case_id: 'CLEAN', filed_date: '2024-03-01' })], inspections: [inspection({ inspection_id: 'JCCLEAN', date: '2024-03-01' })] });
+    const r = await runReview(ws, { period: '2024' });
+    expect(r.rules).toHaveLength(13);
+    expect(r.hits).toEqual([]);
+  });
+
+  it('overdue_case: decided after the deadline without an approved extension', async () => {
+    const ws = await setup({
+      cases: [
+        kase({ case_id: 'D91', filed_date: '2024-01-01', decision_date: '2024-04-01' }), // 91 days, extension empty
+        kase({ case_id: 'D91NO', filed_date: '2024-01-01', decision_date: '2024-04-01', extension_approved: false }),
+        kase({ case_id: 'D31OF30', filed_date: '2024-02-01', decision_date: '2024-03-03', deadline_days: 30 }), // 31 days of 30
+        kase({ case_id: 'FILED2023', filed_date: '2023-11-01', decision_date: '2024-02-15' }), // decided in 2024
+        // near-misses
+        kase({ case_id: 'D90', filed_date: '2024-01-01', decision_date: '2024-03-31' }), // exactly 90 days
+        kase({ case_id: 'EXT', filed_date: '2024-01-01', decision_date: '2024-05-30', extension_approved: true }),
+        kase({ case_id: 'D120OF180', filed_date: '2024-01-01', decision_date: '2024-04-30', deadline_days: 180 }),
+        kase({ case_id: 'NEXTYEAR', filed_date: '2024-10-01', decision_date: '2025-01-15' }), // decided in 2025
+        kase({ case_id: 'OPEN', filed_date: '2024-01-01', decision_date: null, closed_date: null, executed_date: null }),
+      ],
+    });
+    expect(await hitsOf(ws, 'overdue_case')).toEqual(caseKeys('D91', 'D91NO', 'D31OF30', 'FILED2023'));
+    expect(await hitsOf(ws, 'overdue_case', '2025')).toEqual(caseKeys('NEXTYEAR'));
+    const r = await runReview(ws, { period: '2024', only: ['overdue_case'] });
+    const d91 = r.hits.find((h) => h.keys.case_id === 'D91')!;
+    expect(d91.evidence).toMatchObject({ 办案天数: 91, 办案期限: 90, 延期审批: '未填写' });
+    expect(d91.summary).toContain('立案 91 天后');
+    expect(d91.unit_id).toBe('U1');
+    expect(d91.officer_ids).toEqual(['O1', 'O2']);
+  });
+
+  it('major_without_review: no legal review, or one dated after the decision', async () => {
+    const ws = await setup({
+      cases: [
+        kase({ case_id: 'NOREVIEW', filed_date: '2024-04-01', decision_date: '2024-05-10', major_case: true, legal_review_date: null }),
+        kase({ case_id: 'LATE1', filed_date: '2024-04-01', decision_date: '2024-05-10', major_case: true, legal_review_date: '2024-05-11' }),
+        kase({ case_id: 'SAMEDAY', filed_date: '2024-04-01', decision_date: '2024-05-10', major_case: true, legal_review_date: '2024-05-10' }),
+        kase({ case_id: 'BEFORE', filed_date: '2024-04-01', decision_date: '2024-05-10', major_case: true, legal_review_date: '2024-05-08' }),
+        kase({ case_id: 'NOTMAJOR', filed_date: '2024-04-01', decision_date: '2024-05-10', major_case: false, legal_review_date: null }),
+        kase({ case_id: 'UNDECIDED', filed_date: '2024-04-01', decision_date: null, major_case: true, legal_review_date: null }),
+      ],
+    });
+    expect(await hitsOf(ws, 'major_without_review')).toEqual(caseKeys('NOREVIEW', 'LATE1'));
+    const r = await runReview(ws, { period: '2024', only: ['major_without_review'] });
+    expect(r.hits.find((h) => h.keys.case_id === 'LATE1')!.evidence.审核情况).toBe('法制审核日期晚于处罚决定 1 天');
+  });
+
+  it('uncertified_officer: no certificate, expired, not yet valid, or not in that year’s roster — checked on the day', async () => {
+    const ws = await setup({
+      cases: [
+        kase({ case_id: 'EXPIRED', filed_date: '2024-06-01', officer_ids: ['O1', 'O3'] }),
+        kase({ case_id: 'LASTDAY', filed_date: '2024-05-31', officer_ids: ['O1', 'O3'] }),
+        kase({ case_id: 'NOTINROSTER', filed_date: '2024-02-01', officer_ids: ['O1', 'O7'] }),
+        kase({ case_id: 'ROSTER2023', filed_date: '2023-06-01', officer_ids: ['O1', 'O7'] }),
+      ],
+      inspections: [
+        inspection({ inspection_id: 'BEFOREVALID', date: '2024-07-02', officer_ids: ['O5', 'O1'] }),
+        inspection({ inspection_id: 'FIRSTDAY', date: '2024-07-03', officer_ids: ['O5', 'O1'] }),
+        inspection({ inspection_id: 'NOCERT', date: '2024-03-03', officer_ids: ['O4', 'O2'] }),
+        inspection({ inspection_id: 'O6LAST', date: '2024-09-30', officer_ids: ['O6', 'O2'] }),
+        inspection({ inspection_id: 'O6AFTER', date: '2024-10-01', officer_ids: ['O6', 'O2'] }),
+      ],
+    });
+    expect(await hitsOf(ws, 'uncertified_officer')).toEqual(
+      [
+        { officer_id: 'O3', case_id: 'EXPIRED' },
+        { officer_id: 'O7', case_id: 'NOTINROSTER' },
+        { officer_id: 'O5', inspection_id: 'BEFOREVALID' },
+        { officer_id: 'O4', inspection_id: 'NOCERT' },
+        { officer_id: 'O6', inspection_id: 'O6AFTER' },
+      ]
+        .map(hitKey)
+        .sort(),
+    );
+    expect(await hitsOf(ws, 'uncertified_officer', '2023')).toEqual([]);
+    const r = await runReview(ws, { period: '2024', only: ['uncertified_officer'] });
+    const problems = Object.fromEntries(r.hits.map((h) => [h.evidence.记录编号, h.evidence.问题]));
+    expect(problems).toEqual({
+      NOTINROSTER: '2024 年度花名册中没有此人',
+      NOCERT: '当年花名册中没有执法证号',
+      EXPIRED: '执法证已于 2024-05-31 到期',
+      BEFOREVALID: '执法证自 2024-07-03 起才生效',
+      O6AFTER: '执法证已于 2024-09-30 到期',
+    });
+    // the hit names the one officer without a certificate, not the partner
+    expect(r.hits.find((h) => h.keys.case_id === 'EXPIRED')!.officer_ids).toEqual(['O3']);
+  });
+
+  it('single_officer: fewer than two officers (unmatched names count as officers)', async () => {
+    const ws = await setup({
+      cases: [
+        kase({ case_id: 'ONE', filed_date: '2024-03-01', officer_ids: ['O1'] }),
+        kase({ case_id: 'SAMETWICE', filed_date: '2024-03-01', officer_ids: ['O1', 'O1'] }),
+        kase({ case_id: 'TWO', filed_date: '2024-03-01', officer_ids: ['O1', 'O2'] }),
+        kase({ case_id: 'ONEPLUSNAME', filed_date: '2024-03-01', officer_ids: ['O1'], officer_unresolved: ['张三'] }),
+      ],
+      inspections: [
+        inspection({ inspection_id: 'NOBODY', date: '2024-04-01', officer_ids: [] }),
+        inspection({ inspection_id: 'NULLLIST', date: '2024-04-01', officer_ids: null, officer_unresolved: null }),
+        inspection({ inspection_id: 'INSPTWO', date: '2024-04-01', officer_ids: ['O1', 'O2'] }),
+        inspection({ inspection_id: 'INSPONE', date: '2024-04-01', officer_ids: ['O2'] }),
+      ],
+    });
+    expect(await hitsOf(ws, 'single_officer')).toEqual(
+      [{ case_id: 'ONE' }, { case_id: 'SAMETWICE' }, { inspection_id: 'NOBODY' }, { inspection_id: 'NULLLIST' }, { inspection_id: 'INSPONE' }].map(hitKey).sort(),
+    );
+  });
+
+  it('fine_out_of_range: below the minimum or above the maximum of the matter (bounds included)', async () => {
+    const ws = await setup({
+      cases: [
+        kase({ case_id: 'ABOVE', filed_date: '2024-03-01', fine_amount: 10000.01 }),
+        kase({ case_id: 'BELOW', filed_date: '2024-03-01', fine_amount: 999 }),
+        kase({ case_id: 'ATMAX', filed_date: '2024-03-01', fine_amount: 10000 }),
+        kase({ case_id: 'ATMIN', filed_date: '2024-03-01', fine_amount: 1000 }),
+        kase({ case_id: 'NOFINE', filed_date: '2024-03-01', fine_amount: null, penalty_types: ['警告'] }),
+        kase({ case_id: 'M3BELOW', filed_date: '2024-03-01', matter_code: 'M3', fine_amount: 400 }),
+        kase({ case_id: 'M3NOMAX', filed_date: '2024-03-01', matter_code: 'M3', fine_amount: 1000000 }),
+        kase({ case_id: 'UNKNOWNMATTER', filed_date: '2024-03-01', matter_code: null, fine_amount: 1 }),
+      ],
+    });
+    expect(await hitsOf(ws, 'fine_out_of_range')).toEqual(caseKeys('ABOVE', 'BELOW', 'M3BELOW'));
+    const r = await runReview(ws, { period: '2024', only: ['fine_out_of_range'] });
+    expect(r.hits.find((h) => h.keys.case_id === 'ABOVE')!.evidence.偏离情况).toBe('高于裁量上限 0.01 元');
+    expect(r.hits.find((h) => h.keys.case_id === 'BELOW')!.evidence.偏离情况).toBe('低于裁量下限 1 元');
+  });
+
+  it('inconsistent_fine: beyond 3 × MAD of the median of ≥ 8 fined cases of the matter and year; MAD 0 groups skipped', async () => {
+    // M1 2024: median 1200, MAD 150, 3 × MAD = 450: 5000 hits, 1650 (exactly 450 away) does not
+    const m1 = [1000, 1000, 1100, 1200, 1200, 1300, 1650, 5000];
+    // M2 2024: seven cases only, one extreme
+    const m2 = [1000, 1100, 1200, 1300, 1400, 1500, 9900];
+    // M3 2024: nine identical fines and one extreme: MAD 0 → the group is not judged
+    const m3 = [...Array(9).fill(600), 6000];
+    const cases = [
+      ...m1.map((f, i) => kase({ case_id: `M1_${f}_${i}`, filed_date: i === 7 ? '2024-05-20' : '2024-02-01', matter_code: 'M1', fine_amount: f })),
+      ...m2.map((f, i) => kase({ case_id: `M2_${f}_${i}`, filed_date: '2024-02-01', matter_code: 'M2', fine_amount: f })),
+      ...m3.map((f, i) => kase({ case_id: `M3_${f}_${i}`, filed_date: '2024-02-01', matter_code: 'M3', fine_amount: f })),
+      // 2023 cases of M1 are another group (their extreme fine does not move the 2024 median)
+      ...[50, 60, 70, 80, 90, 100, 110, 120].map((f, i) => kase({ case_id: `M1_2023_${i}`, filed_date: '2023-05-01', matter_code: 'M1', fine_amount: f })),
+    ];
+    const ws = await setup({ cases });
+    expect(await hitsOf(ws, 'inconsistent_fine')).toEqual(caseKeys('M1_5000_7'));
+    // a quarter still compares with the whole year's group; the hit belongs to its filing quarter
+    expect(await hitsOf(ws, 'inconsistent_fine', '2024Q2')).toEqual(caseKeys('M1_5000_7'));
+    expect(await hitsOf(ws, 'inconsistent_fine', '2024Q1')).toEqual([]);
+    const r = await runReview(ws, { period: '2024', only: ['inconsistent_fine'] });
+    expect(r.hits[0]!.evidence).toMatchObject({ 同组案件数: 8, 组中位数: 1200, 绝对中位差: 150, 偏离倍数: 25.3 });
+  });
+
+  it('crime_not_transferred: a suspected crime with no transfer to police', async () => {
+    const ws = await setup({
+      cases: [
+        kase({ case_id: 'NOTSENT', filed_date: '2024-03-01', suspected_crime: true, police_transfer_date: null }),
+        kase({ case_id: 'SENT', filed_date: '2024-03-01', suspected_crime: true, police_transfer_date: '2024-03-20' }),
+        kase({ case_id: 'NOCRIME', filed_date: '2024-03-01', suspected_crime: false }),
+        kase({ case_id: 'UNKNOWN', filed_date: '2024-03-01', suspected_crime: null }),
+      ],
+    });
+    expect(await hitsOf(ws, 'crime_not_transferred')).toEqual(caseKeys('NOTSENT'));
+  });
+
+  it('repeat_inspection: two units within 30 days (the 30th included), outside joint visits', async () => {
+    const ins = (id: string, subject: string, date: string, unit: string, joint = false) =>
+      inspection({ inspection_id: id, subject_id: subject, date, lead_unit_id: unit, unit_ids: joint ? ['U1', 'U2', 'U3'] : [unit], is_joint: joint });
+    const ws = await setup({
+      inspections: [
+        ins('A1', 'S30', '2024-03-01', 'U1'),
+        ins('A2', 'S30', '2024-03-31', 'U2'), // 30 days: hit
+        ins('B1', 'S31', '2024-03-01', 'U1'),
+        ins('B2', 'S31', '2024-04-01', 'U2'), // 31 days: no
+        ins('C1', 'SJOINT', '2024-05-01', 'U1', true),
+        ins('C2', 'SJOINT', '2024-05-01', 'U3'), // one of the two is a joint visit: no
+        ins('D1', 'SSAME', '2024-06-01', 'U1'),
+        ins('D2', 'SSAME', '2024-06-10', 'U1'), // the same unit twice: no
+        ins('E1', 'S3', '2024-09-05', 'U1'),
+        ins('E2', 'S3', '2024-09-14', 'U2'),
+        ins('E3', 'S3', '2024-09-25', 'U3'), // three units within 20 days: one hit
+        ins('F1', 'SYEAR', '2023-12-20', 'U2'),
+        ins('F2', 'SYEAR', '2024-01-05', 'U3'), // across the new year: the period of the second visit
+      ],
+    });
+    expect(await hitsOf(ws, 'repeat_inspection')).toEqual(
+      [
+        { subject_id: 'S30', inspection_ids: ['A1', 'A2'] },
+        { subject_id: 'S3', inspection_ids: ['E1', 'E2', 'E3'] },
+        { subject_id: 'SYEAR', inspection_ids: ['F1', 'F2'] },
+      ]
+        .map(hitKey)
+        .sort(),
+    );
+    expect(await hitsOf(ws, 'repeat_inspection', '2023')).toEqual([]);
+    const r = await runReview(ws, { period: '2024', only: ['repeat_inspection'] });
+    const s3 = r.hits.find((h) => h.keys.subject_id === 'S3')!;
+    expect(s3.unit_id).toBe('U3'); // the unit that came last
+    expect(s3.evidence).toMatchObject({ 检查次数: 3, 单位数: 3, 首末间隔天数: 20, 最短间隔天数: 9, 检查单位: ['综合执法局', '市场监管局', '卫健局'] });
+    expect(s3.summary).toContain('20 天内被 3 个单位先后检查 3 次');
+  });
+
+  it('officer_party_lenient: ≥ 3 lenient cases (no penalty or the minimum fine) of one officer with one party', async () => {
+    const c = (id: string, party: string, over: Record<string, unknown>) =>
+      kase({ case_id: id, filed_date: '2024-03-01', party_id: party, officer_ids: ['O1', 'O2'], ...over });
+    const ws = await setup({
+      cases: [
+        c('P1A', 'P1', { no_penalty_reason: '首违不罚', penalty_types: null, fine_amount: null }),
+        c('P1B', 'P1', { penalty_types: ['不予处罚'], fine_amount: null }),
+        c('P1C', 'P1', { fine_amount: 1000 }), // the minimum of M1
+        // near-miss: three cases with the same party, only two lenient
+        c('P2A', 'P2', { no_penalty_reason: '轻微免罚', penalty_types: null, fine_amount: null }),
+        c('P2B', 'P2', { fine_amount: 1000 }),
+        c('P2C', 'P2', { fine_amount: 1500 }),
+        // near-miss: three lenient cases, but split between two officer pairs
+        c('P3A', 'P3', { no_penalty_reason: '首违不罚', fine_amount: null, officer_ids: ['O1', 'O2'] }),
+        c('P3B', 'P3', { no_penalty_reason: '首违不罚', fine_amount: null, officer_ids: ['O1', 'O2'] }),
+        c('P3C', 'P3', { no_penalty_reason: '首违不罚', fine_amount: null, officer_ids: ['O5', 'O6'] }),
+      ],
+    });
+    expect(await hitsOf(ws, 'officer_party_lenient')).toEqual(
+      [
+        { officer_id: 'O1', party_id: 'P1', case_ids: ['P1A', 'P1B', 'P1C'] },
+        { officer_id: 'O2', party_id: 'P1', case_ids: ['P1A', 'P1B', 'P1C'] },
+      ]
+        .map(hitKey)
+        .sort(),
+    );
+    const r = await runReview(ws, { period: '2024', only: ['officer_party_lenient'] });
+    expect(r.hits[0]!.evidence.处理结果).toEqual(['首违不罚', '不予处罚', '按裁量下限罚款 1000 元']);
+  });
+
+  it('long_open_case: open for more than 365 days at the end of the period', async () => {
+    const open = { decision_date: null, closed_date: null, executed_date: null, fine_amount: null, penalty_types: null };
+    const ws = await setup({
+      cases: [
+        kase({ case_id: 'D366', filed_date: '2023-12-31', ...open }), // 366 days at 2024-12-31
+        kase({ case_id: 'D365', filed_date: '2024-01-01', ...open }), // 365: no
+        kase({ case_id: 'CLOSEDLATER', filed_date: '2023-06-01', ...open, closed_date: '2025-02-01' }),
+        kase({ case_id: 'CLOSEDONEND', filed_date: '2023-06-01', ...open, closed_date: '2024-12-31' }),
+      ],
+    });
+    expect(await hitsOf(ws, 'long_open_case')).toEqual(caseKeys('D366', 'CLOSEDLATER'));
+    expect(await hitsOf(ws, 'long_open_case', '2023')).toEqual([]);
+  });
+
+  it('complaint_overdue: closed after the deadline, or still open after it at the end of the period', async () => {
+    const q = (id: string, received: string, deadline: string | null, closed: string | null) => ({
+      complaint_id: id,
+      received_date: received,
+      deadline_date: deadline,
+      closed_date: closed,
+      unit_id: 'U2',
+      unit_raw: '市场监管局',
+    });
+    const ws = await setup({
+      complaints: [
+        q('LATE1', '2024-03-01', '2024-03-15', '2024-03-16'),
+        q('ONTIME', '2024-03-01', '2024-03-15', '2024-03-15'),
+        q('OPENDUE', '2024-12-01', '2024-12-30', null),
+        q('OPENNOTDUE', '2024-12-01', '2024-12-31', null),
+        q('NODEADLINE', '2024-03-01', null, '2024-09-01'),
+        q('LASTYEAR', '2023-03-01', '2023-03-15', '2023-03-30'),
+      ],
+    });
+    expect(await hitsOf(ws, 'complaint_overdue')).toEqual(['complaint_id=LATE1', 'complaint_id=OPENDUE']);
+    const r = await runReview(ws, { period: '2024', only: ['complaint_overdue'] });
+    expect(r.hits.map((h) => [h.evidence.超期天数, h.evidence.办理情况, h.unit_id])).toEqual([
+      [1, '超过时限才办结', 'U2'],
+      [1, '到期末仍未办结', 'U2'],
+    ]);
+  });
+
+  it('finding_overdue: rectified after the due date, or not at all by the end of the period', async () => {
+    const f = (id: string, found: string, due: string | null, done: string | null) => ({
+      finding_id: id,
+      source: '执法监督',
+      unit_id: 'U3',
+      unit_raw: '卫健局',
+      found_date: found,
+      due_date: due,
+      rectified_date: done,
+    });
+    const ws = await setup({
+      findings: [
+        f('LATE', '2024-02-01', '2024-03-01', '2024-03-02'),
+        f('ONDUE', '2024-02-01', '2024-03-01', '2024-03-01'),
+        f('NEVER', '2024-09-01', '2024-10-31', null),
+        f('NOTYETDUE', '2024-11-01', '2025-01-31', null),
+      ],
+    });
+    expect(await hitsOf(ws, 'finding_overdue')).toEqual(['finding_id=LATE', 'finding_id=NEVER']);
+  });
+
+  it('penalty_not_executed: more than 90 days from the decision to execution, or unexecuted at the end of the period', async () => {
+    const ws = await setup({
+      cases: [
+        kase({ case_id: 'E89', filed_date: '2024-02-01', decision_date: '2024-03-01', executed_date: '2024-05-29' }),
+        kase({ case_id: 'E90', filed_date: '2024-02-01', decision_date: '2024-03-01', executed_date: '2024-05-30' }),
+        kase({ case_id: 'E91', filed_date: '2024-02-01', decision_date: '2024-03-01', executed_date: '2024-05-31' }),
+        kase({ case_id: 'OPEN91', filed_date: '2024-09-01', decision_date: '2024-10-01', executed_date: null }), // 91 days at 2024-12-31
+        kase({ case_id: 'OPEN90', filed_date: '2024-09-01', decision_date: '2024-10-02', executed_date: null }),
+        kase({ case_id: 'WARNING', filed_date: '2024-02-01', decision_date: '2024-03-01', executed_date: null, fine_amount: null, penalty_types: ['警告'] }),
+        kase({ case_id: 'CONFISCATED', filed_date: '2024-02-01', decision_date: '2024-03-01', executed_date: null, fine_amount: null, confiscation_amount: 800 }),
+      ],
+    });
+    expect(await hitsOf(ws, 'penalty_not_executed')).toEqual(caseKeys('E91', 'OPEN91', 'CONFISCATED'));
+  });
+
+  it('a rule whose rows repeat a key is refused, naming the rule', async () => {
+    const { loadDefaultRules } = await import('./load.js');
+    const base = await loadDefaultRules();
+    const broken = structuredClone(base);
+    broken.rules.rules = [{ ...base.rules.rules[0]!, sql: `SELECT 'X' AS case_id, NULL::VARCHAR AS unit_id, NULL::VARCHAR[] AS officer_ids, ${base.rules.rules[0]!.evidence.map((c) => `1 AS ${c}`).join(', ')} FROM range(2)` }];
+    const ws = await freshWorkspace();
+    await expect(runReview(ws, { period: '2024', rules: broken })).rejects.toMatchObject({ code: 'RULES_INVALID', en: expect.stringContaining('overdue_case') });
+  });
+
+  it('stops between rules when cancelled', async () => {
+    const ws = await setup({});
+    const ac = new AbortController();
+    ac.abort();
+    await expect(runReview(ws, { period: '2024', signal: ac.signal })).rejects.toMatchObject({ code: 'IMPORT_CANCELLED' });
+  });
+});

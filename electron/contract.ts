@@ -1,0 +1,389 @@
+// THE contract between the renderer and everything behind it. One map of method → { input schema,
+// output type, who answers }. The analytics service (worker / utility process), the Electron main
+// process, the browser host and the renderer's client are all typed from this map, and every
+// incoming message is checked against it (parseRequest) before anything acts on it.
+//
+// Conventions:
+// - Results travel in an envelope: Result<T> = { ok: true, value } | { ok: false, error }, the
+//   error bilingual ({ code, zh, en }) — analytics' TijianError maps onto it one to one.
+// - Row data (table pages, rejected rows, preview rows) travels as Arrow IPC stream bytes
+//   (Uint8Array) and is paged: at most MAX_PAGE rows per message. Small bounded records (the import
+//   log, the overview) travel as plain objects.
+// - Long work (import, sample) takes a client-chosen jobId: progress arrives as 'job.progress'
+//   events, 'job.cancel' stops it, the call itself resolves with the outcome, and 'job.done' tells
+//   every listener it ended.
+// - 'shell.*' methods are the desktop shell's (native dialogs, menu language); the browser host
+//   answers them with NOT_SUPPORTED and the UI falls back to typed paths and uploads.
+import { z } from 'zod';
+import type { ImportFileResult } from '../analytics/import/import-file.js';
+import type { ImportPreview } from '../analytics/import/preview.js';
+import type { ProgressPhase } from '../analytics/import/progress.js';
+import type { UndoResult } from '../analytics/import/undo.js';
+import type { Overview, QualityWarning } from '../analytics/overview/overview.js';
+import type { ColumnInfo } from '../analytics/overview/table-page.js';
+import type { FieldKind } from '../analytics/schema/types.js';
+
+// ---------------------------------------------------------------------------------------------
+// Envelope
+
+export interface ErrorInfo {
+  code: string;
+  zh: string;
+  en: string;
+  details?: unknown;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: string, zh: string, en: string, details?: unknown): { ok: false; error: ErrorInfo } {
+  return { ok: false, error: details === undefined ? { code, zh, en } : { code, zh, en, details } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared schemas
+
+/** Most rows in one message. */
+export const MAX_PAGE = 2000;
+
+/** Canonical table names (kept in step with analytics/schema/tables.ts by a test). */
+export const TABLE_NAMES = [
+  'unit',
+  'matter',
+  'officer',
+  'penalty_case',
+  'inspection',
+  'inspection_plan',
+  'review_litigation',
+  'complaint',
+  'supervision_finding',
+  'permit',
+  'institution_checklist',
+] as const;
+
+const Empty = z.strictObject({});
+const FsPath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !p.includes('\0'), { message: 'NUL character in path' });
+const JobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'jobId: 1–64 letters, digits, _ or -' });
+const TableName = z.enum(TABLE_NAMES);
+const Offset = z.int().min(0).max(2_000_000_000);
+const Limit = z.int().min(1).max(MAX_PAGE);
+const FieldName = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, { message: 'a field name (snake_case)' });
+
+/** A column mapping, as in a mapping file: header → field (or null: keep it in extras). */
+export const MappingInput = z.strictObject({
+  table: TableName,
+  columns: z.record(
+    z.string().max(500),
+    z.union([FieldName, z.null(), z.strictObject({ field: FieldName.nullable(), scale: z.number().positive().max(1e9).optional() })]),
+  ),
+});
+
+const RowFilterInput = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('unresolved'), field: FieldName }),
+  z.strictObject({ kind: z.literal('import'), importId: z.int().min(1) }),
+]);
+
+/** Future methods (evaluation engine, review, reports): accepted shapes are still open. */
+const Reserved = z.looseObject({});
+
+// ---------------------------------------------------------------------------------------------
+// Output types
+
+export type Lang = 'zh-CN' | 'en';
+
+export interface AppInfo {
+  version: string;
+  schemaVersion: number;
+  /** Where the bundled sample comes from, when there is one. */
+  sampleDir: string | null;
+  /** Where a workspace given by name only (no folder) is created. */
+  workspacesDir: string;
+  /** Which methods of the contract the engine answers today. */
+  implemented: string[];
+}
+
+export interface WorkspaceInfo {
+  path: string;
+  name: string;
+  schemaVersion: number;
+  migratedFrom: number | null;
+  createdAt: string | null;
+  /** Span of the dated records. */
+  period: { from: string; to: string } | null;
+  rows: number;
+  imports: number;
+  /** The workspace was opened read-only? (never today) */
+  readOnly: boolean;
+}
+
+export interface RecentWorkspace {
+  path: string;
+  name: string;
+  openedAt: string;
+  exists: boolean;
+}
+
+export interface TableSchema {
+  name: string;
+  zh: string;
+  en: string;
+  description: string;
+  key: string[];
+  fields: Array<{ name: string; zh: string; en: string; kind: FieldKind; required: boolean; personal: boolean; aliases: string[] }>;
+}
+
+export type ImportOutcome = ImportFileResult | { file: string; path: string; error: ErrorInfo };
+
+/** Folders walked into their data files, in a stable order; nothing passed over silently. */
+export interface ExpandedPaths {
+  files: string[];
+  skipped: Array<{ path: string; reason_zh: string; reason_en: string }>;
+  missing: string[];
+}
+
+export interface ImportRun {
+  results: ImportOutcome[];
+  cancelled: boolean;
+  totals: { files: number; failed: number; rows_read: number; rows_loaded: number; rows_rejected: number };
+}
+
+export interface ImportLogEntry {
+  import_id: number;
+  file_name: string;
+  file_path: string | null;
+  file_size: number | null;
+  table_name: string;
+  format: string | null;
+  encoding: string | null;
+  rows_read: number;
+  rows_loaded: number;
+  rows_rejected: number;
+  status: 'done' | 'undone' | string;
+  started_at: string;
+  finished_at: string | null;
+  undone_at: string | null;
+  mapping_origin: string | null;
+}
+
+/** Paged row data: Arrow IPC stream bytes with `columns` describing them. */
+export interface Page {
+  total: number;
+  offset: number;
+  columns: ColumnInfo[];
+  arrow: Uint8Array;
+}
+
+export type PreviewOut = Omit<ImportPreview, 'sample'> & { sample: Uint8Array | null };
+
+export interface SampleOut {
+  workspace: WorkspaceInfo;
+  run: ImportRun;
+  /** The default index system evaluated for the latest year of the sample, against the year before
+   *  (the run is saved in the workspace); null when it could not run — `evaluationError` says why. */
+  evaluation: { run_id: number; period: string; compare: string | null; entities: number; seconds: number } | null;
+  evaluationError?: ErrorInfo;
+}
+
+export type { ColumnInfo, Overview, QualityWarning, UndoResult, ImportFileResult };
+
+// ---------------------------------------------------------------------------------------------
+// The methods
+
+/** Phantom marker carrying a method's output type. */
+export interface Out<T> {
+  readonly __out?: T;
+}
+function out<T>(): Out<T> {
+  return {};
+}
+
+type Host = 'service' | 'shell';
+interface MethodSpec<I extends z.ZodType, O, H extends Host> {
+  input: I;
+  output: Out<O>;
+  host: H;
+  /** Takes a jobId, reports progress, can be cancelled. */
+  job?: true;
+  /** Reserved: in the contract so the navigation and the client have their place; answers NOT_IMPLEMENTED today. */
+  reserved?: true;
+}
+function svc<O>() {
+  return <I extends z.ZodType>(input: I, extra: { job?: true; reserved?: true } = {}): MethodSpec<I, O, 'service'> => ({ input, output: out<O>(), host: 'service', ...extra });
+}
+function shell<O>() {
+  return <I extends z.ZodType>(input: I): MethodSpec<I, O, 'shell'> => ({ input, output: out<O>(), host: 'shell' });
+}
+
+export const contract = {
+  'app.info': svc<AppInfo>()(Empty),
+
+  'workspace.current': svc<WorkspaceInfo | null>()(Empty),
+  'workspace.open': svc<WorkspaceInfo>()(z.strictObject({ path: FsPath })),
+  'workspace.create': svc<WorkspaceInfo>()(z.strictObject({ path: FsPath })),
+  'workspace.close': svc<null>()(Empty),
+  'workspace.recent': svc<RecentWorkspace[]>()(Empty),
+  'workspace.forget': svc<RecentWorkspace[]>()(z.strictObject({ path: FsPath })),
+  'workspace.sample': svc<SampleOut>()(z.strictObject({ jobId: JobId, path: FsPath.optional() }), { job: true }),
+
+  'schema.tables': svc<TableSchema[]>()(Empty),
+
+  'import.preview': svc<PreviewOut>()(z.strictObject({ path: FsPath, mapping: MappingInput.optional(), jobId: JobId.optional() }), { job: true }),
+  'import.expand': svc<ExpandedPaths>()(z.strictObject({ paths: z.array(FsPath).min(1).max(1000) })),
+  'import.run': svc<ImportRun>()(
+    z.strictObject({
+      jobId: JobId,
+      files: z.array(z.strictObject({ path: FsPath, mapping: MappingInput.optional() })).min(1).max(1000),
+    }),
+    { job: true },
+  ),
+  'import.list': svc<ImportLogEntry[]>()(Empty),
+  'import.undo': svc<UndoResult>()(z.strictObject({ importId: z.int().min(1) })),
+  'import.rejected': svc<Page>()(z.strictObject({ importId: z.int().min(1).optional(), offset: Offset, limit: Limit })),
+
+  'overview.get': svc<Overview>()(Empty),
+  'table.page': svc<Page>()(
+    z.strictObject({
+      table: TableName,
+      offset: Offset,
+      limit: Limit,
+      filter: RowFilterInput.optional(),
+      orderBy: z.strictObject({ column: FieldName, desc: z.boolean().optional() }).optional(),
+      unmask: z.boolean().optional(),
+    }),
+  ),
+
+  'job.cancel': svc<{ cancelled: boolean }>()(z.strictObject({ jobId: JobId })),
+
+  // Phase 2 — the evaluation engine, red-flag review and reports are being written on main.
+  'index.list': svc<unknown>()(Reserved, { reserved: true }),
+  'evaluate.run': svc<unknown>()(Reserved, { job: true, reserved: true }),
+  'evaluate.results': svc<unknown>()(Reserved, { reserved: true }),
+  'lineage.get': svc<unknown>()(Reserved, { reserved: true }),
+  'review.list': svc<unknown>()(Reserved, { reserved: true }),
+  'review.mark': svc<unknown>()(Reserved, { reserved: true }),
+  'report.build': svc<unknown>()(Reserved, { job: true, reserved: true }),
+
+  // The desktop shell.
+  'shell.openWorkspaceDialog': shell<string | null>()(Empty),
+  'shell.saveWorkspaceDialog': shell<string | null>()(z.strictObject({ defaultName: z.string().max(255).optional() })),
+  'shell.openFilesDialog': shell<string[]>()(Empty),
+  'shell.setLanguage': shell<null>()(z.strictObject({ lang: z.enum(['zh-CN', 'en']) })),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = Contract[M]['output'] extends Out<infer T> ? T : never;
+export type ServiceMethod = { [M in MethodName]: Contract[M]['host'] extends 'service' ? M : never }[MethodName];
+export type ShellMethod = Exclude<MethodName, ServiceMethod>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethod(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export function isShellMethod(name: MethodName): name is ShellMethod {
+  return contract[name].host === 'shell';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events (server → client)
+
+export type MenuAction =
+  | 'workspace.new'
+  | 'workspace.open'
+  | 'workspace.sample'
+  | 'workspace.close'
+  | 'import.files'
+  | 'nav.workspace'
+  | 'nav.import'
+  | 'nav.overview'
+  | 'view.theme'
+  | 'lang.zh-CN'
+  | 'lang.en'
+  | 'job.cancel'
+  | 'help.about';
+
+export interface Events {
+  'job.progress': {
+    jobId: string;
+    method: MethodName;
+    phase: ProgressPhase | 'queued' | 'start' | 'evaluate';
+    done: number;
+    total: number;
+    unit: 'bytes' | 'rows' | 'percent' | 'files';
+    file?: string;
+    fileIndex?: number;
+    fileCount?: number;
+  };
+  'job.done': { jobId: string; method: MethodName; ok: boolean; cancelled: boolean; error?: ErrorInfo };
+  'workspace.changed': { workspace: WorkspaceInfo | null };
+  'data.changed': { tables: string[] };
+  /** Desktop only: the application menu or a dropped file. */
+  'menu': { action: MenuAction; path?: string };
+  'recent.changed': { recent: RecentWorkspace[] };
+}
+export type EventName = keyof Events;
+export { EVENT_NAMES } from './events.js';
+// The list in events.ts and the Events map cannot drift apart:
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const eventsInStep: Same<EventName, import('./events.js').EventNameList> = true;
+void eventsInStep;
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+const ISSUE_ZH: Record<string, string> = {
+  invalid_type: '类型不对',
+  too_small: '太小或太短',
+  too_big: '太大或太长',
+  unrecognized_keys: '含有不允许的字段',
+  invalid_value: '不是允许的取值',
+  invalid_format: '格式不对',
+  invalid_union: '不符合任何允许的形式',
+  custom: '不符合要求',
+  not_multiple_of: '不是要求的倍数',
+};
+
+function pathText(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');
+}
+
+export interface BadField {
+  path: string;
+  message: string;
+}
+
+/** Checks one incoming call: a known method and an input that fits its schema. */
+export function parseRequest(method: unknown, input: unknown): Result<{ method: MethodName; input: unknown }> {
+  if (!isMethod(method)) {
+    const name = typeof method === 'string' ? method.slice(0, 80) : typeof method;
+    return fail('BAD_REQUEST', `请求无效：没有“${name}”这个方法。`, `Bad request: there is no method "${name}".`, { path: 'method' });
+  }
+  const schema = contract[method].input as z.ZodType;
+  const parsed = schema.safeParse(input === undefined ? {} : input);
+  if (parsed.success) return ok({ method, input: parsed.data });
+  const issues: BadField[] = parsed.error.issues.map((i) => {
+    const keys = i.code === 'unrecognized_keys' ? (i as { keys: string[] }).keys : null;
+    const base = pathText(i.path);
+    return { path: keys ? [base, keys[0]].filter(Boolean).join('.') : base || '(input)', message: i.message };
+  });
+  const first = parsed.error.issues[0]!;
+  const where = issues[0]!.path;
+  const zhWhy = ISSUE_ZH[first.code] ?? '不符合要求';
+  return fail(
+    'BAD_REQUEST',
+    `请求“${method}”的参数无效：字段 ${where} ${zhWhy}（${first.message}）${issues.length > 1 ? `，另有 ${issues.length - 1} 处问题` : ''}。`,
+    `Bad request to "${method}": field ${where}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}.`,
+    { issues },
+  );
+}

@@ -1,0 +1,312 @@
+// The browser host: the renderer and the same contract over HTTP on 127.0.0.1, so the workstation
+// runs in a plain browser (and is tested that way where Electron cannot run).
+//
+//   npm run serve [-- --port 8123 --state-dir DIR --sample-dir DIR --rebuild]
+//
+// Prints the URL with a random token. Every API request must carry the token (constant-time
+// compare; 403 otherwise); the Host header must name 127.0.0.1/localhost (no DNS rebinding).
+//   POST /api/invoke   {method, input} → framed Result (electron/wire.ts)
+//   GET  /api/events   server-sent events {event, payload}   (token in the query: EventSource has no headers)
+//   POST /api/upload   raw file bytes, X-File-Name → Result<{path}>: a browser cannot give paths, so
+//                      files are uploaded to a private temp folder (original name kept for the log)
+import { spawnSync } from 'node:child_process';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { homedir, tmpdir } from 'node:os';
+import { basename, extname, join, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import { fail, isShellMethod, parseRequest, type EventName, type Events, type Result } from './contract.js';
+import { HOST_HEADERS } from './security.js';
+import { ServiceClient } from './service/client.js';
+import { spawnThread } from './service/thread.js';
+import { encodeMessage } from './wire.js';
+
+const REPO = resolve(import.meta.dirname, '..');
+const MAX_JSON = 1 << 20;
+const MAX_UPLOAD = 4 * 1024 ** 3;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+export interface HostOptions {
+  port?: number;
+  stateDir?: string;
+  sampleDir?: string | null;
+  rendererDir?: string;
+  /** Build the renderer first: 'auto' when missing or older than its sources. */
+  build?: 'auto' | 'always' | 'never';
+  log?: (s: string) => void;
+}
+
+export interface RunningHost {
+  url: string;
+  token: string;
+  port: number;
+  server: Server;
+  service: ServiceClient;
+  close(): Promise<void>;
+}
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = statSync(p);
+    t = Math.max(t, st.isDirectory() ? newest(p) : st.mtimeMs);
+  }
+  return t;
+}
+
+/** Builds out/ with electron-vite when it is missing (or older than its sources, or asked to). */
+export function ensureRendererBuilt(mode: 'auto' | 'always' | 'never', rendererDir: string, log: (s: string) => void): void {
+  if (mode === 'never') return;
+  const index = join(rendererDir, 'index.html');
+  const outputs = [index, join(REPO, 'out', 'main', 'worker.js')];
+  const sources = ['renderer', 'electron', 'analytics'].map((d) => join(REPO, d)).filter((d) => existsSync(d));
+  const stale = outputs.some((o) => !existsSync(o)) || Math.max(...sources.map(newest)) > Math.min(...outputs.map((o) => statSync(o).mtimeMs));
+  if (mode === 'auto' && !stale) return;
+  log('构建界面 / building the renderer…');
+  const bin = join(REPO, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+  const r = spawnSync(process.execPath, [bin, 'build', '-c', 'electron.config.ts'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0 || !existsSync(index)) throw new Error(`renderer build failed (exit ${r.status})`);
+}
+
+function tokenOk(given: string | null | undefined, token: Buffer): boolean {
+  if (!given) return false;
+  const g = Buffer.from(given, 'utf8');
+  if (g.length !== token.length) {
+    // still spend the time of a comparison
+    timingSafeEqual(token, token);
+    return false;
+  }
+  return timingSafeEqual(g, token);
+}
+
+function send(res: ServerResponse, status: number, body: string | Uint8Array, type: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...HOST_HEADERS, 'Content-Type': type, 'Content-Length': String(Buffer.byteLength(body)), ...extra });
+  res.end(body);
+}
+
+function sendResult(res: ServerResponse, result: Result<unknown>): void {
+  send(res, 200, encodeMessage(result), 'application/octet-stream');
+}
+
+async function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for await (const c of req as AsyncIterable<Buffer>) {
+    n += c.length;
+    if (n > max) throw new Error('too large');
+    chunks.push(c);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A file name safe to create: no folders, no control characters, not empty. */
+export function safeFileName(raw: string): string {
+  const base = raw.split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001f<>:"|?*]/g, '_').replace(/^\.+/, '').trim().slice(0, 200);
+  return clean || 'upload.dat';
+}
+
+export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
+  const log = opts.log ?? ((s: string) => process.stderr.write(s + '\n'));
+  const rendererDir = resolve(opts.rendererDir ?? join(REPO, 'out', 'renderer'));
+  ensureRendererBuilt(opts.build ?? 'auto', rendererDir, log);
+  const stateDir = resolve(opts.stateDir ?? join(homedir(), '.tijian'));
+  mkdirSync(stateDir, { recursive: true });
+  const defaultSample = join(REPO, 'samples', 'shengsi');
+  const sampleDir = opts.sampleDir === undefined ? (process.env.TIJIAN_SAMPLE_DIR ?? defaultSample) : opts.sampleDir;
+  const uploadDir = mkdtempSync(join(tmpdir(), 'tijian-upload-'));
+  const tokenText = randomBytes(24).toString('hex');
+  const token = Buffer.from(tokenText, 'utf8');
+
+  // Tests only: TIJIAN_TEST_IMPORT_DELAY=ms:name-part holds matching imports before commit.
+  const delay = /^(\d+):(.+)$/.exec(process.env.TIJIAN_TEST_IMPORT_DELAY ?? '');
+  const service = new ServiceClient(() => spawnThread(), {
+    stateDir,
+    sampleDir: sampleDir ? resolve(sampleDir) : null,
+    ...(delay ? { testImportDelay: { ms: Number(delay[1]), match: delay[2]! } } : {}),
+  });
+  service.start();
+  const streams = new Set<ServerResponse>();
+  service.onEvent(<E extends EventName>(event: E, payload: Events[E]) => {
+    const line = `data: ${JSON.stringify({ event, payload })}\n\n`;
+    for (const s of streams) s.write(line);
+  });
+
+  let port = 0;
+  const hostOk = (h: string | undefined) => h === `127.0.0.1:${port}` || h === `localhost:${port}`;
+  const originOk = (o: string | undefined) => !o || o === `http://127.0.0.1:${port}` || o === `http://localhost:${port}`;
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((e: unknown) => {
+      log(`host error: ${(e as Error)?.stack ?? String(e)}`);
+      if (!res.headersSent) sendResult(res, fail('INTERNAL', '内部错误。', 'Internal error.'));
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hostOk(req.headers.host)) return send(res, 403, 'forbidden host', 'text/plain; charset=utf-8');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) {
+      const given = (req.headers['x-tijian-token'] as string | undefined) ?? (url.pathname === '/api/events' ? url.searchParams.get('token') : null);
+      if (!tokenOk(given, token) || !originOk(req.headers.origin)) {
+        return send(res, 403, encodeMessage(fail('FORBIDDEN', '访问令牌无效。请使用启动时打印的完整地址打开。', 'Invalid access token. Open the full URL printed at start-up.')), 'application/octet-stream');
+      }
+      if (url.pathname === '/api/invoke' && req.method === 'POST') return invoke(req, res);
+      if (url.pathname === '/api/events' && req.method === 'GET') return events(req, res);
+      if (url.pathname === '/api/upload' && req.method === 'POST') return upload(req, res);
+      return send(res, 404, 'not found', 'text/plain; charset=utf-8');
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', 'text/plain; charset=utf-8');
+    return serveStatic(url.pathname, res);
+  }
+
+  async function invoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let body: unknown;
+    try {
+      body = JSON.parse((await readBody(req, MAX_JSON)).toString('utf8'));
+    } catch {
+      return sendResult(res, fail('BAD_REQUEST', '请求无效：请求体不是 JSON 或过大。', 'Bad request: the body is not JSON or too large.'));
+    }
+    const b = (body ?? {}) as { method?: unknown; input?: unknown };
+    const parsed = parseRequest(b.method, b.input);
+    if (!parsed.ok) return sendResult(res, parsed);
+    if (isShellMethod(parsed.value.method)) {
+      return sendResult(res, fail('NOT_SUPPORTED', '浏览器版没有本地文件对话框：请输入路径，或拖入、上传文件。', 'The browser version has no native file dialogs: type a path, or drop or upload files.'));
+    }
+    sendResult(res, await service.call(parsed.value.method, parsed.value.input));
+  }
+
+  function events(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { ...HOST_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+    res.write(': tijian\n\n');
+    streams.add(res);
+    const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
+    req.on('close', () => {
+      clearInterval(ping);
+      streams.delete(res);
+    });
+  }
+
+  async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let name: string;
+    try {
+      name = safeFileName(decodeURIComponent(String(req.headers['x-file-name'] ?? '')));
+    } catch {
+      name = 'upload.dat';
+    }
+    const size = Number(req.headers['content-length'] ?? 0);
+    if (size > MAX_UPLOAD) return sendResult(res, fail('FILE_TOO_LARGE', '文件过大（上限 4 GB）。', 'File too large (limit 4 GB).'));
+    const dir = join(uploadDir, randomBytes(8).toString('hex'));
+    mkdirSync(dir);
+    const path = join(dir, name);
+    let n = 0;
+    try {
+      await pipeline(
+        req,
+        async function* (src: AsyncIterable<Buffer>) {
+          for await (const c of src) {
+            n += c.length;
+            if (n > MAX_UPLOAD) throw new Error('too large');
+            yield c;
+          }
+        },
+        createWriteStream(path),
+      );
+    } catch (e) {
+      rmSync(dir, { recursive: true, force: true });
+      return sendResult(res, fail('UPLOAD_FAILED', `上传“${name}”失败：${(e as Error).message}`, `Uploading "${name}" failed: ${(e as Error).message}`));
+    }
+    sendResult(res, { ok: true, value: { path, name, size: n } });
+  }
+
+  function serveStatic(pathname: string, res: ServerResponse): void {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(pathname);
+    } catch {
+      return send(res, 400, 'bad path', 'text/plain; charset=utf-8');
+    }
+    if (rel === '/' || rel === '') rel = '/index.html';
+    const file = resolve(rendererDir, '.' + rel);
+    if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      return send(res, 404, 'not found', 'text/plain; charset=utf-8');
+    }
+    const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    res.writeHead(200, { ...HOST_HEADERS, 'Content-Type': type, 'Content-Length': String(statSync(file).size) });
+    createReadStream(file).pipe(res);
+  }
+
+  server.requestTimeout = 0; // imports can take minutes
+  await new Promise<void>((ok, bad) => {
+    server.once('error', bad);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
+  });
+  port = (server.address() as { port: number }).port;
+  const url = `http://127.0.0.1:${port}/#token=${tokenText}`;
+
+  let closed = false;
+  return {
+    url,
+    token: tokenText,
+    port,
+    server,
+    service,
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const s of streams) s.end();
+      streams.clear();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await service.close();
+      rmSync(uploadDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      'state-dir': { type: 'string' },
+      'sample-dir': { type: 'string' },
+      rebuild: { type: 'boolean' },
+      'no-build': { type: 'boolean' },
+    },
+  });
+  const host = await startHost({
+    ...(values.port ? { port: Number(values.port) } : {}),
+    ...(values['state-dir'] ? { stateDir: values['state-dir'] } : {}),
+    ...(values['sample-dir'] ? { sampleDir: values['sample-dir'] } : {}),
+    build: values.rebuild ? 'always' : values['no-build'] ? 'never' : 'auto',
+  });
+  process.stdout.write(`执法体检工作台 Tijian — 浏览器版 / browser host\n${host.url}\n`);
+  const stop = () => {
+    void host.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && basename(process.argv[1]).startsWith('host.')) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,550 @@
+// The implementation of the contract's service methods over analytics/. Transport-agnostic: it
+// takes validated calls and answers envelopes; the worker entry (worker.ts) runs it off the UI and
+// main threads, behind Electron IPC or the browser host.
+//
+// Concurrency: one workspace at a time. Writes (import, undo, open, close) take the write
+// connection's lock in arrival order; reads (pages, overview, log) use a second connection to the
+// same database, so they see committed data and never wait for an import.
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { queryIPC, toIPC } from '../../analytics/arrow/duck-to-arrow.js';
+import { Db, lit } from '../../analytics/db/duck.js';
+import { evaluate } from '../../analytics/eval/run.js';
+import { isTijianError, TijianError } from '../../analytics/i18n/errors.js';
+import { importFile } from '../../analytics/import/import-file.js';
+import { expandPaths } from '../../analytics/import/import-paths.js';
+import { previewFile } from '../../analytics/import/preview.js';
+import type { ProgressEvent } from '../../analytics/import/progress.js';
+import { MACROS_SQL } from '../../analytics/import/sql-macros.js';
+import { undoImport } from '../../analytics/import/undo.js';
+import { overview, tableSummaries, PERIOD_FIELDS } from '../../analytics/overview/overview.js';
+import { countRows, pageSql, REJECTED_COLUMNS, rejectedSql } from '../../analytics/overview/table-page.js';
+import { CANONICAL_TABLES } from '../../analytics/schema/tables.js';
+import { APP_VERSION } from '../../analytics/version.js';
+import { SCHEMA_VERSION } from '../../analytics/workspace/migrations/index.js';
+import { Workspace } from '../../analytics/workspace/workspace.js';
+import {
+  contract,
+  fail,
+  ok,
+  parseRequest,
+  type ErrorInfo,
+  type EventName,
+  type Events,
+  type ImportLogEntry,
+  type ImportOutcome,
+  type ImportRun,
+  type MethodName,
+  type OutputOf,
+  type ParsedInputOf,
+  type RecentWorkspace,
+  type Result,
+  type SampleOut,
+  type ServiceMethod,
+  type WorkspaceInfo,
+} from '../contract.js';
+import { AbortedWhileWaiting, Mutex } from './mutex.js';
+
+export class ServiceError extends Error {
+  constructor(
+    readonly code: string,
+    readonly zh: string,
+    readonly en: string,
+    readonly details?: unknown,
+  ) {
+    super(`${zh}\n${en}`);
+  }
+}
+
+export function toErrorInfo(e: unknown): ErrorInfo {
+  if (isTijianError(e) || e instanceof ServiceError) {
+    const info: ErrorInfo = { code: e.code, zh: e.zh, en: e.en };
+    if (e.details !== undefined) info.details = e.details;
+    return info;
+  }
+  if (e instanceof AbortedWhileWaiting) return { code: 'CANCELLED', zh: '已取消。', en: 'Cancelled.' };
+  const msg = e instanceof Error ? e.message : String(e);
+  return { code: 'INTERNAL', zh: `内部错误：${msg}`, en: `Internal error: ${msg}` };
+}
+
+export interface ServiceOptions {
+  /** Where recent workspaces and the sample workspace live. */
+  stateDir: string;
+  /** Folder of the bundled sample exports (null: none). */
+  sampleDir: string | null;
+  /** Tests only: hold imports of files whose name contains `match` just before they commit. */
+  testImportDelay?: { ms: number; match: string };
+  emit: <E extends EventName>(event: E, payload: Events[E]) => void;
+}
+
+export interface CallContext {
+  signal?: AbortSignal;
+  progress: (e: Omit<Events['job.progress'], 'jobId' | 'method'>) => void;
+}
+
+type Impl = { [M in ServiceMethod]: (input: ParsedInputOf<M>, ctx: CallContext) => Promise<OutputOf<M>> };
+
+const RECENT_MAX = 12;
+const SAMPLE_NAME = '嵊泗县示例工作区.duckdb';
+
+function noWorkspace(): ServiceError {
+  return new ServiceError('NO_WORKSPACE', '尚未打开工作区。请先新建或打开一个工作区，或打开示例。', 'No workspace is open. Create or open one, or open the sample.');
+}
+
+export class AnalyticsService {
+  private ws: Workspace | null = null;
+  private readDb: Db | null = null;
+  private readonly writeLock = new Mutex();
+  private readonly readLock = new Mutex();
+  private readonly jobs = new Map<string, { controller: AbortController; method: MethodName }>();
+  private readonly impl: Impl;
+
+  constructor(private readonly opts: ServiceOptions) {
+    this.impl = this.makeImpl();
+  }
+
+  /** Validates and runs one call; never throws. */
+  async dispatch(method: unknown, rawInput: unknown): Promise<Result<unknown>> {
+    const req = parseRequest(method, rawInput);
+    if (!req.ok) return req;
+    const m = req.value.method;
+    const spec = contract[m] as { host: string; job?: true; reserved?: true };
+    if (spec.host !== 'service') {
+      return fail('NOT_SUPPORTED', `“${m}”只在桌面程序中可用。`, `"${m}" is only available in the desktop app.`);
+    }
+    if (spec.reserved) {
+      return fail(
+        'NOT_IMPLEMENTED',
+        `“${m}”属于评估引擎、问题线索或报告功能，本版本尚未接入。`,
+        `"${m}" belongs to the evaluation engine, red-flag review or reports, which this build does not include yet.`,
+      );
+    }
+    const input = req.value.input as { jobId?: string };
+    // Only long-running methods register a job (job.cancel also carries a jobId: the one to stop).
+    const jobId = spec.job ? input.jobId : undefined;
+    let controller: AbortController | undefined;
+    if (jobId) {
+      if (this.jobs.has(jobId)) return fail('BAD_REQUEST', `任务编号“${jobId}”正在使用中。`, `Job id "${jobId}" is already running.`);
+      controller = new AbortController();
+      this.jobs.set(jobId, { controller, method: m });
+    }
+    const progress = throttle((e: Omit<Events['job.progress'], 'jobId' | 'method'>) => {
+      if (jobId) this.opts.emit('job.progress', { jobId, method: m, ...e });
+    });
+    try {
+      const fn = this.impl[m as ServiceMethod] as (i: unknown, c: CallContext) => Promise<unknown>;
+      const value = await fn(input, { ...(controller ? { signal: controller.signal } : {}), progress });
+      if (jobId) this.opts.emit('job.done', { jobId, method: m, ok: true, cancelled: !!controller?.signal.aborted });
+      return ok(value);
+    } catch (e) {
+      const error = toErrorInfo(e);
+      const cancelled = !!controller?.signal.aborted || error.code === 'IMPORT_CANCELLED' || error.code === 'CANCELLED';
+      if (jobId) this.opts.emit('job.done', { jobId, method: m, ok: false, cancelled, error });
+      return { ok: false, error };
+    } finally {
+      if (jobId) this.jobs.delete(jobId);
+    }
+  }
+
+  async shutdown(): Promise<void> {
+    for (const j of this.jobs.values()) j.controller.abort();
+    await this.writeLock.run(() => this.readLock.run(async () => this.closeWorkspace()));
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private closeWorkspace(): void {
+    try {
+      this.readDb?.close();
+    } catch {
+      // already closed
+    }
+    this.readDb = null;
+    this.ws?.close();
+    this.ws = null;
+  }
+
+  private async setWorkspace(ws: Workspace): Promise<WorkspaceInfo> {
+    this.closeWorkspace();
+    this.ws = ws;
+    this.readDb = await ws.db.fork();
+    await this.readDb.exec(MACROS_SQL);
+    this.remember(ws.path);
+    const info = await this.info();
+    this.opts.emit('workspace.changed', { workspace: info });
+    return info;
+  }
+
+  private read<T>(fn: (db: Db, ws: Workspace) => Promise<T>): Promise<T> {
+    return this.readLock.run(async () => {
+      if (!this.ws || !this.readDb) throw noWorkspace();
+      return fn(this.readDb, this.ws);
+    });
+  }
+
+  private async info(): Promise<WorkspaceInfo> {
+    const db = this.readDb!;
+    const ws = this.ws!;
+    const sums = await tableSummaries(db);
+    const dated = sums.filter((t) => t.from && t.to && PERIOD_FIELDS[t.table]?.date);
+    const period = dated.length ? { from: dated.map((t) => t.from!).sort()[0]!, to: dated.map((t) => t.to!).sort().at(-1)! } : null;
+    const created = await db.scalar<string | null>(`SELECT value FROM tijian_meta WHERE key = 'created_at'`);
+    return {
+      path: ws.path,
+      name: basename(ws.path),
+      schemaVersion: ws.schemaVersion,
+      migratedFrom: ws.migratedFrom,
+      createdAt: created ? String(created).slice(0, 19) : null,
+      period,
+      rows: sums.reduce((a, t) => a + t.rows, 0),
+      imports: Number(await db.scalar(`SELECT count(*) FROM import_log WHERE status = 'done'`)),
+      readOnly: false,
+    };
+  }
+
+  private async changed(tables: string[]): Promise<void> {
+    this.opts.emit('data.changed', { tables });
+    const info = await this.readLock.run(async () => (this.ws && this.readDb ? this.info() : null));
+    if (info) this.opts.emit('workspace.changed', { workspace: info });
+  }
+
+  // Recent workspaces ----------------------------------------------------------------------------
+
+  private recentFile(): string {
+    return join(this.opts.stateDir, 'recent.json');
+  }
+
+  private loadRecent(): Array<{ path: string; openedAt: string }> {
+    try {
+      const list = JSON.parse(readFileSync(this.recentFile(), 'utf8')) as unknown;
+      if (!Array.isArray(list)) return [];
+      return list.filter((x): x is { path: string; openedAt: string } => !!x && typeof x.path === 'string' && typeof x.openedAt === 'string');
+    } catch {
+      return [];
+    }
+  }
+
+  private saveRecent(list: Array<{ path: string; openedAt: string }>): void {
+    mkdirSync(this.opts.stateDir, { recursive: true });
+    writeFileSync(this.recentFile(), JSON.stringify(list.slice(0, RECENT_MAX), null, 2));
+    this.opts.emit('recent.changed', { recent: this.recent() });
+  }
+
+  private remember(path: string): void {
+    const list = this.loadRecent().filter((x) => x.path !== path);
+    list.unshift({ path, openedAt: new Date().toISOString() });
+    this.saveRecent(list);
+  }
+
+  private recent(): RecentWorkspace[] {
+    return this.loadRecent().map((x) => ({ path: x.path, name: basename(x.path), openedAt: x.openedAt, exists: existsSync(x.path) }));
+  }
+
+  // Imports ------------------------------------------------------------------------------------
+
+  /** Imports files one after the other into `ws`; the caller holds the write lock. */
+  private async importLoop(ws: Workspace, files: Array<{ path: string; mapping?: unknown }>, ctx: CallContext): Promise<{ results: ImportOutcome[]; cancelled: boolean }> {
+    const results: ImportOutcome[] = [];
+    const count = files.length;
+    let cancelled = false;
+    for (let i = 0; i < count; i++) {
+      const f = files[i]!;
+      const file = basename(f.path);
+      if (ctx.signal?.aborted) {
+        cancelled = true;
+        results.push({ file, path: f.path, error: { code: 'IMPORT_CANCELLED', zh: '已取消，未导入。', en: 'Cancelled; not imported.' } });
+        continue;
+      }
+      ctx.progress({ phase: 'start', done: i, total: count, unit: 'files', file, fileIndex: i, fileCount: count });
+      try {
+        const r = await importFile(ws, f.path, {
+          ...(f.mapping ? { mapping: f.mapping as never } : {}),
+          ...(ctx.signal ? { signal: ctx.signal } : {}),
+          onProgress: (e: ProgressEvent) => ctx.progress({ ...e, file, fileIndex: i, fileCount: count }),
+          ...(this.opts.testImportDelay && file.includes(this.opts.testImportDelay.match)
+            ? { testHooks: { beforeCommit: () => pause(this.opts.testImportDelay!.ms, ctx.signal) } }
+            : {}),
+        });
+        results.push(r);
+      } catch (e) {
+        const error = toErrorInfo(e);
+        if (error.code === 'IMPORT_CANCELLED') cancelled = true;
+        results.push({ file, path: f.path, error });
+      }
+    }
+    return { results, cancelled };
+  }
+
+  /** The outcome of an import run, after telling listeners what changed. */
+  private async summarize(results: ImportOutcome[], cancelled: boolean): Promise<ImportRun> {
+    const ok = results.filter((r): r is Exclude<ImportOutcome, { error: ErrorInfo }> => !('error' in r));
+    const tables = [...new Set(ok.filter((r) => !r.skipped_duplicate && r.table).map((r) => r.table!))];
+    if (tables.length) await this.changed(tables);
+    return {
+      results,
+      cancelled,
+      totals: {
+        files: results.length,
+        failed: results.length - ok.length,
+        rows_read: ok.reduce((a, r) => a + r.rows_read, 0),
+        rows_loaded: ok.reduce((a, r) => a + r.rows_loaded, 0),
+        rows_rejected: ok.reduce((a, r) => a + r.rows_rejected, 0),
+      },
+    };
+  }
+
+  private async runImports(files: Array<{ path: string; mapping?: unknown }>, ctx: CallContext): Promise<ImportRun> {
+    const count = files.length;
+    ctx.progress({ phase: 'queued', done: 0, total: count, unit: 'files' });
+    const { results, cancelled } = await this.writeLock.run(
+      async () => {
+        if (!this.ws) throw noWorkspace();
+        return this.importLoop(this.ws, files, ctx);
+      },
+      ctx.signal,
+      () => ctx.progress({ phase: 'queued', done: 0, total: count, unit: 'files' }),
+    );
+    return this.summarize(results, cancelled);
+  }
+
+  // The methods --------------------------------------------------------------------------------
+
+  private makeImpl(): Impl {
+    return {
+      'app.info': async () => ({
+        version: APP_VERSION,
+        schemaVersion: SCHEMA_VERSION,
+        sampleDir: this.sampleDir(),
+        workspacesDir: this.workspacesDir(),
+        implemented: (Object.keys(contract) as MethodName[]).filter((m) => contract[m].host === 'service' && !('reserved' in contract[m])),
+      }),
+
+      'workspace.current': async () => (this.ws ? this.readLock.run(() => this.info()) : null),
+
+      'workspace.open': async ({ path }) =>
+        this.writeLock.run(async () => {
+          const abs = isAbsolute(path) ? resolve(path) : resolve(this.workspacesDir(), path);
+          if (this.ws?.path === abs) return this.readLock.run(() => this.info());
+          const ws = await Workspace.open(abs, { create: false });
+          return this.readLock.run(() => this.setWorkspace(ws));
+        }),
+
+      'workspace.create': async ({ path }) =>
+        this.writeLock.run(async () => {
+          // A bare name goes to the workspaces folder.
+          let abs = isAbsolute(path) ? resolve(path) : resolve(this.workspacesDir(), path);
+          if (!isAbsolute(path)) mkdirSync(dirname(abs), { recursive: true });
+          if (!extname(abs)) abs += '.duckdb';
+          if (existsSync(abs)) {
+            throw new ServiceError(
+              'WORKSPACE_EXISTS',
+              `文件“${abs}”已存在。请换一个文件名，或用“打开工作区”打开它。`,
+              `"${abs}" already exists. Choose another name, or open it with Open workspace.`,
+            );
+          }
+          if (!existsSync(dirname(abs)) || !statSync(dirname(abs)).isDirectory()) {
+            throw new ServiceError('FILE_NOT_FOUND', `文件夹“${dirname(abs)}”不存在。`, `Folder "${dirname(abs)}" does not exist.`);
+          }
+          const ws = await Workspace.open(abs, { create: true });
+          return this.readLock.run(() => this.setWorkspace(ws));
+        }),
+
+      'workspace.close': async () =>
+        this.writeLock.run(async () => {
+          await this.readLock.run(async () => this.closeWorkspace());
+          this.opts.emit('workspace.changed', { workspace: null });
+          return null;
+        }),
+
+      'workspace.recent': async () => this.recent(),
+
+      'workspace.forget': async ({ path }) => {
+        this.saveRecent(this.loadRecent().filter((x) => x.path !== path));
+        return this.recent();
+      },
+
+      'workspace.sample': async ({ path }, ctx) => {
+        const dir = this.sampleDir();
+        if (!dir) {
+          throw new ServiceError(
+            'SAMPLE_MISSING',
+            '本版本没有附带示例数据（samples/shengsi）。可以用 `tijian sample --out DIR` 生成示例文件，再在“数据导入”中导入。',
+            'This build has no bundled sample data (samples/shengsi). Write the sample files with `tijian sample --out DIR` and import them.',
+          );
+        }
+        const target = path ? resolve(path) : join(this.opts.stateDir, 'sample', SAMPLE_NAME);
+        const expanded = expandPaths([dir]);
+        if (!expanded.files.length) {
+          throw new ServiceError('SAMPLE_MISSING', `示例文件夹“${dir}”中没有数据文件。`, `The sample folder "${dir}" holds no data files.`);
+        }
+        // One lock from creating the workspace to its last import: nothing can switch workspaces between.
+        const results = await this.writeLock.run(async (): Promise<{ results: ImportOutcome[]; cancelled: boolean; evaluation: SampleOut['evaluation']; evaluationError?: ErrorInfo }> => {
+          if (this.ws?.path === target) {
+            await this.readLock.run(async () => this.closeWorkspace());
+            this.opts.emit('workspace.changed', { workspace: null });
+          }
+          if (existsSync(target)) {
+            if (path) {
+              throw new ServiceError('WORKSPACE_EXISTS', `文件“${target}”已存在。`, `"${target}" already exists.`);
+            }
+            // the default sample workspace is ours: start it afresh
+            rmSync(target, { force: true });
+            rmSync(`${target}.wal`, { force: true });
+          }
+          mkdirSync(dirname(target), { recursive: true });
+          const ws = await Workspace.open(target, { create: true });
+          await ws.db.exec(`INSERT OR REPLACE INTO tijian_meta VALUES ('sample_from', ${lit(dir)})`);
+          await this.readLock.run(() => this.setWorkspace(ws));
+          const imported = await this.importLoop(ws, expanded.files.map((p) => ({ path: p })), ctx);
+          if (imported.cancelled) return { ...imported, evaluation: null };
+          // Then the default index system, for the sample's latest year against the year before.
+          const span = (await this.readLock.run(() => this.info())).period;
+          if (!span) return { ...imported, evaluation: null };
+          const year = Number(span.to.slice(0, 4));
+          const compare = Number(span.from.slice(0, 4)) < year ? String(year - 1) : null;
+          try {
+            const t0 = Date.now();
+            ctx.progress({ phase: 'evaluate', done: 0, total: 1, unit: 'percent' });
+            const r = await evaluate(ws, {
+              period: String(year),
+              ...(compare ? { compare } : {}),
+              ...(ctx.signal ? { signal: ctx.signal } : {}),
+              onProgress: (done, total) => ctx.progress({ phase: 'evaluate', done, total, unit: 'percent' }),
+            });
+            const evaluation = { run_id: r.run_id, period: String(year), compare, entities: r.entities.length, seconds: (Date.now() - t0) / 1000 };
+            return { ...imported, evaluation };
+          } catch (e) {
+            return { ...imported, evaluation: null, evaluationError: toErrorInfo(e) };
+          }
+        }, ctx.signal);
+        const { evaluation, evaluationError } = results;
+        const run = await this.summarize(results.results, results.cancelled);
+        const workspace = await this.readLock.run(() => this.info());
+        return { workspace, run, evaluation, ...(evaluationError ? { evaluationError } : {}) };
+      },
+
+      'schema.tables': async () =>
+        CANONICAL_TABLES.map((t) => ({
+          name: t.name,
+          zh: t.zh,
+          en: t.en,
+          description: t.description,
+          key: [...t.key],
+          fields: t.fields.map((f) => ({ name: f.name, zh: f.zh, en: f.en, kind: f.kind, required: !!f.required, personal: !!f.personal, aliases: [...f.aliases] })),
+        })),
+
+      'import.preview': async ({ path, mapping }, ctx) => {
+        const p = await previewFile(this.ws, path, {
+          ...(mapping ? { mapping } : {}),
+          ...(ctx.signal ? { signal: ctx.signal } : {}),
+          onProgress: (e) => ctx.progress({ ...e }),
+        });
+        const { sample, ...rest } = p;
+        return { ...rest, sample: sample ? toIPC(sample) : null };
+      },
+
+      'import.expand': async ({ paths }) => expandPaths(paths),
+
+      'import.run': async ({ files }, ctx) => {
+        if (!this.ws) throw noWorkspace();
+        return this.runImports(files, ctx);
+      },
+
+      'import.list': async () =>
+        this.read(async (db) => {
+          const rows = await db.all<ImportLogEntry>(
+            `SELECT import_id, file_name, file_path, file_size, table_name, format, encoding, rows_read, rows_loaded, rows_rejected, status,
+                    strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started_at, strftime(finished_at, '%Y-%m-%d %H:%M:%S') AS finished_at,
+                    strftime(undone_at, '%Y-%m-%d %H:%M:%S') AS undone_at, json_extract_string(mapping, '$.origin') AS mapping_origin
+             FROM import_log ORDER BY import_id DESC`,
+          );
+          return rows;
+        }),
+
+      'import.undo': async ({ importId }) => {
+        const r = await this.writeLock.run(async () => {
+          if (!this.ws) throw noWorkspace();
+          return undoImport(this.ws, importId);
+        });
+        await this.changed([r.table]);
+        return r;
+      },
+
+      'import.rejected': async ({ importId, offset, limit }) =>
+        this.read(async (db) => {
+          const q = rejectedSql(importId, offset, limit);
+          const total = await countRows(db, q.count);
+          return { total, offset, columns: REJECTED_COLUMNS, arrow: await queryIPC(db.conn, q.select) };
+        }),
+
+      'overview.get': async () => this.read((db) => overview(db)),
+
+      'table.page': async ({ table, offset, limit, filter, orderBy, unmask }) =>
+        this.read(async (db) => {
+          const q = pageSql({ table, offset, limit, ...(filter ? { filter } : {}), ...(orderBy ? { orderBy } : {}), ...(unmask ? { unmask } : {}) });
+          const total = await countRows(db, q.count);
+          return { total, offset, columns: q.columns, arrow: await queryIPC(db.conn, q.select) };
+        }),
+
+      'job.cancel': async ({ jobId }) => {
+        const job = this.jobs.get(jobId);
+        if (!job) return { cancelled: false };
+        job.controller.abort();
+        return { cancelled: true };
+      },
+
+      // reserved methods are answered by dispatch (NOT_IMPLEMENTED) and never reach here
+      'index.list': reserved,
+      'evaluate.run': reserved,
+      'evaluate.results': reserved,
+      'lineage.get': reserved,
+      'review.list': reserved,
+      'review.mark': reserved,
+      'report.build': reserved,
+    };
+  }
+
+  private workspacesDir(): string {
+    return join(this.opts.stateDir, 'workspaces');
+  }
+
+  private sampleDir(): string | null {
+    const dir = this.opts.sampleDir;
+    if (!dir) return null;
+    try {
+      return statSync(dir).isDirectory() ? dir : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new Error('cancelled before test pause'));
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      reject(new Error('cancelled during test pause'));
+    });
+  });
+}
+
+async function reserved(): Promise<never> {
+  throw new TijianError('INTERNAL', '未实现。', 'Not implemented.');
+}
+
+/** At most one progress event per 100 ms per job, except when the phase or file changes. */
+function throttle<T extends { phase: string; file?: string; fileIndex?: number }>(fn: (e: T) => void): (e: T) => void {
+  let last = 0;
+  let key = '';
+  return (e) => {
+    const k = `${e.phase}|${e.fileIndex ?? ''}|${e.file ?? ''}`;
+    const now = Date.now();
+    if (k !== key || now - last >= 100 || e.phase === 'done') {
+      key = k;
+      last = now;
+      fn(e);
+    }
+  };
+}

@@ -1,0 +1,76 @@
+// Entry of the analytics worker: DuckDB and Arrow work happens here, never on the UI thread or the
+// Electron main process's event loop. Runs as an Electron utility process (process.parentPort) or
+// as a Node worker thread (the browser host).
+import { parentPort as threadPort } from 'node:worker_threads';
+import type { FromWorker, ToWorker } from './protocol.js';
+import { AnalyticsService } from './service.js';
+
+interface Port {
+  post(msg: FromWorker): void;
+  onMessage(cb: (msg: ToWorker) => void): void;
+}
+
+function electronPort(): Port | null {
+  const pp = (process as unknown as { parentPort?: { postMessage(m: unknown): void; on(e: 'message', cb: (e: { data: unknown }) => void): void } }).parentPort;
+  if (!pp) return null;
+  return { post: (m) => pp.postMessage(m), onMessage: (cb) => pp.on('message', (e) => cb(e.data as ToWorker)) };
+}
+
+function nodePort(): Port | null {
+  if (!threadPort) return null;
+  const p = threadPort;
+  return {
+    post: (m) => {
+      // Arrow bytes move without a copy.
+      const transfer: ArrayBuffer[] = [];
+      if (m.kind === 'result' && m.result.ok) collectBuffers(m.result.value, transfer, 0);
+      p.postMessage(m, transfer);
+    },
+    onMessage: (cb) => p.on('message', cb),
+  };
+}
+
+function collectBuffers(v: unknown, out: ArrayBuffer[], depth: number): void {
+  if (depth > 4 || !v || typeof v !== 'object') return;
+  if (v instanceof Uint8Array) {
+    if (v.byteOffset === 0 && v.byteLength === v.buffer.byteLength && v.buffer instanceof ArrayBuffer && !out.includes(v.buffer)) out.push(v.buffer);
+    return;
+  }
+  for (const x of Object.values(v)) collectBuffers(x, out, depth + 1);
+}
+
+const port = electronPort() ?? nodePort();
+if (!port) throw new Error('worker.ts must run as an Electron utility process or a worker thread');
+
+let service: AnalyticsService | null = null;
+const pending: ToWorker[] = [];
+
+function handle(msg: ToWorker): void {
+  switch (msg.kind) {
+    case 'init':
+      service = new AnalyticsService({
+        stateDir: msg.stateDir,
+        sampleDir: msg.sampleDir,
+        ...(msg.testImportDelay ? { testImportDelay: msg.testImportDelay } : {}),
+        emit: (event, payload) => port!.post({ kind: 'event', event, payload }),
+      });
+      port!.post({ kind: 'ready' });
+      for (const m of pending.splice(0)) handle(m);
+      return;
+    case 'call':
+      if (!service) {
+        pending.push(msg);
+        return;
+      }
+      void service.dispatch(msg.method, msg.input).then((result) => port!.post({ kind: 'result', id: msg.id, result }));
+      return;
+    case 'shutdown':
+      void (service?.shutdown() ?? Promise.resolve()).finally(() => {
+        port!.post({ kind: 'closed' });
+        setTimeout(() => process.exit(0), 20);
+      });
+      return;
+  }
+}
+
+port.onMessage(handle);

@@ -1,0 +1,628 @@
+// 数据导入: drop or choose files; for each, the detected table, the (editable) mapping, a preview
+// and what stops it; import with progress and cancel; the import history with undo; rejected rows
+// with their reasons.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { tableFromIPC } from 'apache-arrow';
+import type { ImportLogEntry, ImportOutcome, ImportRun, PreviewOut, TableSchema } from '../../../electron/contract';
+import { COMMANDS, shortcutText } from '../../../electron/menu-spec';
+import { useActions } from '../actions';
+import { ApiError } from '../api/client';
+import { bytes, Empty, ErrorBox, Icon, Modal, Progress } from '../components/Common';
+import { DataGrid, type GridRow } from '../components/DataGrid';
+import { useI18n } from '../i18n';
+import { jobFraction, phaseText } from '../progress';
+import { useApp, type Mapping, type Staged } from '../state';
+
+export function ImportScreen() {
+  const app = useApp();
+  const { t } = useI18n();
+  const actions = useActions();
+  const mac = /mac/i.test(app.client.transport.platform);
+  const keys = shortcutText(COMMANDS['import.files'], app.client.desktop, mac);
+
+  if (!app.workspace) {
+    return (
+      <div className="screen" data-testid="screen-import">
+        <header className="screen-head">
+          <h1>{t.imp.title}</h1>
+        </header>
+        <Empty icon="db" title={t.imp.needWorkspace} testId="import-need-workspace">
+          <button className="btn primary" onClick={() => app.go('workspace')}>
+            {t.nav.workspace}
+          </button>
+        </Empty>
+      </div>
+    );
+  }
+  return (
+    <div className="screen" data-testid="screen-import">
+      <header className="screen-head row">
+        <h1>{t.imp.title}</h1>
+        <div className="spacer" />
+        <button className="btn" onClick={() => void actions.importFiles()} data-testid="choose-files">
+          <Icon name="file" /> {t.imp.choose}
+          {keys && <kbd>{keys}</kbd>}
+        </button>
+      </header>
+      <StagedFiles />
+      <History />
+    </div>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function useSchema(): TableSchema[] {
+  const app = useApp();
+  const [schema, setSchema] = useState<TableSchema[]>([]);
+  useEffect(() => {
+    void app.client.call('schema.tables', {}).then(setSchema, () => undefined);
+  }, [app.client]);
+  return schema;
+}
+
+function StagedFiles() {
+  const app = useApp();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const actions = useActions();
+  const schema = useSchema();
+  const [selected, setSelected] = useState<string | null>(null);
+  const [lastRun, setLastRun] = useState<ImportRun | null>(null);
+  const [runError, setRunError] = useState<ApiError | null>(null);
+  const staged = app.staged;
+  const current = staged.find((s) => s.key === selected) ?? staged[0] ?? null;
+  const ready = staged.filter((s) => s.status === 'ready');
+  const busy = staged.some((s) => s.status === 'uploading' || s.status === 'previewing');
+  const job = app.job?.method === 'import.run' ? app.job : null;
+
+  const run = async () => {
+    setRunError(null);
+    setLastRun(null);
+    const files = ready.map((s) => ({ path: s.path!, ...(s.mapping ? { mapping: s.mapping } : {}) }));
+    try {
+      const r = await app.runJob('import.run', { files }, t.imp.importing);
+      setLastRun(r);
+      // Imported (or identical to an earlier import): off the list; failures stay to be looked at.
+      const done = new Set(r.results.filter((x) => !('error' in x)).map((x) => x.path));
+      app.clearStaged(ready.filter((s) => done.has(s.path!)).map((s) => s.key));
+    } catch (e) {
+      setRunError(e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', zh: String(e), en: String(e) }));
+    }
+  };
+
+  return (
+    <>
+      <DropZone compact={staged.length > 0} onChoose={() => void actions.importFiles()} />
+      {staged.length > 0 && (
+        <section className="panel staged" data-testid="staged">
+          <div className="staged-list" role="listbox" aria-label={t.imp.staged}>
+            <div className="staged-title">{t.imp.staged}</div>
+            {staged.map((s) => (
+              <button key={s.key} role="option" aria-selected={current?.key === s.key} className={`staged-item${current?.key === s.key ? ' active' : ''}`} onClick={() => setSelected(s.key)} data-testid="staged-item">
+                <Icon name="file" />
+                <span className="staged-name" title={s.name}>
+                  {s.name}
+                </span>
+                <StatusBadge s={s} />
+              </button>
+            ))}
+          </div>
+          <div className="staged-detail">{current && <FileDetail s={current} schema={schema} />}</div>
+        </section>
+      )}
+      {(staged.length > 0 || job) && (
+        <div className="action-bar" data-testid="import-actions">
+          {job ? (
+            <>
+              <div className="job-text" data-testid="import-progress-text">
+                {job.progress ? phaseText(job.progress, t) : t.imp.importing}
+              </div>
+              <Progress value={job.progress ? jobFraction(job.progress) : null} testId="import-progress" />
+              <button className="btn danger" onClick={app.cancelJob} disabled={job.cancelling} data-testid="cancel-import">
+                {job.cancelling ? t.imp.cancelling : t.imp.cancelImport}
+                {!app.client.desktop && <kbd>Esc</kbd>}
+              </button>
+            </>
+          ) : (
+            <>
+              <div className="job-text muted">
+                {ready.length}/{staged.length} · {t.imp.ready}
+              </div>
+              <div className="spacer" />
+              <button className="btn ghost" onClick={() => app.clearStaged(staged.map((s) => s.key))}>
+                {t.imp.clearList}
+              </button>
+              <button className="btn primary" disabled={!ready.length || busy || !!app.job} onClick={() => void run()} data-testid="run-import">
+                <Icon name="import" /> {t.imp.importN(ready.length)}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {runError && <ErrorBox error={runError.info} onClose={() => setRunError(null)} />}
+      {lastRun && <RunResults run={lastRun} onClose={() => setLastRun(null)} />}
+    </>
+  );
+}
+
+function StatusBadge({ s }: { s: Staged }) {
+  const { t } = useI18n();
+  const map: Record<Staged['status'], [string, string]> = {
+    uploading: [`${t.imp.uploading} ${s.upload !== null ? Math.round(s.upload * 100) + '%' : ''}`, 'busy'],
+    previewing: [t.imp.previewing, 'busy'],
+    ready: [t.imp.ready, 'ok'],
+    problem: [t.imp.problem, 'warn'],
+    duplicate: [t.imp.duplicate, 'dim'],
+    error: [t.errors.title, 'bad'],
+  };
+  const bad = s.status === 'ready' ? (s.preview?.validation?.rejected ?? 0) : 0;
+  const [text, cls] = bad ? [t.imp.readyBad(String(bad)), 'warn'] : map[s.status];
+  return <span className={`badge ${cls}`}>{text}</span>;
+}
+
+function DropZone({ compact, onChoose }: { compact: boolean; onChoose: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className={`dropzone${compact ? ' compact' : ''}`} data-testid="dropzone" onClick={onChoose} role="button" tabIndex={0} onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onChoose()}>
+      <Icon name="import" size={compact ? 18 : 28} />
+      <div>
+        <div className="dz-title">{t.imp.drop}</div>
+        <div className="dz-sub">{t.imp.dropSub}</div>
+      </div>
+    </div>
+  );
+}
+
+/** The mapping with one more change, on top of the user's earlier changes (their preview may
+ *  still be on its way) or else the mapping the preview shows. */
+function editedMapping(s: Staged, p: PreviewOut, table: string, changes: Record<string, string | null>): Mapping {
+  const columns: Mapping['columns'] = {};
+  if (s.mapping && s.mapping.table === table) Object.assign(columns, s.mapping.columns);
+  else if (p.mapping && p.mapping.table === table) {
+    for (const c of p.mapping.columns) columns[c.header] = c.scale ? { field: c.field, scale: c.scale } : c.field;
+  }
+  for (const [h, f] of Object.entries(changes)) {
+    const prev = columns[h];
+    columns[h] = prev && typeof prev === 'object' && prev.scale && f ? { field: f, scale: prev.scale } : f;
+  }
+  return { table: table as Mapping['table'], columns };
+}
+
+function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
+  const app = useApp();
+  const i18n = useI18n();
+  const { t, pick } = i18n;
+  const p = s.preview;
+  const table = p?.mapping ? schema.find((x) => x.name === p.mapping!.table) : undefined;
+  const sample = useMemo(() => (p?.sample ? tableFromIPC(p.sample) : null), [p?.sample]);
+
+  return (
+    <div className="file-detail" data-testid="file-detail">
+      <div className="fd-head">
+        <h2 title={s.path ?? s.name}>{s.name}</h2>
+        <button className="btn ghost small" onClick={() => app.removeStaged(s.key)}>
+          {t.imp.remove}
+        </button>
+      </div>
+      {(s.status === 'uploading' || s.status === 'previewing') && <Progress value={s.status === 'uploading' ? s.upload : null} label={t.imp.previewing} />}
+      {s.error && <ErrorBox error={s.error} />}
+      {p && (
+        <>
+          <div className="fd-meta">
+            <span>
+              {t.imp.format}: <b>{p.format ?? '—'}</b>
+            </span>
+            {p.encoding && (
+              <span>
+                {t.imp.encoding}: <b>{p.encoding}</b>
+              </span>
+            )}
+            <span>
+              {t.imp.size}: <b>{bytes(p.size)}</b>
+            </span>
+            <label className="fd-table">
+              {!p.mapping ? t.imp.chooseTable : p.mapping.origin === 'mapping-file' ? t.imp.targetTable : t.imp.detectedTable}:
+              <select
+                value={p.mapping?.table ?? ''}
+                onChange={(e) => app.setMapping(s.key, { table: e.target.value as Mapping['table'], columns: {} })}
+                data-testid="table-select"
+                disabled={!p.headers.length}
+              >
+                {!p.mapping && <option value="">—</option>}
+                {schema.map((x) => (
+                  <option key={x.name} value={x.name}>
+                    {pick(x)}（{x.name}）
+                  </option>
+                ))}
+              </select>
+            </label>
+            {p.mapping && <span className="muted">{t.imp.origin[p.mapping.origin] ?? p.mapping.origin}</span>}
+          </div>
+          {p.duplicateOf !== null && (
+            <div className="note info">
+              <Icon name="info" /> {t.imp.duplicateOf(p.duplicateOf)}
+            </div>
+          )}
+          {p.problem && <ErrorBox error={p.problem} />}
+          {p.warnings.length > 0 && (
+            <ul className="note warn-list">
+              {p.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          )}
+          {p.validation && <Precheck v={p.validation} />}
+          {p.mapping && table && (
+            <div className="mapping">
+              <h3>{t.imp.mapping}</h3>
+              {p.missingRequired.length > 0 && (
+                <div className="note bad" data-testid="missing-required">
+                  {t.imp.missingRequired}: {p.missingRequired.map((f) => `${pick(f)}（${f.field}）`).join('、')}
+                </div>
+              )}
+              <table className="mapping-table">
+                <thead>
+                  <tr>
+                    <th>{t.imp.header}</th>
+                    <th>{t.imp.field}</th>
+                    <th>{t.imp.preview}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.mapping.columns.map((c) => {
+                    const values = sample
+                      ? [0, 1, 2]
+                          .filter((r) => r < sample.numRows)
+                          .map((r) => sample.getChildAt(c.index)?.get(r) as string | null)
+                          .filter((v): v is string => v !== null && v !== undefined && v !== '')
+                      : [];
+                    return (
+                      <tr key={c.index} className={c.field ? '' : 'unmapped'}>
+                        <td className="mono">{c.header}</td>
+                        <td>
+                          <select
+                            value={c.field ?? ''}
+                            onChange={(e) => app.setMapping(s.key, editedMapping(s, p, p.mapping!.table, { [c.header]: e.target.value || null }))}
+                            aria-label={`${t.imp.field}: ${c.header}`}
+                          >
+                            <option value="">{t.imp.unmapped}</option>
+                            {table.fields.map((f) => (
+                              <option key={f.name} value={f.name}>
+                                {pick(f)} · {f.name}
+                                {f.required ? ` (${t.imp.required})` : ''}
+                              </option>
+                            ))}
+                          </select>
+                          {c.scale ? <span className="muted"> ×{c.scale}</span> : null}
+                        </td>
+                        <td className="sample-values" title={values.join(' | ')}>
+                          {values.join(' | ')}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {sample && sample.numRows > 0 && (
+            <div className="preview">
+              <h3>
+                {t.imp.preview} <span className="muted">{t.imp.previewNote(sample.numRows)}</span>
+              </h3>
+              <div className="preview-scroll">
+                <table className="preview-table" data-testid="preview-table">
+                  <thead>
+                    <tr>
+                      {p.headers.map((h, i) => (
+                        <th key={i}>{h}</th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {Array.from({ length: Math.min(sample.numRows, 20) }, (_, r) => (
+                      <tr key={r}>
+                        {p.headers.map((_, c) => {
+                          const v = sample.getChildAt(c)?.get(r) as string | null;
+                          return (
+                            <td key={c} title={v ?? ''}>
+                              {v ?? ''}
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function Precheck({ v }: { v: NonNullable<PreviewOut['validation']> }) {
+  const i18n = useI18n();
+  const { t, num } = i18n;
+  if (!v.rejected) {
+    return (
+      <div className="note ok" data-testid="precheck">
+        <Icon name="check" /> {t.imp.precheckOk(num(v.rows))} <span className="muted">{t.imp.precheckNote}</span>
+      </div>
+    );
+  }
+  return (
+    <div className="note warn precheck" data-testid="precheck">
+      <Icon name="alert" />
+      <div>
+        <div>{t.imp.precheckBad(num(v.rows), num(v.rejected), num(v.rows - v.rejected))}</div>
+        <ul>
+          {v.reasons.map((r) => (
+            <li key={r.code}>
+              <b>×{num(r.rows)}</b> <span className="mono small muted">{r.code}</span> · {t.imp.example}：{i18n.pick(r)}
+            </li>
+          ))}
+        </ul>
+        <div className="muted small">{t.imp.precheckNote}</div>
+      </div>
+    </div>
+  );
+}
+
+function RunResults({ run, onClose }: { run: ImportRun; onClose: () => void }) {
+  const i18n = useI18n();
+  const { t, num } = i18n;
+  const [showRejected, setShowRejected] = useState<{ id: number; file: string } | null>(null);
+  return (
+    <section className="panel results" data-testid="import-results">
+      <div className="panel-head">
+        <h2>{t.imp.results}</h2>
+        <span className="muted">{t.imp.resultLine(num(run.totals.rows_read), num(run.totals.rows_loaded), num(run.totals.rows_rejected))}</span>
+        <div className="spacer" />
+        <button className="btn ghost small" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      {run.cancelled && (
+        <div className="note warn" data-testid="import-cancelled">
+          {t.imp.cancelledNote}
+        </div>
+      )}
+      <ul className="result-list">
+        {run.results.map((r: ImportOutcome, i) => (
+          <li key={i} className={'error' in r ? 'bad' : r.rows_rejected ? 'warn' : 'ok'} data-testid="import-result">
+            <Icon name={'error' in r ? 'x' : 'check'} />
+            <span className="result-file">{r.file}</span>
+            {'error' in r ? (
+              <span className="result-err">{i18n.err(r.error)}</span>
+            ) : r.skipped_duplicate ? (
+              <span className="muted">{t.imp.skipped(r.duplicate_of ?? 0)}</span>
+            ) : (
+              <>
+                <span className="muted">
+                  → {r.table} #{r.import_id}
+                </span>
+                <span>{t.imp.resultLine(num(r.rows_read), num(r.rows_loaded), num(r.rows_rejected))}</span>
+                {r.rows_rejected > 0 && (
+                  <button className="link" onClick={() => setShowRejected({ id: r.import_id!, file: r.file })} data-testid="result-show-rejected">
+                    {t.imp.showRejected}
+                  </button>
+                )}
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {showRejected && (
+        <Modal title={t.imp.rejectedOf(showRejected.id, showRejected.file)} onClose={() => setShowRejected(null)} wide testId="rejected-modal">
+          <RejectedRows importId={showRejected.id} />
+        </Modal>
+      )}
+    </section>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function History() {
+  const app = useApp();
+  const i18n = useI18n();
+  const { t, num } = i18n;
+  const [tab, setTab] = useState<'history' | 'rejected'>('history');
+  const [log, setLog] = useState<ImportLogEntry[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [rejectedOf, setRejectedOf] = useState<ImportLogEntry | null>(null);
+  const [confirm, setConfirm] = useState<ImportLogEntry | null>(null);
+  const schema = useSchema();
+
+  const reload = useCallback(() => {
+    app.client.call('import.list', {}).then(
+      (l) => {
+        setLog(l);
+        setError(null);
+      },
+      (e: unknown) => setError(e instanceof ApiError ? e : null),
+    );
+  }, [app.client]);
+  useEffect(reload, [reload, app.dataVersion, app.workspace?.path]);
+
+  const undo = async (entry: ImportLogEntry) => {
+    setConfirm(null);
+    try {
+      const r = await app.client.call('import.undo', { importId: entry.import_id });
+      app.notify('ok', t.imp.undoDone(r.import_id, num(r.rows_removed)));
+      if (rejectedOf?.import_id === entry.import_id) setRejectedOf(null);
+      reload();
+    } catch (e) {
+      if (e instanceof ApiError) app.notify('error', i18n.err(e.info));
+    }
+  };
+  const tableName = (n: string) => {
+    const s = schema.find((x) => x.name === n);
+    return s ? i18n.pick(s) : n;
+  };
+
+  return (
+    <section className="panel history">
+      <div className="tabs" role="tablist">
+        <button role="tab" aria-selected={tab === 'history'} className={tab === 'history' ? 'active' : ''} onClick={() => setTab('history')} data-testid="tab-history">
+          {t.imp.history}
+          {log && <span className="count">{log.length}</span>}
+        </button>
+        <button role="tab" aria-selected={tab === 'rejected'} className={tab === 'rejected' ? 'active' : ''} onClick={() => setTab('rejected')} data-testid="tab-rejected">
+          {rejectedOf ? t.imp.rejectedOf(rejectedOf.import_id, rejectedOf.file_name) : t.imp.rejectedAll}
+        </button>
+      </div>
+      {error && <ErrorBox error={error.info} onRetry={reload} />}
+      {tab === 'history' &&
+        (log && log.length === 0 ? (
+          <Empty icon="inbox" title={t.imp.historyEmpty} testId="history-empty" />
+        ) : (
+          <div className="table-wrap">
+            <table className="list-table" data-testid="history-table">
+              <thead>
+                <tr>
+                  <th className="num">{t.imp.col.id}</th>
+                  <th>{t.imp.col.file}</th>
+                  <th>{t.imp.col.table}</th>
+                  <th className="num">{t.imp.col.read}</th>
+                  <th className="num">{t.imp.col.loaded}</th>
+                  <th className="num">{t.imp.col.rejected}</th>
+                  <th>{t.imp.col.status}</th>
+                  <th>{t.imp.col.time}</th>
+                  <th>{t.imp.col.actions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(log ?? []).map((e) => (
+                  <tr key={e.import_id} className={e.status === 'done' ? '' : 'undone'} data-testid="history-row" data-import-id={e.import_id}>
+                    <td className="num">#{e.import_id}</td>
+                    <td className="ellipsis" title={e.file_path ?? e.file_name}>
+                      {e.file_name}
+                    </td>
+                    <td>{tableName(e.table_name)}</td>
+                    <td className="num">{num(e.rows_read)}</td>
+                    <td className="num">{num(e.rows_loaded)}</td>
+                    <td className={`num${e.rows_rejected ? ' warn-text' : ''}`}>{num(e.rows_rejected)}</td>
+                    <td>
+                      <span className={`badge ${e.status === 'done' ? 'ok' : 'dim'}`}>{e.status === 'done' ? t.imp.done : t.imp.undone}</span>
+                    </td>
+                    <td className="mono small">{e.started_at}</td>
+                    <td className="actions">
+                      {e.rows_rejected > 0 && e.status === 'done' && (
+                        <button
+                          className="link"
+                          onClick={() => {
+                            setRejectedOf(e);
+                            setTab('rejected');
+                          }}
+                          data-testid="history-show-rejected"
+                        >
+                          {t.imp.showRejected}
+                        </button>
+                      )}
+                      {e.status === 'done' && (
+                        <button className="link" onClick={() => setConfirm(e)} data-testid="history-undo">
+                          <Icon name="undo" size={13} /> {t.imp.undo}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+      {tab === 'rejected' && (
+        <div className="rejected-pane">
+          {rejectedOf && (
+            <button className="link" onClick={() => setRejectedOf(null)}>
+              ← {t.imp.rejectedAll}
+            </button>
+          )}
+          <RejectedRows importId={rejectedOf?.import_id} key={`${rejectedOf?.import_id ?? 'all'}-${app.dataVersion}`} />
+        </div>
+      )}
+      {confirm && (
+        <Modal
+          title={t.imp.undoTitle}
+          onClose={() => setConfirm(null)}
+          testId="undo-dialog"
+          actions={
+            <>
+              <button className="btn" onClick={() => setConfirm(null)}>
+                {t.common.cancel}
+              </button>
+              <button className="btn danger" onClick={() => void undo(confirm)} data-testid="undo-confirm" autoFocus>
+                {t.imp.undoTitle}
+              </button>
+            </>
+          }
+        >
+          <p>{t.imp.undoConfirm(confirm.import_id, confirm.file_name, num(confirm.rows_loaded))}</p>
+        </Modal>
+      )}
+    </section>
+  );
+}
+
+function rawSummary(raw: string): string {
+  try {
+    const o = JSON.parse(raw) as Record<string, unknown>;
+    return Object.entries(o)
+      .map(([k, v]) => `${k}: ${v === null ? '' : String(v)}`)
+      .join(' · ');
+  } catch {
+    return raw;
+  }
+}
+
+export function RejectedRows({ importId }: { importId?: number | undefined }) {
+  const app = useApp();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const [detail, setDetail] = useState<GridRow | null>(null);
+  const fetchPage = useCallback(
+    (offset: number, limit: number) => app.client.call('import.rejected', { ...(importId ? { importId } : {}), offset, limit }),
+    [app.client, importId],
+  );
+  const hide = useMemo(() => [lang === 'en' ? 'reason_zh' : 'reason_en', 'error_codes', ...(importId ? ['import_id', 'file_name'] : [])], [lang, importId]);
+  const render = useMemo(() => ({ raw: (r: GridRow) => rawSummary(String(r.get('raw') ?? '')) }), []);
+  return (
+    <div className="rejected" data-testid="rejected-rows">
+      <p className="muted small grid-hint">{t.imp.clickRow}</p>
+      <div className="grid-box auto">
+        <DataGrid fetchPage={fetchPage} hide={hide} render={render} onRowClick={setDetail} selected={detail?.index ?? null} emptyText={t.imp.rejectedEmpty} testId="rejected-grid" fill="raw" maxHeight={440} />
+      </div>
+      {detail && (
+        <Modal title={`${detail.text('file_name')} · ${t.imp.line} ${detail.text('line_no')}`} onClose={() => setDetail(null)} testId="rejected-detail">
+          <h3>{t.imp.reasons}</h3>
+          <p className="reason">{detail.text(lang === 'en' ? 'reason_en' : 'reason_zh')}</p>
+          <p className="muted small mono">{detail.text('error_codes')}</p>
+          <h3>{t.imp.rawValues}</h3>
+          <table className="kv-table">
+            <tbody>
+              {Object.entries(
+                (() => {
+                  try {
+                    return JSON.parse(String(detail.get('raw') ?? '{}')) as Record<string, unknown>;
+                  } catch {
+                    return { raw: detail.get('raw') };
+                  }
+                })(),
+              ).map(([k, v]) => (
+                <tr key={k}>
+                  <th>{k}</th>
+                  <td className="mono">{v === null ? '' : String(v)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Modal>
+      )}
+    </div>
+  );
+}
