@@ -69,5 +69,5 @@ export function unitAdvice(id: string, name: string, targetText?: string | null)
 
 /** A review rule with hits: the requirement, from its explanation and legal basis. */
 export function ruleAdvice(id: string, name: string, basis: string): string {
-  return COUNTY[id] ?? `对“${name}”线索逐条核查${basis ? `，依据${basis}` : ''}，属实的依法依规处理，不属实的说明情况后予以排除。`;
+  return COUNTY[id] ?? `对“${name}”线索逐条核查${basis ? `（依据${basis}）` : ''}，属实的依法依规处理，不属实的说明情况后予以排除。`;
 }

@@ -6,7 +6,7 @@ import { countyName, periodTitle, rangeZh, signatureDate, type ReportContext } f
 import { int } from './format.js';
 import { autoWidths, cell, DocBuilder, safeFileStem, type Cell, type ReportDoc } from './model.js';
 import { listZh, sentence } from './narrative.js';
-import { evidenceValue, maskedText, shownEvidence, unitLabel } from './review-source.js';
+import { evidenceText, evidenceValue, maskedText, shownEvidence, unitLabel } from './review-source.js';
 
 const SEVERITIES: Severity[] = ['高', '中', '低'];
 /** More evidence rows than this per rule go to the XLSX only. */
@@ -132,11 +132,32 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
       });
       const headers = ['序号', '单位', ...evCols, '核查状态'];
       const widths = autoWidths(headers, rows, 3, 16);
+      // A table as wide as the page allows (about 42 characters of 五号 across 156 mm); wider
+      // evidence goes into one column as "列：值；…" next to the hit's summary.
+      const wide = widths.reduce((a, w) => a + w, 0) > 48;
+      const compactRows = (): Cell[][] =>
+        shown.map((h, i) => [
+          cell(String(i + 1), { align: 'center' }),
+          cell(unitName(h.unit_id), { value: h.unit_id }),
+          cell(ctx.unmask ? h.summary : maskedText(h.summary, h, r)),
+          cell(evidenceText(h, r, { unmask: ctx.unmask, skip: /^执法主体$/ })),
+          cell(h.mark?.status ?? '待核查', { align: 'center' }),
+        ]);
       b.table({
         id: `hits_${r.id}`,
         caption: `${tn}  ${r.name.zh}线索明细${ctx.unmask ? '' : '（已脱敏）'}`,
-        columns: headers.map((h, i) => ({ header: h, width: widths[i]!, ...(i === 0 || i === headers.length - 1 ? { align: 'center' as const } : {}) })),
-        rows,
+        ...(wide
+          ? {
+              columns: [
+                { header: '序号', width: 5, align: 'center' as const },
+                { header: '单位', width: 10 },
+                { header: '线索摘要', width: 36 },
+                { header: '证据记录', width: 40 },
+                { header: '核查状态', width: 9, align: 'center' as const },
+              ],
+              rows: compactRows(),
+            }
+          : { columns: headers.map((h, i) => ({ header: h, width: widths[i]!, ...(i === 0 || i === headers.length - 1 ? { align: 'center' as const } : {}) })), rows }),
         ...(hits.length > shown.length ? { note: `注：共${int(hits.length)}条，此处列出前${MAX_EVIDENCE_ROWS}条，全部明细见同名XLSX文件。` } : {}),
         dense: true,
       });

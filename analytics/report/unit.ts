@@ -51,8 +51,8 @@ export function problemList(ctx: ReportContext, u: EntityResult): ProblemItem[] 
       out.push({
         kind: '问题线索',
         id: ruleId,
-        description: `${r?.name.zh ?? ruleId}线索${int(n)}条${r?.basis ? `（${r.basis}）` : ''}。`,
-        requirement: ruleAdvice(ruleId, r?.name.zh ?? ruleId, r?.basis ?? ''),
+        description: `问题线索排查发现“${r?.name.zh ?? ruleId}”线索${int(n)}条。`,
+        requirement: ruleAdvice(ruleId, r?.name.zh ?? ruleId, ''),
       });
     }
   }
@@ -223,7 +223,8 @@ export function buildUnitReport(ctx: ReportContext, unitId: string): ReportDoc {
   // 三、法定红线和问题线索
   b.heading(1, '法定红线和问题线索');
   const ft = flagsText(u.flags);
-  b.p(ft ? `评估期内，你单位${ft}${u.vetoed_by.length ? '，其中重大案件未经法制审核即作出决定属于一票否决情形' : ''}。` : '评估期内未发现你单位触及法定红线。');
+  const vetoNames = u.vetoed_by.map((id) => run.red_lines.find((r) => r.id === id)?.name.zh ?? id);
+  b.p(ft ? `评估期内，你单位${ft}${vetoNames.length ? `，其中“${vetoNames.join('、')}”属于一票否决情形` : ''}。` : '评估期内未发现你单位触及法定红线。');
   const review = ctx.review;
   const mine = hitsOf(review, u.entity_id);
   if (review) {
