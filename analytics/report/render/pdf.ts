@@ -61,9 +61,11 @@ export function chromiumPath(): string {
 export async function chromiumPrinter(executablePath = chromiumPath()): Promise<PdfPrinter> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
-  const context = await browser.newContext();
   return {
     async print(html, opts) {
+      // A context of its own per document: concurrent prints then run in separate renderer
+      // processes instead of queueing in one.
+      const context = await browser.newContext();
       const page = await context.newPage();
       try {
         await page.setContent(html, { waitUntil: 'load' });
@@ -80,7 +82,7 @@ export async function chromiumPrinter(executablePath = chromiumPath()): Promise<
           outline: true,
         });
       } finally {
-        await page.close();
+        await context.close();
       }
     },
     async close() {
