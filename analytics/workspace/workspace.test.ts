@@ -118,3 +118,28 @@ describe('Workspace', () => {
     expect((await openError(join(tempDir(), 'none.duckdb'), { create: false })).code).toBe('FILE_NOT_FOUND');
   });
 });
+
+describe('migrating a workspace with data from the first schema version', () => {
+  it('keeps every row, including the permit whose approval matter moved in v5', async () => {
+    const path = join(tempDir(), 'v1.duckdb');
+    const old = await Workspace.open(path, { migrateTo: 1 });
+    await old.db.exec(`INSERT INTO unit (unit_id, name, unit_type, import_id) VALUES ('U1', '单位', '综合', 1)`);
+    await old.db.exec(
+      `INSERT INTO permit (permit_id, subject_id, subject_name, matter_code, matter_raw, unit_id, unit_raw, issued_date, import_id, row_no)
+       VALUES ('P1', 'S1', '某店', NULL, '食品经营许可', 'U1', '单位', DATE '2024-01-05', 1, 2)`,
+    );
+    old.close();
+    const ws = await Workspace.open(path);
+    expect(ws.migratedFrom).toBe(1);
+    expect(ws.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(await ws.db.one(`SELECT permit_id, matter_code, unit_id, issued_date, row_no FROM permit`)).toEqual({
+      permit_id: 'P1',
+      matter_code: '食品经营许可',
+      unit_id: 'U1',
+      issued_date: '2024-01-05',
+      row_no: 2,
+    });
+    expect(await ws.db.scalar(`SELECT count(*) FROM unit`)).toBe(1);
+    ws.close();
+  });
+});
