@@ -11,6 +11,7 @@ import { importsCommand } from './commands/imports.js';
 import { mapCommand } from './commands/map.js';
 import { overviewCommand } from './commands/overview.js';
 import { rejectedCommand } from './commands/rejected.js';
+import { reportCommand } from './commands/report.js';
 import { markCommand, reviewCommand } from './commands/review.js';
 import { sampleCommand } from './commands/sample.js';
 import { tablesCommand } from './commands/tables.js';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly Command[] = [
   reviewCommand,
   markCommand,
   demoCommand,
+  reportCommand,
 ];
 
 function help(io: CliIO): void {

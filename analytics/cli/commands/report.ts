@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import { TijianError } from '../../i18n/errors.js';
+import { buildReports, REPORT_FORMATS, REPORT_KINDS, reportContext, writeReports, type ReportFormat } from '../../report/generate.js';
+import type { ReportKind } from '../../report/model.js';
+import { Workspace } from '../../workspace/workspace.js';
+import { parse, requireOption, type Command } from '../command.js';
+
+const usage =
+  'tijian report --workspace FILE --period 2024 [--compare 2023] --type county|unit|review --format docx|pdf|html|xlsx --out PATH [--unit ID|all] [--unmask] [--run RUN_ID] [--issuer TEXT] [--date YYYY-MM-DD]';
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: '生成报告（年度评估报告、单位体检报告、问题线索汇总）/ write reports',
+  usage,
+  async run(argv, io) {
+    const { values } = parse(
+      argv,
+      {
+        workspace: { type: 'string' },
+        period: { type: 'string' },
+        compare: { type: 'string' },
+        type: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        unit: { type: 'string' },
+        unmask: { type: 'boolean' },
+        run: { type: 'string' },
+        issuer: { type: 'string' },
+        date: { type: 'string' },
+      },
+      usage,
+    );
+    const wsPath = requireOption(values.workspace, 'workspace', usage);
+    const kind = requireOption(values.type, 'type', usage) as ReportKind;
+    const format = requireOption(values.format, 'format', usage) as ReportFormat;
+    const out = resolve(requireOption(values.out, 'out', usage));
+    if (!REPORT_KINDS.includes(kind)) throw new TijianError('USAGE', `--type 只能是 ${REPORT_KINDS.join('、')}`, `--type must be one of ${REPORT_KINDS.join(', ')}`);
+    if (!REPORT_FORMATS.includes(format)) throw new TijianError('USAGE', `--format 只能是 ${REPORT_FORMATS.join('、')}`, `--format must be one of ${REPORT_FORMATS.join(', ')}`);
+    if (!values.run && !values.period) throw new TijianError('USAGE', `请指定 --period（或 --run）。用法：${usage}`, `Give --period (or --run). Usage: ${usage}`);
+    if (values.run && !/^\d+$/.test(values.run)) throw new TijianError('USAGE', '--run 应为评估批次编号（整数）', '--run must be a run id (an integer)');
+    if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new TijianError('USAGE', '--date 应写作 YYYY-MM-DD', '--date must be YYYY-MM-DD');
+    if (values.unit && kind !== 'unit') throw new TijianError('USAGE', '--unit 只用于 --type unit', '--unit is for --type unit only');
+    const t0 = performance.now();
+    const ws = await Workspace.open(wsPath, { create: false });
+    try {
+      const ctx = await reportContext(ws, {
+        ...(values.run ? { runId: Number(values.run) } : {}),
+        ...(values.period ? { period: values.period } : {}),
+        ...(values.compare ? { compare: values.compare } : {}),
+        ...(values.issuer ? { issuer: values.issuer } : {}),
+        ...(values.date ? { date: values.date } : {}),
+        unmask: !!values.unmask,
+      });
+      const docs = buildReports(ctx, kind, kind === 'unit' ? (values.unit ?? 'all') : undefined);
+      const folder = kind === 'unit' && (values.unit ?? 'all') === 'all';
+      io.err(`评估批次 #${ctx.run.run_id}（${ctx.run.period.label}${ctx.run.compare ? ` 对比 ${ctx.run.compare.label}` : ''}），生成 ${docs.length} 份报告 / ${docs.length} report(s)`);
+      const written = await writeReports(docs, format, out, { folder, onDone: (w) => io.err(`  ✓ ${w.path}  (${w.seconds.toFixed(2)} s)`) });
+      io.out(written.map((w) => w.path).join('\n'));
+      io.err(`完成 done in ${((performance.now() - t0) / 1000).toFixed(2)} s${values.unmask ? '（未脱敏，注意保密 / UNMASKED）' : ''}`);
+      return 0;
+    } finally {
+      ws.close();
+    }
+  },
+};

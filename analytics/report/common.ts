@@ -1,0 +1,141 @@
+// What the three report builders share: the context they are built from, and small helpers over a
+// run (indicator metadata, values as text, method description).
+import type { EntityPeriodResult, EntityResult, EvaluationResult, IndicatorValue } from '../eval/types.js';
+import { periodZh } from '../eval/period.js';
+import type { ReviewResult } from '../review/types.js';
+import type { Facts } from './facts.js';
+import { comparisonOf, dateZh, indicatorValue, num, pct, type Comparison, type ValueUnit } from './format.js';
+
+export interface ReportContext {
+  run: EvaluationResult;
+  /** The red-flag review of the same period, when there is one. */
+  review: ReviewResult | null;
+  facts: Facts;
+  /** Who issues the reports (署名). */
+  issuer: string;
+  /** ISO date written on the reports. */
+  date: string;
+  /** Show personal data unmasked (review evidence). */
+  unmask: boolean;
+}
+
+export const DEFAULT_ISSUER = '嵊泗县综合行政执法协调指挥委员会办公室';
+
+export type IndicatorMeta = EvaluationResult['indicators'][number];
+
+export function countyName(run: EvaluationResult): string {
+  const c = run.entities.find((e) => e.entity_type === 'county');
+  return (c?.name ?? '嵊泗县').replace(/（全县）$/, '');
+}
+
+export function units(run: EvaluationResult): EntityResult[] {
+  return run.entities.filter((e) => e.entity_type === 'unit');
+}
+
+export function county(run: EvaluationResult): EntityResult {
+  const c = run.entities.find((e) => e.entity_type === 'county');
+  if (!c) throw new Error(`run ${run.run_id} has no county entity`);
+  return c;
+}
+
+export function meta(run: EvaluationResult, id: string): IndicatorMeta {
+  const m = run.indicators.find((x) => x.id === id);
+  if (!m) throw new Error(`run ${run.run_id} has no indicator ${id}`);
+  return m;
+}
+
+export function dimName(run: EvaluationResult, id: string): string {
+  return run.dimensions.find((d) => d.id === id)?.name.zh ?? id;
+}
+
+export function cmpOf(run: EvaluationResult): Comparison | null {
+  return comparisonOf(run.period, run.compare);
+}
+
+/** "2024年度" for a year, otherwise the period's Chinese label. */
+export function periodTitle(run: EvaluationResult): string {
+  return run.period.kind === 'year' ? `${run.period.label}年度` : periodZh(run.period);
+}
+
+/** Measure words of the default system's count and per-100 indicators (the index file has none). */
+const MEASURE: Record<string, string> = {
+  transferred_domains: '个',
+  team_structure: '处偏差',
+  uncertified_acts: '次',
+  disturbance_saved: '次/百户',
+  conduct_complaint_rate: '件/百件',
+};
+
+/** How an indicator's values are written (unit and measure word). */
+export function vu(m: { id: string; unit: string; kind?: 'ratio' | 'count' }): ValueUnit {
+  return { unit: m.unit, kind: m.kind ?? (m.unit === 'percent' ? 'ratio' : 'count'), measure: MEASURE[m.id] };
+}
+
+/** A target's value unit (targets carry the indicator id). */
+export function tvu(t: { indicator: string; unit: string }): ValueUnit {
+  return vu({ id: t.indicator, unit: t.unit });
+}
+
+/** An indicator value as text: the value with its measure word, or null. */
+export function valueText(x: number | null | undefined, m: { id: string; unit: string; kind?: 'ratio' | 'count' }): string | null {
+  return indicatorValue(x, vu(m));
+}
+
+/** An indicator value as text for a table: the value, or why there is none. */
+export function valueCell(v: IndicatorValue | undefined, m: IndicatorMeta): string {
+  if (!v) return '—';
+  if (v.status === 'ok') return `${indicatorValue(v.raw, vu(m)) ?? '—'}${v.reliable ? '' : '*'}`;
+  if (v.status === 'not_applicable') return '不适用';
+  if (v.status === 'nothing_to_evaluate') return '无可评价事项';
+  return '无数据';
+}
+
+/** The value only when its status is ok. */
+export function okRaw(p: EntityPeriodResult | undefined, id: string): number | null {
+  const v = p?.indicators[id];
+  return v && v.status === 'ok' ? v.raw : null;
+}
+
+export function okScore(p: EntityPeriodResult | undefined, id: string): number | null {
+  const v = p?.indicators[id];
+  return v && v.status === 'ok' ? v.score : null;
+}
+
+export const UNIT_TYPE_ORDER = ['综合', '专业', '海洋', '乡镇'];
+export const UNIT_TYPE_ZH: Record<string, string> = { 综合: '综合行政执法队伍', 专业: '专业执法队伍', 海洋: '海洋综合行政执法队伍', 乡镇: '乡镇' };
+
+export function methodText(run: EvaluationResult): { normalization: string; aggregation: string; weights: string } {
+  const N: Record<string, string> = { goalposts: '目标值法', target: '距目标法', minmax: '极差法', zscore: '标准分数法', rank: '排序法' };
+  const A: Record<string, string> = { arithmetic: '加权算术平均', geometric: '加权几何平均' };
+  const W: Record<string, string> = { equal: '等权', expert: '专家赋权', ahp: '层次分析法（AHP）赋权', entropy: '熵权法赋权' };
+  return { normalization: N[run.params.normalization] ?? run.params.normalization, aggregation: A[run.params.aggregation] ?? run.params.aggregation, weights: W[run.params.weights] ?? run.params.weights };
+}
+
+/** 优秀 ≥ 90、良好 80–90 … from the run's grade bands. */
+export function gradeBandsText(run: EvaluationResult): string {
+  const b = [...run.params.grades].sort((x, y) => y.min - x.min);
+  return b
+    .map((g, i) => {
+      if (i === 0) return `${num(g.min)}分及以上为${g.grade}`;
+      if (i === b.length - 1) return `${num(b[i - 1]!.min)}分以下为${g.grade}`;
+      return `${num(g.min)}（含）至${num(b[i - 1]!.min)}分为${g.grade}`;
+    })
+    .join('，');
+}
+
+export function directionZh(d: 'higher' | 'lower'): string {
+  return d === 'higher' ? '正向' : '逆向';
+}
+
+export function weightPct(w: number): string {
+  return pct(w, 1) ?? '—';
+}
+
+export function signatureDate(ctx: ReportContext): string {
+  return dateZh(ctx.date);
+}
+
+/** A period range in words: 2024年1月1日至2024年12月31日. */
+export function rangeZh(p: { start: string; end: string }): string {
+  return `${dateZh(p.start)}至${dateZh(p.end)}`;
+}

@@ -1,0 +1,174 @@
+// Reports end to end: the context (a saved run or a fresh evaluation, the review of the period,
+// the headline figures), the report models, and the files in each format.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { evaluate, loadRun } from '../eval/run.js';
+import { parsePeriod } from '../eval/period.js';
+import type { EvaluationResult } from '../eval/types.js';
+import { writeXlsx } from '../export/tabular.js';
+import { TijianError } from '../i18n/errors.js';
+import type { ReviewResult } from '../review/types.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { DEFAULT_ISSUER, type ReportContext } from './common.js';
+import { buildCountyReport } from './county.js';
+import { loadFacts } from './facts.js';
+import { todayIso } from './format.js';
+import type { ReportDoc, ReportKind } from './model.js';
+import { chartImages } from './render/charts.js';
+import { renderDocx } from './render/docx.js';
+import { renderHtml } from './render/html.js';
+import { chromiumPrinter, defaultPdfOptions, type PdfPrinter } from './render/pdf.js';
+import { buildReviewPack } from './review-pack.js';
+import { reviewForRun } from './review-source.js';
+import { buildUnitReport } from './unit.js';
+
+export type ReportFormat = 'docx' | 'pdf' | 'html' | 'xlsx';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['docx', 'pdf', 'html', 'xlsx'];
+export const REPORT_KINDS: readonly ReportKind[] = ['county', 'unit', 'review'];
+
+export interface ContextOptions {
+  /** A saved run to report on; otherwise the period is evaluated now (and the run saved). */
+  runId?: number;
+  period?: string;
+  compare?: string;
+  /** A ReviewResult already at hand (the desktop app); otherwise the review engine runs for the period. */
+  review?: ReviewResult | null;
+  issuer?: string;
+  /** ISO date printed on the reports (default: today in China). */
+  date?: string;
+  unmask?: boolean;
+}
+
+async function runFor(ws: Workspace, o: ContextOptions): Promise<EvaluationResult> {
+  if (o.runId !== undefined) {
+    const run = await loadRun(ws, o.runId);
+    if (o.period && parsePeriod(o.period).label !== run.period.label) {
+      throw new TijianError('USAGE', `评估批次 #${o.runId} 的期间是 ${run.period.label}，不是 ${o.period}。`, `Run #${o.runId} is for ${run.period.label}, not ${o.period}.`);
+    }
+    if (o.compare && parsePeriod(o.compare).label !== run.compare?.label) {
+      throw new TijianError('USAGE', `评估批次 #${o.runId} 的对比期间是 ${run.compare?.label ?? '无'}，不是 ${o.compare}。`, `Run #${o.runId} compares with ${run.compare?.label ?? 'nothing'}, not ${o.compare}.`);
+    }
+    return run;
+  }
+  if (!o.period) throw new TijianError('USAGE', '请指定 --period 或 --run。', 'Give --period or --run.');
+  return evaluate(ws, { period: o.period, ...(o.compare ? { compare: o.compare } : {}) });
+}
+
+export async function reportContext(ws: Workspace, o: ContextOptions): Promise<ReportContext> {
+  const run = await runFor(ws, o);
+  let review: ReviewResult | null;
+  if (o.review !== undefined) review = o.review;
+  else review = await reviewForRun(ws, run);
+  if (review && review.period.label !== run.period.label) {
+    throw new TijianError('USAGE', `问题线索的期间（${review.period.label}）与评估期间（${run.period.label}）不一致。`, `The review is for ${review.period.label}, the run for ${run.period.label}.`);
+  }
+  return {
+    run,
+    review,
+    facts: await loadFacts(ws, run),
+    issuer: o.issuer ?? DEFAULT_ISSUER,
+    date: o.date ?? todayIso(),
+    unmask: !!o.unmask,
+  };
+}
+
+/** The report models of one kind: one for county and review, one per unit (or the one asked for). */
+export function buildReports(ctx: ReportContext, kind: ReportKind, unit?: string): ReportDoc[] {
+  switch (kind) {
+    case 'county':
+      return [buildCountyReport(ctx)];
+    case 'review':
+      if (!ctx.review) throw new TijianError('NOT_FOUND', '没有问题线索结果，无法生成问题线索汇总。', 'No review result to build the review pack from.');
+      return [buildReviewPack(ctx, ctx.review)];
+    case 'unit': {
+      const units = ctx.run.entities.filter((e) => e.entity_type === 'unit');
+      if (!unit || unit === 'all') return units.map((u) => buildUnitReport(ctx, u.entity_id));
+      const u = units.find((x) => x.entity_id === unit || x.short_name === unit || x.name === unit);
+      if (!u) {
+        throw new TijianError('NOT_FOUND', `评估批次 #${ctx.run.run_id} 中没有单位“${unit}”。可用：${units.map((x) => `${x.entity_id}（${x.short_name}）`).join('、')}`, `Run #${ctx.run.run_id} has no unit "${unit}".`);
+      }
+      return [buildUnitReport(ctx, u.entity_id)];
+    }
+    default: {
+      const never: never = kind;
+      throw new Error(`unknown report kind ${String(never)}`);
+    }
+  }
+}
+
+export interface RenderOptions {
+  /** For PDF: the printer to use (Electron's in the desktop app); one is started and closed otherwise. */
+  printer?: PdfPrinter;
+}
+
+/** One report written to `path` in `format`. */
+export async function writeReport(doc: ReportDoc, format: ReportFormat, path: string, opts: RenderOptions = {}): Promise<void> {
+  mkdirSync(dirname(path), { recursive: true });
+  switch (format) {
+    case 'docx':
+      writeFileSync(path, await renderDocx(doc));
+      return;
+    case 'html':
+      writeFileSync(path, await renderHtml(doc));
+      return;
+    case 'xlsx':
+      await writeXlsx(path, doc.sheets);
+      return;
+    case 'pdf': {
+      const printer = opts.printer ?? (await chromiumPrinter());
+      try {
+        const html = await renderHtml(doc, await chartImages(doc, { png: false }));
+        writeFileSync(path, await printer.print(html, defaultPdfOptions(doc.title)));
+      } finally {
+        if (!opts.printer) await printer.close();
+      }
+      return;
+    }
+    default: {
+      const never: never = format;
+      throw new Error(`unknown format ${String(never)}`);
+    }
+  }
+}
+
+export interface WrittenReport {
+  path: string;
+  title: string;
+  seconds: number;
+}
+
+/**
+ * Writes several reports: into `out` when there is one (a file path), or into the folder `out`
+ * with one file per report. At most `concurrency` are rendered at once (charts render on the
+ * thread pool); PDFs share one browser.
+ */
+export async function writeReports(
+  docs: readonly ReportDoc[],
+  format: ReportFormat,
+  out: string,
+  opts: RenderOptions & { folder?: boolean; concurrency?: number; onDone?: (w: WrittenReport) => void } = {},
+): Promise<WrittenReport[]> {
+  const folder = opts.folder ?? docs.length > 1;
+  if (folder) mkdirSync(out, { recursive: true });
+  const printer = format === 'pdf' ? (opts.printer ?? (await chromiumPrinter())) : undefined;
+  const results: WrittenReport[] = new Array(docs.length);
+  try {
+    let next = 0;
+    const worker = async () => {
+      while (next < docs.length) {
+        const i = next++;
+        const doc = docs[i]!;
+        const t0 = performance.now();
+        const path = folder ? join(out, `${doc.fileStem}.${format}`) : out;
+        await writeReport(doc, format, path, printer ? { printer } : {});
+        results[i] = { path, title: doc.title.replace(/\n/g, ''), seconds: (performance.now() - t0) / 1000 };
+        opts.onDone?.(results[i]!);
+      }
+    };
+    const n = Math.max(1, Math.min(opts.concurrency ?? (format === 'pdf' ? 2 : 3), docs.length));
+    await Promise.all(Array.from({ length: n }, worker));
+  } finally {
+    if (printer && !opts.printer) await printer.close();
+  }
+  return results;
+}

@@ -1,0 +1,92 @@
+// PDF from the report's HTML. The printing itself is behind PdfPrinter so the desktop app can hand
+// in Electron's webContents.printToPDF (same options: A4, margins, footer template with the page
+// number) while the CLI and the tests use Chromium through playwright-core.
+import { existsSync } from 'node:fs';
+import { TijianError } from '../../i18n/errors.js';
+import { PAGE_MM } from './layout.js';
+
+export interface PdfPrintOptions {
+  /** Page margins in millimetres. */
+  margin: { top: number; right: number; bottom: number; left: number };
+  /**
+   * Footer HTML in Chromium's template language (<span class="pageNumber"></span> is replaced by
+   * the page number); Electron's printToPDF takes the same template.
+   */
+  footerTemplate: string;
+  title: string;
+}
+
+export interface PdfPrinter {
+  print(html: string, opts: PdfPrintOptions): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+/** "— 1 —" at the foot of every page, 4号 宋体 (GB/T 9704 page number with 一字线 on both sides). */
+export const FOOTER_TEMPLATE = `<div style="width:100%; font-family:'Times New Roman','SimSun','Noto Serif CJK SC',serif; font-size:14pt; text-align:center; margin:0 ${PAGE_MM.right}mm 0 ${PAGE_MM.left}mm; -webkit-print-color-adjust:exact;">— <span class="pageNumber"></span> —</div>`;
+
+export function defaultPdfOptions(title: string): PdfPrintOptions {
+  // The footer sits in the bottom margin: leave room for it under the 35 mm text-area margin.
+  return { margin: { top: PAGE_MM.top, right: PAGE_MM.right, bottom: PAGE_MM.bottom, left: PAGE_MM.left }, footerTemplate: FOOTER_TEMPLATE, title };
+}
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+];
+
+export function chromiumPath(): string {
+  const env = process.env.TIJIAN_CHROMIUM;
+  if (env) return env;
+  const found = CHROMIUM_CANDIDATES.find((p) => existsSync(p));
+  if (!found) {
+    throw new TijianError(
+      'FILE_NOT_FOUND',
+      '找不到 Chromium 浏览器，无法生成 PDF。请安装 Chromium（Debian/Ubuntu：apt install chromium）或用环境变量 TIJIAN_CHROMIUM 指定浏览器程序；也可以先生成 DOCX 或 HTML。',
+      'Chromium not found, so no PDF can be made. Install it (apt install chromium) or point TIJIAN_CHROMIUM at a Chrome/Chromium executable; DOCX and HTML work without it.',
+    );
+  }
+  return found;
+}
+
+/** A printer on a Chromium started once and reused for every report until close(). */
+export async function chromiumPrinter(executablePath = chromiumPath()): Promise<PdfPrinter> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  return {
+    async print(html, opts) {
+      // A context of its own per document: concurrent prints then run in separate renderer
+      // processes instead of queueing in one.
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      try {
+        await page.setContent(html, { waitUntil: 'load' });
+        await page.evaluate(() => document.fonts.ready);
+        const mm = (x: number) => `${x}mm`;
+        return await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate: opts.footerTemplate,
+          margin: { top: mm(opts.margin.top), right: mm(opts.margin.right), bottom: mm(opts.margin.bottom), left: mm(opts.margin.left) },
+          tagged: true,
+          outline: true,
+        });
+      } finally {
+        await context.close();
+      }
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// The review (问题线索) the reports use: the review engine's result for the run's period (or one the
+// caller hands in, as the desktop app does), and how a hit's evidence reads in a report — masked
+// with the engine's own display rules unless unmasked.
+import type { EvaluationResult } from '../eval/types.js';
+import { maskIdNumber, maskPhone, maskValue } from '../privacy/mask.js';
+import { displayHit, runReview, UNRESOLVED_UNIT, type ReviewHit, type ReviewResult, type ReviewRuleSummary } from '../review/index.js';
+import type { Workspace } from '../workspace/workspace.js';
+
+/** The review of the run's period with the default rules (marks as stored in the workspace). */
+export function reviewForRun(ws: Workspace, run: EvaluationResult): Promise<ReviewResult> {
+  return runReview(ws, { period: run.period });
+}
+
+/** A unit's name for the review tables: the run's short name, the review's, or the id. */
+export function unitLabel(run: EvaluationResult, review: ReviewResult | null, id: string | null): string {
+  if (!id || id === UNRESOLVED_UNIT) return '（单位未能识别）';
+  return run.entities.find((e) => e.entity_id === id)?.short_name ?? review?.unit_names?.[id] ?? id;
+}
+
+/** A value of an evidence record as text: dates as ISO dates, booleans 是/否, lists joined. */
+export function evidenceValue(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (typeof v === 'bigint') return String(v);
+  if (Array.isArray(v)) return v.map(evidenceValue).join('、');
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+/** A hit's evidence record as shown: personal columns masked unless unmask. */
+export function shownEvidence(h: ReviewHit, rule: ReviewRuleSummary | undefined, unmask: boolean): Record<string, unknown> {
+  return displayHit(h, rule, { unmask }).evidence;
+}
+
+/** A hit's evidence in one line, "列：值；列：值", personal columns masked unless unmask. */
+export function evidenceText(h: ReviewHit, rule: ReviewRuleSummary, opts: { unmask: boolean; skip?: RegExp }): string {
+  const rec = shownEvidence(h, rule, opts.unmask);
+  const cols = rule.evidence_columns.length ? rule.evidence_columns : Object.keys(rec);
+  return cols
+    .filter((c) => !opts.skip?.test(c))
+    .map((c) => [c, evidenceValue(rec[c])] as const)
+    .filter(([, v]) => v !== '')
+    .map(([c, v]) => `${c}：${v}`)
+    .join('；');
+}
+
+/**
+ * Free text about a hit (its summary, a reviewer's note) with personal data masked: the personal
+ * values of its evidence and keys wherever they appear, then anything that looks like an identity
+ * number or a mobile phone number. The engine writes summaries without personal columns; notes are
+ * typed by reviewers, so this is the safety net.
+ */
+export function maskedText(text: string, h: ReviewHit, rule: ReviewRuleSummary | undefined): string {
+  let out = text;
+  const kinds = { ...Object.fromEntries((rule?.personal_columns ?? []).map((c) => [c, undefined])), ...rule?.personal_kinds };
+  const pairs: Array<[string, string]> = [];
+  for (const [c, kind] of Object.entries(kinds)) {
+    for (const src of [h.evidence, h.keys]) {
+      const v = src[c];
+      for (const x of Array.isArray(v) ? v : [v]) if (typeof x === 'string' && x.trim().length > 1) pairs.push([x, String(maskValue(x, kind))]);
+    }
+  }
+  for (const [raw, masked] of pairs.sort((a, z) => z[0].length - a[0].length)) out = out.split(raw).join(masked);
+  return out
+    .replace(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])|(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/g, (m) => maskIdNumber(m))
+    .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (m) => maskPhone(m));
+}

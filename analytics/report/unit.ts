@@ -1,0 +1,413 @@
+// 单位体检报告: one evaluated unit's health-check report — its scores against the county and the best
+// unit, the radar, its indicators with target and gap, its red flags and review hits, and the
+// problem list (问题清单) with a column for the unit to fill in its rectification.
+import { dimensionRadarOption, radarInput } from '../charts/index.js';
+import type { EntityResult } from '../eval/types.js';
+import type { Sheet } from '../export/tabular.js';
+import { displayHit, type ReviewHit, type ReviewResult, type ReviewRuleSummary } from '../review/index.js';
+import { ruleAdvice, unitAdvice } from './advice.js';
+import { cmpOf, county, countyName, dimName, okRaw, periodTitle, signatureDate, units, valueCell, valueText, vu, type ReportContext } from './common.js';
+import { cnNumber, gapText, int, num, score, signedScore, targetText } from './format.js';
+import { cell, DocBuilder, safeFileStem, type Cell, type ReportDoc } from './model.js';
+import { flagsText, listZh, scoreSentence, sentence } from './narrative.js';
+import { evidenceText, maskedText } from './review-source.js';
+
+/** Review rules that find the same records as a red line of the default index system. */
+const RULE_OF_RED_LINE: Record<string, string> = { major_without_review: 'major_without_review', overdue_cases: 'overdue_case', uncertified_enforcement: 'uncertified_officer' };
+
+export interface ProblemItem {
+  kind: '法定红线' | '问题线索' | '目标差距' | '指标偏低';
+  id: string;
+  description: string;
+  requirement: string;
+}
+
+function hitsOf(review: ReviewResult | null, unitId: string): ReviewHit[] {
+  return review ? review.hits.filter((h) => h.unit_id === unitId) : [];
+}
+
+/** The unit's problem list: red lines, review hits by rule, indicators short of target, low scores. */
+export function problemList(ctx: ReportContext, u: EntityResult): ProblemItem[] {
+  const { run } = ctx;
+  const c = county(run);
+  const out: ProblemItem[] = [];
+  for (const f of u.flags) {
+    out.push({
+      kind: '法定红线',
+      id: f.id,
+      description: `${f.name.zh}${int(f.hits)}起（${f.basis}）${u.vetoed_by.includes(f.id) ? '，实行一票否决' : ''}。`,
+      requirement: unitAdvice(f.id, f.name.zh),
+    });
+  }
+  const review = ctx.review;
+  if (review) {
+    const mine = hitsOf(review, u.entity_id);
+    const byRule = new Map<string, number>();
+    for (const h of mine) byRule.set(h.rule, (byRule.get(h.rule) ?? 0) + 1);
+    // A rule that re-finds a red line already listed above is not listed twice.
+    const covered = new Set(u.flags.map((f) => RULE_OF_RED_LINE[f.id] ?? f.id));
+    for (const [ruleId, n] of [...byRule].filter(([id]) => !covered.has(id)).sort((a, z) => z[1] - a[1])) {
+      const r = review.rules.find((x) => x.id === ruleId);
+      out.push({
+        kind: '问题线索',
+        id: ruleId,
+        description: `问题线索排查发现“${r?.name.zh ?? ruleId}”线索${int(n)}条。`,
+        requirement: ruleAdvice(ruleId, r?.name.zh ?? ruleId, ''),
+      });
+    }
+  }
+  const low: ProblemItem[] = [];
+  for (const m of run.indicators) {
+    const v = u.indicators[m.id];
+    if (!v || v.status !== 'ok' || v.raw === null) continue;
+    // The red line already reported covers the count of uncertified acts.
+    if (out.some((p) => p.kind === '法定红线' && p.id === 'uncertified_enforcement') && m.id === 'uncertified_acts') continue;
+    const gap = m.target ? gapText(v.raw, m.target.op, m.target.value, vu(m)) : null;
+    const cv = okRaw(c, m.id);
+    if (gap && m.target) {
+      out.push({
+        kind: '目标差距',
+        id: m.id,
+        description: `${m.name.zh}为${valueText(v.raw, m)}${v.reliable ? '' : '（样本较少）'}，目标${targetText(m.target.op, m.target.value, vu(m))}，${gap}${cv !== null ? `（全县${valueText(cv, m)}）` : ''}。`,
+        requirement: unitAdvice(m.id, m.name.zh, targetText(m.target.op, m.target.value, vu(m))),
+      });
+    } else if (!m.target && v.score !== null && v.score < 60) {
+      low.push({
+        kind: '指标偏低',
+        id: m.id,
+        description: `${m.name.zh}为${valueText(v.raw, m)}${v.reliable ? '' : '（样本较少）'}，得分${score(v.score)}分${cv !== null ? `（全县${valueText(cv, m)}）` : ''}。`,
+        requirement: unitAdvice(m.id, m.name.zh),
+      });
+    }
+  }
+  return [...out, ...low];
+}
+
+export function buildUnitReport(ctx: ReportContext, unitId: string): ReportDoc {
+  const { run } = ctx;
+  const u = run.entities.find((e) => e.entity_id === unitId && e.entity_type === 'unit');
+  if (!u) throw new Error(`no unit ${unitId} in run ${run.run_id}`);
+  const c = county(run);
+  const us = units(run);
+  const ranked = us.filter((x) => x.rank !== null);
+  const best = ranked.find((x) => x.rank === 1);
+  const cmp = cmpOf(run);
+  const pt = periodTitle(run);
+  const b = new DocBuilder();
+  const prevLabel = run.compare ? (run.compare.kind === 'year' ? `${run.compare.label}年` : run.compare.label) : null;
+  let tab = 0;
+  let fig = 0;
+
+  // The addressee (主送机关), flush left.
+  b.styled('flush', `${u.name}：`);
+  b.p(
+    `根据《嵊泗县“大综合一体化”行政执法改革实施方案》（嵊政发〔2021〕11号）关于对执法制度、监管履职、执法质量、队伍建设、执法绩效等进行“全方位体检式”评估的要求，${ctx.issuer.replace(/^嵊泗县/, '县')}对你单位${pt}行政执法工作开展了评估。现将体检结果反馈如下，请认真对照整改。`,
+  );
+
+  // 一、总体情况
+  b.heading(1, '体检总体情况');
+  const rankText =
+    u.rank !== null
+      ? sentence(
+          `在全县${ranked.length}个参评单位中排名第${u.rank}位`,
+          u.change?.rank !== null && u.change?.rank !== undefined && cmp ? (u.change.rank > 0 ? `较${cmp.base}上升${u.change.rank}位` : u.change.rank < 0 ? `较${cmp.base}下降${-u.change.rank}位` : `名次与${cmp.base}持平`) : null,
+        )
+      : null;
+  const rb = run.robustness?.ranks.find((r) => r.entity_id === u.entity_id);
+  b.p(
+    scoreSentence('你单位', u, u.previous, cmp),
+    rankText,
+    u.vetoed_by.length ? `因触及“${u.vetoed_by.map((id) => run.red_lines.find((r) => r.id === id)?.name.zh ?? id).join('、')}”红线，实行一票否决，等次定为不合格。` : null,
+    c.total !== null ? sentence(`全县综合得分为${score(c.total)}分`, best && best.entity_id !== u.entity_id ? `排名第一的${best.short_name}为${score(best.total)}分` : best ? '你单位位列全县第一' : null) : null,
+    rb && rb.p5 !== null && rb.p95 !== null ? (rb.p5 === rb.p95 ? `稳健性分析显示，你单位排名稳定在第${rb.p5}位。` : `稳健性分析显示，你单位排名的5%至95%区间为第${rb.p5}至第${rb.p95}位。`) : null,
+  );
+  const above = run.dimensions.filter((d) => u.dimensions[d.id] != null && c.dimensions[d.id] != null && u.dimensions[d.id]! - c.dimensions[d.id]! >= 0.05);
+  const below = run.dimensions.filter((d) => u.dimensions[d.id] != null && c.dimensions[d.id] != null && u.dimensions[d.id]! - c.dimensions[d.id]! <= -0.05);
+  const worstDim = [...below].sort((a, z) => u.dimensions[a.id]! - c.dimensions[a.id]! - (u.dimensions[z.id]! - c.dimensions[z.id]!))[0];
+  b.p(
+    above.length ? `分维度看，你单位${listZh(above.map((d) => d.name.zh))}${above.length}个维度得分高于全县` : null,
+    above.length ? (below.length ? '；' : '。') : null,
+    below.length
+      ? `${above.length ? '' : '分维度看，你单位'}${listZh(below.map((d) => d.name.zh))}${below.length}个维度得分低于全县${worstDim ? `，其中${worstDim.name.zh}低于全县${num(c.dimensions[worstDim.id]! - u.dimensions[worstDim.id]!, 1)}分` : ''}。`
+      : null,
+  );
+  {
+    const tn = `表${++tab}`;
+    const bestCol = best && best.entity_id !== u.entity_id;
+    const row = (label: string, cur: number | null, cty: number | null, bst: number | null, prev: number | null | undefined): Cell[] => [
+      cell(label, { bold: label === '综合得分' }),
+      cell(score(cur), { align: 'center', value: cur, bold: label === '综合得分' }),
+      cell(score(cty), { align: 'center', value: cty }),
+      ...(bestCol ? [cell(score(bst), { align: 'center', value: bst })] : []),
+      cell(cur !== null && cty !== null ? signedScore(cur - cty) : null, { align: 'center' }),
+      ...(prevLabel ? [cell(score(prev ?? null), { align: 'center', value: prev ?? null })] : []),
+    ];
+    b.table({
+      id: 'scores',
+      caption: `${tn}  综合得分和各维度得分`,
+      columns: [
+        { header: '项目', width: 16 },
+        { header: '本单位', width: 12, align: 'center' },
+        { header: '全县', width: 12, align: 'center' },
+        ...(bestCol ? [{ header: `最优单位（${best!.short_name}）`, width: 20, align: 'center' as const }] : []),
+        { header: '与全县比较', width: 12, align: 'center' },
+        ...(prevLabel ? [{ header: `本单位${prevLabel}`, width: 14, align: 'center' as const }] : []),
+      ],
+      rows: [
+        row('综合得分', u.total, c.total, best?.total ?? null, u.previous?.total),
+        ...run.dimensions.map((d) => row(d.name.zh, u.dimensions[d.id] ?? null, c.dimensions[d.id] ?? null, best?.dimensions[d.id] ?? null, u.previous?.dimensions[d.id])),
+      ],
+    });
+    const fn = `图${++fig}`;
+    b.chart({ id: 'radar', caption: `${fn}  各维度得分：本单位、全县与最优单位`, option: dimensionRadarOption(radarInput(run, u.entity_id)), width: 600, height: 440 });
+  }
+
+  // 二、分项指标
+  b.heading(1, '分项指标情况');
+  const applicable = run.indicators.filter((m) => u.indicators[m.id]?.applicable);
+  const ok = applicable.filter((m) => u.indicators[m.id]!.status === 'ok');
+  const withTarget = ok.filter((m) => m.target);
+  const metT = withTarget.filter((m) => !gapText(u.indicators[m.id]!.raw, m.target!.op, m.target!.value, vu(m)));
+  const unmetT = withTarget.filter((m) => gapText(u.indicators[m.id]!.raw, m.target!.op, m.target!.value, vu(m)));
+  const nothing = applicable.filter((m) => u.indicators[m.id]!.status === 'nothing_to_evaluate');
+  const sortedOk = [...ok].sort((a, z) => (u.indicators[z.id]!.score ?? 0) - (u.indicators[a.id]!.score ?? 0));
+  const strong = sortedOk.filter((m) => (u.indicators[m.id]!.score ?? 0) >= 95).slice(0, 4);
+  const weak = sortedOk.filter((m) => (u.indicators[m.id]!.score ?? 100) < 70).reverse().slice(0, 4);
+  b.p(
+    sentence(`适用你单位的评估指标共${applicable.length}项`, `其中${ok.length}项本期有评价数据${nothing.length ? `，${nothing.length}项因本期无可评价事项未参与评分` : ''}`),
+    withTarget.length ? sentence(`在设有目标值的${withTarget.length}项指标中，达到目标${metT.length}项`, unmetT.length ? `未达到目标${unmetT.length}项` : null) : null,
+    strong.length ? `${listZh(strong.map((m) => m.name.zh))}等指标表现较好。` : null,
+    weak.length ? `${listZh(weak.map((m) => `${m.name.zh}（${valueCell(u.indicators[m.id], m)}，得分${score(u.indicators[m.id]!.score)}分）`))}得分较低，需重点改进。` : null,
+  );
+  {
+    const tn = `表${++tab}`;
+    b.table({
+      id: 'indicators',
+      caption: `${tn}  分项指标得分及与目标的差距`,
+      columns: [
+        { header: '指标', width: 26 },
+        { header: '本单位', width: 13, align: 'center' },
+        { header: '得分', width: 8, align: 'center' },
+        { header: '全县', width: 13, align: 'center' },
+        ...(prevLabel ? [{ header: `本单位${prevLabel}`, width: 13, align: 'center' as const }] : []),
+        { header: '目标', width: 12, align: 'center' },
+        { header: '差距', width: 15, align: 'center' },
+      ],
+      rows: run.dimensions.flatMap((d, di) => {
+        const members = applicable.filter((m) => m.dimension === d.id);
+        if (!members.length) return [];
+        const head: Cell[] = [cell(`${cnNumber(di + 1)}、${d.name.zh}`, { span: prevLabel ? 7 : 6, bold: true })];
+        return [
+          head,
+          ...members.map((m) => {
+            const v = u.indicators[m.id]!;
+            const gap = v.status === 'ok' && m.target ? gapText(v.raw, m.target.op, m.target.value, vu(m)) : null;
+            const pv = u.previous?.indicators[m.id];
+            return [
+              cell(m.name.zh, { value: m.id }),
+              cell(valueCell(v, m), { align: 'center', value: v.raw }),
+              cell(score(v.score), { align: 'center', value: v.score }),
+              cell(valueCell(c.indicators[m.id], m), { align: 'center', value: c.indicators[m.id]?.raw ?? null }),
+              ...(prevLabel ? [cell(pv ? valueCell(pv, m) : '—', { align: 'center', value: pv?.raw ?? null })] : []),
+              cell(m.target ? targetText(m.target.op, m.target.value, vu(m)) : '—', { align: 'center' }),
+              cell(v.status !== 'ok' || !m.target ? '—' : (gap ?? '达标'), { align: 'center', alert: !!gap }),
+            ];
+          }),
+        ];
+      }),
+      note: '注：带*的数值分母低于该指标的最小样本量，仅供参考；“无可评价事项”指本期没有该指标所评价的事项（如本期无行政诉讼），不参与评分。',
+      dense: true,
+    });
+  }
+
+  // 三、法定红线和问题线索
+  b.heading(1, '法定红线和问题线索');
+  const ft = flagsText(u.flags);
+  const vetoNames = u.vetoed_by.map((id) => run.red_lines.find((r) => r.id === id)?.name.zh ?? id);
+  b.p(ft ? `评估期内，你单位${ft}${vetoNames.length ? `，其中“${vetoNames.join('、')}”属于一票否决情形` : ''}。` : '评估期内未发现你单位触及法定红线。');
+  const review = ctx.review;
+  const mine = hitsOf(review, u.entity_id);
+  if (review) {
+    if (mine.length) {
+      const bySev = (['高', '中', '低'] as const).map((sv) => [sv, mine.filter((h) => review.rules.find((r) => r.id === h.rule)?.severity === sv).length] as const).filter(([, n]) => n > 0);
+      b.p(`问题线索排查发现涉及你单位的线索${int(mine.length)}条（${bySev.map(([sv, n]) => `${sv}风险${n}条`).join('、')}），明细见表${tab + 1}，请逐条核实。`);
+      const tn = `表${++tab}`;
+      const rules = new Map<string, ReviewRuleSummary>(review.rules.map((r) => [r.id, r]));
+      b.table({
+        id: 'hits',
+        caption: `${tn}  问题线索明细${ctx.unmask ? '' : '（已脱敏）'}`,
+        columns: [
+          { header: '序号', width: 6, align: 'center' },
+          { header: '类型', width: 22 },
+          { header: '风险等级', width: 9, align: 'center' },
+          { header: '线索摘要', width: 63 },
+        ],
+        rows: mine.map((h, i) => {
+          const r = rules.get(h.rule);
+          return [
+            cell(String(i + 1), { align: 'center' }),
+            cell(r?.name.zh ?? h.rule),
+            cell(r?.severity ?? '—', { align: 'center' }),
+            cell(ctx.unmask ? h.summary : maskedText(h.summary, h, r)),
+          ];
+        }),
+        dense: true,
+      });
+    } else {
+      b.p('问题线索排查未发现涉及你单位的线索。');
+    }
+  }
+
+  // 四、问题清单
+  b.heading(1, '问题清单及整改要求');
+  const problems = problemList(ctx, u);
+  if (problems.length) {
+    b.p(`经体检，你单位存在以下${problems.length}个方面的问题（见表${tab + 1}）。请自收到本报告之日起30日内，对照问题清单逐项制定整改措施，明确责任人和完成时限，填写后报${ctx.issuer.replace(/^嵊泗县/, '县')}；整改情况将纳入下一评估周期复核。`);
+    const tn = `表${++tab}`;
+    b.table({
+      id: 'problems',
+      caption: `${tn}  问题清单`,
+      columns: [
+        { header: '序号', width: 5, align: 'center' },
+        { header: '问题类型', width: 9, align: 'center' },
+        { header: '问题描述', width: 28 },
+        { header: '整改要求', width: 28 },
+        { header: '整改措施（单位填写）', width: 18 },
+        { header: '完成时限', width: 8 },
+        { header: '责任人', width: 7 },
+      ],
+      rows: problems.map((p, i) => [
+        cell(String(i + 1), { align: 'center' }),
+        cell(p.kind, { align: 'center', bold: p.kind === '法定红线' }),
+        cell(p.description, { value: p.id }),
+        cell(p.requirement),
+        cell(''),
+        cell(''),
+        cell(''),
+      ]),
+      dense: true,
+    });
+  } else {
+    b.p('本期体检未发现需要整改的问题，请继续保持。');
+  }
+
+  b.signature(ctx.issuer, signatureDate(ctx));
+
+  const title = `${u.name}\n${pt}行政执法体检报告`;
+  return {
+    kind: 'unit',
+    title,
+    subtitle: ctx.issuer,
+    issuer: ctx.issuer,
+    date: ctx.date,
+    fileStem: safeFileStem(`${String(u.rank ?? 99).padStart(2, '0')}_${u.entity_id}_${u.short_name}_${pt}体检报告`),
+    meta: { runId: run.run_id, period: run.period.label, subject: `${u.name}${pt}行政执法体检`, keywords: ['执法体检', '体检报告', u.short_name, countyName(run), run.period.label] },
+    blocks: b.blocks,
+    sheets: unitSheets(ctx, u, problems, mine),
+  };
+}
+
+function unitSheets(ctx: ReportContext, u: EntityResult, problems: ProblemItem[], hits: ReviewHit[]): Sheet[] {
+  const { run } = ctx;
+  const c = county(run);
+  const best = units(run).find((x) => x.rank === 1);
+  const title = [`${u.name}${periodTitle(run)}行政执法体检结果 · 评估批次 #${run.run_id}`];
+  const sheets: Sheet[] = [
+    {
+      name: '体检总览',
+      title,
+      columns: [
+        { key: 'item', header: '项目', width: 14 },
+        { key: 'unit', header: '本单位', numFmt: '0.0' },
+        { key: 'county', header: '全县', numFmt: '0.0' },
+        { key: 'best', header: `最优单位${best ? `（${best.short_name}）` : ''}`, numFmt: '0.0', width: 18 },
+        { key: 'previous', header: '本单位上期', numFmt: '0.0' },
+      ],
+      rows: [
+        { item: '综合得分', unit: u.total, county: c.total, best: best?.total ?? null, previous: u.previous?.total ?? null },
+        ...run.dimensions.map((d) => ({ item: d.name.zh, unit: u.dimensions[d.id] ?? null, county: c.dimensions[d.id] ?? null, best: best?.dimensions[d.id] ?? null, previous: u.previous?.dimensions[d.id] ?? null })),
+        { item: '等次', unit: u.grade, county: c.grade, best: best?.grade ?? null, previous: u.previous?.grade ?? null },
+        { item: '排名', unit: u.rank, county: null, best: best?.rank ?? null, previous: u.previous?.rank ?? null },
+      ],
+    },
+    {
+      name: '指标明细',
+      title,
+      columns: [
+        { key: 'dimension', header: '维度', width: 10 },
+        { key: 'id', header: '指标编码', width: 24 },
+        { key: 'name', header: '指标', width: 26 },
+        { key: 'numerator', header: '分子', numFmt: '0.###' },
+        { key: 'denominator', header: '分母', numFmt: '0.###' },
+        { key: 'raw', header: '本单位指标值', numFmt: '0.0000' },
+        { key: 'score', header: '得分', numFmt: '0.0' },
+        { key: 'county', header: '全县指标值', numFmt: '0.0000' },
+        { key: 'target', header: '目标值', numFmt: '0.####' },
+        { key: 'op', header: '要求', width: 6 },
+        { key: 'status', header: '状态', width: 12 },
+        { key: 'previous', header: '上期指标值', numFmt: '0.0000' },
+      ],
+      rows: run.indicators
+        .filter((m) => u.indicators[m.id]?.applicable)
+        .map((m) => {
+          const v = u.indicators[m.id]!;
+          return {
+            dimension: dimName(run, m.dimension),
+            id: m.id,
+            name: m.name.zh,
+            numerator: v.numerator,
+            denominator: v.denominator,
+            raw: v.raw,
+            score: v.score,
+            county: c.indicators[m.id]?.raw ?? null,
+            target: m.target?.value ?? null,
+            op: m.target?.op ?? '',
+            status: { ok: '正常', not_applicable: '不适用', nothing_to_evaluate: '无可评价事项', no_data: '无数据' }[v.status],
+            previous: u.previous?.indicators[m.id]?.raw ?? null,
+          };
+        }),
+    },
+    {
+      name: '问题清单',
+      title,
+      columns: [
+        { key: 'no', header: '序号', width: 6 },
+        { key: 'kind', header: '问题类型', width: 10 },
+        { key: 'description', header: '问题描述', width: 50 },
+        { key: 'requirement', header: '整改要求', width: 50 },
+        { key: 'measures', header: '整改措施（单位填写）', width: 30 },
+        { key: 'deadline', header: '完成时限', width: 12 },
+        { key: 'owner', header: '责任人', width: 10 },
+      ],
+      rows: problems.map((p, i) => ({ no: i + 1, kind: p.kind, description: p.description, requirement: p.requirement, measures: '', deadline: '', owner: '' })),
+    },
+  ];
+  if (ctx.review) {
+    const rules = new Map(ctx.review.rules.map((r) => [r.id, r]));
+    sheets.push({
+      name: '线索明细',
+      title: [...title, ctx.unmask ? '含个人信息，注意保密' : '个人信息已脱敏'],
+      columns: [
+        { key: 'rule', header: '类型', width: 28 },
+        { key: 'severity', header: '风险等级', width: 8 },
+        { key: 'ref', header: '线索编号', width: 14 },
+        { key: 'summary', header: '线索摘要', width: 70 },
+        { key: 'evidence', header: '证据记录', width: 80 },
+        { key: 'status', header: '核查状态', width: 10 },
+      ],
+      rows: hits.map((h) => {
+        const r = rules.get(h.rule);
+        return {
+          rule: r?.name.zh ?? h.rule,
+          severity: r?.severity ?? '',
+          ref: displayHit(h, r, { unmask: ctx.unmask }).ref ?? '',
+          summary: ctx.unmask ? h.summary : maskedText(h.summary, h, r),
+          evidence: r ? evidenceText(h, r, { unmask: ctx.unmask, skip: /执法主体|单位/ }) : '',
+          status: h.mark?.status ?? '待核查',
+        };
+      }),
+    });
+  }
+  return sheets;
+}
+
