@@ -3,7 +3,10 @@ import {
   DuckDBConnection,
   DuckDBInstance,
   DuckDBTypeId,
+  type DuckDBListType,
   type DuckDBResultReader,
+  type DuckDBStructType,
+  type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api';
 
@@ -33,32 +36,59 @@ function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0');
 }
 
-function convertValue(v: unknown, typeId: DuckDBTypeId): unknown {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'bigint') {
-    const n = Number(v);
-    return Number.isSafeInteger(n) ? n : v.toString();
-  }
-  if (v instanceof Date) {
-    if (typeId === DuckDBTypeId.DATE) {
-      return `${pad(v.getUTCFullYear(), 4)}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
+type Converter = (v: unknown) => unknown;
+
+function isoDate(v: Date): string {
+  return `${pad(v.getUTCFullYear(), 4)}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
+}
+
+/** A converter for values of a DuckDB type: BIGINT → number (string when beyond 2^53), DATE →
+ *  'YYYY-MM-DD', timestamps → ISO strings, recursively through lists and structs. */
+function converterFor(type: DuckDBType): Converter {
+  switch (type.typeId) {
+    case DuckDBTypeId.DATE:
+      return (v) => (v instanceof Date ? isoDate(v) : v);
+    case DuckDBTypeId.LIST:
+    case DuckDBTypeId.ARRAY: {
+      const child = converterFor((type as DuckDBListType).valueType);
+      return (v) => (Array.isArray(v) ? v.map((x) => (x === null || x === undefined ? null : child(x))) : v);
     }
-    return v.toISOString();
+    case DuckDBTypeId.STRUCT: {
+      const st = type as DuckDBStructType;
+      const fields = st.entryNames.map((n, i) => [n, converterFor(st.entryTypes[i]!)] as const);
+      return (v) => {
+        if (!v || typeof v !== 'object') return v;
+        const o = v as Record<string, unknown>;
+        const out: Record<string, unknown> = {};
+        for (const [n, c] of fields) out[n] = o[n] === null || o[n] === undefined ? null : c(o[n]);
+        return out;
+      };
+    }
+    default:
+      return (v) => {
+        if (typeof v === 'bigint') {
+          const n = Number(v);
+          return Number.isSafeInteger(n) ? n : v.toString();
+        }
+        if (v instanceof Date) return v.toISOString();
+        return v;
+      };
   }
-  if (Array.isArray(v)) return v.map((x) => convertValue(x, DuckDBTypeId.VARCHAR));
-  return v;
 }
 
 /** Rows of a materialised result as plain objects: BIGINT → number, DATE → 'YYYY-MM-DD'. */
 export function readerRows<T = Row>(reader: DuckDBResultReader): T[] {
   const names = reader.deduplicatedColumnNames();
-  const types = names.map((_, i) => reader.columnTypeId(i));
+  const convs = names.map((_, i) => converterFor(reader.columnType(i)));
   const raw = reader.getRowsJS();
   const out: T[] = new Array(raw.length);
   for (let r = 0; r < raw.length; r++) {
     const src = raw[r]!;
     const obj: Row = {};
-    for (let c = 0; c < names.length; c++) obj[names[c]!] = convertValue(src[c], types[c]!);
+    for (let c = 0; c < names.length; c++) {
+      const v = src[c];
+      obj[names[c]!] = v === null || v === undefined ? null : convs[c]!(v);
+    }
     out[r] = obj as T;
   }
   return out;

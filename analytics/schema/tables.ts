@@ -293,7 +293,8 @@ export const permitTable: TableDef = {
     f('permit_id', 'id', '许可编号', 'Permit id', ['许可编号', '许可证号', '审批编号', '决定书文号', 'permit_id'], { required: true }),
     f('subject_id', 'id', '统一社会信用代码', 'Subject id', ['统一社会信用代码', '申请人证件号码', '对象代码', '被许可人代码', 'subject_id'], { required: true }),
     f('subject_name', 'text', '被许可人', 'Subject', ['被许可人', '申请人', '许可对象', 'subject_name'], { personal: true }),
-    f('matter_code', 'ref', '审批事项', 'Matter', ['审批事项编码', '事项编码', '审批事项', 'matter_code'], { ref: 'matter', raw: 'matter_raw' }),
+    // Approvals (许可事项) are not enforcement matters: kept as written, not resolved against the catalogue.
+    f('matter_code', 'text', '审批事项', 'Approval matter', ['审批事项编码', '事项编码', '审批事项', 'matter_code']),
     f('unit_id', 'ref', '审批单位', 'Issuing unit', ['审批单位', '发证机关', '许可机关', 'unit_id'], { ref: 'unit', raw: 'unit_raw' }),
     f('issued_date', 'date', '许可日期', 'Issued', ['许可日期', '发证日期', '批准日期', '审批日期', 'issued_date'], { required: true }),
   ],

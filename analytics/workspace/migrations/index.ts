@@ -4,6 +4,7 @@ import { v001 } from './v001.js';
 import { v002 } from './v002.js';
 import { v003 } from './v003.js';
 import { v004 } from './v004.js';
+import { v005 } from './v005.js';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, description: 'remembered header mappings', sql: v002 },
   { version: 3, description: 'saved evaluation runs', sql: v003 },
   { version: 4, description: 'reviewer marks on discipline-review hits', sql: v004 },
+  { version: 5, description: 'permit approval matters kept as written', sql: v005 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
