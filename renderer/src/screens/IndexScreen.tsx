@@ -324,7 +324,7 @@ function DimensionPanel({ sys, id, edits, method, setDim, errors }: { sys: Sys; 
   return (
     <div className="pad-x" data-testid="dimension-panel">
       <h2>{i18n.pick(d.name)}</h2>
-      <dl className="kv">
+      <dl className="kv kv2">
         <dt>{t.e.weight}</dt>
         <dd>
           <NumberInput value={edited?.weight ?? d.weight} onChange={(v) => setDim(id, { weight: v })} testId="dim-weight" />
@@ -416,7 +416,7 @@ function IndicatorPanel({ sys, id, edits, setInd, errors }: { sys: Sys; id: stri
         {i18n.pick(x.name)} <span className="muted small mono">{x.id}</span>
       </h2>
       <p className="definition">{i18n.lang === 'en' && x.definition_en ? x.definition_en : x.definition}</p>
-      <dl className="kv">
+      <dl className="kv kv2">
         <dt>{t.e.dimension}</dt>
         <dd>{dim ? i18n.pick(dim.name) : x.dimension}</dd>
         <dt>{t.e.direction}</dt>
@@ -481,7 +481,7 @@ function RedLinePanel({ sys, id }: { sys: Sys; id: string }) {
       <h2>
         {i18n.pick(r.name)} {r.veto && <span className="badge bad">{t.e.veto}</span>}
       </h2>
-      <dl className="kv">
+      <dl className="kv kv2">
         <dt>{t.e.basis}</dt>
         <dd>{r.basis}</dd>
       </dl>

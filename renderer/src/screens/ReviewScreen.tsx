@@ -334,7 +334,7 @@ function HitDetail({ hit, rule, period, onMarked }: { hit: Hit | null; rule: Rev
       </div>
       <div className="pad-x">
         <p className="hit-summary">{hit.summary}</p>
-        <dl className="kv">
+        <dl className="kv kv2">
           <dt>{t.e.unit}</dt>
           <dd>{hit.unit_name || t.e.unresolved}</dd>
           {hit.officers && (
@@ -373,7 +373,7 @@ function HitDetail({ hit, rule, period, onMarked }: { hit: Hit | null; rule: Rev
             </button>
           ))}
         </div>
-        <textarea className="note" rows={3} placeholder={t.e.notePlaceholder} value={note} onChange={(e) => setNote(e.target.value)} aria-label={t.e.note} data-testid="mark-note" />
+        <textarea className="mark-note" rows={3} placeholder={t.e.notePlaceholder} value={note} onChange={(e) => setNote(e.target.value)} aria-label={t.e.note} data-testid="mark-note" />
         <div className="row gap">
           <button className="btn primary" disabled={!status || saving} onClick={() => void save()} data-testid="mark-save">
             {t.e.saveMark}
