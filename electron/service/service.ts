@@ -266,7 +266,7 @@ export class AnalyticsService {
 
   private async result(runId?: number): Promise<EvaluationResult | null> {
     return this.read(async (db, ws) => {
-      const id = runId ?? Number((await db.scalar(`SELECT max(run_id) FROM eval_run`)) ?? 0);
+      const id = runId ?? Number((await db.scalar(`SELECT run_id FROM eval_run ORDER BY period_end DESC, run_id DESC LIMIT 1`)) ?? 0);
       if (!id) return null;
       const hit = this.runCache.get(id);
       if (hit) return hit;

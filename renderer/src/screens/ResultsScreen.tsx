@@ -254,7 +254,10 @@ function Dashboard({ run, onUnit }: { run: EvaluationResult; onUnit: (id: string
   const redNames = new Map(run.red_lines.map((r) => [r.id, r.name]));
   const ranking = useMemo(() => en(rankingBarOption(rankingInput(run)), i18n, run), [run, i18n]);
   const order = ['seed', 'law', 'published', 'assumed'];
-  const targets = [...run.targets].sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source));
+  const [allTargets, setAllTargets] = useState(false);
+  const sorted = [...run.targets].sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source));
+  const seed = sorted.filter((x) => x.source === 'seed');
+  const targets = allTargets || !seed.length ? sorted : seed;
   const ind = (id: string) => run.indicators.find((x) => x.id === id);
   return (
     <div data-testid="dashboard">
@@ -263,7 +266,12 @@ function Dashboard({ run, onUnit }: { run: EvaluationResult; onUnit: (id: string
           <h2>
             <Icon name="check" /> {t.e.targets}
           </h2>
-          <span className="muted small">{t.e.targetsNote}</span>
+          <span className="muted small grow">{t.e.targetsNote}</span>
+          {seed.length > 0 && seed.length < sorted.length && (
+            <button className="btn small ghost" onClick={() => setAllTargets((v) => !v)} data-testid="targets-toggle">
+              {allTargets ? t.e.seedTargets : t.e.allTargets(sorted.length)}
+            </button>
+          )}
         </div>
         <div className="kpis" data-testid="kpi-cards">
           {targets.map((x) => (

@@ -7,7 +7,7 @@ import { ApiError } from '../api/client';
 import { Empty, ErrorBox, Icon, Modal } from '../components/Common';
 import { DataGrid, type GridRow } from '../components/DataGrid';
 import { FileReady } from '../components/FileReady';
-import { useRuns } from '../engine';
+import { useResult } from '../engine';
 import { useI18n } from '../i18n';
 import { useApp } from '../state';
 
@@ -43,15 +43,15 @@ const STATUS_CLASS: Record<string, string> = { 已核实: 'st-confirmed', 已排
 export function ReviewScreen() {
   const app = useApp();
   const { t } = useI18n();
-  const { runs } = useRuns();
+  const { result } = useResult(app.runId);
   const [period, setPeriod] = useState<string | null>(null);
-  // default: the period of the latest run, else the workspace's last year
+  // default: the period of the run on 评估结果, else the workspace's last year
   useEffect(() => {
     if (period || !app.workspace) return;
-    if (runs === null) return;
-    const p = runs[0]?.period ?? app.workspace.period?.to.slice(0, 4) ?? null;
+    if (result === undefined) return;
+    const p = result?.period.label ?? app.workspace.period?.to.slice(0, 4) ?? null;
     if (p) setPeriod(p);
-  }, [runs, app.workspace, period]);
+  }, [result, app.workspace, period]);
 
   if (!app.workspace) {
     return (
@@ -351,7 +351,7 @@ function HitDetail({ hit, rule, period, onMarked }: { hit: Hit | null; rule: Rev
               <dd className="small">{rule.explanation}</dd>
             </>
           )}
-          <dt>{t.e.pickRun}</dt>
+          <dt>{t.e.ref}</dt>
           <dd className="mono small">{hit.ref}</dd>
         </dl>
         <h3>{t.e.evidence}</h3>
