@@ -156,8 +156,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation in Chromium', () => {
     await expect.poll(() => page.locator('h1').textContent(), SLOW).toBe('工作区');
     expect(await page.locator('[data-testid=status-workspace]').textContent()).toBe('未打开工作区');
     expect(await page.locator('.recent, .panel p.muted').first().textContent()).toContain('还没有打开过工作区');
-    // 尚未接入的功能 have their place in the navigation
-    expect(await page.locator('.nav-item.disabled').count()).toBe(5);
+    // the engine's screens have their place in the navigation, and say what to do without a workspace
+    expect(await page.locator('.nav-item').count()).toBe(8);
+    expect(await page.locator('.nav-item.disabled').count()).toBe(0);
     await shot('01-workspace-empty');
     await page.click('[data-testid=nav-import]');
     await page.waitForSelector('[data-testid=import-need-workspace]');
@@ -333,11 +334,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation in Chromium', () => {
     await page.click('[data-testid=theme-toggle]');
   });
 
-  it('opens the sample with one click and lands on its overview', async () => {
+  it('opens the sample with one click, evaluates it and lands on 评估结果', async () => {
     await page.click('[data-testid=nav-workspace]');
     await page.click('[data-testid=open-sample]');
     await page.locator('[data-testid=notice-ok]', { hasText: '示例已导入：4 个文件' }).waitFor({ timeout: 120_000 });
     expect(await page.locator('[data-testid=notice-ok]', { hasText: '示例已导入' }).textContent()).toContain('完成 2024 年评估（对比 2023 年）');
+    // evaluated: the user lands on 评估结果
+    await page.waitForSelector('[data-testid=screen-results] [data-testid=ranking-table]');
+    await page.click('[data-testid=nav-overview]');
     await page.waitForSelector('[data-testid=overview-totals]');
     await expect.poll(() => page.locator('[data-testid=status-workspace]').textContent(), SLOW).toBe('嵊泗县示例工作区.duckdb');
     await shot('19-sample-overview');
