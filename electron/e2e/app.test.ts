@@ -3,7 +3,7 @@
 // to test-artifacts/e2e/ (gitignored). Also: the built analytics worker bundle runs as Electron
 // will run it (a utility process's parentPort), since Electron itself cannot start here.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -77,8 +77,9 @@ async function selectStaged(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  rmSync(ART, { recursive: true, force: true });
+  // this file's screenshots (01–29) start afresh; engine.test.ts writes its own (30–) beside them
   mkdirSync(ART, { recursive: true });
+  for (const f of readdirSync(ART)) if (/^[0-2]\d-.*\.png$/.test(f)) rmSync(join(ART, f), { force: true });
   work = mkdtempSync(join(tmpdir(), 'tijian-e2e-'));
   const sampleDir = join(work, 'sample');
   cpSync(join(FIXTURES, 'sample'), sampleDir, { recursive: true });

@@ -327,7 +327,7 @@ function Dashboard({ run, onUnit }: { run: EvaluationResult; onUnit: (id: string
                 {[...units, ...(county ? [county] : [])].map((u) => (
                   <tr key={u.entity_id} className={u.entity_type === 'county' ? 'county-row' : ''} data-testid="ranking-row" data-entity={u.entity_id}>
                     <td className="num">{u.rank ?? '—'}</td>
-                    <td>
+                    <td className="nowrap" title={u.unit_type ?? ''}>
                       {u.entity_type === 'county' ? (
                         <b>{t.e.county}</b>
                       ) : (
@@ -335,7 +335,6 @@ function Dashboard({ run, onUnit }: { run: EvaluationResult; onUnit: (id: string
                           {u.short_name}
                         </button>
                       )}
-                      {u.unit_type && <span className="muted small"> · {u.unit_type}</span>}
                     </td>
                     <td className="num mono">{fmtScore(u.total)}</td>
                     <td>
@@ -347,7 +346,8 @@ function Dashboard({ run, onUnit }: { run: EvaluationResult; onUnit: (id: string
                     </td>
                     {run.compare && <td className={`num mono ${(u.change?.total ?? 0) > 0 ? 'up' : (u.change?.total ?? 0) < 0 ? 'down' : ''}`}>{u.change?.total === null || u.change?.total === undefined ? '—' : `${u.change.total > 0 ? '+' : ''}${u.change.total.toFixed(1)}`}</td>}
                     {run.compare && <td className={`num mono ${(u.change?.rank ?? 0) > 0 ? 'up' : (u.change?.rank ?? 0) < 0 ? 'down' : ''}`}>{u.change?.rank ? `${u.change.rank > 0 ? '▲' : '▼'}${Math.abs(u.change.rank)}` : u.change ? '–' : '—'}</td>}
-                    <td className="flags">
+                    <td>
+                      <div className="flags">
                       {u.flags.map((f) => (
                         <button
                           key={f.id}
@@ -360,6 +360,7 @@ function Dashboard({ run, onUnit }: { run: EvaluationResult; onUnit: (id: string
                           {u.vetoed_by.includes(f.id) && <b> · {t.e.veto}</b>}
                         </button>
                       ))}
+                      </div>
                     </td>
                   </tr>
                 ))}

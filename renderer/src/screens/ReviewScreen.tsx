@@ -243,7 +243,7 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
                   <DataGrid
                     fetchPage={fetchPage}
                     testId="hits-grid"
-                    hide={['rule', 'unit_id', 'evidence', 'updated_at', 'note']}
+                    hide={['ref', 'officers', 'rule', 'unit_id', 'evidence', 'updated_at', 'note']}
                     fill="summary"
                     selected={selected?.index ?? null}
                     onRowClick={(row) => setSelected({ index: row.index, hit: hitOf(row) })}
