@@ -44,6 +44,9 @@ function en<T>(x: T, i18n: I18n, run: EvaluationResult): T {
   return JSON.parse(JSON.stringify(x), (_k, v: unknown) => {
     if (typeof v !== 'string') return v;
     if (names.has(v)) return names.get(v);
+    // radar axes: "名称\n得分"
+    const nl = v.indexOf('\n');
+    if (nl > 0 && names.has(v.slice(0, nl))) return `${names.get(v.slice(0, nl))}${v.slice(nl)}`;
     const m = /^最优单位（(.*)）$/.exec(v);
     if (m) return `Best unit (${m[1]})`;
     return v.replace('名义排名', 'Nominal rank').replace('5%–95%排名区间', '5%–95% rank interval').replace(/^排名$/, 'Rank');

@@ -245,9 +245,11 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
                     testId="hits-grid"
                     hide={['ref', 'officers', 'rule', 'unit_id', 'evidence', 'updated_at', 'note']}
                     fill="summary"
+                    widths={{ severity: 56, rule_name: 150, unit_name: 96, summary: 360, status: 76 }}
                     selected={selected?.index ?? null}
                     onRowClick={(row) => setSelected({ index: row.index, hit: hitOf(row) })}
                     render={{
+                      rule_name: (row) => <span title={row.text('rule_name')}>{i18n.pick(rules.get(row.text('rule'))?.name ?? { zh: row.text('rule_name'), en: row.text('rule_name') })}</span>,
                       severity: (row) => <span className={`sev ${SEV_CLASS[row.text('severity')] ?? ''}`}>{t.e.sevNames[row.text('severity')] ?? row.text('severity')}</span>,
                       status: (row) => (row.text('status') ? <span className={`badge ${STATUS_CLASS[row.text('status')] ?? ''}`}>{t.e.markNames[row.text('status')]}</span> : <span className="muted small">{t.e.unmarked}</span>),
                     }}
