@@ -245,7 +245,7 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
                     testId="hits-grid"
                     hide={['ref', 'officers', 'rule', 'unit_id', 'evidence', 'updated_at', 'note']}
                     fill="summary"
-                    widths={{ severity: 56, rule_name: 150, unit_name: 96, summary: 360, status: 76 }}
+                    widths={{ severity: 56, rule_name: 150, unit_name: 96, summary: 200, status: 76 }}
                     selected={selected?.index ?? null}
                     onRowClick={(row) => setSelected({ index: row.index, hit: hitOf(row) })}
                     render={{
