@@ -14,6 +14,11 @@ export type Row = Record<string, unknown>;
 
 /** TIJIAN_SQL_TIMING=1 prints each statement's time to stderr (for profiling). */
 const TIMING = !!process.env.TIJIAN_SQL_TIMING;
+
+function timingLine(t0: number, c0: NodeJS.CpuUsage, sql: string): void {
+  const cpu = process.cpuUsage(c0);
+  process.stderr.write(`[sql ${(performance.now() - t0).toFixed(0)} ms, cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 140)}\n`);
+}
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 
 /** SQL string literal. */
@@ -117,15 +122,17 @@ export class Db {
 
   async exec(sql: string, params?: Params): Promise<number> {
     const t0 = TIMING ? performance.now() : 0;
+    const c0 = TIMING ? process.cpuUsage() : undefined;
     const r = await this.conn.run(sql, params);
-    if (TIMING) process.stderr.write(`[sql ${(performance.now() - t0).toFixed(0)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 140)}\n`);
+    if (TIMING) timingLine(t0, c0!, sql);
     return r.rowsChanged;
   }
 
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
     const t0 = TIMING ? performance.now() : 0;
+    const c0 = TIMING ? process.cpuUsage() : undefined;
     const reader = await this.conn.runAndReadAll(sql, params);
-    if (TIMING) process.stderr.write(`[sql ${(performance.now() - t0).toFixed(0)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 140)}\n`);
+    if (TIMING) timingLine(t0, c0!, sql);
     return readerRows<T>(reader);
   }
 
