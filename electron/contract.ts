@@ -22,6 +22,11 @@ import type { UndoResult } from '../analytics/import/undo.js';
 import type { Overview, QualityWarning } from '../analytics/overview/overview.js';
 import type { ColumnInfo } from '../analytics/overview/table-page.js';
 import type { FieldKind } from '../analytics/schema/types.js';
+import type { EvaluationResult } from '../analytics/eval/types.js';
+import type { Period } from '../analytics/eval/period.js';
+import type { IndexError } from '../analytics/index/parse.js';
+import type { IndexSystem } from '../analytics/index/schema.js';
+import type { MarkStatus, ReviewMark, ReviewRuleSummary, Severity } from '../analytics/review/types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Envelope
@@ -90,8 +95,54 @@ const RowFilterInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('import'), importId: z.int().min(1) }),
 ]);
 
-/** Future methods (evaluation engine, review, reports): accepted shapes are still open. */
+/** Future methods (reports): accepted shapes are still open. */
 const Reserved = z.looseObject({});
+
+/** An evaluation period as typed: 2024, 2024Q1, 2024-03, 2024-01-01..2024-06-30 (checked in full by the engine). */
+const PeriodText = z
+  .string()
+  .trim()
+  .min(4)
+  .max(40)
+  .regex(/^(\d{4}([Qq][1-4]|-\d{2})?|\d{4}-\d{2}-\d{2}\s*(\.\.|~|至|—|,)\s*\d{4}-\d{2}-\d{2})$/, { message: 'a period: 2024, 2024Q1, 2024-03 or 2024-01-01..2024-06-30' });
+const RunId = z.int().min(1).max(2_000_000_000);
+/** Ids of units, indicators, red lines, rules: short, no quotes or control characters. */
+const Ident = z.string().regex(/^[A-Za-z0-9_\-\u4e00-\u9fff]{1,64}$/, { message: 'an id (letters, digits, _ or -)' });
+const WeightMethodInput = z.enum(['equal', 'expert', 'ahp', 'entropy']);
+const MarkStatusInput = z.enum(['待核查', '已核实', '已排除']);
+const Judgement = z.number().min(1 / 9 - 1e-9).max(9 + 1e-9);
+const Weight = z.number().min(0).max(1e6);
+
+/** Edits to an index system, saved as a new version. */
+export const IndexEditsInput = z.strictObject({
+  weights: WeightMethodInput.optional(),
+  dimensions: z
+    .record(Ident, z.strictObject({ weight: Weight.optional(), ahp: z.array(z.array(Judgement).min(1).max(30)).min(1).max(30).nullable().optional() }))
+    .optional(),
+  indicators: z
+    .record(Ident, z.strictObject({ weight: Weight.optional(), goalposts: z.strictObject({ lower: z.number().finite(), upper: z.number().finite() }).optional() }))
+    .optional(),
+});
+const Sort = z.strictObject({ column: z.string().min(1).max(100), desc: z.boolean().optional() });
+const ExportFormat = z.enum(['xlsx', 'csv']);
+const LineageInput = z.strictObject({
+  runId: RunId,
+  entityId: Ident,
+  indicatorId: Ident,
+  part: z.enum(['numerator', 'denominator']).optional(),
+  /** Rows whose text contains this (any column). */
+  search: z.string().max(200).optional(),
+  orderBy: Sort.optional(),
+  unmask: z.boolean().optional(),
+});
+const ReviewFilter = {
+  period: PeriodText,
+  rule: Ident.optional(),
+  unitId: Ident.optional(),
+  officerId: Ident.optional(),
+  status: z.enum(['待核查', '已核实', '已排除', '未标记']).optional(),
+  severity: z.enum(['高', '中', '低']).optional(),
+};
 
 // ---------------------------------------------------------------------------------------------
 // Output types
@@ -191,7 +242,102 @@ export interface SampleOut {
   evaluationError?: ErrorInfo;
 }
 
-export type { ColumnInfo, Overview, QualityWarning, UndoResult, ImportFileResult };
+export type { ColumnInfo, Overview, QualityWarning, UndoResult, ImportFileResult, EvaluationResult, IndexError, IndexSystem, Period };
+
+/** An index system the workstation knows: the built-in one, or a version saved from the editor. */
+export interface IndexInfo {
+  path: string;
+  id: string;
+  version: string;
+  name: { zh: string; en: string };
+  builtin: boolean;
+  /** Where it lives: the built-in file, next to the workspace, or in the app's state folder. */
+  location: 'builtin' | 'workspace' | 'state';
+  modifiedAt: string | null;
+  /** Set when the file no longer loads. */
+  error?: string;
+}
+
+export interface IndexList {
+  systems: IndexInfo[];
+  /** The one evaluations of this workspace use (the built-in one unless chosen). */
+  selected: string;
+}
+
+export interface IndexDetail {
+  info: IndexInfo;
+  text: string;
+  system: IndexSystem;
+}
+
+export interface IndexSaveOut {
+  /** The new version, when every check passed; otherwise null and the errors, at their paths. */
+  saved: IndexInfo | null;
+  errors: IndexError[];
+}
+
+/** A saved evaluation run, as listed. */
+export interface RunInfo {
+  run_id: number;
+  created_at: string;
+  period: string;
+  compare: string | null;
+  index_id: string;
+  index_version: string;
+  index_path: string | null;
+  seconds: number;
+  units: number;
+}
+
+export interface TrendOut {
+  /** Period labels, oldest first. */
+  periods: string[];
+  /** The run each period's numbers come from. */
+  runs: Array<number | null>;
+  series: Array<{ entity_id: string; name: string; entity_type: 'unit' | 'county'; totals: Array<number | null>; ranks: Array<number | null> }>;
+  /** Periods with data but no saved run (rerun: true evaluates them). */
+  missing: string[];
+}
+
+export interface LineagePageOut extends Page {
+  title: { zh: string; en: string };
+  has_denominator: boolean;
+  part: 'numerator' | 'denominator';
+  /** The number this listing explains, from the run. */
+  value: { numerator: number | null; denominator: number | null; raw: number | null; score: number | null } | null;
+  /** Rows of the listing before the search filter. */
+  unfiltered: number;
+  masked: boolean;
+  sql: string;
+}
+
+/** A file written for the user: its path, and in the browser host the link that downloads it. */
+export interface ExportedFile {
+  path: string;
+  name: string;
+  bytes: number;
+  rows?: number;
+  /** Path under the exports folder, for the browser host's /api/download. */
+  download: string | null;
+  masked?: boolean;
+}
+
+export interface ReviewSummaryOut {
+  period: Period;
+  rules_id: string;
+  rules_version: string | null;
+  total: number;
+  by_severity: Record<Severity, number>;
+  by_status: Record<MarkStatus | '未标记', number>;
+  rules: Array<ReviewRuleSummary & { marks: Record<MarkStatus | '未标记', number> }>;
+  units: Array<{ unit_id: string; name: string; hits: number }>;
+  /** Officers with hits; names masked unless unmask. */
+  officers: Array<{ officer_id: string; name: string | null; unit: string | null; hits: number }>;
+  seconds: number;
+  masked: boolean;
+}
+
+export type { MarkStatus, ReviewMark, Severity };
 
 // ---------------------------------------------------------------------------------------------
 // The methods
@@ -261,13 +407,47 @@ export const contract = {
 
   'job.cancel': svc<{ cancelled: boolean }>()(z.strictObject({ jobId: JobId })),
 
-  // Phase 2 — the evaluation engine, red-flag review and reports are being written on main.
-  'index.list': svc<unknown>()(Reserved, { reserved: true }),
-  'evaluate.run': svc<unknown>()(Reserved, { job: true, reserved: true }),
-  'evaluate.results': svc<unknown>()(Reserved, { reserved: true }),
-  'lineage.get': svc<unknown>()(Reserved, { reserved: true }),
-  'review.list': svc<unknown>()(Reserved, { reserved: true }),
-  'review.mark': svc<unknown>()(Reserved, { reserved: true }),
+  // The index systems: list, read, check, save edits as a new version, choose one.
+  'index.list': svc<IndexList>()(Empty),
+  'index.get': svc<IndexDetail>()(z.strictObject({ path: FsPath.optional() })),
+  'index.check': svc<{ errors: IndexError[] }>()(z.strictObject({ text: z.string().min(1).max(4_000_000) })),
+  'index.save': svc<IndexSaveOut>()(
+    z.strictObject({
+      base: FsPath,
+      version: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, { message: 'a version: letters, digits, . _ -' }),
+      edits: IndexEditsInput,
+      where: z.enum(['workspace', 'state']).optional(),
+      select: z.boolean().optional(),
+    }),
+  ),
+  'index.select': svc<IndexList>()(z.strictObject({ path: FsPath.nullable() })),
+
+  // Evaluation runs, their results, trends over periods.
+  'evaluate.run': svc<RunInfo>()(
+    z.strictObject({
+      jobId: JobId,
+      period: PeriodText,
+      compare: PeriodText.nullable().optional(),
+      index: FsPath.optional(),
+      weights: WeightMethodInput.optional(),
+      draws: z.int().min(0).max(20_000).optional(),
+    }),
+    { job: true },
+  ),
+  'evaluate.runs': svc<RunInfo[]>()(Empty),
+  'evaluate.results': svc<EvaluationResult | null>()(z.strictObject({ runId: RunId.optional() })),
+  'evaluate.trend': svc<TrendOut>()(z.strictObject({ jobId: JobId, runId: RunId, rerun: z.boolean().optional() }), { job: true }),
+
+  // The records behind a number (paged Arrow), and their export.
+  'lineage.get': svc<LineagePageOut>()(LineageInput.extend({ offset: Offset, limit: Limit })),
+  'lineage.export': svc<ExportedFile>()(LineageInput.extend({ format: ExportFormat })),
+
+  // 问题线索: rules with counts, hits (paged Arrow), reviewers' marks, the evidence pack.
+  'review.list': svc<ReviewSummaryOut>()(z.strictObject({ jobId: JobId.optional(), period: PeriodText, unmask: z.boolean().optional() }), { job: true }),
+  'review.hits': svc<Page>()(z.strictObject({ ...ReviewFilter, offset: Offset, limit: Limit, unmask: z.boolean().optional() })),
+  'review.mark': svc<ReviewMark>()(z.strictObject({ period: PeriodText, ref: z.string().regex(/^[0-9a-f]{10}$/, { message: 'a hit ref (10 hex digits)' }), status: MarkStatusInput, note: z.string().max(2000).optional() })),
+  'review.export': svc<ExportedFile>()(z.strictObject({ period: PeriodText, unmask: z.boolean().optional() })),
+
   'report.build': svc<unknown>()(Reserved, { job: true, reserved: true }),
 
   // The desktop shell.
@@ -275,6 +455,7 @@ export const contract = {
   'shell.saveWorkspaceDialog': shell<string | null>()(z.strictObject({ defaultName: z.string().max(255).optional() })),
   'shell.openFilesDialog': shell<string[]>()(Empty),
   'shell.setLanguage': shell<null>()(z.strictObject({ lang: z.enum(['zh-CN', 'en']) })),
+  'shell.showItemInFolder': shell<null>()(z.strictObject({ path: FsPath })),
 } as const;
 
 export type Contract = typeof contract;
@@ -307,6 +488,11 @@ export type MenuAction =
   | 'nav.workspace'
   | 'nav.import'
   | 'nav.overview'
+  | 'nav.index'
+  | 'nav.results'
+  | 'nav.details'
+  | 'nav.review'
+  | 'nav.report'
   | 'view.theme'
   | 'lang.zh-CN'
   | 'lang.en'
@@ -317,7 +503,7 @@ export interface Events {
   'job.progress': {
     jobId: string;
     method: MethodName;
-    phase: ProgressPhase | 'queued' | 'start' | 'evaluate';
+    phase: ProgressPhase | 'queued' | 'start' | 'evaluate' | 'review' | 'report' | 'trend';
     done: number;
     total: number;
     unit: 'bytes' | 'rows' | 'percent' | 'files';

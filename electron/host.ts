@@ -163,13 +163,15 @@ export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
     if (!hostOk(req.headers.host)) return send(res, 403, 'forbidden host', 'text/plain; charset=utf-8');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) {
-      const given = (req.headers['x-tijian-token'] as string | undefined) ?? (url.pathname === '/api/events' ? url.searchParams.get('token') : null);
+      // EventSource and download links cannot set headers: those two take the token in the query.
+      const given = (req.headers['x-tijian-token'] as string | undefined) ?? (url.pathname === '/api/events' || url.pathname === '/api/download' ? url.searchParams.get('token') : null);
       if (!tokenOk(given, token) || !originOk(req.headers.origin)) {
         return send(res, 403, encodeMessage(fail('FORBIDDEN', '访问令牌无效。请使用启动时打印的完整地址打开。', 'Invalid access token. Open the full URL printed at start-up.')), 'application/octet-stream');
       }
       if (url.pathname === '/api/invoke' && req.method === 'POST') return invoke(req, res);
       if (url.pathname === '/api/events' && req.method === 'GET') return events(req, res);
       if (url.pathname === '/api/upload' && req.method === 'POST') return upload(req, res);
+      if (url.pathname === '/api/download' && (req.method === 'GET' || req.method === 'HEAD')) return download(url.searchParams.get('file') ?? '', res);
       return send(res, 404, 'not found', 'text/plain; charset=utf-8');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', 'text/plain; charset=utf-8');
@@ -233,6 +235,21 @@ export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
       return sendResult(res, fail('UPLOAD_FAILED', `上传“${name}”失败：${(e as Error).message}`, `Uploading "${name}" failed: ${(e as Error).message}`));
     }
     sendResult(res, { ok: true, value: { path, name, size: n } });
+  }
+
+  /** A file the engine wrote for the user (exports, reports): only from <state>/exports. */
+  function download(rel: string, res: ServerResponse): void {
+    const root = join(stateDir, 'exports');
+    const file = resolve(root, rel);
+    if (!rel || !file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
+    const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    res.writeHead(200, {
+      ...HOST_HEADERS,
+      'Content-Type': type,
+      'Content-Length': String(statSync(file).size),
+      'Content-Disposition': `attachment; filename="${encodeURIComponent(basename(file))}"; filename*=UTF-8''${encodeURIComponent(basename(file))}`,
+    });
+    createReadStream(file).pipe(res);
   }
 
   function serveStatic(pathname: string, res: ServerResponse): void {

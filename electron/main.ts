@@ -117,6 +117,10 @@ async function shellCall(method: ShellMethod, input: unknown): Promise<Result<un
       const r = await dialog.showOpenDialog(win, { title: lang === 'en' ? 'Import data files' : '导入数据文件', properties: ['openFile', 'multiSelections'], filters: DATA_FILTERS });
       return { ok: true, value: r.canceled ? [] : r.filePaths };
     }
+    case 'shell.showItemInFolder': {
+      shell.showItemInFolder((input as ParsedInputOf<'shell.showItemInFolder'>).path);
+      return { ok: true, value: null };
+    }
     case 'shell.setLanguage': {
       lang = (input as ParsedInputOf<'shell.setLanguage'>).lang;
       buildMenu();

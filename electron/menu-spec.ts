@@ -21,6 +21,11 @@ export const COMMANDS: Record<MenuAction, CommandSpec> = {
   'nav.workspace': { action: 'nav.workspace', zh: '工作区', en: 'Workspace', accelerator: 'CmdOrCtrl+1', browserKeys: 'Alt+1' },
   'nav.import': { action: 'nav.import', zh: '数据导入', en: 'Import', accelerator: 'CmdOrCtrl+2', browserKeys: 'Alt+2' },
   'nav.overview': { action: 'nav.overview', zh: '数据概览', en: 'Data overview', accelerator: 'CmdOrCtrl+3', browserKeys: 'Alt+3' },
+  'nav.index': { action: 'nav.index', zh: '指标体系', en: 'Index system', accelerator: 'CmdOrCtrl+4', browserKeys: 'Alt+4' },
+  'nav.results': { action: 'nav.results', zh: '评估结果', en: 'Results', accelerator: 'CmdOrCtrl+5', browserKeys: 'Alt+5' },
+  'nav.details': { action: 'nav.details', zh: '明细', en: 'Records', accelerator: 'CmdOrCtrl+6', browserKeys: 'Alt+6' },
+  'nav.review': { action: 'nav.review', zh: '问题线索', en: 'Red flags', accelerator: 'CmdOrCtrl+7', browserKeys: 'Alt+7' },
+  'nav.report': { action: 'nav.report', zh: '报告', en: 'Reports', accelerator: 'CmdOrCtrl+8', browserKeys: 'Alt+8' },
   'view.theme': { action: 'view.theme', zh: '切换浅色/深色主题', en: 'Toggle light/dark theme', accelerator: 'CmdOrCtrl+Shift+T', browserKeys: 'Alt+T' },
   'lang.zh-CN': { action: 'lang.zh-CN', zh: '中文', en: '中文' },
   'lang.en': { action: 'lang.en', zh: 'English', en: 'English' },
@@ -36,7 +41,7 @@ export interface MenuSection {
 
 export const MENU: MenuSection[] = [
   { zh: '文件', en: 'File', items: ['workspace.new', 'workspace.open', 'recent', 'workspace.sample', 'separator', 'import.files', 'separator', 'workspace.close', 'quit'] },
-  { zh: '视图', en: 'View', items: ['nav.workspace', 'nav.import', 'nav.overview', 'separator', 'view.theme', 'lang', 'separator', 'job.cancel', 'devtools'] },
+  { zh: '视图', en: 'View', items: ['nav.workspace', 'nav.import', 'nav.overview', 'separator', 'nav.index', 'nav.results', 'nav.details', 'nav.review', 'nav.report', 'separator', 'view.theme', 'lang', 'separator', 'job.cancel', 'devtools'] },
   { zh: '帮助', en: 'Help', items: ['help.about'] },
 ];
 

@@ -10,3 +10,5 @@ export * from './targets.js';
 export * from './intervals.js';
 export * from './dimension.js';
 export * from './from-run.js';
+export * from './trend.js';
+export * from './dark.js';

@@ -3,7 +3,7 @@
 // to test-artifacts/e2e/ (gitignored). Also: the built analytics worker bundle runs as Electron
 // will run it (a utility process's parentPort), since Electron itself cannot start here.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -77,8 +77,9 @@ async function selectStaged(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  rmSync(ART, { recursive: true, force: true });
+  // this file's screenshots (01–29) start afresh; engine.test.ts writes its own (30–) beside them
   mkdirSync(ART, { recursive: true });
+  for (const f of readdirSync(ART)) if (/^[0-2]\d-.*\.png$/.test(f)) rmSync(join(ART, f), { force: true });
   work = mkdtempSync(join(tmpdir(), 'tijian-e2e-'));
   const sampleDir = join(work, 'sample');
   cpSync(join(FIXTURES, 'sample'), sampleDir, { recursive: true });
@@ -156,8 +157,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation in Chromium', () => {
     await expect.poll(() => page.locator('h1').textContent(), SLOW).toBe('工作区');
     expect(await page.locator('[data-testid=status-workspace]').textContent()).toBe('未打开工作区');
     expect(await page.locator('.recent, .panel p.muted').first().textContent()).toContain('还没有打开过工作区');
-    // 尚未接入的功能 have their place in the navigation
-    expect(await page.locator('.nav-item.disabled').count()).toBe(5);
+    // the engine's screens have their place in the navigation, and say what to do without a workspace
+    expect(await page.locator('.nav-item').count()).toBe(8);
+    expect(await page.locator('.nav-item.disabled').count()).toBe(0);
     await shot('01-workspace-empty');
     await page.click('[data-testid=nav-import]');
     await page.waitForSelector('[data-testid=import-need-workspace]');
@@ -333,11 +335,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation in Chromium', () => {
     await page.click('[data-testid=theme-toggle]');
   });
 
-  it('opens the sample with one click and lands on its overview', async () => {
+  it('opens the sample with one click, evaluates it and lands on 评估结果', async () => {
     await page.click('[data-testid=nav-workspace]');
     await page.click('[data-testid=open-sample]');
     await page.locator('[data-testid=notice-ok]', { hasText: '示例已导入：4 个文件' }).waitFor({ timeout: 120_000 });
     expect(await page.locator('[data-testid=notice-ok]', { hasText: '示例已导入' }).textContent()).toContain('完成 2024 年评估（对比 2023 年）');
+    // evaluated: the user lands on 评估结果
+    await page.waitForSelector('[data-testid=screen-results] [data-testid=ranking-table]');
+    await page.click('[data-testid=nav-overview]');
     await page.waitForSelector('[data-testid=overview-totals]');
     await expect.poll(() => page.locator('[data-testid=status-workspace]').textContent(), SLOW).toBe('嵊泗县示例工作区.duckdb');
     await shot('19-sample-overview');

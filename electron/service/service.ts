@@ -9,7 +9,14 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { queryIPC, toIPC } from '../../analytics/arrow/duck-to-arrow.js';
 import { Db, lit } from '../../analytics/db/duck.js';
-import { evaluate } from '../../analytics/eval/run.js';
+import { evaluate, loadRun } from '../../analytics/eval/run.js';
+import { parsePeriod, previousPeriod } from '../../analytics/eval/period.js';
+import type { EvaluationResult } from '../../analytics/eval/types.js';
+import { parseIndexText } from '../../analytics/index/parse.js';
+import { runReview } from '../../analytics/review/run.js';
+import { markHit } from '../../analytics/review/marks.js';
+import { writeEvidencePack } from '../../analytics/review/export.js';
+import type { ReviewResult } from '../../analytics/review/types.js';
 import { isTijianError, TijianError } from '../../analytics/i18n/errors.js';
 import { importFile } from '../../analytics/import/import-file.js';
 import { expandPaths } from '../../analytics/import/import-paths.js';
@@ -38,12 +45,36 @@ import {
   type OutputOf,
   type ParsedInputOf,
   type RecentWorkspace,
+  type ExportedFile,
+  type IndexList,
   type Result,
+  type RunInfo,
   type SampleOut,
   type ServiceMethod,
   type WorkspaceInfo,
 } from '../contract.js';
 import { AbortedWhileWaiting, Mutex } from './mutex.js';
+import {
+  applyIndexEdits,
+  BUILTIN_INDEX,
+  checkEdited,
+  downloadName,
+  exportPath,
+  hitsPage,
+  indexDirs,
+  indexInfo,
+  indexTarget,
+  lineagePage,
+  lineageRows,
+  listIndexSystems,
+  listRuns,
+  loadIndex,
+  locationOf,
+  readIndex,
+  reviewSummary,
+  saveIndexText,
+  writeRows,
+} from './engine.js';
 
 export class ServiceError extends Error {
   constructor(
@@ -98,6 +129,11 @@ export class AnalyticsService {
   private readonly readLock = new Mutex();
   private readonly jobs = new Map<string, { controller: AbortController; method: MethodName }>();
   private readonly impl: Impl;
+  /** Saved runs' results, parsed once. */
+  private readonly runCache = new Map<number, EvaluationResult>();
+  /** Reviews by period, valid while the data has not changed (dataGen). */
+  private readonly reviewCache = new Map<string, { gen: number; result: ReviewResult }>();
+  private dataGen = 0;
 
   constructor(private readonly opts: ServiceOptions) {
     this.impl = this.makeImpl();
@@ -154,6 +190,8 @@ export class AnalyticsService {
   // -------------------------------------------------------------------------------------------
 
   private closeWorkspace(): void {
+    this.runCache.clear();
+    this.reviewCache.clear();
     try {
       this.readDb?.close();
     } catch {
@@ -203,9 +241,60 @@ export class AnalyticsService {
   }
 
   private async changed(tables: string[]): Promise<void> {
+    this.dataGen++;
     this.opts.emit('data.changed', { tables });
     const info = await this.readLock.run(async () => (this.ws && this.readDb ? this.info() : null));
     if (info) this.opts.emit('workspace.changed', { workspace: info });
+  }
+
+  // The engine ----------------------------------------------------------------------------------
+
+  /** The open workspace seen through the read connection (for the engine's read-only functions). */
+  private static readView(db: Db, ws: Workspace): Workspace {
+    return { db, path: ws.path, schemaVersion: ws.schemaVersion } as unknown as Workspace;
+  }
+
+  private async selectedIndex(): Promise<string> {
+    if (!this.ws || !this.readDb) return BUILTIN_INDEX;
+    const p = await this.read((db) => db.scalar<string | null>(`SELECT value FROM tijian_meta WHERE key = 'index_path'`));
+    return p && existsSync(p) ? p : BUILTIN_INDEX;
+  }
+
+  private async indexList(): Promise<IndexList> {
+    return { systems: listIndexSystems(this.opts.stateDir, this.ws?.path ?? null), selected: await this.selectedIndex() };
+  }
+
+  private async result(runId?: number): Promise<EvaluationResult | null> {
+    return this.read(async (db, ws) => {
+      const id = runId ?? Number((await db.scalar(`SELECT run_id FROM eval_run ORDER BY period_end DESC, run_id DESC LIMIT 1`)) ?? 0);
+      if (!id) return null;
+      const hit = this.runCache.get(id);
+      if (hit) return hit;
+      const r = await loadRun(AnalyticsService.readView(db, ws), id);
+      if (this.runCache.size > 8) this.runCache.delete(this.runCache.keys().next().value!);
+      this.runCache.set(id, r);
+      return r;
+    });
+  }
+
+  private async review(period: string, ctx?: CallContext): Promise<ReviewResult> {
+    const label = parsePeriod(period).label;
+    const cached = this.reviewCache.get(label);
+    if (cached && cached.gen === this.dataGen) return cached.result;
+    const gen = this.dataGen;
+    const r = await this.read((db, ws) =>
+      runReview(AnalyticsService.readView(db, ws), {
+        period: label,
+        ...(ctx?.signal ? { signal: ctx.signal } : {}),
+        onProgress: (done, total) => ctx?.progress({ phase: 'review', done, total, unit: 'percent' }),
+      }),
+    );
+    this.reviewCache.set(label, { gen, result: r });
+    return r;
+  }
+
+  private exported(path: string, extra: Partial<ExportedFile> = {}): ExportedFile {
+    return { path, name: basename(path), bytes: statSync(path).size, download: downloadName(this.opts.stateDir, path), ...extra };
   }
 
   // Recent workspaces ----------------------------------------------------------------------------
@@ -493,13 +582,180 @@ export class AnalyticsService {
         return { cancelled: true };
       },
 
+      'index.list': async () => this.indexList(),
+
+      'index.get': async ({ path }) => {
+        const p = path ?? (await this.selectedIndex());
+        const { text, system } = readIndex(p);
+        return { info: indexInfo(p, locationOf(p, this.opts.stateDir, this.ws?.path ?? null)), text, system };
+      },
+
+      'index.check': async ({ text }) => ({ errors: (await checkEdited(text)).errors }),
+
+      'index.save': async ({ base, version, edits, where, select }) => {
+        const { text } = readIndex(base);
+        const edited = applyIndexEdits(text, version, edits);
+        const checked = await checkEdited(edited);
+        if (!checked.system) return { saved: null, errors: checked.errors };
+        const dirs = indexDirs(this.opts.stateDir, this.ws?.path ?? null);
+        const dir = (dirs.find((d) => d.location === (where ?? (this.ws ? 'workspace' : 'state'))) ?? dirs.at(-1)!).dir;
+        const path = indexTarget(dir, checked.system);
+        if (existsSync(path)) {
+          return { saved: null, errors: [{ path: 'version', message: `版本“${version}”已存在（${path}），请换一个版本号 / version ${version} already exists: choose another` }] };
+        }
+        saveIndexText(path, edited);
+        if (select && this.ws) {
+          await this.writeLock.run(async () => {
+            await this.ws!.db.exec(`INSERT OR REPLACE INTO tijian_meta VALUES ('index_path', ${lit(path)})`);
+          });
+        }
+        return { saved: indexInfo(path, locationOf(path, this.opts.stateDir, this.ws?.path ?? null)), errors: [] };
+      },
+
+      'index.select': async ({ path }) => {
+        if (path !== null) readIndex(path); // must at least parse
+        await this.writeLock.run(async () => {
+          if (!this.ws) throw noWorkspace();
+          if (path === null || resolve(path) === resolve(BUILTIN_INDEX)) await this.ws.db.exec(`DELETE FROM tijian_meta WHERE key = 'index_path'`);
+          else await this.ws.db.exec(`INSERT OR REPLACE INTO tijian_meta VALUES ('index_path', ${lit(resolve(path))})`);
+        });
+        return this.indexList();
+      },
+
+      'evaluate.run': async ({ period, compare, index, weights, draws }, ctx) => {
+        if (!this.ws) throw noWorkspace();
+        const p = parsePeriod(period);
+        const cmp = compare === null ? null : compare === undefined ? previousPeriod(p) : parsePeriod(compare);
+        ctx.progress({ phase: 'queued', done: 0, total: 1, unit: 'percent' });
+        const loaded = await loadIndex(index ?? (await this.selectedIndex()));
+        const r = await this.writeLock.run(
+          async () => {
+            if (!this.ws) throw noWorkspace();
+            ctx.progress({ phase: 'evaluate', done: 0, total: 1, unit: 'percent' });
+            return evaluate(this.ws, {
+              period: p,
+              ...(cmp ? { compare: cmp } : {}),
+              index: loaded,
+              ...(weights ? { weights } : {}),
+              ...(draws !== undefined ? { draws } : {}),
+              ...(ctx.signal ? { signal: ctx.signal } : {}),
+              onProgress: (done, total) => ctx.progress({ phase: 'evaluate', done, total, unit: 'percent' }),
+            });
+          },
+          ctx.signal,
+        );
+        this.runCache.set(r.run_id, r);
+        this.opts.emit('data.changed', { tables: ['eval_run'] });
+        const info: RunInfo = {
+          run_id: r.run_id,
+          created_at: r.created_at.slice(0, 19).replace('T', ' '),
+          period: r.period.label,
+          compare: r.compare?.label ?? null,
+          index_id: r.index_id,
+          index_version: r.index_version,
+          index_path: r.index_path,
+          seconds: r.seconds,
+          units: r.entities.filter((e) => e.entity_type === 'unit').length,
+        };
+        return info;
+      },
+
+      'evaluate.runs': async () => this.read((db) => listRuns(db)),
+
+      'evaluate.results': async ({ runId }) => this.result(runId),
+
+      'evaluate.trend': async ({ runId, rerun }, ctx) => {
+        const base = await this.result(runId);
+        if (!base) throw new ServiceError('RUN_NOT_FOUND', `没有评估批次 #${runId}。`, `There is no evaluation run #${runId}.`);
+        const span = (await this.readLock.run(async () => (this.ws && this.readDb ? this.info() : null)))?.period;
+        const years: string[] = [];
+        if (span) for (let y = Number(span.from.slice(0, 4)); y <= Number(span.to.slice(0, 4)); y++) years.push(String(y));
+        if (base.period.kind === 'year' && !years.includes(base.period.label)) years.push(base.period.label);
+        years.sort();
+        const find = (y: string) =>
+          this.read(async (db) =>
+            y === base.period.label ? base.run_id : Number((await db.scalar(`SELECT max(run_id) FROM eval_run WHERE period_label = ${lit(y)} AND index_sha256 = ${lit(base.index_sha256)}`)) ?? 0) || null,
+          );
+        const runs: Array<number | null> = [];
+        for (const y of years) runs.push(await find(y));
+        const missing = years.filter((_, i) => runs[i] === null);
+        if (rerun && missing.length) {
+          const row = await this.read((db) => db.one<{ index_text: string }>(`SELECT index_text FROM eval_run WHERE run_id = ${base.run_id}`));
+          const system = parseIndexText(row!.index_text).system!;
+          const loaded = { system, text: row!.index_text, sha256: base.index_sha256, path: base.index_path ?? BUILTIN_INDEX };
+          let k = 0;
+          for (const y of missing) {
+            if (ctx.signal?.aborted) throw new ServiceError('CANCELLED', '已取消。', 'Cancelled.');
+            ctx.progress({ phase: 'trend', done: k, total: missing.length, unit: 'percent' });
+            const r = await this.writeLock.run(async () => {
+              if (!this.ws) throw noWorkspace();
+              return evaluate(this.ws, { period: y, index: loaded, draws: 0, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+            }, ctx.signal);
+            this.runCache.set(r.run_id, r);
+            runs[years.indexOf(y)] = r.run_id;
+            k++;
+          }
+          this.opts.emit('data.changed', { tables: ['eval_run'] });
+        }
+        const results = await Promise.all(runs.map((id) => (id ? this.result(id) : Promise.resolve(null))));
+        const ids = base.entities.map((e) => e.entity_id);
+        return {
+          periods: years,
+          runs,
+          series: ids.map((id) => {
+            const e = base.entities.find((x) => x.entity_id === id)!;
+            return {
+              entity_id: id,
+              name: e.short_name,
+              entity_type: e.entity_type,
+              totals: results.map((r) => r?.entities.find((x) => x.entity_id === id)?.total ?? null),
+              ranks: results.map((r) => r?.entities.find((x) => x.entity_id === id)?.rank ?? null),
+            };
+          }),
+          missing: years.filter((_, i) => runs[i] === null),
+        };
+      },
+
+      'lineage.get': async ({ offset, limit, ...q }) => this.read((db) => lineagePage(db, q, offset, limit)),
+
+      'lineage.export': async ({ format, ...q }) => {
+        const { title, columns, rows } = await this.read((db) => lineageRows(db, q));
+        const name = `${title.zh}_${q.entityId}`;
+        const path = exportPath(this.opts.stateDir, name, format);
+        const masked = !q.unmask && columns.some((c) => c.personal);
+        await writeRows(path, format, title.zh, columns, rows, `评估批次 #${q.runId} · ${q.entityId}${masked ? ' · 个人信息已脱敏' : ''}`);
+        return this.exported(path, { rows: rows.length, masked });
+      },
+
+      'review.list': async ({ period, unmask }, ctx) => {
+        const r = await this.review(period, ctx);
+        return this.read((db) => reviewSummary(db, r, !!unmask));
+      },
+
+      'review.hits': async ({ period, offset, limit, unmask, ...f }) => hitsPage(await this.review(period), f, offset, limit, !!unmask),
+
+      'review.mark': async ({ period, ref, status, note }) => {
+        const r = await this.review(period);
+        const hit = r.hits.find((h) => h.ref === ref);
+        if (!hit) throw new ServiceError('NOT_FOUND', `本期没有线索 ${ref}。`, `There is no hit ${ref} in this period.`);
+        const mark = await this.writeLock.run(async () => {
+          if (!this.ws) throw noWorkspace();
+          return markHit(this.ws, { rule: hit.rule, hitKey: hit.hit_key, status, note: note ?? '', keys: hit.keys, period: r.period.label });
+        });
+        // every cached review holding this hit sees the mark
+        for (const c of this.reviewCache.values()) for (const h of c.result.hits) if (h.rule === hit.rule && h.hit_key === hit.hit_key) h.mark = mark;
+        this.opts.emit('data.changed', { tables: ['review_mark'] });
+        return mark;
+      },
+
+      'review.export': async ({ period, unmask }) => {
+        const r = await this.review(period);
+        const path = exportPath(this.opts.stateDir, `问题线索证据包_${r.period.label}${unmask ? '_未脱敏' : ''}`, 'xlsx');
+        await writeEvidencePack(r, path, { unmask: !!unmask });
+        return this.exported(path, { rows: r.hits.length, masked: !unmask });
+      },
+
       // reserved methods are answered by dispatch (NOT_IMPLEMENTED) and never reach here
-      'index.list': reserved,
-      'evaluate.run': reserved,
-      'evaluate.results': reserved,
-      'lineage.get': reserved,
-      'review.list': reserved,
-      'review.mark': reserved,
       'report.build': reserved,
     };
   }

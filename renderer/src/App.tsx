@@ -9,6 +9,11 @@ import { useI18n } from './i18n';
 import { ImportScreen } from './screens/ImportScreen';
 import { OverviewScreen } from './screens/OverviewScreen';
 import { WorkspaceScreen } from './screens/WorkspaceScreen';
+import { IndexScreen } from './screens/IndexScreen';
+import { ResultsScreen } from './screens/ResultsScreen';
+import { DetailsScreen } from './screens/DetailsScreen';
+import { ReviewScreen } from './screens/ReviewScreen';
+import { ReportScreen } from './screens/ReportScreen';
 import { jobFraction, phaseText } from './progress';
 import { useApp, type Screen } from './state';
 
@@ -100,6 +105,11 @@ export function App() {
         {app.screen === 'workspace' && <WorkspaceScreen />}
         {app.screen === 'import' && <ImportScreen />}
         {app.screen === 'overview' && <OverviewScreen />}
+        {app.screen === 'index' && <IndexScreen />}
+        {app.screen === 'results' && <ResultsScreen />}
+        {app.screen === 'details' && <DetailsScreen />}
+        {app.screen === 'review' && <ReviewScreen />}
+        {app.screen === 'report' && <ReportScreen />}
       </main>
       <StatusBar />
       <Notices />
@@ -150,13 +160,25 @@ function Nav() {
     { screen: 'import', label: t.nav.import, icon: 'import', action: 'nav.import' },
     { screen: 'overview', label: t.nav.overview, icon: 'table', action: 'nav.overview' },
   ];
-  const later: NavItem[] = [
-    { label: t.nav.indexSystem, icon: 'index' },
-    { label: t.nav.results, icon: 'chart' },
-    { label: t.nav.details, icon: 'list' },
-    { label: t.nav.redFlags, icon: 'flag' },
-    { label: t.nav.reports, icon: 'report' },
+  const evalItems: NavItem[] = [
+    { screen: 'index', label: t.nav.indexSystem, icon: 'index', action: 'nav.index' },
+    { screen: 'results', label: t.nav.results, icon: 'chart', action: 'nav.results' },
+    { screen: 'details', label: t.nav.details, icon: 'list', action: 'nav.details' },
   ];
+  const reviewItems: NavItem[] = [
+    { screen: 'review', label: t.nav.redFlags, icon: 'flag', action: 'nav.review' },
+    { screen: 'report', label: t.nav.reports, icon: 'report', action: 'nav.report' },
+  ];
+  const item = (it: NavItem) => {
+    const keys = it.action ? shortcutText(COMMANDS[it.action], app.client.desktop, mac) : null;
+    return (
+      <button key={it.label} className={`nav-item${app.screen === it.screen ? ' active' : ''}`} onClick={() => it.screen && app.go(it.screen)} data-testid={`nav-${it.screen}`} aria-current={app.screen === it.screen ? 'page' : undefined}>
+        <Icon name={it.icon} />
+        <span className="nav-label">{it.label}</span>
+        {keys && <kbd>{keys}</kbd>}
+      </button>
+    );
+  };
   return (
     <nav className="nav" aria-label="main">
       <div className="brand">
@@ -164,24 +186,11 @@ function Nav() {
         <div className="brand-sub">{t.appSub}</div>
       </div>
       <div className="nav-group">{t.nav.groupData}</div>
-      {data.map((it) => {
-        const keys = it.action ? shortcutText(COMMANDS[it.action], app.client.desktop, mac) : null;
-        return (
-          <button key={it.label} className={`nav-item${app.screen === it.screen ? ' active' : ''}`} onClick={() => it.screen && app.go(it.screen)} data-testid={`nav-${it.screen}`} aria-current={app.screen === it.screen ? 'page' : undefined}>
-            <Icon name={it.icon} />
-            <span className="nav-label">{it.label}</span>
-            {keys && <kbd>{keys}</kbd>}
-          </button>
-        );
-      })}
+      {data.map(item)}
       <div className="nav-group">{t.nav.groupEval}</div>
-      {later.map((it) => (
-        <button key={it.label} className="nav-item disabled" disabled title={t.nav.pendingTip}>
-          <Icon name={it.icon} />
-          <span className="nav-label">{it.label}</span>
-          <span className="tag">{t.nav.pending}</span>
-        </button>
-      ))}
+      {evalItems.map(item)}
+      <div className="nav-group">{t.nav.groupReview}</div>
+      {reviewItems.map(item)}
     </nav>
   );
 }

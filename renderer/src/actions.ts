@@ -78,7 +78,8 @@ export function useActions() {
       const ev = r.evaluation;
       notify('ok', i18n.t.ws.sampleDone(r.run.results.length, i18n.num(r.run.totals.rows_loaded)) + (ev ? ' ' + i18n.t.ws.sampleEvaluated(ev.period, ev.compare, ev.entities, ev.run_id) : ''));
       if (r.evaluationError) notify('error', i18n.t.ws.sampleEvalFailed + i18n.err(r.evaluationError));
-      go('overview');
+      if (ev) app.setRunId(ev.run_id);
+      go(ev ? 'results' : 'overview');
     } catch (e) {
       fail(e);
     }
@@ -135,6 +136,21 @@ export function useActions() {
           return;
         case 'nav.overview':
           go('overview');
+          return;
+        case 'nav.index':
+          go('index');
+          return;
+        case 'nav.results':
+          go('results');
+          return;
+        case 'nav.details':
+          go('details');
+          return;
+        case 'nav.review':
+          go('review');
+          return;
+        case 'nav.report':
+          go('report');
           return;
         case 'view.theme':
           app.toggleTheme();

@@ -16,6 +16,9 @@ const PHASES: Record<string, [number, number]> = {
   resolve: [0.9, 0.08],
   done: [1, 0],
   evaluate: [0, 1],
+  review: [0, 1],
+  report: [0, 1],
+  trend: [0, 1],
 };
 
 export function jobFraction(p: P): number | null {
@@ -23,7 +26,7 @@ export function jobFraction(p: P): number | null {
   const [start, span] = PHASES[p.phase] ?? [0, 0];
   const inner = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
   const fileFrac = start + span * inner;
-  if (p.phase === 'evaluate') return inner;
+  if (p.phase === 'evaluate' || p.phase === 'review' || p.phase === 'report' || p.phase === 'trend') return inner;
   if (p.fileCount && p.fileIndex !== undefined) return (p.fileIndex + fileFrac) / p.fileCount;
   return fileFrac;
 }

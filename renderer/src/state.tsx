@@ -7,7 +7,17 @@ import type { MappingInput } from '../../electron/contract';
 import { ApiError, type Client } from './api/client';
 import { I18nContext, makeI18n } from './i18n';
 
-export type Screen = 'workspace' | 'import' | 'overview';
+export type Screen = 'workspace' | 'import' | 'overview' | 'index' | 'results' | 'details' | 'review' | 'report';
+
+/** A number whose records the 明细 screen shows. */
+export interface LineageTarget {
+  runId: number;
+  entityId: string;
+  indicatorId: string;
+  part?: 'numerator' | 'denominator';
+  /** What the user clicked, for the heading: unit and indicator names. */
+  entityName?: string;
+}
 export type Theme = 'light' | 'dark';
 export type Mapping = z.input<typeof MappingInput>;
 
@@ -63,6 +73,15 @@ interface AppState {
   clearStaged: (keys: string[]) => void;
   /** The import screen's file input, for the Import files command in a browser. */
   filePicker: RefObject<HTMLInputElement | null>;
+  /** The evaluation run the results screens show (null: the latest). */
+  runId: number | null;
+  setRunId: (id: number | null) => void;
+  /** The 明细 screen's current listing. */
+  lineage: LineageTarget | null;
+  openLineage: (t: LineageTarget) => void;
+  /** The unit the 评估结果 screen's profile shows. */
+  focusUnit: string | null;
+  setFocusUnit: (id: string | null) => void;
   /** Set by the workspace screen: focus its path field (browser: New/Open workspace commands). */
   focusRequest: { what: 'create' | 'open'; n: number } | null;
   requestFocus: (what: 'create' | 'open') => void;
@@ -103,6 +122,9 @@ export function AppProvider({ client, children }: { client: Client; children: Re
   const [staged, setStaged] = useState<Staged[]>([]);
   const [focusRequest, setFocusRequest] = useState<AppState['focusRequest']>(null);
   const filePicker = useRef<HTMLInputElement | null>(null);
+  const [runId, setRunId] = useState<number | null>(null);
+  const [lineage, setLineage] = useState<LineageTarget | null>(null);
+  const [focusUnit, setFocusUnit] = useState<string | null>(null);
   const jobRef = useRef<Job | null>(null);
   jobRef.current = job;
   const i18n = useMemo(() => makeI18n(lang), [lang]);
@@ -135,7 +157,16 @@ export function AppProvider({ client, children }: { client: Client; children: Re
       if (w) setScreen('overview');
     }, () => undefined);
     const offs = [
-      client.on('workspace.changed', (p) => setWorkspace(p.workspace)),
+      client.on('workspace.changed', (p) =>
+        setWorkspace((prev) => {
+          if (prev?.path !== p.workspace?.path) {
+            setRunId(null);
+            setLineage(null);
+            setFocusUnit(null);
+          }
+          return p.workspace;
+        }),
+      ),
       client.on('data.changed', () => setDataVersion((v) => v + 1)),
       client.on('job.progress', (p) => {
         if (jobRef.current?.jobId === p.jobId) setJob((j) => (j && j.jobId === p.jobId ? { ...j, progress: p } : j));
@@ -267,6 +298,15 @@ export function AppProvider({ client, children }: { client: Client; children: Re
     setMapping,
     clearStaged,
     filePicker,
+    runId,
+    setRunId,
+    lineage,
+    openLineage: (t) => {
+      setLineage(t);
+      setScreen('details');
+    },
+    focusUnit,
+    setFocusUnit,
     focusRequest,
     requestFocus: (what) => setFocusRequest((r) => ({ what, n: (r?.n ?? 0) + 1 })),
   };

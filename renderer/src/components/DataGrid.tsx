@@ -38,6 +38,8 @@ interface Props {
   /** Sorting: the current order, and what a click on a header asks for. */
   sort?: { column: string; desc: boolean } | null;
   onSort?: (column: string) => void;
+  /** Starting widths (px) by column, instead of the kind's default. */
+  widths?: Record<string, number>;
 }
 
 interface LoadedPage {
@@ -70,7 +72,7 @@ function widthOf(c: ColumnInfo): number {
   }
 }
 
-export function DataGrid({ fetchPage, hide, render, onRowClick, selected, emptyText, testId, onTotal, fill, maxHeight, sort, onSort }: Props) {
+export function DataGrid({ fetchPage, hide, render, onRowClick, selected, emptyText, testId, onTotal, fill, maxHeight, sort, onSort, widths: startWidths }: Props) {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const [total, setTotal] = useState<number | null>(null);
@@ -153,7 +155,7 @@ export function DataGrid({ fetchPage, hide, render, onRowClick, selected, emptyT
 
   const shown = useMemo(() => columns.filter((c) => !hide?.includes(c.name)), [columns, hide]);
   const gutter = Math.max(48, String(total ?? 0).length * 8 + 20);
-  const baseW = (c: ColumnInfo) => widths[c.name] ?? widthOf(c);
+  const baseW = (c: ColumnInfo) => widths[c.name] ?? startWidths?.[c.name] ?? widthOf(c);
   const spare = viewW - gutter - shown.reduce((a, c) => a + baseW(c), 0);
   const colW = (c: ColumnInfo) => (c.name === fill && !widths[c.name] && spare > 0 ? baseW(c) + spare : baseW(c));
   const totalW = gutter + shown.reduce((a, c) => a + colW(c), 0);

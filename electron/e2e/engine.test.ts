@@ -1,0 +1,271 @@
+// End to end, the newcomer's flow over the engine: the browser host with the committed Shengsi
+// sample (samples/shengsi), driven in Debian's Chromium. Open the sample → 评估结果 (KPI cards and
+// ranking) → a unit's radar → the lineage of one number (rows = its numerator) → a dirty file's
+// rejected rows → a red flag marked and still marked after a reload → 指标体系 (AHP CR refused) →
+// both themes and languages. Screenshots of every screen go to test-artifacts/e2e/. First-paint
+// times are measured and printed.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const REPO = resolve(import.meta.dirname, '../..');
+const ART = join(REPO, 'test-artifacts/e2e');
+const CHROMIUM = process.env.TIJIAN_CHROMIUM ?? '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const SLOW = { timeout: 30_000 };
+
+let host: ChildProcess;
+let url = '';
+let ctx: BrowserContext;
+let page: Page;
+let work: string;
+const consoleErrors: string[] = [];
+const paints: Array<{ screen: string; ms: number }> = [];
+
+async function shot(name: string, fullPage = false): Promise<void> {
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: join(ART, `${name}.png`), fullPage });
+}
+
+/** From a click to the screen's first paint with its data (two animation frames after it shows). */
+async function timed(screen: string, act: () => Promise<void>, ready: string): Promise<number> {
+  const t0 = Date.now();
+  await act();
+  await page.waitForSelector(ready, SLOW);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const ms = Date.now() - t0;
+  paints.push({ screen, ms });
+  return ms;
+}
+
+beforeAll(async () => {
+  mkdirSync(ART, { recursive: true });
+  work = mkdtempSync(join(tmpdir(), 'tijian-e2e-engine-'));
+  host = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'electron/host.ts'), '--port', '0', '--state-dir', join(work, 'state'), '--sample-dir', join(REPO, 'samples/shengsi')], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  host.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  url = await new Promise<string>((ok, bad) => {
+    let out = '';
+    const t = setTimeout(() => bad(new Error(`host did not start:\n${out}\n${err}`)), 170_000);
+    host.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)/.exec(out);
+      if (m) {
+        clearTimeout(t);
+        ok(m[1]!);
+      }
+    });
+    host.on('exit', (code) => bad(new Error(`host exited ${code}:\n${out}\n${err}`)));
+  });
+  if (!HAVE_CHROMIUM) return;
+  ctx = await chromium.launchPersistentContext(join(work, 'chromium-profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+  page = ctx.pages()[0] ?? (await ctx.newPage());
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+}, 240_000);
+
+afterAll(async () => {
+  if (paints.length) process.stdout.write(`\nfirst paint after the data is ready (click → painted with data):\n${paints.map((p) => `  ${p.screen}: ${p.ms} ms`).join('\n')}\n`);
+  await ctx?.close().catch(() => undefined);
+  if (host && host.exitCode === null) {
+    host.kill('SIGTERM');
+    await new Promise((r) => host.once('exit', r));
+  }
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe.skipIf(!HAVE_CHROMIUM)('the newcomer’s flow over the engine', () => {
+  it('opens the sample and lands on 评估结果: KPI cards and the ranking', async () => {
+    await page.goto(url);
+    await page.waitForSelector('[data-testid=screen-workspace]');
+    await page.click('[data-testid=open-sample]');
+    await page.waitForSelector('[data-testid=screen-results] [data-testid=kpi-card]', { timeout: 180_000 });
+    await page.waitForSelector('[data-testid=ranking-row]');
+    const cards = page.locator('[data-testid=kpi-card]');
+    expect(await cards.count()).toBe(13); // the reform plan's own targets first
+    await page.click('[data-testid=targets-toggle]');
+    expect(await cards.count()).toBeGreaterThan(13);
+    await page.click('[data-testid=targets-toggle]');
+    expect(await page.locator('[data-testid=kpi-cards]').textContent()).toContain('[seed]');
+    expect(await page.locator('[data-testid=ranking-row]').count()).toBe(18); // 17 units and the county
+    expect(await page.locator('[data-testid=ranking-table]').textContent()).toContain('一票否决');
+    await page.waitForSelector('[data-testid=ranking-chart] canvas');
+    await expect.poll(() => page.locator('[data-testid=paint-ms]').count(), SLOW).toBe(1);
+    const inApp = Number(await page.locator('[data-testid=screen-results]').getAttribute('data-paint-ms'));
+    paints.push({ screen: '评估结果 (in the app: data ready → next frame)', ms: inApp });
+    await shot('30-results-dashboard');
+    await shot('30b-results-dashboard-full', true);
+    // again, from another screen: the run is cached, the screen paints from it
+    await page.click('[data-testid=nav-overview]');
+    await page.waitForSelector('[data-testid=overview-totals]');
+    const ms = await timed('评估结果', () => page.click('[data-testid=nav-results]'), '[data-testid=kpi-card]');
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('opens a unit: its radar against the county and the best unit', async () => {
+    await page.locator('[data-testid=ranking-row]').nth(15).locator('[data-testid=unit-link]').click();
+    await page.waitForSelector('[data-testid=unit-profile] [data-testid=radar-chart] canvas');
+    expect(await page.locator('[data-testid=unit-title]').textContent()).toMatch(/\S/);
+    expect(await page.locator('[data-testid=unit-indicators] tbody tr').count()).toBeGreaterThan(15);
+    await shot('31-results-unit-radar');
+    await page.click('[data-testid=tab-heatmap]');
+    await page.waitForSelector('[data-testid=heatmap-chart] canvas');
+    await shot('32-results-heatmap', true);
+    await page.click('[data-testid=tab-robust]');
+    await page.waitForSelector('[data-testid=intervals-chart] canvas');
+    await shot('33-results-robustness');
+    await page.click('[data-testid=tab-trend]');
+    await page.waitForSelector('[data-testid=trend-rerun]', SLOW);
+    await page.click('[data-testid=trend-rerun]');
+    await expect.poll(() => page.locator('[data-testid=trend-rerun]').count(), { timeout: 120_000 }).toBe(0);
+    await page.waitForSelector('[data-testid=trend-chart] canvas');
+    await shot('34-results-trend');
+  });
+
+  it('opens the lineage of one number: as many rows as its numerator', async () => {
+    await page.click('[data-testid=tab-dashboard]');
+    await page.locator('[data-testid=kpi-card][data-indicator=uncertified_acts] [data-testid=kpi-value]').click();
+    await page.waitForSelector('[data-testid=screen-details] [data-testid=lineage-grid] .grid-row', SLOW);
+    const numerator = Number((await page.locator('[data-testid=lineage-numerator]').textContent())!.replace(/,/g, ''));
+    expect(numerator).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid=lineage-grid] .grid-row').count(), SLOW).toBe(numerator);
+    expect(await page.locator('[data-testid=lineage-count]').textContent()).toBe(`共 ${numerator} 行`);
+    await shot('35-lineage');
+    // a ratio: numerator and denominator listings, search, export (masked)
+    await page.click('[data-testid=nav-results]');
+    await page.locator('[data-testid=kpi-card][data-indicator=police_transfer] [data-testid=kpi-value]').click();
+    await page.waitForSelector('[data-testid=part-denominator]', SLOW);
+    const num = Number((await page.locator('[data-testid=lineage-numerator]').textContent())!.replace(/,/g, ''));
+    await expect.poll(() => page.locator('[data-testid=lineage-grid] .grid-row').count(), SLOW).toBe(num);
+    await page.click('[data-testid=part-denominator]');
+    const den = Number((await page.locator('[data-testid=lineage-denominator]').textContent())!.replace(/,/g, ''));
+    await expect.poll(() => page.locator('[data-testid=lineage-count]').textContent(), SLOW).toBe(`共 ${den} 行`);
+    await page.click('[data-testid=export-xlsx]');
+    await page.waitForSelector('[data-testid=file-ready] [data-testid=download-link]', SLOW);
+    const dl = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-link]')]);
+    expect(dl[0].suggestedFilename()).toMatch(/\.xlsx$/);
+    await shot('36-lineage-denominator-exported');
+  });
+
+  it('imports a dirty file and shows its rejected rows', async () => {
+    await page.click('[data-testid=nav-import]');
+    await page.setInputFiles('[data-testid=file-input]', join(REPO, 'samples/dirty/01_行政处罚案件_问题数据.csv'));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=staged-item]').length === 1 && !document.querySelector('[data-testid=staged-item] .badge.busy'), null, { timeout: 60_000 });
+    await page.click('[data-testid=run-import]');
+    await page.waitForSelector('[data-testid=import-results]', { timeout: 120_000 });
+    await page.click('[data-testid=result-show-rejected]');
+    await page.waitForSelector('[data-testid=rejected-modal] .grid-row', SLOW);
+    expect(await page.locator('[data-testid=rejected-modal] .grid-row').count()).toBeGreaterThan(0);
+    await shot('37-dirty-rejected');
+    await page.keyboard.press('Escape');
+  });
+
+  it('marks a red flag and sees the mark after reloading', async () => {
+    const ms = await timed('问题线索', () => page.click('[data-testid=nav-review]'), '[data-testid=hits-grid] .grid-row');
+    void ms;
+    expect(Number(await page.locator('[data-testid=review-total]').textContent())).toBeGreaterThan(0);
+    await page.locator('[data-testid=rule-item]').first().click();
+    await page.locator('[data-testid=hits-grid] .grid-row').first().click();
+    await page.waitForSelector('[data-testid=hit-detail] [data-testid=hit-evidence]');
+    const summary = await page.locator('[data-testid=hit-detail] .hit-summary').textContent();
+    await page.click('[data-testid=mark-已核实]');
+    await page.fill('[data-testid=mark-note]', '已调取案卷核实，情况属实。');
+    await page.click('[data-testid=mark-save]');
+    await page.waitForSelector('[data-testid=mark-saved]');
+    await shot('38-review-marked');
+    await page.reload();
+    await page.waitForSelector('[data-testid=screen-workspace], [data-testid=screen-overview]', SLOW);
+    await page.click('[data-testid=nav-review]');
+    await page.waitForSelector('[data-testid=hits-grid] .grid-row', SLOW);
+    await page.click('[data-testid=status-已核实]');
+    await expect.poll(() => page.locator('[data-testid=hits-grid] .grid-row').count(), SLOW).toBe(1);
+    await page.locator('[data-testid=hits-grid] .grid-row').first().click();
+    expect(await page.locator('[data-testid=hit-detail] .hit-summary').textContent()).toBe(summary);
+    expect(await page.locator('[data-testid=mark-note]').inputValue()).toBe('已调取案卷核实，情况属实。');
+    await page.click('[data-testid=export-pack]');
+    await page.waitForSelector('[data-testid=file-ready]', SLOW);
+    await shot('39-review-after-reload');
+  });
+
+  it('shows the index system; an inconsistent AHP matrix is refused with its CR', async () => {
+    const ms = await timed('指标体系', () => page.click('[data-testid=nav-index]'), '[data-testid=tree-ind]');
+    void ms;
+    await page.locator('[data-testid=tree-ind]').nth(3).click();
+    await page.waitForSelector('[data-testid=indicator-panel]');
+    await shot('40-index-indicator');
+    await page.locator('[data-testid=tree-dim]').first().click();
+    await page.click('[data-testid=ahp-start]');
+    await page.selectOption('[data-testid=ahp-0-1]', '9');
+    await page.selectOption('[data-testid=ahp-1-2]', '9');
+    await page.selectOption('[data-testid=ahp-0-2]', String(1 / 9));
+    await expect.poll(() => page.locator('[data-testid=ahp-cr]').textContent(), SLOW).toContain('CR ≥ 0.1');
+    expect(await page.locator('[data-testid=index-save]').isDisabled()).toBe(true);
+    await shot('41-index-ahp-inconsistent');
+    for (const c of ['0-1', '1-2', '0-2']) await page.selectOption(`[data-testid=ahp-${c}]`, '1');
+    await expect.poll(() => page.locator('[data-testid=ahp-cr]').textContent(), SLOW).toContain('CR < 0.1');
+    await page.locator('[data-testid=tree-ind]').first().click();
+    await page.fill('[data-testid=gp-lower]', '0.9');
+    await page.fill('[data-testid=gp-upper]', '0.1');
+    await page.click('[data-testid=index-save]');
+    await page.waitForSelector('[data-testid=index-errors]', SLOW);
+    expect(await page.locator('[data-testid=index-errors]').textContent()).toContain('goalposts.upper');
+    await shot('42-index-errors-in-place');
+  });
+
+  it('reads in English and in the dark theme', async () => {
+    await page.click('[data-testid=lang-toggle]');
+    await page.click('[data-testid=theme-toggle]');
+    await page.click('[data-testid=nav-results]');
+    await page.waitForSelector('[data-testid=kpi-card]');
+    await page.waitForSelector('[data-testid=ranking-chart] canvas');
+    await shot('43-results-en-dark');
+    await page.locator('[data-testid=unit-link]').first().click();
+    await page.waitForSelector('[data-testid=radar-chart] canvas');
+    await shot('44-unit-en-dark');
+    await page.click('[data-testid=tab-heatmap]');
+    await page.waitForSelector('[data-testid=heatmap-chart] canvas');
+    await shot('45-heatmap-en-dark');
+    await page.click('[data-testid=nav-review]');
+    await page.waitForSelector('[data-testid=hits-grid] .grid-row', SLOW);
+    await shot('46-review-en-dark');
+    await page.click('[data-testid=nav-details]');
+    // after the reload nothing is chosen yet: pick a number here
+    await page.waitForSelector('[data-testid=lineage-picker] option[value=overdue_rate]', { state: 'attached', ...SLOW });
+    await page.selectOption('[data-testid=lineage-picker] select >> nth=2', 'overdue_rate');
+    await page.click('[data-testid=lineage-picker] button');
+    await page.waitForSelector('[data-testid=lineage-grid] .grid-row', SLOW);
+    await shot('47-details-en-dark');
+    await page.click('[data-testid=nav-index]');
+    await page.waitForSelector('[data-testid=tree-ind]');
+    await shot('48-index-en-dark');
+    await page.click('[data-testid=lang-toggle]');
+    await page.click('[data-testid=theme-toggle]');
+  });
+
+  it('keyboard: Alt+4…8 reach the engine’s screens', async () => {
+    for (const [key, screen] of [['4', 'index'], ['5', 'results'], ['6', 'details'], ['7', 'review'], ['8', 'report']] as const) {
+      await page.keyboard.press(`Alt+${key}`);
+      await page.waitForSelector(`[data-testid=screen-${screen}]`);
+    }
+    await shot('49-report');
+  });
+
+  it('logged no errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,90 @@
+// Shared pieces of the engine's screens: saved runs and results (cached per run), value formatting,
+// and what to do with a file the engine wrote (show it in its folder, or download it).
+import { useCallback, useEffect, useState } from 'react';
+import type { EvaluationResult, ExportedFile, RunInfo } from '../../electron/contract';
+import { ApiError } from './api/client';
+import type { I18n } from './i18n';
+import { useApp } from './state';
+
+const results = new Map<number, EvaluationResult>();
+
+export function useRuns(): { runs: RunInfo[] | null; error: ApiError | null; reload: () => void } {
+  const app = useApp();
+  const [runs, setRuns] = useState<RunInfo[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const load = useCallback(() => {
+    if (!app.workspace) return;
+    app.client.call('evaluate.runs', {}).then(
+      (r) => {
+        setRuns(r);
+        setError(null);
+      },
+      (e: unknown) => setError(e instanceof ApiError ? e : null),
+    );
+  }, [app.client, app.workspace]);
+  useEffect(load, [load, app.dataVersion]);
+  return { runs, error, reload: load };
+}
+
+/** The result of a run (the latest when runId is null); undefined while loading, null when there is none. */
+export function useResult(runId: number | null): { result: EvaluationResult | null | undefined; error: ApiError | null; readyAt: number } {
+  const app = useApp();
+  const [result, setResult] = useState<EvaluationResult | null | undefined>(runId !== null ? results.get(runId) : undefined);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [readyAt, setReadyAt] = useState(0);
+  useEffect(() => {
+    if (!app.workspace) return;
+    if (runId !== null && results.has(runId)) {
+      setResult(results.get(runId));
+      setReadyAt(performance.now());
+      return;
+    }
+    let live = true;
+    app.client.call('evaluate.results', runId !== null ? { runId } : {}).then(
+      (r) => {
+        if (!live) return;
+        if (r) results.set(r.run_id, r);
+        setResult(r);
+        setError(null);
+        setReadyAt(performance.now());
+      },
+      (e: unknown) => live && setError(e instanceof ApiError ? e : null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [app.client, app.workspace, runId, runId === null ? app.dataVersion : 0]);
+  return { result, error, readyAt };
+}
+
+/** An indicator value as people read it: 97.5%, 3, 12.0 学时. */
+export function fmtValue(unit: string, x: number | null | undefined, lang: I18n['lang']): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  switch (unit) {
+    case 'percent':
+      return `${(x * 100).toFixed(1)}%`;
+    case 'count':
+      return Number.isInteger(x) ? String(x) : x.toFixed(1);
+    case 'hours':
+      return `${x.toFixed(1)}${lang === 'en' ? ' h' : ' 学时'}`;
+    case 'per100':
+      return x.toFixed(2);
+    default:
+      return x.toFixed(2);
+  }
+}
+
+export function fmtScore(x: number | null | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(1);
+}
+
+export function opText(op: string): string {
+  return op === '>=' ? '≥' : op === '<=' ? '≤' : '=';
+}
+
+/** The link that downloads an exported file from the browser host (null in the desktop app). */
+export function downloadHref(f: ExportedFile): string | null {
+  if (!f.download) return null;
+  const token = sessionStorage.getItem('tijian.token') ?? '';
+  return `/api/download?token=${encodeURIComponent(token)}&file=${encodeURIComponent(f.download)}`;
+}

@@ -1,0 +1,392 @@
+// 问题线索: the review rules' hits for a period — counts by severity and by rule, per unit and per
+// officer; the hits in a paged grid; a hit's evidence and the reviewer's mark (已核实 / 已排除 /
+// 待核查) with a note, saved in the workspace; the evidence pack (masked unless unmasked explicitly).
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ExportedFile, InputOf, MarkStatus, ReviewSummaryOut } from '../../../electron/contract';
+import { ApiError } from '../api/client';
+import { Empty, ErrorBox, Icon, Modal } from '../components/Common';
+import { DataGrid, type GridRow } from '../components/DataGrid';
+import { FileReady } from '../components/FileReady';
+import { useResult } from '../engine';
+import { useI18n } from '../i18n';
+import { useApp } from '../state';
+
+type Filter = Pick<InputOf<'review.hits'>, 'rule' | 'unitId' | 'officerId' | 'status' | 'severity'>;
+
+interface Hit {
+  ref: string;
+  rule: string;
+  rule_name: string;
+  severity: string;
+  unit_name: string;
+  officers: string;
+  summary: string;
+  status: string;
+  note: string;
+  evidence: Record<string, unknown>;
+}
+
+function hitOf(row: GridRow): Hit {
+  const s = (c: string) => (row.get(c) as string | null) ?? '';
+  let evidence: Record<string, unknown> = {};
+  try {
+    evidence = JSON.parse(s('evidence') || '{}') as Record<string, unknown>;
+  } catch {
+    // shown empty
+  }
+  return { ref: s('ref'), rule: s('rule'), rule_name: s('rule_name'), severity: s('severity'), unit_name: s('unit_name'), officers: s('officers'), summary: s('summary'), status: s('status'), note: s('note'), evidence };
+}
+
+const SEV_CLASS: Record<string, string> = { 高: 'sev-high', 中: 'sev-mid', 低: 'sev-low' };
+const STATUS_CLASS: Record<string, string> = { 已核实: 'st-confirmed', 已排除: 'st-dismissed', 待核查: 'st-pending' };
+
+export function ReviewScreen() {
+  const app = useApp();
+  const { t } = useI18n();
+  const { result } = useResult(app.runId);
+  const [period, setPeriod] = useState<string | null>(null);
+  // default: the period of the run on 评估结果, else the workspace's last year
+  useEffect(() => {
+    if (period || !app.workspace) return;
+    if (result === undefined) return;
+    const p = result?.period.label ?? app.workspace.period?.to.slice(0, 4) ?? null;
+    if (p) setPeriod(p);
+  }, [result, app.workspace, period]);
+
+  if (!app.workspace) {
+    return (
+      <div className="screen" data-testid="screen-review">
+        <header className="screen-head">
+          <h1>{t.e.review}</h1>
+        </header>
+        <Empty icon="flag" title={t.e.needWorkspace}>
+          <button className="btn primary" onClick={() => app.go('workspace')}>
+            {t.nav.workspace}
+          </button>
+        </Empty>
+      </div>
+    );
+  }
+  return <Review period={period} setPeriod={setPeriod} />;
+}
+
+function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: string) => void }) {
+  const app = useApp();
+  const i18n = useI18n();
+  const { t, num } = i18n;
+  const [summary, setSummary] = useState<ReviewSummaryOut | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [draft, setDraft] = useState(period ?? '');
+  const [filter, setFilter] = useState<Filter>({});
+  const [group, setGroup] = useState<'rule' | 'unit' | 'officer'>('rule');
+  const [selected, setSelected] = useState<{ index: number; hit: Hit } | null>(null);
+  const [version, setVersion] = useState(0);
+  const [file, setFile] = useState<ExportedFile | null>(null);
+  const [confirmUnmask, setConfirmUnmask] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  useEffect(() => setDraft(period ?? ''), [period]);
+
+  const load = useCallback(() => {
+    if (!period) return;
+    setError(null);
+    app.runJob('review.list', { period }, t.e.review).then(setSummary, (e: unknown) => setError(e instanceof ApiError ? e : null));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [app.client, period, app.dataVersion]);
+  useEffect(load, [load]);
+
+  const fetchPage = useCallback(
+    (offset: number, limit: number) => app.client.call('review.hits', { period: period!, offset, limit, ...filter }),
+    // version: reload after a mark
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [app.client, period, filter, version],
+  );
+
+  const rules = useMemo(() => new Map((summary?.rules ?? []).map((r) => [r.id, r])), [summary]);
+  const exportPack = async (unmask: boolean) => {
+    if (!period) return;
+    setExporting(true);
+    try {
+      const f = await app.client.call('review.export', { period, ...(unmask ? { unmask } : {}) });
+      setFile(f);
+      app.notify('ok', t.e.exported(f.name));
+    } catch (e) {
+      setError(e instanceof ApiError ? e : null);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const filterChip = (label: string, clear: () => void) => (
+    <span className="chip on">
+      {label}
+      <button className="chip-x" onClick={clear} aria-label={t.e.clearFilter}>
+        ×
+      </button>
+    </span>
+  );
+
+  return (
+    <div className="screen" data-testid="screen-review">
+      <header className="screen-head row">
+        <h1>{t.e.review}</h1>
+        <form
+          className="toolbar inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (draft.trim()) setPeriod(draft.trim());
+          }}
+        >
+          <label>
+            {t.e.period}
+            <input value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="2024" title={t.e.periodHint} className="period-input" data-testid="review-period" />
+          </label>
+          <button className="btn small" type="submit">
+            {t.e.show}
+          </button>
+        </form>
+        <div className="spacer" />
+        <button className="btn small" onClick={() => void exportPack(false)} disabled={!summary || exporting} data-testid="export-pack">
+          <Icon name="file" /> {t.e.exportPack}
+        </button>
+        <button className="btn small ghost" onClick={() => setConfirmUnmask(true)} disabled={!summary || exporting}>
+          {t.e.exportPackUnmasked}
+        </button>
+      </header>
+      <p className="muted small pad-x">{t.e.reviewNote}</p>
+      {error && <ErrorBox error={error.info} onRetry={load} />}
+      {file && <FileReady file={file} />}
+      {!summary && !error && <div className="muted pad">{t.common.loading}</div>}
+      {summary && (
+        <>
+          <div className="stats" data-testid="review-counts">
+            <div className="stat">
+              <div className="stat-label">{t.e.hits}</div>
+              <div className="stat-value" data-testid="review-total">
+                {num(summary.total)}
+              </div>
+            </div>
+            {(['高', '中', '低'] as const).map((s) => (
+              <button key={s} className={`stat clickable ${SEV_CLASS[s]}${filter.severity === s ? ' on' : ''}`} onClick={() => setFilter((f) => ({ ...f, severity: f.severity === s ? undefined : s }))} data-testid={`sev-${s}`}>
+                <div className="stat-label">
+                  {t.e.severity} · {t.e.sevNames[s]}
+                </div>
+                <div className="stat-value">{num(summary.by_severity[s])}</div>
+              </button>
+            ))}
+            {(['已核实', '已排除', '待核查', '未标记'] as const).map((s) => (
+              <button key={s} className={`stat clickable small-stat${filter.status === s ? ' on' : ''}`} onClick={() => setFilter((f) => ({ ...f, status: f.status === s ? undefined : s }))} data-testid={`status-${s}`}>
+                <div className="stat-label">{t.e.markNames[s]}</div>
+                <div className="stat-value">{num(summary.by_status[s])}</div>
+              </button>
+            ))}
+          </div>
+          {summary.total === 0 ? (
+            <Empty icon="check" title={t.e.noHits} />
+          ) : (
+            <div className="review-layout">
+              <section className="panel review-groups">
+                <div className="seg" role="tablist">
+                  {(['rule', 'unit', 'officer'] as const).map((g) => (
+                    <button key={g} className={group === g ? 'on' : ''} onClick={() => setGroup(g)} role="tab" aria-selected={group === g} data-testid={`group-${g}`}>
+                      {g === 'rule' ? t.e.byRule : g === 'unit' ? t.e.byUnit : t.e.byOfficer}
+                    </button>
+                  ))}
+                </div>
+                <ul className="group-list" data-testid="review-rules">
+                  {group === 'rule' &&
+                    summary.rules.map((r) => (
+                      <li key={r.id} className={filter.rule === r.id ? 'on' : ''} onClick={() => setFilter((f) => ({ ...f, rule: f.rule === r.id ? undefined : r.id }))} data-testid="rule-item" data-rule={r.id}>
+                        <span className={`sev ${SEV_CLASS[r.severity]}`}>{t.e.sevNames[r.severity]}</span>
+                        <span className="grow" title={r.basis}>
+                          {i18n.pick(r.name)}
+                        </span>
+                        <b className={r.hits ? '' : 'muted'}>{num(r.hits)}</b>
+                        {r.hits > 0 && (
+                          <span className="marks-mini" title={`${t.e.markNames['已核实']} ${r.marks['已核实']} · ${t.e.markNames['已排除']} ${r.marks['已排除']} · ${t.e.markNames['待核查']} ${r.marks['待核查']}`}>
+                            <i className="st-confirmed" style={{ flexGrow: r.marks['已核实'] }} />
+                            <i className="st-dismissed" style={{ flexGrow: r.marks['已排除'] }} />
+                            <i className="st-pending" style={{ flexGrow: r.marks['待核查'] }} />
+                            <i className="st-none" style={{ flexGrow: r.marks['未标记'] }} />
+                          </span>
+                        )}
+                      </li>
+                    ))}
+                  {group === 'unit' &&
+                    summary.units.map((u) => (
+                      <li key={u.unit_id} className={filter.unitId === u.unit_id ? 'on' : ''} onClick={() => setFilter((f) => ({ ...f, unitId: f.unitId === u.unit_id ? undefined : u.unit_id }))}>
+                        <span className="grow">{u.name || t.e.unresolved}</span>
+                        <b>{num(u.hits)}</b>
+                      </li>
+                    ))}
+                  {group === 'officer' &&
+                    summary.officers.map((o) => (
+                      <li key={o.officer_id} className={filter.officerId === o.officer_id ? 'on' : ''} onClick={() => setFilter((f) => ({ ...f, officerId: f.officerId === o.officer_id ? undefined : o.officer_id }))}>
+                        <span className="mono small">{o.officer_id}</span>
+                        <span className="grow">
+                          {o.name ?? ''} <span className="muted small">{o.unit ?? ''}</span>
+                        </span>
+                        <b>{num(o.hits)}</b>
+                      </li>
+                    ))}
+                </ul>
+              </section>
+              <section className="panel review-hits">
+                <div className="browser-bar">
+                  <b>{t.e.hits}</b>
+                  {filter.rule && filterChip(i18n.pick(rules.get(filter.rule)?.name ?? { zh: filter.rule, en: filter.rule }), () => setFilter((f) => ({ ...f, rule: undefined })))}
+                  {filter.unitId && filterChip(summary.units.find((u) => u.unit_id === filter.unitId)?.name || t.e.unresolved, () => setFilter((f) => ({ ...f, unitId: undefined })))}
+                  {filter.officerId && filterChip(filter.officerId, () => setFilter((f) => ({ ...f, officerId: undefined })))}
+                  {filter.severity && filterChip(`${t.e.severity} · ${t.e.sevNames[filter.severity]}`, () => setFilter((f) => ({ ...f, severity: undefined })))}
+                  {filter.status && filterChip(t.e.markNames[filter.status]!, () => setFilter((f) => ({ ...f, status: undefined })))}
+                </div>
+                <div className="grid-box">
+                  <DataGrid
+                    fetchPage={fetchPage}
+                    testId="hits-grid"
+                    hide={['ref', 'officers', 'rule', 'unit_id', 'evidence', 'updated_at', 'note']}
+                    fill="summary"
+                    widths={{ severity: 56, rule_name: 150, unit_name: 96, summary: 200, status: 76 }}
+                    selected={selected?.index ?? null}
+                    onRowClick={(row) => setSelected({ index: row.index, hit: hitOf(row) })}
+                    render={{
+                      rule_name: (row) => <span title={row.text('rule_name')}>{i18n.pick(rules.get(row.text('rule'))?.name ?? { zh: row.text('rule_name'), en: row.text('rule_name') })}</span>,
+                      severity: (row) => <span className={`sev ${SEV_CLASS[row.text('severity')] ?? ''}`}>{t.e.sevNames[row.text('severity')] ?? row.text('severity')}</span>,
+                      status: (row) => (row.text('status') ? <span className={`badge ${STATUS_CLASS[row.text('status')] ?? ''}`}>{t.e.markNames[row.text('status')]}</span> : <span className="muted small">{t.e.unmarked}</span>),
+                    }}
+                  />
+                </div>
+              </section>
+              <HitDetail
+                key={selected?.hit.ref ?? 'none'}
+                hit={selected?.hit ?? null}
+                rule={selected ? (rules.get(selected.hit.rule) ?? null) : null}
+                period={period!}
+                onMarked={() => {
+                  setVersion((v) => v + 1);
+                }}
+              />
+            </div>
+          )}
+        </>
+      )}
+      {confirmUnmask && (
+        <Modal
+          title={t.e.exportPackUnmasked}
+          onClose={() => setConfirmUnmask(false)}
+          actions={
+            <>
+              <button className="btn" onClick={() => setConfirmUnmask(false)}>
+                {t.common.cancel}
+              </button>
+              <button
+                className="btn danger"
+                data-testid="confirm-unmask"
+                onClick={() => {
+                  setConfirmUnmask(false);
+                  void exportPack(true);
+                }}
+              >
+                {t.common.confirm}
+              </button>
+            </>
+          }
+        >
+          <p>{t.e.unmaskConfirm}</p>
+        </Modal>
+      )}
+    </div>
+  );
+}
+
+function HitDetail({ hit, rule, period, onMarked }: { hit: Hit | null; rule: ReviewSummaryOut['rules'][number] | null; period: string; onMarked: () => void }) {
+  const app = useApp();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [status, setStatus] = useState<MarkStatus | ''>((hit?.status as MarkStatus) || '');
+  const [note, setNote] = useState(hit?.note ?? '');
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  if (!hit) {
+    return (
+      <section className="panel review-detail" data-testid="hit-detail-empty">
+        <p className="muted pad">{t.e.pickHit}</p>
+      </section>
+    );
+  }
+  const save = async () => {
+    if (!status) return;
+    setSaving(true);
+    try {
+      const m = await app.client.call('review.mark', { period, ref: hit.ref, status, note });
+      setSaved(m.status);
+      app.notify('ok', t.e.marked(t.e.markNames[m.status]!));
+      onMarked();
+    } catch (e) {
+      app.notify('error', e instanceof ApiError ? i18n.err(e.info) : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <section className="panel review-detail" data-testid="hit-detail">
+      <div className="panel-head">
+        <h2>
+          <span className={`sev ${SEV_CLASS[hit.severity] ?? ''}`}>{t.e.sevNames[hit.severity]}</span> {rule ? i18n.pick(rule.name) : hit.rule_name}
+        </h2>
+      </div>
+      <div className="pad-x">
+        <p className="hit-summary">{hit.summary}</p>
+        <dl className="kv kv2">
+          <dt>{t.e.unit}</dt>
+          <dd>{hit.unit_name || t.e.unresolved}</dd>
+          {hit.officers && (
+            <>
+              <dt>{t.e.byOfficer}</dt>
+              <dd className="mono small">{hit.officers}</dd>
+            </>
+          )}
+          {rule && (
+            <>
+              <dt>{t.e.basis}</dt>
+              <dd>{rule.basis}</dd>
+              <dt>{t.e.why}</dt>
+              <dd className="small">{rule.explanation}</dd>
+            </>
+          )}
+          <dt>{t.e.ref}</dt>
+          <dd className="mono small">{hit.ref}</dd>
+        </dl>
+        <h3>{t.e.evidence}</h3>
+        <table className="list-table evidence" data-testid="hit-evidence">
+          <tbody>
+            {Object.entries(hit.evidence).map(([k, v]) => (
+              <tr key={k}>
+                <th>{k}</th>
+                <td>{Array.isArray(v) ? v.join('、') : v === null ? '—' : typeof v === 'boolean' ? (v ? t.common.yes : t.common.no) : String(v)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h3>{t.e.status}</h3>
+        <div className="seg mark-buttons" role="radiogroup">
+          {(['已核实', '已排除', '待核查'] as const).map((s) => (
+            <button key={s} className={`${status === s ? 'on' : ''} ${STATUS_CLASS[s]}`} role="radio" aria-checked={status === s} onClick={() => setStatus(s)} data-testid={`mark-${s}`}>
+              {t.e.markNames[s]}
+            </button>
+          ))}
+        </div>
+        <textarea className="mark-note" rows={3} placeholder={t.e.notePlaceholder} value={note} onChange={(e) => setNote(e.target.value)} aria-label={t.e.note} data-testid="mark-note" />
+        <div className="row gap">
+          <button className="btn primary" disabled={!status || saving} onClick={() => void save()} data-testid="mark-save">
+            {t.e.saveMark}
+          </button>
+          {saved && (
+            <span className="ok-text small" data-testid="mark-saved">
+              <Icon name="check" /> {t.e.markNames[saved]}
+            </span>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
