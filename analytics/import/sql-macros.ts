@@ -103,6 +103,6 @@ CREATE OR REPLACE TEMP MACRO tj_list_c(t) AS (
 CREATE OR REPLACE TEMP MACRO tj_list(s) AS tj_list_c(tj_clean(s));
 
 -- Matching key for names and enum values: half-width brackets, no spaces, upper case.
-CREATE OR REPLACE TEMP MACRO tj_key_c(t) AS upper(replace(translate(t, '（）', '()'), ' ', ''));
+CREATE OR REPLACE TEMP MACRO tj_key_c(t) AS upper(replace(replace(replace(t, '（', '('), '）', ')'), ' ', ''));
 CREATE OR REPLACE TEMP MACRO tj_name_key(s) AS tj_key_c(tj_clean(s));
 `;

@@ -178,31 +178,7 @@ async function openWorkbook(path: string): Promise<Workbook> {
 
   const sharedStrings: string[] = [];
   const sstEntry = entries.get('xl/sharedStrings.xml');
-  if (sstEntry) {
-    let inSi = false;
-    let inT = false;
-    let phonetic = 0;
-    let cur = '';
-    await saxEntry(zip, sstEntry, {
-      open: (t) => {
-        if (t.name === 'si') {
-          inSi = true;
-          cur = '';
-        } else if (t.name === 'rPh') phonetic++;
-        else if (t.name === 't' && inSi && !phonetic) inT = true;
-      },
-      close: (name) => {
-        if (name === 'si') {
-          sharedStrings.push(decodeXml(cur));
-          inSi = false;
-        } else if (name === 'rPh') phonetic--;
-        else if (name === 't') inT = false;
-      },
-      text: (x) => {
-        if (inT) cur += x;
-      },
-    });
-  }
+  if (sstEntry) await readSharedStrings(zip, sstEntry, sharedStrings);
 
   const dateStyles: boolean[] = [];
   const stylesEntry = entries.get('xl/styles.xml');
@@ -225,6 +201,40 @@ async function openWorkbook(path: string): Promise<Workbook> {
     });
   }
   return { zip, entries, sheets, sharedStrings, dateStyles, date1904 };
+}
+
+/** Shared strings, scanned like the sheet (a SAX parser spends ~3 µs a string; these files can
+ *  hold one string per cell of a column of ids). */
+async function readSharedStrings(zip: ZipFile, entry: Entry, out: string[]): Promise<void> {
+  const s = await openEntry(zip, entry);
+  (s as NodeJS.ReadableStream).setEncoding('utf8');
+  let buf = '';
+  for await (const chunk of s as AsyncIterable<string>) {
+    buf += chunk;
+    let pos = 0;
+    for (;;) {
+      const si = buf.indexOf('<si', pos);
+      if (si < 0) break;
+      const end = buf.indexOf('</si>', si);
+      if (end < 0) break;
+      const gt = buf.indexOf('>', si);
+      out.push(siText(buf, gt + 1, end));
+      pos = end + 5;
+    }
+    buf = buf.slice(pos);
+  }
+}
+
+/** Text of one <si> (content between start and end): a plain <t>, or rich-text runs. */
+function siText(x: string, start: number, end: number): string {
+  const ts = x.indexOf('<t', start);
+  if (ts < 0 || ts >= end) return '';
+  const gt = x.indexOf('>', ts);
+  if (x.charCodeAt(gt - 1) === 47) return ''; // <t/>
+  const te = x.indexOf('</t>', gt);
+  // one plain <t>…</t> is the common case; anything more is rich text or phonetics
+  if (te + 4 >= end || x.indexOf('<', te + 4) >= end) return decodeXml(x.slice(gt + 1, te));
+  return inlineText(x.slice(start, end));
 }
 
 /** Value of the attribute `needle` (' name="') inside the tag spanning [from, to) of s. */
@@ -280,37 +290,38 @@ export async function readXlsxRows(
       return d;
     };
 
-    // Cell text from the tag [cs, te] and its content (te, ce); all by offsets into buf, so no
-    // per-cell substrings are made but the values themselves.
-    const cellText = (x: string, cs: number, te: number, ce: number): string => {
-      const t = findAttr(x, cs, te, ' t="') ?? 'n';
-      if (ce < 0) return '';
-      if (t === 'inlineStr') return inlineText(x.slice(te + 1, ce));
-      let v = '';
-      const vs = x.indexOf('<v', te);
-      if (vs >= 0 && vs < ce) {
-        const gt = x.indexOf('>', vs);
-        if (x.charCodeAt(gt - 1) !== 47 /* '/' */) v = x.slice(gt + 1, x.indexOf('</v>', gt));
-      }
-      switch (t) {
-        case 's':
-          return sst[Number(v)] ?? '';
-        case 'str':
-        case 'e':
-          return decodeXml(v);
-        case 'b':
-          return v === '1' ? 'TRUE' : 'FALSE';
-        case 'd':
-          return v.replace('T', ' ').replace(/ 00:00:00(\.0+)?Z?$/, '');
-        default: {
-          if (v === '') return v;
-          const sAttr = findAttr(x, cs, te, ' s="');
-          return sAttr !== undefined && dateStyles[Number(sAttr)] ? dateText(v) : v;
+    // Cell types, from the t attribute: n (number, the default), s (shared string), str (formula
+    // string), b (boolean), e (error), d (ISO date), inlineStr.
+    const T_N = 0;
+    const T_S = 1;
+    const T_STR = 2;
+    const T_B = 3;
+    const T_E = 4;
+    const T_D = 5;
+    const T_INLINE = 6;
+    const typeOf = (x: string, a: number, b: number): number => {
+      const len = b - a;
+      if (len === 1) {
+        switch (x.charCodeAt(a)) {
+          case 115:
+            return T_S;
+          case 98:
+            return T_B;
+          case 101:
+            return T_E;
+          case 100:
+            return T_D;
+          default:
+            return T_N;
         }
       }
+      if (len === 3) return T_STR;
+      if (len === 9) return T_INLINE;
+      return T_N;
     };
 
-    /** Parses the row element at [rs, end) of x. */
+    /** Parses the row element at [rs, end) of x: each cell's attributes are read character by
+     *  character (no substrings but the values themselves). */
     const parseRow = (x: string, rs: number, tagEnd: number, end: number): XlsxRow => {
       const rAttr = findAttr(x, rs, tagEnd, ' r="');
       const rowNumber = rAttr ? Number(rAttr) : nextRow;
@@ -321,28 +332,96 @@ export async function readXlsxRows(
       for (;;) {
         const cs = x.indexOf('<c', pos);
         if (cs < 0 || cs >= end) break;
-        const ch = x.charCodeAt(cs + 2);
-        if (ch !== 32 && ch !== 62 && ch !== 47) {
-          pos = cs + 2; // another tag starting with <c (e.g. <customPr>)
+        let i = cs + 2;
+        const c0 = x.charCodeAt(i);
+        if (c0 !== 32 && c0 !== 62 && c0 !== 47) {
+          pos = i; // another tag starting with <c (e.g. <customPr>)
           continue;
         }
-        const te = x.indexOf('>', cs);
-        const selfClosing = x.charCodeAt(te - 1) === 47;
-        let ce = -1;
-        if (selfClosing) pos = te + 1;
-        else {
-          ce = x.indexOf('</c>', te);
-          pos = ce + 4;
+        let col = -1;
+        let type = T_N;
+        let style = 0;
+        let selfClosing = false;
+        for (;;) {
+          const ch = x.charCodeAt(i);
+          if (ch === 62) break; // >
+          if (ch === 47) {
+            selfClosing = true; // />
+            i++;
+            break;
+          }
+          if (ch === 32 || ch === 9 || ch === 10 || ch === 13) {
+            i++;
+            continue;
+          }
+          const nameStart = i;
+          while (x.charCodeAt(i) !== 61) i++; // =
+          const nameLen = i - nameStart;
+          const q = x.charCodeAt(i + 1);
+          const vs = i + 2;
+          let ve = vs;
+          while (x.charCodeAt(ve) !== q) ve++;
+          i = ve + 1;
+          if (nameLen !== 1) continue;
+          switch (x.charCodeAt(nameStart)) {
+            case 114: {
+              // r="AB12": the letters give the column
+              let n = 0;
+              for (let k = vs; k < ve; k++) {
+                const c = x.charCodeAt(k);
+                if (c < 65 || c > 90) break;
+                n = n * 26 + (c - 64);
+              }
+              col = n - 1;
+              break;
+            }
+            case 116:
+              type = typeOf(x, vs, ve);
+              break;
+            case 115: {
+              let n = 0;
+              for (let k = vs; k < ve; k++) n = n * 10 + (x.charCodeAt(k) - 48);
+              style = n;
+              break;
+            }
+          }
         }
-        let c = seqCol;
-        const r = findAttr(x, cs, te, ' r="');
-        if (r) {
-          let i = 0;
-          while (i < r.length && r.charCodeAt(i) >= 65) i++;
-          c = columnIndex(r.slice(0, i));
-        }
+        const te = i;
+        const c = col >= 0 ? col : seqCol;
         seqCol = c + 1;
-        const text = cellText(x, cs, te, ce);
+        if (selfClosing) {
+          pos = te + 1;
+          continue;
+        }
+        const ce = x.indexOf('</c>', te);
+        pos = ce + 4;
+        let text: string;
+        if (type === T_INLINE) text = inlineText(x.slice(te + 1, ce));
+        else {
+          let v = '';
+          const vs = x.indexOf('<v', te);
+          if (vs >= 0 && vs < ce) {
+            const gt = x.indexOf('>', vs);
+            if (x.charCodeAt(gt - 1) !== 47) v = x.slice(gt + 1, x.indexOf('</v>', gt));
+          }
+          switch (type) {
+            case T_S:
+              text = sst[Number(v)] ?? '';
+              break;
+            case T_STR:
+            case T_E:
+              text = decodeXml(v);
+              break;
+            case T_B:
+              text = v === '1' ? 'TRUE' : 'FALSE';
+              break;
+            case T_D:
+              text = v.replace('T', ' ').replace(/ 00:00:00(\.0+)?Z?$/, '');
+              break;
+            default:
+              text = v !== '' && dateStyles[style] ? dateText(v) : v;
+          }
+        }
         if (text !== '') {
           while (cells.length < c) cells.push('');
           cells[c] = text;
