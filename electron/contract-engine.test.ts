@@ -36,6 +36,10 @@ describe('the engine’s contract methods', () => {
       ['review.mark', { period: '2024', ref: '0123456789', status: '已核实', note: '核实属实' }],
       ['review.export', { period: '2024', unmask: true }],
       ['shell.showItemInFolder', { path: '/tmp/a.xlsx' }],
+      ['report.build', { jobId: 'r', kind: 'county', format: 'pdf', runId: 3 }],
+      ['report.build', { jobId: 'r', kind: 'unit', format: 'docx', period: '2024', compare: null, units: ['ZY07', 'ZH01'], unmask: true, issuer: '县司法局', date: '2025-01-20' }],
+      ['report.build', { jobId: 'r', kind: 'review', format: 'xlsx', period: '2024', compare: '2023' }],
+      ['report.list', {}],
     ];
     for (const [m, input] of good) expect(parseRequest(m, input), `${m} ${JSON.stringify(input)}`).toMatchObject({ ok: true });
   });

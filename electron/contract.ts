@@ -95,8 +95,6 @@ const RowFilterInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('import'), importId: z.int().min(1) }),
 ]);
 
-/** Future methods (reports): accepted shapes are still open. */
-const Reserved = z.looseObject({});
 
 /** An evaluation period as typed: 2024, 2024Q1, 2024-03, 2024-01-01..2024-06-30 (checked in full by the engine). */
 const PeriodText = z
@@ -143,6 +141,29 @@ const ReviewFilter = {
   status: z.enum(['待核查', '已核实', '已排除', '未标记']).optional(),
   severity: z.enum(['高', '中', '低']).optional(),
 };
+
+/** What report.build writes: the report, its format, from which run. */
+export const REPORT_KINDS = ['county', 'unit', 'review'] as const;
+export const REPORT_FORMATS = ['docx', 'pdf', 'html', 'xlsx'] as const;
+const ReportBuildInput = z
+  .strictObject({
+    jobId: JobId,
+    kind: z.enum(REPORT_KINDS),
+    format: z.enum(REPORT_FORMATS),
+    /** A saved run; otherwise `period` (and `compare`) is evaluated now and the run saved. */
+    runId: RunId.optional(),
+    period: PeriodText.optional(),
+    /** null: no comparison; absent: the period before. */
+    compare: PeriodText.nullable().optional(),
+    /** Unit reports: these units (absent: every unit of the run). */
+    units: z.array(Ident).min(1).max(500).optional(),
+    /** Personal data in the clear (the UI asks for confirmation first). */
+    unmask: z.boolean().optional(),
+    issuer: z.string().trim().min(1).max(100).optional(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date: YYYY-MM-DD' }).optional(),
+  })
+  .refine((x) => x.runId !== undefined || x.period !== undefined, { message: 'give runId or period', path: ['runId'] })
+  .refine((x) => x.kind === 'unit' || x.units === undefined, { message: 'units is for unit reports only', path: ['units'] });
 
 // ---------------------------------------------------------------------------------------------
 // Output types
@@ -339,6 +360,33 @@ export interface ReviewSummaryOut {
 
 export type { MarkStatus, ReviewMark, Severity };
 
+export type ReportKind = (typeof REPORT_KINDS)[number];
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** One report file written, with its title. */
+export interface ReportFile extends ExportedFile {
+  title: string;
+}
+
+/** A batch of reports written by one report.build (also an entry of report.list). */
+export interface ReportBatch {
+  id: string;
+  created_at: string;
+  workspace: string;
+  kind: ReportKind;
+  format: ReportFormat;
+  run_id: number;
+  period: string;
+  compare: string | null;
+  masked: boolean;
+  /** Where the files are (one folder per batch). */
+  folder: string;
+  files: ReportFile[];
+  seconds: number;
+  /** Headline figure of the run, for the list: the county's total score. */
+  county_total: number | null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The methods
 
@@ -448,7 +496,9 @@ export const contract = {
   'review.mark': svc<ReviewMark>()(z.strictObject({ period: PeriodText, ref: z.string().regex(/^[0-9a-f]{10}$/, { message: 'a hit ref (10 hex digits)' }), status: MarkStatusInput, note: z.string().max(2000).optional() })),
   'review.export': svc<ExportedFile>()(z.strictObject({ period: PeriodText, unmask: z.boolean().optional() })),
 
-  'report.build': svc<unknown>()(Reserved, { job: true, reserved: true }),
+  // Reports (县级年度报告, 单位体检报告, 问题线索汇总) in DOCX/PDF/HTML/XLSX, and the ones written so far.
+  'report.build': svc<ReportBatch>()(ReportBuildInput, { job: true }),
+  'report.list': svc<ReportBatch[]>()(Empty),
 
   // The desktop shell.
   'shell.openWorkspaceDialog': shell<string | null>()(Empty),

@@ -1,10 +1,10 @@
 // The Electron main process, run against a stand-in for the electron module (the Electron binary
 // cannot run here): the window's settings, the guards, the menu in both languages, the IPC door
 // (validation, trusted sender, shell methods) and the analytics behind it in a real worker.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 
 const REPO = resolve(import.meta.dirname, '..');
 
@@ -15,6 +15,7 @@ interface FakeWebContents {
   setWindowOpenHandler: (fn: (d: { url: string }) => { action: string }) => void;
   openHandler?: (d: { url: string }) => { action: string };
   getURL: () => string;
+  printToPDF?: (o: Record<string, unknown>) => Promise<Buffer>;
 }
 
 const h = vi.hoisted(() => ({
@@ -29,6 +30,8 @@ const h = vi.hoisted(() => ({
   openExternal: [] as string[],
   quit: 0,
   dialogPaths: [] as string[],
+  printPermission: null as null | ((wc: unknown, perm: string, cb: (ok: boolean) => void) => void),
+  printed: [] as Array<{ file: string; options: Record<string, unknown> }>,
 }));
 
 function fakeContents(url: string): FakeWebContents {
@@ -53,9 +56,15 @@ vi.mock('electron', async () => {
       return BrowserWindow.all;
     }
     webContents = fakeContents('file:///app/out/renderer/index.html');
+    destroyed = false;
     constructor(readonly opts: { webPreferences: Record<string, unknown> }) {
       BrowserWindow.all.push(this);
       h.windows.push(this as never);
+      // a print window: printToPDF gives the stand-in bytes
+      this.webContents.printToPDF = async (options) => {
+        h.printed.push({ file: this.loaded, options });
+        return Buffer.from('%PDF-1.7 printed by the stand-in webContents');
+      };
     }
     loaded = '';
     loadFile(p: string) {
@@ -64,8 +73,11 @@ vi.mock('electron', async () => {
     }
     once() {}
     on() {}
+    destroy() {
+      this.destroyed = true;
+    }
     isDestroyed() {
-      return false;
+      return this.destroyed;
     }
     isMinimized() {
       return false;
@@ -97,6 +109,11 @@ vi.mock('electron', async () => {
         setPermissionCheckHandler: (fn: typeof h.permissionCheck) => void (h.permissionCheck = fn),
         webRequest: { onHeadersReceived: (fn: typeof h.headers) => void (h.headers = fn) },
       },
+      fromPartition: (name: string) => ({
+        name,
+        setPermissionRequestHandler: (fn: typeof h.printPermission) => void (h.printPermission = fn),
+        setPermissionCheckHandler: () => undefined,
+      }),
     },
     shell: { openExternal: async (u: string) => void h.openExternal.push(u) },
     // The utility process, played by a worker thread running the same worker entry.
@@ -218,4 +235,24 @@ describe('the Electron main process', () => {
     expect(run).toMatchObject({ ok: true, value: { totals: { rows_loaded: 9 } } });
     expect(win.webContents.send.mock.calls.some((c) => c[1] === 'job.progress' && (c[2] as { jobId: string }).jobId === 'd1')).toBe(true);
   });
+
+  it('prints report PDFs with printToPDF in a hidden sandboxed window when the analytics process asks', async () => {
+    const ws = join(h.userData, 'sample.duckdb');
+    copyFileSync(inject('sampleWorkspace'), ws);
+    expect(await invoke(trusted(), 'workspace.open', { path: ws })).toMatchObject({ ok: true });
+    const r = (await invoke(trusted(), 'report.build', { jobId: 'pdf1', kind: 'county', format: 'pdf', period: '2024', compare: '2023' })) as { ok: boolean; value: { files: Array<{ path: string }> } };
+    expect(r).toMatchObject({ ok: true });
+    expect(readFileSync(r.value.files[0]!.path, 'utf8')).toBe('%PDF-1.7 printed by the stand-in webContents');
+    const printWin = h.windows.at(-1)! as unknown as { opts: { show: boolean; webPreferences: Record<string, unknown> }; destroyed: boolean };
+    expect(h.windows.length).toBe(2);
+    expect(printWin.opts.show).toBe(false);
+    expect(printWin.opts.webPreferences).toMatchObject({ sandbox: true, nodeIntegration: false, contextIsolation: true, javascript: false, partition: 'tijian-print' });
+    expect(printWin.destroyed).toBe(true);
+    expect(h.printed).toHaveLength(1);
+    expect(h.printed[0]!.file).toMatch(/report\.html$/);
+    expect(h.printed[0]!.options).toMatchObject({ pageSize: 'A4', displayHeaderFooter: true });
+    const denied: boolean[] = [];
+    h.printPermission!(null, 'media', (ok) => denied.push(ok));
+    expect(denied).toEqual([false]);
+  }, 120_000);
 });

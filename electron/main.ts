@@ -3,10 +3,11 @@
 // in a utility process, so nothing heavy ever blocks this event loop or the UI.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, utilityProcess, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, utilityProcess, type BrowserWindowConstructorOptions, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { fail, isShellMethod, parseRequest, type Lang, type MenuAction, type ParsedInputOf, type RecentWorkspace, type Result, type ShellMethod } from './contract.js';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './events.js';
 import { COMMANDS, label, MENU } from './menu-spec.js';
+import { electronPrinter, PRINT_WINDOW_OPTIONS } from './pdf-printer.js';
 import { allowNavigation, CSP, permissionDecision, webPreferences, windowOpenDecision } from './security.js';
 import { ServiceClient, type WorkerHandle } from './service/client.js';
 import type { FromWorker } from './service/protocol.js';
@@ -35,7 +36,9 @@ function spawnUtility(): WorkerHandle {
   };
 }
 
-const service = new ServiceClient(spawnUtility, { stateDir: join(app.getPath('userData'), 'state'), sampleDir: sampleDir() });
+// Reports' PDFs are printed here, in hidden sandboxed windows, when the analytics process asks.
+const printer = electronPrinter(() => new BrowserWindow({ ...PRINT_WINDOW_OPTIONS, webPreferences: { ...PRINT_WINDOW_OPTIONS.webPreferences } } as BrowserWindowConstructorOptions));
+const service = new ServiceClient(spawnUtility, { stateDir: join(app.getPath('userData'), 'state'), sampleDir: sampleDir() }, printer);
 
 function send(event: string, payload: unknown): void {
   if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event, payload);
@@ -202,6 +205,10 @@ if (!app.requestSingleInstanceLock()) {
     ses.setPermissionRequestHandler((_wc, permission, cb) => cb(permissionDecision(permission)));
     ses.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
     ses.webRequest.onHeadersReceived((details, cb) => cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }));
+    // The print windows' own session: no permission ever.
+    const print = session.fromPartition(PRINT_WINDOW_OPTIONS.webPreferences.partition);
+    print.setPermissionRequestHandler((_wc, _permission, cb) => cb(false));
+    print.setPermissionCheckHandler(() => false);
     service.start();
     void service.call('workspace.recent', {}).then((r) => {
       if (r.ok) recent = r.value as RecentWorkspace[];
@@ -223,7 +230,7 @@ if (!app.requestSingleInstanceLock()) {
     if (stopped) return;
     e.preventDefault();
     // Close the workspace cleanly (checkpoint, release the lock) before leaving.
-    void service.close().finally(() => {
+    void Promise.all([printer.close(), service.close()]).finally(() => {
       stopped = true;
       app.quit();
     });

@@ -1,6 +1,7 @@
 // The host side of the worker protocol: calls with ids, results matched back, events fanned out.
 // If the worker dies, pending calls fail with a clear error and the next call starts a new one.
 import type { EventName, Events, Result } from '../contract.js';
+import type { PdfPrinter } from '../../analytics/report/render/pdf.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 
 /** What a host needs of a running worker (utility process or worker thread). */
@@ -23,7 +24,21 @@ export class ServiceClient {
   constructor(
     private readonly spawn: () => WorkerHandle,
     private readonly init: { stateDir: string; sampleDir: string | null; testImportDelay?: { ms: number; match: string } },
+    /** The desktop app prints PDFs itself (Electron's printToPDF); the worker asks for it. */
+    private readonly printer?: PdfPrinter,
   ) {}
+
+  /** A 'print' request of the worker: answered with the PDF bytes or the error's text. */
+  private print(w: WorkerHandle, id: number, html: string, opts: Parameters<PdfPrinter['print']>[1]): void {
+    if (!this.printer) {
+      w.post({ kind: 'printed', id, error: 'no printer in this host' });
+      return;
+    }
+    this.printer.print(html, opts).then(
+      (pdf) => w.post({ kind: 'printed', id, pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength) }),
+      (e: unknown) => w.post({ kind: 'printed', id, error: e instanceof Error ? e.message : String(e) }),
+    );
+  }
 
   private ensure(): WorkerHandle {
     if (this.worker) return this.worker;
@@ -36,6 +51,8 @@ export class ServiceClient {
         cb?.(msg.result);
       } else if (msg.kind === 'event') {
         for (const l of this.listeners) l(msg.event, msg.payload as never);
+      } else if (msg.kind === 'print') {
+        this.print(w, msg.id, msg.html, msg.opts);
       }
     });
     w.onExit((code) => {
@@ -50,7 +67,7 @@ export class ServiceClient {
       this.pending.clear();
       if (!this.closing) for (const l of this.listeners) l('workspace.changed', { workspace: null });
     });
-    w.post({ kind: 'init', ...this.init });
+    w.post({ kind: 'init', ...this.init, ...(this.printer ? { hostPrinter: true } : {}) });
     return w;
   }
 

@@ -1,6 +1,7 @@
 // The small message protocol between a host (Electron main, the browser host) and the analytics
 // worker (an Electron utility process, or a Node worker thread).
 import type { EventName, Events, Result } from '../contract.js';
+import type { PdfPrintOptions } from '../../analytics/report/render/pdf.js';
 
 export interface InitMessage {
   kind: 'init';
@@ -9,6 +10,9 @@ export interface InitMessage {
   /** Tests only: hold imports of files whose name contains `match` just before they commit
    *  (so cancelling can be seen). */
   testImportDelay?: { ms: number; match: string };
+  /** PDFs are printed by the host (Electron's printToPDF), asked for with 'print' messages;
+   *  otherwise the worker starts Chromium itself (the browser host, the command line). */
+  hostPrinter?: boolean;
 }
 export interface CallMessage {
   kind: 'call';
@@ -19,7 +23,14 @@ export interface CallMessage {
 export interface ShutdownMessage {
   kind: 'shutdown';
 }
-export type ToWorker = InitMessage | CallMessage | ShutdownMessage;
+/** The host's answer to a 'print' request: the PDF bytes, or why not. */
+export interface PrintedMessage {
+  kind: 'printed';
+  id: number;
+  pdf?: Uint8Array;
+  error?: string;
+}
+export type ToWorker = InitMessage | CallMessage | ShutdownMessage | PrintedMessage;
 
 export interface ResultMessage {
   kind: 'result';
@@ -37,4 +48,11 @@ export interface ReadyMessage {
 export interface ClosedMessage {
   kind: 'closed';
 }
-export type FromWorker = ResultMessage | EventMessage | ReadyMessage | ClosedMessage;
+/** The worker asks the host to print a report's HTML to PDF. */
+export interface PrintMessage {
+  kind: 'print';
+  id: number;
+  html: string;
+  opts: PdfPrintOptions;
+}
+export type FromWorker = ResultMessage | EventMessage | ReadyMessage | ClosedMessage | PrintMessage;

@@ -133,7 +133,7 @@ describe('the analytics service', () => {
   it('answers clearly without a workspace, for reserved methods and for bad requests', async () => {
     const { svc } = make();
     expect(await svc.dispatch('overview.get', {})).toMatchObject({ ok: false, error: { code: 'NO_WORKSPACE' } });
-    expect(await svc.dispatch('report.build', { jobId: 'e1' })).toMatchObject({ ok: false, error: { code: 'NOT_IMPLEMENTED' } });
+    expect(await svc.dispatch('report.build', { jobId: 'e1', kind: 'county', format: 'pdf', period: '2024' })).toMatchObject({ ok: false, error: { code: 'NO_WORKSPACE' } });
     expect(await svc.dispatch('evaluate.run', { jobId: 'e1', period: '2024' })).toMatchObject({ ok: false, error: { code: 'NO_WORKSPACE' } });
     expect(await svc.dispatch('evaluate.results', {})).toMatchObject({ ok: false, error: { code: 'NO_WORKSPACE' } });
     expect(await svc.dispatch('shell.openFilesDialog', {})).toMatchObject({ ok: false, error: { code: 'NOT_SUPPORTED' } });

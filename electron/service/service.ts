@@ -17,7 +17,12 @@ import { runReview } from '../../analytics/review/run.js';
 import { markHit } from '../../analytics/review/marks.js';
 import { writeEvidencePack } from '../../analytics/review/export.js';
 import type { ReviewResult } from '../../analytics/review/types.js';
-import { isTijianError, TijianError } from '../../analytics/i18n/errors.js';
+import { isTijianError } from '../../analytics/i18n/errors.js';
+import { buildReports } from '../../analytics/report/generate.js';
+import { DEFAULT_ISSUER, type ReportContext } from '../../analytics/report/common.js';
+import { loadFacts } from '../../analytics/report/facts.js';
+import { todayIso } from '../../analytics/report/format.js';
+import { chromiumPrinter, type PdfPrinter } from '../../analytics/report/render/pdf.js';
 import { importFile } from '../../analytics/import/import-file.js';
 import { expandPaths } from '../../analytics/import/import-paths.js';
 import { previewFile } from '../../analytics/import/preview.js';
@@ -47,6 +52,7 @@ import {
   type RecentWorkspace,
   type ExportedFile,
   type IndexList,
+  type ReportBatch,
   type Result,
   type RunInfo,
   type SampleOut,
@@ -54,6 +60,7 @@ import {
   type WorkspaceInfo,
 } from '../contract.js';
 import { AbortedWhileWaiting, Mutex } from './mutex.js';
+import { batchFolder, Cancelled, listBatches, recordBatch, reportFile, writeBatch } from './reports.js';
 import {
   applyIndexEdits,
   BUILTIN_INDEX,
@@ -105,6 +112,9 @@ export interface ServiceOptions {
   sampleDir: string | null;
   /** Tests only: hold imports of files whose name contains `match` just before they commit. */
   testImportDelay?: { ms: number; match: string };
+  /** Where PDFs are printed: the host's printer (Electron's printToPDF) or, by default, a Chromium
+   *  started for the batch (the browser host, tests). The service closes what it gets. */
+  printer?: () => Promise<PdfPrinter>;
   emit: <E extends EventName>(event: E, payload: Events[E]) => void;
 }
 
@@ -394,6 +404,87 @@ export class AnalyticsService {
       () => ctx.progress({ phase: 'queued', done: 0, total: count, unit: 'files' }),
     );
     return this.summarize(results, cancelled);
+  }
+
+  /** The run a report is built from: a saved one, or the period evaluated now (and saved). */
+  private async reportRun(input: ParsedInputOf<'report.build'>, ctx: CallContext): Promise<EvaluationResult> {
+    if (input.runId !== undefined) {
+      const run = await this.result(input.runId).catch(() => null);
+      if (!run) throw new ServiceError('RUN_NOT_FOUND', `没有评估批次 #${input.runId}。`, `There is no evaluation run #${input.runId}.`);
+      return run;
+    }
+    const p = parsePeriod(input.period!);
+    const cmp = input.compare === null ? null : input.compare === undefined ? previousPeriod(p) : parsePeriod(input.compare);
+    const loaded = await loadIndex(await this.selectedIndex());
+    const r = await this.writeLock.run(async () => {
+      if (!this.ws) throw noWorkspace();
+      ctx.progress({ phase: 'evaluate', done: 0, total: 1, unit: 'percent' });
+      return evaluate(this.ws, {
+        period: p,
+        ...(cmp ? { compare: cmp } : {}),
+        index: loaded,
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+        onProgress: (done, total) => ctx.progress({ phase: 'evaluate', done, total, unit: 'percent' }),
+      });
+    }, ctx.signal);
+    this.runCache.set(r.run_id, r);
+    this.opts.emit('data.changed', { tables: ['eval_run'] });
+    return r;
+  }
+
+  /** report.build: the run, the review of its period, the report models, the files. */
+  private async buildReports(input: ParsedInputOf<'report.build'>, ctx: CallContext): Promise<ReportBatch> {
+    if (!this.ws) throw noWorkspace();
+    const t0 = Date.now();
+    const cancelled = () => new ServiceError('CANCELLED', '已取消，未生成报告。', 'Cancelled; no report written.');
+    ctx.progress({ phase: 'queued', done: 0, total: 1, unit: 'percent' });
+    const run = await this.reportRun(input, ctx);
+    if (ctx.signal?.aborted) throw cancelled();
+    const review = await this.review(run.period.label, ctx);
+    if (ctx.signal?.aborted) throw cancelled();
+    const unmask = !!input.unmask;
+    const rctx: ReportContext = {
+      run,
+      review,
+      facts: await this.read((db, ws) => loadFacts(AnalyticsService.readView(db, ws), run)),
+      issuer: input.issuer ?? DEFAULT_ISSUER,
+      date: input.date ?? todayIso(),
+      unmask,
+    };
+    const docs = input.kind === 'unit' && input.units ? input.units.flatMap((u) => buildReports(rctx, 'unit', u)) : buildReports(rctx, input.kind, input.kind === 'unit' ? 'all' : undefined);
+    const folder = batchFolder(this.opts.stateDir, input.kind, run.period.label, unmask);
+    ctx.progress({ phase: 'report', done: 0, total: docs.length, unit: 'files' });
+    const printer = input.format === 'pdf' ? await (this.opts.printer ?? (() => chromiumPrinter()))() : undefined;
+    let written: Array<{ path: string; title: string }>;
+    try {
+      written = await writeBatch(docs, input.format, folder, {
+        ...(printer ? { printer } : {}),
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+        onDone: (done, total) => ctx.progress({ phase: 'report', done, total, unit: 'files' }),
+      });
+    } catch (e) {
+      if (e instanceof Cancelled) throw cancelled();
+      throw e;
+    } finally {
+      await printer?.close().catch(() => undefined);
+    }
+    const batch: ReportBatch = {
+      id: `${Date.now().toString(36)}-${basename(folder)}`,
+      created_at: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' '),
+      workspace: this.ws?.path ?? '',
+      kind: input.kind,
+      format: input.format,
+      run_id: run.run_id,
+      period: run.period.label,
+      compare: run.compare?.label ?? null,
+      masked: !unmask,
+      folder,
+      files: written.map((w) => reportFile(this.opts.stateDir, w.path, w.title, !unmask)),
+      seconds: (Date.now() - t0) / 1000,
+      county_total: run.entities.find((e) => e.entity_type === 'county')?.total ?? null,
+    };
+    recordBatch(this.opts.stateDir, batch);
+    return batch;
   }
 
   // The methods --------------------------------------------------------------------------------
@@ -755,8 +846,9 @@ export class AnalyticsService {
         return this.exported(path, { rows: r.hits.length, masked: !unmask });
       },
 
-      // reserved methods are answered by dispatch (NOT_IMPLEMENTED) and never reach here
-      'report.build': reserved,
+      'report.build': async (input, ctx) => this.buildReports(input, ctx),
+
+      'report.list': async () => (this.ws ? listBatches(this.opts.stateDir, this.ws.path) : []),
     };
   }
 
@@ -784,10 +876,6 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
       reject(new Error('cancelled during test pause'));
     });
   });
-}
-
-async function reserved(): Promise<never> {
-  throw new TijianError('INTERNAL', '未实现。', 'Not implemented.');
 }
 
 /** At most one progress event per 100 ms per job, except when the phase or file changes. */

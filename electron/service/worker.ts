@@ -2,6 +2,7 @@
 // Electron main process's event loop. Runs as an Electron utility process (process.parentPort) or
 // as a Node worker thread (the browser host).
 import { parentPort as threadPort } from 'node:worker_threads';
+import type { PdfPrinter } from '../../analytics/report/render/pdf.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { AnalyticsService } from './service.js';
 
@@ -44,6 +45,19 @@ if (!port) throw new Error('worker.ts must run as an Electron utility process or
 
 let service: AnalyticsService | null = null;
 const pending: ToWorker[] = [];
+const prints = new Map<number, { ok: (b: Buffer) => void; bad: (e: Error) => void }>();
+let printSeq = 0;
+
+/** PDFs printed by the host (Electron's printToPDF): the HTML goes out, the PDF bytes come back. */
+const hostPrinter: PdfPrinter = {
+  print: (html, opts) =>
+    new Promise<Buffer>((ok, bad) => {
+      const id = ++printSeq;
+      prints.set(id, { ok, bad });
+      port!.post({ kind: 'print', id, html, opts });
+    }),
+  close: async () => undefined,
+};
 
 function handle(msg: ToWorker): void {
   switch (msg.kind) {
@@ -52,6 +66,7 @@ function handle(msg: ToWorker): void {
         stateDir: msg.stateDir,
         sampleDir: msg.sampleDir,
         ...(msg.testImportDelay ? { testImportDelay: msg.testImportDelay } : {}),
+        ...(msg.hostPrinter ? { printer: async () => hostPrinter } : {}),
         emit: (event, payload) => port!.post({ kind: 'event', event, payload }),
       });
       port!.post({ kind: 'ready' });
@@ -64,6 +79,14 @@ function handle(msg: ToWorker): void {
       }
       void service.dispatch(msg.method, msg.input).then((result) => port!.post({ kind: 'result', id: msg.id, result }));
       return;
+    case 'printed': {
+      const p = prints.get(msg.id);
+      prints.delete(msg.id);
+      if (!p) return;
+      if (msg.pdf) p.ok(Buffer.from(msg.pdf.buffer, msg.pdf.byteOffset, msg.pdf.byteLength));
+      else p.bad(new Error(msg.error ?? 'printing failed'));
+      return;
+    }
     case 'shutdown':
       void (service?.shutdown() ?? Promise.resolve()).finally(() => {
         port!.post({ kind: 'closed' });
