@@ -2,10 +2,11 @@
 // sample (samples/shengsi), driven in Debian's Chromium. Open the sample → 评估结果 (KPI cards and
 // ranking) → a unit's radar → the lineage of one number (rows = its numerator) → a dirty file's
 // rejected rows → a red flag marked and still marked after a reload → 指标体系 (AHP CR refused) →
-// both themes and languages. Screenshots of every screen go to test-artifacts/e2e/. First-paint
+// both themes and languages → 报告: the county report as DOCX and as PDF (the PDF's text holds the
+// county's total score as 评估结果 shows it). Screenshots of every screen go to test-artifacts/e2e/. First-paint
 // times are measured and printed.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -264,6 +265,73 @@ describe.skipIf(!HAVE_CHROMIUM)('the newcomer’s flow over the engine', () => {
     }
     await shot('49-report');
   });
+
+  /** The file of the batch just written whose name ends with `ext`: there, not empty, as big as the screen says. */
+  async function builtFile(ext: string): Promise<string> {
+    const sel = `[data-testid=report-done] [data-testid=report-file][data-path$="${ext}"]`;
+    await page.waitForSelector(sel, { timeout: 180_000 });
+    const el = page.locator(sel).first();
+    const path = (await el.getAttribute('data-path'))!;
+    expect(existsSync(path)).toBe(true);
+    expect(statSync(path).size).toBeGreaterThan(1000);
+    expect(Number(await el.getAttribute('data-bytes'))).toBe(statSync(path).size);
+    return path;
+  }
+
+  it('writes the county report as DOCX and PDF from 报告; the PDF holds the county’s total score', async () => {
+    await page.click('[data-testid=nav-results]');
+    await page.waitForSelector('[data-testid=ranking-row].county-row');
+    const countyTotal = (await page.locator('[data-testid=ranking-row].county-row td').nth(2).textContent())!.trim();
+    expect(countyTotal).toMatch(/^\d+\.\d$/);
+    await timed('报告', () => page.click('[data-testid=nav-report]'), '[data-testid=report-form] [data-testid=report-run] option');
+    await page.waitForSelector('[data-testid=report-history]');
+    await shot('50-report');
+
+    // DOCX
+    await page.click('[data-testid=report-kind-county]');
+    await page.click('[data-testid=report-format-docx]');
+    expect(await page.locator('[data-testid=report-privacy-masked]').getAttribute('aria-checked')).toBe('true');
+    await page.click('[data-testid=report-build]');
+    const docx = await builtFile('.docx');
+    expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+    const dl = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=report-done] [data-testid=download-link]').first().click()]);
+    expect(dl[0].suggestedFilename()).toMatch(/\.docx$/);
+    await shot('51-report-docx-written');
+
+    // PDF (the browser host prints with the report module's Chromium printer)
+    await page.click('[data-testid=report-format-pdf]');
+    await page.click('[data-testid=report-build]');
+    const pdf = await builtFile('.pdf');
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    if (text.error) process.stderr.write(`pdftotext not found (apt install poppler-utils): the PDF's text was not checked\n`);
+    else expect(text.stdout.replace(/\s+/g, '')).toContain(`全县综合得分${countyTotal}分`);
+    await expect.poll(() => page.locator('[data-testid=report-history-row]').count(), SLOW).toBe(2);
+    await shot('52-report-pdf-written');
+
+    // the other choices: units to pick, unmasking asks first
+    await page.click('[data-testid=report-kind-unit]');
+    await page.click('[data-testid=report-units-some]');
+    await page.locator('[data-testid=report-unit-list] input').nth(0).check();
+    await page.locator('[data-testid=report-unit-list] input').nth(3).check();
+    await page.click('[data-testid=report-privacy-clear]');
+    await page.waitForSelector('[data-testid=report-unmask-modal]');
+    await shot('53-report-unmask-confirm');
+    await page.click('[data-testid=report-confirm-unmask]');
+    await page.waitForSelector('[data-testid=report-unmasked-warning]');
+    await shot('54-report-units-unmasked');
+    await page.click('[data-testid=report-privacy-masked]');
+    await page.click('[data-testid=report-kind-county]');
+
+    // both themes, both languages
+    await page.click('[data-testid=theme-toggle]');
+    await shot('55-report-dark');
+    await page.click('[data-testid=lang-toggle]');
+    await shot('56-report-en-dark');
+    await page.click('[data-testid=theme-toggle]');
+    await shot('57-report-en-light');
+    await page.click('[data-testid=lang-toggle]');
+  }, 400_000);
 
   it('logged no errors', () => {
     expect(consoleErrors).toEqual([]);

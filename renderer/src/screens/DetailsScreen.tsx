@@ -8,26 +8,14 @@ import { Empty, ErrorBox, Icon } from '../components/Common';
 import { DataGrid } from '../components/DataGrid';
 import { FileReady } from '../components/FileReady';
 import { fmtScore, fmtValue, useResult, useRuns } from '../engine';
+import { NeedWorkspace } from '../components/NeedWorkspace';
 import { useI18n } from '../i18n';
 import { useApp, type LineageTarget } from '../state';
 
 export function DetailsScreen() {
   const app = useApp();
   const { t } = useI18n();
-  if (!app.workspace) {
-    return (
-      <div className="screen" data-testid="screen-details">
-        <header className="screen-head">
-          <h1>{t.nav.details}</h1>
-        </header>
-        <Empty icon="list" title={t.e.needWorkspace}>
-          <button className="btn primary" onClick={() => app.go('workspace')}>
-            {t.nav.workspace}
-          </button>
-        </Empty>
-      </div>
-    );
-  }
+  if (!app.workspace) return <NeedWorkspace screen="details" title={t.nav.details} icon="list" />;
   return <Details target={app.lineage} />;
 }
 

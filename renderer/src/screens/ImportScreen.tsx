@@ -9,6 +9,7 @@ import { useActions } from '../actions';
 import { ApiError } from '../api/client';
 import { bytes, Empty, ErrorBox, Icon, Modal, Progress } from '../components/Common';
 import { DataGrid, type GridRow } from '../components/DataGrid';
+import { NeedWorkspace } from '../components/NeedWorkspace';
 import { useI18n } from '../i18n';
 import { jobFraction, phaseText } from '../progress';
 import { useApp, type Mapping, type Staged } from '../state';
@@ -20,20 +21,7 @@ export function ImportScreen() {
   const mac = /mac/i.test(app.client.transport.platform);
   const keys = shortcutText(COMMANDS['import.files'], app.client.desktop, mac);
 
-  if (!app.workspace) {
-    return (
-      <div className="screen" data-testid="screen-import">
-        <header className="screen-head">
-          <h1>{t.imp.title}</h1>
-        </header>
-        <Empty icon="db" title={t.imp.needWorkspace} testId="import-need-workspace">
-          <button className="btn primary" onClick={() => app.go('workspace')}>
-            {t.nav.workspace}
-          </button>
-        </Empty>
-      </div>
-    );
-  }
+  if (!app.workspace) return <NeedWorkspace screen="import" title={t.imp.title} icon="db" text={t.imp.needWorkspace} />;
   return (
     <div className="screen" data-testid="screen-import">
       <header className="screen-head row">

@@ -8,6 +8,7 @@ import { useActions } from '../actions';
 import { ApiError } from '../api/client';
 import { Empty, ErrorBox, Icon, Modal } from '../components/Common';
 import { DataGrid } from '../components/DataGrid';
+import { NeedWorkspace } from '../components/NeedWorkspace';
 import { useI18n } from '../i18n';
 import { useApp } from '../state';
 import { RejectedRows } from './ImportScreen';
@@ -42,20 +43,7 @@ export function OverviewScreen() {
   }, [app.client, app.workspace]);
   useEffect(load, [load, app.dataVersion]);
 
-  if (!app.workspace) {
-    return (
-      <div className="screen" data-testid="screen-overview">
-        <header className="screen-head">
-          <h1>{t.ov.title}</h1>
-        </header>
-        <Empty icon="table" title={t.ov.needWorkspace} testId="overview-need-workspace">
-          <button className="btn primary" onClick={() => app.go('workspace')}>
-            {t.nav.workspace}
-          </button>
-        </Empty>
-      </div>
-    );
-  }
+  if (!app.workspace) return <NeedWorkspace screen="overview" title={t.ov.title} icon="table" text={t.ov.needWorkspace} />;
 
   const empty = ov && ov.totals.rows === 0 && ov.totals.imports === 0;
   const tableTitle = (name: string) => {

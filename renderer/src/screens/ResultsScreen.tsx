@@ -22,6 +22,7 @@ import {
 import { ApiError } from '../api/client';
 import { Chart } from '../components/Chart';
 import { Empty, ErrorBox, Icon } from '../components/Common';
+import { NeedWorkspace } from '../components/NeedWorkspace';
 import { fmtScore, fmtValue, opText, useResult, useRuns } from '../engine';
 import { useI18n, type I18n } from '../i18n';
 import { useApp } from '../state';
@@ -56,20 +57,7 @@ function en<T>(x: T, i18n: I18n, run: EvaluationResult): T {
 export function ResultsScreen() {
   const app = useApp();
   const { t } = useI18n();
-  if (!app.workspace) {
-    return (
-      <div className="screen" data-testid="screen-results">
-        <header className="screen-head">
-          <h1>{t.nav.results}</h1>
-        </header>
-        <Empty icon="chart" title={t.e.needWorkspace} testId="results-need-workspace">
-          <button className="btn primary" onClick={() => app.go('workspace')}>
-            {t.nav.workspace}
-          </button>
-        </Empty>
-      </div>
-    );
-  }
+  if (!app.workspace) return <NeedWorkspace screen="results" title={t.nav.results} icon="chart" />;
   return <Results />;
 }
 

@@ -8,6 +8,7 @@ import { Empty, ErrorBox, Icon, Modal } from '../components/Common';
 import { DataGrid, type GridRow } from '../components/DataGrid';
 import { FileReady } from '../components/FileReady';
 import { useResult } from '../engine';
+import { NeedWorkspace } from '../components/NeedWorkspace';
 import { useI18n } from '../i18n';
 import { useApp } from '../state';
 
@@ -53,20 +54,7 @@ export function ReviewScreen() {
     if (p) setPeriod(p);
   }, [result, app.workspace, period]);
 
-  if (!app.workspace) {
-    return (
-      <div className="screen" data-testid="screen-review">
-        <header className="screen-head">
-          <h1>{t.e.review}</h1>
-        </header>
-        <Empty icon="flag" title={t.e.needWorkspace}>
-          <button className="btn primary" onClick={() => app.go('workspace')}>
-            {t.nav.workspace}
-          </button>
-        </Empty>
-      </div>
-    );
-  }
+  if (!app.workspace) return <NeedWorkspace screen="review" title={t.e.review} icon="flag" />;
   return <Review period={period} setPeriod={setPeriod} />;
 }
 
