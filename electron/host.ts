@@ -270,10 +270,17 @@ export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
   }
 
   server.requestTimeout = 0; // imports can take minutes
-  await new Promise<void>((ok, bad) => {
-    server.once('error', bad);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
-  });
+  try {
+    await new Promise<void>((ok, bad) => {
+      server.once('error', bad);
+      server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
+    });
+  } catch (e) {
+    // e.g. the port is taken: stop what was started before saying so
+    await service.close();
+    rmSync(uploadDir, { recursive: true, force: true });
+    throw e;
+  }
   port = (server.address() as { port: number }).port;
   const url = `http://127.0.0.1:${port}/#token=${tokenText}`;
 

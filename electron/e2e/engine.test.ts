@@ -283,7 +283,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the newcomer’s flow over the engine', () => {
     await page.waitForSelector('[data-testid=ranking-row].county-row');
     const countyTotal = (await page.locator('[data-testid=ranking-row].county-row td').nth(2).textContent())!.trim();
     expect(countyTotal).toMatch(/^\d+\.\d$/);
-    await timed('报告', () => page.click('[data-testid=nav-report]'), '[data-testid=report-form] [data-testid=report-run] option');
+    await timed('报告', () => page.click('[data-testid=nav-report]'), '[data-testid=report-form] [data-testid=report-run]');
+    // the run 评估结果 shows: 2024 against 2023
+    await expect.poll(async () => page.locator('[data-testid=report-run] option:checked').textContent(), SLOW).toMatch(/2024 对比 2023/);
     await page.waitForSelector('[data-testid=report-history]');
     await shot('50-report');
 

@@ -144,6 +144,8 @@ export class AnalyticsService {
   /** Reviews by period, valid while the data has not changed (dataGen). */
   private readonly reviewCache = new Map<string, { gen: number; result: ReviewResult }>();
   private dataGen = 0;
+  /** The review running in the background, if any. */
+  private warm: { label: string; controller: AbortController; done: Promise<void> } | null = null;
 
   constructor(private readonly opts: ServiceOptions) {
     this.impl = this.makeImpl();
@@ -199,7 +201,13 @@ export class AnalyticsService {
 
   // -------------------------------------------------------------------------------------------
 
-  private closeWorkspace(): void {
+  private async closeWorkspace(): Promise<void> {
+    // a review running in the background on its own connection ends before the database closes
+    const warm = this.warm;
+    if (warm) {
+      warm.controller.abort();
+      await warm.done;
+    }
     this.runCache.clear();
     this.reviewCache.clear();
     try {
@@ -213,7 +221,7 @@ export class AnalyticsService {
   }
 
   private async setWorkspace(ws: Workspace): Promise<WorkspaceInfo> {
-    this.closeWorkspace();
+    await this.closeWorkspace();
     this.ws = ws;
     this.readDb = await ws.db.fork();
     await this.readDb.exec(MACROS_SQL);
@@ -287,8 +295,47 @@ export class AnalyticsService {
     });
   }
 
+  /**
+   * Runs the review of a period in the background (after an evaluation, on opening a workspace),
+   * on a connection of its own so no read waits for it, and keeps the result for 问题线索 — which
+   * then paints at once instead of running the rules on first open.
+   */
+  private warmReview(period: string): void {
+    const ws = this.ws;
+    if (!ws || this.warm) return;
+    const label = parsePeriod(period).label;
+    const cached = this.reviewCache.get(label);
+    if (cached && cached.gen === this.dataGen) return;
+    const controller = new AbortController();
+    const gen = this.dataGen;
+    const done = (async () => {
+      let db: Db | null = null;
+      try {
+        db = await ws.db.fork();
+        await db.exec(MACROS_SQL);
+        const r = await runReview(AnalyticsService.readView(db, ws), { period: label, signal: controller.signal });
+        const now = this.reviewCache.get(label);
+        if (this.ws === ws && gen === this.dataGen && !(now && now.gen === gen)) this.reviewCache.set(label, { gen, result: r });
+      } catch {
+        // cancelled or failed: 问题线索 runs the review itself and shows any error
+      } finally {
+        try {
+          db?.close();
+        } catch {
+          // already closed
+        }
+      }
+    })();
+    this.warm = { label, controller, done };
+    void done.finally(() => {
+      if (this.warm?.controller === controller) this.warm = null;
+    });
+  }
+
   private async review(period: string, ctx?: CallContext): Promise<ReviewResult> {
     const label = parsePeriod(period).label;
+    // the same review running in the background: wait for it rather than run it twice
+    if (this.warm?.label === label) await this.warm.done;
     const cached = this.reviewCache.get(label);
     if (cached && cached.gen === this.dataGen) return cached.result;
     const gen = this.dataGen;
@@ -501,13 +548,18 @@ export class AnalyticsService {
 
       'workspace.current': async () => (this.ws ? this.readLock.run(() => this.info()) : null),
 
-      'workspace.open': async ({ path }) =>
-        this.writeLock.run(async () => {
+      'workspace.open': async ({ path }) => {
+        const info = await this.writeLock.run(async () => {
           const abs = isAbsolute(path) ? resolve(path) : resolve(this.workspacesDir(), path);
           if (this.ws?.path === abs) return this.readLock.run(() => this.info());
           const ws = await Workspace.open(abs, { create: false });
           return this.readLock.run(() => this.setWorkspace(ws));
-        }),
+        });
+        // the red flags of the latest evaluated period, ready before 问题线索 is opened
+        const latest = await this.read((db) => db.scalar<string | null>(`SELECT period_label FROM eval_run ORDER BY period_end DESC, run_id DESC LIMIT 1`)).catch(() => null);
+        if (latest) this.warmReview(String(latest));
+        return info;
+      },
 
       'workspace.create': async ({ path }) =>
         this.writeLock.run(async () => {
@@ -591,6 +643,7 @@ export class AnalyticsService {
               ...(ctx.signal ? { signal: ctx.signal } : {}),
               onProgress: (done, total) => ctx.progress({ phase: 'evaluate', done, total, unit: 'percent' }),
             });
+            this.runCache.set(r.run_id, r);
             const evaluation = { run_id: r.run_id, period: String(year), compare, entities: r.entities.length, seconds: (Date.now() - t0) / 1000 };
             return { ...imported, evaluation };
           } catch (e) {
@@ -599,6 +652,7 @@ export class AnalyticsService {
         }, ctx.signal);
         const { evaluation, evaluationError } = results;
         const run = await this.summarize(results.results, results.cancelled);
+        if (evaluation) this.warmReview(evaluation.period);
         const workspace = await this.readLock.run(() => this.info());
         return { workspace, run, evaluation, ...(evaluationError ? { evaluationError } : {}) };
       },
@@ -737,6 +791,7 @@ export class AnalyticsService {
         );
         this.runCache.set(r.run_id, r);
         this.opts.emit('data.changed', { tables: ['eval_run'] });
+        this.warmReview(r.period.label);
         const info: RunInfo = {
           run_id: r.run_id,
           created_at: r.created_at.slice(0, 19).replace('T', ' '),

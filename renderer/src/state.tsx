@@ -7,7 +7,8 @@ import type { MappingInput } from '../../electron/contract';
 import { ApiError, type Client } from './api/client';
 import { I18nContext, makeI18n } from './i18n';
 
-export type Screen = 'workspace' | 'import' | 'overview' | 'index' | 'results' | 'details' | 'review' | 'report';
+export const SCREENS = ['workspace', 'import', 'overview', 'index', 'results', 'details', 'review', 'report'] as const;
+export type Screen = (typeof SCREENS)[number];
 
 /** A number whose records the 明细 screen shows. */
 export interface LineageTarget {
@@ -154,7 +155,9 @@ export function AppProvider({ client, children }: { client: Client; children: Re
     void client.call('app.info', {}).then(setInfo, (e: unknown) => e instanceof ApiError && notify('error', i18n.err(e.info)));
     void client.call('workspace.current', {}).then((w) => {
       setWorkspace(w);
-      if (w) setScreen('overview');
+      const start = sessionStorage.getItem('tijian.startScreen');
+      sessionStorage.removeItem('tijian.startScreen');
+      if (w) setScreen(start && (SCREENS as readonly string[]).includes(start) ? (start as Screen) : 'overview');
     }, () => undefined);
     const offs = [
       client.on('workspace.changed', (p) =>

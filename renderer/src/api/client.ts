@@ -143,6 +143,9 @@ export function createClient(): Client {
   const m = /token=([0-9a-f]+)/.exec(location.hash);
   if (m) {
     sessionStorage.setItem('tijian.token', m[1]!);
+    // `npm run demo` asks for the screen to open on (…#token=…&screen=results)
+    const screen = /[#&]screen=([a-z]+)/.exec(location.hash);
+    if (screen) sessionStorage.setItem('tijian.startScreen', screen[1]!);
     history.replaceState(null, '', location.pathname + location.search);
   }
   const token = sessionStorage.getItem('tijian.token') ?? '';

@@ -31,7 +31,7 @@ function Reports() {
   const [kind, setKind] = useState<ReportKind>('county');
   const [format, setFormat] = useState<ReportFormat>('docx');
   const [source, setSource] = useState<'run' | 'period'>('run');
-  const [runId, setRunId] = useState<number | null>(app.runId);
+  const [runId, setRunId] = useState<number | null>(null);
   const [period, setPeriod] = useState('');
   const [compare, setCompare] = useState<'prev' | 'none' | 'custom'>('prev');
   const [customCompare, setCustomCompare] = useState('');
@@ -43,15 +43,18 @@ function Reports() {
   const [last, setLast] = useState<ReportBatch | null>(null);
   const [history, setHistory] = useState<ReportBatch[] | null>(null);
 
-  // the run: the one chosen, else the one 评估结果 shows, else the latest
+  // the run: the one chosen here, else the one 评估结果 shows (the latest period's unless chosen there)
+  const { result: shown } = useResult(app.runId);
   useEffect(() => {
     if (!runs) return;
     if (!runs.length) {
       setSource('period');
       return;
     }
-    if (runId === null || !runs.some((r) => r.run_id === runId)) setRunId(app.runId !== null && runs.some((r) => r.run_id === app.runId) ? app.runId : runs[0]!.run_id);
-  }, [runs, runId, app.runId]);
+    if (runId !== null && runs.some((r) => r.run_id === runId)) return;
+    if (shown === undefined) return;
+    setRunId(shown && runs.some((r) => r.run_id === shown.run_id) ? shown.run_id : runs[0]!.run_id);
+  }, [runs, runId, shown]);
   useEffect(() => {
     if (!period) setPeriod(app.workspace?.period?.to.slice(0, 4) ?? '');
   }, [app.workspace, period]);
