@@ -14,6 +14,9 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'electron/main.ts'),
           worker: resolve(import.meta.dirname, 'electron/service/worker.ts'),
         },
+        // Reports' PDFs: the desktop app prints with Electron's printToPDF; only the browser host's
+        // worker loads playwright-core (from node_modules, on its first PDF) to drive Chromium.
+        external: ['playwright-core'],
       },
     },
   },

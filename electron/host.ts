@@ -79,8 +79,11 @@ export function ensureRendererBuilt(mode: 'auto' | 'always' | 'never', rendererD
   if (mode === 'auto' && !stale) return;
   log('构建界面 / building the renderer…');
   const bin = join(REPO, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  const r = spawnSync(process.execPath, [bin, 'build', '-c', 'electron.config.ts'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0 || !existsSync(index)) throw new Error(`renderer build failed (exit ${r.status})`);
+  const t0 = Date.now();
+  // the build's warnings only matter when it fails
+  const r = spawnSync(process.execPath, [bin, 'build', '-c', 'electron.config.ts'], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0 || !existsSync(index)) throw new Error(`renderer build failed (exit ${r.status}):\n${r.stderr ?? ''}${r.error ? String(r.error) : ''}`);
+  log(`  ✓ ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 function tokenOk(given: string | null | undefined, token: Buffer): boolean {

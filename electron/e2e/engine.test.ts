@@ -303,6 +303,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the newcomer’s flow over the engine', () => {
     // PDF (the browser host prints with the report module's Chromium printer)
     await page.click('[data-testid=report-format-pdf]');
     await page.click('[data-testid=report-build]');
+    await page.waitForSelector('[data-testid=report-progress] [data-testid=report-cancel]');
+    await shot('52a-report-pdf-in-progress');
     const pdf = await builtFile('.pdf');
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });

@@ -517,7 +517,8 @@ export class AnalyticsService {
     }
     const batch: ReportBatch = {
       id: `${Date.now().toString(36)}-${basename(folder)}`,
-      created_at: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' '),
+      // the machine's local time, as people read it
+      created_at: new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 19).replace('T', ' '),
       workspace: this.ws?.path ?? '',
       kind: input.kind,
       format: input.format,
