@@ -144,8 +144,8 @@ export class AnalyticsService {
   /** Reviews by period, valid while the data has not changed (dataGen). */
   private readonly reviewCache = new Map<string, { gen: number; result: ReviewResult }>();
   private dataGen = 0;
-  /** The review running in the background, if any. */
-  private warm: { label: string; controller: AbortController; done: Promise<void> } | null = null;
+  /** Reviews running in the background (a stale one is aborted when the data changes). */
+  private readonly warms = new Set<{ label: string; gen: number; controller: AbortController; done: Promise<void> }>();
 
   constructor(private readonly opts: ServiceOptions) {
     this.impl = this.makeImpl();
@@ -203,11 +203,8 @@ export class AnalyticsService {
 
   private async closeWorkspace(): Promise<void> {
     // a review running in the background on its own connection ends before the database closes
-    const warm = this.warm;
-    if (warm) {
-      warm.controller.abort();
-      await warm.done;
-    }
+    for (const w of this.warms) w.controller.abort();
+    await Promise.all([...this.warms].map((w) => w.done));
     this.runCache.clear();
     this.reviewCache.clear();
     try {
@@ -263,6 +260,7 @@ export class AnalyticsService {
     this.opts.emit('data.changed', { tables });
     const info = await this.readLock.run(async () => (this.ws && this.readDb ? this.info() : null));
     if (info) this.opts.emit('workspace.changed', { workspace: info });
+    if (info) await this.rewarm();
   }
 
   // The engine ----------------------------------------------------------------------------------
@@ -302,13 +300,18 @@ export class AnalyticsService {
    */
   private warmReview(period: string): void {
     const ws = this.ws;
-    if (!ws || this.warm) return;
+    if (!ws) return;
     const label = parsePeriod(period).label;
-    const cached = this.reviewCache.get(label);
-    if (cached && cached.gen === this.dataGen) return;
-    const controller = new AbortController();
     const gen = this.dataGen;
-    const done = (async () => {
+    const cached = this.reviewCache.get(label);
+    if (cached && cached.gen === gen) return;
+    for (const w of this.warms) {
+      if (w.label === label && w.gen === gen) return; // already on it
+      if (w.gen !== gen) w.controller.abort(); // the data changed under it
+    }
+    const controller = new AbortController();
+    const task = { label, gen, controller, done: Promise.resolve() };
+    task.done = (async () => {
       let db: Db | null = null;
       try {
         db = await ws.db.fork();
@@ -324,18 +327,22 @@ export class AnalyticsService {
         } catch {
           // already closed
         }
+        this.warms.delete(task);
       }
     })();
-    this.warm = { label, controller, done };
-    void done.finally(() => {
-      if (this.warm?.controller === controller) this.warm = null;
-    });
+    this.warms.add(task);
+  }
+
+  /** After the data changed: the latest evaluated period's review again, in the background. */
+  private async rewarm(): Promise<void> {
+    const latest = await this.read((db) => db.scalar<string | null>(`SELECT period_label FROM eval_run ORDER BY period_end DESC, run_id DESC LIMIT 1`)).catch(() => null);
+    if (latest) this.warmReview(String(latest));
   }
 
   private async review(period: string, ctx?: CallContext): Promise<ReviewResult> {
     const label = parsePeriod(period).label;
     // the same review running in the background: wait for it rather than run it twice
-    if (this.warm?.label === label) await this.warm.done;
+    for (const w of [...this.warms]) if (w.label === label && w.gen === this.dataGen) await w.done;
     const cached = this.reviewCache.get(label);
     if (cached && cached.gen === this.dataGen) return cached.result;
     const gen = this.dataGen;
@@ -557,8 +564,7 @@ export class AnalyticsService {
           return this.readLock.run(() => this.setWorkspace(ws));
         });
         // the red flags of the latest evaluated period, ready before 问题线索 is opened
-        const latest = await this.read((db) => db.scalar<string | null>(`SELECT period_label FROM eval_run ORDER BY period_end DESC, run_id DESC LIMIT 1`)).catch(() => null);
-        if (latest) this.warmReview(String(latest));
+        await this.rewarm();
         return info;
       },
 

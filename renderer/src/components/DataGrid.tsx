@@ -40,6 +40,8 @@ interface Props {
   onSort?: (column: string) => void;
   /** Starting widths (px) by column, instead of the kind's default. */
   widths?: Record<string, number>;
+  /** Header text for some columns instead of the column's own name. */
+  headers?: Record<string, string>;
 }
 
 interface LoadedPage {
@@ -72,7 +74,7 @@ function widthOf(c: ColumnInfo): number {
   }
 }
 
-export function DataGrid({ fetchPage, hide, render, onRowClick, selected, emptyText, testId, onTotal, fill, maxHeight, sort, onSort, widths: startWidths }: Props) {
+export function DataGrid({ fetchPage, hide, render, onRowClick, selected, emptyText, testId, onTotal, fill, maxHeight, sort, onSort, widths: startWidths, headers }: Props) {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const [total, setTotal] = useState<number | null>(null);
@@ -242,7 +244,7 @@ export function DataGrid({ fetchPage, hide, render, onRowClick, selected, emptyT
               aria-sort={sort?.column === c.name ? (sort.desc ? 'descending' : 'ascending') : undefined}
               onClick={onSort ? () => onSort(c.name) : undefined}
             >
-              <span>{lang === 'en' ? c.en : c.zh}</span>
+              <span>{headers?.[c.name] ?? (lang === 'en' ? c.en : c.zh)}</span>
               {sort?.column === c.name && <span className="sort-mark">{sort.desc ? '▼' : '▲'}</span>}
               <i className="grid-resize" onPointerDown={(e) => startResize(c, e)} onClick={(e) => e.stopPropagation()} />
             </div>

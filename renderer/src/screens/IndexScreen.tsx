@@ -135,8 +135,8 @@ export function IndexScreen() {
     <div className="screen" data-testid="screen-index">
       <header className="screen-head row">
         <h1>{t.e.indexTitle}</h1>
-        <label className="toolbar inline">
-          <select value={path ?? ''} onChange={(e) => setPath(e.target.value)} data-testid="index-select">
+        <label className="toolbar inline index-pick">
+          <select value={path ?? ''} onChange={(e) => setPath(e.target.value)} data-testid="index-select" title={info ? `${i18n.pick(info.name)} · v${info.version}` : ''}>
             {(list?.systems ?? []).map((s) => (
               <option key={s.path} value={s.path}>
                 {i18n.pick(s.name)} · v{s.version} · {t.e.locations[s.location]}
@@ -152,7 +152,11 @@ export function IndexScreen() {
         )}
         {info && list?.selected === info.path && <span className="badge ok">{t.e.inUse}</span>}
         <div className="spacer" />
-        {info && <span className="muted mono small ellipsis" title={info.path}>{info.path}</span>}
+        {info && (
+          <span className="muted mono small ellipsis index-path" title={info.path}>
+            {info.path}
+          </span>
+        )}
       </header>
       <p className="muted small pad-x">{t.e.indexNote}</p>
       {error && <ErrorBox error={error.info} onClose={() => setError(null)} />}

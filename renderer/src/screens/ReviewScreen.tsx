@@ -233,11 +233,17 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
                     testId="hits-grid"
                     hide={['ref', 'officers', 'rule', 'unit_id', 'evidence', 'updated_at', 'note']}
                     fill="summary"
-                    widths={{ severity: 56, rule_name: 150, unit_name: 96, summary: 200, status: 76 }}
+                    widths={{ severity: i18n.lang === 'en' ? 72 : 56, rule_name: 150, unit_name: 96, summary: 200, status: i18n.lang === 'en' ? 92 : 76 }}
+                    headers={i18n.lang === 'en' ? { summary: t.e.summaryZh } : {}}
                     selected={selected?.index ?? null}
                     onRowClick={(row) => setSelected({ index: row.index, hit: hitOf(row) })}
                     render={{
                       rule_name: (row) => <span title={row.text('rule_name')}>{i18n.pick(rules.get(row.text('rule'))?.name ?? { zh: row.text('rule_name'), en: row.text('rule_name') })}</span>,
+                      summary: (row) => (
+                        <span lang="zh-CN" title={row.text('summary')}>
+                          {row.text('summary')}
+                        </span>
+                      ),
                       severity: (row) => <span className={`sev ${SEV_CLASS[row.text('severity')] ?? ''}`}>{t.e.sevNames[row.text('severity')] ?? row.text('severity')}</span>,
                       status: (row) => (row.text('status') ? <span className={`badge ${STATUS_CLASS[row.text('status')] ?? ''}`}>{t.e.markNames[row.text('status')]}</span> : <span className="muted small">{t.e.unmarked}</span>),
                     }}
@@ -323,7 +329,10 @@ function HitDetail({ hit, rule, period, onMarked }: { hit: Hit | null; rule: Rev
         </h2>
       </div>
       <div className="pad-x">
-        <p className="hit-summary">{hit.summary}</p>
+        <p className="hit-summary" lang="zh-CN">
+          {hit.summary}
+        </p>
+        {i18n.lang === 'en' && <p className="muted small zh-note">{t.e.summaryZhNote}</p>}
         <dl className="kv kv2">
           <dt>{t.e.unit}</dt>
           <dd>{hit.unit_name || t.e.unresolved}</dd>
