@@ -177,8 +177,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the newcomer’s flow over the engine', () => {
   });
 
   it('marks a red flag and sees the mark after reloading', async () => {
+    // the review ran in the background after the import: the screen paints from it
     const ms = await timed('问题线索', () => page.click('[data-testid=nav-review]'), '[data-testid=hits-grid] .grid-row');
-    void ms;
+    expect(ms).toBeLessThan(1000);
     expect(Number(await page.locator('[data-testid=review-total]').textContent())).toBeGreaterThan(0);
     await page.locator('[data-testid=rule-item]').first().click();
     await page.locator('[data-testid=hits-grid] .grid-row').first().click();

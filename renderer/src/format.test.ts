@@ -25,6 +25,11 @@ describe('renderer formatting', () => {
     expect(zh).toBe('写入 · 第 1/3 个文件 · 案件.csv · 23%');
     const en = phaseText({ ...base, phase: 'load', done: 0, total: 100, file: 'cases.csv' }, DICTS.en);
     expect(en).toBe('Loading · cases.csv · 70%');
+    // a report being written: indeterminate until a file is done, then files done of all
+    const rep = { jobId: 'r', method: 'report.build' as const, unit: 'files' as const, phase: 'report' as const };
+    expect(jobFraction({ ...rep, done: 0, total: 1 })).toBeNull();
+    expect(phaseText({ ...rep, done: 0, total: 1 }, DICTS['zh-CN'])).toBe('生成报告');
+    expect(jobFraction({ ...rep, done: 3, total: 17 })).toBeCloseTo(3 / 17);
   });
 
   it('has every word in both languages', () => {

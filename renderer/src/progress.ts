@@ -23,6 +23,8 @@ const PHASES: Record<string, [number, number]> = {
 
 export function jobFraction(p: P): number | null {
   if (p.phase === 'queued') return null;
+  // a report being written: nothing to count until a file is done (one report: until the end)
+  if (p.phase === 'report' && p.done === 0) return null;
   const [start, span] = PHASES[p.phase] ?? [0, 0];
   const inner = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
   const fileFrac = start + span * inner;
