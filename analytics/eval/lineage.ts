@@ -6,6 +6,7 @@ import { parseIndexText } from '../index/parse.js';
 import type { IndexSystem } from '../index/schema.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { bindFor, periodParams } from './params.js';
+import { materializeDerived } from './run.js';
 import { parsePeriod } from './period.js';
 
 export interface LineageRequest {
@@ -43,6 +44,7 @@ interface RunRow {
 }
 
 const systems = new Map<string, IndexSystem>();
+const derivedFor = new WeakMap<object, number>();
 
 function systemOf(text: string): IndexSystem {
   let s = systems.get(text);
@@ -84,6 +86,14 @@ export async function lineage(ws: Workspace, req: LineageRequest): Promise<Linea
   const period = parsePeriod(run.period_label);
   // The comparison window ($prev_start, $prev_end) of indicator SQL is always the period just before.
   const params = { ...periodParams(period), entity_id: req.entityId };
+  // Derived relations the listing may read, built for this run's period (once per connection).
+  const present = sys.derived.length
+    ? Number(await ws.db.scalar(`SELECT count(*) FROM duckdb_views() WHERE temporary AND view_name IN (${sys.derived.map((d) => `'${d.name}'`).join(', ')})`))
+    : 0;
+  if (sys.derived.length && (derivedFor.get(ws.db) !== req.runId || present < sys.derived.length)) {
+    await materializeDerived(ws.db, sys, periodParams(period));
+    derivedFor.set(ws.db, req.runId);
+  }
   const inner = sql.trim().replace(/;\s*$/, '');
   const bound = await bindFor(ws.db, inner, params);
   const pageSize = Math.min(Math.max(1, req.pageSize ?? 50), 10_000);

@@ -40,3 +40,24 @@ export async function bindFor(db: Db, sql: string, all: ParamValues): Promise<Pa
   }
   return out;
 }
+
+/** A SQL literal for a parameter value (dates as DATE '…'). */
+function literal(v: DuckDBValue): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'string') return `'${v.replace(/'/g, "''")}'`;
+  // DuckDBDateValue prints as YYYY-MM-DD
+  return `DATE '${String(v)}'`;
+}
+
+/**
+ * The statement with its $parameters replaced by literals, outside quoted strings and
+ * identifiers — for views, which cannot hold parameters.
+ */
+export function inlineParams(sql: string, values: ParamValues): string {
+  return sql.replace(/('(?:[^']|'')*'|"(?:[^"]|"")*")|\$([a-z_][a-z0-9_]*)/gi, (m, quoted: string | undefined, name: string | undefined) => {
+    if (quoted) return quoted;
+    return name && name in values ? literal(values[name]!) : m;
+  });
+}

@@ -31,3 +31,12 @@ describe('periods', () => {
     expect(periodZh(parsePeriod('2024-01-01..2024-06-30'))).toBe('2024年1月1日至6月30日');
   });
 });
+
+describe('inlineParams', () => {
+  it('replaces parameters with literals outside quoted strings and identifiers only', async () => {
+    const { inlineParams, periodParams } = await import('./params.js');
+    expect(inlineParams(`SELECT '$start' AS s, "$end" AS e FROM t WHERE d BETWEEN $start AND $end AND y = $year AND z = $other AND 'it''s $end'`, periodParams(parsePeriod('2024')))).toBe(
+      `SELECT '$start' AS s, "$end" AS e FROM t WHERE d BETWEEN DATE '2024-01-01' AND DATE '2024-12-31' AND y = 2024 AND z = $other AND 'it''s $end'`,
+    );
+  });
+});

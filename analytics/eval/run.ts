@@ -3,7 +3,7 @@
 // robustness analysis, and the run saved with everything needed to reproduce it.
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/duck.js';
-import { lit } from '../db/duck.js';
+import { ident, lit } from '../db/duck.js';
 import { TijianError } from '../i18n/errors.js';
 import type { Indicator, IndexSystem } from '../index/schema.js';
 import { loadIndexFile, type LoadedIndex } from '../index/validate.js';
@@ -30,7 +30,7 @@ import {
 } from '../scoring/index.js';
 import { APP_VERSION } from '../version.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { bindFor, periodParams, type ParamValues } from './params.js';
+import { bindFor, inlineParams, periodParams, type ParamValues } from './params.js';
 import { parsePeriod, previousPeriod, type Period } from './period.js';
 import type {
   DataProvenance,
@@ -105,6 +105,37 @@ async function entitiesFor(db: Db, p: Period): Promise<Entity[]> {
 
 /** Runs every indicator's and red line's SQL for one period. */
 async function measure(
+  db: Db,
+  sys: IndexSystem,
+  params: ParamValues,
+  tick: () => void,
+  signal?: AbortSignal,
+): Promise<{ values: Map<string, Map<string, NumDen>>; hits: Map<string, Map<string, number>> }> {
+  await materializeDerived(db, sys, params);
+  try {
+    return await measureIndicators(db, sys, params, tick, signal);
+  } finally {
+    await dropDerived(db, sys);
+  }
+}
+
+/** Creates the index system's derived relations for one period, on this connection: views (a
+ *  materialised table of millions of act rows cost more than the queries reading it). */
+export async function materializeDerived(db: Db, sys: IndexSystem, params: ParamValues): Promise<void> {
+  for (const d of sys.derived) {
+    try {
+      await db.exec(`CREATE OR REPLACE TEMP VIEW ${ident(d.name)} AS ${inlineParams(d.sql, params)}`);
+    } catch (e) {
+      throw new TijianError('INDEX_INVALID', `派生表“${d.name}”的 SQL 执行失败：${(e as Error).message}`, `The SQL of derived relation ${d.name} failed: ${(e as Error).message}`);
+    }
+  }
+}
+
+export async function dropDerived(db: Db, sys: IndexSystem): Promise<void> {
+  for (const d of sys.derived) await db.exec(`DROP VIEW IF EXISTS ${ident(d.name)}`).catch(() => undefined);
+}
+
+async function measureIndicators(
   db: Db,
   sys: IndexSystem,
   params: ParamValues,

@@ -124,6 +124,17 @@ export const RedLine = z
   .strict();
 export type RedLine = z.infer<typeof RedLine>;
 
+/** A relation computed once per period before the indicators run (a temporary table of that
+ *  name), so indicators and red lines that need the same building block share it. */
+export const Derived = z
+  .object({
+    name: Id,
+    description: z.string().min(1),
+    sql: z.string().min(1),
+  })
+  .strict();
+export type Derived = z.infer<typeof Derived>;
+
 export const GradeBand = z.object({ grade: z.enum(['优秀', '良好', '合格', '不合格']), min: z.number() }).strict();
 
 export const Method = z
@@ -153,6 +164,7 @@ export const IndexSystem = z
     source: z.string().min(1),
     method: Method.default(Method.parse({})),
     dimensions: z.array(Dimension).min(1),
+    derived: z.array(Derived).default([]),
     indicators: z.array(Indicator).min(1),
     red_lines: z.array(RedLine).default([]),
     /** Indicators of the design left out on purpose, each with the reason. */

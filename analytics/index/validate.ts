@@ -4,11 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { DuckDBTypeId, StatementType } from '@duckdb/node-api';
+import { ident } from '../db/duck.js';
 import { TijianError } from '../i18n/errors.js';
 import { CANONICAL_TABLES } from '../schema/tables.js';
 import { Workspace } from '../workspace/workspace.js';
 import { formatIndexErrors, parseIndexText, type IndexError } from './parse.js';
-import { bindFor, periodParams, type ParamValues } from '../eval/params.js';
+import { bindFor, inlineParams, periodParams, type ParamValues } from '../eval/params.js';
 import { parsePeriod } from '../eval/period.js';
 import type { IndexSystem } from './schema.js';
 
@@ -62,6 +63,11 @@ export function semanticErrors(sys: IndexSystem): IndexError[] {
       }
     }
   });
+  const canonical = new Set(CANONICAL_TABLES.map((t) => t.name));
+  sys.derived.forEach((d, i) => {
+    if (canonical.has(d.name)) errors.push({ path: `derived[${i}].name`, id: d.name, message: `与规范数据表重名 / the name of a canonical table` });
+  });
+  dupes(sys.derived.map((d) => ({ id: d.name })), 'derived');
   if (sys.dimensions.every((d) => d.weight === 0)) errors.push({ path: 'dimensions', message: '维度权重不能全为 0 / dimension weights cannot all be 0' });
   const ids = new Set(sys.indicators.map((x) => x.id));
   sys.omitted.forEach((o, i) => {
@@ -89,6 +95,8 @@ export interface SqlCheck {
   values?: ParamValues;
   /** Further checks of the result columns; returns error messages. */
   inspect?: (columns: ReadonlyArray<{ name: string; type: DuckDBTypeId }>) => string[];
+  /** Materialise the result under this name for the statements after it (derived relations). */
+  materialize?: string;
 }
 
 function sqlChecks(sys: IndexSystem): SqlCheck[] {
@@ -97,6 +105,9 @@ function sqlChecks(sys: IndexSystem): SqlCheck[] {
     const c = cols.find((x) => x.name === 'entity_id');
     return c && c.type !== DuckDBTypeId.VARCHAR ? ['entity_id 应为文本 / entity_id must be VARCHAR'] : [];
   };
+  sys.derived.forEach((d, i) => {
+    checks.push({ path: `derived[${i}].sql`, id: d.name, sql: d.sql, params: SQL_PARAMS, materialize: d.name });
+  });
   sys.indicators.forEach((ind, i) => {
     checks.push({ path: `indicators[${i}].sql`, id: ind.id, sql: ind.sql, params: SQL_PARAMS, columns: ['entity_id', 'numerator', 'denominator'], inspect: entityIdText });
     checks.push({ path: `indicators[${i}].lineage.numerator`, id: ind.id, sql: ind.lineage.numerator, params: LINEAGE_PARAMS });
@@ -116,6 +127,7 @@ function sqlChecks(sys: IndexSystem): SqlCheck[] {
 export async function checkSqlStatements(checks: readonly SqlCheck[], sampleParams: ParamValues = SAMPLE_PARAMS): Promise<IndexError[]> {
   const ws = await Workspace.open(':memory:');
   const errors: IndexError[] = [];
+  const allowed = new Set(ALLOWED_TABLES);
   try {
     for (const c of checks) {
       const sql = c.sql.trim().replace(/;\s*$/, '');
@@ -130,7 +142,7 @@ export async function checkSqlStatements(checks: readonly SqlCheck[], samplePara
         // a syntax error: prepare below reports it
       }
       // getTableNames lists real tables only (not CTEs or subquery aliases).
-      const foreign = tables.filter((t) => !ALLOWED_TABLES.has(t));
+      const foreign = tables.filter((t) => !allowed.has(t));
       if (foreign.length) {
         errors.push({ path: c.path, id: c.id, message: `只能查询规范数据表，未知的表：${foreign.join(', ')} / only canonical tables may be queried; unknown: ${foreign.join(', ')}` });
         continue;
@@ -154,7 +166,13 @@ export async function checkSqlStatements(checks: readonly SqlCheck[], samplePara
         if (unknown.length) continue;
         // Run it on the empty schema with sample parameters: binds every name and gives the real
         // result columns (a prepared statement cannot type $start - INTERVAL 30 DAY).
-        const reader = await ws.db.conn.runAndReadAll(sql, await bindFor(ws.db, sql, { ...sampleParams, ...c.values }));
+        const bound = await bindFor(ws.db, sql, { ...sampleParams, ...c.values });
+        const reader = await ws.db.conn.runAndReadAll(sql, bound);
+        if (c.materialize) {
+          // later statements may read it, as in a run
+          await ws.db.exec(`CREATE OR REPLACE TEMP VIEW ${ident(c.materialize)} AS ${inlineParams(sql, { ...sampleParams, ...c.values })}`);
+          allowed.add(c.materialize);
+        }
         const names = reader.columnNames();
         if (c.columns) {
           const missing = c.columns.filter((x) => !names.includes(x));
