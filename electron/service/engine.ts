@@ -10,7 +10,7 @@ import { queryIPC, toIPC } from '../../analytics/arrow/duck-to-arrow.js';
 import { Db, ident, lit, readerRows } from '../../analytics/db/duck.js';
 import { bindFor, periodParams } from '../../analytics/eval/params.js';
 import { parsePeriod } from '../../analytics/eval/period.js';
-import { DEFAULT_INDEX_PATH, loadDefaultIndex } from '../../analytics/eval/run.js';
+import { DEFAULT_INDEX_PATH, loadDefaultIndex, materializeDerived } from '../../analytics/eval/run.js';
 import { writeCsv, writeXlsx, type Column } from '../../analytics/export/tabular.js';
 import { TijianError } from '../../analytics/i18n/errors.js';
 import { parseIndexText, type IndexError } from '../../analytics/index/parse.js';
@@ -216,9 +216,14 @@ interface RunIndex {
   period_label: string;
 }
 
-const runSystems = new Map<number, RunIndex>();
+const runSystemsOf = new WeakMap<Db, Map<number, RunIndex>>();
+/** The run whose derived relations (temporary views) a connection holds. */
+const derivedFor = new WeakMap<Db, number>();
 
 async function runIndex(db: Db, runId: number): Promise<RunIndex> {
+  // per connection: run ids of two workspaces are not the same runs
+  let runSystems = runSystemsOf.get(db);
+  if (!runSystems) runSystemsOf.set(db, (runSystems = new Map()));
   const cached = runSystems.get(runId);
   if (cached) return cached;
   const run = await db.one<{ index_text: string; period_label: string }>(`SELECT index_text, period_label FROM eval_run WHERE run_id = ${Math.trunc(runId)}`);
@@ -270,6 +275,15 @@ async function buildLineage(db: Db, q: LineageQuery): Promise<BuiltLineage> {
   } else {
     sql = rl!.lineage;
     title = { zh: `${rl!.name.zh} · 明细`, en: `${rl!.name.en} · records` };
+  }
+  // the derived relations (temporary views) the listing may read, built for this run's period
+  if (sys.derived.length) {
+    const names = sys.derived.map((d) => lit(d.name)).join(', ');
+    const present = Number(await db.scalar(`SELECT count(*) FROM duckdb_views() WHERE temporary AND view_name IN (${names})`));
+    if (derivedFor.get(db) !== q.runId || present < sys.derived.length) {
+      await materializeDerived(db, sys, periodParams(parsePeriod(period_label)));
+      derivedFor.set(db, q.runId);
+    }
   }
   const inner = sql.trim().replace(/;\s*$/, '');
   const params = await bindFor(db, inner, { ...periodParams(parsePeriod(period_label)), entity_id: q.entityId });
