@@ -83,6 +83,22 @@ describe('index files with mistakes', () => {
     expect(errors.length).toBeGreaterThanOrEqual(7);
   });
 
+  it('refuses table functions that read files or other databases, before running anything', async () => {
+    const doc = parseYaml(TEXT);
+    doc.indicators[0].sql = "SELECT column0 AS entity_id, 1 AS numerator, 1 AS denominator FROM read_csv('/etc/passwd')";
+    doc.indicators[1].lineage.numerator = "SELECT * FROM penalty_case WHERE case_id IN (SELECT content FROM read_text('/etc/hostname'))";
+    doc.indicators[2].sql = "SELECT * FROM query_table('officer')";
+    // row generators stay allowed
+    doc.indicators[3].lineage.numerator = 'SELECT r.range AS n FROM range(3) r';
+    const { system, errors } = await checkIndexText(stringify(doc));
+    expect(system).toBeUndefined();
+    const paths = errors.map((e) => e.path);
+    expect(paths.sort()).toEqual(['indicators[0].sql', 'indicators[1].lineage.numerator', 'indicators[2].sql']);
+    expect(errors.find((e) => e.path === 'indicators[0].sql')!.message).toMatch(/表函数 read_csv/);
+    expect(errors.find((e) => e.path === 'indicators[1].lineage.numerator')!.message).toMatch(/read_text/);
+    expect(errors.find((e) => e.path === 'indicators[2].sql')!.message).toMatch(/query_table/);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const { errors } = parseIndexText('id: x\nversion: 1\nname: { zh: a, en: b\n');
     expect(errors[0]!.message).toMatch(/YAML/);

@@ -120,6 +120,26 @@ function sqlChecks(sys: IndexSystem): SqlCheck[] {
   return checks;
 }
 
+/** Table functions that only generate rows from their arguments (no files, no other databases). */
+const ALLOWED_TABLE_FUNCTIONS = new Set(['range', 'generate_series', 'unnest']);
+
+/** Names of the table functions a statement calls, from DuckDB's own parse tree. */
+async function tableFunctionNames(ws: Workspace, sql: string): Promise<string[]> {
+  // json_serialize_sql takes a constant only, hence the literal
+  const row = await ws.db.one<{ j: string }>(`SELECT json_serialize_sql('${sql.replace(/'/g, "''")}') AS j`);
+  const tree = JSON.parse(row!.j) as { error?: boolean };
+  if (tree.error) return []; // a syntax error: prepare reports it
+  const names: string[] = [];
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: unknown; function?: { function_name?: unknown } };
+    if (n.type === 'TABLE_FUNCTION' && typeof n.function?.function_name === 'string') names.push(n.function.function_name);
+    for (const v of Object.values(node)) walk(v);
+  };
+  walk(tree);
+  return [...new Set(names)];
+}
+
 /**
  * Binds every statement against an empty workspace schema: a single SELECT, canonical tables
  * only, known parameters only, the required result columns — every error at once.
@@ -141,7 +161,18 @@ export async function checkSqlStatements(checks: readonly SqlCheck[], samplePara
       } catch {
         // a syntax error: prepare below reports it
       }
-      // getTableNames lists real tables only (not CTEs or subquery aliases).
+      // getTableNames lists real tables only (not CTEs or subquery aliases) and misses table
+      // functions: read_csv('…'), read_text, query_table … would let a shared file read any file
+      // on the evaluator's disk into lineage and reports, so only row generators are allowed.
+      const tableFunctions = (await tableFunctionNames(ws, sql)).filter((f) => !ALLOWED_TABLE_FUNCTIONS.has(f.toLowerCase()));
+      if (tableFunctions.length) {
+        errors.push({
+          path: c.path,
+          id: c.id,
+          message: `不允许使用表函数 ${tableFunctions.join(', ')}，只能查询规范数据表（可用 ${[...ALLOWED_TABLE_FUNCTIONS].join(', ')}）/ table functions are not allowed: ${tableFunctions.join(', ')}; query the canonical tables`,
+        });
+        continue;
+      }
       const foreign = tables.filter((t) => !allowed.has(t));
       if (foreign.length) {
         errors.push({ path: c.path, id: c.id, message: `只能查询规范数据表，未知的表：${foreign.join(', ')} / only canonical tables may be queried; unknown: ${foreign.join(', ')}` });
