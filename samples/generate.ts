@@ -1,6 +1,6 @@
 // Regenerates the committed sample sets:
 //   samples/shengsi/  the Shengsi County exports 2022–2024 (scale 1, default seed) + _planted.json
-//   samples/dirty/    the dirty sample + expected.json
+//   samples/dirty/    the dirty sample + _expected.json
 // and their README.md files (row counts, sizes, formats).
 //
 //   npx tsx samples/generate.ts            both sets
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const planted = JSON.parse(readFileSync(join(shengsi, '_planted.json'), 'utf8')) as { rules: Record<string, { hits: Array<{ year: number }>; near_misses: unknown[] }> };
   writeFileSync(join(shengsi, 'README.md'), shengsiReadme({ seed, counts: r.counts, sizes, planted, fileRows: r.fileRows }));
   const d = await writeDirtySample(dirty);
-  const expected = JSON.parse(readFileSync(join(dirty, 'expected.json'), 'utf8'));
+  const expected = JSON.parse(readFileSync(join(dirty, '_expected.json'), 'utf8'));
   const dsizes = Object.fromEntries(d.map((f) => [basename(f), statSync(f).size]));
   writeFileSync(join(dirty, 'README.md'), dirtyReadme(expected, dsizes));
   const total = Object.values(sizes).reduce((a, b) => a + b, 0);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshWorkspace, SAMPLES } from '../test/helpers.js';
 import { importFile } from './import-file.js';
+import { expandPaths } from './import-paths.js';
 
 interface ExpectedFile {
   order: number;
@@ -15,7 +16,7 @@ interface ExpectedFile {
 }
 
 const DIR = join(SAMPLES, 'dirty');
-const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as { files: ExpectedFile[]; totals: { rows_read: number; rows_loaded: number; rows_rejected: number } };
+const expected = JSON.parse(readFileSync(join(DIR, '_expected.json'), 'utf8')) as { files: ExpectedFile[]; totals: { rows_read: number; rows_loaded: number; rows_rejected: number } };
 
 describe('the dirty sample', () => {
   it('puts every planted bad row in the rejected table, with its line and reasons, and loads the rest', async () => {
@@ -46,5 +47,11 @@ describe('the dirty sample', () => {
     }
     expect(totals).toEqual({ read: expected.totals.rows_read, loaded: expected.totals.rows_loaded, rejected: expected.totals.rows_rejected });
     expect(totals.read).toBe(totals.loaded + totals.rejected);
+  });
+
+  it('imported as a folder, offers exactly its data files (the answer key _expected.json and the README are passed over, with reasons)', () => {
+    const { files, skipped } = expandPaths([DIR]);
+    expect(files.map((f) => f.slice(DIR.length + 1))).toEqual(expected.files.map((f) => f.file).sort((a, b) => a.localeCompare(b, 'en')));
+    expect(skipped.map((s) => s.path.slice(DIR.length + 1)).sort()).toEqual(['README.md', '_expected.json']);
   });
 });

@@ -1,4 +1,4 @@
-// Tests of the dirty sample: the files hold exactly the bad rows expected.json says, checked by an
+// Tests of the dirty sample: the files hold exactly the bad rows _expected.json says, checked by an
 // independent validator built from the table definitions in analytics/schema/tables.ts.
 import { isUtf8 } from 'node:buffer';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -27,7 +27,7 @@ let expected: { files: ExpectedFile[]; totals: { rows_read: number; rows_loaded:
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tijian-dirty-'));
   await writeDirtySample(dir);
-  expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+  expected = JSON.parse(readFileSync(join(dir, '_expected.json'), 'utf8'));
 });
 
 afterAll(() => {
@@ -146,7 +146,7 @@ describe('dirty sample', () => {
     for (const f of files) expect(readFileSync(join(dir, f)).equals(readFileSync(join(committed, f))), f).toBe(true);
   });
 
-  it('expected.json agrees with an independent validator, file by file in import order', async () => {
+  it('_expected.json agrees with an independent validator, file by file in import order', async () => {
     const workspace = new Map<string, Set<string>>();
     const files = expected.files.slice().sort((a, b) => a.order - b.order);
     expect(files.map((f) => f.order)).toEqual([1, 2, 3, 4, 5]);

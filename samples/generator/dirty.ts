@@ -1,5 +1,5 @@
 // The dirty sample: small files whose bad rows are planted one by one, with the exact reason codes
-// the importer must give each (samples/dirty/expected.json). Every CSV row is one physical line
+// the importer must give each (samples/dirty/_expected.json). Every CSV row is one physical line
 // (no blank lines, no line breaks inside quotes), so "line" is the line number in the file; in the
 // XLSX it is the sheet row number.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -319,7 +319,7 @@ export const DIRTY_FILES = {
   complaints: '05_投诉举报工单_问题数据.csv',
 } as const;
 
-/** Writes the dirty sample and its expected.json into `outDir`; returns the paths written. */
+/** Writes the dirty sample and its _expected.json into `outDir`; returns the paths written. */
 export async function writeDirtySample(outDir: string): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const files: string[] = [];
@@ -356,7 +356,7 @@ export async function writeDirtySample(outDir: string): Promise<string[]> {
     (a, f) => ({ rows_read: a.rows_read + f.rows_read, rows_loaded: a.rows_loaded + f.rows_loaded, rows_rejected: a.rows_rejected + f.rows_rejected }),
     { rows_read: 0, rows_loaded: 0, rows_rejected: 0 },
   );
-  const ex = join(outDir, 'expected.json');
+  const ex = join(outDir, '_expected.json');
   writeFileSync(
     ex,
     JSON.stringify(

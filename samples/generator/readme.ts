@@ -180,8 +180,8 @@ export function dirtyReadme(ex: DirtyExpected, sizes: Record<string, number>): s
   const codes = Object.entries(ex.codes).map(([c, d]) => `| \`${c}\` | ${d} |`);
   return `# 问题数据样例 / Dirty sample
 
-导入校验用的小文件：每个坏行都是有意埋设的，原因代码与数量精确记录在 \`expected.json\`。重新生成：\`npx tsx samples/generate.ts\`。
-Small files whose bad rows are planted on purpose; \`expected.json\` gives the exact counts and reason codes. Regenerate with \`npx tsx samples/generate.ts\`.
+导入校验用的小文件：每个坏行都是有意埋设的，原因代码与数量精确记录在 \`_expected.json\`。重新生成：\`npx tsx samples/generate.ts\`。
+Small files whose bad rows are planted on purpose; \`_expected.json\` gives the exact counts and reason codes. Regenerate with \`npx tsx samples/generate.ts\`.
 
 在空工作区中按顺序导入（第 2 个文件依赖第 1 个文件已导入的主键）。CSV 行号为物理行号（表头为第 1 行，文件中无空行、无引号内换行）；XLSX 行号为工作表行号（第 1 行标题，第 2 行表头）。
 Import into an empty workspace in this order (file 2 depends on keys loaded from file 1). CSV lines are physical lines (header = line 1; no blank lines,

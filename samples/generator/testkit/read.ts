@@ -184,7 +184,7 @@ export interface Sample {
 /** Reads every data file of a sample directory. */
 export async function readSample(dir: string): Promise<Sample> {
   const names = readdirSync(dir)
-    .filter((f) => /\.(csv|xlsx|json|jsonl|parquet)$/.test(f) && !f.startsWith('_') && f !== 'expected.json')
+    .filter((f) => /\.(csv|xlsx|json|jsonl|parquet)$/.test(f) && !f.startsWith('_'))
     .sort();
   const raw: RawFile[] = [];
   for (const n of names) raw.push(await readRaw(join(dir, n)));
