@@ -2,7 +2,8 @@
 // the headline figures), the report models, and the files in each format.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { evaluate, loadRun } from '../eval/run.js';
+import { evaluate, loadDefaultIndex, loadRun } from '../eval/run.js';
+import { findReusableRun } from '../eval/reuse.js';
 import { parsePeriod } from '../eval/period.js';
 import type { EvaluationResult } from '../eval/types.js';
 import { writeXlsx } from '../export/tabular.js';
@@ -30,6 +31,9 @@ export interface ContextOptions {
   /** A saved run to report on; otherwise the period is evaluated now (and the run saved). */
   runId?: number;
   period?: string;
+  /** With a period: report on the newest saved run of exactly the same inputs (data, index,
+   *  parameters, engine) when there is one, instead of evaluating again. */
+  reuse?: boolean;
   compare?: string;
   /** A ReviewResult already at hand (the desktop app); otherwise the review engine runs for the period. */
   review?: ReviewResult | null;
@@ -51,6 +55,11 @@ async function runFor(ws: Workspace, o: ContextOptions): Promise<EvaluationResul
     return run;
   }
   if (!o.period) throw new TijianError('USAGE', '请指定 --period 或 --run。', 'Give --period or --run.');
+  if (o.reuse) {
+    const index = await loadDefaultIndex();
+    const runId = await findReusableRun(ws, { period: parsePeriod(o.period), compare: o.compare ? parsePeriod(o.compare) : null, index });
+    if (runId !== null) return loadRun(ws, runId);
+  }
   return evaluate(ws, { period: o.period, ...(o.compare ? { compare: o.compare } : {}) });
 }
 

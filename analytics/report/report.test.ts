@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../cli/main.js';
 import { evaluate } from '../eval/run.js';
 import type { EvaluationResult } from '../eval/types.js';
+import { REPO } from '../test/paths.js';
 import { Workspace } from '../workspace/workspace.js';
 import type { ReportContext } from './common.js';
 import { runFacts } from './facts.js';
@@ -372,5 +373,44 @@ describe('tijian report (CLI)', () => {
     expect(lines.join('\n').split('\n').length).toBe(units().length);
     expect(await main(['report', '--workspace', wsPath, '--period', '2024', '--type', 'nation', '--format', 'docx', '--out', join(dir, 'x.docx')], io)).toBe(2);
     expect(await main(['report', '--workspace', wsPath, '--run', '1', '--period', '2023', '--type', 'county', '--format', 'docx', '--out', join(dir, 'x.docx')], io)).toBe(2);
+  }, TIMEOUT);
+
+  it('reuses the saved run of the same inputs; --fresh, or new data, evaluates again', async () => {
+    const wsPath = join(dir, 'reuse.duckdb');
+    copyFileSync(inject('sampleWorkspace'), wsPath);
+    const runIds = async () => {
+      const w = await Workspace.open(wsPath, { create: false });
+      try {
+        return (await w.db.all<{ run_id: number }>('SELECT run_id FROM eval_run ORDER BY run_id')).map((r) => Number(r.run_id));
+      } finally {
+        w.close();
+      }
+    };
+    const report = async (...extra: string[]) => {
+      const err: string[] = [];
+      const code = await main(['report', '--workspace', wsPath, '--period', '2024', '--compare', '2023', '--type', 'county', '--format', 'html', '--out', join(dir, 'reuse.html'), ...extra], { out: () => {}, err: (s) => err.push(s) });
+      expect(code, err.join('\n')).toBe(0);
+      return err.join('\n');
+    };
+    const before = await runIds();
+    expect(await report()).not.toMatch(/沿用/);
+    const first = await runIds();
+    expect(first.length).toBe(before.length + 1);
+    const made = first.at(-1)!;
+    // same inputs: the run just made is reported on, nothing new is saved
+    expect(await report()).toMatch(new RegExp(`评估批次 #${made}（2024 对比 2023，沿用`));
+    expect(await runIds()).toEqual(first);
+    // another comparison period is another run
+    const err = [] as string[];
+    expect(await main(['report', '--workspace', wsPath, '--period', '2024', '--type', 'county', '--format', 'html', '--out', join(dir, 'reuse.html')], { out: () => {}, err: (s) => err.push(s) })).toBe(0);
+    expect((await runIds()).length).toBe(first.length + 1);
+    // --fresh evaluates again
+    expect(await report('--fresh')).not.toMatch(/沿用/);
+    const afterFresh = await runIds();
+    expect(afterFresh.length).toBe(first.length + 2);
+    // new data: the saved runs no longer match
+    expect(await main(['import', '--workspace', wsPath, join(REPO, 'samples', 'dirty', '05_投诉举报工单_问题数据.csv')], { out: () => {}, err: () => {} })).toBe(0);
+    expect(await report()).not.toMatch(/沿用/);
+    expect((await runIds()).length).toBe(afterFresh.length + 1);
   }, TIMEOUT);
 });

@@ -6,7 +6,7 @@ import { Workspace } from '../../workspace/workspace.js';
 import { parse, requireOption, type Command } from '../command.js';
 
 const usage =
-  'tijian report --workspace FILE --period 2024 [--compare 2023] --type county|unit|review --format docx|pdf|html|xlsx --out PATH [--unit ID|all] [--unmask] [--run RUN_ID] [--issuer TEXT] [--date YYYY-MM-DD]';
+  'tijian report --workspace FILE --period 2024 [--compare 2023] --type county|unit|review --format docx|pdf|html|xlsx --out PATH [--unit ID|all] [--unmask] [--run RUN_ID | --fresh] [--issuer TEXT] [--date YYYY-MM-DD]';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -25,6 +25,7 @@ export const reportCommand: Command = {
         unit: { type: 'string' },
         unmask: { type: 'boolean' },
         run: { type: 'string' },
+        fresh: { type: 'boolean' },
         issuer: { type: 'string' },
         date: { type: 'string' },
       },
@@ -40,20 +41,27 @@ export const reportCommand: Command = {
     if (values.run && !/^\d+$/.test(values.run)) throw new TijianError('USAGE', '--run 应为评估批次编号（整数）', '--run must be a run id (an integer)');
     if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new TijianError('USAGE', '--date 应写作 YYYY-MM-DD', '--date must be YYYY-MM-DD');
     if (values.unit && kind !== 'unit') throw new TijianError('USAGE', '--unit 只用于 --type unit', '--unit is for --type unit only');
+    if (values.run && values.fresh) throw new TijianError('USAGE', '--run 与 --fresh 不能同时使用', '--run and --fresh exclude each other');
     const t0 = performance.now();
     const ws = await Workspace.open(wsPath, { create: false });
     try {
+      const lastRunBefore = Number((await ws.db.scalar('SELECT coalesce(max(run_id), 0) FROM eval_run')) ?? 0);
       const ctx = await reportContext(ws, {
         ...(values.run ? { runId: Number(values.run) } : {}),
         ...(values.period ? { period: values.period } : {}),
         ...(values.compare ? { compare: values.compare } : {}),
+        reuse: !values.fresh,
         ...(values.issuer ? { issuer: values.issuer } : {}),
         ...(values.date ? { date: values.date } : {}),
         unmask: !!values.unmask,
       });
       const docs = buildReports(ctx, kind, kind === 'unit' ? (values.unit ?? 'all') : undefined);
       const folder = kind === 'unit' && (values.unit ?? 'all') === 'all';
-      io.err(`评估批次 #${ctx.run.run_id}（${ctx.run.period.label}${ctx.run.compare ? ` 对比 ${ctx.run.compare.label}` : ''}），生成 ${docs.length} 份报告 / ${docs.length} report(s)`);
+      const reused = !values.run && ctx.run.run_id <= lastRunBefore;
+      io.err(
+        `评估批次 #${ctx.run.run_id}（${ctx.run.period.label}${ctx.run.compare ? ` 对比 ${ctx.run.compare.label}` : ''}${reused ? `，沿用 ${ctx.run.created_at.slice(0, 10)} 已保存的批次：数据、指标体系和参数均未变化；--fresh 重新评估` : ''}），生成 ${docs.length} 份报告 / ` +
+          `${reused ? 'reusing the saved run (same data, index and parameters), ' : ''}${docs.length} report(s)`,
+      );
       const written = await writeReports(docs, format, out, { folder, onDone: (w) => io.err(`  ✓ ${w.path}  (${w.seconds.toFixed(2)} s)`) });
       io.out(written.map((w) => w.path).join('\n'));
       io.err(`完成 done in ${((performance.now() - t0) / 1000).toFixed(2)} s${values.unmask ? '（未脱敏，注意保密 / UNMASKED）' : ''}`);
