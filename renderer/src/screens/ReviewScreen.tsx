@@ -233,7 +233,7 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
                     testId="hits-grid"
                     hide={['ref', 'officers', 'rule', 'unit_id', 'evidence', 'updated_at', 'note']}
                     fill="summary"
-                    widths={{ severity: i18n.lang === 'en' ? 72 : 56, rule_name: 150, unit_name: 96, summary: 200, status: i18n.lang === 'en' ? 92 : 76 }}
+                    widths={{ severity: 76, rule_name: 150, unit_name: 96, summary: 200, status: i18n.lang === 'en' ? 92 : 76 }}
                     headers={i18n.lang === 'en' ? { summary: t.e.summaryZh } : {}}
                     selected={selected?.index ?? null}
                     onRowClick={(row) => setSelected({ index: row.index, hit: hitOf(row) })}
