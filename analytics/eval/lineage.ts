@@ -91,7 +91,7 @@ export async function lineage(ws: Workspace, req: LineageRequest): Promise<Linea
     ? Number(await ws.db.scalar(`SELECT count(*) FROM duckdb_views() WHERE temporary AND view_name IN (${sys.derived.map((d) => `'${d.name}'`).join(', ')})`))
     : 0;
   if (sys.derived.length && (derivedFor.get(ws.db) !== req.runId || present < sys.derived.length)) {
-    await materializeDerived(ws.db, sys, periodParams(period));
+    await materializeDerived(ws.db, sys, periodParams(period), { views: true });
     derivedFor.set(ws.db, req.runId);
   }
   const inner = sql.trim().replace(/;\s*$/, '');

@@ -120,19 +120,33 @@ async function measure(
 }
 
 /** Creates the index system's derived relations for one period, on this connection: views (a
- *  materialised table of millions of act rows cost more than the queries reading it). */
-export async function materializeDerived(db: Db, sys: IndexSystem, params: ParamValues): Promise<void> {
+ *  materialised table of millions of act rows cost more than the queries reading it), or, for a
+ *  relation marked `materialize` (a small summary several statements read), a temporary table
+ *  built once. `views` builds every relation as a view (listings, which read few of them). */
+export async function materializeDerived(db: Db, sys: IndexSystem, params: ParamValues, opts: { views?: boolean } = {}): Promise<void> {
+  await dropDerived(db, sys);
   for (const d of sys.derived) {
+    const kind = d.materialize && !opts.views ? 'TABLE' : 'VIEW';
     try {
-      await db.exec(`CREATE OR REPLACE TEMP VIEW ${ident(d.name)} AS ${inlineParams(d.sql, params)}`);
+      await db.exec(`CREATE OR REPLACE TEMP ${kind} ${ident(d.name)} AS ${inlineParams(d.sql, params)}`);
     } catch (e) {
       throw new TijianError('INDEX_INVALID', `派生表“${d.name}”的 SQL 执行失败：${(e as Error).message}`, `The SQL of derived relation ${d.name} failed: ${(e as Error).message}`);
     }
   }
 }
 
+/** Drops the derived relations of this connection, whichever kind they were built as. */
 export async function dropDerived(db: Db, sys: IndexSystem): Promise<void> {
-  for (const d of sys.derived) await db.exec(`DROP VIEW IF EXISTS ${ident(d.name)}`).catch(() => undefined);
+  if (!sys.derived.length) return;
+  const names = sys.derived.map((d) => lit(d.name)).join(', ');
+  const present = await db.all<{ name: string; kind: string }>(
+    `SELECT view_name AS name, 'VIEW' AS kind FROM duckdb_views() WHERE temporary AND view_name IN (${names})
+     UNION ALL SELECT table_name, 'TABLE' FROM duckdb_tables() WHERE temporary AND table_name IN (${names})`,
+  );
+  // in reverse: a relation may read an earlier one
+  for (const d of [...sys.derived].reverse()) {
+    for (const p of present.filter((x) => x.name === d.name)) await db.exec(`DROP ${p.kind} IF EXISTS temp.${ident(d.name)}`).catch(() => undefined);
+  }
 }
 
 async function measureIndicators(

@@ -131,6 +131,9 @@ export const Derived = z
     name: Id,
     description: z.string().min(1),
     sql: z.string().min(1),
+    /** Build it as a temporary table once per period (for a small result several statements read),
+     *  rather than a view the statements reading it each recompute. */
+    materialize: z.boolean().default(false),
   })
   .strict();
 export type Derived = z.infer<typeof Derived>;

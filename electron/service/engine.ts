@@ -281,7 +281,7 @@ async function buildLineage(db: Db, q: LineageQuery): Promise<BuiltLineage> {
     const names = sys.derived.map((d) => lit(d.name)).join(', ');
     const present = Number(await db.scalar(`SELECT count(*) FROM duckdb_views() WHERE temporary AND view_name IN (${names})`));
     if (derivedFor.get(db) !== q.runId || present < sys.derived.length) {
-      await materializeDerived(db, sys, periodParams(parsePeriod(period_label)));
+      await materializeDerived(db, sys, periodParams(parsePeriod(period_label)), { views: true });
       derivedFor.set(db, q.runId);
     }
   }
