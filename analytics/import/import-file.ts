@@ -318,15 +318,18 @@ async function loadRows(
     const raw = ident(f.raw!);
     joins.push(`LEFT JOIN ${map.table} ${m} ON ${m}.raw = c.${raw} AND ${m}.ok`);
     cols.push(ident(f.name), ident(f.unresolved!));
+    // An officer list is 'ok' only when every item resolved: nothing is left unresolved (and a
+    // list column less to carry through the join).
+    const unres = f.ref === 'officer' ? `CASE WHEN ${m}.ok THEN []::VARCHAR[] END` : `${m}.unres`;
     if (!map.rowByRow) {
-      vals.push(`${m}.ids`, `${m}.unres`);
+      vals.push(`${m}.ids`, unres);
       return;
     }
     // The other texts, row by row (officer names: narrowed by the act's year and unit).
     const alias = `r${i}`;
     const rest = `(SELECT __ord AS rid, * FROM ${TAG}_conv WHERE NOT __bad AND ${raw} NOT IN (SELECT raw FROM ${map.table} WHERE ok))`;
     joins.push(`LEFT JOIN (${listRefSql(t, f, rest)}) ${alias} ON ${alias}.rid = c.__ord`);
-    vals.push(`CASE WHEN ${m}.ok THEN ${m}.ids ELSE ${alias}.ids END`, `CASE WHEN ${m}.ok THEN ${m}.unres ELSE ${alias}.unres END`);
+    vals.push(`CASE WHEN ${m}.ok THEN ${m}.ids ELSE ${alias}.ids END`, `CASE WHEN ${m}.ok THEN ${unres} ELSE ${alias}.unres END`);
   });
   const notDup = dupCount ? `AND c.__ord NOT IN (SELECT __ord FROM ${TAG}_dup)` : '';
   progress?.({ phase: 'load', done: 0, total: 100, unit: 'percent' });
