@@ -274,7 +274,14 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     batch = [];
     if (!ok) await once(out, 'drain');
   };
-  const writeRow = async (r: { rowNumber: number; cells: string[] }) => {
+  const flushBatch = async () => {
+    await flush();
+    checkAborted(ctx.signal);
+    ctx.onProgress?.({ phase: 'read', done: rows, total: Math.max(lastRow - headerRow, rows), unit: 'rows' });
+  };
+  /** Writes one row; returns a promise only when a batch went to the file (most rows need no
+   *  await, which the reader skips). */
+  const writeRow = (r: { rowNumber: number; cells: string[] }): Promise<void> | undefined => {
     const width = headers!.length;
     let extra = 0;
     for (let i = width; i < r.cells.length; i++) if (r.cells[i] !== '') extra++;
@@ -284,11 +291,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     if (!asciiSpace && line.indexOf(' ') >= 0) asciiSpace = true;
     batch.push(line + '\n');
     rows++;
-    if (batch.length >= 2000) {
-      await flush();
-      checkAborted(ctx.signal);
-      ctx.onProgress?.({ phase: 'read', done: rows, total: Math.max(lastRow - headerRow, rows), unit: 'rows' });
-    }
+    return batch.length >= 2000 ? flushBatch() : undefined;
   };
   const chooseHeader = async () => {
     let best = 0;
@@ -315,10 +318,10 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
       allSheets = info.allSheets;
       lastRow = info.lastRow ?? 0;
     },
-    async (row) => {
+    (row) => {
       if (headers) return writeRow(row);
       pending.push(row);
-      if (pending.length >= 10) await chooseHeader();
+      return pending.length >= 10 ? chooseHeader() : undefined;
     },
     ctx.signal,
   );
