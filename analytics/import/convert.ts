@@ -3,6 +3,7 @@
 // in Chinese and English. Generated from the table definition; nothing is parsed row by row in JS.
 import { ident, lit } from '../db/duck.js';
 import type { FieldDef, TableDef } from '../schema/types.js';
+import type { SpaceClass } from './file-scan.js';
 import type { ColumnMapping } from './headers.js';
 
 export interface MappedField {
@@ -53,16 +54,26 @@ export function mappedFields(t: TableDef, columns: readonly ColumnMapping[]): Ma
 function enumExpr(f: FieldDef, col: string): string {
   const pairs: string[] = [];
   const seen = new Set<string>();
+  const exact = new Map<string, string>();
   for (const [canon, synonyms] of Object.entries(f.values ?? {})) {
     for (const v of [canon, ...synonyms]) {
       const k = nameKey(v);
       if (seen.has(k)) continue;
       seen.add(k);
       pairs.push(`WHEN ${lit(k)} THEN ${lit(canon)}`);
+      if (KEY_FORM.test(k)) exact.set(k, canon);
     }
   }
-  return `CASE tj_key_c(${col}) ${pairs.join(' ')} END`;
+  // Text already in key form (the common case) is matched as it is; tj_key_c changes nothing on
+  // these keys (no brackets or spaces, no letters upper() would change), so the result is the same.
+  const direct = [...exact].map(([k, canon]) => `WHEN ${lit(k)} THEN ${lit(canon)}`);
+  const slow = `CASE tj_key_c(${col}) ${pairs.join(' ')} END`;
+  return direct.length ? `CASE ${col} ${direct.join(' ')} ELSE ${slow} END` : slow;
 }
+
+/** Keys whose characters tj_key_c leaves unchanged: CJK ideographs, digits, upper-case ASCII
+ *  letters and ASCII punctuation other than the space. */
+const KEY_FORM = /^[\u3400-\u4dbf\u4e00-\u9fff0-9A-Z!-/:-@[-`{-~]+$/;
 
 /** Typed value of a mapped field. For ref fields: the raw text (resolved to ids later). */
 export function valueExpr(m: MappedField): string {
@@ -196,6 +207,17 @@ export function rowChecks(sourceCols: readonly string[], hasExtraCells: boolean,
   return checks;
 }
 
+/**
+ * tj_clean(col), computed more cheaply when the source's texts hold fewer kinds of space (same
+ * result): with no space separator and no U+FEFF, translate and trim change nothing; with only
+ * U+0020, only the cells holding one need them.
+ */
+export function cleanExpr(col: string, spaces: SpaceClass): string {
+  if (spaces === 'none') return `nullif(${col}, '')`;
+  if (spaces === 'ascii') return `CASE WHEN contains(${col}, ' ') THEN tj_clean(${col}) ELSE nullif(${col}, '') END`;
+  return `tj_clean(${col})`;
+}
+
 export interface ConvSql {
   /** SELECT producing the typed columns, extras, __bad and (for bad rows only) the raw columns. */
   select: string;
@@ -219,10 +241,12 @@ export function buildConvSql(
   hasExtraCells: boolean,
   passColumns: readonly string[] = [],
   checkEncoding = false,
+  spaces: SpaceClass = 'any',
 ): ConvSql {
   const mapped = mappedFields(t, columns);
   const rawCols = headers.map((_, i) => srcCol(i));
   const cleaned = headers.map((_, i) => `tj_clean(${srcCol(i)}) AS ${cleanCol(i)}`).join(', ');
+  const cleanedFast = headers.map((_, i) => `${cleanExpr(srcCol(i), spaces)} AS ${cleanCol(i)}`).join(', ');
   const pass = [...passColumns, ...(hasExtraCells ? ['__extra_cells'] : [])];
   // Level 1 cleans each cell once; level 2 types the values; level 3 decides.
   const typed: string[] = [...pass, ...rawCols, ...headers.map((_, i) => cleanCol(i))];
@@ -240,7 +264,7 @@ export function buildConvSql(
   }
   const checks = [...rowChecks(rawCols, hasExtraCells, checkEncoding), ...mapped.flatMap(fieldChecks)];
   const bad = checks.length ? checks.map((c) => `(${c.cond})`).join(' OR ') : 'FALSE';
-  const decided = `SELECT *, coalesce(${bad}, FALSE) AS __bad FROM (SELECT ${typed.join(', ')} FROM (SELECT *, ${cleaned} FROM ${source}))`;
+  const decided = `SELECT *, coalesce(${bad}, FALSE) AS __bad FROM (SELECT ${typed.join(', ')} FROM (SELECT *, ${cleanedFast} FROM ${source}))`;
   // Raw text is kept only for rows that will be rejected (to show the user what was wrong).
   const outer = [...pass, ...insertColumns.map(ident), '__bad', ...rawCols.map((c) => `CASE WHEN __bad THEN ${c} END AS ${c}`)];
   return { select: `SELECT ${outer.join(', ')} FROM (${decided})`, checks, insertColumns, cleanedFromRaw: cleaned };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test/helpers.js';
-import { incompleteUtf8Tail, scanFile, transcodeToUtf8 } from './file-scan.js';
+import { hasRareSpace, incompleteUtf8Tail, scanFile, transcodeToUtf8 } from './file-scan.js';
 
 const TEXT = '案件编号,执法机关,罚款金额（元）\nAJ1,嵊泗县综合行政执法局,"1,234.50"\nAJ2,菜园镇,𠀀生僻字\n';
 
@@ -68,6 +68,35 @@ describe('line bookkeeping', () => {
     const s = await scanFile(write('a.csv', Buffer.from('h1,h2\r\n1,2\r\n\r\n3,4\n\n5,6', 'utf8')), true);
     expect(s.lines).toBe(6);
     expect(s.blankLines).toEqual([3, 5]);
+  });
+});
+
+describe('space characters (for the cheap cleaning path)', () => {
+  const scan = async (text: string | Buffer) => (await scanFile(write('a.csv', typeof text === 'string' ? Buffer.from(text, 'utf8') : text), true)).spaces;
+
+  it('tells none, only U+0020 and any space separator or U+FEFF apart', async () => {
+    expect(await scan('a,b\n“案”,—…\n')).toBe('none'); // E2 80 9C/9D/94/A6 are not spaces
+    expect(await scan('a,b\n1, 2\n')).toBe('ascii');
+    expect(await scan('a,b\n1\t,2\n')).toBe('none'); // trim leaves tabs alone
+    for (const ch of ['\u00a0', '\u1680', '\u2000', '\u2003', '\u200a', '\u202f', '\u205f', '\u3000', '\ufeff']) {
+      expect(await scan(`a,b\n1,${ch}2\n`)).toBe('any');
+    }
+    expect(await scan('a,b\n1,\u200b2\n')).toBe('none'); // zero-width space: not Zs
+  });
+
+  it('ignores the leading BOM and finds a sequence split by a chunk end', async () => {
+    expect(await scan(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a,b\n1,2\n')]))).toBe('none');
+    for (const at of [(1 << 20) - 1, (1 << 20) - 2]) {
+      const bytes = Buffer.alloc((1 << 20) + 10, 0x61);
+      Buffer.from('\u3000', 'utf8').copy(bytes, at);
+      expect(await scan(bytes)).toBe('any');
+    }
+  });
+
+  it('hasRareSpace needs the whole sequence', () => {
+    expect(hasRareSpace(Buffer.from([0xe3, 0x80]))).toBe(false);
+    expect(hasRareSpace(Buffer.from([0x61, 0xe3, 0x80, 0x80]))).toBe(true);
+    expect(hasRareSpace(Buffer.from([0xe2, 0x80, 0x9c, 0xe2, 0x80, 0x83]))).toBe(true);
   });
 });
 

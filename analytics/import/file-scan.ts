@@ -18,6 +18,40 @@ export interface FileScan {
    *  of records, since readers skip blank lines). */
   lines?: number;
   blankLines?: number[];
+  /** Text files: which space characters the bytes hold anywhere (after a leading BOM), for
+   *  tj_clean's fast path — see `SpaceClass`. */
+  spaces?: SpaceClass;
+}
+
+/**
+ * What a text holds of the characters tj_clean acts on: 'none' — no space separator (Unicode
+ * Zs, which DuckDB's trim strips) and no U+FEFF; 'ascii' — the plain space U+0020 at most; 'any'
+ * — possibly any of them. Cleaning is then nullif(x, ''), a contains(x, ' ') check, or the full
+ * tj_clean.
+ */
+export type SpaceClass = 'none' | 'ascii' | 'any';
+
+/** UTF-8 sequences of the characters that make a text 'any': U+00A0, U+1680, U+2000–U+200A,
+ *  U+202F, U+205F, U+3000 and U+FEFF (checked by `hasRareSpace`). */
+const RARE_SPACE_SEQS = [
+  Buffer.from([0xc2, 0xa0]),
+  Buffer.from([0xe1, 0x9a, 0x80]),
+  Buffer.from([0xe2, 0x81, 0x9f]),
+  Buffer.from([0xe3, 0x80, 0x80]),
+  Buffer.from([0xef, 0xbb, 0xbf]),
+];
+const E2_80 = Buffer.from([0xe2, 0x80]);
+
+/** Whether buf holds a UTF-8 space separator other than U+0020, or U+FEFF, starting at an index
+ *  ≥ from (sequences must lie wholly inside buf). */
+export function hasRareSpace(buf: Buffer, from = 0): boolean {
+  for (const seq of RARE_SPACE_SEQS) if (buf.indexOf(seq, from) >= 0) return true;
+  // U+2000–U+200A and U+202F are E2 80 80–8A and E2 80 AF; E2 80 also starts “ ” — …, which are common
+  for (let i = buf.indexOf(E2_80, from); i >= 0 && i + 2 < buf.length; i = buf.indexOf(E2_80, i + 2)) {
+    const b = buf[i + 2]!;
+    if ((b >= 0x80 && b <= 0x8a) || b === 0xaf) return true;
+  }
+  return false;
 }
 
 const MAX_BLANK_LINES = 1_000_000;
@@ -49,10 +83,26 @@ export async function scanFile(path: string, text: boolean, onProgress?: BytePro
   let lineLen = 0;
   let prevByte = 0;
   const blankLines: number[] = [];
+  // Space characters (see SpaceClass); sequences across chunk ends are checked on the seam.
+  let asciiSpace = false;
+  let rareSpace = false;
+  let seamTail: Buffer | null = null;
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     hash.update(chunk);
+    const chunkStart = size;
     size += chunk.length;
+    if (text && !rareSpace) {
+      if (!asciiSpace && chunk.indexOf(0x20) >= 0) asciiSpace = true;
+      // a BOM at the very start of the file is not part of any cell
+      if (hasRareSpace(chunk, chunkStart === 0 ? 1 : 0)) rareSpace = true;
+      else if (seamTail) {
+        const seam = Buffer.concat([seamTail, chunk.subarray(0, 2)]);
+        if (hasRareSpace(seam, chunkStart - seamTail.length === 0 ? 1 : 0)) rareSpace = true;
+      }
+      const joined: Buffer = chunk.length >= 2 || !seamTail ? chunk : Buffer.concat([seamTail, chunk]);
+      seamTail = Buffer.from(joined.subarray(Math.max(0, joined.length - 2)));
+    }
     if (text) {
       if (!first) first = Buffer.from(chunk.subarray(0, 4));
       if (valid) {
@@ -87,6 +137,7 @@ export async function scanFile(path: string, text: boolean, onProgress?: BytePro
     scan.validUtf8 = valid;
     scan.lines = lineLen > 0 ? line : line - 1;
     scan.blankLines = blankLines;
+    scan.spaces = rareSpace ? 'any' : asciiSpace ? 'ascii' : 'none';
     scan.encoding = await detectEncoding(path, first ?? Buffer.alloc(0), valid);
   }
   return scan;

@@ -6,7 +6,7 @@ import { basename, resolve as resolvePath } from 'node:path';
 import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
 import { TijianError } from '../i18n/errors.js';
-import { tableDef } from '../schema/tables.js';
+import { CANONICAL_TABLES, tableDef } from '../schema/tables.js';
 import type { TableDef } from '../schema/types.js';
 import { APP_VERSION } from '../version.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -15,7 +15,7 @@ import { scanFile } from './file-scan.js';
 import { checkMapping, detectTable, layoutKey, type Mapping } from './headers.js';
 import { applyMappingFile, type MappingFile } from './mapping-file.js';
 import type { ProgressFn } from './progress.js';
-import { listRefSql, prepareLookups, referenceFields, resolveAfterReferenceChange, singleRefJoin } from './resolve.js';
+import { listMapSql, listRefSql, prepareLookups, referenceFields, resolveAfterReferenceChange, singleMapSql } from './resolve.js';
 import { formatOf, stageSource, type FileFormat, type StagedSource, type StructuralReject } from './sources.js';
 
 export interface ImportFileOptions {
@@ -52,6 +52,11 @@ export interface ImportFileResult {
 }
 
 const TAG = 'tj_imp';
+/** The temp tables of singleMapSql and listMapSql any table's import may create. */
+const MAP_TABLES = [
+  ...Array.from({ length: Math.max(...CANONICAL_TABLES.map((t) => referenceFields(t).singles.length)) }, (_, i) => `${TAG}_sm${i}`),
+  ...Array.from({ length: Math.max(...CANONICAL_TABLES.map((t) => referenceFields(t).lists.length)) }, (_, i) => `${TAG}_lm${i}`),
+];
 
 const TEXT_FORMATS: ReadonlySet<FileFormat> = new Set(['csv', 'json', 'jsonl']);
 
@@ -152,7 +157,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
 
   const onAbort = () => db.interrupt();
   opts.signal?.addEventListener('abort', onAbort);
-  const sourceCtx = { db, path, tag: TAG, ...(scan.encoding ? { encoding: scan.encoding } : {}), ...(scan.blankLines ? { blankLines: scan.blankLines } : {}) };
+  const sourceCtx = { db, path, tag: TAG, ...(scan.encoding ? { encoding: scan.encoding } : {}), ...(scan.blankLines ? { blankLines: scan.blankLines } : {}), ...(scan.spaces ? { spaces: scan.spaces } : {}) };
   const source = await stageSource({ ...sourceCtx, ...(progress ? { onProgress: progress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) }, format);
   try {
     let mapping: Mapping;
@@ -186,6 +191,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
     await db.exec(`DROP VIEW IF EXISTS ${TAG}_conv; DROP TABLE IF EXISTS ${TAG}_conv_t; DROP TABLE IF EXISTS ${TAG}_dup; DROP TABLE IF EXISTS ${TAG}_dupraw;`).catch(() => undefined);
+    await db.exec(MAP_TABLES.map((n) => `DROP TABLE IF EXISTS ${n};`).join(' ')).catch(() => undefined);
     await source.cleanup().catch(() => undefined);
   }
 }
@@ -204,6 +210,10 @@ interface Staged {
   conv: ReturnType<typeof buildConvSql>;
   structural: StructuralReject[];
   dupCount: number;
+  /** Per single reference: the temp table of singleMapSql. */
+  singleMaps: Array<{ field: string; table: string }>;
+  /** Per list reference: the temp table of listMapSql, and whether some texts need the row. */
+  listMaps: Array<{ field: string; table: string; rowByRow: boolean }>;
 }
 
 /**
@@ -214,7 +224,7 @@ interface Staged {
 async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSource, progress: ProgressFn | undefined): Promise<Staged> {
   // 1. Convert and validate, one parallel pass over the file. The ordinal is the row's position
   // (DuckDB keeps insertion order), so no order-forcing window is needed.
-  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded);
+  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces);
   progress?.({ phase: 'convert', done: 0, total: 100, unit: 'percent' });
   await execWithProgress(db, `CREATE OR REPLACE TEMP TABLE ${TAG}_conv_t AS ${conv.select}`, progress, 'convert');
   await db.exec(
@@ -247,7 +257,23 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
   const dupCount = Number(await db.scalar(`SELECT count(*) FROM ${TAG}_dup`));
 
   await prepareLookups(db, await countyName(db));
-  return { conv, structural, dupCount };
+
+  // 3a. References, resolved once per distinct text (for lists: where the row does not matter).
+  const mappedRaw = new Set(conv.insertColumns);
+  const singleMaps: Staged['singleMaps'] = [];
+  for (const [i, f] of referenceFields(t).singles.filter((x) => mappedRaw.has(x.raw!)).entries()) {
+    const table = `${TAG}_sm${i}`;
+    await db.exec(singleMapSql(f, `${TAG}_conv WHERE NOT __bad`, table));
+    singleMaps.push({ field: f.name, table });
+  }
+  const listMaps: Staged['listMaps'] = [];
+  for (const [i, f] of referenceFields(t).lists.filter((x) => mappedRaw.has(x.raw!)).entries()) {
+    const table = `${TAG}_lm${i}`;
+    await db.exec(listMapSql(f, `${TAG}_conv WHERE NOT __bad`, table));
+    const rowByRow = Number(await db.scalar(`SELECT count(*) FROM ${table} WHERE NOT ok`));
+    listMaps.push({ field: f.name, table, rowByRow: rowByRow > 0 });
+  }
+  return { conv, structural, dupCount, singleMaps, listMaps };
 }
 
 async function loadRows(
@@ -281,16 +307,29 @@ async function loadRows(
   const vals = [...conv.insertColumns.map((c) => `c.${ident(c)}`), String(importId), lineOf];
   const joins: string[] = [];
   singles.forEach((f, i) => {
-    const { join, value } = singleRefJoin(f, 'c', `u${i}`);
-    joins.push(join);
+    const map = staged.singleMaps.find((m) => m.field === f.name)!;
+    joins.push(`LEFT JOIN ${map.table} u${i} ON u${i}.raw = c.${ident(f.raw!)}`);
     cols.push(ident(f.name));
-    vals.push(value);
+    vals.push(`u${i}.id`);
   });
   lists.forEach((f, i) => {
-    const alias = `r${i}`;
-    joins.push(`LEFT JOIN (${listRefSql(t, f, `(SELECT __ord AS rid, * FROM ${TAG}_conv WHERE NOT __bad)`)}) ${alias} ON ${alias}.rid = c.__ord`);
+    const map = staged.listMaps.find((m) => m.field === f.name)!;
+    const m = `m${i}`;
+    const raw = ident(f.raw!);
+    joins.push(`LEFT JOIN ${map.table} ${m} ON ${m}.raw = c.${raw} AND ${m}.ok`);
     cols.push(ident(f.name), ident(f.unresolved!));
-    vals.push(`${alias}.ids`, `${alias}.unres`);
+    // An officer list is 'ok' only when every item resolved: nothing is left unresolved (and a
+    // list column less to carry through the join).
+    const unres = f.ref === 'officer' ? `CASE WHEN ${m}.ok THEN []::VARCHAR[] END` : `${m}.unres`;
+    if (!map.rowByRow) {
+      vals.push(`${m}.ids`, unres);
+      return;
+    }
+    // The other texts, row by row (officer names: narrowed by the act's year and unit).
+    const alias = `r${i}`;
+    const rest = `(SELECT __ord AS rid, * FROM ${TAG}_conv WHERE NOT __bad AND ${raw} NOT IN (SELECT raw FROM ${map.table} WHERE ok))`;
+    joins.push(`LEFT JOIN (${listRefSql(t, f, rest)}) ${alias} ON ${alias}.rid = c.__ord`);
+    vals.push(`CASE WHEN ${m}.ok THEN ${m}.ids ELSE ${alias}.ids END`, `CASE WHEN ${m}.ok THEN ${unres} ELSE ${alias}.unres END`);
   });
   const notDup = dupCount ? `AND c.__ord NOT IN (SELECT __ord FROM ${TAG}_dup)` : '';
   progress?.({ phase: 'load', done: 0, total: 100, unit: 'percent' });

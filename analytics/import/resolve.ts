@@ -91,6 +91,16 @@ export function singleRefJoin(f: FieldDef, rel: string, alias: string): { join: 
 }
 
 /**
+ * For importing: a single reference resolved once per distinct raw text (the same text resolves
+ * the same way in every row). SQL creating temp table `name` (raw, id) over the texts of `rel`.
+ */
+export function singleMapSql(f: FieldDef, rel: string, name: string): string {
+  const { join, value } = singleRefJoin(f, 's', 'u');
+  return `CREATE OR REPLACE TEMP TABLE ${name} AS
+    SELECT s.${ident(f.raw!)} AS raw, ${value} AS id FROM (SELECT DISTINCT ${ident(f.raw!)} FROM ${rel}) s ${join}`;
+}
+
+/**
  * SQL subquery (rid, ids, unres) resolving a list reference for every row of `rel` (a relation
  * with a row id column `rid`, the raw list column, and for officers the act's date and unit).
  * Officer names are matched in order: id or certificate number; name in the act's year and unit;
@@ -131,6 +141,25 @@ export function listRefSql(t: TableDef, f: FieldDef, rel: string): string {
       FROM (SELECT tk.rid, list_sort(list({'p': tk.pos, 'id': ${resolved}, 'tok': tk.tok})) AS l
             FROM (SELECT *, tj_key_c(tok) AS k FROM (${tokens})) tk ${joins}
             GROUP BY tk.rid)`;
+}
+
+/**
+ * For importing: listRefSql's (ids, unres) once per distinct list text instead of once per row,
+ * where the result does not depend on the row. A unit or matter list resolves by its items alone;
+ * an officer list does when every item is an officer id or certificate number (those match before
+ * any name, whatever the act's year and unit). SQL creating temp table `name` (raw, ok, ids,
+ * unres) over the raw list texts of `rel`; `ok` marks the texts whose result holds for every row.
+ */
+export function listMapSql(f: FieldDef, rel: string, name: string): string {
+  const l = LOOKUP[f.ref!];
+  const ok = f.ref === 'officer' ? `bool_and(a.${l.id} IS NOT NULL)` : 'TRUE';
+  return `CREATE OR REPLACE TEMP TABLE ${name} AS
+    SELECT raw, ok, [x.id FOR x IN l IF x.id IS NOT NULL] AS ids, [x.tok FOR x IN l IF x.id IS NULL] AS unres
+    FROM (SELECT tk.raw, ${ok} AS ok, list_sort(list({'p': tk.pos, 'id': a.${l.id}, 'tok': tk.tok})) AS l
+          FROM (SELECT *, tj_key_c(tok) AS k FROM (SELECT raw, unnest(tl) AS tok, unnest(range(1, len(tl) + 1)) AS pos
+                FROM (SELECT raw, tj_list_c(raw) AS tl FROM (SELECT DISTINCT ${ident(f.raw!)} AS raw FROM ${rel})))) tk
+          LEFT JOIN ${l.table} a ON a.k = tk.k
+          GROUP BY tk.raw)`;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
 import { TijianError } from '../i18n/errors.js';
 import { sniffCsv } from './csv-dialect.js';
-import { transcodeToUtf8, type TextEncoding } from './file-scan.js';
+import { transcodeToUtf8, type SpaceClass, type TextEncoding } from './file-scan.js';
 import { headerScore } from './headers.js';
 import type { ProgressFn } from './progress.js';
 import { readXlsxRows } from './xlsx-reader.js';
@@ -73,6 +73,8 @@ export interface StagedSource {
   /** Transcoded text: cells may hold U+FFFD where bytes could not be decoded. */
   transcoded: boolean;
   hasExtraCells: boolean;
+  /** Which space characters the cells may hold (lets cleaning skip work; see SpaceClass). */
+  spaces: SpaceClass;
   /** Line (CSV, JSON Lines), sheet row (XLSX) or record number (JSON array, Parquet) of a row:
    *  SQL over the columns of relation `rel` (its __ord and `passColumns`), with `lineJoin(rel)`
    *  added to the FROM clause. Valid after `collectStructural`. */
@@ -97,6 +99,8 @@ export interface SourceContext {
   encoding?: TextEncoding;
   /** Line numbers of blank lines in a text file (for exact line numbers). */
   blankLines?: number[];
+  /** Text files: the space characters the file's bytes hold (from the scan). */
+  spaces?: SpaceClass;
   onProgress?: ProgressFn;
   signal?: AbortSignal;
   tag: string;
@@ -175,6 +179,8 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
     relationWithOrdinal,
     transcoded: encoding !== 'utf-8' && encoding !== 'utf-8-bom',
     hasExtraCells: false,
+    // The scan looked at the bytes DuckDB reads only when nothing was transcoded.
+    spaces: encoding === 'utf-8' || encoding === 'utf-8-bom' ? (ctx.spaces ?? 'any') : 'any',
     lineKind: 'line',
     // A record's line: its ordinal + the header line + the blank or rejected lines before it.
     lineExpr: (rel) => (useGaps ? `(${rel}.__ord + ${dialect.headerLine} + coalesce(${rel}_gap.cum, 0))` : `(${rel}.__ord + ${dialect.headerLine})`),
@@ -236,8 +242,14 @@ function structuralReason(line: number, raw: string, type: string, message: stri
   return { line, raw, code: 'row.malformed', reasonZh: `该行格式错误：${message}`, reasonEn: `malformed line: ${message}` };
 }
 
+/** Space separators other than U+0020 (Unicode Zs), and U+FEFF: what makes cells 'any'. */
+const RARE_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/;
+
+/** A cell as a CSV field: quoted only when it must be (DuckDB reads quoted fields several
+ *  times slower), which reads back the same text; empty stays empty (NULL). */
+const CSV_SPECIAL = /[",\n\r]/;
 function csvField(v: string): string {
-  return v === '' ? '' : `"${v.replace(/"/g, '""')}"`;
+  return v === '' ? '' : CSV_SPECIAL.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<StagedSource> {
@@ -252,6 +264,9 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
   let sheetName = '';
   let allSheets: string[] = [];
   let rows = 0;
+  // The space characters the written cells hold (see SpaceClass).
+  let asciiSpace = false;
+  let rareSpace = false;
   let batch: string[] = [];
   const flush = async () => {
     if (!batch.length) return;
@@ -259,19 +274,24 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     batch = [];
     if (!ok) await once(out, 'drain');
   };
-  const writeRow = async (r: { rowNumber: number; cells: string[] }) => {
+  const flushBatch = async () => {
+    await flush();
+    checkAborted(ctx.signal);
+    ctx.onProgress?.({ phase: 'read', done: rows, total: Math.max(lastRow - headerRow, rows), unit: 'rows' });
+  };
+  /** Writes one row; returns a promise only when a batch went to the file (most rows need no
+   *  await, which the reader skips). */
+  const writeRow = (r: { rowNumber: number; cells: string[] }): Promise<void> | undefined => {
     const width = headers!.length;
     let extra = 0;
     for (let i = width; i < r.cells.length; i++) if (r.cells[i] !== '') extra++;
     let line = `${r.rowNumber},${extra}`;
     for (let i = 0; i < width; i++) line += ',' + csvField(r.cells[i] ?? '');
+    if (!rareSpace && RARE_SPACE.test(line)) rareSpace = true;
+    if (!asciiSpace && line.indexOf(' ') >= 0) asciiSpace = true;
     batch.push(line + '\n');
     rows++;
-    if (batch.length >= 2000) {
-      await flush();
-      checkAborted(ctx.signal);
-      ctx.onProgress?.({ phase: 'read', done: rows, total: Math.max(lastRow - headerRow, rows), unit: 'rows' });
-    }
+    return batch.length >= 2000 ? flushBatch() : undefined;
   };
   const chooseHeader = async () => {
     let best = 0;
@@ -298,10 +318,10 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
       allSheets = info.allSheets;
       lastRow = info.lastRow ?? 0;
     },
-    async (row) => {
+    (row) => {
       if (headers) return writeRow(row);
       pending.push(row);
-      if (pending.length >= 10) await chooseHeader();
+      return pending.length >= 10 ? chooseHeader() : undefined;
     },
     ctx.signal,
   );
@@ -333,6 +353,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     relationWithOrdinal,
     transcoded: false,
     hasExtraCells: true,
+    spaces: rareSpace ? 'any' : asciiSpace ? 'ascii' : 'none',
     lineKind: 'sheet_row',
     lineExpr: (rel) => `${rel}.__line`,
     lineJoin: () => '',
@@ -423,6 +444,8 @@ async function jsonObjectsSource(
     relationWithOrdinal: relation,
     transcoded: false,
     hasExtraCells: false,
+    // JSON escapes (\u3000) become characters the bytes do not show
+    spaces: 'any',
     lineKind,
     lineExpr: (rel) => `${rel}.__ord`,
     lineJoin: () => '',
@@ -462,6 +485,7 @@ async function parquetSource(ctx: SourceContext): Promise<StagedSource> {
     relationWithOrdinal: relation,
     transcoded: false,
     hasExtraCells: false,
+    spaces: 'any',
     lineKind: 'record',
     lineExpr: (rel) => `${rel}.__ord`,
     lineJoin: () => '',

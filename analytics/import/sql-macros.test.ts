@@ -126,3 +126,21 @@ describe('tj_name_key', () => {
     expect(await value(`SELECT tj_name_key(' 嵊泗县（菜园镇） abc ') = tj_name_key('嵊泗县(菜园镇)ABC')`)).toBe(true);
   });
 });
+
+describe('the cheap cleaning paths give what tj_clean gives', () => {
+  // cleanExpr('none') is for texts without any space separator or U+FEFF, 'ascii' for texts
+  // whose only space is U+0020 (what the file scan reports).
+  const none = ['', 'a', '案件', '\t案\t', 'a\u200bb', '“引号”—…', '１２', 'x\ny'];
+  const ascii = [...none, ' ', '  a ', 'a b', ' 案件 ', '2024-03-05 10:00', ' \t '];
+  it.each([
+    ['none', none],
+    ['ascii', ascii],
+  ] as const)('%s', async (cls, texts) => {
+    const { cleanExpr } = await import('./convert.js');
+    const db = await memoryDb();
+    const rows = await db.all<{ same: boolean }>(
+      `SELECT tj_clean(c) IS NOT DISTINCT FROM ${cleanExpr('c', cls)} AS same FROM (SELECT unnest([${texts.map(lit).join(', ')}]) AS c)`,
+    );
+    expect(rows.map((r) => r.same)).toEqual(texts.map(() => true));
+  });
+});

@@ -83,6 +83,8 @@ async function saxEntry(
   p.close();
 }
 
+const ROW_END = Buffer.from('</row>');
+
 const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -273,8 +275,6 @@ export async function readXlsxRows(
     }
     const info: XlsxSheetInfo = { name: sheet.name, allSheets: wb.sheets.map((s) => s.name) };
     const stream = await openEntry(wb.zip, entry);
-    (stream as NodeJS.ReadableStream).setEncoding('utf8');
-    let buf = '';
     let infoSent = false;
     let nextRow = 1;
     const { sharedStrings: sst, dateStyles, date1904 } = wb;
@@ -318,6 +318,23 @@ export async function readXlsxRows(
       if (len === 3) return T_STR;
       if (len === 9) return T_INLINE;
       return T_N;
+    };
+
+    /** A cell's text from its type, its <v> value and its style. */
+    const cellText = (type: number, v: string, style: number): string => {
+      switch (type) {
+        case T_S:
+          return sst[Number(v)] ?? '';
+        case T_STR:
+        case T_E:
+          return decodeXml(v);
+        case T_B:
+          return v === '1' ? 'TRUE' : 'FALSE';
+        case T_D:
+          return v.replace('T', ' ').replace(/ 00:00:00(\.0+)?Z?$/, '');
+        default:
+          return v !== '' && dateStyles[style] ? dateText(v) : v;
+      }
     };
 
     /** Parses the row element at [rs, end) of x: each cell's attributes are read character by
@@ -393,6 +410,37 @@ export async function readXlsxRows(
           pos = te + 1;
           continue;
         }
+        // The common cell, <c …><v>value</v></c>: read straight through.
+        if (x.charCodeAt(te + 1) === 60 && x.charCodeAt(te + 2) === 118 && x.charCodeAt(te + 3) === 62 && type !== T_INLINE) {
+          const vs = te + 4;
+          const ve = x.indexOf('<', vs);
+          // </v></c>
+          if (
+            ve >= 0 && x.charCodeAt(ve + 1) === 47 && x.charCodeAt(ve + 2) === 118 && x.charCodeAt(ve + 3) === 62 &&
+            x.charCodeAt(ve + 4) === 60 && x.charCodeAt(ve + 5) === 47 && x.charCodeAt(ve + 6) === 99 && x.charCodeAt(ve + 7) === 62
+          ) {
+            pos = ve + 8;
+            let text: string;
+            if (type === T_S && ve > vs && ve - vs < 10) {
+              // a shared-string index: digits only (anything else is read as Number() would)
+              let n = 0;
+              for (let k = vs; k < ve; k++) {
+                const d = x.charCodeAt(k) - 48;
+                if (d < 0 || d > 9) {
+                  n = -1;
+                  break;
+                }
+                n = n * 10 + d;
+              }
+              text = n >= 0 ? (sst[n] ?? '') : (sst[Number(x.slice(vs, ve))] ?? '');
+            } else text = cellText(type, x.slice(vs, ve), style);
+            if (text !== '') {
+              while (cells.length < c) cells.push('');
+              cells[c] = text;
+            }
+            continue;
+          }
+        }
         const ce = x.indexOf('</c>', te);
         pos = ce + 4;
         let text: string;
@@ -404,23 +452,7 @@ export async function readXlsxRows(
             const gt = x.indexOf('>', vs);
             if (x.charCodeAt(gt - 1) !== 47) v = x.slice(gt + 1, x.indexOf('</v>', gt));
           }
-          switch (type) {
-            case T_S:
-              text = sst[Number(v)] ?? '';
-              break;
-            case T_STR:
-            case T_E:
-              text = decodeXml(v);
-              break;
-            case T_B:
-              text = v === '1' ? 'TRUE' : 'FALSE';
-              break;
-            case T_D:
-              text = v.replace('T', ' ').replace(/ 00:00:00(\.0+)?Z?$/, '');
-              break;
-            default:
-              text = v !== '' && dateStyles[style] ? dateText(v) : v;
-          }
+          text = cellText(type, v, style);
         }
         if (text !== '') {
           while (cells.length < c) cells.push('');
@@ -430,12 +462,13 @@ export async function readXlsxRows(
       return { rowNumber, cells };
     };
 
-    for await (const chunk of stream as AsyncIterable<string>) {
-      if (signal?.aborted) throw new TijianError('IMPORT_CANCELLED', '导入已取消。', 'Import cancelled.');
-      buf += chunk;
+    // The sheet is decoded chunk by chunk into flat strings that end on a character boundary
+    // (scanning a concatenated string is much slower); what a chunk leaves unfinished (a row cut
+    // in two) is carried over as bytes.
+    const processText = async (x: string): Promise<number> => {
       if (!infoSent) {
-        const dim = /<dimension ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(buf);
-        if (dim || buf.indexOf('<sheetData') >= 0) {
+        const dim = /<dimension ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(x);
+        if (dim || x.indexOf('<sheetData') >= 0) {
           if (dim?.[1]) info.lastRow = Number(dim[1]);
           onInfo(info);
           infoSent = true;
@@ -443,26 +476,43 @@ export async function readXlsxRows(
       }
       let start = 0;
       for (;;) {
-        const rs = buf.indexOf('<row', start);
+        const rs = x.indexOf('<row', start);
         if (rs < 0) break;
-        const gt = buf.indexOf('>', rs);
+        const gt = x.indexOf('>', rs);
         if (gt < 0) break;
         let end: number;
-        if (buf.charCodeAt(gt - 1) === 47) end = gt + 1; // <row .../>
+        if (x.charCodeAt(gt - 1) === 47) end = gt + 1; // <row .../>
         else {
-          const re = buf.indexOf('</row>', gt);
+          const re = x.indexOf('</row>', gt);
           if (re < 0) break;
           end = re + 6;
         }
-        const row = parseRow(buf, rs, gt, end);
+        const row = parseRow(x, rs, gt, end);
         start = end;
         if (row.cells.length) {
           const r = onRow(row);
           if (r) await r;
         }
       }
-      buf = start > 0 ? buf.slice(start) : buf;
+      return start;
+    };
+    let carry: Buffer | null = null;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (signal?.aborted) throw new TijianError('IMPORT_CANCELLED', '导入已取消。', 'Import cancelled.');
+      const data: Buffer = carry && carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      // Cut after the last complete row, or else before the last '<' (ASCII: never inside a
+      // multi-byte character).
+      const rowEnd = data.lastIndexOf(ROW_END);
+      const cut = rowEnd >= 0 ? rowEnd + ROW_END.length : data.lastIndexOf(0x3c);
+      if (cut <= 0) {
+        carry = data;
+        continue;
+      }
+      const x = data.toString('utf8', 0, cut);
+      const stop = await processText(x);
+      carry = stop < x.length ? Buffer.concat([Buffer.from(x.slice(stop), 'utf8'), data.subarray(cut)]) : data.subarray(cut);
     }
+    if (carry && carry.length) await processText(carry.toString('utf8'));
     if (!infoSent) onInfo(info);
   } finally {
     wb.zip.close();
