@@ -93,6 +93,44 @@ describe('importing real-looking exports', () => {
     expect(log).toEqual({ rows_read: 8, rows_loaded: 2, rows_rejected: 6, status: 'done', table_name: 'penalty_case' });
   });
 
+  it('numbers lines physically when quoted cells hold line breaks (UTF-8 and GBK alike)', async () => {
+    const text = [
+      '案件编号,执法机关,立案日期,罚款金额（元）,备注',
+      'A1,菜园镇,2024-03-05,100,"第一行', // 2 ok, spans 2–3
+      '第二行"', // 3
+      'A2,菜园镇,2024-02-30,100,ok', // 4 bad date
+      'A3,菜园镇,2024-03-05,5,"x', // 5 ok, spans 5–7, with an empty line inside the cell
+      '', // 6
+      'y"', // 7
+      '', // 8 blank: not a row
+      'A4,菜园镇,2024-03-05', // 9 too few columns
+      'A1,菜园镇,2024-03-06,100,dup', // 10 duplicate of line 2
+      'A5,菜园镇,2024-03-05,7,"a""b"', // 11 ok, escaped quotes
+      ',菜园镇,2024-03-05,1,"z', // 12 missing key, spans 12–13
+      'z"', // 13
+      'A6,菜园镇,2024-03-05,8,end', // 14 ok
+    ].join('\r\n');
+    for (const [name, bytes] of [['ml.csv', Buffer.from(text)], ['ml-gbk.csv', iconv.encode(text, 'gbk')]] as const) {
+      const ws = await freshWorkspace();
+      const r = await importFile(ws, file(tempDir(), name, bytes));
+      expect(r).toMatchObject({ rows_read: 8, rows_loaded: 4, rows_rejected: 4 });
+      const rej = await rows(ws.db, `SELECT line_no, error_codes, reason_zh FROM rejected_row ORDER BY line_no`);
+      expect(rej.map((x) => [x.line_no, x.error_codes])).toEqual([
+        [4, ['filed_date.invalid']],
+        [9, ['row.ragged']],
+        [10, ['key.duplicate_in_file']],
+        [12, ['case_id.required']],
+      ]);
+      expect(rej[2]!.reason_zh).toContain('第 2 行');
+      expect(await rows(ws.db, `SELECT case_id, row_no FROM penalty_case ORDER BY row_no`)).toEqual([
+        { case_id: 'A1', row_no: 2 },
+        { case_id: 'A3', row_no: 5 },
+        { case_id: 'A5', row_no: 11 },
+        { case_id: 'A6', row_no: 14 },
+      ]);
+    }
+  });
+
   it('reads GBK CSV (Chinese Excel) and rejects a wrong-encoding line in a UTF-8 file', async () => {
     const ws = await freshWorkspace();
     const dir = tempDir();

@@ -157,7 +157,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
 
   const onAbort = () => db.interrupt();
   opts.signal?.addEventListener('abort', onAbort);
-  const sourceCtx = { db, path, tag: TAG, ...(scan.encoding ? { encoding: scan.encoding } : {}), ...(scan.blankLines ? { blankLines: scan.blankLines } : {}), ...(scan.spaces ? { spaces: scan.spaces } : {}) };
+  const sourceCtx = { db, path, tag: TAG, ...(scan.encoding ? { encoding: scan.encoding } : {}), ...(scan.blankLines ? { blankLines: scan.blankLines } : {}), ...(scan.lines !== undefined ? { lines: scan.lines } : {}), ...(scan.spaces ? { spaces: scan.spaces } : {}) };
   const source = await stageSource({ ...sourceCtx, ...(progress ? { onProgress: progress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) }, format);
   try {
     let mapping: Mapping;
@@ -232,7 +232,7 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
       ? `CREATE OR REPLACE TEMP VIEW ${TAG}_conv AS SELECT rowid + 1 AS __ord, * FROM ${TAG}_conv_t`
       : `CREATE OR REPLACE TEMP VIEW ${TAG}_conv AS SELECT * FROM ${TAG}_conv_t`,
   );
-  const structural = await source.collectStructural();
+  const structural = await source.collectStructural(Number(await db.scalar(`SELECT count(*) FROM ${TAG}_conv_t`)));
 
   // 2. Keys: unique within the file (the first occurrence loads) and not already in the workspace.
   const keys = keyColumns(t);

@@ -11,7 +11,7 @@ import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
 import { TijianError } from '../i18n/errors.js';
 import { sniffCsv } from './csv-dialect.js';
-import { transcodeToUtf8, type SpaceClass, type TextEncoding } from './file-scan.js';
+import { quotedLineStarts, transcodeToUtf8, type SpaceClass, type TextEncoding } from './file-scan.js';
 import { headerScore } from './headers.js';
 import type { ProgressFn } from './progress.js';
 import { readXlsxRows } from './xlsx-reader.js';
@@ -86,7 +86,7 @@ export interface StagedSource {
   lineKind: 'line' | 'sheet_row' | 'record';
   /** Rows that could not even be split into columns (CSV ragged rows, invalid JSON lines). Called
    *  after the relation has been read once. */
-  collectStructural: () => Promise<StructuralReject[]>;
+  collectStructural: (recordsRead?: number) => Promise<StructuralReject[]>;
   /** Rows above the header (titles) that were skipped. */
   skippedTitleRows: number;
   warnings: string[];
@@ -99,6 +99,8 @@ export interface SourceContext {
   encoding?: TextEncoding;
   /** Line numbers of blank lines in a text file (for exact line numbers). */
   blankLines?: number[];
+  /** Number of lines of a text file. */
+  lines?: number;
   /** Text files: the space characters the file's bytes hold (from the scan). */
   spaces?: SpaceClass;
   onProgress?: ProgressFn;
@@ -152,6 +154,16 @@ async function createGapTable(db: Db, tag: string, headerLine: number, lines: nu
   }
 }
 
+/** A line number that does not count continuation lines, as a physical line number. */
+export function physicalLine(line: number, continuations: readonly number[]): number {
+  let physical = line;
+  for (const c of continuations) {
+    if (c <= physical) physical++;
+    else break;
+  }
+  return physical;
+}
+
 async function csvSource(ctx: SourceContext, path: string, encoding: TextEncoding, cleanupPaths: string[]): Promise<StagedSource> {
   const { db, tag } = ctx;
   const head = await readHeadText(path, 1 << 16);
@@ -188,15 +200,30 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
     passColumns: [],
     skippedTitleRows: dialect.headerLine - 1,
     warnings: [],
-    collectStructural: async () => {
+    collectStructural: async (recordsRead) => {
       // The rejects table holds one row per error; a row missing two columns has two.
       const rows = await db.all<{ line: number; csv_line: string; error_type: string; error_message: string }>(
         `SELECT line, any_value(csv_line) AS csv_line, string_agg(DISTINCT error_type, ', ') AS error_type,
                 any_value(error_message) AS error_message
          FROM ${tag}_rej WHERE scan_id = (SELECT min(scan_id) FROM ${tag}_rej) GROUP BY line ORDER BY line`,
       );
-      const rejects = rows.map((r) => structuralReason(r.line, r.csv_line, r.error_type, r.error_message, headers.length));
-      const gaps = [...blank, ...rejects.map((r) => r.line)];
+      let rejects = rows.map((r) => structuralReason(Number(r.line), r.csv_line, r.error_type, r.error_message, headers.length));
+      let blankLines = blank;
+      let continuations: number[] = [];
+      // Records + rejected + blank lines account for every line unless a quoted cell holds a line
+      // break; then find the lines that continue a record, and count them in.
+      const blanksAfterHeader = blank.filter((l) => l > dialect.headerLine).length;
+      if (recordsRead !== undefined && ctx.lines !== undefined && recordsRead + rejects.length + blanksAfterHeader + dialect.headerLine !== ctx.lines) {
+        continuations = await quotedLineStarts(path);
+        if (continuations.length) {
+          const inside = new Set(continuations);
+          // an empty line inside a quoted cell is part of the record, not a skipped blank line
+          blankLines = blank.filter((l) => !inside.has(l));
+          // DuckDB numbers lines without the continuations: move each past those before it
+          rejects = rejects.map((r) => ({ ...r, line: physicalLine(r.line, continuations) }));
+        }
+      }
+      const gaps = [...blankLines, ...rejects.map((r) => r.line), ...continuations];
       useGaps = gaps.some((l) => l > dialect.headerLine);
       if (useGaps) await createGapTable(db, tag, dialect.headerLine, gaps);
       return rejects;
