@@ -7,6 +7,7 @@ import type { LoadedIndex } from '../index/validate.js';
 import { APP_VERSION } from '../version.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { Period } from './period.js';
+import { provenance, runParams } from './run.js';
 import type { EvaluationResult } from './types.js';
 
 export interface ReuseQuery {
@@ -15,19 +16,14 @@ export interface ReuseQuery {
   index: LoadedIndex;
 }
 
+/** Parameters compared by value, whatever the key order they were stored in. */
+const paramsKey = (p: EvaluationResult['params']) => JSON.stringify([p.normalization, p.aggregation, p.weights, p.dimension_min_share, p.grades]);
+const importsKey = (xs: ReadonlyArray<{ import_id: number; sha256: string }>) => JSON.stringify(xs.map((d) => [Number(d.import_id), d.sha256]));
+
 /** The newest saved run with exactly these inputs and the index file's own method, or null. */
 export async function findReusableRun(ws: Workspace, q: ReuseQuery): Promise<number | null> {
-  const m = q.index.system.method;
-  const wanted = JSON.stringify({
-    normalization: m.normalization,
-    aggregation: m.aggregation,
-    weights: m.weights,
-    dimension_min_share: m.dimension_min_share,
-    grades: m.grades,
-  } satisfies EvaluationResult['params']);
-  const data = await ws.db.all<{ import_id: number; sha256: string }>(
-    `SELECT import_id, sha256 FROM import_log WHERE status = 'done' ORDER BY import_id`,
-  );
+  const wanted = paramsKey(runParams(q.index.system));
+  const data = importsKey(await provenance(ws.db));
   const compareSql = q.compare
     ? `compare_label = ${lit(q.compare.label)} AND compare_start = ${lit(q.compare.start)}::DATE AND compare_end = ${lit(q.compare.end)}::DATE`
     : 'compare_label IS NULL';
@@ -37,13 +33,6 @@ export async function findReusableRun(ws: Workspace, q: ReuseQuery): Promise<num
         AND ${compareSql} AND index_sha256 = ${lit(q.index.sha256)} AND engine_version = ${lit(APP_VERSION)}
       ORDER BY run_id DESC`,
   );
-  const dataKey = JSON.stringify(data.map((d) => [Number(d.import_id), d.sha256]));
-  for (const r of rows) {
-    const p = JSON.parse(r.params) as EvaluationResult['params'];
-    const sameParams =
-      JSON.stringify({ normalization: p.normalization, aggregation: p.aggregation, weights: p.weights, dimension_min_share: p.dimension_min_share, grades: p.grades }) === wanted;
-    const imports = (JSON.parse(r.data_imports) as Array<{ import_id: number; sha256: string }>).map((d) => [Number(d.import_id), d.sha256]);
-    if (sameParams && JSON.stringify(imports) === dataKey) return Number(r.run_id);
-  }
-  return null;
+  const found = rows.find((r) => paramsKey(JSON.parse(r.params)) === wanted && importsKey(JSON.parse(r.data_imports)) === data);
+  return found ? Number(found.run_id) : null;
 }

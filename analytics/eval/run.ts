@@ -419,7 +419,19 @@ function robustnessInput(sys: IndexSystem, units: Entity[], per: Map<string, Ent
   };
 }
 
-async function provenance(db: Db): Promise<DataProvenance[]> {
+/** The method parameters a run records: the index file's, with the caller's overrides. */
+export function runParams(sys: IndexSystem, o: Pick<EvaluateOptions, 'normalization' | 'aggregation' | 'weights'> = {}): EvaluationResult['params'] {
+  return {
+    normalization: o.normalization ?? sys.method.normalization,
+    aggregation: o.aggregation ?? sys.method.aggregation,
+    weights: o.weights ?? sys.method.weights,
+    dimension_min_share: sys.method.dimension_min_share,
+    grades: sys.method.grades as GradeBand[],
+  };
+}
+
+/** The imports a run reads (all that are loaded and not undone). */
+export async function provenance(db: Db): Promise<DataProvenance[]> {
   return db.all<DataProvenance>(
     `SELECT import_id, file_name, table_name AS "table", sha256, rows_loaded, rows_rejected FROM import_log WHERE status = 'done' ORDER BY import_id`,
   );
@@ -558,13 +570,7 @@ export async function evaluate(ws: Workspace, opts: EvaluateOptions): Promise<Ev
     index_sha256: index.sha256,
     index_path: index.path,
     engine_version: APP_VERSION,
-    params: {
-      normalization: method.normalization,
-      aggregation: method.aggregation,
-      weights: method.weights,
-      dimension_min_share: sys.method.dimension_min_share,
-      grades: method.bands,
-    },
+    params: runParams(sys, opts),
     data: await provenance(db),
     dimensions: sys.dimensions.map((d) => ({ id: d.id, name: d.name, weight: weights.dimension.get(d.id)! })),
     indicators: sys.indicators.map((ind) => ({

@@ -4,19 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { freshWorkspace, SAMPLES } from '../test/helpers.js';
 import { importFile } from './import-file.js';
 import { expandPaths } from './import-paths.js';
-
-interface ExpectedFile {
-  order: number;
-  file: string;
-  table: string;
-  rows_read: number;
-  rows_loaded: number;
-  rows_rejected: number;
-  rejected: Array<{ line: number; codes: string[] }>;
-}
+import type { DirtyExpectation } from '../../samples/generator/dirty.js';
 
 const DIR = join(SAMPLES, 'dirty');
-const expected = JSON.parse(readFileSync(join(DIR, '_expected.json'), 'utf8')) as { files: ExpectedFile[]; totals: { rows_read: number; rows_loaded: number; rows_rejected: number } };
+const expected = JSON.parse(readFileSync(join(DIR, '_expected.json'), 'utf8')) as DirtyExpectation;
 
 describe('the dirty sample', () => {
   it('puts every planted bad row in the rejected table, with its line and reasons, and loads the rest', async () => {

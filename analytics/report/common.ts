@@ -17,7 +17,12 @@ export interface ReportContext {
   date: string;
   /** Show personal data unmasked (review evidence). */
   unmask: boolean;
+  /** The run is a saved one found for the same inputs (ContextOptions.reuse), not made now. */
+  reused?: boolean;
 }
+
+/** An indicator value's status, as the XLSX sheets write it. */
+export const INDICATOR_STATUS_ZH: Record<IndicatorValue['status'], string> = { ok: '正常', not_applicable: '不适用', nothing_to_evaluate: '无可评价事项', no_data: '无数据' };
 
 export const DEFAULT_ISSUER = '嵊泗县综合行政执法协调指挥委员会办公室';
 

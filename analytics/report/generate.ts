@@ -43,7 +43,7 @@ export interface ContextOptions {
   unmask?: boolean;
 }
 
-async function runFor(ws: Workspace, o: ContextOptions): Promise<EvaluationResult> {
+async function runFor(ws: Workspace, o: ContextOptions): Promise<{ run: EvaluationResult; reused: boolean }> {
   if (o.runId !== undefined) {
     const run = await loadRun(ws, o.runId);
     if (o.period && parsePeriod(o.period).label !== run.period.label) {
@@ -52,19 +52,19 @@ async function runFor(ws: Workspace, o: ContextOptions): Promise<EvaluationResul
     if (o.compare && parsePeriod(o.compare).label !== run.compare?.label) {
       throw new TijianError('USAGE', `评估批次 #${o.runId} 的对比期间是 ${run.compare?.label ?? '无'}，不是 ${o.compare}。`, `Run #${o.runId} compares with ${run.compare?.label ?? 'nothing'}, not ${o.compare}.`);
     }
-    return run;
+    return { run, reused: false };
   }
   if (!o.period) throw new TijianError('USAGE', '请指定 --period 或 --run。', 'Give --period or --run.');
   if (o.reuse) {
     const index = await loadDefaultIndex();
     const runId = await findReusableRun(ws, { period: parsePeriod(o.period), compare: o.compare ? parsePeriod(o.compare) : null, index });
-    if (runId !== null) return loadRun(ws, runId);
+    if (runId !== null) return { run: await loadRun(ws, runId), reused: true };
   }
-  return evaluate(ws, { period: o.period, ...(o.compare ? { compare: o.compare } : {}) });
+  return { run: await evaluate(ws, { period: o.period, ...(o.compare ? { compare: o.compare } : {}) }), reused: false };
 }
 
 export async function reportContext(ws: Workspace, o: ContextOptions): Promise<ReportContext> {
-  const run = await runFor(ws, o);
+  const { run, reused } = await runFor(ws, o);
   let review: ReviewResult | null;
   if (o.review !== undefined) review = o.review;
   else review = await reviewForRun(ws, run);
@@ -78,6 +78,7 @@ export async function reportContext(ws: Workspace, o: ContextOptions): Promise<R
     issuer: o.issuer ?? DEFAULT_ISSUER,
     date: o.date ?? todayIso(),
     unmask: !!o.unmask,
+    reused,
   };
 }
 

@@ -6,7 +6,7 @@ import type { EntityResult } from '../eval/types.js';
 import type { Sheet } from '../export/tabular.js';
 import { displayHit, type ReviewHit, type ReviewResult, type ReviewRuleSummary } from '../review/index.js';
 import { ruleAdvice, unitAdvice } from './advice.js';
-import { cmpOf, county, countyName, dimName, okRaw, periodTitle, signatureDate, units, valueCell, valueText, vu, type ReportContext } from './common.js';
+import { cmpOf, county, countyName, dimName, INDICATOR_STATUS_ZH, okRaw, periodTitle, signatureDate, units, valueCell, valueText, vu, type ReportContext } from './common.js';
 import { cnNumber, gapText, int, num, score, signedScore, targetText } from './format.js';
 import { cell, DocBuilder, safeFileStem, type Cell, type ReportDoc } from './model.js';
 import { flagsText, listZh, scoreSentence, sentence } from './narrative.js';
@@ -362,7 +362,7 @@ function unitSheets(ctx: ReportContext, u: EntityResult, problems: ProblemItem[]
             county: c.indicators[m.id]?.raw ?? null,
             target: m.target?.value ?? null,
             op: m.target?.op ?? '',
-            status: { ok: '正常', not_applicable: '不适用', nothing_to_evaluate: '无可评价事项', no_data: '无数据' }[v.status],
+            status: INDICATOR_STATUS_ZH[v.status],
             previous: u.previous?.indicators[m.id]?.raw ?? null,
           };
         }),

@@ -9,20 +9,11 @@ import { tableDef } from '../../analytics/schema/tables.js';
 import type { FieldDef, TableDef } from '../../analytics/schema/types.js';
 import { detectTable, matchTable } from '../../analytics/import/headers.js';
 import { writeDirtySample } from './index.js';
+import type { DirtyExpectation } from './dirty.js';
 import { readRaw } from './testkit/read.js';
 
-interface ExpectedFile {
-  order: number;
-  file: string;
-  table: string;
-  rows_read: number;
-  rows_loaded: number;
-  rows_rejected: number;
-  rejected: Array<{ line: number; codes: string[] }>;
-}
-
 let dir: string;
-let expected: { files: ExpectedFile[]; totals: { rows_read: number; rows_loaded: number; rows_rejected: number } };
+let expected: DirtyExpectation;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tijian-dirty-'));

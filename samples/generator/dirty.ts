@@ -26,6 +26,14 @@ export interface ExpectedFile {
   rejected: ExpectedRow[];
 }
 
+/** What _expected.json holds. */
+export interface DirtyExpectation {
+  description: string;
+  codes: Record<string, string>;
+  totals: { rows_read: number; rows_loaded: number; rows_rejected: number };
+  files: ExpectedFile[];
+}
+
 /** A dirty row: the cells (or a raw line), and the codes it must be rejected with ([] = loads). */
 interface Row {
   cells?: readonly XlsxCell[];
@@ -366,7 +374,7 @@ export async function writeDirtySample(outDir: string): Promise<string[]> {
         codes: CODES,
         totals,
         files: expected,
-      },
+      } satisfies DirtyExpectation,
       null,
       2,
     ) + '\n',

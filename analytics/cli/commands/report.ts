@@ -45,7 +45,6 @@ export const reportCommand: Command = {
     const t0 = performance.now();
     const ws = await Workspace.open(wsPath, { create: false });
     try {
-      const lastRunBefore = Number((await ws.db.scalar('SELECT coalesce(max(run_id), 0) FROM eval_run')) ?? 0);
       const ctx = await reportContext(ws, {
         ...(values.run ? { runId: Number(values.run) } : {}),
         ...(values.period ? { period: values.period } : {}),
@@ -57,7 +56,7 @@ export const reportCommand: Command = {
       });
       const docs = buildReports(ctx, kind, kind === 'unit' ? (values.unit ?? 'all') : undefined);
       const folder = kind === 'unit' && (values.unit ?? 'all') === 'all';
-      const reused = !values.run && ctx.run.run_id <= lastRunBefore;
+      const reused = !!ctx.reused;
       io.err(
         `评估批次 #${ctx.run.run_id}（${ctx.run.period.label}${ctx.run.compare ? ` 对比 ${ctx.run.compare.label}` : ''}${reused ? `，沿用 ${ctx.run.created_at.slice(0, 10)} 已保存的批次：数据、指标体系和参数均未变化；--fresh 重新评估` : ''}），生成 ${docs.length} 份报告 / ` +
           `${reused ? 'reusing the saved run (same data, index and parameters), ' : ''}${docs.length} report(s)`,
