@@ -2,23 +2,19 @@
 // real files, driven in Debian's Chromium through playwright-core. Screenshots of every screen go
 // to test-artifacts/e2e/ (gitignored). Also: the built analytics worker bundle runs as Electron
 // will run it (a utility process's parentPort), since Electron itself cannot start here.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tableFromIPC } from 'apache-arrow';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeMessage } from '../wire.js';
+import { ART, CHROMIUM, HAVE_CHROMIUM, openChromium, REPO, startHostProcess, stopHost } from './harness.js';
 
-const REPO = resolve(import.meta.dirname, '../..');
 const FIXTURES = join(REPO, 'electron/test/fixtures');
-const ART = join(REPO, 'test-artifacts/e2e');
-const CHROMIUM = process.env.TIJIAN_CHROMIUM ?? '/usr/bin/chromium';
-// CI installs Debian's chromium (see electron/README.md); elsewhere the browser part is skipped, loudly.
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 /** Waiting for the UI: generous, since CI machines are shared and slow. */
 const SLOW = { timeout: 20_000 };
 if (!HAVE_CHROMIUM) process.stderr.write(`\n!! ${CHROMIUM} not found: the Chromium end-to-end tests are skipped (set TIJIAN_CHROMIUM)\n\n`);
@@ -83,50 +79,20 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'tijian-e2e-'));
   const sampleDir = join(work, 'sample');
   cpSync(join(FIXTURES, 'sample'), sampleDir, { recursive: true });
-  host = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'electron/host.ts'), '--port', '0', '--state-dir', join(work, 'state'), '--sample-dir', sampleDir], {
-    cwd: REPO,
+  ({ host, url } = await startHostProcess(['--port', '0', '--state-dir', join(work, 'state'), '--sample-dir', sampleDir], {
     env: { ...process.env, TIJIAN_TEST_IMPORT_DELAY: '30000:慢' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let err = '';
-  host.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  url = await new Promise<string>((ok, bad) => {
-    let out = '';
-    const t = setTimeout(() => bad(new Error(`host did not start:\n${out}\n${err}`)), 120_000);
-    host.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)/.exec(out);
-      if (m) {
-        clearTimeout(t);
-        ok(m[1]!);
-      }
-    });
-    host.on('exit', (code) => bad(new Error(`host exited ${code}:\n${out}\n${err}`)));
-  });
+    timeoutMs: 120_000,
+  }));
   const u = new URL(url);
   origin = u.origin;
   token = /token=([0-9a-f]+)/.exec(u.hash)![1]!;
   if (!HAVE_CHROMIUM) return;
-  ctx = await chromium.launchPersistentContext(join(work, 'chromium-profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    viewport: { width: 1400, height: 880 },
-    locale: 'zh-CN',
-  });
-  page = ctx.pages()[0] ?? (await ctx.newPage());
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  ({ ctx, page } = await openChromium(join(work, 'chromium-profile'), { viewport: { width: 1400, height: 880 } }, consoleErrors));
 }, 180_000);
 
 afterAll(async () => {
   await ctx?.close().catch(() => undefined);
-  if (host && host.exitCode === null) {
-    host.kill('SIGTERM');
-    await new Promise((r) => host.once('exit', r));
-  }
+  await stopHost(host);
   if (work) rmSync(work, { recursive: true, force: true });
 });
 

@@ -5,17 +5,14 @@
 // both themes and languages → 报告: the county report as DOCX and as PDF (the PDF's text holds the
 // county's total score as 评估结果 shows it). Screenshots of every screen go to test-artifacts/e2e/. First-paint
 // times are measured and printed.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ART, HAVE_CHROMIUM, openChromium, REPO, startHostProcess, stopHost } from './harness.js';
 
-const REPO = resolve(import.meta.dirname, '../..');
-const ART = join(REPO, 'test-artifacts/e2e');
-const CHROMIUM = process.env.TIJIAN_CHROMIUM ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const SLOW = { timeout: 30_000 };
 
 let host: ChildProcess;
@@ -45,48 +42,15 @@ async function timed(screen: string, act: () => Promise<void>, ready: string): P
 beforeAll(async () => {
   mkdirSync(ART, { recursive: true });
   work = mkdtempSync(join(tmpdir(), 'tijian-e2e-engine-'));
-  host = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'electron/host.ts'), '--port', '0', '--state-dir', join(work, 'state'), '--sample-dir', join(REPO, 'samples/shengsi')], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let err = '';
-  host.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  url = await new Promise<string>((ok, bad) => {
-    let out = '';
-    const t = setTimeout(() => bad(new Error(`host did not start:\n${out}\n${err}`)), 170_000);
-    host.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)/.exec(out);
-      if (m) {
-        clearTimeout(t);
-        ok(m[1]!);
-      }
-    });
-    host.on('exit', (code) => bad(new Error(`host exited ${code}:\n${out}\n${err}`)));
-  });
+  ({ host, url } = await startHostProcess(['--port', '0', '--state-dir', join(work, 'state'), '--sample-dir', join(REPO, 'samples/shengsi')], { timeoutMs: 170_000 }));
   if (!HAVE_CHROMIUM) return;
-  ctx = await chromium.launchPersistentContext(join(work, 'chromium-profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    acceptDownloads: true,
-  });
-  page = ctx.pages()[0] ?? (await ctx.newPage());
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  ({ ctx, page } = await openChromium(join(work, 'chromium-profile'), { viewport: { width: 1440, height: 900 }, acceptDownloads: true }, consoleErrors));
 }, 240_000);
 
 afterAll(async () => {
   if (paints.length) process.stdout.write(`\nfirst paint after the data is ready (click → painted with data):\n${paints.map((p) => `  ${p.screen}: ${p.ms} ms`).join('\n')}\n`);
   await ctx?.close().catch(() => undefined);
-  if (host && host.exitCode === null) {
-    host.kill('SIGTERM');
-    await new Promise((r) => host.once('exit', r));
-  }
+  await stopHost(host);
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
