@@ -2,7 +2,7 @@
 // as a line.
 import type { EChartsOption } from 'echarts';
 import { fixed, round } from './num.js';
-import { CHART_FONT_FAMILY, COLORS } from './theme.js';
+import { CHART_FONT_FAMILY, COLORS, countyMarkLine } from './theme.js';
 
 export interface DimensionBarInput {
   title?: string;
@@ -27,16 +27,7 @@ export function dimensionBarOption(input: DimensionBarInput): EChartsOption {
           itemStyle: { color: i.value !== null && input.county !== null && input.county !== undefined && i.value < input.county ? '#7f9cb8' : COLORS.primary },
           label: { show: true, position: 'top', fontSize: 10, formatter: fixed(i.value) },
         })),
-        markLine:
-          input.county === null || input.county === undefined
-            ? undefined
-            : {
-                symbol: 'none',
-                silent: true,
-                lineStyle: { color: COLORS.bad, type: 'dashed', width: 1.5 },
-                label: { formatter: `${input.countyLabel ?? '全县'} ${fixed(input.county)}`, position: 'insideEndTop', color: COLORS.bad, fontFamily: CHART_FONT_FAMILY },
-                data: [{ yAxis: round(input.county, 1) }],
-              },
+        markLine: countyMarkLine(input.county, input.countyLabel, 'yAxis', 'insideEndTop'),
       },
     ],
   } as EChartsOption;

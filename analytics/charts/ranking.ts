@@ -3,7 +3,7 @@
 import type { EChartsOption } from 'echarts';
 import type { Grade } from '../scoring/grades.js';
 import { fixed, round } from './num.js';
-import { CHART_FONT_FAMILY, COLORS, GRADE_COLORS } from './theme.js';
+import { CHART_FONT_FAMILY, COLORS, countyMarkLine, GRADE_COLORS } from './theme.js';
 
 export interface RankingItem {
   name: string;
@@ -47,16 +47,7 @@ export function rankingBarOption(input: RankingInput): EChartsOption {
           itemStyle: { color: i.grade ? GRADE_COLORS[i.grade] : COLORS.na },
           label: { show: true, position: 'right', formatter: fixed(i.value), fontSize: 12 },
         })),
-        markLine:
-          input.county === null || input.county === undefined
-            ? undefined
-            : {
-                symbol: 'none',
-                silent: true,
-                lineStyle: { color: COLORS.bad, type: 'dashed', width: 1.5 },
-                label: { formatter: `${input.countyLabel ?? '全县'} ${fixed(input.county)}`, position: 'end', color: COLORS.bad, fontFamily: CHART_FONT_FAMILY },
-                data: [{ xAxis: round(input.county, 1) }],
-              },
+        markLine: countyMarkLine(input.county, input.countyLabel, 'xAxis', 'end'),
       },
     ],
   } as EChartsOption;

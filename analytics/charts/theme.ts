@@ -3,6 +3,7 @@
 // a dark government blue for "this unit", grey for the county, a muted gold for the best unit,
 // and grade colours from green to red.
 import type { Grade } from '../scoring/grades.js';
+import { fixed, round } from './num.js';
 
 export const THEME_NAME = 'tijian';
 
@@ -63,3 +64,15 @@ export const TIJIAN_THEME = {
     axisLine: { lineStyle: { color: '#bfbfbf' } },
   },
 } as const;
+
+/** The county's score as a dashed reference line across a bar chart (none without a score). */
+export function countyMarkLine(county: number | null | undefined, label: string | undefined, axis: 'xAxis' | 'yAxis', position: 'end' | 'insideEndTop') {
+  if (county === null || county === undefined) return undefined;
+  return {
+    symbol: 'none',
+    silent: true,
+    lineStyle: { color: COLORS.bad, type: 'dashed', width: 1.5 },
+    label: { formatter: `${label ?? '全县'} ${fixed(county)}`, position, color: COLORS.bad, fontFamily: CHART_FONT_FAMILY },
+    data: [{ [axis]: round(county, 1) }],
+  };
+}

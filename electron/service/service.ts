@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { queryIPC, toIPC } from '../../analytics/arrow/duck-to-arrow.js';
 import { Db, lit } from '../../analytics/db/duck.js';
-import { evaluate, loadRun } from '../../analytics/eval/run.js';
+import { evaluate, loadRun, type WeightMethod } from '../../analytics/eval/run.js';
 import { parsePeriod, previousPeriod } from '../../analytics/eval/period.js';
 import type { EvaluationResult } from '../../analytics/eval/types.js';
 import { parseIndexText } from '../../analytics/index/parse.js';
@@ -467,9 +467,18 @@ export class AnalyticsService {
       if (!run) throw new ServiceError('RUN_NOT_FOUND', `没有评估批次 #${input.runId}。`, `There is no evaluation run #${input.runId}.`);
       return run;
     }
-    const p = parsePeriod(input.period!);
-    const cmp = input.compare === null ? null : input.compare === undefined ? previousPeriod(p) : parsePeriod(input.compare);
-    const loaded = await loadIndex(await this.selectedIndex());
+    return this.evaluateNow({ period: input.period!, compare: input.compare }, ctx);
+  }
+
+  /** Evaluates a period now under the write lock (the comparison period defaults to the one
+   *  before), saves and caches the run, and tells the renderer. */
+  private async evaluateNow(
+    o: { period: string; compare: string | null | undefined; index?: string | null; weights?: WeightMethod; draws?: number },
+    ctx: CallContext,
+  ): Promise<EvaluationResult> {
+    const p = parsePeriod(o.period);
+    const cmp = o.compare === null ? null : o.compare === undefined ? previousPeriod(p) : parsePeriod(o.compare);
+    const loaded = await loadIndex(o.index ?? (await this.selectedIndex()));
     const r = await this.writeLock.run(async () => {
       if (!this.ws) throw noWorkspace();
       ctx.progress({ phase: 'evaluate', done: 0, total: 1, unit: 'percent' });
@@ -477,6 +486,8 @@ export class AnalyticsService {
         period: p,
         ...(cmp ? { compare: cmp } : {}),
         index: loaded,
+        ...(o.weights ? { weights: o.weights } : {}),
+        ...(o.draws !== undefined ? { draws: o.draws } : {}),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
         onProgress: (done, total) => ctx.progress({ phase: 'evaluate', done, total, unit: 'percent' }),
       });
@@ -776,28 +787,8 @@ export class AnalyticsService {
 
       'evaluate.run': async ({ period, compare, index, weights, draws }, ctx) => {
         if (!this.ws) throw noWorkspace();
-        const p = parsePeriod(period);
-        const cmp = compare === null ? null : compare === undefined ? previousPeriod(p) : parsePeriod(compare);
         ctx.progress({ phase: 'queued', done: 0, total: 1, unit: 'percent' });
-        const loaded = await loadIndex(index ?? (await this.selectedIndex()));
-        const r = await this.writeLock.run(
-          async () => {
-            if (!this.ws) throw noWorkspace();
-            ctx.progress({ phase: 'evaluate', done: 0, total: 1, unit: 'percent' });
-            return evaluate(this.ws, {
-              period: p,
-              ...(cmp ? { compare: cmp } : {}),
-              index: loaded,
-              ...(weights ? { weights } : {}),
-              ...(draws !== undefined ? { draws } : {}),
-              ...(ctx.signal ? { signal: ctx.signal } : {}),
-              onProgress: (done, total) => ctx.progress({ phase: 'evaluate', done, total, unit: 'percent' }),
-            });
-          },
-          ctx.signal,
-        );
-        this.runCache.set(r.run_id, r);
-        this.opts.emit('data.changed', { tables: ['eval_run'] });
+        const r = await this.evaluateNow({ period, compare, index, ...(weights ? { weights } : {}), ...(draws !== undefined ? { draws } : {}) }, ctx);
         this.warmReview(r.period.label);
         const info: RunInfo = {
           run_id: r.run_id,
