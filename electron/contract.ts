@@ -446,8 +446,10 @@ export const contract = {
       offset: Offset,
       limit: Limit,
       filter: RowFilterInput.optional(),
-      orderBy: z.strictObject({ column: FieldName, desc: z.boolean().optional() }).optional(),
+      orderBy: z.strictObject({ column: z.string().regex(/^[a-z][a-z0-9_]{0,63}$|^[\u4e00-\u9fff（）]{1,40}$/, { message: 'a column name' }), desc: z.boolean().optional() }).optional(),
       unmask: z.boolean().optional(),
+      /** Rows whose text contains this (names, short names and codes of units, officers, matters too). */
+      search: z.string().max(200).optional(),
     }),
   ),
 

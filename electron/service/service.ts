@@ -731,9 +731,9 @@ export class AnalyticsService {
 
       'overview.get': async () => this.read((db) => overview(db)),
 
-      'table.page': async ({ table, offset, limit, filter, orderBy, unmask }) =>
+      'table.page': async ({ table, offset, limit, filter, orderBy, unmask, search }) =>
         this.read(async (db) => {
-          const q = pageSql({ table, offset, limit, ...(filter ? { filter } : {}), ...(orderBy ? { orderBy } : {}), ...(unmask ? { unmask } : {}) });
+          const q = pageSql({ table, offset, limit, ...(filter ? { filter } : {}), ...(orderBy ? { orderBy } : {}), ...(unmask ? { unmask } : {}), ...(search ? { search } : {}) });
           const total = await countRows(db, q.count);
           return { total, offset, columns: q.columns, arrow: await queryIPC(db.conn, q.select) };
         }),
