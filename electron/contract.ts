@@ -438,6 +438,8 @@ export const contract = {
   'import.list': svc<ImportLogEntry[]>()(Empty),
   'import.undo': svc<UndoResult>()(z.strictObject({ importId: z.int().min(1) })),
   'import.rejected': svc<Page>()(z.strictObject({ importId: z.int().min(1).optional(), offset: Offset, limit: Limit })),
+  /** The rejected rows (of one import, or all) as XLSX to send back for 补正: a sheet per file. */
+  'import.rejectedExport': svc<ExportedFile>()(z.strictObject({ importId: z.int().min(1).optional() })),
 
   'overview.get': svc<Overview>()(Empty),
   'table.page': svc<Page>()(

@@ -31,6 +31,7 @@ import { MACROS_SQL } from '../../analytics/import/sql-macros.js';
 import { undoImport } from '../../analytics/import/undo.js';
 import { overview, tableSummaries, PERIOD_FIELDS } from '../../analytics/overview/overview.js';
 import { countRows, pageSql, REJECTED_COLUMNS, rejectedSql } from '../../analytics/overview/table-page.js';
+import { writeRejectedXlsx } from '../../analytics/import/rejected-export.js';
 import { CANONICAL_TABLES } from '../../analytics/schema/tables.js';
 import { APP_VERSION } from '../../analytics/version.js';
 import { SCHEMA_VERSION } from '../../analytics/workspace/migrations/index.js';
@@ -728,6 +729,13 @@ export class AnalyticsService {
           const total = await countRows(db, q.count);
           return { total, offset, columns: REJECTED_COLUMNS, arrow: await queryIPC(db.conn, q.select) };
         }),
+
+      'import.rejectedExport': async ({ importId }) => {
+        const file = importId ? await this.read((db) => db.scalar<string | null>(`SELECT file_name FROM import_log WHERE import_id = ${Math.trunc(importId)}`)) : null;
+        const path = exportPath(this.opts.stateDir, `被拒绝的行_${file ? String(file).replace(/\.[A-Za-z0-9]{1,6}$/, '') : '全部'}`, 'xlsx');
+        const r = await this.read((db) => writeRejectedXlsx(db, path, importId ? { importId } : {}));
+        return this.exported(path, { rows: r.rows, masked: false });
+      },
 
       'overview.get': async () => this.read((db) => overview(db)),
 
