@@ -91,12 +91,15 @@ export function heatmapOption(input: HeatmapInput): EChartsOption {
       {
         type: 'heatmap',
         data,
+        // one pass, not ECharts' default of 400 cells per frame: the whole map appears at once
+        progressive: 0,
         label: { show: showLabels, fontSize: 9 },
         itemStyle: { borderColor: '#fff', borderWidth: 1 },
       },
       {
         type: 'heatmap',
         data: na,
+        progressive: 0,
         label: { show: showLabels, fontSize: 9, color: COLORS.subtext, formatter: '—' },
         itemStyle: { borderColor: '#fff', borderWidth: 1 },
       },

@@ -61,7 +61,7 @@ export function trendLineOption(input: TrendInput): EChartsOption {
     title: input.title ? { text: input.title } : undefined,
     tooltip: { trigger: 'item', formatter: (p: { seriesName: string; name: string; value: unknown }) => `${p.seriesName}<br/>${p.name}：${typeof p.value === 'number' ? p.value.toFixed(1) : '—'}` } as never,
     legend: { bottom: 0, data: legend, selectedMode: false, textStyle: { fontFamily: CHART_FONT_FAMILY } },
-    grid: { left: 8, right: 120, top: input.title ? 48 : 24, bottom: 40, containLabel: true },
+    grid: { left: 8, right: 120, top: input.title ? 56 : 36, bottom: 40, containLabel: true },
     xAxis: { type: 'category', data: [...input.periods], boundaryGap: false, axisLabel: { fontFamily: CHART_FONT_FAMILY } },
     yAxis: { type: 'value', min, max: 100, name: L.total, nameTextStyle: { fontFamily: CHART_FONT_FAMILY } },
     series: [

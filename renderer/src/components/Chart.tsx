@@ -16,6 +16,8 @@ function register(): void {
 
 export interface ChartClick {
   seriesIndex?: number;
+  seriesId?: string;
+  seriesName?: string;
   dataIndex: number;
   name: string;
   value: unknown;
@@ -45,9 +47,23 @@ export function Chart({ option, height, onClick, testId, label }: { option: ECha
     };
   }, [dark]);
 
+  // How long drawing takes, from setOption to ECharts' 'finished' (data-render-ms, for tests and
+  // the UI benchmark; not shown).
   useEffect(() => {
+    const c = chart.current;
+    if (!c) return;
     const o = { ...option, backgroundColor: 'transparent', animation: false };
-    chart.current?.setOption(dark ? onDark(o) : o, true);
+    const t0 = performance.now();
+    const el = ref.current;
+    const done = () => {
+      c.off('finished', done);
+      el?.setAttribute('data-render-ms', String(Math.round(performance.now() - t0)));
+    };
+    c.on('finished', done);
+    c.setOption(dark ? onDark(o) : o, true);
+    return () => {
+      c.off('finished', done);
+    };
   }, [option, dark]);
 
   return <div ref={ref} className={`chart${onClick ? ' clickable' : ''}`} style={{ height }} data-testid={testId} role="img" aria-label={label} />;
