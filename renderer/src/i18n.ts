@@ -715,7 +715,7 @@ const en: Dict = {
     allTargets: (n: number) => `Show all ${n} targets`,
     seedTargets: 'Reform-plan targets only',
     pickHit: 'Pick a hit on the left to see its evidence and mark it.',
-    summaryZh: 'Summary (中文)',
+    summaryZh: 'Summary (in Chinese)',
     summaryZhNote: 'The summary is in Chinese, as the rules write it from the records.',
     noHits: 'No rule found anything in this period.',
     exportPack: 'Export evidence pack',

@@ -77,7 +77,7 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
   const [confirmUnmask, setConfirmUnmask] = useState(false);
   const [exporting, setExporting] = useState(false);
   // the filter lists fold away on a narrow screen, so the hits keep their columns
-  const [filtersOpen, setFiltersOpen] = useState(() => window.innerWidth >= 1440);
+  const [filtersOpen, setFiltersOpen] = useState(() => window.innerWidth >= 1600);
   useEffect(() => setDraft(period ?? ''), [period]);
   const draftPeriod = readPeriod(draft, i18n.lang);
 
@@ -255,8 +255,8 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
                     testId="hits-grid"
                     hide={['ref', 'officers', 'rule', 'unit_id', 'evidence', 'updated_at', 'note']}
                     fill="summary"
-                    widths={{ severity: i18n.lang === 'en' ? 84 : 48, status: i18n.lang === 'en' ? 92 : 70, summary: 160 }}
-                    maxColumnWidth={170}
+                    widths={{ severity: i18n.lang === 'en' ? 84 : 48, status: i18n.lang === 'en' ? 92 : 70, summary: 120 }}
+                    maxColumnWidth={160}
                     headers={i18n.lang === 'en' ? { summary: t.e.summaryZh, severity: t.e.severity } : { severity: '程度' }}
                     selected={selected?.index ?? null}
                     followFocus
