@@ -24,7 +24,7 @@ export interface ChartClick {
   componentType: string;
 }
 
-export function Chart({ option, height, onClick, testId, label }: { option: EChartsOption; height: number; onClick?: (p: ChartClick) => void; testId?: string; label?: string }) {
+export function Chart({ option, height, onClick, testId, label, since }: { option: EChartsOption; height: number; onClick?: (p: ChartClick) => void; testId?: string; label?: string; since?: number }) {
   const app = useApp();
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -56,7 +56,8 @@ export function Chart({ option, height, onClick, testId, label }: { option: ECha
     const c = chart.current;
     if (!c) return;
     const o = { ...option, backgroundColor: 'transparent', animation: false };
-    const t0 = born.current ?? performance.now();
+    // from what the user did (a tab clicked), else from the chart's creation, else now
+    const t0 = born.current !== null && since ? Math.min(since, born.current) : (born.current ?? performance.now());
     born.current = null;
     const el = ref.current;
     const done = () => {
