@@ -327,8 +327,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation as an evaluator uses it', () =>
     await page.locator('[data-testid=lineage-grid] .grid-scroll').focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('[data-testid=lineage-grid] .grid-row.active').getAttribute('aria-rowindex'), SLOW).toBe('2');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('[data-testid=lineage-row]');
+    await page.waitForSelector('[data-testid=lineage-row]', SLOW);
     expect(await page.locator('[data-testid=lineage-row] h2').textContent()).toContain('第 2 行');
     expect(await page.locator('[data-testid=lineage-row]').textContent()).toContain('市场监管局');
     await shot('1280-zh-details-row');

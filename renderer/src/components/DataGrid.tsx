@@ -16,10 +16,20 @@ const OVERSCAN = 12;
 const HEAD_H = 28;
 
 /** Roughly how wide a text is drawn at the grid's size: CJK and full-width characters are square. */
-export function textWidth(s: string, cjk = 12.5, latin = 7.1): number {
+export function textWidth(s: string, cjk = 12.5, latin = 8): number {
   let w = 0;
   for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? cjk : latin;
   return w;
+}
+
+let canvas: HTMLCanvasElement | null = null;
+/** How wide a text is drawn in this font (measured on a canvas; estimated where there is none). */
+function measurer(font: string): (s: string) => number {
+  canvas ??= typeof document !== 'undefined' ? document.createElement('canvas') : null;
+  const ctx = canvas?.getContext('2d') ?? null;
+  if (!ctx) return (s) => textWidth(s);
+  ctx.font = font;
+  return (s) => ctx.measureText(s).width;
 }
 
 export interface GridRow {
@@ -186,14 +196,18 @@ export function DataGrid({ fetchPage, hide, render, onRowClick, onRowOpen, follo
     if (!page0 || !columns.length || Object.keys(auto).length) return;
     const out: Record<string, number> = {};
     const n = Math.min(page0.rows, 200);
+    const family = scroller.current ? getComputedStyle(scroller.current).fontFamily : 'sans-serif';
+    const cell = measurer(`12.5px ${family}`);
+    const head = measurer(`600 12px ${family}`);
     for (const c of columns) {
       const vec = page0.vectors.get(c.name);
       const type = page0.types.get(c.name);
-      let w = textWidth(headers?.[c.name] ?? (lang === 'en' ? c.en : c.zh), 12.5, 7) + (onSort ? 12 : 0);
+      let w = head(headers?.[c.name] ?? (lang === 'en' ? c.en : c.zh)) + (onSort ? 14 : 0);
       if (vec && type !== undefined) {
-        for (let r = 0; r < n; r++) w = Math.max(w, textWidth(cellText(vec.get(r), type, c.kind, t.kinds.bool)));
+        for (let r = 0; r < n; r++) w = Math.max(w, cell(cellText(vec.get(r), type, c.kind, t.kinds.bool)));
       }
-      out[c.name] = Math.round(Math.min(maxColumnWidth, Math.max(56, w + 18)));
+      // text + the cell's padding and border
+      out[c.name] = Math.round(Math.min(maxColumnWidth, Math.max(56, w + 20)));
     }
     setAuto(out);
   }, [page0, columns, auto, headers, lang, onSort, maxColumnWidth, t.kinds.bool]);
