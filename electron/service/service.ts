@@ -872,10 +872,12 @@ export class AnalyticsService {
 
       'lineage.export': async ({ format, ...q }) => {
         const { title, columns, rows } = await this.read((db) => lineageRows(db, q));
-        const name = `${title.zh}_${q.entityId}`;
+        // the unit by its name in the file's name and title line (the code only when it has none)
+        const unit = q.entityId === 'COUNTY' ? '全县' : ((await this.read((db) => db.scalar<string | null>(`SELECT coalesce(short_name, name) FROM unit WHERE unit_id = ${lit(q.entityId)}`))) ?? q.entityId);
+        const name = `${title.zh}_${unit}`;
         const path = exportPath(this.opts.stateDir, name, format);
         const masked = !q.unmask && columns.some((c) => c.personal);
-        await writeRows(path, format, title.zh, columns, rows, `评估批次 #${q.runId} · ${q.entityId}${masked ? ' · 个人信息已脱敏' : ''}`);
+        await writeRows(path, format, title.zh, columns, rows, `评估批次 #${q.runId} · ${unit}${masked ? ' · 个人信息已脱敏' : ''}`);
         return this.exported(path, { rows: rows.length, masked });
       },
 
