@@ -23,6 +23,7 @@ import {
   TIJIAN_THEME,
   TREND_OTHER,
   trendLineOption,
+  onDark,
 } from './index.js';
 import { familyName, missingGlyphs, subsetFont } from './font-subset.js';
 import { cjkFont, fontFileFor, renderCharts, renderSvg } from './ssr.js';
@@ -215,6 +216,9 @@ describe('chart option builders (no DOM)', () => {
     // drawn last = on top: the chosen unit above the county above the rest
     expect(series(o).map((x) => x.name).slice(-2)).toEqual(['全县', '花鸟乡']);
     expect(byName.get('枸杞乡')!.data).toEqual([62, 63, null]);
+    // on a dark page the other units stay dim (darker than the county's line)
+    const dark = onDark(o) as AnyObj;
+    expect(series(dark).find((x) => x.name === '洋山镇')!.lineStyle.color).toBe('#4b525c');
     // nothing chosen: the county alone stands out
     const none = trendLineOption({ ...input, highlight: null }) as AnyObj;
     expect(none.legend.data).toEqual(['全县', '其他单位']);
