@@ -85,8 +85,23 @@ describe('the engine’s contract methods', () => {
     for (const [m, input, path] of cases) {
       const e = bad(m, input);
       expect(e.code, `${m} ${JSON.stringify(input)}`).toBe('BAD_REQUEST');
+      expect((e.details as { issues: Array<{ path: string }> }).issues[0]!.path, `${m} ${JSON.stringify(input)}`).toBe(path);
+      if (path === 'period' || path === 'compare') {
+        // a period someone typed: what is accepted, in plain words, without the field's name
+        const typed = (input as Record<string, string>)[path]!;
+        expect(e.zh).toBe(`看不懂评估期间“${typed}”。可以这样写：2024年、2024年上半年、2024年一季度（或 2024Q1）、2024年3月（或 2024-03），或一段日期如 2024年1月1日至6月30日。`);
+        expect(e.en).toContain(`Could not read the period "${typed}"`);
+        continue;
+      }
       expect(e.zh, `${m} ${JSON.stringify(input)}`).toContain(`字段 ${path}`);
       expect(e.en, `${m} ${JSON.stringify(input)}`).toContain(`field ${path}`);
+    }
+  });
+
+  it('accepts the periods people write', () => {
+    for (const period of ['2024年', '2024年一季度', '2024年第1季度', '2024Q1', '2024年3月', '2024-03', '2024上半年', '2024年下半年', '2024年1月1日至6月30日']) {
+      expect(parseRequest('evaluate.run', { jobId: 'e', period, compare: period }).ok, period).toBe(true);
+      expect(parseRequest('review.list', { period }).ok, period).toBe(true);
     }
   });
 });

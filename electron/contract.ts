@@ -23,7 +23,7 @@ import type { Overview, QualityWarning } from '../analytics/overview/overview.js
 import type { ColumnInfo } from '../analytics/overview/table-page.js';
 import type { FieldKind } from '../analytics/schema/types.js';
 import type { EvaluationResult } from '../analytics/eval/types.js';
-import type { Period } from '../analytics/eval/period.js';
+import { PERIOD_HELP, tryParsePeriod, type Period } from '../analytics/eval/period.js';
 import type { IndexError } from '../analytics/index/parse.js';
 import type { IndexSystem } from '../analytics/index/schema.js';
 import type { MarkStatus, ReviewMark, ReviewRuleSummary, Severity } from '../analytics/review/types.js';
@@ -96,13 +96,11 @@ const RowFilterInput = z.discriminatedUnion('kind', [
 ]);
 
 
-/** An evaluation period as typed: 2024, 2024Q1, 2024-03, 2024-01-01..2024-06-30 (checked in full by the engine). */
+/** An evaluation period as people write it: 2024, 2024年, 2024年一季度, 2024上半年, 2024年3月, 2024-01-01..2024-06-30 (analytics/eval/period.ts). */
 const PeriodText = z
   .string()
   .trim()
-  .min(4)
-  .max(40)
-  .regex(/^(\d{4}([Qq][1-4]|-\d{2})?|\d{4}-\d{2}-\d{2}\s*(\.\.|~|至|—|,)\s*\d{4}-\d{2}-\d{2})$/, { message: 'a period: 2024, 2024Q1, 2024-03 or 2024-01-01..2024-06-30' });
+  .refine((s) => s.length <= 60 && tryParsePeriod(s) !== null, { message: PERIOD_HELP.en });
 const RunId = z.int().min(1).max(2_000_000_000);
 /** Ids of units, indicators, red lines, rules: short, no quotes or control characters. */
 const Ident = z.string().regex(/^[A-Za-z0-9_\-\u4e00-\u9fff]{1,64}$/, { message: 'an id (letters, digits, _ or -)' });
@@ -440,6 +438,8 @@ export const contract = {
   'import.list': svc<ImportLogEntry[]>()(Empty),
   'import.undo': svc<UndoResult>()(z.strictObject({ importId: z.int().min(1) })),
   'import.rejected': svc<Page>()(z.strictObject({ importId: z.int().min(1).optional(), offset: Offset, limit: Limit })),
+  /** The rejected rows (of one import, or all) as XLSX to send back for 补正: a sheet per file. */
+  'import.rejectedExport': svc<ExportedFile>()(z.strictObject({ importId: z.int().min(1).optional() })),
 
   'overview.get': svc<Overview>()(Empty),
   'table.page': svc<Page>()(
@@ -448,8 +448,10 @@ export const contract = {
       offset: Offset,
       limit: Limit,
       filter: RowFilterInput.optional(),
-      orderBy: z.strictObject({ column: FieldName, desc: z.boolean().optional() }).optional(),
+      orderBy: z.strictObject({ column: z.string().regex(/^[a-z][a-z0-9_]{0,63}$|^[\u4e00-\u9fff（）]{1,40}$/, { message: 'a column name' }), desc: z.boolean().optional() }).optional(),
       unmask: z.boolean().optional(),
+      /** Rows whose text contains this (names, short names and codes of units, officers, matters too). */
+      search: z.string().max(200).optional(),
     }),
   ),
 
@@ -616,6 +618,11 @@ export function parseRequest(method: unknown, input: unknown): Result<{ method: 
   const first = parsed.error.issues[0]!;
   const where = issues[0]!.path;
   const zhWhy = ISSUE_ZH[first.code] ?? '不符合要求';
+  // A period a person typed: say in plain words what is accepted (the field name stays in details).
+  if (first.message === PERIOD_HELP.en) {
+    const typed = first.path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<PropertyKey, unknown>)[k] : undefined), input);
+    return fail('BAD_REQUEST', `看不懂评估期间“${String(typed ?? '')}”。${PERIOD_HELP.zh}`, `Could not read the period "${String(typed ?? '')}". ${PERIOD_HELP.en}`, { issues });
+  }
   return fail(
     'BAD_REQUEST',
     `请求“${method}”的参数无效：字段 ${where} ${zhWhy}（${first.message}）${issues.length > 1 ? `，另有 ${issues.length - 1} 处问题` : ''}。`,

@@ -19,7 +19,11 @@ import {
   targetProgress,
   targetsInput,
   targetsOption,
+  heatmapRows,
   TIJIAN_THEME,
+  TREND_OTHER,
+  trendLineOption,
+  onDark,
 } from './index.js';
 import { familyName, missingGlyphs, subsetFont } from './font-subset.js';
 import { cjkFont, fontFileFor, renderCharts, renderSvg } from './ssr.js';
@@ -151,6 +155,74 @@ describe('chart option builders (no DOM)', () => {
     const o = dimensionBarOption({ items: [{ name: 'A', value: 50 }, { name: 'B', value: null }, { name: 'C', value: 90 }], county: 70 }) as AnyObj;
     expect(o.xAxis.data).toEqual(['C', 'A', 'B']);
     expect(series(o)[0]!.markLine.data[0].yAxis).toBe(70);
+  });
+  it('heatmap grouped by dimension: a heading row per dimension, cells carry their indicator', () => {
+    const r = run();
+    // a second unit indicator in d1, listed after b (d2) in the index: grouping brings it up under d1
+    r.indicators.push({ ...r.indicators[0]!, id: 'c', name: { zh: '案卷评查合格率', en: 'Case files passed' }, dimension: 'd1' });
+    r.indicators.splice(1, 0, { ...r.indicators[0]!, id: 'e', name: { zh: '执法质量指标', en: 'Quality' }, dimension: 'd2' });
+    for (const e of r.entities) {
+      e.indicators.c = { ...e.indicators.a! };
+      e.indicators.e = { ...e.indicators.a!, score: 40, status: 'ok' };
+    }
+    const input = heatmapInput(r, undefined, { grouped: true });
+    expect(input.indicators).toEqual(['网上办案率', '案卷评查合格率', '执法质量指标']);
+    expect(input.groups).toEqual([{ name: '执法制度', size: 2 }, { name: '执法质量', size: 1 }]);
+    expect(heatmapRows(input)).toEqual([{ heading: '执法制度' }, { indicator: 0 }, { indicator: 1 }, { heading: '执法质量' }, { indicator: 2 }]);
+    const o = heatmapOption(input) as AnyObj;
+    expect(o.yAxis.data.map((d: AnyObj | string) => (typeof d === 'string' ? d : `[${d.value}]`))).toEqual(['[执法制度]', '网上办案率', '案卷评查合格率', '[执法质量]', '执法质量指标']);
+    // row 2 is 案卷评查合格率 (indicator 1): U1 scored 92.5 there; U3 (no score) is grey
+    expect(series(o)[0]!.data.map((d: AnyObj) => d.value)).toContainEqual([0, 2, 93, 1]);
+    expect(series(o)[1]!.data).toEqual([[2, 1, -1, 0], [2, 2, -1, 1]]);
+    expect(series(o)[0]!.data.map((d: AnyObj) => d.value)).toContainEqual([2, 4, 40, 2]);
+    expect(series(o)[0]!.data.map((d: AnyObj) => d.value)).toContainEqual([1, 4, 40, 2]);
+    // English names of indicators and dimensions
+    const en = heatmapInput(r, undefined, { grouped: true, lang: 'en' });
+    expect(en.groups!.map((g) => g.name)).toEqual(['d1', 'd2']);
+    expect(en.indicators).toEqual(['a', 'Case files passed', 'Quality']);
+  });
+  it('English: the county line, legends and radar names are English', () => {
+    const r = rankingBarOption(rankingInput(run(), undefined, 'en')) as AnyObj;
+    expect(series(r).at(-1)!.markLine.label.formatter).toBe('County 79.3');
+    expect(r.legend.data).toEqual(['Excellent', 'Good', 'Pass', 'Fail']);
+    // no Chinese left but the units' own names
+    expect(JSON.stringify(r).replace(/洋山镇|黄龙乡|枸杞乡/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
+    const radar = dimensionRadarOption(radarInput(run(), 'U2', undefined, 'en')) as AnyObj;
+    expect((series(radar)[0]!.data as AnyObj[]).map((d) => d.name)).toEqual(['黄龙乡', 'County', 'Best unit (洋山镇)']);
+    expect(radar.radar.indicator.map((i: AnyObj) => i.name)).toEqual(['d1\n50.0', 'd2']);
+    const iv = rankIntervalsOption(intervalsInput(run(), undefined, 'en')!) as AnyObj;
+    expect(iv.legend.data).toEqual(['Nominal rank', '5%–95% rank interval']);
+    expect(iv.xAxis.name).toBe('Rank');
+    const t = trendLineOption({ periods: ['2023', '2024'], series: [{ name: 'County', values: [70, 71], role: 'county' }], lang: 'en' }) as AnyObj;
+    expect(t.yAxis.name).toBe('Total score');
+  });
+  it('trend: the chosen unit and the county stand out, the other units are light grey, no paged legend', () => {
+    const units = ['洋山镇', '黄龙乡', '枸杞乡', '花鸟乡', '菜园镇', '五龙乡', '嵊山镇', '市场监管局', '综合执法局'];
+    const input = {
+      periods: ['2022', '2023', '2024'],
+      series: [
+        ...units.map((n, i) => ({ id: `U${i}`, name: n, values: [60 + i, 61 + i, i === 2 ? null : 62 + i], role: 'unit' as const })),
+        { id: 'COUNTY', name: '全县', values: [65, 66, 67], role: 'county' as const },
+      ],
+      highlight: 'U3',
+    };
+    const o = trendLineOption(input) as AnyObj;
+    expect(o.legend.type).toBeUndefined(); // not 'scroll'
+    expect(o.legend.data).toEqual(['花鸟乡', '全县', '其他单位']);
+    const byName = new Map(series(o).map((x) => [x.name, x]));
+    expect(byName.get('花鸟乡')!.lineStyle).toEqual({ width: 3, type: 'solid', color: COLORS.primary });
+    expect(byName.get('全县')!.lineStyle).toEqual({ width: 3, type: 'dashed', color: COLORS.county });
+    for (const n of units.filter((n) => n !== '花鸟乡')) expect(byName.get(n)!.lineStyle.color, n).toBe(TREND_OTHER);
+    // drawn last = on top: the chosen unit above the county above the rest
+    expect(series(o).map((x) => x.name).slice(-2)).toEqual(['全县', '花鸟乡']);
+    expect(byName.get('枸杞乡')!.data).toEqual([62, 63, null]);
+    // on a dark page the other units stay dim (darker than the county's line)
+    const dark = onDark(o) as AnyObj;
+    expect(series(dark).find((x) => x.name === '洋山镇')!.lineStyle.color).toBe('#4b525c');
+    // nothing chosen: the county alone stands out
+    const none = trendLineOption({ ...input, highlight: null }) as AnyObj;
+    expect(none.legend.data).toEqual(['全县', '其他单位']);
+    expect(series(none).filter((x) => x.lineStyle.color === COLORS.primary)).toEqual([]);
   });
   it('options are plain data (the UI can pass them around)', () => {
     for (const o of [rankingBarOption(rankingInput(run())), heatmapOption(heatmapInput(run())), targetsOption(targetsInput(run())), rankIntervalsOption(intervalsInput(run())!)]) {

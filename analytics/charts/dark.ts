@@ -3,6 +3,7 @@
 // means the same in both themes. Pure: option in, option out.
 import type { EChartsOption } from 'echarts';
 import { COLORS } from './theme.js';
+import { TREND_OTHER } from './trend.js';
 
 export const DARK = {
   background: '#1b1f24',
@@ -19,6 +20,8 @@ const SWAP: Record<string, string> = {
   '#8c8c8c': DARK.axis,
   '#bfbfbf': DARK.axis,
   '#000000': '#111111',
+  // the trend's "other units" stay in the background on a dark page too
+  [TREND_OTHER]: '#4b525c',
 };
 
 /** Keys whose colour is a border or background drawn against the page (white on a light page). */

@@ -2,6 +2,7 @@
 // as a line.
 import type { EChartsOption } from 'echarts';
 import { fixed, round } from './num.js';
+import { chartLabels, type ChartLang } from './labels.js';
 import { CHART_FONT_FAMILY, COLORS, countyMarkLine } from './theme.js';
 
 export interface DimensionBarInput {
@@ -9,6 +10,7 @@ export interface DimensionBarInput {
   items: ReadonlyArray<{ name: string; value: number | null }>;
   county?: number | null;
   countyLabel?: string;
+  lang?: ChartLang;
 }
 
 export function dimensionBarOption(input: DimensionBarInput): EChartsOption {
@@ -27,7 +29,7 @@ export function dimensionBarOption(input: DimensionBarInput): EChartsOption {
           itemStyle: { color: i.value !== null && input.county !== null && input.county !== undefined && i.value < input.county ? '#7f9cb8' : COLORS.primary },
           label: { show: true, position: 'top', fontSize: 10, formatter: fixed(i.value) },
         })),
-        markLine: countyMarkLine(input.county, input.countyLabel, 'yAxis', 'insideEndTop'),
+        markLine: countyMarkLine(input.county, input.countyLabel ?? chartLabels(input.lang).county, 'yAxis', 'insideEndTop'),
       },
     ],
   } as EChartsOption;

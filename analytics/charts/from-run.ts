@@ -4,6 +4,7 @@ import { fixed } from './num.js';
 import type { DimensionBarInput } from './dimension.js';
 import type { HeatmapInput } from './heatmap.js';
 import type { IntervalsInput } from './intervals.js';
+import { chartLabels, type ChartLang } from './labels.js';
 import type { RadarInput } from './radar.js';
 import type { RankingInput } from './ranking.js';
 import type { TargetItem, TargetsInput } from './targets.js';
@@ -21,17 +22,24 @@ export function bestUnit(run: EvaluationResult): EntityResult | undefined {
   return unitsOf(run).find((u) => u.rank === 1);
 }
 
-export function rankingInput(run: EvaluationResult, title?: string): RankingInput {
+export function rankingInput(run: EvaluationResult, title?: string, lang?: ChartLang): RankingInput {
   const county = countyOf(run);
   return {
     ...(title ? { title } : {}),
     items: unitsOf(run).map((u) => ({ name: u.short_name, value: u.total, grade: u.grade, flagged: u.flags.length > 0 })),
     county: county?.total ?? null,
-    countyLabel: '全县',
+    countyLabel: chartLabels(lang).county,
+    ...(lang ? { lang } : {}),
   };
 }
 
-export function radarInput(run: EvaluationResult, unitId: string, title?: string): RadarInput {
+/** A name in the chart's language (Chinese unless English is asked for and there is one). */
+function nameIn(n: { zh: string; en?: string }, lang: ChartLang | undefined): string {
+  return lang === 'en' && n.en ? n.en : n.zh;
+}
+
+export function radarInput(run: EvaluationResult, unitId: string, title?: string, lang?: ChartLang): RadarInput {
+  const L = chartLabels(lang);
   const unit = run.entities.find((e) => e.entity_id === unitId);
   if (!unit) throw new Error(`no entity ${unitId} in run ${run.run_id}`);
   const county = countyOf(run);
@@ -39,9 +47,9 @@ export function radarInput(run: EvaluationResult, unitId: string, title?: string
   const dims = run.dimensions;
   const vals = (e: EntityResult) => dims.map((d) => e.dimensions[d.id] ?? null);
   const series: RadarInput['series'][number][] = [{ name: unit.short_name, values: vals(unit), role: 'unit' }];
-  if (county && county.entity_id !== unit.entity_id) series.push({ name: '全县', values: vals(county), role: 'county' });
-  if (best && best.entity_id !== unit.entity_id) series.push({ name: `最优单位（${best.short_name}）`, values: vals(best), role: 'best' });
-  return { ...(title ? { title } : {}), dimensions: dims.map((d) => d.name.zh), series };
+  if (county && county.entity_id !== unit.entity_id) series.push({ name: L.county, values: vals(county), role: 'county' });
+  if (best && best.entity_id !== unit.entity_id) series.push({ name: L.best(best.short_name), values: vals(best), role: 'best' });
+  return { ...(title ? { title } : {}), dimensions: dims.map((d) => nameIn(d.name, lang)), series };
 }
 
 /** Indicators that apply to at least one unit, in index order. */
@@ -50,13 +58,27 @@ export function unitIndicators(run: EvaluationResult): EvaluationResult['indicat
   return run.indicators.filter((i) => units.some((u) => u.indicators[i.id]?.applicable));
 }
 
-export function heatmapInput(run: EvaluationResult, title?: string): HeatmapInput {
-  const units = unitsOf(run);
+/** Indicators that apply to units, grouped by dimension (the index's dimension order). */
+export function unitIndicatorsByDimension(run: EvaluationResult): EvaluationResult['indicators'] {
   const inds = unitIndicators(run);
+  const order = new Map(run.dimensions.map((d, i) => [d.id, i]));
+  return inds.map((x, i) => ({ x, i })).sort((a, b) => (order.get(a.x.dimension) ?? 99) - (order.get(b.x.dimension) ?? 99) || a.i - b.i).map((e) => e.x);
+}
+
+/** The heatmap's input; `grouped`: indicators under their dimensions' names (the UI). */
+export function heatmapInput(run: EvaluationResult, title?: string, opts: { lang?: ChartLang; grouped?: boolean } = {}): HeatmapInput {
+  const units = unitsOf(run);
+  const inds = opts.grouped ? unitIndicatorsByDimension(run) : unitIndicators(run);
+  const groups = opts.grouped
+    ? run.dimensions.map((d) => ({ name: nameIn(d.name, opts.lang), size: inds.filter((x) => x.dimension === d.id).length })).filter((g) => g.size > 0)
+    : null;
+  const known = new Set(run.dimensions.map((d) => d.id));
+  const stray = inds.filter((x) => !known.has(x.dimension)).length;
   return {
     ...(title ? { title } : {}),
+    ...(groups ? { groups: stray ? [...groups, { name: '—', size: stray }] : groups } : {}),
     units: units.map((u) => u.short_name),
-    indicators: inds.map((i) => i.name.zh),
+    indicators: inds.map((i) => nameIn(i.name, opts.lang)),
     scores: inds.map((i) => units.map((u) => {
       const v = u.indicators[i.id];
       return v && v.status === 'ok' ? v.score : null;
@@ -101,13 +123,14 @@ export function targetsInput(run: EvaluationResult, which: (t: TargetResult) => 
   return { ...(title ? { title } : {}), items };
 }
 
-export function intervalsInput(run: EvaluationResult, title?: string): IntervalsInput | null {
+export function intervalsInput(run: EvaluationResult, title?: string, lang?: ChartLang): IntervalsInput | null {
   if (!run.robustness) return null;
   const units = unitsOf(run);
   const by = new Map(run.robustness.ranks.map((r) => [r.entity_id, r]));
   return {
     ...(title ? { title } : {}),
     n: units.filter((u) => u.rank !== null).length,
+    ...(lang ? { lang } : {}),
     items: units
       .filter((u) => u.rank !== null)
       .map((u) => {
@@ -117,12 +140,12 @@ export function intervalsInput(run: EvaluationResult, title?: string): Intervals
   };
 }
 
-export function dimensionBarInput(run: EvaluationResult, dimensionId: string, title?: string): DimensionBarInput {
+export function dimensionBarInput(run: EvaluationResult, dimensionId: string, title?: string, lang?: ChartLang): DimensionBarInput {
   const county = countyOf(run);
   return {
     ...(title ? { title } : {}),
     items: unitsOf(run).map((u) => ({ name: u.short_name, value: u.dimensions[dimensionId] ?? null })),
     county: county?.dimensions[dimensionId] ?? null,
-    countyLabel: '全县',
+    countyLabel: chartLabels(lang).county,
   };
 }

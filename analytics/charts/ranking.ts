@@ -3,6 +3,7 @@
 import type { EChartsOption } from 'echarts';
 import type { Grade } from '../scoring/grades.js';
 import { fixed, round } from './num.js';
+import { chartLabels, type ChartLang } from './labels.js';
 import { CHART_FONT_FAMILY, COLORS, countyMarkLine, GRADE_COLORS } from './theme.js';
 
 export interface RankingItem {
@@ -21,6 +22,8 @@ export interface RankingInput {
   county?: number | null;
   /** Label of the line. */
   countyLabel?: string;
+  /** Language of the legend (default Chinese). */
+  lang?: ChartLang;
 }
 
 const GRADES_IN_LEGEND: Grade[] = ['优秀', '良好', '合格', '不合格'];
@@ -29,15 +32,16 @@ export function rankingBarOption(input: RankingInput): EChartsOption {
   // Horizontal bars: ECharts draws the first category at the bottom, so reverse for best-on-top.
   const items = [...input.items].reverse();
   const names = items.map((i) => (i.flagged ? `${i.name} ▲` : i.name));
+  const L = chartLabels(input.lang);
   return {
     title: input.title ? { text: input.title } : undefined,
     // The grade colours as a legend (empty series), under the chart.
-    legend: { bottom: 0, data: GRADES_IN_LEGEND, selectedMode: false, textStyle: { fontFamily: CHART_FONT_FAMILY } },
+    legend: { bottom: 0, data: GRADES_IN_LEGEND.map((g) => L.grades[g]), selectedMode: false, textStyle: { fontFamily: CHART_FONT_FAMILY } },
     grid: { left: 8, right: 56, top: (input.title ? 48 : 16) + 16, bottom: 40, containLabel: true },
     xAxis: { type: 'value', min: 0, max: 100, interval: 20, axisLabel: { formatter: '{value}' } },
     yAxis: { type: 'category', data: names, axisLabel: { fontSize: 13, fontFamily: CHART_FONT_FAMILY } },
     series: [
-      ...GRADES_IN_LEGEND.map((g) => ({ name: g, type: 'bar' as const, data: [], itemStyle: { color: GRADE_COLORS[g] } })),
+      ...GRADES_IN_LEGEND.map((g) => ({ name: L.grades[g], type: 'bar' as const, data: [], itemStyle: { color: GRADE_COLORS[g] } })),
       {
         type: 'bar',
         barWidth: '62%',
@@ -47,7 +51,7 @@ export function rankingBarOption(input: RankingInput): EChartsOption {
           itemStyle: { color: i.grade ? GRADE_COLORS[i.grade] : COLORS.na },
           label: { show: true, position: 'right', formatter: fixed(i.value), fontSize: 12 },
         })),
-        markLine: countyMarkLine(input.county, input.countyLabel, 'xAxis', 'end'),
+        markLine: countyMarkLine(input.county, input.countyLabel ?? L.county, 'xAxis', 'end'),
       },
     ],
   } as EChartsOption;

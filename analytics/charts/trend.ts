@@ -1,10 +1,15 @@
-// Totals over the years: one line per unit (thin, muted palette) and the county (thick, grey,
-// dashed), so a reader follows the county and picks out the units that move away from it.
+// Totals over the years. The unit the reader chose (if any) in the dark government blue and the
+// county (thick, grey, dashed) stand out; every other unit is a thin light-grey line behind them,
+// so 17 units never become 17 tangled lines in repeated colours with a paged legend. The legend
+// names just those two and "the other units"; hovering any line names its unit.
 import type { EChartsOption } from 'echarts';
+import { chartLabels, type ChartLang } from './labels.js';
 import { round } from './num.js';
-import { CHART_FONT_FAMILY, COLORS, PALETTE } from './theme.js';
+import { CHART_FONT_FAMILY, COLORS } from './theme.js';
 
 export interface TrendSeries {
+  /** Matched by `highlight` (else the name is). */
+  id?: string;
   name: string;
   /** One value per period; null = no result that period. */
   values: ReadonlyArray<number | null>;
@@ -18,33 +23,53 @@ export interface TrendInput {
   series: readonly TrendSeries[];
   /** Axis minimum (default: a little below the lowest value, never below 0). */
   min?: number;
+  /** The unit to pick out (its id or name); the others are greyed. */
+  highlight?: string | null;
+  lang?: ChartLang;
 }
 
+/** The colour of the units nobody picked. */
+export const TREND_OTHER = '#c3c8cf';
+
 export function trendLineOption(input: TrendInput): EChartsOption {
+  const L = chartLabels(input.lang);
   const all = input.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const min = input.min ?? (all.length ? Math.max(0, Math.floor((Math.min(...all) - 5) / 10) * 10) : 0);
-  let k = 0;
+  const picked = input.series.find((s) => s.role === 'unit' && input.highlight != null && (s.id ?? s.name) === input.highlight) ?? null;
+  const county = input.series.find((s) => s.role === 'county') ?? null;
+  const others = input.series.filter((s) => s !== picked && s !== county);
+  const line = (s: TrendSeries, style: 'picked' | 'county' | 'other') => {
+    const color = style === 'picked' ? COLORS.primary : style === 'county' ? COLORS.county : TREND_OTHER;
+    const strong = style !== 'other';
+    return {
+      ...(s.id ? { id: s.id } : {}),
+      name: s.name,
+      type: 'line',
+      data: s.values.map((v) => (v === null ? null : round(v, 1))),
+      connectNulls: false,
+      symbol: 'circle',
+      symbolSize: strong ? 7 : 4,
+      lineStyle: { width: strong ? 3 : 1.2, type: style === 'county' ? 'dashed' : 'solid', color },
+      itemStyle: { color },
+      z: style === 'picked' ? 4 : style === 'county' ? 3 : 1,
+      endLabel: strong ? { show: true, formatter: '{a} {c}', color, fontFamily: CHART_FONT_FAMILY, fontWeight: 'bold' } : { show: false },
+      emphasis: { focus: 'series' },
+    };
+  };
+  const legend = [...(picked ? [picked.name] : []), ...(county ? [county.name] : []), ...(others.length ? [L.others] : [])];
   return {
     title: input.title ? { text: input.title } : undefined,
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toFixed(1) : '—') } as never,
-    legend: { type: 'scroll', bottom: 0, textStyle: { fontFamily: CHART_FONT_FAMILY } },
-    grid: { left: 8, right: 24, top: input.title ? 48 : 16, bottom: 40, containLabel: true },
+    tooltip: { trigger: 'item', formatter: (p: { seriesName: string; name: string; value: unknown }) => `${p.seriesName}<br/>${p.name}：${typeof p.value === 'number' ? p.value.toFixed(1) : '—'}` } as never,
+    legend: { bottom: 0, data: legend, selectedMode: false, textStyle: { fontFamily: CHART_FONT_FAMILY } },
+    grid: { left: 8, right: 120, top: input.title ? 56 : 36, bottom: 40, containLabel: true },
     xAxis: { type: 'category', data: [...input.periods], boundaryGap: false, axisLabel: { fontFamily: CHART_FONT_FAMILY } },
-    yAxis: { type: 'value', min, max: 100, name: '总分', nameTextStyle: { fontFamily: CHART_FONT_FAMILY } },
-    series: input.series.map((s) => {
-      const county = s.role === 'county';
-      const color = county ? COLORS.county : PALETTE[(k++ % (PALETTE.length - 1)) + 1]!;
-      return {
-        name: s.name,
-        type: 'line',
-        data: s.values.map((v) => (v === null ? null : round(v, 1))),
-        connectNulls: false,
-        symbolSize: county ? 7 : 4,
-        lineStyle: { width: county ? 3 : 1.5, type: county ? 'dashed' : 'solid', color },
-        itemStyle: { color },
-        z: county ? 3 : 2,
-        emphasis: { focus: 'series' },
-      };
-    }),
+    yAxis: { type: 'value', min, max: 100, name: L.total, nameTextStyle: { fontFamily: CHART_FONT_FAMILY } },
+    series: [
+      ...others.map((s) => line(s, 'other')),
+      // the legend's "other units": an empty series with their colour
+      ...(others.length ? [{ name: L.others, type: 'line', data: [], lineStyle: { color: TREND_OTHER, width: 1.2 }, itemStyle: { color: TREND_OTHER }, symbol: 'none' }] : []),
+      ...(county ? [line(county, 'county')] : []),
+      ...(picked ? [line(picked, 'picked')] : []),
+    ],
   } as EChartsOption;
 }

@@ -28,6 +28,14 @@ export function requireOption(value: string | undefined, name: string, usage: st
   return value;
 }
 
+/** Pads to `width` terminal columns, counting CJK and full-width characters as two. */
+export function padCols(s: string, width: number, start = false): string {
+  let w = 0;
+  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  const pad = ' '.repeat(Math.max(0, width - w));
+  return start ? pad + s : s + pad;
+}
+
 export function json(value: unknown): string {
   return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? Number(v) : v), 2);
 }

@@ -118,6 +118,11 @@ const KIND_HINT: Record<string, { zh: string; en: string }> = {
   bool: { zh: '不是“是/否”（可写作 是/否、Y/N、1/0、√/×）', en: 'is not yes/no (write 是/否, Y/N, 1/0 or √/×)' },
 };
 
+/** A header compared loosely: no spaces, full-width brackets as half-width. */
+function headerKey(h: string): string {
+  return h.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').toLowerCase();
+}
+
 /** A SQL text literal with the raw cell value spliced in. */
 function withRaw(before: string, col: string, after: string): string {
   return `${lit(before)} || coalesce(${col}, '') || ${lit(after)}`;
@@ -128,8 +133,10 @@ export function fieldChecks(m: MappedField): Check[] {
   const v = ident(convName(f));
   const raw = m.col;
   const t = m.clean;
-  const label = `“${f.zh}”（${m.header}）`;
-  const labelEn = `${f.en} (${m.header})`;
+  // the file's column is named only when it is not the field's own name (no “立案日期”（立案日期）)
+  const same = headerKey(f.zh) === headerKey(m.header);
+  const label = same ? `“${f.zh}”` : `“${f.zh}”（文件中的“${m.header}”列）`;
+  const labelEn = same ? f.en : `${f.en} (column "${m.header}")`;
   const checks: Check[] = [];
   if (f.required) {
     checks.push({

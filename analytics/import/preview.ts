@@ -57,7 +57,7 @@ export interface PreviewValidation {
   rows: number;
   /** Rows the import would reject. */
   rejected: number;
-  /** The commonest reasons: code, how many rows, one example. */
+  /** Every kind of reason, commonest first: code, how many rows, one example. */
   reasons: Array<{ code: string; rows: number; zh: string; en: string }>;
 }
 
@@ -222,6 +222,7 @@ async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: Stage
   return {
     rows: Number(counts?.n ?? 0) + structural.length,
     rejected: Number(counts?.bad ?? 0) + dup + structural.length,
-    reasons: reasons.slice(0, 10).map((r) => ({ ...r, rows: Number(r.rows) })),
+    // every kind of problem, not the commonest few: the counts must account for the rejected rows
+    reasons: reasons.map((r) => ({ ...r, rows: Number(r.rows) })),
   };
 }

@@ -5,7 +5,9 @@ import { ident } from '../db/duck.js';
 import { TijianError } from '../i18n/errors.js';
 import { tableDef } from '../schema/tables.js';
 import { fieldColumns, type FieldKind } from '../schema/types.js';
+import type { RefTarget } from '../schema/types.js';
 import type { RowFilter } from './overview.js';
+import { searchCondition, shownColumns, type ShownColumn } from './ref-names.js';
 
 export interface ColumnInfo {
   name: string;
@@ -51,6 +53,8 @@ export interface PageRequest {
   /** Column to sort by (a column of the table) and direction; default: import order. */
   orderBy?: { column: string; desc?: boolean };
   unmask?: boolean;
+  /** Rows whose text (names and codes included) contains this. */
+  search?: string;
 }
 
 function whereOf(table: string, filter: RowFilter | undefined): string {
@@ -63,27 +67,48 @@ function whereOf(table: string, filter: RowFilter | undefined): string {
   return `WHERE ${ident(f.name)} IS NULL AND ${ident(f.raw)} IS NOT NULL AND trim(${ident(f.raw)}) <> ''`;
 }
 
-/** The SELECT of one page and the COUNT of all matching rows. */
+/** The SELECT of one page and the COUNT of all matching rows. Ids of units, officers and matters
+ *  show as names (officers' masked unless asked), their codes in columns at the end; `search`
+ *  matches what is shown, the codes, full names, short names and other names. */
 export function pageSql(req: PageRequest): { select: string; count: string; columns: ColumnInfo[] } {
-  const columns = tableColumns(req.table);
-  const where = whereOf(req.table, req.filter);
-  const list = columns
-    .map((c) => {
-      const q = ident(c.name);
-      if (c.name === 'extras') return `CAST(${q} AS VARCHAR) AS ${q}`;
-      return c.personal && !req.unmask ? `${maskSql(q)} AS ${q}` : q;
-    })
-    .join(', ');
-  let order = 'import_id, row_no';
+  const all = tableColumns(req.table);
+  const def = tableDef(req.table)!;
+  const refs = new Map<string, RefTarget>();
+  for (const f of def.fields) if ((f.kind === 'ref' || f.kind === 'reflist') && f.ref) refs.set(f.name, f.ref);
+  const byName = new Map(all.map((c) => [c.name, c]));
+  const shown = shownColumns(
+    'src',
+    all.map((c) => ({ name: c.name, zh: c.zh, en: c.en, list: c.kind === 'list' || c.kind === 'reflist' || c.kind === 'unresolved', personal: !!c.personal })),
+    refs,
+    !!req.unmask,
+  );
+  const exprOf = (c: ShownColumn): string => {
+    if (c.kind !== 'plain') return c.expr;
+    if (c.name === 'extras') return `CAST(${c.expr} AS VARCHAR)`;
+    return c.personal && !req.unmask ? maskSql(c.expr) : c.expr;
+  };
+  const columns: ColumnInfo[] = shown.columns.map((c) => {
+    if (c.kind === 'plain') return byName.get(c.name)!;
+    const kind: ColumnInfo['kind'] = c.list ? 'list' : c.kind === 'code' ? 'id' : 'text';
+    return { name: c.name, zh: c.zh, en: c.en, kind, ...(c.kind === 'shown' && c.target === 'officer' ? { personal: true } : {}) };
+  });
+  const conds: string[] = [];
+  const filter = whereOf(req.table, req.filter);
+  if (filter) conds.push(filter.replace(/^WHERE /, ''));
+  const search = req.search?.trim();
+  if (search) conds.push(searchCondition(shown.columns.flatMap((c) => [exprOf(c), ...(c.hay ? [c.hay] : [])]), search));
+  const where = conds.length ? `WHERE ${conds.map((x) => `(${x})`).join(' AND ')}` : '';
+  let order = 'src.import_id, src.row_no';
   if (req.orderBy) {
-    const c = columns.find((x) => x.name === req.orderBy!.column);
+    const c = shown.columns.find((x) => x.name === req.orderBy!.column);
     if (!c) throw new TijianError('NOT_FOUND', `没有列“${req.orderBy.column}”。`, `There is no column "${req.orderBy.column}".`);
-    order = `${ident(c.name)} ${req.orderBy.desc ? 'DESC' : 'ASC'} NULLS LAST, import_id, row_no`;
+    order = `${exprOf(c)} ${req.orderBy.desc ? 'DESC' : 'ASC'} NULLS LAST, src.import_id, src.row_no`;
   }
-  const t = ident(req.table);
+  const from = [`${ident(req.table)} AS src`, ...shown.joins].join(', ');
+  const list = shown.columns.map((c) => `${exprOf(c)} AS ${ident(c.name)}`).join(', ');
   return {
-    select: `SELECT ${list} FROM ${t} ${where} ORDER BY ${order} LIMIT ${Math.trunc(req.limit)} OFFSET ${Math.trunc(req.offset)}`,
-    count: `SELECT count(*) FROM ${t} ${where}`,
+    select: `SELECT ${list} FROM ${from} ${where} ORDER BY ${order} LIMIT ${Math.trunc(req.limit)} OFFSET ${Math.trunc(req.offset)}`,
+    count: `SELECT count(*) FROM ${from} ${where}`,
     columns,
   };
 }

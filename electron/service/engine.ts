@@ -17,6 +17,8 @@ import { parseIndexText, type IndexError } from '../../analytics/index/parse.js'
 import type { IndexSystem } from '../../analytics/index/schema.js';
 import { checkIndexText, loadIndexFile, type LoadedIndex } from '../../analytics/index/validate.js';
 import { maskSql } from '../../analytics/overview/table-page.js';
+import { refCandidate, refProbeSql, searchCondition, shownColumns, type ShownColumn } from '../../analytics/overview/ref-names.js';
+import type { RefTarget } from '../../analytics/schema/types.js';
 import { displayHit } from '../../analytics/review/export.js';
 import { UNRESOLVED_UNIT, type MarkStatus, type ReviewResult, type Severity } from '../../analytics/review/types.js';
 import { CANONICAL_TABLES } from '../../analytics/schema/tables.js';
@@ -254,9 +256,12 @@ interface BuiltLineage {
   params: Record<string, unknown>;
   columns: ColumnInfo[];
   select: string;
+  /** The shown columns of `select` (without the search flag). */
+  outer: string;
   where: string;
   order: string;
 }
+
 
 async function buildLineage(db: Db, q: LineageQuery): Promise<BuiltLineage> {
   const { system: sys, period_label } = await runIndex(db, q.runId);
@@ -288,27 +293,46 @@ async function buildLineage(db: Db, q: LineageQuery): Promise<BuiltLineage> {
   const inner = sql.trim().replace(/;\s*$/, '');
   const params = await bindFor(db, inner, { ...periodParams(parsePeriod(period_label)), entity_id: q.entityId });
   const described = await db.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM (${inner})`, params);
-  const columns: ColumnInfo[] = described.map((c) => {
-    const kind = kindOf(c.column_type);
-    const personal = (kind === 'text' || (kind === 'list' && /^VARCHAR/i.test(c.column_type))) && personalColumn(c.column_name);
-    return { name: c.column_name, zh: c.column_name, en: c.column_name, kind, ...(personal ? { personal: true } : {}) };
-  });
-  const masked = (c: ColumnInfo) => (c.kind === 'list' ? `list_transform(${ident(c.name)}, x -> ${maskSql('x')})` : maskSql(ident(c.name)));
-  const list = columns.map((c) => (c.personal && !q.unmask ? `${masked(c)} AS ${ident(c.name)}` : ident(c.name))).join(', ');
-  let where = '';
-  const search = q.search?.trim();
-  if (search) {
-    // searched as shown: masked columns are searched masked
-    const hay = columns.map((c) => `coalesce(CAST(${ident(c.name)} AS VARCHAR), '')`).join(", '|', ");
-    where = `WHERE strpos(lower(concat(${hay})), lower(${lit(search)})) > 0`;
+  // columns holding unit ids, officer ids or matter codes (by their label, confirmed on a sample of
+  // the listing) show names; the codes go to a column at the end
+  const candidates = described
+    .map((c) => ({ name: c.column_name, target: refCandidate(c.column_name, c.column_type), list: c.column_type.toUpperCase().endsWith('[]') }))
+    .filter((c): c is { name: string; target: RefTarget; list: boolean } => c.target !== null);
+  const refs = new Map<string, RefTarget>();
+  if (candidates.length) {
+    const probe = await db.one<Record<string, number | bigint>>(refProbeSql(inner, candidates), params);
+    candidates.forEach((c, i) => {
+      if (Number(probe?.[`c${i}`] ?? 0) > 0) refs.set(c.name, c.target);
+    });
   }
+  const types = new Map(described.map((c) => [c.column_name, c.column_type]));
+  const base = described.map((c) => {
+    const kind = kindOf(c.column_type);
+    const personal = !refs.has(c.column_name) && (kind === 'text' || (kind === 'list' && /^VARCHAR/i.test(c.column_type))) && personalColumn(c.column_name);
+    return { name: c.column_name, zh: c.column_name, en: c.column_name, list: kind === 'list', personal };
+  });
+  const shown = shownColumns('lineage_src', base, refs, !!q.unmask);
+  const exprOf = (c: ShownColumn) => (c.kind === 'plain' && c.personal && !q.unmask ? (c.list ? `list_transform(${c.expr}, x -> ${maskSql('x')})` : maskSql(c.expr)) : c.expr);
+  const columns: ColumnInfo[] = shown.columns.map((c) => {
+    const source = c.kind === 'shown' ? (c.list ? 'VARCHAR[]' : 'VARCHAR') : (types.get(c.name) ?? 'VARCHAR');
+    const kind = c.kind === 'code' ? (c.list ? 'list' : 'id') : kindOf(source);
+    // officers' names (masked in the map unless unmasked) count as personal for the "masked" note
+    const personal = c.personal || (c.kind === 'shown' && c.target === 'officer');
+    return { name: c.name, zh: c.zh, en: c.en, kind, ...(personal ? { personal: true } : {}) };
+  });
+  const list = shown.columns.map((c) => `${exprOf(c)} AS ${ident(c.name)}`);
+  const search = q.search?.trim();
+  // searched as shown (masked columns masked), and by codes, full names, short names and other names
+  if (search) list.push(`${searchCondition(shown.columns.flatMap((c) => [exprOf(c), ...(c.hay ? [c.hay] : [])]), search)} AS __hit`);
+  const where = search ? 'WHERE __hit' : '';
   let order = '';
   if (q.orderBy) {
     const c = columns.find((x) => x.name === q.orderBy!.column);
     if (!c) throw new TijianError('NOT_FOUND', `没有列“${q.orderBy.column}”。`, `There is no column "${q.orderBy.column}".`);
     order = `ORDER BY ${ident(c.name)} ${q.orderBy.desc ? 'DESC' : 'ASC'} NULLS LAST`;
   }
-  return { title, part, hasDen, inner, params, columns, select: `SELECT ${list} FROM (${inner}) AS lineage_src`, where, order };
+  const from = [`(${inner}) AS lineage_src`, ...shown.joins].join(', ');
+  return { title, part, hasDen, inner, params, columns, select: `SELECT ${list.join(', ')} FROM ${from}`, outer: columns.map((c) => ident(c.name)).join(', '), where, order };
 }
 
 export async function lineagePage(db: Db, q: LineageQuery, offset: number, limit: number): Promise<LineagePageOut> {
@@ -316,7 +340,7 @@ export async function lineagePage(db: Db, q: LineageQuery, offset: number, limit
   const p = b.params as never;
   const unfiltered = Number(await db.scalar(`SELECT count(*) FROM (${b.inner})`, p));
   const total = b.where ? Number(await db.scalar(`SELECT count(*) FROM (${b.select}) AS shown ${b.where}`, p)) : unfiltered;
-  const arrow = await queryIPC(db.conn, `SELECT * FROM (${b.select}) AS shown ${b.where} ${b.order} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`, p);
+  const arrow = await queryIPC(db.conn, `SELECT ${b.outer} FROM (${b.select}) AS shown ${b.where} ${b.order} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`, p);
   const v = await db.one<{ numerator: number | null; denominator: number | null; raw: number | null; score: number | null }>(
     `SELECT numerator, denominator, raw, score FROM eval_value WHERE run_id = ${Math.trunc(q.runId)} AND period_role = 'current' AND entity_id = ${lit(q.entityId)} AND indicator_id = ${lit(q.indicatorId)}`,
   );
@@ -337,7 +361,7 @@ export async function lineagePage(db: Db, q: LineageQuery, offset: number, limit
 
 export async function lineageRows(db: Db, q: LineageQuery): Promise<{ title: { zh: string; en: string }; columns: ColumnInfo[]; rows: Array<Record<string, unknown>> }> {
   const b = await buildLineage(db, q);
-  const reader = await db.conn.runAndReadAll(`SELECT * FROM (${b.select}) AS shown ${b.where} ${b.order}`, b.params as never);
+  const reader = await db.conn.runAndReadAll(`SELECT ${b.outer} FROM (${b.select}) AS shown ${b.where} ${b.order}`, b.params as never);
   return { title: b.title, columns: b.columns, rows: readerRows(reader) };
 }
 

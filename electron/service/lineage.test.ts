@@ -3,7 +3,9 @@
 // built on the read connection first) and an exact listing has as many rows as its number.
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { Workspace } from '../../analytics/workspace/workspace.js';
 import { tempDir } from '../../analytics/test/helpers.js';
 import type { EvaluationResult, EventName, LineagePageOut, Result, RunInfo } from '../contract.js';
 import { AnalyticsService } from './service.js';
@@ -44,3 +46,68 @@ describe('lineage.get', () => {
     expect(page.total).toBe(un.numerator);
   }, 120_000);
 });
+
+describe('names, not codes, in 明细', () => {
+  it('shows unit short names and (unmasked) officers’ names, the codes at the end; search finds names, short names, full names and codes', async () => {
+    const svc = new AnalyticsService({ stateDir: tempDir(), sampleDir: null, emit: (_e: EventName) => undefined });
+    services.push(svc);
+    const call = async <T>(method: string, input: unknown = {}): Promise<T> => {
+      const r = (await svc.dispatch(method, input)) as Result<T>;
+      if (!r.ok) throw new Error(`${method} ${JSON.stringify(input)}: ${r.error.code} ${r.error.en}`);
+      return r.value;
+    };
+    const ws = join(tempDir(), 'shengsi.duckdb');
+    copyFileSync(inject('sampleWorkspace'), ws);
+    // what the workspace itself says, read before the service opens it
+    const direct = await Workspace.open(ws, { create: false });
+    const units = await direct.db.all<{ unit_id: string; name: string; short_name: string }>(`SELECT unit_id, name, short_name FROM unit`);
+    const officers = new Map((await direct.db.all<{ officer_id: string; name: string }>(`SELECT officer_id, arg_max(name, year) AS name FROM officer GROUP BY officer_id`)).map((o) => [o.officer_id, o.name]));
+    direct.close();
+    const short = new Map(units.map((u) => [u.unit_id, u.short_name]));
+    const market = units.find((u) => u.short_name === '市场监管局')!;
+    expect(market.name).toBe('嵊泗县市场监督管理局');
+
+    await call('workspace.open', { path: ws });
+    const info = await call<RunInfo>('evaluate.run', { jobId: 'e', period: '2024', draws: 0 });
+    const q = { runId: info.run_id, entityId: 'COUNTY', indicatorId: 'overdue_rate', part: 'denominator' as const };
+    const rows = async (extra: Record<string, unknown> = {}) => {
+      const p = await call<LineagePageOut>('lineage.get', { ...q, offset: 0, limit: 2000, ...extra });
+      const t = tableFromIPC(p.arrow);
+      return { page: p, rows: t.toArray().map((r) => r.toJSON() as Record<string, unknown>) };
+    };
+    const all = await rows({ unmask: true });
+    const names = all.page.columns.map((c) => c.name);
+    expect(names).toEqual(['案件编号', '执法主体', '立案日期', '处罚决定日期', '办案天数', '执法主体编码']); // the code comes last
+    expect(all.rows.length).toBe(all.page.total);
+    expect(all.rows.length).toBeGreaterThan(500);
+    for (const r of all.rows) expect(r['执法主体']).toBe(short.get(String(r['执法主体编码'])));
+    // officers: names when unmasked, masked otherwise; their codes last
+    const overdue = await call<LineagePageOut>('lineage.get', { ...q, part: 'numerator', offset: 0, limit: 2000, unmask: true });
+    const ov = tableFromIPC(overdue.arrow).toArray().map((r) => r.toJSON() as Record<string, unknown>);
+    expect(overdue.columns.map((c) => c.name).slice(-2)).toEqual(['执法主体编码', '承办人编码']);
+    expect(ov.length).toBeGreaterThan(0);
+    for (const r of ov) {
+      const ids = [...((r['承办人编码'] as Iterable<string>) ?? [])];
+      expect(ids.length).toBeGreaterThan(0);
+      expect([...((r['承办人'] as Iterable<string>) ?? [])]).toEqual(ids.map((id) => officers.get(id) ?? id));
+    }
+    const masked = await call<LineagePageOut>('lineage.get', { ...q, part: 'numerator', offset: 0, limit: 2000 });
+    expect(masked.masked).toBe(true);
+    for (const r of tableFromIPC(masked.arrow).toArray()) for (const n of r.toJSON()['承办人'] as Iterable<string>) expect(n).toMatch(/^.\*+$/);
+
+    // searching: the short name, a piece of the full name, the code all find the unit's rows
+    const expected = all.rows.filter((r) => r['执法主体编码'] === market.unit_id).length;
+    expect(expected).toBeGreaterThan(0);
+    for (const search of ['市场监管', '市场监督管理局', market.unit_id]) {
+      const found = await rows({ search, unmask: true });
+      expect(found.page.total, search).toBe(expected);
+      expect(found.rows.every((r) => r['执法主体'] === '市场监管局'), search).toBe(true);
+      expect(found.page.unfiltered).toBe(all.page.total);
+    }
+    // sorting by the names
+    const sorted = await rows({ orderBy: { column: '执法主体', desc: false } });
+    const col = sorted.rows.map((r) => String(r['执法主体']));
+    expect(col).toEqual([...col].sort());
+  }, 120_000);
+});
+

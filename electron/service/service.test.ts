@@ -97,7 +97,18 @@ describe('the analytics service', () => {
     const cases = await call<Page>('table.page', { table: 'penalty_case', offset: 0, limit: 10 });
     expect(cases.total).toBe(2);
     const ct = tableFromIPC(cases.arrow);
-    expect(ct.getChild('unit_id')!.get(0)).toBe('ZH01');
+    // the unit's name where it was its id; the id in a column at the end
+    expect(ct.getChild('unit_id')!.get(0)).toBe('综合执法局');
+    expect(ct.getChild('unit_id__code')!.get(0)).toBe('ZH01');
+    expect(cases.columns.slice(-3).map((c) => c.zh)).toEqual(['执法主体编码', '执法事项编码', '承办人编码']);
+    // the two rows: B001 of 综合执法局 (ZH01) and B007 of 洋山镇. Found by the unit's short name, a
+    // piece of its full name and its code; not by another unit's
+    for (const search of ['综合执法', '综合行政执法局', 'zh01']) {
+      const found = await call<Page>('table.page', { table: 'penalty_case', offset: 0, limit: 10, search });
+      expect(found.total, search).toBe(1);
+      expect(tableFromIPC(found.arrow).getChild('case_id')!.get(0)).toBe('B001');
+    }
+    expect((await call<Page>('table.page', { table: 'penalty_case', offset: 0, limit: 10, search: '市场监管' })).total).toBe(0);
     expect(ct.getChild('filed_date')!.get(0)).toBe(Date.UTC(2024, 2, 5));
     expect(ct.getChild('fine_amount')!.get(0)).toBe(200);
 

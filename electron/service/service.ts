@@ -31,6 +31,7 @@ import { MACROS_SQL } from '../../analytics/import/sql-macros.js';
 import { undoImport } from '../../analytics/import/undo.js';
 import { overview, tableSummaries, PERIOD_FIELDS } from '../../analytics/overview/overview.js';
 import { countRows, pageSql, REJECTED_COLUMNS, rejectedSql } from '../../analytics/overview/table-page.js';
+import { writeRejectedXlsx } from '../../analytics/import/rejected-export.js';
 import { CANONICAL_TABLES } from '../../analytics/schema/tables.js';
 import { APP_VERSION } from '../../analytics/version.js';
 import { SCHEMA_VERSION } from '../../analytics/workspace/migrations/index.js';
@@ -729,11 +730,18 @@ export class AnalyticsService {
           return { total, offset, columns: REJECTED_COLUMNS, arrow: await queryIPC(db.conn, q.select) };
         }),
 
+      'import.rejectedExport': async ({ importId }) => {
+        const file = importId ? await this.read((db) => db.scalar<string | null>(`SELECT file_name FROM import_log WHERE import_id = ${Math.trunc(importId)}`)) : null;
+        const path = exportPath(this.opts.stateDir, `被拒绝的行_${file ? String(file).replace(/\.[A-Za-z0-9]{1,6}$/, '') : '全部'}`, 'xlsx');
+        const r = await this.read((db) => writeRejectedXlsx(db, path, importId ? { importId } : {}));
+        return this.exported(path, { rows: r.rows, masked: false });
+      },
+
       'overview.get': async () => this.read((db) => overview(db)),
 
-      'table.page': async ({ table, offset, limit, filter, orderBy, unmask }) =>
+      'table.page': async ({ table, offset, limit, filter, orderBy, unmask, search }) =>
         this.read(async (db) => {
-          const q = pageSql({ table, offset, limit, ...(filter ? { filter } : {}), ...(orderBy ? { orderBy } : {}), ...(unmask ? { unmask } : {}) });
+          const q = pageSql({ table, offset, limit, ...(filter ? { filter } : {}), ...(orderBy ? { orderBy } : {}), ...(unmask ? { unmask } : {}), ...(search ? { search } : {}) });
           const total = await countRows(db, q.count);
           return { total, offset, columns: q.columns, arrow: await queryIPC(db.conn, q.select) };
         }),
@@ -864,10 +872,12 @@ export class AnalyticsService {
 
       'lineage.export': async ({ format, ...q }) => {
         const { title, columns, rows } = await this.read((db) => lineageRows(db, q));
-        const name = `${title.zh}_${q.entityId}`;
+        // the unit by its name in the file's name and title line (the code only when it has none)
+        const unit = q.entityId === 'COUNTY' ? '全县' : ((await this.read((db) => db.scalar<string | null>(`SELECT coalesce(short_name, name) FROM unit WHERE unit_id = ${lit(q.entityId)}`))) ?? q.entityId);
+        const name = `${title.zh}_${unit}`;
         const path = exportPath(this.opts.stateDir, name, format);
         const masked = !q.unmask && columns.some((c) => c.personal);
-        await writeRows(path, format, title.zh, columns, rows, `评估批次 #${q.runId} · ${q.entityId}${masked ? ' · 个人信息已脱敏' : ''}`);
+        await writeRows(path, format, title.zh, columns, rows, `评估批次 #${q.runId} · ${unit}${masked ? ' · 个人信息已脱敏' : ''}`);
         return this.exported(path, { rows: rows.length, masked });
       },
 

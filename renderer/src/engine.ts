@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { EvaluationResult, ExportedFile, RunInfo } from '../../electron/contract';
 import { ApiError } from './api/client';
+import { periodText } from '../../analytics/eval/period';
 import type { I18n } from './i18n';
 import { useApp } from './state';
 
@@ -87,4 +88,9 @@ export function downloadHref(f: ExportedFile): string | null {
   if (!f.download) return null;
   const token = sessionStorage.getItem('tijian.token') ?? '';
   return `/api/download?token=${encodeURIComponent(token)}&file=${encodeURIComponent(f.download)}`;
+}
+
+/** A saved run as listed: its period and comparison as people read them, and the index version. */
+export function runText(r: { run_id: number; period: string; compare: string | null; index_version: string }, i18n: I18n): string {
+  return i18n.t.e.runLabel(r.run_id, periodText(r.period, i18n.lang), r.compare ? periodText(r.compare, i18n.lang) : null, r.index_version);
 }

@@ -2,6 +2,7 @@ import { errorText, isTijianError } from '../../i18n/errors.js';
 import { importFile, type ImportFileResult } from '../../import/import-file.js';
 import { expandPaths } from '../../import/import-paths.js';
 import { loadMappingFile } from '../../import/mapping-file.js';
+import { tableDef } from '../../schema/tables.js';
 import { Workspace } from '../../workspace/workspace.js';
 import { json, parse, requireOption, type Command } from '../command.js';
 import { ProgressBar } from '../progress-bar.js';
@@ -71,14 +72,22 @@ export const importCommand: Command = {
   },
 };
 
+/** A table as people call it: 处罚案件 / Penalty cases (the id only for a table we do not know). */
+function tableText(name: string | null): { zh: string; en: string } {
+  const t = name ? tableDef(name) : undefined;
+  return t ? { zh: t.zh, en: t.en } : { zh: name ?? '', en: name ?? '' };
+}
+
 function describe(r: ImportFileResult): string {
+  const t = tableText(r.table);
   if (r.skipped_duplicate) {
-    return `= ${r.file} → ${r.table}: 与导入 #${r.duplicate_of} 相同，未改变 / identical to import #${r.duplicate_of}, nothing changed`;
+    return `= ${r.file} → ${t.zh}：与导入批次 #${r.duplicate_of} 相同，未改变 / identical to import #${r.duplicate_of}, nothing changed`;
   }
   const lines = [
-    `✓ ${r.file} → ${r.table} (#${r.import_id}, ${r.format}${r.encoding ? `, ${r.encoding}` : ''}): 读取 ${r.rows_read} = 导入 ${r.rows_loaded} + 拒绝 ${r.rows_rejected} / read ${r.rows_read} = loaded ${r.rows_loaded} + rejected ${r.rows_rejected}`,
+    `✓ ${r.file} → ${t.zh}（批次 #${r.import_id}，${r.format}${r.encoding ? `，${r.encoding}` : ''}）：读取 ${r.rows_read} = 导入 ${r.rows_loaded} + 拒绝 ${r.rows_rejected} / ${t.en}: read ${r.rows_read} = loaded ${r.rows_loaded} + rejected ${r.rows_rejected}`,
   ];
-  if (r.unmapped_headers.length) lines.push(`  未映射的列（值保存在 extras）/ unmapped columns (kept in extras): ${r.unmapped_headers.join('、')}`);
+  if (r.rows_rejected) lines.push(`  被拒绝的行及原因：tijian rejected --workspace … --import ${r.import_id}（--out 文件.xlsx 可导出发回补正）/ rejected rows: tijian rejected --import ${r.import_id} [--out FILE.xlsx]`);
+  if (r.unmapped_headers.length) lines.push(`  未映射的列（原样保留在“未映射的列”中）/ unmapped columns (kept as written): ${r.unmapped_headers.join('、')}`);
   for (const w of r.warnings) lines.push(`  ! ${w}`);
   return lines.join('\n');
 }

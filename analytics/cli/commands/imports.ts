@@ -1,5 +1,6 @@
 import { Workspace } from '../../workspace/workspace.js';
-import { json, parse, requireOption, type Command } from '../command.js';
+import { tableDef } from '../../schema/tables.js';
+import { json, padCols, parse, requireOption, type Command } from '../command.js';
 
 const usage = 'tijian imports --workspace FILE [--json]';
 
@@ -19,7 +20,9 @@ export const importsCommand: Command = {
       if (values.json) io.out(json({ imports: rows }));
       else
         for (const r of rows)
-          io.out(`#${r.import_id} ${r.status === 'done' ? ' ' : '×'} ${r.started_at} ${r.table_name} ← ${r.file_name}: 读取 ${r.rows_read} = 导入 ${r.rows_loaded} + 拒绝 ${r.rows_rejected}${r.status !== 'done' ? ` (${r.status})` : ''}`);
+          io.out(
+            `${padCols(`#${r.import_id}`, 5)}${r.started_at}  ${padCols(tableDef(String(r.table_name))?.zh ?? String(r.table_name), 14)}← ${r.file_name}：读取 ${r.rows_read} = 导入 ${r.rows_loaded} + 拒绝 ${r.rows_rejected}${r.status !== 'done' ? '（已撤销 undone）' : ''}`,
+          );
       return 0;
     } finally {
       ws.close();

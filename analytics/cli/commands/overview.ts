@@ -1,6 +1,6 @@
 import { overview } from '../../overview/overview.js';
 import { Workspace } from '../../workspace/workspace.js';
-import { json, parse, requireOption, type Command } from '../command.js';
+import { json, padCols, parse, requireOption, type Command } from '../command.js';
 
 const usage = 'tijian overview --workspace FILE [--json]';
 
@@ -19,14 +19,14 @@ export const overviewCommand: Command = {
         return 0;
       }
       io.out(`数据期间 period: ${ov.period ? `${ov.period.from} – ${ov.period.to}` : '—'}；记录 ${ov.totals.rows} 行，导入批次 ${ov.totals.imports}，拒绝 ${ov.totals.rejected} 行`);
-      const w = Math.max(...ov.tables.map((t) => t.table.length));
       for (const t of ov.tables) {
-        io.out(`  ${t.table.padEnd(w)}  ${String(t.rows).padStart(9)}  ${t.from && t.to ? `${t.from} – ${t.to}` : ''.padEnd(23)}  ${t.zh}`);
+        io.out(`  ${padCols(t.zh, 14)}${String(t.rows).padStart(9)} 行${t.from && t.to ? `  ${t.from} – ${t.to}` : ''}`);
       }
       if (ov.coverage.years.length) {
         io.out(`各单位数据期间 records per unit and year: ${ov.coverage.years.join(' ')}`);
         for (const u of ov.coverage.units) {
-          io.out(`  ${(u.unit_id ?? '∅').padEnd(8)} ${ov.coverage.years.map((y) => String(u.years[String(y)] ?? 0).padStart(7)).join('')}  ${u.unit_id === null ? '未关联单位 no unit matched' : u.name}`);
+          // the unit by name, its code last
+          io.out(`  ${padCols(u.unit_id === null ? '未关联单位 no unit matched' : u.name, 26)}${ov.coverage.years.map((y) => String(u.years[String(y)] ?? 0).padStart(7)).join('')}  ${u.unit_id ?? ''}`);
         }
       }
       io.out(ov.warnings.length ? `数据质量提示 warnings (${ov.warnings.length}):` : '没有数据质量提示 / no data-quality warnings');

@@ -1,5 +1,6 @@
 // tijian review — the discipline-review red flags (问题线索) of a period, with evidence; and
 // tijian mark — a reviewer's conclusion on a hit (已核实 / 已排除 / 待核查) with a note.
+import { periodZh } from '../../eval/period.js';
 import { extname, resolve } from 'node:path';
 import { TijianError } from '../../i18n/errors.js';
 import { hitKeyNames } from '../../review/keys.js';
@@ -29,7 +30,7 @@ async function rulesFrom(path: string | undefined): Promise<LoadedRules> {
 }
 
 function printHuman(io: CliIO, r: Awaited<ReturnType<typeof runReview>>): void {
-  io.out(`问题线索 ${r.period.label}（${r.period.start} 至 ${r.period.end}） 规则集 ${r.rules_id} ${r.rules_version ?? ''}  共 ${r.hits.length} 条  (${(r.seconds ?? 0).toFixed(2)} s)`);
+  io.out(`问题线索 ${periodZh(r.period)}（${r.period.start} 至 ${r.period.end}） 规则集 ${r.rules_id} ${r.rules_version ?? ''}  共 ${r.hits.length} 条  (${(r.seconds ?? 0).toFixed(2)} s)`);
   const unit = (u: string) => (u === UNRESOLVED_UNIT ? '未识别单位' : (r.unit_names?.[u] ?? u));
   for (const s of r.rules) {
     const units = Object.entries(s.units)

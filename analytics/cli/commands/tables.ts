@@ -1,7 +1,7 @@
 import { ident } from '../../db/duck.js';
 import { CANONICAL_TABLES } from '../../schema/tables.js';
 import { Workspace } from '../../workspace/workspace.js';
-import { json, parse, requireOption, type Command } from '../command.js';
+import { json, padCols, parse, requireOption, type Command } from '../command.js';
 
 const usage = 'tijian tables --workspace FILE [--json]';
 
@@ -22,10 +22,10 @@ export const tablesCommand: Command = {
       if (values.json) {
         io.out(json({ workspace: ws.path, schema_version: ws.schemaVersion, tables: rows, imports, rejected_rows: rejected }));
       } else {
-        const w = Math.max(...rows.map((r) => r.table.length));
-        for (const r of rows) io.out(`${r.table.padEnd(w)}  ${String(r.rows).padStart(9)}  ${r.zh}`);
-        io.out(`${'import_log'.padEnd(w)}  ${String(imports).padStart(9)}  导入批次 imports`);
-        io.out(`${'rejected_row'.padEnd(w)}  ${String(rejected).padStart(9)}  拒绝记录 rejected rows`);
+        // by the names people use (the ids are in --json)
+        for (const r of rows) io.out(`${padCols(r.zh, 16)}${String(r.rows).padStart(9)} 行`);
+        io.out(`${padCols('导入批次 imports', 16)}${String(imports).padStart(9)}`);
+        io.out(`${padCols('被拒绝的行', 16)}${String(rejected).padStart(9)} 行`);
       }
       return 0;
     } finally {

@@ -14,9 +14,11 @@ export function ErrorBox({ error, onRetry, onClose }: { error: ErrorInfo; onRetr
         <div className="error-other" lang={lang === 'en' ? 'zh-CN' : 'en'}>
           {other}
         </div>
-        <div className="error-code">
+        {/* the code is for whoever supports the users: out of sight unless asked for */}
+        <details className="error-code">
+          <summary>{t.ux.details}</summary>
           {t.common.errorCode}: {error.code}
-        </div>
+        </details>
       </div>
       <div className="error-actions">
         {onRetry && (
@@ -105,7 +107,8 @@ export type IconName =
   | 'sun'
   | 'moon'
   | 'info'
-  | 'db';
+  | 'db'
+  | 'calendar';
 
 const PATHS: Record<IconName, string> = {
   folder: 'M2 4.5h4l1.5 1.5H14v7H2z',
@@ -129,6 +132,7 @@ const PATHS: Record<IconName, string> = {
   moon: 'M13 10.5A5.5 5.5 0 0 1 5.5 3 5.5 5.5 0 1 0 13 10.5z',
   info: 'M8 1.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13zM8 7v4.5M8 4.5v.5',
   db: 'M3 3.5C3 2.5 13 2.5 13 3.5v9c0 1-10 1-10 0zM3 3.5c0 1 10 1 10 0M3 8c0 1 10 1 10 0',
+  calendar: 'M2.5 3.5h11v10h-11zM2.5 6.5h11M5.5 2v3M10.5 2v3',
 };
 
 export function Icon({ name, size = 16 }: { name: IconName; size?: number }) {

@@ -4,10 +4,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ExportedFile, LineagePageOut } from '../../../electron/contract';
 import { ApiError } from '../api/client';
-import { Empty, ErrorBox, Icon } from '../components/Common';
-import { DataGrid } from '../components/DataGrid';
+import { Empty, ErrorBox, Icon, Modal } from '../components/Common';
+import { DataGrid, type GridRow } from '../components/DataGrid';
 import { FileReady } from '../components/FileReady';
-import { fmtScore, fmtValue, useResult, useRuns } from '../engine';
+import { fmtScore, fmtValue, runText, useResult, useRuns } from '../engine';
 import { NeedWorkspace } from '../components/NeedWorkspace';
 import { useI18n } from '../i18n';
 import { useApp, type LineageTarget } from '../state';
@@ -43,7 +43,7 @@ function Picker({ target }: { target: LineageTarget | null }) {
         <select value={runId ?? result?.run_id ?? ''} onChange={(e) => setRunId(Number(e.target.value))}>
           {(runs ?? []).map((r) => (
             <option key={r.run_id} value={r.run_id}>
-              {t.e.runLabel(r.run_id, r.period, r.compare, r.index_version)}
+              {runText(r, i18n)}
             </option>
           ))}
         </select>
@@ -95,6 +95,7 @@ function Details({ target }: { target: LineageTarget | null }) {
   const [file, setFile] = useState<ExportedFile | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [row, setRow] = useState<GridRow | null>(null);
   const { result } = useResult(target?.runId ?? null);
   const ind = result?.indicators.find((x) => x.id === target?.indicatorId);
 
@@ -105,6 +106,7 @@ function Details({ target }: { target: LineageTarget | null }) {
     setSort(null);
     setMeta(null);
     setFile(null);
+    setRow(null);
   }, [target]);
   // search as the user pauses typing
   useEffect(() => {
@@ -146,8 +148,8 @@ function Details({ target }: { target: LineageTarget | null }) {
         ...(sort ? { orderBy: sort } : {}),
         ...(unmask ? { unmask } : {}),
       });
+      // the file appears right under the buttons (no notice over them)
       setFile(f);
-      app.notify('ok', t.e.exported(f.name));
     } catch (e) {
       setError(e instanceof ApiError ? e : null);
     } finally {
@@ -160,7 +162,7 @@ function Details({ target }: { target: LineageTarget | null }) {
   const v = meta?.value;
 
   return (
-    <div className="screen" data-testid="screen-details">
+    <div className="screen fit" data-testid="screen-details">
       <header className="screen-head row">
         <h1>{t.nav.details}</h1>
         <div className="spacer" />
@@ -218,7 +220,7 @@ function Details({ target }: { target: LineageTarget | null }) {
             </div>
           )}
           <div className="browser-bar">
-            <input className="search" type="search" placeholder={t.e.search} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="lineage-search" />
+            <input className="search" type="search" placeholder={t.e.search} title={t.ux.search} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="lineage-search" />
             <span className="muted" data-testid="lineage-count">
               {meta ? (query ? t.e.rowsFiltered(num(meta.total), num(meta.unfiltered)) : t.e.rowsMatch(num(meta.total))) : ''}
             </span>
@@ -236,8 +238,22 @@ function Details({ target }: { target: LineageTarget | null }) {
           </div>
           {file && <FileReady file={file} />}
           <div className="grid-box">
-            <DataGrid fetchPage={fetchPage} testId="lineage-grid" sort={sort} onSort={onSort} />
+            <DataGrid fetchPage={fetchPage} testId="lineage-grid" sort={sort} onSort={onSort} onRowClick={setRow} selected={row?.index ?? null} />
           </div>
+          {row && meta && (
+            <Modal title={`${entityLabel} · ${i18n.pick(meta.title)} · ${t.common.rowsOf(num(row.index + 1), num(meta.total))}`} onClose={() => setRow(null)} testId="lineage-row">
+              <table className="kv-table">
+                <tbody>
+                  {meta.columns.map((c) => (
+                    <tr key={c.name}>
+                      <th>{i18n.pick(c)}</th>
+                      <td>{row.text(c.name)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Modal>
+          )}
           {meta && (
             <details className="sql">
               <summary>{t.e.sql}</summary>

@@ -3,7 +3,9 @@
 // with their reasons.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { tableFromIPC } from 'apache-arrow';
-import type { ImportLogEntry, ImportOutcome, ImportRun, PreviewOut, TableSchema } from '../../../electron/contract';
+import type { ExportedFile, ImportLogEntry, ImportOutcome, ImportRun, PreviewOut, TableSchema } from '../../../electron/contract';
+import { reasonKind } from '../../../analytics/import/reason-kinds';
+import { FileReady } from '../components/FileReady';
 import { COMMANDS, shortcutText } from '../../../electron/menu-spec';
 import { useActions } from '../actions';
 import { ApiError } from '../api/client';
@@ -220,7 +222,7 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
                 {!p.mapping && <option value="">—</option>}
                 {schema.map((x) => (
                   <option key={x.name} value={x.name}>
-                    {pick(x)}（{x.name}）
+                    {pick(x)}
                   </option>
                 ))}
               </select>
@@ -240,13 +242,13 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
               ))}
             </ul>
           )}
-          {p.validation && <Precheck v={p.validation} />}
+          {p.validation && <Precheck v={p.validation} table={p.mapping?.table ?? null} />}
           {p.mapping && table && (
             <div className="mapping">
               <h3>{t.imp.mapping}</h3>
               {p.missingRequired.length > 0 && (
                 <div className="note bad" data-testid="missing-required">
-                  {t.imp.missingRequired}: {p.missingRequired.map((f) => `${pick(f)}（${f.field}）`).join('、')}
+                  {t.imp.missingRequired}: {p.missingRequired.map((f) => pick(f)).join('、')}
                 </div>
               )}
               <table className="mapping-table">
@@ -277,8 +279,8 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
                             <option value="">{t.imp.unmapped}</option>
                             {table.fields.map((f) => (
                               <option key={f.name} value={f.name}>
-                                {pick(f)} · {f.name}
-                                {f.required ? ` (${t.imp.required})` : ''}
+                                {pick(f)}
+                                {f.required ? `（${t.imp.required}）` : ''}
                               </option>
                             ))}
                           </select>
@@ -332,7 +334,7 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
   );
 }
 
-function Precheck({ v }: { v: NonNullable<PreviewOut['validation']> }) {
+function Precheck({ v, table }: { v: NonNullable<PreviewOut['validation']>; table: string | null }) {
   const i18n = useI18n();
   const { t, num } = i18n;
   if (!v.rejected) {
@@ -347,10 +349,12 @@ function Precheck({ v }: { v: NonNullable<PreviewOut['validation']> }) {
       <Icon name="alert" />
       <div>
         <div>{t.imp.precheckBad(num(v.rows), num(v.rejected), num(v.rows - v.rejected))}</div>
-        <ul>
+        <div className="muted small">{t.ux.rejectedKinds(v.reasons.length)}</div>
+        <ul data-testid="precheck-kinds">
           {v.reasons.map((r) => (
-            <li key={r.code}>
-              <b>×{num(r.rows)}</b> <span className="mono small muted">{r.code}</span> · {t.imp.example}：{i18n.pick(r)}
+            <li key={r.code} title={r.code}>
+              <b>×{num(r.rows)}</b> {i18n.pick(reasonKind(table ?? '', r.code))}
+              <span className="muted"> · {t.imp.example}：{i18n.pick(r)}</span>
             </li>
           ))}
         </ul>
@@ -363,6 +367,11 @@ function Precheck({ v }: { v: NonNullable<PreviewOut['validation']> }) {
 function RunResults({ run, onClose }: { run: ImportRun; onClose: () => void }) {
   const i18n = useI18n();
   const { t, num } = i18n;
+  const schema = useSchema();
+  const tableName = (n: string) => {
+    const s = schema.find((x) => x.name === n);
+    return s ? i18n.pick(s) : n;
+  };
   const [showRejected, setShowRejected] = useState<{ id: number; file: string } | null>(null);
   return (
     <section className="panel results" data-testid="import-results">
@@ -390,9 +399,7 @@ function RunResults({ run, onClose }: { run: ImportRun; onClose: () => void }) {
               <span className="muted">{t.imp.skipped(r.duplicate_of ?? 0)}</span>
             ) : (
               <>
-                <span className="muted">
-                  → {r.table} #{r.import_id}
-                </span>
+                <span className="muted">→ {t.ux.tableBatch(tableName(r.table ?? ''), r.import_id ?? 0)}</span>
                 <span>{t.imp.resultLine(num(r.rows_read), num(r.rows_loaded), num(r.rows_rejected))}</span>
                 {r.rows_rejected > 0 && (
                   <button className="link" onClick={() => setShowRejected({ id: r.import_id!, file: r.file })} data-testid="result-show-rejected">
@@ -488,7 +495,7 @@ function History() {
                 {(log ?? []).map((e) => (
                   <tr key={e.import_id} className={e.status === 'done' ? '' : 'undone'} data-testid="history-row" data-import-id={e.import_id}>
                     <td className="num">#{e.import_id}</td>
-                    <td className="ellipsis" title={e.file_path ?? e.file_name}>
+                    <td className="file-cell" title={e.file_name}>
                       {e.file_name}
                     </td>
                     <td>{tableName(e.table_name)}</td>
@@ -557,15 +564,23 @@ function History() {
   );
 }
 
-function rawSummary(raw: string): string {
+/** The raw values as written: "列：值 · 列：值", or the whole line when it could not be split. */
+function rawEntries(raw: string, lineLabel: string): Array<[string, unknown]> {
   try {
     const o = JSON.parse(raw) as Record<string, unknown>;
-    return Object.entries(o)
-      .map(([k, v]) => `${k}: ${v === null ? '' : String(v)}`)
-      .join(' · ');
+    const keys = Object.keys(o);
+    // a line that could not be split into columns is stored under "line"
+    if (keys.length === 1 && keys[0] === 'line') return [[lineLabel, o.line]];
+    return Object.entries(o);
   } catch {
-    return raw;
+    return [[lineLabel, raw]];
   }
+}
+
+function rawSummary(raw: string, lineLabel: string): string {
+  const e = rawEntries(raw, lineLabel);
+  if (e.length === 1 && e[0]![0] === lineLabel) return String(e[0]![1] ?? '');
+  return e.map(([k, v]) => `${k}：${v === null ? '' : String(v)}`).join(' · ');
 }
 
 export function RejectedRows({ importId }: { importId?: number | undefined }) {
@@ -573,35 +588,68 @@ export function RejectedRows({ importId }: { importId?: number | undefined }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const [detail, setDetail] = useState<GridRow | null>(null);
+  const [file, setFile] = useState<ExportedFile | null>(null);
+  const [exportError, setExportError] = useState<ApiError | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [total, setTotal] = useState<number | null>(null);
   const fetchPage = useCallback(
     (offset: number, limit: number) => app.client.call('import.rejected', { ...(importId ? { importId } : {}), offset, limit }),
     [app.client, importId],
   );
   const hide = useMemo(() => [lang === 'en' ? 'reason_zh' : 'reason_en', 'error_codes', ...(importId ? ['import_id', 'file_name'] : [])], [lang, importId]);
-  const render = useMemo(() => ({ raw: (r: GridRow) => rawSummary(String(r.get('raw') ?? '')) }), []);
+  const render = useMemo(() => ({ raw: (r: GridRow) => rawSummary(String(r.get('raw') ?? ''), t.ux.rawLine) }), [t.ux.rawLine]);
+  const reason = lang === 'en' ? 'reason_en' : 'reason_zh';
+  const doExport = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      setFile(await app.client.call('import.rejectedExport', importId ? { importId } : {}));
+    } catch (e) {
+      setExportError(e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', zh: String(e), en: String(e) }));
+    } finally {
+      setExporting(false);
+    }
+  };
   return (
     <div className="rejected" data-testid="rejected-rows">
-      <p className="muted small grid-hint">{t.imp.clickRow}</p>
+      <div className="browser-bar">
+        <span className="muted small">{t.imp.clickRow}</span>
+        <div className="spacer" />
+        <button className="btn small" onClick={() => void doExport()} disabled={exporting || !total} data-testid="rejected-export">
+          <Icon name="file" /> {t.ux.exportRejected}
+        </button>
+      </div>
+      {exportError && <ErrorBox error={exportError.info} onClose={() => setExportError(null)} />}
+      {file && <FileReady file={file} testId="rejected-file" />}
       <div className="grid-box auto">
-        <DataGrid fetchPage={fetchPage} hide={hide} render={render} onRowClick={setDetail} selected={detail?.index ?? null} emptyText={t.imp.rejectedEmpty} testId="rejected-grid" fill="raw" maxHeight={440} />
+        <DataGrid
+          fetchPage={fetchPage}
+          hide={hide}
+          render={render}
+          onRowClick={setDetail}
+          onTotal={setTotal}
+          selected={detail?.index ?? null}
+          emptyText={t.imp.rejectedEmpty}
+          testId="rejected-grid"
+          fill={reason}
+          rowHeight={44}
+          wrap={[reason]}
+          widths={{ [reason]: 420, raw: 260, line_no: 64 }}
+          maxHeight={460}
+        />
       </div>
       {detail && (
         <Modal title={`${detail.text('file_name')} · ${t.imp.line} ${detail.text('line_no')}`} onClose={() => setDetail(null)} testId="rejected-detail">
           <h3>{t.imp.reasons}</h3>
-          <p className="reason">{detail.text(lang === 'en' ? 'reason_en' : 'reason_zh')}</p>
-          <p className="muted small mono">{detail.text('error_codes')}</p>
+          <p className="reason">{detail.text(reason)}</p>
+          <details className="tech">
+            <summary>{t.ux.details}</summary>
+            <span className="mono small">{detail.text('error_codes')}</span>
+          </details>
           <h3>{t.imp.rawValues}</h3>
           <table className="kv-table">
             <tbody>
-              {Object.entries(
-                (() => {
-                  try {
-                    return JSON.parse(String(detail.get('raw') ?? '{}')) as Record<string, unknown>;
-                  } catch {
-                    return { raw: detail.get('raw') };
-                  }
-                })(),
-              ).map(([k, v]) => (
+              {rawEntries(String(detail.get('raw') ?? '{}'), t.ux.rawLine).map(([k, v]) => (
                 <tr key={k}>
                   <th>{k}</th>
                   <td className="mono">{v === null ? '' : String(v)}</td>

@@ -7,6 +7,7 @@ import type { IndexDetail, IndexError, IndexList, InputOf } from '../../../elect
 import { ahp, CR_THRESHOLD, formatJudgement, mostInconsistentJudgement } from '../../../analytics/scoring/weights';
 import { ApiError } from '../api/client';
 import { Empty, ErrorBox, Icon } from '../components/Common';
+import { Provenance } from '../components/Provenance';
 import { fmtValue, opText } from '../engine';
 import { useI18n } from '../i18n';
 import { useApp } from '../state';
@@ -106,7 +107,7 @@ export function IndexScreen() {
     try {
       const r = await app.client.call('index.save', { base: detail.info.path, version, edits, where: app.workspace ? where : 'state', select: !!app.workspace });
       if (r.saved) {
-        app.notify('ok', t.e.saved(r.saved.version, r.saved.path));
+        app.notify('ok', t.e.saved(r.saved.version, t.e.locations[r.saved.location] ?? r.saved.location));
         setPath(r.saved.path);
         loadList();
       } else {
@@ -152,11 +153,6 @@ export function IndexScreen() {
         )}
         {info && list?.selected === info.path && <span className="badge ok">{t.e.inUse}</span>}
         <div className="spacer" />
-        {info && (
-          <span className="muted mono small ellipsis index-path" title={info.path}>
-            {info.path}
-          </span>
-        )}
       </header>
       <p className="muted small pad-x">{t.e.indexNote}</p>
       {error && <ErrorBox error={error.info} onClose={() => setError(null)} />}
@@ -232,7 +228,7 @@ export function IndexScreen() {
                           <li key={x.id}>
                             <button className={`tree-node${node?.kind === 'ind' && node.id === x.id ? ' on' : ''}${errorIds.has(`ind:${x.id}`) ? ' has-error' : ''}${edits.indicators?.[x.id] ? ' edited' : ''}`} onClick={() => setNode({ kind: 'ind', id: x.id })} data-testid="tree-ind">
                               <span className="grow ellipsis">{i18n.pick(x.name)}</span>
-                              {x.target && <span className={`src src-${x.target.source}`}>{x.target.source}</span>}
+                              {x.target && <Provenance source={x.target.source} note={x.target.note} />}
                               <span className="mono small muted">{indWeight(x.id)}</span>
                             </button>
                           </li>
@@ -416,9 +412,7 @@ function IndicatorPanel({ sys, id, edits, setInd, errors }: { sys: Sys; id: stri
   const show = (v: number) => fmtValue(x.unit, v / (x.unit === 'percent' ? 1 : 1), i18n.lang);
   return (
     <div className="pad-x" data-testid="indicator-panel">
-      <h2>
-        {i18n.pick(x.name)} <span className="muted small mono">{x.id}</span>
-      </h2>
+      <h2>{i18n.pick(x.name)}</h2>
       <p className="definition">{i18n.lang === 'en' && x.definition_en ? x.definition_en : x.definition}</p>
       <dl className="kv kv2">
         <dt>{t.e.dimension}</dt>
@@ -427,7 +421,8 @@ function IndicatorPanel({ sys, id, edits, setInd, errors }: { sys: Sys; id: stri
         <dd>{x.direction === 'higher' ? `↑ ${t.e.higher}` : `↓ ${t.e.lower}`}</dd>
         <dt>{t.e.kind}</dt>
         <dd>
-          {t.e.kinds[x.kind]} · {x.unit}
+          {t.e.kinds[x.kind]}
+          {x.unit !== 'ratio' && x.unit !== x.kind ? ` · ${t.ux.units[x.unit] ?? x.unit}` : ''}
         </dd>
         <dt>{t.e.weight}</dt>
         <dd>
@@ -446,7 +441,7 @@ function IndicatorPanel({ sys, id, edits, setInd, errors }: { sys: Sys; id: stri
           <>
             <dt>{t.e.target}</dt>
             <dd>
-              {opText(x.target.op)} {fmtValue(x.unit, x.target.value, i18n.lang)} <span className={`src src-${x.target.source}`}>[{x.target.source}]</span>
+              {opText(x.target.op)} {fmtValue(x.unit, x.target.value, i18n.lang)} <Provenance source={x.target.source} note={x.target.note} />
               <div className="muted small">{x.target.note}</div>
             </dd>
           </>
@@ -469,7 +464,8 @@ function IndicatorPanel({ sys, id, edits, setInd, errors }: { sys: Sys; id: stri
       <FieldErrors errors={errors} at="indicators[" />
       {x.note && <p className="muted small">{x.note}</p>}
       <details className="sql">
-        <summary>SQL</summary>
+        <summary>{t.ux.techInfo}</summary>
+        <div className="muted small mono">{x.id}</div>
         <pre>{x.sql.trim()}</pre>
       </details>
     </div>
@@ -490,7 +486,8 @@ function RedLinePanel({ sys, id }: { sys: Sys; id: string }) {
         <dd>{r.basis}</dd>
       </dl>
       <details className="sql">
-        <summary>SQL</summary>
+        <summary>{t.ux.techInfo}</summary>
+        <div className="muted small mono">{r.id}</div>
         <pre>{r.sql.trim()}</pre>
       </details>
     </div>

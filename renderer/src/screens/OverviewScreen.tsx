@@ -3,11 +3,11 @@
 // rejected rows, a missing unit list). Every warning opens the rows behind it.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Overview, QualityWarning, TableSummary } from '../../../analytics/overview/overview';
-import type { InputOf } from '../../../electron/contract';
+import type { ColumnInfo, InputOf } from '../../../electron/contract';
 import { useActions } from '../actions';
 import { ApiError } from '../api/client';
 import { Empty, ErrorBox, Icon, Modal } from '../components/Common';
-import { DataGrid } from '../components/DataGrid';
+import { DataGrid, type GridRow } from '../components/DataGrid';
 import { NeedWorkspace } from '../components/NeedWorkspace';
 import { useI18n } from '../i18n';
 import { useApp } from '../state';
@@ -54,9 +54,7 @@ export function OverviewScreen() {
   return (
     <div className="screen" data-testid="screen-overview">
       <header className="screen-head row">
-        <h1>{t.ov.title}</h1>
-        <div className="spacer" />
-        <span className="muted mono small">{app.workspace.path}</span>
+        <h1 title={app.workspace.path}>{t.ov.title}</h1>
       </header>
       {error && <ErrorBox error={error.info} onRetry={load} />}
       {!ov && !error && <div className="muted pad">{t.common.loading}</div>}
@@ -111,14 +109,14 @@ export function OverviewScreen() {
             )}
           </section>
 
-          <div className="two-col">
+          <div className="two-col overview-cols">
             <section className="panel" data-testid="overview-tables">
               <div className="panel-head">
                 <h2>
                   <Icon name="table" /> {t.ov.tables}
                 </h2>
               </div>
-              <TablesList tables={ov.tables} onBrowse={(s) => setBrowse({ table: s.table, title: `${i18n.pick(s)}（${s.table}）` })} />
+              <TablesList tables={ov.tables} onBrowse={(s) => setBrowse({ table: s.table, title: i18n.pick(s) })} />
             </section>
             <section className="panel" data-testid="overview-coverage">
               <div className="panel-head">
@@ -198,20 +196,18 @@ function TablesList({ tables, onBrowse }: { tables: TableSummary[]; onBrowse: (t
             <th className="num">{t.ov.imports}</th>
             <th className="num">{t.ov.rejected}</th>
             <th>{t.ov.span}</th>
-            <th />
+            <th className="browse-col" />
           </tr>
         </thead>
         <tbody>
           {tables.map((s) => (
             <tr key={s.table} className={s.rows ? '' : 'dim'} data-testid="table-row" data-table={s.table}>
-              <td>
-                {i18n.pick(s)} <span className="muted small mono">{s.table}</span>
-              </td>
+              <td>{i18n.pick(s)}</td>
               <td className="num">{num(s.rows)}</td>
               <td className="num">{num(s.imports)}</td>
               <td className={`num${s.rejected ? ' warn-text' : ''}`}>{num(s.rejected)}</td>
-              <td className="small mono nowrap">{s.from && s.to ? `${s.from} – ${s.to}` : ''}</td>
-              <td>
+              <td className="small mono span-cell">{s.from && s.to ? `${s.from} – ${s.to}` : ''}</td>
+              <td className="browse-col">
                 {s.rows > 0 && (
                   <button className="link" onClick={() => onBrowse(s)} data-testid="browse-table">
                     {t.ov.browse}
@@ -276,27 +272,43 @@ function Coverage({ ov, tableTitle }: { ov: Overview; tableTitle: (n: string) =>
 
 function TableBrowser({ table, filter }: { table: string; filter?: PageFilter | undefined }) {
   const app = useApp();
-  const { t, num } = useI18n();
+  const i18n = useI18n();
+  const { t, num } = i18n;
   const [unmask, setUnmask] = useState(false);
   const [total, setTotal] = useState<number | null>(null);
   const [sort, setSort] = useState<{ column: string; desc: boolean } | null>(null);
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState('');
+  const [row, setRow] = useState<GridRow | null>(null);
+  const [columns, setColumns] = useState<ColumnInfo[]>([]);
+  useEffect(() => {
+    const h = setTimeout(() => setQuery(search.trim()), 250);
+    return () => clearTimeout(h);
+  }, [search]);
   const fetchPage = useCallback(
     (offset: number, limit: number) =>
-      app.client.call('table.page', {
+      app.client
+        .call('table.page', {
         table: table as InputOf<'table.page'>['table'],
         offset,
         limit,
         ...(filter ? { filter } : {}),
         ...(unmask ? { unmask } : {}),
         ...(sort ? { orderBy: { column: sort.column, desc: sort.desc } } : {}),
-      }),
-    [app.client, table, filter, unmask, sort],
+        ...(query ? { search: query } : {}),
+        })
+        .then((p) => {
+          if (offset === 0) setColumns(p.columns);
+          return p;
+        }),
+    [app.client, table, filter, unmask, sort, query],
   );
   // Click: ascending, again: descending, a third time: the import order.
   const onSort = (column: string) => setSort((s) => (s?.column !== column ? { column, desc: false } : !s.desc ? { column, desc: true } : null));
   return (
     <div className="browser" data-testid="table-browser">
       <div className="browser-bar">
+        <input className="search" type="search" placeholder={t.ux.search} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="table-search" />
         <span className="muted">{total !== null ? t.common.total(num(total)) : ''}</span>
         <div className="spacer" />
         {!unmask && <span className="muted small">{t.common.maskedNote}</span>}
@@ -305,8 +317,22 @@ function TableBrowser({ table, filter }: { table: string; filter?: PageFilter | 
         </label>
       </div>
       <div className="grid-box auto">
-        <DataGrid fetchPage={fetchPage} onTotal={setTotal} testId="table-grid" maxHeight={620} sort={sort} onSort={onSort} />
+        <DataGrid fetchPage={fetchPage} onTotal={setTotal} testId="table-grid" maxHeight={620} sort={sort} onSort={onSort} onRowClick={setRow} selected={row?.index ?? null} />
       </div>
+      {row && (
+        <Modal title={t.common.rowsOf(num(row.index + 1), num(total ?? 0))} onClose={() => setRow(null)} testId="table-row-detail">
+          <table className="kv-table">
+            <tbody>
+              {columns.map((c) => (
+                <tr key={c.name}>
+                  <th>{i18n.pick(c)}</th>
+                  <td>{row.text(c.name)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Modal>
+      )}
     </div>
   );
 }

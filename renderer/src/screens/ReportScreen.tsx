@@ -8,7 +8,9 @@ import type { ReportBatch, ReportFile, ReportFormat, ReportKind } from '../../..
 import { ApiError } from '../api/client';
 import { bytes, Empty, ErrorBox, Icon, Modal, Progress } from '../components/Common';
 import { NeedWorkspace } from '../components/NeedWorkspace';
-import { downloadHref, fmtScore, useResult, useRuns } from '../engine';
+import { downloadHref, fmtScore, runText, useResult, useRuns } from '../engine';
+import { periodText } from '../../../analytics/eval/period';
+import { PeriodInput, readPeriod } from '../components/PeriodInput';
 import { useI18n } from '../i18n';
 import { jobFraction, phaseText } from '../progress';
 import { useApp } from '../state';
@@ -68,7 +70,9 @@ function Reports() {
   useEffect(loadHistory, [loadHistory, app.workspace?.path]);
 
   const busy = app.job?.method === 'report.build';
-  const canBuild = !app.job && (source === 'run' ? runId !== null : !!period.trim()) && (kind !== 'unit' || allUnits || chosen.length > 0);
+  const p = readPeriod(period, i18n.lang);
+  const c = readPeriod(customCompare, i18n.lang);
+  const canBuild = !app.job && (source === 'run' ? runId !== null : !!p.period && (compare !== 'custom' || !customCompare.trim() || !!c.period)) && (kind !== 'unit' || allUnits || chosen.length > 0);
 
   const build = async () => {
     setError(null);
@@ -81,7 +85,7 @@ function Reports() {
           format,
           ...(source === 'run' && runId !== null
             ? { runId }
-            : { period: period.trim(), ...(compare === 'none' ? { compare: null } : compare === 'custom' && customCompare.trim() ? { compare: customCompare.trim() } : {}) }),
+            : { period: p.period!.label, ...(compare === 'none' ? { compare: null } : compare === 'custom' && c.period ? { compare: c.period.label } : {}) }),
           ...(kind === 'unit' && !allUnits ? { units: chosen } : {}),
           ...(unmask ? { unmask: true } : {}),
         },
@@ -92,7 +96,7 @@ function Reports() {
         setSource('run');
         setRunId(b.run_id);
       }
-      app.notify('ok', t.r.built(b.files.length, b.seconds.toFixed(1)));
+      // the files are listed right below the form (no notice over the download buttons)
       loadHistory();
     } catch (e) {
       if (e instanceof ApiError && e.info.code === 'CANCELLED') app.notify('info', i18n.err(e.info));
@@ -178,7 +182,7 @@ function Reports() {
                 <select value={runId ?? ''} onChange={(e) => setRunId(Number(e.target.value))} data-testid="report-run" aria-label={t.r.sourceRun}>
                   {runs.map((r) => (
                     <option key={r.run_id} value={r.run_id}>
-                      {t.e.runLabel(r.run_id, r.period, r.compare, r.index_version)}
+                      {runText(r, i18n)}
                     </option>
                   ))}
                 </select>
@@ -187,7 +191,7 @@ function Reports() {
                 <>
                   <label className="rf-pair">
                     {t.e.period}
-                    <input value={period} onChange={(e) => setPeriod(e.target.value)} className="period-input" placeholder="2024" title={t.e.periodHint} data-testid="report-period" />
+                    <PeriodInput value={period} onChange={setPeriod} testId="report-period" />
                   </label>
                   <label className="rf-pair">
                     {t.e.compare}
@@ -197,7 +201,7 @@ function Reports() {
                       <option value="custom">…</option>
                     </select>
                   </label>
-                  {compare === 'custom' && <input value={customCompare} onChange={(e) => setCustomCompare(e.target.value)} className="period-input" placeholder="2023" aria-label={t.e.compare} />}
+                  {compare === 'custom' && <PeriodInput value={customCompare} onChange={setCustomCompare} testId="report-compare" label={t.e.compare} />}
                 </>
               )}
             </div>
@@ -283,8 +287,8 @@ function Reports() {
                     <span className="badge">{b.format.toUpperCase()}</span>
                   </td>
                   <td className="nowrap">
-                    #{b.run_id} · {b.period}
-                    {b.compare ? ` / ${b.compare}` : ''}
+                    #{b.run_id} · {periodText(b.period, i18n.lang)}
+                    {b.compare ? ` / ${periodText(b.compare, i18n.lang)}` : ''}
                   </td>
                   <td className="mono">{fmtScore(b.county_total)}</td>
                   <td>{b.masked ? <span className="muted small">{t.e.masked}</span> : <span className="warn-text small">{t.r.unmasked}</span>}</td>
@@ -374,14 +378,15 @@ function FileLinks({ batch }: { batch: ReportBatch }) {
 
 /** The files just written: one line each with its title, size and action. */
 function BatchFiles({ batch, testId }: { batch: ReportBatch; testId: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <section className="panel report-done" data-testid={testId}>
       <div className="panel-head">
         <Icon name="check" />
         <b>{t.r.built(batch.files.length, batch.seconds.toFixed(1))}</b>
         <span className="muted small">
-          {t.r.kinds[batch.kind]} · {batch.format.toUpperCase()} · #{batch.run_id} {batch.period}
+          {t.r.kinds[batch.kind]} · {batch.format.toUpperCase()} · #{batch.run_id} {periodText(batch.period, i18n.lang)}
           {batch.masked ? ` · ${t.e.masked}` : ` · ${t.r.unmasked}`}
         </span>
       </div>

@@ -1,8 +1,10 @@
 // 评估结果: choose or run an evaluation (period, comparison, index system, weights); the county
-// dashboard (reform targets as KPI cards, the ranking with grades, changes, red lines and vetoes),
-// a unit's profile (radar against the county and the best unit, its indicators), the units ×
-// indicators heatmap, trends over the years, and the rank intervals of the robustness analysis.
-// Every number with records behind it opens them in 明细. Charts: analytics/charts builders.
+// dashboard (the ranking with grades, changes, red lines and vetoes first, then the reform targets
+// as compact cards), a unit's profile (radar against the county and the best unit, its
+// indicators), the units × indicators heatmap grouped by dimension, trends over the years (one
+// unit picked out against the county), and the rank intervals of the robustness analysis. Every
+// number with records behind it opens them in 明细. Charts: analytics/charts builders, in the UI's
+// language.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { EChartsOption } from 'echarts';
 import type { EvaluationResult, IndexList, TrendOut } from '../../../electron/contract';
@@ -11,19 +13,23 @@ import {
   GRADE_COLORS,
   heatmapInput,
   heatmapOption,
+  heatmapRows,
   intervalsInput,
   radarInput,
   rankIntervalsOption,
   rankingBarOption,
   rankingInput,
   trendLineOption,
-  unitIndicators,
+  unitIndicatorsByDimension,
 } from '../../../analytics/charts';
+import { periodText } from '../../../analytics/eval/period';
 import { ApiError } from '../api/client';
 import { Chart } from '../components/Chart';
 import { Empty, ErrorBox, Icon } from '../components/Common';
 import { NeedWorkspace } from '../components/NeedWorkspace';
-import { fmtScore, fmtValue, opText, useResult, useRuns } from '../engine';
+import { PeriodInput, readPeriod } from '../components/PeriodInput';
+import { Provenance } from '../components/Provenance';
+import { fmtScore, fmtValue, opText, runText, useResult, useRuns } from '../engine';
 import { useI18n, type I18n } from '../i18n';
 import { useApp } from '../state';
 
@@ -34,24 +40,6 @@ function gradeText(g: string | null, i18n: I18n): string {
   if (!g) return '—';
   if (i18n.lang === 'zh-CN') return g;
   return ({ 优秀: 'Excellent', 良好: 'Good', 合格: 'Pass', 不合格: 'Fail' } as Record<string, string>)[g] ?? g;
-}
-
-/** The builders' Chinese labels, in English when the UI is. */
-function en<T>(x: T, i18n: I18n, run: EvaluationResult): T {
-  if (i18n.lang !== 'en') return x;
-  const names = new Map<string, string>([['全县', 'County']]);
-  for (const d of run.dimensions) names.set(d.name.zh, d.name.en);
-  for (const d of run.indicators) names.set(d.name.zh, d.name.en);
-  return JSON.parse(JSON.stringify(x), (_k, v: unknown) => {
-    if (typeof v !== 'string') return v;
-    if (names.has(v)) return names.get(v);
-    // radar axes: "名称\n得分"
-    const nl = v.indexOf('\n');
-    if (nl > 0 && names.has(v.slice(0, nl))) return `${names.get(v.slice(0, nl))}${v.slice(nl)}`;
-    const m = /^最优单位（(.*)）$/.exec(v);
-    if (m) return `Best unit (${m[1]})`;
-    return v.replace('名义排名', 'Nominal rank').replace('5%–95%排名区间', '5%–95% rank interval').replace(/^排名$/, 'Rank');
-  }) as T;
 }
 
 export function ResultsScreen() {
@@ -68,18 +56,17 @@ function Results() {
   const { runs } = useRuns();
   const { result, error, readyAt } = useResult(app.runId);
   const [tab, setTab] = useState<Tab>('dashboard');
-  const [paint, setPaint] = useState<number | null>(null);
+  const [formOpen, setFormOpen] = useState(false);
   const screen = useRef<HTMLDivElement>(null);
+  /** When the tab was chosen: its chart's drawing is timed from the click. */
+  const tabAt = useRef(0);
 
-  // First paint after the data is ready: the next frame after React committed it.
+  // First paint after the data is ready: the next frame after React committed it (an attribute for
+  // the tests and the UI benchmark; not shown to the user).
   useLayoutEffect(() => {
     if (!result || !readyAt) return;
     const t0 = readyAt;
-    requestAnimationFrame(() => {
-      const ms = Math.round(performance.now() - t0);
-      setPaint(ms);
-      screen.current?.setAttribute('data-paint-ms', String(ms));
-    });
+    requestAnimationFrame(() => screen.current?.setAttribute('data-paint-ms', String(Math.round(performance.now() - t0))));
   }, [result, readyAt]);
 
   return (
@@ -92,20 +79,20 @@ function Results() {
             <select value={result?.run_id ?? ''} onChange={(e) => app.setRunId(Number(e.target.value))} data-testid="run-select">
               {runs.map((r) => (
                 <option key={r.run_id} value={r.run_id}>
-                  {t.e.runLabel(r.run_id, r.period, r.compare, r.index_version)}
+                  {runText(r, i18n)}
                 </option>
               ))}
             </select>
           </label>
         )}
         <div className="spacer" />
-        {paint !== null && (
-          <span className="muted small" data-testid="paint-ms">
-            {t.e.paint(paint)}
-          </span>
+        {result && (
+          <button className={`btn small${formOpen ? ' ghost' : ''}`} onClick={() => setFormOpen((v) => !v)} aria-expanded={formOpen} data-testid="run-form-toggle">
+            {formOpen ? t.ux.hideRunForm : <><Icon name="chart" /> {t.ux.newRun}</>}
+          </button>
         )}
       </header>
-      <RunForm result={result ?? null} />
+      {(formOpen || result === null) && <RunForm result={result ?? null} onDone={() => setFormOpen(false)} />}
       {error && <ErrorBox error={error.info} />}
       {result === undefined && !error && <div className="muted pad">{t.common.loading}</div>}
       {result === null && <Empty icon="chart" title={t.e.needRun} testId="results-empty" />}
@@ -113,18 +100,36 @@ function Results() {
         <>
           <div className="tabs" role="tablist">
             {(Object.keys(t.e.tabs) as Tab[]).map((k) => (
-              <button key={k} role="tab" aria-selected={tab === k} className={tab === k ? 'on' : ''} onClick={() => setTab(k)} data-testid={`tab-${k}`}>
+              <button
+                key={k}
+                role="tab"
+                aria-selected={tab === k}
+                className={tab === k ? 'on' : ''}
+                onClick={() => {
+                  tabAt.current = performance.now();
+                  setTab(k);
+                }}
+                data-testid={`tab-${k}`}
+              >
                 {t.e.tabs[k]}
               </button>
             ))}
             <div className="spacer" />
-            <span className="muted small">
-              {i18n.pick(result.index_name)} v{result.index_version} · {t.e.weightNames[result.params.weights]} · {result.created_at.slice(0, 16).replace('T', ' ')}
+            <span className="muted small run-meta" title={`${i18n.pick(result.index_name)} v${result.index_version}`}>
+              {t.ux.runMeta(t.e.weightNames[result.params.weights] ?? result.params.weights, result.created_at.slice(0, 16).replace('T', ' '))}
             </span>
           </div>
-          {tab === 'dashboard' && <Dashboard run={result} onUnit={(id) => { app.setFocusUnit(id); setTab('unit'); }} />}
+          {tab === 'dashboard' && (
+            <Dashboard
+              run={result}
+              onUnit={(id) => {
+                app.setFocusUnit(id);
+                setTab('unit');
+              }}
+            />
+          )}
           {tab === 'unit' && <UnitProfile run={result} />}
-          {tab === 'heatmap' && <Heatmap run={result} />}
+          {tab === 'heatmap' && <Heatmap run={result} since={tabAt.current} />}
           {tab === 'trend' && <Trend run={result} />}
           {tab === 'robust' && <Robust run={result} />}
         </>
@@ -133,7 +138,7 @@ function Results() {
   );
 }
 
-function RunForm({ result }: { result: EvaluationResult | null }) {
+function RunForm({ result, onDone }: { result: EvaluationResult | null; onDone: () => void }) {
   const app = useApp();
   const i18n = useI18n();
   const { t } = i18n;
@@ -155,20 +160,17 @@ function RunForm({ result }: { result: EvaluationResult | null }) {
       () => undefined,
     );
   }, [app.client, app.workspace?.path]);
-  const years = useMemo(() => {
-    const p = app.workspace?.period;
-    if (!p) return [];
-    const out: string[] = [];
-    for (let y = Number(p.to.slice(0, 4)); y >= Number(p.from.slice(0, 4)); y--) out.push(String(y), `${y}Q4`, `${y}Q3`, `${y}Q2`, `${y}Q1`);
-    return out;
-  }, [app.workspace?.period]);
+  const p = readPeriod(period, i18n.lang);
+  const c = readPeriod(customCompare, i18n.lang);
+  const ok = !!p.period && (compare !== 'custom' || !customCompare.trim() || !!c.period);
   const run = async () => {
+    if (!p.period) return;
     try {
       const r = await app.runJob(
         'evaluate.run',
         {
-          period: period.trim(),
-          ...(compare === 'none' ? { compare: null } : compare === 'custom' && customCompare.trim() ? { compare: customCompare.trim() } : {}),
+          period: p.period.label,
+          ...(compare === 'none' ? { compare: null } : compare === 'custom' && c.period ? { compare: c.period.label } : {}),
           ...(index ? { index } : {}),
           ...(weights ? { weights: weights as 'equal' } : {}),
         },
@@ -176,6 +178,7 @@ function RunForm({ result }: { result: EvaluationResult | null }) {
       );
       app.notify('ok', t.e.runDone(r.run_id, r.seconds.toFixed(1)));
       app.setRunId(r.run_id);
+      onDone();
     } catch (e) {
       app.notify('error', e instanceof ApiError ? i18n.err(e.info) : String(e));
     }
@@ -185,18 +188,13 @@ function RunForm({ result }: { result: EvaluationResult | null }) {
       className="toolbar run-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void run();
+        if (ok) void run();
       }}
       data-testid="run-form"
     >
       <label>
         {t.e.period}
-        <input list="period-list" value={period} onChange={(e) => setPeriod(e.target.value)} className="period-input" title={t.e.periodHint} placeholder="2024" data-testid="run-period" />
-        <datalist id="period-list">
-          {years.map((y) => (
-            <option key={y} value={y} />
-          ))}
-        </datalist>
+        <PeriodInput value={period} onChange={setPeriod} testId="run-period" />
       </label>
       <label>
         {t.e.compare}
@@ -206,7 +204,12 @@ function RunForm({ result }: { result: EvaluationResult | null }) {
           <option value="custom">…</option>
         </select>
       </label>
-      {compare === 'custom' && <input value={customCompare} onChange={(e) => setCustomCompare(e.target.value)} className="period-input" placeholder="2023" aria-label={t.e.compare} />}
+      {compare === 'custom' && (
+        <label>
+          {t.e.compare}
+          <PeriodInput value={customCompare} onChange={setCustomCompare} testId="run-compare" label={t.e.compare} />
+        </label>
+      )}
       <label className="grow">
         {t.e.index}
         <select value={index} onChange={(e) => setIndex(e.target.value)}>
@@ -220,8 +223,8 @@ function RunForm({ result }: { result: EvaluationResult | null }) {
       </label>
       <label>
         {t.e.weights}
-        <select value={weights} onChange={(e) => setWeights(e.target.value)}>
-          <option value="">—</option>
+        <select value={weights} onChange={(e) => setWeights(e.target.value)} data-testid="run-weights">
+          <option value="">{t.ux.weightsDefault}</option>
           {(['equal', 'expert', 'ahp', 'entropy'] as const).map((m) => (
             <option key={m} value={m}>
               {t.e.weightNames[m]}
@@ -229,7 +232,7 @@ function RunForm({ result }: { result: EvaluationResult | null }) {
           ))}
         </select>
       </label>
-      <button className="btn primary" type="submit" disabled={!!app.job || !period.trim()} data-testid="run-evaluate">
+      <button className="btn primary" type="submit" disabled={!!app.job || !ok} data-testid="run-evaluate">
         <Icon name="chart" /> {t.e.run}
       </button>
     </form>
@@ -243,56 +246,16 @@ function Dashboard({ run, onUnit }: { run: EvaluationResult; onUnit: (id: string
   const units = run.entities.filter((e) => e.entity_type === 'unit');
   const county = run.entities.find((e) => e.entity_type === 'county');
   const redNames = new Map(run.red_lines.map((r) => [r.id, r.name]));
-  const ranking = useMemo(() => en(rankingBarOption(rankingInput(run)), i18n, run), [run, i18n]);
+  const ranking = useMemo(() => rankingBarOption(rankingInput(run, undefined, i18n.lang)), [run, i18n.lang]);
   const order = ['seed', 'law', 'published', 'assumed'];
   const [allTargets, setAllTargets] = useState(false);
+  const [targetsOpen, setTargetsOpen] = useState(true);
   const sorted = [...run.targets].sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source));
   const seed = sorted.filter((x) => x.source === 'seed');
   const targets = allTargets || !seed.length ? sorted : seed;
   const ind = (id: string) => run.indicators.find((x) => x.id === id);
   return (
-    <div data-testid="dashboard">
-      <section className="panel">
-        <div className="panel-head">
-          <h2>
-            <Icon name="check" /> {t.e.targets}
-          </h2>
-          <span className="muted small grow">{t.e.targetsNote}</span>
-          {seed.length > 0 && seed.length < sorted.length && (
-            <button className="btn small ghost" onClick={() => setAllTargets((v) => !v)} data-testid="targets-toggle">
-              {allTargets ? t.e.seedTargets : t.e.allTargets(sorted.length)}
-            </button>
-          )}
-        </div>
-        <div className="kpis" data-testid="kpi-cards">
-          {targets.map((x) => (
-            <div key={x.id} className={`kpi ${x.met === null ? 'na' : x.met ? 'met' : 'miss'}`} data-testid="kpi-card" data-indicator={x.indicator}>
-              <div className="kpi-name" title={i18n.pick(x.name)}>
-                {i18n.pick(x.name)}
-              </div>
-              <button className="kpi-value link" onClick={() => app.openLineage({ runId: run.run_id, entityId: 'COUNTY', indicatorId: x.indicator })} title={t.e.lineage} data-testid="kpi-value">
-                {fmtValue(x.unit, x.actual, i18n.lang)}
-              </button>
-              <div className="kpi-target">
-                {t.e.target} {opText(x.op)} {fmtValue(x.unit, x.target, i18n.lang)}
-                {x.previous !== undefined && x.previous !== null && (
-                  <span className="muted">
-                    {' '}
-                    · {t.e.previous} {fmtValue(x.unit, x.previous, i18n.lang)}
-                  </span>
-                )}
-              </div>
-              <div className="kpi-foot">
-                <span className={`badge ${x.met === null ? '' : x.met ? 'ok' : 'bad'}`}>{x.met === null ? t.e.noData : x.met ? `✓ ${t.e.met}` : `✗ ${t.e.notMet}`}</span>
-                <span className={`src src-${x.source}`} title={x.note}>
-                  [{x.source}]
-                </span>
-                {ind(x.indicator)?.direction === 'lower' && <span className="muted small">↓</span>}
-              </div>
-            </div>
-          ))}
-        </div>
-      </section>
+    <div data-testid="dashboard" className="dashboard">
       <div className="two-col wide-left">
         <section className="panel" data-testid="ranking">
           <div className="panel-head">
@@ -310,15 +273,19 @@ function Dashboard({ run, onUnit }: { run: EvaluationResult; onUnit: (id: string
                   <th className="num">{t.e.total}</th>
                   <th>{t.e.grade}</th>
                   {run.compare && <th className="num">{t.e.change}</th>}
-                  {run.compare && <th className="num">{t.e.rankChange}</th>}
-                  <th>{t.e.flags}</th>
+                  {run.compare && (
+                    <th className="num" title={t.ux.rankChangeTip}>
+                      {t.e.rankChange}
+                    </th>
+                  )}
+                  <th title={t.ux.flagsTip}>{t.e.flags}</th>
                 </tr>
               </thead>
               <tbody>
                 {[...units, ...(county ? [county] : [])].map((u) => (
                   <tr key={u.entity_id} className={u.entity_type === 'county' ? 'county-row' : ''} data-testid="ranking-row" data-entity={u.entity_id}>
                     <td className="num">{u.rank ?? '—'}</td>
-                    <td className="nowrap" title={u.unit_type ?? ''}>
+                    <td className="nowrap" title={u.entity_type === 'county' ? '' : `${u.name}${u.unit_type ? ` · ${u.unit_type}` : ''}`}>
                       {u.entity_type === 'county' ? (
                         <b>{t.e.county}</b>
                       ) : (
@@ -336,21 +303,25 @@ function Dashboard({ run, onUnit }: { run: EvaluationResult; onUnit: (id: string
                       )}
                     </td>
                     {run.compare && <td className={`num mono ${(u.change?.total ?? 0) > 0 ? 'up' : (u.change?.total ?? 0) < 0 ? 'down' : ''}`}>{u.change?.total === null || u.change?.total === undefined ? '—' : `${u.change.total > 0 ? '+' : ''}${u.change.total.toFixed(1)}`}</td>}
-                    {run.compare && <td className={`num mono ${(u.change?.rank ?? 0) > 0 ? 'up' : (u.change?.rank ?? 0) < 0 ? 'down' : ''}`}>{u.change?.rank ? `${u.change.rank > 0 ? '▲' : '▼'}${Math.abs(u.change.rank)}` : u.change ? '–' : '—'}</td>}
+                    {run.compare && (
+                      <td className={`num mono ${(u.change?.rank ?? 0) > 0 ? 'up' : (u.change?.rank ?? 0) < 0 ? 'down' : ''}`} title={t.ux.rankChangeTip}>
+                        {u.change?.rank ? `${u.change.rank > 0 ? '▲' : '▼'}${Math.abs(u.change.rank)}` : u.change ? '–' : '—'}
+                      </td>
+                    )}
                     <td>
                       <div className="flags">
-                      {u.flags.map((f) => (
-                        <button
-                          key={f.id}
-                          className={`chip flag${f.veto ? ' veto' : ''}`}
-                          onClick={() => app.openLineage({ runId: run.run_id, entityId: u.entity_id, indicatorId: f.id, entityName: u.short_name })}
-                          title={`${f.basis}`}
-                          data-testid="flag-chip"
-                        >
-                          {i18n.pick(redNames.get(f.id) ?? f.name)} ×{f.hits}
-                          {u.vetoed_by.includes(f.id) && <b> · {t.e.veto}</b>}
-                        </button>
-                      ))}
+                        {u.flags.map((f) => (
+                          <button
+                            key={f.id}
+                            className={`chip flag${f.veto ? ' veto' : ''}`}
+                            onClick={() => app.openLineage({ runId: run.run_id, entityId: u.entity_id, indicatorId: f.id, entityName: u.short_name })}
+                            title={`${i18n.pick(redNames.get(f.id) ?? f.name)} · ${f.basis}`}
+                            data-testid="flag-chip"
+                          >
+                            {i18n.pick(redNames.get(f.id) ?? f.name)} ×{f.hits}
+                            {u.vetoed_by.includes(f.id) && <b> · {t.e.veto}</b>}
+                          </button>
+                        ))}
                       </div>
                     </td>
                   </tr>
@@ -360,9 +331,71 @@ function Dashboard({ run, onUnit }: { run: EvaluationResult; onUnit: (id: string
           </div>
         </section>
         <section className="panel">
-          <Chart option={ranking} height={Math.max(320, units.length * 26 + 80)} testId="ranking-chart" label={t.e.ranking} onClick={(p) => { const u = units[units.length - 1 - p.dataIndex] ?? units.find((x) => x.short_name === p.name); if (u) onUnit(u.entity_id); }} />
+          <Chart
+            option={ranking}
+            height={Math.max(320, units.length * 26 + 80)}
+            testId="ranking-chart"
+            label={t.e.ranking}
+            onClick={(p) => {
+              const u = units[units.length - 1 - p.dataIndex] ?? units.find((x) => x.short_name === p.name);
+              if (u) onUnit(u.entity_id);
+            }}
+          />
+          <p className="muted small pad-x chart-caption" data-testid="ranking-caption">
+            {t.ux.rankingCaption}
+          </p>
         </section>
       </div>
+      <section className="panel">
+        <div className="panel-head">
+          <h2>
+            <Icon name="check" /> {t.e.targets}
+          </h2>
+          <span className="muted small grow">{t.e.targetsNote}</span>
+          {targetsOpen && seed.length > 0 && seed.length < sorted.length && (
+            <button className="btn small ghost" onClick={() => setAllTargets((v) => !v)} data-testid="targets-toggle">
+              {allTargets ? t.e.seedTargets : t.e.allTargets(sorted.length)}
+            </button>
+          )}
+          <button className="btn small ghost" onClick={() => setTargetsOpen((v) => !v)} aria-expanded={targetsOpen} data-testid="targets-collapse">
+            {targetsOpen ? t.ux.kpiHide : t.ux.kpiShow(targets.length)}
+          </button>
+        </div>
+        {targetsOpen && (
+          <div className="kpis compact" data-testid="kpi-cards">
+            {targets.map((x) => (
+              <div key={x.id} className={`kpi ${x.met === null ? 'na' : x.met ? 'met' : 'miss'}`} data-testid="kpi-card" data-indicator={x.indicator}>
+                <div className="kpi-name" title={i18n.pick(x.name)}>
+                  {i18n.pick(x.name)}
+                </div>
+                <div className="kpi-line">
+                  <button className="kpi-value link" onClick={() => app.openLineage({ runId: run.run_id, entityId: 'COUNTY', indicatorId: x.indicator })} title={t.e.lineage} data-testid="kpi-value">
+                    {fmtValue(x.unit, x.actual, i18n.lang)}
+                  </button>
+                  <span className={`badge ${x.met === null ? '' : x.met ? 'ok' : 'bad'}`}>{x.met === null ? t.e.noData : x.met ? `✓ ${t.e.met}` : `✗ ${t.e.notMet}`}</span>
+                </div>
+                <div className="kpi-target" title={x.previous !== undefined && x.previous !== null ? `${t.e.previous} ${fmtValue(x.unit, x.previous, i18n.lang)}` : undefined}>
+                  {t.e.target} {opText(x.op)} {fmtValue(x.unit, x.target, i18n.lang)}
+                  {x.previous !== undefined && x.previous !== null && (
+                    <span className="muted">
+                      {' '}
+                      · {t.e.previous} {fmtValue(x.unit, x.previous, i18n.lang)}
+                    </span>
+                  )}
+                </div>
+                <div className="kpi-foot">
+                  <Provenance source={x.source} note={x.note} />
+                  {ind(x.indicator)?.direction === 'lower' && (
+                    <span className="muted small" title={t.e.lower}>
+                      ↓ {t.e.lower}
+                    </span>
+                  )}
+                </div>
+              </div>
+            ))}
+          </div>
+        )}
+      </section>
     </div>
   );
 }
@@ -374,15 +407,33 @@ function UnitProfile({ run }: { run: EvaluationResult }) {
   const units = run.entities.filter((e) => e.entity_type === 'unit');
   const county = run.entities.find((e) => e.entity_type === 'county')!;
   const unit = units.find((u) => u.entity_id === app.focusUnit) ?? units[0]!;
-  const radar = useMemo(() => en(dimensionRadarOption(radarInput(run, unit.entity_id)), i18n, run), [run, unit.entity_id, i18n]);
+  const radar = useMemo(() => dimensionRadarOption(radarInput(run, unit.entity_id, undefined, i18n.lang)), [run, unit.entity_id, i18n.lang]);
   const dims = new Map(run.dimensions.map((d) => [d.id, d]));
   const open = (e: Entity, id: string) => app.openLineage({ runId: run.run_id, entityId: e.entity_id, indicatorId: id, entityName: e.short_name });
   return (
     <div className="unit-layout" data-testid="unit-profile">
       <section className="panel unit-list">
-        <ul className="group-list">
+        <ul className="group-list" role="listbox" aria-label={t.e.unit}>
           {units.map((u) => (
-            <li key={u.entity_id} className={u.entity_id === unit.entity_id ? 'on' : ''} onClick={() => app.setFocusUnit(u.entity_id)} data-testid="unit-item">
+            <li
+              key={u.entity_id}
+              className={u.entity_id === unit.entity_id ? 'on' : ''}
+              onClick={() => app.setFocusUnit(u.entity_id)}
+              data-testid="unit-item"
+              role="option"
+              aria-selected={u.entity_id === unit.entity_id}
+              tabIndex={u.entity_id === unit.entity_id ? 0 : -1}
+              onKeyDown={(e) => {
+                const i = units.indexOf(u);
+                const next = e.key === 'ArrowDown' ? units[i + 1] : e.key === 'ArrowUp' ? units[i - 1] : null;
+                if (next) {
+                  e.preventDefault();
+                  const list = e.currentTarget.parentElement;
+                  app.setFocusUnit(next.entity_id);
+                  requestAnimationFrame(() => (list?.querySelector('li.on') as HTMLElement | null)?.focus());
+                }
+              }}
+            >
               <span className="mono small muted">{u.rank ?? '—'}</span>
               <span className="grow">{u.short_name}</span>
               <b className="mono">{fmtScore(u.total)}</b>
@@ -410,7 +461,7 @@ function UnitProfile({ run }: { run: EvaluationResult }) {
           <div className="two-col">
             <div>
               <div className="muted small pad-x">{t.e.radar}</div>
-              <Chart option={radar} height={340} testId="radar-chart" label={t.e.radar} />
+              <Chart option={radar} height={320} testId="radar-chart" label={t.e.radar} />
             </div>
             <table className="list-table dims-table">
               <thead>
@@ -457,7 +508,7 @@ function UnitProfile({ run }: { run: EvaluationResult }) {
                       <td>{i18n.pick(x.name)}</td>
                       <td className="muted small">{i18n.pick(dims.get(x.dimension)?.name ?? { zh: x.dimension, en: x.dimension })}</td>
                       <td className="num mono">
-                        <button className="link" onClick={() => open(unit, x.id)} title={`${v.numerator ?? '—'} / ${v.denominator ?? '—'}`} data-testid="indicator-value">
+                        <button className="link" onClick={() => open(unit, x.id)} title={`${t.e.numerator} ${v.numerator ?? '—'} / ${t.e.denominator} ${v.denominator ?? '—'}`} data-testid="indicator-value">
                           {fmtValue(x.unit, v.raw, i18n.lang)}
                         </button>
                       </td>
@@ -478,26 +529,29 @@ function UnitProfile({ run }: { run: EvaluationResult }) {
   );
 }
 
-function Heatmap({ run }: { run: EvaluationResult }) {
+function Heatmap({ run, since }: { run: EvaluationResult; since?: number }) {
   const app = useApp();
   const i18n = useI18n();
   const { t } = i18n;
-  const inds = unitIndicators(run);
+  const inds = useMemo(() => unitIndicatorsByDimension(run), [run]);
   const units = run.entities.filter((e) => e.entity_type === 'unit');
-  const option = useMemo(() => en(heatmapOption(heatmapInput(run)), i18n, run), [run, i18n]);
+  const input = useMemo(() => heatmapInput(run, undefined, { grouped: true, lang: i18n.lang }), [run, i18n.lang]);
+  const option = useMemo(() => heatmapOption(input), [input]);
+  const rows = heatmapRows(input).length;
   return (
     <section className="panel" data-testid="heatmap">
-      <p className="muted small pad-x">{t.e.heatmapNote}</p>
+      <p className="muted small pad-x">{t.ux.heatmapNote}</p>
       <Chart
         option={option}
-        height={inds.length * 22 + 200}
+        height={rows * 21 + 190}
         testId="heatmap-chart"
         label={t.e.tabs.heatmap}
+        since={since}
         onClick={(p) => {
-          const v = p.value as [number, number, number] | undefined;
-          if (!Array.isArray(v)) return;
-          const u = units[v[0]];
-          const x = inds[v[1]];
+          const v = p.value as number[] | undefined;
+          if (!Array.isArray(v) || v.length < 4) return;
+          const u = units[v[0]!];
+          const x = inds[v[3]!];
           if (u && x) app.openLineage({ runId: run.run_id, entityId: u.entity_id, indicatorId: x.id, entityName: u.short_name });
         }}
       />
@@ -511,6 +565,8 @@ function Trend({ run }: { run: EvaluationResult }) {
   const { t } = i18n;
   const [trend, setTrend] = useState<TrendOut | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const units = run.entities.filter((e) => e.entity_type === 'unit');
+  const [pick, setPick] = useState<string | null>(app.focusUnit ?? units.find((u) => u.rank === 1)?.entity_id ?? null);
   const load = (rerun: boolean) => {
     app.runJob('evaluate.trend', { runId: run.run_id, ...(rerun ? { rerun } : {}) }, t.e.tabs.trend).then(setTrend, (e: unknown) => setError(e instanceof ApiError ? e : null));
   };
@@ -520,27 +576,54 @@ function Trend({ run }: { run: EvaluationResult }) {
     () =>
       trend
         ? trendLineOption({
-            periods: trend.periods,
-            series: trend.series.map((s) => ({ name: s.entity_type === 'county' ? (i18n.lang === 'en' ? 'County' : '全县') : s.name, values: s.totals, role: s.entity_type === 'county' ? 'county' : 'unit' })),
+            periods: trend.periods.map((p) => periodText(p, i18n.lang)),
+            series: trend.series.map((s) => ({ id: s.entity_id, name: s.entity_type === 'county' ? t.e.county : s.name, values: s.totals, role: s.entity_type === 'county' ? 'county' : 'unit' })),
+            highlight: pick,
+            lang: i18n.lang,
           })
         : null,
-    [trend, i18n.lang],
+    [trend, i18n.lang, pick, t.e.county],
   );
   return (
     <section className="panel" data-testid="trend">
       <div className="panel-head">
         <h2>{t.e.trend}</h2>
+        <div className="spacer" />
+        <label className="toolbar inline">
+          {t.ux.trendPick}
+          <select value={pick ?? ''} onChange={(e) => setPick(e.target.value || null)} data-testid="trend-pick">
+            <option value="">{t.ux.trendNone}</option>
+            {units.map((u) => (
+              <option key={u.entity_id} value={u.entity_id}>
+                {u.short_name}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       {error && <ErrorBox error={error.info} />}
       {trend && trend.missing.length > 0 && (
         <div className="notice-inline">
-          <Icon name="info" /> {t.e.trendMissing(trend.missing.join('、'))}
+          <Icon name="info" /> {t.e.trendMissing(trend.missing.map((p) => periodText(p, i18n.lang)).join('、'))}
           <button className="btn small" onClick={() => load(true)} disabled={!!app.job} data-testid="trend-rerun">
             {t.e.trendRerun}
           </button>
         </div>
       )}
-      {option && <Chart option={option} height={460} testId="trend-chart" label={t.e.trend} />}
+      {option && (
+        <>
+          <Chart
+            option={option}
+            height={420}
+            testId="trend-chart"
+            label={t.e.trend}
+            onClick={(p) => {
+              if (p.seriesId && units.some((u) => u.entity_id === p.seriesId)) setPick(p.seriesId);
+            }}
+          />
+          <p className="muted small pad-x chart-caption">{t.ux.trendNote}</p>
+        </>
+      )}
     </section>
   );
 }
@@ -548,8 +631,10 @@ function Trend({ run }: { run: EvaluationResult }) {
 function Robust({ run }: { run: EvaluationResult }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const input = intervalsInput(run);
-  const option = useMemo(() => (input ? en(rankIntervalsOption(input), i18n, run) : null), [run, i18n, input]);
+  const option = useMemo(() => {
+    const input = intervalsInput(run, undefined, i18n.lang);
+    return input ? rankIntervalsOption(input) : null;
+  }, [run, i18n.lang]);
   if (!run.robustness || !option) return <Empty icon="chart" title={t.e.noRobust} />;
   const by = new Map(run.robustness.ranks.map((r) => [r.entity_id, r]));
   const units = run.entities.filter((e) => e.entity_type === 'unit' && e.rank !== null);

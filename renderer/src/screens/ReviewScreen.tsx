@@ -1,12 +1,16 @@
 // 问题线索: the review rules' hits for a period — counts by severity and by rule, per unit and per
 // officer; the hits in a paged grid; a hit's evidence and the reviewer's mark (已核实 / 已排除 /
 // 待核查) with a note, saved in the workspace; the evidence pack (masked unless unmasked explicitly).
+// Laid out to fit a 1280×720 screen: one line of counts, the filters in a panel that folds away,
+// the hits and the chosen hit side by side, the mark buttons above its evidence; ↑ ↓ move between
+// hits, Enter goes to the mark buttons.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ExportedFile, InputOf, MarkStatus, ReviewSummaryOut } from '../../../electron/contract';
 import { ApiError } from '../api/client';
 import { Empty, ErrorBox, Icon, Modal } from '../components/Common';
 import { DataGrid, type GridRow } from '../components/DataGrid';
 import { FileReady } from '../components/FileReady';
+import { PeriodInput, readPeriod } from '../components/PeriodInput';
 import { useResult } from '../engine';
 import { NeedWorkspace } from '../components/NeedWorkspace';
 import { useI18n } from '../i18n';
@@ -72,7 +76,10 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
   const [file, setFile] = useState<ExportedFile | null>(null);
   const [confirmUnmask, setConfirmUnmask] = useState(false);
   const [exporting, setExporting] = useState(false);
+  // the filter lists fold away on a narrow screen, so the hits keep their columns
+  const [filtersOpen, setFiltersOpen] = useState(() => window.innerWidth >= 1600);
   useEffect(() => setDraft(period ?? ''), [period]);
+  const draftPeriod = readPeriod(draft, i18n.lang);
 
   const load = useCallback(() => {
     if (!period) return;
@@ -95,8 +102,8 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
     setExporting(true);
     try {
       const f = await app.client.call('review.export', { period, ...(unmask ? { unmask } : {}) });
+      // shown where the buttons are (no notice over them)
       setFile(f);
-      app.notify('ok', t.e.exported(f.name));
     } catch (e) {
       setError(e instanceof ApiError ? e : null);
     } finally {
@@ -114,21 +121,21 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
   );
 
   return (
-    <div className="screen" data-testid="screen-review">
+    <div className="screen fit review-screen" data-testid="screen-review">
       <header className="screen-head row">
         <h1>{t.e.review}</h1>
         <form
           className="toolbar inline"
           onSubmit={(e) => {
             e.preventDefault();
-            if (draft.trim()) setPeriod(draft.trim());
+            if (draftPeriod.period) setPeriod(draftPeriod.period.label);
           }}
         >
           <label>
             {t.e.period}
-            <input value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="2024" title={t.e.periodHint} className="period-input" data-testid="review-period" />
+            <PeriodInput value={draft} onChange={setDraft} testId="review-period" compact />
           </label>
-          <button className="btn small" type="submit">
+          <button className="btn small" type="submit" disabled={!draftPeriod.period} data-testid="review-show">
             {t.e.show}
           </button>
         </form>
@@ -140,38 +147,42 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
           {t.e.exportPackUnmasked}
         </button>
       </header>
-      <p className="muted small pad-x">{t.e.reviewNote}</p>
       {error && <ErrorBox error={error.info} onRetry={load} />}
       {file && <FileReady file={file} />}
       {!summary && !error && <div className="muted pad">{t.common.loading}</div>}
       {summary && (
         <>
-          <div className="stats" data-testid="review-counts">
-            <div className="stat">
-              <div className="stat-label">{t.e.hits}</div>
-              <div className="stat-value" data-testid="review-total">
-                {num(summary.total)}
-              </div>
+          <div className="review-bar" data-testid="review-counts" title={t.e.reviewNote}>
+            <div className="rb-item rb-total">
+              <span>{t.e.hits}</span>
+              <b data-testid="review-total">{num(summary.total)}</b>
             </div>
             {(['高', '中', '低'] as const).map((s) => (
-              <button key={s} className={`stat clickable ${SEV_CLASS[s]}${filter.severity === s ? ' on' : ''}`} onClick={() => setFilter((f) => ({ ...f, severity: f.severity === s ? undefined : s }))} data-testid={`sev-${s}`}>
-                <div className="stat-label">
-                  {t.e.severity} · {t.e.sevNames[s]}
-                </div>
-                <div className="stat-value">{num(summary.by_severity[s])}</div>
+              <button key={s} className={`rb-item clickable ${SEV_CLASS[s]}${filter.severity === s ? ' on' : ''}`} onClick={() => setFilter((f) => ({ ...f, severity: f.severity === s ? undefined : s }))} aria-pressed={filter.severity === s} data-testid={`sev-${s}`}>
+                <span className={`sev ${SEV_CLASS[s]}`}>{t.e.sevNames[s]}</span>
+                <b>{num(summary.by_severity[s])}</b>
               </button>
             ))}
+            <span className="rb-sep" />
             {(['已核实', '已排除', '待核查', '未标记'] as const).map((s) => (
-              <button key={s} className={`stat clickable small-stat${filter.status === s ? ' on' : ''}`} onClick={() => setFilter((f) => ({ ...f, status: f.status === s ? undefined : s }))} data-testid={`status-${s}`}>
-                <div className="stat-label">{t.e.markNames[s]}</div>
-                <div className="stat-value">{num(summary.by_status[s])}</div>
+              <button key={s} className={`rb-item clickable${filter.status === s ? ' on' : ''}`} onClick={() => setFilter((f) => ({ ...f, status: f.status === s ? undefined : s }))} aria-pressed={filter.status === s} data-testid={`status-${s}`}>
+                <i className={`rb-dot ${STATUS_CLASS[s] ?? 'st-none'}`} />
+                <span>{t.e.markNames[s]}</span>
+                <b>{num(summary.by_status[s])}</b>
               </button>
             ))}
+            <div className="spacer" />
+            {summary.total > 0 && (
+              <button className="btn small ghost" onClick={() => setFiltersOpen((v) => !v)} aria-expanded={filtersOpen} data-testid="filters-toggle">
+                {filtersOpen ? t.ux.hideFilters : t.ux.filters}
+              </button>
+            )}
           </div>
           {summary.total === 0 ? (
             <Empty icon="check" title={t.e.noHits} />
           ) : (
-            <div className="review-layout">
+            <div className={`review-layout${filtersOpen ? '' : ' no-groups'}`}>
+              {filtersOpen && (
               <section className="panel review-groups">
                 <div className="seg" role="tablist">
                   {(['rule', 'unit', 'officer'] as const).map((g) => (
@@ -209,21 +220,32 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
                   {group === 'officer' &&
                     summary.officers.map((o) => (
                       <li key={o.officer_id} className={filter.officerId === o.officer_id ? 'on' : ''} onClick={() => setFilter((f) => ({ ...f, officerId: f.officerId === o.officer_id ? undefined : o.officer_id }))}>
-                        <span className="mono small">{o.officer_id}</span>
-                        <span className="grow">
-                          {o.name ?? ''} <span className="muted small">{o.unit ?? ''}</span>
+                        <span className="grow" title={o.officer_id}>
+                          {o.name ?? o.officer_id} <span className="muted small">{o.unit ?? ''}</span>
                         </span>
                         <b>{num(o.hits)}</b>
                       </li>
                     ))}
                 </ul>
+                {group === 'rule' && (
+                  <div className="marks-legend muted small" data-testid="marks-legend">
+                    {t.ux.marksLegend}
+                    {(['已核实', '已排除', '待核查', '未标记'] as const).map((m) => (
+                      <span key={m}>
+                        <i className={`rb-dot ${STATUS_CLASS[m] ?? 'st-none'}`} />
+                        {t.e.markNames[m]}
+                      </span>
+                    ))}
+                  </div>
+                )}
               </section>
+              )}
               <section className="panel review-hits">
                 <div className="browser-bar">
                   <b>{t.e.hits}</b>
                   {filter.rule && filterChip(i18n.pick(rules.get(filter.rule)?.name ?? { zh: filter.rule, en: filter.rule }), () => setFilter((f) => ({ ...f, rule: undefined })))}
                   {filter.unitId && filterChip(summary.units.find((u) => u.unit_id === filter.unitId)?.name || t.e.unresolved, () => setFilter((f) => ({ ...f, unitId: undefined })))}
-                  {filter.officerId && filterChip(filter.officerId, () => setFilter((f) => ({ ...f, officerId: undefined })))}
+                  {filter.officerId && filterChip(summary.officers.find((o) => o.officer_id === filter.officerId)?.name ?? filter.officerId, () => setFilter((f) => ({ ...f, officerId: undefined })))}
                   {filter.severity && filterChip(`${t.e.severity} · ${t.e.sevNames[filter.severity]}`, () => setFilter((f) => ({ ...f, severity: undefined })))}
                   {filter.status && filterChip(t.e.markNames[filter.status]!, () => setFilter((f) => ({ ...f, status: undefined })))}
                 </div>
@@ -233,10 +255,16 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
                     testId="hits-grid"
                     hide={['ref', 'officers', 'rule', 'unit_id', 'evidence', 'updated_at', 'note']}
                     fill="summary"
-                    widths={{ severity: 76, rule_name: 150, unit_name: 96, summary: 200, status: i18n.lang === 'en' ? 92 : 76 }}
-                    headers={i18n.lang === 'en' ? { summary: t.e.summaryZh } : {}}
+                    widths={{ severity: i18n.lang === 'en' ? 84 : 48, status: i18n.lang === 'en' ? 92 : 70, summary: 120 }}
+                    maxColumnWidth={160}
+                    headers={i18n.lang === 'en' ? { summary: t.e.summaryZh, severity: t.e.severity } : { severity: '程度' }}
                     selected={selected?.index ?? null}
+                    followFocus
                     onRowClick={(row) => setSelected({ index: row.index, hit: hitOf(row) })}
+                    onRowOpen={(row) => {
+                      setSelected({ index: row.index, hit: hitOf(row) });
+                      requestAnimationFrame(() => (document.querySelector('[data-testid=hit-detail] .mark-buttons button') as HTMLElement | null)?.focus());
+                    }}
                     render={{
                       rule_name: (row) => <span title={row.text('rule_name')}>{i18n.pick(rules.get(row.text('rule'))?.name ?? { zh: row.text('rule_name'), en: row.text('rule_name') })}</span>,
                       summary: (row) => (
@@ -254,6 +282,7 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
                 key={selected?.hit.ref ?? 'none'}
                 hit={selected?.hit ?? null}
                 rule={selected ? (rules.get(selected.hit.rule) ?? null) : null}
+                officers={summary.officers}
                 period={period!}
                 onMarked={() => {
                   setVersion((v) => v + 1);
@@ -292,7 +321,7 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
   );
 }
 
-function HitDetail({ hit, rule, period, onMarked }: { hit: Hit | null; rule: ReviewSummaryOut['rules'][number] | null; period: string; onMarked: () => void }) {
+function HitDetail({ hit, rule, officers, period, onMarked }: { hit: Hit | null; rule: ReviewSummaryOut['rules'][number] | null; officers: ReviewSummaryOut['officers']; period: string; onMarked: () => void }) {
   const app = useApp();
   const i18n = useI18n();
   const { t } = i18n;
@@ -312,8 +341,8 @@ function HitDetail({ hit, rule, period, onMarked }: { hit: Hit | null; rule: Rev
     setSaving(true);
     try {
       const m = await app.client.call('review.mark', { period, ref: hit.ref, status, note });
+      // said beside the button (no notice over it)
       setSaved(m.status);
-      app.notify('ok', t.e.marked(t.e.markNames[m.status]!));
       onMarked();
     } catch (e) {
       app.notify('error', e instanceof ApiError ? i18n.err(e.info) : String(e));
@@ -333,13 +362,50 @@ function HitDetail({ hit, rule, period, onMarked }: { hit: Hit | null; rule: Rev
           {hit.summary}
         </p>
         {i18n.lang === 'en' && <p className="muted small zh-note">{t.e.summaryZhNote}</p>}
+        <div className="mark-row">
+          <div className="seg mark-buttons" role="radiogroup" aria-label={t.e.status}>
+            {(['已核实', '已排除', '待核查'] as const).map((s) => (
+              <button key={s} className={`${status === s ? 'on' : ''} ${STATUS_CLASS[s]}`} role="radio" aria-checked={status === s} onClick={() => setStatus(s)} data-testid={`mark-${s}`}>
+                {t.e.markNames[s]}
+              </button>
+            ))}
+          </div>
+          <button className="btn primary small" disabled={!status || saving} onClick={() => void save()} data-testid="mark-save">
+            {t.e.saveMark}
+          </button>
+          {saved && (
+            <span className="ok-text small" data-testid="mark-saved" role="status">
+              <Icon name="check" /> {t.e.marked(t.e.markNames[saved]!)}
+            </span>
+          )}
+        </div>
+        <textarea className="mark-note" rows={2} placeholder={t.e.notePlaceholder} value={note} onChange={(e) => setNote(e.target.value)} aria-label={t.e.note} data-testid="mark-note" />
+        <h3>{t.e.evidence}</h3>
+        <table className="list-table evidence" data-testid="hit-evidence">
+          <tbody>
+            {Object.entries(hit.evidence).map(([k, v]) => (
+              <tr key={k}>
+                <th>{k}</th>
+                <td>{Array.isArray(v) ? v.join('、') : v === null ? '—' : typeof v === 'boolean' ? (v ? t.common.yes : t.common.no) : String(v)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
         <dl className="kv kv2">
           <dt>{t.e.unit}</dt>
           <dd>{hit.unit_name || t.e.unresolved}</dd>
           {hit.officers && (
             <>
-              <dt>{t.e.byOfficer}</dt>
-              <dd className="mono small">{hit.officers}</dd>
+              <dt>{t.ux.officers}</dt>
+              <dd data-testid="hit-officers">
+                {hit.officers
+                  .split('、')
+                  .map((id) => {
+                    const o = officers.find((x) => x.officer_id === id);
+                    return o?.name ? `${o.name}（${id}）` : id;
+                  })
+                  .join('、')}
+              </dd>
             </>
           )}
           {rule && (
@@ -353,36 +419,6 @@ function HitDetail({ hit, rule, period, onMarked }: { hit: Hit | null; rule: Rev
           <dt>{t.e.ref}</dt>
           <dd className="mono small">{hit.ref}</dd>
         </dl>
-        <h3>{t.e.evidence}</h3>
-        <table className="list-table evidence" data-testid="hit-evidence">
-          <tbody>
-            {Object.entries(hit.evidence).map(([k, v]) => (
-              <tr key={k}>
-                <th>{k}</th>
-                <td>{Array.isArray(v) ? v.join('、') : v === null ? '—' : typeof v === 'boolean' ? (v ? t.common.yes : t.common.no) : String(v)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <h3>{t.e.status}</h3>
-        <div className="seg mark-buttons" role="radiogroup">
-          {(['已核实', '已排除', '待核查'] as const).map((s) => (
-            <button key={s} className={`${status === s ? 'on' : ''} ${STATUS_CLASS[s]}`} role="radio" aria-checked={status === s} onClick={() => setStatus(s)} data-testid={`mark-${s}`}>
-              {t.e.markNames[s]}
-            </button>
-          ))}
-        </div>
-        <textarea className="mark-note" rows={3} placeholder={t.e.notePlaceholder} value={note} onChange={(e) => setNote(e.target.value)} aria-label={t.e.note} data-testid="mark-note" />
-        <div className="row gap">
-          <button className="btn primary" disabled={!status || saving} onClick={() => void save()} data-testid="mark-save">
-            {t.e.saveMark}
-          </button>
-          {saved && (
-            <span className="ok-text small" data-testid="mark-saved">
-              <Icon name="check" /> {t.e.markNames[saved]}
-            </span>
-          )}
-        </div>
       </div>
     </section>
   );

@@ -72,9 +72,13 @@ export function WorkspaceScreen() {
             <dd>{i18n.num(ws.imports)}</dd>
             <dt>{t.ws.created}</dt>
             <dd>{ws.createdAt ?? '—'}</dd>
-            <dt>{t.ws.schema}</dt>
-            <dd>v{ws.schemaVersion}</dd>
           </dl>
+          <details className="tech pad-x" data-testid="workspace-tech">
+            <summary>{t.ux.techInfo}</summary>
+            <span className="muted small">
+              {t.ws.schema} v{ws.schemaVersion}
+            </span>
+          </details>
         </section>
       )}
 
