@@ -90,6 +90,17 @@ async function measure(db: Db, sys: IndexSystem, indicators: readonly string[], 
   return { values, hits };
 }
 
+/** Equal up to the last bits (a stored DOUBLE need not read back bit for bit; parallel sums differ in the last ulp). */
+function sameNumber(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a === b;
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** A value for the English detail: percentages as such, other numbers rounded. */
+function valueEn(raw: number, unit: string): string {
+  return unit === 'percent' ? `${(raw * 100).toFixed(1)}%` : String(Math.round(raw * 100) / 100);
+}
+
 function applies(ind: Indicator, unitType: string | null): boolean {
   const u = ind.applies_to.units;
   if (u === true) return true;
@@ -121,14 +132,14 @@ export function indicatorCheck(ind: Indicator | undefined, nd: NumDen | undefine
       outcome: '复发',
       observed: raw,
       detail_zh: `${pz}${ind.name.zh}为${vt}，${c.criterion === 'target' && tt ? `仍未达到目标${tt}` : `得分${score}分，仍低于60分`}。`,
-      detail_en: `${p.label}: ${ind.name.en} is ${raw}, still ${c.criterion === 'target' && ind.target ? `short of its target ${ind.target.op} ${ind.target.value}` : `scoring ${score} (below 60)`}.`,
+      detail_en: `${p.label}: ${ind.name.en} is ${valueEn(raw, ind.unit)}, still ${c.criterion === 'target' && ind.target ? `short of its target ${ind.target.op} ${valueEn(ind.target.value, ind.unit)}` : `scoring ${score} (below 60)`}.`,
     };
   }
   return {
     outcome: '已整改',
     observed: raw,
     detail_zh: `${pz}${ind.name.zh}为${vt}，${c.criterion === 'target' && tt ? `已达到目标${tt}` : `得分${score}分，已不低于60分`}。`,
-    detail_en: `${p.label}: ${ind.name.en} is ${raw}, ${c.criterion === 'target' && ind.target ? `meeting its target ${ind.target.op} ${ind.target.value}` : `scoring ${score} (60 or more)`}.`,
+    detail_en: `${p.label}: ${ind.name.en} is ${valueEn(raw, ind.unit)}, ${c.criterion === 'target' && ind.target ? `meeting its target ${ind.target.op} ${valueEn(ind.target.value, ind.unit)}` : `scoring ${score} (60 or more)`}.`,
   };
 }
 
@@ -233,7 +244,7 @@ export async function verifyPeriod(ws: Workspace, period: Period, opts: { signal
   );
   const fresh = results.filter((r) => {
     const p = prior.get(r.item_id);
-    return !p || p.outcome !== r.outcome || (p.observed ?? null) !== (r.observed ?? null) || p.detail_zh !== r.detail_zh;
+    return !p || p.outcome !== r.outcome || !sameNumber(p.observed, r.observed) || p.detail_zh !== r.detail_zh;
   });
   if (fresh.length) {
     const now = new Date().toISOString();
