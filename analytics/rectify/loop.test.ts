@@ -16,7 +16,11 @@ import { importFile } from '../import/import-file.js';
 import { undoImport } from '../import/undo.js';
 import { buildCountyReport } from '../report/county.js';
 import { reportContext, writeReport } from '../report/generate.js';
-import { readDocx, readXlsx } from '../report/testing/read-back.js';
+import { artifactDir, hasProgram, pdfText, readDocx, readXlsx } from '../report/testing/read-back.js';
+import { chromiumPath } from '../report/render/pdf.js';
+import { docxToPdf, sofficePath } from '../report/render/libreoffice.js';
+import { lineage } from '../eval/lineage.js';
+import { execFileSync } from 'node:child_process';
 import { buildUnitReport } from '../report/unit.js';
 import { markHit } from '../review/marks.js';
 import { runReview } from '../review/run.js';
@@ -30,6 +34,15 @@ import { itemCode } from './types.js';
 
 const ISSUED = '2024-03-01';
 const REPORT_DATE = '2025-01-15';
+
+function hasChromium(): boolean {
+  try {
+    chromiumPath();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Goalpost score written out here (not the scoring module): 0–100, clipped. */
 function score(x: number, lower: number, upper: number, dir: 'higher' | 'lower'): number {
@@ -436,6 +449,36 @@ describe('the 2024 evaluation checks the closed items against the 2024 data', ()
     const ut = ud.blocks.find((b) => b.type === 'table' && b.id === 'rectify_previous');
     expect(ut && ut.type === 'table' ? ut.rows.length : 0).toBe(Number(await db.scalar(`SELECT count(*) FROM rectify_item WHERE unit_id = '${u1}'`)));
   });
+
+  it('the rectification indicators\' records are as many as their numbers', async () => {
+    for (const e of run24.entities.filter((x) => x.indicators['rectify_completion']!.status === 'ok')) {
+      for (const id of ['rectify_completion', 'rectify_recurrence']) {
+        const v = e.indicators[id]!;
+        if (v.status !== 'ok') continue;
+        expect((await lineage(ws, { runId: run24.run_id, entityId: e.entity_id, indicatorId: id })).total, `${e.entity_id} ${id}`).toBe(v.numerator);
+        expect((await lineage(ws, { runId: run24.run_id, entityId: e.entity_id, indicatorId: id, part: 'denominator' })).total, `${e.entity_id} ${id}`).toBe(v.denominator);
+      }
+    }
+  });
+
+  it.skipIf(!hasChromium() || !hasProgram('pdftoppm'))('PDF pages of the county and unit sections and of a notice, for looking at (test-artifacts/report/rectify)', async () => {
+    const out = artifactDir('rectify');
+    const ctx = await reportContext(ws, { runId: run24.run_id, date: REPORT_DATE });
+    const county = join(out, 'county.pdf');
+    await writeReport(buildCountyReport(ctx), 'pdf', county);
+    const unit = join(out, 'unit.pdf');
+    await writeReport(buildUnitReport(ctx, filled[0]!.unit), 'pdf', unit);
+    for (const [pdf, name] of [[county, 'county'], [unit, 'unit']] as const) {
+      const pages = pdfText(pdf).split('\f');
+      const at = pages.findIndex((p) => /上年整改落实情况|整改事项落实情况/.test(p.replace(/\s+/g, '')));
+      expect(at, name).toBeGreaterThanOrEqual(0);
+      execFileSync('pdftoppm', ['-r', '60', '-f', String(at + 1), '-l', String(at + 2), '-png', pdf, join(out, `${name}-section`)]);
+    }
+    if (sofficePath()) {
+      const pdf = await docxToPdf(join(dir, 'out', (await import('node:fs')).readdirSync(join(dir, 'out')).find((f) => f.startsWith('整改通知书'))!), out);
+      execFileSync('pdftoppm', ['-r', '60', '-f', '1', '-l', '2', '-png', pdf, join(out, 'notice')]);
+    }
+  }, 180_000);
 
   it('the 整改台账 XLSX: every item, masked names, formulas written as text', async () => {
     const path = join(dir, 'ledger.xlsx');

@@ -43,11 +43,11 @@ export function buildNotice(items: readonly RectifyItem[], o: NoticeOptions): Re
     caption: `表1  ${o.unitName}整改事项清单`,
     columns: [
       { header: '序号', width: 5, align: 'center' },
-      { header: '事项编号', width: 13, align: 'center' },
+      { header: '事项编号', width: 15, align: 'center' },
       { header: '问题类型', width: 8, align: 'center' },
-      { header: '问题描述', width: 35 },
-      { header: '整改要求', width: 26 },
-      { header: '整改期限', width: 13, align: 'center' },
+      { header: '问题描述', width: 33 },
+      { header: '整改要求', width: 24 },
+      { header: '整改期限', width: 15, align: 'center' },
     ],
     rows: sorted.map((i, k) => [
       cell(String(k + 1), { align: 'center' }),

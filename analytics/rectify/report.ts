@@ -156,7 +156,14 @@ function countySection(items: RectifyItem[], checks: Map<number, { outcome: Chec
       checked
         ? `用${cw}数据对已整改的${int(closed)}个事项逐项复核：${int(ck['已整改'])}个问题未再出现，${int(ck['复发'])}个问题复发${ck['无法核验'] ? `，${int(ck['无法核验'])}个因本期无可评价事项无法用数据核验` : ''}${
             recurrence !== null ? `，问题复发率${pct(recurrence)}` : ''
-          }。${recurred.length ? `复发的问题是：${recurred.map((i) => `${i.unit_name}“${i.source_name}”（${i.code}）`).join('；')}，已重新列入整改。` : ''}`
+          }。${
+            recurred.length
+              ? `复发的问题${recurred.length > 10 ? `共${recurred.length}个，前10个` : ''}是：${recurred
+                  .slice(0, 10)
+                  .map((i) => `${i.unit_name}“${i.source_name}”（${i.code}）`)
+                  .join('；')}${recurred.length > 10 ? '等' : ''}，须重新整改。`
+              : ''
+          }`
         : `已整改的${int(closed)}个事项尚未用${cw}数据复核（复核在评估${cw}时进行）。`,
     );
   }
@@ -271,12 +278,12 @@ export function appendUnitSection(b: DocBuilder, data: RectifyReportData, unitId
       id: 'rectify_previous',
       caption: `${tableNo()}  ${pw}整改事项及落实情况`,
       columns: [
-        { header: '事项编号', width: 11, align: 'center' },
-        { header: '问题', width: 30 },
-        { header: '整改期限', width: 11, align: 'center' },
-        { header: '状态', width: 8, align: 'center' },
-        { header: '完成时间', width: 11, align: 'center' },
-        { header: '数据复核', width: 29 },
+        { header: '事项编号', width: 14, align: 'center' },
+        { header: '问题', width: 21 },
+        { header: '整改期限', width: 15, align: 'center' },
+        { header: '状态', width: 10, align: 'center' },
+        { header: '完成时间', width: 15, align: 'center' },
+        { header: '数据复核', width: 25 },
       ],
       rows: u.previous.map((i) => {
         const k = i.stored_status === '已整改' ? u.checks.get(i.item_id) : undefined;
@@ -298,11 +305,11 @@ export function appendUnitSection(b: DocBuilder, data: RectifyReportData, unitId
       id: 'rectify_current',
       caption: `${tableNo()}  本期整改事项`,
       columns: [
-        { header: '事项编号', width: 11, align: 'center' },
+        { header: '事项编号', width: 14, align: 'center' },
         { header: '问题类型', width: 9, align: 'center' },
-        { header: '问题', width: 46 },
-        { header: '整改期限', width: 11, align: 'center' },
-        { header: '状态', width: 9, align: 'center' },
+        { header: '问题', width: 52 },
+        { header: '整改期限', width: 15, align: 'center' },
+        { header: '状态', width: 10, align: 'center' },
       ],
       rows: u.current.map((i) => [
         cell(i.code, { align: 'center', value: i.item_id }),
