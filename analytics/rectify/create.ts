@@ -16,6 +16,7 @@ import { gapText, int, targetText, todayIso } from '../report/format.js';
 import type { LoadedRules } from '../review/load.js';
 import { runReview } from '../review/run.js';
 import type { ReviewResult } from '../review/types.js';
+import type { MaskKind } from '../privacy/mask.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { goalpostScore, indicatorCriterion, indicatorSeverity } from './criteria.js';
 import { appendEvent, asOfDate, currentActor, ISO_DATE, type ItemState } from './ledger.js';
@@ -52,6 +53,13 @@ function addDays(iso: string, days: number): string {
 /** The default deadline of an item issued on a date. */
 export function defaultDeadline(issuedOn: string, severity: Severity): string {
   return addDays(issuedOn, DEADLINE_DAYS[severity]);
+}
+
+/** The hits' key columns that hold personal data (a party's id number…), with their mask kinds. */
+function personalKeys(rule: ReviewResult['rules'][number] | undefined, hits: ReviewResult['hits']): Record<string, MaskKind> | null {
+  const kinds = rule?.personal_kinds ?? {};
+  const cols = [...new Set(hits.flatMap((h) => Object.keys(h.keys)))].filter((c) => kinds[c]);
+  return cols.length ? Object.fromEntries(cols.map((c) => [c, kinds[c]!])) : null;
 }
 
 /** Red lines, verified red flags and indicator problems of one unit of a run (pure). */
@@ -91,7 +99,13 @@ export function unitProblems(run: EvaluationResult, u: EntityResult, review: Rev
         severity: r?.severity ?? '中',
         problem: `经核查，“${name}”问题线索${int(hits.length)}条属实（线索号${hits.map((h) => h.ref).join('、')}）。`,
         requirement: ruleAdvice(ruleId, name, r?.basis ?? ''),
-        evidence: { run_id: run.run_id, hits: hits.length, records: hits.map((h) => h.keys), refs: hits.map((h) => h.ref ?? '') },
+        evidence: {
+          run_id: run.run_id,
+          hits: hits.length,
+          records: hits.map((h) => h.keys),
+          refs: hits.map((h) => h.ref ?? ''),
+          ...(personalKeys(r, hits) ? { personal: personalKeys(r, hits)! } : {}),
+        },
       });
     }
   }

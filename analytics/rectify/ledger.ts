@@ -9,7 +9,7 @@ import { userInfo } from 'node:os';
 import type { Db } from '../db/duck.js';
 import { lit } from '../db/duck.js';
 import { TijianError } from '../i18n/errors.js';
-import { maskName } from '../privacy/mask.js';
+import { maskName, maskRecord } from '../privacy/mask.js';
 import { todayIso } from '../report/format.js';
 import {
   itemCode,
@@ -297,9 +297,12 @@ export async function updateItem(db: Db, itemId: number, patch: ItemPatch, src: 
   });
 }
 
-/** An item with its personal data (责任人) masked. */
-export function maskItem<T extends { owner: string | null }>(item: T): T {
-  return item.owner ? { ...item, owner: maskName(item.owner) } : item;
+/** An item with its personal data masked: 责任人, and record keys that are personal (a party's id number). */
+export function maskItem<T extends { owner: string | null; evidence?: Evidence }>(item: T): T {
+  const out: T = item.owner ? { ...item, owner: maskName(item.owner) } : { ...item };
+  const ev = item.evidence;
+  if (ev?.personal && ev.records) out.evidence = { ...ev, records: ev.records.map((r) => maskRecord(r, ev.personal!)) };
+  return out;
 }
 
 export function maskEvent(e: RectifyEvent): RectifyEvent {

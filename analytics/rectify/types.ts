@@ -1,6 +1,7 @@
 // The rectification ledger (整改台账): what an item is, its statuses, its history and the checks of
 // later data against it. Shared by the CLI, the service and the reports.
 import { z } from 'zod';
+import type { MaskKind } from '../privacy/mask.js';
 
 /** Stored statuses. 逾期 is never stored: it is derived (see effectiveStatus). */
 export const STORED_STATUSES = ['待整改', '整改中', '已整改', '不予整改'] as const;
@@ -51,6 +52,8 @@ export interface Evidence {
   records_total?: number;
   /** Review hits: their refs (10 hex digits, no personal data). */
   refs?: string[];
+  /** Record key columns holding personal data, and how to mask them (masked in every output). */
+  personal?: Record<string, MaskKind>;
 }
 
 export interface CheckInfo {

@@ -108,7 +108,8 @@ async function list(argv: string[], io: CliIO): Promise<number> {
       if (values.json) io.out(json({ item: shown, history: unmask ? history : history.map(maskEvent), checks, masked: !unmask }));
       else {
         io.out(itemLine(shown));
-        io.out(`  问题：${item.problem}\n  要求：${item.requirement}\n  证据：评估批次 #${item.evidence.run_id}${item.evidence.refs?.length ? `，线索号 ${item.evidence.refs.join('、')}` : ''}${item.evidence.records?.length ? `，记录 ${item.evidence.records.map((r) => Object.values(r).join('/')).join('、')}` : ''}`);
+        const ev = shown.evidence;
+        io.out(`  问题：${item.problem}\n  要求：${item.requirement}\n  证据：评估批次 #${ev.run_id}${ev.refs?.length ? `，线索号 ${ev.refs.join('、')}` : ev.records?.length ? `，记录 ${ev.records.map((r) => Object.values(r).join('/')).join('、')}` : ''}`);
         if (shown.measures) io.out(`  整改措施：${shown.measures}`);
         if (shown.completed_on) io.out(`  完成时间：${shown.completed_on}`);
         if (shown.owner) io.out(`  责任人：${shown.owner}`);
