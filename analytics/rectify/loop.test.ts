@@ -13,6 +13,7 @@ import type { Db } from '../db/duck.js';
 import { evaluate } from '../eval/run.js';
 import type { EvaluationResult } from '../eval/types.js';
 import { importFile } from '../import/import-file.js';
+import { previewFile } from '../import/preview.js';
 import { undoImport } from '../import/undo.js';
 import { buildCountyReport } from '../report/county.js';
 import { reportContext, writeReport } from '../report/generate.js';
@@ -269,6 +270,11 @@ describe('notices out, feedback in', () => {
     filled.push(f1, f2, f3);
 
     for (const f of filled) {
+      // the import screen's preview says what the import will do, without doing it
+      const pv = await previewFile(ws, f.path);
+      expect(pv.problem).toBeNull();
+      expect(pv.validation).toMatchObject({ rows: f.rows, rejected: f.rejectedLines.size });
+      expect(pv.warnings[0]).toContain('整改反馈表');
       // through the import pipeline's own entry: the form is recognised by its layout
       const r = (await importFile(ws, f.path)) as Awaited<ReturnType<typeof importFeedback>>;
       expect(r.table).toBe('rectify_item');
