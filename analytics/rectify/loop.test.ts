@@ -134,6 +134,7 @@ describe('items from the 2023 run', () => {
     const expected = indicatorProblems.length + flags.length + 1; // + the one confirmed red flag (single_officer is no red line)
 
     const r = await createFromRun(ws, run23.run_id, { issuedOn: ISSUED });
+    process.stdout.write(`\nitems from the 2023 run #${run23.run_id}: ${JSON.stringify(r.by_kind)} = ${r.created}\n`);
     expect(r.created).toBe(expected);
     expect(r.by_kind).toEqual({ indicator: indicatorProblems.length, red_line: flags.length, review: 1 });
     expect(Number(await db.scalar(`SELECT count(*) FROM rectify_item`))).toBe(expected);
@@ -269,6 +270,7 @@ describe('notices out, feedback in', () => {
     });
     filled.push(f1, f2, f3);
 
+    for (const f of filled) process.stdout.write(`\nform of ${f.unit}: ${f.rows} rows, ${f.rejectedLines.size} rejected (${[...f.rejectedLines.values()].join(', ')})\n`);
     for (const f of filled) {
       // the import screen's preview says what the import will do, without doing it
       const pv = await previewFile(ws, f.path);
@@ -439,6 +441,7 @@ describe('the 2024 evaluation checks the closed items against the 2024 data', ()
     expect(text).toContain(`已整改${n!.done}个`);
     expect(text).toContain(`整改中${n!.doing}个，待整改${n!.todo}个，逾期未整改${n!.overdue}个`);
     expect(text).toContain(`${fixed}个问题未再出现，${recurred}个问题复发`);
+    process.stdout.write(`\n2024 county report, 上年整改落实情况 as of ${REPORT_DATE}: ${JSON.stringify({ ...n, fixed, recurred })}\n`);
     // overdue items named: the longest overdue first
     const first = await db.one<{ item_id: number; unit_name: string }>(
       `SELECT item_id, unit_name FROM rectify_item WHERE status IN ('待整改', '整改中') AND deadline < DATE '${REPORT_DATE}' ORDER BY deadline, item_id LIMIT 1`,
