@@ -27,6 +27,9 @@ import { PERIOD_HELP, tryParsePeriod, type Period } from '../analytics/eval/peri
 import type { IndexError } from '../analytics/index/parse.js';
 import type { IndexSystem } from '../analytics/index/schema.js';
 import type { MarkStatus, ReviewMark, ReviewRuleSummary, Severity } from '../analytics/review/types.js';
+import { ItemPatch, RectifyStatus, type CheckInfo, type RectifyEvent, type RectifyItem } from '../analytics/rectify/types.js';
+import type { StatusCounts } from '../analytics/rectify/ledger.js';
+import type { CreateResult } from '../analytics/rectify/create.js';
 
 // ---------------------------------------------------------------------------------------------
 // Envelope
@@ -385,6 +388,39 @@ export interface ReportBatch {
   county_total: number | null;
 }
 
+// 整改 (the rectification ledger): what its methods return.
+
+export interface RectifyListOut {
+  /** 逾期 is computed against this date (today in China unless given). */
+  as_of: string;
+  /** The items matching the filter: overdue first (longest first), then 待整改, 整改中, 已整改, 不予整改. */
+  items: RectifyItem[];
+  counts: StatusCounts;
+  /** Every unit with items (of the period), with its counts: the unit list of the screen. */
+  units: Array<{ unit_id: string; unit_name: string; counts: StatusCounts; recurred: number }>;
+  /** Periods the ledger has items of, newest first. */
+  periods: string[];
+  /** The period shown (the newest unless asked). */
+  period: string | null;
+  /** Checks of the shown items' closed ones, by outcome. */
+  checks: Record<'已整改' | '复发' | '无法核验', number>;
+  masked: boolean;
+}
+
+export interface RectifyItemOut {
+  item: RectifyItem;
+  history: RectifyEvent[];
+  checks: CheckInfo[];
+  masked: boolean;
+}
+
+export interface RectifyExportOut {
+  folder: string;
+  files: ExportedFile[];
+}
+
+export type { RectifyItem, RectifyEvent, CheckInfo, StatusCounts, CreateResult };
+
 // ---------------------------------------------------------------------------------------------
 // The methods
 
@@ -502,6 +538,39 @@ export const contract = {
   'report.build': svc<ReportBatch>()(ReportBuildInput, { job: true }),
   'report.list': svc<ReportBatch[]>()(Empty),
 
+  // 整改 (analytics/rectify): the ledger by unit and status, one item with its evidence, history and
+  // checks, a user's edit, items from a saved run, notices and feedback forms out, filled forms in.
+  'rectify.list': svc<RectifyListOut>()(
+    z.strictObject({
+      period: PeriodText.optional(),
+      unit: Ident.optional(),
+      status: RectifyStatus.optional(),
+      kind: z.enum(['indicator', 'red_line', 'review']).optional(),
+      severity: z.enum(['高', '中', '低']).optional(),
+      search: z.string().trim().max(100).optional(),
+      asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date: YYYY-MM-DD' }).optional(),
+      unmask: z.boolean().optional(),
+    }),
+  ),
+  'rectify.item': svc<RectifyItemOut>()(z.strictObject({ itemId: z.int().min(1).max(2_000_000_000), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), unmask: z.boolean().optional() })),
+  'rectify.update': svc<RectifyItemOut>()(z.strictObject({ itemId: z.int().min(1).max(2_000_000_000), patch: ItemPatch })),
+  'rectify.create': svc<CreateResult>()(
+    z.strictObject({ jobId: JobId, runId: RunId, issuedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date: YYYY-MM-DD' }).optional() }),
+    { job: true },
+  ),
+  'rectify.export': svc<RectifyExportOut>()(
+    z.strictObject({
+      jobId: JobId,
+      what: z.enum(['notices', 'ledger']),
+      period: PeriodText.optional(),
+      units: z.array(Ident).min(1).max(500).optional(),
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date: YYYY-MM-DD' }).optional(),
+      unmask: z.boolean().optional(),
+    }),
+    { job: true },
+  ),
+  'rectify.import': svc<ImportRun>()(z.strictObject({ jobId: JobId, paths: z.array(FsPath).min(1).max(200) }), { job: true }),
+
   // The desktop shell.
   'shell.openWorkspaceDialog': shell<string | null>()(Empty),
   'shell.saveWorkspaceDialog': shell<string | null>()(z.strictObject({ defaultName: z.string().max(255).optional() })),
@@ -545,6 +614,7 @@ export type MenuAction =
   | 'nav.details'
   | 'nav.review'
   | 'nav.report'
+  | 'nav.rectify'
   | 'view.theme'
   | 'lang.zh-CN'
   | 'lang.en'

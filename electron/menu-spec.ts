@@ -26,6 +26,7 @@ export const COMMANDS: Record<MenuAction, CommandSpec> = {
   'nav.details': { action: 'nav.details', zh: '明细', en: 'Records', accelerator: 'CmdOrCtrl+6', browserKeys: 'Alt+6' },
   'nav.review': { action: 'nav.review', zh: '问题线索', en: 'Red flags', accelerator: 'CmdOrCtrl+7', browserKeys: 'Alt+7' },
   'nav.report': { action: 'nav.report', zh: '报告', en: 'Reports', accelerator: 'CmdOrCtrl+8', browserKeys: 'Alt+8' },
+  'nav.rectify': { action: 'nav.rectify', zh: '整改', en: 'Rectification', accelerator: 'CmdOrCtrl+9', browserKeys: 'Alt+9' },
   'view.theme': { action: 'view.theme', zh: '切换浅色/深色主题', en: 'Toggle light/dark theme', accelerator: 'CmdOrCtrl+Shift+T', browserKeys: 'Alt+T' },
   'lang.zh-CN': { action: 'lang.zh-CN', zh: '中文', en: '中文' },
   'lang.en': { action: 'lang.en', zh: 'English', en: 'English' },
@@ -41,7 +42,7 @@ export interface MenuSection {
 
 export const MENU: MenuSection[] = [
   { zh: '文件', en: 'File', items: ['workspace.new', 'workspace.open', 'recent', 'workspace.sample', 'separator', 'import.files', 'separator', 'workspace.close', 'quit'] },
-  { zh: '视图', en: 'View', items: ['nav.workspace', 'nav.import', 'nav.overview', 'separator', 'nav.index', 'nav.results', 'nav.details', 'nav.review', 'nav.report', 'separator', 'view.theme', 'lang', 'separator', 'job.cancel', 'devtools'] },
+  { zh: '视图', en: 'View', items: ['nav.workspace', 'nav.import', 'nav.overview', 'separator', 'nav.index', 'nav.results', 'nav.details', 'nav.review', 'nav.report', 'nav.rectify', 'separator', 'view.theme', 'lang', 'separator', 'job.cancel', 'devtools'] },
   { zh: '帮助', en: 'Help', items: ['help.about'] },
 ];
 

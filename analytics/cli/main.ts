@@ -12,6 +12,7 @@ import { mapCommand } from './commands/map.js';
 import { overviewCommand } from './commands/overview.js';
 import { rejectedCommand } from './commands/rejected.js';
 import { reportCommand } from './commands/report.js';
+import { rectifyCommand } from './commands/rectify.js';
 import { markCommand, reviewCommand } from './commands/review.js';
 import { sampleCommand } from './commands/sample.js';
 import { tablesCommand } from './commands/tables.js';
@@ -33,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
   markCommand,
   demoCommand,
   reportCommand,
+  rectifyCommand,
 ];
 
 function help(io: CliIO): void {

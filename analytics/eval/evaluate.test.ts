@@ -30,7 +30,7 @@ describe('evaluating the Shengsi sample', () => {
       expect(e.grade, e.entity_id).toMatch(/^(优秀|良好|合格|不合格)$/);
       expect(Object.keys(e.dimensions).sort()).toEqual([...DIMS].sort());
       for (const d of DIMS) expect(e.dimensions[d], `${e.entity_id}.${d}`).not.toBeNull();
-      expect(Object.keys(e.indicators)).toHaveLength(37);
+      expect(Object.keys(e.indicators)).toHaveLength(37 + 2); // + the two over the rectification ledger
       expect(e.previous, e.entity_id).toBeDefined();
     }
     // ranks: 1..n with ties sharing, units sorted best first
@@ -143,7 +143,7 @@ describe('evaluating the Shengsi sample', () => {
     );
     expect(run!.index_sha256).toBe(a.index_sha256);
     expect(run!.n).toBe(Number(await ws.db.scalar(`SELECT count(*) FROM import_log WHERE status = 'done'`)));
-    expect(Number(await ws.db.scalar(`SELECT count(*) FROM eval_value WHERE run_id = ${a.run_id}`))).toBe(18 * 37 + 18 * 37);
+    expect(Number(await ws.db.scalar(`SELECT count(*) FROM eval_value WHERE run_id = ${a.run_id}`))).toBe(18 * 39 + 18 * 39);
   });
 
   it('lists the records behind a number (lineage), paged', async () => {

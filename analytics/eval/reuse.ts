@@ -8,6 +8,7 @@ import { APP_VERSION } from '../version.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { Period } from './period.js';
 import { provenance, runParams } from './run.js';
+import { ledgerChangedAt } from '../rectify/ledger.js';
 import type { EvaluationResult } from './types.js';
 
 export interface ReuseQuery {
@@ -27,12 +28,14 @@ export async function findReusableRun(ws: Workspace, q: ReuseQuery): Promise<num
   const compareSql = q.compare
     ? `compare_label = ${lit(q.compare.label)} AND compare_start = ${lit(q.compare.start)}::DATE AND compare_end = ${lit(q.compare.end)}::DATE`
     : 'compare_label IS NULL';
-  const rows = await ws.db.all<{ run_id: number; params: string; data_imports: string }>(
-    `SELECT run_id, CAST(params AS VARCHAR) AS params, CAST(data_imports AS VARCHAR) AS data_imports FROM eval_run
+  const rows = await ws.db.all<{ run_id: number; params: string; data_imports: string; created_at: string }>(
+    `SELECT run_id, CAST(params AS VARCHAR) AS params, CAST(data_imports AS VARCHAR) AS data_imports, created_at FROM eval_run
       WHERE period_label = ${lit(q.period.label)} AND period_start = ${lit(q.period.start)}::DATE AND period_end = ${lit(q.period.end)}::DATE
         AND ${compareSql} AND index_sha256 = ${lit(q.index.sha256)} AND engine_version = ${lit(APP_VERSION)}
       ORDER BY run_id DESC`,
   );
-  const found = rows.find((r) => paramsKey(JSON.parse(r.params)) === wanted && importsKey(JSON.parse(r.data_imports)) === data);
+  // A run made before the rectification ledger last changed read other ledger data (整改完成率).
+  const ledger = await ledgerChangedAt(ws.db);
+  const found = rows.find((r) => paramsKey(JSON.parse(r.params)) === wanted && importsKey(JSON.parse(r.data_imports)) === data && (!ledger || r.created_at >= ledger));
   return found ? Number(found.run_id) : null;
 }

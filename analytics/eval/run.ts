@@ -28,6 +28,7 @@ import {
   type NormalizationMethod,
   type RobustnessInput,
 } from '../scoring/index.js';
+import { verifyPeriod } from '../rectify/verify.js';
 import { APP_VERSION } from '../version.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { bindFor, inlineParams, periodParams, type ParamValues } from './params.js';
@@ -273,7 +274,7 @@ function scorePeriod(
       }
       countyND = { numerator: num, denominator: den };
     }
-    const countyMeasurable = ind.kind === 'count' ? countyND.numerator !== null : (countyND.denominator ?? 0) > 0;
+    const countyMeasurable = ind.kind === 'count' ? countyND.numerator !== null : (countyND.denominator ?? 0) > 0 || ind.empty_county === 'nothing_to_evaluate';
     for (const e of entities) {
       const applicable = applies(ind, e);
       const nd = e.entity_type === 'county' ? countyND : m.get(e.entity_id);
@@ -462,6 +463,11 @@ export async function evaluate(ws: Workspace, opts: EvaluateOptions): Promise<Ev
   const steps = periods * (sys.indicators.length + sys.red_lines.length) + 2;
   let done = 0;
   const tick = () => opts.onProgress?.(++done, steps, 'measure');
+
+  // 整改核验: closed rectification items of earlier periods are checked against the data of the
+  // periods evaluated first — the rectification indicators read those checks (analytics/rectify).
+  await verifyPeriod(ws, period, opts.signal ? { signal: opts.signal } : {});
+  if (compare) await verifyPeriod(ws, compare, opts.signal ? { signal: opts.signal } : {});
 
   const entities = await entitiesFor(db, period);
   // The comparison period is measured on a second connection at the same time.

@@ -10,6 +10,7 @@ import { CANONICAL_TABLES, tableDef } from '../schema/tables.js';
 import type { TableDef } from '../schema/types.js';
 import { APP_VERSION } from '../version.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { importFeedback, isFeedbackTemplate } from '../rectify/feedback.js';
 import { buildConvSql, convName, reasonsSql } from './convert.js';
 import { scanFile } from './file-scan.js';
 import { checkMapping, detectTable, layoutKey, type Mapping } from './headers.js';
@@ -123,6 +124,11 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
     throw new TijianError('FILE_NOT_FOUND', `找不到文件：${path}`, `File not found: ${path}`);
   }
   const format = formatOf(path);
+  // A rectification feedback form exported by Tijian (整改反馈表, recognised by its hidden marker
+  // sheet) updates the rectification ledger instead of loading a table (analytics/rectify).
+  if (format === 'xlsx' && (await isFeedbackTemplate(path))) {
+    return importFeedback(ws, path, { ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
+  }
   const progress: ProgressFn | undefined = opts.onProgress ? (e) => opts.onProgress!({ ...e, file }) : undefined;
 
   const scan = await scanFile(path, TEXT_FORMATS.has(format), (done) => progress?.({ phase: 'hash', done, total: st.size, unit: 'bytes' }), st.size);

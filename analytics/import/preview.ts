@@ -11,6 +11,7 @@ import { isTijianError, TijianError } from '../i18n/errors.js';
 import { tableDef } from '../schema/tables.js';
 import type { TableDef } from '../schema/types.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { previewFeedback } from '../rectify/feedback.js';
 import { scanFile } from './file-scan.js';
 import { buildConvSql, convName, reasonsSql } from './convert.js';
 import { checkMapping, detectTable, type ColumnMapping, type Mapping } from './headers.js';
@@ -121,6 +122,26 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
       `SELECT import_id FROM import_log WHERE sha256 = ${lit(scan.sha256)} AND status = 'done' ORDER BY import_id LIMIT 1`,
     );
     out.duplicateOf = prior?.import_id ?? null;
+  }
+
+  // A rectification feedback form (整改反馈表): what importing it would do to the ledger.
+  if (format === 'xlsx') {
+    let fb: Awaited<ReturnType<typeof previewFeedback>> = null;
+    try {
+      fb = await previewFeedback(ws?.db ?? null, path);
+    } catch (e) {
+      out.problem = problemOf(e);
+      return out;
+    }
+    if (fb) {
+      out.headers = fb.headers;
+      out.lineKind = 'sheet_row';
+      out.validation = { rows: fb.rows, rejected: fb.rejected, reasons: fb.reasons };
+      out.warnings = [
+        `Tijian 整改反馈表（单位 ${fb.marker.unit_id}，${fb.marker.period}）：导入后更新整改台账，${fb.changed} 个事项有变化 / a rectification feedback form (unit ${fb.marker.unit_id}, ${fb.marker.period}): importing it updates ${fb.changed} item(s) of the ledger`,
+      ];
+      return out;
+    }
   }
 
   const db = await Db.open(':memory:');

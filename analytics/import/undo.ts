@@ -4,6 +4,7 @@ import { ident } from '../db/duck.js';
 import { TijianError } from '../i18n/errors.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { resolveAfterReferenceChange } from './resolve.js';
+import { FEEDBACK_TABLE, undoFeedback } from '../rectify/feedback.js';
 
 export interface UndoResult {
   import_id: number;
@@ -24,6 +25,8 @@ export async function undoImport(ws: Workspace, importId: number): Promise<UndoR
   if (log.status !== 'done') {
     throw new TijianError('IMPORT_ALREADY_UNDONE', `导入批次 #${importId}（${log.file_name}）已撤销过。`, `Import #${importId} (${log.file_name}) was already undone.`);
   }
+  // A feedback form (整改反馈表) changed ledger items rather than loading rows: its own undo.
+  if (log.table_name === FEEDBACK_TABLE) return undoFeedback(ws, importId, log.file_name);
   return db.transaction(async () => {
     const removed = await db.exec(`DELETE FROM ${ident(log.table_name)} WHERE import_id = ${Number(importId)}`);
     const rejected = await db.exec(`DELETE FROM rejected_row WHERE import_id = ${Number(importId)}`);

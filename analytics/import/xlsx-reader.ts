@@ -258,17 +258,19 @@ function inlineText(inner: string): string {
 }
 
 /**
- * Reads the rows of the first worksheet. `onRow` may be async (back-pressure is respected).
+ * Reads the rows of the first worksheet (or of the one named `opts.sheet`). `onRow` may be async
+ * (back-pressure is respected).
  */
 export async function readXlsxRows(
   path: string,
   onInfo: (info: XlsxSheetInfo) => void,
   onRow: (row: XlsxRow) => void | Promise<void>,
   signal?: AbortSignal,
+  opts: { sheet?: string } = {},
 ): Promise<void> {
   const wb = await openWorkbook(path);
   try {
-    const sheet = wb.sheets[0];
+    const sheet = opts.sheet === undefined ? wb.sheets[0] : wb.sheets.find((s) => s.name === opts.sheet);
     const entry = sheet ? wb.entries.get(sheet.path) : undefined;
     if (!sheet || !entry) {
       throw new TijianError('FILE_EMPTY', `“${path}”中没有工作表。`, `"${path}" has no worksheet.`);

@@ -85,6 +85,10 @@ export const Indicator = z
     /** Below this denominator the value is flagged unreliable. */
     min_denominator: z.number().int().min(0).default(0),
     deduction: Deduction.optional(),
+    /** What nothing anywhere (the county's denominator 0) means: a data gap (the table was not
+     *  imported) — the default — or nothing to evaluate (a ledger with no items yet), which the
+     *  2/3 rule does not count against a unit. */
+    empty_county: z.enum(['gap', 'nothing_to_evaluate']).default('gap'),
     /**
      * SQL over the canonical tables returning (entity_id, numerator, denominator) for the period
      * [$start, $end] (DATE), $year (INTEGER), and the comparison window [$prev_start, $prev_end].

@@ -7,6 +7,7 @@ import { DuckDBTypeId, StatementType } from '@duckdb/node-api';
 import { ident } from '../db/duck.js';
 import { TijianError } from '../i18n/errors.js';
 import { CANONICAL_TABLES } from '../schema/tables.js';
+import { INDEX_READABLE_TABLES } from '../rectify/tables.js';
 import { Workspace } from '../workspace/workspace.js';
 import { formatIndexErrors, parseIndexText, type IndexError } from './parse.js';
 import { bindFor, inlineParams, periodParams, type ParamValues } from '../eval/params.js';
@@ -17,7 +18,8 @@ import type { IndexSystem } from './schema.js';
 export const SQL_PARAMS = ['start', 'end', 'year', 'prev_start', 'prev_end'] as const;
 export const LINEAGE_PARAMS = [...SQL_PARAMS, 'entity_id'] as const;
 
-const ALLOWED_TABLES = new Set(CANONICAL_TABLES.map((t) => t.name));
+// The canonical tables, and the rectification ledger's (整改完成率 and 问题复发率 read it).
+const ALLOWED_TABLES = new Set([...CANONICAL_TABLES.map((t) => t.name), ...INDEX_READABLE_TABLES]);
 
 const SAMPLE_PARAMS: ParamValues = { ...periodParams(parsePeriod('2024')), entity_id: 'COUNTY' };
 

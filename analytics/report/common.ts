@@ -3,6 +3,7 @@
 import type { EntityPeriodResult, EntityResult, EvaluationResult, IndicatorValue } from '../eval/types.js';
 import { periodZh } from '../eval/period.js';
 import type { ReviewResult } from '../review/types.js';
+import type { RectifyReportData } from '../rectify/report.js';
 import type { Facts } from './facts.js';
 import { comparisonOf, dateZh, indicatorValue, num, pct, type Comparison, type ValueUnit } from './format.js';
 
@@ -19,6 +20,8 @@ export interface ReportContext {
   unmask: boolean;
   /** The run is a saved one found for the same inputs (ContextOptions.reuse), not made now. */
   reused?: boolean;
+  /** The rectification ledger's part (上年整改落实情况, the units' items), when loaded. */
+  rectify?: RectifyReportData | null;
 }
 
 /** An indicator value's status, as the XLSX sheets write it. */

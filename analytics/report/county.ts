@@ -43,6 +43,7 @@ import {
 import { changeScore, cnNumber, dateTimeZh, gapText, indicatorValue, int, num, pct, rankMove, score, signedScore, targetText, type Comparison } from './format.js';
 import { cell, DocBuilder, safeFileStem, type Cell, type ReportDoc } from './model.js';
 import { countSentence, flagsText, gradeDistribution, listZh, moneySentence, paragraph, rateSentence, scoreSentence, sentence } from './narrative.js';
+import { appendCountySection } from '../rectify/report.js';
 
 const SOURCE_ZH: Record<string, string> = { seed: '实施方案', law: '法律法规', published: '公开数据', assumed: '评估设定' };
 
@@ -332,6 +333,9 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
       b.p(`${d.name.zh}维度中，${listZh(countyOnly.map((m) => m.name.zh))}为全县层面指标，全县分别为${countyOnly.map((m) => valueCell(c.indicators[m.id], m)).join('、')}。`);
     }
   }
+
+  // 上年整改落实情况: the previous period's rectification items (analytics/rectify)
+  if (ctx.rectify?.county) appendCountySection(b, ctx.rectify.county, tabNo);
 
   // 五、存在的主要问题
   b.heading(1, '存在的主要问题');

@@ -22,6 +22,7 @@ import { chromiumPrinter, defaultPdfOptions, type PdfPrinter } from './render/pd
 import { buildReviewPack } from './review-pack.js';
 import { reviewForRun } from './review-source.js';
 import { buildUnitReport } from './unit.js';
+import { rectifyReportData } from '../rectify/report.js';
 
 export type ReportFormat = 'docx' | 'pdf' | 'html' | 'xlsx';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['docx', 'pdf', 'html', 'xlsx'];
@@ -71,14 +72,16 @@ export async function reportContext(ws: Workspace, o: ContextOptions): Promise<R
   if (review && review.period.label !== run.period.label) {
     throw new TijianError('USAGE', `问题线索的期间（${review.period.label}）与评估期间（${run.period.label}）不一致。`, `The review is for ${review.period.label}, the run for ${run.period.label}.`);
   }
+  const date = o.date ?? todayIso();
   return {
     run,
     review,
     facts: await loadFacts(ws, run),
     issuer: o.issuer ?? DEFAULT_ISSUER,
-    date: o.date ?? todayIso(),
+    date,
     unmask: !!o.unmask,
     reused,
+    rectify: await rectifyReportData(ws.db, run, { asOf: date }),
   };
 }
 

@@ -11,6 +11,7 @@ import { cnNumber, gapText, int, num, score, signedScore, targetText } from './f
 import { cell, DocBuilder, safeFileStem, type Cell, type ReportDoc } from './model.js';
 import { flagsText, listZh, scoreSentence, sentence } from './narrative.js';
 import { evidenceText, maskedText } from './review-source.js';
+import { appendUnitSection } from '../rectify/report.js';
 
 /** Review rules that find the same records as a red line of the default index system. */
 const RULE_OF_RED_LINE: Record<string, string> = { major_without_review: 'major_without_review', overdue_cases: 'overdue_case', uncertified_enforcement: 'uncertified_officer' };
@@ -257,6 +258,9 @@ export function buildUnitReport(ctx: ReportContext, unitId: string): ReportDoc {
       b.p('问题线索排查未发现涉及你单位的线索。');
     }
   }
+
+  // The unit's rectification items and their status (analytics/rectify)
+  if (ctx.rectify) appendUnitSection(b, ctx.rectify, u.entity_id, () => `表${++tab}`);
 
   // 四、问题清单
   b.heading(1, '问题清单及整改要求');

@@ -62,6 +62,13 @@ import {
 } from '../contract.js';
 import { AbortedWhileWaiting, Mutex } from './mutex.js';
 import { batchFolder, Cancelled, listBatches, recordBatch, reportFile, writeBatch } from './reports.js';
+// 整改 (the rectification ledger)
+import { createFromRun } from '../../analytics/rectify/create.js';
+import { exportUnitFiles, newestPeriod, writeLedger } from '../../analytics/rectify/export.js';
+import { importFeedback, isFeedbackTemplate } from '../../analytics/rectify/feedback.js';
+import { currentActor, updateItem } from '../../analytics/rectify/ledger.js';
+import { rectifyReportData } from '../../analytics/rectify/report.js';
+import { exportedFile, rectifyFolder, rectifyItem, rectifyList } from './rectify.js';
 import {
   applyIndexEdits,
   BUILTIN_INDEX,
@@ -516,6 +523,7 @@ export class AnalyticsService {
       issuer: input.issuer ?? DEFAULT_ISSUER,
       date: input.date ?? todayIso(),
       unmask,
+      rectify: await this.read((db) => rectifyReportData(db, run, { asOf: input.date ?? todayIso() })),
     };
     const docs = input.kind === 'unit' && input.units ? input.units.flatMap((u) => buildReports(rctx, 'unit', u)) : buildReports(rctx, input.kind, input.kind === 'unit' ? 'all' : undefined);
     const folder = batchFolder(this.opts.stateDir, input.kind, run.period.label, unmask);
@@ -912,6 +920,98 @@ export class AnalyticsService {
       'report.build': async (input, ctx) => this.buildReports(input, ctx),
 
       'report.list': async () => (this.ws ? listBatches(this.opts.stateDir, this.ws.path) : []),
+
+      // 整改 (analytics/rectify; the work in ./rectify.ts)
+      'rectify.list': async (q) => this.read((db) => rectifyList(db, q)),
+      'rectify.item': async ({ itemId, asOf, unmask }) => this.read((db) => rectifyItem(db, itemId, !!unmask, asOf)),
+      'rectify.update': async ({ itemId, patch }) => {
+        await this.writeLock.run(async () => {
+          if (!this.ws) throw noWorkspace();
+          return updateItem(this.ws.db, itemId, patch, { source: '整改界面', actor: currentActor() });
+        });
+        this.opts.emit('data.changed', { tables: ['rectify_item'] });
+        return this.read((db) => rectifyItem(db, itemId, false));
+      },
+      'rectify.create': async ({ runId, issuedOn }, ctx) => {
+        const run = await this.result(runId);
+        if (!run) throw new ServiceError('RUN_NOT_FOUND', `没有评估批次 #${runId}。`, `There is no evaluation run #${runId}.`);
+        // the red flags of the run's period with the reviewers' marks (已核实 ones raise items)
+        const review = await this.review(run.period.label, ctx);
+        const r = await this.writeLock.run(async () => {
+          if (!this.ws) throw noWorkspace();
+          return createFromRun(this.ws, runId, {
+            review,
+            ...(issuedOn ? { issuedOn } : {}),
+            source: `整改界面：由评估批次 #${runId} 生成`,
+            ...(ctx.signal ? { signal: ctx.signal } : {}),
+            onProgress: (done, total) => ctx.progress({ phase: 'load', done, total, unit: 'rows' }),
+          });
+        }, ctx.signal);
+        this.opts.emit('data.changed', { tables: ['rectify_item'] });
+        return r;
+      },
+      'rectify.export': async ({ what, period, units, date, unmask }, ctx) => {
+        const p = period ? parsePeriod(period).label : await this.read((db) => newestPeriod(db));
+        const folder = rectifyFolder(this.opts.stateDir, what, p, !!unmask);
+        const paths = await this.read(async (db) => {
+          if (what === 'ledger') {
+            const path = join(folder, `整改台账${p ? `_${p}` : ''}${unmask ? '_未脱敏' : ''}.xlsx`);
+            await writeLedger(db, path, { ...(p ? { period: p } : {}), unmask: !!unmask });
+            return [path];
+          }
+          const files = await exportUnitFiles(db, folder, {
+            ...(p ? { period: p } : {}),
+            ...(units ? { units } : {}),
+            ...(date ? { date } : {}),
+            unmask: !!unmask,
+            ...(ctx.signal ? { signal: ctx.signal } : {}),
+            onProgress: (done, total) => ctx.progress({ phase: 'report', done, total, unit: 'files' }),
+          });
+          return files.flatMap((f) => [f.notice, f.template]);
+        });
+        return { folder, files: paths.map((x) => exportedFile(this.opts.stateDir, x, !unmask)) };
+      },
+      'rectify.import': async ({ paths }, ctx) => {
+        // only feedback forms here: a data file dropped on this screen is refused, not imported
+        const results: ImportOutcome[] = [];
+        for (const path of paths) {
+          if (!(await isFeedbackTemplate(path))) {
+            results.push({
+              file: basename(path),
+              path,
+              error: {
+                code: 'FILE_UNSUPPORTED',
+                zh: `“${basename(path)}”不是 Tijian 导出的整改反馈表。数据文件请在“数据导入”中导入。`,
+                en: `"${basename(path)}" is not a feedback form exported by Tijian. Import data files on the Import screen.`,
+              },
+            });
+          }
+        }
+        const forms = paths.filter((p) => !results.some((r) => r.path === p));
+        const done = await this.writeLock.run(async () => {
+          if (!this.ws) throw noWorkspace();
+          const out: ImportOutcome[] = [];
+          for (const [i, path] of forms.entries()) {
+            if (ctx.signal?.aborted) {
+              out.push({ file: basename(path), path, error: { code: 'IMPORT_CANCELLED', zh: '已取消，未导入。', en: 'Cancelled; not imported.' } });
+              continue;
+            }
+            try {
+              out.push(
+                await importFeedback(this.ws, path, {
+                  ...(ctx.signal ? { signal: ctx.signal } : {}),
+                  actor: currentActor(),
+                  onProgress: (e) => ctx.progress({ ...e, file: basename(path), fileIndex: i, fileCount: forms.length }),
+                }),
+              );
+            } catch (e) {
+              out.push({ file: basename(path), path, error: toErrorInfo(e) });
+            }
+          }
+          return out;
+        }, ctx.signal);
+        return this.summarize([...results, ...done], done.some((r) => 'error' in r && r.error.code === 'IMPORT_CANCELLED'));
+      },
     };
   }
 

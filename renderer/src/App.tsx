@@ -14,6 +14,7 @@ import { ResultsScreen } from './screens/ResultsScreen';
 import { DetailsScreen } from './screens/DetailsScreen';
 import { ReviewScreen } from './screens/ReviewScreen';
 import { ReportScreen } from './screens/ReportScreen';
+import { RectifyScreen } from './screens/RectifyScreen';
 import { jobFraction, phaseText } from './progress';
 import { useApp, type Screen } from './state';
 
@@ -110,6 +111,7 @@ export function App() {
         {app.screen === 'details' && <DetailsScreen />}
         {app.screen === 'review' && <ReviewScreen />}
         {app.screen === 'report' && <ReportScreen />}
+        {app.screen === 'rectify' && <RectifyScreen />}
       </main>
       <StatusBar />
       <Notices />
@@ -168,6 +170,7 @@ function Nav() {
   const reviewItems: NavItem[] = [
     { screen: 'review', label: t.nav.redFlags, icon: 'flag', action: 'nav.review' },
     { screen: 'report', label: t.nav.reports, icon: 'report', action: 'nav.report' },
+    { screen: 'rectify', label: t.nav.rectify, icon: 'check', action: 'nav.rectify' },
   ];
   const item = (it: NavItem) => {
     const keys = it.action ? shortcutText(COMMANDS[it.action], app.client.desktop, mac) : null;

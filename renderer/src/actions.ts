@@ -152,6 +152,9 @@ export function useActions() {
         case 'nav.report':
           go('report');
           return;
+        case 'nav.rectify':
+          go('rectify');
+          return;
         case 'view.theme':
           app.toggleTheme();
           return;

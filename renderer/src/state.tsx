@@ -7,7 +7,7 @@ import type { MappingInput } from '../../electron/contract';
 import { ApiError, type Client } from './api/client';
 import { I18nContext, makeI18n } from './i18n';
 
-export const SCREENS = ['workspace', 'import', 'overview', 'index', 'results', 'details', 'review', 'report'] as const;
+export const SCREENS = ['workspace', 'import', 'overview', 'index', 'results', 'details', 'review', 'report', 'rectify'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 /** A number whose records the 明细 screen shows. */

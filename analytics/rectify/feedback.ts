@@ -1,0 +1,439 @@
+// Importing a unit's filled feedback template (整改情况反馈表) back into the ledger, through the
+// import pipeline's own pieces: the file is hashed by scanFile (the same bytes twice change
+// nothing), read by the streaming XLSX reader, dates are read by the import's tj_date macro, the
+// import is logged in import_log and every row that does not match an item goes to rejected_row
+// with its line, raw values and reasons in Chinese and English — rows read = updated + rejected,
+// checked before commit. One transaction: a failure or a cancel leaves the workspace as it was.
+//
+// A row is rejected when its item code is missing or unknown, when the item belongs to another
+// unit than the file's (or than the row's 单位编码), when its status or completion date cannot
+// be read, when the item would be 已整改 without a completion date (or a completion date after
+// today) or 不予整改 without a reason, or when the same item appeared on an earlier row. Blank
+// cells leave what the ledger holds (a form sent back twice never clears it); 逾期 in the status
+// column leaves the status (it is derived from the deadline); a masked 责任人 sent back as it was
+// exported leaves the name.
+import { statSync } from 'node:fs';
+import { basename, resolve as resolvePath } from 'node:path';
+import type { Db } from '../db/duck.js';
+import { lit } from '../db/duck.js';
+import { TijianError } from '../i18n/errors.js';
+import { scanFile } from '../import/file-scan.js';
+import type { ImportFileResult } from '../import/import-file.js';
+import type { ProgressFn } from '../import/progress.js';
+import type { UndoResult } from '../import/undo.js';
+import { readXlsxRows } from '../import/xlsx-reader.js';
+import { maskName } from '../privacy/mask.js';
+import { todayIso } from '../report/format.js';
+import { APP_VERSION } from '../version.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { currentActor, FIELD_ZH, getItem, stateOf, stateProblem, STATE_FIELDS, writeState, type ItemState } from './ledger.js';
+import { FEEDBACK_SHEET, HEADER_ROW, MARKER_SHEET, TEMPLATE_COLUMNS, TEMPLATE_KIND, TEMPLATE_VERSION, type TemplateColumn } from './template.js';
+import { itemCode, parseItemCode, STORED_STATUSES, type StoredStatus } from './types.js';
+
+/** The table name feedback imports are logged under (import_log, rejected_row). */
+export const FEEDBACK_TABLE = 'rectify_item';
+
+export interface FeedbackMarker {
+  unit_id: string;
+  period: string;
+  version: number;
+  masked: boolean;
+}
+
+/** What the hidden marker sheet says, or null when the file is not a Tijian feedback template. */
+export async function readMarker(path: string): Promise<FeedbackMarker | null> {
+  const cells: string[][] = [];
+  let sheets: string[] = [];
+  try {
+    await readXlsxRows(
+      path,
+      (info) => {
+        sheets = info.allSheets;
+      },
+      (row) => {
+        cells[row.rowNumber] = row.cells;
+      },
+      undefined,
+      { sheet: MARKER_SHEET },
+    );
+  } catch {
+    // no such sheet, or not an XLSX at all: not a template (the ordinary import says why)
+    return null;
+  }
+  if (!sheets.includes(MARKER_SHEET) || cells[1]?.[0] !== TEMPLATE_KIND) return null;
+  const kv = new Map<string, string>();
+  for (const r of cells) if (r && r[0]) kv.set(r[0], r[1] ?? '');
+  return { unit_id: kv.get('unit_id') ?? '', period: kv.get('period') ?? '', version: Number(cells[1]?.[1] ?? 0), masked: kv.get('masked') !== 'no' };
+}
+
+/** A Tijian feedback template (by its hidden marker sheet)? */
+export async function isFeedbackTemplate(path: string): Promise<boolean> {
+  return (await readMarker(path)) !== null;
+}
+
+interface FeedbackRow {
+  /** The sheet row number (what Excel shows). */
+  line: number;
+  values: Record<TemplateColumn['key'], string>;
+  raw: Record<string, string>;
+}
+
+/** The data rows of the first sheet, after checking its header; blank rows are not rows. */
+async function readRows(path: string, file: string, signal?: AbortSignal): Promise<FeedbackRow[]> {
+  const rows: FeedbackRow[] = [];
+  let first = '';
+  let header: string[] | null = null;
+  await readXlsxRows(
+    path,
+    (info) => {
+      first = info.name;
+    },
+    (row) => {
+      if (row.rowNumber === HEADER_ROW) header = row.cells.map((c) => c.trim());
+      if (row.rowNumber <= HEADER_ROW) return;
+      if (row.cells.every((c) => c.trim() === '')) return;
+      const values = {} as Record<TemplateColumn['key'], string>;
+      const raw: Record<string, string> = {};
+      TEMPLATE_COLUMNS.forEach((c, i) => {
+        values[c.key] = row.cells[i] ?? '';
+        raw[c.header] = row.cells[i] ?? '';
+      });
+      // cells beyond the template's columns are kept with the row, for the record
+      row.cells.slice(TEMPLATE_COLUMNS.length).forEach((v, i) => {
+        if (v !== '') raw[`列${TEMPLATE_COLUMNS.length + i + 1}`] = v;
+      });
+      rows.push({ line: row.rowNumber, values, raw });
+    },
+    signal,
+  );
+  const expected = TEMPLATE_COLUMNS.map((c) => c.header);
+  const got = (header as string[] | null)?.slice(0, expected.length) ?? [];
+  if (first !== FEEDBACK_SHEET || got.join('|') !== expected.join('|')) {
+    throw new TijianError(
+      'FILE_UNSUPPORTED',
+      `“${file}”是 Tijian 整改反馈表，但${first !== FEEDBACK_SHEET ? `第一个工作表不是“${FEEDBACK_SHEET}”` : `第${HEADER_ROW}行表头被改动（应为：${expected.join('、')}）`}。请在 Tijian 导出的原表上填写后再导入，工作区未改变。`,
+      `"${file}" is a Tijian feedback form, but ${first !== FEEDBACK_SHEET ? `its first sheet is not "${FEEDBACK_SHEET}"` : `its header on row ${HEADER_ROW} was changed`}. Fill in the form as exported by Tijian and import it again; the workspace is unchanged.`,
+    );
+  }
+  return rows;
+}
+
+/** Words units write for the statuses. 逾期 is not one: it is derived. */
+const STATUS_WORDS: Record<string, StoredStatus | 'keep'> = {
+  待整改: '待整改',
+  未整改: '待整改',
+  未开始: '待整改',
+  整改中: '整改中',
+  正在整改: '整改中',
+  进行中: '整改中',
+  已整改: '已整改',
+  已完成: '已整改',
+  整改完成: '已整改',
+  完成: '已整改',
+  不予整改: '不予整改',
+  不整改: '不予整改',
+  无需整改: '不予整改',
+  逾期: 'keep',
+};
+
+/** A cell as written back: our own formula-injection apostrophe taken off again. */
+function text(s: string): string | null {
+  const t = s.trim().replace(/^'(?=[=+\-@])/, '');
+  return t === '' ? null : t;
+}
+
+interface Reject {
+  codes: string[];
+  zh: string[];
+  en: string[];
+}
+
+export interface RowPlan {
+  line: number;
+  raw: Record<string, string>;
+  item_id: number | null;
+  reject: Reject | null;
+  after?: ItemState;
+  changed: string[];
+}
+
+/** What importing the rows would do, row by row (reads the ledger, writes nothing). */
+export async function planFeedback(db: Db, marker: FeedbackMarker, rows: readonly FeedbackRow[], today = todayIso()): Promise<RowPlan[]> {
+  const ids = [...new Set(rows.map((r) => parseItemCode(r.values.code)).filter((x): x is number => x !== null))];
+  const items = new Map<number, { unit_id: string; unit_name: string; state: ItemState }>();
+  if (ids.length) {
+    for (const r of await db.all<{ item_id: number }>(`SELECT item_id FROM rectify_item WHERE item_id IN (${ids.join(', ')})`)) {
+      const it = await getItem(db, r.item_id, today);
+      items.set(r.item_id, { unit_id: it.unit_id, unit_name: it.unit_name, state: stateOf(it) });
+    }
+  }
+  // completion dates, read as the import reads dates (2024-05-31, 2024/5/31, 2024年5月31日, Excel serials)
+  const dateTexts = [...new Set(rows.map((r) => text(r.values.completed_on)).filter((x): x is string => x !== null))];
+  const dates = new Map<string, string | null>();
+  if (dateTexts.length) {
+    const parsed = await db.all<{ v: string; d: string | null }>(
+      `SELECT v, CASE WHEN tj_date_ok(tj_date(v)) THEN tj_date(v) END AS d FROM unnest([${dateTexts.map((t) => lit(t)).join(', ')}]::VARCHAR[]) AS t(v)`,
+    );
+    for (const p of parsed) dates.set(p.v, p.d);
+  }
+  const firstLine = new Map<number, number>();
+  return rows.map((row): RowPlan => {
+    const rej: Reject = { codes: [], zh: [], en: [] };
+    const bad = (code: string, zh: string, en: string) => {
+      rej.codes.push(code);
+      rej.zh.push(zh);
+      rej.en.push(en);
+    };
+    const done = (extra: Partial<RowPlan> = {}): RowPlan => ({ line: row.line, raw: row.raw, item_id: null, changed: [], ...extra, reject: rej.codes.length ? rej : null });
+    const codeText = row.values.code.trim();
+    const id = parseItemCode(codeText);
+    if (!codeText) {
+      bad('rectify.no_item', '缺少事项编号', 'no item code');
+      return done();
+    }
+    const item = id === null ? undefined : items.get(id);
+    if (id === null || !item) {
+      bad('rectify.unknown_item', `事项编号“${codeText}”在工作区中不存在（请勿改动事项编号）`, `unknown item code "${codeText}" (do not change the item codes)`);
+      return done();
+    }
+    if (item.unit_id !== marker.unit_id) {
+      bad('rectify.wrong_unit', `事项 ${itemCode(id)} 属于“${item.unit_name}”（${item.unit_id}），不属于本反馈表的单位（${marker.unit_id}）`, `item ${itemCode(id)} belongs to ${item.unit_id}, not to this form's unit ${marker.unit_id}`);
+    } else if (text(row.values.unit_id) !== null && text(row.values.unit_id) !== item.unit_id) {
+      bad('rectify.wrong_unit', `单位编码“${text(row.values.unit_id)}”与事项 ${itemCode(id)} 的责任单位（${item.unit_id}）不一致`, `unit code "${text(row.values.unit_id)}" does not match item ${itemCode(id)}'s unit ${item.unit_id}`);
+    }
+    const prior = firstLine.get(id);
+    if (prior !== undefined) bad('rectify.duplicate_row', `事项 ${itemCode(id)} 已在第 ${prior} 行出现，只导入第一行`, `item ${itemCode(id)} already on row ${prior}; only the first is imported`);
+    else firstLine.set(id, row.line);
+    const after: ItemState = { ...item.state };
+    const st = text(row.values.status);
+    if (st !== null) {
+      const s = STATUS_WORDS[st.replace(/\s+/g, '')];
+      if (!s) bad('rectify.bad_status', `整改状态“${st}”无法识别，应为 ${STORED_STATUSES.join('、')}`, `unknown status "${st}"; use ${STORED_STATUSES.join(', ')}`);
+      else if (s !== 'keep') after.status = s;
+    }
+    const dt = text(row.values.completed_on);
+    if (dt !== null) {
+      const d = dates.get(dt) ?? null;
+      if (!d) bad('rectify.bad_date', `完成时间“${dt}”无法识别为日期（例：2024-05-31）`, `completion date "${dt}" is not a date (e.g. 2024-05-31)`);
+      else after.completed_on = d;
+    }
+    for (const k of ['measures', 'proof', 'status_reason'] as const) {
+      const v = text(row.values[k]);
+      if (v !== null) after[k] = v;
+    }
+    const owner = text(row.values.owner);
+    // a masked name sent back as exported is not a new name
+    if (owner !== null && !(item.state.owner && owner === maskName(item.state.owner))) after.owner = owner;
+    if (!rej.codes.length) {
+      const p = stateProblem(after);
+      if (p) bad(p.code, p.zh, p.en);
+      else if (after.status === '已整改' && after.completed_on && after.completed_on > today) {
+        bad('rectify.future_date', `完成时间 ${after.completed_on} 晚于今天（${today}），不能标为已整改`, `completion date ${after.completed_on} is after today (${today})`);
+      }
+    }
+    if (rej.codes.length) return done({ item_id: id });
+    const changed = STATE_FIELDS.filter((f) => (item.state[f] ?? null) !== (after[f] ?? null));
+    // the next row of the same item compares against this one
+    item.state = after;
+    return done({ item_id: id, after, changed });
+  });
+}
+
+export interface FeedbackImportResult extends ImportFileResult {
+  rectify: {
+    unit_id: string;
+    period: string;
+    /** Rows that changed their item. */
+    changed: number;
+    /** Rows that matched an item and changed nothing. */
+    unchanged: number;
+    /** Items whose status changed, by the new status. */
+    status_changes: Partial<Record<StoredStatus, number>>;
+  };
+}
+
+export interface FeedbackOptions {
+  onProgress?: ProgressFn;
+  signal?: AbortSignal;
+  /** Who imports, for the history (default: the account running Tijian). */
+  actor?: string | null;
+  /** The date completion dates are checked against (default: today in China). */
+  today?: string;
+}
+
+const cancelledError = (file: string) => new TijianError('IMPORT_CANCELLED', `导入“${file}”已取消，工作区未改变。`, `Import of "${file}" cancelled; the workspace is unchanged.`);
+
+/** Imports a filled feedback template: the ledger updated, the import logged, the rest rejected. */
+export async function importFeedback(ws: Workspace, filePath: string, opts: FeedbackOptions = {}): Promise<FeedbackImportResult> {
+  const started = Date.now();
+  const path = resolvePath(filePath);
+  const file = basename(path);
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new TijianError('FILE_NOT_FOUND', `找不到文件：${path}`, `File not found: ${path}`);
+  }
+  const progress: ProgressFn | undefined = opts.onProgress ? (e) => opts.onProgress!({ ...e, file }) : undefined;
+  const scan = await scanFile(path, false, (done) => progress?.({ phase: 'hash', done, total: size, unit: 'bytes' }), size);
+  const marker = await readMarker(path);
+  if (!marker) throw new TijianError('FILE_UNSUPPORTED', `“${file}”不是 Tijian 导出的整改反馈表。`, `"${file}" is not a feedback form exported by Tijian.`);
+  if (marker.version > TEMPLATE_VERSION) {
+    throw new TijianError('FILE_UNSUPPORTED', `“${file}”由更新版本的 Tijian 导出（反馈表版本 ${marker.version}），请升级 Tijian。`, `"${file}" was exported by a newer Tijian (form version ${marker.version}); upgrade Tijian.`);
+  }
+  const base = {
+    file,
+    path,
+    table: FEEDBACK_TABLE,
+    format: 'xlsx' as const,
+    sha256: scan.sha256,
+    size: scan.size,
+    unmapped_headers: [],
+    line_kind: 'sheet_row' as const,
+  };
+  const rectifyBase = { unit_id: marker.unit_id, period: marker.period, changed: 0, unchanged: 0, status_changes: {} };
+  const db = ws.db;
+  const prior = await db.one<{ import_id: number }>(`SELECT import_id FROM import_log WHERE sha256 = ${lit(scan.sha256)} AND status = 'done' ORDER BY import_id LIMIT 1`);
+  if (prior) {
+    return {
+      ...base,
+      import_id: null,
+      rows_read: 0,
+      rows_loaded: 0,
+      rows_rejected: 0,
+      skipped_duplicate: true,
+      duplicate_of: prior.import_id,
+      warnings: [`与导入批次 #${prior.import_id} 的文件内容完全相同（sha256 一致），未重复导入 / identical to import #${prior.import_id}; nothing changed`],
+      seconds: (Date.now() - started) / 1000,
+      rectify: rectifyBase,
+    };
+  }
+  const unitKnown = await db.scalar<number>(`SELECT count(*) FROM rectify_item WHERE unit_id = ${lit(marker.unit_id)}`);
+  if (!Number(unitKnown)) {
+    throw new TijianError(
+      'IMPORT_FAILED',
+      `“${file}”是单位 ${marker.unit_id} 的整改反馈表，但工作区中没有该单位的整改事项（是否打开了另一个工作区？）。工作区未改变。`,
+      `"${file}" is the feedback form of unit ${marker.unit_id}, but this workspace holds no rectification item of that unit (another workspace?). The workspace is unchanged.`,
+    );
+  }
+  progress?.({ phase: 'read', done: 0, total: 0, unit: 'rows' });
+  const rows = await readRows(path, file, opts.signal);
+  if (opts.signal?.aborted) throw cancelledError(file);
+  const today = opts.today ?? todayIso();
+  const plan = await planFeedback(db, marker, rows, today);
+  const actor = opts.actor === undefined ? currentActor() : opts.actor;
+  progress?.({ phase: 'load', done: 0, total: plan.length, unit: 'rows' });
+  const out = await db.transaction(async () => {
+    const importId = Number(await db.scalar(`SELECT nextval('import_id_seq')`));
+    const mapping = { kind: TEMPLATE_KIND, version: marker.version, unit_id: marker.unit_id, period: marker.period, origin: 'rectify-template' };
+    await db.exec(
+      `INSERT INTO import_log (import_id, file_name, file_path, file_size, sha256, format, encoding, table_name, mapping,
+         rows_read, rows_loaded, rows_rejected, started_at, status, app_version)
+       VALUES (${importId}, ${lit(file)}, ${lit(path)}, ${scan.size}, ${lit(scan.sha256)}, 'xlsx', NULL, ${lit(FEEDBACK_TABLE)}, ${lit(JSON.stringify(mapping))},
+         0, 0, 0, now()::TIMESTAMP, 'running', ${lit(APP_VERSION)})`,
+    );
+    const source = `导入反馈表“${file}”（导入批次 #${importId}）`;
+    let loaded = 0;
+    let changed = 0;
+    const statusChanges: Partial<Record<StoredStatus, number>> = {};
+    const at = new Date().toISOString();
+    for (const p of plan) {
+      if (p.reject) {
+        await db.exec(
+          `INSERT INTO rejected_row (import_id, table_name, file_name, line_no, raw, reason_zh, reason_en, error_codes)
+           VALUES (${importId}, ${lit(FEEDBACK_TABLE)}, ${lit(file)}, ${p.line}, ${lit(JSON.stringify(p.raw))}::JSON, ${lit(p.reject.zh.join('；'))},
+                   ${lit(p.reject.en.join('; '))}, [${p.reject.codes.map((c) => lit(c)).join(', ')}]::VARCHAR[])`,
+        );
+        continue;
+      }
+      loaded++;
+      if (!p.changed.length) continue;
+      // the item as the ledger holds it now (an earlier row of this file may have changed it)
+      const before = stateOf(await getItem(db, p.item_id!, today));
+      const written = await writeState(db, p.item_id!, before, p.after!, { action: 'import', source, importId, actor, at });
+      if (written.length) changed++;
+      if (written.includes('status')) statusChanges[p.after!.status] = (statusChanges[p.after!.status] ?? 0) + 1;
+      if (opts.signal?.aborted) throw cancelledError(file);
+    }
+    const rejected = Number(await db.scalar(`SELECT count(*) FROM rejected_row WHERE import_id = ${importId}`));
+    if (rows.length !== loaded + rejected) throw new Error(`internal check failed: rows read ${rows.length} ≠ updated ${loaded} + rejected ${rejected}`);
+    await db.exec(
+      `UPDATE import_log SET rows_read = ${rows.length}, rows_loaded = ${loaded}, rows_rejected = ${rejected}, finished_at = now()::TIMESTAMP, status = 'done'
+       WHERE import_id = ${importId}`,
+    );
+    if (opts.signal?.aborted) throw cancelledError(file);
+    return { importId, loaded, rejected, changed, statusChanges };
+  });
+  progress?.({ phase: 'done', done: rows.length, total: rows.length, unit: 'rows' });
+  const changedFields = [...new Set(plan.flatMap((p) => p.changed))].map((f) => FIELD_ZH[f as keyof typeof FIELD_ZH] ?? f);
+  return {
+    ...base,
+    import_id: out.importId,
+    rows_read: rows.length,
+    rows_loaded: out.loaded,
+    rows_rejected: out.rejected,
+    skipped_duplicate: false,
+    warnings: [
+      `整改反馈表（单位 ${marker.unit_id}，${marker.period}）：${out.loaded} 行对应事项，其中 ${out.changed} 个事项有更新${changedFields.length ? `（${changedFields.join('、')}）` : ''}；${out.rejected} 行被拒绝 / feedback form of ${marker.unit_id}: ${out.loaded} row(s) matched, ${out.changed} item(s) updated, ${out.rejected} rejected`,
+    ],
+    seconds: (Date.now() - started) / 1000,
+    rectify: { unit_id: marker.unit_id, period: marker.period, changed: out.changed, unchanged: out.loaded - out.changed, status_changes: out.statusChanges },
+  };
+}
+
+/** What importing a feedback form would do, for the import screen's preview. */
+export async function previewFeedback(db: Db | null, path: string): Promise<{ marker: FeedbackMarker; headers: string[]; rows: number; rejected: number; reasons: Array<{ code: string; rows: number; zh: string; en: string }>; changed: number } | null> {
+  const marker = await readMarker(path);
+  if (!marker) return null;
+  const rows = await readRows(path, basename(path));
+  const headers = TEMPLATE_COLUMNS.map((c) => c.header);
+  if (!db) return { marker, headers, rows: rows.length, rejected: 0, reasons: [], changed: 0 };
+  const plan = await planFeedback(db, marker, rows);
+  const reasons = new Map<string, { code: string; rows: number; zh: string; en: string }>();
+  for (const p of plan) {
+    if (!p.reject) continue;
+    p.reject.codes.forEach((code, i) => {
+      const r = reasons.get(code) ?? { code, rows: 0, zh: p.reject!.zh[i]!, en: p.reject!.en[i]! };
+      r.rows++;
+      reasons.set(code, r);
+    });
+  }
+  return { marker, headers, rows: rows.length, rejected: plan.filter((p) => p.reject).length, reasons: [...reasons.values()].sort((a, b) => b.rows - a.rows), changed: plan.filter((p) => !p.reject && p.changed.length).length };
+}
+
+/**
+ * Undoes a feedback import: each item it changed goes back to its state before, as a new 'undo'
+ * event (the history keeps both). Refused when an item was changed again after that import —
+ * undo the later change first, or edit the item.
+ */
+export async function undoFeedback(ws: Workspace, importId: number, file: string): Promise<UndoResult> {
+  const db = ws.db;
+  const touched = await db.all<{ item_id: number; event_id: number; newest: number }>(
+    `SELECT e.item_id, e.event_id, (SELECT max(event_id) FROM rectify_event x WHERE x.item_id = e.item_id) AS newest
+     FROM rectify_event e WHERE e.import_id = ${Number(importId)} AND e.action = 'import' ORDER BY e.item_id`,
+  );
+  const later = touched.filter((t) => t.newest !== t.event_id);
+  if (later.length) {
+    throw new TijianError(
+      'USAGE',
+      `导入批次 #${importId}（${file}）之后，事项 ${later.map((t) => itemCode(t.item_id)).join('、')} 又有变更，不能撤销该批次。请在“整改”界面直接修改这些事项。`,
+      `After import #${importId} (${file}), item(s) ${later.map((t) => itemCode(t.item_id)).join(', ')} changed again; the import cannot be undone. Edit those items on the 整改 screen instead.`,
+    );
+  }
+  return db.transaction(async () => {
+    const actor = currentActor();
+    const at = new Date().toISOString();
+    for (const t of touched) {
+      const prev = await db.one<ItemState>(
+        `SELECT status, status_reason, CAST(deadline AS VARCHAR) AS deadline, measures, CAST(completed_on AS VARCHAR) AS completed_on, proof, owner
+         FROM rectify_event WHERE item_id = ${t.item_id} AND event_id < ${t.event_id} ORDER BY event_id DESC LIMIT 1`,
+      );
+      if (!prev) continue;
+      const cur = stateOf(await getItem(db, t.item_id));
+      await writeState(db, t.item_id, cur, prev, { action: 'undo', source: `撤销导入批次 #${importId}（${file}）`, actor, at });
+    }
+    const rejected = await db.exec(`DELETE FROM rejected_row WHERE import_id = ${Number(importId)}`);
+    await db.exec(`UPDATE import_log SET status = 'undone', undone_at = now()::TIMESTAMP WHERE import_id = ${Number(importId)}`);
+    return { import_id: importId, file, table: FEEDBACK_TABLE, rows_removed: touched.length, rejected_removed: rejected };
+  });
+}
