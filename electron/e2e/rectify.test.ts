@@ -186,6 +186,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the 整改 screen', () => {
   it('an edit from the screen is saved and kept in the history', async () => {
     await page.click('[data-testid=rectify-status-已整改]'); // filter off
     await page.click('[data-testid=rectify-status-逾期]');
+    // the list is fetched again for the new filter: pick an item only once it shows the overdue ones
+    await expect.poll(() => page.locator('[data-testid=rectify-item]:not([data-status=逾期])').count(), SLOW).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=rectify-item]').count(), SLOW).toBeGreaterThan(0);
     await page.locator('[data-testid=rectify-item]').first().click();
     await page.waitForSelector('[data-testid=rectify-detail] [data-testid=rectify-history] tbody tr', SLOW);
     await page.selectOption('[data-testid=rectify-edit-status]', '整改中');
