@@ -7,9 +7,11 @@
 // Failures — the index does not pass:
 //   constant   every unit has the same score: a constant number of points for all, ranking nobody;
 //   no_basis   the goalposts do not say whether they are a policy target, a legal limit or the
-//              observed distribution (goalposts.basis in the index file);
-//   redundant  two indicators of one dimension correlate above 0.9 (they measure one thing twice).
+//              observed distribution (goalposts.basis in the index file).
 // Warnings — for the evaluators to judge, shown with the numbers:
+//   redundant  two indicators of one dimension correlate above 0.9 over at least 8 units (they
+//              may measure one thing twice; the Handbook leaves the choice to the developer —
+//              two indicators of one legal duty can be meant to correlate);
 //   ceiling / floor  80% or more of the units at 100 / at 0 (a legal limit most units keep is
 //                    fine; an assumed target most units pass is too low);
 //   narrow_range     the values span less than 10% of the goalposts' interval (goalposts far
@@ -20,14 +22,14 @@
 import { pearson } from '../scoring/robustness.js';
 import type { EvaluationResult, Reason } from './types.js';
 
-export const AUDIT_THRESHOLDS = { ceiling: 0.8, narrowRange: 0.1, clipped: 0.5, redundant: 0.9, minUnits: 3 } as const;
+export const AUDIT_THRESHOLDS = { ceiling: 0.8, narrowRange: 0.1, clipped: 0.5, redundant: 0.9, minUnits: 3, minPairs: 8 } as const;
 
 export type AuditFlag = 'constant' | 'no_basis' | 'redundant' | 'ceiling' | 'floor' | 'narrow_range' | 'clipped' | 'too_few';
 
 export const AUDIT_FLAG_TEXT: Record<AuditFlag, Reason> = {
   constant: { zh: '各单位得分相同，不区分单位', en: 'every unit scores the same: it ranks nobody' },
   no_basis: { zh: '目标值区间未说明依据（政策目标、法定界限或实际分布）', en: 'goalposts without a stated basis (policy target, legal limit or observed distribution)' },
-  redundant: { zh: '与同维度另一指标高度相关（r > 0.9），重复计分', en: 'correlates above 0.9 with another indicator of its dimension: counted twice' },
+  redundant: { zh: '与同维度另一指标高度相关（8个以上单位，r > 0.9），可能重复计分', en: 'correlates above 0.9 (over 8 or more units) with another indicator of its dimension: possibly counted twice' },
   ceiling: { zh: '80%以上单位得满分', en: '80% or more of the units at 100' },
   floor: { zh: '80%以上单位得0分', en: '80% or more of the units at 0' },
   narrow_range: { zh: '实际取值只占目标值区间的不到10%，目标值区间远宽于实际分布', en: 'the values span under 10% of the goalposts: goalposts far outside the observed range' },
@@ -35,7 +37,7 @@ export const AUDIT_FLAG_TEXT: Record<AuditFlag, Reason> = {
   too_few: { zh: '有得分的单位少于3个，不作判断', en: 'fewer than 3 units scored: not judged' },
 };
 
-const FAILS: ReadonlySet<AuditFlag> = new Set(['constant', 'no_basis', 'redundant']);
+const FAILS: ReadonlySet<AuditFlag> = new Set(['constant', 'no_basis']);
 
 export interface AuditIndicator {
   id: string;
@@ -83,10 +85,11 @@ export function discriminationAudit(run: EvaluationResult): DiscriminationAudit 
       for (let j = i + 1; j < members.length; j++) {
         const a = members[i]!;
         const b = members[j]!;
-        const r = pearson(
-          units.map((u) => u.indicators[a.id]?.score ?? null),
-          units.map((u) => u.indicators[b.id]?.score ?? null),
-        );
+        const xs = units.map((u) => (u.indicators[a.id]?.status === 'ok' ? (u.indicators[a.id]?.score ?? null) : null));
+        const ys = units.map((u) => (u.indicators[b.id]?.status === 'ok' ? (u.indicators[b.id]?.score ?? null) : null));
+        // a correlation over a handful of units says nothing
+        if (xs.filter((x, k) => x !== null && ys[k] !== null).length < T.minPairs) continue;
+        const r = pearson(xs, ys);
         if (r !== null && r > T.redundant) redundant.push({ dimension: d.id, a: a.id, b: b.id, r });
       }
     }
