@@ -38,7 +38,9 @@ function bare(sql: string): string {
 export function tablesOf(sql: string, derived: ReadonlyMap<string, string> = new Map(), seen: Set<string> = new Set()): string[] {
   const out = new Set<string>();
   const s = bare(sql);
-  const re = /\b(?:from|join)\s+([a-z_][a-z0-9_]*)(?:\s+(?:as\s+)?[a-z_][a-z0-9_]*)?(\s*,\s*([a-z_][a-z0-9_]*))?/gi;
+  // FROM/JOIN name [[AS] alias] [, name] — an alias is any word but a keyword that follows a table
+  const kw = '(?:join|on|using|where|left|right|inner|full|outer|cross|semi|anti|natural|positional|asof|group|order|limit|having|window|qualify|union|except|intersect)\\b';
+  const re = new RegExp(`\\b(?:from|join)\\s+([a-z_][a-z0-9_]*)(?:\\s+(?:as\\s+)?(?!${kw})[a-z_][a-z0-9_]*)?(\\s*,\\s*([a-z_][a-z0-9_]*))?`, 'gi');
   for (const m of s.matchAll(re)) {
     for (const name of [m[1], m[3]]) {
       if (!name) continue;
