@@ -12,3 +12,4 @@ export * from './dimension.js';
 export * from './from-run.js';
 export * from './trend.js';
 export * from './dark.js';
+export * from './funnel.js';

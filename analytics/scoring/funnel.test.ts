@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { curveDenominators, exactLimit, funnel, funnelZone, normalLimit, proportionLimits, zQuantile } from './funnel.js';
+import { curveDenominators, exactLimit, exactZone, funnel, funnelZone, normalLimit, proportionLimits, zQuantile } from './funnel.js';
 
 describe('funnel plot control limits (Spiegelhalter 2005)', () => {
   it('normal approximation: matches the published p-chart worked example (Montgomery)', () => {
@@ -77,6 +77,14 @@ describe('funnel plot control limits (Spiegelhalter 2005)', () => {
     expect(f.phi).toBeCloseTo(16.4 / 3, 12);
     expect(f.curve.map((c) => c.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(f.curve[9]!.lower95).toBeCloseTo(59.6 / 450, 12);
+    // exact tails, by hand for Bin(10, 0.5): P(R ≥ 9) = 11/1024 > 0.1% (inside 99.8%, above 95%),
+    // P(R ≥ 10) = 1/1024 ≤ 0.1%; P(R ≤ 1) = 11/1024 < 2.5%, P(R ≤ 2) = 56/1024 > 2.5%
+    expect([8, 9, 10].map((x) => exactZone(x, 10, 0.5))).toEqual(['inside', 'high_95', 'high_998']);
+    expect([0, 1, 2].map((x) => exactZone(x, 10, 0.5))).toEqual(['low_998', 'low_95', 'inside']);
+    // 2 of 2 against 50%: P = 0.25 — no limit on that side at n = 2, drawn at the boundary
+    expect(exactZone(2, 2, 0.5)).toBe('inside');
+    expect(proportionLimits(0.5, 2, 0.998).upper).toBe(1);
+    expect(proportionLimits(0.5, 2, 0.998).lower).toBe(0);
     expect(funnelZone(0.5, { lower: 0.4, upper: 0.6 }, { lower: 0.3, upper: 0.7 })).toBe('inside');
     expect(funnelZone(0.6, { lower: 0.4, upper: 0.6 }, { lower: 0.3, upper: 0.7 })).toBe('inside');
     expect(funnelZone(0.65, { lower: 0.4, upper: 0.6 }, { lower: 0.3, upper: 0.7 })).toBe('high_95');

@@ -13,6 +13,14 @@
 // - normal approximation: θ0 + z_p √(θ0(1 − θ0)/n), z_0.975 = 1.960, z_0.999 = 3.090.
 // Both are clipped to [0, 1]. The exact limits are the default (they stay right for the small
 // denominators of many units here); the normal ones are offered for comparison.
+// Where a unit lies is decided by the exact binomial tail, not by the drawn curve: a unit is
+// above the upper 99.8% limit when x > r_0.999, i.e. when a result as high as its own has a
+// probability of 0.1% or less for a unit of its size. (The interpolated curve lies between
+// (r_p − 1)/n and r_p/n, so a result of exactly r_p is drawn just outside it although its tail
+// probability is larger than the nominal one — the interpolation is for drawing smooth limits;
+// see Manktelow & Seaton, PLoS ONE 2012;7:e45723, on the probability characteristics of such limits.)
+// When even the most extreme result is not improbable enough at a denominator (θ0^n > 0.1% for
+// the upper 99.8% limit), there is no limit on that side: it is drawn at the boundary (0 or 1).
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import binomialQuantile from '@stdlib/stats-base-dists-binomial-quantile';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
@@ -44,6 +52,9 @@ export function zQuantile(p: number): number {
 /** One exact binomial limit with the interpolation of Appendix A.1.1, for an integer n. */
 export function exactLimit(theta: number, n: number, p: number): number {
   if (theta === 0 || theta === 1) return theta;
+  // no result on this side is improbable enough: no limit (drawn at the boundary)
+  if (p > 0.5 && 1 - binomialCdf(n - 1, n, theta) > 1 - p) return 1;
+  if (p < 0.5 && binomialCdf(0, n, theta) > p) return 0;
   const r = binomialQuantile(p, n, theta);
   const at = binomialCdf(r, n, theta);
   const below = r > 0 ? binomialCdf(r - 1, n, theta) : 0;
@@ -80,6 +91,22 @@ export function proportionLimits(theta: number, n: number, level: number, method
 /** Where a point lies against the limits: outside 99.8% (alarm), outside 95% (alert), or inside. */
 export type FunnelZone = 'high_998' | 'high_95' | 'inside' | 'low_95' | 'low_998';
 
+/**
+ * Where a count x of n lies against θ0 by the exact binomial tails: above the upper p-limit when
+ * x > r_p (P(R ≥ x) ≤ 1 − p), below the lower one when x < r_(1−p) (P(R ≤ x) < 1 − p).
+ */
+export function exactZone(x: number, n: number, theta: number): FunnelZone {
+  const m = Math.max(1, Math.round(n));
+  if (theta === 0 || theta === 1) return x / m > theta ? 'high_998' : x / m < theta ? 'low_998' : 'inside';
+  const q = (p: number) => binomialQuantile(p, m, theta);
+  if (x > q(0.999)) return 'high_998';
+  if (x < q(0.001)) return 'low_998';
+  if (x > q(0.975)) return 'high_95';
+  if (x < q(0.025)) return 'low_95';
+  return 'inside';
+}
+
+/** Where a rate lies against continuous limits (the normal approximation). */
 export function funnelZone(y: number, l95: Limits, l998: Limits): FunnelZone {
   // a point exactly on a limit is inside it (the limits are where chance alone still reaches)
   if (y > l998.upper) return 'high_998';
@@ -148,10 +175,12 @@ export function funnel(points: readonly FunnelPointInput[], target: number, meth
   const valid = points.filter((p) => p.denominator > 0);
   const out: FunnelPoint[] = valid.map((p) => {
     const rate = p.numerator / p.denominator;
-    const l95 = proportionLimits(target, p.denominator, 0.95, method);
-    const l998 = proportionLimits(target, p.denominator, 0.998, method);
+    const zone =
+      method === 'exact'
+        ? exactZone(p.numerator, p.denominator, target)
+        : funnelZone(rate, proportionLimits(target, p.denominator, 0.95, method), proportionLimits(target, p.denominator, 0.998, method));
     const sd = Math.sqrt((target * (1 - target)) / p.denominator);
-    return { ...p, rate, zone: funnelZone(rate, l95, l998), z: sd > 0 ? (rate - target) / sd : null };
+    return { ...p, rate, zone, z: sd > 0 ? (rate - target) / sd : null };
   });
   const max = Math.max(1, ...valid.map((p) => p.denominator));
   const curve = curveDenominators(max).map((n) => {
