@@ -479,6 +479,8 @@ export const contract = {
       index: FsPath.optional(),
       weights: WeightMethodInput.optional(),
       draws: z.int().min(0).max(20_000).optional(),
+      /** Evaluate a period with too little data anyway (the run is marked); refused otherwise. */
+      allowIncomplete: z.boolean().optional(),
     }),
     { job: true },
   ),

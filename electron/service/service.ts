@@ -473,7 +473,7 @@ export class AnalyticsService {
   /** Evaluates a period now under the write lock (the comparison period defaults to the one
    *  before), saves and caches the run, and tells the renderer. */
   private async evaluateNow(
-    o: { period: string; compare: string | null | undefined; index?: string | null; weights?: WeightMethod; draws?: number },
+    o: { period: string; compare: string | null | undefined; index?: string | null; weights?: WeightMethod; draws?: number; allowIncomplete?: boolean },
     ctx: CallContext,
   ): Promise<EvaluationResult> {
     const p = parsePeriod(o.period);
@@ -488,6 +488,7 @@ export class AnalyticsService {
         index: loaded,
         ...(o.weights ? { weights: o.weights } : {}),
         ...(o.draws !== undefined ? { draws: o.draws } : {}),
+        ...(o.allowIncomplete ? { allowIncomplete: true } : {}),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
         onProgress: (done, total) => ctx.progress({ phase: 'evaluate', done, total, unit: 'percent' }),
       });
@@ -785,10 +786,10 @@ export class AnalyticsService {
         return this.indexList();
       },
 
-      'evaluate.run': async ({ period, compare, index, weights, draws }, ctx) => {
+      'evaluate.run': async ({ period, compare, index, weights, draws, allowIncomplete }, ctx) => {
         if (!this.ws) throw noWorkspace();
         ctx.progress({ phase: 'queued', done: 0, total: 1, unit: 'percent' });
-        const r = await this.evaluateNow({ period, compare, index, ...(weights ? { weights } : {}), ...(draws !== undefined ? { draws } : {}) }, ctx);
+        const r = await this.evaluateNow({ period, compare, index, ...(weights ? { weights } : {}), ...(draws !== undefined ? { draws } : {}), ...(allowIncomplete ? { allowIncomplete } : {}) }, ctx);
         this.warmReview(r.period.label);
         const info: RunInfo = {
           run_id: r.run_id,

@@ -7,6 +7,7 @@ import type { IndexDetail, IndexError, IndexList, InputOf } from '../../../elect
 import { ahp, CR_THRESHOLD, formatJudgement, mostInconsistentJudgement } from '../../../analytics/scoring/weights';
 import { ApiError } from '../api/client';
 import { Empty, ErrorBox, Icon } from '../components/Common';
+import { GoalpostBasis, IndexAudit } from '../components/MethodPanels';
 import { fmtValue, opText } from '../engine';
 import { useI18n } from '../i18n';
 import { useApp } from '../state';
@@ -264,6 +265,7 @@ export function IndexScreen() {
               {node?.kind === 'red' && <RedLinePanel sys={sys} id={node.id} />}
             </section>
           </div>
+          <IndexAudit />
         </>
       )}
     </div>
@@ -442,6 +444,7 @@ function IndicatorPanel({ sys, id, edits, setInd, errors }: { sys: Sys; id: stri
             （{show(gp.lower)} – {show(gp.upper)}）
           </span>
         </dd>
+        <GoalpostBasis goalposts={x.goalposts} />
         {x.target && (
           <>
             <dt>{t.e.target}</dt>

@@ -22,12 +22,14 @@ import {
 import { ApiError } from '../api/client';
 import { Chart } from '../components/Chart';
 import { Empty, ErrorBox, Icon } from '../components/Common';
+import { FunnelTab, GeometricFloors, RunNotes, UnitFunnels } from '../components/MethodPanels';
+import { methodWords } from '../i18n-method';
 import { NeedWorkspace } from '../components/NeedWorkspace';
 import { fmtScore, fmtValue, opText, useResult, useRuns } from '../engine';
 import { useI18n, type I18n } from '../i18n';
 import { useApp } from '../state';
 
-type Tab = 'dashboard' | 'unit' | 'heatmap' | 'trend' | 'robust';
+type Tab = 'dashboard' | 'unit' | 'heatmap' | 'funnel' | 'trend' | 'robust';
 type Entity = EvaluationResult['entities'][number];
 
 function gradeText(g: string | null, i18n: I18n): string {
@@ -125,6 +127,7 @@ function Results() {
           {tab === 'dashboard' && <Dashboard run={result} onUnit={(id) => { app.setFocusUnit(id); setTab('unit'); }} />}
           {tab === 'unit' && <UnitProfile run={result} />}
           {tab === 'heatmap' && <Heatmap run={result} />}
+          {tab === 'funnel' && <FunnelTab run={result} />}
           {tab === 'trend' && <Trend run={result} />}
           {tab === 'robust' && <Robust run={result} />}
         </>
@@ -162,7 +165,9 @@ function RunForm({ result }: { result: EvaluationResult | null }) {
     for (let y = Number(p.to.slice(0, 4)); y >= Number(p.from.slice(0, 4)); y--) out.push(String(y), `${y}Q4`, `${y}Q3`, `${y}Q2`, `${y}Q1`);
     return out;
   }, [app.workspace?.period]);
-  const run = async () => {
+  const [notReady, setNotReady] = useState<ApiError | null>(null);
+  const run = async (allowIncomplete = false) => {
+    setNotReady(null);
     try {
       const r = await app.runJob(
         'evaluate.run',
@@ -171,13 +176,16 @@ function RunForm({ result }: { result: EvaluationResult | null }) {
           ...(compare === 'none' ? { compare: null } : compare === 'custom' && customCompare.trim() ? { compare: customCompare.trim() } : {}),
           ...(index ? { index } : {}),
           ...(weights ? { weights: weights as 'equal' } : {}),
+          ...(allowIncomplete ? { allowIncomplete } : {}),
         },
         t.e.running,
       );
       app.notify('ok', t.e.runDone(r.run_id, r.seconds.toFixed(1)));
       app.setRunId(r.run_id);
     } catch (e) {
-      app.notify('error', e instanceof ApiError ? i18n.err(e.info) : String(e));
+      // too little data: say what is missing, and offer to evaluate anyway (marked)
+      if (e instanceof ApiError && e.info.code === 'DATA_NOT_READY') setNotReady(e);
+      else app.notify('error', e instanceof ApiError ? i18n.err(e.info) : String(e));
     }
   };
   return (
@@ -232,6 +240,14 @@ function RunForm({ result }: { result: EvaluationResult | null }) {
       <button className="btn primary" type="submit" disabled={!!app.job || !period.trim()} data-testid="run-evaluate">
         <Icon name="chart" /> {t.e.run}
       </button>
+      {notReady && (
+        <div className="notice-inline not-ready" role="alert" data-testid="not-ready">
+          <Icon name="info" /> <b>{methodWords(i18n.lang).notReadyTitle}</b> {i18n.err(notReady.info)}
+          <button type="button" className="btn small" onClick={() => void run(true)} disabled={!!app.job} data-testid="run-anyway">
+            {methodWords(i18n.lang).notReadyGo}
+          </button>
+        </div>
+      )}
     </form>
   );
 }
@@ -252,6 +268,7 @@ function Dashboard({ run, onUnit }: { run: EvaluationResult; onUnit: (id: string
   const ind = (id: string) => run.indicators.find((x) => x.id === id);
   return (
     <div data-testid="dashboard">
+      <RunNotes run={run} />
       <section className="panel">
         <div className="panel-head">
           <h2>
@@ -464,7 +481,17 @@ function UnitProfile({ run }: { run: EvaluationResult }) {
                       <td className="num mono">{fmtScore(v.score)}</td>
                       <td className="num mono muted">{fmtValue(x.unit, county.indicators[x.id]?.raw, i18n.lang)}</td>
                       <td className="small">
-                        {v.status !== 'ok' ? <span className="muted">{t.e.statusNames[v.status]}</span> : !v.reliable ? <span className="warn-text">{t.e.unreliable}</span> : ''}
+                        {v.status === 'small_sample' ? (
+                          <span className="warn-text" title={v.na_reason ? i18n.pick(v.na_reason) : ''}>{methodWords(i18n.lang).statusSmall}</span>
+                        ) : v.adjusted ? (
+                          <span className="warn-text">{methodWords(i18n.lang).statusShrunk(fmtValue(x.unit, v.adjusted.observed, i18n.lang))}</span>
+                        ) : v.status !== 'ok' ? (
+                          <span className="muted" title={v.na_reason ? i18n.pick(v.na_reason) : ''}>{t.e.statusNames[v.status]}</span>
+                        ) : !v.reliable ? (
+                          <span className="warn-text">{t.e.unreliable}</span>
+                        ) : (
+                          ''
+                        )}
                       </td>
                     </tr>
                   );
@@ -473,6 +500,7 @@ function UnitProfile({ run }: { run: EvaluationResult }) {
             </table>
           </div>
         </section>
+        <UnitFunnels run={run} unitId={unit.entity_id} />
       </div>
     </div>
   );
@@ -589,6 +617,7 @@ function Robust({ run }: { run: EvaluationResult }) {
           </tbody>
         </table>
       </section>
+      <GeometricFloors run={run} />
     </div>
   );
 }
