@@ -84,7 +84,11 @@ export function funnelOption(input: FunnelChartInput): EChartsOption {
   const minN = Math.max(1, Math.min(...input.points.map((p) => p.n), maxN));
   // a log axis when the units' sizes span more than 30 times: small units stay visible
   const log = maxN / minN > 30;
-  const curve = input.curve.filter((c) => !log || c.n >= 1);
+  // the limits from half the smallest unit's denominator on (further left is no unit's business)
+  const curve = input.curve.filter((c) => c.n >= Math.max(1, Math.floor(minN / 2)));
+  // where no result can breach a limit it sits at 0 or 100%: not drawn (the line starts where the limit exists)
+  const inner = input.target > 0 && input.target < 1;
+  const limitY = (v: number) => (inner && (v <= 0 || v >= 1) ? null : pct(v));
   // the upper and lower limit share a name, so the legend shows and hides both
   const line = (name: string, key: 'lower95' | 'upper95' | 'lower998' | 'upper998', type: 'dashed' | 'solid', color: string) => ({
     name,
@@ -93,7 +97,7 @@ export function funnelOption(input: FunnelChartInput): EChartsOption {
     silent: true,
     lineStyle: { type, width: 1.2, color },
     itemStyle: { color },
-    data: curve.map((c) => [c.n, pct(c[key])]),
+    data: curve.map((c) => [c.n, limitY(c[key])]),
     z: 2,
   });
   const colorOf = (p: FunnelChartPoint) => {
@@ -125,7 +129,7 @@ export function funnelOption(input: FunnelChartInput): EChartsOption {
         };
       }),
   }));
-  const ys = [...input.points.map((p) => pct(p.rate)), ...curve.flatMap((c) => [pct(c.lower998), pct(c.upper998)]), pct(input.target)];
+  const ys = [...input.points.map((p) => pct(p.rate)), ...curve.flatMap((c) => [limitY(c.lower998), limitY(c.upper998)]).filter((y): y is number => y !== null), pct(input.target)];
   const yMin = Math.max(0, Math.floor(Math.min(...ys) / 5) * 5);
   const yMax = Math.min(100, Math.ceil(Math.max(...ys) / 5) * 5);
   return {
