@@ -20,17 +20,38 @@ describe('funnel plot control limits (Spiegelhalter 2005)', () => {
 
   it('exact binomial with interpolation (Appendix A.1.1), by hand for Bin(10, 0.5)', () => {
     // P(R ≤ r)·1024 for r = 0, 1, 2, …: 1, 11, 56, 176, 386, 638, 848, 968, 1013, 1023, 1024.
-    // p = 0.025: r = 2 (56/1024 ≥ 0.025 > 11/1024), α = (56 − 25.6)/45, limit = (2 − α)/10 = 59.6/450
+    // lower, p = 0.025: r = 2 (56/1024 ≥ 0.025 > 11/1024), α = (56 − 25.6)/45, limit = (2 − α)/10 = 59.6/450
     expect(exactLimit(0.5, 10, 0.025)).toBeCloseTo(59.6 / 450, 12);
-    // p = 0.975: r = 8 (1013/1024 ≥ 0.975 > 968/1024), α = (1013 − 998.4)/45, limit = 345.4/450
-    expect(exactLimit(0.5, 10, 0.975)).toBeCloseTo(345.4 / 450, 12);
-    // p = 0.001: r = 1 (11/1024 ≥ 0.001 > 1/1024), α = (11 − 1.024)/10, limit = (1 − 0.9976)/10
+    // lower, p = 0.001: r = 1 (11/1024 ≥ 0.001 > 1/1024), α = (11 − 1.024)/10, limit = (1 − 0.9976)/10
     expect(exactLimit(0.5, 10, 0.001)).toBeCloseTo(0.00024, 12);
-    // p = 0.999: r = 9 (1023/1024 ≥ 0.999 > 1013/1024), α = (1023 − 1022.976)/10, limit = (9 − 0.0024)/10
-    expect(exactLimit(0.5, 10, 0.999)).toBeCloseTo(0.89976, 12);
+    // upper, p = 0.975: r = 8 (1013/1024 ≥ 0.975 > 968/1024), α = (1013 − 998.4)/45,
+    // limit = (r + 1 − α)/10 = 390.4/450: 8 of 10 inside (P(R ≥ 8) = 56/1024 > 2.5%), 9 outside (11/1024)
+    expect(exactLimit(0.5, 10, 0.975)).toBeCloseTo(390.4 / 450, 12);
+    // upper, p = 0.999: r = 9, α = (1023 − 1022.976)/10, limit = (10 − 0.0024)/10: only 10 of 10 (1/1024)
+    expect(exactLimit(0.5, 10, 0.999)).toBeCloseTo(0.99976, 12);
     const l95 = proportionLimits(0.5, 10, 0.95);
     expect(l95.lower).toBeCloseTo(59.6 / 450, 12);
-    expect(l95.upper).toBeCloseTo(345.4 / 450, 12);
+    expect(l95.upper).toBeCloseTo(390.4 / 450, 12);
+  });
+
+  it('a unit is outside a drawn limit exactly when its one-sided exact binomial p-value is below the tail', () => {
+    let checked = 0;
+    for (const theta of [0.0033, 0.05, 0.3, 0.5, 0.875, 0.98]) {
+      for (let n = 1; n <= 60; n++) {
+        const l95 = proportionLimits(theta, n, 0.95);
+        const l998 = proportionLimits(theta, n, 0.998);
+        for (let x = 0; x <= n; x++) {
+          const y = x / n;
+          // (a rate exactly on a limit is a tie of the two conventions: left out)
+          if ([l95.lower, l95.upper, l998.lower, l998.upper].some((l) => Math.abs(l - y) < 1e-12)) continue;
+          expect(funnelZone(y, l95, l998), `${x}/${n} against ${theta}`).toBe(exactZone(x, n, theta));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10000);
+    // the case a reviewer would raise: 2 overdue of 51 against 0.33% — P(R ≥ 2) = 1.4%: outside 95% only
+    expect(exactZone(2, 51, 0.0033)).toBe('high_95');
   });
 
   it('exact limits approach the normal ones for large denominators, and stay in [0, 1]', () => {
@@ -81,7 +102,7 @@ describe('funnel plot control limits (Spiegelhalter 2005)', () => {
     // P(R ≥ 10) = 1/1024 ≤ 0.1%; P(R ≤ 1) = 11/1024 < 2.5%, P(R ≤ 2) = 56/1024 > 2.5%
     expect([8, 9, 10].map((x) => exactZone(x, 10, 0.5))).toEqual(['inside', 'high_95', 'high_998']);
     expect([0, 1, 2].map((x) => exactZone(x, 10, 0.5))).toEqual(['low_998', 'low_95', 'inside']);
-    // 2 of 2 against 50%: P = 0.25 — no limit on that side at n = 2, drawn at the boundary
+    // 2 of 2 against 50%: P = 0.25 — nothing can be improbable enough at n = 2: the limits are the boundaries
     expect(exactZone(2, 2, 0.5)).toBe('inside');
     expect(proportionLimits(0.5, 2, 0.998).upper).toBe(1);
     expect(proportionLimits(0.5, 2, 0.998).lower).toBe(0);

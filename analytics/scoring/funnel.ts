@@ -7,20 +7,22 @@
 // chance alone, however large it looks in a league table.
 //
 // Limits, for a tail probability p (0.025 and 0.975 for 95%; 0.001 and 0.999 for 99.8%):
-// - exact binomial (the paper's Appendix A.1.1): r_p = the smallest r with P(R ≤ r) ≥ p for
-//   R ~ Bin(n, θ0); the discrete quantile is made continuous by interpolation,
-//   α = (P(R ≤ r_p) − p) / (P(R ≤ r_p) − P(R ≤ r_p − 1)), limit = (r_p − α) / n;
+// - exact binomial with the interpolation of the paper's Appendix A.1.1: r_p = the smallest r with
+//   P(R ≤ r) ≥ p for R ~ Bin(n, θ0), α = (P(R ≤ r_p) − p) / (P(R ≤ r_p) − P(R ≤ r_p − 1)); the
+//   lower limit is (r_p − α)/n — the p-quantile of R − U, U uniform on [0, 1), a continuous
+//   stand-in for the count. The upper limit is the same interpolation on the other side of the
+//   count, (r_p + 1 − α)/n (the p-quantile of R + U). With these, a unit is outside a limit exactly
+//   when its one-sided exact binomial p-value is below the tail probability: a count of r_p is
+//   inside the upper limit (P(R ≥ r_p) > 1 − p) and r_p + 1 outside (P(R ≥ r_p + 1) ≤ 1 − p).
+//   (Applying (r_p − α)/n to the upper side too, as some implementations do, draws a count of r_p
+//   just outside the upper limit although its tail probability exceeds the nominal one: 2 of 51
+//   against 0.33% would be a 99.8% outlier at p = 1.4%. See Manktelow & Seaton, PLoS ONE
+//   2012;7:e45723, on the probability characteristics of interpolated limits.)
 // - normal approximation: θ0 + z_p √(θ0(1 − θ0)/n), z_0.975 = 1.960, z_0.999 = 3.090.
-// Both are clipped to [0, 1]. The exact limits are the default (they stay right for the small
-// denominators of many units here); the normal ones are offered for comparison.
-// Where a unit lies is decided by the exact binomial tail, not by the drawn curve: a unit is
-// above the upper 99.8% limit when x > r_0.999, i.e. when a result as high as its own has a
-// probability of 0.1% or less for a unit of its size. (The interpolated curve lies between
-// (r_p − 1)/n and r_p/n, so a result of exactly r_p is drawn just outside it although its tail
-// probability is larger than the nominal one — the interpolation is for drawing smooth limits;
-// see Manktelow & Seaton, PLoS ONE 2012;7:e45723, on the probability characteristics of such limits.)
-// When even the most extreme result is not improbable enough at a denominator (θ0^n > 0.1% for
-// the upper 99.8% limit), there is no limit on that side: it is drawn at the boundary (0 or 1).
+// Both are clipped to [0, 1]: where even the most extreme count is not improbable enough at a
+// denominator (θ0^n > 0.1% for the upper 99.8% limit), the limit is the boundary and nothing lies
+// beyond it. The exact limits are the default (they stay right for the small denominators of many
+// units here); the normal ones are offered for comparison. Units are placed by the limits drawn.
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import binomialQuantile from '@stdlib/stats-base-dists-binomial-quantile';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
@@ -49,17 +51,17 @@ export function zQuantile(p: number): number {
   return normalQuantile(p, 0, 1);
 }
 
-/** One exact binomial limit with the interpolation of Appendix A.1.1, for an integer n. */
+/**
+ * One exact binomial limit with the interpolation of Appendix A.1.1, for an integer n: the lower
+ * limits (p < 0.5) at (r_p − α)/n, the upper ones at (r_p + 1 − α)/n (see the header).
+ */
 export function exactLimit(theta: number, n: number, p: number): number {
   if (theta === 0 || theta === 1) return theta;
-  // no result on this side is improbable enough: no limit (drawn at the boundary)
-  if (p > 0.5 && 1 - binomialCdf(n - 1, n, theta) > 1 - p) return 1;
-  if (p < 0.5 && binomialCdf(0, n, theta) > p) return 0;
   const r = binomialQuantile(p, n, theta);
   const at = binomialCdf(r, n, theta);
   const below = r > 0 ? binomialCdf(r - 1, n, theta) : 0;
   const alpha = at - below > 0 ? (at - p) / (at - below) : 0;
-  return clip01((r - alpha) / n);
+  return clip01((p < 0.5 ? r - alpha : r + 1 - alpha) / n);
 }
 
 /** One normal-approximation limit. */
@@ -93,7 +95,8 @@ export type FunnelZone = 'high_998' | 'high_95' | 'inside' | 'low_95' | 'low_998
 
 /**
  * Where a count x of n lies against θ0 by the exact binomial tails: above the upper p-limit when
- * x > r_p (P(R ≥ x) ≤ 1 − p), below the lower one when x < r_(1−p) (P(R ≤ x) < 1 − p).
+ * x > r_p (P(R ≥ x) ≤ 1 − p), below the lower one when x < r_(1−p) (P(R ≤ x) < 1 − p). The
+ * funnel places units by the drawn limits; this is the test's independent check that they agree.
  */
 export function exactZone(x: number, n: number, theta: number): FunnelZone {
   const m = Math.max(1, Math.round(n));
@@ -106,7 +109,7 @@ export function exactZone(x: number, n: number, theta: number): FunnelZone {
   return 'inside';
 }
 
-/** Where a rate lies against continuous limits (the normal approximation). */
+/** Where a rate lies against the limits drawn at its denominator. */
 export function funnelZone(y: number, l95: Limits, l998: Limits): FunnelZone {
   // a point exactly on a limit is inside it (the limits are where chance alone still reaches)
   if (y > l998.upper) return 'high_998';
@@ -175,10 +178,7 @@ export function funnel(points: readonly FunnelPointInput[], target: number, meth
   const valid = points.filter((p) => p.denominator > 0);
   const out: FunnelPoint[] = valid.map((p) => {
     const rate = p.numerator / p.denominator;
-    const zone =
-      method === 'exact'
-        ? exactZone(p.numerator, p.denominator, target)
-        : funnelZone(rate, proportionLimits(target, p.denominator, 0.95, method), proportionLimits(target, p.denominator, 0.998, method));
+    const zone = funnelZone(rate, proportionLimits(target, p.denominator, 0.95, method), proportionLimits(target, p.denominator, 0.998, method));
     const sd = Math.sqrt((target * (1 - target)) / p.denominator);
     return { ...p, rate, zone, z: sd > 0 ? (rate - target) / sd : null };
   });

@@ -75,6 +75,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the newcomer’s flow over the engine', () => {
     paints.push({ screen: '评估结果 (in the app: data ready → next frame)', ms: inApp });
     await shot('30-results-dashboard');
     await shot('30b-results-dashboard-full', true);
+    // the run's notes: methods that ran, data readiness, the small-sample values (issue 11)
+    expect(await page.locator('[data-testid=method-line]').textContent()).toContain('样本少');
+    expect(await page.locator('[data-testid=readiness-badge]').textContent()).toBe('数据齐全');
+    await page.click('[data-testid=small-toggle]');
+    expect(await page.locator('[data-testid=small-table] tbody tr').count()).toBeGreaterThan(40);
+    await page.locator('[data-testid=run-notes]').screenshot({ path: join(ART, '30c-results-run-notes.png') });
+    await page.click('[data-testid=small-toggle]');
     // again, from another screen: the run is cached, the screen paints from it
     await page.click('[data-testid=nav-overview]');
     await page.waitForSelector('[data-testid=overview-totals]');
@@ -107,6 +114,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the newcomer’s flow over the engine', () => {
     await page.waitForSelector('[data-testid=intervals-chart] canvas');
     expect(await page.locator('[data-testid=geometric-floors] tbody tr').count()).toBe(17);
     await shot('33-results-robustness', true);
+    await page.locator('[data-testid=geometric-floors]').scrollIntoViewIfNeeded();
+    await page.locator('[data-testid=geometric-floors]').screenshot({ path: join(ART, '33b-results-geometric-floors.png') });
     await page.click('[data-testid=tab-trend]');
     await page.waitForSelector('[data-testid=trend-rerun]', SLOW);
     await page.click('[data-testid=trend-rerun]');
