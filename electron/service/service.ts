@@ -659,6 +659,8 @@ export class AnalyticsService {
             const r = await evaluate(ws, {
               period: String(year),
               ...(compare ? { compare } : {}),
+              // a sample folder is shown whatever it holds: a thin one is evaluated and marked 数据不足
+              allowIncomplete: true,
               ...(ctx.signal ? { signal: ctx.signal } : {}),
               onProgress: (done, total) => ctx.progress({ phase: 'evaluate', done, total, unit: 'percent' }),
             });
