@@ -318,6 +318,8 @@ export interface TrendOut {
   series: Array<{ entity_id: string; name: string; entity_type: 'unit' | 'county'; totals: Array<number | null>; ranks: Array<number | null> }>;
   /** Periods with data but no saved run (rerun: true evaluates them). */
   missing: string[];
+  /** Periods rerun found too thin to evaluate (data readiness): left out of the trend. */
+  not_ready?: string[];
 }
 
 export interface LineagePageOut extends Page {

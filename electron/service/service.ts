@@ -826,6 +826,7 @@ export class AnalyticsService {
         const runs: Array<number | null> = [];
         for (const y of years) runs.push(await find(y));
         const missing = years.filter((_, i) => runs[i] === null);
+        const notReady: string[] = [];
         if (rerun && missing.length) {
           const row = await this.read((db) => db.one<{ index_text: string }>(`SELECT index_text FROM eval_run WHERE run_id = ${base.run_id}`));
           const system = parseIndexText(row!.index_text).system!;
@@ -837,10 +838,18 @@ export class AnalyticsService {
             const r = await this.writeLock.run(async () => {
               if (!this.ws) throw noWorkspace();
               return evaluate(this.ws, { period: y, index: loaded, draws: 0, ...(ctx.signal ? { signal: ctx.signal } : {}) });
-            }, ctx.signal);
+            }, ctx.signal).catch((e: unknown) => {
+              // a year with too little data to evaluate is left out of the trend, and said so
+              if (isTijianError(e) && e.code === 'DATA_NOT_READY') {
+                notReady.push(y);
+                return null;
+              }
+              throw e;
+            });
+            k++;
+            if (!r) continue;
             this.runCache.set(r.run_id, r);
             runs[years.indexOf(y)] = r.run_id;
-            k++;
           }
           this.opts.emit('data.changed', { tables: ['eval_run'] });
         }
@@ -859,7 +868,8 @@ export class AnalyticsService {
               ranks: results.map((r) => r?.entities.find((x) => x.entity_id === id)?.rank ?? null),
             };
           }),
-          missing: years.filter((_, i) => runs[i] === null),
+          missing: years.filter((_, i) => runs[i] === null && !notReady.includes(years[i]!)),
+          ...(notReady.length ? { not_ready: notReady } : {}),
         };
       },
 

@@ -41,6 +41,7 @@ const zh = {
   statusSmall: '样本少，不计分',
   statusShrunk: (o: string) => `已收缩（观测 ${o}）`,
   notReadyTitle: '数据不足，未评估',
+  trendNotReady: (ys: string) => `以下年份数据不足，未纳入趋势：${ys}`,
   notReadyGo: '仍然评估（结果标注为数据不全）',
   auditTitle: '区分度审查',
   auditNote:
@@ -100,6 +101,7 @@ const en: Dict = {
   statusSmall: 'small sample, not scored',
   statusShrunk: (o: string) => `shrunk (observed ${o})`,
   notReadyTitle: 'Too little data: not evaluated',
+  trendNotReady: (ys: string) => `Too little data, left out of the trend: ${ys}`,
   notReadyGo: 'Evaluate anyway (marked incomplete)',
   auditTitle: 'Discrimination audit',
   auditNote:

@@ -568,6 +568,11 @@ function Trend({ run }: { run: EvaluationResult }) {
           </button>
         </div>
       )}
+      {trend?.not_ready && trend.not_ready.length > 0 && (
+        <div className="notice-inline" data-testid="trend-not-ready">
+          <Icon name="info" /> {methodWords(i18n.lang).trendNotReady(trend.not_ready.join('、'))}
+        </div>
+      )}
       {option && <Chart option={option} height={460} testId="trend-chart" label={t.e.trend} />}
     </section>
   );
