@@ -653,16 +653,25 @@ export async function evaluate(ws: Workspace, opts: EvaluateOptions): Promise<Ev
     const missing = ahpMissing(sys);
     if (missing.length) throw ahpUnavailable(sys, missing);
   }
-  // Data readiness before scores: refuse a period with too little data (unless asked to go on),
-  // and drop a comparison whose period has too little.
-  const readiness = await checkReadiness(db, sys, period);
-  if (readiness.status === 'insufficient' && !opts.allowIncomplete) throw notReady(sys, readiness);
+  // The comparison period is checked and measured on a second connection at the same time.
+  const side = asked ? await db.fork() : null;
+  let measured: Awaited<ReturnType<typeof measure>>;
+  let prevMeasured: Awaited<ReturnType<typeof measure>> | null = null;
+  let prevEntities: Entity[] = [];
+  let entities: Entity[];
+  let readiness: Readiness;
   let compare = asked;
   let compareReadiness: Readiness | null = null;
   let compareDropped: EvaluationResult['compare_dropped'];
-  if (asked) {
-    compareReadiness = await checkReadiness(db, sys, asked);
-    if (compareReadiness.status === 'insufficient') {
+  let done = 0;
+  let steps = sys.indicators.length + sys.red_lines.length + 2;
+  const tick = () => opts.onProgress?.(++done, steps, 'measure');
+  try {
+    // Data readiness before scores: refuse a period with too little data (unless asked to go
+    // on), and drop a comparison whose period has too little.
+    [readiness, compareReadiness] = await Promise.all([checkReadiness(db, sys, period), side && asked ? checkReadiness(side, sys, asked) : Promise.resolve(null)]);
+    if (readiness.status === 'insufficient' && !opts.allowIncomplete) throw notReady(sys, readiness);
+    if (asked && compareReadiness?.status === 'insufficient') {
       compare = null;
       compareDropped = {
         period: asked.label,
@@ -672,25 +681,14 @@ export async function evaluate(ws: Workspace, opts: EvaluateOptions): Promise<Ev
         },
       };
     }
-  }
-  const periods = compare ? 2 : 1;
-  const steps = periods * (sys.indicators.length + sys.red_lines.length) + 2;
-  let done = 0;
-  const tick = () => opts.onProgress?.(++done, steps, 'measure');
-
-  const entities = await entitiesFor(db, period);
-  // The comparison period is measured on a second connection at the same time.
-  const side = compare ? await db.fork() : null;
-  let measured: Awaited<ReturnType<typeof measure>>;
-  let prevMeasured: Awaited<ReturnType<typeof measure>> | null = null;
-  let prevEntities: Entity[] = [];
-  try {
+    steps = (compare ? 2 : 1) * (sys.indicators.length + sys.red_lines.length) + 2;
+    entities = await entitiesFor(db, period);
     [measured, prevMeasured] = await Promise.all([
       measure(db, sys, periodParams(period), tick, opts.signal),
       side && compare
         ? entitiesFor(side, compare).then((e) => {
             prevEntities = e;
-            return measure(side, sys, periodParams(compare), tick, opts.signal);
+            return measure(side, sys, periodParams(compare!), tick, opts.signal);
           })
         : Promise.resolve(null),
     ]);

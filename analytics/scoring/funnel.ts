@@ -24,7 +24,6 @@
 // beyond it. The exact limits are the default (they stay right for the small denominators of many
 // units here); the normal ones are offered for comparison. Units are placed by the limits drawn.
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
-import binomialQuantile from '@stdlib/stats-base-dists-binomial-quantile';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { internal } from './internal.js';
 
@@ -52,14 +51,35 @@ export function zQuantile(p: number): number {
 }
 
 /**
+ * r_p = the smallest r with P(R ≤ r) ≥ p for R ~ Bin(n, θ), with P(R ≤ r_p) and P(R ≤ r_p − 1):
+ * started at the normal approximation and stepped by the exact CDF — two or three CDF evaluations
+ * instead of a quantile search and two more (a run draws a few thousand limits).
+ */
+export function binomialQuantileBracket(p: number, n: number, theta: number): { r: number; at: number; below: number } {
+  const F = (r: number) => (r < 0 ? 0 : r >= n ? 1 : binomialCdf(r, n, theta));
+  let r = Math.min(n, Math.max(0, Math.ceil(n * theta + zQuantile(p) * Math.sqrt(n * theta * (1 - theta)) - 0.5)));
+  let at = F(r);
+  let below = F(r - 1);
+  while (r > 0 && below >= p) {
+    r--;
+    at = below;
+    below = F(r - 1);
+  }
+  while (at < p && r < n) {
+    r++;
+    below = at;
+    at = F(r);
+  }
+  return { r, at, below };
+}
+
+/**
  * One exact binomial limit with the interpolation of Appendix A.1.1, for an integer n: the lower
  * limits (p < 0.5) at (r_p − α)/n, the upper ones at (r_p + 1 − α)/n (see the header).
  */
 export function exactLimit(theta: number, n: number, p: number): number {
   if (theta === 0 || theta === 1) return theta;
-  const r = binomialQuantile(p, n, theta);
-  const at = binomialCdf(r, n, theta);
-  const below = r > 0 ? binomialCdf(r - 1, n, theta) : 0;
+  const { r, at, below } = binomialQuantileBracket(p, n, theta);
   const alpha = at - below > 0 ? (at - p) / (at - below) : 0;
   return clip01((p < 0.5 ? r - alpha : r + 1 - alpha) / n);
 }
@@ -101,7 +121,7 @@ export type FunnelZone = 'high_998' | 'high_95' | 'inside' | 'low_95' | 'low_998
 export function exactZone(x: number, n: number, theta: number): FunnelZone {
   const m = Math.max(1, Math.round(n));
   if (theta === 0 || theta === 1) return x / m > theta ? 'high_998' : x / m < theta ? 'low_998' : 'inside';
-  const q = (p: number) => binomialQuantile(p, m, theta);
+  const q = (p: number) => binomialQuantileBracket(p, m, theta).r;
   if (x > q(0.999)) return 'high_998';
   if (x < q(0.001)) return 'low_998';
   if (x > q(0.975)) return 'high_95';
@@ -145,7 +165,7 @@ export interface Funnel {
   target: number;
   method: FunnelMethod;
   points: FunnelPoint[];
-  /** The limits at denominators from 1 to the largest one (log-spaced, every integer up to 20). */
+  /** The limits at denominators from 1 to the largest one (log-spaced, every integer up to 12). */
   curve: FunnelCurvePoint[];
   /**
    * Over-dispersion φ = mean of z² over the points (1 when units differ by chance alone; the
@@ -155,14 +175,14 @@ export interface Funnel {
   phi: number | null;
 }
 
-/** Denominators at which to draw the limits: 1…20, then about 40 log-spaced steps up to max. */
+/** Denominators at which to draw the limits: 1…12, then about 24 log-spaced steps up to max. */
 export function curveDenominators(max: number): number[] {
   const top = Math.max(1, Math.ceil(max));
   const out = new Set<number>();
-  for (let n = 1; n <= Math.min(20, top); n++) out.add(n);
-  if (top > 20) {
-    const steps = 40;
-    const a = Math.log(20);
+  for (let n = 1; n <= Math.min(12, top); n++) out.add(n);
+  if (top > 12) {
+    const steps = 24;
+    const a = Math.log(12);
     const b = Math.log(top);
     for (let k = 1; k <= steps; k++) out.add(Math.round(Math.exp(a + ((b - a) * k) / steps)));
   }
@@ -178,7 +198,12 @@ export function funnel(points: readonly FunnelPointInput[], target: number, meth
   const valid = points.filter((p) => p.denominator > 0);
   const out: FunnelPoint[] = valid.map((p) => {
     const rate = p.numerator / p.denominator;
-    const zone = funnelZone(rate, proportionLimits(target, p.denominator, 0.95, method), proportionLimits(target, p.denominator, 0.998, method));
+    // by the exact tails — the same verdict as against the drawn limits (funnel.test.ts checks it
+    // over a grid), with half the work
+    const zone =
+      method === 'exact' && Number.isInteger(p.numerator) && Number.isInteger(p.denominator)
+        ? exactZone(p.numerator, p.denominator, target)
+        : funnelZone(rate, proportionLimits(target, p.denominator, 0.95, method), proportionLimits(target, p.denominator, 0.998, method));
     const sd = Math.sqrt((target * (1 - target)) / p.denominator);
     return { ...p, rate, zone, z: sd > 0 ? (rate - target) / sd : null };
   });
