@@ -11,7 +11,9 @@ import { loadIndexFile } from '../index/validate.js';
 import { baseFixture, inspection, insertRows, kase } from '../review/fixtures.js';
 import { proportionLimits } from '../scoring/funnel.js';
 import { freshWorkspace, sampleWorkspace, tempDir } from '../test/helpers.js';
-import { DEFAULT_INDEX_PATH, evaluate } from './run.js';
+import { DEFAULT_INDEX_PATH, evaluate, loadDefaultIndex } from './run.js';
+import { findReusableRun } from './reuse.js';
+import { parsePeriod } from './period.js';
 import { readFileSync } from 'node:fs';
 
 const SMALL_INDEX = (smallNumbers: 'na' | 'shrink') => `
@@ -152,6 +154,19 @@ describe('small numbers', () => {
     expect(l95.lower).toBeGreaterThan(0);
     expect(f.points.find((p) => p.id === 'U2')!.zone).toBe('low_95');
     expect(r.funnels!.map((x) => x.indicator).sort()).toEqual(['executed', 'mobile', 'online']);
+  });
+});
+
+describe('reusing a saved run', () => {
+  it('never reuses a run made with another small-number method for a report of the index’s own', async () => {
+    const ws = await sampleWorkspace();
+    const index = await loadDefaultIndex();
+    const q = { period: parsePeriod('2024'), compare: null, index };
+    const shrunk = await evaluate(ws, { period: '2024', smallNumbers: 'shrink', draws: 0 });
+    expect(shrunk.params.small_numbers).toBe('shrink');
+    expect(await findReusableRun(ws, q)).toBeNull();
+    const plain = await evaluate(ws, { period: '2024', draws: 0 });
+    expect(await findReusableRun(ws, q)).toBe(plain.run_id);
   });
 });
 
