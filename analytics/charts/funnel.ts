@@ -135,7 +135,7 @@ export function funnelOption(input: FunnelChartInput): EChartsOption {
   return {
     title: input.title ? { text: input.title } : undefined,
     legend: { bottom: 0, data: [L.county, L.limit95, L.limit998, L.inside, L.better, L.worse], textStyle: { fontFamily: CHART_FONT_FAMILY } },
-    grid: { left: 8, right: 72, top: input.title ? 48 : 16, bottom: 56, containLabel: true },
+    grid: { left: 8, right: 72, top: input.title ? 56 : 32, bottom: 56, containLabel: true },
     tooltip: { trigger: 'item' },
     xAxis: {
       type: log ? 'log' : 'value',

@@ -31,6 +31,8 @@ describe('method notes in the reports', () => {
     expect(text).toContain('【数据不全】');
     expect(text).toContain('投诉按时办结率');
     expect(text).toContain('按“无数据”处理，不计为0分');
+    // and the overview does not report "0 complaints received"
+    expect(text).not.toContain('受理投诉举报0件');
     // the funnels with units outside the 95% limits, most outliers first, at most four
     const charts = doc!.blocks.filter((b) => b.type === 'chart' && b.id.startsWith('funnel_')) as Array<{ id: string; caption: string }>;
     const expected = run.funnels!.filter((f) => f.points.some((p) => p.zone !== 'inside')).sort((a, z) => z.points.filter((p) => p.zone !== 'inside').length - a.points.filter((p) => p.zone !== 'inside').length);
