@@ -378,7 +378,7 @@ function scorePeriod(
       }
       values.get(e.entity_id)!.set(ind.id, v);
     }
-    applySmallNumbers(ind, units, values, countyND, opts.smallNumbers, small, noEvents);
+    applySmallNumbers(ind, units, values, opts.smallNumbers, small, noEvents);
   }
   // Normalise: per indicator, across the units for the distribution-based methods; the county is
   // scored with goalposts (it is not part of the units' distribution). Only values with status ok
@@ -473,13 +473,13 @@ function scorePeriod(
  * adjusted). Below min_denominator a unit's value is not scored (status small_sample, NA that
  * does not count against the 2/3 rule), unless the index chose shrinkage and the indicator is a
  * proportion: then every unit's rate is replaced by its empirical-Bayes beta-binomial estimate
- * toward the county rate (scoring/shrinkage.ts), and the small units are scored at it.
+ * toward the county rate pooled over the units (scoring/shrinkage.ts), and the small units are
+ * scored at it.
  */
 function applySmallNumbers(
   ind: Indicator,
   units: Entity[],
   values: Map<string, Map<string, IndicatorValue>>,
-  countyND: NumDen,
   method: 'na' | 'shrink',
   small: SmallNumbers,
   noEvents: Set<string>,
@@ -493,10 +493,11 @@ function applySmallNumbers(
     let prior: ReturnType<typeof betaBinomialPrior> = null;
     if (!isProportion(ind)) why = { zh: '该指标不是比例（分子不是分母的一部分），不能用贝塔-二项收缩', en: 'not a proportion: beta-binomial shrinkage does not apply' };
     else if (vs.some((x) => x.v.numerator === null || x.v.numerator < 0 || x.v.numerator > x.v.denominator!)) why = { zh: '有单位的分子大于分母或为负，不能按比例收缩', en: 'a unit has a numerator outside [0, denominator]' };
-    else if (!((countyND.denominator ?? 0) > 0)) why = { zh: '全县没有可评价事项，无收缩目标', en: 'no county rate to shrink toward' };
     else {
-      const mean = (countyND.numerator ?? 0) / countyND.denominator!;
-      prior = betaBinomialPrior(vs.map((x) => ({ numerator: x.v.numerator!, denominator: x.v.denominator! })), Math.min(1, Math.max(0, mean)));
+      // the county rate pooled over the units (the mean of the units' distribution; for the two
+      // indicators whose county row counts a joint visit once, the units' pool counts it for each)
+      const mean = vs.reduce((a, x) => a + x.v.numerator!, 0) / vs.reduce((a, x) => a + x.v.denominator!, 0);
+      prior = vs.length ? betaBinomialPrior(vs.map((x) => ({ numerator: x.v.numerator!, denominator: x.v.denominator! })), Math.min(1, Math.max(0, mean))) : null;
       if (!prior) why = { zh: '有可评价事项的单位少于3个，无法估计单位间差异', en: 'fewer than 3 units with cases: the spread between units cannot be estimated' };
     }
     if (prior) {
@@ -613,21 +614,24 @@ function missingOf(r: Readiness | null): { missing: Map<string, string[]>; missi
   return { missing: new Map((r?.missing_indicators ?? []).map((m) => [m.id, m.tables])), missingRedLines: new Set((r?.missing_red_lines ?? []).map((m) => m.id)) };
 }
 
-/** Funnel plots of the proportion indicators over the units, around the county rate. */
+/**
+ * Funnel plots of the proportion indicators over the units, around the county rate pooled over
+ * the units plotted (Σ numerators / Σ denominators — Spiegelhalter's overall proportion; for
+ * joint_inspection_share and repeat_inspection_rate the county's own figure counts a joint visit
+ * once, the units' pool once per participant, as each unit's rate does).
+ */
 function funnelsOf(sys: IndexSystem, units: Entity[], per: Map<string, EntityPeriodResult>): IndicatorFunnel[] {
   const out: IndicatorFunnel[] = [];
   const county = per.get(COUNTY)!;
   for (const ind of sys.indicators) {
     if (!isProportion(ind) || !units.some((u) => applies(ind, u))) continue;
-    const cv = county.indicators[ind.id]!;
-    if (cv.status !== 'ok' || !cv.denominator || cv.numerator === null) continue;
-    const target = cv.numerator / cv.denominator;
-    if (!(target >= 0 && target <= 1)) continue;
+    if (county.indicators[ind.id]?.status === 'no_data') continue;
     const points = units
       .map((u) => ({ id: u.entity_id, v: per.get(u.entity_id)!.indicators[ind.id]! }))
       .filter(({ v }) => (v.status === 'ok' || v.status === 'small_sample') && v.denominator !== null && v.denominator > 0 && v.numerator !== null && v.numerator >= 0 && v.numerator <= v.denominator)
       .map(({ id, v }) => ({ id, numerator: v.numerator!, denominator: v.denominator! }));
     if (!points.length) continue;
+    const target = points.reduce((a, p) => a + p.numerator, 0) / points.reduce((a, p) => a + p.denominator, 0);
     out.push({ indicator: ind.id, direction: ind.direction, min_denominator: ind.min_denominator, ...funnel(points, target, 'exact') });
   }
   return out;
