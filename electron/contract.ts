@@ -319,6 +319,8 @@ export interface TrendOut {
   series: Array<{ entity_id: string; name: string; entity_type: 'unit' | 'county'; totals: Array<number | null>; ranks: Array<number | null> }>;
   /** Periods with data but no saved run (rerun: true evaluates them). */
   missing: string[];
+  /** Periods rerun found too thin to evaluate (data readiness): left out of the trend. */
+  not_ready?: string[];
 }
 
 export interface LineagePageOut extends Page {
@@ -517,6 +519,8 @@ export const contract = {
       index: FsPath.optional(),
       weights: WeightMethodInput.optional(),
       draws: z.int().min(0).max(20_000).optional(),
+      /** Evaluate a period with too little data anyway (the run is marked); refused otherwise. */
+      allowIncomplete: z.boolean().optional(),
     }),
     { job: true },
   ),

@@ -13,3 +13,4 @@ export * from './from-run.js';
 export * from './trend.js';
 export * from './dark.js';
 export * from './labels.js';
+export * from './funnel.js';

@@ -39,6 +39,13 @@ export function resultJson(r: EvaluationResult): Record<string, unknown> {
     dimensions: r.dimensions,
     indicators: r.indicators,
     robustness: r.robustness,
+    // data readiness, the small-number rule's cases, the funnel plots and the discrimination audit
+    readiness: r.readiness ?? null,
+    compare_readiness: r.compare_readiness ?? null,
+    compare_dropped: r.compare_dropped ?? null,
+    small_numbers: r.small_numbers ?? null,
+    funnels: r.funnels ?? [],
+    audit: r.audit ?? null,
     data: r.data,
     seconds: r.seconds,
   };

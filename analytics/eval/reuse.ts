@@ -18,7 +18,9 @@ export interface ReuseQuery {
 }
 
 /** Parameters compared by value, whatever the key order they were stored in. */
-const paramsKey = (p: EvaluationResult['params']) => JSON.stringify([p.normalization, p.aggregation, p.weights, p.dimension_min_share, p.grades]);
+const paramsKey = (p: EvaluationResult['params']) =>
+  // (a run saved before the small-number rule and the geometric floor were parameters has neither: never reused)
+  JSON.stringify([p.normalization, p.aggregation, p.weights, p.dimension_min_share, p.grades, p.small_numbers ?? null, p.geometric_floor ?? null]);
 const importsKey = (xs: ReadonlyArray<{ import_id: number; sha256: string }>) => JSON.stringify(xs.map((d) => [Number(d.import_id), d.sha256]));
 
 /** The newest saved run with exactly these inputs and the index file's own method, or null. */

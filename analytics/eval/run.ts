@@ -11,12 +11,17 @@ import {
   aggregate,
   ahpOrThrow,
   applyVeto,
+  betaBinomialPrior,
   correlationAudit,
   deductionScore,
   dimensionScore,
   effectiveWeights,
+  entropies,
   entropyWeights,
   equalWeights,
+  floorSensitivity,
+  funnel,
+  GEOMETRIC_FLOOR_CHOICES,
   goalposts,
   grade as gradeOf,
   monteCarlo,
@@ -24,25 +29,33 @@ import {
   normalizeWeights,
   rankWithTies,
   removeOneIndicator,
+  shrinkProportion,
   type GradeBand,
   type NormalizationMethod,
   type RobustnessInput,
 } from '../scoring/index.js';
 import { verifyPeriod } from '../rectify/verify.js';
 import { APP_VERSION } from '../version.js';
+import { tableDef } from '../schema/tables.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { discriminationAudit } from './audit.js';
 import { bindFor, inlineParams, periodParams, type ParamValues } from './params.js';
 import { parsePeriod, previousPeriod, type Period } from './period.js';
+import { checkReadiness, type Readiness } from './readiness.js';
 import type {
   DataProvenance,
   EntityPeriodResult,
   EntityResult,
   EvaluationResult,
+  IndicatorFunnel,
   IndicatorValue,
   Reason,
   RedFlag,
   Robustness,
+  SmallNumber,
+  SmallNumbers,
   TargetResult,
+  WeightsRan,
 } from './types.js';
 
 export const COUNTY = 'COUNTY';
@@ -60,6 +73,10 @@ export interface EvaluateOptions {
   aggregation?: 'arithmetic' | 'geometric';
   /** Monte Carlo draws (0 turns the robustness analysis off). */
   draws?: number;
+  /** Below an indicator's minimum denominator: na (default: the index file's) or shrink. */
+  smallNumbers?: 'na' | 'shrink';
+  /** Evaluate a period whose data are insufficient (readiness) anyway; the run is marked. */
+  allowIncomplete?: boolean;
   /** Save the run in the workspace (default true). */
   save?: boolean;
   onProgress?: (done: number, total: number, label: string) => void;
@@ -209,17 +226,41 @@ interface Weights {
   dimension: Map<string, number>;
   /** Within its dimension. */
   indicator: Map<string, number>;
+  /** What actually ran, per dimension. */
+  ran: WeightsRan[];
+}
+
+/** Dimensions with two or more indicators and no AHP matrix: AHP cannot weigh them. */
+export function ahpMissing(sys: IndexSystem): string[] {
+  return sys.dimensions.filter((d) => !d.ahp && sys.indicators.filter((x) => x.dimension === d.id).length > 1).map((d) => d.id);
+}
+
+function ahpUnavailable(sys: IndexSystem, missing: string[]): TijianError {
+  const names = missing.map((id) => sys.dimensions.find((d) => d.id === id)!.name);
+  return new TijianError(
+    'METHOD_UNAVAILABLE',
+    `无法按层次分析法（AHP）赋权：指标体系“${sys.name.zh}”没有为${names.map((n) => `“${n.zh}”`).join('、')}维度设置两两比较判断矩阵（ahp）。请在“指标体系”中为这些维度填写判断矩阵并另存为新版本，或改用等权、专家或熵权法赋权。`,
+    `AHP weights cannot be computed: the index system "${sys.name.en}" has no pairwise comparison matrix (ahp) for the dimension(s) ${names.map((n) => n.en).join(', ')}. Enter the matrices in 指标体系 (Index system) and save a new version, or weigh by equal, expert or entropy weights.`,
+    { dimensions: missing },
+  );
 }
 
 function computeWeights(sys: IndexSystem, method: WeightMethod, unitScores: Map<string, (number | null)[]>): Weights {
   const dimension = new Map<string, number>();
   const indicator = new Map<string, number>();
+  const ran: WeightsRan[] = [];
   const dims = sys.dimensions;
+  if (method === 'ahp') {
+    // no silent substitution: a dimension AHP cannot weigh is an error, not equal weights
+    const missing = ahpMissing(sys);
+    if (missing.length) throw ahpUnavailable(sys, missing);
+  }
   const dimW = method === 'equal' ? equalWeights(dims.length) : normalizeWeights(dims.map((d) => d.weight));
   dims.forEach((d, i) => dimension.set(d.id, dimW[i]!));
   for (const d of dims) {
     const members = sys.indicators.filter((x) => x.dimension === d.id);
     let w: number[];
+    let r: WeightsRan = { dimension: d.id, method };
     switch (method) {
       case 'equal':
         w = equalWeights(members.length);
@@ -228,14 +269,25 @@ function computeWeights(sys: IndexSystem, method: WeightMethod, unitScores: Map<
         w = normalizeWeights(members.map((x) => x.weight));
         break;
       case 'ahp':
-        w = d.ahp ? ahpOrThrow(d.ahp, d.name.zh).weights : equalWeights(members.length);
+        if (d.ahp) {
+          const a = ahpOrThrow(d.ahp, d.name.zh);
+          w = a.weights;
+          r = { ...r, cr: a.cr };
+        } else {
+          // a single indicator: its weight is 1 whatever the method
+          w = equalWeights(members.length);
+        }
         break;
       case 'entropy': {
         // rows = units, columns = this dimension's indicators (normalised scores)
         const cols = members.map((x) => unitScores.get(x.id) ?? []);
         const n = cols[0]?.length ?? 0;
-        const matrix = Array.from({ length: n }, (_, r) => cols.map((c) => c[r] ?? null));
+        const matrix = Array.from({ length: n }, (_, row) => cols.map((c) => c[row] ?? null));
+        if (n && members.length > 1 && entropies(matrix).every((e) => e >= 1)) {
+          r = { dimension: d.id, method: 'equal', note: { zh: '各指标得分不含信息（熵均为 1），熵权法按等权处理', en: 'no indicator carries information (all entropies 1): entropy weights fall back to equal' } };
+        }
         w = n ? entropyWeights(matrix) : equalWeights(members.length);
+        if (!n) r = { dimension: d.id, method: 'equal', note: { zh: '没有单位得分，熵权法按等权处理', en: 'no unit scores: entropy weights fall back to equal' } };
         break;
       }
       default: {
@@ -244,24 +296,49 @@ function computeWeights(sys: IndexSystem, method: WeightMethod, unitScores: Map<
       }
     }
     members.forEach((x, i) => indicator.set(x.id, w[i]!));
+    ran.push(r);
   }
-  return { dimension, indicator };
+  return { dimension, indicator, ran };
 }
+
+/** A proportion: the numerator counts some of the denominator's items. */
+export function isProportion(ind: Indicator): boolean {
+  return ind.proportion ?? (ind.kind === 'ratio' && ind.unit === 'percent' && ind.scale === 1);
+}
+
+const pctText = (x: number) => `${Number((x * 100).toFixed(1))}%`;
+
+interface ScoreOptions {
+  normalization: NormalizationMethod;
+  aggregation: 'arithmetic' | 'geometric';
+  weights: WeightMethod;
+  bands: GradeBand[];
+  smallNumbers: 'na' | 'shrink';
+  floor: number;
+  /** Readiness: indicators and red lines whose tables hold no rows for the period. */
+  missing: Map<string, string[]>;
+  missingRedLines: Set<string>;
+}
+
+const tableZh = (t: string) => tableDef(t)?.zh ?? t;
 
 function scorePeriod(
   sys: IndexSystem,
   entities: Entity[],
   measured: { values: Map<string, Map<string, NumDen>>; hits: Map<string, Map<string, number>> },
-  opts: { normalization: NormalizationMethod; aggregation: 'arithmetic' | 'geometric'; weights: WeightMethod; bands: GradeBand[] },
-): { scored: Scored; weights: Weights } {
+  opts: ScoreOptions,
+): { scored: Scored; weights: Weights; small: SmallNumbers } {
   const units = entities.filter((e) => e.entity_type === 'unit');
-  // (entity, indicator) pairs that are NA only because there was nothing to evaluate
+  // (entity, indicator) pairs that are NA because there was nothing (or too little) to evaluate:
+  // they do not count against the 2/3 rule, their weight goes to the dimension's other indicators
   const noEvents = new Set<string>();
+  const small: SmallNumbers = { method: opts.smallNumbers, affected: [], priors: [], not_shrunk: [] };
   // Raw values and reasons
   const values = new Map<string, Map<string, IndicatorValue>>(); // entity → indicator → value
   for (const e of entities) values.set(e.entity_id, new Map());
   for (const ind of sys.indicators) {
     const m = measured.values.get(ind.id)!;
+    const noTables = opts.missing.get(ind.id);
     // The county pools the units' numerators and denominators unless the SQL gave its own row.
     let countyND = m.get(COUNTY);
     if (!countyND) {
@@ -278,7 +355,13 @@ function scorePeriod(
     for (const e of entities) {
       const applicable = applies(ind, e);
       const nd = e.entity_type === 'county' ? countyND : m.get(e.entity_id);
-      const { raw, reason, gap } = applicable ? rawValue(ind, nd, countyMeasurable) : { raw: null, reason: { zh: '不适用', en: 'not applicable' }, gap: false };
+      let { raw, reason, gap } = applicable ? rawValue(ind, nd, countyMeasurable) : { raw: null as number | null, reason: { zh: '不适用', en: 'not applicable' } as Reason | undefined, gap: false };
+      if (applicable && noTables) {
+        // data readiness: the tables hold nothing for the period — 无数据, whatever the SQL made of it
+        raw = null;
+        gap = true;
+        reason = { zh: `无数据：${noTables.map(tableZh).join('、')}本期没有记录`, en: `no data: ${noTables.join(', ')} hold(s) no rows for the period` };
+      }
       if (applicable && raw === null && !gap) noEvents.add(`${e.entity_id}\u0000${ind.id}`);
       const v: IndicatorValue = {
         numerator: nd?.numerator ?? null,
@@ -296,9 +379,11 @@ function scorePeriod(
       }
       values.get(e.entity_id)!.set(ind.id, v);
     }
+    applySmallNumbers(ind, units, values, opts.smallNumbers, small, noEvents);
   }
   // Normalise: per indicator, across the units for the distribution-based methods; the county is
-  // scored with goalposts (it is not part of the units' distribution).
+  // scored with goalposts (it is not part of the units' distribution). Only values with status ok
+  // are scored (a small sample left out is not part of the distribution either).
   const unitScores = new Map<string, (number | null)[]>();
   for (const ind of sys.indicators) {
     const meta = {
@@ -308,7 +393,10 @@ function scorePeriod(
       worst: ind.direction === 'higher' ? ind.goalposts.lower : ind.goalposts.upper,
       direction: ind.direction,
     };
-    const unitRaw = units.map((u) => values.get(u.entity_id)!.get(ind.id)!.raw);
+    const unitRaw = units.map((u) => {
+      const v = values.get(u.entity_id)!.get(ind.id)!;
+      return v.status === 'ok' ? v.raw : null;
+    });
     const scores = ind.deduction
       ? unitRaw.map((x) => (x === null ? null : deductionScore({ full: ind.deduction!.full, perOccurrence: ind.deduction!.per_occurrence, occurrences: x, ...(ind.deduction!.cap ? { cap: ind.deduction!.cap } : {}) })))
       : normalizeAll(opts.normalization, unitRaw, meta);
@@ -337,7 +425,7 @@ function scorePeriod(
         dimensions[d.id] = null;
         const none = sys.indicators.some((x) => x.dimension === d.id && vals.get(x.id)!.applicable);
         notes[d.id] = none
-          ? { zh: '本期该维度各指标均无可评价事项', en: 'nothing to evaluate in this dimension this period' }
+          ? { zh: '本期该维度各指标均无可评价事项或样本过少', en: 'nothing (or too little) to evaluate in this dimension this period' }
           : { zh: '该维度没有适用的指标', en: 'no indicator of the dimension applies' };
         continue;
       }
@@ -346,6 +434,7 @@ function scorePeriod(
         members.map((x) => weights.indicator.get(x.id)!),
         opts.aggregation,
         sys.method.dimension_min_share,
+        opts.floor,
       );
       dimensions[d.id] = ds.score;
       if (ds.reason) notes[d.id] = ds.reason;
@@ -353,8 +442,10 @@ function scorePeriod(
     const dimIds = sys.dimensions.map((d) => d.id);
     const total = dimIds.every((id) => dimensions[id] === null)
       ? null
-      : aggregate(opts.aggregation, dimIds.map((id) => dimensions[id] ?? null), dimIds.map((id) => weights.dimension.get(id)!));
+      : aggregate(opts.aggregation, dimIds.map((id) => dimensions[id] ?? null), dimIds.map((id) => weights.dimension.get(id)!), opts.floor);
+    // a red line whose tables hold nothing for the period has no hits to count (数据不全, not 0)
     const flags: RedFlag[] = sys.red_lines
+      .filter((rl) => !opts.missingRedLines.has(rl.id))
       .map((rl) => ({ id: rl.id, name: rl.name, basis: rl.basis, veto: rl.veto, hits: measured.hits.get(rl.id)!.get(e.entity_id) ?? 0 }))
       .filter((f) => f.hits > 0);
     const g = gradeOf(total, opts.bands);
@@ -375,7 +466,65 @@ function scorePeriod(
   units.forEach((u, i) => {
     perEntity.get(u.entity_id)!.rank = ranks[i] ?? null;
   });
-  return { scored: { perEntity }, weights };
+  return { scored: { perEntity }, weights, small };
+}
+
+/**
+ * The small-number rule for one indicator over the units (the county's own value is never
+ * adjusted). Below min_denominator a unit's value is not scored (status small_sample, NA that
+ * does not count against the 2/3 rule), unless the index chose shrinkage and the indicator is a
+ * proportion: then every unit's rate is replaced by its empirical-Bayes beta-binomial estimate
+ * toward the county rate pooled over the units (scoring/shrinkage.ts), and the small units are
+ * scored at it.
+ */
+function applySmallNumbers(
+  ind: Indicator,
+  units: Entity[],
+  values: Map<string, Map<string, IndicatorValue>>,
+  method: 'na' | 'shrink',
+  small: SmallNumbers,
+  noEvents: Set<string>,
+): void {
+  if (ind.kind !== 'ratio') return;
+  const vs = units.map((u) => ({ u, v: values.get(u.entity_id)!.get(ind.id)! })).filter((x) => x.v.status === 'ok' && x.v.denominator !== null && x.v.denominator > 0);
+  const below = vs.filter((x) => x.v.denominator! < ind.min_denominator);
+  let shrunk = false;
+  if (method === 'shrink') {
+    let why: Reason | null = null;
+    let prior: ReturnType<typeof betaBinomialPrior> = null;
+    if (!isProportion(ind)) why = { zh: '该指标不是比例（分子不是分母的一部分），不能用贝塔-二项收缩', en: 'not a proportion: beta-binomial shrinkage does not apply' };
+    else if (vs.some((x) => x.v.numerator === null || x.v.numerator < 0 || x.v.numerator > x.v.denominator!)) why = { zh: '有单位的分子大于分母或为负，不能按比例收缩', en: 'a unit has a numerator outside [0, denominator]' };
+    else {
+      // the county rate pooled over the units (the mean of the units' distribution; for the two
+      // indicators whose county row counts a joint visit once, the units' pool counts it for each)
+      const mean = vs.reduce((a, x) => a + x.v.numerator!, 0) / vs.reduce((a, x) => a + x.v.denominator!, 0);
+      prior = vs.length ? betaBinomialPrior(vs.map((x) => ({ numerator: x.v.numerator!, denominator: x.v.denominator! })), Math.min(1, Math.max(0, mean))) : null;
+      if (!prior) why = { zh: '有可评价事项的单位少于3个，无法估计单位间差异', en: 'fewer than 3 units with cases: the spread between units cannot be estimated' };
+    }
+    if (prior) {
+      shrunk = true;
+      small.priors.push({ indicator: ind.id, mean: prior.mean, tau2: prior.tau2, precision: Number.isFinite(prior.precision) ? prior.precision : null, units: prior.units });
+      for (const { v } of vs) {
+        const r = shrinkProportion({ numerator: v.numerator!, denominator: v.denominator! }, prior);
+        const observed = v.raw!;
+        v.raw = r.estimate * ind.scale;
+        v.adjusted = { method: 'eb_beta_binomial', observed, weight: r.weight };
+      }
+      for (const { u, v } of below) {
+        small.affected.push({ entity_id: u.entity_id, indicator: ind.id, numerator: v.numerator, denominator: v.denominator!, min_denominator: ind.min_denominator, action: 'shrunk', observed: v.adjusted!.observed, estimate: v.raw!, weight: v.adjusted!.weight });
+      }
+    } else if (below.length && why) small.not_shrunk.push({ indicator: ind.id, reason: why });
+  }
+  if (shrunk) return;
+  for (const { u, v } of below) {
+    small.affected.push({ entity_id: u.entity_id, indicator: ind.id, numerator: v.numerator, denominator: v.denominator!, min_denominator: ind.min_denominator, action: 'na', observed: v.raw });
+    v.status = 'small_sample';
+    v.na_reason = {
+      zh: `样本少：分母 ${v.denominator} 低于最小样本量 ${ind.min_denominator}，不计分（观测值 ${isProportion(ind) && v.raw !== null ? pctText(v.raw) : String(v.raw === null ? '—' : Number(v.raw.toFixed(4)))}），权重由本维度其他指标分担`,
+      en: `small sample: denominator ${v.denominator} below the minimum ${ind.min_denominator}; not scored (observed ${v.raw === null ? '—' : Number(v.raw.toFixed(4))}), its weight goes to the dimension's other indicators`,
+    };
+    noEvents.add(`${u.entity_id}\u0000${ind.id}`);
+  }
 }
 
 function targetMet(op: '>=' | '<=' | '=', actual: number | null, target: number): boolean | null {
@@ -395,10 +544,11 @@ function targetMet(op: '>=' | '<=' | '=', actual: number | null, target: number)
   }
 }
 
-function robustnessInput(sys: IndexSystem, units: Entity[], per: Map<string, EntityPeriodResult>, weights: Weights): RobustnessInput {
+function robustnessInput(sys: IndexSystem, units: Entity[], per: Map<string, EntityPeriodResult>, weights: Weights, floor: number): RobustnessInput {
   // Units only, indicators that apply to units.
   const inds = sys.indicators.filter((ind) => units.some((u) => applies(ind, u)));
   return {
+    geometricFloor: floor,
     entities: units.map((u) => u.entity_id),
     indicators: inds.map((ind) => ({
       id: ind.id,
@@ -412,7 +562,8 @@ function robustnessInput(sys: IndexSystem, units: Entity[], per: Map<string, Ent
     })),
     dimensions: sys.dimensions.filter((d) => inds.some((i) => i.dimension === d.id)).map((d) => ({ id: d.id, weight: weights.dimension.get(d.id)! })),
     raw: units.map((u) => inds.map((ind) => per.get(u.entity_id)!.indicators[ind.id]!.raw)),
-    // As in the engine: what does not apply, or had nothing to evaluate, is left out (not a gap).
+    // As in the engine: what does not apply, or had nothing (or too little) to evaluate, is left
+    // out (not a gap).
     applicable: units.map((u) => inds.map((ind) => {
       const s = per.get(u.entity_id)!.indicators[ind.id]!.status;
       return s === 'ok' || s === 'no_data';
@@ -421,13 +572,15 @@ function robustnessInput(sys: IndexSystem, units: Entity[], per: Map<string, Ent
 }
 
 /** The method parameters a run records: the index file's, with the caller's overrides. */
-export function runParams(sys: IndexSystem, o: Pick<EvaluateOptions, 'normalization' | 'aggregation' | 'weights'> = {}): EvaluationResult['params'] {
+export function runParams(sys: IndexSystem, o: Pick<EvaluateOptions, 'normalization' | 'aggregation' | 'weights' | 'smallNumbers'> = {}): EvaluationResult['params'] {
   return {
     normalization: o.normalization ?? sys.method.normalization,
     aggregation: o.aggregation ?? sys.method.aggregation,
     weights: o.weights ?? sys.method.weights,
     dimension_min_share: sys.method.dimension_min_share,
     grades: sys.method.grades as GradeBand[],
+    small_numbers: o.smallNumbers ?? sys.method.small_numbers,
+    geometric_floor: sys.method.geometric_floor,
   };
 }
 
@@ -446,11 +599,50 @@ export function loadDefaultIndex(): Promise<LoadedIndex> {
   return defaultIndex;
 }
 
+/** The refusal of a period without enough data: what is missing and how to go on. */
+function notReady(sys: IndexSystem, r: Readiness): TijianError {
+  const empty = r.tables.filter((t) => t.rows === 0);
+  const names = empty.map((t) => `${tableZh(t.table)}（${t.window.zh}）`).join('、');
+  return new TijianError(
+    'DATA_NOT_READY',
+    `${r.period} 的数据不足以评估：有数据的指标只占单位总分权重的 ${pctText(r.weight_share)}（要求至少 ${pctText(r.min_share)}）。本期没有记录的数据表：${names || '—'}；因此无数据的指标 ${r.missing_indicators.length} 项。请先导入这些数据，或确认仍要评估（命令行 --allow-incomplete），结果将标注为“数据不全”。`,
+    `Too little data to evaluate ${r.period}: the indicators with data carry ${pctText(r.weight_share)} of a unit's total weight (at least ${pctText(r.min_share)} needed). Tables without rows for the period: ${empty.map((t) => t.table).join(', ') || '—'}; ${r.missing_indicators.length} indicator(s) have no data. Import them first, or evaluate anyway (--allow-incomplete): the run is then marked incomplete.`,
+    { readiness: r, index: sys.id },
+  );
+}
+
+function missingOf(r: Readiness | null): { missing: Map<string, string[]>; missingRedLines: Set<string> } {
+  return { missing: new Map((r?.missing_indicators ?? []).map((m) => [m.id, m.tables])), missingRedLines: new Set((r?.missing_red_lines ?? []).map((m) => m.id)) };
+}
+
+/**
+ * Funnel plots of the proportion indicators over the units, around the county rate pooled over
+ * the units plotted (Σ numerators / Σ denominators — Spiegelhalter's overall proportion; for
+ * joint_inspection_share and repeat_inspection_rate the county's own figure counts a joint visit
+ * once, the units' pool once per participant, as each unit's rate does).
+ */
+function funnelsOf(sys: IndexSystem, units: Entity[], per: Map<string, EntityPeriodResult>): IndicatorFunnel[] {
+  const out: IndicatorFunnel[] = [];
+  const county = per.get(COUNTY)!;
+  for (const ind of sys.indicators) {
+    if (!isProportion(ind) || !units.some((u) => applies(ind, u))) continue;
+    if (county.indicators[ind.id]?.status === 'no_data') continue;
+    const points = units
+      .map((u) => ({ id: u.entity_id, v: per.get(u.entity_id)!.indicators[ind.id]! }))
+      .filter(({ v }) => (v.status === 'ok' || v.status === 'small_sample') && v.denominator !== null && v.denominator > 0 && v.numerator !== null && v.numerator >= 0 && v.numerator <= v.denominator)
+      .map(({ id, v }) => ({ id, numerator: v.numerator!, denominator: v.denominator! }));
+    if (!points.length) continue;
+    const target = points.reduce((a, p) => a + p.numerator, 0) / points.reduce((a, p) => a + p.denominator, 0);
+    out.push({ indicator: ind.id, direction: ind.direction, min_denominator: ind.min_denominator, ...funnel(points, target, 'exact') });
+  }
+  return out;
+}
+
 export async function evaluate(ws: Workspace, opts: EvaluateOptions): Promise<EvaluationResult> {
   const t0 = performance.now();
   const db = ws.db;
   const period = typeof opts.period === 'string' ? parsePeriod(opts.period) : opts.period;
-  const compare = opts.compare === undefined ? null : typeof opts.compare === 'string' ? parsePeriod(opts.compare) : opts.compare;
+  const asked = opts.compare === undefined ? null : typeof opts.compare === 'string' ? parsePeriod(opts.compare) : opts.compare;
   const index = opts.index ?? (await loadDefaultIndex());
   const sys = index.system;
   const method = {
@@ -458,48 +650,74 @@ export async function evaluate(ws: Workspace, opts: EvaluateOptions): Promise<Ev
     aggregation: opts.aggregation ?? sys.method.aggregation,
     weights: opts.weights ?? sys.method.weights,
     bands: sys.method.grades as GradeBand[],
+    smallNumbers: opts.smallNumbers ?? sys.method.small_numbers,
+    floor: sys.method.geometric_floor,
   };
-  const periods = compare ? 2 : 1;
-  const steps = periods * (sys.indicators.length + sys.red_lines.length) + 2;
-  let done = 0;
-  const tick = () => opts.onProgress?.(++done, steps, 'measure');
-
+  // A method that cannot run is an error before any work, not a silent substitute.
+  if (method.weights === 'ahp') {
+    const missing = ahpMissing(sys);
+    if (missing.length) throw ahpUnavailable(sys, missing);
+  }
   // 整改核验: closed rectification items of earlier periods are checked against the data of the
   // periods evaluated first — the rectification indicators read those checks (analytics/rectify).
   await verifyPeriod(ws, period, opts.signal ? { signal: opts.signal } : {});
-  if (compare) await verifyPeriod(ws, compare, opts.signal ? { signal: opts.signal } : {});
-
-  const entities = await entitiesFor(db, period);
-  // The comparison period is measured on a second connection at the same time.
-  const side = compare ? await db.fork() : null;
+  if (asked) await verifyPeriod(ws, asked, opts.signal ? { signal: opts.signal } : {});
+  // The comparison period is checked and measured on a second connection at the same time.
+  const side = asked ? await db.fork() : null;
   let measured: Awaited<ReturnType<typeof measure>>;
   let prevMeasured: Awaited<ReturnType<typeof measure>> | null = null;
   let prevEntities: Entity[] = [];
+  let entities: Entity[];
+  let readiness: Readiness;
+  let compare = asked;
+  let compareReadiness: Readiness | null = null;
+  let compareDropped: EvaluationResult['compare_dropped'];
+  let done = 0;
+  let steps = sys.indicators.length + sys.red_lines.length + 2;
+  const tick = () => opts.onProgress?.(++done, steps, 'measure');
   try {
+    // Data readiness before scores: refuse a period with too little data (unless asked to go
+    // on), and drop a comparison whose period has too little.
+    [readiness, compareReadiness] = await Promise.all([checkReadiness(db, sys, period), side && asked ? checkReadiness(side, sys, asked) : Promise.resolve(null)]);
+    if (readiness.status === 'insufficient' && !opts.allowIncomplete) throw notReady(sys, readiness);
+    if (asked && compareReadiness?.status === 'insufficient') {
+      compare = null;
+      compareDropped = {
+        period: asked.label,
+        reason: {
+          zh: `对比期间 ${asked.label} 的数据不足（有数据的指标只占权重的 ${pctText(compareReadiness.weight_share)}），不作对比`,
+          en: `comparison period ${asked.label} has too little data (${pctText(compareReadiness.weight_share)} of the weight has data): no comparison made`,
+        },
+      };
+    }
+    steps = (compare ? 2 : 1) * (sys.indicators.length + sys.red_lines.length) + 2;
+    entities = await entitiesFor(db, period);
     [measured, prevMeasured] = await Promise.all([
       measure(db, sys, periodParams(period), tick, opts.signal),
       side && compare
         ? entitiesFor(side, compare).then((e) => {
             prevEntities = e;
-            return measure(side, sys, periodParams(compare), tick, opts.signal);
+            return measure(side, sys, periodParams(compare!), tick, opts.signal);
           })
         : Promise.resolve(null),
     ]);
   } finally {
     side?.close();
   }
-  const { scored, weights } = scorePeriod(sys, entities, measured, method);
-  const previous = prevMeasured ? scorePeriod(sys, prevEntities, prevMeasured, method).scored.perEntity : null;
+  const { scored, weights, small } = scorePeriod(sys, entities, measured, { ...method, ...missingOf(readiness) });
+  const previous = prevMeasured ? scorePeriod(sys, prevEntities, prevMeasured, { ...method, ...missingOf(compareReadiness) }).scored.perEntity : null;
 
   const units = entities.filter((e) => e.entity_type === 'unit');
   let robustness: Robustness | null = null;
   const draws = opts.draws ?? sys.method.monte_carlo.draws;
   if (draws > 0 && units.length >= 2) {
     const r0 = performance.now();
-    const input = robustnessInput(sys, units, scored.perEntity, weights);
+    const input = robustnessInput(sys, units, scored.perEntity, weights, method.floor);
     const mc = monteCarlo(input, { draws, seed: sys.method.monte_carlo.seed, perturbation: sys.method.monte_carlo.perturbation });
     const ro = removeOneIndicator(input);
     const corr = correlationAudit(input);
+    const floors = [...new Set([...GEOMETRIC_FLOOR_CHOICES, method.floor])].sort((a, b) => a - b);
+    const fs = floorSensitivity(input, floors);
     robustness = {
       draws,
       seed: sys.method.monte_carlo.seed,
@@ -508,6 +726,11 @@ export async function evaluate(ws: Workspace, opts: EvaluateOptions): Promise<Ev
       ranks: mc.map((r) => ({ entity_id: r.entity, nominal: r.nominalRank, p5: r.p5, p50: r.p50, p95: r.p95, mean: r.mean })),
       remove_one: ro.map((r) => ({ indicator: r.indicator, max_abs_shift: r.maxAbsShift, mean_abs_shift: r.meanAbsShift })),
       correlations: corr.map((c) => ({ dimension: c.dimension, a: c.a, b: c.b, r: c.r, flag: c.flag })),
+      geometric_floors: {
+        floors,
+        used: method.floor,
+        ranks: units.map((u, e) => ({ entity_id: u.entity_id, ranks: fs.map((f) => f.ranks[e] ?? null), totals: fs.map((f) => f.totals[e] ?? null) })),
+      },
     };
   }
   tick();
@@ -576,7 +799,7 @@ export async function evaluate(ws: Workspace, opts: EvaluateOptions): Promise<Ev
     index_sha256: index.sha256,
     index_path: index.path,
     engine_version: APP_VERSION,
-    params: runParams(sys, opts),
+    params: { ...runParams(sys, opts), weights_ran: weights.ran, dimension_weights: method.weights === 'equal' ? 'equal' : 'file' },
     data: await provenance(db),
     dimensions: sys.dimensions.map((d) => ({ id: d.id, name: d.name, weight: weights.dimension.get(d.id)! })),
     indicators: sys.indicators.map((ind) => ({
@@ -598,8 +821,14 @@ export async function evaluate(ws: Workspace, opts: EvaluateOptions): Promise<Ev
     entities: results,
     targets,
     robustness,
+    readiness,
+    ...(compareReadiness ? { compare_readiness: compareReadiness } : {}),
+    ...(compareDropped ? { compare_dropped: compareDropped } : {}),
+    small_numbers: small,
+    funnels: funnelsOf(sys, units, scored.perEntity),
     seconds: 0,
   };
+  result.audit = discriminationAudit(result);
   result.seconds = (performance.now() - t0) / 1000;
   if (opts.save !== false) result.run_id = await saveRun(db, result, index);
   tick();

@@ -24,6 +24,8 @@ export type ErrorCode =
   | 'RUN_NOT_FOUND'
   | 'PERIOD_INVALID'
   | 'NOT_FOUND'
+  | 'DATA_NOT_READY'
+  | 'METHOD_UNAVAILABLE'
   | 'INTERNAL';
 
 export class TijianError extends Error {

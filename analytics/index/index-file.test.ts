@@ -12,7 +12,8 @@ const DESIGN: Record<string, string[]> = {
   institutions: ['comp_matter_share', 'transferred_domains', 'team_structure', 'three_systems', 'coordination', 'catalogue_published'],
   supervision: ['joint_inspection_share', 'repeat_inspection_rate', 'inspection_burden_yoy', 'mobile_inspection_rate', 'plan_completion', 'permit_followup', 'complaint_ontime'],
   quality: ['legal_review_rate', 'overdue_rate', 'reconsideration_correction', 'litigation_loss', 'head_appearance', 'casefile_pass', 'police_transfer', 'online_handling'],
-  workforce: ['township_force_share', 'certified_rate', 'uncertified_acts', 'reviewer_ratio', 'reviewer_qualified', 'legal_qualification_rate', 'training_hours', 'mixed_staffing_rate'],
+  // (certified_roster_rate: the roster's 持证率 next to the acting officers', added for issue 11)
+  workforce: ['township_force_share', 'certified_rate', 'certified_roster_rate', 'uncertified_acts', 'reviewer_ratio', 'reviewer_qualified', 'legal_qualification_rate', 'training_hours', 'mixed_staffing_rate'],
   performance: ['comp_case_share', 'township_case_share', 'disturbance_saved', 'satisfaction', 'conduct_complaint_rate', 'rectification_rate', 'closed_loop_rate', 'execution_rate'],
 };
 // Beyond the design's tree: the rectification loop's two indicators over the ledger (analytics/rectify).
@@ -21,7 +22,12 @@ const LEDGER: Record<string, string[]> = { performance: ['rectify_completion', '
 describe('the default full-body-check index system', () => {
   it('is valid, and every SQL statement binds against the canonical tables', async () => {
     const loaded = await loadIndexFile(DEFAULT_INDEX_PATH);
-    expect(loaded.system.indicators).toHaveLength(37 + 2);
+    expect(loaded.system.indicators).toHaveLength(38 + 2);
+    // every pair of goalposts says where it comes from (the discrimination audit fails without)
+    for (const i of loaded.system.indicators) {
+      expect(i.goalposts.basis, i.id).toMatch(/^(policy|law|observed)$/);
+      expect(i.goalposts.note?.length ?? 0, i.id).toBeGreaterThan(10);
+    }
     expect(loaded.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 

@@ -18,11 +18,20 @@ export const AppliesTo = z
   .strict();
 export type AppliesTo = z.infer<typeof AppliesTo>;
 
+/** Where a pair of goalposts comes from (the discrimination audit asks every indicator for one):
+ *  a policy target (the seed document, a published programme), a legal limit, or the observed
+ *  distribution (a reference period's spread across the units). */
+export const GoalpostBasis = z.enum(['policy', 'law', 'observed']);
+export type GoalpostBasis = z.infer<typeof GoalpostBasis>;
+
 export const Goalposts = z
   .object({
     /** The numerically lower end. For higher-is-better it is the bad end; for lower-is-better the good end. */
     lower: z.number(),
     upper: z.number(),
+    basis: GoalpostBasis.optional(),
+    /** Why these two numbers: the target, limit or reference distribution they come from. */
+    note: z.string().min(1).optional(),
   })
   .strict()
   .refine((g) => g.upper > g.lower, { message: 'upper must be greater than lower / 上限须大于下限', path: ['upper'] });
@@ -82,8 +91,12 @@ export const Indicator = z
     target: Target.optional(),
     weight: z.number().min(0).default(1),
     applies_to: AppliesTo.default({ county: true, units: true }),
-    /** Below this denominator the value is flagged unreliable. */
+    /** Below this denominator a unit's value is not scored (NA, its weight goes to the other
+     *  indicators of the dimension), or shrunk toward the county rate — method.small_numbers. */
     min_denominator: z.number().int().min(0).default(0),
+    /** The numerator counts some of the denominator's items (a proportion, 0 ≤ x ≤ n): funnel
+     *  plots and beta-binomial shrinkage apply. Default: a ratio shown as a percentage. */
+    proportion: z.boolean().optional(),
     deduction: Deduction.optional(),
     /** What nothing anywhere (the county's denominator 0) means: a data gap (the table was not
      *  imported) — the default — or nothing to evaluate (a ledger with no items yet), which the
@@ -151,6 +164,14 @@ export const Method = z
     weights: z.enum(['equal', 'expert', 'ahp', 'entropy']).default('equal'),
     /** A dimension with fewer than this share of its applicable indicators available is NA. */
     dimension_min_share: z.number().gt(0).max(1).default(2 / 3),
+    /** Below an indicator's min_denominator: leave the unit's value out (na) or use its
+     *  empirical-Bayes beta-binomial estimate, shrunk toward the county rate (shrink). */
+    small_numbers: z.enum(['na', 'shrink']).default('na'),
+    /** Zero handling of the geometric mean: scores floored at this many points before the log. */
+    geometric_floor: z.number().gt(0).max(100).default(1),
+    /** A period is evaluated only when the indicators whose data are present carry at least this
+     *  share of a unit's total weight (data readiness); below it the evaluation is refused. */
+    readiness_min_share: z.number().min(0).max(1).default(2 / 3),
     grades: z.array(GradeBand).min(2).default([
       { grade: '优秀', min: 90 },
       { grade: '良好', min: 80 },

@@ -25,7 +25,7 @@ export interface ReportContext {
 }
 
 /** An indicator value's status, as the XLSX sheets write it. */
-export const INDICATOR_STATUS_ZH: Record<IndicatorValue['status'], string> = { ok: '正常', not_applicable: '不适用', nothing_to_evaluate: '无可评价事项', no_data: '无数据' };
+export const INDICATOR_STATUS_ZH: Record<IndicatorValue['status'], string> = { ok: '正常', not_applicable: '不适用', nothing_to_evaluate: '无可评价事项', small_sample: '样本少不计分', no_data: '无数据' };
 
 export const DEFAULT_ISSUER = '嵊泗县综合行政执法协调指挥委员会办公室';
 
@@ -95,6 +95,7 @@ export function valueCell(v: IndicatorValue | undefined, m: IndicatorMeta): stri
   if (v.status === 'ok') return `${indicatorValue(v.raw, vu(m)) ?? '—'}${v.reliable ? '' : '*'}`;
   if (v.status === 'not_applicable') return '不适用';
   if (v.status === 'nothing_to_evaluate') return '无可评价事项';
+  if (v.status === 'small_sample') return `${indicatorValue(v.raw, vu(m)) ?? '—'}（样本少，不计分）`;
   return '无数据';
 }
 
@@ -116,7 +117,13 @@ export function methodText(run: EvaluationResult): { normalization: string; aggr
   const N: Record<string, string> = { goalposts: '目标值法', target: '距目标法', minmax: '极差法', zscore: '标准分数法', rank: '排序法' };
   const A: Record<string, string> = { arithmetic: '加权算术平均', geometric: '加权几何平均' };
   const W: Record<string, string> = { equal: '等权', expert: '专家赋权', ahp: '层次分析法（AHP）赋权', entropy: '熵权法赋权' };
-  return { normalization: N[run.params.normalization] ?? run.params.normalization, aggregation: A[run.params.aggregation] ?? run.params.aggregation, weights: W[run.params.weights] ?? run.params.weights };
+  // what actually ran: a dimension whose weights fell back (entropy without information) is named
+  const fellBack = (run.params.weights_ran ?? []).filter((r) => r.method !== run.params.weights);
+  const dimZh = (id: string) => run.dimensions.find((d) => d.id === id)?.name.zh ?? id;
+  const weights = `${W[run.params.weights] ?? run.params.weights}${fellBack.length ? `（其中${fellBack.map((r) => dimZh(r.dimension)).join('、')}维度${W[fellBack[0]!.method] ?? fellBack[0]!.method}${fellBack[0]!.note ? `，${fellBack[0]!.note.zh}` : ''}）` : ''}`;
+  const floor = run.params.geometric_floor;
+  const aggregation = `${A[run.params.aggregation] ?? run.params.aggregation}${run.params.aggregation === 'geometric' && floor !== undefined ? `（得分低于${floor}分的按${floor}分计入对数）` : ''}`;
+  return { normalization: N[run.params.normalization] ?? run.params.normalization, aggregation, weights };
 }
 
 /** 优秀 ≥ 90、良好 80–90 … from the run's grade bands. */

@@ -44,6 +44,7 @@ import { changeScore, cnNumber, dateTimeZh, gapText, indicatorValue, int, num, p
 import { cell, DocBuilder, safeFileStem, type Cell, type ReportDoc } from './model.js';
 import { countSentence, flagsText, gradeDistribution, listZh, moneySentence, paragraph, rateSentence, scoreSentence, sentence } from './narrative.js';
 import { appendCountySection } from '../rectify/report.js';
+import { dataNotesBlock, funnelBlock } from './method-notes.js';
 
 const SOURCE_ZH: Record<string, string> = { seed: '实施方案', law: '法律法规', published: '公开数据', assumed: '评估设定' };
 
@@ -142,6 +143,7 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
     run.robustness ? `为检验排名的可靠性，对指标权重、归一化方法和汇总方法进行了${int(run.robustness.draws)}次蒙特卡洛扰动分析，得出各单位的排名区间。` : null,
     run.data.length ? `评估数据来自${int(run.data.length)}个业务数据文件共${int(totalRows)}条记录，评估批次编号为${run.run_id}，数据来源及校验值见附件3。` : null,
   );
+  dataNotesBlock(b, run);
 
   // 基本情况
   const F = ctx.facts.items;
@@ -294,6 +296,7 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
     b.p(`各单位在${listZh(run.dimensions.map((d) => d.name.zh))}等维度上的指标得分见${fn}。`);
     b.chart({ id: 'heatmap', caption: `${fn}  各单位各项指标得分（灰色为不适用或无可评价事项）`, option: heatmapOption(heatmapInput(run)), width: 640, height: 150 + inds.length * 21 });
   }
+  funnelBlock(b, run, figNo);
   for (const d of run.dimensions) {
     b.heading(2, d.name.zh);
     const cur = c.dimensions[d.id] ?? null;

@@ -91,6 +91,8 @@ export async function loadFacts(ws: Workspace | null, run: EvaluationResult): Pr
   // not as "zero last year".
   const prevDecided = items.cases_decided?.previous ?? 0;
   if (hasCases) items.fines_yuan = { id: 'fines_yuan', current: cur.fines ?? 0, previous: prev && prevDecided > 0 ? (prev.fines ?? 0) : null, source: 'workspace' };
-  if (hasComplaints) items.complaints_received = { id: 'complaints_received', current: cur.complaints, previous: prev?.complaints ? prev.complaints : null, source: 'workspace' };
+  // no complaint rows for the period (data readiness) is no data, not "0 received"
+  const noComplaintRows = run.readiness?.tables.find((t) => t.table === 'complaint')?.rows === 0;
+  if (hasComplaints && !noComplaintRows) items.complaints_received = { id: 'complaints_received', current: cur.complaints, previous: prev?.complaints ? prev.complaints : null, source: 'workspace' };
   return { items, workspaceNote: null };
 }

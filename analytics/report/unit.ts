@@ -12,6 +12,7 @@ import { cell, DocBuilder, safeFileStem, type Cell, type ReportDoc } from './mod
 import { flagsText, listZh, scoreSentence, sentence } from './narrative.js';
 import { evidenceText, maskedText } from './review-source.js';
 import { appendUnitSection } from '../rectify/report.js';
+import { unitSmallNumbersText } from './method-notes.js';
 
 /** Review rules that find the same records as a red line of the default index system. */
 const RULE_OF_RED_LINE: Record<string, string> = { major_without_review: 'major_without_review', overdue_cases: 'overdue_case', uncertified_enforcement: 'uncertified_officer' };
@@ -179,6 +180,7 @@ export function buildUnitReport(ctx: ReportContext, unitId: string): ReportDoc {
     withTarget.length ? sentence(`在设有目标值的${withTarget.length}项指标中，达到目标${metT.length}项`, unmetT.length ? `未达到目标${unmetT.length}项` : null) : null,
     strong.length ? `${listZh(strong.map((m) => m.name.zh))}等指标表现较好。` : null,
     weak.length ? `${listZh(weak.map((m) => `${m.name.zh}（${valueCell(u.indicators[m.id], m)}，得分${score(u.indicators[m.id]!.score)}分）`))}得分较低，需重点改进。` : null,
+    unitSmallNumbersText(run, u),
   );
   {
     const tn = `表${++tab}`;

@@ -50,7 +50,7 @@ describe('the evidence pack', () => {
     const wb = await readBook(path);
     expect(wb.worksheets.map((s) => s.name).slice(0, 3)).toEqual(['汇总', '按单位', '按人员']);
     expect(wb.worksheets).toHaveLength(3 + 13);
-    expect(wb.worksheets[3]!.name).toBe('01 办案超期且未批准延期');
+    expect(wb.worksheets[3]!.name).toBe('01 办案超期');
 
     // nothing is a formula, and no text starts with = + - @
     for (const c of cells(wb)) {
@@ -67,7 +67,7 @@ describe('the evidence pack', () => {
     expect(all).toContain('个人信息（姓名、证件号码、电话）已脱敏');
 
     // the rule sheet: title lines, then the header, then one row per hit with its ref and summary
-    const sheet = wb.getWorksheet('01 办案超期且未批准延期')!;
+    const sheet = wb.getWorksheet('01 办案超期')!;
     const rows: unknown[][] = [];
     sheet.eachRow((row) => void rows.push((row.values as unknown[]).slice(1)));
     const header = rows.findIndex((x) => x[0] === '序号');
@@ -108,7 +108,7 @@ describe('the evidence pack', () => {
     expect(JSON.stringify(masked)).not.toContain(PARTY_ID);
     const unmasked = reviewJson(r, { unmask: true }) as typeof masked;
     expect(unmasked.hits.find((h) => h.rule === 'officer_party_lenient')!.keys.party_id).toBe(PARTY_ID);
-    expect(masked.rules.find((x) => x.id === 'overdue_case')).toMatchObject({ hits: 1, units: { U1: 1 }, severity: '中', name: { zh: '办案超期且未批准延期' } });
+    expect(masked.rules.find((x) => x.id === 'overdue_case')).toMatchObject({ hits: 1, units: { U1: 1 }, severity: '中', name: { zh: '办案超期' } });
     // the result itself is never changed by masking
     expect(r.hits.find((h) => h.rule === 'officer_party_lenient')!.keys.party_id).toBe(PARTY_ID);
     expect(displayHit(r.hits[0]!, r.rules[0], { unmask: true }).evidence).toEqual(r.hits[0]!.evidence);

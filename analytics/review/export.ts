@@ -64,7 +64,13 @@ export function reviewJson(r: ReviewResult, opts: MaskOptions = {}): Record<stri
       units: s.units,
       marks: markCounts(r, s.id),
       params: s.params ?? {},
+      data_gaps: s.data_gaps ?? 0,
     })),
+    // 数据不全: records a rule could not judge (keys that hold personal data left out)
+    data_gaps: (r.data_gaps ?? []).map((g) => {
+      const personal = rules.get(g.rule)?.personal_kinds ?? {};
+      return { rule: g.rule, unit_id: g.unit_id, reason: g.reason, keys: Object.fromEntries(Object.entries(g.keys).filter(([k]) => !(k in personal))) };
+    }),
     hits: r.hits.map((h) => {
       const d = displayHit(h, rules.get(h.rule), opts);
       return {

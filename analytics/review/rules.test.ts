@@ -33,29 +33,44 @@ describe('default rules on hand-made fixtures', () => {
     expect(r.hits).toEqual([]);
   });
 
-  it('overdue_case: decided after the deadline without an approved extension', async () => {
+  it('overdue_case: decided past the deadline, or open past it at period end; an extension extends the limit', async () => {
     const ws = await setup({
       cases: [
         kase({ case_id: 'D91', filed_date: '2024-01-01', decision_date: '2024-04-01' }), // 91 days, extension empty
         kase({ case_id: 'D91NO', filed_date: '2024-01-01', decision_date: '2024-04-01', extension_approved: false }),
         kase({ case_id: 'D31OF30', filed_date: '2024-02-01', decision_date: '2024-03-03', deadline_days: 30 }), // 31 days of 30
         kase({ case_id: 'FILED2023', filed_date: '2023-11-01', decision_date: '2024-02-15' }), // decided in 2024
+        // an approved extension without its days adds 30: 150 days > 90 + 30
+        kase({ case_id: 'EXT', filed_date: '2024-01-01', decision_date: '2024-05-30', extension_approved: true }),
+        // 150 days with 50 days approved: > 140
+        kase({ case_id: 'EXT50', filed_date: '2024-01-01', decision_date: '2024-05-30', extension_approved: true, extension_days: 50 }),
+        // open at the end of 2024 after 365 days (and so at the end of 2025 too)
+        kase({ case_id: 'OPEN', filed_date: '2024-01-01', decision_date: null, closed_date: null, executed_date: null }),
         // near-misses
         kase({ case_id: 'D90', filed_date: '2024-01-01', decision_date: '2024-03-31' }), // exactly 90 days
-        kase({ case_id: 'EXT', filed_date: '2024-01-01', decision_date: '2024-05-30', extension_approved: true }),
+        kase({ case_id: 'EXT120', filed_date: '2024-01-01', decision_date: '2024-04-30', extension_approved: true }), // 120 of 120
+        kase({ case_id: 'EXT60', filed_date: '2024-01-01', decision_date: '2024-05-30', extension_approved: true, extension_days: 60 }), // 150 of 150
         kase({ case_id: 'D120OF180', filed_date: '2024-01-01', decision_date: '2024-04-30', deadline_days: 180 }),
-        kase({ case_id: 'NEXTYEAR', filed_date: '2024-10-01', decision_date: '2025-01-15' }), // decided in 2025
-        kase({ case_id: 'OPEN', filed_date: '2024-01-01', decision_date: null, closed_date: null, executed_date: null }),
+        kase({ case_id: 'NEXTYEAR', filed_date: '2024-10-01', decision_date: '2025-01-15', executed_date: '2025-01-18', closed_date: '2025-01-20' }), // decided in 2025, open 91 days at the end of 2024
+        kase({ case_id: 'OPENSHORT', filed_date: '2024-11-01', decision_date: null, closed_date: null, executed_date: null }), // 60 days
+        kase({ case_id: 'POLICE', filed_date: '2024-01-01', decision_date: null, closed_date: null, executed_date: null, suspected_crime: true, police_transfer_date: '2024-02-01' }),
+        kase({ case_id: 'CLOSEDNODECISION', filed_date: '2024-01-01', decision_date: null, closed_date: '2024-06-01', executed_date: null }),
       ],
     });
-    expect(await hitsOf(ws, 'overdue_case')).toEqual(caseKeys('D91', 'D91NO', 'D31OF30', 'FILED2023'));
-    expect(await hitsOf(ws, 'overdue_case', '2025')).toEqual(caseKeys('NEXTYEAR'));
+    // NEXTYEAR: filed 2024-10-01, open at 2024-12-31 after 91 days > 90 — overdue in 2024 already
+    expect(await hitsOf(ws, 'overdue_case')).toEqual(caseKeys('D91', 'D91NO', 'D31OF30', 'FILED2023', 'EXT', 'EXT50', 'OPEN', 'NEXTYEAR'));
+    // by the end of 2025 OPENSHORT is open 425 days too
+    expect(await hitsOf(ws, 'overdue_case', '2025')).toEqual(caseKeys('NEXTYEAR', 'OPEN', 'OPENSHORT'));
     const r = await runReview(ws, { period: '2024', only: ['overdue_case'] });
     const d91 = r.hits.find((h) => h.keys.case_id === 'D91')!;
-    expect(d91.evidence).toMatchObject({ 办案天数: 91, 办案期限: 90, 延期审批: '未填写' });
-    expect(d91.summary).toContain('立案 91 天后');
+    expect(d91.evidence).toMatchObject({ 办案天数: 91, 办案期限: 90, 延期审批: '未填写', 办理情况: '才作出处罚决定' });
+    expect(d91.summary).toContain('立案后 91 天才作出处罚决定');
     expect(d91.unit_id).toBe('U1');
     expect(d91.officer_ids).toEqual(['O1', 'O2']);
+    expect(r.hits.find((h) => h.keys.case_id === 'EXT50')!.evidence).toMatchObject({ 办案天数: 150, 办案期限: 140, 延期审批: '已批准延期 50 天' });
+    const open = r.hits.find((h) => h.keys.case_id === 'OPEN')!;
+    expect(open.evidence).toMatchObject({ 办案天数: 365, 办案期限: 90, 办理情况: '到期末仍未作出决定' });
+    expect(open.summary).toContain('到期末仍未作出决定');
   });
 
   it('major_without_review: no legal review, or one dated after the decision', async () => {
@@ -81,6 +96,8 @@ describe('default rules on hand-made fixtures', () => {
         kase({ case_id: 'LASTDAY', filed_date: '2024-05-31', officer_ids: ['O1', 'O3'] }),
         kase({ case_id: 'NOTINROSTER', filed_date: '2024-02-01', officer_ids: ['O1', 'O7'] }),
         kase({ case_id: 'ROSTER2023', filed_date: '2023-06-01', officer_ids: ['O1', 'O7'] }),
+        // 2022: no roster imported for the year
+        kase({ case_id: 'NOROSTER2022', filed_date: '2022-05-01', officer_ids: ['O1', 'O2'] }),
       ],
       inspections: [
         inspection({ inspection_id: 'BEFOREVALID', date: '2024-07-02', officer_ids: ['O5', 'O1'] }),
@@ -102,6 +119,14 @@ describe('default rules on hand-made fixtures', () => {
         .sort(),
     );
     expect(await hitsOf(ws, 'uncertified_officer', '2023')).toEqual([]);
+    // without the year's roster nothing shows a certificate was missing: 数据不全, not two hits
+    const r2022 = await runReview(ws, { period: '2022', only: ['uncertified_officer'] });
+    expect(r2022.hits).toEqual([]);
+    expect(r2022.data_gaps!.map((g) => g.keys)).toEqual([
+      { officer_id: 'O1', case_id: 'NOROSTER2022' },
+      { officer_id: 'O2', case_id: 'NOROSTER2022' },
+    ]);
+    expect(r2022.data_gaps![0]!.reason).toBe('没有导入 2022 年度的执法人员花名册，无法核对执法证');
     const r = await runReview(ws, { period: '2024', only: ['uncertified_officer'] });
     const problems = Object.fromEntries(r.hits.map((h) => [h.evidence.记录编号, h.evidence.问题]));
     expect(problems).toEqual({
@@ -115,7 +140,7 @@ describe('default rules on hand-made fixtures', () => {
     expect(r.hits.find((h) => h.keys.case_id === 'EXPIRED')!.officer_ids).toEqual(['O3']);
   });
 
-  it('single_officer: fewer than two officers (unmatched names count as officers)', async () => {
+  it('single_officer: fewer than two officers (unmatched names count as officers; none recorded is 数据不全)', async () => {
     const ws = await setup({
       cases: [
         kase({ case_id: 'ONE', filed_date: '2024-03-01', officer_ids: ['O1'] }),
@@ -130,9 +155,12 @@ describe('default rules on hand-made fixtures', () => {
         inspection({ inspection_id: 'INSPONE', date: '2024-04-01', officer_ids: ['O2'] }),
       ],
     });
-    expect(await hitsOf(ws, 'single_officer')).toEqual(
-      [{ case_id: 'ONE' }, { case_id: 'SAMETWICE' }, { inspection_id: 'NOBODY' }, { inspection_id: 'NULLLIST' }, { inspection_id: 'INSPONE' }].map(hitKey).sort(),
-    );
+    expect(await hitsOf(ws, 'single_officer')).toEqual([{ case_id: 'ONE' }, { case_id: 'SAMETWICE' }, { inspection_id: 'INSPONE' }].map(hitKey).sort());
+    // no officer recorded at all is missing data, not evidence: 数据不全, never a hit
+    const r = await runReview(ws, { period: '2024', only: ['single_officer'] });
+    expect(r.data_gaps!.map((g) => g.hit_key).sort()).toEqual([{ inspection_id: 'NOBODY' }, { inspection_id: 'NULLLIST' }].map(hitKey).sort());
+    expect(r.data_gaps![0]!.reason).toBe('没有记录执法人员，无法判断执法人数');
+    expect(r.rules[0]).toMatchObject({ hits: 3, data_gaps: 2 });
   });
 
   it('fine_out_of_range: below the minimum or above the maximum of the matter (bounds included)', async () => {

@@ -10,7 +10,7 @@ import { hitKey, hitRef } from './keys.js';
 import { loadDefaultRules, type LoadedRules } from './load.js';
 import { markKey, marksByHit } from './marks.js';
 import type { ReviewRule } from './schema.js';
-import { UNRESOLVED_UNIT, type ReviewHit, type ReviewResult, type ReviewRuleSummary } from './types.js';
+import { UNRESOLVED_UNIT, type ReviewDataGap, type ReviewHit, type ReviewResult, type ReviewRuleSummary } from './types.js';
 
 export interface ReviewOptions {
   period: string | Period;
@@ -60,6 +60,7 @@ function ruleSummary(r: ReviewRule): ReviewRuleSummary {
     personal_columns: personalEvidence,
     personal_kinds: { ...r.personal },
     params: { ...r.params },
+    data_gaps: 0,
   };
 }
 
@@ -86,6 +87,7 @@ export async function runReview(ws: Workspace, opts: ReviewOptions): Promise<Rev
 
   const summaries: ReviewRuleSummary[] = [];
   const hits: ReviewHit[] = [];
+  const gaps: ReviewDataGap[] = [];
   const byUnit: Record<string, number> = {};
   const byOfficer: Record<string, number> = {};
   let done = 0;
@@ -111,6 +113,14 @@ export async function runReview(ws: Workspace, opts: ReviewOptions): Promise<Rev
       }
       seen.add(key);
       const unitId = typeof row.unit_id === 'string' ? row.unit_id : null;
+      if (typeof row.data_gap === 'string' && row.data_gap.trim()) {
+        // no evidence either way: 数据不全, not a hit
+        const evidence: Record<string, unknown> = {};
+        for (const c of rule.evidence) evidence[c] = row[c] ?? null;
+        gaps.push({ rule: rule.id, hit_key: key, keys, unit_id: unitId, reason: row.data_gap.trim(), evidence });
+        summary.data_gaps = (summary.data_gaps ?? 0) + 1;
+        continue;
+      }
       const officers = Array.isArray(row.officer_ids) ? [...new Set((row.officer_ids as unknown[]).filter((x): x is string => typeof x === 'string'))] : [];
       const evidence: Record<string, unknown> = {};
       for (const c of rule.evidence) evidence[c] = row[c] ?? null;
@@ -151,6 +161,7 @@ export async function runReview(ws: Workspace, opts: ReviewOptions): Promise<Rev
     created_at: new Date().toISOString(),
     rules: summaries,
     hits,
+    data_gaps: gaps,
     by_unit: byUnit,
     by_officer: byOfficer,
     unit_names: unitNames,

@@ -32,6 +32,8 @@ export interface ReviewRuleSummary {
   personal_kinds?: Record<string, MaskKind>;
   /** The rule's named thresholds as applied (e.g. { window_days: 30 }). */
   params?: Record<string, number>;
+  /** Records the rule could not judge for missing data (数据不全): listed, not counted as hits. */
+  data_gaps?: number;
 }
 
 export interface ReviewHit {
@@ -50,6 +52,17 @@ export interface ReviewHit {
   mark: ReviewMark | null;
 }
 
+/** A record a rule could not judge: the data that would show a breach are missing (数据不全). */
+export interface ReviewDataGap {
+  rule: string;
+  hit_key: string;
+  keys: Record<string, unknown>;
+  unit_id: string | null;
+  /** Why it cannot be judged, in Chinese. */
+  reason: string;
+  evidence: Record<string, unknown>;
+}
+
 export interface ReviewResult {
   period: Period;
   rules_id: string;
@@ -57,6 +70,8 @@ export interface ReviewResult {
   created_at: string;
   rules: ReviewRuleSummary[];
   hits: ReviewHit[];
+  /** 数据不全: records the rules could not judge, with the reason (never counted as hits). */
+  data_gaps?: ReviewDataGap[];
   /** Hits per unit and per officer, over all rules. A hit whose unit did not resolve counts under UNRESOLVED_UNIT. */
   by_unit: Record<string, number>;
   by_officer: Record<string, number>;

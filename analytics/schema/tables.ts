@@ -139,6 +139,7 @@ export const caseTable: TableDef = {
     f('closed_date', 'date', '结案日期', 'Closed', ['结案日期', '结案时间', '办结日期', 'closed_date']),
     f('deadline_days', 'int', '办案期限（天）', 'Deadline (days)', ['办案期限（天）', '办案期限', '办理期限', 'deadline_days'], { min: 1, max: 3650 }),
     f('extension_approved', 'bool', '是否批准延期', 'Extension approved', ['是否批准延期', '延期审批', '是否延期', '批准延长', 'extension_approved']),
+    f('extension_days', 'int', '延长天数', 'Extension (days)', ['延长天数', '延期天数', '批准延长天数', '延长期限（天）', '延长期限', 'extension_days'], { min: 1, max: 3650 }),
     f('major_case', 'bool', '是否重大案件', 'Major case', ['是否重大案件', '重大执法决定', '重大案件', 'major_case']),
     f('legal_review_date', 'date', '法制审核日期', 'Legal review date', ['法制审核日期', '法制审核时间', '审核日期', 'legal_review_date']),
     f('collective_discussion', 'bool', '是否集体讨论', 'Collective discussion', ['是否集体讨论', '集体讨论', 'collective_discussion']),

@@ -19,8 +19,21 @@ export type AggregationMethod = 'arithmetic' | 'geometric';
 
 export const AGGREGATION_METHODS: readonly AggregationMethod[] = ['arithmetic', 'geometric'];
 
-/** Scores are floored at this value before the logarithm in weightedGeometric. */
+/**
+ * The default zero handling of the geometric mean: scores are floored at this value (points of
+ * 100) before the logarithm. An index file sets its own (method.geometric_floor); the robustness
+ * analysis shows the ranks under GEOMETRIC_FLOOR_CHOICES.
+ */
 export const GEOMETRIC_FLOOR = 1;
+
+/** The floors the robustness analysis compares (0.1, 1 and 5 points of 100). */
+export const GEOMETRIC_FLOOR_CHOICES: readonly number[] = [0.1, 1, 5];
+
+function checkFloor(floor: number): void {
+  if (!(floor > 0) || !(floor <= 100)) {
+    throw new RangeError(`geometric floor must be in (0, 100] (${floor})`);
+  }
+}
 
 /**
  * The weighted mean of the non-NA scores for weights that are already validated and prepared
@@ -29,7 +42,7 @@ export const GEOMETRIC_FLOOR = 1;
  * aggregate many entities with the same weights (robustness.ts); the public functions call it, so
  * both give identical results bit for bit.
  */
-export function meanWithPreparedWeights(method: AggregationMethod, scores: ArrayLike<Maybe>, w: ArrayLike<number>): number | null {
+export function meanWithPreparedWeights(method: AggregationMethod, scores: ArrayLike<Maybe>, w: ArrayLike<number>, floor: number = GEOMETRIC_FLOOR): number | null {
   const geometric = method === 'geometric';
   // Rescale by the largest weight actually used, so that weights tiny next to those of NA items
   // (1e-320 next to 1) do not underflow to 0 in w·y.
@@ -48,7 +61,7 @@ export function meanWithPreparedWeights(method: AggregationMethod, scores: Array
     const wi = w[i]! / wmax;
     if (y === null || !(wi > 0)) continue;
     sw += wi;
-    acc += geometric ? wi * Math.log(y > GEOMETRIC_FLOOR ? y : GEOMETRIC_FLOOR) : wi * y;
+    acc += geometric ? wi * Math.log(y > floor ? y : floor) : wi * y;
     if (y < lo) lo = y;
     if (y > hi) hi = y;
   }
@@ -70,7 +83,7 @@ export function weightedArithmetic(scores: readonly Maybe[], weights: readonly n
 
 /**
  * Weighted geometric mean Π y_i^{w_i} = exp(Σ w_i ln y_i / Σ w_i) over the non-NA scores, with
- * every score floored at 1 before the logarithm.
+ * every score floored at `floor` (default GEOMETRIC_FLOOR = 1 point) before the logarithm.
  * Why the floor: the geometric mean needs strictly positive values (OECD/JRC Handbook 2008,
  * step 6 "weighting and aggregation"). Unfloored, a single 0 — one indicator at or past its bad
  * goalpost — would zero the whole dimension whatever the other indicators say, and ln 0 = −∞.
@@ -79,16 +92,17 @@ export function weightedArithmetic(scores: readonly Maybe[], weights: readonly n
  * The result is then clamped to [min, max] of the unfloored scores, so an all-zero set gives 0
  * (not 1) and equal scores give that score.
  */
-export function weightedGeometric(scores: readonly Maybe[], weights: readonly number[]): number | null {
-  return meanWithPreparedWeights('geometric', scores, checked('加权几何平均 / weighted geometric mean', scores, weights));
+export function weightedGeometric(scores: readonly Maybe[], weights: readonly number[], floor: number = GEOMETRIC_FLOOR): number | null {
+  checkFloor(floor);
+  return meanWithPreparedWeights('geometric', scores, checked('加权几何平均 / weighted geometric mean', scores, weights), floor);
 }
 
-export function aggregate(method: AggregationMethod, scores: readonly Maybe[], weights: readonly number[]): number | null {
+export function aggregate(method: AggregationMethod, scores: readonly Maybe[], weights: readonly number[], floor: number = GEOMETRIC_FLOOR): number | null {
   switch (method) {
     case 'arithmetic':
       return weightedArithmetic(scores, weights);
     case 'geometric':
-      return weightedGeometric(scores, weights);
+      return weightedGeometric(scores, weights, floor);
     default: {
       const never: never = method;
       throw new Error(`unknown aggregation method "${String(never)}"`);
@@ -134,13 +148,15 @@ export function dimensionScore(
   weights: readonly number[],
   method: AggregationMethod,
   minShare: number = DEFAULT_MIN_SHARE,
+  floor: number = GEOMETRIC_FLOOR,
 ): DimensionScore {
   const w = checked('维度得分 / dimension score', scores, weights);
   if (method !== 'arithmetic' && method !== 'geometric') throw new Error(`unknown aggregation method "${String(method)}"`);
   if (!Number.isFinite(minShare) || minShare < 0 || minShare > 1) {
     throw new RangeError(`minShare must be between 0 and 1 (${minShare})`);
   }
-  return dimensionScoreWithPreparedWeights(scores, w, method, minShare);
+  checkFloor(floor);
+  return dimensionScoreWithPreparedWeights(scores, w, method, minShare, floor);
 }
 
 /** dimensionScore for validated, prepared weights (see meanWithPreparedWeights). */
@@ -149,6 +165,7 @@ export function dimensionScoreWithPreparedWeights(
   w: ArrayLike<number>,
   method: AggregationMethod,
   minShare: number = DEFAULT_MIN_SHARE,
+  floor: number = GEOMETRIC_FLOOR,
 ): DimensionScore {
   const total = scores.length;
   let available = 0;
@@ -176,7 +193,7 @@ export function dimensionScoreWithPreparedWeights(
       },
     };
   }
-  const score = meanWithPreparedWeights(method, scores, w);
+  const score = meanWithPreparedWeights(method, scores, w, floor);
   if (score === null) {
     return {
       score,

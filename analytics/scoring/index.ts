@@ -7,3 +7,5 @@ export * from './deduction.js';
 export * from './grades.js';
 export * from './robustness.js';
 export { mulberry32, nearestRank } from './prng.js';
+export * from './funnel.js';
+export * from './shrinkage.js';

@@ -14,6 +14,7 @@
 import { TijianError } from '../i18n/errors.js';
 import {
   AGGREGATION_METHODS,
+  GEOMETRIC_FLOOR,
   dimensionScoreWithPreparedWeights,
   meanWithPreparedWeights,
   type AggregationMethod,
@@ -50,6 +51,8 @@ export type RobustnessInput = {
    * applies and null means missing.
    */
   applicable?: boolean[][];
+  /** Zero handling of the geometric mean: scores floored at this many points (default 1). */
+  geometricFloor?: number;
 };
 
 export type CompositeOptions = {
@@ -161,6 +164,7 @@ function compositeFrom(p: Prepared, cols: Packed, aggregation: AggregationMethod
   const buffers = p.members.map((m) => new Float64Array(m.length));
   const ds = new Float64Array(nD);
   const app = p.input.applicable;
+  const floor = p.input.geometricFloor ?? GEOMETRIC_FLOOR;
   for (let e = 0; e < nE; e++) {
     const row = new Array<number | null>(nD);
     for (let k = 0; k < nD; k++) {
@@ -177,17 +181,17 @@ function compositeFrom(p: Prepared, cols: Packed, aggregation: AggregationMethod
           scores.push(cols[m[x]!]![e]!);
           weights.push(mw[x]!);
         }
-        score = dimensionScoreWithPreparedWeights(scores, weights, aggregation).score;
+        score = dimensionScoreWithPreparedWeights(scores, weights, aggregation, undefined, floor).score;
       } else {
         const buf = buffers[k]!;
         for (let x = 0; x < m.length; x++) buf[x] = cols[m[x]!]![e]!;
-        score = dimensionScoreWithPreparedWeights(buf, memberWeights[k]!, aggregation).score;
+        score = dimensionScoreWithPreparedWeights(buf, memberWeights[k]!, aggregation, undefined, floor).score;
       }
       row[k] = score;
       ds[k] = score === null ? NaN : score;
     }
     dimensionScores[e] = row;
-    totals[e] = meanWithPreparedWeights(aggregation, ds, dimWeights);
+    totals[e] = meanWithPreparedWeights(aggregation, ds, dimWeights, floor);
   }
   return { totals, ranks: rankWithTies(totals), dimensionScores };
 }
@@ -314,6 +318,7 @@ export function removeOneIndicator(input: RobustnessInput): RemoveOneRow[] {
     const reduced: RobustnessInput = {
       entities: input.entities,
       dimensions: input.dimensions,
+      ...(input.geometricFloor !== undefined ? { geometricFloor: input.geometricFloor } : {}),
       indicators: input.indicators.filter((_, k) => k !== j),
       raw: input.raw.map((row) => row.filter((_, k) => k !== j)),
       ...(input.applicable ? { applicable: input.applicable.map((row) => row.filter((_, k) => k !== j)) } : {}),
@@ -423,4 +428,28 @@ export function correlationAudit(
     }
   });
   return out;
+}
+
+export type FloorSensitivityRow = {
+  floor: number;
+  /** Ranks of the entities (input order) under goalposts + geometric aggregation with this floor. */
+  ranks: (number | null)[];
+  totals: (number | null)[];
+};
+
+/**
+ * Zero handling of the geometric mean: the ranks (goalposts normalisation, geometric aggregation,
+ * the given weights) with the scores floored at each of `floors` before the logarithm. A unit
+ * with an indicator at 0 moves most; the table shows how far the choice of floor alone moves
+ * the ranking (OECD/JRC Handbook 2008, step 7: every modelling choice is a source of uncertainty).
+ */
+export function floorSensitivity(input: RobustnessInput, floors: readonly number[]): FloorSensitivityRow[] {
+  const p = prepare(input);
+  const cols = pack(normaliseColumns(input, 'goalposts'));
+  const indW = input.indicators.map((i) => i.weight);
+  const dimW = input.dimensions.map((d) => d.weight);
+  return floors.map((floor) => {
+    const r = compositeFrom({ ...p, input: { ...input, geometricFloor: floor } }, cols, 'geometric', indW, dimW);
+    return { floor, ranks: r.ranks, totals: r.totals };
+  });
 }

@@ -62,7 +62,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the newcomer’s flow over the engine', () => {
     await page.waitForSelector('[data-testid=screen-results] [data-testid=kpi-card]', { timeout: 180_000 });
     await page.waitForSelector('[data-testid=ranking-row]');
     const cards = page.locator('[data-testid=kpi-card]');
-    expect(await cards.count()).toBe(13); // the reform plan's own targets first
+    expect(await cards.count()).toBe(14); // the reform plan's own targets first
     await page.click('[data-testid=targets-toggle]');
     expect(await cards.count()).toBeGreaterThan(13);
     await page.click('[data-testid=targets-toggle]');
@@ -76,6 +76,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the newcomer’s flow over the engine', () => {
     paints.push({ screen: '评估结果 (in the app: data ready → next frame)', ms: inApp });
     await shot('30-results-dashboard');
     await shot('30b-results-dashboard-full', true);
+    // the run's notes: methods that ran, data readiness, the small-sample values (issue 11)
+    expect(await page.locator('[data-testid=method-line]').textContent()).toContain('样本少');
+    expect(await page.locator('[data-testid=readiness-badge]').textContent()).toBe('数据齐全');
+    await page.click('[data-testid=small-toggle]');
+    expect(await page.locator('[data-testid=small-table] tbody tr').count()).toBeGreaterThan(40);
+    await page.locator('[data-testid=run-notes]').screenshot({ path: join(ART, '30c-results-run-notes.png') });
+    await page.click('[data-testid=small-toggle]');
     // again, from another screen: the run is cached, the screen paints from it
     await page.click('[data-testid=nav-overview]');
     await page.waitForSelector('[data-testid=overview-totals]');
@@ -89,12 +96,27 @@ describe.skipIf(!HAVE_CHROMIUM)('the newcomer’s flow over the engine', () => {
     expect(await page.locator('[data-testid=unit-title]').textContent()).toMatch(/\S/);
     expect(await page.locator('[data-testid=unit-indicators] tbody tr').count()).toBeGreaterThan(15);
     await shot('31-results-unit-radar');
+    // the unit's place in the funnel plots (issue 11)
+    await page.locator('[data-testid=unit-funnels]').scrollIntoViewIfNeeded();
+    await page.waitForSelector('[data-testid=unit-funnels] [data-testid=funnel-chart] canvas', SLOW);
+    expect(await page.locator('[data-testid=unit-funnel-row]').count()).toBeGreaterThan(5);
+    await page.locator('[data-testid=unit-funnels]').screenshot({ path: join(ART, '31c-results-unit-funnel.png') });
     await page.click('[data-testid=tab-heatmap]');
     await page.waitForSelector('[data-testid=heatmap-chart] canvas');
     await shot('32-results-heatmap', true);
+    // 漏斗图: every rate indicator, the county rate and both pairs of limits
+    await page.click('[data-testid=tab-funnel]');
+    await page.waitForSelector('[data-testid=funnel] [data-testid=funnel-chart] canvas', SLOW);
+    expect(await page.locator('[data-testid=funnel-table] tbody tr').count()).toBe(17);
+    await page.selectOption('[data-testid=funnel-select]', 'overdue_rate');
+    await expect.poll(() => page.locator('[data-testid=funnel-summary]').textContent(), SLOW).toMatch(/个单位中 \d+ 个超出 99\.8% 控制限/);
+    await shot('32b-results-funnel', true);
     await page.click('[data-testid=tab-robust]');
     await page.waitForSelector('[data-testid=intervals-chart] canvas');
-    await shot('33-results-robustness');
+    expect(await page.locator('[data-testid=geometric-floors] tbody tr').count()).toBe(17);
+    await shot('33-results-robustness', true);
+    await page.locator('[data-testid=geometric-floors]').scrollIntoViewIfNeeded();
+    await page.locator('[data-testid=geometric-floors]').screenshot({ path: join(ART, '33b-results-geometric-floors.png') });
     await page.click('[data-testid=tab-trend]');
     await page.waitForSelector('[data-testid=trend-rerun]', SLOW);
     await page.click('[data-testid=trend-rerun]');
@@ -176,7 +198,12 @@ describe.skipIf(!HAVE_CHROMIUM)('the newcomer’s flow over the engine', () => {
     void ms;
     await page.locator('[data-testid=tree-ind]').nth(3).click();
     await page.waitForSelector('[data-testid=indicator-panel]');
+    expect(await page.locator('[data-testid=goalpost-basis]').textContent()).toContain('法定界限');
     await shot('40-index-indicator');
+    // the discrimination audit of the run in 评估结果 (issue 11)
+    await page.waitForSelector('[data-testid=audit-table] [data-testid=audit-row]', SLOW);
+    expect(await page.locator('[data-testid=audit-verdict]').textContent()).toContain('通过');
+    await page.locator('[data-testid=audit-panel]').screenshot({ path: join(ART, '40b-index-audit.png') });
     await page.locator('[data-testid=tree-dim]').first().click();
     await page.click('[data-testid=ahp-start]');
     await page.selectOption('[data-testid=ahp-0-1]', '9');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../analytics/test/helpers.js';
-import type { EventName, Events, ImportRun, Page, PreviewOut, Result, SampleOut, WorkspaceInfo } from '../contract.js';
+import type { EvaluationResult, EventName, Events, ImportRun, Page, PreviewOut, Result, SampleOut, WorkspaceInfo } from '../contract.js';
 import { AnalyticsService } from './service.js';
 
 const FIXTURES = join(import.meta.dirname, '../test/fixtures');
@@ -177,7 +177,7 @@ describe('the analytics service', () => {
   it('opens the sample: a fresh workspace with every sample file imported, and the overview’s warnings', async () => {
     const dir = tempDir();
     cpSync(join(FIXTURES, 'sample'), dir, { recursive: true });
-    const { call, state } = make({ sampleDir: dir });
+    const { call, state, svc } = make({ sampleDir: dir });
     const s = await call<SampleOut>('workspace.sample', { jobId: 's1' });
     expect(s.workspace.path.startsWith(state)).toBe(true);
     expect(s.run.totals).toMatchObject({ files: 4, failed: 0, rows_rejected: 0 });
@@ -186,6 +186,13 @@ describe('the analytics service', () => {
     expect(s.evaluationError).toBeUndefined();
     expect(s.evaluation).toMatchObject({ period: '2024', compare: '2023', run_id: expect.any(Number) });
     expect(s.evaluation!.entities).toBeGreaterThan(0);
+    // four files are too little to evaluate on: the run is made (a sample is shown) and marked
+    const run = await call<EvaluationResult>('evaluate.results', { runId: s.evaluation!.run_id });
+    expect(run.readiness!.status).toBe('insufficient');
+    expect(run.readiness!.missing_indicators.map((m) => m.id)).toContain('coordination');
+    // asked for directly, the same period is refused with what is missing
+    const refused = await svc.dispatch('evaluate.run', { jobId: 'e9', period: '2024' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'DATA_NOT_READY' } });
     const ov = await call<{ warnings: Array<{ kind: string; table: string; field?: string; samples: Array<{ value: string }> }>; coverage: { years: number[] } }>('overview.get');
     expect(ov.coverage.years).toEqual([2023, 2024]);
     const unresolvedUnits = ov.warnings.find((w) => w.kind === 'unresolved_ref' && w.table === 'penalty_case' && w.field === 'unit_id');

@@ -481,7 +481,7 @@ export class AnalyticsService {
   /** Evaluates a period now under the write lock (the comparison period defaults to the one
    *  before), saves and caches the run, and tells the renderer. */
   private async evaluateNow(
-    o: { period: string; compare: string | null | undefined; index?: string | null; weights?: WeightMethod; draws?: number },
+    o: { period: string; compare: string | null | undefined; index?: string | null; weights?: WeightMethod; draws?: number; allowIncomplete?: boolean },
     ctx: CallContext,
   ): Promise<EvaluationResult> {
     const p = parsePeriod(o.period);
@@ -496,6 +496,7 @@ export class AnalyticsService {
         index: loaded,
         ...(o.weights ? { weights: o.weights } : {}),
         ...(o.draws !== undefined ? { draws: o.draws } : {}),
+        ...(o.allowIncomplete ? { allowIncomplete: true } : {}),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
         onProgress: (done, total) => ctx.progress({ phase: 'evaluate', done, total, unit: 'percent' }),
       });
@@ -667,6 +668,8 @@ export class AnalyticsService {
             const r = await evaluate(ws, {
               period: String(year),
               ...(compare ? { compare } : {}),
+              // a sample folder is shown whatever it holds: a thin one is evaluated and marked 数据不足
+              allowIncomplete: true,
               ...(ctx.signal ? { signal: ctx.signal } : {}),
               onProgress: (done, total) => ctx.progress({ phase: 'evaluate', done, total, unit: 'percent' }),
             });
@@ -801,10 +804,10 @@ export class AnalyticsService {
         return this.indexList();
       },
 
-      'evaluate.run': async ({ period, compare, index, weights, draws }, ctx) => {
+      'evaluate.run': async ({ period, compare, index, weights, draws, allowIncomplete }, ctx) => {
         if (!this.ws) throw noWorkspace();
         ctx.progress({ phase: 'queued', done: 0, total: 1, unit: 'percent' });
-        const r = await this.evaluateNow({ period, compare, index, ...(weights ? { weights } : {}), ...(draws !== undefined ? { draws } : {}) }, ctx);
+        const r = await this.evaluateNow({ period, compare, index, ...(weights ? { weights } : {}), ...(draws !== undefined ? { draws } : {}), ...(allowIncomplete ? { allowIncomplete } : {}) }, ctx);
         this.warmReview(r.period.label);
         const info: RunInfo = {
           run_id: r.run_id,
@@ -839,6 +842,7 @@ export class AnalyticsService {
         const runs: Array<number | null> = [];
         for (const y of years) runs.push(await find(y));
         const missing = years.filter((_, i) => runs[i] === null);
+        const notReady: string[] = [];
         if (rerun && missing.length) {
           const row = await this.read((db) => db.one<{ index_text: string }>(`SELECT index_text FROM eval_run WHERE run_id = ${base.run_id}`));
           const system = parseIndexText(row!.index_text).system!;
@@ -850,10 +854,18 @@ export class AnalyticsService {
             const r = await this.writeLock.run(async () => {
               if (!this.ws) throw noWorkspace();
               return evaluate(this.ws, { period: y, index: loaded, draws: 0, ...(ctx.signal ? { signal: ctx.signal } : {}) });
-            }, ctx.signal);
+            }, ctx.signal).catch((e: unknown) => {
+              // a year with too little data to evaluate is left out of the trend, and said so
+              if (isTijianError(e) && e.code === 'DATA_NOT_READY') {
+                notReady.push(y);
+                return null;
+              }
+              throw e;
+            });
+            k++;
+            if (!r) continue;
             this.runCache.set(r.run_id, r);
             runs[years.indexOf(y)] = r.run_id;
-            k++;
           }
           this.opts.emit('data.changed', { tables: ['eval_run'] });
         }
@@ -872,7 +884,8 @@ export class AnalyticsService {
               ranks: results.map((r) => r?.entities.find((x) => x.entity_id === id)?.rank ?? null),
             };
           }),
-          missing: years.filter((_, i) => runs[i] === null),
+          missing: years.filter((_, i) => runs[i] === null && !notReady.includes(years[i]!)),
+          ...(notReady.length ? { not_ready: notReady } : {}),
         };
       },
 

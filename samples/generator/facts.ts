@@ -46,6 +46,9 @@ export interface CaseRec {
   closed: Day | null;
   deadline: number | null;
   extension: boolean | null;
+  /** Days an approved extension adds to the deadline (30 with the head's approval, 60 when
+   *  extended again), written as 延长天数. */
+  extensionDays: number | null;
   major: boolean;
   review: Day | null;
   collective: boolean;
@@ -836,6 +839,8 @@ export class Replica {
       closed: null,
       deadline: procedureSimple ? null : 90,
       extension: procedureSimple ? null : extension,
+      // the planned decision day fixes the extension granted (no draw: the other rows stay as they were)
+      extensionDays: procedureSimple || !extension ? null : dd > 120 ? 60 : 30,
       major: false,
       review: null,
       collective: false,
@@ -891,7 +896,10 @@ export class Replica {
       c.decision = dec <= Math.min(w[1], DATA_END) ? dec : null;
       if (year < 2024 && c.decision === null) c.decision = Math.min(w[1], filed + 10);
     }
-    if (c.decision !== null && c.extension === false && c.decision - c.filed > 90) c.extension = true;
+    if (c.decision !== null && c.extension === false && c.decision - c.filed > 90) {
+      c.extension = true;
+      c.extensionDays = 30;
+    }
     const crime = !procedureSimple && rng.chance(0.004);
     if (crime) {
       c.crime = true;

@@ -244,11 +244,11 @@ function writeChecklist(dir: string, rows: ChecklistRow[]): string {
 // fact files
 
 const CASE_HEADERS_EARLY = [
-  '案件编号', '执法主体', '所属乡镇', '事项编码', '案件来源', '关联检查编号', '适用程序', '立案日期', '处罚决定日期', '结案日期', '办案期限（天）', '是否批准延期', '是否重大案件', '法制审核日期',
+  '案件编号', '执法主体', '所属乡镇', '事项编码', '案件来源', '关联检查编号', '适用程序', '立案日期', '处罚决定日期', '结案日期', '办案期限（天）', '是否批准延期', '延长天数', '是否重大案件', '法制审核日期',
   '是否集体讨论', '是否听证', '当事人类型', '当事人', '当事人证件号码', '处罚种类', '罚款金额（元）', '没收违法所得（元）', '不予处罚情形', '是否涉嫌犯罪', '移送公安日期', '执行完毕日期', '是否网上办案', '承办人',
 ];
 const CASE_HEADERS_LATE = [
-  '案号', '执法机关', '案发乡镇', '违法行为', '线索来源', '检查记录编号', '程序类型', '立案时间', '决定书日期', '办结日期', '办理期限', '延期审批', '重大执法决定', '法制审核时间',
+  '案号', '执法机关', '案发乡镇', '违法行为', '线索来源', '检查记录编号', '程序类型', '立案时间', '决定书日期', '办结日期', '办理期限', '延期审批', '延期天数', '重大执法决定', '法制审核时间',
   '集体讨论', '听证', '当事人性质', '当事人名称', '证件号码', '处罚内容', '罚款数额', '没收违法所得', '免罚情形', '涉嫌犯罪', '移送司法机关日期', '缴款日期', '是否网上办理', '办案人员',
 ];
 const SOURCE_LATE: Record<string, string> = { 检查: '执法检查', 投诉举报: '投诉举报', 移送: '部门移送', '12345': '12345热线', 其他: '其他' };
@@ -271,7 +271,7 @@ function writeCaseEarly(w: PartSink, c: CaseRec, rng: Rng): void {
       w.enc(',' + q(unitName(rng, c.unit)) + ',' + (c.township ?? '') + ',' + c.matter.code + ',' + c.source + ','),
       w.enc(
         ',' + c.procedure + ',' + fmt(c.filed, 'iso') + ',' + fmt(c.decision, 'slash') + ',' + fmt(c.closed, 'iso') + ',' + (c.deadline === null ? '' : c.deadline) + ',' +
-          yn(c.extension) + ',' + yn(c.major) + ',' + fmt(c.review, 'slash') + ',' + yn(c.collective) + ',' + yn(c.hearing) + ',' + c.partyType + ',' + q(c.partyName) + ',',
+          yn(c.extension) + ',' + (c.extensionDays ?? '') + ',' + yn(c.major) + ',' + fmt(c.review, 'slash') + ',' + yn(c.collective) + ',' + yn(c.hearing) + ',' + c.partyType + ',' + q(c.partyName) + ',',
       ),
       w.enc(',' + c.penalty.join('、') + ','),
       w.enc(
@@ -300,7 +300,7 @@ function writeCaseLate(w: PartSink, c: CaseRec, rng: Rng, sh: Shared): void {
       w.enc(',' + q(unit) + ',' + (c.township ?? '') + ',' + q(c.matter.name) + ',' + SOURCE_LATE[c.source]! + ','),
       w.enc(
         ',' + (c.procedure === '简易' ? '简易程序' : '一般程序') + ',' + fmt(c.filed, 'cn') + ',' + fmt(c.decision, 'cn') + ',' + fmt(c.closed, 'cn') + ',' +
-          (c.deadline === null ? '' : `${c.deadline}天`) + ',' + yn(c.extension, '√', '×') + ',' + yn(c.major, '√', '×') + ',' + fmt(c.review, 'cn') + ',' +
+          (c.deadline === null ? '' : `${c.deadline}天`) + ',' + yn(c.extension, '√', '×') + ',' + (c.extensionDays === null ? '' : `${c.extensionDays}天`) + ',' + yn(c.major, '√', '×') + ',' + fmt(c.review, 'cn') + ',' +
           yn(c.collective, '√', '×') + ',' + yn(c.hearing, '√', '×') + ',' + (c.partyType === '个人' ? '自然人' : '法人或其他组织') + ',' + q(c.partyName) + ',',
       ),
       w.enc(',' + c.penalty.join('、') + ','),

@@ -268,6 +268,7 @@ export class Planter {
       closed,
       deadline: 90,
       extension: o.extension === undefined ? false : o.extension,
+      extensionDays: o.extension === true ? 30 : null,
       major: o.major ?? false,
       review,
       collective: o.major ?? false,
@@ -390,6 +391,9 @@ export class Planter {
     // long_open_case (hits 2023): filed 2022-06-15, closed only 2024-02-20 without a decision
     const lo3 = this.case(yd, rep, rng, { unit: 'ZY06', filed: day(2022, 6, 15), decisionAfter: null, extension: true, closed: day(2024, 2, 20), review: null });
     this.hit('long_open_case', 2023, 'penalty_case', this.caseKey(lo3), '2022-06-15 立案，至 2023-12-31 仍未结案（564 天），2024-02-20 方以撤案结案 / filed 2022-06-15, still open at the end of 2023, closed 2024-02-20');
+    // open past its limit at a period end is overdue too (批准延期 30 天：期限 120 天)
+    this.hit('overdue_case', 2022, 'penalty_case', this.caseKey(lo3), '批准延期后期限 120 天，至 2022-12-31 已立案 199 天仍未作出决定 / open 199 days at the end of 2022, past its extended 120-day limit');
+    this.hit('overdue_case', 2023, 'penalty_case', this.caseKey(lo3), '至 2023-12-31 已立案 564 天仍未作出决定 / open 564 days at the end of 2023');
   }
 
   // ---- 2023 ----
@@ -468,6 +472,10 @@ export class Planter {
     this.hit('long_open_case', 2024, 'penalty_case', this.caseKey(lo1), '2023-05-10 立案，至 2024-12-31 未结案 / filed 2023-05-10 and still open at the end of 2024');
     const lo2 = this.case(yd, rep, rng, { unit: 'XZ05', filed: day(Y, 9, 4), decisionAfter: null, extension: null });
     this.hit('long_open_case', 2024, 'penalty_case', this.caseKey(lo2), '2023-09-04 立案，至 2024-12-31 未结案（484 天）/ filed 2023-09-04, open 484 days at the end of 2024');
+    this.hit('overdue_case', 2023, 'penalty_case', this.caseKey(lo1), '至 2023-12-31 已立案 235 天仍未作出决定，未批准延期 / open 235 days at the end of 2023, no extension');
+    this.hit('overdue_case', 2024, 'penalty_case', this.caseKey(lo1), '至 2024-12-31 已立案 601 天仍未作出决定 / open 601 days at the end of 2024');
+    this.hit('overdue_case', 2023, 'penalty_case', this.caseKey(lo2), '至 2023-12-31 已立案 118 天仍未作出决定，超过 90 天 / open 118 days at the end of 2023, past 90');
+    this.hit('overdue_case', 2024, 'penalty_case', this.caseKey(lo2), '至 2024-12-31 已立案 484 天仍未作出决定 / open 484 days at the end of 2024');
     // penalty_not_executed
     const e3 = this.case(yd, rep, rng, { unit: 'ZY03', filed: day(Y, 3, 20), decisionAfter: 30, executedAfter: 95 });
     this.hit('penalty_not_executed', Y, 'penalty_case', this.caseKey(e3), '处罚决定后第 95 天才执行完毕 / executed 95 days after the decision');
@@ -641,6 +649,8 @@ export class Planter {
     // long_open_case near-miss: filed 360 days before the end of 2024
     const lon1 = this.case(yd, rep, rng, { unit: 'ZY01', filed: day(Y, 1, 6), decisionAfter: null, extension: true });
     this.near('long_open_case', Y, 'penalty_case', this.caseKey(lon1), '2024-01-06 立案至年末 360 天未结案，未超过 365 天 / open for 360 days at the end of 2024');
+    // … but long past its extended limit (90 + 30 days): overdue
+    this.hit('overdue_case', Y, 'penalty_case', this.caseKey(lon1), '批准延期 30 天，至 2024-12-31 已立案 360 天仍未作出决定 / open 360 days at the end of 2024, past its extended 120-day limit');
     // penalty_not_executed
     const e1 = this.case(yd, rep, rng, { unit: 'ZY07', filed: day(Y, 4, 1), decisionAfter: 35, executedAfter: 120 });
     this.hit('penalty_not_executed', Y, 'penalty_case', this.caseKey(e1), '处罚决定后第 120 天才执行完毕 / executed 120 days after the decision');

@@ -8,7 +8,7 @@ import { json, parse, requireOption, type CliIO, type Command } from '../command
 import type { EvaluationResult } from '../../eval/types.js';
 
 const usage =
-  'tijian evaluate --workspace FILE --period 2024 [--compare 2023] [--index FILE] [--weights equal|expert|ahp|entropy] [--draws N] [--json] [--out FILE.json|.xlsx|.csv]';
+  'tijian evaluate --workspace FILE --period 2024 [--compare 2023] [--index FILE] [--weights equal|expert|ahp|entropy] [--small-numbers na|shrink] [--allow-incomplete] [--draws N] [--json] [--out FILE.json|.xlsx|.csv]';
 
 const WEIGHTS = ['equal', 'expert', 'ahp', 'entropy'];
 
@@ -23,12 +23,36 @@ export function printResult(r: EvaluationResult, io: CliIO): void {
         `${String(e.rank ?? '—').padStart(3)}  ${e.short_name.padEnd(12, '　')} ${fmt(e.total).padStart(6)}  ${(e.grade ?? '—').padEnd(3, '　')} ${e.change?.total != null ? (e.change.total >= 0 ? '+' : '') + fmt(e.change.total) : '   —'}  ${dims}  ${flags}`,
       );
     }
+    printNotes(r, io);
     io.out('\n改革目标 Targets:');
     for (const t of r.targets.filter((x) => x.source === 'seed')) {
       const pct = t.unit === 'percent';
       const v = (x: number | null | undefined) => (x === null || x === undefined ? '—' : pct ? `${(x * 100).toFixed(1)}%` : Number.isInteger(x) ? String(x) : x.toFixed(2));
       io.out(`  ${t.met ? '✓' : t.met === false ? '✗' : '?'} ${t.name.zh}: ${v(t.actual)}（目标 ${t.op} ${v(t.target)}）`);
     }
+}
+
+const WEIGHT_ZH: Record<string, string> = { equal: '等权', expert: '专家赋权', ahp: '层次分析法', entropy: '熵权法' };
+
+/** What ran and what the numbers rest on: methods, data readiness, the small-number rule. */
+export function printNotes(r: EvaluationResult, io: CliIO): void {
+  const p = r.params;
+  const ran = (p.weights_ran ?? []).filter((x) => x.method !== p.weights);
+  io.out(
+    `\n方法 Method: ${p.normalization} 归一化，${WEIGHT_ZH[p.weights] ?? p.weights}${ran.length ? `（${ran.map((x) => `${x.dimension}: ${WEIGHT_ZH[x.method] ?? x.method}${x.note ? `，${x.note.zh}` : ''}`).join('；')}）` : ''}，${p.aggregation === 'geometric' ? `几何平均（0分按 ${p.geometric_floor ?? 1} 分计）` : '算术平均'}；样本少：${p.small_numbers === 'shrink' ? '经验贝叶斯收缩' : '不计分'}`,
+  );
+  const rd = r.readiness;
+  if (rd) {
+    const st = { ready: '齐全', partial: '不全', insufficient: '不足（仍评估，结果仅供参考）' }[rd.status];
+    io.out(`数据 Data: ${st}，有数据的指标占权重 ${(rd.weight_share * 100).toFixed(1)}%${rd.missing_indicators.length ? `；无数据：${rd.missing_indicators.map((m) => `${m.id}（${m.tables.join('、')}）`).join('，')}` : ''}`);
+  }
+  if (r.compare_dropped) io.out(`对比 Compare: ${r.compare_dropped.reason.zh}`);
+  const sn = r.small_numbers;
+  if (sn && sn.affected.length) {
+    const byInd = new Map<string, string[]>();
+    for (const a of sn.affected) byInd.set(a.indicator, [...(byInd.get(a.indicator) ?? []), `${r.entities.find((e) => e.entity_id === a.entity_id)?.short_name ?? a.entity_id}(${a.denominator})`]);
+    io.out(`样本少 Small samples (${sn.affected.length}，${sn.method === 'shrink' ? '已收缩' : '不计分'}): ${[...byInd].map(([k, v]) => `${k}: ${v.join('、')}`).join('；')}`);
+  }
 }
 
 function fmt(n: number | null | undefined, d = 1): string {
@@ -49,6 +73,8 @@ export const evaluateCommand: Command = {
         index: { type: 'string' },
         weights: { type: 'string' },
         draws: { type: 'string' },
+        'small-numbers': { type: 'string' },
+        'allow-incomplete': { type: 'boolean' },
         json: { type: 'boolean' },
         out: { type: 'string' },
       },
@@ -59,6 +85,10 @@ export const evaluateCommand: Command = {
     if (values.weights && !WEIGHTS.includes(values.weights)) {
       throw new TijianError('USAGE', `--weights 只能是 ${WEIGHTS.join('、')}`, `--weights must be one of ${WEIGHTS.join(', ')}`);
     }
+    const small = values['small-numbers'];
+    if (small && small !== 'na' && small !== 'shrink') {
+      throw new TijianError('USAGE', '--small-numbers 只能是 na（样本少不计分）或 shrink（经验贝叶斯收缩）', '--small-numbers must be na (not scored) or shrink (empirical-Bayes shrinkage)');
+    }
     const index = values.index ? await loadIndexFile(resolve(values.index)) : undefined;
     const ws = await Workspace.open(wsPath, { create: false });
     try {
@@ -68,6 +98,8 @@ export const evaluateCommand: Command = {
         ...(index ? { index } : {}),
         ...(values.weights ? { weights: values.weights as WeightMethod } : {}),
         ...(values.draws ? { draws: Number(values.draws) } : {}),
+        ...(small ? { smallNumbers: small as 'na' | 'shrink' } : {}),
+        ...(values['allow-incomplete'] ? { allowIncomplete: true } : {}),
       });
       if (values.out) await writeResult(r, resolve(values.out));
       if (values.json) {

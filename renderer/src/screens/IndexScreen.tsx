@@ -8,6 +8,7 @@ import { ahp, CR_THRESHOLD, formatJudgement, mostInconsistentJudgement } from '.
 import { ApiError } from '../api/client';
 import { Empty, ErrorBox, Icon } from '../components/Common';
 import { Provenance } from '../components/Provenance';
+import { GoalpostBasis, IndexAudit } from '../components/MethodPanels';
 import { fmtValue, opText } from '../engine';
 import { useI18n } from '../i18n';
 import { useApp } from '../state';
@@ -260,6 +261,7 @@ export function IndexScreen() {
               {node?.kind === 'red' && <RedLinePanel sys={sys} id={node.id} />}
             </section>
           </div>
+          <IndexAudit />
         </>
       )}
     </div>
@@ -437,6 +439,7 @@ function IndicatorPanel({ sys, id, edits, setInd, errors }: { sys: Sys; id: stri
             （{show(gp.lower)} – {show(gp.upper)}）
           </span>
         </dd>
+        <GoalpostBasis goalposts={x.goalposts} />
         {x.target && (
           <>
             <dt>{t.e.target}</dt>

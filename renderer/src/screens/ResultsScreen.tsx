@@ -26,6 +26,8 @@ import { periodText } from '../../../analytics/eval/period';
 import { ApiError } from '../api/client';
 import { Chart } from '../components/Chart';
 import { Empty, ErrorBox, Icon } from '../components/Common';
+import { FunnelTab, GeometricFloors, RunNotes, UnitFunnels } from '../components/MethodPanels';
+import { methodWords } from '../i18n-method';
 import { NeedWorkspace } from '../components/NeedWorkspace';
 import { PeriodInput, readPeriod } from '../components/PeriodInput';
 import { Provenance } from '../components/Provenance';
@@ -33,7 +35,7 @@ import { fmtScore, fmtValue, opText, runText, useResult, useRuns } from '../engi
 import { useI18n, type I18n } from '../i18n';
 import { useApp } from '../state';
 
-type Tab = 'dashboard' | 'unit' | 'heatmap' | 'trend' | 'robust';
+type Tab = 'dashboard' | 'unit' | 'heatmap' | 'funnel' | 'trend' | 'robust';
 type Entity = EvaluationResult['entities'][number];
 
 function gradeText(g: string | null, i18n: I18n): string {
@@ -130,6 +132,7 @@ function Results() {
           )}
           {tab === 'unit' && <UnitProfile run={result} />}
           {tab === 'heatmap' && <Heatmap run={result} since={tabAt.current} />}
+          {tab === 'funnel' && <FunnelTab run={result} />}
           {tab === 'trend' && <Trend run={result} />}
           {tab === 'robust' && <Robust run={result} />}
         </>
@@ -163,8 +166,10 @@ function RunForm({ result, onDone }: { result: EvaluationResult | null; onDone: 
   const p = readPeriod(period, i18n.lang);
   const c = readPeriod(customCompare, i18n.lang);
   const ok = !!p.period && (compare !== 'custom' || !customCompare.trim() || !!c.period);
-  const run = async () => {
+  const [notReady, setNotReady] = useState<ApiError | null>(null);
+  const run = async (allowIncomplete = false) => {
     if (!p.period) return;
+    setNotReady(null);
     try {
       const r = await app.runJob(
         'evaluate.run',
@@ -173,6 +178,7 @@ function RunForm({ result, onDone }: { result: EvaluationResult | null; onDone: 
           ...(compare === 'none' ? { compare: null } : compare === 'custom' && c.period ? { compare: c.period.label } : {}),
           ...(index ? { index } : {}),
           ...(weights ? { weights: weights as 'equal' } : {}),
+          ...(allowIncomplete ? { allowIncomplete } : {}),
         },
         t.e.running,
       );
@@ -180,7 +186,9 @@ function RunForm({ result, onDone }: { result: EvaluationResult | null; onDone: 
       app.setRunId(r.run_id);
       onDone();
     } catch (e) {
-      app.notify('error', e instanceof ApiError ? i18n.err(e.info) : String(e));
+      // too little data: say what is missing, and offer to evaluate anyway (marked)
+      if (e instanceof ApiError && e.info.code === 'DATA_NOT_READY') setNotReady(e);
+      else app.notify('error', e instanceof ApiError ? i18n.err(e.info) : String(e));
     }
   };
   return (
@@ -235,6 +243,14 @@ function RunForm({ result, onDone }: { result: EvaluationResult | null; onDone: 
       <button className="btn primary" type="submit" disabled={!!app.job || !ok} data-testid="run-evaluate">
         <Icon name="chart" /> {t.e.run}
       </button>
+      {notReady && (
+        <div className="notice-inline not-ready" role="alert" data-testid="not-ready">
+          <Icon name="info" /> <b>{methodWords(i18n.lang).notReadyTitle}</b> {i18n.err(notReady.info)}
+          <button type="button" className="btn small" onClick={() => void run(true)} disabled={!!app.job} data-testid="run-anyway">
+            {methodWords(i18n.lang).notReadyGo}
+          </button>
+        </div>
+      )}
     </form>
   );
 }
@@ -256,6 +272,7 @@ function Dashboard({ run, onUnit }: { run: EvaluationResult; onUnit: (id: string
   const ind = (id: string) => run.indicators.find((x) => x.id === id);
   return (
     <div data-testid="dashboard" className="dashboard">
+      <RunNotes run={run} />
       <div className="two-col wide-left">
         <section className="panel" data-testid="ranking">
           <div className="panel-head">
@@ -515,7 +532,17 @@ function UnitProfile({ run }: { run: EvaluationResult }) {
                       <td className="num mono">{fmtScore(v.score)}</td>
                       <td className="num mono muted">{fmtValue(x.unit, county.indicators[x.id]?.raw, i18n.lang)}</td>
                       <td className="small">
-                        {v.status !== 'ok' ? <span className="muted">{t.e.statusNames[v.status]}</span> : !v.reliable ? <span className="warn-text">{t.e.unreliable}</span> : ''}
+                        {v.status === 'small_sample' ? (
+                          <span className="warn-text" title={v.na_reason ? i18n.pick(v.na_reason) : ''}>{methodWords(i18n.lang).statusSmall}</span>
+                        ) : v.adjusted ? (
+                          <span className="warn-text">{methodWords(i18n.lang).statusShrunk(fmtValue(x.unit, v.adjusted.observed, i18n.lang))}</span>
+                        ) : v.status !== 'ok' ? (
+                          <span className="muted" title={v.na_reason ? i18n.pick(v.na_reason) : ''}>{t.e.statusNames[v.status]}</span>
+                        ) : !v.reliable ? (
+                          <span className="warn-text">{t.e.unreliable}</span>
+                        ) : (
+                          ''
+                        )}
                       </td>
                     </tr>
                   );
@@ -524,6 +551,7 @@ function UnitProfile({ run }: { run: EvaluationResult }) {
             </table>
           </div>
         </section>
+        <UnitFunnels run={run} unitId={unit.entity_id} />
       </div>
     </div>
   );
@@ -610,6 +638,11 @@ function Trend({ run }: { run: EvaluationResult }) {
           </button>
         </div>
       )}
+      {trend?.not_ready && trend.not_ready.length > 0 && (
+        <div className="notice-inline" data-testid="trend-not-ready">
+          <Icon name="info" /> {methodWords(i18n.lang).trendNotReady(trend.not_ready.join('、'))}
+        </div>
+      )}
       {option && (
         <>
           <Chart
@@ -674,6 +707,7 @@ function Robust({ run }: { run: EvaluationResult }) {
           </tbody>
         </table>
       </section>
+      <GeometricFloors run={run} />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { FileReady } from '../components/FileReady';
 import { PeriodInput, readPeriod } from '../components/PeriodInput';
 import { useResult } from '../engine';
 import { NeedWorkspace } from '../components/NeedWorkspace';
+import { methodWords } from '../i18n-method';
 import { useI18n } from '../i18n';
 import { useApp } from '../state';
 
@@ -200,6 +201,11 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
                           {i18n.pick(r.name)}
                         </span>
                         <b className={r.hits ? '' : 'muted'}>{num(r.hits)}</b>
+                        {(r.data_gaps ?? 0) > 0 && (
+                          <span className="badge warn" title={methodWords(i18n.lang).dataGapsTip} data-testid="rule-data-gaps">
+                            {methodWords(i18n.lang).dataGaps(r.data_gaps!)}
+                          </span>
+                        )}
                         {r.hits > 0 && (
                           <span className="marks-mini" title={`${t.e.markNames['已核实']} ${r.marks['已核实']} · ${t.e.markNames['已排除']} ${r.marks['已排除']} · ${t.e.markNames['待核查']} ${r.marks['待核查']}`}>
                             <i className="st-confirmed" style={{ flexGrow: r.marks['已核实'] }} />

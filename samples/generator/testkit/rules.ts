@@ -56,8 +56,17 @@ export function computeHits(x: RuleInput, groupYear: 'filed_date' | 'decision_da
     const filed = d(c, 'filed_date')!;
     const dec = d(c, 'decision_date');
     const fine = (c.fine_amount as number | null) ?? null;
-    // overdue_case
-    if (dec !== null && dec - filed > ((c.deadline_days as number | null) ?? 90) && b(c, 'extension_approved') !== true) push('overdue_case', yearOf(dec), { case_id: id });
+    // overdue_case: decided past the limit (the year of the decision), or open past it at a year's
+    // end (that year); an approved extension adds its days, 30 when the export gives none
+    const limit = ((c.deadline_days as number | null) ?? 90) + (b(c, 'extension_approved') === true ? ((c.extension_days as number | null) ?? 30) : 0);
+    if (dec !== null && dec - filed > limit) push('overdue_case', yearOf(dec), { case_id: id });
+    for (const y of YEARS) {
+      const e = END(y);
+      const closed = d(c, 'closed_date');
+      const police = d(c, 'police_transfer_date');
+      const open = filed <= e && (dec === null || dec > e) && (closed === null || closed > e) && (police === null || police > e);
+      if (open && e - filed > limit) push('overdue_case', y, { case_id: id });
+    }
     // major_without_review
     if (b(c, 'major_case') === true && dec !== null) {
       const rv = d(c, 'legal_review_date');
