@@ -2,11 +2,14 @@
 // the run's own numerators and denominators where the index system has them, so they are the run's
 // numbers; and the fines (in 万元) and complaints received, which the run does not hold, queried
 // from the workspace — only when the workspace still holds exactly the data the run used (same
-// imports, same file hashes). Otherwise those are left out and the report says why.
+// imports, same file hashes). Otherwise those are left out and the report says why. The same holds
+// for the records behind each unit's findings (records.ts), cited in its rectification requirements.
 import { lit } from '../db/duck.js';
 import type { EntityPeriodResult, EvaluationResult } from '../eval/types.js';
 import type { Period } from '../eval/period.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { unitFindingIds } from './narrative.js';
+import { loadUnitRecords, type RecordIndex } from './records.js';
 
 export interface Fact {
   id: string;
@@ -20,6 +23,8 @@ export interface Facts {
   items: Record<string, Fact>;
   /** Why the workspace figures are missing, when they are. */
   workspaceNote: string | null;
+  /** Each unit's records behind its findings (absent without the run's data). */
+  records?: RecordIndex;
 }
 
 type Pick = (p: EntityPeriodResult) => number | null;
@@ -92,5 +97,6 @@ export async function loadFacts(ws: Workspace | null, run: EvaluationResult): Pr
   const prevDecided = items.cases_decided?.previous ?? 0;
   if (hasCases) items.fines_yuan = { id: 'fines_yuan', current: cur.fines ?? 0, previous: prev && prevDecided > 0 ? (prev.fines ?? 0) : null, source: 'workspace' };
   if (hasComplaints) items.complaints_received = { id: 'complaints_received', current: cur.complaints, previous: prev?.complaints ? prev.complaints : null, source: 'workspace' };
-  return { items, workspaceNote: null };
+  const wanted = run.entities.filter((e) => e.entity_type === 'unit').flatMap((u) => unitFindingIds(run, u).map((id) => ({ unit: u.entity_id, id })));
+  return { items, workspaceNote: null, records: await loadUnitRecords(ws, run, wanted) };
 }

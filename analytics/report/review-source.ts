@@ -66,3 +66,37 @@ export function maskedText(text: string, h: ReviewHit, rule: ReviewRuleSummary |
     .replace(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])|(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/g, (m) => maskIdNumber(m))
     .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (m) => maskPhone(m));
 }
+
+const SEVERITY_ORDER = ['高', '中', '低'];
+
+/**
+ * Tracking numbers of a review's hits (线索编号 XS2024-001 …), the same in the review pack and the
+ * unit reports: hits ordered by severity, then by rule (the rules file's order), then as the rule
+ * lists them; keyed by rule and hit key.
+ */
+export function trackingNumbers(review: ReviewResult): Map<string, string> {
+  const ruleIdx = new Map(review.rules.map((r, i) => [r.id, i]));
+  const sev = (h: ReviewHit) => SEVERITY_ORDER.indexOf(review.rules.find((r) => r.id === h.rule)?.severity ?? '低');
+  const order = review.hits.map((h, i) => ({ h, i })).sort((a, z) => sev(a.h) - sev(z.h) || (ruleIdx.get(a.h.rule) ?? 99) - (ruleIdx.get(z.h.rule) ?? 99) || a.i - z.i);
+  const width = Math.max(3, String(order.length).length);
+  const label = review.period.label.replace(/[^0-9A-Za-z]/g, '');
+  return new Map(order.map(({ h }, k) => [hitId(h), `XS${label}-${String(k + 1).padStart(width, '0')}`]));
+}
+
+/** A hit's identity for tracking numbers: rule and hit key. */
+export function hitId(h: ReviewHit): string {
+  return `${h.rule}\u0000${h.hit_key}`;
+}
+
+/** The record numbers a hit is about (案件编号, 检查编号 …), never personal columns. */
+export function hitRecordIds(h: ReviewHit, rule: ReviewRuleSummary | undefined): string[] {
+  const personal = new Set(rule?.personal_columns ?? []);
+  const cols = (rule?.evidence_columns.length ? rule.evidence_columns : Object.keys(h.evidence)).filter((c) => /编号$/.test(c) && !/人员编号$/.test(c) && !personal.has(c));
+  const out: string[] = [];
+  for (const c of cols) {
+    const v = h.evidence[c];
+    for (const x of Array.isArray(v) ? v : [v]) if (x !== null && x !== undefined && String(x) !== '') out.push(evidenceValue(x));
+    if (out.length) break;
+  }
+  return out;
+}

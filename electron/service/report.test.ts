@@ -88,7 +88,8 @@ describe('report.build', () => {
     expect(readFileSync(pdf.files[0]!.path, 'utf8')).toMatch(/^%PDF-1\.7 stand-in /);
     expect(p.printed).toHaveLength(1);
     expect(p.printed[0]!.html.replace(/\s+/g, '')).toContain(`全县综合得分${total}分`);
-    expect(p.printed[0]!.opts.footerTemplate).toContain('pageNumber');
+    // page numbers are the HTML's own (CSS @page margin boxes), odd right and even left
+    expect(p.printed[0]!.html).toContain('@bottom-right');
     expect(p.closed()).toBe(1);
 
     const list = await call<ReportBatch[]>('report.list');
