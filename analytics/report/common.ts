@@ -189,3 +189,16 @@ export function signatureDate(ctx: ReportContext): string {
 export function rangeZh(p: { start: string; end: string }): string {
   return `${dateZh(p.start)}至${dateZh(p.end)}`;
 }
+
+/** A value split by measure for the XLSX (one measure per column): ratios (0–1, shown as %) apart from counts, hours and per-100 figures. */
+export function byMeasure(x: number | null | undefined, m: { unit: string }): { ratio: number | null; value: number | null } {
+  const v = x === undefined ? null : x;
+  return m.unit === 'percent' ? { ratio: v, value: null } : { ratio: null, value: v };
+}
+
+/** The measure of an indicator's values, as the XLSX names it. */
+export function measureZh(m: { id: string; unit: string; kind?: 'ratio' | 'count' }): string {
+  if (m.unit === 'percent') return '比率（%）';
+  if (m.unit === 'hours') return '学时';
+  return vu(m).measure ?? (m.unit === 'count' ? '个数' : m.unit);
+}

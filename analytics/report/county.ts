@@ -41,6 +41,8 @@ import {
   UNIT_TYPE_ORDER,
   UNIT_TYPE_ZH,
   valueCell,
+  byMeasure,
+  measureZh,
   weightPct,
   tvu,
   valueText,
@@ -688,9 +690,10 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
 }
 
 
+/** The XLSX of the county report: every number of the run at full precision, one measure per column (ratios as %). */
 export function countySheets(ctx: ReportContext): Sheet[] {
   const { run } = ctx;
-  const title = [`${countyName(run)}${periodTitle(run)}行政执法“全方位体检式”评估结果 · 评估批次 #${run.run_id}`];
+  const title = [`${countyName(run)}${periodTitle(run)}行政执法“全方位体检式”评估结果（评估批次第${run.run_id}号）`];
   const all = run.entities;
   const sheets: Sheet[] = [
     {
@@ -705,7 +708,7 @@ export function countySheets(ctx: ReportContext): Sheet[] {
         { key: 'grade', header: '等次', width: 8 },
         { key: 'prev_total', header: '上期得分', numFmt: '0.0' },
         { key: 'change', header: '得分变化', numFmt: '+0.0;-0.0;0.0' },
-        { key: 'rank_change', header: '名次变化', width: 8 },
+        { key: 'rank_change', header: '名次变化（正为上升）', width: 10, numFmt: '+0;-0;0' },
         ...run.dimensions.map((d) => ({ key: `dim_${d.id}`, header: d.name.zh, numFmt: '0.0' })),
         { key: 'flags', header: '法定红线', width: 40 },
         { key: 'vetoed', header: '一票否决', width: 20 },
@@ -721,7 +724,7 @@ export function countySheets(ctx: ReportContext): Sheet[] {
         change: e.change?.total ?? null,
         rank_change: e.change?.rank ?? null,
         ...Object.fromEntries(run.dimensions.map((d) => [`dim_${d.id}`, e.dimensions[d.id] ?? null])),
-        flags: e.flags.map((f) => `${f.name.zh}×${f.hits}`).join('；'),
+        flags: e.flags.map((f) => `${f.name.zh}${f.hits}起`).join('；'),
         vetoed: e.vetoed_by.map((id) => run.red_lines.find((r) => r.id === id)?.name.zh ?? id).join('；'),
       })),
     },
@@ -734,32 +737,40 @@ export function countySheets(ctx: ReportContext): Sheet[] {
         { key: 'dimension', header: '维度', width: 10 },
         { key: 'indicator_id', header: '指标编码', width: 24 },
         { key: 'indicator', header: '指标', width: 26 },
-        { key: 'numerator', header: '分子', numFmt: '0.###' },
-        { key: 'denominator', header: '分母', numFmt: '0.###' },
-        { key: 'raw', header: '指标值', numFmt: '0.0000' },
+        { key: 'measure', header: '计量单位', width: 10 },
+        { key: 'numerator', header: '分子', numFmt: '#,##0.##' },
+        { key: 'denominator', header: '分母', numFmt: '#,##0.##' },
+        { key: 'ratio', header: '指标值（比率）', numFmt: '0.0%' },
+        { key: 'value', header: '指标值（数值）', numFmt: '#,##0.00' },
         { key: 'score', header: '得分', numFmt: '0.0' },
         { key: 'status', header: '状态', width: 12 },
         { key: 'reliable', header: '样本充足', width: 8 },
         { key: 'reason', header: '说明', width: 30 },
-        { key: 'prev_raw', header: '上期指标值', numFmt: '0.0000' },
+        { key: 'prev_ratio', header: '上期指标值（比率）', numFmt: '0.0%' },
+        { key: 'prev_value', header: '上期指标值（数值）', numFmt: '#,##0.00' },
       ],
       rows: all.flatMap((e) =>
         run.indicators.map((m) => {
           const v = e.indicators[m.id];
+          const cur = byMeasure(v?.raw ?? null, m);
+          const prev = byMeasure(e.previous?.indicators[m.id]?.raw ?? null, m);
           return {
             entity_id: e.entity_id,
             name: e.short_name,
             dimension: dimName(run, m.dimension),
             indicator_id: m.id,
             indicator: m.name.zh,
+            measure: measureZh(m),
             numerator: v?.numerator ?? null,
             denominator: v?.denominator ?? null,
-            raw: v?.raw ?? null,
+            ratio: cur.ratio,
+            value: cur.value,
             score: v?.score ?? null,
             status: v ? INDICATOR_STATUS_ZH[v.status] : INDICATOR_STATUS_ZH.no_data,
             reliable: v?.reliable === false && v.status === 'ok' ? '否' : '是',
             reason: v?.na_reason?.zh ?? '',
-            prev_raw: e.previous?.indicators[m.id]?.raw ?? null,
+            prev_ratio: prev.ratio,
+            prev_value: prev.value,
           };
         }),
       ),
@@ -769,15 +780,36 @@ export function countySheets(ctx: ReportContext): Sheet[] {
       title,
       columns: [
         { key: 'name', header: '指标', width: 26 },
+        { key: 'measure', header: '计量单位', width: 10 },
         { key: 'op', header: '要求', width: 6 },
-        { key: 'target', header: '目标值', numFmt: '0.####' },
-        { key: 'actual', header: '实际值', numFmt: '0.####' },
-        { key: 'previous', header: '上期', numFmt: '0.####' },
+        { key: 'target_ratio', header: '目标值（比率）', numFmt: '0.0%' },
+        { key: 'actual_ratio', header: '实际值（比率）', numFmt: '0.0%' },
+        { key: 'previous_ratio', header: '上期（比率）', numFmt: '0.0%' },
+        { key: 'target_value', header: '目标值（数值）', numFmt: '#,##0.##' },
+        { key: 'actual_value', header: '实际值（数值）', numFmt: '#,##0.##' },
+        { key: 'previous_value', header: '上期（数值）', numFmt: '#,##0.##' },
         { key: 'met', header: '是否达成', width: 8 },
         { key: 'source', header: '目标来源', width: 10 },
         { key: 'note', header: '依据', width: 60 },
       ],
-      rows: run.targets.map((t) => ({ ...t, name: t.name.zh, previous: t.previous ?? null, met: t.met === null ? '无数据' : t.met ? '达成' : '未达成', source: SOURCE_ZH[t.source] ?? t.source })),
+      rows: run.targets.map((t) => {
+        const m = { id: t.indicator, unit: t.unit };
+        const [tg, ac, pr] = [byMeasure(t.target, m), byMeasure(t.actual, m), byMeasure(t.previous ?? null, m)];
+        return {
+          name: t.name.zh,
+          measure: measureZh(m),
+          op: t.op === '>=' ? '≥' : t.op === '<=' ? '≤' : '=',
+          target_ratio: tg.ratio,
+          actual_ratio: ac.ratio,
+          previous_ratio: pr.ratio,
+          target_value: tg.value,
+          actual_value: ac.value,
+          previous_value: pr.value,
+          met: t.met === null ? '无数据' : t.met ? '达成' : '未达成',
+          source: SOURCE_ZH[t.source] ?? t.source,
+          note: t.note,
+        };
+      }),
     },
     {
       name: '指标体系',
@@ -787,25 +819,36 @@ export function countySheets(ctx: ReportContext): Sheet[] {
         { key: 'id', header: '指标编码', width: 24 },
         { key: 'name', header: '指标', width: 26 },
         { key: 'direction', header: '方向', width: 6 },
-        { key: 'weight', header: '维度内权重', numFmt: '0.0000' },
-        { key: 'effective_weight', header: '综合权重', numFmt: '0.0000' },
-        { key: 'lower', header: '下限L', numFmt: '0.####' },
-        { key: 'upper', header: '上限U', numFmt: '0.####' },
-        { key: 'target', header: '目标值', numFmt: '0.####' },
+        { key: 'measure', header: '计量单位', width: 10 },
+        { key: 'weight', header: '维度内权重', numFmt: '0.0%' },
+        { key: 'effective_weight', header: '综合权重', numFmt: '0.00%' },
+        { key: 'lower_ratio', header: '下限L（比率）', numFmt: '0.0%' },
+        { key: 'upper_ratio', header: '上限U（比率）', numFmt: '0.0%' },
+        { key: 'target_ratio', header: '目标值（比率）', numFmt: '0.0%' },
+        { key: 'lower_value', header: '下限L（数值）', numFmt: '#,##0.##' },
+        { key: 'upper_value', header: '上限U（数值）', numFmt: '#,##0.##' },
+        { key: 'target_value', header: '目标值（数值）', numFmt: '#,##0.##' },
         { key: 'definition', header: '定义', width: 60 },
       ],
-      rows: run.indicators.map((m) => ({
-        dimension: dimName(run, m.dimension),
-        id: m.id,
-        name: m.name.zh,
-        direction: directionZh(m.direction),
-        weight: m.weight,
-        effective_weight: m.effective_weight,
-        lower: m.goalposts.lower,
-        upper: m.goalposts.upper,
-        target: m.target?.value ?? null,
-        definition: m.definition,
-      })),
+      rows: run.indicators.map((m) => {
+        const [lo, up, tg] = [byMeasure(m.goalposts.lower, m), byMeasure(m.goalposts.upper, m), byMeasure(m.target?.value ?? null, m)];
+        return {
+          dimension: dimName(run, m.dimension),
+          id: m.id,
+          name: m.name.zh,
+          direction: directionZh(m.direction),
+          measure: measureZh(m),
+          weight: m.weight,
+          effective_weight: m.effective_weight,
+          lower_ratio: lo.ratio,
+          upper_ratio: up.ratio,
+          target_ratio: tg.ratio,
+          lower_value: lo.value,
+          upper_value: up.value,
+          target_value: tg.value,
+          definition: m.definition,
+        };
+      }),
     },
   ];
   if (run.robustness) {
@@ -826,29 +869,29 @@ export function countySheets(ctx: ReportContext): Sheet[] {
   }
   sheets.push({
     name: '数据来源',
-    title: [...title, `指标体系 ${run.index_id} ${run.index_version} SHA-256 ${run.index_sha256}；程序版本 ${run.engine_version}`],
+    title: [...title, `指标体系版本${run.index_version}，SHA-256校验值${run.index_sha256}；计算程序版本${run.engine_version}`],
     columns: [
       { key: 'import_id', header: '导入编号' },
       { key: 'file_name', header: '文件', width: 36 },
-      { key: 'table', header: '数据表', width: 20 },
-      { key: 'rows_loaded', header: '导入行数' },
-      { key: 'rows_rejected', header: '拒收行数' },
+      { key: 'table', header: '数据类别', width: 16 },
+      { key: 'rows_loaded', header: '导入行数', numFmt: '#,##0' },
+      { key: 'rows_rejected', header: '拒收行数', numFmt: '#,##0' },
       { key: 'sha256', header: 'SHA-256', width: 70 },
     ],
-    rows: run.data.map((d) => ({ ...d })),
+    rows: run.data.map((d) => ({ ...d, table: tableDef(d.table)?.zh ?? d.table })),
   });
   if (ctx.review) {
     sheets.push({
       name: '问题线索统计',
-      title: [`问题线索 · 规则 ${ctx.review.rules_id}`],
+      title: [`${countyName(run)}${periodTitle(run)}问题线索统计`],
       columns: [
-        { key: 'id', header: '规则编码', width: 24 },
         { key: 'name', header: '线索类型', width: 30 },
         { key: 'severity', header: '风险等级', width: 8 },
-        { key: 'hits', header: '线索数' },
+        { key: 'hits', header: '线索数', numFmt: '#,##0' },
+        { key: 'units', header: '涉及单位数', numFmt: '#,##0' },
         { key: 'basis', header: '依据', width: 40 },
       ],
-      rows: ctx.review.rules.map((r) => ({ ...r, name: r.name.zh })),
+      rows: ctx.review.rules.map((r) => ({ name: r.name.zh, severity: r.severity, hits: r.hits, units: Object.values(r.units).filter((n) => n > 0).length, basis: r.basis })),
     });
   }
   return sheets;

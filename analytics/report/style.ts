@@ -21,10 +21,10 @@ export interface StyleIssue {
 
 const around = (s: string, i: number, n = 18) => s.slice(Math.max(0, i - n), i + n);
 
-/** Sentences of a text (split after 。！？；). */
+/** Sentences of a text (split after 。！？). */
 export function sentences(text: string): string[] {
   return text
-    .split(/(?<=[。！？；])/)
+    .split(/(?<=[。！？])/)
     .map((s) => s.trim())
     .filter(Boolean);
 }

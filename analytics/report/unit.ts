@@ -6,9 +6,9 @@
 import { dimensionRadarOption, type RadarInput } from '../charts/index.js';
 import type { EntityResult, EvaluationResult } from '../eval/types.js';
 import type { Sheet } from '../export/tabular.js';
-import { displayHit, type ReviewHit, type ReviewResult, type ReviewRuleSummary } from '../review/index.js';
+import { type ReviewHit, type ReviewResult, type ReviewRuleSummary } from '../review/index.js';
 import { recordsSentence, unitAdvice } from './advice.js';
-import { addDays, beforeZh, cmpOf, county, countyName, dimName, INDICATOR_STATUS_ZH, issuerShort, periodTitle, recordsOf, signatureDate, units, valueCell, valueText, vu, type ReportContext } from './common.js';
+import { addDays, beforeZh, byMeasure, cmpOf, county, countyName, dimName, INDICATOR_STATUS_ZH, issuerShort, measureZh, periodTitle, recordsOf, signatureDate, units, valueCell, valueText, vu, type ReportContext } from './common.js';
 import { cnNumber, dateZh, gapText, int, num, score, signedScore, targetText } from './format.js';
 import { cell, DocBuilder, safeFileStem, type Cell, type ReportDoc } from './model.js';
 import { flagsText, judgements, listZh, scoreSentence, sentence, unitMean } from './narrative.js';
@@ -375,27 +375,30 @@ export function buildUnitReport(ctx: ReportContext, unitId: string): ReportDoc {
   };
 }
 
+/** The XLSX of a unit report: one measure per column (ratios as %), the header in row 1. */
 function unitSheets(ctx: ReportContext, u: EntityResult, problems: ProblemItem[], hits: ReviewHit[]): Sheet[] {
   const { run } = ctx;
   const c = county(run);
-  const best = units(run).find((x) => x.rank === 1);
-  const title = [`${u.name}${periodTitle(run)}行政执法体检结果 · 评估批次 #${run.run_id}`];
+  const us = units(run);
+  const best = us.find((x) => x.rank === 1);
+  const title = [`${u.name}${periodTitle(run)}行政执法体检结果（评估批次第${run.run_id}号）`];
   const sheets: Sheet[] = [
     {
       name: '体检总览',
       title,
       columns: [
         { key: 'item', header: '项目', width: 14 },
-        { key: 'unit', header: '本单位', numFmt: '0.0' },
-        { key: 'county', header: '全县', numFmt: '0.0' },
-        { key: 'best', header: `最优单位${best ? `（${best.short_name}）` : ''}`, numFmt: '0.0', width: 18 },
-        { key: 'previous', header: '本单位上期', numFmt: '0.0' },
+        { key: 'unit', header: '本单位得分', numFmt: '0.0' },
+        { key: 'mean', header: '各单位平均得分', numFmt: '0.0' },
+        { key: 'best', header: `最优单位${best ? `（${best.short_name}）` : ''}得分`, numFmt: '0.0', width: 18 },
+        { key: 'previous', header: '本单位上期得分', numFmt: '0.0' },
+        { key: 'grade', header: '本单位等次', width: 10 },
+        { key: 'rank', header: '本单位排名', numFmt: '0' },
+        { key: 'prev_rank', header: '本单位上期排名', numFmt: '0' },
       ],
       rows: [
-        { item: '综合得分', unit: u.total, county: c.total, best: best?.total ?? null, previous: u.previous?.total ?? null },
-        ...run.dimensions.map((d) => ({ item: d.name.zh, unit: u.dimensions[d.id] ?? null, county: c.dimensions[d.id] ?? null, best: best?.dimensions[d.id] ?? null, previous: u.previous?.dimensions[d.id] ?? null })),
-        { item: '等次', unit: u.grade, county: c.grade, best: best?.grade ?? null, previous: u.previous?.grade ?? null },
-        { item: '排名', unit: u.rank, county: null, best: best?.rank ?? null, previous: u.previous?.rank ?? null },
+        { item: '综合得分', unit: u.total, mean: unitMean(us, null), best: best?.total ?? null, previous: u.previous?.total ?? null, grade: u.grade, rank: u.rank, prev_rank: u.previous?.rank ?? null },
+        ...run.dimensions.map((d) => ({ item: d.name.zh, unit: u.dimensions[d.id] ?? null, mean: unitMean(us, d.id), best: best?.dimensions[d.id] ?? null, previous: u.previous?.dimensions[d.id] ?? null })),
       ],
     },
     {
@@ -405,33 +408,44 @@ function unitSheets(ctx: ReportContext, u: EntityResult, problems: ProblemItem[]
         { key: 'dimension', header: '维度', width: 10 },
         { key: 'id', header: '指标编码', width: 24 },
         { key: 'name', header: '指标', width: 26 },
-        { key: 'numerator', header: '分子', numFmt: '0.###' },
-        { key: 'denominator', header: '分母', numFmt: '0.###' },
-        { key: 'raw', header: '本单位指标值', numFmt: '0.0000' },
+        { key: 'measure', header: '计量单位', width: 10 },
+        { key: 'numerator', header: '分子', numFmt: '#,##0.##' },
+        { key: 'denominator', header: '分母', numFmt: '#,##0.##' },
+        { key: 'ratio', header: '本单位指标值（比率）', numFmt: '0.0%' },
+        { key: 'value', header: '本单位指标值（数值）', numFmt: '#,##0.00' },
         { key: 'score', header: '得分', numFmt: '0.0' },
-        { key: 'county', header: '全县指标值', numFmt: '0.0000' },
-        { key: 'target', header: '目标值', numFmt: '0.####' },
+        { key: 'county_ratio', header: '全县指标值（比率）', numFmt: '0.0%' },
+        { key: 'county_value', header: '全县指标值（数值）', numFmt: '#,##0.00' },
         { key: 'op', header: '要求', width: 6 },
+        { key: 'target_ratio', header: '目标值（比率）', numFmt: '0.0%' },
+        { key: 'target_value', header: '目标值（数值）', numFmt: '#,##0.##' },
         { key: 'status', header: '状态', width: 12 },
-        { key: 'previous', header: '上期指标值', numFmt: '0.0000' },
+        { key: 'previous_ratio', header: '上期指标值（比率）', numFmt: '0.0%' },
+        { key: 'previous_value', header: '上期指标值（数值）', numFmt: '#,##0.00' },
       ],
       rows: run.indicators
         .filter((m) => u.indicators[m.id]?.applicable)
         .map((m) => {
           const v = u.indicators[m.id]!;
+          const [cur, cty, tg, prev] = [byMeasure(v.raw, m), byMeasure(c.indicators[m.id]?.raw ?? null, m), byMeasure(m.target?.value ?? null, m), byMeasure(u.previous?.indicators[m.id]?.raw ?? null, m)];
           return {
             dimension: dimName(run, m.dimension),
             id: m.id,
             name: m.name.zh,
+            measure: measureZh(m),
             numerator: v.numerator,
             denominator: v.denominator,
-            raw: v.raw,
+            ratio: cur.ratio,
+            value: cur.value,
             score: v.score,
-            county: c.indicators[m.id]?.raw ?? null,
-            target: m.target?.value ?? null,
-            op: m.target?.op ?? '',
+            county_ratio: cty.ratio,
+            county_value: cty.value,
+            op: m.target ? (m.target.op === '>=' ? '≥' : m.target.op === '<=' ? '≤' : '=') : '',
+            target_ratio: tg.ratio,
+            target_value: tg.value,
             status: INDICATOR_STATUS_ZH[v.status],
-            previous: u.previous?.indicators[m.id]?.raw ?? null,
+            previous_ratio: prev.ratio,
+            previous_value: prev.value,
           };
         }),
     },
@@ -442,7 +456,7 @@ function unitSheets(ctx: ReportContext, u: EntityResult, problems: ProblemItem[]
         { key: 'no', header: '序号', width: 6 },
         { key: 'kind', header: '问题类型', width: 10 },
         { key: 'description', header: '问题描述', width: 50 },
-        { key: 'requirement', header: '整改要求', width: 50 },
+        { key: 'requirement', header: '整改要求', width: 60 },
         { key: 'measures', header: '整改措施（单位填写）', width: 30 },
         { key: 'deadline', header: '完成时限', width: 12 },
         { key: 'owner', header: '责任人', width: 10 },
@@ -452,30 +466,32 @@ function unitSheets(ctx: ReportContext, u: EntityResult, problems: ProblemItem[]
   ];
   if (ctx.review) {
     const rules = new Map(ctx.review.rules.map((r) => [r.id, r]));
+    const numbers = trackingNumbers(ctx.review);
     sheets.push({
       name: '线索明细',
-      title: [...title, ctx.unmask ? '含个人信息，注意保密' : '个人信息已脱敏'],
+      title: [...title, ctx.unmask ? '含个人信息，注意保密' : '自然人个人信息已脱敏'],
       columns: [
+        { key: 'no', header: '线索编号', width: 14 },
         { key: 'rule', header: '类型', width: 28 },
         { key: 'severity', header: '风险等级', width: 8 },
-        { key: 'ref', header: '线索编号', width: 14 },
         { key: 'summary', header: '线索摘要', width: 70 },
         { key: 'evidence', header: '证据记录', width: 80 },
         { key: 'status', header: '核查状态', width: 10 },
       ],
-      rows: hits.map((h) => {
-        const r = rules.get(h.rule);
-        return {
-          rule: r?.name.zh ?? h.rule,
-          severity: r?.severity ?? '',
-          ref: displayHit(h, r, { unmask: ctx.unmask }).ref ?? '',
-          summary: ctx.unmask ? h.summary : maskedText(h.summary, h, r),
-          evidence: r ? evidenceText(h, r, { unmask: ctx.unmask, skip: /执法主体|单位/ }) : '',
-          status: h.mark?.status ?? '待核查',
-        };
-      }),
+      rows: [...hits]
+        .sort((a, z) => (numbers.get(hitId(a)) ?? '').localeCompare(numbers.get(hitId(z)) ?? ''))
+        .map((h) => {
+          const r = rules.get(h.rule);
+          return {
+            no: numbers.get(hitId(h)) ?? '',
+            rule: r?.name.zh ?? h.rule,
+            severity: r?.severity ?? '',
+            summary: ctx.unmask ? h.summary : maskedText(h.summary, h, r),
+            evidence: r ? evidenceText(h, r, { unmask: ctx.unmask, skip: /执法主体|单位/ }) : '',
+            status: h.mark?.status ?? '待核查',
+          };
+        }),
     });
   }
   return sheets;
 }
-
