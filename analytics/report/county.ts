@@ -583,20 +583,21 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
   b.annex(annexNo('各单位指标值'), '各单位指标值');
   b.p('下列各表列出各单位适用指标的数值，计量单位见表头。“—”为该指标不适用于该单位，“无”为本期没有该指标所评价的事项，“缺”为缺少数据；带*的数值分母低于最小样本量，仅供参考。');
   {
+    // tables of at most eight indicators, in the index's order, each caption naming its dimensions
     const inds = unitIndicators(run);
-    for (const d of run.dimensions) {
-      const ms = inds.filter((m) => m.dimension === d.id);
-      for (let k = 0; k < ms.length; k += 7) {
-        const part = ms.slice(k, k + 7);
-        const tn = tabNo();
-        b.table({
-          id: `values_${d.id}_${k / 7 + 1}`,
-          caption: `${tn}  各单位${d.name.zh}指标值${ms.length > 7 ? `（${cnNumber(k / 7 + 1)}）` : ''}`,
-          columns: [{ header: '单位', width: 16 }, ...part.map((m) => ({ header: `${m.name.zh}${unitLabel(m) ? `（${unitLabel(m)}）` : ''}`, width: 12, align: 'center' as const }))],
-          rows: [...us, c].map((e) => [cell(e.entity_type === 'county' ? '全县' : e.short_name, { value: e.entity_id, bold: e.entity_type === 'county' }), ...part.map((m) => cell(bareValue(e.indicators[m.id], m), { align: 'center', value: e.indicators[m.id]?.raw ?? null }))]),
-          dense: true,
-        });
-      }
+    const per = 8;
+    const n = Math.ceil(inds.length / per);
+    for (let k = 0; k < n; k++) {
+      const part = inds.slice(k * per, (k + 1) * per);
+      const dims = [...new Set(part.map((m) => m.dimension))].map((d) => dimName(run, d));
+      const tn = tabNo();
+      b.table({
+        id: `values_${k + 1}`,
+        caption: `${tn}  各单位指标值${n > 1 ? `（${cnNumber(k + 1)}）` : ''}：${listZh(dims)}`,
+        columns: [{ header: '单位', width: 15 }, ...part.map((m) => ({ header: `${m.name.zh}${unitLabel(m) ? `（${unitLabel(m)}）` : ''}`, width: 11, align: 'center' as const }))],
+        rows: [...us, c].map((e) => [cell(e.entity_type === 'county' ? '全县' : e.short_name, { value: e.entity_id, bold: e.entity_type === 'county' }), ...part.map((m) => cell(bareValue(e.indicators[m.id], m), { align: 'center', value: e.indicators[m.id]?.raw ?? null }))]),
+        dense: true,
+      });
     }
   }
 

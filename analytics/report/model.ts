@@ -211,12 +211,15 @@ export function isGroupRow(row: readonly Cell[], columns: number): boolean {
   return row.length === 1 && (row[0]!.span ?? 1) >= columns && columns > 1;
 }
 
-/** The blocks that close the body and stay on one page: the last paragraph, 附件说明, the signature. */
+/**
+ * The blocks that close the body and stay on one page: the last paragraph, 附件说明, the signature,
+ * and the 版记 when it follows the signature directly (a report without annexes).
+ */
 export function closingRange(blocks: readonly Block[]): [number, number] | null {
   const sig = blocks.findIndex((b) => b.type === 'signature');
   if (sig < 0) return null;
   let start = sig;
   if (blocks[start - 1]?.type === 'attachments') start--;
   if (blocks[start - 1]?.type === 'paragraph') start--;
-  return [start, sig];
+  return [start, blocks[sig + 1]?.type === 'imprint' ? sig + 1 : sig];
 }

@@ -32,7 +32,7 @@ export interface UnitRecords {
 /** unit id → indicator or red line id → the records. */
 export type RecordIndex = Record<string, Record<string, UnitRecords>>;
 
-export const SAMPLE = 3;
+export const SAMPLE = 2;
 
 /** Columns that may hold personal data are never cited, even when they come first. */
 const PERSONAL_COLUMN = /姓名|当事人|被许可人|检查对象$|承办人|人员$|未匹配/;

@@ -10,7 +10,7 @@ import { addDays, beforeZh, countyName, issuerShort, periodTitle, rangeZh, revie
 import { dateZh, int } from './format.js';
 import { autoWidths, cell, DocBuilder, safeFileStem, type Cell, type ReportDoc } from './model.js';
 import { listZh, namesZh, sentence } from './narrative.js';
-import { evidenceText, evidenceValue, hitId, maskedText, shownEvidence, trackingNumbers, unitLabel } from './review-source.js';
+import { evidenceText, evidenceValue, hitId, maskedText, shownEvidence, trackingNumbers, unitLabel, zhDates } from './review-source.js';
 
 const SEVERITIES: Severity[] = ['高', '中', '低'];
 /** More evidence rows than this per rule go to the XLSX only. */
@@ -153,7 +153,7 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
         { header: '所属单位', width: 16 },
         { header: '线索数', width: 9, align: 'center' },
         ...SEVERITIES.map((s) => ({ header: `${s}风险`, width: 8, align: 'center' as const })),
-        { header: '线索编号', width: 30 },
+        { header: '线索编号', width: 18 },
       ],
       rows: officers.map(([id, n]) => {
         const mine = ordered.filter((h) => h.officer_ids.includes(id));
@@ -163,7 +163,7 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
           cell(unitsOf.join('、')),
           cell(int(n), { align: 'center', value: n }),
           ...SEVERITIES.map((s) => cell(int(mine.filter((h) => sevOf(h) === s).length), { align: 'center' })),
-          cell(mine.map(no).join('、')),
+          cell(mine.map(no).join('\n')),
         ];
       }),
       note: '注：按人员编号统计，姓名见各类线索明细（已脱敏）；一条线索涉及多名执法人员的，计入每一名人员。',
@@ -188,7 +188,7 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
         const row: Cell[] = [
           cell(no(h), { align: 'center' }),
           cell(unitName(h.unit_id), { value: h.unit_id }),
-          ...evCols.map((c) => cell(evidenceValue(rec[c]) || '—', { value: typeof rec[c] === 'number' ? (rec[c] as number) : evidenceValue(rec[c]) })),
+          ...evCols.map((c) => cell(zhDates(evidenceValue(rec[c])) || '—', { value: typeof rec[c] === 'number' ? (rec[c] as number) : evidenceValue(rec[c]) })),
           cell(h.mark?.status ?? '待核查', { align: 'center' }),
         ];
         return row;
@@ -202,8 +202,8 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
         shown.map((h) => [
           cell(no(h), { align: 'center' }),
           cell(unitName(h.unit_id), { value: h.unit_id }),
-          cell(ctx.unmask ? h.summary : maskedText(h.summary, h, r)),
-          cell(evidenceText(h, r, { unmask: ctx.unmask, skip: /^执法主体$/ })),
+          cell(zhDates(ctx.unmask ? h.summary : maskedText(h.summary, h, r))),
+          cell(zhDates(evidenceText(h, r, { unmask: ctx.unmask, skip: /^执法主体$/, separator: '\n' }))),
           cell(h.mark?.status ?? '待核查', { align: 'center' }),
         ]);
       b.table({

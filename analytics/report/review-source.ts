@@ -33,8 +33,13 @@ export function shownEvidence(h: ReviewHit, rule: ReviewRuleSummary | undefined,
   return displayHit(h, rule, { unmask }).evidence;
 }
 
-/** A hit's evidence in one line, "列：值；列：值", personal columns masked unless unmask. */
-export function evidenceText(h: ReviewHit, rule: ReviewRuleSummary, opts: { unmask: boolean; skip?: RegExp }): string {
+/** ISO dates in a text written the Chinese way: 2024-03-05 → 2024年3月5日 (reports; they break between characters, not inside a date). */
+export function zhDates(text: string): string {
+  return text.replace(/(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g, (_m, y: string, m: string, d: string) => `${Number(y)}年${Number(m)}月${Number(d)}日`);
+}
+
+/** A hit's evidence as "列：值；列：值" (or one field per line with separator "\n"), personal columns masked unless unmask. */
+export function evidenceText(h: ReviewHit, rule: ReviewRuleSummary, opts: { unmask: boolean; skip?: RegExp; separator?: string }): string {
   const rec = shownEvidence(h, rule, opts.unmask);
   const cols = rule.evidence_columns.length ? rule.evidence_columns : Object.keys(rec);
   return cols
@@ -42,7 +47,7 @@ export function evidenceText(h: ReviewHit, rule: ReviewRuleSummary, opts: { unma
     .map((c) => [c, evidenceValue(rec[c])] as const)
     .filter(([, v]) => v !== '')
     .map(([c, v]) => `${c}：${v}`)
-    .join('；');
+    .join(opts.separator ?? '；');
 }
 
 /**

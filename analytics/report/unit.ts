@@ -13,7 +13,7 @@ import { cnNumber, dateZh, gapText, int, num, score, signedScore, targetText } f
 import { cell, DocBuilder, safeFileStem, type Cell, type ReportDoc } from './model.js';
 import { flagsText, judgements, listZh, scoreSentence, sentence, unitMean } from './narrative.js';
 import { rectificationFromRun, unitRectification } from './rectification.js';
-import { evidenceText, hitId, hitRecordIds, maskedText, trackingNumbers } from './review-source.js';
+import { evidenceText, hitId, hitRecordIds, maskedText, trackingNumbers, zhDates } from './review-source.js';
 
 /** Review rules that find the same records as a red line of the default index system. */
 const RULE_OF_RED_LINE: Record<string, string> = { major_without_review: 'major_without_review', overdue_cases: 'overdue_case', uncertified_enforcement: 'uncertified_officer' };
@@ -295,7 +295,7 @@ export function buildUnitReport(ctx: ReportContext, unitId: string): ReportDoc {
           cell(numbers.get(hitId(h)) ?? '—', { align: 'center' }),
           cell(r?.name.zh ?? h.rule),
           cell(r?.severity ?? '—', { align: 'center' }),
-          cell(ctx.unmask ? h.summary : maskedText(h.summary, h, r)),
+          cell(zhDates(ctx.unmask ? h.summary : maskedText(h.summary, h, r))),
         ];
       }),
       dense: true,
@@ -335,12 +335,12 @@ export function buildUnitReport(ctx: ReportContext, unitId: string): ReportDoc {
       caption: `${tn}  问题清单`,
       columns: [
         { header: '序号', width: 5, align: 'center' },
-        { header: '问题类型', width: 9, align: 'center' },
-        { header: '问题描述', width: 27 },
-        { header: '整改要求', width: 33 },
-        { header: '整改措施（单位填写）', width: 14 },
-        { header: '完成时限', width: 7 },
-        { header: '责任人', width: 6 },
+        { header: '问题类型', width: 7, align: 'center' },
+        { header: '问题描述', width: 28 },
+        { header: '整改要求', width: 38 },
+        { header: '整改措施（单位填写）', width: 11 },
+        { header: '完成时限', width: 6 },
+        { header: '责任人', width: 5 },
       ],
       rows: problems.map((p, i) => [
         cell(String(i + 1), { align: 'center' }),

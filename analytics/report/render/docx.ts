@@ -15,6 +15,7 @@ import {
   Footer,
   ImageRun,
   LineRuleType,
+  NoBreakHyphen,
   Packer,
   PageNumber,
   Paragraph,
@@ -194,12 +195,25 @@ function fontTableXml(): string {
 
 const LATIN_RUN = { ascii: FONTS.latin, hAnsi: FONTS.latin, cs: FONTS.latin, eastAsia: FONTS.latin };
 
-/** Text runs; the minus sign (U+2212) in a run of the Latin font, which has it (the Chinese fonts may not). */
+/**
+ * Text runs; the minus sign (U+2212) in a run of the Latin font, which has it (the Chinese fonts may
+ * not); a hyphen inside a date or a code (2024-03-05, XS2024-016) as Word's non-breaking hyphen, so
+ * that neither breaks at the end of a line; a zero-width space where Chinese text meets a code or a
+ * number after 、，；：(LibreOffice finds no break there and would break inside the code instead).
+ */
 function textRuns(text: string, opts: { bold?: boolean; size?: number }): TextRun[] {
+  const common = { ...(opts.bold ? { bold: true } : {}), ...(opts.size ? { size: opts.size } : {}) };
   return text
+    .replace(/([、，；：])(?=[0-9A-Za-z])/g, '$1\u200b')
+    .replace(/([\u4e00-\u9fff])(?=[A-Za-z])/g, '$1\u200b')
+    .replace(/([0-9A-Za-z])(?=[（〔《“])/g, '$1\u200b')
     .split(/(\u2212)/)
     .filter((t) => t !== '')
-    .map((t) => new TextRun({ text: t, ...(opts.bold ? { bold: true } : {}), ...(opts.size ? { size: opts.size } : {}), ...(t === '\u2212' ? { font: LATIN_RUN } : {}) }));
+    .map((t) => {
+      if (t === '\u2212') return new TextRun({ text: t, ...common, font: LATIN_RUN });
+      const parts = t.split(/(?<=[0-9A-Za-z])-(?=\d)/);
+      return parts.length === 1 ? new TextRun({ text: t, ...common }) : new TextRun({ ...common, children: parts.flatMap((x, i) => (i ? [new NoBreakHyphen(), x] : [x])) });
+    });
 }
 
 function runs(content: readonly Inline[], extra: { bold?: boolean; size?: number } = {}): TextRun[] {
@@ -223,7 +237,8 @@ function tableCell(c: Cell, widthTwip: number, align: Cell['align'], head: boole
         style: head ? 'TableHead' : 'TableText',
         ...(keepNext ? { keepNext: true } : {}),
         alignment: head || a === 'center' ? AlignmentType.CENTER : a === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        children: textRuns(c.text, { size, bold: !!(c.bold || c.alert) }),
+        // one line per "\n" of the cell's text
+        children: c.text.split('\n').flatMap((l, i) => [...(i ? [new TextRun({ break: 1, size })] : []), ...textRuns(l, { size, bold: !!(c.bold || c.alert) })]),
       }),
     ],
   });
@@ -237,11 +252,12 @@ function table(b: Extract<Block, { type: 'table' }>): Array<Paragraph | Table> {
     cantSplit: true,
     children: b.columns.map((c, i) => tableCell({ text: c.header }, widths[i]!, 'center', true, size)),
   });
-  const rows = b.rows.map((r, k) => {
+  const rows = b.rows.map((r) => {
     // A cell spanning columns takes their widths; the next cell starts after them.
     let col = 0;
-    // A group heading keeps with its first row; the last two rows keep with the table's note.
-    const keep = isGroupRow(r, b.columns.length) || (!!b.note && k >= b.rows.length - 2);
+    // A group heading keeps with its first row. (Keeping the last rows with the note by keepNext
+    // makes LibreOffice drop the rows after a page break, so the note is kept by widow control only.)
+    const keep = isGroupRow(r, b.columns.length);
     const cells = r.map((c) => {
       const span = Math.max(1, c.span ?? 1);
       const w = widths.slice(col, col + span).reduce((a, x) => a + x, 0);
@@ -249,7 +265,9 @@ function table(b: Extract<Block, { type: 'table' }>): Array<Paragraph | Table> {
       col += span;
       return tableCell(c, w, align, false, size, keep);
     });
-    return new TableRow({ cantSplit: true, children: cells });
+    // No cantSplit on data rows: with a repeated header row, LibreOffice drops the rows after a page
+    // break when they may not split (the header row itself keeps cantSplit).
+    return new TableRow({ children: cells });
   });
   const out: Array<Paragraph | Table> = [
     new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(b.caption)] }),
@@ -262,7 +280,7 @@ function table(b: Extract<Block, { type: 'table' }>): Array<Paragraph | Table> {
       rows: [header, ...rows],
     }),
   ];
-  out.push(new Paragraph({ style: 'Note', children: b.note ? textRuns(b.note, {}) : [] }));
+  out.push(new Paragraph({ style: 'Note', keepLines: true, children: b.note ? textRuns(b.note, {}) : [] }));
   return out;
 }
 
@@ -348,10 +366,11 @@ function blocks(doc: ReportDoc, images: ChartImages): Array<Paragraph | Table> {
         out.push(new Paragraph({ style: 'Normal', keepNext: true, children: [] }));
         out.push(new Paragraph({ style: 'Normal', keepNext: true, children: [] }));
         out.push(new Paragraph({ style: 'Signature', keepNext: true, indent: { firstLine: 0, right: right + shift }, children: [new TextRun(b.issuer)] }));
-        out.push(new Paragraph({ style: 'Signature', indent: { firstLine: 0, right }, children: [new TextRun(b.date)] }));
+        out.push(new Paragraph({ style: 'Signature', ...(keepTogether ? { keepNext: true } : {}), indent: { firstLine: 0, right }, children: [new TextRun(b.date)] }));
         break;
       }
       case 'imprint':
+        // 版记 after the signature: a line's space, then the rules (kept with the signature above)
         out.push(new Paragraph({ style: 'Normal', keepNext: true, children: [] }));
         out.push(imprint(b));
         break;

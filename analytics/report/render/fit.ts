@@ -5,14 +5,13 @@
 import type { Block, Cell } from '../model.js';
 import { PAGE_MM, PT, textEm } from './layout.js';
 
-/** Measure words and units written right after a number in the reports. */
-const MEASURES = '个百分点|次/百户|件/百件|（每百）|学时|万元|户次|处偏差|元|分|件|个|次|人|户|天|条|起|项|处|位|名|倍|年|月|日|号';
-
 /**
  * A number that must not be broken: an optional comparison or sign, digits with thousands
- * separators and decimals, an optional % and an optional measure word — or an ISO date.
+ * separators and decimals, an optional % (and the * of a small sample) — or an ISO date, or a record
+ * number (XS2024-012, JC2024051400014, ZF0289). A measure word after a number (件, 个百分点, 次/百户)
+ * may go to the next line, as any word may; the number may not.
  */
-export const NUMBER_TOKEN = new RegExp(`\\d{4}-\\d{2}-\\d{2}|[≥≤<>=+\\u2212±]?\\d[\\d,]*(?:\\.\\d+)?(?:%|‰)?\\*?(?:${MEASURES})?`, 'g');
+export const NUMBER_TOKEN = /[A-Z]{1,6}\d{4,}(?:-\d+)*|\d{4}-\d{2}-\d{2}|[≥≤<>=+\u2212±]?\d[\d,]*(?:\.\d+)?(?:%|‰)?\*?/g;
 
 /** The unbreakable number tokens of a text. */
 export function numberTokens(text: string): string[] {
@@ -74,7 +73,9 @@ export function fitColumns(b: Extract<Block, { type: 'table' }>, widthPt = TEXT_
   const total = b.columns.reduce((s, c) => s + c.width, 0);
   const want = b.columns.map((c) => c.width / total);
   const sumMin = mins.reduce((a, x) => a + x, 0);
-  if (sumMin > 1) return { fractions: mins.map((m) => m / sumMin), minimums: mins, fits: false };
+  // Numbers wider than the page: every column keeps at least its share of what is left (text
+  // columns are never squeezed to nothing), and the table is reported as not fitting.
+  if (sumMin > 1) return { fractions: want.map((w, i) => 0.7 * (mins[i]! / sumMin) + 0.3 * w), minimums: mins, fits: false };
   const fixed = new Array<boolean>(n).fill(false);
   let out = want.slice();
   for (let iter = 0; iter < n; iter++) {

@@ -104,7 +104,8 @@ function inline(c: readonly Inline[]): string {
 function td(c: Cell, align?: string): string {
   const a = c.align ?? align;
   const cls = [a === 'center' ? 'c' : a === 'right' ? 'r' : '', c.bold || c.alert ? 'b' : '', c.breakAnywhere ? 'brk' : ''].filter(Boolean).join(' ');
-  return `<td${cls ? ` class="${cls}"` : ''}${c.span && c.span > 1 ? ` colspan="${c.span}"` : ''}>${c.breakAnywhere ? esc(c.text) : escNum(c.text)}</td>`;
+  const text = c.text.split('\n').map((l) => (c.breakAnywhere ? esc(l) : escNum(l))).join('<br>');
+  return `<td${cls ? ` class="${cls}"` : ''}${c.span && c.span > 1 ? ` colspan="${c.span}"` : ''}>${text}</td>`;
 }
 
 let chartNo = 0;
