@@ -9,6 +9,7 @@ import type { EntityPeriodResult, EvaluationResult } from '../eval/types.js';
 import type { Period } from '../eval/period.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { unitFindingIds } from './narrative.js';
+import { PHRASES } from './phrases.js';
 import { loadUnitRecords, type RecordIndex } from './records.js';
 
 export interface Fact {
@@ -97,6 +98,9 @@ export async function loadFacts(ws: Workspace | null, run: EvaluationResult): Pr
   const prevDecided = items.cases_decided?.previous ?? 0;
   if (hasCases) items.fines_yuan = { id: 'fines_yuan', current: cur.fines ?? 0, previous: prev && prevDecided > 0 ? (prev.fines ?? 0) : null, source: 'workspace' };
   if (hasComplaints) items.complaints_received = { id: 'complaints_received', current: cur.complaints, previous: prev?.complaints ? prev.complaints : null, source: 'workspace' };
-  const wanted = run.entities.filter((e) => e.entity_type === 'unit').flatMap((u) => unitFindingIds(run, u).map((id) => ({ unit: u.entity_id, id })));
+  // only what a requirement cites record by record (see PHRASES)
+  const wanted = run.entities
+    .filter((e) => e.entity_type === 'unit')
+    .flatMap((u) => unitFindingIds(run, u).filter((id) => PHRASES[id]?.kind === 'records').map((id) => ({ unit: u.entity_id, id })));
   return { items, workspaceNote: null, records: await loadUnitRecords(ws, run, wanted) };
 }

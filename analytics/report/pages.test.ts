@@ -182,7 +182,8 @@ describe.skipIf(!ready)('every report rendered to pages', () => {
       const want = new Map<string, number>();
       // the numbers (not record codes, not SHA-256 values, which may break) of every cell
       for (const t of d.tables) for (const row of t) for (const c of row) if (!/[0-9A-Za-z]{16,}/.test(c)) for (const tok of numberTokens(c)) if (tok.length >= 4 && !/^[A-Z]/.test(tok)) want.set(tok, (want.get(tok) ?? 0) + 1);
-      const lines = pageTexts(r.lo).flatMap((p) => p.split('\n').map((l) => l.replace(/\s+/g, '')));
+      // each line as laid out (-layout keeps a table row's cells apart with spaces)
+      const lines = pageTexts(r.lo).flatMap((p) => p.split('\n'));
       const have = new Map<string, number>();
       for (const l of lines) for (const tok of numberTokens(l)) have.set(tok, (have.get(tok) ?? 0) + 1);
       const missing = [...want].filter(([tok, n]) => (have.get(tok) ?? 0) < n).map(([tok, n]) => `${tok} ${have.get(tok) ?? 0}/${n}`);

@@ -5,8 +5,8 @@
 // lower is better the records counted in the numerator; where higher is better, the records of the
 // denominator that are not in the numerator; for a red line its own listing. Personal columns are
 // never read out: only the first column (the record's number) and the first date column.
-import { readerRows } from '../db/duck.js';
-import { bindFor, periodParams } from '../eval/params.js';
+import { lit, readerRows } from '../db/duck.js';
+import { inlineParams, periodParams } from '../eval/params.js';
 import { parsePeriod } from '../eval/period.js';
 import { materializeDerived } from '../eval/run.js';
 import type { EvaluationResult } from '../eval/types.js';
@@ -67,32 +67,46 @@ export async function loadUnitRecords(ws: Workspace, run: EvaluationResult, want
   const period = parsePeriod(run.period.label);
   const params = periodParams(period);
   if (sys.derived.length) await materializeDerived(ws.db, sys, params, { views: true });
-  const complements = new Map<string, string | null>();
-  for (const { unit, id } of wanted) {
+  // one statement per listing: the units' queries (entity inlined) joined with UNION ALL
+  const byId = new Map<string, string[]>();
+  for (const { unit, id } of wanted) byId.set(id, [...(byId.get(id) ?? []), unit]);
+  for (const [id, unitIds] of byId) {
     const ind = sys.indicators.find((x) => x.id === id);
     const rl = sys.red_lines.find((x) => x.id === id);
-    let sql: string | null = null;
-    if (rl) sql = rl.lineage;
+    let listing: string | null = null;
+    let numerator: string | null = null;
+    if (rl) listing = rl.lineage;
     else if (ind && (ind.direction === 'lower' || ind.kind === 'count')) {
       // a count or a "lower is better" ratio: the records counted are the ones that fall short
-      if (ind.lineage.numerator_exact !== false) sql = ind.lineage.numerator;
+      if (ind.lineage.numerator_exact !== false) listing = ind.lineage.numerator;
     } else if (ind && ind.lineage.denominator) {
-      const num = ind.lineage.numerator.trim().replace(/;\s*$/, '');
-      const den = ind.lineage.denominator.trim().replace(/;\s*$/, '');
-      // the first column of both listings is the record's number
-      if (!complements.has(id)) complements.set(id, await complement(ws, den, num));
-      sql = complements.get(id)!;
+      listing = ind.lineage.denominator;
+      numerator = ind.lineage.numerator;
     }
-    if (!sql) continue;
-    const inner = sql.trim().replace(/;\s*$/, '');
-    const q = `SELECT *, count(*) OVER () AS __n FROM (${inner}) LIMIT ${SAMPLE}`;
+    if (!listing) continue;
+    const clean = (x: string) => x.trim().replace(/;\s*$/, '');
+    const ent = (sql: string, u: string) => inlineParams(clean(sql), { ...params, entity_id: u });
+    // higher is better: the records of the denominator not in the numerator, matched on the first
+    // column of each listing; the county's numerator (every unit's) is computed once
+    const cols = numerator ? await firstColumns(ws, clean(listing), clean(numerator)) : null;
+    if (numerator && !cols) continue;
+    const q =
+      (numerator ? `WITH __num AS MATERIALIZED (${ent(numerator, 'COUNTY')})\n` : '') +
+      unitIds
+        .map((u) => {
+          const from = `(${ent(listing!, u)}) t`;
+          const where = cols ? ` WHERE NOT EXISTS (SELECT 1 FROM __num n WHERE n.${cols.num} = t.${cols.den})` : '';
+          return `(SELECT ${lit(u)} AS __u, count(*) OVER () AS __n, t.* FROM ${from}${where} LIMIT ${SAMPLE})`;
+        })
+        .join('\nUNION ALL\n');
     try {
-      const bound = await bindFor(ws.db, q, { ...params, entity_id: unit });
-      const reader = await ws.db.conn.runAndReadAll(q, bound);
+      const reader = await ws.db.conn.runAndReadAll(q);
       const rows = readerRows(reader);
       const columns = reader.columnNames();
-      const total = rows.length ? Number(rows[0]!.__n) : 0;
-      (out[unit] ??= {})[id] = { total, sample: refs(rows, columns) };
+      for (const u of unitIds) {
+        const mine = rows.filter((r) => r.__u === u);
+        (out[u] ??= {})[id] = { total: mine.length ? Number(mine[0]!.__n) : 0, sample: refs(mine, columns) };
+      }
     } catch {
       // a listing that cannot run on this workspace (a table never imported): no records cited
     }
@@ -100,8 +114,8 @@ export async function loadUnitRecords(ws: Workspace, run: EvaluationResult, want
   return out;
 }
 
-/** Denominator records not in the numerator, matched on the first column of each listing. */
-async function complement(ws: Workspace, den: string, num: string): Promise<string | null> {
+/** The quoted first column of the denominator's and the numerator's listings (their record numbers). */
+async function firstColumns(ws: Workspace, den: string, num: string): Promise<{ den: string; num: string } | null> {
   const cols = async (sql: string) => {
     try {
       const r = await ws.db.conn.runAndReadAll(`SELECT * FROM (${sql.replace(/\$([a-z_]+)/g, 'NULL')}) LIMIT 0`);
@@ -113,5 +127,5 @@ async function complement(ws: Workspace, den: string, num: string): Promise<stri
   const [d, n] = [await cols(den), await cols(num)];
   if (!d?.length || !n?.length) return null;
   const q = (c: string) => `"${c.replace(/"/g, '""')}"`;
-  return `SELECT d.* FROM (${den}) d WHERE NOT EXISTS (SELECT 1 FROM (${num}) n WHERE n.${q(n[0]!)} = d.${q(d[0]!)})`;
+  return { den: q(d[0]!), num: q(n[0]!) };
 }
