@@ -83,7 +83,8 @@ async function workspaceFigures(ws: Workspace, p: Period): Promise<{ fines: numb
   return { fines: n(fines), complaints: n(complaints) };
 }
 
-export async function loadFacts(ws: Workspace | null, run: EvaluationResult): Promise<Facts> {
+/** `records`: also each unit's records behind its findings (unit reports cite them; default true). */
+export async function loadFacts(ws: Workspace | null, run: EvaluationResult, opts: { records?: boolean } = {}): Promise<Facts> {
   const items = runFacts(run);
   if (!ws) return { items, workspaceNote: '未连接工作区，罚没金额等业务数据未列入。' };
   if (!(await sameDataAsRun(ws, run))) {
@@ -102,5 +103,5 @@ export async function loadFacts(ws: Workspace | null, run: EvaluationResult): Pr
   const wanted = run.entities
     .filter((e) => e.entity_type === 'unit')
     .flatMap((u) => unitFindingIds(run, u).filter((id) => PHRASES[id]?.kind === 'records').map((id) => ({ unit: u.entity_id, id })));
-  return { items, workspaceNote: null, records: await loadUnitRecords(ws, run, wanted) };
+  return { items, workspaceNote: null, ...(opts.records === false ? {} : { records: await loadUnitRecords(ws, run, wanted) }) };
 }

@@ -41,6 +41,8 @@ export interface ContextOptions {
   /** ISO date printed on the reports (default: the date the run was made, in China — not today). */
   date?: string;
   unmask?: boolean;
+  /** Load each unit's records behind its findings (only unit reports cite them; default true). */
+  records?: boolean;
 }
 
 async function runFor(ws: Workspace, o: ContextOptions): Promise<{ run: EvaluationResult; reused: boolean }> {
@@ -74,7 +76,7 @@ export async function reportContext(ws: Workspace, o: ContextOptions): Promise<R
   return {
     run,
     review,
-    facts: await loadFacts(ws, run),
+    facts: await loadFacts(ws, run, { records: o.records !== false }),
     issuer: o.issuer ?? DEFAULT_ISSUER,
     date: o.date ?? runDateIso(run),
     unmask: !!o.unmask,

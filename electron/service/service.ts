@@ -510,7 +510,7 @@ export class AnalyticsService {
     const rctx: ReportContext = {
       run,
       review,
-      facts: await this.read((db, ws) => loadFacts(AnalyticsService.readView(db, ws), run)),
+      facts: await this.read((db, ws) => loadFacts(AnalyticsService.readView(db, ws), run, { records: input.kind === 'unit' })),
       issuer: input.issuer ?? DEFAULT_ISSUER,
       date: input.date ?? runDateIso(run),
       unmask,
