@@ -111,9 +111,13 @@ export function unitAdvice(id: string, name: string, targetText?: string | null)
   return UNIT[id] ?? `针对${name}${targetText ? `未达到${targetText}的目标` : '偏低'}的问题，查找原因，制定整改措施，限期提升。`;
 }
 
-/** A review rule with hits: the requirement, from its explanation and legal basis. */
+/** A review rule with hits (county report): the units are urged to do what their reports ask, with the legal basis. */
 export function ruleAdvice(id: string, name: string, basis: string): string {
-  return COUNTY[id] ?? `对“${name}”线索逐条核查${basis ? `（依据${basis}）` : ''}，属实的依法依规处理，不属实的说明情况后予以排除。`;
+  if (COUNTY[id]) return COUNTY[id]!;
+  const what = UNIT[id];
+  return what
+    ? `对“${name}”线索，督促相关单位${what.replace(/。$/, '')}${basis ? `（依据${basis}）` : ''}。`
+    : `对“${name}”线索逐条核查${basis ? `（依据${basis}）` : ''}，属实的依法依规处理，不属实的说明情况后予以排除。`;
 }
 
 /** "嵊黄龙罚〔2024〕12号（2024年5月3日立案）、…等5件" — the records cited, or null when there are none. */

@@ -528,9 +528,9 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
       caption: `${tn}  下一步重点工作安排`,
       columns: [
         { header: '序号', width: 6, align: 'center' },
-        { header: '工作任务', width: 46 },
-        { header: '责任单位', width: 30 },
-        { header: '完成时限', width: 18, align: 'center' },
+        { header: '工作任务', width: 44 },
+        { header: '责任单位', width: 28 },
+        { header: '完成时限', width: 22, align: 'center' },
       ],
       rows: plan.map((t, i) => [cell(String(i + 1), { align: 'center' }), cell(t.task), cell(t.owner), cell(t.deadline, { align: 'center' })]),
       dense: true,
