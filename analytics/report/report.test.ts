@@ -151,6 +151,9 @@ describe('county annual evaluation report', () => {
         expect(row['得分']).toBe(e.indicators[m.id]!.score);
       }
     }
+    // without --date the reports carry the run's date (in China), not today's
+    const undated = await reportContext(ws, { runId: run.run_id });
+    expect(undated.date).toBe(new Date(Date.parse(run.created_at) + 8 * 3600_000).toISOString().slice(0, 10));
     const prov = sheetRecords(x.get('数据来源')!, '导入编号');
     expect(prov.map((r) => r['SHA-256'])).toEqual(run.data.map((d) => d.sha256));
   }, TIMEOUT);
