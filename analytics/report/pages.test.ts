@@ -3,7 +3,7 @@
 // no signature block alone on a page, no page under 15% filled (except the last page of an annex),
 // no number broken in a table cell (Chromium's own layout of every number, and the LibreOffice pages
 // against the numbers of the DOCX's table cells), the PDF text is the text shown (every unit's name,
-// no Kangxi radicals), fonts embedded as CID TrueType, page numbers odd right / even left, the style
+// no Kangxi radicals), chart labels at least 7.5 pt, fonts embedded as CID TrueType, page numbers odd right / even left, the style
 // checker finds nothing, and each unit's 整改要求 cites at least one of its own records (checked
 // against the workspace's tables directly). Page images go to test-artifacts/report/pages/.
 import { execFileSync } from 'node:child_process';
@@ -165,11 +165,19 @@ describe.skipIf(!ready)('every report rendered to pages', () => {
           const broken = spans.filter((s) => s.getClientRects().length > 1).map((s) => s.textContent);
           const inCells = spans.filter((s) => s.closest('td')).length;
           const overflow = [...document.querySelectorAll('td')].filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => td.textContent);
-          return { n: spans.length, inCells, broken, overflow };
+          // chart labels as printed: CSS px at the chart's scale on the 156 mm text width → pt
+          const small = [...document.querySelectorAll('figure svg')].flatMap((svg) => {
+            const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+            return [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, pt: parseFloat(getComputedStyle(t).fontSize) * scale * 0.75 })).filter((x) => x.pt < 7.5);
+          });
+          const charts = document.querySelectorAll('figure svg text').length;
+          return { n: spans.length, inCells, broken, overflow, small, charts };
         });
         expect(res.broken, `${r.doc.fileStem}: numbers on two lines`).toEqual([]);
         expect(res.overflow, `${r.doc.fileStem}: cells narrower than their numbers`).toEqual([]);
         expect(res.inCells).toBeGreaterThan(0);
+        expect(res.small, `${r.doc.fileStem}: chart labels under 7.5 pt`).toEqual([]);
+        if (r.doc.blocks.some((x) => x.type === 'chart')) expect(res.charts).toBeGreaterThan(10);
         checked += res.n;
       }
       expect(checked).toBeGreaterThan(1000);
