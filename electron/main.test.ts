@@ -250,7 +250,8 @@ describe('the Electron main process', () => {
     expect(printWin.destroyed).toBe(true);
     expect(h.printed).toHaveLength(1);
     expect(h.printed[0]!.file).toMatch(/report\.html$/);
-    expect(h.printed[0]!.options).toMatchObject({ pageSize: 'A4', displayHeaderFooter: true });
+    // page numbers come from the report HTML (CSS @page margin boxes), not a printer footer
+    expect(h.printed[0]!.options).toMatchObject({ pageSize: 'A4', displayHeaderFooter: false });
     const denied: boolean[] = [];
     h.printPermission!(null, 'media', (ok) => denied.push(ok));
     expect(denied).toEqual([false]);

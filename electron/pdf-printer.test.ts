@@ -41,11 +41,13 @@ describe('the desktop app’s PDF printer (printToPDF in a hidden window)', () =
     expect('preload' in PRINT_WINDOW_OPTIONS.webPreferences).toBe(false);
   });
 
-  it('prints A4 with the report’s margins (mm → inches) and its footer', () => {
+  it('prints A4 with the report’s margins (mm → inches); page numbers from the HTML unless a footer is given', () => {
     const o = electronPdfOptions(defaultPdfOptions('报告'));
-    expect(o).toMatchObject({ pageSize: 'A4', printBackground: true, displayHeaderFooter: true, generateTaggedPDF: true, generateDocumentOutline: true });
-    expect(o.footerTemplate).toContain('pageNumber');
-    expect(electronPdfOptions({ margin: { top: 25.4, right: 12.7, bottom: 50.8, left: 0 }, footerTemplate: 'f', title: 't' }).margins).toEqual({ top: 1, right: 0.5, bottom: 2, left: 0 });
+    expect(o).toMatchObject({ pageSize: 'A4', printBackground: true, displayHeaderFooter: false, generateTaggedPDF: true, generateDocumentOutline: true });
+    expect(o.footerTemplate).toBeUndefined();
+    const f = electronPdfOptions({ margin: { top: 25.4, right: 12.7, bottom: 50.8, left: 0 }, footerTemplate: 'f', title: 't' });
+    expect(f.margins).toEqual({ top: 1, right: 0.5, bottom: 2, left: 0 });
+    expect(f).toMatchObject({ displayHeaderFooter: true, footerTemplate: 'f' });
   });
 
   it('loads the HTML from a private temporary file, returns printToPDF’s bytes, and cleans up', async () => {

@@ -2,7 +2,7 @@
 // webContents.printToPDF. Each document gets its own hidden window (never shown, sandboxed, no Node,
 // no JavaScript — the report HTML has no scripts — in an in-memory session of its own), loads the
 // report from a private temporary file, prints with the same options the Chromium printer uses
-// (A4, the report's margins, the "— 1 —" footer), and is destroyed. Electron-free apart from the
+// (A4, the report's margins; the page numbers are the report HTML's own), and is destroyed. Electron-free apart from the
 // window factory handed in, so it is tested with a stand-in.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,8 +22,8 @@ export interface ElectronPdfOptions {
   pageSize: 'A4';
   printBackground: boolean;
   displayHeaderFooter: boolean;
-  headerTemplate: string;
-  footerTemplate: string;
+  headerTemplate?: string;
+  footerTemplate?: string;
   margins: { top: number; right: number; bottom: number; left: number };
   generateTaggedPDF: boolean;
   generateDocumentOutline: boolean;
@@ -59,9 +59,8 @@ export function electronPdfOptions(opts: PdfPrintOptions): ElectronPdfOptions {
   return {
     pageSize: 'A4',
     printBackground: true,
-    displayHeaderFooter: true,
-    headerTemplate: '<span></span>',
-    footerTemplate: opts.footerTemplate,
+    // the report HTML numbers its pages itself (CSS @page margin boxes); a template only when given
+    ...(opts.footerTemplate ? { displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: opts.footerTemplate } : { displayHeaderFooter: false }),
     margins: { top: inch(opts.margin.top), right: inch(opts.margin.right), bottom: inch(opts.margin.bottom), left: inch(opts.margin.left) },
     generateTaggedPDF: true,
     generateDocumentOutline: true,

@@ -29,11 +29,16 @@ describe('writeXlsx and writeCsv', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'a.xlsx'));
     const ws = wb.getWorksheet('证据')!;
-    expect(ws.getCell('A2').value).toBe('当事人');
-    expect(ws.getCell('A3').value).toBe(`'=HYPERLINK("http://x","点我")`);
-    expect(ws.getCell('A3').formula).toBeUndefined();
-    expect(ws.getCell('B3').value).toBe(12.5);
-    expect(ws.getCell('B4').value).toBe(-3);
+    // the header in row 1 with an autofilter and print titles; the title in the printed page header
+    expect(ws.getCell('A1').value).toBe('当事人');
+    expect(ws.autoFilter).toBe('A1:B3');
+    expect(ws.headerFooter.oddHeader).toContain('标题');
+    expect(ws.pageSetup.printTitlesRow).toBe('1:1');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.getCell('A2').value).toBe(`'=HYPERLINK("http://x","点我")`);
+    expect(ws.getCell('A2').formula).toBeUndefined();
+    expect(ws.getCell('B2').value).toBe(12.5);
+    expect(ws.getCell('B3').value).toBe(-3);
     await writeCsv(join(dir, 'a.csv'), cols, rows);
     const text = readFileSync(join(dir, 'a.csv'), 'utf8');
     expect(text.startsWith('\ufeff当事人,金额')).toBe(true);

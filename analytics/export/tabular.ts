@@ -1,6 +1,9 @@
 // Writing tables users open in Excel: XLSX (exceljs, streaming) and CSV (UTF-8 with BOM so Excel
 // shows Chinese). Text that starts with = + - @ (or a tab / carriage return) is prefixed with an
-// apostrophe, so no cell can run as a formula (CSV/formula injection).
+// apostrophe, so no cell can run as a formula (CSV/formula injection). Each XLSX sheet is laid out as
+// an analyst expects: the header in row 1 (frozen, with an autofilter over the data), the title lines
+// in the printed page header and footer rather than above the table, the header row repeated on
+// every printed page, A4 fitted to the page width.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
@@ -27,7 +30,7 @@ export interface Sheet {
   name: string;
   columns: Column[];
   rows: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>;
-  /** Lines above the header (a title, a note). */
+  /** A title and notes: the first line in the printed page header, the others in the footer. */
   title?: string[];
 }
 
@@ -44,29 +47,46 @@ export function sheetName(name: string, used: Set<string>): string {
   return out;
 }
 
+/** Text for an Excel header/footer section: & doubled, at most 250 characters. */
+function hf(s: string): string {
+  return s.replace(/&/g, '&&').slice(0, 250);
+}
+
+function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
 export async function writeXlsx(path: string, sheets: readonly Sheet[]): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   wb.creator = 'Tijian 执法体检工作台';
   const used = new Set<string>();
   for (const s of sheets) {
-    const ws = wb.addWorksheet(sheetName(s.name, used), { views: [{ state: 'frozen', ySplit: (s.title?.length ?? 0) + 1 }] });
+    const [head, ...notes] = s.title ?? [];
+    const ws = wb.addWorksheet(sheetName(s.name, used), {
+      views: [{ state: 'frozen', ySplit: 1 }],
+      pageSetup: { paperSize: 9, orientation: s.columns.length > 8 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+      headerFooter: {
+        ...(head ? { oddHeader: `&C&B${hf(head)}` } : {}),
+        oddFooter: `${notes.length ? `&L${hf(notes.join('；'))}` : ''}&R第 &P 页，共 &N 页`,
+      },
+    });
     ws.columns = s.columns.map((c) => ({ key: c.key, width: c.width ?? Math.max(10, Math.min(40, c.header.length * 2 + 2)) }));
-    for (const t of s.title ?? []) {
-      const r = ws.addRow([safeCell(t)]);
-      r.font = { bold: true };
-      r.commit();
-    }
     const header = ws.addRow(s.columns.map((c) => safeCell(c.header)));
     header.font = { bold: true };
     header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
     header.commit();
+    let last = 1;
     for await (const row of s.rows as AsyncIterable<Record<string, unknown>>) {
       const r = ws.addRow(s.columns.map((c) => safeCell(row[c.key] ?? null)));
       s.columns.forEach((c, i) => {
         if (c.numFmt) r.getCell(i + 1).numFmt = c.numFmt;
       });
       r.commit();
+      last = r.number;
     }
+    ws.autoFilter = `A1:${columnLetter(s.columns.length)}${last}`;
     ws.commit();
   }
   await wb.commit();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { guessMaskKind, maskIdNumber, maskName, maskPhone, maskRecord, maskValue } from './mask.js';
+import { guessMaskKind, isOrganisationName, maskIdNumber, maskName, maskPhone, maskRecord, maskValue } from './mask.js';
 
 const cp = (s: string) => Array.from(s);
 
@@ -10,17 +10,33 @@ describe('maskName', () => {
     expect(maskName('张三丰')).toBe('张**');
     expect(maskName('欧阳娜娜')).toBe('欧**');
     expect(maskName(' 李四 ')).toBe('李**');
-    expect(maskName('嵊泗县海天渔业有限公司')).toBe('嵊**');
+    expect(maskName('嵊泗县海天渔业有限公司')).toBe('嵊泗县海天渔业有限公司');
     expect(maskName('𠮷田')).toBe('𠮷**');
     expect(maskName('王')).toBe('*');
     expect(maskName('')).toBe('');
     expect(maskName('=HYPERLINK("http://x","点我")')).toBe('=**');
   });
 
-  it('never shows more than the first character', () => {
+  it('shows businesses, masks the people in them', () => {
+    for (const b of ['嵊泗县五龙乡海韵餐饮店', '嵊泗县北鼎卫生室', '舟山海天渔业有限公司', '嵊泗县枸杞乡泗洲浴室', '嵊泗县菜园镇会城酒店', '花鸟乡渔乡渔家乐']) {
+      expect(isOrganisationName(b), b).toBe(true);
+      expect(maskName(b)).toBe(b);
+    }
+    expect(maskName('浙嵊渔48506（崔祥舟）')).toBe('浙嵊渔48506（崔**）');
+    // whatever stands in brackets and is not an organisation is masked as a whole
+    expect(maskName('嵊泗县阿强海鲜店（经营者：王小明）')).toBe('嵊泗县阿强海鲜店（经**）');
+    // people, including four-character and compound names, and anything short, stay masked
+    for (const p of ['丁勇', '张三丰', '欧阳娜娜', '司马相如', '阿依古丽·买买提', '王店', '李小园']) {
+      expect(isOrganisationName(p), p).toBe(false);
+      expect(maskName(p)).toBe(`${Array.from(p)[0]}**`);
+    }
+  });
+
+  it('never shows more than the first character of what is not an organisation', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 2, unit: 'grapheme' }), (s) => {
         const t = s.trim();
+        if (isOrganisationName(t)) return;
         const m = maskName(s);
         if (cp(t).length >= 2) {
           expect(m).toBe(`${cp(t)[0]}**`);

@@ -1,6 +1,9 @@
 // Masking personal data (姓名, 证件号码, 电话) for anything that leaves the workspace: evidence packs,
 // reports, --json output. Pure functions; the unmasked value never survives in the result.
 //   maskName('张三丰')              → '张**'   (first character, then always two stars: the length is hidden)
+//   maskName('嵊泗县海韵餐饮店')      → '嵊泗县海韵餐饮店' (a business is not a natural person: shown, so
+//                                     two subjects stay distinguishable; a person's name in brackets
+//                                     inside it is masked: '浙嵊渔48506（崔**）')
 //   maskIdNumber('330203198001011234') → '3302********1234' (18 characters: four, eight stars, four)
 //   maskPhone('13812345678')        → '138****5678'
 // Shorter or odd values never reveal more than half of their characters. Characters are counted
@@ -13,12 +16,43 @@ function chars(s: string): string[] {
   return Array.from(s);
 }
 
-/** 张三 → 张**, 欧阳娜娜 → 欧**, 嵊泗县某某民宿 → 嵊**. Empty stays empty. */
-export function maskName(s: string): string {
+// Words that make a name an organisation's (a business, a vessel, an office), not a person's.
+const ORG_WORDS =
+  /公司|企业|集团|有限|合作社|协会|商会|工作室|经营部|门市|商行|商店|超市|便利店|宾馆|酒店|饭店|餐厅|餐馆|餐饮|小吃|民宿|渔家乐|农家乐|学校|幼儿园|医院|诊所|卫生室|卫生院|药房|药店|浴室|码头|船厂|加工|养殖|渔业|物业|银行|政府|委员会|事务所|中心|个体工商户/;
+const ORG_SUFFIX = /[店厂场社馆院所室站部行坊吧园庄苑楼局队]$/;
+const PLACE_PREFIX = /^.{1,4}?[省市县区镇乡]/;
+
+/**
+ * Whether a name is an organisation's rather than a natural person's: an organisation word (公司,
+ * 民宿, 卫生室 …), a run of four digits or more (a vessel: 浙嵊渔48506), or — from five characters — an
+ * organisation ending (…店, …厂) or a place prefix (嵊泗县…). Chinese personal names have two to four
+ * characters, so anything shorter than four is a person; when in doubt a name counts as a person's
+ * (masked), never the other way round.
+ */
+export function isOrganisationName(s: string): boolean {
+  const t = s.trim();
+  const n = chars(t).length;
+  if (n < 4) return false;
+  const bare = t.replace(/[（(][^（）()]*[）)]/g, '');
+  if (ORG_WORDS.test(bare) || /\d{4,}/.test(bare)) return true;
+  return n >= 5 && (ORG_SUFFIX.test(bare) || PLACE_PREFIX.test(bare));
+}
+
+function maskPerson(s: string): string {
   const c = chars(s.trim());
   if (c.length === 0) return '';
   if (c.length === 1) return '*';
   return `${c[0]}**`;
+}
+
+/**
+ * A name with natural persons masked: 张三 → 张**, 欧阳娜娜 → 欧**; an organisation's name is shown as
+ * it is, except a person's name in brackets inside it (浙嵊渔48506（崔祥舟） → 浙嵊渔48506（崔**）).
+ * Empty stays empty.
+ */
+export function maskName(s: string): string {
+  if (!isOrganisationName(s)) return maskPerson(s);
+  return s.trim().replace(/([（(])([^（）()]+)([）)])/g, (m, open: string, inner: string, close: string) => (isOrganisationName(inner) ? m : `${open}${maskPerson(inner)}${close}`));
 }
 
 /**

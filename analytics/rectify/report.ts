@@ -251,8 +251,8 @@ function countySection(items: RectifyItem[], checks: Map<number, { outcome: Chec
 }
 
 /** Writes the county section into a report: a level-1 heading, the paragraphs and the table. */
-export function appendCountySection(b: DocBuilder, s: RectifySection, tableNo: () => string): void {
-  b.heading(1, s.title);
+export function appendCountySection(b: DocBuilder, s: RectifySection, tableNo: () => string, o: { heading?: boolean } = {}): void {
+  if (o.heading !== false) b.heading(1, s.title);
   for (const p of s.paragraphs) b.p(p);
   const { title, ...t } = s.table;
   b.table({ ...t, caption: `${tableNo()}  ${title}` });

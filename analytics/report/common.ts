@@ -6,6 +6,7 @@ import type { ReviewResult } from '../review/types.js';
 import type { RectifyReportData } from '../rectify/report.js';
 import type { Facts } from './facts.js';
 import { comparisonOf, dateZh, indicatorValue, num, pct, type Comparison, type ValueUnit } from './format.js';
+import type { RecordIndex } from './records.js';
 
 export interface ReportContext {
   run: EvaluationResult;
@@ -14,7 +15,7 @@ export interface ReportContext {
   facts: Facts;
   /** Who issues the reports (署名). */
   issuer: string;
-  /** ISO date written on the reports. */
+  /** ISO date written on the reports (default: the run's date, see runDateIso). */
   date: string;
   /** Show personal data unmasked (review evidence). */
   unmask: boolean;
@@ -28,6 +29,45 @@ export interface ReportContext {
 export const INDICATOR_STATUS_ZH: Record<IndicatorValue['status'], string> = { ok: '正常', not_applicable: '不适用', nothing_to_evaluate: '无可评价事项', small_sample: '样本少不计分', no_data: '无数据' };
 
 export const DEFAULT_ISSUER = '嵊泗县综合行政执法协调指挥委员会办公室';
+
+/** The date a run was made, in China (UTC+8), as ISO: the default date of its reports. */
+export function runDateIso(run: { created_at: string }): string {
+  return new Date(new Date(run.created_at).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** An ISO date `days` later. */
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The last day of the quarter or half-year at least `months` after an ISO date, as ISO. */
+export function endOfMonthAfter(iso: string, months: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  const end = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months + 1, 0));
+  return end.toISOString().slice(0, 10);
+}
+
+/** "2025年2月14日前". */
+export function beforeZh(iso: string): string {
+  return `${dateZh(iso)}前`;
+}
+
+/** Who the county report is sent to (主送机关): the county government. */
+export function countyRecipient(run: EvaluationResult): string {
+  return `${countyName(run)}人民政府`;
+}
+
+/** Who the review pack is sent to: the county's discipline-inspection commission and supervisory commission. */
+export function reviewRecipient(run: EvaluationResult): string {
+  const c = countyName(run);
+  return `中共${c}纪委、${c}监委`;
+}
+
+/** The issuer without the county's name: 县综合行政执法协调指挥委员会办公室 (for sentences). */
+export function issuerShort(ctx: { issuer: string; run: EvaluationResult }): string {
+  const c = countyName(ctx.run);
+  return ctx.issuer.startsWith(c) ? `县${ctx.issuer.slice(c.length)}`.replace(/^县县/, '县') : ctx.issuer;
+}
 
 export type IndicatorMeta = EvaluationResult['indicators'][number];
 
@@ -146,6 +186,11 @@ export function weightPct(w: number): string {
   return pct(w, 1) ?? '—';
 }
 
+/** A unit's records behind its findings (rectification requirements), when the workspace held the run's data. */
+export function recordsOf(ctx: ReportContext): RecordIndex {
+  return ctx.facts.records ?? {};
+}
+
 export function signatureDate(ctx: ReportContext): string {
   return dateZh(ctx.date);
 }
@@ -153,4 +198,17 @@ export function signatureDate(ctx: ReportContext): string {
 /** A period range in words: 2024年1月1日至2024年12月31日. */
 export function rangeZh(p: { start: string; end: string }): string {
   return `${dateZh(p.start)}至${dateZh(p.end)}`;
+}
+
+/** A value split by measure for the XLSX (one measure per column): ratios (0–1, shown as %) apart from counts, hours and per-100 figures. */
+export function byMeasure(x: number | null | undefined, m: { unit: string }): { ratio: number | null; value: number | null } {
+  const v = x === undefined ? null : x;
+  return m.unit === 'percent' ? { ratio: v, value: null } : { ratio: null, value: v };
+}
+
+/** The measure of an indicator's values, as the XLSX names it. */
+export function measureZh(m: { id: string; unit: string; kind?: 'ratio' | 'count' }): string {
+  if (m.unit === 'percent') return '比率（%）';
+  if (m.unit === 'hours') return '学时';
+  return vu(m).measure ?? (m.unit === 'count' ? '个数' : m.unit);
 }

@@ -1,4 +1,8 @@
-// 年度执法体检评估报告 (the county's annual evaluation report) as a report model.
+// 年度执法体检评估报告 (the county's annual evaluation report) as a report model. Structure: 主送机关;
+// 一、评估概况; 二、改革目标完成情况; 三、综合评估结果; 四、分维度评估情况; 五、主要做法与成效;
+// 六、上年整改落实情况; 七、存在的主要问题 (with 原因分析); 八、下一步工作 (with the work plan by
+// responsible unit and deadline); 附件说明; signature; four annexes (index system, each unit's
+// indicator values, rank robustness, data sources); 版记.
 import {
   dimensionBarInput,
   dimensionBarOption,
@@ -12,21 +16,24 @@ import {
   targetsOption,
   unitIndicators,
 } from '../charts/index.js';
-import type { EntityResult, EvaluationResult, TargetResult } from '../eval/types.js';
+import type { EntityResult, EvaluationResult, IndicatorValue, TargetResult } from '../eval/types.js';
 import type { Sheet } from '../export/tabular.js';
+import { tableDef } from '../schema/tables.js';
 import { countyAdvice, ruleAdvice } from './advice.js';
 import {
+  addDays,
+  beforeZh,
   cmpOf,
   county,
   countyName,
+  countyRecipient,
   dimName,
   directionZh,
   gradeBandsText,
   INDICATOR_STATUS_ZH,
+  issuerShort,
   meta,
   methodText,
-  okRaw,
-  okScore,
   periodTitle,
   rangeZh,
   signatureDate,
@@ -34,15 +41,20 @@ import {
   UNIT_TYPE_ORDER,
   UNIT_TYPE_ZH,
   valueCell,
+  byMeasure,
+  measureZh,
   weightPct,
   tvu,
   valueText,
   vu,
+  type IndicatorMeta,
   type ReportContext,
 } from './common.js';
-import { changeScore, cnNumber, dateTimeZh, gapText, indicatorValue, int, num, pct, rankMove, score, signedScore, targetText, type Comparison } from './format.js';
+import { changeScore, cnNumber, dateTimeZh, dateZh, gapText, indicatorValue, int, num, pct, rankMove, score, signedScore, targetText, type Comparison } from './format.js';
 import { cell, DocBuilder, safeFileStem, type Cell, type ReportDoc } from './model.js';
-import { countSentence, flagsText, gradeDistribution, listZh, moneySentence, paragraph, rateSentence, scoreSentence, sentence } from './narrative.js';
+import { countSentence, gradeDistribution, judgements, listZh, moneySentence, paragraph, quoted, rateSentence, scoreSentence, sentence, type Judgement } from './narrative.js';
+import { rectificationFromRun, writeRectification } from './rectification.js';
+import { achievements, causes, tasks } from './sections.js';
 import { appendCountySection } from '../rectify/report.js';
 import { dataNotesBlock, funnelBlock } from './method-notes.js';
 
@@ -64,13 +76,13 @@ function targetValue(t: TargetResult, x: number | null | undefined): string | nu
   return indicatorValue(x, tvu(t));
 }
 
-/** The change of a target's actual value in words (percentage points for rates). */
+/** The change of a target's actual value in words (percentage points for rates, with its measure word for counts). */
 function targetChange(t: TargetResult, c: Comparison | null): string | null {
   if (t.previous === undefined || t.previous === null || t.actual === null) return null;
   if (t.unit === 'percent') return rateSentence('', t.actual, t.previous, c)?.replace(/^为[^，]*，/, '').replace(/。$/, '') ?? null;
   const d = t.actual - t.previous;
   if (!c) return null;
-  return d === 0 ? `与${c.base}持平` : `较${c.base}${d > 0 ? '增加' : '减少'}${num(Math.abs(d), Number.isInteger(d) ? 0 : 1)}`;
+  return d === 0 ? `与${c.base}持平` : `较${c.base}${d > 0 ? '增加' : '减少'}${indicatorValue(Math.abs(d), tvu(t))}`;
 }
 
 export interface WeakIndicator {
@@ -84,20 +96,66 @@ export interface WeakIndicator {
   gap: string | null;
 }
 
-/** The county's weakest indicators (status ok), lowest score first: below 80 or under target. */
+/** The county's weak points (status ok), lowest score first: a target not met, or without a target a low score. */
 export function weakIndicators(run: EvaluationResult, limit = 6): WeakIndicator[] {
   const c = county(run);
-  const out: WeakIndicator[] = [];
-  for (const m of run.indicators) {
-    const v = c.indicators[m.id];
-    if (!v || v.status !== 'ok' || v.raw === null || v.score === null) continue;
-    const target = m.target ? targetText(m.target.op, m.target.value, vu(m)) : null;
-    const gap = m.target ? gapText(v.raw, m.target.op, m.target.value, vu(m)) : null;
-    if (v.score >= 80 && !gap) continue;
-    out.push({ id: m.id, name: m.name.zh, dimension: dimName(run, m.dimension), value: v.raw, score: v.score, valueText: valueText(v.raw, m) ?? '—', target, gap });
-  }
-  return out.sort((a, b) => a.score - b.score).slice(0, limit);
+  return judgements(run, c)
+    .filter((j) => j.standing === 'weakness')
+    .map((j) => {
+      const m = meta(run, j.id);
+      return {
+        id: m.id,
+        name: m.name.zh,
+        dimension: dimName(run, m.dimension),
+        value: j.value,
+        score: j.score ?? 0,
+        valueText: valueText(j.value, m) ?? '—',
+        target: m.target ? targetText(m.target.op, m.target.value, vu(m)) : null,
+        gap: m.target ? gapText(j.value, m.target.op, m.target.value, vu(m)) : null,
+      };
+    })
+    .sort((a, z) => a.score - z.score)
+    .slice(0, limit);
 }
+
+/** Heatmap parts: whole dimensions, at most `rows` indicators each (so that labels stay legible). */
+export function heatmapParts(run: EvaluationResult, rows = 16): Array<{ dims: string[]; ids: string[] }> {
+  const inds = unitIndicators(run);
+  const parts: Array<{ dims: string[]; ids: string[] }> = [];
+  for (const d of run.dimensions) {
+    const ids = inds.filter((m) => m.dimension === d.id).map((m) => m.id);
+    if (!ids.length) continue;
+    const last = parts[parts.length - 1];
+    if (last && last.ids.length + ids.length <= rows) {
+      last.dims.push(d.id);
+      last.ids.push(...ids);
+    } else parts.push({ dims: [d.id], ids: [...ids] });
+  }
+  return parts;
+}
+
+/** An indicator's unit for a column header: %, 次, 学时, 次/百户. */
+function unitLabel(m: IndicatorMeta): string {
+  if (m.unit === 'percent') return '%';
+  if (m.unit === 'hours') return '学时';
+  return vu(m).measure ?? '';
+}
+
+/** A value without its unit (the unit is in the column header). */
+function bareValue(v: IndicatorValue | undefined, m: IndicatorMeta): string {
+  if (!v || v.status === 'not_applicable') return '—';
+  if (v.status !== 'ok' || v.raw === null) return v.status === 'nothing_to_evaluate' ? '无' : '缺';
+  const x = m.unit === 'percent' ? num(v.raw * 100, 1) : m.unit === 'count' ? num(v.raw, Number.isInteger(v.raw) ? 0 : 1) : m.unit === 'hours' ? num(v.raw, 1) : num(v.raw, 2);
+  return `${x}${v.reliable ? '' : '*'}`;
+}
+
+function judgementText(j: Judgement, run: EvaluationResult, c: EntityResult): string {
+  const m = meta(run, j.id);
+  const gap = m.target ? gapText(j.value, m.target.op, m.target.value, vu(m)) : null;
+  return `${m.name.zh}（${valueCell(c.indicators[m.id], m)}${gap && m.target ? `，目标${targetText(m.target.op, m.target.value, vu(m))}，${gap}` : ''}）`;
+}
+
+const ORDINAL = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 export function buildCountyReport(ctx: ReportContext): ReportDoc {
   const { run } = ctx;
@@ -115,10 +173,13 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
   const tabNo = () => `表${++tab}`;
   const prevLabel = run.compare ? (run.compare.kind === 'year' ? `${run.compare.label}年` : run.compare.label) : null;
   const curLabel = run.period.kind === 'year' ? `${run.period.label}年` : run.period.label;
+  const office = issuerShort(ctx);
+  const annexes = ['评估指标体系及权重', '各单位指标值', ...(run.robustness && intervalsInput(run) ? ['排名稳健性分析'] : []), '数据来源'];
+  const annexNo = (name: string) => `附件${annexes.indexOf(name) + 1}`;
 
-  // Opening
+  b.recipient(countyRecipient(run));
   b.p(
-    `根据《嵊泗县“大综合一体化”行政执法改革实施方案》（嵊政发〔2021〕11号）关于“科学建立行政执法评估制度及指标体系，对执法制度、监管履职、执法质量、队伍建设、执法绩效等进行‘全方位体检式’评估”的要求，${ctx.issuer.replace(/^嵊泗县/, '县')}对全县${us.length}个行政执法单位${pt}行政执法工作开展了评估。现将评估情况报告如下。`,
+    `根据《嵊泗县“大综合一体化”行政执法改革实施方案》（嵊政发〔2021〕11号）关于“科学建立行政执法评估制度及指标体系，对执法制度、监管履职、执法质量、队伍建设、执法绩效等进行‘全方位体检式’评估”的要求，${office}对全县${us.length}个行政执法单位${pt}行政执法工作开展了评估。现将评估情况报告如下。`,
   );
 
   // 一、评估概况
@@ -136,16 +197,16 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
   const mt = methodText(run);
   const nInd = run.indicators.length;
   b.p(
-    `评估采用“${run.index_name.zh}”（版本${run.index_version}），设${listZh(run.dimensions.map((d) => d.name.zh))}${cnNumber(run.dimensions.length)}个维度${nInd}项指标，另设${run.red_lines.length}条法定红线。各项指标按${mt.normalization}换算为0至100分，维度内各指标${mt.weights}、各维度按${listZh(run.dimensions.map((d) => `${d.name.zh}${weightPct(d.weight)}`), '、')}的权重${mt.aggregation}得出综合得分；不适用某单位的指标不参与该单位评分，其余指标权重相应调整。综合得分${gradeBandsText(run)}；${run.red_lines.some((r) => r.veto) ? `触及“${run.red_lines.filter((r) => r.veto).map((r) => r.name.zh).join('、')}”红线的单位实行一票否决，等次定为不合格。` : '红线情况单独列示。'}`,
+    `评估采用${quoted(run.index_name.zh)}（版本${run.index_version}），设${listZh(run.dimensions.map((d) => d.name.zh))}${cnNumber(run.dimensions.length)}个维度${nInd}项指标，另设${run.red_lines.length}条法定红线。各项指标按${mt.normalization}换算为0至100分，维度内各指标${mt.weights}、各维度按${listZh(run.dimensions.map((d) => `${d.name.zh}${weightPct(d.weight)}`), '、')}的权重${mt.aggregation}得出综合得分；不适用某单位的指标不参与该单位评分，其余指标权重相应调整。综合得分${gradeBandsText(run)}；${run.red_lines.some((r) => r.veto) ? `触及“${run.red_lines.filter((r) => r.veto).map((r) => r.name.zh).join('、')}”红线的单位实行一票否决，等次定为不合格。` : '红线情况单独列示。'}`,
   );
   const totalRows = run.data.reduce((s, d) => s + d.rows_loaded, 0);
   b.p(
     run.robustness ? `为检验排名的可靠性，对指标权重、归一化方法和汇总方法进行了${int(run.robustness.draws)}次蒙特卡洛扰动分析，得出各单位的排名区间。` : null,
-    run.data.length ? `评估数据来自${int(run.data.length)}个业务数据文件共${int(totalRows)}条记录，评估批次编号为${run.run_id}，数据来源及校验值见附件3。` : null,
+    run.data.length ? `评估数据来自${int(run.data.length)}个业务数据文件共${int(totalRows)}条记录，评估批次编号为${run.run_id}，数据来源及校验值见${annexNo('数据来源')}。` : null,
   );
   dataNotesBlock(b, run);
 
-  // 基本情况
+  // 执法工作基本情况
   const F = ctx.facts.items;
   const f = (id: string) => F[id];
   const facts = paragraph(
@@ -181,10 +242,10 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
         unmet.length ? `未达成${unmet.length}项` : '全部达成',
         unknown.length ? `${unknown.length}项因缺少数据暂无法评价` : null,
       ),
-      met.length
-        ? `已达成的目标为：${met.map((t) => `${t.name.zh}${targetValue(t, t.actual)}`).join('、')}。`
-        : null,
+      met.length ? `已达成的目标为：${met.map((t) => `${t.name.zh}${targetValue(t, t.actual)}`).join('、')}。` : null,
     );
+    const tn = tabNo();
+    const fn = figNo();
     if (unmet.length) {
       b.p(
         `尚未达成的目标为：${unmet
@@ -196,7 +257,7 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
           .join('；')}。`,
       );
     }
-    const tn = tabNo();
+    b.lead(`各项目标的依据和完成情况见${tn}、${fn}。`);
     b.table({
       id: 'targets',
       caption: `${tn}  改革目标完成情况`,
@@ -205,8 +266,8 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
         { header: '要求', width: 10, align: 'center' },
         { header: `${curLabel}`, width: 10, align: 'center' },
         ...(prevLabel ? [{ header: prevLabel, width: 10, align: 'center' as const }] : []),
-        { header: '完成情况', width: 12, align: 'center' },
-        { header: '依据', width: 39 },
+        { header: '完成情况', width: 10, align: 'center' },
+        { header: '依据', width: 41 },
       ],
       rows: seedTargets.map((t) => [
         cell(t.name.zh),
@@ -218,13 +279,11 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
       ]),
       dense: true,
     });
-    const fn = figNo();
     b.chart({ id: 'targets', caption: `${fn}  改革目标完成度（达成记为100%）`, option: targetsOption(targetsInput(run)), width: 640, height: 70 + seedTargets.length * 30 });
   }
 
   // 三、综合评估结果
   b.heading(1, '综合评估结果');
-  b.heading(2, '总体情况');
   const dist = gradeDistribution(us);
   const best = ranked[0];
   const worst = ranked[ranked.length - 1];
@@ -238,28 +297,30 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
       ? `${best.short_name}以${score(best.total)}分位列第一，${worst.short_name}${score(worst.total)}分位列最后，最高分与最低分相差${num((best.total ?? 0) - (worst.total ?? 0), 1)}分。`
       : null,
     cmp && up.length
-      ? `与${cmp.base}相比，${up.length}个单位得分提高${up.length ? `，其中${up.slice(0, 3).map((u) => `${u.short_name}（${signedScore(u.change!.total)}分）`).join('、')}提高较多` : ''}${down.length ? `；${down.length}个单位得分下降，${down.slice(0, 3).map((u) => `${u.short_name}（${signedScore(u.change!.total)}分）`).join('、')}下降较多` : ''}。`
+      ? `与${cmp.base}相比，${up.length}个单位得分提高，其中${up.slice(0, 3).map((u) => `${u.short_name}（${signedScore(u.change!.total)}分）`).join('、')}提高较多${down.length ? `；${down.length}个单位得分下降，${down.slice(0, 3).map((u) => `${u.short_name}（${signedScore(u.change!.total)}分）`).join('、')}下降较多` : ''}。`
       : null,
   );
   const vetoed = us.filter((u) => u.vetoed_by.length);
-  if (vetoed.length) {
-    b.p({
-      text: `${listZh(vetoed.map((u) => u.short_name))}因触及“${listZh([...new Set(vetoed.flatMap((u) => u.vetoed_by))].map((id) => run.red_lines.find((r) => r.id === id)?.name.zh ?? id))}”红线，实行一票否决，等次定为不合格。`,
-    });
-  }
+  const rankTab = `表${tab + 1}`;
+  b.lead(
+    vetoed.length
+      ? `${listZh(vetoed.map((u) => u.short_name))}因触及“${listZh([...new Set(vetoed.flatMap((u) => u.vetoed_by))].map((id) => run.red_lines.find((r) => r.id === id)?.name.zh ?? id))}”红线，实行一票否决，等次定为不合格。`
+      : null,
+    `各单位得分及排名见${rankTab}。`,
+  );
   {
     const tn = tabNo();
     b.table({
       id: 'ranking',
       caption: `${tn}  各单位综合得分及排名`,
       columns: [
-        { header: '排名', width: 28, align: 'center' },
+        { header: '排名', width: 26, align: 'center' },
         { header: '单位', width: 70 },
         { header: '综合得分', width: 34, align: 'center' },
         { header: '等次', width: 38, align: 'center' },
         ...(run.compare ? [{ header: `较${cmp?.base ?? prevLabel}`, width: 32, align: 'center' as const }, { header: '名次变化', width: 30, align: 'center' as const }] : []),
         ...run.dimensions.map((d) => ({ header: d.name.zh, width: 32, align: 'center' as const })),
-        { header: '红线', width: 44, align: 'center' },
+        { header: '红线', width: 46, align: 'center' },
       ],
       rows: [
         ...us.map((u) => [
@@ -291,10 +352,21 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
   // 四、分维度评估情况
   b.heading(1, '分维度评估情况');
   {
+    const parts = heatmapParts(run);
+    const all = heatmapInput(run);
     const inds = unitIndicators(run);
-    const fn = figNo();
-    b.p(`各单位在${listZh(run.dimensions.map((d) => d.name.zh))}等维度上的指标得分见${fn}。`);
-    b.chart({ id: 'heatmap', caption: `${fn}  各单位各项指标得分（灰色为不适用或无可评价事项）`, option: heatmapOption(heatmapInput(run)), width: 640, height: 150 + inds.length * 21 });
+    const nums = parts.map(() => figNo());
+    b.lead(`各单位在${listZh(run.dimensions.map((d) => d.name.zh))}${cnNumber(run.dimensions.length)}个维度上的指标得分见${listZh(nums)}，颜色越深得分越高。`);
+    parts.forEach((p, i) => {
+      const rows = p.ids.map((id) => inds.findIndex((m) => m.id === id));
+      b.chart({
+        id: `heatmap_${i + 1}`,
+        caption: `${nums[i]}  各单位${listZh(p.dims.map((d) => dimName(run, d)))}指标得分（灰色为不适用或无可评价事项）`,
+        option: heatmapOption({ units: all.units, indicators: rows.map((r) => all.indicators[r]!), scores: rows.map((r) => all.scores[r]!) }),
+        width: 640,
+        height: 170 + p.ids.length * 26,
+      });
+    });
   }
   funnelBlock(b, run, figNo);
   for (const d of run.dimensions) {
@@ -306,41 +378,62 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
     const bottom = scored[scored.length - 1];
     const full = scored.filter((u) => u.dimensions[d.id]! >= 99.95);
     const members = run.indicators.filter((m) => m.dimension === d.id);
-    const okMembers = members.filter((m) => okScore(c, m.id) !== null).sort((a, z) => okScore(c, z.id)! - okScore(c, a.id)!);
-    const strong = okMembers.filter((m) => okScore(c, m.id)! >= 90).slice(0, 3);
-    const weak = okMembers.filter((m) => okScore(c, m.id)! < 80).reverse().slice(0, 3);
+    const js = judgements(run, c, members.map((m) => m.id));
+    const strong = js.filter((j) => j.standing === 'strength').sort((a, z) => (z.score ?? 0) - (a.score ?? 0)).slice(0, 3);
+    const weak = js.filter((j) => j.standing === 'weakness').sort((a, z) => (a.score ?? 0) - (z.score ?? 0)).slice(0, 3);
+    const unmet = weak.filter((j) => j.met === false);
+    const low = weak.filter((j) => j.met === null);
     b.p(
       cur !== null ? sentence(`全县${d.name.zh}维度得分${score(cur)}分`, changeScore(cur, prev, cmp)) : null,
       full.length > 1 && full.length === scored.length
-        ? `各单位该维度均为满分。`
+        ? `参评单位该维度均为满分。`
         : top && bottom && top !== bottom
           ? `各单位中${full.length > 1 ? `${full.length}个单位得满分` : `${top.short_name}最高（${score(top.dimensions[d.id])}分）`}，${bottom.short_name}最低（${score(bottom.dimensions[d.id])}分）。`
           : null,
-      strong.length ? `从全县指标看，${listZh(strong.map((m) => `${m.name.zh}（${valueCell(c.indicators[m.id], m)}）`), '、')}得分较高` : null,
+      strong.length ? `从全县指标看，${listZh(strong.map((j) => `${j.name}（${valueCell(c.indicators[j.id], meta(run, j.id))}）`))}表现较好` : null,
       strong.length ? (weak.length ? '；' : '。') : null,
-      weak.length
-        ? `${strong.length ? '' : '从全县指标看，'}${weak.map((m) => {
-            const v = okRaw(c, m.id);
-            const gap = m.target ? gapText(v, m.target.op, m.target.value, vu(m)) : null;
-            return `${m.name.zh}（${valueCell(c.indicators[m.id], m)}${gap && m.target ? `，目标${targetText(m.target.op, m.target.value, vu(m))}，${gap}` : ''}）`;
-          }).join('、')}得分相对较低。`
-        : null,
+      unmet.length ? `${strong.length ? '' : '从全县指标看，'}${unmet.map((j) => judgementText(j, run, c)).join('、')}未达到目标` : null,
+      unmet.length ? (low.length ? '；' : '。') : null,
+      low.length ? `${strong.length || unmet.length ? '' : '从全县指标看，'}${low.map((j) => judgementText(j, run, c)).join('、')}得分偏低。` : null,
     );
     const spread = scored.length ? scored[0]!.dimensions[d.id]! - scored[scored.length - 1]!.dimensions[d.id]! : 0;
-    if (scored.length > 1 && spread >= 0.05) {
-      const fn = figNo();
-      b.chart({ id: `dim_${d.id}`, caption: `${fn}  各单位${d.name.zh}维度得分（虚线为全县得分）`, option: dimensionBarOption(dimensionBarInput(run, d.id)), width: 640, height: 290 });
-    }
     const countyOnly = members.filter((m) => !us.some((u) => u.indicators[m.id]?.applicable));
     if (countyOnly.length) {
-      b.p(`${d.name.zh}维度中，${listZh(countyOnly.map((m) => m.name.zh))}为全县层面指标，全县分别为${countyOnly.map((m) => valueCell(c.indicators[m.id], m)).join('、')}。`);
+      b.p(
+        countyOnly.length === 1
+          ? `${countyOnly[0]!.name.zh}为全县层面指标，全县为${valueCell(c.indicators[countyOnly[0]!.id], countyOnly[0]!)}，不参与单位评分。`
+          : `${listZh(countyOnly.map((m) => m.name.zh))}为全县层面指标，全县分别为${countyOnly.map((m) => valueCell(c.indicators[m.id], m)).join('、')}，不参与单位评分。`,
+      );
+    }
+    if (scored.length > 1 && spread >= 0.05) {
+      const fn = figNo();
+      b.chart({ id: `dim_${d.id}`, caption: `${fn}  各单位${d.name.zh}维度得分（虚线为全县得分）`, option: dimensionBarOption(dimensionBarInput(run, d.id)), width: 640, height: 300 });
     }
   }
 
-  // 上年整改落实情况: the previous period's rectification items (analytics/rectify)
-  if (ctx.rectify?.county) appendCountySection(b, ctx.rectify.county, tabNo);
+  // 五、主要做法与成效
+  const ach = achievements(run, cmp);
+  if (ach.length) {
+    b.heading(1, '主要做法与成效');
+    if (ach.length === 1) for (const p of ach[0]!.paragraphs) b.p(p);
+    else
+      for (const part of ach) {
+        b.heading(2, part.title);
+        for (const p of part.paragraphs) b.p(p);
+      }
+  }
 
-  // 五、存在的主要问题
+  // 六、上年整改落实情况
+  // (last year's gaps from the runs; the ledger's items and their checks where items were raised)
+  const rect = rectificationFromRun(run);
+  const ledger = ctx.rectify?.county ?? null;
+  if (rect || ledger) {
+    b.heading(1, '上年整改落实情况');
+    if (rect) writeRectification(b, rect, tabNo);
+    if (ledger) appendCountySection(b, ledger, tabNo, { heading: false });
+  }
+
+  // 七、存在的主要问题
   b.heading(1, '存在的主要问题');
   const problems: Array<{ id: string; title: string; text: string; adviceTitle: string; advice: string }> = [];
   const flags = c.flags.filter((fl) => fl.hits > 0);
@@ -372,7 +465,7 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
       text: paragraph(
         fails.length ? `${listZh(fails.map((u) => `${u.short_name}（${score(u.total)}分）`))}等次为不合格。` : null,
         drops.length && cmp ? `${listZh(drops.map((u) => `${u.short_name}（${signedScore(u.change!.total)}分）`))}得分较${cmp.base}下降较多。` : null,
-        best && worst && best !== worst ? `最高分与最低分相差${num((best.total ?? 0) - (worst.total ?? 0), 1)}分。` : null,
+        best && worst && best !== worst ? `各单位得分最高${score(best.total)}分、最低${score(worst.total)}分，差距较大。` : null,
       )!,
       advice: '充分发挥考评激励作用，以考促进、鼓励先进、鞭策后进；对等次为不合格和得分明显下降的单位进行约谈，督促其对照问题清单逐项整改。',
     });
@@ -383,60 +476,81 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
     const high = withHits.filter((r) => r.severity === '高').reduce((s, r) => s + r.hits, 0);
     problems.push({
       id: 'review',
-      title: '问题线索需要核查',
+      title: '部分问题线索有待核查',
       adviceTitle: '抓好问题线索核查处理',
       text: `问题线索排查共发现线索${int(rv.hits.length)}条${high ? `，其中高风险${int(high)}条` : ''}，主要为${withHits.slice(0, 4).map((r) => `${r.name.zh}${int(r.hits)}条`).join('、')}，涉及${Object.keys(rv.by_unit).length}个单位。`,
       advice: withHits.slice(0, 3).map((r) => ruleAdvice(r.id, r.name.zh, r.basis)).join(''),
     });
   }
+  const why = causes(run, cmp);
   if (problems.length) {
     problems.forEach((p) => {
       b.heading(2, p.title);
-      b.p(p.text);
+      if (p.id === 'review' && rv && rv.rules.length) {
+        const tn = tabNo();
+        b.lead(p.text, `分类统计见${tn}。`);
+        b.table({
+          id: 'review_rules',
+          caption: `${tn}  问题线索分类统计`,
+          columns: [
+            { header: '线索类型', width: 30 },
+            { header: '风险等级', width: 10, align: 'center' },
+            { header: '线索数', width: 10, align: 'center' },
+            { header: '涉及单位数', width: 12, align: 'center' },
+            { header: '依据', width: 38 },
+          ],
+          rows: rv.rules.map((r) => [
+            cell(r.name.zh),
+            cell(r.severity, { align: 'center', alert: r.severity === '高' && r.hits > 0 }),
+            cell(int(r.hits), { align: 'center', value: r.hits }),
+            cell(int(Object.keys(r.units).filter((k) => r.units[k]! > 0).length), { align: 'center' }),
+            cell(r.basis),
+          ]),
+          dense: true,
+        });
+      } else b.p(p.text);
     });
-    if (rv && rv.rules.length) {
-      const tn = tabNo();
-      b.table({
-        id: 'review_rules',
-        caption: `${tn}  问题线索分类统计`,
-        columns: [
-          { header: '线索类型', width: 30 },
-          { header: '风险等级', width: 10, align: 'center' },
-          { header: '线索数', width: 10, align: 'center' },
-          { header: '涉及单位数', width: 12, align: 'center' },
-          { header: '依据', width: 38 },
-        ],
-        rows: rv.rules.map((r) => [
-          cell(r.name.zh),
-          cell(r.severity, { align: 'center', alert: r.severity === '高' && r.hits > 0 }),
-          cell(int(r.hits), { align: 'center', value: r.hits }),
-          cell(int(Object.keys(r.units).filter((k) => r.units[k]! > 0).length), { align: 'center' }),
-          cell(r.basis),
-        ]),
-        dense: true,
-      });
+    if (why.length) {
+      b.heading(2, '原因分析');
+      why.forEach((w, i) => b.p(`${ORDINAL[i] ?? i + 1}是${w}`));
     }
   } else {
     b.p('本期评估未发现突出问题。');
   }
 
-  // 六、意见建议
-  b.heading(1, '意见建议');
-  if (problems.length) {
-    problems.forEach((p) => {
-      b.heading(2, p.adviceTitle);
-      b.p(p.advice);
-    });
-  }
+  // 八、下一步工作
+  b.heading(1, '下一步工作');
+  problems.forEach((p) => {
+    b.heading(2, p.adviceTitle);
+    b.p(p.advice);
+  });
   b.heading(2, '持续深化“全方位体检式”评估');
   b.p('将评估结果纳入年度考核，向各单位反馈体检报告和问题清单，建立问题整改台账，实行销号管理；下一评估周期对整改情况进行复核，推动“审批—监管—处罚—监督评价”执法闭环不断完善。');
+  {
+    const tn = tabNo();
+    const plan = tasks(ctx);
+    b.lead(`上述工作的责任单位和完成时限见${tn}。`);
+    b.table({
+      id: 'tasks',
+      caption: `${tn}  下一步重点工作安排`,
+      columns: [
+        { header: '序号', width: 6, align: 'center' },
+        { header: '工作任务', width: 44 },
+        { header: '责任单位', width: 28 },
+        { header: '完成时限', width: 22, align: 'center' },
+      ],
+      rows: plan.map((t, i) => [cell(String(i + 1), { align: 'center' }), cell(t.task), cell(t.owner), cell(t.deadline, { align: 'center' })]),
+      dense: true,
+    });
+  }
+  b.p(`各单位要按照上述安排抓好落实，整改情况于${beforeZh(addDays(ctx.date, 30))}书面报送${office}。`);
 
+  b.attachments(annexes);
   b.signature(ctx.issuer, signatureDate(ctx));
 
-  // 附件
-  b.annex('附件1', '评估指标体系及权重');
-  b.p(`本次评估采用“${run.index_name.zh}”（版本${run.index_version}）。表中“维度内权重”为指标在所属维度中的权重，“综合权重”为指标在单位综合得分中的权重（各指标均可评价时）；“—”表示该指标为全县层面指标，不参与单位评分。`);
-  b.styled('note', `指标体系文件SHA-256：${run.index_sha256}`);
+  b.annex(annexNo('评估指标体系及权重'), '评估指标体系及权重');
+  b.p(`本次评估采用${quoted(run.index_name.zh)}（版本${run.index_version}）。表中“维度内权重”为指标在所属维度中的权重，“综合权重”为指标在单位综合得分中的权重（各指标均可评价时）；“—”表示该指标为全县层面指标，不参与单位评分。`);
+  b.styled('note', `指标体系文件SHA-256校验值：${run.index_sha256}`);
   {
     const tn = tabNo();
     const rows: Cell[][] = [];
@@ -473,9 +587,30 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
     });
   }
 
-  b.annex('附件2', '排名稳健性分析');
+  b.annex(annexNo('各单位指标值'), '各单位指标值');
+  b.p('下列各表列出各单位适用指标的数值，计量单位见表头。“—”为该指标不适用于该单位，“无”为本期没有该指标所评价的事项，“缺”为缺少数据；带*的数值分母低于最小样本量，仅供参考。');
+  {
+    // tables of at most eight indicators, in the index's order, each caption naming its dimensions
+    const inds = unitIndicators(run);
+    const per = 8;
+    const n = Math.ceil(inds.length / per);
+    for (let k = 0; k < n; k++) {
+      const part = inds.slice(k * per, (k + 1) * per);
+      const dims = [...new Set(part.map((m) => m.dimension))].map((d) => dimName(run, d));
+      const tn = tabNo();
+      b.table({
+        id: `values_${k + 1}`,
+        caption: `${tn}  各单位指标值${n > 1 ? `（${cnNumber(k + 1)}）` : ''}：${listZh(dims)}`,
+        columns: [{ header: '单位', width: 15 }, ...part.map((m) => ({ header: `${m.name.zh}${unitLabel(m) ? `（${unitLabel(m)}）` : ''}`, width: 11, align: 'center' as const }))],
+        rows: [...us, c].map((e) => [cell(e.entity_type === 'county' ? '全县' : e.short_name, { value: e.entity_id, bold: e.entity_type === 'county' }), ...part.map((m) => cell(bareValue(e.indicators[m.id], m), { align: 'center', value: e.indicators[m.id]?.raw ?? null }))]),
+        dense: true,
+      });
+    }
+  }
+
   const ri = intervalsInput(run);
   if (run.robustness && ri) {
+    b.annex(annexNo('排名稳健性分析'), '排名稳健性分析');
     const rb = run.robustness;
     const widths = ri.items.filter((i) => i.p5 !== null && i.p95 !== null).map((i) => ({ i, w: i.p95! - i.p5! }));
     const stable = widths.filter((x) => x.w <= 2).length;
@@ -516,11 +651,9 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
         }),
       dense: true,
     });
-  } else {
-    b.p('本次评估未进行稳健性分析。');
   }
 
-  b.annex('附件3', '数据来源');
+  b.annex(annexNo('数据来源'), '数据来源');
   b.p(
     `本报告的全部数据来自评估批次第${run.run_id}号（${dateTimeZh(run.created_at)}生成，计算程序版本${run.engine_version}），评估期间${rangeZh(run.period)}${run.compare ? `，对比期间${rangeZh(run.compare)}` : ''}。评估所用数据文件及其SHA-256校验值如下，可用于核验数据未被改动。`,
   );
@@ -532,22 +665,24 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
       columns: [
         { header: '序号', width: 6, align: 'center' },
         { header: '文件', width: 30 },
-        { header: '数据表', width: 14 },
+        { header: '数据类别', width: 14 },
         { header: '导入行数', width: 10, align: 'right' },
         { header: '拒收行数', width: 9, align: 'right' },
         { header: 'SHA-256', width: 40 },
       ],
       rows: run.data.map((d) => [
         cell(String(d.import_id), { align: 'center', value: d.import_id }),
-        cell(d.file_name),
-        cell(d.table),
+        cell(d.file_name, { breakAnywhere: true }),
+        cell(tableDef(d.table)?.zh ?? d.table),
         cell(int(d.rows_loaded), { align: 'right', value: d.rows_loaded }),
         cell(int(d.rows_rejected), { align: 'right', value: d.rows_rejected }),
-        cell(d.sha256, { value: d.sha256 }),
+        cell(d.sha256, { value: d.sha256, breakAnywhere: true }),
       ]),
       dense: true,
     });
   }
+
+  b.imprint(null, ctx.issuer, dateZh(ctx.date));
 
   return {
     kind: 'county',
@@ -562,10 +697,11 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
   };
 }
 
-/** The XLSX of the county report: every number of the run, at full precision. */
+
+/** The XLSX of the county report: every number of the run at full precision, one measure per column (ratios as %). */
 export function countySheets(ctx: ReportContext): Sheet[] {
   const { run } = ctx;
-  const title = [`${countyName(run)}${periodTitle(run)}行政执法“全方位体检式”评估结果 · 评估批次 #${run.run_id}`];
+  const title = [`${countyName(run)}${periodTitle(run)}行政执法“全方位体检式”评估结果（评估批次第${run.run_id}号）`];
   const all = run.entities;
   const sheets: Sheet[] = [
     {
@@ -580,7 +716,7 @@ export function countySheets(ctx: ReportContext): Sheet[] {
         { key: 'grade', header: '等次', width: 8 },
         { key: 'prev_total', header: '上期得分', numFmt: '0.0' },
         { key: 'change', header: '得分变化', numFmt: '+0.0;-0.0;0.0' },
-        { key: 'rank_change', header: '名次变化', width: 8 },
+        { key: 'rank_change', header: '名次变化（正为上升）', width: 10, numFmt: '+0;-0;0' },
         ...run.dimensions.map((d) => ({ key: `dim_${d.id}`, header: d.name.zh, numFmt: '0.0' })),
         { key: 'flags', header: '法定红线', width: 40 },
         { key: 'vetoed', header: '一票否决', width: 20 },
@@ -596,7 +732,7 @@ export function countySheets(ctx: ReportContext): Sheet[] {
         change: e.change?.total ?? null,
         rank_change: e.change?.rank ?? null,
         ...Object.fromEntries(run.dimensions.map((d) => [`dim_${d.id}`, e.dimensions[d.id] ?? null])),
-        flags: e.flags.map((f) => `${f.name.zh}×${f.hits}`).join('；'),
+        flags: e.flags.map((f) => `${f.name.zh}${f.hits}起`).join('；'),
         vetoed: e.vetoed_by.map((id) => run.red_lines.find((r) => r.id === id)?.name.zh ?? id).join('；'),
       })),
     },
@@ -609,32 +745,40 @@ export function countySheets(ctx: ReportContext): Sheet[] {
         { key: 'dimension', header: '维度', width: 10 },
         { key: 'indicator_id', header: '指标编码', width: 24 },
         { key: 'indicator', header: '指标', width: 26 },
-        { key: 'numerator', header: '分子', numFmt: '0.###' },
-        { key: 'denominator', header: '分母', numFmt: '0.###' },
-        { key: 'raw', header: '指标值', numFmt: '0.0000' },
+        { key: 'measure', header: '计量单位', width: 10 },
+        { key: 'numerator', header: '分子', numFmt: '#,##0.##' },
+        { key: 'denominator', header: '分母', numFmt: '#,##0.##' },
+        { key: 'ratio', header: '指标值（比率）', numFmt: '0.0%' },
+        { key: 'value', header: '指标值（数值）', numFmt: '#,##0.00' },
         { key: 'score', header: '得分', numFmt: '0.0' },
         { key: 'status', header: '状态', width: 12 },
         { key: 'reliable', header: '样本充足', width: 8 },
         { key: 'reason', header: '说明', width: 30 },
-        { key: 'prev_raw', header: '上期指标值', numFmt: '0.0000' },
+        { key: 'prev_ratio', header: '上期指标值（比率）', numFmt: '0.0%' },
+        { key: 'prev_value', header: '上期指标值（数值）', numFmt: '#,##0.00' },
       ],
       rows: all.flatMap((e) =>
         run.indicators.map((m) => {
           const v = e.indicators[m.id];
+          const cur = byMeasure(v?.raw ?? null, m);
+          const prev = byMeasure(e.previous?.indicators[m.id]?.raw ?? null, m);
           return {
             entity_id: e.entity_id,
             name: e.short_name,
             dimension: dimName(run, m.dimension),
             indicator_id: m.id,
             indicator: m.name.zh,
+            measure: measureZh(m),
             numerator: v?.numerator ?? null,
             denominator: v?.denominator ?? null,
-            raw: v?.raw ?? null,
+            ratio: cur.ratio,
+            value: cur.value,
             score: v?.score ?? null,
             status: v ? INDICATOR_STATUS_ZH[v.status] : INDICATOR_STATUS_ZH.no_data,
             reliable: v?.reliable === false && v.status === 'ok' ? '否' : '是',
             reason: v?.na_reason?.zh ?? '',
-            prev_raw: e.previous?.indicators[m.id]?.raw ?? null,
+            prev_ratio: prev.ratio,
+            prev_value: prev.value,
           };
         }),
       ),
@@ -644,15 +788,36 @@ export function countySheets(ctx: ReportContext): Sheet[] {
       title,
       columns: [
         { key: 'name', header: '指标', width: 26 },
+        { key: 'measure', header: '计量单位', width: 10 },
         { key: 'op', header: '要求', width: 6 },
-        { key: 'target', header: '目标值', numFmt: '0.####' },
-        { key: 'actual', header: '实际值', numFmt: '0.####' },
-        { key: 'previous', header: '上期', numFmt: '0.####' },
+        { key: 'target_ratio', header: '目标值（比率）', numFmt: '0.0%' },
+        { key: 'actual_ratio', header: '实际值（比率）', numFmt: '0.0%' },
+        { key: 'previous_ratio', header: '上期（比率）', numFmt: '0.0%' },
+        { key: 'target_value', header: '目标值（数值）', numFmt: '#,##0.##' },
+        { key: 'actual_value', header: '实际值（数值）', numFmt: '#,##0.##' },
+        { key: 'previous_value', header: '上期（数值）', numFmt: '#,##0.##' },
         { key: 'met', header: '是否达成', width: 8 },
         { key: 'source', header: '目标来源', width: 10 },
         { key: 'note', header: '依据', width: 60 },
       ],
-      rows: run.targets.map((t) => ({ ...t, name: t.name.zh, previous: t.previous ?? null, met: t.met === null ? '无数据' : t.met ? '达成' : '未达成', source: SOURCE_ZH[t.source] ?? t.source })),
+      rows: run.targets.map((t) => {
+        const m = { id: t.indicator, unit: t.unit };
+        const [tg, ac, pr] = [byMeasure(t.target, m), byMeasure(t.actual, m), byMeasure(t.previous ?? null, m)];
+        return {
+          name: t.name.zh,
+          measure: measureZh(m),
+          op: t.op === '>=' ? '≥' : t.op === '<=' ? '≤' : '=',
+          target_ratio: tg.ratio,
+          actual_ratio: ac.ratio,
+          previous_ratio: pr.ratio,
+          target_value: tg.value,
+          actual_value: ac.value,
+          previous_value: pr.value,
+          met: t.met === null ? '无数据' : t.met ? '达成' : '未达成',
+          source: SOURCE_ZH[t.source] ?? t.source,
+          note: t.note,
+        };
+      }),
     },
     {
       name: '指标体系',
@@ -662,25 +827,36 @@ export function countySheets(ctx: ReportContext): Sheet[] {
         { key: 'id', header: '指标编码', width: 24 },
         { key: 'name', header: '指标', width: 26 },
         { key: 'direction', header: '方向', width: 6 },
-        { key: 'weight', header: '维度内权重', numFmt: '0.0000' },
-        { key: 'effective_weight', header: '综合权重', numFmt: '0.0000' },
-        { key: 'lower', header: '下限L', numFmt: '0.####' },
-        { key: 'upper', header: '上限U', numFmt: '0.####' },
-        { key: 'target', header: '目标值', numFmt: '0.####' },
+        { key: 'measure', header: '计量单位', width: 10 },
+        { key: 'weight', header: '维度内权重', numFmt: '0.0%' },
+        { key: 'effective_weight', header: '综合权重', numFmt: '0.00%' },
+        { key: 'lower_ratio', header: '下限L（比率）', numFmt: '0.0%' },
+        { key: 'upper_ratio', header: '上限U（比率）', numFmt: '0.0%' },
+        { key: 'target_ratio', header: '目标值（比率）', numFmt: '0.0%' },
+        { key: 'lower_value', header: '下限L（数值）', numFmt: '#,##0.##' },
+        { key: 'upper_value', header: '上限U（数值）', numFmt: '#,##0.##' },
+        { key: 'target_value', header: '目标值（数值）', numFmt: '#,##0.##' },
         { key: 'definition', header: '定义', width: 60 },
       ],
-      rows: run.indicators.map((m) => ({
-        dimension: dimName(run, m.dimension),
-        id: m.id,
-        name: m.name.zh,
-        direction: directionZh(m.direction),
-        weight: m.weight,
-        effective_weight: m.effective_weight,
-        lower: m.goalposts.lower,
-        upper: m.goalposts.upper,
-        target: m.target?.value ?? null,
-        definition: m.definition,
-      })),
+      rows: run.indicators.map((m) => {
+        const [lo, up, tg] = [byMeasure(m.goalposts.lower, m), byMeasure(m.goalposts.upper, m), byMeasure(m.target?.value ?? null, m)];
+        return {
+          dimension: dimName(run, m.dimension),
+          id: m.id,
+          name: m.name.zh,
+          direction: directionZh(m.direction),
+          measure: measureZh(m),
+          weight: m.weight,
+          effective_weight: m.effective_weight,
+          lower_ratio: lo.ratio,
+          upper_ratio: up.ratio,
+          target_ratio: tg.ratio,
+          lower_value: lo.value,
+          upper_value: up.value,
+          target_value: tg.value,
+          definition: m.definition,
+        };
+      }),
     },
   ];
   if (run.robustness) {
@@ -701,29 +877,29 @@ export function countySheets(ctx: ReportContext): Sheet[] {
   }
   sheets.push({
     name: '数据来源',
-    title: [...title, `指标体系 ${run.index_id} ${run.index_version} SHA-256 ${run.index_sha256}；程序版本 ${run.engine_version}`],
+    title: [...title, `指标体系版本${run.index_version}，SHA-256校验值${run.index_sha256}；计算程序版本${run.engine_version}`],
     columns: [
       { key: 'import_id', header: '导入编号' },
       { key: 'file_name', header: '文件', width: 36 },
-      { key: 'table', header: '数据表', width: 20 },
-      { key: 'rows_loaded', header: '导入行数' },
-      { key: 'rows_rejected', header: '拒收行数' },
+      { key: 'table', header: '数据类别', width: 16 },
+      { key: 'rows_loaded', header: '导入行数', numFmt: '#,##0' },
+      { key: 'rows_rejected', header: '拒收行数', numFmt: '#,##0' },
       { key: 'sha256', header: 'SHA-256', width: 70 },
     ],
-    rows: run.data.map((d) => ({ ...d })),
+    rows: run.data.map((d) => ({ ...d, table: tableDef(d.table)?.zh ?? d.table })),
   });
   if (ctx.review) {
     sheets.push({
       name: '问题线索统计',
-      title: [`问题线索 · 规则 ${ctx.review.rules_id}`],
+      title: [`${countyName(run)}${periodTitle(run)}问题线索统计`],
       columns: [
-        { key: 'id', header: '规则编码', width: 24 },
         { key: 'name', header: '线索类型', width: 30 },
         { key: 'severity', header: '风险等级', width: 8 },
-        { key: 'hits', header: '线索数' },
+        { key: 'hits', header: '线索数', numFmt: '#,##0' },
+        { key: 'units', header: '涉及单位数', numFmt: '#,##0' },
         { key: 'basis', header: '依据', width: 40 },
       ],
-      rows: ctx.review.rules.map((r) => ({ ...r, name: r.name.zh })),
+      rows: ctx.review.rules.map((r) => ({ name: r.name.zh, severity: r.severity, hits: r.hits, units: Object.values(r.units).filter((n) => n > 0).length, basis: r.basis })),
     });
   }
   return sheets;

@@ -2,11 +2,15 @@
 // the run's own numerators and denominators where the index system has them, so they are the run's
 // numbers; and the fines (in 万元) and complaints received, which the run does not hold, queried
 // from the workspace — only when the workspace still holds exactly the data the run used (same
-// imports, same file hashes). Otherwise those are left out and the report says why.
+// imports, same file hashes). Otherwise those are left out and the report says why. The same holds
+// for the records behind each unit's findings (records.ts), cited in its rectification requirements.
 import { lit } from '../db/duck.js';
 import type { EntityPeriodResult, EvaluationResult } from '../eval/types.js';
 import type { Period } from '../eval/period.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { unitFindingIds } from './narrative.js';
+import { PHRASES } from './phrases.js';
+import { loadUnitRecords, type RecordIndex } from './records.js';
 
 export interface Fact {
   id: string;
@@ -20,6 +24,8 @@ export interface Facts {
   items: Record<string, Fact>;
   /** Why the workspace figures are missing, when they are. */
   workspaceNote: string | null;
+  /** Each unit's records behind its findings (absent without the run's data). */
+  records?: RecordIndex;
 }
 
 type Pick = (p: EntityPeriodResult) => number | null;
@@ -77,7 +83,8 @@ async function workspaceFigures(ws: Workspace, p: Period): Promise<{ fines: numb
   return { fines: n(fines), complaints: n(complaints) };
 }
 
-export async function loadFacts(ws: Workspace | null, run: EvaluationResult): Promise<Facts> {
+/** `records`: also each unit's records behind its findings (unit reports cite them; default true). */
+export async function loadFacts(ws: Workspace | null, run: EvaluationResult, opts: { records?: boolean } = {}): Promise<Facts> {
   const items = runFacts(run);
   if (!ws) return { items, workspaceNote: '未连接工作区，罚没金额等业务数据未列入。' };
   if (!(await sameDataAsRun(ws, run))) {
@@ -94,5 +101,9 @@ export async function loadFacts(ws: Workspace | null, run: EvaluationResult): Pr
   // no complaint rows for the period (data readiness) is no data, not "0 received"
   const noComplaintRows = run.readiness?.tables.find((t) => t.table === 'complaint')?.rows === 0;
   if (hasComplaints && !noComplaintRows) items.complaints_received = { id: 'complaints_received', current: cur.complaints, previous: prev?.complaints ? prev.complaints : null, source: 'workspace' };
-  return { items, workspaceNote: null };
+  // only what a requirement cites record by record (see PHRASES)
+  const wanted = run.entities
+    .filter((e) => e.entity_type === 'unit')
+    .flatMap((u) => unitFindingIds(run, u).filter((id) => PHRASES[id]?.kind === 'records').map((id) => ({ unit: u.entity_id, id })));
+  return { items, workspaceNote: null, ...(opts.records === false ? {} : { records: await loadUnitRecords(ws, run, wanted) }) };
 }

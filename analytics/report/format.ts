@@ -1,7 +1,8 @@
 // How numbers, money, dates and changes are written in the reports (zh-CN, government style):
 // 1,234件; 22.2%; 123.45万元; 2024年3月5日; 同比增长5.6% / 环比下降3.2% / 较上年提高2.3个百分点.
 // Every function that can be handed a missing value returns null, so a caller cannot write a
-// sentence about data that is not there by accident.
+// sentence about data that is not there by accident. Negative numbers carry the true minus sign
+// U+2212 (−), never the ASCII hyphen, which breaks lines and reads as a dash in Chinese text.
 import { round } from '../charts/num.js';
 import { periodZh, type Period } from '../eval/period.js';
 
@@ -11,12 +12,15 @@ function groupThousands(intPart: string): string {
   return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** 1234.5 → "1,234.5" (digits decimals, thousands separated). Never "-0.0". */
+/** The minus sign of the reports (U+2212). */
+export const MINUS = '\u2212';
+
+/** 1234.5 → "1,234.5" (digits decimals, thousands separated); −3.2 with U+2212. Never "−0.0". */
 export function num(x: number, digits = 0): string {
   const r = round(x, digits);
   const neg = r < 0;
   const [i, f] = Math.abs(r).toFixed(digits).split('.') as [string, string | undefined];
-  return `${neg ? '-' : ''}${groupThousands(i)}${f !== undefined ? `.${f}` : ''}`;
+  return `${neg ? MINUS : ''}${groupThousands(i)}${f !== undefined ? `.${f}` : ''}`;
 }
 
 /** A count: "1,234". */
@@ -139,11 +143,16 @@ export function changeScore(cur: number | null | undefined, prev: number | null 
   return `较${c.base}${d > 0 ? '提高' : '下降'}${num(Math.abs(d), 1)}分`;
 }
 
-/** A signed score change for tables: "+5.9", "-1.3", "0.0"; null when missing. */
+/** A signed score change for tables: "+5.9", "−1.3" (U+2212), "0.0"; null when missing. */
 export function signedScore(d: number | null | undefined): string | null {
   if (d === null || d === undefined || !Number.isFinite(d)) return null;
   const r = round(d, 1);
-  return r > 0 ? `+${num(r, 1)}` : r < 0 ? `-${num(-r, 1)}` : '0.0';
+  return r > 0 ? `+${num(r, 1)}` : r < 0 ? `${MINUS}${num(-r, 1)}` : '0.0';
+}
+
+/** A number written in a report back as a number: "−1,234.5" → -1234.5 (tests, XLSX). */
+export function parseNum(s: string): number {
+  return Number(s.replace(/[\u2212－]/g, '-').replace(/,/g, '').replace(/[%*]$/, ''));
 }
 
 /** A rank change for tables: "↑3", "↓2", "—" (same); null when missing. Positive = moved up. */

@@ -1,6 +1,7 @@
 // Reports end to end: the context (a saved run or a fresh evaluation, the review of the period,
 // the headline figures), the report models, and the files in each format.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { evaluate, loadDefaultIndex, loadRun } from '../eval/run.js';
 import { findReusableRun } from '../eval/reuse.js';
@@ -10,10 +11,9 @@ import { writeXlsx } from '../export/tabular.js';
 import { TijianError } from '../i18n/errors.js';
 import type { ReviewResult } from '../review/types.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { DEFAULT_ISSUER, type ReportContext } from './common.js';
+import { DEFAULT_ISSUER, runDateIso, type ReportContext } from './common.js';
 import { buildCountyReport } from './county.js';
 import { loadFacts } from './facts.js';
-import { todayIso } from './format.js';
 import type { ReportDoc, ReportKind } from './model.js';
 import { chartImages } from './render/charts.js';
 import { renderDocx } from './render/docx.js';
@@ -39,9 +39,11 @@ export interface ContextOptions {
   /** A ReviewResult already at hand (the desktop app); otherwise the review engine runs for the period. */
   review?: ReviewResult | null;
   issuer?: string;
-  /** ISO date printed on the reports (default: today in China). */
+  /** ISO date printed on the reports (default: the date the run was made, in China — not today). */
   date?: string;
   unmask?: boolean;
+  /** Load each unit's records behind its findings (only unit reports cite them; default true). */
+  records?: boolean;
 }
 
 async function runFor(ws: Workspace, o: ContextOptions): Promise<{ run: EvaluationResult; reused: boolean }> {
@@ -72,11 +74,11 @@ export async function reportContext(ws: Workspace, o: ContextOptions): Promise<R
   if (review && review.period.label !== run.period.label) {
     throw new TijianError('USAGE', `问题线索的期间（${review.period.label}）与评估期间（${run.period.label}）不一致。`, `The review is for ${review.period.label}, the run for ${run.period.label}.`);
   }
-  const date = o.date ?? todayIso();
+  const date = o.date ?? runDateIso(run);
   return {
     run,
     review,
-    facts: await loadFacts(ws, run),
+    facts: await loadFacts(ws, run, { records: o.records !== false }),
     issuer: o.issuer ?? DEFAULT_ISSUER,
     date,
     unmask: !!o.unmask,
@@ -150,10 +152,15 @@ export interface WrittenReport {
   seconds: number;
 }
 
+/** How many PDFs are printed at once by default: one per core (Chromium renders each in its own process). */
+export function pdfConcurrency(): number {
+  return Math.max(1, Math.min(availableParallelism(), 8));
+}
+
 /**
  * Writes several reports: into `out` when there is one (a file path), or into the folder `out`
  * with one file per report. At most `concurrency` are rendered at once (charts render on the
- * thread pool); PDFs share one browser.
+ * thread pool); PDFs share one browser and are printed one per core.
  */
 export async function writeReports(
   docs: readonly ReportDoc[],
@@ -178,7 +185,7 @@ export async function writeReports(
         opts.onDone?.(results[i]!);
       }
     };
-    const n = Math.max(1, Math.min(opts.concurrency ?? (format === 'pdf' ? 2 : 3), docs.length));
+    const n = Math.max(1, Math.min(opts.concurrency ?? (format === 'pdf' ? pdfConcurrency() : 3), docs.length));
     await Promise.all(Array.from({ length: n }, worker));
   } finally {
     if (printer && !opts.printer) await printer.close();

@@ -25,6 +25,8 @@ export interface Cell {
   alert?: boolean;
   /** Merge with the next cells to the right. */
   span?: number;
+  /** Long codes (SHA-256, file names) that may break anywhere; numbers never do. */
+  breakAnywhere?: boolean;
 }
 
 export interface TableColumn {
@@ -37,7 +39,13 @@ export interface TableColumn {
 export type Block =
   /** level 1 一、 (黑体), 2 （一） (楷体), 3 1. (仿宋 bold). The numbering is part of the text. */
   | { type: 'heading'; level: 1 | 2 | 3; text: string }
-  | { type: 'paragraph'; content: Inline[]; style?: 'body' | 'note' | 'center' | 'right' | 'flush' }
+  | {
+      type: 'paragraph';
+      content: Inline[];
+      style?: 'body' | 'note' | 'center' | 'right' | 'flush';
+      /** Keep on the page of the block that follows (a sentence introducing a figure or table). */
+      keepNext?: boolean;
+    }
   | {
       type: 'table';
       id: string;
@@ -51,8 +59,14 @@ export type Block =
   | { type: 'chart'; id: string; caption: string; option: EChartsOption; width: number; height: number }
   /** An annex (附件): "附件1" at the top left in 黑体, then its title centred. Starts a new page. */
   | { type: 'annex'; label: string; title: string }
+  /** 主送机关: the addressee, flush left, ending with a full-width colon. */
+  | { type: 'recipient'; text: string }
+  /** 附件说明: "附件：1. …" under the body text, the names aligned (GB/T 9704 7.3.4). */
+  | { type: 'attachments'; items: string[] }
   /** The issuing office and date, right-aligned (GB/T 9704: 成文日期右空四字). */
   | { type: 'signature'; issuer: string; date: string }
+  /** 版记 at the very end: 抄送 and the printing office with the printing date, between rules. */
+  | { type: 'imprint'; cc: string | null; office: string; date: string }
   | { type: 'pageBreak' };
 
 export interface ReportDoc {
@@ -139,6 +153,28 @@ export class DocBuilder {
     return this;
   }
 
+  recipient(text: string): this {
+    this.blocks.push({ type: 'recipient', text: text.replace(/[：:]?$/, '：') });
+    return this;
+  }
+
+  attachments(items: string[]): this {
+    if (items.length) this.blocks.push({ type: 'attachments', items });
+    return this;
+  }
+
+  imprint(cc: string | null, office: string, date: string): this {
+    this.blocks.push({ type: 'imprint', cc, office, date });
+    return this;
+  }
+
+  /** A paragraph kept with the block after it (an introduction to a figure or a table). */
+  lead(...content: Array<Inline | null | undefined>): this {
+    const c = content.filter((x): x is Inline => x !== null && x !== undefined && (typeof x === 'string' ? x !== '' : x.text !== ''));
+    if (c.length) this.blocks.push({ type: 'paragraph', content: c, keepNext: true });
+    return this;
+  }
+
   pageBreak(): this {
     this.blocks.push({ type: 'pageBreak' });
     return this;
@@ -173,4 +209,17 @@ export function autoWidths(headers: readonly string[], rows: readonly Cell[][], 
 /** A row of one cell spanning the whole table: a group heading (kept with the rows under it). */
 export function isGroupRow(row: readonly Cell[], columns: number): boolean {
   return row.length === 1 && (row[0]!.span ?? 1) >= columns && columns > 1;
+}
+
+/**
+ * The blocks that close the body and stay on one page: the last paragraph, 附件说明, the signature,
+ * and the 版记 when it follows the signature directly (a report without annexes).
+ */
+export function closingRange(blocks: readonly Block[]): [number, number] | null {
+  const sig = blocks.findIndex((b) => b.type === 'signature');
+  if (sig < 0) return null;
+  let start = sig;
+  if (blocks[start - 1]?.type === 'attachments') start--;
+  if (blocks[start - 1]?.type === 'paragraph') start--;
+  return [start, blocks[sig + 1]?.type === 'imprint' ? sig + 1 : sig];
 }

@@ -34,7 +34,7 @@ describe('numbers', () => {
     expect(int(1234)).toBe('1,234');
     expect(int(1234567)).toBe('1,234,567');
     expect(int(0)).toBe('0');
-    expect(num(-1234.56, 1)).toBe('-1,234.6');
+    expect(num(-1234.56, 1)).toBe('\u22121,234.6');
     expect(int(null)).toBeNull();
     expect(int(Number.NaN)).toBeNull();
   });
@@ -68,7 +68,7 @@ describe('numbers', () => {
     expect(gapText(1, '>=', 1, { unit: 'percent', kind: 'ratio' })).toBeNull(); // met
     expect(gapText(null, '>=', 1, { unit: 'percent', kind: 'ratio' })).toBeNull(); // missing
     expect(signedScore(5.936)).toBe('+5.9');
-    expect(signedScore(-1.33)).toBe('-1.3');
+    expect(signedScore(-1.33)).toBe('\u22121.3');
     expect(signedScore(0.04)).toBe('0.0');
     expect(rankMove(3)).toBe('↑3');
     expect(rankMove(-2)).toBe('↓2');

@@ -88,3 +88,74 @@ export function flagsText(flags: readonly { name: { zh: string }; hits: number }
   const hit = flags.filter((f) => f.hits > 0);
   return hit.length ? hit.map((f) => `${f.name.zh}${num(f.hits)}${measure}`).join('、') : null;
 }
+
+// ───────────────────────────── strengths and weaknesses ─────────────────────────────
+
+/** What an indicator value says about its entity: a met target is never a weakness. */
+export type Standing = 'strength' | 'weakness' | 'neutral';
+
+/** Scores at or above this are a strength (of an indicator without a target, or with its target met). */
+export const STRONG_SCORE = 90;
+/** Scores below this are a weakness of an indicator without a target. */
+export const WEAK_SCORE = 60;
+
+export interface Judgement {
+  id: string;
+  name: string;
+  value: number;
+  score: number | null;
+  reliable: boolean;
+  /** Whether the value meets the indicator's target; null without a target. */
+  met: boolean | null;
+  standing: Standing;
+}
+
+/**
+ * The standing of an entity's indicator (status ok only): with a target, unmet is a weakness and a
+ * met target with a high score a strength; without one, the score decides (≥ 90 strength, < 60
+ * weakness). Null when the value is missing.
+ */
+export function judge(m: { id: string; name: { zh: string }; target: { op: string; value: number } | null }, v: IndicatorValue | undefined): Judgement | null {
+  if (!v || v.status !== 'ok' || v.raw === null) return null;
+  const eps = 1e-9;
+  const met = m.target ? (m.target.op === '>=' ? v.raw >= m.target.value - eps : m.target.op === '<=' ? v.raw <= m.target.value + eps : Math.abs(v.raw - m.target.value) <= eps) : null;
+  const s = v.score;
+  let standing: Standing = 'neutral';
+  if (met === false) standing = 'weakness';
+  else if (met === true) standing = s !== null && s >= STRONG_SCORE ? 'strength' : 'neutral';
+  else if (s !== null) standing = s >= STRONG_SCORE ? 'strength' : s < WEAK_SCORE ? 'weakness' : 'neutral';
+  return { id: m.id, name: m.name.zh, value: v.raw, score: s, reliable: v.reliable, met, standing };
+}
+
+/** The judgements of an entity's indicators among `ids` (index order), missing values left out. */
+export function judgements(run: EvaluationResult, e: EntityResult, ids?: readonly string[]): Judgement[] {
+  const want = ids ? new Set(ids) : null;
+  return run.indicators.filter((m) => !want || want.has(m.id)).flatMap((m) => judge(m, e.indicators[m.id]) ?? []);
+}
+
+/** The mean of the units' scores of a dimension (or the total): what a unit's score compares with. */
+export function unitMean(units: readonly EntityResult[], dimension: string | null): number | null {
+  const xs = units.map((u) => (dimension ? u.dimensions[dimension] : u.total)).filter((x): x is number => x !== null && x !== undefined);
+  return xs.length ? xs.reduce((a, x) => a + x, 0) / xs.length : null;
+}
+
+/** Text in Chinese quotation marks, its own quotation marks turned into the inner ‘’. */
+export function quoted(s: string): string {
+  return `“${s.replace(/“/g, '‘').replace(/”/g, '’')}”`;
+}
+
+/** "甲、乙和丙"; more than `max` names: "甲、乙、丙等5个单位". */
+export function namesZh(names: readonly string[], max = 4, what = '个单位'): string {
+  if (names.length <= max) return listZh(names);
+  return `${names.slice(0, max - 1).join('、')}等${names.length}${what}`;
+}
+
+/**
+ * What a unit's report lists as its problems, by id: the red lines it hit, then its indicators
+ * judged a weakness (a target not met; without a target, a score below WEAK_SCORE).
+ */
+export function unitFindingIds(run: EvaluationResult, u: EntityResult): string[] {
+  const out = u.flags.filter((f) => f.hits > 0).map((f) => f.id);
+  for (const j of judgements(run, u)) if (j.standing === 'weakness' && run.indicators.find((m) => m.id === j.id)?.applies_to.units !== false) out.push(j.id);
+  return out;
+}

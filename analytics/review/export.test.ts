@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { freshWorkspace, sampleWorkspace, tempDir } from '../test/helpers.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { isOrganisationName } from '../privacy/mask.js';
 import { displayHit, reviewJson, writeEvidencePack } from './export.js';
 import { baseFixture, insertRows, kase } from './fixtures.js';
 import { runReview } from './run.js';
@@ -38,7 +39,11 @@ function cells(wb: ExcelJS.Workbook): ExcelJS.Cell[] {
   return out;
 }
 
-const texts = (wb: ExcelJS.Workbook) => cells(wb).map((c) => (typeof c.value === 'string' ? c.value : String(c.value ?? '')));
+// the cells, and the titles and notes in the printed page header and footer
+const texts = (wb: ExcelJS.Workbook) => [
+  ...cells(wb).map((c) => (typeof c.value === 'string' ? c.value : String(c.value ?? ''))),
+  ...wb.worksheets.flatMap((ws) => [ws.headerFooter.oddHeader ?? '', ws.headerFooter.oddFooter ?? '']),
+];
 
 describe('the evidence pack', () => {
   it('masks personal data by default, escapes formula-like text, and has a sheet per rule', async () => {
@@ -66,7 +71,7 @@ describe('the evidence pack', () => {
     expect(all).toContain("'@CASE1"); // a case id starting with @ is escaped, not masked
     expect(all).toContain('个人信息（姓名、证件号码、电话）已脱敏');
 
-    // the rule sheet: title lines, then the header, then one row per hit with its ref and summary
+    // the rule sheet: the header in row 1, then one row per hit with its ref and summary
     const sheet = wb.getWorksheet('01 办案超期')!;
     const rows: unknown[][] = [];
     sheet.eachRow((row) => void rows.push((row.values as unknown[]).slice(1)));
@@ -129,14 +134,25 @@ describe('the evidence pack', () => {
       expect(row[5], s.id).toBe(s.hits);
     }
     const all = texts(wb).join('\n');
+    // natural persons are masked; businesses (检查对象 嵊泗县…民宿) are shown so subjects stay distinguishable
+    let people = 0;
+    let businesses = 0;
     for (const h of r.hits) {
       const rule = r.rules.find((s) => s.id === h.rule)!;
       for (const col of rule.personal_columns) {
         const v = h.evidence[col];
         for (const x of (Array.isArray(v) ? v : [v]).filter((y): y is string => typeof y === 'string' && y.length > 1)) {
-          expect(all, `${h.rule} ${col}`).not.toContain(x);
+          if (rule.personal_kinds?.[col] === 'name' && isOrganisationName(x)) {
+            expect(all, `${h.rule} ${col}`).toContain(x.replace(/（[^）]*）/g, ''));
+            businesses++;
+          } else {
+            expect(all, `${h.rule} ${col}`).not.toContain(x);
+            people++;
+          }
         }
       }
     }
+    expect(people).toBeGreaterThan(0);
+    expect(businesses).toBeGreaterThan(0);
   });
 });

@@ -178,8 +178,8 @@ describe('default rules on hand-made fixtures', () => {
     });
     expect(await hitsOf(ws, 'fine_out_of_range')).toEqual(caseKeys('ABOVE', 'BELOW', 'M3BELOW'));
     const r = await runReview(ws, { period: '2024', only: ['fine_out_of_range'] });
-    expect(r.hits.find((h) => h.keys.case_id === 'ABOVE')!.evidence.偏离情况).toBe('高于裁量上限 0.01 元');
-    expect(r.hits.find((h) => h.keys.case_id === 'BELOW')!.evidence.偏离情况).toBe('低于裁量下限 1 元');
+    expect(r.hits.find((h) => h.keys.case_id === 'ABOVE')!.evidence.偏离情况).toBe('比裁量上限 10000 元高 0.01 元');
+    expect(r.hits.find((h) => h.keys.case_id === 'BELOW')!.evidence.偏离情况).toBe('比裁量下限 1000 元低 1 元');
   });
 
   it('inconsistent_fine: beyond 3 × MAD of the median of ≥ 8 fined cases of the matter and year; MAD 0 groups skipped', async () => {

@@ -295,8 +295,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the newcomer’s flow over the engine', () => {
     expect(dl[0].suggestedFilename()).toMatch(/\.docx$/);
     await shot('51-report-docx-written');
 
-    // PDF (the browser host prints with the report module's Chromium printer)
+    // PDF (the browser host prints with the report module's Chromium printer), with an issuer and a date of its own
     await page.click('[data-testid=report-format-pdf]');
+    await page.fill('[data-testid=report-issuer]', '嵊泗县司法局');
+    await page.fill('[data-testid=report-date]', '2025-02-03');
     await page.click('[data-testid=report-build]');
     await page.waitForSelector('[data-testid=report-progress] [data-testid=report-cancel]');
     await shot('52a-report-pdf-in-progress');
@@ -304,7 +306,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the newcomer’s flow over the engine', () => {
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
     if (text.error) process.stderr.write(`pdftotext not found (apt install poppler-utils): the PDF's text was not checked\n`);
-    else expect(text.stdout.replace(/\s+/g, '')).toContain(`全县综合得分${countyTotal}分`);
+    else {
+      const flat = text.stdout.replace(/\s+/g, '');
+      expect(flat).toContain(`全县综合得分${countyTotal}分`);
+      expect(flat).toContain('嵊泗县司法局2025年2月3日');
+    }
+    await page.fill('[data-testid=report-issuer]', '');
+    await page.fill('[data-testid=report-date]', '');
     await expect.poll(() => page.locator('[data-testid=report-history-row]').count(), SLOW).toBe(2);
     await shot('52-report-pdf-written');
 

@@ -80,15 +80,17 @@ describe('report.build', () => {
     const html = await call<ReportBatch>('report.build', { jobId: 'r2', kind: 'county', format: 'html', runId: run.run_id });
     const text = readFileSync(html.files[0]!.path, 'utf8');
     const total = (Math.round(docx.county_total! * 10) / 10).toFixed(1);
-    expect(text.replace(/\s+/g, '')).toContain(`全县综合得分${total}分`);
+    expect(text.replace(/<[^>]+>/g, '').replace(/\s+/g, '')).toContain(`全县综合得分${total}分`);
     const xlsx = await call<ReportBatch>('report.build', { jobId: 'r3', kind: 'county', format: 'xlsx', runId: run.run_id });
     expect(readFileSync(xlsx.files[0]!.path).subarray(0, 2).toString()).toBe('PK');
 
     const pdf = await call<ReportBatch>('report.build', { jobId: 'r4', kind: 'county', format: 'pdf', runId: run.run_id });
     expect(readFileSync(pdf.files[0]!.path, 'utf8')).toMatch(/^%PDF-1\.7 stand-in /);
     expect(p.printed).toHaveLength(1);
-    expect(p.printed[0]!.html.replace(/\s+/g, '')).toContain(`全县综合得分${total}分`);
-    expect(p.printed[0]!.opts.footerTemplate).toContain('pageNumber');
+    // the HTML's text (numbers sit in nowrap spans)
+    expect(p.printed[0]!.html.replace(/<[^>]+>/g, '').replace(/\s+/g, '')).toContain(`全县综合得分${total}分`);
+    // page numbers are the HTML's own (CSS @page margin boxes), odd right and even left
+    expect(p.printed[0]!.html).toContain('@bottom-right');
     expect(p.closed()).toBe(1);
 
     const list = await call<ReportBatch[]>('report.list');

@@ -4,7 +4,7 @@
 // between files, and the log of batches written (report.list).
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { writeReport, type ReportFormat } from '../../analytics/report/generate.js';
+import { pdfConcurrency, writeReport, type ReportFormat } from '../../analytics/report/generate.js';
 import type { ReportDoc } from '../../analytics/report/model.js';
 import type { PdfPrinter } from '../../analytics/report/render/pdf.js';
 import type { ReportBatch, ReportFile, ReportKind } from '../contract.js';
@@ -61,7 +61,7 @@ export async function writeBatch(
     }
   };
   try {
-    const n = Math.max(1, Math.min(opts.concurrency ?? 2, docs.length));
+    const n = Math.max(1, Math.min(opts.concurrency ?? (format === 'pdf' ? pdfConcurrency() : 2), docs.length));
     await Promise.all(Array.from({ length: n }, worker));
     if (opts.signal?.aborted) throw new Cancelled();
   } catch (e) {

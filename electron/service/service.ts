@@ -19,9 +19,8 @@ import { writeEvidencePack } from '../../analytics/review/export.js';
 import type { ReviewResult } from '../../analytics/review/types.js';
 import { isTijianError } from '../../analytics/i18n/errors.js';
 import { buildReports } from '../../analytics/report/generate.js';
-import { DEFAULT_ISSUER, type ReportContext } from '../../analytics/report/common.js';
+import { DEFAULT_ISSUER, runDateIso, type ReportContext } from '../../analytics/report/common.js';
 import { loadFacts } from '../../analytics/report/facts.js';
-import { todayIso } from '../../analytics/report/format.js';
 import { chromiumPrinter, type PdfPrinter } from '../../analytics/report/render/pdf.js';
 import { importFile } from '../../analytics/import/import-file.js';
 import { expandPaths } from '../../analytics/import/import-paths.js';
@@ -520,11 +519,11 @@ export class AnalyticsService {
     const rctx: ReportContext = {
       run,
       review,
-      facts: await this.read((db, ws) => loadFacts(AnalyticsService.readView(db, ws), run)),
+      facts: await this.read((db, ws) => loadFacts(AnalyticsService.readView(db, ws), run, { records: input.kind === 'unit' })),
       issuer: input.issuer ?? DEFAULT_ISSUER,
-      date: input.date ?? todayIso(),
+      date: input.date ?? runDateIso(run),
       unmask,
-      rectify: await this.read((db) => rectifyReportData(db, run, { asOf: input.date ?? todayIso() })),
+      rectify: await this.read((db) => rectifyReportData(db, run, { asOf: input.date ?? runDateIso(run) })),
     };
     const docs = input.kind === 'unit' && input.units ? input.units.flatMap((u) => buildReports(rctx, 'unit', u)) : buildReports(rctx, input.kind, input.kind === 'unit' ? 'all' : undefined);
     const folder = batchFolder(this.opts.stateDir, input.kind, run.period.label, unmask);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { TijianError } from '../../i18n/errors.js';
 import { buildReports, REPORT_FORMATS, REPORT_KINDS, reportContext, writeReports, type ReportFormat } from '../../report/generate.js';
+import { chromiumPrinter } from '../../report/render/pdf.js';
 import type { ReportKind } from '../../report/model.js';
 import { Workspace } from '../../workspace/workspace.js';
 import { parse, requireOption, type Command } from '../command.js';
@@ -44,6 +45,9 @@ export const reportCommand: Command = {
     if (values.run && values.fresh) throw new TijianError('USAGE', '--run 与 --fresh 不能同时使用', '--run and --fresh exclude each other');
     const t0 = performance.now();
     const ws = await Workspace.open(wsPath, { create: false });
+    // PDF: Chromium starts while the run, the review and the models are prepared
+    const printerP = format === 'pdf' ? chromiumPrinter() : null;
+    printerP?.catch(() => undefined);
     try {
       const ctx = await reportContext(ws, {
         ...(values.run ? { runId: Number(values.run) } : {}),
@@ -53,6 +57,7 @@ export const reportCommand: Command = {
         ...(values.issuer ? { issuer: values.issuer } : {}),
         ...(values.date ? { date: values.date } : {}),
         unmask: !!values.unmask,
+        records: kind === 'unit',
       });
       const docs = buildReports(ctx, kind, kind === 'unit' ? (values.unit ?? 'all') : undefined);
       const folder = kind === 'unit' && (values.unit ?? 'all') === 'all';
@@ -61,12 +66,14 @@ export const reportCommand: Command = {
         `评估批次 #${ctx.run.run_id}（${ctx.run.period.label}${ctx.run.compare ? ` 对比 ${ctx.run.compare.label}` : ''}${reused ? `，沿用 ${ctx.run.created_at.slice(0, 10)} 已保存的批次：数据、指标体系和参数均未变化；--fresh 重新评估` : ''}），生成 ${docs.length} 份报告 / ` +
           `${reused ? 'reusing the saved run (same data, index and parameters), ' : ''}${docs.length} report(s)`,
       );
-      const written = await writeReports(docs, format, out, { folder, onDone: (w) => io.err(`  ✓ ${w.path}  (${w.seconds.toFixed(2)} s)`) });
+      const printer = printerP ? await printerP : undefined;
+      const written = await writeReports(docs, format, out, { folder, ...(printer ? { printer } : {}), onDone: (w) => io.err(`  ✓ ${w.path}  (${w.seconds.toFixed(2)} s)`) });
       io.out(written.map((w) => w.path).join('\n'));
       io.err(`完成 done in ${((performance.now() - t0) / 1000).toFixed(2)} s${values.unmask ? '（未脱敏，注意保密 / UNMASKED）' : ''}`);
       return 0;
     } finally {
       ws.close();
+      if (printerP) await printerP.then((p) => p.close()).catch(() => undefined);
     }
   },
 };

@@ -4,6 +4,10 @@
 // 宋体 (odd pages right, even pages left), tables whose header row repeats on every page, charts as
 // PNG. Everything is real Word content with named styles, so the drafters can edit it. The font
 // table names a fallback (altName) for each Chinese font: 仿宋 for 仿宋_GB2312 and so on.
+// Pagination: headings, captions and introductory sentences keep with the next paragraph, table rows
+// do not split and a table's last rows keep with its note, the last paragraph, 附件说明 and the
+// signature keep together; widow/orphan control is on. Columns are at least as wide as their widest
+// number (./fit.ts), so Word and LibreOffice have no reason to break one.
 import {
   AlignmentType,
   BorderStyle,
@@ -11,6 +15,7 @@ import {
   Footer,
   ImageRun,
   LineRuleType,
+  NoBreakHyphen,
   Packer,
   PageNumber,
   Paragraph,
@@ -19,14 +24,16 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
+  TabStopType,
   TextRun,
   VerticalAlign,
   WidthType,
   type IParagraphStyleOptions,
   type ParagraphChild,
 } from 'docx';
-import { isGroupRow, type Block, type Cell, type Inline, type ReportDoc } from '../model.js';
+import { closingRange, isGroupRow, type Block, type Cell, type Inline, type ReportDoc } from '../model.js';
 import { chartImages, type ChartImages } from './charts.js';
+import { fitColumns } from './fit.js';
 import { DOCX_FONT, FONTS, LINE_PT, mmToTwip, PAGE_MM, PT, textWidthChars } from './layout.js';
 
 const half = (pt: number) => Math.round(pt * 2);
@@ -186,11 +193,32 @@ function fontTableXml(): string {
   );
 }
 
+const LATIN_RUN = { ascii: FONTS.latin, hAnsi: FONTS.latin, cs: FONTS.latin, eastAsia: FONTS.latin };
+
+/**
+ * Text runs; the minus sign (U+2212) in a run of the Latin font, which has it (the Chinese fonts may
+ * not); a hyphen inside a date or a code (2024-03-05, XS2024-016) as Word's non-breaking hyphen, so
+ * that neither breaks at the end of a line; a zero-width space where Chinese text meets a code or a
+ * number after 、，；：(LibreOffice finds no break there and would break inside the code instead).
+ */
+function textRuns(text: string, opts: { bold?: boolean; size?: number }): TextRun[] {
+  const common = { ...(opts.bold ? { bold: true } : {}), ...(opts.size ? { size: opts.size } : {}) };
+  return text
+    .replace(/([、，；：])(?=[0-9A-Za-z])/g, '$1\u200b')
+    .replace(/([\u4e00-\u9fff])(?=[A-Za-z])/g, '$1\u200b')
+    .replace(/([0-9A-Za-z])(?=[（〔《“])/g, '$1\u200b')
+    .split(/(\u2212)/)
+    .filter((t) => t !== '')
+    .map((t) => {
+      if (t === '\u2212') return new TextRun({ text: t, ...common, font: LATIN_RUN });
+      const parts = t.split(/(?<=[0-9A-Za-z])-(?=\d)/);
+      return parts.length === 1 ? new TextRun({ text: t, ...common }) : new TextRun({ ...common, children: parts.flatMap((x, i) => (i ? [new NoBreakHyphen(), x] : [x])) });
+    });
+}
+
 function runs(content: readonly Inline[], extra: { bold?: boolean; size?: number } = {}): TextRun[] {
-  return content.map((x) =>
-    typeof x === 'string'
-      ? new TextRun({ text: x, ...(extra.bold ? { bold: true } : {}), ...(extra.size ? { size: extra.size } : {}) })
-      : new TextRun({ text: x.text, bold: !!(x.bold || x.alert || extra.bold), ...(extra.size ? { size: extra.size } : {}) }),
+  return content.flatMap((x) =>
+    typeof x === 'string' ? textRuns(x, extra) : textRuns(x.text, { ...extra, bold: !!(x.bold || x.alert || extra.bold) }),
   );
 }
 
@@ -209,15 +237,15 @@ function tableCell(c: Cell, widthTwip: number, align: Cell['align'], head: boole
         style: head ? 'TableHead' : 'TableText',
         ...(keepNext ? { keepNext: true } : {}),
         alignment: head || a === 'center' ? AlignmentType.CENTER : a === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        children: [new TextRun({ text: c.text, size, ...(c.bold || c.alert ? { bold: true } : {}) })],
+        // one line per "\n" of the cell's text
+        children: c.text.split('\n').flatMap((l, i) => [...(i ? [new TextRun({ break: 1, size })] : []), ...textRuns(l, { size, bold: !!(c.bold || c.alert) })]),
       }),
     ],
   });
 }
 
 function table(b: Extract<Block, { type: 'table' }>): Array<Paragraph | Table> {
-  const total = b.columns.reduce((s, c) => s + c.width, 0);
-  const widths = b.columns.map((c) => Math.floor((c.width / total) * TEXT_WIDTH_TWIP));
+  const widths = fitColumns(b).fractions.map((f) => Math.floor(f * TEXT_WIDTH_TWIP));
   const size = half(b.dense ? PT.五号 : PT.小四);
   const header = new TableRow({
     tableHeader: true,
@@ -227,15 +255,19 @@ function table(b: Extract<Block, { type: 'table' }>): Array<Paragraph | Table> {
   const rows = b.rows.map((r) => {
     // A cell spanning columns takes their widths; the next cell starts after them.
     let col = 0;
-    const group = isGroupRow(r, b.columns.length);
+    // A group heading keeps with its first row. (Keeping the last rows with the note by keepNext
+    // makes LibreOffice drop the rows after a page break, so the note is kept by widow control only.)
+    const keep = isGroupRow(r, b.columns.length);
     const cells = r.map((c) => {
       const span = Math.max(1, c.span ?? 1);
       const w = widths.slice(col, col + span).reduce((a, x) => a + x, 0);
       const align = b.columns[col]?.align;
       col += span;
-      return tableCell(c, w, align, false, size, group);
+      return tableCell(c, w, align, false, size, keep);
     });
-    return new TableRow({ cantSplit: true, children: cells });
+    // No cantSplit on data rows: with a repeated header row, LibreOffice drops the rows after a page
+    // break when they may not split (the header row itself keeps cantSplit).
+    return new TableRow({ children: cells });
   });
   const out: Array<Paragraph | Table> = [
     new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(b.caption)] }),
@@ -248,7 +280,7 @@ function table(b: Extract<Block, { type: 'table' }>): Array<Paragraph | Table> {
       rows: [header, ...rows],
     }),
   ];
-  out.push(new Paragraph({ style: 'Note', children: b.note ? [new TextRun(b.note)] : [] }));
+  out.push(new Paragraph({ style: 'Note', keepLines: true, children: b.note ? textRuns(b.note, {}) : [] }));
   return out;
 }
 
@@ -271,21 +303,24 @@ function blocks(doc: ReportDoc, images: ChartImages): Array<Paragraph | Table> {
   if (doc.marking) out.push(new Paragraph({ style: 'Marking', children: [new TextRun(doc.marking)] }));
   out.push(new Paragraph({ style: 'Title', children: doc.title.split('\n').map((line, i) => new TextRun({ text: line, ...(i ? { break: 1 } : {}) })) }));
   if (doc.subtitle) out.push(new Paragraph({ style: 'Subtitle', children: [new TextRun(doc.subtitle)] }));
+  // The last paragraph, 附件说明 and the signature stay on one page (no page with the signature alone).
+  const closing = closingRange(doc.blocks);
   doc.blocks.forEach((b, i) => {
-    // The last paragraph stays on the page of the signature (no page with the signature alone).
-    const beforeSignature = doc.blocks[i + 1]?.type === 'signature';
+    const keepTogether = !!closing && i >= closing[0] && i < closing[1];
     switch (b.type) {
       case 'heading':
-        out.push(new Paragraph({ style: `Heading${b.level}`, children: [new TextRun(b.text)] }));
+        out.push(new Paragraph({ style: `Heading${b.level}`, keepLines: true, children: [new TextRun(b.text)] }));
         break;
       case 'paragraph': {
         const style = b.style === 'note' ? 'Note' : 'Normal';
         const alignment = b.style === 'center' ? AlignmentType.CENTER : b.style === 'right' ? AlignmentType.RIGHT : b.style === 'flush' ? AlignmentType.LEFT : undefined;
+        const keep = keepTogether || b.keepNext;
         out.push(
           new Paragraph({
             style,
+            widowControl: true,
             ...(alignment ? { alignment, indent: { firstLine: 0 } } : {}),
-            ...(beforeSignature ? { keepNext: true, keepLines: true } : {}),
+            ...(keep ? { keepNext: true, keepLines: keepTogether } : {}),
             children: runs(b.content, b.style === 'note' ? { size: half(PT.四号) } : {}),
           }),
         );
@@ -301,6 +336,29 @@ function blocks(doc: ReportDoc, images: ChartImages): Array<Paragraph | Table> {
         out.push(new Paragraph({ style: 'AnnexLabel', pageBreakBefore: true, children: [new TextRun(b.label)] }));
         out.push(new Paragraph({ style: 'AnnexTitle', children: [new TextRun(b.title)] }));
         break;
+      case 'recipient':
+        out.push(new Paragraph({ style: 'Normal', alignment: AlignmentType.LEFT, indent: { firstLine: 0 }, children: [new TextRun(b.text)] }));
+        break;
+      case 'attachments': {
+        // GB/T 9704 7.3.4: a blank line, then 附件：1. … two characters in; the following names
+        // aligned with the first name.
+        const em = twip(PT.三号);
+        out.push(new Paragraph({ style: 'Normal', keepNext: true, children: [] }));
+        b.items.forEach((t, k) => {
+          const label = `${k === 0 ? '附件：' : ''}${b.items.length > 1 ? `${k + 1}.` : ''}`;
+          out.push(
+            new Paragraph({
+              style: 'Normal',
+              alignment: AlignmentType.LEFT,
+              keepNext: true,
+              keepLines: true,
+              indent: k === 0 ? { left: 5 * em, hanging: 3 * em } : { left: 5 * em, firstLine: 0 },
+              children: textRuns(`${label}${t}`, {}),
+            }),
+          );
+        });
+        break;
+      }
       case 'signature': {
         // GB/T 9704: the date 右空四字; the issuing office centred over the date when it fits.
         const right = twip(PT.三号 * 4);
@@ -308,9 +366,14 @@ function blocks(doc: ReportDoc, images: ChartImages): Array<Paragraph | Table> {
         out.push(new Paragraph({ style: 'Normal', keepNext: true, children: [] }));
         out.push(new Paragraph({ style: 'Normal', keepNext: true, children: [] }));
         out.push(new Paragraph({ style: 'Signature', keepNext: true, indent: { firstLine: 0, right: right + shift }, children: [new TextRun(b.issuer)] }));
-        out.push(new Paragraph({ style: 'Signature', indent: { firstLine: 0, right }, children: [new TextRun(b.date)] }));
+        out.push(new Paragraph({ style: 'Signature', ...(keepTogether ? { keepNext: true } : {}), indent: { firstLine: 0, right }, children: [new TextRun(b.date)] }));
         break;
       }
+      case 'imprint':
+        // 版记 after the signature: a line's space, then the rules (kept with the signature above)
+        out.push(new Paragraph({ style: 'Normal', keepNext: true, children: [] }));
+        out.push(imprint(b));
+        break;
       case 'pageBreak':
         out.push(new Paragraph({ pageBreakBefore: true, children: [] }));
         break;
@@ -321,6 +384,39 @@ function blocks(doc: ReportDoc, images: ChartImages): Array<Paragraph | Table> {
     }
   });
   return out;
+}
+
+/** 版记: 抄送 and 印发 lines between a 0.35 mm rule above and below and a 0.25 mm rule between them. */
+function imprint(b: Extract<Block, { type: 'imprint' }>): Table {
+  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
+  const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const em = twip(PT.四号);
+  const line = (children: ParagraphChild[], tab: boolean) =>
+    new TableCell({
+      width: { size: TEXT_WIDTH_TWIP, type: WidthType.DXA },
+      margins: { top: 40, bottom: 40, left: 0, right: 0 },
+      children: [
+        new Paragraph({
+          style: 'Normal',
+          keepNext: true,
+          alignment: AlignmentType.LEFT,
+          indent: { left: em, right: em, firstLine: 0 },
+          ...(tab ? { tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH_TWIP - em }] } : {}),
+          children,
+        }),
+      ],
+    });
+  const rows: TableRow[] = [];
+  if (b.cc) rows.push(new TableRow({ cantSplit: true, children: [line([new TextRun({ text: `抄送：${b.cc}`, size: half(PT.四号) })], false)] }));
+  rows.push(new TableRow({ cantSplit: true, children: [line([new TextRun({ text: b.office, size: half(PT.四号) }), new TextRun({ text: `\t${b.date}印发`, size: half(PT.四号) })], true)] }));
+  return new Table({
+    width: { size: TEXT_WIDTH_TWIP, type: WidthType.DXA },
+    columnWidths: [TEXT_WIDTH_TWIP],
+    layout: TableLayoutType.FIXED,
+    borders: { top: thick, bottom: thick, left: none, right: none, insideHorizontal: thin, insideVertical: none },
+    rows,
+  });
 }
 
 function pageFooter(align: 'odd' | 'even'): Footer {

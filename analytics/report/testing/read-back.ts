@@ -43,9 +43,12 @@ function unescapeXml(s: string): string {
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
-/** The text of a piece of WordprocessingML: the <w:t> runs joined; line breaks as "\n". */
+/** The text of a piece of WordprocessingML: the <w:t> runs joined; line breaks as "\n", non-breaking hyphens as "-", zero-width spaces (break opportunities) left out. */
 export function wText(xml: string): string {
-  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => (m[0] === '<w:br/>' ? '\n' : unescapeXml(m[1] ?? ''))).join('');
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:noBreakHyphen\/>/g)]
+    .map((m) => (m[0] === '<w:br/>' ? '\n' : m[0] === '<w:noBreakHyphen/>' ? '-' : unescapeXml(m[1] ?? '')))
+    .join('')
+    .replace(/\u200b/g, '');
 }
 
 export interface DocxContent {

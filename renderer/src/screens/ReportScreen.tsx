@@ -40,6 +40,9 @@ function Reports() {
   const [allUnits, setAllUnits] = useState(true);
   const [chosen, setChosen] = useState<string[]>([]);
   const [unmask, setUnmask] = useState(false);
+  // 署名 and 成文日期 of the reports: empty means the default issuer and the run's own date
+  const [issuer, setIssuer] = useState('');
+  const [issueDate, setIssueDate] = useState('');
   const [confirmUnmask, setConfirmUnmask] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [last, setLast] = useState<ReportBatch | null>(null);
@@ -88,6 +91,8 @@ function Reports() {
             : { period: p.period!.label, ...(compare === 'none' ? { compare: null } : compare === 'custom' && c.period ? { compare: c.period.label } : {}) }),
           ...(kind === 'unit' && !allUnits ? { units: chosen } : {}),
           ...(unmask ? { unmask: true } : {}),
+          ...(issuer.trim() ? { issuer: issuer.trim() } : {}),
+          ...(/^\d{4}-\d{2}-\d{2}$/.test(issueDate) ? { date: issueDate } : {}),
         },
         t.r.building,
       );
@@ -218,6 +223,20 @@ function Reports() {
                 {t.r.formatNotes[format]}
                 {format === 'pdf' ? ` · ${app.client.desktop ? t.r.pdfNoteDesktop : t.r.pdfNoteBrowser}` : ''}
               </span>
+            </div>
+          </div>
+        </div>
+
+        <div className="rf-row">
+          <div className="rf-label">{t.r.issuer}</div>
+          <div className="rf-field">
+            <div className="rf-inline">
+              <input value={issuer} onChange={(e) => setIssuer(e.target.value)} placeholder={t.r.issuerDefault} maxLength={100} size={34} aria-label={t.r.issuer} data-testid="report-issuer" />
+              <label className="rf-pair">
+                {t.r.issueDate}
+                <input type="date" value={issueDate} onChange={(e) => setIssueDate(e.target.value)} title={t.r.issueDateHint} aria-label={t.r.issueDate} data-testid="report-date" />
+              </label>
+              <span className="muted small">{t.r.issueDateHint}</span>
             </div>
           </div>
         </div>
