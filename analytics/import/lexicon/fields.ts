@@ -8,7 +8,8 @@
 export const TABLE_TOPICS: Readonly<Record<string, readonly string[]>> = {
   unit: ['UNIT'],
   matter: ['MATTER'],
-  officer: ['OFFICER'],
+  // a roster's only validity period is the certificate's
+  officer: ['OFFICER', 'VALIDITY'],
   penalty_case: ['CASE', 'PENALTY', 'HANDLE'],
   inspection: ['INSPECT'],
   inspection_plan: ['PLAN', 'INSPECT'],
@@ -17,6 +18,22 @@ export const TABLE_TOPICS: Readonly<Record<string, readonly string[]>> = {
   supervision_finding: ['PROBLEM', 'SUPERVISION', 'CASEFILE_REVIEW'],
   permit: ['PERMIT'],
   institution_checklist: ['INSTITUTION'],
+};
+
+/** Concepts whose presence in a header marks a kind of ledger (许可机关, 复议机关, 罚没金额): each
+ *  header holding one adds to that table's score. */
+export const TABLE_MARKERS: Readonly<Record<string, readonly string[]>> = {
+  unit: ['ESTABLISH', 'ABOLISH', 'SHORT', 'ALIAS', 'HUB', 'MODE'],
+  matter: ['MATTER', 'POWER', 'DISCRETION', 'LOWER', 'UPPER', 'TRANSFER_POWER', 'HIGH_FREQ', 'VERSION', 'EFFECTIVE'],
+  officer: ['OFFICER', 'CERT', 'STAFFING', 'LEGAL_QUAL', 'TRAINING', 'GENDER', 'EDU', 'POLITICS', 'NATION', 'AGE', 'POSITION', 'ROLE', 'SINK'],
+  penalty_case: ['PENALTY', 'FINE', 'CONFISCATE', 'PENALTY_KIND', 'NO_PENALTY', 'CRIME', 'HEARING', 'COLLECTIVE', 'LEGAL_REVIEW', 'EXTEND', 'ONLINE'],
+  inspection: ['INSPECT', 'JOINT', 'QRCODE', 'MOBILE', 'SCENE', 'SUBJECT', 'ENTERPRISE'],
+  inspection_plan: ['PLAN', 'SUBJECT'],
+  review_litigation: ['RECONSIDER', 'LITIGATE', 'RESPONDENT', 'COURT', 'APPEAR', 'COURT_BODY', 'JUDGE'],
+  complaint: ['COMPLAINT', 'COMPLAINANT', 'SATISFACTION', 'CHANNEL', 'CONDUCT', 'DISPUTE', 'OVERDUE'],
+  supervision_finding: ['SUPERVISION', 'CASEFILE_REVIEW', 'RECTIFY', 'SEVERITY', 'SCORE', 'GRADE', 'PROBLEM'],
+  permit: ['PERMIT', 'PERMIT_ITEM', 'APPLICANT', 'ISSUE', 'VALIDITY', 'SCOPE'],
+  institution_checklist: ['INSTITUTION', 'DONE', 'EVIDENCE', 'ISSUE_DOC'],
 };
 
 /** Words in a file name that point to a table (a weak hint, used only to break near ties). */
@@ -104,7 +121,7 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
       also: ['执法主体', '执法机关', '办案单位', '承办单位', '办案机关', '处罚机关', '立案机关', '承办机构', '作出处罚决定的机关', '处罚决定机关', '实施机关', '执法部门', '主办单位'],
     },
     township: { also: ['所属乡镇', '案发乡镇', '乡镇', '案发地乡镇', '乡镇街道', '属地'] },
-    matter_code: { also: ['事项编码', '执法事项编码', '违法行为编码', '执法事项', '违法行为', '案由', '违法事项', '处罚事项', '权力事项编码', '案由编码', '违法行为代码'], near: ['处罚事由', '违法事由'] },
+    matter_code: { also: ['事项编码', '执法事项编码', '违法行为编码', '执法事项', '违法行为', '案由', '违法事项', '处罚事项', '权力事项编码', '案由编码', '违法行为代码'] },
     source: { also: ['案件来源', '线索来源', '来源', '案源', '案源类型', '案件来源方式'] },
     inspection_id: { also: ['关联检查编号', '检查编号', '检查记录编号', '检查单号', '来源检查编号'] },
     procedure: { also: ['适用程序', '程序类型', '办案程序', '程序', '案件程序', '处罚程序'] },
@@ -153,7 +170,7 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     plan_task_id: { also: ['任务编号', '计划任务编号', '检查任务编号', '计划编号', '任务编码'] },
     unit_id: { also: ['责任单位', '实施单位', '承担单位', '检查单位', '执法主体', '实施机关', '牵头单位'] },
     plan_type: { also: ['任务类型', '计划类型', '任务类别'] },
-    due_date: { also: ['计划完成日期', '完成时限', '截止日期', '计划完成时间', '完成期限', '要求完成日期'] },
+    due_date: { also: ['计划完成日期', '完成时限', '截止日期', '计划完成时间', '完成期限', '要求完成日期', '期限', '时限'] },
     subject_id: { also: ['检查对象代码', '统一社会信用代码', '对象代码', '信用代码'] },
     subject_name: { also: ['检查对象', '检查对象名称', '对象名称', '企业名称'] },
   },

@@ -83,7 +83,8 @@ describe('recognition of the corpus', () => {
       if (split === 'dev' || showHoldout) {
         if (wrong.length) console.log(`[corpus headers ${split}] not recognised:\n${wrong.map(describeHeader).join('\n')}`);
       }
-      expect(wrongSure.map(describeHeader)).toEqual([]);
+      // Holdout entries stay out of the failure message unless asked for.
+      expect(split === 'dev' || showHoldout ? wrongSure.map(describeHeader) : wrongSure.length).toEqual(split === 'dev' || showHoldout ? [] : 0);
       expect(ok.length / outs.length).toBeGreaterThanOrEqual(0.97);
     });
 
@@ -97,7 +98,7 @@ describe('recognition of the corpus', () => {
         const wrong = outs.filter((o) => o.got !== o.e.expected);
         if (wrong.length) console.log(`[corpus values ${split}] not recognised:\n${wrong.map(line).join('\n')}`);
       }
-      expect(wrongSure.map(line)).toEqual([]);
+      expect(split === 'dev' || showHoldout ? wrongSure.map(line) : wrongSure.length).toEqual(split === 'dev' || showHoldout ? [] : 0);
       expect(ok.length / outs.length).toBeGreaterThanOrEqual(0.97);
     });
   }

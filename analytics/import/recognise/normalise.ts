@@ -65,7 +65,7 @@ export function normaliseHeader(raw: string): NormalisedHeader {
   });
   // A header that is nothing but a bracket keeps its content.
   if (!core) core = full.replace(/[()\[\]【】〔〕<>《》{}]/g, '');
-  const alternatives = /[/／]/.test(core) ? core.split(/[/／]+/).filter((x) => x.length >= 2) : [];
+  const alternatives = /[/／或]/.test(core) ? core.split(/[/／]+|或/).filter((x) => x.length >= 2) : [];
   // Separators inside a header (复议/诉讼, 单位-名称) carry no meaning.
   core = core.replace(/[/\\、\-_·.,，;；|｜'"“”‘’]+/g, '');
   // Numbered copies of a column (处罚类别1, 代码_2) name the same thing.

@@ -6,14 +6,14 @@
 import { munkres } from 'munkres';
 import { CANONICAL_TABLES, tableDef } from '../../schema/tables.js';
 import type { TableDef } from '../../schema/types.js';
-import { FILE_HINTS } from '../lexicon/fields.js';
+import { FILE_HINTS, TABLE_MARKERS } from '../lexicon/fields.js';
 import { fieldEvidence, profileColumn, type ColumnProfile, type NameIndex } from './evidence.js';
 import { analyse, scoreHeader, tableModel, type Analysed } from './score.js';
 
 export type Confidence = 'sure' | 'likely' | 'none';
 
 /** A score at or above this applies the mapping (as likely at least). */
-export const LIKELY = 0.55;
+export const LIKELY = 0.6;
 /** A header score at or above this, with nothing against it, applies it as sure. */
 export const SURE = 0.9;
 
@@ -108,8 +108,12 @@ function scoreTable(t: TableDef, hs: Analysed[], profiles: Array<ColumnProfile |
     mapped.add(f.name);
     score += cells[i]![j]!.final * (keyish.has(f.name) ? 1.5 : 1);
   }
-  score -= 0.5 * t.fields.filter((f) => f.required && !mapped.has(f.name)).length;
+  score -= 0.25 * t.fields.filter((f) => f.required && !mapped.has(f.name)).length;
   if (fileName && (FILE_HINTS[t.name] ?? []).some((w) => fileName.includes(w))) score += 0.6;
+  // Ledgers name what they are about in their headers (许可机关, 处罚决定书文号, 被申请人).
+  const markers = new Set(TABLE_MARKERS[t.name] ?? []);
+  const marked = hs.filter((h) => [...h.content.keys()].some((id) => markers.has(id))).length;
+  score += 0.25 * Math.min(marked, 6);
   return { table: t, cells, assigned, score };
 }
 
@@ -190,7 +194,7 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
     // Another field of the table the header names as well, or another column naming this field as
     // well: not sure which.
     const fieldRival = r.cells[i]!.some((o, k) => k !== j && o.header >= c.header - 0.1 && o.header >= LIKELY);
-    const columnRival = r.cells.some((row, k) => k !== i && row[j]!.final >= c.final - 0.02);
+    const columnRival = r.cells.some((row, k) => k !== i && row[j]!.final >= LIKELY && row[j]!.final >= c.final - 0.1);
     const rival = columnRival || (fieldRival && !c.exact);
     const sure = tableSure && c.evidence.factor >= 0.9 && !rival && (c.exact || c.header >= SURE);
     const how = c.exact ? `表头即“${fm.field.zh}”的常用写法` : `表头与“${c.phrase}”相近（${Math.round(c.header * 100)}%）`;

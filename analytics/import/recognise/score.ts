@@ -18,7 +18,7 @@ export interface Analysed {
   notes: Analysed[];
 }
 
-const UNKNOWN_WEIGHT = 0.2;
+const UNKNOWN_WEIGHT = 0.35;
 const INNER_CLASS_WEIGHT = 0.5;
 const TOPIC_FACTOR = 0.3;
 
@@ -200,6 +200,8 @@ function contentScore(h: Analysed, sig: Analysed, vocabulary: ReadonlyMap<string
     // Nothing but the table's topic (编号, 案件编号 in a case ledger): it names the field whose
     // phrase is also nothing but topic and class — when it has a class to compare.
     if (!h.cls || ss > 0) return 0;
+    // A bare class word (类别, 编号) says less than one with the table's topic (案件编号).
+    if (h.content.size === 0) return 0.7;
     const same = [...h.content.keys()].every((id) => sig.content.has(id));
     return same ? 0.85 : 0.5;
   }
