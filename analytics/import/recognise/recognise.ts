@@ -8,7 +8,7 @@ import { CANONICAL_TABLES, tableDef } from '../../schema/tables.js';
 import type { TableDef } from '../../schema/types.js';
 import { FILE_HINTS, TABLE_MARKERS } from '../lexicon/fields.js';
 import { fieldEvidence, profileColumn, type ColumnProfile, type NameIndex } from './evidence.js';
-import { analyse, scoreHeader, tableModel, type Analysed } from './score.js';
+import { analyse, classFit, scoreHeader, tableModel, type Analysed } from './score.js';
 
 export type Confidence = 'sure' | 'likely' | 'none';
 
@@ -29,6 +29,9 @@ export interface ColumnDecision {
   why_en: string;
   /** Multiplier for bare numbers, from a unit in the header (（万元） → 10000). */
   scale?: number;
+  /** Unmapped columns: the field that came closest, and whether another column has it. */
+  nearest?: string;
+  taken?: boolean;
 }
 
 export interface MissingField {
@@ -183,6 +186,7 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
         header,
         field: null,
         confidence: 'none',
+        ...(near ? { nearest: near.name, taken } : {}),
         score: bj >= 0 ? round(row[bj]!.final) : 0,
         why: taken && near ? `“${near.zh}”已由另一列对应，本列保存在附加信息中` : near ? `与任何字段都不够接近（最接近“${near.zh}”），保存在附加信息中` : '未识别，保存在附加信息中',
         why_en: taken && near ? `${near.en} is taken by another column; kept in extras` : near ? `close to no field (nearest: ${near.en}); kept in extras` : 'not recognised; kept in extras',
@@ -218,9 +222,15 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
     .filter((f) => f.required && !mapped.has(f.name))
     .map((f) => {
       const j = tm.fields.findIndex((x) => x.field.name === f.name);
+      // Columns that come close by header or values, or free columns of the right sort (a date
+      // column for a date field).
+      const fits = (i: number) => {
+        const cls = analysed(headers[i]!).cls;
+        return !columns[i]!.field && cls !== undefined && classFit(f.kind, cls) >= 0.95 && f.kind !== 'text' && f.kind !== 'ref';
+      };
       const candidates = r.cells
         .map((row, i) => ({ index: i, header: headers[i]!, score: round(row[j]!.final) }))
-        .filter((c) => c.score > 0.15 || r.cells[c.index]![j]!.evidence.factor > 1)
+        .filter((c) => c.score > 0.15 || r.cells[c.index]![j]!.evidence.factor > 1 || fits(c.index))
         .sort((a, b) => b.score - a.score)
         .slice(0, 3);
       return { field: f.name, zh: f.zh, en: f.en, candidates };

@@ -79,7 +79,7 @@ export function analyse(header: string, withNotes = true): Analysed {
 }
 
 /** Which classes of header a kind of field takes: 1 fits, a smaller number fits loosely. */
-function classFit(kind: FieldKind, cls: ClassId): number {
+export function classFit(kind: FieldKind, cls: ClassId): number {
   switch (kind) {
     case 'date':
       return cls === 'DATE' ? 1 : cls === 'PERIOD' ? 0.95 : 0.3;

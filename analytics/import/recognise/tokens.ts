@@ -9,7 +9,11 @@ export type Token =
   | { kind: 'modifier'; id: string; text: string }
   | { kind: 'unknown'; id: string; text: string };
 
-type Entry = Omit<Token, 'text'>;
+type Entry =
+  | { kind: 'concept'; id: string; weight: number; implies?: ClassId }
+  | { kind: 'class'; id: ClassId }
+  | { kind: 'modifier'; id: string }
+  | { kind: 'unknown'; id: string };
 
 let trie: { terms: Map<string, Entry>; maxLen: number } | null = null;
 
