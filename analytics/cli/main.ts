@@ -16,6 +16,7 @@ import { markCommand, reviewCommand } from './commands/review.js';
 import { sampleCommand } from './commands/sample.js';
 import { tablesCommand } from './commands/tables.js';
 import { undoCommand } from './commands/undo.js';
+import { valuesCommand } from './commands/values.js';
 
 export const COMMANDS: readonly Command[] = [
   sampleCommand,
@@ -33,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
   markCommand,
   demoCommand,
   reportCommand,
+  valuesCommand,
 ];
 
 function help(io: CliIO): void {

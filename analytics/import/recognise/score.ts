@@ -32,8 +32,17 @@ const GENERAL: Readonly<Record<string, readonly string[]>> = {
 /** How far concept `x` (said by one side) is accounted for by `y` (said by the other): a general
  *  word is well accounted for by a specific one (相对人 → 当事人), a specific one less by a general
  *  one (申请人 is a 相对人, but not every 相对人 is an 申请人). */
+/** Concepts that are near each other without one being the other (来源 and 渠道). */
+const NEAR: ReadonlyArray<readonly [string, string]> = [
+  ['SOURCE', 'CHANNEL'],
+  ['RESULT', 'OPINION'],
+  ['DOC', 'CERT'],
+  ['CATEGORY', 'DOMAIN'],
+];
+
 function relation(x: string, y: string): number {
   if (x === y) return 1;
+  if (NEAR.some(([a, b]) => (a === x && b === y) || (a === y && b === x))) return 0.75;
   if (GENERAL[x]?.includes(y)) return 0.85;
   if (GENERAL[y]?.includes(x)) return 0.6;
   return 0;
