@@ -26,6 +26,7 @@ import { chromiumPrinter, type PdfPrinter } from '../../analytics/report/render/
 import { importFile } from '../../analytics/import/import-file.js';
 import { expandPaths } from '../../analytics/import/import-paths.js';
 import { previewFile } from '../../analytics/import/preview.js';
+import { applyValueMapping, unmatchedValues } from '../../analytics/import/value-mapping.js';
 import type { ProgressEvent } from '../../analytics/import/progress.js';
 import { MACROS_SQL } from '../../analytics/import/sql-macros.js';
 import { undoImport } from '../../analytics/import/undo.js';
@@ -728,6 +729,17 @@ export class AnalyticsService {
           const total = await countRows(db, q.count);
           return { total, offset, columns: REJECTED_COLUMNS, arrow: await queryIPC(db.conn, q.select) };
         }),
+
+      'import.unmatched': async () => this.read((db) => unmatchedValues(db)),
+
+      'import.mapValues': async ({ table, field, values }) => {
+        const r = await this.writeLock.run(async () => {
+          if (!this.ws) throw noWorkspace();
+          return applyValueMapping(this.ws.db, table, field, values);
+        });
+        await this.changed([table]);
+        return r;
+      },
 
       'overview.get': async () => this.read((db) => overview(db)),
 
