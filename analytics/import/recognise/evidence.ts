@@ -65,7 +65,8 @@ export function profileColumn(values: readonly (string | null | undefined)[], na
   return {
     n,
     date: frac(isDate),
-    number: frac((v) => NUMBER.test(v)),
+    // a unit after the number (90天, 32学时, 3次) is how spreadsheets often write it
+    number: frac((v) => NUMBER.test(v.replace(/\s*(学时|课时|小时|h|天|日|个工作日|工作日|次|年|人|件|分|%)$/i, ''))),
     money: frac((v) => MONEY.test(v)),
     bool: frac((v) => BOOL.has(v.toUpperCase())),
     year: frac((v) => YEAR.test(v)),
@@ -129,7 +130,8 @@ export function fieldEvidence(p: ColumnProfile | undefined, f: FieldDef, t: Tabl
     case 'reflist': {
       const share = f.ref === 'unit' ? p.units : f.ref === 'officer' ? p.officers : p.matters;
       if (share >= 0.5) return { factor: 1.15, note: f.ref === 'unit' ? '值为已知单位' : f.ref === 'officer' ? '值为已知执法人员' : '值为已知事项' };
-      if (p.date >= mostly || p.number >= mostly) return { factor: 0.4, note: '值不像名称' };
+      // codes may be numbers (事项编码 330110001000); dates are never names
+      if (p.date >= mostly) return { factor: 0.4, note: '值为日期' };
       return NONE;
     }
     case 'text':

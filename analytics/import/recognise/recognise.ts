@@ -133,7 +133,9 @@ export function recognise(headers: readonly string[], opts: RecogniseOptions = {
   results.sort((a, b) => b.score - a.score);
   const best = results[0]!;
   const second = results[1];
-  const tableSure = best.assigned.size >= 2 && (!second || best.score - second.score >= 1);
+  // Sure of the table only when it is clearly ahead: by two distinctive columns' worth, and by a
+  // quarter of its score.
+  const tableSure = best.assigned.size >= 2 && (!second || best.score - second.score >= Math.max(2, 0.25 * best.score));
   return decide(best, headers, tableSure, results.map((r) => ({ table: r.table.name, score: round(r.score) })));
 }
 
