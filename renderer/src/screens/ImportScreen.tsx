@@ -576,7 +576,7 @@ function Precheck({ v }: { v: NonNullable<PreviewOut['validation']> }) {
         <ul>
           {v.reasons.map((r) => (
             <li key={r.code}>
-              <b>×{num(r.rows)}</b> <span className="mono small muted">{r.code}</span> · {t.imp.example}：{i18n.pick(r)}
+              <b>×{num(r.rows)}</b> <span title={r.code}>{t.imp.example}：{i18n.pick(r)}</span>
             </li>
           ))}
         </ul>
