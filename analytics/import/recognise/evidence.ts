@@ -124,12 +124,12 @@ export function fieldEvidence(p: ColumnProfile | undefined, f: FieldDef, t: Tabl
     }
     case 'id':
       if (p.date >= mostly) return { factor: 0.4, note: '值为日期' };
-      if ((p.uscc >= mostly || p.idCard + p.uscc >= mostly) && /subject_id|party_id|id_number/.test(f.name)) return { factor: 1.1, note: '值为统一社会信用代码或身份证号' };
+      if ((p.uscc >= mostly || p.idCard + p.uscc >= mostly) && /subject_id|party_id|id_number/.test(f.name)) return { factor: 1.25, note: '值为统一社会信用代码或身份证号' };
       return NONE;
     case 'ref':
     case 'reflist': {
       const share = f.ref === 'unit' ? p.units : f.ref === 'officer' ? p.officers : p.matters;
-      if (share >= 0.5) return { factor: 1.15, note: f.ref === 'unit' ? '值为已知单位' : f.ref === 'officer' ? '值为已知执法人员' : '值为已知事项' };
+      if (share >= 0.5) return { factor: 1.25, note: f.ref === 'unit' ? '值为已知单位' : f.ref === 'officer' ? '值为已知执法人员' : '值为已知事项' };
       // codes may be numbers (事项编码 330110001000); dates are never names
       if (p.date >= mostly) return { factor: 0.4, note: '值为日期' };
       return NONE;

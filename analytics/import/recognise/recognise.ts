@@ -93,16 +93,7 @@ function scoreTable(t: TableDef, hs: Analysed[], profiles: Array<ColumnProfile |
       return { header: s.score, evidence: ev, final: Math.min(1, s.score * ev.factor), phrase: s.phrase, exact: s.exact };
     }),
   );
-  const assigned = new Map<number, number>();
-  if (hs.length && tm.fields.length) {
-    // Munkres minimises. The profit of a pair is its score to the 4th power, so one strong match
-    // outweighs two weak ones (两列各自勉强像 ≠ 一列确实是); a pair below LIKELY earns nothing; on a
-    // tie the earlier column wins.
-    const cost = cells.map((row, i) => row.map((c) => (c.final >= LIKELY ? 1 - c.final ** 4 + i * 1e-9 : 1)));
-    for (const [i, j] of munkres(cost)) {
-      if (cells[i]![j]!.final >= LIKELY) assigned.set(i, j);
-    }
-  }
+  const assigned = assignColumns(cells.map((row) => row.map((c) => c.final)));
   let score = 0;
   const keyish = new Set([...t.key, ...(t.detectBy ?? [])]);
   const mapped = new Set<string>();
@@ -118,6 +109,20 @@ function scoreTable(t: TableDef, hs: Analysed[], profiles: Array<ColumnProfile |
   const marked = hs.filter((h) => [...h.content.keys()].some((id) => markers.has(id))).length;
   score += 0.25 * Math.min(marked, 6);
   return { table: t, cells, assigned, score };
+}
+
+/**
+ * Columns to fields, one to one, by the largest total (Munkres). The profit of a pair is its score
+ * to the 4th power, so one strong match outweighs two weak ones (两列各自勉强像 ≠ 一列确实是), while
+ * a column that fits two fields gives way to a column that fits only one; a pair below LIKELY earns
+ * nothing; on a tie the earlier column wins. `scores[column][field]`.
+ */
+export function assignColumns(scores: ReadonlyArray<ReadonlyArray<number>>): Map<number, number> {
+  const assigned = new Map<number, number>();
+  if (!scores.length || !scores[0]!.length) return assigned;
+  const cost = scores.map((row, i) => row.map((x) => (x >= LIKELY ? 1 - x ** 4 + i * 1e-9 : 1)));
+  for (const [i, j] of munkres(cost)) if (scores[i]![j]! >= LIKELY) assigned.set(i, j);
+  return assigned;
 }
 
 function profilesOf(headers: readonly string[], opts: RecogniseOptions): Array<ColumnProfile | undefined> {

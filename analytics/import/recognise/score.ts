@@ -202,13 +202,16 @@ function substance(content: ReadonlyMap<string, number>, topics: ReadonlySet<str
  * How well a header's concepts match a field phrase's: every concept of the header must be one the
  * field is described with (explained), and the header must say most of one phrase (fit).
  */
-function contentScore(h: Analysed, sig: Analysed, vocabulary: ReadonlyMap<string, number>, topics: ReadonlySet<string>): number {
+function contentScore(h: Analysed, sig: Analysed, vocabulary: ReadonlyMap<string, number>, topics: ReadonlySet<string>, kind: FieldKind): number {
   const hs = substance(h.content, topics);
   const ss = substance(sig.content, topics);
   if (hs === 0) {
     // Nothing but the table's topic (编号, 案件编号 in a case ledger): it names the field whose
     // phrase is also nothing but topic and class — when it has a class to compare.
-    if (!h.cls || ss > 0) return 0;
+    if (!h.cls) return 0;
+    // A bare class word (代码, 日期) names no field by itself: only values that say which (a column
+    // of credit codes) can make it one.
+    if (ss > 0) return h.content.size === 0 && classFit(kind, h.cls) >= 0.95 ? 0.5 : 0;
     // A bare class word (类别, 编号) says less than one with the table's topic (案件编号).
     if (h.content.size === 0) return 0.7;
     const same = [...h.content.keys()].every((id) => sig.content.has(id));
@@ -260,7 +263,7 @@ export function scoreHeader(h: Analysed, fm: FieldModel, tm: TableModel): Header
     const noteFactor = a === h ? 1 : 0.9;
     const vocabulary = composedVocabulary(a, fm, tm.topics);
     for (const sig of fm.sigs) {
-      const c = contentScore(a, sig.a, vocabulary, tm.topics) * noteFactor * (sig.near ? NEAR_FACTOR : 1);
+      const c = contentScore(a, sig.a, vocabulary, tm.topics, fm.field.kind) * noteFactor * (sig.near ? NEAR_FACTOR : 1);
       if (c <= best.score) continue;
       const s = Math.min(NOT_EXACT_CAP, c * clsFactor(a.cls ? a : h, sig.a, fm.field.kind) * yesNoFits(h, fm) * unitFits(h, fm.field.kind));
       if (s > best.score) best = { score: s, phrase: sig.phrase, exact: false };
