@@ -168,7 +168,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation in Chromium', () => {
     expect(await page.locator('[data-testid=table-select]').inputValue()).toBe('penalty_case');
     // the pre-check says what the import will reject, before anything is loaded
     expect(await page.locator('[data-testid=precheck]').textContent()).toContain('7 行中有 5 行将被拒绝');
-    expect(await page.locator('.mapping-table').textContent()).toContain('罚款金额（元）');
+    expect(await page.locator('[data-testid=mapping-table]').textContent()).toContain('罚款金额（元）');
     await shot('04-import-preview');
 
     // An export nobody recognises: say why (in words; the code only under 详情), then let the user
