@@ -19,6 +19,7 @@ import type { ImportFileResult } from '../analytics/import/import-file.js';
 import type { ImportPreview } from '../analytics/import/preview.js';
 import type { ProgressPhase } from '../analytics/import/progress.js';
 import type { UndoResult } from '../analytics/import/undo.js';
+import type { ApplyValuesResult, UnmatchedValue } from '../analytics/import/value-mapping.js';
 import type { Overview, QualityWarning } from '../analytics/overview/overview.js';
 import type { ColumnInfo } from '../analytics/overview/table-page.js';
 import type { FieldKind } from '../analytics/schema/types.js';
@@ -91,6 +92,8 @@ export const MappingInput = z.strictObject({
     z.string().max(500),
     z.union([FieldName, z.null(), z.strictObject({ field: FieldName.nullable(), scale: z.number().positive().max(1e9).optional() })]),
   ),
+  /** Enum values: field → text as written → value of the field (null: leave it unmatched). */
+  values: z.record(FieldName, z.record(z.string().max(500), z.string().min(1).max(100).nullable())).optional(),
 });
 
 const RowFilterInput = z.discriminatedUnion('kind', [
@@ -265,6 +268,7 @@ export interface SampleOut {
 }
 
 export type { ColumnInfo, Overview, QualityWarning, UndoResult, ImportFileResult, EvaluationResult, IndexError, IndexSystem, Period };
+export type { ApplyValuesResult, UnmatchedValue };
 
 /** An index system the workstation knows: the built-in one, or a version saved from the editor. */
 export interface IndexInfo {
@@ -478,6 +482,12 @@ export const contract = {
   'import.rejected': svc<Page>()(z.strictObject({ importId: z.int().min(1).optional(), offset: Offset, limit: Limit })),
   /** The rejected rows (of one import, or all) as XLSX to send back for 补正: a sheet per file. */
   'import.rejectedExport': svc<ExportedFile>()(z.strictObject({ importId: z.int().min(1).optional() })),
+  /** Enum texts already loaded that matched no value (each with its field and rows). */
+  'import.unmatched': svc<UnmatchedValue[]>()(Empty),
+  /** Maps such texts onto values in the rows already loaded; remembered for their layouts. */
+  'import.mapValues': svc<ApplyValuesResult>()(
+    z.strictObject({ table: TableName, field: FieldName, values: z.record(z.string().min(1).max(500), z.string().min(1).max(100)) }),
+  ),
 
   'overview.get': svc<Overview>()(Empty),
   'table.page': svc<Page>()(

@@ -17,6 +17,7 @@ import { markCommand, reviewCommand } from './commands/review.js';
 import { sampleCommand } from './commands/sample.js';
 import { tablesCommand } from './commands/tables.js';
 import { undoCommand } from './commands/undo.js';
+import { valuesCommand } from './commands/values.js';
 
 export const COMMANDS: readonly Command[] = [
   sampleCommand,
@@ -35,6 +36,7 @@ export const COMMANDS: readonly Command[] = [
   demoCommand,
   reportCommand,
   rectifyCommand,
+  valuesCommand,
 ];
 
 function help(io: CliIO): void {

@@ -4,7 +4,8 @@
 import { ident, lit } from '../db/duck.js';
 import type { FieldDef, TableDef } from '../schema/types.js';
 import type { SpaceClass } from './file-scan.js';
-import type { ColumnMapping } from './headers.js';
+import type { ColumnMapping, ValueMaps } from './headers.js';
+import { enumSpellings, fallbackOf, sqlKey } from './recognise/values.js';
 
 export interface MappedField {
   field: FieldDef;
@@ -51,19 +52,25 @@ export function mappedFields(t: TableDef, columns: readonly ColumnMapping[]): Ma
   return out;
 }
 
-function enumExpr(f: FieldDef, col: string): string {
+// --- Enum values (see ./recognise/values.ts) ------------------------------------------------------
+// An enum value is matched in SQL when it is a spelling the lexicon lists (or the user mapped); the
+// other texts get NULL here and are looked at once each, in JS, after this pass (value-pass.ts):
+// by containment and similarity, or else the field's fallback — never a rejected row.
+
+function enumExpr(table: string, f: FieldDef, col: string, user?: Readonly<Record<string, string | null>>): string {
   const pairs: string[] = [];
   const seen = new Set<string>();
   const exact = new Map<string, string>();
-  for (const [canon, synonyms] of Object.entries(f.values ?? {})) {
-    for (const v of [canon, ...synonyms]) {
-      const k = nameKey(v);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      pairs.push(`WHEN ${lit(k)} THEN ${lit(canon)}`);
-      if (KEY_FORM.test(k)) exact.set(k, canon);
-    }
-  }
+  const add = (spelling: string, canon: string) => {
+    const k = sqlKey(spelling);
+    if (seen.has(k)) return;
+    seen.add(k);
+    pairs.push(`WHEN ${lit(k)} THEN ${lit(canon)}`);
+    if (KEY_FORM.test(k)) exact.set(k, canon);
+  };
+  // The user's mapping first: it may say what a listed spelling means in this file.
+  for (const [raw, canon] of Object.entries(user ?? {})) if (canon) add(raw, canon);
+  for (const [spelling, canon] of enumSpellings(table, f)) add(spelling, canon);
   // Text already in key form (the common case) is matched as it is; tj_key_c changes nothing on
   // these keys (no brackets or spaces, no letters upper() would change), so the result is the same.
   const direct = [...exact].map(([k, canon]) => `WHEN ${lit(k)} THEN ${lit(canon)}`);
@@ -71,12 +78,18 @@ function enumExpr(f: FieldDef, col: string): string {
   return direct.length ? `CASE ${col} ${direct.join(' ')} ELSE ${slow} END` : slow;
 }
 
+/** The conv column keeping an enum cell's text when it matched no listed spelling. */
+export function enumRawName(f: FieldDef): string {
+  return `__raw_${f.name}`;
+}
+
 /** Keys whose characters tj_key_c leaves unchanged: CJK ideographs, digits, upper-case ASCII
  *  letters and ASCII punctuation other than the space. */
 const KEY_FORM = /^[\u3400-\u4dbf\u4e00-\u9fff0-9A-Z!-/:-@[-`{-~]+$/;
 
-/** Typed value of a mapped field. For ref fields: the raw text (resolved to ids later). */
-export function valueExpr(m: MappedField): string {
+/** Typed value of a mapped field. For ref fields: the raw text (resolved to ids later). For enum
+ *  fields: the canonical value of a listed spelling, else NULL (see enumExpr). */
+export function valueExpr(m: MappedField, table = '', values?: ValueMaps): string {
   const t = m.clean;
   switch (m.field.kind) {
     case 'id':
@@ -95,7 +108,7 @@ export function valueExpr(m: MappedField): string {
     case 'bool':
       return `tj_bool_c(${t})`;
     case 'enum':
-      return enumExpr(m.field, t);
+      return enumExpr(table, m.field, t, values?.[m.field.name]);
     case 'list':
       return `tj_list_c(${t})`;
     default: {
@@ -155,15 +168,8 @@ export function fieldChecks(m: MappedField): Check[] {
       en: withRaw(`${labelEn} value "`, raw, `" ${hint.en}`),
     });
   }
-  if (f.kind === 'enum') {
-    const allowed = Object.keys(f.values ?? {}).join('、');
-    checks.push({
-      code: `${f.name}.invalid`,
-      cond: `${t} IS NOT NULL AND ${v} IS NULL`,
-      zh: withRaw(`${label}的值「`, raw, `」不在可选值内（${allowed}）`),
-      en: withRaw(`${labelEn} value "`, raw, `" is not one of ${allowed}`),
-    });
-  }
+  // An enum value that matches nothing is not checked here: the row loads with the field's
+  // fallback and the text is kept (value-pass.ts).
   if (f.kind === 'date') {
     checks.push({
       code: `${f.name}.range`,
@@ -233,6 +239,9 @@ export interface ConvSql {
   insertColumns: string[];
   /** SQL list of the cleaned columns (tj_clean(cN) AS tN), to re-derive them from conv. */
   cleanedFromRaw: string;
+  /** Enum fields: the conv column holding the text that matched no listed spelling (NULL when it
+   *  did), and the header it came from. */
+  enumRaw: Array<{ field: FieldDef; header: string; column: string }>;
 }
 
 /**
@@ -249,6 +258,7 @@ export function buildConvSql(
   passColumns: readonly string[] = [],
   checkEncoding = false,
   spaces: SpaceClass = 'any',
+  values?: ValueMaps,
 ): ConvSql {
   const mapped = mappedFields(t, columns);
   const rawCols = headers.map((_, i) => srcCol(i));
@@ -259,7 +269,7 @@ export function buildConvSql(
   const typed: string[] = [...pass, ...rawCols, ...headers.map((_, i) => cleanCol(i))];
   const insertColumns: string[] = [];
   for (const m of mapped) {
-    typed.push(`${valueExpr(m)} AS ${ident(convName(m.field))}`);
+    typed.push(`${valueExpr(m, t.name, values)} AS ${ident(convName(m.field))}`);
     insertColumns.push(convName(m.field));
   }
   // Unmapped columns are kept, not dropped: their values go to extras as JSON.
@@ -272,9 +282,15 @@ export function buildConvSql(
   const checks = [...rowChecks(rawCols, hasExtraCells, checkEncoding), ...mapped.flatMap(fieldChecks)];
   const bad = checks.length ? checks.map((c) => `(${c.cond})`).join(' OR ') : 'FALSE';
   const decided = `SELECT *, coalesce(${bad}, FALSE) AS __bad FROM (SELECT ${typed.join(', ')} FROM (SELECT *, ${cleanedFast} FROM ${source}))`;
+  // Enum fields: the fallback where no listed spelling matched, and the text kept beside it.
+  const enums = mapped.filter((m) => m.field.kind === 'enum');
+  const enumRaw = enums.map((m) => ({ field: m.field, header: m.header, column: enumRawName(m.field) }));
+  const fallback = new Map(enums.map((m) => [m.field.name, fallbackOf(m.field)]));
+  const outerValue = (c: string) => (fallback.has(c) ? `coalesce(${ident(c)}, ${lit(fallback.get(c) ?? null)}) AS ${ident(c)}` : ident(c));
+  const enumRawCols = enums.map((m) => `CASE WHEN ${ident(m.field.name)} IS NULL THEN ${m.clean} END AS ${ident(enumRawName(m.field))}`);
   // Raw text is kept only for rows that will be rejected (to show the user what was wrong).
-  const outer = [...pass, ...insertColumns.map(ident), '__bad', ...rawCols.map((c) => `CASE WHEN __bad THEN ${c} END AS ${c}`)];
-  return { select: `SELECT ${outer.join(', ')} FROM (${decided})`, checks, insertColumns, cleanedFromRaw: cleaned };
+  const outer = [...pass, ...insertColumns.map(outerValue), ...enumRawCols, '__bad', ...rawCols.map((c) => `CASE WHEN __bad THEN ${c} END AS ${c}`)];
+  return { select: `SELECT ${outer.join(', ')} FROM (${decided})`, checks, insertColumns, cleanedFromRaw: cleaned, enumRaw };
 }
 
 /** For the rejected rows: the list of failed checks as a struct list, evaluated over conv with its

@@ -40,6 +40,32 @@ describe('the dirty sample', () => {
     expect(totals.read).toBe(totals.loaded + totals.rejected);
   });
 
+  it('loads the rows whose enum value matches nothing, with the field empty and the text kept, and lists each such value', async () => {
+    const ws = await freshWorkspace();
+    const unmatched: Array<[string, string, string, number]> = [];
+    for (const f of [...expected.files].sort((a, b) => a.order - b.order)) {
+      const r = await importFile(ws, join(DIR, f.file));
+      for (const u of r.values_unmatched ?? []) unmatched.push([r.table!, u.field, u.value, u.rows]);
+    }
+    // planted in samples/generator/dirty.ts, one row each
+    expect(unmatched.sort()).toEqual(
+      [
+        ['penalty_case', 'procedure', '特别程序', 1],
+        ['penalty_case', 'party_type', '团体', 1],
+        ['officer', 'posting', '借调', 1],
+        ['officer', 'staffing_type', '临时工', 1],
+        ['inspection', 'result', '待定', 1],
+        ['inspection', 'inspection_type', '突击检查', 1],
+        ['complaint', 'channel', '微信', 1],
+        ['complaint', 'satisfaction', '还行', 1],
+      ].sort(),
+    );
+    // the row is in the table, the field empty (these enums have no 其他), the text in extras
+    const row = await ws.db.one<{ procedure: string | null; raw: string }>(`SELECT procedure, extras->>'适用程序' AS raw FROM penalty_case WHERE extras->>'适用程序' IS NOT NULL`);
+    expect(row).toEqual({ procedure: null, raw: '特别程序' });
+    expect(await ws.db.scalar(`SELECT count(*) FROM complaint WHERE channel IS NULL AND (extras->>'来源渠道') = '微信'`)).toBe(1);
+  });
+
   it('imported as a folder, offers exactly its data files (the answer key _expected.json and the README are passed over, with reasons)', () => {
     const { files, skipped } = expandPaths([DIR]);
     expect(files.map((f) => f.slice(DIR.length + 1))).toEqual(expected.files.map((f) => f.file).sort((a, b) => a.localeCompare(b, 'en')));

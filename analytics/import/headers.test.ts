@@ -71,16 +71,21 @@ describe('detectTable', () => {
     }
   });
 
-  it('explains an unknown layout and what is missing', () => {
+  it('picks the closest table instead of refusing, and reports a missing required field with the columns that come closest', () => {
+    const m = detectTable(['案件编号', '当事人', '受理时间', '罚款金额'], 'x.csv');
+    expect(m.table).toBe('penalty_case');
+    expect(m.missing!.map((x) => x.field)).toEqual(['unit_id', 'filed_date']);
+    // 受理时间 is a date column, the nearest thing to 立案日期 there is, but not the same
+    expect(m.missing!.find((x) => x.field === 'filed_date')!.candidates.map((c) => c.header)).toContain('受理时间');
     try {
-      detectTable(['案件编号', '备注', '其他'], 'x.csv');
+      checkMapping(m, 'x.csv');
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(TijianError);
       const err = e as TijianError;
-      expect(err.code).toBe('TABLE_UNKNOWN');
-      expect(err.zh).toContain('tijian map x.csv');
-      expect(err.zh).toContain('立案日期');
+      expect(err.code).toBe('MAPPING_MISSING_REQUIRED');
+      expect(err.zh).toContain('“立案日期”（可能是：“受理时间”）');
+      expect(err.zh).not.toMatch(/tijian|--mapping/);
     }
   });
 

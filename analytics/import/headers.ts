@@ -1,9 +1,12 @@
-// From a file's header row to a target table and a column → field mapping, using the Chinese
-// header names real exports use (aliases in ../schema/tables.ts).
+// From a file's header row to a target table and a column → field mapping, each decision with its
+// certainty (the recogniser in ./recognise/ scores every header against every field of every table).
 import { createHash } from 'node:crypto';
 import { TijianError } from '../i18n/errors.js';
-import { CANONICAL_TABLES, tableDef } from '../schema/tables.js';
+import { tableDef } from '../schema/tables.js';
 import type { FieldDef, TableDef } from '../schema/types.js';
+import { headerRowScore, recognise, recogniseFor, type Confidence, type MissingField, type Recognition, type RecogniseOptions } from './recognise/recognise.js';
+
+export type { Confidence, MissingField } from './recognise/recognise.js';
 
 export interface ColumnMapping {
   /** Position of the column in the file. */
@@ -14,13 +17,29 @@ export interface ColumnMapping {
   field: string | null;
   /** Multiplier for bare numbers, from a unit in the header (（万元） → 10000). */
   scale?: number;
+  /** How sure the mapping is: sure (applied), likely (applied, to be confirmed: 待确认), none. */
+  confidence?: Confidence;
+  /** Why, in Chinese and English. */
+  why?: string;
+  why_en?: string;
 }
+
+/** The user's value mapping: field → text as written → canonical value (null: leave it unmatched). */
+export type ValueMaps = Record<string, Record<string, string | null>>;
 
 export interface Mapping {
   table: string;
   columns: ColumnMapping[];
   /** Where the mapping came from. */
   origin: 'detected' | 'mapping-file' | 'remembered';
+  /** How sure the table is (detected mappings). */
+  tableConfidence?: 'sure' | 'likely';
+  /** Required fields no column names, with the columns that come closest. */
+  missing?: MissingField[];
+  /** The user's value mapping (mapping file, the import screen, remembered for the layout). */
+  values?: ValueMaps;
+  /** Detected mappings: every table by how well the headers fit it, best first. */
+  ranking?: Array<{ table: string; score: number }>;
 }
 
 /** Header text normalised for matching: NFKC (full-width → half-width), no spaces or required-field
@@ -35,45 +54,20 @@ export function normHeader(h: string): string {
     .toLowerCase();
 }
 
-const UNIT_SUFFIX = /\((元|万元|人民币元|天|日|学时|小时|次|%)\)$/;
-
-/** The unit written in brackets at the end of a header, and the header without it. */
-function splitUnit(norm: string): { base: string; unit?: string } {
-  const m = UNIT_SUFFIX.exec(norm);
-  if (!m) return { base: norm };
-  return { base: norm.slice(0, m.index), unit: m[1] };
-}
-
-type AliasIndex = Map<string, FieldDef>;
-const aliasIndexes = new Map<string, AliasIndex>();
-
-function aliasIndex(t: TableDef): AliasIndex {
-  let idx = aliasIndexes.get(t.name);
-  if (!idx) {
-    idx = new Map();
-    for (const f of t.fields) {
-      for (const a of [f.name, ...f.aliases]) {
-        const n = normHeader(a);
-        if (!idx.has(n)) idx.set(n, f);
-        const { base } = splitUnit(n);
-        if (!idx.has(base)) idx.set(base, f);
-      }
-    }
-    aliasIndexes.set(t.name, idx);
-  }
-  return idx;
+function toColumns(r: Recognition): ColumnMapping[] {
+  return r.columns.map((c) => {
+    const col: ColumnMapping = { index: c.index, header: c.header, field: c.field, confidence: c.confidence, why: c.why, why_en: c.why_en };
+    if (c.scale) col.scale = c.scale;
+    return col;
+  });
 }
 
 /** The field of table `t` a header names, if any, with the scale its unit implies. */
 export function matchHeader(t: TableDef, header: string): { field: FieldDef; scale?: number } | undefined {
-  const idx = aliasIndex(t);
-  const n = normHeader(header);
-  const direct = idx.get(n);
-  const { base, unit } = splitUnit(n);
-  const field = direct ?? idx.get(base);
-  if (!field) return undefined;
-  if (field.kind === 'money' && unit === '万元') return { field, scale: 10000 };
-  return { field };
+  const c = recogniseFor(t.name, [header]).columns[0]!;
+  if (!c.field) return undefined;
+  const field = t.fields.find((f) => f.name === c.field)!;
+  return c.scale ? { field, scale: c.scale } : { field };
 }
 
 export interface TableMatch {
@@ -81,85 +75,51 @@ export interface TableMatch {
   columns: ColumnMapping[];
   matched: number;
   missingRequired: FieldDef[];
+  /** Fields more than one column names: the best column has it, the others stay unmapped. */
   duplicates: Array<{ field: string; headers: string[] }>;
+  missing: MissingField[];
 }
 
-/** Maps headers onto one table: the first header naming a field wins; later ones stay unmapped. */
-export function matchTable(t: TableDef, headers: readonly string[]): TableMatch {
-  const seen = new Map<string, ColumnMapping>();
+/** Maps headers onto one table (one column per field, by total score). */
+export function matchTable(t: TableDef, headers: readonly string[], opts: RecogniseOptions = {}): TableMatch {
+  const r = recogniseFor(t.name, headers, opts);
+  return tableMatch(t, r);
+}
+
+function tableMatch(t: TableDef, r: Recognition): TableMatch {
+  const columns = toColumns(r);
+  const byField = new Map(columns.filter((c) => c.field).map((c) => [c.field!, c.header]));
   const duplicates = new Map<string, string[]>();
-  const columns: ColumnMapping[] = headers.map((header, index) => {
-    const m = matchHeader(t, header);
-    if (!m) return { index, header, field: null };
-    const prior = seen.get(m.field.name);
-    if (prior) {
-      const list = duplicates.get(m.field.name) ?? [prior.header];
-      list.push(header);
-      duplicates.set(m.field.name, list);
-      return { index, header, field: null };
-    }
-    const col: ColumnMapping = { index, header, field: m.field.name };
-    if (m.scale) col.scale = m.scale;
-    seen.set(m.field.name, col);
-    return col;
-  });
-  const missingRequired = t.fields.filter((f) => f.required && !seen.has(f.name));
+  for (const c of r.columns) {
+    // an unmapped column whose best field another column has
+    if (c.field || !c.taken || !c.nearest || !byField.has(c.nearest)) continue;
+    const list = duplicates.get(c.nearest) ?? [byField.get(c.nearest)!];
+    list.push(c.header);
+    duplicates.set(c.nearest, list);
+  }
+  const mapped = new Set(byField.keys());
   return {
     table: t,
     columns,
-    matched: seen.size,
-    missingRequired,
+    matched: mapped.size,
+    missingRequired: t.fields.filter((f) => f.required && !mapped.has(f.name)),
     duplicates: [...duplicates].map(([field, hs]) => ({ field, headers: hs })),
+    missing: r.missing,
   };
 }
 
 /** How well a header row fits any table: used to find the header row below title rows. */
 export function headerScore(headers: readonly string[]): number {
-  let best = 0;
-  for (const t of CANONICAL_TABLES) best = Math.max(best, matchTable(t, headers).matched);
-  return best;
+  return headerRowScore(headers);
 }
 
-/** Picks the table whose fields the headers name most completely. */
-export function detectTable(headers: readonly string[], fileName: string): Mapping {
-  const candidates = CANONICAL_TABLES.map((t) => matchTable(t, headers)).sort((a, b) => {
-    const ca = a.missingRequired.length === 0 ? 1 : 0;
-    const cb = b.missingRequired.length === 0 ? 1 : 0;
-    if (ca !== cb) return cb - ca;
-    if (a.matched !== b.matched) return b.matched - a.matched;
-    return detectScore(b) - detectScore(a);
-  });
-  const best = candidates[0]!;
-  const second = candidates[1];
-  if (best.missingRequired.length > 0 || best.matched < 2) {
-    const missing = best.missingRequired.map((f) => `${f.zh}（${f.name}）`).join('、');
-    throw new TijianError(
-      'TABLE_UNKNOWN',
-      `无法从表头识别“${fileName}”对应的数据表。最接近的是“${best.table.zh}”（${best.table.name}），但缺少必需列：${missing || '（匹配列过少）'}。` +
-        `请运行 \`tijian map ${fileName}\` 生成映射模板，填写后用 --mapping 导入。`,
-      `Cannot tell which table "${fileName}" holds from its headers. Closest is ${best.table.en} (${best.table.name}), missing required columns: ` +
-        `${best.missingRequired.map((f) => f.name).join(', ') || '(too few columns matched)'}. Run \`tijian map ${fileName}\` for a mapping template, fill it in and import with --mapping.`,
-      { headers, closest: best.table.name, missing: best.missingRequired.map((f) => f.name) },
-    );
-  }
-  if (
-    second &&
-    second.missingRequired.length === 0 &&
-    second.matched === best.matched &&
-    detectScore(second) === detectScore(best)
-  ) {
-    throw new TijianError(
-      'TABLE_AMBIGUOUS',
-      `“${fileName}”的表头同样符合“${best.table.zh}”和“${second.table.zh}”。请用映射文件（--mapping）指明数据表。`,
-      `The headers of "${fileName}" fit both ${best.table.name} and ${second.table.name}. Name the table in a mapping file (--mapping).`,
-    );
-  }
-  return { table: best.table.name, columns: best.columns, origin: 'detected' };
-}
-
-function detectScore(m: TableMatch): number {
-  const mapped = new Set(m.columns.map((c) => c.field));
-  return (m.table.detectBy ?? []).filter((f) => mapped.has(f)).length;
+/**
+ * The closest table and the column mapping, each column with its certainty. Never refuses: a
+ * required field no column names is reported (`missing`), and checkMapping stops the import.
+ */
+export function detectTable(headers: readonly string[], fileName: string, opts: Omit<RecogniseOptions, 'fileName'> = {}): Mapping {
+  const r = recognise(headers, { ...opts, fileName });
+  return { table: r.table, columns: toColumns(r), origin: 'detected', tableConfidence: r.tableConfidence, missing: r.missing, ranking: r.ranking };
 }
 
 /** Stable key of a header layout, to remember a mapping for files shaped the same way. */
@@ -170,7 +130,8 @@ export function layoutKey(headers: readonly string[]): string {
     .slice(0, 32);
 }
 
-/** Checks a mapping against its table: required fields present, fields known. */
+/** Checks a mapping against its table: required fields present, fields known. The message names
+ *  the columns that come closest to each missing field. */
 export function checkMapping(m: Mapping, fileName: string): void {
   const t = tableDef(m.table);
   if (!t) {
@@ -179,10 +140,24 @@ export function checkMapping(m: Mapping, fileName: string): void {
   const mapped = new Set(m.columns.map((c) => c.field).filter((f): f is string => !!f));
   const missing = t.fields.filter((f) => f.required && !mapped.has(f.name));
   if (missing.length) {
+    const cand = (f: FieldDef) => m.missing?.find((x) => x.field === f.name)?.candidates ?? [];
+    const zh = missing
+      .map((f) => {
+        const c = cand(f);
+        return `“${f.zh}”${c.length ? `（可能是：${c.map((x) => `“${x.header}”`).join('、')}）` : '（文件中没有相近的列）'}`;
+      })
+      .join('、');
+    const en = missing
+      .map((f) => {
+        const c = cand(f);
+        return `${f.en}${c.length ? ` (perhaps: ${c.map((x) => `"${x.header}"`).join(', ')})` : ' (no column comes close)'}`;
+      })
+      .join(', ');
     throw new TijianError(
       'MAPPING_MISSING_REQUIRED',
-      `“${fileName}”映射到“${t.zh}”后缺少必需列：${missing.map((f) => `${f.zh}（${f.name}）`).join('、')}。请在映射文件中为它们指定表头。`,
-      `Mapping "${fileName}" onto ${t.name} leaves required fields unmapped: ${missing.map((f) => f.name).join(', ')}. Name their headers in the mapping file.`,
+      `“${fileName}”最接近“${t.zh}”数据，但缺少必需的列：${zh}。请为这些字段指定对应的列，或换用包含这些列的导出文件。`,
+      `"${fileName}" is closest to ${t.en}, but required columns are missing: ${en}. Choose the columns for these fields, or use an export that has them.`,
+      { table: t.name, missing: missing.map((f) => ({ field: f.name, candidates: cand(f) })) },
     );
   }
 }

@@ -77,7 +77,8 @@ describe('importing real-looking exports', () => {
     expect(r).toMatchObject({ rows_read: 8, rows_loaded: 2, rows_rejected: 6 });
     const rej = await rows(ws.db, `SELECT line_no, error_codes, reason_zh, reason_en, CAST(raw AS VARCHAR) AS raw FROM rejected_row ORDER BY line_no`);
     expect(rej.map((x) => [x.line_no, x.error_codes])).toEqual([
-      [3, ['filed_date.invalid', 'fine_amount.invalid', 'procedure.invalid']],
+      // 特别程序 matches no procedure: not a reason to reject (the row has two real ones)
+      [3, ['filed_date.invalid', 'fine_amount.invalid']],
       [4, ['key.duplicate_in_file']],
       [5, ['case_id.required']],
       [6, ['row.ragged']],
@@ -299,16 +300,27 @@ describe('idempotence, undo and failure', () => {
 describe('mappings', () => {
   const ODD = '编号,机关,日期\nX1,菜园镇,2024-03-05\n';
 
-  it('an unknown layout fails with a pointer to tijian map; a mapping file loads it and is remembered', async () => {
-    const ws = await freshWorkspace();
+  it('a layout nobody listed is guessed, every guess listed as likely; a mapping file overrides it and is remembered', async () => {
+    const guessed = await freshWorkspace();
     const dir = tempDir();
-    const err = await importFile(ws, file(dir, 'odd.csv', ODD)).catch((e) => e);
+    const g = await importFile(guessed, file(dir, 'odd.csv', ODD));
+    // bare 编号/机关/日期 say little: the closest table is taken, and nothing is applied as sure
+    expect(g.table_confidence).toBe('likely');
+    expect(g.rows_loaded).toBe(1);
+    expect(g.likely!.map((d) => d.column)).toEqual(['编号', '机关', '日期']);
+    for (const d of g.likely!) expect(d).toMatchObject({ confidence: 'likely', why: expect.stringContaining('数据表为推测') });
+    // a required field no column names stops the import, naming what is missing; no command in the message
+    const err = await importFile(guessed, file(dir, 'odd3.csv', '案件编号,备注\nX9,—\n')).catch((e) => e);
     expect(err).toBeInstanceOf(TijianError);
-    expect(err.code).toBe('TABLE_UNKNOWN');
+    expect(err.code).toBe('MAPPING_MISSING_REQUIRED');
+    expect(err.zh).toContain('立案日期');
+    expect(err.zh).not.toMatch(/tijian|--mapping|映射文件/);
+
+    const ws = await freshWorkspace();
     const { mapping, errors } = parseMappingFile('table: penalty_case\ncolumns:\n  编号: case_id\n  机关: unit_id\n  日期: filed_date\n');
     expect(errors).toEqual([]);
     const r = await importFile(ws, file(dir, 'odd.csv', ODD), { mapping: mapping! });
-    expect(r).toMatchObject({ table: 'penalty_case', rows_loaded: 1, mapping_origin: 'mapping-file' });
+    expect(r).toMatchObject({ table: 'penalty_case', rows_loaded: 1, mapping_origin: 'mapping-file', likely: [] });
     // next file of the same layout: no mapping file needed
     const r2 = await importFile(ws, file(dir, 'odd2.csv', '编号,机关,日期\nX2,嵊山镇,2024-03-06\n'));
     expect(r2).toMatchObject({ table: 'penalty_case', rows_loaded: 1, mapping_origin: 'remembered' });

@@ -12,6 +12,9 @@ import { APP_VERSION } from '../version.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { importFeedback, isFeedbackTemplate } from '../rectify/feedback.js';
 import { buildConvSql, convName, reasonsSql } from './convert.js';
+import type { NameIndex } from './recognise/evidence.js';
+import { valueKey } from './recognise/values.js';
+import { extrasWithEnumRaw, resolveEnumValues, type ValueDecision, type ValuePassResult } from './value-pass.js';
 import { scanFile } from './file-scan.js';
 import { checkMapping, detectTable, layoutKey, type Mapping } from './headers.js';
 import { applyMappingFile, type MappingFile } from './mapping-file.js';
@@ -46,6 +49,16 @@ export interface ImportFileResult {
   mapping_origin?: Mapping['origin'];
   /** Headers not mapped to a field: their values are kept in the rows' `extras`. */
   unmapped_headers: string[];
+  /** How sure the table is (a detected mapping). */
+  table_confidence?: 'sure' | 'likely';
+  /** Every column: the field it was given (or null), how sure, why. */
+  columns?: ColumnDecisionOut[];
+  /** The decisions applied but to be confirmed (待确认): column, field, confidence, why. */
+  likely?: ColumnDecisionOut[];
+  /** Enum texts matched by containment or similarity (applied, to be confirmed). */
+  values_likely?: ValueDecision[];
+  /** Enum texts that matched nothing: the rows loaded with the field's fallback, the text kept. */
+  values_unmatched?: ValueDecision[];
   /** What the rejected rows' line numbers count. */
   line_kind?: StagedSource['lineKind'];
   warnings: string[];
@@ -60,6 +73,56 @@ const MAP_TABLES = [
 ];
 
 const TEXT_FORMATS: ReadonlySet<FileFormat> = new Set(['csv', 'json', 'jsonl']);
+
+export interface ColumnDecisionOut {
+  column: string;
+  field: string | null;
+  confidence: 'sure' | 'likely' | 'none';
+  why: string;
+  why_en?: string;
+}
+
+export function decisionsOf(m: Mapping): ColumnDecisionOut[] {
+  return m.columns.map((c) => ({
+    column: c.header,
+    field: c.field,
+    confidence: c.confidence ?? (c.field ? 'sure' : 'none'),
+    why: c.why ?? (m.origin === 'detected' ? '' : m.origin === 'remembered' ? '沿用此前为同样表头确认的对应' : '映射中指定'),
+    ...(c.why_en ? { why_en: c.why_en } : {}),
+  }));
+}
+
+/** Rows looked at to weigh a column's values against its header. */
+const SAMPLE_ROWS = 300;
+
+/** The first rows of a staged file, per column (for recognition). */
+export async function sampleColumns(db: Db, source: StagedSource): Promise<string[][]> {
+  const cols = source.headers.map((_, i) => `c${i}`);
+  if (!cols.length) return [];
+  const rows = await db.all<Record<string, string | null>>(`SELECT ${cols.join(', ')} FROM ${source.sampleRelation} LIMIT ${SAMPLE_ROWS}`);
+  return cols.map((c) => rows.map((r) => r[c] ?? '').filter((v) => v !== ''));
+}
+
+/** Names the workspace knows (units, officers, matters), to recognise columns by their values. */
+export async function workspaceNames(db: Db): Promise<NameIndex> {
+  const keys = async (sql: string) => new Set((await db.all<{ k: string | null }>(sql)).map((r) => (r.k ? valueKey(r.k) : '')).filter(Boolean));
+  return {
+    units: await keys(
+      `SELECT unit_id AS k FROM unit UNION SELECT name FROM unit UNION SELECT short_name FROM unit UNION SELECT unnest(aliases) FROM unit`,
+    ),
+    officers: await keys(`SELECT officer_id AS k FROM officer UNION SELECT name FROM officer UNION SELECT cert_no FROM officer`),
+    matters: await keys(`SELECT matter_code AS k FROM matter UNION SELECT name FROM matter`),
+  };
+}
+
+/** The mapping an import uses: the user's, the one remembered for this layout, or recognised. */
+export async function chooseMapping(db: Db | null, source: StagedSource, file: string, explicit?: MappingFile): Promise<Mapping> {
+  if (explicit) return applyMappingFile(explicit, source.headers);
+  const remembered = db ? await rememberedMapping(db, source.headers) : null;
+  if (remembered) return remembered;
+  const samples = await sampleColumns(source.db, source);
+  return detectTable(source.headers, file, { samples, ...(db ? { names: await workspaceNames(db) } : {}) });
+}
 
 /** Runs a statement while reporting DuckDB's own progress. */
 async function execWithProgress(db: Db, sql: string, onProgress: ProgressFn | undefined, phase: 'convert' | 'load'): Promise<number> {
@@ -82,13 +145,20 @@ export async function rememberedMapping(db: Db, headers: readonly string[]): Pro
   );
   if (!row) return null;
   const m = JSON.parse(row.mapping) as MappingFile;
-  return { ...applyMappingFile(m, headers), origin: 'remembered' };
+  const applied = applyMappingFile(m, headers);
+  for (const c of applied.columns) {
+    if (c.why === '映射中指定') {
+      c.why = '沿用此前为同样表头确认的对应';
+      c.why_en = 'as confirmed before for the same headers';
+    }
+  }
+  return { ...applied, origin: 'remembered' };
 }
 
-function mappingToFile(m: Mapping): MappingFile {
+export function mappingToFile(m: Mapping): MappingFile {
   const columns: MappingFile['columns'] = {};
   for (const c of m.columns) columns[c.header] = c.scale ? { field: c.field, scale: c.scale } : c.field;
-  return { table: m.table, columns };
+  return m.values && Object.keys(m.values).length ? { table: m.table, columns, values: m.values } : { table: m.table, columns };
 }
 
 function keyColumns(t: TableDef): string[] {
@@ -166,13 +236,12 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   const sourceCtx = { db, path, tag: TAG, ...(scan.encoding ? { encoding: scan.encoding } : {}), ...(scan.blankLines ? { blankLines: scan.blankLines } : {}), ...(scan.lines !== undefined ? { lines: scan.lines } : {}), ...(scan.spaces ? { spaces: scan.spaces } : {}) };
   const source = await stageSource({ ...sourceCtx, ...(progress ? { onProgress: progress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) }, format);
   try {
-    let mapping: Mapping;
-    if (opts.mapping) mapping = applyMappingFile(opts.mapping, source.headers);
-    else mapping = (await rememberedMapping(db, source.headers)) ?? detectTable(source.headers, file);
+    const mapping = await chooseMapping(db, source, file, opts.mapping);
     checkMapping(mapping, file);
     const t = tableDef(mapping.table)!;
     const staged = await stageRows(db, t, mapping, source, progress);
     const result = await db.transaction(() => loadRows(ws, t, mapping, source, staged, { file, path, st, scan, format, progress, opts }));
+    const decisions = decisionsOf(mapping);
     return {
       ...base,
       ...result,
@@ -180,6 +249,11 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
       skipped_duplicate: false,
       mapping_origin: mapping.origin,
       unmapped_headers: mapping.columns.filter((c) => !c.field).map((c) => c.header),
+      ...(mapping.tableConfidence ? { table_confidence: mapping.tableConfidence } : {}),
+      columns: decisions,
+      likely: decisions.filter((d) => d.confidence === 'likely'),
+      values_likely: staged.values.likely,
+      values_unmatched: staged.values.unmatched,
       line_kind: source.lineKind,
       warnings: [...source.warnings],
       seconds: (Date.now() - started) / 1000,
@@ -220,6 +294,8 @@ interface Staged {
   singleMaps: Array<{ field: string; table: string }>;
   /** Per list reference: the temp table of listMapSql, and whether some texts need the row. */
   listMaps: Array<{ field: string; table: string; rowByRow: boolean }>;
+  /** Enum texts found by containment or similarity, and those that matched nothing. */
+  values: ValuePassResult;
 }
 
 /**
@@ -230,9 +306,10 @@ interface Staged {
 async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSource, progress: ProgressFn | undefined): Promise<Staged> {
   // 1. Convert and validate, one parallel pass over the file. The ordinal is the row's position
   // (DuckDB keeps insertion order), so no order-forcing window is needed.
-  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces);
+  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values);
   progress?.({ phase: 'convert', done: 0, total: 100, unit: 'percent' });
   await execWithProgress(db, `CREATE OR REPLACE TEMP TABLE ${TAG}_conv_t AS ${conv.select}`, progress, 'convert');
+  const values = await resolveEnumValues(db, t, `${TAG}_conv_t`, conv, mapping.values);
   await db.exec(
     source.ordinal === 'rowid'
       ? `CREATE OR REPLACE TEMP VIEW ${TAG}_conv AS SELECT rowid + 1 AS __ord, * FROM ${TAG}_conv_t`
@@ -279,7 +356,7 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
     const rowByRow = Number(await db.scalar(`SELECT count(*) FROM ${table} WHERE NOT ok`));
     listMaps.push({ field: f.name, table, rowByRow: rowByRow > 0 });
   }
-  return { conv, structural, dupCount, singleMaps, listMaps };
+  return { conv, structural, dupCount, singleMaps, listMaps, values };
 }
 
 async function loadRows(
@@ -293,7 +370,7 @@ async function loadRows(
   const db = ws.db;
   const { file, progress } = ctx;
   const importId = Number(await db.scalar(`SELECT nextval('import_id_seq')`));
-  const mappingJson = JSON.stringify({ ...mappingToFile(mapping), origin: mapping.origin });
+  const mappingJson = JSON.stringify({ ...mappingToFile(mapping), origin: mapping.origin, layout_key: layoutKey(source.headers), headers: source.headers });
   await db.exec(
     `INSERT INTO import_log (import_id, file_name, file_path, file_size, sha256, format, encoding, table_name, mapping,
        rows_read, rows_loaded, rows_rejected, started_at, status, app_version)
@@ -309,8 +386,11 @@ async function loadRows(
   const lists = refs.lists.filter((f) => mappedRaw.has(f.raw!));
   const lineOf = source.lineExpr('c');
   const gapJoin = source.lineJoin('c');
-  const cols = [...conv.insertColumns.map(ident), 'import_id', 'row_no'];
-  const vals = [...conv.insertColumns.map((c) => `c.${ident(c)}`), String(importId), lineOf];
+  // Unmatched enum texts go into extras beside the unmapped columns.
+  const extras = extrasWithEnumRaw(conv, 'c', conv.insertColumns.includes('extras'));
+  const plain = conv.insertColumns.filter((c) => c !== 'extras');
+  const cols = [...plain.map(ident), ...(extras ? ['extras'] : []), 'import_id', 'row_no'];
+  const vals = [...plain.map((c) => `c.${ident(c)}`), ...(extras ? [extras] : []), String(importId), lineOf];
   const joins: string[] = [];
   singles.forEach((f, i) => {
     const map = staged.singleMaps.find((m) => m.field === f.name)!;

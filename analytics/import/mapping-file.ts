@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { TijianError } from '../i18n/errors.js';
 import { CANONICAL_TABLES, tableDef } from '../schema/tables.js';
-import { matchTable, normHeader, type ColumnMapping, type Mapping } from './headers.js';
+import { detectTable, matchTable, normHeader, type ColumnMapping, type Mapping } from './headers.js';
 
 const MappingTarget = z.union([
   z.string().min(1),
@@ -17,6 +17,8 @@ export const MappingFile = z
   .object({
     table: z.string().min(1),
     columns: z.record(z.string(), MappingTarget),
+    /** Enum values: field → text as written in the file → canonical value (~: leave it unmatched). */
+    values: z.record(z.string(), z.record(z.string(), z.string().min(1).nullable())).optional(),
   })
   .strict();
 export type MappingFile = z.infer<typeof MappingFile>;
@@ -52,6 +54,20 @@ export function parseMappingFile(text: string, source = 'mapping'): { mapping?: 
     });
   } else {
     const names = new Set(t.fields.map((f) => f.name));
+    for (const [field, map] of Object.entries(m.values ?? {})) {
+      const f = t.fields.find((x) => x.name === field);
+      if (!f || f.kind !== 'enum') {
+        const enums = t.fields.filter((x) => x.kind === 'enum').map((x) => x.name);
+        errors.push({ path: `values.${field}`, message: `“${t.name}”没有可选值字段“${field}”，可选：${enums.join(', ') || '（无）'} / not an enum field of ${t.name}` });
+        continue;
+      }
+      const allowed = Object.keys(f.values ?? {});
+      for (const [raw, canon] of Object.entries(map)) {
+        if (canon !== null && !allowed.includes(canon)) {
+          errors.push({ path: `values.${field}.${raw}`, message: `“${canon}”不是“${f.zh}”的可选值，可选：${allowed.join('、')} / not a value of ${f.name}` });
+        }
+      }
+    }
     for (const [header, target] of Object.entries(m.columns)) {
       const field = typeof target === 'string' ? target : target?.field ?? null;
       if (field && !names.has(field)) {
@@ -79,7 +95,8 @@ export function loadMappingFile(path: string): MappingFile {
   return mapping;
 }
 
-/** Applies a mapping file to a file's headers. Headers the file does not list are matched by alias. */
+/** Applies a mapping file to a file's headers. Headers the file does not list are recognised as
+ *  usual; the ones it lists are sure. */
 export function applyMappingFile(m: MappingFile, headers: readonly string[]): Mapping {
   const t = tableDef(m.table)!;
   const byNorm = new Map(Object.entries(m.columns).map(([h, target]) => [normHeader(h), target] as const));
@@ -89,47 +106,54 @@ export function applyMappingFile(m: MappingFile, headers: readonly string[]): Ma
     const target = byNorm.get(normHeader(header));
     if (target === undefined) return { ...auto.columns[index]! };
     const field = typeof target === 'string' ? target : target?.field ?? null;
-    const col: ColumnMapping = { index, header, field };
+    const col: ColumnMapping = { index, header, field, confidence: field ? 'sure' : 'none', why: '映射中指定', why_en: 'given in the mapping' };
     if (target && typeof target === 'object' && target.scale) col.scale = target.scale;
     return col;
   });
-  // A field the file maps explicitly wins over the same field found by alias.
+  // A field the file maps explicitly wins over the same field found by recognition.
   const explicit = new Set(
     columns.filter((c) => byNorm.has(normHeader(c.header)) && c.field).map((c) => c.field as string),
   );
   for (const c of columns) {
     if (!c.field) continue;
-    if (!byNorm.has(normHeader(c.header)) && explicit.has(c.field)) c.field = null;
-    else if (used.has(c.field)) c.field = null;
-    else used.add(c.field);
+    if ((!byNorm.has(normHeader(c.header)) && explicit.has(c.field)) || used.has(c.field)) {
+      c.field = null;
+      c.confidence = 'none';
+    } else used.add(c.field);
   }
-  return { table: t.name, columns, origin: 'mapping-file' };
+  const out: Mapping = { table: t.name, columns, origin: 'mapping-file', missing: auto.missing };
+  if (m.values && Object.keys(m.values).length) out.values = m.values;
+  return out;
 }
 
 /** A mapping template for a file: the closest table, every header, and the fields to choose from. */
 export function mappingTemplate(fileName: string, headers: readonly string[]): string {
-  const matches = CANONICAL_TABLES.map((t) => matchTable(t, headers)).sort((a, b) => b.matched - a.matched);
-  const best = matches[0]!;
-  const t = best.table;
+  const detected = detectTable(headers, fileName);
+  const t = tableDef(detected.table)!;
   const q = (s: string) => (/^[\w\u4e00-\u9fff（）()]+$/.test(s) ? s : JSON.stringify(s));
   const lines = [
     `# Tijian 列映射模板 / column mapping template`,
     `# 文件 file: ${fileName}`,
-    `# 把每个表头对应到一个字段；不需要的列写 ~（其值保存在 extras 中）。`,
-    `# Map each header to a field; write ~ for columns to leave unmapped (kept in extras).`,
+    `# 把每个表头对应到一个字段；不需要的列写 ~（其值保存在 extras 中）。标“待确认”的是推测，请核对。`,
+    `# Map each header to a field; write ~ for columns to leave unmapped (kept in extras). Lines marked 待确认 are guesses: check them.`,
     `# 使用 use: tijian import --workspace W.duckdb --mapping THIS.yaml ${fileName}`,
     `# 可选数据表 tables: ${CANONICAL_TABLES.map((x) => x.name).join(', ')}`,
-    `table: ${t.name}`,
+    `table: ${t.name}${detected.tableConfidence === 'likely' ? '  # 待确认 / to confirm' : ''}`,
     `columns:`,
   ];
-  for (const c of best.columns) {
-    const note = c.field ? '' : '  # 未识别 / not recognised';
+  for (const c of detected.columns) {
+    const note = !c.field ? '  # 未识别 / not recognised' : c.confidence === 'likely' ? `  # 待确认 / to confirm: ${c.why ?? ''}` : '';
     lines.push(`  ${q(c.header)}: ${c.field ?? '~'}${note}`);
+  }
+  const enums = t.fields.filter((f) => f.kind === 'enum');
+  if (enums.length) {
+    lines.push('', '# 可选值的对应（文件中的写法: 标准值），例如 / value mapping (as written: canonical), e.g.:', '# values:');
+    for (const f of enums) lines.push(`#   ${f.name}:   # ${f.zh}: ${Object.keys(f.values ?? {}).join('、')}`, `#     文件中的写法: ${Object.keys(f.values ?? {})[0]}`);
   }
   lines.push('', `# ${t.zh}（${t.name}）的字段 / fields:`);
   for (const f of t.fields) {
     const mark = f.required ? ' [必填 required]' : '';
-    const mapped = best.columns.some((c) => c.field === f.name) ? '' : '  ← 未映射 unmapped';
+    const mapped = detected.columns.some((c) => c.field === f.name) ? '' : '  ← 未映射 unmapped';
     lines.push(`#   ${f.name}: ${f.zh} / ${f.en} (${f.kind})${mark}${mapped}`);
   }
   return lines.join('\n') + '\n';

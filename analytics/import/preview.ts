@@ -14,9 +14,10 @@ import type { Workspace } from '../workspace/workspace.js';
 import { previewFeedback } from '../rectify/feedback.js';
 import { scanFile } from './file-scan.js';
 import { buildConvSql, convName, reasonsSql } from './convert.js';
-import { checkMapping, detectTable, type ColumnMapping, type Mapping } from './headers.js';
-import { rememberedMapping } from './import-file.js';
-import { applyMappingFile, type MappingFile } from './mapping-file.js';
+import { checkMapping, type ColumnMapping, type Mapping, type MissingField, type ValueMaps } from './headers.js';
+import { chooseMapping } from './import-file.js';
+import type { MappingFile } from './mapping-file.js';
+import { fallbackOf, matchEnumValue, type ValueHow } from './recognise/values.js';
 import type { ProgressFn } from './progress.js';
 import { MACROS_SQL } from './sql-macros.js';
 import { formatOf, stageSource, type FileFormat, type StagedSource } from './sources.js';
@@ -36,7 +37,13 @@ export interface ImportPreview {
   sha256: string | null;
   headers: string[];
   /** The mapping an import would use now (null when no table fits). */
-  mapping: { table: string; columns: ColumnMapping[]; origin: Mapping['origin'] } | null;
+  mapping: { table: string; columns: ColumnMapping[]; origin: Mapping['origin']; tableConfidence?: 'sure' | 'likely'; values?: ValueMaps } | null;
+  /** The tables by how well the headers fit them, best first (detected mappings). */
+  ranking: Array<{ table: string; score: number }>;
+  /** Required fields no column names, with the columns that come closest. */
+  missing: MissingField[];
+  /** The enum columns: each distinct text (the commonest first) and the value it gets. */
+  values: PreviewEnumColumn[];
   /** Why the file cannot be imported as it is (unknown table, required fields unmapped, …). */
   problem: PreviewProblem | null;
   missingRequired: Array<{ field: string; zh: string; en: string }>;
@@ -52,6 +59,20 @@ export interface ImportPreview {
    *  the file, broken lines) — without loading anything. Keys already in the workspace are
    *  checked by the import itself. Null when the mapping is not usable. */
   validation: PreviewValidation | null;
+}
+
+export interface PreviewEnumColumn {
+  field: string;
+  zh: string;
+  en: string;
+  column: string;
+  /** The field's values. */
+  options: string[];
+  /** What a text that matches nothing gets (其他, or null: left empty). */
+  fallback: string | null;
+  entries: Array<{ value: string; rows: number; to: string | null; how: ValueHow | 'unmatched'; confidence: 'sure' | 'likely' | 'none' }>;
+  /** More distinct texts than listed. */
+  more: boolean;
 }
 
 export interface PreviewValidation {
@@ -95,6 +116,9 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
     sha256: null,
     headers: [],
     mapping: null,
+    ranking: [],
+    missing: [],
+    values: [],
     problem: null,
     missingRequired: [],
     unmapped: [],
@@ -167,7 +191,7 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
       out.warnings = [...source.warnings];
       const cols = source.headers.map((_, i) => `c${i}`).join(', ');
       try {
-        out.sample = await queryArrow(db.conn, `SELECT ${cols} FROM ${source.relation} LIMIT ${Math.max(1, Math.min(opts.limit ?? 50, 500))}`);
+        out.sample = await queryArrow(db.conn, `SELECT ${cols} FROM ${source.sampleRelation} LIMIT ${Math.max(1, Math.min(opts.limit ?? 50, 500))}`);
       } catch (e) {
         out.warnings.push(`无法读取示例行 / could not read sample rows: ${(e as Error).message}`);
       }
@@ -177,11 +201,13 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
           if (!tableDef(opts.mapping.table)) {
             throw new TijianError('MAPPING_INVALID', `映射指定的数据表“${opts.mapping.table}”不存在。`, `The mapping names an unknown table "${opts.mapping.table}".`);
           }
-          mapping = applyMappingFile(opts.mapping, source.headers);
-        } else {
-          mapping = (ws ? await rememberedMapping(ws.db, source.headers) : null) ?? detectTable(source.headers, file);
         }
+        mapping = await chooseMapping(ws?.db ?? null, source, file, opts.mapping);
         out.mapping = { table: mapping.table, columns: mapping.columns, origin: mapping.origin };
+        if (mapping.tableConfidence) out.mapping.tableConfidence = mapping.tableConfidence;
+        if (mapping.values) out.mapping.values = mapping.values;
+        out.missing = mapping.missing ?? [];
+        out.ranking = mapping.ranking ?? [];
         checkMapping(mapping, file);
       } catch (e) {
         out.problem = problemOf(e);
@@ -191,6 +217,11 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
         const mapped = new Set(mapping.columns.map((c) => c.field).filter(Boolean));
         out.missingRequired = t.fields.filter((f) => f.required && !mapped.has(f.name)).map((f) => ({ field: f.name, zh: f.zh, en: f.en }));
         out.unmapped = mapping.columns.filter((c) => !c.field).map((c) => c.header);
+        try {
+          out.values = await enumColumns(db, t, mapping, source);
+        } catch (e) {
+          out.warnings.push(`未能列出可选值 / could not list the enum values: ${(e as Error).message}`);
+        }
         if (!out.problem) {
           try {
             out.validation = await validateRows(db, t, mapping, source);
@@ -210,9 +241,34 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
   }
 }
 
+const MAX_VALUES = 200;
+
+/** Each enum column's distinct texts over the whole file and the value each gets. */
+async function enumColumns(db: Db, t: TableDef, mapping: Mapping, source: StagedSource): Promise<PreviewEnumColumn[]> {
+  const out: PreviewEnumColumn[] = [];
+  for (const c of mapping.columns) {
+    const f = c.field ? t.fields.find((x) => x.name === c.field) : undefined;
+    if (!f || f.kind !== 'enum') continue;
+    const rows = await db.all<{ v: string; n: number }>(
+      `SELECT v, count(*) AS n FROM (SELECT tj_clean(c${c.index}) AS v FROM ${source.sampleRelation}) WHERE v IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${MAX_VALUES + 1}`,
+    );
+    const user = mapping.values?.[f.name];
+    const userMap = user ? (Object.fromEntries(Object.entries(user).filter(([, v]) => v !== null)) as Record<string, string>) : undefined;
+    const entries = rows.slice(0, MAX_VALUES).map((r) => {
+      const explicitNone = user && Object.prototype.hasOwnProperty.call(user, r.v) && user[r.v] === null;
+      const m = explicitNone ? null : matchEnumValue(t.name, f, r.v, userMap);
+      return m
+        ? { value: r.v, rows: Number(r.n), to: m.value, how: m.how, confidence: m.confidence }
+        : { value: r.v, rows: Number(r.n), to: fallbackOf(f), how: 'unmatched' as const, confidence: 'none' as const };
+    });
+    out.push({ field: f.name, zh: f.zh, en: f.en, column: c.header, options: Object.keys(f.values ?? {}), fallback: fallbackOf(f), entries, more: rows.length > MAX_VALUES });
+  }
+  return out;
+}
+
 /** The import's row checks, run over the whole file in the preview's private database. */
 async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSource): Promise<PreviewValidation> {
-  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces);
+  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values);
   await db.exec(`CREATE OR REPLACE TEMP TABLE tj_prev_conv AS ${conv.select}`);
   const structural = await source.collectStructural(Number(await db.scalar(`SELECT count(*) FROM tj_prev_conv`)));
   const counts = await db.one<{ n: number; bad: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE __bad) AS bad FROM tj_prev_conv`);

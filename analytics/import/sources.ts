@@ -70,6 +70,10 @@ export interface StagedSource {
   ordinal: 'rowid' | 'column';
   /** The relation again with __ord (for fetching a few rows' raw text a second time). */
   relationWithOrdinal: string;
+  /** The relation for reading the first rows (no ordinal, no reject bookkeeping). */
+  sampleRelation: string;
+  /** The database the relation lives in. */
+  db: Db;
   /** Transcoded text: cells may hold U+FFFD where bytes could not be decoded. */
   transcoded: boolean;
   hasExtraCells: boolean;
@@ -189,6 +193,8 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
     relation,
     ordinal: 'rowid',
     relationWithOrdinal,
+    sampleRelation: `read_csv(${common}, ignore_errors = true)`,
+    db,
     transcoded: encoding !== 'utf-8' && encoding !== 'utf-8-bom',
     hasExtraCells: false,
     // The scan looked at the bytes DuckDB reads only when nothing was transcoded.
@@ -378,6 +384,8 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     relation,
     ordinal: 'rowid',
     relationWithOrdinal,
+    sampleRelation: relation,
+    db: ctx.db,
     transcoded: false,
     hasExtraCells: true,
     spaces: rareSpace ? 'any' : asciiSpace ? 'ascii' : 'none',
@@ -469,6 +477,8 @@ async function jsonObjectsSource(
     relation,
     ordinal: 'column',
     relationWithOrdinal: relation,
+    sampleRelation: relation,
+    db,
     transcoded: false,
     hasExtraCells: false,
     // JSON escapes (\u3000) become characters the bytes do not show
@@ -510,6 +520,8 @@ async function parquetSource(ctx: SourceContext): Promise<StagedSource> {
     relation,
     ordinal: 'column',
     relationWithOrdinal: relation,
+    sampleRelation: relation,
+    db,
     transcoded: false,
     hasExtraCells: false,
     spaces: 'any',

@@ -22,8 +22,8 @@ export const DATE_FORMATS = [
   '%Y年%m月%d日%H时%M分',
 ];
 
-const TRUE_WORDS = ['是', 'Y', 'YES', '1', '√', '✓', '✔', 'TRUE', 'T', '有', '对', '已', '是的'];
-const FALSE_WORDS = ['否', 'N', 'NO', '0', '×', '✗', '✕', 'X', 'FALSE', 'F', '无', '未', '不是'];
+export const TRUE_WORDS = ['是', 'Y', 'YES', '1', '√', '✓', '✔', 'TRUE', 'T', '有', '对', '已', '是的'];
+export const FALSE_WORDS = ['否', 'N', 'NO', '0', '×', '✗', '✕', 'X', 'FALSE', 'F', '无', '未', '不是'];
 
 const list = (xs: readonly string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ');
 

@@ -5,6 +5,9 @@ import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
 import { CANONICAL_TABLES, COUNTY_ID, tableDef } from '../schema/tables.js';
 import type { TableDef } from '../schema/types.js';
+import { unmatchedValues, type UnmatchedValue } from '../import/value-mapping.js';
+
+export type { UnmatchedValue } from '../import/value-mapping.js';
 
 /** The date (or year) that places a row of a table in a period, and the unit it belongs to. */
 export const PERIOD_FIELDS: Readonly<Record<string, { unit: string; year: string; date?: string }>> = {
@@ -44,7 +47,7 @@ export interface UnitCoverage {
   total: number;
 }
 
-export type WarningKind = 'unresolved_ref' | 'unresolved_list' | 'rejected_rows' | 'missing_reference' | 'no_period';
+export type WarningKind = 'unresolved_ref' | 'unresolved_list' | 'rejected_rows' | 'missing_reference' | 'no_period' | 'unmatched_value';
 
 export interface QualityWarning {
   kind: WarningKind;
@@ -70,6 +73,8 @@ export interface Overview {
   /** The span of all dated records, ISO dates. */
   period: { from: string; to: string } | null;
   totals: { rows: number; imports: number; rejected: number };
+  /** Enum texts that matched no value: the rows hold the field's fallback, the text is kept. */
+  unmatched: UnmatchedValue[];
 }
 
 function n(v: unknown): number {
@@ -235,15 +240,41 @@ export async function qualityWarnings(db: Db, summaries?: TableSummary[]): Promi
   return warnings;
 }
 
+/** One warning per field whose texts matched no value, listing every such text with its rows. */
+export function unmatchedWarnings(unmatched: readonly UnmatchedValue[]): QualityWarning[] {
+  const byField = new Map<string, UnmatchedValue[]>();
+  for (const u of unmatched) {
+    const k = `${u.table}.${u.field}`;
+    byField.set(k, [...(byField.get(k) ?? []), u]);
+  }
+  return [...byField.values()].map((us) => {
+    const u = us[0]!;
+    const t = tableDef(u.table)!;
+    const rows = us.reduce((a, x) => a + x.rows, 0);
+    const instead = u.fallback ? `记为“${u.fallback}”` : '该字段为空';
+    return {
+      kind: 'unmatched_value' as const,
+      severity: 'warn' as const,
+      table: u.table,
+      field: u.field,
+      rows,
+      samples: us.slice(0, 30).map((x) => ({ value: x.value, rows: x.rows })),
+      zh: `${t.zh}有 ${rows} 行的“${u.zh}”取值不在可选值（${u.options.join('、')}）中，共 ${us.length} 种写法：已照常导入，${instead}，原文保留。可在“数据导入”中把这些写法对应到可选值。`,
+      en: `${rows} row(s) of ${t.en}: ${us.length} spelling(s) of "${u.en}" match none of ${u.options.join(', ')}; loaded with ${u.fallback ? `"${u.fallback}"` : 'the field empty'}, the text kept. Map them to values on the Import screen.`,
+    };
+  });
+}
+
 export async function overview(db: Db): Promise<Overview> {
   const tables = await tableSummaries(db);
   const cov = await coverage(db);
-  const warnings = await qualityWarnings(db, tables);
+  const unmatched = await unmatchedValues(db);
+  const warnings = [...(await qualityWarnings(db, tables)), ...unmatchedWarnings(unmatched)];
   const dated = tables.filter((t) => t.from && t.to && PERIOD_FIELDS[t.table]?.date);
   const period = dated.length
     ? { from: dated.map((t) => t.from!).sort()[0]!, to: dated.map((t) => t.to!).sort().at(-1)! }
     : null;
   const imports = n(await db.scalar(`SELECT count(*) FROM import_log WHERE status = 'done'`));
   const rejected = n(await db.scalar(`SELECT count(*) FROM rejected_row`));
-  return { tables, coverage: cov, warnings, period, totals: { rows: tables.reduce((a, t) => a + t.rows, 0), imports, rejected } };
+  return { tables, coverage: cov, warnings, period, totals: { rows: tables.reduce((a, t) => a + t.rows, 0), imports, rejected }, unmatched };
 }

@@ -168,12 +168,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation in Chromium', () => {
     expect(await page.locator('[data-testid=table-select]').inputValue()).toBe('penalty_case');
     // the pre-check says what the import will reject, before anything is loaded
     expect(await page.locator('[data-testid=precheck]').textContent()).toContain('7 行中有 5 行将被拒绝');
-    expect(await page.locator('.mapping-table').textContent()).toContain('罚款金额（元）');
+    expect(await page.locator('[data-testid=mapping-table]').textContent()).toContain('罚款金额（元）');
     await shot('04-import-preview');
 
-    // An export nobody recognises: say why, then let the user pick the table and map the columns.
+    // An export nobody recognises: say why (in words; the code only under 详情), then let the user
+    // pick the table and map the columns.
     await selectStaged('会议纪要.csv');
-    expect(await page.locator('[data-testid=file-detail] [data-testid=error]').textContent()).toContain('TABLE_UNKNOWN');
+    expect(await page.locator('[data-testid=file-detail] [data-testid=problem-text]').textContent()).toContain('缺少必需的列');
     await page.selectOption('[data-testid=table-select]', 'complaint');
     await page.waitForSelector('[data-testid=missing-required]');
     expect(await page.locator('[data-testid=missing-required]').textContent()).toContain('工单编号');

@@ -25,6 +25,7 @@ import { chromiumPrinter, type PdfPrinter } from '../../analytics/report/render/
 import { importFile } from '../../analytics/import/import-file.js';
 import { expandPaths } from '../../analytics/import/import-paths.js';
 import { previewFile } from '../../analytics/import/preview.js';
+import { applyValueMapping, unmatchedValues } from '../../analytics/import/value-mapping.js';
 import type { ProgressEvent } from '../../analytics/import/progress.js';
 import { MACROS_SQL } from '../../analytics/import/sql-macros.js';
 import { undoImport } from '../../analytics/import/undo.js';
@@ -745,6 +746,17 @@ export class AnalyticsService {
         const path = exportPath(this.opts.stateDir, `被拒绝的行_${file ? String(file).replace(/\.[A-Za-z0-9]{1,6}$/, '') : '全部'}`, 'xlsx');
         const r = await this.read((db) => writeRejectedXlsx(db, path, importId ? { importId } : {}));
         return this.exported(path, { rows: r.rows, masked: false });
+      },
+
+      'import.unmatched': async () => this.read((db) => unmatchedValues(db)),
+
+      'import.mapValues': async ({ table, field, values }) => {
+        const r = await this.writeLock.run(async () => {
+          if (!this.ws) throw noWorkspace();
+          return applyValueMapping(this.ws.db, table, field, values);
+        });
+        await this.changed([table]);
+        return r;
       },
 
       'overview.get': async () => this.read((db) => overview(db)),

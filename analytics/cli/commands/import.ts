@@ -36,7 +36,10 @@ export const importCommand: Command = {
           const file = path.split(/[\\/]/).pop()!;
           const error = isTijianError(e) ? { code: e.code, zh: e.zh, en: e.en } : { code: 'INTERNAL', zh: errorText(e), en: errorText(e) };
           results.push({ file, path, error });
-          if (!values.json) io.err(`✗ ${file}\n  ${error.zh}\n  ${error.en}`);
+          if (!values.json) {
+            io.err(`✗ ${file}\n  ${error.zh}\n  ${error.en}`);
+            if (error.code === 'MAPPING_MISSING_REQUIRED') io.err(`  命令行：tijian map ${file} 生成映射模板，填写后用 --mapping 导入 / on the command line: tijian map ${file} prints a mapping template; import with --mapping`);
+          }
         }
       }
     } finally {
@@ -87,7 +90,13 @@ function describe(r: ImportFileResult): string {
     `✓ ${r.file} → ${t.zh}（批次 #${r.import_id}，${r.format}${r.encoding ? `，${r.encoding}` : ''}）：读取 ${r.rows_read} = 导入 ${r.rows_loaded} + 拒绝 ${r.rows_rejected} / ${t.en}: read ${r.rows_read} = loaded ${r.rows_loaded} + rejected ${r.rows_rejected}`,
   ];
   if (r.rows_rejected) lines.push(`  被拒绝的行及原因：tijian rejected --workspace … --import ${r.import_id}（--out 文件.xlsx 可导出发回补正）/ rejected rows: tijian rejected --import ${r.import_id} [--out FILE.xlsx]`);
+  if (r.table_confidence === 'likely') lines.push(`  ? 数据表“${r.table}”是推测，待确认 / the table is a guess, to be confirmed`);
+  for (const d of r.likely ?? []) lines.push(`  ? 待确认 to confirm: 「${d.column}」→ ${d.field}（${d.why}）`);
   if (r.unmapped_headers.length) lines.push(`  未映射的列（原样保留在“未映射的列”中）/ unmapped columns (kept as written): ${r.unmapped_headers.join('、')}`);
+  for (const v of r.values_likely ?? []) lines.push(`  ? 待确认 to confirm: ${v.field} 「${v.value}」→ ${v.to}（${v.rows} 行 rows）`);
+  for (const v of r.values_unmatched ?? []) {
+    lines.push(`  ! 未匹配的取值 unmatched value: ${v.field} 「${v.value}」 ×${v.rows} → ${v.to ?? '（空 empty）'}，原文保留 / text kept (tijian values 可对应 / map with tijian values)`);
+  }
   for (const w of r.warnings) lines.push(`  ! ${w}`);
   return lines.join('\n');
 }

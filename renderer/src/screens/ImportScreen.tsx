@@ -3,7 +3,7 @@
 // with their reasons.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { tableFromIPC } from 'apache-arrow';
-import type { ExportedFile, ImportLogEntry, ImportOutcome, ImportRun, PreviewOut, TableSchema } from '../../../electron/contract';
+import type { ExportedFile, ImportLogEntry, ImportOutcome, ImportRun, PreviewOut, TableSchema, UnmatchedValue } from '../../../electron/contract';
 import { reasonKind } from '../../../analytics/import/reason-kinds';
 import { FileReady } from '../components/FileReady';
 import { COMMANDS, shortcutText } from '../../../electron/menu-spec';
@@ -35,6 +35,7 @@ export function ImportScreen() {
         </button>
       </header>
       <StagedFiles />
+      <UnmatchedPanel />
       <History />
     </div>
   );
@@ -166,17 +167,50 @@ function DropZone({ compact, onChoose }: { compact: boolean; onChoose: () => voi
 
 /** The mapping with one more change, on top of the user's earlier changes (their preview may
  *  still be on its way) or else the mapping the preview shows. */
-function editedMapping(s: Staged, p: PreviewOut, table: string, changes: Record<string, string | null>): Mapping {
+function editedMapping(s: Staged, p: PreviewOut, table: string, changes: Record<string, string | null>, values?: { field: string; raw: string; to: string | null }): Mapping {
   const columns: Mapping['columns'] = {};
-  if (s.mapping && s.mapping.table === table) Object.assign(columns, s.mapping.columns);
-  else if (p.mapping && p.mapping.table === table) {
+  let vals: NonNullable<Mapping['values']> = {};
+  if (s.mapping && s.mapping.table === table) {
+    Object.assign(columns, s.mapping.columns);
+    vals = structuredClone(s.mapping.values ?? {});
+  } else if (p.mapping && p.mapping.table === table) {
     for (const c of p.mapping.columns) columns[c.header] = c.scale ? { field: c.field, scale: c.scale } : c.field;
+    vals = structuredClone(p.mapping.values ?? {});
   }
   for (const [h, f] of Object.entries(changes)) {
     const prev = columns[h];
     columns[h] = prev && typeof prev === 'object' && prev.scale && f ? { field: f, scale: prev.scale } : f;
   }
-  return { table: table as Mapping['table'], columns };
+  if (values) vals[values.field] = { ...(vals[values.field] ?? {}), [values.raw]: values.to };
+  return Object.keys(vals).length ? { table: table as Mapping['table'], columns, values: vals } : { table: table as Mapping['table'], columns };
+}
+
+/** 确定 / 待确认 / 未识别, with the reason on hover. */
+function Certainty({ c, why }: { c: 'sure' | 'likely' | 'none' | undefined; why?: string | undefined }) {
+  const { t } = useI18n();
+  const level = c ?? 'none';
+  return (
+    <span className={`badge ${level === 'sure' ? 'ok' : level === 'likely' ? 'warn' : 'dim'}`} title={why ? `${t.recog.whyTitle}：${why}` : undefined} data-testid="certainty" data-level={level}>
+      {t.recog[level]}
+    </span>
+  );
+}
+
+/** A problem with the file, in words; its code only under 详情. */
+function ProblemBox({ problem, tableName }: { problem: NonNullable<PreviewOut['problem']>; tableName: string | null }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const main = problem.code === 'MAPPING_MISSING_REQUIRED' && tableName ? t.recog.problemMissing(tableName) : i18n.err(problem);
+  return (
+    <div className="note bad" role="alert" data-testid="problem">
+      <Icon name="alert" /> <span data-testid="problem-text">{main}</span>
+      <details className="problem-details">
+        <summary>{t.recog.details}</summary>
+        <div className="small muted">{i18n.err(problem)}</div>
+        <div className="small mono muted">{problem.code}</div>
+      </details>
+    </div>
+  );
 }
 
 function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
@@ -226,6 +260,11 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
                   </option>
                 ))}
               </select>
+              {p.mapping?.tableConfidence === 'likely' && (
+                <span className="warn-text small" data-testid="table-guess">
+                  {t.recog.tableGuess}
+                </span>
+              )}
             </label>
             {p.mapping && <span className="muted">{t.imp.origin[p.mapping.origin] ?? p.mapping.origin}</span>}
           </div>
@@ -234,7 +273,7 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
               <Icon name="info" /> {t.imp.duplicateOf(p.duplicateOf)}
             </div>
           )}
-          {p.problem && <ErrorBox error={p.problem} />}
+          {p.problem && <ProblemBox problem={p.problem} tableName={table ? pick(table) : null} />}
           {p.warnings.length > 0 && (
             <ul className="note warn-list">
               {p.warnings.map((w) => (
@@ -245,17 +284,57 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
           {p.validation && <Precheck v={p.validation} table={p.mapping?.table ?? null} />}
           {p.mapping && table && (
             <div className="mapping">
-              <h3>{t.imp.mapping}</h3>
+              <div className="row">
+                <h3>{t.imp.mapping}</h3>
+                <div className="spacer" />
+                {p.mapping.columns.some((c) => c.confidence === 'likely') && (
+                  <button
+                    className="btn small"
+                    title={t.recog.confirmAllHint}
+                    onClick={() => app.setMapping(s.key, editedMapping(s, p, p.mapping!.table, {}))}
+                    data-testid="confirm-all"
+                  >
+                    <Icon name="check" /> {t.recog.confirmAll}
+                  </button>
+                )}
+              </div>
               {p.missingRequired.length > 0 && (
                 <div className="note bad" data-testid="missing-required">
-                  {t.imp.missingRequired}: {p.missingRequired.map((f) => pick(f)).join('、')}
+                  <div>
+                    <b>{t.recog.missingTitle}</b>
+                  </div>
+                  <ul className="missing-list">
+                    {p.missingRequired.map((f) => {
+                      const cands = p.missing.find((m) => m.field === f.field)?.candidates ?? [];
+                      return (
+                        <li key={f.field} data-testid="missing-field">
+                          <b>{pick(f)}</b>
+                          {cands.length === 0 ? (
+                            <span className="muted"> · {t.recog.missingNone}</span>
+                          ) : (
+                            cands.map((c) => (
+                              <button
+                                key={c.index}
+                                className="link"
+                                onClick={() => app.setMapping(s.key, editedMapping(s, p, p.mapping!.table, { [c.header]: f.field }))}
+                                data-testid="use-candidate"
+                              >
+                                {t.recog.useColumn(c.header)}
+                              </button>
+                            ))
+                          )}
+                        </li>
+                      );
+                    })}
+                  </ul>
                 </div>
               )}
-              <table className="mapping-table">
+              <table className="mapping-table" data-testid="mapping-table">
                 <thead>
                   <tr>
                     <th>{t.imp.header}</th>
                     <th>{t.imp.field}</th>
+                    <th>{t.recog.whyTitle}</th>
                     <th>{t.imp.preview}</th>
                   </tr>
                 </thead>
@@ -267,8 +346,9 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
                           .map((r) => sample.getChildAt(c.index)?.get(r) as string | null)
                           .filter((v): v is string => v !== null && v !== undefined && v !== '')
                       : [];
+                    const why = i18n.lang === 'en' ? (c.why_en ?? c.why) : c.why;
                     return (
-                      <tr key={c.index} className={c.field ? '' : 'unmapped'}>
+                      <tr key={c.index} className={c.field ? (c.confidence === 'likely' ? 'likely' : '') : 'unmapped'} data-testid="mapping-row" data-header={c.header}>
                         <td className="mono">{c.header}</td>
                         <td>
                           <select
@@ -276,7 +356,7 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
                             onChange={(e) => app.setMapping(s.key, editedMapping(s, p, p.mapping!.table, { [c.header]: e.target.value || null }))}
                             aria-label={`${t.imp.field}: ${c.header}`}
                           >
-                            <option value="">{t.imp.unmapped}</option>
+                            <option value="">{t.recog.keepExtras}</option>
                             {table.fields.map((f) => (
                               <option key={f.name} value={f.name}>
                                 {pick(f)}
@@ -284,8 +364,9 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
                               </option>
                             ))}
                           </select>
-                          {c.scale ? <span className="muted"> ×{c.scale}</span> : null}
+                          {c.scale ? <span className="muted"> ×{c.scale}</span> : null} <Certainty c={c.field ? c.confidence : 'none'} why={why} />
                         </td>
+                        <td className="small muted why">{why}</td>
                         <td className="sample-values" title={values.join(' | ')}>
                           {values.join(' | ')}
                         </td>
@@ -295,6 +376,12 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
                 </tbody>
               </table>
             </div>
+          )}
+          {p.mapping && p.values.length > 0 && (
+            <ValueMapping
+              columns={p.values}
+              onChange={(field, raw, to) => app.setMapping(s.key, editedMapping(s, p, p.mapping!.table, {}, { field, raw, to }))}
+            />
           )}
           {sample && sample.numRows > 0 && (
             <div className="preview">
@@ -331,6 +418,145 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
         </>
       )}
     </div>
+  );
+}
+
+/** Each enum column's spellings and the value each gets, editable. */
+function ValueMapping({ columns, onChange }: { columns: PreviewOut['values']; onChange: (field: string, raw: string, to: string | null) => void }) {
+  const i18n = useI18n();
+  const { t, num } = i18n;
+  return (
+    <div className="mapping values-mapping" data-testid="value-mapping">
+      <h3>{t.recog.valuesTitle}</h3>
+      <p className="muted small">{t.recog.valuesNote}</p>
+      {columns.map((col) => (
+        <div key={col.field} className="value-column" data-testid="value-column" data-field={col.field}>
+          <h4>
+            {i18n.pick(col)} <span className="muted mono small">{col.column}</span>
+          </h4>
+          <table className="mapping-table">
+            <thead>
+              <tr>
+                <th>{t.recog.value}</th>
+                <th className="num">{t.recog.rows}</th>
+                <th>{t.recog.mapsTo}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {col.entries.map((e) => (
+                <tr key={e.value} className={e.confidence === 'none' ? 'unmapped' : e.confidence === 'likely' ? 'likely' : ''} data-testid="value-row" data-value={e.value}>
+                  <td className="mono">{e.value}</td>
+                  <td className="num">{num(e.rows)}</td>
+                  <td>
+                    <select
+                      value={e.confidence === 'none' ? '' : (e.to ?? '')}
+                      onChange={(ev) => onChange(col.field, e.value, ev.target.value || null)}
+                      aria-label={`${t.recog.mapsTo}: ${e.value}`}
+                    >
+                      <option value="">{t.recog.leaveUnmatched(col.fallback)}</option>
+                      {col.options.map((o) => (
+                        <option key={o} value={o}>
+                          {o}
+                        </option>
+                      ))}
+                    </select>{' '}
+                    <Certainty c={e.confidence} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {col.more && <div className="muted small">{t.recog.moreValues}</div>}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** The enum texts already loaded that matched nothing: mapped here onto the loaded rows. */
+function UnmatchedPanel() {
+  const app = useApp();
+  const i18n = useI18n();
+  const { t, num } = i18n;
+  const schema = useSchema();
+  const [list, setList] = useState<UnmatchedValue[]>([]);
+  const [choice, setChoice] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const reload = useCallback(() => {
+    app.client.call('import.unmatched', {}).then(setList, () => setList([]));
+  }, [app.client]);
+  useEffect(reload, [reload, app.dataVersion, app.workspace?.path]);
+  if (!list.length) return null;
+  const key = (u: UnmatchedValue) => `${u.table}.${u.field}.${u.value}`;
+  const groups = new Map<string, UnmatchedValue[]>();
+  for (const u of list) groups.set(`${u.table}.${u.field}`, [...(groups.get(`${u.table}.${u.field}`) ?? []), u]);
+  const apply = async () => {
+    setBusy(true);
+    try {
+      let rows = 0;
+      for (const us of groups.values()) {
+        const values = Object.fromEntries(us.filter((u) => choice[key(u)]).map((u) => [u.value, choice[key(u)]!]));
+        if (!Object.keys(values).length) continue;
+        const r = await app.client.call('import.mapValues', { table: us[0]!.table as Mapping['table'], field: us[0]!.field, values });
+        rows += r.rows;
+      }
+      app.notify('ok', t.recog.applied(num(rows)));
+      setChoice({});
+      reload();
+    } catch (e) {
+      if (e instanceof ApiError) app.notify('error', i18n.err(e.info));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const tableName = (n: string) => {
+    const x = schema.find((s) => s.name === n);
+    return x ? i18n.pick(x) : n;
+  };
+  return (
+    <section className="panel unmatched-values" data-testid="unmatched-panel">
+      <div className="panel-head">
+        <h2>{t.recog.unmatchedTitle}</h2>
+      </div>
+      <p className="muted small">{t.recog.unmatchedNote}</p>
+      <table className="mapping-table">
+        <thead>
+          <tr>
+            <th>{t.recog.table}</th>
+            <th>{t.recog.field}</th>
+            <th>{t.recog.value}</th>
+            <th className="num">{t.recog.rows}</th>
+            <th>{t.recog.mapsTo}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((u) => (
+            <tr key={key(u)} data-testid="unmatched-row" data-value={u.value}>
+              <td>{tableName(u.table)}</td>
+              <td>{i18n.pick(u)}</td>
+              <td className="mono">{u.value}</td>
+              <td className="num">{num(u.rows)}</td>
+              <td>
+                <select value={choice[key(u)] ?? ''} onChange={(e) => setChoice({ ...choice, [key(u)]: e.target.value })} aria-label={`${t.recog.mapsTo}: ${u.value}`}>
+                  <option value="">{t.recog.leaveUnmatched(u.fallback)}</option>
+                  {u.options.map((o) => (
+                    <option key={o} value={o}>
+                      {o}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="row">
+        <div className="spacer" />
+        <button className="btn primary" disabled={busy || !Object.values(choice).some(Boolean)} onClick={() => void apply()} data-testid="apply-values">
+          {t.recog.apply}
+        </button>
+      </div>
+    </section>
   );
 }
 
@@ -372,6 +598,10 @@ function RunResults({ run, onClose }: { run: ImportRun; onClose: () => void }) {
     const s = schema.find((x) => x.name === n);
     return s ? i18n.pick(s) : n;
   };
+  const fieldName = (table: string | null, field: string | null) => {
+    const f = schema.find((x) => x.name === table)?.fields.find((x) => x.name === field);
+    return f ? i18n.pick(f) : (field ?? '—');
+  };
   const [showRejected, setShowRejected] = useState<{ id: number; file: string } | null>(null);
   return (
     <section className="panel results" data-testid="import-results">
@@ -401,6 +631,35 @@ function RunResults({ run, onClose }: { run: ImportRun; onClose: () => void }) {
               <>
                 <span className="muted">→ {t.ux.tableBatch(tableName(r.table ?? ''), r.import_id ?? 0)}</span>
                 <span>{t.imp.resultLine(num(r.rows_read), num(r.rows_loaded), num(r.rows_rejected))}</span>
+                {(r.likely?.length ?? 0) > 0 && (
+                  <details className="result-likely" data-testid="result-likely">
+                    <summary className="warn-text">{t.recog.likelyN(r.likely!.length)}</summary>
+                    <ul>
+                      {r.likely!.map((d) => (
+                        <li key={d.column}>
+                          <span className="mono">{d.column}</span> → {fieldName(r.table, d.field)} <span className="muted small">（{i18n.lang === 'en' ? (d.why_en ?? d.why) : d.why}）</span>
+                        </li>
+                      ))}
+                      {(r.values_likely ?? []).map((v) => (
+                        <li key={`${v.field}.${v.value}`}>
+                          {fieldName(r.table, v.field)}：<span className="mono">{v.value}</span> → {v.to} ×{num(v.rows)}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+                {(r.values_unmatched?.length ?? 0) > 0 && (
+                  <details className="result-unmatched" data-testid="result-unmatched">
+                    <summary className="warn-text">{t.recog.unmatchedN(r.values_unmatched!.length)}</summary>
+                    <ul>
+                      {r.values_unmatched!.map((v) => (
+                        <li key={`${v.field}.${v.value}`}>
+                          {fieldName(r.table, v.field)}：<span className="mono">{v.value}</span> ×{num(v.rows)} → {t.recog.leaveUnmatched(v.to)}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
                 {r.rows_rejected > 0 && (
                   <button className="link" onClick={() => setShowRejected({ id: r.import_id!, file: r.file })} data-testid="result-show-rejected">
                     {t.imp.showRejected}

@@ -1,0 +1,146 @@
+// What a column's values say about it, to weigh against its header: a column of dates, of 18-character
+// unified social credit codes, of yes/no words, of amounts, of names that are units or officers of
+// the workspace, of an enum's values. Computed from the first few hundred rows.
+import type { FieldDef, TableDef } from '../../schema/types.js';
+import { FALSE_WORDS, TRUE_WORDS } from '../sql-macros.js';
+import { matchEnumValue, valueKey } from './values.js';
+
+/** Names the workspace already knows (keys as valueKey gives them). */
+export interface NameIndex {
+  units: ReadonlySet<string>;
+  officers: ReadonlySet<string>;
+  matters: ReadonlySet<string>;
+}
+
+export interface ColumnProfile {
+  /** Non-empty values looked at. */
+  n: number;
+  date: number;
+  number: number;
+  money: number;
+  bool: number;
+  year: number;
+  uscc: number;
+  idCard: number;
+  /** Distinct values / n. */
+  distinct: number;
+  units: number;
+  officers: number;
+  matters: number;
+  values: string[];
+}
+
+const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?([ T]\d{1,2}[:：时]\d{1,2}.*)?$/;
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
+const NUMBER = /^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+(\.\d+)?$/;
+const MONEY = /^(￥|¥|RMB|人民币)?-?[\d,]+(\.\d+)?(元|万元|万)?$/i;
+const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+const ID_CARD = /^\d{17}[\dX]$|^\d{15}$/;
+const YEAR = /^(19|20)\d{2}年?(度)?$/;
+const BOOL = new Set([...TRUE_WORDS, ...FALSE_WORDS].map((w) => w.toUpperCase()));
+
+function isDate(v: string): boolean {
+  const m = DATE.exec(v) ?? COMPACT_DATE.exec(v);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  return y >= 1949 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
+}
+
+export function profileColumn(values: readonly (string | null | undefined)[], names?: NameIndex): ColumnProfile {
+  const vs = values.map((v) => (v ?? '').trim()).filter((v) => v !== '');
+  const n = vs.length;
+  const frac = (test: (v: string) => boolean) => (n ? vs.filter(test).length / n : 0);
+  const keyed = vs.map(valueKey);
+  const share = (set: ReadonlySet<string> | undefined, split: boolean) => {
+    if (!set || !set.size || !n) return 0;
+    let hit = 0;
+    for (const k of keyed) {
+      const parts = split ? k.split(/[、，,;；/\s]+/).filter(Boolean) : [k];
+      if (parts.length && parts.every((p) => set.has(p))) hit++;
+    }
+    return hit / n;
+  };
+  return {
+    n,
+    date: frac(isDate),
+    // a unit after the number (90天, 32学时, 3次) is how spreadsheets often write it
+    number: frac((v) => NUMBER.test(v.replace(/\s*(学时|课时|小时|h|天|日|个工作日|工作日|次|年|人|件|分|%)$/i, ''))),
+    money: frac((v) => MONEY.test(v)),
+    bool: frac((v) => BOOL.has(v.toUpperCase())),
+    year: frac((v) => YEAR.test(v)),
+    uscc: frac((v) => USCC.test(v.toUpperCase()) && !/^\d{18}$/.test(v)),
+    idCard: frac((v) => ID_CARD.test(v.toUpperCase())),
+    distinct: n ? new Set(vs).size / n : 0,
+    units: share(names?.units, false),
+    officers: share(names?.officers, true),
+    matters: share(names?.matters, false),
+    values: vs,
+  };
+}
+
+export interface Evidence {
+  /** Multiplies the header's score: below 1 the values speak against the field, above for it. */
+  factor: number;
+  /** Why, in a few Chinese words (for the user). */
+  note?: string;
+}
+
+const NONE: Evidence = { factor: 1 };
+
+/** What the values of a column say about a field. */
+export function fieldEvidence(p: ColumnProfile | undefined, f: FieldDef, t: TableDef): Evidence {
+  if (!p || p.n < 3) return NONE;
+  const mostly = 0.8;
+  switch (f.kind) {
+    case 'date':
+      if (p.date >= mostly) return { factor: 1.1, note: '值为日期' };
+      if (p.date < 0.2) return { factor: 0.4, note: '值不像日期' };
+      return NONE;
+    case 'money':
+    case 'number':
+      if (p.money >= mostly || p.number >= mostly) return { factor: 1.05, note: '值为数字' };
+      if (p.money < 0.2 && p.number < 0.2) return { factor: 0.4, note: '值不像数字' };
+      return NONE;
+    case 'int':
+      if (f.name === 'year') {
+        if (p.year >= mostly) return { factor: 1.1, note: '值为年份' };
+        if (p.year < 0.2) return { factor: 0.4, note: '值不像年份' };
+        return NONE;
+      }
+      if (p.number >= mostly || p.money >= mostly) return { factor: 1.05, note: '值为数字' };
+      if (p.number < 0.2 && p.money < 0.2) return { factor: 0.4, note: '值不像数字' };
+      return NONE;
+    case 'bool':
+      if (p.bool >= mostly) return { factor: 1.1, note: '值为是/否' };
+      if (p.bool < 0.2) return { factor: 0.5, note: '值不像是/否' };
+      return NONE;
+    case 'enum': {
+      const hits = p.values.filter((v) => matchEnumValue(t.name, f, v) !== null).length / p.n;
+      if (hits >= 0.6) return { factor: 1.1, note: '值为可选值' };
+      if (p.date >= mostly || (p.number >= mostly && !Object.keys(f.values ?? {}).some((k) => /^\d+$/.test(k)))) return { factor: 0.4, note: '值不像可选值' };
+      return NONE;
+    }
+    case 'id':
+      if (p.date >= mostly) return { factor: 0.4, note: '值为日期' };
+      if ((p.uscc >= mostly || p.idCard + p.uscc >= mostly) && /subject_id|party_id|id_number/.test(f.name)) return { factor: 1.25, note: '值为统一社会信用代码或身份证号' };
+      return NONE;
+    case 'ref':
+    case 'reflist': {
+      const share = f.ref === 'unit' ? p.units : f.ref === 'officer' ? p.officers : p.matters;
+      if (share >= 0.5) return { factor: 1.25, note: f.ref === 'unit' ? '值为已知单位' : f.ref === 'officer' ? '值为已知执法人员' : '值为已知事项' };
+      // codes may be numbers (事项编码 330110001000); dates are never names
+      if (p.date >= mostly) return { factor: 0.4, note: '值为日期' };
+      return NONE;
+    }
+    case 'text':
+    case 'list':
+      if (p.date >= mostly) return { factor: 0.5, note: '值为日期' };
+      return NONE;
+    default: {
+      const never: never = f.kind;
+      throw new Error(`unknown kind ${String(never)}`);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+// A header as a person reads it: full/half width and spaces folded, numbering and required-field
+// markers dropped, bracketed units and notes taken out (（元） → a money column, （街道） → dropped,
+// （是/否） → a yes/no column), a 是否/有无 prefix turned into a yes/no flag.
+import { BOOL_NOTES, BOOL_PREFIXES, BOOL_SUFFIXES, FILL_NOTES, UNIT_NOTES } from '../lexicon/concepts.js';
+
+export interface NormalisedHeader {
+  /** The header as written. */
+  raw: string;
+  /** NFKC, no spaces, lower case, markers dropped; brackets kept (for exact comparison). */
+  full: string;
+  /** What the header names: `full` without bracketed notes and the yes/no prefix. */
+  core: string;
+  /** The yes/no prefix or note was there (是否重大案件, 听证（是/否）). */
+  yesNo: boolean;
+  /** A bracketed unit: 元, 万元, 天, 学时 … */
+  unit?: string;
+  /** What the unit implies. */
+  unitKind?: (typeof UNIT_NOTES)[string]['kind'];
+  /** Multiplier implied by the unit (万元 → 10000). */
+  scale?: number;
+  /** Other bracketed notes (（统一社会信用代码）, （被告）): they may name the column better. */
+  notes: string[];
+  /** Alternatives a slash separates (工号/人员编号). */
+  alternatives: string[];
+}
+
+const BRACKETS = /[(\[【〔<《{]([^()\[\]【】〔〕<>《》{}]*)[)\]】〕>》}]/g;
+
+/** NFKC (full-width → half-width), no white space of any kind, markers and numbering dropped. */
+export function foldHeader(h: string): string {
+  return h
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u3000\ufeff\u200b-\u200d]+/g, '')
+    .replace(/^[*※#★☆▲△●○◆◇■□\-—_]+|[*※★☆]+$/g, '')
+    .replace(/^(\d{1,3}|[一二三四五六七八九十]{1,3})[、.．)]/, '')
+    .replace(/^[(（](\d{1,3}|[一二三四五六七八九十]{1,3})[)）]/, '')
+    .replace(/[:：]+$/, '')
+    .toLowerCase();
+}
+
+export function normaliseHeader(raw: string): NormalisedHeader {
+  const full = foldHeader(raw);
+  let yesNo = false;
+  let unit: string | undefined;
+  let unitKind: NormalisedHeader['unitKind'];
+  let scale: number | undefined;
+  const notes: string[] = [];
+  let core = full.replace(BRACKETS, (_m, inner: string) => {
+    const note = inner.trim();
+    const u = UNIT_NOTES[note] ?? UNIT_NOTES[note.replace(/^单位[:：]?/, '')];
+    if (u) {
+      unit = note.replace(/^单位[:：]?/, '');
+      unitKind = u.kind;
+      if (u.scale) scale = u.scale;
+      return '';
+    }
+    if (BOOL_NOTES.some((r) => r.test(note))) {
+      yesNo = true;
+      return '';
+    }
+    if (FILL_NOTES.some((r) => r.test(note))) return '';
+    // Any other note (（街道）, （被告）, （含…）) qualifies the header without changing it.
+    if (note) notes.push(note);
+    return '';
+  });
+  // A header that is nothing but a bracket keeps its content.
+  if (!core) core = full.replace(/[()\[\]【】〔〕<>《》{}]/g, '');
+  const alternatives = /[/／或]/.test(core) ? core.split(/[/／]+|或/).filter((x) => x.length >= 2) : [];
+  // Separators inside a header (复议/诉讼, 单位-名称) carry no meaning.
+  core = core.replace(/[/\\、\-_·.,，;；|｜'"“”‘’]+/g, '');
+  // Numbered copies of a column (处罚类别1, 代码_2) name the same thing.
+  core = core.replace(/(?<=[\u4e00-\u9fff])\d{1,2}$/, '');
+  for (const p of BOOL_PREFIXES) {
+    if (core.startsWith(p) && core.length > p.length) {
+      core = core.slice(p.length);
+      yesNo = true;
+      break;
+    }
+  }
+  for (const s of BOOL_SUFFIXES) {
+    if (core.endsWith(s) && core.length > s.length) {
+      core = core.slice(0, -s.length);
+      yesNo = true;
+      break;
+    }
+  }
+  const out: NormalisedHeader = { raw, full, core, yesNo, notes, alternatives: alternatives.length > 1 ? alternatives : [] };
+  if (unit !== undefined) out.unit = unit;
+  if (unitKind !== undefined) out.unitKind = unitKind;
+  if (scale !== undefined) out.scale = scale;
+  return out;
+}

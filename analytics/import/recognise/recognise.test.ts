@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { assignColumns, recognise, recogniseFor } from './recognise.js';
+import { matchValue } from './values.js';
+
+const fieldOf = (table: string, headers: string[], header: string) => recogniseFor(table, headers).columns.find((c) => c.header === header)!;
+
+describe('recognition', () => {
+  it('reads the seven headers of issue #10 that exact aliases missed', () => {
+    const cases: Array<[string, string[], string, string]> = [
+      ['penalty_case', ['案件编号', '执法主体', '乡镇（街道）', '立案日期'], '乡镇（街道）', 'township'],
+      ['penalty_case', ['案件编号', '执法主体', '违法事项编码', '立案日期'], '违法事项编码', 'matter_code'],
+      ['penalty_case', ['案件编号', '执法主体', '是否重大执法决定', '立案日期'], '是否重大执法决定', 'major_case'],
+      ['penalty_case', ['案件编号', '执法主体', '移送公安机关日期', '立案日期'], '移送公安机关日期', 'police_transfer_date'],
+      ['officer', ['人员编号', '年度', '姓名', '证件有效期止'], '证件有效期止', 'cert_valid_to'],
+      ['officer', ['人员编号', '年度', '姓名', '派驻层级'], '派驻层级', 'posting'],
+      ['inspection', ['检查编号', '检查日期', '实施单位', '检查对象统一社会信用代码'], '检查对象统一社会信用代码', 'subject_id'],
+    ];
+    for (const [table, headers, header, field] of cases) {
+      const c = fieldOf(table, headers, header);
+      expect(c.field, header).toBe(field);
+      expect(c.confidence, header).not.toBe('none');
+    }
+    // …and with the table detected, the inspection file is no longer "table unknown"
+    expect(recognise(['检查编号', '检查日期', '实施单位', '检查对象统一社会信用代码', '检查对象名称']).table).toBe('inspection');
+  });
+
+  it('assigns one to one by total: a column that fits two fields gives way to one that fits only one', () => {
+    // column 0 fits field 0 (0.95) and field 1 (0.9); column 1 fits only field 0 (0.9). Greedy
+    // by score would give field 0 to column 0 and leave column 1 out; the best total maps both.
+    expect([...assignColumns([
+      [0.95, 0.9],
+      [0.9, 0],
+    ])].sort()).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
+    // one strong match outweighs two weak ones: 1.0 alone beats 0.7 + 0.7
+    expect([...assignColumns([
+      [1.0, 0.7],
+      [0.7, 0],
+    ])].sort()).toEqual([[0, 0]]);
+    // below LIKELY nothing is assigned; ties go to the earlier column
+    expect(assignColumns([[0.5]]).size).toBe(0);
+    expect([...assignColumns([[0.9], [0.9]])]).toEqual([[0, 0]]);
+  });
+
+  it('two columns naming one field: the better one has it, the other is kept, nothing is sure', () => {
+    const r = recogniseFor('penalty_case', ['案件编号', '主办人', '协办人']);
+    const [a, b] = [r.columns[1]!, r.columns[2]!];
+    expect([a.field, b.field].filter(Boolean)).toEqual(['officer_ids']);
+    const mapped = a.field ? a : b;
+    const other = a.field ? b : a;
+    expect(mapped.confidence).toBe('likely');
+    expect(other).toMatchObject({ field: null, nearest: 'officer_ids', taken: true });
+  });
+
+  it('weighs the values: a column of credit codes under a bare 代码 header is the subject id', () => {
+    const codes = ['91330922MA2A1B2C3D', '91330922MA2A9K8Y7X', '92330922MA2B3C4D5E', '93330922MA2C5D6E7F'];
+    const dates = ['2024-03-01', '2024-03-02', '2024-03-05', '2024-04-01'];
+    const r = recogniseFor('inspection', ['检查编号', '日期', '代码'], { samples: [['A1', 'A2', 'A3', 'A4'], dates, codes] });
+    expect(r.columns[2]).toMatchObject({ field: 'subject_id' });
+    expect(r.columns[2]!.why).toContain('统一社会信用代码');
+    // a column whose values are not dates is not a date, whatever its header says
+    const r2 = recogniseFor('penalty_case', ['案件编号', '执法主体', '立案日期'], { samples: [['A1', 'A2', 'A3'], ['甲', '乙', '丙'], ['甲', '乙', '丙']] });
+    expect(r2.columns[2]!.field).toBeNull();
+  });
+
+  it('reads enum values as a person would: synonym, containment, similarity; nothing forced', () => {
+    expect(matchValue('penalty_case', 'source', '检查发现')).toMatchObject({ value: '检查' });
+    expect(matchValue('penalty_case', 'source', '其他部门移送')).toMatchObject({ value: '移送' });
+    expect(matchValue('penalty_case', 'source', '日常巡查')).toMatchObject({ value: '检查' });
+    expect(matchValue('penalty_case', 'source', '日常巡查中发现')).toMatchObject({ value: '检查', how: 'contains', confidence: 'likely' });
+    expect(matchValue('complaint', 'satisfaction', '不满意')).toMatchObject({ value: '不满意' });
+    // a negation before a spelling rules it out: 未立案 is not 立案
+    expect(matchValue('inspection', 'result', '未立案')).toBeNull();
+    expect(matchValue('penalty_case', 'source', '领导批示')).toBeNull();
+  });
+});

@@ -1,0 +1,262 @@
+// From a file's headers (and its first values) to a table and a column → field mapping, each
+// decision with its certainty: every header is scored against every field of every table, the
+// columns are assigned to fields one to one by the largest total score (Munkres), and the table is
+// the one whose assignment scores best — the closest table, never a refusal. A required field no
+// column names is reported with the columns that come closest.
+import { munkres } from 'munkres';
+import { CANONICAL_TABLES, tableDef } from '../../schema/tables.js';
+import type { TableDef } from '../../schema/types.js';
+import { FILE_HINTS, TABLE_MARKERS } from '../lexicon/fields.js';
+import { fieldEvidence, profileColumn, type ColumnProfile, type NameIndex } from './evidence.js';
+import { analyse, classFit, scoreHeader, tableModel, type Analysed } from './score.js';
+
+export type Confidence = 'sure' | 'likely' | 'none';
+
+/** A score at or above this applies the mapping (as likely at least). */
+export const LIKELY = 0.6;
+/** A header score at or above this, with nothing against it, applies it as sure. */
+export const SURE = 0.9;
+
+export interface ColumnDecision {
+  index: number;
+  header: string;
+  field: string | null;
+  confidence: Confidence;
+  /** 0..1 */
+  score: number;
+  /** Why, in Chinese (the field's name, the phrase it matched, what the values said). */
+  why: string;
+  why_en: string;
+  /** Multiplier for bare numbers, from a unit in the header (（万元） → 10000). */
+  scale?: number;
+  /** Unmapped columns: the field that came closest, and whether another column has it. */
+  nearest?: string;
+  taken?: boolean;
+}
+
+export interface MissingField {
+  field: string;
+  zh: string;
+  en: string;
+  /** The columns that come closest, best first. */
+  candidates: Array<{ index: number; header: string; score: number }>;
+}
+
+export interface Recognition {
+  table: string;
+  tableConfidence: 'sure' | 'likely';
+  columns: ColumnDecision[];
+  missing: MissingField[];
+  /** Every table with its score, best first. */
+  ranking: Array<{ table: string; score: number }>;
+}
+
+export interface RecogniseOptions {
+  fileName?: string;
+  /** Column values (first rows), per column in header order. */
+  samples?: ReadonlyArray<ReadonlyArray<string | null | undefined>>;
+  names?: NameIndex;
+}
+
+const analysedCache = new Map<string, Analysed>();
+function analysed(h: string): Analysed {
+  let a = analysedCache.get(h);
+  if (!a) {
+    a = analyse(h);
+    if (analysedCache.size > 20000) analysedCache.clear();
+    analysedCache.set(h, a);
+  }
+  return a;
+}
+
+interface Cell {
+  header: number;
+  evidence: { factor: number; note?: string };
+  final: number;
+  phrase: string;
+  exact: boolean;
+}
+
+interface TableResult {
+  table: TableDef;
+  cells: Cell[][];
+  assigned: Map<number, number>;
+  score: number;
+}
+
+function scoreTable(t: TableDef, hs: Analysed[], profiles: Array<ColumnProfile | undefined>, fileName: string | undefined): TableResult {
+  const tm = tableModel(t);
+  const cells = hs.map((h, i) =>
+    tm.fields.map((fm): Cell => {
+      const s = scoreHeader(h, fm, tm);
+      const ev = fieldEvidence(profiles[i], fm.field, t);
+      return { header: s.score, evidence: ev, final: Math.min(1, s.score * ev.factor), phrase: s.phrase, exact: s.exact };
+    }),
+  );
+  const assigned = assignColumns(cells.map((row) => row.map((c) => c.final)));
+  let score = 0;
+  const keyish = new Set([...t.key, ...(t.detectBy ?? [])]);
+  const mapped = new Set<string>();
+  for (const [i, j] of assigned) {
+    const f = tm.fields[j]!.field;
+    mapped.add(f.name);
+    score += cells[i]![j]!.final * (keyish.has(f.name) ? 1.5 : 1);
+  }
+  score -= 0.25 * t.fields.filter((f) => f.required && !mapped.has(f.name)).length;
+  if (fileName && (FILE_HINTS[t.name] ?? []).some((w) => fileName.includes(w))) score += 0.6;
+  // Ledgers name what they are about in their headers (许可机关, 处罚决定书文号, 被申请人).
+  const markers = new Set(TABLE_MARKERS[t.name] ?? []);
+  const marked = hs.filter((h) => [...h.content.keys()].some((id) => markers.has(id))).length;
+  score += 0.25 * Math.min(marked, 6);
+  return { table: t, cells, assigned, score };
+}
+
+/**
+ * Columns to fields, one to one, by the largest total (Munkres). The profit of a pair is its score
+ * to the 4th power, so one strong match outweighs two weak ones (两列各自勉强像 ≠ 一列确实是), while
+ * a column that fits two fields gives way to a column that fits only one; a pair below LIKELY earns
+ * nothing; on a tie the earlier column wins. `scores[column][field]`.
+ */
+export function assignColumns(scores: ReadonlyArray<ReadonlyArray<number>>): Map<number, number> {
+  const assigned = new Map<number, number>();
+  if (!scores.length || !scores[0]!.length) return assigned;
+  const cost = scores.map((row, i) => row.map((x) => (x >= LIKELY ? 1 - x ** 4 + i * 1e-9 : 1)));
+  for (const [i, j] of munkres(cost)) if (scores[i]![j]! >= LIKELY) assigned.set(i, j);
+  return assigned;
+}
+
+function profilesOf(headers: readonly string[], opts: RecogniseOptions): Array<ColumnProfile | undefined> {
+  return headers.map((_, i) => (opts.samples?.[i] ? profileColumn(opts.samples[i]!, opts.names) : undefined));
+}
+
+/** Recognises a file's table and columns. */
+export function recognise(headers: readonly string[], opts: RecogniseOptions = {}): Recognition {
+  const hs = headers.map(analysed);
+  const profiles = profilesOf(headers, opts);
+  const results = CANONICAL_TABLES.map((t) => scoreTable(t, hs, profiles, opts.fileName));
+  distinctiveness(results);
+  results.sort((a, b) => b.score - a.score);
+  const best = results[0]!;
+  const second = results[1];
+  // Sure of the table only when it is clearly ahead: by two distinctive columns' worth, and by a
+  // quarter of its score.
+  const tableSure = best.assigned.size >= 2 && (!second || best.score - second.score >= Math.max(2, 0.25 * best.score));
+  return decide(best, headers, tableSure, results.map((r) => ({ table: r.table.name, score: round(r.score) })));
+}
+
+/**
+ * A column that fits one table much better than any other (被申请人, 工单编号) tells the table
+ * more than one that fits many (立案日期, 承办人): each assigned column adds what it scores beyond
+ * its best score in the other tables.
+ */
+function distinctiveness(results: TableResult[]): void {
+  const bestIn = results.map((r) => r.cells.map((row) => row.reduce((m, c) => Math.max(m, c.final), 0)));
+  results.forEach((r, ti) => {
+    for (const [i, j] of r.assigned) {
+      let others = 0;
+      bestIn.forEach((b, tj) => {
+        if (tj !== ti) others = Math.max(others, b[i]!);
+      });
+      r.score += Math.max(0, r.cells[i]![j]!.final - others);
+    }
+  });
+}
+
+/** Recognises a file's columns for a table the user chose. */
+export function recogniseFor(table: string, headers: readonly string[], opts: RecogniseOptions = {}): Recognition {
+  const t = tableDef(table);
+  if (!t) throw new Error(`unknown table ${table}`);
+  const hs = headers.map(analysed);
+  const r = scoreTable(t, hs, profilesOf(headers, opts), opts.fileName);
+  return decide(r, headers, true, [{ table, score: round(r.score) }]);
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function decide(r: TableResult, headers: readonly string[], tableSure: boolean, ranking: Recognition['ranking']): Recognition {
+  const tm = tableModel(r.table);
+  const columns = headers.map((header, i): ColumnDecision => {
+    const j = r.assigned.get(i);
+    const h = analysed(header);
+    if (j === undefined) {
+      const row = r.cells[i]!;
+      let bj = -1;
+      row.forEach((c, k) => {
+        if (bj < 0 || c.final > row[bj]!.final) bj = k;
+      });
+      const near = bj >= 0 && row[bj]!.final >= 0.3 ? tm.fields[bj]!.field : null;
+      const taken = bj >= 0 && row[bj]!.final >= LIKELY;
+      return {
+        index: i,
+        header,
+        field: null,
+        confidence: 'none',
+        ...(near ? { nearest: near.name, taken } : {}),
+        score: bj >= 0 ? round(row[bj]!.final) : 0,
+        why: taken && near ? `“${near.zh}”已由另一列对应，本列保存在附加信息中` : near ? `与任何字段都不够接近（最接近“${near.zh}”），保存在附加信息中` : '未识别，保存在附加信息中',
+        why_en: taken && near ? `${near.en} is taken by another column; kept in extras` : near ? `close to no field (nearest: ${near.en}); kept in extras` : 'not recognised; kept in extras',
+      };
+    }
+    const fm = tm.fields[j]!;
+    const c = r.cells[i]![j]!;
+    // Another field of the table the header names as well: not sure which.
+    // Another field of the table the header names as well, or another column naming this field as
+    // well: not sure which.
+    const fieldRival = r.cells[i]!.some((o, k) => k !== j && o.header >= c.header - 0.1 && o.header >= LIKELY);
+    const columnRival = r.cells.some((row, k) => k !== i && row[j]!.final >= LIKELY && row[j]!.final >= c.final - 0.1);
+    const rival = columnRival || (fieldRival && !c.exact);
+    const sure = tableSure && c.evidence.factor >= 0.9 && !rival && (c.exact || c.header >= SURE);
+    const how = c.exact ? `表头即“${fm.field.zh}”的常用写法` : `表头与“${c.phrase}”相近（${Math.round(c.header * 100)}%）`;
+    const howEn = c.exact ? `the header is a usual spelling of ${fm.field.en}` : `the header is close to "${c.phrase}" (${Math.round(c.header * 100)}%)`;
+    const ev = c.evidence.note ? `；${c.evidence.note}` : '';
+    const notes = [!tableSure ? '；数据表为推测' : '', columnRival ? '；另有一列同样像' : fieldRival && !c.exact ? '；也可能是其他字段' : ''].join('');
+    const out: ColumnDecision = {
+      index: i,
+      header,
+      field: fm.field.name,
+      confidence: sure ? 'sure' : 'likely',
+      score: round(c.final),
+      why: `${how}${ev}${notes}`,
+      why_en: `${howEn}${c.evidence.note ? `; values: ${c.evidence.note}` : ''}${!tableSure ? '; the table is a guess' : ''}`,
+    };
+    if (h.norm.scale && (fm.field.kind === 'money' || fm.field.kind === 'number')) out.scale = h.norm.scale;
+    return out;
+  });
+  const mapped = new Set(columns.map((c) => c.field).filter(Boolean));
+  const missing: MissingField[] = r.table.fields
+    .filter((f) => f.required && !mapped.has(f.name))
+    .map((f) => {
+      const j = tm.fields.findIndex((x) => x.field.name === f.name);
+      // Columns that come close by header or values, or free columns of the right sort (a date
+      // column for a date field).
+      const fits = (i: number) => {
+        const cls = analysed(headers[i]!).cls;
+        return !columns[i]!.field && cls !== undefined && classFit(f.kind, cls) >= 0.95 && f.kind !== 'text' && f.kind !== 'ref';
+      };
+      const candidates = r.cells
+        .map((row, i) => ({ index: i, header: headers[i]!, score: round(row[j]!.final) }))
+        .filter((c) => c.score > 0.15 || r.cells[c.index]![j]!.evidence.factor > 1 || fits(c.index))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 3);
+      return { field: f.name, zh: f.zh, en: f.en, candidates };
+    });
+  return { table: r.table.name, tableConfidence: tableSure ? 'sure' : 'likely', columns, missing, ranking };
+}
+
+/** How header-like a row is: the columns the closest table recognises (to find the header row
+ *  below title rows). Cells that cannot be headers (long text, numbers, dates) count nothing. */
+export function headerRowScore(cells: readonly string[]): number {
+  const hs = cells.map((c) => (c && c.length <= 40 && !/^[\d\s.,:/-]+$/.test(c) ? c : ''));
+  if (hs.filter(Boolean).length < 2) return 0;
+  let best = 0;
+  const as = hs.map(analysed);
+  for (const t of CANONICAL_TABLES) {
+    const r = scoreTable(t, as, [], undefined);
+    let n = 0;
+    for (const [i, j] of r.assigned) if (hs[i] && r.cells[i]![j]!.final >= LIKELY) n++;
+    best = Math.max(best, n);
+  }
+  return best;
+}

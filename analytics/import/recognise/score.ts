@@ -1,0 +1,308 @@
+// How well one header names one field, from the header alone: both are cut into concepts, compared
+// as weighted sets (a table's own topic — 案件 in a case ledger — counts for little), and the kinds
+// must agree: a date field wants 日期/时间, an amount wants 金额 or （元）, a yes/no field a 是否.
+import type { FieldDef, FieldKind, TableDef } from '../../schema/types.js';
+import type { ClassId } from '../lexicon/concepts.js';
+import { FIELD_LEXICON, TABLE_TOPICS } from '../lexicon/fields.js';
+import { normaliseHeader, type NormalisedHeader } from './normalise.js';
+import { tokenise, type Token } from './tokens.js';
+
+/** A header or a field phrase as compared: its concepts with their weights, its class. */
+export interface Analysed {
+  norm: NormalisedHeader;
+  tokens: Token[];
+  /** concept id (or ?char for unknown characters, cls:X for a class word inside) → base weight. */
+  content: Map<string, number>;
+  cls?: ClassId;
+  /** Bracketed notes that name something (行政相对人代码（统一社会信用代码）), analysed too. */
+  notes: Analysed[];
+}
+
+const UNKNOWN_WEIGHT = 0.35;
+const INNER_CLASS_WEIGHT = 0.5;
+const TOPIC_FACTOR = 0.3;
+
+/** Concepts that stand for a more specific one (相对人 for 当事人 or 检查对象; 证件号码 for 统一社会信用代码). */
+const GENERAL: Readonly<Record<string, readonly string[]>> = {
+  COUNTERPART: ['PARTY', 'SUBJECT', 'APPLICANT', 'ENTERPRISE_ORG'],
+  ENTERPRISE_ORG: ['PARTY', 'SUBJECT', 'APPLICANT'],
+  IDNO: ['IDNO_ORG', 'IDNO_PERSON'],
+};
+
+/** How far concept `x` (said by one side) is accounted for by `y` (said by the other): a general
+ *  word is well accounted for by a specific one (相对人 → 当事人), a specific one less by a general
+ *  one (申请人 is a 相对人, but not every 相对人 is an 申请人). */
+/** Concepts that are near each other without one being the other (来源 and 渠道). */
+const NEAR: ReadonlyArray<readonly [string, string]> = [
+  ['SOURCE', 'CHANNEL'],
+  ['RESULT', 'OPINION'],
+  ['DOC', 'CERT'],
+  ['CATEGORY', 'DOMAIN'],
+];
+
+function relation(x: string, y: string): number {
+  if (x === y) return 1;
+  if (NEAR.some(([a, b]) => (a === x && b === y) || (a === y && b === x))) return 0.75;
+  if (GENERAL[x]?.includes(y)) return 0.85;
+  if (GENERAL[y]?.includes(x)) return 0.6;
+  return 0;
+}
+
+export function analyse(header: string, withNotes = true): Analysed {
+  const norm = normaliseHeader(header);
+  const tokens = tokenise(norm.core);
+  const content = new Map<string, number>();
+  let cls: ClassId | undefined;
+  const last = (i: number) => tokens.slice(i + 1).every((x) => x.kind === 'modifier' || x.kind === 'class');
+  tokens.forEach((t, i) => {
+    switch (t.kind) {
+      case 'class':
+        // The class word that ends the header is its class; one inside it qualifies a concept.
+        if (last(i)) cls = cls ?? t.id;
+        else content.set(`cls:${t.id}`, INNER_CLASS_WEIGHT);
+        break;
+      case 'concept':
+        // 起/止 inside a header (划转至综合执法) are not the bounds of a period.
+        if ((t.id === 'START' || t.id === 'END') && !last(i)) break;
+        content.set(t.id, Math.max(content.get(t.id) ?? 0, t.weight));
+        break;
+      case 'modifier':
+        break;
+      case 'unknown':
+        content.set(t.id, UNKNOWN_WEIGHT);
+        break;
+      default: {
+        const never: never = t;
+        throw new Error(`unknown token ${String(never)}`);
+      }
+    }
+  });
+  // The last concept's implied class (有效期止 → a date) when no class word says otherwise.
+  const lastConcept = [...tokens].reverse().find((t) => t.kind === 'concept');
+  if (!cls && lastConcept?.kind === 'concept' && lastConcept.implies) cls = lastConcept.implies;
+  // A unit in brackets says what sort of value too.
+  if (!cls && norm.unitKind) cls = norm.unitKind === 'money' ? 'AMOUNT' : norm.unitKind === 'days' ? 'PERIOD' : 'COUNT';
+  const out: Analysed = { norm, tokens, content, notes: withNotes ? [...norm.notes, ...norm.alternatives].map((n) => analyse(n, false)) : [] };
+  if (cls) out.cls = cls;
+  return out;
+}
+
+/** Which classes of header a kind of field takes: 1 fits, a smaller number fits loosely. */
+export function classFit(kind: FieldKind, cls: ClassId): number {
+  switch (kind) {
+    case 'date':
+      return cls === 'DATE' ? 1 : cls === 'PERIOD' ? 0.95 : 0.3;
+    case 'id':
+      return cls === 'CODE' ? 1 : cls === 'NAME' ? 0.35 : 0.3;
+    case 'text':
+      return cls === 'NAME' ? 1 : cls === 'CODE' ? 0.6 : cls === 'TYPE' ? 0.5 : 0.3;
+    case 'ref':
+    case 'reflist':
+      return cls === 'NAME' || cls === 'CODE' ? 1 : 0.3;
+    case 'enum':
+      return cls === 'TYPE' ? 1 : cls === 'NAME' ? 0.6 : 0.3;
+    case 'bool':
+      return cls === 'TYPE' ? 0.6 : 0.35;
+    case 'money':
+      return cls === 'AMOUNT' ? 1 : cls === 'COUNT' ? 0.6 : 0.3;
+    case 'int':
+    case 'number':
+      return cls === 'COUNT' || cls === 'PERIOD' ? 1 : cls === 'AMOUNT' ? 0.6 : 0.3;
+    case 'list':
+      return cls === 'TYPE' || cls === 'NAME' ? 1 : 0.4;
+    default: {
+      const never: never = kind;
+      throw new Error(`unknown kind ${String(never)}`);
+    }
+  }
+}
+
+/** Kinds whose headers normally carry a class word (日期, 金额, 编号). */
+const NEEDS_CLASS: ReadonlySet<FieldKind> = new Set(['date', 'money', 'id']);
+
+export interface Signature {
+  phrase: string;
+  a: Analysed;
+  /** A phrase that points to the field without naming it exactly: never more than likely. */
+  near: boolean;
+}
+
+export interface FieldModel {
+  field: FieldDef;
+  sigs: Signature[];
+  /** Every concept any phrase of the field uses: what a header may say about the field. */
+  vocabulary: Map<string, number>;
+  /** Normalised spellings that name the field exactly. */
+  exact: Set<string>;
+  /** Enum fields: whether 是/否 are values (a 是否 header may name it). */
+  yesNoValues: boolean;
+}
+
+export interface TableModel {
+  table: TableDef;
+  topics: ReadonlySet<string>;
+  fields: FieldModel[];
+}
+
+const models = new Map<string, TableModel>();
+
+/** A score short of exact is capped below 1, so a usual spelling wins a tie with a near one. */
+const NOT_EXACT_CAP = 0.96;
+const NEAR_FACTOR = 0.8;
+
+export function tableModel(t: TableDef): TableModel {
+  let m = models.get(t.name);
+  if (m) return m;
+  const lex = FIELD_LEXICON[t.name] ?? {};
+  const fields = t.fields.map((f): FieldModel => {
+    const l = lex[f.name] ?? {};
+    const not = new Set((l.not ?? []).map((x) => normaliseHeader(x).full));
+    const phrases = [...new Set([f.zh, ...f.aliases, ...(l.also ?? [])])].filter((p) => !not.has(normaliseHeader(p).full) && /[^\x00-\x7f]/.test(p));
+    const exact = new Set([normaliseHeader(f.name).full, ...phrases.map((p) => normaliseHeader(p).full), ...phrases.map((p) => normaliseHeader(p).core)]);
+    const values = Object.entries(f.values ?? {}).flatMap(([k, v]) => [k, ...v]);
+    const sigs = [
+      ...phrases.map((phrase) => ({ phrase, a: analyse(phrase), near: false })),
+      ...(l.near ?? []).map((phrase) => ({ phrase, a: analyse(phrase), near: true })),
+    ];
+    const vocabulary = new Map<string, number>();
+    for (const sig of sigs) for (const [id, w] of sig.a.content) vocabulary.set(id, Math.max(vocabulary.get(id) ?? 0, w));
+    return { field: f, sigs, vocabulary, exact, yesNoValues: values.includes('是') || values.includes('否') };
+  });
+  m = { table: t, topics: new Set(TABLE_TOPICS[t.name] ?? []), fields };
+  models.set(t.name, m);
+  return m;
+}
+
+function weightIn(id: string, base: number, topics: ReadonlySet<string>): number {
+  return topics.has(id) ? base * TOPIC_FACTOR : base;
+}
+
+/** How much of `of` (weighted) is found in `in` (related concepts count in part). */
+function covered(of: ReadonlyMap<string, number>, inside: ReadonlyMap<string, number>, topics: ReadonlySet<string>): number {
+  let total = 0;
+  let found = 0;
+  for (const [id, w] of of) {
+    const x = weightIn(id, w, topics);
+    total += x;
+    let best = inside.has(id) ? 1 : 0;
+    if (!best) for (const other of inside.keys()) best = Math.max(best, relation(id, other));
+    found += x * best;
+  }
+  return total ? found / total : 1;
+}
+
+/** Weight of what a header says beyond the table's topic. */
+function substance(content: ReadonlyMap<string, number>, topics: ReadonlySet<string>): number {
+  let w = 0;
+  for (const [id, x] of content) if (!topics.has(id)) w += x;
+  return w;
+}
+
+/**
+ * How well a header's concepts match a field phrase's: every concept of the header must be one the
+ * field is described with (explained), and the header must say most of one phrase (fit).
+ */
+function contentScore(h: Analysed, sig: Analysed, vocabulary: ReadonlyMap<string, number>, topics: ReadonlySet<string>, kind: FieldKind): number {
+  const hs = substance(h.content, topics);
+  const ss = substance(sig.content, topics);
+  if (hs === 0) {
+    // Nothing but the table's topic (编号, 案件编号 in a case ledger): it names the field whose
+    // phrase is also nothing but topic and class — when it has a class to compare.
+    if (!h.cls) return 0;
+    // A bare class word (代码, 日期) names no field by itself: only values that say which (a column
+    // of credit codes) can make it one.
+    if (ss > 0) return h.content.size === 0 && classFit(kind, h.cls) >= 0.95 ? 0.5 : 0;
+    // A bare class word (类别, 编号) says less than one with the table's topic (案件编号).
+    if (h.content.size === 0) return 0.7;
+    const same = [...h.content.keys()].every((id) => sig.content.has(id));
+    return same ? 0.85 : 0.5;
+  }
+  return explained(h, vocabulary, topics) * covered(sig.content, h.content, topics);
+}
+
+/**
+ * How much of the header the field accounts for. A Chinese compound ends in its head (行政处罚决定
+ * 执行日期 is an execution date; 立案单位经办人 is an officer): when the head is accounted for, the
+ * words before it count for less.
+ */
+function explained(h: Analysed, vocabulary: ReadonlyMap<string, number>, topics: ReadonlySet<string>): number {
+  const plain = covered(h.content, vocabulary, topics);
+  const concepts = h.tokens.filter((t): t is Extract<Token, { kind: 'concept' }> => t.kind === 'concept' && !topics.has(t.id) && h.content.has(t.id));
+  if (concepts.length < 2) return plain;
+  const head = concepts[concepts.length - 1]!;
+  if (!vocabulary.has(head.id)) return plain;
+  const rest = new Map([...h.content].filter(([id]) => id !== head.id));
+  return Math.max(plain, 0.6 + 0.4 * covered(rest, vocabulary, topics));
+}
+
+/** The concepts of the field's phrases the header mostly says: a header may combine two of them
+ *  (检查对象 + 统一社会信用代码). */
+function composedVocabulary(h: Analysed, fm: FieldModel, topics: ReadonlySet<string>): Map<string, number> {
+  const v = new Map<string, number>();
+  for (const sig of fm.sigs) {
+    if (substance(sig.a.content, topics) === 0 || covered(sig.a.content, h.content, topics) < 0.6) continue;
+    for (const [id, w] of sig.a.content) v.set(id, Math.max(v.get(id) ?? 0, w));
+  }
+  return v;
+}
+
+export interface HeaderScore {
+  score: number;
+  /** The phrase that matched best. */
+  phrase: string;
+  exact: boolean;
+}
+
+/** The score of header `h` for field `fm` of table `tm`, from the header alone. */
+export function scoreHeader(h: Analysed, fm: FieldModel, tm: TableModel): HeaderScore {
+  if (fm.exact.has(h.norm.full) || (fm.exact.has(h.norm.core) && yesNoFits(h, fm) >= 0.9 && unitFits(h, fm.field.kind) === 1)) {
+    return { score: 1, phrase: h.norm.raw, exact: true };
+  }
+  let best: HeaderScore = { score: 0, phrase: '', exact: false };
+  for (const a of [h, ...h.notes]) {
+    const noteFactor = a === h ? 1 : 0.9;
+    const vocabulary = composedVocabulary(a, fm, tm.topics);
+    for (const sig of fm.sigs) {
+      const c = contentScore(a, sig.a, vocabulary, tm.topics, fm.field.kind) * noteFactor * (sig.near ? NEAR_FACTOR : 1);
+      if (c <= best.score) continue;
+      const s = Math.min(NOT_EXACT_CAP, c * clsFactor(a.cls ? a : h, sig.a, fm.field.kind) * yesNoFits(h, fm) * unitFits(h, fm.field.kind));
+      if (s > best.score) best = { score: s, phrase: sig.phrase, exact: false };
+    }
+  }
+  return best;
+}
+
+function clsFactor(h: Analysed, s: Analysed, kind: FieldKind): number {
+  if (h.cls && s.cls) {
+    if (h.cls === s.cls) return 1;
+    // Two different class words: only where both suit the kind (执法主体名称 / 执法主体编码).
+    return Math.min(classFit(kind, h.cls), classFit(kind, s.cls)) >= 0.95 ? 0.95 : 0.3;
+  }
+  if (h.cls) return classFit(kind, h.cls);
+  if (s.cls) return NEEDS_CLASS.has(kind) ? 0.75 : 0.9;
+  return NEEDS_CLASS.has(kind) ? 0.8 : 1;
+}
+
+function yesNoFits(h: Analysed, fm: FieldModel): number {
+  const kind = fm.field.kind;
+  if (h.norm.yesNo) return kind === 'bool' ? 1 : kind === 'enum' && fm.yesNoValues ? 0.95 : 0.35;
+  return 1;
+}
+
+function unitFits(h: Analysed, kind: FieldKind): number {
+  switch (h.norm.unitKind) {
+    case undefined:
+      return 1;
+    case 'money':
+      return kind === 'money' || kind === 'number' ? 1 : 0.3;
+    case 'days':
+      return kind === 'int' || kind === 'number' ? 1 : 0.4;
+    case 'hours':
+    case 'count':
+    case 'percent':
+    case 'score':
+      return kind === 'int' || kind === 'number' || kind === 'money' ? 1 : 0.4;
+    default:
+      return 1;
+  }
+}

@@ -1,0 +1,151 @@
+// Enum values as a person reads them: 检查发现 is 检查, 其他部门移送 is 移送, 双随机 is 双随机 — by
+// synonym (tables.ts and the value lexicon), by containment (the head of a Chinese phrase is its
+// last word: 其他部门移送 → 移送, not 其他) and by similarity. A value that matches nothing is not
+// an error: the field gets its fallback (其他 where the enum has it) and the raw text is kept.
+import { tableDef } from '../../schema/tables.js';
+import type { FieldDef } from '../../schema/types.js';
+import { VALUE_LEXICON } from '../lexicon/values.js';
+
+export type ValueHow = 'exact' | 'synonym' | 'user' | 'contains' | 'similar';
+
+export interface ValueMatch {
+  value: string;
+  how: ValueHow;
+  /** sure: the value or a listed synonym; likely: found by containment or similarity. */
+  confidence: 'sure' | 'likely';
+}
+
+/** The key values are compared by: NFKC, no spaces or brackets' width, upper case. */
+export function valueKey(s: string): string {
+  return s.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '').toUpperCase();
+}
+
+/** The key SQL's tj_key_c gives a cleaned text (brackets half-width, no ASCII spaces, upper case). */
+export function sqlKey(s: string): string {
+  return s.trim().replace(/（/g, '(').replace(/）/g, ')').replace(/ /g, '').toUpperCase();
+}
+
+/** Every spelling the lexicon knows for an enum field: canonical values and synonyms → canonical. */
+export function enumSpellings(table: string, f: FieldDef): Map<string, string> {
+  const out = new Map<string, string>();
+  const add = (spelling: string, canon: string) => {
+    const k = valueKey(spelling);
+    if (!out.has(k)) out.set(k, canon);
+  };
+  const values = f.values ?? {};
+  for (const canon of Object.keys(values)) add(canon, canon);
+  for (const [canon, syn] of Object.entries(values)) for (const s of syn) add(s, canon);
+  for (const [canon, syn] of Object.entries(VALUE_LEXICON[table]?.[f.name] ?? {})) {
+    if (!(canon in values)) throw new Error(`value lexicon: ${table}.${f.name} has no value ${canon}`);
+    for (const s of syn) add(s, canon);
+  }
+  return out;
+}
+
+/** The value an unmatched text gets: 其他 where the enum has it, otherwise none (NULL). */
+export function fallbackOf(f: FieldDef): string | null {
+  return f.values && '其他' in f.values ? '其他' : null;
+}
+
+const NEGATION = /[不未无非没否]/;
+
+function bigrams(s: string): string[] {
+  if (s.length < 2) return [s];
+  const out: string[] = [];
+  for (let i = 0; i < s.length - 1; i++) out.push(s.slice(i, i + 2));
+  return out;
+}
+
+function dice(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  const pool = new Map<string, number>();
+  for (const g of y) pool.set(g, (pool.get(g) ?? 0) + 1);
+  let both = 0;
+  for (const g of x) {
+    const n = pool.get(g) ?? 0;
+    if (n > 0) {
+      both++;
+      pool.set(g, n - 1);
+    }
+  }
+  return (2 * both) / (x.length + y.length);
+}
+
+const cache = new Map<string, Map<string, string>>();
+
+function spellingsOf(table: string, f: FieldDef): Map<string, string> {
+  const k = `${table}.${f.name}`;
+  let m = cache.get(k);
+  if (!m) {
+    m = enumSpellings(table, f);
+    cache.set(k, m);
+  }
+  return m;
+}
+
+/**
+ * The canonical value a text names, or null. `user` is the user's own value mapping for the field
+ * (text → canonical), consulted first.
+ */
+export function matchEnumValue(table: string, f: FieldDef, raw: string, user?: Readonly<Record<string, string>>): ValueMatch | null {
+  const key = valueKey(raw);
+  if (!key) return null;
+  if (user) {
+    for (const [k, v] of Object.entries(user)) if (valueKey(k) === key) return { value: v, how: 'user', confidence: 'sure' };
+  }
+  const spellings = spellingsOf(table, f);
+  const direct = spellings.get(key);
+  if (direct !== undefined) return { value: direct, how: direct === raw.trim() ? 'exact' : 'synonym', confidence: 'sure' };
+  // A bracketed note does not change the value (乡镇（街道）综合行政执法队, 其他（请注明）).
+  const bare = valueKey(raw.normalize('NFKC').replace(/[(（[【][^)）\]】]*[)）\]】]/g, ''));
+  const unbracketed = bare && bare !== key ? spellings.get(bare) : undefined;
+  if (unbracketed !== undefined) return { value: unbracketed, how: 'synonym', confidence: 'sure' };
+  const text = bare || key;
+  // Containment: known spellings inside the text. The longest one names it (参照公务员法管理事业编制
+  // is 参公, not 事业编); of equally long ones, the one ending last, the head of a Chinese phrase
+  // (其他部门移送 → 移送). A negation just before a spelling (未立案, 非法人) rules that place out.
+  let best: { len: number; end: number; canon: Set<string> } | null = null;
+  for (const [k, canon] of spellings) {
+    if (k.length < 2 && text.length > 3) continue;
+    let end = -1;
+    for (let at = text.indexOf(k); at >= 0; at = text.indexOf(k, at + 1)) {
+      if (at > 0 && NEGATION.test(text[at - 1]!) && !NEGATION.test(k[0]!)) continue;
+      end = at + k.length;
+    }
+    if (end < 0) continue;
+    if (!best || k.length > best.len || (k.length === best.len && end > best.end)) best = { len: k.length, end, canon: new Set([canon]) };
+    else if (k.length === best.len && end === best.end) best.canon.add(canon);
+  }
+  if (best && best.canon.size === 1) return { value: [...best.canon][0]!, how: 'contains', confidence: 'likely' };
+  if (best) return null;
+  // The text inside a known spelling (双随机 in 双随机一公开): only when all such spellings agree.
+  if (text.length >= 2) {
+    const within = new Set<string>();
+    for (const [k, canon] of spellings) if (k.includes(text)) within.add(canon);
+    if (within.size === 1) return { value: [...within][0]!, how: 'contains', confidence: 'likely' };
+    if (within.size > 1) return null;
+  }
+  // Similarity: the closest spelling by shared character pairs, clearly ahead of the next one.
+  if (text.length >= 2 && !NEGATION.test(text)) {
+    let top = { s: 0, canon: '' };
+    let second = 0;
+    for (const [k, canon] of spellings) {
+      if (k.length < 2) continue;
+      const s = dice(text, k);
+      if (s > top.s) {
+        if (canon !== top.canon) second = top.s;
+        top = { s, canon };
+      } else if (s > second && canon !== top.canon) second = s;
+    }
+    if (top.s >= 0.6 && top.s - second >= 0.15) return { value: top.canon, how: 'similar', confidence: 'likely' };
+  }
+  return null;
+}
+
+/** Shortcut for a table/field by name. */
+export function matchValue(table: string, field: string, raw: string, user?: Readonly<Record<string, string>>): ValueMatch | null {
+  const f = tableDef(table)?.fields.find((x) => x.name === field);
+  if (!f || f.kind !== 'enum') throw new Error(`${table}.${field} is not an enum field`);
+  return matchEnumValue(table, f, raw, user);
+}
