@@ -5,8 +5,8 @@ import { v002 } from './v002.js';
 import { v003 } from './v003.js';
 import { v004 } from './v004.js';
 import { v005 } from './v005.js';
+import { v006 } from './v006.js';
 import { v007 } from './v007.js';
-import { v008 } from './v008.js';
 
 export interface Migration {
   version: number;
@@ -20,8 +20,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, description: 'saved evaluation runs', sql: v003 },
   { version: 4, description: 'reviewer marks on discipline-review hits', sql: v004 },
   { version: 5, description: 'permit approval matters kept as written', sql: v005 },
-  { version: 7, description: 'penalty_case.extension_days: the days an approved extension adds', sql: v007 },
-  { version: 8, description: 'rectification ledger: items, their history, checks against later data', sql: v008 },
+  { version: 6, description: 'penalty_case.extension_days: the days an approved extension adds', sql: v006 },
+  { version: 7, description: 'rectification ledger: items, their history, checks against later data', sql: v007 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
