@@ -3,7 +3,7 @@
 // value forms of the county systems each file imitates (see README.md). The writers imitate those
 // systems too: Excel "save as CSV" (GBK, padded rows), a Java export (UTF-8 BOM, nothing quoted), a
 // 双公示 extract (everything quoted), Excel "Unicode text" (UTF-16LE, tabs), ExcelJS workbooks and a
-// streaming Java (POI SXSSF-style) sheet of inline strings. Run: `node samples/unseen/_build.mjs`
+// streaming Java (POI SXSSF-style) sheet of inline strings. Run: `node samples/acceptance/_build.mjs`
 // (uses exceljs, iconv-lite and jszip from node_modules; jszip comes with exceljs).
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

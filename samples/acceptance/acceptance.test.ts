@@ -1,9 +1,9 @@
-// Acceptance check of issue #10: exports nobody on the team wrote (samples/unseen, see its README)
+// Acceptance check of issue #10: exports nobody on the team wrote (samples/acceptance, see its README)
 // import with NO mapping file. Every column that corresponds to a field is found (an assignment at
 // certainty "likely" counts: it is applied), no column is given a wrong field, every valid row
 // loads, only the broken rows are rejected (at their lines), enum values are stored as their
 // canonical value (or the field's fallback) and names resolve to the county's units, officers and
-// matters. Expected values come from samples/unseen/_answer.json, written by hand; the raw cell
+// matters. Expected values come from samples/acceptance/_answer.json, written by hand; the raw cell
 // values are read back from the files here with csv-parse / iconv-lite / exceljs, not with the
 // importer. The workspace holds the county's reference lists first (unit catalogue, matter
 // catalogue, 2024 roster), as a user's would; the roster file gets units and matters only.
@@ -21,7 +21,7 @@ import { tableDef } from '../../analytics/schema/tables.js';
 import { SAMPLES } from '../../analytics/test/paths.js';
 import { Workspace } from '../../analytics/workspace/workspace.js';
 
-const DIR = join(SAMPLES, 'unseen');
+const DIR = join(SAMPLES, 'acceptance');
 
 interface RefExpect {
   header: string;
@@ -369,7 +369,7 @@ describe('exports the team has not seen import with no mapping file (issue #10)'
     const problems: string[] = [];
     const { files, skipped } = expandPaths([DIR]);
     expect(files.map((p) => p.slice(DIR.length + 1)).sort()).toEqual(ANSWER.files.map((f) => f.file).sort());
-    expect(skipped.map((s) => s.path.slice(DIR.length + 1)).sort()).toEqual(['README.md', '_answer.json', '_build.mjs', 'unseen.test.ts']);
+    expect(skipped.map((s) => s.path.slice(DIR.length + 1)).sort()).toEqual(['README.md', '_answer.json', '_build.mjs', 'acceptance.test.ts']);
     for (const f of ANSWER.files) {
       const t = tableDef(f.table);
       if (!t) {
