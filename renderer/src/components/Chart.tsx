@@ -36,6 +36,8 @@ export function Chart({ option, height, onClick, testId, label }: { option: ECha
     const c = echarts.init(el, dark ? `${THEME_NAME}-dark` : THEME_NAME, { renderer: 'canvas' });
     chart.current = c;
     c.on('click', (p) => click.current?.(p as unknown as ChartClick));
+    // data-painted: the chart has drawn its current option (what tests and bench:ui wait for)
+    c.on('finished', () => el.setAttribute('data-painted', ''));
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(el);
     return () => {
@@ -47,6 +49,7 @@ export function Chart({ option, height, onClick, testId, label }: { option: ECha
 
   useEffect(() => {
     const o = { ...option, backgroundColor: 'transparent', animation: false };
+    ref.current?.removeAttribute('data-painted');
     chart.current?.setOption(dark ? onDark(o) : o, true);
   }, [option, dark]);
 
