@@ -8,8 +8,9 @@
 // Chromium's driver), so a command such as `tables` never reads them. Everything else (zod, yaml,
 // DuckDB's JavaScript API, …) is bundled: one file read instead of dozens of module resolutions.
 import { builtinModules } from 'node:module';
-import { dirname, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { sourcePaths } from './build/source-paths.js';
 
 const REPO = import.meta.dirname;
 export const CLI_OUT = resolve(REPO, process.env.TIJIAN_CLI_OUT ?? 'out/cli');
@@ -17,29 +18,12 @@ export const CLI_OUT = resolve(REPO, process.env.TIJIAN_CLI_OUT ?? 'out/cli');
 const EXTERNAL = [/^node:/, /^@duckdb\/node-bindings/, /^echarts(\/|$)/, /^docx$/, /^exceljs$/, /^@resvg\/resvg-js$/, /^playwright-core(\/|$)/];
 const BUILTINS = new Set(builtinModules);
 
-/** Sources' own paths (import.meta.url/dirname/filename: the YAML files next to them, the sample
- * folder) made relative to the bundle, so they still name the files in the checkout. */
-function sourcePaths(): Plugin {
-  return {
-    name: 'tijian-source-paths',
-    transform(code, id) {
-      if (id.includes('/node_modules/') || !id.startsWith(REPO) || !code.includes('import.meta.')) return null;
-      const rel = (p: string) => JSON.stringify(relative(CLI_OUT, p).split('\\').join('/'));
-      const out = code
-        .replaceAll('import.meta.url', `new URL(${rel(id)}, import.meta.url).href`)
-        .replaceAll('import.meta.dirname', `__tijianJoin(import.meta.dirname, ${rel(dirname(id))})`)
-        .replaceAll('import.meta.filename', `__tijianJoin(import.meta.dirname, ${rel(id)})`);
-      return out === code ? null : { code: `import { join as __tijianJoin } from 'node:path';\n${out}`, map: null };
-    },
-  };
-}
-
 /** out/cli/inputs.json: the sources in the bundle, for bin/tijian.mjs to tell when it is stale. */
 function inputsManifest(started: number): Plugin {
   return {
     name: 'tijian-cli-inputs',
     generateBundle(_, bundle) {
-      const inputs = new Set<string>(['cli.config.ts', 'package.json']);
+      const inputs = new Set<string>(['cli.config.ts', 'build/source-paths.ts', 'package.json']);
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
         for (const id of chunk.moduleIds) if (id.startsWith(REPO) && !id.includes('/node_modules/')) inputs.add(relative(REPO, id).split('\\').join('/'));
@@ -53,7 +37,7 @@ export default defineConfig({
   root: REPO,
   logLevel: 'warn',
   publicDir: false,
-  plugins: [sourcePaths(), inputsManifest(Date.now())],
+  plugins: [sourcePaths(REPO), inputsManifest(Date.now())],
   // a Node program: bundle the dependencies too, except those named in EXTERNAL
   ssr: { noExternal: true, target: 'node' },
   build: {

@@ -94,6 +94,12 @@ describe('the compiled command line', () => {
     expect(loadedBy(['report'], 2).filter((u) => HEAVY.test(u)).length).toBeGreaterThan(0);
   });
 
+  it('finds the files next to the sources: the built-in index system', () => {
+    const r = tijian(['index', 'path']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out.trim()).toBe(join(REPO, 'analytics', 'index', 'full-body-check.yaml'));
+  });
+
   it('an unknown command is a usage error', () => {
     const r = tijian(['nosuch']);
     expect(r.code).toBe(2);
