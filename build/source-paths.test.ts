@@ -1,6 +1,7 @@
 // The source-paths plugin's two steps on a module of the pure core and one of electron/: the
 // bundle's code, written where its chunk would be, still names the source's own folder.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ describe('sourcePaths', () => {
     expect(t.code).not.toContain('import.meta.dirname');
     // electron/ finds its renderer and worker next to the bundle: left alone
     expect((p.transform as Hook).call({}, code, join(REPO, 'electron/main.ts'))).toBeNull();
-    const out = mkdtempSync(join(REPO, 'out', 'source-paths-test-'));
+    const out = mkdtempSync(join(tmpdir(), 'tijian-source-paths-'));
     try {
       const r = (p.renderChunk as Hook).call({}, t.code, { fileName: 'chunks/load.mjs' }, { dir: out })!;
       mkdirSync(join(out, 'chunks'));
