@@ -548,7 +548,7 @@ function Trend({ run }: { run: EvaluationResult }) {
 function Robust({ run }: { run: EvaluationResult }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const input = intervalsInput(run);
+  const input = useMemo(() => intervalsInput(run), [run]);
   const option = useMemo(() => (input ? en(rankIntervalsOption(input), i18n, run) : null), [run, i18n, input]);
   if (!run.robustness || !option) return <Empty icon="chart" title={t.e.noRobust} />;
   const by = new Map(run.robustness.ranks.map((r) => [r.entity_id, r]));
