@@ -3,9 +3,12 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { sourcePaths } from './build/source-paths.js';
 
 export default defineConfig({
   main: {
+    // the worker finds the built-in index system and review rules in analytics/, not next to out/main
+    plugins: [sourcePaths(import.meta.dirname)],
     build: {
       outDir: 'out/main',
       // The analytics worker runs in an Electron utility process: a second entry next to main.

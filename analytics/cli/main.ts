@@ -2,62 +2,49 @@
 // engine: `npm run --silent tijian -- <command> ...`.
 import { errorText, isTijianError } from '../i18n/errors.js';
 import type { CliIO, Command } from './command.js';
-import { demoCommand } from './commands/demo.js';
-import { evaluateCommand } from './commands/evaluate.js';
-import { importCommand } from './commands/import.js';
-import { indexCommand } from './commands/index-check.js';
-import { lineageCommand } from './commands/lineage.js';
-import { importsCommand } from './commands/imports.js';
-import { mapCommand } from './commands/map.js';
-import { overviewCommand } from './commands/overview.js';
-import { rejectedCommand } from './commands/rejected.js';
-import { reportCommand } from './commands/report.js';
-import { rectifyCommand } from './commands/rectify.js';
-import { markCommand, reviewCommand } from './commands/review.js';
-import { sampleCommand } from './commands/sample.js';
-import { tablesCommand } from './commands/tables.js';
-import { undoCommand } from './commands/undo.js';
-import { valuesCommand } from './commands/values.js';
 
-export const COMMANDS: readonly Command[] = [
-  sampleCommand,
-  importCommand,
-  undoCommand,
-  mapCommand,
-  tablesCommand,
-  importsCommand,
-  rejectedCommand,
-  overviewCommand,
-  evaluateCommand,
-  lineageCommand,
-  indexCommand,
-  reviewCommand,
-  markCommand,
-  demoCommand,
-  reportCommand,
-  rectifyCommand,
-  valuesCommand,
+// Each command's module is loaded only when it runs (all of them only for the help text): a command
+// that does no real work must not pay for loading the reports', charts' and spreadsheets' libraries.
+// The order is the help text's.
+export const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise<Command>]> = [
+  ['sample', async () => (await import('./commands/sample.js')).sampleCommand],
+  ['import', async () => (await import('./commands/import.js')).importCommand],
+  ['undo', async () => (await import('./commands/undo.js')).undoCommand],
+  ['map', async () => (await import('./commands/map.js')).mapCommand],
+  ['tables', async () => (await import('./commands/tables.js')).tablesCommand],
+  ['imports', async () => (await import('./commands/imports.js')).importsCommand],
+  ['rejected', async () => (await import('./commands/rejected.js')).rejectedCommand],
+  ['overview', async () => (await import('./commands/overview.js')).overviewCommand],
+  ['evaluate', async () => (await import('./commands/evaluate.js')).evaluateCommand],
+  ['lineage', async () => (await import('./commands/lineage.js')).lineageCommand],
+  ['index', async () => (await import('./commands/index-check.js')).indexCommand],
+  ['review', async () => (await import('./commands/review.js')).reviewCommand],
+  ['mark', async () => (await import('./commands/review.js')).markCommand],
+  ['demo', async () => (await import('./commands/demo.js')).demoCommand],
+  ['report', async () => (await import('./commands/report.js')).reportCommand],
+  ['rectify', async () => (await import('./commands/rectify.js')).rectifyCommand],
+  ['values', async () => (await import('./commands/values.js')).valuesCommand],
 ];
 
-function help(io: CliIO): void {
+async function help(io: CliIO): Promise<void> {
   io.out('执法体检工作台 Tijian — 命令 / commands:');
-  for (const c of COMMANDS) io.out(`  ${c.name.padEnd(10)} ${c.summary}\n             ${c.usage}`);
+  for (const c of await Promise.all(COMMANDS.map(([, load]) => load()))) io.out(`  ${c.name.padEnd(10)} ${c.summary}\n             ${c.usage}`);
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    help(io);
+    await help(io);
     return name ? 0 : 2;
   }
-  const cmd = COMMANDS.find((c) => c.name === name);
-  if (!cmd) {
+  const load = COMMANDS.find(([n]) => n === name)?.[1];
+  if (!load) {
     io.err(`未知命令“${name}” / unknown command "${name}"`);
-    help(io);
+    await help(io);
     return 2;
   }
   try {
-    return await cmd.run(rest, io);
+    return await (await load()).run(rest, io);
   } catch (e) {
     const jsonMode = rest.includes('--json');
     if (isTijianError(e)) {
@@ -71,15 +58,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-const isEntry = process.argv[1] && /cli[\\/]main\.(ts|js|mjs)$/.test(process.argv[1]);
-if (isEntry) {
+/** Runs the command line as this process: exit code, stdout/stderr, a closed pipe. */
+export function runCli(argv: string[]): void {
   // `tijian … | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
   const io: CliIO = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
-  main(process.argv.slice(2), io).then(
+  main(argv, io).then(
     (code) => {
       process.exitCode = code;
     },
@@ -89,3 +76,8 @@ if (isEntry) {
     },
   );
 }
+
+// Run as a script: the sources under tsx (tests), or the bundle `out/cli/main.mjs` (bin/tijian.mjs
+// imports the bundle and calls runCli itself).
+const isEntry = process.argv[1] && /cli[\\/]main\.(ts|js|mjs)$/.test(process.argv[1]);
+if (isEntry) runCli(process.argv.slice(2));

@@ -6,7 +6,6 @@
 // every printed page, A4 fitted to the page width.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import ExcelJS from 'exceljs';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -59,6 +58,9 @@ function columnLetter(n: number): string {
 }
 
 export async function writeXlsx(path: string, sheets: readonly Sheet[]): Promise<void> {
+  // Loaded here, not at the top: exceljs takes a while to load, and most users of this module (the
+  // command line's evaluate and review) only write a spreadsheet when asked to.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   wb.creator = 'Tijian 执法体检工作台';
   const used = new Set<string>();

@@ -40,6 +40,25 @@ export function indexDirs(stateDir: string, workspacePath: string | null): Array
   return out;
 }
 
+/** Index texts parsed once: parsing and checking the YAML takes 50–100 ms, and 指标体系, 评估结果
+ * and 明细 read the same texts (the files, and the copy saved with each run) each time they open. */
+const parsedTexts = new Map<string, ReturnType<typeof parseIndexText>>();
+
+function parseIndexTextOnce(text: string): ReturnType<typeof parseIndexText> {
+  let parsed = parsedTexts.get(text);
+  if (!parsed) {
+    parsed = parseIndexText(text);
+    if (parsedTexts.size >= 16) parsedTexts.delete(parsedTexts.keys().next().value!);
+    parsedTexts.set(text, parsed);
+  }
+  return parsed;
+}
+
+function parseIndexFile(path: string): { text: string; parsed: ReturnType<typeof parseIndexText> } {
+  const text = readFileSync(path, 'utf8');
+  return { text, parsed: parseIndexTextOnce(text) };
+}
+
 export function indexInfo(path: string, location: IndexInfo['location']): IndexInfo {
   let modifiedAt: string | null = null;
   try {
@@ -48,7 +67,7 @@ export function indexInfo(path: string, location: IndexInfo['location']): IndexI
     // gone
   }
   try {
-    const { system, errors } = parseIndexText(readFileSync(path, 'utf8'));
+    const { system, errors } = parseIndexFile(path).parsed;
     if (!system) {
       return { path, id: basename(path), version: '?', name: { zh: basename(path), en: basename(path) }, builtin: location === 'builtin', location, modifiedAt, error: errors[0]?.message ?? 'invalid' };
     }
@@ -77,13 +96,14 @@ export function locationOf(path: string, stateDir: string, workspacePath: string
 }
 
 export function readIndex(path: string): { text: string; system: IndexSystem } {
-  let text: string;
+  let file: ReturnType<typeof parseIndexFile>;
   try {
-    text = readFileSync(path, 'utf8');
+    file = parseIndexFile(path);
   } catch {
     throw new TijianError('FILE_NOT_FOUND', `找不到指标体系文件：${path}`, `Index-system file not found: ${path}`);
   }
-  const { system, errors } = parseIndexText(text);
+  const { text } = file;
+  const { system, errors } = file.parsed;
   if (!system) {
     throw new TijianError('INDEX_INVALID', `指标体系文件有 ${errors.length} 处错误（第一处：${errors[0]?.path} ${errors[0]?.message}）。`, `The index-system file has ${errors.length} error(s) (first: ${errors[0]?.path} ${errors[0]?.message}).`, errors);
   }
@@ -230,7 +250,7 @@ async function runIndex(db: Db, runId: number): Promise<RunIndex> {
   if (cached) return cached;
   const run = await db.one<{ index_text: string; period_label: string }>(`SELECT index_text, period_label FROM eval_run WHERE run_id = ${Math.trunc(runId)}`);
   if (!run) throw new TijianError('RUN_NOT_FOUND', `没有评估批次 #${runId}。`, `There is no evaluation run #${runId}.`);
-  const parsed = parseIndexText(run.index_text);
+  const parsed = parseIndexTextOnce(run.index_text);
   if (!parsed.system) throw new TijianError('INDEX_INVALID', '评估批次保存的指标体系无法解析。', 'The index system saved with the run cannot be parsed.');
   const r = { system: parsed.system, period_label: run.period_label };
   if (runSystems.size > 16) runSystems.clear();

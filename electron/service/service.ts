@@ -60,6 +60,7 @@ import {
   type ServiceMethod,
   type WorkspaceInfo,
 } from '../contract.js';
+import { DataMemo } from './memo.js';
 import { AbortedWhileWaiting, Mutex } from './mutex.js';
 import { batchFolder, Cancelled, listBatches, recordBatch, reportFile, writeBatch } from './reports.js';
 // 整改 (the rectification ledger)
@@ -151,6 +152,8 @@ export class AnalyticsService {
   private readonly runCache = new Map<number, EvaluationResult>();
   /** Reviews by period, valid while the data has not changed (dataGen). */
   private readonly reviewCache = new Map<string, { gen: number; result: ReviewResult }>();
+  /** Overview and lineage pages, while the data has not changed (dataGen). */
+  private readonly memo = new DataMemo();
   private dataGen = 0;
   /** Reviews running in the background (a stale one is aborted when the data changes). */
   private readonly warms = new Set<{ label: string; gen: number; controller: AbortController; done: Promise<void> }>();
@@ -215,6 +218,7 @@ export class AnalyticsService {
     await Promise.all([...this.warms].map((w) => w.done));
     this.runCache.clear();
     this.reviewCache.clear();
+    this.memo.clear();
     try {
       this.readDb?.close();
     } catch {
@@ -759,7 +763,7 @@ export class AnalyticsService {
         return r;
       },
 
-      'overview.get': async () => this.read((db) => overview(db)),
+      'overview.get': async () => this.memo.get('overview', this.dataGen, () => this.read((db) => overview(db))),
 
       'table.page': async ({ table, offset, limit, filter, orderBy, unmask, search }) =>
         this.read(async (db) => {
@@ -900,7 +904,10 @@ export class AnalyticsService {
         };
       },
 
-      'lineage.get': async ({ offset, limit, ...q }) => this.read((db) => lineagePage(db, q, offset, limit)),
+      'lineage.get': async ({ offset, limit, ...q }) =>
+        this.memo.get(`lineage ${JSON.stringify([q.runId, q.entityId, q.indicatorId, q.part, q.search, q.orderBy, q.unmask, offset, limit])}`, this.dataGen, () =>
+          this.read((db) => lineagePage(db, q, offset, limit)),
+        ),
 
       'lineage.export': async ({ format, ...q }) => {
         const { title, columns, rows } = await this.read((db) => lineageRows(db, q));

@@ -7,44 +7,70 @@ import { periodText } from '../../analytics/eval/period';
 import type { I18n } from './i18n';
 import { useApp } from './state';
 
-const results = new Map<number, EvaluationResult>();
+/** Per open workspace (its info object: a reopened, re-created or re-imported workspace is a new
+ * one, so run ids of another file never mix in): results by run id, and per data version (every
+ * import, undo and new run bumps it) the saved runs and which run "the latest" was — 评估结果, 明细
+ * and 问题线索 then paint from memory at once instead of asking again. */
+interface Memo {
+  results: Map<number, EvaluationResult>;
+  runs: Map<number, RunInfo[]>;
+  latest: Map<number, number>;
+}
+const known = new WeakMap<object, Memo>();
+function memo(ws: object | null): Memo {
+  if (!ws) return { results: new Map(), runs: new Map(), latest: new Map() };
+  let m = known.get(ws);
+  if (!m) known.set(ws, (m = { results: new Map(), runs: new Map(), latest: new Map() }));
+  return m;
+}
 
 export function useRuns(): { runs: RunInfo[] | null; error: ApiError | null; reload: () => void } {
   const app = useApp();
-  const [runs, setRuns] = useState<RunInfo[] | null>(null);
+  const cache = memo(app.workspace).runs;
+  const version = app.dataVersion;
+  const [runs, setRuns] = useState<RunInfo[] | null>(cache.get(version) ?? null);
   const [error, setError] = useState<ApiError | null>(null);
   const load = useCallback(() => {
     if (!app.workspace) return;
     app.client.call('evaluate.runs', {}).then(
       (r) => {
+        cache.set(version, r);
         setRuns(r);
         setError(null);
       },
       (e: unknown) => setError(e instanceof ApiError ? e : null),
     );
-  }, [app.client, app.workspace]);
-  useEffect(load, [load, app.dataVersion]);
+  }, [app.client, app.workspace, cache, version]);
+  useEffect(() => {
+    const cached = cache.get(version);
+    if (cached) setRuns(cached);
+    else load();
+  }, [load, cache, version]);
   return { runs, error, reload: load };
 }
 
 /** The result of a run (the latest when runId is null); undefined while loading, null when there is none. */
 export function useResult(runId: number | null): { result: EvaluationResult | null | undefined; error: ApiError | null; readyAt: number } {
   const app = useApp();
-  const [result, setResult] = useState<EvaluationResult | null | undefined>(runId !== null ? results.get(runId) : undefined);
+  const { results, latest } = memo(app.workspace);
+  const version = app.dataVersion;
+  const id = runId ?? latest.get(version) ?? null;
+  const [result, setResult] = useState<EvaluationResult | null | undefined>(id !== null ? results.get(id) : undefined);
   const [error, setError] = useState<ApiError | null>(null);
-  const [readyAt, setReadyAt] = useState(0);
+  const [readyAt, setReadyAt] = useState(() => (id !== null && results.has(id) ? performance.now() : 0));
   useEffect(() => {
     if (!app.workspace) return;
-    if (runId !== null && results.has(runId)) {
-      setResult(results.get(runId));
+    if (id !== null && results.has(id)) {
+      setResult(results.get(id));
       setReadyAt(performance.now());
       return;
     }
     let live = true;
     app.client.call('evaluate.results', runId !== null ? { runId } : {}).then(
       (r) => {
-        if (!live) return;
         if (r) results.set(r.run_id, r);
+        if (runId === null && r) latest.set(version, r.run_id);
+        if (!live) return;
         setResult(r);
         setError(null);
         setReadyAt(performance.now());
@@ -54,7 +80,7 @@ export function useResult(runId: number | null): { result: EvaluationResult | nu
     return () => {
       live = false;
     };
-  }, [app.client, app.workspace, runId, runId === null ? app.dataVersion : 0]);
+  }, [app.client, app.workspace, runId, id, results, latest, runId === null ? version : 0]);
   return { result, error, readyAt };
 }
 

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { TijianError } from '../../i18n/errors.js';
-import { buildReports, REPORT_FORMATS, REPORT_KINDS, reportContext, writeReports, type ReportFormat } from '../../report/generate.js';
-import { chromiumPrinter } from '../../report/render/pdf.js';
+import type { ReportFormat } from '../../report/generate.js';
 import type { ReportKind } from '../../report/model.js';
 import { Workspace } from '../../workspace/workspace.js';
 import { parse, requireOption, type Command } from '../command.js';
@@ -32,6 +31,9 @@ export const reportCommand: Command = {
       },
       usage,
     );
+    // Loaded when the command runs, not with the command line: docx, echarts and the PDF printer.
+    const { buildReports, REPORT_FORMATS, REPORT_KINDS, reportContext, writeReports } = await import('../../report/generate.js');
+    const { chromiumPrinter } = await import('../../report/render/pdf.js');
     const wsPath = requireOption(values.workspace, 'workspace', usage);
     const kind = requireOption(values.type, 'type', usage) as ReportKind;
     const format = requireOption(values.format, 'format', usage) as ReportFormat;

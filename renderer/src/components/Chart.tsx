@@ -41,6 +41,8 @@ export function Chart({ option, height, onClick, testId, label, since }: { optio
     const c = echarts.init(el, dark ? `${THEME_NAME}-dark` : THEME_NAME, { renderer: 'canvas' });
     chart.current = c;
     c.on('click', (p) => click.current?.(p as unknown as ChartClick));
+    // data-painted: the chart has drawn its current option (what tests and bench:ui wait for)
+    c.on('finished', () => el.setAttribute('data-painted', ''));
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(el);
     return () => {
@@ -64,6 +66,7 @@ export function Chart({ option, height, onClick, testId, label, since }: { optio
       c.off('finished', done);
       el?.setAttribute('data-render-ms', String(Math.round(performance.now() - t0)));
     };
+    el?.removeAttribute('data-painted');
     c.on('finished', done);
     c.setOption(dark ? onDark(o) : o, true);
     return () => {
