@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { basename, resolve as resolvePath } from 'node:path';
 import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
-import { TijianError } from '../i18n/errors.js';
+import { cleanErrorDetail, TijianError } from '../i18n/errors.js';
 import { CANONICAL_TABLES, tableDef } from '../schema/tables.js';
 import type { TableDef } from '../schema/types.js';
 import { APP_VERSION } from '../version.js';
@@ -18,9 +18,16 @@ import type { ProgressFn } from './progress.js';
 import { listMapSql, listRefSql, prepareLookups, referenceFields, resolveAfterReferenceChange, singleMapSql } from './resolve.js';
 import { formatOf, stageSource, type FileFormat, type StagedSource, type StructuralReject } from './sources.js';
 
+/** Limits of the readers (XLSX inflated sizes); defaults in xlsx-reader.ts. */
+export interface ImportLimits {
+  maxSheetBytes?: number;
+  maxStringsBytes?: number;
+}
+
 export interface ImportFileOptions {
   /** An explicit mapping (from a mapping file). */
   mapping?: MappingFile;
+  limits?: ImportLimits;
   onProgress?: ProgressFn;
   signal?: AbortSignal;
   /** Tests only: fail or pause at a step inside the transaction. */
@@ -157,16 +164,27 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
 
   const onAbort = () => db.interrupt();
   opts.signal?.addEventListener('abort', onAbort);
-  const sourceCtx = { db, path, tag: TAG, ...(scan.encoding ? { encoding: scan.encoding } : {}), ...(scan.blankLines ? { blankLines: scan.blankLines } : {}), ...(scan.lines !== undefined ? { lines: scan.lines } : {}), ...(scan.spaces ? { spaces: scan.spaces } : {}) };
-  const source = await stageSource({ ...sourceCtx, ...(progress ? { onProgress: progress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) }, format);
+  const sourceCtx = { db, path, tag: TAG, displayName: file, ...(scan.encoding ? { encoding: scan.encoding } : {}), ...(scan.blankLines ? { blankLines: scan.blankLines } : {}), ...(scan.lines !== undefined ? { lines: scan.lines } : {}), ...(scan.spaces ? { spaces: scan.spaces } : {}) };
+  // The mapping is decided as soon as the headers are known: for an XLSX, before its rows are
+  // staged, so a sheet whose headers are not recognised is not read to its end first.
+  let decided: Mapping | undefined;
+  const decide = async (headers: string[]): Promise<Mapping> => {
+    const m = opts.mapping ? applyMappingFile(opts.mapping, headers) : ((await rememberedMapping(db, headers)) ?? detectTable(headers, file));
+    checkMapping(m, file);
+    decided = m;
+    return m;
+  };
+  let source: StagedSource | undefined;
   try {
-    let mapping: Mapping;
-    if (opts.mapping) mapping = applyMappingFile(opts.mapping, source.headers);
-    else mapping = (await rememberedMapping(db, source.headers)) ?? detectTable(source.headers, file);
-    checkMapping(mapping, file);
+    const src = await stageSource(
+      { ...sourceCtx, onHeaders: async (h) => void (await decide(h)), ...(opts.limits ? { xlsxLimits: opts.limits } : {}), ...(progress ? { onProgress: progress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) },
+      format,
+    );
+    source = src;
+    const mapping = decided ?? (await decide(src.headers));
     const t = tableDef(mapping.table)!;
     const staged = await stageRows(db, t, mapping, source, progress);
-    const result = await db.transaction(() => loadRows(ws, t, mapping, source, staged, { file, path, st, scan, format, progress, opts }));
+    const result = await db.transaction(() => loadRows(ws, t, mapping, src, staged, { file, path, st, scan, format, progress, opts }));
     return {
       ...base,
       ...result,
@@ -174,8 +192,8 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
       skipped_duplicate: false,
       mapping_origin: mapping.origin,
       unmapped_headers: mapping.columns.filter((c) => !c.field).map((c) => c.header),
-      line_kind: source.lineKind,
-      warnings: [...source.warnings],
+      line_kind: src.lineKind,
+      warnings: [...src.warnings],
       seconds: (Date.now() - started) / 1000,
     };
   } catch (e) {
@@ -183,16 +201,15 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
       throw new TijianError('IMPORT_CANCELLED', `导入“${file}”已取消，工作区未改变。`, `Import of "${file}" cancelled; the workspace is unchanged.`);
     }
     if (e instanceof TijianError) throw e;
-    throw new TijianError(
-      'IMPORT_FAILED',
-      `导入“${file}”失败，工作区未改变：${(e as Error).message}`,
-      `Importing "${file}" failed; the workspace is unchanged: ${(e as Error).message}`,
-    );
+    // DuckDB's text may echo a whole input line and the reader's settings: only its gist, with
+    // the user's file name for internal paths
+    const detail = cleanErrorDetail(e, { paths: [[path, file]] });
+    throw new TijianError('IMPORT_FAILED', `导入“${file}”失败，工作区未改变（${detail}）。`, `Importing "${file}" failed; the workspace is unchanged (${detail}).`);
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
     await db.exec(`DROP VIEW IF EXISTS ${TAG}_conv; DROP TABLE IF EXISTS ${TAG}_conv_t; DROP TABLE IF EXISTS ${TAG}_dup; DROP TABLE IF EXISTS ${TAG}_dupraw;`).catch(() => undefined);
     await db.exec(MAP_TABLES.map((n) => `DROP TABLE IF EXISTS ${n};`).join(' ')).catch(() => undefined);
-    await source.cleanup().catch(() => undefined);
+    await source?.cleanup().catch(() => undefined);
   }
 }
 

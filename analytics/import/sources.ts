@@ -6,7 +6,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
 import { TijianError } from '../i18n/errors.js';
@@ -14,7 +14,7 @@ import { sniffCsv } from './csv-dialect.js';
 import { quotedLineStarts, transcodeToUtf8, type SpaceClass, type TextEncoding } from './file-scan.js';
 import { headerScore } from './headers.js';
 import type { ProgressFn } from './progress.js';
-import { readXlsxRows } from './xlsx-reader.js';
+import { readXlsxRows, type XlsxRow } from './xlsx-reader.js';
 
 export type FileFormat = 'csv' | 'xlsx' | 'json' | 'jsonl' | 'parquet';
 
@@ -106,6 +106,13 @@ export interface SourceContext {
   onProgress?: ProgressFn;
   signal?: AbortSignal;
   tag: string;
+  /** The name of the user's file, for messages (ctx.path may be a staged copy). */
+  displayName?: string;
+  /** XLSX: limits of the reader (inflated sizes). */
+  xlsxLimits?: { maxSheetBytes?: number; maxStringsBytes?: number };
+  /** Called with the headers as soon as they are known, before the rows are staged (XLSX): an
+   *  unrecognised layout stops the import before a large sheet is read to its end. */
+  onHeaders?: (headers: string[]) => Promise<void> | void;
 }
 
 function checkAborted(signal?: AbortSignal): void {
@@ -284,7 +291,8 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
   cleanupPaths.push(dir);
   const tmpCsv = join(dir, 'sheet.csv');
   const out = createWriteStream(tmpCsv, { encoding: 'utf8' });
-  const pending: Array<{ rowNumber: number; cells: string[] }> = [];
+  const pending: XlsxRow[] = [];
+  const structural: StructuralReject[] = [];
   let headers: string[] | null = null;
   let headerRow = 0;
   let lastRow = 0;
@@ -308,7 +316,14 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
   };
   /** Writes one row; returns a promise only when a batch went to the file (most rows need no
    *  await, which the reader skips). */
-  const writeRow = (r: { rowNumber: number; cells: string[] }): Promise<void> | undefined => {
+  const writeRow = (r: XlsxRow): Promise<void> | undefined => {
+    if (r.problem) {
+      // a row that cannot be staged as it is (a cell beyond Excel's limit): rejected, with a
+      // shortened copy of its cells to show
+      const raw = JSON.stringify(Object.fromEntries(r.cells.slice(0, 64).map((c, i) => [headers![i] ?? `列${i + 1}`, c.length > 200 ? c.slice(0, 200) + '…' : c])));
+      structural.push({ line: r.rowNumber, raw, code: r.problem.code, reasonZh: r.problem.zh, reasonEn: r.problem.en });
+      return undefined;
+    }
     const width = headers!.length;
     let extra = 0;
     for (let i = width; i < r.cells.length; i++) if (r.cells[i] !== '') extra++;
@@ -334,6 +349,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     const h = pending[best]!;
     headerRow = h.rowNumber;
     headers = uniqueHeaders(h.cells.map((c) => c.trim()));
+    if (ctx.onHeaders) await ctx.onHeaders(headers);
     out.write(['__line', '__extra_cells', ...headers.map((_, i) => `c${i}`)].join(',') + '\n');
     for (const r of pending.slice(best + 1)) await writeRow(r);
     pending.length = 0;
@@ -350,13 +366,13 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
       pending.push(row);
       return pending.length >= 10 ? chooseHeader() : undefined;
     },
-    ctx.signal,
+    { signal: ctx.signal, displayName: ctx.displayName ?? basename(ctx.path), ...(ctx.xlsxLimits ?? {}) },
   );
   if (!headers && pending.length) await chooseHeader();
   await flush();
   out.end();
   await once(out, 'finish');
-  if (!headers) throw new TijianError('FILE_EMPTY', `“${ctx.path}”的工作表“${sheetName}”是空的。`, `Sheet "${sheetName}" of "${ctx.path}" is empty.`);
+  if (!headers) throw new TijianError('FILE_EMPTY', `“${ctx.displayName ?? basename(ctx.path)}”的工作表“${sheetName}”是空的。`, `Sheet "${sheetName}" of "${ctx.displayName ?? basename(ctx.path)}" is empty.`);
   const hs: string[] = headers;
   const names = ['__line', '__extra_cells', ...hs.map((_, i) => `c${i}`)];
   const read = `read_csv(${lit(tmpCsv)}, header = false, skip = 1, columns = ${columnsParam(names)}, delim = ',', quote = '"',
@@ -385,7 +401,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     lineExpr: (rel) => `${rel}.__line`,
     lineJoin: () => '',
     passColumns: ['__line'],
-    collectStructural: async () => [],
+    collectStructural: async () => structural,
     skippedTitleRows: headerRow - 1,
     warnings,
     cleanup: async () => {
