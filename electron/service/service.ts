@@ -112,6 +112,8 @@ export interface ServiceOptions {
   sampleDir: string | null;
   /** Tests only: hold imports of files whose name contains `match` just before they commit. */
   testImportDelay?: { ms: number; match: string };
+  /** Tests only: imports of files whose name contains `match` hang or crash the process. */
+  testImportFault?: { kind: 'hang' | 'crash'; match: string };
   /** Where PDFs are printed: the host's printer (Electron's printToPDF) or, by default, a Chromium
    *  started for the batch (the browser host, tests). The service closes what it gets. */
   printer?: () => Promise<PdfPrinter>;
@@ -409,6 +411,8 @@ export class AnalyticsService {
         continue;
       }
       ctx.progress({ phase: 'start', done: i, total: count, unit: 'files', file, fileIndex: i, fileCount: count });
+      const fault = this.opts.testImportFault;
+      if (fault && file.includes(fault.match)) testFault(fault.kind);
       try {
         const r = await importFile(ws, f.path, {
           ...(f.mapping ? { mapping: f.mapping as never } : {}),
@@ -917,6 +921,15 @@ export class AnalyticsService {
     } catch {
       return null;
     }
+  }
+}
+
+/** Tests only: what a reader bug looked like from outside — a loop that never yields, or a crash. */
+function testFault(kind: 'hang' | 'crash'): void {
+  if (kind === 'crash') process.abort();
+  const until = Date.now() + 10 * 60_000;
+  while (Date.now() < until) {
+    // busy: no event loop turn, no heartbeat
   }
 }
 
