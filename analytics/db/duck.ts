@@ -29,12 +29,15 @@ export function lit(value: string | number | boolean | null | undefined): string
     return String(value);
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return `'${value.replace(/'/g, "''")}'`;
+  const quoted = `'${value.replace(/'/g, "''")}'`;
+  // DuckDB's parser takes the SQL text as a C string: a NUL would end it mid-literal. Spelled as
+  // chr(0) the text is the same value.
+  return value.indexOf('\0') >= 0 ? `(${quoted.split('\0').join("' || chr(0) || '")})` : quoted;
 }
 
-/** SQL identifier. */
+/** SQL identifier (a NUL, which no identifier can hold, becomes U+FFFD). */
 export function ident(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
+  return `"${name.replace(/"/g, '""').replace(/\0/g, '\ufffd')}"`;
 }
 
 function pad(n: number, w = 2): string {

@@ -5,6 +5,7 @@ import { ident, lit } from '../db/duck.js';
 import type { FieldDef, TableDef } from '../schema/types.js';
 import type { SpaceClass } from './file-scan.js';
 import type { ColumnMapping } from './headers.js';
+import { controlCheck, numericOverflow, rangeChecks } from './value-limits.js';
 
 export interface MappedField {
   field: FieldDef;
@@ -141,9 +142,11 @@ export function fieldChecks(m: MappedField): Check[] {
   }
   const hint = KIND_HINT[f.kind];
   if (hint) {
+    // a number too large is its own reason (value-limits.ts), not "not a number"
+    const overflow = numericOverflow(m);
     checks.push({
       code: `${f.name}.invalid`,
-      cond: `${t} IS NOT NULL AND ${v} IS NULL`,
+      cond: `${t} IS NOT NULL AND ${v} IS NULL${overflow ? ` AND NOT ${overflow}` : ''}`,
       zh: withRaw(`${label}的值「`, raw, `」${hint.zh}`),
       en: withRaw(`${labelEn} value "`, raw, `" ${hint.en}`),
     });
@@ -242,6 +245,8 @@ export function buildConvSql(
   passColumns: readonly string[] = [],
   checkEncoding = false,
   spaces: SpaceClass = 'any',
+  /** Whether the source may hold control characters (then rows holding one are rejected). */
+  controls = true,
 ): ConvSql {
   const mapped = mappedFields(t, columns);
   const rawCols = headers.map((_, i) => srcCol(i));
@@ -262,7 +267,12 @@ export function buildConvSql(
     typed.push(`json_object(${pairs.join(', ')}) AS extras`);
     insertColumns.push('extras');
   }
-  const checks = [...rowChecks(rawCols, hasExtraCells, checkEncoding), ...mapped.flatMap(fieldChecks)];
+  const checks = [
+    ...rowChecks(rawCols, hasExtraCells, checkEncoding),
+    ...(controls ? controlCheck(rawCols, headers) : []),
+    ...mapped.flatMap(fieldChecks),
+    ...mapped.flatMap(rangeChecks),
+  ];
   const bad = checks.length ? checks.map((c) => `(${c.cond})`).join(' OR ') : 'FALSE';
   const decided = `SELECT *, coalesce(${bad}, FALSE) AS __bad FROM (SELECT ${typed.join(', ')} FROM (SELECT *, ${cleanedFast} FROM ${source}))`;
   // Raw text is kept only for rows that will be rejected (to show the user what was wrong).

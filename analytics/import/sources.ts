@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
-import { TijianError } from '../i18n/errors.js';
+import { cleanErrorDetail, TijianError } from '../i18n/errors.js';
 import { sniffCsv } from './csv-dialect.js';
-import { quotedLineStarts, transcodeToUtf8, type SpaceClass, type TextEncoding } from './file-scan.js';
+import { normalizeLineEndings, quotedLineStarts, transcodeToUtf8, type SpaceClass, type TextEncoding } from './file-scan.js';
 import { headerScore } from './headers.js';
 import type { ProgressFn } from './progress.js';
 import { readXlsxRows, type XlsxRow } from './xlsx-reader.js';
@@ -75,6 +75,8 @@ export interface StagedSource {
   hasExtraCells: boolean;
   /** Which space characters the cells may hold (lets cleaning skip work; see SpaceClass). */
   spaces: SpaceClass;
+  /** Whether cells may hold control characters (when not, their check is skipped). */
+  controls: boolean;
   /** Line (CSV, JSON Lines), sheet row (XLSX) or record number (JSON array, Parquet) of a row:
    *  SQL over the columns of relation `rel` (its __ord and `passColumns`), with `lineJoin(rel)`
    *  added to the FROM clause. Valid after `collectStructural`. */
@@ -103,6 +105,12 @@ export interface SourceContext {
   lines?: number;
   /** Text files: the space characters the file's bytes hold (from the scan). */
   spaces?: SpaceClass;
+  /** Text files: whether the bytes may hold control characters (from the scan). */
+  controls?: boolean;
+  /** Text files: lines end both in CRLF and LF (from the scan). */
+  mixedLineEndings?: boolean;
+  /** Where temporary copies go (a folder the database may read; default the system's). */
+  scratchDir?: string;
   onProgress?: ProgressFn;
   signal?: AbortSignal;
   tag: string;
@@ -176,7 +184,7 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
   const head = await readHeadText(path, 1 << 16);
   const dialect = sniffCsv(head.text.replace(/^\ufeff/, ''), head.complete);
   if (!dialect.headers.length || dialect.headers.every((h) => !h)) {
-    throw new TijianError('FILE_EMPTY', `“${ctx.path}”没有表头行或为空文件。`, `"${ctx.path}" is empty or has no header row.`);
+    throw new TijianError('FILE_EMPTY', `“${ctx.displayName ?? basename(ctx.path)}”没有表头行或为空文件。`, `"${ctx.displayName ?? basename(ctx.path)}" is empty or has no header row.`);
   }
   const headers = uniqueHeaders(dialect.headers);
   const names = headers.map((_, i) => `c${i}`);
@@ -200,6 +208,7 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
     hasExtraCells: false,
     // The scan looked at the bytes DuckDB reads only when nothing was transcoded.
     spaces: encoding === 'utf-8' || encoding === 'utf-8-bom' ? (ctx.spaces ?? 'any') : 'any',
+    controls: ctx.controls ?? true,
     lineKind: 'line',
     // A record's line: its ordinal + the header line + the blank or rejected lines before it.
     lineExpr: (rel) => (useGaps ? `(${rel}.__ord + ${dialect.headerLine} + coalesce(${rel}_gap.cum, 0))` : `(${rel}.__ord + ${dialect.headerLine})`),
@@ -244,9 +253,12 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
   return source;
 }
 
-function structuralReason(line: number, raw: string, type: string, message: string, width: number): StructuralReject {
+function structuralReason(line: number, rawLine: string, type: string, rawMessage: string, width: number): StructuralReject {
+  // the reader's message may quote the line; the row keeps its raw text anyway
+  const message = cleanErrorDetail(rawMessage, { max: 160 });
+  const raw = rawLine && rawLine.length > RAW_MAX * 5 ? rawLine.slice(0, RAW_MAX * 5) + '…' : rawLine;
   if (/TOO MANY COLUMNS|MISSING COLUMNS/.test(type)) {
-    const found = /Found: (\d+)/.exec(message)?.[1];
+    const found = /Found: (\d+)/.exec(rawMessage)?.[1];
     return {
       line,
       raw,
@@ -264,6 +276,9 @@ function structuralReason(line: number, raw: string, type: string, message: stri
       reasonEn: 'the line is not valid UTF-8 (wrong encoding; possibly GBK text mixed in)',
     };
   }
+  if (/LINE SIZE OVER MAXIMUM/.test(type)) {
+    return { line, raw, code: 'row.too_long', reasonZh: '该行超过 16 MiB，无法读取', reasonEn: 'the line is longer than 16 MiB and cannot be read' };
+  }
   if (/UNQUOTED VALUE|QUOTE/.test(type)) {
     return {
       line,
@@ -276,6 +291,9 @@ function structuralReason(line: number, raw: string, type: string, message: stri
   return { line, raw, code: 'row.malformed', reasonZh: `该行格式错误：${message}`, reasonEn: `malformed line: ${message}` };
 }
 
+/** Control characters a row may not hold (see value-limits.ts). */
+const CONTROL_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+
 /** Space separators other than U+0020 (Unicode Zs), and U+FEFF: what makes cells 'any'. */
 const RARE_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/;
 
@@ -287,7 +305,7 @@ function csvField(v: string): string {
 }
 
 async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<StagedSource> {
-  const dir = await mkdtemp(join(tmpdir(), 'tijian-xlsx-'));
+  const dir = await mkdtemp(join(ctx.scratchDir ?? tmpdir(), 'tijian-xlsx-'));
   cleanupPaths.push(dir);
   const tmpCsv = join(dir, 'sheet.csv');
   const out = createWriteStream(tmpCsv, { encoding: 'utf8' });
@@ -302,6 +320,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
   // The space characters the written cells hold (see SpaceClass).
   let asciiSpace = false;
   let rareSpace = false;
+  let controls = false;
   let batch: string[] = [];
   const flush = async () => {
     if (!batch.length) return;
@@ -330,6 +349,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     let line = `${r.rowNumber},${extra}`;
     for (let i = 0; i < width; i++) line += ',' + csvField(r.cells[i] ?? '');
     if (!rareSpace && RARE_SPACE.test(line)) rareSpace = true;
+    if (!controls && CONTROL_CHAR.test(line)) controls = true;
     if (!asciiSpace && line.indexOf(' ') >= 0) asciiSpace = true;
     batch.push(line + '\n');
     rows++;
@@ -397,6 +417,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     transcoded: false,
     hasExtraCells: true,
     spaces: rareSpace ? 'any' : asciiSpace ? 'ascii' : 'none',
+    controls,
     lineKind: 'sheet_row',
     lineExpr: (rel) => `${rel}.__line`,
     lineJoin: () => '',
@@ -410,24 +431,75 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
   };
 }
 
-/** JSON Lines: each line read as text by DuckDB, so a malformed line is one rejected row. */
+/** JSON Lines: each line read as text by DuckDB, so a malformed line is one rejected row — also
+ *  one that is not UTF-8, longer than 16 MiB or holding a control character (the reader's own
+ *  rejects); line numbers stay physical around them. Raw text is kept up to RAW_MAX characters. */
 async function jsonLinesSource(ctx: SourceContext, path: string, cleanupPaths: string[]): Promise<StagedSource> {
   const { db, tag } = ctx;
+  await db.exec(`DROP TABLE IF EXISTS ${tag}_jrej; DROP TABLE IF EXISTS ${tag}_jrejscan; DROP TABLE IF EXISTS ${tag}_gap;`);
   const lines = `(SELECT row_number() OVER () AS __ord, line FROM read_csv(${lit(path)}, header = false, columns = {'line': 'VARCHAR'},
-      delim = chr(1), quote = '', escape = '', auto_detect = false, null_padding = false, max_line_size = 16777216))`;
+      delim = chr(1), quote = '', escape = '', auto_detect = false, null_padding = false, max_line_size = 16777216,
+      store_rejects = true, rejects_table = '${tag}_jrej', rejects_scan = '${tag}_jrejscan'))`;
   await db.exec(`CREATE OR REPLACE TEMP VIEW ${tag}_lines AS SELECT __ord, tj_clean(line) AS line, CASE WHEN json_valid(tj_clean(line)) AND json_type(tj_clean(line)) = 'OBJECT' THEN CAST(tj_clean(line) AS JSON) END AS __j FROM ${lines} WHERE tj_clean(line) IS NOT NULL`);
-  return jsonObjectsSource(ctx, `${tag}_lines`, 'line', async () => {
+  let useGaps = false;
+  const source = await jsonObjectsSource(ctx, `${tag}_lines`, 'line', async () => {
+    // the lines the reader itself could not take, numbered as in the file
+    let rejected: Array<{ line: number; raw: string | null; type: string }> = [];
+    try {
+      rejected = await db.all(
+        `SELECT line, left(any_value(csv_line), ${RAW_MAX}) AS raw, string_agg(DISTINCT error_type, ', ') AS type
+         FROM ${tag}_jrej WHERE scan_id = (SELECT min(scan_id) FROM ${tag}_jrej) GROUP BY line ORDER BY line`,
+      );
+    } catch {
+      // no rejects table: nothing was rejected
+    }
+    const gaps = rejected.map((r) => Number(r.line));
+    useGaps = gaps.length > 0;
+    if (useGaps) await createGapTable(db, tag, 0, gaps);
+    const physical = useGaps ? `(l.__ord + coalesce(g.cum, 0))` : 'l.__ord';
     const bad = await db.all<{ line: number; raw: string; valid: boolean }>(
-      `SELECT __ord AS line, line AS raw, json_valid(line) AS valid FROM ${tag}_lines WHERE __j IS NULL ORDER BY __ord`,
+      `SELECT ${physical} AS line, left(l.line, ${RAW_MAX}) AS raw, json_valid(l.line) AS valid
+       FROM ${tag}_lines l ${useGaps ? `ASOF LEFT JOIN ${tag}_gap g ON l.__ord > g.g` : ''} WHERE l.__j IS NULL ORDER BY l.__ord`,
     );
-    return bad.map((b) => ({
-      line: b.line,
-      raw: b.raw,
-      code: 'row.malformed',
-      reasonZh: b.valid ? '该行不是 JSON 对象（应为 {"字段": 值, …}）' : '该行不是有效的 JSON',
-      reasonEn: b.valid ? 'the line is not a JSON object ({"field": value, …})' : 'the line is not valid JSON',
-    }));
+    const out: StructuralReject[] = rejected.map((r) => ({ line: Number(r.line), raw: r.raw ?? '', ...jsonLineReason(r.type) }));
+    for (const b of bad) {
+      out.push({
+        line: Number(b.line),
+        raw: b.raw,
+        code: 'row.malformed',
+        reasonZh: b.valid ? '该行不是 JSON 对象（应为 {"字段": 值, …}）' : '该行不是有效的 JSON',
+        reasonEn: b.valid ? 'the line is not a JSON object ({"field": value, …})' : 'the line is not valid JSON',
+      });
+    }
+    return out.sort((x, y) => x.line - y.line);
   }, cleanupPaths, 'jsonl');
+  const cleanup = source.cleanup;
+  return {
+    ...source,
+    lineExpr: (rel) => (useGaps ? `(${rel}.__ord + coalesce(${rel}_gap.cum, 0))` : `${rel}.__ord`),
+    lineJoin: (rel) => (useGaps ? `ASOF LEFT JOIN ${tag}_gap ${rel}_gap ON ${rel}.__ord > ${rel}_gap.g` : ''),
+    cleanup: async () => {
+      await cleanup();
+      await db.exec(`DROP TABLE IF EXISTS ${tag}_jrej; DROP TABLE IF EXISTS ${tag}_jrejscan; DROP TABLE IF EXISTS ${tag}_gap;`).catch(() => undefined);
+    },
+  };
+}
+
+/** Raw text kept of a line that could not be read (the reason says why; the rest is not needed). */
+const RAW_MAX = 2000;
+
+/** Why DuckDB's reader could not take a JSON line, in words. */
+function jsonLineReason(type: string): Pick<StructuralReject, 'code' | 'reasonZh' | 'reasonEn'> {
+  if (/INVALID (UNICODE|ENCODING)/.test(type)) {
+    return { code: 'row.encoding', reasonZh: '该行不是有效的 UTF-8 文本（编码错误，可能混入了其他编码的文本）', reasonEn: 'the line is not valid UTF-8 (wrong encoding; text of another encoding mixed in?)' };
+  }
+  if (/LINE SIZE OVER MAXIMUM/.test(type)) {
+    return { code: 'row.too_long', reasonZh: '该行超过 16 MiB，无法读取（只保留了开头部分）', reasonEn: 'the line is longer than 16 MiB and cannot be read (only its start is kept)' };
+  }
+  if (/TOO MANY COLUMNS/.test(type)) {
+    return { code: 'row.control_char', reasonZh: '该行含有控制字符 U+0001，不是有效的 JSON', reasonEn: 'the line holds the control character U+0001 and is not valid JSON' };
+  }
+  return { code: 'row.malformed', reasonZh: '该行无法读取', reasonEn: 'the line cannot be read' };
 }
 
 async function jsonArraySource(ctx: SourceContext, path: string, cleanupPaths: string[]): Promise<StagedSource> {
@@ -439,10 +511,13 @@ async function jsonArraySource(ctx: SourceContext, path: string, cleanupPaths: s
        FROM read_json_objects(${lit(path)}, format = 'array', maximum_object_size = 268435456)`,
     );
   } catch (e) {
+    // the reader's text names the file it read (maybe a transcoded copy): the user's name instead
+    const name = ctx.displayName ?? basename(ctx.path);
+    const detail = cleanErrorDetail(e, { paths: [[path, name], [ctx.path, name]], max: 200 });
     throw new TijianError(
       'FILE_UNSUPPORTED',
-      `“${ctx.path}”不是有效的 JSON 数组文件：${(e as Error).message}。JSON 文件应为对象数组 [{…}, {…}] 或每行一个对象的 JSON Lines（.jsonl）。`,
-      `"${ctx.path}" is not a valid JSON array: ${(e as Error).message}. Use an array of objects or JSON Lines (.jsonl).`,
+      `“${name}”不是有效的 JSON 数组文件（${detail}）。JSON 文件应为对象数组 [{…}, {…}]，或每行一个对象的 JSON Lines（.jsonl，坏行会被单独拒绝）。`,
+      `"${name}" is not a valid JSON array (${detail}). Use an array of objects, or JSON Lines (.jsonl, where a bad line is rejected on its own).`,
     );
   }
   return jsonObjectsSource(ctx, `${tag}_lines`, 'record', async () => {
@@ -471,7 +546,7 @@ async function jsonObjectsSource(
     `SELECT k FROM (SELECT keys[p] AS k, __ord * 100000 + p AS o FROM (SELECT __ord, json_keys(__j) AS keys FROM ${linesRel} WHERE __j IS NOT NULL),
        unnest(range(1, len(keys) + 1)) AS r(p)) GROUP BY k ORDER BY min(o)`,
   );
-  if (!keys.length) throw new TijianError('FILE_EMPTY', `“${ctx.path}”中没有 JSON 对象。`, `"${ctx.path}" holds no JSON objects.`);
+  if (!keys.length) throw new TijianError('FILE_EMPTY', `“${ctx.displayName ?? basename(ctx.path)}”中没有 JSON 对象（或每一行都无法读取，见被拒绝的行）。`, `"${ctx.displayName ?? basename(ctx.path)}" holds no JSON objects (or no line could be read).`);
   const headers = keys.map((k) => k.k);
   const cols = headers.map((h, i) => {
     const path = lit(`$."${h.replace(/"/g, '\\"')}"`);
@@ -489,6 +564,8 @@ async function jsonObjectsSource(
     hasExtraCells: false,
     // JSON escapes (\u3000) become characters the bytes do not show
     spaces: 'any',
+    // the scan looks for the escapes of control characters too
+    controls: ctx.controls ?? true,
     lineKind,
     lineExpr: (rel) => `${rel}.__ord`,
     lineJoin: () => '',
@@ -510,7 +587,9 @@ async function parquetSource(ctx: SourceContext): Promise<StagedSource> {
   try {
     described = await db.all(`DESCRIBE SELECT * FROM read_parquet(${lit(ctx.path)})`);
   } catch (e) {
-    throw new TijianError('FILE_UNSUPPORTED', `“${ctx.path}”不是有效的 Parquet 文件：${(e as Error).message}`, `"${ctx.path}" is not a valid Parquet file: ${(e as Error).message}`);
+    const name = ctx.displayName ?? basename(ctx.path);
+    const detail = cleanErrorDetail(e, { paths: [[ctx.path, name]], max: 200 });
+    throw new TijianError('FILE_UNSUPPORTED', `“${name}”不是有效的 Parquet 文件（${detail}）。请重新导出，或导出为 CSV。`, `"${name}" is not a valid Parquet file (${detail}). Export it again, or export CSV.`);
   }
   const headers = described.map((d) => d.column_name);
   const cols = described.map((d, i) => {
@@ -529,6 +608,7 @@ async function parquetSource(ctx: SourceContext): Promise<StagedSource> {
     transcoded: false,
     hasExtraCells: false,
     spaces: 'any',
+    controls: true,
     lineKind: 'record',
     lineExpr: (rel) => `${rel}.__ord`,
     lineJoin: () => '',
@@ -549,15 +629,30 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
       case 'jsonl': {
         let path = ctx.path;
         const enc = ctx.encoding ?? 'utf-8';
+        let dir: string | undefined;
+        const scratch = async () => {
+          if (!dir) {
+            dir = await mkdtemp(join(ctx.scratchDir ?? tmpdir(), 'tijian-text-'));
+            cleanupPaths.push(dir);
+          }
+          return dir;
+        };
         if (enc !== 'utf-8' && enc !== 'utf-8-bom') {
-          const dir = await mkdtemp(join(tmpdir(), 'tijian-text-'));
-          cleanupPaths.push(dir);
-          path = join(dir, 'utf8' + extname(ctx.path));
-          await transcodeToUtf8(ctx.path, path, enc, (done) => ctx.onProgress?.({ phase: 'decode', done, total: 0, unit: 'bytes' }));
+          const to = join(await scratch(), 'utf8' + extname(ctx.path));
+          await transcodeToUtf8(path, to, enc, (done) => ctx.onProgress?.({ phase: 'decode', done, total: 0, unit: 'bytes' }));
+          path = to;
+          checkAborted(ctx.signal);
+        }
+        const head = format === 'csv' ? '' : (await readHeadText(path, 4096)).text.replace(/^\ufeff/, '').trimStart();
+        const lines = format === 'csv' || !head.startsWith('[');
+        if (lines && ctx.mixedLineEndings) {
+          // CRLF and LF in one file: DuckDB's reader refuses it whole, so it reads a copy with LF
+          const to = join(await scratch(), 'lf' + extname(ctx.path));
+          await normalizeLineEndings(path, to, format === 'csv');
+          path = to;
           checkAborted(ctx.signal);
         }
         if (format === 'csv') return await csvSource(ctx, path, enc, cleanupPaths);
-        const head = (await readHeadText(path, 4096)).text.replace(/^\ufeff/, '').trimStart();
         const s = head.startsWith('[') ? await jsonArraySource(ctx, path, cleanupPaths) : await jsonLinesSource(ctx, path, cleanupPaths);
         if (enc !== 'utf-8' && enc !== 'utf-8-bom') {
           s.encoding = enc;
