@@ -114,6 +114,9 @@ export function cleanErrorDetail(e: unknown, opts: { paths?: ReadonlyArray<reado
   msg = msg.split(/\n\s*(?:Original Line|Parser options|Possible Solution|Possible fixes|LINE \d+:|\* )/)[0]!;
   msg = msg.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 2).join(' ');
   for (const [p, name] of opts.paths ?? []) if (p) msg = msg.split(p).join(name);
+  // a staged input (tijian-io-…/<hex>/<name>) is the user's file: its name; other temporary
+  // files are just that
+  msg = msg.replace(/[^\s"']*tijian-io-[^\s"'/\\]+[/\\][0-9a-f]{12}[/\\]([^\s"'/\\]+)/g, '$1');
   msg = msg.replace(/(?:\/tmp|\/var\/folders|[A-Za-z]:\\[^\s"']*\\Temp)[^\s"']*tijian-[^\s"']*/g, '(临时文件 temporary file)');
   const max = opts.max ?? 300;
   return msg.length > max ? msg.slice(0, max) + '…' : msg;

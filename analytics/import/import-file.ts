@@ -164,7 +164,8 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
 
   const onAbort = () => db.interrupt();
   opts.signal?.addEventListener('abort', onAbort);
-  const sourceCtx = { db, path, tag: TAG, displayName: file, ...(scan.encoding ? { encoding: scan.encoding } : {}), ...(scan.blankLines ? { blankLines: scan.blankLines } : {}), ...(scan.lines !== undefined ? { lines: scan.lines } : {}), ...(scan.spaces ? { spaces: scan.spaces } : {}), ...(scan.controls !== undefined ? { controls: scan.controls } : {}), ...(scan.mixedLineEndings ? { mixedLineEndings: true } : {}) };
+  // the workspace's database reads one folder only: the file goes there (a hard link or a copy)
+  const sourceCtx = { db, path, tag: TAG, displayName: file, scratchDir: ws.io.dir, stage: (p: string) => ws.io.stage(p), ...(scan.encoding ? { encoding: scan.encoding } : {}), ...(scan.blankLines ? { blankLines: scan.blankLines } : {}), ...(scan.lines !== undefined ? { lines: scan.lines } : {}), ...(scan.spaces ? { spaces: scan.spaces } : {}), ...(scan.controls !== undefined ? { controls: scan.controls } : {}), ...(scan.mixedLineEndings ? { mixedLineEndings: true } : {}) };
   // The mapping is decided as soon as the headers are known: for an XLSX, before its rows are
   // staged, so a sheet whose headers are not recognised is not read to its end first.
   let decided: Mapping | undefined;

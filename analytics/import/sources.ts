@@ -111,6 +111,9 @@ export interface SourceContext {
   mixedLineEndings?: boolean;
   /** Where temporary copies go (a folder the database may read; default the system's). */
   scratchDir?: string;
+  /** Makes a file readable by the database (a workspace's database reads one folder only: see
+   *  workspace/sandbox.ts); without it, the file is read where it is. */
+  stage?: (path: string) => { path: string; release: () => void };
   onProgress?: ProgressFn;
   signal?: AbortSignal;
   tag: string;
@@ -581,14 +584,14 @@ async function jsonObjectsSource(
   };
 }
 
-async function parquetSource(ctx: SourceContext): Promise<StagedSource> {
+async function parquetSource(ctx: SourceContext, readPath: string = ctx.path): Promise<StagedSource> {
   const { db } = ctx;
   let described: Array<{ column_name: string; column_type: string }>;
   try {
-    described = await db.all(`DESCRIBE SELECT * FROM read_parquet(${lit(ctx.path)})`);
+    described = await db.all(`DESCRIBE SELECT * FROM read_parquet(${lit(readPath)})`);
   } catch (e) {
     const name = ctx.displayName ?? basename(ctx.path);
-    const detail = cleanErrorDetail(e, { paths: [[ctx.path, name]], max: 200 });
+    const detail = cleanErrorDetail(e, { paths: [[readPath, name], [ctx.path, name]], max: 200 });
     throw new TijianError('FILE_UNSUPPORTED', `“${name}”不是有效的 Parquet 文件（${detail}）。请重新导出，或导出为 CSV。`, `"${name}" is not a valid Parquet file (${detail}). Export it again, or export CSV.`);
   }
   const headers = described.map((d) => d.column_name);
@@ -598,7 +601,7 @@ async function parquetSource(ctx: SourceContext): Promise<StagedSource> {
     if (/^TIMESTAMP/.test(d.column_type)) return `strftime(${c}, '%Y-%m-%d %H:%M:%S') AS c${i}`;
     return `CAST(${c} AS VARCHAR) AS c${i}`;
   });
-  const relation = `(SELECT file_row_number + 1 AS __ord, ${cols.join(', ')} FROM read_parquet(${lit(ctx.path)}, file_row_number = true))`;
+  const relation = `(SELECT file_row_number + 1 AS __ord, ${cols.join(', ')} FROM read_parquet(${lit(readPath)}, file_row_number = true))`;
   return {
     format: 'parquet',
     headers: uniqueHeaders(headers),
@@ -620,8 +623,22 @@ async function parquetSource(ctx: SourceContext): Promise<StagedSource> {
   };
 }
 
+/** The source, releasing the staged inputs when it is cleaned up. */
+function withRelease(source: StagedSource, releases: Array<() => void>): StagedSource {
+  if (!releases.length) return source;
+  const cleanup = source.cleanup;
+  return {
+    ...source,
+    cleanup: async () => {
+      await cleanup();
+      for (const r of releases) r();
+    },
+  };
+}
+
 export async function stageSource(ctx: SourceContext, format: FileFormat): Promise<StagedSource> {
   const cleanupPaths: string[] = [];
+  const releases: Array<() => void> = [];
   try {
     switch (format) {
       case 'csv':
@@ -652,8 +669,13 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
           path = to;
           checkAborted(ctx.signal);
         }
-        if (format === 'csv') return await csvSource(ctx, path, enc, cleanupPaths);
-        const s = head.startsWith('[') ? await jsonArraySource(ctx, path, cleanupPaths) : await jsonLinesSource(ctx, path, cleanupPaths);
+        if (path === ctx.path && ctx.stage) {
+          const staged = ctx.stage(path);
+          releases.push(staged.release);
+          path = staged.path;
+        }
+        if (format === 'csv') return withRelease(await csvSource(ctx, path, enc, cleanupPaths), releases);
+        const s = withRelease(head.startsWith('[') ? await jsonArraySource(ctx, path, cleanupPaths) : await jsonLinesSource(ctx, path, cleanupPaths), releases);
         if (enc !== 'utf-8' && enc !== 'utf-8-bom') {
           s.encoding = enc;
           s.transcoded = true;
@@ -662,8 +684,15 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
       }
       case 'xlsx':
         return await xlsxSource(ctx, cleanupPaths);
-      case 'parquet':
-        return await parquetSource(ctx);
+      case 'parquet': {
+        let path = ctx.path;
+        if (ctx.stage) {
+          const staged = ctx.stage(path);
+          releases.push(staged.release);
+          path = staged.path;
+        }
+        return withRelease(await parquetSource(ctx, path), releases);
+      }
       default: {
         const never: never = format;
         throw new Error(`unknown format ${String(never)}`);
@@ -671,6 +700,7 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
     }
   } catch (e) {
     for (const p of cleanupPaths) await rm(p, { recursive: true, force: true });
+    for (const r of releases) r();
     throw e;
   }
 }

@@ -231,6 +231,32 @@ export async function sqlErrors(sys: IndexSystem): Promise<IndexError[]> {
   return checkSqlStatements(sqlChecks(sys));
 }
 
+/** Stored texts that passed, by sha256 (checking binds every statement: done once a process). */
+const storedOk = new Map<string, IndexSystem>();
+
+/**
+ * An index text stored in a workspace — a saved run's, which lineage and the trend run again — is
+ * input like any file (the workspace may come from someone else, or have been edited): it gets
+ * the same checks as a file before any of its SQL runs.
+ */
+export async function checkStoredIndexText(text: string, runId: number): Promise<IndexSystem> {
+  const sha = createHash('sha256').update(text).digest('hex');
+  const hit = storedOk.get(sha);
+  if (hit) return hit;
+  const { system, errors } = await checkIndexText(text);
+  if (!system) {
+    throw new TijianError(
+      'INDEX_INVALID',
+      `评估批次 #${runId} 保存的指标体系未通过检查（工作区中的内容可能被改动过），其中的 SQL 不会执行。请用可信的指标体系文件重新评估。\n${formatIndexErrors(errors.slice(0, 20), `评估批次 #${runId}`)}`,
+      `The index system saved with run #${runId} fails its checks (the workspace may have been altered); none of its SQL is run. Evaluate again with a trusted index-system file.`,
+      errors,
+    );
+  }
+  if (storedOk.size > 32) storedOk.clear();
+  storedOk.set(sha, system);
+  return system;
+}
+
 export interface LoadedIndex {
   system: IndexSystem;
   sha256: string;

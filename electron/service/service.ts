@@ -12,7 +12,7 @@ import { Db, lit } from '../../analytics/db/duck.js';
 import { evaluate, loadRun, type WeightMethod } from '../../analytics/eval/run.js';
 import { parsePeriod, previousPeriod } from '../../analytics/eval/period.js';
 import type { EvaluationResult } from '../../analytics/eval/types.js';
-import { parseIndexText } from '../../analytics/index/parse.js';
+import { checkStoredIndexText } from '../../analytics/index/validate.js';
 import { runReview } from '../../analytics/review/run.js';
 import { markHit } from '../../analytics/review/marks.js';
 import { writeEvidencePack } from '../../analytics/review/export.js';
@@ -829,7 +829,8 @@ export class AnalyticsService {
         const missing = years.filter((_, i) => runs[i] === null);
         if (rerun && missing.length) {
           const row = await this.read((db) => db.one<{ index_text: string }>(`SELECT index_text FROM eval_run WHERE run_id = ${base.run_id}`));
-          const system = parseIndexText(row!.index_text).system!;
+          // checked like a file before its SQL runs again (the workspace may have been altered)
+          const system = await checkStoredIndexText(row!.index_text, base.run_id);
           const loaded = { system, text: row!.index_text, sha256: base.index_sha256, path: base.index_path ?? BUILTIN_INDEX };
           let k = 0;
           for (const y of missing) {
