@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { TijianError } from '../../i18n/errors.js';
 import { formatIndexErrors } from '../../index/parse.js';
-import { checkIndexText } from '../../index/validate.js';
+import { checkIndexText, MAX_INDEX_FILE } from '../../index/validate.js';
 import { DEFAULT_INDEX_PATH } from '../../eval/run.js';
 import { json, parse, type Command } from '../command.js';
 
@@ -21,8 +21,12 @@ export const indexCommand: Command = {
     if (sub !== 'check' || !file) throw new TijianError('USAGE', `用法：${usage}`, `Usage: ${usage}`);
     let text: string;
     try {
+      if (statSync(file).size > MAX_INDEX_FILE) {
+        throw new TijianError('INDEX_INVALID', `“${file}”过大（超过 ${MAX_INDEX_FILE >> 20} MiB），不是指标体系文件。`, `"${file}" is too large (over ${MAX_INDEX_FILE >> 20} MiB) to be an index-system file.`);
+      }
       text = readFileSync(file, 'utf8');
-    } catch {
+    } catch (e) {
+      if (e instanceof TijianError) throw e;
       throw new TijianError('FILE_NOT_FOUND', `找不到文件：${file}`, `File not found: ${file}`);
     }
     const { system, errors } = await checkIndexText(text);
