@@ -5,6 +5,7 @@ import { TijianError } from '../../i18n/errors.js';
 import { loadIndexFile } from '../../index/validate.js';
 import { Workspace } from '../../workspace/workspace.js';
 import { json, parse, requireOption, type CliIO, type Command } from '../command.js';
+import { prepareOut } from '../out-path.js';
 import type { EvaluationResult } from '../../eval/types.js';
 
 const usage =
@@ -59,6 +60,8 @@ export const evaluateCommand: Command = {
     if (values.weights && !WEIGHTS.includes(values.weights)) {
       throw new TijianError('USAGE', `--weights 只能是 ${WEIGHTS.join('、')}`, `--weights must be one of ${WEIGHTS.join(', ')}`);
     }
+    // the output's folder before the run is saved: a bad --out is told now, not after
+    const out = values.out ? prepareOut(values.out, { exts: ['.json', '.xlsx', '.csv'] }) : undefined;
     const index = values.index ? await loadIndexFile(resolve(values.index)) : undefined;
     const ws = await Workspace.open(wsPath, { create: false });
     try {
@@ -69,7 +72,7 @@ export const evaluateCommand: Command = {
         ...(values.weights ? { weights: values.weights as WeightMethod } : {}),
         ...(values.draws ? { draws: Number(values.draws) } : {}),
       });
-      if (values.out) await writeResult(r, resolve(values.out));
+      if (out) await writeResult(r, out);
       if (values.json) {
         io.out(json(resultJson(r)));
         return 0;
