@@ -11,10 +11,10 @@
 //                      files are uploaded to a private temp folder (original name kept for the log)
 import { spawnSync } from 'node:child_process';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, createReadStream, createWriteStream, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { homedir, tmpdir } from 'node:os';
-import { basename, extname, join, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { fail, isShellMethod, parseRequest, type EventName, type Events, type Result } from './contract.js';
@@ -252,19 +252,37 @@ export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
     sendResult(res, { ok: true, value: { path, name, size: n } });
   }
 
-  /** A file the engine wrote for the user (exports, reports): only from <state>/exports. */
+  /** A file the engine wrote for the user (exports, reports): only a regular file under
+   *  <state>/exports, reached without following any symbolic link (a link placed there — by a
+   *  report name, an unzipped folder — must not serve a file from elsewhere). */
   function download(rel: string, res: ServerResponse): void {
+    const notFound = () => send(res, 404, 'not found', 'text/plain; charset=utf-8');
     const root = join(stateDir, 'exports');
     const file = resolve(root, rel);
-    if (!rel || !file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
+    if (!rel || !file.startsWith(root + sep)) return notFound();
+    let fd: number;
+    try {
+      // every folder on the way is a real folder inside the real exports folder, and the file
+      // itself is opened with O_NOFOLLOW (no link at the last step either)
+      const realRoot = realpathSync(root);
+      if (realpathSync(dirname(file)) !== join(realRoot, relative(root, dirname(file)))) return notFound();
+      fd = openSync(file, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
+    } catch {
+      return notFound();
+    }
+    const st = fstatSync(fd);
+    if (!st.isFile()) {
+      closeSync(fd);
+      return notFound();
+    }
     const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
     res.writeHead(200, {
       ...HOST_HEADERS,
       'Content-Type': type,
-      'Content-Length': String(statSync(file).size),
+      'Content-Length': String(st.size),
       'Content-Disposition': `attachment; filename="${encodeURIComponent(basename(file))}"; filename*=UTF-8''${encodeURIComponent(basename(file))}`,
     });
-    createReadStream(file).pipe(res);
+    createReadStream('', { fd }).pipe(res);
   }
 
   function serveStatic(pathname: string, res: ServerResponse): void {

@@ -1,11 +1,13 @@
 // Writing tables users open in Excel: XLSX (exceljs, streaming) and CSV (UTF-8 with BOM so Excel
-// shows Chinese). Text that starts with = + - @ (or a tab / carriage return) is prefixed with an
-// apostrophe, so no cell can run as a formula (CSV/formula injection).
+// shows Chinese). Text that starts with = + - @ — or their full-width forms ＝ ＋ － ＠, which
+// Chinese Excel and WPS take as the same triggers, also after leading spaces — or with a tab,
+// carriage return or line feed, is prefixed with an apostrophe, so no cell can run as a formula
+// (CSV/formula injection).
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^(?:[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r\n])/;
 
 /** A cell's text made safe to open in a spreadsheet. Numbers, booleans and dates pass unchanged. */
 export function safeCell(v: unknown): unknown {
