@@ -100,6 +100,11 @@ export const fileErrors = {
   notUtf8(file: string, part: string): TijianError {
     return fileError('FILE_ENCODING', `“${file}”的 ${part} 不是有效的 UTF-8 文本，文件已损坏。${RESAVE_ZH}`, `${part} of "${file}" is not valid UTF-8 text; the file is damaged. ${RESAVE_EN}`);
   },
+  /** A file DuckDB's reader could not read to its end (a damaged Parquet page, a broken JSON
+   *  document): the reader's gist as the detail. */
+  unreadable(file: string, detail: string): TijianError {
+    return fileError('FILE_DAMAGED', `“${file}”无法完整读取，可能已损坏或被截断（${detail}）。未导入任何内容。请重新导出该文件。`, `"${file}" cannot be read to its end; it may be damaged or cut short (${detail}). Nothing was imported. Export the file again.`);
+  },
   /** Something Excel itself would refuse (beyond its limits, out of order, unknown types). */
   sheetInvalid(file: string, at: string, what: { zh: string; en: string }): TijianError {
     return fileError('FILE_DAMAGED', `“${file}”的工作表有 Excel 不允许的内容（${at}）：${what.zh}。未导入任何内容。${RESAVE_ZH}`, `The sheet of "${file}" holds what Excel does not allow (${at}): ${what.en}. Nothing was imported. ${RESAVE_EN}`);

@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { basename, resolve as resolvePath } from 'node:path';
 import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
-import { cleanErrorDetail, TijianError } from '../i18n/errors.js';
+import { cleanErrorDetail, fileErrors, TijianError } from '../i18n/errors.js';
 import { CANONICAL_TABLES, tableDef } from '../schema/tables.js';
 import type { TableDef } from '../schema/types.js';
 import { APP_VERSION } from '../version.js';
@@ -66,6 +66,9 @@ const MAP_TABLES = [
 ];
 
 const TEXT_FORMATS: ReadonlySet<FileFormat> = new Set(['csv', 'json', 'jsonl']);
+
+/** DuckDB messages that mean the reader could not read the file (not a fault of ours). */
+const READER_FAILURE = /^(Invalid Input Error|IO Error)|Failed to read file|[Dd]ecompress|[Cc]orrupt|magic bytes|Invalid (Parquet|page|dictionary)|Malformed JSON/;
 
 /** Runs a statement while reporting DuckDB's own progress. */
 async function execWithProgress(db: Db, sql: string, onProgress: ProgressFn | undefined, phase: 'convert' | 'load'): Promise<number> {
@@ -205,6 +208,10 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
     // DuckDB's text may echo a whole input line and the reader's settings: only its gist, with
     // the user's file name for internal paths
     const detail = cleanErrorDetail(e, { paths: [[path, file]] });
+    // the reader itself could not read the file (a damaged Parquet page, a broken JSON document):
+    // the file's fault, said so
+    // (a Parquet file is read by DuckDB alone, so any failure reading one is the file's)
+    if (format === 'parquet' || READER_FAILURE.test(String((e as Error)?.message))) throw fileErrors.unreadable(file, detail);
     throw new TijianError('IMPORT_FAILED', `导入“${file}”失败，工作区未改变（${detail}）。`, `Importing "${file}" failed; the workspace is unchanged (${detail}).`);
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
