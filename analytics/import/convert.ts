@@ -24,6 +24,10 @@ export interface Check {
   /** SQL text expressions (may include the raw value). */
   zh: string;
   en: string;
+  /** The condition's part in the row's __bad flag when it differs from `cond` (null: none, the
+   *  check only words a reason another check's condition already covers). Every reference to a
+   *  typed value is computed again, so the flag is kept to the conditions it needs. */
+  badCond?: string | null;
 }
 
 /** Key used to match enum values and names: the same normalisation as tj_key_c in SQL. */
@@ -147,6 +151,7 @@ export function fieldChecks(m: MappedField): Check[] {
     checks.push({
       code: `${f.name}.invalid`,
       cond: `${t} IS NOT NULL AND ${v} IS NULL${overflow ? ` AND NOT ${overflow}` : ''}`,
+      badCond: `${t} IS NOT NULL AND ${v} IS NULL`,
       zh: withRaw(`${label}的值「`, raw, `」${hint.zh}`),
       en: withRaw(`${labelEn} value "`, raw, `" ${hint.en}`),
     });
@@ -273,7 +278,8 @@ export function buildConvSql(
     ...mapped.flatMap(fieldChecks),
     ...mapped.flatMap(rangeChecks),
   ];
-  const bad = checks.length ? checks.map((c) => `(${c.cond})`).join(' OR ') : 'FALSE';
+  const flags = checks.filter((c) => c.badCond !== null).map((c) => `(${c.badCond ?? c.cond})`);
+  const bad = flags.length ? flags.join(' OR ') : 'FALSE';
   const decided = `SELECT *, coalesce(${bad}, FALSE) AS __bad FROM (SELECT ${typed.join(', ')} FROM (SELECT *, ${cleanedFast} FROM ${source}))`;
   // Raw text is kept only for rows that will be rejected (to show the user what was wrong).
   const outer = [...pass, ...insertColumns.map(ident), '__bad', ...rawCols.map((c) => `CASE WHEN __bad THEN ${c} END AS ${c}`)];

@@ -63,10 +63,14 @@ CREATE OR REPLACE TEMP MACRO tj_date_ok(d) AS (d IS NULL OR (year(d) BETWEEN 194
 -- the whole file — and tj_money_like tells it from text that is no amount at all.
 CREATE OR REPLACE TEMP MACRO tj_money_text(t) AS
   regexp_replace(t, '[,，\\s]|^(RMB|人民币|￥|¥)', '', 'g');
--- d × scale as DECIMAL(18,2) when below a trillion yuan (checked before multiplying: a DECIMAL(18)
--- product that overflows is an error even inside try_cast)
+-- d × scale as DECIMAL(18,2) when below a trillion yuan: DECIMAL(14,2) holds exactly the amounts
+-- below 10^12, so try_cast to it is the bound. The product is taken as DECIMAL(36,6) (a DECIMAL(18)
+-- product that overflows is an error even inside try_cast); with scale 1 — the constant in nearly
+-- every column, folded away — there is none. d is named once per branch: a macro repeats its
+-- argument's expression wherever it is used.
 CREATE OR REPLACE TEMP MACRO tj_money_scaled(d, scale) AS (
-  CASE WHEN d IS NOT NULL AND abs(CAST(d AS DOUBLE)) < 1e12 / scale THEN CAST(d * scale AS DECIMAL(18,2)) END);
+  CASE WHEN scale = 1 THEN CAST(try_cast(d AS DECIMAL(14,2)) AS DECIMAL(18,2))
+       ELSE CAST(try_cast(d * CAST(scale AS DECIMAL(18,0)) AS DECIMAL(14,2)) AS DECIMAL(18,2)) END);
 CREATE OR REPLACE TEMP MACRO tj_money_c(t, scale) AS (
   CASE WHEN t IS NULL THEN NULL ELSE coalesce(
     -- text with a comma never casts to a number: skip the cast, whose failure is slow (and

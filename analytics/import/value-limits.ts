@@ -43,6 +43,8 @@ export function rangeChecks(m: MappedField): Check[] {
     {
       code: `${f.name}.range`,
       cond,
+      // the .invalid check's flag (value empty where the text is not) already marks the row
+      badCond: null,
       // the value is short (it parsed as a number), so naming it is safe
       zh: `${lit(`${label}的值「`)} || left(${m.col}, 40) || ${lit(`」${zh}`)}`,
       en: `${lit(`${labelEn} value "`)} || left(${m.col}, 40) || ${lit(`" ${en}`)}`,
