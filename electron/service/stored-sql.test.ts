@@ -6,7 +6,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lineage } from '../../analytics/eval/lineage.js';
 import { evaluate } from '../../analytics/eval/run.js';
 import { DEFAULT_INDEX_PATH } from '../../analytics/eval/run.js';
@@ -116,5 +116,26 @@ describe('a workspace whose stored SQL was tampered with cannot read or write a 
     expect(existsSync(join(ws.io.dir, 'x.csv'))).toBe(false);
     expect(await ws.db.allOne(`SELECT $a AS v`, { a: 3 })).toEqual([{ v: 3 }]);
     void f;
+  });
+});
+
+describe('the workspace folder', () => {
+  it('is removed on close, and a folder left by an ended process goes at the next start', async () => {
+    const { mkdirSync, writeFileSync: write } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { spawnSync } = await import('node:child_process');
+    // a process id that is surely not running: a child that has ended
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const stale = join(tmpdir(), `tijian-io-${dead}-stale`);
+    mkdirSync(stale, { recursive: true });
+    write(join(stale, 'copy.csv'), 'x');
+    vi.resetModules();
+    const { Workspace } = await import('../../analytics/workspace/workspace.js');
+    const ws = await Workspace.open(':memory:');
+    const dir = ws.io.dir;
+    expect(existsSync(dir)).toBe(true);
+    expect(existsSync(stale)).toBe(false);
+    ws.close();
+    expect(existsSync(dir)).toBe(false);
   });
 });
