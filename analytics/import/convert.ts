@@ -6,6 +6,7 @@ import type { FieldDef, TableDef } from '../schema/types.js';
 import type { SpaceClass } from './file-scan.js';
 import type { ColumnMapping, ValueMaps } from './headers.js';
 import { enumSpellings, fallbackOf, sqlKey } from './recognise/values.js';
+import { controlCheck, numericOverflow, rangeChecks } from './value-limits.js';
 
 export interface MappedField {
   field: FieldDef;
@@ -24,6 +25,10 @@ export interface Check {
   /** SQL text expressions (may include the raw value). */
   zh: string;
   en: string;
+  /** The condition's part in the row's __bad flag when it differs from `cond` (null: none, the
+   *  check only words a reason another check's condition already covers). Every reference to a
+   *  typed value is computed again, so the flag is kept to the conditions it needs. */
+  badCond?: string | null;
 }
 
 /** Key used to match enum values and names: the same normalisation as tj_key_c in SQL. */
@@ -161,9 +166,12 @@ export function fieldChecks(m: MappedField): Check[] {
   }
   const hint = KIND_HINT[f.kind];
   if (hint) {
+    // a number too large is its own reason (value-limits.ts), not "not a number"
+    const overflow = numericOverflow(m);
     checks.push({
       code: `${f.name}.invalid`,
-      cond: `${t} IS NOT NULL AND ${v} IS NULL`,
+      cond: `${t} IS NOT NULL AND ${v} IS NULL${overflow ? ` AND NOT ${overflow}` : ''}`,
+      badCond: `${t} IS NOT NULL AND ${v} IS NULL`,
       zh: withRaw(`${label}的值「`, raw, `」${hint.zh}`),
       en: withRaw(`${labelEn} value "`, raw, `" ${hint.en}`),
     });
@@ -259,6 +267,8 @@ export function buildConvSql(
   checkEncoding = false,
   spaces: SpaceClass = 'any',
   values?: ValueMaps,
+  /** Whether the source may hold control characters (then rows holding one are rejected). */
+  controls = true,
 ): ConvSql {
   const mapped = mappedFields(t, columns);
   const rawCols = headers.map((_, i) => srcCol(i));
@@ -279,8 +289,14 @@ export function buildConvSql(
     typed.push(`json_object(${pairs.join(', ')}) AS extras`);
     insertColumns.push('extras');
   }
-  const checks = [...rowChecks(rawCols, hasExtraCells, checkEncoding), ...mapped.flatMap(fieldChecks)];
-  const bad = checks.length ? checks.map((c) => `(${c.cond})`).join(' OR ') : 'FALSE';
+  const checks = [
+    ...rowChecks(rawCols, hasExtraCells, checkEncoding),
+    ...(controls ? controlCheck(rawCols, headers) : []),
+    ...mapped.flatMap(fieldChecks),
+    ...mapped.flatMap(rangeChecks),
+  ];
+  const flags = checks.filter((c) => c.badCond !== null).map((c) => `(${c.badCond ?? c.cond})`);
+  const bad = flags.length ? flags.join(' OR ') : 'FALSE';
   const decided = `SELECT *, coalesce(${bad}, FALSE) AS __bad FROM (SELECT ${typed.join(', ')} FROM (SELECT *, ${cleanedFast} FROM ${source}))`;
   // Enum fields: the fallback where no listed spelling matched, and the text kept beside it.
   const enums = mapped.filter((m) => m.field.kind === 'enum');
