@@ -88,7 +88,13 @@ function spellingsOf(table: string, f: FieldDef): Map<string, string> {
  * The canonical value a text names, or null. `user` is the user's own value mapping for the field
  * (text → canonical), consulted first.
  */
+/** Longest text weighed as a category's spelling. */
+export const MAX_ENUM_TEXT = 200;
+
 export function matchEnumValue(table: string, f: FieldDef, raw: string, user?: Readonly<Record<string, string>>): ValueMatch | null {
+  // A category is a few words: a long text (a pasted paragraph, a shifted cell) is no spelling of
+  // one, and comparing it character pair by pair would cost seconds per megabyte.
+  if (raw.length > MAX_ENUM_TEXT) return null;
   const key = valueKey(raw);
   if (!key) return null;
   if (user) {
