@@ -16,6 +16,7 @@ import type { NameIndex } from './recognise/evidence.js';
 import { valueKey } from './recognise/values.js';
 import { extrasWithEnumRaw, resolveEnumValues, type ValueDecision, type ValuePassResult } from './value-pass.js';
 import { scanFile } from './file-scan.js';
+import { invalidValuesOf, type InvalidValue } from './soft-values.js';
 import { checkMapping, detectTable, layoutKey, type Mapping } from './headers.js';
 import { applyMappingFile, type MappingFile } from './mapping-file.js';
 import type { ProgressFn } from './progress.js';
@@ -59,6 +60,9 @@ export interface ImportFileResult {
   values_likely?: ValueDecision[];
   /** Enum texts that matched nothing: the rows loaded with the field's fallback, the text kept. */
   values_unmatched?: ValueDecision[];
+  /** Values of optional fields that could not be read (a date written 不详): the rows loaded with
+   *  the field empty, the text kept in extras; each distinct text with its reason and count. */
+  values_invalid?: InvalidValue[];
   /** What the rejected rows' line numbers count. */
   line_kind?: StagedSource['lineKind'];
   warnings: string[];
@@ -254,6 +258,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
       likely: decisions.filter((d) => d.confidence === 'likely'),
       values_likely: staged.values.likely,
       values_unmatched: staged.values.unmatched,
+      values_invalid: staged.invalid,
       line_kind: source.lineKind,
       warnings: [...source.warnings],
       seconds: (Date.now() - started) / 1000,
@@ -296,6 +301,8 @@ interface Staged {
   listMaps: Array<{ field: string; table: string; rowByRow: boolean }>;
   /** Enum texts found by containment or similarity, and those that matched nothing. */
   values: ValuePassResult;
+  /** Unreadable values of optional fields (loaded empty). */
+  invalid: InvalidValue[];
 }
 
 /**
@@ -338,6 +345,8 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
     );
   }
   const dupCount = Number(await db.scalar(`SELECT count(*) FROM ${TAG}_dup`));
+  // Unreadable optional values of the rows that load.
+  const invalid = await invalidValuesOf(db, t, `${TAG}_conv`, conv.soft, dupCount ? `NOT __bad AND __ord NOT IN (SELECT __ord FROM ${TAG}_dup)` : 'NOT __bad');
 
   await prepareLookups(db, await countyName(db));
 
@@ -356,7 +365,7 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
     const rowByRow = Number(await db.scalar(`SELECT count(*) FROM ${table} WHERE NOT ok`));
     listMaps.push({ field: f.name, table, rowByRow: rowByRow > 0 });
   }
-  return { conv, structural, dupCount, singleMaps, listMaps, values };
+  return { conv, structural, dupCount, singleMaps, listMaps, values, invalid };
 }
 
 async function loadRows(
@@ -439,7 +448,7 @@ async function loadRows(
   // Rows that failed a check: conv kept their raw text.
   await db.exec(
     `${insertRejected} (
-       SELECT ${lineOf} AS line, ${rawJson('c')} AS raw, ${reasonsSql(conv.checks)} AS rs
+       SELECT ${lineOf} AS line, ${rawJson('c')} AS raw, ${reasonsSql(conv.reasonChecks)} AS rs
        FROM (SELECT *, ${conv.cleanedFromRaw} FROM ${TAG}_conv WHERE __bad) c ${gapJoin})`,
   );
   // Duplicate keys: valid rows, whose raw text is read again from the file (only when there are any).

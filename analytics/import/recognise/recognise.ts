@@ -108,9 +108,6 @@ function scoreTable(t: TableDef, hs: Analysed[], profiles: Array<ColumnProfile |
   // A required field no column names costs; one the table is known by (its key, or what detects
   // it) costs more: a catalogue without its code and its names is not that catalogue.
   for (const f of t.fields) if (f.required && !mapped.has(f.name)) score -= keyish.has(f.name) ? 0.75 : 0.25;
-  // A ledger of events has a date column: a file with no date header at all is not one (a
-  // catalogue of check items is not a record of checks).
-  if (t.fields.some((f) => f.required && f.kind === 'date') && !hs.some((h) => h.cls === 'DATE')) score -= 1;
   if (fileName && (FILE_HINTS[t.name] ?? []).some((w) => fileName.includes(w))) score += 0.6;
   // Ledgers name what they are about in their headers (许可机关, 处罚决定书文号, 被申请人).
   const markers = new Set(TABLE_MARKERS[t.name] ?? []);

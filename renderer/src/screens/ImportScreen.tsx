@@ -660,6 +660,18 @@ function RunResults({ run, onClose }: { run: ImportRun; onClose: () => void }) {
                     </ul>
                   </details>
                 )}
+                {(r.values_invalid?.length ?? 0) > 0 && (
+                  <details className="result-unmatched" data-testid="result-invalid">
+                    <summary className="warn-text">{t.recog.invalidN(r.values_invalid!.length)}</summary>
+                    <ul>
+                      {r.values_invalid!.map((v) => (
+                        <li key={`${v.field}.${v.code}.${v.value}`}>
+                          {fieldName(r.table, v.field)}：{i18n.lang === 'en' ? v.en : v.zh} ×{num(v.rows)}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
                 {r.rows_rejected > 0 && (
                   <button className="link" onClick={() => setShowRejected({ id: r.import_id!, file: r.file })} data-testid="result-show-rejected">
                     {t.imp.showRejected}
