@@ -144,7 +144,11 @@ const CASES_01: Row[] = [
   { cells: caseCells({ id: id(24), deadline: '90天', major: '√', review: '2024-04-08', fine: '1.2万元', crime: '×' }), codes: [], note: '正常行：90天、√/×、1.2万元 / good' },
   { cells: caseCells({ id: id(25), decision: '', closed: '', fine: '', executed: '', review: '' }), codes: [], note: '正常行：尚未决定 / good, not decided yet' },
   { cells: caseCells({ id: id(26), unit: '嵊泗县综合行政执法局', matter: '331010001000', party: '李娜', ptype: '个人', fine: '150', officers: 'ZF0002，ZF0003' }), codes: [], note: '正常行 / good' },
-  { cells: caseCells({ id: id(27), filed: '2024-04-31', fine: '约五百' }), codes: ['filed_date.invalid', 'fine_amount.invalid'], note: '立案日期不存在（必填）：拒绝，原因中也列出无法识别的罚款金额 / filed date does not exist (required): rejected, the unreadable fine listed too' },
+  {
+    cells: caseCells({ id: id(27), filed: '2024-04-31', fine: '约五百', party: '=HYPERLINK("http://example.com","点此查看")' }),
+    codes: ['filed_date.invalid', 'fine_amount.invalid'],
+    note: '立案日期不存在（必填）：拒绝，原因中也列出无法识别的罚款金额；当事人一栏写成公式（导出补正表时须转义）/ filed date does not exist (required): rejected, the unreadable fine listed too; the party written as a formula (escaped when exported for correction)',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
