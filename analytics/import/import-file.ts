@@ -16,7 +16,7 @@ import type { NameIndex } from './recognise/evidence.js';
 import { valueKey } from './recognise/values.js';
 import { extrasWithEnumRaw, resolveEnumValues, type ValueDecision, type ValuePassResult } from './value-pass.js';
 import { scanFile } from './file-scan.js';
-import { invalidValuesOf, type InvalidValue } from './soft-values.js';
+import { invalidValuesOf, omittedNote, type InvalidValue, type InvalidValuesOf } from './soft-values.js';
 import { checkMapping, detectTable, layoutKey, type Mapping } from './headers.js';
 import { applyMappingFile, type MappingFile } from './mapping-file.js';
 import type { ProgressFn } from './progress.js';
@@ -258,9 +258,9 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
       likely: decisions.filter((d) => d.confidence === 'likely'),
       values_likely: staged.values.likely,
       values_unmatched: staged.values.unmatched,
-      values_invalid: staged.invalid,
+      values_invalid: staged.invalid.values,
       line_kind: source.lineKind,
-      warnings: [...source.warnings],
+      warnings: [...source.warnings, ...staged.invalid.omitted.map(omittedNote)],
       seconds: (Date.now() - started) / 1000,
     };
   } catch (e) {
@@ -302,7 +302,7 @@ interface Staged {
   /** Enum texts found by containment or similarity, and those that matched nothing. */
   values: ValuePassResult;
   /** Unreadable values of optional fields (loaded empty). */
-  invalid: InvalidValue[];
+  invalid: InvalidValuesOf;
 }
 
 /**

@@ -20,7 +20,7 @@ import type { MappingFile } from './mapping-file.js';
 import { fallbackOf, matchEnumValue, type ValueHow } from './recognise/values.js';
 import type { ProgressFn } from './progress.js';
 import { MACROS_SQL } from './sql-macros.js';
-import { invalidValuesOf, type InvalidValue } from './soft-values.js';
+import { invalidValuesOf, type InvalidValue, type InvalidValuesOf } from './soft-values.js';
 import { formatOf, stageSource, type FileFormat, type StagedSource } from './sources.js';
 
 export interface PreviewProblem {
@@ -85,6 +85,10 @@ export interface PreviewValidation {
   /** Values of optional fields that cannot be read: their rows load with the field empty and the
    *  text kept (each distinct text, its reason and count). */
   emptied: InvalidValue[];
+  /** Fields with more distinct unreadable texts than are listed in `emptied`. */
+  emptiedOmitted: InvalidValuesOf['omitted'];
+  /** Rows that load with at least one field left empty. */
+  emptiedRows: number;
 }
 
 export interface PreviewOptions {
@@ -164,7 +168,7 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
     if (fb) {
       out.headers = fb.headers;
       out.lineKind = 'sheet_row';
-      out.validation = { rows: fb.rows, rejected: fb.rejected, reasons: fb.reasons, emptied: [] };
+      out.validation = { rows: fb.rows, rejected: fb.rejected, reasons: fb.reasons, emptied: [], emptiedOmitted: [], emptiedRows: 0 };
       out.warnings = [
         `Tijian 整改反馈表（单位 ${fb.marker.unit_id}，${fb.marker.period}）：导入后更新整改台账，${fb.changed} 个事项有变化 / a rectification feedback form (unit ${fb.marker.unit_id}, ${fb.marker.period}): importing it updates ${fb.changed} item(s) of the ledger`,
       ];
@@ -277,6 +281,8 @@ async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: Stage
   const structural = await source.collectStructural(Number(await db.scalar(`SELECT count(*) FROM tj_prev_conv`)));
   const counts = await db.one<{ n: number; bad: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE __bad) AS bad FROM tj_prev_conv`);
   const emptied = await invalidValuesOf(db, t, 'tj_prev_conv', conv.soft);
+  const anySoft = conv.soft.length ? conv.soft.map((x) => `${ident(x.why)} IS NOT NULL`).join(' OR ') : 'FALSE';
+  const emptiedRows = Number(await db.scalar(`SELECT count(*) FROM tj_prev_conv WHERE NOT __bad AND (${anySoft})`));
   const reasons = await db.all<{ code: string; rows: number; zh: string; en: string }>(
     `SELECT r.code AS code, count(*) AS rows, min(r.zh) AS zh, min(r.en) AS en
      FROM (SELECT unnest(rs) AS r FROM (SELECT ${reasonsSql(conv.reasonChecks)} AS rs FROM (SELECT *, ${conv.cleanedFromRaw} FROM tj_prev_conv WHERE __bad)))
@@ -306,6 +312,8 @@ async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: Stage
     rejected: Number(counts?.bad ?? 0) + dup + structural.length,
     // every kind of problem, not the commonest few: the counts must account for the rejected rows
     reasons: reasons.map((r) => ({ ...r, rows: Number(r.rows) })),
-    emptied,
+    emptied: emptied.values,
+    emptiedOmitted: emptied.omitted,
+    emptiedRows,
   };
 }

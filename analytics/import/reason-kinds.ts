@@ -31,6 +31,14 @@ const KIND_TEXT: Record<string, (kind: string) => { zh: string; en: string }> = 
   max: () => ({ zh: '大于允许的最大值', en: 'above the maximum' }),
 };
 
+/** The problem alone, without the field's name ("不是有效的日期"); null for codes of no field. */
+export function problemOf(table: string, code: string): { zh: string; en: string } | null {
+  const dot = code.lastIndexOf('.');
+  const field = tableDef(table)?.fields.find((f) => f.name === code.slice(0, dot));
+  const text = KIND_TEXT[code.slice(dot + 1)];
+  return field && text ? text(field.kind) : null;
+}
+
 /** The kind of problem a reason code stands for, in plain words (the code itself when unknown). */
 export function reasonKind(table: string, code: string): { zh: string; en: string } {
   const row = ROW_KINDS[code];

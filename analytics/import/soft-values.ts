@@ -10,7 +10,8 @@
 import { ident, lit } from '../db/duck.js';
 import type { FieldDef, FieldKind, TableDef } from '../schema/types.js';
 import type { Check, MappedField } from './convert.js';
-import { reasonKind } from './reason-kinds.js';
+import { problemOf, reasonKind } from './reason-kinds.js';
+import { tableDef } from '../schema/tables.js';
 
 /** Kinds whose text is parsed (and may fail to parse). */
 const PARSED: ReadonlySet<FieldKind> = new Set(['date', 'money', 'int', 'number', 'bool']);
@@ -66,10 +67,16 @@ export function softReasonChecks(soft: readonly SoftField[]): Check[] {
   return soft.flatMap((s) => s.checks.map((c) => ({ ...c, cond: `${ident(s.why)} = ${lit(c.code)}` })));
 }
 
-/** What went wrong, for a person: “立案日期：不是有效的日期”, and the text as it was. */
+/** What went wrong, for a person: 处罚决定日期「2024/13/01」不是有效的日期，该字段留空，原文保留. */
 export function softReason(table: string, code: string, value: string): { zh: string; en: string } {
-  const k = reasonKind(table, code);
-  return { zh: `「${value}」${k.zh}，该字段留空，原文保留`, en: `"${value}": ${k.en}; the field is left empty, the text kept` };
+  const dot = code.lastIndexOf('.');
+  const f = tableDef(table)?.fields.find((x) => x.name === code.slice(0, dot));
+  const p = problemOf(table, code);
+  if (!f || !p) {
+    const k = reasonKind(table, code);
+    return { zh: `「${value}」${k.zh}，该字段留空，原文保留`, en: `"${value}": ${k.en}; the field is left empty, the text kept` };
+  }
+  return { zh: `${f.zh}「${value}」${p.zh}，该字段留空，原文保留`, en: `${f.en} "${value}": ${p.en}; the field is left empty, the text kept` };
 }
 
 export interface InvalidValue {
@@ -84,9 +91,15 @@ export interface InvalidValue {
   rows: number;
 }
 
-/** At most this many distinct texts are listed per field (the rest are counted in `rows` of the
- *  last entry's field only through the overview). */
+/** At most this many distinct texts are listed per field; the rest are counted (omittedNote) and
+ *  all of them stay in the rows' extras and in 数据概览. */
 const MAX_DISTINCT = 2000;
+
+export interface InvalidValuesOf {
+  values: InvalidValue[];
+  /** Fields with more distinct unreadable texts than are listed: how many texts and rows are not. */
+  omitted: Array<{ field: string; column: string; values: number; rows: number }>;
+}
 
 /** The unread texts of the rows that load (`where`), per field, commonest first. */
 export async function invalidValuesOf(
@@ -95,17 +108,30 @@ export async function invalidValuesOf(
   rel: string,
   soft: readonly SoftField[],
   where = 'NOT __bad',
-): Promise<InvalidValue[]> {
-  const out: InvalidValue[] = [];
+  max = MAX_DISTINCT,
+): Promise<InvalidValuesOf> {
+  const out: InvalidValuesOf = { values: [], omitted: [] };
   for (const s of soft) {
-    const rows = await db.all<{ v: string; code: string; n: number }>(
-      `SELECT ${ident(s.column)} AS v, ${ident(s.why)} AS code, count(*) AS n FROM ${rel}
-       WHERE ${ident(s.why)} IS NOT NULL AND ${where} GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT ${MAX_DISTINCT}`,
+    const rows = await db.all<{ v: string; code: string; n: number; k: number; total: number; all_rows: number }>(
+      `SELECT v, code, n, count(*) OVER () AS total, sum(n) OVER () AS all_rows FROM (
+         SELECT ${ident(s.column)} AS v, ${ident(s.why)} AS code, count(*) AS n FROM ${rel}
+         WHERE ${ident(s.why)} IS NOT NULL AND ${where} GROUP BY 1, 2)
+       ORDER BY n DESC, v, code LIMIT ${max}`,
     );
     for (const r of rows) {
       const why = softReason(t.name, r.code, r.v);
-      out.push({ field: s.field.name, column: s.header, value: r.v, code: r.code, ...why, rows: Number(r.n) });
+      out.values.push({ field: s.field.name, column: s.header, value: r.v, code: r.code, ...why, rows: Number(r.n) });
+    }
+    const total = Number(rows[0]?.total ?? 0);
+    if (total > rows.length) {
+      const listed = rows.reduce((a, r) => a + Number(r.n), 0);
+      out.omitted.push({ field: s.field.name, column: s.header, values: total - rows.length, rows: Number(rows[0]!.all_rows) - listed });
     }
   }
   return out;
+}
+
+/** The sentence for the texts not listed (they are all kept and shown in 数据概览). */
+export function omittedNote(o: InvalidValuesOf['omitted'][number]): string {
+  return `“${o.column}”列另有 ${o.values} 种无法识别的值（${o.rows} 行）未逐一列出：这些行已导入，该字段留空，原文保留，可在数据概览中查看 / column "${o.column}": ${o.values} more unreadable value(s) in ${o.rows} row(s) not listed here: the rows loaded with the field empty and the text kept; see the overview`;
 }
