@@ -11,16 +11,16 @@
 //                      files are uploaded to a private temp folder (original name kept for the log)
 import { spawnSync } from 'node:child_process';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, createReadStream, createWriteStream, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { homedir, tmpdir } from 'node:os';
-import { basename, extname, join, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { fail, isShellMethod, parseRequest, type EventName, type Events, type Result } from './contract.js';
 import { HOST_HEADERS } from './security.js';
-import { ServiceClient } from './service/client.js';
-import { spawnThread } from './service/thread.js';
+import { ServiceClient, type WatchdogOptions } from './service/client.js';
+import { spawnChild } from './service/child.js';
 import { encodeMessage } from './wire.js';
 
 const REPO = resolve(import.meta.dirname, '..');
@@ -48,6 +48,8 @@ export interface HostOptions {
   /** Build the renderer first: 'auto' when missing or older than its sources. */
   build?: 'auto' | 'always' | 'never';
   log?: (s: string) => void;
+  /** The analytics watchdog (tests shorten it). */
+  watchdog?: WatchdogOptions;
 }
 
 export interface RunningHost {
@@ -136,13 +138,23 @@ export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
   const tokenText = randomBytes(24).toString('hex');
   const token = Buffer.from(tokenText, 'utf8');
 
-  // Tests only: TIJIAN_TEST_IMPORT_DELAY=ms:name-part holds matching imports before commit.
+  // Tests only: TIJIAN_TEST_IMPORT_DELAY=ms:name-part holds matching imports before commit;
+  // TIJIAN_TEST_IMPORT_FAULT=hang:name-part or crash:name-part makes them hang or crash.
   const delay = /^(\d+):(.+)$/.exec(process.env.TIJIAN_TEST_IMPORT_DELAY ?? '');
-  const service = new ServiceClient(() => spawnThread(), {
-    stateDir,
-    sampleDir: sampleDir ? resolve(sampleDir) : null,
-    ...(delay ? { testImportDelay: { ms: Number(delay[1]), match: delay[2]! } } : {}),
-  });
+  const fault = /^(hang|crash):(.+)$/.exec(process.env.TIJIAN_TEST_IMPORT_FAULT ?? '');
+  // The analytics run in a child process, watched: a crash or a hang there is reported, and the
+  // host (this process) stays up and answers.
+  const service = new ServiceClient(
+    () => spawnChild(),
+    {
+      stateDir,
+      sampleDir: sampleDir ? resolve(sampleDir) : null,
+      ...(delay ? { testImportDelay: { ms: Number(delay[1]), match: delay[2]! } } : {}),
+      ...(fault ? { testImportFault: { kind: fault[1] as 'hang' | 'crash', match: fault[2]! } } : {}),
+    },
+    undefined,
+    opts.watchdog,
+  );
   service.start();
   const streams = new Set<ServerResponse>();
   service.onEvent(<E extends EventName>(event: E, payload: Events[E]) => {
@@ -240,19 +252,37 @@ export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
     sendResult(res, { ok: true, value: { path, name, size: n } });
   }
 
-  /** A file the engine wrote for the user (exports, reports): only from <state>/exports. */
+  /** A file the engine wrote for the user (exports, reports): only a regular file under
+   *  <state>/exports, reached without following any symbolic link (a link placed there — by a
+   *  report name, an unzipped folder — must not serve a file from elsewhere). */
   function download(rel: string, res: ServerResponse): void {
+    const notFound = () => send(res, 404, 'not found', 'text/plain; charset=utf-8');
     const root = join(stateDir, 'exports');
     const file = resolve(root, rel);
-    if (!rel || !file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
+    if (!rel || !file.startsWith(root + sep)) return notFound();
+    let fd: number;
+    try {
+      // every folder on the way is a real folder inside the real exports folder, and the file
+      // itself is opened with O_NOFOLLOW (no link at the last step either)
+      const realRoot = realpathSync(root);
+      if (realpathSync(dirname(file)) !== join(realRoot, relative(root, dirname(file)))) return notFound();
+      fd = openSync(file, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
+    } catch {
+      return notFound();
+    }
+    const st = fstatSync(fd);
+    if (!st.isFile()) {
+      closeSync(fd);
+      return notFound();
+    }
     const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
     res.writeHead(200, {
       ...HOST_HEADERS,
       'Content-Type': type,
-      'Content-Length': String(statSync(file).size),
+      'Content-Length': String(st.size),
       'Content-Disposition': `attachment; filename="${encodeURIComponent(basename(file))}"; filename*=UTF-8''${encodeURIComponent(basename(file))}`,
     });
-    createReadStream(file).pipe(res);
+    createReadStream('', { fd }).pipe(res);
   }
 
   function serveStatic(pathname: string, res: ServerResponse): void {
@@ -331,9 +361,27 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
+/** A start-up failure in words (no stack trace): a port in use, a folder that cannot be written. */
+export function startupMessage(e: unknown, port: string | undefined): string {
+  const err = e as NodeJS.ErrnoException & { port?: number };
+  if (err?.code === 'EADDRINUSE') {
+    return `端口 ${port ?? err.port ?? ''} 已被占用（可能已有一个 Tijian 浏览器版在运行）。请打开已在运行的那个地址，或用 --port 换一个端口，或不指定端口让系统自动选择。\nPort ${port ?? err.port ?? ''} is in use (another Tijian browser host may be running). Open the running one's address, choose another port with --port, or leave --port out to get a free one.`;
+  }
+  if (err?.code === 'EACCES' && err.syscall === 'listen') {
+    return `没有权限使用端口 ${port ?? ''}（1024 以下的端口需要管理员权限）。请用 --port 选择 1024 以上的端口。\nNo permission to use port ${port ?? ''} (ports below 1024 need administrator rights). Choose a port above 1024 with --port.`;
+  }
+  if (err?.code === 'EACCES' || err?.code === 'EROFS' || err?.code === 'ENOSPC') {
+    return `无法写入“${err.path ?? ''}”（${err.code}）。请用 --state-dir 指定一个可写的文件夹。\nCannot write "${err.path ?? ''}" (${err.code}). Choose a writable folder with --state-dir.`;
+  }
+  const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  return `浏览器版无法启动：${msg}\nThe browser host could not start: ${msg}`;
+}
+
 if (process.argv[1] && basename(process.argv[1]).startsWith('host.')) {
   main().catch((e: unknown) => {
-    process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
+    const port = process.argv.includes('--port') ? process.argv[process.argv.indexOf('--port') + 1] : undefined;
+    process.stderr.write(`${startupMessage(e, port)}\n`);
+    if (process.env.TIJIAN_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
     process.exit(1);
   });
 }

@@ -15,6 +15,7 @@ interface FakeWebContents {
   setWindowOpenHandler: (fn: (d: { url: string }) => { action: string }) => void;
   openHandler?: (d: { url: string }) => { action: string };
   getURL: () => string;
+  mainFrame: { url: string };
   printToPDF?: (o: Record<string, unknown>) => Promise<Buffer>;
 }
 
@@ -44,6 +45,7 @@ function fakeContents(url: string): FakeWebContents {
       wc.openHandler = fn;
     },
     getURL: () => url,
+    mainFrame: { url: `file://${process.cwd()}/renderer/index.html` },
   };
   return wc;
 }
@@ -133,7 +135,7 @@ vi.mock('electron', async () => {
 type Invoke = (event: unknown, method: unknown, input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
 let invoke: Invoke;
 let win: (typeof h.windows)[number];
-const trusted = () => ({ sender: win.webContents, senderFrame: { url: `file://${REPO}/renderer/index.html` } });
+const trusted = () => ({ sender: win.webContents, senderFrame: win.webContents.mainFrame });
 
 interface MenuItem {
   label?: string;
@@ -213,6 +215,8 @@ describe('the Electron main process', () => {
   it('validates every call, answers only our page, and forwards to the analytics process', async () => {
     expect(await invoke({ sender: win.webContents, senderFrame: { url: 'https://evil.example/' } }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await invoke({ sender: fakeContents('x'), senderFrame: { url: `file://${REPO}/renderer/index.html` } }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // our page's address, but a subframe of it (an iframe), not the main frame
+    expect(await invoke({ sender: win.webContents, senderFrame: { url: win.webContents.mainFrame.url } }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await invoke(trusted(), 'workspace.open', { path: 7 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(await invoke(trusted(), 'no.such', {})).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
 

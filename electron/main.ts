@@ -3,12 +3,12 @@
 // in a utility process, so nothing heavy ever blocks this event loop or the UI.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, utilityProcess, type BrowserWindowConstructorOptions, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, utilityProcess, type BrowserWindowConstructorOptions, type MenuItemConstructorOptions, type WebContents, type WebFrameMain } from 'electron';
 import { fail, isShellMethod, parseRequest, type Lang, type MenuAction, type ParsedInputOf, type RecentWorkspace, type Result, type ShellMethod } from './contract.js';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './events.js';
 import { COMMANDS, label, MENU } from './menu-spec.js';
 import { electronPrinter, PRINT_WINDOW_OPTIONS } from './pdf-printer.js';
-import { allowNavigation, CSP, permissionDecision, webPreferences, windowOpenDecision } from './security.js';
+import { allowNavigation, CSP, ipcSenderTrusted, permissionDecision, webPreferences, windowOpenDecision } from './security.js';
 import { ServiceClient, type WorkerHandle } from './service/client.js';
 import type { FromWorker } from './service/protocol.js';
 
@@ -133,12 +133,12 @@ async function shellCall(method: ShellMethod, input: unknown): Promise<Result<un
 }
 
 /** Only our own page, in its main frame, may call. */
-function trustedSender(sender: WebContents, frameUrl: string | undefined): boolean {
-  return !!win && sender === win.webContents && !!frameUrl && frameUrl.startsWith('file://') && decodeURIComponent(new URL(frameUrl).pathname).endsWith('/renderer/index.html');
+function trustedSender(sender: WebContents, frame: WebFrameMain | null | undefined): boolean {
+  return ipcSenderTrusted({ fromOurWindow: !!win && sender === win.webContents, fromMainFrame: !!frame && frame === sender.mainFrame, frameUrl: frame?.url });
 }
 
 ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
-  if (!trustedSender(event.sender, event.senderFrame?.url)) return fail('FORBIDDEN', '拒绝来自未知页面的请求。', 'Request from an unknown page refused.');
+  if (!trustedSender(event.sender, event.senderFrame)) return fail('FORBIDDEN', '拒绝来自未知页面的请求。', 'Request from an unknown page refused.');
   const req = parseRequest(method, input);
   if (!req.ok) return req;
   if (isShellMethod(req.value.method)) return shellCall(req.value.method, req.value.input);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allowNavigation, CSP, CSP_META, HOST_HEADERS, permissionDecision, webPreferences, windowOpenDecision } from './security.js';
+import { allowNavigation, CSP, CSP_META, HOST_HEADERS, ipcSenderTrusted, permissionDecision, webPreferences, windowOpenDecision } from './security.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -51,6 +51,17 @@ describe('the desktop window is hardened', () => {
     expect(windowOpenDecision('https://www.gov.cn/')).toEqual({ action: 'deny', openExternal: true });
     expect(windowOpenDecision('file:///etc/passwd')).toEqual({ action: 'deny', openExternal: false });
     expect(windowOpenDecision('javascript:alert(1)')).toEqual({ action: 'deny', openExternal: false });
+    // openExternal: allow-listed https hosts only (issue 16)
+    for (const u of ['https://flk.npc.gov.cn/detail2.html?x', 'https://www.zj.gov.cn/']) expect(windowOpenDecision(u).openExternal, u).toBe(true);
+    for (const u of ['https://evil.example/', 'http://www.gov.cn/', 'https://www.gov.cn.evil.example/', 'https://user:pw@www.gov.cn/', 'https://www.gov.cn:8443/', 'ftp://www.gov.cn/', 'mailto:a@www.gov.cn']) {
+      expect(windowOpenDecision(u).openExternal, u).toBe(false);
+    }
+    // IPC: our window, its main frame, our page — all three (issue 16)
+    const page2 = 'file:///app/out/renderer/index.html';
+    expect(ipcSenderTrusted({ fromOurWindow: true, fromMainFrame: true, frameUrl: page2 })).toBe(true);
+    expect(ipcSenderTrusted({ fromOurWindow: true, fromMainFrame: false, frameUrl: page2 })).toBe(false);
+    expect(ipcSenderTrusted({ fromOurWindow: false, fromMainFrame: true, frameUrl: page2 })).toBe(false);
+    expect(ipcSenderTrusted({ fromOurWindow: true, fromMainFrame: true, frameUrl: 'https://evil.example/renderer/index.html' })).toBe(false);
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) expect(permissionDecision(p)).toBe(false);
   });
 });

@@ -55,16 +55,36 @@ export function allowNavigation(target: string, current: string): boolean {
   }
 }
 
-/** window.open: never a new window; http(s) links go to the system browser. */
-export function windowOpenDecision(url: string): { action: 'deny'; openExternal: boolean } {
-  let external = false;
+/** The only sites a link may open in the system browser: official sources of the law and the
+ *  reform that reports cite (https, these hosts exactly). Anything else is refused — a page the
+ *  renderer shows (an imported cell, a file name) cannot send the user anywhere. */
+export const EXTERNAL_HOSTS: ReadonlySet<string> = new Set(['flk.npc.gov.cn', 'www.gov.cn', 'www.zj.gov.cn', 'www.zhoushan.gov.cn', 'www.shengsi.gov.cn']);
+
+/** Whether a URL may be opened in the system browser. */
+export function externalAllowed(url: string): boolean {
   try {
     const u = new URL(url);
-    external = u.protocol === 'https:' || u.protocol === 'http:';
+    return u.protocol === 'https:' && EXTERNAL_HOSTS.has(u.hostname) && !u.username && !u.password && (u.port === '' || u.port === '443');
   } catch {
-    external = false;
+    return false;
   }
-  return { action: 'deny', openExternal: external };
+}
+
+/** window.open: never a new window; allow-listed https links go to the system browser. */
+export function windowOpenDecision(url: string): { action: 'deny'; openExternal: boolean } {
+  return { action: 'deny', openExternal: externalAllowed(url) };
+}
+
+/** An IPC call is ours when it comes from our window's web contents, from its main frame (not an
+ *  iframe, whatever its address), showing our renderer page. */
+export function ipcSenderTrusted(p: { fromOurWindow: boolean; fromMainFrame: boolean; frameUrl: string | undefined }): boolean {
+  if (!p.fromOurWindow || !p.fromMainFrame || !p.frameUrl) return false;
+  try {
+    const u = new URL(p.frameUrl);
+    return u.protocol === 'file:' && decodeURIComponent(u.pathname).endsWith('/renderer/index.html');
+  } catch {
+    return false;
+  }
 }
 
 /** Every permission request (camera, notifications, geolocation, clipboard read…) is refused. */

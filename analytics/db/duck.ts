@@ -3,6 +3,7 @@ import {
   DuckDBConnection,
   DuckDBInstance,
   DuckDBTypeId,
+  type DuckDBPreparedStatement,
   type DuckDBListType,
   type DuckDBResultReader,
   type DuckDBStructType,
@@ -11,6 +12,14 @@ import {
 } from '@duckdb/node-api';
 
 export type Row = Record<string, unknown>;
+
+/** SQL that had to be one statement was a list (or none). */
+export class SqlStatementsError extends Error {
+  constructor(readonly count: number) {
+    super(`expected exactly one SQL statement, found ${count}`);
+    this.name = 'SqlStatementsError';
+  }
+}
 
 /** TIJIAN_SQL_TIMING=1 prints each statement's time to stderr (for profiling). */
 const TIMING = !!process.env.TIJIAN_SQL_TIMING;
@@ -29,12 +38,15 @@ export function lit(value: string | number | boolean | null | undefined): string
     return String(value);
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return `'${value.replace(/'/g, "''")}'`;
+  const quoted = `'${value.replace(/'/g, "''")}'`;
+  // DuckDB's parser takes the SQL text as a C string: a NUL would end it mid-literal. Spelled as
+  // chr(0) the text is the same value.
+  return value.indexOf('\0') >= 0 ? `(${quoted.split('\0').join("' || chr(0) || '")})` : quoted;
 }
 
-/** SQL identifier. */
+/** SQL identifier (a NUL, which no identifier can hold, becomes U+FFFD). */
 export function ident(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
+  return `"${name.replace(/"/g, '""').replace(/\0/g, '\ufffd')}"`;
 }
 
 function pad(n: number, w = 2): string {
@@ -134,6 +146,58 @@ export class Db {
     const reader = await this.conn.runAndReadAll(sql, params);
     if (TIMING) timingLine(t0, c0!, sql);
     return readerRows<T>(reader);
+  }
+
+  /**
+   * Exactly one statement, never a list: for SQL that comes from an index or rules file or is
+   * stored with a run. (run() with parameters runs every statement of a list but the last
+   * unbound — `SELECT 1; COPY … TO …; SELECT …` would write the file.)
+   */
+  async allOne<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    const stmt = await this.prepareOne(sql);
+    try {
+      if (params) stmt.bind(params);
+      const t0 = TIMING ? performance.now() : 0;
+      const c0 = TIMING ? process.cpuUsage() : undefined;
+      const reader = await stmt.runAndReadAll();
+      if (TIMING) timingLine(t0, c0!, sql);
+      return readerRows<T>(reader);
+    } finally {
+      stmt.destroySync();
+    }
+  }
+
+  async execOne(sql: string, params?: Params): Promise<number> {
+    const stmt = await this.prepareOne(sql);
+    try {
+      if (params) stmt.bind(params);
+      return (await stmt.run()).rowsChanged;
+    } finally {
+      stmt.destroySync();
+    }
+  }
+
+  /** Throws unless `sql` is exactly one statement. */
+  async assertOneStatement(sql: string): Promise<void> {
+    let count: number;
+    try {
+      count = (await this.conn.extractStatements(sql)).count;
+    } catch {
+      count = 0;
+    }
+    if (count !== 1) throw new SqlStatementsError(count);
+  }
+
+  private async prepareOne(sql: string): Promise<DuckDBPreparedStatement> {
+    let ex;
+    try {
+      ex = await this.conn.extractStatements(sql);
+    } catch (e) {
+      // a syntax error: the prepare of a single statement would say the same, in DuckDB's words
+      throw e;
+    }
+    if (ex.count !== 1) throw new SqlStatementsError(ex.count);
+    return ex.prepare(0);
   }
 
   async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {

@@ -2,7 +2,7 @@
 // rows, from the lineage queries of the very index text the run used, paged.
 import { readerRows } from '../db/duck.js';
 import { TijianError } from '../i18n/errors.js';
-import { parseIndexText } from '../index/parse.js';
+import { checkStoredIndexText } from '../index/validate.js';
 import type { IndexSystem } from '../index/schema.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { bindFor, periodParams } from './params.js';
@@ -43,24 +43,13 @@ interface RunRow {
   compare_label: string | null;
 }
 
-const systems = new Map<string, IndexSystem>();
 const derivedFor = new WeakMap<object, number>();
-
-function systemOf(text: string): IndexSystem {
-  let s = systems.get(text);
-  if (!s) {
-    const parsed = parseIndexText(text);
-    if (!parsed.system) throw new TijianError('INDEX_INVALID', '评估批次保存的指标体系无法解析。', 'The index system saved with the run cannot be parsed.');
-    s = parsed.system;
-    systems.set(text, s);
-  }
-  return s;
-}
 
 export async function lineage(ws: Workspace, req: LineageRequest): Promise<LineagePage> {
   const run = await ws.db.one<RunRow>(`SELECT index_text, period_label, compare_label FROM eval_run WHERE run_id = ${Number(req.runId)}`);
   if (!run) throw new TijianError('RUN_NOT_FOUND', `没有评估批次 #${req.runId}。`, `There is no evaluation run #${req.runId}.`);
-  const sys = systemOf(run.index_text);
+  // the stored text is checked like a file before any of its SQL runs (the workspace may have been altered)
+  const sys: IndexSystem = await checkStoredIndexText(run.index_text, req.runId);
   const part = req.part ?? 'numerator';
   const ind = sys.indicators.find((x) => x.id === req.indicatorId);
   const rl = sys.red_lines.find((x) => x.id === req.indicatorId);
@@ -95,11 +84,21 @@ export async function lineage(ws: Workspace, req: LineageRequest): Promise<Linea
     derivedFor.set(ws.db, req.runId);
   }
   const inner = sql.trim().replace(/;\s*$/, '');
+  // one statement, so wrapping it below cannot make a second one (a line break: a trailing comment)
+  await ws.db.assertOneStatement(inner);
   const bound = await bindFor(ws.db, inner, params);
   const pageSize = Math.min(Math.max(1, req.pageSize ?? 50), 10_000);
   const page = Math.max(1, req.page ?? 1);
-  const total = Number(await ws.db.scalar(`SELECT count(*) FROM (${inner})`, bound));
-  const reader = await ws.db.conn.runAndReadAll(`SELECT * FROM (${inner}) LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, bound);
+  const [counted] = await ws.db.allOne<{ n: number }>(`SELECT count(*) AS n FROM (${inner}\n)`, bound);
+  const total = Number(counted?.n ?? 0);
+  const stmt = await ws.db.conn.prepare(`SELECT * FROM (${inner}\n) LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+  let reader;
+  try {
+    stmt.bind(bound);
+    reader = await stmt.runAndReadAll();
+  } finally {
+    stmt.destroySync();
+  }
   return {
     run_id: req.runId,
     entity_id: req.entityId,

@@ -1,7 +1,7 @@
 // Binding the period parameters ($start, $end, $year, $prev_start, $prev_end, $entity_id) to an
 // index system's SQL — only those the statement uses.
 import { dateValue, type DuckDBValue } from '@duckdb/node-api';
-import type { Db } from '../db/duck.js';
+import { lit, type Db } from '../db/duck.js';
 import { periodYear, previousPeriod, type Period } from './period.js';
 
 export type ParamValues = Record<string, DuckDBValue>;
@@ -22,6 +22,8 @@ const nameCache = new Map<string, string[]>();
 export async function statementParams(db: Db, sql: string): Promise<string[]> {
   let names = nameCache.get(sql);
   if (!names) {
+    // one statement only (preparing a list would run all but its last)
+    await db.assertOneStatement(sql);
     const stmt = await db.conn.prepare(sql);
     try {
       names = Array.from({ length: stmt.parameterCount }, (_, i) => stmt.parameterName(i + 1));
@@ -46,7 +48,7 @@ function literal(v: DuckDBValue): string {
   if (v === null || v === undefined) return 'NULL';
   if (typeof v === 'number' || typeof v === 'bigint') return String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'string') return `'${v.replace(/'/g, "''")}'`;
+  if (typeof v === 'string') return lit(v);
   // DuckDBDateValue prints as YYYY-MM-DD
   return `DATE '${String(v)}'`;
 }

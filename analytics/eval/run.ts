@@ -146,7 +146,8 @@ export async function materializeDerived(db: Db, sys: IndexSystem, params: Param
   for (const d of sys.derived) {
     const kind = d.materialize && !opts.views ? 'TABLE' : 'VIEW';
     try {
-      await db.exec(`CREATE OR REPLACE TEMP ${kind} ${ident(d.name)} AS ${inlineParams(d.sql, params)}`);
+      // one statement: the relation's SQL cannot append a second one
+      await db.execOne(`CREATE OR REPLACE TEMP ${kind} ${ident(d.name)} AS ${inlineParams(d.sql, params)}\n`);
     } catch (e) {
       throw new TijianError('INDEX_INVALID', `派生表“${d.name}”的 SQL 执行失败：${(e as Error).message}`, `The SQL of derived relation ${d.name} failed: ${(e as Error).message}`);
     }
@@ -179,7 +180,7 @@ async function measureIndicators(
     if (signal?.aborted) throw new TijianError('IMPORT_CANCELLED', '评估已取消。', 'Evaluation cancelled.');
     let rows: Array<{ entity_id: string | null; numerator: unknown; denominator: unknown }>;
     try {
-      rows = await db.all(ind.sql, await bindFor(db, ind.sql, params));
+      rows = await db.allOne(ind.sql, await bindFor(db, ind.sql, params));
     } catch (e) {
       throw new TijianError('INDEX_INVALID', `指标“${ind.name.zh}”（${ind.id}）的 SQL 执行失败：${(e as Error).message}`, `The SQL of indicator ${ind.id} failed: ${(e as Error).message}`);
     }
@@ -190,7 +191,7 @@ async function measureIndicators(
   }
   const hits = new Map<string, Map<string, number>>();
   for (const rl of sys.red_lines) {
-    const rows = await db.all<{ entity_id: string | null; hits: unknown }>(rl.sql, await bindFor(db, rl.sql, params));
+    const rows = await db.allOne<{ entity_id: string | null; hits: unknown }>(rl.sql, await bindFor(db, rl.sql, params));
     const m = new Map<string, number>();
     for (const r of rows) if (r.entity_id !== null) m.set(r.entity_id, toNum(r.hits) ?? 0);
     hits.set(rl.id, m);

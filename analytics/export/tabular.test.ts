@@ -12,6 +12,10 @@ describe('safeCell', () => {
     expect(safeCell(-5)).toBe(-5);
     expect(safeCell(['=A1', 'b'])).toBe("'=A1、b");
   });
+  it('full-width triggers (＝ ＋ － ＠), triggers after spaces, and a leading line feed are defused too (issue 16)', () => {
+    for (const s of ['＝1+1', '＋86', '－2+3', '＠SUM(A1)', ' =1+1', '\u3000=HYPERLINK("x")', '\n=1+1']) expect(safeCell(s)).toBe(`'${s}`);
+    for (const s of ['全角＝在中间', '１２３', 'a＋b']) expect(safeCell(s)).toBe(s);
+  });
   it('sheet names are legal and unique', () => {
     const used = new Set<string>();
     expect(sheetName('a/b:c*?', used)).toBe('a_b_c__');

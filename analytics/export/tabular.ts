@@ -1,13 +1,15 @@
 // Writing tables users open in Excel: XLSX (exceljs, streaming) and CSV (UTF-8 with BOM so Excel
-// shows Chinese). Text that starts with = + - @ (or a tab / carriage return) is prefixed with an
-// apostrophe, so no cell can run as a formula (CSV/formula injection). Each XLSX sheet is laid out as
-// an analyst expects: the header in row 1 (frozen, with an autofilter over the data), the title lines
-// in the printed page header and footer rather than above the table, the header row repeated on
-// every printed page, A4 fitted to the page width.
+// shows Chinese). Text that starts with = + - @ — or their full-width forms ＝ ＋ － ＠, which
+// Chinese Excel and WPS take as the same triggers, also after leading spaces — or with a tab,
+// carriage return or line feed, is prefixed with an apostrophe, so no cell can run as a formula
+// (CSV/formula injection). Each XLSX sheet is laid out as an analyst expects: the header in row 1
+// (frozen, with an autofilter over the data), the title lines in the printed page header and footer
+// rather than above the table, the header row repeated on every printed page, A4 fitted to the page
+// width.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^(?:[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r\n])/;
 
 /** A cell's text made safe to open in a spreadsheet. Numbers, booleans and dates pass unchanged. */
 export function safeCell(v: unknown): unknown {

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'FILE_UNSUPPORTED'
   | 'FILE_EMPTY'
   | 'FILE_ENCODING'
+  | 'FILE_DAMAGED'
+  | 'FILE_TOO_LARGE'
   | 'TABLE_UNKNOWN'
   | 'TABLE_AMBIGUOUS'
   | 'MAPPING_INVALID'
@@ -54,4 +56,75 @@ export function errorText(e: unknown): string {
   if (e instanceof TijianError) return `${e.zh}\n${e.en}`;
   if (e instanceof Error) return e.message;
   return String(e);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Broken and hostile input files. Each message names the user's file (never a temporary copy),
+// says what is wrong in words, and what to do; raw parser or zlib text is at most a detail.
+
+export type FileErrorCode = 'FILE_DAMAGED' | 'FILE_TOO_LARGE' | 'FILE_UNSUPPORTED' | 'FILE_ENCODING';
+
+function fileError(code: FileErrorCode, zh: string, en: string, details?: unknown): TijianError {
+  return new TijianError(code as ErrorCode, zh, en, details);
+}
+
+const RESAVE_ZH = '请在 Excel 或 WPS 中打开并另存为 .xlsx（或导出为 CSV）后再导入。';
+const RESAVE_EN = 'Open it in Excel or WPS and save it again as .xlsx (or export CSV), then import that.';
+
+function mib(bytes: number): string {
+  return bytes >= 1 << 30 ? `${(bytes / (1 << 30)).toFixed(bytes % (1 << 30) ? 1 : 0)} GiB` : `${Math.round(bytes / (1 << 20))} MiB`;
+}
+
+export const fileErrors = {
+  /** Not a ZIP container at all (or an old .xls / a password-protected workbook). */
+  notXlsx(file: string, kind: 'ole' | 'other'): TijianError {
+    return kind === 'ole'
+      ? fileError('FILE_UNSUPPORTED', `“${file}”是旧版 .xls 文件或设置了打开密码的工作簿，无法读取。${RESAVE_ZH}（如有密码请先取消。）`, `"${file}" is an old .xls file or a password-protected workbook. ${RESAVE_EN} (Remove the password first.)`)
+      : fileError('FILE_UNSUPPORTED', `“${file}”不是有效的 XLSX 文件（不是 ZIP 压缩包，或文件不完整）。${RESAVE_ZH}`, `"${file}" is not a valid XLSX file (not a ZIP archive, or cut short). ${RESAVE_EN}`);
+  },
+  /** The ZIP container or one of its parts is damaged (CRC, sizes, compressed data, structure). */
+  zipDamaged(file: string, part: string | null, what: { zh: string; en: string }): TijianError {
+    const where = part ? `（部件 ${part}）` : '';
+    return fileError('FILE_DAMAGED', `“${file}”已损坏${where}：${what.zh}。数据可能被截断或改动过，未导入任何内容。请重新导出该文件。`, `"${file}" is damaged${part ? ` (part ${part})` : ''}: ${what.en}. The data may be cut short or altered; nothing was imported. Export the file again.`);
+  },
+  /** An XML part is not well-formed. */
+  xmlDamaged(file: string, part: string, at: string | null, what: { zh: string; en: string }): TijianError {
+    const zhAt = at ? `，${at}` : '';
+    return fileError('FILE_DAMAGED', `“${file}”的内容格式错误（${part}${zhAt}）：${what.zh}。未导入任何内容。${RESAVE_ZH}`, `"${file}" is malformed (${part}${at ? `, ${at}` : ''}): ${what.en}. Nothing was imported. ${RESAVE_EN}`);
+  },
+  /** A part inflates beyond the configured limit (a decompression bomb, or a sheet too big). */
+  tooLarge(file: string, part: string, limit: number, declared?: number): TijianError {
+    const d = declared !== undefined ? `（解压后 ${mib(declared)}）` : '';
+    const de = declared !== undefined ? ` (${mib(declared)} inflated)` : '';
+    return fileError('FILE_TOO_LARGE', `“${file}”的 ${part} 解压后超过上限 ${mib(limit)}${d}，可能是“压缩炸弹”或超大工作表，已拒绝导入。如确为真实数据，请拆分为多个文件或导出为 CSV（CSV 没有此上限）。`, `${part} of "${file}" inflates beyond the limit of ${mib(limit)}${de}: a decompression bomb or an oversized sheet; refused. If the data is real, split it or export CSV (which has no such limit).`, { limit, declared });
+  },
+  /** A part is not UTF-8 text. */
+  notUtf8(file: string, part: string): TijianError {
+    return fileError('FILE_ENCODING', `“${file}”的 ${part} 不是有效的 UTF-8 文本，文件已损坏。${RESAVE_ZH}`, `${part} of "${file}" is not valid UTF-8 text; the file is damaged. ${RESAVE_EN}`);
+  },
+  /** A file DuckDB's reader could not read to its end (a damaged Parquet page, a broken JSON
+   *  document): the reader's gist as the detail. */
+  unreadable(file: string, detail: string): TijianError {
+    return fileError('FILE_DAMAGED', `“${file}”无法完整读取，可能已损坏或被截断（${detail}）。未导入任何内容。请重新导出该文件。`, `"${file}" cannot be read to its end; it may be damaged or cut short (${detail}). Nothing was imported. Export the file again.`);
+  },
+  /** Something Excel itself would refuse (beyond its limits, out of order, unknown types). */
+  sheetInvalid(file: string, at: string, what: { zh: string; en: string }): TijianError {
+    return fileError('FILE_DAMAGED', `“${file}”的工作表有 Excel 不允许的内容（${at}）：${what.zh}。未导入任何内容。${RESAVE_ZH}`, `The sheet of "${file}" holds what Excel does not allow (${at}): ${what.en}. Nothing was imported. ${RESAVE_EN}`);
+  },
+};
+
+/** Text of a DuckDB or Node error safe to show: its first line, without the echo of the input
+ *  line ("Original Line: …"), the reader's settings, internal paths (replaced by the user's file
+ *  name) and at most `max` characters. */
+export function cleanErrorDetail(e: unknown, opts: { paths?: ReadonlyArray<readonly [string, string]>; max?: number } = {}): string {
+  let msg = e instanceof Error ? e.message : String(e);
+  msg = msg.split(/\n\s*(?:Original Line|Parser options|Possible Solution|Possible fixes|LINE \d+:|\* )/)[0]!;
+  msg = msg.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 2).join(' ');
+  for (const [p, name] of opts.paths ?? []) if (p) msg = msg.split(p).join(name);
+  // a staged input (tijian-io-…/<hex>/<name>) is the user's file: its name; other temporary
+  // files are just that
+  msg = msg.replace(/[^\s"']*tijian-io-[^\s"'/\\]+[/\\][0-9a-f]{12}[/\\]([^\s"'/\\]+)/g, '$1');
+  msg = msg.replace(/(?:\/tmp|\/var\/folders|[A-Za-z]:\\[^\s"']*\\Temp)[^\s"']*tijian-[^\s"']*/g, '(临时文件 temporary file)');
+  const max = opts.max ?? 300;
+  return msg.length > max ? msg.slice(0, max) + '…' : msg;
 }

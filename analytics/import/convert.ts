@@ -7,6 +7,7 @@ import type { SpaceClass } from './file-scan.js';
 import type { ColumnMapping, ValueMaps } from './headers.js';
 import { enumSpellings, fallbackOf, sqlKey } from './recognise/values.js';
 import { softReasonChecks, softWhySql, splitSoftChecks, type SoftField } from './soft-values.js';
+import { controlCheck, numericOverflow, rangeChecks } from './value-limits.js';
 
 export interface MappedField {
   field: FieldDef;
@@ -25,6 +26,10 @@ export interface Check {
   /** SQL text expressions (may include the raw value). */
   zh: string;
   en: string;
+  /** The condition's part in the row's __bad flag when it differs from `cond` (null: none, the
+   *  check only words a reason another check's condition already covers). Every reference to a
+   *  typed value is computed again, so the flag is kept to the conditions it needs. */
+  badCond?: string | null;
 }
 
 /** Key used to match enum values and names: the same normalisation as tj_key_c in SQL. */
@@ -162,9 +167,12 @@ export function fieldChecks(m: MappedField): Check[] {
   }
   const hint = KIND_HINT[f.kind];
   if (hint) {
+    // a number too large is its own reason (value-limits.ts), not "not a number"
+    const overflow = numericOverflow(m);
     checks.push({
       code: `${f.name}.invalid`,
-      cond: `${t} IS NOT NULL AND ${v} IS NULL`,
+      cond: `${t} IS NOT NULL AND ${v} IS NULL${overflow ? ` AND NOT ${overflow}` : ''}`,
+      badCond: `${t} IS NOT NULL AND ${v} IS NULL`,
       zh: withRaw(`${label}的值「`, raw, `」${hint.zh}`),
       en: withRaw(`${labelEn} value "`, raw, `" ${hint.en}`),
     });
@@ -266,6 +274,8 @@ export function buildConvSql(
   checkEncoding = false,
   spaces: SpaceClass = 'any',
   values?: ValueMaps,
+  /** Whether the source may hold control characters (then rows holding one are rejected). */
+  controls = true,
 ): ConvSql {
   const mapped = mappedFields(t, columns);
   const rawCols = headers.map((_, i) => srcCol(i));
@@ -286,10 +296,16 @@ export function buildConvSql(
     typed.push(`json_object(${pairs.join(', ')}) AS extras`);
     insertColumns.push('extras');
   }
-  const allChecks = [...rowChecks(rawCols, hasExtraCells, checkEncoding), ...mapped.flatMap(fieldChecks)];
+  const allChecks = [
+    ...rowChecks(rawCols, hasExtraCells, checkEncoding),
+    ...(controls ? controlCheck(rawCols, headers) : []),
+    ...mapped.flatMap(fieldChecks),
+    ...mapped.flatMap(rangeChecks),
+  ];
   // An optional field's own checks do not reject the row: the field is emptied, the text kept.
   const { hard: checks, soft } = splitSoftChecks(t, mapped, allChecks);
-  const bad = checks.length ? checks.map((c) => `(${c.cond})`).join(' OR ') : 'FALSE';
+  const flags = checks.filter((c) => c.badCond !== null).map((c) => `(${c.badCond ?? c.cond})`);
+  const bad = flags.length ? flags.join(' OR ') : 'FALSE';
   const whys = soft.map((s) => `${softWhySql(s)} AS ${ident(s.why)}`);
   const decided = `SELECT *, coalesce(${bad}, FALSE) AS __bad${whys.map((w) => `, ${w}`).join('')} FROM (SELECT ${typed.join(', ')} FROM (SELECT *, ${cleanedFast} FROM ${source}))`;
   // Enum fields: the fallback where no listed spelling matched, and the text kept beside it.

@@ -21,6 +21,13 @@ export interface FileScan {
   /** Text files: which space characters the bytes hold anywhere (after a leading BOM), for
    *  tj_clean's fast path — see `SpaceClass`. */
   spaces?: SpaceClass;
+  /** Text files: whether a control character (C0 but tab, LF, CR; DEL) may be in the text — as a
+   *  byte, or as a JSON escape \u0000–\u001f, \u007f. False means surely not: the import then
+   *  skips the check for them. */
+  controls?: boolean;
+  /** Text files: whether lines end both in CRLF and in LF (DuckDB's CSV reader refuses such a
+   *  file whole; the import reads a copy with one kind). */
+  mixedLineEndings?: boolean;
 }
 
 /**
@@ -56,6 +63,46 @@ export function hasRareSpace(buf: Buffer, from = 0): boolean {
 
 const MAX_BLANK_LINES = 1_000_000;
 
+/** Bytes that are control characters in ASCII-compatible encodings (UTF-8, GB18030: neither uses
+ *  bytes below 0x40 inside a multi-byte character). */
+const CONTROL_BYTE = new Uint8Array(256);
+for (let i = 0; i < 32; i++) if (i !== 9 && i !== 10 && i !== 13) CONTROL_BYTE[i] = 1;
+CONTROL_BYTE[127] = 1;
+
+/** Whether buf holds a control byte: four bytes at a time (a word with a byte below 0x20 or equal
+ *  to 0x7F is looked at closely; tab, LF and CR make most such words false alarms). */
+export function hasControlByte(b: Buffer): boolean {
+  const n = b.length;
+  let i = 0;
+  while (i < n && (b.byteOffset + i) & 3) {
+    if (CONTROL_BYTE[b[i]!]) return true;
+    i++;
+  }
+  const words = new Uint32Array(b.buffer, b.byteOffset + i, (n - i) >>> 2);
+  for (let k = 0; k < words.length; k++) {
+    const x = words[k]!;
+    const y = x ^ 0x7f7f7f7f;
+    if ((((x - 0x20202020) & ~x) | ((y - 0x01010101) & ~y)) & 0x80808080) {
+      const o = i + k * 4;
+      if (CONTROL_BYTE[b[o]!] || CONTROL_BYTE[b[o + 1]!] || CONTROL_BYTE[b[o + 2]!] || CONTROL_BYTE[b[o + 3]!]) return true;
+    }
+  }
+  for (let j = i + words.length * 4; j < n; j++) if (CONTROL_BYTE[b[j]!]) return true;
+  return false;
+}
+
+const JSON_ESCAPE = Buffer.from('\\u00');
+/** Whether buf holds a JSON escape of a control character (\u0000–\u001f, \u007f). */
+export function hasControlEscape(b: Buffer): boolean {
+  for (let i = b.indexOf(JSON_ESCAPE); i >= 0; i = b.indexOf(JSON_ESCAPE, i + 1)) {
+    const h = b[i + 4];
+    const l = b[i + 5];
+    if (h === 0x30 || h === 0x31) return true; // \u000x, \u001x
+    if (h === 0x37 && (l === 0x66 || l === 0x46)) return true; // \u007f
+  }
+  return false;
+}
+
 export type ByteProgress = (bytesDone: number, bytesTotal: number) => void;
 
 /** Bytes at the end of `buf` that start a UTF-8 sequence the buffer does not finish. */
@@ -82,11 +129,15 @@ export async function scanFile(path: string, text: boolean, onProgress?: BytePro
   let line = 1;
   let lineLen = 0;
   let prevByte = 0;
+  let crlf = 0;
+  let lf = 0;
   const blankLines: number[] = [];
   // Space characters (see SpaceClass); sequences across chunk ends are checked on the seam.
   let asciiSpace = false;
   let rareSpace = false;
   let seamTail: Buffer | null = null;
+  let controls = false;
+  let escTail: Buffer | null = null;
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     hash.update(chunk);
@@ -102,6 +153,15 @@ export async function scanFile(path: string, text: boolean, onProgress?: BytePro
       }
       const joined: Buffer = chunk.length >= 2 || !seamTail ? chunk : Buffer.concat([seamTail, chunk]);
       seamTail = Buffer.from(joined.subarray(Math.max(0, joined.length - 2)));
+    }
+    if (text && !controls) {
+      if (hasControlByte(chunk)) controls = true;
+      else {
+        // a JSON escape cut by the chunk's end is looked at with the next chunk's start
+        const seam: Buffer = escTail ? Buffer.concat([escTail, chunk.subarray(0, 6)]) : chunk.subarray(0, 0);
+        if (hasControlEscape(chunk) || (seam.length && hasControlEscape(seam))) controls = true;
+        escTail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 5)));
+      }
     }
     if (text) {
       if (!first) first = Buffer.from(chunk.subarray(0, 4));
@@ -121,6 +181,8 @@ export async function scanFile(path: string, text: boolean, onProgress?: BytePro
         }
         let len = lineLen + (nl - pos);
         const before = nl > 0 ? chunk[nl - 1] : prevByte;
+        if (before === 13) crlf++;
+        else lf++;
         if (len > 0 && before === 13) len--; // CRLF
         if (len === 0 && blankLines.length < MAX_BLANK_LINES) blankLines.push(line);
         line++;
@@ -138,7 +200,10 @@ export async function scanFile(path: string, text: boolean, onProgress?: BytePro
     scan.lines = lineLen > 0 ? line : line - 1;
     scan.blankLines = blankLines;
     scan.spaces = rareSpace ? 'any' : asciiSpace ? 'ascii' : 'none';
+    scan.mixedLineEndings = crlf > 0 && lf > 0;
     scan.encoding = await detectEncoding(path, first ?? Buffer.alloc(0), valid);
+    // UTF-16 bytes say nothing about characters one at a time
+    scan.controls = controls || scan.encoding === 'utf-16le' || scan.encoding === 'utf-16be';
   }
   return scan;
 }
@@ -183,15 +248,36 @@ async function detectEncoding(path: string, first: Buffer, validUtf8: boolean): 
   if (first[0] === 0xff && first[1] === 0xfe) return 'utf-16le';
   if (first[0] === 0xfe && first[1] === 0xff) return 'utf-16be';
   if (validUtf8) return 'utf-8';
-  // Not valid UTF-8 somewhere. If the header line is UTF-8 with Chinese in it, the file is UTF-8
-  // with a few bad lines (those get rejected one by one); otherwise it is GBK/GB18030, which is
-  // what Chinese Excel's "save as CSV" writes.
-  const head = await readHead(path, 1 << 16);
-  const nl = head.indexOf(0x0a);
-  const headerLine = nl >= 0 ? head.subarray(0, nl) : head;
-  const nonAscii = headerLine.some((b) => b >= 0x80);
-  if (nonAscii && isUtf8(headerLine)) return 'utf-8';
-  return 'gb18030';
+  // Not valid UTF-8 somewhere. A GBK/GB18030 file (what Chinese Excel's "save as CSV" writes)
+  // read as UTF-8 is invalid on nearly every line with Chinese in it; a UTF-8 file with a few
+  // bad bytes is valid on nearly all of them (its bad lines are then rejected one by one). So:
+  // the lines with non-ASCII bytes in the first MiB, and how many of them are valid UTF-8.
+  const head = await readHead(path, 1 << 20);
+  // a header line in UTF-8 with Chinese in it decides at once
+  const nl0 = head.indexOf(0x0a);
+  const headerLine = nl0 >= 0 ? head.subarray(0, nl0) : head;
+  if (headerLine.some((b) => b >= 0x80) && isUtf8(headerLine)) return 'utf-8';
+  let nonAscii = 0;
+  let valid = 0;
+  let start = 0;
+  while (start < head.length) {
+    let nl = head.indexOf(0x0a, start);
+    // the last line may be cut by the 1 MiB window: leave it out unless it is the whole file
+    if (nl < 0) {
+      if (start > 0 && head.length === 1 << 20) break;
+      nl = head.length;
+    }
+    const line = head.subarray(start, nl);
+    if (line.some((b) => b >= 0x80)) {
+      nonAscii++;
+      if (isUtf8(line)) valid++;
+    }
+    start = nl + 1;
+  }
+  // no Chinese at all in the first MiB: GBK cannot be told from UTF-8 there; the header of a
+  // Chinese export is Chinese, so this is an ASCII/UTF-8 file with bad bytes further on
+  if (nonAscii === 0) return 'utf-8';
+  return valid / nonAscii >= 0.5 ? 'utf-8' : 'gb18030';
 }
 
 /** Decodes a non-UTF-8 text file into a UTF-8 file, streaming. Bytes that cannot be decoded
@@ -215,6 +301,40 @@ export async function transcodeToUtf8(
   }
   const rest = decoder.decode();
   if (rest) out.write(rest);
+  out.end();
+  await once(out, 'finish');
+}
+
+/**
+ * A copy of a text file whose lines all end in LF: CRLF becomes LF outside double-quoted fields
+ * (inside them, a cell's own line breaks stay as they are). Lines keep their numbers. For files
+ * with both endings, which DuckDB's CSV reader refuses whole ("state machine reached an invalid
+ * state"). `quotes`: whether '"' quotes fields (CSV) or is an ordinary character (JSON Lines).
+ */
+export async function normalizeLineEndings(src: string, dest: string, quotes: boolean): Promise<void> {
+  const out = createWriteStream(dest);
+  let inQuote = false;
+  let pendingCr = false;
+  for await (const chunk of createReadStream(src, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const buf = Buffer.allocUnsafe(chunk.length + 1);
+    let n = 0;
+    for (let i = 0, len = chunk.length; i < len; i++) {
+      const b = chunk[i]!;
+      if (pendingCr) {
+        pendingCr = false;
+        // a CR before LF outside quotes is dropped; any other CR is kept
+        if (!(b === 10 && !inQuote)) buf[n++] = 13;
+      }
+      if (b === 13) {
+        pendingCr = true;
+        continue;
+      }
+      if (quotes && b === 34) inQuote = !inQuote;
+      buf[n++] = b;
+    }
+    if (!out.write(buf.subarray(0, n))) await once(out, 'drain');
+  }
+  if (pendingCr) out.write(Buffer.from([13]));
   out.end();
   await once(out, 'finish');
 }

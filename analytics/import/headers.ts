@@ -130,6 +130,20 @@ export function layoutKey(headers: readonly string[]): string {
     .slice(0, 32);
 }
 
+/** Refuses a file none of whose headers comes close to any field of any table: its values cannot
+ *  change that (they only weigh a header's score), so this is known before its rows are read. */
+export function checkAnyRecognised(headers: readonly string[], fileName: string): void {
+  const m = detectTable(headers, fileName);
+  if (m.columns.some((c) => c.field)) return;
+  const shown = headers.slice(0, 8).map((h) => `“${h}”`).join('、') + (headers.length > 8 ? '…' : '');
+  throw new TijianError(
+    'TABLE_UNKNOWN',
+    `无法从表头识别“${fileName}”对应的数据表：没有一列表头（${shown}）与任何数据表的字段相近。请确认第一行（或标题行之后的一行）是表头；如是，请运行 \`tijian map ${fileName}\` 生成映射模板，填写后用 --mapping 导入。`,
+    `Cannot tell which table "${fileName}" holds: no header comes close to a field of any table. Check that the header row is the first row (or the row after the title); if it is, run \`tijian map ${fileName}\` for a mapping template, fill it in and import with --mapping.`,
+    { headers: [...headers] },
+  );
+}
+
 /** Checks a mapping against its table: required fields present, fields known. The message names
  *  the columns that come closest to each missing field. */
 export function checkMapping(m: Mapping, fileName: string): void {

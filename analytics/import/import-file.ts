@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { basename, resolve as resolvePath } from 'node:path';
 import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
-import { TijianError } from '../i18n/errors.js';
+import { cleanErrorDetail, fileErrors, TijianError } from '../i18n/errors.js';
 import { CANONICAL_TABLES, tableDef } from '../schema/tables.js';
 import type { TableDef } from '../schema/types.js';
 import { APP_VERSION } from '../version.js';
@@ -16,16 +16,23 @@ import type { NameIndex } from './recognise/evidence.js';
 import { valueKey } from './recognise/values.js';
 import { extrasWithEnumRaw, resolveEnumValues, type ValueDecision, type ValuePassResult } from './value-pass.js';
 import { scanFile } from './file-scan.js';
-import { invalidValuesOf, omittedNote, type InvalidValue, type InvalidValuesOf } from './soft-values.js';
-import { checkMapping, detectTable, layoutKey, type Mapping } from './headers.js';
+import { invalidValuesOf, omittedNote, type InvalidValuesOf } from './soft-values.js';
+import { checkAnyRecognised, checkMapping, detectTable, layoutKey, type Mapping } from './headers.js';
 import { applyMappingFile, type MappingFile } from './mapping-file.js';
 import type { ProgressFn } from './progress.js';
 import { listMapSql, listRefSql, prepareLookups, referenceFields, resolveAfterReferenceChange, singleMapSql } from './resolve.js';
 import { formatOf, stageSource, type FileFormat, type StagedSource, type StructuralReject } from './sources.js';
 
+/** Limits of the readers (XLSX inflated sizes); defaults in xlsx-reader.ts. */
+export interface ImportLimits {
+  maxSheetBytes?: number;
+  maxStringsBytes?: number;
+}
+
 export interface ImportFileOptions {
   /** An explicit mapping (from a mapping file). */
   mapping?: MappingFile;
+  limits?: ImportLimits;
   onProgress?: ProgressFn;
   signal?: AbortSignal;
   /** Tests only: fail or pause at a step inside the transaction. */
@@ -62,7 +69,7 @@ export interface ImportFileResult {
   values_unmatched?: ValueDecision[];
   /** Values of optional fields that could not be read (a date written 不详): the rows loaded with
    *  the field empty, the text kept in extras; each distinct text with its reason and count. */
-  values_invalid?: InvalidValue[];
+  values_invalid?: InvalidValuesOf['values'];
   /** What the rejected rows' line numbers count. */
   line_kind?: StagedSource['lineKind'];
   warnings: string[];
@@ -127,6 +134,9 @@ export async function chooseMapping(db: Db | null, source: StagedSource, file: s
   const samples = await sampleColumns(source.db, source);
   return detectTable(source.headers, file, { samples, ...(db ? { names: await workspaceNames(db) } : {}) });
 }
+
+/** DuckDB messages that mean the reader could not read the file (not a fault of ours). */
+const READER_FAILURE = /^(Invalid Input Error|IO Error)|Failed to read file|[Dd]ecompress|[Cc]orrupt|magic bytes|Invalid (Parquet|page|dictionary)|Malformed JSON/;
 
 /** Runs a statement while reporting DuckDB's own progress. */
 async function execWithProgress(db: Db, sql: string, onProgress: ProgressFn | undefined, phase: 'convert' | 'load'): Promise<number> {
@@ -237,14 +247,36 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
 
   const onAbort = () => db.interrupt();
   opts.signal?.addEventListener('abort', onAbort);
-  const sourceCtx = { db, path, tag: TAG, ...(scan.encoding ? { encoding: scan.encoding } : {}), ...(scan.blankLines ? { blankLines: scan.blankLines } : {}), ...(scan.lines !== undefined ? { lines: scan.lines } : {}), ...(scan.spaces ? { spaces: scan.spaces } : {}) };
-  const source = await stageSource({ ...sourceCtx, ...(progress ? { onProgress: progress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) }, format);
+  // the workspace's database reads one folder only: the file goes there (a hard link or a copy)
+  const sourceCtx = { db, path, tag: TAG, displayName: file, scratchDir: ws.io.dir, stage: (p: string) => ws.io.stage(p), ...(scan.encoding ? { encoding: scan.encoding } : {}), ...(scan.blankLines ? { blankLines: scan.blankLines } : {}), ...(scan.lines !== undefined ? { lines: scan.lines } : {}), ...(scan.spaces ? { spaces: scan.spaces } : {}), ...(scan.controls !== undefined ? { controls: scan.controls } : {}), ...(scan.mixedLineEndings ? { mixedLineEndings: true } : {}) };
+  // A mapping given or remembered is applied as soon as the headers are known (for an XLSX,
+  // before its rows are staged, so a sheet it does not fit is not read to its end first).
+  // Recognition weighs the values too, so it waits until the rows are staged.
+  let decided: Mapping | undefined;
+  const decideEarly = async (headers: string[]): Promise<void> => {
+    const m = opts.mapping ? applyMappingFile(opts.mapping, headers) : await rememberedMapping(db, headers);
+    if (!m) return checkAnyRecognised(headers, file);
+    checkMapping(m, file);
+    decided = m;
+  };
+  const decide = async (src: StagedSource): Promise<Mapping> => {
+    const m = await chooseMapping(db, src, file, opts.mapping);
+    if (m.origin === 'detected' && !m.columns.some((c) => c.field)) checkAnyRecognised(src.headers, file);
+    checkMapping(m, file);
+    decided = m;
+    return m;
+  };
+  let source: StagedSource | undefined;
   try {
-    const mapping = await chooseMapping(db, source, file, opts.mapping);
-    checkMapping(mapping, file);
+    const src = await stageSource(
+      { ...sourceCtx, onHeaders: async (h) => void (await decideEarly(h)), ...(opts.limits ? { xlsxLimits: opts.limits } : {}), ...(progress ? { onProgress: progress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) },
+      format,
+    );
+    source = src;
+    const mapping = decided ?? (await decide(src));
     const t = tableDef(mapping.table)!;
-    const staged = await stageRows(db, t, mapping, source, progress);
-    const result = await db.transaction(() => loadRows(ws, t, mapping, source, staged, { file, path, st, scan, format, progress, opts }));
+    const staged = await stageRows(db, t, mapping, src, progress);
+    const result = await db.transaction(() => loadRows(ws, t, mapping, src, staged, { file, path, st, scan, format, progress, opts }));
     const decisions = decisionsOf(mapping);
     return {
       ...base,
@@ -259,8 +291,8 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
       values_likely: staged.values.likely,
       values_unmatched: staged.values.unmatched,
       values_invalid: staged.invalid.values,
-      line_kind: source.lineKind,
-      warnings: [...source.warnings, ...staged.invalid.omitted.map(omittedNote)],
+      line_kind: src.lineKind,
+      warnings: [...src.warnings, ...staged.invalid.omitted.map(omittedNote)],
       seconds: (Date.now() - started) / 1000,
     };
   } catch (e) {
@@ -268,16 +300,19 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
       throw new TijianError('IMPORT_CANCELLED', `导入“${file}”已取消，工作区未改变。`, `Import of "${file}" cancelled; the workspace is unchanged.`);
     }
     if (e instanceof TijianError) throw e;
-    throw new TijianError(
-      'IMPORT_FAILED',
-      `导入“${file}”失败，工作区未改变：${(e as Error).message}`,
-      `Importing "${file}" failed; the workspace is unchanged: ${(e as Error).message}`,
-    );
+    // DuckDB's text may echo a whole input line and the reader's settings: only its gist, with
+    // the user's file name for internal paths
+    const detail = cleanErrorDetail(e, { paths: [[path, file]] });
+    // the reader itself could not read the file (a damaged Parquet page, a broken JSON document):
+    // the file's fault, said so
+    // (a Parquet file is read by DuckDB alone, so any failure reading one is the file's)
+    if (format === 'parquet' || READER_FAILURE.test(String((e as Error)?.message))) throw fileErrors.unreadable(file, detail);
+    throw new TijianError('IMPORT_FAILED', `导入“${file}”失败，工作区未改变（${detail}）。`, `Importing "${file}" failed; the workspace is unchanged (${detail}).`);
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
     await db.exec(`DROP VIEW IF EXISTS ${TAG}_conv; DROP TABLE IF EXISTS ${TAG}_conv_t; DROP TABLE IF EXISTS ${TAG}_dup; DROP TABLE IF EXISTS ${TAG}_dupraw;`).catch(() => undefined);
     await db.exec(MAP_TABLES.map((n) => `DROP TABLE IF EXISTS ${n};`).join(' ')).catch(() => undefined);
-    await source.cleanup().catch(() => undefined);
+    await source?.cleanup().catch(() => undefined);
   }
 }
 
@@ -313,7 +348,7 @@ interface Staged {
 async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSource, progress: ProgressFn | undefined): Promise<Staged> {
   // 1. Convert and validate, one parallel pass over the file. The ordinal is the row's position
   // (DuckDB keeps insertion order), so no order-forcing window is needed.
-  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values);
+  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls);
   progress?.({ phase: 'convert', done: 0, total: 100, unit: 'percent' });
   await execWithProgress(db, `CREATE OR REPLACE TEMP TABLE ${TAG}_conv_t AS ${conv.select}`, progress, 'convert');
   const values = await resolveEnumValues(db, t, `${TAG}_conv_t`, conv, mapping.values);

@@ -6,6 +6,7 @@ import { ident, lit } from '../db/duck.js';
 import { tableDef } from '../schema/tables.js';
 import { fieldChecks, valueExpr, type MappedField } from './convert.js';
 import { isSoftField, softReason } from './soft-values.js';
+import { rangeChecks } from './value-limits.js';
 
 export interface WorkspaceInvalidValue {
   table: string;
@@ -49,7 +50,8 @@ export async function invalidValues(db: Db): Promise<WorkspaceInvalidValue[]> {
       const scale = target && typeof target === 'object' ? (target.scale ?? 1) : 1;
       // The field's checks, over the kept text as the cleaned column.
       const mf: MappedField = { field: f, col: '__t', clean: '__t', header, scale };
-      const checks = fieldChecks(mf);
+      // the import's own checks of the field, in the same order (a number too large is .range)
+      const checks = [...fieldChecks(mf), ...rangeChecks(mf)];
       const code = checks.length ? `CASE ${checks.map((c) => `WHEN coalesce(${c.cond}, FALSE) THEN ${lit(c.code)}`).join(' ')} ELSE ${lit(`${f.name}.invalid`)} END` : lit(`${f.name}.invalid`);
       const rows = await db.all<{ v: string; code: string; n: number }>(
         `SELECT __t AS v, ${code} AS code, count(*) AS n FROM (

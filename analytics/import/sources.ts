@@ -6,15 +6,15 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
-import { TijianError } from '../i18n/errors.js';
+import { cleanErrorDetail, TijianError } from '../i18n/errors.js';
 import { sniffCsv } from './csv-dialect.js';
-import { quotedLineStarts, transcodeToUtf8, type SpaceClass, type TextEncoding } from './file-scan.js';
+import { normalizeLineEndings, quotedLineStarts, transcodeToUtf8, type SpaceClass, type TextEncoding } from './file-scan.js';
 import { headerScore } from './headers.js';
 import type { ProgressFn } from './progress.js';
-import { readXlsxRows } from './xlsx-reader.js';
+import { readXlsxRows, type XlsxRow } from './xlsx-reader.js';
 
 export type FileFormat = 'csv' | 'xlsx' | 'json' | 'jsonl' | 'parquet';
 
@@ -79,6 +79,8 @@ export interface StagedSource {
   hasExtraCells: boolean;
   /** Which space characters the cells may hold (lets cleaning skip work; see SpaceClass). */
   spaces: SpaceClass;
+  /** Whether cells may hold control characters (when not, their check is skipped). */
+  controls: boolean;
   /** Line (CSV, JSON Lines), sheet row (XLSX) or record number (JSON array, Parquet) of a row:
    *  SQL over the columns of relation `rel` (its __ord and `passColumns`), with `lineJoin(rel)`
    *  added to the FROM clause. Valid after `collectStructural`. */
@@ -107,9 +109,25 @@ export interface SourceContext {
   lines?: number;
   /** Text files: the space characters the file's bytes hold (from the scan). */
   spaces?: SpaceClass;
+  /** Text files: whether the bytes may hold control characters (from the scan). */
+  controls?: boolean;
+  /** Text files: lines end both in CRLF and LF (from the scan). */
+  mixedLineEndings?: boolean;
+  /** Where temporary copies go (a folder the database may read; default the system's). */
+  scratchDir?: string;
+  /** Makes a file readable by the database (a workspace's database reads one folder only: see
+   *  workspace/sandbox.ts); without it, the file is read where it is. */
+  stage?: (path: string) => { path: string; release: () => void };
   onProgress?: ProgressFn;
   signal?: AbortSignal;
   tag: string;
+  /** The name of the user's file, for messages (ctx.path may be a staged copy). */
+  displayName?: string;
+  /** XLSX: limits of the reader (inflated sizes). */
+  xlsxLimits?: { maxSheetBytes?: number; maxStringsBytes?: number };
+  /** Called with the headers as soon as they are known, before the rows are staged (XLSX): an
+   *  unrecognised layout stops the import before a large sheet is read to its end. */
+  onHeaders?: (headers: string[]) => Promise<void> | void;
 }
 
 function checkAborted(signal?: AbortSignal): void {
@@ -173,7 +191,7 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
   const head = await readHeadText(path, 1 << 16);
   const dialect = sniffCsv(head.text.replace(/^\ufeff/, ''), head.complete);
   if (!dialect.headers.length || dialect.headers.every((h) => !h)) {
-    throw new TijianError('FILE_EMPTY', `“${ctx.path}”没有表头行或为空文件。`, `"${ctx.path}" is empty or has no header row.`);
+    throw new TijianError('FILE_EMPTY', `“${ctx.displayName ?? basename(ctx.path)}”没有表头行或为空文件。`, `"${ctx.displayName ?? basename(ctx.path)}" is empty or has no header row.`);
   }
   const headers = uniqueHeaders(dialect.headers);
   const names = headers.map((_, i) => `c${i}`);
@@ -199,6 +217,7 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
     hasExtraCells: false,
     // The scan looked at the bytes DuckDB reads only when nothing was transcoded.
     spaces: encoding === 'utf-8' || encoding === 'utf-8-bom' ? (ctx.spaces ?? 'any') : 'any',
+    controls: ctx.controls ?? true,
     lineKind: 'line',
     // A record's line: its ordinal + the header line + the blank or rejected lines before it.
     lineExpr: (rel) => (useGaps ? `(${rel}.__ord + ${dialect.headerLine} + coalesce(${rel}_gap.cum, 0))` : `(${rel}.__ord + ${dialect.headerLine})`),
@@ -243,9 +262,12 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
   return source;
 }
 
-function structuralReason(line: number, raw: string, type: string, message: string, width: number): StructuralReject {
+function structuralReason(line: number, rawLine: string, type: string, rawMessage: string, width: number): StructuralReject {
+  // the reader's message may quote the line; the row keeps its raw text anyway
+  const message = cleanErrorDetail(rawMessage, { max: 160 });
+  const raw = rawLine && rawLine.length > RAW_MAX * 5 ? rawLine.slice(0, RAW_MAX * 5) + '…' : rawLine;
   if (/TOO MANY COLUMNS|MISSING COLUMNS/.test(type)) {
-    const found = /Found: (\d+)/.exec(message)?.[1];
+    const found = /Found: (\d+)/.exec(rawMessage)?.[1];
     return {
       line,
       raw,
@@ -263,6 +285,9 @@ function structuralReason(line: number, raw: string, type: string, message: stri
       reasonEn: 'the line is not valid UTF-8 (wrong encoding; possibly GBK text mixed in)',
     };
   }
+  if (/LINE SIZE OVER MAXIMUM/.test(type)) {
+    return { line, raw, code: 'row.too_long', reasonZh: '该行超过 16 MiB，无法读取', reasonEn: 'the line is longer than 16 MiB and cannot be read' };
+  }
   if (/UNQUOTED VALUE|QUOTE/.test(type)) {
     return {
       line,
@@ -275,6 +300,9 @@ function structuralReason(line: number, raw: string, type: string, message: stri
   return { line, raw, code: 'row.malformed', reasonZh: `该行格式错误：${message}`, reasonEn: `malformed line: ${message}` };
 }
 
+/** Control characters a row may not hold (see value-limits.ts). */
+const CONTROL_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+
 /** Space separators other than U+0020 (Unicode Zs), and U+FEFF: what makes cells 'any'. */
 const RARE_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/;
 
@@ -286,11 +314,12 @@ function csvField(v: string): string {
 }
 
 async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<StagedSource> {
-  const dir = await mkdtemp(join(tmpdir(), 'tijian-xlsx-'));
+  const dir = await mkdtemp(join(ctx.scratchDir ?? tmpdir(), 'tijian-xlsx-'));
   cleanupPaths.push(dir);
   const tmpCsv = join(dir, 'sheet.csv');
   const out = createWriteStream(tmpCsv, { encoding: 'utf8' });
-  const pending: Array<{ rowNumber: number; cells: string[] }> = [];
+  const pending: XlsxRow[] = [];
+  const structural: StructuralReject[] = [];
   let headers: string[] | null = null;
   let headerRow = 0;
   let lastRow = 0;
@@ -300,6 +329,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
   // The space characters the written cells hold (see SpaceClass).
   let asciiSpace = false;
   let rareSpace = false;
+  let controls = false;
   let batch: string[] = [];
   const flush = async () => {
     if (!batch.length) return;
@@ -314,13 +344,21 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
   };
   /** Writes one row; returns a promise only when a batch went to the file (most rows need no
    *  await, which the reader skips). */
-  const writeRow = (r: { rowNumber: number; cells: string[] }): Promise<void> | undefined => {
+  const writeRow = (r: XlsxRow): Promise<void> | undefined => {
+    if (r.problem) {
+      // a row that cannot be staged as it is (a cell beyond Excel's limit): rejected, with a
+      // shortened copy of its cells to show
+      const raw = JSON.stringify(Object.fromEntries(r.cells.slice(0, 64).map((c, i) => [headers![i] ?? `列${i + 1}`, c.length > 200 ? c.slice(0, 200) + '…' : c])));
+      structural.push({ line: r.rowNumber, raw, code: r.problem.code, reasonZh: r.problem.zh, reasonEn: r.problem.en });
+      return undefined;
+    }
     const width = headers!.length;
     let extra = 0;
     for (let i = width; i < r.cells.length; i++) if (r.cells[i] !== '') extra++;
     let line = `${r.rowNumber},${extra}`;
     for (let i = 0; i < width; i++) line += ',' + csvField(r.cells[i] ?? '');
     if (!rareSpace && RARE_SPACE.test(line)) rareSpace = true;
+    if (!controls && CONTROL_CHAR.test(line)) controls = true;
     if (!asciiSpace && line.indexOf(' ') >= 0) asciiSpace = true;
     batch.push(line + '\n');
     rows++;
@@ -340,6 +378,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     const h = pending[best]!;
     headerRow = h.rowNumber;
     headers = uniqueHeaders(h.cells.map((c) => c.trim()));
+    if (ctx.onHeaders) await ctx.onHeaders(headers);
     out.write(['__line', '__extra_cells', ...headers.map((_, i) => `c${i}`)].join(',') + '\n');
     for (const r of pending.slice(best + 1)) await writeRow(r);
     pending.length = 0;
@@ -356,13 +395,13 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
       pending.push(row);
       return pending.length >= 10 ? chooseHeader() : undefined;
     },
-    ctx.signal,
+    { signal: ctx.signal, displayName: ctx.displayName ?? basename(ctx.path), ...(ctx.xlsxLimits ?? {}) },
   );
   if (!headers && pending.length) await chooseHeader();
   await flush();
   out.end();
   await once(out, 'finish');
-  if (!headers) throw new TijianError('FILE_EMPTY', `“${ctx.path}”的工作表“${sheetName}”是空的。`, `Sheet "${sheetName}" of "${ctx.path}" is empty.`);
+  if (!headers) throw new TijianError('FILE_EMPTY', `“${ctx.displayName ?? basename(ctx.path)}”的工作表“${sheetName}”是空的。`, `Sheet "${sheetName}" of "${ctx.displayName ?? basename(ctx.path)}" is empty.`);
   const hs: string[] = headers;
   const names = ['__line', '__extra_cells', ...hs.map((_, i) => `c${i}`)];
   const read = `read_csv(${lit(tmpCsv)}, header = false, skip = 1, columns = ${columnsParam(names)}, delim = ',', quote = '"',
@@ -389,11 +428,12 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     transcoded: false,
     hasExtraCells: true,
     spaces: rareSpace ? 'any' : asciiSpace ? 'ascii' : 'none',
+    controls,
     lineKind: 'sheet_row',
     lineExpr: (rel) => `${rel}.__line`,
     lineJoin: () => '',
     passColumns: ['__line'],
-    collectStructural: async () => [],
+    collectStructural: async () => structural,
     skippedTitleRows: headerRow - 1,
     warnings,
     cleanup: async () => {
@@ -402,24 +442,75 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
   };
 }
 
-/** JSON Lines: each line read as text by DuckDB, so a malformed line is one rejected row. */
+/** JSON Lines: each line read as text by DuckDB, so a malformed line is one rejected row — also
+ *  one that is not UTF-8, longer than 16 MiB or holding a control character (the reader's own
+ *  rejects); line numbers stay physical around them. Raw text is kept up to RAW_MAX characters. */
 async function jsonLinesSource(ctx: SourceContext, path: string, cleanupPaths: string[]): Promise<StagedSource> {
   const { db, tag } = ctx;
+  await db.exec(`DROP TABLE IF EXISTS ${tag}_jrej; DROP TABLE IF EXISTS ${tag}_jrejscan; DROP TABLE IF EXISTS ${tag}_gap;`);
   const lines = `(SELECT row_number() OVER () AS __ord, line FROM read_csv(${lit(path)}, header = false, columns = {'line': 'VARCHAR'},
-      delim = chr(1), quote = '', escape = '', auto_detect = false, null_padding = false, max_line_size = 16777216))`;
+      delim = chr(1), quote = '', escape = '', auto_detect = false, null_padding = false, max_line_size = 16777216,
+      store_rejects = true, rejects_table = '${tag}_jrej', rejects_scan = '${tag}_jrejscan'))`;
   await db.exec(`CREATE OR REPLACE TEMP VIEW ${tag}_lines AS SELECT __ord, tj_clean(line) AS line, CASE WHEN json_valid(tj_clean(line)) AND json_type(tj_clean(line)) = 'OBJECT' THEN CAST(tj_clean(line) AS JSON) END AS __j FROM ${lines} WHERE tj_clean(line) IS NOT NULL`);
-  return jsonObjectsSource(ctx, `${tag}_lines`, 'line', async () => {
+  let useGaps = false;
+  const source = await jsonObjectsSource(ctx, `${tag}_lines`, 'line', async () => {
+    // the lines the reader itself could not take, numbered as in the file
+    let rejected: Array<{ line: number; raw: string | null; type: string }> = [];
+    try {
+      rejected = await db.all(
+        `SELECT line, left(any_value(csv_line), ${RAW_MAX}) AS raw, string_agg(DISTINCT error_type, ', ') AS type
+         FROM ${tag}_jrej WHERE scan_id = (SELECT min(scan_id) FROM ${tag}_jrej) GROUP BY line ORDER BY line`,
+      );
+    } catch {
+      // no rejects table: nothing was rejected
+    }
+    const gaps = rejected.map((r) => Number(r.line));
+    useGaps = gaps.length > 0;
+    if (useGaps) await createGapTable(db, tag, 0, gaps);
+    const physical = useGaps ? `(l.__ord + coalesce(g.cum, 0))` : 'l.__ord';
     const bad = await db.all<{ line: number; raw: string; valid: boolean }>(
-      `SELECT __ord AS line, line AS raw, json_valid(line) AS valid FROM ${tag}_lines WHERE __j IS NULL ORDER BY __ord`,
+      `SELECT ${physical} AS line, left(l.line, ${RAW_MAX}) AS raw, json_valid(l.line) AS valid
+       FROM ${tag}_lines l ${useGaps ? `ASOF LEFT JOIN ${tag}_gap g ON l.__ord > g.g` : ''} WHERE l.__j IS NULL ORDER BY l.__ord`,
     );
-    return bad.map((b) => ({
-      line: b.line,
-      raw: b.raw,
-      code: 'row.malformed',
-      reasonZh: b.valid ? '该行不是 JSON 对象（应为 {"字段": 值, …}）' : '该行不是有效的 JSON',
-      reasonEn: b.valid ? 'the line is not a JSON object ({"field": value, …})' : 'the line is not valid JSON',
-    }));
+    const out: StructuralReject[] = rejected.map((r) => ({ line: Number(r.line), raw: r.raw ?? '', ...jsonLineReason(r.type) }));
+    for (const b of bad) {
+      out.push({
+        line: Number(b.line),
+        raw: b.raw,
+        code: 'row.malformed',
+        reasonZh: b.valid ? '该行不是 JSON 对象（应为 {"字段": 值, …}）' : '该行不是有效的 JSON',
+        reasonEn: b.valid ? 'the line is not a JSON object ({"field": value, …})' : 'the line is not valid JSON',
+      });
+    }
+    return out.sort((x, y) => x.line - y.line);
   }, cleanupPaths, 'jsonl');
+  const cleanup = source.cleanup;
+  return {
+    ...source,
+    lineExpr: (rel) => (useGaps ? `(${rel}.__ord + coalesce(${rel}_gap.cum, 0))` : `${rel}.__ord`),
+    lineJoin: (rel) => (useGaps ? `ASOF LEFT JOIN ${tag}_gap ${rel}_gap ON ${rel}.__ord > ${rel}_gap.g` : ''),
+    cleanup: async () => {
+      await cleanup();
+      await db.exec(`DROP TABLE IF EXISTS ${tag}_jrej; DROP TABLE IF EXISTS ${tag}_jrejscan; DROP TABLE IF EXISTS ${tag}_gap;`).catch(() => undefined);
+    },
+  };
+}
+
+/** Raw text kept of a line that could not be read (the reason says why; the rest is not needed). */
+const RAW_MAX = 2000;
+
+/** Why DuckDB's reader could not take a JSON line, in words. */
+function jsonLineReason(type: string): Pick<StructuralReject, 'code' | 'reasonZh' | 'reasonEn'> {
+  if (/INVALID (UNICODE|ENCODING)/.test(type)) {
+    return { code: 'row.encoding', reasonZh: '该行不是有效的 UTF-8 文本（编码错误，可能混入了其他编码的文本）', reasonEn: 'the line is not valid UTF-8 (wrong encoding; text of another encoding mixed in?)' };
+  }
+  if (/LINE SIZE OVER MAXIMUM/.test(type)) {
+    return { code: 'row.too_long', reasonZh: '该行超过 16 MiB，无法读取（只保留了开头部分）', reasonEn: 'the line is longer than 16 MiB and cannot be read (only its start is kept)' };
+  }
+  if (/TOO MANY COLUMNS/.test(type)) {
+    return { code: 'row.control_char', reasonZh: '该行含有控制字符 U+0001，不是有效的 JSON', reasonEn: 'the line holds the control character U+0001 and is not valid JSON' };
+  }
+  return { code: 'row.malformed', reasonZh: '该行无法读取', reasonEn: 'the line cannot be read' };
 }
 
 async function jsonArraySource(ctx: SourceContext, path: string, cleanupPaths: string[]): Promise<StagedSource> {
@@ -431,10 +522,13 @@ async function jsonArraySource(ctx: SourceContext, path: string, cleanupPaths: s
        FROM read_json_objects(${lit(path)}, format = 'array', maximum_object_size = 268435456)`,
     );
   } catch (e) {
+    // the reader's text names the file it read (maybe a transcoded copy): the user's name instead
+    const name = ctx.displayName ?? basename(ctx.path);
+    const detail = cleanErrorDetail(e, { paths: [[path, name], [ctx.path, name]], max: 200 });
     throw new TijianError(
       'FILE_UNSUPPORTED',
-      `“${ctx.path}”不是有效的 JSON 数组文件：${(e as Error).message}。JSON 文件应为对象数组 [{…}, {…}] 或每行一个对象的 JSON Lines（.jsonl）。`,
-      `"${ctx.path}" is not a valid JSON array: ${(e as Error).message}. Use an array of objects or JSON Lines (.jsonl).`,
+      `“${name}”不是有效的 JSON 数组文件（${detail}）。JSON 文件应为对象数组 [{…}, {…}]，或每行一个对象的 JSON Lines（.jsonl，坏行会被单独拒绝）。`,
+      `"${name}" is not a valid JSON array (${detail}). Use an array of objects, or JSON Lines (.jsonl, where a bad line is rejected on its own).`,
     );
   }
   return jsonObjectsSource(ctx, `${tag}_lines`, 'record', async () => {
@@ -463,7 +557,7 @@ async function jsonObjectsSource(
     `SELECT k FROM (SELECT keys[p] AS k, __ord * 100000 + p AS o FROM (SELECT __ord, json_keys(__j) AS keys FROM ${linesRel} WHERE __j IS NOT NULL),
        unnest(range(1, len(keys) + 1)) AS r(p)) GROUP BY k ORDER BY min(o)`,
   );
-  if (!keys.length) throw new TijianError('FILE_EMPTY', `“${ctx.path}”中没有 JSON 对象。`, `"${ctx.path}" holds no JSON objects.`);
+  if (!keys.length) throw new TijianError('FILE_EMPTY', `“${ctx.displayName ?? basename(ctx.path)}”中没有 JSON 对象（或每一行都无法读取，见被拒绝的行）。`, `"${ctx.displayName ?? basename(ctx.path)}" holds no JSON objects (or no line could be read).`);
   const headers = keys.map((k) => k.k);
   const cols = headers.map((h, i) => {
     const path = lit(`$."${h.replace(/"/g, '\\"')}"`);
@@ -483,6 +577,8 @@ async function jsonObjectsSource(
     hasExtraCells: false,
     // JSON escapes (\u3000) become characters the bytes do not show
     spaces: 'any',
+    // the scan looks for the escapes of control characters too
+    controls: ctx.controls ?? true,
     lineKind,
     lineExpr: (rel) => `${rel}.__ord`,
     lineJoin: () => '',
@@ -498,13 +594,15 @@ async function jsonObjectsSource(
   };
 }
 
-async function parquetSource(ctx: SourceContext): Promise<StagedSource> {
+async function parquetSource(ctx: SourceContext, readPath: string = ctx.path): Promise<StagedSource> {
   const { db } = ctx;
   let described: Array<{ column_name: string; column_type: string }>;
   try {
-    described = await db.all(`DESCRIBE SELECT * FROM read_parquet(${lit(ctx.path)})`);
+    described = await db.all(`DESCRIBE SELECT * FROM read_parquet(${lit(readPath)})`);
   } catch (e) {
-    throw new TijianError('FILE_UNSUPPORTED', `“${ctx.path}”不是有效的 Parquet 文件：${(e as Error).message}`, `"${ctx.path}" is not a valid Parquet file: ${(e as Error).message}`);
+    const name = ctx.displayName ?? basename(ctx.path);
+    const detail = cleanErrorDetail(e, { paths: [[readPath, name], [ctx.path, name]], max: 200 });
+    throw new TijianError('FILE_UNSUPPORTED', `“${name}”不是有效的 Parquet 文件（${detail}）。请重新导出，或导出为 CSV。`, `"${name}" is not a valid Parquet file (${detail}). Export it again, or export CSV.`);
   }
   const headers = described.map((d) => d.column_name);
   const cols = described.map((d, i) => {
@@ -513,7 +611,7 @@ async function parquetSource(ctx: SourceContext): Promise<StagedSource> {
     if (/^TIMESTAMP/.test(d.column_type)) return `strftime(${c}, '%Y-%m-%d %H:%M:%S') AS c${i}`;
     return `CAST(${c} AS VARCHAR) AS c${i}`;
   });
-  const relation = `(SELECT file_row_number + 1 AS __ord, ${cols.join(', ')} FROM read_parquet(${lit(ctx.path)}, file_row_number = true))`;
+  const relation = `(SELECT file_row_number + 1 AS __ord, ${cols.join(', ')} FROM read_parquet(${lit(readPath)}, file_row_number = true))`;
   return {
     format: 'parquet',
     headers: uniqueHeaders(headers),
@@ -525,6 +623,7 @@ async function parquetSource(ctx: SourceContext): Promise<StagedSource> {
     transcoded: false,
     hasExtraCells: false,
     spaces: 'any',
+    controls: true,
     lineKind: 'record',
     lineExpr: (rel) => `${rel}.__ord`,
     lineJoin: () => '',
@@ -536,8 +635,22 @@ async function parquetSource(ctx: SourceContext): Promise<StagedSource> {
   };
 }
 
+/** The source, releasing the staged inputs when it is cleaned up. */
+function withRelease(source: StagedSource, releases: Array<() => void>): StagedSource {
+  if (!releases.length) return source;
+  const cleanup = source.cleanup;
+  return {
+    ...source,
+    cleanup: async () => {
+      await cleanup();
+      for (const r of releases) r();
+    },
+  };
+}
+
 export async function stageSource(ctx: SourceContext, format: FileFormat): Promise<StagedSource> {
   const cleanupPaths: string[] = [];
+  const releases: Array<() => void> = [];
   try {
     switch (format) {
       case 'csv':
@@ -545,16 +658,36 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
       case 'jsonl': {
         let path = ctx.path;
         const enc = ctx.encoding ?? 'utf-8';
+        let dir: string | undefined;
+        const scratch = async () => {
+          if (!dir) {
+            dir = await mkdtemp(join(ctx.scratchDir ?? tmpdir(), 'tijian-text-'));
+            cleanupPaths.push(dir);
+          }
+          return dir;
+        };
         if (enc !== 'utf-8' && enc !== 'utf-8-bom') {
-          const dir = await mkdtemp(join(tmpdir(), 'tijian-text-'));
-          cleanupPaths.push(dir);
-          path = join(dir, 'utf8' + extname(ctx.path));
-          await transcodeToUtf8(ctx.path, path, enc, (done) => ctx.onProgress?.({ phase: 'decode', done, total: 0, unit: 'bytes' }));
+          const to = join(await scratch(), 'utf8' + extname(ctx.path));
+          await transcodeToUtf8(path, to, enc, (done) => ctx.onProgress?.({ phase: 'decode', done, total: 0, unit: 'bytes' }));
+          path = to;
           checkAborted(ctx.signal);
         }
-        if (format === 'csv') return await csvSource(ctx, path, enc, cleanupPaths);
-        const head = (await readHeadText(path, 4096)).text.replace(/^\ufeff/, '').trimStart();
-        const s = head.startsWith('[') ? await jsonArraySource(ctx, path, cleanupPaths) : await jsonLinesSource(ctx, path, cleanupPaths);
+        const head = format === 'csv' ? '' : (await readHeadText(path, 4096)).text.replace(/^\ufeff/, '').trimStart();
+        const lines = format === 'csv' || !head.startsWith('[');
+        if (lines && ctx.mixedLineEndings) {
+          // CRLF and LF in one file: DuckDB's reader refuses it whole, so it reads a copy with LF
+          const to = join(await scratch(), 'lf' + extname(ctx.path));
+          await normalizeLineEndings(path, to, format === 'csv');
+          path = to;
+          checkAborted(ctx.signal);
+        }
+        if (path === ctx.path && ctx.stage) {
+          const staged = ctx.stage(path);
+          releases.push(staged.release);
+          path = staged.path;
+        }
+        if (format === 'csv') return withRelease(await csvSource(ctx, path, enc, cleanupPaths), releases);
+        const s = withRelease(head.startsWith('[') ? await jsonArraySource(ctx, path, cleanupPaths) : await jsonLinesSource(ctx, path, cleanupPaths), releases);
         if (enc !== 'utf-8' && enc !== 'utf-8-bom') {
           s.encoding = enc;
           s.transcoded = true;
@@ -563,8 +696,15 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
       }
       case 'xlsx':
         return await xlsxSource(ctx, cleanupPaths);
-      case 'parquet':
-        return await parquetSource(ctx);
+      case 'parquet': {
+        let path = ctx.path;
+        if (ctx.stage) {
+          const staged = ctx.stage(path);
+          releases.push(staged.release);
+          path = staged.path;
+        }
+        return withRelease(await parquetSource(ctx, path), releases);
+      }
       default: {
         const never: never = format;
         throw new Error(`unknown format ${String(never)}`);
@@ -572,6 +712,7 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
     }
   } catch (e) {
     for (const p of cleanupPaths) await rm(p, { recursive: true, force: true });
+    for (const r of releases) r();
     throw e;
   }
 }

@@ -58,22 +58,36 @@ CREATE OR REPLACE TEMP MACRO tj_date(s) AS tj_date_c(tj_clean(s));
 CREATE OR REPLACE TEMP MACRO tj_date_ok(d) AS (d IS NULL OR (year(d) BETWEEN 1949 AND 2100));
 
 -- Money in yuan: thousands separators, 元/￥/¥/RMB, and 万/万元 (x 10,000). scale multiplies a
--- bare number (a column headed 罚款金额（万元）has scale 10000).
+-- bare number (a column headed 罚款金额（万元）has scale 10000). Total: an amount of a trillion
+-- yuan or more (an id pasted into the column, a typo) is NULL — never an overflow error that fails
+-- the whole file — and tj_money_like tells it from text that is no amount at all.
 CREATE OR REPLACE TEMP MACRO tj_money_text(t) AS
   regexp_replace(t, '[,，\\s]|^(RMB|人民币|￥|¥)', '', 'g');
+-- d × scale as DECIMAL(18,2) when below a trillion yuan: DECIMAL(14,2) holds exactly the amounts
+-- below 10^12, so try_cast to it is the bound. The product is taken as DECIMAL(36,6) (a DECIMAL(18)
+-- product that overflows is an error even inside try_cast); with scale 1 — the constant in nearly
+-- every column, folded away — there is none. d is named once per branch: a macro repeats its
+-- argument's expression wherever it is used.
+CREATE OR REPLACE TEMP MACRO tj_money_scaled(d, scale) AS (
+  CASE WHEN scale = 1 THEN CAST(try_cast(d AS DECIMAL(14,2)) AS DECIMAL(18,2))
+       ELSE CAST(try_cast(d * CAST(scale AS DECIMAL(18,0)) AS DECIMAL(14,2)) AS DECIMAL(18,2)) END);
 CREATE OR REPLACE TEMP MACRO tj_money_c(t, scale) AS (
   CASE WHEN t IS NULL THEN NULL ELSE coalesce(
     -- text with a comma never casts to a number: skip the cast, whose failure is slow (and
     -- without one, the second form is the first again)
-    CASE WHEN NOT contains(t, ',') THEN CAST(try_cast(t AS DECIMAL(18,6)) * scale AS DECIMAL(18,2)) END,
-    CASE WHEN contains(t, ',') THEN CAST(try_cast(replace(t, ',', '') AS DECIMAL(18,6)) * scale AS DECIMAL(18,2)) END,
+    CASE WHEN NOT contains(t, ',') THEN tj_money_scaled(try_cast(t AS DECIMAL(18,6)), scale) END,
+    CASE WHEN contains(t, ',') THEN tj_money_scaled(try_cast(replace(t, ',', '') AS DECIMAL(18,6)), scale) END,
     CASE
       WHEN regexp_full_match(tj_money_text(t), '-?[0-9]+(\\.[0-9]+)?万元?')
-        THEN CAST(CAST(regexp_extract(tj_money_text(t), '^(-?[0-9]+(\\.[0-9]+)?)', 1) AS DECIMAL(18,6)) * 10000 AS DECIMAL(18,2))
+        THEN tj_money_scaled(try_cast(regexp_extract(tj_money_text(t), '^(-?[0-9]+(\\.[0-9]+)?)', 1) AS DECIMAL(18,6)), 10000)
       WHEN regexp_full_match(tj_money_text(t), '-?[0-9]+(\\.[0-9]+)?元?')
-        THEN CAST(CAST(regexp_extract(tj_money_text(t), '^(-?[0-9]+(\\.[0-9]+)?)', 1) AS DECIMAL(18,6)) * scale AS DECIMAL(18,2))
+        THEN tj_money_scaled(try_cast(regexp_extract(tj_money_text(t), '^(-?[0-9]+(\\.[0-9]+)?)', 1) AS DECIMAL(18,6)), scale)
     END
   ) END);
+-- Whether the text is written as an amount at all (whatever its size): tells "too large" from
+-- "not an amount" in the reasons.
+CREATE OR REPLACE TEMP MACRO tj_money_like(t) AS
+  regexp_full_match(tj_money_text(t), '-?[0-9]+(\\.[0-9]+)?(万元?|元)?');
 CREATE OR REPLACE TEMP MACRO tj_money(s, scale) AS tj_money_c(tj_clean(s), scale);
 
 -- Whole numbers, allowing a unit word after them (90天, 3次) and a trailing .0 from spreadsheets.
@@ -84,6 +98,9 @@ CREATE OR REPLACE TEMP MACRO tj_int_c(t) AS (
          THEN try_cast(regexp_extract(t, '^(-?[0-9]+)', 1) AS INTEGER) END
   ) END);
 CREATE OR REPLACE TEMP MACRO tj_int(s) AS tj_int_c(tj_clean(s));
+-- Whether the text is written as a whole number at all (whatever its size).
+CREATE OR REPLACE TEMP MACRO tj_int_like(t) AS
+  regexp_full_match(t, '-?[0-9]+(\\.0+)?\\s*(天|日|个工作日|次|年|人|件)?');
 
 CREATE OR REPLACE TEMP MACRO tj_number_c(t) AS (
   CASE WHEN t IS NULL THEN NULL ELSE coalesce(

@@ -2,19 +2,28 @@
 //
 // Why not exceljs's streaming reader: measured here on 100,000 rows × 10 columns it reads
 // 18–22k rows/s, and the SAX parsers it could sit on (saxes, htmlparser2) manage ~55–60k rows/s
-// with no work done per cell. The goal is ≥ 100k rows/s, so the worksheet XML — a very regular
-// grammar — is scanned directly here. The ZIP container is read with yauzl (streaming inflate),
-// and the small parts (workbook, relationships, styles, shared strings) with saxes.
+// with no work done per cell. So the worksheet and the shared strings — large, and of a very
+// regular grammar — go through a small total tokenizer (xml-scan.ts); the small parts (workbook,
+// relationships, styles) through saxes. The ZIP layer (zip-reader.ts) verifies every entry.
+//
+// Hostile input: every scan is bounded by its buffer; a column beyond XFD, a row beyond
+// 1,048,576, rows or cells out of order, an unknown cell type or a shared-string index that does
+// not exist stop the file with a message naming the sheet row (Excel refuses such files too);
+// a cell beyond Excel's 32,767 characters makes its row a rejected row, not a failed file.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { createInflateRaw } from 'node:zlib';
-import { TijianError } from '../i18n/errors.js';
+import type { Entry } from 'yauzl';
+import { fileErrors, TijianError } from '../i18n/errors.js';
+import { decodeEntities, NEED_MORE, XmlScanner, XmlSyntaxError, type XmlHandler } from './xml-scan.js';
+import { XlsxZip } from './zip-reader.js';
 
 export interface XlsxRow {
   /** 1-based row number in the sheet (what Excel shows). */
   rowNumber: number;
   /** Cell text by 0-based column; missing cells are ''. */
   cells: string[];
+  /** Set when the row cannot be loaded as it is (a cell longer than Excel allows): the row is
+   *  rejected with this reason; `cells` then hold shortened texts, for showing only. */
+  problem?: { code: string; zh: string; en: string };
 }
 
 export interface XlsxSheetInfo {
@@ -25,81 +34,74 @@ export interface XlsxSheetInfo {
   lastRow?: number;
 }
 
-function openZip(path: string): Promise<ZipFile> {
-  return new Promise((resolve, reject) =>
-    yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, zip) => (err || !zip ? reject(err) : resolve(zip))),
-  );
+export interface XlsxReadOptions {
+  signal?: AbortSignal | undefined;
+  /** Most bytes the worksheet may inflate to (default 2 GiB, or TIJIAN_XLSX_MAX_SHEET_BYTES). */
+  maxSheetBytes?: number | undefined;
+  /** Most bytes the shared strings may inflate to; they are held in memory (default 512 MiB, or
+   *  TIJIAN_XLSX_MAX_STRINGS_BYTES). */
+  maxStringsBytes?: number | undefined;
+  /** The name to use in messages (default: the path's last part). */
+  displayName?: string | undefined;
+  /** The worksheet to read, by name (default: the first). */
+  sheet?: string | undefined;
 }
 
-async function listEntries(zip: ZipFile): Promise<Map<string, Entry>> {
-  const entries = new Map<string, Entry>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (e: Entry) => {
-      entries.set(e.fileName.replace(/^\//, ''), e);
-      zip.readEntry();
-    });
-    zip.on('end', () => resolve());
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-  return entries;
+/** Excel's limits: columns A..XFD, rows 1..1,048,576, 32,767 characters a cell. */
+export const EXCEL_MAX_COLUMNS = 16_384;
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_CELL_CHARS = 32_767;
+/** The small parts (workbook, relationships, styles) are read whole. */
+const MAX_SMALL_PART = 64 << 20;
+/** A row's text beyond this is not staged (the staging CSV reader takes 16 MiB lines). */
+const MAX_ROW_CHARS = 4 << 20;
+
+function envBytes(name: string, fallback: number): number {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
 }
 
-/** An entry's bytes, inflated by our own zlib stream: yauzl's default 16 KiB chunks made the
- *  inflate of a 40 MB sheet take ~950 ms; 1 MiB chunks take ~220 ms. */
-function openEntry(zip: ZipFile, entry: Entry): Promise<NodeJS.ReadableStream> {
-  return new Promise((resolve, reject) =>
-    zip.openReadStream(entry, { decompress: false }, (err, stream) => {
-      if (err || !stream) return reject(err);
-      if (entry.compressionMethod === 0) return resolve(stream);
-      if (entry.compressionMethod !== 8) return reject(new Error(`unsupported ZIP compression method ${entry.compressionMethod}`));
-      const inflate = createInflateRaw({ chunkSize: 1 << 20 });
-      stream.on('error', (e) => inflate.destroy(e));
-      resolve(stream.pipe(inflate));
-    }),
-  );
+export function defaultLimits(): { maxSheetBytes: number; maxStringsBytes: number } {
+  return { maxSheetBytes: envBytes('TIJIAN_XLSX_MAX_SHEET_BYTES', 2 * 1024 ** 3), maxStringsBytes: envBytes('TIJIAN_XLSX_MAX_STRINGS_BYTES', 512 * 1024 ** 2) };
 }
-
-async function readEntryText(zip: ZipFile, entry: Entry): Promise<string> {
-  const s = await openEntry(zip, entry);
-  const chunks: Buffer[] = [];
-  for await (const c of s as AsyncIterable<Buffer>) chunks.push(c);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Runs saxes over an entry, streaming. */
-async function saxEntry(
-  zip: ZipFile,
-  entry: Entry,
-  handlers: { open?: (t: SaxesTagPlain) => void; close?: (name: string) => void; text?: (t: string) => void },
-): Promise<void> {
-  const p = new SaxesParser();
-  if (handlers.open) p.on('opentag', handlers.open);
-  if (handlers.close) p.on('closetag', (t) => handlers.close!(t.name));
-  if (handlers.text) p.on('text', handlers.text);
-  const s = await openEntry(zip, entry);
-  (s as NodeJS.ReadableStream).setEncoding('utf8');
-  for await (const c of s as AsyncIterable<string>) p.write(c);
-  p.close();
-}
-
-const ROW_END = Buffer.from('</row>');
 
 const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/** Character references and OOXML's _xHHHH_ escapes of a text. */
 export function decodeXml(s: string): string {
   let out = s.indexOf('&') >= 0 ? s.replace(ENTITY, (_, dec, hex, name) => (name ? NAMED[name]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16)))) : s;
-  // OOXML writes control characters as _xHHHH_
-  if (out.indexOf('_x') >= 0) out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+  out = unescapeOoxml(out);
   return out;
 }
 
-/** 'C' → 2, 'AA' → 26 */
+/** OOXML writes characters XML cannot hold as _xHHHH_ (and a literal "_x" as _x005F_x…). */
+export function unescapeOoxml(s: string): string {
+  return s.indexOf('_x') >= 0 ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h) => String.fromCharCode(parseInt(h, 16))) : s;
+}
+
+/** 'C' → 2, 'AA' → 26; -1 when the text is not a column (A..XFD). */
 export function columnIndex(letters: string): number {
+  if (letters.length < 1 || letters.length > 3) return -1;
   let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n - 1;
+  for (let i = 0; i < letters.length; i++) {
+    const c = letters.charCodeAt(i);
+    if (c < 65 || c > 90) return -1;
+    n = n * 26 + (c - 64);
+  }
+  return n > EXCEL_MAX_COLUMNS ? -1 : n - 1;
+}
+
+/** A column's letters (0 → 'A'). */
+export function columnLetters(index: number): string {
+  let s = '';
+  let n = index + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
 }
 
 // Built-in number formats that are dates, including the CJK ones (27–36, 50–58).
@@ -124,214 +126,318 @@ export function excelSerialToText(serial: number, date1904 = false): string {
   const base = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
   const ms = Math.round(serial * 86400000);
   const d = new Date(base + ms);
+  if (Number.isNaN(d.getTime())) return String(serial);
   const date = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   const secs = d.getUTCHours() * 3600 + d.getUTCMinutes() * 60 + d.getUTCSeconds();
   return secs ? `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}` : date;
 }
 
 interface Workbook {
-  zip: ZipFile;
-  entries: Map<string, Entry>;
+  zip: XlsxZip;
   sheets: Array<{ name: string; path: string }>;
   sharedStrings: string[];
+  /** Shared strings longer than Excel allows (their text is cut). */
+  longStrings: Set<number>;
   dateStyles: boolean[];
   date1904: boolean;
 }
 
-async function openWorkbook(path: string): Promise<Workbook> {
-  let zip: ZipFile;
+/** A small XML part through saxes; its errors become a message naming the part. */
+async function saxPart(
+  zip: XlsxZip,
+  name: string,
+  entry: Entry,
+  signal: AbortSignal | undefined,
+  handlers: { open?: (t: SaxesTagPlain) => void; close?: (name: string) => void },
+): Promise<void> {
+  const p = new SaxesParser();
+  if (handlers.open) p.on('opentag', handlers.open);
+  if (handlers.close) p.on('closetag', (t) => handlers.close!(t.name));
   try {
-    zip = await openZip(path);
+    for await (const c of zip.text(name, entry, { maxBytes: MAX_SMALL_PART, signal })) p.write(c);
+    p.close();
   } catch (e) {
-    throw new TijianError(
-      'FILE_UNSUPPORTED',
-      `“${path}”不是有效的 XLSX 文件（${(e as Error).message}）。旧版 .xls 请先在 Excel/WPS 中另存为 .xlsx 或 CSV。`,
-      `"${path}" is not a valid XLSX file (${(e as Error).message}). Save old .xls files as .xlsx or CSV first.`,
-    );
+    if (e instanceof TijianError) throw e;
+    const m = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/s.exec((e as Error).message);
+    throw fileErrors.xmlDamaged(zip.file, name, m ? `第 ${m[1]} 行 / line ${m[1]}` : null, { zh: 'XML 格式错误', en: `malformed XML${m ? ` (${m[3]!.split('\n')[0]!.slice(0, 120)})` : ''}` });
   }
-  const entries = await listEntries(zip);
-  const wbEntry = entries.get('xl/workbook.xml');
-  if (!wbEntry) {
-    zip.close();
-    throw new TijianError('FILE_UNSUPPORTED', `“${path}”中没有工作簿（xl/workbook.xml）。`, `"${path}" has no workbook part (xl/workbook.xml).`);
-  }
-  const rels = new Map<string, string>();
-  const relsEntry = entries.get('xl/_rels/workbook.xml.rels');
-  if (relsEntry) {
-    await saxEntry(zip, relsEntry, {
-      open: (t) => {
-        if (t.name === 'Relationship') rels.set(String(t.attributes.Id), String(t.attributes.Target));
-      },
-    });
-  }
-  const sheets: Array<{ name: string; path: string }> = [];
-  let date1904 = false;
-  await saxEntry(zip, wbEntry, {
-    open: (t) => {
-      if (t.name === 'workbookPr') date1904 = t.attributes.date1904 === '1' || t.attributes.date1904 === 'true';
-      if (t.name === 'sheet') {
-        const rid = String(t.attributes['r:id'] ?? '');
-        const target = rels.get(rid) ?? `worksheets/sheet${sheets.length + 1}.xml`;
-        const p = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
-        sheets.push({ name: String(t.attributes.name), path: p });
-      }
-    },
-  });
+}
 
-  const sharedStrings: string[] = [];
-  const sstEntry = entries.get('xl/sharedStrings.xml');
-  if (sstEntry) await readSharedStrings(zip, sstEntry, sharedStrings);
+/** Relative part target → the entry name ('worksheets/sheet1.xml' → 'xl/worksheets/sheet1.xml'). */
+function partPath(target: string): string {
+  const t = target.replace(/\\/g, '/');
+  const joined = t.startsWith('/') ? t.slice(1) : `xl/${t}`;
+  const out: string[] = [];
+  for (const seg of joined.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return out.join('/');
+}
 
-  const dateStyles: boolean[] = [];
-  const stylesEntry = entries.get('xl/styles.xml');
-  if (stylesEntry) {
-    const custom = new Map<number, string>();
-    let inCellXfs = false;
-    await saxEntry(zip, stylesEntry, {
+async function openWorkbook(path: string, file: string, opts: Required<Pick<XlsxReadOptions, 'maxStringsBytes'>> & { signal?: AbortSignal | undefined }): Promise<Workbook> {
+  const zip = await XlsxZip.open(path, file);
+  try {
+    const { entries } = zip;
+    const wbEntry = entries.get('xl/workbook.xml');
+    if (!wbEntry) {
+      throw new TijianError('FILE_UNSUPPORTED', `“${file}”中没有工作簿（xl/workbook.xml），不是 Excel 工作簿。请在 Excel/WPS 中另存为 .xlsx 后再导入。`, `"${file}" has no workbook part (xl/workbook.xml); it is not an Excel workbook. Save it as .xlsx in Excel/WPS and import that.`);
+    }
+    const rels = new Map<string, string>();
+    const relsEntry = entries.get('xl/_rels/workbook.xml.rels');
+    if (relsEntry) {
+      await saxPart(zip, 'xl/_rels/workbook.xml.rels', relsEntry, opts.signal, {
+        open: (t) => {
+          if (t.name === 'Relationship') rels.set(String(t.attributes.Id), String(t.attributes.Target));
+        },
+      });
+    }
+    const sheets: Array<{ name: string; path: string }> = [];
+    let date1904 = false;
+    await saxPart(zip, 'xl/workbook.xml', wbEntry, opts.signal, {
       open: (t) => {
-        if (t.name === 'numFmt') custom.set(Number(t.attributes.numFmtId), String(t.attributes.formatCode ?? ''));
-        else if (t.name === 'cellXfs') inCellXfs = true;
-        else if (t.name === 'xf' && inCellXfs) {
-          const id = Number(t.attributes.numFmtId ?? 0);
-          const code = custom.get(id);
-          dateStyles.push(code !== undefined ? isDateFormatCode(code) : BUILTIN_DATE_FORMATS.has(id));
+        if (t.name === 'workbookPr') date1904 = t.attributes.date1904 === '1' || t.attributes.date1904 === 'true';
+        if (t.name === 'sheet') {
+          const rid = String(t.attributes['r:id'] ?? '');
+          const target = rels.get(rid) ?? `worksheets/sheet${sheets.length + 1}.xml`;
+          sheets.push({ name: String(t.attributes.name ?? `Sheet${sheets.length + 1}`), path: partPath(target) });
         }
       },
-      close: (name) => {
-        if (name === 'cellXfs') inCellXfs = false;
-      },
     });
-  }
-  return { zip, entries, sheets, sharedStrings, dateStyles, date1904 };
-}
 
-/** Shared strings, scanned like the sheet (a SAX parser spends ~3 µs a string; these files can
- *  hold one string per cell of a column of ids). */
-async function readSharedStrings(zip: ZipFile, entry: Entry, out: string[]): Promise<void> {
-  const s = await openEntry(zip, entry);
-  (s as NodeJS.ReadableStream).setEncoding('utf8');
-  let buf = '';
-  for await (const chunk of s as AsyncIterable<string>) {
-    buf += chunk;
-    let pos = 0;
-    for (;;) {
-      const si = buf.indexOf('<si', pos);
-      if (si < 0) break;
-      const end = buf.indexOf('</si>', si);
-      if (end < 0) break;
-      const gt = buf.indexOf('>', si);
-      out.push(siText(buf, gt + 1, end));
-      pos = end + 5;
+    const sharedStrings: string[] = [];
+    const longStrings = new Set<number>();
+    const sstEntry = entries.get('xl/sharedStrings.xml');
+    if (sstEntry) await readSharedStrings(zip, sstEntry, sharedStrings, longStrings, opts);
+
+    const dateStyles: boolean[] = [];
+    const stylesEntry = entries.get('xl/styles.xml');
+    if (stylesEntry) {
+      const custom = new Map<number, string>();
+      let inCellXfs = false;
+      await saxPart(zip, 'xl/styles.xml', stylesEntry, opts.signal, {
+        open: (t) => {
+          if (t.name === 'numFmt') custom.set(Number(t.attributes.numFmtId), String(t.attributes.formatCode ?? ''));
+          else if (t.name === 'cellXfs') inCellXfs = true;
+          else if (t.name === 'xf' && inCellXfs) {
+            const id = Number(t.attributes.numFmtId ?? 0);
+            const code = custom.get(id);
+            dateStyles.push(code !== undefined ? isDateFormatCode(code) : BUILTIN_DATE_FORMATS.has(id));
+          }
+        },
+        close: (name) => {
+          if (name === 'cellXfs') inCellXfs = false;
+        },
+      });
     }
-    buf = buf.slice(pos);
+    return { zip, sheets, sharedStrings, longStrings, dateStyles, date1904 };
+  } catch (e) {
+    zip.close();
+    throw e;
   }
 }
 
-/** Text of one <si> (content between start and end): a plain <t>, or rich-text runs. */
-function siText(x: string, start: number, end: number): string {
-  const ts = x.indexOf('<t', start);
-  if (ts < 0 || ts >= end) return '';
-  const gt = x.indexOf('>', ts);
-  if (x.charCodeAt(gt - 1) === 47) return ''; // <t/>
-  const te = x.indexOf('</t>', gt);
-  // one plain <t>…</t> is the common case; anything more is rich text or phonetics
-  if (te + 4 >= end || x.indexOf('<', te + 4) >= end) return decodeXml(x.slice(gt + 1, te));
-  return inlineText(x.slice(start, end));
+/** Shared strings: each <si>'s text (plain <t>, or rich-text runs without phonetic runs). */
+async function readSharedStrings(
+  zip: XlsxZip,
+  entry: Entry,
+  out: string[],
+  long: Set<number>,
+  opts: { maxStringsBytes: number; signal?: AbortSignal | undefined },
+): Promise<void> {
+  const part = 'xl/sharedStrings.xml';
+  // depth inside <si>: 0 outside; the element path decides what is text
+  let inSi = false;
+  let skip = 0;
+  let text = '';
+  let over = false;
+  const handler: XmlHandler = {
+    open(s, selfClosing) {
+      if (skip) {
+        if (!selfClosing) skip++;
+        return;
+      }
+      if (!inSi) {
+        if (s.is('si')) {
+          if (selfClosing) out.push('');
+          else {
+            inSi = true;
+            text = '';
+            over = false;
+          }
+        }
+        return;
+      }
+      if (s.is('t')) {
+        if (!selfClosing) s.capture = true;
+      } else if (s.is('rPh') || s.is('phoneticPr') || s.is('rPr')) {
+        if (!selfClosing) skip = 1;
+      }
+    },
+    close(s) {
+      if (skip) {
+        skip--;
+        return;
+      }
+      if (s.is('t')) s.capture = false;
+      else if (s.is('si') && inSi) {
+        inSi = false;
+        if (over) long.add(out.length);
+        out.push(unescapeOoxml(text));
+      }
+    },
+    text(chunk) {
+      if (over) return;
+      text += chunk;
+      if (text.length > EXCEL_MAX_CELL_CHARS + 64) {
+        over = true;
+        text = text.slice(0, EXCEL_MAX_CELL_CHARS);
+      }
+    },
+  };
+  const scanner = new XmlScanner(handler);
+  let parseError: unknown;
+  for await (const c of zip.text(part, entry, { maxBytes: opts.maxStringsBytes, signal: opts.signal })) {
+    if (parseError !== undefined) continue; // inflated on for the CRC check (see readXlsxRows)
+    try {
+      scanner.write(c);
+    } catch (e) {
+      parseError = e;
+    }
+  }
+  if (parseError === undefined) {
+    try {
+      scanner.end();
+    } catch (e) {
+      parseError = e;
+    }
+  }
+  if (parseError instanceof XmlSyntaxError) throw fileErrors.xmlDamaged(zip.file, part, `第 ${out.length + 1} 个共享字符串 / shared string ${out.length + 1}`, parseError);
+  if (parseError !== undefined) throw parseError;
 }
 
-/** Value of the attribute `needle` (' name="') inside the tag spanning [from, to) of s. */
-function findAttr(s: string, from: number, to: number, needle: string): string | undefined {
-  const i = s.indexOf(needle, from);
-  if (i < 0 || i >= to) return undefined;
-  const start = i + needle.length;
-  return s.slice(start, s.indexOf('"', start));
-}
+// Cell types, from the t attribute.
+const T_N = 0;
+const T_S = 1;
+const T_STR = 2;
+const T_B = 3;
+const T_E = 4;
+const T_D = 5;
+const T_INLINE = 6;
+const TYPES: Record<string, number> = { n: T_N, s: T_S, str: T_STR, b: T_B, e: T_E, d: T_D, inlineStr: T_INLINE };
 
-/** Text of all <t> elements inside an inline string or rich text, skipping phonetic runs. */
-function inlineText(inner: string): string {
-  let out = '';
-  const noPhonetic = inner.indexOf('<rPh') >= 0 ? inner.replace(/<rPh[\s\S]*?<\/rPh>/g, '') : inner;
-  const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(noPhonetic))) out += m[1];
-  return decodeXml(out);
+const enum S {
+  /** Before <sheetData>. */
+  Head,
+  /** Between rows. */
+  Data,
+  /** In a row, between cells. */
+  Row,
+  /** In a cell. */
+  Cell,
+  /** In <v>. */
+  Value,
+  /** In <is> (an inline string). */
+  Inline,
+  /** After </sheetData>. */
+  Tail,
 }
 
 /**
- * Reads the rows of the first worksheet (or of the one named `opts.sheet`). `onRow` may be async
- * (back-pressure is respected).
+ * Reads the rows of the first worksheet (or of the one named `sheet`). `onRow` may be async
+ * (back-pressure is respected). A signal as the fourth argument is still accepted (older callers).
  */
 export async function readXlsxRows(
   path: string,
   onInfo: (info: XlsxSheetInfo) => void,
   onRow: (row: XlsxRow) => void | Promise<void>,
-  signal?: AbortSignal,
-  opts: { sheet?: string } = {},
+  options?: AbortSignal | XlsxReadOptions,
 ): Promise<void> {
-  const wb = await openWorkbook(path);
+  const opts: XlsxReadOptions = options instanceof AbortSignal ? { signal: options } : (options ?? {});
+  const limits = { ...defaultLimits(), ...(opts.maxSheetBytes ? { maxSheetBytes: opts.maxSheetBytes } : {}), ...(opts.maxStringsBytes ? { maxStringsBytes: opts.maxStringsBytes } : {}) };
+  const file = opts.displayName ?? path.split(/[\\/]/).pop()!;
+  const signal = opts.signal;
+  const wb = await openWorkbook(path, file, { maxStringsBytes: limits.maxStringsBytes, signal });
   try {
     const sheet = opts.sheet === undefined ? wb.sheets[0] : wb.sheets.find((s) => s.name === opts.sheet);
-    const entry = sheet ? wb.entries.get(sheet.path) : undefined;
-    if (!sheet || !entry) {
-      throw new TijianError('FILE_EMPTY', `“${path}”中没有工作表。`, `"${path}" has no worksheet.`);
-    }
+    const entry = sheet ? wb.zip.entries.get(sheet.path) : undefined;
+    if (!sheet || !entry) throw new TijianError('FILE_EMPTY', `“${file}”中没有工作表。`, `"${file}" has no worksheet.`);
     const info: XlsxSheetInfo = { name: sheet.name, allSheets: wb.sheets.map((s) => s.name) };
-    const stream = await openEntry(wb.zip, entry);
-    let infoSent = false;
-    let nextRow = 1;
-    const { sharedStrings: sst, dateStyles, date1904 } = wb;
+    const { sharedStrings: sst, longStrings, dateStyles, date1904 } = wb;
+    const part = sheet.path;
 
     const dateCache = new Map<string, string>();
     const dateText = (v: string): string => {
       let d = dateCache.get(v);
       if (d === undefined) {
         const n = Number(v);
-        d = Number.isFinite(n) ? excelSerialToText(n, date1904) : v;
+        d = Number.isFinite(n) && Math.abs(n) < 3e6 ? excelSerialToText(n, date1904) : v;
         if (dateCache.size < 100_000) dateCache.set(v, d);
       }
       return d;
     };
 
-    // Cell types, from the t attribute: n (number, the default), s (shared string), str (formula
-    // string), b (boolean), e (error), d (ISO date), inlineStr.
-    const T_N = 0;
-    const T_S = 1;
-    const T_STR = 2;
-    const T_B = 3;
-    const T_E = 4;
-    const T_D = 5;
-    const T_INLINE = 6;
-    const typeOf = (x: string, a: number, b: number): number => {
-      const len = b - a;
-      if (len === 1) {
-        switch (x.charCodeAt(a)) {
-          case 115:
-            return T_S;
-          case 98:
-            return T_B;
-          case 101:
-            return T_E;
-          case 100:
-            return T_D;
-          default:
-            return T_N;
-        }
+    let state = S.Head as S;
+    let infoSent = false;
+    let skip = 0;
+    let skipBack = S.Head;
+    let prevRow = 0;
+    let rowNumber = 0;
+    let cells: string[] = [];
+    let rowChars = 0;
+    let sstCells = 0;
+    let sstMaxLength = 0;
+    for (const t of sst) if (t.length > sstMaxLength) sstMaxLength = t.length;
+    let problem: XlsxRow['problem'];
+    let nextCol = 0;
+    let col = 0;
+    let type = T_N;
+    let style = 0;
+    let value = '';
+    let hasValue = false;
+    let valueOver = false;
+    const queue: XlsxRow[] = [];
+
+    const invalid = (zh: string, en: string): TijianError => fileErrors.sheetInvalid(file, rowNumber ? `第 ${rowNumber} 行 / row ${rowNumber}` : part, { zh, en });
+    const sendInfo = () => {
+      if (!infoSent) {
+        infoSent = true;
+        onInfo(info);
       }
-      if (len === 3) return T_STR;
-      if (len === 9) return T_INLINE;
-      return T_N;
     };
 
-    /** A cell's text from its type, its <v> value and its style. */
-    const cellText = (type: number, v: string, style: number): string => {
+    const rowProblem = (zh: string, en: string) => {
+      problem ??= { code: 'row.too_long', zh, en };
+    };
+
+    /** The text of the cell just closed. */
+    const cellText = (): string => {
+      const v = value;
       switch (type) {
-        case T_S:
-          return sst[Number(v)] ?? '';
+        case T_S: {
+          if (!hasValue || v === '') return '';
+          let k = 0;
+          for (let i = 0; i < v.length; i++) {
+            const d = v.charCodeAt(i) - 48;
+            if (d < 0 || d > 9 || i > 9) {
+              k = -1;
+              break;
+            }
+            k = k * 10 + d;
+          }
+          if (k < 0 && /^\s*\d{1,10}\s*$/.test(v)) k = Number(v);
+          if (k < 0) throw invalid(`单元格 ${cellName()} 的共享字符串编号“${v.slice(0, 20)}”无效`, `cell ${cellName()} has an invalid shared-string index "${v.slice(0, 20)}"`);
+          if (k >= sst.length) throw invalid(`单元格 ${cellName()} 引用的共享字符串 ${k} 不存在（共 ${sst.length} 个）`, `cell ${cellName()} refers to shared string ${k}, which does not exist (there are ${sst.length})`);
+          if (longStrings.size && longStrings.has(k)) rowProblem(`单元格 ${cellName()} 超过 Excel 单元格上限 ${EXCEL_MAX_CELL_CHARS} 个字符`, `cell ${cellName()} is longer than Excel's ${EXCEL_MAX_CELL_CHARS} characters`);
+          return sst[k]!;
+        }
         case T_STR:
         case T_E:
-          return decodeXml(v);
+        case T_INLINE:
+          return unescapeOoxml(v);
         case T_B:
-          return v === '1' ? 'TRUE' : 'FALSE';
+          return v === '' ? '' : v === '1' || v === 'true' ? 'TRUE' : 'FALSE';
         case T_D:
           return v.replace('T', ' ').replace(/ 00:00:00(\.0+)?Z?$/, '');
         default:
@@ -339,183 +445,530 @@ export async function readXlsxRows(
       }
     };
 
-    /** Parses the row element at [rs, end) of x: each cell's attributes are read character by
-     *  character (no substrings but the values themselves). */
-    const parseRow = (x: string, rs: number, tagEnd: number, end: number): XlsxRow => {
-      const rAttr = findAttr(x, rs, tagEnd, ' r="');
-      const rowNumber = rAttr ? Number(rAttr) : nextRow;
-      nextRow = rowNumber + 1;
-      const cells: string[] = [];
-      let pos = tagEnd + 1;
-      let seqCol = 0;
-      for (;;) {
-        const cs = x.indexOf('<c', pos);
-        if (cs < 0 || cs >= end) break;
-        let i = cs + 2;
-        const c0 = x.charCodeAt(i);
-        if (c0 !== 32 && c0 !== 62 && c0 !== 47) {
-          pos = i; // another tag starting with <c (e.g. <customPr>)
-          continue;
+    const startRow = (s: XmlScanner) => {
+      const r = s.attr('r');
+      let n: number;
+      if (r === undefined) n = prevRow + 1;
+      else {
+        n = /^\s*\d{1,7}\s*$/.test(r) ? Number(r) : NaN;
+        if (!(n >= 1 && n <= EXCEL_MAX_ROWS)) {
+          rowNumber = 0;
+          throw invalid(`行号“${r.slice(0, 20)}”无效（应为 1 到 ${EXCEL_MAX_ROWS}）`, `row number "${r.slice(0, 20)}" is invalid (1 to ${EXCEL_MAX_ROWS})`);
         }
-        let col = -1;
-        let type = T_N;
-        let style = 0;
+      }
+      if (n <= prevRow) {
+        rowNumber = n;
+        throw invalid(`行号 ${n} 出现在第 ${prevRow} 行之后（行重复或顺序错乱）`, `row ${n} comes after row ${prevRow} (a repeated or out-of-order row)`);
+      }
+      if (n > EXCEL_MAX_ROWS) throw invalid(`超过 Excel 的最大行数 ${EXCEL_MAX_ROWS}`, `beyond Excel's last row ${EXCEL_MAX_ROWS}`);
+      rowNumber = n;
+      prevRow = n;
+      cells = [];
+      rowChars = 0;
+      sstCells = 0;
+      problem = undefined;
+      nextCol = 0;
+    };
+
+    const endRow = () => {
+      if (!cells.length) return;
+      if (sstCells && rowChars + sstCells * sstMaxLength > MAX_ROW_CHARS) {
+        let total = 0;
+        for (const c of cells) total += c.length;
+        if (total > MAX_ROW_CHARS) {
+          rowProblem(`该行的数据超过 ${MAX_ROW_CHARS >> 20} MiB 字符`, `the row holds more than ${MAX_ROW_CHARS >> 20} MiB of text`);
+          cells = cells.map((c) => (c.length > 200 ? c.slice(0, 200) : c));
+        }
+      }
+      queue.push(problem ? { rowNumber, cells, problem } : { rowNumber, cells });
+    };
+
+    const cellName = () => `${columnLetters(col)}${rowNumber}`;
+    const badRef = (r: string) => invalid(`单元格引用“${r.slice(0, 20)}”无效（列应在 A 到 XFD 之间）`, `cell reference "${r.slice(0, 20)}" is invalid (columns A to XFD)`);
+    /** A cell's start from its r, t and s attribute values (spans of x; -1 when absent). */
+    const beginCell = (x: string, rA: number, rB: number, tA: number, tB: number, sA: number, sB: number) => {
+      if (rA < 0) col = nextCol;
+      else {
+        // r="AB12", read from the characters: up to three letters, then the row's number
+        let i = rA;
+        let c = 0;
+        while (i < rB && i - rA < 4) {
+          let ch = x.charCodeAt(i);
+          if (ch >= 97 && ch <= 122) ch -= 32;
+          if (ch < 65 || ch > 90) break;
+          c = c * 26 + (ch - 64);
+          i++;
+        }
+        const letters = i - rA;
+        let n = 0;
+        const ds = i;
+        while (i < rB && i - ds < 8) {
+          const d = x.charCodeAt(i) - 48;
+          if (d < 0 || d > 9) break;
+          n = n * 10 + d;
+          i++;
+        }
+        if (i !== rB || letters < 1 || letters > 3 || i === ds || c > EXCEL_MAX_COLUMNS) {
+          const r = decodeEntities(x.slice(rA, rB));
+          // white space around the value is allowed
+          const m = /^([A-Za-z]{1,3})(\d{1,7})$/.exec(r.trim());
+          const cc = m ? columnIndex(m[1]!.toUpperCase()) : -1;
+          if (!m || cc < 0) throw badRef(r);
+          c = cc + 1;
+          n = Number(m[2]);
+        }
+        if (n !== rowNumber) throw invalid(`单元格 ${x.slice(rA, rB).trim()} 不在它所在的第 ${rowNumber} 行`, `cell ${x.slice(rA, rB).trim()} is not in its row ${rowNumber}`);
+        col = c - 1;
+      }
+      if (col < nextCol) throw invalid(`单元格 ${columnLetters(col)}${rowNumber} 重复或顺序错乱`, `cell ${columnLetters(col)}${rowNumber} is repeated or out of order`);
+      if (col >= EXCEL_MAX_COLUMNS) throw invalid(`超过 Excel 的最大列 XFD`, `beyond Excel's last column XFD`);
+      nextCol = col + 1;
+      if (tA < 0) type = T_N;
+      else {
+        const len = tB - tA;
+        const c0 = x.charCodeAt(tA);
+        type =
+          len === 1
+            ? c0 === 115 ? T_S : c0 === 110 ? T_N : c0 === 98 ? T_B : c0 === 101 ? T_E : c0 === 100 ? T_D : -1
+            : len === 3 && x.startsWith('str', tA) ? T_STR
+              : len === 9 && x.startsWith('inlineStr', tA) ? T_INLINE
+                : (TYPES[decodeEntities(x.slice(tA, tB)).trim()] ?? -1);
+        if (type < 0) throw invalid(`单元格 ${columnLetters(col)}${rowNumber} 的类型“${x.slice(tA, tB).slice(0, 20)}”未知`, `cell ${columnLetters(col)}${rowNumber} has an unknown type "${x.slice(tA, tB).slice(0, 20)}"`);
+      }
+      style = 0;
+      if (sA >= 0) {
+        for (let i = sA; i < sB && i - sA < 7; i++) {
+          const d = x.charCodeAt(i) - 48;
+          if (d < 0 || d > 9) {
+            style = 0;
+            break;
+          }
+          style = style * 10 + d;
+        }
+      }
+      value = '';
+      hasValue = false;
+      valueOver = false;
+    };
+    const startCell = (s: XmlScanner) => {
+      const kr = s.attrIndex('r');
+      const kt = s.attrIndex('t');
+      const ks = s.attrIndex('s');
+      beginCell(s.x, kr < 0 ? -1 : s.valueStart(kr), kr < 0 ? -1 : s.valueEnd(kr), kt < 0 ? -1 : s.valueStart(kt), kt < 0 ? -1 : s.valueEnd(kt), ks < 0 ? -1 : s.valueStart(ks), ks < 0 ? -1 : s.valueEnd(ks));
+    };
+
+    const endCell = () => {
+      let text = cellText();
+      if (valueOver) rowProblem(`单元格 ${cellName()} 超过 Excel 单元格上限 ${EXCEL_MAX_CELL_CHARS} 个字符`, `cell ${cellName()} is longer than Excel's ${EXCEL_MAX_CELL_CHARS} characters`);
+      if (text === '') return;
+      // a shared string's length is not read here (that touches every string: slow); endRow
+      // adds them up when the row could be too long at all
+      if (type === T_S) sstCells++;
+      else {
+        rowChars += text.length;
+        if (rowChars > MAX_ROW_CHARS) {
+          rowProblem(`该行的数据超过 ${MAX_ROW_CHARS >> 20} MiB 字符`, `the row holds more than ${MAX_ROW_CHARS >> 20} MiB of text`);
+          text = text.slice(0, 200);
+        }
+      }
+      while (cells.length < col) cells.push('');
+      cells[col] = text;
+    };
+
+    /**
+     * The cells of a row in their common shapes — <c …/>, <c …><v>…</v></c>,
+     * <c … t="inlineStr"><is><t>…</t></is></c> with attributes as Excel writes them — read
+     * straight from the text with local variables, and the row's end. At anything else (other
+     * attribute forms, a formula, rich text, a comment, a prefix, a value to check more closely,
+     * the chunk's end) the cell goes the tokenizer's way: same results, several times slower.
+     */
+    const fastCells = (s: XmlScanner): void => {
+      while (fastRun(s));
+    };
+    /** One run of fastCells; true when a cell the tokenizer read ended it and more may follow. */
+    const fastRun = (s: XmlScanner): boolean => {
+      const x = s.x;
+      const len = x.length;
+      const row = cells;
+      const rowNo = rowNumber;
+      let next = nextCol;
+      let nSst = 0;
+      let chars = 0;
+      let p = s.at;
+      let generic = false;
+      for (;;) {
+        if (x.charCodeAt(p) !== 60) break;
+        const c1 = x.charCodeAt(p + 1);
+        if (c1 === 47) {
+          if (x.charCodeAt(p + 2) === 114 && x.charCodeAt(p + 3) === 111 && x.charCodeAt(p + 4) === 119 && x.charCodeAt(p + 5) === 62) {
+            // </row>
+            nextCol = next;
+            sstCells += nSst;
+            rowChars += chars;
+            s.at = p + 6;
+            endRow();
+            state = S.Data;
+            return false;
+          }
+          break;
+        }
+        if (c1 !== 99) break;
+        const c2 = x.charCodeAt(p + 2);
+        if (c2 !== 32 && c2 !== 62 && c2 !== 47) break;
+        // attributes: name="value" after one space
+        let i = p + 2;
+        let rA = -1;
+        let rB = -1;
+        let tA = -1;
+        let tB = -1;
+        let sA = -1;
+        let sB = -1;
+        let e = -1;
         let selfClosing = false;
         for (;;) {
           const ch = x.charCodeAt(i);
-          if (ch === 62) break; // >
-          if (ch === 47) {
-            selfClosing = true; // />
-            i++;
+          if (ch === 62) {
+            e = i + 1;
             break;
           }
-          if (ch === 32 || ch === 9 || ch === 10 || ch === 13) {
-            i++;
-            continue;
+          if (ch === 47) {
+            if (x.charCodeAt(i + 1) === 62) {
+              e = i + 2;
+              selfClosing = true;
+            }
+            break;
           }
-          const nameStart = i;
-          while (x.charCodeAt(i) !== 61) i++; // =
-          const nameLen = i - nameStart;
-          const q = x.charCodeAt(i + 1);
+          if (ch !== 32) break;
+          const ns = ++i;
+          while (i < len) {
+            const c = x.charCodeAt(i);
+            if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57 && i > ns))) break;
+            i++;
+          }
+          if (i === ns || x.charCodeAt(i) !== 61 || x.charCodeAt(i + 1) !== 34) break;
           const vs = i + 2;
           let ve = vs;
-          while (x.charCodeAt(ve) !== q) ve++;
-          i = ve + 1;
-          if (nameLen !== 1) continue;
-          switch (x.charCodeAt(nameStart)) {
-            case 114: {
-              // r="AB12": the letters give the column
-              let n = 0;
-              for (let k = vs; k < ve; k++) {
-                const c = x.charCodeAt(k);
-                if (c < 65 || c > 90) break;
-                n = n * 26 + (c - 64);
-              }
-              col = n - 1;
-              break;
-            }
-            case 116:
-              type = typeOf(x, vs, ve);
-              break;
-            case 115: {
-              let n = 0;
-              for (let k = vs; k < ve; k++) n = n * 10 + (x.charCodeAt(k) - 48);
-              style = n;
-              break;
+          while (ve < len) {
+            const c = x.charCodeAt(ve);
+            if (c === 34 || c === 60 || c === 38) break;
+            ve++;
+          }
+          if (ve >= len || x.charCodeAt(ve) !== 34) break;
+          if (i - ns === 1) {
+            const n0 = x.charCodeAt(ns);
+            if (n0 === 114) {
+              if (rA >= 0) break;
+              rA = vs;
+              rB = ve;
+            } else if (n0 === 116) {
+              if (tA >= 0) break;
+              tA = vs;
+              tB = ve;
+            } else if (n0 === 115) {
+              if (sA >= 0) break;
+              sA = vs;
+              sB = ve;
             }
           }
+          i = ve + 1;
         }
-        const te = i;
-        const c = col >= 0 ? col : seqCol;
-        seqCol = c + 1;
+        if (e < 0) {
+          generic = true;
+          break;
+        }
+        // the column: r="AB12" with this row's number, after the previous cell
+        let c = next;
+        if (rA >= 0) {
+          let k = rA;
+          c = 0;
+          while (k < rB && k - rA < 3) {
+            const ch = x.charCodeAt(k);
+            if (ch < 65 || ch > 90) break;
+            c = c * 26 + (ch - 64);
+            k++;
+          }
+          let n = 0;
+          const ds = k;
+          while (k < rB && k - ds < 7) {
+            const d = x.charCodeAt(k) - 48;
+            if (d < 0 || d > 9) break;
+            n = n * 10 + d;
+            k++;
+          }
+          c -= 1;
+          if (k !== rB || k === ds || c < next || c >= EXCEL_MAX_COLUMNS || n !== rowNo) {
+            generic = true;
+            break;
+          }
+        }
+        // the type: absent, s, n or inlineStr here; the others go the tokenizer's way
+        let t = T_N;
+        if (tA >= 0) {
+          const tl = tB - tA;
+          const t0 = x.charCodeAt(tA);
+          if (tl === 1 && t0 === 115) t = T_S;
+          else if (tl === 1 && t0 === 110) t = T_N;
+          else if (tl === 9 && t0 === 105 && x.startsWith('inlineStr', tA)) t = T_INLINE;
+          else {
+            generic = true;
+            break;
+          }
+        }
+        let st = 0;
+        if (sA >= 0) {
+          for (let k = sA; k < sB && k - sA < 7; k++) {
+            const d = x.charCodeAt(k) - 48;
+            if (d < 0 || d > 9) {
+              st = 0;
+              break;
+            }
+            st = st * 10 + d;
+          }
+        }
         if (selfClosing) {
-          pos = te + 1;
+          next = c + 1;
+          p = e;
           continue;
         }
-        // The common cell, <c …><v>value</v></c>: read straight through.
-        if (x.charCodeAt(te + 1) === 60 && x.charCodeAt(te + 2) === 118 && x.charCodeAt(te + 3) === 62 && type !== T_INLINE) {
-          const vs = te + 4;
-          const ve = x.indexOf('<', vs);
-          // </v></c>
-          if (
-            ve >= 0 && x.charCodeAt(ve + 1) === 47 && x.charCodeAt(ve + 2) === 118 && x.charCodeAt(ve + 3) === 62 &&
-            x.charCodeAt(ve + 4) === 60 && x.charCodeAt(ve + 5) === 47 && x.charCodeAt(ve + 6) === 99 && x.charCodeAt(ve + 7) === 62
-          ) {
-            pos = ve + 8;
-            let text: string;
-            if (type === T_S && ve > vs && ve - vs < 10) {
-              // a shared-string index: digits only (anything else is read as Number() would)
-              let n = 0;
-              for (let k = vs; k < ve; k++) {
-                const d = x.charCodeAt(k) - 48;
-                if (d < 0 || d > 9) {
-                  n = -1;
-                  break;
-                }
-                n = n * 10 + d;
-              }
-              text = n >= 0 ? (sst[n] ?? '') : (sst[Number(x.slice(vs, ve))] ?? '');
-            } else text = cellText(type, x.slice(vs, ve), style);
-            if (text !== '') {
-              while (cells.length < c) cells.push('');
-              cells[c] = text;
-            }
-            continue;
-          }
+        // <v>text</v></c> or <is><t>text</t></is></c>
+        const inline = t === T_INLINE;
+        const vs = inline ? e + 7 : e + 3;
+        if (
+          !(inline
+            ? x.charCodeAt(e) === 60 && x.charCodeAt(e + 1) === 105 && x.charCodeAt(e + 2) === 115 && x.charCodeAt(e + 3) === 62 && x.charCodeAt(e + 4) === 60 && x.charCodeAt(e + 5) === 116 && x.charCodeAt(e + 6) === 62
+            : x.charCodeAt(e) === 60 && x.charCodeAt(e + 1) === 118 && x.charCodeAt(e + 2) === 62)
+        ) {
+          generic = true;
+          break;
         }
-        const ce = x.indexOf('</c>', te);
-        pos = ce + 4;
+        let ve = vs;
+        while (ve < len) {
+          const ch = x.charCodeAt(ve);
+          if (ch === 60 || ch === 38) break;
+          ve++;
+        }
+        const closed =
+          ve < len &&
+          (inline
+            ? x.charCodeAt(ve + 1) === 47 && x.charCodeAt(ve + 2) === 116 && x.charCodeAt(ve + 3) === 62 && x.charCodeAt(ve + 4) === 60 && x.charCodeAt(ve + 5) === 47 && x.charCodeAt(ve + 6) === 105 && x.charCodeAt(ve + 7) === 115 && x.charCodeAt(ve + 8) === 62 && x.charCodeAt(ve + 9) === 60 && x.charCodeAt(ve + 10) === 47 && x.charCodeAt(ve + 11) === 99 && x.charCodeAt(ve + 12) === 62
+            : x.charCodeAt(ve + 1) === 47 && x.charCodeAt(ve + 2) === 118 && x.charCodeAt(ve + 3) === 62 && x.charCodeAt(ve + 4) === 60 && x.charCodeAt(ve + 5) === 47 && x.charCodeAt(ve + 6) === 99 && x.charCodeAt(ve + 7) === 62);
+        if (!closed || ve - vs > EXCEL_MAX_CELL_CHARS) {
+          generic = true;
+          break;
+        }
         let text: string;
-        if (type === T_INLINE) text = inlineText(x.slice(te + 1, ce));
-        else {
-          let v = '';
-          const vs = x.indexOf('<v', te);
-          if (vs >= 0 && vs < ce) {
-            const gt = x.indexOf('>', vs);
-            if (x.charCodeAt(gt - 1) !== 47) v = x.slice(gt + 1, x.indexOf('</v>', gt));
+        if (t === T_S) {
+          // a shared-string index: digits, in range, not an over-long string
+          let k = 0;
+          for (let j = vs; j < ve; j++) {
+            const d = x.charCodeAt(j) - 48;
+            if (d < 0 || d > 9 || j - vs > 8) {
+              k = -1;
+              break;
+            }
+            k = k * 10 + d;
           }
-          text = cellText(type, v, style);
+          if (k < 0 || ve === vs || k >= sst.length || (longStrings.size && longStrings.has(k))) {
+            generic = true;
+            break;
+          }
+          text = sst[k]!;
+          nSst++;
+        } else {
+          const v = x.slice(vs, ve);
+          text = inline ? unescapeOoxml(v) : v !== '' && dateStyles[st] ? dateText(v) : v;
+          chars += text.length;
+          if (rowChars + chars > MAX_ROW_CHARS) {
+            rowProblem(`该行的数据超过 ${MAX_ROW_CHARS >> 20} MiB 字符`, `the row holds more than ${MAX_ROW_CHARS >> 20} MiB of text`);
+            text = text.slice(0, 200);
+          }
         }
+        next = c + 1;
+        p = ve + (inline ? 13 : 8);
         if (text !== '') {
-          while (cells.length < c) cells.push('');
-          cells[c] = text;
+          while (row.length < c) row.push('');
+          row[c] = text;
         }
       }
-      return { rowNumber, cells };
+      nextCol = next;
+      sstCells += nSst;
+      rowChars += chars;
+      s.at = p;
+      if (!generic) return false;
+      // this cell the tokenizer's way: every attribute form, every check, every message
+      const pe = s.parseStart(p);
+      if (pe === NEED_MORE || !s.is('c')) return false;
+      startCell(s);
+      s.at = pe;
+      if (s.selfClosing) {
+        endCell();
+        return true;
+      }
+      state = S.Cell;
+      return false;
     };
 
-    // The sheet is decoded chunk by chunk into flat strings that end on a character boundary
-    // (scanning a concatenated string is much slower); what a chunk leaves unfinished (a row cut
-    // in two) is carried over as bytes.
-    const processText = async (x: string): Promise<number> => {
-      if (!infoSent) {
-        const dim = /<dimension ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(x);
-        if (dim || x.indexOf('<sheetData') >= 0) {
-          if (dim?.[1]) info.lastRow = Number(dim[1]);
-          onInfo(info);
-          infoSent = true;
+    const handler: XmlHandler = {
+      open(s, selfClosing) {
+        if (skip) {
+          if (!selfClosing) skip++;
+          return;
         }
-      }
-      let start = 0;
-      for (;;) {
-        const rs = x.indexOf('<row', start);
-        if (rs < 0) break;
-        const gt = x.indexOf('>', rs);
-        if (gt < 0) break;
-        let end: number;
-        if (x.charCodeAt(gt - 1) === 47) end = gt + 1; // <row .../>
-        else {
-          const re = x.indexOf('</row>', gt);
-          if (re < 0) break;
-          end = re + 6;
+        switch (state) {
+          case S.Head:
+            if (s.is('sheetData')) {
+              sendInfo();
+              if (!selfClosing) state = S.Data;
+              else state = S.Tail;
+            } else if (s.is('dimension')) {
+              const m = /^[A-Z]{1,3}\d{1,7}(?::[A-Z]{1,3}(\d{1,7}))?$/.exec((s.attr('ref') ?? '').trim());
+              if (m?.[1] && Number(m[1]) <= EXCEL_MAX_ROWS) info.lastRow = Number(m[1]);
+            }
+            return;
+          case S.Data:
+            if (s.is('row')) {
+              startRow(s);
+              if (selfClosing) endRow();
+              else {
+                state = S.Row;
+                fastCells(s);
+              }
+            } else if (!selfClosing) {
+              skip = 1;
+              skipBack = S.Data;
+            }
+            return;
+          case S.Row:
+            if (s.is('c')) {
+              startCell(s);
+              if (selfClosing) endCell();
+              else {
+                // <c …><v>value</v></c>, the common cell, in one step
+                const v = type === T_INLINE ? null : s.tryText('<v>', '</v></c>');
+                if (v !== null) {
+                  value = v.length > EXCEL_MAX_CELL_CHARS ? v.slice(0, EXCEL_MAX_CELL_CHARS) : v;
+                  valueOver = v.length > EXCEL_MAX_CELL_CHARS;
+                  hasValue = true;
+                  endCell();
+                } else state = S.Cell;
+              }
+            } else if (!selfClosing) {
+              skip = 1;
+              skipBack = S.Row;
+            }
+            return;
+          case S.Cell:
+            if (s.is('v')) {
+              if (hasValue) throw invalid(`单元格 ${cellName()} 有两个值`, `cell ${cellName()} has two values`);
+              hasValue = true;
+              if (!selfClosing) {
+                state = S.Value;
+                s.capture = true;
+              }
+            } else if (s.is('is') && !selfClosing) {
+              state = S.Inline;
+              hasValue = true;
+            } else if (!selfClosing) {
+              // <f> (the formula; its result is in <v>), <extLst>
+              skip = 1;
+              skipBack = S.Cell;
+            }
+            return;
+          case S.Value:
+            throw invalid(`单元格 ${cellName()} 的值中有标签 <${s.name()}>`, `the value of cell ${cellName()} holds a tag <${s.name()}>`);
+          case S.Inline:
+            // <t> directly or inside <r> runs; phonetic runs (<rPh>) are not the text
+            if (s.is('t')) {
+              if (!selfClosing) s.capture = true;
+            } else if ((s.is('rPh') || s.is('rPr') || s.is('phoneticPr')) && !selfClosing) {
+              skip = 1;
+              skipBack = S.Inline;
+            }
+            return;
+          case S.Tail:
+            return;
         }
-        const row = parseRow(x, rs, gt, end);
-        start = end;
-        if (row.cells.length) {
-          const r = onRow(row);
-          if (r) await r;
+      },
+      close(s) {
+        if (skip) {
+          skip--;
+          if (!skip) state = skipBack;
+          return;
         }
-      }
-      return start;
+        switch (state) {
+          case S.Value:
+            if (!s.is('v')) throw invalid(`单元格 ${cellName()} 的 <v> 没有正确结束`, `<v> of cell ${cellName()} is not closed properly`);
+            s.capture = false;
+            state = S.Cell;
+            return;
+          case S.Inline:
+            if (s.is('t')) s.capture = false;
+            else if (s.is('is')) state = S.Cell;
+            return;
+          case S.Cell:
+            if (!s.is('c')) throw invalid(`单元格 ${cellName()} 没有正确结束（遇到 </${s.name()}>）`, `cell ${cellName()} is not closed properly (found </${s.name()}>)`);
+            endCell();
+            state = S.Row;
+            fastCells(s);
+            return;
+          case S.Row:
+            if (!s.is('row')) throw invalid(`行没有正确结束（遇到 </${s.name()}>）`, `the row is not closed properly (found </${s.name()}>)`);
+            endRow();
+            state = S.Data;
+            return;
+          case S.Data:
+            if (s.is('sheetData')) state = S.Tail;
+            else throw invalid(`多余的结束标签 </${s.name()}>`, `an unexpected end tag </${s.name()}>`);
+            return;
+          default:
+            return;
+        }
+      },
+      text(chunk) {
+        if (valueOver) return;
+        value += chunk;
+        if (value.length > EXCEL_MAX_CELL_CHARS + 64) {
+          valueOver = true;
+          value = value.slice(0, EXCEL_MAX_CELL_CHARS);
+        }
+      },
     };
-    let carry: Buffer | null = null;
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (signal?.aborted) throw new TijianError('IMPORT_CANCELLED', '导入已取消。', 'Import cancelled.');
-      const data: Buffer = carry && carry.length ? Buffer.concat([carry, chunk]) : chunk;
-      // Cut after the last complete row, or else before the last '<' (ASCII: never inside a
-      // multi-byte character).
-      const rowEnd = data.lastIndexOf(ROW_END);
-      const cut = rowEnd >= 0 ? rowEnd + ROW_END.length : data.lastIndexOf(0x3c);
-      if (cut <= 0) {
-        carry = data;
+
+    const scanner = new XmlScanner(handler);
+    const flush = async () => {
+      for (let i = 0; i < queue.length; i++) {
+        const r = onRow(queue[i]!);
+        if (r) await r;
+      }
+      queue.length = 0;
+    };
+    // A parse error may come from damage: the rest of the part is still inflated so that a CRC
+    // or size mismatch, the truer account, is what gets reported.
+    let parseError: unknown;
+    const parseFailure = (e: unknown): unknown =>
+      e instanceof XmlSyntaxError ? fileErrors.xmlDamaged(file, part, rowNumber ? `第 ${rowNumber} 行附近 / near row ${rowNumber}` : null, e) : e;
+    for await (const chunk of wb.zip.text(part, entry, { maxBytes: limits.maxSheetBytes, signal })) {
+      // after </sheetData> nothing matters but the CRC, which the ZIP layer checks at the end
+      if (parseError !== undefined || state === S.Tail) continue;
+      try {
+        scanner.write(chunk);
+      } catch (e) {
+        parseError = parseFailure(e);
         continue;
       }
-      const x = data.toString('utf8', 0, cut);
-      const stop = await processText(x);
-      carry = stop < x.length ? Buffer.concat([Buffer.from(x.slice(stop), 'utf8'), data.subarray(cut)]) : data.subarray(cut);
+      if (queue.length) await flush();
     }
-    if (carry && carry.length) await processText(carry.toString('utf8'));
-    if (!infoSent) onInfo(info);
+    if (parseError === undefined && state !== S.Tail) {
+      try {
+        scanner.end();
+      } catch (e) {
+        parseError = parseFailure(e);
+      }
+    }
+    if (parseError !== undefined) throw parseError;
+    if (state !== S.Tail) throw fileErrors.xmlDamaged(file, part, rowNumber ? `第 ${rowNumber} 行之后 / after row ${rowNumber}` : null, { zh: '工作表数据没有结束（缺少 </sheetData>，文件可能被截断）', en: 'the sheet data does not end (no </sheetData>; the file may be cut short)' });
+    await flush();
+    sendInfo();
   } finally {
     wb.zip.close();
   }

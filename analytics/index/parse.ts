@@ -4,6 +4,9 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { ZodType } from 'zod';
 import { IndexSystem } from './schema.js';
 
+/** How many times a YAML file may expand aliases (yaml's own default, stated). */
+const MAX_ALIAS_COUNT = 100;
+
 export interface IndexError {
   /** Dotted path into the file, e.g. indicators[3].goalposts.upper ('' for the whole file). */
   path: string;
@@ -52,7 +55,13 @@ export interface ParseResult {
  */
 export function parseYamlWith<T>(text: string, schema: ZodType<T>): { value?: T; errors: IndexError[] } {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    // the parser's own limits (e.g. a stack overflow on absurd nesting)
+    return { errors: [{ path: '', message: `YAML 无法读取 / the YAML cannot be read: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}` }] };
+  }
   if (doc.errors.length) {
     return {
       errors: doc.errors.map((e) => ({
@@ -62,7 +71,18 @@ export function parseYamlWith<T>(text: string, schema: ZodType<T>): { value?: T;
       })),
     };
   }
-  const data = doc.toJS() as unknown;
+  let data: unknown;
+  try {
+    // aliases may expand at most this many times (a "billion laughs" file expands millions)
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/alias/i.test(msg)) {
+      return { errors: [{ path: '', message: `YAML 别名（*引用）展开过多，疑似“别名炸弹”，已拒绝读取；指标体系文件不需要这样多的别名 / too many YAML alias expansions (an alias bomb?); refused — an index file needs nothing like it` }] };
+    }
+    if (e instanceof RangeError) return { errors: [{ path: '', message: 'YAML 嵌套过深，无法读取 / the YAML nests too deeply to be read' }] };
+    return { errors: [{ path: '', message: `YAML 无法读取 / the YAML cannot be read: ${msg.split('\n')[0]}` }] };
+  }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     return {

@@ -1,18 +1,21 @@
 // Step 2 of loading an index system: the checks a schema cannot express — references between
 // parts, and every SQL statement bound against the canonical tables (unknown tables or columns are
 // caught here, with the indicator's id) — all errors at once.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { DuckDBTypeId, StatementType } from '@duckdb/node-api';
-import { ident } from '../db/duck.js';
+import { DuckDBTypeId, StatementType, type DuckDBPreparedStatement } from '@duckdb/node-api';
+import { ident, lit } from '../db/duck.js';
 import { TijianError } from '../i18n/errors.js';
 import { CANONICAL_TABLES } from '../schema/tables.js';
 import { INDEX_READABLE_TABLES } from '../rectify/tables.js';
 import { Workspace } from '../workspace/workspace.js';
 import { formatIndexErrors, parseIndexText, type IndexError } from './parse.js';
-import { bindFor, inlineParams, periodParams, type ParamValues } from '../eval/params.js';
+import { inlineParams, periodParams, type ParamValues } from '../eval/params.js';
 import { parsePeriod } from '../eval/period.js';
 import type { IndexSystem } from './schema.js';
+
+/** Largest index-system file read (the default is ~60 kB). */
+export const MAX_INDEX_FILE = 8 << 20;
 
 /** Parameters an indicator's SQL may use. */
 export const SQL_PARAMS = ['start', 'end', 'year', 'prev_start', 'prev_end'] as const;
@@ -125,12 +128,17 @@ function sqlChecks(sys: IndexSystem): SqlCheck[] {
 /** Table functions that only generate rows from their arguments (no files, no other databases). */
 const ALLOWED_TABLE_FUNCTIONS = new Set(['range', 'generate_series', 'unnest']);
 
-/** Names of the table functions a statement calls, from DuckDB's own parse tree. */
-async function tableFunctionNames(ws: Workspace, sql: string): Promise<string[]> {
+/** What DuckDB's parser alone says of a statement (nothing is bound, nothing runs): how many
+ *  statements, whether each is a SELECT, the table functions it calls, or the syntax error. */
+async function parseOnly(ws: Workspace, sql: string): Promise<{ error?: string; notSelect?: boolean; statements: number; tableFunctions: string[] }> {
   // json_serialize_sql takes a constant only, hence the literal
-  const row = await ws.db.one<{ j: string }>(`SELECT json_serialize_sql('${sql.replace(/'/g, "''")}') AS j`);
-  const tree = JSON.parse(row!.j) as { error?: boolean };
-  if (tree.error) return []; // a syntax error: prepare reports it
+  const row = await ws.db.one<{ j: string }>(`SELECT json_serialize_sql(${lit(sql)}) AS j`);
+  const tree = JSON.parse(row!.j) as { error?: boolean; error_type?: string; error_message?: string; statements?: unknown[] };
+  if (tree.error) {
+    if (tree.error_type === 'parser') return { error: tree.error_message ?? 'syntax error', statements: 0, tableFunctions: [] };
+    // "Only SELECT statements can be serialized": COPY, EXPORT, ATTACH, PRAGMA, SET, CREATE …
+    return { notSelect: true, statements: 1, tableFunctions: [] };
+  }
   const names: string[] = [];
   const walk = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
@@ -139,12 +147,30 @@ async function tableFunctionNames(ws: Workspace, sql: string): Promise<string[]>
     for (const v of Object.values(node)) walk(v);
   };
   walk(tree);
-  return [...new Set(names)];
+  return { statements: tree.statements?.length ?? 0, tableFunctions: [...new Set(names)] };
+}
+
+/** Longest a statement may take to bind (a pathological one is interrupted, and reported). */
+const BIND_TIMEOUT_MS = 10_000;
+
+/** Prepares (binds) without running; interrupted after BIND_TIMEOUT_MS. */
+async function prepareBounded(ws: Workspace, sql: string): Promise<DuckDBPreparedStatement> {
+  const timer = setTimeout(() => ws.db.interrupt(), BIND_TIMEOUT_MS);
+  try {
+    return await ws.db.conn.prepare(sql);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
- * Binds every statement against an empty workspace schema: a single SELECT, canonical tables
- * only, known parameters only, the required result columns — every error at once.
+ * Checks every statement against an empty workspace schema — every error at once: one SELECT
+ * statement (told by the parser alone, before anything is bound: binding `EXPORT DATABASE 'dir'`
+ * creates the folder), no table function but row generators, canonical tables only, known
+ * parameters only, the required result columns. Nothing is run: result columns come from the
+ * prepared statement with the sample parameters written in, so `range(1000000000000)` or a
+ * recursive CTE is checked in no time. The checking database has file access off, like a
+ * workspace's.
  */
 export async function checkSqlStatements(checks: readonly SqlCheck[], sampleParams: ParamValues = SAMPLE_PARAMS): Promise<IndexError[]> {
   const ws = await Workspace.open(':memory:');
@@ -153,20 +179,22 @@ export async function checkSqlStatements(checks: readonly SqlCheck[], samplePara
   try {
     for (const c of checks) {
       const sql = c.sql.trim().replace(/;\s*$/, '');
-      if (/;/.test(sql.replace(/'[^']*'/g, ''))) {
+      const parsed = await parseOnly(ws, sql);
+      if (parsed.error) {
+        errors.push({ path: c.path, id: c.id, message: `SQL 语法错误 / SQL syntax error: ${parsed.error.split('\n')[0]}` });
+        continue;
+      }
+      if (parsed.notSelect) {
+        errors.push({ path: c.path, id: c.id, message: '只能是 SELECT 语句 / must be a SELECT statement' });
+        continue;
+      }
+      if (parsed.statements !== 1) {
         errors.push({ path: c.path, id: c.id, message: '只能是一条 SELECT 语句 / must be a single SELECT statement' });
         continue;
       }
-      let tables: readonly string[] = [];
-      try {
-        tables = ws.db.conn.getTableNames(sql, false);
-      } catch {
-        // a syntax error: prepare below reports it
-      }
-      // getTableNames lists real tables only (not CTEs or subquery aliases) and misses table
-      // functions: read_csv('…'), read_text, query_table … would let a shared file read any file
-      // on the evaluator's disk into lineage and reports, so only row generators are allowed.
-      const tableFunctions = (await tableFunctionNames(ws, sql)).filter((f) => !ALLOWED_TABLE_FUNCTIONS.has(f.toLowerCase()));
+      // read_csv('…'), read_text, query_table … would let a shared file read any file on the
+      // evaluator's disk into lineage and reports: only row generators are allowed.
+      const tableFunctions = parsed.tableFunctions.filter((f) => !ALLOWED_TABLE_FUNCTIONS.has(f.toLowerCase()));
       if (tableFunctions.length) {
         errors.push({
           path: c.path,
@@ -175,13 +203,21 @@ export async function checkSqlStatements(checks: readonly SqlCheck[], samplePara
         });
         continue;
       }
+      let tables: readonly string[] = [];
+      try {
+        // getTableNames lists real tables only (not CTEs or subquery aliases) — and 'file.csv'
+        // written as a table, which is not a canonical table either
+        tables = ws.db.conn.getTableNames(sql, false);
+      } catch {
+        // a syntax error: told above
+      }
       const foreign = tables.filter((t) => !allowed.has(t));
       if (foreign.length) {
         errors.push({ path: c.path, id: c.id, message: `只能查询规范数据表，未知的表：${foreign.join(', ')} / only canonical tables may be queried; unknown: ${foreign.join(', ')}` });
         continue;
       }
       try {
-        const stmt = await ws.db.conn.prepare(sql);
+        const stmt = await prepareBounded(ws, sql);
         let unknown: string[] = [];
         try {
           if (stmt.statementType !== StatementType.SELECT) {
@@ -197,16 +233,22 @@ export async function checkSqlStatements(checks: readonly SqlCheck[], samplePara
           stmt.destroySync();
         }
         if (unknown.length) continue;
-        // Run it on the empty schema with sample parameters: binds every name and gives the real
-        // result columns (a prepared statement cannot type $start - INTERVAL 30 DAY).
-        const bound = await bindFor(ws.db, sql, { ...sampleParams, ...c.values });
-        const reader = await ws.db.conn.runAndReadAll(sql, bound);
+        // The result columns, from the statement with the sample values written in (a prepared
+        // statement cannot type $start - INTERVAL 30 DAY) — bound, not run.
+        const inlined = inlineParams(sql, { ...sampleParams, ...c.values });
+        const typed = await prepareBounded(ws, inlined);
+        let cols: Array<{ name: string; type: DuckDBTypeId }>;
+        try {
+          cols = Array.from({ length: typed.columnCount }, (_, k) => ({ name: typed.columnName(k), type: typed.columnTypeId(k) }));
+        } finally {
+          typed.destroySync();
+        }
         if (c.materialize) {
-          // later statements may read it, as in a run
-          await ws.db.exec(`CREATE OR REPLACE TEMP VIEW ${ident(c.materialize)} AS ${inlineParams(sql, { ...sampleParams, ...c.values })}`);
+          // later statements may read it, as in a run (a view: defined, not computed)
+          await ws.db.execOne(`CREATE OR REPLACE TEMP VIEW ${ident(c.materialize)} AS ${inlined}\n`);
           allowed.add(c.materialize);
         }
-        const names = reader.columnNames();
+        const names = cols.map((x) => x.name);
         if (c.columns) {
           const missing = c.columns.filter((x) => !names.includes(x));
           if (missing.length) {
@@ -214,12 +256,18 @@ export async function checkSqlStatements(checks: readonly SqlCheck[], samplePara
           }
         }
         if (c.inspect) {
-          const cols = names.map((name, k) => ({ name, type: reader.columnTypeId(k) }));
           for (const message of c.inspect(cols)) errors.push({ path: c.path, id: c.id, message });
         }
       } catch (e) {
         const msg = (e as Error).message.split('\n')[0]!;
-        errors.push({ path: c.path, id: c.id, message: `SQL 错误 / SQL error: ${msg}` });
+        const interrupted = /interrupt/i.test(msg);
+        errors.push({
+          path: c.path,
+          id: c.id,
+          message: interrupted
+            ? `SQL 过于复杂，检查超过 ${BIND_TIMEOUT_MS / 1000} 秒仍未完成，已中止 / the SQL took over ${BIND_TIMEOUT_MS / 1000} s to check and was stopped`
+            : `SQL 错误 / SQL error: ${msg}`,
+        });
       }
     }
   } finally {
@@ -231,6 +279,32 @@ export async function checkSqlStatements(checks: readonly SqlCheck[], samplePara
 /** Binds every statement of an index system against an empty workspace schema. */
 export async function sqlErrors(sys: IndexSystem): Promise<IndexError[]> {
   return checkSqlStatements(sqlChecks(sys));
+}
+
+/** Stored texts that passed, by sha256 (checking binds every statement: done once a process). */
+const storedOk = new Map<string, IndexSystem>();
+
+/**
+ * An index text stored in a workspace — a saved run's, which lineage and the trend run again — is
+ * input like any file (the workspace may come from someone else, or have been edited): it gets
+ * the same checks as a file before any of its SQL runs.
+ */
+export async function checkStoredIndexText(text: string, runId: number): Promise<IndexSystem> {
+  const sha = createHash('sha256').update(text).digest('hex');
+  const hit = storedOk.get(sha);
+  if (hit) return hit;
+  const { system, errors } = await checkIndexText(text);
+  if (!system) {
+    throw new TijianError(
+      'INDEX_INVALID',
+      `评估批次 #${runId} 保存的指标体系未通过检查（工作区中的内容可能被改动过），其中的 SQL 不会执行。请用可信的指标体系文件重新评估。\n${formatIndexErrors(errors.slice(0, 20), `评估批次 #${runId}`)}`,
+      `The index system saved with run #${runId} fails its checks (the workspace may have been altered); none of its SQL is run. Evaluate again with a trusted index-system file.`,
+      errors,
+    );
+  }
+  if (storedOk.size > 32) storedOk.clear();
+  storedOk.set(sha, system);
+  return system;
 }
 
 export interface LoadedIndex {
@@ -251,8 +325,12 @@ export async function checkIndexText(text: string, opts: { checkSql?: boolean } 
 export async function loadIndexFile(path: string, opts: { checkSql?: boolean } = {}): Promise<LoadedIndex> {
   let text: string;
   try {
+    if (statSync(path).size > MAX_INDEX_FILE) {
+      throw new TijianError('INDEX_INVALID', `指标体系文件“${path}”过大（超过 ${MAX_INDEX_FILE >> 20} MiB）。`, `The index-system file "${path}" is too large (over ${MAX_INDEX_FILE >> 20} MiB).`);
+    }
     text = readFileSync(path, 'utf8');
-  } catch {
+  } catch (e) {
+    if (e instanceof TijianError) throw e;
     throw new TijianError('FILE_NOT_FOUND', `找不到指标体系文件：${path}`, `Index-system file not found: ${path}`);
   }
   const { system, errors } = await checkIndexText(text, opts);

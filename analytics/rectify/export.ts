@@ -11,7 +11,6 @@ import { maskName } from '../privacy/mask.js';
 import { DEFAULT_ISSUER } from '../report/common.js';
 import { dateZh } from '../report/format.js';
 import { safeFileStem } from '../report/model.js';
-import { renderDocx } from '../report/render/docx.js';
 import { asOfDate, countItems, FIELD_ZH, listItems, type ItemState } from './ledger.js';
 import { buildNotice } from './notice.js';
 import { writeFeedbackTemplate } from './template.js';
@@ -69,6 +68,8 @@ export async function exportUnitFiles(db: Db, dir: string, o: ExportOptions = {}
     const stem = safeFileStem(`${unitId}_${unitName}_${period}`);
     const notice = join(dir, `整改通知书_${stem}.docx`);
     const template = join(dir, `整改反馈表_${stem}.xlsx`);
+    // the DOCX writer is loaded when a notice is written (the command line's other work needs none of it)
+    const { renderDocx } = await import('../report/render/docx.js');
     writeFileSync(notice, await renderDocx(buildNotice(mine, { unitId, unitName, period, issuer, date })));
     await writeFeedbackTemplate(template, mine, { unitId, unitName, period, issuer, date, ...(o.unmask ? { unmask: true } : {}) });
     out.push({ unit_id: unitId, unit_name: unitName, items: mine.length, notice, template });

@@ -53,7 +53,6 @@ export async function readMarker(path: string): Promise<FeedbackMarker | null> {
       (row) => {
         cells[row.rowNumber] = row.cells;
       },
-      undefined,
       { sheet: MARKER_SHEET },
     );
   } catch {

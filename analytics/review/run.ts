@@ -96,7 +96,7 @@ export async function runReview(ws: Workspace, opts: ReviewOptions): Promise<Rev
     const params: ParamValues = { ...base, ...rule.params };
     let rows: Array<Record<string, unknown>>;
     try {
-      rows = await db.all(rule.sql, await bindFor(db, rule.sql, params));
+      rows = await db.allOne(rule.sql, await bindFor(db, rule.sql, params));
     } catch (e) {
       if (opts.signal?.aborted) throw cancelled();
       throw new TijianError('RULES_INVALID', `规则“${rule.name.zh}”（${rule.id}）的 SQL 执行失败：${(e as Error).message}`, `The SQL of rule ${rule.id} failed: ${(e as Error).message}`);

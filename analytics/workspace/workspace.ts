@@ -6,6 +6,7 @@ import { TijianError } from '../i18n/errors.js';
 import { MACROS_SQL } from '../import/sql-macros.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
 import { APP_VERSION } from '../version.js';
+import { IoSandbox } from './sandbox.js';
 
 export interface OpenOptions {
   /** Create the file when it does not exist (default true). */
@@ -22,6 +23,8 @@ export class Workspace {
     readonly path: string,
     readonly schemaVersion: number,
     readonly migratedFrom: number | null,
+    /** The one folder the database may touch (see sandbox.ts). */
+    readonly io: IoSandbox,
   ) {}
 
   static async open(path: string, options: OpenOptions = {}): Promise<Workspace> {
@@ -38,20 +41,25 @@ export class Workspace {
     } catch (e) {
       throw translateOpenError(e, path);
     }
+    const io = IoSandbox.create();
     try {
       await db.exec(MACROS_SQL);
       // DuckDB reports a query's progress (polled for the progress bars) only with this on.
       await db.exec(`SET enable_progress_bar = true; SET enable_progress_bar_print = false`);
       const { version, from } = await ensureSchema(db, path, options);
-      return new Workspace(db, path, version, from);
+      // From here on, SQL — stored in the workspace or not — reaches no file but its own folder.
+      await io.lock(db);
+      return new Workspace(db, path, version, from, io);
     } catch (e) {
       db.close();
+      io.remove();
       throw e;
     }
   }
 
   close(): void {
     this.db.close();
+    this.io.remove();
   }
 
   async meta(key: string): Promise<string | null> {

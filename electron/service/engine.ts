@@ -15,7 +15,7 @@ import { writeCsv, writeXlsx, type Column } from '../../analytics/export/tabular
 import { TijianError } from '../../analytics/i18n/errors.js';
 import { parseIndexText, type IndexError } from '../../analytics/index/parse.js';
 import type { IndexSystem } from '../../analytics/index/schema.js';
-import { checkIndexText, loadIndexFile, type LoadedIndex } from '../../analytics/index/validate.js';
+import { checkIndexText, checkStoredIndexText, loadIndexFile, type LoadedIndex } from '../../analytics/index/validate.js';
 import { maskSql } from '../../analytics/overview/table-page.js';
 import { refCandidate, refProbeSql, searchCondition, shownColumns, type ShownColumn } from '../../analytics/overview/ref-names.js';
 import type { RefTarget } from '../../analytics/schema/types.js';
@@ -250,9 +250,8 @@ async function runIndex(db: Db, runId: number): Promise<RunIndex> {
   if (cached) return cached;
   const run = await db.one<{ index_text: string; period_label: string }>(`SELECT index_text, period_label FROM eval_run WHERE run_id = ${Math.trunc(runId)}`);
   if (!run) throw new TijianError('RUN_NOT_FOUND', `没有评估批次 #${runId}。`, `There is no evaluation run #${runId}.`);
-  const parsed = parseIndexTextOnce(run.index_text);
-  if (!parsed.system) throw new TijianError('INDEX_INVALID', '评估批次保存的指标体系无法解析。', 'The index system saved with the run cannot be parsed.');
-  const r = { system: parsed.system, period_label: run.period_label };
+  // the stored text is checked like a file before any of its SQL runs (the workspace may have been altered)
+  const r = { system: await checkStoredIndexText(run.index_text, runId), period_label: run.period_label };
   if (runSystems.size > 16) runSystems.clear();
   runSystems.set(runId, r);
   return r;
@@ -310,9 +309,11 @@ async function buildLineage(db: Db, q: LineageQuery): Promise<BuiltLineage> {
       derivedFor.set(db, q.runId);
     }
   }
-  const inner = sql.trim().replace(/;\s*$/, '');
+  // one statement, so wrapping it cannot make a second one (and a line break ends a trailing comment)
+  const inner = sql.trim().replace(/;\s*$/, '') + '\n';
+  await db.assertOneStatement(inner);
   const params = await bindFor(db, inner, { ...periodParams(parsePeriod(period_label)), entity_id: q.entityId });
-  const described = await db.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM (${inner})`, params);
+  const described = await db.allOne<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM (${inner})`, params);
   // columns holding unit ids, officer ids or matter codes (by their label, confirmed on a sample of
   // the listing) show names; the codes go to a column at the end
   const candidates = described

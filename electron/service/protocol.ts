@@ -1,5 +1,5 @@
 // The small message protocol between a host (Electron main, the browser host) and the analytics
-// worker (an Electron utility process, or a Node worker thread).
+// worker (an Electron utility process, or a Node child process or worker thread).
 import type { EventName, Events, Result } from '../contract.js';
 import type { PdfPrintOptions } from '../../analytics/report/render/pdf.js';
 
@@ -10,6 +10,9 @@ export interface InitMessage {
   /** Tests only: hold imports of files whose name contains `match` just before they commit
    *  (so cancelling can be seen). */
   testImportDelay?: { ms: number; match: string };
+  /** Tests only: make imports of files whose name contains `match` hang (a busy loop) or crash
+   *  the process — what the watchdog is for. */
+  testImportFault?: { kind: 'hang' | 'crash'; match: string };
   /** PDFs are printed by the host (Electron's printToPDF), asked for with 'print' messages;
    *  otherwise the worker starts Chromium itself (the browser host, the command line). */
   hostPrinter?: boolean;
@@ -55,4 +58,9 @@ export interface PrintMessage {
   html: string;
   opts: PdfPrintOptions;
 }
-export type FromWorker = ResultMessage | EventMessage | ReadyMessage | ClosedMessage | PrintMessage;
+/** Sent every second while the worker's event loop runs: a worker that stops sending it is hung
+ *  (see the watchdog in client.ts). */
+export interface AliveMessage {
+  kind: 'alive';
+}
+export type FromWorker = ResultMessage | EventMessage | ReadyMessage | ClosedMessage | PrintMessage | AliveMessage;

@@ -12,7 +12,7 @@ import { Db, lit } from '../../analytics/db/duck.js';
 import { evaluate, loadRun, type WeightMethod } from '../../analytics/eval/run.js';
 import { parsePeriod, previousPeriod } from '../../analytics/eval/period.js';
 import type { EvaluationResult } from '../../analytics/eval/types.js';
-import { parseIndexText } from '../../analytics/index/parse.js';
+import { checkStoredIndexText } from '../../analytics/index/validate.js';
 import { runReview } from '../../analytics/review/run.js';
 import { markHit } from '../../analytics/review/marks.js';
 import { writeEvidencePack } from '../../analytics/review/export.js';
@@ -121,6 +121,8 @@ export interface ServiceOptions {
   sampleDir: string | null;
   /** Tests only: hold imports of files whose name contains `match` just before they commit. */
   testImportDelay?: { ms: number; match: string };
+  /** Tests only: imports of files whose name contains `match` hang or crash the process. */
+  testImportFault?: { kind: 'hang' | 'crash'; match: string };
   /** Where PDFs are printed: the host's printer (Electron's printToPDF) or, by default, a Chromium
    *  started for the batch (the browser host, tests). The service closes what it gets. */
   printer?: () => Promise<PdfPrinter>;
@@ -421,6 +423,8 @@ export class AnalyticsService {
         continue;
       }
       ctx.progress({ phase: 'start', done: i, total: count, unit: 'files', file, fileIndex: i, fileCount: count });
+      const fault = this.opts.testImportFault;
+      if (fault && file.includes(fault.match)) testFault(fault.kind);
       try {
         const r = await importFile(ws, f.path, {
           ...(f.mapping ? { mapping: f.mapping as never } : {}),
@@ -860,7 +864,8 @@ export class AnalyticsService {
         const notReady: string[] = [];
         if (rerun && missing.length) {
           const row = await this.read((db) => db.one<{ index_text: string }>(`SELECT index_text FROM eval_run WHERE run_id = ${base.run_id}`));
-          const system = parseIndexText(row!.index_text).system!;
+          // checked like a file before its SQL runs again (the workspace may have been altered)
+          const system = await checkStoredIndexText(row!.index_text, base.run_id);
           const loaded = { system, text: row!.index_text, sha256: base.index_sha256, path: base.index_path ?? BUILTIN_INDEX };
           let k = 0;
           for (const y of missing) {
@@ -1058,6 +1063,15 @@ export class AnalyticsService {
     } catch {
       return null;
     }
+  }
+}
+
+/** Tests only: what a reader bug looked like from outside — a loop that never yields, or a crash. */
+function testFault(kind: 'hang' | 'crash'): void {
+  if (kind === 'crash') process.abort();
+  const until = Date.now() + 10 * 60_000;
+  while (Date.now() < until) {
+    // busy: no event loop turn, no heartbeat
   }
 }
 

@@ -1,6 +1,7 @@
 // Entry of the analytics worker: DuckDB and Arrow work happens here, never on the UI thread or the
-// Electron main process's event loop. Runs as an Electron utility process (process.parentPort) or
-// as a Node worker thread (the browser host).
+// Electron main process's event loop. Runs as an Electron utility process (process.parentPort), as
+// a Node child process (the browser host: process.send) or as a Node worker thread (tests). Each
+// second it tells the host it is alive; a worker that stops (a hung job) is killed by the host.
 import { parentPort as threadPort } from 'node:worker_threads';
 import type { PdfPrinter } from '../../analytics/report/render/pdf.js';
 import type { FromWorker, ToWorker } from './protocol.js';
@@ -40,8 +41,22 @@ function collectBuffers(v: unknown, out: ArrayBuffer[], depth: number): void {
   for (const x of Object.values(v)) collectBuffers(x, out, depth + 1);
 }
 
-const port = electronPort() ?? nodePort();
-if (!port) throw new Error('worker.ts must run as an Electron utility process or a worker thread');
+/** A Node child process forked with an IPC channel ('advanced' serialization: byte arrays pass). */
+function childPort(): Port | null {
+  if (!process.send || !process.channel) return null;
+  const send = process.send.bind(process);
+  return {
+    post: (m) => void send(m),
+    onMessage: (cb) => process.on('message', (m) => cb(m as ToWorker)),
+  };
+}
+
+const port = electronPort() ?? nodePort() ?? childPort();
+if (!port) throw new Error('worker.ts must run as an Electron utility process, a child process or a worker thread');
+// The heartbeat: sent from the event loop, so a job that blocks it (a loop that never ends) stops it.
+setInterval(() => port.post({ kind: 'alive' }), 1000).unref();
+// A child process whose host went away ends too.
+if (process.channel) process.on('disconnect', () => process.exit(0));
 
 let service: AnalyticsService | null = null;
 const pending: ToWorker[] = [];
@@ -66,6 +81,7 @@ function handle(msg: ToWorker): void {
         stateDir: msg.stateDir,
         sampleDir: msg.sampleDir,
         ...(msg.testImportDelay ? { testImportDelay: msg.testImportDelay } : {}),
+        ...(msg.testImportFault ? { testImportFault: msg.testImportFault } : {}),
         ...(msg.hostPrinter ? { printer: async () => hostPrinter } : {}),
         emit: (event, payload) => port!.post({ kind: 'event', event, payload }),
       });

@@ -5,6 +5,7 @@ import { TijianError } from '../../i18n/errors.js';
 import { loadIndexFile } from '../../index/validate.js';
 import { Workspace } from '../../workspace/workspace.js';
 import { json, parse, requireOption, type CliIO, type Command } from '../command.js';
+import { prepareOut } from '../out-path.js';
 import type { EvaluationResult } from '../../eval/types.js';
 
 const usage =
@@ -89,6 +90,8 @@ export const evaluateCommand: Command = {
     if (small && small !== 'na' && small !== 'shrink') {
       throw new TijianError('USAGE', '--small-numbers 只能是 na（样本少不计分）或 shrink（经验贝叶斯收缩）', '--small-numbers must be na (not scored) or shrink (empirical-Bayes shrinkage)');
     }
+    // the output's folder before the run is saved: a bad --out is told now, not after
+    const out = values.out ? prepareOut(values.out, { exts: ['.json', '.xlsx', '.csv'] }) : undefined;
     const index = values.index ? await loadIndexFile(resolve(values.index)) : undefined;
     const ws = await Workspace.open(wsPath, { create: false });
     try {
@@ -101,7 +104,7 @@ export const evaluateCommand: Command = {
         ...(small ? { smallNumbers: small as 'na' | 'shrink' } : {}),
         ...(values['allow-incomplete'] ? { allowIncomplete: true } : {}),
       });
-      if (values.out) await writeResult(r, resolve(values.out));
+      if (out) await writeResult(r, out);
       if (values.json) {
         io.out(json(resultJson(r)));
         return 0;

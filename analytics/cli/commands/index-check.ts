@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AUDIT_FLAG_TEXT, type DiscriminationAudit } from '../../eval/audit.js';
 import { DEFAULT_INDEX_PATH, evaluate } from '../../eval/run.js';
 import { TijianError } from '../../i18n/errors.js';
 import { formatIndexErrors } from '../../index/parse.js';
-import { checkIndexText, loadIndexFile } from '../../index/validate.js';
+import { checkIndexText, loadIndexFile, MAX_INDEX_FILE } from '../../index/validate.js';
 import { Workspace } from '../../workspace/workspace.js';
 import { json, parse, type CliIO, type Command } from '../command.js';
 
@@ -49,8 +49,12 @@ export const indexCommand: Command = {
     const file = fileArg ?? DEFAULT_INDEX_PATH;
     let text: string;
     try {
+      if (statSync(file).size > MAX_INDEX_FILE) {
+        throw new TijianError('INDEX_INVALID', `“${file}”过大（超过 ${MAX_INDEX_FILE >> 20} MiB），不是指标体系文件。`, `"${file}" is too large (over ${MAX_INDEX_FILE >> 20} MiB) to be an index-system file.`);
+      }
       text = readFileSync(file, 'utf8');
-    } catch {
+    } catch (e) {
+      if (e instanceof TijianError) throw e;
       throw new TijianError('FILE_NOT_FOUND', `找不到文件：${file}`, `File not found: ${file}`);
     }
     const { system, errors } = await checkIndexText(text);

@@ -1,3 +1,4 @@
+import { prepareOut } from '../out-path.js';
 import { resolve } from 'node:path';
 import { TijianError } from '../../i18n/errors.js';
 import type { ReportFormat } from '../../report/generate.js';
@@ -45,6 +46,8 @@ export const reportCommand: Command = {
     if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new TijianError('USAGE', '--date 应写作 YYYY-MM-DD', '--date must be YYYY-MM-DD');
     if (values.unit && kind !== 'unit') throw new TijianError('USAGE', '--unit 只用于 --type unit', '--unit is for --type unit only');
     if (values.run && values.fresh) throw new TijianError('USAGE', '--run 与 --fresh 不能同时使用', '--run and --fresh exclude each other');
+    // the output's place before any work (a folder for all units' reports, else a file)
+    prepareOut(out, { folder: kind === 'unit' && (values.unit ?? 'all') === 'all' });
     const t0 = performance.now();
     const ws = await Workspace.open(wsPath, { create: false });
     // PDF: Chromium starts while the run, the review and the models are prepared

@@ -21,6 +21,7 @@ import {
   type MarkStatus,
 } from '../../review/index.js';
 import { Workspace } from '../../workspace/workspace.js';
+import { prepareOut } from '../out-path.js';
 import { json, parse, requireOption, type CliIO, type Command } from '../command.js';
 
 const reviewUsage = 'tijian review --workspace FILE --period 2024 [--rules FILE] [--rule ID]... [--json] [--out FILE.xlsx] [--unmask]';
@@ -68,16 +69,14 @@ export const reviewCommand: Command = {
     );
     const wsPath = requireOption(values.workspace, 'workspace', reviewUsage);
     const period = requireOption(values.period, 'period', reviewUsage);
-    if (values.out && extname(values.out).toLowerCase() !== '.xlsx') {
-      throw new TijianError('USAGE', `--out 的扩展名应为 .xlsx：${values.out}`, `--out must end in .xlsx: ${values.out}`);
-    }
+    const out = values.out ? prepareOut(values.out, { exts: ['.xlsx'] }) : undefined;
     const rules = await rulesFrom(values.rules);
     const ws = await Workspace.open(wsPath, { create: false });
     try {
       const r = await runReview(ws, { period, rules, ...(values.rule?.length ? { only: values.rule } : {}) });
       const unmask = values.unmask === true;
       if (values.out) {
-        await writeEvidencePack(r, resolve(values.out), { unmask });
+        await writeEvidencePack(r, out!, { unmask });
         io.err(`已写入证据包 wrote ${values.out}${unmask ? '（未脱敏 / unmasked）' : '（个人信息已脱敏 / personal data masked）'}`);
       }
       if (values.json) io.out(json(reviewJson(r, { unmask })));

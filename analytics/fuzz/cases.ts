@@ -1,0 +1,409 @@
+// The fuzz suite's cases: broken and hostile variants of the committed sample files, drawn from a
+// seed (the same seed gives the same files). Each case is one file to import and what is known of
+// its outcome: 'load' (it is valid — every row must be read), or 'any' (a clear refusal, or rows
+// loaded and rejected that add up).
+import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import { join } from 'node:path';
+import { Rng } from '../../samples/generator/rng.js';
+import { SAMPLES } from '../test/paths.js';
+import { partSpan, unzipParts, withPart, zipParts, type ZipPart } from '../import/testing/zip-kit.js';
+import type { ImportLimits } from '../import/import-file.js';
+
+export interface FuzzCase {
+  id: number;
+  /** The class of damage (for the summary). */
+  kind: string;
+  /** What was done, in a few words. */
+  what: string;
+  /** File name (its table is recognised from the headers, or the name helps tell it). */
+  name: string;
+  bytes: Buffer;
+  expect: 'load' | 'any';
+  limits?: ImportLimits;
+}
+
+const S = join(SAMPLES, 'shengsi');
+const D = join(SAMPLES, 'dirty');
+
+interface Sources {
+  cases: string[];
+  inspections: string[];
+  complaints: string[];
+  permits: string[];
+  findings: string;
+  parquet: Buffer;
+  units: ZipPart[];
+  lawsuits: ZipPart[];
+  roster: ZipPart[];
+  dirtyRoster: ZipPart[];
+}
+
+let cached: Sources | null = null;
+
+function lines(file: string, n: number, encoding = 'utf-8'): string[] {
+  return new TextDecoder(encoding).decode(readFileSync(file)).replace(/\r/g, '').split('\n').filter(Boolean).slice(0, n);
+}
+
+function sources(): Sources {
+  cached ??= {
+    cases: lines(join(S, '行政处罚案件台账_2024.csv'), 160),
+    inspections: lines(join(S, '行政检查记录_2024年.csv'), 160),
+    // this export is GBK, as Chinese Excel writes CSV
+    complaints: lines(join(S, '投诉举报工单_2022-2024.csv'), 120, 'gb18030'),
+    permits: lines(join(S, '行政许可信息_2022-2024.jsonl'), 120),
+    findings: readFileSync(join(S, '执法监督发现问题_2022-2024.json'), 'utf8'),
+    parquet: readFileSync(join(S, '检查计划任务_2022-2024.parquet')),
+    units: unzipParts(join(S, '执法单位名录.xlsx')),
+    lawsuits: unzipParts(join(S, '行政复议诉讼案件_2022-2024.xlsx')),
+    roster: unzipParts(join(S, '执法人员花名册_2024年.xlsx')),
+    dirtyRoster: unzipParts(join(D, '03_执法人员花名册_问题数据.xlsx')),
+  };
+  return cached;
+}
+
+const SHEET = 'xl/worksheets/sheet1.xml';
+const SST = 'xl/sharedStrings.xml';
+
+type Make = (r: Rng, s: Sources) => Omit<FuzzCase, 'id'>;
+
+function csvText(ls: readonly string[], eol = '\n'): string {
+  return ls.join(eol) + eol;
+}
+
+/** One line of a list changed. */
+function atLine(ls: readonly string[], i: number, f: (l: string) => string): string[] {
+  return ls.map((l, k) => (k === i ? f(l) : l));
+}
+
+function sheetOf(parts: readonly ZipPart[]): string {
+  return parts.find((p) => p.name === SHEET)!.data.toString('utf8');
+}
+
+function xlsx(parts: readonly ZipPart[]): Buffer {
+  return zipParts(parts);
+}
+
+/** A cell of the sheet (by its position among cells) with its value changed. */
+function someCell(r: Rng, x: string): { at: number; len: number } {
+  const cells = [...x.matchAll(/<c r="[A-Z]+\d+"[^>]*>(?:<v>[^<]*<\/v>)?<\/c>|<c r="[A-Z]+\d+"[^>]*\/>/g)];
+  const m = cells[r.int(Math.floor(cells.length / 3), cells.length - 1)]!;
+  return { at: m.index!, len: m[0].length };
+}
+
+function replaceAt(x: string, at: number, len: number, by: string): string {
+  return x.slice(0, at) + by + x.slice(at + len);
+}
+
+const utf8 = (t: string) => Buffer.from(t, 'utf8');
+const gbk = (t: string) => iconv.encode(t, 'gb18030');
+const csvSources = (s: Sources) => [
+  { name: '行政处罚案件台账_fuzz.csv', ls: s.cases, enc: utf8 },
+  { name: '行政检查记录_fuzz.csv', ls: s.inspections, enc: utf8 },
+  { name: '投诉举报工单_fuzz.csv', ls: s.complaints, enc: gbk },
+];
+const xlsxSources = (s: Sources) => [
+  { name: '执法单位名录_fuzz.xlsx', parts: s.units },
+  { name: '行政复议诉讼案件_fuzz.xlsx', parts: s.lawsuits },
+  { name: '执法人员花名册_fuzz.xlsx', parts: s.roster },
+];
+
+/** Every kind of damage, with its weight in the draw. */
+const MAKERS: Array<[string, number, Make]> = [
+  // --- truncations and bit flips of every format
+  ['truncate', 3, (r, s) => {
+    const all = [
+      ...csvSources(s).map((c) => ({ name: c.name, b: c.enc(csvText(c.ls)) })),
+      { name: '行政许可信息_fuzz.jsonl', b: Buffer.from(csvText(s.permits)) },
+      { name: '执法监督发现问题_fuzz.json', b: Buffer.from(s.findings) },
+      { name: '检查计划任务_fuzz.parquet', b: s.parquet },
+      ...xlsxSources(s).map((x) => ({ name: x.name, b: xlsx(x.parts) })),
+    ];
+    const f = r.pick(all);
+    const at = r.int(1, f.b.length - 1);
+    return { kind: 'truncate', what: `${f.name} cut at byte ${at} of ${f.b.length}`, name: f.name, bytes: f.b.subarray(0, at), expect: 'any' };
+  }],
+  ['bitflip', 3, (r, s) => {
+    const all = [
+      ...csvSources(s).map((c) => ({ name: c.name, b: c.enc(csvText(c.ls)) })),
+      { name: '行政许可信息_fuzz.jsonl', b: Buffer.from(csvText(s.permits)) },
+      { name: '执法监督发现问题_fuzz.json', b: Buffer.from(s.findings) },
+      { name: '检查计划任务_fuzz.parquet', b: s.parquet },
+      ...xlsxSources(s).map((x) => ({ name: x.name, b: xlsx(x.parts) })),
+    ];
+    const f = r.pick(all);
+    const b = Buffer.from(f.b);
+    const n = r.int(1, 8);
+    for (let k = 0; k < n; k++) {
+      const i = r.int(0, b.length - 1);
+      b[i] = b[i]! ^ (1 << r.int(0, 7));
+    }
+    return { kind: 'bitflip', what: `${f.name}: ${n} bit(s) flipped`, name: f.name, bytes: b, expect: 'any' };
+  }],
+  // --- the ZIP container
+  ['zip', 4, (r, s) => {
+    const x = r.pick(xlsxSources(s));
+    const parts = x.parts;
+    const which = r.int(0, 9);
+    const sheet = (f: (p: ZipPart) => ZipPart) => parts.map((p) => (p.name === SHEET ? f(p) : p));
+    switch (which) {
+      case 0:
+        return { kind: 'zip', what: `${x.name}: wrong CRC of the sheet`, name: x.name, bytes: xlsx(sheet((p) => ({ ...p, crc: (p.crc ?? 0) ^ 0x5a5a5a5a }))), expect: 'any' };
+      case 1:
+        return { kind: 'zip', what: `${x.name}: sheet size recorded too small`, name: x.name, bytes: xlsx(sheet((p) => ({ ...p, declaredSize: Math.max(1, p.data.length >> 1) }))), expect: 'any' };
+      case 2:
+        return { kind: 'zip', what: `${x.name}: every entry stored`, name: x.name, bytes: xlsx(parts.map((p) => ({ ...p, method: 0 as const }))), expect: 'load' };
+      case 3:
+        return { kind: 'zip', what: `${x.name}: the sheet listed twice`, name: x.name, bytes: xlsx([...parts, parts.find((p) => p.name === SHEET)!]), expect: 'any' };
+      case 4:
+        return { kind: 'zip', what: `${x.name}: no workbook part`, name: x.name, bytes: xlsx(parts.filter((p) => p.name !== 'xl/workbook.xml')), expect: 'any' };
+      case 5:
+        return { kind: 'zip', what: `${x.name}: no sheet part`, name: x.name, bytes: xlsx(parts.filter((p) => p.name !== SHEET)), expect: 'any' };
+      case 6: {
+        const z = xlsx(parts);
+        const span = partSpan(z, SHEET);
+        const b = Buffer.from(z);
+        for (let i = 0; i < 12; i++) b[span.start + r.int(0, span.length - 1)] = r.int(0, 255);
+        return { kind: 'zip', what: `${x.name}: compressed sheet bytes overwritten`, name: x.name, bytes: b, expect: 'any' };
+      }
+      case 7: {
+        const z = xlsx(parts);
+        return { kind: 'zip', what: `${x.name}: central directory cut`, name: x.name, bytes: z.subarray(0, z.length - r.int(1, 40)), expect: 'any' };
+      }
+      case 8:
+        return { kind: 'zip', what: `${x.name}: the sheet's method set to 12 (bzip2)`, name: x.name, bytes: patchMethod(xlsx(parts), 12), expect: 'any' };
+      default:
+        return { kind: 'zip', what: `${x.name}: an OLE (.xls) header`, name: x.name, bytes: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]), expect: 'any' };
+    }
+  }],
+  // --- bombs (small limits, so the suite stays fast)
+  ['bomb', 2, (r, s) => {
+    const x = r.pick(xlsxSources(s));
+    const which = r.int(0, 3);
+    if (which === 0) {
+      const sheet = sheetOf(x.parts);
+      const cut = sheet.indexOf('</sheetData>');
+      const big = sheet.slice(0, cut) + ' '.repeat(24 << 20) + sheet.slice(cut);
+      return { kind: 'bomb', what: `${x.name}: 24 MiB of spaces in the sheet, limit 16 MiB`, name: x.name, bytes: xlsx(withPart(x.parts, SHEET, () => big)), expect: 'any', limits: { maxSheetBytes: 16 << 20 } };
+    }
+    if (which === 1) {
+      const sheet = sheetOf(x.parts);
+      const cut = sheet.indexOf('</sheetData>');
+      const big = sheet.slice(0, cut) + '<!--' + '-'.repeat(20 << 20) + '-->' + sheet.slice(cut);
+      return { kind: 'bomb', what: `${x.name}: a 20 MiB comment in the sheet (under the limit)`, name: x.name, bytes: xlsx(withPart(x.parts, SHEET, () => big)), expect: 'load' };
+    }
+    if (which === 2) {
+      const sst = x.parts.find((p) => p.name === SST);
+      if (!sst) return MAKERS[0]![2](r, s);
+      const t = sst.data.toString('utf8');
+      const at = t.indexOf('<si>');
+      const big = t.slice(0, at) + '\n'.repeat(12 << 20) + t.slice(at);
+      return { kind: 'bomb', what: `${x.name}: 12 MiB of line feeds in the shared strings, limit 8 MiB`, name: x.name, bytes: xlsx(withPart(x.parts, SST, () => big)), expect: 'any', limits: { maxStringsBytes: 8 << 20 } };
+    }
+    const sheet = sheetOf(x.parts);
+    const cut = sheet.indexOf('</sheetData>');
+    let nested = '';
+    for (let i = 0; i < 20000; i++) nested += '<x>';
+    for (let i = 0; i < 20000; i++) nested += '</x>';
+    return { kind: 'bomb', what: `${x.name}: 20,000 nested unknown elements in sheetData`, name: x.name, bytes: xlsx(withPart(x.parts, SHEET, () => sheet.slice(0, cut) + nested + sheet.slice(cut))), expect: 'load' };
+  }],
+  // --- encodings
+  ['encoding', 3, (r, s) => {
+    const c = r.pick(csvSources(s));
+    const which = r.int(0, 5);
+    const i = r.int(1, c.ls.length - 1);
+    if (which === 0) {
+      const b = c.enc(csvText(c.ls));
+      const lineStart = c.enc(csvText(c.ls.slice(0, i))).length;
+      b[lineStart + r.int(0, 10)] = 0xff;
+      return { kind: 'encoding', what: `${c.name}: one invalid UTF-8 byte on line ${i + 1}`, name: c.name, bytes: b, expect: 'any' };
+    }
+    if (which === 1) return { kind: 'encoding', what: `${c.name}: UTF-16 LE with BOM`, name: c.name, bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csvText(c.ls), 'utf16le')]), expect: 'load' };
+    if (which === 2) return { kind: 'encoding', what: `${c.name}: UTF-8 BOM, twice`, name: c.name, bytes: Buffer.concat([Buffer.from('\ufeff\ufeff'), c.enc(csvText(c.ls))]), expect: 'any' };
+    if (which === 3) {
+      const b = c.enc(csvText(atLine(c.ls, i, (l) => l.replace(/,/, ',\u0000'))));
+      return { kind: 'encoding', what: `${c.name}: a NUL on line ${i + 1}`, name: c.name, bytes: b, expect: 'any' };
+    }
+    if (which === 4) {
+      const p = s.permits;
+      const b = Buffer.concat(p.map((l, k) => Buffer.concat([k === i % p.length ? Buffer.from([0xc3, 0x28]) : Buffer.alloc(0), Buffer.from(l + '\n')])));
+      return { kind: 'encoding', what: `行政许可信息: an invalid UTF-8 sequence on line ${(i % p.length) + 1}`, name: '行政许可信息_fuzz.jsonl', bytes: b, expect: 'any' };
+    }
+    const gbkish = Buffer.from(csvText(c.ls), 'latin1'); // not a real encoding of the text
+    return { kind: 'encoding', what: `${c.name}: UTF-8 bytes re-encoded as Latin-1 (mojibake)`, name: c.name, bytes: gbkish, expect: 'any' };
+  }],
+  // --- huge cells and lines
+  ['huge', 1, (r, s) => {
+    const which = r.int(0, 2);
+    if (which === 0) {
+      const c = r.pick(csvSources(s));
+      const i = r.int(1, c.ls.length - 1);
+      return { kind: 'huge', what: `${c.name}: a 2 MiB quoted cell on line ${i + 1}`, name: c.name, bytes: c.enc(csvText(atLine(c.ls, i, (l) => l.replace(/,/, `,"${'长'.repeat(700_000)}",`)))), expect: 'any' };
+    }
+    if (which === 1) {
+      const i = r.int(0, s.permits.length - 1);
+      return { kind: 'huge', what: `行政许可信息: a 17 MiB line (${i + 1})`, name: '行政许可信息_fuzz.jsonl', bytes: Buffer.from(csvText(atLine(s.permits, i, (l) => l.replace('"}', `${'x'.repeat(17 << 20)}"}`)))), expect: 'any' };
+    }
+    const x = r.pick(xlsxSources(s));
+    const sheet = sheetOf(x.parts);
+    const cell = someCell(r, sheet);
+    const row = /r="[A-Z]+(\d+)"/.exec(sheet.slice(cell.at, cell.at + 40))![1];
+    const col = /r="([A-Z]+)\d+"/.exec(sheet.slice(cell.at, cell.at + 40))![1];
+    return { kind: 'huge', what: `${x.name}: a 100,000-character cell ${col}${row}`, name: x.name, bytes: xlsx(withPart(x.parts, SHEET, () => replaceAt(sheet, cell.at, cell.len, `<c r="${col}${row}" t="inlineStr"><is><t>${'字'.repeat(100_000)}</t></is></c>`))), expect: 'any' };
+  }],
+  // --- line endings
+  ['eol', 3, (r, s) => {
+    const c = r.pick(csvSources(s));
+    const which = r.int(0, 4);
+    if (which === 0) {
+      const k = r.int(1, c.ls.length - 1);
+      return { kind: 'eol', what: `${c.name}: CRLF, line ${k + 1} LF`, name: c.name, bytes: c.enc(c.ls.map((l, i) => l + (i === k ? '\n' : '\r\n')).join('')), expect: 'load' };
+    }
+    if (which === 1) {
+      const k = r.int(1, c.ls.length - 1);
+      return { kind: 'eol', what: `${c.name}: LF, line ${k + 1} CRLF`, name: c.name, bytes: c.enc(c.ls.map((l, i) => l + (i === k ? '\r\n' : '\n')).join('')), expect: 'load' };
+    }
+    if (which === 2) return { kind: 'eol', what: `${c.name}: CR only`, name: c.name, bytes: c.enc(c.ls.join('\r') + '\r'), expect: 'any' };
+    if (which === 3) return { kind: 'eol', what: `${c.name}: blank lines between records, no final newline`, name: c.name, bytes: c.enc(c.ls.join('\n\n')), expect: 'load' };
+    return { kind: 'eol', what: `行政许可信息: CRLF with LF lines`, name: '行政许可信息_fuzz.jsonl', bytes: Buffer.from(s.permits.map((l, i) => l + (i % 7 === 3 ? '\n' : '\r\n')).join('')), expect: 'load' };
+  }],
+  // --- values of the wrong kind
+  ['values', 4, (r, s) => {
+    const c = r.pick(csvSources(s));
+    const i = r.int(1, c.ls.length - 1);
+    const cellsOf = (l: string) => l.split(',');
+    const bad = r.pick(['330921197504232673', '1234567890123', '1e400', '-0', 'NaN', '=1+1', '＝HYPERLINK("http://x")', '2024年13月45日', '99999999999999999999999', '１２３', '  ', '"', '\u3000', '\u0007', "'; DROP TABLE unit; --", '${x}', '<script>', '1,2,3', '是否', '∞']);
+    const l = c.ls[i]!;
+    const parts = cellsOf(l);
+    const k = r.int(0, parts.length - 1);
+    // only an unquoted cell (a quoted one holds commas)
+    if (parts[k]!.includes('"')) return { kind: 'values', what: `${c.name}: line ${i + 1} unchanged`, name: c.name, bytes: c.enc(csvText(c.ls)), expect: 'load' };
+    parts[k] = /[",\n]/.test(bad) ? `"${bad.replace(/"/g, '""')}"` : bad;
+    return { kind: 'values', what: `${c.name}: line ${i + 1} column ${k + 1} = ${JSON.stringify(bad)}`, name: c.name, bytes: c.enc(csvText(atLine(c.ls, i, () => parts.join(',')))), expect: 'load' };
+  }],
+  // --- CSV structure
+  ['csv', 3, (r, s) => {
+    const c = r.pick(csvSources(s));
+    const i = r.int(1, c.ls.length - 1);
+    switch (r.int(0, 7)) {
+      case 0:
+        return { kind: 'csv', what: `${c.name}: line ${i + 1} has an extra column`, name: c.name, bytes: c.enc(csvText(atLine(c.ls, i, (l) => l + ',多余'))), expect: 'load' };
+      case 1:
+        return { kind: 'csv', what: `${c.name}: line ${i + 1} lacks its last column`, name: c.name, bytes: c.enc(csvText(atLine(c.ls, i, (l) => l.slice(0, l.lastIndexOf(','))))), expect: 'load' };
+      case 2:
+        return { kind: 'csv', what: `${c.name}: an unbalanced quote on line ${i + 1}`, name: c.name, bytes: c.enc(csvText(atLine(c.ls, i, (l) => l.replace(',', ',"')))), expect: 'any' };
+      case 3:
+        return { kind: 'csv', what: `${c.name}: header only`, name: c.name, bytes: c.enc(c.ls[0]! + '\n'), expect: 'any' };
+      case 4:
+        return { kind: 'csv', what: `${c.name}: empty file`, name: c.name, bytes: Buffer.alloc(0), expect: 'any' };
+      case 5:
+        return { kind: 'csv', what: `${c.name}: two title lines above the header`, name: c.name, bytes: c.enc(csvText(['嵊泗县 2024 年台账', '导出时间：2025-01-02', ...c.ls])), expect: 'load' };
+      case 6:
+        return { kind: 'csv', what: `${c.name}: a header cell with a NUL and quotes`, name: c.name, bytes: c.enc(csvText(atLine(c.ls, 0, (l) => l + ',"备\u0000注""x"'))), expect: 'any' };
+      default:
+        return { kind: 'csv', what: `${c.name}: 3,000 columns on line ${i + 1}`, name: c.name, bytes: c.enc(csvText(atLine(c.ls, i, (l) => l + ','.repeat(3000)))), expect: 'load' };
+    }
+  }],
+  // --- JSON
+  ['json', 2, (r, s) => {
+    const which = r.int(0, 5);
+    const i = r.int(0, s.permits.length - 1);
+    if (which === 0) return { kind: 'json', what: `行政许可信息: line ${i + 1} not JSON`, name: '行政许可信息_fuzz.jsonl', bytes: Buffer.from(csvText(atLine(s.permits, i, (l) => l.slice(0, -3)))), expect: 'load' };
+    if (which === 1) return { kind: 'json', what: `行政许可信息: line ${i + 1} an array`, name: '行政许可信息_fuzz.jsonl', bytes: Buffer.from(csvText(atLine(s.permits, i, (l) => `[${l}]`))), expect: 'load' };
+    if (which === 2) return { kind: 'json', what: `行政许可信息: a nested object value on line ${i + 1}`, name: '行政许可信息_fuzz.jsonl', bytes: Buffer.from(csvText(atLine(s.permits, i, (l) => l.replace('{', '{"嵌套":{"a":[1,{"b":null}]},')))), expect: 'load' };
+    if (which === 3) return { kind: 'json', what: '执法监督发现问题: an array of scalars and one object', name: '执法监督发现问题_fuzz.json', bytes: Buffer.from('[1, "x", null, {"问题编号": "W1"}]'), expect: 'any' };
+    if (which === 4) return { kind: 'json', what: '执法监督发现问题: 5,000-deep nesting', name: '执法监督发现问题_fuzz.json', bytes: Buffer.from('['.repeat(5000) + ']'.repeat(5000)), expect: 'any' };
+    return { kind: 'json', what: `行政许可信息: a JSON escape of NUL on line ${i + 1}`, name: '行政许可信息_fuzz.jsonl', bytes: Buffer.from(csvText(atLine(s.permits, i, (l) => l.replace(/":"/, '":"\\u0000')))), expect: 'load' };
+  }],
+  // --- XML inside the workbook
+  ['xml', 5, (r, s) => {
+    const x = r.pick(xlsxSources(s));
+    const sheet = sheetOf(x.parts);
+    const cell = someCell(r, sheet);
+    const at = (f: (c: string) => string) => replaceAt(sheet, cell.at, cell.len, f(sheet.slice(cell.at, cell.at + cell.len)));
+    const ok = (what: string, xml: string): Omit<FuzzCase, 'id'> => ({ kind: 'xml', what: `${x.name}: ${what}`, name: x.name, bytes: xlsx(withPart(x.parts, SHEET, () => xml)), expect: 'load' });
+    const any = (what: string, xml: string): Omit<FuzzCase, 'id'> => ({ ...ok(what, xml), expect: 'any' });
+    switch (r.int(0, 19)) {
+      case 0:
+        return ok('spaces around "=" and single quotes everywhere', sheet.replace(/ ([rts])="([^"]*)"/g, " $1 = '$2'"));
+      case 1:
+        return ok('a prefix on every element', sheet.replace(/<(\/?)(worksheet|sheetData|row|c|v|is|t)([ >/])/g, '<$1x:$2$3').replace('<x:worksheet ', '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '));
+      case 2:
+        return ok('comments and processing instructions between cells', sheet.replace(/<\/c>/g, (m) => (r.chance(0.1) ? `${m}<!-- <c r="A1"><v>9</v></c> --><?pi x?>` : m)));
+      case 3:
+        return ok('values as CDATA and character references', sheet.replace(/<v>(\d+)<\/v>/g, (m, d: string) => (r.chance(0.2) ? `<v><![CDATA[${d}]]></v>` : r.chance(0.2) ? `<v>&#${d.charCodeAt(0)};${d.slice(1)}</v>` : m)));
+      case 4:
+        return any('an attribute without "="', at((c) => c.replace(' r=', ' r')));
+      case 5:
+        return any('an unterminated quote', at((c) => c.replace(/r="([A-Z]+\d+)"/, 'r="$1')));
+      case 6:
+        return any('a reference beyond XFD', at((c) => c.replace(/r="[A-Z]+(\d+)"/, 'r="ZZZZZZZ$1"')));
+      case 7:
+        return any('a row number beyond 1,048,576', sheet.replace('</sheetData>', '<row r="2000000"><c r="A2000000"><v>1</v></c></row></sheetData>'));
+      case 8:
+        return any('rows out of order', sheet.replace(/<row r="(\d+)"/, '<row r="999"'));
+      case 9:
+        return any('a cell repeated', at((c) => c + c));
+      case 10:
+        return any('an unknown cell type', at((c) => c.replace(/<c ([^>]*?)(\/?)>/, '<c $1 t="zz"$2>')));
+      case 11:
+        return any('a shared-string index out of range', sheet.replace(/(t="s"[^>]*><v>)\d+/, '$199999999'));
+      case 12:
+        return any('a DOCTYPE with an entity', sheet.replace('<worksheet', '<!DOCTYPE w [<!ENTITY e "x">]><worksheet'));
+      case 13:
+        return any('an undefined entity in a value', at((c) => c.replace(/<v>/, '<v>&bogus;')));
+      case 14:
+        return ok('cells without r attributes (positions from their order)', sheet.replace(/<c r="[A-Z]+\d+"/g, (m) => m));
+      case 15:
+        return ok('unknown elements inside rows and cells', sheet.replace(/<\/c>/g, (m) => (r.chance(0.05) ? `<ext><y/></ext>${m}` : m)));
+      case 16:
+        return any('an unclosed <v>', at((c) => c.replace('</v>', '')));
+      case 17:
+        return any('a cell text with "<" inside an attribute', at((c) => c.replace(/r="/, 'r="<')));
+      case 18:
+        return ok('formulas with cached values', sheet.replace(/<v>(\d+)<\/v>/g, (m) => (r.chance(0.1) ? `<f>1+1</f>${m}` : m)));
+      default:
+        return any('the sheet cut in the middle of a tag, recorded sizes right', sheet.slice(0, r.int(Math.floor(sheet.length / 2), sheet.length - 2)));
+    }
+  }],
+  // --- the dirty sample workbook and whole valid files (the control group)
+  ['valid', 2, (r, s) => {
+    const which = r.int(0, 4);
+    if (which === 0) return { kind: 'valid', what: '03_执法人员花名册_问题数据.xlsx as it is', name: '执法人员花名册_问题数据.xlsx', bytes: xlsx(s.dirtyRoster), expect: 'load' };
+    if (which === 1) return { kind: 'valid', what: '检查计划任务 parquet as it is', name: '检查计划任务_fuzz.parquet', bytes: s.parquet, expect: 'load' };
+    if (which === 2) return { kind: 'valid', what: '执法监督发现问题 json as it is', name: '执法监督发现问题_fuzz.json', bytes: Buffer.from(s.findings), expect: 'load' };
+    const x = r.pick(xlsxSources(s));
+    return { kind: 'valid', what: `${x.name} re-zipped`, name: x.name, bytes: xlsx(x.parts), expect: 'load' };
+  }],
+];
+
+/** The ZIP with the compression method of the sheet's headers set to `method`. */
+function patchMethod(zip: Buffer, method: number): Buffer {
+  const b = Buffer.from(zip);
+  const span = partSpan(b, SHEET);
+  // local header: 30 bytes + name before the data; the method is at +8
+  for (let p = 0; p + 4 <= b.length; p++) {
+    if (b.readUInt32LE(p) === 0x04034b50 && p + 30 <= span.start && b.toString('utf8', p + 30, p + 30 + SHEET.length) === SHEET) b.writeUInt16LE(method, p + 8);
+    if (b.readUInt32LE(p) === 0x02014b50 && b.toString('utf8', p + 46, p + 46 + SHEET.length) === SHEET) b.writeUInt16LE(method, p + 10);
+  }
+  return b;
+}
+
+/** `count` cases from `seed`: every class at least once, then drawn by weight. */
+export function generateCases(seed: number, count: number): FuzzCase[] {
+  const s = sources();
+  const rng = new Rng(seed, 'fuzz');
+  const total = MAKERS.reduce((a, m) => a + m[1], 0);
+  const out: FuzzCase[] = [];
+  for (let id = 0; id < count; id++) {
+    let maker: Make;
+    if (id < MAKERS.length) maker = MAKERS[id]![2];
+    else {
+      let x = rng.float() * total;
+      maker = MAKERS.find((m) => (x -= m[1]) < 0)?.[2] ?? MAKERS[0]![2];
+    }
+    // each case draws from its own stream: changing one maker does not shift every later case
+    out.push({ id, ...maker(Rng.of(seed, 'case', id), s) });
+  }
+  return out;
+}

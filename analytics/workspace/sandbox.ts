@@ -1,0 +1,82 @@
+// What a workspace's database may touch on disk. A workspace is untrusted input — a file someone
+// sent, whose stored SQL (an evaluation run's index text) is run again by lineage and trends — so
+// its DuckDB runs with external file access off and its configuration locked once set up; the one
+// folder it may read and write is a private temporary folder, where an import puts (a hard link
+// to, or a copy of) the file it reads and its own temporary files. Nothing else on the disk is
+// reachable from SQL, whatever the SQL.
+import { constants, copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { lit, type Db } from '../db/duck.js';
+
+export class IoSandbox {
+  private constructor(readonly dir: string) {}
+
+  static create(): IoSandbox {
+    sweepStale();
+    return new IoSandbox(mkdtempSync(join(tmpdir(), `tijian-io-${process.pid}-`)));
+  }
+
+  /** Turns the database's file access off but for this folder, and locks the settings. */
+  async lock(db: Db): Promise<void> {
+    await db.exec(`SET allowed_directories = [${lit(this.dir + '/')}]`);
+    await db.exec(`SET enable_external_access = false`);
+    await db.exec(`SET lock_configuration = true`);
+  }
+
+  /**
+   * A path to `file` inside the folder, for DuckDB to read: a hard link (no copy, same bytes) or,
+   * across file systems, a copy (a reflink where the file system has them). DuckDB follows no
+   * symbolic link out of the folder, so a link of that kind would not do.
+   */
+  stage(file: string): { path: string; release: () => void } {
+    // under the user's file name, so DuckDB's messages name it
+    const sub = join(this.dir, randomBytes(6).toString('hex'));
+    mkdirSync(sub);
+    const path = join(sub, basename(file));
+    try {
+      linkSync(file, path);
+    } catch {
+      copyFileSync(file, path, constants.COPYFILE_FICLONE);
+    }
+    return { path, release: () => rmSync(sub, { recursive: true, force: true }) };
+  }
+
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+let swept = false;
+
+/** Folders left by processes that ended without closing their workspace (killed by the watchdog,
+ *  crashed): they may hold links to or copies of imported files, so they go at the next start. */
+function sweepStale(): void {
+  if (swept) return;
+  swept = true;
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /^tijian-io-(\d+)-/.exec(name);
+    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    try {
+      rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    } catch {
+      // another user's, or in use: left alone
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
