@@ -8,6 +8,7 @@ import type { ColumnMapping, ValueMaps } from './headers.js';
 import { enumSpellings, fallbackOf, sqlKey } from './recognise/values.js';
 import { softReasonChecks, softWhySql, splitSoftChecks, type SoftField } from './soft-values.js';
 import { controlCheck, numericOverflow, rangeChecks } from './value-limits.js';
+import { FILE_NAME_COLUMN, type FileConstant } from './file-constants.js';
 
 export interface MappedField {
   field: FieldDef;
@@ -276,8 +277,14 @@ export function buildConvSql(
   values?: ValueMaps,
   /** Whether the source may hold control characters (then rows holding one are rejected). */
   controls = true,
+  /** Values the file states once for all its rows (file-constants.ts): checked like a cell. */
+  constants: readonly FileConstant[] = [],
 ): ConvSql {
   const mapped = mappedFields(t, columns);
+  for (const c of constants) {
+    const field = t.fields.find((f) => f.name === c.field);
+    if (field && !mapped.some((m) => m.field === field)) mapped.push({ field, col: lit(c.value), clean: lit(c.value), header: FILE_NAME_COLUMN, scale: 1 });
+  }
   const rawCols = headers.map((_, i) => srcCol(i));
   const cleaned = headers.map((_, i) => `tj_clean(${srcCol(i)}) AS ${cleanCol(i)}`).join(', ');
   const cleanedFast = headers.map((_, i) => `${cleanExpr(srcCol(i), spaces)} AS ${cleanCol(i)}`).join(', ');

@@ -16,6 +16,7 @@ import type { NameIndex } from './recognise/evidence.js';
 import { valueKey } from './recognise/values.js';
 import { extrasWithEnumRaw, resolveEnumValues, type ValueDecision, type ValuePassResult } from './value-pass.js';
 import { scanFile } from './file-scan.js';
+import { FILE_NAME_COLUMN, repeatedImport, withFileConstants } from './file-constants.js';
 import { invalidValuesOf, omittedNote, type InvalidValuesOf } from './soft-values.js';
 import { checkAnyRecognised, checkMapping, detectTable, layoutKey, type Mapping } from './headers.js';
 import { applyMappingFile, type MappingFile } from './mapping-file.js';
@@ -94,13 +95,17 @@ export interface ColumnDecisionOut {
 }
 
 export function decisionsOf(m: Mapping): ColumnDecisionOut[] {
-  return m.columns.map((c) => ({
-    column: c.header,
-    field: c.field,
-    confidence: c.confidence ?? (c.field ? 'sure' : 'none'),
-    why: c.why ?? (m.origin === 'detected' ? '' : m.origin === 'remembered' ? '沿用此前为同样表头确认的对应' : '映射中指定'),
-    ...(c.why_en ? { why_en: c.why_en } : {}),
-  }));
+  return [
+    ...m.columns.map((c) => ({
+      column: c.header,
+      field: c.field,
+      confidence: c.confidence ?? (c.field ? 'sure' : 'none'),
+      why: c.why ?? (m.origin === 'detected' ? '' : m.origin === 'remembered' ? '沿用此前为同样表头确认的对应' : '映射中指定'),
+      ...(c.why_en ? { why_en: c.why_en } : {}),
+    })),
+    // a value the file name gives every row (never silently: listed as likely)
+    ...(m.constants ?? []).map((c) => ({ column: FILE_NAME_COLUMN, field: c.field, confidence: c.confidence, why: c.why, why_en: c.why_en })),
+  ];
 }
 
 /** Rows looked at to weigh a column's values against its header. */
@@ -128,11 +133,11 @@ export async function workspaceNames(db: Db): Promise<NameIndex> {
 
 /** The mapping an import uses: the user's, the one remembered for this layout, or recognised. */
 export async function chooseMapping(db: Db | null, source: StagedSource, file: string, explicit?: MappingFile): Promise<Mapping> {
-  if (explicit) return applyMappingFile(explicit, source.headers);
+  if (explicit) return withFileConstants(applyMappingFile(explicit, source.headers), file);
   const remembered = db ? await rememberedMapping(db, source.headers) : null;
-  if (remembered) return remembered;
+  if (remembered) return withFileConstants(remembered, file);
   const samples = await sampleColumns(source.db, source);
-  return detectTable(source.headers, file, { samples, ...(db ? { names: await workspaceNames(db) } : {}) });
+  return withFileConstants(detectTable(source.headers, file, { samples, ...(db ? { names: await workspaceNames(db) } : {}) }), file);
 }
 
 /** DuckDB messages that mean the reader could not read the file (not a fault of ours). */
@@ -226,8 +231,11 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
     warnings: [],
   };
   if (scan.encoding) base.encoding = scan.encoding;
-  const prior = await db.one<{ import_id: number; table_name: string }>(
-    `SELECT import_id, table_name FROM import_log WHERE sha256 = ${lit(scan.sha256)} AND status = 'done' ORDER BY import_id LIMIT 1`,
+  const prior = repeatedImport(
+    await db.all<{ import_id: number; table_name: string; mapping: string | null }>(
+      `SELECT import_id, table_name, CAST(mapping AS VARCHAR) AS mapping FROM import_log WHERE sha256 = ${lit(scan.sha256)} AND status = 'done' ORDER BY import_id`,
+    ),
+    file,
   );
   if (prior) {
     return {
@@ -254,8 +262,9 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   // Recognition weighs the values too, so it waits until the rows are staged.
   let decided: Mapping | undefined;
   const decideEarly = async (headers: string[]): Promise<void> => {
-    const m = opts.mapping ? applyMappingFile(opts.mapping, headers) : await rememberedMapping(db, headers);
-    if (!m) return checkAnyRecognised(headers, file);
+    const given = opts.mapping ? applyMappingFile(opts.mapping, headers) : await rememberedMapping(db, headers);
+    if (!given) return checkAnyRecognised(headers, file);
+    const m = withFileConstants(given, file);
     checkMapping(m, file);
     decided = m;
   };
@@ -348,7 +357,7 @@ interface Staged {
 async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSource, progress: ProgressFn | undefined): Promise<Staged> {
   // 1. Convert and validate, one parallel pass over the file. The ordinal is the row's position
   // (DuckDB keeps insertion order), so no order-forcing window is needed.
-  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls);
+  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants);
   progress?.({ phase: 'convert', done: 0, total: 100, unit: 'percent' });
   await execWithProgress(db, `CREATE OR REPLACE TEMP TABLE ${TAG}_conv_t AS ${conv.select}`, progress, 'convert');
   const values = await resolveEnumValues(db, t, `${TAG}_conv_t`, conv, mapping.values);
@@ -414,7 +423,13 @@ async function loadRows(
   const db = ws.db;
   const { file, progress } = ctx;
   const importId = Number(await db.scalar(`SELECT nextval('import_id_seq')`));
-  const mappingJson = JSON.stringify({ ...mappingToFile(mapping), origin: mapping.origin, layout_key: layoutKey(source.headers), headers: source.headers });
+  const mappingJson = JSON.stringify({
+    ...mappingToFile(mapping),
+    origin: mapping.origin,
+    layout_key: layoutKey(source.headers),
+    headers: source.headers,
+    ...(mapping.constants?.length ? { constants: mapping.constants } : {}),
+  });
   await db.exec(
     `INSERT INTO import_log (import_id, file_name, file_path, file_size, sha256, format, encoding, table_name, mapping,
        rows_read, rows_loaded, rows_rejected, started_at, status, app_version)

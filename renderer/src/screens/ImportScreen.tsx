@@ -373,6 +373,20 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
                       </tr>
                     );
                   })}
+                  {(p.mapping.constants ?? []).map((c) => {
+                    const f = table.fields.find((x) => x.name === c.field);
+                    const why = i18n.lang === 'en' ? c.why_en : c.why;
+                    return (
+                      <tr key={`const.${c.field}`} className="likely" data-testid="mapping-constant">
+                        <td className="mono">{t.recog.fromFileName}</td>
+                        <td>
+                          {f ? pick(f) : c.field} = <b>{c.value}</b> <Certainty c={c.confidence} why={why} />
+                        </td>
+                        <td className="small muted why">{why}</td>
+                        <td className="sample-values">{c.value}</td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
             </div>
