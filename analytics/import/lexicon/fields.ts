@@ -160,7 +160,7 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     subject_name: { also: ['检查对象', '检查对象名称', '被检查对象', '被检查单位', '企业名称', '对象名称', '被检查人'] },
     is_enterprise: { also: ['是否涉企', '是否企业', '涉企检查', '是否涉企检查'] },
     inspection_type: { also: ['检查类型', '检查方式', '检查类别', '检查形式'] },
-    plan_task_id: { also: ['计划任务编号', '任务编号', '检查任务编号', '抽查任务编号', '计划编号', '双随机抽查任务编号'] },
+    plan_task_id: { also: ['计划任务编号', '任务编号', '检查任务编号', '抽查任务编号', '计划编号'] },
     via_mobile: { also: ['是否掌上执法', '掌上执法', '是否使用掌上执法', '是否移动执法'] },
     code_shown: { also: ['是否亮码检查', '亮码检查', '是否亮码', '是否扫码检查'] },
     officer_ids: { also: ['检查人员', '执法人员', '检查人', '巡查人员'] },
@@ -169,7 +169,7 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     case_id: { also: ['关联案件编号', '立案编号', '案件编号', '案号'] },
   },
   inspection_plan: {
-    plan_task_id: { also: ['任务编号', '计划任务编号', '检查任务编号', '计划编号', '任务编码', '双随机抽查任务编号'] },
+    plan_task_id: { also: ['任务编号', '计划任务编号', '检查任务编号', '计划编号', '任务编码'] },
     unit_id: { also: ['责任单位', '实施单位', '承担单位', '检查单位', '执法主体', '实施机关', '牵头单位'] },
     plan_type: { also: ['任务类型', '计划类型', '任务类别'] },
     due_date: { also: ['计划完成日期', '完成时限', '截止日期', '计划完成时间', '完成期限', '要求完成日期', '期限', '时限'] },
