@@ -684,6 +684,12 @@ function RunResults({ run, onClose }: { run: ImportRun; onClose: () => void }) {
               <>
                 <span className="muted">→ {t.ux.tableBatch(tableName(r.table ?? ''), r.import_id ?? 0)}</span>
                 <span>{t.imp.resultLine(num(r.rows_read), num(r.rows_loaded), num(r.rows_rejected))}</span>
+                {/* beside the counts, before the lists that may unfold below */}
+                {r.rows_rejected > 0 && (
+                  <button className="link" onClick={() => setShowRejected({ id: r.import_id!, file: r.file })} data-testid="result-show-rejected">
+                    {t.imp.showRejected}
+                  </button>
+                )}
                 {(r.likely?.length ?? 0) > 0 && (
                   <details className="result-likely" data-testid="result-likely">
                     <summary className="warn-text">{t.recog.likelyN(r.likely!.length)}</summary>
@@ -724,11 +730,6 @@ function RunResults({ run, onClose }: { run: ImportRun; onClose: () => void }) {
                       ))}
                     </ul>
                   </details>
-                )}
-                {r.rows_rejected > 0 && (
-                  <button className="link" onClick={() => setShowRejected({ id: r.import_id!, file: r.file })} data-testid="result-show-rejected">
-                    {t.imp.showRejected}
-                  </button>
                 )}
               </>
             )}
