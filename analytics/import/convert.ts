@@ -6,7 +6,9 @@ import type { FieldDef, TableDef } from '../schema/types.js';
 import type { SpaceClass } from './file-scan.js';
 import type { ColumnMapping, ValueMaps } from './headers.js';
 import { enumSpellings, fallbackOf, sqlKey } from './recognise/values.js';
+import { softReasonChecks, softWhySql, splitSoftChecks, type SoftField } from './soft-values.js';
 import { controlCheck, numericOverflow, rangeChecks } from './value-limits.js';
+import { FILE_NAME_COLUMN, type FileConstant } from './file-constants.js';
 
 export interface MappedField {
   field: FieldDef;
@@ -250,6 +252,12 @@ export interface ConvSql {
   /** Enum fields: the conv column holding the text that matched no listed spelling (NULL when it
    *  did), and the header it came from. */
   enumRaw: Array<{ field: FieldDef; header: string; column: string }>;
+  /** Optional fields whose unreadable values empty the field instead of rejecting the row
+   *  (soft-values.ts): the conv columns with the reason and the text. */
+  soft: SoftField[];
+  /** The reasons a rejected row is given (over conv with its cleaned columns re-derived): every
+   *  check that rejects, and the optional fields that could not be read either. */
+  reasonChecks: Check[];
 }
 
 /**
@@ -269,8 +277,14 @@ export function buildConvSql(
   values?: ValueMaps,
   /** Whether the source may hold control characters (then rows holding one are rejected). */
   controls = true,
+  /** Values the file states once for all its rows (file-constants.ts): checked like a cell. */
+  constants: readonly FileConstant[] = [],
 ): ConvSql {
   const mapped = mappedFields(t, columns);
+  for (const c of constants) {
+    const field = t.fields.find((f) => f.name === c.field);
+    if (field && !mapped.some((m) => m.field === field)) mapped.push({ field, col: lit(c.value), clean: lit(c.value), header: FILE_NAME_COLUMN, scale: 1 });
+  }
   const rawCols = headers.map((_, i) => srcCol(i));
   const cleaned = headers.map((_, i) => `tj_clean(${srcCol(i)}) AS ${cleanCol(i)}`).join(', ');
   const cleanedFast = headers.map((_, i) => `${cleanExpr(srcCol(i), spaces)} AS ${cleanCol(i)}`).join(', ');
@@ -289,24 +303,37 @@ export function buildConvSql(
     typed.push(`json_object(${pairs.join(', ')}) AS extras`);
     insertColumns.push('extras');
   }
-  const checks = [
+  const allChecks = [
     ...rowChecks(rawCols, hasExtraCells, checkEncoding),
     ...(controls ? controlCheck(rawCols, headers) : []),
     ...mapped.flatMap(fieldChecks),
     ...mapped.flatMap(rangeChecks),
   ];
+  // An optional field's own checks do not reject the row: the field is emptied, the text kept.
+  const { hard: checks, soft } = splitSoftChecks(t, mapped, allChecks);
   const flags = checks.filter((c) => c.badCond !== null).map((c) => `(${c.badCond ?? c.cond})`);
   const bad = flags.length ? flags.join(' OR ') : 'FALSE';
-  const decided = `SELECT *, coalesce(${bad}, FALSE) AS __bad FROM (SELECT ${typed.join(', ')} FROM (SELECT *, ${cleanedFast} FROM ${source}))`;
+  const whys = soft.map((s) => `${softWhySql(s)} AS ${ident(s.why)}`);
+  const decided = `SELECT *, coalesce(${bad}, FALSE) AS __bad${whys.map((w) => `, ${w}`).join('')} FROM (SELECT ${typed.join(', ')} FROM (SELECT *, ${cleanedFast} FROM ${source}))`;
   // Enum fields: the fallback where no listed spelling matched, and the text kept beside it.
   const enums = mapped.filter((m) => m.field.kind === 'enum');
   const enumRaw = enums.map((m) => ({ field: m.field, header: m.header, column: enumRawName(m.field) }));
   const fallback = new Map(enums.map((m) => [m.field.name, fallbackOf(m.field)]));
-  const outerValue = (c: string) => (fallback.has(c) ? `coalesce(${ident(c)}, ${lit(fallback.get(c) ?? null)}) AS ${ident(c)}` : ident(c));
+  const softOf = new Map(soft.map((s) => [convName(s.field), s]));
+  const outerValue = (c: string) =>
+    fallback.has(c)
+      ? `coalesce(${ident(c)}, ${lit(fallback.get(c) ?? null)}) AS ${ident(c)}`
+      : softOf.has(c)
+        ? `CASE WHEN ${ident(softOf.get(c)!.why)} IS NULL THEN ${ident(c)} END AS ${ident(c)}`
+        : ident(c);
+  const softCols = soft.flatMap((s) => {
+    const m = mapped.find((x) => x.field === s.field)!;
+    return [ident(s.why), `CASE WHEN ${ident(s.why)} IS NOT NULL THEN ${m.clean} END AS ${ident(s.column)}`];
+  });
   const enumRawCols = enums.map((m) => `CASE WHEN ${ident(m.field.name)} IS NULL THEN ${m.clean} END AS ${ident(enumRawName(m.field))}`);
   // Raw text is kept only for rows that will be rejected (to show the user what was wrong).
-  const outer = [...pass, ...insertColumns.map(outerValue), ...enumRawCols, '__bad', ...rawCols.map((c) => `CASE WHEN __bad THEN ${c} END AS ${c}`)];
-  return { select: `SELECT ${outer.join(', ')} FROM (${decided})`, checks, insertColumns, cleanedFromRaw: cleaned, enumRaw };
+  const outer = [...pass, ...insertColumns.map(outerValue), ...enumRawCols, ...softCols, '__bad', ...rawCols.map((c) => `CASE WHEN __bad THEN ${c} END AS ${c}`)];
+  return { select: `SELECT ${outer.join(', ')} FROM (${decided})`, checks, insertColumns, cleanedFromRaw: cleaned, enumRaw, soft, reasonChecks: [...checks, ...softReasonChecks(soft)] };
 }
 
 /** For the rejected rows: the list of failed checks as a struct list, evaluated over conv with its

@@ -5,6 +5,10 @@ import { freshWorkspace, SAMPLES } from '../test/helpers.js';
 import { importFile } from './import-file.js';
 import { expandPaths } from './import-paths.js';
 import type { DirtyExpectation } from '../../samples/generator/dirty.js';
+import { readRaw } from '../../samples/generator/testkit/read.js';
+import { ident } from '../db/duck.js';
+import { tableDef } from '../schema/tables.js';
+import { overview } from '../overview/overview.js';
 
 const DIR = join(SAMPLES, 'dirty');
 const expected = JSON.parse(readFileSync(join(DIR, '_expected.json'), 'utf8')) as DirtyExpectation;
@@ -64,6 +68,51 @@ describe('the dirty sample', () => {
     const row = await ws.db.one<{ procedure: string | null; raw: string }>(`SELECT procedure, extras->>'适用程序' AS raw FROM penalty_case WHERE extras->>'适用程序' IS NOT NULL`);
     expect(row).toEqual({ procedure: null, raw: '特别程序' });
     expect(await ws.db.scalar(`SELECT count(*) FROM complaint WHERE channel IS NULL AND (extras->>'来源渠道') = '微信'`)).toBe(1);
+  });
+
+  it('loads the rows whose optional values cannot be read, with those fields empty, the text kept, each value listed with its reason', async () => {
+    const ws = await freshWorkspace();
+    let expectedRows = 0;
+    for (const f of [...expected.files].sort((a, b) => a.order - b.order)) {
+      const r = await importFile(ws, join(DIR, f.file));
+      const t = tableDef(f.table)!;
+      // the file read back independently: header and cell text of every planted row
+      const raw = await readRaw(join(DIR, f.file));
+      const want = new Map<string, number>();
+      for (const e of f.emptied) {
+        const row = raw.rows.find((x) => x.line === e.line)!;
+        for (const code of e.codes) {
+          const field = t.fields.find((x) => x.name === code.split('.')[0])!;
+          const col = r.columns!.find((c) => c.field === field.name)!;
+          const text = row.cells[raw.headers.indexOf(col.column)]!.trim();
+          const key = `${field.name}|${code}|${text}`;
+          want.set(key, (want.get(key) ?? 0) + 1);
+          // the row is loaded at its line, the field empty, the text in extras under its header
+          const got = await ws.db.one<{ v: unknown; kept: string | null }>(
+            `SELECT ${ident(field.name)} AS v, extras->>${`'${col.column.replace(/'/g, "''")}'`} AS kept FROM ${ident(t.name)} WHERE import_id = ${r.import_id} AND row_no = ${e.line}`,
+          );
+          expect(got, `${f.file} line ${e.line} ${code}`).toEqual({ v: null, kept: text });
+        }
+        expectedRows++;
+      }
+      const listed = new Map<string, number>();
+      for (const v of r.values_invalid ?? []) {
+        listed.set(`${v.field}|${v.code}|${v.value}`, v.rows);
+        expect(v.zh).toContain(v.value);
+        expect(v.zh).toContain('留空');
+        expect(v.en).toMatch(/empty/);
+      }
+      expect([...listed].sort(), f.file).toEqual([...want].sort());
+    }
+    expect(expectedRows).toBeGreaterThanOrEqual(15);
+    // 数据概览 / overview --json list them too, with their reasons
+    const ov = await overview(ws.db);
+    const all = expected.files.flatMap((f) => f.emptied.flatMap((e) => e.codes.map((c) => `${f.table}.${c}`)));
+    expect(ov.invalid.reduce((a, x) => a + x.rows, 0)).toBe(all.length);
+    expect([...new Set(ov.invalid.map((x) => `${x.table}.${x.code}`))].sort()).toEqual([...new Set(all)].sort());
+    const w = ov.warnings.filter((x) => x.kind === 'invalid_value');
+    expect(w.reduce((a, x) => a + x.rows, 0)).toBe(all.length);
+    expect(w.every((x) => x.zh.includes('留空') && x.samples.length > 0)).toBe(true);
   });
 
   it('imported as a folder, offers exactly its data files (the answer key _expected.json and the README are passed over, with reasons)', () => {

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { TijianError } from '../i18n/errors.js';
 import { tableDef } from '../schema/tables.js';
 import type { FieldDef, TableDef } from '../schema/types.js';
+import type { FileConstant } from './file-constants.js';
 import { headerRowScore, recognise, recogniseFor, type Confidence, type MissingField, type Recognition, type RecogniseOptions } from './recognise/recognise.js';
 
 export type { Confidence, MissingField } from './recognise/recognise.js';
@@ -40,6 +41,8 @@ export interface Mapping {
   values?: ValueMaps;
   /** Detected mappings: every table by how well the headers fit it, best first. */
   ranking?: Array<{ table: string; score: number }>;
+  /** Values the file states once for all its rows (the year in its name: file-constants.ts). */
+  constants?: FileConstant[];
 }
 
 /** Header text normalised for matching: NFKC (full-width → half-width), no spaces or required-field
@@ -151,7 +154,7 @@ export function checkMapping(m: Mapping, fileName: string): void {
   if (!t) {
     throw new TijianError('MAPPING_INVALID', `映射指定的数据表“${m.table}”不存在。`, `The mapping names an unknown table "${m.table}".`);
   }
-  const mapped = new Set(m.columns.map((c) => c.field).filter((f): f is string => !!f));
+  const mapped = new Set([...m.columns.map((c) => c.field).filter((f): f is string => !!f), ...(m.constants ?? []).map((c) => c.field)]);
   const missing = t.fields.filter((f) => f.required && !mapped.has(f.name));
   if (missing.length) {
     const cand = (f: FieldDef) => m.missing?.find((x) => x.field === f.name)?.candidates ?? [];

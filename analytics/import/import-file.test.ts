@@ -309,11 +309,15 @@ describe('mappings', () => {
     expect(g.rows_loaded).toBe(1);
     expect(g.likely!.map((d) => d.column)).toEqual(['编号', '机关', '日期']);
     for (const d of g.likely!) expect(d).toMatchObject({ confidence: 'likely', why: expect.stringContaining('数据表为推测') });
-    // a required field no column names stops the import, naming what is missing; no command in the message
-    const err = await importFile(guessed, file(dir, 'odd3.csv', '案件编号,备注\nX9,—\n')).catch((e) => e);
+    // a required field no column names stops the import, naming what is missing; no command in the message.
+    // (A penalty ledger without its unit and dates: 案件编号 + 备注 alone would not say which ledger —
+    // a reconsideration ledger numbers its cases too.)
+    const err = await importFile(guessed, file(dir, 'odd3.csv', '案件编号,当事人,罚没金额（元）,备注\nX9,张三,200,—\n')).catch((e) => e);
     expect(err).toBeInstanceOf(TijianError);
     expect(err.code).toBe('MAPPING_MISSING_REQUIRED');
+    expect(err.zh).toContain('处罚案件');
     expect(err.zh).toContain('立案日期');
+    expect(err.zh).toContain('执法主体');
     expect(err.zh).not.toMatch(/tijian|--mapping|映射文件/);
 
     const ws = await freshWorkspace();

@@ -16,6 +16,8 @@ import type { NameIndex } from './recognise/evidence.js';
 import { valueKey } from './recognise/values.js';
 import { extrasWithEnumRaw, resolveEnumValues, type ValueDecision, type ValuePassResult } from './value-pass.js';
 import { scanFile } from './file-scan.js';
+import { FILE_NAME_COLUMN, repeatedImport, withFileConstants } from './file-constants.js';
+import { invalidValuesOf, omittedNote, type InvalidValuesOf } from './soft-values.js';
 import { checkAnyRecognised, checkMapping, detectTable, layoutKey, type Mapping } from './headers.js';
 import { applyMappingFile, type MappingFile } from './mapping-file.js';
 import type { ProgressFn } from './progress.js';
@@ -66,6 +68,9 @@ export interface ImportFileResult {
   values_likely?: ValueDecision[];
   /** Enum texts that matched nothing: the rows loaded with the field's fallback, the text kept. */
   values_unmatched?: ValueDecision[];
+  /** Values of optional fields that could not be read (a date written 不详): the rows loaded with
+   *  the field empty, the text kept in extras; each distinct text with its reason and count. */
+  values_invalid?: InvalidValuesOf['values'];
   /** What the rejected rows' line numbers count. */
   line_kind?: StagedSource['lineKind'];
   warnings: string[];
@@ -90,13 +95,17 @@ export interface ColumnDecisionOut {
 }
 
 export function decisionsOf(m: Mapping): ColumnDecisionOut[] {
-  return m.columns.map((c) => ({
-    column: c.header,
-    field: c.field,
-    confidence: c.confidence ?? (c.field ? 'sure' : 'none'),
-    why: c.why ?? (m.origin === 'detected' ? '' : m.origin === 'remembered' ? '沿用此前为同样表头确认的对应' : '映射中指定'),
-    ...(c.why_en ? { why_en: c.why_en } : {}),
-  }));
+  return [
+    ...m.columns.map((c) => ({
+      column: c.header,
+      field: c.field,
+      confidence: c.confidence ?? (c.field ? 'sure' : 'none'),
+      why: c.why ?? (m.origin === 'detected' ? '' : m.origin === 'remembered' ? '沿用此前为同样表头确认的对应' : '映射中指定'),
+      ...(c.why_en ? { why_en: c.why_en } : {}),
+    })),
+    // a value the file name gives every row (never silently: listed as likely)
+    ...(m.constants ?? []).map((c) => ({ column: FILE_NAME_COLUMN, field: c.field, confidence: c.confidence, why: c.why, why_en: c.why_en })),
+  ];
 }
 
 /** Rows looked at to weigh a column's values against its header. */
@@ -124,11 +133,11 @@ export async function workspaceNames(db: Db): Promise<NameIndex> {
 
 /** The mapping an import uses: the user's, the one remembered for this layout, or recognised. */
 export async function chooseMapping(db: Db | null, source: StagedSource, file: string, explicit?: MappingFile): Promise<Mapping> {
-  if (explicit) return applyMappingFile(explicit, source.headers);
+  if (explicit) return withFileConstants(applyMappingFile(explicit, source.headers), file);
   const remembered = db ? await rememberedMapping(db, source.headers) : null;
-  if (remembered) return remembered;
+  if (remembered) return withFileConstants(remembered, file);
   const samples = await sampleColumns(source.db, source);
-  return detectTable(source.headers, file, { samples, ...(db ? { names: await workspaceNames(db) } : {}) });
+  return withFileConstants(detectTable(source.headers, file, { samples, ...(db ? { names: await workspaceNames(db) } : {}) }), file);
 }
 
 /** DuckDB messages that mean the reader could not read the file (not a fault of ours). */
@@ -222,8 +231,11 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
     warnings: [],
   };
   if (scan.encoding) base.encoding = scan.encoding;
-  const prior = await db.one<{ import_id: number; table_name: string }>(
-    `SELECT import_id, table_name FROM import_log WHERE sha256 = ${lit(scan.sha256)} AND status = 'done' ORDER BY import_id LIMIT 1`,
+  const prior = repeatedImport(
+    await db.all<{ import_id: number; table_name: string; mapping: string | null }>(
+      `SELECT import_id, table_name, CAST(mapping AS VARCHAR) AS mapping FROM import_log WHERE sha256 = ${lit(scan.sha256)} AND status = 'done' ORDER BY import_id`,
+    ),
+    file,
   );
   if (prior) {
     return {
@@ -250,8 +262,9 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   // Recognition weighs the values too, so it waits until the rows are staged.
   let decided: Mapping | undefined;
   const decideEarly = async (headers: string[]): Promise<void> => {
-    const m = opts.mapping ? applyMappingFile(opts.mapping, headers) : await rememberedMapping(db, headers);
-    if (!m) return checkAnyRecognised(headers, file);
+    const given = opts.mapping ? applyMappingFile(opts.mapping, headers) : await rememberedMapping(db, headers);
+    if (!given) return checkAnyRecognised(headers, file);
+    const m = withFileConstants(given, file);
     checkMapping(m, file);
     decided = m;
   };
@@ -286,8 +299,9 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
       likely: decisions.filter((d) => d.confidence === 'likely'),
       values_likely: staged.values.likely,
       values_unmatched: staged.values.unmatched,
+      values_invalid: staged.invalid.values,
       line_kind: src.lineKind,
-      warnings: [...src.warnings],
+      warnings: [...src.warnings, ...staged.invalid.omitted.map(omittedNote)],
       seconds: (Date.now() - started) / 1000,
     };
   } catch (e) {
@@ -331,6 +345,8 @@ interface Staged {
   listMaps: Array<{ field: string; table: string; rowByRow: boolean }>;
   /** Enum texts found by containment or similarity, and those that matched nothing. */
   values: ValuePassResult;
+  /** Unreadable values of optional fields (loaded empty). */
+  invalid: InvalidValuesOf;
 }
 
 /**
@@ -341,7 +357,7 @@ interface Staged {
 async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSource, progress: ProgressFn | undefined): Promise<Staged> {
   // 1. Convert and validate, one parallel pass over the file. The ordinal is the row's position
   // (DuckDB keeps insertion order), so no order-forcing window is needed.
-  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls);
+  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants);
   progress?.({ phase: 'convert', done: 0, total: 100, unit: 'percent' });
   await execWithProgress(db, `CREATE OR REPLACE TEMP TABLE ${TAG}_conv_t AS ${conv.select}`, progress, 'convert');
   const values = await resolveEnumValues(db, t, `${TAG}_conv_t`, conv, mapping.values);
@@ -373,6 +389,8 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
     );
   }
   const dupCount = Number(await db.scalar(`SELECT count(*) FROM ${TAG}_dup`));
+  // Unreadable optional values of the rows that load.
+  const invalid = await invalidValuesOf(db, t, `${TAG}_conv`, conv.soft, dupCount ? `NOT __bad AND __ord NOT IN (SELECT __ord FROM ${TAG}_dup)` : 'NOT __bad');
 
   await prepareLookups(db, await countyName(db));
 
@@ -391,7 +409,7 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
     const rowByRow = Number(await db.scalar(`SELECT count(*) FROM ${table} WHERE NOT ok`));
     listMaps.push({ field: f.name, table, rowByRow: rowByRow > 0 });
   }
-  return { conv, structural, dupCount, singleMaps, listMaps, values };
+  return { conv, structural, dupCount, singleMaps, listMaps, values, invalid };
 }
 
 async function loadRows(
@@ -405,7 +423,13 @@ async function loadRows(
   const db = ws.db;
   const { file, progress } = ctx;
   const importId = Number(await db.scalar(`SELECT nextval('import_id_seq')`));
-  const mappingJson = JSON.stringify({ ...mappingToFile(mapping), origin: mapping.origin, layout_key: layoutKey(source.headers), headers: source.headers });
+  const mappingJson = JSON.stringify({
+    ...mappingToFile(mapping),
+    origin: mapping.origin,
+    layout_key: layoutKey(source.headers),
+    headers: source.headers,
+    ...(mapping.constants?.length ? { constants: mapping.constants } : {}),
+  });
   await db.exec(
     `INSERT INTO import_log (import_id, file_name, file_path, file_size, sha256, format, encoding, table_name, mapping,
        rows_read, rows_loaded, rows_rejected, started_at, status, app_version)
@@ -474,7 +498,7 @@ async function loadRows(
   // Rows that failed a check: conv kept their raw text.
   await db.exec(
     `${insertRejected} (
-       SELECT ${lineOf} AS line, ${rawJson('c')} AS raw, ${reasonsSql(conv.checks)} AS rs
+       SELECT ${lineOf} AS line, ${rawJson('c')} AS raw, ${reasonsSql(conv.reasonChecks)} AS rs
        FROM (SELECT *, ${conv.cleanedFromRaw} FROM ${TAG}_conv WHERE __bad) c ${gapJoin})`,
   );
   // Duplicate keys: valid rows, whose raw text is read again from the file (only when there are any).

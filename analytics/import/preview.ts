@@ -20,6 +20,8 @@ import type { MappingFile } from './mapping-file.js';
 import { fallbackOf, matchEnumValue, type ValueHow } from './recognise/values.js';
 import type { ProgressFn } from './progress.js';
 import { MACROS_SQL } from './sql-macros.js';
+import { repeatedImport, type FileConstant } from './file-constants.js';
+import { invalidValuesOf, type InvalidValue, type InvalidValuesOf } from './soft-values.js';
 import { formatOf, stageSource, type FileFormat, type StagedSource } from './sources.js';
 
 export interface PreviewProblem {
@@ -37,7 +39,7 @@ export interface ImportPreview {
   sha256: string | null;
   headers: string[];
   /** The mapping an import would use now (null when no table fits). */
-  mapping: { table: string; columns: ColumnMapping[]; origin: Mapping['origin']; tableConfidence?: 'sure' | 'likely'; values?: ValueMaps } | null;
+  mapping: { table: string; columns: ColumnMapping[]; origin: Mapping['origin']; tableConfidence?: 'sure' | 'likely'; values?: ValueMaps; constants?: FileConstant[] } | null;
   /** The tables by how well the headers fit them, best first (detected mappings). */
   ranking: Array<{ table: string; score: number }>;
   /** Required fields no column names, with the columns that come closest. */
@@ -81,6 +83,13 @@ export interface PreviewValidation {
   rejected: number;
   /** Every kind of reason, commonest first: code, how many rows, one example. */
   reasons: Array<{ code: string; rows: number; zh: string; en: string }>;
+  /** Values of optional fields that cannot be read: their rows load with the field empty and the
+   *  text kept (each distinct text, its reason and count). */
+  emptied: InvalidValue[];
+  /** Fields with more distinct unreadable texts than are listed in `emptied`. */
+  emptiedOmitted: InvalidValuesOf['omitted'];
+  /** Rows that load with at least one field left empty. */
+  emptiedRows: number;
 }
 
 export interface PreviewOptions {
@@ -142,8 +151,11 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
   out.encoding = scan.encoding ?? null;
   if (opts.signal?.aborted) throw new TijianError('IMPORT_CANCELLED', '预览已取消。', 'Preview cancelled.');
   if (ws) {
-    const prior = await ws.db.one<{ import_id: number }>(
-      `SELECT import_id FROM import_log WHERE sha256 = ${lit(scan.sha256)} AND status = 'done' ORDER BY import_id LIMIT 1`,
+    const prior = repeatedImport(
+      await ws.db.all<{ import_id: number; mapping: string | null }>(
+        `SELECT import_id, CAST(mapping AS VARCHAR) AS mapping FROM import_log WHERE sha256 = ${lit(scan.sha256)} AND status = 'done' ORDER BY import_id`,
+      ),
+      file,
     );
     out.duplicateOf = prior?.import_id ?? null;
   }
@@ -160,7 +172,7 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
     if (fb) {
       out.headers = fb.headers;
       out.lineKind = 'sheet_row';
-      out.validation = { rows: fb.rows, rejected: fb.rejected, reasons: fb.reasons };
+      out.validation = { rows: fb.rows, rejected: fb.rejected, reasons: fb.reasons, emptied: [], emptiedOmitted: [], emptiedRows: 0 };
       out.warnings = [
         `Tijian 整改反馈表（单位 ${fb.marker.unit_id}，${fb.marker.period}）：导入后更新整改台账，${fb.changed} 个事项有变化 / a rectification feedback form (unit ${fb.marker.unit_id}, ${fb.marker.period}): importing it updates ${fb.changed} item(s) of the ledger`,
       ];
@@ -206,6 +218,7 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
         out.mapping = { table: mapping.table, columns: mapping.columns, origin: mapping.origin };
         if (mapping.tableConfidence) out.mapping.tableConfidence = mapping.tableConfidence;
         if (mapping.values) out.mapping.values = mapping.values;
+        if (mapping.constants?.length) out.mapping.constants = mapping.constants;
         out.missing = mapping.missing ?? [];
         out.ranking = mapping.ranking ?? [];
         checkMapping(mapping, file);
@@ -214,7 +227,7 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
       }
       if (mapping) {
         const t = tableDef(mapping.table)!;
-        const mapped = new Set(mapping.columns.map((c) => c.field).filter(Boolean));
+        const mapped = new Set([...mapping.columns.map((c) => c.field).filter(Boolean), ...(mapping.constants ?? []).map((c) => c.field)]);
         out.missingRequired = t.fields.filter((f) => f.required && !mapped.has(f.name)).map((f) => ({ field: f.name, zh: f.zh, en: f.en }));
         out.unmapped = mapping.columns.filter((c) => !c.field).map((c) => c.header);
         try {
@@ -268,13 +281,16 @@ async function enumColumns(db: Db, t: TableDef, mapping: Mapping, source: Staged
 
 /** The import's row checks, run over the whole file in the preview's private database. */
 async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSource): Promise<PreviewValidation> {
-  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls);
+  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants);
   await db.exec(`CREATE OR REPLACE TEMP TABLE tj_prev_conv AS ${conv.select}`);
   const structural = await source.collectStructural(Number(await db.scalar(`SELECT count(*) FROM tj_prev_conv`)));
   const counts = await db.one<{ n: number; bad: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE __bad) AS bad FROM tj_prev_conv`);
+  const emptied = await invalidValuesOf(db, t, 'tj_prev_conv', conv.soft);
+  const anySoft = conv.soft.length ? conv.soft.map((x) => `${ident(x.why)} IS NOT NULL`).join(' OR ') : 'FALSE';
+  const emptiedRows = Number(await db.scalar(`SELECT count(*) FROM tj_prev_conv WHERE NOT __bad AND (${anySoft})`));
   const reasons = await db.all<{ code: string; rows: number; zh: string; en: string }>(
     `SELECT r.code AS code, count(*) AS rows, min(r.zh) AS zh, min(r.en) AS en
-     FROM (SELECT unnest(rs) AS r FROM (SELECT ${reasonsSql(conv.checks)} AS rs FROM (SELECT *, ${conv.cleanedFromRaw} FROM tj_prev_conv WHERE __bad)))
+     FROM (SELECT unnest(rs) AS r FROM (SELECT ${reasonsSql(conv.reasonChecks)} AS rs FROM (SELECT *, ${conv.cleanedFromRaw} FROM tj_prev_conv WHERE __bad)))
      GROUP BY 1 ORDER BY 2 DESC, 1`,
   );
   // Keys repeated within the file: every occurrence after the first is rejected.
@@ -301,5 +317,8 @@ async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: Stage
     rejected: Number(counts?.bad ?? 0) + dup + structural.length,
     // every kind of problem, not the commonest few: the counts must account for the rejected rows
     reasons: reasons.map((r) => ({ ...r, rows: Number(r.rows) })),
+    emptied: emptied.values,
+    emptiedOmitted: emptied.omitted,
+    emptiedRows,
   };
 }

@@ -26,10 +26,24 @@ const KIND_TEXT: Record<string, (kind: string) => { zh: string; en: string }> = 
             : kind === 'enum'
               ? { zh: '不在可选值内', en: 'not one of the allowed values' }
               : { zh: '格式不对', en: 'not valid' },
-  range: () => ({ zh: '日期超出合理范围', en: 'date out of range' }),
+  // dates outside 1949–2100; numbers too large for their column (value-limits.ts)
+  range: (kind) =>
+    kind === 'date'
+      ? { zh: '日期超出合理范围', en: 'date out of range' }
+      : kind === 'money'
+        ? { zh: '超出可处理的范围（须小于 1 万亿元），可能误填了证件号码或编号', en: 'out of range (must be below one trillion yuan); an id number may have been pasted in' }
+        : { zh: '超出整数范围，可能误填了证件号码或编号', en: 'out of range for a whole number; an id number may have been pasted in' },
   min: () => ({ zh: '小于允许的最小值', en: 'below the minimum' }),
   max: () => ({ zh: '大于允许的最大值', en: 'above the maximum' }),
 };
+
+/** The problem alone, without the field's name ("不是有效的日期"); null for codes of no field. */
+export function problemOf(table: string, code: string): { zh: string; en: string } | null {
+  const dot = code.lastIndexOf('.');
+  const field = tableDef(table)?.fields.find((f) => f.name === code.slice(0, dot));
+  const text = KIND_TEXT[code.slice(dot + 1)];
+  return field && text ? text(field.kind) : null;
+}
 
 /** The kind of problem a reason code stands for, in plain words (the code itself when unknown). */
 export function reasonKind(table: string, code: string): { zh: string; en: string } {

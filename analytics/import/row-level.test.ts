@@ -56,31 +56,61 @@ describe('line endings', () => {
 });
 
 describe('numbers too large for their column', () => {
-  it('a 13-digit amount and an 18-digit id in the fine column reject their rows with a reason (was: "Could not convert … to DECIMAL(18,6)")', async () => {
+  // The fine and the time limit are optional: a value that cannot be taken empties the field and
+  // its row loads, the text kept and listed with its reason (issue 10: rows are rejected only when
+  // they cannot be placed). A required or key field out of range still rejects its row.
+  it('a 13-digit amount and an 18-digit id in the fine column are "out of range": the rows load with the fine empty, the text kept and listed (was: "Could not convert … to DECIMAL(18,6)")', async () => {
     const text = casesWith(3, (l) => l.replace(/,"?[\d,]+\.\d\d"?,/, ',1234567890123,')).split('\n');
     text[7] = text[7]!.replace(/,"?[\d,]+\.\d\d"?,/, ',330921197504232673,');
     const ws = await freshWorkspace();
     const r = await importFile(ws, write('行政处罚案件台账_大数.csv', text.join('\n')));
-    expect(r).toMatchObject({ rows_read: 40, rows_loaded: 38, rows_rejected: 2 });
-    const rej = await rejected(ws);
-    expect(rej.map((x) => x.line_no)).toEqual([3, 8]);
-    expect(rej[0]!.reason_zh).toContain('「1234567890123」超出可处理的范围');
-    expect(rej[1]!.reason_zh).toContain('「330921197504232673」超出可处理的范围');
-    expect(rej[1]!.error_codes).toEqual(['fine_amount.range']);
-    expect(rej[0]!.reason_en).toContain('out of range');
-    // an amount just below the limit loads
+    expect(r).toMatchObject({ rows_read: 40, rows_loaded: 40, rows_rejected: 0 });
+    const header = r.columns!.find((c) => c.field === 'fine_amount')!.column;
+    const kept = await ws.db.all<{ row_no: number; fine: unknown; text: string }>(
+      `SELECT row_no, fine_amount AS fine, extras->>${lit(header)} AS text FROM penalty_case WHERE extras->>${lit(header)} IS NOT NULL ORDER BY row_no`,
+    );
+    expect(kept).toEqual([
+      { row_no: 3, fine: null, text: '1234567890123' },
+      { row_no: 8, fine: null, text: '330921197504232673' },
+    ]);
+    const listed = (r.values_invalid ?? []).map((v) => [v.code, v.value, v.rows]).sort();
+    expect(listed).toEqual([
+      ['fine_amount.range', '1234567890123', 1],
+      ['fine_amount.range', '330921197504232673', 1],
+    ]);
+    const v = r.values_invalid!.find((x) => x.value === '330921197504232673')!;
+    expect(v.zh).toContain('「330921197504232673」超出可处理的范围');
+    expect(v.zh).toContain('证件号码');
+    expect(v.en).toContain('out of range');
+    // an amount just below the limit loads as written
     const ok = await freshWorkspace();
     const r2 = await importFile(ok, write('行政处罚案件台账_大额.csv', casesWith(3, (l) => l.replace(/,"?[\d,]+\.\d\d"?,/, ',999999999999.99,'))));
     expect(r2.rows_rejected).toBe(0);
+    expect(r2.values_invalid).toEqual([]);
     expect(await ok.db.scalar(`SELECT CAST(max(fine_amount) AS VARCHAR) FROM penalty_case`)).toBe('999999999999.99');
   });
 
   it('an id in a whole-number column is "out of range", not "not a whole number"', async () => {
     const ws = await freshWorkspace();
     const r = await importFile(ws, write('行政处罚案件台账_期限.csv', casesWith(2, (l) => l.replace(/,\d+天,/, ',330921197504232673,'))));
-    expect(r.rows_rejected).toBe(1);
+    expect(r).toMatchObject({ rows_loaded: 40, rows_rejected: 0 });
+    expect(r.values_invalid!.map((v) => [v.code, v.value])).toEqual([['deadline_days.range', '330921197504232673']]);
+    expect(r.values_invalid![0]!.zh).toContain('超出整数范围');
+    expect(await ws.db.scalar(`SELECT count(*) FROM penalty_case WHERE deadline_days IS NULL AND row_no = 2`)).toBe(1);
+  });
+
+  it('out of range in a key field rejects the row, with the reason', async () => {
+    // the checklist's year is part of its key (单位,年度,制度编码,…)
+    const list = readFileSync(join(SAMPLES, 'shengsi', '制度机制落实情况_2022-2024.csv'), 'utf8').split('\n').filter(Boolean).slice(0, 6);
+    expect(list[0]!.split(',')[1]).toBe('年度');
+    const cells = list[2]!.split(',');
+    cells[1] = '330921197504232673';
+    list[2] = cells.join(',');
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, write('制度机制落实情况_大数.csv', list.join('\n') + '\n'));
+    expect(r).toMatchObject({ rows_read: 5, rows_loaded: 4, rows_rejected: 1 });
     const [rej] = await rejected(ws);
-    expect(rej!.error_codes).toEqual(['deadline_days.range']);
+    expect(rej).toMatchObject({ line_no: 3, error_codes: ['year.range'] });
     expect(rej!.reason_zh).toContain('超出整数范围');
   });
 });

@@ -71,11 +71,13 @@ export async function resolveEnumValues(db: Db, t: TableDef, rel: string, conv: 
   return out;
 }
 
-/** The extras of a row with the unmatched enum texts added under their headers (SQL over `c`). */
+/** The extras of a row with the unmatched enum texts and the unreadable values of optional fields
+ *  (soft-values.ts) added under their headers (SQL over `c`). */
 export function extrasWithEnumRaw(conv: ConvSql, rel: string, hasExtras: boolean): string | null {
-  if (!conv.enumRaw.length) return hasExtras ? `${rel}.extras` : null;
+  const kept = [...conv.enumRaw, ...conv.soft];
+  if (!kept.length) return hasExtras ? `${rel}.extras` : null;
   const base = hasExtras ? `${rel}.extras` : 'NULL::JSON';
-  const none = conv.enumRaw.map((e) => `${rel}.${ident(e.column)} IS NULL`).join(' AND ');
-  const add = `json_object(${conv.enumRaw.map((e) => `${lit(e.header)}, ${rel}.${ident(e.column)}`).join(', ')})`;
+  const none = kept.map((e) => `${rel}.${ident(e.column)} IS NULL`).join(' AND ');
+  const add = `json_object(${kept.map((e) => `${lit(e.header)}, ${rel}.${ident(e.column)}`).join(', ')})`;
   return `CASE WHEN ${none} THEN ${base} ELSE json_merge_patch(coalesce(${base}, '{}'::JSON), ${add}) END`;
 }

@@ -6,6 +6,8 @@ import { ident, lit } from '../db/duck.js';
 import { CANONICAL_TABLES, COUNTY_ID, tableDef } from '../schema/tables.js';
 import type { TableDef } from '../schema/types.js';
 import { unmatchedValues, type UnmatchedValue } from '../import/value-mapping.js';
+import { invalidValues, type WorkspaceInvalidValue } from '../import/invalid-values.js';
+import { problemOf } from '../import/reason-kinds.js';
 
 export type { UnmatchedValue } from '../import/value-mapping.js';
 
@@ -47,7 +49,7 @@ export interface UnitCoverage {
   total: number;
 }
 
-export type WarningKind = 'unresolved_ref' | 'unresolved_list' | 'rejected_rows' | 'missing_reference' | 'no_period' | 'unmatched_value';
+export type WarningKind = 'unresolved_ref' | 'unresolved_list' | 'rejected_rows' | 'missing_reference' | 'no_period' | 'unmatched_value' | 'invalid_value';
 
 export interface QualityWarning {
   kind: WarningKind;
@@ -75,6 +77,9 @@ export interface Overview {
   totals: { rows: number; imports: number; rejected: number };
   /** Enum texts that matched no value: the rows hold the field's fallback, the text is kept. */
   unmatched: UnmatchedValue[];
+  /** Values of optional fields that could not be read: the rows hold the field empty, the text is
+   *  kept (with the reason). */
+  invalid: WorkspaceInvalidValue[];
 }
 
 function n(v: unknown): number {
@@ -265,16 +270,41 @@ export function unmatchedWarnings(unmatched: readonly UnmatchedValue[]): Quality
   });
 }
 
+/** One warning per field whose values could not be read, listing each text with its rows. */
+export function invalidWarnings(invalid: readonly WorkspaceInvalidValue[]): QualityWarning[] {
+  const byField = new Map<string, WorkspaceInvalidValue[]>();
+  for (const u of invalid) {
+    const k = `${u.table}.${u.field}`;
+    byField.set(k, [...(byField.get(k) ?? []), u]);
+  }
+  return [...byField.values()].map((us) => {
+    const u = us[0]!;
+    const t = tableDef(u.table)!;
+    const rows = us.reduce((a, x) => a + x.rows, 0);
+    return {
+      kind: 'invalid_value' as const,
+      severity: 'warn' as const,
+      table: u.table,
+      field: u.field,
+      rows,
+      samples: us.slice(0, 30).map((x) => ({ value: x.value, rows: x.rows })),
+      zh: `${t.zh}有 ${rows} 行的“${u.zh}”无法识别（${[...new Set(us.map((x) => problemOf(x.table, x.code)?.zh ?? x.code))].join('；')}）：这些行已照常导入，该字段留空，原文保留在附加信息中。请在原系统中核对后重新导出，或忽略。`,
+      en: `${rows} row(s) of ${t.en}: "${u.en}" could not be read; the rows loaded with the field empty, the text kept in extras. Check them in the source system and export again, or leave them.`,
+    };
+  });
+}
+
 export async function overview(db: Db): Promise<Overview> {
   const tables = await tableSummaries(db);
   const cov = await coverage(db);
   const unmatched = await unmatchedValues(db);
-  const warnings = [...(await qualityWarnings(db, tables)), ...unmatchedWarnings(unmatched)];
+  const invalid = await invalidValues(db);
+  const warnings = [...(await qualityWarnings(db, tables)), ...unmatchedWarnings(unmatched), ...invalidWarnings(invalid)];
   const dated = tables.filter((t) => t.from && t.to && PERIOD_FIELDS[t.table]?.date);
   const period = dated.length
     ? { from: dated.map((t) => t.from!).sort()[0]!, to: dated.map((t) => t.to!).sort().at(-1)! }
     : null;
   const imports = n(await db.scalar(`SELECT count(*) FROM import_log WHERE status = 'done'`));
   const rejected = n(await db.scalar(`SELECT count(*) FROM rejected_row`));
-  return { tables, coverage: cov, warnings, period, totals: { rows: tables.reduce((a, t) => a + t.rows, 0), imports, rejected }, unmatched };
+  return { tables, coverage: cov, warnings, period, totals: { rows: tables.reduce((a, t) => a + t.rows, 0), imports, rejected }, unmatched, invalid };
 }

@@ -3,7 +3,7 @@
 // mapping edited in place, nothing telling the user to run a command; then the import result with
 // what is to be confirmed, and unmatched values mapped onto the loaded rows. Screenshots:
 // test-artifacts/e2e/40-*.png.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ART, HAVE_CHROMIUM, openChromium, REPO, startHostProcess, stopHost } from './harness.js';
 
 const UNSEEN = join(REPO, 'samples/unseen');
+const DIRTY = join(REPO, 'samples/dirty', '01_行政处罚案件_问题数据.csv');
+const ROSTER = '2023年度执法人员花名册.csv';
 const SLOW = { timeout: 30_000 };
 const CASES = '案件办理台账（2024年度）.csv';
 const TICKETS = '12345工单导出.csv';
@@ -137,6 +139,57 @@ describe.skipIf(!HAVE_CHROMIUM)('importing exports in unlisted spellings', () =>
     expect(await page.locator('[data-testid=notice-ok]').textContent()).toContain('已更新 1 行');
     await expect.poll(() => panel.locator('[data-testid=unmatched-row]').count(), SLOW).toBe(1);
     await shot('44-unmatched-applied');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows before and after the import the optional values that cannot be read (rows loaded, field left empty), and a year taken from the file name', async () => {
+    // a roster without a 年度 column: the year comes from its name
+    const roster = join(work, ROSTER);
+    writeFileSync(roster, ['人员编号,姓名,所属单位,执法证号', 'ZF9001,张三,嵊泗县综合行政执法局,33090001', 'ZF9002,李四,菜园镇,33090002'].join('\n') + '\n');
+    await page.setInputFiles('[data-testid=file-input]', [DIRTY, roster]);
+    await page.waitForFunction(
+      (names) => names.every((n) => [...document.querySelectorAll('[data-testid=staged-item]')].some((e) => e.textContent?.includes(n))) && document.querySelectorAll('[data-testid=staged-item] .badge.busy').length === 0,
+      ['01_行政处罚案件_问题数据.csv', ROSTER],
+      { timeout: 90_000 },
+    );
+    await selectStaged('01_行政处罚案件_问题数据.csv');
+    // 11 rows rejected; 9 load with a field left empty, each text listed with its field and reason
+    expect(await page.locator('[data-testid=precheck]').textContent()).toContain('有 11 行将被拒绝');
+    const emptied = page.locator('[data-testid=precheck-emptied]');
+    expect(await emptied.textContent()).toContain('9 行有个别非必填的值无法识别');
+    expect(await emptied.textContent()).toContain('处罚决定日期「2024/13/01」不是有效的日期，该字段留空，原文保留');
+    expect(await emptied.textContent()).toContain('罚款金额（元）「壹佰元」不是有效的金额');
+    await noCommandTalk();
+    await shot('45-precheck-emptied');
+
+    await selectStaged(ROSTER);
+    expect(await page.locator('[data-testid=table-select]').inputValue()).toBe('officer');
+    const constant = page.locator('[data-testid=mapping-constant]');
+    expect(await constant.textContent()).toContain('2023');
+    expect(await constant.locator('[data-testid=certainty]').textContent()).toBe('待确认');
+    expect(await page.locator('[data-testid=missing-required]').count()).toBe(0);
+    await noCommandTalk();
+    await shot('46-year-from-file-name');
+
+    await page.click('[data-testid=run-import]');
+    const results = page.locator('[data-testid=import-result]');
+    const dirty = results.filter({ hasText: '01_行政处罚案件_问题数据.csv' });
+    await dirty.waitFor({ timeout: 120_000 });
+    expect(await dirty.textContent()).toContain('读取 27 行 = 导入 16 + 拒绝 11');
+    await dirty.locator('[data-testid=result-invalid] summary').click();
+    expect(await dirty.locator('[data-testid=result-invalid]').textContent()).toContain('「abc」不是有效的数字，该字段留空，原文保留');
+    const officers = results.filter({ hasText: ROSTER });
+    expect(await officers.textContent()).toContain('读取 2 行 = 导入 2 + 拒绝 0');
+    await officers.locator('[data-testid=result-likely] summary').click();
+    expect(await officers.locator('[data-testid=result-likely]').textContent()).toContain('（文件名）');
+    await noCommandTalk();
+    await shot('47-import-emptied-and-year');
+    // 数据概览 lists them among the warnings, with the texts
+    await page.click('[data-testid=nav-overview]');
+    const warnings = page.locator('[data-testid=overview-warnings]');
+    await expect.poll(async () => (await warnings.textContent()) ?? '', SLOW).toContain('“罚款金额（元）”无法识别');
+    expect(await warnings.textContent()).toContain('壹佰元');
+    await shot('48-overview-unreadable-values');
     expect(consoleErrors).toEqual([]);
   });
 });

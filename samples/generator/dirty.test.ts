@@ -93,7 +93,15 @@ function fieldCodes(f: FieldDef, raw: string): { codes: string[]; value: unknown
   return { codes, value };
 }
 
-async function validate(file: string, t: TableDef, workspace: Map<string, Set<string>>): Promise<{ read: number; rejected: Array<{ line: number; codes: string[] }> }> {
+/** A field whose unreadable value rejects the row: required or part of the key (the brief); any
+ *  other field is left empty and the row loads. */
+const rejects = (t: TableDef, f: FieldDef) => !!f.required || t.key.includes(f.name);
+
+async function validate(
+  file: string,
+  t: TableDef,
+  workspace: Map<string, Set<string>>,
+): Promise<{ read: number; rejected: Array<{ line: number; codes: string[] }>; emptied: Array<{ line: number; codes: string[] }> }> {
   const raw = await readRaw(join(dir, file));
   const m = matchTable(t, raw.headers);
   const keys = workspace.get(t.name) ?? new Set<string>();
@@ -101,17 +109,21 @@ async function validate(file: string, t: TableDef, workspace: Map<string, Set<st
   const inFile = new Set<string>();
   const loaded: string[] = [];
   const rejected: Array<{ line: number; codes: string[] }> = [];
+  const emptied: Array<{ line: number; codes: string[] }> = [];
   for (const row of raw.rows) {
     const codes: string[] = [];
+    const soft: string[] = [];
     if (row.cells.some((c) => c.includes('\ufffd'))) codes.push('row.encoding');
     if (raw.format === 'csv' && row.cells.length !== raw.headers.length) codes.push('row.ragged');
     const values: Record<string, unknown> = {};
     for (const c of m.columns) {
       const f = t.fields.find((x) => x.name === c.field)!;
       const r = fieldCodes(f, row.cells[c.index] ?? '');
-      codes.push(...r.codes);
+      (rejects(t, f) ? codes : soft).push(...r.codes);
       values[f.name] = r.value;
     }
+    // a rejected row lists its unreadable optional values too
+    if (codes.length) codes.push(...soft);
     if (!codes.length) {
       const k = t.key.map((x) => String(values[x])).join('|');
       if (inFile.has(k)) codes.push('key.duplicate_in_file');
@@ -122,9 +134,10 @@ async function validate(file: string, t: TableDef, workspace: Map<string, Set<st
       }
     }
     if (codes.length) rejected.push({ line: row.line, codes });
+    else if (soft.length) emptied.push({ line: row.line, codes: soft });
   }
   for (const k of loaded) keys.add(k);
-  return { read: raw.rows.length, rejected };
+  return { read: raw.rows.length, rejected, emptied };
 }
 
 describe('dirty sample', () => {
@@ -149,15 +162,25 @@ describe('dirty sample', () => {
       expect(f.rejected.length).toBe(f.rows_rejected);
       const norm = (xs: Array<{ line: number; codes: string[] }>) => xs.map((x) => ({ line: x.line, codes: x.codes.slice().sort() }));
       expect(norm(got.rejected), f.file).toEqual(norm(f.rejected));
+      expect(norm(got.emptied), `${f.file} emptied`).toEqual(norm(f.emptied));
     }
     const sum = files.reduce((a, f) => a + f.rows_read, 0);
     expect(expected.totals.rows_read).toBe(sum);
   });
 
-  it('plants every kind of bad row', () => {
+  it('plants every kind of bad row, and every kind of unreadable optional value', () => {
     const codes = new Set(expected.files.flatMap((f) => f.rejected.flatMap((r) => r.codes)));
-    for (const want of ['case_id.required', 'filed_date.invalid', 'decision_date.invalid', 'fine_amount.invalid', 'fine_amount.min', 'deadline_days.invalid', 'deadline_days.min', 'deadline_days.max', 'filed_date.range', 'major_case.invalid', 'row.encoding', 'row.ragged', 'key.duplicate_in_file', 'key.exists', 'year.min', 'year.max', 'training_hours.min']) {
+    for (const want of ['case_id.required', 'filed_date.invalid', 'filed_date.required', 'unit_id.required', 'filed_date.range', 'date.invalid', 'date.range', 'row.encoding', 'row.ragged', 'key.duplicate_in_file', 'key.exists', 'year.invalid', 'year.min', 'year.max']) {
       expect(codes.has(want), want).toBe(true);
+    }
+    const emptied = new Set(expected.files.flatMap((f) => f.emptied.flatMap((r) => r.codes)));
+    for (const want of ['decision_date.invalid', 'legal_review_date.range', 'fine_amount.invalid', 'fine_amount.min', 'deadline_days.invalid', 'deadline_days.min', 'deadline_days.max', 'major_case.invalid', 'suspected_crime.invalid', 'training_hours.min', 'cert_valid_to.invalid', 'cert_valid_from.range', 'is_joint.invalid', 'closed_date.invalid']) {
+      expect(emptied.has(want), want).toBe(true);
+    }
+    // none of them is a required or key field
+    for (const f of expected.files) {
+      const t = tableDef(f.table)!;
+      for (const c of f.emptied.flatMap((r) => r.codes)) expect(rejects(t, t.fields.find((x) => x.name === c.split('.')[0])!), c).toBe(false);
     }
     // an unknown enum value is planted too, but is not a reason to reject any more
     expect([...codes].some((c) => /^(procedure|party_type|posting|staffing_type|result|inspection_type|channel|satisfaction)\./.test(c))).toBe(false);

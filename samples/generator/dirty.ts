@@ -24,6 +24,9 @@ export interface ExpectedFile {
   rows_loaded: number;
   rows_rejected: number;
   rejected: ExpectedRow[];
+  /** Rows that load with optional fields left empty (their text unreadable, kept in extras): the
+   *  line and the codes of the checks that failed. */
+  emptied: ExpectedRow[];
 }
 
 /** What _expected.json holds. */
@@ -34,7 +37,8 @@ export interface DirtyExpectation {
   files: ExpectedFile[];
 }
 
-/** A dirty row: the cells (or a raw line), and the codes it must be rejected with ([] = loads). */
+/** A dirty row: the cells (or a raw line), the codes it must be rejected with ([] = loads), and
+ *  the codes of optional fields it loads without (their values unreadable: the field is emptied). */
 interface Row {
   cells?: readonly XlsxCell[];
   /** a physical line written as is (ragged rows) */
@@ -42,12 +46,13 @@ interface Row {
   /** the whole line written in GBK bytes into a UTF-8 file */
   gbk?: boolean;
   codes: string[];
+  emptied?: string[];
   note: string;
 }
 
 const CODES: Record<string, string> = {
   '<field>.required': '必填字段为空 / a required field is empty',
-  '<field>.invalid': '无法解析的日期、金额、整数、数字或是/否（可选值字段的未知取值不拒绝：该行照常导入，取值列为未匹配）/ unparseable date, money, integer, number or yes/no (an unknown enum value does not reject the row: it loads, the value listed as unmatched)',
+  '<field>.invalid': '无法解析的日期、金额、整数、数字或是/否。必填字段或主键：该行被拒绝；其他字段：该行照常导入，该字段留空，原文保留并列出（可选值字段的未知取值同样不拒绝，列为未匹配）/ unparseable date, money, integer, number or yes/no. A required or key field: the row is rejected; any other field: the row loads with the field empty, the text kept and listed (an unknown enum value does not reject the row either: listed as unmatched)',
   '<field>.range': '日期超出 1949—2100 年 / date outside 1949–2100',
   '<field>.min': '小于字段下限（tables.ts 中的 min）/ below the field minimum',
   '<field>.max': '大于字段上限（tables.ts 中的 max）/ above the field maximum',
@@ -111,11 +116,11 @@ const CASES_01: Row[] = [
   { cells: caseCells({ id: id(1) }), codes: [], note: '正常行 / good' },
   { cells: caseCells({ id: id(2), unit: '市场监管局', filed: '2024/3/8', decision: '2024年4月2日', fine: '1,234.50', major: 'N', crime: 'N' }), codes: [], note: '正常行：简称、2024/3/8、2024年4月2日、千分位金额、Y/N / good, other value forms' },
   { cells: caseCells({ id: id(3), filed: '2024-02-30' }), codes: ['filed_date.invalid'], note: '不存在的日期 2024-02-30' },
-  { cells: caseCells({ id: id(4), decision: '2024/13/01' }), codes: ['decision_date.invalid'], note: '月份为 13' },
+  { cells: caseCells({ id: id(4), decision: '2024/13/01' }), codes: [], emptied: ['decision_date.invalid'], note: '处罚决定日期月份为 13：照常导入，该字段留空，原文保留' },
   { cells: caseCells({ id: id(5), filed: '三月五日' }), codes: ['filed_date.invalid'], note: '汉字日期“三月五日”' },
   { cells: caseCells({ id: '' }), codes: ['case_id.required'], note: '案件编号为空' },
-  { cells: caseCells({ id: id(7), fine: '壹佰元' }), codes: ['fine_amount.invalid'], note: '大写金额“壹佰元”' },
-  { cells: caseCells({ id: id(8), deadline: 'abc' }), codes: ['deadline_days.invalid'], note: '办案期限为 abc' },
+  { cells: caseCells({ id: id(7), fine: '壹佰元' }), codes: [], emptied: ['fine_amount.invalid'], note: '大写金额“壹佰元”：照常导入，罚款金额留空，原文保留' },
+  { cells: caseCells({ id: id(8), deadline: 'abc' }), codes: [], emptied: ['deadline_days.invalid'], note: '办案期限为 abc：照常导入，该字段留空' },
   { cells: caseCells({ id: id(9), proc: '简易', filed: '20240311', decision: '20240311', closed: '20240311', deadline: '', review: '', ptype: '个人', party: '张伟', fine: '200', executed: '20240311' }), codes: [], note: '正常行：简易程序，20240311 日期格式 / good' },
   { raw: caseCells({ id: id(10) }).map(csvCell).join(',') + ',多出的一列', codes: ['row.ragged'], note: '比表头多一列 / one cell more than the header' },
   { raw: caseCells({ id: id(11) }).slice(0, -1).map(csvCell).join(','), codes: ['row.ragged'], note: '比表头少一列（缺承办人）/ one cell fewer than the header' },
@@ -127,18 +132,23 @@ const CASES_01: Row[] = [
     note: '该行的中文以 GBK 字节写入 UTF-8 文件 / this row’s Chinese is written in GBK bytes',
   },
   { cells: caseCells({ id: id(14), proc: '特别程序' }), codes: [], note: '适用程序“特别程序”不在可选值内：照常导入，该字段为空，原文保留在附加信息中并列为未匹配的取值' },
-  { cells: caseCells({ id: id(15), major: '可能' }), codes: ['major_case.invalid'], note: '是否重大案件为“可能”' },
-  { cells: caseCells({ id: id(16), fine: '-500' }), codes: ['fine_amount.min'], note: '罚款为负数 / negative fine' },
+  { cells: caseCells({ id: id(15), major: '可能' }), codes: [], emptied: ['major_case.invalid'], note: '是否重大案件为“可能”：照常导入，该字段留空' },
+  { cells: caseCells({ id: id(16), fine: '-500' }), codes: [], emptied: ['fine_amount.min'], note: '罚款为负数：照常导入，罚款金额留空 / negative fine: loads, the fine empty' },
   { cells: caseCells({ id: id(17), filed: '1900-01-01' }), codes: ['filed_date.range'], note: '立案日期 1900-01-01 超出范围' },
-  { cells: caseCells({ id: id(18), decision: '2024-13-45', fine: 'abc', crime: '也许' }), codes: ['decision_date.invalid', 'fine_amount.invalid', 'suspected_crime.invalid'], note: '一行三处错误 / three bad values in one row' },
-  { cells: caseCells({ id: id(19), deadline: '0' }), codes: ['deadline_days.min'], note: '办案期限 0 天（下限 1）' },
-  { cells: caseCells({ id: id(20), deadline: '5000' }), codes: ['deadline_days.max'], note: '办案期限 5000 天（上限 3650）' },
+  { cells: caseCells({ id: id(18), decision: '2024-13-45', fine: 'abc', crime: '也许' }), codes: [], emptied: ['decision_date.invalid', 'fine_amount.invalid', 'suspected_crime.invalid'], note: '一行三处可选字段无法识别：照常导入，三个字段留空 / three unreadable optional values: loads, three fields empty' },
+  { cells: caseCells({ id: id(19), deadline: '0' }), codes: [], emptied: ['deadline_days.min'], note: '办案期限 0 天（下限 1）：照常导入，该字段留空' },
+  { cells: caseCells({ id: id(20), deadline: '5000' }), codes: [], emptied: ['deadline_days.max'], note: '办案期限 5000 天（上限 3650）：照常导入，该字段留空' },
   { cells: caseCells({ id: id(21), filed: '' }), codes: ['filed_date.required'], note: '立案日期为空' },
   { cells: caseCells({ id: id(22), unit: '' }), codes: ['unit_id.required'], note: '执法主体为空' },
-  { cells: caseCells({ id: id(23), review: '2101-01-01' }), codes: ['legal_review_date.range'], note: '法制审核日期 2101-01-01 超出范围' },
+  { cells: caseCells({ id: id(23), review: '2101-01-01' }), codes: [], emptied: ['legal_review_date.range'], note: '法制审核日期 2101-01-01 超出范围：照常导入，该字段留空' },
   { cells: caseCells({ id: id(24), deadline: '90天', major: '√', review: '2024-04-08', fine: '1.2万元', crime: '×' }), codes: [], note: '正常行：90天、√/×、1.2万元 / good' },
   { cells: caseCells({ id: id(25), decision: '', closed: '', fine: '', executed: '', review: '' }), codes: [], note: '正常行：尚未决定 / good, not decided yet' },
   { cells: caseCells({ id: id(26), unit: '嵊泗县综合行政执法局', matter: '331010001000', party: '李娜', ptype: '个人', fine: '150', officers: 'ZF0002，ZF0003' }), codes: [], note: '正常行 / good' },
+  {
+    cells: caseCells({ id: id(27), filed: '2024-04-31', fine: '约五百', party: '=HYPERLINK("http://example.com","点此查看")' }),
+    codes: ['filed_date.invalid', 'fine_amount.invalid'],
+    note: '立案日期不存在（必填）：拒绝，原因中也列出无法识别的罚款金额；当事人一栏写成公式（导出补正表时须转义）/ filed date does not exist (required): rejected, the unreadable fine listed too; the party written as a formula (escaped when exported for correction)',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -150,8 +160,8 @@ const CASES_02: Row[] = [
   { cells: caseCells({ id: id(102), filed: '2024-06-03', decision: '2024-07-01', review: '2024-06-28', closed: '2024-07-20', executed: '2024-07-15' }), codes: [], note: '正常行 / good' },
   { cells: caseCells({ id: id(101), fine: '900.00' }), codes: ['key.duplicate_in_file'], note: '与本文件第 2 行重复 / repeats line 2 of this file' },
   { cells: caseCells({ id: id(3) }), codes: [], note: '案件编号在 01 文件中仅出现于被拒绝的行（第 4 行），故可导入 / the key appeared in file 01 only in a rejected row, so it loads' },
-  { cells: caseCells({ id: id(103), crime: '不确定' }), codes: ['suspected_crime.invalid'], note: '是否涉嫌犯罪为“不确定”' },
-  { cells: caseCells({ id: id(104), review: '2024-04-31' }), codes: ['legal_review_date.invalid'], note: '4 月 31 日不存在' },
+  { cells: caseCells({ id: id(103), crime: '不确定' }), codes: [], emptied: ['suspected_crime.invalid'], note: '是否涉嫌犯罪为“不确定”：照常导入，该字段留空' },
+  { cells: caseCells({ id: id(104), review: '2024-04-31' }), codes: [], emptied: ['legal_review_date.invalid'], note: '法制审核日期 4 月 31 日不存在：照常导入，该字段留空' },
   { cells: caseCells({ id: id(105), executed: '2024.05.03' }), codes: [], note: '正常行：2024.05.03 / good' },
   { cells: caseCells({ id: id(106), ptype: '团体' }), codes: [], note: '当事人类型“团体”不在可选值内：照常导入，该字段为空，原文保留并列为未匹配' },
   { cells: caseCells({ id: id(107) }), codes: [], note: '正常行 / good' },
@@ -209,17 +219,17 @@ const OFFICERS_03: Row[] = [
   { cells: officerCells({ id: oid(5), year: 2101 }), codes: ['year.max'], note: '年度 2101（上限 2100）' },
   { cells: officerCells({ id: oid(6), name: null }), codes: ['name.required'], note: '姓名为空' },
   { cells: officerCells({ id: null }), codes: ['officer_id.required'], note: '人员编号为空' },
-  { cells: officerCells({ id: oid(8), hours: -8 }), codes: ['training_hours.min'], note: '培训学时为负数' },
-  { cells: officerCells({ id: oid(9), to: '2024-13-01' }), codes: ['cert_valid_to.invalid'], note: '有效期至 2024-13-01（文本）' },
+  { cells: officerCells({ id: oid(8), hours: -8 }), codes: [], emptied: ['training_hours.min'], note: '培训学时为负数：照常导入，该字段留空' },
+  { cells: officerCells({ id: oid(9), to: '2024-13-01' }), codes: [], emptied: ['cert_valid_to.invalid'], note: '有效期至 2024-13-01（文本）：照常导入，该字段留空' },
   { cells: officerCells({ id: oid(10), posting: '借调' }), codes: [], note: '岗位层级“借调”不在可选值内：照常导入，该字段为空，原文保留并列为未匹配' },
-  { cells: officerCells({ id: oid(11), reviewer: '可能' }), codes: ['fulltime_reviewer.invalid'], note: '是否专职法制审核为“可能”' },
+  { cells: officerCells({ id: oid(11), reviewer: '可能' }), codes: [], emptied: ['fulltime_reviewer.invalid'], note: '是否专职法制审核为“可能”：照常导入，该字段留空' },
   { cells: officerCells({ id: oid(1), name: '王海涛', hours: 40 }), codes: ['key.duplicate_in_file'], note: '人员编号+年度与第 3 行重复 / repeats row 3' },
   { cells: officerCells({ id: oid(13), staffing: '临时工' }), codes: [], note: '编制类型“临时工”不在可选值内：照常导入，该字段为空，原文保留并列为未匹配' },
   { cells: officerCells({ id: oid(14), unit: null }), codes: ['unit_id.required'], note: '所属单位为空' },
-  { cells: officerCells({ id: oid(15), from: '1900-01-01' }), codes: ['cert_valid_from.range'], note: '有效期起 1900-01-01（文本）超出范围' },
+  { cells: officerCells({ id: oid(15), from: '1900-01-01' }), codes: [], emptied: ['cert_valid_from.range'], note: '有效期起 1900-01-01（文本）超出范围：照常导入，该字段留空' },
   { cells: officerCells({ id: oid(1), year: 2023 }), codes: [], note: '正常行：同一人员 2023 年度（主键为人员编号+年度）/ good: same officer, other year' },
   { cells: officerCells({ id: oid(17), cert: null, from: null, to: null, staffing: '编外', role: '其他' }), codes: [], note: '正常行：编外人员无执法证 / good, no certificate' },
-  { cells: officerCells({ id: oid(18), year: '二〇二四', hours: '很多' }), codes: ['year.invalid', 'training_hours.invalid'], note: '一行两处错误 / two bad values' },
+  { cells: officerCells({ id: oid(18), year: '二〇二四', hours: '很多' }), codes: ['year.invalid', 'training_hours.invalid'], note: '年度无法识别（主键）：拒绝；原因中也列出无法识别的培训学时 / the year (key) unreadable: rejected, the unreadable hours listed too' },
   { cells: officerCells({ id: oid(19), from: '2024/1/1', to: '2029年12月31日' }), codes: [], note: '正常行：文本日期 / good, dates as text' },
 ];
 
@@ -248,7 +258,7 @@ function inspCells(n: number, o: Partial<Record<'date' | 'lead' | 'units' | 'joi
 const INSPECTIONS_04: Row[] = [
   { cells: inspCells(1), codes: [], note: '正常行 / good' },
   { cells: inspCells(2, { joint: '是', units: '市场监管局、综合执法局、卫健局', type: '综合查一次' }), codes: [], note: '正常行：综合查一次 / good, joint visit' },
-  { cells: inspCells(3, { joint: '也许' }), codes: ['is_joint.invalid'], note: '是否综合查一次为“也许”' },
+  { cells: inspCells(3, { joint: '也许' }), codes: [], emptied: ['is_joint.invalid'], note: '是否综合查一次为“也许”：照常导入，该字段留空' },
   { cells: inspCells(4, { date: '2024-06-31' }), codes: ['date.invalid'], note: '6 月 31 日不存在' },
   { cells: inspCells(5, { subject: '' }), codes: ['subject_id.required'], note: '检查对象代码为空' },
   { cells: inspCells(6, { result: '待定' }), codes: [], note: '检查结果“待定”不在可选值内：照常导入，该字段为空，原文保留并列为未匹配' },
@@ -288,7 +298,7 @@ const COMPLAINTS_05: Row[] = [
   { cells: complaintCells(4, { channel: '微信' }), codes: [], note: '来源渠道“微信”不在可选值内：照常导入，该字段为空，原文保留并列为未匹配' },
   { cells: complaintCells(5, { received: '' }), codes: ['received_date.required'], note: '受理日期为空' },
   { cells: complaintCells(6, { sat: '还行' }), codes: [], note: '满意度“还行”不在可选值内：照常导入，该字段为空，原文保留并列为未匹配' },
-  { cells: complaintCells(7, { closed: '2024-11-31' }), codes: ['closed_date.invalid'], note: '11 月 31 日不存在' },
+  { cells: complaintCells(7, { closed: '2024-11-31' }), codes: [], emptied: ['closed_date.invalid'], note: '办结日期 11 月 31 日不存在：照常导入，该字段留空' },
   { cells: complaintCells(8, { conduct: '是', channel: '执法监督热线', unit: '嵊泗县综合行政执法局', domain: '执法行为' }), codes: [], note: '正常行 / good' },
 ];
 
@@ -296,10 +306,12 @@ const COMPLAINTS_05: Row[] = [
 
 function expectedOf(order: number, file: string, table: string, format: 'csv' | 'xlsx', encoding: string, rows: Row[], firstLine: number): ExpectedFile {
   const rejected: ExpectedRow[] = [];
+  const emptied: ExpectedRow[] = [];
   rows.forEach((r, i) => {
     if (r.codes.length) rejected.push({ line: firstLine + i, codes: r.codes, note: r.note });
+    else if (r.emptied?.length) emptied.push({ line: firstLine + i, codes: r.emptied, note: r.note });
   });
-  return { order, file, table, format, encoding, rows_read: rows.length, rows_loaded: rows.length - rejected.length, rows_rejected: rejected.length, rejected };
+  return { order, file, table, format, encoding, rows_read: rows.length, rows_loaded: rows.length - rejected.length, rows_rejected: rejected.length, rejected, emptied };
 }
 
 function writeCsvRows(path: string, headers: string[], rows: Row[], opts: { bom?: boolean; eol?: '\n' | '\r\n'; encoding?: 'utf8' | 'gbk' }): void {

@@ -166,7 +166,7 @@ Fines are grouped by (matter, filing year) — decisions fall in the filing year
 
 interface DirtyExpected {
   totals: { rows_read: number; rows_loaded: number; rows_rejected: number };
-  files: Array<{ order: number; file: string; table: string; format: string; encoding: string; rows_read: number; rows_loaded: number; rows_rejected: number; rejected: Array<{ line: number; codes: string[]; note: string }> }>;
+  files: Array<{ order: number; file: string; table: string; format: string; encoding: string; rows_read: number; rows_loaded: number; rows_rejected: number; rejected: Array<{ line: number; codes: string[]; note: string }>; emptied?: Array<{ line: number; codes: string[]; note: string }> }>;
   codes: Record<string, string>;
 }
 
@@ -177,6 +177,13 @@ export function dirtyReadme(ex: DirtyExpected, sizes: Record<string, number>): s
       `### ${f.order}. ${f.file}\n\n| 行 line | 原因代码 codes | 说明 note |\n|---|---|---|\n` +
       f.rejected.map((r) => `| ${r.line} | ${r.codes.map((c) => `\`${c}\``).join(', ')} | ${r.note} |`).join('\n'),
   );
+  const emptied = ex.files
+    .filter((f) => f.emptied?.length)
+    .map(
+      (f) =>
+        `### ${f.order}. ${f.file}\n\n| 行 line | 留空的字段 codes | 说明 note |\n|---|---|---|\n` +
+        f.emptied!.map((r) => `| ${r.line} | ${r.codes.map((c) => `\`${c}\``).join(', ')} | ${r.note} |`).join('\n'),
+    );
   const codes = Object.entries(ex.codes).map(([c, d]) => `| \`${c}\` | ${d} |`);
   return `# 问题数据样例 / Dirty sample
 
@@ -196,6 +203,14 @@ ${files.join('\n')}
 ## 被拒绝的行 / Rejected rows
 
 ${details.join('\n\n')}
+
+## 照常导入、个别字段留空的行 / Rows loaded with a field left empty
+
+非必填、非主键字段的值无法识别（日期、金额、数字或是/否）时不拒绝该行：该字段留空，原文保留在附加信息中，并在导入结果与数据概览中列出。
+An unreadable value of a field that is neither required nor part of the key does not reject its row: the field loads empty, the text
+is kept in extras and listed in the import result and the overview.
+
+${emptied.join('\n\n')}
 
 ## 原因代码 / Reason codes
 

@@ -4,20 +4,21 @@
 // knowledge of the ledgers (统一行政处罚办案系统, 行政执法监管平台 / 互联网+监管, 浙政钉·掌上执法,
 // 12345 工单, 复议应诉台账, 执法人员信息管理, 权力事项清单, 双公示), never from the test corpus.
 
-/** Concepts a table is about: in that table they say little (案件编号 = 编号 in a case ledger). */
+/** Concepts a table is about: in that table they say little (案件编号 = 编号 in a case ledger).
+ *  办理/承办 (HANDLE) says who does the work, in any table: it says little about which field. */
 export const TABLE_TOPICS: Readonly<Record<string, readonly string[]>> = {
-  unit: ['UNIT'],
-  matter: ['MATTER'],
+  unit: ['UNIT', 'HANDLE'],
+  matter: ['MATTER', 'HANDLE'],
   // a roster's only validity period is the certificate's
-  officer: ['OFFICER', 'VALIDITY'],
+  officer: ['OFFICER', 'VALIDITY', 'HANDLE'],
   penalty_case: ['CASE', 'PENALTY', 'HANDLE'],
-  inspection: ['INSPECT'],
-  inspection_plan: ['PLAN', 'INSPECT'],
+  inspection: ['INSPECT', 'HANDLE'],
+  inspection_plan: ['PLAN', 'INSPECT', 'HANDLE'],
   review_litigation: ['RECONSIDER', 'LITIGATE', 'CASE', 'HANDLE'],
   complaint: ['COMPLAINT', 'HANDLE'],
-  supervision_finding: ['PROBLEM', 'SUPERVISION', 'CASEFILE_REVIEW'],
-  permit: ['PERMIT'],
-  institution_checklist: ['INSTITUTION'],
+  supervision_finding: ['PROBLEM', 'SUPERVISION', 'CASEFILE_REVIEW', 'HANDLE'],
+  permit: ['PERMIT', 'HANDLE'],
+  institution_checklist: ['INSTITUTION', 'HANDLE'],
 };
 
 /** Concepts whose presence in a header marks a kind of ledger (许可机关, 复议机关, 罚没金额): each
@@ -63,7 +64,8 @@ export interface FieldLexicon {
 /** table → field → phrases. */
 export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, FieldLexicon>>>> = {
   unit: {
-    unit_id: { also: ['单位编码', '主体编码', '执法主体代码', '组织机构代码', '统一社会信用代码', '机构编码', '单位标识'] },
+    // a unit's credit code identifies it, but a catalogue's own unit code (单位编码) comes first
+    unit_id: { also: ['单位编码', '主体编码', '执法主体代码', '机构编码', '单位标识'], near: ['统一社会信用代码', '组织机构代码'] },
     name: { also: ['单位名称', '执法主体名称', '机构名称', '部门名称', '执法队伍名称', '单位全称', '主体名称'] },
     short_name: { also: ['单位简称', '简称'] },
     aliases: { also: ['别名', '其他名称', '曾用名称'] },
@@ -77,7 +79,7 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     abolished_date: { also: ['撤销日期', '撤并日期', '注销日期', '取消日期'] },
   },
   matter: {
-    matter_code: { also: ['事项编码', '事项代码', '权力事项编码', '基本码', '事项编号', '权力编码', '职权编码', '实施编码', '权力事项代码'] },
+    matter_code: { also: ['事项编码', '事项代码', '权力事项编码', '基本码', '事项编号', '权力编码', '职权编码', '权力事项代码', '基本编码'], near: ['实施编码'] },
     name: { also: ['事项名称', '权力事项名称', '职权名称', '权力名称', '违法行为名称', '处罚事项名称', '子项名称'] },
     domain: { also: ['所属领域', '执法领域', '条线', '行业', '所属行业', '业务条线', '执法门类'] },
     power_type: { also: ['权力类型', '事项类型', '职权类型', '权力类别', '事项类别', '职权类别'] },
@@ -176,7 +178,7 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
   },
   review_litigation: {
     id: { also: ['复议诉讼编号', '复议案号', '诉讼案号', '收案编号', '案号', '案件编号', '复议编号', '诉讼编号'] },
-    case_id: { also: ['原案件编号', '原处罚案件编号', '关联案件编号', '原案号', '原行政处罚决定书文号', '被诉行政行为文号'], not: ['案件编号'] },
+    case_id: { also: ['原案件编号', '原处罚案件编号', '关联案件编号', '原案号', '原行政处罚决定书文号', '被诉行政行为文号', '行政行为文号'], not: ['案件编号'] },
     unit_id: { also: ['被申请人', '被告', '被诉单位', '被申请单位', '被诉机关', '被申请人被告'] },
     kind: { also: ['类别', '案件类别', '复议或诉讼', '案件类型', '类型'] },
     outcome: { also: ['结果', '审理结果', '复议结果', '判决结果', '结案方式', '复议决定', '裁判结果', '处理结果'] },
@@ -187,7 +189,7 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
   },
   complaint: {
     complaint_id: { also: ['工单编号', '工单号', '投诉编号', '件号', '举报编号', '诉求编号', '受理编号'] },
-    received_date: { also: ['受理日期', '登记日期', '来电时间', '受理时间', '投诉日期', '举报日期', '派单时间', '登记时间'] },
+    received_date: { also: ['受理日期', '登记日期', '来电时间', '受理时间', '投诉日期', '举报日期', '登记时间', '诉求受理时间'] },
     channel: { also: ['来源渠道', '渠道', '来源', '受理渠道', '投诉渠道', '诉求渠道'] },
     township: { also: ['所属乡镇', '发生地乡镇', '乡镇', '乡镇街道', '属地'] },
     unit_id: { also: ['承办单位', '处理单位', '责任单位', '办理单位', '主办单位', '承办部门'] },
@@ -207,7 +209,7 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     casefile_grade: { also: ['评查等次', '评查结果', '案卷等次', '等次'] },
     found_date: { also: ['发现日期', '检查日期', '评查日期', '发现时间', '监督日期'] },
     due_date: { also: ['整改期限', '整改时限', '应整改日期', '整改截止日期'] },
-    rectified_date: { also: ['整改完成日期', '整改日期', '销号日期', '整改完成时间'] },
+    rectified_date: { also: ['整改完成日期', '整改日期', '销号日期', '整改完成时间', '完成日期'] },
     severity: { also: ['问题等级', '严重程度', '问题性质', '问题级别'] },
     description: { also: ['问题描述', '问题内容', '具体问题', '问题'] },
   },

@@ -45,7 +45,7 @@ export const VALUE_LEXICON: Readonly<Record<string, Readonly<Record<string, Read
       执法: ['一线执法', '执法岗', '执法人员', '执法队员', '行政执法', '执法', '一线'],
       法制审核: ['法制审核岗', '法制员', '法制审核人员', '法制', '法制审核员', '法制岗'],
       管理: ['管理岗', '领导', '领导岗', '负责人', '局长', '副局长', '队长', '副队长', '中队长', '科长', '管理人员'],
-      其他: ['内勤', '辅助', '后勤', '文秘', '综合岗', '其他岗'],
+      其他: ['内勤', '辅助', '后勤', '文秘', '综合岗', '其他岗', '驾驶', '司机', '后勤保障', '工勤', '工勤人员'],
     },
     staffing_type: {
       行政编: ['行政编制', '公务员', '行政', '公务员编制', '行政编', '行政执法类公务员', '行政机关编制'],
@@ -57,7 +57,7 @@ export const VALUE_LEXICON: Readonly<Record<string, Readonly<Record<string, Read
   penalty_case: {
     source: {
       检查: ['日常检查', '监督检查', '执法检查', '巡查发现', '检查发现', '日常巡查', '巡查', '双随机抽查', '现场检查', '专项检查', '自行发现', '主动发现', '监管发现', '执法发现', '查获', '执法查获', '监督抽查', '抽查', '日常监管', '网络监测', '监测发现', '检验检测', '抽样检验'],
-      投诉举报: ['投诉', '举报', '群众举报', '群众投诉', '来信来访', '信访', '举报投诉', '投诉举报平台', '消费者投诉', '信访举报', '12315', '网络举报', '来信', '来访', '实名举报', '匿名举报'],
+      投诉举报: ['投诉', '举报', '群众举报', '群众投诉', '诉求', '群众诉求', '信访件', '来信来访', '信访', '举报投诉', '投诉举报平台', '消费者投诉', '信访举报', '12315', '网络举报', '来信', '来访', '实名举报', '匿名举报'],
       移送: ['部门移送', '上级交办', '移送案件', '交办', '移交', '转办', '其他部门移送', '其他机关移送', '上级机关交办', '抄告', '转送', '指定管辖', '上级指定', '上级督办', '督办', '其他行政机关移送', '公安机关移送', '司法机关移送', '纪检监察机关移送', '下级报请', '报请', '检察机关移送'],
       '12345': ['12345热线', '热线', '12345政务服务热线', '12345平台', '政务热线', '市长热线', '市民热线', '便民热线', '12345转办', '政务服务热线'],
       其他: ['其它'],
@@ -138,4 +138,28 @@ export const VALUE_LEXICON: Readonly<Record<string, Readonly<Record<string, Read
       严重: ['重大', '特别严重', '严重问题', '特别重大'],
     },
   },
+};
+
+/**
+ * Spellings that name something outside a field's values: a text holding one matches none of them
+ * by containment, whatever else it holds (巡视巡查中发现 is a discipline tour's finding, not an
+ * enforcement check; 行政公益诉讼 is the procuratorate's suit, not one against the agency).
+ */
+export const VALUE_OUTSIDE: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  penalty_case: {
+    // discipline tours and audits find problems; they are not an enforcement body's own checks
+    source: ['巡视', '巡察', '审计'],
+  },
+  review_litigation: {
+    kind: ['公益诉讼', '诉讼监督', '检察监督'],
+    outcome: ['未结'],
+  },
+};
+
+/**
+ * Values that win over another value both found in one text (热线举报 is a hotline case: 12345,
+ * not 投诉举报): the more specific channel names the record.
+ */
+export const VALUE_PREFER: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  penalty_case: { source: ['12345'] },
 };

@@ -68,6 +68,8 @@ export function normaliseHeader(raw: string): NormalisedHeader {
   const alternatives = /[/／或]/.test(core) ? core.split(/[/／]+|或/).filter((x) => x.length >= 2) : [];
   // Separators inside a header (复议/诉讼, 单位-名称) carry no meaning.
   core = core.replace(/[/\\、\-_·.,，;；|｜'"“”‘’]+/g, '');
+  // 大类型/小类型 are kinds of 类型 (事项大类型 is a 事项类型); 大类/小类 alone are categories.
+  core = core.replace(/[大小主](?=类型$|类别$)/, '');
   // Numbered copies of a column (处罚类别1, 代码_2) name the same thing.
   core = core.replace(/(?<=[\u4e00-\u9fff])\d{1,2}$/, '');
   for (const p of BOOL_PREFIXES) {

@@ -76,3 +76,14 @@ describe('recognition', () => {
     expect(matchValue('penalty_case', 'source', '领导批示')).toBeNull();
   });
 });
+
+describe('value matching on long texts', () => {
+  it('a megabyte in a category column is no spelling of one', () => {
+    // a shifted or pasted cell: before the cap this took ~30 s of pairwise comparison (fuzz case #219)
+    const long = '检查' + '长'.repeat(1_000_000);
+    // (before, it was taken for 检查 after ~30 s; the fuzz suite holds the time)
+    expect(matchValue('penalty_case', 'source', long)).toBeNull();
+    // a short text holding the same spelling still matches
+    expect(matchValue('penalty_case', 'source', '日常检查发现')).toMatchObject({ value: '检查' });
+  });
+});

@@ -93,7 +93,10 @@ function scoreTable(t: TableDef, hs: Analysed[], profiles: Array<ColumnProfile |
       return { header: s.score, evidence: ev, final: Math.min(1, s.score * ev.factor), phrase: s.phrase, exact: s.exact };
     }),
   );
-  const assigned = assignColumns(cells.map((row) => row.map((c) => c.final)));
+  const assigned = assignColumns(
+    cells.map((row) => row.map((c) => c.final)),
+    cells.map((row) => row.map((c) => c.exact && c.evidence.factor >= 0.9)),
+  );
   let score = 0;
   const keyish = new Set([...t.key, ...(t.detectBy ?? [])]);
   const mapped = new Set<string>();
@@ -102,25 +105,32 @@ function scoreTable(t: TableDef, hs: Analysed[], profiles: Array<ColumnProfile |
     mapped.add(f.name);
     score += cells[i]![j]!.final * (keyish.has(f.name) ? 1.5 : 1);
   }
-  score -= 0.25 * t.fields.filter((f) => f.required && !mapped.has(f.name)).length;
+  // A required field no column names costs; one the table is known by (its key, or what detects
+  // it) costs more: a catalogue without its code and its names is not that catalogue.
+  for (const f of t.fields) if (f.required && !mapped.has(f.name)) score -= keyish.has(f.name) ? 0.75 : 0.25;
   if (fileName && (FILE_HINTS[t.name] ?? []).some((w) => fileName.includes(w))) score += 0.6;
   // Ledgers name what they are about in their headers (许可机关, 处罚决定书文号, 被申请人).
   const markers = new Set(TABLE_MARKERS[t.name] ?? []);
-  const marked = hs.filter((h) => [...h.content.keys()].some((id) => markers.has(id))).length;
+  // Each kind of marker counts once: seven headers beginning 抽查 say 抽查 once.
+  const marked = new Set(hs.flatMap((h) => [...h.content.keys()].filter((id) => markers.has(id)))).size;
   score += 0.25 * Math.min(marked, 6);
+  // …and a ledger that names nothing of what such ledgers are about (no 处罚, 罚款, 听证 in a
+  // penalty ledger) is less likely that ledger.
+  if (markers.size && !marked) score -= 0.25;
   return { table: t, cells, assigned, score };
 }
 
 /**
  * Columns to fields, one to one, by the largest total (Munkres). The profit of a pair is its score
  * to the 4th power, so one strong match outweighs two weak ones (两列各自勉强像 ≠ 一列确实是), while
- * a column that fits two fields gives way to a column that fits only one; a pair below LIKELY earns
- * nothing; on a tie the earlier column wins. `scores[column][field]`.
+ * a column that fits two fields gives way to a column that fits only one; a header that is a usual
+ * spelling of a field (`exact`) earns a bonus, so it keeps the field against two near readings; a
+ * pair below LIKELY earns nothing; on a tie the earlier column wins. `scores[column][field]`.
  */
-export function assignColumns(scores: ReadonlyArray<ReadonlyArray<number>>): Map<number, number> {
+export function assignColumns(scores: ReadonlyArray<ReadonlyArray<number>>, exact?: ReadonlyArray<ReadonlyArray<boolean>>): Map<number, number> {
   const assigned = new Map<number, number>();
   if (!scores.length || !scores[0]!.length) return assigned;
-  const cost = scores.map((row, i) => row.map((x) => (x >= LIKELY ? 1 - x ** 4 + i * 1e-9 : 1)));
+  const cost = scores.map((row, i) => row.map((x, j) => (x >= LIKELY ? 1.5 - x ** 4 - (exact?.[i]?.[j] ? 0.5 : 0) + i * 1e-9 : 1.5)));
   for (const [i, j] of munkres(cost)) if (scores[i]![j]! >= LIKELY) assigned.set(i, j);
   return assigned;
 }

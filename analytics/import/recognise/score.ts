@@ -16,6 +16,13 @@ export interface Analysed {
   cls?: ClassId;
   /** Bracketed notes that name something (行政相对人代码（统一社会信用代码）), analysed too. */
   notes: Analysed[];
+  /** X的Y: the concepts of Y, the head the header names (评查人员提出的问题 names a 问题). */
+  head?: Map<string, number>;
+  /** 实际…: the header says what was done, not what was due. */
+  actual?: boolean;
+  /** The highest score the header can have: it relies on a concept it only implies (有效期 alone
+   *  is read as the date it ends, but not for sure). */
+  cap?: number;
 }
 
 const UNKNOWN_WEIGHT = 0.35;
@@ -33,16 +40,20 @@ const GENERAL: Readonly<Record<string, readonly string[]>> = {
  *  word is well accounted for by a specific one (相对人 → 当事人), a specific one less by a general
  *  one (申请人 is a 相对人, but not every 相对人 is an 申请人). */
 /** Concepts that are near each other without one being the other (来源 and 渠道). */
-const NEAR: ReadonlyArray<readonly [string, string]> = [
+const NEAR: ReadonlyArray<readonly [string, string, number?]> = [
   ['SOURCE', 'CHANNEL'],
   ['RESULT', 'OPINION'],
   ['DOC', 'CERT'],
   ['CATEGORY', 'DOMAIN'],
+  // a ticket dispatched is received by the unit it is sent to: a dispatch date stands in for the
+  // date received when no column names that (likely at most)
+  ['RECEIVE', 'DISPATCH', 0.85],
 ];
 
 function relation(x: string, y: string): number {
   if (x === y) return 1;
-  if (NEAR.some(([a, b]) => (a === x && b === y) || (a === y && b === x))) return 0.75;
+  const near = NEAR.find(([a, b]) => (a === x && b === y) || (a === y && b === x));
+  if (near) return near[2] ?? 0.75;
   if (GENERAL[x]?.includes(y)) return 0.85;
   if (GENERAL[y]?.includes(x)) return 0.6;
   return 0;
@@ -54,6 +65,11 @@ export function analyse(header: string, withNotes = true): Analysed {
   const content = new Map<string, number>();
   let cls: ClassId | undefined;
   const last = (i: number) => tokens.slice(i + 1).every((x) => x.kind === 'modifier' || x.kind === 'class');
+  const lastConceptAt = tokens.map((t) => t.kind === 'concept').lastIndexOf(true);
+  // X的Y names Y: what comes before the last 的 qualifies it (评查人员提出的问题, 被复议的具体行为文号).
+  const de = tokens.findLastIndex((t) => t.kind === 'modifier' && t.text === '的');
+  const head = de >= 0 && tokens.slice(de + 1).some((t) => t.kind === 'concept') ? new Map<string, number>() : undefined;
+  let actual = false;
   tokens.forEach((t, i) => {
     switch (t.kind) {
       case 'class':
@@ -64,7 +80,17 @@ export function analyse(header: string, withNotes = true): Analysed {
       case 'concept':
         // 起/止 inside a header (划转至综合执法) are not the bounds of a period.
         if ((t.id === 'START' || t.id === 'END') && !last(i)) break;
-        content.set(t.id, Math.max(content.get(t.id) ?? 0, t.weight));
+        if (t.id === 'ACTUAL') {
+          actual = true;
+          break;
+        }
+        {
+          // 要求/应… before what is to be done make a due date (要求整改完成时间); at the end
+          // (整改要求, 检查人员要求) they name a requirement, a text about the thing, not the thing
+          const id = t.id !== 'DUE' ? t.id : i >= lastConceptAt ? 'REQUIREMENT' : 'DEADLINE';
+          content.set(id, Math.max(content.get(id) ?? 0, t.weight));
+          if (head && i > de) head.set(id, Math.max(head.get(id) ?? 0, t.weight));
+        }
         break;
       case 'modifier':
         break;
@@ -84,6 +110,14 @@ export function analyse(header: string, withNotes = true): Analysed {
   if (!cls && norm.unitKind) cls = norm.unitKind === 'money' ? 'AMOUNT' : norm.unitKind === 'days' ? 'PERIOD' : 'COUNT';
   const out: Analysed = { norm, tokens, content, notes: withNotes ? [...norm.notes, ...norm.alternatives].map((n) => analyse(n, false)) : [] };
   if (cls) out.cls = cls;
+  if (head?.size) out.head = head;
+  if (actual) out.actual = true;
+  // A validity period with neither bound named (有效期, 证件有效期) is read as the date it ends: a
+  // likely reading, never a sure one.
+  if (content.has('VALIDITY') && !content.has('START') && !content.has('END')) {
+    content.set('END', 0.8);
+    out.cap = 0.85;
+  }
   return out;
 }
 
@@ -206,9 +240,11 @@ function contentScore(h: Analysed, sig: Analysed, vocabulary: ReadonlyMap<string
   const hs = substance(h.content, topics);
   const ss = substance(sig.content, topics);
   if (hs === 0) {
+    // Nothing but the table's topic and no class word (问题 in a findings ledger): it names the
+    // field whose phrase is that topic alone, with no class word either.
+    if (!h.cls) return ss === 0 && !sig.cls && h.content.size > 0 && [...h.content.keys()].every((id) => sig.content.has(id)) ? 0.85 : 0;
     // Nothing but the table's topic (编号, 案件编号 in a case ledger): it names the field whose
     // phrase is also nothing but topic and class — when it has a class to compare.
-    if (!h.cls) return 0;
     // A bare class word (代码, 日期) names no field by itself: only values that say which (a column
     // of credit codes) can make it one.
     if (ss > 0) return h.content.size === 0 && classFit(kind, h.cls) >= 0.95 ? 0.5 : 0;
@@ -227,6 +263,11 @@ function contentScore(h: Analysed, sig: Analysed, vocabulary: ReadonlyMap<string
  */
 function explained(h: Analysed, vocabulary: ReadonlyMap<string, number>, topics: ReadonlySet<string>): number {
   const plain = covered(h.content, vocabulary, topics);
+  // X的Y: when the field accounts for the head Y, the qualifier X counts for less.
+  if (h.head && covered(h.head, vocabulary, new Set()) === 1) {
+    const rest = new Map([...h.content].filter(([id]) => !h.head!.has(id)));
+    return Math.max(plain, 0.6 + 0.4 * covered(rest, vocabulary, topics));
+  }
   const concepts = h.tokens.filter((t): t is Extract<Token, { kind: 'concept' }> => t.kind === 'concept' && !topics.has(t.id) && h.content.has(t.id));
   if (concepts.length < 2) return plain;
   const head = concepts[concepts.length - 1]!;
@@ -240,7 +281,7 @@ function explained(h: Analysed, vocabulary: ReadonlyMap<string, number>, topics:
 function composedVocabulary(h: Analysed, fm: FieldModel, topics: ReadonlySet<string>): Map<string, number> {
   const v = new Map<string, number>();
   for (const sig of fm.sigs) {
-    if (substance(sig.a.content, topics) === 0 || covered(sig.a.content, h.content, topics) < 0.6) continue;
+    if (sig.a.content.size === 0 || covered(sig.a.content, h.content, topics) < 0.6) continue;
     for (const [id, w] of sig.a.content) v.set(id, Math.max(v.get(id) ?? 0, w));
   }
   return v;
@@ -265,7 +306,7 @@ export function scoreHeader(h: Analysed, fm: FieldModel, tm: TableModel): Header
     for (const sig of fm.sigs) {
       const c = contentScore(a, sig.a, vocabulary, tm.topics, fm.field.kind) * noteFactor * (sig.near ? NEAR_FACTOR : 1);
       if (c <= best.score) continue;
-      const s = Math.min(NOT_EXACT_CAP, c * clsFactor(a.cls ? a : h, sig.a, fm.field.kind) * yesNoFits(h, fm) * unitFits(h, fm.field.kind));
+      const s = Math.min(NOT_EXACT_CAP, h.cap ?? 1, c * clsFactor(a.cls ? a : h, sig.a, fm.field.kind) * yesNoFits(h, fm) * unitFits(h, fm.field.kind) * dueFits(h, fm));
       if (s > best.score) best = { score: s, phrase: sig.phrase, exact: false };
     }
   }
@@ -279,8 +320,21 @@ function clsFactor(h: Analysed, s: Analysed, kind: FieldKind): number {
     return Math.min(classFit(kind, h.cls), classFit(kind, s.cls)) >= 0.95 ? 0.95 : 0.3;
   }
   if (h.cls) return classFit(kind, h.cls);
+  // A header naming a thing (实施机关, 当事人) is not that thing's type (实施主体类型, 当事人类型).
+  if (s.cls === 'TYPE') return 0.55;
   if (s.cls) return NEEDS_CLASS.has(kind) ? 0.75 : 0.9;
   return NEEDS_CLASS.has(kind) ? 0.8 : 1;
+}
+
+/**
+ * Due and done: a header that says what is due (要求…完成时间, 整改期限) does not name the date it was
+ * done, and one that says what was actually done (实际…完成时间) does not name the date it was due.
+ */
+function dueFits(h: Analysed, fm: FieldModel): number {
+  const due = fm.vocabulary.has('DEADLINE');
+  if (h.content.has('DEADLINE') && !due && fm.field.kind === 'date') return 0.5;
+  if (h.actual && due) return 0.5;
+  return 1;
 }
 
 function yesNoFits(h: Analysed, fm: FieldModel): number {

@@ -4,7 +4,7 @@
 // an error: the field gets its fallback (其他 where the enum has it) and the raw text is kept.
 import { tableDef } from '../../schema/tables.js';
 import type { FieldDef } from '../../schema/types.js';
-import { VALUE_LEXICON } from '../lexicon/values.js';
+import { VALUE_LEXICON, VALUE_OUTSIDE, VALUE_PREFER } from '../lexicon/values.js';
 
 export type ValueHow = 'exact' | 'synonym' | 'user' | 'contains' | 'similar';
 
@@ -48,6 +48,8 @@ export function fallbackOf(f: FieldDef): string | null {
 }
 
 const NEGATION = /[不未无非没否]/;
+/** A part named first (部分胜诉, 部分维持) is not the whole: matched only as a listed spelling. */
+const PARTIAL = /^(部分|局部)/;
 
 function bigrams(s: string): string[] {
   if (s.length < 2) return [s];
@@ -88,7 +90,13 @@ function spellingsOf(table: string, f: FieldDef): Map<string, string> {
  * The canonical value a text names, or null. `user` is the user's own value mapping for the field
  * (text → canonical), consulted first.
  */
+/** Longest text weighed as a category's spelling. */
+export const MAX_ENUM_TEXT = 200;
+
 export function matchEnumValue(table: string, f: FieldDef, raw: string, user?: Readonly<Record<string, string>>): ValueMatch | null {
+  // A category is a few words: a long text (a pasted paragraph, a shifted cell) is no spelling of
+  // one, and comparing it character pair by pair would cost seconds per megabyte.
+  if (raw.length > MAX_ENUM_TEXT) return null;
   const key = valueKey(raw);
   if (!key) return null;
   if (user) {
@@ -102,6 +110,13 @@ export function matchEnumValue(table: string, f: FieldDef, raw: string, user?: R
   const unbracketed = bare && bare !== key ? spellings.get(bare) : undefined;
   if (unbracketed !== undefined) return { value: unbracketed, how: 'synonym', confidence: 'sure' };
   const text = bare || key;
+  if (PARTIAL.test(text)) return null;
+  const contained = (k: string): boolean => {
+    for (let at = text.indexOf(k); at >= 0; at = text.indexOf(k, at + 1)) if (!(at > 0 && NEGATION.test(text[at - 1]!) && !NEGATION.test(k[0]!))) return true;
+    return false;
+  };
+  if ((VALUE_OUTSIDE[table]?.[f.name] ?? []).some((k) => contained(valueKey(k)))) return null;
+  const prefer = VALUE_PREFER[table]?.[f.name] ?? [];
   // Containment: known spellings inside the text. The longest one names it (参照公务员法管理事业编制
   // is 参公, not 事业编); of equally long ones, the one ending last, the head of a Chinese phrase
   // (其他部门移送 → 移送). A negation just before a spelling (未立案, 非法人) rules that place out.
@@ -116,6 +131,10 @@ export function matchEnumValue(table: string, f: FieldDef, raw: string, user?: R
     if (end < 0) continue;
     if (!best || k.length > best.len || (k.length === best.len && end > best.end)) best = { len: k.length, end, canon: new Set([canon]) };
     else if (k.length === best.len && end === best.end) best.canon.add(canon);
+  }
+  // A more specific value found anywhere in the text wins (热线举报 → 12345).
+  for (const p of prefer) {
+    if (best && !best.canon.has(p) && [...spellings].some(([k, canon]) => canon === p && k.length >= 2 && contained(k))) return { value: p, how: 'contains', confidence: 'likely' };
   }
   if (best && best.canon.size === 1) return { value: [...best.canon][0]!, how: 'contains', confidence: 'likely' };
   if (best) return null;

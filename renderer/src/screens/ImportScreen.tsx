@@ -373,6 +373,20 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
                       </tr>
                     );
                   })}
+                  {(p.mapping.constants ?? []).map((c) => {
+                    const f = table.fields.find((x) => x.name === c.field);
+                    const why = i18n.lang === 'en' ? c.why_en : c.why;
+                    return (
+                      <tr key={`const.${c.field}`} className="likely" data-testid="mapping-constant">
+                        <td className="mono">{t.recog.fromFileName}</td>
+                        <td>
+                          {f ? pick(f) : c.field} = <b>{c.value}</b> <Certainty c={c.confidence} why={why} />
+                        </td>
+                        <td className="small muted why">{why}</td>
+                        <td className="sample-values">{c.value}</td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
             </div>
@@ -560,33 +574,72 @@ function UnmatchedPanel() {
   );
 }
 
+/** Optional values that cannot be read: their rows load with the field empty (soft-values.ts). */
+function Emptied({ v, table }: { v: NonNullable<PreviewOut['validation']>; table: string | null }) {
+  const i18n = useI18n();
+  const { t, num } = i18n;
+  const schema = useSchema();
+  if (!v.emptiedRows) return null;
+  const fieldName = (field: string) => {
+    const f = schema.find((x) => x.name === table)?.fields.find((x) => x.name === field);
+    return f ? i18n.pick(f) : field;
+  };
+  return (
+    <div className="note warn precheck" data-testid="precheck-emptied">
+      <Icon name="alert" />
+      <div>
+        <div>{t.recog.precheckEmptied(num(v.emptiedRows))}</div>
+        <ul>
+          {v.emptied.slice(0, 20).map((x) => (
+            <li key={`${x.field}.${x.code}.${x.value}`}>
+              <b>×{num(x.rows)}</b> {i18n.lang === 'en' ? x.en : x.zh}
+            </li>
+          ))}
+          {v.emptied.length > 20 && <li className="muted">{t.recog.moreInvalid(num(v.emptied.length - 20), num(v.emptied.slice(20).reduce((a, x) => a + x.rows, 0)))}</li>}
+          {v.emptiedOmitted.map((o) => (
+            <li key={`more.${o.field}`} className="muted">
+              {fieldName(o.field)}：{t.recog.moreInvalid(num(o.values), num(o.rows))}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
 function Precheck({ v, table }: { v: NonNullable<PreviewOut['validation']>; table: string | null }) {
   const i18n = useI18n();
   const { t, num } = i18n;
   if (!v.rejected) {
     return (
-      <div className="note ok" data-testid="precheck">
-        <Icon name="check" /> {t.imp.precheckOk(num(v.rows))} <span className="muted">{t.imp.precheckNote}</span>
-      </div>
+      <>
+        <div className="note ok" data-testid="precheck">
+          <Icon name="check" /> {t.imp.precheckOk(num(v.rows))} <span className="muted">{t.imp.precheckNote}</span>
+        </div>
+        <Emptied v={v} table={table} />
+      </>
     );
   }
   return (
-    <div className="note warn precheck" data-testid="precheck">
-      <Icon name="alert" />
-      <div>
-        <div>{t.imp.precheckBad(num(v.rows), num(v.rejected), num(v.rows - v.rejected))}</div>
-        <div className="muted small">{t.ux.rejectedKinds(v.reasons.length)}</div>
-        <ul data-testid="precheck-kinds">
-          {v.reasons.map((r) => (
-            <li key={r.code} title={r.code}>
-              <b>×{num(r.rows)}</b> {i18n.pick(reasonKind(table ?? '', r.code))}
-              <span className="muted"> · {t.imp.example}：{i18n.pick(r)}</span>
-            </li>
-          ))}
-        </ul>
-        <div className="muted small">{t.imp.precheckNote}</div>
+    <>
+      <div className="note warn precheck" data-testid="precheck">
+        <Icon name="alert" />
+        <div>
+          <div>{t.imp.precheckBad(num(v.rows), num(v.rejected), num(v.rows - v.rejected))}</div>
+          <div className="muted small">{t.ux.rejectedKinds(v.reasons.length)}</div>
+          <ul data-testid="precheck-kinds">
+            {v.reasons.map((r) => (
+              <li key={r.code} title={r.code}>
+                <b>×{num(r.rows)}</b> {i18n.pick(reasonKind(table ?? '', r.code))}
+                <span className="muted"> · {t.imp.example}：{i18n.pick(r)}</span>
+              </li>
+            ))}
+          </ul>
+          <div className="muted small">{t.imp.precheckNote}</div>
+        </div>
       </div>
-    </div>
+      <Emptied v={v} table={table} />
+    </>
   );
 }
 
@@ -631,6 +684,12 @@ function RunResults({ run, onClose }: { run: ImportRun; onClose: () => void }) {
               <>
                 <span className="muted">→ {t.ux.tableBatch(tableName(r.table ?? ''), r.import_id ?? 0)}</span>
                 <span>{t.imp.resultLine(num(r.rows_read), num(r.rows_loaded), num(r.rows_rejected))}</span>
+                {/* beside the counts, before the lists that may unfold below */}
+                {r.rows_rejected > 0 && (
+                  <button className="link" onClick={() => setShowRejected({ id: r.import_id!, file: r.file })} data-testid="result-show-rejected">
+                    {t.imp.showRejected}
+                  </button>
+                )}
                 {(r.likely?.length ?? 0) > 0 && (
                   <details className="result-likely" data-testid="result-likely">
                     <summary className="warn-text">{t.recog.likelyN(r.likely!.length)}</summary>
@@ -660,10 +719,17 @@ function RunResults({ run, onClose }: { run: ImportRun; onClose: () => void }) {
                     </ul>
                   </details>
                 )}
-                {r.rows_rejected > 0 && (
-                  <button className="link" onClick={() => setShowRejected({ id: r.import_id!, file: r.file })} data-testid="result-show-rejected">
-                    {t.imp.showRejected}
-                  </button>
+                {(r.values_invalid?.length ?? 0) > 0 && (
+                  <details className="result-unmatched" data-testid="result-invalid">
+                    <summary className="warn-text">{t.recog.invalidN(r.values_invalid!.length)}</summary>
+                    <ul>
+                      {r.values_invalid!.map((v) => (
+                        <li key={`${v.field}.${v.code}.${v.value}`}>
+                          {i18n.lang === 'en' ? v.en : v.zh} ×{num(v.rows)}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
                 )}
               </>
             )}

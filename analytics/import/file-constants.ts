@@ -1,0 +1,72 @@
+// A value the file states once for all its rows, in its name: a yearly roster saved as
+// 2024年度行政执法人员花名册.xlsx often has no 年度 column, yet the year is part of the roster's key.
+// When a table's required year is named by no column and the file name holds exactly one year,
+// every row gets that year — applied as "likely" (待确认) and listed with the column decisions, so
+// it is never applied silently. Two years in the name (2022-2024) say nothing; neither does a date
+// stamp (导出_20250106), whose digits run on.
+import { tableDef } from '../schema/tables.js';
+import type { Mapping } from './headers.js';
+
+export interface FileConstant {
+  field: string;
+  /** The value every row gets, as text (parsed like a cell). */
+  value: string;
+  source: 'file_name';
+  confidence: 'likely';
+  why: string;
+  why_en: string;
+}
+
+/** What a constant is called where a column's header would be shown. */
+export const FILE_NAME_COLUMN = '（文件名）';
+
+/** The one year a file name states (2024年度…, …（2024年）, …_2024.xlsx), or null. */
+export function yearInName(file: string): number | null {
+  const name = file.replace(/\.[A-Za-z0-9]{1,5}$/, '');
+  const years = new Set([...name.matchAll(/(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/g)].map((m) => Number(m[1])));
+  return years.size === 1 ? [...years][0]! : null;
+}
+
+/** The mapping with the values its file name supplies for required fields no column names. */
+export function withFileConstants(m: Mapping, file: string): Mapping {
+  const t = tableDef(m.table);
+  if (!t) return m;
+  const mapped = new Set(m.columns.map((c) => c.field).filter(Boolean));
+  const constants = [...(m.constants ?? [])];
+  for (const f of t.fields) {
+    if (f.name !== 'year' || f.kind !== 'int' || !f.required || mapped.has(f.name) || constants.some((c) => c.field === f.name)) continue;
+    const y = yearInName(file);
+    if (y === null || (f.min !== undefined && y < f.min) || (f.max !== undefined && y > f.max)) continue;
+    constants.push({
+      field: f.name,
+      value: String(y),
+      source: 'file_name',
+      confidence: 'likely',
+      why: `文件中没有“${f.zh}”列，取文件名中的 ${y} 年：每行的${f.zh}记为 ${y}（待确认）`,
+      why_en: `no ${f.en} column: ${y}, the year in the file name, is taken for every row (to be confirmed)`,
+    });
+  }
+  if (!constants.length) return m;
+  const given = new Set(constants.map((c) => c.field));
+  return { ...m, constants, ...(m.missing ? { missing: m.missing.filter((x) => !given.has(x.field)) } : {}) };
+}
+
+/**
+ * The earlier import of the same bytes this file repeats, if any: the same bytes under a name that
+ * gives another year (2023年度… and 2024年度… of an unchanged list) are another year's list, not a
+ * repeat. `priors` are the earlier imports of these bytes, oldest first, with their logged mapping.
+ */
+export function repeatedImport<T extends { mapping: string | null }>(priors: readonly T[], file: string): T | null {
+  const year = yearInName(file);
+  for (const p of priors) {
+    let constants: FileConstant[] = [];
+    try {
+      constants = ((p.mapping ? JSON.parse(p.mapping) : {}) as { constants?: FileConstant[] }).constants ?? [];
+    } catch {
+      // an unreadable log entry: the bytes alone decide, as before
+    }
+    const named = constants.find((c) => c.source === 'file_name' && c.field === 'year');
+    if (!named || Number(named.value) === year) return p;
+  }
+  return null;
+}
