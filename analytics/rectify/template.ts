@@ -4,7 +4,7 @@
 // which unit and period; the defined name TIJIAN_RECTIFY_HEADER on the fixed header row (row 3)
 // of the first sheet; the stable item code (ZG000123) in column A. Every text cell goes through
 // safeCell: text starting with = + - @ is written with a leading apostrophe (no formula runs).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { safeCell } from '../export/tabular.js';
 import { maskName } from '../privacy/mask.js';
 import { dateZh } from '../report/format.js';
@@ -62,7 +62,10 @@ export interface TemplateOptions {
 
 /** Writes one unit's feedback template. */
 export async function writeFeedbackTemplate(path: string, items: readonly RectifyItem[], o: TemplateOptions): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  // loaded here: this module's constants are read by every import and undo (feedback.ts), which
+  // should not load exceljs for them
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Tijian 执法体检工作台';
   wb.created = new Date();
   const ws = wb.addWorksheet(FEEDBACK_SHEET, { views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 1 }] });
