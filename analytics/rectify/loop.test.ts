@@ -8,6 +8,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Db } from '../db/duck.js';
 import { evaluate } from '../eval/run.js';
@@ -120,16 +121,29 @@ afterAll(() => {
 describe('items from the 2023 run', () => {
   it('one per unit per problem, as counted here from the saved run; creating again adds nothing', async () => {
     // independently: indicator problems from the run's saved values, red lines from its flags
-    const values = await db.all<{ entity_id: string; indicator_id: string; raw: number }>(
-      `SELECT v.entity_id, v.indicator_id, v.raw FROM eval_value v JOIN eval_entity e USING (run_id, period_role, entity_id)
+    const values = await db.all<{ entity_id: string; indicator_id: string; raw: number; denominator: number | null }>(
+      `SELECT v.entity_id, v.indicator_id, v.raw, v.denominator FROM eval_value v JOIN eval_entity e USING (run_id, period_role, entity_id)
        WHERE v.run_id = ${run23.run_id} AND v.period_role = 'current' AND e.entity_type = 'unit' AND v.applicable AND v.raw IS NOT NULL`,
     );
+    // a unit's rate below its indicator's minimum denominator is not scored (issue 11, the index's
+    // small_numbers: na): a rate from two cases raises no item. The minimums from the index text
+    // saved with the run (a ratio unless the file says count; no minimum unless it gives one).
+    const idx = parseYaml(String(await db.scalar(`SELECT index_text FROM eval_run WHERE run_id = ${run23.run_id}`))) as {
+      method: { small_numbers?: string };
+      indicators: Array<{ id: string; kind?: string; min_denominator?: number }>;
+    };
+    expect(idx.method.small_numbers ?? 'na').toBe('na');
+    const minDen = new Map(idx.indicators.map((i) => [i.id, (i.kind ?? 'ratio') === 'ratio' ? (i.min_denominator ?? 0) : 0]));
+    const small = values.filter((v) => v.denominator !== null && v.denominator < minDen.get(v.indicator_id)!);
+    expect(small.length).toBeGreaterThan(0);
     const flags = await db.all<{ entity_id: string; id: string }>(
       `SELECT entity_id, unnest(from_json(flags, '[{"id":"VARCHAR","hits":"INTEGER"}]')).id AS id FROM eval_entity
        WHERE run_id = ${run23.run_id} AND period_role = 'current' AND entity_type = 'unit'`,
     );
     const uncertifiedUnits = new Set(flags.filter((f) => f.id === 'uncertified_enforcement').map((f) => f.entity_id));
-    const indicatorProblems = values.filter((v) => isProblem(run23.indicators.find((m) => m.id === v.indicator_id)!, v.raw) && !(v.indicator_id === 'uncertified_acts' && uncertifiedUnits.has(v.entity_id)));
+    const indicatorProblems = values.filter(
+      (v) => !small.includes(v) && isProblem(run23.indicators.find((m) => m.id === v.indicator_id)!, v.raw) && !(v.indicator_id === 'uncertified_acts' && uncertifiedUnits.has(v.entity_id)),
+    );
     expect(flags.length).toBeGreaterThan(0);
     const expected = indicatorProblems.length + flags.length + 1; // + the one confirmed red flag (single_officer is no red line)
 
@@ -495,8 +509,11 @@ describe('the 2024 evaluation checks the closed items against the 2024 data', ()
     expect(r.items).toBe(Number(await db.scalar(`SELECT count(*) FROM rectify_item`)));
     const sheets = await readXlsx(path);
     const rows = sheets.get('整改台账')!.rows;
-    const body = rows.slice(3);
+    // the header in row 1, the title in the printed page header (every XLSX since issue 13)
+    expect(rows[0]![0]).toBe('事项编号');
+    const body = rows.slice(1);
     expect(body).toHaveLength(r.items);
+    expect(body.map((x) => String(x[0])).sort()).toEqual((await db.all<{ code: string }>(`SELECT printf('ZG%06d', item_id) AS code FROM rectify_item ORDER BY code`)).map((x) => x.code));
     const flat = JSON.stringify(rows);
     expect(flat).toContain('张**');
     expect(flat).not.toContain('张三丰');
