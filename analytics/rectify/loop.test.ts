@@ -169,6 +169,14 @@ describe('items from the 2023 run', () => {
       `SELECT json_array_length(evidence->'records') AS n, CAST(evidence->>'hits' AS INTEGER) AS hits FROM rectify_item WHERE kind = 'red_line'`,
     );
     for (const x of rl) expect(x.n).toBe(x.hits);
+    // each record named by its number (案件编号; 类型 and 编号 for acts by uncertified officers), no two alike
+    const recs = await db.all<{ source_id: string; records: string }>(`SELECT source_id, CAST(evidence->'records' AS VARCHAR) AS records FROM rectify_item WHERE kind = 'red_line'`);
+    expect(new Set(recs.map((x) => x.source_id))).toContain('uncertified_enforcement');
+    for (const x of recs) {
+      const list = JSON.parse(x.records) as Array<Record<string, unknown>>;
+      for (const r of list) expect(Object.entries(r).some(([k, v]) => k.endsWith('编号') && typeof v === 'string' && v.length > 3), `${x.source_id} ${JSON.stringify(r)}`).toBe(true);
+      expect(new Set(list.map((r) => JSON.stringify(r))).size).toBe(list.length);
+    }
 
     const again = await createFromRun(ws, run23.run_id, { issuedOn: '2024-04-01' });
     expect(again).toMatchObject({ created: 0, existing: expected });
