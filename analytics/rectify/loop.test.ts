@@ -378,6 +378,11 @@ describe('the 2024 evaluation checks the closed items against the 2024 data', ()
            WHERE unit_id = '${u}' AND n < 2`,
         ),
       );
+    // a unit's own records of 2024 that the red lines and the rule judge: cases filed or decided,
+    // and (for acts by officers) inspections led or joined; none → nothing to check (无法核验)
+    const ownRecords = async (u: string, acts: boolean) =>
+      Number(await db.scalar(`SELECT count(*) FROM penalty_case WHERE unit_id = '${u}' AND (year(filed_date) = 2024 OR year(decision_date) = 2024)`)) +
+      (acts ? Number(await db.scalar(`SELECT count(*) FROM inspection WHERE year(date) = 2024 AND (lead_unit_id = '${u}' OR list_contains(coalesce(unit_ids, []), '${u}'))`)) : 0);
     const flags24 = new Map(
       (await db.all<{ entity_id: string; flags: string }>(`SELECT entity_id, CAST(flags AS VARCHAR) AS flags FROM eval_entity WHERE run_id = ${run24.run_id} AND period_role = 'current'`)).map((r) => [
         r.entity_id,
@@ -393,10 +398,10 @@ describe('the 2024 evaluation checks the closed items against the 2024 data', ()
       } else if (c.kind === 'red_line') {
         const hits =
           c.source_id === 'overdue_cases' ? await overdue(c.unit_id) : c.source_id === 'major_without_review' ? await noReview(c.unit_id) : (flags24.get(c.unit_id)!.find((f) => f.id === c.source_id)?.hits ?? 0);
-        outcome = hits > 0 ? '复发' : '已整改';
+        outcome = hits > 0 ? '复发' : (await ownRecords(c.unit_id, c.source_id === 'uncertified_enforcement')) === 0 ? '无法核验' : '已整改';
       } else {
         expect(c.source_id).toBe('single_officer');
-        outcome = (await singleOfficer(c.unit_id)) > 0 ? '复发' : '已整改';
+        outcome = (await singleOfficer(c.unit_id)) > 0 ? '复发' : (await ownRecords(c.unit_id, true)) === 0 ? '无法核验' : '已整改';
       }
       expected.set(c.item_id, outcome);
     }
