@@ -360,11 +360,15 @@ describe('the 2024 evaluation checks the closed items against the 2024 data', ()
     // indicators: the 2024 run's saved values; red lines and the red flag: SQL over the raw tables
     const v24 = new Map(
       (
-        await db.all<{ entity_id: string; indicator_id: string; raw: number | null; applicable: boolean }>(
-          `SELECT entity_id, indicator_id, raw, applicable FROM eval_value WHERE run_id = ${run24.run_id} AND period_role = 'current'`,
+        await db.all<{ entity_id: string; indicator_id: string; raw: number | null; applicable: boolean; denominator: number | null }>(
+          `SELECT entity_id, indicator_id, raw, applicable, denominator FROM eval_value WHERE run_id = ${run24.run_id} AND period_role = 'current'`,
         )
       ).map((r) => [`${r.entity_id}|${r.indicator_id}`, r]),
     );
+    // minimum denominators of the (same) index, from the 2024 run's saved text: a rate below its
+    // minimum is too small a sample to check
+    const idx24 = parseYaml(String(await db.scalar(`SELECT index_text FROM eval_run WHERE run_id = ${run24.run_id}`))) as { indicators: Array<{ id: string; kind?: string; min_denominator?: number }> };
+    const minDen24 = new Map(idx24.indicators.map((i) => [i.id, (i.kind ?? 'ratio') === 'ratio' ? (i.min_denominator ?? 0) : 0]));
     const overdue = async (u: string) =>
       Number(await db.scalar(`SELECT count(*) FROM penalty_case WHERE unit_id = '${u}' AND year(decision_date) = 2024 AND decision_date - filed_date > coalesce(deadline_days, 90) AND NOT coalesce(extension_approved, FALSE)`));
     const noReview = async (u: string) =>
@@ -393,7 +397,7 @@ describe('the 2024 evaluation checks the closed items against the 2024 data', ()
       let outcome: string;
       if (c.kind === 'indicator') {
         const v = v24.get(`${c.unit_id}|${c.source_id}`);
-        if (!v || !v.applicable || v.raw === null) outcome = '无法核验';
+        if (!v || !v.applicable || v.raw === null || (v.denominator !== null && v.denominator < minDen24.get(c.source_id)!)) outcome = '无法核验';
         else outcome = isProblem(run24.indicators.find((m) => m.id === c.source_id)!, v.raw) ? '复发' : '已整改';
       } else if (c.kind === 'red_line') {
         const hits =

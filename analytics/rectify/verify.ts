@@ -4,7 +4,8 @@
 //   - indicator: the indicator's SQL — from the index text saved with the run that raised the
 //     item — for the unit; 复发 when the value still misses the target (or is still in the bottom
 //     band), 已整改 when it no longer does, 无法核验 when there is nothing to evaluate (no row,
-//     denominator 0), the indicator does not apply or no longer exists;
+//     denominator 0) or too little (a rate below the indicator's minimum denominator, which the
+//     evaluation does not score either), the indicator does not apply or no longer exists;
 //   - red line: its SQL; 复发 when the unit hits it again, 已整改 when not;
 //   - red flag: the rule (default rules); 复发 when it hits the unit again, 已整改 when not.
 // No hit is evidence of a fix only where there was something to hit: a red line or rule is
@@ -129,6 +130,10 @@ export function indicatorCheck(ind: Indicator | undefined, nd: NumDen | undefine
   if (ind.kind === 'count') raw = nd?.numerator === null || nd?.numerator === undefined ? null : nd.numerator * ind.scale;
   else raw = !nd || !nd.denominator ? null : ((nd.numerator ?? 0) / nd.denominator) * ind.scale;
   if (raw === null) return nc(`“${ind.name.zh}”无可评价事项，无法用数据核验。`, 'nothing to evaluate for the indicator (no records / denominator 0).');
+  // a rate from too few cases is not scored (small numbers), and proves nothing either way
+  if (ind.kind === 'ratio' && nd!.denominator! < ind.min_denominator) {
+    return nc(`“${ind.name.zh}”只有${nd!.denominator}件可评价事项，少于最小样本量${ind.min_denominator}件，样本太少，无法用数据核验。`, `only ${nd!.denominator} case(s) to evaluate, below the minimum of ${ind.min_denominator}: too few to check.`);
+  }
   const terms = termsOf(ind);
   const m = { id: ind.id, unit: ind.unit, kind: ind.kind };
   const vt = valueText(raw, m) ?? String(raw);
