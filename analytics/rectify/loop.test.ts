@@ -457,7 +457,15 @@ describe('the 2024 evaluation checks the closed items against the 2024 data', ()
     await writeReport(doc, 'docx', path);
     const d = await readDocx(path);
     const text = d.paragraphs.join('\n');
-    expect(text).toContain('上年整改落实情况');
+    // one section, under one heading; the units' story told once, by the ledger (no count of the
+    // units' unmet targets from the runs beside it)
+    expect(d.paragraphs.filter((p) => p.includes('上年整改落实情况'))).toEqual(['六、上年整改落实情况']);
+    expect(text).not.toContain('各单位层面');
+    expect(text).not.toContain('整改达标率');
+    // the county's targets of 2023: a value that reads the same in both years is no change
+    const ct = d.tables.find((x) => x[0]?.[0] === '指标' && x[0]?.includes('整改情况'))!;
+    expect(ct.length).toBeGreaterThan(1);
+    for (const r of ct.slice(1)) if (r[2] === r[3]) expect(['未改善', '已达标'], r.join(' ')).toContain(r[4]);
     const n = await db.one<{ units: number; total: number; done: number; doing: number; todo: number; declined: number; overdue: number }>(
       `SELECT count(DISTINCT unit_id) AS units, count(*) AS total, count(*) FILTER (WHERE status = '已整改') AS done,
               count(*) FILTER (WHERE status = '整改中' AND deadline >= DATE '${REPORT_DATE}') AS doing,
@@ -474,10 +482,11 @@ describe('the 2024 evaluation checks the closed items against the 2024 data', ()
     expect(text).toContain(`${fixed}个问题未再出现，${recurred}个问题复发`);
     process.stdout.write(`\n2024 county report, 上年整改落实情况 as of ${REPORT_DATE}: ${JSON.stringify({ ...n, fixed, recurred })}\n`);
     // overdue items named: the longest overdue first
-    const first = await db.one<{ item_id: number; unit_name: string }>(
-      `SELECT item_id, unit_name FROM rectify_item WHERE status IN ('待整改', '整改中') AND deadline < DATE '${REPORT_DATE}' ORDER BY deadline, item_id LIMIT 1`,
+    // (units by their short names, as in the rest of the report)
+    const first = await db.one<{ item_id: number; short_name: string }>(
+      `SELECT i.item_id, u.short_name FROM rectify_item i JOIN unit u USING (unit_id) WHERE i.status IN ('待整改', '整改中') AND i.deadline < DATE '${REPORT_DATE}' ORDER BY i.deadline, i.item_id LIMIT 1`,
     );
-    expect(text).toContain(`${first!.unit_name}${itemCode(first!.item_id)}`);
+    expect(text).toContain(`${first!.short_name}${itemCode(first!.item_id)}`);
     // the table: one row per unit with items and the total, its counts as counted here
     const t = d.tables.find((x) => x[0]?.[0] === '单位' && x[0]?.includes('复发'))!;
     expect(t.at(-1)!.slice(0, 7)).toEqual(['合计', String(n!.total), String(n!.done), String(n!.doing), String(n!.todo), String(n!.overdue), String(n!.declined)]);
@@ -486,6 +495,11 @@ describe('the 2024 evaluation checks the closed items against the 2024 data', ()
     // the unit report lists the unit's own items with their status
     const u1 = filled[0]!.unit;
     const ud = buildUnitReport(ctx, u1);
+    // last year's problems once: the ledger's items (with their status and checks), not the runs'
+    // list of unmet targets beside them
+    const heads = ud.blocks.flatMap((b) => (b.type === 'heading' ? [b.text.replace(/^[一二三四五六七八九十]+、/, '')] : []));
+    expect(heads).toContain('整改事项落实情况');
+    expect(heads).not.toContain('上年问题整改情况');
     const ut = ud.blocks.find((b) => b.type === 'table' && b.id === 'rectify_previous');
     expect(ut && ut.type === 'table' ? ut.rows.length : 0).toBe(Number(await db.scalar(`SELECT count(*) FROM rectify_item WHERE unit_id = '${u1}'`)));
   });
