@@ -78,8 +78,9 @@ describe('the compiled command line', () => {
     expect(rows.penalty_case).toBeGreaterThan(1000);
 
     const text = tijian(['tables', '--workspace', ws]);
-    // the plain listing names tables in words (the --json form above keeps the codes)
+    // the human output names tables as people do, the ids stay in --json (issue 12)
     expect(text.out).toMatch(new RegExp(`^处罚案件\\s+${rows.penalty_case} 行$`, 'm'));
+    expect(text.out).not.toContain('penalty_case');
   });
 
   it('tables, imports and --help do not load the charts, documents, spreadsheets or browser driver', () => {

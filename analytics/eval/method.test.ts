@@ -203,9 +203,14 @@ describe('data readiness', () => {
     const r = await evaluate(ws, { period: '2024', draws: 0, save: false });
     expect(r.readiness!.status).toBe('partial');
     expect(r.readiness!.missing_indicators.map((m) => m.id).sort()).toEqual(['complaint_ontime', 'conduct_complaint_rate', 'satisfaction']);
-    // equal weights, indicators applying to units: supervision 6 of 7, performance 4 of 6 (two of
-    // its eight are county-only), the other three dimensions whole
-    expect(r.readiness!.weight_share).toBeCloseTo((1 + 6 / 7 + 1 + 1 + 4 / 6) / 5, 12);
+    // equal weights, indicators applying to units (full-body-check.yaml): institutions 1 of 1
+    // (three_systems; the other five are county-only), supervision 6 of 7 (complaint_ontime gone),
+    // quality 7 of 7 and workforce 8 of 8 (legal_review_rate and township_force_share are
+    // county-only), performance 6 of 8 (ten, two county-only; satisfaction and
+    // conduct_complaint_rate gone). The two rectification indicators (issue 15) read the ledger,
+    // not a canonical table, so readiness counts them as having data: an empty ledger is nothing to
+    // evaluate, not a missing file.
+    expect(r.readiness!.weight_share).toBeCloseTo((1 + 6 / 7 + 1 + 1 + 6 / 8) / 5, 12);
     for (const u of r.entities.filter((e) => e.entity_type === 'unit')) {
       expect(u.indicators.complaint_ontime!.status).toBe('no_data');
       expect(u.dimensions.supervision).not.toBeNull();

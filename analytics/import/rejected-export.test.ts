@@ -10,7 +10,6 @@ import type { DirtyExpectation } from '../../samples/generator/dirty.js';
 import { freshWorkspace, SAMPLES, tempDir } from '../test/helpers.js';
 import { importFile } from './import-file.js';
 import { writeRejectedXlsx } from './rejected-export.js';
-import { tableDef } from '../schema/tables.js';
 import { main } from '../cli/main.js';
 
 const DIR = join(SAMPLES, 'dirty');
@@ -40,8 +39,12 @@ describe('rejected rows exported for 补正', () => {
       const sheet = wb.getWorksheet(f.file.replace(/\.(csv|xlsx)$/, ''))!;
       const rows: string[][] = [];
       sheet.eachRow({ includeEmpty: false }, (r) => rows.push(Array.from(r.values as ExcelJS.CellValue[], text).slice(1)));
-      // the header in row 1 (filters, print titles); the title in the printed page header
-      expect(sheet.headerFooter.oddHeader).toContain(`${f.file}：${f.rows_rejected} 行未能导入（${tableDef(f.table)!.zh}）`);
+      // every XLSX the workstation writes has its header in row 1 (autofilter, print titles) and the
+      // title in the printed page header, the note in the footer (export/tabular.ts, issue 13)
+      const head = sheet.headerFooter.oddHeader ?? '';
+      expect(head).toContain(`${f.file}：${f.rows_rejected} 行未能导入（`);
+      if (f.table === 'penalty_case') expect(head).toContain('（处罚案件）');
+      expect(sheet.headerFooter.oddFooter ?? '').toContain('请按“问题说明”修改这些行后重新提供');
       const header = rows[0]!;
       const body = rows.slice(1);
       // one row per rejected row, at its line in the original file
@@ -111,7 +114,7 @@ describe('tijian rejected --out', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', file.file.replace(/\.csv$/, '')]);
-    expect(wb.worksheets[1]!.rowCount).toBe(1 + file.rows_rejected);
+    expect(wb.worksheets[1]!.rowCount).toBe(1 + file.rows_rejected); // the header, then one row per rejected row
   });
 });
 

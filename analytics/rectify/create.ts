@@ -181,11 +181,14 @@ export interface CreateResult {
   by_kind: Record<ItemKind, number>;
 }
 
-/** Keys of the records behind a red-line hit: its listing's first column (at most 200 kept). */
+/** Keys of the records behind a red-line hit: its listing's columns up to its first 编号 — 案件编号
+ *  alone, or 类型 and 编号 where a listing starts with the kind of act (the first column when none
+ *  is named so); at most 200 kept. */
 async function redLineRecords(ws: Workspace, runId: number, unitId: string, redLine: string): Promise<{ records: Array<Record<string, unknown>>; total: number }> {
   const page = await lineage(ws, { runId, entityId: unitId, indicatorId: redLine, pageSize: 200 });
-  const key = page.columns[0]!;
-  return { records: page.rows.map((r) => ({ [key]: r[key] })), total: page.total };
+  const id = page.columns.findIndex((c) => c.endsWith('编号'));
+  const keys = page.columns.slice(0, id >= 0 ? id + 1 : 1);
+  return { records: page.rows.map((r) => Object.fromEntries(keys.map((c) => [c, r[c]]))), total: page.total };
 }
 
 const cancelled = () => new TijianError('IMPORT_CANCELLED', '已取消，未创建整改事项。', 'Cancelled; no rectification item created.');

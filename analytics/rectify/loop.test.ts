@@ -8,6 +8,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Db } from '../db/duck.js';
 import { evaluate } from '../eval/run.js';
@@ -120,16 +121,29 @@ afterAll(() => {
 describe('items from the 2023 run', () => {
   it('one per unit per problem, as counted here from the saved run; creating again adds nothing', async () => {
     // independently: indicator problems from the run's saved values, red lines from its flags
-    const values = await db.all<{ entity_id: string; indicator_id: string; raw: number }>(
-      `SELECT v.entity_id, v.indicator_id, v.raw FROM eval_value v JOIN eval_entity e USING (run_id, period_role, entity_id)
+    const values = await db.all<{ entity_id: string; indicator_id: string; raw: number; denominator: number | null }>(
+      `SELECT v.entity_id, v.indicator_id, v.raw, v.denominator FROM eval_value v JOIN eval_entity e USING (run_id, period_role, entity_id)
        WHERE v.run_id = ${run23.run_id} AND v.period_role = 'current' AND e.entity_type = 'unit' AND v.applicable AND v.raw IS NOT NULL`,
     );
+    // a unit's rate below its indicator's minimum denominator is not scored (issue 11, the index's
+    // small_numbers: na): a rate from two cases raises no item. The minimums from the index text
+    // saved with the run (a ratio unless the file says count; no minimum unless it gives one).
+    const idx = parseYaml(String(await db.scalar(`SELECT index_text FROM eval_run WHERE run_id = ${run23.run_id}`))) as {
+      method: { small_numbers?: string };
+      indicators: Array<{ id: string; kind?: string; min_denominator?: number }>;
+    };
+    expect(idx.method.small_numbers ?? 'na').toBe('na');
+    const minDen = new Map(idx.indicators.map((i) => [i.id, (i.kind ?? 'ratio') === 'ratio' ? (i.min_denominator ?? 0) : 0]));
+    const small = values.filter((v) => v.denominator !== null && v.denominator < minDen.get(v.indicator_id)!);
+    expect(small.length).toBeGreaterThan(0);
     const flags = await db.all<{ entity_id: string; id: string }>(
       `SELECT entity_id, unnest(from_json(flags, '[{"id":"VARCHAR","hits":"INTEGER"}]')).id AS id FROM eval_entity
        WHERE run_id = ${run23.run_id} AND period_role = 'current' AND entity_type = 'unit'`,
     );
     const uncertifiedUnits = new Set(flags.filter((f) => f.id === 'uncertified_enforcement').map((f) => f.entity_id));
-    const indicatorProblems = values.filter((v) => isProblem(run23.indicators.find((m) => m.id === v.indicator_id)!, v.raw) && !(v.indicator_id === 'uncertified_acts' && uncertifiedUnits.has(v.entity_id)));
+    const indicatorProblems = values.filter(
+      (v) => !small.includes(v) && isProblem(run23.indicators.find((m) => m.id === v.indicator_id)!, v.raw) && !(v.indicator_id === 'uncertified_acts' && uncertifiedUnits.has(v.entity_id)),
+    );
     expect(flags.length).toBeGreaterThan(0);
     const expected = indicatorProblems.length + flags.length + 1; // + the one confirmed red flag (single_officer is no red line)
 
@@ -155,6 +169,14 @@ describe('items from the 2023 run', () => {
       `SELECT json_array_length(evidence->'records') AS n, CAST(evidence->>'hits' AS INTEGER) AS hits FROM rectify_item WHERE kind = 'red_line'`,
     );
     for (const x of rl) expect(x.n).toBe(x.hits);
+    // each record named by its number (案件编号; 类型 and 编号 for acts by uncertified officers), no two alike
+    const recs = await db.all<{ source_id: string; records: string }>(`SELECT source_id, CAST(evidence->'records' AS VARCHAR) AS records FROM rectify_item WHERE kind = 'red_line'`);
+    expect(new Set(recs.map((x) => x.source_id))).toContain('uncertified_enforcement');
+    for (const x of recs) {
+      const list = JSON.parse(x.records) as Array<Record<string, unknown>>;
+      for (const r of list) expect(Object.entries(r).some(([k, v]) => k.endsWith('编号') && typeof v === 'string' && v.length > 3), `${x.source_id} ${JSON.stringify(r)}`).toBe(true);
+      expect(new Set(list.map((r) => JSON.stringify(r))).size).toBe(list.length);
+    }
 
     const again = await createFromRun(ws, run23.run_id, { issuedOn: '2024-04-01' });
     expect(again).toMatchObject({ created: 0, existing: expected });
@@ -338,11 +360,15 @@ describe('the 2024 evaluation checks the closed items against the 2024 data', ()
     // indicators: the 2024 run's saved values; red lines and the red flag: SQL over the raw tables
     const v24 = new Map(
       (
-        await db.all<{ entity_id: string; indicator_id: string; raw: number | null; applicable: boolean }>(
-          `SELECT entity_id, indicator_id, raw, applicable FROM eval_value WHERE run_id = ${run24.run_id} AND period_role = 'current'`,
+        await db.all<{ entity_id: string; indicator_id: string; raw: number | null; applicable: boolean; denominator: number | null }>(
+          `SELECT entity_id, indicator_id, raw, applicable, denominator FROM eval_value WHERE run_id = ${run24.run_id} AND period_role = 'current'`,
         )
       ).map((r) => [`${r.entity_id}|${r.indicator_id}`, r]),
     );
+    // minimum denominators of the (same) index, from the 2024 run's saved text: a rate below its
+    // minimum is too small a sample to check
+    const idx24 = parseYaml(String(await db.scalar(`SELECT index_text FROM eval_run WHERE run_id = ${run24.run_id}`))) as { indicators: Array<{ id: string; kind?: string; min_denominator?: number }> };
+    const minDen24 = new Map(idx24.indicators.map((i) => [i.id, (i.kind ?? 'ratio') === 'ratio' ? (i.min_denominator ?? 0) : 0]));
     const overdue = async (u: string) =>
       Number(await db.scalar(`SELECT count(*) FROM penalty_case WHERE unit_id = '${u}' AND year(decision_date) = 2024 AND decision_date - filed_date > coalesce(deadline_days, 90) AND NOT coalesce(extension_approved, FALSE)`));
     const noReview = async (u: string) =>
@@ -356,6 +382,11 @@ describe('the 2024 evaluation checks the closed items against the 2024 data', ()
            WHERE unit_id = '${u}' AND n < 2`,
         ),
       );
+    // a unit's own records of 2024 that the red lines and the rule judge: cases filed or decided,
+    // and (for acts by officers) inspections led or joined; none → nothing to check (无法核验)
+    const ownRecords = async (u: string, acts: boolean) =>
+      Number(await db.scalar(`SELECT count(*) FROM penalty_case WHERE unit_id = '${u}' AND (year(filed_date) = 2024 OR year(decision_date) = 2024)`)) +
+      (acts ? Number(await db.scalar(`SELECT count(*) FROM inspection WHERE year(date) = 2024 AND (lead_unit_id = '${u}' OR list_contains(coalesce(unit_ids, []), '${u}'))`)) : 0);
     const flags24 = new Map(
       (await db.all<{ entity_id: string; flags: string }>(`SELECT entity_id, CAST(flags AS VARCHAR) AS flags FROM eval_entity WHERE run_id = ${run24.run_id} AND period_role = 'current'`)).map((r) => [
         r.entity_id,
@@ -366,15 +397,15 @@ describe('the 2024 evaluation checks the closed items against the 2024 data', ()
       let outcome: string;
       if (c.kind === 'indicator') {
         const v = v24.get(`${c.unit_id}|${c.source_id}`);
-        if (!v || !v.applicable || v.raw === null) outcome = '无法核验';
+        if (!v || !v.applicable || v.raw === null || (v.denominator !== null && v.denominator < minDen24.get(c.source_id)!)) outcome = '无法核验';
         else outcome = isProblem(run24.indicators.find((m) => m.id === c.source_id)!, v.raw) ? '复发' : '已整改';
       } else if (c.kind === 'red_line') {
         const hits =
           c.source_id === 'overdue_cases' ? await overdue(c.unit_id) : c.source_id === 'major_without_review' ? await noReview(c.unit_id) : (flags24.get(c.unit_id)!.find((f) => f.id === c.source_id)?.hits ?? 0);
-        outcome = hits > 0 ? '复发' : '已整改';
+        outcome = hits > 0 ? '复发' : (await ownRecords(c.unit_id, c.source_id === 'uncertified_enforcement')) === 0 ? '无法核验' : '已整改';
       } else {
         expect(c.source_id).toBe('single_officer');
-        outcome = (await singleOfficer(c.unit_id)) > 0 ? '复发' : '已整改';
+        outcome = (await singleOfficer(c.unit_id)) > 0 ? '复发' : (await ownRecords(c.unit_id, true)) === 0 ? '无法核验' : '已整改';
       }
       expected.set(c.item_id, outcome);
     }
@@ -426,7 +457,15 @@ describe('the 2024 evaluation checks the closed items against the 2024 data', ()
     await writeReport(doc, 'docx', path);
     const d = await readDocx(path);
     const text = d.paragraphs.join('\n');
-    expect(text).toContain('上年整改落实情况');
+    // one section, under one heading; the units' story told once, by the ledger (no count of the
+    // units' unmet targets from the runs beside it)
+    expect(d.paragraphs.filter((p) => p.includes('上年整改落实情况'))).toEqual(['六、上年整改落实情况']);
+    expect(text).not.toContain('各单位层面');
+    expect(text).not.toContain('整改达标率');
+    // the county's targets of 2023: a value that reads the same in both years is no change
+    const ct = d.tables.find((x) => x[0]?.[0] === '指标' && x[0]?.includes('整改情况'))!;
+    expect(ct.length).toBeGreaterThan(1);
+    for (const r of ct.slice(1)) if (r[2] === r[3]) expect(['未改善', '已达标'], r.join(' ')).toContain(r[4]);
     const n = await db.one<{ units: number; total: number; done: number; doing: number; todo: number; declined: number; overdue: number }>(
       `SELECT count(DISTINCT unit_id) AS units, count(*) AS total, count(*) FILTER (WHERE status = '已整改') AS done,
               count(*) FILTER (WHERE status = '整改中' AND deadline >= DATE '${REPORT_DATE}') AS doing,
@@ -443,10 +482,11 @@ describe('the 2024 evaluation checks the closed items against the 2024 data', ()
     expect(text).toContain(`${fixed}个问题未再出现，${recurred}个问题复发`);
     process.stdout.write(`\n2024 county report, 上年整改落实情况 as of ${REPORT_DATE}: ${JSON.stringify({ ...n, fixed, recurred })}\n`);
     // overdue items named: the longest overdue first
-    const first = await db.one<{ item_id: number; unit_name: string }>(
-      `SELECT item_id, unit_name FROM rectify_item WHERE status IN ('待整改', '整改中') AND deadline < DATE '${REPORT_DATE}' ORDER BY deadline, item_id LIMIT 1`,
+    // (units by their short names, as in the rest of the report)
+    const first = await db.one<{ item_id: number; short_name: string }>(
+      `SELECT i.item_id, u.short_name FROM rectify_item i JOIN unit u USING (unit_id) WHERE i.status IN ('待整改', '整改中') AND i.deadline < DATE '${REPORT_DATE}' ORDER BY i.deadline, i.item_id LIMIT 1`,
     );
-    expect(text).toContain(`${first!.unit_name}${itemCode(first!.item_id)}`);
+    expect(text).toContain(`${first!.short_name}${itemCode(first!.item_id)}`);
     // the table: one row per unit with items and the total, its counts as counted here
     const t = d.tables.find((x) => x[0]?.[0] === '单位' && x[0]?.includes('复发'))!;
     expect(t.at(-1)!.slice(0, 7)).toEqual(['合计', String(n!.total), String(n!.done), String(n!.doing), String(n!.todo), String(n!.overdue), String(n!.declined)]);
@@ -455,6 +495,11 @@ describe('the 2024 evaluation checks the closed items against the 2024 data', ()
     // the unit report lists the unit's own items with their status
     const u1 = filled[0]!.unit;
     const ud = buildUnitReport(ctx, u1);
+    // last year's problems once: the ledger's items (with their status and checks), not the runs'
+    // list of unmet targets beside them
+    const heads = ud.blocks.flatMap((b) => (b.type === 'heading' ? [b.text.replace(/^[一二三四五六七八九十]+、/, '')] : []));
+    expect(heads).toContain('整改事项落实情况');
+    expect(heads).not.toContain('上年问题整改情况');
     const ut = ud.blocks.find((b) => b.type === 'table' && b.id === 'rectify_previous');
     expect(ut && ut.type === 'table' ? ut.rows.length : 0).toBe(Number(await db.scalar(`SELECT count(*) FROM rectify_item WHERE unit_id = '${u1}'`)));
   });
@@ -495,8 +540,11 @@ describe('the 2024 evaluation checks the closed items against the 2024 data', ()
     expect(r.items).toBe(Number(await db.scalar(`SELECT count(*) FROM rectify_item`)));
     const sheets = await readXlsx(path);
     const rows = sheets.get('整改台账')!.rows;
-    const body = rows.slice(3);
+    // the header in row 1, the title in the printed page header (every XLSX since issue 13)
+    expect(rows[0]![0]).toBe('事项编号');
+    const body = rows.slice(1);
     expect(body).toHaveLength(r.items);
+    expect(body.map((x) => String(x[0])).sort()).toEqual((await db.all<{ code: string }>(`SELECT printf('ZG%06d', item_id) AS code FROM rectify_item ORDER BY code`)).map((x) => x.code));
     const flat = JSON.stringify(rows);
     expect(flat).toContain('张**');
     expect(flat).not.toContain('张三丰');

@@ -96,6 +96,10 @@ describe('the problem condition and the check of an indicator item', () => {
     expect(indicatorCheck(i, { numerator: 9, denominator: 10 }, c, '专业', p)).toMatchObject({ outcome: '已整改', observed: 0.9 });
     expect(indicatorCheck(i, { numerator: 0, denominator: 0 }, c, '专业', p)).toMatchObject({ outcome: '无法核验', detail_zh: expect.stringContaining('无可评价事项') });
     expect(indicatorCheck(i, undefined, c, '专业', p).outcome).toBe('无法核验');
+    // 3 cases of a rate that needs 10: not scored by the evaluation, not evidence here
+    const small = ind({ min_denominator: 10, target: { value: 0.9, op: '>=', source: 'seed', note: '.' } });
+    expect(indicatorCheck(small, { numerator: 3, denominator: 3 }, c, '专业', p)).toMatchObject({ outcome: '无法核验', observed: null, detail_zh: expect.stringContaining('只有3件可评价事项，少于最小样本量10件') });
+    expect(indicatorCheck(small, { numerator: 10, denominator: 10 }, c, '专业', p)).toMatchObject({ outcome: '已整改', observed: 1 });
     expect(indicatorCheck(undefined, { numerator: 9, denominator: 10 }, c, '专业', p)).toMatchObject({ outcome: '无法核验', detail_zh: expect.stringContaining('已没有') });
     expect(indicatorCheck(ind({ applies_to: { county: true, units: ['乡镇'] } }), { numerator: 1, denominator: 1 }, c, '专业', p)).toMatchObject({ outcome: '无法核验', detail_zh: expect.stringContaining('不适用') });
     // a count indicator against a ≤ target

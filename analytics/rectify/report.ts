@@ -97,7 +97,9 @@ export async function rectifyReportData(db: Db, run: EvaluationResult, opts: { a
   }
   for (const i of prevItems) units.get(i.unit_id)!.previous.push(i);
   for (const i of curItems) units.get(i.unit_id)!.current.push(i);
-  return { county: prevItems.length ? countySection(prevItems, checks, previous, current, asOf) : null, units };
+  // the county report names units by their short names, as its other sections do
+  const short = new Map(run.entities.filter((e) => e.entity_type === 'unit').map((e) => [e.entity_id, e.short_name]));
+  return { county: prevItems.length ? countySection(prevItems, checks, previous, current, asOf, short) : null, units };
 }
 
 /** Checks of closed items only: an item reopened since its check no longer counts. */
@@ -115,7 +117,26 @@ function recurrenceOf(c: Record<CheckOutcome, number>): number | null {
   return den > 0 ? c['复发'] / den : null;
 }
 
-function countySection(items: RectifyItem[], checks: Map<number, { outcome: CheckOutcome; detail: string }>, previous: Period, current: Period, asOf: string): RectifySection {
+/** Recurred items by unit, written as the overdue ones are: 五龙乡ZG000174“综合查一次占比”、ZG000175“…”；资规局… */
+function recurredText(items: readonly RectifyItem[], nameOf: (i: RectifyItem) => string): string {
+  const units: Array<[string, RectifyItem[]]> = [];
+  for (const i of items) {
+    const u = units.find(([id]) => id === i.unit_id);
+    if (u) u[1].push(i);
+    else units.push([i.unit_id, [i]]);
+  }
+  return units.map(([, xs]) => `${nameOf(xs[0]!)}${xs.map((i) => `${i.code}“${i.source_name}”`).join('、')}`).join('；');
+}
+
+function countySection(
+  items: RectifyItem[],
+  checks: Map<number, { outcome: CheckOutcome; detail: string }>,
+  previous: Period,
+  current: Period,
+  asOf: string,
+  short: ReadonlyMap<string, string>,
+): RectifySection {
+  const nameOf = (i: Pick<RectifyItem, 'unit_id' | 'unit_name'>) => short.get(i.unit_id) || i.unit_name;
   const counts = countItems(items);
   const byKind: Record<ItemKind, number> = { indicator: 0, red_line: 0, review: 0 };
   for (const i of items) byKind[i.kind]++;
@@ -127,7 +148,7 @@ function countySection(items: RectifyItem[], checks: Map<number, { outcome: Chec
     .map((id) => {
       const mine = items.filter((i) => i.unit_id === id);
       const c = countItems(mine);
-      return { unit_id: id, unit_name: mine[0]!.unit_name, counts: c, completion: completionOf(c), checks: closedChecks(mine, checks) };
+      return { unit_id: id, unit_name: nameOf(mine[0]!), counts: c, completion: completionOf(c), checks: closedChecks(mine, checks) };
     })
     .sort((a, b) => (a.completion ?? 2) - (b.completion ?? 2) || b.counts.total - a.counts.total || a.unit_id.localeCompare(b.unit_id));
   const overdue = items.filter((i) => i.status === '逾期').sort((a, b) => b.days_overdue - a.days_overdue || a.item_id - b.item_id);
@@ -146,24 +167,21 @@ function countySection(items: RectifyItem[], checks: Map<number, { outcome: Chec
     }；整改中${int(s['整改中'])}个，待整改${int(s['待整改'])}个，逾期未整改${int(s['逾期'])}个${s['不予整改'] && completion === null ? `，不予整改${int(s['不予整改'])}个` : ''}。`,
   );
   if (overdue.length) {
-    const named = overdue.slice(0, 10).map((i) => `${i.unit_name}${i.code}“${i.source_name}”（期限${dateZh(i.deadline)}，逾期${i.days_overdue}天）`);
-    paragraphs.push(`逾期未整改的事项${overdue.length > 10 ? `共${overdue.length}个，逾期最久的10个是` : '是'}：${named.join('；')}。对逾期事项，请相关单位说明原因、限期整改到位。`);
+    const first = overdue.slice(0, 10);
+    // one deadline for all of them (items issued together): said once, after the list
+    const one = first.every((i) => i.deadline === first[0]!.deadline);
+    const named = first.map((i) => `${nameOf(i)}${i.code}“${i.source_name}”${one ? '' : `（期限${dateZh(i.deadline)}，逾期${i.days_overdue}天）`}`);
+    const shared = one ? `（整改期限${first.length > 1 ? '均' : ''}为${dateZh(first[0]!.deadline)}，已逾期${first[0]!.days_overdue}天）` : '';
+    paragraphs.push(`逾期未整改的事项${overdue.length > 10 ? `共${overdue.length}个，逾期最久的10个` : ''}是：${named.join('；')}${shared}。对逾期事项，请相关单位说明原因、限期整改到位。`);
   }
   const closed = s['已整改'];
   if (closed) {
     const checked = ck['已整改'] + ck['复发'] + ck['无法核验'];
     paragraphs.push(
       checked
-        ? `用${cw}数据对已整改的${int(closed)}个事项逐项复核：${int(ck['已整改'])}个问题未再出现，${int(ck['复发'])}个问题复发${ck['无法核验'] ? `，${int(ck['无法核验'])}个因本期无可评价事项无法用数据核验` : ''}${
-            recurrence !== null ? `，问题复发率${pct(recurrence)}` : ''
-          }。${
-            recurred.length
-              ? `复发的问题${recurred.length > 10 ? `共${recurred.length}个，前10个` : ''}是：${recurred
-                  .slice(0, 10)
-                  .map((i) => `${i.unit_name}“${i.source_name}”（${i.code}）`)
-                  .join('；')}${recurred.length > 10 ? '等' : ''}，须重新整改。`
-              : ''
-          }`
+        ? `用${cw}数据对已整改的${int(closed)}个事项逐项复核：${int(ck['已整改'])}个问题未再出现，${int(ck['复发'])}个问题复发${
+            ck['无法核验'] ? `，${int(ck['无法核验'])}个无法用数据核验（本期没有可核验的事项、记录或数据，或样本太少）` : ''
+          }${recurrence !== null ? `，问题复发率${pct(recurrence)}` : ''}。${recurred.length ? `复发的问题${recurred.length > 10 ? `共${recurred.length}个，前10个` : ''}是：${recurredText(recurred.slice(0, 10), nameOf)}${recurred.length > 10 ? '等' : ''}，须重新整改。` : ''}`
         : `已整改的${int(closed)}个事项尚未用${cw}数据复核（复核在评估${cw}时进行）。`,
     );
   }
@@ -185,13 +203,13 @@ function countySection(items: RectifyItem[], checks: Map<number, { outcome: Chec
     id: 'rectify_by_unit',
     title: `${pw}整改事项落实情况（截至${dateZh(asOf)}）`,
     columns: [
-      { header: '单位', width: 24 },
+      { header: '单位', width: 20 },
       { header: '事项数', width: 8, align: 'center' },
       { header: '已整改', width: 8, align: 'center' },
       { header: '整改中', width: 8, align: 'center' },
       { header: '待整改', width: 8, align: 'center' },
       { header: '逾期', width: 7, align: 'center' },
-      { header: '不予整改', width: 9, align: 'center' },
+      { header: '不予整改', width: 11, align: 'center' },
       { header: '完成率', width: 9, align: 'center' },
       { header: '复发', width: 7, align: 'center' },
     ],

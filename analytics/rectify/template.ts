@@ -4,7 +4,6 @@
 // which unit and period; the defined name TIJIAN_RECTIFY_HEADER on the fixed header row (row 3)
 // of the first sheet; the stable item code (ZG000123) in column A. Every text cell goes through
 // safeCell: text starting with = + - @ is written with a leading apostrophe (no formula runs).
-// exceljs is loaded when a template is written, not by every command that imports this module
 import type ExcelJS from 'exceljs';
 import { safeCell } from '../export/tabular.js';
 import { maskName } from '../privacy/mask.js';
@@ -63,6 +62,8 @@ export interface TemplateOptions {
 
 /** Writes one unit's feedback template. */
 export async function writeFeedbackTemplate(path: string, items: readonly RectifyItem[], o: TemplateOptions): Promise<void> {
+  // loaded here: this module's constants are read by every import and undo (feedback.ts), which
+  // should not load exceljs for them
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   wb.creator = 'Tijian 执法体检工作台';

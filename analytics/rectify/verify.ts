@@ -4,9 +4,15 @@
 //   - indicator: the indicator's SQL — from the index text saved with the run that raised the
 //     item — for the unit; 复发 when the value still misses the target (or is still in the bottom
 //     band), 已整改 when it no longer does, 无法核验 when there is nothing to evaluate (no row,
-//     denominator 0), the indicator does not apply or no longer exists;
+//     denominator 0) or too little (a rate below the indicator's minimum denominator, which the
+//     evaluation does not score either), the indicator does not apply or no longer exists;
 //   - red line: its SQL; 复发 when the unit hits it again, 已整改 when not;
 //   - red flag: the rule (default rules); 复发 when it hits the unit again, 已整改 when not.
+// No hit is evidence of a fix only where there was something to hit: a red line or rule is
+// 无法核验 when a table it reads holds nothing for the period (the roster of the year not imported…),
+// when the unit has none of its own records in the tables it judges (no case filed or decided, no
+// inspection…: a unit that did nothing cannot have fixed anything), and — for rules — when some of
+// the unit's records could not be judged for missing data (数据不全) and none was a hit.
 // A unit no longer evaluated in the period is 无法核验. The statements run on a connection of
 // their own, so nothing the evaluation builds is touched. A check is stored only when it differs
 // from the newest check of the item for the period, so evaluating a period again with the same
@@ -16,6 +22,7 @@ import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
 import { bindFor, inlineParams, periodParams, type ParamValues } from '../eval/params.js';
 import { periodZh, type Period } from '../eval/period.js';
+import { TABLE_WINDOWS, tableRows, tablesOf } from '../eval/readiness.js';
 import { TijianError } from '../i18n/errors.js';
 import { parseIndexText } from '../index/parse.js';
 import type { Indicator, IndexSystem } from '../index/schema.js';
@@ -23,6 +30,7 @@ import { valueText } from '../report/common.js';
 import { targetText } from '../report/format.js';
 import { loadDefaultRules } from '../review/load.js';
 import { runReview } from '../review/run.js';
+import { tableDef, type CanonicalTableName } from '../schema/tables.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { goalpostScore, stillAProblem, type IndicatorTerms } from './criteria.js';
 import type { CheckOutcome, Criterion, ItemKind } from './types.js';
@@ -122,6 +130,10 @@ export function indicatorCheck(ind: Indicator | undefined, nd: NumDen | undefine
   if (ind.kind === 'count') raw = nd?.numerator === null || nd?.numerator === undefined ? null : nd.numerator * ind.scale;
   else raw = !nd || !nd.denominator ? null : ((nd.numerator ?? 0) / nd.denominator) * ind.scale;
   if (raw === null) return nc(`“${ind.name.zh}”无可评价事项，无法用数据核验。`, 'nothing to evaluate for the indicator (no records / denominator 0).');
+  // a rate from too few cases is not scored (small numbers), and proves nothing either way
+  if (ind.kind === 'ratio' && nd!.denominator! < ind.min_denominator) {
+    return nc(`“${ind.name.zh}”只有${nd!.denominator}件可评价事项，少于最小样本量${ind.min_denominator}件，样本太少，无法用数据核验。`, `only ${nd!.denominator} case(s) to evaluate, below the minimum of ${ind.min_denominator}: too few to check.`);
+  }
   const terms = termsOf(ind);
   const m = { id: ind.id, unit: ind.unit, kind: ind.kind };
   const vt = valueText(raw, m) ?? String(raw);
@@ -141,6 +153,79 @@ export function indicatorCheck(ind: Indicator | undefined, nd: NumDen | undefine
     detail_zh: `${pz}${ind.name.zh}为${vt}，${c.criterion === 'target' && tt ? `已达到目标${tt}` : `得分${score}分，已不低于60分`}。`,
     detail_en: `${p.label}: ${ind.name.en} is ${valueEn(raw, ind.unit)}, ${c.criterion === 'target' && ind.target ? `meeting its target ${ind.target.op} ${valueEn(ind.target.value, ind.unit)}` : `scoring ${score} (60 or more)`}.`,
   };
+}
+
+/** The tables holding a unit's own records, and which rows are the unit's ($u). Inspections count
+ *  for their lead unit and every participating unit. The unit, matter and roster tables are what
+ *  records are judged against, not records of a unit's own work. */
+const UNIT_ROWS: Partial<Record<CanonicalTableName, string>> = {
+  penalty_case: 'unit_id = $u',
+  inspection: '(lead_unit_id = $u OR list_contains(coalesce(unit_ids, []), $u))',
+  inspection_plan: 'unit_id = $u',
+  review_litigation: 'unit_id = $u',
+  complaint: 'unit_id = $u',
+  supervision_finding: 'unit_id = $u',
+  permit: 'unit_id = $u',
+  institution_checklist: 'unit_id = $u',
+};
+
+const zhTables = (ts: readonly string[]) => ts.map((t) => `“${tableDef(t)?.zh ?? t}”`).join('、');
+
+/** What a red line or rule reads, and what the period's data hold of it: rows per table, and the unit's own rows. */
+class DataAtHand {
+  private rows = new Map<string, number>();
+  private own = new Map<string, Map<string, number>>();
+  constructor(
+    private db: Db,
+    private p: Period,
+  ) {}
+
+  /** Counts the period's rows (all, and per unit) of the tables not counted yet. */
+  async load(tables: readonly string[]): Promise<void> {
+    const fresh = tables.filter((t) => !this.rows.has(t));
+    for (const [t, n] of await tableRows(this.db, this.p, fresh)) this.rows.set(t, n);
+    const params = periodParams(this.p);
+    for (const t of fresh) {
+      const mine = UNIT_ROWS[t as CanonicalTableName];
+      if (!mine) continue;
+      const where = inlineParams(TABLE_WINDOWS[t as CanonicalTableName].where, params);
+      // every unit mentioned by a row of the period, with its number of rows
+      const sql =
+        t === 'inspection'
+          ? `SELECT u AS unit_id, count(DISTINCT inspection_id) AS n FROM (SELECT inspection_id, unnest(list_append(coalesce(unit_ids, []), lead_unit_id)) AS u FROM inspection WHERE ${where}) WHERE u IS NOT NULL GROUP BY u`
+          : `SELECT unit_id, count(*) AS n FROM ${ident(t)} WHERE (${where}) AND unit_id IS NOT NULL GROUP BY unit_id`;
+      this.own.set(t, new Map((await this.db.all<{ unit_id: string; n: unknown }>(sql)).map((r) => [r.unit_id, Number(r.n)])));
+    }
+  }
+
+  /**
+   * Why the period's data cannot show whether the unit hits the statement again; null when they
+   * can. `allTables`: every table read must hold rows (a red line, as data readiness judges it);
+   * otherwise only the tables of records (a rule: it reads the roster and the catalogue for names,
+   * and lists the records it cannot judge without them as 数据不全 itself).
+   */
+  why(tables: readonly string[], unitId: string, name: string, p: Period, allTables: boolean): Omit<CheckResult, 'item_id'> | null {
+    const pz = periodZh(p);
+    const empty = tables.filter((t) => (allTables || UNIT_ROWS[t as CanonicalTableName]) && (this.rows.get(t) ?? 0) === 0);
+    if (empty.length) {
+      return {
+        outcome: '无法核验',
+        observed: null,
+        detail_zh: `${pz}没有${zhTables(empty)}的数据，无法用数据核验“${name}”。`,
+        detail_en: `${p.label}: no ${empty.join(', ')} data for the period, so "${name}" cannot be checked.`,
+      };
+    }
+    const judged = tables.filter((t) => UNIT_ROWS[t as CanonicalTableName]);
+    if (judged.length && judged.every((t) => (this.own.get(t)?.get(unitId) ?? 0) === 0)) {
+      return {
+        outcome: '无法核验',
+        observed: null,
+        detail_zh: `${pz}该单位没有${zhTables(judged)}记录，“${name}”无可核验的事项，无法用数据核验。`,
+        detail_en: `${p.label}: the unit has no ${judged.join(' or ')} records in the period, so "${name}" has nothing to check.`,
+      };
+    }
+    return null;
+  }
 }
 
 function hitCheck(name: string, hits: number, p: Period, what: 'red_line' | 'review'): Omit<CheckResult, 'item_id'> {
@@ -185,6 +270,7 @@ export async function verifyPeriod(ws: Workspace, period: Period, opts: { signal
     else if (c.kind !== 'review') byRun.set(c.run_id, [...(byRun.get(c.run_id) ?? []), c]);
   }
   const texts = new Map<string, IndexSystem>();
+  const data = new DataAtHand(db, period);
   const side = byRun.size ? await db.fork() : null;
   try {
     for (const [runId, cs] of byRun) {
@@ -204,6 +290,9 @@ export async function verifyPeriod(ws: Workspace, period: Period, opts: { signal
       const indIds = [...new Set(cs.filter((c) => c.kind === 'indicator' && sys!.indicators.some((x) => x.id === c.source_id)).map((c) => c.source_id))];
       const rlIds = [...new Set(cs.filter((c) => c.kind === 'red_line' && sys!.red_lines.some((x) => x.id === c.source_id)).map((c) => c.source_id))];
       const m = await measure(side!, sys, indIds, rlIds, period, opts.signal);
+      const derived = new Map(sys.derived.map((d) => [d.name, d.sql]));
+      const rlTables = new Map(rlIds.map((id) => [id, tablesOf(sys!.red_lines.find((x) => x.id === id)!.sql, derived)]));
+      await data.load([...new Set([...rlTables.values()].flat())]);
       for (const c of cs) {
         if (c.kind === 'indicator') {
           const ind = sys.indicators.find((x) => x.id === c.source_id);
@@ -211,7 +300,12 @@ export async function verifyPeriod(ws: Workspace, period: Period, opts: { signal
         } else {
           const rl = sys.red_lines.find((x) => x.id === c.source_id);
           if (!rl) results.push({ item_id: c.item_id, outcome: '无法核验', observed: null, detail_zh: `指标体系中已没有红线“${c.source_name}”，无法核验。`, detail_en: 'the red line is no longer in the index system.' });
-          else results.push({ item_id: c.item_id, ...hitCheck(rl.name.zh, m.hits.get(rl.id)?.get(c.unit_id) ?? 0, period, 'red_line') });
+          else {
+            const hits = m.hits.get(rl.id)?.get(c.unit_id) ?? 0;
+            // a hit is a hit; no hit says something only where there was something to hit
+            const none = hits > 0 ? null : data.why(rlTables.get(rl.id)!, c.unit_id, rl.name.zh, period, true);
+            results.push({ item_id: c.item_id, ...(none ?? hitCheck(rl.name.zh, hits, period, 'red_line')) });
+          }
         }
       }
     }
@@ -225,10 +319,29 @@ export async function verifyPeriod(ws: Workspace, period: Period, opts: { signal
     const rules = await loadDefaultRules();
     const known = [...new Set(reviews.map((c) => c.source_id))].filter((id) => rules.rules.rules.some((r) => r.id === id));
     const r = known.length ? await runReview(ws, { period, rules, only: known, ...(opts.signal ? { signal: opts.signal } : {}) }) : null;
+    const ruleTables = new Map(known.map((id) => [id, tablesOf(rules.rules.rules.find((x) => x.id === id)!.sql)]));
+    await data.load([...new Set([...ruleTables.values()].flat())]);
     for (const c of reviews) {
       const rule = r?.rules.find((x) => x.id === c.source_id);
-      if (!rule) results.push({ item_id: c.item_id, outcome: '无法核验', observed: null, detail_zh: `规则集中已没有“${c.source_name}”，无法核验。`, detail_en: 'the rule is no longer in the rule set.' });
-      else results.push({ item_id: c.item_id, ...hitCheck(rule.name.zh, rule.units[c.unit_id] ?? 0, period, 'review') });
+      if (!rule) {
+        results.push({ item_id: c.item_id, outcome: '无法核验', observed: null, detail_zh: `规则集中已没有“${c.source_name}”，无法核验。`, detail_en: 'the rule is no longer in the rule set.' });
+        continue;
+      }
+      const hits = rule.units[c.unit_id] ?? 0;
+      const gaps = hits > 0 ? 0 : (r!.data_gaps ?? []).filter((g) => g.rule === rule.id && g.unit_id === c.unit_id).length;
+      const none =
+        hits > 0
+          ? null
+          : (data.why(ruleTables.get(rule.id)!, c.unit_id, rule.name.zh, period, false) ??
+            (gaps
+              ? {
+                  outcome: '无法核验' as const,
+                  observed: null,
+                  detail_zh: `${periodZh(period)}未发现“${rule.name.zh}”，但该单位有${gaps}条记录数据不全、无法判断，无法用数据核验。`,
+                  detail_en: `${period.label}: no hit of "${rule.name.zh}", but ${gaps} of the unit's records cannot be judged for missing data.`,
+                }
+              : null));
+      results.push({ item_id: c.item_id, ...(none ?? hitCheck(rule.name.zh, hits, period, 'review')) });
     }
   }
 

@@ -423,13 +423,14 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
       }
   }
 
-  // 六、上年整改落实情况
-  // (last year's gaps from the runs; the ledger's items and their checks where items were raised)
+  // 六、上年整改落实情况, one section: the county's targets missed last year and the units graded
+  // 不合格, from the runs; then, where last year's items are in the ledger, the units' items, their
+  // status and their checks by this period's data — which then speak for the units alone
   const rect = rectificationFromRun(run);
   const ledger = ctx.rectify?.county ?? null;
   if (rect || ledger) {
     b.heading(1, '上年整改落实情况');
-    if (rect) writeRectification(b, rect, tabNo);
+    if (rect) writeRectification(b, rect, tabNo, { itemsFollow: !!ledger });
     if (ledger) appendCountySection(b, ledger, tabNo, { heading: false });
   }
 

@@ -1,7 +1,8 @@
-// 上年整改落实情况: last year's weak points and what became of them this year. The section is written
-// from a data object (RectificationInput) so that other sources can feed it: today the run's own
-// comparison period (the county's targets missed last year, the units' targets missed last year);
-// the rectification ledger (issue 15) will add item-level counts through `ledger`.
+// 上年整改落实情况: last year's weak points and what became of them this year, from the run's own
+// comparison period (the county's targets missed last year, the units' targets missed last year,
+// the units graded 不合格). Where the rectification ledger holds last year's items, the county
+// report follows this with the ledger's account (analytics/rectify/report.ts), which then speaks
+// for the units: see writeRectification's `itemsFollow`.
 import type { EvaluationResult } from '../eval/types.js';
 import { county, units, vu, type IndicatorMeta } from './common.js';
 import { indicatorValue, int, pct, targetText } from './format.js';
@@ -21,18 +22,6 @@ export interface RectificationItem {
   status: RectificationStatus;
 }
 
-/** Item-level counts from a rectification ledger (issue 15), when there is one. */
-export interface RectificationLedger {
-  /** Where the items come from: 上年评估问题清单, 整改台账 … */
-  source: string;
-  total: number;
-  rectified: number;
-  inProgress: number;
-  overdue: number;
-  /** Per unit, the units with items still open first. */
-  byUnit?: Array<{ unit: string; total: number; rectified: number }>;
-}
-
 export interface RectificationInput {
   /** 2023年 — the period whose findings are followed up. */
   previousLabel: string;
@@ -42,7 +31,6 @@ export interface RectificationInput {
   units: RectificationItem[];
   /** Units graded 不合格 in the previous period and their grade now. */
   failedBefore: Array<{ unit: string; previousTotal: number | null; total: number | null; grade: string | null }>;
-  ledger?: RectificationLedger | null;
 }
 
 function statusOf(m: IndicatorMeta, prev: number, cur: number, metNow: boolean): RectificationStatus {
@@ -68,7 +56,8 @@ export function rectificationFromRun(run: EvaluationResult): RectificationInput 
       previous: indicatorValue(before.value, vu(m)) ?? '—',
       current: indicatorValue(now.value, vu(m)) ?? '—',
       target: targetText(m.target.op, m.target.value, vu(m)),
-      status: statusOf(m, before.value, now.value, now.met === true),
+      // a change too small to show in the values printed is no change to the reader
+      status: indicatorValue(before.value, vu(m)) === indicatorValue(now.value, vu(m)) && now.met !== true ? '未改善' : statusOf(m, before.value, now.value, now.met === true),
     };
   };
   const c = county(run);
@@ -77,7 +66,7 @@ export function rectificationFromRun(run: EvaluationResult): RectificationInput 
   const failedBefore = units(run)
     .filter((u) => u.previous?.grade === '不合格')
     .map((u) => ({ unit: u.short_name, previousTotal: u.previous?.total ?? null, total: u.total, grade: u.grade }));
-  return { previousLabel: label, county: countyItems, units: unitItems, failedBefore, ledger: null };
+  return { previousLabel: label, county: countyItems, units: unitItems, failedBefore };
 }
 
 const ORDER: RectificationStatus[] = ['已达标', '有改善', '未改善', '有所退步'];
@@ -85,13 +74,17 @@ const ORDER: RectificationStatus[] = ['已达标', '有改善', '未改善', '�
 /**
  * Writes the section's body (the caller writes its heading): what was found last year, what is
  * met now, what improved and what did not; the table of the county's items (numbered with
- * `tableNo`); the units' items in numbers; the ledger's counts when there is a ledger.
+ * `tableNo`); the units' items in numbers. `itemsFollow`: the ledger's items of last year follow
+ * (every unit's unmet target is one of them, with its status and its check by this period's data),
+ * so the units' unmet targets are left to them — the same story twice, in other numbers (162 unmet
+ * targets "整改达标率" beside 191 items "整改完成率"), would read as a contradiction.
  */
-export function writeRectification(b: DocBuilder, input: RectificationInput, tableNo: () => string): void {
+export function writeRectification(b: DocBuilder, input: RectificationInput, tableNo: () => string, o: { itemsFollow?: boolean } = {}): void {
   const by = (items: RectificationItem[], s: RectificationStatus) => items.filter((x) => x.status === s);
   const cty = input.county;
-  if (!cty.length && !input.units.length && !input.failedBefore.length && !input.ledger) {
-    b.p(`${input.previousLabel}评估中，全县和各单位设有目标值的指标均已达到目标，无需跟踪整改的事项。`);
+  const unitsHere = o.itemsFollow ? [] : input.units;
+  if (!cty.length && !unitsHere.length && !input.failedBefore.length) {
+    if (!o.itemsFollow) b.p(`${input.previousLabel}评估中，全县和各单位设有目标值的指标均已达到目标，无需跟踪整改的事项。`);
     return;
   }
   if (cty.length) {
@@ -118,8 +111,8 @@ export function writeRectification(b: DocBuilder, input: RectificationInput, tab
       dense: true,
     });
   }
-  if (input.units.length) {
-    const us = input.units;
+  if (unitsHere.length) {
+    const us = unitsHere;
     const met = by(us, '已达标');
     const units = [...new Set(us.map((x) => x.subject))];
     const open = units.filter((u) => us.some((x) => x.subject === u && x.status !== '已达标'));
@@ -137,13 +130,6 @@ export function writeRectification(b: DocBuilder, input: RectificationInput, tab
     b.p(
       `${input.previousLabel}等次为不合格的${listZh(f.map((x) => x.unit))}，`,
       nowOk.length === f.length ? '本期等次均已提升至合格及以上。' : nowOk.length ? `本期${listZh(nowOk.map((x) => `${x.unit}提升为${x.grade}`))}，${listZh(f.filter((x) => !nowOk.includes(x)).map((x) => x.unit))}仍为不合格。` : '本期仍为不合格。',
-    );
-  }
-  const l = input.ledger;
-  if (l) {
-    b.p(
-      `${l.source}共登记整改事项${int(l.total)}项，已整改到位${int(l.rectified)}项（${pct(l.total ? l.rectified / l.total : null) ?? '—'}），正在整改${int(l.inProgress)}项，逾期未整改${int(l.overdue)}项。`,
-      l.byUnit?.length ? `尚有未完成事项的单位为${namesZh(l.byUnit.filter((x) => x.rectified < x.total).map((x) => x.unit))}。` : null,
     );
   }
 }

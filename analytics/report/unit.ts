@@ -307,9 +307,12 @@ export function buildUnitReport(ctx: ReportContext, unitId: string): ReportDoc {
     b.p(redText, review ? '问题线索排查未发现涉及你单位的线索。' : null);
   }
 
-  // 四、上年问题整改情况
+  // 四、上年问题整改情况 — unless last year's items of the unit are in the ledger: then the ledger's
+  // section below gives each of them with its status and its check by this period's data, and the
+  // runs' list of last year's unmet targets would say it twice
   const prevItems = unitRectification(rectificationFromRun(run), u.short_name);
-  if (prevLabel && u.previous) {
+  const ledgerHasLastYear = (ctx.rectify?.units.get(u.entity_id)?.previous.length ?? 0) > 0;
+  if (prevLabel && u.previous && !ledgerHasLastYear) {
     b.heading(1, '上年问题整改情况');
     if (!prevItems.length) b.p(`${prevLabel}评估中，你单位设有目标值的指标均已达到目标。`);
     else {

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
+import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeMessage } from '../wire.js';
 import { ART, HAVE_CHROMIUM, openChromium, REPO, startHostProcess, stopHost } from './harness.js';
@@ -117,6 +118,28 @@ async function notClipped(outer: string, inner: string, what: string): Promise<n
   return bad.n;
 }
 
+/** Every element matching `inner` lies within its table cell's content box: a cell that clips
+ *  (overflow hidden, an ellipsis) cuts what reaches into its padding too. */
+async function insideContent(inner: string, what: string): Promise<number> {
+  const bad = await page.evaluate((i) => {
+    const out: string[] = [];
+    const els = [...document.querySelectorAll(i)];
+    for (const el of els) {
+      const td = el.closest('td');
+      if (!td) continue;
+      const box = el.getBoundingClientRect();
+      const cb = td.getBoundingClientRect();
+      const cs = getComputedStyle(td);
+      const left = cb.left + parseFloat(cs.borderLeftWidth) + parseFloat(cs.paddingLeft);
+      const right = cb.right - parseFloat(cs.borderRightWidth) - parseFloat(cs.paddingRight);
+      if (box.left < left - 0.5 || box.right > right + 0.5) out.push(`${(el as HTMLElement).innerText} [${Math.round(box.left)}–${Math.round(box.right)} in ${Math.round(left)}–${Math.round(right)}]`);
+    }
+    return { out, n: els.length };
+  }, inner);
+  expect(bad.out, what).toEqual([]);
+  return bad.n;
+}
+
 async function go(screen: string, ready: string): Promise<void> {
   await page.click(`[data-testid=nav-${screen}]`);
   await page.waitForSelector(ready, SLOW);
@@ -213,7 +236,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation as an evaluator uses it', () =>
       expect((await page.locator('[data-testid=ranking-chart]').boundingBox())!.y, '评估结果: the ranking chart starts on the first screen').toBeLessThan(h / 2);
       // red-line chips not clipped by their cells
       expect(await notClipped('td', '[data-testid=flag-chip]', '红线')).toBeGreaterThan(0);
-      expect(await page.locator('[data-testid=kpi-card]').count()).toBe(13);
+      // one card per target of the reform plan (the seed), as the default index file lists them
+      const index = parseYaml(readFileSync(join(REPO, 'analytics/index/full-body-check.yaml'), 'utf8')) as { indicators: Array<{ target?: { source: string } }> };
+      expect(await page.locator('[data-testid=kpi-card]').count()).toBe(index.indicators.filter((i) => i.target?.source === 'seed').length);
       expect(await page.locator('[data-testid=kpi-cards] [data-testid=provenance]').first().textContent()).toBe('依据：实施方案');
       expect(await page.locator('[data-testid=ranking-caption]').textContent()).toContain('▲ 触及法定红线');
 
@@ -269,6 +294,34 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation as an evaluator uses it', () =>
       await go('report', '[data-testid=report-form]');
       await shot(`${tag}-report`);
       await expectPlain('报告', 'zh-CN');
+
+      // 整改 (Alt+9): the first time, the ledger is empty and says how to begin; items are raised
+      // from the run on screen (2024: nothing evaluated later checks them)
+      await page.keyboard.press('Alt+9');
+      await page.waitForSelector('[data-testid=rectify-counts], [data-testid=rectify-empty]', SLOW);
+      if (await page.locator('[data-testid=rectify-empty]').count()) {
+        await shot(`${tag}-rectify-empty`);
+        await expectPlain('整改 · 空', 'zh-CN');
+        const run = await api<{ run_id: number } | null>('evaluate.results', {});
+        await page.click('[data-testid=rectify-create-empty]');
+        await page.waitForSelector(`[data-testid=rectify-create-run] option[value="${run!.run_id}"]`, { state: 'attached', ...SLOW });
+        await page.selectOption('[data-testid=rectify-create-run]', String(run!.run_id));
+        await page.click('[data-testid=rectify-create-go]');
+      }
+      await page.waitForSelector('[data-testid=rectify-item]', SLOW);
+      await page.locator('[data-testid=rectify-item]').first().click();
+      await page.waitForSelector('[data-testid=rectify-detail] [data-testid=rectify-history] tbody tr', SLOW);
+      await shot(`${tag}-rectify`);
+      await expectPlain('整改', 'zh-CN');
+      // the counts, the first items and the chosen item's problem on the first screen
+      await aboveFold('[data-testid=rectify-counts]', '整改: the counts by status');
+      await aboveFold('[data-testid=rectify-item] >> nth=4', '整改: five items');
+      await aboveFold('[data-testid=rectify-problem]', '整改: the item’s problem');
+      // as of a date past every deadline, every item is 逾期 with its days: the badges not cut off
+      await page.fill('[data-testid=rectify-asof]', '2028-12-31');
+      await expect.poll(() => page.locator('[data-testid=rectify-item]').first().getAttribute('data-status'), SLOW).toBe('逾期');
+      await shot(`${tag}-rectify-overdue`);
+      expect(await insideContent('[data-testid=rectify-item] .rs-badge', '整改: 状态')).toBeGreaterThan(0);
     }, 400_000);
   }
 
@@ -298,8 +351,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation as an evaluator uses it', () =>
     await page.click('[data-testid=lineage-picker] button');
     await page.waitForSelector('[data-testid=part-denominator]', SLOW);
     await page.click('[data-testid=part-denominator]');
-    // the denominator: every case decided in the period, with its unit by name and the code at the end
-    const heads = ['案件编号', '执法主体', '立案日期', '处罚决定日期', '办案天数', '执法主体编码'];
+    // the denominator: every case decided in the period and every case still open past its limit at
+    // its end (办理情况 says which; 办案期限 with any extension, issue 11), the unit by name, its code last
+    const heads = ['案件编号', '执法主体', '立案日期', '处罚决定日期', '办理情况', '办案天数', '办案期限', '执法主体编码'];
     await expect.poll(() => page.locator('[data-testid=lineage-grid] .grid-hcell').allTextContents(), SLOW).toEqual(heads);
     await page.waitForSelector('[data-testid=lineage-grid] .grid-row .grid-cell:not(.loading)', SLOW);
     const col = heads.indexOf('执法主体');
@@ -427,8 +481,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation as an evaluator uses it', () =>
     const rows: string[][] = [];
     wb.worksheets[1]!.eachRow((r) => rows.push(Array.from(r.values as ExcelJS.CellValue[], (v) => (v === null || v === undefined ? '' : String(v))).slice(1)));
     const fileHeader = readFileSync(DIRTY, 'utf8').split(/\r?\n/)[0]!.split(',');
-    expect(rows[2]!.slice(0, 2 + fileHeader.length)).toEqual(['行号', '问题说明（请据此修改）', ...fileHeader]);
-    const body = rows.slice(3);
+    // the header in row 1 (the title is in the printed page header, issue 13)
+    expect(rows[0]!.slice(0, 2 + fileHeader.length)).toEqual(['行号', '问题说明（请据此修改）', ...fileHeader]);
+    const body = rows.slice(1);
     expect(body.map((r) => Number(r[0]))).toEqual(f.rejected.map((x) => x.line).sort((a, b) => a - b));
     for (const r of body) expect(developerWords(r[1]!, 'zh-CN'), r[1]).toEqual([]);
   }, 300_000);
@@ -457,6 +512,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation as an evaluator uses it', () =>
       ['details', '[data-testid=lineage-grid] .grid-row'],
       ['review', '[data-testid=hits-grid] .grid-row'],
       ['report', '[data-testid=report-form]'],
+      ['rectify', '[data-testid=rectify-item]'],
     ] as const) {
       await go(screen, ready);
       if (screen === 'results') await page.click('[data-testid=tab-dashboard]');
@@ -467,6 +523,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation as an evaluator uses it', () =>
       if (screen === 'review') {
         await page.locator('[data-testid=hits-grid] .grid-row').first().click();
         await page.waitForSelector('[data-testid=hit-evidence]');
+      }
+      if (screen === 'rectify') {
+        await page.locator('[data-testid=rectify-item]').first().click();
+        await page.waitForSelector('[data-testid=rectify-detail] [data-testid=rectify-history] tbody tr', SLOW);
       }
       await shot(`1280-en-dark-${screen}`);
       await chrome(screen);

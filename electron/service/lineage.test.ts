@@ -77,10 +77,20 @@ describe('names, not codes, in 明细', () => {
     };
     const all = await rows({ unmask: true });
     const names = all.page.columns.map((c) => c.name);
-    expect(names).toEqual(['案件编号', '执法主体', '立案日期', '处罚决定日期', '办案天数', '执法主体编码']); // the code comes last
+    // the index's denominator listing (full-body-check.yaml): since issue 11 it also holds cases
+    // still open past their limit (办理情况 says which) and each case's limit with its extension
+    // (办案期限); the unit's code comes last
+    expect(names).toEqual(['案件编号', '执法主体', '立案日期', '处罚决定日期', '办理情况', '办案天数', '办案期限', '执法主体编码']);
     expect(all.rows.length).toBe(all.page.total);
     expect(all.rows.length).toBeGreaterThan(500);
     for (const r of all.rows) expect(r['执法主体']).toBe(short.get(String(r['执法主体编码'])));
+    // an open case is listed only when past its limit at the period's end (2024-12-31)
+    const open = all.rows.filter((r) => r['办理情况'] !== '期内作出决定');
+    expect(open.length).toBeGreaterThan(0);
+    for (const r of open) {
+      expect(r['办理情况']).toBe('期末仍未决定且已超期');
+      expect(Number(r['办案天数'])).toBeGreaterThan(Number(r['办案期限']));
+    }
     // officers: names when unmasked, masked otherwise; their codes last
     const overdue = await call<LineagePageOut>('lineage.get', { ...q, part: 'numerator', offset: 0, limit: 2000, unmask: true });
     const ov = tableFromIPC(overdue.arrow).toArray().map((r) => r.toJSON() as Record<string, unknown>);

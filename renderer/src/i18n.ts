@@ -653,7 +653,7 @@ const en: Dict = {
     moreInvalid: (n: string, rows: string) => `${n} more value(s) (${rows} rows) not listed`,
     fromFileName: '(file name)',
     unmatchedTitle: 'Unmatched values in the loaded data',
-    unmatchedNote: 'These spellings are none of the field\'s values; their rows were loaded (as 其他 or empty) with the text kept. Choose a value and press Apply: the loaded rows are updated and the mapping is remembered.',
+    unmatchedNote: 'These spellings are none of the field\'s values; their rows were loaded (as “other” where the field has that value, otherwise empty) with the text kept. Choose a value and press Apply: the loaded rows are updated and the mapping is remembered.',
     apply: 'Apply to the loaded data',
     applied: (rows: string) => `${rows} row(s) updated; the mapping is remembered.`,
     field: 'Field',

@@ -129,7 +129,7 @@ const en: Dict = {
   problem: 'Problem',
   deadline: 'Deadline',
   status: 'Status',
-  check: 'Checked by data',
+  check: 'Data check',
   overdueDays: (d: number) => `${d} day(s) overdue`,
   pick: 'Pick an item on the left for its evidence, status and history.',
   requirement: 'Requirement',

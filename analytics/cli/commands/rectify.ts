@@ -5,31 +5,13 @@ import { join, resolve } from 'node:path';
 import { lit } from '../../db/duck.js';
 import { parsePeriod } from '../../eval/period.js';
 import { errorText, isTijianError, TijianError } from '../../i18n/errors.js';
-import {
-  createFromRun,
-  exportUnitFiles,
-  getItem,
-  importFeedback,
-  isFeedbackTemplate,
-  itemChecks,
-  itemHistory,
-  KIND_ZH,
-  listItems,
-  maskEvent,
-  maskItem,
-  newestPeriod,
-  parseItemCode,
-  STATUSES,
-  STORED_STATUSES,
-  updateItem,
-  verifyPeriod,
-  writeLedger,
-  type ItemPatch,
-  type RectifyItem,
-  type RectifyStatus,
-  type StoredStatus,
-} from '../../rectify/index.js';
-import { countItems } from '../../rectify/ledger.js';
+// The modules that write notices (docx, charts) and spreadsheets are loaded by `rectify export`
+// only, so the other subcommands (and `tijian --help`, which loads every command) do without them.
+import { createFromRun } from '../../rectify/create.js';
+import { importFeedback, isFeedbackTemplate } from '../../rectify/feedback.js';
+import { countItems, getItem, itemChecks, itemHistory, listItems, maskEvent, maskItem, updateItem } from '../../rectify/ledger.js';
+import { KIND_ZH, parseItemCode, STATUSES, STORED_STATUSES, type ItemPatch, type RectifyItem, type RectifyStatus, type StoredStatus } from '../../rectify/types.js';
+import { verifyPeriod } from '../../rectify/verify.js';
 import { Workspace } from '../../workspace/workspace.js';
 import { json, parse, requireOption, type CliIO, type Command } from '../command.js';
 import { ProgressBar } from '../progress-bar.js';
@@ -148,6 +130,7 @@ async function exportCmd(argv: string[], io: CliIO): Promise<number> {
   if (!['all', 'notices', 'ledger'].includes(what)) fail('--what 只能是 all、notices、ledger');
   if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) fail('--date 应写作 YYYY-MM-DD');
   return withWorkspace(wsPath, async (ws) => {
+    const { exportUnitFiles, newestPeriod, writeLedger } = await import('../../rectify/export.js');
     const period = values.period ? parsePeriod(values.period).label : ((await newestPeriod(ws.db)) ?? undefined);
     const unmask = !!values.unmask;
     if (what !== 'ledger') {

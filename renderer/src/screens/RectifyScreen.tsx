@@ -10,7 +10,7 @@ import { decodePage } from '../api/arrow';
 import { Empty, ErrorBox, Icon, Modal } from '../components/Common';
 import { FileReady } from '../components/FileReady';
 import { NeedWorkspace } from '../components/NeedWorkspace';
-import { downloadHref, useRuns } from '../engine';
+import { downloadHref, fmtValue, opText, useResult, useRuns } from '../engine';
 import { useI18n } from '../i18n';
 import { useRectifyText } from '../rectify-i18n';
 import { useApp } from '../state';
@@ -572,6 +572,8 @@ function ItemDetail({ item, unmask, asOf, onSaved }: { item: RectifyItem | null;
       live = false;
     };
   }, [item, unmask, asOf, app.client]);
+  // the run that raised the item: its indicator's unit, so values read as the results screens show them
+  const { result: raisedBy } = useResult(item?.evidence.run_id ?? null);
   if (!item || !draft) {
     return (
       <section className="panel rectify-detail" data-testid="rectify-detail-empty">
@@ -603,6 +605,8 @@ function ItemDetail({ item, unmask, asOf, onSaved }: { item: RectifyItem | null;
     }
   };
   const ev = it.evidence;
+  const unitOf = it.kind === 'indicator' ? (raisedBy?.indicators.find((m) => m.id === it.source_id)?.unit ?? null) : null;
+  const shown = (x: number) => (unitOf ? fmtValue(unitOf, x, i18n.lang) : String(Math.round(x * 10000) / 10000));
   const field = (k: keyof Draft, label: string, kind: 'text' | 'date' | 'area' = 'text') => (
     <label className={`rectify-field${kind === 'area' ? ' wide' : ''}`}>
       <span>{label}</span>
@@ -621,9 +625,14 @@ function ItemDetail({ item, unmask, asOf, onSaved }: { item: RectifyItem | null;
         </h2>
       </div>
       <div className="pad-x">
-        <p className="muted small">
-          {it.unit_name} · {r.kinds[it.kind]} · {i18n.t.e.sevNames[it.severity]} · {it.period}
-          {it.status === '逾期' ? ` · ${r.overdueDays(it.days_overdue)}` : ''}
+        {/* the unit's name is data (Chinese in either language), the rest the UI's words */}
+        <p className="small rectify-meta">
+          <span lang="zh-CN">{it.unit_name}</span>
+          <span className="muted">
+            {' · '}
+            {r.kinds[it.kind]} · {i18n.t.e.sevNames[it.severity]} · {it.period}
+            {it.status === '逾期' ? ` · ${r.overdueDays(it.days_overdue)}` : ''}
+          </span>
         </p>
         <p className="rectify-problem" lang="zh-CN" data-testid="rectify-problem">
           {it.problem}
@@ -639,14 +648,14 @@ function ItemDetail({ item, unmask, asOf, onSaved }: { item: RectifyItem | null;
             <tr>
               <th>{r.run}</th>
               <td>
-                {r.evidenceRun(ev.run_id)} · {it.source_name} <span className="mono small">({it.source_id})</span>
+                {r.evidenceRun(ev.run_id)} · {it.source_name}
               </td>
             </tr>
             {ev.value !== undefined && ev.value !== null && (
               <tr>
                 <th>{r.value}</th>
                 <td>
-                  {Math.round(ev.value * 10000) / 10000}
+                  {shown(ev.value)}
                   {ev.numerator !== undefined && ev.denominator !== undefined ? ` (${ev.numerator ?? '—'} / ${ev.denominator ?? '—'})` : ''}
                 </td>
               </tr>
@@ -655,7 +664,7 @@ function ItemDetail({ item, unmask, asOf, onSaved }: { item: RectifyItem | null;
               <tr>
                 <th>{r.target}</th>
                 <td>
-                  {ev.target.op} {ev.target.value} · {ev.target.source}
+                  {opText(ev.target.op)} {shown(ev.target.value)} · {i18n.t.ux.provenance[ev.target.source] ?? ev.target.source}
                 </td>
               </tr>
             )}
