@@ -77,13 +77,15 @@ function csvLine(cells: string[]): string {
   return cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',') + '\n';
 }
 
-export async function writeCaseCsv(path: string, n: number, ref: RefData, seed = 7): Promise<void> {
+/** `remarks`: an empty 备注 column at the end, so that every line ends with the delimiter (as many
+ *  real exports write them; the import then checks each row's width). */
+export async function writeCaseCsv(path: string, n: number, ref: RefData, seed = 7, remarks = false): Promise<void> {
   const out = createWriteStream(path);
-  out.write(csvLine(CASE_HEADERS));
+  out.write(csvLine(remarks ? [...CASE_HEADERS, '备注'] : CASE_HEADERS));
   let buf = '';
   let k = 0;
   for (const row of caseRows(n, ref, seed)) {
-    buf += csvLine(row);
+    buf += csvLine(remarks ? [...row, ''] : row);
     if (++k % 5000 === 0) {
       if (!out.write(buf)) await once(out, 'drain');
       buf = '';

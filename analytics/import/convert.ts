@@ -7,6 +7,7 @@ import type { SpaceClass } from './file-scan.js';
 import type { ColumnMapping, ValueMaps } from './headers.js';
 import { enumSpellings, fallbackOf, sqlKey } from './recognise/values.js';
 import { softReasonChecks, softWhySql, splitSoftChecks, type SoftField } from './soft-values.js';
+import { raggedReasonSql } from './ragged.js';
 import { controlCheck, numericOverflow, rangeChecks } from './value-limits.js';
 import { FILE_NAME_COLUMN, type FileConstant } from './file-constants.js';
 
@@ -31,6 +32,16 @@ export interface Check {
    *  check only words a reason another check's condition already covers). Every reference to a
    *  typed value is computed again, so the flag is kept to the conditions it needs. */
   badCond?: string | null;
+  /** When this check fails, it is the row's only reason: the others would describe values read
+   *  from the wrong columns (a row with more cells than the header). */
+  exclusive?: boolean;
+}
+
+/** A text source whose relation counts each row's cells (see csvSource): `__cells` is the number
+ *  when it differs from the header's width (else NULL), `__over` the text beyond the header. */
+export interface CellCount {
+  width: number;
+  delimiter: string;
 }
 
 /** Key used to match enum values and names: the same normalisation as tj_key_c in SQL. */
@@ -208,8 +219,12 @@ export function fieldChecks(m: MappedField): Check[] {
 }
 
 /** Row-level checks: undecodable characters (wrong encoding) and cells beyond the header. */
-export function rowChecks(sourceCols: readonly string[], hasExtraCells: boolean, checkEncoding: boolean): Check[] {
+export function rowChecks(sourceCols: readonly string[], hasExtraCells: boolean, checkEncoding: boolean, cells?: CellCount): Check[] {
   const checks: Check[] = [];
+  if (cells) {
+    const r = raggedReasonSql(cells.width, cells.delimiter);
+    checks.push({ code: 'row.ragged', cond: '__cells IS NOT NULL', zh: r.zh, en: r.en, exclusive: true });
+  }
   // Only transcoded text can hold U+FFFD; DuckDB itself rejects invalid UTF-8 lines.
   if (checkEncoding && sourceCols.length) {
     checks.push({
@@ -279,6 +294,8 @@ export function buildConvSql(
   controls = true,
   /** Values the file states once for all its rows (file-constants.ts): checked like a cell. */
   constants: readonly FileConstant[] = [],
+  /** The source counts each row's cells (__cells, __over): rows not as wide as the header are rejected. */
+  cells?: CellCount,
 ): ConvSql {
   const mapped = mappedFields(t, columns);
   for (const c of constants) {
@@ -288,7 +305,7 @@ export function buildConvSql(
   const rawCols = headers.map((_, i) => srcCol(i));
   const cleaned = headers.map((_, i) => `tj_clean(${srcCol(i)}) AS ${cleanCol(i)}`).join(', ');
   const cleanedFast = headers.map((_, i) => `${cleanExpr(srcCol(i), spaces)} AS ${cleanCol(i)}`).join(', ');
-  const pass = [...passColumns, ...(hasExtraCells ? ['__extra_cells'] : [])];
+  const pass = [...passColumns, ...(hasExtraCells ? ['__extra_cells'] : []), ...(cells ? ['__cells', '__over'] : [])];
   // Level 1 cleans each cell once; level 2 types the values; level 3 decides.
   const typed: string[] = [...pass, ...rawCols, ...headers.map((_, i) => cleanCol(i))];
   const insertColumns: string[] = [];
@@ -304,7 +321,7 @@ export function buildConvSql(
     insertColumns.push('extras');
   }
   const allChecks = [
-    ...rowChecks(rawCols, hasExtraCells, checkEncoding),
+    ...rowChecks(rawCols, hasExtraCells, checkEncoding, cells),
     ...(controls ? controlCheck(rawCols, headers) : []),
     ...mapped.flatMap(fieldChecks),
     ...mapped.flatMap(rangeChecks),
@@ -340,6 +357,9 @@ export function buildConvSql(
  *  cleaned columns re-derived. */
 export function reasonsSql(checks: readonly Check[]): string {
   if (!checks.length) return `[]::STRUCT(code VARCHAR, zh VARCHAR, en VARCHAR)[]`;
-  const items = checks.map((c) => `CASE WHEN coalesce(${c.cond}, FALSE) THEN {'code': ${lit(c.code)}, 'zh': ${c.zh}, 'en': ${c.en}} END`);
-  return `list_filter([${items.join(', ')}], x -> x IS NOT NULL)`;
+  const item = (c: Check) => `{'code': ${lit(c.code)}, 'zh': ${c.zh}, 'en': ${c.en}}`;
+  const items = checks.map((c) => `CASE WHEN coalesce(${c.cond}, FALSE) THEN ${item(c)} END`);
+  const all = `list_filter([${items.join(', ')}], x -> x IS NOT NULL)`;
+  const exclusive = checks.filter((c) => c.exclusive);
+  return exclusive.reduceRight((rest, c) => `CASE WHEN coalesce(${c.cond}, FALSE) THEN [${item(c)}] ELSE ${rest} END`, all);
 }

@@ -10,6 +10,9 @@ export interface CsvDialect {
   /** 1-based line number of the header row (title rows above it are skipped). */
   headerLine: number;
   headers: string[];
+  /** Most data rows of the sample end in one empty cell beyond the header (`a,b,c` over `1,2,3,`):
+   *  a writer that ends every line with the delimiter, whose extra empty cell is no data. */
+  trailingDelimiter: boolean;
 }
 
 const DELIMITERS = [',', '\t', ';', '|'];
@@ -67,7 +70,7 @@ export function sniffCsv(sampleText: string, complete: boolean): CsvDialect {
   }
   if (!best) {
     const parsed = parseSample(sample, ',') ?? { rows: [[]], lines: [1] };
-    return { delimiter: ',', quote: '"', headerLine: parsed.lines[0] ?? 1, headers: (parsed.rows[0] ?? []).map((h) => h.trim()) };
+    return { delimiter: ',', quote: '"', headerLine: parsed.lines[0] ?? 1, headers: (parsed.rows[0] ?? []).map((h) => h.trim()), trailingDelimiter: false };
   }
   // The header row: among the first rows, the one naming the most canonical fields.
   let headerIdx = 0;
@@ -84,5 +87,8 @@ export function sniffCsv(sampleText: string, complete: boolean): CsvDialect {
   const headers = best.parsed.rows[headerIdx]!.map((h) => h.replace(/^\ufeff/, '').trim());
   // csv-parse reports the line a record ends on; a header has no embedded line breaks.
   const headerLine = best.parsed.lines[headerIdx] ?? headerIdx + 1;
-  return { delimiter: best.delimiter, quote: '"', headerLine, headers };
+  const data = best.parsed.rows.slice(headerIdx + 1);
+  const padded = data.filter((r) => r.length === headers.length + 1 && r[r.length - 1] === '').length;
+  const trailingDelimiter = data.length > 0 && padded * 2 > data.length;
+  return { delimiter: best.delimiter, quote: '"', headerLine, headers, trailingDelimiter };
 }

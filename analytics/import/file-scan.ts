@@ -28,7 +28,22 @@ export interface FileScan {
   /** Text files: whether lines end both in CRLF and in LF (DuckDB's CSV reader refuses such a
    *  file whole; the import reads a copy with one kind). */
   mixedLineEndings?: boolean;
+  /** Text files: which of the delimiters a CSV may use (, tab ; |) end some line — a line ending
+   *  in its delimiter may hold one cell more than the header, which DuckDB's reader drops without
+   *  a word when it is empty (see csvSource). Absent when the bytes cannot tell (UTF-16). */
+  lineEndDelimiters?: string;
+  /** Text files: whether some line holds an odd number of double quotes — a quoted cell with a
+   *  line break in it (or a stray quote). Absent when the bytes cannot tell (UTF-16). */
+  quotedNewlines?: boolean;
 }
+
+/** The delimiters sniffCsv chooses from, as bytes (ASCII: the same in UTF-8 and GB18030). */
+const DELIMITER_BYTES = new Map([
+  [44, ','],
+  [9, '\t'],
+  [59, ';'],
+  [124, '|'],
+]);
 
 /**
  * What a text holds of the characters tj_clean acts on: 'none' — no space separator (Unicode
@@ -129,6 +144,12 @@ export async function scanFile(path: string, text: boolean, onProgress?: BytePro
   let line = 1;
   let lineLen = 0;
   let prevByte = 0;
+  let prevByte2 = 0;
+  // the delimiter bytes some line ends with (before CR LF or LF), as a set of bytes
+  const endBytes = new Set<number>();
+  // quotes on the current line, modulo 2 (tracked until one line has an odd number)
+  let quoteParity = 0;
+  let oddQuotes = false;
   let crlf = 0;
   let lf = 0;
   const blankLines: number[] = [];
@@ -173,22 +194,36 @@ export async function scanFile(path: string, text: boolean, onProgress?: BytePro
         carry = tail ? Buffer.from(buf.subarray(buf.length - tail)) : null;
       }
       let pos = 0;
+      let q = oddQuotes ? -1 : chunk.indexOf(34);
       for (;;) {
         const nl = chunk.indexOf(10, pos);
+        const end = nl < 0 ? chunk.length : nl;
+        while (q >= 0 && q < end) {
+          quoteParity ^= 1;
+          q = chunk.indexOf(34, q + 1);
+        }
         if (nl < 0) {
           lineLen += chunk.length - pos;
           break;
         }
+        if (quoteParity && !oddQuotes) {
+          oddQuotes = true;
+          q = -1;
+        }
         let len = lineLen + (nl - pos);
-        const before = nl > 0 ? chunk[nl - 1] : prevByte;
+        const before = nl > 0 ? chunk[nl - 1]! : prevByte;
         if (before === 13) crlf++;
         else lf++;
+        const last = before === 13 ? (nl > 1 ? chunk[nl - 2]! : nl === 1 ? prevByte : prevByte2) : before;
+        if (DELIMITER_BYTES.has(last) && len > 0) endBytes.add(last);
         if (len > 0 && before === 13) len--; // CRLF
         if (len === 0 && blankLines.length < MAX_BLANK_LINES) blankLines.push(line);
         line++;
         lineLen = 0;
         pos = nl + 1;
       }
+      if (chunk.length >= 2) prevByte2 = chunk[chunk.length - 2]!;
+      else if (chunk.length === 1) prevByte2 = prevByte;
       if (chunk.length) prevByte = chunk[chunk.length - 1]!;
     }
     onProgress?.(size, total || size);
@@ -201,7 +236,16 @@ export async function scanFile(path: string, text: boolean, onProgress?: BytePro
     scan.blankLines = blankLines;
     scan.spaces = rareSpace ? 'any' : asciiSpace ? 'ascii' : 'none';
     scan.mixedLineEndings = crlf > 0 && lf > 0;
+    // the last line, when it has no line break after it
+    if (lineLen > 0) {
+      const last = prevByte === 13 ? prevByte2 : prevByte;
+      if (DELIMITER_BYTES.has(last)) endBytes.add(last);
+    }
     scan.encoding = await detectEncoding(path, first ?? Buffer.alloc(0), valid);
+    if (scan.encoding !== 'utf-16le' && scan.encoding !== 'utf-16be') {
+      scan.lineEndDelimiters = [...endBytes].map((b) => DELIMITER_BYTES.get(b)!).sort().join('');
+      scan.quotedNewlines = oddQuotes || quoteParity === 1;
+    }
     // UTF-16 bytes say nothing about characters one at a time
     scan.controls = controls || scan.encoding === 'utf-16le' || scan.encoding === 'utf-16be';
   }

@@ -256,7 +256,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   const onAbort = () => db.interrupt();
   opts.signal?.addEventListener('abort', onAbort);
   // the workspace's database reads one folder only: the file goes there (a hard link or a copy)
-  const sourceCtx = { db, path, tag: TAG, displayName: file, scratchDir: ws.io.dir, stage: (p: string) => ws.io.stage(p), ...(scan.encoding ? { encoding: scan.encoding } : {}), ...(scan.blankLines ? { blankLines: scan.blankLines } : {}), ...(scan.lines !== undefined ? { lines: scan.lines } : {}), ...(scan.spaces ? { spaces: scan.spaces } : {}), ...(scan.controls !== undefined ? { controls: scan.controls } : {}), ...(scan.mixedLineEndings ? { mixedLineEndings: true } : {}) };
+  const sourceCtx = { db, path, tag: TAG, displayName: file, scratchDir: ws.io.dir, stage: (p: string) => ws.io.stage(p), ...(scan.encoding ? { encoding: scan.encoding } : {}), ...(scan.blankLines ? { blankLines: scan.blankLines } : {}), ...(scan.lines !== undefined ? { lines: scan.lines } : {}), ...(scan.spaces ? { spaces: scan.spaces } : {}), ...(scan.controls !== undefined ? { controls: scan.controls } : {}), ...(scan.mixedLineEndings ? { mixedLineEndings: true } : {}), ...(scan.lineEndDelimiters !== undefined ? { lineEndDelimiters: scan.lineEndDelimiters } : {}), ...(scan.quotedNewlines !== undefined ? { quotedNewlines: scan.quotedNewlines } : {}) };
   // A mapping given or remembered is applied as soon as the headers are known (for an XLSX,
   // before its rows are staged, so a sheet it does not fit is not read to its end first).
   // Recognition weighs the values too, so it waits until the rows are staged.
@@ -357,7 +357,7 @@ interface Staged {
 async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSource, progress: ProgressFn | undefined): Promise<Staged> {
   // 1. Convert and validate, one parallel pass over the file. The ordinal is the row's position
   // (DuckDB keeps insertion order), so no order-forcing window is needed.
-  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants);
+  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants, source.cellCount);
   progress?.({ phase: 'convert', done: 0, total: 100, unit: 'percent' });
   await execWithProgress(db, `CREATE OR REPLACE TEMP TABLE ${TAG}_conv_t AS ${conv.select}`, progress, 'convert');
   const values = await resolveEnumValues(db, t, `${TAG}_conv_t`, conv, mapping.values);

@@ -188,7 +188,7 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
     let source;
     try {
       source = await stageSource(
-        { db, path, tag: 'tj_prev', ...(scan.encoding ? { encoding: scan.encoding } : {}), ...(scan.blankLines ? { blankLines: scan.blankLines } : {}), ...(scan.lines !== undefined ? { lines: scan.lines } : {}), ...(scan.spaces ? { spaces: scan.spaces } : {}), ...(scan.controls !== undefined ? { controls: scan.controls } : {}), ...(scan.mixedLineEndings ? { mixedLineEndings: true } : {}), ...(progress ? { onProgress: progress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) },
+        { db, path, tag: 'tj_prev', ...(scan.encoding ? { encoding: scan.encoding } : {}), ...(scan.blankLines ? { blankLines: scan.blankLines } : {}), ...(scan.lines !== undefined ? { lines: scan.lines } : {}), ...(scan.spaces ? { spaces: scan.spaces } : {}), ...(scan.controls !== undefined ? { controls: scan.controls } : {}), ...(scan.mixedLineEndings ? { mixedLineEndings: true } : {}), ...(scan.lineEndDelimiters !== undefined ? { lineEndDelimiters: scan.lineEndDelimiters } : {}), ...(scan.quotedNewlines !== undefined ? { quotedNewlines: scan.quotedNewlines } : {}), ...(progress ? { onProgress: progress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) },
         format,
       );
     } catch (e) {
@@ -281,7 +281,7 @@ async function enumColumns(db: Db, t: TableDef, mapping: Mapping, source: Staged
 
 /** The import's row checks, run over the whole file in the preview's private database. */
 async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSource): Promise<PreviewValidation> {
-  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants);
+  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants, source.cellCount);
   await db.exec(`CREATE OR REPLACE TEMP TABLE tj_prev_conv AS ${conv.select}`);
   const structural = await source.collectStructural(Number(await db.scalar(`SELECT count(*) FROM tj_prev_conv`)));
   const counts = await db.one<{ n: number; bad: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE __bad) AS bad FROM tj_prev_conv`);

@@ -12,7 +12,9 @@ import { ident, lit } from '../db/duck.js';
 import { cleanErrorDetail, TijianError } from '../i18n/errors.js';
 import { sniffCsv } from './csv-dialect.js';
 import { normalizeLineEndings, quotedLineStarts, transcodeToUtf8, type SpaceClass, type TextEncoding } from './file-scan.js';
+import type { CellCount } from './convert.js';
 import { headerScore } from './headers.js';
+import { raggedReason } from './ragged.js';
 import type { ProgressFn } from './progress.js';
 import { readXlsxRows, type XlsxRow } from './xlsx-reader.js';
 
@@ -77,6 +79,8 @@ export interface StagedSource {
   /** Transcoded text: cells may hold U+FFFD where bytes could not be decoded. */
   transcoded: boolean;
   hasExtraCells: boolean;
+  /** CSV read with its width checked: the relation has __cells and __over (see convert.ts). */
+  cellCount?: CellCount;
   /** Which space characters the cells may hold (lets cleaning skip work; see SpaceClass). */
   spaces: SpaceClass;
   /** Whether cells may hold control characters (when not, their check is skipped). */
@@ -113,6 +117,10 @@ export interface SourceContext {
   controls?: boolean;
   /** Text files: lines end both in CRLF and LF (from the scan). */
   mixedLineEndings?: boolean;
+  /** Text files: the delimiters some line ends with (from the scan; absent: unknown). */
+  lineEndDelimiters?: string;
+  /** Text files: whether a quoted cell may hold a line break (from the scan; absent: unknown). */
+  quotedNewlines?: boolean;
   /** Where temporary copies go (a folder the database may read; default the system's). */
   scratchDir?: string;
   /** Makes a file readable by the database (a workspace's database reads one folder only: see
@@ -196,12 +204,36 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
   const headers = uniqueHeaders(dialect.headers);
   const names = headers.map((_, i) => `c${i}`);
   await db.exec(`DROP TABLE IF EXISTS ${tag}_rej; DROP TABLE IF EXISTS ${tag}_rejscan;`);
-  const common = `${lit(path)}, header = false, skip = ${dialect.headerLine}, columns = ${columnsParam(names)},
-      delim = ${lit(dialect.delimiter)}, quote = '"', escape = '"', auto_detect = false, null_padding = false,
-      strict_mode = true, max_line_size = 16777216`;
-  const relation = `read_csv(${common}, store_rejects = true, rejects_table = '${tag}_rej', rejects_scan = '${tag}_rejscan')`;
+  // DuckDB's reader takes a line with one cell more than the header when that cell is empty (a
+  // trailing delimiter) and drops the cell without a word. Where lines end in the delimiter (the
+  // scan saw it) and the file is not one that ends every line so, the width is checked instead:
+  // two spare columns, short rows padded with NULL, and the empty cell told from a missing one by
+  // a NULL string no unquoted cell can hold (a line break); every cell count differing from the
+  // header's then rejects its row (convert.ts, ragged.ts).
+  const width = headers.length;
+  const mayOverflow = ctx.lineEndDelimiters === undefined || ctx.lineEndDelimiters.includes(dialect.delimiter);
+  const checkWidth = mayOverflow && !dialect.trailingDelimiter;
+  const readOptions = `${lit(path)}, header = false, skip = ${dialect.headerLine}, delim = ${lit(dialect.delimiter)}, quote = '"', escape = '"',
+      auto_detect = false, strict_mode = true, max_line_size = 16777216`;
+  const common = checkWidth
+    ? // DuckDB pads rows in parallel only when no quoted cell holds a line break
+      `${readOptions}, columns = ${columnsParam([...names, '__x1', '__x2'])}, null_padding = true, nullstr = chr(10),
+      allow_quoted_nulls = false${ctx.quotedNewlines === false ? '' : ', parallel = false'}`
+    : `${readOptions}, columns = ${columnsParam(names)}, null_padding = false`;
+  const counted = (read: string): string => {
+    if (!checkWidth) return read;
+    const present = names.slice(0, -1).map((c) => `(${c} IS NOT NULL)::INTEGER`);
+    const cells = `CASE WHEN __x2 IS NOT NULL THEN ${width + 2} WHEN __x1 IS NOT NULL THEN ${width + 1}
+      WHEN ${names[width - 1]} IS NULL THEN ${present.length ? present.join(' + ') : '0'} END`;
+    const over = `CASE WHEN coalesce(__x1, '') <> '' OR coalesce(__x2, '') <> '' THEN concat_ws(${lit(dialect.delimiter)}, __x1, __x2) END`;
+    return `(SELECT ${cells} AS __cells, ${over} AS __over, ${names.map((c) => `nullif(${c}, '') AS ${c}`).join(', ')} FROM ${read})`;
+  };
+  const relation = counted(`read_csv(${common}, store_rejects = true, rejects_table = '${tag}_rej', rejects_scan = '${tag}_rejscan')`);
   // The second read skips the same broken lines without recording them again.
-  const relationWithOrdinal = `(SELECT row_number() OVER () AS __ord, * FROM read_csv(${common}, ignore_errors = true))`;
+  const relationWithOrdinal = `(SELECT row_number() OVER () AS __ord, * FROM ${counted(`read_csv(${common}, ignore_errors = true)`)})`;
+  const sampleRelation = checkWidth
+    ? `(SELECT ${names.join(', ')} FROM ${counted(`read_csv(${common}, ignore_errors = true)`)} WHERE __cells IS NULL)`
+    : `read_csv(${common}, ignore_errors = true)`;
   let useGaps = false;
   const blank = ctx.blankLines ?? [];
   const source: StagedSource = {
@@ -211,10 +243,11 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
     relation,
     ordinal: 'rowid',
     relationWithOrdinal,
-    sampleRelation: `read_csv(${common}, ignore_errors = true)`,
+    sampleRelation,
     db,
     transcoded: encoding !== 'utf-8' && encoding !== 'utf-8-bom',
     hasExtraCells: false,
+    ...(checkWidth ? { cellCount: { width, delimiter: dialect.delimiter } } : {}),
     // The scan looked at the bytes DuckDB reads only when nothing was transcoded.
     spaces: encoding === 'utf-8' || encoding === 'utf-8-bom' ? (ctx.spaces ?? 'any') : 'any',
     controls: ctx.controls ?? true,
@@ -232,7 +265,7 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
                 any_value(error_message) AS error_message
          FROM ${tag}_rej WHERE scan_id = (SELECT min(scan_id) FROM ${tag}_rej) GROUP BY line ORDER BY line`,
       );
-      let rejects = rows.map((r) => structuralReason(Number(r.line), r.csv_line, r.error_type, r.error_message, headers.length));
+      let rejects = rows.map((r) => structuralReason(Number(r.line), r.csv_line, r.error_type, r.error_message, width, dialect.delimiter));
       let blankLines = blank;
       let continuations: number[] = [];
       // Records + rejected + blank lines account for every line unless a quoted cell holds a line
@@ -262,19 +295,14 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
   return source;
 }
 
-function structuralReason(line: number, rawLine: string, type: string, rawMessage: string, width: number): StructuralReject {
+function structuralReason(line: number, rawLine: string, type: string, rawMessage: string, width: number, delimiter: string): StructuralReject {
   // the reader's message may quote the line; the row keeps its raw text anyway
   const message = cleanErrorDetail(rawMessage, { max: 160 });
   const raw = rawLine && rawLine.length > RAW_MAX * 5 ? rawLine.slice(0, RAW_MAX * 5) + '…' : rawLine;
   if (/TOO MANY COLUMNS|MISSING COLUMNS/.test(type)) {
     const found = /Found: (\d+)/.exec(rawMessage)?.[1];
-    return {
-      line,
-      raw,
-      code: 'row.ragged',
-      reasonZh: `列数与表头不一致（表头 ${width} 列，该行 ${found ?? '?'} 列）`,
-      reasonEn: `column count differs from the header (header ${width}, row ${found ?? '?'})`,
-    };
+    const r = raggedReason(width, found === undefined ? null : Number(found), delimiter);
+    return { line, raw, code: 'row.ragged', reasonZh: r.zh, reasonEn: r.en };
   }
   if (/INVALID (UNICODE|ENCODING)/.test(type)) {
     return {
