@@ -157,12 +157,11 @@ const KNOWN_FAILING: Record<string, string> = {
   '03': 'the plan table not recognised: 任务编号 not taken for its key, so the import is refused',
   '05': 'two-row header leaves missed; 案由 taken for the matter code',
   '06': '检查行为编码 not taken for the inspection id, so the import is refused',
-  '07': 'a line with one cell too many (trailing empty cell) loads shifted',
   '08': '所在层级 not taken for the posting',
-  '09': '行政许可决定文书号 taken for the permit id, 许可编号 missed; a shifted line loads',
+  '09': '行政许可决定文书号 taken for the permit id, 许可编号 missed',
 };
 /** Totals measured on main: columns found (of 106 with a field), wrong assignments, files with every row right. */
-const FLOOR = { found: 73, wrong: 2, filesRight: 3 };
+const FLOOR = { found: 73, wrong: 2, filesRight: 4 };
 
 function norm(v: unknown): unknown {
   if (typeof v === 'bigint') return Number(v);
