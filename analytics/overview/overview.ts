@@ -289,7 +289,7 @@ export function invalidWarnings(invalid: readonly WorkspaceInvalidValue[]): Qual
       rows,
       samples: us.slice(0, 30).map((x) => ({ value: x.value, rows: x.rows })),
       zh: `${t.zh}有 ${rows} 行的“${u.zh}”无法识别（${[...new Set(us.map((x) => problemOf(x.table, x.code)?.zh ?? x.code))].join('；')}）：这些行已照常导入，该字段留空，原文保留在附加信息中。请在原系统中核对后重新导出，或忽略。`,
-      en: `${rows} row(s) of ${t.en}: "${u.en}" could not be read; the rows loaded with the field empty, the text kept in extras. Check them in the source system and export again, or leave them.`,
+      en: `${rows} row(s) of ${t.en}: "${u.en}" could not be read; the rows loaded with the field empty, the text kept with the unmapped columns. Check them in the source system and export again, or leave them.`,
     };
   });
 }

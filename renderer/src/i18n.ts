@@ -636,7 +636,7 @@ const en: Dict = {
     missingTitle: 'Required columns missing',
     missingNone: 'no column comes close',
     useColumn: (h: string) => `use "${h}"`,
-    keepExtras: '(not imported; kept in extras)',
+    keepExtras: '(not imported; kept with the unmapped columns)',
     valuesTitle: 'Values',
     valuesNote: 'How each spelling in an enum column maps to a value; "to confirm" ones were found by containment or similarity; unmatched ones load as they are, the text kept.',
     value: 'As written',

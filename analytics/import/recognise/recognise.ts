@@ -206,7 +206,7 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
         ...(near ? { nearest: near.name, taken } : {}),
         score: bj >= 0 ? round(row[bj]!.final) : 0,
         why: taken && near ? `“${near.zh}”已由另一列对应，本列保存在附加信息中` : near ? `与任何字段都不够接近（最接近“${near.zh}”），保存在附加信息中` : '未识别，保存在附加信息中',
-        why_en: taken && near ? `${near.en} is taken by another column; kept in extras` : near ? `close to no field (nearest: ${near.en}); kept in extras` : 'not recognised; kept in extras',
+        why_en: taken && near ? `${near.en} is taken by another column; kept with the unmapped columns` : near ? `close to no field (nearest: ${near.en}); kept with the unmapped columns` : 'not recognised; kept with the unmapped columns',
       };
     }
     const fm = tm.fields[j]!;
