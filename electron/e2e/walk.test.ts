@@ -322,6 +322,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation as an evaluator uses it', () =>
       await expect.poll(() => page.locator('[data-testid=rectify-item]').first().getAttribute('data-status'), SLOW).toBe('逾期');
       await shot(`${tag}-rectify-overdue`);
       expect(await insideContent('[data-testid=rectify-item] .rs-badge', '整改: 状态')).toBeGreaterThan(0);
+      // an indicator item: its value and target written as the results screens write them
+      await page.selectOption('[data-testid=rectify-kind]', 'indicator');
+      await expect.poll(() => page.locator('[data-testid=rectify-item]').first().textContent(), SLOW).toContain('指标问题');
+      await page.locator('[data-testid=rectify-item]').first().click();
+      await expect.poll(() => page.locator('[data-testid=rectify-evidence]').textContent(), SLOW).toMatch(/目标(?:≥|≤|=) \S+ · (?:依据：|假设值)/);
+      await shot(`${tag}-rectify-indicator`);
+      await expectPlain('整改 · 指标问题', 'zh-CN');
     }, 400_000);
   }
 
