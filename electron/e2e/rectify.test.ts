@@ -96,7 +96,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the 整改 screen', () => {
     // today is after every deadline of 2024: all open items are overdue, listed first
     expect(await page.locator('[data-testid=rectify-item]').first().getAttribute('data-status')).toBe('逾期');
     await shot('62-rectify-list-1280');
-  });
+    // it opens the sample (import and evaluation) as walk.test's first step does: its own waits allow 180 s
+  }, 240_000);
 
   it('filters by unit, status, kind and text; an item shows its evidence and history', async () => {
     const unit = page.locator('[data-testid=rectify-unit]').first();
