@@ -3,7 +3,7 @@
 // list is read back from the rows, with the reason found again by the field's own checks.
 import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
-import { tableDef } from '../schema/tables.js';
+import { loggedColumns } from './logged-columns.js';
 import { fieldChecks, valueExpr, type MappedField } from './convert.js';
 import { isSoftField, softReason } from './soft-values.js';
 import { rangeChecks } from './value-limits.js';
@@ -24,49 +24,29 @@ export interface WorkspaceInvalidValue {
   columns: string[];
 }
 
-interface LoggedMapping {
-  columns?: Record<string, string | null | { field: string | null; scale?: number }>;
-}
-
 /** Every unreadable optional value still in the workspace, with its reason and rows. */
 export async function invalidValues(db: Db): Promise<WorkspaceInvalidValue[]> {
-  const logs = await db.all<{ import_id: number; table_name: string; mapping: string | null }>(
-    `SELECT import_id, table_name, CAST(mapping AS VARCHAR) AS mapping FROM import_log WHERE status = 'done' ORDER BY import_id`,
-  );
   const byKey = new Map<string, WorkspaceInvalidValue>();
-  for (const l of logs) {
-    const t = tableDef(l.table_name);
-    if (!t || !l.mapping) continue;
-    let m: LoggedMapping;
-    try {
-      m = JSON.parse(l.mapping) as LoggedMapping;
-    } catch {
-      continue;
-    }
-    for (const [header, target] of Object.entries(m.columns ?? {})) {
-      const name = typeof target === 'string' ? target : target?.field;
-      const f = name ? t.fields.find((x) => x.name === name) : undefined;
-      if (!f || !isSoftField(t, f)) continue;
-      const scale = target && typeof target === 'object' ? (target.scale ?? 1) : 1;
-      // The field's checks, over the kept text as the cleaned column.
-      const mf: MappedField = { field: f, col: '__t', clean: '__t', header, scale };
-      // the import's own checks of the field, in the same order (a number too large is .range)
-      const checks = [...fieldChecks(mf), ...rangeChecks(mf)];
-      const code = checks.length ? `CASE ${checks.map((c) => `WHEN coalesce(${c.cond}, FALSE) THEN ${lit(c.code)}`).join(' ')} ELSE ${lit(`${f.name}.invalid`)} END` : lit(`${f.name}.invalid`);
-      const rows = await db.all<{ v: string; code: string; n: number }>(
-        `SELECT __t AS v, ${code} AS code, count(*) AS n FROM (
-           SELECT __t, ${valueExpr(mf, t.name)} AS ${ident(f.name)} FROM (
-             SELECT extras->>${lit(header)} AS __t FROM ${ident(t.name)} WHERE import_id = ${Number(l.import_id)}) WHERE __t IS NOT NULL)
-         GROUP BY 1, 2`,
-      );
-      for (const r of rows) {
-        const k = `${t.name}\u0000${f.name}\u0000${r.v}\u0000${r.code}`;
-        const reason = softReason(t.name, r.code, r.v);
-        const e = byKey.get(k) ?? { table: t.name, field: f.name, zh: f.zh, en: f.en, value: r.v, code: r.code, reason_zh: reason.zh, reason_en: reason.en, rows: 0, columns: [] };
-        e.rows += Number(r.n);
-        if (!e.columns.includes(header)) e.columns.push(header);
-        byKey.set(k, e);
-      }
+  for (const { importId, table: t, field: f, header, scale } of await loggedColumns(db)) {
+    if (!isSoftField(t, f)) continue;
+    // The field's checks, over the kept text as the cleaned column.
+    const mf: MappedField = { field: f, col: '__t', clean: '__t', header, scale };
+    // the import's own checks of the field, in the same order (a number too large is .range)
+    const checks = [...fieldChecks(mf), ...rangeChecks(mf)];
+    const code = checks.length ? `CASE ${checks.map((c) => `WHEN coalesce(${c.cond}, FALSE) THEN ${lit(c.code)}`).join(' ')} ELSE ${lit(`${f.name}.invalid`)} END` : lit(`${f.name}.invalid`);
+    const rows = await db.all<{ v: string; code: string; n: number }>(
+      `SELECT __t AS v, ${code} AS code, count(*) AS n FROM (
+         SELECT __t, ${valueExpr(mf, t.name)} AS ${ident(f.name)} FROM (
+           SELECT extras->>${lit(header)} AS __t FROM ${ident(t.name)} WHERE import_id = ${importId}) WHERE __t IS NOT NULL)
+       GROUP BY 1, 2`,
+    );
+    for (const r of rows) {
+      const k = `${t.name}\u0000${f.name}\u0000${r.v}\u0000${r.code}`;
+      const reason = softReason(t.name, r.code, r.v);
+      const e = byKey.get(k) ?? { table: t.name, field: f.name, zh: f.zh, en: f.en, value: r.v, code: r.code, reason_zh: reason.zh, reason_en: reason.en, rows: 0, columns: [] };
+      e.rows += Number(r.n);
+      if (!e.columns.includes(header)) e.columns.push(header);
+      byKey.set(k, e);
     }
   }
   return [...byKey.values()].sort((a, b) => a.table.localeCompare(b.table) || a.field.localeCompare(b.field) || b.rows - a.rows || a.value.localeCompare(b.value));

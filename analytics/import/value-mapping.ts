@@ -8,6 +8,7 @@ import { TijianError } from '../i18n/errors.js';
 import { tableDef } from '../schema/tables.js';
 import type { FieldDef } from '../schema/types.js';
 import { layoutKey, type ValueMaps } from './headers.js';
+import { loggedColumns, type LoggedMapping } from './logged-columns.js';
 import type { MappingFile } from './mapping-file.js';
 import { fallbackOf } from './recognise/values.js';
 
@@ -26,11 +27,6 @@ export interface UnmatchedValue {
   options: string[];
 }
 
-interface LoggedMapping extends MappingFile {
-  layout_key?: string;
-  headers?: string[];
-}
-
 interface EnumColumn {
   importId: number;
   field: FieldDef;
@@ -40,26 +36,7 @@ interface EnumColumn {
 
 /** The enum columns of every import still in the workspace (from the mapping each used). */
 async function enumColumns(db: Db, table?: string): Promise<Array<EnumColumn & { table: string }>> {
-  const logs = await db.all<{ import_id: number; table_name: string; mapping: string | null }>(
-    `SELECT import_id, table_name, CAST(mapping AS VARCHAR) AS mapping FROM import_log WHERE status = 'done'${table ? ` AND table_name = ${lit(table)}` : ''} ORDER BY import_id`,
-  );
-  const out: Array<EnumColumn & { table: string }> = [];
-  for (const l of logs) {
-    const t = tableDef(l.table_name);
-    if (!t || !l.mapping) continue;
-    let m: LoggedMapping;
-    try {
-      m = JSON.parse(l.mapping) as LoggedMapping;
-    } catch {
-      continue;
-    }
-    for (const [header, target] of Object.entries(m.columns ?? {})) {
-      const name = typeof target === 'string' ? target : target?.field;
-      const f = name ? t.fields.find((x) => x.name === name) : undefined;
-      if (f?.kind === 'enum') out.push({ importId: Number(l.import_id), table: t.name, field: f, header, mapping: m });
-    }
-  }
-  return out;
+  return (await loggedColumns(db, table)).filter((c) => c.field.kind === 'enum').map((c) => ({ importId: c.importId, table: c.table.name, field: c.field, header: c.header, mapping: c.mapping }));
 }
 
 /** Every enum text in the workspace that matched nothing, with its field and how many rows. */

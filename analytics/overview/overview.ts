@@ -245,14 +245,21 @@ export async function qualityWarnings(db: Db, summaries?: TableSummary[]): Promi
   return warnings;
 }
 
+/** Values grouped by their table's field, in the order each field first appears. */
+function groupByField<T extends { table: string; field: string }>(xs: readonly T[]): T[][] {
+  const by = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = `${x.table}.${x.field}`;
+    const list = by.get(k);
+    if (list) list.push(x);
+    else by.set(k, [x]);
+  }
+  return [...by.values()];
+}
+
 /** One warning per field whose texts matched no value, listing every such text with its rows. */
 export function unmatchedWarnings(unmatched: readonly UnmatchedValue[]): QualityWarning[] {
-  const byField = new Map<string, UnmatchedValue[]>();
-  for (const u of unmatched) {
-    const k = `${u.table}.${u.field}`;
-    byField.set(k, [...(byField.get(k) ?? []), u]);
-  }
-  return [...byField.values()].map((us) => {
+  return groupByField(unmatched).map((us) => {
     const u = us[0]!;
     const t = tableDef(u.table)!;
     const rows = us.reduce((a, x) => a + x.rows, 0);
@@ -272,12 +279,7 @@ export function unmatchedWarnings(unmatched: readonly UnmatchedValue[]): Quality
 
 /** One warning per field whose values could not be read, listing each text with its rows. */
 export function invalidWarnings(invalid: readonly WorkspaceInvalidValue[]): QualityWarning[] {
-  const byField = new Map<string, WorkspaceInvalidValue[]>();
-  for (const u of invalid) {
-    const k = `${u.table}.${u.field}`;
-    byField.set(k, [...(byField.get(k) ?? []), u]);
-  }
-  return [...byField.values()].map((us) => {
+  return groupByField(invalid).map((us) => {
     const u = us[0]!;
     const t = tableDef(u.table)!;
     const rows = us.reduce((a, x) => a + x.rows, 0);
