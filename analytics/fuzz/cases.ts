@@ -108,30 +108,25 @@ const xlsxSources = (s: Sources) => [
   { name: '执法人员花名册_fuzz.xlsx', parts: s.roster },
 ];
 
+/** Every sample file as bytes, one per format and source (what truncations and bit flips start from). */
+const everyFile = (s: Sources) => [
+  ...csvSources(s).map((c) => ({ name: c.name, b: c.enc(csvText(c.ls)) })),
+  { name: '行政许可信息_fuzz.jsonl', b: Buffer.from(csvText(s.permits)) },
+  { name: '执法监督发现问题_fuzz.json', b: Buffer.from(s.findings) },
+  { name: '检查计划任务_fuzz.parquet', b: s.parquet },
+  ...xlsxSources(s).map((x) => ({ name: x.name, b: xlsx(x.parts) })),
+];
+
 /** Every kind of damage, with its weight in the draw. */
 const MAKERS: Array<[string, number, Make]> = [
   // --- truncations and bit flips of every format
   ['truncate', 3, (r, s) => {
-    const all = [
-      ...csvSources(s).map((c) => ({ name: c.name, b: c.enc(csvText(c.ls)) })),
-      { name: '行政许可信息_fuzz.jsonl', b: Buffer.from(csvText(s.permits)) },
-      { name: '执法监督发现问题_fuzz.json', b: Buffer.from(s.findings) },
-      { name: '检查计划任务_fuzz.parquet', b: s.parquet },
-      ...xlsxSources(s).map((x) => ({ name: x.name, b: xlsx(x.parts) })),
-    ];
-    const f = r.pick(all);
+    const f = r.pick(everyFile(s));
     const at = r.int(1, f.b.length - 1);
     return { kind: 'truncate', what: `${f.name} cut at byte ${at} of ${f.b.length}`, name: f.name, bytes: f.b.subarray(0, at), expect: 'any' };
   }],
   ['bitflip', 3, (r, s) => {
-    const all = [
-      ...csvSources(s).map((c) => ({ name: c.name, b: c.enc(csvText(c.ls)) })),
-      { name: '行政许可信息_fuzz.jsonl', b: Buffer.from(csvText(s.permits)) },
-      { name: '执法监督发现问题_fuzz.json', b: Buffer.from(s.findings) },
-      { name: '检查计划任务_fuzz.parquet', b: s.parquet },
-      ...xlsxSources(s).map((x) => ({ name: x.name, b: xlsx(x.parts) })),
-    ];
-    const f = r.pick(all);
+    const f = r.pick(everyFile(s));
     const b = Buffer.from(f.b);
     const n = r.int(1, 8);
     for (let k = 0; k < n; k++) {
