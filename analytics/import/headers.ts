@@ -133,10 +133,10 @@ export function layoutKey(headers: readonly string[]): string {
     .slice(0, 32);
 }
 
-/** Refuses a file none of whose headers comes close to any field of any table: its values cannot
- *  change that (they only weigh a header's score), so this is known before its rows are read. */
-export function checkAnyRecognised(headers: readonly string[], fileName: string): void {
-  const m = detectTable(headers, fileName);
+/** Refuses a file none of whose headers came close to any field of any table (`m`, as recognised):
+ *  its values cannot change that (they only weigh a header's score), so recognition by the headers
+ *  alone tells it before the rows are read. */
+export function checkAnyRecognised(m: Mapping, headers: readonly string[], fileName: string): void {
   if (m.columns.some((c) => c.field)) return;
   const shown = headers.slice(0, 8).map((h) => `“${h}”`).join('、') + (headers.length > 8 ? '…' : '');
   throw new TijianError(

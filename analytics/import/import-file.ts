@@ -263,14 +263,14 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   let decided: Mapping | undefined;
   const decideEarly = async (headers: string[]): Promise<void> => {
     const given = opts.mapping ? applyMappingFile(opts.mapping, headers) : await rememberedMapping(db, headers);
-    if (!given) return checkAnyRecognised(headers, file);
+    if (!given) return checkAnyRecognised(detectTable(headers, file), headers, file);
     const m = withFileConstants(given, file);
     checkMapping(m, file);
     decided = m;
   };
   const decide = async (src: StagedSource): Promise<Mapping> => {
     const m = await chooseMapping(db, src, file, opts.mapping);
-    if (m.origin === 'detected' && !m.columns.some((c) => c.field)) checkAnyRecognised(src.headers, file);
+    if (m.origin === 'detected') checkAnyRecognised(m, src.headers, file);
     checkMapping(m, file);
     decided = m;
     return m;
