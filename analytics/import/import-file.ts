@@ -268,12 +268,34 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
     checkMapping(m, file);
     decided = m;
   };
-  const decide = async (src: StagedSource): Promise<Mapping> => {
-    const m = await chooseMapping(db, src, file, opts.mapping);
+  const decide = async (src: StagedSource, on: Db = db): Promise<Mapping> => {
+    const m = await chooseMapping(on, on === db ? src : { ...src, db: on }, file, opts.mapping);
     if (m.origin === 'detected') checkAnyRecognised(m, src.headers, file);
     checkMapping(m, file);
     decided = m;
     return m;
+  };
+  // Recognising the columns is JS work on this thread, reading the file DuckDB's on its own: a CSV
+  // that needs recognising is read into a temporary table meanwhile (the recognition queries go
+  // through a second connection, this one being busy). With a mapping given or remembered there
+  // is nothing to overlap, and the file is read once, by the conversion.
+  const decideWhileReading = async (src: StagedSource): Promise<Mapping> => {
+    if (!src.materialize || opts.mapping || (await rememberedMapping(db, src.headers))) return decide(src);
+    const side = await db.fork();
+    try {
+      const reading = src.materialize();
+      // a file that cannot be imported need not be read to its end first
+      const m = decide(src, side).catch((e: unknown) => {
+        db.interrupt();
+        throw e;
+      });
+      const [r, d] = await Promise.allSettled([reading, m]);
+      if (d.status === 'rejected') throw d.reason;
+      if (r.status === 'rejected') throw r.reason;
+      return d.value;
+    } finally {
+      side.close();
+    }
   };
   let source: StagedSource | undefined;
   try {
@@ -282,7 +304,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
       format,
     );
     source = src;
-    const mapping = decided ?? (await decide(src));
+    const mapping = decided ?? (await decideWhileReading(src));
     const t = tableDef(mapping.table)!;
     const staged = await stageRows(db, t, mapping, src, progress);
     const result = await db.transaction(() => loadRows(ws, t, mapping, src, staged, { file, path, st, scan, format, progress, opts }));
@@ -360,6 +382,7 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
   const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants, source.cellCount);
   progress?.({ phase: 'convert', done: 0, total: 100, unit: 'percent' });
   await execWithProgress(db, `CREATE OR REPLACE TEMP TABLE ${TAG}_conv_t AS ${conv.select}`, progress, 'convert');
+  await source.afterConvert?.();
   const values = await resolveEnumValues(db, t, `${TAG}_conv_t`, conv, mapping.values);
   await db.exec(
     source.ordinal === 'rowid'

@@ -97,6 +97,11 @@ export interface StagedSource {
   /** Rows that could not even be split into columns (CSV ragged rows, invalid JSON lines). Called
    *  after the relation has been read once. */
   collectStructural: (recordsRead?: number) => Promise<StructuralReject[]>;
+  /** CSV: reads the file into a temporary table and points `relation` at it. The import calls it
+   *  while the columns are being recognised (JS work) so that DuckDB's reading runs alongside;
+   *  `afterConvert` then frees the table. Absent for the other formats. */
+  materialize?: () => Promise<void>;
+  afterConvert?: () => Promise<void>;
   /** Rows above the header (titles) that were skipped. */
   skippedTitleRows: number;
   warnings: string[];
@@ -286,9 +291,17 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
       if (useGaps) await createGapTable(db, tag, dialect.headerLine, gaps);
       return rejects;
     },
+    materialize: async () => {
+      // the same rows in the same order (a table keeps its insertion order), the rejects recorded
+      await db.exec(`CREATE OR REPLACE TEMP TABLE ${tag}_raw AS SELECT * FROM ${relation}`);
+      source.relation = `${tag}_raw`;
+    },
+    afterConvert: async () => {
+      await db.exec(`DROP TABLE IF EXISTS ${tag}_raw`);
+    },
     cleanup: async () => {
       for (const p of cleanupPaths) await rm(p, { recursive: true, force: true });
-      await db.exec(`DROP TABLE IF EXISTS ${tag}_rej; DROP TABLE IF EXISTS ${tag}_rejscan; DROP TABLE IF EXISTS ${tag}_gap;`);
+      await db.exec(`DROP TABLE IF EXISTS ${tag}_rej; DROP TABLE IF EXISTS ${tag}_rejscan; DROP TABLE IF EXISTS ${tag}_gap; DROP TABLE IF EXISTS ${tag}_raw;`);
     },
   };
   if (dialect.headerLine > 1) source.warnings.push(`跳过表头上方的 ${dialect.headerLine - 1} 行标题 / skipped ${dialect.headerLine - 1} title line(s) above the header`);
