@@ -458,7 +458,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     );
   }
   if (headerRow > 1) warnings.push(`跳过表头上方的 ${headerRow - 1} 行标题 / skipped ${headerRow - 1} title row(s) above the header`);
-  return {
+  const source: StagedSource = {
     format: 'xlsx',
     headers: hs,
     relation,
@@ -475,12 +475,22 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     lineJoin: () => '',
     passColumns: ['__line'],
     collectStructural: async () => structural,
+    // as for a CSV: the staged copy is read while the columns are recognised
+    materialize: async () => {
+      await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${ctx.tag}_raw AS SELECT * FROM ${relation}`);
+      source.relation = `${ctx.tag}_raw`;
+    },
+    afterConvert: async () => {
+      await ctx.db.exec(`DROP TABLE IF EXISTS ${ctx.tag}_raw`);
+    },
     skippedTitleRows: headerRow - 1,
     warnings,
     cleanup: async () => {
       for (const p of cleanupPaths) await rm(p, { recursive: true, force: true });
+      await ctx.db.exec(`DROP TABLE IF EXISTS ${ctx.tag}_raw`);
     },
   };
+  return source;
 }
 
 /** JSON Lines: each line read as text by DuckDB, so a malformed line is one rejected row — also
