@@ -6,7 +6,8 @@
 // measurement's own; medians of --runs. The machine's load average is printed with each run.
 // The same export with an empty 备注 at the end of every line is measured too: its lines end with
 // the delimiter, so the import checks every row's width (see csvSource).
-// Options: --rows N (default 1,000,000), --xlsx-rows N (default 100,000), --runs N (default 5).
+// Options: --rows N (default 1,000,000), --xlsx-rows N (default 100,000), --runs N (default 5),
+// --only csv|xlsx.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -17,7 +18,8 @@ import { Workspace } from '../workspace/workspace.js';
 import { generateSample, FILES } from '../../samples/generator/index.js';
 import { writeCaseCsv, writeCaseXlsx, type RefData } from './make-cases.js';
 
-const { values } = parseArgs({ options: { rows: { type: 'string' }, 'xlsx-rows': { type: 'string' }, runs: { type: 'string' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string' }, 'xlsx-rows': { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' } } });
+const ONLY = values.only; // 'csv' or 'xlsx': that part alone
 const ROWS = Number(values.rows ?? 1_000_000);
 const XLSX_ROWS = Number(values['xlsx-rows'] ?? 100_000);
 const RUNS = Number(values.runs ?? 5);
@@ -92,6 +94,7 @@ try {
 
   const csv = join(dir, '行政处罚案件台账_bench.csv');
   let t = performance.now();
+  if (ONLY !== 'xlsx') {
   await writeCaseCsv(csv, ROWS, ref);
   console.log(`generated ${csv} (${mib(statSync(csv).size)}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const warmCsv = join(dir, '行政处罚案件台账_warm.csv');
@@ -104,6 +107,8 @@ try {
   await writeCaseCsv(warmPadded, WARM_ROWS, ref, 11, true);
   measureCsv(padded, 'CSV, every line ending in the delimiter (width checked),', warmPadded);
   rmSync(padded, { force: true });
+  }
+  if (ONLY !== 'csv') {
 
   // XLSX, and the same rows (same seed) as a CSV for the bare DuckDB read
   const xlsx = join(dir, '行政处罚案件台账_bench.xlsx');
@@ -138,6 +143,7 @@ try {
   );
   console.log(`  the same process's first import, ${WARM_ROWS.toLocaleString()} XLSX rows: ${median(imports.map((m) => m.warm!)).toFixed(2)} s`);
   console.log(`  XLSX import peak RSS ${mib(median(imports.map((m) => m.rss)))} (bare CSV read ${mib(median(bares.map((m) => m.rss)))}, reader ${mib(median(reads.map((m) => m.rss)))})`);
+  }
   console.log(`load average at the end ${load()}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
