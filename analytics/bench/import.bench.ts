@@ -95,45 +95,45 @@ try {
   const csv = join(dir, '行政处罚案件台账_bench.csv');
   let t = performance.now();
   if (ONLY !== 'xlsx') {
-  await writeCaseCsv(csv, ROWS, ref);
-  console.log(`generated ${csv} (${mib(statSync(csv).size)}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  const warmCsv = join(dir, '行政处罚案件台账_warm.csv');
-  await writeCaseCsv(warmCsv, WARM_ROWS, ref, 11);
-  measureCsv(csv, 'CSV', warmCsv);
-  rmSync(csv, { force: true });
-  const padded = join(dir, '行政处罚案件台账_备注_bench.csv');
-  await writeCaseCsv(padded, ROWS, ref, 7, true);
-  const warmPadded = join(dir, '行政处罚案件台账_备注_warm.csv');
-  await writeCaseCsv(warmPadded, WARM_ROWS, ref, 11, true);
-  measureCsv(padded, 'CSV, every line ending in the delimiter (width checked),', warmPadded);
-  rmSync(padded, { force: true });
+    await writeCaseCsv(csv, ROWS, ref);
+    console.log(`generated ${csv} (${mib(statSync(csv).size)}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const warmCsv = join(dir, '行政处罚案件台账_warm.csv');
+    await writeCaseCsv(warmCsv, WARM_ROWS, ref, 11);
+    measureCsv(csv, 'CSV', warmCsv);
+    rmSync(csv, { force: true });
+    const padded = join(dir, '行政处罚案件台账_备注_bench.csv');
+    await writeCaseCsv(padded, ROWS, ref, 7, true);
+    const warmPadded = join(dir, '行政处罚案件台账_备注_warm.csv');
+    await writeCaseCsv(warmPadded, WARM_ROWS, ref, 11, true);
+    measureCsv(padded, 'CSV, every line ending in the delimiter (width checked),', warmPadded);
+    rmSync(padded, { force: true });
   }
   if (ONLY !== 'csv') {
 
-  // XLSX, and the same rows (same seed) as a CSV for the bare DuckDB read
-  const xlsx = join(dir, '行政处罚案件台账_bench.xlsx');
-  const xcsv = join(dir, '行政处罚案件台账_xlsx_rows.csv');
-  t = performance.now();
-  await writeCaseXlsx(xlsx, XLSX_ROWS, ref);
-  await writeCaseCsv(xcsv, XLSX_ROWS, ref);
-  const warmXlsx = join(dir, '行政处罚案件台账_warm.xlsx');
-  await writeCaseXlsx(warmXlsx, WARM_ROWS, ref, 11);
-  console.log(`generated ${xlsx} (${mib(statSync(xlsx).size)}) and the same rows as CSV in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  const reads: Measure[] = [];
-  const imports: Measure[] = [];
-  const bares: Measure[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const l = load();
-    const rd = child(['reader', xlsx]);
-    const o = child(['ours', template, xlsx, join(dir, 'x.duckdb'), warmXlsx]);
-    const b = child(['bare', xcsv, join(dir, 'xb.duckdb')]);
-    if (rd.rows !== XLSX_ROWS + 1) throw new Error(`XLSX reader: expected ${XLSX_ROWS + 1} rows with the header, got ${rd.rows}`);
-    if (o.rows !== XLSX_ROWS) throw new Error(`XLSX: expected ${XLSX_ROWS} loaded, got ${o.rows}`);
-    if (b.rows !== XLSX_ROWS) throw new Error(`bare CSV of the XLSX rows: expected ${XLSX_ROWS}, got ${b.rows}`);
-    reads.push(rd);
-    imports.push(o);
-    bares.push(b);
-    console.log(`  run ${run + 1} (load ${l}): reader ${rd.seconds.toFixed(2)} s | full import ${o.seconds.toFixed(2)} s, ${mib(o.rss)} | bare read_csv of the rows as CSV ${b.seconds.toFixed(2)} s`);
+    // XLSX, and the same rows (same seed) as a CSV for the bare DuckDB read
+    const xlsx = join(dir, '行政处罚案件台账_bench.xlsx');
+    const xcsv = join(dir, '行政处罚案件台账_xlsx_rows.csv');
+    t = performance.now();
+    await writeCaseXlsx(xlsx, XLSX_ROWS, ref);
+    await writeCaseCsv(xcsv, XLSX_ROWS, ref);
+    const warmXlsx = join(dir, '行政处罚案件台账_warm.xlsx');
+    await writeCaseXlsx(warmXlsx, WARM_ROWS, ref, 11);
+    console.log(`generated ${xlsx} (${mib(statSync(xlsx).size)}) and the same rows as CSV in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const reads: Measure[] = [];
+    const imports: Measure[] = [];
+    const bares: Measure[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const l = load();
+      const rd = child(['reader', xlsx]);
+      const o = child(['ours', template, xlsx, join(dir, 'x.duckdb'), warmXlsx]);
+      const b = child(['bare', xcsv, join(dir, 'xb.duckdb')]);
+      if (rd.rows !== XLSX_ROWS + 1) throw new Error(`XLSX reader: expected ${XLSX_ROWS + 1} rows with the header, got ${rd.rows}`);
+      if (o.rows !== XLSX_ROWS) throw new Error(`XLSX: expected ${XLSX_ROWS} loaded, got ${o.rows}`);
+      if (b.rows !== XLSX_ROWS) throw new Error(`bare CSV of the XLSX rows: expected ${XLSX_ROWS}, got ${b.rows}`);
+      reads.push(rd);
+      imports.push(o);
+      bares.push(b);
+      console.log(`  run ${run + 1} (load ${l}): reader ${rd.seconds.toFixed(2)} s | full import ${o.seconds.toFixed(2)} s, ${mib(o.rss)} | bare read_csv of the rows as CSV ${b.seconds.toFixed(2)} s`);
   }
   const rate = (ms: Measure[]) => XLSX_ROWS / median(ms.map((m) => m.seconds));
   const [readRate, importRate, bareRate] = [rate(reads), rate(imports), rate(bares)];
