@@ -7,7 +7,7 @@
 // The same export with an empty 备注 at the end of every line is measured too: its lines end with
 // the delimiter, so the import checks every row's width (see csvSource).
 // Options: --rows N (default 1,000,000), --xlsx-rows N (default 100,000), --runs N (default 5),
-// --only csv|xlsx.
+// --only csv|xlsx, --compare DIR (another checkout, e.g. main's, holding this import-child.ts).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -18,7 +18,9 @@ import { Workspace } from '../workspace/workspace.js';
 import { generateSample, FILES } from '../../samples/generator/index.js';
 import { writeCaseCsv, writeCaseXlsx, type RefData } from './make-cases.js';
 
-const { values } = parseArgs({ options: { rows: { type: 'string' }, 'xlsx-rows': { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string' }, 'xlsx-rows': { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' }, compare: { type: 'string' } } });
+/** Another checkout of Tijian (with this import-child.ts copied in): measured too, alternating. */
+const COMPARE = values.compare ? resolve(values.compare) : undefined;
 const ONLY = values.only; // 'csv' or 'xlsx': that part alone
 const ROWS = Number(values.rows ?? 1_000_000);
 const XLSX_ROWS = Number(values['xlsx-rows'] ?? 100_000);
@@ -47,8 +49,8 @@ interface Measure {
 }
 
 /** One measurement in a child process (see import-child.ts). */
-function child(args: string[]): Measure {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+function child(args: string[], root = REPO): Measure {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', root === REPO ? CHILD : join(root, 'analytics/bench/import-child.ts'), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.status !== 0) throw new Error(`import-child ${args.join(' ')} exited ${r.status}:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-4000)}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Measure;
 }
@@ -73,15 +75,18 @@ try {
   const measureCsv = (path: string, label: string, warm: string) => {
     const base: Measure[] = [];
     const ours: Measure[] = [];
+    const other: Measure[] = [];
     for (let run = 0; run < RUNS; run++) {
       const l = load();
       const b = child(['bare', path, join(dir, 'baseline.duckdb')]);
       const o = child(['ours', template, path, join(dir, 'ours.duckdb'), warm]);
+      const x = COMPARE ? child(['ours', template, path, join(dir, 'other.duckdb'), warm], COMPARE) : undefined;
+      if (x) other.push(x);
       if (b.rows !== ROWS) throw new Error(`baseline: expected ${ROWS} rows, got ${b.rows}`);
       if (o.rows !== ROWS) throw new Error(`expected ${ROWS} rows loaded, got ${o.rows} (${o.rejected} rejected)`);
       base.push(b);
       ours.push(o);
-      console.log(`  run ${run + 1} (load ${l}): baseline ${b.seconds.toFixed(2)} s, ${mib(b.rss)} | Tijian ${o.seconds.toFixed(2)} s, ${mib(o.rss)} | ratio ${(o.seconds / b.seconds).toFixed(2)}`);
+      console.log(`  run ${run + 1} (load ${l}): baseline ${b.seconds.toFixed(2)} s, ${mib(b.rss)} | Tijian ${o.seconds.toFixed(2)} s, ${mib(o.rss)} | ratio ${(o.seconds / b.seconds).toFixed(2)}${x ? ` | compared checkout ${x.seconds.toFixed(2)} s, ${mib(x.rss)}, ratio ${(x.seconds / b.seconds).toFixed(2)}` : ''}`);
     }
     const bt = median(base.map((m) => m.seconds));
     const ot = median(ours.map((m) => m.seconds));
@@ -89,6 +94,10 @@ try {
     const or = median(ours.map((m) => m.rss));
     console.log(`${label} ${ROWS.toLocaleString()} rows (${mib(statSync(path).size)}): baseline read_csv CTAS ${bt.toFixed(2)} s | Tijian import ${ot.toFixed(2)} s | ratio ${(ot / bt).toFixed(2)} (goal ≤ 1.3; per-run ratios ${range(ours.map((o, i) => o.seconds / base[i]!.seconds), (x) => x.toFixed(2))})`);
     console.log(`  peak RSS (each its own process): baseline ${mib(br)} | Tijian ${mib(or)} | ratio ${(or / br).toFixed(2)} (goal ≤ 2)`);
+    if (other.length) {
+      const xt = median(other.map((m) => m.seconds));
+      console.log(`  compared checkout (${COMPARE}): ${xt.toFixed(2)} s, ratio ${(xt / bt).toFixed(2)}; peak RSS ${mib(median(other.map((m) => m.rss)))}, ratio ${(median(other.map((m) => m.rss)) / br).toFixed(2)}`);
+    }
     console.log(`  the same process's first import, ${WARM_ROWS.toLocaleString()} rows of the same layout (start-up costs: code, lexicon; recognition): ${median(ours.map((m) => m.warm!)).toFixed(2)} s`);
   };
 
@@ -122,27 +131,31 @@ try {
     const reads: Measure[] = [];
     const imports: Measure[] = [];
     const bares: Measure[] = [];
+    const others: Measure[] = [];
     for (let run = 0; run < RUNS; run++) {
       const l = load();
       const rd = child(['reader', xlsx]);
       const o = child(['ours', template, xlsx, join(dir, 'x.duckdb'), warmXlsx]);
       const b = child(['bare', xcsv, join(dir, 'xb.duckdb')]);
+      const x = COMPARE ? child(['ours', template, xlsx, join(dir, 'xo.duckdb'), warmXlsx], COMPARE) : undefined;
+      if (x) others.push(x);
       if (rd.rows !== XLSX_ROWS + 1) throw new Error(`XLSX reader: expected ${XLSX_ROWS + 1} rows with the header, got ${rd.rows}`);
       if (o.rows !== XLSX_ROWS) throw new Error(`XLSX: expected ${XLSX_ROWS} loaded, got ${o.rows}`);
       if (b.rows !== XLSX_ROWS) throw new Error(`bare CSV of the XLSX rows: expected ${XLSX_ROWS}, got ${b.rows}`);
       reads.push(rd);
       imports.push(o);
       bares.push(b);
-      console.log(`  run ${run + 1} (load ${l}): reader ${rd.seconds.toFixed(2)} s | full import ${o.seconds.toFixed(2)} s, ${mib(o.rss)} | bare read_csv of the rows as CSV ${b.seconds.toFixed(2)} s`);
-  }
-  const rate = (ms: Measure[]) => XLSX_ROWS / median(ms.map((m) => m.seconds));
-  const [readRate, importRate, bareRate] = [rate(reads), rate(imports), rate(bares)];
-  const fmt = (x: number) => Math.round(x).toLocaleString();
-  console.log(
-    `XLSX ${XLSX_ROWS.toLocaleString()} rows × 23 columns: full import ${fmt(importRate)} rows/s (goal ≥ 100,000) | reader alone ${fmt(readRate)} rows/s (import/reader ${(importRate / readRate).toFixed(2)}) | bare DuckDB read_csv CTAS of the same rows ${fmt(bareRate)} rows/s (import/bare ${(importRate / bareRate).toFixed(2)})`,
-  );
-  console.log(`  the same process's first import, ${WARM_ROWS.toLocaleString()} XLSX rows: ${median(imports.map((m) => m.warm!)).toFixed(2)} s`);
-  console.log(`  XLSX import peak RSS ${mib(median(imports.map((m) => m.rss)))} (bare CSV read ${mib(median(bares.map((m) => m.rss)))}, reader ${mib(median(reads.map((m) => m.rss)))})`);
+      console.log(`  run ${run + 1} (load ${l}): reader ${rd.seconds.toFixed(2)} s | full import ${o.seconds.toFixed(2)} s, ${mib(o.rss)} | bare read_csv of the rows as CSV ${b.seconds.toFixed(2)} s${x ? ` | compared checkout ${x.seconds.toFixed(2)} s` : ''}`);
+    }
+    const rate = (ms: Measure[]) => XLSX_ROWS / median(ms.map((m) => m.seconds));
+    const [readRate, importRate, bareRate] = [rate(reads), rate(imports), rate(bares)];
+    const fmt = (x: number) => Math.round(x).toLocaleString();
+    console.log(
+      `XLSX ${XLSX_ROWS.toLocaleString()} rows × 23 columns: full import ${fmt(importRate)} rows/s (goal ≥ 100,000) | reader alone ${fmt(readRate)} rows/s (import/reader ${(importRate / readRate).toFixed(2)}) | bare DuckDB read_csv CTAS of the same rows ${fmt(bareRate)} rows/s (import/bare ${(importRate / bareRate).toFixed(2)})`,
+    );
+    if (others.length) console.log(`  compared checkout (${COMPARE}): full import ${fmt(rate(others))} rows/s`);
+    console.log(`  the same process's first import, ${WARM_ROWS.toLocaleString()} XLSX rows: ${median(imports.map((m) => m.warm!)).toFixed(2)} s`);
+    console.log(`  XLSX import peak RSS ${mib(median(imports.map((m) => m.rss)))} (bare CSV read ${mib(median(bares.map((m) => m.rss)))}, reader ${mib(median(reads.map((m) => m.rss)))})`);
   }
   console.log(`load average at the end ${load()}`);
 } finally {
