@@ -41,6 +41,8 @@ const range = (xs: number[], f: (x: number) => string) => `${f(Math.min(...xs))}
 
 interface Measure {
   seconds: number;
+  /** CPU seconds, all threads. */
+  cpu: number;
   rss: number;
   rows: number;
   rejected?: number;
@@ -86,13 +88,16 @@ try {
       if (o.rows !== ROWS) throw new Error(`expected ${ROWS} rows loaded, got ${o.rows} (${o.rejected} rejected)`);
       base.push(b);
       ours.push(o);
-      console.log(`  run ${run + 1} (load ${l}): baseline ${b.seconds.toFixed(2)} s, ${mib(b.rss)} | Tijian ${o.seconds.toFixed(2)} s, ${mib(o.rss)} | ratio ${(o.seconds / b.seconds).toFixed(2)}${x ? ` | compared checkout ${x.seconds.toFixed(2)} s, ${mib(x.rss)}, ratio ${(x.seconds / b.seconds).toFixed(2)}` : ''}`);
+      console.log(`  run ${run + 1} (load ${l}): baseline ${b.seconds.toFixed(2)} s (cpu ${b.cpu.toFixed(2)} s), ${mib(b.rss)} | Tijian ${o.seconds.toFixed(2)} s (cpu ${o.cpu.toFixed(2)} s), ${mib(o.rss)} | ratio ${(o.seconds / b.seconds).toFixed(2)}${x ? ` | compared checkout ${x.seconds.toFixed(2)} s (cpu ${x.cpu.toFixed(2)} s), ${mib(x.rss)}, ratio ${(x.seconds / b.seconds).toFixed(2)}` : ''}`);
     }
     const bt = median(base.map((m) => m.seconds));
     const ot = median(ours.map((m) => m.seconds));
     const br = median(base.map((m) => m.rss));
     const or = median(ours.map((m) => m.rss));
     console.log(`${label} ${ROWS.toLocaleString()} rows (${mib(statSync(path).size)}): baseline read_csv CTAS ${bt.toFixed(2)} s | Tijian import ${ot.toFixed(2)} s | ratio ${(ot / bt).toFixed(2)} (goal ≤ 1.3; per-run ratios ${range(ours.map((o, i) => o.seconds / base[i]!.seconds), (x) => x.toFixed(2))})`);
+    const bc = median(base.map((m) => m.cpu));
+    const oc = median(ours.map((m) => m.cpu));
+    console.log(`  CPU time (all threads): baseline ${bc.toFixed(2)} s | Tijian ${oc.toFixed(2)} s | ratio ${(oc / bc).toFixed(2)}${other.length ? ` | compared checkout ${median(other.map((m) => m.cpu)).toFixed(2)} s, ratio ${(median(other.map((m) => m.cpu)) / bc).toFixed(2)}` : ''}`);
     console.log(`  peak RSS (each its own process): baseline ${mib(br)} | Tijian ${mib(or)} | ratio ${(or / br).toFixed(2)} (goal ≤ 2)`);
     if (other.length) {
       const xt = median(other.map((m) => m.seconds));
@@ -145,7 +150,7 @@ try {
       reads.push(rd);
       imports.push(o);
       bares.push(b);
-      console.log(`  run ${run + 1} (load ${l}): reader ${rd.seconds.toFixed(2)} s | full import ${o.seconds.toFixed(2)} s, ${mib(o.rss)} | bare read_csv of the rows as CSV ${b.seconds.toFixed(2)} s${x ? ` | compared checkout ${x.seconds.toFixed(2)} s` : ''}`);
+      console.log(`  run ${run + 1} (load ${l}): reader ${rd.seconds.toFixed(2)} s (cpu ${rd.cpu.toFixed(2)}) | full import ${o.seconds.toFixed(2)} s (cpu ${o.cpu.toFixed(2)}), ${mib(o.rss)} | bare read_csv of the rows as CSV ${b.seconds.toFixed(2)} s (cpu ${b.cpu.toFixed(2)})${x ? ` | compared checkout ${x.seconds.toFixed(2)} s (cpu ${x.cpu.toFixed(2)})` : ''}`);
     }
     const rate = (ms: Measure[]) => XLSX_ROWS / median(ms.map((m) => m.seconds));
     const [readRate, importRate, bareRate] = [rate(reads), rate(imports), rate(bares)];
