@@ -17,7 +17,8 @@ import { headerScore } from './headers.js';
 import { raggedReason } from './ragged.js';
 import type { ProgressFn } from './progress.js';
 import { combineHeaderRows, findTwoRowHeader, twoRowWarning } from './header-rows.js';
-import { readXlsxRows, type XlsxRow } from './xlsx-reader.js';
+import { fillMergedCells } from './merge-fill.js';
+import { MAX_MERGES, readXlsxRows, type XlsxRow } from './xlsx-reader.js';
 
 export type FileFormat = 'csv' | 'xlsx' | 'json' | 'jsonl' | 'parquet';
 
@@ -470,22 +471,35 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     }
     warnings.push(twoRowWarning(tr.parentRow, hs, 'row'));
   }
+  // merged ranges over data rows: their value in every cell they cover
+  let staged = tmpCsv;
+  if (merges.count) {
+    const filled = join(dir, 'sheet-filled.csv');
+    const fill = await fillMergedCells(tmpCsv, filled, hs.length, headerRow, merges);
+    if (fill.blocks) {
+      staged = filled;
+      warnings.push(
+        `合并单元格：${fill.blocks} 个合并区域的值已填入它们覆盖的每个单元格（与在 Excel 中看到的一致）/ merged cells: the value of each of ${fill.blocks} merged range(s) was filled into every cell it covers, as Excel shows it`,
+      );
+    }
+    checkAborted(ctx.signal);
+  }
   const names = ['__line', '__extra_cells', ...hs.map((_, i) => `c${i}`)];
-  const read = `read_csv(${lit(tmpCsv)}, header = false, skip = 1, columns = ${columnsParam(names)}, delim = ',', quote = '"',
+  const read = `read_csv(${lit(staged)}, header = false, skip = 1, columns = ${columnsParam(names)}, delim = ',', quote = '"',
       escape = '"', auto_detect = false, null_padding = false, strict_mode = true, max_line_size = 16777216)`;
   const cols = `CAST(__line AS INTEGER) AS __line, CAST(__extra_cells AS INTEGER) AS __extra_cells, ${hs.map((_, i) => `c${i}`).join(', ')}`;
   const relation = `(SELECT ${cols} FROM ${read})`;
   const relationWithOrdinal = `(SELECT row_number() OVER () AS __ord, ${cols} FROM ${read})`;
-  const sampleRelation = relation;
-  const ordinal: StagedSource['ordinal'] = 'rowid';
-  const passColumns = ['__line'];
+  if (merges.dropped) {
+    warnings.push(`工作表的合并区域超过 ${MAX_MERGES} 个，其余 ${merges.dropped} 个未读取、未填充 / more than ${MAX_MERGES} merged ranges; ${merges.dropped} were neither read nor filled`);
+  }
   return {
     format: 'xlsx',
     headers: hs,
     relation,
-    ordinal,
+    ordinal: 'rowid',
     relationWithOrdinal,
-    sampleRelation,
+    sampleRelation: relation,
     db: ctx.db,
     transcoded: false,
     hasExtraCells: true,
@@ -494,7 +508,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     lineKind: 'sheet_row',
     lineExpr: (rel) => `${rel}.__line`,
     lineJoin: () => '',
-    passColumns,
+    passColumns: ['__line'],
     collectStructural: async () => structural,
     // the rows above the data that are not the header: titles, and a two-row header's second row
     skippedTitleRows: headerRow - 1,

@@ -2,15 +2,17 @@
 // 当事人 over 名称 | 类型 | 证件号码), in an XLSX with merged cells or a CSV with the parent followed
 // by empty cells, and data cells merged down a block of rows (执法机关 over the cases of one unit).
 // Each fixture is written here, with its expected values spelled out.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { freshWorkspace, tempDir } from '../test/helpers.js';
 import { combineHeaderRows, findTwoRowHeader, isLabelRow } from './header-rows.js';
 import { importFile } from './import-file.js';
+import { fillMergedCells, parseRecord } from './merge-fill.js';
 import { previewFile } from './preview.js';
-import { readXlsxRows } from './xlsx-reader.js';
+import { MergeList, readXlsxRows } from './xlsx-reader.js';
 
 const UNIT_A = '嵊泗县综合行政执法局';
 const UNIT_B = '嵊泗县市场监督管理局';
@@ -170,6 +172,87 @@ describe('merged cells in an XLSX', () => {
       { r1: 2, r2: 3, c1: 9, c2: 9 },
       { r1: 4, r2: 8, c1: 1, c2: 1 },
       { r1: 9, r2: 13, c1: 1, c2: 1 },
+    ]);
+  });
+
+  it('a merged two-row header and 执法机关 merged over each unit\'s cases: every row loads with its unit (was: 8 rows rejected, no unit)', async () => {
+    const path = join(tempDir(), '处罚案件_合并单元格.xlsx');
+    await mergedWorkbook(path);
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, path);
+    expect(r).toMatchObject({ table: 'penalty_case', rows_read: 10, rows_loaded: 10, rows_rejected: 0 });
+    expect(r.columns!.map((c) => c.column)).toEqual(COMBINED);
+    expect(await loaded(ws)).toEqual(expected(4));
+    expect(r.warnings).toContain('跳过表头上方的 1 行标题 / skipped 1 title row(s) above the header');
+    expect(r.warnings.some((w) => w.startsWith('表头占两行（第 2、3 行）'))).toBe(true);
+    expect(r.warnings.some((w) => w.startsWith('合并单元格：2 个合并区域的值已填入它们覆盖的每个单元格'))).toBe(true);
+    // the preview reads the same
+    const p = await previewFile(null, path);
+    expect(p.validation).toMatchObject({ rows: 10, rejected: 0 });
+  });
+
+  it('a merge across columns and down rows fills every cell it covers; rows after it are untouched', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('案件');
+    ws.addRow(['案件编号', '执法机关', '立案日期', '当事人', '备注', '承办人']);
+    const rows = [
+      ['A1', UNIT_A, '2024-01-01', '王一', '同一批次', 'ZF0001'],
+      ['A2', '', '2024-01-02', '王二', '', ''],
+      ['A3', '', '2024-01-03', '王三', '', ''],
+      ['A4', UNIT_B, '2024-01-04', '王四', '单独', 'ZF0002'],
+    ];
+    for (const row of rows) ws.addRow(row);
+    ws.mergeCells('B2:B4'); // the unit down three rows
+    ws.mergeCells('E2:F3'); // 备注 across into 承办人, down two rows
+    const path = join(tempDir(), '处罚案件_块.xlsx');
+    await wb.xlsx.writeFile(path);
+    const w = await freshWorkspace();
+    const r = await importFile(w, path);
+    expect(r).toMatchObject({ rows_loaded: 4, rows_rejected: 0 });
+    expect(
+      await w.db.all(`SELECT case_id, unit_raw, extras->>'备注' AS note, officer_raw FROM penalty_case ORDER BY row_no`),
+    ).toEqual([
+      { case_id: 'A1', unit_raw: UNIT_A, note: '同一批次', officer_raw: '同一批次' },
+      { case_id: 'A2', unit_raw: UNIT_A, note: '同一批次', officer_raw: '同一批次' },
+      { case_id: 'A3', unit_raw: UNIT_A, note: null, officer_raw: null },
+      { case_id: 'A4', unit_raw: UNIT_B, note: '单独', officer_raw: 'ZF0002' },
+    ]);
+  });
+
+  it('the fill pass over the staged rows: quoted cells, a cell with a line break, rows not staged, overlapping ranges', async () => {
+    expect(parseRecord('5,0,a,"b,c","d""e",,"x\ny",')).toEqual(['5', '0', 'a', 'b,c', 'd"e', '', 'x\ny', '']);
+    const dir = tempDir();
+    const src = join(dir, 's.csv');
+    writeFileSync(
+      src,
+      [
+        '__line,__extra_cells,c0,c1,c2',
+        '2,0,A,"单位,甲","多行\n备注"', // top-left of B2:B4 and of C2:C3
+        '3,0,B,,',
+        // row 4 (empty) was not staged
+        '5,0,C,乙,x',
+        '6,0,D,,', // under B5:B7 (top-left row 5)
+        '8,0,E,,', // under B5:B9, whose rows 7 and 9 were not staged; B8:B9 overlaps it
+        '10,0,F,,', // under B10:B12, whose top-left row 10 was staged with an empty cell
+      ].join('\n') + '\n',
+    );
+    const merges = new MergeList();
+    merges.add(2, 4, 1, 1);
+    merges.add(2, 3, 2, 2);
+    merges.add(5, 9, 1, 1);
+    merges.add(8, 9, 1, 1); // overlaps B5:B9 (not in a file Excel wrote): left alone
+    merges.add(1, 1, 0, 4); // the header row: left alone
+    merges.add(11, 12, 0, 0); // top-left row 11 not staged: left alone
+    const dest = join(dir, 'f.csv');
+    const r = await fillMergedCells(src, dest, 3, 1, merges);
+    expect(r).toEqual({ blocks: 3, overlapping: 1 });
+    expect((parse(readFileSync(dest, 'utf8'), { relax_column_count: true }) as string[][]).slice(1)).toEqual([
+      ['2', '0', 'A', '单位,甲', '多行\n备注'],
+      ['3', '0', 'B', '单位,甲', '多行\n备注'],
+      ['5', '0', 'C', '乙', 'x'],
+      ['6', '0', 'D', '乙', ''],
+      ['8', '0', 'E', '乙', ''],
+      ['10', '0', 'F', '', ''],
     ]);
   });
 });
