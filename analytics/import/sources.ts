@@ -482,6 +482,9 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
         `合并单元格：${fill.blocks} 个合并区域的值已填入它们覆盖的每个单元格（与在 Excel 中看到的一致）/ merged cells: the value of each of ${fill.blocks} merged range(s) was filled into every cell it covers, as Excel shows it`,
       );
     }
+    if (fill.overlapping) {
+      warnings.push(`${fill.overlapping} 个合并区域与其他合并区域重叠（Excel 不允许），未填充 / ${fill.overlapping} merged range(s) overlap another (Excel does not allow it) and were not filled`);
+    }
     checkAborted(ctx.signal);
   }
   const names = ['__line', '__extra_cells', ...hs.map((_, i) => `c${i}`)];
