@@ -1,6 +1,9 @@
-// Merged cells over data rows, filled as a reader of the sheet sees them: every cell of a merged
-// range shows its top-left cell's value (a 执法领域 merged over the five rows of its block is on
-// each of them), where the file holds it in the top-left cell only. The ranges come after the rows
+// Merged cells over data rows, filled as a reader of the sheet sees them: a range merged down
+// several rows shows its top-left cell's value on each of them (a 执法领域 merged over the five rows
+// of its block is on each), where the file holds it in the top-left cell only. It is filled down
+// the range's first column only: a range merged across columns shows one text, not a value of each
+// field it spans (a note merged across the table under the data must not become a row whose key,
+// unit and date are the note), so a range one row high is left alone. The ranges come after the rows
 // (<mergeCells> follows <sheetData>), so the fill is a second pass over the staged CSV the XLSX
 // source wrote: records no range covers are copied as they are, the others are rewritten. The rows
 // keep their order; memory holds only the ranges open at the current row (column-disjoint, so at
@@ -84,7 +87,7 @@ export async function fillMergedCells(src: string, dest: string, width: number, 
   let n = 0;
   for (let i = 0; i < merges.count; i++) {
     const m = merges.get(i);
-    if (m.r1 > headerRow && m.c1 < width && (m.r2 > m.r1 || Math.min(m.c2, width - 1) > m.c1)) packed[n++] = m.r1 * 2 ** 22 + i;
+    if (m.r1 > headerRow && m.c1 < width && m.r2 > m.r1) packed[n++] = m.r1 * 2 ** 22 + i;
   }
   const sorted = packed.subarray(0, n).sort();
   const R1 = new Int32Array(n);
@@ -135,7 +138,8 @@ export async function fillMergedCells(src: string, dest: string, width: number, 
     let changed = false;
     while (next < n && R1[next] === line) {
       const m = merges.get(idx[next++]!);
-      const c2 = Math.min(m.c2, width - 1);
+      // down its first column only: across columns the text is one cell's, not each field's
+      const c2 = m.c1;
       // (a crafted list of ranges overlapping near their ends could make this check quadratic:
       // past a budget the rest are taken as overlapping)
       let overlaps = checked > CHECK_BUDGET;

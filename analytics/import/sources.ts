@@ -471,7 +471,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     }
     warnings.push(twoRowWarning(tr.parentRow, hs, 'row'));
   }
-  // merged ranges over data rows: their value in every cell they cover
+  // ranges merged down data rows: their value on every row they cover
   let staged = tmpCsv;
   if (merges.count) {
     const filled = join(dir, 'sheet-filled.csv');
@@ -479,7 +479,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     if (fill.blocks) {
       staged = filled;
       warnings.push(
-        `合并单元格：${fill.blocks} 个合并区域的值已填入它们覆盖的每个单元格（与在 Excel 中看到的一致）/ merged cells: the value of each of ${fill.blocks} merged range(s) was filled into every cell it covers, as Excel shows it`,
+        `合并单元格：${fill.blocks} 个跨行合并区域的值已填入它们覆盖的每一行（与在 Excel 中看到的一致；跨列合并不复制到其他列）/ merged cells: the value of each of ${fill.blocks} range(s) merged down several rows was filled into every row it covers, as Excel shows it (not copied across into other columns)`,
       );
     }
     if (fill.overlapping) {

@@ -185,13 +185,13 @@ describe('merged cells in an XLSX', () => {
     expect(await loaded(ws)).toEqual(expected(4));
     expect(r.warnings).toContain('跳过表头上方的 1 行标题 / skipped 1 title row(s) above the header');
     expect(r.warnings.some((w) => w.startsWith('表头占两行（第 2、3 行）'))).toBe(true);
-    expect(r.warnings.some((w) => w.startsWith('合并单元格：2 个合并区域的值已填入它们覆盖的每个单元格'))).toBe(true);
+    expect(r.warnings.some((w) => w.startsWith('合并单元格：2 个跨行合并区域的值已填入它们覆盖的每一行'))).toBe(true);
     // the preview reads the same
     const p = await previewFile(null, path);
     expect(p.validation).toMatchObject({ rows: 10, rejected: 0 });
   });
 
-  it('a merge across columns and down rows fills every cell it covers; rows after it are untouched', async () => {
+  it('a merge across columns and down rows fills down its first column only; a note merged across the table under the data is not copied into every field; rows after it are untouched', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('案件');
     ws.addRow(['案件编号', '执法机关', '立案日期', '当事人', '备注', '承办人']);
@@ -200,20 +200,24 @@ describe('merged cells in an XLSX', () => {
       ['A2', '', '2024-01-02', '王二', '', ''],
       ['A3', '', '2024-01-03', '王三', '', ''],
       ['A4', UNIT_B, '2024-01-04', '王四', '单独', 'ZF0002'],
+      ['注：本表由执法机关填报', '', '', '', '', ''],
     ];
     for (const row of rows) ws.addRow(row);
     ws.mergeCells('B2:B4'); // the unit down three rows
     ws.mergeCells('E2:F3'); // 备注 across into 承办人, down two rows
+    ws.mergeCells('A6:F6'); // a note under the data, across the table
     const path = join(tempDir(), '处罚案件_块.xlsx');
     await wb.xlsx.writeFile(path);
     const w = await freshWorkspace();
     const r = await importFile(w, path);
-    expect(r).toMatchObject({ rows_loaded: 4, rows_rejected: 0 });
+    // the note row has its text in 案件编号 only: no unit, no date — rejected with its reason (was:
+    // the note copied into every column, loaded as a case)
+    expect(r).toMatchObject({ rows_read: 5, rows_loaded: 4, rows_rejected: 1 });
     expect(
       await w.db.all(`SELECT case_id, unit_raw, extras->>'备注' AS note, officer_raw FROM penalty_case ORDER BY row_no`),
     ).toEqual([
-      { case_id: 'A1', unit_raw: UNIT_A, note: '同一批次', officer_raw: '同一批次' },
-      { case_id: 'A2', unit_raw: UNIT_A, note: '同一批次', officer_raw: '同一批次' },
+      { case_id: 'A1', unit_raw: UNIT_A, note: '同一批次', officer_raw: null },
+      { case_id: 'A2', unit_raw: UNIT_A, note: '同一批次', officer_raw: null },
       { case_id: 'A3', unit_raw: UNIT_A, note: null, officer_raw: null },
       { case_id: 'A4', unit_raw: UNIT_B, note: '单独', officer_raw: 'ZF0002' },
     ]);
