@@ -339,7 +339,7 @@ function structuralReason(line: number, rawLine: string, type: string, rawMessag
 const CONTROL_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 
 /** Space separators other than U+0020 (Unicode Zs), and U+FEFF: what makes cells 'any'. */
-const RARE_SPACE = /[\t'\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]|="/;
+const RARE_SPACE = /[\t'\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff\uff10-\uff19]|="/;
 
 /** A cell as a CSV field: quoted only when it must be (DuckDB reads quoted fields several
  *  times slower), which reads back the same text; empty stays empty (NULL). */
