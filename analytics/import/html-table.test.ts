@@ -67,4 +67,20 @@ describe('a web-page table named .xls', () => {
     expect(p).toMatchObject({ format: 'html', mapping: { table: 'penalty_case' }, problem: null });
     expect(p.validation).toMatchObject({ rows: 4, rejected: 1 });
   });
+
+  it('a row wider than Excel allows or a cell longer than it allows is rejected with its reason, never cut', async () => {
+    const head = '<tr><td>案件编号</td><td>执法机关</td><td>立案日期</td></tr>';
+    const ok = '<tr><td>嵊综执罚〔2024〕1号</td><td>嵊泗县综合行政执法局</td><td>2024-03-01</td></tr>';
+    const wide = `<tr><td>嵊综执罚〔2024〕2号</td><td>嵊泗县综合行政执法局</td><td>2024-03-02</td>${'<td>x</td>'.repeat(16_400)}</tr>`;
+    const long = `<tr><td>嵊综执罚〔2024〕3号</td><td>嵊泗县综合行政执法局</td><td>${'长'.repeat(40_000)}</td></tr>`;
+    const path = join(tempDir(), '案件.xls');
+    writeFileSync(path, `<html><meta charset="utf-8"><table>${head}${ok}${wide}${long}</table></html>`);
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, path);
+    expect(r).toMatchObject({ format: 'html', rows_read: 3, rows_loaded: 1, rows_rejected: 2 });
+    const rej = await ws.db.all<{ line_no: number; reason_zh: string }>(`SELECT line_no, reason_zh FROM rejected_row ORDER BY line_no`);
+    expect(rej.map((x) => x.line_no)).toEqual([3, 4]);
+    expect(rej[0]!.reason_zh).toContain('该行超过 16384 列');
+    expect(rej[1]!.reason_zh).toContain('单元格超过 32767 个字符');
+  });
 });

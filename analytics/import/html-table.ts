@@ -8,7 +8,7 @@
 import { createReadStream, closeSync, openSync, readSync } from 'node:fs';
 import { Parser } from 'htmlparser2';
 import { TijianError } from '../i18n/errors.js';
-import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MergeList, type XlsxReadResult, type XlsxRow, type XlsxSheetInfo } from './xlsx-reader.js';
+import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, MergeList, type XlsxReadResult, type XlsxRow, type XlsxSheetInfo } from './xlsx-reader.js';
 
 const SHEET = 'HTML 表格';
 
@@ -99,7 +99,6 @@ export async function readHtmlRows(
   const openRow = (t: TableState) => {
     closeRow(t);
     rowNumber++;
-    if (rowNumber > EXCEL_MAX_ROWS) return;
     t.row = { number: rowNumber, cells: [], col: 0 };
   };
   const parser = new Parser(
@@ -122,6 +121,11 @@ export async function readHtmlRows(
             const r = t.row;
             // the first column not covered by a rowspan from above
             while ((t.below.get(r.col) ?? 0) >= r.number) r.col++;
+            if (r.col >= EXCEL_MAX_COLUMNS) {
+              // cells past Excel's last column are not staged: the row is rejected, not cut
+              r.problem ??= { code: 'row.too_wide', zh: `该行超过 ${EXCEL_MAX_COLUMNS} 列`, en: `the row has more than ${EXCEL_MAX_COLUMNS} columns` };
+              return;
+            }
             const cs = span(attrs.colspan);
             const rs = span(attrs.rowspan);
             if (cs > 1 || rs > 1) merges.add(r.number, r.number + rs - 1, r.col, r.col + cs - 1);
