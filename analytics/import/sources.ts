@@ -16,9 +16,14 @@ import type { CellCount } from './convert.js';
 import { headerScore } from './headers.js';
 import { raggedReason } from './ragged.js';
 import type { ProgressFn } from './progress.js';
-import { readXlsxRows, type XlsxRow } from './xlsx-reader.js';
+import { combineHeaderRows, findTwoRowHeader, twoRowWarning } from './header-rows.js';
+import { fillMergedCells } from './merge-fill.js';
+import { chooseSheet } from './sheet-choice.js';
+import { MAX_MERGES, readXlsxRows, type MergeList, type XlsxRow, type XlsxSheetInfo } from './xlsx-reader.js';
+import { readHtmlRows } from './html-table.js';
 
-export type FileFormat = 'csv' | 'xlsx' | 'json' | 'jsonl' | 'parquet';
+/** 'html': a web-page table named .xls (sniff-format.ts), read as a sheet. */
+export type FileFormat = 'csv' | 'xlsx' | 'html' | 'json' | 'jsonl' | 'parquet';
 
 export function formatOf(path: string): FileFormat {
   const ext = extname(path).toLowerCase();
@@ -304,7 +309,9 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
       await db.exec(`DROP TABLE IF EXISTS ${tag}_rej; DROP TABLE IF EXISTS ${tag}_rejscan; DROP TABLE IF EXISTS ${tag}_gap; DROP TABLE IF EXISTS ${tag}_raw;`);
     },
   };
-  if (dialect.headerLine > 1) source.warnings.push(`跳过表头上方的 ${dialect.headerLine - 1} 行标题 / skipped ${dialect.headerLine - 1} title line(s) above the header`);
+  const titleLines = (dialect.parentLine ?? dialect.headerLine) - 1;
+  if (titleLines > 0) source.warnings.push(`跳过表头上方的 ${titleLines} 行标题 / skipped ${titleLines} title line(s) above the header`);
+  if (dialect.parentLine !== undefined) source.warnings.push(twoRowWarning(dialect.parentLine, headers, 'line'));
   return source;
 }
 
@@ -345,7 +352,7 @@ function structuralReason(line: number, rawLine: string, type: string, rawMessag
 const CONTROL_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 
 /** Space separators other than U+0020 (Unicode Zs), and U+FEFF: what makes cells 'any'. */
-const RARE_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/;
+const RARE_SPACE = /[\t'\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff\uff10-\uff19]|="/;
 
 /** A cell as a CSV field: quoted only when it must be (DuckDB reads quoted fields several
  *  times slower), which reads back the same text; empty stays empty (NULL). */
@@ -354,7 +361,15 @@ function csvField(v: string): string {
   return v === '' ? '' : CSV_SPECIAL.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<StagedSource> {
+/** Reads a sheet's rows (readXlsxRows, or readHtmlRows for a web-page table). */
+type RowReader = (
+  path: string,
+  onInfo: (info: XlsxSheetInfo) => void,
+  onRow: (row: XlsxRow) => void | Promise<void>,
+  opts: { signal?: AbortSignal | undefined; displayName?: string | undefined; sheet?: string | undefined },
+) => Promise<{ merges: MergeList }>;
+
+async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = false): Promise<StagedSource> {
   const dir = await mkdtemp(join(ctx.scratchDir ?? tmpdir(), 'tijian-xlsx-'));
   cleanupPaths.push(dir);
   const tmpCsv = join(dir, 'sheet.csv');
@@ -405,6 +420,9 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     rows++;
     return batch.length >= 2000 ? flushBatch() : undefined;
   };
+  // A two-row header (a parent over leaf cells): its rows, for reading it again with the merged
+  // ranges, which come after the rows.
+  let twoRow: { parentRow: number; parent: string[]; leaf: string[] } | null = null;
   const chooseHeader = async () => {
     let best = 0;
     let bestScore = -1;
@@ -416,15 +434,28 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
       }
     }
     if (bestScore < 2) best = 0;
-    const h = pending[best]!;
-    headerRow = h.rowNumber;
-    headers = uniqueHeaders(h.cells.map((c) => c.trim()));
+    // the leaf row must be the very next sheet row
+    const two = findTwoRowHeader(pending.map((r) => r.cells), best);
+    const adjacent = two && pending[two.parent + 1]!.rowNumber === pending[two.parent]!.rowNumber + 1;
+    let first = best + 1;
+    if (two && adjacent) {
+      twoRow = { parentRow: pending[two.parent]!.rowNumber, parent: pending[two.parent]!.cells, leaf: pending[two.parent + 1]!.cells };
+      headerRow = pending[two.parent + 1]!.rowNumber;
+      headers = uniqueHeaders(two.headers);
+      first = two.parent + 2;
+    } else {
+      const h = pending[best]!;
+      headerRow = h.rowNumber;
+      headers = uniqueHeaders(h.cells.map((c) => c.trim()));
+    }
     if (ctx.onHeaders) await ctx.onHeaders(headers);
     out.write(['__line', '__extra_cells', ...headers.map((_, i) => `c${i}`)].join(',') + '\n');
-    for (const r of pending.slice(best + 1)) await writeRow(r);
+    for (const r of pending.slice(first)) await writeRow(r);
     pending.length = 0;
   };
-  await readXlsxRows(
+  const choice = html ? { name: undefined, all: [], otherTables: [] } : await chooseSheet(ctx.path, ctx.displayName ?? basename(ctx.path), ctx.signal);
+  const readRows: RowReader = html ? readHtmlRows : readXlsxRows;
+  const { merges } = await readRows(
     ctx.path,
     (info) => {
       sheetName = info.name;
@@ -436,28 +467,69 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
       pending.push(row);
       return pending.length >= 10 ? chooseHeader() : undefined;
     },
-    { signal: ctx.signal, displayName: ctx.displayName ?? basename(ctx.path), ...(ctx.xlsxLimits ?? {}) },
+    { signal: ctx.signal, displayName: ctx.displayName ?? basename(ctx.path), ...(ctx.xlsxLimits ?? {}), ...(choice.name !== undefined ? { sheet: choice.name } : {}) },
   );
   if (!headers && pending.length) await chooseHeader();
   await flush();
   out.end();
   await once(out, 'finish');
   if (!headers) throw new TijianError('FILE_EMPTY', `“${ctx.displayName ?? basename(ctx.path)}”的工作表“${sheetName}”是空的。`, `Sheet "${sheetName}" of "${ctx.displayName ?? basename(ctx.path)}" is empty.`);
-  const hs: string[] = headers;
+  let hs: string[] = headers;
+  const warnings: string[] = [];
+  if (allSheets.length > 1) {
+    const rest = allSheets.filter((n) => n !== sheetName);
+    const first = allSheets[0] === sheetName;
+    warnings.push(
+      `工作簿有 ${allSheets.length} 个工作表，导入的是${first ? '第一个' : '表头可识别的'}“${sheetName}”，未导入：${rest.join('、')} / ` +
+        `the workbook has ${allSheets.length} sheets; "${sheetName}" was imported${first ? ' (the first)' : ' (the one whose header reads as a table)'}, not: ${rest.join(', ')}`,
+    );
+    if (choice.otherTables.length) {
+      warnings.push(
+        `工作表“${choice.otherTables.join('”“')}”看起来也是数据表，未导入：请把它另存为单独的文件再导入 / ` +
+          `sheet(s) "${choice.otherTables.join('", "')}" look like data too and were not imported: save each as its own file and import it`,
+      );
+    }
+  }
+  const tr = twoRow as { parentRow: number; parent: string[]; leaf: string[] } | null;
+  const titleRows = tr ? tr.parentRow - 1 : headerRow - 1;
+  if (titleRows > 0) warnings.push(`跳过表头上方的 ${titleRows} 行标题 / skipped ${titleRows} title row(s) above the header`);
+  if (tr) {
+    // The merged ranges of the parent row say exactly which leaves each parent covers.
+    const spans = [...merges].filter((m) => m.r1 <= tr.parentRow && tr.parentRow <= m.r2 && m.c2 > m.c1);
+    if (spans.length) {
+      const exact = uniqueHeaders(combineHeaderRows(tr.parent, tr.leaf, spans));
+      if (exact.length === hs.length && exact.some((h, i) => h !== hs[i])) {
+        hs = exact;
+        if (ctx.onHeaders) await ctx.onHeaders(hs);
+      }
+    }
+    warnings.push(twoRowWarning(tr.parentRow, hs, 'row'));
+  }
+  // ranges merged down data rows: their value on every row they cover
+  let staged = tmpCsv;
+  if (merges.count) {
+    const filled = join(dir, 'sheet-filled.csv');
+    const fill = await fillMergedCells(tmpCsv, filled, hs.length, headerRow, merges);
+    if (fill.blocks) {
+      staged = filled;
+      warnings.push(
+        `合并单元格：${fill.blocks} 个跨行合并区域的值已填入它们覆盖的每一行（与在 Excel 中看到的一致；跨列合并不复制到其他列）/ merged cells: the value of each of ${fill.blocks} range(s) merged down several rows was filled into every row it covers, as Excel shows it (not copied across into other columns)`,
+      );
+    }
+    if (fill.overlapping) {
+      warnings.push(`${fill.overlapping} 个合并区域与其他合并区域重叠（Excel 不允许），未填充 / ${fill.overlapping} merged range(s) overlap another (Excel does not allow it) and were not filled`);
+    }
+    checkAborted(ctx.signal);
+  }
   const names = ['__line', '__extra_cells', ...hs.map((_, i) => `c${i}`)];
-  const read = `read_csv(${lit(tmpCsv)}, header = false, skip = 1, columns = ${columnsParam(names)}, delim = ',', quote = '"',
+  const read = `read_csv(${lit(staged)}, header = false, skip = 1, columns = ${columnsParam(names)}, delim = ',', quote = '"',
       escape = '"', auto_detect = false, null_padding = false, strict_mode = true, max_line_size = 16777216)`;
   const cols = `CAST(__line AS INTEGER) AS __line, CAST(__extra_cells AS INTEGER) AS __extra_cells, ${hs.map((_, i) => `c${i}`).join(', ')}`;
   const relation = `(SELECT ${cols} FROM ${read})`;
   const relationWithOrdinal = `(SELECT row_number() OVER () AS __ord, ${cols} FROM ${read})`;
-  const warnings: string[] = [];
-  if (allSheets.length > 1) {
-    warnings.push(
-      `工作簿有 ${allSheets.length} 个工作表，只导入了第一个“${sheetName}”；其余（${allSheets.slice(1).join('、')}）请另存为单独文件导入 / ` +
-        `the workbook has ${allSheets.length} sheets; only the first ("${sheetName}") was imported`,
-    );
+  if (merges.dropped) {
+    warnings.push(`工作表的合并区域超过 ${MAX_MERGES} 个，其余 ${merges.dropped} 个未读取、未填充 / more than ${MAX_MERGES} merged ranges; ${merges.dropped} were neither read nor filled`);
   }
-  if (headerRow > 1) warnings.push(`跳过表头上方的 ${headerRow - 1} 行标题 / skipped ${headerRow - 1} title row(s) above the header`);
   const source: StagedSource = {
     format: 'xlsx',
     headers: hs,
@@ -483,6 +555,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     afterConvert: async () => {
       await ctx.db.exec(`DROP TABLE IF EXISTS ${ctx.tag}_raw`);
     },
+    // the rows above the data that are not the header: titles, and a two-row header's second row
     skippedTitleRows: headerRow - 1,
     warnings,
     cleanup: async () => {
@@ -747,6 +820,8 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
       }
       case 'xlsx':
         return await xlsxSource(ctx, cleanupPaths);
+      case 'html':
+        return await xlsxSource(ctx, cleanupPaths, true);
       case 'parquet': {
         let path = ctx.path;
         if (ctx.stage) {

@@ -34,6 +34,46 @@ export interface XlsxSheetInfo {
   lastRow?: number;
 }
 
+/** Merged ranges of a sheet (<mergeCells>, after the rows), packed four numbers a range: the first
+ *  and last sheet row (1-based) and column (0-based). At most MAX_MERGES are kept. */
+export class MergeList {
+  private data = new Int32Array(4 * 256);
+  count = 0;
+  /** Ranges beyond MAX_MERGES, not kept. */
+  dropped = 0;
+
+  add(r1: number, r2: number, c1: number, c2: number): void {
+    if (this.count >= MAX_MERGES) {
+      this.dropped++;
+      return;
+    }
+    if (4 * (this.count + 1) > this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data.set([r1, r2, c1, c2], 4 * this.count++);
+  }
+
+  get(i: number): { r1: number; r2: number; c1: number; c2: number } {
+    const d = this.data;
+    return { r1: d[4 * i]!, r2: d[4 * i + 1]!, c1: d[4 * i + 2]!, c2: d[4 * i + 3]! };
+  }
+
+  *[Symbol.iterator](): Generator<{ r1: number; r2: number; c1: number; c2: number }> {
+    for (let i = 0; i < this.count; i++) yield this.get(i);
+  }
+}
+
+/** Most merged ranges kept (16 bytes each): a merged block per case over a dozen columns of a
+ *  hundred thousand cases fits. */
+export const MAX_MERGES = 2_000_000;
+
+export interface XlsxReadResult {
+  /** The sheet's merged ranges (known only after its rows: <mergeCells> follows <sheetData>). */
+  merges: MergeList;
+}
+
 export interface XlsxReadOptions {
   signal?: AbortSignal | undefined;
   /** Most bytes the worksheet may inflate to (default 2 GiB, or TIJIAN_XLSX_MAX_SHEET_BYTES). */
@@ -45,6 +85,8 @@ export interface XlsxReadOptions {
   displayName?: string | undefined;
   /** The worksheet to read, by name (default: the first). */
   sheet?: string | undefined;
+  /** Stop after this many rows (a look at the top of a sheet; nothing after them is checked). */
+  maxRows?: number | undefined;
 }
 
 /** Excel's limits: columns A..XFD, rows 1..1,048,576, 32,767 characters a cell. */
@@ -132,9 +174,16 @@ export function excelSerialToText(serial: number, date1904 = false): string {
   return secs ? `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}` : date;
 }
 
+export interface XlsxSheetEntry {
+  name: string;
+  path: string;
+  /** state="hidden" or "veryHidden" in the workbook: not shown to the user in Excel. */
+  hidden: boolean;
+}
+
 interface Workbook {
   zip: XlsxZip;
-  sheets: Array<{ name: string; path: string }>;
+  sheets: XlsxSheetEntry[];
   sharedStrings: string[];
   /** Shared strings longer than Excel allows (their text is cut). */
   longStrings: Set<number>;
@@ -151,8 +200,10 @@ async function saxPart(
   handlers: { open?: (t: SaxesTagPlain) => void; close?: (name: string) => void },
 ): Promise<void> {
   const p = new SaxesParser();
-  if (handlers.open) p.on('opentag', handlers.open);
-  if (handlers.close) p.on('closetag', (t) => handlers.close!(t.name));
+  // element names by their local part: writers such as the OpenXML SDK prefix them (<x:sheet>)
+  const local = (n: string) => n.slice(n.indexOf(':') + 1);
+  if (handlers.open) p.on('opentag', (t) => handlers.open!(t.name.includes(':') ? { ...t, name: local(t.name) } : t));
+  if (handlers.close) p.on('closetag', (t) => handlers.close!(local(t.name)));
   try {
     for await (const c of zip.text(name, entry, { maxBytes: MAX_SMALL_PART, signal })) p.write(c);
     p.close();
@@ -176,7 +227,7 @@ function partPath(target: string): string {
   return out.join('/');
 }
 
-async function openWorkbook(path: string, file: string, opts: Required<Pick<XlsxReadOptions, 'maxStringsBytes'>> & { signal?: AbortSignal | undefined }): Promise<Workbook> {
+async function openWorkbook(path: string, file: string, opts: Required<Pick<XlsxReadOptions, 'maxStringsBytes'>> & { signal?: AbortSignal | undefined; sheetsOnly?: boolean }): Promise<Workbook> {
   const zip = await XlsxZip.open(path, file);
   try {
     const { entries } = zip;
@@ -193,7 +244,7 @@ async function openWorkbook(path: string, file: string, opts: Required<Pick<Xlsx
         },
       });
     }
-    const sheets: Array<{ name: string; path: string }> = [];
+    const sheets: XlsxSheetEntry[] = [];
     let date1904 = false;
     await saxPart(zip, 'xl/workbook.xml', wbEntry, opts.signal, {
       open: (t) => {
@@ -201,10 +252,12 @@ async function openWorkbook(path: string, file: string, opts: Required<Pick<Xlsx
         if (t.name === 'sheet') {
           const rid = String(t.attributes['r:id'] ?? '');
           const target = rels.get(rid) ?? `worksheets/sheet${sheets.length + 1}.xml`;
-          sheets.push({ name: String(t.attributes.name ?? `Sheet${sheets.length + 1}`), path: partPath(target) });
+          const state = String(t.attributes.state ?? 'visible');
+          sheets.push({ name: String(t.attributes.name ?? `Sheet${sheets.length + 1}`), path: partPath(target), hidden: state === 'hidden' || state === 'veryHidden' });
         }
       },
     });
+    if (opts.sheetsOnly) return { zip, sheets, sharedStrings: [], longStrings: new Set(), dateStyles: [], date1904 };
 
     const sharedStrings: string[] = [];
     const longStrings = new Set<number>();
@@ -344,6 +397,16 @@ const enum S {
   Tail,
 }
 
+/** The workbook's worksheets in order, with their visibility (reads the workbook part only). */
+export async function listXlsxSheets(path: string, displayName?: string, signal?: AbortSignal): Promise<Array<{ name: string; hidden: boolean }>> {
+  const wb = await openWorkbook(path, displayName ?? path.split(/[\\/]/).pop()!, { maxStringsBytes: defaultLimits().maxStringsBytes, signal, sheetsOnly: true });
+  try {
+    return wb.sheets.map((s) => ({ name: s.name, hidden: s.hidden }));
+  } finally {
+    wb.zip.close();
+  }
+}
+
 /**
  * Reads the rows of the first worksheet (or of the one named `sheet`). `onRow` may be async
  * (back-pressure is respected). A signal as the fourth argument is still accepted (older callers).
@@ -353,7 +416,7 @@ export async function readXlsxRows(
   onInfo: (info: XlsxSheetInfo) => void,
   onRow: (row: XlsxRow) => void | Promise<void>,
   options?: AbortSignal | XlsxReadOptions,
-): Promise<void> {
+): Promise<XlsxReadResult> {
   const opts: XlsxReadOptions = options instanceof AbortSignal ? { signal: options } : (options ?? {});
   const limits = { ...defaultLimits(), ...(opts.maxSheetBytes ? { maxSheetBytes: opts.maxSheetBytes } : {}), ...(opts.maxStringsBytes ? { maxStringsBytes: opts.maxStringsBytes } : {}) };
   const file = opts.displayName ?? path.split(/[\\/]/).pop()!;
@@ -379,6 +442,9 @@ export async function readXlsxRows(
     };
 
     let state = S.Head as S;
+    const merges = new MergeList();
+    // a broken tail (after </sheetData>) costs the merges after the break, never the rows
+    let tailBroken = false;
     let infoSent = false;
     let skip = 0;
     let skipBack = S.Head;
@@ -886,6 +952,14 @@ export async function readXlsxRows(
             }
             return;
           case S.Tail:
+            if (s.is('mergeCell')) {
+              const m = /^\s*([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})\s*$/.exec(s.attr('ref') ?? '');
+              if (!m) return;
+              const [a, b] = [columnIndex(m[1]!), columnIndex(m[3]!)];
+              const [r1, r2] = [Number(m[2]), Number(m[4])];
+              if (a < 0 || b < 0 || r1 < 1 || r2 < 1 || r1 > EXCEL_MAX_ROWS || r2 > EXCEL_MAX_ROWS) return;
+              merges.add(Math.min(r1, r2), Math.max(r1, r2), Math.min(a, b), Math.max(a, b));
+            }
             return;
         }
       },
@@ -947,14 +1021,25 @@ export async function readXlsxRows(
     let parseError: unknown;
     const parseFailure = (e: unknown): unknown =>
       e instanceof XmlSyntaxError ? fileErrors.xmlDamaged(file, part, rowNumber ? `第 ${rowNumber} 行附近 / near row ${rowNumber}` : null, e) : e;
+    let delivered = 0;
     for await (const chunk of wb.zip.text(part, entry, { maxBytes: limits.maxSheetBytes, signal })) {
-      // after </sheetData> nothing matters but the CRC, which the ZIP layer checks at the end
-      if (parseError !== undefined || state === S.Tail) continue;
+      // after </sheetData> only the merged ranges matter, and the CRC, which the ZIP layer checks
+      if (parseError !== undefined || tailBroken) continue;
       try {
         scanner.write(chunk);
       } catch (e) {
-        parseError = parseFailure(e);
+        if (state === S.Tail) tailBroken = true;
+        else parseError = parseFailure(e);
         continue;
+      }
+      if (opts.maxRows !== undefined && queue.length) {
+        if (delivered + queue.length >= opts.maxRows) queue.length = opts.maxRows - delivered;
+        delivered += queue.length;
+        await flush();
+        if (delivered >= opts.maxRows) {
+          sendInfo();
+          return { merges };
+        }
       }
       if (queue.length) await flush();
     }
@@ -969,6 +1054,7 @@ export async function readXlsxRows(
     if (state !== S.Tail) throw fileErrors.xmlDamaged(file, part, rowNumber ? `第 ${rowNumber} 行之后 / after row ${rowNumber}` : null, { zh: '工作表数据没有结束（缺少 </sheetData>，文件可能被截断）', en: 'the sheet data does not end (no </sheetData>; the file may be cut short)' });
     await flush();
     sendInfo();
+    return { merges };
   } finally {
     wb.zip.close();
   }
