@@ -301,9 +301,9 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
     return m;
   };
   // Recognising the columns is JS work on this thread, reading the file DuckDB's on its own: a CSV
-  // that needs recognising is read into a temporary table meanwhile (the recognition queries go
-  // through a second connection, this one being busy). With a mapping given or remembered there
-  // is nothing to overlap, and the file is read once, by the conversion.
+  // or XLSX that needs recognising is read into a temporary table meanwhile, when a core is spare
+  // (the recognition queries go through a second connection, this one being busy). With a mapping
+  // given or remembered there is nothing to overlap, and the file is read once, by the conversion.
   const decideWhileReading = async (src: StagedSource): Promise<Mapping> => {
     if (!src.materialize || opts.mapping || !spareCore() || (await rememberedMapping(db, src.headers))) return decide(src);
     const side = await db.fork();

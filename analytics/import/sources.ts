@@ -102,9 +102,10 @@ export interface StagedSource {
   /** Rows that could not even be split into columns (CSV ragged rows, invalid JSON lines). Called
    *  after the relation has been read once. */
   collectStructural: (recordsRead?: number) => Promise<StructuralReject[]>;
-  /** CSV: reads the file into a temporary table and points `relation` at it. The import calls it
-   *  while the columns are being recognised (JS work) so that DuckDB's reading runs alongside;
-   *  `afterConvert` then frees the table. Absent for the other formats. */
+  /** CSV and XLSX: reads the file (the XLSX's staged CSV) into a temporary table and points
+   *  `relation` at it. The import calls it while the columns are being recognised (JS work) so
+   *  that DuckDB's reading runs alongside; `afterConvert` then frees the table. Absent for the
+   *  other formats. */
   materialize?: () => Promise<void>;
   afterConvert?: () => Promise<void>;
   /** Rows above the header (titles) that were skipped. */
