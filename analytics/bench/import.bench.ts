@@ -7,7 +7,8 @@
 // The same export with an empty 备注 at the end of every line is measured too: its lines end with
 // the delimiter, so the import checks every row's width (see csvSource).
 // Options: --rows N (default 1,000,000), --xlsx-rows N (default 100,000), --runs N (default 5),
-// --only csv|xlsx, --compare DIR (another checkout, e.g. main's, holding this import-child.ts).
+// --only csv|xlsx, --compare DIR (another checkout, e.g. main's, holding this import-child.ts),
+// --overlap auto|always|never (reading the file while recognising its columns; default auto).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -18,7 +19,10 @@ import { Workspace } from '../workspace/workspace.js';
 import { generateSample, FILES } from '../../samples/generator/index.js';
 import { writeCaseCsv, writeCaseXlsx, type RefData } from './make-cases.js';
 
-const { values } = parseArgs({ options: { rows: { type: 'string' }, 'xlsx-rows': { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' }, compare: { type: 'string' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string' }, 'xlsx-rows': { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' }, compare: { type: 'string' }, overlap: { type: 'string' } } });
+/** Reading the file while its columns are recognised: 'auto' (the import's default: when a core
+ *  is spare — the benchmark's own processes keep the load up), 'always' or 'never'. */
+const OVERLAP = values.overlap ?? 'auto';
 /** Another checkout of Tijian (with this import-child.ts copied in): measured too, alternating. */
 const COMPARE = values.compare ? resolve(values.compare) : undefined;
 const ONLY = values.only; // 'csv' or 'xlsx': that part alone
@@ -52,13 +56,13 @@ interface Measure {
 
 /** One measurement in a child process (see import-child.ts). */
 function child(args: string[], root = REPO): Measure {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', root === REPO ? CHILD : join(root, 'analytics/bench/import-child.ts'), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', root === REPO ? CHILD : join(root, 'analytics/bench/import-child.ts'), ...args], { env: { ...process.env, TIJIAN_BENCH_OVERLAP: OVERLAP }, cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.status !== 0) throw new Error(`import-child ${args.join(' ')} exited ${r.status}:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-4000)}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Measure;
 }
 
 try {
-  console.log(`Tijian import benchmark — ${ROWS.toLocaleString()} case rows, ${XLSX_ROWS.toLocaleString()} XLSX rows, ${RUNS} run(s) each; ${cpus().length} cores; load average ${load()}`);
+  console.log(`Tijian import benchmark — ${ROWS.toLocaleString()} case rows, ${XLSX_ROWS.toLocaleString()} XLSX rows, ${RUNS} run(s) each; ${cpus().length} cores; load average ${load()}; reading while recognising: ${OVERLAP}`);
   // Reference data (units, officers, matters) from the sample, imported once into a template.
   const sampleDir = join(dir, 'sample');
   await generateSample({ outDir: sampleDir });
