@@ -8,7 +8,7 @@
 // the delimiter, so the import checks every row's width (see csvSource).
 // Options: --rows N (default 1,000,000), --xlsx-rows N (default 100,000), --runs N (default 5),
 // --only csv|xlsx, --compare DIR (another checkout, e.g. main's, holding this import-child.ts),
-// --overlap auto|always|never (reading the file while recognising its columns; default auto).
+// --overlap auto|always|never (reading the file while recognising its columns; default: the import's).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -20,9 +20,9 @@ import { generateSample, FILES } from '../../samples/generator/index.js';
 import { writeCaseCsv, writeCaseXlsx, type RefData } from './make-cases.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string' }, 'xlsx-rows': { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' }, compare: { type: 'string' }, overlap: { type: 'string' } } });
-/** Reading the file while its columns are recognised: 'auto' (the import's default: when a core
- *  is spare — the benchmark's own processes keep the load up), 'always' or 'never'. */
-const OVERLAP = values.overlap ?? 'auto';
+/** Reading the file while its columns are recognised: 'auto' (when a core is spare), 'always' or
+ *  'never'; without the option, the import's default (readWhileRecognising in import-file.ts). */
+const OVERLAP = values.overlap ?? '';
 /** Another checkout of Tijian (with this import-child.ts copied in): measured too, alternating. */
 const COMPARE = values.compare ? resolve(values.compare) : undefined;
 const ONLY = values.only; // 'csv' or 'xlsx': that part alone
@@ -62,7 +62,7 @@ function child(args: string[], root = REPO): Measure {
 }
 
 try {
-  console.log(`Tijian import benchmark — ${ROWS.toLocaleString()} case rows, ${XLSX_ROWS.toLocaleString()} XLSX rows, ${RUNS} run(s) each; ${cpus().length} cores; load average ${load()}; reading while recognising: ${OVERLAP}`);
+  console.log(`Tijian import benchmark — ${ROWS.toLocaleString()} case rows, ${XLSX_ROWS.toLocaleString()} XLSX rows, ${RUNS} run(s) each; ${cpus().length} cores; load average ${load()}; reading while recognising: ${OVERLAP || 'the import\'s default'}`);
   // Reference data (units, officers, matters) from the sample, imported once into a template.
   const sampleDir = join(dir, 'sample');
   await generateSample({ outDir: sampleDir });

@@ -89,9 +89,11 @@ const MAP_TABLES = [
 const TEXT_FORMATS: ReadonlySet<FileFormat> = new Set(['csv', 'json', 'jsonl']);
 
 /** Whether a CSV or XLSX is read into a table while its columns are recognised (see
- *  decideWhileReading). 'auto': when a core is spare — on a busy machine the extra table costs
- *  more CPU (≈ 0.7 s a million rows) than the overlap hides. Tests set 'always' or 'never'. */
-export const readWhileRecognising: { mode: 'auto' | 'always' | 'never'; /** times it did */ count: number } = { mode: 'auto', count: 0 };
+ *  decideWhileReading): 'never' by default — measured on 2 cores (bench:import --overlap), the
+ *  extra table costs ≈ 1 s more CPU a million rows than reading once, and the import took 7.53 s
+ *  against 7.18 s without it even at load ≈ 1.5 (DuckDB's threads and the recognition then share
+ *  the cores); 'auto' does it when a core is spare, for machines with more cores to try. */
+export const readWhileRecognising: { mode: 'auto' | 'always' | 'never'; /** times it did */ count: number } = { mode: 'never', count: 0 };
 
 function spareCore(): boolean {
   if (readWhileRecognising.mode !== 'auto') return readWhileRecognising.mode === 'always';

@@ -27,8 +27,9 @@ const ROWS = [
   ['AJ4', '市场监管局', '2024-05-07', '', '', ''],
 ];
 
+const defaultMode = readWhileRecognising.mode;
 afterEach(() => {
-  readWhileRecognising.mode = 'auto';
+  readWhileRecognising.mode = defaultMode;
 });
 
 async function imported(mode: 'always' | 'never', kind: 'csv' | 'xlsx') {
