@@ -352,8 +352,15 @@ export class AnalyticsService {
 
   /** After the data changed: the latest evaluated period's review again, in the background. */
   private async rewarm(): Promise<void> {
-    const latest = await this.read((db) => db.scalar<string | null>(`SELECT period_label FROM eval_run ORDER BY period_end DESC, run_id DESC LIMIT 1`)).catch(() => null);
-    if (latest) this.warmReview(String(latest));
+    const latest = await this.read((db) =>
+      db.one<{ period_label: string; run_id: number; index_text: string }>(`SELECT period_label, run_id, index_text FROM eval_run ORDER BY period_end DESC, run_id DESC LIMIT 1`),
+    ).catch(() => null);
+    if (!latest) return;
+    this.warmReview(String(latest.period_label));
+    // The stored index system of the run the results screen shows is checked before any of its SQL
+    // runs (≈ 1 s); done now, the first listing of a number (KPI → 明细) does not wait for it. A
+    // failed check shows when a listing asks.
+    checkStoredIndexText(latest.index_text, Number(latest.run_id)).catch(() => undefined);
   }
 
   private async review(period: string, ctx?: CallContext): Promise<ReviewResult> {
