@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
 import { DEFAULT_INDEX_PATH } from '../eval/run.js';
 import { formatIndexErrors, parseIndexText } from './parse.js';
-import { checkIndexText, loadIndexFile } from './validate.js';
+import { checkIndexText, checkStoredIndexText, loadIndexFile } from './validate.js';
 
 const TEXT = readFileSync(DEFAULT_INDEX_PATH, 'utf8');
 
@@ -29,6 +29,17 @@ describe('the default full-body-check index system', () => {
       expect(i.goalposts.note?.length ?? 0, i.id).toBeGreaterThan(10);
     }
     expect(loaded.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('a stored text is checked once when asked twice at the same time (a check started in the background is waited for)', async () => {
+    // a text no other test checks, so that neither call finds it already checked
+    const text = `${readFileSync(DEFAULT_INDEX_PATH, 'utf8')}\n# checked twice at once\n`;
+    const [a, b] = await Promise.all([checkStoredIndexText(text, 1), checkStoredIndexText(text, 2)]);
+    // one check, one parsed system (two checks would each parse their own)
+    expect(a).toBe(b);
+    expect(a.indicators).toHaveLength(38 + 2);
+    // and kept: a later call gets it without checking again
+    expect(await checkStoredIndexText(text, 3)).toBe(a);
   });
 
   it('has all five dimensions and every indicator of the design, under its id and dimension', () => {

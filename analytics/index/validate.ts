@@ -283,6 +283,8 @@ export async function sqlErrors(sys: IndexSystem): Promise<IndexError[]> {
 
 /** Stored texts that passed, by sha256 (checking binds every statement: done once a process). */
 const storedOk = new Map<string, IndexSystem>();
+/** Checks of stored index texts under way, by sha256 (a second caller waits for the first). */
+const storedChecking = new Map<string, ReturnType<typeof checkIndexText>>();
 
 /**
  * An index text stored in a workspace — a saved run's, which lineage and the trend run again — is
@@ -293,7 +295,16 @@ export async function checkStoredIndexText(text: string, runId: number): Promise
   const sha = createHash('sha256').update(text).digest('hex');
   const hit = storedOk.get(sha);
   if (hit) return hit;
-  const { system, errors } = await checkIndexText(text);
+  // the same text being checked (a check started in the background): wait for it, not check twice
+  const pending = storedChecking.get(sha) ?? checkIndexText(text);
+  storedChecking.set(sha, pending);
+  let checked: Awaited<ReturnType<typeof checkIndexText>>;
+  try {
+    checked = await pending;
+  } finally {
+    storedChecking.delete(sha);
+  }
+  const { system, errors } = checked;
   if (!system) {
     throw new TijianError(
       'INDEX_INVALID',

@@ -105,6 +105,10 @@ describe('default rules on hand-made fixtures', () => {
         inspection({ inspection_id: 'NOCERT', date: '2024-03-03', officer_ids: ['O4', 'O2'] }),
         inspection({ inspection_id: 'O6LAST', date: '2024-09-30', officer_ids: ['O6', 'O2'] }),
         inspection({ inspection_id: 'O6AFTER', date: '2024-10-01', officer_ids: ['O6', 'O2'] }),
+        // the same officer listed twice is one hit; no officers listed, nothing to check
+        inspection({ inspection_id: 'NOCERTTWICE', date: '2024-03-04', officer_ids: ['O4', 'O4'] }),
+        inspection({ inspection_id: 'EMPTYLIST', date: '2024-03-04', officer_ids: [] }),
+        inspection({ inspection_id: 'NULLLIST', date: '2024-03-04', officer_ids: null, officer_unresolved: null }),
       ],
     });
     expect(await hitsOf(ws, 'uncertified_officer')).toEqual(
@@ -114,6 +118,7 @@ describe('default rules on hand-made fixtures', () => {
         { officer_id: 'O5', inspection_id: 'BEFOREVALID' },
         { officer_id: 'O4', inspection_id: 'NOCERT' },
         { officer_id: 'O6', inspection_id: 'O6AFTER' },
+        { officer_id: 'O4', inspection_id: 'NOCERTTWICE' },
       ]
         .map(hitKey)
         .sort(),
@@ -135,6 +140,7 @@ describe('default rules on hand-made fixtures', () => {
       EXPIRED: '执法证已于 2024-05-31 到期',
       BEFOREVALID: '执法证自 2024-07-03 起才生效',
       O6AFTER: '执法证已于 2024-09-30 到期',
+      NOCERTTWICE: '当年花名册中没有执法证号',
     });
     // the hit names the one officer without a certificate, not the partner
     expect(r.hits.find((h) => h.keys.case_id === 'EXPIRED')!.officer_ids).toEqual(['O3']);

@@ -154,6 +154,8 @@ export class AnalyticsService {
   private readonly runCache = new Map<number, EvaluationResult>();
   /** Reviews by period, valid while the data has not changed (dataGen). */
   private readonly reviewCache = new Map<string, { gen: number; result: ReviewResult }>();
+  /** Reviews being computed for a call, by period (another call for the same one waits for it). */
+  private readonly reviewRuns = new Map<string, { gen: number; result: Promise<ReviewResult> }>();
   /** Overview and lineage pages, while the data has not changed (dataGen). */
   private readonly memo = new DataMemo();
   private dataGen = 0;
@@ -220,6 +222,7 @@ export class AnalyticsService {
     await Promise.all([...this.warms].map((w) => w.done));
     this.runCache.clear();
     this.reviewCache.clear();
+    this.reviewRuns.clear();
     this.memo.clear();
     try {
       this.readDb?.close();
@@ -349,8 +352,15 @@ export class AnalyticsService {
 
   /** After the data changed: the latest evaluated period's review again, in the background. */
   private async rewarm(): Promise<void> {
-    const latest = await this.read((db) => db.scalar<string | null>(`SELECT period_label FROM eval_run ORDER BY period_end DESC, run_id DESC LIMIT 1`)).catch(() => null);
-    if (latest) this.warmReview(String(latest));
+    const latest = await this.read((db) =>
+      db.one<{ period_label: string; run_id: number; index_text: string }>(`SELECT period_label, run_id, index_text FROM eval_run ORDER BY period_end DESC, run_id DESC LIMIT 1`),
+    ).catch(() => null);
+    if (!latest) return;
+    this.warmReview(String(latest.period_label));
+    // The stored index system of the run the results screen shows is checked before any of its SQL
+    // runs (≈ 1 s); done now, the first listing of a number (KPI → 明细) does not wait for it. A
+    // failed check shows when a listing asks.
+    checkStoredIndexText(latest.index_text, Number(latest.run_id)).catch(() => undefined);
   }
 
   private async review(period: string, ctx?: CallContext): Promise<ReviewResult> {
@@ -359,16 +369,27 @@ export class AnalyticsService {
     for (const w of [...this.warms]) if (w.label === label && w.gen === this.dataGen) await w.done;
     const cached = this.reviewCache.get(label);
     if (cached && cached.gen === this.dataGen) return cached.result;
+    // the same review asked for by another call (the 问题线索 screen asks for its summary and its
+    // first hits at once): wait for it rather than run it twice
+    const running = this.reviewRuns.get(label);
+    if (running && running.gen === this.dataGen) return running.result;
     const gen = this.dataGen;
-    const r = await this.read((db, ws) =>
+    const result = this.read((db, ws) =>
       runReview(AnalyticsService.readView(db, ws), {
         period: label,
         ...(ctx?.signal ? { signal: ctx.signal } : {}),
         onProgress: (done, total) => ctx?.progress({ phase: 'review', done, total, unit: 'percent' }),
       }),
     );
-    this.reviewCache.set(label, { gen, result: r });
-    return r;
+    const entry = { gen, result };
+    this.reviewRuns.set(label, entry);
+    try {
+      const r = await result;
+      this.reviewCache.set(label, { gen, result: r });
+      return r;
+    } finally {
+      if (this.reviewRuns.get(label) === entry) this.reviewRuns.delete(label);
+    }
   }
 
   private exported(path: string, extra: Partial<ExportedFile> = {}): ExportedFile {

@@ -11,6 +11,8 @@ import { useI18n } from '../i18n';
 import { ErrorBox } from './Common';
 
 const PAGE = 200;
+/** Rows per request (a screen may ask for the first page early, with the same size). */
+export const GRID_PAGE = PAGE;
 const ROW_H = 26;
 const OVERSCAN = 12;
 const HEAD_H = 28;

@@ -557,15 +557,31 @@ function UnitProfile({ run }: { run: EvaluationResult }) {
   );
 }
 
+/**
+ * The heatmap's option per run and language, kept with the run (not with the tab): the chart stays
+ * drawn while another tab is shown (Chart's `keep`) and is shown again without drawing only for the
+ * same option object.
+ */
+const heatmaps = new WeakMap<EvaluationResult, Map<string, { option: EChartsOption; rows: number }>>();
+function heatmapFor(run: EvaluationResult, lang: I18n['lang']): { option: EChartsOption; rows: number } {
+  let byLang = heatmaps.get(run);
+  if (!byLang) heatmaps.set(run, (byLang = new Map()));
+  let h = byLang.get(lang);
+  if (!h) {
+    const input = heatmapInput(run, undefined, { grouped: true, lang });
+    h = { option: heatmapOption(input), rows: heatmapRows(input).length };
+    byLang.set(lang, h);
+  }
+  return h;
+}
+
 function Heatmap({ run, since }: { run: EvaluationResult; since?: number }) {
   const app = useApp();
   const i18n = useI18n();
   const { t } = i18n;
   const inds = useMemo(() => unitIndicatorsByDimension(run), [run]);
   const units = run.entities.filter((e) => e.entity_type === 'unit');
-  const input = useMemo(() => heatmapInput(run, undefined, { grouped: true, lang: i18n.lang }), [run, i18n.lang]);
-  const option = useMemo(() => heatmapOption(input), [input]);
-  const rows = heatmapRows(input).length;
+  const { option, rows } = heatmapFor(run, i18n.lang);
   return (
     <section className="panel" data-testid="heatmap">
       <p className="muted small pad-x">{t.ux.heatmapNote}</p>
@@ -575,6 +591,7 @@ function Heatmap({ run, since }: { run: EvaluationResult; since?: number }) {
         testId="heatmap-chart"
         label={t.e.tabs.heatmap}
         since={since}
+        keep="heatmap"
         onClick={(p) => {
           const v = p.value as number[] | undefined;
           if (!Array.isArray(v) || v.length < 4) return;

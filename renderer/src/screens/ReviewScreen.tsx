@@ -4,11 +4,11 @@
 // Laid out to fit a 1280×720 screen: one line of counts, the filters in a panel that folds away,
 // the hits and the chosen hit side by side, the mark buttons above its evidence; ↑ ↓ move between
 // hits, Enter goes to the mark buttons.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ExportedFile, InputOf, MarkStatus, ReviewSummaryOut } from '../../../electron/contract';
 import { ApiError } from '../api/client';
 import { Empty, ErrorBox, Icon, Modal } from '../components/Common';
-import { DataGrid, type GridRow } from '../components/DataGrid';
+import { DataGrid, GRID_PAGE, type GridRow } from '../components/DataGrid';
 import { FileReady } from '../components/FileReady';
 import { PeriodInput, readPeriod } from '../components/PeriodInput';
 import { useResult } from '../engine';
@@ -82,16 +82,32 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
   useEffect(() => setDraft(period ?? ''), [period]);
   const draftPeriod = readPeriod(draft, i18n.lang);
 
+  const hits = (p: string, f: Filter, offset: number, limit: number) => app.client.call('review.hits', { period: p, offset, limit, ...f });
+  // The first page of hits is asked for together with the summary, not once the summary has come
+  // back and the list has been laid out (two round trips in a row); the grid takes it when it asks
+  // for the same page of the same hits.
+  const firstPage = useRef<{ key: string; page: ReturnType<typeof hits> } | null>(null);
+  const pageKey = (p: string, f: Filter, v: number) => JSON.stringify([p, f, v]);
+
   const load = useCallback(() => {
     if (!period) return;
     setError(null);
     app.runJob('review.list', { period }, t.e.review).then(setSummary, (e: unknown) => setError(e instanceof ApiError ? e : null));
+    // (after the list: a review not yet run is run once, by the list's job, which shows progress)
+    const page = hits(period, filter, 0, GRID_PAGE);
+    page.catch(() => undefined);
+    firstPage.current = { key: pageKey(period, filter, version), page };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [app.client, period, app.dataVersion]);
   useEffect(load, [load]);
 
   const fetchPage = useCallback(
-    (offset: number, limit: number) => app.client.call('review.hits', { period: period!, offset, limit, ...filter }),
+    (offset: number, limit: number) => {
+      const early = firstPage.current;
+      firstPage.current = null;
+      if (early && offset === 0 && limit === GRID_PAGE && early.key === pageKey(period!, filter, version)) return early.page;
+      return hits(period!, filter, offset, limit);
+    },
     // version: reload after a mark
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [app.client, period, filter, version],
