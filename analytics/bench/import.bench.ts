@@ -1,49 +1,68 @@
 // npm run bench:import — our import of a 1,000,000-row case export against a bare
-// `CREATE TABLE … AS SELECT * FROM read_csv(…)` of the same file, measured in the same run
-// (alternating, median of 3), plus XLSX rows per second on 100,000 rows and peak memory.
+// `CREATE TABLE … AS SELECT * FROM read_csv(…)` of the same file, and XLSX rows per second against
+// the XLSX reader alone and against a bare DuckDB read of the same rows written as CSV. Every
+// figure comes with its ratio to the baseline measured in the same run; each measurement runs in a
+// process of its own (import-child.ts), alternating with its baseline, so that peak RSS is the
+// measurement's own; medians of --runs. The machine's load average is printed with each run.
 // The same export with an empty 备注 at the end of every line is measured too: its lines end with
 // the delimiter, so the import checks every row's width (see csvSource).
-// Options: --rows N (default 1,000,000), --xlsx-rows N (default 100,000), --runs N (default 3).
-import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Options: --rows N (default 1,000,000), --xlsx-rows N (default 100,000), --runs N (default 5),
+// --only csv|xlsx, --compare DIR (another checkout, e.g. main's, holding this import-child.ts),
+// --overlap auto|always|never (reading the file while recognising its columns; default: the import's).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Db, lit } from '../db/duck.js';
 import { importFile } from '../import/import-file.js';
-import { readXlsxRows } from '../import/xlsx-reader.js';
 import { Workspace } from '../workspace/workspace.js';
 import { generateSample, FILES } from '../../samples/generator/index.js';
 import { writeCaseCsv, writeCaseXlsx, type RefData } from './make-cases.js';
 
-const { values } = parseArgs({ options: { rows: { type: 'string' }, 'xlsx-rows': { type: 'string' }, runs: { type: 'string' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string' }, 'xlsx-rows': { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' }, compare: { type: 'string' }, overlap: { type: 'string' } } });
+/** Reading the file while its columns are recognised: 'auto' (when a core is spare), 'always' or
+ *  'never'; without the option, the import's default (readWhileRecognising in import-file.ts). */
+const OVERLAP = values.overlap ?? '';
+/** Another checkout of Tijian (with this import-child.ts copied in): measured too, alternating. */
+const COMPARE = values.compare ? resolve(values.compare) : undefined;
+const ONLY = values.only; // 'csv' or 'xlsx': that part alone
 const ROWS = Number(values.rows ?? 1_000_000);
 const XLSX_ROWS = Number(values['xlsx-rows'] ?? 100_000);
-const RUNS = Number(values.runs ?? 3);
+const RUNS = Number(values.runs ?? 5);
+/** Rows of the small file each measuring process imports first (an app has run before). */
+const WARM_ROWS = 1000;
+const REPO = resolve(import.meta.dirname, '../..');
+const CHILD = join(import.meta.dirname, 'import-child.ts');
 
 const dir = mkdtempSync(join(tmpdir(), 'tijian-bench-'));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const mib = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const range = (xs: number[], f: (x: number) => string) => `${f(Math.min(...xs))}–${f(Math.max(...xs))}`;
 
-/** Peak RSS and JS heap while fn runs (sampled every 20 ms). */
-async function peak<T>(fn: () => Promise<T>): Promise<{ value: T; rss: number; heap: number; seconds: number }> {
-  let rss = process.memoryUsage().rss;
-  let heap = process.memoryUsage().heapUsed;
-  const timer = setInterval(() => {
-    const m = process.memoryUsage();
-    rss = Math.max(rss, m.rss);
-    heap = Math.max(heap, m.heapUsed);
-  }, 20);
-  const t0 = performance.now();
-  try {
-    const value = await fn();
-    return { value, rss, heap, seconds: (performance.now() - t0) / 1000 };
-  } finally {
-    clearInterval(timer);
-  }
+interface Measure {
+  seconds: number;
+  /** CPU seconds, all threads. */
+  cpu: number;
+  rss: number;
+  rows: number;
+  rejected?: number;
+  /** The first import in the process, of a small file of the same layout. */
+  warm?: number;
+}
+
+/** One measurement in a child process (see import-child.ts). */
+function child(args: string[], root = REPO): Measure {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', root === REPO ? CHILD : join(root, 'analytics/bench/import-child.ts'), ...args], { env: { ...process.env, TIJIAN_BENCH_OVERLAP: OVERLAP }, cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0) throw new Error(`import-child ${args.join(' ')} exited ${r.status}:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-4000)}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Measure;
 }
 
 try {
-  console.log(`Tijian import benchmark — ${ROWS.toLocaleString()} case rows, ${XLSX_ROWS.toLocaleString()} XLSX rows, ${RUNS} run(s) each`);
+  console.log(`Tijian import benchmark — ${ROWS.toLocaleString()} case rows, ${XLSX_ROWS.toLocaleString()} XLSX rows, ${RUNS} run(s) each; ${cpus().length} cores; load average ${load()}; reading while recognising: ${OVERLAP || 'the import\'s default'}`);
   // Reference data (units, officers, matters) from the sample, imported once into a template.
   const sampleDir = join(dir, 'sample');
   await generateSample({ outDir: sampleDir });
@@ -58,74 +77,96 @@ try {
   };
   tws.close();
 
+  /** Baseline and our import of one CSV, alternating, medians of RUNS. */
+  const measureCsv = (path: string, label: string, warm: string) => {
+    const base: Measure[] = [];
+    const ours: Measure[] = [];
+    const other: Measure[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const l = load();
+      const b = child(['bare', path, join(dir, 'baseline.duckdb')]);
+      const o = child(['ours', template, path, join(dir, 'ours.duckdb'), warm]);
+      const x = COMPARE ? child(['ours', template, path, join(dir, 'other.duckdb'), warm], COMPARE) : undefined;
+      if (x) other.push(x);
+      if (b.rows !== ROWS) throw new Error(`baseline: expected ${ROWS} rows, got ${b.rows}`);
+      if (o.rows !== ROWS) throw new Error(`expected ${ROWS} rows loaded, got ${o.rows} (${o.rejected} rejected)`);
+      base.push(b);
+      ours.push(o);
+      console.log(`  run ${run + 1} (load ${l}): baseline ${b.seconds.toFixed(2)} s (cpu ${b.cpu.toFixed(2)} s), ${mib(b.rss)} | Tijian ${o.seconds.toFixed(2)} s (cpu ${o.cpu.toFixed(2)} s), ${mib(o.rss)} | ratio ${(o.seconds / b.seconds).toFixed(2)}${x ? ` | compared checkout ${x.seconds.toFixed(2)} s (cpu ${x.cpu.toFixed(2)} s), ${mib(x.rss)}, ratio ${(x.seconds / b.seconds).toFixed(2)}` : ''}`);
+    }
+    const bt = median(base.map((m) => m.seconds));
+    const ot = median(ours.map((m) => m.seconds));
+    const br = median(base.map((m) => m.rss));
+    const or = median(ours.map((m) => m.rss));
+    console.log(`${label} ${ROWS.toLocaleString()} rows (${mib(statSync(path).size)}): baseline read_csv CTAS ${bt.toFixed(2)} s | Tijian import ${ot.toFixed(2)} s | ratio ${(ot / bt).toFixed(2)} (goal ≤ 1.3; per-run ratios ${range(ours.map((o, i) => o.seconds / base[i]!.seconds), (x) => x.toFixed(2))})`);
+    const bc = median(base.map((m) => m.cpu));
+    const oc = median(ours.map((m) => m.cpu));
+    console.log(`  CPU time (all threads): baseline ${bc.toFixed(2)} s | Tijian ${oc.toFixed(2)} s | ratio ${(oc / bc).toFixed(2)}${other.length ? ` | compared checkout ${median(other.map((m) => m.cpu)).toFixed(2)} s, ratio ${(median(other.map((m) => m.cpu)) / bc).toFixed(2)}` : ''}`);
+    console.log(`  peak RSS (each its own process): baseline ${mib(br)} | Tijian ${mib(or)} | ratio ${(or / br).toFixed(2)} (goal ≤ 2)`);
+    if (other.length) {
+      const xt = median(other.map((m) => m.seconds));
+      console.log(`  compared checkout (${COMPARE}): ${xt.toFixed(2)} s, ratio ${(xt / bt).toFixed(2)}; peak RSS ${mib(median(other.map((m) => m.rss)))}, ratio ${(median(other.map((m) => m.rss)) / br).toFixed(2)}`);
+    }
+    console.log(`  the same process's first import, ${WARM_ROWS.toLocaleString()} rows of the same layout (start-up costs: code, lexicon; recognition): ${median(ours.map((m) => m.warm!)).toFixed(2)} s`);
+  };
+
   const csv = join(dir, '行政处罚案件台账_bench.csv');
   let t = performance.now();
-  await writeCaseCsv(csv, ROWS, ref);
-  console.log(`generated ${csv} (${mb(statSync(csv).size)}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-
-  /** Baseline and our import of one CSV, alternating, median of RUNS. */
-  const measureCsv = async (path: string, label: string) => {
-    const base: number[] = [];
-    const ours: number[] = [];
-    let oursPeak = { rss: 0, heap: 0 };
-    for (let run = 0; run < RUNS; run++) {
-      const bpath = join(dir, `baseline-${run}.duckdb`);
-      const b = await peak(async () => {
-        const db = await Db.open(bpath);
-        await db.exec(`CREATE TABLE t AS SELECT * FROM read_csv(${lit(path)})`);
-        db.close();
-      });
-      base.push(b.seconds);
-      rmSync(bpath, { force: true });
-
-      const wpath = join(dir, `ours-${run}.duckdb`);
-      copyFileSync(template, wpath);
-      const ws = await Workspace.open(wpath);
-      const o = await peak(() => importFile(ws, path));
-      ws.close();
-      if (o.value.rows_loaded !== ROWS) throw new Error(`expected ${ROWS} rows loaded, got ${o.value.rows_loaded} (${o.value.rows_rejected} rejected)`);
-      ours.push(o.seconds);
-      oursPeak = { rss: Math.max(oursPeak.rss, o.rss), heap: Math.max(oursPeak.heap, o.heap) };
-      rmSync(wpath, { force: true });
-      console.log(`  run ${run + 1}: baseline ${b.seconds.toFixed(2)} s, ours ${o.seconds.toFixed(2)} s`);
-    }
-    const ratio = median(ours) / median(base);
-    console.log(`${label} ${ROWS.toLocaleString()} rows: baseline read_csv CTAS ${median(base).toFixed(2)} s | Tijian import ${median(ours).toFixed(2)} s | ratio ${ratio.toFixed(2)} (goal ≤ 1.3)`);
-    console.log(`  Tijian import peak RSS ${mb(oursPeak.rss)}, peak JS heap ${mb(oursPeak.heap)}`);
-  };
-  await measureCsv(csv, 'CSV');
-  rmSync(csv, { force: true });
-  const padded = join(dir, '行政处罚案件台账_备注_bench.csv');
-  await writeCaseCsv(padded, ROWS, ref, 7, true);
-  await measureCsv(padded, 'CSV, every line ending in the delimiter (width checked),');
-  rmSync(padded, { force: true });
-
-  const xlsx = join(dir, '行政处罚案件台账_bench.xlsx');
-  t = performance.now();
-  await writeCaseXlsx(xlsx, XLSX_ROWS, ref);
-  console.log(`generated ${xlsx} (${mb(statSync(xlsx).size)}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  const readTimes: number[] = [];
-  const importTimes: number[] = [];
-  let xPeak = { rss: 0, heap: 0 };
-  for (let run = 0; run < RUNS; run++) {
-    let n = 0;
-    const rd = await peak(() => readXlsxRows(xlsx, () => undefined, () => void n++));
-    readTimes.push(rd.seconds);
-    const wpath = join(dir, `x-${run}.duckdb`);
-    copyFileSync(template, wpath);
-    const ws = await Workspace.open(wpath);
-    const o = await peak(() => importFile(ws, xlsx));
-    ws.close();
-    if (o.value.rows_loaded !== XLSX_ROWS) throw new Error(`XLSX: expected ${XLSX_ROWS} loaded, got ${o.value.rows_loaded}`);
-    importTimes.push(o.seconds);
-    xPeak = { rss: Math.max(xPeak.rss, o.rss), heap: Math.max(xPeak.heap, o.heap) };
-    rmSync(wpath, { force: true });
+  if (ONLY !== 'xlsx') {
+    await writeCaseCsv(csv, ROWS, ref);
+    console.log(`generated ${csv} (${mib(statSync(csv).size)}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const warmCsv = join(dir, '行政处罚案件台账_warm.csv');
+    await writeCaseCsv(warmCsv, WARM_ROWS, ref, 11);
+    measureCsv(csv, 'CSV', warmCsv);
+    rmSync(csv, { force: true });
+    const padded = join(dir, '行政处罚案件台账_备注_bench.csv');
+    await writeCaseCsv(padded, ROWS, ref, 7, true);
+    const warmPadded = join(dir, '行政处罚案件台账_备注_warm.csv');
+    await writeCaseCsv(warmPadded, WARM_ROWS, ref, 11, true);
+    measureCsv(padded, 'CSV, every line ending in the delimiter (width checked),', warmPadded);
+    rmSync(padded, { force: true });
   }
-  const readRate = XLSX_ROWS / median(readTimes);
-  const importRate = XLSX_ROWS / median(importTimes);
-  console.log(`XLSX ${XLSX_ROWS.toLocaleString()} rows: reader ${median(readTimes).toFixed(2)} s = ${Math.round(readRate).toLocaleString()} rows/s | full import ${median(importTimes).toFixed(2)} s = ${Math.round(importRate).toLocaleString()} rows/s (goal ≥ 100,000 rows/s)`);
-  console.log(`  XLSX import peak RSS ${mb(xPeak.rss)}, peak JS heap ${mb(xPeak.heap)}`);
-  console.log(`process max RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
+  if (ONLY !== 'csv') {
+
+    // XLSX, and the same rows (same seed) as a CSV for the bare DuckDB read
+    const xlsx = join(dir, '行政处罚案件台账_bench.xlsx');
+    const xcsv = join(dir, '行政处罚案件台账_xlsx_rows.csv');
+    t = performance.now();
+    await writeCaseXlsx(xlsx, XLSX_ROWS, ref);
+    await writeCaseCsv(xcsv, XLSX_ROWS, ref);
+    const warmXlsx = join(dir, '行政处罚案件台账_warm.xlsx');
+    await writeCaseXlsx(warmXlsx, WARM_ROWS, ref, 11);
+    console.log(`generated ${xlsx} (${mib(statSync(xlsx).size)}) and the same rows as CSV in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const reads: Measure[] = [];
+    const imports: Measure[] = [];
+    const bares: Measure[] = [];
+    const others: Measure[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const l = load();
+      const rd = child(['reader', xlsx]);
+      const o = child(['ours', template, xlsx, join(dir, 'x.duckdb'), warmXlsx]);
+      const b = child(['bare', xcsv, join(dir, 'xb.duckdb')]);
+      const x = COMPARE ? child(['ours', template, xlsx, join(dir, 'xo.duckdb'), warmXlsx], COMPARE) : undefined;
+      if (x) others.push(x);
+      if (rd.rows !== XLSX_ROWS + 1) throw new Error(`XLSX reader: expected ${XLSX_ROWS + 1} rows with the header, got ${rd.rows}`);
+      if (o.rows !== XLSX_ROWS) throw new Error(`XLSX: expected ${XLSX_ROWS} loaded, got ${o.rows}`);
+      if (b.rows !== XLSX_ROWS) throw new Error(`bare CSV of the XLSX rows: expected ${XLSX_ROWS}, got ${b.rows}`);
+      reads.push(rd);
+      imports.push(o);
+      bares.push(b);
+      console.log(`  run ${run + 1} (load ${l}): reader ${rd.seconds.toFixed(2)} s (cpu ${rd.cpu.toFixed(2)}) | full import ${o.seconds.toFixed(2)} s (cpu ${o.cpu.toFixed(2)}), ${mib(o.rss)} | bare read_csv of the rows as CSV ${b.seconds.toFixed(2)} s (cpu ${b.cpu.toFixed(2)})${x ? ` | compared checkout ${x.seconds.toFixed(2)} s (cpu ${x.cpu.toFixed(2)})` : ''}`);
+    }
+    const rate = (ms: Measure[]) => XLSX_ROWS / median(ms.map((m) => m.seconds));
+    const [readRate, importRate, bareRate] = [rate(reads), rate(imports), rate(bares)];
+    const fmt = (x: number) => Math.round(x).toLocaleString();
+    console.log(
+      `XLSX ${XLSX_ROWS.toLocaleString()} rows × 23 columns: full import ${fmt(importRate)} rows/s (goal ≥ 100,000) | reader alone ${fmt(readRate)} rows/s (import/reader ${(importRate / readRate).toFixed(2)}) | bare DuckDB read_csv CTAS of the same rows ${fmt(bareRate)} rows/s (import/bare ${(importRate / bareRate).toFixed(2)})`,
+    );
+    if (others.length) console.log(`  compared checkout (${COMPARE}): full import ${fmt(rate(others))} rows/s`);
+    console.log(`  the same process's first import, ${WARM_ROWS.toLocaleString()} XLSX rows: ${median(imports.map((m) => m.warm!)).toFixed(2)} s`);
+    console.log(`  XLSX import peak RSS ${mib(median(imports.map((m) => m.rss)))} (bare CSV read ${mib(median(bares.map((m) => m.rss)))}, reader ${mib(median(reads.map((m) => m.rss)))})`);
+  }
+  console.log(`load average at the end ${load()}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

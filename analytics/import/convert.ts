@@ -271,7 +271,8 @@ export interface ConvSql {
   checks: Check[];
   /** Columns of conv that go into the target table, in insert order (target column names). */
   insertColumns: string[];
-  /** SQL list of the cleaned columns (tj_clean(cN) AS tN), to re-derive them from conv. */
+  /** SQL list of the raw and cleaned columns (cN, tj_clean(cN) AS tN), to re-derive them from
+   *  conv's bad rows (conv keeps their raw text in one list, __raw). */
   cleanedFromRaw: string;
   /** Enum fields: the conv column holding the text that matched no listed spelling (NULL when it
    *  did), and the header it came from. */
@@ -312,7 +313,7 @@ export function buildConvSql(
     if (field && !mapped.some((m) => m.field === field)) mapped.push({ field, col: lit(c.value), clean: lit(c.value), header: FILE_NAME_COLUMN, scale: 1 });
   }
   const rawCols = headers.map((_, i) => srcCol(i));
-  const cleaned = headers.map((_, i) => `tj_clean(${srcCol(i)}) AS ${cleanCol(i)}`).join(', ');
+  const cleaned = [...headers.map((_, i) => `__raw[${i + 1}] AS ${srcCol(i)}`), ...headers.map((_, i) => `tj_clean(__raw[${i + 1}]) AS ${cleanCol(i)}`)].join(', ');
   const cleanedFast = headers.map((_, i) => `${cleanExpr(srcCol(i), spaces)} AS ${cleanCol(i)}`).join(', ');
   const pass = [...passColumns, ...(hasExtraCells ? ['__extra_cells'] : []), ...(cells ? ['__cells', '__over'] : [])];
   // Level 1 cleans each cell once; level 2 types the values; level 3 decides.
@@ -357,8 +358,9 @@ export function buildConvSql(
     return [ident(s.why), `CASE WHEN ${ident(s.why)} IS NOT NULL THEN ${m.clean} END AS ${ident(s.column)}`];
   });
   const enumRawCols = enums.map((m) => `CASE WHEN ${ident(m.field.name)} IS NULL THEN ${m.clean} END AS ${ident(enumRawName(m.field))}`);
-  // Raw text is kept only for rows that will be rejected (to show the user what was wrong).
-  const outer = [...pass, ...insertColumns.map(outerValue), ...enumRawCols, ...softCols, '__bad', ...rawCols.map((c) => `CASE WHEN __bad THEN ${c} END AS ${c}`)];
+  // Raw text is kept only for rows that will be rejected (to show the user what was wrong), in one
+  // list column: one NULL a good row rather than one per column (less to write, less memory).
+  const outer = [...pass, ...insertColumns.map(outerValue), ...enumRawCols, ...softCols, '__bad', `CASE WHEN __bad THEN [${rawCols.join(', ')}]::VARCHAR[] END AS __raw`];
   return { select: `SELECT ${outer.join(', ')} FROM (${decided})`, checks, insertColumns, cleanedFromRaw: cleaned, enumRaw, soft, reasonChecks: [...checks, ...softReasonChecks(soft)] };
 }
 

@@ -102,6 +102,12 @@ export interface StagedSource {
   /** Rows that could not even be split into columns (CSV ragged rows, invalid JSON lines). Called
    *  after the relation has been read once. */
   collectStructural: (recordsRead?: number) => Promise<StructuralReject[]>;
+  /** CSV and XLSX: reads the file (the XLSX's staged CSV) into a temporary table and points
+   *  `relation` at it. The import calls it while the columns are being recognised (JS work) so
+   *  that DuckDB's reading runs alongside; `afterConvert` then frees the table. Absent for the
+   *  other formats. */
+  materialize?: () => Promise<void>;
+  afterConvert?: () => Promise<void>;
   /** Rows above the header (titles) that were skipped. */
   skippedTitleRows: number;
   warnings: string[];
@@ -291,9 +297,17 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
       if (useGaps) await createGapTable(db, tag, dialect.headerLine, gaps);
       return rejects;
     },
+    materialize: async () => {
+      // the same rows in the same order (a table keeps its insertion order), the rejects recorded
+      await db.exec(`CREATE OR REPLACE TEMP TABLE ${tag}_raw AS SELECT * FROM ${relation}`);
+      source.relation = `${tag}_raw`;
+    },
+    afterConvert: async () => {
+      await db.exec(`DROP TABLE IF EXISTS ${tag}_raw`);
+    },
     cleanup: async () => {
       for (const p of cleanupPaths) await rm(p, { recursive: true, force: true });
-      await db.exec(`DROP TABLE IF EXISTS ${tag}_rej; DROP TABLE IF EXISTS ${tag}_rejscan; DROP TABLE IF EXISTS ${tag}_gap;`);
+      await db.exec(`DROP TABLE IF EXISTS ${tag}_rej; DROP TABLE IF EXISTS ${tag}_rejscan; DROP TABLE IF EXISTS ${tag}_gap; DROP TABLE IF EXISTS ${tag}_raw;`);
     },
   };
   const titleLines = (dialect.parentLine ?? dialect.headerLine) - 1;
@@ -517,7 +531,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
   if (merges.dropped) {
     warnings.push(`工作表的合并区域超过 ${MAX_MERGES} 个，其余 ${merges.dropped} 个未读取、未填充 / more than ${MAX_MERGES} merged ranges; ${merges.dropped} were neither read nor filled`);
   }
-  return {
+  const source: StagedSource = {
     format: 'xlsx',
     headers: hs,
     relation,
@@ -534,13 +548,23 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
     lineJoin: () => '',
     passColumns: ['__line'],
     collectStructural: async () => structural,
+    // as for a CSV: the staged copy is read while the columns are recognised
+    materialize: async () => {
+      await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${ctx.tag}_raw AS SELECT * FROM ${relation}`);
+      source.relation = `${ctx.tag}_raw`;
+    },
+    afterConvert: async () => {
+      await ctx.db.exec(`DROP TABLE IF EXISTS ${ctx.tag}_raw`);
+    },
     // the rows above the data that are not the header: titles, and a two-row header's second row
     skippedTitleRows: headerRow - 1,
     warnings,
     cleanup: async () => {
       for (const p of cleanupPaths) await rm(p, { recursive: true, force: true });
+      await ctx.db.exec(`DROP TABLE IF EXISTS ${ctx.tag}_raw`);
     },
   };
+  return source;
 }
 
 /** JSON Lines: each line read as text by DuckDB, so a malformed line is one rejected row — also
