@@ -102,7 +102,8 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     id_number: { also: ['身份证号', '身份证号码', '公民身份号码', '身份证件号码'] },
     phone: { also: ['联系电话', '手机号码', '电话', '联系方式'] },
     unit_id: { also: ['所属单位', '工作单位', '单位', '所在单位', '执法主体', '执法单位', '所在部门', '所属部门', '单位名称', '所属执法主体', '执法机关'] },
-    posting: { also: ['岗位层级', '工作层级', '下沉情况', '是否下沉乡镇', '下沉层级', '派驻情况', '是否下沉', '是否派驻', '下沉派驻情况'] },
+    // a roster has one level: the one an officer works at (县级 or down in a township)
+    posting: { also: ['层级', '执法层级', '岗位层级', '工作层级', '下沉情况', '是否下沉乡镇', '下沉层级', '派驻情况', '是否下沉', '是否派驻', '下沉派驻情况'] },
     township: { also: ['派驻乡镇', '下沉乡镇', '所在乡镇', '下沉乡镇名称', '派驻乡镇街道'] },
     role: { also: ['岗位类别', '岗位类型', '岗位', '工作岗位', '职责', '执法岗位'] },
     fulltime_reviewer: { also: ['是否专职法制审核', '专职法制审核人员', '是否专职法制审核人员', '专职法制员'] },
@@ -123,7 +124,12 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
       also: ['执法主体', '执法机关', '办案单位', '承办单位', '办案机关', '处罚机关', '立案机关', '承办机构', '作出处罚决定的机关', '处罚决定机关', '实施机关', '执法部门', '主办单位'],
     },
     township: { also: ['所属乡镇', '案发乡镇', '乡镇', '案发地乡镇', '乡镇街道', '属地'] },
-    matter_code: { also: ['事项编码', '执法事项编码', '违法行为编码', '执法事项', '违法行为', '案由', '违法事项', '处罚事项', '权力事项编码', '案由编码', '违法行为代码'], near: ['违法类型', '违法种类'] },
+    // 案由 is the case's cause in words: it points to the matter (likely) but a coded column names it
+    matter_code: {
+      also: ['事项编码', '执法事项编码', '违法行为编码', '执法事项', '违法行为', '违法事项', '处罚事项', '权力事项编码', '违法行为代码'],
+      near: ['违法类型', '违法种类', '案由'],
+      not: ['案由'],
+    },
     source: { also: ['案件来源', '线索来源', '来源', '案源', '案源类型', '案件来源方式'] },
     inspection_id: { also: ['关联检查编号', '检查编号', '检查记录编号', '检查单号', '来源检查编号'] },
     procedure: { also: ['适用程序', '程序类型', '办案程序', '程序', '案件程序', '处罚程序'] },
@@ -214,7 +220,13 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     description: { also: ['问题描述', '问题内容', '具体问题', '问题'] },
   },
   permit: {
-    permit_id: { also: ['许可编号', '许可证号', '审批编号', '决定书文号', '许可证编号', '许可文书号', '行政许可决定文书号', '许可决定书文号'] },
+    // a 文书号 numbers the decision document: the permit's id when nothing else numbers it, but the
+    // permit's own 编号 comes first
+    permit_id: {
+      also: ['许可编号', '许可证号', '审批编号', '许可证编号'],
+      near: ['决定书文号', '许可文书号', '行政许可决定文书号', '许可决定书文号'],
+      not: ['决定书文号'],
+    },
     subject_id: { also: ['统一社会信用代码', '申请人证件号码', '对象代码', '被许可人代码', '行政相对人代码', '证件号码', '相对人代码', '申请人代码'] },
     subject_name: { also: ['被许可人', '申请人', '许可对象', '行政相对人名称', '申请人名称', '相对人名称', '企业名称'] },
     matter_code: { also: ['审批事项编码', '事项编码', '审批事项', '许可事项', '事项名称', '许可项目', '审批项目', '项目名称', '许可项目名称'] },

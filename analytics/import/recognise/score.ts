@@ -14,6 +14,8 @@ export interface Analysed {
   /** concept id (or ?char for unknown characters, cls:X for a class word inside) → base weight. */
   content: Map<string, number>;
   cls?: ClassId;
+  /** The class word as written (类型, 方式). */
+  clsText?: string;
   /** Bracketed notes that name something (行政相对人代码（统一社会信用代码）), analysed too. */
   notes: Analysed[];
   /** X的Y: the concepts of Y, the head the header names (评查人员提出的问题 names a 问题). */
@@ -23,6 +25,9 @@ export interface Analysed {
   /** The highest score the header can have: it relies on a concept it only implies (有效期 alone
    *  is read as the date it ends, but not for sure). */
   cap?: number;
+  /** X行为 (检查行为编码): the act of X. In a table about X the act is the record itself, so the
+   *  header is read there without 行为 (检查编码); `of` is X's concept. */
+  act?: { of: string; without: Analysed };
 }
 
 const UNKNOWN_WEIGHT = 0.35;
@@ -64,6 +69,7 @@ export function analyse(header: string, withNotes = true): Analysed {
   const tokens = tokenise(norm.core);
   const content = new Map<string, number>();
   let cls: ClassId | undefined;
+  let clsText: string | undefined;
   const last = (i: number) => tokens.slice(i + 1).every((x) => x.kind === 'modifier' || x.kind === 'class');
   const lastConceptAt = tokens.map((t) => t.kind === 'concept').lastIndexOf(true);
   // X的Y names Y: what comes before the last 的 qualifies it (评查人员提出的问题, 被复议的具体行为文号).
@@ -74,7 +80,10 @@ export function analyse(header: string, withNotes = true): Analysed {
     switch (t.kind) {
       case 'class':
         // The class word that ends the header is its class; one inside it qualifies a concept.
-        if (last(i)) cls = cls ?? t.id;
+        if (last(i) && !cls) {
+          cls = t.id;
+          clsText = t.text;
+        }
         else content.set(`cls:${t.id}`, INNER_CLASS_WEIGHT);
         break;
       case 'concept':
@@ -110,6 +119,7 @@ export function analyse(header: string, withNotes = true): Analysed {
   if (!cls && norm.unitKind) cls = norm.unitKind === 'money' ? 'AMOUNT' : norm.unitKind === 'days' ? 'PERIOD' : 'COUNT';
   const out: Analysed = { norm, tokens, content, notes: withNotes ? [...norm.notes, ...norm.alternatives].map((n) => analyse(n, false)) : [] };
   if (cls) out.cls = cls;
+  if (clsText) out.clsText = clsText;
   if (head?.size) out.head = head;
   if (actual) out.actual = true;
   // A validity period with neither bound named (有效期, 证件有效期) is read as the date it ends: a
@@ -117,6 +127,13 @@ export function analyse(header: string, withNotes = true): Analysed {
   if (content.has('VALIDITY') && !content.has('START') && !content.has('END')) {
     content.set('END', 0.8);
     out.cap = 0.85;
+  }
+  const ai = tokens.findIndex((t, i) => t.kind === 'concept' && t.id === 'ACT' && i > 0 && tokens[i - 1]!.kind === 'concept' && tokens[i - 1]!.id !== 'ACT');
+  if (ai > 0) {
+    const of = tokens[ai - 1]!;
+    const pair = of.text + tokens[ai]!.text;
+    const shorter = header.includes(pair) ? header.replace(pair, of.text) : norm.core.replace(pair, of.text);
+    out.act = { of: of.id, without: analyse(shorter, withNotes) };
   }
   return out;
 }
@@ -251,7 +268,9 @@ function contentScore(h: Analysed, sig: Analysed, vocabulary: ReadonlyMap<string
     // A bare class word (类别, 编号) says less than one with the table's topic (案件编号).
     if (h.content.size === 0) return 0.7;
     const same = [...h.content.keys()].every((id) => sig.content.has(id));
-    return same ? 0.85 : 0.5;
+    // Both say only the table's topics, in different words, with the same class word (抽查类型 /
+    // 任务类型 in a plan of inspections): the same field, less surely.
+    return same ? 0.85 : h.clsText === sig.clsText ? 0.75 : 0.5;
   }
   return explained(h, vocabulary, topics) * covered(sig.content, h.content, topics);
 }
@@ -292,10 +311,13 @@ export interface HeaderScore {
   /** The phrase that matched best. */
   phrase: string;
   exact: boolean;
+  /** The phrase only points to the field (a `near` phrase of the lexicon). */
+  near?: boolean;
 }
 
 /** The score of header `h` for field `fm` of table `tm`, from the header alone. */
 export function scoreHeader(h: Analysed, fm: FieldModel, tm: TableModel): HeaderScore {
+  if (h.act && tm.topics.has(h.act.of)) h = h.act.without;
   if (fm.exact.has(h.norm.full) || (fm.exact.has(h.norm.core) && yesNoFits(h, fm) >= 0.9 && unitFits(h, fm.field.kind) === 1)) {
     return { score: 1, phrase: h.norm.raw, exact: true };
   }
@@ -307,7 +329,7 @@ export function scoreHeader(h: Analysed, fm: FieldModel, tm: TableModel): Header
       const c = contentScore(a, sig.a, vocabulary, tm.topics, fm.field.kind) * noteFactor * (sig.near ? NEAR_FACTOR : 1);
       if (c <= best.score) continue;
       const s = Math.min(NOT_EXACT_CAP, h.cap ?? 1, c * clsFactor(a.cls ? a : h, sig.a, fm.field.kind) * yesNoFits(h, fm) * unitFits(h, fm.field.kind) * dueFits(h, fm));
-      if (s > best.score) best = { score: s, phrase: sig.phrase, exact: false };
+      if (s > best.score) best = { score: s, phrase: sig.phrase, exact: false, ...(sig.near ? { near: true } : {}) };
     }
   }
   return best;
