@@ -71,6 +71,8 @@ export function analyse(header: string, withNotes = true): Analysed {
   let cls: ClassId | undefined;
   let clsText: string | undefined;
   const last = (i: number) => tokens.slice(i + 1).every((x) => x.kind === 'modifier' || x.kind === 'class');
+  const boundFollows = (i: number) =>
+    i + 1 < tokens.length && tokens.slice(i + 1).every((x) => x.kind === 'modifier' || (x.kind === 'concept' && (x.id === 'START' || x.id === 'END')));
   const lastConceptAt = tokens.map((t) => t.kind === 'concept').lastIndexOf(true);
   // X的Y names Y: what comes before the last 的 qualifies it (评查人员提出的问题, 被复议的具体行为文号).
   const de = tokens.findLastIndex((t) => t.kind === 'modifier' && t.text === '的');
@@ -80,7 +82,8 @@ export function analyse(header: string, withNotes = true): Analysed {
     switch (t.kind) {
       case 'class':
         // The class word that ends the header is its class; one inside it qualifies a concept.
-        if (last(i) && !cls) {
+        // Before a bound only (检查日期至, 有效时间止) it is the class of the bound's date.
+        if ((last(i) || boundFollows(i)) && !cls) {
           cls = t.id;
           clsText = t.text;
         }
@@ -253,7 +256,7 @@ function substance(content: ReadonlyMap<string, number>, topics: ReadonlySet<str
  * How well a header's concepts match a field phrase's: every concept of the header must be one the
  * field is described with (explained), and the header must say most of one phrase (fit).
  */
-function contentScore(h: Analysed, sig: Analysed, vocabulary: ReadonlyMap<string, number>, topics: ReadonlySet<string>, kind: FieldKind): number {
+function contentScore(h: Analysed, sig: Analysed, vocabulary: ReadonlyMap<string, number>, topics: ReadonlySet<string>, kind: FieldKind, isKey = false): number {
   const hs = substance(h.content, topics);
   const ss = substance(sig.content, topics);
   if (hs === 0) {
@@ -268,6 +271,9 @@ function contentScore(h: Analysed, sig: Analysed, vocabulary: ReadonlyMap<string
     // A bare class word (类别, 编号) says less than one with the table's topic (案件编号).
     if (h.content.size === 0) return 0.7;
     const same = [...h.content.keys()].every((id) => sig.content.has(id));
+    // X编号 where X is what the table is about (抽查任务编号 in a list of inspection tasks, 检查行为编码
+    // in one of inspections) is the table's own key.
+    if (same && isKey && h.cls === 'CODE' && sig.cls === 'CODE') return 0.95;
     // Both say only the table's topics, in different words, with the same class word (抽查类型 /
     // 任务类型 in a plan of inspections): the same field, less surely.
     return same ? 0.85 : h.clsText === sig.clsText ? 0.75 : 0.5;
@@ -326,7 +332,7 @@ export function scoreHeader(h: Analysed, fm: FieldModel, tm: TableModel): Header
     const noteFactor = a === h ? 1 : 0.9;
     const vocabulary = composedVocabulary(a, fm, tm.topics);
     for (const sig of fm.sigs) {
-      const c = contentScore(a, sig.a, vocabulary, tm.topics, fm.field.kind) * noteFactor * (sig.near ? NEAR_FACTOR : 1);
+      const c = contentScore(a, sig.a, vocabulary, tm.topics, fm.field.kind, tm.table.key[0] === fm.field.name) * noteFactor * (sig.near ? NEAR_FACTOR : 1);
       if (c <= best.score) continue;
       const s = Math.min(NOT_EXACT_CAP, h.cap ?? 1, c * clsFactor(a.cls ? a : h, sig.a, fm.field.kind) * yesNoFits(h, fm) * unitFits(h, fm.field.kind) * dueFits(h, fm));
       if (s > best.score) best = { score: s, phrase: sig.phrase, exact: false, ...(sig.near ? { near: true } : {}) };
