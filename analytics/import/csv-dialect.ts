@@ -2,6 +2,7 @@
 // is thrown off by the ragged rows real exports contain, so we decide from the header row, which
 // must have at least two recognisable fields.
 import { parse } from 'csv-parse/sync';
+import { findTwoRowHeader } from './header-rows.js';
 import { headerScore } from './headers.js';
 
 export interface CsvDialect {
@@ -13,6 +14,9 @@ export interface CsvDialect {
   /** Most data rows of the sample end in one empty cell beyond the header (`a,b,c` over `1,2,3,`):
    *  a writer that ends every line with the delimiter, whose extra empty cell is no data. */
   trailingDelimiter: boolean;
+  /** A two-row header (a parent row over a leaf row): the parent's line; `headerLine` is then the
+   *  leaf's, and `headers` each leaf read with its parent. */
+  parentLine?: number;
 }
 
 const DELIMITERS = [',', '\t', ';', '|'];
@@ -84,11 +88,17 @@ export function sniffCsv(sampleText: string, complete: boolean): CsvDialect {
     }
   }
   if (headerBest < 2) headerIdx = 0;
-  const headers = best.parsed.rows[headerIdx]!.map((h) => h.replace(/^\ufeff/, '').trim());
-  // csv-parse reports the line a record ends on; a header has no embedded line breaks.
-  const headerLine = best.parsed.lines[headerIdx] ?? headerIdx + 1;
-  const data = best.parsed.rows.slice(headerIdx + 1);
+  const rows = best.parsed.rows.map((r, i) => (i === 0 ? r.map((h) => h.replace(/^\ufeff/, '')) : r));
+  // csv-parse reports the line a record ends on; a header has no embedded line breaks. The leaf
+  // row of a two-row header must be the very next line.
+  const two = findTwoRowHeader(rows, headerIdx);
+  const adjacent = two && best.parsed.lines[two.parent + 1] === (best.parsed.lines[two.parent] ?? 0) + 1;
+  const leafIdx = two && adjacent ? two.parent + 1 : headerIdx;
+  const headers = two && adjacent ? two.headers : rows[headerIdx]!.map((h) => h.trim());
+  const headerLine = best.parsed.lines[leafIdx] ?? leafIdx + 1;
+  const parentLine = two && adjacent ? best.parsed.lines[two.parent] : undefined;
+  const data = best.parsed.rows.slice(leafIdx + 1);
   const padded = data.filter((r) => r.length === headers.length + 1 && r[r.length - 1] === '').length;
   const trailingDelimiter = data.length > 0 && padded * 2 > data.length;
-  return { delimiter: best.delimiter, quote: '"', headerLine, headers, trailingDelimiter };
+  return { delimiter: best.delimiter, quote: '"', headerLine, headers, trailingDelimiter, ...(parentLine !== undefined ? { parentLine } : {}) };
 }

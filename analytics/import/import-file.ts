@@ -262,6 +262,8 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   // Recognition weighs the values too, so it waits until the rows are staged.
   let decided: Mapping | undefined;
   const decideEarly = async (headers: string[]): Promise<void> => {
+    // called again when the headers were read more exactly (an XLSX's merged header cells)
+    decided = undefined;
     const given = opts.mapping ? applyMappingFile(opts.mapping, headers) : await rememberedMapping(db, headers);
     if (!given) return checkAnyRecognised(detectTable(headers, file), headers, file);
     const m = withFileConstants(given, file);

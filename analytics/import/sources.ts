@@ -16,7 +16,9 @@ import type { CellCount } from './convert.js';
 import { headerScore } from './headers.js';
 import { raggedReason } from './ragged.js';
 import type { ProgressFn } from './progress.js';
-import { readXlsxRows, type XlsxRow } from './xlsx-reader.js';
+import { combineHeaderRows, findTwoRowHeader, twoRowWarning } from './header-rows.js';
+import { fillMergedCells } from './merge-fill.js';
+import { MAX_MERGES, readXlsxRows, type XlsxRow } from './xlsx-reader.js';
 
 export type FileFormat = 'csv' | 'xlsx' | 'json' | 'jsonl' | 'parquet';
 
@@ -291,7 +293,9 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
       await db.exec(`DROP TABLE IF EXISTS ${tag}_rej; DROP TABLE IF EXISTS ${tag}_rejscan; DROP TABLE IF EXISTS ${tag}_gap;`);
     },
   };
-  if (dialect.headerLine > 1) source.warnings.push(`跳过表头上方的 ${dialect.headerLine - 1} 行标题 / skipped ${dialect.headerLine - 1} title line(s) above the header`);
+  const titleLines = (dialect.parentLine ?? dialect.headerLine) - 1;
+  if (titleLines > 0) source.warnings.push(`跳过表头上方的 ${titleLines} 行标题 / skipped ${titleLines} title line(s) above the header`);
+  if (dialect.parentLine !== undefined) source.warnings.push(twoRowWarning(dialect.parentLine, headers, 'line'));
   return source;
 }
 
@@ -392,6 +396,9 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     rows++;
     return batch.length >= 2000 ? flushBatch() : undefined;
   };
+  // A two-row header (a parent over leaf cells): its rows, for reading it again with the merged
+  // ranges, which come after the rows.
+  let twoRow: { parentRow: number; parent: string[]; leaf: string[] } | null = null;
   const chooseHeader = async () => {
     let best = 0;
     let bestScore = -1;
@@ -403,15 +410,26 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
       }
     }
     if (bestScore < 2) best = 0;
-    const h = pending[best]!;
-    headerRow = h.rowNumber;
-    headers = uniqueHeaders(h.cells.map((c) => c.trim()));
+    // the leaf row must be the very next sheet row
+    const two = findTwoRowHeader(pending.map((r) => r.cells), best);
+    const adjacent = two && pending[two.parent + 1]!.rowNumber === pending[two.parent]!.rowNumber + 1;
+    let first = best + 1;
+    if (two && adjacent) {
+      twoRow = { parentRow: pending[two.parent]!.rowNumber, parent: pending[two.parent]!.cells, leaf: pending[two.parent + 1]!.cells };
+      headerRow = pending[two.parent + 1]!.rowNumber;
+      headers = uniqueHeaders(two.headers);
+      first = two.parent + 2;
+    } else {
+      const h = pending[best]!;
+      headerRow = h.rowNumber;
+      headers = uniqueHeaders(h.cells.map((c) => c.trim()));
+    }
     if (ctx.onHeaders) await ctx.onHeaders(headers);
     out.write(['__line', '__extra_cells', ...headers.map((_, i) => `c${i}`)].join(',') + '\n');
-    for (const r of pending.slice(best + 1)) await writeRow(r);
+    for (const r of pending.slice(first)) await writeRow(r);
     pending.length = 0;
   };
-  await readXlsxRows(
+  const { merges } = await readXlsxRows(
     ctx.path,
     (info) => {
       sheetName = info.name;
@@ -430,13 +448,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
   out.end();
   await once(out, 'finish');
   if (!headers) throw new TijianError('FILE_EMPTY', `“${ctx.displayName ?? basename(ctx.path)}”的工作表“${sheetName}”是空的。`, `Sheet "${sheetName}" of "${ctx.displayName ?? basename(ctx.path)}" is empty.`);
-  const hs: string[] = headers;
-  const names = ['__line', '__extra_cells', ...hs.map((_, i) => `c${i}`)];
-  const read = `read_csv(${lit(tmpCsv)}, header = false, skip = 1, columns = ${columnsParam(names)}, delim = ',', quote = '"',
-      escape = '"', auto_detect = false, null_padding = false, strict_mode = true, max_line_size = 16777216)`;
-  const cols = `CAST(__line AS INTEGER) AS __line, CAST(__extra_cells AS INTEGER) AS __extra_cells, ${hs.map((_, i) => `c${i}`).join(', ')}`;
-  const relation = `(SELECT ${cols} FROM ${read})`;
-  const relationWithOrdinal = `(SELECT row_number() OVER () AS __ord, ${cols} FROM ${read})`;
+  let hs: string[] = headers;
   const warnings: string[] = [];
   if (allSheets.length > 1) {
     warnings.push(
@@ -444,7 +456,46 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
         `the workbook has ${allSheets.length} sheets; only the first ("${sheetName}") was imported`,
     );
   }
-  if (headerRow > 1) warnings.push(`跳过表头上方的 ${headerRow - 1} 行标题 / skipped ${headerRow - 1} title row(s) above the header`);
+  const tr = twoRow as { parentRow: number; parent: string[]; leaf: string[] } | null;
+  const titleRows = tr ? tr.parentRow - 1 : headerRow - 1;
+  if (titleRows > 0) warnings.push(`跳过表头上方的 ${titleRows} 行标题 / skipped ${titleRows} title row(s) above the header`);
+  if (tr) {
+    // The merged ranges of the parent row say exactly which leaves each parent covers.
+    const spans = [...merges].filter((m) => m.r1 <= tr.parentRow && tr.parentRow <= m.r2 && m.c2 > m.c1);
+    if (spans.length) {
+      const exact = uniqueHeaders(combineHeaderRows(tr.parent, tr.leaf, spans));
+      if (exact.length === hs.length && exact.some((h, i) => h !== hs[i])) {
+        hs = exact;
+        if (ctx.onHeaders) await ctx.onHeaders(hs);
+      }
+    }
+    warnings.push(twoRowWarning(tr.parentRow, hs, 'row'));
+  }
+  // ranges merged down data rows: their value on every row they cover
+  let staged = tmpCsv;
+  if (merges.count) {
+    const filled = join(dir, 'sheet-filled.csv');
+    const fill = await fillMergedCells(tmpCsv, filled, hs.length, headerRow, merges);
+    if (fill.blocks) {
+      staged = filled;
+      warnings.push(
+        `合并单元格：${fill.blocks} 个跨行合并区域的值已填入它们覆盖的每一行（与在 Excel 中看到的一致；跨列合并不复制到其他列）/ merged cells: the value of each of ${fill.blocks} range(s) merged down several rows was filled into every row it covers, as Excel shows it (not copied across into other columns)`,
+      );
+    }
+    if (fill.overlapping) {
+      warnings.push(`${fill.overlapping} 个合并区域与其他合并区域重叠（Excel 不允许），未填充 / ${fill.overlapping} merged range(s) overlap another (Excel does not allow it) and were not filled`);
+    }
+    checkAborted(ctx.signal);
+  }
+  const names = ['__line', '__extra_cells', ...hs.map((_, i) => `c${i}`)];
+  const read = `read_csv(${lit(staged)}, header = false, skip = 1, columns = ${columnsParam(names)}, delim = ',', quote = '"',
+      escape = '"', auto_detect = false, null_padding = false, strict_mode = true, max_line_size = 16777216)`;
+  const cols = `CAST(__line AS INTEGER) AS __line, CAST(__extra_cells AS INTEGER) AS __extra_cells, ${hs.map((_, i) => `c${i}`).join(', ')}`;
+  const relation = `(SELECT ${cols} FROM ${read})`;
+  const relationWithOrdinal = `(SELECT row_number() OVER () AS __ord, ${cols} FROM ${read})`;
+  if (merges.dropped) {
+    warnings.push(`工作表的合并区域超过 ${MAX_MERGES} 个，其余 ${merges.dropped} 个未读取、未填充 / more than ${MAX_MERGES} merged ranges; ${merges.dropped} were neither read nor filled`);
+  }
   return {
     format: 'xlsx',
     headers: hs,
@@ -462,6 +513,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     lineJoin: () => '',
     passColumns: ['__line'],
     collectStructural: async () => structural,
+    // the rows above the data that are not the header: titles, and a two-row header's second row
     skippedTitleRows: headerRow - 1,
     warnings,
     cleanup: async () => {

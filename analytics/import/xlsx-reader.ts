@@ -34,6 +34,46 @@ export interface XlsxSheetInfo {
   lastRow?: number;
 }
 
+/** Merged ranges of a sheet (<mergeCells>, after the rows), packed four numbers a range: the first
+ *  and last sheet row (1-based) and column (0-based). At most MAX_MERGES are kept. */
+export class MergeList {
+  private data = new Int32Array(4 * 256);
+  count = 0;
+  /** Ranges beyond MAX_MERGES, not kept. */
+  dropped = 0;
+
+  add(r1: number, r2: number, c1: number, c2: number): void {
+    if (this.count >= MAX_MERGES) {
+      this.dropped++;
+      return;
+    }
+    if (4 * (this.count + 1) > this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data.set([r1, r2, c1, c2], 4 * this.count++);
+  }
+
+  get(i: number): { r1: number; r2: number; c1: number; c2: number } {
+    const d = this.data;
+    return { r1: d[4 * i]!, r2: d[4 * i + 1]!, c1: d[4 * i + 2]!, c2: d[4 * i + 3]! };
+  }
+
+  *[Symbol.iterator](): Generator<{ r1: number; r2: number; c1: number; c2: number }> {
+    for (let i = 0; i < this.count; i++) yield this.get(i);
+  }
+}
+
+/** Most merged ranges kept (16 bytes each): a merged block per case over a dozen columns of a
+ *  hundred thousand cases fits. */
+export const MAX_MERGES = 2_000_000;
+
+export interface XlsxReadResult {
+  /** The sheet's merged ranges (known only after its rows: <mergeCells> follows <sheetData>). */
+  merges: MergeList;
+}
+
 export interface XlsxReadOptions {
   signal?: AbortSignal | undefined;
   /** Most bytes the worksheet may inflate to (default 2 GiB, or TIJIAN_XLSX_MAX_SHEET_BYTES). */
@@ -353,7 +393,7 @@ export async function readXlsxRows(
   onInfo: (info: XlsxSheetInfo) => void,
   onRow: (row: XlsxRow) => void | Promise<void>,
   options?: AbortSignal | XlsxReadOptions,
-): Promise<void> {
+): Promise<XlsxReadResult> {
   const opts: XlsxReadOptions = options instanceof AbortSignal ? { signal: options } : (options ?? {});
   const limits = { ...defaultLimits(), ...(opts.maxSheetBytes ? { maxSheetBytes: opts.maxSheetBytes } : {}), ...(opts.maxStringsBytes ? { maxStringsBytes: opts.maxStringsBytes } : {}) };
   const file = opts.displayName ?? path.split(/[\\/]/).pop()!;
@@ -379,6 +419,9 @@ export async function readXlsxRows(
     };
 
     let state = S.Head as S;
+    const merges = new MergeList();
+    // a broken tail (after </sheetData>) costs the merges after the break, never the rows
+    let tailBroken = false;
     let infoSent = false;
     let skip = 0;
     let skipBack = S.Head;
@@ -886,6 +929,14 @@ export async function readXlsxRows(
             }
             return;
           case S.Tail:
+            if (s.is('mergeCell')) {
+              const m = /^\s*([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})\s*$/.exec(s.attr('ref') ?? '');
+              if (!m) return;
+              const [a, b] = [columnIndex(m[1]!), columnIndex(m[3]!)];
+              const [r1, r2] = [Number(m[2]), Number(m[4])];
+              if (a < 0 || b < 0 || r1 < 1 || r2 < 1 || r1 > EXCEL_MAX_ROWS || r2 > EXCEL_MAX_ROWS) return;
+              merges.add(Math.min(r1, r2), Math.max(r1, r2), Math.min(a, b), Math.max(a, b));
+            }
             return;
         }
       },
@@ -948,12 +999,13 @@ export async function readXlsxRows(
     const parseFailure = (e: unknown): unknown =>
       e instanceof XmlSyntaxError ? fileErrors.xmlDamaged(file, part, rowNumber ? `第 ${rowNumber} 行附近 / near row ${rowNumber}` : null, e) : e;
     for await (const chunk of wb.zip.text(part, entry, { maxBytes: limits.maxSheetBytes, signal })) {
-      // after </sheetData> nothing matters but the CRC, which the ZIP layer checks at the end
-      if (parseError !== undefined || state === S.Tail) continue;
+      // after </sheetData> only the merged ranges matter, and the CRC, which the ZIP layer checks
+      if (parseError !== undefined || tailBroken) continue;
       try {
         scanner.write(chunk);
       } catch (e) {
-        parseError = parseFailure(e);
+        if (state === S.Tail) tailBroken = true;
+        else parseError = parseFailure(e);
         continue;
       }
       if (queue.length) await flush();
@@ -969,6 +1021,7 @@ export async function readXlsxRows(
     if (state !== S.Tail) throw fileErrors.xmlDamaged(file, part, rowNumber ? `第 ${rowNumber} 行之后 / after row ${rowNumber}` : null, { zh: '工作表数据没有结束（缺少 </sheetData>，文件可能被截断）', en: 'the sheet data does not end (no </sheetData>; the file may be cut short)' });
     await flush();
     sendInfo();
+    return { merges };
   } finally {
     wb.zip.close();
   }

@@ -167,7 +167,7 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     is_enterprise: { also: ['是否涉企', '是否企业', '涉企检查', '是否涉企检查'] },
     inspection_type: { also: ['检查类型', '检查方式', '检查类别', '检查形式'] },
     // a plan (计划) holds tasks (任务): its number points to the task only where nothing else does
-    plan_task_id: { also: ['计划任务编号', '任务编号', '检查任务编号', '抽查任务编号'], near: ['计划编号'] },
+    plan_task_id: { also: ['计划任务编号', '任务编号', '检查任务编号', '抽查任务编号', '随机抽查任务编号'], near: ['计划编号', '随机抽查计划编号'] },
     via_mobile: { also: ['是否掌上执法', '掌上执法', '是否使用掌上执法', '是否移动执法'] },
     code_shown: { also: ['是否亮码检查', '亮码检查', '是否亮码', '是否扫码检查'] },
     officer_ids: { also: ['检查人员', '执法人员', '检查人', '巡查人员'] },

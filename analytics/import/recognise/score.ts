@@ -303,9 +303,12 @@ function explained(h: Analysed, vocabulary: ReadonlyMap<string, number>, topics:
 
 /** The concepts of the field's phrases the header mostly says: a header may combine two of them
  *  (检查对象 + 统一社会信用代码). */
-function composedVocabulary(h: Analysed, fm: FieldModel, topics: ReadonlySet<string>): Map<string, number> {
+function composedVocabulary(h: Analysed, fm: FieldModel, topics: ReadonlySet<string>, withNear: boolean): Map<string, number> {
   const v = new Map<string, number>();
   for (const sig of fm.sigs) {
+    // what a phrase only pointing to the field says (文书号 for a permit's id) does not make a
+    // header naming the field outright
+    if (sig.near && !withNear) continue;
     if (sig.a.content.size === 0 || covered(sig.a.content, h.content, topics) < 0.6) continue;
     for (const [id, w] of sig.a.content) v.set(id, Math.max(v.get(id) ?? 0, w));
   }
@@ -330,8 +333,10 @@ export function scoreHeader(h: Analysed, fm: FieldModel, tm: TableModel): Header
   let best: HeaderScore = { score: 0, phrase: '', exact: false };
   for (const a of [h, ...h.notes]) {
     const noteFactor = a === h ? 1 : 0.9;
-    const vocabulary = composedVocabulary(a, fm, tm.topics);
+    const named = composedVocabulary(a, fm, tm.topics, false);
+    const pointed = composedVocabulary(a, fm, tm.topics, true);
     for (const sig of fm.sigs) {
+      const vocabulary = sig.near ? pointed : named;
       const c = contentScore(a, sig.a, vocabulary, tm.topics, fm.field.kind, tm.table.key[0] === fm.field.name) * noteFactor * (sig.near ? NEAR_FACTOR : 1);
       if (c <= best.score) continue;
       const s = Math.min(NOT_EXACT_CAP, h.cap ?? 1, c * clsFactor(a.cls ? a : h, sig.a, fm.field.kind) * yesNoFits(h, fm) * unitFits(h, fm.field.kind) * dueFits(h, fm));
