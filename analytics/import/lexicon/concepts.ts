@@ -275,6 +275,8 @@ export const MODIFIERS: readonly string[] = [
   '系统', '平台', '内部', '存在', '提出', '反映的', '一级', '二级', '三级', '四级',
   // 规范简称, 正式名称: the official form of what follows, the same field
   '规范', '正式',
+  // 统计年份, 统计日期: the period a list is counted for, the same field
+  '统计',
 ];
 
 /** Notes in brackets that say how to fill a column, not what it is (dropped). */
