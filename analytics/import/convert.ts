@@ -111,6 +111,7 @@ export function valueExpr(m: MappedField, table = '', values?: ValueMaps): strin
   const t = m.clean;
   switch (m.field.kind) {
     case 'id':
+      return `CASE WHEN tj_sci_id(${t}) THEN NULL ELSE ${t} END`;
     case 'text':
     case 'ref':
     case 'reflist':
@@ -187,6 +188,14 @@ export function fieldChecks(m: MappedField): Check[] {
       badCond: `${t} IS NOT NULL AND ${v} IS NULL`,
       zh: withRaw(`${label}的值「`, raw, `」${hint.zh}`),
       en: withRaw(`${labelEn} value "`, raw, `" ${hint.en}`),
+    });
+  }
+  if (f.kind === 'id') {
+    checks.push({
+      code: `${f.name}.scientific`,
+      cond: `tj_sci_id(${t})`,
+      zh: withRaw(`${label}的值「`, raw, '」是 Excel 的科学计数法形式，原编号的数字已丢失：请从原系统重新导出，或在 Excel 中把该列设为“文本”格式后重新输入'),
+      en: withRaw(`${labelEn} value "`, raw, '" is in Excel\'s scientific notation; the id\'s digits are lost: export it again from the source system, or format the column as Text in Excel and re-enter it'),
     });
   }
   // An enum value that matches nothing is not checked here: the row loads with the field's

@@ -47,9 +47,10 @@ const DELIMITER_BYTES = new Map([
 
 /**
  * What a text holds of the characters tj_clean acts on: 'none' — no space separator (Unicode
- * Zs, which DuckDB's trim strips) and no U+FEFF; 'ascii' — the plain space U+0020 at most; 'any'
- * — possibly any of them. Cleaning is then nullif(x, ''), a contains(x, ' ') check, or the full
- * tj_clean.
+ * Zs, which DuckDB's trim strips), no U+FEFF and none of the marks spreadsheet users put before a
+ * value to keep it text (a tab, an apostrophe, ="…"); 'ascii' — the plain space U+0020 at most;
+ * 'any' — possibly any of them. Cleaning is then nullif(x, ''), a contains(x, ' ') check, or the
+ * full tj_clean.
  */
 export type SpaceClass = 'none' | 'ascii' | 'any';
 
@@ -61,6 +62,11 @@ const RARE_SPACE_SEQS = [
   Buffer.from([0xe2, 0x81, 0x9f]),
   Buffer.from([0xe3, 0x80, 0x80]),
   Buffer.from([0xef, 0xbb, 0xbf]),
+  // a tab (kept before ids so Excel shows them as text), an apostrophe (Excel's text prefix), ="
+  // (the formula form ="330922…" many systems export ids in)
+  Buffer.from([0x09]),
+  Buffer.from([0x27]),
+  Buffer.from('="'),
 ];
 const E2_80 = Buffer.from([0xe2, 0x80]);
 

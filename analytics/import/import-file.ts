@@ -2,7 +2,7 @@
 // rows with reasons → resolve names → log. All of it in one transaction: a failure, a cancel or a
 // kill part-way leaves the workspace as it was. Rows read = loaded + rejected, always.
 import { statSync } from 'node:fs';
-import { basename, resolve as resolvePath } from 'node:path';
+import { basename, extname, resolve as resolvePath } from 'node:path';
 import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
 import { cleanErrorDetail, fileErrors, TijianError } from '../i18n/errors.js';
@@ -22,7 +22,8 @@ import { checkAnyRecognised, checkMapping, detectTable, layoutKey, type Mapping 
 import { applyMappingFile, type MappingFile } from './mapping-file.js';
 import type { ProgressFn } from './progress.js';
 import { listMapSql, listRefSql, prepareLookups, referenceFields, resolveAfterReferenceChange, singleMapSql } from './resolve.js';
-import { formatOf, stageSource, type FileFormat, type StagedSource, type StructuralReject } from './sources.js';
+import { stageSource, type FileFormat, type StagedSource, type StructuralReject } from './sources.js';
+import { detectFormat } from './sniff-format.js';
 
 /** Limits of the readers (XLSX inflated sizes); defaults in xlsx-reader.ts. */
 export interface ImportLimits {
@@ -212,7 +213,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   } catch {
     throw new TijianError('FILE_NOT_FOUND', `找不到文件：${path}`, `File not found: ${path}`);
   }
-  const format = formatOf(path);
+  const format = detectFormat(path);
   // A rectification feedback form exported by Tijian (整改反馈表, recognised by its hidden marker
   // sheet) updates the rectification ledger instead of loading a table (analytics/rectify).
   if (format === 'xlsx' && (await isFeedbackTemplate(path))) {
@@ -231,6 +232,11 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
     warnings: [],
   };
   if (scan.encoding) base.encoding = scan.encoding;
+  const named = extname(path).toLowerCase();
+  if (named === '.xls' || ((named === '.csv' || named === '.txt' || named === '.tsv') && format === 'xlsx')) {
+    const what = format === 'xlsx' ? { zh: 'Excel 工作簿（.xlsx）', en: 'an Excel workbook (.xlsx)' } : { zh: '分隔符文本（如制表符分隔）', en: 'delimited text (such as tab-separated)' };
+    base.warnings.push(`文件扩展名为 ${named}，内容是${what.zh}，已按其实际格式读取 / the file is named ${named} but holds ${what.en}; it was read as such`);
+  }
   const prior = repeatedImport(
     await db.all<{ import_id: number; table_name: string; mapping: string | null }>(
       `SELECT import_id, table_name, CAST(mapping AS VARCHAR) AS mapping FROM import_log WHERE sha256 = ${lit(scan.sha256)} AND status = 'done' ORDER BY import_id`,
@@ -303,7 +309,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
       values_unmatched: staged.values.unmatched,
       values_invalid: staged.invalid.values,
       line_kind: src.lineKind,
-      warnings: [...src.warnings, ...staged.invalid.omitted.map(omittedNote)],
+      warnings: [...base.warnings, ...src.warnings, ...staged.invalid.omitted.map(omittedNote)],
       seconds: (Date.now() - started) / 1000,
     };
   } catch (e) {

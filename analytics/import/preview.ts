@@ -22,7 +22,8 @@ import type { ProgressFn } from './progress.js';
 import { MACROS_SQL } from './sql-macros.js';
 import { repeatedImport, type FileConstant } from './file-constants.js';
 import { invalidValuesOf, type InvalidValue, type InvalidValuesOf } from './soft-values.js';
-import { formatOf, stageSource, type FileFormat, type StagedSource } from './sources.js';
+import { stageSource, type FileFormat, type StagedSource } from './sources.js';
+import { detectFormat } from './sniff-format.js';
 
 export interface PreviewProblem {
   code: string;
@@ -139,7 +140,7 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
   };
   let format: FileFormat;
   try {
-    format = formatOf(path);
+    format = detectFormat(path);
   } catch (e) {
     out.problem = problemOf(e);
     return out;

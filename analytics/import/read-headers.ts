@@ -2,10 +2,11 @@
 import { Db } from '../db/duck.js';
 import { scanFile } from './file-scan.js';
 import { MACROS_SQL } from './sql-macros.js';
-import { formatOf, stageSource } from './sources.js';
+import { stageSource } from './sources.js';
+import { detectFormat } from './sniff-format.js';
 
 export async function readHeaders(path: string): Promise<string[]> {
-  const format = formatOf(path);
+  const format = detectFormat(path);
   const text = format === 'csv' || format === 'json' || format === 'jsonl';
   const scan = await scanFile(path, text);
   const db = await Db.open(':memory:');

@@ -16,9 +16,10 @@ import { tableDef } from '../schema/tables.js';
 /** Kinds whose text is parsed (and may fail to parse). */
 const PARSED: ReadonlySet<FieldKind> = new Set(['date', 'money', 'int', 'number', 'bool']);
 
-/** Whether an unreadable value of this field only empties the field (the row still loads). */
+/** Whether an unreadable value of this field only empties the field (the row still loads). An
+ *  optional id is unreadable when Excel has turned it into scientific notation. */
 export function isSoftField(t: TableDef, f: FieldDef): boolean {
-  return PARSED.has(f.kind) && !f.required && !t.key.includes(f.name);
+  return (PARSED.has(f.kind) || f.kind === 'id') && !f.required && !t.key.includes(f.name);
 }
 
 /** A soft field of a conversion: its checks, and the conv columns that keep its unread text. */

@@ -18,6 +18,7 @@ import { raggedReason } from './ragged.js';
 import type { ProgressFn } from './progress.js';
 import { combineHeaderRows, findTwoRowHeader, twoRowWarning } from './header-rows.js';
 import { fillMergedCells } from './merge-fill.js';
+import { chooseSheet } from './sheet-choice.js';
 import { MAX_MERGES, readXlsxRows, type XlsxRow } from './xlsx-reader.js';
 
 export type FileFormat = 'csv' | 'xlsx' | 'json' | 'jsonl' | 'parquet';
@@ -336,7 +337,7 @@ function structuralReason(line: number, rawLine: string, type: string, rawMessag
 const CONTROL_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 
 /** Space separators other than U+0020 (Unicode Zs), and U+FEFF: what makes cells 'any'. */
-const RARE_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/;
+const RARE_SPACE = /[\t'\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]|="/;
 
 /** A cell as a CSV field: quoted only when it must be (DuckDB reads quoted fields several
  *  times slower), which reads back the same text; empty stays empty (NULL). */
@@ -429,6 +430,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     for (const r of pending.slice(first)) await writeRow(r);
     pending.length = 0;
   };
+  const choice = await chooseSheet(ctx.path, ctx.displayName ?? basename(ctx.path), ctx.signal);
   const { merges } = await readXlsxRows(
     ctx.path,
     (info) => {
@@ -441,7 +443,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
       pending.push(row);
       return pending.length >= 10 ? chooseHeader() : undefined;
     },
-    { signal: ctx.signal, displayName: ctx.displayName ?? basename(ctx.path), ...(ctx.xlsxLimits ?? {}) },
+    { signal: ctx.signal, displayName: ctx.displayName ?? basename(ctx.path), ...(ctx.xlsxLimits ?? {}), ...(choice.name !== undefined ? { sheet: choice.name } : {}) },
   );
   if (!headers && pending.length) await chooseHeader();
   await flush();
@@ -451,10 +453,18 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
   let hs: string[] = headers;
   const warnings: string[] = [];
   if (allSheets.length > 1) {
+    const rest = allSheets.filter((n) => n !== sheetName);
+    const first = allSheets[0] === sheetName;
     warnings.push(
-      `工作簿有 ${allSheets.length} 个工作表，只导入了第一个“${sheetName}”；其余（${allSheets.slice(1).join('、')}）请另存为单独文件导入 / ` +
-        `the workbook has ${allSheets.length} sheets; only the first ("${sheetName}") was imported`,
+      `工作簿有 ${allSheets.length} 个工作表，导入的是${first ? '第一个' : '表头可识别的'}“${sheetName}”，未导入：${rest.join('、')} / ` +
+        `the workbook has ${allSheets.length} sheets; "${sheetName}" was imported${first ? ' (the first)' : ' (the one whose header reads as a table)'}, not: ${rest.join(', ')}`,
     );
+    if (choice.otherTables.length) {
+      warnings.push(
+        `工作表“${choice.otherTables.join('”“')}”看起来也是数据表，未导入：请把它另存为单独的文件再导入 / ` +
+          `sheet(s) "${choice.otherTables.join('", "')}" look like data too and were not imported: save each as its own file and import it`,
+      );
+    }
   }
   const tr = twoRow as { parentRow: number; parent: string[]; leaf: string[] } | null;
   const titleRows = tr ? tr.parentRow - 1 : headerRow - 1;

@@ -31,10 +31,18 @@ const list = (xs: readonly string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}
 // cleaned once however many checks look at it. The plain ones clean first, for ad-hoc use.
 export const MACROS_SQL = `
 -- Full-width spaces, no-break spaces and stray BOMs become spaces before trimming. translate() is
--- slow, so it runs only on the rare cells that hold one.
-CREATE OR REPLACE TEMP MACRO tj_clean(s) AS nullif(trim(
+-- slow, so it runs only on the rare cells that hold one. Tabs and line breaks around a value are
+-- trimmed too, and the marks spreadsheet users and exports put on a value to keep it text are
+-- taken off: ="330922…" (the formula form) and a leading apostrophe.
+-- (trim() strips the Unicode space separators but not tabs or line breaks; trim(t, chars) only chars)
+CREATE OR REPLACE TEMP MACRO tj_trim_ws(t) AS trim(trim(trim(t), ' ' || chr(9) || chr(10) || chr(13)));
+CREATE OR REPLACE TEMP MACRO tj_unmark(t) AS (
+  CASE WHEN starts_with(t, '="') AND ends_with(t, '"') AND length(t) >= 3 THEN tj_trim_ws(t[3:-2])
+       WHEN starts_with(t, '''') THEN tj_trim_ws(t[2:])
+       ELSE t END);
+CREATE OR REPLACE TEMP MACRO tj_clean(s) AS nullif(tj_unmark(tj_trim_ws(
   CASE WHEN contains(CAST(s AS VARCHAR), chr(12288)) OR contains(CAST(s AS VARCHAR), chr(160)) OR contains(CAST(s AS VARCHAR), chr(65279))
-       THEN translate(CAST(s AS VARCHAR), chr(12288) || chr(160) || chr(65279), '  ') ELSE CAST(s AS VARCHAR) END), '');
+       THEN translate(CAST(s AS VARCHAR), chr(12288) || chr(160) || chr(65279), '  ') ELSE CAST(s AS VARCHAR) END)), '');
 
 CREATE OR REPLACE TEMP MACRO tj_date_c(t) AS (
   CASE WHEN t IS NULL THEN NULL
@@ -130,6 +138,9 @@ CREATE OR REPLACE TEMP MACRO tj_list_c(t) AS (
 CREATE OR REPLACE TEMP MACRO tj_list(s) AS tj_list_c(tj_clean(s));
 
 -- Matching key for names and enum values: half-width brackets, no spaces, upper case.
+-- An id Excel turned into a number and shows in scientific notation (3.30922E+17): its digits are
+-- lost, so it is no id (contains() first: the pattern runs only on cells with a plus sign).
+CREATE OR REPLACE TEMP MACRO tj_sci_id(t) AS (contains(t, '+') AND regexp_full_match(t, '[0-9]([.][0-9]+)?[Ee][+][0-9]{1,3}'));
 CREATE OR REPLACE TEMP MACRO tj_key_c(t) AS upper(replace(replace(replace(t, '（', '('), '）', ')'), ' ', ''));
 CREATE OR REPLACE TEMP MACRO tj_name_key(s) AS tj_key_c(tj_clean(s));
 `;

@@ -85,6 +85,8 @@ export interface XlsxReadOptions {
   displayName?: string | undefined;
   /** The worksheet to read, by name (default: the first). */
   sheet?: string | undefined;
+  /** Stop after this many rows (a look at the top of a sheet; nothing after them is checked). */
+  maxRows?: number | undefined;
 }
 
 /** Excel's limits: columns A..XFD, rows 1..1,048,576, 32,767 characters a cell. */
@@ -172,9 +174,16 @@ export function excelSerialToText(serial: number, date1904 = false): string {
   return secs ? `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}` : date;
 }
 
+export interface XlsxSheetEntry {
+  name: string;
+  path: string;
+  /** state="hidden" or "veryHidden" in the workbook: not shown to the user in Excel. */
+  hidden: boolean;
+}
+
 interface Workbook {
   zip: XlsxZip;
-  sheets: Array<{ name: string; path: string }>;
+  sheets: XlsxSheetEntry[];
   sharedStrings: string[];
   /** Shared strings longer than Excel allows (their text is cut). */
   longStrings: Set<number>;
@@ -216,7 +225,7 @@ function partPath(target: string): string {
   return out.join('/');
 }
 
-async function openWorkbook(path: string, file: string, opts: Required<Pick<XlsxReadOptions, 'maxStringsBytes'>> & { signal?: AbortSignal | undefined }): Promise<Workbook> {
+async function openWorkbook(path: string, file: string, opts: Required<Pick<XlsxReadOptions, 'maxStringsBytes'>> & { signal?: AbortSignal | undefined; sheetsOnly?: boolean }): Promise<Workbook> {
   const zip = await XlsxZip.open(path, file);
   try {
     const { entries } = zip;
@@ -233,7 +242,7 @@ async function openWorkbook(path: string, file: string, opts: Required<Pick<Xlsx
         },
       });
     }
-    const sheets: Array<{ name: string; path: string }> = [];
+    const sheets: XlsxSheetEntry[] = [];
     let date1904 = false;
     await saxPart(zip, 'xl/workbook.xml', wbEntry, opts.signal, {
       open: (t) => {
@@ -241,10 +250,12 @@ async function openWorkbook(path: string, file: string, opts: Required<Pick<Xlsx
         if (t.name === 'sheet') {
           const rid = String(t.attributes['r:id'] ?? '');
           const target = rels.get(rid) ?? `worksheets/sheet${sheets.length + 1}.xml`;
-          sheets.push({ name: String(t.attributes.name ?? `Sheet${sheets.length + 1}`), path: partPath(target) });
+          const state = String(t.attributes.state ?? 'visible');
+          sheets.push({ name: String(t.attributes.name ?? `Sheet${sheets.length + 1}`), path: partPath(target), hidden: state === 'hidden' || state === 'veryHidden' });
         }
       },
     });
+    if (opts.sheetsOnly) return { zip, sheets, sharedStrings: [], longStrings: new Set(), dateStyles: [], date1904 };
 
     const sharedStrings: string[] = [];
     const longStrings = new Set<number>();
@@ -382,6 +393,16 @@ const enum S {
   Inline,
   /** After </sheetData>. */
   Tail,
+}
+
+/** The workbook's worksheets in order, with their visibility (reads the workbook part only). */
+export async function listXlsxSheets(path: string, displayName?: string, signal?: AbortSignal): Promise<Array<{ name: string; hidden: boolean }>> {
+  const wb = await openWorkbook(path, displayName ?? path.split(/[\\/]/).pop()!, { maxStringsBytes: defaultLimits().maxStringsBytes, signal, sheetsOnly: true });
+  try {
+    return wb.sheets.map((s) => ({ name: s.name, hidden: s.hidden }));
+  } finally {
+    wb.zip.close();
+  }
 }
 
 /**
@@ -998,6 +1019,7 @@ export async function readXlsxRows(
     let parseError: unknown;
     const parseFailure = (e: unknown): unknown =>
       e instanceof XmlSyntaxError ? fileErrors.xmlDamaged(file, part, rowNumber ? `第 ${rowNumber} 行附近 / near row ${rowNumber}` : null, e) : e;
+    let delivered = 0;
     for await (const chunk of wb.zip.text(part, entry, { maxBytes: limits.maxSheetBytes, signal })) {
       // after </sheetData> only the merged ranges matter, and the CRC, which the ZIP layer checks
       if (parseError !== undefined || tailBroken) continue;
@@ -1007,6 +1029,15 @@ export async function readXlsxRows(
         if (state === S.Tail) tailBroken = true;
         else parseError = parseFailure(e);
         continue;
+      }
+      if (opts.maxRows !== undefined && queue.length) {
+        if (delivered + queue.length >= opts.maxRows) queue.length = opts.maxRows - delivered;
+        delivered += queue.length;
+        await flush();
+        if (delivered >= opts.maxRows) {
+          sendInfo();
+          return { merges };
+        }
       }
       if (queue.length) await flush();
     }

@@ -1,0 +1,77 @@
+// A workbook whose first sheet is not the data: a 填表说明 sheet first, a hidden code list, the
+// ledger third. The import takes the ledger and says which sheets it left; a workbook of one sheet
+// reads as before. Each fixture is written here with its expected values spelled out.
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { freshWorkspace, tempDir } from '../test/helpers.js';
+import { chooseSheet } from './sheet-choice.js';
+import { importFile } from './import-file.js';
+import { listXlsxSheets, readXlsxRows } from './xlsx-reader.js';
+
+const HEADER = ['案件编号', '执法机关', '立案日期', '当事人名称', '处罚决定日期', '罚款金额（元）'];
+const ROWS = [
+  ['嵊综执罚〔2024〕1号', '嵊泗县综合行政执法局', '2024-03-01', '张三', '2024-03-20', '500'],
+  ['嵊综执罚〔2024〕2号', '嵊泗县综合行政执法局', '2024-04-02', '舟山某某贸易有限公司', '2024-04-28', '3000'],
+  ['嵊市监罚〔2024〕7号', '嵊泗县市场监督管理局', '2024-05-06', '李四', '2024-05-30', '1200'],
+];
+
+async function workbook(path: string, opts: { secondLedger?: boolean } = {}): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const note = wb.addWorksheet('填表说明');
+  note.addRow(['填表说明']);
+  note.addRow(['1. 本表由各执法单位按月填报，案件编号按“单位简称+年份+序号”编写。']);
+  note.addRow(['2. 日期格式为 yyyy-mm-dd，金额单位为元。']);
+  const codes = wb.addWorksheet('代码表', { state: 'hidden' });
+  codes.addRow(['代码', '名称']);
+  codes.addRow(['01', '简易程序']);
+  const ledger = wb.addWorksheet('案件台账');
+  ledger.addRow(['嵊泗县行政处罚案件台账（2024年度）']);
+  ledger.addRow(HEADER);
+  for (const r of ROWS) ledger.addRow(r);
+  if (opts.secondLedger) {
+    const more = wb.addWorksheet('2023年');
+    more.addRow(HEADER);
+    more.addRow(['嵊综执罚〔2023〕9号', '嵊泗县综合行政执法局', '2023-03-01', '王五', '2023-03-20', '800']);
+  }
+  await wb.xlsx.writeFile(path);
+}
+
+describe('the worksheet that holds the data', () => {
+  it('lists the sheets with their visibility; stops after the rows asked for', async () => {
+    const path = join(tempDir(), '案件.xlsx');
+    await workbook(path);
+    expect(await listXlsxSheets(path)).toEqual([
+      { name: '填表说明', hidden: false },
+      { name: '代码表', hidden: true },
+      { name: '案件台账', hidden: false },
+    ]);
+    const seen: number[] = [];
+    await readXlsxRows(path, () => {}, (r) => void seen.push(r.rowNumber), { sheet: '案件台账', maxRows: 2 });
+    expect(seen).toEqual([1, 2]);
+    expect(await chooseSheet(path, '案件.xlsx')).toEqual({ name: '案件台账', all: ['填表说明', '代码表', '案件台账'], otherTables: [] });
+  });
+
+  it('imports the ledger behind a 填表说明 sheet and a hidden code list (was: the notes sheet read, the file refused)', async () => {
+    const path = join(tempDir(), '行政处罚案件台账.xlsx');
+    await workbook(path);
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, path);
+    expect(r).toMatchObject({ table: 'penalty_case', rows_read: 3, rows_loaded: 3, rows_rejected: 0 });
+    expect(await ws.db.all(`SELECT case_id, CAST(fine_amount AS INTEGER) AS fine FROM penalty_case ORDER BY row_no`)).toEqual(
+      ROWS.map((x) => ({ case_id: x[0], fine: Number(x[5]) })),
+    );
+    expect(r.warnings.some((w) => w.startsWith('工作簿有 3 个工作表，导入的是表头可识别的“案件台账”，未导入：填表说明、代码表'))).toBe(true);
+  });
+
+  it('takes the first sheet that reads as data and names the other one that does too', async () => {
+    const path = join(tempDir(), '行政处罚案件台账.xlsx');
+    await workbook(path, { secondLedger: true });
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, path);
+    expect(r).toMatchObject({ table: 'penalty_case', rows_loaded: 3 });
+    expect(r.warnings).toContain(
+      '工作表“2023年”看起来也是数据表，未导入：请把它另存为单独的文件再导入 / sheet(s) "2023年" look like data too and were not imported: save each as its own file and import it',
+    );
+  });
+});

@@ -1,0 +1,68 @@
+// Files whose name says one format and whose content another, as county systems write them: an
+// "Excel export" that is tab-separated text named .xls, a real workbook named .xls or .csv, a web
+// page or an XML Spreadsheet 2003 named .xls. Expected rows come from the fixtures written here.
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { freshWorkspace, tempDir } from '../test/helpers.js';
+import { importFile } from './import-file.js';
+import { detectFormat } from './sniff-format.js';
+
+const HEADER = ['案件编号', '执法机关', '立案日期', '当事人名称', '处罚决定日期', '罚款金额（元）'];
+const ROWS = [
+  ['嵊综执罚〔2024〕1号', '嵊泗县综合行政执法局', '2024-03-01', '张三', '2024-03-20', '500'],
+  ['嵊市监罚〔2024〕7号', '嵊泗县市场监督管理局', '2024-05-06', '李四', '2024-05-30', '1200'],
+];
+
+async function workbook(path: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const s = wb.addWorksheet('案件');
+  s.addRow(HEADER);
+  for (const r of ROWS) s.addRow(r);
+  await wb.xlsx.writeFile(path);
+}
+
+describe('a file read by what it holds, not only by its name', () => {
+  it('tab-separated GBK text named .xls imports as text, with a warning', async () => {
+    const dir = tempDir();
+    const path = join(dir, '案件导出.xls');
+    writeFileSync(path, iconv.encode([HEADER, ...ROWS].map((r) => r.join('\t')).join('\r\n') + '\r\n', 'gbk'));
+    expect(detectFormat(path)).toBe('csv');
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, path);
+    expect(r).toMatchObject({ table: 'penalty_case', format: 'csv', encoding: 'gb18030', rows_read: 2, rows_loaded: 2, rows_rejected: 0 });
+    expect(await ws.db.all(`SELECT case_id FROM penalty_case ORDER BY row_no`)).toEqual(ROWS.map((x) => ({ case_id: x[0] })));
+    expect(r.warnings[0]).toBe('文件扩展名为 .xls，内容是分隔符文本（如制表符分隔），已按其实际格式读取 / the file is named .xls but holds delimited text (such as tab-separated); it was read as such');
+  });
+
+  it('a workbook named .xls or .csv imports as a workbook', async () => {
+    const dir = tempDir();
+    const real = join(dir, 'real.xlsx');
+    await workbook(real);
+    for (const name of ['案件.xls', '案件.csv']) {
+      const path = join(dir, name);
+      copyFileSync(real, path);
+      expect(detectFormat(path)).toBe('xlsx');
+      const ws = await freshWorkspace();
+      expect(await importFile(ws, path)).toMatchObject({ table: 'penalty_case', format: 'xlsx', rows_loaded: 2 });
+    }
+  });
+
+  it('a web page or an XML Spreadsheet 2003 named .xls, and a real old .xls, are refused in words', async () => {
+    const dir = tempDir();
+    const html = join(dir, '导出.xls');
+    writeFileSync(html, '<html><body><table><tr><td>案件编号</td></tr></table></body></html>');
+    expect(() => detectFormat(html)).toThrow(/其实是网页（HTML）文件/);
+    const xml = join(dir, '导出2003.xls');
+    writeFileSync(xml, '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>');
+    expect(() => detectFormat(xml)).toThrow(/XML 表格 2003/);
+    const ole = join(dir, '旧版.xls');
+    writeFileSync(ole, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+    expect(() => detectFormat(ole)).toThrow(/不支持旧版 Excel 文件（.xls）/);
+    const ws = await freshWorkspace();
+    await expect(importFile(ws, html)).rejects.toMatchObject({ code: 'FILE_UNSUPPORTED' });
+    expect(await ws.db.scalar(`SELECT count(*) FROM import_log`)).toBe(0);
+  });
+});
