@@ -83,6 +83,8 @@ describe('space characters (for the cheap cleaning path)', () => {
       expect(await scan(`a,b\n1,${ch}2\n`)).toBe('any');
     }
     expect(await scan('a,b\n1,\u200b2\n')).toBe('none'); // zero-width space: not Zs
+    expect(await scan('a,b\n1,２０２４\n')).toBe('any'); // full-width digits
+    expect(await scan('a,b\n1,（甲）\n')).toBe('none'); // EF BC 88/89: brackets, not digits
   });
 
   it('ignores the leading BOM and finds a sequence split by a chunk end', async () => {

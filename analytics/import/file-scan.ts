@@ -69,11 +69,17 @@ const RARE_SPACE_SEQS = [
   Buffer.from('="'),
 ];
 const E2_80 = Buffer.from([0xe2, 0x80]);
+const EF_BC = Buffer.from([0xef, 0xbc]);
 
 /** Whether buf holds a UTF-8 space separator other than U+0020, or U+FEFF, starting at an index
  *  ≥ from (sequences must lie wholly inside buf). */
 export function hasRareSpace(buf: Buffer, from = 0): boolean {
   for (const seq of RARE_SPACE_SEQS) if (buf.indexOf(seq, from) >= 0) return true;
+  // full-width digits ０–９ (EF BC 90–99), which tj_clean makes ASCII
+  for (let i = buf.indexOf(EF_BC, from); i >= 0 && i + 2 < buf.length; i = buf.indexOf(EF_BC, i + 2)) {
+    const b = buf[i + 2]!;
+    if (b >= 0x90 && b <= 0x99) return true;
+  }
   // U+2000–U+200A and U+202F are E2 80 80–8A and E2 80 AF; E2 80 also starts “ ” — …, which are common
   for (let i = buf.indexOf(E2_80, from); i >= 0 && i + 2 < buf.length; i = buf.indexOf(E2_80, i + 2)) {
     const b = buf[i + 2]!;

@@ -50,11 +50,14 @@ describe('a file read by what it holds, not only by its name', () => {
     }
   });
 
-  it('a web page or an XML Spreadsheet 2003 named .xls, and a real old .xls, are refused in words', async () => {
+  it('a web page with no table or an XML Spreadsheet 2003 named .xls, and a real old .xls, are refused in words; a page with a table is read as one', async () => {
     const dir = tempDir();
     const html = join(dir, '导出.xls');
-    writeFileSync(html, '<html><body><table><tr><td>案件编号</td></tr></table></body></html>');
-    expect(() => detectFormat(html)).toThrow(/其实是网页（HTML）文件/);
+    writeFileSync(html, '<html><body><p>没有数据</p></body></html>');
+    expect(() => detectFormat(html)).toThrow(/其实是网页（HTML）文件，只是扩展名为 .xls，且开头没有表格/);
+    const table = join(dir, '表格.xls');
+    writeFileSync(table, '<html><body><table><tr><td>案件编号</td></tr></table></body></html>');
+    expect(detectFormat(table)).toBe('html');
     const xml = join(dir, '导出2003.xls');
     writeFileSync(xml, '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>');
     expect(() => detectFormat(xml)).toThrow(/XML 表格 2003/);

@@ -1,6 +1,6 @@
 // What a file is, by its first bytes where the name can mislead. County systems often write an
-// "Excel export" that is not one: tab-separated text, or a real .xlsx, named .xls; a workbook
-// saved with a .csv name. The extension decides only when the content agrees.
+// "Excel export" that is not one: tab-separated text, a web-page table or a real .xlsx, named
+// .xls; a workbook saved with a .csv name. The extension decides only when the content agrees.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { TijianError } from '../i18n/errors.js';
@@ -51,10 +51,12 @@ export function detectFormat(path: string): FileFormat {
         `"${path}" is an XML Spreadsheet 2003 file named .xls. Open it in Excel/WPS, save it as .xlsx or CSV and import that.`,
       );
     }
+    // a web-page table (html-table.ts); a page without one is no export
+    if (/<table[\s>]/i.test(t)) return 'html';
     throw new TijianError(
       'FILE_UNSUPPORTED',
-      `“${path}”其实是网页（HTML）文件，只是扩展名为 .xls。请在 Excel/WPS 中打开，另存为 .xlsx 或 CSV 后再导入。`,
-      `"${path}" is a web page (HTML) named .xls. Open it in Excel/WPS, save it as .xlsx or CSV and import that.`,
+      `“${path}”其实是网页（HTML）文件，只是扩展名为 .xls，且开头没有表格。请在 Excel/WPS 中打开，另存为 .xlsx 或 CSV 后再导入。`,
+      `"${path}" is a web page (HTML) named .xls with no table near its start. Open it in Excel/WPS, save it as .xlsx or CSV and import that.`,
     );
   }
   return 'csv'; // text named .xls: tab-separated, as many systems' "export to Excel" writes it

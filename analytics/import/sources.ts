@@ -19,9 +19,11 @@ import type { ProgressFn } from './progress.js';
 import { combineHeaderRows, findTwoRowHeader, twoRowWarning } from './header-rows.js';
 import { fillMergedCells } from './merge-fill.js';
 import { chooseSheet } from './sheet-choice.js';
-import { MAX_MERGES, readXlsxRows, type XlsxRow } from './xlsx-reader.js';
+import { MAX_MERGES, readXlsxRows, type MergeList, type XlsxRow, type XlsxSheetInfo } from './xlsx-reader.js';
+import { readHtmlRows } from './html-table.js';
 
-export type FileFormat = 'csv' | 'xlsx' | 'json' | 'jsonl' | 'parquet';
+/** 'html': a web-page table named .xls (sniff-format.ts), read as a sheet. */
+export type FileFormat = 'csv' | 'xlsx' | 'html' | 'json' | 'jsonl' | 'parquet';
 
 export function formatOf(path: string): FileFormat {
   const ext = extname(path).toLowerCase();
@@ -337,7 +339,7 @@ function structuralReason(line: number, rawLine: string, type: string, rawMessag
 const CONTROL_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 
 /** Space separators other than U+0020 (Unicode Zs), and U+FEFF: what makes cells 'any'. */
-const RARE_SPACE = /[\t'\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]|="/;
+const RARE_SPACE = /[\t'\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff\uff10-\uff19]|="/;
 
 /** A cell as a CSV field: quoted only when it must be (DuckDB reads quoted fields several
  *  times slower), which reads back the same text; empty stays empty (NULL). */
@@ -346,7 +348,15 @@ function csvField(v: string): string {
   return v === '' ? '' : CSV_SPECIAL.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<StagedSource> {
+/** Reads a sheet's rows (readXlsxRows, or readHtmlRows for a web-page table). */
+type RowReader = (
+  path: string,
+  onInfo: (info: XlsxSheetInfo) => void,
+  onRow: (row: XlsxRow) => void | Promise<void>,
+  opts: { signal?: AbortSignal | undefined; displayName?: string | undefined; sheet?: string | undefined },
+) => Promise<{ merges: MergeList }>;
+
+async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = false): Promise<StagedSource> {
   const dir = await mkdtemp(join(ctx.scratchDir ?? tmpdir(), 'tijian-xlsx-'));
   cleanupPaths.push(dir);
   const tmpCsv = join(dir, 'sheet.csv');
@@ -430,8 +440,9 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[]): Promise<S
     for (const r of pending.slice(first)) await writeRow(r);
     pending.length = 0;
   };
-  const choice = await chooseSheet(ctx.path, ctx.displayName ?? basename(ctx.path), ctx.signal);
-  const { merges } = await readXlsxRows(
+  const choice = html ? { name: undefined, all: [], otherTables: [] } : await chooseSheet(ctx.path, ctx.displayName ?? basename(ctx.path), ctx.signal);
+  const readRows: RowReader = html ? readHtmlRows : readXlsxRows;
+  const { merges } = await readRows(
     ctx.path,
     (info) => {
       sheetName = info.name;
@@ -786,6 +797,8 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
       }
       case 'xlsx':
         return await xlsxSource(ctx, cleanupPaths);
+      case 'html':
+        return await xlsxSource(ctx, cleanupPaths, true);
       case 'parquet': {
         let path = ctx.path;
         if (ctx.stage) {

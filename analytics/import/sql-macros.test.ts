@@ -130,8 +130,9 @@ describe('tj_name_key', () => {
 describe('the cheap cleaning paths give what tj_clean gives', () => {
   // cleanExpr('none') is for texts without any space separator or U+FEFF, 'ascii' for texts
   // whose only space is U+0020 (what the file scan reports).
-  const none = ['', 'a', '案件', '\t案\t', 'a\u200bb', '“引号”—…', '１２', 'x\ny'];
-  const ascii = [...none, ' ', '  a ', 'a b', ' 案件 ', '2024-03-05 10:00', ' \t '];
+  // (a tab, an apostrophe, =" or a full-width digit makes a text 'any': tj_clean changes those)
+  const none = ['', 'a', '案件', 'a\u200bb', '“引号”—…', '（甲）', 'x\ny'];
+  const ascii = [...none, ' ', '  a ', 'a b', ' 案件 ', '2024-03-05 10:00'];
   it.each([
     ['none', none],
     ['ascii', ascii],
@@ -142,5 +143,31 @@ describe('the cheap cleaning paths give what tj_clean gives', () => {
       `SELECT tj_clean(c) IS NOT DISTINCT FROM ${cleanExpr('c', cls)} AS same FROM (SELECT unnest([${texts.map(lit).join(', ')}]) AS c)`,
     );
     expect(rows.map((r) => r.same)).toEqual(texts.map(() => true));
+  });
+});
+
+describe('tj_clean takes off the marks that keep a value text', () => {
+  it.each([
+    ['="330922198001011234"', '330922198001011234'],
+    ['\t330922198001011234', '330922198001011234'],
+    ["'330922198001011234", '330922198001011234'],
+    ['\u3000\t 嵊综执罚〔2024〕1号 \r\n', '嵊综执罚〔2024〕1号'],
+    ['="" ', null],
+    ["'", null],
+    ['a="b"', 'a="b"'],
+    ['第一行\n第二行', '第一行\n第二行'],
+    ['２０２４－０３－２０', '2024－03－20'],
+  ])('%j → %j', async (raw, want) => {
+    const db = await memoryDb();
+    expect(await db.scalar(`SELECT tj_clean(${lit(raw)})`)).toBe(want);
+  });
+});
+
+describe('full-width digits', () => {
+  it('read as dates and amounts', async () => {
+    const db = await memoryDb();
+    expect(await db.scalar(`SELECT CAST(tj_date('２０２４－０３－２０') AS VARCHAR)`)).toBe('2024-03-20');
+    expect(await db.scalar(`SELECT CAST(tj_date('２０２４年３月５日') AS VARCHAR)`)).toBe('2024-03-05');
+    expect(await db.scalar(`SELECT CAST(tj_money('１，２００元', 1) AS VARCHAR)`)).toBe('1200.00');
   });
 });

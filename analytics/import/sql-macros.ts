@@ -40,9 +40,11 @@ CREATE OR REPLACE TEMP MACRO tj_unmark(t) AS (
   CASE WHEN starts_with(t, '="') AND ends_with(t, '"') AND length(t) >= 3 THEN tj_trim_ws(t[3:-2])
        WHEN starts_with(t, '''') THEN tj_trim_ws(t[2:])
        ELSE t END);
+-- Full-width digits (２０２４, typed with a Chinese input method in full-width mode) become ASCII.
 CREATE OR REPLACE TEMP MACRO tj_clean(s) AS nullif(tj_unmark(tj_trim_ws(
   CASE WHEN contains(CAST(s AS VARCHAR), chr(12288)) OR contains(CAST(s AS VARCHAR), chr(160)) OR contains(CAST(s AS VARCHAR), chr(65279))
-       THEN translate(CAST(s AS VARCHAR), chr(12288) || chr(160) || chr(65279), '  ') ELSE CAST(s AS VARCHAR) END)), '');
+            OR regexp_matches(CAST(s AS VARCHAR), '[０-９]')
+       THEN translate(CAST(s AS VARCHAR), chr(12288) || chr(160) || chr(65279) || '０１２３４５６７８９', '   0123456789') ELSE CAST(s AS VARCHAR) END)), '');
 
 CREATE OR REPLACE TEMP MACRO tj_date_c(t) AS (
   CASE WHEN t IS NULL THEN NULL
@@ -54,7 +56,8 @@ CREATE OR REPLACE TEMP MACRO tj_date_c(t) AS (
     -- whose failure is slow
     CASE WHEN contains(t, '年') AND regexp_matches(t, '^[0-9]+年') THEN NULL ELSE try_cast(t AS DATE) END,
     -- 2024/3/5, 2024.3.5 and 2024年3月5日 become 2024-3-5, which the fast cast reads
-    try_cast(replace(replace(replace(replace(replace(t, '/', '-'), '.', '-'), '年', '-'), '月', '-'), '日', '') AS DATE),
+    -- (and the full-width separators －／． typed with the digits)
+    try_cast(replace(replace(replace(replace(replace(translate(t, '－／．', '-/.'), '/', '-'), '.', '-'), '年', '-'), '月', '-'), '日', '') AS DATE),
     CAST(try_strptime(t, [${list(DATE_FORMATS)}]) AS DATE),
     -- Excel serial day numbers (1927..2173); Excel counts from 1899-12-30
     CASE WHEN regexp_full_match(t, '[1-9][0-9]{4}(\\.[0-9]+)?')

@@ -75,3 +75,46 @@ describe('helpers', () => {
     expect(decodeXml('a &amp; &lt;b&gt; &#20013;&#x6587; _x000D_')).toBe('a & <b> 中文 \r');
   });
 });
+
+describe('a workbook whose elements carry a namespace prefix (<x:sheet>, as the OpenXML SDK writes)', () => {
+  it('reads the same rows as the unprefixed workbook', async () => {
+    const { default: JSZip } = await import('jszip');
+    const ExcelJS = (await import('exceljs')).default;
+    const { join } = await import('node:path');
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const { tempDir } = await import('../test/helpers.js');
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet('名录');
+    s.addRow(['单位编码', '单位名称', '成立日期']);
+    s.addRow(['ZH01', '嵊泗县综合行政执法局', new Date(Date.UTC(2019, 2, 15))]);
+    s.addRow(['XZ03', '洋山镇人民政府', '2021年7月1日']);
+    const dir = tempDir();
+    const plain = join(dir, 'plain.xlsx');
+    await wb.xlsx.writeFile(plain);
+    const zip = await JSZip.loadAsync(readFileSync(plain));
+    const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    for (const part of ['xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/styles.xml']) {
+      const f = zip.file(part);
+      if (!f) continue;
+      const x = (await f.async('string'))
+        .replace(`xmlns="${NS}"`, `xmlns:x="${NS}"`)
+        .replace(/<(\/?)([A-Za-z]\w*)(?=[\s>/])/g, (m, slash: string, name: string) => (name === 'xml' ? m : `<${slash}x:${name}`));
+      zip.file(part, x);
+    }
+    const prefixed = join(dir, 'prefixed.xlsx');
+    writeFileSync(prefixed, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    expect((await zip.file('xl/worksheets/sheet1.xml')!.async('string')).includes('<x:row')).toBe(true);
+    const read = async (p: string) => {
+      const rows: string[][] = [];
+      await readXlsxRows(p, () => {}, (r) => void rows.push(r.cells));
+      return rows;
+    };
+    const want = [
+      ['单位编码', '单位名称', '成立日期'],
+      ['ZH01', '嵊泗县综合行政执法局', '2019-03-15'],
+      ['XZ03', '洋山镇人民政府', '2021年7月1日'],
+    ];
+    expect(await read(plain)).toEqual(want);
+    expect(await read(prefixed)).toEqual(want);
+  });
+});

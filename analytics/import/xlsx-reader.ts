@@ -200,8 +200,10 @@ async function saxPart(
   handlers: { open?: (t: SaxesTagPlain) => void; close?: (name: string) => void },
 ): Promise<void> {
   const p = new SaxesParser();
-  if (handlers.open) p.on('opentag', handlers.open);
-  if (handlers.close) p.on('closetag', (t) => handlers.close!(t.name));
+  // element names by their local part: writers such as the OpenXML SDK prefix them (<x:sheet>)
+  const local = (n: string) => n.slice(n.indexOf(':') + 1);
+  if (handlers.open) p.on('opentag', (t) => handlers.open!(t.name.includes(':') ? { ...t, name: local(t.name) } : t));
+  if (handlers.close) p.on('closetag', (t) => handlers.close!(local(t.name)));
   try {
     for await (const c of zip.text(name, entry, { maxBytes: MAX_SMALL_PART, signal })) p.write(c);
     p.close();
