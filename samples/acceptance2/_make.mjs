@@ -1029,7 +1029,8 @@ async function file06(roster) {
       if (n === 16) checks.push({ where: { inspection_id: id }, field: 'is_enterprise', expected: false, why: 'N' });
       if (n === 10) checks.push({ where: { inspection_id: id }, field: 'code_shown', expected: false, why: 'N' });
       if (n === 11) checks.push({ where: { inspection_id: id }, field: 'lead_unit_id', expected: lead, why: 'full name' });
-      if (n === 15) checks.push({ where: { inspection_id: id }, field: 'case_id', expected: caseId, why: 'related case' });
+      // the row drawn has no related case: its empty cell is stored empty (NULL), not as ''
+      if (n === 15) checks.push({ where: { inspection_id: id }, field: 'case_id', expected: caseId || null, why: caseId ? 'related case' : 'no related case: the empty cell stays empty' });
     }
     r++;
   }

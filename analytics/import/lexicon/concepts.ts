@@ -51,7 +51,7 @@ export const CONCEPTS: readonly Concept[] = [
     ],
   },
   { id: 'HANDLE', weight: 0.4, terms: ['办案', '承办', '办理', '经办', '主办', '处理', '处置', '负责'] },
-  { id: 'IMPLEMENT', weight: 0.6, terms: ['实施', '行使', '执行主体', '承担', '牵头', '承接', '组织'] },
+  { id: 'IMPLEMENT', weight: 0.6, terms: ['实施', '行使', '执行主体', '承担', '牵头', '承接', '组织', '发起'] },
   {
     id: 'OFFICER',
     terms: [
@@ -98,10 +98,13 @@ export const CONCEPTS: readonly Concept[] = [
   {
     id: 'MATTER',
     terms: [
-      '执法事项', '事项', '权力事项', '违法事项', '处罚事项', '职权事项', '权责事项', '违法行为', '违法行为类型', '案由', '检查事项', '抽查事项',
+      '执法事项', '事项', '权力事项', '违法事项', '处罚事项', '职权事项', '权责事项', '违法行为', '违法行为类型', '检查事项', '抽查事项',
       '行政权力事项', '权力', '职权', '权力清单', '事项清单',
     ],
   },
+  // 案由: the cause of a case in words (张某未经许可经营案), a description — it points to the matter
+  // without being its code, so a coded matter column beats it
+  { id: 'CAUSE', terms: ['案由', '案由名称', '立案案由', '案件案由'] },
   { id: 'TOWNSHIP', terms: ['乡镇', '街道', '乡镇街道', '镇街', '镇', '乡', '乡镇街', '属地', '属地乡镇', '社区', '村'] },
   { id: 'REGION', terms: ['行政区划', '区划', '所属区域', '区域', '地区', '区县', '县区', '市县', '省份', '城市', '辖区', '所属地区', '地域'] },
   { id: 'DOMAIN', terms: ['领域', '执法领域', '条线', '行业', '行业领域', '专业领域', '监管领域', '业务领域', '门类', '业务条线', '执法门类', '行业类别', '所属行业', '业务类型'] },
@@ -197,7 +200,9 @@ export const CONCEPTS: readonly Concept[] = [
   { id: 'FIND', weight: 0.6, terms: ['发现', '查出', '查处', '检出'] },
   { id: 'PROBLEM', terms: ['问题', '隐患', '违法问题', '存在问题', '问题线索', '发现问题'] },
   { id: 'RESULT', terms: ['结果', '结论', '处理结果', '处置结果', '检查结果', '处理情况', '结果情况', '检查结论', '审理结果', '判决结果', '裁判结果', '处理措施', '处置措施', '处理方式', '处置方式'] },
-  { id: 'PLAN', terms: ['计划', '任务', '检查计划', '检查任务', '抽查任务', '计划任务', '工作计划', '年度计划'] },
+  // a plan (抽查计划) is carried out as tasks (抽查任务): a task list is keyed by the task
+  { id: 'PLAN', terms: ['计划', '检查计划', '抽查计划', '工作计划', '年度计划'] },
+  { id: 'TASK', terms: ['任务', '检查任务', '抽查任务', '计划任务', '任务书'] },
   { id: 'COMPLETE', terms: ['完成'] },
 
   // --- complaints --------------------------------------------------------------------------
@@ -268,6 +273,10 @@ export const MODIFIERS: readonly string[] = [
   '全部', '所有', '各', '市本级', '县本级', '本级', '市级', '县级', '省级', '县', '市', '省', '是否属于',
   // a system's or a platform's own number is the record's number (系统编号, 平台人员编号); 存在的问题 is the problem
   '系统', '平台', '内部', '存在', '提出', '反映的', '一级', '二级', '三级', '四级',
+  // 规范简称, 正式名称: the official form of what follows, the same field
+  '规范', '正式',
+  // 统计年份, 统计日期: the period a list is counted for, the same field
+  '统计',
 ];
 
 /** Notes in brackets that say how to fill a column, not what it is (dropped). */

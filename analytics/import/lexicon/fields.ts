@@ -13,7 +13,7 @@ export const TABLE_TOPICS: Readonly<Record<string, readonly string[]>> = {
   officer: ['OFFICER', 'VALIDITY', 'HANDLE'],
   penalty_case: ['CASE', 'PENALTY', 'HANDLE'],
   inspection: ['INSPECT', 'HANDLE'],
-  inspection_plan: ['PLAN', 'INSPECT', 'HANDLE'],
+  inspection_plan: ['TASK', 'PLAN', 'INSPECT', 'HANDLE'],
   review_litigation: ['RECONSIDER', 'LITIGATE', 'CASE', 'HANDLE'],
   complaint: ['COMPLAINT', 'HANDLE'],
   supervision_finding: ['PROBLEM', 'SUPERVISION', 'CASEFILE_REVIEW', 'HANDLE'],
@@ -29,7 +29,7 @@ export const TABLE_MARKERS: Readonly<Record<string, readonly string[]>> = {
   officer: ['OFFICER', 'CERT', 'STAFFING', 'LEGAL_QUAL', 'TRAINING', 'GENDER', 'EDU', 'POLITICS', 'NATION', 'AGE', 'POSITION', 'ROLE', 'SINK'],
   penalty_case: ['PENALTY', 'FINE', 'CONFISCATE', 'PENALTY_KIND', 'NO_PENALTY', 'CRIME', 'HEARING', 'COLLECTIVE', 'LEGAL_REVIEW', 'EXTEND', 'ONLINE'],
   inspection: ['INSPECT', 'JOINT', 'QRCODE', 'MOBILE', 'SCENE', 'SUBJECT', 'ENTERPRISE'],
-  inspection_plan: ['PLAN', 'SUBJECT'],
+  inspection_plan: ['TASK', 'PLAN', 'SUBJECT'],
   review_litigation: ['RECONSIDER', 'LITIGATE', 'RESPONDENT', 'COURT', 'APPEAR', 'COURT_BODY', 'JUDGE'],
   complaint: ['COMPLAINT', 'COMPLAINANT', 'SATISFACTION', 'CHANNEL', 'CONDUCT', 'DISPUTE', 'OVERDUE'],
   supervision_finding: ['SUPERVISION', 'CASEFILE_REVIEW', 'RECTIFY', 'SEVERITY', 'SCORE', 'GRADE', 'PROBLEM'],
@@ -102,7 +102,8 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     id_number: { also: ['身份证号', '身份证号码', '公民身份号码', '身份证件号码'] },
     phone: { also: ['联系电话', '手机号码', '电话', '联系方式'] },
     unit_id: { also: ['所属单位', '工作单位', '单位', '所在单位', '执法主体', '执法单位', '所在部门', '所属部门', '单位名称', '所属执法主体', '执法机关'] },
-    posting: { also: ['岗位层级', '工作层级', '下沉情况', '是否下沉乡镇', '下沉层级', '派驻情况', '是否下沉', '是否派驻', '下沉派驻情况'] },
+    // a roster has one level: the one an officer works at (县级 or down in a township)
+    posting: { also: ['层级', '执法层级', '岗位层级', '工作层级', '下沉情况', '是否下沉乡镇', '下沉层级', '派驻情况', '是否下沉', '是否派驻', '下沉派驻情况'] },
     township: { also: ['派驻乡镇', '下沉乡镇', '所在乡镇', '下沉乡镇名称', '派驻乡镇街道'] },
     role: { also: ['岗位类别', '岗位类型', '岗位', '工作岗位', '职责', '执法岗位'] },
     fulltime_reviewer: { also: ['是否专职法制审核', '专职法制审核人员', '是否专职法制审核人员', '专职法制员'] },
@@ -123,7 +124,12 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
       also: ['执法主体', '执法机关', '办案单位', '承办单位', '办案机关', '处罚机关', '立案机关', '承办机构', '作出处罚决定的机关', '处罚决定机关', '实施机关', '执法部门', '主办单位'],
     },
     township: { also: ['所属乡镇', '案发乡镇', '乡镇', '案发地乡镇', '乡镇街道', '属地'] },
-    matter_code: { also: ['事项编码', '执法事项编码', '违法行为编码', '执法事项', '违法行为', '案由', '违法事项', '处罚事项', '权力事项编码', '案由编码', '违法行为代码'], near: ['违法类型', '违法种类'] },
+    // 案由 is the case's cause in words: it points to the matter (likely) but a coded column names it
+    matter_code: {
+      also: ['事项编码', '执法事项编码', '违法行为编码', '执法事项', '违法行为', '违法事项', '处罚事项', '权力事项编码', '违法行为代码'],
+      near: ['违法类型', '违法种类', '案由'],
+      not: ['案由'],
+    },
     source: { also: ['案件来源', '线索来源', '来源', '案源', '案源类型', '案件来源方式'] },
     inspection_id: { also: ['关联检查编号', '检查编号', '检查记录编号', '检查单号', '来源检查编号'] },
     procedure: { also: ['适用程序', '程序类型', '办案程序', '程序', '案件程序', '处罚程序'] },
@@ -160,7 +166,8 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     subject_name: { also: ['检查对象', '检查对象名称', '被检查对象', '被检查单位', '企业名称', '对象名称', '被检查人'] },
     is_enterprise: { also: ['是否涉企', '是否企业', '涉企检查', '是否涉企检查'] },
     inspection_type: { also: ['检查类型', '检查方式', '检查类别', '检查形式'] },
-    plan_task_id: { also: ['计划任务编号', '任务编号', '检查任务编号', '抽查任务编号', '计划编号'] },
+    // a plan (计划) holds tasks (任务): its number points to the task only where nothing else does
+    plan_task_id: { also: ['计划任务编号', '任务编号', '检查任务编号', '抽查任务编号', '随机抽查任务编号'], near: ['计划编号', '随机抽查计划编号'] },
     via_mobile: { also: ['是否掌上执法', '掌上执法', '是否使用掌上执法', '是否移动执法'] },
     code_shown: { also: ['是否亮码检查', '亮码检查', '是否亮码', '是否扫码检查'] },
     officer_ids: { also: ['检查人员', '执法人员', '检查人', '巡查人员'] },
@@ -169,7 +176,7 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     case_id: { also: ['关联案件编号', '立案编号', '案件编号', '案号'] },
   },
   inspection_plan: {
-    plan_task_id: { also: ['任务编号', '计划任务编号', '检查任务编号', '计划编号', '任务编码'] },
+    plan_task_id: { also: ['任务编号', '计划任务编号', '检查任务编号', '任务编码'], near: ['计划编号'] },
     unit_id: { also: ['责任单位', '实施单位', '承担单位', '检查单位', '执法主体', '实施机关', '牵头单位'] },
     plan_type: { also: ['任务类型', '计划类型', '任务类别'] },
     due_date: { also: ['计划完成日期', '完成时限', '截止日期', '计划完成时间', '完成期限', '要求完成日期', '期限', '时限'] },
@@ -214,7 +221,13 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     description: { also: ['问题描述', '问题内容', '具体问题', '问题'] },
   },
   permit: {
-    permit_id: { also: ['许可编号', '许可证号', '审批编号', '决定书文号', '许可证编号', '许可文书号', '行政许可决定文书号', '许可决定书文号'] },
+    // a 文书号 numbers the decision document: the permit's id when nothing else numbers it, but the
+    // permit's own 编号 comes first
+    permit_id: {
+      also: ['许可编号', '许可证号', '审批编号', '许可证编号'],
+      near: ['决定书文号', '许可文书号', '行政许可决定文书号', '许可决定书文号'],
+      not: ['决定书文号'],
+    },
     subject_id: { also: ['统一社会信用代码', '申请人证件号码', '对象代码', '被许可人代码', '行政相对人代码', '证件号码', '相对人代码', '申请人代码'] },
     subject_name: { also: ['被许可人', '申请人', '许可对象', '行政相对人名称', '申请人名称', '相对人名称', '企业名称'] },
     matter_code: { also: ['审批事项编码', '事项编码', '审批事项', '许可事项', '事项名称', '许可项目', '审批项目', '项目名称', '许可项目名称'] },

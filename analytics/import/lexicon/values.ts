@@ -163,3 +163,10 @@ export const VALUE_OUTSIDE: Readonly<Record<string, Readonly<Record<string, read
 export const VALUE_PREFER: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   penalty_case: { source: ['12345'] },
 };
+
+/**
+ * Catch-all words: they name no category of their own. Where the enum has 其他 they are it (a
+ * listed spelling); where it has none they get the fallback — never a category whose spelling
+ * happens to contain them (其他 inside 移送其他部门).
+ */
+export const VALUE_CATCH_ALL: readonly string[] = ['其他', '其它', '其余', '其他情况', '其它情况', '其他类型', '其他方式', '另外', '别的'];

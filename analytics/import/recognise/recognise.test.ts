@@ -77,6 +77,53 @@ describe('recognition', () => {
   });
 });
 
+describe('what a table is about, and what only points to a field', () => {
+  // Spellings here are made up for the rules, unlike the acceptance sets' headers.
+  const col = (r: ReturnType<typeof recognise>, header: string) => r.columns.find((c) => c.header === header)!;
+
+  it('X编号 naming what the table is about is its own key, and the table is the one whose key it is', () => {
+    const r = recognise(['抽查任务号码', '发起单位', '被检查对象', '完成期限']);
+    expect(r.table).toBe('inspection_plan');
+    expect(col(r, '抽查任务号码').field).toBe('plan_task_id');
+    expect(col(r, '发起单位').field).toBe('unit_id');
+    // 行为 after what the table is about is the record itself: 巡查行为编号 in a list of inspections
+    const i = recogniseFor('inspection', ['巡查行为编号', '巡查日期', '检查对象名称']);
+    expect(col(i, '巡查行为编号').field).toBe('inspection_id');
+    // a task's plan is not the task: with both, the task number is the key
+    const p = recogniseFor('inspection_plan', ['年度计划编号', '检查任务编码', '截止日期']);
+    expect(col(p, '检查任务编码').field).toBe('plan_task_id');
+    expect(col(p, '年度计划编号').field).toBeNull();
+  });
+
+  it('a document number or a cause in words points to the field only when nothing names it', () => {
+    const both = recogniseFor('permit', ['许可决定书文号', '许可证号码', '许可日期']);
+    expect(col(both, '许可证号码').field).toBe('permit_id');
+    expect(col(both, '许可决定书文号').field).toBeNull();
+    const alone = recogniseFor('permit', ['许可决定书文号', '许可日期']);
+    expect(col(alone, '许可决定书文号')).toMatchObject({ field: 'permit_id', confidence: 'likely' });
+    const coded = recogniseFor('penalty_case', ['案件编号', '案件案由', '违法行为代码']);
+    expect(col(coded, '违法行为代码').field).toBe('matter_code');
+    expect(col(coded, '案件案由').field).toBeNull();
+    const cause = recogniseFor('penalty_case', ['案件编号', '案件案由']);
+    expect(col(cause, '案件案由')).toMatchObject({ field: 'matter_code', confidence: 'likely' });
+  });
+
+  it('层级 in a roster is where an officer works; 规范/统计 qualify without changing the field', () => {
+    expect(col(recogniseFor('officer', ['人员编号', '姓名', '人员层级']), '人员层级').field).toBe('posting');
+    expect(col(recogniseFor('unit', ['单位编码', '单位名称', '规范简称']), '规范简称').field).toBe('short_name');
+    expect(col(recogniseFor('officer', ['人员编号', '姓名', '统计年份']), '统计年份').field).toBe('year');
+  });
+
+  it('a catch-all word gets the fallback, never a category whose spelling holds it', () => {
+    // 移送其他部门 is a spelling of 移送: 其他 alone is not (it was, by containment)
+    expect(matchValue('inspection', 'result', '其他')).toBeNull();
+    expect(matchValue('inspection', 'result', '其它')).toBeNull();
+    expect(matchValue('inspection', 'result', '移送其他部门')).toMatchObject({ value: '移送' });
+    // where the enum has 其他, it is that
+    expect(matchValue('penalty_case', 'source', '其它')).toMatchObject({ value: '其他' });
+  });
+});
+
 describe('value matching on long texts', () => {
   it('a megabyte in a category column is no spelling of one', () => {
     // a shifted or pasted cell: before the cap this took ~30 s of pairwise comparison (fuzz case #219)

@@ -75,6 +75,7 @@ interface Cell {
   final: number;
   phrase: string;
   exact: boolean;
+  near: boolean;
 }
 
 interface TableResult {
@@ -90,7 +91,7 @@ function scoreTable(t: TableDef, hs: Analysed[], profiles: Array<ColumnProfile |
     tm.fields.map((fm): Cell => {
       const s = scoreHeader(h, fm, tm);
       const ev = fieldEvidence(profiles[i], fm.field, t);
-      return { header: s.score, evidence: ev, final: Math.min(1, s.score * ev.factor), phrase: s.phrase, exact: s.exact };
+      return { header: s.score, evidence: ev, final: Math.min(1, s.score * ev.factor), phrase: s.phrase, exact: s.exact, near: s.near === true };
     }),
   );
   const assigned = assignColumns(
@@ -108,6 +109,11 @@ function scoreTable(t: TableDef, hs: Analysed[], profiles: Array<ColumnProfile |
   // A required field no column names costs; one the table is known by (its key, or what detects
   // it) costs more: a catalogue without its code and its names is not that catalogue.
   for (const f of t.fields) if (f.required && !mapped.has(f.name)) score -= keyish.has(f.name) ? 0.75 : 0.25;
+  // A column surely naming the table's own key (任务编号 in a task list) says which table the rows
+  // are: the same header is only a reference in another table (an inspection's task number), and
+  // a table none of whose columns holds its key cannot place a row.
+  const own = tm.fields.findIndex((fm) => fm.field.name === t.key[0]);
+  for (const [i, j] of assigned) if (j === own && cells[i]![j]!.final >= SURE) score += 1;
   if (fileName && (FILE_HINTS[t.name] ?? []).some((w) => fileName.includes(w))) score += 0.6;
   // Ledgers name what they are about in their headers (许可机关, 处罚决定书文号, 被申请人).
   const markers = new Set(TABLE_MARKERS[t.name] ?? []);
@@ -157,12 +163,14 @@ export function recognise(headers: readonly string[], opts: RecogniseOptions = {
 /**
  * A column that fits one table much better than any other (被申请人, 工单编号) tells the table
  * more than one that fits many (立案日期, 承办人): each assigned column adds what it scores beyond
- * its best score in the other tables.
+ * its best score in the other tables. A header that only points to its field (案由 to the matter,
+ * a 文书号 to a permit) says too little of its table to count here.
  */
 function distinctiveness(results: TableResult[]): void {
   const bestIn = results.map((r) => r.cells.map((row) => row.reduce((m, c) => Math.max(m, c.final), 0)));
   results.forEach((r, ti) => {
     for (const [i, j] of r.assigned) {
+      if (r.cells[i]![j]!.near) continue;
       let others = 0;
       bestIn.forEach((b, tj) => {
         if (tj !== ti) others = Math.max(others, b[i]!);

@@ -14,6 +14,8 @@ export interface Analysed {
   /** concept id (or ?char for unknown characters, cls:X for a class word inside) → base weight. */
   content: Map<string, number>;
   cls?: ClassId;
+  /** The class word as written (类型, 方式). */
+  clsText?: string;
   /** Bracketed notes that name something (行政相对人代码（统一社会信用代码）), analysed too. */
   notes: Analysed[];
   /** X的Y: the concepts of Y, the head the header names (评查人员提出的问题 names a 问题). */
@@ -23,6 +25,9 @@ export interface Analysed {
   /** The highest score the header can have: it relies on a concept it only implies (有效期 alone
    *  is read as the date it ends, but not for sure). */
   cap?: number;
+  /** X行为 (检查行为编码): the act of X. In a table about X the act is the record itself, so the
+   *  header is read there without 行为 (检查编码); `of` is X's concept. */
+  act?: { of: string; without: Analysed };
 }
 
 const UNKNOWN_WEIGHT = 0.35;
@@ -64,7 +69,10 @@ export function analyse(header: string, withNotes = true): Analysed {
   const tokens = tokenise(norm.core);
   const content = new Map<string, number>();
   let cls: ClassId | undefined;
+  let clsText: string | undefined;
   const last = (i: number) => tokens.slice(i + 1).every((x) => x.kind === 'modifier' || x.kind === 'class');
+  const boundFollows = (i: number) =>
+    i + 1 < tokens.length && tokens.slice(i + 1).every((x) => x.kind === 'modifier' || (x.kind === 'concept' && (x.id === 'START' || x.id === 'END')));
   const lastConceptAt = tokens.map((t) => t.kind === 'concept').lastIndexOf(true);
   // X的Y names Y: what comes before the last 的 qualifies it (评查人员提出的问题, 被复议的具体行为文号).
   const de = tokens.findLastIndex((t) => t.kind === 'modifier' && t.text === '的');
@@ -74,7 +82,11 @@ export function analyse(header: string, withNotes = true): Analysed {
     switch (t.kind) {
       case 'class':
         // The class word that ends the header is its class; one inside it qualifies a concept.
-        if (last(i)) cls = cls ?? t.id;
+        // Before a bound only (检查日期至, 有效时间止) it is the class of the bound's date.
+        if ((last(i) || boundFollows(i)) && !cls) {
+          cls = t.id;
+          clsText = t.text;
+        }
         else content.set(`cls:${t.id}`, INNER_CLASS_WEIGHT);
         break;
       case 'concept':
@@ -110,6 +122,7 @@ export function analyse(header: string, withNotes = true): Analysed {
   if (!cls && norm.unitKind) cls = norm.unitKind === 'money' ? 'AMOUNT' : norm.unitKind === 'days' ? 'PERIOD' : 'COUNT';
   const out: Analysed = { norm, tokens, content, notes: withNotes ? [...norm.notes, ...norm.alternatives].map((n) => analyse(n, false)) : [] };
   if (cls) out.cls = cls;
+  if (clsText) out.clsText = clsText;
   if (head?.size) out.head = head;
   if (actual) out.actual = true;
   // A validity period with neither bound named (有效期, 证件有效期) is read as the date it ends: a
@@ -117,6 +130,13 @@ export function analyse(header: string, withNotes = true): Analysed {
   if (content.has('VALIDITY') && !content.has('START') && !content.has('END')) {
     content.set('END', 0.8);
     out.cap = 0.85;
+  }
+  const ai = tokens.findIndex((t, i) => t.kind === 'concept' && t.id === 'ACT' && i > 0 && tokens[i - 1]!.kind === 'concept' && tokens[i - 1]!.id !== 'ACT');
+  if (ai > 0) {
+    const of = tokens[ai - 1]!;
+    const pair = of.text + tokens[ai]!.text;
+    const shorter = header.includes(pair) ? header.replace(pair, of.text) : norm.core.replace(pair, of.text);
+    out.act = { of: of.id, without: analyse(shorter, withNotes) };
   }
   return out;
 }
@@ -236,7 +256,7 @@ function substance(content: ReadonlyMap<string, number>, topics: ReadonlySet<str
  * How well a header's concepts match a field phrase's: every concept of the header must be one the
  * field is described with (explained), and the header must say most of one phrase (fit).
  */
-function contentScore(h: Analysed, sig: Analysed, vocabulary: ReadonlyMap<string, number>, topics: ReadonlySet<string>, kind: FieldKind): number {
+function contentScore(h: Analysed, sig: Analysed, vocabulary: ReadonlyMap<string, number>, topics: ReadonlySet<string>, kind: FieldKind, isKey = false): number {
   const hs = substance(h.content, topics);
   const ss = substance(sig.content, topics);
   if (hs === 0) {
@@ -251,7 +271,12 @@ function contentScore(h: Analysed, sig: Analysed, vocabulary: ReadonlyMap<string
     // A bare class word (类别, 编号) says less than one with the table's topic (案件编号).
     if (h.content.size === 0) return 0.7;
     const same = [...h.content.keys()].every((id) => sig.content.has(id));
-    return same ? 0.85 : 0.5;
+    // X编号 where X is what the table is about (抽查任务编号 in a list of inspection tasks, 检查行为编码
+    // in one of inspections) is the table's own key.
+    if (same && isKey && h.cls === 'CODE' && sig.cls === 'CODE') return 0.95;
+    // Both say only the table's topics, in different words, with the same class word (抽查类型 /
+    // 任务类型 in a plan of inspections): the same field, less surely.
+    return same ? 0.85 : h.clsText === sig.clsText ? 0.75 : 0.5;
   }
   return explained(h, vocabulary, topics) * covered(sig.content, h.content, topics);
 }
@@ -278,9 +303,12 @@ function explained(h: Analysed, vocabulary: ReadonlyMap<string, number>, topics:
 
 /** The concepts of the field's phrases the header mostly says: a header may combine two of them
  *  (检查对象 + 统一社会信用代码). */
-function composedVocabulary(h: Analysed, fm: FieldModel, topics: ReadonlySet<string>): Map<string, number> {
+function composedVocabulary(h: Analysed, fm: FieldModel, topics: ReadonlySet<string>, withNear: boolean): Map<string, number> {
   const v = new Map<string, number>();
   for (const sig of fm.sigs) {
+    // what a phrase only pointing to the field says (文书号 for a permit's id) does not make a
+    // header naming the field outright
+    if (sig.near && !withNear) continue;
     if (sig.a.content.size === 0 || covered(sig.a.content, h.content, topics) < 0.6) continue;
     for (const [id, w] of sig.a.content) v.set(id, Math.max(v.get(id) ?? 0, w));
   }
@@ -292,22 +320,27 @@ export interface HeaderScore {
   /** The phrase that matched best. */
   phrase: string;
   exact: boolean;
+  /** The phrase only points to the field (a `near` phrase of the lexicon). */
+  near?: boolean;
 }
 
 /** The score of header `h` for field `fm` of table `tm`, from the header alone. */
 export function scoreHeader(h: Analysed, fm: FieldModel, tm: TableModel): HeaderScore {
+  if (h.act && tm.topics.has(h.act.of)) h = h.act.without;
   if (fm.exact.has(h.norm.full) || (fm.exact.has(h.norm.core) && yesNoFits(h, fm) >= 0.9 && unitFits(h, fm.field.kind) === 1)) {
     return { score: 1, phrase: h.norm.raw, exact: true };
   }
   let best: HeaderScore = { score: 0, phrase: '', exact: false };
   for (const a of [h, ...h.notes]) {
     const noteFactor = a === h ? 1 : 0.9;
-    const vocabulary = composedVocabulary(a, fm, tm.topics);
+    const named = composedVocabulary(a, fm, tm.topics, false);
+    const pointed = composedVocabulary(a, fm, tm.topics, true);
     for (const sig of fm.sigs) {
-      const c = contentScore(a, sig.a, vocabulary, tm.topics, fm.field.kind) * noteFactor * (sig.near ? NEAR_FACTOR : 1);
+      const vocabulary = sig.near ? pointed : named;
+      const c = contentScore(a, sig.a, vocabulary, tm.topics, fm.field.kind, tm.table.key[0] === fm.field.name) * noteFactor * (sig.near ? NEAR_FACTOR : 1);
       if (c <= best.score) continue;
       const s = Math.min(NOT_EXACT_CAP, h.cap ?? 1, c * clsFactor(a.cls ? a : h, sig.a, fm.field.kind) * yesNoFits(h, fm) * unitFits(h, fm.field.kind) * dueFits(h, fm));
-      if (s > best.score) best = { score: s, phrase: sig.phrase, exact: false };
+      if (s > best.score) best = { score: s, phrase: sig.phrase, exact: false, ...(sig.near ? { near: true } : {}) };
     }
   }
   return best;

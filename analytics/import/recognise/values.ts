@@ -4,7 +4,7 @@
 // an error: the field gets its fallback (其他 where the enum has it) and the raw text is kept.
 import { tableDef } from '../../schema/tables.js';
 import type { FieldDef } from '../../schema/types.js';
-import { VALUE_LEXICON, VALUE_OUTSIDE, VALUE_PREFER } from '../lexicon/values.js';
+import { VALUE_CATCH_ALL, VALUE_LEXICON, VALUE_OUTSIDE, VALUE_PREFER } from '../lexicon/values.js';
 
 export type ValueHow = 'exact' | 'synonym' | 'user' | 'contains' | 'similar';
 
@@ -48,6 +48,7 @@ export function fallbackOf(f: FieldDef): string | null {
 }
 
 const NEGATION = /[不未无非没否]/;
+const CATCH_ALL = new Set(VALUE_CATCH_ALL.map(valueKey));
 /** A part named first (部分胜诉, 部分维持) is not the whole: matched only as a listed spelling. */
 const PARTIAL = /^(部分|局部)/;
 
@@ -111,6 +112,7 @@ export function matchEnumValue(table: string, f: FieldDef, raw: string, user?: R
   if (unbracketed !== undefined) return { value: unbracketed, how: 'synonym', confidence: 'sure' };
   const text = bare || key;
   if (PARTIAL.test(text)) return null;
+  if (CATCH_ALL.has(text)) return null;
   const contained = (k: string): boolean => {
     for (let at = text.indexOf(k); at >= 0; at = text.indexOf(k, at + 1)) if (!(at > 0 && NEGATION.test(text[at - 1]!) && !NEGATION.test(k[0]!))) return true;
     return false;
