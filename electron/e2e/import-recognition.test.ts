@@ -76,7 +76,8 @@ describe.skipIf(!HAVE_CHROMIUM)('importing exports in unlisted spellings', () =>
     const row = (h: string) => page.locator(`[data-testid=mapping-row][data-header="${h}"]`);
     expect(await row('立案部门').locator('select option:checked').textContent()).toBe('执法主体（必填）');
     expect(await row('立案部门').locator('[data-testid=certainty]').getAttribute('data-level')).toBe('sure');
-    expect(await row('案件字号').locator('[data-testid=certainty]').textContent()).toBe('待确认');
+    // (案件字号 is now surely the case's own number: 字号 naming the table's entity is its key)
+    expect(await row('办理程序').locator('[data-testid=certainty]').textContent()).toBe('待确认');
     expect(await row('经营地址').locator('[data-testid=certainty]').textContent()).toBe('未识别');
     expect(await row('移交公安时间').locator('select').inputValue()).toBe('police_transfer_date');
     // the pre-check: the three broken rows only
@@ -121,7 +122,8 @@ describe.skipIf(!HAVE_CHROMIUM)('importing exports in unlisted spellings', () =>
     const insp = results.filter({ hasText: INSPECTIONS });
     await insp.locator('[data-testid=result-likely] summary').click();
     expect(await insp.locator('[data-testid=result-likely] summary').textContent()).toMatch(/项对应待确认/);
-    expect(await insp.locator('[data-testid=result-likely]').textContent()).toContain('检查单据号');
+    // (检查单据号 is now surely the inspection's own number)
+    expect(await insp.locator('[data-testid=result-likely]').textContent()).toContain('检查处理情况 → 检查结果');
     const tickets = results.filter({ hasText: TICKETS });
     await tickets.locator('[data-testid=result-unmatched] summary').click();
     expect(await tickets.locator('[data-testid=result-unmatched]').textContent()).toContain('信件');
