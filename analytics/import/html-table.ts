@@ -7,14 +7,11 @@
 // bytes are UTF-8, else GB18030.
 import { createReadStream, closeSync, openSync, readSync } from 'node:fs';
 import { Parser } from 'htmlparser2';
-import { TijianError } from '../i18n/errors.js';
+import { checkAborted } from './cancel.js';
 import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_COLUMNS, MergeList, type XlsxReadResult, type XlsxRow, type XlsxSheetInfo } from './xlsx-reader.js';
 
 const SHEET = 'HTML 表格';
 
-function checkAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new TijianError('IMPORT_CANCELLED', '导入已取消，工作区未改变。', 'Import cancelled; the workspace is unchanged.');
-}
 /** A colspan or rowspan beyond this is taken as this (a crafted 1e9 would otherwise fill memory). */
 const MAX_SPAN = 1000;
 

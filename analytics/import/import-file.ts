@@ -23,6 +23,7 @@ import { checkAnyRecognised, checkMapping, detectTable, layoutKey, type Mapping 
 import { applyMappingFile, type MappingFile } from './mapping-file.js';
 import type { ProgressFn } from './progress.js';
 import { listMapSql, listRefSql, prepareLookups, referenceFields, resolveAfterReferenceChange, singleMapSql } from './resolve.js';
+import { checkAborted } from './cancel.js';
 import { stageSource, type FileFormat, type StagedSource, type StructuralReject } from './sources.js';
 import { detectFormat } from './sniff-format.js';
 
@@ -276,7 +277,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
       seconds: (Date.now() - started) / 1000,
     };
   }
-  if (opts.signal?.aborted) throw new TijianError('IMPORT_CANCELLED', '导入已取消，工作区未改变。', 'Import cancelled; the workspace is unchanged.');
+  checkAborted(opts.signal);
 
   const onAbort = () => db.interrupt();
   opts.signal?.addEventListener('abort', onAbort);

@@ -17,6 +17,7 @@ import { headerScore } from './headers.js';
 import { raggedReason } from './ragged.js';
 import type { ProgressFn } from './progress.js';
 import { combineHeaderRows, findTwoRowHeader, twoRowWarning } from './header-rows.js';
+import { checkAborted } from './cancel.js';
 import { fillMergedCells } from './merge-fill.js';
 import { chooseSheet } from './sheet-choice.js';
 import { MAX_MERGES, readXlsxRows, type MergeList, type XlsxRow, type XlsxSheetInfo } from './xlsx-reader.js';
@@ -147,10 +148,6 @@ export interface SourceContext {
   /** Called with the headers as soon as they are known, before the rows are staged (XLSX): an
    *  unrecognised layout stops the import before a large sheet is read to its end. */
   onHeaders?: (headers: string[]) => Promise<void> | void;
-}
-
-function checkAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new TijianError('IMPORT_CANCELLED', '导入已取消，工作区未改变。', 'Import cancelled; the workspace is unchanged.');
 }
 
 async function readHeadText(path: string, bytes: number): Promise<{ text: string; complete: boolean }> {

@@ -4,6 +4,7 @@
 // (a flipped byte is an error, never a silently different row), inflated size capped before and
 // while reading (decompression bombs), encrypted entries refused, cancellation between chunks —
 // and every failure told in words naming the user's file, not in zlib's English.
+import { cancelledError } from './cancel.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { posix } from 'node:path';
 import { crc32, createInflateRaw } from 'node:zlib';
@@ -19,10 +20,6 @@ export interface EntryLimits {
   /** Most bytes the entry may inflate to. */
   maxBytes: number;
   signal?: AbortSignal | undefined;
-}
-
-function cancelled(): TijianError {
-  return new TijianError('IMPORT_CANCELLED', '导入已取消，工作区未改变。', 'Import cancelled; the workspace is unchanged.');
 }
 
 /** What zlib's and yauzl's messages mean, in words. */
@@ -127,7 +124,7 @@ export class XlsxZip {
     let n = 0;
     try {
       for await (const chunk of source as AsyncIterable<Buffer>) {
-        if (limits.signal?.aborted) throw cancelled();
+        if (limits.signal?.aborted) throw cancelledError();
         n += chunk.length;
         if (n > entry.uncompressedSize) {
           // more than the directory says: a forged size (a bomb) or damage; stop now
@@ -145,7 +142,7 @@ export class XlsxZip {
       source.destroy();
       raw.destroy();
     }
-    if (limits.signal?.aborted) throw cancelled();
+    if (limits.signal?.aborted) throw cancelledError();
     if (n !== entry.uncompressedSize) throw fileErrors.zipDamaged(file, name, { zh: `解压后只有 ${n} 字节，目录记载为 ${entry.uncompressedSize} 字节`, en: `it inflates to ${n} bytes where the directory records ${entry.uncompressedSize}` });
     if (crc >>> 0 !== entry.crc32 >>> 0) throw fileErrors.zipDamaged(file, name, { zh: 'CRC-32 校验值不符（内容与压缩包记录的不一致）', en: 'its CRC-32 does not match (the content differs from what the archive recorded)' });
   }
