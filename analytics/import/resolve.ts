@@ -7,52 +7,87 @@ import { ident, lit } from '../db/duck.js';
 import { CANONICAL_TABLES, COUNTY_ID, COUNTY_NAMES } from '../schema/tables.js';
 import type { FieldDef, RefTarget, TableDef } from '../schema/types.js';
 
+/** What the lookups are built from: rows and content of the reference tables, and the county. */
+function lookupSource(countyName: string | null): string {
+  return `SELECT concat_ws(':',
+      (SELECT count(*) || '/' || coalesce(sum(hash(unit_id, name, short_name, aliases)), 0) FROM unit),
+      (SELECT count(*) || '/' || coalesce(sum(hash(matter_code, name)), 0) FROM matter),
+      (SELECT count(*) || '/' || coalesce(sum(hash(officer_id, cert_no, name, year, unit_id)), 0) FROM officer),
+      ${lit(countyName ?? '')}) AS fp`;
+}
+
 /** Builds the lookup tables from the current reference tables. Keys that name two things are
- *  left out: an ambiguous name stays unresolved rather than guessed. */
+ *  left out: an ambiguous name stays unresolved rather than guessed. Every import and undo asks
+ *  for them; they are rebuilt only when the reference tables changed. The fingerprint they were
+ *  built from is a temporary table too, so a rolled-back import takes both back together. */
 export async function prepareLookups(db: Db, countyName: string | null): Promise<void> {
-  const countyKeys = [...COUNTY_NAMES, ...(countyName ? [countyName] : [])].map((n) => `(tj_name_key(${lit(n)}))`).join(', ');
-  const strip = countyName ? `regexp_replace(tj_name_key(name), '^' || tj_name_key(${lit(countyName)}), '')` : 'NULL';
+  const [now] = await db.all<{ fp: string }>(lookupSource(countyName));
+  const built = await db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE temporary AND table_name = 'tj_lookup_fp'`);
+  if (built[0]?.n) {
+    const [had] = await db.all<{ fp: string }>('SELECT fp FROM tj_lookup_fp');
+    if (had && had.fp === now!.fp) return;
+  }
+  const countyList = [...COUNTY_NAMES, ...(countyName ? [countyName] : [])].map((n) => `(${lit(n)})`).join(', ');
+  // tj_name_key is a long macro, bound anew wherever it is written (≈ 10–20 ms each): every text
+  // goes through one use of it per table.
   await db.exec(`
+    CREATE OR REPLACE TEMP TABLE tj_county_key AS
+    SELECT DISTINCT tj_name_key(col0) AS k, col0 = ${lit(countyName ?? '')} AS own FROM (VALUES ${countyList});
+
     CREATE OR REPLACE TEMP TABLE tj_unit_key AS
-    WITH keys AS (
-      SELECT tj_name_key(unit_id) AS k, unit_id FROM unit
-      UNION SELECT tj_name_key(name), unit_id FROM unit
-      UNION SELECT tj_name_key(short_name), unit_id FROM unit WHERE short_name IS NOT NULL
-      UNION SELECT tj_name_key(a), unit_id FROM (SELECT unnest(aliases) AS a, unit_id FROM unit)
-      UNION SELECT ${strip}, unit_id FROM unit
+    WITH texts AS (
+      SELECT unit_id AS s, unit_id, FALSE AS is_name FROM unit
+      UNION ALL SELECT name, unit_id, TRUE FROM unit
+      UNION ALL SELECT short_name, unit_id, FALSE FROM unit WHERE short_name IS NOT NULL
+      UNION ALL SELECT unnest(aliases), unit_id, FALSE FROM unit
+    ),
+    keyed AS (SELECT tj_name_key(s) AS k, unit_id, is_name FROM texts),
+    names AS (
       -- 嵊泗县菜园镇人民政府 is also called 菜园镇人民政府 and 菜园镇
-      UNION SELECT regexp_replace(${countyName ? strip : 'tj_name_key(name)'}, '人民政府$', ''), unit_id FROM unit
-      UNION SELECT regexp_replace(tj_name_key(name), '人民政府$', ''), unit_id FROM unit
+      SELECT k, unit_id, ${countyName ? `regexp_replace(k, '^' || (SELECT any_value(k) FROM tj_county_key WHERE own), '')` : 'NULL'} AS stripped
+      FROM keyed WHERE is_name
+    ),
+    keys AS (
+      SELECT k, unit_id FROM keyed
+      UNION SELECT stripped, unit_id FROM names
+      UNION SELECT regexp_replace(${countyName ? 'stripped' : 'k'}, '人民政府$', ''), unit_id FROM names
+      UNION SELECT regexp_replace(k, '人民政府$', ''), unit_id FROM names
     )
     SELECT k, any_value(unit_id) AS unit_id FROM keys WHERE k IS NOT NULL AND k <> ''
     GROUP BY k HAVING count(DISTINCT unit_id) = 1
-    UNION ALL SELECT col0, ${lit(COUNTY_ID)} FROM (VALUES ${countyKeys});
+    UNION ALL SELECT k, ${lit(COUNTY_ID)} FROM tj_county_key;
 
     CREATE OR REPLACE TEMP TABLE tj_matter_key AS
     WITH keys AS (
-      SELECT tj_name_key(matter_code) AS k, matter_code FROM matter
-      UNION SELECT tj_name_key(name), matter_code FROM matter
+      SELECT DISTINCT tj_name_key(s) AS k, matter_code FROM (
+        SELECT matter_code AS s, matter_code FROM matter UNION ALL SELECT name, matter_code FROM matter)
     )
     SELECT k, any_value(matter_code) AS matter_code FROM keys WHERE k IS NOT NULL
     GROUP BY k HAVING count(DISTINCT matter_code) = 1;
 
+    CREATE OR REPLACE TEMP TABLE tj_officer_key_all AS
+    SELECT tj_name_key(s) AS k, officer_id, year, unit_id, kind FROM (
+      SELECT officer_id AS s, officer_id, year, unit_id, 'id' AS kind FROM officer
+      UNION ALL SELECT cert_no, officer_id, year, unit_id, 'id' FROM officer WHERE cert_no IS NOT NULL
+      UNION ALL SELECT name, officer_id, year, unit_id, 'name' FROM officer);
+
     CREATE OR REPLACE TEMP TABLE tj_officer_id_key AS
-    WITH keys AS (
-      SELECT tj_name_key(officer_id) AS k, officer_id FROM officer
-      UNION SELECT tj_name_key(cert_no), officer_id FROM officer WHERE cert_no IS NOT NULL
-    )
-    SELECT k, any_value(officer_id) AS officer_id FROM keys WHERE k IS NOT NULL
+    SELECT k, any_value(officer_id) AS officer_id FROM tj_officer_key_all WHERE kind = 'id' AND k IS NOT NULL
     GROUP BY k HAVING count(DISTINCT officer_id) = 1;
 
     CREATE OR REPLACE TEMP TABLE tj_officer_name_yu AS
-    SELECT tj_name_key(name) AS k, year, unit_id, any_value(officer_id) AS officer_id FROM officer
+    SELECT k, year, unit_id, any_value(officer_id) AS officer_id FROM tj_officer_key_all WHERE kind = 'name'
     GROUP BY ALL HAVING count(DISTINCT officer_id) = 1;
     CREATE OR REPLACE TEMP TABLE tj_officer_name_y AS
-    SELECT tj_name_key(name) AS k, year, any_value(officer_id) AS officer_id FROM officer
+    SELECT k, year, any_value(officer_id) AS officer_id FROM tj_officer_key_all WHERE kind = 'name'
     GROUP BY ALL HAVING count(DISTINCT officer_id) = 1;
     CREATE OR REPLACE TEMP TABLE tj_officer_name_any AS
-    SELECT tj_name_key(name) AS k, any_value(officer_id) AS officer_id FROM officer
+    SELECT k, any_value(officer_id) AS officer_id FROM tj_officer_key_all WHERE kind = 'name'
     GROUP BY ALL HAVING count(DISTINCT officer_id) = 1;
+    DROP TABLE tj_officer_key_all;
+    DROP TABLE tj_county_key;
+
+    CREATE OR REPLACE TEMP TABLE tj_lookup_fp AS SELECT ${lit(now!.fp)} AS fp;
   `);
 }
 

@@ -7,7 +7,7 @@ import { munkres } from 'munkres';
 import { CANONICAL_TABLES, tableDef } from '../../schema/tables.js';
 import type { TableDef } from '../../schema/types.js';
 import { FILE_HINTS, TABLE_MARKERS } from '../lexicon/fields.js';
-import { fieldEvidence, profileColumn, type ColumnProfile, type NameIndex } from './evidence.js';
+import { fieldEvidence, profileColumn, type ColumnProfile, type Evidence, type NameIndex } from './evidence.js';
 import { analyse, classFit, scoreHeader, tableModel, type Analysed } from './score.js';
 
 export type Confidence = 'sure' | 'likely' | 'none';
@@ -71,7 +71,9 @@ function analysed(h: string): Analysed {
 
 interface Cell {
   header: number;
-  evidence: { factor: number; note?: string };
+  /** What the values say; weighed only where the header scores (the final score is their product),
+   *  and on demand for a missing field's candidates (evidenceAt). */
+  evidence: Evidence | undefined;
   final: number;
   phrase: string;
   exact: boolean;
@@ -81,6 +83,7 @@ interface Cell {
 interface TableResult {
   table: TableDef;
   cells: Cell[][];
+  profiles: Array<ColumnProfile | undefined>;
   assigned: Map<number, number>;
   score: number;
 }
@@ -90,13 +93,15 @@ function scoreTable(t: TableDef, hs: Analysed[], profiles: Array<ColumnProfile |
   const cells = hs.map((h, i) =>
     tm.fields.map((fm): Cell => {
       const s = scoreHeader(h, fm, tm);
-      const ev = fieldEvidence(profiles[i], fm.field, t);
-      return { header: s.score, evidence: ev, final: Math.min(1, s.score * ev.factor), phrase: s.phrase, exact: s.exact, near: s.near === true };
+      // A header that names nothing of the field scores 0 whatever its values say: weighing them
+      // (every category value against every spelling) was most of recognition's time.
+      const ev = s.score > 0 ? fieldEvidence(profiles[i], fm.field, t) : undefined;
+      return { header: s.score, evidence: ev, final: Math.min(1, s.score * (ev?.factor ?? 1)), phrase: s.phrase, exact: s.exact, near: s.near === true };
     }),
   );
   const assigned = assignColumns(
     cells.map((row) => row.map((c) => c.final)),
-    cells.map((row) => row.map((c) => c.exact && c.evidence.factor >= 0.9)),
+    cells.map((row) => row.map((c) => c.exact && (c.evidence?.factor ?? 1) >= 0.9)),
   );
   let score = 0;
   const keyish = new Set([...t.key, ...(t.detectBy ?? [])]);
@@ -123,7 +128,14 @@ function scoreTable(t: TableDef, hs: Analysed[], profiles: Array<ColumnProfile |
   // …and a ledger that names nothing of what such ledgers are about (no 处罚, 罚款, 听证 in a
   // penalty ledger) is less likely that ledger.
   if (markers.size && !marked) score -= 0.25;
-  return { table: t, cells, assigned, score };
+  return { table: t, cells, profiles, assigned, score };
+}
+
+/** A cell's evidence, weighed now if its header scored 0 (a missing field's candidates by values). */
+function evidenceAt(r: TableResult, i: number, j: number): Evidence {
+  const c = r.cells[i]![j]!;
+  c.evidence ??= fieldEvidence(r.profiles[i], tableModel(r.table).fields[j]!.field, r.table);
+  return c.evidence;
 }
 
 /**
@@ -225,10 +237,11 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
     const fieldRival = r.cells[i]!.some((o, k) => k !== j && o.header >= c.header - 0.1 && o.header >= LIKELY);
     const columnRival = r.cells.some((row, k) => k !== i && row[j]!.final >= LIKELY && row[j]!.final >= c.final - 0.1);
     const rival = columnRival || (fieldRival && !c.exact);
-    const sure = tableSure && c.evidence.factor >= 0.9 && !rival && (c.exact || c.header >= SURE);
+    const evidence = evidenceAt(r, i, j);
+    const sure = tableSure && evidence.factor >= 0.9 && !rival && (c.exact || c.header >= SURE);
     const how = c.exact ? `表头即“${fm.field.zh}”的常用写法` : `表头与“${c.phrase}”相近（${Math.round(c.header * 100)}%）`;
     const howEn = c.exact ? `the header is a usual spelling of ${fm.field.en}` : `the header is close to "${c.phrase}" (${Math.round(c.header * 100)}%)`;
-    const ev = c.evidence.note ? `；${c.evidence.note}` : '';
+    const ev = evidence.note ? `；${evidence.note}` : '';
     const notes = [!tableSure ? '；数据表为推测' : '', columnRival ? '；另有一列同样像' : fieldRival && !c.exact ? '；也可能是其他字段' : ''].join('');
     const out: ColumnDecision = {
       index: i,
@@ -237,7 +250,7 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
       confidence: sure ? 'sure' : 'likely',
       score: round(c.final),
       why: `${how}${ev}${notes}`,
-      why_en: `${howEn}${c.evidence.note ? `; values: ${c.evidence.note}` : ''}${!tableSure ? '; the table is a guess' : ''}`,
+      why_en: `${howEn}${evidence.note ? `; values: ${evidence.note}` : ''}${!tableSure ? '; the table is a guess' : ''}`,
     };
     if (h.norm.scale && (fm.field.kind === 'money' || fm.field.kind === 'number')) out.scale = h.norm.scale;
     return out;
@@ -255,7 +268,7 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
       };
       const candidates = r.cells
         .map((row, i) => ({ index: i, header: headers[i]!, score: round(row[j]!.final) }))
-        .filter((c) => c.score > 0.15 || r.cells[c.index]![j]!.evidence.factor > 1 || fits(c.index))
+        .filter((c) => c.score > 0.15 || evidenceAt(r, c.index, j).factor > 1 || fits(c.index))
         .sort((a, b) => b.score - a.score)
         .slice(0, 3);
       return { field: f.name, zh: f.zh, en: f.en, candidates };

@@ -59,21 +59,34 @@ function bigrams(s: string): string[] {
   return out;
 }
 
-function dice(a: string, b: string): number {
-  const x = bigrams(a);
-  const y = bigrams(b);
-  const pool = new Map<string, number>();
-  for (const g of y) pool.set(g, (pool.get(g) ?? 0) + 1);
-  let both = 0;
-  for (const g of x) {
-    const n = pool.get(g) ?? 0;
-    if (n > 0) {
-      both++;
-      pool.set(g, n - 1);
-    }
-  }
-  return (2 * both) / (x.length + y.length);
+function bag(s: string): { grams: Map<string, number>; n: number } {
+  const grams = new Map<string, number>();
+  const list = bigrams(s);
+  for (const g of list) grams.set(g, (grams.get(g) ?? 0) + 1);
+  return { grams, n: list.length };
 }
+
+/** Dice similarity of two texts' character pairs (each pair counted as often as it occurs). */
+function dice(x: { grams: Map<string, number>; n: number }, y: { grams: Map<string, number>; n: number }): number {
+  let both = 0;
+  for (const [g, n] of x.grams) both += Math.min(n, y.grams.get(g) ?? 0);
+  return (2 * both) / (x.n + y.n);
+}
+
+/** A spelling's character pairs, for similarity; made once per field. */
+const bags = new Map<string, Array<{ k: string; canon: string; bag: ReturnType<typeof bag> }>>();
+function spellingBags(table: string, f: FieldDef): Array<{ k: string; canon: string; bag: ReturnType<typeof bag> }> {
+  const key = `${table}.${f.name}`;
+  let out = bags.get(key);
+  if (!out) {
+    out = [...spellingsOf(table, f)].filter(([k]) => k.length >= 2).map(([k, canon]) => ({ k, canon, bag: bag(k) }));
+    bags.set(key, out);
+  }
+  return out;
+}
+
+/** Below this a spelling's similarity cannot decide anything (the winner needs 0.6, 0.15 ahead). */
+const SIMILAR_FLOOR = 0.45;
 
 const cache = new Map<string, Map<string, string>>();
 
@@ -94,7 +107,29 @@ function spellingsOf(table: string, f: FieldDef): Map<string, string> {
 /** Longest text weighed as a category's spelling. */
 export const MAX_ENUM_TEXT = 200;
 
+/** Results by field and text: a file's columns are weighed against every category field of every
+ *  table, and files of one kind repeat their texts (the lexicon does not change while running). */
+const memo = new Map<string, Map<string, ValueMatch | null>>();
+let memoSize = 0;
+
 export function matchEnumValue(table: string, f: FieldDef, raw: string, user?: Readonly<Record<string, string>>): ValueMatch | null {
+  if (user) return matchUncached(table, f, raw, user);
+  const fk = `${table}.${f.name}`;
+  let m = memo.get(fk);
+  if (!m) memo.set(fk, (m = new Map()));
+  const hit = m.get(raw);
+  if (hit !== undefined || m.has(raw)) return hit ?? null;
+  if (memoSize > 200_000) {
+    for (const x of memo.values()) x.clear();
+    memoSize = 0;
+  }
+  const r = matchUncached(table, f, raw);
+  m.set(raw, r);
+  memoSize++;
+  return r;
+}
+
+function matchUncached(table: string, f: FieldDef, raw: string, user?: Readonly<Record<string, string>>): ValueMatch | null {
   // A category is a few words: a long text (a pasted paragraph, a shifted cell) is no spelling of
   // one, and comparing it character pair by pair would cost seconds per megabyte.
   if (raw.length > MAX_ENUM_TEXT) return null;
@@ -151,9 +186,13 @@ export function matchEnumValue(table: string, f: FieldDef, raw: string, user?: R
   if (text.length >= 2 && !NEGATION.test(text)) {
     let top = { s: 0, canon: '' };
     let second = 0;
-    for (const [k, canon] of spellings) {
-      if (k.length < 2) continue;
-      const s = dice(text, k);
+    const mine = bag(text);
+    for (const { canon, bag: theirs } of spellingBags(table, f)) {
+      // The best a pair count can give: a spelling far shorter or longer than the text cannot come
+      // near enough to be the winner or to stand in its way (the result is the same without it).
+      if ((2 * Math.min(mine.n, theirs.n)) / (mine.n + theirs.n) < SIMILAR_FLOOR) continue;
+      const s = dice(mine, theirs);
+      if (s < SIMILAR_FLOOR) continue;
       if (s > top.s) {
         if (canon !== top.canon) second = top.s;
         top = { s, canon };
