@@ -152,6 +152,47 @@ describe('report.build', () => {
     expect(((await svc.dispatch('report.list', {})) as Result<ReportBatch[]>)).toEqual({ ok: true, value: [] });
   }, 120_000);
 
+  it('without a host printer, one Chromium serves the PDF batches and is kept; a batch it fails closes it', async () => {
+    const started: Array<ReturnType<typeof standInPrinter>> = [];
+    let failNext = false;
+    const events: Array<{ event: EventName; payload: unknown }> = [];
+    const svc = new AnalyticsService({
+      stateDir: tempDir('tijian-report-state-'),
+      sampleDir: null,
+      testOwnPrinter: async () => {
+        const p = standInPrinter();
+        const print = p.printer.print;
+        p.printer.print = async (html, opts) => {
+          if (failNext) throw new Error('the browser crashed');
+          return print(html, opts);
+        };
+        started.push(p);
+        return p.printer;
+      },
+      emit: <E extends EventName>(event: E, payload: Events[E]) => events.push({ event, payload }),
+    });
+    services.push(svc);
+    await svc.dispatch('workspace.open', { path: sampleCopy() });
+    const run = (await svc.dispatch('evaluate.run', { jobId: 'e', period: '2024', draws: 0 })) as Result<RunInfo>;
+    const runId = run.ok ? run.value.run_id : 0;
+    const pdf = (jobId: string) => svc.dispatch('report.build', { jobId, kind: 'county', format: 'pdf', runId }) as Promise<Result<ReportBatch>>;
+    expect((await pdf('a')).ok).toBe(true);
+    expect((await pdf('b')).ok).toBe(true);
+    // one browser for both batches, still open
+    expect(started).toHaveLength(1);
+    expect(started[0]!.printed).toHaveLength(2);
+    expect(started[0]!.closed()).toBe(0);
+    failNext = true;
+    expect(await pdf('c')).toMatchObject({ ok: false });
+    expect(started[0]!.closed()).toBe(1);
+    failNext = false;
+    expect((await pdf('d')).ok).toBe(true);
+    expect(started).toHaveLength(2);
+    await svc.shutdown();
+    services.splice(services.indexOf(svc), 1);
+    expect(started[1]!.closed()).toBe(1);
+  }, 120_000);
+
   it('through the worker: PDFs are printed by the host’s printer when it has one', async () => {
     const p = standInPrinter();
     const state = tempDir('tijian-report-host-');

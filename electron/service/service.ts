@@ -123,9 +123,12 @@ export interface ServiceOptions {
   testImportDelay?: { ms: number; match: string };
   /** Tests only: imports of files whose name contains `match` hang or crash the process. */
   testImportFault?: { kind: 'hang' | 'crash'; match: string };
-  /** Where PDFs are printed: the host's printer (Electron's printToPDF) or, by default, a Chromium
-   *  started for the batch (the browser host, tests). The service closes what it gets. */
+  /** Where PDFs are printed: the host's printer (Electron's printToPDF), asked for each batch and
+   *  closed after it; without one, a Chromium the service starts and keeps a minute after the last
+   *  batch (the browser host, tests). */
   printer?: () => Promise<PdfPrinter>;
+  /** Tests only: what starts the service's own Chromium printer (default chromiumPrinter). */
+  testOwnPrinter?: () => Promise<PdfPrinter>;
   emit: <E extends EventName>(event: E, payload: Events[E]) => void;
 }
 
@@ -142,6 +145,9 @@ const SAMPLE_NAME = '嵊泗县示例工作区.duckdb';
 function noWorkspace(): ServiceError {
   return new ServiceError('NO_WORKSPACE', '尚未打开工作区。请先新建或打开一个工作区，或打开示例。', 'No workspace is open. Create or open one, or open the sample.');
 }
+
+/** How long the service's own Chromium stays up after the last PDF batch. */
+const PRINTER_KEEP_MS = 60_000;
 
 export class AnalyticsService {
   private ws: Workspace | null = null;
@@ -161,6 +167,9 @@ export class AnalyticsService {
   private dataGen = 0;
   /** Reviews running in the background (a stale one is aborted when the data changes). */
   private readonly warms = new Set<{ label: string; gen: number; controller: AbortController; done: Promise<void> }>();
+  /** The Chromium that prints PDFs when the host has no printer of its own, kept for a while after
+   *  a batch: starting it is ≈ 0.3–0.5 s of every PDF export (bench:report). */
+  private kept: { printer: Promise<PdfPrinter>; users: number; timer?: ReturnType<typeof setTimeout> } | null = null;
 
   constructor(private readonly opts: ServiceOptions) {
     this.impl = this.makeImpl();
@@ -212,6 +221,46 @@ export class AnalyticsService {
   async shutdown(): Promise<void> {
     for (const j of this.jobs.values()) j.controller.abort();
     await this.writeLock.run(() => this.readLock.run(async () => this.closeWorkspace()));
+    const kept = this.kept;
+    this.kept = null;
+    if (kept?.timer) clearTimeout(kept.timer);
+    await kept?.printer.then((p) => p.close()).catch(() => undefined);
+  }
+
+  /**
+   * A printer for one batch of PDFs, and how to give it back. The host's own (the desktop app's
+   * print windows) is asked for each time; otherwise one Chromium is shared by the batches and
+   * closed a minute after the last, or at once when a batch failed with it.
+   */
+  private acquirePrinter(): { printer: Promise<PdfPrinter>; release: (failed: boolean) => Promise<void> } {
+    if (this.opts.printer) {
+      const printer = this.opts.printer();
+      return { printer, release: async () => void (await printer.then((p) => p.close()).catch(() => undefined)) };
+    }
+    if (!this.kept) this.kept = { printer: (this.opts.testOwnPrinter ?? chromiumPrinter)(), users: 0 };
+    const kept = this.kept;
+    kept.users++;
+    if (kept.timer) clearTimeout(kept.timer);
+    delete kept.timer;
+    // a browser that failed to start is not kept
+    kept.printer.catch(() => {
+      if (this.kept === kept) this.kept = null;
+    });
+    const close = async () => {
+      if (this.kept === kept) this.kept = null;
+      await kept.printer.then((p) => p.close()).catch(() => undefined);
+    };
+    return {
+      printer: kept.printer,
+      release: async (failed) => {
+        kept.users--;
+        if (failed) return close();
+        if (kept.users === 0 && this.kept === kept) {
+          kept.timer = setTimeout(() => void close(), PRINTER_KEEP_MS);
+          kept.timer.unref?.();
+        }
+      },
+    };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -577,6 +626,26 @@ export class AnalyticsService {
     ctx.progress({ phase: 'queued', done: 0, total: 1, unit: 'percent' });
     const run = await this.reportRun(input, ctx);
     if (ctx.signal?.aborted) throw cancelled();
+    // Chromium starts while the report's context is prepared (as the command line does)
+    const lease = input.format === 'pdf' ? this.acquirePrinter() : undefined;
+    lease?.printer.catch(() => undefined); // awaited below; a failure there is the job's error
+    const broken = { printer: false };
+    try {
+      return await this.writeReportBatch(input, ctx, run, t0, lease?.printer, broken);
+    } finally {
+      await lease?.release(broken.printer);
+    }
+  }
+
+  private async writeReportBatch(
+    input: ParsedInputOf<'report.build'>,
+    ctx: CallContext,
+    run: EvaluationResult,
+    t0: number,
+    printerP: Promise<PdfPrinter> | undefined,
+    broken: { printer: boolean },
+  ): Promise<ReportBatch> {
+    const cancelled = () => new ServiceError('CANCELLED', '已取消，未生成报告。', 'Cancelled; no report written.');
     const review = await this.review(run.period.label, ctx);
     if (ctx.signal?.aborted) throw cancelled();
     const unmask = !!input.unmask;
@@ -592,7 +661,7 @@ export class AnalyticsService {
     const docs = input.kind === 'unit' && input.units ? input.units.flatMap((u) => buildReports(rctx, 'unit', u)) : buildReports(rctx, input.kind, input.kind === 'unit' ? 'all' : undefined);
     const folder = batchFolder(this.opts.stateDir, input.kind, run.period.label, unmask);
     ctx.progress({ phase: 'report', done: 0, total: docs.length, unit: 'files' });
-    const printer = input.format === 'pdf' ? await (this.opts.printer ?? (() => chromiumPrinter()))() : undefined;
+    const printer = printerP ? await printerP : undefined;
     let written: Array<{ path: string; title: string }>;
     try {
       written = await writeBatch(docs, input.format, folder, {
@@ -602,9 +671,8 @@ export class AnalyticsService {
       });
     } catch (e) {
       if (e instanceof Cancelled) throw cancelled();
+      broken.printer = true; // a browser that failed a batch is not kept
       throw e;
-    } finally {
-      await printer?.close().catch(() => undefined);
     }
     const batch: ReportBatch = {
       id: `${Date.now().toString(36)}-${basename(folder)}`,
