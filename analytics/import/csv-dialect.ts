@@ -81,7 +81,7 @@ export function sniffCsv(sampleText: string, complete: boolean): CsvDialect {
   let headerBest = -1;
   const limit = Math.min(MAX_HEADER_SEARCH, best.parsed.rows.length);
   for (let i = 0; i < limit; i++) {
-    const s = headerScore(best.parsed.rows[i]!);
+    const s = headerScore(best.parsed.rows[i]!, headerBest);
     if (s > headerBest) {
       headerBest = s;
       headerIdx = i;

@@ -111,9 +111,10 @@ function tableMatch(t: TableDef, r: Recognition): TableMatch {
   };
 }
 
-/** How well a header row fits any table: used to find the header row below title rows. */
-export function headerScore(headers: readonly string[]): number {
-  return headerRowScore(headers);
+/** How well a header row fits any table: used to find the header row below title rows. With
+ *  `beat`, a row that cannot score above it is not weighed (0). */
+export function headerScore(headers: readonly string[], beat?: number): number {
+  return headerRowScore(headers, beat);
 }
 
 /**

@@ -35,7 +35,7 @@ export async function chooseSheet(path: string, file: string, signal?: AbortSign
         path,
         () => {},
         (r) => {
-          best = Math.max(best, headerScore(r.cells));
+          best = Math.max(best, headerScore(r.cells, best));
         },
         { signal, displayName: file, sheet: s.name, maxRows: PEEK_ROWS },
       );

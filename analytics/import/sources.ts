@@ -425,7 +425,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
     let best = 0;
     let bestScore = -1;
     for (let i = 0; i < pending.length; i++) {
-      const s = headerScore(pending[i]!.cells);
+      const s = headerScore(pending[i]!.cells, bestScore);
       if (s > bestScore) {
         bestScore = s;
         best = i;

@@ -278,9 +278,13 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
 
 /** How header-like a row is: the columns the closest table recognises (to find the header row
  *  below title rows). Cells that cannot be headers (long text, numbers, dates) count nothing. */
-export function headerRowScore(cells: readonly string[]): number {
+export function headerRowScore(cells: readonly string[], beat?: number): number {
   const hs = cells.map((c) => (c && c.length <= 40 && !/^[\d\s.,:/-]+$/.test(c) ? c : ''));
-  if (hs.filter(Boolean).length < 2) return 0;
+  const possible = hs.filter(Boolean).length;
+  if (possible < 2) return 0;
+  // The score counts cells, so a row with no more candidate cells than `beat` cannot score above
+  // it: the caller looking for a better row is told 0 without the row being weighed.
+  if (beat !== undefined && possible <= beat) return 0;
   let best = 0;
   const as = hs.map(analysed);
   for (const t of CANONICAL_TABLES) {
@@ -288,6 +292,7 @@ export function headerRowScore(cells: readonly string[]): number {
     let n = 0;
     for (const [i, j] of r.assigned) if (hs[i] && r.cells[i]![j]!.final >= LIKELY) n++;
     best = Math.max(best, n);
+    if (best === possible) break; // every candidate cell recognised: no table can do better
   }
   return best;
 }
