@@ -380,6 +380,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation as an evaluator uses it', () =>
     expect(expected).toBeLessThan(all.total);
     for (const search of ['市场监管', '市场监督管理局', market.id.toLowerCase()]) {
       await page.fill('[data-testid=lineage-search]', search);
+      // the search applies when typing pauses (250 ms); the three find the same rows, so wait for
+      // this one to be the listing's, or the grid starts again under the keys pressed below
+      await expect.poll(() => page.locator('[data-testid=lineage-count]').getAttribute('data-query'), SLOW).toBe(search);
       await expect.poll(() => page.locator('[data-testid=lineage-count]').textContent(), SLOW).toBe(`筛选出 ${expected.toLocaleString('zh-CN')} 行（共 ${all.total.toLocaleString('zh-CN')} 行）`);
       await expect.poll(async () => new Set(await page.locator(`[data-testid=lineage-grid] .grid-row .grid-cell:nth-child(${col + 2})`).allTextContents()), SLOW).toEqual(new Set(['市场监管局']));
     }

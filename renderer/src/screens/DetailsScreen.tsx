@@ -221,7 +221,7 @@ function Details({ target }: { target: LineageTarget | null }) {
           )}
           <div className="browser-bar">
             <input className="search" type="search" placeholder={t.e.search} title={t.ux.search} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="lineage-search" />
-            <span className="muted" data-testid="lineage-count">
+            <span className="muted" data-testid="lineage-count" data-query={query}>
               {meta ? (query ? t.e.rowsFiltered(num(meta.total), num(meta.unfiltered)) : t.e.rowsMatch(num(meta.total))) : ''}
             </span>
             <div className="spacer" />
