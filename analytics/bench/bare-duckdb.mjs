@@ -2,7 +2,7 @@
 // one plain `node` process (JavaScript, so no compile step is timed): every file DuckDB reads by
 // itself (CSV, JSON, JSON Lines, Parquet) into a table of a new database file with read_* CTAS,
 // then four indicators per unit for 2024 from the two case exports — the index system's four
-// case indicators, with its definitions: 法制审核率 (legal_review_rate), 办案超期率 (overdue_rate),
+// case indicators, with its definitions (办案超期率 as revised in issue 11): 法制审核率 (legal_review_rate), 办案超期率 (overdue_rate),
 // 行刑衔接移送率 (police_transfer), 网上办案率 (online_handling). No name resolution, no checks,
 // no rejected rows: units are the raw unit names as written, dates parsed in the formats the files
 // use. A CSV that is not UTF-8 (GBK) is decoded in Node into a UTF-8 copy first, as DuckDB cannot
@@ -73,20 +73,27 @@ const yes = (c) => `coalesce(CAST(${c} AS VARCHAR) IN ('是', '√', 'Y', '1', '
 const int = (c) => `TRY_CAST(regexp_extract(CAST(${c} AS VARCHAR), '\\d+') AS INTEGER)`;
 const cases = `
   SELECT 执法主体 AS unit, ${d('立案日期')} AS filed, ${d('处罚决定日期')} AS decided, ${int('"办案期限（天）"')} AS deadline,
-         ${yes('是否批准延期')} AS extension, ${yes('是否重大案件')} AS major, ${d('法制审核日期')} AS reviewed,
+         ${yes('是否批准延期')} AS extension, ${int('延长天数')} AS extension_days, ${d('结案日期')} AS closed,
+         ${yes('是否重大案件')} AS major, ${d('法制审核日期')} AS reviewed,
          ${yes('是否涉嫌犯罪')} AS crime, ${d('移送公安日期')} AS police, ${yes('是否网上办案')} AS online
   FROM ${caseEarly}
   UNION ALL
-  SELECT 执法机关, ${d('立案时间')}, ${d('决定书日期')}, ${int('办理期限')}, ${yes('延期审批')}, ${yes('重大执法决定')}, ${d('法制审核时间')},
-         ${yes('涉嫌犯罪')}, ${d('移送司法机关日期')}, ${yes('是否网上办理')}
+  SELECT 执法机关, ${d('立案时间')}, ${d('决定书日期')}, ${int('办理期限')}, ${yes('延期审批')}, ${int('延期天数')}, ${d('办结日期')},
+         ${yes('重大执法决定')}, ${d('法制审核时间')}, ${yes('涉嫌犯罪')}, ${d('移送司法机关日期')}, ${yes('是否网上办理')}
   FROM ${caseLate}`;
 const inYear = (c) => `${c} BETWEEN DATE '2024-01-01' AND DATE '2024-12-31'`;
+const limit = `(coalesce(deadline, 90) + CASE WHEN extension THEN coalesce(extension_days, 30) ELSE 0 END)`;
+const openAtEnd = `(filed <= DATE '2024-12-31' AND (decided IS NULL OR decided > DATE '2024-12-31') AND (closed IS NULL OR closed > DATE '2024-12-31')
+  AND (police IS NULL OR police > DATE '2024-12-31'))`;
 const reader = await con.runAndReadAll(`
   SELECT CASE WHEN grouping(unit) = 1 THEN 'COUNTY' ELSE unit END AS unit,
          count(*) FILTER (WHERE major AND ${inYear('decided')} AND reviewed <= decided) AS legal_review_rate_num,
          count(*) FILTER (WHERE major AND ${inYear('decided')}) AS legal_review_rate_den,
-         count(*) FILTER (WHERE ${inYear('decided')} AND decided - filed > coalesce(deadline, 90) AND NOT extension) AS overdue_rate_num,
-         count(*) FILTER (WHERE ${inYear('decided')}) AS overdue_rate_den,
+         -- the index's revised definition: cases decided in the year, and cases still open at its
+         -- end (not closed, not transferred) past their limit; an extension adds its days (30)
+         count(*) FILTER (WHERE ${inYear('decided')} AND decided - filed > ${limit}
+                           OR ${openAtEnd} AND DATE '2024-12-31' - filed > ${limit}) AS overdue_rate_num,
+         count(*) FILTER (WHERE ${inYear('decided')} OR ${openAtEnd} AND DATE '2024-12-31' - filed > ${limit}) AS overdue_rate_den,
          count(*) FILTER (WHERE crime AND ${inYear('filed')} AND police IS NOT NULL) AS police_transfer_num,
          count(*) FILTER (WHERE crime AND ${inYear('filed')}) AS police_transfer_den,
          count(*) FILTER (WHERE ${inYear('filed')} AND online) AS online_handling_num,

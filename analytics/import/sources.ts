@@ -573,7 +573,18 @@ async function jsonLinesSource(ctx: SourceContext, path: string, cleanupPaths: s
   const lines = `(SELECT row_number() OVER () AS __ord, line FROM read_csv(${lit(path)}, header = false, columns = {'line': 'VARCHAR'},
       delim = chr(1), quote = '', escape = '', auto_detect = false, null_padding = false, max_line_size = 16777216,
       store_rejects = true, rejects_table = '${tag}_jrej', rejects_scan = '${tag}_jrejscan'))`;
-  await db.exec(`CREATE OR REPLACE TEMP VIEW ${tag}_lines AS SELECT __ord, tj_clean(line) AS line, CASE WHEN json_valid(tj_clean(line)) AND json_type(tj_clean(line)) = 'OBJECT' THEN CAST(tj_clean(line) AS JSON) END AS __j FROM ${lines} WHERE tj_clean(line) IS NOT NULL`);
+  // Read, cleaned and parsed once into a table: as a view, every later query (keys, values, bad
+  // lines) read the file again and cleaned each line four times (100 s for 378,000 permits).
+  // A line's text is kept only where it is no object (the reason's raw text).
+  // Numbered, cleaned and parsed in statements of their own: DuckDB writes a subquery's column
+  // into every place the outer query names it, so cleaning in a subquery cleaned each line six
+  // times (9.6 s → 2.6 s for 378,000 lines, measured).
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${tag}_lraw AS SELECT __ord, tj_clean(line) AS line FROM ${lines}`);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${tag}_lines AS
+    SELECT __ord, CASE WHEN __j IS NULL THEN line END AS line, __j FROM (
+      SELECT __ord, line, CASE WHEN json_valid(line) AND json_type(line) = 'OBJECT' THEN CAST(line AS JSON) END AS __j
+      FROM ${tag}_lraw WHERE line IS NOT NULL);
+    DROP TABLE ${tag}_lraw`);
   let useGaps = false;
   const source = await jsonObjectsSource(ctx, `${tag}_lines`, 'line', async () => {
     // the lines the reader itself could not take, numbered as in the file
@@ -613,7 +624,7 @@ async function jsonLinesSource(ctx: SourceContext, path: string, cleanupPaths: s
     lineJoin: (rel) => (useGaps ? `ASOF LEFT JOIN ${tag}_gap ${rel}_gap ON ${rel}.__ord > ${rel}_gap.g` : ''),
     cleanup: async () => {
       await cleanup();
-      await db.exec(`DROP TABLE IF EXISTS ${tag}_jrej; DROP TABLE IF EXISTS ${tag}_jrejscan; DROP TABLE IF EXISTS ${tag}_gap;`).catch(() => undefined);
+      await db.exec(`DROP TABLE IF EXISTS ${tag}_jrej; DROP TABLE IF EXISTS ${tag}_jrejscan; DROP TABLE IF EXISTS ${tag}_gap; DROP TABLE IF EXISTS ${tag}_lraw;`).catch(() => undefined);
     },
   };
 }
@@ -681,12 +692,14 @@ async function jsonObjectsSource(
   );
   if (!keys.length) throw new TijianError('FILE_EMPTY', `“${ctx.displayName ?? basename(ctx.path)}”中没有 JSON 对象（或每一行都无法读取，见被拒绝的行）。`, `"${ctx.displayName ?? basename(ctx.path)}" holds no JSON objects (or no line could be read).`);
   const headers = keys.map((k) => k.k);
-  const cols = headers.map((h, i) => {
-    const path = lit(`$."${h.replace(/"/g, '\\"')}"`);
-    return `CASE WHEN json_type(__j, ${path}) = 'ARRAY' THEN array_to_string(CAST(json_extract(__j, ${path}) AS VARCHAR[]), '、')
-                 WHEN json_type(__j, ${path}) = 'NULL' THEN NULL ELSE json_extract_string(__j, ${path}) END AS c${i}`;
+  // Every key's value taken in one parse of the object (a list of paths), then each value alone.
+  const paths = headers.map((h) => lit(`$."${h.replace(/"/g, '\\"')}"`));
+  const cols = headers.map((_, i) => {
+    const v = `__v[${i + 1}]`;
+    return `CASE WHEN json_type(${v}) = 'ARRAY' THEN array_to_string(CAST(${v} AS VARCHAR[]), '、')
+                 WHEN json_type(${v}) = 'NULL' THEN NULL ELSE json_extract_string(${v}, '$') END AS c${i}`;
   });
-  const relation = `(SELECT __ord, ${cols.join(', ')} FROM ${linesRel} WHERE __j IS NOT NULL)`;
+  const relation = `(SELECT __ord, ${cols.join(', ')} FROM (SELECT __ord, json_extract(__j, [${paths.join(', ')}]) AS __v FROM ${linesRel} WHERE __j IS NOT NULL))`;
   return {
     format,
     headers: uniqueHeaders(headers),
