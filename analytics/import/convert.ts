@@ -369,8 +369,8 @@ export function buildConvSql(
 export function reasonsSql(checks: readonly Check[]): string {
   if (!checks.length) return `[]::STRUCT(code VARCHAR, zh VARCHAR, en VARCHAR)[]`;
   const item = (c: Check) => `{'code': ${lit(c.code)}, 'zh': ${c.zh}, 'en': ${c.en}}`;
-  const items = checks.map((c) => `CASE WHEN coalesce(${c.cond}, FALSE) THEN ${item(c)} END`);
+  const items = checks.map((c) => `CASE WHEN ${c.cond} THEN ${item(c)} END`);
   const all = `list_filter([${items.join(', ')}], x -> x IS NOT NULL)`;
   const exclusive = checks.filter((c) => c.exclusive);
-  return exclusive.reduceRight((rest, c) => `CASE WHEN coalesce(${c.cond}, FALSE) THEN [${item(c)}] ELSE ${rest} END`, all);
+  return exclusive.reduceRight((rest, c) => `CASE WHEN ${c.cond} THEN [${item(c)}] ELSE ${rest} END`, all);
 }
