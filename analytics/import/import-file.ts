@@ -531,13 +531,15 @@ async function loadRows(
     joins.push(`LEFT JOIN (${listRefSql(t, f, rest)}) ${alias} ON ${alias}.rid = c.__ord`);
     vals.push(`CASE WHEN ${m}.ok THEN ${m}.ids ELSE ${alias}.ids END`, `CASE WHEN ${m}.ok THEN ${unres} ELSE ${alias}.unres END`);
   });
-  const notDup = dupCount ? `AND c.__ord NOT IN (SELECT __ord FROM ${TAG}_dup)` : '';
+  // Conditions only where some row fails them: a filter that passes every row still costs the
+  // insert ≈ 0.1 s a million rows
+  const keep = [...(staged.badCount ? ['NOT c.__bad'] : []), ...(dupCount ? [`c.__ord NOT IN (SELECT __ord FROM ${TAG}_dup)`] : [])];
   progress?.({ phase: 'load', done: 0, total: 100, unit: 'percent' });
   const loaded = await execWithProgress(
     db,
     `INSERT INTO ${ident(t.name)} (${cols.join(', ')})
      SELECT ${vals.join(', ')} FROM ${TAG}_conv c ${gapJoin} ${joins.join(' ')}
-     WHERE NOT c.__bad ${notDup}`,
+     ${keep.length ? `WHERE ${keep.join(' AND ')}` : ''}`,
     progress,
     'load',
   );
