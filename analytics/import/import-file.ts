@@ -412,13 +412,13 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
   // (DuckDB keeps insertion order), so no order-forcing window is needed.
   const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants, source.cellCount);
   progress?.({ phase: 'convert', done: 0, total: 100, unit: 'percent' });
-  await execWithProgress(db, `CREATE OR REPLACE TEMP TABLE ${TAG}_conv_t AS ${conv.select}`, progress, 'convert');
+  await execWithProgress(db, `CREATE OR REPLACE TEMP TABLE ${TAG}_conv_t AS ${conv.staged}`, progress, 'convert');
   await source.afterConvert?.();
   const values = await resolveEnumValues(db, t, `${TAG}_conv_t`, conv, mapping.values);
   await db.exec(
     source.ordinal === 'rowid'
-      ? `CREATE OR REPLACE TEMP VIEW ${TAG}_conv AS SELECT rowid + 1 AS __ord, * FROM ${TAG}_conv_t`
-      : `CREATE OR REPLACE TEMP VIEW ${TAG}_conv AS SELECT * FROM ${TAG}_conv_t`,
+      ? `CREATE OR REPLACE TEMP VIEW ${TAG}_conv AS SELECT rowid + 1 AS __ord, ${conv.stagedColumns} FROM ${TAG}_conv_t`
+      : `CREATE OR REPLACE TEMP VIEW ${TAG}_conv AS SELECT ${conv.stagedColumns} FROM ${TAG}_conv_t`,
   );
   const counts = (await db.all<{ n: number; bad: number }>(`SELECT count(*) AS n, count(*) FILTER (__bad) AS bad FROM ${TAG}_conv_t`))[0]!;
   const structural = await source.collectStructural(Number(counts.n));
