@@ -132,6 +132,39 @@ describe('importing real-looking exports', () => {
     }
   });
 
+  it('numbers lines physically past blank and rejected lines, few of them or many', async () => {
+    // Up to 4,096 gaps are counted by a search over the ordinal, more by a join with the gap table
+    // (sources.ts): both must give every row its physical line.
+    for (const [rowCount, gapEvery] of [[600, 400], [600, 5], [9000, 2]]) {
+      const lines = ['案件编号,执法机关,立案日期,罚款金额（元）'];
+      const loaded: Array<{ case_id: string; row_no: number }> = [];
+      const rejected: Array<[number, string]> = [];
+      for (let i = 0; i < rowCount!; i++) {
+        if (i % gapEvery! === 3 % gapEvery!) lines.push(''); // a blank line: not a row
+        if (i % gapEvery! === 4 % gapEvery!) {
+          lines.push(`R${i},菜园镇,2024-03-05`); // too few cells: rejected by the reader
+          rejected.push([lines.length, 'row.ragged']);
+        }
+        if (i === 500) {
+          lines.push('A7,菜园镇,2024-03-06,1'); // a key seen before: rejected
+          rejected.push([lines.length, 'key.duplicate_in_file']);
+        }
+        lines.push(`A${i},菜园镇,${i === 550 ? '2024-02-30' : '2024-03-05'},${i}`);
+        if (i === 550) rejected.push([lines.length, 'filed_date.invalid']);
+        else loaded.push({ case_id: `A${i}`, row_no: lines.length });
+      }
+      const ws = await freshWorkspace();
+      const r = await importFile(ws, file(tempDir(), `gaps${gapEvery}.csv`, lines.join('\n') + '\n'));
+      expect(r).toMatchObject({ rows_loaded: loaded.length, rows_rejected: rejected.length });
+      expect(await rows(ws.db, `SELECT case_id, row_no FROM penalty_case ORDER BY row_no`)).toEqual(loaded);
+      const rej = await rows(ws.db, `SELECT line_no, error_codes, reason_zh FROM rejected_row ORDER BY line_no`);
+      expect(rej.map((x) => [x.line_no, (x.error_codes as string[])[0]])).toEqual(rejected);
+      // the duplicate names the line of the first A7
+      const a7 = loaded.find((x) => x.case_id === 'A7')!.row_no;
+      expect(rej.find((x) => (x.error_codes as string[])[0] === 'key.duplicate_in_file')!.reason_zh).toContain(`第 ${a7} 行`);
+    }
+  });
+
   it('reads GBK CSV (Chinese Excel) and rejects a wrong-encoding line in a UTF-8 file', async () => {
     const ws = await freshWorkspace();
     const dir = tempDir();

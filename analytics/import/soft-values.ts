@@ -54,9 +54,12 @@ export function splitSoftChecks(t: TableDef, mapped: readonly MappedField[], che
   return { hard: checks.filter((c) => !taken.has(c)), soft };
 }
 
-/** SQL: the code of the first soft check that fails (NULL when the value was read). */
+/** SQL: the code of the first soft check that fails (NULL when the value was read). A WHEN
+ *  treats NULL as false, so a condition needs no coalesce — and must not have one: under a
+ *  function its ANDs are computed whole for every row (a money column's tj_money_like on every
+ *  cell), while a bare WHEN condition stops at the first part that fails. */
 export function softWhySql(s: SoftField): string {
-  return `CASE ${s.checks.map((c) => `WHEN coalesce(${c.cond}, FALSE) THEN ${lit(c.code)}`).join(' ')} END`;
+  return `CASE ${s.checks.map((c) => `WHEN ${c.cond} THEN ${lit(c.code)}`).join(' ')} END`;
 }
 
 /**

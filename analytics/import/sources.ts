@@ -80,6 +80,8 @@ export interface StagedSource {
   relationWithOrdinal: string;
   /** The relation for reading the first rows (no ordinal, no reject bookkeeping). */
   sampleRelation: string;
+  /** The same, read faster when only its first rows are wanted (a LIMIT); default sampleRelation. */
+  headRelation?: string;
   /** The database the relation lives in. */
   db: Db;
   /** Transcoded text: cells may hold U+FFFD where bytes could not be decoded. */
@@ -179,10 +181,10 @@ function columnsParam(names: string[]): string {
  * For the i-th non-record line L_i after the header (sorted), g_i = L_i − headerLine − i is the
  * number of records before it; record k then sits on line headerLine + k + #{i : g_i < k}.
  */
-async function createGapTable(db: Db, tag: string, headerLine: number, lines: number[]): Promise<void> {
+async function createGapTable(db: Db, tag: string, headerLine: number, lines: number[]): Promise<Gaps> {
   const sorted = [...new Set(lines.filter((l) => l > headerLine))].sort((a, b) => a - b);
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${tag}_gap (g BIGINT, cum BIGINT)`);
-  if (!sorted.length) return;
+  if (!sorted.length) return { tag, pairs: [] };
   // Consecutive non-record lines share one g; the last of them (largest cum) is the one to use.
   const byG = new Map<number, number>();
   sorted.forEach((l, i) => byG.set(l - headerLine - (i + 1), i + 1));
@@ -190,6 +192,37 @@ async function createGapTable(db: Db, tag: string, headerLine: number, lines: nu
   for (let i = 0; i < values.length; i += 1000) {
     await db.exec(`INSERT INTO ${tag}_gap VALUES ${values.slice(i, i + 1000).join(', ')}`);
   }
+  return { tag, pairs: [...byG] };
+}
+
+/** The gap table's rows (g, cum), by g ascending. */
+interface Gaps {
+  tag: string;
+  pairs: Array<[number, number]>;
+}
+
+/** Up to this many gaps are counted by a binary search over the ordinal written as nested CASEs
+ *  rather than by an ASOF join with the gap table: the join sorts every row (a million rows and
+ *  two blank lines: the insert ≈ 1.6 s more CPU and 600 MiB more memory), the search makes
+ *  log2(gaps) comparisons a row. */
+const GAP_CASE_MAX = 4096;
+
+/** The non-record lines before record `rel`.__ord (the cum of the largest g below it, else 0) —
+ *  SQL to add to the ordinal, and the join it needs, if any. */
+function gapSql(rel: string, gaps: Gaps | null): { add: string; join: string } {
+  if (!gaps?.pairs.length) return { add: '', join: '' };
+  if (gaps.pairs.length <= GAP_CASE_MAX) {
+    const pairs = gaps.pairs;
+    // pairs[lo..hi) by g ascending; `below`: the answer when __ord is at most every g among them
+    const search = (lo: number, hi: number, below: number): string => {
+      if (lo >= hi) return String(below);
+      const mid = (lo + hi) >> 1;
+      const [g, cum] = pairs[mid]!;
+      return `CASE WHEN ${rel}.__ord > ${g} THEN ${search(mid + 1, hi, cum)} ELSE ${search(lo, mid, below)} END`;
+    };
+    return { add: ` + ${search(0, pairs.length, 0)}`, join: '' };
+  }
+  return { add: ` + coalesce(${rel}_gap.cum, 0)`, join: `ASOF LEFT JOIN ${gaps.tag}_gap ${rel}_gap ON ${rel}.__ord > ${rel}_gap.g` };
 }
 
 /** A line number that does not count continuation lines, as a physical line number. */
@@ -239,10 +272,13 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
   const relation = counted(`read_csv(${common}, store_rejects = true, rejects_table = '${tag}_rej', rejects_scan = '${tag}_rejscan')`);
   // The second read skips the same broken lines without recording them again.
   const relationWithOrdinal = `(SELECT row_number() OVER () AS __ord, * FROM ${counted(`read_csv(${common}, ignore_errors = true)`)})`;
-  const sampleRelation = checkWidth
-    ? `(SELECT ${names.join(', ')} FROM ${counted(`read_csv(${common}, ignore_errors = true)`)} WHERE __cells IS NULL)`
-    : `read_csv(${common}, ignore_errors = true)`;
-  let useGaps = false;
+  const sampleOf = (read: string) => (checkWidth ? `(SELECT ${names.join(', ')} FROM ${counted(read)} WHERE __cells IS NULL)` : read);
+  const sampleRelation = sampleOf(`read_csv(${common}, ignore_errors = true)`);
+  // The reader's own buffer (its size follows max_line_size) is most of a large file: read whole
+  // before the first rows come (0.15–0.25 s for 1M rows). A buffer of one longest line is enough
+  // for the first rows, and slower for the whole file.
+  const headRelation = sampleOf(`read_csv(${common}, ignore_errors = true, buffer_size = 16777216)`);
+  let gaps: Gaps | null = null;
   const blank = ctx.blankLines ?? [];
   const source: StagedSource = {
     format: 'csv',
@@ -252,6 +288,7 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
     ordinal: 'rowid',
     relationWithOrdinal,
     sampleRelation,
+    headRelation,
     db,
     transcoded: encoding !== 'utf-8' && encoding !== 'utf-8-bom',
     hasExtraCells: false,
@@ -261,8 +298,8 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
     controls: ctx.controls ?? true,
     lineKind: 'line',
     // A record's line: its ordinal + the header line + the blank or rejected lines before it.
-    lineExpr: (rel) => (useGaps ? `(${rel}.__ord + ${dialect.headerLine} + coalesce(${rel}_gap.cum, 0))` : `(${rel}.__ord + ${dialect.headerLine})`),
-    lineJoin: (rel) => (useGaps ? `ASOF LEFT JOIN ${tag}_gap ${rel}_gap ON ${rel}.__ord > ${rel}_gap.g` : ''),
+    lineExpr: (rel) => `(${rel}.__ord + ${dialect.headerLine}${gapSql(rel, gaps).add})`,
+    lineJoin: (rel) => gapSql(rel, gaps).join,
     passColumns: [],
     skippedTitleRows: dialect.headerLine - 1,
     warnings: [],
@@ -289,9 +326,8 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
           rejects = rejects.map((r) => ({ ...r, line: physicalLine(r.line, continuations) }));
         }
       }
-      const gaps = [...blankLines, ...rejects.map((r) => r.line), ...continuations];
-      useGaps = gaps.some((l) => l > dialect.headerLine);
-      if (useGaps) await createGapTable(db, tag, dialect.headerLine, gaps);
+      const gapLines = [...blankLines, ...rejects.map((r) => r.line), ...continuations];
+      if (gapLines.some((l) => l > dialect.headerLine)) gaps = await createGapTable(db, tag, dialect.headerLine, gapLines);
       return rejects;
     },
     materialize: async () => {
@@ -575,17 +611,17 @@ async function jsonLinesSource(ctx: SourceContext, path: string, cleanupPaths: s
       store_rejects = true, rejects_table = '${tag}_jrej', rejects_scan = '${tag}_jrejscan'))`;
   // Read, cleaned and parsed once into a table: as a view, every later query (keys, values, bad
   // lines) read the file again and cleaned each line four times (100 s for 378,000 permits).
-  // A line's text is kept only where it is no object (the reason's raw text).
-  // Numbered, cleaned and parsed in statements of their own: DuckDB writes a subquery's column
-  // into every place the outer query names it, so cleaning in a subquery cleaned each line six
-  // times (9.6 s → 2.6 s for 378,000 lines, measured).
+  // A line's text is kept only where it is no object (the reason's raw text). Numbered, cleaned
+  // and parsed in statements of their own: DuckDB writes a subquery's column into every place the
+  // outer query names it, so cleaning in a subquery cleaned each line six times (9.6 s → 2.6 s
+  // for 378,000 lines, measured).
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${tag}_lraw AS SELECT __ord, tj_clean(line) AS line FROM ${lines}`);
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${tag}_lines AS
     SELECT __ord, CASE WHEN __j IS NULL THEN line END AS line, __j FROM (
       SELECT __ord, line, CASE WHEN json_valid(line) AND json_type(line) = 'OBJECT' THEN CAST(line AS JSON) END AS __j
       FROM ${tag}_lraw WHERE line IS NOT NULL);
     DROP TABLE ${tag}_lraw`);
-  let useGaps = false;
+  let gaps: Gaps | null = null;
   const source = await jsonObjectsSource(ctx, `${tag}_lines`, 'line', async () => {
     // the lines the reader itself could not take, numbered as in the file
     let rejected: Array<{ line: number; raw: string | null; type: string }> = [];
@@ -597,13 +633,12 @@ async function jsonLinesSource(ctx: SourceContext, path: string, cleanupPaths: s
     } catch {
       // no rejects table: nothing was rejected
     }
-    const gaps = rejected.map((r) => Number(r.line));
-    useGaps = gaps.length > 0;
-    if (useGaps) await createGapTable(db, tag, 0, gaps);
-    const physical = useGaps ? `(l.__ord + coalesce(g.cum, 0))` : 'l.__ord';
+    const gapLines = rejected.map((r) => Number(r.line));
+    if (gapLines.length) gaps = await createGapTable(db, tag, 0, gapLines);
+    const gap = gapSql('l', gaps);
     const bad = await db.all<{ line: number; raw: string; valid: boolean }>(
-      `SELECT ${physical} AS line, left(l.line, ${RAW_MAX}) AS raw, json_valid(l.line) AS valid
-       FROM ${tag}_lines l ${useGaps ? `ASOF LEFT JOIN ${tag}_gap g ON l.__ord > g.g` : ''} WHERE l.__j IS NULL ORDER BY l.__ord`,
+      `SELECT (l.__ord${gap.add}) AS line, left(l.line, ${RAW_MAX}) AS raw, json_valid(l.line) AS valid
+       FROM ${tag}_lines l ${gap.join} WHERE l.__j IS NULL ORDER BY l.__ord`,
     );
     const out: StructuralReject[] = rejected.map((r) => ({ line: Number(r.line), raw: r.raw ?? '', ...jsonLineReason(r.type) }));
     for (const b of bad) {
@@ -620,8 +655,8 @@ async function jsonLinesSource(ctx: SourceContext, path: string, cleanupPaths: s
   const cleanup = source.cleanup;
   return {
     ...source,
-    lineExpr: (rel) => (useGaps ? `(${rel}.__ord + coalesce(${rel}_gap.cum, 0))` : `${rel}.__ord`),
-    lineJoin: (rel) => (useGaps ? `ASOF LEFT JOIN ${tag}_gap ${rel}_gap ON ${rel}.__ord > ${rel}_gap.g` : ''),
+    lineExpr: (rel) => `(${rel}.__ord${gapSql(rel, gaps).add})`,
+    lineJoin: (rel) => gapSql(rel, gaps).join,
     cleanup: async () => {
       await cleanup();
       await db.exec(`DROP TABLE IF EXISTS ${tag}_jrej; DROP TABLE IF EXISTS ${tag}_jrejscan; DROP TABLE IF EXISTS ${tag}_gap; DROP TABLE IF EXISTS ${tag}_lraw;`).catch(() => undefined);
