@@ -97,6 +97,14 @@ export const EXCEL_MAX_CELL_CHARS = 32_767;
 const MAX_SMALL_PART = 64 << 20;
 /** A row's text beyond this is not staged (the staging CSV reader takes 16 MiB lines). */
 const MAX_ROW_CHARS = 4 << 20;
+/** Most bytes of an unfinished element carried from one chunk to the next by the byte reader
+ *  (longer ones go the tokenizer's way, which has its own bounds). */
+const MAX_CARRY = 256 << 10;
+const ROW_END = Buffer.from('</row>');
+const XML_SPACE_PRESERVE = ' xml:space="preserve">';
+
+/** Node's Buffer decodes a range without the argument handling of toString (not in its typings). */
+type SlicingBuffer = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
 
 function envBytes(name: string, fallback: number): number {
   const v = Number(process.env[name]);
@@ -874,6 +882,412 @@ export async function readXlsxRows(
       return false;
     };
 
+    /**
+     * The rows and cells of the sheet read straight from the inflated bytes, in the shapes the
+     * usual writers give them (Excel, WPS, exceljs, POI): <row r="7" …>, <c r="B7" t="s" s="3">
+     * with <v>…</v>, <is><t>…</t></is>, nothing or "/>", white space between them. No string is
+     * made of the XML itself: a shared string's index is read from its digits and the cell gets
+     * the string, other values are decoded from their own bytes. Anything else — a formula,
+     * rich text, a prefix, an entity, other attribute forms, an out-of-order cell, a value to
+     * check more closely — stops it (bStop = B_GENERIC) at the start of that element, which then
+     * goes the tokenizer's way (same results, every check and message); an element the buffer
+     * ends inside stops it with bStop = B_NEED. Returns where it stopped.
+     */
+    const B_NEED = 0;
+    const B_GENERIC = 1;
+    let bStop = B_NEED;
+    const fastBytes = (b: SlicingBuffer, from: number): number => {
+      const len = b.length;
+      let p = from;
+      for (;;) {
+        if (state === S.Data) {
+          while (p < len) {
+            const w = b[p]!;
+            if (w !== 32 && w !== 10 && w !== 13 && w !== 9) break;
+            p++;
+          }
+          if (p + 5 > len) {
+            bStop = B_NEED;
+            return p;
+          }
+          if (b[p] !== 60 || b[p + 1] !== 114 || b[p + 2] !== 111 || b[p + 3] !== 119) {
+            bStop = B_GENERIC;
+            return p;
+          }
+          // <row …>: attributes name="value" after one space; only r is read
+          let i = p + 4;
+          let rA = -1;
+          let rB = -1;
+          let e = -1;
+          let selfClosing = false;
+          for (;;) {
+            if (i + 1 >= len) {
+              bStop = B_NEED;
+              return p;
+            }
+            const ch = b[i]!;
+            if (ch === 62) {
+              e = i + 1;
+              break;
+            }
+            if (ch === 47) {
+              if (b[i + 1] === 62) {
+                e = i + 2;
+                selfClosing = true;
+              }
+              break;
+            }
+            if (ch !== 32) break;
+            const ns = ++i;
+            while (i < len) {
+              const c = b[i]!;
+              if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (i > ns && ((c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46)))) break;
+              i++;
+            }
+            if (i + 1 >= len) {
+              bStop = B_NEED;
+              return p;
+            }
+            if (i === ns || b[i] !== 61 || b[i + 1] !== 34) break;
+            const vs = i + 2;
+            let ve = vs;
+            while (ve < len) {
+              const c = b[ve]!;
+              if (c === 34 || c === 60 || c === 38) break;
+              ve++;
+            }
+            if (ve >= len) {
+              bStop = B_NEED;
+              return p;
+            }
+            if (b[ve] !== 34) break;
+            if (i - ns === 1 && b[ns] === 114) {
+              if (rA >= 0) break;
+              rA = vs;
+              rB = ve;
+            }
+            i = ve + 1;
+          }
+          if (e < 0) {
+            bStop = B_GENERIC;
+            return p;
+          }
+          let n = prevRow + 1;
+          if (rA >= 0) {
+            n = 0;
+            if (rB === rA || rB - rA > 7) {
+              bStop = B_GENERIC;
+              return p;
+            }
+            for (let k = rA; k < rB; k++) {
+              const d = b[k]! - 48;
+              if (d < 0 || d > 9) {
+                n = -1;
+                break;
+              }
+              n = n * 10 + d;
+            }
+          }
+          if (n <= prevRow || n > EXCEL_MAX_ROWS) {
+            bStop = B_GENERIC;
+            return p;
+          }
+          rowNumber = n;
+          prevRow = n;
+          cells = [];
+          rowChars = 0;
+          sstCells = 0;
+          problem = undefined;
+          nextCol = 0;
+          p = e;
+          if (selfClosing) continue; // a row without cells: nothing to send
+          state = S.Row;
+        }
+        // in a row: its cells, then </row>
+        const row = cells;
+        const rowNo = rowNumber;
+        let next = nextCol;
+        let nSst = 0;
+        let chars = 0;
+        let stop = -1;
+        for (;;) {
+          while (p < len) {
+            const w = b[p]!;
+            if (w !== 32 && w !== 10 && w !== 13 && w !== 9) break;
+            p++;
+          }
+          if (p + 6 > len) {
+            bStop = B_NEED;
+            stop = p;
+            break;
+          }
+          if (b[p] !== 60) {
+            bStop = B_GENERIC;
+            stop = p;
+            break;
+          }
+          const c1 = b[p + 1];
+          if (c1 === 47) {
+            if (b[p + 2] === 114 && b[p + 3] === 111 && b[p + 4] === 119 && b[p + 5] === 62) {
+              p += 6;
+              break;
+            }
+            bStop = B_GENERIC;
+            stop = p;
+            break;
+          }
+          const c2 = b[p + 2];
+          if (c1 !== 99 || (c2 !== 32 && c2 !== 62 && c2 !== 47)) {
+            bStop = B_GENERIC;
+            stop = p;
+            break;
+          }
+          // attributes: name="value" after one space; r, t and s are read
+          let i = p + 2;
+          let rA = -1;
+          let rB = -1;
+          let tA = -1;
+          let tB = -1;
+          let sA = -1;
+          let sB = -1;
+          let e = -1;
+          let selfClosing = false;
+          let need = false;
+          for (;;) {
+            if (i + 1 >= len) {
+              need = true;
+              break;
+            }
+            const ch = b[i]!;
+            if (ch === 62) {
+              e = i + 1;
+              break;
+            }
+            if (ch === 47) {
+              if (b[i + 1] === 62) {
+                e = i + 2;
+                selfClosing = true;
+              }
+              break;
+            }
+            if (ch !== 32) break;
+            const ns = ++i;
+            while (i < len) {
+              const c = b[i]!;
+              if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (i > ns && ((c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46)))) break;
+              i++;
+            }
+            if (i + 1 >= len) {
+              need = true;
+              break;
+            }
+            if (i === ns || b[i] !== 61 || b[i + 1] !== 34) break;
+            const vs = i + 2;
+            let ve = vs;
+            while (ve < len) {
+              const c = b[ve]!;
+              if (c === 34 || c === 60 || c === 38) break;
+              ve++;
+            }
+            if (ve >= len) {
+              need = true;
+              break;
+            }
+            if (b[ve] !== 34) break;
+            if (i - ns === 1) {
+              const n0 = b[ns];
+              if (n0 === 114) {
+                if (rA >= 0) break;
+                rA = vs;
+                rB = ve;
+              } else if (n0 === 116) {
+                if (tA >= 0) break;
+                tA = vs;
+                tB = ve;
+              } else if (n0 === 115) {
+                if (sA >= 0) break;
+                sA = vs;
+                sB = ve;
+              }
+            }
+            i = ve + 1;
+          }
+          if (e < 0) {
+            bStop = need ? B_NEED : B_GENERIC;
+            stop = p;
+            break;
+          }
+          // the column: r="AB12" with this row's number, after the previous cell
+          let c = next;
+          if (rA >= 0) {
+            let k = rA;
+            c = 0;
+            while (k < rB && k - rA < 3) {
+              const ch = b[k]!;
+              if (ch < 65 || ch > 90) break;
+              c = c * 26 + (ch - 64);
+              k++;
+            }
+            let n = 0;
+            const ds = k;
+            while (k < rB && k - ds < 7) {
+              const d = b[k]! - 48;
+              if (d < 0 || d > 9) break;
+              n = n * 10 + d;
+              k++;
+            }
+            c -= 1;
+            if (k !== rB || k === ds || c < next || c >= EXCEL_MAX_COLUMNS || n !== rowNo) {
+              bStop = B_GENERIC;
+              stop = p;
+              break;
+            }
+          }
+          let t = T_N;
+          if (tA >= 0) {
+            const tl = tB - tA;
+            const t0 = b[tA];
+            if (tl === 1) t = t0 === 115 ? T_S : t0 === 110 ? T_N : t0 === 98 ? T_B : t0 === 101 ? T_E : t0 === 100 ? T_D : -1;
+            else if (tl === 9 && t0 === 105 && b[tA + 1] === 110 && b[tA + 2] === 108 && b[tA + 3] === 105 && b[tA + 4] === 110 && b[tA + 5] === 101 && b[tA + 6] === 83 && b[tA + 7] === 116 && b[tA + 8] === 114) t = T_INLINE;
+            else if (tl === 3 && t0 === 115 && b[tA + 1] === 116 && b[tA + 2] === 114) t = T_STR;
+            else t = -1;
+            if (t < 0) {
+              bStop = B_GENERIC;
+              stop = p;
+              break;
+            }
+          }
+          let st = 0;
+          if (sA >= 0) {
+            for (let k = sA; k < sB && k - sA < 7; k++) {
+              const d = b[k]! - 48;
+              if (d < 0 || d > 9) {
+                st = 0;
+                break;
+              }
+              st = st * 10 + d;
+            }
+          }
+          if (selfClosing) {
+            next = c + 1;
+            p = e;
+            continue;
+          }
+          if (e + 13 > len) {
+            bStop = B_NEED;
+            stop = p;
+            break;
+          }
+          // <c …></c>: no value, an empty cell
+          if (b[e] === 60 && b[e + 1] === 47 && b[e + 2] === 99 && b[e + 3] === 62) {
+            next = c + 1;
+            p = e + 4;
+            continue;
+          }
+          // <v>text</v></c>, or <is><t>text</t></is></c> for an inline string
+          const inline = t === T_INLINE;
+          let vs: number;
+          if (!inline) {
+            if (b[e] !== 60 || b[e + 1] !== 118 || b[e + 2] !== 62) {
+              bStop = B_GENERIC;
+              stop = p;
+              break;
+            }
+            vs = e + 3;
+          } else {
+            if (b[e] !== 60 || b[e + 1] !== 105 || b[e + 2] !== 115 || b[e + 3] !== 62 || b[e + 4] !== 60 || b[e + 5] !== 116) {
+              bStop = B_GENERIC;
+              stop = p;
+              break;
+            }
+            if (b[e + 6] === 62) vs = e + 7;
+            else if (e + 6 + XML_SPACE_PRESERVE.length <= len && b.latin1Slice(e + 6, e + 6 + XML_SPACE_PRESERVE.length) === XML_SPACE_PRESERVE) vs = e + 6 + XML_SPACE_PRESERVE.length;
+            else {
+              bStop = e + 6 + XML_SPACE_PRESERVE.length > len ? B_NEED : B_GENERIC;
+              stop = p;
+              break;
+            }
+          }
+          let ve = vs;
+          let high = 0;
+          while (ve < len) {
+            const ch = b[ve]!;
+            if (ch === 60 || ch === 38) break;
+            high |= ch;
+            ve++;
+          }
+          const endLen = inline ? 13 : 8;
+          if (ve + endLen > len) {
+            bStop = B_NEED;
+            stop = p;
+            break;
+          }
+          const closed = inline
+            ? b[ve] === 60 && b[ve + 1] === 47 && b[ve + 2] === 116 && b[ve + 3] === 62 && b[ve + 4] === 60 && b[ve + 5] === 47 && b[ve + 6] === 105 && b[ve + 7] === 115 && b[ve + 8] === 62 && b[ve + 9] === 60 && b[ve + 10] === 47 && b[ve + 11] === 99 && b[ve + 12] === 62
+            : b[ve] === 60 && b[ve + 1] === 47 && b[ve + 2] === 118 && b[ve + 3] === 62 && b[ve + 4] === 60 && b[ve + 5] === 47 && b[ve + 6] === 99 && b[ve + 7] === 62;
+          // bytes ≥ characters: a value near Excel's limit is measured the tokenizer's way
+          if (!closed || ve - vs > EXCEL_MAX_CELL_CHARS) {
+            bStop = B_GENERIC;
+            stop = p;
+            break;
+          }
+          let text: string;
+          if (t === T_S) {
+            // a shared-string index: digits, in range, not an over-long string
+            let k = 0;
+            for (let j = vs; j < ve; j++) {
+              const d = b[j]! - 48;
+              if (d < 0 || d > 9 || j - vs > 8) {
+                k = -1;
+                break;
+              }
+              k = k * 10 + d;
+            }
+            if (k < 0 || ve === vs || k >= sst.length || (longStrings.size && longStrings.has(k))) {
+              bStop = B_GENERIC;
+              stop = p;
+              break;
+            }
+            text = sst[k]!;
+            nSst++;
+          } else {
+            const v = high < 128 ? b.latin1Slice(vs, ve) : b.utf8Slice(vs, ve);
+            switch (t) {
+              case T_N:
+                text = v !== '' && dateStyles[st] ? dateText(v) : v;
+                break;
+              case T_B:
+                text = v === '' ? '' : v === '1' || v === 'true' ? 'TRUE' : 'FALSE';
+                break;
+              case T_D:
+                text = v.replace('T', ' ').replace(/ 00:00:00(\.0+)?Z?$/, '');
+                break;
+              default:
+                // inline strings, str and e
+                text = unescapeOoxml(v);
+            }
+            chars += text.length;
+            if (rowChars + chars > MAX_ROW_CHARS) {
+              rowProblem(`该行的数据超过 ${MAX_ROW_CHARS >> 20} MiB 字符`, `the row holds more than ${MAX_ROW_CHARS >> 20} MiB of text`);
+              text = text.slice(0, 200);
+            }
+          }
+          next = c + 1;
+          p = ve + endLen;
+          if (text !== '') {
+            while (row.length < c) row.push('');
+            row[c] = text;
+          }
+        }
+        nextCol = next;
+        sstCells += nSst;
+        rowChars += chars;
+        if (stop >= 0) return stop;
+        endRow();
+        state = S.Data;
+      }
+    };
+
     const handler: XmlHandler = {
       open(s, selfClosing) {
         if (skip) {
@@ -884,8 +1298,11 @@ export async function readXlsxRows(
           case S.Head:
             if (s.is('sheetData')) {
               sendInfo();
-              if (!selfClosing) state = S.Data;
-              else state = S.Tail;
+              if (!selfClosing) {
+                state = S.Data;
+                // the rows are read from the bytes (fastBytes) from here on
+                if (pauseForBytes) s.paused = true;
+              } else state = S.Tail;
             } else if (s.is('dimension')) {
               const m = /^[A-Z]{1,3}\d{1,7}(?::[A-Z]{1,3}(\d{1,7}))?$/.exec((s.attr('ref') ?? '').trim());
               if (m?.[1] && Number(m[1]) <= EXCEL_MAX_ROWS) info.lastRow = Number(m[1]);
@@ -1022,11 +1439,61 @@ export async function readXlsxRows(
     const parseFailure = (e: unknown): unknown =>
       e instanceof XmlSyntaxError ? fileErrors.xmlDamaged(file, part, rowNumber ? `第 ${rowNumber} 行附近 / near row ${rowNumber}` : null, e) : e;
     let delivered = 0;
-    for await (const chunk of wb.zip.text(part, entry, { maxBytes: limits.maxSheetBytes, signal })) {
+    // The sheet's bytes go to fastBytes while the rows are plain, and to the tokenizer for the
+    // head, the tail and whatever fastBytes leaves to it: the rest of that row, then fastBytes
+    // again (where the tokenizer stops between elements; otherwise from the next chunk on).
+    let byBytes = false;
+    /** Bytes not consumed yet: an element the last chunk ended inside (whole UTF-8). */
+    let carry: Buffer | null = null;
+    /** Whether the tokenizer may stop at <sheetData> for fastBytes (not at the end of input). */
+    let pauseForBytes = true;
+    const canHandOver = () => scanner.between && skip === 0 && (state === S.Data || state === S.Row);
+    const feed = (input: Buffer): void => {
+      let b = input as SlicingBuffer;
+      let p = 0;
+      for (;;) {
+        if (!byBytes) {
+          scanner.write(p ? b.utf8Slice(p, b.length) : b.toString('utf8'));
+          if (!canHandOver()) return;
+          const paused = scanner.paused;
+          const rest = scanner.takeRest();
+          byBytes = true;
+          if (!paused) {
+            // what the tokenizer carried (an unfinished tag) starts the next chunk's bytes
+            carry = rest ? Buffer.from(rest, 'utf8') : null;
+            return;
+          }
+          b = Buffer.from(rest, 'utf8') as SlicingBuffer;
+          p = 0;
+        }
+        const q = fastBytes(b, p);
+        if (bStop === B_NEED && b.length - q <= MAX_CARRY) {
+          carry = q < b.length ? b.subarray(q) : null;
+          return;
+        }
+        // the tokenizer's way: up to the end of this row, or of the buffer
+        const r = b.indexOf(ROW_END, q);
+        const end = r >= 0 ? r + ROW_END.length : b.length;
+        scanner.write(b.utf8Slice(q, end));
+        p = end;
+        if (end < b.length && canHandOver()) {
+          const rest = scanner.takeRest();
+          if (rest) {
+            b = Buffer.concat([Buffer.from(rest, 'utf8'), b.subarray(end)]) as SlicingBuffer;
+            p = 0;
+          }
+          continue;
+        }
+        byBytes = false;
+      }
+    };
+    for await (const chunk of wb.zip.utf8(part, entry, { maxBytes: limits.maxSheetBytes, signal })) {
       // after </sheetData> only the merged ranges matter, and the CRC, which the ZIP layer checks
       if (parseError !== undefined || tailBroken) continue;
+      const b = carry ? Buffer.concat([carry, chunk]) : chunk;
+      carry = null;
       try {
-        scanner.write(chunk);
+        feed(b);
       } catch (e) {
         if (state === S.Tail) tailBroken = true;
         else parseError = parseFailure(e);
@@ -1042,6 +1509,17 @@ export async function readXlsxRows(
         }
       }
       if (queue.length) await flush();
+    }
+    pauseForBytes = false;
+    const left = carry as Buffer | null; // (set by feed)
+    if (left && parseError === undefined && !tailBroken) {
+      // an element the sheet ends inside: the tokenizer says what is wrong
+      try {
+        scanner.write(left.toString('utf8'));
+      } catch (e) {
+        if (state === S.Tail) tailBroken = true;
+        else parseError = parseFailure(e);
+      }
     }
     if (parseError === undefined && state !== S.Tail) {
       try {

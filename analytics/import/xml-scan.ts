@@ -169,6 +169,26 @@ export class XmlScanner {
     return raw.indexOf('&') >= 0 ? decodeEntities(raw) : raw;
   }
 
+  /** Set by a handler: write() returns after the current tag, leaving the rest of its input
+   *  unconsumed (see takeRest). */
+  paused = false;
+
+  /** Between markup in plain text (not inside a comment, CDATA or a processing instruction), not
+   *  capturing: the place where the rest of the input may be read another way (takeRest). */
+  get between(): boolean {
+    return this.st === St.Text && !this.capture;
+  }
+
+  /** The input not consumed yet (what a pause or an incomplete tag left); the scanner then holds
+   *  none, and carries on with whatever is written next. */
+  takeRest(): string {
+    const rest = this.pos < this.x.length ? this.x.slice(this.pos) : '';
+    this.x = '';
+    this.pos = 0;
+    this.paused = false;
+    return rest;
+  }
+
   /** Scans a chunk; what it leaves incomplete waits for the next one. */
   write(chunk: string): void {
     // join, not +: a flat string (charCodeAt on a concatenation is about twice as slow)
@@ -218,7 +238,7 @@ export class XmlScanner {
           }
           if (this.capture && lt > this.pos) this.handler.text(decodeEntities(x.slice(this.pos, lt)));
           this.pos = lt;
-          if (!this.markup(final)) return;
+          if (!this.markup(final) || this.paused) return;
           break;
         }
         case St.Comment:
