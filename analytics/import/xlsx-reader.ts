@@ -101,10 +101,84 @@ const MAX_ROW_CHARS = 4 << 20;
  *  (longer ones go the tokenizer's way, which has its own bounds). */
 const MAX_CARRY = 256 << 10;
 const ROW_END = Buffer.from('</row>');
+const SI_END = Buffer.from('</si>');
 const XML_SPACE_PRESERVE = ' xml:space="preserve">';
 
 /** Node's Buffer decodes a range without the argument handling of toString (not in its typings). */
 type SlicingBuffer = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
+
+/**
+ * A big part's bytes, read by a fast byte reader while its elements take the usual shapes and by
+ * the tokenizer otherwise: the head, the tail, and whatever the byte reader leaves to it — up to
+ * the end of that element's enclosing record (`until`, e.g. </row>), then bytes again where the
+ * tokenizer stops between elements (otherwise from the next chunk on).
+ */
+class BytesOrTokens {
+  private byBytes = false;
+  /** Bytes not consumed yet: an element the last chunk ended inside (whole UTF-8). */
+  private carry: Buffer | null = null;
+
+  constructor(
+    private readonly scanner: XmlScanner,
+    /** Reads from p; returns where it stopped, having set `need` (the buffer ends inside an
+     *  element) or not (what is there is for the tokenizer). */
+    private readonly fast: (b: SlicingBuffer, p: number) => number,
+    private readonly need: () => boolean,
+    /** Whether the tokenizer is where the byte reader can take over. */
+    private readonly canHandOver: () => boolean,
+    private readonly until: Buffer,
+  ) {}
+
+  /** The next chunk (whole UTF-8, as XlsxZip.utf8 gives it). */
+  push(chunk: Buffer): void {
+    let b = (this.carry ? Buffer.concat([this.carry, chunk]) : chunk) as SlicingBuffer;
+    this.carry = null;
+    const scanner = this.scanner;
+    let p = 0;
+    for (;;) {
+      if (!this.byBytes) {
+        scanner.write(p ? b.utf8Slice(p, b.length) : b.toString('utf8'));
+        if (!this.canHandOver()) return;
+        const paused = scanner.paused;
+        const rest = scanner.takeRest();
+        this.byBytes = true;
+        if (!paused) {
+          // what the tokenizer carried (an unfinished tag) starts the next chunk's bytes
+          this.carry = rest ? Buffer.from(rest, 'utf8') : null;
+          return;
+        }
+        b = Buffer.from(rest, 'utf8') as SlicingBuffer;
+        p = 0;
+      }
+      const q = this.fast(b, p);
+      if (this.need() && b.length - q <= MAX_CARRY) {
+        this.carry = q < b.length ? b.subarray(q) : null;
+        return;
+      }
+      const r = b.indexOf(this.until, q);
+      const end = r >= 0 ? r + this.until.length : b.length;
+      scanner.write(b.utf8Slice(q, end));
+      p = end;
+      if (end < b.length && this.canHandOver()) {
+        const rest = scanner.takeRest();
+        if (rest) {
+          b = Buffer.concat([Buffer.from(rest, 'utf8'), b.subarray(end)]) as SlicingBuffer;
+          p = 0;
+        }
+        continue;
+      }
+      this.byBytes = false;
+    }
+  }
+
+  /** The end of the part: an element it ends inside goes to the tokenizer, which says what is
+   *  wrong (call scanner.end() after). */
+  finish(): void {
+    const left = this.carry;
+    this.carry = null;
+    if (left) this.scanner.write(left.toString('utf8'));
+  }
+}
 
 function envBytes(name: string, fallback: number): number {
   const v = Number(process.env[name]);
@@ -313,6 +387,7 @@ async function readSharedStrings(
   let skip = 0;
   let text = '';
   let over = false;
+  let pauseForBytes = true;
   const handler: XmlHandler = {
     open(s, selfClosing) {
       if (skip) {
@@ -327,7 +402,7 @@ async function readSharedStrings(
             text = '';
             over = false;
           }
-        }
+        } else if (s.is('sst') && !selfClosing && pauseForBytes) s.paused = true; // the strings from the bytes (fastStrings)
         return;
       }
       if (s.is('t')) {
@@ -357,18 +432,70 @@ async function readSharedStrings(
       }
     },
   };
+  /**
+   * <si><t>text</t></si> (or <t xml:space="preserve">), white space between them, read from the
+   * bytes; anything else (rich text, phonetic runs, a prefix, a long text) stops it at that <si>,
+   * for the tokenizer. See BytesOrTokens.
+   */
+  let need = false;
+  const fastStrings = (b: SlicingBuffer, from: number): number => {
+    const len = b.length;
+    let p = from;
+    for (;;) {
+      while (p < len) {
+        const w = b[p]!;
+        if (w !== 32 && w !== 10 && w !== 13 && w !== 9) break;
+        p++;
+      }
+      if (p + 16 > len) {
+        need = true;
+        return p;
+      }
+      need = false;
+      if (b[p] !== 60 || b[p + 1] !== 115 || b[p + 2] !== 105 || b[p + 3] !== 62 || b[p + 4] !== 60 || b[p + 5] !== 116) return p;
+      let vs: number;
+      if (b[p + 6] === 62) vs = p + 7;
+      else if (p + 6 + XML_SPACE_PRESERVE.length <= len && b.latin1Slice(p + 6, p + 6 + XML_SPACE_PRESERVE.length) === XML_SPACE_PRESERVE) vs = p + 6 + XML_SPACE_PRESERVE.length;
+      else {
+        need = p + 6 + XML_SPACE_PRESERVE.length > len;
+        return p;
+      }
+      let ve = vs;
+      let high = 0;
+      let amp = false;
+      while (ve < len) {
+        const ch = b[ve]!;
+        if (ch === 60) break;
+        if (ch === 38) amp = true;
+        high |= ch;
+        ve++;
+      }
+      if (ve + 9 > len) {
+        need = true;
+        return p;
+      }
+      // </t></si>; bytes ≥ characters: a text near Excel's limit goes the tokenizer's way
+      if (!(b[ve + 1] === 47 && b[ve + 2] === 116 && b[ve + 3] === 62 && b[ve + 4] === 60 && b[ve + 5] === 47 && b[ve + 6] === 115 && b[ve + 7] === 105 && b[ve + 8] === 62) || ve - vs > EXCEL_MAX_CELL_CHARS) return p;
+      const raw = high < 128 ? b.latin1Slice(vs, ve) : b.utf8Slice(vs, ve);
+      out.push(unescapeOoxml(amp ? decodeEntities(raw) : raw));
+      p = ve + 9;
+    }
+  };
   const scanner = new XmlScanner(handler);
+  const feed = new BytesOrTokens(scanner, fastStrings, () => need, () => scanner.between && !inSi && skip === 0, SI_END);
   let parseError: unknown;
-  for await (const c of zip.text(part, entry, { maxBytes: opts.maxStringsBytes, signal: opts.signal })) {
+  for await (const c of zip.utf8(part, entry, { maxBytes: opts.maxStringsBytes, signal: opts.signal })) {
     if (parseError !== undefined) continue; // inflated on for the CRC check (see readXlsxRows)
     try {
-      scanner.write(c);
+      feed.push(c);
     } catch (e) {
       parseError = e;
     }
   }
+  pauseForBytes = false;
   if (parseError === undefined) {
     try {
+      feed.finish();
       scanner.end();
     } catch (e) {
       parseError = e;
@@ -1439,61 +1566,14 @@ export async function readXlsxRows(
     const parseFailure = (e: unknown): unknown =>
       e instanceof XmlSyntaxError ? fileErrors.xmlDamaged(file, part, rowNumber ? `第 ${rowNumber} 行附近 / near row ${rowNumber}` : null, e) : e;
     let delivered = 0;
-    // The sheet's bytes go to fastBytes while the rows are plain, and to the tokenizer for the
-    // head, the tail and whatever fastBytes leaves to it: the rest of that row, then fastBytes
-    // again (where the tokenizer stops between elements; otherwise from the next chunk on).
-    let byBytes = false;
-    /** Bytes not consumed yet: an element the last chunk ended inside (whole UTF-8). */
-    let carry: Buffer | null = null;
     /** Whether the tokenizer may stop at <sheetData> for fastBytes (not at the end of input). */
     let pauseForBytes = true;
-    const canHandOver = () => scanner.between && skip === 0 && (state === S.Data || state === S.Row);
-    const feed = (input: Buffer): void => {
-      let b = input as SlicingBuffer;
-      let p = 0;
-      for (;;) {
-        if (!byBytes) {
-          scanner.write(p ? b.utf8Slice(p, b.length) : b.toString('utf8'));
-          if (!canHandOver()) return;
-          const paused = scanner.paused;
-          const rest = scanner.takeRest();
-          byBytes = true;
-          if (!paused) {
-            // what the tokenizer carried (an unfinished tag) starts the next chunk's bytes
-            carry = rest ? Buffer.from(rest, 'utf8') : null;
-            return;
-          }
-          b = Buffer.from(rest, 'utf8') as SlicingBuffer;
-          p = 0;
-        }
-        const q = fastBytes(b, p);
-        if (bStop === B_NEED && b.length - q <= MAX_CARRY) {
-          carry = q < b.length ? b.subarray(q) : null;
-          return;
-        }
-        // the tokenizer's way: up to the end of this row, or of the buffer
-        const r = b.indexOf(ROW_END, q);
-        const end = r >= 0 ? r + ROW_END.length : b.length;
-        scanner.write(b.utf8Slice(q, end));
-        p = end;
-        if (end < b.length && canHandOver()) {
-          const rest = scanner.takeRest();
-          if (rest) {
-            b = Buffer.concat([Buffer.from(rest, 'utf8'), b.subarray(end)]) as SlicingBuffer;
-            p = 0;
-          }
-          continue;
-        }
-        byBytes = false;
-      }
-    };
+    const feed = new BytesOrTokens(scanner, fastBytes, () => bStop === B_NEED, () => scanner.between && skip === 0 && (state === S.Data || state === S.Row), ROW_END);
     for await (const chunk of wb.zip.utf8(part, entry, { maxBytes: limits.maxSheetBytes, signal })) {
       // after </sheetData> only the merged ranges matter, and the CRC, which the ZIP layer checks
       if (parseError !== undefined || tailBroken) continue;
-      const b = carry ? Buffer.concat([carry, chunk]) : chunk;
-      carry = null;
       try {
-        feed(b);
+        feed.push(chunk);
       } catch (e) {
         if (state === S.Tail) tailBroken = true;
         else parseError = parseFailure(e);
@@ -1511,11 +1591,9 @@ export async function readXlsxRows(
       if (queue.length) await flush();
     }
     pauseForBytes = false;
-    const left = carry as Buffer | null; // (set by feed)
-    if (left && parseError === undefined && !tailBroken) {
-      // an element the sheet ends inside: the tokenizer says what is wrong
+    if (parseError === undefined && !tailBroken) {
       try {
-        scanner.write(left.toString('utf8'));
+        feed.finish();
       } catch (e) {
         if (state === S.Tail) tailBroken = true;
         else parseError = parseFailure(e);
