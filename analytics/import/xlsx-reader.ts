@@ -101,6 +101,8 @@ const MAX_ROW_CHARS = 4 << 20;
  *  (longer ones go the tokenizer's way, which has its own bounds). */
 const MAX_CARRY = 256 << 10;
 const ROW_END = Buffer.from('</row>');
+/** The rows read before they are sent on: about this many bytes of the sheet. */
+const PIECE = 64 << 10;
 const SI_END = Buffer.from('</si>');
 const XML_SPACE_PRESERVE = ' xml:space="preserve">';
 
@@ -1572,23 +1574,33 @@ export async function readXlsxRows(
     for await (const chunk of wb.zip.utf8(part, entry, { maxBytes: limits.maxSheetBytes, signal })) {
       // after </sheetData> only the merged ranges matter, and the CRC, which the ZIP layer checks
       if (parseError !== undefined || tailBroken) continue;
-      try {
-        feed.push(chunk);
-      } catch (e) {
-        if (state === S.Tail) tailBroken = true;
-        else parseError = parseFailure(e);
-        continue;
-      }
-      if (opts.maxRows !== undefined && queue.length) {
-        if (delivered + queue.length >= opts.maxRows) queue.length = opts.maxRows - delivered;
-        delivered += queue.length;
-        await flush();
-        if (delivered >= opts.maxRows) {
-          sendInfo();
-          return { merges };
+      // in pieces of about PIECE bytes, each ending after a </row>, so that the first rows go out
+      // (and the headers are checked) before the rest of a chunk is read; no bytes are copied
+      for (let from = 0; from < chunk.length && parseError === undefined && !tailBroken; ) {
+        let to = chunk.length;
+        if (to - from > 2 * PIECE) {
+          const r = chunk.indexOf(ROW_END, from + PIECE);
+          if (r >= 0 && r + ROW_END.length < to) to = r + ROW_END.length;
         }
+        try {
+          feed.push(from === 0 && to === chunk.length ? chunk : chunk.subarray(from, to));
+        } catch (e) {
+          if (state === S.Tail) tailBroken = true;
+          else parseError = parseFailure(e);
+          break;
+        }
+        from = to;
+        if (opts.maxRows !== undefined && queue.length) {
+          if (delivered + queue.length >= opts.maxRows) queue.length = opts.maxRows - delivered;
+          delivered += queue.length;
+          await flush();
+          if (delivered >= opts.maxRows) {
+            sendInfo();
+            return { merges };
+          }
+        }
+        if (queue.length) await flush();
       }
-      if (queue.length) await flush();
     }
     pauseForBytes = false;
     if (parseError === undefined && !tailBroken) {
