@@ -395,6 +395,15 @@ function csvField(v: string): string {
   return v === '' ? '' : CSV_SPECIAL.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
+/** Any character that makes a staged line more than its cells joined by commas: one to quote
+ *  (CSV_SPECIAL but the comma), a control character, or one RARE_SPACE notes. */
+const LINE_SPECIAL = /[\x00-\x1f\x7f"'\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff\uff10-\uff19]|="/;
+function countCommas(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf(','); i >= 0; i = s.indexOf(',', i + 1)) n++;
+  return n;
+}
+
 /** Reads a sheet's rows (readXlsxRows, or readHtmlRows for a web-page table). */
 type RowReader = (
   path: string,
@@ -443,12 +452,26 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
       return undefined;
     }
     const width = headers!.length;
+    const cells = r.cells;
     let extra = 0;
-    for (let i = width; i < r.cells.length; i++) if (r.cells[i] !== '') extra++;
-    let line = `${r.rowNumber},${extra}`;
-    for (let i = 0; i < width; i++) line += ',' + csvField(r.cells[i] ?? '');
-    if (!rareSpace && RARE_SPACE.test(line)) rareSpace = true;
-    if (!controls && CONTROL_CHAR.test(line)) controls = true;
+    for (let i = width; i < cells.length; i++) if (cells[i] !== '') extra++;
+    // The common row — no quote, line break or character to note — is its cells joined: one
+    // pass of one pattern over it, and commas counted (a cell holding one is quoted).
+    let body = cells.length === width ? cells.join(',') : cells.length > width ? cells.slice(0, width).join(',') : cells.join(',') + ','.repeat(width - Math.max(cells.length, 1));
+    let line: string;
+    if (!LINE_SPECIAL.test(body)) {
+      if (countCommas(body) !== width - 1) {
+        const quoted = cells.slice(0, width);
+        for (let i = 0; i < quoted.length; i++) if (quoted[i]!.indexOf(',') >= 0) quoted[i] = `"${quoted[i]}"`;
+        body = quoted.join(',') + ','.repeat(width - Math.max(quoted.length, 1));
+      }
+      line = `${r.rowNumber},${extra},${body}`;
+    } else {
+      line = `${r.rowNumber},${extra}`;
+      for (let i = 0; i < width; i++) line += ',' + csvField(cells[i] ?? '');
+      if (!rareSpace && RARE_SPACE.test(line)) rareSpace = true;
+      if (!controls && CONTROL_CHAR.test(line)) controls = true;
+    }
     if (!asciiSpace && line.indexOf(' ') >= 0) asciiSpace = true;
     batch.push(line + '\n');
     rows++;
