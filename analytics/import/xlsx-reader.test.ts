@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test/helpers.js';
+import { sampleParts, SHEET, STRINGS, writeXlsx } from './testing/xlsx-variants.js';
 import { columnIndex, decodeXml, excelSerialToText, isDateFormatCode, readXlsxRows, type XlsxRow } from './xlsx-reader.js';
 
 async function readAll(path: string): Promise<{ rows: XlsxRow[]; sheets: string[] }> {
@@ -46,6 +47,55 @@ describe('readXlsxRows', () => {
       { rowNumber: 1, cells: ['h1', '', 'h3'] },
       { rowNumber: 3, cells: ['', 'x'] },
     ]);
+  });
+});
+
+describe('readXlsxRows: plain cells from the bytes, the rest by the tokenizer', () => {
+  it('every cell form gives its text, whichever reader takes it, across chunk and piece boundaries', async () => {
+    // 30,000 rows (≈ 5 MiB of sheet, several 1 MiB chunks and 64 KiB pieces), each holding the
+    // same eleven values in forms the byte reader takes and forms it leaves to the tokenizer
+    // (a formula, rich text, an entity, single quotes, a comment, line breaks, no r, an empty
+    // <c></c>, xml:space), with an every-17th-row variant so the hand-overs fall everywhere.
+    const strings = ['执法', 'a&b', ' 空格 '];
+    const sst = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>执法</t></si><si><t>a&amp;b</t></si><si><t xml:space="preserve"> 空格 </t></si></sst>`;
+    const styles = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`;
+    const N = 30_000;
+    const rows: string[] = [];
+    const expected: string[][] = [];
+    for (let r = 1; r <= N; r++) {
+      const odd = r % 17 === 0;
+      const cells = [
+        `<c r="A${r}" t="s"><v>${r % 3}</v></c>`,
+        odd ? `<c r='B${r}'><v>${r}</v></c>` : `<c r="B${r}"><v>${r}</v></c>`,
+        `<c r="C${r}" s="1"><v>45356</v></c>`,
+        odd ? `<c r="D${r}" t="inlineStr"><is><r><t>富</t></r><r><rPr><b/></rPr><t>文本${r}</t></r></is></c>` : `<c r="D${r}" t="inlineStr"><is><t>富文本${r}</t></is></c>`,
+        odd ? `<c r="E${r}"><f>B${r}*2</f><v>${2 * r}</v></c>` : `<c r="E${r}"><v>${2 * r}</v></c>`,
+        `<c r="F${r}" t="b"><v>1</v></c>`,
+        odd ? `<!-- 注 --><c r="G${r}" t="inlineStr"><is><t>x&lt;y</t></is></c>` : `<c r="G${r}" t="inlineStr"><is><t xml:space="preserve">x&lt;y</t></is></c>`,
+        `<c r="H${r}"></c>`,
+        `<c r="I${r}" s="1"/>`,
+        odd ? `\n  <c t="str"><v>文${r}</v></c>` : `<c r="J${r}" t="str"><v>文${r}</v></c>`,
+        `<c r="K${r}" t="e"><v>#N/A</v></c>`,
+      ];
+      rows.push(odd ? `<row r="${r}" spans="1:11">\n${cells.join('')}\n</row>\n` : `<row r="${r}" spans="1:11" x14ac:dyDescent="0.25">${cells.join('')}</row>`);
+      expected.push([strings[r % 3]!, String(r), '2024-03-05', `富文本${r}`, String(2 * r), 'TRUE', 'x<y', '', '', `文${r}`, '#N/A']);
+    }
+    const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join('')}</sheetData><mergeCells count="1"><mergeCell ref="A2:A4"/></mergeCells></worksheet>`;
+    expect(sheet.length).toBeGreaterThan(4 << 20);
+    const parts = sampleParts()
+      .filter((p) => p.name !== STRINGS)
+      .map((p) => (p.name === SHEET ? { ...p, data: Buffer.from(sheet) } : p.name === 'xl/styles.xml' ? { ...p, data: Buffer.from(styles) } : p));
+    parts.push({ name: STRINGS, data: Buffer.from(sst) });
+    const path = writeXlsx(tempDir(), 'forms.xlsx', parts);
+    const got: XlsxRow[] = [];
+    const { merges } = await readXlsxRows(path, () => {}, (r) => void got.push(r));
+    expect(got.length).toBe(N);
+    for (let i = 0; i < N; i++) {
+      if (got[i]!.rowNumber !== i + 1 || JSON.stringify(got[i]!.cells) !== JSON.stringify(expected[i])) {
+        expect({ row: got[i]!.rowNumber, cells: got[i]!.cells }).toEqual({ row: i + 1, cells: expected[i] });
+      }
+    }
+    expect([...merges]).toEqual([{ r1: 2, r2: 4, c1: 0, c2: 0 }]);
   });
 });
 
