@@ -398,11 +398,6 @@ function csvField(v: string): string {
 /** Any character that makes a staged line more than its cells joined by commas: one to quote
  *  (CSV_SPECIAL but the comma), a control character, or one RARE_SPACE notes. */
 const LINE_SPECIAL = /[\x00-\x1f\x7f"'\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff\uff10-\uff19]|="/;
-function countCommas(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf(','); i >= 0; i = s.indexOf(',', i + 1)) n++;
-  return n;
-}
 
 /** Reads a sheet's rows (readXlsxRows, or readHtmlRows for a web-page table). */
 type RowReader = (
@@ -456,15 +451,24 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
     let extra = 0;
     for (let i = width; i < cells.length; i++) if (cells[i] !== '') extra++;
     // The common row — no quote, line break or character to note — is its cells joined: one
-    // pass of one pattern over it, and commas counted (a cell holding one is quoted).
+    // pass of one pattern over it (a cell holding a comma is quoted).
     let body = cells.length === width ? cells.join(',') : cells.length > width ? cells.slice(0, width).join(',') : cells.join(',') + ','.repeat(width - Math.max(cells.length, 1));
     let line: string;
     if (!LINE_SPECIAL.test(body)) {
-      if (countCommas(body) !== width - 1) {
-        const quoted = cells.slice(0, width);
-        for (let i = 0; i < quoted.length; i++) if (quoted[i]!.indexOf(',') >= 0) quoted[i] = `"${quoted[i]}"`;
-        body = quoted.join(',') + ','.repeat(width - Math.max(quoted.length, 1));
+      // a cell holding a comma (and, the pattern says, no quote or line break): quoted in place
+      let quoted = '';
+      let from = 0;
+      let at = 0;
+      const n = Math.min(cells.length, width);
+      for (let i = 0; i < n; i++) {
+        const c = cells[i]!;
+        if (c.indexOf(',') >= 0) {
+          quoted += body.slice(from, at) + '"' + c + '"';
+          from = at + c.length;
+        }
+        at += c.length + 1;
       }
+      if (from) body = quoted + body.slice(from);
       line = `${r.rowNumber},${extra},${body}`;
     } else {
       line = `${r.rowNumber},${extra}`;
