@@ -26,7 +26,8 @@ const TIMING = !!process.env.TIJIAN_SQL_TIMING;
 
 function timingLine(t0: number, c0: NodeJS.CpuUsage, sql: string): void {
   const cpu = process.cpuUsage(c0);
-  process.stderr.write(`[sql ${(performance.now() - t0).toFixed(0)} ms, cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms] ${sql.replace(/\s+/g, ' ').slice(0, Number(process.env.TIJIAN_SQL_TIMING) > 1 ? undefined : 140)}\n`);
+  // @ the start, in seconds since the process began: where the time between statements goes
+  process.stderr.write(`@${(t0 / 1000).toFixed(2)} [sql ${(performance.now() - t0).toFixed(0)} ms, cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms] ${sql.replace(/\s+/g, ' ').slice(0, Number(process.env.TIJIAN_SQL_TIMING) > 1 ? undefined : 140)}\n`);
 }
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 

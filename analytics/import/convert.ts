@@ -257,11 +257,19 @@ export function rowChecks(sourceCols: readonly string[], hasExtraCells: boolean,
 /**
  * tj_clean(col), computed more cheaply when the source's texts hold fewer kinds of space (same
  * result): with no space separator and no U+FEFF, translate and trim change nothing; with only
- * U+0020, only the cells holding one need them.
+ * U+0020, only the cells holding one need them, and for those tj_clean comes down to one trim —
+ * no other space separator, U+FEFF, full-width digit, tab, apostrophe or =" is there to act on.
+ * Not tj_clean itself inside the CASE: DuckDB shares a repeated subexpression only outside a
+ * conditional branch, and tj_clean repeats its argument (a macro copies it wherever the body
+ * names it), so there it computed the trims eight times (1.6 s instead of 0.27 s for 486,000
+ * cells of "2022-01-01 10:04:01").
  */
-export function cleanExpr(col: string, spaces: SpaceClass): string {
-  if (spaces === 'none') return `nullif(${col}, '')`;
-  if (spaces === 'ascii') return `CASE WHEN contains(${col}, ' ') THEN tj_clean(${col}) ELSE nullif(${col}, '') END`;
+export function cleanExpr(col: string, spaces: SpaceClass, lineBreaks = true): string {
+  // a line break at either end is trimmed by tj_clean too: looked for where a cell may hold one
+  const breaks = lineBreaks ? ` OR contains(${col}, '\n') OR contains(${col}, '\r')` : '';
+  const trimmed = `nullif(trim(${col}, ' \t\n\r'), '')`;
+  if (spaces === 'none') return lineBreaks ? `CASE WHEN ${breaks.slice(4)} THEN ${trimmed} ELSE nullif(${col}, '') END` : `nullif(${col}, '')`;
+  if (spaces === 'ascii') return `CASE WHEN contains(${col}, ' ')${breaks} THEN ${trimmed} ELSE nullif(${col}, '') END`;
   return `tj_clean(${col})`;
 }
 
@@ -312,6 +320,8 @@ export function buildConvSql(
   constants: readonly FileConstant[] = [],
   /** The source counts each row's cells (__cells, __over): rows not as wide as the header are rejected. */
   cells?: CellCount,
+  /** Whether a cell may hold a line break (CR or LF); see cleanExpr. */
+  lineBreaks = true,
 ): ConvSql {
   const mapped = mappedFields(t, columns);
   for (const c of constants) {
@@ -320,7 +330,7 @@ export function buildConvSql(
   }
   const rawCols = headers.map((_, i) => srcCol(i));
   const cleaned = [...headers.map((_, i) => `__raw[${i + 1}] AS ${srcCol(i)}`), ...headers.map((_, i) => `tj_clean(__raw[${i + 1}]) AS ${cleanCol(i)}`)].join(', ');
-  const cleanedFast = headers.map((_, i) => `${cleanExpr(srcCol(i), spaces)} AS ${cleanCol(i)}`).join(', ');
+  const cleanedFast = headers.map((_, i) => `${cleanExpr(srcCol(i), spaces, lineBreaks)} AS ${cleanCol(i)}`).join(', ');
   const pass = [...passColumns, ...(hasExtraCells ? ['__extra_cells'] : []), ...(cells ? ['__cells', '__over'] : [])];
   // Level 1 cleans each cell once; level 2 types the values; level 3 decides.
   const typed: string[] = [...pass, ...rawCols, ...headers.map((_, i) => cleanCol(i))];

@@ -337,28 +337,47 @@ async function detectEncoding(path: string, first: Buffer, validUtf8: boolean): 
 }
 
 /** Decodes a non-UTF-8 text file into a UTF-8 file, streaming. Bytes that cannot be decoded
- *  become U+FFFD; rows holding one are rejected later with an encoding reason. */
+ *  become U+FFFD; rows holding one are rejected later with an encoding reason. Returns the
+ *  SpaceClass of the written text (the scan's, of the original bytes, says nothing about it). */
 export async function transcodeToUtf8(
   src: string,
   dest: string,
   encoding: TextEncoding,
   onProgress?: ByteProgress,
-): Promise<void> {
+): Promise<{ spaces: SpaceClass }> {
   const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
   const decoder = new TextDecoder(label, { fatal: false, ignoreBOM: false });
   const out = createWriteStream(dest);
   let done = 0;
+  let asciiSpace = false;
+  let rareSpace = false;
+  // the last bytes written, for a sequence cut between two pieces (see scanFile)
+  let tail: Buffer = Buffer.alloc(0);
+  let first = true;
+  const write = async (text: string) => {
+    if (!text) return;
+    const bytes = Buffer.from(text, 'utf8');
+    if (!rareSpace) {
+      if (!asciiSpace && bytes.indexOf(0x20) >= 0) asciiSpace = true;
+      // a BOM left at the very start of the text is not part of any cell
+      const joined = tail.length ? Buffer.concat([tail, bytes]) : bytes;
+      const bom = first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+      if (hasRareSpace(joined, bom ? 1 : 0)) rareSpace = true;
+      tail = Buffer.from(joined.subarray(Math.max(0, joined.length - 2)));
+    }
+    first = false;
+    if (!out.write(bytes)) await once(out, 'drain');
+  };
   const stream = createReadStream(src, { highWaterMark: 1 << 20 });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
+    await write(decoder.decode(chunk, { stream: true }));
     done += chunk.length;
-    const textPart = decoder.decode(chunk, { stream: true });
-    if (!out.write(textPart)) await once(out, 'drain');
     onProgress?.(done, 0);
   }
-  const rest = decoder.decode();
-  if (rest) out.write(rest);
+  await write(decoder.decode());
   out.end();
   await once(out, 'finish');
+  return { spaces: rareSpace ? 'any' : asciiSpace ? 'ascii' : 'none' };
 }
 
 /**

@@ -131,18 +131,39 @@ describe('the cheap cleaning paths give what tj_clean gives', () => {
   // cleanExpr('none') is for texts without any space separator or U+FEFF, 'ascii' for texts
   // whose only space is U+0020 (what the file scan reports).
   // (a tab, an apostrophe, =" or a full-width digit makes a text 'any': tj_clean changes those)
-  const none = ['', 'a', '案件', 'a\u200bb', '“引号”—…', '（甲）', 'x\ny'];
-  const ascii = [...none, ' ', '  a ', 'a b', ' 案件 ', '2024-03-05 10:00'];
-  it.each([
-    ['none', none],
-    ['ascii', ascii],
-  ] as const)('%s', async (cls, texts) => {
+  const none = ['', 'a', '案件', 'a\u200bb', '“引号”—…', '（甲）', 'x\ny', '=a', '=', '"x"', 'a\u2028', '\u200b'];
+  const breaks = ['x\n', '\nx', '\r\nx\r\n', '\n', '\r', 'a\nb\n', '\n\r'];
+  const ascii = [...none, ' ', '  a ', 'a b', ' 案件 ', '2024-03-05 10:00', '= x', ' =a ', '"a b"', ' \n a \r ', ' x\n', '\n y '];
+  const run = async (cls: 'none' | 'ascii', texts: string[], lineBreaks: boolean) => {
     const { cleanExpr } = await import('./convert.js');
     const db = await memoryDb();
     const rows = await db.all<{ same: boolean }>(
-      `SELECT tj_clean(c) IS NOT DISTINCT FROM ${cleanExpr('c', cls)} AS same FROM (SELECT unnest([${texts.map(lit).join(', ')}]) AS c)`,
+      `SELECT tj_clean(c) IS NOT DISTINCT FROM ${cleanExpr('c', cls, lineBreaks)} AS same FROM (SELECT unnest([${texts.map(lit).join(', ')}]) AS c)`,
     );
-    expect(rows.map((r) => r.same)).toEqual(texts.map(() => true));
+    return rows.map((r) => r.same);
+  };
+  it.each([
+    ['none', none],
+    ['ascii', ascii],
+  ] as const)('%s, cells that may hold line breaks', async (cls, texts) => {
+    const all = [...texts, ...breaks];
+    expect(await run(cls, all, true)).toEqual(all.map(() => true));
+  });
+  it.each([
+    ['none', none],
+    ['ascii', ascii],
+  ] as const)('%s, cells that hold no line break at their ends', async (cls, texts) => {
+    const plain = texts.filter((t) => !/^[\r\n]|[\r\n]$/.test(t.replace(/ +/g, '')));
+    expect(await run(cls, plain, false)).toEqual(plain.map(() => true));
+  });
+  it('random texts of the ascii class', async () => {
+    // every text of these characters is in the ascii class: no other space, tab, apostrophe, =", BOM
+    const alphabet = ['a', '案', ' ', '\n', '\r', '=', '"', '-', '\u200b', '1'];
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const texts = Array.from({ length: 3000 }, () => Array.from({ length: Math.floor(rnd() * 7) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('')).filter((t) => !t.includes('="'));
+    expect((await run('ascii', texts, true)).filter((x) => !x).length).toBe(0);
+    expect((await run('none', texts.filter((t) => !t.includes(' ')), true)).filter((x) => !x).length).toBe(0);
   });
 });
 

@@ -4,7 +4,7 @@
 // folder it may read and write is a private temporary folder, where an import puts (a hard link
 // to, or a copy of) the file it reads and its own temporary files. Nothing else on the disk is
 // reachable from SQL, whatever the SQL.
-import { constants, copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -35,10 +35,13 @@ export class IoSandbox {
     const sub = join(this.dir, randomBytes(6).toString('hex'));
     mkdirSync(sub);
     const path = join(sub, basename(file));
+    // the file itself, not a symbolic link to it: link() does not follow one, and a link inside
+    // the folder pointing out of it is refused by DuckDB
+    const real = realpathSync(file);
     try {
-      linkSync(file, path);
+      linkSync(real, path);
     } catch {
-      copyFileSync(file, path, constants.COPYFILE_FICLONE);
+      copyFileSync(real, path, constants.COPYFILE_FICLONE);
     }
     return { path, release: () => rmSync(sub, { recursive: true, force: true }) };
   }
