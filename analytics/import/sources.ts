@@ -807,6 +807,11 @@ async function jsonObjectsSource(
   };
 }
 
+/** A text holding a character that makes it SpaceClass 'any' (the characters of RARE_SPACE_SEQS
+ *  in file-scan.ts): a space separator other than U+0020, U+FEFF, a full-width digit, a tab, an
+ *  apostrophe or =". */
+const RARE_SPACE_SQL = `'[\\x{00A0}\\x{1680}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}\\t''０-９]|="'`;
+
 async function parquetSource(ctx: SourceContext, readPath: string = ctx.path): Promise<StagedSource> {
   const { db } = ctx;
   let described: Array<{ column_name: string; column_type: string }>;
@@ -825,6 +830,16 @@ async function parquetSource(ctx: SourceContext, readPath: string = ctx.path): P
     return `CAST(${c} AS VARCHAR) AS c${i}`;
   });
   const relation = `(SELECT file_row_number + 1 AS __ord, ${cols.join(', ')} FROM read_parquet(${lit(readPath)}, file_row_number = true))`;
+  // Which space characters the texts hold (SpaceClass; the characters scanFile looks for in a text
+  // file's bytes) and whether any holds a line break: one pass over the columns, ≈ 0.27 s for
+  // 741,600 rows of 6 columns, against 1.2 s of tj_clean on every cell when it cannot tell.
+  const texts = described.map((_, i) => `c${i}`);
+  const [found] = await db.all<{ cls: number | null; breaks: boolean | null }>(
+    `SELECT max(greatest(${texts.map((c) => `CASE WHEN regexp_matches(${c}, ${RARE_SPACE_SQL}) THEN 2 WHEN contains(${c}, ' ') THEN 1 ELSE 0 END`).join(', ')})) AS cls,
+       bool_or(${texts.map((c) => `contains(${c}, '\n') OR contains(${c}, '\r')`).join(' OR ')}) AS breaks
+     FROM ${relation}`,
+  );
+  const spaces: SpaceClass = found?.cls === 0 ? 'none' : found?.cls === 1 ? 'ascii' : 'any';
   return {
     format: 'parquet',
     headers: uniqueHeaders(headers),
@@ -835,7 +850,8 @@ async function parquetSource(ctx: SourceContext, readPath: string = ctx.path): P
     db,
     transcoded: false,
     hasExtraCells: false,
-    spaces: 'any',
+    spaces,
+    lineBreaks: found?.breaks !== false,
     controls: true,
     lineKind: 'record',
     lineExpr: (rel) => `${rel}.__ord`,

@@ -1,0 +1,49 @@
+// A Parquet file's texts are looked over once for the space characters they hold (parquetSource):
+// the cleaning takes the cheap path only when that allows it, and trims every value as tj_clean does.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Db, lit } from '../db/duck.js';
+import { REPO, tempDir } from '../test/helpers.js';
+import { Workspace } from '../workspace/workspace.js';
+import { importFile } from './import-file.js';
+
+const SAMPLE = join(REPO, 'samples', 'shengsi', '检查计划任务_2022-2024.parquet');
+
+/** The sample's first 20 tasks with the first one's 检查对象 set to `name`, as Parquet. */
+async function parquetWith(name: string): Promise<{ path: string; want: string[] }> {
+  const dir = tempDir();
+  const path = join(dir, '检查计划任务_test.parquet');
+  const db = await Db.open(':memory:');
+  try {
+    await db.exec(`CREATE TABLE t AS SELECT * FROM read_parquet(${lit(SAMPLE)}) ORDER BY 任务编号 LIMIT 20`);
+    const want = (await db.all<{ s: string }>(`SELECT 检查对象 AS s FROM t ORDER BY 任务编号`)).map((r) => r.s);
+    await db.exec(`UPDATE t SET 检查对象 = ${lit(name)} WHERE 任务编号 = (SELECT min(任务编号) FROM t)`);
+    await db.exec(`COPY (SELECT * FROM t ORDER BY 任务编号) TO ${lit(path)} (FORMAT parquet)`);
+    return { path, want };
+  } finally {
+    db.close();
+  }
+}
+
+describe('Parquet texts and the space characters', () => {
+  it.each([
+    ['plain spaces', (s: string) => `  ${s} `],
+    ['an ideographic space and a tab', (s: string) => `\u3000\t${s}`],
+    ['line breaks', (s: string) => `\r\n${s}\n`],
+    ['a no-break space', (s: string) => `${s}\u00a0`],
+    ['nothing to trim', (s: string) => s],
+  ])('%s around a value: trimmed', async (_, around) => {
+    const first = (await parquetWith('x')).want[0]!;
+    const { path, want } = await parquetWith(around(first));
+    const dir = tempDir();
+    const ws = await Workspace.open(join(dir, 'w.duckdb'));
+    try {
+      const r = await importFile(ws, path);
+      expect(r.rows_loaded).toBe(20);
+      const got = (await ws.db.all<{ s: string }>(`SELECT subject_name AS s FROM inspection_plan ORDER BY row_no`)).map((x) => x.s);
+      expect(got).toEqual(want);
+    } finally {
+      ws.close();
+    }
+  });
+});
