@@ -12,7 +12,7 @@ import { ident, lit } from '../db/duck.js';
 import { cleanErrorDetail, TijianError } from '../i18n/errors.js';
 import { sniffCsv } from './csv-dialect.js';
 import { normalizeLineEndings, quotedLineStarts, transcodeToUtf8, type SpaceClass, type TextEncoding } from './file-scan.js';
-import { cleanExpr, type CellCount } from './convert.js';
+import { cleanExpr, RARE_SPACE_SQL, type CellCount } from './convert.js';
 import { headerScore } from './headers.js';
 import { raggedReason } from './ragged.js';
 import type { ProgressFn } from './progress.js';
@@ -806,11 +806,6 @@ async function jsonObjectsSource(
     },
   };
 }
-
-/** A text holding a character that makes it SpaceClass 'any' (the characters of RARE_SPACE_SEQS
- *  in file-scan.ts): a space separator other than U+0020, U+FEFF, a full-width digit, a tab, an
- *  apostrophe or =". */
-const RARE_SPACE_SQL = `'[\\x{00A0}\\x{1680}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}\\t''０-９]|="'`;
 
 async function parquetSource(ctx: SourceContext, readPath: string = ctx.path): Promise<StagedSource> {
   const { db } = ctx;

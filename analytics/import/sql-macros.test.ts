@@ -165,6 +165,25 @@ describe('the cheap cleaning paths give what tj_clean gives', () => {
     expect((await run('ascii', texts, true)).filter((x) => !x).length).toBe(0);
     expect((await run('none', texts.filter((t) => !t.includes(' ')), true)).filter((x) => !x).length).toBe(0);
   });
+  it('any text: the text-by-text path (and tj_clean_1) give what tj_clean gives', async () => {
+    // every character tj_clean acts on, the marks, and ordinary ones
+    const alphabet = ['a', '案', ' ', '\n', '\r', '\t', '=', '"', "'", '\u3000', '\u00a0', '\u2000', '\u2005', '\u200a', '\u202f', '\u205f', '\u1680', '\ufeff', '０', '９', '5', '\u200b', '-'];
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const texts = [
+      ...Array.from({ length: 4000 }, () => Array.from({ length: Math.floor(rnd() * 8) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('')),
+      // the marked forms, with spaces around
+      '="330922"', ' ="330922" ', "'330922", "\u3000'330922\t", '="" ', "'", 'a="b"', '="a"b"', '\t="x"\r\n',
+    ];
+    const { cleanExpr } = await import('./convert.js');
+    const db = await memoryDb();
+    const rows = await db.all<{ c: string; same: boolean; same1: boolean }>(
+      `SELECT c, tj_clean(c) IS NOT DISTINCT FROM ${cleanExpr('c', 'any')} AS same, tj_clean(c) IS NOT DISTINCT FROM tj_clean_1(c) AS same1
+       FROM (SELECT unnest([${texts.map(lit).join(', ')}]) AS c)`,
+    );
+    expect(rows.filter((r) => !r.same || !r.same1).map((r) => r.c)).toEqual([]);
+    expect(rows.length).toBe(texts.length);
+  });
 });
 
 describe('tj_clean takes off the marks that keep a value text', () => {
