@@ -80,9 +80,8 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 export async function launchChromium(executablePath: string, args: readonly string[]): Promise<CdpBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'tijian-chromium-'));
   const proc = spawn(executablePath, [...SWITCHES, ...args, '--headless', `--user-data-dir=${profile}`, '--remote-debugging-pipe', '--no-startup-window'], {
+    // in this process's group: Ctrl+C in a terminal stops Chromium with the command line
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
-    // its own process group on POSIX, so that a forced stop reaches the renderers too
-    detached: process.platform !== 'win32',
   });
   const toBrowser = proc.stdio[3] as Writable;
   const fromBrowser = proc.stdio[4] as Readable;
@@ -95,12 +94,16 @@ export async function launchChromium(executablePath: string, args: readonly stri
   const pending = new Map<number, Pending>();
   const listeners = new Set<(msg: Json) => void>();
   let dead: Error | null = null;
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  // 'error' without 'exit' when the program could not be started at all
+  const exited = new Promise<void>((resolve) => {
+    proc.once('exit', () => resolve());
+    proc.once('error', () => resolve());
+  });
   const removeProfile = () => rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   // the browser does not outlive this process
   const onExit = () => {
     try {
-      if (proc.exitCode === null && proc.pid) process.kill(process.platform === 'win32' ? proc.pid : -proc.pid, 'SIGKILL');
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
     } catch {
       // already gone
     }
