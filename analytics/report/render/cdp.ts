@@ -10,32 +10,49 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { TijianError } from '../../i18n/errors.js';
 
-// Switches playwright-core passes to Chromium that matter for a headless print (no background work,
-// no throttling of a page that is not shown, sRGB colours, no scrollbars).
+// The switches playwright-core 1.65 passes to a headless Chromium (chromiumSwitches.ts and its
+// launcher), so that the browser starts and lays out exactly as it did under playwright-core.
 const SWITCHES = [
   '--disable-field-trial-config',
+  '--disable-background-networking',
   '--disable-background-timer-throttling',
   '--disable-backgrounding-occluded-windows',
   '--disable-back-forward-cache',
   '--disable-breakpad',
   '--disable-component-extensions-with-background-pages',
+  '--disable-component-update',
   '--no-default-browser-check',
   '--disable-default-apps',
   '--disable-dev-shm-usage',
+  '--disable-edgeupdater',
   '--disable-extensions',
-  '--disable-features=AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,MediaRouter,PaintHolding,OptimizationHints,NetworkTimeServiceQuerying,AimEnabled,PreconnectToSearch',
+  '--disable-features=AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,LensOverlay,MediaRouter,PaintHolding,ThirdPartyStoragePartitioning,AvoidCorsURLLoaderRestartOnRedirect,TcpPortRandomizationWin,OptimizationHints,NetworkTimeServiceQuerying,AimEnabled,PreconnectToSearch,msForceBrowserSignIn,msEdgeUpdateLaunchServicesPreferredVersion',
+  '--enable-features=CDPScreenshotNewSurface,SkipListAccountsWithoutGaiaCookies',
+  '--allow-pre-commit-input',
   '--disable-hang-monitor',
   '--disable-ipc-flooding-protection',
   '--disable-popup-blocking',
   '--disable-prompt-on-repost',
   '--disable-renderer-backgrounding',
+  '--disable-updater-scheduler',
   '--force-color-profile=srgb',
   '--metrics-recording-only',
+  '--no-first-run',
   '--password-store=basic',
   '--use-mock-keychain',
   '--no-service-autorun',
+  '--disable-search-engine-choice-screen',
+  '--unsafely-disable-devtools-self-xss-warnings',
+  '--enable-unsafe-swiftshader',
+  '--edge-skip-compat-layer-relaunch',
+  '--disable-stack-profiler',
+  '--disable-infobars',
+  '--disable-sync',
+  '--do-not-de-elevate',
+  '--headless',
   '--hide-scrollbars',
   '--mute-audio',
+  '--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4',
 ];
 
 /** How long Chromium may take to start, a page to load its content, and a print (busy machines). */
@@ -79,7 +96,7 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 /** Starts Chromium (headless, a fresh temporary profile) and connects to it over the pipe. */
 export async function launchChromium(executablePath: string, args: readonly string[]): Promise<CdpBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'tijian-chromium-'));
-  const proc = spawn(executablePath, [...SWITCHES, ...args, '--headless', `--user-data-dir=${profile}`, '--remote-debugging-pipe', '--no-startup-window'], {
+  const proc = spawn(executablePath, [...SWITCHES, ...args, `--user-data-dir=${profile}`, '--remote-debugging-pipe', '--no-startup-window'], {
     // in this process's group: Ctrl+C in a terminal stops Chromium with the command line
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
   });
