@@ -18,7 +18,7 @@ export default defineConfig({
           worker: resolve(import.meta.dirname, 'electron/service/worker.ts'),
         },
         // Reports' PDFs: the desktop app prints with Electron's printToPDF; only the browser host's
-        // worker loads playwright-core (from node_modules, on its first PDF) to drive Chromium.
+        // worker drives a Chromium (over its DevTools pipe, analytics/report/render/cdp.ts).
         external: ['playwright-core'],
       },
     },

@@ -1,10 +1,11 @@
 // PDF from the report's HTML. The printing itself is behind PdfPrinter so the desktop app can hand
 // in Electron's webContents.printToPDF (same options: A4, margins) while the CLI and the tests use
-// Chromium through playwright-core. The page numbers are the HTML's own (CSS @page margin boxes: odd
+// Chromium over its DevTools pipe (./cdp.ts). The page numbers are the HTML's own (CSS @page margin boxes: odd
 // pages right, even pages left, as in the DOCX), so no header/footer template is needed; a caller
 // may still pass one.
 import { existsSync } from 'node:fs';
 import { TijianError } from '../../i18n/errors.js';
+import { launchChromium, type CdpPage } from './cdp.js';
 import { PAGE_MM } from './layout.js';
 
 export interface PdfPrintOptions {
@@ -60,43 +61,43 @@ export function chromiumPath(): string {
  * A printer on a Chromium started once and reused for every report until close(). Pages are kept in
  * a pool, each in a browser context of its own (so that concurrent prints run in separate renderer
  * processes): a batch pays for one browser and one page per concurrent print, not one per report.
+ *
+ * Chromium is driven over its DevTools pipe (./cdp.ts) with the same protocol calls playwright-core
+ * makes for setContent and pdf, not through playwright-core: loading that library (7 MB of
+ * JavaScript) took 0.3–0.45 s of the process's first PDF (bench:report, cold), more than the rest of
+ * the difference to the following ones.
  */
 export async function chromiumPrinter(executablePath = chromiumPath()): Promise<PdfPrinter> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
-  type Page = Awaited<ReturnType<Awaited<ReturnType<typeof browser.newContext>>['newPage']>>;
-  const idle: Page[] = [];
-  const newPage = async (): Promise<Page> => {
-    const page = await (await browser.newContext()).newPage();
-    // Print media from the start: the report is laid out once, as it prints, instead of first for
-    // the screen and then again for print (bench:report; the same PDF, text layout identical).
-    await page.emulateMedia({ media: 'print' });
-    return page;
-  };
+  const browser = await launchChromium(executablePath, CHROMIUM_ARGS);
+  const idle: CdpPage[] = [];
   return {
     async print(html, opts) {
-      const page = idle.pop() ?? (await newPage());
+      const page = idle.pop() ?? (await browser.newPage({ media: 'print' }));
       let reusable = false;
       try {
-        await page.setContent(html, { waitUntil: 'load' });
-        await page.evaluate(() => document.fonts.ready);
-        const mm = (x: number) => `${x}mm`;
-        const pdf = await page.pdf({
-          format: 'A4',
+        await page.setContent(html);
+        const inches = (mm: number) => (mm * 3.78) / 96; // as playwright converts "20mm"
+        const pdf = await page.printToPdf({
+          // A4 as playwright gives it (8.27 × 11.7 in)
+          paperWidth: 8.27,
+          paperHeight: 11.7,
           printBackground: true,
           ...(opts.footerTemplate ? { displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: opts.footerTemplate } : { displayHeaderFooter: false }),
-          margin: { top: mm(opts.margin.top), right: mm(opts.margin.right), bottom: mm(opts.margin.bottom), left: mm(opts.margin.left) },
+          marginTop: inches(opts.margin.top),
+          marginRight: inches(opts.margin.right),
+          marginBottom: inches(opts.margin.bottom),
+          marginLeft: inches(opts.margin.left),
           // Untagged: the structure tree costs about a third of the printing time (measured with
           // bench:report); the text extracts the same without it.
-          tagged: false,
-          outline: false,
+          generateTaggedPDF: false,
+          generateDocumentOutline: false,
         });
         reusable = true;
         return pdf;
       } finally {
         // a page that failed is dropped with its context; a good one goes back to the pool
         if (reusable) idle.push(page);
-        else await page.context().close().catch(() => undefined);
+        else await page.close().catch(() => undefined);
       }
     },
     async close() {
