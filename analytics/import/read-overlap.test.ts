@@ -61,7 +61,9 @@ describe('reading the file while its columns are recognised', () => {
     it(`${kind}: the same rows, values, ids and rejected rows as reading it once`, async () => {
       const a = await imported('always', kind);
       const b = await imported('never', kind);
-      expect(a.overlapped).toBe(1);
+      // an XLSX's rows go into a table while the sheet is read (sources.ts, XLSX_STAGING): there is
+      // no second read to overlap
+      expect(a.overlapped).toBe(kind === 'csv' ? 1 : 0);
       expect(b.overlapped).toBe(0);
       // by hand: AJ1, AJ2, AJ4 load; AJ3 (no date) and the second AJ1 (duplicate key) are rejected
       expect([a.r.rows_read, a.r.rows_loaded, a.r.rows_rejected]).toEqual([5, 3, 2]);
