@@ -403,7 +403,7 @@ const LINE_SPECIAL = /[\x00-\x1f\x7f"'\u00a0\u1680\u2000-\u200a\u202f\u205f\u300
  *  into a temporary raw table by DuckDB (on its own threads) while the reader goes on with the
  *  next; the conversion then reads the raw table. Measured on 2 cores, 100,000 × 23 rows: see
  *  the README's bench:import figures. */
-export const XLSX_STAGING = { chunkRows: 16384 };
+export const XLSX_STAGING: { chunkRows: number; ingest: boolean } = { chunkRows: 16384, ingest: true };
 
 /** The staged chunks as one CSV with a header line (for the merged-cell fill, which reads one). */
 async function joinChunks(dest: string, header: string, chunks: readonly string[]): Promise<void> {
@@ -480,7 +480,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
     o.end();
     await once(o, 'finish');
     const file = chunkPaths[chunkPaths.length - 1]!;
-    ingest = ingest.then(() => db.exec(`INSERT INTO ${raw} SELECT ${castCols(width0)} FROM ${readChunk([file], 0, width0)}`));
+    if (XLSX_STAGING.ingest) ingest = ingest.then(() => db.exec(`INSERT INTO ${raw} SELECT ${castCols(width0)} FROM ${readChunk([file], 0, width0)}`));
     // a failure is met when the chunks are awaited (after the reading, or on the way out)
     ingest.catch(() => undefined);
   };
@@ -649,7 +649,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
     // for reading a few rows' raw text again
     const read = staged ? readChunk([staged], 1, hs.length) : readChunk(chunkPaths, 0, hs.length);
     if (staged) await db.exec(`DROP TABLE IF EXISTS ${raw}`);
-    const relation = staged ? `(SELECT ${cols} FROM ${read})` : raw;
+    const relation = staged || !XLSX_STAGING.ingest ? `(SELECT ${cols} FROM ${read})` : raw;
     const relationWithOrdinal = `(SELECT row_number() OVER () AS __ord, ${cols} FROM ${read})`;
     if (merges.dropped) {
       warnings.push(`工作表的合并区域超过 ${MAX_MERGES} 个，其余 ${merges.dropped} 个未读取、未填充 / more than ${MAX_MERGES} merged ranges; ${merges.dropped} were neither read nor filled`);
