@@ -21,7 +21,8 @@ const overlap = process.env.TIJIAN_BENCH_OVERLAP;
 if (overlap === 'always' || overlap === 'never' || overlap === 'auto') readWhileRecognising.mode = overlap;
 // rows per XLSX staging chunk (for measuring other sizes; 'Infinity': one chunk, read after the sheet)
 if (process.env.TIJIAN_BENCH_XLSX_CHUNK) XLSX_STAGING.chunkRows = Number(process.env.TIJIAN_BENCH_XLSX_CHUNK);
-if (process.env.TIJIAN_BENCH_XLSX_INGEST === '0') XLSX_STAGING.ingest = false;
+const ingest = process.env.TIJIAN_BENCH_XLSX_INGEST;
+if (ingest === 'auto' || ingest === 'always' || ingest === 'never') XLSX_STAGING.ingest = ingest;
 // CPU seconds of the work (every thread's): a figure a busy machine changes far less than the wall time
 let cpu0 = process.cpuUsage();
 const start = () => {

@@ -5,7 +5,7 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
@@ -403,7 +403,16 @@ const LINE_SPECIAL = /[\x00-\x1f\x7f"'\u00a0\u1680\u2000-\u200a\u202f\u205f\u300
  *  into a temporary raw table by DuckDB (on its own threads) while the reader goes on with the
  *  next; the conversion then reads the raw table. Measured on 2 cores, 100,000 × 23 rows: see
  *  the README's bench:import figures. */
-export const XLSX_STAGING: { chunkRows: number; ingest: boolean } = { chunkRows: 16384, ingest: true };
+export const XLSX_STAGING: { chunkRows: number; ingest: 'auto' | 'always' | 'never' } = { chunkRows: 16384, ingest: 'auto' };
+
+/** Whether the chunks go into the raw table while the sheet is read: with 'auto', when a core is
+ *  spare for DuckDB beside the reader. On a busy machine the overlap gains nothing and the extra
+ *  table costs CPU (measured, bench:import at load 7: 5.6 → 6.4 s); the conversion then reads the
+ *  chunk files, as it read the one staged file before. (Windows reports no load: zeros.) */
+function ingestWhileReading(): boolean {
+  if (XLSX_STAGING.ingest !== 'auto') return XLSX_STAGING.ingest === 'always';
+  return loadavg()[0]! + 1 <= availableParallelism();
+}
 
 /** The staged chunks as one CSV with a header line (for the merged-cell fill, which reads one). */
 async function joinChunks(dest: string, header: string, chunks: readonly string[]): Promise<void> {
@@ -480,7 +489,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
     o.end();
     await once(o, 'finish');
     const file = chunkPaths[chunkPaths.length - 1]!;
-    if (XLSX_STAGING.ingest) ingest = ingest.then(() => db.exec(`INSERT INTO ${raw} SELECT ${castCols(width0)} FROM ${readChunk([file], 0, width0)}`));
+    if (ingesting) ingest = ingest.then(() => db.exec(`INSERT INTO ${raw} SELECT ${castCols(width0)} FROM ${readChunk([file], 0, width0)}`));
     // a failure is met when the chunks are awaited (after the reading, or on the way out)
     ingest.catch(() => undefined);
   };
@@ -565,10 +574,12 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
     }
     if (ctx.onHeaders) await ctx.onHeaders(headers);
     width0 = headers.length;
-    await db.exec(
-      `CREATE OR REPLACE TEMP TABLE ${raw} (__line INTEGER, __extra_cells INTEGER, ${headers.map((_, i) => `c${i} VARCHAR`).join(', ')})`,
-    );
-    ingesting = true;
+    if (ingestWhileReading()) {
+      await db.exec(
+        `CREATE OR REPLACE TEMP TABLE ${raw} (__line INTEGER, __extra_cells INTEGER, ${headers.map((_, i) => `c${i} VARCHAR`).join(', ')})`,
+      );
+      ingesting = true;
+    }
     for (const r of pending.slice(first)) await writeRow(r);
     pending.length = 0;
   };
@@ -645,11 +656,12 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
       checkAborted(ctx.signal);
     }
     const cols = castCols(hs.length);
-    // the filled copy when there is one (read by the conversion); else the raw table, and the chunks
-    // for reading a few rows' raw text again
+    // the filled copy when there is one; else the raw table (or the chunks, when they were not read
+    // meanwhile), and the chunks for reading a few rows' raw text again
     const read = staged ? readChunk([staged], 1, hs.length) : readChunk(chunkPaths, 0, hs.length);
     if (staged) await db.exec(`DROP TABLE IF EXISTS ${raw}`);
-    const relation = staged || !XLSX_STAGING.ingest ? `(SELECT ${cols} FROM ${read})` : raw;
+    const fromFile = staged !== null || !ingesting;
+    const relation = fromFile ? `(SELECT ${cols} FROM ${read})` : raw;
     const relationWithOrdinal = `(SELECT row_number() OVER () AS __ord, ${cols} FROM ${read})`;
     if (merges.dropped) {
       warnings.push(`工作表的合并区域超过 ${MAX_MERGES} 个，其余 ${merges.dropped} 个未读取、未填充 / more than ${MAX_MERGES} merged ranges; ${merges.dropped} were neither read nor filled`);
@@ -671,9 +683,9 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
       lineJoin: () => '',
       passColumns: ['__line'],
       collectStructural: async () => structural,
-      // a filled copy, as for a CSV: read while the columns are recognised (the raw table is read
+      // staged files, as for a CSV: read while the columns are recognised (the raw table is read
       // already)
-      ...(staged
+      ...(fromFile
         ? {
             materialize: async () => {
               await db.exec(`CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM ${relation}`);

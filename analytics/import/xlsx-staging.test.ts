@@ -40,8 +40,9 @@ async function workbook(path: string, merge: boolean): Promise<void> {
   await wb.xlsx.writeFile(path);
 }
 
-async function imported(chunkRows: number, merge: boolean, opts: { signal?: AbortSignal } = {}) {
+async function imported(chunkRows: number, merge: boolean, ingest: 'always' | 'never' = 'always') {
   XLSX_STAGING.chunkRows = chunkRows;
+  XLSX_STAGING.ingest = ingest;
   const ws = await freshWorkspace();
   const dir = tempDir();
   writeFileSync(join(dir, '单位.csv'), UNITS);
@@ -49,7 +50,7 @@ async function imported(chunkRows: number, merge: boolean, opts: { signal?: Abor
   const path = join(dir, '行政处罚案件台账.xlsx');
   await workbook(path, merge);
   const before = await snapshot(ws.db);
-  const r = await importFile(ws, path, opts).catch((e: unknown) => e);
+  const r = await importFile(ws, path).catch((e: unknown) => e);
   return { ws, r, before };
 }
 
@@ -57,15 +58,18 @@ const cases = (db: Db) => db.all<{ case_id: string; unit_id: string; fine_amount
 const rejected = (db: Db) => db.all<{ line_no: number; error_codes: string[]; raw: string }>(`SELECT line_no, error_codes, CAST(raw AS VARCHAR) AS raw FROM rejected_row WHERE table_name = 'penalty_case' ORDER BY line_no`);
 
 const defaultChunk = XLSX_STAGING.chunkRows;
+const defaultIngest = XLSX_STAGING.ingest;
 afterEach(() => {
   XLSX_STAGING.chunkRows = defaultChunk;
+  XLSX_STAGING.ingest = defaultIngest;
 });
 
 describe('XLSX rows staged in chunks read while the sheet is read', () => {
   for (const merge of [false, true]) {
-    it(`${merge ? 'a range merged across a chunk boundary: ' : ''}the same rows, row numbers and rejected rows in chunks of 2,000 as in one`, async () => {
+    it(`${merge ? 'a range merged across a chunk boundary: ' : ''}the same rows, row numbers and rejected rows in chunks of 2,000 as in one, and as the chunks read after the sheet`, async () => {
       const a = await imported(1000, merge);
       const b = await imported(Number.POSITIVE_INFINITY, merge);
+      const c = await imported(1000, merge, 'never');
       if (a.r instanceof Error) throw a.r;
       if (b.r instanceof Error) throw b.r;
       const ra = a.r as Awaited<ReturnType<typeof importFile>>;
@@ -91,10 +95,12 @@ describe('XLSX rows staged in chunks read while the sheet is read', () => {
       // the duplicate's raw text, read again from the chunks: its own cells, not another row's
       expect(JSON.parse(rej[3]!.raw)).toMatchObject({ 案件编号: `AJ${DUP_OF}`, '罚款金额（元）': String(N) });
       expect(JSON.parse(rej[2]!.raw)).toMatchObject({ 案件编号: 'AJ6999', '罚款金额（元）': '6999', 备注: '备注, 含逗号' });
-      expect(rows).toEqual(await cases(b.ws.db));
-      expect(rej).toEqual(await rejected(b.ws.db));
+      for (const x of [b, c]) {
+        expect(rows).toEqual(await cases(x.ws.db));
+        expect(rej).toEqual(await rejected(x.ws.db));
+      }
       expect(ra.warnings.some((w) => w.startsWith('合并单元格'))).toBe(merge);
-      for (const x of [a, b]) expect(await x.ws.db.all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'tj_imp%'`)).toEqual([]);
+      for (const x of [a, b, c]) expect(await x.ws.db.all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'tj_imp%'`)).toEqual([]);
     });
   }
 
@@ -102,6 +108,7 @@ describe('XLSX rows staged in chunks read while the sheet is read', () => {
     const ac = new AbortController();
     let reads = 0;
     XLSX_STAGING.chunkRows = 1000;
+    XLSX_STAGING.ingest = 'always';
     const ws = await freshWorkspace();
     const dir = tempDir();
     const path = join(dir, '行政处罚案件台账.xlsx');
