@@ -399,16 +399,20 @@ function csvField(v: string): string {
  *  (CSV_SPECIAL but the comma), a control character, or one RARE_SPACE notes. */
 const LINE_SPECIAL = /[\x00-\x1f\x7f"'\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff\uff10-\uff19]|="/;
 
-/** XLSX staging: the sheet's rows are written in chunk files of about `chunkRows` rows, each read
- *  into a temporary raw table by DuckDB (on its own threads) while the reader goes on with the
- *  next; the conversion then reads the raw table. Measured on 2 cores, 100,000 × 23 rows: see
- *  the README's bench:import figures. */
-export const XLSX_STAGING: { chunkRows: number; ingest: 'auto' | 'always' | 'never' } = { chunkRows: 16384, ingest: 'auto' };
+/** XLSX staging: the sheet's rows are written in chunk files of about `chunkRows` rows. The
+ *  conversion reads them as one relation, the files in parallel: a single staged file of 100,000
+ *  rows was converted on one thread. `ingest`: whether DuckDB also reads each chunk into a raw
+ *  table while the reader goes on ('auto': when a core is spare) — measured on 2 cores, 100,000 ×
+ *  23 rows, load ≈ 1.9, three runs each: the conversion from that table took as long as from the
+ *  files (0.24 vs 0.23–0.25 s; a table under one row group is scanned on one thread) and the
+ *  import was slower (1.97–2.06 s, CPU 2.75–3.10 s, against 1.86–1.88 s, CPU 2.65–2.68 s), so it is
+ *  off by default; kept, tested, for machines with more cores to measure. Chunks of 8192 (written
+ *  on a 2,000-row batch: 10,000 rows) converted in 0.21–0.23 s, of 16384 in 0.24, of 32768 in
+ *  0.26–0.28 s, where the one staged file took ≈ 0.32 s on an idle machine. */
+export const XLSX_STAGING: { chunkRows: number; ingest: 'auto' | 'always' | 'never' } = { chunkRows: 8192, ingest: 'never' };
 
-/** Whether the chunks go into the raw table while the sheet is read: with 'auto', when a core is
- *  spare for DuckDB beside the reader. On a busy machine the overlap gains nothing and the extra
- *  table costs CPU (measured, bench:import at load 7: 5.6 → 6.4 s); the conversion then reads the
- *  chunk files, as it read the one staged file before. (Windows reports no load: zeros.) */
+/** Whether the chunks go into the raw table while the sheet is read (see XLSX_STAGING). Windows
+ *  reports no load average (zeros). */
 function ingestWhileReading(): boolean {
   if (XLSX_STAGING.ingest !== 'auto') return XLSX_STAGING.ingest === 'always';
   return loadavg()[0]! + 1 <= availableParallelism();
@@ -441,8 +445,8 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
   const tmpCsv = join(dir, 'sheet.csv');
   const { db, tag } = ctx;
   const raw = `${tag}_raw`;
-  // The rows are staged in chunk files, and DuckDB reads each into the raw table as soon as it is
-  // written (on its own threads, while the reader goes on): see XLSX_STAGING.
+  // The rows are staged in chunk files (and, when XLSX_STAGING says so, DuckDB reads each into the
+  // raw table as soon as it is written, on its own threads, while the reader goes on).
   const chunkPaths: string[] = [];
   let out: WriteStream | null = null;
   let chunkRows = 0;
