@@ -1,5 +1,6 @@
-// An XLSX's rows are staged in chunk files that DuckDB reads into a table while the sheet is still
-// being read (sources.ts, XLSX_STAGING). Chunks must change nothing but the time: the same rows,
+// An XLSX's rows are staged in chunk files, which the conversion reads as one relation or (with
+// XLSX_STAGING.ingest) DuckDB reads into a table while the sheet is still being read (sources.ts).
+// Chunks must change nothing but the time: the same rows,
 // sheet row numbers, rejected rows (a duplicate key in a later chunk than its first occurrence,
 // whose raw text is read again from the chunks), merged ranges filled across a chunk boundary; a
 // cancel while chunks are being read leaves the workspace as it was.
