@@ -12,12 +12,17 @@ import { copyFileSync, rmSync } from 'node:fs';
 import { Db, lit } from '../db/duck.js';
 import { importFile, readWhileRecognising } from '../import/import-file.js';
 import { readXlsxRows } from '../import/xlsx-reader.js';
+import { XLSX_STAGING } from '../import/sources.js';
 import { Workspace } from '../workspace/workspace.js';
 
 const [mode, a, b, c] = process.argv.slice(2);
 // --overlap of the parent: read the file while recognising always, never, or when a core is spare
 const overlap = process.env.TIJIAN_BENCH_OVERLAP;
 if (overlap === 'always' || overlap === 'never' || overlap === 'auto') readWhileRecognising.mode = overlap;
+// rows per XLSX staging chunk (for measuring other sizes; 'Infinity': one chunk, read after the sheet)
+if (process.env.TIJIAN_BENCH_XLSX_CHUNK) XLSX_STAGING.chunkRows = Number(process.env.TIJIAN_BENCH_XLSX_CHUNK);
+const ingest = process.env.TIJIAN_BENCH_XLSX_INGEST;
+if (ingest === 'auto' || ingest === 'always' || ingest === 'never') XLSX_STAGING.ingest = ingest;
 // CPU seconds of the work (every thread's): a figure a busy machine changes far less than the wall time
 let cpu0 = process.cpuUsage();
 const start = () => {

@@ -80,6 +80,17 @@ export interface FillResult {
  * above `headerRow`, or in columns beyond the header (`width`), are left alone, as are ranges whose
  * top-left row was not staged (an empty or rejected row).
  */
+/** Whether a range can fill data cells: merged down rows below the header, starting in a column
+ *  of the table. A sheet with none needs no fill pass (fillMergedCells would copy it unchanged). */
+function fillable(m: { r1: number; r2: number; c1: number }, width: number, headerRow: number): boolean {
+  return m.r1 > headerRow && m.c1 < width && m.r2 > m.r1;
+}
+
+export function hasFillableRange(merges: MergeList, width: number, headerRow: number): boolean {
+  for (let i = 0; i < merges.count; i++) if (fillable(merges.get(i), width, headerRow)) return true;
+  return false;
+}
+
 export async function fillMergedCells(src: string, dest: string, width: number, headerRow: number, merges: MergeList): Promise<FillResult> {
   // the ranges that can fill data cells, by first row (then as listed): packed in typed arrays
   // (a sheet may list millions)
@@ -87,7 +98,7 @@ export async function fillMergedCells(src: string, dest: string, width: number, 
   let n = 0;
   for (let i = 0; i < merges.count; i++) {
     const m = merges.get(i);
-    if (m.r1 > headerRow && m.c1 < width && m.r2 > m.r1) packed[n++] = m.r1 * 2 ** 22 + i;
+    if (fillable(m, width, headerRow)) packed[n++] = m.r1 * 2 ** 22 + i;
   }
   const sorted = packed.subarray(0, n).sort();
   const R1 = new Int32Array(n);
