@@ -478,6 +478,8 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
   // The space characters the written cells hold (see SpaceClass).
   let asciiSpace = false;
   let rareSpace = false;
+  // whether some cell holds a line break (see cleanExpr)
+  let lineBreaks = false;
   let controls = false;
   let batch: string[] = [];
   const flush = async () => {
@@ -553,6 +555,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
       if (!controls && CONTROL_CHAR.test(line)) controls = true;
     }
     if (!asciiSpace && line.indexOf(' ') >= 0) asciiSpace = true;
+    if (!lineBreaks && (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0)) lineBreaks = true;
     batch.push(line + '\n');
     rows++;
     return batch.length >= 2000 ? flushBatch() : undefined;
@@ -690,6 +693,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
       transcoded: false,
       hasExtraCells: true,
       spaces: rareSpace ? 'any' : asciiSpace ? 'ascii' : 'none',
+      lineBreaks,
       controls,
       lineKind: 'sheet_row',
       lineExpr: (rel) => `${rel}.__line`,
