@@ -85,9 +85,22 @@ export const scanSplit = {
 export interface ScanOptions {
   /** Cancels the scan: it stops at the next chunk with the import's cancellation error. */
   signal?: AbortSignal;
-  /** false: one pass on this thread whatever the size; an object: thresholds instead of scanSplit. */
-  split?: boolean | { minBytes: number; rangeBytes: number };
+  /** false: one pass on this thread whatever the size; an object: thresholds instead of scanSplit
+   *  (tests: also the read size, and how many ranges this thread may scan before it only hashes). */
+  split?: boolean | SplitOptions;
+  /** bytes read at a time (1 MiB; tests use a few) */
+  chunkBytes?: number;
 }
+
+export interface SplitOptions {
+  minBytes: number;
+  rangeBytes: number;
+  /** ranges this thread scans at most (all it can take) */
+  mainRanges?: number;
+}
+
+/** How many ranges worker threads scanned, all told (for tests: the worker did run). */
+export const scanStats = { workerRanges: 0 };
 
 /** The source a range worker runs: the kit and the loop from their own text (see text-scan-kit.ts).
  *  `__name`: tsx (esbuild's keepNames) wraps named functions in a helper of that name. */
@@ -140,11 +153,14 @@ function claimFront(q: Int32Array): number {
 
 /** Runs the range worker; resolves when it has no more ranges to take (or failed: the main
  *  thread then scans what it left). */
-function startRangeWorker(path: string, starts: number[], queue: SharedArrayBuffer, results: (RangeFacts | undefined)[]): { worker: Worker; finished: Promise<void> } {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, starts, queue } });
+function startRangeWorker(path: string, starts: number[], queue: SharedArrayBuffer, results: (RangeFacts | undefined)[], chunkBytes: number): { worker: Worker; finished: Promise<void> } {
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, starts, queue, chunkBytes } });
   const finished = new Promise<void>((resolve) => {
     worker.on('message', (m: { range?: number; facts?: RangeFacts; done?: boolean; error?: string }) => {
-      if (m.facts && m.range !== undefined) results[m.range] = m.facts;
+      if (m.facts && m.range !== undefined) {
+        results[m.range] = m.facts;
+        scanStats.workerRanges++;
+      }
       else if (m.done || m.error) resolve();
     });
     worker.on('error', () => resolve());
@@ -193,7 +209,7 @@ function readError(e: unknown, path: string): unknown {
  *  A big text file is scanned in two threads: this one reads and hashes the whole file and scans
  *  ranges from the front; a worker thread scans ranges from the back, until they meet. */
 export async function scanFile(path: string, text: boolean, onProgress?: ByteProgress, total = 0, opts: ScanOptions = {}): Promise<FileScan> {
-  const split = opts.split === false ? null : typeof opts.split === 'object' ? opts.split : scanSplit;
+  const split: SplitOptions | null = opts.split === false ? null : typeof opts.split === 'object' ? opts.split : scanSplit;
   let plannedSize = -1;
   let starts: number[] = [];
   if (text && split) {
@@ -205,13 +221,15 @@ export async function scanFile(path: string, text: boolean, onProgress?: BytePro
     }
   }
   const ranges = starts.length - 1;
-  const results: (RangeFacts | undefined)[] = new Array<RangeFacts | undefined>(Math.max(ranges, 0));
+  const results: (RangeFacts | undefined)[] = new Array<RangeFacts | undefined>(Math.max(ranges, 0)).fill(undefined);
   const queue = new SharedArrayBuffer(4);
   const q = new Int32Array(queue);
   // range 0 is this thread's; the worker takes from the back
   q[0] = 1 | (ranges << 16);
-  const rw = ranges >= 2 ? startRangeWorker(path, starts, queue, results) : null;
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  const chunkBytes = opts.chunkBytes ?? 1 << 20;
+  const mainRanges = split?.mainRanges ?? Infinity;
+  const rw = ranges >= 2 ? startRangeWorker(path, starts, queue, results, chunkBytes) : null;
+  const stream = createReadStream(path, { highWaterMark: chunkBytes });
   try {
     const hash = createHash('sha256');
     let size = 0;
@@ -223,7 +241,8 @@ export async function scanFile(path: string, text: boolean, onProgress?: BytePro
       const chunkStart = size;
       size += chunk.length;
       if (text) {
-        if (!first) first = Buffer.from(chunk.subarray(0, 4));
+        // the first bytes, for the BOM (across chunks when they are tiny)
+        if (!first || (first.length < 4 && chunkStart === first.length)) first = Buffer.concat([first ?? Buffer.alloc(0), chunk.subarray(0, 4 - (first?.length ?? 0))]);
         if (ranges < 2) kit.scanChunk(run, chunk, chunkStart);
         else {
           let off = 0;
@@ -235,7 +254,7 @@ export async function scanFile(path: string, text: boolean, onProgress?: BytePro
             off += take;
             if (chunkStart + off === end) {
               results[mine] = kit.facts(run);
-              mine = claimFront(q);
+              mine = mine + 1 < mainRanges ? claimFront(q) : -1;
               run = kit.newRun(10);
             }
           }
@@ -250,10 +269,10 @@ export async function scanFile(path: string, text: boolean, onProgress?: BytePro
       await rw!.finished;
       checkAborted(opts.signal);
       // what a failed worker left (or took and did not finish) is scanned here
-      if (results.some((r) => !r)) {
+      if (results.includes(undefined)) {
         const fd = openSync(path, 'r');
         try {
-          const buf = Buffer.allocUnsafe(1 << 20);
+          const buf = Buffer.allocUnsafe(chunkBytes);
           for (let i = 0; i < ranges; i++) results[i] ??= kit.scanRange(readSync, fd, starts[i]!, starts[i + 1]!, buf);
         } finally {
           closeSync(fd);

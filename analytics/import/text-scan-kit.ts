@@ -101,6 +101,7 @@ export function textScanKit(isUtf8: (b: Uint8Array) => boolean) {
       if (CONTROL_BYTE[b[i]!]) return true;
       i++;
     }
+    if (i >= n) return false; // (a short buffer never reaches an aligned offset)
     const words = new Uint32Array(b.buffer, b.byteOffset + i, (n - i) >>> 2);
     for (let k = 0; k < words.length; k++) {
       const x = words[k]!;
@@ -182,7 +183,9 @@ export function textScanKit(isUtf8: (b: Uint8Array) => boolean) {
         // a JSON escape cut by the chunk's end is looked at with the next chunk's start
         const seam: Buffer = s.escTail ? Buffer.concat([s.escTail, chunk.subarray(0, 6)]) : chunk.subarray(0, 0);
         if (hasControlEscape(chunk) || (seam.length && hasControlEscape(seam))) s.controls = true;
-        s.escTail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 5)));
+        // (with the tail before it when the chunk is shorter than an escape)
+        const joined: Buffer = chunk.length >= 5 || !s.escTail ? chunk : Buffer.concat([s.escTail, chunk]);
+        s.escTail = Buffer.from(joined.subarray(Math.max(0, joined.length - 5)));
       }
     }
     if (s.valid) {
@@ -300,14 +303,14 @@ export type TextScanKit = ReturnType<typeof textScanKit>;
 export function rangeWorkerMain(
   kit: TextScanKit,
   port: { postMessage(m: unknown): void },
-  data: { path: string; starts: number[]; queue: SharedArrayBuffer },
+  data: { path: string; starts: number[]; queue: SharedArrayBuffer; chunkBytes: number },
   fs: { openSync(p: string, f: string): number; readSync(fd: number, buf: Buffer, off: number, len: number, pos: number): number; closeSync(fd: number): void },
 ): void {
   const q = new Int32Array(data.queue);
   let fd = -1;
   try {
     fd = fs.openSync(data.path, 'r');
-    const buf = Buffer.allocUnsafe(1 << 20);
+    const buf = Buffer.allocUnsafe(data.chunkBytes);
     for (;;) {
       const s = Atomics.load(q, 0);
       const front = s & 0xffff;
