@@ -1,9 +1,13 @@
 // One streaming pass over a file: its sha256, its size and, for text files, its encoding.
 // Nothing but the current chunk is held in memory.
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, openSync, readSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import { TijianError } from '../i18n/errors.js';
+import { checkAborted } from './cancel.js';
+import { MAX_BLANK_LINES, rangeWorkerMain, textScanKit, type RangeFacts } from './text-scan-kit.js';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
@@ -54,214 +58,254 @@ const DELIMITER_BYTES = new Map([
  */
 export type SpaceClass = 'none' | 'ascii' | 'any';
 
-/** UTF-8 sequences of the characters that make a text 'any': U+00A0, U+1680, U+2000–U+200A,
- *  U+202F, U+205F, U+3000 and U+FEFF (checked by `hasRareSpace`). */
-const RARE_SPACE_SEQS = [
-  Buffer.from([0xc2, 0xa0]),
-  Buffer.from([0xe1, 0x9a, 0x80]),
-  Buffer.from([0xe2, 0x81, 0x9f]),
-  Buffer.from([0xe3, 0x80, 0x80]),
-  Buffer.from([0xef, 0xbb, 0xbf]),
-  // a tab (kept before ids so Excel shows them as text), an apostrophe (Excel's text prefix), ="
-  // (the formula form ="330922…" many systems export ids in)
-  Buffer.from([0x09]),
-  Buffer.from([0x27]),
-  Buffer.from('="'),
-];
-const E2_80 = Buffer.from([0xe2, 0x80]);
-const EF_BC = Buffer.from([0xef, 0xbc]);
-
+const kit = textScanKit(isUtf8);
 /** Whether buf holds a UTF-8 space separator other than U+0020, or U+FEFF, starting at an index
  *  ≥ from (sequences must lie wholly inside buf). */
-export function hasRareSpace(buf: Buffer, from = 0): boolean {
-  for (const seq of RARE_SPACE_SEQS) if (buf.indexOf(seq, from) >= 0) return true;
-  // full-width digits ０–９ (EF BC 90–99), which tj_clean makes ASCII
-  for (let i = buf.indexOf(EF_BC, from); i >= 0 && i + 2 < buf.length; i = buf.indexOf(EF_BC, i + 2)) {
-    const b = buf[i + 2]!;
-    if (b >= 0x90 && b <= 0x99) return true;
-  }
-  // U+2000–U+200A and U+202F are E2 80 80–8A and E2 80 AF; E2 80 also starts “ ” — …, which are common
-  for (let i = buf.indexOf(E2_80, from); i >= 0 && i + 2 < buf.length; i = buf.indexOf(E2_80, i + 2)) {
-    const b = buf[i + 2]!;
-    if ((b >= 0x80 && b <= 0x8a) || b === 0xaf) return true;
-  }
-  return false;
-}
-
-const MAX_BLANK_LINES = 1_000_000;
-
-/** Bytes that are control characters in ASCII-compatible encodings (UTF-8, GB18030: neither uses
- *  bytes below 0x40 inside a multi-byte character). */
-const CONTROL_BYTE = new Uint8Array(256);
-for (let i = 0; i < 32; i++) if (i !== 9 && i !== 10 && i !== 13) CONTROL_BYTE[i] = 1;
-CONTROL_BYTE[127] = 1;
-
-/** Whether buf holds a control byte: four bytes at a time (a word with a byte below 0x20 or equal
- *  to 0x7F is looked at closely; tab, LF and CR make most such words false alarms). */
-export function hasControlByte(b: Buffer): boolean {
-  const n = b.length;
-  let i = 0;
-  while (i < n && (b.byteOffset + i) & 3) {
-    if (CONTROL_BYTE[b[i]!]) return true;
-    i++;
-  }
-  const words = new Uint32Array(b.buffer, b.byteOffset + i, (n - i) >>> 2);
-  for (let k = 0; k < words.length; k++) {
-    const x = words[k]!;
-    const y = x ^ 0x7f7f7f7f;
-    if ((((x - 0x20202020) & ~x) | ((y - 0x01010101) & ~y)) & 0x80808080) {
-      const o = i + k * 4;
-      if (CONTROL_BYTE[b[o]!] || CONTROL_BYTE[b[o + 1]!] || CONTROL_BYTE[b[o + 2]!] || CONTROL_BYTE[b[o + 3]!]) return true;
-    }
-  }
-  for (let j = i + words.length * 4; j < n; j++) if (CONTROL_BYTE[b[j]!]) return true;
-  return false;
-}
-
-const JSON_ESCAPE = Buffer.from('\\u00');
+export const hasRareSpace: (buf: Buffer, from?: number) => boolean = kit.hasRareSpace;
+/** Whether buf holds a control byte (C0 but tab, LF, CR; DEL). */
+export const hasControlByte: (b: Buffer) => boolean = kit.hasControlByte;
 /** Whether buf holds a JSON escape of a control character (\u0000–\u001f, \u007f). */
-export function hasControlEscape(b: Buffer): boolean {
-  for (let i = b.indexOf(JSON_ESCAPE); i >= 0; i = b.indexOf(JSON_ESCAPE, i + 1)) {
-    const h = b[i + 4];
-    const l = b[i + 5];
-    if (h === 0x30 || h === 0x31) return true; // \u000x, \u001x
-    if (h === 0x37 && (l === 0x66 || l === 0x46)) return true; // \u007f
-  }
-  return false;
-}
+export const hasControlEscape: (b: Buffer) => boolean = kit.hasControlEscape;
+/** Bytes at the end of `buf` that start a UTF-8 sequence the buffer does not finish. */
+export const incompleteUtf8Tail: (buf: Uint8Array) => number = kit.incompleteUtf8Tail;
 
 export type ByteProgress = (bytesDone: number, bytesTotal: number) => void;
 
-/** Bytes at the end of `buf` that start a UTF-8 sequence the buffer does not finish. */
-export function incompleteUtf8Tail(buf: Uint8Array): number {
-  const n = buf.length;
-  for (let back = 1; back <= Math.min(3, n); back++) {
-    const b = buf[n - back]!;
-    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
-    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    return need > back ? back : 0;
-  }
-  return 0;
+/**
+ * When a text file's facts are scanned in two threads: files of `minBytes` or more, in ranges of
+ * about `rangeBytes` cut after a line feed. Below that a worker thread's start-up (tens of ms)
+ * costs more than it saves. TIJIAN_SCAN_SPLIT_MIN / TIJIAN_SCAN_RANGE (bytes) override them (tests
+ * use them to split small files, also in threads of their own).
+ */
+export const scanSplit = {
+  minBytes: Number(process.env.TIJIAN_SCAN_SPLIT_MIN) || 32 << 20,
+  rangeBytes: Number(process.env.TIJIAN_SCAN_RANGE) || 8 << 20,
+};
+
+export interface ScanOptions {
+  /** Cancels the scan: it stops at the next chunk with the import's cancellation error. */
+  signal?: AbortSignal;
+  /** false: one pass on this thread whatever the size; an object: thresholds instead of scanSplit
+   *  (tests: also the read size, and how many ranges this thread may scan before it only hashes). */
+  split?: boolean | SplitOptions;
+  /** bytes read at a time (1 MiB; tests use a few) */
+  chunkBytes?: number;
 }
 
-/** sha256 and size of any file; for text files also UTF-8 validity and BOM. */
-export async function scanFile(path: string, text: boolean, onProgress?: ByteProgress, total = 0): Promise<FileScan> {
-  const hash = createHash('sha256');
-  let size = 0;
-  let valid = true;
-  let carry: Buffer | null = null;
-  let first: Buffer | null = null;
-  // Line bookkeeping: `line` is the current 1-based line, `lineLen` how many bytes it has so far
-  // (a lone \r does not count).
-  let line = 1;
-  let lineLen = 0;
-  let prevByte = 0;
-  let prevByte2 = 0;
-  // the delimiter bytes some line ends with (before CR LF or LF), as a set of bytes
-  const endBytes = new Set<number>();
-  // quotes on the current line, modulo 2 (tracked until one line has an odd number)
-  let quoteParity = 0;
-  let oddQuotes = false;
-  let crlf = 0;
-  let lf = 0;
-  const blankLines: number[] = [];
-  // Space characters (see SpaceClass); sequences across chunk ends are checked on the seam.
-  let asciiSpace = false;
-  let rareSpace = false;
-  let seamTail: Buffer | null = null;
-  let controls = false;
-  let escTail: Buffer | null = null;
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    const chunkStart = size;
-    size += chunk.length;
-    if (text && !rareSpace) {
-      if (!asciiSpace && chunk.indexOf(0x20) >= 0) asciiSpace = true;
-      // a BOM at the very start of the file is not part of any cell
-      if (hasRareSpace(chunk, chunkStart === 0 ? 1 : 0)) rareSpace = true;
-      else if (seamTail) {
-        const seam = Buffer.concat([seamTail, chunk.subarray(0, 2)]);
-        if (hasRareSpace(seam, chunkStart - seamTail.length === 0 ? 1 : 0)) rareSpace = true;
+export interface SplitOptions {
+  minBytes: number;
+  rangeBytes: number;
+  /** ranges this thread scans at most (all it can take) */
+  mainRanges?: number;
+}
+
+/** How many ranges worker threads scanned, all told (for tests: the worker did run). */
+export const scanStats = { workerRanges: 0 };
+
+/** The source a range worker runs: the kit and the loop from their own text (see text-scan-kit.ts).
+ *  `__name`: tsx (esbuild's keepNames) wraps named functions in a helper of that name. */
+const WORKER_SOURCE = `'use strict';
+const __name = (f) => f;
+const { parentPort, workerData } = require('node:worker_threads');
+const { isUtf8 } = require('node:buffer');
+const fs = require('node:fs');
+const kit = (${textScanKit.toString()})(isUtf8);
+(${rangeWorkerMain.toString()})(kit, parentPort, workerData, fs);
+`;
+
+/** Offsets where ranges start (each just after a line feed; the first 0), and the size at the end. */
+function rangeStarts(path: string, size: number, rangeBytes: number): number[] {
+  const starts = [0];
+  // ranges are counted in 16 bits of the shared queue: at most 4,096 of them
+  const step = Math.max(rangeBytes, Math.ceil(size / 4096));
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(64 << 10);
+    for (let at = step; at < size; ) {
+      const from = Math.max(at, starts[starts.length - 1]!);
+      const n = readSync(fd, buf, 0, Math.min(buf.length, size - from), from);
+      if (n <= 0) break;
+      const nl = buf.subarray(0, n).indexOf(10);
+      if (nl < 0) {
+        at = from + n; // no line feed yet: look further (a range then is longer)
+        continue;
       }
-      const joined: Buffer = chunk.length >= 2 || !seamTail ? chunk : Buffer.concat([seamTail, chunk]);
-      seamTail = Buffer.from(joined.subarray(Math.max(0, joined.length - 2)));
+      if (from + nl + 1 < size) starts.push(from + nl + 1);
+      at = Math.max(from + nl + 1, starts.length * step);
     }
-    if (text && !controls) {
-      if (hasControlByte(chunk)) controls = true;
-      else {
-        // a JSON escape cut by the chunk's end is looked at with the next chunk's start
-        const seam: Buffer = escTail ? Buffer.concat([escTail, chunk.subarray(0, 6)]) : chunk.subarray(0, 0);
-        if (hasControlEscape(chunk) || (seam.length && hasControlEscape(seam))) controls = true;
-        escTail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 5)));
+  } finally {
+    closeSync(fd);
+  }
+  starts.push(size);
+  return starts;
+}
+
+/** The next range from the front of the shared queue (see rangeWorkerMain), or -1. */
+function claimFront(q: Int32Array): number {
+  for (;;) {
+    const s = Atomics.load(q, 0);
+    const front = s & 0xffff;
+    const back = s >>> 16;
+    if (front >= back) return -1;
+    if (Atomics.compareExchange(q, 0, s, (front + 1) | (back << 16)) === s) return front;
+  }
+}
+
+/** Runs the range worker; resolves when it has no more ranges to take (or failed: the main
+ *  thread then scans what it left). */
+function startRangeWorker(path: string, starts: number[], queue: SharedArrayBuffer, results: (RangeFacts | undefined)[], chunkBytes: number): { worker: Worker; finished: Promise<void> } {
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, starts, queue, chunkBytes } });
+  const finished = new Promise<void>((resolve) => {
+    worker.on('message', (m: { range?: number; facts?: RangeFacts; done?: boolean; error?: string }) => {
+      if (m.facts && m.range !== undefined) {
+        results[m.range] = m.facts;
+        scanStats.workerRanges++;
       }
+      else if (m.done || m.error) resolve();
+    });
+    worker.on('error', () => resolve());
+    worker.on('exit', () => resolve());
+  });
+  return { worker, finished };
+}
+
+/** The facts of a file's ranges in order, as of one pass over the whole file. */
+function mergeRuns(parts: RangeFacts[]): RangeFacts & { lines: number } {
+  const m = kit.facts(kit.newRun(0));
+  let lfs = 0;
+  for (const p of parts) {
+    m.valid &&= p.valid && p.carry === 0;
+    for (const b of p.blankLines) {
+      if (m.blankLines.length >= MAX_BLANK_LINES) break;
+      m.blankLines.push(b + lfs);
     }
+    lfs += p.lfs;
+    m.crlf += p.crlf;
+    m.lf += p.lf;
+    m.endBits |= p.endBits;
+    m.oddQuotes ||= p.oddQuotes || p.quoteParity === 1;
+    m.asciiSpace ||= p.asciiSpace;
+    m.rareSpace ||= p.rareSpace;
+    m.controls ||= p.controls;
+  }
+  const last = parts[parts.length - 1]!;
+  m.lfs = lfs;
+  m.lineLen = last.lineLen;
+  // the last line, when it has no line break after it
+  if (last.lineLen > 0) m.endBits |= kit.DELIMITER_BIT[last.prevByte === 13 ? last.prevByte2 : last.prevByte]!;
+  return { ...m, lines: last.lineLen > 0 ? lfs + 1 : lfs };
+}
+
+/** A read error as the user should see it. */
+function readError(e: unknown, path: string): unknown {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOENT') return new TijianError('FILE_NOT_FOUND', `找不到文件（读取时被删除或移走）：${path}`, `File not found (removed or moved while read): ${path}`);
+  if (code === 'TIJIAN_FILE_CHANGED')
+    return new TijianError('IMPORT_FAILED', `文件在读取时被改动：${path}。请等文件写完后再导入。`, `The file changed while it was read: ${path}. Import it once it is completely written.`);
+  return e;
+}
+
+/** sha256 and size of any file; for text files also its encoding and the facts FileScan lists.
+ *  A big text file is scanned in two threads: this one reads and hashes the whole file and scans
+ *  ranges from the front; a worker thread scans ranges from the back, until they meet. */
+export async function scanFile(path: string, text: boolean, onProgress?: ByteProgress, total = 0, opts: ScanOptions = {}): Promise<FileScan> {
+  const split: SplitOptions | null = opts.split === false ? null : typeof opts.split === 'object' ? opts.split : scanSplit;
+  let plannedSize = -1;
+  let starts: number[] = [];
+  if (text && split) {
+    try {
+      plannedSize = statSync(path).size;
+      if (plannedSize >= split.minBytes) starts = rangeStarts(path, plannedSize, split.rangeBytes);
+    } catch (e) {
+      throw readError(e, path);
+    }
+  }
+  const ranges = starts.length - 1;
+  const results: (RangeFacts | undefined)[] = new Array<RangeFacts | undefined>(Math.max(ranges, 0)).fill(undefined);
+  const queue = new SharedArrayBuffer(4);
+  const q = new Int32Array(queue);
+  // range 0 is this thread's; the worker takes from the back
+  q[0] = 1 | (ranges << 16);
+  const chunkBytes = opts.chunkBytes ?? 1 << 20;
+  const mainRanges = split?.mainRanges ?? Infinity;
+  const rw = ranges >= 2 ? startRangeWorker(path, starts, queue, results, chunkBytes) : null;
+  const stream = createReadStream(path, { highWaterMark: chunkBytes });
+  try {
+    const hash = createHash('sha256');
+    let size = 0;
+    let first: Buffer | null = null;
+    let mine = 0;
+    let run = kit.newRun(0);
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      const chunkStart = size;
+      size += chunk.length;
+      if (text) {
+        // the first bytes, for the BOM (across chunks when they are tiny)
+        if (!first || (first.length < 4 && chunkStart === first.length)) first = Buffer.concat([first ?? Buffer.alloc(0), chunk.subarray(0, 4 - (first?.length ?? 0))]);
+        if (ranges < 2) kit.scanChunk(run, chunk, chunkStart);
+        else {
+          let off = 0;
+          while (mine >= 0 && off < chunk.length) {
+            const end = starts[mine + 1]!;
+            const take = Math.min(chunk.length - off, end - (chunkStart + off));
+            if (take <= 0) break; // past the size planned: an error below
+            kit.scanChunk(run, chunk.subarray(off, off + take), chunkStart + off);
+            off += take;
+            if (chunkStart + off === end) {
+              results[mine] = kit.facts(run);
+              mine = mine + 1 < mainRanges ? claimFront(q) : -1;
+              run = kit.newRun(10);
+            }
+          }
+        }
+      }
+      onProgress?.(size, total || size);
+      checkAborted(opts.signal);
+    }
+    let facts: RangeFacts & { lines: number };
+    if (ranges >= 2) {
+      if (size !== plannedSize) throw Object.assign(new Error('size changed'), { code: 'TIJIAN_FILE_CHANGED' });
+      await rw!.finished;
+      checkAborted(opts.signal);
+      // what a failed worker left (or took and did not finish) is scanned here
+      if (results.includes(undefined)) {
+        const fd = openSync(path, 'r');
+        try {
+          const buf = Buffer.allocUnsafe(chunkBytes);
+          for (let i = 0; i < ranges; i++) results[i] ??= kit.scanRange(readSync, fd, starts[i]!, starts[i + 1]!, buf);
+        } finally {
+          closeSync(fd);
+        }
+      }
+      facts = mergeRuns(results as RangeFacts[]);
+    } else facts = mergeRuns([kit.facts(run)]);
+    const scan: FileScan = { sha256: hash.digest('hex'), size };
     if (text) {
-      if (!first) first = Buffer.from(chunk.subarray(0, 4));
-      if (valid) {
-        const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
-        const tail = incompleteUtf8Tail(buf);
-        const body = tail ? buf.subarray(0, buf.length - tail) : buf;
-        if (!isUtf8(body)) valid = false;
-        carry = tail ? Buffer.from(buf.subarray(buf.length - tail)) : null;
+      scan.validUtf8 = facts.valid;
+      scan.lines = facts.lines;
+      scan.blankLines = facts.blankLines;
+      scan.spaces = facts.rareSpace ? 'any' : facts.asciiSpace ? 'ascii' : 'none';
+      scan.mixedLineEndings = facts.crlf > 0 && facts.lf > 0;
+      scan.encoding = await detectEncoding(path, first ?? Buffer.alloc(0), facts.valid);
+      if (scan.encoding !== 'utf-16le' && scan.encoding !== 'utf-16be') {
+        scan.lineEndDelimiters = [...DELIMITER_BYTES]
+          .filter(([b]) => facts.endBits & kit.DELIMITER_BIT[b]!)
+          .map(([, d]) => d)
+          .sort()
+          .join('');
+        scan.quotedNewlines = facts.oddQuotes;
       }
-      let pos = 0;
-      let q = oddQuotes ? -1 : chunk.indexOf(34);
-      for (;;) {
-        const nl = chunk.indexOf(10, pos);
-        const end = nl < 0 ? chunk.length : nl;
-        while (q >= 0 && q < end) {
-          quoteParity ^= 1;
-          q = chunk.indexOf(34, q + 1);
-        }
-        if (nl < 0) {
-          lineLen += chunk.length - pos;
-          break;
-        }
-        if (quoteParity && !oddQuotes) {
-          oddQuotes = true;
-          q = -1;
-        }
-        let len = lineLen + (nl - pos);
-        const before = nl > 0 ? chunk[nl - 1]! : prevByte;
-        if (before === 13) crlf++;
-        else lf++;
-        const last = before === 13 ? (nl > 1 ? chunk[nl - 2]! : nl === 1 ? prevByte : prevByte2) : before;
-        if (DELIMITER_BYTES.has(last) && len > 0) endBytes.add(last);
-        if (len > 0 && before === 13) len--; // CRLF
-        if (len === 0 && blankLines.length < MAX_BLANK_LINES) blankLines.push(line);
-        line++;
-        lineLen = 0;
-        pos = nl + 1;
-      }
-      if (chunk.length >= 2) prevByte2 = chunk[chunk.length - 2]!;
-      else if (chunk.length === 1) prevByte2 = prevByte;
-      if (chunk.length) prevByte = chunk[chunk.length - 1]!;
+      // UTF-16 bytes say nothing about characters one at a time
+      scan.controls = facts.controls || scan.encoding === 'utf-16le' || scan.encoding === 'utf-16be';
     }
-    onProgress?.(size, total || size);
+    return scan;
+  } catch (e) {
+    throw readError(e, path);
+  } finally {
+    stream.destroy();
+    if (rw) void rw.worker.terminate();
   }
-  if (carry && carry.length) valid = false;
-  const scan: FileScan = { sha256: hash.digest('hex'), size };
-  if (text) {
-    scan.validUtf8 = valid;
-    scan.lines = lineLen > 0 ? line : line - 1;
-    scan.blankLines = blankLines;
-    scan.spaces = rareSpace ? 'any' : asciiSpace ? 'ascii' : 'none';
-    scan.mixedLineEndings = crlf > 0 && lf > 0;
-    // the last line, when it has no line break after it
-    if (lineLen > 0) {
-      const last = prevByte === 13 ? prevByte2 : prevByte;
-      if (DELIMITER_BYTES.has(last)) endBytes.add(last);
-    }
-    scan.encoding = await detectEncoding(path, first ?? Buffer.alloc(0), valid);
-    if (scan.encoding !== 'utf-16le' && scan.encoding !== 'utf-16be') {
-      scan.lineEndDelimiters = [...endBytes].map((b) => DELIMITER_BYTES.get(b)!).sort().join('');
-      scan.quotedNewlines = oddQuotes || quoteParity === 1;
-    }
-    // UTF-16 bytes say nothing about characters one at a time
-    scan.controls = controls || scan.encoding === 'utf-16le' || scan.encoding === 'utf-16be';
-  }
-  return scan;
 }
 
 /**

@@ -1,0 +1,331 @@
+// The per-byte facts of a text file's scan (see FileScan in file-scan.ts), over a run of chunks
+// that starts at the file's start or just after a line feed. One run is the whole file (the
+// one-pass scan), or one byte range of it scanned in a worker thread (the split scan, merged in
+// file-scan.ts): 0x0A is never inside a UTF-8 or GB18030 character, nor inside any sequence looked
+// for here, so nothing crosses a range's start.
+//
+// `textScanKit` is self-contained — it refers to nothing outside itself but its parameter and
+// globals (Buffer) — because its source text is what the worker thread runs (`new Worker(source,
+// { eval: true })`): no separate worker file for the bundler, tsx, vitest or Electron to find.
+
+/** What a run of chunks showed; merged over ranges in file-scan.ts. Line numbers are the run's. */
+export interface RangeFacts {
+  valid: boolean;
+  /** bytes of an unfinished UTF-8 sequence at the run's end */
+  carry: number;
+  /** line feeds in the run */
+  lfs: number;
+  /** bytes of the last, unfinished line (a lone CR counts) */
+  lineLen: number;
+  /** 1-based numbers (in the run) of blank lines, at most MAX_BLANK_LINES */
+  blankLines: number[];
+  crlf: number;
+  lf: number;
+  /** the delimiter bytes some line ends with, as a bit set (see DELIMITER_BIT) */
+  endBits: number;
+  quoteParity: number;
+  oddQuotes: boolean;
+  asciiSpace: boolean;
+  rareSpace: boolean;
+  controls: boolean;
+  prevByte: number;
+  prevByte2: number;
+}
+
+/** The run's state between chunks. */
+export interface RangeState extends RangeFacts {
+  /** 1-based current line in the run */
+  line: number;
+  utf8Carry: Buffer | null;
+  seamTail: Buffer | null;
+  escTail: Buffer | null;
+}
+
+export const MAX_BLANK_LINES = 1_000_000;
+
+// eslint-disable-next-line @typescript-eslint/explicit-function-return-type
+export function textScanKit(isUtf8: (b: Uint8Array) => boolean) {
+  const MAX_BLANK = 1_000_000;
+  /** The delimiters sniffCsv chooses from (, tab ; |), as bits by byte. */
+  const DELIMITER_BIT = new Uint8Array(256);
+  DELIMITER_BIT[44] = 1;
+  DELIMITER_BIT[9] = 2;
+  DELIMITER_BIT[59] = 4;
+  DELIMITER_BIT[124] = 8;
+
+  /** UTF-8 sequences of the characters that make a text 'any': U+00A0, U+1680, U+205F, U+3000
+   *  and U+FEFF; a tab (kept before ids so Excel shows them as text), an apostrophe (Excel's text
+   *  prefix), =" (the formula form ="330922…" many systems export ids in). U+2000–U+200A, U+202F
+   *  and full-width digits are looked for after their common first two bytes. */
+  const RARE_SPACE_SEQS = [
+    Buffer.from([0xc2, 0xa0]),
+    Buffer.from([0xe1, 0x9a, 0x80]),
+    Buffer.from([0xe2, 0x81, 0x9f]),
+    Buffer.from([0xe3, 0x80, 0x80]),
+    Buffer.from([0xef, 0xbb, 0xbf]),
+    Buffer.from([0x09]),
+    Buffer.from([0x27]),
+    Buffer.from('="'),
+  ];
+  const E2_80 = Buffer.from([0xe2, 0x80]);
+  const EF_BC = Buffer.from([0xef, 0xbc]);
+
+  function hasRareSpace(buf: Buffer, from = 0): boolean {
+    for (const seq of RARE_SPACE_SEQS) if (buf.indexOf(seq, from) >= 0) return true;
+    // full-width digits ０–９ (EF BC 90–99), which tj_clean makes ASCII
+    for (let i = buf.indexOf(EF_BC, from); i >= 0 && i + 2 < buf.length; i = buf.indexOf(EF_BC, i + 2)) {
+      const b = buf[i + 2]!;
+      if (b >= 0x90 && b <= 0x99) return true;
+    }
+    // U+2000–U+200A and U+202F are E2 80 80–8A and E2 80 AF; E2 80 also starts “ ” — …, which are common
+    for (let i = buf.indexOf(E2_80, from); i >= 0 && i + 2 < buf.length; i = buf.indexOf(E2_80, i + 2)) {
+      const b = buf[i + 2]!;
+      if ((b >= 0x80 && b <= 0x8a) || b === 0xaf) return true;
+    }
+    return false;
+  }
+
+  /** Bytes that are control characters in ASCII-compatible encodings (UTF-8, GB18030: neither
+   *  uses bytes below 0x40 inside a multi-byte character). */
+  const CONTROL_BYTE = new Uint8Array(256);
+  for (let i = 0; i < 32; i++) if (i !== 9 && i !== 10 && i !== 13) CONTROL_BYTE[i] = 1;
+  CONTROL_BYTE[127] = 1;
+
+  /** Whether b holds a control byte: four bytes at a time (a word with a byte below 0x20 or
+   *  equal to 0x7F is looked at closely; tab, LF and CR make most such words false alarms).
+   *  (Exact per-byte SWAR tests OR-ed over a block measured slower in V8.) */
+  function hasControlByte(b: Buffer): boolean {
+    const n = b.length;
+    let i = 0;
+    while (i < n && (b.byteOffset + i) & 3) {
+      if (CONTROL_BYTE[b[i]!]) return true;
+      i++;
+    }
+    if (i >= n) return false; // (a short buffer never reaches an aligned offset)
+    const words = new Uint32Array(b.buffer, b.byteOffset + i, (n - i) >>> 2);
+    for (let k = 0; k < words.length; k++) {
+      const x = words[k]!;
+      const y = x ^ 0x7f7f7f7f;
+      if ((((x - 0x20202020) & ~x) | ((y - 0x01010101) & ~y)) & 0x80808080) {
+        const o = i + k * 4;
+        if (CONTROL_BYTE[b[o]!] || CONTROL_BYTE[b[o + 1]!] || CONTROL_BYTE[b[o + 2]!] || CONTROL_BYTE[b[o + 3]!]) return true;
+      }
+    }
+    for (let j = i + words.length * 4; j < n; j++) if (CONTROL_BYTE[b[j]!]) return true;
+    return false;
+  }
+
+  const JSON_ESCAPE = Buffer.from('\\u00');
+  /** Whether buf holds a JSON escape of a control character (\u0000–\u001f, \u007f). */
+  function hasControlEscape(b: Buffer): boolean {
+    for (let i = b.indexOf(JSON_ESCAPE); i >= 0; i = b.indexOf(JSON_ESCAPE, i + 1)) {
+      const h = b[i + 4];
+      const l = b[i + 5];
+      if (h === 0x30 || h === 0x31) return true; // \u000x, \u001x
+      if (h === 0x37 && (l === 0x66 || l === 0x46)) return true; // \u007f
+    }
+    return false;
+  }
+
+  /** Bytes at the end of `buf` that start a UTF-8 sequence the buffer does not finish. */
+  function incompleteUtf8Tail(buf: Uint8Array): number {
+    const n = buf.length;
+    for (let back = 1; back <= Math.min(3, n); back++) {
+      const b = buf[n - back]!;
+      if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+      return need > back ? back : 0;
+    }
+    return 0;
+  }
+
+  /** A run starting at the file's start (prevByte 0) or just after a line feed (prevByte 10). */
+  function newRun(prevByte: number): RangeState {
+    return {
+      valid: true,
+      carry: 0,
+      lfs: 0,
+      lineLen: 0,
+      blankLines: [],
+      crlf: 0,
+      lf: 0,
+      endBits: 0,
+      quoteParity: 0,
+      oddQuotes: false,
+      asciiSpace: false,
+      rareSpace: false,
+      controls: false,
+      prevByte,
+      prevByte2: 0,
+      line: 1,
+      utf8Carry: null,
+      seamTail: null,
+      escTail: null,
+    };
+  }
+
+  /** The next chunk of the run; `chunkStart` is its offset in the file (a BOM at 0 is no space). */
+  function scanChunk(s: RangeState, chunk: Buffer, chunkStart: number): void {
+    if (!s.rareSpace) {
+      if (!s.asciiSpace && chunk.indexOf(0x20) >= 0) s.asciiSpace = true;
+      // a BOM at the very start of the file is not part of any cell
+      if (hasRareSpace(chunk, chunkStart === 0 ? 1 : 0)) s.rareSpace = true;
+      else if (s.seamTail) {
+        const seam = Buffer.concat([s.seamTail, chunk.subarray(0, 2)]);
+        if (hasRareSpace(seam, chunkStart - s.seamTail.length === 0 ? 1 : 0)) s.rareSpace = true;
+      }
+      const joined: Buffer = chunk.length >= 2 || !s.seamTail ? chunk : Buffer.concat([s.seamTail, chunk]);
+      s.seamTail = Buffer.from(joined.subarray(Math.max(0, joined.length - 2)));
+    }
+    if (!s.controls) {
+      if (hasControlByte(chunk)) s.controls = true;
+      else {
+        // a JSON escape cut by the chunk's end is looked at with the next chunk's start
+        const seam: Buffer = s.escTail ? Buffer.concat([s.escTail, chunk.subarray(0, 6)]) : chunk.subarray(0, 0);
+        if (hasControlEscape(chunk) || (seam.length && hasControlEscape(seam))) s.controls = true;
+        // (with the tail before it when the chunk is shorter than an escape)
+        const joined: Buffer = chunk.length >= 5 || !s.escTail ? chunk : Buffer.concat([s.escTail, chunk]);
+        s.escTail = Buffer.from(joined.subarray(Math.max(0, joined.length - 5)));
+      }
+    }
+    if (s.valid) {
+      const buf: Buffer = s.utf8Carry ? Buffer.concat([s.utf8Carry, chunk]) : chunk;
+      const tail = incompleteUtf8Tail(buf);
+      const body = tail ? buf.subarray(0, buf.length - tail) : buf;
+      if (!isUtf8(body)) s.valid = false;
+      s.utf8Carry = tail ? Buffer.from(buf.subarray(buf.length - tail)) : null;
+    }
+    // Lines: `line` is the current 1-based line, `lineLen` how many bytes it has so far.
+    let line = s.line;
+    let lineLen = s.lineLen;
+    let quoteParity = s.quoteParity;
+    let oddQuotes = s.oddQuotes;
+    let crlf = s.crlf;
+    let lf = s.lf;
+    let endBits = s.endBits;
+    const blankLines = s.blankLines;
+    const prevByte = s.prevByte;
+    const prevByte2 = s.prevByte2;
+    let pos = 0;
+    let q = oddQuotes ? -1 : chunk.indexOf(34);
+    for (;;) {
+      const nl = chunk.indexOf(10, pos);
+      const end = nl < 0 ? chunk.length : nl;
+      while (q >= 0 && q < end) {
+        quoteParity ^= 1;
+        q = chunk.indexOf(34, q + 1);
+      }
+      if (nl < 0) {
+        lineLen += chunk.length - pos;
+        break;
+      }
+      if (quoteParity && !oddQuotes) {
+        oddQuotes = true;
+        q = -1;
+      }
+      let len = lineLen + (nl - pos);
+      const before = nl > 0 ? chunk[nl - 1]! : prevByte;
+      if (before === 13) crlf++;
+      else lf++;
+      const last = before === 13 ? (nl > 1 ? chunk[nl - 2]! : nl === 1 ? prevByte : prevByte2) : before;
+      if (len > 0) endBits |= DELIMITER_BIT[last]!;
+      if (len > 0 && before === 13) len--; // CRLF
+      if (len === 0 && blankLines.length < MAX_BLANK) blankLines.push(line);
+      line++;
+      lineLen = 0;
+      pos = nl + 1;
+    }
+    s.lfs += line - s.line;
+    s.line = line;
+    s.lineLen = lineLen;
+    s.quoteParity = quoteParity;
+    s.oddQuotes = oddQuotes;
+    s.crlf = crlf;
+    s.lf = lf;
+    s.endBits = endBits;
+    if (chunk.length >= 2) s.prevByte2 = chunk[chunk.length - 2]!;
+    else if (chunk.length === 1) s.prevByte2 = prevByte;
+    if (chunk.length) s.prevByte = chunk[chunk.length - 1]!;
+  }
+
+  /** The run's facts (plain data, for a message between threads). */
+  function facts(s: RangeState): RangeFacts {
+    return {
+      valid: s.valid,
+      carry: s.utf8Carry ? s.utf8Carry.length : 0,
+      lfs: s.lfs,
+      lineLen: s.lineLen,
+      blankLines: s.blankLines,
+      crlf: s.crlf,
+      lf: s.lf,
+      endBits: s.endBits,
+      quoteParity: s.quoteParity,
+      oddQuotes: s.oddQuotes,
+      asciiSpace: s.asciiSpace,
+      rareSpace: s.rareSpace,
+      controls: s.controls,
+      prevByte: s.prevByte,
+      prevByte2: s.prevByte2,
+    };
+  }
+
+  /** Scans the bytes [start, end) of an open file, read synchronously in 1 MiB pieces (the
+   *  worker thread's way; also the main thread's when a worker did not finish a range). */
+  function scanRange(
+    readSync: (fd: number, buf: Buffer, off: number, len: number, pos: number) => number,
+    fd: number,
+    start: number,
+    end: number,
+    buf: Buffer,
+  ): RangeFacts {
+    const s = newRun(start === 0 ? 0 : 10);
+    let at = start;
+    while (at < end) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, end - at), at);
+      if (n <= 0) throw Object.assign(new Error(`file shorter than expected: ${at} of ${end} bytes`), { code: 'TIJIAN_FILE_CHANGED' });
+      scanChunk(s, buf.subarray(0, n), at);
+      at += n;
+    }
+    return facts(s);
+  }
+
+  return { hasRareSpace, hasControlByte, hasControlEscape, incompleteUtf8Tail, newRun, scanChunk, facts, scanRange, DELIMITER_BIT };
+}
+
+export type TextScanKit = ReturnType<typeof textScanKit>;
+
+/**
+ * The worker thread's loop (source text run by the worker, with the kit made from its source):
+ * take ranges from the back of the shared queue until it meets the main thread's front, scan each
+ * and post its facts; then post 'done'. The queue is one Int32: the main thread's next range in
+ * the low 16 bits, one past the worker's next in the high 16 bits.
+ */
+export function rangeWorkerMain(
+  kit: TextScanKit,
+  port: { postMessage(m: unknown): void },
+  data: { path: string; starts: number[]; queue: SharedArrayBuffer; chunkBytes: number },
+  fs: { openSync(p: string, f: string): number; readSync(fd: number, buf: Buffer, off: number, len: number, pos: number): number; closeSync(fd: number): void },
+): void {
+  const q = new Int32Array(data.queue);
+  let fd = -1;
+  try {
+    fd = fs.openSync(data.path, 'r');
+    const buf = Buffer.allocUnsafe(data.chunkBytes);
+    for (;;) {
+      const s = Atomics.load(q, 0);
+      const front = s & 0xffff;
+      const back = s >>> 16;
+      if (front >= back) break;
+      if (Atomics.compareExchange(q, 0, s, front | ((back - 1) << 16)) !== s) continue;
+      const i = back - 1;
+      const facts = kit.scanRange(fs.readSync, fd, data.starts[i]!, data.starts[i + 1]!, buf);
+      port.postMessage({ range: i, facts });
+    }
+    port.postMessage({ done: true });
+  } catch (e) {
+    const err = e as { message?: string; code?: string };
+    port.postMessage({ error: String(err.message ?? e), code: err.code });
+  } finally {
+    if (fd >= 0) fs.closeSync(fd);
+  }
+}
