@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { freshWorkspace, tempDir } from '../test/helpers.js';
 import { chooseSheet } from './sheet-choice.js';
 import { importFile } from './import-file.js';
-import { listXlsxSheets, readXlsxRows } from './xlsx-reader.js';
+import { listXlsxSheets, openXlsx, readXlsxRows } from './xlsx-reader.js';
 
 const HEADER = ['案件编号', '执法机关', '立案日期', '当事人名称', '处罚决定日期', '罚款金额（元）'];
 const ROWS = [
@@ -50,6 +50,29 @@ describe('the worksheet that holds the data', () => {
     await readXlsxRows(path, () => {}, (r) => void seen.push(r.rowNumber), { sheet: '案件台账', maxRows: 2 });
     expect(seen).toEqual([1, 2]);
     expect(await chooseSheet(path, '案件.xlsx')).toEqual({ name: '案件台账', all: ['填表说明', '代码表', '案件台账'], otherTables: [] });
+  });
+
+  it('reads every sheet of a workbook opened once (openXlsx) as it reads each on its own, and leaves it open for the next read', async () => {
+    const path = join(tempDir(), '案件.xlsx');
+    await workbook(path, { secondLedger: true });
+    const wb = await openXlsx(path);
+    try {
+      expect(wb.sheets.map((s) => s.name)).toEqual(['填表说明', '代码表', '案件台账', '2023年']);
+      expect(await chooseSheet(path, '案件.xlsx', undefined, wb)).toEqual({ name: '案件台账', all: ['填表说明', '代码表', '案件台账', '2023年'], otherTables: ['2023年'] });
+      for (const sheet of ['案件台账', '2023年', '填表说明', '案件台账']) {
+        const shared: string[][] = [];
+        const alone: string[][] = [];
+        await readXlsxRows(path, () => {}, (r) => void shared.push(r.cells), { sheet, workbook: wb });
+        await readXlsxRows(path, () => {}, (r) => void alone.push(r.cells), { sheet });
+        expect(shared).toEqual(alone);
+      }
+      // the values spelled out above, through the shared strings of the one opening
+      const rows: string[][] = [];
+      await readXlsxRows(path, () => {}, (r) => void rows.push(r.cells.slice(0, 6)), { sheet: '案件台账', workbook: wb });
+      expect(rows.slice(1)).toEqual([HEADER, ...ROWS]);
+    } finally {
+      wb.close();
+    }
   });
 
   it('imports the ledger behind a 填表说明 sheet and a hidden code list (was: the notes sheet read, the file refused)', async () => {

@@ -3,7 +3,7 @@
 // sheet's top rows are looked at, in order, and the first whose best row reads as a header of one of
 // the tables is taken (the best-scoring sheet when none does, the first on ties).
 import { headerScore } from './headers.js';
-import { listXlsxSheets, readXlsxRows } from './xlsx-reader.js';
+import { listXlsxSheets, readXlsxRows, type OpenXlsx } from './xlsx-reader.js';
 
 /** Rows looked at on each sheet: a title and a note or two above the header, the header, data. */
 const PEEK_ROWS = 12;
@@ -21,8 +21,10 @@ export interface SheetChoice {
   otherTables: string[];
 }
 
-export async function chooseSheet(path: string, file: string, signal?: AbortSignal): Promise<SheetChoice> {
-  const sheets = await listXlsxSheets(path, file, signal);
+/** `workbook`: the workbook already opened (openXlsx), so that its shared strings are not read
+ *  again for every sheet looked at. */
+export async function chooseSheet(path: string, file: string, signal?: AbortSignal, workbook?: OpenXlsx): Promise<SheetChoice> {
+  const sheets = workbook ? workbook.sheets : await listXlsxSheets(path, file, signal);
   const all = sheets.map((s) => s.name);
   if (sheets.length <= 1) return { name: undefined, all, otherTables: [] };
   const visible = sheets.filter((s) => !s.hidden);
@@ -37,7 +39,7 @@ export async function chooseSheet(path: string, file: string, signal?: AbortSign
         (r) => {
           best = Math.max(best, headerScore(r.cells, best));
         },
-        { signal, displayName: file, sheet: s.name, maxRows: PEEK_ROWS },
+        { signal, displayName: file, sheet: s.name, maxRows: PEEK_ROWS, ...(workbook ? { workbook } : {}) },
       );
     } catch (e) {
       if (signal?.aborted) throw e;

@@ -20,7 +20,7 @@ import { combineHeaderRows, findTwoRowHeader, twoRowWarning } from './header-row
 import { checkAborted } from './cancel.js';
 import { fillMergedCells, hasFillableRange } from './merge-fill.js';
 import { chooseSheet } from './sheet-choice.js';
-import { MAX_MERGES, readXlsxRows, type MergeList, type XlsxRow, type XlsxSheetInfo } from './xlsx-reader.js';
+import { MAX_MERGES, openXlsx, readXlsxRows, type MergeList, type OpenXlsx, type XlsxRow, type XlsxSheetInfo } from './xlsx-reader.js';
 import { readHtmlRows } from './html-table.js';
 
 /** 'html': a web-page table named .xls (sniff-format.ts), read as a sheet. */
@@ -445,7 +445,7 @@ type RowReader = (
   path: string,
   onInfo: (info: XlsxSheetInfo) => void,
   onRow: (row: XlsxRow) => void | Promise<void>,
-  opts: { signal?: AbortSignal | undefined; displayName?: string | undefined; sheet?: string | undefined },
+  opts: { signal?: AbortSignal | undefined; displayName?: string | undefined; sheet?: string | undefined; workbook?: OpenXlsx | undefined },
 ) => Promise<{ merges: MergeList }>;
 
 async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = false): Promise<StagedSource> {
@@ -599,8 +599,11 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
     for (const r of pending.slice(first)) await writeRow(r);
     pending.length = 0;
   };
+  // the workbook opened once: the sheet choice's looks and the read share its shared strings
+  let workbook: OpenXlsx | undefined;
   try {
-    const choice = html ? { name: undefined, all: [], otherTables: [] } : await chooseSheet(ctx.path, ctx.displayName ?? basename(ctx.path), ctx.signal);
+    if (!html) workbook = await openXlsx(ctx.path, { displayName: ctx.displayName ?? basename(ctx.path), signal: ctx.signal, maxStringsBytes: ctx.xlsxLimits?.maxStringsBytes });
+    const choice = html ? { name: undefined, all: [], otherTables: [] } : await chooseSheet(ctx.path, ctx.displayName ?? basename(ctx.path), ctx.signal, workbook);
     const readRows: RowReader = html ? readHtmlRows : readXlsxRows;
     const { merges } = await readRows(
       ctx.path,
@@ -614,8 +617,10 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
         pending.push(row);
         return pending.length >= 10 ? chooseHeader() : undefined;
       },
-      { signal: ctx.signal, displayName: ctx.displayName ?? basename(ctx.path), ...(ctx.xlsxLimits ?? {}), ...(choice.name !== undefined ? { sheet: choice.name } : {}) },
+      { signal: ctx.signal, displayName: ctx.displayName ?? basename(ctx.path), ...(ctx.xlsxLimits ?? {}), ...(choice.name !== undefined ? { sheet: choice.name } : {}), ...(workbook ? { workbook } : {}) },
     );
+    workbook?.close();
+    workbook = undefined;
     if (!headers && pending.length) await chooseHeader();
     await endChunk();
     // every row is in the raw table
@@ -723,6 +728,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
     };
     return source;
   } catch (e) {
+    workbook?.close();
     // a failed or cancelled read: the queued inserts end (or fail) before the table goes
     if (ingesting) {
       await ingest.catch(() => undefined);
