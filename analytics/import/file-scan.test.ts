@@ -154,6 +154,9 @@ function reference(bytes: Buffer): Partial<FileScan> {
     }
   }
   odd ||= parity === 1;
+  // a CR without a LF after it (the file's last byte included)
+  let loneCr = false;
+  for (let i = 0; i < bytes.length && !loneCr; i++) loneCr = bytes[i] === 13 && bytes[i + 1] !== 10;
   // rare spaces: any sequence starting after byte 0
   const at = (i: number, ...seq: number[]) => seq.every((b, k) => bytes[i + k] === b);
   let rare = false;
@@ -192,7 +195,7 @@ function reference(bytes: Buffer): Partial<FileScan> {
     spaces: rare ? 'any' : bytes.includes(0x20) ? 'ascii' : 'none',
     controls: controls || utf16,
     mixedLineEndings: crlf > 0 && lf > 0,
-    ...(utf16 ? {} : { lineEndDelimiters: [...ends].sort().join(''), quotedNewlines: odd }),
+    ...(utf16 ? {} : { lineEndDelimiters: [...ends].sort().join(''), quotedNewlines: odd || loneCr }),
   };
 }
 

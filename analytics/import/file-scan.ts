@@ -37,7 +37,8 @@ export interface FileScan {
    *  a word when it is empty (see csvSource). Absent when the bytes cannot tell (UTF-16). */
   lineEndDelimiters?: string;
   /** Text files: whether some line holds an odd number of double quotes — a quoted cell with a
-   *  line break in it (or a stray quote). Absent when the bytes cannot tell (UTF-16). */
+   *  line break in it (or a stray quote) — or a CR stands without a LF after it (a cell may hold
+   *  it). Absent when the bytes cannot tell (UTF-16). */
   quotedNewlines?: boolean;
 }
 
@@ -184,6 +185,7 @@ function mergeRuns(parts: RangeFacts[]): RangeFacts & { lines: number } {
     m.lf += p.lf;
     m.endBits |= p.endBits;
     m.oddQuotes ||= p.oddQuotes || p.quoteParity === 1;
+    m.loneCr ||= p.loneCr || p.prevByte === 13;
     m.asciiSpace ||= p.asciiSpace;
     m.rareSpace ||= p.rareSpace;
     m.controls ||= p.controls;
@@ -294,7 +296,9 @@ export async function scanFile(path: string, text: boolean, onProgress?: BytePro
           .map(([, d]) => d)
           .sort()
           .join('');
-        scan.quotedNewlines = facts.oddQuotes;
+        // a line feed inside quotes, or a CR without a LF after it (which DuckDB keeps in a
+        // quoted cell): either is a line break a cell may hold
+        scan.quotedNewlines = facts.oddQuotes || facts.loneCr;
       }
       // UTF-16 bytes say nothing about characters one at a time
       scan.controls = facts.controls || scan.encoding === 'utf-16le' || scan.encoding === 'utf-16be';

@@ -53,6 +53,21 @@ describe('line endings', () => {
     expect((await rejected(ws))[0]).toMatchObject({ line_no: 32 });
     expect(await ws.db.scalar(`SELECT count(*) FROM penalty_case WHERE party_name LIKE '%' || chr(13) || chr(10) || '续'`)).toBe(1);
   });
+
+  it('a lone CR at the end of a quoted cell is trimmed as a LF is (was: kept — the scan saw no line break, so the cleaning looked for none)', async () => {
+    // the party name of line 2, quoted, ending in a CR (one file) or a LF (another); the rest as they are
+    const name = /,(?:自然人|法人或其他组织|个体工商户),([^,]+),/.exec(CASES[1]!)![1]!;
+    for (const eol of ['\r', '\n']) {
+      const path = write(`行政处罚案件台账_${eol === '\r' ? 'CR' : 'LF'}.csv`, casesWith(2, (l) => l.replace(`,${name},`, `,"${name}${eol}",`)));
+      expect((await scanFile(path, true, () => {})).quotedNewlines).toBe(true);
+      const ws = await freshWorkspace();
+      const r = await importFile(ws, path);
+      expect(r).toMatchObject({ rows_read: 40, rows_loaded: 40, rows_rejected: 0 });
+      expect(await ws.db.scalar(`SELECT party_name FROM penalty_case WHERE row_no = 2`)).toBe(name);
+    }
+    // a CRLF file holds no line break of a cell's
+    expect((await scanFile(write('crlf.csv', CASES.join('\r\n') + '\r\n'), true, () => {})).quotedNewlines).toBe(false);
+  });
 });
 
 describe('numbers too large for their column', () => {

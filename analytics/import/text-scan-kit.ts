@@ -25,6 +25,8 @@ export interface RangeFacts {
   endBits: number;
   quoteParity: number;
   oddQuotes: boolean;
+  /** a CR not followed by a LF (inside a quoted cell, a line break the reader keeps) */
+  loneCr: boolean;
   asciiSpace: boolean;
   rareSpace: boolean;
   controls: boolean;
@@ -152,6 +154,7 @@ export function textScanKit(isUtf8: (b: Uint8Array) => boolean) {
       endBits: 0,
       quoteParity: 0,
       oddQuotes: false,
+      loneCr: false,
       asciiSpace: false,
       rareSpace: false,
       controls: false,
@@ -166,6 +169,17 @@ export function textScanKit(isUtf8: (b: Uint8Array) => boolean) {
 
   /** The next chunk of the run; `chunkStart` is its offset in the file (a BOM at 0 is no space). */
   function scanChunk(s: RangeState, chunk: Buffer, chunkStart: number): void {
+    if (!s.loneCr && chunk.length) {
+      // (a CR ending the last chunk is looked at with this one's first byte; one ending the run,
+      // by the merge)
+      if (s.prevByte === 13 && chunk[0] !== 10) s.loneCr = true;
+      for (let r = chunk.indexOf(13); r >= 0 && r + 1 < chunk.length; r = chunk.indexOf(13, r + 2)) {
+        if (chunk[r + 1] !== 10) {
+          s.loneCr = true;
+          break;
+        }
+      }
+    }
     if (!s.rareSpace) {
       if (!s.asciiSpace && chunk.indexOf(0x20) >= 0) s.asciiSpace = true;
       // a BOM at the very start of the file is not part of any cell
@@ -261,6 +275,7 @@ export function textScanKit(isUtf8: (b: Uint8Array) => boolean) {
       endBits: s.endBits,
       quoteParity: s.quoteParity,
       oddQuotes: s.oddQuotes,
+      loneCr: s.loneCr,
       asciiSpace: s.asciiSpace,
       rareSpace: s.rareSpace,
       controls: s.controls,
