@@ -58,6 +58,37 @@ describe('importing real-looking exports', () => {
     ]);
   });
 
+  it('resolves officer names by the act\'s unit and year on import, the same text in other units or years its own way', async () => {
+    // Imported after the unit list and roster, so the import resolves them (once per text, year and
+    // unit text). 张三 is ZF0001 in 综合执法局 and ZF0004 in 市场监管局 (2024); 李四 and 王五 are one each.
+    const ws = await freshWorkspace();
+    const dir = tempDir();
+    await importFile(ws, file(dir, 'units.csv', UNITS));
+    await importFile(ws, file(dir, 'officers.csv', OFFICERS));
+    const cases = [
+      '案件编号,执法机关,立案日期,承办人',
+      'B1,综合执法局,2024-03-05,张三',
+      'B2,嵊泗县市场监督管理局,2024-03-10,张三，王五',
+      'B3,市场监管局,2024-06-01,张三，王五', // the same unit by another name
+      'B4,菜园镇,2024-05-06,张三', // no 张三 there; two in 2024: not guessed
+      'B5,综合执法局,2023-07-01,张三、李四', // no 2023 roster: a name only one officer has
+      'B6,综合执法局,2024-08-01,张三', // the same text, year and unit as B1
+      'B7,某某局,2024-01-02,王五', // an unknown unit: the year's only 王五
+      'B8,市场监管局,2024-09-09,ZF0001、张三', // an id and a name
+    ].join('\n');
+    expect(await importFile(ws, file(dir, 'cases2.csv', cases))).toMatchObject({ rows_read: 8, rows_loaded: 8, rows_rejected: 0 });
+    expect(await rows(ws.db, `SELECT case_id, officer_ids, officer_unresolved FROM penalty_case ORDER BY case_id`)).toEqual([
+      { case_id: 'B1', officer_ids: ['ZF0001'], officer_unresolved: [] },
+      { case_id: 'B2', officer_ids: ['ZF0004', 'ZF0003'], officer_unresolved: [] },
+      { case_id: 'B3', officer_ids: ['ZF0004', 'ZF0003'], officer_unresolved: [] },
+      { case_id: 'B4', officer_ids: [], officer_unresolved: ['张三'] },
+      { case_id: 'B5', officer_ids: ['ZF0002'], officer_unresolved: ['张三'] },
+      { case_id: 'B6', officer_ids: ['ZF0001'], officer_unresolved: [] },
+      { case_id: 'B7', officer_ids: ['ZF0003'], officer_unresolved: [] },
+      { case_id: 'B8', officer_ids: ['ZF0001', 'ZF0004'], officer_unresolved: [] },
+    ]);
+  });
+
   it('rejects bad rows with line, raw values and reasons; rows read = loaded + rejected', async () => {
     const ws = await freshWorkspace();
     const dir = tempDir();

@@ -22,7 +22,7 @@ import { invalidValuesOf, omittedNote, type InvalidValuesOf } from './soft-value
 import { checkAnyRecognised, checkMapping, detectTable, layoutKey, type Mapping } from './headers.js';
 import { applyMappingFile, type MappingFile } from './mapping-file.js';
 import type { ProgressFn } from './progress.js';
-import { listMapSql, listRefSql, prepareLookups, referenceFields, resolveAfterReferenceChange, singleMapSql } from './resolve.js';
+import { listKeyMapSql, listMapSql, prepareLookups, referenceFields, resolveAfterReferenceChange, singleMapSql } from './resolve.js';
 import { checkAborted } from './cancel.js';
 import { stageSource, type FileFormat, type StagedSource, type StructuralReject } from './sources.js';
 import { detectFormat } from './sniff-format.js';
@@ -84,7 +84,7 @@ const TAG = 'tj_imp';
 /** The temp tables of singleMapSql and listMapSql any table's import may create. */
 const MAP_TABLES = [
   ...Array.from({ length: Math.max(...CANONICAL_TABLES.map((t) => referenceFields(t).singles.length)) }, (_, i) => `${TAG}_sm${i}`),
-  ...Array.from({ length: Math.max(...CANONICAL_TABLES.map((t) => referenceFields(t).lists.length)) }, (_, i) => `${TAG}_lm${i}`),
+  ...Array.from({ length: Math.max(...CANONICAL_TABLES.map((t) => referenceFields(t).lists.length)) }, (_, i) => [`${TAG}_lm${i}`, `${TAG}_lk${i}`, `${TAG}_lk${i}_k`]).flat(),
 ];
 
 const TEXT_FORMATS: ReadonlySet<FileFormat> = new Set(['csv', 'json', 'jsonl']);
@@ -394,8 +394,9 @@ interface Staged {
   badCount: number;
   /** Per single reference: the temp table of singleMapSql. */
   singleMaps: Array<{ field: string; table: string }>;
-  /** Per list reference: the temp table of listMapSql, and whether some texts need the row. */
-  listMaps: Array<{ field: string; table: string; rowByRow: boolean }>;
+  /** Per list reference: the temp table of listMapSql, and whether some texts need the row; for
+   *  those texts, listKeyMapSql's table and join condition. */
+  listMaps: Array<{ field: string; table: string; rowByRow: { table: string; on: (alias: string, row: string) => string } | null }>;
   /** Enum texts found by containment or similarity, and those that matched nothing. */
   values: ValuePassResult;
   /** Unreadable values of optional fields (loaded empty). */
@@ -461,8 +462,15 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
   for (const [i, f] of referenceFields(t).lists.filter((x) => mappedRaw.has(x.raw!)).entries()) {
     const table = `${TAG}_lm${i}`;
     await db.exec(listMapSql(f, `${TAG}_conv WHERE NOT __bad`, table));
-    const rowByRow = Number(await db.scalar(`SELECT count(*) FROM ${table} WHERE NOT ok`));
-    listMaps.push({ field: f.name, table, rowByRow: rowByRow > 0 });
+    const notOk = Number(await db.scalar(`SELECT count(*) FROM ${table} WHERE NOT ok`));
+    // the other texts (officer names: narrowed by the act's year and unit), once per such key
+    let rowByRow: Staged['listMaps'][number]['rowByRow'] = null;
+    if (notOk > 0) {
+      const byKey = listKeyMapSql(t, f, `(SELECT * FROM ${TAG}_conv WHERE NOT __bad AND ${ident(f.raw!)} IN (SELECT raw FROM ${table} WHERE NOT ok))`, `${TAG}_lk${i}`);
+      await db.exec(byKey.sql);
+      rowByRow = { table: `${TAG}_lk${i}`, on: byKey.on };
+    }
+    listMaps.push({ field: f.name, table, rowByRow });
   }
   return { conv, structural, dupCount, badCount: Number(counts.bad), singleMaps, listMaps, values, invalid };
 }
@@ -525,10 +533,9 @@ async function loadRows(
       vals.push(`${m}.ids`, unres);
       return;
     }
-    // The other texts, row by row (officer names: narrowed by the act's year and unit).
+    // The other texts, by their text, the act's year and unit (officer names are narrowed by those).
     const alias = `r${i}`;
-    const rest = `(SELECT __ord AS rid, * FROM ${TAG}_conv WHERE NOT __bad AND ${raw} NOT IN (SELECT raw FROM ${map.table} WHERE ok))`;
-    joins.push(`LEFT JOIN (${listRefSql(t, f, rest)}) ${alias} ON ${alias}.rid = c.__ord`);
+    joins.push(`LEFT JOIN ${map.rowByRow.table} ${alias} ON ${map.rowByRow.on(alias, 'c')}`);
     vals.push(`CASE WHEN ${m}.ok THEN ${m}.ids ELSE ${alias}.ids END`, `CASE WHEN ${m}.ok THEN ${unres} ELSE ${alias}.unres END`);
   });
   // Conditions only where some row fails them: a filter that passes every row still costs the
