@@ -75,9 +75,15 @@ describe('importing real-looking exports', () => {
       'B6,综合执法局,2024-08-01,张三', // the same text, year and unit as B1
       'B7,某某局,2024-01-02,王五', // an unknown unit: the year's only 王五
       'B8,市场监管局,2024-09-09,ZF0001、张三', // an id and a name
+      'B9,综合执法局,2023-02-02,张三', // B1's text and unit, another year: not guessed
     ].join('\n');
-    expect(await importFile(ws, file(dir, 'cases2.csv', cases))).toMatchObject({ rows_read: 8, rows_loaded: 8, rows_rejected: 0 });
-    expect(await rows(ws.db, `SELECT case_id, officer_ids, officer_unresolved FROM penalty_case ORDER BY case_id`)).toEqual([
+    expect(await importFile(ws, file(dir, 'cases2.csv', cases))).toMatchObject({ rows_read: 9, rows_loaded: 9, rows_rejected: 0 });
+    // and the cases first, resolved when the unit list and the roster come (resolveTable)
+    const before = await freshWorkspace();
+    await importFile(before, file(dir, 'cases2.csv', cases));
+    await importFile(before, file(dir, 'units.csv', UNITS));
+    await importFile(before, file(dir, 'officers.csv', OFFICERS));
+    for (const w of [ws, before]) expect(await rows(w.db, `SELECT case_id, officer_ids, officer_unresolved FROM penalty_case ORDER BY case_id`)).toEqual([
       { case_id: 'B1', officer_ids: ['ZF0001'], officer_unresolved: [] },
       { case_id: 'B2', officer_ids: ['ZF0004', 'ZF0003'], officer_unresolved: [] },
       { case_id: 'B3', officer_ids: ['ZF0004', 'ZF0003'], officer_unresolved: [] },
@@ -86,6 +92,7 @@ describe('importing real-looking exports', () => {
       { case_id: 'B6', officer_ids: ['ZF0001'], officer_unresolved: [] },
       { case_id: 'B7', officer_ids: ['ZF0003'], officer_unresolved: [] },
       { case_id: 'B8', officer_ids: ['ZF0001', 'ZF0004'], officer_unresolved: [] },
+      { case_id: 'B9', officer_ids: [], officer_unresolved: ['张三'] },
     ]);
   });
 

@@ -199,7 +199,7 @@ export function listKeyMapSql(t: TableDef, f: FieldDef, rel: string, name: strin
     sql: `CREATE OR REPLACE TEMP TABLE ${keys} AS SELECT row_number() OVER () AS rid, * FROM (SELECT DISTINCT ${cols.join(', ')} FROM ${rel});
       CREATE OR REPLACE TEMP TABLE ${name} AS
       SELECT k.${raw} AS k_raw, ${date ? `year(k.${date})` : 'NULL::INTEGER'} AS k_year, ${unitRaw ? `k.${unitRaw}` : 'NULL::VARCHAR'} AS k_unit, r.ids, r.unres
-      FROM ${keys} k LEFT JOIN (${listRefSql(t, f, keys)}) r USING (rid);
+      FROM ${keys} k JOIN (${listRefSql(t, f, keys)}) r USING (rid);
       DROP TABLE ${keys};`,
     on: (alias, row) =>
       [`${alias}.k_raw = ${row}.${raw}`, ...(date ? [`${alias}.k_year IS NOT DISTINCT FROM year(${row}.${date})`] : []), ...(unitRaw ? [`${alias}.k_unit IS NOT DISTINCT FROM ${row}.${unitRaw}`] : [])].join(' AND '),
@@ -239,15 +239,20 @@ export async function resolveTable(db: Db, t: TableDef, where: string | null, ta
       `UPDATE ${T} SET ${parts.map((p, i) => `${ident(p.f.name)} = r.v${i}`).join(', ')}
        FROM (SELECT x.rowid AS rid, ${parts.map((p, i) => `${p.value} AS v${i}`).join(', ')}
              FROM ${T} x ${parts.map((p) => p.join).join(' ')} ${cond}) r
-       WHERE ${T}.rowid = r.rid`,
+       WHERE ${T}.rowid = r.rid AND (${parts.map((p, i) => `${T}.${ident(p.f.name)} IS DISTINCT FROM r.v${i}`).join(' OR ')})`,
     );
   }
+  // Lists: resolved once per list text, act's year and act's unit text (listKeyMapSql), not row
+  // by row; only the rows whose lists change are written. (A row outside `where` with the same key
+  // gets the same result: it would resolve so.)
   for (const f of lists) {
-    const rel = `(SELECT rowid AS rid, * FROM ${T} ${cond})`;
+    const map = listKeyMapSql(t, f, `(SELECT * FROM ${T} x ${cond})`, 'tj_res_lk');
+    await db.exec(map.sql);
     await db.exec(`
       UPDATE ${T} SET ${ident(f.name)} = r.ids, ${ident(f.unresolved!)} = r.unres
-      FROM (${listRefSql(t, f, rel)}) r
-      WHERE ${T}.rowid = r.rid`);
+      FROM tj_res_lk r
+      WHERE ${map.on('r', T)} AND (${T}.${ident(f.name)} IS DISTINCT FROM r.ids OR ${T}.${ident(f.unresolved!)} IS DISTINCT FROM r.unres);
+      DROP TABLE tj_res_lk`);
   }
 }
 
