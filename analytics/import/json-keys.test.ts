@@ -1,0 +1,31 @@
+// A JSON Lines file whose objects do not all have the same keys: its columns are the keys in the
+// order they first appear across the file (each distinct key list is unnested once, at its first
+// object). The expected order is worked out by hand below.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freshWorkspace, tempDir } from '../test/helpers.js';
+import { importFile } from './import-file.js';
+
+describe('JSON keys as columns', () => {
+  it('takes the keys in order of first appearance, over objects with different key lists', async () => {
+    const lines = [
+      { 许可编号: 'P1', 被许可人: '甲', 许可日期: '2024-01-02' },
+      { 审批单位: '嵊泗县市场监督管理局', 许可编号: 'P2', 被许可人: '乙', 许可日期: '2024-01-03' },
+      { 统一社会信用代码: '91330922MA2A0000X1', 审批事项: '食品经营许可', 许可编号: 'P3', 许可日期: '2024-02-01' },
+      { 许可编号: 'P4', 被许可人: '丁', 许可日期: '2024-03-01' },
+      { 被许可人: '戊', 许可编号: 'P5', 许可日期: '2024-03-02' },
+    ];
+    const path = join(tempDir(), '行政许可信息.jsonl');
+    writeFileSync(path, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, path);
+    expect(r.table).toBe('permit');
+    // line 1 gives 许可编号, 被许可人, 许可日期; line 2 adds 审批单位; line 3 统一社会信用代码 then 审批事项
+    expect(r.columns!.map((c) => c.column)).toEqual(['许可编号', '被许可人', '许可日期', '审批单位', '统一社会信用代码', '审批事项']);
+    // every object is a row: loaded, or rejected with its reason (the permits without a 审批事项)
+    expect(r.rows_read).toBe(5);
+    expect(r.rows_loaded + r.rows_rejected).toBe(5);
+    expect(await ws.db.all(`SELECT permit_id, subject_id, row_no FROM permit ORDER BY permit_id`)).toEqual([{ permit_id: 'P3', subject_id: '91330922MA2A0000X1', row_no: 3 }]);
+  });
+});
