@@ -3,6 +3,7 @@
 // work alone (not Node's start-up), the process's peak RSS in bytes, and what it counted.
 //
 //   bare <file.csv> <db>                      a bare `CREATE TABLE t AS SELECT * FROM read_csv(…)`
+//   bare-storage <file.csv> <db>              the same, the database in a workspace's storage format
 //   ours <template.duckdb> <file> <db> [warm]  Tijian's import of the file into a copy of the
 //                                             template; with `warm`, a first import of the small file
 //                                             `warm` (same layout) into another copy readies the
@@ -13,7 +14,7 @@ import { Db, lit } from '../db/duck.js';
 import { importFile, readWhileRecognising } from '../import/import-file.js';
 import { readXlsxRows } from '../import/xlsx-reader.js';
 import { XLSX_STAGING } from '../import/sources.js';
-import { Workspace } from '../workspace/workspace.js';
+import { STORAGE_VERSION, Workspace } from '../workspace/workspace.js';
 
 const [mode, a, b, c] = process.argv.slice(2);
 // --overlap of the parent: read the file while recognising always, never, or when a core is spare
@@ -33,10 +34,11 @@ const done = (t0: number, extra: Record<string, unknown>) => {
   const c = process.cpuUsage(cpu0);
   process.stdout.write(JSON.stringify({ seconds: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6, rss: process.resourceUsage().maxRSS * 1024, ...extra }) + '\n');
 };
-if (mode === 'bare' && a && b) {
+if ((mode === 'bare' || mode === 'bare-storage') && a && b) {
   rmSync(b, { force: true });
   const t0 = start();
-  const db = await Db.open(b);
+  // bare-storage: the database written in the storage format a workspace uses (STORAGE_VERSION)
+  const db = await Db.open(b, mode === 'bare-storage' ? { storage_compatibility_version: STORAGE_VERSION } : {});
   await db.exec(`CREATE TABLE t AS SELECT * FROM read_csv(${lit(a)})`);
   const rows = Number(await db.scalar('SELECT count(*) FROM t'));
   db.close();

@@ -15,7 +15,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importFile } from '../import/import-file.js';
-import { Workspace } from '../workspace/workspace.js';
+import { STORAGE_VERSION, Workspace } from '../workspace/workspace.js';
 import { generateSample, FILES } from '../../samples/generator/index.js';
 import { writeCaseCsv, writeCaseXlsx, type RefData } from './make-cases.js';
 
@@ -80,11 +80,14 @@ try {
   /** Baseline and our import of one CSV, alternating, medians of RUNS. */
   const measureCsv = (path: string, label: string, warm: string) => {
     const base: Measure[] = [];
+    const same: Measure[] = [];
     const ours: Measure[] = [];
     const other: Measure[] = [];
     for (let run = 0; run < RUNS; run++) {
       const l = load();
       const b = child(['bare', path, join(dir, 'baseline.duckdb')]);
+      const s = child(['bare-storage', path, join(dir, 'baseline-storage.duckdb')]);
+      same.push(s);
       const o = child(['ours', template, path, join(dir, 'ours.duckdb'), warm]);
       const x = COMPARE ? child(['ours', template, path, join(dir, 'other.duckdb'), warm], COMPARE) : undefined;
       if (x) other.push(x);
@@ -92,7 +95,7 @@ try {
       if (o.rows !== ROWS) throw new Error(`expected ${ROWS} rows loaded, got ${o.rows} (${o.rejected} rejected)`);
       base.push(b);
       ours.push(o);
-      console.log(`  run ${run + 1} (load ${l}): baseline ${b.seconds.toFixed(2)} s (cpu ${b.cpu.toFixed(2)} s), ${mib(b.rss)} | Tijian ${o.seconds.toFixed(2)} s (cpu ${o.cpu.toFixed(2)} s), ${mib(o.rss)} | ratio ${(o.seconds / b.seconds).toFixed(2)}${x ? ` | compared checkout ${x.seconds.toFixed(2)} s (cpu ${x.cpu.toFixed(2)} s), ${mib(x.rss)}, ratio ${(x.seconds / b.seconds).toFixed(2)}` : ''}`);
+      console.log(`  run ${run + 1} (load ${l}): baseline ${b.seconds.toFixed(2)} s (cpu ${b.cpu.toFixed(2)} s), ${mib(b.rss)} | in the workspace's storage format ${s.seconds.toFixed(2)} s (cpu ${s.cpu.toFixed(2)} s) | Tijian ${o.seconds.toFixed(2)} s (cpu ${o.cpu.toFixed(2)} s), ${mib(o.rss)} | ratio ${(o.seconds / b.seconds).toFixed(2)}${x ? ` | compared checkout ${x.seconds.toFixed(2)} s (cpu ${x.cpu.toFixed(2)} s), ${mib(x.rss)}, ratio ${(x.seconds / b.seconds).toFixed(2)}` : ''}`);
     }
     const bt = median(base.map((m) => m.seconds));
     const ot = median(ours.map((m) => m.seconds));
@@ -101,6 +104,8 @@ try {
     console.log(`${label} ${ROWS.toLocaleString()} rows (${mib(statSync(path).size)}): baseline read_csv CTAS ${bt.toFixed(2)} s | Tijian import ${ot.toFixed(2)} s | ratio ${(ot / bt).toFixed(2)} (goal ≤ 1.3; per-run ratios ${range(ours.map((o, i) => o.seconds / base[i]!.seconds), (x) => x.toFixed(2))})`);
     const bc = median(base.map((m) => m.cpu));
     const oc = median(ours.map((m) => m.cpu));
+    const st = median(same.map((m) => m.seconds));
+    console.log(`  the baseline written in the workspace's storage format (${STORAGE_VERSION}, which Tijian writes; DuckDB's default is what version 1.0 reads): ${st.toFixed(2)} s | ratio ${(ot / st).toFixed(2)} (per run ${range(ours.map((o, i) => o.seconds / same[i]!.seconds), (x) => x.toFixed(2))}); CPU ${median(same.map((m) => m.cpu)).toFixed(2)} s`);
     console.log(`  CPU time (all threads): baseline ${bc.toFixed(2)} s | Tijian ${oc.toFixed(2)} s | ratio ${(oc / bc).toFixed(2)}${other.length ? ` | compared checkout ${median(other.map((m) => m.cpu)).toFixed(2)} s, ratio ${(median(other.map((m) => m.cpu)) / bc).toFixed(2)}` : ''}`);
     console.log(`  peak RSS (each its own process): baseline ${mib(br)} | Tijian ${mib(or)} | ratio ${(or / br).toFixed(2)} (goal ≤ 2)`);
     if (other.length) {

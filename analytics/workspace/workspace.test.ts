@@ -35,6 +35,26 @@ describe('Workspace', () => {
     again.close();
   });
 
+  it('writes new workspaces in the storage format of STORAGE_VERSION (text columns compressed by DICT_FSST), and opens and writes a file in DuckDB\'s default format too', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `('U${i}', '单位${i % 7}', '综合')`).join(', ');
+    const compressions = async (ws: Workspace) => {
+      await ws.db.exec(`INSERT INTO unit (unit_id, name, unit_type) VALUES ${rows}; CHECKPOINT`);
+      return (await ws.db.all<{ c: string }>(`SELECT DISTINCT compression AS c FROM pragma_storage_info('unit') WHERE segment_type = 'VARCHAR' ORDER BY 1`)).map((r) => r.c);
+    };
+    const ws = await Workspace.open(join(tempDir(), 'new.duckdb'));
+    expect(await compressions(ws)).toContain('DICT_FSST');
+    ws.close();
+    // a workspace file made before (DuckDB's default format, what version 1.0 reads): the schema
+    // from a plain database, then opened as a workspace
+    const path = join(tempDir(), 'default-format.duckdb');
+    const plain = await Db.open(path);
+    plain.close();
+    const old = await Workspace.open(path);
+    expect(await compressions(old)).not.toContain('DICT_FSST');
+    expect(await old.db.scalar(`SELECT count(*) FROM unit`)).toBe(3000);
+    old.close();
+  });
+
   it('migrates a workspace made by the previous schema version, keeping its data', async () => {
     const path = join(tempDir(), 'old.duckdb');
     const old = await Workspace.open(path, { migrateTo: SCHEMA_VERSION - 1 });

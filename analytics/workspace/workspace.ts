@@ -37,7 +37,7 @@ export class Workspace {
 
     let db: Db;
     try {
-      db = await Db.open(path, options.readOnly ? { access_mode: 'READ_ONLY' } : undefined);
+      db = await Db.open(path, { ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}), storage_compatibility_version: STORAGE_VERSION });
     } catch (e) {
       throw translateOpenError(e, path);
     }
@@ -67,6 +67,14 @@ export class Workspace {
     return row?.value ?? null;
   }
 }
+
+/** The storage format new workspace files are written in. DuckDB writes, by default, what its
+ *  1.0 release could read, which leaves out the DICT_FSST compression of 1.3: text columns are then
+ *  analysed for dictionary and FSST compression separately. Writing 1,000,000 case rows (36 columns,
+ *  from memory) took 1.78–1.87 s and 3.3–3.4 s of CPU by default, 1.20–1.29 s and 2.1–2.2 s of CPU
+ *  with v1.3.0, the file 46.9 instead of 42.2 MB. The app ships its own DuckDB (≥ 1.3), the only
+ *  reader of the file; a file written before keeps the format it has. */
+export const STORAGE_VERSION = 'v1.3.0';
 
 const DUCKDB_MAGIC = 'DUCK';
 
