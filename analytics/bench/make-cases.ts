@@ -32,7 +32,7 @@ function rng(seed: number): () => number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function* caseRows(n: number, ref: RefData, seed: number): Generator<string[]> {
+function* caseRows(n: number, ref: RefData, seed: number): Generator<string[]> {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const day0 = Date.UTC(2022, 0, 1);

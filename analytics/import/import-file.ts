@@ -394,9 +394,9 @@ interface Staged {
   badCount: number;
   /** Per single reference: the temp table of singleMapSql. */
   singleMaps: Array<{ field: string; table: string }>;
-  /** Per list reference: the temp table of listMapSql, and whether some texts need the row; for
-   *  those texts, listKeyMapSql's table and join condition. */
-  listMaps: Array<{ field: string; table: string; rowByRow: { table: string; on: (alias: string, row: string) => string } | null }>;
+  /** Per list reference: the temp table of listMapSql; when some texts resolve by the act's year
+   *  and unit too, listKeyMapSql's table and join condition for them. */
+  listMaps: Array<{ field: string; table: string; byKey: { table: string; on: (alias: string, row: string) => string } | null }>;
   /** Enum texts found by containment or similarity, and those that matched nothing. */
   values: ValuePassResult;
   /** Unreadable values of optional fields (loaded empty). */
@@ -464,13 +464,13 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
     await db.exec(listMapSql(f, `${TAG}_conv WHERE NOT __bad`, table));
     const notOk = Number(await db.scalar(`SELECT count(*) FROM ${table} WHERE NOT ok`));
     // the other texts (officer names: narrowed by the act's year and unit), once per such key
-    let rowByRow: Staged['listMaps'][number]['rowByRow'] = null;
+    let byKey: Staged['listMaps'][number]['byKey'] = null;
     if (notOk > 0) {
-      const byKey = listKeyMapSql(t, f, `(SELECT * FROM ${TAG}_conv WHERE NOT __bad AND ${ident(f.raw!)} IN (SELECT raw FROM ${table} WHERE NOT ok))`, `${TAG}_lk${i}`);
-      await db.exec(byKey.sql);
-      rowByRow = { table: `${TAG}_lk${i}`, on: byKey.on };
+      const m = listKeyMapSql(t, f, `(SELECT * FROM ${TAG}_conv WHERE NOT __bad AND ${ident(f.raw!)} IN (SELECT raw FROM ${table} WHERE NOT ok))`, `${TAG}_lk${i}`);
+      await db.exec(m.sql);
+      byKey = { table: `${TAG}_lk${i}`, on: m.on };
     }
-    listMaps.push({ field: f.name, table, rowByRow });
+    listMaps.push({ field: f.name, table, byKey });
   }
   return { conv, structural, dupCount, badCount: Number(counts.bad), singleMaps, listMaps, values, invalid };
 }
@@ -529,13 +529,13 @@ async function loadRows(
     // An officer list is 'ok' only when every item resolved: nothing is left unresolved (and a
     // list column less to carry through the join).
     const unres = f.ref === 'officer' ? `CASE WHEN ${m}.ok THEN []::VARCHAR[] END` : `${m}.unres`;
-    if (!map.rowByRow) {
+    if (!map.byKey) {
       vals.push(`${m}.ids`, unres);
       return;
     }
     // The other texts, by their text, the act's year and unit (officer names are narrowed by those).
     const alias = `r${i}`;
-    joins.push(`LEFT JOIN ${map.rowByRow.table} ${alias} ON ${map.rowByRow.on(alias, 'c')}`);
+    joins.push(`LEFT JOIN ${map.byKey.table} ${alias} ON ${map.byKey.on(alias, 'c')}`);
     vals.push(`CASE WHEN ${m}.ok THEN ${m}.ids ELSE ${alias}.ids END`, `CASE WHEN ${m}.ok THEN ${unres} ELSE ${alias}.unres END`);
   });
   // Conditions only where some row fails them: a filter that passes every row still costs the

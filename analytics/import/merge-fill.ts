@@ -74,12 +74,6 @@ export interface FillResult {
   overlapping: number;
 }
 
-/**
- * Copies the staging CSV `src` (a header record, then records `__line,__extra_cells,c0,…`) to
- * `dest`, each merged range over data rows filled with its top-left value. Ranges starting at or
- * above `headerRow`, or in columns beyond the header (`width`), are left alone, as are ranges whose
- * top-left row was not staged (an empty or rejected row).
- */
 /** Whether a range can fill data cells: merged down rows below the header, starting in a column
  *  of the table. A sheet with none needs no fill pass (fillMergedCells would copy it unchanged). */
 function fillable(m: { r1: number; r2: number; c1: number }, width: number, headerRow: number): boolean {
@@ -91,6 +85,12 @@ export function hasFillableRange(merges: MergeList, width: number, headerRow: nu
   return false;
 }
 
+/**
+ * Copies the staging CSV `src` (a header record, then records `__line,__extra_cells,c0,…`) to
+ * `dest`, each merged range over data rows filled with its top-left value. Ranges starting at or
+ * above `headerRow`, or in columns beyond the header (`width`), are left alone, as are ranges whose
+ * top-left row was not staged (an empty or rejected row).
+ */
 export async function fillMergedCells(src: string, dest: string, width: number, headerRow: number, merges: MergeList): Promise<FillResult> {
   // the ranges that can fill data cells, by first row (then as listed): packed in typed arrays
   // (a sheet may list millions)

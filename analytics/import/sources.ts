@@ -301,8 +301,8 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
     ...(checkWidth ? { cellCount: { width, delimiter: dialect.delimiter } } : {}),
     // the scan's, or for a transcoded file the UTF-8 copy's (stageSource)
     spaces: ctx.spaces ?? 'any',
-    // a cell holds a line break only inside quotes, and then some line holds an odd number of
-    // them (the scan; a lone CR inside quotes is not told apart: as before, kept at a cell's end)
+    // a cell holds a line break only inside quotes: then some line holds an odd number of them,
+    // or a CR stands without a LF after it (the scan's quotedNewlines)
     lineBreaks: ctx.quotedNewlines !== false,
     controls: ctx.controls ?? true,
     lineKind: 'line',

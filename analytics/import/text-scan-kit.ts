@@ -262,27 +262,13 @@ export function textScanKit(isUtf8: (b: Uint8Array) => boolean) {
     if (chunk.length) s.prevByte = chunk[chunk.length - 1]!;
   }
 
-  /** The run's facts (plain data, for a message between threads). */
+  /** The run's facts (plain data, for a message between threads): the state but what only the
+   *  next chunk needs, the unfinished UTF-8 sequence as its length. */
   function facts(s: RangeState): RangeFacts {
-    return {
-      valid: s.valid,
-      carry: s.utf8Carry ? s.utf8Carry.length : 0,
-      lfs: s.lfs,
-      lineLen: s.lineLen,
-      blankLines: s.blankLines,
-      crlf: s.crlf,
-      lf: s.lf,
-      endBits: s.endBits,
-      quoteParity: s.quoteParity,
-      oddQuotes: s.oddQuotes,
-      loneCr: s.loneCr,
-      asciiSpace: s.asciiSpace,
-      rareSpace: s.rareSpace,
-      controls: s.controls,
-      prevByte: s.prevByte,
-      prevByte2: s.prevByte2,
-    };
+    const { line, utf8Carry, seamTail, escTail, ...f } = s;
+    return { ...f, carry: utf8Carry ? utf8Carry.length : 0 };
   }
+
 
   /** Scans the bytes [start, end) of an open file, read synchronously in 1 MiB pieces (the
    *  worker thread's way; also the main thread's when a worker did not finish a range). */
