@@ -81,7 +81,8 @@ export interface ImportFileResult {
 }
 
 const TAG = 'tj_imp';
-/** The temp tables of singleMapSql and listMapSql any table's import may create. */
+/** The temp tables of singleMapSql, listMapSql and listKeyMapSql (its table and its keys') any
+ *  table's import may create. */
 const MAP_TABLES = [
   ...Array.from({ length: Math.max(...CANONICAL_TABLES.map((t) => referenceFields(t).singles.length)) }, (_, i) => `${TAG}_sm${i}`),
   ...Array.from({ length: Math.max(...CANONICAL_TABLES.map((t) => referenceFields(t).lists.length)) }, (_, i) => [`${TAG}_lm${i}`, `${TAG}_lk${i}`, `${TAG}_lk${i}_k`]).flat(),

@@ -269,7 +269,6 @@ export function textScanKit(isUtf8: (b: Uint8Array) => boolean) {
     return { ...f, carry: utf8Carry ? utf8Carry.length : 0 };
   }
 
-
   /** Scans the bytes [start, end) of an open file, read synchronously in 1 MiB pieces (the
    *  worker thread's way; also the main thread's when a worker did not finish a range). */
   function scanRange(
