@@ -260,6 +260,21 @@ describe('the split scan (ranges in a worker thread) gives the one-pass results'
     expect(scanStats.workerRanges - before).toBeGreaterThan(1000);
   }, 120_000);
 
+  it('a broken UTF-8 sequence cut by the end of a chunk is found, where it is the only broken one', async () => {
+    // the bytes that finish a sequence carried over from a chunk are checked with it (the rest of
+    // the chunk is checked from after them): a lead byte followed by plain text is no character
+    const files = [
+      Buffer.concat([Buffer.from('ab'), Buffer.from([0xe6]), Buffer.from('cd\n案,x\n')]),
+      Buffer.concat([Buffer.from('a'), Buffer.from([0xe6, 0xa1]), Buffer.from('x\n')]),
+      Buffer.concat([Buffer.from('abc'), Buffer.from([0xf0, 0x9f]), Buffer.from('zz\n𠀀\n')]),
+      Buffer.concat([Buffer.from('a,b\n'), Buffer.from([0xc3]), Buffer.from('\n')]),
+      Buffer.concat([Buffer.from('x'), Buffer.from([0xe6, 0xa1]), Buffer.from('案')]), // a new lead byte where a continuation belongs
+      Buffer.from('ab案cd𠀀e\n嵊泗,１\n'), // valid: characters across every seam
+    ];
+    for (const f of files) await allWays(f);
+    expect(files.map((f) => isUtf8(f))).toEqual([false, false, false, false, false, true]);
+  });
+
   it('on the edge cases: BOMs, UTF-16, no final newline, only newlines, empty', async () => {
     const cases = [
       Buffer.alloc(0),

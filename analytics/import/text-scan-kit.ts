@@ -203,7 +203,18 @@ export function textScanKit(isUtf8: (b: Uint8Array) => boolean) {
       }
     }
     if (s.valid) {
-      const buf: Buffer = s.utf8Carry ? Buffer.concat([s.utf8Carry, chunk]) : chunk;
+      // A sequence cut by the last chunk's end is checked with the bytes that finish it, and the
+      // rest of this chunk from there (copying the whole chunk after the carry cost ≈ 0.1 s of CPU
+      // on a 227 MiB file, where most chunk ends cut a Chinese character)
+      let buf: Buffer = chunk;
+      const c = s.utf8Carry;
+      if (c) {
+        const need = (c[0]! >= 0xf0 ? 4 : c[0]! >= 0xe0 ? 3 : 2) - c.length;
+        if (chunk.length >= need) {
+          if (!isUtf8(Buffer.concat([c, chunk.subarray(0, need)]))) s.valid = false;
+          buf = chunk.subarray(need);
+        } else buf = Buffer.concat([c, chunk]);
+      }
       const tail = incompleteUtf8Tail(buf);
       const body = tail ? buf.subarray(0, buf.length - tail) : buf;
       if (!isUtf8(body)) s.valid = false;

@@ -43,6 +43,8 @@ describe('Workspace', () => {
     };
     const ws = await Workspace.open(join(tempDir(), 'new.duckdb'));
     expect(await compressions(ws)).toContain('DICT_FSST');
+    // a large insert writes each row group as it is made (WRITE_SETTINGS; DuckDB's default is 5)
+    expect(await ws.db.scalar(`SELECT current_setting('write_buffer_row_group_count')::INTEGER`)).toBe(1);
     ws.close();
     // a workspace file made before (DuckDB's default format, what version 1.0 reads): the schema
     // from a plain database, then opened as a workspace
