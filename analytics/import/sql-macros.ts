@@ -28,7 +28,9 @@ export const FALSE_WORDS = ['否', 'N', 'NO', '0', '×', '✗', '✕', 'X', 'FAL
 const list = (xs: readonly string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ');
 
 // The *_c macros take text already cleaned by tj_clean (trimmed; NULL when empty), so a cell is
-// cleaned once however many checks look at it. The plain ones clean first, for ad-hoc use.
+// cleaned once however many checks look at it. There are no plain ones that clean first (tj_date(s)
+// as tj_date_c(tj_clean(s))): DuckDB binds a macro built of others when it is created, and six such
+// took ≈ 80 ms of the ≈ 100 ms these cost on every opening of a workspace (every command).
 export const MACROS_SQL = `
 -- Full-width spaces, no-break spaces and stray BOMs become spaces before trimming. translate() is
 -- slow, so it runs only on the rare cells that hold one. Tabs and line breaks around a value are
@@ -73,7 +75,6 @@ CREATE OR REPLACE TEMP MACRO tj_date_c(t) AS (
     CASE WHEN regexp_full_match(t, '[1-9][0-9]{4}(\\.[0-9]+)?')
          THEN DATE '1899-12-30' + CAST(floor(CAST(t AS DOUBLE)) AS INTEGER) END
   ) END);
-CREATE OR REPLACE TEMP MACRO tj_date(s) AS tj_date_c(tj_clean(s));
 
 -- A date outside 1949..2100 is a typo, not a date (Excel serials of small numbers, 0024-03-05).
 CREATE OR REPLACE TEMP MACRO tj_date_ok(d) AS (d IS NULL OR (year(d) BETWEEN 1949 AND 2100));
@@ -109,7 +110,6 @@ CREATE OR REPLACE TEMP MACRO tj_money_c(t, scale) AS (
 -- "not an amount" in the reasons.
 CREATE OR REPLACE TEMP MACRO tj_money_like(t) AS
   regexp_full_match(tj_money_text(t), '-?[0-9]+(\\.[0-9]+)?(万元?|元)?');
-CREATE OR REPLACE TEMP MACRO tj_money(s, scale) AS tj_money_c(tj_clean(s), scale);
 
 -- Whole numbers, allowing a unit word after them (90天, 3次) and a trailing .0 from spreadsheets.
 CREATE OR REPLACE TEMP MACRO tj_int_c(t) AS (
@@ -118,7 +118,6 @@ CREATE OR REPLACE TEMP MACRO tj_int_c(t) AS (
     CASE WHEN regexp_full_match(t, '-?[0-9]+(\\.0+)?\\s*(天|日|个工作日|次|年|人|件)?')
          THEN try_cast(regexp_extract(t, '^(-?[0-9]+)', 1) AS INTEGER) END
   ) END);
-CREATE OR REPLACE TEMP MACRO tj_int(s) AS tj_int_c(tj_clean(s));
 -- Whether the text is written as a whole number at all (whatever its size).
 CREATE OR REPLACE TEMP MACRO tj_int_like(t) AS
   regexp_full_match(t, '-?[0-9]+(\\.0+)?\\s*(天|日|个工作日|次|年|人|件)?');
@@ -129,7 +128,6 @@ CREATE OR REPLACE TEMP MACRO tj_number_c(t) AS (
     CASE WHEN regexp_full_match(replace(t, ',', ''), '-?[0-9]+(\\.[0-9]+)?\\s*(学时|小时|h|分|%)?')
          THEN try_cast(regexp_extract(replace(t, ',', ''), '^(-?[0-9]+(\\.[0-9]+)?)', 1) AS DOUBLE) END
   ) END);
-CREATE OR REPLACE TEMP MACRO tj_number(s) AS tj_number_c(tj_clean(s));
 
 CREATE OR REPLACE TEMP MACRO tj_bool_c(t) AS (
   CASE
@@ -142,13 +140,11 @@ CREATE OR REPLACE TEMP MACRO tj_bool_c(t) AS (
     WHEN list_contains([${list(FALSE_WORDS)}], upper(t)) THEN FALSE
     ELSE NULL
   END);
-CREATE OR REPLACE TEMP MACRO tj_bool(s) AS tj_bool_c(tj_clean(s));
 
 CREATE OR REPLACE TEMP MACRO tj_list_c(t) AS (
   CASE WHEN t IS NULL THEN NULL
        WHEN NOT regexp_matches(t, '${LIST_SEPARATORS}') THEN [t]
        ELSE list_filter(regexp_split_to_array(t, '${LIST_SEPARATORS}'), x -> x <> '') END);
-CREATE OR REPLACE TEMP MACRO tj_list(s) AS tj_list_c(tj_clean(s));
 
 -- Matching key for names and enum values: half-width brackets, no spaces, upper case.
 -- An id Excel turned into a number and shows in scientific notation (3.30922E+17): its digits are

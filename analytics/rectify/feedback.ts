@@ -1,6 +1,6 @@
 // Importing a unit's filled feedback template (整改情况反馈表) back into the ledger, through the
 // import pipeline's own pieces: the file is hashed by scanFile (the same bytes twice change
-// nothing), read by the streaming XLSX reader, dates are read by the import's tj_date macro, the
+// nothing), read by the streaming XLSX reader, dates are read by the import's tj_date_c macro, the
 // import is logged in import_log and every row that does not match an item goes to rejected_row
 // with its line, raw values and reasons in Chinese and English — rows read = updated + rejected,
 // checked before commit. One transaction: a failure or a cancel leaves the workspace as it was.
@@ -174,7 +174,7 @@ export async function planFeedback(db: Db, marker: FeedbackMarker, rows: readonl
   const dates = new Map<string, string | null>();
   if (dateTexts.length) {
     const parsed = await db.all<{ v: string; d: string | null }>(
-      `SELECT v, CASE WHEN tj_date_ok(tj_date(v)) THEN tj_date(v) END AS d FROM unnest([${dateTexts.map((t) => lit(t)).join(', ')}]::VARCHAR[]) AS t(v)`,
+      `SELECT v, CASE WHEN tj_date_ok(d) THEN d END AS d FROM (SELECT v, tj_date_c(tj_clean(v)) AS d FROM unnest([${dateTexts.map((t) => lit(t)).join(', ')}]::VARCHAR[]) AS t(v))`,
     );
     for (const p of parsed) dates.set(p.v, p.d);
   }

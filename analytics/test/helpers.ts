@@ -51,10 +51,22 @@ export async function sampleWorkspace(): Promise<Workspace> {
   return ws;
 }
 
-/** An in-memory DuckDB with the parsing macros. */
+/** For testing the value macros on raw text: each *_c macro after tj_clean, as the conversion
+ *  composes them (not in MACROS_SQL: see there). */
+export const CLEANING_WRAPPERS_SQL = `
+CREATE OR REPLACE TEMP MACRO tj_date(s) AS tj_date_c(tj_clean(s));
+CREATE OR REPLACE TEMP MACRO tj_money(s, scale) AS tj_money_c(tj_clean(s), scale);
+CREATE OR REPLACE TEMP MACRO tj_int(s) AS tj_int_c(tj_clean(s));
+CREATE OR REPLACE TEMP MACRO tj_number(s) AS tj_number_c(tj_clean(s));
+CREATE OR REPLACE TEMP MACRO tj_bool(s) AS tj_bool_c(tj_clean(s));
+CREATE OR REPLACE TEMP MACRO tj_list(s) AS tj_list_c(tj_clean(s));
+`;
+
+/** A fresh in-memory database with the import's macros and CLEANING_WRAPPERS_SQL. */
 export async function memoryDb(): Promise<Db> {
   const db = await Db.open(':memory:');
   await db.exec(MACROS_SQL);
+  await db.exec(CLEANING_WRAPPERS_SQL);
   cleanups.unshift(() => db.close());
   return db;
 }
