@@ -129,14 +129,18 @@ export function textScanKit(isUtf8: (b: Uint8Array) => boolean) {
     return false;
   }
 
+  /** The length of the UTF-8 sequence a lead byte starts (1 for any other byte). */
+  function sequenceLength(lead: number): number {
+    return lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  }
+
   /** Bytes at the end of `buf` that start a UTF-8 sequence the buffer does not finish. */
   function incompleteUtf8Tail(buf: Uint8Array): number {
     const n = buf.length;
     for (let back = 1; back <= Math.min(3, n); back++) {
       const b = buf[n - back]!;
       if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
-      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-      return need > back ? back : 0;
+      return sequenceLength(b) > back ? back : 0;
     }
     return 0;
   }
@@ -209,7 +213,7 @@ export function textScanKit(isUtf8: (b: Uint8Array) => boolean) {
       let buf: Buffer = chunk;
       const c = s.utf8Carry;
       if (c) {
-        const need = (c[0]! >= 0xf0 ? 4 : c[0]! >= 0xe0 ? 3 : 2) - c.length;
+        const need = sequenceLength(c[0]!) - c.length;
         if (chunk.length >= need) {
           if (!isUtf8(Buffer.concat([c, chunk.subarray(0, need)]))) s.valid = false;
           buf = chunk.subarray(need);
