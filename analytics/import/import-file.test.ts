@@ -267,6 +267,26 @@ describe('importing real-looking exports', () => {
     ]);
   });
 
+  it('reads a .jsonl file as JSON Lines when only its first line is an array (that line rejected), and a whole array under a .jsonl name as an array', async () => {
+    const ws = await freshWorkspace();
+    const dir = tempDir();
+    await importFile(ws, file(dir, 'units.csv', UNITS));
+    const p = (id: string, date: string) => JSON.stringify({ 许可编号: id, 统一社会信用代码: '91330922MA00' + id, 许可日期: date, 审批单位: '市场监督管理局' });
+    // line 1 an array holding an object, the other lines objects: the file is no array
+    const mixed = file(dir, 'mixed.jsonl', [`[${p('P1', '2024-01-05')}]`, p('P2', '2024-02-01'), p('P3', '2024-03-01')].join('\n') + '\n');
+    const rm = await importFile(ws, mixed);
+    expect(rm).toMatchObject({ format: 'jsonl', rows_read: 3, rows_loaded: 2, rows_rejected: 1 });
+    expect(await rows(ws.db, `SELECT line_no, reason_en FROM rejected_row WHERE file_name = 'mixed.jsonl'`)).toEqual([
+      { line_no: 1, reason_en: expect.stringContaining('not a JSON object') },
+    ]);
+    expect(await rows(ws.db, `SELECT permit_id FROM permit ORDER BY 1`)).toEqual([{ permit_id: 'P2' }, { permit_id: 'P3' }]);
+    // a whole array saved under a .jsonl name, over several lines: every element is a row
+    const arr = file(dir, 'array.jsonl', `[\n${p('P4', '2024-04-01')},\n${p('P5', '2024-05-01')}\n]\n`);
+    const ra = await importFile(ws, arr);
+    expect(ra).toMatchObject({ rows_read: 2, rows_loaded: 2, rows_rejected: 0 });
+    expect(await ws.db.scalar(`SELECT count(*) FROM permit WHERE permit_id IN ('P4', 'P5')`)).toBe(2);
+  });
+
   it('keeps unmapped columns in extras', async () => {
     const ws = await freshWorkspace();
     const r = await importFile(ws, file(tempDir(), 'u.csv', '单位编码,单位名称,队伍类型,备注\nZH01,综合执法局,综合,牵头单位\n'));

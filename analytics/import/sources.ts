@@ -976,6 +976,15 @@ function withRelease(source: StagedSource, releases: Array<() => void>): StagedS
   };
 }
 
+/** A JSON source read from a UTF-8 copy names the file's own encoding. */
+function withEncoding(s: StagedSource, enc: TextEncoding): StagedSource {
+  if (enc !== 'utf-8' && enc !== 'utf-8-bom') {
+    s.encoding = enc;
+    s.transcoded = true;
+  }
+  return s;
+}
+
 export async function stageSource(ctx: SourceContext, format: FileFormat): Promise<StagedSource> {
   const cleanupPaths: string[] = [];
   const releases: Array<() => void> = [];
@@ -1003,7 +1012,30 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
           checkAborted(ctx.signal);
         }
         const head = format === 'csv' ? '' : (await readHeadText(path, 4096)).text.replace(/^\ufeff/, '').trimStart();
-        const lines = format === 'csv' || !head.startsWith('[');
+        // An array is read as one, also under a .jsonl name (a saved array misnamed); a .jsonl file
+        // that only starts with an array line and does not read as an array is JSON Lines after all
+        // (that line is then one rejected row, not the whole file refused).
+        // the user's own file is staged once, where the database may read it
+        let staged: string | undefined;
+        const readable = (p: string): string => {
+          if (p !== ctx.path || !ctx.stage) return p;
+          if (staged === undefined) {
+            const s = ctx.stage(p);
+            releases.push(s.release);
+            staged = s.path;
+          }
+          return staged;
+        };
+        const array = format !== 'csv' && head.startsWith('[');
+        if (array && format === 'jsonl') {
+          const s = await jsonArraySource(ctx, readable(path), cleanupPaths).catch((e: unknown) => {
+            if (e instanceof TijianError && e.code === 'FILE_UNSUPPORTED') return null;
+            throw e;
+          });
+          if (s) return withEncoding(withRelease(s, releases), enc);
+          checkAborted(ctx.signal);
+        }
+        const lines = format === 'csv' || !array || format === 'jsonl';
         if (lines && ctx.mixedLineEndings) {
           // CRLF and LF in one file: DuckDB's reader refuses it whole, so it reads a copy with LF
           const to = join(await scratch(), 'lf' + extname(ctx.path));
@@ -1011,18 +1043,9 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
           path = to;
           checkAborted(ctx.signal);
         }
-        if (path === ctx.path && ctx.stage) {
-          const staged = ctx.stage(path);
-          releases.push(staged.release);
-          path = staged.path;
-        }
+        path = readable(path);
         if (format === 'csv') return withRelease(await csvSource(ctx, path, enc, cleanupPaths), releases);
-        const s = withRelease(head.startsWith('[') ? await jsonArraySource(ctx, path, cleanupPaths) : await jsonLinesSource(ctx, path, cleanupPaths), releases);
-        if (enc !== 'utf-8' && enc !== 'utf-8-bom') {
-          s.encoding = enc;
-          s.transcoded = true;
-        }
-        return s;
+        return withEncoding(withRelease(lines ? await jsonLinesSource(ctx, path, cleanupPaths) : await jsonArraySource(ctx, path, cleanupPaths), releases), enc);
       }
       case 'xlsx':
         return await xlsxSource(ctx, cleanupPaths);
