@@ -26,7 +26,7 @@ describe('a web-page table named .xls', () => {
   it('reads rows as a sheet: spans as merged ranges, entities, line breaks, cells not closed', async () => {
     const path = join(tempDir(), 'p.xls');
     writeFileSync(path, iconv.encode(PAGE, 'gbk'));
-    expect(htmlEncoding(iconv.encode(PAGE, 'gbk'))).toBe('gb18030');
+    expect(htmlEncoding(iconv.encode(PAGE, 'gbk'))).toEqual({ encoding: 'gb18030' });
     const rows: Array<{ n: number; cells: string[] }> = [];
     const { merges } = await readHtmlRows(path, () => {}, (r) => void rows.push({ n: r.rowNumber, cells: r.cells }));
     expect(rows.map((r) => r.n)).toEqual([1, 2, 3, 4, 5, 6, 7]);
@@ -82,5 +82,26 @@ describe('a web-page table named .xls', () => {
     expect(rej.map((x) => x.line_no)).toEqual([3, 4]);
     expect(rej[0]!.reason_zh).toContain('该行超过 16384 列');
     expect(rej[1]!.reason_zh).toContain('单元格超过 32767 个字符');
+  });
+  it('reads the text in the encoding its bytes are in when the <meta> declares another, and says so', async () => {
+    const utf8Page = Buffer.from(PAGE); // declares gb2312
+    expect(htmlEncoding(utf8Page)).toEqual({ encoding: 'utf-8', declared: 'gb2312' });
+    const gbkDeclaredUtf8 = iconv.encode(PAGE.replace('charset=gb2312', 'charset=utf-8'), 'gbk');
+    expect(htmlEncoding(gbkDeclaredUtf8)).toEqual({ encoding: 'gb18030', declared: 'utf-8' });
+    // no Chinese text in the first bytes: the declaration is all there is to go by
+    expect(htmlEncoding(Buffer.from('<html><meta charset="gbk"><table><tr><td>a</td></tr></table>'))).toEqual({ encoding: 'gb18030' });
+    for (const [name, bytes, declared, read] of [
+      ['utf8-as-gb2312.xls', utf8Page, 'gb2312', 'UTF-8'],
+      ['gbk-as-utf8.xls', gbkDeclaredUtf8, 'utf-8', 'GB18030（GBK）'],
+    ] as const) {
+      const path = join(tempDir(), name);
+      writeFileSync(path, bytes);
+      const ws = await freshWorkspace();
+      const r = await importFile(ws, path);
+      // the same rows as the page read in its declared encoding (the test above)
+      expect(r).toMatchObject({ table: 'penalty_case', format: 'html', rows_read: 4, rows_loaded: 3, rows_rejected: 1 });
+      expect(r.warnings).toContain(`网页声明的编码是 ${declared}，但其文字是 ${read}，已按 ${read} 读取 / the page declares ${declared} but its text is ${read}; read as ${read}`);
+      expect(await ws.db.all(`SELECT case_id, party_name FROM penalty_case ORDER BY row_no LIMIT 1`)).toEqual([{ case_id: '嵊综执罚〔2024〕1号', party_name: '张 三' }]);
+    }
   });
 });

@@ -25,28 +25,48 @@ function headBytes(path: string, n: number): Buffer {
   }
 }
 
-/** The page's text encoding: a BOM, a <meta> charset, else UTF-8 if the first bytes are, else GB18030. */
-export function htmlEncoding(head: Buffer): string {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+/** The page's text encoding: a BOM; else its <meta> charset — unless the bytes say otherwise (a
+ *  page declaring GB2312 whose Chinese text is UTF-8, or declaring UTF-8 in GBK bytes: exporting
+ *  systems write a fixed <meta> over text of another encoding, and the declared one would refuse
+ *  the whole file as unreadable headers); else UTF-8 if the first bytes are, else GB18030.
+ *  `declared` is set when the <meta> was not followed. */
+export function htmlEncoding(head: Buffer): { encoding: string; declared?: string } {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8' };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le' };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be' };
+  // the last bytes may cut a character
+  const body = head.subarray(0, Math.max(0, head.length - 4));
+  const valid = (label: string) => {
+    try {
+      new TextDecoder(label, { fatal: true }).decode(body);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let high = 0;
+  for (let i = 0; i < body.length && high < 6; i++) if (body[i]! >= 0x80) high++;
   const ascii = head.toString('latin1');
   const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(ascii);
   if (m) {
     const label = m[1]!.toLowerCase();
-    if (/^(gb2312|gbk|gb18030|x-gbk|cp936)$/.test(label)) return 'gb18030';
-    try {
-      return new TextDecoder(label).encoding;
-    } catch {
-      // an unknown label: sniffed below
+    let declared: string | undefined;
+    if (/^(gb2312|gbk|gb18030|x-gbk|cp936)$/.test(label)) declared = 'gb18030';
+    else {
+      try {
+        declared = new TextDecoder(label).encoding;
+      } catch {
+        // an unknown label: sniffed below
+      }
+    }
+    if (declared) {
+      // Two Chinese characters or more in UTF-8: text in a legacy encoding is not valid UTF-8 by chance
+      if (declared !== 'utf-8' && !declared.startsWith('utf-16') && high >= 6 && valid('utf-8')) return { encoding: 'utf-8', declared: label };
+      if (declared === 'utf-8' && !valid('utf-8') && valid('gb18030')) return { encoding: 'gb18030', declared: label };
+      return { encoding: declared };
     }
   }
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, head.length - 4)));
-    return 'utf-8';
-  } catch {
-    return 'gb18030';
-  }
+  return { encoding: valid('utf-8') ? 'utf-8' : 'gb18030' };
 }
 
 function span(v: string | undefined): number {
@@ -156,7 +176,7 @@ export async function readHtmlRows(
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  const enc = htmlEncoding(headBytes(path, 64 * 1024));
+  const { encoding: enc, declared } = htmlEncoding(headBytes(path, 64 * 1024));
   const decoder = new TextDecoder(enc);
   const flush = async () => {
     for (let i = 0; i < queue.length; i++) {
@@ -174,5 +194,11 @@ export async function readHtmlRows(
   parser.end();
   for (const t of tables.reverse()) closeRow(t);
   await flush();
-  return { merges };
+  const name = enc === 'utf-8' ? 'UTF-8' : 'GB18030（GBK）';
+  return {
+    merges,
+    ...(declared
+      ? { warnings: [`网页声明的编码是 ${declared}，但其文字是 ${name}，已按 ${name} 读取 / the page declares ${declared} but its text is ${name}; read as ${name}`] }
+      : {}),
+  };
 }

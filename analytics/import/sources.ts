@@ -20,7 +20,7 @@ import { combineHeaderRows, findTwoRowHeader, twoRowWarning } from './header-row
 import { checkAborted } from './cancel.js';
 import { fillMergedCells, hasFillableRange } from './merge-fill.js';
 import { chooseSheet } from './sheet-choice.js';
-import { MAX_MERGES, openXlsx, readXlsxRows, type MergeList, type OpenXlsx, type XlsxRow, type XlsxSheetInfo } from './xlsx-reader.js';
+import { MAX_MERGES, openXlsx, readXlsxRows, type OpenXlsx, type XlsxReadResult, type XlsxRow, type XlsxSheetInfo } from './xlsx-reader.js';
 import { readHtmlRows } from './html-table.js';
 
 /** 'html': a web-page table named .xls (sniff-format.ts), read as a sheet. */
@@ -446,7 +446,7 @@ type RowReader = (
   onInfo: (info: XlsxSheetInfo) => void,
   onRow: (row: XlsxRow) => void | Promise<void>,
   opts: { signal?: AbortSignal | undefined; displayName?: string | undefined; sheet?: string | undefined; workbook?: OpenXlsx | undefined },
-) => Promise<{ merges: MergeList }>;
+) => Promise<XlsxReadResult>;
 
 async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = false): Promise<StagedSource> {
   const dir = await mkdtemp(join(ctx.scratchDir ?? tmpdir(), 'tijian-xlsx-'));
@@ -605,7 +605,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
     if (!html) workbook = await openXlsx(ctx.path, { displayName: ctx.displayName ?? basename(ctx.path), signal: ctx.signal, maxStringsBytes: ctx.xlsxLimits?.maxStringsBytes });
     const choice = html ? { name: undefined, all: [], otherTables: [] } : await chooseSheet(ctx.path, ctx.displayName ?? basename(ctx.path), ctx.signal, workbook);
     const readRows: RowReader = html ? readHtmlRows : readXlsxRows;
-    const { merges } = await readRows(
+    const { merges, warnings: readWarnings = [] } = await readRows(
       ctx.path,
       (info) => {
         sheetName = info.name;
@@ -627,7 +627,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
     await ingest;
     if (!headers) throw new TijianError('FILE_EMPTY', `“${ctx.displayName ?? basename(ctx.path)}”的工作表“${sheetName}”是空的。`, `Sheet "${sheetName}" of "${ctx.displayName ?? basename(ctx.path)}" is empty.`);
     let hs: string[] = headers;
-    const warnings: string[] = [];
+    const warnings: string[] = [...readWarnings];
     if (allSheets.length > 1) {
       const rest = allSheets.filter((n) => n !== sheetName);
       const first = allSheets[0] === sheetName;

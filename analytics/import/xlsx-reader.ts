@@ -72,6 +72,8 @@ export const MAX_MERGES = 2_000_000;
 export interface XlsxReadResult {
   /** The sheet's merged ranges (known only after its rows: <mergeCells> follows <sheetData>). */
   merges: MergeList;
+  /** What the reader decided that the user should know (a web page's encoding not as declared). */
+  warnings?: string[];
 }
 
 export interface XlsxReadOptions {
