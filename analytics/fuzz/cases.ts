@@ -95,6 +95,26 @@ function replaceAt(x: string, at: number, len: number, by: string): string {
   return x.slice(0, at) + by + x.slice(at + len);
 }
 
+/** The cells of a CSV line (quotes as the samples write them). */
+function csvCells(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let q = false;
+  for (let k = 0; k < line.length; k++) {
+    const ch = line[k]!;
+    if (q) {
+      if (ch === '"' && line[k + 1] === '"') (cur += '"'), k++;
+      else if (ch === '"') q = false;
+      else cur += ch;
+    } else if (ch === '"') q = true;
+    else if (ch === ',') out.push(cur), (cur = '');
+    else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const utf8 = (t: string) => Buffer.from(t, 'utf8');
 const gbk = (t: string) => iconv.encode(t, 'gb18030');
 const csvSources = (s: Sources) => [
@@ -359,6 +379,50 @@ const MAKERS: Array<[string, number, Make]> = [
         return ok('formulas with cached values', sheet.replace(/<v>(\d+)<\/v>/g, (m) => (r.chance(0.1) ? `<f>1+1</f>${m}` : m)));
       default:
         return any('the sheet cut in the middle of a tag, recorded sizes right', sheet.slice(0, r.int(Math.floor(sheet.length / 2), sheet.length - 2)));
+    }
+  }],
+  // --- web-page tables named .xls (what many systems' "导出Excel" writes)
+  ['html', 3, (r, s) => {
+    const rows = s.cases.map(csvCells);
+    const name = '行政处罚案件台账_fuzz.xls';
+    const i = r.int(1, rows.length - 1);
+    const td = (c: string) => `<td>${escapeHtml(c)}</td>`;
+    const tr = (cells: readonly string[]) => `<tr>${cells.map(td).join('')}</tr>`;
+    const page = (body: string, charset = 'utf-8') => `<html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"></head><body><table border=1>${body}</table></body></html>`;
+    const plain = rows.map(tr);
+    const ok = (what: string, bytes: Buffer): Omit<FuzzCase, 'id'> => ({ kind: 'html', what: `${name}: ${what}`, name, bytes, expect: 'load' });
+    const any = (what: string, bytes: Buffer): Omit<FuzzCase, 'id'> => ({ ...ok(what, bytes), expect: 'any' });
+    switch (r.int(0, 10)) {
+      case 0:
+        return ok('as a system writes it', utf8(page(plain.join('\n'))));
+      case 1:
+        return ok('GBK bytes, gb2312 declared', gbk(page(plain.join('\n'), 'gb2312')));
+      case 2:
+        return ok('UTF-8 bytes under a gb2312 declaration', utf8(page(plain.join('\n'), 'gb2312')));
+      case 3:
+        return ok('GBK bytes under a utf-8 declaration', gbk(page(plain.join('\n'))));
+      case 4:
+        // cells and rows not closed, as older exporters write them
+        return ok('no </td> or </tr> anywhere', utf8(page(rows.map((c) => `<tr>${c.map((x) => `<td>${escapeHtml(x)}`).join('')}`).join('\n'))));
+      case 5: {
+        const span = r.pick(['0', '-3', '1e9', 'abc', '99999999', '2', ' 3 ', '']);
+        const attr = r.pick(['rowspan', 'colspan']);
+        return any(`${attr}="${span}" on a cell of line ${i + 1}`, utf8(page(atLine(plain, i, (l) => l.replace('<td>', `<td ${attr}="${span}">`)).join('\n'))));
+      }
+      case 6:
+        return ok(`a script, a style and a comment holding rows before line ${i + 1}`, utf8(page(atLine(plain, i, (l) => `<script>document.write('<tr><td>x</td></tr>')</script><style>td{mso-number-format:"\\@"}</style><!-- <tr><td>注释</td></tr> -->${l}`).join('\n'))));
+      case 7: {
+        const ref = r.pick(['&#0;', '&#x1;', '&#xD800;', '&#1114112;', '&nbsp;&ensp;&#x3000;', '&amp;lt;', '&bogus;', '&#65279;']);
+        return ok(`the character reference ${ref} in a cell of line ${i + 1}`, utf8(page(atLine(plain, i, (l) => l.replace(/<td>([^<]*)<\/td>$/, `<td>$1${ref}</td>`)).join('\n'))));
+      }
+      case 8: {
+        const b = utf8(page(plain.join('\n')));
+        return any('cut in the middle', b.subarray(0, r.int(Math.floor(b.length / 3), b.length - 2)));
+      }
+      case 9:
+        return any(`a table inside a cell of line ${i + 1}`, utf8(page(atLine(plain, i, (l) => l.replace('</td>', `<table>${plain.slice(1, 3).join('')}</table></td>`)).join('\n'))));
+      default:
+        return ok(`5,000 cells on line ${i + 1}`, utf8(page(atLine(plain, i, (l) => l.replace('</tr>', '<td>x</td>'.repeat(5000) + '</tr>')).join('\n'))));
     }
   }],
   // --- the dirty sample workbook and whole valid files (the control group)

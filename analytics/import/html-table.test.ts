@@ -88,6 +88,14 @@ describe('a web-page table named .xls', () => {
     expect(htmlEncoding(utf8Page)).toEqual({ encoding: 'utf-8', declared: 'gb2312' });
     const gbkDeclaredUtf8 = iconv.encode(PAGE.replace('charset=gb2312', 'charset=utf-8'), 'gbk');
     expect(htmlEncoding(gbkDeclaredUtf8)).toEqual({ encoding: 'gb18030', declared: 'utf-8' });
+    // the encoding is judged on the page's first 64 KiB, which may end inside a character
+    // (every cut from 700 to 711 bytes: 3-byte characters are cut in each possible place)
+    const undeclared = Buffer.from(PAGE.replace(/<meta[^>]*>/, ''));
+    for (let n = 700; n < 712; n++) {
+      expect(htmlEncoding(utf8Page.subarray(0, n))).toEqual({ encoding: 'utf-8', declared: 'gb2312' });
+      expect(htmlEncoding(undeclared.subarray(0, n))).toEqual({ encoding: 'utf-8' });
+      expect(htmlEncoding(gbkDeclaredUtf8.subarray(0, n))).toEqual({ encoding: 'gb18030', declared: 'utf-8' });
+    }
     // no Chinese text in the first bytes: the declaration is all there is to go by
     expect(htmlEncoding(Buffer.from('<html><meta charset="gbk"><table><tr><td>a</td></tr></table>'))).toEqual({ encoding: 'gb18030' });
     for (const [name, bytes, declared, read] of [

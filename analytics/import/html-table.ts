@@ -34,18 +34,17 @@ export function htmlEncoding(head: Buffer): { encoding: string; declared?: strin
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8' };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le' };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be' };
-  // the last bytes may cut a character
-  const body = head.subarray(0, Math.max(0, head.length - 4));
   const valid = (label: string) => {
     try {
-      new TextDecoder(label, { fatal: true }).decode(body);
+      // streaming: a character cut by the head's end is not an error
+      new TextDecoder(label, { fatal: true }).decode(head, { stream: true });
       return true;
     } catch {
       return false;
     }
   };
   let high = 0;
-  for (let i = 0; i < body.length && high < 6; i++) if (body[i]! >= 0x80) high++;
+  for (let i = 0; i < head.length && high < 6; i++) if (head[i]! >= 0x80) high++;
   const ascii = head.toString('latin1');
   const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(ascii);
   if (m) {
