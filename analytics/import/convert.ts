@@ -227,6 +227,33 @@ export function fieldChecks(m: MappedField): Check[] {
   return checks;
 }
 
+/**
+ * A line that repeats the header — exports pasted together, or a header printed on every page — is
+ * not a record: without this check it loaded wherever its header texts passed as values (a unit
+ * 单位编码 named 单位名称). Every mapped column's cell must equal its header (a header made unique
+ * as 名称_2 may read 名称), and at least two columns are compared. The first comparison is the only
+ * one made on other rows (CASE evaluates the rest where it holds).
+ */
+export function headerRepeatCheck(mapped: readonly MappedField[]): Check[] {
+  const cols = mapped.filter((m) => m.header !== FILE_NAME_COLUMN && m.header.trim() !== '' && /^c\d+$/.test(m.col));
+  if (cols.length < 2) return [];
+  const eq = (m: MappedField) => {
+    const h = m.header.trim();
+    const base = h.replace(/_\d+$/, '');
+    return base !== h && base ? `${m.clean} IN (${lit(h)}, ${lit(base)})` : `${m.clean} = ${lit(h)}`;
+  };
+  const [first, ...rest] = cols.map(eq);
+  return [
+    {
+      code: 'row.header_repeat',
+      cond: `CASE WHEN ${first} THEN ${rest.join(' AND ')} ELSE FALSE END`,
+      zh: lit('该行与表头相同（重复的表头行：文件可能由几份导出拼接而成，或每页都印了表头），不是一条记录'),
+      en: lit('the line repeats the header (exports pasted together, or a header printed on every page); it is not a record'),
+      exclusive: true,
+    },
+  ];
+}
+
 /** Row-level checks: undecodable characters (wrong encoding) and cells beyond the header. */
 export function rowChecks(sourceCols: readonly string[], hasExtraCells: boolean, checkEncoding: boolean, cells?: CellCount): Check[] {
   const checks: Check[] = [];
@@ -356,6 +383,7 @@ export function buildConvSql(
   }
   const allChecks = [
     ...rowChecks(rawCols, hasExtraCells, checkEncoding, cells),
+    ...headerRepeatCheck(mapped),
     ...(controls ? controlCheck(rawCols, headers) : []),
     ...mapped.flatMap(fieldChecks),
     ...mapped.flatMap(rangeChecks),

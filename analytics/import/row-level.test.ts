@@ -249,3 +249,34 @@ describe('the scan’s flags that let the import skip work', () => {
     expect(readFileSync(out, 'utf8')).toBe('a,b\n1,"x\r\ny"\n2,z\n');
   });
 });
+
+describe('a line repeating the header', () => {
+  it('is rejected as such, not loaded or rejected for its values — exports pasted together, a header on every page', async () => {
+    const header = CASES[0]!;
+    // the case list with its header again after line 21 (now line 22) and at the end (line 43)
+    const lines = [...CASES.slice(0, 21), header, ...CASES.slice(21), header];
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, write('行政处罚案件台账_拼接.csv', lines.join('\n') + '\n'));
+    expect(r).toMatchObject({ rows_read: 42, rows_loaded: 40, rows_rejected: 2 });
+    const rej = await rejected(ws);
+    expect(rej.map((x) => [x.line_no, x.error_codes])).toEqual([
+      [22, ['row.header_repeat']],
+      [43, ['row.header_repeat']],
+    ]);
+    expect(rej[0]!.reason_zh).toBe('该行与表头相同（重复的表头行：文件可能由几份导出拼接而成，或每页都印了表头），不是一条记录');
+  });
+
+  it('a repeated header whose texts pass as values (a unit list) no longer loads as a record; a row with only some header texts is data', async () => {
+    const ws = await freshWorkspace();
+    const text = ['单位编码,单位名称,队伍类型', 'ZH01,嵊泗县综合行政执法局,综合', '单位编码,单位名称,队伍类型', 'ZY01,嵊泗县市场监督管理局,专业', '单位编码,单位名称,综合', ''].join('\n');
+    const r = await importFile(ws, write('执法单位名录_拼接.csv', text));
+    expect(r).toMatchObject({ rows_read: 4, rows_loaded: 3, rows_rejected: 1 });
+    expect((await rejected(ws)).map((x) => [x.line_no, x.error_codes])).toEqual([[3, ['row.header_repeat']]]);
+    // the last line is not the header (its 队伍类型 is a value): it is a record, as written
+    expect(await ws.db.all(`SELECT unit_id, name, unit_type FROM unit ORDER BY unit_id`)).toEqual([
+      { unit_id: 'ZH01', name: '嵊泗县综合行政执法局', unit_type: '综合' },
+      { unit_id: 'ZY01', name: '嵊泗县市场监督管理局', unit_type: '专业' },
+      { unit_id: '单位编码', name: '单位名称', unit_type: '综合' },
+    ]);
+  });
+});
