@@ -254,6 +254,30 @@ export function headerRepeatCheck(mapped: readonly MappedField[]): Check[] {
   ];
 }
 
+/** A total (合计, 小 计：, 总计(18)) or a footer (制表人：…, 填报日期：…, 注：…) at a line's start. */
+export const SUMMARY_ROW_PATTERN = '^((合|小|总|共|累)\\s*计(\\s|$|[:：（(0-9])|(制表|填表|填报|审核|审批|复核|负责|统计)(人|日期|时间|单位)?\\s*[:：]|(注|说明|备注)\\s*[:：])';
+
+/**
+ * A total or a footer line under the table is not a record: mostly its empty required fields
+ * rejected it, but in a unit list 合计,共18个单位,18 loaded as a unit (an enum value that matches
+ * nothing loads empty). Looked for in the first column and in the table's key column (anchored:
+ * ≈ 25 ms per million cells).
+ */
+export function summaryRowCheck(mapped: readonly MappedField[], t: TableDef, headers: readonly string[]): Check[] {
+  if (!headers.length) return [];
+  const cols = new Set([cleanCol(0)]);
+  for (const m of mapped) if (t.key.includes(m.field.name) && /^t\d+$/.test(m.clean)) cols.add(m.clean);
+  return [
+    {
+      code: 'row.summary',
+      cond: [...cols].map((c) => `regexp_matches(${c}, ${lit(SUMMARY_ROW_PATTERN)})`).join(' OR '),
+      zh: lit('该行是合计、小计或表尾说明（制表人、填报日期、注等），不是一条记录'),
+      en: lit('the line is a total or a note under the table (合计, 制表人, 注…), not a record'),
+      exclusive: true,
+    },
+  ];
+}
+
 /** Row-level checks: undecodable characters (wrong encoding) and cells beyond the header. */
 export function rowChecks(sourceCols: readonly string[], hasExtraCells: boolean, checkEncoding: boolean, cells?: CellCount): Check[] {
   const checks: Check[] = [];
@@ -382,8 +406,10 @@ export function buildConvSql(
     insertColumns.push('extras');
   }
   const allChecks = [
-    ...rowChecks(rawCols, hasExtraCells, checkEncoding, cells),
+    // a line that is no record says so first, whatever else is wrong with it
+    ...summaryRowCheck(mapped, t, headers),
     ...headerRepeatCheck(mapped),
+    ...rowChecks(rawCols, hasExtraCells, checkEncoding, cells),
     ...(controls ? controlCheck(rawCols, headers) : []),
     ...mapped.flatMap(fieldChecks),
     ...mapped.flatMap(rangeChecks),

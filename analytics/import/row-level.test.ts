@@ -280,3 +280,41 @@ describe('a line repeating the header', () => {
     ]);
   });
 });
+
+describe('totals and notes under the table', () => {
+  it('are rejected as such — in a unit list 合计,共1个单位,1 loaded as a unit; a name that only starts like one (总计划办) is data', async () => {
+    const ws = await freshWorkspace();
+    const text = [
+      '单位编码,单位名称,队伍类型',
+      'ZH01,嵊泗县综合行政执法局,综合',
+      '总计划办,嵊泗县总计划办公室,专业',
+      '合计,共2个单位,2',
+      '小 计：,,',
+      '制表人：张三,审核人：李四,',
+      '填报日期：2025年1月5日,,',
+      '注：本表由各单位填报,,',
+      '',
+    ].join('\n');
+    const r = await importFile(ws, write('执法单位名录_合计.csv', text));
+    expect(r).toMatchObject({ rows_read: 7, rows_loaded: 2, rows_rejected: 5 });
+    const rej = await rejected(ws);
+    expect(rej.map((x) => [x.line_no, x.error_codes])).toEqual([4, 5, 6, 7, 8].map((n) => [n, ['row.summary']]));
+    expect(rej[0]!.reason_en).toBe('the line is a total or a note under the table (合计, 制表人, 注…), not a record');
+    expect(await ws.db.all(`SELECT unit_id FROM unit ORDER BY unit_id`)).toEqual([{ unit_id: 'ZH01' }, { unit_id: '总计划办' }]);
+  });
+
+  it('a total in a column before the key (序号) and one in the key column of a case list', async () => {
+    const ws = await freshWorkspace();
+    const withNo = CASES.map((l, i) => `${i === 0 ? '序号' : String(i)},${l}`);
+    const width = CASES[0]!.split(',').length;
+    // 合计 under 序号, the fine total in its column; then 合计 in the 案号 column
+    const total1 = ['合计', ...Array.from({ length: width }, () => '')].join(',');
+    const total2 = ['', '总计（40件）', ...Array.from({ length: width - 1 }, () => '')].join(',');
+    const r = await importFile(ws, write('行政处罚案件台账_序号.csv', [...withNo, total1, total2].join('\n') + '\n'));
+    expect(r).toMatchObject({ rows_read: 42, rows_loaded: 40, rows_rejected: 2 });
+    expect((await rejected(ws)).map((x) => [x.line_no, x.error_codes])).toEqual([
+      [42, ['row.summary']],
+      [43, ['row.summary']],
+    ]);
+  });
+});
