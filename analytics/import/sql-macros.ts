@@ -20,6 +20,9 @@ export const DATE_FORMATS = [
   '%Y年%m月%d日 %H:%M:%S',
   '%Y年%m月%d日 %H:%M',
   '%Y年%m月%d日%H时%M分',
+  // the timestamps many systems' databases export as digits (yyyyMMddHHmmss, yyyyMMddHHmm)
+  '%Y%m%d%H%M%S',
+  '%Y%m%d%H%M',
 ];
 
 export const TRUE_WORDS = ['是', 'Y', 'YES', '1', '√', '✓', '✔', 'TRUE', 'T', '有', '对', '已', '是的'];
@@ -73,7 +76,11 @@ CREATE OR REPLACE TEMP MACRO tj_date_c(t) AS (
     CAST(try_strptime(t, [${list(DATE_FORMATS)}]) AS DATE),
     -- Excel serial day numbers (1927..2173); Excel counts from 1899-12-30
     CASE WHEN regexp_full_match(t, '[1-9][0-9]{4}(\\.[0-9]+)?')
-         THEN DATE '1899-12-30' + CAST(floor(CAST(t AS DOUBLE)) AS INTEGER) END
+         THEN DATE '1899-12-30' + CAST(floor(CAST(t AS DOUBLE)) AS INTEGER) END,
+    -- milliseconds since 1970 (what JSON APIs of Java systems give: 2001..2033), a day in
+    -- Beijing time (UTC+8, no daylight saving since 1991)
+    CASE WHEN regexp_full_match(t, '1[0-9]{12}')
+         THEN CAST(make_timestamp((CAST(t AS BIGINT) + 28800000) * 1000) AS DATE) END
   ) END);
 
 -- A date outside 1949..2100 is a typo, not a date (Excel serials of small numbers, 0024-03-05).
