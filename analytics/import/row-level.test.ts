@@ -282,7 +282,7 @@ describe('a line repeating the header', () => {
 });
 
 describe('totals and notes under the table', () => {
-  it('are rejected as such — in a unit list 合计,共1个单位,1 loaded as a unit; a name that only starts like one (总计划办) is data', async () => {
+  it('are rejected as such — in a unit list 合计,共2个单位,2 loaded as a unit; a name that only starts like one (总计划办) is data', async () => {
     const ws = await freshWorkspace();
     const text = [
       '单位编码,单位名称,队伍类型',
