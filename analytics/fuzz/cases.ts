@@ -3,12 +3,14 @@
 // its outcome: 'load' (it is valid — every row must be read), or 'any' (a clear refusal, or rows
 // loaded and rejected that add up).
 import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { Rng } from '../../samples/generator/rng.js';
 import { SAMPLES } from '../test/paths.js';
 import { partSpan, unzipParts, withPart, zipParts, type ZipPart } from '../import/testing/zip-kit.js';
 import type { ImportLimits } from '../import/import-file.js';
+import { esc } from '../report/render/html.js';
 
 export interface FuzzCase {
   id: number;
@@ -95,26 +97,6 @@ function replaceAt(x: string, at: number, len: number, by: string): string {
   return x.slice(0, at) + by + x.slice(at + len);
 }
 
-/** The cells of a CSV line (quotes as the samples write them). */
-function csvCells(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let q = false;
-  for (let k = 0; k < line.length; k++) {
-    const ch = line[k]!;
-    if (q) {
-      if (ch === '"' && line[k + 1] === '"') (cur += '"'), k++;
-      else if (ch === '"') q = false;
-      else cur += ch;
-    } else if (ch === '"') q = true;
-    else if (ch === ',') out.push(cur), (cur = '');
-    else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
-const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const utf8 = (t: string) => Buffer.from(t, 'utf8');
 const gbk = (t: string) => iconv.encode(t, 'gb18030');
 const csvSources = (s: Sources) => [
@@ -383,10 +365,10 @@ const MAKERS: Array<[string, number, Make]> = [
   }],
   // --- web-page tables named .xls (what many systems' "导出Excel" writes)
   ['html', 3, (r, s) => {
-    const rows = s.cases.map(csvCells);
+    const rows: string[][] = parse(csvText(s.cases));
     const name = '行政处罚案件台账_fuzz.xls';
     const i = r.int(1, rows.length - 1);
-    const td = (c: string) => `<td>${escapeHtml(c)}</td>`;
+    const td = (c: string) => `<td>${esc(c)}</td>`;
     const tr = (cells: readonly string[]) => `<tr>${cells.map(td).join('')}</tr>`;
     const page = (body: string, charset = 'utf-8') => `<html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"></head><body><table border=1>${body}</table></body></html>`;
     const plain = rows.map(tr);
@@ -403,7 +385,7 @@ const MAKERS: Array<[string, number, Make]> = [
         return ok('GBK bytes under a utf-8 declaration', gbk(page(plain.join('\n'))));
       case 4:
         // cells and rows not closed, as older exporters write them
-        return ok('no </td> or </tr> anywhere', utf8(page(rows.map((c) => `<tr>${c.map((x) => `<td>${escapeHtml(x)}`).join('')}`).join('\n'))));
+        return ok('no </td> or </tr> anywhere', utf8(page(rows.map((c) => `<tr>${c.map((x) => `<td>${esc(x)}`).join('')}`).join('\n'))));
       case 5: {
         const span = r.pick(['0', '-3', '1e9', 'abc', '99999999', '2', ' 3 ', '']);
         const attr = r.pick(['rowspan', 'colspan']);

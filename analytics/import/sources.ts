@@ -1012,9 +1012,6 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
           checkAborted(ctx.signal);
         }
         const head = format === 'csv' ? '' : (await readHeadText(path, 4096)).text.replace(/^\ufeff/, '').trimStart();
-        // An array is read as one, also under a .jsonl name (a saved array misnamed); a .jsonl file
-        // that only starts with an array line and does not read as an array is JSON Lines after all
-        // (that line is then one rejected row, not the whole file refused).
         // the user's own file is staged once, where the database may read it
         let staged: string | undefined;
         const readable = (p: string): string => {
@@ -1026,6 +1023,9 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
           }
           return staged;
         };
+        // An array is read as one, also under a .jsonl name (a saved array misnamed); a .jsonl file
+        // that only starts with an array line and does not read as an array is JSON Lines after all
+        // (that line is then one rejected row, not the whole file refused).
         const array = format !== 'csv' && head.startsWith('[');
         if (array && format === 'jsonl') {
           const s = await jsonArraySource(ctx, readable(path), cleanupPaths).catch((e: unknown) => {
