@@ -249,11 +249,14 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   };
   if (scan.encoding) base.encoding = scan.encoding;
   const named = extname(path).toLowerCase();
-  if (named === '.xls' || ((named === '.csv' || named === '.txt' || named === '.tsv') && format === 'xlsx')) {
+  const textName = named === '.csv' || named === '.txt' || named === '.tsv';
+  if ((named === '.xls' && format !== 'xls') || (textName && (format === 'xlsx' || format === 'xls')) || (named === '.xlsx' && format === 'xls')) {
     const what =
       format === 'xlsx'
         ? { zh: 'Excel 工作簿（.xlsx）', en: 'an Excel workbook (.xlsx)' }
-        : format === 'html'
+        : format === 'xls'
+          ? { zh: '旧版 Excel 工作簿（.xls）', en: 'an old binary Excel workbook (.xls)' }
+          : format === 'html'
           ? { zh: '网页（HTML）表格', en: 'a web-page (HTML) table' }
           : { zh: '分隔符文本（如制表符分隔）', en: 'delimited text (such as tab-separated)' };
     base.warnings.push(`文件扩展名为 ${named}，内容是${what.zh}，已按其实际格式读取 / the file is named ${named} but holds ${what.en}; it was read as such`);

@@ -3,7 +3,7 @@
 // sheet's top rows are looked at, in order, and the first whose best row reads as a header of one of
 // the tables is taken (the best-scoring sheet when none does, the first on ties).
 import { headerScore } from './headers.js';
-import { listXlsxSheets, readXlsxRows, type OpenXlsx } from './xlsx-reader.js';
+import { listXlsxSheets, readXlsxRows, type OpenXlsx, type XlsxReadOptions, type XlsxRow } from './xlsx-reader.js';
 
 /** Rows looked at on each sheet: a title and a note or two above the header, the header, data. */
 const PEEK_ROWS = 12;
@@ -21,9 +21,15 @@ export interface SheetChoice {
   otherTables: string[];
 }
 
-/** `workbook`: the workbook already opened (openXlsx), so that its shared strings are not read
- *  again for every sheet looked at. */
-export async function chooseSheet(path: string, file: string, signal?: AbortSignal, workbook?: OpenXlsx): Promise<SheetChoice> {
+/** `workbook`: the workbook already opened (openXlsx, or openXlsWorkbook with `read` readXlsRows),
+ *  so that its shared strings are not read again for every sheet looked at. */
+export async function chooseSheet(
+  path: string,
+  file: string,
+  signal?: AbortSignal,
+  workbook?: OpenXlsx,
+  read: (path: string, onInfo: () => void, onRow: (r: XlsxRow) => void, opts: XlsxReadOptions) => Promise<unknown> = readXlsxRows,
+): Promise<SheetChoice> {
   const sheets = workbook ? workbook.sheets : await listXlsxSheets(path, file, signal);
   const all = sheets.map((s) => s.name);
   if (sheets.length <= 1) return { name: undefined, all, otherTables: [] };
@@ -33,7 +39,7 @@ export async function chooseSheet(path: string, file: string, signal?: AbortSign
   for (const s of candidates) {
     let best = 0;
     try {
-      await readXlsxRows(
+      await read(
         path,
         () => {},
         (r) => {

@@ -1,6 +1,7 @@
 // What a file is, by its first bytes where the name can mislead. County systems often write an
 // "Excel export" that is not one: tab-separated text, a web-page table or a real .xlsx, named
-// .xls; a workbook saved with a .csv name. The extension decides only when the content agrees.
+// .xls; a workbook saved with a .csv name; an old binary .xls renamed .xlsx. The extension decides
+// only when the content agrees.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { TijianError } from '../i18n/errors.js';
@@ -37,11 +38,26 @@ function headText(b: Buffer): string {
  *  be read. */
 export function detectFormat(path: string): FileFormat {
   const ext = extname(path).toLowerCase();
-  if (!['.xls', '.csv', '.txt', '.tsv'].includes(ext)) return formatOf(path);
+  if (!['.xls', '.csv', '.txt', '.tsv', '.xlsx', '.xlsm'].includes(ext)) return formatOf(path);
   const b = head(path);
+  // an Office compound file: an old binary workbook (xls-reader.ts, which also tells an encrypted
+  // .xlsx, itself a compound file, or a Word file from a workbook), under any of these names
+  if (b.subarray(0, 8).equals(OLE)) return 'xls';
+  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
   if (b.subarray(0, 4).equals(ZIP)) return 'xlsx';
   if (ext !== '.xls') return 'csv';
-  if (b.subarray(0, 8).equals(OLE) || b.length === 0) return formatOf(path); // a real old .xls: refused in words
+  if (b.length === 0) return formatOf(path);
+  // a bare BIFF stream, as some export components write it (no compound file around it): BIFF5/8
+  // is read; BIFF2–4 (Excel 2.x–4.x) is refused in words
+  const bof = b.length >= 4 ? b.readUInt16LE(0) : -1;
+  if (bof === 0x0809 && b.readUInt16LE(2) >= 8 && b.readUInt16LE(2) <= 20 && (b.readUInt16LE(4) === 0x0500 || b.readUInt16LE(4) === 0x0600)) return 'xls';
+  if ((bof === 0x0009 || bof === 0x0209 || bof === 0x0409) && b.readUInt16LE(2) <= 20) {
+    throw new TijianError(
+      'FILE_UNSUPPORTED',
+      `“${path}”是 Excel 2.x–4.x 等过旧的格式，无法读取。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。`,
+      `"${path}" is in a format older than Excel 5 (Excel 2.x–4.x) and cannot be read. Open it in Excel or WPS, save it as .xlsx and import that.`,
+    );
+  }
   const t = headText(b).replace(/^\ufeff/, '').trimStart();
   if (t.startsWith('<')) {
     if (/urn:schemas-microsoft-com:office:spreadsheet/i.test(t)) {

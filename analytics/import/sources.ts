@@ -20,11 +20,13 @@ import { combineHeaderRows, findTwoRowHeader, twoRowWarning } from './header-row
 import { checkAborted } from './cancel.js';
 import { fillMergedCells, hasFillableRange } from './merge-fill.js';
 import { chooseSheet } from './sheet-choice.js';
+import { openXlsWorkbook, readXlsRows } from './xls-reader.js';
 import { MAX_MERGES, openXlsx, readXlsxRows, type OpenXlsx, type XlsxReadResult, type XlsxRow, type XlsxSheetInfo } from './xlsx-reader.js';
 import { readHtmlRows } from './html-table.js';
 
-/** 'html': a web-page table named .xls (sniff-format.ts), read as a sheet. */
-export type FileFormat = 'csv' | 'xlsx' | 'html' | 'json' | 'jsonl' | 'parquet';
+/** 'html': a web-page table named .xls (sniff-format.ts), read as a sheet; 'xls': an old binary
+ *  workbook (xls-reader.ts). */
+export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'html' | 'json' | 'jsonl' | 'parquet';
 
 export function formatOf(path: string): FileFormat {
   const ext = extname(path).toLowerCase();
@@ -44,11 +46,7 @@ export function formatOf(path: string): FileFormat {
     case '.parquet':
       return 'parquet';
     case '.xls':
-      throw new TijianError(
-        'FILE_UNSUPPORTED',
-        `不支持旧版 Excel 文件（.xls）：${path}。请在 Excel/WPS 中另存为 .xlsx 或 CSV 后再导入。`,
-        `Old Excel files (.xls) are not supported: ${path}. Save as .xlsx or CSV and import that.`,
-      );
+      return 'xls';
     default:
       throw new TijianError(
         'FILE_UNSUPPORTED',
@@ -448,7 +446,7 @@ type RowReader = (
   opts: { signal?: AbortSignal | undefined; displayName?: string | undefined; sheet?: string | undefined; workbook?: OpenXlsx | undefined },
 ) => Promise<XlsxReadResult>;
 
-async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = false): Promise<StagedSource> {
+async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xlsx' | 'xls' | 'html' = 'xlsx'): Promise<StagedSource> {
   const dir = await mkdtemp(join(ctx.scratchDir ?? tmpdir(), 'tijian-xlsx-'));
   cleanupPaths.push(dir);
   const tmpCsv = join(dir, 'sheet.csv');
@@ -601,10 +599,13 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
   };
   // the workbook opened once: the sheet choice's looks and the read share its shared strings
   let workbook: OpenXlsx | undefined;
+  let xls: OpenXlsx | undefined;
   try {
-    if (!html) workbook = await openXlsx(ctx.path, { displayName: ctx.displayName ?? basename(ctx.path), signal: ctx.signal, maxStringsBytes: ctx.xlsxLimits?.maxStringsBytes });
-    const choice = html ? { name: undefined, all: [], otherTables: [] } : await chooseSheet(ctx.path, ctx.displayName ?? basename(ctx.path), ctx.signal, workbook);
-    const readRows: RowReader = html ? readHtmlRows : readXlsxRows;
+    const file = ctx.displayName ?? basename(ctx.path);
+    if (kind === 'xlsx') workbook = await openXlsx(ctx.path, { displayName: file, signal: ctx.signal, maxStringsBytes: ctx.xlsxLimits?.maxStringsBytes });
+    else if (kind === 'xls') xls = await openXlsWorkbook(ctx.path, file, ctx.signal);
+    const choice = kind === 'html' ? { name: undefined, all: [], otherTables: [] } : await chooseSheet(ctx.path, file, ctx.signal, workbook ?? xls, xls ? readXlsRows : undefined);
+    const readRows: RowReader = kind === 'html' ? readHtmlRows : kind === 'xls' ? readXlsRows : readXlsxRows;
     const { merges, warnings: readWarnings = [] } = await readRows(
       ctx.path,
       (info) => {
@@ -617,10 +618,12 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
         pending.push(row);
         return pending.length >= 10 ? chooseHeader() : undefined;
       },
-      { signal: ctx.signal, displayName: ctx.displayName ?? basename(ctx.path), ...(ctx.xlsxLimits ?? {}), ...(choice.name !== undefined ? { sheet: choice.name } : {}), ...(workbook ? { workbook } : {}) },
+      { signal: ctx.signal, displayName: ctx.displayName ?? basename(ctx.path), ...(ctx.xlsxLimits ?? {}), ...(choice.name !== undefined ? { sheet: choice.name } : {}), ...(workbook ? { workbook } : xls ? { workbook: xls } : {}) },
     );
     workbook?.close();
     workbook = undefined;
+    xls?.close();
+    xls = undefined;
     if (!headers && pending.length) await chooseHeader();
     await endChunk();
     // every row is in the raw table
@@ -729,6 +732,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], html = fal
     return source;
   } catch (e) {
     workbook?.close();
+    xls?.close();
     // a failed or cancelled read: the queued inserts end (or fail) before the table goes
     if (ingesting) {
       await ingest.catch(() => undefined);
@@ -1050,7 +1054,8 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
       case 'xlsx':
         return await xlsxSource(ctx, cleanupPaths);
       case 'html':
-        return await xlsxSource(ctx, cleanupPaths, true);
+      case 'xls':
+        return await xlsxSource(ctx, cleanupPaths, format);
       case 'parquet': {
         let path = ctx.path;
         if (ctx.stage) {
