@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Rng } from '../../samples/generator/rng.js';
 import { SAMPLES } from '../test/paths.js';
 import { partSpan, unzipParts, withPart, zipParts, type ZipPart } from '../import/testing/zip-kit.js';
+import { biffFile, biffStream, compoundFile, type BiffBook, type BiffCell } from '../import/testing/biff.js';
 import type { ImportLimits } from '../import/import-file.js';
 import { esc } from '../report/render/html.js';
 
@@ -405,6 +406,71 @@ const MAKERS: Array<[string, number, Make]> = [
         return any(`a table inside a cell of line ${i + 1}`, utf8(page(atLine(plain, i, (l) => l.replace('</td>', `<table>${plain.slice(1, 3).join('')}</table></td>`)).join('\n'))));
       default:
         return ok(`5,000 cells on line ${i + 1}`, utf8(page(atLine(plain, i, (l) => l.replace('</tr>', '<td>x</td>'.repeat(5000) + '</tr>')).join('\n'))));
+    }
+  }],
+  // --- old binary workbooks (.xls, BIFF8 and BIFF5), built record by record from the case rows
+  ['xls', 3, (r, s) => {
+    const rows: string[][] = parse(csvText(s.cases));
+    const name = '行政处罚案件台账_fuzz.xls';
+    const cells = (rs: string[][]): BiffCell[] => rs.flatMap((row, ri) => row.map((text, col) => ({ row: ri, col, text })).filter((c) => c.text !== ''));
+    const book8: BiffBook = { version: 'biff8', sheets: [{ name: '案件', cells: cells(rows) }] };
+    const ok = (what: string, bytes: Buffer): Omit<FuzzCase, 'id'> => ({ kind: 'xls', what: `${name}: ${what}`, name, bytes, expect: 'load' });
+    const any = (what: string, bytes: Buffer): Omit<FuzzCase, 'id'> => ({ ...ok(what, bytes), expect: 'any' });
+    const stream = biffStream(book8);
+    /** The offsets of the stream's records (of `type`, or all). */
+    const offsets = (b: Buffer, type?: number) => {
+      const out: number[] = [];
+      for (let p = 0; p + 4 <= b.length; p += 4 + b.readUInt16LE(p + 2)) if (type === undefined || b.readUInt16LE(p) === type) out.push(p);
+      return out;
+    };
+    switch (r.int(0, 9)) {
+      case 0:
+        return ok('BIFF8 as Excel lays it out', compoundFile(stream));
+      case 1:
+        return ok('BIFF5 in the GBK code page', biffFile({ ...book8, version: 'biff5', codepage: 936 }));
+      case 2:
+        return ok('a bare BIFF8 stream, no compound file', stream);
+      case 3: {
+        // numbers as RK and NUMBER records, a column formatted as dates
+        const num = rows.flatMap((row, ri) => row.map((t, col): BiffCell => (ri > 0 && /^\d{1,6}$/.test(t) ? (r.chance(0.5) ? { row: ri, col, rk: Number(t) * 4 + 2 } : { row: ri, col, number: Number(t) }) : { row: ri, col, text: t })).filter((c) => !('text' in c) || c.text !== ''));
+        return ok('numbers as RK and NUMBER cells', biffFile({ ...book8, sheets: [{ name: '案件', cells: num }] }));
+      }
+      case 4: {
+        const b = Buffer.from(stream);
+        const at = r.pick(offsets(b));
+        b.writeUInt16LE(r.int(0, 0xffff), at + 2);
+        return any(`the length of the record at byte ${at} rewritten`, compoundFile(b));
+      }
+      case 5: {
+        const b = Buffer.from(stream);
+        const at = r.pick(offsets(b, 0x00fd));
+        b.writeUInt32LE(r.pick([0xffffffff, 0x7fffffff, r.int(0, 1 << 20)]), at + 10);
+        return any(`a cell's shared-string index at byte ${at} rewritten`, compoundFile(b));
+      }
+      case 6: {
+        const b = Buffer.from(stream);
+        const at = offsets(b, 0x00fc)[0]!;
+        b.writeUInt32LE(r.pick([0xffffffff, 0, r.int(1, 1 << 24)]), at + 8);
+        return any('the shared-string count rewritten', compoundFile(b));
+      }
+      case 7: {
+        const b = Buffer.from(stream);
+        const at = offsets(b, 0x0085)[0]!;
+        b.writeUInt32LE(r.int(0, b.length + 100), at + 4);
+        return any('the sheet offset rewritten', compoundFile(b));
+      }
+      case 8: {
+        const spans: [number, number, number, number][] = Array.from({ length: r.int(1, 20) }, () => {
+          const r1 = r.int(0, 0xffff);
+          const c1 = r.int(0, 300);
+          return [r1, (r1 + r.int(-2, 5000)) & 0xffff, c1, (c1 + r.int(-1, 40)) & 0xffff];
+        });
+        return any(`${spans.length} merged range(s), some beyond the sheet`, biffFile({ ...book8, sheets: [{ name: '案件', cells: cells(rows), merges: spans }] }));
+      }
+      default: {
+        const f = compoundFile(stream);
+        return any('cut in the middle', f.subarray(0, r.int(1, f.length - 1)));
+      }
     }
   }],
   // --- the dirty sample workbook and whole valid files (the control group)

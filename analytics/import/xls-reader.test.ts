@@ -1,7 +1,7 @@
-// The old binary .xls reader, on files other writers made: Excel's own (the xlrd project's test
-// workbooks), LibreOffice Calc's (samples/xls/_make.mts), and BIFF5 in the GBK code page built record
-// by record (testing/biff.ts: LibreOffice no longer writes BIFF5). Expected values are the inputs
-// the files were made from, or what xlrd 1.2 (another reader) read from Excel's files.
+// The old binary .xls reader, on files other writers made: Excel's own (the xlrd project's and
+// SheetJS's test workbooks), WPS's, LibreOffice Calc's (samples/xls/_make.mts), and BIFF5 in the GBK
+// code page built record by record (testing/biff.ts: LibreOffice no longer writes BIFF5). Expected
+// values are the inputs the files were made from, or what xlrd 1.2 (another reader) reads.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -135,6 +135,31 @@ describe('.xls written by Excel (xlrd test workbooks, values as xlrd 1.2 reads t
   });
 });
 
+describe('.xls written by WPS and by Excel 95 (SheetJS test files, values as xlrd 1.2 reads them)', () => {
+  it('WPS Spreadsheets: booleans, a date, a decimal, gaps', async () => {
+    expect((await rows(join(X, 'sheetjs-wps_write.xls'))).out).toEqual([
+      [1, '1', '2', '3'],
+      [2, 'TRUE', 'FALSE', '', 'sheetjs'],
+      [3, 'foo', 'bar', '2014-02-19', '0.3'],
+      [4, 'baz', '', 'qux'],
+    ]);
+  });
+
+  it('BIFF5 in code page 1252: “…” (0x85) read as the ellipsis, not as a control character', async () => {
+    expect((await rows(join(X, 'sheetjs-biff5_merge_cells.xls'))).out).toEqual([
+      [1, 'A1:B2', '', 'C1:C2', 'Separate blocks'],
+      [3, 'A3:B3', '', 'C3'],
+      [4, '… are merged separately'],
+    ]);
+  });
+
+  it('a workbook Excel encrypted (FILEPASS) is refused with how to remove the password', async () => {
+    const e = await failure(rows(join(X, 'sheetjs-password_2002_40_xor.xls')));
+    expect(e.code).toBe('FILE_UNSUPPORTED');
+    expect(e.message).toMatch(/设置了打开密码/);
+  });
+});
+
 describe('BIFF5 and BIFF8 built record by record', () => {
   it('BIFF5 (Excel 95) in the GBK code page, in a compound file and as a bare stream named .xls', async () => {
     const book = {
@@ -179,6 +204,13 @@ describe('BIFF5 and BIFF8 built record by record', () => {
     const cont = Buffer.concat([Buffer.from([1]), Buffer.from('中文', 'utf16le'), xlString('尾')]);
     const p = write(biffFile({ version: 'biff8', sstRecords: [sst, cont], sheets: [{ name: 'S', cells: [{ row: 0, col: 0, sst: 0 }, { row: 0, col: 1, sst: 1 }] }] }));
     expect((await rows(p)).out).toEqual([[1, 'AB中文', '尾']]);
+  });
+
+  it('3,000 shared strings over many CONTINUE records, split inside one- and two-byte characters as Excel splits them', async () => {
+    const texts = Array.from({ length: 3000 }, (_, i) => (i % 3 ? `第${i}号` + '字'.repeat(i % 50) : `ascii-${i}-` + 'x'.repeat(i % 90)));
+    const p = write(biffFile({ version: 'biff8', sheets: [{ name: 'S', cells: texts.map((text, i) => ({ row: i, col: 0, text })) }] }));
+    const { out } = await rows(p);
+    expect(out).toEqual(texts.map((t, i) => [i + 1, t]));
   });
 
   it('cells out of row order come out in sheet order; rows without text are not sent', async () => {
@@ -229,6 +261,19 @@ describe('hostile and damaged .xls: refused in words, never a hang', () => {
     expect((await failure(rows(write(compoundFile(s))))).message).toMatch(/工作表“S”的位置/);
     const wide = write(biffFile({ version: 'biff8', sheets: [{ name: 'S', cells: [{ row: 0, col: 300, text: 'x' }] }] }));
     expect((await failure(rows(wide))).message).toMatch(/KO1.*IV/);
+  });
+
+  it('a record length that lies by whole records (the reader lands on a record again) is found, not read past', async () => {
+    const cells = Array.from({ length: 20 }, (_, i) => ({ row: i, col: 0, text: `AJ${i}` }));
+    const stream = biffStream({ version: 'biff8', sheets: [{ name: 'S', cells }] });
+    // the 5th cell's LABELSST (14 bytes with its header) claims 10 + 3 × 14 bytes: it swallows the next three
+    const labels: number[] = [];
+    for (let p = 0; p + 4 <= stream.length; p += 4 + stream.readUInt16LE(p + 2)) if (stream.readUInt16LE(p) === 0x00fd) labels.push(p);
+    const b = Buffer.from(stream);
+    b.writeUInt16LE(10 + 3 * 14, labels[4]! + 2);
+    const e = await failure(rows(write(compoundFile(b))));
+    expect(e.code).toBe('FILE_DAMAGED');
+    expect(e.message).toMatch(new RegExp(`第 ${labels[4]} 字节处的记录（类型 0xfd，52 字节）不成立`));
   });
 
   it('BIFF2–4 without a compound file is refused as too old by the format check', () => {

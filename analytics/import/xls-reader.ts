@@ -10,6 +10,7 @@
 // an encrypted workbook is refused with how to remove its password.
 import { readFile, stat } from 'node:fs/promises';
 import CFB from 'cfb';
+import iconv from 'iconv-lite';
 import { TijianError } from '../i18n/errors.js';
 import { checkAborted } from './cancel.js';
 import { BUILTIN_DATE_FORMATS, columnLetters, EXCEL_MAX_CELL_CHARS, excelSerialToText, isDateFormatCode, MergeList, type OpenXlsx, type XlsxReadOptions, type XlsxReadResult, type XlsxRow, type XlsxSheetInfo } from './xlsx-reader.js';
@@ -46,21 +47,28 @@ const R = {
   STRING: 0x0207,
   MERGEDCELLS: 0x00e5,
 } as const;
+/** Records whose body has one size ([MS-XLS] 2.4): LABELSST, RK, NUMBER, BOOLERR, BLANK. */
+const FIXED_SIZE = new Map<number, number>([
+  [0x00fd, 10],
+  [0x027e, 10],
+  [0x0203, 14],
+  [0x0205, 8],
+  [0x0201, 6],
+]);
 /** BOF records of BIFF2–4 (Excel 2.x–4.x): too old to read. */
 const OLD_BOFS = new Set([0x0009, 0x0209, 0x0409]);
 
 const ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A' };
 
-/** Code pages a BIFF5 file may name (CODEPAGE), as TextDecoder labels. 1200 is UTF-16. */
-function decoderFor(codepage: number): TextDecoder {
-  const label =
-    codepage === 936 ? 'gb18030' : codepage === 950 ? 'big5' : codepage === 1200 ? 'utf-16le' : codepage === 10000 ? 'macintosh' : codepage === 367 || codepage === 20127 ? 'windows-1252' : codepage >= 874 && codepage <= 1258 ? `windows-${codepage}` : 'windows-1252';
-  try {
-    return new TextDecoder(label);
-  } catch {
-    return new TextDecoder('windows-1252');
-  }
+/** Decodes the text of a BIFF5 file in the code page its CODEPAGE record names (iconv-lite: Node's
+ *  TextDecoder reads windows-1252 as Latin-1, losing “…” and the quotes at 0x80–0x9f). 1200 is
+ *  UTF-16; an unknown code page is read as Windows-1252. */
+type Decode = (b: Buffer) => string;
+function decoderFor(codepage: number): Decode {
+  const name = codepage === 1200 ? 'utf16le' : codepage === 10000 ? 'macintosh' : codepage === 367 ? 'ascii' : iconv.encodingExists(`cp${codepage}`) ? `cp${codepage}` : 'win1252';
+  return (b) => iconv.decode(b, name);
 }
+const UTF16: Decode = (b) => b.toString('utf16le');
 
 export interface XlsSheetEntry {
   name: string;
@@ -91,6 +99,12 @@ class Records {
     const type = s.readUInt16LE(at);
     const size = s.readUInt16LE(at + 2);
     if (at + 4 + size > s.length) throw damaged(this.file, `第 ${at} 字节处的记录超出了工作簿数据的末尾（文件被截断）`, `the record at byte ${at} runs past the end of the workbook data (the file is cut short)`);
+    // BIFF has no checksums: a record length that lies puts the reader among the bytes of other
+    // records. No record type is above the chart records (0x1068), and the cells' records have
+    // fixed sizes, so a reader that lost its step finds out at once instead of reading on.
+    if (type > 0x10ff || (FIXED_SIZE.has(type) && FIXED_SIZE.get(type) !== size)) {
+      throw damaged(this.file, `第 ${at} 字节处的记录（类型 0x${type.toString(16)}，${size} 字节）不成立`, `the record at byte ${at} (type 0x${type.toString(16)}, ${size} bytes) is not a valid record`);
+    }
     this.pos = at + 4 + size;
     let data = s.subarray(at + 4, at + 4 + size);
     const segments: number[] = [];
@@ -121,7 +135,7 @@ class StringReader {
     private readonly d: Buffer,
     private readonly segments: number[],
     private readonly biff8: boolean,
-    private readonly decoder: TextDecoder,
+    private readonly decoder: Decode,
   ) {}
 
   u8(): number {
@@ -149,7 +163,7 @@ class StringReader {
   chars(cch: number, rich: boolean): string {
     if (!this.biff8) {
       if (this.p + cch > this.d.length) throw new RangeError('past the record');
-      const s = this.decoder.decode(this.d.subarray(this.p, this.p + cch));
+      const s = this.decoder(this.d.subarray(this.p, this.p + cch));
       this.p += cch;
       return s;
     }
@@ -193,7 +207,7 @@ class StringReader {
 
 interface Globals {
   biff8: boolean;
-  decoder: TextDecoder;
+  decoder: Decode;
   date1904: boolean;
   sheets: XlsSheetEntry[];
   sst: string[];
@@ -239,14 +253,15 @@ function encryptedError(file: string): TijianError {
 function readGlobals(stream: Buffer, file: string): Globals {
   const recs = new Records(stream, file);
   const first = recs.next();
-  if (!first || OLD_BOFS.has(first.type)) {
+  if (!first) throw new TijianError('FILE_EMPTY', `“${file}”是空的（没有工作簿数据）。`, `"${file}" is empty (it holds no workbook data).`);
+  if (OLD_BOFS.has(first.type)) {
     throw new TijianError('FILE_UNSUPPORTED', `“${file}”是 Excel 2.x–4.x 等过旧的格式，无法读取。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。`, `"${file}" is in a format older than Excel 5 (Excel 2.x–4.x) and cannot be read. Open it in Excel or WPS, save it as .xlsx and import that.`);
   }
   if (first.type !== R.BOF || first.data.length < 4) throw damaged(file, '工作簿数据不是以 BOF 记录开头', 'the workbook data does not start with a BOF record');
   const version = first.data.readUInt16LE(0);
   const biff8 = version === 0x0600;
   if (!biff8 && version !== 0x0500) throw damaged(file, `未知的 BIFF 版本 0x${version.toString(16)}`, `unknown BIFF version 0x${version.toString(16)}`);
-  let decoder = new TextDecoder(biff8 ? 'utf-16le' : 'windows-1252');
+  let decoder: Decode = biff8 ? UTF16 : decoderFor(1252);
   let date1904 = false;
   const sheets: XlsSheetEntry[] = [];
   let sst: string[] = [];
@@ -307,7 +322,7 @@ function readGlobals(stream: Buffer, file: string): Globals {
 
 /** The shared strings (SST with its CONTINUE records). */
 function readSst(d: Buffer, segments: number[], file: string): string[] {
-  const sr = new StringReader(d, segments, true, new TextDecoder('utf-16le'));
+  const sr = new StringReader(d, segments, true, UTF16);
   sr.skip(4); // total references
   const unique = sr.u32();
   // each string takes at least 3 bytes: a count larger than the record allows is a lie

@@ -110,6 +110,13 @@ describe('helpers', () => {
     expect(excelSerialToText(45356)).toBe('2024-03-05');
     expect(excelSerialToText(45356.5)).toBe('2024-03-05 12:00:00');
     expect(excelSerialToText(61)).toBe('1900-03-01');
+    // days before the fictional one, as Excel shows them
+    expect(excelSerialToText(1)).toBe('1900-01-01');
+    expect(excelSerialToText(59)).toBe('1900-02-28');
+    // a time of day to the nearest second, as Excel shows it (a stored time is often a hair
+    // under the second: here 08:27:48.9994)
+    expect(excelSerialToText(41684 + (8 * 3600 + 27 * 60 + 48.9994) / 86400)).toBe('2014-02-14 08:27:49');
+    expect(excelSerialToText(41684 + (8 * 3600 + 27 * 60 + 49.4) / 86400)).toBe('2014-02-14 08:27:49');
     expect(excelSerialToText(0, true)).toBe('1904-01-01');
   });
   it('isDateFormatCode', () => {

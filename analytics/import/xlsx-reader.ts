@@ -254,7 +254,10 @@ function pad(n: number, w = 2): string {
 /** Excel serial day number → 'YYYY-MM-DD' (and ' HH:MM:SS' when there is a time of day). */
 export function excelSerialToText(serial: number, date1904 = false): string {
   const base = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
-  const ms = Math.round(serial * 86400000);
+  // Excel's 1900 system counts a 1900-02-29 that never was (serial 60): days 1–59 are one later
+  // to the nearest second, as Excel shows it (08:27:49 is stored as 41684.35265046296…, which is
+  // 08:27:48.99999 to the millisecond)
+  const ms = Math.round((!date1904 && serial >= 1 && serial < 60 ? serial + 1 : serial) * 86400) * 1000;
   const d = new Date(base + ms);
   if (Number.isNaN(d.getTime())) return String(serial);
   const date = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;

@@ -58,6 +58,42 @@ export function xlString(s: string, countBytes: 1 | 2 = 2): Buffer {
   return Buffer.concat([count, Buffer.from([wide ? 1 : 0]), wide ? Buffer.from(s, 'utf16le') : Buffer.from(s, 'latin1')]);
 }
 
+/** Most bytes of a record's body Excel writes (longer data goes on in CONTINUE records). */
+const MAX_BODY = 8224;
+
+/** The SST as Excel splits it: a string's header never split, its characters split with a new
+ *  flags byte at the start of the CONTINUE that holds the rest. */
+function sstBodies(strings: readonly string[]): Buffer[] {
+  const bodies: Buffer[][] = [[u32(strings.length), u32(strings.length)]];
+  let size = 8;
+  const put = (b: Buffer) => {
+    bodies[bodies.length - 1]!.push(b);
+    size += b.length;
+  };
+  const next = () => {
+    bodies.push([]);
+    size = 0;
+  };
+  for (const s of strings) {
+    const wide = [...s].some((c) => c.charCodeAt(0) > 0xff);
+    const width = wide ? 2 : 1;
+    if (size + 3 + width > MAX_BODY) next();
+    put(Buffer.concat([u16(s.length), Buffer.from([wide ? 1 : 0])]));
+    let i = 0;
+    while (i < s.length) {
+      const n = Math.min(s.length - i, Math.floor((MAX_BODY - size) / width));
+      if (n <= 0) {
+        next();
+        put(Buffer.from([wide ? 1 : 0]));
+        continue;
+      }
+      put(Buffer.from(s.slice(i, i + n), wide ? 'utf16le' : 'latin1'));
+      i += n;
+    }
+  }
+  return bodies.map((b) => Buffer.concat(b));
+}
+
 function bof(biff8: boolean, dt: number): Buffer {
   return biff8 ? record(0x0809, Buffer.concat([u16(0x0600), u16(dt), u16(0x0dbb), u16(0x07cc), u32(0), u32(0x0206)])) : record(0x0809, Buffer.concat([u16(0x0500), u16(dt), u16(0x0dbb), u16(0x07cc)]));
 }
@@ -122,7 +158,7 @@ export function biffStream(book: BiffBook): Buffer {
   });
   const tail: Buffer[] = [];
   if (biff8) {
-    const bodies = book.sstRecords ?? [Buffer.concat([u32(sst.length), u32(sst.length), ...sst.map((s) => xlString(s))])];
+    const bodies = book.sstRecords ?? sstBodies(sst);
     bodies.forEach((b, i) => tail.push(record(i === 0 ? 0x00fc : 0x003c, b)));
   }
   tail.push(EOF);
