@@ -8,11 +8,12 @@
 //                                             template; with `warm`, a first import of the small file
 //                                             `warm` (same layout) into another copy readies the
 //                                             process as a running app is (its time is printed too)
-//   reader <file.xlsx>                        the XLSX reader alone, rows counted
+//   reader <file.xlsx|file.xls>               the XLSX (or .xls) reader alone, rows counted
 import { copyFileSync, rmSync } from 'node:fs';
 import { Db, lit } from '../db/duck.js';
 import { importFile, readWhileRecognising } from '../import/import-file.js';
 import { readXlsxRows } from '../import/xlsx-reader.js';
+import { readXlsRows } from '../import/xls-reader.js';
 import { XLSX_STAGING } from '../import/sources.js';
 import { STORAGE_VERSION, Workspace } from '../workspace/workspace.js';
 
@@ -66,7 +67,7 @@ if ((mode === 'bare' || mode === 'bare-storage') && a && b) {
 } else if (mode === 'reader' && a) {
   let rows = 0;
   const t0 = start();
-  await readXlsxRows(a, () => undefined, () => void rows++);
+  await (a.toLowerCase().endsWith('.xls') ? readXlsRows : readXlsxRows)(a, () => undefined, () => void rows++);
   done(t0, { rows });
 } else {
   process.stderr.write('usage: import-child.ts bare CSV DB | ours TEMPLATE FILE DB | reader XLSX\n');

@@ -7,7 +7,7 @@
 // The same export with an empty 备注 at the end of every line is measured too: its lines end with
 // the delimiter, so the import checks every row's width (see csvSource).
 // Options: --rows N (default 1,000,000), --xlsx-rows N (default 100,000), --runs N (default 5),
-// --only csv|xlsx, --compare DIR (another checkout, e.g. main's, holding this import-child.ts),
+// --only csv|xlsx|xls (.xls: 65,000 rows, the most the format holds, rounded), --compare DIR (another checkout, e.g. main's, holding this import-child.ts),
 // --overlap auto|always|never (reading the file while recognising its columns; default: the import's).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { importFile } from '../import/import-file.js';
 import { STORAGE_VERSION, Workspace } from '../workspace/workspace.js';
 import { generateSample, FILES } from '../../samples/generator/index.js';
-import { writeCaseCsv, writeCaseXlsx, type RefData } from './make-cases.js';
+import { writeCaseCsv, writeCaseXls, writeCaseXlsx, type RefData } from './make-cases.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string' }, 'xlsx-rows': { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' }, compare: { type: 'string' }, overlap: { type: 'string' } } });
 /** Reading the file while its columns are recognised: 'auto' (when a core is spare), 'always' or
@@ -117,7 +117,7 @@ try {
 
   const csv = join(dir, '行政处罚案件台账_bench.csv');
   let t = performance.now();
-  if (ONLY !== 'xlsx') {
+  if (ONLY === undefined || ONLY === 'csv') {
     await writeCaseCsv(csv, ROWS, ref);
     console.log(`generated ${csv} (${mib(statSync(csv).size)}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     const warmCsv = join(dir, '行政处罚案件台账_warm.csv');
@@ -131,7 +131,7 @@ try {
     measureCsv(padded, 'CSV, every line ending in the delimiter (width checked),', warmPadded);
     rmSync(padded, { force: true });
   }
-  if (ONLY !== 'csv') {
+  if (ONLY === undefined || ONLY === 'xlsx') {
 
     // XLSX, and the same rows (same seed) as a CSV for the bare DuckDB read
     const xlsx = join(dir, '行政处罚案件台账_bench.xlsx');
@@ -170,6 +170,37 @@ try {
     if (others.length) console.log(`  compared checkout (${COMPARE}): full import ${fmt(rate(others))} rows/s`);
     console.log(`  the same process's first import, ${WARM_ROWS.toLocaleString()} XLSX rows: ${median(imports.map((m) => m.warm!)).toFixed(2)} s`);
     console.log(`  XLSX import peak RSS ${mib(median(imports.map((m) => m.rss)))} (bare CSV read ${mib(median(bares.map((m) => m.rss)))}, reader ${mib(median(reads.map((m) => m.rss)))})`);
+  }
+  if (ONLY === undefined || ONLY === 'xls') {
+    // an old binary .xls of the same layout, and the same rows as a CSV for the bare DuckDB read
+    const n = 65_000;
+    const xls = join(dir, '行政处罚案件台账_bench.xls');
+    const xcsv = join(dir, '行政处罚案件台账_xls_rows.csv');
+    t = performance.now();
+    await writeCaseXls(xls, n, ref);
+    await writeCaseCsv(xcsv, n, ref);
+    const warmXls = join(dir, '行政处罚案件台账_warm.xls');
+    await writeCaseXls(warmXls, WARM_ROWS, ref, 11);
+    console.log(`generated ${xls} (${mib(statSync(xls).size)}) and the same rows as CSV in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const reads: Measure[] = [];
+    const imports: Measure[] = [];
+    const bares: Measure[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const l = load();
+      const rd = child(['reader', xls]);
+      const o = child(['ours', template, xls, join(dir, 'xl.duckdb'), warmXls]);
+      const b = child(['bare', xcsv, join(dir, 'xlb.duckdb')]);
+      if (rd.rows !== n + 1) throw new Error(`.xls reader: expected ${n + 1} rows with the header, got ${rd.rows}`);
+      if (o.rows !== n) throw new Error(`.xls: expected ${n} loaded, got ${o.rows}`);
+      if (b.rows !== n) throw new Error(`bare CSV of the .xls rows: expected ${n}, got ${b.rows}`);
+      reads.push(rd);
+      imports.push(o);
+      bares.push(b);
+      console.log(`  run ${run + 1} (load ${l}): reader ${rd.seconds.toFixed(2)} s (cpu ${rd.cpu.toFixed(2)}) | full import ${o.seconds.toFixed(2)} s (cpu ${o.cpu.toFixed(2)}), ${mib(o.rss)} | bare read_csv of the rows as CSV ${b.seconds.toFixed(2)} s`);
+    }
+    const rate = (ms: Measure[]) => n / median(ms.map((m) => m.seconds));
+    const fmt = (x: number) => Math.round(x).toLocaleString();
+    console.log(`.xls ${n.toLocaleString()} rows × 23 columns: full import ${fmt(rate(imports))} rows/s | reader alone ${fmt(rate(reads))} rows/s | bare DuckDB read_csv CTAS of the same rows ${fmt(rate(bares))} rows/s (import/bare ${(rate(imports) / rate(bares)).toFixed(2)}); peak RSS ${mib(median(imports.map((m) => m.rss)))}`);
   }
   console.log(`load average at the end ${load()}`);
 } finally {

@@ -3,7 +3,9 @@
 // streamed to disk with a seeded generator so every run measures the same bytes.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { biffFile, type BiffCell } from '../import/testing/biff.js';
 
 export const CASE_HEADERS = [
   '案件编号', '执法机关', '所属乡镇', '事项编码', '案件来源', '适用程序', '立案日期', '处罚决定日期', '结案日期', '办案期限（天）',
@@ -103,4 +105,19 @@ export async function writeCaseXlsx(path: string, n: number, ref: RefData, seed 
   for (const row of caseRows(n, ref, seed)) ws.addRow(row).commit();
   ws.commit();
   await wb.commit();
+}
+
+/** The same rows as an old binary workbook (.xls, BIFF8 with its shared strings, every cell text as
+ *  many systems' .xls exports write it; at most 65,535 rows). Built in memory: an .xls is small. */
+export async function writeCaseXls(path: string, n: number, ref: RefData, seed = 7): Promise<void> {
+  if (n > 65_535) throw new Error('an .xls holds at most 65,536 rows (the header included)');
+  const cells: BiffCell[] = CASE_HEADERS.map((text, col) => ({ row: 0, col, text }));
+  let row = 1;
+  for (const values of caseRows(n, ref, seed)) {
+    values.forEach((text, col) => {
+      if (text !== '') cells.push({ row, col, text });
+    });
+    row++;
+  }
+  await writeFile(path, biffFile({ version: 'biff8', sheets: [{ name: '案件', cells }] }));
 }

@@ -385,16 +385,16 @@ export async function readXlsRows(
   const rows = new Map<number, string[]>();
   const merges = new MergeList();
   const problems = new Map<number, XlsxRow['problem']>();
-  const at = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
+  const cellAt = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
   const put = (row: number, col: number, text: string) => {
-    if (col >= XLS_MAX_COLUMNS) throw damaged(file, `单元格 ${at(row, col)} 超出 .xls 的最后一列 IV`, `cell ${at(row, col)} lies beyond the last .xls column IV`);
+    if (col >= XLS_MAX_COLUMNS) throw damaged(file, `单元格 ${cellAt(row, col)} 超出 .xls 的最后一列 IV`, `cell ${cellAt(row, col)} lies beyond the last .xls column IV`);
     if (text === '') return;
     let cells = rows.get(row);
     if (!cells) rows.set(row, (cells = []));
     while (cells.length < col) cells.push('');
     cells[col] = text;
     if (text.length > EXCEL_MAX_CELL_CHARS && !problems.has(row)) {
-      problems.set(row, { code: 'row.too_long', zh: `单元格 ${at(row, col)} 超过 Excel 单元格上限 ${EXCEL_MAX_CELL_CHARS} 个字符`, en: `cell ${at(row, col)} is longer than Excel's ${EXCEL_MAX_CELL_CHARS} characters` });
+      problems.set(row, { code: 'row.too_long', zh: `单元格 ${cellAt(row, col)} 超过 Excel 单元格上限 ${EXCEL_MAX_CELL_CHARS} 个字符`, en: `cell ${cellAt(row, col)} is longer than Excel's ${EXCEL_MAX_CELL_CHARS} characters` });
     }
   };
   const numberText = (n: number, xf: number): string => (Number.isFinite(n) ? (dateXf[xf] && Math.abs(n) < 3e6 ? excelSerialToText(n, date1904) : String(n)) : '');
@@ -402,10 +402,30 @@ export async function readXlsRows(
   let pendingString: { row: number; col: number } | null = null;
   let records = 0;
   for (;;) {
+    if (++records % 50_000 === 0) checkAborted(opts.signal);
+    // the cells of most sheets (shared-string labels, RK and NUMBER values) read in place: a record
+    // object for each of a sheet's million cells cost more than the rest of the reading
+    const at = recs.pos;
+    if (at + 14 <= stream.length) {
+      const type = stream.readUInt16LE(at);
+      const size = stream.readUInt16LE(at + 2);
+      if (size === FIXED_SIZE.get(type) && (type === R.LABELSST || type === R.RK || type === R.NUMBER)) {
+        const row = stream.readUInt16LE(at + 4);
+        const col = stream.readUInt16LE(at + 6);
+        const xf = stream.readUInt16LE(at + 8);
+        if (at + 4 + size > stream.length) throw damaged(file, `第 ${at} 字节处的记录超出了工作簿数据的末尾（文件被截断）`, `the record at byte ${at} runs past the end of the workbook data (the file is cut short)`);
+        if (type === R.LABELSST) {
+          const k = stream.readUInt32LE(at + 10);
+          if (k >= sst.length) throw damaged(file, `单元格 ${cellAt(row, col)} 引用的共享字符串 ${k} 不存在（共 ${sst.length} 个）`, `cell ${cellAt(row, col)} refers to shared string ${k}, which does not exist (there are ${sst.length})`);
+          put(row, col, sst[k]!);
+        } else put(row, col, numberText(type === R.RK ? rkNumber(stream.readUInt32LE(at + 10)) : stream.readDoubleLE(at + 10), xf));
+        recs.pos = at + 4 + size;
+        continue;
+      }
+    }
     const r = recs.next();
     if (!r) throw damaged(file, `工作表“${sheet.name}”没有结束记录（文件被截断）`, `sheet "${sheet.name}" has no EOF record (the file is cut short)`);
     if (r.type === R.EOF) break;
-    if (++records % 50_000 === 0) checkAborted(opts.signal);
     const d = r.data;
     try {
       const sr = new StringReader(d, r.segments, biff8, decoder);
@@ -418,7 +438,7 @@ export async function readXlsRows(
         case R.LABELSST: {
           const c = cell();
           const k = sr.u32();
-          if (k >= sst.length) throw damaged(file, `单元格 ${at(c.row, c.col)} 引用的共享字符串 ${k} 不存在（共 ${sst.length} 个）`, `cell ${at(c.row, c.col)} refers to shared string ${k}, which does not exist (there are ${sst.length})`);
+          if (k >= sst.length) throw damaged(file, `单元格 ${cellAt(c.row, c.col)} 引用的共享字符串 ${k} 不存在（共 ${sst.length} 个）`, `cell ${cellAt(c.row, c.col)} refers to shared string ${k}, which does not exist (there are ${sst.length})`);
           put(c.row, c.col, sst[k]!);
           break;
         }
