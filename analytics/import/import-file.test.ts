@@ -285,6 +285,10 @@ describe('importing real-looking exports', () => {
     const ra = await importFile(ws, arr);
     expect(ra).toMatchObject({ rows_read: 2, rows_loaded: 2, rows_rejected: 0 });
     expect(await ws.db.scalar(`SELECT count(*) FROM permit WHERE permit_id IN ('P4', 'P5')`)).toBe(2);
+    // a broken array over several lines (no line an object of its own): told where the array
+    // breaks, not that the file holds no object
+    const broken = file(dir, 'broken.jsonl', `[\n${p('P6', '2024-06-01')},\n{"许可编号": "P7",\n`);
+    await expect(importFile(ws, broken)).rejects.toMatchObject({ code: 'FILE_UNSUPPORTED', message: expect.stringContaining('不是有效的 JSON 数组文件') });
   });
 
   it('keeps unmapped columns in extras', async () => {

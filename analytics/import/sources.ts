@@ -1031,9 +1031,15 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
         // that only starts with an array line and does not read as an array is JSON Lines after all
         // (that line is then one rejected row, not the whole file refused).
         const array = format !== 'csv' && head.startsWith('[');
+        // why the file did not read as an array: said instead when no line holds an object either
+        // (a broken array over several lines is better told by where it breaks)
+        let arrayError: TijianError | null = null as TijianError | null;
         if (array && format === 'jsonl') {
           const s = await jsonArraySource(ctx, readable(path), cleanupPaths).catch((e: unknown) => {
-            if (e instanceof TijianError && e.code === 'FILE_UNSUPPORTED') return null;
+            if (e instanceof TijianError && e.code === 'FILE_UNSUPPORTED') {
+              arrayError = e;
+              return null;
+            }
             throw e;
           });
           if (s) return withEncoding(withRelease(s, releases), enc);
@@ -1049,7 +1055,12 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
         }
         path = readable(path);
         if (format === 'csv') return withRelease(await csvSource(ctx, path, enc, cleanupPaths), releases);
-        return withEncoding(withRelease(lines ? await jsonLinesSource(ctx, path, cleanupPaths) : await jsonArraySource(ctx, path, cleanupPaths), releases), enc);
+        const source = lines
+          ? await jsonLinesSource(ctx, path, cleanupPaths).catch((e: unknown) => {
+              throw arrayError && e instanceof TijianError && e.code === 'FILE_EMPTY' ? arrayError : e;
+            })
+          : await jsonArraySource(ctx, path, cleanupPaths);
+        return withEncoding(withRelease(source, releases), enc);
       }
       case 'xlsx':
         return await xlsxSource(ctx, cleanupPaths);
