@@ -599,13 +599,12 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
   };
   // the workbook opened once: the sheet choice's looks and the read share its shared strings
   let workbook: OpenXlsx | undefined;
-  let xls: OpenXlsx | undefined;
   try {
     const file = ctx.displayName ?? basename(ctx.path);
     if (kind === 'xlsx') workbook = await openXlsx(ctx.path, { displayName: file, signal: ctx.signal, maxStringsBytes: ctx.xlsxLimits?.maxStringsBytes });
-    else if (kind === 'xls') xls = await openXlsWorkbook(ctx.path, file, ctx.signal);
-    const choice = kind === 'html' ? { name: undefined, all: [], otherTables: [] } : await chooseSheet(ctx.path, file, ctx.signal, workbook ?? xls, xls ? readXlsRows : undefined);
+    else if (kind === 'xls') workbook = await openXlsWorkbook(ctx.path, file, ctx.signal);
     const readRows: RowReader = kind === 'html' ? readHtmlRows : kind === 'xls' ? readXlsRows : readXlsxRows;
+    const choice = kind === 'html' ? { name: undefined, all: [], otherTables: [] } : await chooseSheet(ctx.path, file, ctx.signal, workbook, readRows);
     const { merges, warnings: readWarnings = [] } = await readRows(
       ctx.path,
       (info) => {
@@ -618,12 +617,10 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
         pending.push(row);
         return pending.length >= 10 ? chooseHeader() : undefined;
       },
-      { signal: ctx.signal, displayName: ctx.displayName ?? basename(ctx.path), ...(ctx.xlsxLimits ?? {}), ...(choice.name !== undefined ? { sheet: choice.name } : {}), ...(workbook ? { workbook } : xls ? { workbook: xls } : {}) },
+      { signal: ctx.signal, displayName: ctx.displayName ?? basename(ctx.path), ...(ctx.xlsxLimits ?? {}), ...(choice.name !== undefined ? { sheet: choice.name } : {}), ...(workbook ? { workbook } : {}) },
     );
     workbook?.close();
     workbook = undefined;
-    xls?.close();
-    xls = undefined;
     if (!headers && pending.length) await chooseHeader();
     await endChunk();
     // every row is in the raw table
@@ -732,7 +729,6 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
     return source;
   } catch (e) {
     workbook?.close();
-    xls?.close();
     // a failed or cancelled read: the queued inserts end (or fail) before the table goes
     if (ingesting) {
       await ingest.catch(() => undefined);

@@ -13,14 +13,12 @@ import CFB from 'cfb';
 import iconv from 'iconv-lite';
 import { TijianError } from '../i18n/errors.js';
 import { checkAborted } from './cancel.js';
-import { BUILTIN_DATE_FORMATS, columnLetters, EXCEL_MAX_CELL_CHARS, excelSerialToText, isDateFormatCode, MergeList, type OpenXlsx, type XlsxReadOptions, type XlsxReadResult, type XlsxRow, type XlsxSheetInfo } from './xlsx-reader.js';
+import { BUILTIN_DATE_FORMATS, columnLetters, EXCEL_MAX_CELL_CHARS, excelSerialToText, isDateFormatCode, MAX_ROW_CHARS, MergeList, type OpenXlsx, type XlsxReadOptions, type XlsxReadResult, type XlsxRow, type XlsxSheetInfo } from './xlsx-reader.js';
 
 /** Larger .xls files are refused (a full sheet of 65,536 × 256 numbers is ≈ 240 MiB). */
 export const MAX_XLS_BYTES = 256 * 1024 * 1024;
 /** BIFF8's grid: rows 0..65535 (a u16), columns 0..255. */
 const XLS_MAX_COLUMNS = 256;
-/** A row's text beyond this is not staged (as in xlsx-reader.ts). */
-const MAX_ROW_CHARS = 4 << 20;
 
 // Record types ([MS-XLS] 2.3).
 const R = {
@@ -70,7 +68,7 @@ function decoderFor(codepage: number): Decode {
 }
 const UTF16: Decode = (b) => b.toString('utf16le');
 
-export interface XlsSheetEntry {
+interface XlsSheetEntry {
   name: string;
   hidden: boolean;
   /** The sheet's BOF in the workbook stream. */
@@ -332,12 +330,6 @@ function readSst(d: Buffer, segments: number[], file: string): string[] {
   return out;
 }
 
-/** The worksheets of an .xls, in order. */
-export async function listXlsSheets(path: string, file: string, signal?: AbortSignal): Promise<{ name: string; hidden: boolean }[]> {
-  const { globals } = await openXls(path, file, signal);
-  return globals.sheets.map((s) => ({ name: s.name, hidden: s.hidden }));
-}
-
 const XLS_BOOKS = new WeakMap<OpenXlsx, OpenXls>();
 
 /** The workbook read once, for the sheet choice's looks and the read (pass it as `workbook`). */
@@ -405,15 +397,15 @@ export async function readXlsRows(
     if (++records % 50_000 === 0) checkAborted(opts.signal);
     // the cells of most sheets (shared-string labels, RK and NUMBER values) read in place: a record
     // object for each of a sheet's million cells cost more than the rest of the reading
+    // (a wrong size or a record past the end goes on to recs.next(), which says so)
     const at = recs.pos;
-    if (at + 14 <= stream.length) {
+    if (at + 4 <= stream.length) {
       const type = stream.readUInt16LE(at);
       const size = stream.readUInt16LE(at + 2);
-      if (size === FIXED_SIZE.get(type) && (type === R.LABELSST || type === R.RK || type === R.NUMBER)) {
+      if ((type === R.LABELSST || type === R.RK || type === R.NUMBER) && size === FIXED_SIZE.get(type) && at + 4 + size <= stream.length) {
         const row = stream.readUInt16LE(at + 4);
         const col = stream.readUInt16LE(at + 6);
         const xf = stream.readUInt16LE(at + 8);
-        if (at + 4 + size > stream.length) throw damaged(file, `第 ${at} 字节处的记录超出了工作簿数据的末尾（文件被截断）`, `the record at byte ${at} runs past the end of the workbook data (the file is cut short)`);
         if (type === R.LABELSST) {
           const k = stream.readUInt32LE(at + 10);
           if (k >= sst.length) throw damaged(file, `单元格 ${cellAt(row, col)} 引用的共享字符串 ${k} 不存在（共 ${sst.length} 个）`, `cell ${cellAt(row, col)} refers to shared string ${k}, which does not exist (there are ${sst.length})`);
@@ -435,28 +427,10 @@ export async function readXlsRows(
           if (biff8 && d.length >= 8) info.lastRow = d.readUInt32LE(4);
           else if (d.length >= 4) info.lastRow = d.readUInt16LE(2);
           break;
-        case R.LABELSST: {
-          const c = cell();
-          const k = sr.u32();
-          if (k >= sst.length) throw damaged(file, `单元格 ${cellAt(c.row, c.col)} 引用的共享字符串 ${k} 不存在（共 ${sst.length} 个）`, `cell ${cellAt(c.row, c.col)} refers to shared string ${k}, which does not exist (there are ${sst.length})`);
-          put(c.row, c.col, sst[k]!);
-          break;
-        }
         case R.LABEL:
         case R.RSTRING: {
           const c = cell();
           put(c.row, c.col, sr.long());
-          break;
-        }
-        case R.NUMBER: {
-          const c = cell();
-          if (d.length < 14) throw new RangeError('past the record');
-          put(c.row, c.col, numberText(d.readDoubleLE(6), c.xf));
-          break;
-        }
-        case R.RK: {
-          const c = cell();
-          put(c.row, c.col, numberText(rkNumber(sr.u32()), c.xf));
           break;
         }
         case R.MULRK: {

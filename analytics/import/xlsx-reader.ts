@@ -100,7 +100,7 @@ export const EXCEL_MAX_CELL_CHARS = 32_767;
 /** The small parts (workbook, relationships, styles) are read whole. */
 const MAX_SMALL_PART = 64 << 20;
 /** A row's text beyond this is not staged (the staging CSV reader takes 16 MiB lines). */
-const MAX_ROW_CHARS = 4 << 20;
+export const MAX_ROW_CHARS = 4 << 20;
 /** Most bytes of an unfinished element carried from one chunk to the next by the byte reader
  *  (longer ones go the tokenizer's way, which has its own bounds). */
 const MAX_CARRY = 256 << 10;
