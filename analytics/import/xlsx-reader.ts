@@ -265,6 +265,29 @@ export function excelSerialToText(serial: number, date1904 = false): string {
   return secs ? `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}` : date;
 }
 
+const ISO_CELL = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/**
+ * A date cell (t="d", ISO 8601 text, as SheetJS, some Java writers and Excel's strict files write
+ * it) → the text a serial date gives: 'YYYY-MM-DD', with ' HH:MM:SS' when there is a time of day,
+ * to the nearest second. A zone (…Z, +08:00) is dropped: Excel's dates have none, and the writer
+ * meant the wall-clock time it wrote. Anything else is left as written, for the import to judge.
+ */
+export function isoCellText(v: string): string {
+  const m = ISO_CELL.exec(v.trim());
+  if (!m) return v;
+  if (m[2] === undefined) return m[1]!;
+  const secs = Number(m[2]) * 3600 + Number(m[3]) * 60 + Math.round(Number(m[4] ?? 0));
+  if (secs === 0) return m[1]!;
+  if (secs >= 86400) {
+    // 23:59:59.5 and later: the next day, as a serial rounds
+    const d = new Date(Date.parse(`${m[1]}T00:00:00Z`) + 86400000);
+    if (Number.isNaN(d.getTime())) return v;
+    return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  }
+  return `${m[1]} ${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}`;
+}
+
 export interface XlsxSheetEntry {
   name: string;
   path: string;
@@ -326,26 +349,39 @@ async function openWorkbook(path: string, file: string, opts: Required<Pick<Xlsx
     if (!wbEntry) {
       throw new TijianError('FILE_UNSUPPORTED', `“${file}”中没有工作簿（xl/workbook.xml），不是 Excel 工作簿。请在 Excel/WPS 中另存为 .xlsx 后再导入。`, `"${file}" has no workbook part (xl/workbook.xml); it is not an Excel workbook. Save it as .xlsx in Excel/WPS and import that.`);
     }
-    const rels = new Map<string, string>();
+    const rels = new Map<string, { target: string; type: string }>();
     const relsEntry = entries.get('xl/_rels/workbook.xml.rels');
     if (relsEntry) {
       await saxPart(zip, 'xl/_rels/workbook.xml.rels', relsEntry, opts.signal, {
         open: (t) => {
-          if (t.name === 'Relationship') rels.set(String(t.attributes.Id), String(t.attributes.Target));
+          if (t.name === 'Relationship') rels.set(String(t.attributes.Id), { target: String(t.attributes.Target), type: String(t.attributes.Type ?? '') });
         },
       });
     }
     const sheets: XlsxSheetEntry[] = [];
     let date1904 = false;
+    // Extensions (<extLst>) hold elements of other namespaces under the same local names — Excel
+    // 2013+ writes <x15:workbookPr chartTrackingRefBase="1"/> there, after the real workbookPr:
+    // read by its local name, it turned a 1904-system workbook's dates back to 1900, four years
+    // and a day early
+    let inExt = 0;
     await saxPart(zip, 'xl/workbook.xml', wbEntry, opts.signal, {
       open: (t) => {
+        if (t.name === 'extLst') inExt++;
+        if (inExt) return;
         if (t.name === 'workbookPr') date1904 = t.attributes.date1904 === '1' || t.attributes.date1904 === 'true';
         if (t.name === 'sheet') {
-          const rid = String(t.attributes['r:id'] ?? '');
-          const target = rels.get(rid) ?? `worksheets/sheet${sheets.length + 1}.xml`;
+          const rel = rels.get(String(t.attributes['r:id'] ?? ''));
+          // chart sheets, dialog sheets and Excel 4 macro sheets hold no table to import (a chart
+          // sheet has no sheetData at all: reading it as a worksheet refused the whole workbook)
+          if (rel && /\/(chartsheet|dialogsheet|xlMacrosheet|xlIntlMacrosheet)$/i.test(rel.type)) return;
+          const target = rel?.target ?? `worksheets/sheet${sheets.length + 1}.xml`;
           const state = String(t.attributes.state ?? 'visible');
           sheets.push({ name: String(t.attributes.name ?? `Sheet${sheets.length + 1}`), path: partPath(target), hidden: state === 'hidden' || state === 'veryHidden' });
         }
+      },
+      close: (name) => {
+        if (name === 'extLst') inExt--;
       },
     });
     if (opts.sheetsOnly) return { zip, sheets, sharedStrings: [], longStrings: new Set(), dateStyles: [], date1904 };
@@ -475,7 +511,8 @@ async function readSharedStrings(
       while (ve < len) {
         const ch = b[ve]!;
         if (ch === 60) break;
-        if (ch === 38) amp = true;
+        // a reference, or a CR (read as XML reads line breaks): decodeEntities
+        if (ch === 38 || ch === 13) amp = true;
         high |= ch;
         ve++;
       }
@@ -667,7 +704,7 @@ export async function readXlsxRows(
         case T_B:
           return v === '' ? '' : v === '1' || v === 'true' ? 'TRUE' : 'FALSE';
         case T_D:
-          return v.replace('T', ' ').replace(/ 00:00:00(\.0+)?Z?$/, '');
+          return isoCellText(v);
         default:
           return v !== '' && dateStyles[style] ? dateText(v) : v;
       }
@@ -1366,7 +1403,8 @@ export async function readXlsxRows(
           let high = 0;
           while (ve < len) {
             const ch = b[ve]!;
-            if (ch === 60 || ch === 38) break;
+            // a reference or a CR (a line break to read as XML does) goes the tokenizer's way
+            if (ch === 60 || ch === 38 || ch === 13) break;
             high |= ch;
             ve++;
           }
@@ -1414,7 +1452,7 @@ export async function readXlsxRows(
                 text = v === '' ? '' : v === '1' || v === 'true' ? 'TRUE' : 'FALSE';
                 break;
               case T_D:
-                text = v.replace('T', ' ').replace(/ 00:00:00(\.0+)?Z?$/, '');
+                text = isoCellText(v);
                 break;
               default:
                 // inline strings, str and e

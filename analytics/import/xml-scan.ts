@@ -62,8 +62,16 @@ function nameStartOk(c: number): boolean {
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-/** Text with its entity and character references replaced; a malformed one throws. */
-export function decodeEntities(raw: string): string {
+/** A line break as XML reads it: every CR LF and every lone CR is one LF (XML 1.0 §2.11) — a CR
+ *  that is data is written &#13; or _x000D_, and survives. */
+export function xmlEol(raw: string): string {
+  return raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n');
+}
+
+/** Text with its line breaks read as XML reads them (xmlEol) and its entity and character
+ *  references replaced; a malformed one throws. */
+export function decodeEntities(text: string): string {
+  const raw = xmlEol(text);
   let amp = raw.indexOf('&');
   if (amp < 0) return raw;
   let out = '';
@@ -166,7 +174,7 @@ export class XmlScanner {
     if (lt < 0 || !x.startsWith(close, lt)) return null;
     const raw = x.slice(p + open.length, lt);
     this.pos = lt + close.length;
-    return raw.indexOf('&') >= 0 ? decodeEntities(raw) : raw;
+    return decodeEntities(raw);
   }
 
   /** Set by a handler: write() returns after the current tag, leaving the rest of its input
@@ -232,6 +240,8 @@ export class XmlScanner {
                 }
               }
             }
+            // a CR last may be the first half of a CR LF: it waits for the next chunk
+            if (!final && stop > this.pos && x.charCodeAt(stop - 1) === 13) stop--;
             if (this.capture && stop > this.pos) this.handler.text(decodeEntities(x.slice(this.pos, stop)));
             this.pos = stop;
             return;
@@ -250,12 +260,13 @@ export class XmlScanner {
         case St.Cdata: {
           const end = x.indexOf(']]>', this.pos);
           if (end < 0) {
-            const stop = final ? len : Math.max(this.pos, len - 2);
-            if (this.capture && stop > this.pos) this.handler.text(x.slice(this.pos, stop));
+            let stop = final ? len : Math.max(this.pos, len - 2);
+            if (!final && stop > this.pos && x.charCodeAt(stop - 1) === 13) stop--;
+            if (this.capture && stop > this.pos) this.handler.text(xmlEol(x.slice(this.pos, stop)));
             this.pos = stop;
             return;
           }
-          if (this.capture && end > this.pos) this.handler.text(x.slice(this.pos, end));
+          if (this.capture && end > this.pos) this.handler.text(xmlEol(x.slice(this.pos, end)));
           this.pos = end + 3;
           this.st = St.Text;
           break;
