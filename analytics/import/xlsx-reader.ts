@@ -328,10 +328,12 @@ async function saxPart(
   }
 }
 
-/** Relative part target → the entry name ('worksheets/sheet1.xml' → 'xl/worksheets/sheet1.xml'). */
-function partPath(target: string): string {
+/** A relationship's target → the part name, from the folder of the part that holds the
+ *  relationship ('worksheets/sheet1.xml' from 'xl' → 'xl/worksheets/sheet1.xml'; '/x/y.xml' is
+ *  from the package root). */
+function partPath(target: string, from = 'xl'): string {
   const t = target.replace(/\\/g, '/');
-  const joined = t.startsWith('/') ? t.slice(1) : `xl/${t}`;
+  const joined = t.startsWith('/') ? t.slice(1) : from ? `${from}/${t}` : t;
   const out: string[] = [];
   for (const seg of joined.split('/')) {
     if (seg === '' || seg === '.') continue;
@@ -341,23 +343,70 @@ function partPath(target: string): string {
   return out.join('/');
 }
 
+interface Relationship {
+  target: string;
+  type: string;
+}
+
+/** The relationships of a .rels part, by id (none when the part is absent). */
+async function readRels(zip: XlsxZip, name: string | undefined, signal: AbortSignal | undefined): Promise<Map<string, Relationship>> {
+  const rels = new Map<string, Relationship>();
+  const entry = name === undefined ? undefined : zip.entries.get(name);
+  if (name === undefined || !entry) return rels;
+  await saxPart(zip, name, entry, signal, {
+    open: (t) => {
+      if (t.name === 'Relationship') rels.set(String(t.attributes.Id), { target: String(t.attributes.Target ?? ''), type: String(t.attributes.Type ?? '') });
+    },
+  });
+  return rels;
+}
+
+const relOfType = (rels: Map<string, Relationship>, type: string): Relationship | undefined => [...rels.values()].find((r) => r.type.endsWith(`/${type}`));
+
+/**
+ * Where the workbook part is: where the package's relationships say (the officeDocument
+ * relationship of _rels/.rels), else the content types' workbook part, else xl/workbook.xml. Most
+ * writers put it at xl/workbook.xml; some do not, and Excel follows the relationships.
+ */
+async function workbookPartName(zip: XlsxZip, part: (n: string) => string | undefined, signal: AbortSignal | undefined): Promise<string | undefined> {
+  const root = await readRels(zip, part('_rels/.rels'), signal);
+  const office = relOfType(root, 'officeDocument');
+  const named = office ? part(partPath(office.target, '')) : undefined;
+  if (named) return named;
+  const types = part('[Content_Types].xml');
+  const typesEntry = types === undefined ? undefined : zip.entries.get(types);
+  if (types !== undefined && typesEntry) {
+    let found: string | undefined;
+    await saxPart(zip, types, typesEntry, signal, {
+      open: (t) => {
+        if (found === undefined && t.name === 'Override' && /(spreadsheetml\.(sheet|template)|ms-excel\.(sheet|template)\.macroEnabled)\.main\+xml$/i.test(String(t.attributes.ContentType ?? ''))) {
+          found = part(partPath(String(t.attributes.PartName ?? ''), ''));
+        }
+      },
+    });
+    if (found) return found;
+  }
+  return part('xl/workbook.xml');
+}
+
 async function openWorkbook(path: string, file: string, opts: Required<Pick<XlsxReadOptions, 'maxStringsBytes'>> & { signal?: AbortSignal | undefined; sheetsOnly?: boolean }): Promise<Workbook> {
   const zip = await XlsxZip.open(path, file);
   try {
     const { entries } = zip;
-    const wbEntry = entries.get('xl/workbook.xml');
-    if (!wbEntry) {
+    // part names compare without regard to case (ECMA-376 Part 2, 9.1.1.1.2): a name as the
+    // archive spells it
+    const byLower = new Map<string, string>();
+    for (const k of entries.keys()) if (!byLower.has(k.toLowerCase())) byLower.set(k.toLowerCase(), k);
+    const part = (n: string): string | undefined => (entries.has(n) ? n : byLower.get(n.toLowerCase()));
+    const wbName = await workbookPartName(zip, part, opts.signal);
+    const wbEntry = wbName === undefined ? undefined : entries.get(wbName);
+    if (wbName === undefined || !wbEntry) {
       throw new TijianError('FILE_UNSUPPORTED', `“${file}”中没有工作簿（xl/workbook.xml），不是 Excel 工作簿。请在 Excel/WPS 中另存为 .xlsx 后再导入。`, `"${file}" has no workbook part (xl/workbook.xml); it is not an Excel workbook. Save it as .xlsx in Excel/WPS and import that.`);
     }
-    const rels = new Map<string, { target: string; type: string }>();
-    const relsEntry = entries.get('xl/_rels/workbook.xml.rels');
-    if (relsEntry) {
-      await saxPart(zip, 'xl/_rels/workbook.xml.rels', relsEntry, opts.signal, {
-        open: (t) => {
-          if (t.name === 'Relationship') rels.set(String(t.attributes.Id), { target: String(t.attributes.Target), type: String(t.attributes.Type ?? '') });
-        },
-      });
-    }
+    const slash = wbName.lastIndexOf('/');
+    const wbDir = slash < 0 ? '' : wbName.slice(0, slash);
+    const inDir = (n: string) => (wbDir ? `${wbDir}/${n}` : n);
+    const rels = await readRels(zip, part(inDir(`_rels/${wbName.slice(slash + 1)}.rels`)), opts.signal);
     const sheets: XlsxSheetEntry[] = [];
     let date1904 = false;
     // Extensions (<extLst>) hold elements of other namespaces under the same local names — Excel
@@ -365,7 +414,7 @@ async function openWorkbook(path: string, file: string, opts: Required<Pick<Xlsx
     // read by its local name, it turned a 1904-system workbook's dates back to 1900, four years
     // and a day early
     let inExt = 0;
-    await saxPart(zip, 'xl/workbook.xml', wbEntry, opts.signal, {
+    await saxPart(zip, wbName, wbEntry, opts.signal, {
       open: (t) => {
         if (t.name === 'extLst') inExt++;
         if (inExt) return;
@@ -375,9 +424,9 @@ async function openWorkbook(path: string, file: string, opts: Required<Pick<Xlsx
           // chart sheets, dialog sheets and Excel 4 macro sheets hold no table to import (a chart
           // sheet has no sheetData at all: reading it as a worksheet refused the whole workbook)
           if (rel && /\/(chartsheet|dialogsheet|xlMacrosheet|xlIntlMacrosheet)$/i.test(rel.type)) return;
-          const target = rel?.target ?? `worksheets/sheet${sheets.length + 1}.xml`;
+          const target = partPath(rel?.target ?? `worksheets/sheet${sheets.length + 1}.xml`, wbDir);
           const state = String(t.attributes.state ?? 'visible');
-          sheets.push({ name: String(t.attributes.name ?? `Sheet${sheets.length + 1}`), path: partPath(target), hidden: state === 'hidden' || state === 'veryHidden' });
+          sheets.push({ name: String(t.attributes.name ?? `Sheet${sheets.length + 1}`), path: part(target) ?? target, hidden: state === 'hidden' || state === 'veryHidden' });
         }
       },
       close: (name) => {
@@ -388,15 +437,21 @@ async function openWorkbook(path: string, file: string, opts: Required<Pick<Xlsx
 
     const sharedStrings: string[] = [];
     const longStrings = new Set<number>();
-    const sstEntry = entries.get('xl/sharedStrings.xml');
-    if (sstEntry) await readSharedStrings(zip, sstEntry, sharedStrings, longStrings, opts);
+    const related = (type: string, usual: string): string | undefined => {
+      const r = relOfType(rels, type);
+      return (r ? part(partPath(r.target, wbDir)) : undefined) ?? part(inDir(usual));
+    };
+    const sstName = related('sharedStrings', 'sharedStrings.xml');
+    const sstEntry = sstName === undefined ? undefined : entries.get(sstName);
+    if (sstName !== undefined && sstEntry) await readSharedStrings(zip, sstName, sstEntry, sharedStrings, longStrings, opts);
 
     const dateStyles: boolean[] = [];
-    const stylesEntry = entries.get('xl/styles.xml');
-    if (stylesEntry) {
+    const stylesName = related('styles', 'styles.xml');
+    const stylesEntry = stylesName === undefined ? undefined : entries.get(stylesName);
+    if (stylesName !== undefined && stylesEntry) {
       const custom = new Map<number, string>();
       let inCellXfs = false;
-      await saxPart(zip, 'xl/styles.xml', stylesEntry, opts.signal, {
+      await saxPart(zip, stylesName, stylesEntry, opts.signal, {
         open: (t) => {
           if (t.name === 'numFmt') custom.set(Number(t.attributes.numFmtId), String(t.attributes.formatCode ?? ''));
           else if (t.name === 'cellXfs') inCellXfs = true;
@@ -421,12 +476,12 @@ async function openWorkbook(path: string, file: string, opts: Required<Pick<Xlsx
 /** Shared strings: each <si>'s text (plain <t>, or rich-text runs without phonetic runs). */
 async function readSharedStrings(
   zip: XlsxZip,
+  part: string,
   entry: Entry,
   out: string[],
   long: Set<number>,
   opts: { maxStringsBytes: number; signal?: AbortSignal | undefined },
 ): Promise<void> {
-  const part = 'xl/sharedStrings.xml';
   // depth inside <si>: 0 outside; the element path decides what is text
   let inSi = false;
   let skip = 0;

@@ -59,6 +59,43 @@ describe('.xlsx from other writers', () => {
     expect(r.warnings.join('\n')).not.toMatch(/图表1/);
   });
 
+  it('the workbook, its shared strings and styles are found where the package relationships say, whatever the case of their names', async () => {
+    // the sample units workbook with its parts moved and renamed: the workbook at book/Main.xml
+    // (named by _rels/.rels), its relationships beside it, the shared strings at
+    // strings/SST.xml (named by those relationships), the styles spelled XL/STYLES.XML where the
+    // relationship says styles.xml — before, only the usual names were looked at, and the file was
+    // "not an Excel workbook"
+    const parts = unzipParts(join(SAMPLES, 'shengsi', '执法单位名录.xlsx')).map((p) => {
+      const text = () => p.data.toString('utf8');
+      switch (p.name) {
+        case '_rels/.rels':
+          return { ...p, data: Buffer.from(text().replace('Target="xl/workbook.xml"', 'Target="/book/Main.xml"')) };
+        case 'xl/workbook.xml':
+          return { ...p, name: 'book/Main.xml' };
+        case 'xl/_rels/workbook.xml.rels':
+          return {
+            ...p,
+            name: 'book/_rels/Main.xml.rels',
+            data: Buffer.from(text().replace('Target="sharedStrings.xml"', 'Target="../strings/SST.xml"').replace('Target="styles.xml"', 'Target="../xl/styles.xml"').replace('Target="worksheets/sheet1.xml"', 'Target="/xl/worksheets/sheet1.xml"')),
+          };
+        case 'xl/sharedStrings.xml':
+          return { ...p, name: 'strings/SST.xml' };
+        case 'xl/styles.xml':
+          return { ...p, name: 'XL/STYLES.XML' };
+        default:
+          return p;
+      }
+    });
+    expect(parts.map((p) => p.name)).not.toContain('xl/workbook.xml');
+    const file = join(tempDir(), '执法单位名录.xlsx');
+    writeFileSync(file, zipParts(parts));
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, file);
+    expect([r.table, r.rows_read, r.rows_loaded]).toEqual(['unit', 18, 18]);
+    // the shared strings were read: 17 of the 18 unit names begin 嵊泗县 (openpyxl over the sample)
+    expect(await ws.db.scalar(`SELECT count(*) FROM unit WHERE name LIKE '嵊泗县%'`)).toBe(17);
+  });
+
   it('line breaks are read as XML reads them: CR LF is one LF, and an escaped CR stays', async () => {
     // A1:B3 — "Normal" holds abc CR LF def as literal bytes (a line break: LF), "Formula" holds
     // ="abc"&CHAR(13)&CHAR(10)&"def", written abc_x000D_ CR LF def (CR, then a line break)
