@@ -91,7 +91,7 @@ function buildMenu(): void {
 // Shell methods of the contract
 
 const DATA_FILTERS = [
-  { name: '数据文件 Data files', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xlsm', 'xls', 'json', 'jsonl', 'ndjson', 'parquet'] },
+  { name: '数据文件 Data files', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xlsm', 'xls', 'et', 'json', 'jsonl', 'ndjson', 'parquet'] },
   { name: '全部文件 All files', extensions: ['*'] },
 ];
 const WS_FILTERS = [

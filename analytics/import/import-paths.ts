@@ -3,7 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 
-const DATA_EXTENSIONS = new Set(['.csv', '.txt', '.tsv', '.xlsx', '.xlsm', '.xls', '.json', '.jsonl', '.ndjson', '.parquet']);
+const DATA_EXTENSIONS = new Set(['.csv', '.txt', '.tsv', '.xlsx', '.xlsm', '.xls', '.et', '.json', '.jsonl', '.ndjson', '.parquet']);
 
 export interface ExpandedPaths {
   files: string[];

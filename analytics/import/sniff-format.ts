@@ -38,14 +38,15 @@ function headText(b: Buffer): string {
  *  be read. */
 export function detectFormat(path: string): FileFormat {
   const ext = extname(path).toLowerCase();
-  if (!['.xls', '.csv', '.txt', '.tsv', '.xlsx', '.xlsm'].includes(ext)) return formatOf(path);
+  if (!['.xls', '.et', '.csv', '.txt', '.tsv', '.xlsx', '.xlsm'].includes(ext)) return formatOf(path);
   const b = head(path);
   // an Office compound file: an old binary workbook (xls-reader.ts, which also tells an encrypted
   // .xlsx, itself a compound file, or a Word file from a workbook), under any of these names
   if (b.subarray(0, 8).equals(OLE)) return 'xls';
   if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
   if (b.subarray(0, 4).equals(ZIP)) return 'xlsx';
-  if (ext !== '.xls') return 'csv';
+  // what follows is what systems write under an .xls name (and WPS's .et, read the same way)
+  if (ext !== '.xls' && ext !== '.et') return 'csv';
   if (b.length === 0) return formatOf(path);
   // a bare BIFF stream, as some export components write it (no compound file around it): BIFF5/8
   // is read; BIFF2–4 (Excel 2.x–4.x) is refused in words

@@ -46,12 +46,14 @@ export function formatOf(path: string): FileFormat {
     case '.parquet':
       return 'parquet';
     case '.xls':
+    // WPS Spreadsheets' own format: the same compound file and BIFF8 records as an .xls
+    case '.et':
       return 'xls';
     default:
       throw new TijianError(
         'FILE_UNSUPPORTED',
-        `不支持的文件类型“${ext || '(无扩展名)'}”：${path}。支持 CSV、XLSX、JSON、JSON Lines 和 Parquet。`,
-        `Unsupported file type "${ext || '(none)'}": ${path}. Tijian reads CSV, XLSX, JSON, JSON Lines and Parquet.`,
+        `不支持的文件类型“${ext || '(无扩展名)'}”：${path}。支持 CSV、XLSX、XLS（含 WPS 表格 .et）、JSON、JSON Lines 和 Parquet。`,
+        `Unsupported file type "${ext || '(none)'}": ${path}. Tijian reads CSV, XLSX, XLS (and WPS Spreadsheets' .et), JSON, JSON Lines and Parquet.`,
       );
   }
 }

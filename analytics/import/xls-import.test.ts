@@ -51,6 +51,15 @@ describe('importing an .xls', () => {
     expect(r.warnings.join('\n')).toMatch(/文件扩展名为 \.xlsx，内容是旧版 Excel 工作簿（\.xls）/);
   });
 
+  it('the same workbook named .et (WPS Spreadsheets) imports as what it is, with no warning about its name', async () => {
+    const { ws, dir } = await workspace();
+    const et = join(dir, '案件台账.et');
+    copyFileSync(LEDGER, et);
+    const r = await importFile(ws, et);
+    expect([r.format, r.rows_loaded, r.rows_rejected]).toEqual(['xls', 600, 1]);
+    expect(r.warnings.join('\n')).not.toMatch(/文件扩展名/);
+  });
+
   it('a damaged .xls is refused and leaves the workspace as it was', async () => {
     const { ws, dir } = await workspace();
     const cut = join(dir, '案件台账.xls');

@@ -145,6 +145,16 @@ describe('.xls written by WPS and by Excel 95 (SheetJS test files, values as xlr
     ]);
   });
 
+  it("WPS Spreadsheets' own .et format (the same workbook saved as .et) reads as the .xls does", async () => {
+    // xlrd 1.2 reads the .et (copied under an .xls name) cell for cell like this too
+    expect((await rows(join(X, 'sheetjs-wps_write.et'))).out).toEqual([
+      [1, '1', '2', '3'],
+      [2, 'TRUE', 'FALSE', '', 'sheetjs'],
+      [3, 'foo', 'bar', '2014-02-19', '0.3'],
+      [4, 'baz', '', 'qux'],
+    ]);
+  });
+
   it('BIFF5 in code page 1252: “…” (0x85) read as the ellipsis, not as a control character', async () => {
     expect((await rows(join(X, 'sheetjs-biff5_merge_cells.xls'))).out).toEqual([
       [1, 'A1:B2', '', 'C1:C2', 'Separate blocks'],

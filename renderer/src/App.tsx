@@ -18,7 +18,7 @@ import { RectifyScreen } from './screens/RectifyScreen';
 import { jobFraction, phaseText } from './progress';
 import { useApp, type Screen } from './state';
 
-const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.json,.jsonl,.ndjson,.parquet';
+const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.et,.json,.jsonl,.ndjson,.parquet';
 
 export function App() {
   const app = useApp();

@@ -90,7 +90,7 @@ const zh = {
   imp: {
     title: '数据导入',
     drop: '把数据文件拖到这里',
-    dropSub: '支持 CSV（UTF-8 / GBK）、XLSX、XLS（Excel 97–2003，以及系统导出的网页表格或文本）、JSON、JSON Lines、Parquet；可一次拖入多个文件',
+    dropSub: '支持 CSV（UTF-8 / GBK）、XLSX、XLS（Excel 97–2003、WPS 表格 .et，以及系统导出的网页表格或文本）、JSON、JSON Lines、Parquet；可一次拖入多个文件',
     choose: '选择文件…',
     needWorkspace: '导入前请先新建或打开一个工作区。',
     staged: '待导入文件',
@@ -560,7 +560,7 @@ const en: Dict = {
   imp: {
     title: 'Import',
     drop: 'Drop data files here',
-    dropSub: 'CSV (UTF-8 / GBK), XLSX, XLS (Excel 97–2003, and the web tables or text systems export as .xls), JSON, JSON Lines, Parquet; several files at once',
+    dropSub: 'CSV (UTF-8 / GBK), XLSX, XLS (Excel 97–2003, WPS Spreadsheets .et, and the web tables or text systems export as .xls), JSON, JSON Lines, Parquet; several files at once',
     choose: 'Choose files…',
     needWorkspace: 'Create or open a workspace before importing.',
     staged: 'Files to import',
