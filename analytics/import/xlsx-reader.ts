@@ -369,21 +369,33 @@ const relOfType = (rels: Map<string, Relationship>, type: string): Relationship 
  * writers put it at xl/workbook.xml; some do not, and Excel follows the relationships.
  */
 async function workbookPartName(zip: XlsxZip, part: (n: string) => string | undefined, signal: AbortSignal | undefined): Promise<string | undefined> {
-  const root = await readRels(zip, part('_rels/.rels'), signal);
-  const office = relOfType(root, 'officeDocument');
+  // these two parts only point the way: a damaged one is passed over for the usual name (the
+  // reader never needed them before), only a cancellation goes on
+  const tolerant = async <T>(read: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await read();
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      return undefined;
+    }
+  };
+  const root = await tolerant(() => readRels(zip, part('_rels/.rels'), signal));
+  const office = root && relOfType(root, 'officeDocument');
   const named = office ? part(partPath(office.target, '')) : undefined;
   if (named) return named;
   const types = part('[Content_Types].xml');
   const typesEntry = types === undefined ? undefined : zip.entries.get(types);
   if (types !== undefined && typesEntry) {
     let found: string | undefined;
-    await saxPart(zip, types, typesEntry, signal, {
-      open: (t) => {
-        if (found === undefined && t.name === 'Override' && /(spreadsheetml\.(sheet|template)|ms-excel\.(sheet|template)\.macroEnabled)\.main\+xml$/i.test(String(t.attributes.ContentType ?? ''))) {
-          found = part(partPath(String(t.attributes.PartName ?? ''), ''));
-        }
-      },
-    });
+    await tolerant(() =>
+      saxPart(zip, types, typesEntry, signal, {
+        open: (t) => {
+          if (found === undefined && t.name === 'Override' && /(spreadsheetml\.(sheet|template)|ms-excel\.(sheet|template)\.macroEnabled)\.main\+xml$/i.test(String(t.attributes.ContentType ?? ''))) {
+            found = part(partPath(String(t.attributes.PartName ?? ''), ''));
+          }
+        },
+      }),
+    );
     if (found) return found;
   }
   return part('xl/workbook.xml');

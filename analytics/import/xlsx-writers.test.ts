@@ -96,6 +96,15 @@ describe('.xlsx from other writers', () => {
     expect(await ws.db.scalar(`SELECT count(*) FROM unit WHERE name LIKE '嵊泗县%'`)).toBe(17);
   });
 
+  it('a damaged package relationships part does not stop a workbook at the usual names being read', async () => {
+    // _rels/.rels only points the way to xl/workbook.xml; the reader did without it before
+    const parts = withPart(unzipParts(join(SAMPLES, 'shengsi', '执法单位名录.xlsx')), '_rels/.rels', (t) => t.slice(0, 120) + '<Relationship Id="rId1" Target=');
+    const file = join(tempDir(), '执法单位名录.xlsx');
+    writeFileSync(file, zipParts(parts));
+    const r = await importFile(await freshWorkspace(), file);
+    expect([r.table, r.rows_read, r.rows_loaded]).toEqual(['unit', 18, 18]);
+  });
+
   it('line breaks are read as XML reads them: CR LF is one LF, and an escaped CR stays', async () => {
     // A1:B3 — "Normal" holds abc CR LF def as literal bytes (a line break: LF), "Formula" holds
     // ="abc"&CHAR(13)&CHAR(10)&"def", written abc_x000D_ CR LF def (CR, then a line break)
