@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, utilityProce
 import { fail, isShellMethod, parseRequest, type Lang, type MenuAction, type ParsedInputOf, type RecentWorkspace, type Result, type ShellMethod } from './contract.js';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './events.js';
 import { COMMANDS, label, MENU } from './menu-spec.js';
+import { DATA_EXTENSIONS } from '../analytics/import/file-types.js';
 import { electronPrinter, PRINT_WINDOW_OPTIONS } from './pdf-printer.js';
 import { allowNavigation, CSP, ipcSenderTrusted, permissionDecision, webPreferences, windowOpenDecision } from './security.js';
 import { ServiceClient, type WorkerHandle } from './service/client.js';
@@ -91,7 +92,7 @@ function buildMenu(): void {
 // Shell methods of the contract
 
 const DATA_FILTERS = [
-  { name: '数据文件 Data files', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xlsm', 'xls', 'et', 'json', 'jsonl', 'ndjson', 'parquet'] },
+  { name: '数据文件 Data files', extensions: [...DATA_EXTENSIONS] },
   { name: '全部文件 All files', extensions: ['*'] },
 ];
 const WS_FILTERS = [

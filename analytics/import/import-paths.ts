@@ -2,8 +2,9 @@
 // silently: every file passed over is returned with the reason.
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
+import { DATA_EXTENSIONS } from './file-types.js';
 
-const DATA_EXTENSIONS = new Set(['.csv', '.txt', '.tsv', '.xlsx', '.xlsm', '.xls', '.et', '.json', '.jsonl', '.ndjson', '.parquet']);
+const DATA_FILES = new Set(DATA_EXTENSIONS.map((e) => `.${e}`));
 
 export interface ExpandedPaths {
   files: string[];
@@ -21,7 +22,7 @@ function walk(dir: string, out: ExpandedPaths): void {
       continue;
     }
     if (st.isDirectory()) walk(p, out);
-    else if (DATA_EXTENSIONS.has(extname(name).toLowerCase())) out.files.push(p);
+    else if (DATA_FILES.has(extname(name).toLowerCase())) out.files.push(p);
     else out.skipped.push({ path: p, reason_zh: '不是数据文件', reason_en: 'not a data file' });
   }
 }

@@ -348,12 +348,18 @@ interface Relationship {
   type: string;
 }
 
+/** A part of the package: its name as the archive spells it, and its entry. */
+interface Part {
+  name: string;
+  entry: Entry;
+}
+type PartOf = (name: string) => Part | undefined;
+
 /** The relationships of a .rels part, by id (none when the part is absent). */
-async function readRels(zip: XlsxZip, name: string | undefined, signal: AbortSignal | undefined): Promise<Map<string, Relationship>> {
+async function readRels(zip: XlsxZip, relsPart: Part | undefined, signal: AbortSignal | undefined): Promise<Map<string, Relationship>> {
   const rels = new Map<string, Relationship>();
-  const entry = name === undefined ? undefined : zip.entries.get(name);
-  if (name === undefined || !entry) return rels;
-  await saxPart(zip, name, entry, signal, {
+  if (!relsPart) return rels;
+  await saxPart(zip, relsPart.name, relsPart.entry, signal, {
     open: (t) => {
       if (t.name === 'Relationship') rels.set(String(t.attributes.Id), { target: String(t.attributes.Target ?? ''), type: String(t.attributes.Type ?? '') });
     },
@@ -368,7 +374,7 @@ const relOfType = (rels: Map<string, Relationship>, type: string): Relationship 
  * relationship of _rels/.rels), else the content types' workbook part, else xl/workbook.xml. Most
  * writers put it at xl/workbook.xml; some do not, and Excel follows the relationships.
  */
-async function workbookPartName(zip: XlsxZip, part: (n: string) => string | undefined, signal: AbortSignal | undefined): Promise<string | undefined> {
+async function workbookPart(zip: XlsxZip, part: PartOf, signal: AbortSignal | undefined): Promise<Part | undefined> {
   // these two parts only point the way: a damaged one is passed over for the usual name (the
   // reader never needed them before), only a cancellation goes on
   const tolerant = async <T>(read: () => Promise<T>): Promise<T | undefined> => {
@@ -384,11 +390,10 @@ async function workbookPartName(zip: XlsxZip, part: (n: string) => string | unde
   const named = office ? part(partPath(office.target, '')) : undefined;
   if (named) return named;
   const types = part('[Content_Types].xml');
-  const typesEntry = types === undefined ? undefined : zip.entries.get(types);
-  if (types !== undefined && typesEntry) {
-    let found: string | undefined;
+  if (types) {
+    let found: Part | undefined;
     await tolerant(() =>
-      saxPart(zip, types, typesEntry, signal, {
+      saxPart(zip, types.name, types.entry, signal, {
         open: (t) => {
           if (found === undefined && t.name === 'Override' && /(spreadsheetml\.(sheet|template)|ms-excel\.(sheet|template)\.macroEnabled)\.main\+xml$/i.test(String(t.attributes.ContentType ?? ''))) {
             found = part(partPath(String(t.attributes.PartName ?? ''), ''));
@@ -409,16 +414,18 @@ async function openWorkbook(path: string, file: string, opts: Required<Pick<Xlsx
     // archive spells it
     const byLower = new Map<string, string>();
     for (const k of entries.keys()) if (!byLower.has(k.toLowerCase())) byLower.set(k.toLowerCase(), k);
-    const part = (n: string): string | undefined => (entries.has(n) ? n : byLower.get(n.toLowerCase()));
-    const wbName = await workbookPartName(zip, part, opts.signal);
-    const wbEntry = wbName === undefined ? undefined : entries.get(wbName);
-    if (wbName === undefined || !wbEntry) {
+    const part: PartOf = (n) => {
+      const name = entries.has(n) ? n : byLower.get(n.toLowerCase());
+      return name === undefined ? undefined : { name, entry: entries.get(name)! };
+    };
+    const wb = await workbookPart(zip, part, opts.signal);
+    if (!wb) {
       throw new TijianError('FILE_UNSUPPORTED', `“${file}”中没有工作簿（xl/workbook.xml），不是 Excel 工作簿。请在 Excel/WPS 中另存为 .xlsx 后再导入。`, `"${file}" has no workbook part (xl/workbook.xml); it is not an Excel workbook. Save it as .xlsx in Excel/WPS and import that.`);
     }
-    const slash = wbName.lastIndexOf('/');
-    const wbDir = slash < 0 ? '' : wbName.slice(0, slash);
+    const slash = wb.name.lastIndexOf('/');
+    const wbDir = slash < 0 ? '' : wb.name.slice(0, slash);
     const inDir = (n: string) => (wbDir ? `${wbDir}/${n}` : n);
-    const rels = await readRels(zip, part(inDir(`_rels/${wbName.slice(slash + 1)}.rels`)), opts.signal);
+    const rels = await readRels(zip, part(inDir(`_rels/${wb.name.slice(slash + 1)}.rels`)), opts.signal);
     const sheets: XlsxSheetEntry[] = [];
     let date1904 = false;
     // Extensions (<extLst>) hold elements of other namespaces under the same local names — Excel
@@ -426,7 +433,7 @@ async function openWorkbook(path: string, file: string, opts: Required<Pick<Xlsx
     // read by its local name, it turned a 1904-system workbook's dates back to 1900, four years
     // and a day early
     let inExt = 0;
-    await saxPart(zip, wbName, wbEntry, opts.signal, {
+    await saxPart(zip, wb.name, wb.entry, opts.signal, {
       open: (t) => {
         if (t.name === 'extLst') inExt++;
         if (inExt) return;
@@ -438,7 +445,7 @@ async function openWorkbook(path: string, file: string, opts: Required<Pick<Xlsx
           if (rel && /\/(chartsheet|dialogsheet|xlMacrosheet|xlIntlMacrosheet)$/i.test(rel.type)) return;
           const target = partPath(rel?.target ?? `worksheets/sheet${sheets.length + 1}.xml`, wbDir);
           const state = String(t.attributes.state ?? 'visible');
-          sheets.push({ name: String(t.attributes.name ?? `Sheet${sheets.length + 1}`), path: part(target) ?? target, hidden: state === 'hidden' || state === 'veryHidden' });
+          sheets.push({ name: String(t.attributes.name ?? `Sheet${sheets.length + 1}`), path: part(target)?.name ?? target, hidden: state === 'hidden' || state === 'veryHidden' });
         }
       },
       close: (name) => {
@@ -449,21 +456,19 @@ async function openWorkbook(path: string, file: string, opts: Required<Pick<Xlsx
 
     const sharedStrings: string[] = [];
     const longStrings = new Set<number>();
-    const related = (type: string, usual: string): string | undefined => {
+    const related = (type: string, usual: string): Part | undefined => {
       const r = relOfType(rels, type);
       return (r ? part(partPath(r.target, wbDir)) : undefined) ?? part(inDir(usual));
     };
-    const sstName = related('sharedStrings', 'sharedStrings.xml');
-    const sstEntry = sstName === undefined ? undefined : entries.get(sstName);
-    if (sstName !== undefined && sstEntry) await readSharedStrings(zip, sstName, sstEntry, sharedStrings, longStrings, opts);
+    const sst = related('sharedStrings', 'sharedStrings.xml');
+    if (sst) await readSharedStrings(zip, sst, sharedStrings, longStrings, opts);
 
     const dateStyles: boolean[] = [];
-    const stylesName = related('styles', 'styles.xml');
-    const stylesEntry = stylesName === undefined ? undefined : entries.get(stylesName);
-    if (stylesName !== undefined && stylesEntry) {
+    const styles = related('styles', 'styles.xml');
+    if (styles) {
       const custom = new Map<number, string>();
       let inCellXfs = false;
-      await saxPart(zip, stylesName, stylesEntry, opts.signal, {
+      await saxPart(zip, styles.name, styles.entry, opts.signal, {
         open: (t) => {
           if (t.name === 'numFmt') custom.set(Number(t.attributes.numFmtId), String(t.attributes.formatCode ?? ''));
           else if (t.name === 'cellXfs') inCellXfs = true;
@@ -488,8 +493,7 @@ async function openWorkbook(path: string, file: string, opts: Required<Pick<Xlsx
 /** Shared strings: each <si>'s text (plain <t>, or rich-text runs without phonetic runs). */
 async function readSharedStrings(
   zip: XlsxZip,
-  part: string,
-  entry: Entry,
+  { name: part, entry }: Part,
   out: string[],
   long: Set<number>,
   opts: { maxStringsBytes: number; signal?: AbortSignal | undefined },

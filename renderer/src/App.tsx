@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MenuAction } from '../../electron/contract';
 import { COMMANDS, shortcutText } from '../../electron/menu-spec';
+import { DATA_EXTENSIONS } from '../../analytics/import/file-types';
 import { useActions } from './actions';
 import { Icon, Progress, type IconName } from './components/Common';
 import { useI18n } from './i18n';
@@ -18,7 +19,7 @@ import { RectifyScreen } from './screens/RectifyScreen';
 import { jobFraction, phaseText } from './progress';
 import { useApp, type Screen } from './state';
 
-const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.et,.json,.jsonl,.ndjson,.parquet';
+const ACCEPT = DATA_EXTENSIONS.map((e) => `.${e}`).join(',');
 
 export function App() {
   const app = useApp();

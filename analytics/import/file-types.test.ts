@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { DATA_EXTENSIONS } from './file-types.js';
+import { formatOf } from './sources.js';
+
+describe('the data files offered', () => {
+  it('are each read by the reader their name says', () => {
+    expect(Object.fromEntries(DATA_EXTENSIONS.map((e) => [e, formatOf(`台账.${e}`)]))).toEqual({
+      csv: 'csv', tsv: 'csv', txt: 'csv',
+      xlsx: 'xlsx', xlsm: 'xlsx',
+      xls: 'xls', et: 'xls',
+      json: 'json', jsonl: 'jsonl', ndjson: 'jsonl',
+      parquet: 'parquet',
+    });
+    expect(() => formatOf('台账.docx')).toThrow(/不支持的文件类型/);
+  });
+});
