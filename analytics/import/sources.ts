@@ -358,13 +358,34 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
   return source;
 }
 
-function structuralReason(line: number, rawLine: string, type: string, rawMessage: string, width: number, delimiter: string): StructuralReject {
+/** The cells of one CSV line: its delimiters outside double quotes, plus one. */
+export function countCells(line: string, delimiter: string): number {
+  let cells = 1;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === delimiter && !quoted) cells++;
+  }
+  return cells;
+}
+
+function structuralReason(line: number, csvLine: string, type: string, rawMessage: string, width: number, delimiter: string): StructuralReject {
+  // after a blank line the reader's text of the line starts with that line's break: not the row's
+  const rawLine = csvLine?.replace(/^[\r\n]+/, '');
   // the reader's message may quote the line; the row keeps its raw text anyway
   const message = cleanErrorDetail(rawMessage, { max: 160 });
   const raw = rawLine && rawLine.length > RAW_MAX * 5 ? rawLine.slice(0, RAW_MAX * 5) + '…' : rawLine;
   if (/TOO MANY COLUMNS|MISSING COLUMNS/.test(type)) {
+    // The reader stops counting at the first cell too many ("Found: width + 1"): the line's own
+    // cells are counted instead where its whole text is at hand.
     const found = /Found: (\d+)/.exec(rawMessage)?.[1];
-    const r = raggedReason(width, found === undefined ? null : Number(found), delimiter);
+    const tooMany = /TOO MANY/.test(type);
+    const counted = tooMany && rawLine && rawLine.length <= RAW_MAX * 5 ? countCells(rawLine, delimiter) : null;
+    const r =
+      counted !== null && counted > width
+        ? raggedReason(width, counted, delimiter)
+        : raggedReason(width, found === undefined ? null : Number(found), delimiter, { atLeast: tooMany });
     return { line, raw, code: 'row.ragged', reasonZh: r.zh, reasonEn: r.en };
   }
   if (/INVALID (UNICODE|ENCODING)/.test(type)) {
@@ -783,7 +804,8 @@ async function jsonLinesSource(ctx: SourceContext, path: string, cleanupPaths: s
       `SELECT (l.__ord${gap.add}) AS line, left(l.line, ${RAW_MAX}) AS raw, json_valid(l.line) AS valid
        FROM ${tag}_lines l ${gap.join} WHERE l.__j IS NULL ORDER BY l.__ord`,
     );
-    const out: StructuralReject[] = rejected.map((r) => ({ line: Number(r.line), raw: r.raw ?? '', ...jsonLineReason(r.type) }));
+    // after a blank line the reader's text of a line starts with that line's break: not the line's
+    const out: StructuralReject[] = rejected.map((r) => ({ line: Number(r.line), raw: (r.raw ?? '').replace(/^[\r\n]+/, ''), ...jsonLineReason(r.type) }));
     for (const b of bad) {
       out.push({
         line: Number(b.line),
