@@ -11,9 +11,9 @@
 //                      files are uploaded to a private temp folder (original name kept for the log)
 import { spawnSync } from 'node:child_process';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { closeSync, constants as fsConstants, createReadStream, createWriteStream, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, createReadStream, createWriteStream, existsSync, fstatSync, mkdirSync, openSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { homedir, tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
@@ -22,6 +22,7 @@ import { HOST_HEADERS } from './security.js';
 import { ServiceClient, type WatchdogOptions } from './service/client.js';
 import { spawnChild } from './service/child.js';
 import { encodeMessage } from './wire.js';
+import { ownTempDir } from '../analytics/workspace/temp-dirs.js';
 
 const REPO = resolve(import.meta.dirname, '..');
 const MAX_JSON = 1 << 20;
@@ -134,7 +135,8 @@ export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
   mkdirSync(stateDir, { recursive: true });
   const defaultSample = join(REPO, 'samples', 'shengsi');
   const sampleDir = opts.sampleDir === undefined ? (process.env.TIJIAN_SAMPLE_DIR ?? defaultSample) : opts.sampleDir;
-  const uploadDir = mkdtempSync(join(tmpdir(), 'tijian-upload-'));
+  // uploaded files are the user's: a host that was killed leaves them, the next one removes them
+  const uploadDir = ownTempDir('tijian-upload');
   const tokenText = randomBytes(24).toString('hex');
   const token = Buffer.from(tokenText, 'utf8');
 

@@ -4,10 +4,10 @@
 // report from a private temporary file, prints with the same options the Chromium printer uses
 // (A4, the report's margins; the page numbers are the report HTML's own), and is destroyed. Electron-free apart from the
 // window factory handed in, so it is tested with a stand-in.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PdfPrinter, PdfPrintOptions } from '../analytics/report/render/pdf.js';
+import { ownTempDir } from '../analytics/workspace/temp-dirs.js';
 
 /** The part of a BrowserWindow the printer uses. */
 export interface PrintWindow {
@@ -73,7 +73,7 @@ export function electronPrinter(makeWindow: () => PrintWindow, opts: { timeoutMs
   const open = new Set<PrintWindow>();
   return {
     async print(html, printOpts) {
-      const dir = mkdtempSync(join(tmpdir(), 'tijian-print-'));
+      const dir = ownTempDir('tijian-print');
       const file = join(dir, 'report.html');
       writeFileSync(file, html, { mode: 0o600 });
       const win = makeWindow();

@@ -2,8 +2,7 @@
 // file loaded explicitly (system fonts off), so Chinese never turns into boxes. Without a CJK font
 // this throws rather than draw tofu.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderAsync } from '@resvg/resvg-js';
 // The single-file build, not the package's main entry: that one is some 600 modules, which Node
@@ -11,6 +10,7 @@ import { renderAsync } from '@resvg/resvg-js';
 import * as echarts from 'echarts/dist/echarts.esm';
 import type { EChartsOption } from 'echarts';
 import { TijianError } from '../i18n/errors.js';
+import { ownTempDir } from '../workspace/temp-dirs.js';
 import { faceOffsets, familyName, subsetFont } from './font-subset.js';
 import { THEME_NAME, TIJIAN_THEME } from './theme.js';
 
@@ -107,7 +107,7 @@ export function fontFileFor(text: string): string {
   const subset = subsetFont(fontData.data, chars, fontData.face);
   if (!subset) return font.file;
   if (!subsetDir) {
-    subsetDir = mkdtempSync(join(tmpdir(), 'tijian-fonts-'));
+    subsetDir = ownTempDir('tijian-fonts');
     const dir = subsetDir;
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   }

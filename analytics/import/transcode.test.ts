@@ -1,12 +1,13 @@
 // transcodeToUtf8 reports the space characters of the text it writes: the import's cleaning takes
 // its cheap paths from that (see cleanExpr), so it must see what DuckDB will read.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { scanFile, transcodeToUtf8 } from './file-scan.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tijian-transcode-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** GB18030 bytes of a text (Node has no GB encoder: the table is built from the decoder). */
 function gb18030(text: string): Buffer {

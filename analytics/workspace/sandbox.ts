@@ -4,18 +4,19 @@
 // folder it may read and write is a private temporary folder, where an import puts (a hard link
 // to, or a copy of) the file it reads and its own temporary files. Nothing else on the disk is
 // reachable from SQL, whatever the SQL.
-import { constants, copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, copyFileSync, linkSync, mkdirSync, realpathSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { lit, type Db } from '../db/duck.js';
+import { ownTempDir } from './temp-dirs.js';
 
 export class IoSandbox {
   private constructor(readonly dir: string) {}
 
   static create(): IoSandbox {
-    sweepStale();
-    return new IoSandbox(mkdtempSync(join(tmpdir(), `tijian-io-${process.pid}-`)));
+    // folders left by processes that ended without closing their workspace (killed by the
+    // watchdog, crashed) hold links to or copies of imported files: they go at the next start
+    return new IoSandbox(ownTempDir('tijian-io'));
   }
 
   /** Turns the database's file access off but for this folder, and locks the settings. */
@@ -48,38 +49,5 @@ export class IoSandbox {
 
   remove(): void {
     rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
-let swept = false;
-
-/** Folders left by processes that ended without closing their workspace (killed by the watchdog,
- *  crashed): they may hold links to or copies of imported files, so they go at the next start. */
-function sweepStale(): void {
-  if (swept) return;
-  swept = true;
-  let names: string[];
-  try {
-    names = readdirSync(tmpdir());
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const m = /^tijian-io-(\d+)-/.exec(name);
-    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
-    try {
-      rmSync(join(tmpdir(), name), { recursive: true, force: true });
-    } catch {
-      // another user's, or in use: left alone
-    }
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
