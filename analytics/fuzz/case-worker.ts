@@ -73,7 +73,11 @@ async function run(req: CaseRequest): Promise<unknown> {
                     (SELECT status FROM import_log WHERE import_id = ${r.import_id}) AS status`,
           );
         }
-        return { result, error, before, after, check };
+        // the same data unmutated, imported as the case was, each into a new empty workspace:
+        // every table and the rejected rows' reasons must come out the same
+        let same: unknown = null;
+        if (req.same && result) same = { case: await contentOf(req.same.case, req.path), reference: await contentOf(req.same.reference, req.same.path) };
+        return { result, error, before, after, check, same };
       } finally {
         ws.close();
       }
@@ -86,6 +90,28 @@ async function run(req: CaseRequest): Promise<unknown> {
       }
     case 'crash':
       process.abort();
+  }
+}
+
+/** What an import of `file` into a new workspace at `path` puts in it: each table's fingerprint
+ *  but for line numbers, and the rejected rows' reasons (codes, in line order). */
+async function contentOf(path: string, file: string): Promise<Record<string, string>> {
+  const ws = await Workspace.open(path);
+  try {
+    await importFile(ws, file);
+    // a row's line number (row_no) may differ: blank lines, rows of a sheet
+    const out: Record<string, string> = {};
+    for (const t of CANONICAL_TABLES.map((x) => x.name)) {
+      const row = await ws.db.one<{ n: number; h: number }>(
+        `SELECT count(*)::BIGINT AS n, coalesce(sum(hash(t) % 1000000007), 0)::BIGINT AS h FROM (SELECT COLUMNS(c -> c <> 'row_no') FROM "${t}") t`,
+      );
+      out[t] = `${row?.n}:${row?.h}`;
+    }
+    const codes = await ws.db.all<{ c: string }>(`SELECT array_to_string(error_codes, '+') AS c FROM rejected_row ORDER BY line_no`);
+    out.rejected = codes.map((x) => x.c).join(' ');
+    return out;
+  } finally {
+    ws.close();
   }
 }
 

@@ -24,6 +24,8 @@ export interface FuzzCase {
   bytes: Buffer;
   expect: 'load' | 'any';
   limits?: ImportLimits;
+  /** The same data unmutated (under the same name): the case must load exactly what it loads. */
+  same?: Buffer;
 }
 
 const S = join(SAMPLES, 'shengsi');
@@ -69,6 +71,20 @@ const SHEET = 'xl/worksheets/sheet1.xml';
 const SST = 'xl/sharedStrings.xml';
 
 type Make = (r: Rng, s: Sources) => Omit<FuzzCase, 'id'>;
+
+/** A sheet's cells without their r attribute wherever it says what their order says anyway (the
+ *  first cell of a row in column A, or the cell right after the one before it in the row). */
+export function withoutCellRefs(sheet: string): string {
+  let row = '';
+  let col = 0;
+  return sheet.replace(/<c r="([A-Z]+)(\d+)"/g, (m, letters: string, n: string) => {
+    const c = [...letters].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
+    const implied = n === row ? c === col + 1 : c === 1;
+    row = n;
+    col = c;
+    return implied ? '<c' : m;
+  });
+}
 
 function csvText(ls: readonly string[], eol = '\n'): string {
   return ls.join(eol) + eol;
@@ -255,15 +271,15 @@ const MAKERS: Array<[string, number, Make]> = [
     const which = r.int(0, 4);
     if (which === 0) {
       const k = r.int(1, c.ls.length - 1);
-      return { kind: 'eol', what: `${c.name}: CRLF, line ${k + 1} LF`, name: c.name, bytes: c.enc(c.ls.map((l, i) => l + (i === k ? '\n' : '\r\n')).join('')), expect: 'load' };
+      return { kind: 'eol', what: `${c.name}: CRLF, line ${k + 1} LF`, name: c.name, bytes: c.enc(c.ls.map((l, i) => l + (i === k ? '\n' : '\r\n')).join('')), expect: 'load', same: c.enc(csvText(c.ls)) };
     }
     if (which === 1) {
       const k = r.int(1, c.ls.length - 1);
-      return { kind: 'eol', what: `${c.name}: LF, line ${k + 1} CRLF`, name: c.name, bytes: c.enc(c.ls.map((l, i) => l + (i === k ? '\r\n' : '\n')).join('')), expect: 'load' };
+      return { kind: 'eol', what: `${c.name}: LF, line ${k + 1} CRLF`, name: c.name, bytes: c.enc(c.ls.map((l, i) => l + (i === k ? '\r\n' : '\n')).join('')), expect: 'load', same: c.enc(csvText(c.ls)) };
     }
     if (which === 2) return { kind: 'eol', what: `${c.name}: CR only`, name: c.name, bytes: c.enc(c.ls.join('\r') + '\r'), expect: 'any' };
-    if (which === 3) return { kind: 'eol', what: `${c.name}: blank lines between records, no final newline`, name: c.name, bytes: c.enc(c.ls.join('\n\n')), expect: 'load' };
-    return { kind: 'eol', what: `行政许可信息: CRLF with LF lines`, name: '行政许可信息_fuzz.jsonl', bytes: Buffer.from(s.permits.map((l, i) => l + (i % 7 === 3 ? '\n' : '\r\n')).join('')), expect: 'load' };
+    if (which === 3) return { kind: 'eol', what: `${c.name}: blank lines between records, no final newline`, name: c.name, bytes: c.enc(c.ls.join('\n\n')), expect: 'load', same: c.enc(csvText(c.ls)) };
+    return { kind: 'eol', what: `行政许可信息: CRLF with LF lines`, name: '行政许可信息_fuzz.jsonl', bytes: Buffer.from(s.permits.map((l, i) => l + (i % 7 === 3 ? '\n' : '\r\n')).join('')), expect: 'load', same: Buffer.from(csvText(s.permits)) };
   }],
   // --- values of the wrong kind
   ['values', 4, (r, s) => {
@@ -321,15 +337,17 @@ const MAKERS: Array<[string, number, Make]> = [
     const at = (f: (c: string) => string) => replaceAt(sheet, cell.at, cell.len, f(sheet.slice(cell.at, cell.at + cell.len)));
     const ok = (what: string, xml: string): Omit<FuzzCase, 'id'> => ({ kind: 'xml', what: `${x.name}: ${what}`, name: x.name, bytes: xlsx(withPart(x.parts, SHEET, () => xml)), expect: 'load' });
     const any = (what: string, xml: string): Omit<FuzzCase, 'id'> => ({ ...ok(what, xml), expect: 'any' });
+    // the same cells written another way: must load what the workbook as it was loads
+    const same = (what: string, xml: string): Omit<FuzzCase, 'id'> => ({ ...ok(what, xml), same: xlsx(x.parts) });
     switch (r.int(0, 19)) {
       case 0:
-        return ok('spaces around "=" and single quotes everywhere', sheet.replace(/ ([rts])="([^"]*)"/g, " $1 = '$2'"));
+        return same('spaces around "=" and single quotes everywhere', sheet.replace(/ ([rts])="([^"]*)"/g, " $1 = '$2'"));
       case 1:
-        return ok('a prefix on every element', sheet.replace(/<(\/?)(worksheet|sheetData|row|c|v|is|t)([ >/])/g, '<$1x:$2$3').replace('<x:worksheet ', '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '));
+        return same('a prefix on every element', sheet.replace(/<(\/?)(worksheet|sheetData|row|c|v|is|t)([ >/])/g, '<$1x:$2$3').replace('<x:worksheet ', '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '));
       case 2:
-        return ok('comments and processing instructions between cells', sheet.replace(/<\/c>/g, (m) => (r.chance(0.1) ? `${m}<!-- <c r="A1"><v>9</v></c> --><?pi x?>` : m)));
+        return same('comments and processing instructions between cells', sheet.replace(/<\/c>/g, (m) => (r.chance(0.1) ? `${m}<!-- <c r="A1"><v>9</v></c> --><?pi x?>` : m)));
       case 3:
-        return ok('values as CDATA and character references', sheet.replace(/<v>(\d+)<\/v>/g, (m, d: string) => (r.chance(0.2) ? `<v><![CDATA[${d}]]></v>` : r.chance(0.2) ? `<v>&#${d.charCodeAt(0)};${d.slice(1)}</v>` : m)));
+        return same('values as CDATA and character references', sheet.replace(/<v>(\d+)<\/v>/g, (m, d: string) => (r.chance(0.2) ? `<v><![CDATA[${d}]]></v>` : r.chance(0.2) ? `<v>&#${d.charCodeAt(0)};${d.slice(1)}</v>` : m)));
       case 4:
         return any('an attribute without "="', at((c) => c.replace(' r=', ' r')));
       case 5:
@@ -351,15 +369,15 @@ const MAKERS: Array<[string, number, Make]> = [
       case 13:
         return any('an undefined entity in a value', at((c) => c.replace(/<v>/, '<v>&bogus;')));
       case 14:
-        return ok('cells without r attributes (positions from their order)', sheet.replace(/<c r="[A-Z]+\d+"/g, (m) => m));
+        return same('cells without r attributes where their order gives the position', withoutCellRefs(sheet));
       case 15:
-        return ok('unknown elements inside rows and cells', sheet.replace(/<\/c>/g, (m) => (r.chance(0.05) ? `<ext><y/></ext>${m}` : m)));
+        return same('unknown elements inside rows and cells', sheet.replace(/<\/c>/g, (m) => (r.chance(0.05) ? `<ext><y/></ext>${m}` : m)));
       case 16:
         return any('an unclosed <v>', at((c) => c.replace('</v>', '')));
       case 17:
         return any('a cell text with "<" inside an attribute', at((c) => c.replace(/r="/, 'r="<')));
       case 18:
-        return ok('formulas with cached values', sheet.replace(/<v>(\d+)<\/v>/g, (m) => (r.chance(0.1) ? `<f>1+1</f>${m}` : m)));
+        return same('formulas with cached values', sheet.replace(/<v>(\d+)<\/v>/g, (m) => (r.chance(0.1) ? `<f>1+1</f>${m}` : m)));
       default:
         return any('the sheet cut in the middle of a tag, recorded sizes right', sheet.slice(0, r.int(Math.floor(sheet.length / 2), sheet.length - 2)));
     }
@@ -375,18 +393,19 @@ const MAKERS: Array<[string, number, Make]> = [
     const plain = rows.map(tr);
     const ok = (what: string, bytes: Buffer): Omit<FuzzCase, 'id'> => ({ kind: 'html', what: `${name}: ${what}`, name, bytes, expect: 'load' });
     const any = (what: string, bytes: Buffer): Omit<FuzzCase, 'id'> => ({ ...ok(what, bytes), expect: 'any' });
+    const same = (what: string, bytes: Buffer): Omit<FuzzCase, 'id'> => ({ ...ok(what, bytes), same: utf8(page(plain.join('\n'))) });
     switch (r.int(0, 10)) {
       case 0:
         return ok('as a system writes it', utf8(page(plain.join('\n'))));
       case 1:
-        return ok('GBK bytes, gb2312 declared', gbk(page(plain.join('\n'), 'gb2312')));
+        return same('GBK bytes, gb2312 declared', gbk(page(plain.join('\n'), 'gb2312')));
       case 2:
-        return ok('UTF-8 bytes under a gb2312 declaration', utf8(page(plain.join('\n'), 'gb2312')));
+        return same('UTF-8 bytes under a gb2312 declaration', utf8(page(plain.join('\n'), 'gb2312')));
       case 3:
-        return ok('GBK bytes under a utf-8 declaration', gbk(page(plain.join('\n'))));
+        return same('GBK bytes under a utf-8 declaration', gbk(page(plain.join('\n'))));
       case 4:
         // cells and rows not closed, as older exporters write them
-        return ok('no </td> or </tr> anywhere', utf8(page(rows.map((c) => `<tr>${c.map((x) => `<td>${esc(x)}`).join('')}`).join('\n'))));
+        return same('no </td> or </tr> anywhere', utf8(page(rows.map((c) => `<tr>${c.map((x) => `<td>${esc(x)}`).join('')}`).join('\n'))));
       case 5: {
         const span = r.pick(['0', '-3', '1e9', 'abc', '99999999', '2', ' 3 ', '']);
         const attr = r.pick(['rowspan', 'colspan']);
@@ -429,7 +448,7 @@ const MAKERS: Array<[string, number, Make]> = [
       case 1:
         return ok('BIFF5 in the GBK code page', biffFile({ ...book8, version: 'biff5', codepage: 936 }));
       case 2:
-        return ok('a bare BIFF8 stream, no compound file', stream);
+        return { ...ok('a bare BIFF8 stream, no compound file', stream), same: compoundFile(stream) };
       case 3: {
         // numbers as RK and NUMBER records, a column formatted as dates
         const num = rows.flatMap((row, ri) => row.map((t, col): BiffCell => (ri > 0 && /^\d{1,6}$/.test(t) ? (r.chance(0.5) ? { row: ri, col, rk: Number(t) * 4 + 2 } : { row: ri, col, number: Number(t) }) : { row: ri, col, text: t })).filter((c) => !('text' in c) || c.text !== ''));

@@ -10,7 +10,7 @@ export type CaseRequest =
   | { op: 'read-xlsx'; path: string; limits?: Pick<XlsxReadOptions, 'maxSheetBytes' | 'maxStringsBytes'>; keep?: number; abortAfterMs?: number }
   | { op: 'import'; workspace: string; path: string; limits?: ImportLimits }
   | { op: 'check-index'; text: string }
-  | { op: 'fuzz-case'; workspace: string; path: string; limits?: ImportLimits }
+  | { op: 'fuzz-case'; workspace: string; path: string; limits?: ImportLimits; same?: { path: string; case: string; reference: string } }
   | { op: 'hang' }
   | { op: 'crash' };
 

@@ -6,10 +6,12 @@
 //      refusal: a TijianError of a known code, Chinese first, naming the user's file (not a
 //      temporary copy), never raw parser text alone,
 //   4. a refusal leaves the workspace exactly as it was (every table's rows and content).
-// A valid file ('load' cases) must load.
+// A valid file ('load' cases) must load. A case that only writes the same data another way (XML
+// spelled differently, other line ends, another encoding: `same`) must load exactly what the
+// unmutated file loads — every table's content and the rejected rows' reasons.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { SAMPLES } from '../test/paths.js';
 import { generateCases, type FuzzCase } from './cases.js';
 import { IsolatedRunner, type CaseError, type CaseOutcome } from './isolated.js';
@@ -54,6 +56,7 @@ interface CaseValue {
   before: Record<string, string>;
   after: Record<string, string>;
   check: { loaded: number; rejected: number; status: string } | null;
+  same: { case: Record<string, string>; reference: Record<string, string> } | null;
 }
 
 /** What is wrong with a case's outcome (null: it kept every rule). */
@@ -83,6 +86,11 @@ export function judge(c: FuzzCase, file: string, o: CaseOutcome<CaseValue>): str
     if (Number(v.check.rejected) !== r.rows_rejected) return `reported ${r.rows_rejected} rejected, rejected_row holds ${v.check.rejected}`;
     if (c.expect === 'load' && r.rows_read === 0) return 'a valid file read no rows';
   }
+  if (c.same) {
+    if (!v.same) return 'not compared with the unmutated file';
+    const differ = Object.keys({ ...v.same.case, ...v.same.reference }).filter((k) => v.same!.case[k] !== v.same!.reference[k]);
+    if (differ.length) return `loads other data than the unmutated file: ${differ.map((k) => `${k} ${String(v.same!.case[k]).slice(0, 80)} vs ${String(v.same!.reference[k]).slice(0, 80)}`).join('; ')}`;
+  }
   return null;
 }
 
@@ -109,8 +117,20 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
       writeFileSync(path, c.bytes);
       const workspace = join(dir, 'case.duckdb');
       copyFileSync(base, workspace);
-      const o = await runner.run<CaseValue>({ op: 'fuzz-case', workspace, path, ...(c.limits ? { limits: c.limits } : {}) });
+      // the unmutated file under the case's own name, in a folder of its own
+      let same: { path: string; case: string; reference: string } | undefined;
+      if (c.same) {
+        const refDir = join(caseDir, `ref${c.id}`);
+        mkdirSync(refDir);
+        same = { path: join(refDir, file), case: join(dir, 'same-case.duckdb'), reference: join(dir, 'same-ref.duckdb') };
+        writeFileSync(same.path, c.same);
+      }
+      const o = await runner.run<CaseValue>({ op: 'fuzz-case', workspace, path, ...(c.limits ? { limits: c.limits } : {}), ...(same ? { same } : {}) });
       rmSync(path, { force: true });
+      if (same) {
+        rmSync(dirname(same.path), { recursive: true, force: true });
+        for (const f of [same.case, same.reference]) for (const x of [f, `${f}.wal`]) rmSync(x, { force: true });
+      }
       rmSync(workspace, { force: true });
       rmSync(`${workspace}.wal`, { force: true });
       report.run++;
