@@ -100,13 +100,7 @@ async function contentOf(path: string, file: string): Promise<Record<string, str
   try {
     await importFile(ws, file);
     // a row's line number (row_no) may differ: blank lines, rows of a sheet
-    const out: Record<string, string> = {};
-    for (const t of CANONICAL_TABLES.map((x) => x.name)) {
-      const row = await ws.db.one<{ n: number; h: number }>(
-        `SELECT count(*)::BIGINT AS n, coalesce(sum(hash(t) % 1000000007), 0)::BIGINT AS h FROM (SELECT COLUMNS(c -> c <> 'row_no') FROM "${t}") t`,
-      );
-      out[t] = `${row?.n}:${row?.h}`;
-    }
+    const out = await fingerprint(ws, CANONICAL_TABLES.map((x) => x.name), 'row_no');
     const codes = await ws.db.all<{ c: string }>(`SELECT array_to_string(error_codes, '+') AS c FROM rejected_row ORDER BY line_no`);
     out.rejected = codes.map((x) => x.c).join(' ');
     return out;
@@ -115,11 +109,17 @@ async function contentOf(path: string, file: string): Promise<Record<string, str
   }
 }
 
-/** Per table: rows and a hash of their content — equal before and after means unchanged. */
-async function fingerprint(ws: Workspace): Promise<Record<string, string>> {
+/** Per table: rows and a hash of their content (but for the column `except`) — equal before and
+ *  after means unchanged. */
+async function fingerprint(
+  ws: Workspace,
+  tables: readonly string[] = [...CANONICAL_TABLES.map((x) => x.name), 'import_log', 'rejected_row', 'header_mapping'],
+  except?: string,
+): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const t of [...CANONICAL_TABLES.map((x) => x.name), 'import_log', 'rejected_row', 'header_mapping']) {
-    const row = await ws.db.one<{ n: number; h: number }>(`SELECT count(*)::BIGINT AS n, coalesce(sum(hash(t) % 1000000007), 0)::BIGINT AS h FROM "${t}" t`);
+  for (const t of tables) {
+    const rel = except ? `(SELECT COLUMNS(c -> c <> '${except}') FROM "${t}")` : `"${t}"`;
+    const row = await ws.db.one<{ n: number; h: number }>(`SELECT count(*)::BIGINT AS n, coalesce(sum(hash(t) % 1000000007), 0)::BIGINT AS h FROM ${rel} t`);
     out[t] = `${row?.n}:${row?.h}`;
   }
   return out;

@@ -10,6 +10,7 @@ import { basename, extname, join } from 'node:path';
 import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
 import { cleanErrorDetail, TijianError } from '../i18n/errors.js';
+import { parse } from 'csv-parse/sync';
 import { sniffCsv } from './csv-dialect.js';
 import { normalizeLineEndings, quotedLineStarts, transcodeToUtf8, type SpaceClass, type TextEncoding } from './file-scan.js';
 import { cleanExpr, RARE_SPACE_SQL, type CellCount } from './convert.js';
@@ -358,21 +359,26 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
   return source;
 }
 
-/** The cells of one CSV line: its delimiters outside double quotes, plus one. */
-export function countCells(line: string, delimiter: string): number {
-  let cells = 1;
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (ch === '"') quoted = !quoted;
-    else if (ch === delimiter && !quoted) cells++;
+/** The cells of one CSV line (its quoted cells may hold the delimiter), by the parser the dialect
+ *  sniffing uses; null when it cannot split the line. */
+export function countCells(line: string, delimiter: string): number | null {
+  if (line === '') return 1;
+  try {
+    const rows = parse(line, { delimiter, quote: '"', relax_quotes: true, relax_column_count: true }) as string[][];
+    return rows.length === 1 ? rows[0]!.length : null;
+  } catch {
+    return null;
   }
-  return cells;
+}
+
+/** A line's text as DuckDB's reader records it for a line it rejects: after a blank line it starts
+ *  with that line's break, which is not the line's. */
+function ownText(readerText: string): string {
+  return readerText.replace(/^[\r\n]+/, '');
 }
 
 function structuralReason(line: number, csvLine: string, type: string, rawMessage: string, width: number, delimiter: string): StructuralReject {
-  // after a blank line the reader's text of the line starts with that line's break: not the row's
-  const rawLine = csvLine?.replace(/^[\r\n]+/, '');
+  const rawLine = csvLine && ownText(csvLine);
   // the reader's message may quote the line; the row keeps its raw text anyway
   const message = cleanErrorDetail(rawMessage, { max: 160 });
   const raw = rawLine && rawLine.length > RAW_MAX * 5 ? rawLine.slice(0, RAW_MAX * 5) + '…' : rawLine;
@@ -381,7 +387,7 @@ function structuralReason(line: number, csvLine: string, type: string, rawMessag
     // cells are counted instead where its whole text is at hand.
     const found = /Found: (\d+)/.exec(rawMessage)?.[1];
     const tooMany = /TOO MANY/.test(type);
-    const counted = tooMany && rawLine && rawLine.length <= RAW_MAX * 5 ? countCells(rawLine, delimiter) : null;
+    const counted = tooMany && rawLine && raw === rawLine ? countCells(rawLine, delimiter) : null;
     const r =
       counted !== null && counted > width
         ? raggedReason(width, counted, delimiter)
@@ -804,8 +810,7 @@ async function jsonLinesSource(ctx: SourceContext, path: string, cleanupPaths: s
       `SELECT (l.__ord${gap.add}) AS line, left(l.line, ${RAW_MAX}) AS raw, json_valid(l.line) AS valid
        FROM ${tag}_lines l ${gap.join} WHERE l.__j IS NULL ORDER BY l.__ord`,
     );
-    // after a blank line the reader's text of a line starts with that line's break: not the line's
-    const out: StructuralReject[] = rejected.map((r) => ({ line: Number(r.line), raw: (r.raw ?? '').replace(/^[\r\n]+/, ''), ...jsonLineReason(r.type) }));
+    const out: StructuralReject[] = rejected.map((r) => ({ line: Number(r.line), raw: ownText(r.raw ?? ''), ...jsonLineReason(r.type) }));
     for (const b of bad) {
       out.push({
         line: Number(b.line),
