@@ -492,6 +492,81 @@ const MAKERS: Array<[string, number, Make]> = [
       }
     }
   }],
+  // --- XML Spreadsheet 2003, as Java template exports write it under an .xls name
+  ['xmlss', 3, (r, s) => {
+    const rows: string[][] = parse(csvText(s.cases));
+    const name = '行政处罚案件台账_fuzz.xls';
+    const i = r.int(1, rows.length - 1);
+    const x = (t: string) => esc(t).replace(/\n/g, '&#10;');
+    type Cell = (text: string, col: number, row: number) => string;
+    const book = (opts: { cell: Cell; row?: (cells: string, row: number) => string; encoding?: string; prefix?: boolean; head?: string }) => {
+      const body = rows.map((cs, ri) => (opts.row ?? ((c) => `<Row>${c}</Row>`))(cs.map((t, ci) => (t === '' ? '' : opts.cell(t, ci, ri))).join(''), ri));
+      let xml = `<?xml version="1.0" encoding="${opts.encoding ?? 'UTF-8'}"?>\n${opts.head ?? ''}<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:html="http://www.w3.org/TR/REC-html40">\n<Worksheet ss:Name="案件"><Table>\n${body.join('\n')}\n</Table></Worksheet>\n</Workbook>\n`;
+      if (opts.prefix) xml = xml.replace(/<(\/?)(Workbook|Worksheet|Table|Row|Cell|Data)([ >/])/g, '<$1ss:$2$3');
+      return xml;
+    };
+    // empty cells are skipped, so every cell after one needs its ss:Index: written that way always
+    const indexed: Cell = (t, col) => `<Cell ss:Index="${col + 1}"><Data ss:Type="String">${x(t)}</Data></Cell>`;
+    const reference = book({ cell: indexed });
+    const ok = (what: string, bytes: Buffer): Omit<FuzzCase, 'id'> => ({ kind: 'xmlss', what: `${name}: ${what}`, name, bytes, expect: 'load' });
+    const any = (what: string, bytes: Buffer): Omit<FuzzCase, 'id'> => ({ ...ok(what, bytes), expect: 'any' });
+    const same = (what: string, bytes: Buffer): Omit<FuzzCase, 'id'> => ({ ...ok(what, bytes), same: utf8(reference) });
+    const lines = reference.split('\n');
+    const rowLine = lines.findIndex((l) => l.startsWith('<Row>')) + i;
+    switch (r.int(0, 10)) {
+      case 0:
+        return ok('as a template writes it', utf8(reference));
+      case 1:
+        return same('GBK bytes, GB2312 declared', gbk(book({ cell: indexed, encoding: 'GB2312' })));
+      case 2:
+        return same('an ss: prefix on every element, CRLF line ends', utf8(book({ cell: indexed, prefix: true }).replace(/\n/g, '\r\n')));
+      case 3:
+        // a cell right after the one before it needs no index; rows say theirs
+        return same('ss:Index only where a cell was skipped, every row indexed', utf8(book({
+          cell: (t, col, ri) => `<Cell${col === 0 || rows[ri]![col - 1] !== '' ? '' : ` ss:Index="${col + 1}"`}><Data ss:Type="String">${x(t)}</Data></Cell>`,
+          row: (c, ri) => `<Row ss:Index="${ri + 1}">${c}</Row>`,
+        })));
+      case 4:
+        return same('rich text, comments and CDATA in cells', utf8(book({
+          cell: (t, col) => {
+            if (t.length < 2 || !r.chance(0.3)) return indexed(t, col, 0);
+            const k = r.int(1, t.length - 1);
+            const form = r.int(0, 2);
+            const data = form === 0
+              ? `<ss:Data ss:Type="String" xmlns="http://www.w3.org/TR/REC-html40"><B>${x(t.slice(0, k))}</B><Font html:Color="#FF0000">${x(t.slice(k))}</Font></ss:Data>`
+              : form === 1 ? `<Data ss:Type="String"><![CDATA[${t.replace(/]]>/g, ']]]]><![CDATA[>')}]]></Data>` : `<Data ss:Type="String">${x(t)}</Data><Comment ss:Author="审核"><ss:Data xmlns="http://www.w3.org/TR/REC-html40">批注<B>不是值</B></ss:Data></Comment>`;
+            return `<Cell ss:Index="${col + 1}">${data}</Cell>`;
+          },
+        })));
+      case 5: {
+        const b = utf8(reference);
+        return any('cut in the middle', b.subarray(0, r.int(Math.floor(b.length / 3), b.length - 2)));
+      }
+      case 6: {
+        const idx = r.pick(['0', '1', '-1', '1048577', '99999999999', 'abc', String(i)]);
+        return any(`row ${i + 1} placed at ss:Index="${idx}"`, utf8(lines.map((l, k) => (k === rowLine ? l.replace('<Row>', `<Row ss:Index="${idx}">`) : l)).join('\n')));
+      }
+      case 7: {
+        const attr = r.pick(['MergeAcross', 'MergeDown', 'Index']);
+        const v = r.pick(['0', '-3', '1e9', '99999999', '16384', '2', ' 3 ', '']);
+        return any(`ss:${attr}="${v}" on a cell of row ${i + 1}`, utf8(lines.map((l, k) => (k === rowLine ? l.replace(/<Cell ss:Index="(\d+)"/, `<Cell ss:${attr}="${v}"`) : l)).join('\n')));
+      }
+      case 8:
+        return any('an entity bomb in a DOCTYPE', utf8(book({ cell: indexed, head: '<!DOCTYPE Workbook [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n' })));
+      case 9: {
+        // a cell's end tag dropped or doubled
+        const drop = r.chance(0.5);
+        return any(`row ${i + 1} with a ${drop ? 'missing' : 'doubled'} </Cell>`, utf8(lines.map((l, k) => (k === rowLine ? l.replace('</Cell>', drop ? '' : '</Cell></Cell>') : l)).join('\n')));
+      }
+      default:
+        // dates and whole numbers as typed cells: read back as the text they were
+        return same('dates as DateTime and whole numbers as Number cells', utf8(book({
+          cell: (t, col) => /^\d{4}-\d\d-\d\d$/.test(t)
+            ? `<Cell ss:Index="${col + 1}"><Data ss:Type="DateTime">${t}T00:00:00.000</Data></Cell>`
+            : /^[1-9]\d{0,8}$/.test(t) ? `<Cell ss:Index="${col + 1}"><Data ss:Type="Number">${t}</Data></Cell>` : indexed(t, col, 0),
+        })));
+    }
+  }],
   // --- the dirty sample workbook and whole valid files (the control group)
   ['valid', 2, (r, s) => {
     const which = r.int(0, 4);

@@ -15,7 +15,8 @@ const SHEET = 'HTML 表格';
 /** A colspan or rowspan beyond this is taken as this (a crafted 1e9 would otherwise fill memory). */
 const MAX_SPAN = 1000;
 
-function headBytes(path: string, n: number): Buffer {
+/** The first `n` bytes of a file (for sniffing its encoding). */
+export function headBytes(path: string, n: number): Buffer {
   const buf = Buffer.alloc(n);
   const fd = openSync(path, 'r');
   try {
@@ -31,13 +32,21 @@ function headBytes(path: string, n: number): Buffer {
  *  the whole file as unreadable headers); else UTF-8 if the first bytes are, else GB18030.
  *  `declared` is set when the <meta> was not followed. */
 export function htmlEncoding(head: Buffer): { encoding: string; declared?: string } {
+  return sniffEncoding(head, /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head.toString('latin1'))?.[1]);
+}
+
+/** A text file's encoding from its first bytes and the label it declares (a web page's <meta>
+ *  charset, an XML declaration's encoding): a BOM; else the declared one unless the bytes say
+ *  otherwise; else UTF-8 if the first bytes are, else GB18030. `declared` is set when the label was
+ *  not followed. */
+export function sniffEncoding(head: Buffer, label: string | undefined): { encoding: string; declared?: string } {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8' };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le' };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be' };
-  const valid = (label: string) => {
+  const valid = (enc: string) => {
     try {
       // streaming: a character cut by the head's end is not an error
-      new TextDecoder(label, { fatal: true }).decode(head, { stream: true });
+      new TextDecoder(enc, { fatal: true }).decode(head, { stream: true });
       return true;
     } catch {
       return false;
@@ -45,23 +54,21 @@ export function htmlEncoding(head: Buffer): { encoding: string; declared?: strin
   };
   let high = 0;
   for (let i = 0; i < head.length && high < 6; i++) if (head[i]! >= 0x80) high++;
-  const ascii = head.toString('latin1');
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(ascii);
-  if (m) {
-    const label = m[1]!.toLowerCase();
+  if (label) {
+    const lower = label.toLowerCase();
     let declared: string | undefined;
-    if (/^(gb2312|gbk|gb18030|x-gbk|cp936)$/.test(label)) declared = 'gb18030';
+    if (/^(gb2312|gbk|gb18030|x-gbk|cp936)$/.test(lower)) declared = 'gb18030';
     else {
       try {
-        declared = new TextDecoder(label).encoding;
+        declared = new TextDecoder(lower).encoding;
       } catch {
         // an unknown label: sniffed below
       }
     }
     if (declared) {
       // Two Chinese characters or more in UTF-8: text in a legacy encoding is not valid UTF-8 by chance
-      if (declared !== 'utf-8' && !declared.startsWith('utf-16') && high >= 6 && valid('utf-8')) return { encoding: 'utf-8', declared: label };
-      if (declared === 'utf-8' && !valid('utf-8') && valid('gb18030')) return { encoding: 'gb18030', declared: label };
+      if (declared !== 'utf-8' && !declared.startsWith('utf-16') && high >= 6 && valid('utf-8')) return { encoding: 'utf-8', declared: lower };
+      if (declared === 'utf-8' && !valid('utf-8') && valid('gb18030')) return { encoding: 'gb18030', declared: lower };
       return { encoding: declared };
     }
   }

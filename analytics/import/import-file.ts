@@ -256,6 +256,8 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
         ? { zh: 'Excel 工作簿（.xlsx）', en: 'an Excel workbook (.xlsx)' }
         : format === 'xls'
           ? { zh: '旧版 Excel 工作簿（.xls）', en: 'an old binary Excel workbook (.xls)' }
+          : format === 'xmlss'
+          ? { zh: 'XML 表格 2003', en: 'an XML Spreadsheet 2003' }
           : format === 'html'
           ? { zh: '网页（HTML）表格', en: 'a web-page (HTML) table' }
           : { zh: '分隔符文本（如制表符分隔）', en: 'delimited text (such as tab-separated)' };

@@ -50,7 +50,7 @@ describe('a file read by what it holds, not only by its name', () => {
     }
   });
 
-  it('a web page with no table or an XML Spreadsheet 2003 named .xls are refused in words; a page with a table is read as one; an Office compound file is read as an old .xls under any of these names', async () => {
+  it('a web page with no table is refused in words; a page with a table is read as one, an XML Spreadsheet 2003 named .xls or .xml as one (any other .xml refused in words); an Office compound file is read as an old .xls under any of these names', async () => {
     const dir = tempDir();
     const html = join(dir, '导出.xls');
     writeFileSync(html, '<html><body><p>没有数据</p></body></html>');
@@ -60,7 +60,14 @@ describe('a file read by what it holds, not only by its name', () => {
     expect(detectFormat(table)).toBe('html');
     const xml = join(dir, '导出2003.xls');
     writeFileSync(xml, '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>');
-    expect(() => detectFormat(xml)).toThrow(/XML 表格 2003/);
+    expect(detectFormat(xml)).toBe('xmlss');
+    // Excel's own save names it .xml and may put only its processing instruction up front
+    const saved = join(dir, '另存为.xml');
+    writeFileSync(saved, '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:x-other"></Workbook>');
+    expect(detectFormat(saved)).toBe('xmlss');
+    const other = join(dir, '配置.xml');
+    writeFileSync(other, '<?xml version="1.0"?>\n<config><a>1</a></config>');
+    expect(() => detectFormat(other)).toThrow(/不是“XML 表格 2003”文件/);
     // an OLE header over zeros: read as .xls (xls-reader.ts), which finds no compound file in it
     const oleBytes = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
     for (const name of ['旧版.xls', '旧版.xlsx', '旧版.csv', '旧版.xlsm']) {

@@ -6,6 +6,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { TijianError } from '../i18n/errors.js';
 import { formatOf, type FileFormat } from './sources.js';
+import { XMLSS_NAMESPACE } from './xml2003-reader.js';
 
 const HEAD_BYTES = 64 * 1024;
 
@@ -33,13 +34,27 @@ function headText(b: Buffer): string {
   return utf8.includes('\ufffd') ? new TextDecoder('gb18030').decode(b) : utf8;
 }
 
+/** An XML Spreadsheet 2003: its namespace, or Excel's processing instruction for it, in the head. */
+function isXmlSpreadsheet(text: string): boolean {
+  return text.includes(XMLSS_NAMESPACE) || /<\?mso-application\s+progid\s*=\s*["']Excel\.Sheet["']/i.test(text);
+}
+
 /** The format to read `path` as: formatOf by the name, corrected by the content for the names
  *  exports mislabel (.xls, .csv, .txt, .tsv). Throws FILE_UNSUPPORTED, in words, for what cannot
  *  be read. */
 export function detectFormat(path: string): FileFormat {
   const ext = extname(path).toLowerCase();
-  if (!['.xls', '.et', '.csv', '.txt', '.tsv', '.xlsx', '.xlsm'].includes(ext)) return formatOf(path);
+  if (!['.xls', '.et', '.xml', '.csv', '.txt', '.tsv', '.xlsx', '.xlsm'].includes(ext)) return formatOf(path);
   const b = head(path);
+  if (ext === '.xml') {
+    // Excel's "XML Spreadsheet 2003 (*.xml)"; any other XML is no table export
+    if (b.length === 0 || isXmlSpreadsheet(headText(b))) return 'xmlss';
+    throw new TijianError(
+      'FILE_UNSUPPORTED',
+      `“${path}”不是“XML 表格 2003”文件，无法作为表格读取。请导出为 .xlsx、.xls 或 CSV 后再导入。`,
+      `"${path}" is not an XML Spreadsheet 2003 file and cannot be read as a table. Export .xlsx, .xls or CSV and import that.`,
+    );
+  }
   // an Office compound file: an old binary workbook (xls-reader.ts, which also tells an encrypted
   // .xlsx, itself a compound file, or a Word file from a workbook), under any of these names
   if (b.subarray(0, 8).equals(OLE)) return 'xls';
@@ -61,13 +76,8 @@ export function detectFormat(path: string): FileFormat {
   }
   const t = headText(b).replace(/^\ufeff/, '').trimStart();
   if (t.startsWith('<')) {
-    if (/urn:schemas-microsoft-com:office:spreadsheet/i.test(t)) {
-      throw new TijianError(
-        'FILE_UNSUPPORTED',
-        `“${path}”是“XML 表格 2003”格式（扩展名为 .xls）。请在 Excel/WPS 中打开，另存为 .xlsx 或 CSV 后再导入。`,
-        `"${path}" is an XML Spreadsheet 2003 file named .xls. Open it in Excel/WPS, save it as .xlsx or CSV and import that.`,
-      );
-    }
+    // an XML Spreadsheet 2003, as Java systems' template exports write it (xml2003-reader.ts)
+    if (isXmlSpreadsheet(t)) return 'xmlss';
     // a web-page table (html-table.ts); a page without one is no export
     if (/<table[\s>]/i.test(t)) return 'html';
     throw new TijianError(

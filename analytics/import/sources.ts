@@ -24,10 +24,12 @@ import { chooseSheet } from './sheet-choice.js';
 import { openXlsWorkbook, readXlsRows } from './xls-reader.js';
 import { MAX_MERGES, openXlsx, readXlsxRows, type OpenXlsx, type XlsxReadResult, type XlsxRow, type XlsxSheetInfo } from './xlsx-reader.js';
 import { readHtmlRows } from './html-table.js';
+import { openXml2003Workbook, readXml2003Rows } from './xml2003-reader.js';
 
 /** 'html': a web-page table named .xls (sniff-format.ts), read as a sheet; 'xls': an old binary
- *  workbook (xls-reader.ts). */
-export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'html' | 'json' | 'jsonl' | 'parquet';
+ *  workbook (xls-reader.ts); 'xmlss': an XML Spreadsheet 2003 (xml2003-reader.ts), named .xml or,
+ *  as systems export it, .xls. */
+export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'xmlss' | 'html' | 'json' | 'jsonl' | 'parquet';
 
 export function formatOf(path: string): FileFormat {
   const ext = extname(path).toLowerCase();
@@ -46,6 +48,8 @@ export function formatOf(path: string): FileFormat {
       return 'jsonl';
     case '.parquet':
       return 'parquet';
+    case '.xml':
+      return 'xmlss';
     case '.xls':
     // WPS Spreadsheets' own format: the same compound file and BIFF8 records as an .xls
     case '.et':
@@ -53,8 +57,8 @@ export function formatOf(path: string): FileFormat {
     default:
       throw new TijianError(
         'FILE_UNSUPPORTED',
-        `不支持的文件类型“${ext || '(无扩展名)'}”：${path}。支持 CSV、XLSX、XLS（含 WPS 表格 .et）、JSON、JSON Lines 和 Parquet。`,
-        `Unsupported file type "${ext || '(none)'}": ${path}. Tijian reads CSV, XLSX, XLS (and WPS Spreadsheets' .et), JSON, JSON Lines and Parquet.`,
+        `不支持的文件类型“${ext || '(无扩展名)'}”：${path}。支持 CSV、XLSX、XLS（含 WPS 表格 .et）、XML 表格 2003、JSON、JSON Lines 和 Parquet。`,
+        `Unsupported file type "${ext || '(none)'}": ${path}. Tijian reads CSV, XLSX, XLS (and WPS Spreadsheets' .et), XML Spreadsheet 2003, JSON, JSON Lines and Parquet.`,
       );
   }
 }
@@ -475,7 +479,7 @@ type RowReader = (
   opts: { signal?: AbortSignal | undefined; displayName?: string | undefined; sheet?: string | undefined; workbook?: OpenXlsx | undefined },
 ) => Promise<XlsxReadResult>;
 
-async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xlsx' | 'xls' | 'html' = 'xlsx'): Promise<StagedSource> {
+async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xlsx' | 'xls' | 'xmlss' | 'html' = 'xlsx'): Promise<StagedSource> {
   const dir = await mkdtemp(join(ctx.scratchDir ?? tmpdir(), 'tijian-xlsx-'));
   cleanupPaths.push(dir);
   const tmpCsv = join(dir, 'sheet.csv');
@@ -632,7 +636,8 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
     const file = ctx.displayName ?? basename(ctx.path);
     if (kind === 'xlsx') workbook = await openXlsx(ctx.path, { displayName: file, signal: ctx.signal, maxStringsBytes: ctx.xlsxLimits?.maxStringsBytes });
     else if (kind === 'xls') workbook = await openXlsWorkbook(ctx.path, file, ctx.signal);
-    const readRows: RowReader = kind === 'html' ? readHtmlRows : kind === 'xls' ? readXlsRows : readXlsxRows;
+    else if (kind === 'xmlss') workbook = await openXml2003Workbook(ctx.path, file, ctx.signal);
+    const readRows: RowReader = kind === 'html' ? readHtmlRows : kind === 'xls' ? readXlsRows : kind === 'xmlss' ? readXml2003Rows : readXlsxRows;
     const choice = kind === 'html' ? { name: undefined, all: [], otherTables: [] } : await chooseSheet(ctx.path, file, ctx.signal, workbook, readRows);
     const { merges, warnings: readWarnings = [] } = await readRows(
       ctx.path,
@@ -1091,6 +1096,7 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
         return await xlsxSource(ctx, cleanupPaths);
       case 'html':
       case 'xls':
+      case 'xmlss':
         return await xlsxSource(ctx, cleanupPaths, format);
       case 'parquet': {
         let path = ctx.path;

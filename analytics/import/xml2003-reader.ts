@@ -1,0 +1,478 @@
+// XML Spreadsheet 2003 (SpreadsheetML, "XML 表格 2003"): what Excel writes as "XML Spreadsheet
+// 2003 (*.xml)", and what many Java systems' "导出Excel" writes from a FreeMarker or Velocity
+// template under an .xls name. Its rows are read as a worksheet's (the same XlsxRow stream as an
+// .xlsx sheet), so the sheet choice, title rows, two-row headers and merged cells work unchanged.
+//
+// The format (Microsoft's "XML Spreadsheet Reference"): <Workbook> holds <Styles> and one
+// <Worksheet ss:Name> after another, each a <Table> of <Row>s of <Cell>s. A row or cell without
+// ss:Index follows the one before it (a cell merged across, ss:MergeAcross, takes its columns);
+// a row's ss:Span repeats it (empty rows). A cell's value is its <Data ss:Type> child: String
+// (rich text is HTML-namespaced markup inside it), Number, DateTime (ISO 8601), Boolean (1/0) or
+// Error. Comments hold a <Data> of their own, which is not the cell's. A worksheet is hidden by
+// <x:WorksheetOptions><x:Visible>SheetHidden</x:Visible>.
+//
+// Read with the workbook tokenizer (xml-scan.ts: total, DOCTYPE refused), streamed from the file in
+// the encoding its declaration names — checked against the bytes, as for a web page, since
+// templates often declare one encoding over text written in another.
+import { createReadStream } from 'node:fs';
+import { TijianError } from '../i18n/errors.js';
+import { checkAborted } from './cancel.js';
+import { headBytes, sniffEncoding } from './html-table.js';
+import { XmlScanner, XmlSyntaxError, type XmlHandler } from './xml-scan.js';
+import {
+  EXCEL_MAX_CELL_CHARS,
+  EXCEL_MAX_COLUMNS,
+  EXCEL_MAX_ROWS,
+  MAX_ROW_CHARS,
+  MergeList,
+  excelSerialToText,
+  isDateFormatCode,
+  isoCellText,
+  type OpenXlsx,
+  type XlsxReadOptions,
+  type XlsxReadResult,
+  type XlsxRow,
+  type XlsxSheetInfo,
+} from './xlsx-reader.js';
+
+/** The namespace that marks a file as XML Spreadsheet 2003 (sniff-format.ts looks for it). */
+export const XMLSS_NAMESPACE = 'urn:schemas-microsoft-com:office:spreadsheet';
+
+/** SpreadsheetML's named number formats that show a date or a time (the rest are numbers). */
+const NAMED_DATE_FORMATS = new Set(['general date', 'long date', 'medium date', 'short date', 'long time', 'medium time', 'short time']);
+const NAMED_NUMBER_FORMATS = new Set(['general', 'general number', 'fixed', 'standard', 'percent', 'scientific', 'currency', 'euro currency', 'yes/no', 'true/false', 'on/off', '@']);
+
+function isDateFormat(format: string): boolean {
+  const f = format.trim().toLowerCase();
+  if (NAMED_DATE_FORMATS.has(f)) return true;
+  if (NAMED_NUMBER_FORMATS.has(f)) return false;
+  return isDateFormatCode(format);
+}
+
+function damaged(file: string, zh: string, en: string): TijianError {
+  return new TijianError(
+    'FILE_DAMAGED',
+    `“${file}”已损坏或不是完整的 XML 表格 2003 文件：${zh}。未导入任何内容。请重新导出，或在 Excel/WPS 中打开并另存为 .xlsx 后再导入。`,
+    `"${file}" is damaged or not a whole XML Spreadsheet 2003 file: ${en}. Nothing was imported. Export it again, or open it in Excel/WPS, save it as .xlsx and import that.`,
+  );
+}
+
+/** The file's encoding: a BOM, else the XML declaration's encoding (as the bytes allow), else UTF-8
+ *  when the bytes are, else GB18030. */
+export function xml2003Encoding(head: Buffer): { encoding: string; declared?: string } {
+  const decl = /^\s*<\?xml[^>]*?encoding\s*=\s*["']\s*([\w.:-]+)/.exec(head.subarray(0, 512).toString('latin1').replace(/^\ufeff|^\xef\xbb\xbf/, ''));
+  return sniffEncoding(head, decl?.[1]);
+}
+
+/** A count attribute (ss:Index, ss:Span, ss:MergeAcross …): undefined when absent; anything but a
+ *  whole number is a damaged file — the places of every cell after it would be guesses. */
+function whole(s: XmlScanner, name: string, where: () => { zh: string; en: string }): number | undefined {
+  const v = s.attr(name);
+  if (v === undefined) return undefined;
+  const t = v.trim();
+  if (/^\d{1,10}$/.test(t)) return Number(t);
+  const w = where();
+  throw new XmlSyntaxError(`${w.zh}的 ss:${name}="${v.slice(0, 20)}" 不是非负整数`, `ss:${name}="${v.slice(0, 20)}" on ${w.en} is not a whole number`);
+}
+
+interface SheetEntry {
+  name: string;
+  hidden: boolean;
+}
+
+interface Pass {
+  /** Called for each worksheet as it opens; returns whether its rows are wanted. */
+  onSheet(index: number, name: string): boolean;
+  /** The wanted sheet's rows, in order, after each chunk of the file (back-pressure is kept). */
+  onRows?(rows: XlsxRow[], info: { sheets: SheetEntry[]; lastRow: number }): Promise<void>;
+  /** Stop reading (the rows wanted are in). */
+  done?(): boolean;
+}
+
+/**
+ * One streaming pass over the file: every worksheet's name and visibility, and the rows of the
+ * wanted ones (pass.onSheet), with their merged ranges. Well-formedness is checked as the tags come
+ * (an end tag must close the element open), so a cut or broken file is refused, never half read —
+ * unless the pass stops early (a look at a sheet's top rows).
+ */
+async function scan(path: string, file: string, signal: AbortSignal | undefined, pass: Pass): Promise<{ sheets: SheetEntry[]; merges: MergeList; lastRow: number; warnings: string[] }> {
+  const sheets: SheetEntry[] = [];
+  const merges = new MergeList();
+  const stack: string[] = [];
+  /** Style id → whether its number format shows a date; parents resolved at the end of <Styles>. */
+  const styleFormat = new Map<string, string>();
+  const styleParent = new Map<string, string>();
+  const dateStyles = new Set<string>();
+  let style: string | undefined;
+  /** <x:ExcelWorkbook><x:Date1904/>: serial numbers count from 1904 (dates written as DateTime do not depend on it). */
+  let date1904 = false;
+  let sawRoot = false;
+  let rootClosed = false;
+  let wanted = false;
+  let lastRow = 0;
+  // the row being read
+  let rowNumber = 0;
+  let rowSpan = 0;
+  let cells: string[] | null = null;
+  let rowChars = 0;
+  let problem: XlsxRow['problem'];
+  let col = 0;
+  // the cell being read
+  let cellCol = -1;
+  let cellAcross = 0;
+  /** Whether the cell's number shows a date: its own style, else its row's, else its column's. */
+  let cellDate = false;
+  /** The row's style says date (true/false), or the row has none (undefined). */
+  let rowDate: boolean | undefined;
+  /** Columns (0-based) whose <Column ss:StyleID> shows dates, and the last <Column>'s place. */
+  const dateColumns = new Set<number>();
+  let lastColumn = 0;
+  let dataType = '';
+  let dataDepth = 0;
+  let text = '';
+  let hasData = false;
+  let visible = false;
+  let visibleText = '';
+  let stop = false;
+  /** Rows read from the current chunk, handed over after it. */
+  const queue: XlsxRow[] = [];
+  const flush = async () => {
+    if (!queue.length || !pass.onRows) return;
+    const rows = queue.splice(0);
+    await pass.onRows(rows, { sheets, lastRow });
+  };
+
+  const at = () => `${sheets.length ? `工作表“${sheets[sheets.length - 1]!.name}”` : ''}第 ${rowNumber} 行`;
+  const atEn = () => `${sheets.length ? `sheet "${sheets[sheets.length - 1]!.name}" ` : ''}row ${rowNumber}`;
+
+  const cellValue = (): string => {
+    switch (dataType) {
+      case 'number': {
+        const t = text.trim();
+        if (cellDate) {
+          const n = Number(t);
+          if (t !== '' && Number.isFinite(n) && Math.abs(n) < 3e6) return excelSerialToText(n, date1904);
+        }
+        return t;
+      }
+      case 'datetime': {
+        // a time of day alone is written on Excel's day 0, shown as 1899-12-31: the date a serial
+        // 0.x gives everywhere else (excelSerialToText: 1899-12-30), so a time reads the same from
+        // every format
+        const v = isoCellText(text);
+        return !date1904 && v.startsWith('1899-12-31 ') ? `1899-12-30${v.slice(10)}` : v;
+      }
+      case 'boolean': {
+        const t = text.trim();
+        return t === '1' || t.toLowerCase() === 'true' ? 'TRUE' : t === '0' || t.toLowerCase() === 'false' ? 'FALSE' : t;
+      }
+      default:
+        // String, Error and anything a writer made up: the text as written
+        return text;
+    }
+  };
+
+  const endRow = () => {
+    if (!cells) return;
+    const r = cells;
+    cells = null;
+    let any = false;
+    for (let i = 0; i < r.length; i++) {
+      if (r[i] === undefined) r[i] = '';
+      else if (r[i] !== '') any = true;
+    }
+    if (rowChars > MAX_ROW_CHARS) problem ??= { code: 'row.too_long', zh: `该行的数据超过 ${MAX_ROW_CHARS >> 20} MiB 字符`, en: `the row holds more than ${MAX_ROW_CHARS >> 20} MiB of text` };
+    // a row without any text is not sent, as Excel shows nothing there (the .xlsx and .xls readers agree)
+    if (any && pass.onRows) {
+      const shown = problem ? r.map((c) => (c.length > 200 ? c.slice(0, 200) : c)) : r;
+      queue.push(problem ? { rowNumber, cells: shown, problem } : { rowNumber, cells: shown });
+    }
+    problem = undefined;
+  };
+
+  const handler: XmlHandler = {
+    open(s, selfClosing) {
+      const name = s.name();
+      const parent = stack.length ? stack[stack.length - 1]! : '';
+      if (!selfClosing) stack.push(name);
+      if (dataDepth > 0) {
+        // markup inside a cell's value (rich text: <B>, <Font>, <Sup> …); its text is the value's
+        if (!selfClosing) dataDepth++;
+        return;
+      }
+      if (!sawRoot) {
+        if (name !== 'Workbook') throw new XmlSyntaxError(`根元素是 <${name}>，不是 <Workbook>`, `the root element is <${name}>, not <Workbook>`);
+        sawRoot = true;
+        return;
+      }
+      switch (name) {
+        case 'Style':
+          if (parent === 'Styles') {
+            style = s.attr('ID');
+            const p = s.attr('Parent');
+            if (style !== undefined && p !== undefined) styleParent.set(style, p);
+          }
+          return;
+        case 'Date1904':
+          if (parent === 'ExcelWorkbook') date1904 = true;
+          return;
+        case 'NumberFormat':
+          if (parent === 'Style' && style !== undefined) styleFormat.set(style, s.attr('Format') ?? '');
+          return;
+        case 'Worksheet': {
+          if (parent !== 'Workbook') return;
+          const sheetName = s.attr('Name') ?? `Sheet${sheets.length + 1}`;
+          sheets.push({ name: sheetName, hidden: false });
+          wanted = pass.onSheet(sheets.length - 1, sheetName);
+          rowNumber = 0;
+          rowSpan = 0;
+          dateColumns.clear();
+          lastColumn = 0;
+          return;
+        }
+        case 'Column': {
+          // <Column ss:Index ss:Span ss:StyleID>: a style for the cells below that have none
+          if (parent !== 'Table' || !wanted) return;
+          const where = () => ({ zh: `第 ${lastColumn + 1} 个列定义`, en: `column definition ${lastColumn + 1}` });
+          const first = whole(s, 'Index', where) ?? lastColumn + 1;
+          const last = Math.min(first + (whole(s, 'Span', where) ?? 0), EXCEL_MAX_COLUMNS);
+          const id = s.attr('StyleID');
+          if (id !== undefined && dateStyles.has(id)) for (let c = first; c <= last; c++) dateColumns.add(c - 1);
+          lastColumn = last;
+          return;
+        }
+        case 'Table':
+          if (wanted && parent === 'Worksheet') {
+            const n = Number(s.attr('ExpandedRowCount'));
+            if (Number.isInteger(n) && n > 0 && n <= EXCEL_MAX_ROWS) lastRow = n; // for progress only
+          }
+          return;
+        case 'Visible':
+          if (parent === 'WorksheetOptions') {
+            visible = !selfClosing;
+            visibleText = '';
+            s.capture = visible;
+          }
+          return;
+        case 'Row': {
+          if (parent !== 'Table') return;
+          const where = () => ({ zh: `第 ${rowNumber + rowSpan + 1} 行（按顺序）`, en: `the row after row ${rowNumber + rowSpan}` });
+          const index = whole(s, 'Index', where);
+          const next = index ?? rowNumber + rowSpan + 1;
+          if (index !== undefined && index <= rowNumber + rowSpan) {
+            throw new XmlSyntaxError(`行号倒退：第 ${index} 行写在第 ${rowNumber} 行之后`, `rows out of order: row ${index} comes after row ${rowNumber}`);
+          }
+          if (next < 1 || next > EXCEL_MAX_ROWS) throw new XmlSyntaxError(`行号 ${next} 超出 Excel 的行数上限 ${EXCEL_MAX_ROWS}`, `row ${next} lies beyond Excel's last row ${EXCEL_MAX_ROWS}`);
+          rowNumber = next;
+          rowSpan = Math.min(whole(s, 'Span', where) ?? 0, EXCEL_MAX_ROWS);
+          const rs = s.attr('StyleID');
+          rowDate = rs === undefined ? undefined : dateStyles.has(rs);
+          col = 0;
+          rowChars = 0;
+          if (wanted && !selfClosing) cells = [];
+          return;
+        }
+        case 'Cell': {
+          if (parent !== 'Row') return;
+          const where = () => ({ zh: `${at()}的单元格`, en: `a cell of ${atEn()}` });
+          const index = whole(s, 'Index', where);
+          if (index !== undefined) {
+            if (index < 1) throw new XmlSyntaxError(`${at()}的单元格列号为 0`, `a cell of ${atEn()} has column index 0`);
+            col = index - 1;
+          }
+          cellCol = col;
+          cellAcross = Math.min(whole(s, 'MergeAcross', where) ?? 0, EXCEL_MAX_COLUMNS);
+          const down = Math.min(whole(s, 'MergeDown', where) ?? 0, EXCEL_MAX_ROWS);
+          const cs = s.attr('StyleID');
+          cellDate = cs !== undefined ? dateStyles.has(cs) : (rowDate ?? dateColumns.has(col));
+          hasData = false;
+          text = '';
+          if (wanted && (cellAcross > 0 || down > 0) && col < EXCEL_MAX_COLUMNS) {
+            merges.add(rowNumber, Math.min(rowNumber + down, EXCEL_MAX_ROWS), col, Math.min(col + cellAcross, EXCEL_MAX_COLUMNS - 1));
+          }
+          if (selfClosing) col = cellCol + 1 + cellAcross;
+          return;
+        }
+        case 'Data':
+          if (parent !== 'Cell' || selfClosing) return;
+          dataType = (s.attr('Type') ?? 'String').trim().toLowerCase();
+          dataDepth = 1;
+          hasData = true;
+          text = '';
+          if (wanted) s.capture = true;
+          return;
+        default:
+          return;
+      }
+    },
+    close(s) {
+      const name = s.name();
+      const open = stack.pop();
+      if (open !== name) {
+        throw new XmlSyntaxError(
+          open === undefined ? `多余的结束标签 </${name}>` : `结束标签 </${name}> 与开始标签 <${open}> 不配对`,
+          open === undefined ? `a stray end tag </${name}>` : `the end tag </${name}> does not close <${open}>`,
+        );
+      }
+      if (dataDepth > 0) {
+        if (--dataDepth === 0) s.capture = false;
+        return;
+      }
+      switch (name) {
+        case 'Workbook':
+          if (stack.length === 0) rootClosed = true;
+          return;
+        case 'Styles': {
+          // a style inherits its parent's number format (ss:Parent), a chain at most as long as the styles
+          for (const id of new Set([...styleFormat.keys(), ...styleParent.keys()])) {
+            let cur: string | undefined = id;
+            for (let hops = 0; cur !== undefined && hops <= styleParent.size; hops++) {
+              const f = styleFormat.get(cur);
+              if (f !== undefined) {
+                if (isDateFormat(f)) dateStyles.add(id);
+                break;
+              }
+              cur = styleParent.get(cur);
+            }
+          }
+          return;
+        }
+        case 'Style':
+          style = undefined;
+          return;
+        case 'Visible':
+          if (visible) {
+            s.capture = false;
+            visible = false;
+            const v = visibleText.trim();
+            if (sheets.length && (v === 'SheetHidden' || v === 'SheetVeryHidden')) sheets[sheets.length - 1]!.hidden = true;
+          }
+          return;
+        case 'Cell': {
+          if (cells && hasData && cellCol < EXCEL_MAX_COLUMNS) {
+            let v = cellValue();
+            if (v.length > EXCEL_MAX_CELL_CHARS) {
+              v = v.slice(0, EXCEL_MAX_CELL_CHARS + 1);
+              problem ??= { code: 'row.too_long', zh: `单元格超过 Excel 单元格上限 ${EXCEL_MAX_CELL_CHARS} 个字符`, en: `a cell longer than Excel's ${EXCEL_MAX_CELL_CHARS} characters` };
+            }
+            if (v !== '') {
+              while (cells.length < cellCol) cells.push('');
+              cells[cellCol] = v;
+              rowChars += v.length;
+            }
+          } else if (cells && hasData && cellCol >= EXCEL_MAX_COLUMNS) {
+            problem ??= { code: 'row.too_wide', zh: `该行超过 ${EXCEL_MAX_COLUMNS} 列`, en: `the row has more than ${EXCEL_MAX_COLUMNS} columns` };
+          }
+          col = cellCol + 1 + cellAcross;
+          hasData = false;
+          text = '';
+          return;
+        }
+        case 'Row':
+          endRow();
+          return;
+        case 'Worksheet':
+          if (stack.length === 1) wanted = false;
+          return;
+        default:
+          return;
+      }
+    },
+    text(chunk) {
+      if (visible) visibleText += chunk;
+      else if (text.length <= EXCEL_MAX_CELL_CHARS) text += chunk;
+    },
+  };
+
+  const scanner = new XmlScanner(handler);
+  const { encoding, declared } = xml2003Encoding(headBytes(path, 64 * 1024));
+  const decoder = new TextDecoder(encoding);
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      checkAborted(signal);
+      scanner.write(decoder.decode(chunk, { stream: true }));
+      await flush();
+      if (stop || pass.done?.()) {
+        stop = true;
+        break;
+      }
+    }
+    if (!stop) {
+      scanner.write(decoder.decode());
+      scanner.end();
+      if (!sawRoot) throw new XmlSyntaxError('没有 <Workbook> 元素', 'there is no <Workbook> element');
+      if (!rootClosed) throw new XmlSyntaxError('文件在 </Workbook> 之前结束（被截断）', 'the file ends before </Workbook> (it is cut short)');
+      await flush();
+    }
+  } catch (e) {
+    if (e instanceof XmlSyntaxError) throw damaged(file, `${e.zh}${rowNumber ? `（${at()}附近）` : ''}`, `${e.en}${rowNumber ? ` (near ${atEn()})` : ''}`);
+    throw e;
+  } finally {
+    stream.destroy();
+  }
+  const name = encoding === 'utf-8' ? 'UTF-8' : encoding === 'gb18030' ? 'GB18030（GBK）' : encoding.toUpperCase();
+  const warnings = declared ? [`文件声明的编码是 ${declared}，但其文字是 ${name}，已按 ${name} 读取 / the file declares ${declared} but its text is ${name}; read as ${name}`] : [];
+  return { sheets, merges, lastRow, warnings };
+}
+
+const BOOKS = new WeakMap<OpenXlsx, SheetEntry[]>();
+
+/** The workbook's sheets (one pass over the file, which also checks it is whole), for the sheet
+ *  choice; pass the handle to readXml2003Rows as `workbook`. */
+export async function openXml2003Workbook(path: string, file: string, signal?: AbortSignal): Promise<OpenXlsx> {
+  const { sheets } = await scan(path, file, signal, { onSheet: () => false });
+  if (!sheets.length) throw new TijianError('FILE_EMPTY', `“${file}”中没有工作表。`, `"${file}" has no worksheet.`);
+  const handle: OpenXlsx = { sheets: sheets.map((s) => ({ ...s })), close: () => BOOKS.delete(handle) };
+  BOOKS.set(handle, sheets);
+  return handle;
+}
+
+/**
+ * Reads the rows of the first worksheet (or of the one named `opts.sheet`), as readXlsxRows reads
+ * an .xlsx sheet. A row without any text is not sent.
+ */
+export async function readXml2003Rows(
+  path: string,
+  onInfo: (info: XlsxSheetInfo) => void,
+  onRow: (row: XlsxRow) => void | Promise<void>,
+  opts: XlsxReadOptions = {},
+): Promise<XlsxReadResult> {
+  const file = opts.displayName ?? path.split(/[\\/]/).pop()!;
+  const known = opts.workbook ? BOOKS.get(opts.workbook) : undefined;
+  let target = -1;
+  let sent = 0;
+  let informed = false;
+  const inform = (sheets: SheetEntry[], lastRow: number) => {
+    if (informed) return;
+    informed = true;
+    // without the opened workbook, the sheets named so far
+    onInfo({ name: sheets[target]!.name, allSheets: (known ?? sheets).map((s) => s.name), ...(lastRow ? { lastRow } : {}) });
+  };
+  const { sheets, merges, lastRow, warnings } = await scan(path, file, opts.signal, {
+    onSheet: (i, name) => {
+      if (target >= 0) return false;
+      if (opts.sheet === undefined ? i === 0 : name === opts.sheet) target = i;
+      return target === i;
+    },
+    onRows: async (rows, info) => {
+      inform(info.sheets, info.lastRow);
+      for (const r of rows) {
+        if (opts.maxRows !== undefined && sent >= opts.maxRows) return;
+        sent++;
+        const p = onRow(r);
+        if (p) await p;
+      }
+    },
+    done: () => opts.maxRows !== undefined && sent >= opts.maxRows,
+  });
+  if (target < 0) {
+    throw new TijianError(
+      'FILE_EMPTY',
+      opts.sheet === undefined ? `“${file}”中没有工作表。` : `“${file}”中没有名为“${opts.sheet}”的工作表。`,
+      opts.sheet === undefined ? `"${file}" has no worksheet.` : `"${file}" has no worksheet named "${opts.sheet}".`,
+    );
+  }
+  inform(sheets, lastRow);
+  return { merges, ...(warnings.length ? { warnings } : {}) };
+}
