@@ -144,6 +144,21 @@ describe('XML Spreadsheet 2003 reader', () => {
     await expect(rows(path, { sheet: '没有' })).rejects.toMatchObject({ code: 'FILE_EMPTY' });
   });
 
+  it('finds the one sheet of a big file by its bytes wherever the chunks cut, and every sheet when there are more', async () => {
+    const sheet = (name: string) => `<ss:Worksheet ss:Name='${name}'><ss:Table><ss:Row><ss:Cell><ss:Data ss:Type="String">${name}</ss:Data></ss:Cell></ss:Row></ss:Table></ss:Worksheet>`;
+    // the reader's chunks are 1 MiB: a comment puts the tag across the first boundary, at every offset near it
+    for (const pad of [(1 << 20) - 40, (1 << 20) - 12, (1 << 20) - 3, 1 << 20]) {
+      const one = file(`${HEAD}<!--${'x'.repeat(pad - HEAD.length - 7)}-->${sheet('台账 &amp; 1')}</Workbook>`);
+      expect((await openXml2003Workbook(one, 'one.xml')).sheets).toEqual([{ name: '台账 & 1', hidden: false }]);
+      expect((await rows(one)).rows).toEqual([[1, ['台账 & 1']]]);
+      const two = file(`${HEAD}${sheet('甲')}<!--${'x'.repeat(pad)}-->${sheet('乙')}</Workbook>`);
+      expect((await openXml2003Workbook(two, 'two.xml')).sheets).toEqual([
+        { name: '甲', hidden: false },
+        { name: '乙', hidden: false },
+      ]);
+    }
+  });
+
   it('reads the encoding the declaration names, and the bytes when they disagree with it (with a warning)', async () => {
     const body = (enc: string) => `<?xml version="1.0" encoding="${enc}"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="表1"><Table><Row><Cell><Data ss:Type="String">执法单位名称</Data></Cell></Row></Table></Worksheet></Workbook>`;
     const gbk = await rows(file(iconv.encode(body('GB2312'), 'gbk')));

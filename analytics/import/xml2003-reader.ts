@@ -15,10 +15,11 @@
 // the encoding its declaration names — checked against the bytes, as for a web page, since
 // templates often declare one encoding over text written in another.
 import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { TijianError } from '../i18n/errors.js';
 import { checkAborted } from './cancel.js';
 import { headBytes, sniffEncoding } from './html-table.js';
-import { XmlScanner, XmlSyntaxError, type XmlHandler } from './xml-scan.js';
+import { decodeEntities, XmlScanner, XmlSyntaxError, type XmlHandler } from './xml-scan.js';
 import {
   EXCEL_MAX_CELL_CHARS,
   EXCEL_MAX_COLUMNS,
@@ -144,6 +145,10 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
 
   const at = () => `${sheets.length ? `工作表“${sheets[sheets.length - 1]!.name}”` : ''}第 ${rowNumber} 行`;
   const atEn = () => `${sheets.length ? `sheet "${sheets[sheets.length - 1]!.name}" ` : ''}row ${rowNumber}`;
+  // where a bad count attribute sits, for its message (made once: not a closure per element)
+  const whereColumn = () => ({ zh: `第 ${lastColumn + 1} 个列定义`, en: `column definition ${lastColumn + 1}` });
+  const whereRow = () => ({ zh: `第 ${rowNumber + rowSpan + 1} 行（按顺序）`, en: `the row after row ${rowNumber + rowSpan}` });
+  const whereCell = () => ({ zh: `${at()}的单元格`, en: `a cell of ${atEn()}` });
 
   const cellValue = (): string => {
     switch (dataType) {
@@ -233,9 +238,8 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
         case 'Column': {
           // <Column ss:Index ss:Span ss:StyleID>: a style for the cells below that have none
           if (parent !== 'Table' || !wanted) return;
-          const where = () => ({ zh: `第 ${lastColumn + 1} 个列定义`, en: `column definition ${lastColumn + 1}` });
-          const first = whole(s, 'Index', where) ?? lastColumn + 1;
-          const last = Math.min(first + (whole(s, 'Span', where) ?? 0), EXCEL_MAX_COLUMNS);
+          const first = whole(s, 'Index', whereColumn) ?? lastColumn + 1;
+          const last = Math.min(first + (whole(s, 'Span', whereColumn) ?? 0), EXCEL_MAX_COLUMNS);
           const id = s.attr('StyleID');
           if (id !== undefined && dateStyles.has(id)) for (let c = first; c <= last; c++) dateColumns.add(c - 1);
           lastColumn = last;
@@ -256,15 +260,14 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
           return;
         case 'Row': {
           if (parent !== 'Table') return;
-          const where = () => ({ zh: `第 ${rowNumber + rowSpan + 1} 行（按顺序）`, en: `the row after row ${rowNumber + rowSpan}` });
-          const index = whole(s, 'Index', where);
+          const index = whole(s, 'Index', whereRow);
           const next = index ?? rowNumber + rowSpan + 1;
           if (index !== undefined && index <= rowNumber + rowSpan) {
             throw new XmlSyntaxError(`行号倒退：第 ${index} 行写在第 ${rowNumber} 行之后`, `rows out of order: row ${index} comes after row ${rowNumber}`);
           }
           if (next < 1 || next > EXCEL_MAX_ROWS) throw new XmlSyntaxError(`行号 ${next} 超出 Excel 的行数上限 ${EXCEL_MAX_ROWS}`, `row ${next} lies beyond Excel's last row ${EXCEL_MAX_ROWS}`);
           rowNumber = next;
-          rowSpan = Math.min(whole(s, 'Span', where) ?? 0, EXCEL_MAX_ROWS);
+          rowSpan = Math.min(whole(s, 'Span', whereRow) ?? 0, EXCEL_MAX_ROWS);
           const rs = s.attr('StyleID');
           rowDate = rs === undefined ? undefined : dateStyles.has(rs);
           col = 0;
@@ -274,15 +277,14 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
         }
         case 'Cell': {
           if (parent !== 'Row') return;
-          const where = () => ({ zh: `${at()}的单元格`, en: `a cell of ${atEn()}` });
-          const index = whole(s, 'Index', where);
+          const index = whole(s, 'Index', whereCell);
           if (index !== undefined) {
             if (index < 1) throw new XmlSyntaxError(`${at()}的单元格列号为 0`, `a cell of ${atEn()} has column index 0`);
             col = index - 1;
           }
           cellCol = col;
-          cellAcross = Math.min(whole(s, 'MergeAcross', where) ?? 0, EXCEL_MAX_COLUMNS);
-          const down = Math.min(whole(s, 'MergeDown', where) ?? 0, EXCEL_MAX_ROWS);
+          cellAcross = Math.min(whole(s, 'MergeAcross', whereCell) ?? 0, EXCEL_MAX_COLUMNS);
+          const down = Math.min(whole(s, 'MergeDown', whereCell) ?? 0, EXCEL_MAX_ROWS);
           const cs = s.attr('StyleID');
           cellDate = cs !== undefined ? dateStyles.has(cs) : (rowDate ?? dateColumns.has(col));
           hasData = false;
@@ -293,14 +295,23 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
           if (selfClosing) col = cellCol + 1 + cellAcross;
           return;
         }
-        case 'Data':
+        case 'Data': {
           if (parent !== 'Cell' || selfClosing) return;
           dataType = (s.attr('Type') ?? 'String').trim().toLowerCase();
-          dataDepth = 1;
           hasData = true;
+          // the common shape, plain text up to its end tag, taken at once (any markup inside — rich
+          // text, CDATA, a comment — or a text cut by the chunk's end goes the tag-by-tag way)
+          const plain = s.tryText('', '</Data>') ?? s.tryText('', '</ss:Data>');
+          if (plain !== null) {
+            stack.pop();
+            text = plain;
+            return;
+          }
+          dataDepth = 1;
           text = '';
           if (wanted) s.capture = true;
           return;
+        }
         default:
           return;
       }
@@ -386,12 +397,14 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
 
   const scanner = new XmlScanner(handler);
   const { encoding, declared } = xml2003Encoding(headBytes(path, 64 * 1024));
-  const decoder = new TextDecoder(encoding);
+  // Node's own UTF-8 decoding (StringDecoder) is several times faster than TextDecoder's
+  const decoder = encoding === 'utf-8' ? new StringDecoder('utf8') : new TextDecoder(encoding);
+  const decode = (chunk?: Buffer) => (decoder instanceof StringDecoder ? (chunk ? decoder.write(chunk) : decoder.end()) : chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode());
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       checkAborted(signal);
-      scanner.write(decoder.decode(chunk, { stream: true }));
+      scanner.write(decode(chunk));
       await flush();
       if (stop || pass.done?.()) {
         stop = true;
@@ -399,7 +412,7 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
       }
     }
     if (!stop) {
-      scanner.write(decoder.decode());
+      scanner.write(decode());
       scanner.end();
       if (!sawRoot) throw new XmlSyntaxError('没有 <Workbook> 元素', 'there is no <Workbook> element');
       if (!rootClosed) throw new XmlSyntaxError('文件在 </Workbook> 之前结束（被截断）', 'the file ends before </Workbook> (it is cut short)');
@@ -418,10 +431,57 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
 
 const BOOKS = new WeakMap<OpenXlsx, SheetEntry[]>();
 
-/** The workbook's sheets (one pass over the file, which also checks it is whole), for the sheet
- *  choice; pass the handle to readXml2003Rows as `workbook`. */
+const WORKSHEET = Buffer.from('Worksheet');
+
+/** The only worksheet's name when the bytes hold exactly one <Worksheet> start tag (most exports):
+ *  a byte search instead of a pass of the tokenizer. Null: several, none found (UTF-16 text) or a
+ *  tag it cannot read — the full pass decides. The read checks the file as it goes. */
+async function singleSheet(path: string, encoding: string, signal: AbortSignal | undefined): Promise<string | null> {
+  /** Bytes kept from one chunk to the next: a tag near a chunk's end is read whole in the next. */
+  const MARGIN = 8192;
+  let found: string | null = null;
+  let count = 0;
+  let carry = Buffer.alloc(0);
+  /** Hits before this place in the current buffer were seen in the last one. */
+  let seen = 0;
+  const look = (b: Buffer, limit: number): boolean => {
+    for (let i = b.indexOf(WORKSHEET, seen); i >= 0 && i < limit; i = b.indexOf(WORKSHEET, i + 1)) {
+      const after = b[i + WORKSHEET.length];
+      // '<Worksheet' or '<prefix:Worksheet', followed by a space, '>' or '/'
+      let j = i - 1;
+      if (b[j] === 0x3a) while (j > 0 && /[\w.-]/.test(String.fromCharCode(b[j - 1]!))) j--;
+      const start = b[j] === 0x3a ? j - 1 : j;
+      if (b[start] !== 0x3c || !(after === 0x20 || after === 0x3e || after === 0x2f || after === 0x09 || after === 0x0a || after === 0x0d)) continue;
+      if (++count > 1) return false;
+      const end = b.indexOf(0x3e, i);
+      if (end < 0 || end - i > MARGIN / 2) return false;
+      const tag = new TextDecoder(encoding).decode(b.subarray(start, end + 1));
+      const m = /\s(?:[\w.-]+:)?Name\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(tag);
+      try {
+        found = m ? decodeEntities(m[1] ?? m[2] ?? '') : 'Sheet1';
+      } catch {
+        return false;
+      }
+    }
+    return true;
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    checkAborted(signal);
+    const b = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    const limit = Math.max(0, b.length - MARGIN);
+    if (!look(b, limit)) return null;
+    carry = Buffer.from(b.subarray(Math.max(0, limit - 64)));
+    seen = limit - Math.max(0, limit - 64);
+  }
+  if (!look(carry, carry.length)) return null;
+  return count === 1 ? found : null;
+}
+
+/** The workbook's sheets, for the sheet choice (one pass of the tokenizer; a workbook of one sheet
+ *  by a byte search); pass the handle to readXml2003Rows as `workbook`. */
 export async function openXml2003Workbook(path: string, file: string, signal?: AbortSignal): Promise<OpenXlsx> {
-  const { sheets } = await scan(path, file, signal, { onSheet: () => false });
+  const only = await singleSheet(path, xml2003Encoding(headBytes(path, 64 * 1024)).encoding, signal);
+  const { sheets } = only !== null ? { sheets: [{ name: only, hidden: false }] } : await scan(path, file, signal, { onSheet: () => false });
   if (!sheets.length) throw new TijianError('FILE_EMPTY', `“${file}”中没有工作表。`, `"${file}" has no worksheet.`);
   const handle: OpenXlsx = { sheets: sheets.map((s) => ({ ...s })), close: () => BOOKS.delete(handle) };
   BOOKS.set(handle, sheets);

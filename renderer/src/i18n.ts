@@ -90,7 +90,7 @@ const zh = {
   imp: {
     title: '数据导入',
     drop: '把数据文件拖到这里',
-    dropSub: '支持 CSV（UTF-8 / GBK）、XLSX、XLS（Excel 97–2003、WPS 表格 .et，以及系统导出的网页表格或文本）、JSON、JSON Lines、Parquet；可一次拖入多个文件',
+    dropSub: '支持 CSV（UTF-8 / GBK）、XLSX、XLS（Excel 97–2003、WPS 表格 .et，以及系统导出的网页表格、XML 表格或文本）、XML 表格 2003（.xml）、JSON、JSON Lines、Parquet；可一次拖入多个文件',
     choose: '选择文件…',
     needWorkspace: '导入前请先新建或打开一个工作区。',
     staged: '待导入文件',
@@ -119,6 +119,7 @@ const zh = {
     previewNote: (n: number) => `前 ${n} 行原始内容`,
     encoding: '编码',
     format: '格式',
+    formatNames: { csv: 'CSV 文本', xlsx: 'Excel 工作簿（.xlsx）', xls: '旧版 Excel 工作簿（.xls）', xmlss: 'XML 表格 2003', html: '网页表格', json: 'JSON', jsonl: 'JSON Lines', parquet: 'Parquet' } as Record<string, string>,
     size: '大小',
     warnings: '提示',
     duplicateOf: (id: number) => `这个文件与导入批次 #${id} 的内容完全相同，再次导入不会改变任何数据。`,
@@ -560,7 +561,7 @@ const en: Dict = {
   imp: {
     title: 'Import',
     drop: 'Drop data files here',
-    dropSub: 'CSV (UTF-8 / GBK), XLSX, XLS (Excel 97–2003, WPS Spreadsheets .et, and the web tables or text systems export as .xls), JSON, JSON Lines, Parquet; several files at once',
+    dropSub: 'CSV (UTF-8 / GBK), XLSX, XLS (Excel 97–2003, WPS Spreadsheets .et, and the web tables, XML spreadsheets or text systems export as .xls), XML Spreadsheet 2003 (.xml), JSON, JSON Lines, Parquet; several files at once',
     choose: 'Choose files…',
     needWorkspace: 'Create or open a workspace before importing.',
     staged: 'Files to import',
@@ -589,6 +590,7 @@ const en: Dict = {
     previewNote: (n) => `first ${n} rows as written`,
     encoding: 'Encoding',
     format: 'Format',
+    formatNames: { csv: 'CSV text', xlsx: 'Excel workbook (.xlsx)', xls: 'old Excel workbook (.xls)', xmlss: 'XML Spreadsheet 2003', html: 'web-page table', json: 'JSON', jsonl: 'JSON Lines', parquet: 'Parquet' } as Record<string, string>,
     size: 'Size',
     warnings: 'Notes',
     duplicateOf: (id) => `This file has the same content as import #${id}; importing it again changes nothing.`,

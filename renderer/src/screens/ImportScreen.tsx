@@ -235,7 +235,7 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
         <>
           <div className="fd-meta">
             <span>
-              {t.imp.format}: <b>{p.format ?? '—'}</b>
+              {t.imp.format}: <b>{p.format ? (t.imp.formatNames[p.format] ?? p.format) : '—'}</b>
             </span>
             {p.encoding && (
               <span>
