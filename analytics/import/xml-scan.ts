@@ -68,9 +68,15 @@ export function xmlEol(raw: string): string {
   return raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n');
 }
 
+/** Counts the '&'s kept as text by a lenient decodeEntities. */
+export interface BareAmpersands {
+  count: number;
+}
+
 /** Text with its line breaks read as XML reads them (xmlEol) and its entity and character
- *  references replaced; a malformed one throws. */
-export function decodeEntities(text: string): string {
+ *  references replaced; a malformed one throws — or, given `bare`, an '&' that starts no reference
+ *  (a template's unescaped "P&G") is kept as text and counted there. */
+export function decodeEntities(text: string, bare?: BareAmpersands): string {
   const raw = xmlEol(text);
   let amp = raw.indexOf('&');
   if (amp < 0) return raw;
@@ -78,6 +84,11 @@ export function decodeEntities(text: string): string {
   let from = 0;
   while (amp >= 0) {
     const semi = raw.indexOf(';', amp + 1);
+    if (bare && (semi < 0 || semi - amp > 12 || !/^(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][\w.-]*)$/.test(raw.slice(amp + 1, semi)))) {
+      bare.count++;
+      amp = raw.indexOf('&', amp + 1);
+      continue;
+    }
     if (semi < 0 || semi - amp > 12) throw new XmlSyntaxError('文本中有未结束的字符引用（“&”后缺少“;”）', 'an entity reference is not terminated ("&" without ";")');
     const ref = raw.slice(amp + 1, semi);
     let ch: string | undefined;
@@ -90,6 +101,12 @@ export function decodeEntities(text: string): string {
       }
       ch = String.fromCodePoint(cp);
     } else ch = NAMED[ref];
+    if (ch === undefined && bare) {
+      // a name no XML document defines (&nbsp;): kept as written
+      bare.count++;
+      amp = raw.indexOf('&', amp + 1);
+      continue;
+    }
     if (ch === undefined) {
       throw new XmlSyntaxError(`未定义的实体“&${ref.slice(0, 12)};”（工作簿中只允许 &amp; &lt; &gt; &quot; &apos; 和数字字符引用）`, `undefined entity "&${ref.slice(0, 12)};"`);
     }
@@ -107,6 +124,8 @@ export class XmlScanner {
   private st: St = St.Text;
   /** When on, character data goes to handler.text. */
   capture = false;
+  /** Set: an '&' that starts no reference is text, counted here (decodeEntities); else an error. */
+  bare: BareAmpersands | undefined;
   private nStart = 0;
   private nEnd = 0;
   /** Per attribute: local-name start, name end, value start, value end (indices into x). */
@@ -158,7 +177,7 @@ export class XmlScanner {
     const k = this.attrIndex(n);
     if (k < 0) return undefined;
     const v = this.x.slice(this.aPos[4 * k + 2]!, this.aPos[4 * k + 3]!);
-    return v.indexOf('&') >= 0 ? decodeEntities(v) : v;
+    return v.indexOf('&') >= 0 ? decodeEntities(v, this.bare) : v;
   }
 
   /**
@@ -174,7 +193,7 @@ export class XmlScanner {
     if (lt < 0 || !x.startsWith(close, lt)) return null;
     const raw = x.slice(p + open.length, lt);
     this.pos = lt + close.length;
-    return decodeEntities(raw);
+    return decodeEntities(raw, this.bare);
   }
 
   /** Set by a handler: write() returns after the current tag, leaving the rest of its input
@@ -242,11 +261,11 @@ export class XmlScanner {
             }
             // a CR last may be the first half of a CR LF: it waits for the next chunk
             if (!final && stop > this.pos && x.charCodeAt(stop - 1) === 13) stop--;
-            if (this.capture && stop > this.pos) this.handler.text(decodeEntities(x.slice(this.pos, stop)));
+            if (this.capture && stop > this.pos) this.handler.text(decodeEntities(x.slice(this.pos, stop), this.bare));
             this.pos = stop;
             return;
           }
-          if (this.capture && lt > this.pos) this.handler.text(decodeEntities(x.slice(this.pos, lt)));
+          if (this.capture && lt > this.pos) this.handler.text(decodeEntities(x.slice(this.pos, lt), this.bare));
           this.pos = lt;
           if (!this.markup(final) || this.paused) return;
           break;

@@ -1,14 +1,15 @@
 // The XML Spreadsheet 2003 reader against workbooks written here by hand, in the shapes Excel and
 // template-based Java exports write. Every expected row is written out by hand from the XML above it.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { XlsxRow } from './xlsx-reader.js';
 import { openXml2003Workbook, readXml2003Rows } from './xml2003-reader.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tijian-xmlss-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 function file(xml: string | Buffer): string {
   const p = join(dir, `f${++n}.xml`);
@@ -168,6 +169,17 @@ describe('XML Spreadsheet 2003 reader', () => {
     const liar = await rows(file(Buffer.from(body('gb2312'), 'utf8')));
     expect(liar.rows).toEqual([[1, ['执法单位名称']]]);
     expect(liar.warnings).toEqual(['文件声明的编码是 gb2312，但其文字是 UTF-8，已按 UTF-8 读取 / the file declares gb2312 but its text is UTF-8; read as UTF-8']);
+  });
+
+  it('reads an unescaped & as text, as a template writes it, with a warning; references still decode', async () => {
+    const path = file(`${HEAD}<Worksheet ss:Name="R&D 部"><Table>
+      <Row><Cell><Data ss:Type="String">P&G 公司</Data></Cell><Cell><Data ss:Type="String">A & B&nbsp;&amp;&#x4E2D;&#22269;</Data></Cell><Cell><Data ss:Type="String">a&</Data></Cell></Row>
+    </Table></Worksheet></Workbook>`);
+    const r = await rows(path, { workbook: await openXml2003Workbook(path, 'x.xml') });
+    expect(r.rows).toEqual([[1, ['P&G 公司', 'A & B&nbsp;&中国', 'a&']]]);
+    expect(r.info).toMatchObject({ name: 'R&D 部' });
+    // the sheet name's '&' is counted too: five in all
+    expect(r.warnings).toEqual(['文件中有 5 处未转义的“&”（如“P&G”，XML 应写作 &amp;），已按原文读取 / 5 unescaped "&" (as in "P&G"; XML writes &amp;) read as written']);
   });
 
   it('refuses a cut, unbalanced, out-of-order or DOCTYPE file in words, naming where', async () => {

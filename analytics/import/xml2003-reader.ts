@@ -396,6 +396,9 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
   };
 
   const scanner = new XmlScanner(handler);
+  // templates write values unescaped ("P&G"): such an '&' is text, with a warning
+  const bare = { count: 0 };
+  scanner.bare = bare;
   const { encoding, declared } = xml2003Encoding(headBytes(path, 64 * 1024));
   // Node's own UTF-8 decoding (StringDecoder) is several times faster than TextDecoder's
   const decoder = encoding === 'utf-8' ? new StringDecoder('utf8') : new TextDecoder(encoding);
@@ -426,6 +429,9 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
   }
   const name = encoding === 'utf-8' ? 'UTF-8' : encoding === 'gb18030' ? 'GB18030（GBK）' : encoding.toUpperCase();
   const warnings = declared ? [`文件声明的编码是 ${declared}，但其文字是 ${name}，已按 ${name} 读取 / the file declares ${declared} but its text is ${name}; read as ${name}`] : [];
+  if (bare.count) {
+    warnings.push(`文件中有 ${bare.count} 处未转义的“&”（如“P&G”，XML 应写作 &amp;），已按原文读取 / ${bare.count} unescaped "&" (as in "P&G"; XML writes &amp;) read as written`);
+  }
   return { sheets, merges, lastRow, warnings };
 }
 
@@ -458,7 +464,7 @@ async function singleSheet(path: string, encoding: string, signal: AbortSignal |
       const tag = new TextDecoder(encoding).decode(b.subarray(start, end + 1));
       const m = /\s(?:[\w.-]+:)?Name\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(tag);
       try {
-        found = m ? decodeEntities(m[1] ?? m[2] ?? '') : 'Sheet1';
+        found = m ? decodeEntities(m[1] ?? m[2] ?? '', { count: 0 }) : 'Sheet1';
       } catch {
         return false;
       }
