@@ -3,6 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { DATA_EXTENSIONS } from './file-types.js';
+import { isXmlSpreadsheetFile } from './sniff-format.js';
 
 const DATA_FILES = new Set(DATA_EXTENSIONS.map((e) => `.${e}`));
 
@@ -22,7 +23,9 @@ function walk(dir: string, out: ExpandedPaths): void {
       continue;
     }
     if (st.isDirectory()) walk(p, out);
-    else if (DATA_FILES.has(extname(name).toLowerCase())) out.files.push(p);
+    else if (extname(name).toLowerCase() === '.xml' && !isXmlSpreadsheetFile(p)) {
+      out.skipped.push({ path: p, reason_zh: '不是“XML 表格 2003”文件的 XML 文件', reason_en: 'an XML file that is no XML Spreadsheet 2003' });
+    } else if (DATA_FILES.has(extname(name).toLowerCase())) out.files.push(p);
     else out.skipped.push({ path: p, reason_zh: '不是数据文件', reason_en: 'not a data file' });
   }
 }

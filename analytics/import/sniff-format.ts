@@ -39,6 +39,12 @@ function isXmlSpreadsheet(text: string): boolean {
   return text.includes(XMLSS_NAMESPACE) || /<\?mso-application\s+progid\s*=\s*["']Excel\.Sheet["']/i.test(text);
 }
 
+/** Whether the file at `path` is an XML Spreadsheet 2003, by its first bytes (a folder's other
+ *  .xml files are no exports: the folder import passes over them, saying so). */
+export function isXmlSpreadsheetFile(path: string): boolean {
+  return isXmlSpreadsheet(headText(head(path)));
+}
+
 /** The format to read `path` as: formatOf by the name, corrected by the content for the names
  *  exports mislabel (.xls, .csv, .txt, .tsv). Throws FILE_UNSUPPORTED, in words, for what cannot
  *  be read. */

@@ -205,6 +205,7 @@ describe('XML Spreadsheet 2003 reader', () => {
       <Row><Cell><Data ss:Type="String">编号</Data></Cell></Row>
       <Row><Cell><Data ss:Type="String">${long}</Data></Cell></Row>
       <Row><Cell ss:Index="16385"><Data ss:Type="String">远</Data></Cell><Cell ss:Index="1"><Data ss:Type="String">近</Data></Cell></Row>
+      <Row><Cell ss:Index="16386"><Data ss:Type="String">只在界外</Data></Cell></Row>
       <Row ss:Index="1048576"><Cell ss:MergeAcross="999999999" ss:MergeDown="999999999"><Data ss:Type="String">末</Data></Cell></Row>
     </Table></Worksheet></Workbook>`);
     const r = await rows(path);
@@ -212,6 +213,8 @@ describe('XML Spreadsheet 2003 reader', () => {
       [1, ['编号']],
       [2, ['x'.repeat(200)], 'row.too_long'],
       [3, ['近'], 'row.too_wide'],
+      // a row whose only cell is past the last column is rejected, not dropped
+      [4, [], 'row.too_wide'],
       [1_048_576, ['末']],
     ]);
     expect(r.merges).toEqual([[1_048_576, 1_048_576, 0, 16_383]]);

@@ -100,7 +100,7 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
   const sheets: SheetEntry[] = [];
   const merges = new MergeList();
   const stack: string[] = [];
-  /** Style id → whether its number format shows a date; parents resolved at the end of <Styles>. */
+  /** Style id → its number format, and → its parent; the styles that show dates, resolved at </Styles>. */
   const styleFormat = new Map<string, string>();
   const styleParent = new Map<string, string>();
   const dateStyles = new Set<string>();
@@ -187,8 +187,9 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
       else if (r[i] !== '') any = true;
     }
     if (rowChars > MAX_ROW_CHARS) problem ??= { code: 'row.too_long', zh: `该行的数据超过 ${MAX_ROW_CHARS >> 20} MiB 字符`, en: `the row holds more than ${MAX_ROW_CHARS >> 20} MiB of text` };
-    // a row without any text is not sent, as Excel shows nothing there (the .xlsx and .xls readers agree)
-    if (any && pass.onRows) {
+    // a row without any text is not sent, as Excel shows nothing there (the .xlsx and .xls readers
+    // agree) — but one whose only cells lie past the last column is, to be rejected
+    if ((any || problem) && pass.onRows) {
       const shown = problem ? r.map((c) => (c.length > 200 ? c.slice(0, 200) : c)) : r;
       queue.push(problem ? { rowNumber, cells: shown, problem } : { rowNumber, cells: shown });
     }
