@@ -250,7 +250,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   if (scan.encoding) base.encoding = scan.encoding;
   const named = extname(path).toLowerCase();
   const textName = named === '.csv' || named === '.txt' || named === '.tsv';
-  if (((named === '.xls' || named === '.et') && format !== 'xls') || (textName && (format === 'xlsx' || format === 'xls')) || (named === '.xlsx' && format === 'xls')) {
+  if (((named === '.xls' || named === '.et') && format !== 'xls') || (textName && format !== 'csv') || ((named === '.xlsx' || named === '.xlsm') && format !== 'xlsx')) {
     const what =
       format === 'xlsx'
         ? { zh: 'Excel 工作簿（.xlsx）', en: 'an Excel workbook (.xlsx)' }

@@ -65,6 +65,11 @@ describe('a file read by what it holds, not only by its name', () => {
     const saved = join(dir, '另存为.xml');
     writeFileSync(saved, '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:x-other"></Workbook>');
     expect(detectFormat(saved)).toBe('xmlss');
+    // renamed .xlsx or .csv: still read as what it is
+    for (const name of ['改名.xlsx', '改名.csv']) {
+      writeFileSync(join(dir, name), '\ufeff<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>');
+      expect(detectFormat(join(dir, name))).toBe('xmlss');
+    }
     const other = join(dir, '配置.xml');
     writeFileSync(other, '<?xml version="1.0"?>\n<config><a>1</a></config>');
     expect(() => detectFormat(other)).toThrow(/不是“XML 表格 2003”文件/);

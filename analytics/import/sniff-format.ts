@@ -64,8 +64,11 @@ export function detectFormat(path: string): FileFormat {
   // an Office compound file: an old binary workbook (xls-reader.ts, which also tells an encrypted
   // .xlsx, itself a compound file, or a Word file from a workbook), under any of these names
   if (b.subarray(0, 8).equals(OLE)) return 'xls';
-  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
   if (b.subarray(0, 4).equals(ZIP)) return 'xlsx';
+  // an XML Spreadsheet 2003 renamed .xlsx or .csv (Excel refuses the first; the second is no text table)
+  if (b.length && isXmlSpreadsheet(headText(b).replace(/^\ufeff/, '').trimStart().slice(0, 4096))) return 'xmlss';
+  // not a ZIP: the .xlsx reader says so in words
+  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
   // what follows is what systems write under an .xls name (and WPS's .et, read the same way)
   if (ext !== '.xls' && ext !== '.et') return 'csv';
   if (b.length === 0) return formatOf(path);
