@@ -103,11 +103,19 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
   const runner = new IsolatedRunner({ timeoutMs: opts.caseTimeoutMs ?? 60_000 });
   const report: FuzzReport = { seed: opts.seed, planned: opts.cases, run: 0, seconds: 0, loaded: 0, refused: 0, byKind: {}, failures: [], slowest: { id: -1, what: '', ms: 0 } };
   try {
-    // a workspace holding the reference data (units, officers, matters); each case gets a copy
+    // a workspace holding the reference data (units, officers, matters); each case gets a copy —
+    // a roster's case one without the roster, so that its rows load rather than all meeting keys
+    // that exist (which would leave their values unchecked)
     const base = join(dir, 'base.duckdb');
-    for (const f of ['执法单位名录.xlsx', '执法人员花名册_2024年.xlsx', '执法事项目录清单（2024年版）.xlsx']) {
-      const o = await runner.run({ op: 'import', workspace: base, path: join(SAMPLES, 'shengsi', f) }, 120_000);
-      if (o.kind !== 'ok') throw new Error(`reference import of ${f} failed: ${JSON.stringify(o).slice(0, 300)}`);
+    const baseForRosters = join(dir, 'base-rosters.duckdb');
+    for (const [workspace, files] of [
+      [base, ['执法单位名录.xlsx', '执法人员花名册_2024年.xlsx', '执法事项目录清单（2024年版）.xlsx']],
+      [baseForRosters, ['执法单位名录.xlsx', '执法事项目录清单（2024年版）.xlsx']],
+    ] as const) {
+      for (const f of files) {
+        const o = await runner.run({ op: 'import', workspace, path: join(SAMPLES, 'shengsi', f) }, 120_000);
+        if (o.kind !== 'ok') throw new Error(`reference import of ${f} failed: ${JSON.stringify(o).slice(0, 300)}`);
+      }
     }
     const cases = generateCases(opts.seed, opts.cases).filter((c) => !opts.kinds?.length || opts.kinds.includes(c.kind));
     report.planned = cases.length;
@@ -119,7 +127,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
       const path = join(caseDir, file);
       writeFileSync(path, c.bytes);
       const workspace = join(dir, 'case.duckdb');
-      copyFileSync(base, workspace);
+      copyFileSync(c.name.includes('花名册') ? baseForRosters : base, workspace);
       // the unmutated file under the case's own name, in a folder of its own
       let same: { path: string; case: string; reference: string } | undefined;
       if (c.same) {
