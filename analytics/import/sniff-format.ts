@@ -65,8 +65,10 @@ export function detectFormat(path: string): FileFormat {
   // .xlsx, itself a compound file, or a Word file from a workbook), under any of these names
   if (b.subarray(0, 8).equals(OLE)) return 'xls';
   if (b.subarray(0, 4).equals(ZIP)) return 'xlsx';
-  // an XML Spreadsheet 2003 renamed .xlsx or .csv (Excel refuses the first; the second is no text table)
-  if (b.length && isXmlSpreadsheet(headText(b).replace(/^\ufeff/, '').trimStart().slice(0, 4096))) return 'xmlss';
+  // an XML Spreadsheet 2003 (xml2003-reader.ts): what Java systems' template exports write under an
+  // .xls name, and renamed .xlsx or .csv by hand
+  const t = b.length ? headText(b).replace(/^\ufeff/, '').trimStart() : '';
+  if (t.startsWith('<') && isXmlSpreadsheet(t)) return 'xmlss';
   // not a ZIP: the .xlsx reader says so in words
   if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
   // what follows is what systems write under an .xls name (and WPS's .et, read the same way)
@@ -83,10 +85,7 @@ export function detectFormat(path: string): FileFormat {
       `"${path}" is in a format older than Excel 5 (Excel 2.x–4.x) and cannot be read. Open it in Excel or WPS, save it as .xlsx and import that.`,
     );
   }
-  const t = headText(b).replace(/^\ufeff/, '').trimStart();
   if (t.startsWith('<')) {
-    // an XML Spreadsheet 2003, as Java systems' template exports write it (xml2003-reader.ts)
-    if (isXmlSpreadsheet(t)) return 'xmlss';
     // a web-page table (html-table.ts); a page without one is no export
     if (/<table[\s>]/i.test(t)) return 'html';
     throw new TijianError(
