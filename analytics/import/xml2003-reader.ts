@@ -455,10 +455,12 @@ async function singleSheet(path: string, encoding: string, signal: AbortSignal |
     for (let i = b.indexOf(WORKSHEET, seen); i >= 0 && i < limit; i = b.indexOf(WORKSHEET, i + 1)) {
       const after = b[i + WORKSHEET.length];
       // '<Worksheet' or '<prefix:Worksheet', followed by a space, '>' or '/'
-      let j = i - 1;
-      if (b[j] === 0x3a) while (j > 0 && /[\w.-]/.test(String.fromCharCode(b[j - 1]!))) j--;
-      const start = b[j] === 0x3a ? j - 1 : j;
-      if (b[start] !== 0x3c || !(after === 0x20 || after === 0x3e || after === 0x2f || after === 0x09 || after === 0x0a || after === 0x0d)) continue;
+      let start = i - 1;
+      if (b[start] === 0x3a) {
+        start--;
+        while (start >= 0 && /[\w.-]/.test(String.fromCharCode(b[start]!))) start--;
+      }
+      if (start < 0 || b[start] !== 0x3c || !(after === 0x20 || after === 0x3e || after === 0x2f || after === 0x09 || after === 0x0a || after === 0x0d)) continue;
       if (++count > 1) return false;
       const end = b.indexOf(0x3e, i);
       if (end < 0 || end - i > MARGIN / 2) return false;
