@@ -61,7 +61,7 @@ function damaged(file: string, zh: string, en: string): TijianError {
 /** The file's encoding: a BOM, else the XML declaration's encoding (as the bytes allow), else UTF-8
  *  when the bytes are, else GB18030. */
 export function xml2003Encoding(head: Buffer): { encoding: string; declared?: string } {
-  const decl = /^\s*<\?xml[^>]*?encoding\s*=\s*["']\s*([\w.:-]+)/.exec(head.subarray(0, 512).toString('latin1').replace(/^\ufeff|^\xef\xbb\xbf/, ''));
+  const decl = /^\s*<\?xml[^>]*?encoding\s*=\s*["']\s*([\w.:-]+)/.exec(head.subarray(0, 512).toString('latin1').replace(/^\xef\xbb\xbf/, ''));
   return sniffEncoding(head, decl?.[1]);
 }
 
@@ -436,8 +436,6 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
   return { sheets, merges, lastRow, warnings };
 }
 
-const BOOKS = new WeakMap<OpenXlsx, SheetEntry[]>();
-
 const WORKSHEET = Buffer.from('Worksheet');
 
 /** The only worksheet's name when the bytes hold exactly one <Worksheet> start tag (most exports):
@@ -492,9 +490,8 @@ export async function openXml2003Workbook(path: string, file: string, signal?: A
   const only = await singleSheet(path, xml2003Encoding(headBytes(path, 64 * 1024)).encoding, signal);
   const { sheets } = only !== null ? { sheets: [{ name: only, hidden: false }] } : await scan(path, file, signal, { onSheet: () => false });
   if (!sheets.length) throw new TijianError('FILE_EMPTY', `“${file}”中没有工作表。`, `"${file}" has no worksheet.`);
-  const handle: OpenXlsx = { sheets: sheets.map((s) => ({ ...s })), close: () => BOOKS.delete(handle) };
-  BOOKS.set(handle, sheets);
-  return handle;
+  // nothing is held open: each read streams the file again
+  return { sheets, close: () => {} };
 }
 
 /**
@@ -508,11 +505,11 @@ export async function readXml2003Rows(
   opts: XlsxReadOptions = {},
 ): Promise<XlsxReadResult> {
   const file = opts.displayName ?? path.split(/[\\/]/).pop()!;
-  const known = opts.workbook ? BOOKS.get(opts.workbook) : undefined;
+  const known = opts.workbook?.sheets;
   let target = -1;
   let sent = 0;
   let informed = false;
-  const inform = (sheets: SheetEntry[], lastRow: number) => {
+  const inform = (sheets: ReadonlyArray<{ name: string }>, lastRow: number) => {
     if (informed) return;
     informed = true;
     // without the opened workbook, the sheets named so far
