@@ -254,18 +254,45 @@ export function headerRepeatCheck(mapped: readonly MappedField[]): Check[] {
   ];
 }
 
+/** The row's first non-empty cell (cleaned), NULL when every cell is empty. */
+function firstCell(headers: readonly string[]): string {
+  return headers.length > 1 ? `coalesce(${headers.map((_, i) => cleanCol(i)).join(', ')})` : cleanCol(0);
+}
+
+/**
+ * A row whose every cell is empty — a CSV line of delimiters only (,,,,), which Excel writes for
+ * rows that were formatted but never filled, or a sheet row of blanks — is no record. It is
+ * rejected as what it is, not for each required field it lacks.
+ */
+export function emptyRowCheck(headers: readonly string[], hasExtraCells: boolean, cells?: CellCount): Check[] {
+  if (!headers.length) return [];
+  // cells beyond the header (a CSV line wider than it, a sheet row past its last column) are no empty row
+  const beyond = `${cells ? ' AND __over IS NULL' : ''}${hasExtraCells ? ' AND coalesce(__extra_cells, 0) = 0' : ''}`;
+  return [
+    {
+      code: 'row.empty',
+      cond: `${firstCell(headers)} IS NULL${beyond}`,
+      zh: lit('该行所有单元格均为空（只有分隔符或空格），不是一条记录'),
+      en: lit('every cell of the line is empty (delimiters or spaces only); it is not a record'),
+      exclusive: true,
+    },
+  ];
+}
+
 /** A total (合计, 小 计：, 总计(18)) or a footer (制表人：…, 填报日期：…, 注：…) at a line's start. */
 export const SUMMARY_ROW_PATTERN = '^((合|小|总|共|累)\\s*计(\\s|$|[:：（(0-9])|(制表|填表|填报|审核|审批|复核|负责|统计)(人|日期|时间|单位)?\\s*[:：]|(注|说明|备注)\\s*[:：])';
 
 /**
  * A total or a footer line under the table is not a record: mostly its empty required fields
  * rejected it, but in a unit list 合计,共18个单位,18 loaded as a unit (an enum value that matches
- * nothing loads empty). Looked for in the first column and in the table's key column (anchored:
- * ≈ 25 ms per million cells).
+ * nothing loads empty). Looked for in the row's first non-empty cell and in the table's key
+ * column (anchored: ≈ 25 ms per million cells).
  */
 export function summaryRowCheck(mapped: readonly MappedField[], t: TableDef, headers: readonly string[]): Check[] {
   if (!headers.length) return [];
-  const cols = new Set([cleanCol(0)]);
+  // the row's first non-empty cell: a footer written from the second or third column (a sheet that
+  // starts with empty columns, a 序号 column left empty) is told too
+  const cols = new Set([firstCell(headers)]);
   for (const m of mapped) if (t.key.includes(m.field.name) && /^t\d+$/.test(m.clean)) cols.add(m.clean);
   return [
     {
@@ -407,6 +434,7 @@ export function buildConvSql(
   }
   const allChecks = [
     // a line that is no record says so first, whatever else is wrong with it
+    ...emptyRowCheck(headers, hasExtraCells, cells),
     ...summaryRowCheck(mapped, t, headers),
     ...headerRepeatCheck(mapped),
     ...rowChecks(rawCols, hasExtraCells, checkEncoding, cells),

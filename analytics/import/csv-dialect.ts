@@ -8,8 +8,17 @@ import { headerScore } from './headers.js';
 export interface CsvDialect {
   delimiter: string;
   quote: string;
-  /** 1-based line number of the header row (title rows above it are skipped). */
+  /** 1-based line number the header row ends on (its last physical line: a header cell may hold a
+   *  line break, as Excel users type with Alt+Enter — 办案期限⏎（天）). Records after it are
+   *  numbered from here. */
   headerLine: number;
+  /** 1-based line number the header row (of a two-row header, its upper row) starts on: the lines
+   *  above it are title lines. */
+  headerStart: number;
+  /** What DuckDB's `skip` must be to start at the first record after the header: it counts a
+   *  quoted cell's line breaks as no line (a record spanning three lines is one), a blank line
+   *  as one. */
+  skipRows: number;
   headers: string[];
   /** Most data rows of the sample end in one empty cell beyond the header (`a,b,c` over `1,2,3,`):
    *  a writer that ends every line with the delimiter, whose extra empty cell is no data. */
@@ -24,7 +33,17 @@ const MAX_HEADER_SEARCH = 10;
 
 interface Parsed {
   rows: string[][];
+  /** the physical line each record ends on */
   lines: number[];
+  /** the line breaks inside each record's quoted cells */
+  breaks: number[];
+}
+
+/** Line feeds inside a record's cells (a CR LF inside quotes is one line break, as is a LF). */
+function breaksIn(record: string[]): number {
+  let n = 0;
+  for (const cell of record) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function parseSample(sample: string, delimiter: string): Parsed | null {
@@ -39,7 +58,7 @@ function parseSample(sample: string, delimiter: string): Parsed | null {
       info: true,
       to_line: 60,
     }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
-    return { rows: records.map((r) => r.record), lines: records.map((r) => r.info.lines) };
+    return { rows: records.map((r) => r.record), lines: records.map((r) => r.info.lines), breaks: records.map((r) => breaksIn(r.record)) };
   } catch {
     return null;
   }
@@ -73,8 +92,10 @@ export function sniffCsv(sampleText: string, complete: boolean): CsvDialect {
     if (!best || score > best.score) best = { delimiter, parsed, score, width: m.value };
   }
   if (!best) {
-    const parsed = parseSample(sample, ',') ?? { rows: [[]], lines: [1] };
-    return { delimiter: ',', quote: '"', headerLine: parsed.lines[0] ?? 1, headers: (parsed.rows[0] ?? []).map((h) => h.trim()), trailingDelimiter: false };
+    const parsed = parseSample(sample, ',') ?? { rows: [[]], lines: [1], breaks: [0] };
+    const headerLine = parsed.lines[0] ?? 1;
+    const breaks = parsed.breaks[0] ?? 0;
+    return { delimiter: ',', quote: '"', headerLine, headerStart: headerLine - breaks, skipRows: headerLine - breaks, headers: (parsed.rows[0] ?? []).map((h) => h.trim()), trailingDelimiter: false };
   }
   // The header row: among the first rows, the one naming the most canonical fields.
   let headerIdx = 0;
@@ -89,16 +110,21 @@ export function sniffCsv(sampleText: string, complete: boolean): CsvDialect {
   }
   if (headerBest < 2) headerIdx = 0;
   const rows = best.parsed.rows.map((r, i) => (i === 0 ? r.map((h) => h.replace(/^\ufeff/, '')) : r));
-  // csv-parse reports the line a record ends on; a header has no embedded line breaks. The leaf
-  // row of a two-row header must be the very next line.
+  // csv-parse reports the line a record ends on; it starts that line less the line breaks in its
+  // quoted cells. The leaf row of a two-row header must start on the line after the parent's end.
+  const { lines, breaks } = best.parsed;
+  const startOf = (i: number) => (lines[i] ?? i + 1) - (breaks[i] ?? 0);
   const two = findTwoRowHeader(rows, headerIdx);
-  const adjacent = two && best.parsed.lines[two.parent + 1] === (best.parsed.lines[two.parent] ?? 0) + 1;
+  const adjacent = two && startOf(two.parent + 1) === (lines[two.parent] ?? 0) + 1;
   const leafIdx = two && adjacent ? two.parent + 1 : headerIdx;
   const headers = two && adjacent ? two.headers : rows[headerIdx]!.map((h) => h.trim());
-  const headerLine = best.parsed.lines[leafIdx] ?? leafIdx + 1;
-  const parentLine = two && adjacent ? best.parsed.lines[two.parent] : undefined;
+  const headerLine = lines[leafIdx] ?? leafIdx + 1;
+  const parentLine = two && adjacent ? startOf(two.parent) : undefined;
+  const headerStart = parentLine ?? startOf(leafIdx);
+  let skipRows = headerLine;
+  for (let i = 0; i <= leafIdx; i++) skipRows -= breaks[i] ?? 0;
   const data = best.parsed.rows.slice(leafIdx + 1);
   const padded = data.filter((r) => r.length === headers.length + 1 && r[r.length - 1] === '').length;
   const trailingDelimiter = data.length > 0 && padded * 2 > data.length;
-  return { delimiter: best.delimiter, quote: '"', headerLine, headers, trailingDelimiter, ...(parentLine !== undefined ? { parentLine } : {}) };
+  return { delimiter: best.delimiter, quote: '"', headerLine, headerStart, skipRows, headers, trailingDelimiter, ...(parentLine !== undefined ? { parentLine } : {}) };
 }

@@ -133,7 +133,28 @@ export async function sampleColumns(db: Db, source: StagedSource): Promise<strin
   const cols = source.headers.map((_, i) => `c${i}`);
   if (!cols.length) return [];
   const rows = await db.all<Record<string, string | null>>(`SELECT ${cols.join(', ')} FROM ${source.headRelation ?? source.sampleRelation} LIMIT ${SAMPLE_ROWS}`);
-  return cols.map((c) => rows.map((r) => r[c] ?? '').filter((v) => v !== ''));
+  const texts = rows.map((r) => cols.map((c) => sampleText(r[c] ?? '')));
+  // a line that repeats the header (a header printed on every page) is no sample of the values:
+  // its texts made a numeric column read as text (延期天数 was left unmapped)
+  const repeats = (cells: string[]) => {
+    const same = cells.filter((v, i) => v !== '' && v === source.headers[i]).length;
+    return same >= 2 && same * 2 >= cells.filter((v) => v !== '').length;
+  };
+  const kept = texts.filter((cells) => !repeats(cells));
+  return cols.map((_, i) => kept.map((cells) => cells[i]!).filter((v) => v !== ''));
+}
+
+/**
+ * A sampled cell as the import will read it (tj_clean in sql-macros.ts, for recognising columns by
+ * their values only): full-width and no-break spaces and a BOM become spaces and full-width digits
+ * ASCII; white space is trimmed; the marks that keep a value text are taken off — ="2024-01-05",
+ * an export's way of writing every cell, and a leading apostrophe. Without this a column written
+ * so had no date, amount or id in its sample.
+ */
+export function sampleText(v: string): string {
+  const t = v.replace(/[\u3000\u00a0\ufeff]/g, ' ').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/^[\s]+|[\s]+$/g, '');
+  const m = /^="([\s\S]*)"$/.exec(t) ?? /^'([\s\S]*)$/.exec(t);
+  return m ? m[1]!.trim() : t;
 }
 
 /** Names the workspace knows (units, officers, matters), to recognise columns by their values. */

@@ -84,4 +84,30 @@ describe('a file read by what it holds, not only by its name', () => {
     await expect(importFile(ws, join(dir, '旧版.xls'))).rejects.toMatchObject({ code: 'FILE_DAMAGED' });
     expect(await ws.db.scalar(`SELECT count(*) FROM import_log`)).toBe(0);
   });
+
+  it('text named .xlsx (CSV, UTF-16 tab-separated, a web-page table) is read as what it is; a damaged workbook is still refused as no .xlsx', async () => {
+    const dir = tempDir();
+    const csv = join(dir, '案件导出.xlsx');
+    writeFileSync(csv, [HEADER, ...ROWS].map((r) => r.join(',')).join('\r\n') + '\r\n');
+    expect(detectFormat(csv)).toBe('csv');
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, csv);
+    expect(r).toMatchObject({ table: 'penalty_case', format: 'csv', rows_read: 2, rows_loaded: 2, rows_rejected: 0 });
+    expect(await ws.db.all(`SELECT case_id FROM penalty_case ORDER BY row_no`)).toEqual(ROWS.map((x) => ({ case_id: x[0] })));
+    expect(r.warnings[0]).toBe('文件扩展名为 .xlsx，内容是分隔符文本（如制表符分隔），已按其实际格式读取 / the file is named .xlsx but holds delimited text (such as tab-separated); it was read as such');
+    const utf16 = join(dir, 'unicode.xlsx');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from([HEADER, ...ROWS].map((r) => r.join('\t')).join('\r\n'), 'utf16le')]));
+    expect(detectFormat(utf16)).toBe('csv');
+    const page = join(dir, 'page.xlsx');
+    writeFileSync(page, `<html><body><table><tr>${HEADER.map((h) => `<td>${h}</td>`).join('')}</tr></table></body></html>`);
+    expect(detectFormat(page)).toBe('html');
+    // bytes that are no text (a workbook cut before its ZIP header, random bytes): the .xlsx reader refuses them
+    const damaged = join(dir, 'damaged.xlsx');
+    writeFileSync(damaged, Buffer.from([0x00, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00]));
+    expect(detectFormat(damaged)).toBe('xlsx');
+    await expect(importFile(ws, damaged)).rejects.toMatchObject({ code: 'FILE_UNSUPPORTED', message: expect.stringContaining('不是有效的 XLSX 文件') });
+    const noTable = join(dir, 'notable.xlsx');
+    writeFileSync(noTable, '<html><body><p>登录超时，请重新登录</p></body></html>');
+    expect(detectFormat(noTable)).toBe('xlsx');
+  });
 });

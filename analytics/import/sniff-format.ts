@@ -39,6 +39,16 @@ function isXmlSpreadsheet(text: string): boolean {
   return text.includes(XMLSS_NAMESPACE) || /<\?mso-application\s+progid\s*=\s*["']Excel\.Sheet["']/i.test(text);
 }
 
+/** Whether a file's first bytes are text: some line break (or the whole file), and no control
+ *  byte but tab, LF, CR (and ESC) — a damaged workbook's bytes are not. UTF-16 text (a BOM, or
+ *  a NUL in every other byte) counts too. */
+function isPlainText(b: Buffer): boolean {
+  if (b.length === 0) return false;
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return true;
+  for (const x of b) if (x < 9 || (x > 13 && x < 32 && x !== 27) || x === 127) return false;
+  return b.includes(10) || b.includes(13) || b.length < HEAD_BYTES;
+}
+
 /** Whether the file at `path` is an XML Spreadsheet 2003, by its first bytes (a folder's other
  *  .xml files are no exports: the folder import passes over them, saying so). */
 export function isXmlSpreadsheetFile(path: string): boolean {
@@ -46,7 +56,7 @@ export function isXmlSpreadsheetFile(path: string): boolean {
 }
 
 /** The format to read `path` as: formatOf by the name, corrected by the content for the names
- *  exports mislabel (.xls, .csv, .txt, .tsv). Throws FILE_UNSUPPORTED, in words, for what cannot
+ *  exports mislabel (.xls, .xlsx, .csv, .txt, .tsv). Throws FILE_UNSUPPORTED, in words, for what cannot
  *  be read. */
 export function detectFormat(path: string): FileFormat {
   const ext = extname(path).toLowerCase();
@@ -69,8 +79,14 @@ export function detectFormat(path: string): FileFormat {
   // .xls name, and renamed .xlsx or .csv by hand
   const t = b.length ? headText(b).replace(/^\ufeff/, '').trimStart() : '';
   if (t.startsWith('<') && isXmlSpreadsheet(t)) return 'xmlss';
-  // not a ZIP: the .xlsx reader says so in words
-  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
+  if (ext === '.xlsx' || ext === '.xlsm') {
+    // text under an .xlsx name (a system's "export to Excel" writing CSV or a web-page table, or a
+    // file renamed by hand) is read as what it is; anything else is no ZIP, and the .xlsx reader
+    // says so in words
+    if (!isPlainText(b)) return 'xlsx';
+    if (t.startsWith('<')) return /<table[\s>]/i.test(t) ? 'html' : 'xlsx';
+    return 'csv';
+  }
   // what follows is what systems write under an .xls name (and WPS's .et, read the same way)
   if (ext !== '.xls' && ext !== '.et') return 'csv';
   if (b.length === 0) return formatOf(path);

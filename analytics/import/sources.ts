@@ -170,10 +170,22 @@ async function readHeadText(path: string, bytes: number): Promise<{ text: string
   return { text: new TextDecoder('utf-8').decode(buf), complete: n < bytes };
 }
 
+/**
+ * A header cell as one line: a line break typed into it (Alt+Enter: 罚款金额⏎（元）) is dropped
+ * between Chinese text, a space between Latin letters or digits (Case⏎No → Case No) — so reasons,
+ * unmapped-column names and mapping templates show the header as it reads, not broken in two.
+ */
+export function oneLineHeader(h: string): string {
+  return h.trim().replace(/[ \t\u3000]*[\r\n]+[ \t\u3000]*/g, (_, at: number, all: string) => {
+    const end = at + _.length;
+    return /[A-Za-z0-9]/.test(all[at - 1] ?? '') && /[A-Za-z0-9]/.test(all[end] ?? '') ? ' ' : '';
+  });
+}
+
 function uniqueHeaders(headers: string[]): string[] {
   const seen = new Map<string, number>();
   return headers.map((h, i) => {
-    const base = h.trim() || `列${i + 1}`;
+    const base = oneLineHeader(h) || `列${i + 1}`;
     const k = seen.get(base) ?? 0;
     seen.set(base, k + 1);
     return k ? `${base}_${k + 1}` : base;
@@ -265,7 +277,7 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
   // the 2 cores busy; with 16 MiB (the least that max_line_size allows) the conversion of 486,000
   // complaint rows took 0.53 s instead of 0.63–0.73. Big files gain nothing from it.
   const buffer = statSync(path).size < 256 * 1024 * 1024 ? ', buffer_size = 16777216' : '';
-  const readOptions = `${lit(path)}, header = false, skip = ${dialect.headerLine}, delim = ${lit(dialect.delimiter)}, quote = '"', escape = '"',
+  const readOptions = `${lit(path)}, header = false, skip = ${dialect.skipRows}, delim = ${lit(dialect.delimiter)}, quote = '"', escape = '"',
       auto_detect = false, strict_mode = true, max_line_size = 16777216${buffer}`;
   const common = checkWidth
     ? // DuckDB pads rows in parallel only when no quoted cell holds a line break
@@ -315,7 +327,7 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
     lineExpr: (rel) => `(${rel}.__ord + ${dialect.headerLine}${gapSql(rel, gaps).add})`,
     lineJoin: (rel) => gapSql(rel, gaps).join,
     passColumns: [],
-    skippedTitleRows: dialect.headerLine - 1,
+    skippedTitleRows: dialect.headerStart - 1,
     warnings: [],
     collectStructural: async (recordsRead) => {
       // The rejects table holds one row per error; a row missing two columns has two.
@@ -357,7 +369,7 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
       await db.exec(`DROP TABLE IF EXISTS ${tag}_rej; DROP TABLE IF EXISTS ${tag}_rejscan; DROP TABLE IF EXISTS ${tag}_gap; DROP TABLE IF EXISTS ${tag}_raw;`);
     },
   };
-  const titleLines = (dialect.parentLine ?? dialect.headerLine) - 1;
+  const titleLines = dialect.headerStart - 1;
   if (titleLines > 0) source.warnings.push(`跳过表头上方的 ${titleLines} 行标题 / skipped ${titleLines} title line(s) above the header`);
   if (dialect.parentLine !== undefined) source.warnings.push(twoRowWarning(dialect.parentLine, headers, 'line'));
   return source;

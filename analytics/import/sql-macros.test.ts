@@ -35,6 +35,18 @@ describe('tj_date: the date forms Chinese exports write', () => {
     ['2023-02-29', null],
     ['2024-02-30', null],
     ['2024/13/01', null],
+    // official documents' dates (公文日期), in Chinese numerals, with 〇, ○ or 零 for zero
+    ['二〇二四年三月五日', '2024-03-05'],
+    ['二○二四年十二月三十一日', '2024-12-31'],
+    ['二零二四年十月二十日', '2024-10-20'],
+    ['一九九九年九月九日', '1999-09-09'],
+    ['二〇二四年二月二十九日', '2024-02-29'],
+    ['二〇二三年二月二十九日', null],
+    ['二〇二四年十三月一日', null],
+    ['二〇二四年五月', null],
+    // java.util.Date's toString() on a server in China (CST, UTC+8)
+    ['Tue Mar 05 00:00:00 CST 2024', '2024-03-05'],
+    ['Mon Dec 30 09:15:00 CST 2024', '2024-12-30'],
     ['三月五日', null],
     ['abc', null],
     ['', null],

@@ -23,7 +23,19 @@ export const DATE_FORMATS = [
   // the timestamps many systems' databases export as digits (yyyyMMddHHmmss, yyyyMMddHHmm)
   '%Y%m%d%H%M%S',
   '%Y%m%d%H%M',
+  // java.util.Date's toString() on a server in China, what a Java export writes when nobody
+  // formatted the date: Fri Jan 05 00:00:00 CST 2024
+  '%a %b %d %H:%M:%S CST %Y',
 ];
+
+/** The numbers 1–31 in Chinese numerals (一 … 十 … 二十一 … 三十一): a position in this list. */
+const CN_NUMBERS = Array.from({ length: 31 }, (_, i) => {
+  const n = i + 1;
+  const d = '一二三四五六七八九';
+  if (n < 10) return d[n - 1]!;
+  const tens = Math.floor(n / 10);
+  return (tens > 1 ? d[tens - 1] : '') + '十' + (n % 10 ? d[(n % 10) - 1] : '');
+});
 
 export const TRUE_WORDS = ['是', 'Y', 'YES', '1', '√', '✓', '✔', 'TRUE', 'T', '有', '对', '已', '是的'];
 export const FALSE_WORDS = ['否', 'N', 'NO', '0', '×', '✗', '✕', 'X', 'FALSE', 'F', '无', '未', '不是'];
@@ -80,7 +92,13 @@ CREATE OR REPLACE TEMP MACRO tj_date_c(t) AS (
     -- milliseconds since 1970 (what JSON APIs of Java systems give: 2001..2033), a day in
     -- Beijing time (UTC+8, no daylight saving since 1991)
     CASE WHEN regexp_full_match(t, '1[0-9]{12}')
-         THEN CAST(make_timestamp((CAST(t AS BIGINT) + 28800000) * 1000) AS DATE) END
+         THEN CAST(make_timestamp((CAST(t AS BIGINT) + 28800000) * 1000) AS DATE) END,
+    -- the date as official documents write it (公文日期): 二〇二四年一月五日, also with ○ or 零
+    -- for zero; a day that does not exist (二月三十日) is no date
+    CASE WHEN contains(t, '年') AND regexp_full_match(t, '[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日')
+         THEN try(make_date(CAST(translate(left(t, 4), '〇○零一二三四五六七八九', '000123456789') AS INTEGER),
+                            list_position([${list(CN_NUMBERS)}], regexp_extract(t, '年(.+)月', 1)),
+                            list_position([${list(CN_NUMBERS)}], regexp_extract(t, '月(.+)日', 1)))) END
   ) END);
 
 -- A date outside 1949..2100 is a typo, not a date (Excel serials of small numbers, 0024-03-05).
