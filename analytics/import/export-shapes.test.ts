@@ -87,4 +87,14 @@ describe('export shapes', () => {
       { line_no: 46, codes: 'row.summary' },
     ]);
   });
+
+  it('a first line that runs past 64 KiB is refused in words, and the workspace is left as it was', async () => {
+    // one quoted header cell of 100,000 characters: no line ends in the part read for the header
+    const text = [csvLine([...HEADER, '备注'.repeat(50_000)]), ...DATA.map((r) => csvLine([...r, '']))].join('\n') + '\n';
+    const path = join(tempDir(), '行政处罚案件台账_长表头.csv');
+    writeFileSync(path, text);
+    const ws = await freshWorkspace();
+    await expect(importFile(ws, path)).rejects.toMatchObject({ code: 'FILE_DAMAGED', message: expect.stringContaining('第一行超过 64 KB 仍未结束') });
+    expect(Number(await ws.db.scalar(`SELECT count(*) FROM import_log`))).toBe(0);
+  });
 });

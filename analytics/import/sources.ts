@@ -258,6 +258,14 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
   const { db, tag } = ctx;
   const head = await readHeadText(path, 1 << 16);
   const dialect = sniffCsv(head.text.replace(/^\ufeff/, ''), head.complete);
+  if (!head.complete && !/[\r\n]/.test(head.text)) {
+    // no line ends in the first 64 KiB: no header can be told from it
+    throw new TijianError(
+      'FILE_DAMAGED',
+      `“${ctx.displayName ?? basename(ctx.path)}”的第一行超过 64 KB 仍未结束，无法从中找出表头（可能不是逐行的表格文本，或第一行有未闭合的引号）。请检查文件，或从原系统重新导出。`,
+      `The first line of "${ctx.displayName ?? basename(ctx.path)}" runs past 64 KB without ending, so no header can be told from it (the file may not be line-by-line table text, or an opening quote is never closed). Check the file or export it again.`,
+    );
+  }
   if (!dialect.headers.length || dialect.headers.every((h) => !h)) {
     throw new TijianError('FILE_EMPTY', `“${ctx.displayName ?? basename(ctx.path)}”没有表头行或为空文件。`, `"${ctx.displayName ?? basename(ctx.path)}" is empty or has no header row.`);
   }
