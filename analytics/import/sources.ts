@@ -894,16 +894,22 @@ async function jsonArraySource(ctx: SourceContext, path: string, cleanupPaths: s
       `"${name}" is not a valid JSON array (${detail}). Use an array of objects, or JSON Lines (.jsonl, where a bad line is rejected on its own).`,
     );
   }
-  return jsonObjectsSource(ctx, `${tag}_lines`, 'record', async () => {
-    const bad = await db.all<{ line: number; raw: string }>(`SELECT __ord AS line, CAST(line AS VARCHAR) AS raw FROM ${tag}_lines WHERE __j IS NULL ORDER BY __ord`);
+  return jsonObjectsSource(ctx, `${tag}_lines`, 'record', nonObjectElements(db, `${tag}_lines`), cleanupPaths, 'json');
+}
+
+/** The elements of an array of records (a table of `__ord`, `line`, `__j`) that are no object:
+ *  each rejected with its place in the array. */
+function nonObjectElements(db: Db, table: string): () => Promise<StructuralReject[]> {
+  return async () => {
+    const bad = await db.all<{ line: number; raw: string }>(`SELECT __ord AS line, CAST(line AS VARCHAR) AS raw FROM ${table} WHERE __j IS NULL ORDER BY __ord`);
     return bad.map((b) => ({
-      line: b.line,
+      line: Number(b.line),
       raw: b.raw,
       code: 'row.malformed',
       reasonZh: '该元素不是 JSON 对象（应为 {"字段": 值, …}）',
       reasonEn: 'the element is not a JSON object ({"field": value, …})',
     }));
-  }, cleanupPaths, 'json');
+  };
 }
 
 /** How deep a records array is looked for in a wrapping object ({"data": {"records": […]}}). */
@@ -963,16 +969,7 @@ async function jsonWrappedSource(ctx: SourceContext, path: string, cleanupPaths:
   );
   const others = await db.all<{ k: string }>(`SELECT unnest(json_keys(j)) AS k FROM ${tag}_doc`);
   await dropDoc();
-  const source = await jsonObjectsSource(ctx, `${tag}_lines`, 'record', async () => {
-    const bad = await db.all<{ line: number; raw: string }>(`SELECT __ord AS line, CAST(line AS VARCHAR) AS raw FROM ${tag}_lines WHERE __j IS NULL ORDER BY __ord`);
-    return bad.map((b) => ({
-      line: Number(b.line),
-      raw: b.raw,
-      code: 'row.malformed',
-      reasonZh: '该元素不是 JSON 对象（应为 {"字段": 值, …}）',
-      reasonEn: 'the element is not a JSON object ({"field": value, …})',
-    }));
-  }, cleanupPaths, 'json');
+  const source = await jsonObjectsSource(ctx, `${tag}_lines`, 'record', nonObjectElements(db, `${tag}_lines`), cleanupPaths, 'json');
   const where = best.path.join('.');
   const rest = others.map((o) => o.k).filter((k) => k !== best.path[0]);
   source.warnings.push(
