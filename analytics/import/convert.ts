@@ -150,6 +150,9 @@ const KIND_HINT: Record<string, { zh: string; en: string }> = {
   bool: { zh: '不是“是/否”（可写作 是/否、Y/N、1/0、√/×）', en: 'is not yes/no (write 是/否, Y/N, 1/0 or √/×)' },
 };
 
+/** Whether cleaned text `t` is one of Excel's error values, as a sheet or a CSV saved from one shows it. */
+const EXCEL_ERROR_SQL = (t: string): string => `regexp_full_match(${t}, '#(N/A|VALUE!|REF!|DIV/0!|NAME\\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)')`;
+
 /** A header compared loosely: no spaces, full-width brackets as half-width. */
 function headerKey(h: string): string {
   return h.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').toLowerCase();
@@ -186,8 +189,9 @@ export function fieldChecks(m: MappedField): Check[] {
       code: `${f.name}.invalid`,
       cond: `${t} IS NOT NULL AND ${v} IS NULL${overflow ? ` AND NOT ${overflow}` : ''}`,
       badCond: `${t} IS NOT NULL AND ${v} IS NULL`,
-      zh: withRaw(`${label}的值「`, raw, `」${hint.zh}`),
-      en: withRaw(`${labelEn} value "`, raw, `" ${hint.en}`),
+      // an Excel error value (#N/A, #VALUE!…: a formula that failed) says so, not "write it so"
+      zh: `CASE WHEN ${EXCEL_ERROR_SQL(t)} THEN ${withRaw(`${label}的值「`, raw, '」是 Excel 的错误值（单元格的公式出错）：请在原表中修正公式或填入数值后重新导出')} ELSE ${withRaw(`${label}的值「`, raw, `」${hint.zh}`)} END`,
+      en: `CASE WHEN ${EXCEL_ERROR_SQL(t)} THEN ${withRaw(`${labelEn} value "`, raw, '" is an Excel error value (the cell\'s formula failed): fix the formula or enter the value in the source sheet, then export again')} ELSE ${withRaw(`${labelEn} value "`, raw, `" ${hint.en}`)} END`,
     });
   }
   if (f.kind === 'id') {

@@ -97,4 +97,24 @@ describe('export shapes', () => {
     await expect(importFile(ws, path)).rejects.toMatchObject({ code: 'FILE_DAMAGED', message: expect.stringContaining('第一行超过 64 KB 仍未结束') });
     expect(Number(await ws.db.scalar(`SELECT count(*) FROM import_log`))).toBe(0);
   });
+
+  it('an Excel error value in a date (#N/A, #NAME?) is said to be one; another unreadable text keeps the usual reason', async () => {
+    const at = HEADER.indexOf('立案时间');
+    expect(at).toBeGreaterThan(0);
+    const rows = DATA.map((r) => [...r]);
+    rows[0]![at] = '#N/A';
+    rows[1]![at] = '#NAME?';
+    rows[2]![at] = '不详';
+    const path = join(tempDir(), '行政处罚案件台账_错误值.csv');
+    writeFileSync(path, [HEADER, ...rows].map(csvLine).join('\n') + '\n');
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, path);
+    expect(r).toMatchObject({ rows_read: 40, rows_loaded: 37, rows_rejected: 3 });
+    const reasons = await ws.db.all<{ line_no: number; reason_zh: string }>(`SELECT line_no, reason_zh FROM rejected_row ORDER BY line_no`);
+    expect(reasons.map((x) => [Number(x.line_no), x.reason_zh])).toEqual([
+      [2, '“立案日期”（文件中的“立案时间”列）的值「#N/A」是 Excel 的错误值（单元格的公式出错）：请在原表中修正公式或填入数值后重新导出'],
+      [3, '“立案日期”（文件中的“立案时间”列）的值「#NAME?」是 Excel 的错误值（单元格的公式出错）：请在原表中修正公式或填入数值后重新导出'],
+      [4, '“立案日期”（文件中的“立案时间”列）的值「不详」不是可识别的日期（可写作 2024-03-05、2024/3/5、2024年3月5日、20240305）'],
+    ]);
+  });
 });
