@@ -151,7 +151,7 @@ const KIND_HINT: Record<string, { zh: string; en: string }> = {
 };
 
 /** Whether cleaned text `t` is one of Excel's error values, as a sheet or a CSV saved from one shows it. */
-const EXCEL_ERROR_SQL = (t: string): string => `regexp_full_match(${t}, '#(N/A|VALUE!|REF!|DIV/0!|NAME\\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)')`;
+const excelErrorSql = (t: string): string => `regexp_full_match(${t}, '#(N/A|VALUE!|REF!|DIV/0!|NAME\\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)')`;
 
 /** A header compared loosely: no spaces, full-width brackets as half-width. */
 function headerKey(h: string): string {
@@ -190,8 +190,8 @@ export function fieldChecks(m: MappedField): Check[] {
       cond: `${t} IS NOT NULL AND ${v} IS NULL${overflow ? ` AND NOT ${overflow}` : ''}`,
       badCond: `${t} IS NOT NULL AND ${v} IS NULL`,
       // an Excel error value (#N/A, #VALUE!…: a formula that failed) says so, not "write it so"
-      zh: `CASE WHEN ${EXCEL_ERROR_SQL(t)} THEN ${withRaw(`${label}的值「`, raw, '」是 Excel 的错误值（单元格的公式出错）：请在原表中修正公式或填入数值后重新导出')} ELSE ${withRaw(`${label}的值「`, raw, `」${hint.zh}`)} END`,
-      en: `CASE WHEN ${EXCEL_ERROR_SQL(t)} THEN ${withRaw(`${labelEn} value "`, raw, '" is an Excel error value (the cell\'s formula failed): fix the formula or enter the value in the source sheet, then export again')} ELSE ${withRaw(`${labelEn} value "`, raw, `" ${hint.en}`)} END`,
+      zh: `CASE WHEN ${excelErrorSql(t)} THEN ${withRaw(`${label}的值「`, raw, '」是 Excel 的错误值（单元格的公式出错）：请在原表中修正公式或填入数值后重新导出')} ELSE ${withRaw(`${label}的值「`, raw, `」${hint.zh}`)} END`,
+      en: `CASE WHEN ${excelErrorSql(t)} THEN ${withRaw(`${labelEn} value "`, raw, '" is an Excel error value (the cell\'s formula failed): fix the formula or enter the value in the source sheet, then export again')} ELSE ${withRaw(`${labelEn} value "`, raw, `" ${hint.en}`)} END`,
     });
   }
   if (f.kind === 'id') {
@@ -244,7 +244,12 @@ export function headerRepeatCheck(mapped: readonly MappedField[]): Check[] {
   const eq = (m: MappedField) => {
     const h = m.header.trim();
     const base = h.replace(/_\d+$/, '');
-    return base !== h && base ? `${m.clean} IN (${lit(h)}, ${lit(base)})` : `${m.clean} = ${lit(h)}`;
+    const names = base !== h && base ? [h, base] : [h];
+    // a header cell holding a line break (立案⏎时间) is named on one line (oneLineHeader): its
+    // repeats are compared without white space — only the cells holding a line break, so the one
+    // comparison made on every row stays a plain equality
+    const folded = [...new Set(names.map((n) => n.replace(/\s+/g, '')))].map(lit).join(', ');
+    return `(${m.clean} IN (${names.map(lit).join(', ')}) OR ((contains(${m.clean}, chr(10)) OR contains(${m.clean}, chr(13))) AND regexp_replace(${m.clean}, '\\s+', '', 'g') IN (${folded})))`;
   };
   const [first, ...rest] = cols.map(eq);
   return [

@@ -60,4 +60,27 @@ describe('header cells with line breaks', () => {
     const last = rows[39]!.split(',')[0]!;
     expect(Number(await ws.db.scalar(`SELECT count(*) FROM penalty_case WHERE case_id IN ('${first}', '${last}')`))).toBe(2);
   });
+
+  it('that header printed again every 10 rows: each repeat is rejected as the header, on the line it starts', async () => {
+    const header = CASES[0]!.split(',');
+    // breaks in two header cells: the header spans 3 lines
+    for (const i of [1, 7]) header[i] = `"${header[i]!.slice(0, 2)}\n${header[i]!.slice(2)}"`;
+    const lines: string[] = [header.join(',')];
+    CASES.slice(1).forEach((row, i) => {
+      if (i && i % 10 === 0) lines.push(header.join(','));
+      lines.push(row);
+    });
+    const path = join(tempDir(), '行政处罚案件台账_分页表头.csv');
+    writeFileSync(path, lines.join('\n') + '\n');
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, path);
+    expect(r).toMatchObject({ rows_read: 43, rows_loaded: 40, rows_rejected: 3 });
+    // header lines 1-3, rows 4-13, header 14-16, rows 17-26, header 27-29, rows 30-39, header 40-42
+    const rej = await ws.db.all<{ line_no: number; codes: string }>(`SELECT line_no, array_to_string(error_codes, ',') AS codes FROM rejected_row ORDER BY line_no`);
+    expect(rej.map((x) => [Number(x.line_no), x.codes])).toEqual([
+      [14, 'row.header_repeat'],
+      [27, 'row.header_repeat'],
+      [40, 'row.header_repeat'],
+    ]);
+  });
 });

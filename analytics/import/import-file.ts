@@ -136,8 +136,10 @@ export async function sampleColumns(db: Db, source: StagedSource): Promise<strin
   const texts = rows.map((r) => cols.map((c) => sampleText(r[c] ?? '')));
   // a line that repeats the header (a header printed on every page) is no sample of the values:
   // its texts made a numeric column read as text (延期天数 was left unmapped)
+  // (compared without white space: a header cell's line break is gone from the header's name)
+  const bare = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
   const repeats = (cells: string[]) => {
-    const same = cells.filter((v, i) => v !== '' && v === source.headers[i]).length;
+    const same = cells.filter((v, i) => v !== '' && bare(v) === bare(source.headers[i])).length;
     return same >= 2 && same * 2 >= cells.filter((v) => v !== '').length;
   };
   const kept = texts.filter((cells) => !repeats(cells));
@@ -152,7 +154,7 @@ export async function sampleColumns(db: Db, source: StagedSource): Promise<strin
  * so had no date, amount or id in its sample.
  */
 export function sampleText(v: string): string {
-  const t = v.replace(/[\u3000\u00a0\ufeff]/g, ' ').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/^[\s]+|[\s]+$/g, '');
+  const t = v.replace(/[\u3000\u00a0\ufeff]/g, ' ').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).trim();
   const m = /^="([\s\S]*)"$/.exec(t) ?? /^'([\s\S]*)$/.exec(t);
   return m ? m[1]!.trim() : t;
 }

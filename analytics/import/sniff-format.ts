@@ -40,8 +40,8 @@ function isXmlSpreadsheet(text: string): boolean {
 }
 
 /** Whether a file's first bytes are text: some line break (or the whole file), and no control
- *  byte but tab, LF, CR (and ESC) — a damaged workbook's bytes are not. UTF-16 text (a BOM, or
- *  a NUL in every other byte) counts too. */
+ *  byte but tab, LF, CR (and ESC) — a damaged workbook's bytes are not. UTF-16 text counts when
+ *  it starts with its BOM. */
 function isPlainText(b: Buffer): boolean {
   if (b.length === 0) return false;
   if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return true;
