@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isTijianError } from '../i18n/errors.js';
 import { freshWorkspace, tempDir } from '../test/helpers.js';
-import { yearInName } from './file-constants.js';
+import { reviewKindInName, yearInName } from './file-constants.js';
 import { importFile } from './import-file.js';
 import { previewFile } from './preview.js';
 
@@ -79,5 +79,33 @@ describe('the year in a file name', () => {
     expect(r.rows_loaded).toBe(3);
     expect(r.likely!.some((d) => d.column === '（文件名）')).toBe(false);
     expect(await ws.db.all(`SELECT DISTINCT year FROM officer`)).toEqual([{ year: 2022 }]);
+  });
+});
+
+describe('the kind of a 复议 or 诉讼 ledger in its file name', () => {
+  // a ledger of reconsiderations only: no 类别 column
+  const LEDGER = ['复议案号,被申请人,复议结果,收案日期', 'FY1,嵊泗县综合行政执法局,维持,2024-03-05', 'FY2,菜园镇,撤销,2024-04-06'].join('\n') + '\n';
+
+  it('is read when the name says one of the two', () => {
+    expect(reviewKindInName('行政复议案件台账（2024年）.xlsx')).toBe('复议');
+    expect(reviewKindInName('2024年行政应诉案件登记表.csv')).toBe('诉讼');
+    expect(reviewKindInName('行政诉讼台账.csv')).toBe('诉讼');
+    expect(reviewKindInName('行政复议和行政应诉案件台账（2024年）.xlsx')).toBeNull();
+    expect(reviewKindInName('案件台账.csv')).toBeNull();
+  });
+
+  it('gives every row the kind, as a likely decision, listed; a name saying neither leaves 类别 missing', async () => {
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, write('行政复议案件台账_2024.csv', LEDGER));
+    expect(r.rows_loaded).toBe(2);
+    expect(r.likely!.find((d) => d.column === '（文件名）')).toMatchObject({ field: 'kind', confidence: 'likely' });
+    expect(await ws.db.all(`SELECT id, kind FROM review_litigation ORDER BY id`)).toEqual([
+      { id: 'FY1', kind: '复议' },
+      { id: 'FY2', kind: '复议' },
+    ]);
+    const ws2 = await freshWorkspace();
+    const err = await importFile(ws2, write('案件台账_2024.csv', LEDGER)).catch((e: unknown) => e);
+    expect(isTijianError(err) && err.code).toBe('MAPPING_MISSING_REQUIRED');
+    expect((err as Error & { zh: string }).zh).toContain('类别');
   });
 });

@@ -3,7 +3,8 @@
 // When a table's required year is named by no column and the file name holds exactly one year,
 // every row gets that year — applied as "likely" (待确认) and listed with the column decisions, so
 // it is never applied silently. Two years in the name (2022-2024) say nothing; neither does a date
-// stamp (导出_20250106), whose digits run on.
+// stamp (导出_20250106), whose digits run on. Likewise a 复议 or 诉讼 ledger's kind, when its name
+// says which and no column does.
 import { tableDef } from '../schema/tables.js';
 import type { Mapping } from './headers.js';
 
@@ -27,12 +28,36 @@ export function yearInName(file: string): number | null {
   return years.size === 1 ? [...years][0]! : null;
 }
 
+/** The kind of a 复议/诉讼 ledger its file name states (行政复议案件台账 → 复议, 行政应诉台账 → 诉讼),
+ *  or null when it names both (复议诉讼台账) or neither. */
+export function reviewKindInName(file: string): '复议' | '诉讼' | null {
+  const name = file.replace(/\.[A-Za-z0-9]{1,5}$/, '');
+  const review = name.includes('复议');
+  const lawsuit = /诉讼|应诉/.test(name);
+  return review === lawsuit ? null : review ? '复议' : '诉讼';
+}
+
 /** The mapping with the values its file name supplies for required fields no column names. */
 export function withFileConstants(m: Mapping, file: string): Mapping {
   const t = tableDef(m.table);
   if (!t) return m;
   const mapped = new Set(m.columns.map((c) => c.field).filter(Boolean));
   const constants = [...(m.constants ?? [])];
+  // A ledger of reconsiderations only has no 类别 column: every row is a 复议, as its name says.
+  const kind = t.name === 'review_litigation' ? t.fields.find((f) => f.name === 'kind') : undefined;
+  if (kind && !mapped.has(kind.name) && !constants.some((c) => c.field === kind.name)) {
+    const k = reviewKindInName(file);
+    if (k) {
+      constants.push({
+        field: kind.name,
+        value: k,
+        source: 'file_name',
+        confidence: 'likely',
+        why: `文件中没有“${kind.zh}”列，文件名说明是${k}台账：每行的${kind.zh}记为“${k}”（待确认）`,
+        why_en: `no ${kind.en} column: the file name says it lists ${k === '复议' ? 'reconsiderations' : 'lawsuits'}, so every row is taken as ${k} (to be confirmed)`,
+      });
+    }
+  }
   for (const f of t.fields) {
     if (f.name !== 'year' || f.kind !== 'int' || !f.required || mapped.has(f.name) || constants.some((c) => c.field === f.name)) continue;
     const y = yearInName(file);

@@ -199,12 +199,26 @@ function mergeRuns(parts: RangeFacts[]): RangeFacts & { lines: number } {
 }
 
 /** A read error as the user should see it. */
-function readError(e: unknown, path: string): unknown {
+export function readError(e: unknown, path: string): unknown {
   const code = (e as { code?: string }).code;
   if (code === 'ENOENT') return new TijianError('FILE_NOT_FOUND', `找不到文件（读取时被删除或移走）：${path}`, `File not found (removed or moved while read): ${path}`);
   if (code === 'TIJIAN_FILE_CHANGED')
     return new TijianError('IMPORT_FAILED', `文件在读取时被改动：${path}。请等文件写完后再导入。`, `The file changed while it was read: ${path}. Import it once it is completely written.`);
   return e;
+}
+
+/** Throws the "changed while read" error when the file's size or modification time is no longer
+ *  what they were before it was read: its bytes were read more than once (hashed and scanned,
+ *  then read by DuckDB or the workbook reader), so a change in between would load a mix of
+ *  versions under the first version's hash. */
+export function checkUnchanged(path: string, before: { size: number; mtimeMs: number }): void {
+  let now;
+  try {
+    now = statSync(path);
+  } catch (e) {
+    throw readError(e, path);
+  }
+  if (now.size !== before.size || now.mtimeMs !== before.mtimeMs) throw readError(Object.assign(new Error('changed'), { code: 'TIJIAN_FILE_CHANGED' }), path);
 }
 
 /** sha256 and size of any file; for text files also its encoding and the facts FileScan lists.

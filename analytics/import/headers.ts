@@ -148,6 +148,11 @@ export function checkAnyRecognised(m: Mapping, headers: readonly string[], fileN
   );
 }
 
+/** Headers of the 双公示 credit-publicity format (信用中国 data standard), not of a case ledger. */
+const PUBLICITY_HEADERS = new Set(
+  ['行政相对人名称', '行政相对人类别', '公示截止期', '公示截止日期', '公示期限', '数据来源单位', '数据来源单位统一社会信用代码', '处罚有效期'].map((h) => normHeader(h)),
+);
+
 /** Checks a mapping against its table: required fields present, fields known. The message names
  *  the columns that come closest to each missing field. */
 export function checkMapping(m: Mapping, fileName: string): void {
@@ -158,7 +163,12 @@ export function checkMapping(m: Mapping, fileName: string): void {
   const mapped = new Set([...m.columns.map((c) => c.field).filter((f): f is string => !!f), ...(m.constants ?? []).map((c) => c.field)]);
   const missing = t.fields.filter((f) => f.required && !mapped.has(f.name));
   if (missing.length) {
-    const cand = (f: FieldDef) => m.missing?.find((x) => x.field === f.name)?.candidates ?? [];
+    // A credit-publicity list (双公示: 行政相对人名称 … 公示截止期, 数据来源单位) publishes decisions,
+    // not the handling of cases: no column of it is a filing date (none is offered), and the fix is
+    // another export.
+    const publicity =
+      t.name === 'penalty_case' && m.columns.filter((c) => PUBLICITY_HEADERS.has(normHeader(c.header))).length >= 2;
+    const cand = (f: FieldDef) => (publicity ? [] : (m.missing?.find((x) => x.field === f.name)?.candidates ?? []));
     const zh = missing
       .map((f) => {
         const c = cand(f);
@@ -173,8 +183,14 @@ export function checkMapping(m: Mapping, fileName: string): void {
       .join(', ');
     throw new TijianError(
       'MAPPING_MISSING_REQUIRED',
-      `“${fileName}”最接近“${t.zh}”数据，但缺少必需的列：${zh}。请为这些字段指定对应的列，或换用包含这些列的导出文件。`,
-      `"${fileName}" is closest to ${t.en}, but required columns are missing: ${en}. Choose the columns for these fields, or use an export that has them.`,
+      `“${fileName}”最接近“${t.zh}”数据，但缺少必需的列：${zh}。` +
+        (publicity
+          ? '这看来是“双公示”信用公示数据：公示数据只有处罚决定，不含立案日期等办案信息，请从办案系统导出行政处罚案件台账。'
+          : '请为这些字段指定对应的列，或换用包含这些列的导出文件。'),
+      `"${fileName}" is closest to ${t.en}, but required columns are missing: ${en}. ` +
+        (publicity
+          ? 'This looks like a credit-publicity (双公示) list: it publishes decisions and carries no case handling such as the filing date. Export the penalty case ledger from the case-handling system.'
+          : 'Choose the columns for these fields, or use an export that has them.'),
       { table: t.name, missing: missing.map((f) => ({ field: f.name, candidates: cand(f) })) },
     );
   }

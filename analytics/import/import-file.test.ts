@@ -9,7 +9,7 @@ import { TijianError } from '../i18n/errors.js';
 import { freshWorkspace, REPO, snapshot, tempDir } from '../test/helpers.js';
 import { Workspace } from '../workspace/workspace.js';
 import { importFile } from './import-file.js';
-import { parseMappingFile } from './mapping-file.js';
+import { mappingTemplate, parseMappingFile } from './mapping-file.js';
 import { undoImport } from './undo.js';
 
 const UNITS = `单位编码,单位名称,简称,队伍类型
@@ -354,6 +354,36 @@ describe('idempotence, undo and failure', () => {
     expect((await importFile(ws, file(dir, 'cases.csv', CASES))).rows_loaded).toBe(3);
   });
 
+  it('a file changed after it was hashed (cut short, grown, or rewritten) is refused and nothing is committed; the whole file then imports', async () => {
+    const ws = await freshWorkspace();
+    const dir = tempDir();
+    await importFile(ws, file(dir, 'units.csv', UNITS));
+    const before = await snapshot(ws.db);
+    const changes: Array<[string, (p: string) => void]> = [
+      ['cut', (p) => writeFileSync(p, CASES.split('\n').slice(0, 2).join('\n') + '\n')],
+      ['grown', (p) => writeFileSync(p, CASES + 'AJ8,菜园镇,2024-06-01,,,,\n')],
+      // the same size, other bytes (a second later, so the modification time differs)
+      ['rewritten', (p) => writeFileSync(p, CASES.replace('AJ1', 'AJ7'))],
+    ];
+    for (const [name, change] of changes) {
+      const p = file(dir, `cases-${name}.csv`, CASES);
+      const err = await importFile(ws, p, {
+        testHooks: {
+          beforeCommit: async () => {
+            await new Promise((r) => setTimeout(r, 20));
+            change(p);
+          },
+        },
+      }).catch((e) => e);
+      expect(err, name).toMatchObject({ code: 'IMPORT_FAILED' });
+      expect(err.zh).toContain('文件在读取时被改动');
+      expect(await snapshot(ws.db)).toEqual(before);
+    }
+    // the refused bytes were not logged as imported: the complete file is not taken for a repeat
+    const r = await importFile(ws, file(dir, 'cases.csv', CASES));
+    expect(r).toMatchObject({ skipped_duplicate: false, rows_loaded: 3 });
+  });
+
   it('a process killed before COMMIT leaves the workspace as it was', async () => {
     const dir = tempDir();
     const wsPath = join(dir, 'w.duckdb');
@@ -423,6 +453,38 @@ describe('mappings', () => {
     // next file of the same layout: no mapping file needed
     const r2 = await importFile(ws, file(dir, 'odd2.csv', '编号,机关,日期\nX2,嵊山镇,2024-03-06\n'));
     expect(r2).toMatchObject({ table: 'penalty_case', rows_loaded: 1, mapping_origin: 'remembered' });
+  });
+
+  it('a mapping that names only the field keeps the unit its header states (0.2 万元 is 2,000 元); an explicit scale wins', async () => {
+    const ws = await freshWorkspace();
+    const dir = tempDir();
+    const csv = '编号,机关,日期,罚金（万元）,没收额（万元）\nX1,菜园镇,2024-03-05,0.2,3\nX2,菜园镇,2024-03-06,1.25,0.5\n';
+    // the template says how the column is read
+    expect(mappingTemplate('m.csv', ['编号', '罚款金额（万元）'])).toMatch(/罚款金额（万元）: fine_amount .*×10000/);
+    const { mapping } = parseMappingFile(
+      'table: penalty_case\ncolumns:\n  编号: case_id\n  机关: unit_id\n  日期: filed_date\n  罚金（万元）: fine_amount\n  没收额（万元）: {field: confiscation_amount, scale: 1}\n',
+    );
+    const r = await importFile(ws, file(dir, 'wan.csv', csv), { mapping: mapping! });
+    expect(r.rows_loaded).toBe(2);
+    expect(await rows(ws.db, `SELECT case_id, fine_amount, confiscation_amount FROM penalty_case ORDER BY case_id`)).toEqual([
+      { case_id: 'X1', fine_amount: 2000, confiscation_amount: 3 },
+      { case_id: 'X2', fine_amount: 12500, confiscation_amount: 0.5 },
+    ]);
+  });
+
+  it('a 双公示 credit-publicity penalty list is told to be one: no filing date offered, the case ledger asked for', async () => {
+    const ws = await freshWorkspace();
+    const dir = tempDir();
+    const csv = '行政相对人名称,行政相对人类别,行政处罚决定书文号,处罚类别,罚款金额（万元）,处罚决定日期,处罚机关,公示截止期,数据来源单位\n张三,自然人,嵊综执罚〔2024〕1号,罚款,0.2,2024/3/5,嵊泗县综合行政执法局,2025/3/5,嵊泗县综合行政执法局\n';
+    const err = await importFile(ws, file(dir, 'pub.csv', csv)).catch((e) => e);
+    expect(err.code).toBe('MAPPING_MISSING_REQUIRED');
+    expect(err.zh).toContain('“立案日期”（文件中没有相近的列）');
+    expect(err.zh).toContain('双公示');
+    expect(err.en).toContain('credit-publicity');
+    // a ledger that only lacks the column is not called one
+    const err2 = await importFile(ws, file(dir, 'odd3.csv', '案件编号,当事人,罚没金额（元）,处罚决定日期,执法机关\nX9,张三,200,2024-03-05,菜园镇\n')).catch((e) => e);
+    expect(err2.code).toBe('MAPPING_MISSING_REQUIRED');
+    expect(err2.zh).not.toContain('双公示');
   });
 
   it('mapping files report every error with its path', () => {

@@ -16,7 +16,7 @@ import { buildConvSql, convName, reasonsSql } from './convert.js';
 import type { NameIndex } from './recognise/evidence.js';
 import { valueKey } from './recognise/values.js';
 import { extrasWithEnumRaw, resolveEnumValues, type ValueDecision, type ValuePassResult } from './value-pass.js';
-import { scanFile } from './file-scan.js';
+import { checkUnchanged, scanFile } from './file-scan.js';
 import { FILE_NAME_COLUMN, repeatedImport, withFileConstants } from './file-constants.js';
 import { invalidValuesOf, omittedNote, type InvalidValuesOf } from './soft-values.js';
 import { checkAnyRecognised, checkMapping, detectTable, layoutKey, type Mapping } from './headers.js';
@@ -408,7 +408,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
 interface LoadCtx {
   file: string;
   path: string;
-  st: { size: number };
+  st: { size: number; mtimeMs: number };
   scan: { sha256: string; encoding?: string };
   format: FileFormat;
   progress: ProgressFn | undefined;
@@ -641,6 +641,8 @@ async function loadRows(
     await db.exec(`UPDATE header_mapping SET last_used_at = now()::TIMESTAMP WHERE layout_key = ${lit(layoutKey(source.headers))}`);
   }
   if (ctx.opts.testHooks?.beforeCommit) await ctx.opts.testHooks.beforeCommit();
+  // The file read last is the file hashed first, or nothing is committed.
+  checkUnchanged(ctx.path, ctx.st);
   // A cancel that arrived between statements (nothing running to interrupt) still rolls back.
   if (ctx.opts.signal?.aborted) throw new Error('INTERRUPT: cancelled before commit');
   progress?.({ phase: 'done', done: rowsRead, total: rowsRead, unit: 'rows' });

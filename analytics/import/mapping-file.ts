@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { TijianError } from '../i18n/errors.js';
 import { CANONICAL_TABLES, tableDef } from '../schema/tables.js';
 import { detectTable, matchTable, normHeader, type ColumnMapping, type Mapping } from './headers.js';
+import { normaliseHeader } from './recognise/normalise.js';
 
 const MappingTarget = z.union([
   z.string().min(1),
@@ -107,7 +108,12 @@ export function applyMappingFile(m: MappingFile, headers: readonly string[]): Ma
     if (target === undefined) return { ...auto.columns[index]! };
     const field = typeof target === 'string' ? target : target?.field ?? null;
     const col: ColumnMapping = { index, header, field, confidence: field ? 'sure' : 'none', why: '映射中指定', why_en: 'given in the mapping' };
-    if (target && typeof target === 'object' && target.scale) col.scale = target.scale;
+    // The header's unit (罚款金额（万元）) scales a money or number column as recognition does,
+    // unless the mapping gives its own scale: a mapping that names only the field must not read
+    // 0.2 万元 as 0.20 元.
+    const kind = field ? t.fields.find((f) => f.name === field)?.kind : undefined;
+    const scale = target && typeof target === 'object' && target.scale ? target.scale : normaliseHeader(header).scale;
+    if (scale && (kind === 'money' || kind === 'number')) col.scale = scale;
     return col;
   });
   // A field the file maps explicitly wins over the same field found by recognition.
@@ -142,7 +148,16 @@ export function mappingTemplate(fileName: string, headers: readonly string[]): s
     `columns:`,
   ];
   for (const c of detected.columns) {
-    const note = !c.field ? '  # 未识别 / not recognised' : c.confidence === 'likely' ? `  # 待确认 / to confirm: ${c.why ?? ''}` : '';
+    const unit = normaliseHeader(c.header);
+    const scaleNote =
+      unit.scale && c.field
+        ? `  # 按${unit.unit}读（×${unit.scale}）；若实为元，写 {field: ${c.field}, scale: 1} / read in ${unit.unit} (×${unit.scale}); if in 元, write {field: ${c.field}, scale: 1}`
+        : '';
+    const note = !c.field
+      ? '  # 未识别 / not recognised'
+      : c.confidence === 'likely'
+        ? `  # 待确认 / to confirm: ${c.why ?? ''}${scaleNote.replace('  #', ';')}`
+        : scaleNote;
     lines.push(`  ${q(c.header)}: ${c.field ?? '~'}${note}`);
   }
   const enums = t.fields.filter((f) => f.kind === 'enum');

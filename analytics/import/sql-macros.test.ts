@@ -47,6 +47,34 @@ describe('tj_date: the date forms Chinese exports write', () => {
     // java.util.Date's toString() on a server in China (CST, UTC+8)
     ['Tue Mar 05 00:00:00 CST 2024', '2024-03-05'],
     ['Mon Dec 30 09:15:00 CST 2024', '2024-12-30'],
+    // a time with its zone is the day in Beijing (UTC+8): Jackson and JSON.stringify write UTC, so
+    // midnight of 5 March in Beijing is 16:00 on the 4th; 15:59 on the 4th is still the 4th
+    ['2024-03-04T16:00:00.000+0000', '2024-03-05'],
+    ['2024-03-04T16:00:00Z', '2024-03-05'],
+    ['2024-03-04T15:59:59.999Z', '2024-03-04'],
+    ['2024-03-04 16:00:00 UTC', '2024-03-05'],
+    ['2024/03/05 00:30:00 +08:00', '2024-03-05'],
+    ['2024-03-05T23:30:00+0800', '2024-03-05'],
+    // JavaScript's Date.prototype.toString()
+    ['Tue Mar 05 2024 00:00:00 GMT+0800 (中国标准时间)', '2024-03-05'],
+    ['Mon Mar 04 2024 16:00:00 GMT+0000 (Coordinated Universal Time)', '2024-03-05'],
+    // a time range is not a zone
+    ['2024-03-05 09:05-10:30', '2024-03-05'],
+    // a time straight after 日
+    ['2024年3月5日9:05', '2024-03-05'],
+    // two-digit years: 00–49 are 20xx, 50–99 19xx (not the year 0024)
+    ['24年3月5日', '2024-03-05'],
+    ['99年12月31日', '1999-12-31'],
+    ['24年2月30日', null],
+    // seconds since 1970: midnight in Beijing
+    ['1709568000', '2024-03-05'],
+    // Oracle's DD-MON-RR as SQL*Plus spools it, in Chinese and English
+    ['05-3月 -24', '2024-03-05'],
+    ['05-3月-2024', '2024-03-05'],
+    ['05-MAR-24', '2024-03-05'],
+    ['5-Mar-2024', '2024-03-05'],
+    ['30-FEB-24', null],
+    ['Mar 5, 2024', '2024-03-05'],
     ['三月五日', null],
     ['abc', null],
     ['', null],

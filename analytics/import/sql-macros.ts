@@ -73,18 +73,37 @@ CREATE OR REPLACE TEMP MACRO tj_clean_1(s) AS list_transform(
   [tj_trim_ws(translate(CAST(s AS VARCHAR), chr(12288) || chr(160) || chr(65279) || '０１２３４５６７８９', '   0123456789'))],
   t -> nullif(tj_unmark(t), ''))[1];
 
+-- A two-digit year: 00–49 are 20xx, 50–99 are 19xx (Oracle's RR rule; a year 2030–2049 is a
+-- certificate's or permit's end, 1930–1949 no enforcement date) — four digits stay as written.
+CREATE OR REPLACE TEMP MACRO tj_year2(y) AS (CASE WHEN y >= 100 THEN y WHEN y < 50 THEN 2000 + y ELSE 1900 + y END);
+
 CREATE OR REPLACE TEMP MACRO tj_date_c(t) AS (
   CASE WHEN t IS NULL THEN NULL
   -- 2024年3月5日 exactly: strptime gives what the steps below give (checked on every year with
   -- every month and day form), several times faster than the replace() chain
   WHEN contains(t, '年') AND regexp_full_match(t, '[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日') THEN CAST(try_strptime(t, '%Y年%m月%d日') AS DATE)
   ELSE coalesce(
+    -- a time with its zone (2024-03-04T16:00:00Z, …+0000, … UTC, JavaScript's … GMT+0800 (中国标准时间)):
+    -- the day is the day in Beijing (UTC+8). Java's Jackson and JavaScript's JSON write dates in
+    -- UTC, so midnight of 5 March in Beijing is written as 16:00 on the 4th.
+    -- (strlen first: a plain date costs one more comparison)
+    CASE WHEN strlen(t) >= 17 AND (contains(t, '+') OR ends_with(t, 'Z') OR ends_with(t, 'UTC') OR ends_with(t, 'GMT') OR ends_with(t, ')'))
+         THEN CAST(make_timestamp(epoch_us(coalesce(
+           CASE WHEN regexp_full_match(t, '[0-9]{4}[-/][0-9]{1,2}[-/][0-9]{1,2}[T ]?[0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)? ?(Z|UTC|GMT|[+][0-9]{2}(:?[0-9]{2})?)')
+                THEN try_cast(replace(t, '/', '-') AS TIMESTAMPTZ) END,
+           CASE WHEN regexp_full_match(t, '[A-Z][a-z]{2} [A-Z][a-z]{2} [0-9]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT[+-][0-9]{4}( [(].*[)])?')
+                THEN try_strptime(regexp_replace(t, ' [(].*[)]$', ''), '%a %b %d %Y %H:%M:%S GMT%z') END)) + 28800000000) AS DATE) END,
     -- digits then 年 never cast (the year must be followed by - / \\ or a space): skip the cast,
     -- whose failure is slow
     CASE WHEN contains(t, '年') AND regexp_matches(t, '^[0-9]+年') THEN NULL ELSE try_cast(t AS DATE) END,
+    -- a two-digit year before 年 (24年3月5日) is how people write this century's years: 00–49 are
+    -- 20xx and 50–99 are 19xx (Oracle's RR rule); the cast below would give the year 0024
+    CASE WHEN contains(t, '年') AND regexp_full_match(t, '[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日')
+         THEN try(make_date(tj_year2(CAST(left(t, 2) AS INTEGER)),
+                            CAST(regexp_extract(t, '年([0-9]+)月', 1) AS INTEGER), CAST(regexp_extract(t, '月([0-9]+)日', 1) AS INTEGER))) END,
     -- 2024/3/5, 2024.3.5 and 2024年3月5日 become 2024-3-5, which the fast cast reads
     -- (and the full-width separators －／． typed with the digits)
-    try_cast(replace(replace(replace(replace(replace(translate(t, '－／．', '-/.'), '/', '-'), '.', '-'), '年', '-'), '月', '-'), '日', '') AS DATE),
+    try_cast(replace(replace(replace(replace(replace(translate(t, '－／．', '-/.'), '/', '-'), '.', '-'), '年', '-'), '月', '-'), '日', ' ') AS DATE),
     CAST(try_strptime(t, [${list(DATE_FORMATS)}]) AS DATE),
     -- Excel serial day numbers (1927..2173); Excel counts from 1899-12-30
     CASE WHEN regexp_full_match(t, '[1-9][0-9]{4}(\\.[0-9]+)?')
@@ -93,6 +112,19 @@ CREATE OR REPLACE TEMP MACRO tj_date_c(t) AS (
     -- Beijing time (UTC+8, no daylight saving since 1991)
     CASE WHEN regexp_full_match(t, '1[0-9]{12}')
          THEN CAST(make_timestamp((CAST(t AS BIGINT) + 28800000) * 1000) AS DATE) END,
+    -- seconds since 1970 (PHP's and Python's time(): 2001..2033), the same day in Beijing
+    CASE WHEN regexp_full_match(t, '1[0-9]{9}')
+         THEN CAST(make_timestamp((CAST(t AS BIGINT) + 28800) * 1000000) AS DATE) END,
+    -- Oracle's default DD-MON-RR, as SQL*Plus spools it: 05-3月 -24 (Chinese), 05-MAR-24 (English);
+    -- also 5-Mar-2024 and Mar 5, 2024
+    CASE WHEN regexp_full_match(t, '[0-9]{1,2}-[0-9]{1,2}月 ?-[0-9]{2}([0-9]{2})?')
+         THEN try(make_date(tj_year2(CAST(regexp_extract(t, '-([0-9]+)$', 1) AS INTEGER)),
+                            CAST(regexp_extract(t, '-([0-9]+)月', 1) AS INTEGER), CAST(regexp_extract(t, '^([0-9]+)', 1) AS INTEGER))) END,
+    CASE WHEN regexp_full_match(t, '[0-9]{1,2}-[A-Za-z]{3}-[0-9]{2}([0-9]{2})?')
+         THEN try(make_date(tj_year2(CAST(regexp_extract(t, '-([0-9]+)$', 1) AS INTEGER)),
+                            list_position(['JAN','FEB','MAR','APR','MAY','JUN','JUL','AUG','SEP','OCT','NOV','DEC'], upper(regexp_extract(t, '-([A-Za-z]+)-', 1))),
+                            CAST(regexp_extract(t, '^([0-9]+)', 1) AS INTEGER))) END,
+    CASE WHEN regexp_full_match(t, '[A-Za-z]{3} [0-9]{1,2}, [0-9]{4}') THEN CAST(try_strptime(t, '%b %d, %Y') AS DATE) END,
     -- the date as official documents write it (公文日期): 二〇二四年一月五日, also with ○ or 零
     -- for zero; a day that does not exist (二月三十日) is no date
     CASE WHEN contains(t, '年') AND regexp_full_match(t, '[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日')

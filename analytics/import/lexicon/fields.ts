@@ -139,7 +139,9 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     deadline_days: { also: ['办案期限', '办理期限', '办案时限'] },
     extension_approved: { also: ['是否批准延期', '延期审批', '是否延期', '批准延长', '是否延长办案期限', '延期情况'] },
     major_case: { also: ['是否重大案件', '重大执法决定', '重大案件', '是否重大执法决定', '是否重大行政执法决定'] },
-    legal_review_date: { also: ['法制审核日期', '法制审核时间', '审核日期', '法制审核完成日期'] },
+    // 审核日期 alone may be when a record was approved for publication (a 信用公示 entry list puts it
+    // after the decision), not the 法制审核: a guess to confirm, never sure
+    legal_review_date: { also: ['法制审核日期', '法制审核时间', '法制审核完成日期'], near: ['审核日期'], not: ['审核日期'] },
     collective_discussion: { also: ['是否集体讨论', '集体讨论', '是否经集体讨论', '集体讨论情况', '负责人集体讨论', '机关负责人集体讨论'] },
     hearing: { also: ['是否听证', '听证', '是否举行听证', '听证情况'] },
     party_type: { also: ['当事人类型', '当事人性质', '当事人类别', '相对人类型', '相对人类别', '行政相对人类别'] },
@@ -184,7 +186,8 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     subject_name: { also: ['检查对象', '检查对象名称', '对象名称', '企业名称'] },
   },
   review_litigation: {
-    id: { also: ['复议诉讼编号', '复议案号', '诉讼案号', '收案编号', '案号', '案件编号', '复议编号', '诉讼编号'] },
+    // a ledger of decided reconsiderations numbers them by the decision (复议决定书文号)
+    id: { also: ['复议诉讼编号', '复议案号', '诉讼案号', '收案编号', '案号', '案件编号', '复议编号', '诉讼编号', '复议决定书文号', '行政复议决定书文号'] },
     case_id: { also: ['原案件编号', '原处罚案件编号', '关联案件编号', '原案号', '原行政处罚决定书文号', '被诉行政行为文号', '行政行为文号'], not: ['案件编号'] },
     unit_id: { also: ['被申请人', '被告', '被诉单位', '被申请单位', '被诉机关', '被申请人被告'] },
     kind: { also: ['类别', '案件类别', '复议或诉讼', '案件类型', '类型'] },
@@ -196,7 +199,11 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
   },
   complaint: {
     complaint_id: { also: ['工单编号', '工单号', '投诉编号', '件号', '举报编号', '诉求编号', '受理编号'] },
-    received_date: { also: ['受理日期', '登记日期', '来电时间', '受理时间', '投诉日期', '举报日期', '登记时间', '诉求受理时间'] },
+    // a 12345 ticket reaches the unit when it is assigned (区交办时间, 派单时间): close to received
+    received_date: {
+      also: ['受理日期', '登记日期', '来电时间', '受理时间', '投诉日期', '举报日期', '登记时间', '诉求受理时间'],
+      near: ['交办时间', '交办日期', '派单时间', '派发时间', '转办时间', '签收时间'],
+    },
     channel: { also: ['来源渠道', '渠道', '来源', '受理渠道', '投诉渠道', '诉求渠道'] },
     township: { also: ['所属乡镇', '发生地乡镇', '乡镇', '乡镇街道', '属地'] },
     unit_id: { also: ['承办单位', '处理单位', '责任单位', '办理单位', '主办单位', '承办部门'] },
