@@ -2,21 +2,34 @@
 // shows Chinese). Text that starts with = + - @ — or their full-width forms ＝ ＋ － ＠, which
 // Chinese Excel and WPS take as the same triggers, also after leading spaces — or with a tab,
 // carriage return or line feed, is prefixed with an apostrophe, so no cell can run as a formula
-// (CSV/formula injection). Each XLSX sheet is laid out as an analyst expects: the header in row 1
+// (CSV/formula injection). Every text of an XLSX — cells, headers, sheet names, the printed page
+// header and footer — has the characters XML cannot hold replaced by U+FFFD (./xml-text.ts); CSV
+// keeps them as they are. Each XLSX sheet is laid out as an analyst expects: the header in row 1
 // (frozen, with an autofilter over the data), the title lines in the printed page header and footer
 // rather than above the table, the header row repeated on every printed page, A4 fitted to the page
 // width.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { xmlText } from './xml-text.js';
 
 const FORMULA_START = /^(?:[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r\n])/;
 
-/** A cell's text made safe to open in a spreadsheet. Numbers, booleans and dates pass unchanged. */
-export function safeCell(v: unknown): unknown {
+/** A cell's text that cannot run as a formula (lists joined, objects as JSON); other values unchanged. */
+function defused(v: unknown): unknown {
   if (typeof v === 'string') return FORMULA_START.test(v) ? `'${v}` : v;
-  if (Array.isArray(v)) return safeCell(v.map((x) => (x === null || x === undefined ? '' : String(x))).join('、'));
-  if (v !== null && typeof v === 'object' && !(v instanceof Date)) return safeCell(JSON.stringify(v));
+  if (Array.isArray(v)) return defused(v.map((x) => (x === null || x === undefined ? '' : String(x))).join('、'));
+  if (v !== null && typeof v === 'object' && !(v instanceof Date)) return defused(JSON.stringify(v));
   return v;
+}
+
+/**
+ * A cell's value made safe to write to an XLSX and open in a spreadsheet: text cannot run as a
+ * formula, and holds no character XML cannot hold (U+FFFD instead). Numbers, booleans and dates
+ * pass unchanged. Every XLSX writer of the workstation puts its cells through this.
+ */
+export function safeCell(v: unknown): unknown {
+  const d = defused(v);
+  return typeof d === 'string' ? xmlText(d) : d;
 }
 
 export interface Column {
@@ -37,20 +50,21 @@ export interface Sheet {
 
 /** Sheet names: ≤ 31 characters, none of : \ / ? * [ ], unique. */
 export function sheetName(name: string, used: Set<string>): string {
-  let base = name.replace(/[:\\/?*[\]]/g, '_').slice(0, 31) || 'Sheet';
+  // cleaned after cutting: a cut may split a surrogate pair
+  const base = xmlText(name.replace(/[:\\/?*[\]]/g, '_').slice(0, 31)) || 'Sheet';
   let n = 2;
   let out = base;
   while (used.has(out)) {
     const suffix = `(${n++})`;
-    out = base.slice(0, 31 - suffix.length) + suffix;
+    out = xmlText(base.slice(0, 31 - suffix.length)) + suffix;
   }
   used.add(out);
   return out;
 }
 
-/** Text for an Excel header/footer section: & doubled, at most 250 characters. */
+/** Text for an Excel header/footer section: & doubled, at most 250 characters, XML-safe. */
 function hf(s: string): string {
-  return s.replace(/&/g, '&&').slice(0, 250);
+  return xmlText(s.replace(/&/g, '&&').slice(0, 250));
 }
 
 function columnLetter(n: number): string {
@@ -97,7 +111,7 @@ export async function writeXlsx(path: string, sheets: readonly Sheet[]): Promise
 }
 
 function csvField(v: unknown): string {
-  const s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(safeCell(v));
+  const s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(defused(v));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

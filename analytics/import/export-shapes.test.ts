@@ -117,4 +117,28 @@ describe('export shapes', () => {
       [4, '“立案日期”（文件中的“立案时间”列）的值「不详」不是可识别的日期（可写作 2024-03-05、2024/3/5、2024年3月5日、20240305）'],
     ]);
   });
+
+  it('an Excel error value in the key column (#REF!) rejects its row as one, not loaded as a case number', async () => {
+    const at = HEADER.indexOf('案号');
+    expect(at).toBe(0);
+    const rows = DATA.map((r) => [...r]);
+    rows[4]![at] = '#REF!';
+    const path = join(tempDir(), '行政处罚案件台账_错误键.csv');
+    writeFileSync(path, [HEADER, ...rows].map(csvLine).join('\n') + '\n');
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, path);
+    expect(r).toMatchObject({ rows_read: 40, rows_loaded: 39, rows_rejected: 1 });
+    expect(await ws.db.all(`SELECT CAST(line_no AS INTEGER) AS line, reason_zh FROM rejected_row`)).toEqual([
+      { line: 6, reason_zh: '“案件编号”（文件中的“案号”列）的值「#REF!」是 Excel 的错误值（单元格的公式出错），不是编号：请在原表中修正公式或填入编号后重新导出' },
+    ]);
+    expect(Number(await ws.db.scalar(`SELECT count(*) FROM penalty_case WHERE case_id LIKE '#%'`))).toBe(0);
+  });
+
+  it('lines ending in CR CR LF (Python on Windows without newline=\'\') are refused in words, not as "damaged"', async () => {
+    const path = join(tempDir(), '行政处罚案件台账_crcrlf.csv');
+    writeFileSync(path, [HEADER, ...DATA].map(csvLine).join('\r\r\n') + '\r\r\n');
+    const ws = await freshWorkspace();
+    await expect(importFile(ws, path)).rejects.toMatchObject({ code: 'FILE_DAMAGED', message: expect.stringContaining("newline=''") });
+    expect(Number(await ws.db.scalar(`SELECT count(*) FROM import_log`))).toBe(0);
+  });
 });

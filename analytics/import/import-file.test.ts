@@ -299,6 +299,28 @@ describe('importing real-looking exports', () => {
   });
 });
 
+describe('names that matched nothing', () => {
+  it('are told with the import, counted over its own rows, with the commonest names and whether the list is missing', async () => {
+    const ws = await freshWorkspace();
+    const dir = tempDir();
+    // cases before any unit list or roster: every unit name unresolved, no list yet
+    const first = await importFile(ws, file(dir, 'cases.csv', CASES));
+    expect(first.unresolved?.find((u) => u.field === 'unit_id')).toMatchObject({ rows: 3, no_list: true, list_zh: '执法单位名录' });
+    await importFile(ws, file(dir, 'units.csv', UNITS));
+    await importFile(ws, file(dir, 'officers.csv', OFFICERS));
+    // another file after the lists: one unit and one officer unknown (counted by hand)
+    const more = '案件编号,执法机关,立案日期,承办人\nAJ5,县城市管理大队,2024-05-01,ZF0001\nAJ6,菜园镇,2024-05-02,李四 赵六\nAJ7,菜园镇,2024-05-03,王五\n';
+    const r = await importFile(ws, file(dir, 'more.csv', more));
+    expect(r.unresolved).toEqual([
+      { field: 'unit_id', zh: '执法主体', en: 'Unit', rows: 1, samples: [{ value: '县城市管理大队', rows: 1 }], no_list: false, list_zh: '执法单位名录', list_en: 'unit list' },
+      { field: 'officer_ids', zh: '承办人', en: 'Officers', rows: 1, samples: [{ value: '赵六', rows: 1 }], no_list: false, list_zh: '执法人员花名册', list_en: 'officer roster' },
+    ]);
+    // a file whose names all resolve says nothing
+    const ok = await importFile(ws, file(dir, 'ok.csv', '案件编号,执法机关,立案日期\nAJ8,菜园镇,2024-05-04\n'));
+    expect(ok.unresolved).toBeUndefined();
+  });
+});
+
 describe('idempotence, undo and failure', () => {
   it('re-importing the same file changes nothing and says so', async () => {
     const ws = await freshWorkspace();

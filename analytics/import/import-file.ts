@@ -1,7 +1,6 @@
 // Importing one file: hash → stage → map → convert and validate → load good rows, keep rejected
 // rows with reasons → resolve names → log. All of it in one transaction: a failure, a cancel or a
 // kill part-way leaves the workspace as it was. Rows read = loaded + rejected, always.
-import { statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { basename, extname, resolve as resolvePath } from 'node:path';
 import type { Db } from '../db/duck.js';
@@ -26,6 +25,8 @@ import { listKeyMapSql, listMapSql, prepareLookups, referenceFields, resolveAfte
 import { checkAborted } from './cancel.js';
 import { stageSource, type FileFormat, type StagedSource, type StructuralReject } from './sources.js';
 import { detectFormat } from './sniff-format.js';
+import { unresolvedOfImport, type UnresolvedOfImport } from './unresolved.js';
+import { statDataFile } from './import-paths.js';
 
 /** Limits of the readers (XLSX inflated sizes); defaults in xlsx-reader.ts. */
 export interface ImportLimits {
@@ -74,6 +75,8 @@ export interface ImportFileResult {
   /** Values of optional fields that could not be read (a date written 不详): the rows loaded with
    *  the field empty, the text kept in extras; each distinct text with its reason and count. */
   values_invalid?: InvalidValuesOf['values'];
+  /** Names in this import's rows that matched no unit, officer or matter (loaded, the text kept). */
+  unresolved?: UnresolvedOfImport[];
   /** What the rejected rows' line numbers count. */
   line_kind?: StagedSource['lineKind'];
   warnings: string[];
@@ -246,12 +249,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   const db = ws.db;
   const path = resolvePath(filePath);
   const file = basename(path);
-  let st;
-  try {
-    st = statSync(path);
-  } catch {
-    throw new TijianError('FILE_NOT_FOUND', `找不到文件：${path}`, `File not found: ${path}`);
-  }
+  const st = statDataFile(path);
   const format = detectFormat(path);
   // A rectification feedback form exported by Tijian (整改反馈表, recognised by its hidden marker
   // sheet) updates the rectification ledger instead of loading a table (analytics/rectify).
@@ -367,9 +365,11 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
     const staged = await stageRows(db, t, mapping, src, progress);
     const result = await db.transaction(() => loadRows(ws, t, mapping, src, staged, { file, path, st, scan, format, progress, opts }));
     const decisions = decisionsOf(mapping);
+    const unresolved = await unresolvedOfImport(db, t, result.import_id);
     return {
       ...base,
       ...result,
+      ...(unresolved.length ? { unresolved } : {}),
       table: t.name,
       skipped_duplicate: false,
       mapping_origin: mapping.origin,
@@ -594,7 +594,7 @@ async function loadRows(
     await db.exec(
       `${insertRejected} (
          SELECT ${lineOf} AS line, ${rawJson('c')} AS raw, ${reasonsSql(conv.reasonChecks)} AS rs
-         FROM (SELECT *, ${conv.cleanedFromRaw} FROM ${TAG}_conv WHERE __bad) c ${gapJoin})`,
+         FROM ${conv.badRowsCleaned(`${TAG}_conv`)} c ${gapJoin})`,
     );
   }
   // Duplicate keys: valid rows, whose raw text is read again from the file (only when there are any).

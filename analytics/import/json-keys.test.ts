@@ -28,4 +28,27 @@ describe('JSON keys as columns', () => {
     expect(r.rows_loaded + r.rows_rejected).toBe(5);
     expect(await ws.db.all(`SELECT permit_id, subject_id, row_no FROM permit ORDER BY permit_id`)).toEqual([{ permit_id: 'P3', subject_id: '91330922MA2A0000X1', row_no: 3 }]);
   });
+
+  it('keys with a backslash, a quote, a dot or nothing at all are columns like any other (was: the whole file failed, "JSON path error")', async () => {
+    const objs = [
+      { 许可编号: 'P1', 统一社会信用代码: '91330922MA2A0000X1', 许可日期: '2024-01-02', '备注\\': 'a', '': 'b', 'x"y': 'c', 'k.v': 'd' },
+      { 许可编号: 'P2', 统一社会信用代码: '91330922MA2A0000X2', 许可日期: '2024-01-03', '备注\\': 'e', '': 'f', 'x"y': 'g', 'k.v': 'h' },
+    ];
+    for (const [name, text] of [
+      ['许可.json', JSON.stringify(objs)],
+      ['许可.jsonl', objs.map((o) => JSON.stringify(o)).join('\n') + '\n'],
+    ] as const) {
+      const path = join(tempDir(), name);
+      writeFileSync(path, text);
+      const ws = await freshWorkspace();
+      const r = await importFile(ws, path);
+      expect(r).toMatchObject({ table: 'permit', rows_read: 2, rows_loaded: 2 });
+      // each value is kept with its own key, in extras ("" is shown as the column it is: 列5)
+      const extras = await ws.db.all<{ e: string }>(`SELECT CAST(extras AS VARCHAR) AS e FROM permit ORDER BY permit_id`);
+      expect(extras.map((x) => JSON.parse(x.e))).toEqual([
+        { '备注\\': 'a', 列5: 'b', 'x"y': 'c', 'k.v': 'd' },
+        { '备注\\': 'e', 列5: 'f', 'x"y': 'g', 'k.v': 'h' },
+      ]);
+    }
+  });
 });

@@ -1,5 +1,6 @@
 // A Parquet file's texts are looked over once for the space characters they hold (parquetSource):
 // the cleaning takes the cheap path only when that allows it, and trims every value as tj_clean does.
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Db, lit } from '../db/duck.js';
@@ -42,6 +43,46 @@ describe('Parquet texts and the space characters', () => {
       expect(r.rows_loaded).toBe(20);
       const got = (await ws.db.all<{ s: string }>(`SELECT subject_name AS s FROM inspection_plan ORDER BY row_no`)).map((x) => x.s);
       expect(got).toEqual(want);
+    } finally {
+      ws.close();
+    }
+  });
+});
+
+describe('Parquet instants', () => {
+  it('a TIMESTAMP WITH TIME ZONE is the day in Beijing, whatever zone the machine is in', async () => {
+    const dir = tempDir();
+    const path = join(dir, '检查计划任务_tz.parquet');
+    const db = await Db.open(':memory:');
+    try {
+      // 16:30 UTC is 00:30 the next day in Beijing; 15:30 UTC is 23:30 the same day
+      await db.exec(`CREATE TABLE t AS SELECT * FROM read_parquet(${lit(SAMPLE)}) ORDER BY 任务编号 LIMIT 2`);
+      await db.exec(
+        `COPY (SELECT * REPLACE (CASE WHEN 任务编号 = (SELECT min(任务编号) FROM t) THEN TIMESTAMPTZ '2024-01-01 16:30:00+00'
+                                      ELSE TIMESTAMPTZ '2024-01-01 15:30:00+00' END AS 计划完成日期) FROM t ORDER BY 任务编号) TO ${lit(path)} (FORMAT parquet)`,
+      );
+    } finally {
+      db.close();
+    }
+    // the machine's zone is the process's TZ (a workspace's settings are locked): a child process
+    // in New York, and this one
+    const wsPath = join(dir, 'w.duckdb');
+    execFileSync(process.execPath, ['--import', 'tsx', 'analytics/cli/main.ts', 'import', '--workspace', wsPath, path], {
+      cwd: REPO,
+      env: { ...process.env, TZ: 'America/New_York' },
+      stdio: 'ignore',
+    });
+    const ws = await Workspace.open(wsPath);
+    try {
+      const got = await ws.db.all<{ d: string }>(`SELECT CAST(due_date AS VARCHAR) AS d FROM inspection_plan ORDER BY row_no`);
+      expect(got.map((r) => r.d)).toEqual(['2024-01-02', '2024-01-01']);
+      const here = await Workspace.open(join(dir, 'w2.duckdb'));
+      try {
+        expect((await importFile(here, path)).rows_loaded).toBe(2);
+        expect(await here.db.all(`SELECT CAST(due_date AS VARCHAR) AS d FROM inspection_plan ORDER BY row_no`)).toEqual(got);
+      } finally {
+        here.close();
+      }
     } finally {
       ws.close();
     }

@@ -2,7 +2,6 @@
 // headers point to, the column mapping (detected, remembered for this layout, or the user's), what
 // is missing, and its first rows. Staged in a private in-memory database, so it never touches the
 // workspace and can run while an import does.
-import { statSync } from 'node:fs';
 import { basename, resolve as resolvePath } from 'node:path';
 import type { Table } from 'apache-arrow';
 import { queryArrow } from '../arrow/duck-to-arrow.js';
@@ -21,6 +20,7 @@ import { fallbackOf, matchEnumValue, type ValueHow } from './recognise/values.js
 import type { ProgressFn } from './progress.js';
 import { MACROS_SQL } from './sql-macros.js';
 import { repeatedImport, type FileConstant } from './file-constants.js';
+import { statDataFile } from './import-paths.js';
 import { invalidValuesOf, type InvalidValue, type InvalidValuesOf } from './soft-values.js';
 import { stageSource, type FileFormat, type StagedSource } from './sources.js';
 import { detectFormat } from './sniff-format.js';
@@ -111,12 +111,7 @@ function problemOf(e: unknown): PreviewProblem {
 export async function previewFile(ws: Workspace | null, filePath: string, opts: PreviewOptions = {}): Promise<ImportPreview> {
   const path = resolvePath(filePath);
   const file = basename(path);
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new TijianError('FILE_NOT_FOUND', `找不到文件：${path}`, `File not found: ${path}`);
-  }
+  const size = statDataFile(path).size;
   const out: ImportPreview = {
     file,
     path,
@@ -291,7 +286,7 @@ async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: Stage
   const emptiedRows = Number(await db.scalar(`SELECT count(*) FROM tj_prev_conv WHERE NOT __bad AND (${anySoft})`));
   const reasons = await db.all<{ code: string; rows: number; zh: string; en: string }>(
     `SELECT r.code AS code, count(*) AS rows, min(r.zh) AS zh, min(r.en) AS en
-     FROM (SELECT unnest(rs) AS r FROM (SELECT ${reasonsSql(conv.reasonChecks)} AS rs FROM (SELECT *, ${conv.cleanedFromRaw} FROM tj_prev_conv WHERE __bad)))
+     FROM (SELECT unnest(rs) AS r FROM (SELECT ${reasonsSql(conv.reasonChecks)} AS rs FROM ${conv.badRowsCleaned('tj_prev_conv')}))
      GROUP BY 1 ORDER BY 2 DESC, 1`,
   );
   // Keys repeated within the file: every occurrence after the first is rejected.

@@ -1,6 +1,8 @@
 // A rejected row's reason codes (filed_date.invalid, row.ragged…) as the kind of problem a person
 // reads: "立案日期：不是有效的日期". Used where rejected rows are counted by kind (the pre-check,
 // the export sent back for 补正); the codes themselves stay in the data for technical users.
+// Every code a reader, the import or the feedback import (rectify/feedback.ts) can give a rejected
+// row has an entry here or is a field's code (KIND_TEXT); reason-kinds.test.ts scans the sources.
 import { tableDef } from '../schema/tables.js';
 
 const ROW_KINDS: Record<string, { zh: string; en: string }> = {
@@ -11,8 +13,22 @@ const ROW_KINDS: Record<string, { zh: string; en: string }> = {
   'row.encoding': { zh: '含有无法识别的字符（编码错误）', en: 'characters that could not be decoded' },
   'row.quote': { zh: '引号不配对，无法拆分', en: 'unbalanced quotes' },
   'row.malformed': { zh: '格式错误，无法读取', en: 'malformed line' },
+  'row.control_char': { zh: '含有控制字符（如 NUL）', en: 'control characters (such as NUL)' },
+  'row.too_long': { zh: '内容过长（单元格或整行超过长度上限）', en: 'too long (a cell or the line is over the limit)' },
+  'row.too_wide': { zh: '列数过多（超过 Excel 的列数上限）', en: 'too many columns (more than Excel allows)' },
   'key.duplicate_in_file': { zh: '与本文件中前面的行重复', en: 'duplicate of an earlier line of the file' },
   'key.exists': { zh: '工作区中已有同一编号的记录', en: 'already in the workspace' },
+  // the rows of an imported feedback form (整改情况反馈表) that could not be taken
+  'rectify.no_item': { zh: '缺少事项编号', en: 'no item code' },
+  'rectify.unknown_item': { zh: '事项编号在工作区中不存在', en: 'unknown item code' },
+  'rectify.wrong_unit': { zh: '事项与单位不符', en: 'item and unit do not match' },
+  'rectify.duplicate_row': { zh: '同一事项重复填报', en: 'the same item on several rows' },
+  'rectify.bad_status': { zh: '整改状态无法识别', en: 'unknown status' },
+  'rectify.bad_date': { zh: '完成时间不是有效的日期', en: 'completion date not a date' },
+  'rectify.future_date': { zh: '完成时间晚于今天', en: 'completion date after today' },
+  'rectify.reason_required': { zh: '不予整改未说明理由', en: 'no reason given for 不予整改 (not to be rectified)' },
+  'rectify.completed_required': { zh: '已整改未填写完成时间', en: 'no completion date for 已整改 (rectified)' },
+  'rectify.deadline': { zh: '整改期限不是有效的日期', en: 'deadline not a date' },
 };
 
 const KIND_TEXT: Record<string, (kind: string) => { zh: string; en: string }> = {

@@ -1,10 +1,12 @@
 // The rejected rows exported for 补正, read back with exceljs and held to the dirty sample's answer
 // key (samples/dirty/_expected.json) and to the files themselves (read here with csv-parse).
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import JSZip from 'jszip';
+import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import type { DirtyExpectation } from '../../samples/generator/dirty.js';
 import { freshWorkspace, SAMPLES, tempDir } from '../test/helpers.js';
@@ -118,3 +120,62 @@ describe('tijian rejected --out', () => {
   });
 });
 
+
+describe('a rejected row holding characters XML cannot hold', () => {
+  it('is exported as a well-formed workbook, each such character as U+FFFD; its kind in plain words, not a code', async () => {
+    // U+FFFE and U+FFFF (what a probe found: xl/sharedStrings.xml was not well-formed, openpyxl
+    // refused the file, Excel offered to repair it), U+0001 (exceljs dropped it silently), a lone
+    // surrogate (written to the file as U+FFFD already) and an emoji, which stays
+    const lines = readFileSync(join(SAMPLES, 'shengsi', '行政处罚案件台账_2024.csv'), 'utf8').split('\n').slice(0, 5);
+    const cells = (l: string) => (parse(l) as string[][])[0]!;
+    const csvLine = (cs: string[]) => cs.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+    const header = cells(lines[0]!);
+    const party = header.indexOf('当事人名称');
+    const filed = header.indexOf('立案时间');
+    // line 3: a control character (rejected as row.control_char); line 4: U+FFFE U+FFFF in the
+    // party and a date that is no date (rejected as filed_date.invalid, the row kept as written)
+    const l3 = cells(lines[2]!);
+    l3[party] = 'a\uFFFEb\uFFFFc\u0001d\uD800e😀f';
+    const l4 = cells(lines[3]!);
+    l4[party] = '张\uFFFE\uFFFF三😀';
+    l4[filed] = '2024年13月45日';
+    const path = join(tempDir(), '行政处罚案件台账_坏字符.csv');
+    writeFileSync(path, [lines[0], lines[1], csvLine(l3), csvLine(l4), lines[4]].join('\n') + '\n');
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, path);
+    expect(r).toMatchObject({ rows_read: 4, rows_rejected: 2 });
+    const out = join(tempDir(), '补正.xlsx');
+    await writeRejectedXlsx(ws.db, out);
+
+    // every XML part as XML 1.0 allows, and well-formed to a strict parser
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    for (const name of Object.keys(zip.files).filter((n) => /\.(xml|rels)$/.test(n))) {
+      const xml = await zip.file(name)!.async('string');
+      expect(xml, name).toMatch(/^[\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u);
+      const p = new SaxesParser();
+      const errors: string[] = [];
+      p.on('error', (e) => errors.push(e.message));
+      p.write(xml).close();
+      expect(errors, name).toEqual([]);
+    }
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.getWorksheet('行政处罚案件台账_坏字符')!;
+    const col = 3 + party; // 行号, 问题说明, then the file's columns
+    expect(sheet.getCell(1, col).value).toBe('当事人名称');
+    const byLine = new Map<number, string>();
+    sheet.eachRow((row, n) => {
+      if (n > 1) byLine.set(Number(row.getCell(1).value), text(row.getCell(col).value));
+    });
+    expect(byLine.get(3)).toBe('a\uFFFDb\uFFFDc\uFFFDd\uFFFDe😀f');
+    expect(byLine.get(4)).toBe('张\uFFFD\uFFFD三😀');
+
+    // the summary names the kinds in plain words: no row.control_char
+    const kinds: string[] = [];
+    wb.getWorksheet('说明')!.eachRow((row, n) => {
+      if (n > 1) kinds.push(text(row.getCell(6).value));
+    });
+    expect(kinds.sort()).toEqual(['含有控制字符（如 NUL）', '立案日期：不是有效的日期'].sort());
+  });
+});

@@ -254,6 +254,14 @@ export function physicalLine(line: number, continuations: readonly number[]): nu
   return physical;
 }
 
+/** a + b + … as a balanced tree: a chain of a thousand additions passes DuckDB's expression depth
+ *  limit (1,000), and a file may have that many columns. */
+export function balancedSum(terms: readonly string[]): string {
+  if (terms.length <= 64) return terms.join(' + ');
+  const half = terms.length >> 1;
+  return `(${balancedSum(terms.slice(0, half))}) + (${balancedSum(terms.slice(half))})`;
+}
+
 async function csvSource(ctx: SourceContext, path: string, encoding: TextEncoding, cleanupPaths: string[]): Promise<StagedSource> {
   const { db, tag } = ctx;
   const head = await readHeadText(path, 1 << 16);
@@ -264,6 +272,16 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
       'FILE_DAMAGED',
       `“${ctx.displayName ?? basename(ctx.path)}”的第一行超过 64 KB 仍未结束，无法从中找出表头（可能不是逐行的表格文本，或第一行有未闭合的引号）。请检查文件，或从原系统重新导出。`,
       `The first line of "${ctx.displayName ?? basename(ctx.path)}" runs past 64 KB without ending, so no header can be told from it (the file may not be line-by-line table text, or an opening quote is never closed). Check the file or export it again.`,
+    );
+  }
+  // every line ending in CR CR LF: Python's csv module on Windows without newline='' writes it, and
+  // DuckDB's reader can only fail on it ("state machine reached an invalid state"); say what it is
+  const lineEnds = head.text.match(/\r*\n/g) ?? [];
+  if (lineEnds.length && lineEnds.every((e) => e === '\r\r\n')) {
+    throw new TijianError(
+      'FILE_DAMAGED',
+      `“${ctx.displayName ?? basename(ctx.path)}”的每一行都以两个回车加一个换行（\\r\\r\\n）结尾，多了一个回车符，无法按行读取。这常见于在 Windows 上用 Python 写 CSV 而未设 newline=''：请修正导出程序（open(…, newline='')）后重新导出，或用文本编辑器把行尾统一为 CRLF 或 LF。`,
+      `Every line of "${ctx.displayName ?? basename(ctx.path)}" ends in CR CR LF (\\r\\r\\n): one carriage return too many, so its lines cannot be read. Python's csv module writes this on Windows when the file is opened without newline='': fix the export (open(…, newline='')) and export again, or convert the line ends to CRLF or LF in a text editor.`,
     );
   }
   if (!dialect.headers.length || dialect.headers.every((h) => !h)) {
@@ -296,7 +314,7 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
     if (!checkWidth) return read;
     const present = names.slice(0, -1).map((c) => `(${c} IS NOT NULL)::INTEGER`);
     const cells = `CASE WHEN __x2 IS NOT NULL THEN ${width + 2} WHEN __x1 IS NOT NULL THEN ${width + 1}
-      WHEN ${names[width - 1]} IS NULL THEN ${present.length ? present.join(' + ') : '0'} END`;
+      WHEN ${names[width - 1]} IS NULL THEN ${present.length ? balancedSum(present) : '0'} END`;
     const over = `CASE WHEN coalesce(__x1, '') <> '' OR coalesce(__x2, '') <> '' THEN concat_ws(${lit(dialect.delimiter)}, __x1, __x2) END`;
     return `(SELECT ${cells} AS __cells, ${over} AS __over, ${names.map((c) => `nullif(${c}, '') AS ${c}`).join(', ')} FROM ${read})`;
   };
@@ -1016,13 +1034,20 @@ async function jsonObjectsSource(
   if (!keys.length) throw new TijianError('FILE_EMPTY', `“${ctx.displayName ?? basename(ctx.path)}”中没有 JSON 对象（或每一行都无法读取，见被拒绝的行）。`, `"${ctx.displayName ?? basename(ctx.path)}" holds no JSON objects (or no line could be read).`);
   const headers = keys.map((k) => k.k);
   // Every key's value taken in one parse of the object (a list of paths), then each value alone.
-  const paths = headers.map((h) => lit(`$."${h.replace(/"/g, '\\"')}"`));
-  const cols = headers.map((_, i) => {
-    const v = `__v[${i + 1}]`;
+  // A key with a backslash or a quote is escaped in its path (jsonPath); the empty key "" has no
+  // path at all, so its value is looked up in the object as a map.
+  const named = headers.filter((h) => h !== '');
+  const paths = named.map((h) => lit(jsonPath([h])));
+  const cols = headers.map((h, i) => {
+    const v = h === '' ? '__e' : `__v[${named.indexOf(h) + 1}]`;
     return `CASE WHEN json_type(${v}) = 'ARRAY' THEN array_to_string(CAST(${v} AS VARCHAR[]), '、')
                  WHEN json_type(${v}) = 'NULL' THEN NULL ELSE json_extract_string(${v}, '$') END AS c${i}`;
   });
-  const relation = `(SELECT __ord, ${cols.join(', ')} FROM (SELECT __ord, json_extract(__j, [${paths.join(', ')}]) AS __v FROM ${linesRel} WHERE __j IS NOT NULL))`;
+  const extract = [
+    ...(named.length ? [`json_extract(__j, [${paths.join(', ')}]) AS __v`] : []),
+    ...(named.length < headers.length ? [`CAST(__j AS MAP(VARCHAR, JSON))[''] AS __e`] : []),
+  ];
+  const relation = `(SELECT __ord, ${cols.join(', ')} FROM (SELECT __ord, ${extract.join(', ')} FROM ${linesRel} WHERE __j IS NOT NULL))`;
   // Without a backslash in any object, every value is its bytes as written (no escape such as
   // \u3000 or \t makes a character the bytes do not show): the cleaning may take the cheap path
   // the file's bytes allow (0.48 s of tj_clean for 81,000 objects of 11 fields, on one core).
@@ -1070,6 +1095,9 @@ async function parquetSource(ctx: SourceContext, readPath: string = ctx.path): P
   const cols = described.map((d, i) => {
     const c = ident(d.column_name);
     if (/\[\]$/.test(d.column_type)) return `array_to_string(CAST(${c} AS VARCHAR[]), '、') AS c${i}`;
+    // an instant (WITH TIME ZONE) is written as the time in Beijing (UTC+8), as JSON's milliseconds
+    // are: strftime would use the machine's zone, so the same file would give another day elsewhere
+    if (d.column_type === 'TIMESTAMP WITH TIME ZONE') return `strftime(make_timestamp(epoch_us(${c}) + 28800000000), '%Y-%m-%d %H:%M:%S') AS c${i}`;
     if (/^TIMESTAMP/.test(d.column_type)) return `strftime(${c}, '%Y-%m-%d %H:%M:%S') AS c${i}`;
     return `CAST(${c} AS VARCHAR) AS c${i}`;
   });

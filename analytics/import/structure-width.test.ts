@@ -154,3 +154,20 @@ describe('the scan notices lines ending in a delimiter and quoted line breaks, a
     expect((await scanFile(write('f.csv', 'a,b\n1,2\n'), true)).lineEndDelimiters).toBe('');
   });
 });
+
+describe('a file of more than a thousand columns, its lines ending in a delimiter', () => {
+  it('imports, the cells counted (was: refused with DuckDB\'s "Max expression depth limit of 1000 exceeded")', async () => {
+    const EXTRA = 1100;
+    const extra = (i: number) => `附加${i}`;
+    const lines = padded().map((l, i) => (i === 0 ? l + ',' + Array.from({ length: EXTRA }, (_, k) => extra(k)).join(',') : l + ','.repeat(EXTRA)));
+    // line 7 with its comma: one cell more than the header
+    const bad = withComma(lines, 7);
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, write('行政处罚案件台账_宽.csv', bad.join('\n') + '\n'));
+    expect(r).toMatchObject({ rows_read: 30, rows_loaded: 29, rows_rejected: 1 });
+    const [rej] = await rejected(ws);
+    expect(rej).toMatchObject({ line_no: 7, error_codes: ['row.ragged'] });
+    expect(rej!.reason_zh).toContain(`表头 ${WIDTH + EXTRA} 列，该行 ${WIDTH + EXTRA + 1} 列`);
+    await nothingShifted(ws);
+  });
+});

@@ -3,9 +3,11 @@
 // recognises: a very hidden sheet `_tijian_rectify` whose first cells say what the file is, for
 // which unit and period; the defined name TIJIAN_RECTIFY_HEADER on the fixed header row (row 3)
 // of the first sheet; the stable item code (ZG000123) in column A. Every text cell goes through
-// safeCell: text starting with = + - @ is written with a leading apostrophe (no formula runs).
+// safeCell: text starting with = + - @ is written with a leading apostrophe (no formula runs), and a
+// character XML cannot hold as U+FFFD (the marker's texts get the latter only: the import reads them).
 import type ExcelJS from 'exceljs';
 import { safeCell } from '../export/tabular.js';
+import { xmlText } from '../export/xml-text.js';
 import { maskName } from '../privacy/mask.js';
 import { dateZh } from '../report/format.js';
 import { KIND_ZH, STORED_STATUSES, type RectifyItem } from './types.js';
@@ -120,8 +122,8 @@ export async function writeFeedbackTemplate(path: string, items: readonly Rectif
   wb.definedNames.add(`'${FEEDBACK_SHEET}'!$A$${HEADER_ROW}:$${last}$${HEADER_ROW}`, HEADER_NAME);
   const marker = wb.addWorksheet(MARKER_SHEET, { state: 'veryHidden' });
   marker.addRow([TEMPLATE_KIND, TEMPLATE_VERSION]);
-  marker.addRow(['unit_id', o.unitId]);
-  marker.addRow(['period', o.period]);
+  marker.addRow(['unit_id', xmlText(o.unitId)]);
+  marker.addRow(['period', xmlText(o.period)]);
   marker.addRow(['items', items.length]);
   marker.addRow(['masked', o.unmask ? 'no' : 'yes']);
   marker.addRow(['generated_at', new Date().toISOString()]);

@@ -191,6 +191,9 @@ const zh = {
     likelyN: (n: number) => `${n} 项对应待确认`,
     unmatchedN: (n: number) => `${n} 种取值未匹配`,
     invalidN: (n: number) => `${n} 种值无法识别（该字段留空，行已导入）`,
+    unresolvedN: (n: number) => `${n} 个字段有名称未能对应（行已导入，原文保留）`,
+    unresolvedOf: (field: string, rows: number, list: string, noList: boolean, eg: string) =>
+      `“${field}”有 ${rows} 行未能对应到${list}${noList ? `（尚未导入${list}）` : ''}，如 ${eg}`,
     precheckEmptied: (rows: string) => `${rows} 行有个别非必填的值无法识别：这些行照常导入，该字段留空，原文保留并在导入结果和数据概览中列出。`,
     moreInvalid: (n: string, rows: string) => `另有 ${n} 种值（${rows} 行）未逐一列出`,
     fromFileName: '（文件名）',
@@ -651,6 +654,9 @@ const en: Dict = {
     likelyN: (n: number) => `${n} mapping(s) to confirm`,
     unmatchedN: (n: number) => `${n} value(s) unmatched`,
     invalidN: (n: number) => `${n} value(s) unreadable (the field left empty, the rows loaded)`,
+    unresolvedN: (n: number) => `${n} field(s) with names that matched nothing (rows loaded, text kept)`,
+    unresolvedOf: (field: string, rows: number, list: string, noList: boolean, eg: string) =>
+      `${rows} row(s): "${field}" matched no entry of the ${list}${noList ? ' (none imported yet)' : ''}, e.g. ${eg}`,
     precheckEmptied: (rows: string) => `${rows} row(s) have an optional value that cannot be read: they load with that field empty, the text kept and listed in the import result and the overview.`,
     moreInvalid: (n: string, rows: string) => `${n} more value(s) (${rows} rows) not listed`,
     fromFileName: '(file name)',

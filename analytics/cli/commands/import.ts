@@ -92,7 +92,19 @@ function describe(r: ImportFileResult): string {
   if (r.rows_rejected) lines.push(`  被拒绝的行及原因：tijian rejected --workspace … --import ${r.import_id}（--out 文件.xlsx 可导出发回补正）/ rejected rows: tijian rejected --import ${r.import_id} [--out FILE.xlsx]`);
   if (r.table_confidence === 'likely') lines.push(`  ? 数据表“${r.table}”是推测，待确认 / the table is a guess, to be confirmed`);
   for (const d of r.likely ?? []) lines.push(`  ? 待确认 to confirm: 「${d.column}」→ ${d.field}（${d.why}）`);
-  if (r.unmapped_headers.length) lines.push(`  未映射的列（原样保留在“未映射的列”中）/ unmapped columns (kept as written): ${r.unmapped_headers.join('、')}`);
+  for (const u of r.unresolved ?? []) {
+    const eg = u.samples.map((x) => `「${x.value}」`).join('、');
+    const egEn = u.samples.map((x) => `"${x.value}"`).join(', ');
+    lines.push(
+      `  ! 未能对应 unresolved: “${u.zh}”有 ${u.rows} 行未能对应到${u.list_zh}${u.no_list ? `（尚未导入${u.list_zh}）` : ''}，如${eg}；行已导入、原文保留 / ${u.rows} row(s): "${u.en}" matched no entry of the ${u.list_en}${u.no_list ? ` (none imported yet)` : ''}, e.g. ${egEn}; rows loaded, text kept`,
+    );
+  }
+  if (r.unmapped_headers.length) {
+    // a file of a thousand extra columns is not listed whole on the terminal (--json has them all)
+    const shown = r.unmapped_headers.slice(0, 40).join('、');
+    const more = r.unmapped_headers.length > 40 ? ` …（共 ${r.unmapped_headers.length} 列 / ${r.unmapped_headers.length} in all）` : '';
+    lines.push(`  未映射的列（原样保留在“未映射的列”中）/ unmapped columns (kept as written): ${shown}${more}`);
+  }
   for (const v of r.values_likely ?? []) lines.push(`  ? 待确认 to confirm: ${v.field} 「${v.value}」→ ${v.to}（${v.rows} 行 rows）`);
   for (const v of r.values_unmatched ?? []) {
     lines.push(`  ! 未匹配的取值 unmatched value: ${v.field} 「${v.value}」 ×${v.rows} → ${v.to ?? '（空 empty）'}，原文保留 / text kept (tijian values 可对应 / map with tijian values)`);

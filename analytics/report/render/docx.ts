@@ -8,6 +8,8 @@
 // do not split and a table's last rows keep with its note, the last paragraph, 附件说明 and the
 // signature keep together; widow/orphan control is on. Columns are at least as wide as their widest
 // number (./fit.ts), so Word and LibreOffice have no reason to break one.
+// Every text of the document goes through xmlText first (docx escapes & < > but writes the
+// characters XML cannot hold, such as U+FFFE or U+0001, as they are: Word would refuse the file).
 import {
   AlignmentType,
   BorderStyle,
@@ -31,6 +33,7 @@ import {
   type IParagraphStyleOptions,
   type ParagraphChild,
 } from 'docx';
+import { xmlTextDeep } from '../../export/xml-text.js';
 import { closingRange, isGroupRow, type Block, type Cell, type Inline, type ReportDoc } from '../model.js';
 import { chartImages, type ChartImages } from './charts.js';
 import { fitColumns } from './fit.js';
@@ -433,7 +436,13 @@ function pageFooter(align: 'odd' | 'even'): Footer {
   });
 }
 
-export function docxDocument(doc: ReportDoc, images: ChartImages): Document {
+/** The document with every text XML-safe; its sheets (the XLSX output's data, not in the DOCX) left as they are. */
+function xmlSafeDoc(raw: ReportDoc): ReportDoc {
+  return { ...xmlTextDeep({ ...raw, sheets: [] }), sheets: raw.sheets };
+}
+
+export function docxDocument(raw: ReportDoc, images: ChartImages): Document {
+  const doc = xmlSafeDoc(raw);
   return new Document({
     title: doc.title.replace(/\n/g, ''),
     subject: doc.meta.subject,
@@ -465,7 +474,9 @@ export function docxDocument(doc: ReportDoc, images: ChartImages): Document {
   });
 }
 
-export async function renderDocx(doc: ReportDoc, images?: ChartImages): Promise<Buffer> {
+export async function renderDocx(raw: ReportDoc, images?: ChartImages): Promise<Buffer> {
+  // the charts' labels too (an SVG rendered to PNG)
+  const doc = xmlSafeDoc(raw);
   const imgs = images ?? (await chartImages(doc, { png: true }));
   return Packer.toBuffer(docxDocument(doc, imgs), false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
 }

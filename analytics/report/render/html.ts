@@ -4,13 +4,16 @@
 // last rows, figures whole, the last paragraph with the attachment list and the signature; numbers
 // never break (nowrap spans, columns at least as wide as their widest number); page numbers "— 1 —"
 // in the bottom margin, right on odd pages and left on even ones, as in the DOCX.
+import { xmlText } from '../../export/xml-text.js';
 import { closingRange, inlineText, isGroupRow, type Block, type Cell, type Inline, type ReportDoc } from '../model.js';
 import { chartImages, inlineSvg, type ChartImages } from './charts.js';
 import { fitColumns, splitNumbers } from './fit.js';
 import { FONTS, LATIN_FONTS, LINE_PT, PAGE_MM, PT, textWidthChars } from './layout.js';
 
+/** Text for HTML: & < > " escaped, and the characters XML cannot hold (U+0000, U+FFFE…; HTML calls
+ *  them parse errors) as U+FFFD, as in the DOCX and XLSX. */
 export function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return xmlText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** Text with its numbers in nowrap spans. */

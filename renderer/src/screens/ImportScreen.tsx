@@ -719,6 +719,20 @@ function RunResults({ run, onClose }: { run: ImportRun; onClose: () => void }) {
                     </ul>
                   </details>
                 )}
+                {(r.unresolved?.length ?? 0) > 0 && (
+                  <details className="result-unmatched" data-testid="result-unresolved">
+                    <summary className="warn-text">{t.recog.unresolvedN(r.unresolved!.length)}</summary>
+                    <ul>
+                      {r.unresolved!.map((u) => (
+                        <li key={u.field}>
+                          {i18n.lang === 'en'
+                            ? t.recog.unresolvedOf(u.en, u.rows, u.list_en, u.no_list, u.samples.map((x) => `"${x.value}"`).join(', '))
+                            : t.recog.unresolvedOf(u.zh, u.rows, u.list_zh, u.no_list, u.samples.map((x) => `「${x.value}」`).join('、'))}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
                 {(r.values_invalid?.length ?? 0) > 0 && (
                   <details className="result-unmatched" data-testid="result-invalid">
                     <summary className="warn-text">{t.recog.invalidN(r.values_invalid!.length)}</summary>

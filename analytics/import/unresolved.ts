@@ -1,0 +1,58 @@
+// The names an import could not match to the workspace's units, officers or matters, told with the
+// import's result (数据概览 lists them for the whole workspace; an import that resolved none of its
+// 30 violation categories to a matter said nothing of it). Counted over this import's rows only.
+import { ident, type Db } from '../db/duck.js';
+import type { TableDef } from '../schema/types.js';
+
+const LISTS: Record<string, { zh: string; en: string; table: string }> = {
+  unit: { zh: '执法单位名录', en: 'unit list', table: 'unit' },
+  officer: { zh: '执法人员花名册', en: 'officer roster', table: 'officer' },
+  matter: { zh: '执法事项目录', en: 'matter catalogue', table: 'matter' },
+};
+
+export interface UnresolvedOfImport {
+  field: string;
+  /** The field's name in Chinese and English. */
+  zh: string;
+  en: string;
+  /** Rows of this import with a name that matched nothing. */
+  rows: number;
+  /** The commonest such names, with their rows. */
+  samples: Array<{ value: string; rows: number }>;
+  /** No list of that kind is in the workspace yet (the names resolve when it is imported). */
+  no_list: boolean;
+  list_zh: string;
+  list_en: string;
+}
+
+export async function unresolvedOfImport(db: Db, t: TableDef, importId: number): Promise<UnresolvedOfImport[]> {
+  const out: UnresolvedOfImport[] = [];
+  for (const f of t.fields) {
+    if (!f.raw || !f.ref || !LISTS[f.ref]) continue;
+    const list = LISTS[f.ref]!;
+    const mine = `import_id = ${importId}`;
+    const single = f.kind === 'ref';
+    if (!single && !f.unresolved) continue;
+    const where = single
+      ? `${mine} AND ${ident(f.name)} IS NULL AND ${ident(f.raw)} IS NOT NULL AND trim(${ident(f.raw)}) <> ''`
+      : `${mine} AND len(${ident(f.unresolved!)}) > 0`;
+    const rows = Number(await db.scalar(`SELECT count(*) FROM ${ident(t.name)} WHERE ${where}`));
+    if (!rows) continue;
+    const values = single ? ident(f.raw) : `unnest(${ident(f.unresolved!)})`;
+    const samples = await db.all<{ value: string; rows: number }>(
+      `SELECT value, count(*) AS rows FROM (SELECT ${values} AS value FROM ${ident(t.name)} WHERE ${where}) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 3`,
+    );
+    const listRows = Number(await db.scalar(`SELECT count(*) FROM ${ident(list.table)}`));
+    out.push({
+      field: f.name,
+      zh: f.zh,
+      en: f.en,
+      rows,
+      samples: samples.map((s) => ({ value: s.value, rows: Number(s.rows) })),
+      no_list: listRows === 0,
+      list_zh: list.zh,
+      list_en: list.en,
+    });
+  }
+  return out;
+}
