@@ -134,11 +134,18 @@ describe('export shapes', () => {
     expect(Number(await ws.db.scalar(`SELECT count(*) FROM penalty_case WHERE case_id LIKE '#%'`))).toBe(0);
   });
 
-  it('lines ending in CR CR LF (Python on Windows without newline=\'\') are refused in words, not as "damaged"', async () => {
+  it('lines ending in CR CR LF (Python on Windows without newline=\'\') are read, each row on its own line (was: refused as damaged)', async () => {
+    const at = HEADER.indexOf('立案时间');
+    const rows = DATA.map((r) => [...r]);
+    rows[9]![at] = '不详';
     const path = join(tempDir(), '行政处罚案件台账_crcrlf.csv');
-    writeFileSync(path, [HEADER, ...DATA].map(csvLine).join('\r\r\n') + '\r\r\n');
+    writeFileSync(path, [HEADER, ...rows].map(csvLine).join('\r\r\n') + '\r\r\n');
     const ws = await freshWorkspace();
-    await expect(importFile(ws, path)).rejects.toMatchObject({ code: 'FILE_DAMAGED', message: expect.stringContaining("newline=''") });
-    expect(Number(await ws.db.scalar(`SELECT count(*) FROM import_log`))).toBe(0);
+    const r = await importFile(ws, path);
+    expect(r).toMatchObject({ rows_read: 40, rows_loaded: 39, rows_rejected: 1 });
+    // data row 10 is line 11, as the line feeds count
+    expect(await ws.db.all(`SELECT CAST(line_no AS INTEGER) AS line, error_codes FROM rejected_row`)).toEqual([{ line: 11, error_codes: ['filed_date.invalid'] }]);
+    // no value keeps a CR
+    expect(Number(await ws.db.scalar(`SELECT count(*) FROM penalty_case WHERE contains(CAST(extras AS VARCHAR), '\\r') OR contains(officer_raw, chr(13)) OR contains(case_id, chr(13))`))).toBe(0);
   });
 });

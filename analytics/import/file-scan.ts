@@ -362,7 +362,9 @@ async function readHead(path: string, bytes: number): Promise<Buffer> {
 }
 
 async function detectEncoding(path: string, first: Buffer, validUtf8: boolean): Promise<TextEncoding> {
-  if (first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf) return 'utf-8-bom';
+  // a UTF-8 BOM in front of GBK bytes (an export that writes the BOM Excel wants, then its text in
+  // the system's code page) is told by the bytes as below; the transcoder drops the BOM
+  if (first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf && validUtf8) return 'utf-8-bom';
   if (first[0] === 0xff && first[1] === 0xfe) return 'utf-16le';
   if (first[0] === 0xfe && first[1] === 0xff) return 'utf-16be';
   if (validUtf8) return 'utf-8';
@@ -374,7 +376,8 @@ async function detectEncoding(path: string, first: Buffer, validUtf8: boolean): 
   // a header line in UTF-8 with Chinese in it decides at once
   const nl0 = head.indexOf(0x0a);
   const headerLine = nl0 >= 0 ? head.subarray(0, nl0) : head;
-  if (headerLine.some((b) => b >= 0x80) && isUtf8(headerLine)) return 'utf-8';
+  const bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf;
+  if (headerLine.some((b) => b >= 0x80) && isUtf8(headerLine)) return bom ? 'utf-8-bom' : 'utf-8';
   let nonAscii = 0;
   let valid = 0;
   let start = 0;
@@ -394,8 +397,8 @@ async function detectEncoding(path: string, first: Buffer, validUtf8: boolean): 
   }
   // no Chinese at all in the first MiB: GBK cannot be told from UTF-8 there; the header of a
   // Chinese export is Chinese, so this is an ASCII/UTF-8 file with bad bytes further on
-  if (nonAscii === 0) return 'utf-8';
-  return valid / nonAscii >= 0.5 ? 'utf-8' : 'gb18030';
+  if (nonAscii === 0) return bom ? 'utf-8-bom' : 'utf-8';
+  return valid / nonAscii >= 0.5 ? (bom ? 'utf-8-bom' : 'utf-8') : 'gb18030';
 }
 
 /** Decodes a non-UTF-8 text file into a UTF-8 file, streaming. Bytes that cannot be decoded
@@ -431,7 +434,11 @@ export async function transcodeToUtf8(
     if (!out.write(bytes)) await once(out, 'drain');
   };
   const stream = createReadStream(src, { highWaterMark: 1 << 20 });
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  let start = true;
+  for await (const read of stream as AsyncIterable<Buffer>) {
+    // a UTF-8 BOM before GBK text (see detectEncoding) is no text of it
+    const chunk = start && encoding === 'gb18030' && read[0] === 0xef && read[1] === 0xbb && read[2] === 0xbf ? read.subarray(3) : read;
+    start = false;
     await write(decoder.decode(chunk, { stream: true }));
     done += chunk.length;
     onProgress?.(done, 0);
@@ -443,35 +450,44 @@ export async function transcodeToUtf8(
 }
 
 /**
- * A copy of a text file whose lines all end in LF: CRLF becomes LF outside double-quoted fields
- * (inside them, a cell's own line breaks stay as they are). Lines keep their numbers. For files
- * with both endings, which DuckDB's CSV reader refuses whole ("state machine reached an invalid
- * state"). `quotes`: whether '"' quotes fields (CSV) or is an ordinary character (JSON Lines).
+ * A copy of a text file whose lines all end in LF: CRLF — and CR CR LF, what Python's csv module
+ * writes on Windows without newline='' — becomes LF outside double-quoted fields (inside them, a
+ * cell's own line breaks stay as they are). Lines keep their numbers. For files with both endings,
+ * which DuckDB's CSV reader refuses whole ("state machine reached an invalid state"), and for CR CR
+ * LF, which it cannot read at all. `quotes`: whether '"' quotes fields (CSV) or is an ordinary
+ * character (JSON Lines).
  */
 export async function normalizeLineEndings(src: string, dest: string, quotes: boolean): Promise<void> {
   const out = createWriteStream(dest);
   let inQuote = false;
-  let pendingCr = false;
+  // CRs read and not yet written: dropped when a LF outside quotes follows them
+  let pendingCrs = 0;
   for await (const chunk of createReadStream(src, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    const buf = Buffer.allocUnsafe(chunk.length + 1);
+    const buf = Buffer.allocUnsafe(chunk.length + pendingCrs);
     let n = 0;
     for (let i = 0, len = chunk.length; i < len; i++) {
       const b = chunk[i]!;
-      if (pendingCr) {
-        pendingCr = false;
-        // a CR before LF outside quotes is dropped; any other CR is kept
-        if (!(b === 10 && !inQuote)) buf[n++] = 13;
-      }
       if (b === 13) {
-        pendingCr = true;
+        pendingCrs++;
         continue;
+      }
+      if (pendingCrs) {
+        if (!(b === 10 && !inQuote)) while (pendingCrs) (buf[n++] = 13), pendingCrs--;
+        pendingCrs = 0;
       }
       if (quotes && b === 34) inQuote = !inQuote;
       buf[n++] = b;
     }
     if (!out.write(buf.subarray(0, n))) await once(out, 'drain');
   }
-  if (pendingCr) out.write(Buffer.from([13]));
+  if (pendingCrs) out.write(Buffer.alloc(pendingCrs, 13));
   out.end();
   await once(out, 'finish');
+}
+
+/** Whether the lines in a text's first 64 KiB end in CR CR LF (see normalizeLineEndings). */
+export async function endsInCrCrLf(path: string): Promise<boolean> {
+  const head = await readHead(path, 1 << 16);
+  const cc = head.indexOf('\r\r\n');
+  return cc >= 0 && cc === head.indexOf('\r\n') - 1;
 }

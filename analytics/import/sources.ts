@@ -12,7 +12,7 @@ import { ident, lit } from '../db/duck.js';
 import { cleanErrorDetail, TijianError } from '../i18n/errors.js';
 import { parse } from 'csv-parse/sync';
 import { sniffCsv } from './csv-dialect.js';
-import { normalizeLineEndings, quotedLineStarts, transcodeToUtf8, type SpaceClass, type TextEncoding } from './file-scan.js';
+import { endsInCrCrLf, normalizeLineEndings, quotedLineStarts, transcodeToUtf8, type SpaceClass, type TextEncoding } from './file-scan.js';
 import { cleanExpr, RARE_SPACE_SQL, type CellCount } from './convert.js';
 import { headerScore } from './headers.js';
 import { raggedReason } from './ragged.js';
@@ -272,16 +272,6 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
       'FILE_DAMAGED',
       `“${ctx.displayName ?? basename(ctx.path)}”的第一行超过 64 KB 仍未结束，无法从中找出表头（可能不是逐行的表格文本，或第一行有未闭合的引号）。请检查文件，或从原系统重新导出。`,
       `The first line of "${ctx.displayName ?? basename(ctx.path)}" runs past 64 KB without ending, so no header can be told from it (the file may not be line-by-line table text, or an opening quote is never closed). Check the file or export it again.`,
-    );
-  }
-  // every line ending in CR CR LF: Python's csv module on Windows without newline='' writes it, and
-  // DuckDB's reader can only fail on it ("state machine reached an invalid state"); say what it is
-  const lineEnds = head.text.match(/\r*\n/g) ?? [];
-  if (lineEnds.length && lineEnds.every((e) => e === '\r\r\n')) {
-    throw new TijianError(
-      'FILE_DAMAGED',
-      `“${ctx.displayName ?? basename(ctx.path)}”的每一行都以两个回车加一个换行（\\r\\r\\n）结尾，多了一个回车符，无法按行读取。这常见于在 Windows 上用 Python 写 CSV 而未设 newline=''：请修正导出程序（open(…, newline='')）后重新导出，或用文本编辑器把行尾统一为 CRLF 或 LF。`,
-      `Every line of "${ctx.displayName ?? basename(ctx.path)}" ends in CR CR LF (\\r\\r\\n): one carriage return too many, so its lines cannot be read. Python's csv module writes this on Windows when the file is opened without newline='': fix the export (open(…, newline='')) and export again, or convert the line ends to CRLF or LF in a text editor.`,
     );
   }
   if (!dialect.headers.length || dialect.headers.every((h) => !h)) {
@@ -1215,8 +1205,9 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
           checkAborted(ctx.signal);
         }
         const lines = format === 'csv' || !array || format === 'jsonl';
-        if (lines && ctx.mixedLineEndings) {
-          // CRLF and LF in one file: DuckDB's reader refuses it whole, so it reads a copy with LF
+        if (lines && (ctx.mixedLineEndings || (await endsInCrCrLf(path)))) {
+          // CRLF and LF in one file, or CR CR LF: DuckDB's reader refuses it whole, so it reads a
+          // copy with LF
           const to = join(await scratch(), 'lf' + extname(ctx.path));
           await normalizeLineEndings(path, to, format === 'csv');
           path = to;

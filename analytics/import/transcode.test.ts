@@ -54,4 +54,18 @@ describe('transcodeToUtf8', () => {
     expect(readFileSync(dest, 'utf8')).toBe(text);
     expect(spaces).toBe('none');
   });
+
+  it('GBK text behind a UTF-8 BOM is told by its bytes and read without the BOM; a UTF-8 file with a BOM stays UTF-8', async () => {
+    const text = '案件编号,执法机关\nA1,农业农村局\nA2,菜园镇\n';
+    const src = join(dir, 'bom-gbk.csv');
+    writeFileSync(src, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), gb18030(text)]));
+    const scan = await scanFile(src, true);
+    expect(scan.encoding).toBe('gb18030');
+    const dest = join(dir, 'bom-gbk-utf8.csv');
+    await transcodeToUtf8(src, dest, 'gb18030');
+    expect(readFileSync(dest, 'utf8')).toBe(text);
+    const utf8 = join(dir, 'bom-utf8.csv');
+    writeFileSync(utf8, '\ufeff' + text);
+    expect((await scanFile(utf8, true)).encoding).toBe('utf-8-bom');
+  });
 });
