@@ -156,7 +156,7 @@ export function mappingTemplate(fileName: string, headers: readonly string[]): s
     const note = !c.field
       ? '  # 未识别 / not recognised'
       : c.confidence === 'likely'
-        ? `  # 待确认 / to confirm: ${c.why ?? ''}${scaleNote.replace('  #', ';')}`
+        ? `  # 待确认 / to confirm: ${c.why ?? ''}${scaleNote.replace('  #', '；')}`
         : scaleNote;
     lines.push(`  ${q(c.header)}: ${c.field ?? '~'}${note}`);
   }

@@ -97,4 +97,22 @@ describe('the worksheet that holds the data', () => {
       '工作表“2023年”看起来也是数据表，未导入：请把它另存为单独的文件再导入 / sheet(s) "2023年" look like data too and were not imported: save each as its own file and import it',
     );
   });
+
+  it('finds a ledger past the first 32 sheets and says which later sheets it did not look at (was: the ledger never looked at, the file refused)', async () => {
+    const path = join(tempDir(), '台账汇编.xlsx');
+    const wb = new ExcelJS.Workbook();
+    for (let i = 1; i <= 34; i++) wb.addWorksheet(`说明${i}`).addRow([`第 ${i} 页说明`]);
+    const ledger = wb.addWorksheet('案件台账');
+    ledger.addRow(HEADER);
+    for (const r of ROWS) ledger.addRow(r);
+    for (let i = 1; i <= 2; i++) wb.addWorksheet(`附表${i}`).addRow([`附表 ${i}`]);
+    await wb.xlsx.writeFile(path);
+    // 37 sheets: the 32 looked at hold no table, so the search goes on to 案件台账 (the 35th) and stops
+    const choice = await chooseSheet(path, '台账汇编.xlsx');
+    expect(choice).toMatchObject({ name: '案件台账', otherTables: [], notLookedAt: ['附表1', '附表2'] });
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, path);
+    expect(r).toMatchObject({ table: 'penalty_case', rows_loaded: 3 });
+    expect(r.warnings.some((w) => w.startsWith('其后的 2 个工作表（附表1、附表2）未查看'))).toBe(true);
+  });
 });

@@ -7,8 +7,11 @@ import { listXlsxSheets, readXlsxRows, type OpenXlsx, type XlsxReadOptions, type
 
 /** Rows looked at on each sheet: a title and a note or two above the header, the header, data. */
 const PEEK_ROWS = 12;
-/** Sheets looked at, at most (a workbook of hundreds of sheets is not a ledger export). */
+/** Sheets all looked at (for the other tables among them); past them, sheets are looked at only
+ *  until one reads as a table, at most MAX_SEARCH in all (a workbook of 35 sheets with its ledger
+ *  last was refused as no known table: the ledger was never looked at). */
 const MAX_SHEETS = 32;
+const MAX_SEARCH = 256;
 /** A row with this many header cells recognised as fields (likely or better) reads as a header. */
 const HEADER_CELLS = 3;
 
@@ -19,6 +22,8 @@ export interface SheetChoice {
   all: string[];
   /** Other sheets whose top rows also read as a table's header (not imported). */
   otherTables: string[];
+  /** Sheets past the first MAX_SHEETS looked at: not looked at, so not known to be tables or not. */
+  notLookedAt?: string[];
 }
 
 /** `workbook`: the workbook already opened (openXlsx, or openXlsWorkbook with `read` readXlsRows),
@@ -34,9 +39,10 @@ export async function chooseSheet(
   const all = sheets.map((s) => s.name);
   if (sheets.length <= 1) return { name: undefined, all, otherTables: [] };
   const visible = sheets.filter((s) => !s.hidden);
-  const candidates = (visible.length ? visible : sheets).slice(0, MAX_SHEETS);
+  const pool = visible.length ? visible : sheets;
   const scores: number[] = [];
-  for (const s of candidates) {
+  for (const s of pool.slice(0, MAX_SEARCH)) {
+    if (scores.length >= MAX_SHEETS && scores.some((x) => x >= HEADER_CELLS)) break;
     let best = 0;
     try {
       await read(
@@ -53,8 +59,10 @@ export async function chooseSheet(
     }
     scores.push(best);
   }
+  const candidates = pool.slice(0, scores.length);
   let pick = scores.findIndex((x) => x >= HEADER_CELLS);
   if (pick < 0) pick = scores.indexOf(Math.max(...scores));
   const otherTables = candidates.filter((_, i) => i !== pick && scores[i]! >= HEADER_CELLS).map((s) => s.name);
-  return { name: candidates[pick]!.name, all, otherTables };
+  const notLookedAt = pool.slice(scores.length).map((s) => s.name);
+  return { name: candidates[pick]!.name, all, otherTables, ...(notLookedAt.length ? { notLookedAt } : {}) };
 }

@@ -697,6 +697,12 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
         `工作簿有 ${allSheets.length} 个工作表，导入的是${first ? '第一个' : '表头可识别的'}“${sheetName}”，未导入：${rest.join('、')} / ` +
           `the workbook has ${allSheets.length} sheets; "${sheetName}" was imported${first ? ' (the first)' : ' (the one whose header reads as a table)'}, not: ${rest.join(', ')}`,
       );
+      if (choice.notLookedAt?.length) {
+        warnings.push(
+          `其后的 ${choice.notLookedAt.length} 个工作表（${choice.notLookedAt.slice(0, 5).join('、')}${choice.notLookedAt.length > 5 ? '…' : ''}）未查看是否也是数据表：如其中还有数据，请把它另存为单独的文件再导入 / ` +
+            `${choice.notLookedAt.length} later sheet(s) (${choice.notLookedAt.slice(0, 5).join(', ')}${choice.notLookedAt.length > 5 ? '…' : ''}) were not looked at for more data: if one holds data too, save it as its own file and import it`,
+        );
+      }
       if (choice.otherTables.length) {
         warnings.push(
           `工作表“${choice.otherTables.join('”“')}”看起来也是数据表，未导入：请把它另存为单独的文件再导入 / ` +
