@@ -199,7 +199,7 @@ function mergeRuns(parts: RangeFacts[]): RangeFacts & { lines: number } {
 }
 
 /** A read error as the user should see it. */
-export function readError(e: unknown, path: string): unknown {
+function readError(e: unknown, path: string): unknown {
   const code = (e as { code?: string }).code;
   if (code === 'ENOENT') return new TijianError('FILE_NOT_FOUND', `找不到文件（读取时被删除或移走）：${path}`, `File not found (removed or moved while read): ${path}`);
   if (code === 'TIJIAN_FILE_CHANGED')
@@ -364,7 +364,8 @@ async function readHead(path: string, bytes: number): Promise<Buffer> {
 async function detectEncoding(path: string, first: Buffer, validUtf8: boolean): Promise<TextEncoding> {
   // a UTF-8 BOM in front of GBK bytes (an export that writes the BOM Excel wants, then its text in
   // the system's code page) is told by the bytes as below; the transcoder drops the BOM
-  if (first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf && validUtf8) return 'utf-8-bom';
+  const bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf;
+  if (bom && validUtf8) return 'utf-8-bom';
   if (first[0] === 0xff && first[1] === 0xfe) return 'utf-16le';
   if (first[0] === 0xfe && first[1] === 0xff) return 'utf-16be';
   if (validUtf8) return 'utf-8';
@@ -376,7 +377,6 @@ async function detectEncoding(path: string, first: Buffer, validUtf8: boolean): 
   // a header line in UTF-8 with Chinese in it decides at once
   const nl0 = head.indexOf(0x0a);
   const headerLine = nl0 >= 0 ? head.subarray(0, nl0) : head;
-  const bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf;
   if (headerLine.some((b) => b >= 0x80) && isUtf8(headerLine)) return bom ? 'utf-8-bom' : 'utf-8';
   let nonAscii = 0;
   let valid = 0;

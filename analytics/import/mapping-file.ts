@@ -149,15 +149,15 @@ export function mappingTemplate(fileName: string, headers: readonly string[]): s
   ];
   for (const c of detected.columns) {
     const unit = normaliseHeader(c.header);
-    const scaleNote =
+    const scaleText =
       unit.scale && c.field
-        ? `  # 按${unit.unit}读（×${unit.scale}）；若实为元，写 {field: ${c.field}, scale: 1} / read in ${unit.unit} (×${unit.scale}); if in 元, write {field: ${c.field}, scale: 1}`
+        ? `按${unit.unit}读（×${unit.scale}）；若实为元，写 {field: ${c.field}, scale: 1} / read in ${unit.unit} (×${unit.scale}); if in 元, write {field: ${c.field}, scale: 1}`
         : '';
-    const note = !c.field
-      ? '  # 未识别 / not recognised'
-      : c.confidence === 'likely'
-        ? `  # 待确认 / to confirm: ${c.why ?? ''}${scaleNote.replace('  #', '；')}`
-        : scaleNote;
+    const notes = [
+      ...(!c.field ? ['未识别 / not recognised'] : c.confidence === 'likely' ? [`待确认 / to confirm: ${c.why ?? ''}`] : []),
+      ...(scaleText ? [scaleText] : []),
+    ];
+    const note = notes.length ? `  # ${notes.join('；')}` : '';
     lines.push(`  ${q(c.header)}: ${c.field ?? '~'}${note}`);
   }
   const enums = t.fields.filter((f) => f.kind === 'enum');

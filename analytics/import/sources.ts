@@ -1034,8 +1034,9 @@ async function jsonObjectsSource(
   // path at all, so its value is looked up in the object as a map.
   const named = headers.filter((h) => h !== '');
   const paths = named.map((h) => lit(jsonPath([h])));
+  let at = 0;
   const cols = headers.map((h, i) => {
-    const v = h === '' ? '__e' : `__v[${named.indexOf(h) + 1}]`;
+    const v = h === '' ? '__e' : `__v[${++at}]`;
     return `CASE WHEN json_type(${v}) = 'ARRAY' THEN array_to_string(CAST(${v} AS VARCHAR[]), '、')
                  WHEN json_type(${v}) = 'NULL' THEN NULL ELSE json_extract_string(${v}, '$') END AS c${i}`;
   });

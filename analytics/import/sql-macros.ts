@@ -26,6 +26,8 @@ export const DATE_FORMATS = [
   // java.util.Date's toString() on a server in China, what a Java export writes when nobody
   // formatted the date: Fri Jan 05 00:00:00 CST 2024
   '%a %b %d %H:%M:%S CST %Y',
+  // an English date as some systems format it: Mar 5, 2024
+  '%b %d, %Y',
 ];
 
 /** The numbers 1–31 in Chinese numerals (一 … 十 … 二十一 … 三十一): a position in this list. */
@@ -116,7 +118,7 @@ CREATE OR REPLACE TEMP MACRO tj_date_c(t) AS (
     CASE WHEN regexp_full_match(t, '1[0-9]{9}')
          THEN CAST(make_timestamp((CAST(t AS BIGINT) + 28800) * 1000000) AS DATE) END,
     -- Oracle's default DD-MON-RR, as SQL*Plus spools it: 05-3月 -24 (Chinese), 05-MAR-24 (English);
-    -- also 5-Mar-2024 and Mar 5, 2024
+    -- also 5-Mar-2024
     CASE WHEN regexp_full_match(t, '[0-9]{1,2}-[0-9]{1,2}月 ?-[0-9]{2}([0-9]{2})?')
          THEN try(make_date(tj_year2(CAST(regexp_extract(t, '-([0-9]+)$', 1) AS INTEGER)),
                             CAST(regexp_extract(t, '-([0-9]+)月', 1) AS INTEGER), CAST(regexp_extract(t, '^([0-9]+)', 1) AS INTEGER))) END,
@@ -124,7 +126,6 @@ CREATE OR REPLACE TEMP MACRO tj_date_c(t) AS (
          THEN try(make_date(tj_year2(CAST(regexp_extract(t, '-([0-9]+)$', 1) AS INTEGER)),
                             list_position(['JAN','FEB','MAR','APR','MAY','JUN','JUL','AUG','SEP','OCT','NOV','DEC'], upper(regexp_extract(t, '-([A-Za-z]+)-', 1))),
                             CAST(regexp_extract(t, '^([0-9]+)', 1) AS INTEGER))) END,
-    CASE WHEN regexp_full_match(t, '[A-Za-z]{3} [0-9]{1,2}, [0-9]{4}') THEN CAST(try_strptime(t, '%b %d, %Y') AS DATE) END,
     -- the date as official documents write it (公文日期): 二〇二四年一月五日, also with ○ or 零
     -- for zero; a day that does not exist (二月三十日) is no date
     CASE WHEN contains(t, '年') AND regexp_full_match(t, '[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日')
