@@ -303,7 +303,7 @@ export async function scanFile(path: string, text: boolean, onProgress?: BytePro
       scan.blankLines = facts.blankLines;
       scan.spaces = facts.rareSpace ? 'any' : facts.asciiSpace ? 'ascii' : 'none';
       scan.mixedLineEndings = facts.crlf > 0 && facts.lf > 0;
-      scan.encoding = await detectEncoding(path, first ?? Buffer.alloc(0), facts.valid);
+      scan.encoding = await detectEncoding(path, first ?? Buffer.alloc(0), facts.valid, facts.controls);
       if (scan.encoding !== 'utf-16le' && scan.encoding !== 'utf-16be') {
         scan.lineEndDelimiters = [...DELIMITER_BYTES]
           .filter(([b]) => facts.endBits & kit.DELIMITER_BIT[b]!)
@@ -327,27 +327,55 @@ export async function scanFile(path: string, text: boolean, onProgress?: BytePro
 }
 
 /**
- * Lines that start inside a double-quoted field — continuations of a record whose cell holds a
- * line break — by one more pass over the file, byte by byte (≈ 4 ns a byte here, so it runs only
- * when the record count shows such records exist). Quotes are counted RFC 4180-style: "" inside a
- * quoted field toggles twice. Valid for UTF-8 and GB18030 bytes (neither has 0x22 or 0x0A inside
- * a multi-byte character).
+ * How a CSV's lines lie, by one more pass over the file, byte by byte (≈ 4 ns a byte here, so it
+ * runs only when the record count shows lines the reader did not count): the lines that start
+ * inside a double-quoted field — continuations of a record whose cell holds a line break — and the
+ * lines longer than `longBytes` (their number, where they start, and their first bytes; DuckDB's
+ * reader drops an unquoted line of more than twice its buffer without a reject). Quotes are
+ * counted RFC 4180-style: "" inside a quoted field toggles twice. Valid for UTF-8 and GB18030
+ * bytes (neither has 0x22 or 0x0A inside a multi-byte character).
  */
-export async function quotedLineStarts(path: string): Promise<number[]> {
+export async function lineLayout(path: string, longBytes = Number.POSITIVE_INFINITY, headBytes = 8192): Promise<{ continuations: number[]; long: Array<{ line: number; bytes: number; head: Buffer }> }> {
   let line = 1;
   let inQuote = false;
-  const out: number[] = [];
+  let lineStart = 0;
+  let offset = 0;
+  let lastByte = -1;
+  // the first bytes of the current line from earlier chunks (a line longer than a chunk)
+  let head: Buffer[] = [];
+  let headLen = 0;
+  const continuations: number[] = [];
+  const long: Array<{ line: number; bytes: number; head: Buffer }> = [];
+  const headOf = (tail: Buffer): Buffer => Buffer.concat([...head, tail.subarray(0, Math.max(0, headBytes - headLen))]);
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    let from = 0;
     for (let i = 0, n = chunk.length; i < n; i++) {
       const b = chunk[i];
       if (b === 34) inQuote = !inQuote;
       else if (b === 10) {
+        const end = offset + i;
+        const cr = (i > 0 ? chunk[i - 1] : lastByte) === 13 && end > lineStart ? 1 : 0;
+        if (end - lineStart - cr > longBytes) long.push({ line, bytes: end - lineStart - cr, head: headOf(chunk.subarray(from, i)) });
         line++;
-        if (inQuote) out.push(line);
+        lineStart = end + 1;
+        from = i + 1;
+        if (headLen) {
+          head = [];
+          headLen = 0;
+        }
+        if (inQuote) continuations.push(line);
       }
     }
+    if (headLen < headBytes && from < chunk.length) {
+      const part = Buffer.from(chunk.subarray(from, Math.min(chunk.length, from + headBytes - headLen)));
+      head.push(part);
+      headLen += part.length;
+    }
+    offset += chunk.length;
+    if (chunk.length) lastByte = chunk[chunk.length - 1]!;
   }
-  return out;
+  if (offset - lineStart > longBytes) long.push({ line, bytes: offset - lineStart, head: headOf(Buffer.alloc(0)) });
+  return { continuations, long };
 }
 
 async function readHead(path: string, bytes: number): Promise<Buffer> {
@@ -361,13 +389,19 @@ async function readHead(path: string, bytes: number): Promise<Buffer> {
   return Buffer.concat(chunks, n);
 }
 
-async function detectEncoding(path: string, first: Buffer, validUtf8: boolean): Promise<TextEncoding> {
+async function detectEncoding(path: string, first: Buffer, validUtf8: boolean, controls: boolean): Promise<TextEncoding> {
   // a UTF-8 BOM in front of GBK bytes (an export that writes the BOM Excel wants, then its text in
   // the system's code page) is told by the bytes as below; the transcoder drops the BOM
   const bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf;
   if (bom && validUtf8) return 'utf-8-bom';
   if (first[0] === 0xff && first[1] === 0xfe) return 'utf-16le';
   if (first[0] === 0xfe && first[1] === 0xff) return 'utf-16be';
+  // UTF-16 without a BOM (some .NET and Java exports write one): its ASCII characters — the
+  // delimiters, digits and line ends of any table — have a zero byte, all on the same side
+  if (controls && !bom) {
+    const side = utf16Side(await readHead(path, 4096));
+    if (side) return side;
+  }
   if (validUtf8) return 'utf-8';
   // Not valid UTF-8 somewhere. A GBK/GB18030 file (what Chinese Excel's "save as CSV" writes)
   // read as UTF-8 is invalid on nearly every line with Chinese in it; a UTF-8 file with a few
@@ -399,6 +433,24 @@ async function detectEncoding(path: string, first: Buffer, validUtf8: boolean): 
   // Chinese export is Chinese, so this is an ASCII/UTF-8 file with bad bytes further on
   if (nonAscii === 0) return bom ? 'utf-8-bom' : 'utf-8';
   return valid / nonAscii >= 0.5 ? (bom ? 'utf-8-bom' : 'utf-8') : 'gb18030';
+}
+
+/** 'utf-16le' or 'utf-16be' when a text's first bytes read as UTF-16 without a BOM: zero bytes
+ *  in at least one pair in twenty, nearly all on one side — text in UTF-8 or GB18030 holds no NUL but
+ *  by damage, and then not in pattern. */
+export function utf16Side(head: Buffer): 'utf-16le' | 'utf-16be' | null {
+  const pairs = head.length >> 1;
+  if (pairs < 8) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (head[i] === 0) even++;
+    if (head[i + 1] === 0) odd++;
+  }
+  // (a CJK character may have a zero byte too: 一 is U+4E00)
+  if (odd >= pairs / 20 && even * 4 <= odd) return 'utf-16le';
+  if (even >= pairs / 20 && odd * 4 <= even) return 'utf-16be';
+  return null;
 }
 
 /** Decodes a non-UTF-8 text file into a UTF-8 file, streaming. Bytes that cannot be decoded

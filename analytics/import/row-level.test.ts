@@ -8,7 +8,7 @@ import { lit } from '../db/duck.js';
 import { cleanErrorDetail, isTijianError } from '../i18n/errors.js';
 import { freshWorkspace, SAMPLES, snapshot, tempDir } from '../test/helpers.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { scanFile } from './file-scan.js';
+import { scanFile, utf16Side } from './file-scan.js';
 import { importFile } from './import-file.js';
 
 const CASES = readFileSync(join(SAMPLES, 'shengsi', '行政处罚案件台账_2024.csv'), 'utf8').split('\n').filter(Boolean).slice(0, 41);
@@ -165,6 +165,38 @@ describe('NUL and other control characters', () => {
   });
 });
 
+describe('CSV: a line too long to read is one rejected row', () => {
+  it('an unquoted line of 40 MiB is rejected with its line, as one of 20 MiB is, and the lines after keep their numbers (was: dropped without a word, every later line one off)', async () => {
+    const long = (mib: number) => (l: string) => l.replace(/,([^,]*)$/, `,${'x'.repeat(mib << 20)}`);
+    const lines = CASES.slice();
+    lines[10] = long(40)(lines[10]!);
+    lines[14] = long(20)(lines[14]!);
+    // a quoted cell with a line break: the lines after it are one further on in the file
+    lines[24] = lines[24]!.replace(/^([^,]*),([^,]*),/, '$1,"$2\n第二行",');
+    lines[31] = `${lines[31]},多余,多余`;
+    const path = write('行政处罚案件台账_超长行.csv', lines.join('\n') + '\n');
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, path);
+    expect(r).toMatchObject({ rows_read: 40, rows_loaded: 37, rows_rejected: 3 });
+    const rej = await rejected(ws);
+    expect(rej.map((x) => [x.line_no, x.error_codes[0]])).toEqual([
+      [11, 'row.too_long'],
+      [15, 'row.too_long'],
+      [33, 'row.ragged'],
+    ]);
+    // the dropped line's start is kept, not the whole line
+    expect(rej[0]!.raw).toContain(CASES[10]!.split(',')[0]);
+    expect(rej[0]!.raw.length).toBeLessThan(20_000);
+    // every loaded row carries its own line: the case ids read from the file's own lines
+    const ids = await ws.db.all<{ row_no: number; case_id: string }>(`SELECT row_no, case_id FROM penalty_case ORDER BY row_no`);
+    const physical = (orig: number) => (orig > 25 ? orig + 1 : orig);
+    const expected = CASES.map((l, i) => ({ orig: i + 1, id: l.split(',')[0]! }))
+      .filter((x) => x.orig > 1 && ![11, 15, 32].includes(x.orig))
+      .map((x) => ({ row_no: physical(x.orig), case_id: x.id }));
+    expect(ids.map((x) => ({ row_no: Number(x.row_no), case_id: x.case_id }))).toEqual(expected);
+  }, 120_000);
+});
+
 describe('JSON Lines: a bad line is one rejected row', () => {
   it('an invalid UTF-8 byte and a line over 16 MiB reject their lines; the lines after keep their numbers (was: the file failed, echoing the line)', async () => {
     const lines = LICENCES.map((l) => Buffer.from(l, 'utf8'));
@@ -316,5 +348,36 @@ describe('totals and notes under the table', () => {
       [42, ['row.summary']],
       [43, ['row.summary']],
     ]);
+  });
+});
+
+describe('UTF-16', () => {
+  // header + 40 rows in CRLF, a blank line after line 4 and a row with two cells too many at line 20
+  const lines = CASES.slice();
+  lines.splice(4, 0, '');
+  lines[19] = `${lines[19]},多余,多余`;
+  const text = lines.join('\r\n') + '\r\n';
+  const be = (s: string) => Buffer.from(s, 'utf16le').swap16();
+
+  it.each([
+    ['LE with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['LE without a BOM', Buffer.from(text, 'utf16le')],
+    ['BE without a BOM', be(text)],
+  ])('%s: every row loads or is rejected on its own line (was: line 19 with a BOM — the blank lines were counted in UTF-16 bytes; without one the file failed)', async (_, bytes) => {
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, write('行政处罚案件台账_UTF16.csv', bytes));
+    expect(r).toMatchObject({ rows_read: 40, rows_loaded: 39, rows_rejected: 1 });
+    const [rej] = await rejected(ws);
+    expect(rej).toMatchObject({ line_no: 20, error_codes: ['row.ragged'] });
+    // the last row is on line 42: the header, 40 rows and the blank line
+    expect(Number(await ws.db.scalar(`SELECT max(row_no) FROM penalty_case`))).toBe(42);
+  });
+
+  it('no BOM is taken for UTF-16 in UTF-8 or GB18030 text, also with a stray NUL', async () => {
+    expect(utf16Side(Buffer.from(CASES.slice(0, 5).join('\n'), 'utf8'))).toBeNull();
+    expect(utf16Side(Buffer.from(CASES.slice(0, 5).join('\n').replace('罚', '罚\u0000'), 'utf8'))).toBeNull();
+    expect(utf16Side(Buffer.from(new TextEncoder().encode('一二三,1,2\n')))).toBeNull();
+    expect(utf16Side(Buffer.from('一二三四五六七八九十,1,2\r\n', 'utf16le'))).toBe('utf-16le');
+    expect(utf16Side(Buffer.from('一二三四五六七八九十,1,2\r\n', 'utf16le').swap16())).toBe('utf-16be');
   });
 });

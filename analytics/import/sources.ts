@@ -12,7 +12,7 @@ import { ident, lit } from '../db/duck.js';
 import { cleanErrorDetail, TijianError } from '../i18n/errors.js';
 import { parse } from 'csv-parse/sync';
 import { sniffCsv } from './csv-dialect.js';
-import { endsInCrCrLf, normalizeLineEndings, quotedLineStarts, transcodeToUtf8, type SpaceClass, type TextEncoding } from './file-scan.js';
+import { endsInCrCrLf, lineLayout, normalizeLineEndings, scanFile, transcodeToUtf8, type SpaceClass, type TextEncoding } from './file-scan.js';
 import { cleanExpr, RARE_SPACE_SQL, type CellCount } from './convert.js';
 import { headerScore } from './headers.js';
 import { raggedReason } from './ragged.js';
@@ -294,7 +294,7 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
   // complaint rows took 0.53 s instead of 0.63–0.73. Big files gain nothing from it.
   const buffer = statSync(path).size < 256 * 1024 * 1024 ? ', buffer_size = 16777216' : '';
   const readOptions = `${lit(path)}, header = false, skip = ${dialect.skipRows}, delim = ${lit(dialect.delimiter)}, quote = '"', escape = '"',
-      auto_detect = false, strict_mode = true, max_line_size = 16777216${buffer}`;
+      auto_detect = false, strict_mode = true, max_line_size = ${MAX_LINE_BYTES}${buffer}`;
   const common = checkWidth
     ? // DuckDB pads rows in parallel only when no quoted cell holds a line break
       `${readOptions}, columns = ${columnsParam([...names, '__x1', '__x2'])}, null_padding = true, nullstr = chr(10),
@@ -356,17 +356,47 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
       let blankLines = blank;
       let continuations: number[] = [];
       // Records + rejected + blank lines account for every line unless a quoted cell holds a line
-      // break; then find the lines that continue a record, and count them in.
+      // break, or the reader dropped a line without a reject (an unquoted line of more than twice
+      // its buffer: a 40 MiB line was lost, and every later line number was one off). Then find
+      // the lines that continue a record and those too long to read, and count them in.
       const blanksAfterHeader = blank.filter((l) => l > dialect.headerLine).length;
       if (recordsRead !== undefined && ctx.lines !== undefined && recordsRead + rejects.length + blanksAfterHeader + dialect.headerLine !== ctx.lines) {
-        continuations = await quotedLineStarts(path);
-        if (continuations.length) {
-          const inside = new Set(continuations);
-          // an empty line inside a quoted cell is part of the record, not a skipped blank line
-          blankLines = blank.filter((l) => !inside.has(l));
-          // DuckDB numbers lines without the continuations: move each past those before it
-          rejects = rejects.map((r) => ({ ...r, line: physicalLine(r.line, continuations) }));
+        const layout = await lineLayout(path, MAX_LINE_BYTES, RAW_MAX * 5);
+        continuations = layout.continuations;
+        const inside = new Set(continuations);
+        // an empty line inside a quoted cell is part of the record, not a skipped blank line
+        if (continuations.length) blankLines = blank.filter((l) => !inside.has(l));
+        // The reader numbers lines without the continuations and the lines it dropped. A long
+        // line it rejected is among its rejects at that number; one that is not was dropped.
+        const tooLong = new Set(rejects.filter((r) => r.code === 'row.too_long').map((r) => r.line));
+        const dropped: Array<{ line: number; head: Buffer }> = [];
+        for (const l of layout.long) {
+          if (inside.has(l.line) || l.line <= dialect.headerLine) continue;
+          const uncounted = continuations.filter((c) => c <= l.line).length + dropped.length;
+          if (!tooLong.has(l.line - uncounted)) dropped.push(l);
         }
+        const skipped = [...continuations, ...dropped.map((d) => d.line)].sort((a, b) => a - b);
+        rejects = rejects.map((r) => ({ ...r, line: physicalLine(r.line, skipped) }));
+        const blanks = blankLines.filter((l) => l > dialect.headerLine).length;
+        // (a header cell's line break continues the header, which headerLine already counts)
+        const continued = continuations.filter((l) => l > dialect.headerLine).length;
+        const unaccounted = ctx.lines - (recordsRead + rejects.length + dropped.length + blanks + continued + dialect.headerLine);
+        // (fewer lines than records: lines the reader split at a lone CR, which the count of line
+        // feeds does not see — old Mac files end every line so)
+        if (unaccounted > 0) {
+          // never load a file with rows neither loaded nor rejected
+          const file = ctx.displayName ?? basename(ctx.path);
+          throw new TijianError(
+            'FILE_DAMAGED',
+            `“${file}”有 ${unaccounted} 行读取器既未读出也未拒收（文件共 ${ctx.lines} 行，读出 ${recordsRead} 行，拒收 ${rejects.length + dropped.length} 行），为免漏行，本次未导入。请用 Excel 或 WPS 打开后另存为 CSV（UTF-8），或从原系统重新导出。`,
+            `${unaccounted} line(s) of "${file}" were neither read nor rejected by the reader (${ctx.lines} lines: ${recordsRead} read, ${rejects.length + dropped.length} rejected); nothing was imported, so that no row is lost. Open it in Excel or WPS and save it again as CSV (UTF-8), or export it again from the source system.`,
+          );
+        }
+        for (const d of dropped) {
+          const raw = ownText(d.head.toString('utf8').replace(/\uFFFD+$/, ''));
+          rejects.push({ line: d.line, raw: raw + '…', code: 'row.too_long', reasonZh: '该行超过 16 MiB，无法读取', reasonEn: 'the line is longer than 16 MiB and cannot be read' });
+        }
+        rejects.sort((a, b) => a.line - b.line);
       }
       const gapLines = [...blankLines, ...rejects.map((r) => r.line), ...continuations];
       if (gapLines.some((l) => l > dialect.headerLine)) gaps = await createGapTable(db, tag, dialect.headerLine, gapLines);
@@ -524,7 +554,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
   let width0 = 0;
   const readChunk = (files: string[], skip: number, width: number) =>
     `read_csv([${files.map(lit).join(', ')}], header = false, skip = ${skip}, columns = ${columnsParam(['__line', '__extra_cells', ...Array.from({ length: width }, (_, i) => `c${i}`)])},
-      delim = ',', quote = '"', escape = '"', auto_detect = false, null_padding = false, strict_mode = true, max_line_size = 16777216)`;
+      delim = ',', quote = '"', escape = '"', auto_detect = false, null_padding = false, strict_mode = true, max_line_size = ${MAX_LINE_BYTES})`;
   const castCols = (width: number) => `CAST(__line AS INTEGER) AS __line, CAST(__extra_cells AS INTEGER) AS __extra_cells, ${Array.from({ length: width }, (_, i) => `c${i}`).join(', ')}`;
   const pending: XlsxRow[] = [];
   const structural: StructuralReject[] = [];
@@ -813,7 +843,7 @@ async function jsonLinesSource(ctx: SourceContext, path: string, cleanupPaths: s
   const { db, tag } = ctx;
   await db.exec(`DROP TABLE IF EXISTS ${tag}_jrej; DROP TABLE IF EXISTS ${tag}_jrejscan; DROP TABLE IF EXISTS ${tag}_gap;`);
   const lines = `read_csv(${lit(path)}, header = false, columns = {'line': 'VARCHAR'},
-      delim = chr(1), quote = '', escape = '', auto_detect = false, null_padding = false, max_line_size = 16777216,
+      delim = chr(1), quote = '', escape = '', auto_detect = false, null_padding = false, max_line_size = ${MAX_LINE_BYTES},
       store_rejects = true, rejects_table = '${tag}_jrej', rejects_scan = '${tag}_jrejscan')`;
   // Read, cleaned and parsed once into a table: as a view, every later query (keys, values, bad
   // lines) read the file again and cleaned each line four times (100 s for 378,000 permits).
@@ -875,6 +905,8 @@ async function jsonLinesSource(ctx: SourceContext, path: string, cleanupPaths: s
 
 /** Raw text kept of a line that could not be read (the reason says why; the rest is not needed). */
 const RAW_MAX = 2000;
+/** The longest line DuckDB's CSV reader is asked to read (its buffer is at least as large). */
+const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 /** Why DuckDB's reader could not take a JSON line, in words. */
 function jsonLineReason(type: string): Pick<StructuralReject, 'code' | 'reasonZh' | 'reasonEn'> {
@@ -1178,6 +1210,12 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
           const decoded = await transcodeToUtf8(path, to, enc, (done) => ctx.onProgress?.({ phase: 'decode', done, total: 0, unit: 'bytes' }));
           // the spaces DuckDB will see are those of the UTF-8 copy
           ctx = { ...ctx, spaces: decoded.spaces };
+          if (enc === 'utf-16le' || enc === 'utf-16be') {
+            // UTF-16 bytes tell no line ends (a 0x0A byte is half of many characters): the lines,
+            // blank lines and line ends are the copy's
+            const copy = await scanFile(to, true);
+            ctx = { ...ctx, lines: copy.lines, blankLines: copy.blankLines ?? [], mixedLineEndings: copy.mixedLineEndings ?? false, controls: copy.controls ?? true, ...(copy.lineEndDelimiters !== undefined ? { lineEndDelimiters: copy.lineEndDelimiters } : {}), ...(copy.quotedNewlines !== undefined ? { quotedNewlines: copy.quotedNewlines } : {}) };
+          }
           path = to;
           checkAborted(ctx.signal);
         }
