@@ -17,6 +17,17 @@ describe('sniffCsv', () => {
     expect(sniffCsv(text, true).delimiter).toBe(';');
   });
 
+  it('finds the header and delimiter when a quote opened in a later line is never closed (was: no header at all)', () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `AJ${i};菜园镇;2024-03-05`);
+    for (const at of [11, 3]) {
+      const text = '案件编号;执法机关;立案日期\n' + rows.map((r, i) => (i === at ? r.replace(';', ';"') : r)).join('\n') + '\n';
+      const r = sniffCsv(text, true);
+      expect(r.delimiter).toBe(';');
+      expect(r.headers).toEqual(['案件编号', '执法机关', '立案日期']);
+      expect(r.headerLine).toBe(1);
+    }
+  });
+
   it('finds the header below title rows', () => {
     const text = '嵊泗县行政处罚案件台账（2024年）\n导出时间：2024-12-31\n案件编号,执法机关,立案日期\nAJ1,菜园镇,2024-03-05\n';
     const r = sniffCsv(text, true);

@@ -46,7 +46,23 @@ function breaksIn(record: string[]): number {
   return n;
 }
 
+/**
+ * The sample's records, or those of its first lines when a quote opened in it is never closed (a
+ * cut or damaged line must not hide the header above it: the whole file was "without a header").
+ */
 function parseSample(sample: string, delimiter: string): Parsed | null {
+  const whole = parseLines(sample, delimiter);
+  if (whole) return whole;
+  const starts = [0];
+  for (let i = sample.indexOf('\n'); i >= 0 && starts.length <= 64; i = sample.indexOf('\n', i + 1)) starts.push(i + 1);
+  for (let n = Math.min(60, starts.length - 1); n >= 1; n = n > 1 ? Math.floor(n / 2) : 0) {
+    const parsed = parseLines(sample.slice(0, starts[n]), delimiter);
+    if (parsed) return parsed;
+  }
+  return null;
+}
+
+function parseLines(sample: string, delimiter: string): Parsed | null {
   try {
     const records = parse(sample, {
       delimiter,

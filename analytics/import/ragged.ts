@@ -24,10 +24,9 @@ export function delimiterName(delimiter: string): { zh: string; en: string } {
 /** The reason for a row of `found` cells under a header of `width` (`atLeast`: the row has at
  *  least that many; `surplus`: the text of the cells beyond the header, when known). */
 export function raggedReason(width: number, found: number | null, delimiter: string, opts: { atLeast?: boolean; surplus?: string | null } = {}): { zh: string; en: string } {
-  const n = found === null ? ' ?' : `${opts.atLeast ? '至少' : ''} ${found}`;
-  const nEn = found === null ? '?' : `${opts.atLeast ? 'at least ' : ''}${found}`;
-  const zh = `列数与表头不一致（表头 ${width} 列，该行${n} 列）`;
-  const en = `column count differs from the header (header ${width}, row ${nEn})`;
+  // (the count unknown: said without one, not as "?")
+  const zh = found === null ? `列数与表头不一致（表头 ${width} 列）` : `列数与表头不一致（表头 ${width} 列，该行${opts.atLeast ? '至少' : ''} ${found} 列）`;
+  const en = found === null ? `column count differs from the header (header ${width})` : `column count differs from the header (header ${width}, row ${opts.atLeast ? 'at least ' : ''}${found})`;
   if (found === null || found <= width) return { zh, en };
   const d = delimiterName(delimiter);
   const extra = found - width;

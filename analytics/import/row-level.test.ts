@@ -381,3 +381,20 @@ describe('UTF-16', () => {
     expect(utf16Side(Buffer.from('一二三四五六七八九十,1,2\r\n', 'utf16le').swap16())).toBe('utf-16be');
   });
 });
+
+describe('CSV: a quote never closed', () => {
+  it.each([
+    ['the last line', 41, 41],
+    ['a line in the middle', 21, 40],
+  ])('in %s: that line is rejected in words, every other row loads (was: the whole file "has no header row" / "该行 ? 列")', async (_, at, count) => {
+    // the party's name opens a quote the line never closes
+    const lines = CASES.slice(0, count).map((l, i) => (i + 1 === at ? l.replace(/^([^,]*),/, '$1,"') : l));
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, write('行政处罚案件台账_引号.csv', lines.join('\n') + '\n'));
+    expect(r).toMatchObject({ rows_read: count - 1, rows_loaded: count - 2, rows_rejected: 1 });
+    const [rej] = await rejected(ws);
+    expect(rej).toMatchObject({ line_no: at, error_codes: ['row.quote'] });
+    expect(rej!.reason_zh).toContain('引号「"」没有闭合');
+    expect(rej!.raw).toContain(CASES[at - 1]!.split(',')[0]);
+  });
+});

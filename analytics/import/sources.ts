@@ -433,6 +433,13 @@ export function countCells(line: string, delimiter: string): number | null {
   }
 }
 
+/** Whether a line holds an odd number of double quotes. */
+function oddQuotes(line: string): boolean {
+  let n = 0;
+  for (let i = line.indexOf('"'); i >= 0; i = line.indexOf('"', i + 1)) n++;
+  return n % 2 === 1;
+}
+
 /** A line's text as DuckDB's reader records it for a line it rejects: after a blank line it starts
  *  with that line's break, which is not the line's. */
 function ownText(readerText: string): string {
@@ -444,14 +451,27 @@ function structuralReason(line: number, csvLine: string, type: string, rawMessag
   // the reader's message may quote the line; the row keeps its raw text anyway
   const message = cleanErrorDetail(rawMessage, { max: 160 });
   const raw = rawLine && rawLine.length > RAW_MAX * 5 ? rawLine.slice(0, RAW_MAX * 5) + '…' : rawLine;
+  // a quote opened and never closed in the line: its cells cannot be told apart (the reader
+  // reports it as missing columns, with no count)
+  const unclosed = rawLine && raw === rawLine && oddQuotes(rawLine);
+  if (/UNQUOTED VALUE|QUOTE/.test(type) || (unclosed && /MISSING COLUMNS/.test(type) && !/Found: \d/.test(rawMessage))) {
+    const opened = /unterminated quote/i.test(rawMessage) || unclosed;
+    return {
+      line,
+      raw,
+      code: 'row.quote',
+      reasonZh: opened ? '该行有一个引号「"」没有闭合，无法拆分出单元格（请在原系统检查该行的文字，或把值里的引号写成两个「""」）' : `引号不匹配，无法拆分该行（${message}）`,
+      reasonEn: opened ? 'a quote (") in the line is never closed, so its cells cannot be told apart (check the row in the source system, or write a quote inside a value as "")' : `unbalanced quotes; the line cannot be split (${message})`,
+    };
+  }
   if (/TOO MANY COLUMNS|MISSING COLUMNS/.test(type)) {
     // The reader stops counting at the first cell too many ("Found: width + 1"): the line's own
     // cells are counted instead where its whole text is at hand.
     const found = /Found: (\d+)/.exec(rawMessage)?.[1];
     const tooMany = /TOO MANY/.test(type);
-    const counted = tooMany && rawLine && raw === rawLine ? countCells(rawLine, delimiter) : null;
+    const counted = rawLine && raw === rawLine ? countCells(rawLine, delimiter) : null;
     const r =
-      counted !== null && counted > width
+      counted !== null && (tooMany ? counted > width : found === undefined && counted < width)
         ? raggedReason(width, counted, delimiter)
         : raggedReason(width, found === undefined ? null : Number(found), delimiter, { atLeast: tooMany });
     return { line, raw, code: 'row.ragged', reasonZh: r.zh, reasonEn: r.en };
@@ -467,15 +487,6 @@ function structuralReason(line: number, csvLine: string, type: string, rawMessag
   }
   if (/LINE SIZE OVER MAXIMUM/.test(type)) {
     return { line, raw, code: 'row.too_long', reasonZh: '该行超过 16 MiB，无法读取', reasonEn: 'the line is longer than 16 MiB and cannot be read' };
-  }
-  if (/UNQUOTED VALUE|QUOTE/.test(type)) {
-    return {
-      line,
-      raw,
-      code: 'row.quote',
-      reasonZh: `引号不匹配，无法拆分该行（${message}）`,
-      reasonEn: `unbalanced quotes; the line cannot be split (${message})`,
-    };
   }
   return { line, raw, code: 'row.malformed', reasonZh: `该行格式错误：${message}`, reasonEn: `malformed line: ${message}` };
 }
