@@ -98,6 +98,10 @@ export const fileErrors = {
     const de = declared !== undefined ? ` (${mib(declared)} inflated)` : '';
     return fileError('FILE_TOO_LARGE', `“${file}”的 ${part} 解压后超过上限 ${mib(limit)}${d}，可能是“压缩炸弹”或超大工作表，已拒绝导入。如确为真实数据，请拆分为多个文件或导出为 CSV（CSV 没有此上限）。`, `${part} of "${file}" inflates beyond the limit of ${mib(limit)}${de}: a decompression bomb or an oversized sheet; refused. If the data is real, split it or export CSV (which has no such limit).`, { limit, declared });
   },
+  /** More shared strings than memory may hold (a bomb of tiny entries). */
+  tooManyStrings(file: string, part: string, limit: number): TijianError {
+    return fileError('FILE_TOO_LARGE', `“${file}”的 ${part} 中共享字符串超过 ${limit.toLocaleString('en-US')} 个，超出内存上限，可能是“压缩炸弹”，已拒绝导入。如确为真实数据，请拆分为多个文件或导出为 CSV（CSV 没有此上限）。`, `${part} of "${file}" holds more than ${limit.toLocaleString('en-US')} shared strings, beyond what memory may hold: possibly a decompression bomb; refused. If the data is real, split it or export CSV (which has no such limit).`, { limit });
+  },
   /** A part is not UTF-8 text. */
   notUtf8(file: string, part: string): TijianError {
     return fileError('FILE_ENCODING', `“${file}”的 ${part} 不是有效的 UTF-8 文本，文件已损坏。${RESAVE_ZH}`, `${part} of "${file}" is not valid UTF-8 text; the file is damaged. ${RESAVE_EN}`);

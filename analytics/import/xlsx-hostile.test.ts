@@ -217,6 +217,22 @@ describe('#6 decompression bombs and large sheets', () => {
     expectClearRefusal(o, 'forged.xlsx', 'FILE_DAMAGED');
   });
 
+  it('shared strings too many for memory are refused, though their bytes are within the limit (was: 510 MiB of empty entries took 1.7 GB)', async () => {
+    const dir = tempDir();
+    const sst = sampleParts(UNITS_XLSX).find((p) => p.name === STRINGS)!.data.toString('utf8');
+    const cut = sst.lastIndexOf('</sst>');
+    // 524,288 empty entries in 4 MiB; the limit of 8 MiB allows 349,525 strings
+    const part = await hugePart(STRINGS, sst.slice(0, cut), '<si/>   ', 4 << 20, sst.slice(cut));
+    const path = join(dir, 'empty-strings.xlsx');
+    writeFileSync(path, zipParts(sampleParts(UNITS_XLSX).map((p) => (p.name === STRINGS ? part : p))));
+    const o = await runner.run({ op: 'read-xlsx', path, limits: { maxStringsBytes: 8 << 20 } });
+    expectClearRefusal(o, 'empty-strings.xlsx', 'FILE_TOO_LARGE');
+    if (o.kind === 'error') expect(o.error.zh).toContain('共享字符串超过 349,525 个');
+    // the same strings under the default limit read (the sheet's own strings are the first ones)
+    const rows = await runner.run({ op: 'read-xlsx', path });
+    expect(rows.kind, JSON.stringify(rows).slice(0, 300)).not.toBe('error');
+  }, 60_000);
+
   it('reading 400 MiB of shared strings can be cancelled', async () => {
     const dir = tempDir();
     const sst = sampleParts(UNITS_XLSX).find((p) => p.name === STRINGS)!.data.toString('utf8');

@@ -498,6 +498,10 @@ async function readSharedStrings(
   long: Set<number>,
   opts: { maxStringsBytes: number; signal?: AbortSignal | undefined },
 ): Promise<void> {
+  // Each string costs memory beyond its bytes (a JS string and its slot, ≈ 24 bytes at least), so
+  // the count is capped as well: 510 MiB of empty entries (<si><t/></si>) took 1.7 GB.
+  const maxCount = Math.max(1024, Math.floor(opts.maxStringsBytes / 24));
+  const tooMany = () => fileErrors.tooManyStrings(zip.file, part, maxCount);
   // depth inside <si>: 0 outside; the element path decides what is text
   let inSi = false;
   let skip = 0;
@@ -512,6 +516,7 @@ async function readSharedStrings(
       }
       if (!inSi) {
         if (s.is('si')) {
+          if (out.length >= maxCount) throw tooMany();
           if (selfClosing) out.push('');
           else {
             inSi = true;
@@ -593,6 +598,7 @@ async function readSharedStrings(
       }
       // </t></si>; bytes ≥ characters: a text near Excel's limit goes the tokenizer's way
       if (!(b[ve + 1] === 47 && b[ve + 2] === 116 && b[ve + 3] === 62 && b[ve + 4] === 60 && b[ve + 5] === 47 && b[ve + 6] === 115 && b[ve + 7] === 105 && b[ve + 8] === 62) || ve - vs > EXCEL_MAX_CELL_CHARS) return p;
+      if (out.length >= maxCount) throw tooMany();
       const raw = high < 128 ? b.latin1Slice(vs, ve) : b.utf8Slice(vs, ve);
       out.push(unescapeOoxml(amp ? decodeEntities(raw) : raw));
       p = ve + 9;
@@ -607,6 +613,8 @@ async function readSharedStrings(
       feed.push(c);
     } catch (e) {
       parseError = e;
+      // too many strings: no need to inflate the rest of a bomb
+      if (e instanceof TijianError && e.code === 'FILE_TOO_LARGE') throw e;
     }
   }
   pauseForBytes = false;
