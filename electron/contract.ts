@@ -90,7 +90,7 @@ export const MappingInput = z.strictObject({
   table: TableName,
   columns: z.record(
     z.string().max(500),
-    z.union([FieldName, z.null(), z.strictObject({ field: FieldName.nullable(), scale: z.number().positive().max(1e9).optional() })]),
+    z.union([FieldName, z.null(), z.strictObject({ field: FieldName.nullable(), scale: z.number().positive().max(1e9).optional(), fallback: z.boolean().optional() })]),
   ),
   /** Enum values: field → text as written → value of the field (null: leave it unmatched). */
   values: z.record(FieldName, z.record(z.string().max(500), z.string().min(1).max(100).nullable())).optional(),

@@ -65,7 +65,17 @@ export function mappedFields(t: TableDef, columns: readonly ColumnMapping[]): Ma
     if (!c.field) continue;
     const field = t.fields.find((f) => f.name === c.field);
     if (!field) continue;
-    out.push({ field, col: srcCol(c.index), clean: cleanCol(c.index), header: c.header, scale: c.scale ?? 1 });
+    // a fallback column is taken with its field's own column (or alone, when there is none)
+    const own = columns.find((x) => x.field === c.field && !x.fallback);
+    if (c.fallback ? own !== undefined : own !== c) continue;
+    const group = [c, ...columns.filter((x) => x !== c && x.fallback && x.field === c.field)];
+    if (group.length === 1) {
+      out.push({ field, col: srcCol(c.index), clean: cleanCol(c.index), header: c.header, scale: c.scale ?? 1 });
+      continue;
+    }
+    // The first column with a value, cleaned; its raw text (for the reasons) likewise.
+    const raw = group.reduceRight((rest, x) => `CASE WHEN ${cleanCol(x.index)} IS NOT NULL THEN ${srcCol(x.index)} ELSE ${rest} END`, srcCol(c.index));
+    out.push({ field, col: `(${raw})`, clean: `coalesce(${group.map((x) => cleanCol(x.index)).join(', ')})`, header: group.map((x) => x.header).join('/'), scale: c.scale ?? 1 });
   }
   return out;
 }

@@ -18,6 +18,9 @@ export interface ColumnMapping {
   field: string | null;
   /** Multiplier for bare numbers, from a unit in the header (（万元） → 10000). */
   scale?: number;
+  /** The column fills its field only in the rows where the field's own column is empty (an
+   *  organisation's 统一社会信用代码 in one column, a natural person's 证件号码 in another). */
+  fallback?: boolean;
   /** How sure the mapping is: sure (applied), likely (applied, to be confirmed: 待确认), none. */
   confidence?: Confidence;
   /** Why, in Chinese and English. */
@@ -61,6 +64,7 @@ function toColumns(r: Recognition): ColumnMapping[] {
   return r.columns.map((c) => {
     const col: ColumnMapping = { index: c.index, header: c.header, field: c.field, confidence: c.confidence, why: c.why, why_en: c.why_en };
     if (c.scale) col.scale = c.scale;
+    if (c.fallback) col.fallback = true;
     return col;
   });
 }

@@ -219,7 +219,7 @@ export async function rememberedMapping(db: Db, headers: readonly string[]): Pro
 
 export function mappingToFile(m: Mapping): MappingFile {
   const columns: MappingFile['columns'] = {};
-  for (const c of m.columns) columns[c.header] = c.scale ? { field: c.field, scale: c.scale } : c.field;
+  for (const c of m.columns) columns[c.header] = c.scale || c.fallback ? { field: c.field, ...(c.scale ? { scale: c.scale } : {}), ...(c.fallback ? { fallback: true } : {}) } : c.field;
   return m.values && Object.keys(m.values).length ? { table: m.table, columns, values: m.values } : { table: m.table, columns };
 }
 

@@ -11,7 +11,8 @@ import { normaliseHeader } from './recognise/normalise.js';
 const MappingTarget = z.union([
   z.string().min(1),
   z.null(),
-  z.object({ field: z.string().min(1).nullable(), scale: z.number().positive().optional() }).strict(),
+  // fallback: the column fills its field only where the field's own column is empty
+  z.object({ field: z.string().min(1).nullable(), scale: z.number().positive().optional(), fallback: z.boolean().optional() }).strict(),
 ]);
 
 export const MappingFile = z
@@ -114,6 +115,7 @@ export function applyMappingFile(m: MappingFile, headers: readonly string[]): Ma
     const kind = field ? t.fields.find((f) => f.name === field)?.kind : undefined;
     const scale = target && typeof target === 'object' && target.scale ? target.scale : normaliseHeader(header).scale;
     if (scale && (kind === 'money' || kind === 'number')) col.scale = scale;
+    if (field && target && typeof target === 'object' && target.fallback) col.fallback = true;
     return col;
   });
   // A field the file maps explicitly wins over the same field found by recognition.
@@ -121,7 +123,8 @@ export function applyMappingFile(m: MappingFile, headers: readonly string[]): Ma
     columns.filter((c) => byNorm.has(normHeader(c.header)) && c.field).map((c) => c.field as string),
   );
   for (const c of columns) {
-    if (!c.field) continue;
+    // a fallback shares its field with the field's own column
+    if (!c.field || c.fallback) continue;
     if ((!byNorm.has(normHeader(c.header)) && explicit.has(c.field)) || used.has(c.field)) {
       c.field = null;
       c.confidence = 'none';
@@ -158,7 +161,7 @@ export function mappingTemplate(fileName: string, headers: readonly string[]): s
       ...(scaleText ? [scaleText] : []),
     ];
     const note = notes.length ? `  # ${notes.join('；')}` : '';
-    lines.push(`  ${q(c.header)}: ${c.field ?? '~'}${note}`);
+    lines.push(`  ${q(c.header)}: ${c.fallback && c.field ? `{field: ${c.field}, fallback: true}` : (c.field ?? '~')}${note}`);
   }
   const enums = t.fields.filter((f) => f.kind === 'enum');
   if (enums.length) {

@@ -175,7 +175,7 @@ export const inspectionTable: TableDef = {
     f('unit_ids', 'reflist', '参与单位', 'Participating units', ['参与单位', '联合检查单位', '协同单位', '参检单位', 'unit_ids'], { ref: 'unit', raw: 'units_raw', unresolved: 'units_unresolved' }),
     f('is_joint', 'bool', '是否综合查一次', 'Joint visit', ['是否综合查一次', '综合查一次', '是否联合检查', 'is_joint']),
     f('scene_id', 'id', '检查场景', 'Scene', ['检查场景', '场景编号', '综合查一次场景', 'scene_id']),
-    f('subject_id', 'id', '检查对象代码', 'Subject id', ['检查对象代码', '统一社会信用代码', '对象代码', '检查对象编码', 'subject_id'], { required: true }),
+    f('subject_id', 'id', '检查对象代码', 'Subject id', ['检查对象代码', '统一社会信用代码', '对象代码', '检查对象编码', 'subject_id'], { required: true, personal: true }),
     f('subject_name', 'text', '检查对象', 'Subject', ['检查对象', '检查对象名称', '被检查对象', '被检查单位', 'subject_name'], { personal: true }),
     f('is_enterprise', 'bool', '是否涉企', 'Enterprise', ['是否涉企', '是否企业', '涉企检查', 'is_enterprise']),
     f('inspection_type', 'enum', '检查类型', 'Type', ['检查类型', '检查方式', '检查类别', 'inspection_type'], {
@@ -205,7 +205,7 @@ export const inspectionPlanTable: TableDef = {
     f('unit_id', 'ref', '责任单位', 'Unit', ['责任单位', '实施单位', '承担单位', 'unit_id'], { required: true, ref: 'unit', raw: 'unit_raw' }),
     f('plan_type', 'text', '任务类型', 'Task type', ['任务类型', '计划类型', 'plan_type']),
     f('due_date', 'date', '计划完成日期', 'Due', ['计划完成日期', '完成时限', '截止日期', '计划完成时间', 'due_date'], { required: true }),
-    f('subject_id', 'id', '检查对象代码', 'Subject id', ['检查对象代码', '统一社会信用代码', '对象代码', 'subject_id']),
+    f('subject_id', 'id', '检查对象代码', 'Subject id', ['检查对象代码', '统一社会信用代码', '对象代码', 'subject_id'], { personal: true }),
     f('subject_name', 'text', '检查对象', 'Subject', ['检查对象', '检查对象名称', 'subject_name'], { personal: true }),
   ],
 };
@@ -283,6 +283,8 @@ export const supervisionFindingTable: TableDef = {
   ],
 };
 
+// A subject's id is a natural person's id number as often as an organisation's code (证件号码 fills
+// 统一社会信用代码's empty rows, recognise/fallbacks.ts): masked like the name.
 export const permitTable: TableDef = {
   name: 'permit',
   zh: '行政许可',
@@ -292,7 +294,7 @@ export const permitTable: TableDef = {
   detectBy: ['permit_id', 'issued_date'],
   fields: [
     f('permit_id', 'id', '许可编号', 'Permit id', ['许可编号', '许可证号', '审批编号', '决定书文号', 'permit_id'], { required: true }),
-    f('subject_id', 'id', '统一社会信用代码', 'Subject id', ['统一社会信用代码', '申请人证件号码', '对象代码', '被许可人代码', 'subject_id'], { required: true }),
+    f('subject_id', 'id', '统一社会信用代码', 'Subject id', ['统一社会信用代码', '申请人证件号码', '对象代码', '被许可人代码', 'subject_id'], { required: true, personal: true }),
     f('subject_name', 'text', '被许可人', 'Subject', ['被许可人', '申请人', '许可对象', 'subject_name'], { personal: true }),
     // Approvals (许可事项) are not enforcement matters: kept as written, not resolved against the catalogue.
     f('matter_code', 'text', '审批事项', 'Approval matter', ['审批事项编码', '事项编码', '审批事项', 'matter_code']),

@@ -9,6 +9,7 @@ import type { TableDef } from '../../schema/types.js';
 import { FILE_HINTS, TABLE_MARKERS } from '../lexicon/fields.js';
 import { fieldEvidence, profileColumn, type ColumnProfile, type Evidence, type NameIndex } from './evidence.js';
 import { analyse, classFit, scoreHeader, tableModel, type Analysed } from './score.js';
+import { addPartyIdFallback } from './fallbacks.js';
 
 export type Confidence = 'sure' | 'likely' | 'none';
 
@@ -32,6 +33,8 @@ export interface ColumnDecision {
   /** Unmapped columns: the field that came closest, and whether another column has it. */
   nearest?: string;
   taken?: boolean;
+  /** The column fills its field only where the field's own column is empty (fallbacks.ts). */
+  fallback?: boolean;
 }
 
 export interface MissingField {
@@ -255,6 +258,7 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
     if (h.norm.scale && (fm.field.kind === 'money' || fm.field.kind === 'number')) out.scale = h.norm.scale;
     return out;
   });
+  addPartyIdFallback(r.table.name, columns);
   const mapped = new Set(columns.map((c) => c.field).filter(Boolean));
   const missing: MissingField[] = r.table.fields
     .filter((f) => f.required && !mapped.has(f.name))

@@ -174,7 +174,7 @@ function editedMapping(s: Staged, p: PreviewOut, table: string, changes: Record<
     Object.assign(columns, s.mapping.columns);
     vals = structuredClone(s.mapping.values ?? {});
   } else if (p.mapping && p.mapping.table === table) {
-    for (const c of p.mapping.columns) columns[c.header] = c.scale ? { field: c.field, scale: c.scale } : c.field;
+    for (const c of p.mapping.columns) columns[c.header] = c.scale || c.fallback ? { field: c.field, ...(c.scale ? { scale: c.scale } : {}), ...(c.fallback ? { fallback: true } : {}) } : c.field;
     vals = structuredClone(p.mapping.values ?? {});
   }
   for (const [h, f] of Object.entries(changes)) {
@@ -364,7 +364,8 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
                               </option>
                             ))}
                           </select>
-                          {c.scale ? <span className="muted"> ×{c.scale}</span> : null} <Certainty c={c.field ? c.confidence : 'none'} why={why} />
+                          {c.scale ? <span className="muted"> ×{c.scale}</span> : null}
+                          {c.fallback && c.field ? <span className="muted small" data-testid="fallback-mark">{t.imp.fallbackMark}</span> : null} <Certainty c={c.field ? c.confidence : 'none'} why={why} />
                         </td>
                         <td className="small muted why">{why}</td>
                         <td className="sample-values" title={values.join(' | ')}>
