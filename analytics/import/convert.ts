@@ -440,6 +440,13 @@ export function buildConvSql(
     const field = t.fields.find((f) => f.name === c.field);
     if (field && !mapped.some((m) => m.field === field)) mapped.push({ field, col: lit(c.value), clean: lit(c.value), header: FILE_NAME_COLUMN, scale: 1 });
   }
+  // a key the file lacks, made from another field (TableDef.derivedKey): a code of its value
+  const dk = t.derivedKey;
+  const from = dk && !mapped.some((m) => m.field.name === dk.field) ? mapped.find((m) => m.field.name === dk.from) : undefined;
+  const keyField = dk && t.fields.find((f) => f.name === dk.field);
+  if (dk && from && keyField) {
+    mapped.push({ field: keyField, col: from.col, clean: derivedKeySql(dk.prefix, from.clean), header: `${from.header}（生成${keyField.zh}）`, scale: 1 });
+  }
   const rawCols = headers.map((_, i) => srcCol(i));
   const rawFromList = headers.map((_, i) => `__raw[${i + 1}] AS ${srcCol(i)}`).join(', ');
   const cleanedFast = headers.map((_, i) => `${cleanExpr(srcCol(i), spaces, lineBreaks)} AS ${cleanCol(i)}`).join(', ');
@@ -517,6 +524,12 @@ export function buildConvSql(
     soft,
     reasonChecks: [...checks, ...softReasonChecks(soft)],
   };
+}
+
+/** A stable code of a value (upper-cased: an id number's x is X): prefix and 12 hex digits of its
+ *  MD5 — 48 bits, no collision to expect among a county's staff — never the value itself. */
+export function derivedKeySql(prefix: string, clean: string): string {
+  return `CASE WHEN ${clean} IS NOT NULL THEN ${lit(prefix)} || upper(left(md5(upper(${clean})), 12)) END`;
 }
 
 /** For the rejected rows: the list of failed checks as a struct list, evaluated over conv with its

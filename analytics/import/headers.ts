@@ -157,6 +157,19 @@ const PUBLICITY_HEADERS = new Set(
   ['行政相对人名称', '行政相对人类别', '公示截止期', '公示截止日期', '公示期限', '数据来源单位', '数据来源单位统一社会信用代码', '处罚有效期'].map((h) => normHeader(h)),
 );
 
+/** The table's key field a mapping lacks and makes from another field it has (TableDef.derivedKey). */
+export function derivedKeyOf(t: TableDef, mapped: ReadonlySet<string | null | undefined>): NonNullable<TableDef['derivedKey']> | undefined {
+  const d = t.derivedKey;
+  return d && !mapped.has(d.field) && mapped.has(d.from) ? d : undefined;
+}
+
+/** What the import says of a derived key. */
+export function derivedKeyNote(t: TableDef, d: NonNullable<TableDef['derivedKey']>): string {
+  const key = t.fields.find((f) => f.name === d.field)!;
+  const from = t.fields.find((f) => f.name === d.from)!;
+  return `文件没有“${key.zh}”列：按“${from.zh}”生成（${d.prefix} 加 12 位编码，同一值各年相同，不含“${from.zh}”本身） / the file has no ${key.en} column: it is made from the ${from.en} (${d.prefix} and a 12-digit code, the same for the same value every year; the value itself is not in it)`;
+}
+
 /** Checks a mapping against its table: required fields present, fields known. The message names
  *  the columns that come closest to each missing field. */
 export function checkMapping(m: Mapping, fileName: string): void {
@@ -165,6 +178,8 @@ export function checkMapping(m: Mapping, fileName: string): void {
     throw new TijianError('MAPPING_INVALID', `映射指定的数据表“${m.table}”不存在。`, `The mapping names an unknown table "${m.table}".`);
   }
   const mapped = new Set([...m.columns.map((c) => c.field).filter((f): f is string => !!f), ...(m.constants ?? []).map((c) => c.field)]);
+  const derived = derivedKeyOf(t, mapped);
+  if (derived) mapped.add(derived.field);
   const missing = t.fields.filter((f) => f.required && !mapped.has(f.name));
   if (missing.length) {
     // A credit-publicity list (双公示: 行政相对人名称 … 公示截止期, 数据来源单位) publishes decisions,

@@ -18,7 +18,7 @@ import { extrasWithEnumRaw, resolveEnumValues, type ValueDecision, type ValuePas
 import { checkUnchanged, scanFile } from './file-scan.js';
 import { FILE_NAME_COLUMN, repeatedImport, withFileConstants } from './file-constants.js';
 import { invalidValuesOf, omittedNote, type InvalidValuesOf } from './soft-values.js';
-import { checkAnyRecognised, checkMapping, detectTable, layoutKey, type Mapping } from './headers.js';
+import { checkAnyRecognised, checkMapping, derivedKeyNote, derivedKeyOf, detectTable, layoutKey, type Mapping } from './headers.js';
 import { applyMappingFile, type MappingFile } from './mapping-file.js';
 import type { ProgressFn } from './progress.js';
 import { listKeyMapSql, listMapSql, prepareLookups, referenceFields, resolveAfterReferenceChange, singleMapSql } from './resolve.js';
@@ -217,6 +217,12 @@ export async function rememberedMapping(db: Db, headers: readonly string[]): Pro
   return { ...applied, origin: 'remembered' };
 }
 
+/** The import's note of a key made from another field (TableDef.derivedKey), if it made one. */
+function derivedNotes(t: TableDef, m: Mapping): string[] {
+  const d = derivedKeyOf(t, new Set(m.columns.map((c) => c.field)));
+  return d ? [derivedKeyNote(t, d)] : [];
+}
+
 export function mappingToFile(m: Mapping): MappingFile {
   const columns: MappingFile['columns'] = {};
   for (const c of m.columns) columns[c.header] = c.scale || c.fallback ? { field: c.field, ...(c.scale ? { scale: c.scale } : {}), ...(c.fallback ? { fallback: true } : {}) } : c.field;
@@ -381,7 +387,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
       values_unmatched: staged.values.unmatched,
       values_invalid: staged.invalid.values,
       line_kind: src.lineKind,
-      warnings: [...base.warnings, ...src.warnings, ...staged.invalid.omitted.map(omittedNote)],
+      warnings: [...base.warnings, ...src.warnings, ...derivedNotes(t, mapping), ...staged.invalid.omitted.map(omittedNote)],
       seconds: (Date.now() - started) / 1000,
     };
   } catch (e) {

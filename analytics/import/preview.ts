@@ -13,7 +13,7 @@ import type { Workspace } from '../workspace/workspace.js';
 import { previewFeedback } from '../rectify/feedback.js';
 import { scanFile } from './file-scan.js';
 import { buildConvSql, convName, reasonsSql } from './convert.js';
-import { checkMapping, type ColumnMapping, type Mapping, type MissingField, type ValueMaps } from './headers.js';
+import { checkMapping, derivedKeyNote, derivedKeyOf, type ColumnMapping, type Mapping, type MissingField, type ValueMaps } from './headers.js';
 import { chooseMapping } from './import-file.js';
 import type { MappingFile } from './mapping-file.js';
 import { fallbackOf, matchEnumValue, type ValueHow } from './recognise/values.js';
@@ -224,6 +224,11 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
       if (mapping) {
         const t = tableDef(mapping.table)!;
         const mapped = new Set([...mapping.columns.map((c) => c.field).filter(Boolean), ...(mapping.constants ?? []).map((c) => c.field)]);
+        const derived = derivedKeyOf(t, mapped);
+        if (derived) {
+          mapped.add(derived.field);
+          out.warnings.push(derivedKeyNote(t, derived));
+        }
         out.missingRequired = t.fields.filter((f) => f.required && !mapped.has(f.name)).map((f) => ({ field: f.name, zh: f.zh, en: f.en }));
         out.unmapped = mapping.columns.filter((c) => !c.field).map((c) => c.header);
         try {

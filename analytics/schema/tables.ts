@@ -86,6 +86,9 @@ export const officerTable: TableDef = {
   description: 'One row per officer per roster year.',
   key: ['officer_id', 'year'],
   detectBy: ['officer_id', 'name', 'year'],
+  // Rosters often have no 人员编号 (执法人员花名册 lists 姓名, 身份证号, 执法证号 — and staff without
+  // a certificate are the ones 持证上岗 counts): the id number makes the key, the same every year.
+  derivedKey: { field: 'officer_id', from: 'id_number', prefix: 'SFZ' },
   fields: [
     f('officer_id', 'id', '人员编号', 'Officer id', ['人员编号', '执法人员编号', '人员编码', '工号', '人员代码', 'officer_id'], { required: true }),
     f('year', 'int', '年度', 'Roster year', ['年度', '年份', '统计年度', 'year'], { required: true, min: 2000, max: 2100 }),

@@ -49,6 +49,9 @@ export interface TableDef {
   fields: readonly FieldDef[];
   /** Minimum share of a file's headers that must match for the table to be detected. */
   detectBy?: readonly string[];
+  /** A required key field a file may lack, made from another field when it does: a stable code
+   *  of that field's value (the value itself is not copied: it may be personal). */
+  derivedKey?: { field: string; from: string; prefix: string };
 }
 
 /** Columns every canonical table carries besides its fields. */

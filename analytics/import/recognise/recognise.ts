@@ -260,8 +260,9 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
   });
   addPartyIdFallback(r.table.name, columns);
   const mapped = new Set(columns.map((c) => c.field).filter(Boolean));
+  const derived = r.table.derivedKey && mapped.has(r.table.derivedKey.from) ? r.table.derivedKey.field : null;
   const missing: MissingField[] = r.table.fields
-    .filter((f) => f.required && !mapped.has(f.name))
+    .filter((f) => f.required && !mapped.has(f.name) && f.name !== derived)
     .map((f) => {
       const j = tm.fields.findIndex((x) => x.field.name === f.name);
       // Columns that come close by header or values, or free columns of the right sort (a date
