@@ -88,3 +88,30 @@ describe('Parquet instants', () => {
     }
   });
 });
+
+describe('Parquet column names', () => {
+  it('a column named file_row_number is kept in extras and every row keeps its place (was: the file "damaged")', async () => {
+    const dir = tempDir();
+    const path = join(dir, '检查计划任务_frn.parquet');
+    const db = await Db.open(':memory:');
+    let ids: string[];
+    try {
+      await db.exec(`CREATE TABLE t AS SELECT * FROM read_parquet(${lit(SAMPLE)}) ORDER BY 任务编号 LIMIT 30`);
+      ids = (await db.all<{ s: string }>(`SELECT 任务编号 AS s FROM t ORDER BY 任务编号`)).map((r) => r.s);
+      // the column counts down, so its values are no row numbers
+      await db.exec(`COPY (SELECT *, 100 - row_number() OVER (ORDER BY 任务编号) AS FILE_ROW_NUMBER FROM t ORDER BY 任务编号) TO ${lit(path)} (FORMAT parquet)`);
+    } finally {
+      db.close();
+    }
+    const ws = await Workspace.open(join(dir, 'w.duckdb'));
+    try {
+      expect(await importFile(ws, path)).toMatchObject({ rows_read: 30, rows_loaded: 30, rows_rejected: 0 });
+      const got = await ws.db.all<{ row_no: number; id: string; extra: string }>(
+        `SELECT row_no, plan_task_id AS id, json_extract_string(extras, '$.FILE_ROW_NUMBER') AS extra FROM inspection_plan ORDER BY row_no`,
+      );
+      expect(got.map((r) => [Number(r.row_no), r.id, r.extra])).toEqual(ids.map((id, i) => [i + 1, id, String(99 - i)]));
+    } finally {
+      ws.close();
+    }
+  });
+});
