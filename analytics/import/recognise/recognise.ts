@@ -271,9 +271,16 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
         const cls = analysed(headers[i]!).cls;
         return !columns[i]!.field && cls !== undefined && classFit(f.kind, cls) >= 0.95 && f.kind !== 'text' && f.kind !== 'ref';
       };
+      // A header of another sort (抽查类型, 姓名 for an id) is no candidate, however close its words;
+      // for an id, a date or an amount the header must say its sort (编号, 日期, 金额) or the values must.
+      const unlike = (i: number) => {
+        const cls = analysed(headers[i]!).cls;
+        if (cls !== undefined) return classFit(f.kind, cls) < 0.5;
+        return (f.kind === 'id' || f.kind === 'date' || f.kind === 'money') && evidenceAt(r, i, j).factor <= 1;
+      };
       const candidates = r.cells
         .map((row, i) => ({ index: i, header: headers[i]!, score: round(row[j]!.final) }))
-        .filter((c) => c.score > 0.15 || evidenceAt(r, c.index, j).factor > 1 || fits(c.index))
+        .filter((c) => !unlike(c.index) && (c.score > 0.15 || evidenceAt(r, c.index, j).factor > 1 || fits(c.index)))
         .sort((a, b) => b.score - a.score)
         .slice(0, 3);
       return { field: f.name, zh: f.zh, en: f.en, candidates };
