@@ -290,20 +290,29 @@ function firstCell(headers: readonly string[]): string {
  * rows that were formatted but never filled, or a sheet row of blanks — is no record. It is
  * rejected as what it is, not for each required field it lacks.
  */
-export function emptyRowCheck(headers: readonly string[], hasExtraCells: boolean, cells?: CellCount): Check[] {
+export function emptyRowCheck(headers: readonly string[], hasExtraCells: boolean, cells?: CellCount, shape: RowShape = 'line'): Check[] {
   if (!headers.length) return [];
   // cells beyond the header (a CSV line wider than it, a sheet row past its last column) are no empty row
   const beyond = `${cells ? ' AND __over IS NULL' : ''}${hasExtraCells ? ' AND coalesce(__extra_cells, 0) = 0' : ''}`;
+  // said as the user sees the row: a text line, a sheet row, a JSON object
+  const words: Record<RowShape, [string, string]> = {
+    line: ['该行所有单元格均为空（只有分隔符或空格），不是一条记录', 'every cell of the line is empty (delimiters or spaces only); it is not a record'],
+    sheet_row: ['该行所有单元格均为空（或只有空格），不是一条记录', 'every cell of the row is empty (or spaces only); it is not a record'],
+    record: ['该记录没有任何值（空对象 {}，或每个值都为空），不是一条记录', 'the record holds no value (an empty object {}, or every value empty); it is not a record'],
+  };
   return [
     {
       code: 'row.empty',
       cond: `${firstCell(headers)} IS NULL${beyond}`,
-      zh: lit('该行所有单元格均为空（只有分隔符或空格），不是一条记录'),
-      en: lit('every cell of the line is empty (delimiters or spaces only); it is not a record'),
+      zh: lit(words[shape][0]),
+      en: lit(words[shape][1]),
       exclusive: true,
     },
   ];
 }
+
+/** What a source's rows are, for the words of a reason. */
+export type RowShape = 'line' | 'sheet_row' | 'record';
 
 /** A total (合计, 小 计：, 总计(18)) or a footer (制表人：…, 填报日期：…, 注：…) at a line's start. */
 export const SUMMARY_ROW_PATTERN = '^((合|小|总|共|累)\\s*计(\\s|$|[:：（(0-9])|(制表|填表|填报|审核|审批|复核|负责|统计)(人|日期|时间|单位)?\\s*[:：]|(注|说明|备注)\\s*[:：])';
@@ -434,6 +443,8 @@ export function buildConvSql(
   cells?: CellCount,
   /** Whether a cell may hold a line break (CR or LF); see cleanExpr. */
   lineBreaks = true,
+  /** What the rows are (a text line, a sheet row, a JSON object), for the reasons' words. */
+  shape: RowShape = 'line',
 ): ConvSql {
   const mapped = mappedFields(t, columns);
   for (const c of constants) {
@@ -467,7 +478,7 @@ export function buildConvSql(
   }
   const allChecks = [
     // a line that is no record says so first, whatever else is wrong with it
-    ...emptyRowCheck(headers, hasExtraCells, cells),
+    ...emptyRowCheck(headers, hasExtraCells, cells, shape),
     ...summaryRowCheck(mapped, t, headers),
     ...headerRepeatCheck(mapped),
     ...rowChecks(rawCols, hasExtraCells, checkEncoding, cells),

@@ -22,7 +22,7 @@ import { MACROS_SQL } from './sql-macros.js';
 import { repeatedImport, type FileConstant } from './file-constants.js';
 import { statDataFile } from './import-paths.js';
 import { invalidValuesOf, type InvalidValue, type InvalidValuesOf } from './soft-values.js';
-import { stageSource, type FileFormat, type StagedSource } from './sources.js';
+import { rowShape, stageSource, type FileFormat, type StagedSource } from './sources.js';
 import { detectFormat } from './sniff-format.js';
 
 export interface PreviewProblem {
@@ -282,7 +282,7 @@ async function enumColumns(db: Db, t: TableDef, mapping: Mapping, source: Staged
 
 /** The import's row checks, run over the whole file in the preview's private database. */
 async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSource): Promise<PreviewValidation> {
-  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants, source.cellCount, source.lineBreaks ?? true);
+  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants, source.cellCount, source.lineBreaks ?? true, rowShape(source));
   await db.exec(`CREATE OR REPLACE TEMP TABLE tj_prev_conv AS ${conv.select}`);
   const structural = await source.collectStructural(Number(await db.scalar(`SELECT count(*) FROM tj_prev_conv`)));
   const counts = await db.one<{ n: number; bad: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE __bad) AS bad FROM tj_prev_conv`);

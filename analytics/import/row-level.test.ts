@@ -398,3 +398,16 @@ describe('CSV: a quote never closed', () => {
     expect(rej!.raw).toContain(CASES[at - 1]!.split(',')[0]);
   });
 });
+
+describe('an empty record', () => {
+  it('is told as a JSON object in a JSON Lines file, as a line in a CSV (was: "only delimiters or spaces" for {})', async () => {
+    const ws = await freshWorkspace();
+    const lines = LICENCES.slice(0, 10);
+    lines.splice(4, 0, '{}');
+    const r = await importFile(ws, write('行政许可信息_空对象.jsonl', lines.join('\n') + '\n'));
+    expect(r).toMatchObject({ rows_read: 11, rows_loaded: 10, rows_rejected: 1 });
+    const [rej] = await rejected(ws);
+    expect(rej).toMatchObject({ line_no: 5, error_codes: ['row.empty'] });
+    expect(rej!.reason_zh).toBe('该记录没有任何值（空对象 {}，或每个值都为空），不是一条记录');
+  });
+});

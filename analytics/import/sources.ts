@@ -31,6 +31,12 @@ import { openXml2003Workbook, readXml2003Rows } from './xml2003-reader.js';
  *  as systems export it, .xls. */
 export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'xmlss' | 'html' | 'json' | 'jsonl' | 'parquet';
 
+/** What a source's rows are to the user: JSON and Parquet records, sheet rows, text lines. */
+export function rowShape(source: Pick<StagedSource, 'format' | 'lineKind'>): 'line' | 'sheet_row' | 'record' {
+  if (source.format === 'json' || source.format === 'jsonl' || source.format === 'parquet') return 'record';
+  return source.lineKind === 'sheet_row' ? 'sheet_row' : 'line';
+}
+
 export function formatOf(path: string): FileFormat {
   const ext = extname(path).toLowerCase();
   switch (ext) {
