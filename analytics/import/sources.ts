@@ -457,6 +457,18 @@ function structuralReason(line: number, csvLine: string, type: string, rawMessag
   // the reader's message may quote the line; the row keeps its raw text anyway
   const message = cleanErrorDetail(rawMessage, { max: 160 });
   const raw = rawLine && rawLine.length > RAW_MAX * 5 ? rawLine.slice(0, RAW_MAX * 5) + '…' : rawLine;
+  if (/INVALID (UNICODE|ENCODING)/.test(type)) {
+    return {
+      line,
+      raw,
+      code: 'row.encoding',
+      reasonZh: '该行不是有效的 UTF-8 文本（编码错误，可能混入了 GBK 文本）',
+      reasonEn: 'the line is not valid UTF-8 (wrong encoding; possibly GBK text mixed in)',
+    };
+  }
+  if (/LINE SIZE OVER MAXIMUM/.test(type)) {
+    return { line, raw, code: 'row.too_long', reasonZh: '该行超过 16 MiB，无法读取', reasonEn: 'the line is longer than 16 MiB and cannot be read' };
+  }
   // a quote opened and never closed in the line: its cells cannot be told apart (the reader
   // reports it as missing columns, with no count)
   const unclosed = rawLine && raw === rawLine && oddQuotes(rawLine);
@@ -481,18 +493,6 @@ function structuralReason(line: number, csvLine: string, type: string, rawMessag
         ? raggedReason(width, counted, delimiter)
         : raggedReason(width, found === undefined ? null : Number(found), delimiter, { atLeast: tooMany });
     return { line, raw, code: 'row.ragged', reasonZh: r.zh, reasonEn: r.en };
-  }
-  if (/INVALID (UNICODE|ENCODING)/.test(type)) {
-    return {
-      line,
-      raw,
-      code: 'row.encoding',
-      reasonZh: '该行不是有效的 UTF-8 文本（编码错误，可能混入了 GBK 文本）',
-      reasonEn: 'the line is not valid UTF-8 (wrong encoding; possibly GBK text mixed in)',
-    };
-  }
-  if (/LINE SIZE OVER MAXIMUM/.test(type)) {
-    return { line, raw, code: 'row.too_long', reasonZh: '该行超过 16 MiB，无法读取', reasonEn: 'the line is longer than 16 MiB and cannot be read' };
   }
   return { line, raw, code: 'row.malformed', reasonZh: `该行格式错误：${message}`, reasonEn: `malformed line: ${message}` };
 }
