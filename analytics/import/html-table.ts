@@ -116,6 +116,9 @@ export async function readHtmlRows(
     const r = t.row;
     if (!r) return;
     t.row = null;
+    // a row too wide to stage keeps only the cells its rejected row shows (up to 16,384 each
+    // otherwise: a page of colspan="1000" cells took 1.9 GB)
+    if (r.problem?.code === 'row.too_wide') r.cells.length = Math.min(r.cells.length, 64);
     for (let i = 0; i < r.cells.length; i++) if (r.cells[i] === undefined) r.cells[i] = '';
     queue.push(r.problem ? { rowNumber: r.number, cells: r.cells, problem: r.problem } : { rowNumber: r.number, cells: r.cells });
   };

@@ -4,7 +4,7 @@
 // streamed to a temporary UTF-8 CSV first.
 import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { Db } from '../db/duck.js';
@@ -732,6 +732,13 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
     workbook = undefined;
     if (!headers && pending.length) await chooseHeader();
     await endChunk();
+    if (!chunkPaths.length) {
+      // no row staged (a header alone, or every row rejected as it was read): the reader is given
+      // an empty file, not none ("read_csv needs at least one file", the file called damaged)
+      const p = join(dir, 'chunk-0.csv');
+      await writeFile(p, '');
+      chunkPaths.push(p);
+    }
     // every row is in the raw table
     await ingest;
     if (!headers) throw new TijianError('FILE_EMPTY', `“${ctx.displayName ?? basename(ctx.path)}”的工作表“${sheetName}”是空的。`, `Sheet "${sheetName}" of "${ctx.displayName ?? basename(ctx.path)}" is empty.`);

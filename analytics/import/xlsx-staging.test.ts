@@ -128,3 +128,15 @@ describe('XLSX rows staged in chunks read while the sheet is read', () => {
     expect(await ws.db.all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'tj_imp%'`)).toEqual([]);
   });
 });
+
+describe('no row to stage', () => {
+  it('a sheet with its header alone imports no row, as a CSV with its header alone does (was: "read_csv needs at least one file", the file called damaged)', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('案件').addRow(HEADER);
+    const path = join(tempDir(), '行政处罚案件台账_空.xlsx');
+    await wb.xlsx.writeFile(path);
+    const ws = await freshWorkspace();
+    expect(await importFile(ws, path)).toMatchObject({ table: 'penalty_case', rows_read: 0, rows_loaded: 0, rows_rejected: 0 });
+    expect(await ws.db.scalar(`SELECT count(*) FROM penalty_case`)).toBe(0);
+  });
+});

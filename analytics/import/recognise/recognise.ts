@@ -290,9 +290,15 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
 
 /** How header-like a row is: the columns the closest table recognises (to find the header row
  *  below title rows). Cells that cannot be headers (long text, numbers, dates) count nothing. */
+/** The most cells of one row weighed as a possible header (a wider header is still read whole). */
+const MAX_HEADER_CELLS = 1024;
+
 export function headerRowScore(cells: readonly string[], beat?: number): number {
-  const hs = cells.map((c) => (c && c.length <= 40 && !/^[\d\s.,:/-]+$/.test(c) ? c : ''));
-  const possible = hs.filter(Boolean).length;
+  // Only the cells that may be headers are weighed (their places do not count): a data row of
+  // 16,384 cells, mostly empty — a web table of colspan="1000" cells — took 80 s for 600 rows.
+  // A row of more than MAX_HEADER_CELLS such cells is weighed by its first ones.
+  const hs = cells.filter((c) => c && c.length <= 40 && !/^[\d\s.,:/-]+$/.test(c)).slice(0, MAX_HEADER_CELLS);
+  const possible = hs.length;
   if (possible < 2) return 0;
   // The score counts cells, so a row with no more candidate cells than `beat` cannot score above
   // it: the caller looking for a better row is told 0 without the row being weighed.
@@ -302,7 +308,7 @@ export function headerRowScore(cells: readonly string[], beat?: number): number 
   for (const t of CANONICAL_TABLES) {
     const r = scoreTable(t, as, [], undefined);
     let n = 0;
-    for (const [i, j] of r.assigned) if (hs[i] && r.cells[i]![j]!.final >= LIKELY) n++;
+    for (const [i, j] of r.assigned) if (r.cells[i]![j]!.final >= LIKELY) n++;
     best = Math.max(best, n);
     if (best === possible) break; // every candidate cell recognised: no table can do better
   }
