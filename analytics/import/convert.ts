@@ -2,7 +2,7 @@
 // canonical table, and the checks that decide whether a row is loaded or rejected, with reasons
 // in Chinese and English. Generated from the table definition; nothing is parsed row by row in JS.
 import { ident, lit } from '../db/duck.js';
-import type { FieldDef, TableDef } from '../schema/types.js';
+import { derivedKeyOf, type FieldDef, type TableDef } from '../schema/types.js';
 import type { SpaceClass } from './file-scan.js';
 import type { ColumnMapping, ValueMaps } from './headers.js';
 import { enumSpellings, fallbackOf, sqlKey } from './recognise/values.js';
@@ -452,8 +452,8 @@ export function buildConvSql(
     if (field && !mapped.some((m) => m.field === field)) mapped.push({ field, col: lit(c.value), clean: lit(c.value), header: FILE_NAME_COLUMN, scale: 1 });
   }
   // a key the file lacks, made from another field (TableDef.derivedKey): a code of its value
-  const dk = t.derivedKey;
-  const from = dk && !mapped.some((m) => m.field.name === dk.field) ? mapped.find((m) => m.field.name === dk.from) : undefined;
+  const dk = derivedKeyOf(t, new Set(mapped.map((m) => m.field.name)));
+  const from = dk && mapped.find((m) => m.field.name === dk.from);
   const keyField = dk && t.fields.find((f) => f.name === dk.field);
   if (dk && from && keyField) {
     mapped.push({ field: keyField, col: from.col, clean: derivedKeySql(dk.prefix, from.clean), header: `${from.header}（生成${keyField.zh}）`, scale: 1 });

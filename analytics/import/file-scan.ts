@@ -330,12 +330,12 @@ export async function scanFile(path: string, text: boolean, onProgress?: BytePro
  * How a CSV's lines lie, by one more pass over the file, byte by byte (≈ 4 ns a byte here, so it
  * runs only when the record count shows lines the reader did not count): the lines that start
  * inside a double-quoted field — continuations of a record whose cell holds a line break — and the
- * lines longer than `longBytes` (their number, where they start, and their first bytes; DuckDB's
+ * lines longer than `longBytes` (their number and their first bytes; DuckDB's
  * reader drops an unquoted line of more than twice its buffer without a reject). Quotes are
  * counted RFC 4180-style: "" inside a quoted field toggles twice. Valid for UTF-8 and GB18030
  * bytes (neither has 0x22 or 0x0A inside a multi-byte character).
  */
-export async function lineLayout(path: string, longBytes = Number.POSITIVE_INFINITY, headBytes = 8192): Promise<{ continuations: number[]; long: Array<{ line: number; bytes: number; head: Buffer }> }> {
+export async function lineLayout(path: string, longBytes = Number.POSITIVE_INFINITY, headBytes = 8192): Promise<{ continuations: number[]; long: Array<{ line: number; head: Buffer }> }> {
   let line = 1;
   let inQuote = false;
   let lineStart = 0;
@@ -345,7 +345,7 @@ export async function lineLayout(path: string, longBytes = Number.POSITIVE_INFIN
   let head: Buffer[] = [];
   let headLen = 0;
   const continuations: number[] = [];
-  const long: Array<{ line: number; bytes: number; head: Buffer }> = [];
+  const long: Array<{ line: number; head: Buffer }> = [];
   const headOf = (tail: Buffer): Buffer => Buffer.concat([...head, tail.subarray(0, Math.max(0, headBytes - headLen))]);
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     let from = 0;
@@ -355,7 +355,7 @@ export async function lineLayout(path: string, longBytes = Number.POSITIVE_INFIN
       else if (b === 10) {
         const end = offset + i;
         const cr = (i > 0 ? chunk[i - 1] : lastByte) === 13 && end > lineStart ? 1 : 0;
-        if (end - lineStart - cr > longBytes) long.push({ line, bytes: end - lineStart - cr, head: headOf(chunk.subarray(from, i)) });
+        if (end - lineStart - cr > longBytes) long.push({ line, head: headOf(chunk.subarray(from, i)) });
         line++;
         lineStart = end + 1;
         from = i + 1;
@@ -374,7 +374,7 @@ export async function lineLayout(path: string, longBytes = Number.POSITIVE_INFIN
     offset += chunk.length;
     if (chunk.length) lastByte = chunk[chunk.length - 1]!;
   }
-  if (offset - lineStart > longBytes) long.push({ line, bytes: offset - lineStart, head: headOf(Buffer.alloc(0)) });
+  if (offset - lineStart > longBytes) long.push({ line, head: headOf(Buffer.alloc(0)) });
   return { continuations, long };
 }
 

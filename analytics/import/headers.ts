@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { TijianError } from '../i18n/errors.js';
 import { tableDef } from '../schema/tables.js';
-import type { FieldDef, TableDef } from '../schema/types.js';
+import { derivedKeyOf, type FieldDef, type TableDef } from '../schema/types.js';
 import type { FileConstant } from './file-constants.js';
 import { headerRowScore, recognise, recogniseFor, type Confidence, type MissingField, type Recognition, type RecogniseOptions } from './recognise/recognise.js';
 
@@ -156,12 +156,6 @@ export function checkAnyRecognised(m: Mapping, headers: readonly string[], fileN
 const PUBLICITY_HEADERS = new Set(
   ['行政相对人名称', '行政相对人类别', '公示截止期', '公示截止日期', '公示期限', '数据来源单位', '数据来源单位统一社会信用代码', '处罚有效期'].map((h) => normHeader(h)),
 );
-
-/** The table's key field a mapping lacks and makes from another field it has (TableDef.derivedKey). */
-export function derivedKeyOf(t: TableDef, mapped: ReadonlySet<string | null | undefined>): NonNullable<TableDef['derivedKey']> | undefined {
-  const d = t.derivedKey;
-  return d && !mapped.has(d.field) && mapped.has(d.from) ? d : undefined;
-}
 
 /** What the import says of a derived key. */
 export function derivedKeyNote(t: TableDef, d: NonNullable<TableDef['derivedKey']>): string {

@@ -7,7 +7,7 @@ import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
 import { cleanErrorDetail, fileErrors, TijianError } from '../i18n/errors.js';
 import { CANONICAL_TABLES, tableDef } from '../schema/tables.js';
-import type { TableDef } from '../schema/types.js';
+import { derivedKeyOf, type TableDef } from '../schema/types.js';
 import { APP_VERSION } from '../version.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { importFeedback, isFeedbackTemplate } from '../rectify/feedback.js';
@@ -18,12 +18,12 @@ import { extrasWithEnumRaw, resolveEnumValues, type ValueDecision, type ValuePas
 import { checkUnchanged, scanFile } from './file-scan.js';
 import { FILE_NAME_COLUMN, repeatedImport, withFileConstants } from './file-constants.js';
 import { invalidValuesOf, omittedNote, type InvalidValuesOf } from './soft-values.js';
-import { checkAnyRecognised, checkMapping, derivedKeyNote, derivedKeyOf, detectTable, layoutKey, type Mapping } from './headers.js';
+import { checkAnyRecognised, checkMapping, derivedKeyNote, detectTable, layoutKey, type Mapping } from './headers.js';
 import { applyMappingFile, type MappingFile } from './mapping-file.js';
 import type { ProgressFn } from './progress.js';
 import { listKeyMapSql, listMapSql, prepareLookups, referenceFields, resolveAfterReferenceChange, singleMapSql } from './resolve.js';
 import { checkAborted } from './cancel.js';
-import { rowShape, stageSource, type FileFormat, type StagedSource, type StructuralReject } from './sources.js';
+import { rowShape, scanFacts, stageSource, type FileFormat, type StagedSource, type StructuralReject } from './sources.js';
 import { detectFormat } from './sniff-format.js';
 import { unresolvedOfImport, type UnresolvedOfImport } from './unresolved.js';
 import { statDataFile } from './import-paths.js';
@@ -315,7 +315,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   const onAbort = () => db.interrupt();
   opts.signal?.addEventListener('abort', onAbort);
   // the workspace's database reads one folder only: the file goes there (a hard link or a copy)
-  const sourceCtx = { db, path, tag: TAG, displayName: file, scratchDir: ws.io.dir, stage: (p: string) => ws.io.stage(p), ...(scan.encoding ? { encoding: scan.encoding } : {}), ...(scan.blankLines ? { blankLines: scan.blankLines } : {}), ...(scan.lines !== undefined ? { lines: scan.lines } : {}), ...(scan.spaces ? { spaces: scan.spaces } : {}), ...(scan.controls !== undefined ? { controls: scan.controls } : {}), ...(scan.mixedLineEndings ? { mixedLineEndings: true } : {}), ...(scan.lineEndDelimiters !== undefined ? { lineEndDelimiters: scan.lineEndDelimiters } : {}), ...(scan.quotedNewlines !== undefined ? { quotedNewlines: scan.quotedNewlines } : {}) };
+  const sourceCtx = { db, path, tag: TAG, displayName: file, scratchDir: ws.io.dir, stage: (p: string) => ws.io.stage(p), ...scanFacts(scan) };
   // A mapping given or remembered is applied as soon as the headers are known (for an XLSX,
   // before its rows are staged, so a sheet it does not fit is not read to its end first).
   // Recognition weighs the values too, so it waits until the rows are staged.

@@ -8,12 +8,12 @@ import { queryArrow } from '../arrow/duck-to-arrow.js';
 import { Db, ident, lit } from '../db/duck.js';
 import { isTijianError, TijianError } from '../i18n/errors.js';
 import { tableDef } from '../schema/tables.js';
-import type { TableDef } from '../schema/types.js';
+import { derivedKeyOf, type TableDef } from '../schema/types.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { previewFeedback } from '../rectify/feedback.js';
 import { scanFile } from './file-scan.js';
 import { buildConvSql, convName, reasonsSql } from './convert.js';
-import { checkMapping, derivedKeyNote, derivedKeyOf, type ColumnMapping, type Mapping, type MissingField, type ValueMaps } from './headers.js';
+import { checkMapping, derivedKeyNote, type ColumnMapping, type Mapping, type MissingField, type ValueMaps } from './headers.js';
 import { chooseMapping } from './import-file.js';
 import type { MappingFile } from './mapping-file.js';
 import { fallbackOf, matchEnumValue, type ValueHow } from './recognise/values.js';
@@ -22,7 +22,7 @@ import { MACROS_SQL } from './sql-macros.js';
 import { repeatedImport, type FileConstant } from './file-constants.js';
 import { statDataFile } from './import-paths.js';
 import { invalidValuesOf, type InvalidValue, type InvalidValuesOf } from './soft-values.js';
-import { rowShape, stageSource, type FileFormat, type StagedSource } from './sources.js';
+import { rowShape, scanFacts, stageSource, type FileFormat, type StagedSource } from './sources.js';
 import { detectFormat } from './sniff-format.js';
 
 export interface PreviewProblem {
@@ -184,7 +184,7 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
     let source;
     try {
       source = await stageSource(
-        { db, path, tag: 'tj_prev', ...(scan.encoding ? { encoding: scan.encoding } : {}), ...(scan.blankLines ? { blankLines: scan.blankLines } : {}), ...(scan.lines !== undefined ? { lines: scan.lines } : {}), ...(scan.spaces ? { spaces: scan.spaces } : {}), ...(scan.controls !== undefined ? { controls: scan.controls } : {}), ...(scan.mixedLineEndings ? { mixedLineEndings: true } : {}), ...(scan.lineEndDelimiters !== undefined ? { lineEndDelimiters: scan.lineEndDelimiters } : {}), ...(scan.quotedNewlines !== undefined ? { quotedNewlines: scan.quotedNewlines } : {}), ...(progress ? { onProgress: progress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) },
+        { db, path, tag: 'tj_prev', ...scanFacts(scan), ...(progress ? { onProgress: progress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) },
         format,
       );
     } catch (e) {

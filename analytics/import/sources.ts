@@ -12,8 +12,8 @@ import { ident, lit } from '../db/duck.js';
 import { cleanErrorDetail, TijianError } from '../i18n/errors.js';
 import { parse } from 'csv-parse/sync';
 import { sniffCsv } from './csv-dialect.js';
-import { endsInCrCrLf, lineLayout, normalizeLineEndings, scanFile, transcodeToUtf8, type SpaceClass, type TextEncoding } from './file-scan.js';
-import { cleanExpr, RARE_SPACE_SQL, type CellCount } from './convert.js';
+import { endsInCrCrLf, lineLayout, normalizeLineEndings, scanFile, transcodeToUtf8, type FileScan, type SpaceClass, type TextEncoding } from './file-scan.js';
+import { cleanExpr, RARE_SPACE_SQL, type CellCount, type RowShape } from './convert.js';
 import { headerScore } from './headers.js';
 import { raggedReason } from './ragged.js';
 import type { ProgressFn } from './progress.js';
@@ -31,8 +31,22 @@ import { openXml2003Workbook, readXml2003Rows } from './xml2003-reader.js';
  *  as systems export it, .xls. */
 export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'xmlss' | 'html' | 'json' | 'jsonl' | 'parquet';
 
+/** What a text file's scan tells the staging (its encoding, lines, line ends and characters). */
+export function scanFacts(scan: FileScan): Partial<SourceContext> {
+  return {
+    ...(scan.encoding ? { encoding: scan.encoding } : {}),
+    ...(scan.blankLines ? { blankLines: scan.blankLines } : {}),
+    ...(scan.lines !== undefined ? { lines: scan.lines } : {}),
+    ...(scan.spaces ? { spaces: scan.spaces } : {}),
+    ...(scan.controls !== undefined ? { controls: scan.controls } : {}),
+    ...(scan.mixedLineEndings ? { mixedLineEndings: true } : {}),
+    ...(scan.lineEndDelimiters !== undefined ? { lineEndDelimiters: scan.lineEndDelimiters } : {}),
+    ...(scan.quotedNewlines !== undefined ? { quotedNewlines: scan.quotedNewlines } : {}),
+  };
+}
+
 /** What a source's rows are to the user: JSON and Parquet records, sheet rows, text lines. */
-export function rowShape(source: Pick<StagedSource, 'format' | 'lineKind'>): 'line' | 'sheet_row' | 'record' {
+export function rowShape(source: Pick<StagedSource, 'format' | 'lineKind'>): RowShape {
   if (source.format === 'json' || source.format === 'jsonl' || source.format === 'parquet') return 'record';
   return source.lineKind === 'sheet_row' ? 'sheet_row' : 'line';
 }
@@ -375,7 +389,7 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
         // The reader numbers lines without the continuations and the lines it dropped. A long
         // line it rejected is among its rejects at that number; one that is not was dropped.
         const tooLong = new Set(rejects.filter((r) => r.code === 'row.too_long').map((r) => r.line));
-        const dropped: Array<{ line: number; head: Buffer }> = [];
+        const dropped: typeof layout.long = [];
         for (const l of layout.long) {
           if (inside.has(l.line) || l.line <= dialect.headerLine) continue;
           const uncounted = continuations.filter((c) => c <= l.line).length + dropped.length;
@@ -398,10 +412,8 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
             `${unaccounted} line(s) of "${file}" were neither read nor rejected by the reader (${ctx.lines} lines: ${recordsRead} read, ${rejects.length + dropped.length} rejected); nothing was imported, so that no row is lost. Open it in Excel or WPS and save it again as CSV (UTF-8), or export it again from the source system.`,
           );
         }
-        for (const d of dropped) {
-          const raw = ownText(d.head.toString('utf8').replace(/\uFFFD+$/, ''));
-          rejects.push({ line: d.line, raw: raw + '…', code: 'row.too_long', reasonZh: '该行超过 16 MiB，无法读取', reasonEn: 'the line is longer than 16 MiB and cannot be read' });
-        }
+        // the reason the reader gives a line too long, with the dropped line's start as its text
+        for (const d of dropped) rejects.push(structuralReason(d.line, d.head.toString('utf8').replace(/\uFFFD+$/, '') + '…', 'LINE SIZE OVER MAXIMUM', '', width, dialect.delimiter));
         rejects.sort((a, b) => a.line - b.line);
       }
       const gapLines = [...blankLines, ...rejects.map((r) => r.line), ...continuations];
@@ -1247,8 +1259,8 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
           if (enc === 'utf-16le' || enc === 'utf-16be') {
             // UTF-16 bytes tell no line ends (a 0x0A byte is half of many characters): the lines,
             // blank lines and line ends are the copy's
-            const copy = await scanFile(to, true);
-            ctx = { ...ctx, lines: copy.lines, blankLines: copy.blankLines ?? [], mixedLineEndings: copy.mixedLineEndings ?? false, controls: copy.controls ?? true, ...(copy.lineEndDelimiters !== undefined ? { lineEndDelimiters: copy.lineEndDelimiters } : {}), ...(copy.quotedNewlines !== undefined ? { quotedNewlines: copy.quotedNewlines } : {}) };
+            const { encoding: _utf8, spaces: _spaces, ...facts } = scanFacts(await scanFile(to, true));
+            ctx = { ...ctx, blankLines: [], mixedLineEndings: false, ...facts };
           }
           path = to;
           checkAborted(ctx.signal);

@@ -54,6 +54,12 @@ export interface TableDef {
   derivedKey?: { field: string; from: string; prefix: string };
 }
 
+/** The table's key field the mapped fields lack and make from another they have (derivedKey). */
+export function derivedKeyOf(t: TableDef, mapped: ReadonlySet<string | null | undefined>): NonNullable<TableDef['derivedKey']> | undefined {
+  const d = t.derivedKey;
+  return d && !mapped.has(d.field) && mapped.has(d.from) ? d : undefined;
+}
+
 /** Columns every canonical table carries besides its fields. */
 export const SYSTEM_COLUMNS = ['import_id', 'row_no', 'extras'] as const;
 

@@ -5,7 +5,7 @@
 // column names is reported with the columns that come closest.
 import { munkres } from 'munkres';
 import { CANONICAL_TABLES, tableDef } from '../../schema/tables.js';
-import type { TableDef } from '../../schema/types.js';
+import { derivedKeyOf, type TableDef } from '../../schema/types.js';
 import { FILE_HINTS, TABLE_MARKERS } from '../lexicon/fields.js';
 import { fieldEvidence, profileColumn, type ColumnProfile, type Evidence, type NameIndex } from './evidence.js';
 import { analyse, classFit, scoreHeader, tableModel, type Analysed } from './score.js';
@@ -260,7 +260,7 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
   });
   addPartyIdFallback(r.table.name, columns);
   const mapped = new Set(columns.map((c) => c.field).filter(Boolean));
-  const derived = r.table.derivedKey && mapped.has(r.table.derivedKey.from) ? r.table.derivedKey.field : null;
+  const derived = derivedKeyOf(r.table, mapped)?.field;
   const missing: MissingField[] = r.table.fields
     .filter((f) => f.required && !mapped.has(f.name) && f.name !== derived)
     .map((f) => {
