@@ -10,6 +10,7 @@ import { softReasonChecks, softWhySql, splitSoftChecks, type SoftField } from '.
 import { raggedReasonSql } from './ragged.js';
 import { controlCheck, numericOverflow, rangeChecks } from './value-limits.js';
 import { FILE_NAME_COLUMN, type FileConstant } from './file-constants.js';
+import { EXCEL_ERROR_PATTERN, noPlaceholderSql } from './sql-macros.js';
 
 export interface MappedField {
   field: FieldDef;
@@ -73,9 +74,14 @@ export function mappedFields(t: TableDef, columns: readonly ColumnMapping[]): Ma
       out.push({ field, col: srcCol(c.index), clean: cleanCol(c.index), header: c.header, scale: c.scale ?? 1 });
       continue;
     }
-    // The first column with a value, cleaned; its raw text (for the reasons) likewise.
-    const raw = group.reduceRight((rest, x) => `CASE WHEN ${cleanCol(x.index)} IS NOT NULL THEN ${srcCol(x.index)} ELSE ${rest} END`, srcCol(c.index));
-    out.push({ field, col: `(${raw})`, clean: `coalesce(${group.map((x) => cleanCol(x.index)).join(', ')})`, header: group.map((x) => x.header).join('/'), scale: c.scale ?? 1 });
+    // The first column with a value, cleaned; its raw text (for the reasons) likewise. A column
+    // holding a placeholder for "empty" (统一社会信用代码 written / for a natural person) has none;
+    // when every column is empty or a placeholder, the first placeholder is the value (and told).
+    const firstOf = (test: (t: string) => string, rest: string) =>
+      group.reduceRight((r, x) => `CASE WHEN ${test(cleanCol(x.index))} IS NOT NULL THEN ${srcCol(x.index)} ELSE ${r} END`, rest);
+    const raw = firstOf(noPlaceholderSql, firstOf((t) => t, srcCol(c.index)));
+    const clean = `coalesce(${[...group.map((x) => noPlaceholderSql(cleanCol(x.index))), ...group.map((x) => cleanCol(x.index))].join(', ')})`;
+    out.push({ field, col: `(${raw})`, clean, header: group.map((x) => x.header).join('/'), scale: c.scale ?? 1 });
   }
   return out;
 }
@@ -160,8 +166,8 @@ const KIND_HINT: Record<string, { zh: string; en: string }> = {
   bool: { zh: '不是“是/否”（可写作 是/否、Y/N、1/0、√/×）', en: 'is not yes/no (write 是/否, Y/N, 1/0 or √/×)' },
 };
 
-/** Whether cleaned text `t` is one of Excel's error values, as a sheet or a CSV saved from one shows it. */
-const excelErrorSql = (t: string): string => `regexp_full_match(${t}, '#(N/A|VALUE!|REF!|DIV/0!|NAME\\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)')`;
+/** Whether cleaned text `t` is one of Excel's error values. */
+const excelErrorSql = (t: string): string => `regexp_full_match(${t}, '${EXCEL_ERROR_PATTERN}')`;
 
 /** A header compared loosely: no spaces, full-width brackets as half-width. */
 function headerKey(h: string): string {
@@ -192,16 +198,51 @@ export function fieldChecks(m: MappedField): Check[] {
     });
   }
   const hint = KIND_HINT[f.kind];
+  // A placeholder for "empty" (/, 无, NULL, N/A…, PLACEHOLDERS) is no value: a required field is
+  // missing, an optional one is left empty (soft-values.ts) — never an id "/" that groups every
+  // party without one, nor "not a date". A parsed field is looked at only where it did not parse
+  // (无 is a yes/no word); its flag in __bad is the .invalid check's.
+  const parsed = hint !== undefined;
+  const placeholder = parsed ? `${t} IS NOT NULL AND ${v} IS NULL AND tj_ph(${t})` : `tj_ph(${t})`;
+  // (an optional reference: see isSoftField)
+  if (parsed || f.kind === 'id' || ((f.kind === 'ref' || f.kind === 'reflist') && f.required)) {
+    checks.push(
+      f.required
+        ? {
+            code: `${f.name}.required`,
+            cond: placeholder,
+            zh: withRaw(`缺少必填项${label}（所填「`, raw, '」是表示“空”的占位符）'),
+            en: withRaw(`required field ${labelEn} is empty (the "`, raw, '" written there is a placeholder for "empty")'),
+            ...(parsed ? { badCond: null } : {}),
+          }
+        : {
+            code: `${f.name}.placeholder`,
+            cond: placeholder,
+            zh: withRaw(`${label}的值「`, raw, '」是表示“空”的占位符，按空值读取'),
+            en: withRaw(`${labelEn} value "`, raw, '" is a placeholder for "empty"; read as empty'),
+            ...(parsed ? { badCond: null } : {}),
+          },
+    );
+  }
   if (hint) {
     // a number too large is its own reason (value-limits.ts), not "not a number"
     const overflow = numericOverflow(m);
     checks.push({
       code: `${f.name}.invalid`,
-      cond: `${t} IS NOT NULL AND ${v} IS NULL${overflow ? ` AND NOT ${overflow}` : ''}`,
+      cond: `${t} IS NOT NULL AND ${v} IS NULL AND NOT tj_ph(${t})${overflow ? ` AND NOT ${overflow}` : ''}`,
       badCond: `${t} IS NOT NULL AND ${v} IS NULL`,
       // an Excel error value (#N/A, #VALUE!…: a formula that failed) says so, not "write it so"
       zh: `CASE WHEN ${excelErrorSql(t)} THEN ${withRaw(`${label}的值「`, raw, '」是 Excel 的错误值（单元格的公式出错）：请在原表中修正公式或填入数值后重新导出')} ELSE ${withRaw(`${label}的值「`, raw, `」${hint.zh}`)} END`,
       en: `CASE WHEN ${excelErrorSql(t)} THEN ${withRaw(`${labelEn} value "`, raw, '" is an Excel error value (the cell\'s formula failed): fix the formula or enter the value in the source sheet, then export again')} ELSE ${withRaw(`${labelEn} value "`, raw, `" ${hint.en}`)} END`,
+    });
+  }
+  if ((f.kind === 'ref' || f.kind === 'reflist') && f.required) {
+    // #N/A is no unit (an optional reference keeps it as a name that matched nothing)
+    checks.push({
+      code: `${f.name}.invalid`,
+      cond: `starts_with(${t}, '#') AND ${excelErrorSql(t)}`,
+      zh: withRaw(`${label}的值「`, raw, '」是 Excel 的错误值（单元格的公式出错）：请在原表中修正公式或填入后重新导出'),
+      en: withRaw(`${labelEn} value "`, raw, '" is an Excel error value (the cell\'s formula failed): fix the formula or enter the value in the source sheet, then export again'),
     });
   }
   if (f.kind === 'id') {
@@ -540,7 +581,7 @@ export function buildConvSql(
 /** A stable code of a value (upper-cased: an id number's x is X): prefix and 12 hex digits of its
  *  MD5 — 48 bits, no collision to expect among a county's staff — never the value itself. */
 export function derivedKeySql(prefix: string, clean: string): string {
-  return `CASE WHEN ${clean} IS NOT NULL THEN ${lit(prefix)} || upper(left(md5(upper(${clean})), 12)) END`;
+  return `CASE WHEN ${clean} IS NOT NULL AND NOT tj_ph(${clean}) THEN ${lit(prefix)} || upper(left(md5(upper(${clean})), 12)) END`;
 }
 
 /** For the rejected rows: the list of failed checks as a struct list, evaluated over conv with its

@@ -104,7 +104,7 @@ describe('export shapes', () => {
     const rows = DATA.map((r) => [...r]);
     rows[0]![at] = '#N/A';
     rows[1]![at] = '#NAME?';
-    rows[2]![at] = '不详';
+    rows[2]![at] = '上周五';
     const path = join(tempDir(), '行政处罚案件台账_错误值.csv');
     writeFileSync(path, [HEADER, ...rows].map(csvLine).join('\n') + '\n');
     const ws = await freshWorkspace();
@@ -114,7 +114,7 @@ describe('export shapes', () => {
     expect(reasons.map((x) => [Number(x.line_no), x.reason_zh])).toEqual([
       [2, '“立案日期”（文件中的“立案时间”列）的值「#N/A」是 Excel 的错误值（单元格的公式出错）：请在原表中修正公式或填入数值后重新导出'],
       [3, '“立案日期”（文件中的“立案时间”列）的值「#NAME?」是 Excel 的错误值（单元格的公式出错）：请在原表中修正公式或填入数值后重新导出'],
-      [4, '“立案日期”（文件中的“立案时间”列）的值「不详」不是可识别的日期（可写作 2024-03-05、2024/3/5、2024年3月5日、20240305）'],
+      [4, '“立案日期”（文件中的“立案时间”列）的值「上周五」不是可识别的日期（可写作 2024-03-05、2024/3/5、2024年3月5日、20240305）'],
     ]);
   });
 
@@ -137,7 +137,7 @@ describe('export shapes', () => {
   it('lines ending in CR CR LF (Python on Windows without newline=\'\') are read, each row on its own line (was: refused as damaged)', async () => {
     const at = HEADER.indexOf('立案时间');
     const rows = DATA.map((r) => [...r]);
-    rows[9]![at] = '不详';
+    rows[9]![at] = '上周五';
     const path = join(tempDir(), '行政处罚案件台账_crcrlf.csv');
     writeFileSync(path, [HEADER, ...rows].map(csvLine).join('\r\r\n') + '\r\r\n');
     const ws = await freshWorkspace();

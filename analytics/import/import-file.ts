@@ -25,7 +25,7 @@ import { listKeyMapSql, listMapSql, prepareLookups, referenceFields, resolveAfte
 import { checkAborted } from './cancel.js';
 import { rowShape, scanFacts, stageSource, type FileFormat, type StagedSource, type StructuralReject } from './sources.js';
 import { detectFormat } from './sniff-format.js';
-import { unresolvedOfImport, type UnresolvedOfImport } from './unresolved.js';
+import { refPlaceholdersOfImport, unresolvedOfImport, type UnresolvedOfImport } from './unresolved.js';
 import { statDataFile } from './import-paths.js';
 
 /** Limits of the readers (XLSX inflated sizes); defaults in xlsx-reader.ts. */
@@ -372,6 +372,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
     const result = await db.transaction(() => loadRows(ws, t, mapping, src, staged, { file, path, st, scan, format, progress, opts }));
     const decisions = decisionsOf(mapping);
     const unresolved = await unresolvedOfImport(db, t, result.import_id);
+    const refPlaceholders = await refPlaceholdersOfImport(db, t, result.import_id, mapping.columns);
     return {
       ...base,
       ...result,
@@ -385,7 +386,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
       likely: decisions.filter((d) => d.confidence === 'likely'),
       values_likely: staged.values.likely,
       values_unmatched: staged.values.unmatched,
-      values_invalid: staged.invalid.values,
+      values_invalid: [...staged.invalid.values, ...refPlaceholders],
       line_kind: src.lineKind,
       warnings: [...base.warnings, ...src.warnings, ...derivedNotes(t, mapping), ...staged.invalid.omitted.map(omittedNote)],
       seconds: (Date.now() - started) / 1000,

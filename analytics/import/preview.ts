@@ -287,7 +287,9 @@ async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: Stage
   const structural = await source.collectStructural(Number(await db.scalar(`SELECT count(*) FROM tj_prev_conv`)));
   const counts = await db.one<{ n: number; bad: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE __bad) AS bad FROM tj_prev_conv`);
   const emptied = await invalidValuesOf(db, t, 'tj_prev_conv', conv.soft);
-  const anySoft = conv.soft.length ? conv.soft.map((x) => `${ident(x.why)} IS NOT NULL`).join(' OR ') : 'FALSE';
+  // a placeholder for "empty" (/, 无) is no value that cannot be read: not warned of here (the
+  // import result lists it apart)
+  const anySoft = conv.soft.length ? conv.soft.map((x) => `${ident(x.why)} IS NOT NULL AND NOT ends_with(${ident(x.why)}, '.placeholder')`).join(' OR ') : 'FALSE';
   const emptiedRows = Number(await db.scalar(`SELECT count(*) FROM tj_prev_conv WHERE NOT __bad AND (${anySoft})`));
   const reasons = await db.all<{ code: string; rows: number; zh: string; en: string }>(
     `SELECT r.code AS code, count(*) AS rows, min(r.zh) AS zh, min(r.en) AS en
@@ -318,7 +320,7 @@ async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: Stage
     rejected: Number(counts?.bad ?? 0) + dup + structural.length,
     // every kind of problem, not the commonest few: the counts must account for the rejected rows
     reasons: reasons.map((r) => ({ ...r, rows: Number(r.rows) })),
-    emptied: emptied.values,
+    emptied: emptied.values.filter((v) => !v.code.endsWith('.placeholder')),
     emptiedOmitted: emptied.omitted,
     emptiedRows,
   };

@@ -52,6 +52,8 @@ const KIND_TEXT: Record<string, (kind: string) => { zh: string; en: string }> = 
       : kind === 'money'
         ? { zh: '超出可处理的范围（须小于 1 万亿元），可能误填了证件号码或编号', en: 'out of range (must be below one trillion yuan); an id number may have been pasted in' }
         : { zh: '超出整数范围，可能误填了证件号码或编号', en: 'out of range for a whole number; an id number may have been pasted in' },
+  // /, 无, NULL, N/A… written for "empty" (PLACEHOLDERS in sql-macros.ts)
+  placeholder: () => ({ zh: '是表示“空”的占位符（如 /、无、NULL）', en: 'a placeholder for "empty" (such as /, 无, NULL)' }),
   // an id Excel turned into a number (3.30922E+17)
   scientific: () => ({ zh: '编号被 Excel 改成了科学计数法，数字已丢失', en: 'an id Excel turned into scientific notation (digits lost)' }),
   min: () => ({ zh: '小于允许的最小值', en: 'below the minimum' }),

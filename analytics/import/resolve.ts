@@ -6,6 +6,7 @@ import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
 import { CANONICAL_TABLES, COUNTY_ID, COUNTY_NAMES } from '../schema/tables.js';
 import type { FieldDef, RefTarget, TableDef } from '../schema/types.js';
+import { refListSql } from './sql-macros.js';
 
 /** What the lookups are built from: rows and content of the reference tables, and the county. */
 function lookupSource(countyName: string | null): string {
@@ -168,7 +169,7 @@ export function listRefSql(t: TableDef, f: FieldDef, rel: string): string {
     resolved = `a.${l.id}`;
   }
   const tokens = `SELECT rid, unnest(tl) AS tok, unnest(range(1, len(tl) + 1)) AS pos${extra ? ', yr, un' : ''}
-    FROM (SELECT s.rid, tj_list_c(s.${raw}) AS tl${extra} FROM ${rel} s ${unitJoin})`;
+    FROM (SELECT s.rid, ${refListSql(`s.${raw}`)} AS tl${extra} FROM ${rel} s ${unitJoin})`;
   // Aggregating structs and sorting them is several times faster than list(... ORDER BY pos).
   return `SELECT rid,
         [x.id FOR x IN l IF x.id IS NOT NULL] AS ids,
@@ -220,7 +221,7 @@ export function listMapSql(f: FieldDef, rel: string, name: string): string {
     SELECT raw, ok, [x.id FOR x IN l IF x.id IS NOT NULL] AS ids, [x.tok FOR x IN l IF x.id IS NULL] AS unres
     FROM (SELECT tk.raw, ${ok} AS ok, list_sort(list({'p': tk.pos, 'id': a.${l.id}, 'tok': tk.tok})) AS l
           FROM (SELECT *, tj_key_c(tok) AS k FROM (SELECT raw, unnest(tl) AS tok, unnest(range(1, len(tl) + 1)) AS pos
-                FROM (SELECT raw, tj_list_c(raw) AS tl FROM (SELECT DISTINCT ${ident(f.raw!)} AS raw FROM ${rel})))) tk
+                FROM (SELECT raw, ${refListSql('raw')} AS tl FROM (SELECT DISTINCT ${ident(f.raw!)} AS raw FROM ${rel})))) tk
           LEFT JOIN ${l.table} a ON a.k = tk.k
           GROUP BY tk.raw)`;
 }

@@ -10,6 +10,7 @@
 import { ident, lit } from '../db/duck.js';
 import type { FieldDef, FieldKind, TableDef } from '../schema/types.js';
 import type { Check, MappedField } from './convert.js';
+import { EXCEL_ERROR_PATTERN } from './sql-macros.js';
 import { problemOf, reasonKind } from './reason-kinds.js';
 import { tableDef } from '../schema/tables.js';
 
@@ -17,7 +18,10 @@ import { tableDef } from '../schema/tables.js';
 const PARSED: ReadonlySet<FieldKind> = new Set(['date', 'money', 'int', 'number', 'bool']);
 
 /** Whether an unreadable value of this field only empties the field (the row still loads). An
- *  optional id is unreadable when Excel has turned it into scientific notation. */
+ *  optional id is unreadable when Excel has turned it into scientific notation; any of these
+ *  fields when it holds a placeholder for "empty" (/, 无, NULL…). (An optional reference to a
+ *  unit, matter or officer keeps its text in its raw column; a placeholder there resolves to
+ *  nothing and is told by unresolved.ts — no check on every row.) */
 export function isSoftField(t: TableDef, f: FieldDef): boolean {
   return (PARSED.has(f.kind) || f.kind === 'id') && !f.required && !t.key.includes(f.name);
 }
@@ -75,7 +79,10 @@ export function softReasonChecks(soft: readonly SoftField[]): Check[] {
 export function softReason(table: string, code: string, value: string): { zh: string; en: string } {
   const dot = code.lastIndexOf('.');
   const f = tableDef(table)?.fields.find((x) => x.name === code.slice(0, dot));
-  const p = problemOf(table, code);
+  // #N/A, #VALUE!…: a formula that failed, whatever the field's kind
+  const p = code.endsWith('.invalid') && new RegExp(`^(?:${EXCEL_ERROR_PATTERN})$`).test(value)
+    ? { zh: '是 Excel 的错误值（单元格的公式出错）', en: "an Excel error value (the cell's formula failed)" }
+    : problemOf(table, code);
   if (!f || !p) {
     const k = reasonKind(table, code);
     return { zh: `「${value}」${k.zh}，该字段留空，原文保留`, en: `"${value}": ${k.en}; the field is left empty, the text kept` };

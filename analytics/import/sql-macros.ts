@@ -42,6 +42,19 @@ const CN_NUMBERS = Array.from({ length: 31 }, (_, i) => {
 export const TRUE_WORDS = ['是', 'Y', 'YES', '1', '√', '✓', '✔', 'TRUE', 'T', '有', '对', '已', '是的'];
 export const FALSE_WORDS = ['否', 'N', 'NO', '0', '×', '✗', '✕', 'X', 'FALSE', 'F', '无', '未', '不是'];
 
+/** Texts that stand for "empty" in exports (a cell filled with /, 无, NULL, N/A…), in upper case
+ *  as tj_ph compares them. Never a value of any field: an id, a date, an amount or a name. (无 is
+ *  also a yes/no word — 无 means no — and a parsed value is read before it is taken as one; #N/A
+ *  is Excel's error value, told as such.) */
+export const PLACEHOLDERS = [
+  '/', '／', '\\', '-', '－', '--', '---', '—', '——', '―', '─', '_', '.', '。', '…', '?', '？',
+  'NULL', 'NONE', 'NAN', 'N/A', 'NA', 'NIL',
+  '无', '暂无', '空', '(空)', '（空）', '空白', '不详', '未知', '未填', '未填写',
+];
+
+/** Excel's error values, as a sheet or a CSV saved from one shows them (an RE2 and JS pattern). */
+export const EXCEL_ERROR_PATTERN = '#(N/A|VALUE!|REF!|DIV/0!|NAME\\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)';
+
 const list = (xs: readonly string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ');
 
 // The *_c macros take text already cleaned by tj_clean (trimmed; NULL when empty), so a cell is
@@ -199,6 +212,11 @@ CREATE OR REPLACE TEMP MACRO tj_bool_c(t) AS (
     ELSE NULL
   END);
 
+-- A placeholder for "empty" (PLACEHOLDERS): bytes first, so a longer text costs one comparison —
+-- as a CASE, because an AND computed for every row (a SELECT list, the __bad flag) computes both
+-- sides whole.
+CREATE OR REPLACE TEMP MACRO tj_ph(t) AS (CASE WHEN strlen(t) <= 9 THEN list_contains([${list(PLACEHOLDERS)}], upper(t)) ELSE FALSE END);
+
 CREATE OR REPLACE TEMP MACRO tj_list_c(t) AS (
   CASE WHEN t IS NULL THEN NULL
        WHEN NOT regexp_matches(t, '${LIST_SEPARATORS}') THEN [t]
@@ -211,3 +229,12 @@ CREATE OR REPLACE TEMP MACRO tj_sci_id(t) AS (contains(t, '+') AND regexp_full_m
 CREATE OR REPLACE TEMP MACRO tj_key_c(t) AS upper(replace(replace(replace(t, '（', '('), '）', ')'), ' ', ''));
 CREATE OR REPLACE TEMP MACRO tj_name_key(s) AS tj_key_c(tj_clean(s));
 `;
+
+/** SQL: text `t`, NULL when it is a placeholder for "empty". (Not a macro: a macro built of
+ *  another is bound when created, on every opening of a workspace.) */
+export const noPlaceholderSql = (t: string): string => `CASE WHEN tj_ph(${t}) THEN NULL ELSE ${t} END`;
+
+/** SQL: the items of a list of units or officers (承办人 ZF0199、ZF0209) — none for a placeholder
+ *  for "empty" (无, N/A: not the officers N and A), and an Excel error value as one item. */
+export const refListSql = (t: string): string =>
+  `CASE WHEN tj_ph(${t}) THEN NULL WHEN starts_with(${t}, '#') AND regexp_full_match(${t}, '${EXCEL_ERROR_PATTERN}') THEN [${t}] ELSE tj_list_c(${t}) END`;

@@ -7,6 +7,7 @@ import { CANONICAL_TABLES, COUNTY_ID, tableDef } from '../schema/tables.js';
 import type { TableDef } from '../schema/types.js';
 import { unmatchedValues, type UnmatchedValue } from '../import/value-mapping.js';
 import { invalidValues, type WorkspaceInvalidValue } from '../import/invalid-values.js';
+import { unresolvedRefSql } from '../import/unresolved.js';
 import { problemOf } from '../import/reason-kinds.js';
 
 export type { UnmatchedValue } from '../import/value-mapping.js';
@@ -164,7 +165,7 @@ async function refWarnings(db: Db, t: TableDef, refRows: Record<string, number>)
     if (!f.raw || !f.ref) continue;
     const ref = REF_NAMES[f.ref]!;
     if (f.kind === 'ref') {
-      const where = `${ident(f.name)} IS NULL AND ${ident(f.raw)} IS NOT NULL AND trim(${ident(f.raw)}) <> ''`;
+      const where = unresolvedRefSql(f);
       const rows = n(await db.scalar(`SELECT count(*) FROM ${ident(t.name)} WHERE ${where}`));
       if (!rows) continue;
       const samples = await db.all<{ value: string; rows: number }>(
@@ -277,9 +278,11 @@ export function unmatchedWarnings(unmatched: readonly UnmatchedValue[]): Quality
   });
 }
 
-/** One warning per field whose values could not be read, listing each text with its rows. */
+/** One warning per field whose values could not be read, listing each text with its rows. A
+ *  placeholder for "empty" (/, 无, NULL: a case not yet closed, a party without an id) is no
+ *  problem to warn of; it stays in the list of kept texts (`invalid`). */
 export function invalidWarnings(invalid: readonly WorkspaceInvalidValue[]): QualityWarning[] {
-  return groupByField(invalid).map((us) => {
+  return groupByField(invalid.filter((x) => !x.code.endsWith('.placeholder'))).map((us) => {
     const u = us[0]!;
     const t = tableDef(u.table)!;
     const rows = us.reduce((a, x) => a + x.rows, 0);

@@ -8,6 +8,7 @@ import { fieldColumns, type FieldKind } from '../schema/types.js';
 import type { RefTarget } from '../schema/types.js';
 import type { RowFilter } from './overview.js';
 import { searchCondition, shownColumns, type ShownColumn } from './ref-names.js';
+import { unresolvedRefSql } from '../import/unresolved.js';
 
 export interface ColumnInfo {
   name: string;
@@ -64,7 +65,7 @@ function whereOf(table: string, filter: RowFilter | undefined): string {
   const f = t.fields.find((x) => x.name === filter.field);
   if (!f || !f.raw) throw new TijianError('NOT_FOUND', `“${table}”没有可关联字段“${filter.field}”。`, `${table} has no reference field "${filter.field}".`);
   if (f.kind === 'reflist' && f.unresolved) return `WHERE len(${ident(f.unresolved)}) > 0`;
-  return `WHERE ${ident(f.name)} IS NULL AND ${ident(f.raw)} IS NOT NULL AND trim(${ident(f.raw)}) <> ''`;
+  return `WHERE ${unresolvedRefSql(f)}`;
 }
 
 /** The SELECT of one page and the COUNT of all matching rows. Ids of units, officers and matters

@@ -67,7 +67,7 @@ export function developerWords(text: string, lang: 'zh-CN' | 'en'): string[] {
   };
   add(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g); // table and field ids: penalty_case, three_systems
   add(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g); // error codes: TABLE_UNKNOWN, BAD_REQUEST
-  add(/\b[a-z][a-z0-9_]*\.(?:invalid|required|range|min|max|ragged|encoding|malformed|exists)\b/g); // reason codes
+  add(/\b[a-z][a-z0-9_]*\.(?:invalid|placeholder|required|range|min|max|ragged|encoding|malformed|exists)\b/g); // reason codes
   add(/\d+\s*(?:毫秒|ms)(?![a-z])/g); // timing counters
   add(/首屏|first paint/gi);
   add(/DuckDB|\bextras\b|\bSQL\b/g);

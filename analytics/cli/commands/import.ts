@@ -109,7 +109,9 @@ function describe(r: ImportFileResult): string {
   for (const v of r.values_unmatched ?? []) {
     lines.push(`  ! 未匹配的取值 unmatched value: ${v.field} 「${v.value}」 ×${v.rows} → ${v.to ?? '（空 empty）'}，原文保留 / text kept (tijian values 可对应 / map with tijian values)`);
   }
-  for (const v of r.values_invalid ?? []) lines.push(`  ! 无法识别的值 unreadable value: ${v.zh} / ${v.en} ×${v.rows}`);
+  // a placeholder for "empty" (/, 无, NULL) is no problem of the value, only said
+  for (const v of r.values_invalid ?? [])
+    lines.push(`  ${v.code.endsWith('.placeholder') ? '· 按空值读取 read as empty' : '! 无法识别的值 unreadable value'}: ${v.zh} / ${v.en} ×${v.rows}`);
   for (const w of r.warnings) lines.push(`  ! ${w}`);
   return lines.join('\n');
 }

@@ -734,18 +734,23 @@ function RunResults({ run, onClose }: { run: ImportRun; onClose: () => void }) {
                     </ul>
                   </details>
                 )}
-                {(r.values_invalid?.length ?? 0) > 0 && (
-                  <details className="result-unmatched" data-testid="result-invalid">
-                    <summary className="warn-text">{t.recog.invalidN(r.values_invalid!.length)}</summary>
-                    <ul>
-                      {r.values_invalid!.map((v) => (
-                        <li key={`${v.field}.${v.code}.${v.value}`}>
-                          {i18n.lang === 'en' ? v.en : v.zh} ×{num(v.rows)}
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
-                )}
+                {/* a placeholder for "empty" (/, 无, NULL) is told apart from a value that could not be read */}
+                {(['invalid', 'placeholder'] as const).map((kind) => {
+                  const vs = (r.values_invalid ?? []).filter((v) => v.code.endsWith('.placeholder') === (kind === 'placeholder'));
+                  if (!vs.length) return null;
+                  return (
+                    <details key={kind} className="result-unmatched" data-testid={`result-${kind}`}>
+                      <summary className={kind === 'invalid' ? 'warn-text' : undefined}>{kind === 'invalid' ? t.recog.invalidN(vs.length) : t.recog.placeholderN(vs.length)}</summary>
+                      <ul>
+                        {vs.map((v) => (
+                          <li key={`${v.field}.${v.code}.${v.value}`}>
+                            {i18n.lang === 'en' ? v.en : v.zh} ×{num(v.rows)}
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  );
+                })}
               </>
             )}
           </li>
