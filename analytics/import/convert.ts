@@ -552,7 +552,8 @@ export function buildConvSql(
     ];
   });
   const softCols = softParts.map((p) => `${p.expr} AS ${ident(p.name)}`);
-  const enumRawCols = enums.map((m) => `CASE WHEN ${ident(m.field.name)} IS NULL THEN ${m.clean} END AS ${ident(enumRawName(m.field))}`);
+  // (a placeholder for "empty" is no spelling to map: the field's fallback, as for an empty cell)
+  const enumRawCols = enums.map((m) => `CASE WHEN ${ident(m.field.name)} IS NULL AND NOT tj_ph(${m.clean}) THEN ${m.clean} END AS ${ident(enumRawName(m.field))}`);
   // Raw text is kept only for rows that will be rejected (to show the user what was wrong), in one
   // list column: one NULL a good row rather than one per column (less to write, less memory).
   const head = [...pass, ...insertColumns.map(outerValue), ...enumRawCols];

@@ -10,8 +10,8 @@ import { importFile } from './import-file.js';
 import { previewFile } from './preview.js';
 import { overview } from '../overview/overview.js';
 
-const HEADERS = ['案件编号', '执法主体', '事项编码', '立案日期', '结案日期', '当事人', '当事人证件号码', '罚款金额（元）', '是否重大案件', '承办人'];
-const ROW = ['嵊海执罚〔2024〕1号', '嵊泗县海洋综合行政执法队', '330910020000', '2024-01-03', '2024-02-15', '丁勇', '330781198408297338', '460.00', '否', 'ZF0199、ZF0209'];
+const HEADERS = ['案件编号', '执法主体', '事项编码', '立案日期', '结案日期', '当事人', '当事人证件号码', '罚款金额（元）', '是否重大案件', '承办人', '案件来源'];
+const ROW = ['嵊海执罚〔2024〕1号', '嵊泗县海洋综合行政执法队', '330910020000', '2024-01-03', '2024-02-15', '丁勇', '330781198408297338', '460.00', '否', 'ZF0199、ZF0209', '日常检查'];
 
 /** The base row with the cells of `over` (by header) replaced, under case number n. */
 const row = (n: number, over: Record<string, string> = {}) =>
@@ -21,7 +21,7 @@ describe('placeholders for "empty"', () => {
   it('load as empty fields (a required one rejects its row as missing); Excel error values and real values are read as before', async () => {
     const rows = [
       row(1),
-      row(2, { 结案日期: '/', 当事人证件号码: '/', 承办人: '无', 事项编码: '—' }),
+      row(2, { 结案日期: '/', 当事人证件号码: '/', 承办人: '无', 事项编码: '—', 案件来源: '/' }),
       row(3, { 结案日期: 'NULL', 当事人证件号码: 'N/A', '罚款金额（元）': '—', 承办人: 'N/A' }),
       // 无 is a yes/no word: no
       row(4, { 是否重大案件: '无', 当事人证件号码: '无' }),
@@ -99,6 +99,9 @@ describe('placeholders for "empty"', () => {
       ]),
     );
     expect(told).toHaveLength(11);
+    // an enum's placeholder takes the fallback, as an empty cell does, and is no spelling to map
+    expect(await ws.db.all(`SELECT source FROM penalty_case ORDER BY row_no`)).toEqual(['检查', '其他', '检查', '检查', '检查', '检查'].map((source) => ({ source })));
+    expect(r.values_unmatched ?? []).toEqual([]);
     expect(r.values_invalid!.find((v) => v.value === '无' && v.field === 'officer_ids')!.zh).toBe('承办人「无」是表示“空”的占位符（如 /、无、NULL），该字段留空，原文保留');
     // 数据概览 warns of the texts that could not be read, of no placeholder; no matter "—" unresolved
     const o = await overview(ws.db);
