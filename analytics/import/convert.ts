@@ -20,6 +20,8 @@ export interface MappedField {
   clean: string;
   header: string;
   scale: number;
+  /** A key made from other fields (TableDef.derivedKey): the headers of their columns. */
+  derivedFrom?: readonly string[];
 }
 
 export interface Check {
@@ -190,11 +192,13 @@ export function fieldChecks(m: MappedField): Check[] {
   const labelEn = same ? f.en : `${f.en} (column "${m.header}")`;
   const checks: Check[] = [];
   if (f.required) {
+    const from = m.derivedFrom;
     checks.push({
       code: `${f.name}.required`,
       cond: `${t} IS NULL`,
-      zh: lit(`缺少必填项${label}`),
-      en: lit(`required field ${labelEn} is empty`),
+      // a key the file has no column for, made from others (derivedKey): what the row lacks
+      zh: lit(from ? `无法生成“${f.zh}”（文件没有该列，按${from.map((h) => `“${h}”`).join('、')}生成）：${from.length > 1 ? '这几列须都有值' : '该列须有值'}` : `缺少必填项${label}`),
+      en: lit(from ? `cannot make the ${f.en} (the file has no such column; it is made from ${from.map((h) => `"${h}"`).join(', ')}): ${from.length > 1 ? 'each of them' : 'it'} must have a value` : `required field ${labelEn} is empty`),
     });
   }
   const hint = KIND_HINT[f.kind];
@@ -492,12 +496,13 @@ export function buildConvSql(
     const field = t.fields.find((f) => f.name === c.field);
     if (field && !mapped.some((m) => m.field === field)) mapped.push({ field, col: lit(c.value), clean: lit(c.value), header: FILE_NAME_COLUMN, scale: 1 });
   }
-  // a key the file lacks, made from another field (TableDef.derivedKey): a code of its value
+  // a key the file lacks, made from other fields (TableDef.derivedKey): a code of their values
   const dk = derivedKeyOf(t, new Set(mapped.map((m) => m.field.name)));
-  const from = dk && mapped.find((m) => m.field.name === dk.from);
+  const froms = (dk?.from ?? []).map((name) => mapped.find((m) => m.field.name === name));
   const keyField = dk && t.fields.find((f) => f.name === dk.field);
-  if (dk && from && keyField) {
-    mapped.push({ field: keyField, col: from.col, clean: derivedKeySql(dk.prefix, from.clean), header: `${from.header}（生成${keyField.zh}）`, scale: 1 });
+  if (dk && keyField && froms.every((m) => m !== undefined)) {
+    const fs = froms as MappedField[];
+    mapped.push({ field: keyField, col: fs[0]!.col, clean: derivedKeySql(dk.prefix, fs, dk.digits), header: `${fs.map((m) => m.header).join('+')}（生成${keyField.zh}）`, scale: 1, derivedFrom: fs.map((m) => m.header) });
   }
   const rawCols = headers.map((_, i) => srcCol(i));
   const rawFromList = headers.map((_, i) => `__raw[${i + 1}] AS ${srcCol(i)}`).join(', ');
@@ -579,10 +584,15 @@ export function buildConvSql(
   };
 }
 
-/** A stable code of a value (upper-cased: an id number's x is X): prefix and 12 hex digits of its
- *  MD5 — 48 bits, no collision to expect among a county's staff — never the value itself. */
-export function derivedKeySql(prefix: string, clean: string): string {
-  return `CASE WHEN ${clean} IS NOT NULL AND NOT tj_ph(${clean}) THEN ${lit(prefix)} || upper(left(md5(upper(${clean})), 12)) END`;
+/** A stable code of the fields' values — each as read (a date as its day, whatever its spelling),
+ *  text upper-cased (an id number's x is X) — the prefix and `digits` hex digits of their MD5
+ *  (12: 48 bits, no collision to expect among a county's staff; a key of millions of inspections
+ *  takes 16), never the values themselves. NULL when a value is missing or a placeholder. One
+ *  field's code is the MD5 of its text alone (the officers' keys of earlier workspaces). */
+export function derivedKeySql(prefix: string, from: readonly MappedField[], digits = 12): string {
+  const parts = from.map((m) => (m.field.kind === 'date' ? `CAST(tj_date_c(${m.clean}) AS VARCHAR)` : `CASE WHEN tj_ph(${m.clean}) THEN NULL ELSE upper(${m.clean}) END`));
+  const text = parts.length === 1 ? parts[0]! : `concat_ws(chr(31), ${parts.join(', ')})`;
+  return `CASE WHEN ${parts.map((p) => `${p} IS NOT NULL`).join(' AND ')} THEN ${lit(prefix)} || upper(left(md5(${text}), ${digits})) END`;
 }
 
 /** For the rejected rows: the list of failed checks as a struct list, evaluated over conv with its

@@ -55,3 +55,42 @@ describe('a roster without 人员编号', () => {
     expect(rej[0]!.reason_zh).toContain('人员编号');
   });
 });
+
+describe('a 双随机 抽查结果 list without 检查编号', () => {
+  const H = ['序号', '抽查任务编号', '抽查任务名称', '抽查类型', '抽查机关', '市场主体名称', '统一社会信用代码', '检查事项', '检查日期', '检查结果'];
+  const line = (i: number, task: string, code: string, date: string) =>
+    [i, task, '2024年第一批食品经营抽查', '双随机一公开', '嵊泗县市场监督管理局', `嵊泗县海鲜${i}号有限公司`, code, '食品经营许可事项检查', date, '未发现问题'].join(',');
+  const key = (task: string, code: string, date: string) => 'JC' + createHash('md5').update(`${task}\u001f${code}\u001f${date}`).digest('hex').slice(0, 16).toUpperCase();
+
+  it('loads each inspection under a key made from the task, the subject and the day (was: refused for the missing 检查编号)', async () => {
+    const rows = [
+      line(1, 'RW2024001', '91330922MA2A00001X', '2024-05-10'),
+      line(2, 'RW2024001', '91330922MA2A00002Y', '2024-05-10'),
+      // the same subject in another task
+      line(3, 'RW2024002', '91330922MA2A00001X', '2024-09-03'),
+      // the first row again, its day written otherwise: the same inspection
+      line(4, 'rw2024001', '91330922ma2a00001x', '2024/5/10'),
+      // no task: no key
+      line(5, '', '91330922MA2A00005Z', '2024-05-11'),
+    ];
+    const path = join(tempDir(), '双随机抽查结果公示_2024.csv');
+    writeFileSync(path, [H.join(','), ...rows].join('\n') + '\n');
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, path);
+    expect(r).toMatchObject({ table: 'inspection', rows_read: 5, rows_loaded: 3, rows_rejected: 2 });
+    expect(r.warnings.join('\n')).toContain('文件没有“检查编号”列：按“计划任务编号”、“检查对象代码”、“检查日期”生成');
+    const got = await ws.db.all<{ inspection_id: string; row_no: number }>(`SELECT inspection_id, row_no FROM inspection ORDER BY row_no`);
+    expect(got.map((g) => [g.inspection_id, Number(g.row_no)])).toEqual([
+      [key('RW2024001', '91330922MA2A00001X', '2024-05-10'), 2],
+      [key('RW2024001', '91330922MA2A00002Y', '2024-05-10'), 3],
+      [key('RW2024002', '91330922MA2A00001X', '2024-09-03'), 4],
+    ]);
+    const rej = await ws.db.all<{ line_no: number; error_codes: string[] }>(`SELECT line_no, error_codes FROM rejected_row ORDER BY line_no`);
+    expect(rej.map((x) => [Number(x.line_no), [...x.error_codes]])).toEqual([
+      [5, ['key.duplicate_in_file']],
+      [6, ['inspection_id.required']],
+    ]);
+    const why = await ws.db.scalar(`SELECT reason_zh FROM rejected_row WHERE line_no = 6`);
+    expect(why).toBe('无法生成“检查编号”（文件没有该列，按“抽查任务编号”、“统一社会信用代码”、“检查日期”生成）：这几列须都有值');
+  });
+});

@@ -90,12 +90,18 @@ describe('detectTable', () => {
   });
 
   it('offers for a missing id only columns that may hold one: not a type, an office or a name, however close their words (was: 抽查类型、检查日期、抽查机关 for 检查编号)', () => {
-    const headers = ['序号', '抽查计划编号', '抽查计划名称', '抽查任务名称', '抽查类型', '抽查机关', '检查实施机关', '市场主体名称', '统一社会信用代码', '检查事项', '检查日期', '检查结果'];
+    // (no 抽查计划编号 or 抽查任务编号: with one, the key is made from it, the subject and the day —
+    // derived-key.test.ts)
+    const headers = ['序号', '抽查计划名称', '抽查任务名称', '抽查类型', '抽查机关', '检查实施机关', '市场主体名称', '统一社会信用代码', '检查事项', '检查日期', '检查结果'];
     const m = detectTable(headers, '双随机抽查结果公示_2024.csv');
     expect(m.table).toBe('inspection');
     // (before: 抽查类型、检查日期、抽查机关); 统一社会信用代码 is the subject's, taken
     expect(m.missing!.find((x) => x.field === 'inspection_id')!.candidates.map((c) => c.header)).toEqual([]);
     expect(() => checkMapping(m, 'x.csv')).toThrow(/“检查编号”（文件中没有相近的列）/);
+    const withPlan = detectTable(['序号', '抽查计划编号', ...headers.slice(1)], '双随机抽查结果公示_2024.csv');
+    expect(withPlan.columns.find((c) => c.header === '抽查计划编号')!.field).toBe('plan_task_id');
+    expect(withPlan.missing ?? []).toEqual([]);
+    expect(() => checkMapping(withPlan, 'x.csv')).not.toThrow();
   });
 
   it('checkMapping names missing required fields', () => {

@@ -160,8 +160,13 @@ const PUBLICITY_HEADERS = new Set(
 /** What the import says of a derived key. */
 export function derivedKeyNote(t: TableDef, d: NonNullable<TableDef['derivedKey']>): string {
   const key = t.fields.find((f) => f.name === d.field)!;
-  const from = t.fields.find((f) => f.name === d.from)!;
-  return `文件没有“${key.zh}”列：按“${from.zh}”生成（${d.prefix} 加 12 位编码，同一值各年相同，不含“${from.zh}”本身） / the file has no ${key.en} column: it is made from the ${from.en} (${d.prefix} and a 12-digit code, the same for the same value every year; the value itself is not in it)`;
+  const from = d.from.map((name) => t.fields.find((f) => f.name === name)!);
+  const digits = d.digits ?? 12;
+  const zh = from.map((f) => `“${f.zh}”`).join('、');
+  const en = from.map((f) => f.en).join(', ');
+  return from.length === 1
+    ? `文件没有“${key.zh}”列：按${zh}生成（${d.prefix} 加 ${digits} 位编码，同一值各年相同，不含${zh}本身） / the file has no ${key.en} column: it is made from the ${en} (${d.prefix} and a ${digits}-digit code, the same for the same value every year; the value itself is not in it)`
+    : `文件没有“${key.zh}”列：按${zh}生成（${d.prefix} 加 ${digits} 位编码，同样的值总得到同一编号，不含这些值本身；一行缺其中一项即被拒绝） / the file has no ${key.en} column: it is made from the ${en} (${d.prefix} and a ${digits}-digit code, the same values always the same id; the values themselves are not in it; a row lacking one is rejected)`;
 }
 
 /** Checks a mapping against its table: required fields present, fields known. The message names

@@ -88,7 +88,7 @@ export const officerTable: TableDef = {
   detectBy: ['officer_id', 'name', 'year'],
   // Rosters often have no 人员编号 (执法人员花名册 lists 姓名, 身份证号, 执法证号 — and staff without
   // a certificate are the ones 持证上岗 counts): the id number makes the key, the same every year.
-  derivedKey: { field: 'officer_id', from: 'id_number', prefix: 'SFZ' },
+  derivedKey: { field: 'officer_id', from: ['id_number'], prefix: 'SFZ' },
   fields: [
     f('officer_id', 'id', '人员编号', 'Officer id', ['人员编号', '执法人员编号', '人员编码', '工号', '人员代码', 'officer_id'], { required: true }),
     f('year', 'int', '年度', 'Roster year', ['年度', '年份', '统计年度', 'year'], { required: true, min: 2000, max: 2100 }),
@@ -171,6 +171,9 @@ export const inspectionTable: TableDef = {
   description: 'One row per inspection visit; a 综合查一次 joint visit is one row with several units.',
   key: ['inspection_id'],
   detectBy: ['inspection_id', 'date', 'subject_id'],
+  // A 双随机 抽查结果 list (the results the 抽查 publishes) has no 检查编号: a subject is inspected
+  // once under a task, so the task, the subject and the day make the key.
+  derivedKey: { field: 'inspection_id', from: ['plan_task_id', 'subject_id', 'date'], prefix: 'JC', digits: 16 },
   fields: [
     f('inspection_id', 'id', '检查编号', 'Inspection id', ['检查编号', '检查记录编号', '检查单号', 'inspection_id'], { required: true }),
     f('date', 'date', '检查日期', 'Date', ['检查日期', '检查时间', '实施日期', 'date'], { required: true }),

@@ -49,15 +49,16 @@ export interface TableDef {
   fields: readonly FieldDef[];
   /** Minimum share of a file's headers that must match for the table to be detected. */
   detectBy?: readonly string[];
-  /** A required key field a file may lack, made from another field when it does: a stable code
-   *  of that field's value (the value itself is not copied: it may be personal). */
-  derivedKey?: { field: string; from: string; prefix: string };
+  /** A required key field a file may lack, made from other fields when it does: a stable code of
+   *  their values (the values themselves are not copied: they may be personal) — the prefix and
+   *  `digits` hex digits of an MD5 (12 when not given). */
+  derivedKey?: { field: string; from: readonly string[]; prefix: string; digits?: number };
 }
 
-/** The table's key field the mapped fields lack and make from another they have (derivedKey). */
+/** The table's key field the mapped fields lack and make from others they have (derivedKey). */
 export function derivedKeyOf(t: TableDef, mapped: ReadonlySet<string | null | undefined>): NonNullable<TableDef['derivedKey']> | undefined {
   const d = t.derivedKey;
-  return d && !mapped.has(d.field) && mapped.has(d.from) ? d : undefined;
+  return d && !mapped.has(d.field) && d.from.every((x) => mapped.has(x)) ? d : undefined;
 }
 
 /** Columns every canonical table carries besides its fields. */
