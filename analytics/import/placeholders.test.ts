@@ -9,6 +9,7 @@ import { freshWorkspace, tempDir } from '../test/helpers.js';
 import { importFile } from './import-file.js';
 import { previewFile } from './preview.js';
 import { overview } from '../overview/overview.js';
+import { loadMappingFile } from './mapping-file.js';
 
 const HEADERS = ['案件编号', '执法主体', '事项编码', '立案日期', '结案日期', '当事人', '当事人证件号码', '罚款金额（元）', '是否重大案件', '承办人', '案件来源'];
 const ROW = ['嵊海执罚〔2024〕1号', '嵊泗县海洋综合行政执法队', '330910020000', '2024-01-03', '2024-02-15', '丁勇', '330781198408297338', '460.00', '否', 'ZF0199、ZF0209', '日常检查'];
@@ -146,5 +147,33 @@ describe('placeholders for "empty"', () => {
     const r = await importFile(ws, path);
     expect(r).toMatchObject({ rows_read: 2, rows_loaded: 1, rows_rejected: 1 });
     expect(await ws.db.all(`SELECT line_no FROM rejected_row`)).toEqual([{ line_no: 3 }]);
+  });
+});
+
+describe('a fallback column for a field that is no id (mapping file)', () => {
+  it('fills 立案日期 from 受案日期 where 立案日期 is empty or a placeholder; a row with neither is rejected naming both', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'cases.csv');
+    const lines = [
+      ['案件编号', '执法主体', '立案日期', '受案日期'],
+      ['F1', '海洋执法队', '2024-01-03', '2024-01-01'],
+      ['F2', '海洋执法队', '', '2024-02-01'],
+      ['F3', '海洋执法队', '/', '2024/3/1'],
+      ['F4', '海洋执法队', '', ''],
+    ];
+    writeFileSync(path, lines.map((r) => r.join(',')).join('\n') + '\n');
+    const mapPath = join(dir, 'm.yaml');
+    writeFileSync(mapPath, ['table: penalty_case', 'columns:', '  案件编号: case_id', '  执法主体: unit_id', '  立案日期: filed_date', '  受案日期: {field: filed_date, fallback: true}', ''].join('\n'));
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, path, { mapping: loadMappingFile(mapPath) });
+    expect(r).toMatchObject({ rows_read: 4, rows_loaded: 3, rows_rejected: 1 });
+    const got = await ws.db.all<{ case_id: string; d: string }>(`SELECT case_id, CAST(filed_date AS VARCHAR) AS d FROM penalty_case ORDER BY case_id`);
+    expect(got).toEqual([
+      { case_id: 'F1', d: '2024-01-03' },
+      { case_id: 'F2', d: '2024-02-01' },
+      { case_id: 'F3', d: '2024-03-01' },
+    ]);
+    const rej = await ws.db.all<{ line_no: number; reason_zh: string }>(`SELECT line_no, reason_zh FROM rejected_row`);
+    expect(rej.map((x) => [Number(x.line_no), x.reason_zh])).toEqual([[5, '缺少必填项“立案日期”（文件中的“立案日期/受案日期”列）']]);
   });
 });
