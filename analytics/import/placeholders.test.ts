@@ -134,19 +134,26 @@ describe('placeholders for "empty"', () => {
     ]);
   });
 
-  it('an officer whose id number is a placeholder gets no key made from it (the row is rejected)', async () => {
+  it('an officer whose id number is a placeholder gets no key made from it (the row is rejected); 执法证号 无 is no certificate', async () => {
     const dir = tempDir();
     const path = join(dir, '执法人员花名册_2024年.csv');
     const rows = [
       ['姓名', '身份证号码', '所在单位', '执法证号'],
       ['张一', '330922198001010011', '嵊泗县综合行政执法局', '33092200001'],
       ['张二', '/', '嵊泗县综合行政执法局', '33092200002'],
+      // (before, 无 loaded as a certificate number: 持证率 counted 张三 as certified, and the
+      // red-flag rule on acts by officers without a certificate passed over his)
+      ['张三', '330922198001010022', '嵊泗县综合行政执法局', '无'],
     ];
     writeFileSync(path, rows.map((r) => r.join(',')).join('\n') + '\n');
     const ws = await freshWorkspace();
     const r = await importFile(ws, path);
-    expect(r).toMatchObject({ rows_read: 2, rows_loaded: 1, rows_rejected: 1 });
+    expect(r).toMatchObject({ rows_read: 3, rows_loaded: 2, rows_rejected: 1 });
     expect(await ws.db.all(`SELECT line_no FROM rejected_row`)).toEqual([{ line_no: 3 }]);
+    expect(await ws.db.all(`SELECT name, cert_no FROM officer ORDER BY row_no`)).toEqual([
+      { name: '张一', cert_no: '33092200001' },
+      { name: '张三', cert_no: null },
+    ]);
   });
 });
 
