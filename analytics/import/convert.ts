@@ -6,7 +6,7 @@ import { derivedKeyOf, type FieldDef, type TableDef } from '../schema/types.js';
 import type { SpaceClass } from './file-scan.js';
 import type { ColumnMapping, ValueMaps } from './headers.js';
 import { enumSpellings, fallbackOf, sqlKey } from './recognise/values.js';
-import { softReasonChecks, softWhySql, splitSoftChecks, type SoftField } from './soft-values.js';
+import { LABEL_TABLES, softReasonChecks, softWhySql, splitSoftChecks, type SoftField } from './soft-values.js';
 import { raggedReasonSql } from './ragged.js';
 import { controlCheck, numericOverflow, rangeChecks } from './value-limits.js';
 import { FILE_NAME_COLUMN, type FileConstant } from './file-constants.js';
@@ -181,7 +181,9 @@ function withRaw(before: string, col: string, after: string): string {
   return `${lit(before)} || coalesce(${col}, '') || ${lit(after)}`;
 }
 
-export function fieldChecks(m: MappedField): Check[] {
+/** @param table the table's name: a text of a unit, matter or officer list is checked for a
+ *  placeholder (LABEL_TABLES). */
+export function fieldChecks(m: MappedField, table?: string): Check[] {
   const f = m.field;
   const v = ident(convName(f));
   const raw = m.col;
@@ -209,7 +211,8 @@ export function fieldChecks(m: MappedField): Check[] {
   const parsed = hint !== undefined;
   const placeholder = parsed ? `${t} IS NOT NULL AND ${v} IS NULL AND tj_ph(${t})` : `tj_ph(${t})`;
   // (an optional reference: see isSoftField)
-  if (parsed || f.kind === 'id' || ((f.kind === 'ref' || f.kind === 'reflist') && f.required)) {
+  const shown = (f.kind === 'text' || f.kind === 'list') && table !== undefined && LABEL_TABLES.has(table);
+  if (parsed || f.kind === 'id' || shown || ((f.kind === 'ref' || f.kind === 'reflist') && f.required)) {
     checks.push(
       f.required
         ? {
@@ -529,7 +532,7 @@ export function buildConvSql(
     ...headerRepeatCheck(mapped),
     ...rowChecks(rawCols, hasExtraCells, checkEncoding, cells),
     ...(controls ? controlCheck(rawCols, headers) : []),
-    ...mapped.flatMap(fieldChecks),
+    ...mapped.flatMap((m) => fieldChecks(m, t.name)),
     ...mapped.flatMap(rangeChecks),
   ];
   // An optional field's own checks do not reject the row: the field is emptied, the text kept.

@@ -32,7 +32,7 @@ export async function invalidValues(db: Db): Promise<WorkspaceInvalidValue[]> {
     // The field's checks, over the kept text as the cleaned column.
     const mf: MappedField = { field: f, col: '__t', clean: '__t', header, scale };
     // the import's own checks of the field, in the same order (a number too large is .range)
-    const checks = [...fieldChecks(mf), ...rangeChecks(mf)];
+    const checks = [...fieldChecks(mf, t.name), ...rangeChecks(mf)];
     const code = checks.length ? `CASE ${checks.map((c) => `WHEN coalesce(${c.cond}, FALSE) THEN ${lit(c.code)}`).join(' ')} ELSE ${lit(`${f.name}.invalid`)} END` : lit(`${f.name}.invalid`);
     const rows = await db.all<{ v: string; code: string; n: number }>(
       `SELECT __t AS v, ${code} AS code, count(*) AS n FROM (

@@ -184,3 +184,30 @@ describe('a fallback column for a field that is no id (mapping file)', () => {
     expect(rej.map((x) => [Number(x.line_no), x.reason_zh])).toEqual([[5, '缺少必填项“立案日期”（文件中的“立案日期/受案日期”列）']]);
   });
 });
+
+describe('placeholders in the unit list (names reports show)', () => {
+  it('a 简称 or 别名 written / or 无 is none — the unit is shown by its name, not as "/"; a 单位名称 / rejects its row', async () => {
+    const dir = tempDir();
+    const path = join(dir, '执法单位名录.csv');
+    const rows = [
+      ['单位编码', '单位名称', '简称', '别名', '队伍类型'],
+      ['U01', '嵊泗县综合行政执法局', '综合执法局', '县执法局', '综合'],
+      ['U02', '嵊泗县市场监督管理局', '/', '无', '专业'],
+      ['U03', '/', '某局', '', '专业'],
+    ];
+    writeFileSync(path, rows.map((r) => r.join(',')).join('\n') + '\n');
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, path);
+    expect(r).toMatchObject({ table: 'unit', rows_read: 3, rows_loaded: 2, rows_rejected: 1 });
+    const got = await ws.db.all<{ unit_id: string; short_name: string | null; aliases: string[] | null }>(`SELECT unit_id, short_name, aliases FROM unit ORDER BY unit_id`);
+    expect(got.map((u) => [u.unit_id, u.short_name, u.aliases ? [...u.aliases] : null])).toEqual([
+      ['U01', '综合执法局', ['县执法局']],
+      ['U02', null, null],
+    ]);
+    expect(await ws.db.scalar(`SELECT reason_zh FROM rejected_row`)).toBe('缺少必填项“单位名称”（所填「/」是表示“空”的占位符）');
+    expect((r.values_invalid ?? []).map((v) => [v.field, v.value, v.code])).toEqual([
+      ['short_name', '/', 'short_name.placeholder'],
+      ['aliases', '无', 'aliases.placeholder'],
+    ]);
+  });
+});
