@@ -6,11 +6,11 @@ import { derivedKeyOf, type FieldDef, type TableDef } from '../schema/types.js';
 import type { SpaceClass } from './file-scan.js';
 import type { ColumnMapping, ValueMaps } from './headers.js';
 import { enumSpellings, fallbackOf, sqlKey } from './recognise/values.js';
-import { LABEL_TABLES, softReasonChecks, softWhySql, splitSoftChecks, type SoftField } from './soft-values.js';
+import { isShownText, softReasonChecks, softWhySql, splitSoftChecks, type SoftField } from './soft-values.js';
 import { raggedReasonSql } from './ragged.js';
 import { controlCheck, numericOverflow, rangeChecks } from './value-limits.js';
 import { FILE_NAME_COLUMN, type FileConstant } from './file-constants.js';
-import { EXCEL_ERROR_PATTERN, noPlaceholderSql } from './sql-macros.js';
+import { excelErrorSql, noPlaceholderSql, placeholderCode } from './sql-macros.js';
 
 export interface MappedField {
   field: FieldDef;
@@ -168,9 +168,6 @@ const KIND_HINT: Record<string, { zh: string; en: string }> = {
   bool: { zh: '不是“是/否”（可写作 是/否、Y/N、1/0、√/×）', en: 'is not yes/no (write 是/否, Y/N, 1/0 or √/×)' },
 };
 
-/** Whether cleaned text `t` is one of Excel's error values. */
-const excelErrorSql = (t: string): string => `regexp_full_match(${t}, '${EXCEL_ERROR_PATTERN}')`;
-
 /** A header compared loosely: no spaces, full-width brackets as half-width. */
 function headerKey(h: string): string {
   return h.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').toLowerCase();
@@ -211,25 +208,22 @@ export function fieldChecks(m: MappedField, table?: string): Check[] {
   const parsed = hint !== undefined;
   const placeholder = parsed ? `${t} IS NOT NULL AND ${v} IS NULL AND tj_ph(${t})` : `tj_ph(${t})`;
   // (an optional reference: see isSoftField)
-  const shown = (f.kind === 'text' || f.kind === 'list') && table !== undefined && LABEL_TABLES.has(table);
-  if (parsed || f.kind === 'id' || shown || ((f.kind === 'ref' || f.kind === 'reflist') && f.required)) {
-    checks.push(
-      f.required
+  if (parsed || f.kind === 'id' || (table !== undefined && isShownText(table, f)) || ((f.kind === 'ref' || f.kind === 'reflist') && f.required)) {
+    checks.push({
+      cond: placeholder,
+      ...(parsed ? { badCond: null } : {}),
+      ...(f.required
         ? {
             code: `${f.name}.required`,
-            cond: placeholder,
             zh: withRaw(`缺少必填项${label}（所填「`, raw, '」是表示“空”的占位符）'),
             en: withRaw(`required field ${labelEn} is empty (the "`, raw, '" written there is a placeholder for "empty")'),
-            ...(parsed ? { badCond: null } : {}),
           }
         : {
-            code: `${f.name}.placeholder`,
-            cond: placeholder,
+            code: placeholderCode(f.name),
             zh: withRaw(`${label}的值「`, raw, '」是表示“空”的占位符，按空值读取'),
             en: withRaw(`${labelEn} value "`, raw, '" is a placeholder for "empty"; read as empty'),
-            ...(parsed ? { badCond: null } : {}),
-          },
-    );
+          }),
+    });
   }
   if (hint) {
     // a number too large is its own reason (value-limits.ts), not "not a number"
@@ -501,10 +495,9 @@ export function buildConvSql(
   }
   // a key the file lacks, made from other fields (TableDef.derivedKey): a code of their values
   const dk = derivedKeyOf(t, new Set(mapped.map((m) => m.field.name)));
-  const froms = (dk?.from ?? []).map((name) => mapped.find((m) => m.field.name === name));
+  const fs = (dk?.from ?? []).map((name) => mapped.find((m) => m.field.name === name)).filter((m): m is MappedField => m !== undefined);
   const keyField = dk && t.fields.find((f) => f.name === dk.field);
-  if (dk && keyField && froms.every((m) => m !== undefined)) {
-    const fs = froms as MappedField[];
+  if (dk && keyField && fs.length === dk.from.length) {
     mapped.push({ field: keyField, col: fs[0]!.col, clean: derivedKeySql(dk.prefix, fs, dk.digits), header: `${fs.map((m) => m.header).join('+')}（生成${keyField.zh}）`, scale: 1, derivedFrom: fs.map((m) => m.header) });
   }
   const rawCols = headers.map((_, i) => srcCol(i));
@@ -593,7 +586,7 @@ export function buildConvSql(
  *  takes 16), never the values themselves. NULL when a value is missing or a placeholder. One
  *  field's code is the MD5 of its text alone (the officers' keys of earlier workspaces). */
 export function derivedKeySql(prefix: string, from: readonly MappedField[], digits = 12): string {
-  const parts = from.map((m) => (m.field.kind === 'date' ? `CAST(tj_date_c(${m.clean}) AS VARCHAR)` : `CASE WHEN tj_ph(${m.clean}) THEN NULL ELSE upper(${m.clean}) END`));
+  const parts = from.map((m) => (m.field.kind === 'date' ? `CAST(tj_date_c(${m.clean}) AS VARCHAR)` : `upper(${noPlaceholderSql(m.clean)})`));
   const text = parts.length === 1 ? parts[0]! : `concat_ws(chr(31), ${parts.join(', ')})`;
   return `CASE WHEN ${parts.map((p) => `${p} IS NOT NULL`).join(' AND ')} THEN ${lit(prefix)} || upper(left(md5(${text}), ${digits})) END`;
 }

@@ -3,7 +3,7 @@
 // as a party's id number (so every party without one was one party to the red-flag rules), "N/A"
 // as two officers N and A, and 结案日期 "/" of an open case was "not a date".
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshWorkspace, tempDir } from '../test/helpers.js';
 import { importFile } from './import-file.js';
@@ -17,6 +17,13 @@ const ROW = ['嵊海执罚〔2024〕1号', '嵊泗县海洋综合行政执法队
 /** The base row with the cells of `over` (by header) replaced, under case number n. */
 const row = (n: number, over: Record<string, string> = {}) =>
   HEADERS.map((h, i) => (h in over ? over[h]! : i === 0 ? `嵊海执罚〔2024〕${n}号` : ROW[i]!));
+
+/** A CSV file of these rows (no cell holds a comma) in a fresh folder, under `name`. */
+function csvFile(name: string, rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+  const path = join(tempDir(), name);
+  writeFileSync(path, rows.map((r) => r.join(',')).join('\n') + '\n');
+  return path;
+}
 
 describe('placeholders for "empty"', () => {
   it('load as empty fields (a required one rejects its row as missing); Excel error values and real values are read as before', async () => {
@@ -33,9 +40,7 @@ describe('placeholders for "empty"', () => {
       row(9, { 承办人: '#N/A', 结案日期: '#N/A' }),
       row(10, { 结案日期: '2024/13/01' }),
     ];
-    const dir = tempDir();
-    const path = join(dir, '行政处罚案件台账_2024.csv');
-    writeFileSync(path, [HEADERS, ...rows].map((r) => r.join(',')).join('\n') + '\n');
+    const path = csvFile('行政处罚案件台账_2024.csv', [HEADERS, ...rows]);
     // the pre-check warns of the values that cannot be read (rows 9 and 10), not of the placeholders
     const v = (await previewFile(null, path)).validation!;
     expect(v).toMatchObject({ rows: 10, rejected: 4, emptiedRows: 2 });
@@ -120,9 +125,7 @@ describe('placeholders for "empty"', () => {
       ['A2', '海洋执法队', '2024-01-04', '某公司', '91330922MA2A0XXXX1', '/'],
       ['A3', '海洋执法队', '2024-01-05', '某人', '/', '无'],
     ];
-    const dir = tempDir();
-    const path = join(dir, '处罚案件.csv');
-    writeFileSync(path, [headers, ...lines].map((r) => r.join(',')).join('\n') + '\n');
+    const path = csvFile('处罚案件.csv', [headers, ...lines]);
     const ws = await freshWorkspace();
     const r = await importFile(ws, path);
     expect(r).toMatchObject({ rows_read: 3, rows_loaded: 3, rows_rejected: 0 });
@@ -135,17 +138,14 @@ describe('placeholders for "empty"', () => {
   });
 
   it('an officer whose id number is a placeholder gets no key made from it (the row is rejected); 执法证号 无 is no certificate', async () => {
-    const dir = tempDir();
-    const path = join(dir, '执法人员花名册_2024年.csv');
-    const rows = [
+    const path = csvFile('执法人员花名册_2024年.csv', [
       ['姓名', '身份证号码', '所在单位', '执法证号'],
       ['张一', '330922198001010011', '嵊泗县综合行政执法局', '33092200001'],
       ['张二', '/', '嵊泗县综合行政执法局', '33092200002'],
       // (before, 无 loaded as a certificate number: 持证率 counted 张三 as certified, and the
       // red-flag rule on acts by officers without a certificate passed over his)
       ['张三', '330922198001010022', '嵊泗县综合行政执法局', '无'],
-    ];
-    writeFileSync(path, rows.map((r) => r.join(',')).join('\n') + '\n');
+    ]);
     const ws = await freshWorkspace();
     const r = await importFile(ws, path);
     expect(r).toMatchObject({ rows_read: 3, rows_loaded: 2, rows_rejected: 1 });
@@ -159,17 +159,14 @@ describe('placeholders for "empty"', () => {
 
 describe('a fallback column for a field that is no id (mapping file)', () => {
   it('fills 立案日期 from 受案日期 where 立案日期 is empty or a placeholder; a row with neither is rejected naming both', async () => {
-    const dir = tempDir();
-    const path = join(dir, 'cases.csv');
-    const lines = [
+    const path = csvFile('cases.csv', [
       ['案件编号', '执法主体', '立案日期', '受案日期'],
       ['F1', '海洋执法队', '2024-01-03', '2024-01-01'],
       ['F2', '海洋执法队', '', '2024-02-01'],
       ['F3', '海洋执法队', '/', '2024/3/1'],
       ['F4', '海洋执法队', '', ''],
-    ];
-    writeFileSync(path, lines.map((r) => r.join(',')).join('\n') + '\n');
-    const mapPath = join(dir, 'm.yaml');
+    ]);
+    const mapPath = join(dirname(path), 'm.yaml');
     writeFileSync(mapPath, ['table: penalty_case', 'columns:', '  案件编号: case_id', '  执法主体: unit_id', '  立案日期: filed_date', '  受案日期: {field: filed_date, fallback: true}', ''].join('\n'));
     const ws = await freshWorkspace();
     const r = await importFile(ws, path, { mapping: loadMappingFile(mapPath) });
@@ -187,15 +184,12 @@ describe('a fallback column for a field that is no id (mapping file)', () => {
 
 describe('placeholders in the unit list (names reports show)', () => {
   it('a 简称 or 别名 written / or 无 is none — the unit is shown by its name, not as "/"; a 单位名称 / rejects its row', async () => {
-    const dir = tempDir();
-    const path = join(dir, '执法单位名录.csv');
-    const rows = [
+    const path = csvFile('执法单位名录.csv', [
       ['单位编码', '单位名称', '简称', '别名', '队伍类型'],
       ['U01', '嵊泗县综合行政执法局', '综合执法局', '县执法局', '综合'],
       ['U02', '嵊泗县市场监督管理局', '/', '无', '专业'],
       ['U03', '/', '某局', '', '专业'],
-    ];
-    writeFileSync(path, rows.map((r) => r.join(',')).join('\n') + '\n');
+    ]);
     const ws = await freshWorkspace();
     const r = await importFile(ws, path);
     expect(r).toMatchObject({ table: 'unit', rows_read: 3, rows_loaded: 2, rows_rejected: 1 });

@@ -18,7 +18,7 @@ import { chooseMapping } from './import-file.js';
 import type { MappingFile } from './mapping-file.js';
 import { fallbackOf, matchEnumValue, type ValueHow } from './recognise/values.js';
 import type { ProgressFn } from './progress.js';
-import { MACROS_SQL } from './sql-macros.js';
+import { isPlaceholderCode, MACROS_SQL, placeholderCode } from './sql-macros.js';
 import { repeatedImport, type FileConstant } from './file-constants.js';
 import { statDataFile } from './import-paths.js';
 import { invalidValuesOf, type InvalidValue, type InvalidValuesOf } from './soft-values.js';
@@ -289,7 +289,7 @@ async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: Stage
   const emptied = await invalidValuesOf(db, t, 'tj_prev_conv', conv.soft);
   // a placeholder for "empty" (/, 无) is no value that cannot be read: not warned of here (the
   // import result lists it apart)
-  const anySoft = conv.soft.length ? conv.soft.map((x) => `${ident(x.why)} IS NOT NULL AND NOT ends_with(${ident(x.why)}, '.placeholder')`).join(' OR ') : 'FALSE';
+  const anySoft = conv.soft.length ? conv.soft.map((x) => `${ident(x.why)} IS NOT NULL AND NOT ends_with(${ident(x.why)}, ${lit(placeholderCode(''))})`).join(' OR ') : 'FALSE';
   const emptiedRows = Number(await db.scalar(`SELECT count(*) FROM tj_prev_conv WHERE NOT __bad AND (${anySoft})`));
   const reasons = await db.all<{ code: string; rows: number; zh: string; en: string }>(
     `SELECT r.code AS code, count(*) AS rows, min(r.zh) AS zh, min(r.en) AS en
@@ -320,7 +320,7 @@ async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: Stage
     rejected: Number(counts?.bad ?? 0) + dup + structural.length,
     // every kind of problem, not the commonest few: the counts must account for the rejected rows
     reasons: reasons.map((r) => ({ ...r, rows: Number(r.rows) })),
-    emptied: emptied.values.filter((v) => !v.code.endsWith('.placeholder')),
+    emptied: emptied.values.filter((v) => !isPlaceholderCode(v.code)),
     emptiedOmitted: emptied.omitted,
     emptiedRows,
   };

@@ -20,7 +20,12 @@ const PARSED: ReadonlySet<FieldKind> = new Set(['date', 'money', 'int', 'number'
 /** The lists whose names and labels reports show (a unit's 简称, a matter's 原所属领域): a text
  *  there holding a placeholder for "empty" (简称 /) is no text — else a unit is shown as "/". Small
  *  tables: the check costs nothing. A case's or an inspection's texts are kept as written. */
-export const LABEL_TABLES: ReadonlySet<string> = new Set(['unit', 'matter', 'officer']);
+const LABEL_TABLES: ReadonlySet<string> = new Set(['unit', 'matter', 'officer']);
+
+/** Whether a field is a text (or list) of such a list, checked for a placeholder. */
+export function isShownText(table: string, f: FieldDef): boolean {
+  return (f.kind === 'text' || f.kind === 'list') && LABEL_TABLES.has(table);
+}
 
 /** Whether an unreadable value of this field only empties the field (the row still loads). An
  *  optional id is unreadable when Excel has turned it into scientific notation; any of these
@@ -28,8 +33,7 @@ export const LABEL_TABLES: ReadonlySet<string> = new Set(['unit', 'matter', 'off
  *  unit, matter or officer keeps its text in its raw column; a placeholder there resolves to
  *  nothing and is told by unresolved.ts — no check on every row.) */
 export function isSoftField(t: TableDef, f: FieldDef): boolean {
-  const label = (f.kind === 'text' || f.kind === 'list') && LABEL_TABLES.has(t.name);
-  return (PARSED.has(f.kind) || f.kind === 'id' || label) && !f.required && !t.key.includes(f.name);
+  return (PARSED.has(f.kind) || f.kind === 'id' || isShownText(t.name, f)) && !f.required && !t.key.includes(f.name);
 }
 
 /** A soft field of a conversion: its checks, and the conv columns that keep its unread text. */

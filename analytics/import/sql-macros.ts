@@ -55,6 +55,14 @@ export const PLACEHOLDERS = [
 /** Excel's error values, as a sheet or a CSV saved from one shows them (an RE2 and JS pattern). */
 export const EXCEL_ERROR_PATTERN = '#(N/A|VALUE!|REF!|DIV/0!|NAME\\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)';
 
+/** SQL: whether cleaned text `t` is one of Excel's error values. */
+export const excelErrorSql = (t: string): string => `regexp_full_match(${t}, '${EXCEL_ERROR_PATTERN}')`;
+
+/** The reason code of a placeholder for "empty" in a field, and whether a code is one: such a
+ *  value is listed apart from the values that could not be read, and warned of nowhere. */
+export const placeholderCode = (field: string): string => `${field}.placeholder`;
+export const isPlaceholderCode = (code: string): boolean => code.endsWith('.placeholder');
+
 const list = (xs: readonly string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ');
 
 // The *_c macros take text already cleaned by tj_clean (trimmed; NULL when empty), so a cell is
@@ -237,4 +245,4 @@ export const noPlaceholderSql = (t: string): string => `CASE WHEN tj_ph(${t}) TH
 /** SQL: the items of a list of units or officers (承办人 ZF0199、ZF0209) — none for a placeholder
  *  for "empty" (无, N/A: not the officers N and A), and an Excel error value as one item. */
 export const refListSql = (t: string): string =>
-  `CASE WHEN tj_ph(${t}) THEN NULL WHEN starts_with(${t}, '#') AND regexp_full_match(${t}, '${EXCEL_ERROR_PATTERN}') THEN [${t}] ELSE tj_list_c(${t}) END`;
+  `CASE WHEN tj_ph(${t}) THEN NULL WHEN starts_with(${t}, '#') AND ${excelErrorSql(t)} THEN [${t}] ELSE tj_list_c(${t}) END`;

@@ -5,6 +5,7 @@ import { ident, type Db } from '../db/duck.js';
 import type { FieldDef, TableDef } from '../schema/types.js';
 import type { ColumnMapping } from './headers.js';
 import { softReason, type InvalidValue } from './soft-values.js';
+import { placeholderCode } from './sql-macros.js';
 
 const LISTS: Record<string, { zh: string; en: string; table: string }> = {
   unit: { zh: '执法单位名录', en: 'unit list', table: 'unit' },
@@ -82,7 +83,7 @@ export async function refPlaceholdersOfImport(db: Db, t: TableDef, importId: num
        WHERE import_id = ${importId} AND ${empty} AND ${ident(f.raw)} IS NOT NULL AND tj_ph(${ident(f.raw)})
        GROUP BY 1 ORDER BY 2 DESC, 1`,
     );
-    const code = `${f.name}.placeholder`;
+    const code = placeholderCode(f.name);
     for (const r of rows) out.push({ field: f.name, column: header, value: r.v, code, ...softReason(t.name, code, r.v), rows: Number(r.n) });
   }
   return out;

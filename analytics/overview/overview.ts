@@ -8,6 +8,7 @@ import type { TableDef } from '../schema/types.js';
 import { unmatchedValues, type UnmatchedValue } from '../import/value-mapping.js';
 import { invalidValues, type WorkspaceInvalidValue } from '../import/invalid-values.js';
 import { unresolvedRefSql } from '../import/unresolved.js';
+import { isPlaceholderCode } from '../import/sql-macros.js';
 import { problemOf } from '../import/reason-kinds.js';
 
 export type { UnmatchedValue } from '../import/value-mapping.js';
@@ -282,7 +283,7 @@ export function unmatchedWarnings(unmatched: readonly UnmatchedValue[]): Quality
  *  placeholder for "empty" (/, 无, NULL: a case not yet closed, a party without an id) is no
  *  problem to warn of; it stays in the list of kept texts (`invalid`). */
 export function invalidWarnings(invalid: readonly WorkspaceInvalidValue[]): QualityWarning[] {
-  return groupByField(invalid.filter((x) => !x.code.endsWith('.placeholder'))).map((us) => {
+  return groupByField(invalid.filter((x) => !isPlaceholderCode(x.code))).map((us) => {
     const u = us[0]!;
     const t = tableDef(u.table)!;
     const rows = us.reduce((a, x) => a + x.rows, 0);

@@ -2,6 +2,7 @@ import { errorText, isTijianError } from '../../i18n/errors.js';
 import { importFile, type ImportFileResult } from '../../import/import-file.js';
 import { expandPaths } from '../../import/import-paths.js';
 import { loadMappingFile } from '../../import/mapping-file.js';
+import { isPlaceholderCode } from '../../import/sql-macros.js';
 import { tableDef } from '../../schema/tables.js';
 import { Workspace } from '../../workspace/workspace.js';
 import { json, parse, requireOption, type Command } from '../command.js';
@@ -111,7 +112,7 @@ function describe(r: ImportFileResult): string {
   }
   // a placeholder for "empty" (/, 无, NULL) is no problem of the value, only said
   for (const v of r.values_invalid ?? [])
-    lines.push(`  ${v.code.endsWith('.placeholder') ? '· 按空值读取 read as empty' : '! 无法识别的值 unreadable value'}: ${v.zh} / ${v.en} ×${v.rows}`);
+    lines.push(`  ${isPlaceholderCode(v.code) ? '· 按空值读取 read as empty' : '! 无法识别的值 unreadable value'}: ${v.zh} / ${v.en} ×${v.rows}`);
   for (const w of r.warnings) lines.push(`  ! ${w}`);
   return lines.join('\n');
 }
