@@ -10,7 +10,7 @@ import { isShownText, softReasonChecks, softWhySql, splitSoftChecks, type SoftFi
 import { raggedReasonSql } from './ragged.js';
 import { controlCheck, numericOverflow, rangeChecks } from './value-limits.js';
 import { FILE_NAME_COLUMN, type FileConstant } from './file-constants.js';
-import { excelErrorSql, noPlaceholderSql, placeholderCode } from './sql-macros.js';
+import { excelErrorSql, maskedCode, maskedSql, noPlaceholderSql, placeholderCode } from './sql-macros.js';
 
 export interface MappedField {
   field: FieldDef;
@@ -81,11 +81,19 @@ export function mappedFields(t: TableDef, columns: readonly ColumnMapping[]): Ma
     // when every column is empty or a placeholder, the first placeholder is the value (and told).
     const firstOf = (test: (t: string) => string, rest: string) =>
       group.reduceRight((r, x) => `CASE WHEN ${test(cleanCol(x.index))} IS NOT NULL THEN ${srcCol(x.index)} ELSE ${r} END`, rest);
-    const raw = firstOf(noPlaceholderSql, firstOf((t) => t, srcCol(c.index)));
-    const clean = `coalesce(${[...group.map((x) => noPlaceholderSql(cleanCol(x.index))), ...group.map((x) => cleanCol(x.index))].join(', ')})`;
+    // (a masked id number — 统一社会信用代码 masked, 证件号码 not — is none either)
+    const usable = (t: string) => usableSql(field, t);
+    const raw = firstOf(usable, firstOf((t) => t, srcCol(c.index)));
+    const clean = `coalesce(${[...group.map((x) => usable(cleanCol(x.index))), ...group.map((x) => cleanCol(x.index))].join(', ')})`;
     out.push({ field, col: `(${raw})`, clean, header: group.map((x) => x.header).join('/'), scale: c.scale ?? 1 });
   }
   return out;
+}
+
+/** SQL: cleaned text `t` of field `f`, NULL when it is no value: a placeholder for "empty", or a
+ *  masked id number in a field naming a person or a business (FieldDef.personId). */
+function usableSql(f: FieldDef, t: string): string {
+  return f.personId ? `CASE WHEN tj_ph(${t}) OR ${maskedSql(t)} THEN NULL ELSE ${t} END` : noPlaceholderSql(t);
 }
 
 // --- Enum values (see ./recognise/values.ts) ------------------------------------------------------
@@ -223,6 +231,17 @@ export function fieldChecks(m: MappedField, table?: string): Check[] {
             zh: withRaw(`${label}的值「`, raw, '」是表示“空”的占位符，按空值读取'),
             en: withRaw(`${labelEn} value "`, raw, '" is a placeholder for "empty"; read as empty'),
           }),
+    });
+  }
+  if (f.personId) {
+    // A masked id number (3302**********1234, as published lists print it) names no one: taken as
+    // an id, the people who share its visible digits were one party to the red-flag rules and one
+    // subject to the repeat-inspection count, and masked officers one officer.
+    checks.push({
+      code: maskedCode(f.name),
+      cond: maskedSql(t),
+      zh: withRaw(`${label}的值「`, raw, `」是脱敏的号码（部分数字被 * 等遮盖），不能识别是谁${f.required ? '：请从原系统导出未脱敏的数据后重新导入' : ''}`),
+      en: withRaw(`${labelEn} value "`, raw, `" is a masked number (digits hidden by * or the like) and identifies no one${f.required ? ': export the data unmasked from the source system and import it again' : ''}`),
     });
   }
   if (hint) {
@@ -583,10 +602,11 @@ export function buildConvSql(
 /** A stable code of the fields' values — each as read (a date as its day, whatever its spelling),
  *  text upper-cased (an id number's x is X) — the prefix and `digits` hex digits of their MD5
  *  (12: 48 bits, no collision to expect among a county's staff; a key of millions of inspections
- *  takes 16), never the values themselves. NULL when a value is missing or a placeholder. One
- *  field's code is the MD5 of its text alone (the officers' keys of earlier workspaces). */
+ *  takes 16), never the values themselves. NULL when a value is missing, a placeholder or a masked
+ *  id number. One field's code is the MD5 of its text alone (the officers' keys of earlier
+ *  workspaces). */
 export function derivedKeySql(prefix: string, from: readonly MappedField[], digits = 12): string {
-  const parts = from.map((m) => (m.field.kind === 'date' ? `CAST(tj_date_c(${m.clean}) AS VARCHAR)` : `upper(${noPlaceholderSql(m.clean)})`));
+  const parts = from.map((m) => (m.field.kind === 'date' ? `CAST(tj_date_c(${m.clean}) AS VARCHAR)` : `upper(${usableSql(m.field, m.clean)})`));
   const text = parts.length === 1 ? parts[0]! : `concat_ws(chr(31), ${parts.join(', ')})`;
   return `CASE WHEN ${parts.map((p) => `${p} IS NOT NULL`).join(' AND ')} THEN ${lit(prefix)} || upper(left(md5(${text}), ${digits})) END`;
 }

@@ -6,6 +6,7 @@ import { ident, lit } from '../db/duck.js';
 import { loggedColumns } from './logged-columns.js';
 import { fieldChecks, valueExpr, type MappedField } from './convert.js';
 import { isSoftField, softReason } from './soft-values.js';
+import { isMaskedCode } from './sql-macros.js';
 import { rangeChecks } from './value-limits.js';
 
 export interface WorkspaceInvalidValue {
@@ -27,6 +28,7 @@ export interface WorkspaceInvalidValue {
 /** Every unreadable optional value still in the workspace, with its reason and rows. */
 export async function invalidValues(db: Db): Promise<WorkspaceInvalidValue[]> {
   const byKey = new Map<string, WorkspaceInvalidValue>();
+  const texts = new Map<string, Set<string>>();
   for (const { importId, table: t, field: f, header, scale } of await loggedColumns(db)) {
     if (!isSoftField(t, f)) continue;
     // The field's checks, over the kept text as the cleaned column.
@@ -41,13 +43,21 @@ export async function invalidValues(db: Db): Promise<WorkspaceInvalidValue[]> {
        GROUP BY 1, 2`,
     );
     for (const r of rows) {
-      const k = `${t.name}\u0000${f.name}\u0000${r.v}\u0000${r.code}`;
-      const reason = softReason(t.name, r.code, r.v);
-      const e = byKey.get(k) ?? { table: t.name, field: f.name, zh: f.zh, en: f.en, value: r.v, code: r.code, reason_zh: reason.zh, reason_en: reason.en, rows: 0, columns: [] };
+      // masked id numbers, each its own text, make one line (the first text shown)
+      const masked = isMaskedCode(r.code);
+      const k = `${t.name}\u0000${f.name}\u0000${masked ? '' : r.v}\u0000${r.code}`;
+      const e = byKey.get(k) ?? { table: t.name, field: f.name, zh: f.zh, en: f.en, value: r.v, code: r.code, reason_zh: '', reason_en: '', rows: 0, columns: [] };
       e.rows += Number(r.n);
+      if (r.v < e.value) e.value = r.v;
+      if (masked) (texts.get(k) ?? texts.set(k, new Set()).get(k)!).add(r.v);
       if (!e.columns.includes(header)) e.columns.push(header);
       byKey.set(k, e);
     }
+  }
+  for (const [k, e] of byKey) {
+    const reason = softReason(e.table, e.code, e.value, texts.get(k)?.size ?? 1);
+    e.reason_zh = reason.zh;
+    e.reason_en = reason.en;
   }
   return [...byKey.values()].sort((a, b) => a.table.localeCompare(b.table) || a.field.localeCompare(b.field) || b.rows - a.rows || a.value.localeCompare(b.value));
 }

@@ -54,6 +54,8 @@ const KIND_TEXT: Record<string, (kind: string) => { zh: string; en: string }> = 
         : { zh: '超出整数范围，可能误填了证件号码或编号', en: 'out of range for a whole number; an id number may have been pasted in' },
   // /, 无, NULL, N/A… written for "empty" (PLACEHOLDERS in sql-macros.ts)
   placeholder: () => ({ zh: '是表示“空”的占位符（如 /、无、NULL）', en: 'a placeholder for "empty" (such as /, 无, NULL)' }),
+  // an id number printed masked (3302**********1234: MASK_CHARS in sql-macros.ts)
+  masked: () => ({ zh: '是脱敏的号码（部分数字被 * 等遮盖），不能识别是谁', en: 'a masked number (digits hidden by * or the like); it identifies no one' }),
   // an id Excel turned into a number (3.30922E+17)
   scientific: () => ({ zh: '编号被 Excel 改成了科学计数法，数字已丢失', en: 'an id Excel turned into scientific notation (digits lost)' }),
   min: () => ({ zh: '小于允许的最小值', en: 'below the minimum' }),

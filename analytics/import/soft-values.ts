@@ -10,7 +10,7 @@
 import { ident, lit } from '../db/duck.js';
 import type { FieldDef, FieldKind, TableDef } from '../schema/types.js';
 import type { Check, MappedField } from './convert.js';
-import { EXCEL_ERROR_PATTERN } from './sql-macros.js';
+import { EXCEL_ERROR_PATTERN, maskedCode } from './sql-macros.js';
 import { problemOf, reasonKind } from './reason-kinds.js';
 import { tableDef } from '../schema/tables.js';
 
@@ -85,8 +85,10 @@ export function softReasonChecks(soft: readonly SoftField[]): Check[] {
   return soft.flatMap((s) => s.checks.map((c) => ({ ...c, cond: `${ident(s.why)} = ${lit(c.code)}` })));
 }
 
-/** What went wrong, for a person: 处罚决定日期「2024/13/01」不是有效的日期，该字段留空，原文保留. */
-export function softReason(table: string, code: string, value: string): { zh: string; en: string } {
+/** What went wrong, for a person: 处罚决定日期「2024/13/01」不是有效的日期，该字段留空，原文保留.
+ *  `values`: how many texts the one shown stands for (masked id numbers, each its own text, are
+ *  told as one line: 「330922********1234」等 3 个值…). */
+export function softReason(table: string, code: string, value: string, values = 1): { zh: string; en: string } {
   const dot = code.lastIndexOf('.');
   const f = tableDef(table)?.fields.find((x) => x.name === code.slice(0, dot));
   // #N/A, #VALUE!…: a formula that failed, whatever the field's kind
@@ -97,7 +99,8 @@ export function softReason(table: string, code: string, value: string): { zh: st
     const k = reasonKind(table, code);
     return { zh: `「${value}」${k.zh}，该字段留空，原文保留`, en: `"${value}": ${k.en}; the field is left empty, the text kept` };
   }
-  return { zh: `${f.zh}「${value}」${p.zh}，该字段留空，原文保留`, en: `${f.en} "${value}": ${p.en}; the field is left empty, the text kept` };
+  const others = values > 1 ? { zh: `等 ${values} 个值`, en: ` and ${values - 1} more` } : { zh: '', en: '' };
+  return { zh: `${f.zh}「${value}」${others.zh}${p.zh}，该字段留空，原文保留`, en: `${f.en} "${value}"${others.en}: ${p.en}; the field is left empty, the text kept` };
 }
 
 export interface InvalidValue {
@@ -110,6 +113,8 @@ export interface InvalidValue {
   zh: string;
   en: string;
   rows: number;
+  /** Masked id numbers: how many distinct texts this line stands for (`value` is the first). */
+  values?: number;
 }
 
 /** At most this many distinct texts are listed per field; the rest are counted (omittedNote) and
@@ -133,15 +138,19 @@ export async function invalidValuesOf(
 ): Promise<InvalidValuesOf> {
   const out: InvalidValuesOf = { values: [], omitted: [] };
   for (const s of soft) {
+    // masked id numbers, each its own text, make one line (isMaskedCode)
     const rows = await db.all<{ v: string; code: string; n: number; k: number; total: number; all_rows: number }>(
-      `SELECT v, code, n, count(*) OVER () AS total, sum(n) OVER () AS all_rows FROM (
-         SELECT ${ident(s.column)} AS v, ${ident(s.why)} AS code, count(*) AS n FROM ${rel}
-         WHERE ${ident(s.why)} IS NOT NULL AND ${where} GROUP BY 1, 2)
+      `SELECT v, code, n, k, count(*) OVER () AS total, sum(n) OVER () AS all_rows FROM (
+         SELECT min(v) AS v, code, sum(n) AS n, count(*) AS k FROM (
+           SELECT ${ident(s.column)} AS v, ${ident(s.why)} AS code, count(*) AS n FROM ${rel}
+           WHERE ${ident(s.why)} IS NOT NULL AND ${where} GROUP BY 1, 2)
+         GROUP BY CASE WHEN ends_with(code, ${lit(maskedCode(''))}) THEN NULL ELSE v END, code)
        ORDER BY n DESC, v, code LIMIT ${max}`,
     );
     for (const r of rows) {
-      const why = softReason(t.name, r.code, r.v);
-      out.values.push({ field: s.field.name, column: s.header, value: r.v, code: r.code, ...why, rows: Number(r.n) });
+      const k = Number(r.k);
+      const why = softReason(t.name, r.code, r.v, k);
+      out.values.push({ field: s.field.name, column: s.header, value: r.v, code: r.code, ...why, rows: Number(r.n), ...(k > 1 ? { values: k } : {}) });
     }
     const total = Number(rows[0]?.total ?? 0);
     if (total > rows.length) {

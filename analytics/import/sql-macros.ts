@@ -63,6 +63,20 @@ export const excelErrorSql = (t: string): string => `regexp_full_match(${t}, '${
 export const placeholderCode = (field: string): string => `${field}.placeholder`;
 export const isPlaceholderCode = (code: string): boolean => code.endsWith('.placeholder');
 
+/** Characters that hide digits of an id number as published lists print it (3302**********1234,
+ *  330922××××××××123X): such a number names no one — people who share the visible digits share
+ *  it — so it is no id of a person or a business (personIdField). */
+export const MASK_CHARS = ['*', '＊', '×', '●'];
+
+/** SQL: whether cleaned text `t` holds a mask character (MASK_CHARS). contains() is a byte search:
+ *  a few on a short id cost less than one pattern. */
+export const maskedSql = (t: string): string => `(${MASK_CHARS.map((c) => `contains(${t}, '${c}')`).join(' OR ')})`;
+
+/** The reason code of a masked id number in a field, and whether a code is one: such values are
+ *  listed as one line per field (each masked number is its own text). */
+export const maskedCode = (field: string): string => `${field}.masked`;
+export const isMaskedCode = (code: string): boolean => code.endsWith('.masked');
+
 const list = (xs: readonly string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ');
 
 // The *_c macros take text already cleaned by tj_clean (trimmed; NULL when empty), so a cell is

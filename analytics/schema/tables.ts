@@ -93,7 +93,7 @@ export const officerTable: TableDef = {
     f('officer_id', 'id', '人员编号', 'Officer id', ['人员编号', '执法人员编号', '人员编码', '工号', '人员代码', 'officer_id'], { required: true }),
     f('year', 'int', '年度', 'Roster year', ['年度', '年份', '统计年度', 'year'], { required: true, min: 2000, max: 2100 }),
     f('name', 'text', '姓名', 'Name', ['姓名', '执法人员姓名', '人员姓名', 'name'], { required: true, personal: true }),
-    f('id_number', 'text', '身份证号', 'ID number', ['身份证号', '身份证号码', '公民身份号码', 'id_number'], { personal: true }),
+    f('id_number', 'text', '身份证号', 'ID number', ['身份证号', '身份证号码', '公民身份号码', 'id_number'], { personal: true, personId: true }),
     f('phone', 'text', '联系电话', 'Phone', ['联系电话', '手机号', '手机号码', '电话', 'phone'], { personal: true }),
     f('unit_id', 'ref', '所属单位', 'Unit', ['所属单位', '工作单位', '单位', '单位名称', '所在单位', 'unit_id'], { required: true, ref: 'unit', raw: 'unit_raw' }),
     f('posting', 'enum', '岗位层级', 'Posting', ['岗位层级', '工作层级', '下沉情况', '是否下沉乡镇', 'posting'], {
@@ -151,7 +151,7 @@ export const caseTable: TableDef = {
       values: { 个人: ['自然人', '公民', '个体'], 单位: ['法人', '企业', '其他组织', '法人或其他组织', '个体工商户'] },
     }),
     f('party_name', 'text', '当事人', 'Party', ['当事人', '当事人名称', '当事人姓名', '被处罚人', 'party_name'], { personal: true }),
-    f('party_id', 'id', '当事人证件号码', 'Party id number', ['当事人证件号码', '证件号码', '统一社会信用代码', '当事人身份证号', 'party_id'], { personal: true }),
+    f('party_id', 'id', '当事人证件号码', 'Party id number', ['当事人证件号码', '证件号码', '统一社会信用代码', '当事人身份证号', 'party_id'], { personal: true, personId: true }),
     f('penalty_types', 'list', '处罚种类', 'Penalty types', ['处罚种类', '处罚类型', '处罚内容', 'penalty_types']),
     f('fine_amount', 'money', '罚款金额（元）', 'Fine', ['罚款金额（元）', '罚款金额', '罚款数额', '罚没金额', 'fine_amount'], { min: 0 }),
     f('confiscation_amount', 'money', '没收违法所得（元）', 'Confiscation', ['没收违法所得（元）', '没收金额', '没收违法所得', 'confiscation_amount'], { min: 0 }),
@@ -181,7 +181,7 @@ export const inspectionTable: TableDef = {
     f('unit_ids', 'reflist', '参与单位', 'Participating units', ['参与单位', '联合检查单位', '协同单位', '参检单位', 'unit_ids'], { ref: 'unit', raw: 'units_raw', unresolved: 'units_unresolved' }),
     f('is_joint', 'bool', '是否综合查一次', 'Joint visit', ['是否综合查一次', '综合查一次', '是否联合检查', 'is_joint']),
     f('scene_id', 'id', '检查场景', 'Scene', ['检查场景', '场景编号', '综合查一次场景', 'scene_id']),
-    f('subject_id', 'id', '检查对象代码', 'Subject id', ['检查对象代码', '统一社会信用代码', '对象代码', '检查对象编码', 'subject_id'], { required: true, personal: true }),
+    f('subject_id', 'id', '检查对象代码', 'Subject id', ['检查对象代码', '统一社会信用代码', '对象代码', '检查对象编码', 'subject_id'], { required: true, personal: true, personId: true }),
     f('subject_name', 'text', '检查对象', 'Subject', ['检查对象', '检查对象名称', '被检查对象', '被检查单位', 'subject_name'], { personal: true }),
     f('is_enterprise', 'bool', '是否涉企', 'Enterprise', ['是否涉企', '是否企业', '涉企检查', 'is_enterprise']),
     f('inspection_type', 'enum', '检查类型', 'Type', ['检查类型', '检查方式', '检查类别', 'inspection_type'], {
@@ -211,7 +211,7 @@ export const inspectionPlanTable: TableDef = {
     f('unit_id', 'ref', '责任单位', 'Unit', ['责任单位', '实施单位', '承担单位', 'unit_id'], { required: true, ref: 'unit', raw: 'unit_raw' }),
     f('plan_type', 'text', '任务类型', 'Task type', ['任务类型', '计划类型', 'plan_type']),
     f('due_date', 'date', '计划完成日期', 'Due', ['计划完成日期', '完成时限', '截止日期', '计划完成时间', 'due_date'], { required: true }),
-    f('subject_id', 'id', '检查对象代码', 'Subject id', ['检查对象代码', '统一社会信用代码', '对象代码', 'subject_id'], { personal: true }),
+    f('subject_id', 'id', '检查对象代码', 'Subject id', ['检查对象代码', '统一社会信用代码', '对象代码', 'subject_id'], { personal: true, personId: true }),
     f('subject_name', 'text', '检查对象', 'Subject', ['检查对象', '检查对象名称', 'subject_name'], { personal: true }),
   ],
 };
@@ -300,7 +300,7 @@ export const permitTable: TableDef = {
   detectBy: ['permit_id', 'issued_date'],
   fields: [
     f('permit_id', 'id', '许可编号', 'Permit id', ['许可编号', '许可证号', '审批编号', '决定书文号', 'permit_id'], { required: true }),
-    f('subject_id', 'id', '统一社会信用代码', 'Subject id', ['统一社会信用代码', '申请人证件号码', '对象代码', '被许可人代码', 'subject_id'], { required: true, personal: true }),
+    f('subject_id', 'id', '统一社会信用代码', 'Subject id', ['统一社会信用代码', '申请人证件号码', '对象代码', '被许可人代码', 'subject_id'], { required: true, personal: true, personId: true }),
     f('subject_name', 'text', '被许可人', 'Subject', ['被许可人', '申请人', '许可对象', 'subject_name'], { personal: true }),
     // Approvals (许可事项) are not enforcement matters: kept as written, not resolved against the catalogue.
     f('matter_code', 'text', '审批事项', 'Approval matter', ['审批事项编码', '事项编码', '审批事项', 'matter_code']),

@@ -33,6 +33,9 @@ export interface FieldDef {
   unresolved?: string;
   /** Personal data: masked in reports by default. */
   personal?: boolean;
+  /** The id number of a person or a business (身份证号, 统一社会信用代码), which says who is who:
+   *  one written masked (3302**********1234, MASK_CHARS) names no one and is no value. */
+  personId?: boolean;
   /** Numbers: the smallest valid value. */
   min?: number;
   max?: number;

@@ -193,6 +193,7 @@ const zh = {
     unmatchedN: (n: number) => `${n} 种取值未匹配`,
     invalidN: (n: number) => `${n} 种值无法识别（该字段留空，行已导入）`,
     placeholderN: (n: number) => `${n} 种占位值（如 /、无、NULL）按空值读取（行已导入，原文保留）`,
+    maskedN: (n: number) => `${n} 个脱敏的证件号码（如 3302**********1234）不能识别是谁，按空值读取（行已导入，原文保留）`,
     unresolvedN: (n: number) => `${n} 个字段有名称未能对应（行已导入，原文保留）`,
     unresolvedOf: (field: string, rows: number, list: string, noList: boolean, eg: string) =>
       `“${field}”有 ${rows} 行未能对应到${list}${noList ? `（尚未导入${list}）` : ''}，如 ${eg}`,
@@ -658,6 +659,7 @@ const en: Dict = {
     unmatchedN: (n: number) => `${n} value(s) unmatched`,
     invalidN: (n: number) => `${n} value(s) unreadable (the field left empty, the rows loaded)`,
     placeholderN: (n: number) => `${n} placeholder(s) for "empty" (such as /, 无, NULL) read as empty (rows loaded, text kept)`,
+    maskedN: (n: number) => `${n} masked id number(s) (such as 3302**********1234) identify no one and were read as empty (rows loaded, text kept)`,
     unresolvedN: (n: number) => `${n} field(s) with names that matched nothing (rows loaded, text kept)`,
     unresolvedOf: (field: string, rows: number, list: string, noList: boolean, eg: string) =>
       `${rows} row(s): "${field}" matched no entry of the ${list}${noList ? ' (none imported yet)' : ''}, e.g. ${eg}`,

@@ -2,7 +2,7 @@ import { errorText, isTijianError } from '../../i18n/errors.js';
 import { importFile, type ImportFileResult } from '../../import/import-file.js';
 import { expandPaths } from '../../import/import-paths.js';
 import { loadMappingFile } from '../../import/mapping-file.js';
-import { isPlaceholderCode } from '../../import/sql-macros.js';
+import { isMaskedCode, isPlaceholderCode } from '../../import/sql-macros.js';
 import { tableDef } from '../../schema/tables.js';
 import { Workspace } from '../../workspace/workspace.js';
 import { json, parse, requireOption, type Command } from '../command.js';
@@ -110,9 +110,10 @@ function describe(r: ImportFileResult): string {
   for (const v of r.values_unmatched ?? []) {
     lines.push(`  ! 未匹配的取值 unmatched value: ${v.field} 「${v.value}」 ×${v.rows} → ${v.to ?? '（空 empty）'}，原文保留 / text kept (tijian values 可对应 / map with tijian values)`);
   }
-  // a placeholder for "empty" (/, 无, NULL) is no problem of the value, only said
+  // a placeholder for "empty" (/, 无, NULL) is no problem of the value, only said; a masked id
+  // number is read but names no one
   for (const v of r.values_invalid ?? [])
-    lines.push(`  ${isPlaceholderCode(v.code) ? '· 按空值读取 read as empty' : '! 无法识别的值 unreadable value'}: ${v.zh} / ${v.en} ×${v.rows}`);
+    lines.push(`  ${isPlaceholderCode(v.code) ? '· 按空值读取 read as empty' : isMaskedCode(v.code) ? '! 脱敏号码 masked id' : '! 无法识别的值 unreadable value'}: ${v.zh} / ${v.en} ×${v.rows}`);
   for (const w of r.warnings) lines.push(`  ! ${w}`);
   return lines.join('\n');
 }

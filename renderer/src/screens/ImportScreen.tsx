@@ -734,13 +734,16 @@ function RunResults({ run, onClose }: { run: ImportRun; onClose: () => void }) {
                     </ul>
                   </details>
                 )}
-                {/* a placeholder for "empty" (/, 无, NULL) is told apart from a value that could not be read */}
-                {(['invalid', 'placeholder'] as const).map((kind) => {
-                  const vs = (r.values_invalid ?? []).filter((v) => v.code.endsWith('.placeholder') === (kind === 'placeholder'));
+                {/* a placeholder for "empty" (/, 无, NULL) and a masked id number are told apart from a value that could not be read */}
+                {(['invalid', 'masked', 'placeholder'] as const).map((kind) => {
+                  const kindOf = (code: string) => (code.endsWith('.placeholder') ? 'placeholder' : code.endsWith('.masked') ? 'masked' : 'invalid');
+                  const vs = (r.values_invalid ?? []).filter((v) => kindOf(v.code) === kind);
                   if (!vs.length) return null;
+                  // a masked line stands for all of a field's masked numbers
+                  const n = vs.reduce((a, v) => a + (v.values ?? 1), 0);
                   return (
                     <details key={kind} className="result-unmatched" data-testid={`result-${kind}`}>
-                      <summary className={kind === 'invalid' ? 'warn-text' : undefined}>{kind === 'invalid' ? t.recog.invalidN(vs.length) : t.recog.placeholderN(vs.length)}</summary>
+                      <summary className={kind === 'placeholder' ? undefined : 'warn-text'}>{kind === 'invalid' ? t.recog.invalidN(n) : kind === 'masked' ? t.recog.maskedN(n) : t.recog.placeholderN(n)}</summary>
                       <ul>
                         {vs.map((v) => (
                           <li key={`${v.field}.${v.code}.${v.value}`}>
