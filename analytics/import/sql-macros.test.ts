@@ -110,6 +110,17 @@ describe('tj_money: amounts with separators and units', () => {
     ['2.5万元', 10000, 25000],
     ['0', 1, 0],
     ['-5', 1, -5],
+    // 元整 and 人民币 as documents write an amount
+    ['500元整', 1, 500],
+    ['人民币1,200元整', 1, 1200],
+    ['2,000万元', 1, 20000000],
+    // a comma that does not separate thousands makes no amount (it was read as one: 1,23 → 123,
+    // 12,50 → 1250, 1 234,50 → 123450)
+    ['1,23', 1, null],
+    ['12,50', 1, null],
+    ['1,2345', 1, null],
+    ['1 234,50', 1, null],
+    ['1，23元', 1, null],
     ['壹佰元', 1, null],
     ['abc', 1, null],
     ['12.3.4', 1, null],

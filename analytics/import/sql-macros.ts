@@ -77,6 +77,10 @@ export const maskedSql = (t: string): string => `(${MASK_CHARS.map((c) => `conta
 export const maskedCode = (field: string): string => `${field}.masked`;
 export const isMaskedCode = (code: string): boolean => code.endsWith('.masked');
 
+/** An amount's digits (RE2, in an SQL literal): a comma, half- or full-width, only between
+ *  thousands. */
+const MONEY_NUMBER = '-?([0-9]{1,3}([,，][0-9]{3})+|[0-9]+)(\\.[0-9]+)?';
+
 const list = (xs: readonly string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ');
 
 // The *_c macros take text already cleaned by tj_clean (trimmed; NULL when empty), so a cell is
@@ -172,12 +176,14 @@ CREATE OR REPLACE TEMP MACRO tj_date_c(t) AS (
 -- A date outside 1949..2100 is a typo, not a date (Excel serials of small numbers, 0024-03-05).
 CREATE OR REPLACE TEMP MACRO tj_date_ok(d) AS (d IS NULL OR (year(d) BETWEEN 1949 AND 2100));
 
--- Money in yuan: thousands separators, 元/￥/¥/RMB, and 万/万元 (x 10,000). scale multiplies a
--- bare number (a column headed 罚款金额（万元）has scale 10000). Total: an amount of a trillion
--- yuan or more (an id pasted into the column, a typo) is NULL — never an overflow error that fails
--- the whole file — and tj_money_like tells it from text that is no amount at all.
+-- Money in yuan: thousands separators, 元/￥/¥/RMB/人民币, 元整 as documents write it, and 万/万元
+-- (x 10,000). scale multiplies a bare number (a column headed 罚款金额（万元）has scale 10000).
+-- A comma must separate thousands (1,234.50): 1,23 or 12,50 is no amount, not 123 or 1250. Total:
+-- an amount of a trillion yuan or more (an id pasted into the column, a typo) is NULL — never an
+-- overflow error that fails the whole file — and tj_money_like tells it from text that is no
+-- amount at all.
 CREATE OR REPLACE TEMP MACRO tj_money_text(t) AS
-  regexp_replace(t, '[,，\\s]|^(RMB|人民币|￥|¥)', '', 'g');
+  regexp_replace(t, '\\s|^(RMB|人民币|￥|¥)|整$', '', 'g');
 -- d × scale as DECIMAL(18,2) when below a trillion yuan: DECIMAL(14,2) holds exactly the amounts
 -- below 10^12, so try_cast to it is the bound. The product is taken as DECIMAL(36,6) (a DECIMAL(18)
 -- product that overflows is an error even inside try_cast); with scale 1 — the constant in nearly
@@ -191,18 +197,18 @@ CREATE OR REPLACE TEMP MACRO tj_money_c(t, scale) AS (
     -- text with a comma never casts to a number: skip the cast, whose failure is slow (and
     -- without one, the second form is the first again)
     CASE WHEN NOT contains(t, ',') THEN tj_money_scaled(try_cast(t AS DECIMAL(18,6)), scale) END,
-    CASE WHEN contains(t, ',') THEN tj_money_scaled(try_cast(replace(t, ',', '') AS DECIMAL(18,6)), scale) END,
+    CASE WHEN contains(t, ',') AND regexp_full_match(t, '-?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?') THEN tj_money_scaled(try_cast(replace(t, ',', '') AS DECIMAL(18,6)), scale) END,
     CASE
-      WHEN regexp_full_match(tj_money_text(t), '-?[0-9]+(\\.[0-9]+)?万元?')
-        THEN tj_money_scaled(try_cast(regexp_extract(tj_money_text(t), '^(-?[0-9]+(\\.[0-9]+)?)', 1) AS DECIMAL(18,6)), 10000)
-      WHEN regexp_full_match(tj_money_text(t), '-?[0-9]+(\\.[0-9]+)?元?')
-        THEN tj_money_scaled(try_cast(regexp_extract(tj_money_text(t), '^(-?[0-9]+(\\.[0-9]+)?)', 1) AS DECIMAL(18,6)), scale)
+      WHEN regexp_full_match(tj_money_text(t), '${MONEY_NUMBER}万元?')
+        THEN tj_money_scaled(try_cast(regexp_replace(regexp_extract(tj_money_text(t), '^(-?[0-9,，]+(\\.[0-9]+)?)', 1), '[,，]', '', 'g') AS DECIMAL(18,6)), 10000)
+      WHEN regexp_full_match(tj_money_text(t), '${MONEY_NUMBER}元?')
+        THEN tj_money_scaled(try_cast(regexp_replace(regexp_extract(tj_money_text(t), '^(-?[0-9,，]+(\\.[0-9]+)?)', 1), '[,，]', '', 'g') AS DECIMAL(18,6)), scale)
     END
   ) END);
 -- Whether the text is written as an amount at all (whatever its size): tells "too large" from
 -- "not an amount" in the reasons.
 CREATE OR REPLACE TEMP MACRO tj_money_like(t) AS
-  regexp_full_match(tj_money_text(t), '-?[0-9]+(\\.[0-9]+)?(万元?|元)?');
+  regexp_full_match(tj_money_text(t), '${MONEY_NUMBER}(万元?|元)?');
 
 -- Whole numbers, allowing a unit word after them (90天, 3次) and a trailing .0 from spreadsheets.
 CREATE OR REPLACE TEMP MACRO tj_int_c(t) AS (
