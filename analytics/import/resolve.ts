@@ -136,11 +136,43 @@ export function singleMapSql(f: FieldDef, rel: string, name: string): string {
     SELECT s.${ident(f.raw!)} AS raw, ${value} AS id FROM (SELECT DISTINCT ${ident(f.raw!)} FROM ${rel}) s ${join}`;
 }
 
+/** An officer list's item as the parts that may name the officer: 蒋飞秀（执法证号：浙执202400261）
+ *  is a name and a certificate number, 主办：蒋飞秀 a name after a role (the text before a colon
+ *  dropped, in and out of the bracket). An item with no bracket or colon is itself. */
+function officerPartsSql(tok: string): string {
+  const label = (x: string) => `regexp_replace(${x}, '^.*[：:]\\s*', '')`;
+  const main = label(`regexp_replace(${tok}, '\\s*[（(].*$', '')`);
+  const aux = label(`coalesce(regexp_extract(${tok}, '[（(]([^（()）]*)[)）]', 1), '')`);
+  // (contains() first: a byte search costs less than the pattern, and most items have none)
+  const special = ['(', '（', ':', '：'].map((c) => `contains(${tok}, '${c}')`).join(' OR ');
+  return `CASE WHEN NOT (${special}) THEN [${tok}] WHEN ${main} <> '' OR ${aux} <> '' THEN list_filter([${main}, ${aux}], x -> x <> '') ELSE [${tok}] END`;
+}
+
+/** The items of a list as rows (rid, pos, tok, part, q): each item's parts (officerPartsSql) for an
+ *  officer list, the item itself (q 1) for a unit or matter list. `lists`: rows with rid, the
+ *  token list tl and the columns `carry`. */
+function listPartsSql(f: FieldDef, lists: string, carry: string): string {
+  const items = `SELECT rid, unnest(tl) AS tok, unnest(range(1, len(tl) + 1)) AS pos${carry} FROM (${lists})`;
+  if (f.ref !== 'officer') return `SELECT *, tok AS part, 1 AS q FROM (${items})`;
+  return `SELECT rid, pos, tok, unnest(pl) AS part, unnest(range(1, len(pl) + 1)) AS q${carry} FROM (SELECT *, ${officerPartsSql('tok')} AS pl FROM (${items}))`;
+}
+
+/** (ids, unres) from a list of structs {p: item's place, q: part's place, id, tok}, sorted: every
+ *  id once, in order (蒋飞秀 浙执202400261 names one officer twice: as two he was a second
+ *  officer to the rules that count them), and the items none of whose parts resolved. */
+function listResultSql(rel: string, key: string): string {
+  // (each step only where it can change something: most lists resolve whole, without repeats)
+  return `SELECT ${key}, CASE WHEN len(ids0) < 2 THEN ids0 ELSE list_filter(ids0, (x, i) -> NOT list_contains(ids0[1:i - 1], x)) END AS ids,
+        CASE WHEN len(ids0) = len(l) THEN [] ELSE [x.tok FOR x IN l IF x.q = 1 AND x.id IS NULL AND len([y FOR y IN l IF y.p = x.p AND y.id IS NOT NULL]) = 0] END AS unres
+      FROM (SELECT *, [x.id FOR x IN l IF x.id IS NOT NULL] AS ids0 FROM (${rel}))`;
+}
+
 /**
  * SQL subquery (rid, ids, unres) resolving a list reference for every row of `rel` (a relation
  * with a row id column `rid`, the raw list column, and for officers the act's date and unit).
  * Officer names are matched in order: id or certificate number; name in the act's year and unit;
- * name in the act's year; name in any year — each only where it names exactly one officer.
+ * name in the act's year; name in any year — each only where it names exactly one officer. An
+ * officer item resolves when one of its parts does (officerPartsSql).
  */
 export function listRefSql(t: TableDef, f: FieldDef, rel: string): string {
   const raw = ident(f.raw!);
@@ -168,15 +200,14 @@ export function listRefSql(t: TableDef, f: FieldDef, rel: string): string {
     joins = `LEFT JOIN ${l.table} a ON a.k = tk.k`;
     resolved = `a.${l.id}`;
   }
-  const tokens = `SELECT rid, unnest(tl) AS tok, unnest(range(1, len(tl) + 1)) AS pos${extra ? ', yr, un' : ''}
-    FROM (SELECT s.rid, ${refListSql(`s.${raw}`)} AS tl${extra} FROM ${rel} s ${unitJoin})`;
+  const parts = listPartsSql(f, `SELECT s.rid, ${refListSql(`s.${raw}`)} AS tl${extra} FROM ${rel} s ${unitJoin}`, extra ? ', yr, un' : '');
   // Aggregating structs and sorting them is several times faster than list(... ORDER BY pos).
-  return `SELECT rid,
-        [x.id FOR x IN l IF x.id IS NOT NULL] AS ids,
-        [x.tok FOR x IN l IF x.id IS NULL] AS unres
-      FROM (SELECT tk.rid, list_sort(list({'p': tk.pos, 'id': ${resolved}, 'tok': tk.tok})) AS l
-            FROM (SELECT *, tj_key_c(tok) AS k FROM (${tokens})) tk ${joins}
-            GROUP BY tk.rid)`;
+  return listResultSql(
+    `SELECT tk.rid, list_sort(list({'p': tk.pos, 'q': tk.q, 'id': ${resolved}, 'tok': tk.tok})) AS l
+     FROM (SELECT *, tj_key_c(part) AS k FROM (${parts})) tk ${joins}
+     GROUP BY tk.rid`,
+    'rid',
+  );
 }
 
 /**
@@ -216,14 +247,17 @@ export function listKeyMapSql(t: TableDef, f: FieldDef, rel: string, name: strin
  */
 export function listMapSql(f: FieldDef, rel: string, name: string): string {
   const l = LOOKUP[f.ref!];
+  // (an officer item's parts each by id or certificate number: 蒋飞秀（浙执…）'s name part is not)
   const ok = f.ref === 'officer' ? `bool_and(a.${l.id} IS NOT NULL)` : 'TRUE';
+  const parts = listPartsSql(f, `SELECT raw AS rid, ${refListSql('raw')} AS tl FROM (SELECT DISTINCT ${ident(f.raw!)} AS raw FROM ${rel})`, '');
   return `CREATE OR REPLACE TEMP TABLE ${name} AS
-    SELECT raw, ok, [x.id FOR x IN l IF x.id IS NOT NULL] AS ids, [x.tok FOR x IN l IF x.id IS NULL] AS unres
-    FROM (SELECT tk.raw, ${ok} AS ok, list_sort(list({'p': tk.pos, 'id': a.${l.id}, 'tok': tk.tok})) AS l
-          FROM (SELECT *, tj_key_c(tok) AS k FROM (SELECT raw, unnest(tl) AS tok, unnest(range(1, len(tl) + 1)) AS pos
-                FROM (SELECT raw, ${refListSql('raw')} AS tl FROM (SELECT DISTINCT ${ident(f.raw!)} AS raw FROM ${rel})))) tk
-          LEFT JOIN ${l.table} a ON a.k = tk.k
-          GROUP BY tk.raw)`;
+    SELECT rid AS raw, ok, ids, unres FROM (${listResultSql(
+      `SELECT tk.rid, ${ok} AS ok, list_sort(list({'p': tk.pos, 'q': tk.q, 'id': a.${l.id}, 'tok': tk.tok})) AS l
+       FROM (SELECT *, tj_key_c(part) AS k FROM (${parts})) tk
+       LEFT JOIN ${l.table} a ON a.k = tk.k
+       GROUP BY tk.rid`,
+      'rid, ok',
+    )})`;
 }
 
 /**
