@@ -290,6 +290,25 @@ describe('default rules on hand-made fixtures', () => {
     expect(r.hits[0]!.evidence.处理结果).toEqual(['首违不罚', '不予处罚', '按裁量下限罚款 1000 元']);
   });
 
+  it('officer_party_lenient: a party with no usable id number (none, or masked) is grouped by its name as data to check, never a hit', async () => {
+    const c = (id: string, party_name: string) =>
+      kase({ case_id: id, filed_date: '2024-03-01', party_id: null, party_name, officer_ids: ['O1'], no_penalty_reason: '首违不罚', penalty_types: null, fine_amount: null });
+    const ws = await setup({
+      cases: [
+        c('N1', '李某某'), c('N2', '李某某'), c('N3', '李某某'),
+        // masked names are not grouped (张* is anyone named 张)
+        c('M1', '张*'), c('M2', '张*'), c('M3', '张*'),
+        // three different names
+        c('D1', '赵甲'), c('D2', '钱乙'), c('D3', '孙丙'),
+      ],
+    });
+    const r = await runReview(ws, { period: '2024', only: ['officer_party_lenient'] });
+    expect(r.hits).toEqual([]);
+    expect(r.data_gaps!.map((g) => g.hit_key)).toEqual([hitKey({ officer_id: 'O1', case_ids: ['N1', 'N2', 'N3'] })]);
+    expect(r.data_gaps![0]!.reason).toBe('当事人没有可用的证件号码（未填或已脱敏），这些从宽案件只是当事人名称相同，无法确认是同一当事人：请调阅案卷核实');
+    expect(r.rules[0]).toMatchObject({ hits: 0, data_gaps: 1 });
+  });
+
   it('long_open_case: open for more than 365 days at the end of the period', async () => {
     const open = { decision_date: null, closed_date: null, executed_date: null, fine_amount: null, penalty_types: null };
     const ws = await setup({
