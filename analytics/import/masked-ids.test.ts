@@ -2,22 +2,15 @@
 // person's: such a number names no one. Before, it loaded as an id: three different people whose
 // masked numbers read alike were one party to the red-flag rule on repeated leniency (two false
 // hits against the officers below), and masked officers would have been one officer.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freshWorkspace, SAMPLES, tempDir } from '../test/helpers.js';
+import { csvFile, freshWorkspace, SAMPLES } from '../test/helpers.js';
 import { importFile } from './import-file.js';
 import { previewFile } from './preview.js';
 import { overview } from '../overview/overview.js';
 import { runReview } from '../review/run.js';
 import type { Workspace } from '../workspace/workspace.js';
 
-/** A CSV file of these rows (no cell holds a comma) in a fresh folder, under `name`. */
-function csvFile(name: string, rows: ReadonlyArray<ReadonlyArray<string>>): string {
-  const path = join(tempDir(), name);
-  writeFileSync(path, rows.map((r) => r.join(',')).join('\n') + '\n');
-  return path;
-}
 
 /** A workspace with the sample's unit list, matter catalogue and 2024 roster (no cases). */
 async function withReferences(): Promise<Workspace> {

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freshWorkspace, tempDir } from '../test/helpers.js';
+import { csvFile, freshWorkspace } from '../test/helpers.js';
 import { importFile } from './import-file.js';
 import { previewFile } from './preview.js';
 import { overview } from '../overview/overview.js';
@@ -18,12 +18,6 @@ const ROW = ['嵊海执罚〔2024〕1号', '嵊泗县海洋综合行政执法队
 const row = (n: number, over: Record<string, string> = {}) =>
   HEADERS.map((h, i) => (h in over ? over[h]! : i === 0 ? `嵊海执罚〔2024〕${n}号` : ROW[i]!));
 
-/** A CSV file of these rows (no cell holds a comma) in a fresh folder, under `name`. */
-function csvFile(name: string, rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
-  const path = join(tempDir(), name);
-  writeFileSync(path, rows.map((r) => r.join(',')).join('\n') + '\n');
-  return path;
-}
 
 describe('placeholders for "empty"', () => {
   it('load as empty fields (a required one rejects its row as missing); Excel error values and real values are read as before', async () => {

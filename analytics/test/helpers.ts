@@ -1,5 +1,5 @@
 // Shared test helpers: fresh temporary directories and workspaces, and whole-table snapshots.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, inject } from 'vitest';
@@ -21,6 +21,14 @@ export function tempDir(prefix = 'tijian-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** A CSV file of these rows (no cell holds a comma, a quote or a line break) in a fresh
+ *  temporary directory, under `name`. */
+export function csvFile(name: string, rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+  const path = join(tempDir(), name);
+  writeFileSync(path, rows.map((r) => r.join(',')).join('\n') + '\n');
+  return path;
 }
 
 /** A new workspace file in a temporary directory, closed after the test. */
