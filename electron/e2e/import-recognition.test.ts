@@ -160,7 +160,7 @@ describe.skipIf(!HAVE_CHROMIUM)('importing exports in unlisted spellings', () =>
     const emptied = page.locator('[data-testid=precheck-emptied]');
     expect(await emptied.textContent()).toContain('9 行有个别非必填的值无法识别');
     expect(await emptied.textContent()).toContain('处罚决定日期「2024/13/01」不是有效的日期，该字段留空，原文保留');
-    expect(await emptied.textContent()).toContain('罚款金额（元）「壹佰元」不是有效的金额');
+    expect(await emptied.textContent()).toContain('罚款金额（元）「约壹佰元」不是有效的金额');
     await noCommandTalk();
     await shot('45-precheck-emptied');
 

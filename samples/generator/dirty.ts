@@ -119,7 +119,7 @@ const CASES_01: Row[] = [
   { cells: caseCells({ id: id(4), decision: '2024/13/01' }), codes: [], emptied: ['decision_date.invalid'], note: '处罚决定日期月份为 13：照常导入，该字段留空，原文保留' },
   { cells: caseCells({ id: id(5), filed: '三月五日' }), codes: ['filed_date.invalid'], note: '汉字日期“三月五日”' },
   { cells: caseCells({ id: '' }), codes: ['case_id.required'], note: '案件编号为空' },
-  { cells: caseCells({ id: id(7), fine: '壹佰元' }), codes: [], emptied: ['fine_amount.invalid'], note: '大写金额“壹佰元”：照常导入，罚款金额留空，原文保留' },
+  { cells: caseCells({ id: id(7), fine: '约壹佰元' }), codes: [], emptied: ['fine_amount.invalid'], note: '金额写作“约壹佰元”（不是确定的金额）：照常导入，罚款金额留空，原文保留' },
   { cells: caseCells({ id: id(8), deadline: 'abc' }), codes: [], emptied: ['deadline_days.invalid'], note: '办案期限为 abc：照常导入，该字段留空' },
   { cells: caseCells({ id: id(9), proc: '简易', filed: '20240311', decision: '20240311', closed: '20240311', deadline: '', review: '', ptype: '个人', party: '张伟', fine: '200', executed: '20240311' }), codes: [], note: '正常行：简易程序，20240311 日期格式 / good' },
   { raw: caseCells({ id: id(10) }).map(csvCell).join(',') + ',多出的一列', codes: ['row.ragged'], note: '比表头多一列 / one cell more than the header' },
