@@ -10,7 +10,7 @@ import { isShownText, softReasonChecks, softWhySql, splitSoftChecks, type SoftFi
 import { raggedReasonSql } from './ragged.js';
 import { controlCheck, numericOverflow, rangeChecks } from './value-limits.js';
 import { FILE_NAME_COLUMN, type FileConstant } from './file-constants.js';
-import { excelErrorSql, maskedCode, maskedSql, noPlaceholderSql, placeholderCode } from './sql-macros.js';
+import { excelErrorSql, maskedCode, maskedSql, moneySql, noPlaceholderSql, placeholderCode } from './sql-macros.js';
 
 export interface MappedField {
   field: FieldDef;
@@ -145,7 +145,7 @@ export function valueExpr(m: MappedField, table = '', values?: ValueMaps): strin
     case 'date':
       return `tj_date_c(${t})`;
     case 'money':
-      return `tj_money_c(${t}, ${m.scale})`;
+      return moneySql(t, m.scale);
     case 'int':
       return `tj_int_c(${t})`;
     case 'number':

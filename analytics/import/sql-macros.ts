@@ -79,7 +79,7 @@ export const isMaskedCode = (code: string): boolean => code.endsWith('.masked');
 
 /** An amount's digits (RE2, in an SQL literal): a comma, half- or full-width, only between
  *  thousands. */
-/** The characters of an amount in Chinese numerals (tj_money_cn), as an RE2 class. */
+/** The characters of an amount in Chinese numerals (moneySql), as an RE2 class. */
 const CN_MONEY_CHARS = '[零壹贰叁肆伍陆柒捌玖〇一二两三四五六七八九拾十佰百仟千万亿元圆角分整正]';
 
 const MONEY_NUMBER = '-?([0-9]{1,3}([,，][0-9]{3})+|[0-9]+)(\\.[0-9]+)?';
@@ -195,29 +195,6 @@ CREATE OR REPLACE TEMP MACRO tj_money_text(t) AS
 CREATE OR REPLACE TEMP MACRO tj_money_scaled(d, scale) AS (
   CASE WHEN scale = 1 THEN CAST(try_cast(d AS DECIMAL(14,2)) AS DECIMAL(18,2))
        ELSE CAST(try_cast(d * CAST(scale AS DECIMAL(18,0)) AS DECIMAL(14,2)) AS DECIMAL(18,2)) END);
--- An amount in Chinese numerals (大写 壹贰叁…拾佰仟万亿元角分, or 一二三…十百千): digits set the
--- pending digit n; 拾/佰/仟 add n × 10/100/1000 to the section s (拾 alone is 10); 万 and 亿 close
--- the section into the total t; 元 ends the yuan, 角 and 分 add fen f; 整 says nothing more. NULL
--- when a character is none of these, digits follow 元 without 角 or 分 (伍元叁), or 亿 follows an
--- amount of 10 万 or more (亿亿亿 would overflow: the caller also takes at most 24 characters).
--- (The result is read through a one-item list_transform: a subquery would run for every row.)
-CREATE OR REPLACE TEMP MACRO tj_money_cn(u) AS list_transform([list_reduce(list_transform(string_split(u, ''), ch -> struct_pack(t := 0::BIGINT, s := 0::BIGINT, n := 0::BIGINT, f := 0::BIGINT, y := FALSE, ok := TRUE, c := ch)), (a, x) -> CASE
-      WHEN strpos('零壹贰叁肆伍陆柒捌玖', x.c) > 0 THEN struct_pack(t := a.t, s := a.s, n := strpos('零壹贰叁肆伍陆柒捌玖', x.c)::BIGINT - 1, f := a.f, y := a.y, ok := a.ok, c := '')
-      WHEN strpos('〇一二三四五六七八九', x.c) > 0 THEN struct_pack(t := a.t, s := a.s, n := strpos('〇一二三四五六七八九', x.c)::BIGINT - 1, f := a.f, y := a.y, ok := a.ok, c := '')
-      WHEN x.c = '两' THEN struct_pack(t := a.t, s := a.s, n := 2::BIGINT, f := a.f, y := a.y, ok := a.ok, c := '')
-      WHEN x.c IN ('拾', '十') THEN struct_pack(t := a.t, s := a.s + CASE WHEN a.n = 0 THEN 1 ELSE a.n END * 10, n := 0::BIGINT, f := a.f, y := a.y, ok := a.ok, c := '')
-      WHEN x.c IN ('佰', '百') THEN struct_pack(t := a.t, s := a.s + a.n * 100, n := 0::BIGINT, f := a.f, y := a.y, ok := a.ok, c := '')
-      WHEN x.c IN ('仟', '千') THEN struct_pack(t := a.t, s := a.s + a.n * 1000, n := 0::BIGINT, f := a.f, y := a.y, ok := a.ok, c := '')
-      WHEN x.c = '万' THEN struct_pack(t := a.t + (a.s + a.n) * 10000, s := 0::BIGINT, n := 0::BIGINT, f := a.f, y := a.y, ok := a.ok, c := '')
-      WHEN x.c = '亿' THEN struct_pack(t := CASE WHEN a.t + a.s + a.n < 100000 THEN (a.t + a.s + a.n) * 100000000 ELSE 0 END, s := 0::BIGINT, n := 0::BIGINT, f := a.f, y := a.y, ok := a.ok AND a.t + a.s + a.n < 100000, c := '')
-      WHEN x.c IN ('元', '圆') THEN struct_pack(t := a.t + a.s + a.n, s := 0::BIGINT, n := 0::BIGINT, f := a.f, y := TRUE, ok := a.ok AND NOT a.y, c := '')
-      WHEN x.c = '角' THEN struct_pack(t := a.t, s := a.s, n := 0::BIGINT, f := a.f + a.n * 10, y := a.y, ok := a.ok, c := '')
-      WHEN x.c = '分' THEN struct_pack(t := a.t, s := a.s, n := 0::BIGINT, f := a.f + a.n, y := a.y, ok := a.ok, c := '')
-      WHEN x.c IN ('整', '正') THEN a
-      ELSE struct_pack(t := a.t, s := a.s, n := a.n, f := a.f, y := a.y, ok := FALSE, c := '') END,
-    struct_pack(t := 0::BIGINT, s := 0::BIGINT, n := 0::BIGINT, f := 0::BIGINT, y := FALSE, ok := TRUE, c := ''))],
-  r -> CASE WHEN r.ok AND NOT (r.y AND r.n > 0) AND (r.t > 0 OR r.s > 0 OR r.n > 0 OR r.f > 0 OR contains(u, '零') OR contains(u, '〇'))
-            THEN CAST(((r.t + r.s + CASE WHEN r.y THEN 0 ELSE r.n END) * 100 + r.f) / 100 AS DECIMAL(18,2)) END)[1];
 CREATE OR REPLACE TEMP MACRO tj_money_c(t, scale) AS (
   CASE WHEN t IS NULL THEN NULL ELSE coalesce(
     -- text with a comma never casts to a number: skip the cast, whose failure is slow (and
@@ -225,9 +202,6 @@ CREATE OR REPLACE TEMP MACRO tj_money_c(t, scale) AS (
     CASE WHEN NOT contains(t, ',') THEN tj_money_scaled(try_cast(t AS DECIMAL(18,6)), scale) END,
     CASE WHEN contains(t, ',') AND regexp_full_match(t, '-?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?') THEN tj_money_scaled(try_cast(replace(t, ',', '') AS DECIMAL(18,6)), scale) END,
     CASE
-      -- 大写 as documents write an amount (伍佰元整, 壹万零伍拾元): only text of those characters
-      -- gets this far (a number was read above)
-      WHEN regexp_full_match(t, '(人民币)?${CN_MONEY_CHARS}{1,24}') THEN tj_money_scaled(tj_money_cn(regexp_replace(t, '^人民币', '')), 1)
       WHEN regexp_full_match(tj_money_text(t), '${MONEY_NUMBER}万元?')
         THEN tj_money_scaled(try_cast(regexp_replace(regexp_extract(tj_money_text(t), '^(-?[0-9,，]+(\\.[0-9]+)?)', 1), '[,，]', '', 'g') AS DECIMAL(18,6)), 10000)
       WHEN regexp_full_match(tj_money_text(t), '${MONEY_NUMBER}元?')
@@ -286,6 +260,43 @@ CREATE OR REPLACE TEMP MACRO tj_sci_id(t) AS (contains(t, '+') AND regexp_full_m
 CREATE OR REPLACE TEMP MACRO tj_key_c(t) AS upper(replace(replace(replace(t, '（', '('), '）', ')'), ' ', ''));
 CREATE OR REPLACE TEMP MACRO tj_name_key(s) AS tj_key_c(tj_clean(s));
 `;
+
+/** SQL: amount text `t` (cleaned) in yuan as DECIMAL(18,2): tj_money_c's forms (a number times
+ *  `scale`), else 大写 as documents write an amount (伍佰元整, 壹万零伍拾元), always in yuan. The 大写
+ *  reading is written into the conversion, not a macro: as one it was bound at every opening of
+ *  a workspace (≈ 2–3 ms, for a form only imports read); coalesce reaches it only for text no
+ *  number form read, and only text of its characters, 24 at most, is read. */
+export function moneySql(t: string, scale: string | number): string {
+  return `coalesce(tj_money_c(${t}, ${scale}), CASE WHEN regexp_full_match(${t}, '(人民币)?${CN_MONEY_CHARS}{1,24}') THEN tj_money_scaled(${moneyCnSql(`regexp_replace(${t}, '^人民币', '')`)}, 1) END)`;
+}
+
+/**
+ * An amount in Chinese numerals (大写 壹贰叁…拾佰仟万亿元角分, or 一二三…十百千): digits set the
+ * pending digit n; 拾/佰/仟 add n × 10/100/1000 to the section s (拾 alone is 10); 万 and 亿 close
+ * the section into the total t; 元 ends the yuan, 角 and 分 add fen f; 整 says nothing more. NULL
+ * when a character is none of these, digits follow 元 without 角 or 分 (伍元叁), or 亿 follows an
+ * amount of 10 万 or more (亿亿亿 would overflow: the caller also takes at most 24 characters).
+ * (The result is read through a one-item list_transform: a subquery would run for every row.)
+ */
+function moneyCnSql(u: string): string {
+  return `list_transform([list_reduce(list_transform(string_split(${u}, ''), ch -> struct_pack(t := 0::BIGINT, s := 0::BIGINT, n := 0::BIGINT, f := 0::BIGINT, y := FALSE, ok := TRUE, c := ch)), (a, x) -> CASE
+      WHEN strpos('零壹贰叁肆伍陆柒捌玖', x.c) > 0 THEN struct_pack(t := a.t, s := a.s, n := strpos('零壹贰叁肆伍陆柒捌玖', x.c)::BIGINT - 1, f := a.f, y := a.y, ok := a.ok, c := '')
+      WHEN strpos('〇一二三四五六七八九', x.c) > 0 THEN struct_pack(t := a.t, s := a.s, n := strpos('〇一二三四五六七八九', x.c)::BIGINT - 1, f := a.f, y := a.y, ok := a.ok, c := '')
+      WHEN x.c = '两' THEN struct_pack(t := a.t, s := a.s, n := 2::BIGINT, f := a.f, y := a.y, ok := a.ok, c := '')
+      WHEN x.c IN ('拾', '十') THEN struct_pack(t := a.t, s := a.s + CASE WHEN a.n = 0 THEN 1 ELSE a.n END * 10, n := 0::BIGINT, f := a.f, y := a.y, ok := a.ok, c := '')
+      WHEN x.c IN ('佰', '百') THEN struct_pack(t := a.t, s := a.s + a.n * 100, n := 0::BIGINT, f := a.f, y := a.y, ok := a.ok, c := '')
+      WHEN x.c IN ('仟', '千') THEN struct_pack(t := a.t, s := a.s + a.n * 1000, n := 0::BIGINT, f := a.f, y := a.y, ok := a.ok, c := '')
+      WHEN x.c = '万' THEN struct_pack(t := a.t + (a.s + a.n) * 10000, s := 0::BIGINT, n := 0::BIGINT, f := a.f, y := a.y, ok := a.ok, c := '')
+      WHEN x.c = '亿' THEN struct_pack(t := CASE WHEN a.t + a.s + a.n < 100000 THEN (a.t + a.s + a.n) * 100000000 ELSE 0 END, s := 0::BIGINT, n := 0::BIGINT, f := a.f, y := a.y, ok := a.ok AND a.t + a.s + a.n < 100000, c := '')
+      WHEN x.c IN ('元', '圆') THEN struct_pack(t := a.t + a.s + a.n, s := 0::BIGINT, n := 0::BIGINT, f := a.f, y := TRUE, ok := a.ok AND NOT a.y, c := '')
+      WHEN x.c = '角' THEN struct_pack(t := a.t, s := a.s, n := 0::BIGINT, f := a.f + a.n * 10, y := a.y, ok := a.ok, c := '')
+      WHEN x.c = '分' THEN struct_pack(t := a.t, s := a.s, n := 0::BIGINT, f := a.f + a.n, y := a.y, ok := a.ok, c := '')
+      WHEN x.c IN ('整', '正') THEN a
+      ELSE struct_pack(t := a.t, s := a.s, n := a.n, f := a.f, y := a.y, ok := FALSE, c := '') END,
+    struct_pack(t := 0::BIGINT, s := 0::BIGINT, n := 0::BIGINT, f := 0::BIGINT, y := FALSE, ok := TRUE, c := ''))],
+  r -> CASE WHEN r.ok AND NOT (r.y AND r.n > 0) AND (r.t > 0 OR r.s > 0 OR r.n > 0 OR r.f > 0 OR contains(${u}, '零') OR contains(${u}, '〇'))
+            THEN CAST(((r.t + r.s + CASE WHEN r.y THEN 0 ELSE r.n END) * 100 + r.f) / 100 AS DECIMAL(18,2)) END)[1]`;
+}
 
 /** SQL: text `t`, NULL when it is a placeholder for "empty". (Not a macro: a macro built of
  *  another is bound when created, on every opening of a workspace.) */

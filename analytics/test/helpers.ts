@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, inject } from 'vitest';
 import { Db, ident } from '../db/duck.js';
-import { MACROS_SQL } from '../import/sql-macros.js';
+import { MACROS_SQL, moneySql } from '../import/sql-macros.js';
 import { CANONICAL_TABLES } from '../schema/tables.js';
 import { Workspace } from '../workspace/workspace.js';
 
@@ -63,7 +63,7 @@ export async function sampleWorkspace(): Promise<Workspace> {
  *  composes them (not in MACROS_SQL: see there). */
 export const CLEANING_WRAPPERS_SQL = `
 CREATE OR REPLACE TEMP MACRO tj_date(s) AS tj_date_c(tj_clean(s));
-CREATE OR REPLACE TEMP MACRO tj_money(s, scale) AS tj_money_c(tj_clean(s), scale);
+CREATE OR REPLACE TEMP MACRO tj_money(s, scale) AS ${moneySql('tj_clean(s)', 'scale')};
 CREATE OR REPLACE TEMP MACRO tj_int(s) AS tj_int_c(tj_clean(s));
 CREATE OR REPLACE TEMP MACRO tj_number(s) AS tj_number_c(tj_clean(s));
 CREATE OR REPLACE TEMP MACRO tj_bool(s) AS tj_bool_c(tj_clean(s));
