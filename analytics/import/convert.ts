@@ -10,7 +10,7 @@ import { isShownText, softReasonChecks, softWhySql, splitSoftChecks, type SoftFi
 import { raggedReasonSql } from './ragged.js';
 import { controlCheck, numericOverflow, rangeChecks } from './value-limits.js';
 import { FILE_NAME_COLUMN, type FileConstant } from './file-constants.js';
-import { excelErrorSql, maskedCode, maskedSql, moneySql, noPlaceholderSql, placeholderCode } from './sql-macros.js';
+import { excelErrorSql, invisibleClass, maskedCode, maskedSql, moneySql, noPlaceholderSql, placeholderCode } from './sql-macros.js';
 
 export interface MappedField {
   field: FieldDef;
@@ -451,9 +451,10 @@ export function cleanExpr(col: string, spaces: SpaceClass, lineBreaks = true): s
 }
 
 /** A text holding a character that makes it SpaceClass 'any' (the characters of RARE_SPACE_SEQS
- *  in file-scan.ts): a space separator other than U+0020, U+FEFF, a full-width digit, a tab, an
- *  apostrophe or =" — as an RE2 pattern in an SQL literal. */
-export const RARE_SPACE_SQL = `'[\\x{00A0}\\x{1680}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}\\t''０-９]|="'`;
+ *  in text-scan-kit.ts): a space separator other than U+0020, an invisible format character
+ *  (INVISIBLE_RANGES, U+FEFF among them), a full-width digit, a tab, an apostrophe or =" — as an
+ *  RE2 pattern in an SQL literal. */
+export const RARE_SPACE_SQL = `'[\\x{00A0}\\x{1680}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}\\t''０-９${invisibleClass('re2')}]|="'`;
 
 export interface ConvSql {
   /** SELECT producing the typed columns, extras, __bad and (for bad rows only) the raw columns. */

@@ -83,7 +83,12 @@ describe('space characters (for the cheap cleaning path)', () => {
     for (const ch of ['\u00a0', '\u1680', '\u2000', '\u2003', '\u200a', '\u202f', '\u205f', '\u3000', '\ufeff']) {
       expect(await scan(`a,b\n1,${ch}2\n`)).toBe('any');
     }
-    expect(await scan('a,b\n1,\u200b2\n')).toBe('none'); // zero-width space: not Zs
+    // invisible format characters, which cleaning deletes
+    for (const ch of ['\u00ad', '\u180e', '\u200b', '\u200d', '\u200f', '\u202a', '\u202e', '\u2060', '\u2064', '\u2066', '\u206f']) {
+      expect(await scan(`a,b\n1,${ch}2\n`)).toBe('any');
+    }
+    // their neighbours are not: ‐ (U+2010), ‧ (U+2027), ‰ (U+2030), ⁥ (U+2065, unassigned), ⁰ (U+2070), ¬ (U+00AC)
+    for (const ch of ['\u2010', '\u2027', '\u2030', '\u2065', '\u2070', '\u00ac']) expect(await scan(`a,b\n1,${ch}2\n`)).toBe('none');
     expect(await scan('a,b\n1,２０２４\n')).toBe('any'); // full-width digits
     expect(await scan('a,b\n1,（甲）\n')).toBe('none'); // EF BC 88/89: brackets, not digits
   });
@@ -173,7 +178,10 @@ function reference(bytes: Buffer): Partial<FileScan> {
       at(i, 0xe3, 0x80, 0x80) ||
       at(i, 0xef, 0xbb, 0xbf) ||
       (at(i, 0xef, 0xbc) && c !== undefined && c >= 0x90 && c <= 0x99) ||
-      (at(i, 0xe2, 0x80) && c !== undefined && ((c >= 0x80 && c <= 0x8a) || c === 0xaf));
+      at(i, 0xc2, 0xad) ||
+      at(i, 0xe1, 0xa0, 0x8e) ||
+      (at(i, 0xe2, 0x80) && c !== undefined && ((c >= 0x80 && c <= 0x8f) || (c >= 0xaa && c <= 0xaf))) ||
+      (at(i, 0xe2, 0x81) && c !== undefined && c >= 0xa0 && c <= 0xaf && c !== 0xa5);
   }
   let controls = false;
   for (let i = 0; i < bytes.length && !controls; i++) {
@@ -203,7 +211,7 @@ function reference(bytes: Buffer): Partial<FileScan> {
  *  GB18030 characters, rare spaces, JSON control escapes, quotes, delimiters, controls. */
 const PIECES: Buffer[] = [
   ...['a', 'bc', ',', '\t', ';', '|', '"', '""', ' ', "'", '="', '\r', '\n', '\n', '\n', '\r\n', '\r\n', '\n\n', '\r\n\r\n'].map((t) => Buffer.from(t)),
-  ...['案', '𠀀', '\u3000', '\u00a0', '\u2003', '\u202f', '\u201c', '２', '（', '\ufeff', '\\u001f', '\\u0041', '\\u007F', '\\u00'].map((t) => Buffer.from(t, 'utf8')),
+  ...['案', '𠀀', '\u3000', '\u00a0', '\u2003', '\u202f', '\u201c', '２', '（', '\ufeff', '\u200b', '\u202e', '\u2061', '\u2070', '\u00ad', '\\u001f', '\\u0041', '\\u007F', '\\u00'].map((t) => Buffer.from(t, 'utf8')),
   iconv.encode('嵊泗', 'gb18030'),
   iconv.encode('𠀀', 'gb18030'),
   Buffer.from([0x01]),

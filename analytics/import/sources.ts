@@ -14,6 +14,7 @@ import { parse } from 'csv-parse/sync';
 import { sniffCsv } from './csv-dialect.js';
 import { endsInCrCrLf, lineLayout, normalizeLineEndings, scanFile, transcodeToUtf8, type FileScan, type SpaceClass, type TextEncoding } from './file-scan.js';
 import { cleanExpr, RARE_SPACE_SQL, type CellCount, type RowShape } from './convert.js';
+import { invisibleClass } from './sql-macros.js';
 import { headerScore } from './headers.js';
 import { raggedReason } from './ragged.js';
 import type { ProgressFn } from './progress.js';
@@ -512,8 +513,9 @@ function structuralReason(line: number, csvLine: string, type: string, rawMessag
 /** Control characters a row may not hold (see value-limits.ts). */
 const CONTROL_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 
-/** Space separators other than U+0020 (Unicode Zs), and U+FEFF: what makes cells 'any'. */
-const RARE_SPACE = /[\t'\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff\uff10-\uff19]|="/;
+/** Space separators other than U+0020 (Unicode Zs), invisible format characters (U+FEFF among
+ *  them), full-width digits and the text marks: what makes cells 'any'. */
+const RARE_SPACE = new RegExp(`[\\t'\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000\\uff10-\\uff19${invisibleClass('js')}]|="`);
 
 /** A cell as a CSV field: quoted only when it must be (DuckDB reads quoted fields several
  *  times slower), which reads back the same text; empty stays empty (NULL). */
@@ -524,7 +526,7 @@ function csvField(v: string): string {
 
 /** Any character that makes a staged line more than its cells joined by commas: one to quote
  *  (CSV_SPECIAL but the comma), a control character, or one RARE_SPACE notes. */
-const LINE_SPECIAL = /[\x00-\x1f\x7f"'\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff\uff10-\uff19]|="/;
+const LINE_SPECIAL = new RegExp(`[\\x00-\\x1f\\x7f"'\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000\\uff10-\\uff19${invisibleClass('js')}]|="`);
 
 /** XLSX staging: the sheet's rows are written in chunk files of about `chunkRows` rows. The
  *  conversion reads them as one relation, the files in parallel: a single staged file of 100,000

@@ -200,7 +200,8 @@ describe('the cheap cleaning paths give what tj_clean gives', () => {
   // cleanExpr('none') is for texts without any space separator or U+FEFF, 'ascii' for texts
   // whose only space is U+0020 (what the file scan reports).
   // (a tab, an apostrophe, =" or a full-width digit makes a text 'any': tj_clean changes those)
-  const none = ['', 'a', '案件', 'a\u200bb', '“引号”—…', '（甲）', 'x\ny', '=a', '=', '"x"', 'a\u2028', '\u200b'];
+  // (a zero-width space or another invisible format character makes a text 'any': tj_clean deletes it)
+  const none = ['', 'a', '案件', 'a\u2010b', '“引号”—…', '（甲）', 'x\ny', '=a', '=', '"x"', 'a\u2028', '\u2027', '‰'];
   const breaks = ['x\n', '\nx', '\r\nx\r\n', '\n', '\r', 'a\nb\n', '\n\r'];
   const ascii = [...none, ' ', '  a ', 'a b', ' 案件 ', '2024-03-05 10:00', '= x', ' =a ', '"a b"', ' \n a \r ', ' x\n', '\n y '];
   const run = async (cls: 'none' | 'ascii', texts: string[], lineBreaks: boolean) => {
@@ -227,7 +228,7 @@ describe('the cheap cleaning paths give what tj_clean gives', () => {
   });
   it('random texts of the ascii class', async () => {
     // every text of these characters is in the ascii class: no other space, tab, apostrophe, =", BOM
-    const alphabet = ['a', '案', ' ', '\n', '\r', '=', '"', '-', '\u200b', '1'];
+    const alphabet = ['a', '案', ' ', '\n', '\r', '=', '"', '-', '\u2010', '1'];
     let seed = 7;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const texts = Array.from({ length: 3000 }, () => Array.from({ length: Math.floor(rnd() * 7) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('')).filter((t) => !t.includes('="'));
@@ -236,7 +237,7 @@ describe('the cheap cleaning paths give what tj_clean gives', () => {
   });
   it('any text: the text-by-text path (and tj_clean_1) give what tj_clean gives', async () => {
     // every character tj_clean acts on, the marks, and ordinary ones
-    const alphabet = ['a', '案', ' ', '\n', '\r', '\t', '=', '"', "'", '\u3000', '\u00a0', '\u2000', '\u2005', '\u200a', '\u202f', '\u205f', '\u1680', '\ufeff', '０', '９', '5', '\u200b', '-'];
+    const alphabet = ['a', '案', ' ', '\n', '\r', '\t', '=', '"', "'", '\u3000', '\u00a0', '\u2000', '\u2005', '\u200a', '\u202f', '\u205f', '\u1680', '\ufeff', '０', '９', '5', '\u200b', '\u202e', '\u00ad', '\u2060', '-'];
     let seed = 11;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const texts = [
@@ -266,6 +267,15 @@ describe('tj_clean takes off the marks that keep a value text', () => {
     ['a="b"', 'a="b"'],
     ['第一行\n第二行', '第一行\n第二行'],
     ['２０２４－０３－２０', '2024－03－20'],
+    // invisible format characters are deleted (not made spaces): a name copied from a web page
+    ['海洋执法队\u200b', '海洋执法队'],
+    ['\u200b嵊海执罚〔2024〕1号', '嵊海执罚〔2024〕1号'],
+    ['蒋飞\u00ad秀', '蒋飞秀'],
+    ['\u202e司公某某\u202c', '司公某某'],
+    ['\u2066张三\u2069、\u200e李四\u200f', '张三、李四'],
+    ['海洋\ufeff执法队', '海洋执法队'],
+    ['\u3000\u200b\u3000', null],
+    ['‐‧‰', '‐‧‰'],
   ])('%j → %j', async (raw, want) => {
     const db = await memoryDb();
     expect(await db.scalar(`SELECT tj_clean(${lit(raw)})`)).toBe(want);

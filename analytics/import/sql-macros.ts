@@ -84,6 +84,32 @@ const CN_MONEY_CHARS = '[零壹贰叁肆伍陆柒捌玖〇一二两三四五六�
 
 const MONEY_NUMBER = '-?([0-9]{1,3}([,，][0-9]{3})+|[0-9]+)(\\.[0-9]+)?';
 
+/** Invisible format characters (Unicode Cf) that copying from web pages, Word and some systems
+ *  leaves in a value: the soft hyphen, the Mongolian vowel separator, zero-width spaces and
+ *  joiners, the left-to-right/right-to-left marks, embeddings, overrides and isolates, the word
+ *  joiner and invisible operators, and U+FEFF inside a text (a stray BOM, also zero-width). Cleaning
+ *  deletes them: 「海洋执法队\u200b」 is 海洋执法队, and a right-to-left override cannot make a name
+ *  display as another in a report. Code-point ranges, for RE2 (\x{…}), JS (\u…) and translate(). */
+export const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
+  [0x00ad, 0x00ad],
+  [0x180e, 0x180e],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x2064],
+  [0x2066, 0x206f],
+  [0xfeff, 0xfeff],
+];
+const hex = (n: number, w: number) => n.toString(16).toUpperCase().padStart(w, '0');
+/** INVISIBLE_RANGES as the body of a character class: RE2 syntax (for SQL) or JS syntax. */
+export const invisibleClass = (syntax: 're2' | 'js'): string =>
+  INVISIBLE_RANGES.map(([a, b]) => {
+    const one = (n: number) => (syntax === 're2' ? `\\x{${hex(n, 4)}}` : `\\u${hex(n, 4)}`);
+    return a === b ? one(a) : `${one(a)}-${one(b)}`;
+  }).join('');
+/** Every invisible character, as an SQL string literal for translate()'s from-list (the characters
+ *  themselves: chr(…) || … bound 28 calls wherever a macro was expanded). */
+const INVISIBLE_CHRS = `'${INVISIBLE_RANGES.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i))).join('')}'`;
+
 const list = (xs: readonly string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ');
 
 // The *_c macros take text already cleaned by tj_clean (trimmed; NULL when empty), so a cell is
@@ -91,7 +117,8 @@ const list = (xs: readonly string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}
 // as tj_date_c(tj_clean(s))): DuckDB binds a macro built of others when it is created, and six such
 // took ≈ 80 ms of the ≈ 100 ms these cost on every opening of a workspace (every command).
 export const MACROS_SQL = `
--- Full-width spaces, no-break spaces and stray BOMs become spaces before trimming. translate() is
+-- Full-width spaces and no-break spaces become spaces before trimming, invisible format characters
+-- (INVISIBLE_RANGES: zero-width spaces, direction marks, a stray BOM) are deleted. translate() is
 -- slow, so it runs only on the rare cells that hold one. Tabs and line breaks around a value are
 -- trimmed too, and the marks spreadsheet users and exports put on a value to keep it text are
 -- taken off: ="330922…" (the formula form) and a leading apostrophe.
@@ -105,8 +132,8 @@ CREATE OR REPLACE TEMP MACRO tj_unmark(t) AS (
        ELSE tj_trim_ws(regexp_replace(t, '^(?:="(.*)"|''(.*))$', '\\1\\2', 's')) END);
 -- Full-width digits (２０２４, typed with a Chinese input method in full-width mode) become ASCII.
 CREATE OR REPLACE TEMP MACRO tj_fullwidth(v) AS (
-  CASE WHEN contains(v, chr(12288)) OR contains(v, chr(160)) OR contains(v, chr(65279)) OR regexp_matches(v, '[０-９]')
-       THEN translate(v, chr(12288) || chr(160) || chr(65279) || '０１２３４５６７８９', '   0123456789') ELSE v END);
+  CASE WHEN contains(v, chr(12288)) OR contains(v, chr(160)) OR regexp_matches(v, '[０-９${invisibleClass('re2')}]')
+       THEN translate(v, chr(12288) || chr(160) || '０１２３４５６７８９' || ${INVISIBLE_CHRS}, '  0123456789') ELSE v END);
 CREATE OR REPLACE TEMP MACRO tj_clean(s) AS nullif(tj_unmark(tj_trim_ws(tj_fullwidth(CAST(s AS VARCHAR)))), '');
 -- tj_clean for a text known to hold a character it acts on, inside a CASE branch (cleanExpr):
 -- DuckDB shares a repeated subexpression only outside conditional branches, and tj_clean's
@@ -114,7 +141,7 @@ CREATE OR REPLACE TEMP MACRO tj_clean(s) AS nullif(tj_unmark(tj_trim_ws(tj_fullw
 -- eight times. The same steps — translate unconditionally, which changes nothing where
 -- tj_fullwidth would not — with the trimmed text bound once by a lambda.
 CREATE OR REPLACE TEMP MACRO tj_clean_1(s) AS list_transform(
-  [tj_trim_ws(translate(CAST(s AS VARCHAR), chr(12288) || chr(160) || chr(65279) || '０１２３４５６７８９', '   0123456789'))],
+  [tj_trim_ws(translate(CAST(s AS VARCHAR), chr(12288) || chr(160) || '０１２３４５６７８９' || ${INVISIBLE_CHRS}, '  0123456789'))],
   t -> nullif(tj_unmark(t), ''))[1];
 
 -- A two-digit year: 00–49 are 20xx, 50–99 are 19xx (Oracle's RR rule; a year 2030–2049 is a

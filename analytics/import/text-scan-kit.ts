@@ -55,21 +55,25 @@ export function textScanKit(isUtf8: (b: Uint8Array) => boolean) {
   DELIMITER_BIT[59] = 4;
   DELIMITER_BIT[124] = 8;
 
-  /** UTF-8 sequences of the characters that make a text 'any': U+00A0, U+1680, U+205F, U+3000
-   *  and U+FEFF; a tab (kept before ids so Excel shows them as text), an apostrophe (Excel's text
-   *  prefix), =" (the formula form ="330922…" many systems export ids in). U+2000–U+200A, U+202F
-   *  and full-width digits are looked for after their common first two bytes. */
+  /** UTF-8 sequences of the characters that make a text 'any': U+00A0, U+1680, U+205F, U+3000,
+   *  the invisible format characters (INVISIBLE_RANGES in sql-macros.ts, U+FEFF among them); a tab (kept before ids so Excel shows them as text), an apostrophe (Excel's text
+   *  prefix), =" (the formula form ="330922…" many systems export ids in). U+2000–U+200A, U+202F,
+   *  U+200B–U+200F, U+202A–U+202E, U+2060–U+206F and full-width digits are looked for after
+   *  their common first two bytes. */
   const RARE_SPACE_SEQS = [
     Buffer.from([0xc2, 0xa0]),
     Buffer.from([0xe1, 0x9a, 0x80]),
     Buffer.from([0xe2, 0x81, 0x9f]),
     Buffer.from([0xe3, 0x80, 0x80]),
     Buffer.from([0xef, 0xbb, 0xbf]),
+    Buffer.from([0xc2, 0xad]), // U+00AD soft hyphen (invisible, deleted by cleaning)
+    Buffer.from([0xe1, 0xa0, 0x8e]), // U+180E Mongolian vowel separator (likewise)
     Buffer.from([0x09]),
     Buffer.from([0x27]),
     Buffer.from('="'),
   ];
   const E2_80 = Buffer.from([0xe2, 0x80]);
+  const E2_81 = Buffer.from([0xe2, 0x81]);
   const EF_BC = Buffer.from([0xef, 0xbc]);
 
   function hasRareSpace(buf: Buffer, from = 0): boolean {
@@ -79,10 +83,16 @@ export function textScanKit(isUtf8: (b: Uint8Array) => boolean) {
       const b = buf[i + 2]!;
       if (b >= 0x90 && b <= 0x99) return true;
     }
-    // U+2000–U+200A and U+202F are E2 80 80–8A and E2 80 AF; E2 80 also starts “ ” — …, which are common
+    // U+2000–U+200A and U+202F are E2 80 80–8A and E2 80 AF; the invisible U+200B–U+200F and
+    // U+202A–U+202E are E2 80 8B–8F and AA–AE; E2 80 also starts “ ” — …, which are common
     for (let i = buf.indexOf(E2_80, from); i >= 0 && i + 2 < buf.length; i = buf.indexOf(E2_80, i + 2)) {
       const b = buf[i + 2]!;
-      if ((b >= 0x80 && b <= 0x8a) || b === 0xaf) return true;
+      if ((b >= 0x80 && b <= 0x8f) || (b >= 0xaa && b <= 0xaf)) return true;
+    }
+    // the invisible U+2060–U+2064 and U+2066–U+206F: E2 81 A0–A4, A6–AF
+    for (let i = buf.indexOf(E2_81, from); i >= 0 && i + 2 < buf.length; i = buf.indexOf(E2_81, i + 2)) {
+      const b = buf[i + 2]!;
+      if (b >= 0xa0 && b <= 0xaf && b !== 0xa5) return true;
     }
     return false;
   }

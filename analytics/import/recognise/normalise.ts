@@ -2,6 +2,7 @@
 // markers dropped, bracketed units and notes taken out (（元） → a money column, （街道） → dropped,
 // （是/否） → a yes/no column), a 是否/有无 prefix turned into a yes/no flag.
 import { BOOL_NOTES, BOOL_PREFIXES, BOOL_SUFFIXES, FILL_NOTES, UNIT_NOTES } from '../lexicon/concepts.js';
+import { invisibleClass } from '../sql-macros.js';
 
 export interface NormalisedHeader {
   /** The header as written. */
@@ -26,11 +27,14 @@ export interface NormalisedHeader {
 
 const BRACKETS = /[(\[【〔<《{]([^()\[\]【】〔〕<>《》{}]*)[)\]】〕>》}]/g;
 
+/** White space of any kind and the invisible format characters cleaning deletes from values. */
+const NO_WIDTH = new RegExp(`[\\s\\u00a0\\u3000${invisibleClass('js')}]+`, 'g');
+
 /** NFKC (full-width → half-width), no white space of any kind, markers and numbering dropped. */
 export function foldHeader(h: string): string {
   return h
     .normalize('NFKC')
-    .replace(/[\s\u00a0\u3000\ufeff\u200b-\u200d]+/g, '')
+    .replace(NO_WIDTH, '')
     .replace(/^[*※#★☆▲△●○◆◇■□\-—_]+|[*※★☆]+$/g, '')
     .replace(/^(\d{1,3}|[一二三四五六七八九十]{1,3})[、.．)]/, '')
     .replace(/^[(（](\d{1,3}|[一二三四五六七八九十]{1,3})[)）]/, '')
