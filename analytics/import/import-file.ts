@@ -260,8 +260,9 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   const st = statDataFile(path);
   const format = detectFormat(path);
   // A rectification feedback form exported by Tijian (整改反馈表, recognised by its hidden marker
-  // sheet) updates the rectification ledger instead of loading a table (analytics/rectify).
-  if (format === 'xlsx' && (await isFeedbackTemplate(path))) {
+  // sheet, also when a unit saved it again as .xls) updates the rectification ledger instead of
+  // loading a table (analytics/rectify).
+  if ((format === 'xlsx' || format === 'xls') && (await isFeedbackTemplate(path))) {
     return importFeedback(ws, path, { ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
   }
   const progress: ProgressFn | undefined = opts.onProgress ? (e) => opts.onProgress!({ ...e, file }) : undefined;

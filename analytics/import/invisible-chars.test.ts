@@ -57,7 +57,7 @@ describe('invisible format characters in values are deleted', () => {
       ['嵊海执罚〔2024〕2号', 'HY01', '嵊泗县海洋综合行政执法队', '2024-01-06', '某某渔业公司', '330206196406215347', ['ZF0209'], []],
     ]);
     // the header with a zero-width space is the unit column, recognised as such
-    expect(r.columns.find((c) => c.field === 'unit_id')?.column).toBe(`执法${ZW}主体`);
+    expect(r.columns?.find((c) => c.field === 'unit_id')?.column).toBe(`执法${ZW}主体`);
     // nothing was left unresolved or unreadable
     expect(r.values_invalid).toEqual([]);
   });

@@ -157,7 +157,7 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
   }
 
   // A rectification feedback form (整改反馈表): what importing it would do to the ledger.
-  if (format === 'xlsx') {
+  if (format === 'xlsx' || format === 'xls') {
     let fb: Awaited<ReturnType<typeof previewFeedback>> = null;
     try {
       fb = await previewFeedback(ws?.db ?? null, path);

@@ -21,7 +21,9 @@ import { scanFile } from '../import/file-scan.js';
 import type { ImportFileResult } from '../import/import-file.js';
 import type { ProgressFn } from '../import/progress.js';
 import type { UndoResult } from '../import/undo.js';
-import { listXlsxSheets, readXlsxRows } from '../import/xlsx-reader.js';
+import { listXlsxSheets, readXlsxRows, type XlsxReadOptions, type XlsxReadResult, type XlsxRow, type XlsxSheetInfo } from '../import/xlsx-reader.js';
+import { openXlsWorkbook, readXlsRows } from '../import/xls-reader.js';
+import { detectFormat } from '../import/sniff-format.js';
 import { maskName } from '../privacy/mask.js';
 import { todayIso } from '../report/format.js';
 import { APP_VERSION } from '../version.js';
@@ -38,18 +40,57 @@ export interface FeedbackMarker {
   period: string;
   version: number;
   masked: boolean;
+  /** The workbook's format as read (a unit may have saved the form as .xls). */
+  format: 'xlsx' | 'xls';
+}
+
+/** The workbook formats a form comes back in: as exported (.xlsx), or saved again by a unit as
+ *  an Excel 97–2003 workbook (.xls, WPS's .et) — both keep the hidden marker sheet. */
+interface FormBook {
+  format: 'xlsx' | 'xls';
+  sheetNames(): Promise<string[]>;
+  readRows(onInfo: (info: XlsxSheetInfo) => void, onRow: (row: XlsxRow) => void | Promise<void>, opts: XlsxReadOptions): Promise<XlsxReadResult>;
+}
+
+/** The reader for the workbook at `path`, by its content (not its name), or null for a file that
+ *  is no workbook. */
+function formBook(path: string): FormBook | null {
+  let format: string;
+  try {
+    format = detectFormat(path);
+  } catch {
+    return null;
+  }
+  const file = basename(path);
+  switch (format) {
+    case 'xlsx':
+      // the sheet list from the workbook part alone: reading the marker sheet opens the whole
+      // workbook, shared strings included — 0.15–0.3 s for a 100,000-row export that has no marker
+      return { format, sheetNames: async () => (await listXlsxSheets(path)).map((s) => s.name), readRows: (i, r, o) => readXlsxRows(path, i, r, o) };
+    case 'xls':
+      return {
+        format,
+        sheetNames: async () => {
+          const wb = await openXlsWorkbook(path, file);
+          wb.close();
+          return wb.sheets.map((s) => s.name);
+        },
+        readRows: (i, r, o) => readXlsRows(path, i, r, { displayName: file, ...o }),
+      };
+    default:
+      return null;
+  }
 }
 
 /** What the hidden marker sheet says, or null when the file is not a Tijian feedback template. */
 export async function readMarker(path: string): Promise<FeedbackMarker | null> {
   const cells: string[][] = [];
   let sheets: string[] = [];
+  const book = formBook(path);
+  if (!book) return null;
   try {
-    // the sheet list first (the workbook part alone): reading the marker sheet opens the whole
-    // workbook, shared strings included — 0.15–0.3 s for a 100,000-row export that has no marker
-    if (!(await listXlsxSheets(path)).some((s) => s.name === MARKER_SHEET)) return null;
-    await readXlsxRows(
-      path,
+    if (!(await book.sheetNames()).includes(MARKER_SHEET)) return null;
+    await book.readRows(
       (info) => {
         sheets = info.allSheets;
       },
@@ -59,13 +100,13 @@ export async function readMarker(path: string): Promise<FeedbackMarker | null> {
       { sheet: MARKER_SHEET },
     );
   } catch {
-    // no such sheet, or not an XLSX at all: not a template (the ordinary import says why)
+    // no such sheet, or a damaged workbook: not a template (the ordinary import says why)
     return null;
   }
   if (!sheets.includes(MARKER_SHEET) || cells[1]?.[0] !== TEMPLATE_KIND) return null;
   const kv = new Map<string, string>();
   for (const r of cells) if (r && r[0]) kv.set(r[0], r[1] ?? '');
-  return { unit_id: kv.get('unit_id') ?? '', period: kv.get('period') ?? '', version: Number(cells[1]?.[1] ?? 0), masked: kv.get('masked') !== 'no' };
+  return { unit_id: kv.get('unit_id') ?? '', period: kv.get('period') ?? '', version: Number(cells[1]?.[1] ?? 0), masked: kv.get('masked') !== 'no', format: book.format };
 }
 
 /** A Tijian feedback template (by its hidden marker sheet)? */
@@ -85,8 +126,9 @@ async function readRows(path: string, file: string, signal?: AbortSignal): Promi
   const rows: FeedbackRow[] = [];
   let first = '';
   let header: string[] | null = null;
-  await readXlsxRows(
-    path,
+  const book = formBook(path);
+  if (!book) throw new TijianError('FILE_UNSUPPORTED', `“${file}”不是 Tijian 导出的整改反馈表。`, `"${file}" is not a feedback form exported by Tijian.`);
+  await book.readRows(
     (info) => {
       first = info.name;
     },
@@ -106,7 +148,7 @@ async function readRows(path: string, file: string, signal?: AbortSignal): Promi
       });
       rows.push({ line: row.rowNumber, values, raw });
     },
-    signal,
+    signal ? { signal } : {},
   );
   const expected = TEMPLATE_COLUMNS.map((c) => c.header);
   const got = (header as string[] | null)?.slice(0, expected.length) ?? [];
@@ -287,7 +329,7 @@ export async function importFeedback(ws: Workspace, filePath: string, opts: Feed
     file,
     path,
     table: FEEDBACK_TABLE,
-    format: 'xlsx' as const,
+    format: marker.format,
     sha256: scan.sha256,
     size: scan.size,
     unmapped_headers: [],
@@ -331,7 +373,7 @@ export async function importFeedback(ws: Workspace, filePath: string, opts: Feed
     await db.exec(
       `INSERT INTO import_log (import_id, file_name, file_path, file_size, sha256, format, encoding, table_name, mapping,
          rows_read, rows_loaded, rows_rejected, started_at, status, app_version)
-       VALUES (${importId}, ${lit(file)}, ${lit(path)}, ${scan.size}, ${lit(scan.sha256)}, 'xlsx', NULL, ${lit(FEEDBACK_TABLE)}, ${lit(JSON.stringify(mapping))},
+       VALUES (${importId}, ${lit(file)}, ${lit(path)}, ${scan.size}, ${lit(scan.sha256)}, ${lit(marker.format)}, NULL, ${lit(FEEDBACK_TABLE)}, ${lit(JSON.stringify(mapping))},
          0, 0, 0, now()::TIMESTAMP, 'running', ${lit(APP_VERSION)})`,
     );
     const source = `导入反馈表“${file}”（导入批次 #${importId}）`;

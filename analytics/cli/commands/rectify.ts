@@ -20,7 +20,7 @@ const usage = [
   'tijian rectify create --workspace FILE (--run RUN_ID | --period 2023) [--issued YYYY-MM-DD] [--json]',
   '             tijian rectify list --workspace FILE [--unit ID] [--status 待整改|整改中|逾期|已整改|不予整改] [--period P] [--as-of YYYY-MM-DD] [--item ZG…] [--unmask] [--json]',
   '             tijian rectify export --workspace FILE --out DIR [--period P] [--unit ID]... [--date YYYY-MM-DD] [--what all|notices|ledger] [--unmask]',
-  '             tijian rectify import --workspace FILE [--json] FILE.xlsx...',
+  '             tijian rectify import --workspace FILE [--json] FILE.xlsx|.xls...',
   '             tijian rectify set --workspace FILE --item ZG… [--status S] [--deadline D] [--measures T] [--completed D] [--proof T] [--owner NAME] [--reason T] [--json]',
   '             tijian rectify verify --workspace FILE --period 2024 [--json]',
 ].join('\n');
