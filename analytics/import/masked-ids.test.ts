@@ -76,6 +76,29 @@ describe('masked id numbers', () => {
     expect(await ws3.db.all(`SELECT party_id FROM penalty_case`)).toEqual([{ party_id: null }]);
   });
 
+  it('a run of x for digits is a mask; an id ending in its check X and a USCC with X among its letters are ids', async () => {
+    const path = csvFile('处罚案件.csv', [
+      ['案件编号', '执法主体', '立案日期', '当事人', '证件号码'],
+      ['X1', '海洋执法队', '2024-01-03', '甲', '330922xxxxxxxx1234'],
+      ['X2', '海洋执法队', '2024-01-03', '乙', '3309221990XXXX123X'],
+      ['X3', '海洋执法队', '2024-01-03', '丙', '33092219900101123X'],
+      ['X4', '海洋执法队', '2024-01-03', '丁', '91330922MA2XXXX01X'],
+      // three x are not enough to tell from a code's letters
+      ['X5', '海洋执法队', '2024-01-03', '戊', '9133092212XXX0001Y'],
+    ]);
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, path);
+    expect(r).toMatchObject({ rows_loaded: 5, rows_rejected: 0 });
+    expect(await ws.db.all(`SELECT case_id, party_id FROM penalty_case ORDER BY case_id`)).toEqual([
+      { case_id: 'X1', party_id: null },
+      { case_id: 'X2', party_id: null },
+      { case_id: 'X3', party_id: '33092219900101123X' },
+      { case_id: 'X4', party_id: '91330922MA2XXXX01X' },
+      { case_id: 'X5', party_id: '9133092212XXX0001Y' },
+    ]);
+    expect((r.values_invalid ?? []).map((v) => [v.code, v.value, v.rows, v.values])).toEqual([['party_id.masked', '3309221990XXXX123X', 2, 2]]);
+  });
+
   it('a party id in two columns takes the one not masked', async () => {
     const path = csvFile('处罚案件.csv', [
       ['案件编号', '执法主体', '立案日期', '当事人', '统一社会信用代码', '证件号码'],

@@ -148,13 +148,27 @@ function officerPartsSql(tok: string): string {
   return `CASE WHEN NOT (${special}) THEN [${tok}] WHEN ${main} <> '' OR ${aux} <> '' THEN list_filter([${main}, ${aux}], x -> x <> '') ELSE [${tok}] END`;
 }
 
-/** The items of a list as rows (rid, pos, tok, part, q): each item's parts (officerPartsSql) for an
- *  officer list, the item itself (q 1) for a unit or matter list. `lists`: rows with rid, the
- *  token list tl and the columns `carry`. */
+/** The roles a joint inspection's list puts beside a unit: 县综合执法局（牵头）, 牵头单位：县综合执法局. */
+const UNIT_ROLE = '(牵头|主办|主责|配合|协办|协助|参与|参加|联合|负责)(单位|部门)?';
+
+/** A unit list's item as the parts that may name the unit: the item as written (a unit's name may
+ *  hold a bracket of its own), and without a role in a bracket after it or before a colon. An item
+ *  with neither is itself. */
+function unitPartsSql(tok: string): string {
+  const role = `regexp_replace(regexp_replace(${tok}, '\\s*[（(]${UNIT_ROLE}[)）]\\s*$', ''), '^${UNIT_ROLE}\\s*[：:]\\s*', '')`;
+  // (contains() first, as for officers: most items have neither)
+  const special = ['(', '（', ':', '：'].map((c) => `contains(${tok}, '${c}')`).join(' OR ');
+  return `CASE WHEN NOT (${special}) OR ${role} IN (${tok}, '') THEN [${tok}] ELSE [${tok}, ${role}] END`;
+}
+
+/** The items of a list as rows (rid, pos, tok, part, q): each item's parts (officerPartsSql,
+ *  unitPartsSql) for an officer or unit list, the item itself (q 1) for a matter list. `lists`:
+ *  rows with rid, the token list tl and the columns `carry`. */
 function listPartsSql(f: FieldDef, lists: string, carry: string): string {
   const items = `SELECT rid, unnest(tl) AS tok, unnest(range(1, len(tl) + 1)) AS pos${carry} FROM (${lists})`;
-  if (f.ref !== 'officer') return `SELECT *, tok AS part, 1 AS q FROM (${items})`;
-  return `SELECT rid, pos, tok, unnest(pl) AS part, unnest(range(1, len(pl) + 1)) AS q${carry} FROM (SELECT *, ${officerPartsSql('tok')} AS pl FROM (${items}))`;
+  const parts = f.ref === 'officer' ? officerPartsSql('tok') : f.ref === 'unit' ? unitPartsSql('tok') : null;
+  if (!parts) return `SELECT *, tok AS part, 1 AS q FROM (${items})`;
+  return `SELECT rid, pos, tok, unnest(pl) AS part, unnest(range(1, len(pl) + 1)) AS q${carry} FROM (SELECT *, ${parts} AS pl FROM (${items}))`;
 }
 
 /** (ids, unres) from a list of structs {p: item's place, q: part's place, id, tok}, sorted: every

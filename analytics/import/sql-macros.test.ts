@@ -132,6 +132,21 @@ describe('tj_money: amounts with separators and units', () => {
     ['伍元叁', 1, null],
     ['元整', 1, null],
     // no overflow: a trillion yuan or more is no amount, whatever the numerals
+    // as hand-kept ledgers write them: 罚款 before, a remark in a bracket after, 千元
+    ['罚款5000元', 1, 5000],
+    ['罚款人民币5,000元', 1, 5000],
+    ['5000元（已缴）', 1, 5000],
+    ['5000元(当场收缴)', 1, 5000],
+    ['12000（元）', 1, 12000],
+    ['1.2万元（已缴）', 1, 12000],
+    ['5千元', 1, 5000],
+    ['0.5千元', 1, 500],
+    // a bracket holding a digit or a unit says another amount: none
+    ['1.2（万元）', 1, null],
+    ['5000(2024年)', 1, null],
+    ['5000元,没收违法所得200元', 1, null],
+    ['（已缴）', 1, null],
+    ['罚款', 1, null],
     ['壹亿亿亿亿亿亿亿元', 1, null],
     ['壹万亿元', 1, null],
     ['abc', 1, null],

@@ -68,20 +68,26 @@ export const isPlaceholderCode = (code: string): boolean => code.endsWith('.plac
  *  it — so it is no id of a person or a business (personIdField). */
 export const MASK_CHARS = ['*', '＊', '×', '●'];
 
-/** SQL: whether cleaned text `t` holds a mask character (MASK_CHARS). contains() is a byte search:
- *  a few on a short id cost less than one pattern. */
-export const maskedSql = (t: string): string => `(${MASK_CHARS.map((c) => `contains(${t}, '${c}')`).join(' OR ')})`;
+/** A run of x standing for digits: 330922xxxxxxxx1234 — four or more after four or more digits
+ *  (an id's check character is one X at its end; a USCC's letters follow no four digits with XXXX). */
+const X_MASK = '^[0-9]{4,}[xX]{4,}[0-9]*[xX]?$';
+
+/** SQL: whether cleaned text `t` holds a mask character (MASK_CHARS) or a run of x for digits
+ *  (X_MASK). contains() is a byte search: a few on a short id cost less than one pattern, which
+ *  runs only on a text holding an x. */
+export const maskedSql = (t: string): string =>
+  `(${MASK_CHARS.map((c) => `contains(${t}, '${c}')`).join(' OR ')} OR ((contains(${t}, 'x') OR contains(${t}, 'X')) AND regexp_matches(${t}, '${X_MASK}')))`;
 
 /** The reason code of a masked id number in a field, and whether a code is one: such values are
  *  listed as one line per field (each masked number is its own text). */
 export const maskedCode = (field: string): string => `${field}.masked`;
 export const isMaskedCode = (code: string): boolean => code.endsWith('.masked');
 
-/** An amount's digits (RE2, in an SQL literal): a comma, half- or full-width, only between
- *  thousands. */
 /** The characters of an amount in Chinese numerals (moneySql), as an RE2 class. */
 const CN_MONEY_CHARS = '[零壹贰叁肆伍陆柒捌玖〇一二两三四五六七八九拾十佰百仟千万亿元圆角分整正]';
 
+/** An amount's digits (RE2, in an SQL literal): a comma, half- or full-width, only between
+ *  thousands. */
 const MONEY_NUMBER = '-?([0-9]{1,3}([,，][0-9]{3})+|[0-9]+)(\\.[0-9]+)?';
 
 /** Invisible format characters (Unicode Cf) that copying from web pages, Word and some systems
@@ -206,14 +212,17 @@ CREATE OR REPLACE TEMP MACRO tj_date_c(t) AS (
 -- A date outside 1949..2100 is a typo, not a date (Excel serials of small numbers, 0024-03-05).
 CREATE OR REPLACE TEMP MACRO tj_date_ok(d) AS (d IS NULL OR (year(d) BETWEEN 1949 AND 2100));
 
--- Money in yuan: thousands separators, 元/￥/¥/RMB/人民币, 元整 as documents write it, and 万/万元
--- (x 10,000). scale multiplies a bare number (a column headed 罚款金额（万元）has scale 10000).
+-- Money in yuan: thousands separators, 元/￥/¥/RMB/人民币, 元整 as documents write it, 万/万元
+-- (x 10,000) and 千/千元 (x 1,000). scale multiplies a bare number (a column headed 罚款金额（万元）has scale 10000).
 -- A comma must separate thousands (1,234.50): 1,23 or 12,50 is no amount, not 123 or 1250. Total:
 -- an amount of a trillion yuan or more (an id pasted into the column, a typo) is NULL — never an
 -- overflow error that fails the whole file — and tj_money_like tells it from text that is no
 -- amount at all.
+-- Hand-kept ledgers also write 罚款5000元, 5000元（已缴）, 12000（元） and 5千元: a leading 罚款/罚金 and a
+-- remark in a bracket at the end are dropped — not a bracket holding a digit or a unit of 千/万/亿,
+-- which would say a different amount.
 CREATE OR REPLACE TEMP MACRO tj_money_text(t) AS
-  regexp_replace(t, '\\s|^(RMB|人民币|￥|¥)|整$', '', 'g');
+  regexp_replace(t, '\\s|^(罚款|罚金)?(RMB|人民币|￥|¥)?|整$|[（(][^（()）0-9千万亿]*[)）]$', '', 'g');
 -- d × scale as DECIMAL(18,2) when below a trillion yuan: DECIMAL(14,2) holds exactly the amounts
 -- below 10^12, so try_cast to it is the bound. The product is taken as DECIMAL(36,6) (a DECIMAL(18)
 -- product that overflows is an error even inside try_cast); with scale 1 — the constant in nearly
@@ -231,6 +240,8 @@ CREATE OR REPLACE TEMP MACRO tj_money_c(t, scale) AS (
     CASE
       WHEN regexp_full_match(tj_money_text(t), '${MONEY_NUMBER}万元?')
         THEN tj_money_scaled(try_cast(regexp_replace(regexp_extract(tj_money_text(t), '^(-?[0-9,，]+(\\.[0-9]+)?)', 1), '[,，]', '', 'g') AS DECIMAL(18,6)), 10000)
+      WHEN regexp_full_match(tj_money_text(t), '${MONEY_NUMBER}千元?')
+        THEN tj_money_scaled(try_cast(regexp_replace(regexp_extract(tj_money_text(t), '^(-?[0-9,，]+(\\.[0-9]+)?)', 1), '[,，]', '', 'g') AS DECIMAL(18,6)), 1000)
       WHEN regexp_full_match(tj_money_text(t), '${MONEY_NUMBER}元?')
         THEN tj_money_scaled(try_cast(regexp_replace(regexp_extract(tj_money_text(t), '^(-?[0-9,，]+(\\.[0-9]+)?)', 1), '[,，]', '', 'g') AS DECIMAL(18,6)), scale)
     END
@@ -238,7 +249,7 @@ CREATE OR REPLACE TEMP MACRO tj_money_c(t, scale) AS (
 -- Whether the text is written as an amount at all (whatever its size): tells "too large" from
 -- "not an amount" in the reasons.
 CREATE OR REPLACE TEMP MACRO tj_money_like(t) AS
-  regexp_full_match(tj_money_text(t), '${MONEY_NUMBER}(万元?|元)?');
+  regexp_full_match(tj_money_text(t), '${MONEY_NUMBER}(万元?|千元?|元)?');
 
 -- Whole numbers, allowing a unit word after them (90天, 3次) and a trailing .0 from spreadsheets.
 CREATE OR REPLACE TEMP MACRO tj_int_c(t) AS (
