@@ -189,7 +189,7 @@ function Rectify() {
           ref={picker}
           type="file"
           multiple
-          accept=".xlsx"
+          accept=".xlsx,.xls,.et"
           hidden
           data-testid="rectify-file-input"
           onChange={(e) => {
