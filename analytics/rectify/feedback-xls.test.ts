@@ -24,7 +24,7 @@ import { parseItemCode } from './types.js';
 const col = (key: string) => TEMPLATE_COLUMNS.findIndex((c) => c.key === key);
 
 /** The exported form of `unit` for 2023, its first two items filled in, as a BIFF8 workbook. */
-async function xlsForm(ws: Workspace, unit: string, name: string): Promise<{ path: string; codes: string[] }> {
+async function xlsForm(ws: Workspace, unit: string, name: string, edit: { rename?: string; cover?: boolean; header?: string } = {}): Promise<{ path: string; codes: string[] }> {
   const dir = tempDir();
   const [f] = await exportUnitFiles(ws.db, join(dir, 'out'), { period: '2023', units: [unit] });
   const wb = new ExcelJS.Workbook();
@@ -52,6 +52,10 @@ async function xlsForm(ws: Workspace, unit: string, name: string): Promise<{ pat
   set(HEADER_ROW, 'measures', { text: '已逐案复核补正' });
   set(HEADER_ROW, 'completed_on', { number: 45443, xf: 15 }); // 2024-05-31
   set(HEADER_ROW + 1, 'status', { text: '整改中' });
+  if (edit.header) set(HEADER_ROW - 1, 'measures', { text: edit.header });
+  if (edit.rename) form.name = edit.rename;
+  // a sheet of the unit's own put before the form
+  if (edit.cover) sheets.unshift({ name: '报送说明', cells: [{ row: 0, col: 0, text: '海洋执法队 2024 年整改情况报送' }], hidden: false });
   const path = join(dir, name);
   writeFileSync(path, biffFile({ version: 'biff8', sheets, dateXf: true }));
   return { path, codes };
@@ -82,5 +86,21 @@ describe('a feedback form saved again as .xls', () => {
     // the same bytes again change nothing; through rectify import too
     const again = await importFeedback(ws, path);
     expect(again).toMatchObject({ skipped_duplicate: true, duplicate_of: r.import_id });
+  });
+
+  it('the form sheet renamed, or behind a sheet of the unit\'s own, is still the form; a changed header is refused saying where', async () => {
+    const ws = await sampleWorkspace();
+    const run = await evaluate(ws, { period: '2023', draws: 0 });
+    await createFromRun(ws, run.run_id, { issuedOn: '2024-03-01' });
+    const renamed = await xlsForm(ws, 'HY01', 'renamed.xls', { rename: '海洋执法队反馈' });
+    expect(await importFile(ws, renamed.path)).toMatchObject({ table: 'rectify_item', rows_rejected: 0, rectify: { changed: 2 } });
+    const cover = await xlsForm(ws, 'HY01', 'cover.xls', { cover: true });
+    // the same answers again: read, nothing changed
+    expect(await importFile(ws, cover.path)).toMatchObject({ table: 'rectify_item', rows_rejected: 0, rectify: { changed: 0 } });
+    const bad = await xlsForm(ws, 'HY01', 'bad.xls', { rename: '反馈', header: '措施' });
+    await expect(importFile(ws, bad.path)).rejects.toMatchObject({
+      code: 'FILE_UNSUPPORTED',
+      zh: expect.stringContaining('没有名为“整改情况反馈表”的工作表，第一个工作表“反馈”第3行的表头被改动'),
+    });
   });
 });

@@ -128,6 +128,9 @@ async function readRows(path: string, file: string, signal?: AbortSignal): Promi
   let header: string[] | null = null;
   const book = formBook(path);
   if (!book) throw new TijianError('FILE_UNSUPPORTED', `“${file}”不是 Tijian 导出的整改反馈表。`, `"${file}" is not a feedback form exported by Tijian.`);
+  // the form's sheet by its name wherever it is (a unit may have put a sheet of its own before
+  // it), else the first sheet — renamed (嵊泗县海洋综合行政执法队反馈): its header says whether it is the form
+  const named = (await book.sheetNames()).includes(FEEDBACK_SHEET);
   await book.readRows(
     (info) => {
       first = info.name;
@@ -148,15 +151,17 @@ async function readRows(path: string, file: string, signal?: AbortSignal): Promi
       });
       rows.push({ line: row.rowNumber, values, raw });
     },
-    signal ? { signal } : {},
+    { ...(signal ? { signal } : {}), ...(named ? { sheet: FEEDBACK_SHEET } : {}) },
   );
   const expected = TEMPLATE_COLUMNS.map((c) => c.header);
   const got = (header as string[] | null)?.slice(0, expected.length) ?? [];
-  if (first !== FEEDBACK_SHEET || got.join('|') !== expected.join('|')) {
+  if (got.join('|') !== expected.join('|')) {
+    const where = named ? `工作表“${first}”` : `没有名为“${FEEDBACK_SHEET}”的工作表，第一个工作表“${first}”`;
+    const whereEn = named ? `sheet "${first}"` : `there is no sheet named "${FEEDBACK_SHEET}", and the first sheet "${first}"`;
     throw new TijianError(
       'FILE_UNSUPPORTED',
-      `“${file}”是 Tijian 整改反馈表，但${first !== FEEDBACK_SHEET ? `第一个工作表不是“${FEEDBACK_SHEET}”` : `第${HEADER_ROW}行表头被改动（应为：${expected.join('、')}）`}。请在 Tijian 导出的原表上填写后再导入，工作区未改变。`,
-      `"${file}" is a Tijian feedback form, but ${first !== FEEDBACK_SHEET ? `its first sheet is not "${FEEDBACK_SHEET}"` : `its header on row ${HEADER_ROW} was changed`}. Fill in the form as exported by Tijian and import it again; the workspace is unchanged.`,
+      `“${file}”是 Tijian 整改反馈表，但${where}第${HEADER_ROW}行的表头被改动（应为：${expected.join('、')}）。请在 Tijian 导出的原表上填写后再导入，工作区未改变。`,
+      `"${file}" is a Tijian feedback form, but ${whereEn} has a changed header on row ${HEADER_ROW}. Fill in the form as exported by Tijian and import it again; the workspace is unchanged.`,
     );
   }
   return rows;
