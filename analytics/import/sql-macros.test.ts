@@ -168,6 +168,29 @@ describe('tj_bool: yes/no in every common form', () => {
   it.each(truthy)('%j → true', async (s) => expect(await value(`SELECT tj_bool(${lit(s)})`)).toBe(true));
   it.each(falsy)('%j → false', async (s) => expect(await value(`SELECT tj_bool(${lit(s)})`)).toBe(false));
   it.each(['可能', '待定', 'maybe'])('%j → NULL (unreadable)', async (s) => expect(await value(`SELECT tj_bool(${lit(s)})`)).toBeNull());
+  // as ledgers write a yes or no in 是否批准延期, 法制审核, 听证, 是否网上办理
+  it.each([
+    ['已批准', true],
+    ['已审核', true],
+    ['已听证', true],
+    ['未批准', false],
+    ['尚未审核', false],
+    ['没有听证', false],
+    ['线上', true],
+    ['网上', true],
+    ['线下', false],
+    ['是（网上）', true],
+    ['√（已审核）', true],
+    ['否（线下）', false],
+    ['有（3次）', true],
+    // not so: a long sentence, a bracket holding no remark after a word, no yes/no word before it
+    ['已经批准同意延期', null],
+    ['不涉及', null],
+    ['(是)', null],
+    ['是（', null],
+    ['可能（待定）', null],
+    ['已a', null],
+  ])('%j → %j', async (s, want) => expect(await value(`SELECT tj_bool(${lit(s)})`)).toBe(want));
   it('empty → NULL', async () => expect(await value(`SELECT tj_bool('  ')`)).toBeNull());
 });
 

@@ -278,6 +278,15 @@ CREATE OR REPLACE TEMP MACRO tj_bool_c(t) AS (
     -- for every row, not only for the rows that get this far
     WHEN list_contains([${list(TRUE_WORDS)}], upper(t)) THEN TRUE
     WHEN list_contains([${list(FALSE_WORDS)}], upper(t)) THEN FALSE
+    -- as ledgers write a yes or no: 已批准/已审核/已听证 and 未批准/尚未审核 (a short word after
+    -- 已 or 未, as 已 and 未 alone are yes and no), 线上/网上 and 线下 (is it handled online), and a
+    -- yes/no word before a remark in a bracket: 是（网上）, √（已审核）
+    WHEN length(t) > 7 THEN NULL
+    WHEN regexp_full_match(t, '已[\\p{Han}]{1,4}|线上|网上') THEN TRUE
+    WHEN regexp_full_match(t, '(未|尚未|没有)[\\p{Han}]{1,4}|线下') THEN FALSE
+    WHEN regexp_matches(t, '^[^（(]{1,3}[（(]') THEN
+      CASE WHEN list_contains([${list(TRUE_WORDS)}], upper(regexp_extract(t, '^([^（(]+)[（(][^（()）]*[)）]$', 1))) THEN TRUE
+           WHEN list_contains([${list(FALSE_WORDS)}], upper(regexp_extract(t, '^([^（(]+)[（(][^（()）]*[)）]$', 1))) THEN FALSE END
     ELSE NULL
   END);
 
