@@ -91,6 +91,9 @@ describe('space characters (for the cheap cleaning path)', () => {
     for (const ch of ['\u2010', '\u2027', '\u2030', '\u2065', '\u2070', '\u00ac']) expect(await scan(`a,b\n1,${ch}2\n`)).toBe('none');
     expect(await scan('a,b\n1,２０２４\n')).toBe('any'); // full-width digits
     expect(await scan('a,b\n1,（甲）\n')).toBe('none'); // EF BC 88/89: brackets, not digits
+    // full-width letters too (ＺＦ０１９９); not ｛ (EF BD 9B), ＠ (EF BC A0) or ｀ (EF BD 80)
+    for (const t of ['ＺＦ', 'Ａ', 'ｚ']) expect(await scan(`a,b\n1,${t}\n`)).toBe('any');
+    for (const t of ['｛', '＠', '｀', '［']) expect(await scan(`a,b\n1,${t}\n`)).toBe('none');
   });
 
   it('ignores the leading BOM and finds a sequence split by a chunk end', async () => {
@@ -177,7 +180,8 @@ function reference(bytes: Buffer): Partial<FileScan> {
       at(i, 0xe2, 0x81, 0x9f) ||
       at(i, 0xe3, 0x80, 0x80) ||
       at(i, 0xef, 0xbb, 0xbf) ||
-      (at(i, 0xef, 0xbc) && c !== undefined && c >= 0x90 && c <= 0x99) ||
+      (at(i, 0xef, 0xbc) && c !== undefined && ((c >= 0x90 && c <= 0x99) || (c >= 0xa1 && c <= 0xba))) ||
+      (at(i, 0xef, 0xbd) && c !== undefined && c >= 0x81 && c <= 0x9a) ||
       at(i, 0xc2, 0xad) ||
       at(i, 0xe1, 0xa0, 0x8e) ||
       (at(i, 0xe2, 0x80) && c !== undefined && ((c >= 0x80 && c <= 0x8f) || (c >= 0xaa && c <= 0xaf))) ||
@@ -211,7 +215,7 @@ function reference(bytes: Buffer): Partial<FileScan> {
  *  GB18030 characters, rare spaces, JSON control escapes, quotes, delimiters, controls. */
 const PIECES: Buffer[] = [
   ...['a', 'bc', ',', '\t', ';', '|', '"', '""', ' ', "'", '="', '\r', '\n', '\n', '\n', '\r\n', '\r\n', '\n\n', '\r\n\r\n'].map((t) => Buffer.from(t)),
-  ...['案', '𠀀', '\u3000', '\u00a0', '\u2003', '\u202f', '\u201c', '２', '（', '\ufeff', '\u200b', '\u202e', '\u2061', '\u2070', '\u00ad', '\\u001f', '\\u0041', '\\u007F', '\\u00'].map((t) => Buffer.from(t, 'utf8')),
+  ...['案', '𠀀', '\u3000', '\u00a0', '\u2003', '\u202f', '\u201c', '２', '（', '\ufeff', '\u200b', '\u202e', '\u2061', '\u2070', '\u00ad', 'Ｚ', 'ｚ', '｛', '＠', '\\u001f', '\\u0041', '\\u007F', '\\u00'].map((t) => Buffer.from(t, 'utf8')),
   iconv.encode('嵊泗', 'gb18030'),
   iconv.encode('𠀀', 'gb18030'),
   Buffer.from([0x01]),

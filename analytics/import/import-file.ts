@@ -153,13 +153,13 @@ export async function sampleColumns(db: Db, source: StagedSource): Promise<strin
 /**
  * A sampled cell as the import will read it (tj_clean in sql-macros.ts, for recognising columns by
  * their values only): invisible format characters (zero-width spaces, direction marks, a BOM) are
- * deleted, full-width and no-break spaces become spaces and full-width digits ASCII; white space is trimmed; the marks that keep a value text are taken off — ="2024-01-05",
+ * deleted, full-width and no-break spaces become spaces and full-width digits and letters ASCII; white space is trimmed; the marks that keep a value text are taken off — ="2024-01-05",
  * an export's way of writing every cell, and a leading apostrophe. Without this a column written
  * so had no date, amount or id in its sample.
  */
 const INVISIBLE = new RegExp(`[${invisibleClass('js')}]`, 'g');
 export function sampleText(v: string): string {
-  const t = v.replace(INVISIBLE, '').replace(/[\u3000\u00a0]/g, ' ').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).trim();
+  const t = v.replace(INVISIBLE, '').replace(/[\u3000\u00a0]/g, ' ').replace(/[０-９Ａ-Ｚａ-ｚ]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).trim();
   const m = /^="([\s\S]*)"$/.exec(t) ?? /^'([\s\S]*)$/.exec(t);
   return m ? m[1]!.trim() : t;
 }

@@ -4,6 +4,7 @@
 // second case beside the same number without one. A right-to-left override (U+202E) would show a
 // party's name reversed in the reports. Cleaning deletes them (INVISIBLE_RANGES in sql-macros.ts),
 // in a CSV (the file scan's byte test) and an XLSX (the staging's test) alike, and in headers.
+// Full-width digits and letters (ＺＦ０１９９, typed in full-width mode) read as ASCII.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -29,6 +30,8 @@ const ROWS: string[][] = [
   // a soft hyphen in the unit, a right-to-left override around the party, a left-to-right mark
   // after the id, a word joiner inside the date, the officers in isolates
   ['嵊海执罚〔2024〕2号', '嵊泗县海洋综合\u00ad行政执法队', `2024-01-0\u20606`, '\u202e某某渔业公司\u202c', '330206196406215347\u200e', '\u2066刘立兴\u2069'],
+  // typed in full-width mode: digits and letters (an officer id, a case number)
+  ['嵊海执罚〔２０２４〕３号', '海洋执法队', '2024-01-07', '某某', '', 'ＺＦ０１９９'],
 ];
 
 async function xlsxFile(name: string, rows: string[][]): Promise<string> {
@@ -45,16 +48,17 @@ describe('invisible format characters in values are deleted', () => {
     const path = kind === 'csv' ? csvFile('行政处罚案件_2024.csv', ROWS) : await xlsxFile('行政处罚案件_2024.xlsx', ROWS);
     const ws = await withReferences();
     const r = await importFile(ws, path);
-    expect(r).toMatchObject({ rows_read: 3, rows_loaded: 2, rows_rejected: 1 });
+    expect(r).toMatchObject({ rows_read: 4, rows_loaded: 3, rows_rejected: 1 });
     const rejected = await ws.db.all<{ row_no: number; zh: string }>(`SELECT line_no AS row_no, reason_zh AS zh FROM rejected_row ORDER BY line_no`);
     expect(rejected.map((x) => x.row_no)).toEqual([3]);
     expect(rejected[0]!.zh).toContain('主键与本文件第 2 行重复');
-    const got = await ws.db.all<{ case_id: string; unit_id: string | null; unit_raw: string; filed: string; party_name: string; party_id: string; ids: string[]; unresolved: string[] | null }>(
+    const got = await ws.db.all<{ case_id: string; unit_id: string | null; unit_raw: string; filed: string; party_name: string; party_id: string | null; ids: string[]; unresolved: string[] | null }>(
       `SELECT case_id, unit_id, unit_raw, CAST(filed_date AS VARCHAR) AS filed, party_name, party_id, officer_ids AS ids, officer_unresolved AS unresolved FROM penalty_case ORDER BY row_no`,
     );
     expect(got.map((g) => [g.case_id, g.unit_id, g.unit_raw, g.filed, g.party_name, g.party_id, [...g.ids], g.unresolved ? [...g.unresolved] : []])).toEqual([
       ['嵊海执罚〔2024〕1号', 'HY01', '嵊泗县海洋综合行政执法队', '2024-01-05', '顾娟', '330921197504232673', ['ZF0199', 'ZF0209'], []],
       ['嵊海执罚〔2024〕2号', 'HY01', '嵊泗县海洋综合行政执法队', '2024-01-06', '某某渔业公司', '330206196406215347', ['ZF0209'], []],
+      ['嵊海执罚〔2024〕3号', 'HY01', '海洋执法队', '2024-01-07', '某某', null, ['ZF0199'], []],
     ]);
     // the header with a zero-width space is the unit column, recognised as such
     expect(r.columns?.find((c) => c.field === 'unit_id')?.column).toBe(`执法${ZW}主体`);

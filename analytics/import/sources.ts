@@ -515,7 +515,7 @@ const CONTROL_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 
 /** Space separators other than U+0020 (Unicode Zs), invisible format characters (U+FEFF among
  *  them), full-width digits and the text marks: what makes cells 'any'. */
-const RARE_SPACE = new RegExp(`[\\t'\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000\\uff10-\\uff19${invisibleClass('js')}]|="`);
+const RARE_SPACE = new RegExp(`[\\t'\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a${invisibleClass('js')}]|="`);
 
 /** A cell as a CSV field: quoted only when it must be (DuckDB reads quoted fields several
  *  times slower), which reads back the same text; empty stays empty (NULL). */
@@ -526,7 +526,7 @@ function csvField(v: string): string {
 
 /** Any character that makes a staged line more than its cells joined by commas: one to quote
  *  (CSV_SPECIAL but the comma), a control character, or one RARE_SPACE notes. */
-const LINE_SPECIAL = new RegExp(`[\\x00-\\x1f\\x7f"'\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000\\uff10-\\uff19${invisibleClass('js')}]|="`);
+const LINE_SPECIAL = new RegExp(`[\\x00-\\x1f\\x7f"'\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a${invisibleClass('js')}]|="`);
 
 /** XLSX staging: the sheet's rows are written in chunk files of about `chunkRows` rows. The
  *  conversion reads them as one relation, the files in parallel: a single staged file of 100,000

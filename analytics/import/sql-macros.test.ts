@@ -275,7 +275,7 @@ describe('the cheap cleaning paths give what tj_clean gives', () => {
   });
   it('any text: the text-by-text path (and tj_clean_1) give what tj_clean gives', async () => {
     // every character tj_clean acts on, the marks, and ordinary ones
-    const alphabet = ['a', '案', ' ', '\n', '\r', '\t', '=', '"', "'", '\u3000', '\u00a0', '\u2000', '\u2005', '\u200a', '\u202f', '\u205f', '\u1680', '\ufeff', '０', '９', '5', '\u200b', '\u202e', '\u00ad', '\u2060', '-'];
+    const alphabet = ['a', '案', ' ', '\n', '\r', '\t', '=', '"', "'", '\u3000', '\u00a0', '\u2000', '\u2005', '\u200a', '\u202f', '\u205f', '\u1680', '\ufeff', '０', '９', 'Ａ', 'ｚ', '＠', '5', '\u200b', '\u202e', '\u00ad', '\u2060', '-'];
     let seed = 11;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const texts = [
@@ -305,6 +305,9 @@ describe('tj_clean takes off the marks that keep a value text', () => {
     ['a="b"', 'a="b"'],
     ['第一行\n第二行', '第一行\n第二行'],
     ['２０２４－０３－２０', '2024－03－20'],
+    ['ＺＦ０１９９', 'ZF0199'],
+    ['９１３３０９２２ＭＡ２ｂ', '91330922MA2b'],
+    ['（甲）＠［］', '（甲）＠［］'],
     // invisible format characters are deleted (not made spaces): a name copied from a web page
     ['海洋执法队\u200b', '海洋执法队'],
     ['\u200b嵊海执罚〔2024〕1号', '嵊海执罚〔2024〕1号'],

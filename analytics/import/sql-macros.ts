@@ -112,6 +112,11 @@ export const invisibleClass = (syntax: 're2' | 'js'): string =>
     const one = (n: number) => (syntax === 're2' ? `\\x{${hex(n, 4)}}` : `\\u${hex(n, 4)}`);
     return a === b ? one(a) : `${one(a)}-${one(b)}`;
   }).join('');
+/** Full-width digits and Latin letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A) and their ASCII forms,
+ *  in the same order, for translate(). */
+const FULLWIDTH_FROM = String.fromCodePoint(...[[0xff10, 0xff19], [0xff21, 0xff3a], [0xff41, 0xff5a]].flatMap(([a, b]) => Array.from({ length: b! - a! + 1 }, (_, i) => a! + i)));
+const FULLWIDTH_TO = [...FULLWIDTH_FROM].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join('');
+
 /** Every invisible character, as an SQL string literal for translate()'s from-list (the characters
  *  themselves: chr(…) || … bound 28 calls wherever a macro was expanded). */
 const INVISIBLE_CHRS = `'${INVISIBLE_RANGES.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i))).join('')}'`;
@@ -136,10 +141,11 @@ CREATE OR REPLACE TEMP MACRO tj_trim_ws(t) AS trim(trim(trim(t), ' ' || chr(9) |
 CREATE OR REPLACE TEMP MACRO tj_unmark(t) AS (
   CASE WHEN NOT (starts_with(t, '=') OR starts_with(t, '''')) THEN t
        ELSE tj_trim_ws(regexp_replace(t, '^(?:="(.*)"|''(.*))$', '\\1\\2', 's')) END);
--- Full-width digits (２０２４, typed with a Chinese input method in full-width mode) become ASCII.
+-- Full-width digits and Latin letters (２０２４, ＺＦ０１９９, typed with a Chinese input method in
+-- full-width mode) become ASCII (FULLWIDTH_FROM/TO).
 CREATE OR REPLACE TEMP MACRO tj_fullwidth(v) AS (
-  CASE WHEN contains(v, chr(12288)) OR contains(v, chr(160)) OR regexp_matches(v, '[０-９${invisibleClass('re2')}]')
-       THEN translate(v, chr(12288) || chr(160) || '０１２３４５６７８９' || ${INVISIBLE_CHRS}, '  0123456789') ELSE v END);
+  CASE WHEN contains(v, chr(12288)) OR contains(v, chr(160)) OR regexp_matches(v, '[０-９Ａ-Ｚａ-ｚ${invisibleClass('re2')}]')
+       THEN translate(v, chr(12288) || chr(160) || '${FULLWIDTH_FROM}' || ${INVISIBLE_CHRS}, '  ${FULLWIDTH_TO}') ELSE v END);
 CREATE OR REPLACE TEMP MACRO tj_clean(s) AS nullif(tj_unmark(tj_trim_ws(tj_fullwidth(CAST(s AS VARCHAR)))), '');
 -- tj_clean for a text known to hold a character it acts on, inside a CASE branch (cleanExpr):
 -- DuckDB shares a repeated subexpression only outside conditional branches, and tj_clean's
@@ -147,7 +153,7 @@ CREATE OR REPLACE TEMP MACRO tj_clean(s) AS nullif(tj_unmark(tj_trim_ws(tj_fullw
 -- eight times. The same steps — translate unconditionally, which changes nothing where
 -- tj_fullwidth would not — with the trimmed text bound once by a lambda.
 CREATE OR REPLACE TEMP MACRO tj_clean_1(s) AS list_transform(
-  [tj_trim_ws(translate(CAST(s AS VARCHAR), chr(12288) || chr(160) || '０１２３４５６７８９' || ${INVISIBLE_CHRS}, '  0123456789'))],
+  [tj_trim_ws(translate(CAST(s AS VARCHAR), chr(12288) || chr(160) || '${FULLWIDTH_FROM}' || ${INVISIBLE_CHRS}, '  ${FULLWIDTH_TO}'))],
   t -> nullif(tj_unmark(t), ''))[1];
 
 -- A two-digit year: 00–49 are 20xx, 50–99 are 19xx (Oracle's RR rule; a year 2030–2049 is a

@@ -55,44 +55,41 @@ export function textScanKit(isUtf8: (b: Uint8Array) => boolean) {
   DELIMITER_BIT[59] = 4;
   DELIMITER_BIT[124] = 8;
 
-  /** UTF-8 sequences of the characters that make a text 'any': U+00A0, U+1680, U+205F, U+3000,
-   *  the invisible format characters (INVISIBLE_RANGES in sql-macros.ts, U+FEFF among them); a tab (kept before ids so Excel shows them as text), an apostrophe (Excel's text
-   *  prefix), =" (the formula form ="330922…" many systems export ids in). U+2000–U+200A, U+202F,
-   *  U+200B–U+200F, U+202A–U+202E, U+2060–U+206F and full-width digits are looked for after
-   *  their common first two bytes. */
-  const RARE_SPACE_SEQS = [
-    Buffer.from([0xc2, 0xa0]),
-    Buffer.from([0xe1, 0x9a, 0x80]),
-    Buffer.from([0xe2, 0x81, 0x9f]),
-    Buffer.from([0xe3, 0x80, 0x80]),
-    Buffer.from([0xef, 0xbb, 0xbf]),
-    Buffer.from([0xc2, 0xad]), // U+00AD soft hyphen (invisible, deleted by cleaning)
-    Buffer.from([0xe1, 0xa0, 0x8e]), // U+180E Mongolian vowel separator (likewise)
-    Buffer.from([0x09]),
-    Buffer.from([0x27]),
-    Buffer.from('="'),
-  ];
-  const E2_80 = Buffer.from([0xe2, 0x80]);
-  const E2_81 = Buffer.from([0xe2, 0x81]);
-  const EF_BC = Buffer.from([0xef, 0xbc]);
+  /** The characters that make a text 'any', in UTF-8: a tab (kept before ids so Excel shows them
+   *  as text), an apostrophe (Excel's text prefix), =" (the formula form ="330922…" many systems
+   *  export ids in), U+3000 (E3 80 80: E3 also leads 、。《》, so looked for whole); the rest by
+   *  their lead byte (one memchr pass each, then the next bytes): C2 A0 and C2 AD (no-break space,
+   *  soft hyphen); E1 9A 80 and E1 A0 8E (U+1680, U+180E); E2 80 80–8F and AA–AF (U+2000–U+200F,
+   *  U+202A–U+202F) and E2 81 9F–AF but A5 (U+205F–U+206F) — E2 also leads “ ” — …, which are
+   *  common —; EF BB BF (U+FEFF), EF BC 90–99 and A1–BA, EF BD 81–9A (full-width digits and
+   *  letters, which tj_clean makes ASCII) — EF BC also leads （）：，. The invisible ones are
+   *  INVISIBLE_RANGES in sql-macros.ts. */
+  const RARE_SPACE_SEQS = [Buffer.from([0x09]), Buffer.from([0x27]), Buffer.from('="'), Buffer.from([0xe3, 0x80, 0x80])];
+
+  /** Whether the bytes after a lead byte at i make a character tj_clean acts on. */
+  function rareAfter(lead: number, b1: number, b2: number): boolean {
+    switch (lead) {
+      case 0xc2:
+        return b1 === 0xa0 || b1 === 0xad;
+      case 0xe1:
+        return (b1 === 0x9a && b2 === 0x80) || (b1 === 0xa0 && b2 === 0x8e);
+      case 0xe2:
+        return b1 === 0x80 ? (b2 >= 0x80 && b2 <= 0x8f) || (b2 >= 0xaa && b2 <= 0xaf) : b1 === 0x81 && b2 >= 0x9f && b2 <= 0xaf && b2 !== 0xa5;
+      default: // 0xef
+        return b1 === 0xbb ? b2 === 0xbf : b1 === 0xbc ? (b2 >= 0x90 && b2 <= 0x99) || (b2 >= 0xa1 && b2 <= 0xba) : b1 === 0xbd && b2 >= 0x81 && b2 <= 0x9a;
+    }
+  }
+  const LEADS = [0xc2, 0xe1, 0xe2, 0xef];
 
   function hasRareSpace(buf: Buffer, from = 0): boolean {
     for (const seq of RARE_SPACE_SEQS) if (buf.indexOf(seq, from) >= 0) return true;
-    // full-width digits ０–９ (EF BC 90–99), which tj_clean makes ASCII
-    for (let i = buf.indexOf(EF_BC, from); i >= 0 && i + 2 < buf.length; i = buf.indexOf(EF_BC, i + 2)) {
-      const b = buf[i + 2]!;
-      if (b >= 0x90 && b <= 0x99) return true;
-    }
-    // U+2000–U+200A and U+202F are E2 80 80–8A and E2 80 AF; the invisible U+200B–U+200F and
-    // U+202A–U+202E are E2 80 8B–8F and AA–AE; E2 80 also starts “ ” — …, which are common
-    for (let i = buf.indexOf(E2_80, from); i >= 0 && i + 2 < buf.length; i = buf.indexOf(E2_80, i + 2)) {
-      const b = buf[i + 2]!;
-      if ((b >= 0x80 && b <= 0x8f) || (b >= 0xaa && b <= 0xaf)) return true;
-    }
-    // the invisible U+2060–U+2064 and U+2066–U+206F: E2 81 A0–A4, A6–AF
-    for (let i = buf.indexOf(E2_81, from); i >= 0 && i + 2 < buf.length; i = buf.indexOf(E2_81, i + 2)) {
-      const b = buf[i + 2]!;
-      if (b >= 0xa0 && b <= 0xaf && b !== 0xa5) return true;
+    const n = buf.length;
+    for (const lead of LEADS) {
+      // (a two-byte character, C2 …, needs one byte after the lead; the others two)
+      const need = lead === 0xc2 ? 1 : 2;
+      for (let i = buf.indexOf(lead, from); i >= 0 && i + need < n; i = buf.indexOf(lead, i + 1)) {
+        if (rareAfter(lead, buf[i + 1]!, need === 2 ? buf[i + 2]! : 0)) return true;
+      }
     }
     return false;
   }
