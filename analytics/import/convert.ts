@@ -452,8 +452,8 @@ export function cleanExpr(col: string, spaces: SpaceClass, lineBreaks = true): s
 
 /** A text holding a character that makes it SpaceClass 'any' (the characters of RARE_SPACE_SEQS
  *  in text-scan-kit.ts): a space separator other than U+0020, an invisible format character
- *  (INVISIBLE_RANGES, U+FEFF among them), a full-width digit or Latin letter, a tab, an apostrophe or =" — as an
- *  RE2 pattern in an SQL literal. */
+ *  (INVISIBLE_RANGES, U+FEFF among them), a full-width digit or Latin letter, a tab, an
+ *  apostrophe or =" — as an RE2 pattern in an SQL literal. */
 export const RARE_SPACE_SQL = `'[\\x{00A0}\\x{1680}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}\\x{3000}\\t''０-９Ａ-Ｚａ-ｚ${invisibleClass('re2')}]|="'`;
 
 export interface ConvSql {

@@ -153,7 +153,8 @@ export async function sampleColumns(db: Db, source: StagedSource): Promise<strin
 /**
  * A sampled cell as the import will read it (tj_clean in sql-macros.ts, for recognising columns by
  * their values only): invisible format characters (zero-width spaces, direction marks, a BOM) are
- * deleted, full-width and no-break spaces become spaces and full-width digits and letters ASCII; white space is trimmed; the marks that keep a value text are taken off — ="2024-01-05",
+ * deleted, full-width and no-break spaces become spaces and full-width digits and letters ASCII;
+ * white space is trimmed; the marks that keep a value text are taken off — ="2024-01-05",
  * an export's way of writing every cell, and a leading apostrophe. Without this a column written
  * so had no date, amount or id in its sample.
  */

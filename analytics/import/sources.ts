@@ -514,7 +514,7 @@ function structuralReason(line: number, csvLine: string, type: string, rawMessag
 const CONTROL_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 
 /** Space separators other than U+0020 (Unicode Zs), invisible format characters (U+FEFF among
- *  them), full-width digits and the text marks: what makes cells 'any'. */
+ *  them), full-width digits and letters, and the text marks: what makes cells 'any'. */
 const RARE_SPACE = new RegExp(`[\\t'\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a${invisibleClass('js')}]|="`);
 
 /** A cell as a CSV field: quoted only when it must be (DuckDB reads quoted fields several
