@@ -106,6 +106,9 @@ export const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
   [0xfeff, 0xfeff],
 ];
 const hex = (n: number, w: number) => n.toString(16).toUpperCase().padStart(w, '0');
+/** The characters of code-point ranges, in order. */
+const rangeChars = (ranges: readonly (readonly [number, number])[]): string =>
+  String.fromCodePoint(...ranges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => a + i)));
 /** INVISIBLE_RANGES as the body of a character class: RE2 syntax (for SQL) or JS syntax. */
 export const invisibleClass = (syntax: 're2' | 'js'): string =>
   INVISIBLE_RANGES.map(([a, b]) => {
@@ -114,12 +117,12 @@ export const invisibleClass = (syntax: 're2' | 'js'): string =>
   }).join('');
 /** Full-width digits and Latin letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A) and their ASCII forms,
  *  in the same order, for translate(). */
-const FULLWIDTH_FROM = String.fromCodePoint(...[[0xff10, 0xff19], [0xff21, 0xff3a], [0xff41, 0xff5a]].flatMap(([a, b]) => Array.from({ length: b! - a! + 1 }, (_, i) => a! + i)));
+const FULLWIDTH_FROM = rangeChars([[0xff10, 0xff19], [0xff21, 0xff3a], [0xff41, 0xff5a]]);
 const FULLWIDTH_TO = [...FULLWIDTH_FROM].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join('');
 
 /** Every invisible character, as an SQL string literal for translate()'s from-list (the characters
  *  themselves: chr(…) || … bound 28 calls wherever a macro was expanded). */
-const INVISIBLE_CHRS = `'${INVISIBLE_RANGES.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i))).join('')}'`;
+const INVISIBLE_CHRS = `'${rangeChars(INVISIBLE_RANGES)}'`;
 
 const list = (xs: readonly string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ');
 
