@@ -75,6 +75,14 @@ describe('tj_date: the date forms Chinese exports write', () => {
     ['5-Mar-2024', '2024-03-05'],
     ['30-FEB-24', null],
     ['Mar 5, 2024', '2024-03-05'],
+    ['March 5, 2024', '2024-03-05'],
+    ['5 Mar 2024', '2024-03-05'],
+    // Gson's default for a java.util.Date (DateFormat's medium form, English locale); Java 20+
+    // writes a narrow no-break space before AM/PM
+    ['Mar 5, 2024 10:20:00 AM', '2024-03-05'],
+    ['Mar 5, 2024, 11:59:59 PM', '2024-03-05'],
+    ['Dec 31, 2024, 9:05:00\u202fPM', '2024-12-31'],
+    ['Feb 30, 2024 10:20:00 AM', null],
     ['三月五日', null],
     ['abc', null],
     ['', null],
@@ -316,6 +324,9 @@ describe('tj_clean takes off the marks that keep a value text', () => {
     ['\u2066张三\u2069、\u200e李四\u200f', '张三、李四'],
     ['海洋\ufeff执法队', '海洋执法队'],
     ['\u3000\u200b\u3000', null],
+    // the rarer space separators inside a value are spaces, as U+3000 and U+00A0 were
+    ['9:05:00\u202fPM', '9:05:00 PM'],
+    ['张\u2005三\u1680李\u205f四\u2000', '张 三 李 四'],
     ['‐‧‰', '‐‧‰'],
   ])('%j → %j', async (raw, want) => {
     const db = await memoryDb();

@@ -26,8 +26,14 @@ export const DATE_FORMATS = [
   // java.util.Date's toString() on a server in China, what a Java export writes when nobody
   // formatted the date: Fri Jan 05 00:00:00 CST 2024
   '%a %b %d %H:%M:%S CST %Y',
-  // an English date as some systems format it: Mar 5, 2024
+  // an English date as some systems format it: Mar 5, 2024; March 5, 2024; 5 Mar 2024
   '%b %d, %Y',
+  '%B %d, %Y',
+  '%d %b %Y',
+  // java.text.DateFormat's medium form on an English-locale server, which Gson writes for every
+  // Date when nobody set a format: Mar 5, 2024 10:20:00 AM (Java 9+: Mar 5, 2024, 10:20:00 AM)
+  '%b %d, %Y %I:%M:%S %p',
+  '%b %d, %Y, %I:%M:%S %p',
 ];
 
 /** The numbers 1–31 in Chinese numerals (一 … 十 … 二十一 … 三十一): a position in this list. */
@@ -120,6 +126,14 @@ export const invisibleClass = (syntax: 're2' | 'js'): string =>
 const FULLWIDTH_FROM = rangeChars([[0xff10, 0xff19], [0xff21, 0xff3a], [0xff41, 0xff5a]]);
 const FULLWIDTH_TO = [...FULLWIDTH_FROM].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join('');
 
+/** The spaces other than U+0020 that cleaning makes ordinary spaces: the ideographic (full-width)
+ *  space, the no-break space, and the rarer Unicode space separators (U+1680, U+2000–200A, the
+ *  narrow no-break space U+202F that Java 20+ writes before AM/PM, U+205F). DuckDB's trim() takes
+ *  them off a value's ends; inside a value they were kept, so Dec 31, 2024, 9:05:00\u202fPM read as
+ *  no date. */
+const SPACES_FROM = rangeChars([[0x3000, 0x3000], [0x00a0, 0x00a0], [0x1680, 0x1680], [0x2000, 0x200a], [0x202f, 0x202f], [0x205f, 0x205f]]);
+const SPACES_TO = ' '.repeat([...SPACES_FROM].length);
+
 /** Every invisible character, as an SQL string literal for translate()'s from-list (the characters
  *  themselves: chr(…) || … bound 28 calls wherever a macro was expanded). */
 const INVISIBLE_CHRS = `'${rangeChars(INVISIBLE_RANGES)}'`;
@@ -131,9 +145,9 @@ const list = (xs: readonly string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}
 // as tj_date_c(tj_clean(s))): DuckDB binds a macro built of others when it is created, and six such
 // took ≈ 80 ms of the ≈ 100 ms these cost on every opening of a workspace (every command).
 export const MACROS_SQL = `
--- Full-width spaces and no-break spaces become spaces before trimming, invisible format characters
--- (INVISIBLE_RANGES: zero-width spaces, direction marks, a stray BOM) are deleted. translate() is
--- slow, so it runs only on the rare cells that hold one. Tabs and line breaks around a value are
+-- Full-width, no-break and the rarer Unicode spaces (SPACES_FROM) become spaces before trimming,
+-- invisible format characters (INVISIBLE_RANGES: zero-width spaces, direction marks, a stray BOM)
+-- are deleted. translate() is slow, so it runs only on the rare cells that hold one. Tabs and line breaks around a value are
 -- trimmed too, and the marks spreadsheet users and exports put on a value to keep it text are
 -- taken off: ="330922…" (the formula form) and a leading apostrophe.
 -- (trim() strips the Unicode space separators but not tabs or line breaks; trim(t, chars) only chars)
@@ -147,8 +161,8 @@ CREATE OR REPLACE TEMP MACRO tj_unmark(t) AS (
 -- Full-width digits and Latin letters (２０２４, ＺＦ０１９９, typed with a Chinese input method in
 -- full-width mode) become ASCII (FULLWIDTH_FROM/TO).
 CREATE OR REPLACE TEMP MACRO tj_fullwidth(v) AS (
-  CASE WHEN contains(v, chr(12288)) OR contains(v, chr(160)) OR regexp_matches(v, '[０-９Ａ-Ｚａ-ｚ${invisibleClass('re2')}]')
-       THEN translate(v, chr(12288) || chr(160) || '${FULLWIDTH_FROM}' || ${INVISIBLE_CHRS}, '  ${FULLWIDTH_TO}') ELSE v END);
+  CASE WHEN contains(v, chr(12288)) OR contains(v, chr(160)) OR regexp_matches(v, '[０-９Ａ-Ｚａ-ｚ\\x{1680}\\x{2000}-\\x{200A}\\x{202F}\\x{205F}${invisibleClass('re2')}]')
+       THEN translate(v, '${SPACES_FROM}${FULLWIDTH_FROM}' || ${INVISIBLE_CHRS}, '${SPACES_TO}${FULLWIDTH_TO}') ELSE v END);
 CREATE OR REPLACE TEMP MACRO tj_clean(s) AS nullif(tj_unmark(tj_trim_ws(tj_fullwidth(CAST(s AS VARCHAR)))), '');
 -- tj_clean for a text known to hold a character it acts on, inside a CASE branch (cleanExpr):
 -- DuckDB shares a repeated subexpression only outside conditional branches, and tj_clean's
@@ -156,7 +170,7 @@ CREATE OR REPLACE TEMP MACRO tj_clean(s) AS nullif(tj_unmark(tj_trim_ws(tj_fullw
 -- eight times. The same steps — translate unconditionally, which changes nothing where
 -- tj_fullwidth would not — with the trimmed text bound once by a lambda.
 CREATE OR REPLACE TEMP MACRO tj_clean_1(s) AS list_transform(
-  [tj_trim_ws(translate(CAST(s AS VARCHAR), chr(12288) || chr(160) || '${FULLWIDTH_FROM}' || ${INVISIBLE_CHRS}, '  ${FULLWIDTH_TO}'))],
+  [tj_trim_ws(translate(CAST(s AS VARCHAR), '${SPACES_FROM}${FULLWIDTH_FROM}' || ${INVISIBLE_CHRS}, '${SPACES_TO}${FULLWIDTH_TO}'))],
   t -> nullif(tj_unmark(t), ''))[1];
 
 -- A two-digit year: 00–49 are 20xx, 50–99 are 19xx (Oracle's RR rule; a year 2030–2049 is a
