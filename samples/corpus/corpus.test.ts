@@ -43,17 +43,18 @@ describe('recognition corpus', () => {
     expect(nulls).toBeGreaterThanOrEqual(60);
   });
 
-  it('keeps composed (pattern) spellings a minority, and both splits substantial', () => {
+  it('keeps composed (pattern) spellings a minority, and every split substantial', () => {
     const distinct = [...distinctHeaders(corpus.headers).values()];
     const pattern = distinct.filter((d) => d.origin === 'pattern').length;
     expect(pattern / distinct.length).toBeLessThan(0.35);
     const valuePattern = corpus.values.filter((v) => v.origin === 'pattern').length;
     expect(valuePattern / corpus.values.length).toBeLessThan(0.35);
-    for (const split of ['dev', 'holdout'] as const) {
+    // dev and holdout were split by layout; fresh was gathered later, blind, from other sources
+    for (const split of ['dev', 'holdout', 'fresh'] as const) {
       const share = corpus.headers.filter((l) => l.split === split).length / corpus.headers.length;
-      expect(share, split).toBeGreaterThan(0.35);
+      expect(share, split).toBeGreaterThan(0.25);
       const vshare = corpus.values.filter((v) => v.split === split).length / corpus.values.length;
-      expect(vshare, split).toBeGreaterThan(0.35);
+      expect(vshare, split).toBeGreaterThan(0.2);
     }
   });
 

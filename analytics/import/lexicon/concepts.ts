@@ -100,6 +100,8 @@ export const CONCEPTS: readonly Concept[] = [
     terms: [
       '执法事项', '事项', '权力事项', '违法事项', '处罚事项', '职权事项', '权责事项', '违法行为', '违法行为类型', '检查事项', '抽查事项',
       '行政权力事项', '权力', '职权', '权力清单', '事项清单',
+      // Zhejiang publishes its catalogues as 权责清单 (powers and duties): 权责代码, 权责名称
+      '权责', '权责清单', '权责清单事项',
     ],
   },
   // 案由: the cause of a case in words (张某未经许可经营案), a description — it points to the matter

@@ -40,7 +40,7 @@ export const TABLE_MARKERS: Readonly<Record<string, readonly string[]>> = {
 /** Words in a file name that point to a table (a weak hint, used only to break near ties). */
 export const FILE_HINTS: Readonly<Record<string, readonly string[]>> = {
   unit: ['单位名录', '主体名录', '执法主体', '单位清单', '机构名录', '执法单位', '队伍'],
-  matter: ['事项目录', '事项清单', '权力清单', '权力事项', '执法事项', '事项'],
+  matter: ['事项目录', '事项清单', '权力清单', '权力事项', '执法事项', '事项', '权责清单'],
   officer: ['花名册', '执法人员', '人员名单', '人员信息', '执法证', '人员'],
   penalty_case: ['处罚', '案件台账', '案件', '办案'],
   inspection: ['检查记录', '检查台账', '行政检查', '检查', '巡查'],
@@ -84,7 +84,7 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     domain: { also: ['所属领域', '执法领域', '条线', '行业', '所属行业', '业务条线', '执法门类'] },
     power_type: { also: ['权力类型', '事项类型', '职权类型', '权力类别', '事项类别', '职权类别'] },
     owner_type: { also: ['实施队伍类型', '实施主体类型', '行使主体类型', '主体类型', '执法队伍类型'] },
-    owner_unit_id: { also: ['实施主体', '行使主体', '实施单位', '实施机关', '承办单位', '责任单位', '执法主体', '实施部门'] },
+    owner_unit_id: { also: ['实施主体', '行使主体', '实施单位', '实施机关', '承办单位', '责任单位', '执法主体', '实施部门', '管理主体', '管理部门'] },
     transferred: { also: ['是否划转', '划转事项', '是否划转综合执法', '是否综合执法事项', '划转情况'] },
     from_domain: { also: ['原所属领域', '原领域', '原主管部门', '划出部门', '原业务领域', '划出领域'] },
     high_frequency: { also: ['是否高频', '高频事项', '是否高频事项', '是否常用'] },
@@ -147,8 +147,9 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     party_type: { also: ['当事人类型', '当事人性质', '当事人类别', '相对人类型', '相对人类别', '行政相对人类别'] },
     party_name: { also: ['当事人', '当事人名称', '当事人姓名', '被处罚人', '相对人名称', '行政相对人名称', '违法主体名称'] },
     party_id: { also: ['当事人证件号码', '证件号码', '统一社会信用代码', '当事人身份证号', '身份证号码', '当事人代码', '相对人代码', '行政相对人代码', '证照号码'] },
-    penalty_types: { also: ['处罚种类', '处罚类型', '处罚内容', '处罚类别', '处罚结果'] },
-    fine_amount: { also: ['罚款金额', '罚款数额', '罚没金额', '罚款'] },
+    penalty_types: { also: ['处罚种类', '处罚类型', '处罚内容', '处罚类别', '处罚结果', '处罚决定种类', '处罚决定类型'] },
+    // 双公示 lists and supervision platforms say 处罚金额 for the fine (the one amount a penalty states)
+    fine_amount: { also: ['罚款金额', '罚款数额', '罚没金额', '罚款', '处罚金额'] },
     confiscation_amount: { also: ['没收违法所得', '没收金额', '没收违法所得金额', '没收财物金额'] },
     no_penalty_reason: { also: ['不予处罚情形', '不予处罚原因', '免罚情形', '不予处罚理由', '免罚原因'] },
     suspected_crime: { also: ['是否涉嫌犯罪', '涉嫌犯罪', '是否涉刑'] },
@@ -198,10 +199,11 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     head_appeared: { also: ['负责人是否出庭', '负责人出庭应诉', '行政机关负责人出庭', '是否负责人出庭', '负责人出庭情况'] },
   },
   complaint: {
-    complaint_id: { also: ['工单编号', '工单号', '投诉编号', '件号', '举报编号', '诉求编号', '受理编号'] },
+    // a 信访 or mayor's-mailbox system numbers letters (信件编号, 来信编号)
+    complaint_id: { also: ['工单编号', '工单号', '投诉编号', '件号', '举报编号', '诉求编号', '受理编号', '信件编号', '来信编号'] },
     // a 12345 ticket reaches the unit when it is assigned (区交办时间, 派单时间): close to received
     received_date: {
-      also: ['受理日期', '登记日期', '来电时间', '受理时间', '投诉日期', '举报日期', '登记时间', '诉求受理时间'],
+      also: ['受理日期', '登记日期', '来电时间', '受理时间', '投诉日期', '举报日期', '登记时间', '诉求受理时间', '来信时间', '来信日期'],
       near: ['交办时间', '交办日期', '派单时间', '派发时间', '转办时间', '签收时间'],
     },
     channel: { also: ['来源渠道', '渠道', '来源', '受理渠道', '投诉渠道', '诉求渠道'] },
@@ -210,7 +212,8 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     domain: { also: ['问题领域', '所属领域', '问题类别', '问题分类', '分类', '领域'] },
     about_conduct: { also: ['是否涉及执法行为', '是否执法行为投诉', '涉执法行为'] },
     deadline_date: { also: ['办结时限', '办理时限', '限办日期', '承诺办结日期', '要求办结日期'] },
-    closed_date: { also: ['办结日期', '办结时间', '结案日期', '办理完成时间'] },
+    // a letter or complaint is closed by its answer (回复时间, 答复日期)
+    closed_date: { also: ['办结日期', '办结时间', '结案日期', '办理完成时间', '回复时间', '回复日期', '答复时间', '答复日期'] },
     satisfaction: { also: ['满意度', '评价结果', '回访评价', '回访满意度', '满意度评价'] },
     jurisdiction_dispute: { also: ['是否管辖争议', '管辖争议', '是否存在管辖争议'] },
   },

@@ -3,7 +3,13 @@
 // included; dev and holdout are reported apart, each held to the goal: ≥ 97% recognised, no wrong
 // assignment at "sure". The holdout was measured blind once (2026-12-04: headers 89.2% with 10 wrong
 // at sure, values 89.3%); it has been seen since (round 2 of issue 10 fixed its misses by general
-// rules), so both splits are development data now and their misses are printed.
+// rules), so both splits are development data now and their misses are printed. A third split,
+// fresh (31 layouts, 53 values from eight sources not used before), was gathered on 2026-12-06 by a
+// collector who never read analytics/import/ and measured blind once: headers 308/343 (89.8%, 5
+// wrong at sure, all in one layout whose table was guessed wrong), values 46/53 (86.8%, 2 wrong at
+// sure). Its misses were then fixed by general rules where one was right (negation in values,
+// 权责 as 事项, letters and replies in complaint ledgers, 处罚金额, 管理主体); it is held to what it reached
+// then, the layout it still misreads named below, so a regression there shows.
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, type HeaderLayout, type ValueEntry } from '../../../samples/corpus/corpus.js';
 import { tableDef } from '../../schema/tables.js';
@@ -61,9 +67,19 @@ function pct(a: number, b: number): string {
   return b ? `${((100 * a) / b).toFixed(1)}%` : '—';
 }
 
+/** What each split is held to: the share recognised, and the layouts allowed wrong answers at
+ *  "sure" (fresh: a 案卷评查 result list, one row per case file with its score, read as a case
+ *  ledger — a finding list's id, source and date are not in it either). */
+const BARS: Record<'dev' | 'holdout' | 'fresh', { headers: number; values: number; wrongSureIn: readonly string[] }> = {
+  dev: { headers: GOAL, values: GOAL, wrongSureIn: [] },
+  holdout: { headers: GOAL, values: GOAL, wrongSureIn: [] },
+  fresh: { headers: 0.93, values: 0.96, wrongSureIn: ['fresh-finding-zhzf-casefile-appraisal'] },
+};
+
 describe('recognition of the corpus', () => {
-  for (const split of ['dev', 'holdout'] as const) {
-    it(`headers, ${split}: ≥ 97% recognised, none wrong at "sure"`, () => {
+  for (const split of ['dev', 'holdout', 'fresh'] as const) {
+    const bar = BARS[split];
+    it(`headers, ${split}: ≥ ${bar.headers * 100}% recognised, none wrong at "sure"${bar.wrongSureIn.length ? ' outside the known layout' : ''}`, () => {
       const layouts = corpus.headers.filter((l) => l.split === split);
       const outs = headerOutcomes(layouts);
       const ok = outs.filter(correct);
@@ -83,11 +99,11 @@ describe('recognition of the corpus', () => {
       );
       const wrong = outs.filter((o) => !correct(o));
       if (wrong.length) console.log(`[corpus headers ${split}] not recognised:\n${wrong.map(describeHeader).join('\n')}`);
-      expect(wrongSure.map(describeHeader)).toEqual([]);
-      expect(ok.length / outs.length).toBeGreaterThanOrEqual(GOAL);
+      expect(wrongSure.filter((o) => !bar.wrongSureIn.includes(o.layout)).map(describeHeader)).toEqual([]);
+      expect(ok.length / outs.length).toBeGreaterThanOrEqual(bar.headers);
     });
 
-    it(`values, ${split}: ≥ 97% recognised, none wrong at "sure"`, () => {
+    it(`values, ${split}: ≥ ${bar.values * 100}% recognised, none wrong at "sure"`, () => {
       const outs = valueOutcomes(corpus.values.filter((v) => v.split === split));
       const ok = outs.filter((o) => o.got === o.e.expected);
       const wrongSure = outs.filter((o) => o.got !== o.e.expected && o.confidence === 'sure');
@@ -96,7 +112,7 @@ describe('recognition of the corpus', () => {
       const wrong = outs.filter((o) => o.got !== o.e.expected);
       if (wrong.length) console.log(`[corpus values ${split}] not recognised:\n${wrong.map(line).join('\n')}`);
       expect(wrongSure.map(line)).toEqual([]);
-      expect(ok.length / outs.length).toBeGreaterThanOrEqual(GOAL);
+      expect(ok.length / outs.length).toBeGreaterThanOrEqual(bar.values);
     });
   }
 

@@ -73,6 +73,14 @@ describe('recognition', () => {
     expect(matchValue('complaint', 'satisfaction', '不满意')).toMatchObject({ value: '不满意' });
     // a negation before a spelling rules it out: 未立案 is not 立案
     expect(matchValue('inspection', 'result', '未立案')).toBeNull();
+    // …and a text a negated spelling holds is its opposite, not that spelling's value: 发现问题
+    // is not 未发现问题 (无问题), 异常 not 无异常, 合格 still 合格
+    expect(matchValue('inspection', 'result', '发现问题')).toBeNull();
+    expect(matchValue('inspection', 'result', '发现违法行为')).toBeNull();
+    expect(matchValue('inspection', 'result', '异常')).toBeNull();
+    expect(matchValue('inspection', 'result', '发现')).toBeNull();
+    expect(matchValue('inspection', 'result', '合格')).toMatchObject({ value: '无问题' });
+    expect(matchValue('inspection', 'result', '未发现违法违规')).toMatchObject({ value: '无问题' });
     expect(matchValue('penalty_case', 'source', '领导批示')).toBeNull();
   });
 });

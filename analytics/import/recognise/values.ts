@@ -52,6 +52,12 @@ const CATCH_ALL = new Set(VALUE_CATCH_ALL.map(valueKey));
 /** A part named first (部分胜诉, 部分维持) is not the whole: matched only as a listed spelling. */
 const PARTIAL = /^(部分|局部)/;
 
+/** Whether `k` holds `text` somewhere not right after a negation (未, 无, 不 …). */
+function holdsUnnegated(k: string, text: string): boolean {
+  for (let at = k.indexOf(text); at >= 0; at = k.indexOf(text, at + 1)) if (!(at > 0 && NEGATION.test(k[at - 1]!) && !NEGATION.test(text[0]!))) return true;
+  return false;
+}
+
 function bigrams(s: string): string[] {
   if (s.length < 2) return [s];
   const out: string[] = [];
@@ -176,9 +182,10 @@ function matchUncached(table: string, f: FieldDef, raw: string, user?: Readonly<
   if (best && best.canon.size === 1) return { value: [...best.canon][0]!, how: 'contains', confidence: 'likely' };
   if (best) return null;
   // The text inside a known spelling (双随机 in 双随机一公开): only when all such spellings agree.
+  // Not where the spelling negates it (发现问题 inside 未发现问题, 异常 inside 无异常: the opposite).
   if (text.length >= 2) {
     const within = new Set<string>();
-    for (const [k, canon] of spellings) if (k.includes(text)) within.add(canon);
+    for (const [k, canon] of spellings) if (holdsUnnegated(k, text)) within.add(canon);
     if (within.size === 1) return { value: [...within][0]!, how: 'contains', confidence: 'likely' };
     if (within.size > 1) return null;
   }
@@ -187,7 +194,9 @@ function matchUncached(table: string, f: FieldDef, raw: string, user?: Readonly<
     let top = { s: 0, canon: '' };
     let second = 0;
     const mine = bag(text);
-    for (const { canon, bag: theirs } of spellingBags(table, f)) {
+    for (const { k, canon, bag: theirs } of spellingBags(table, f)) {
+      // a spelling that negates (未发现问题) is not close to a text that does not (发现问题)
+      if (NEGATION.test(k)) continue;
       // The best a pair count can give: a spelling far shorter or longer than the text cannot come
       // near enough to be the winner or to stand in its way (the result is the same without it).
       if ((2 * Math.min(mine.n, theirs.n)) / (mine.n + theirs.n) < SIMILAR_FLOOR) continue;
