@@ -215,7 +215,8 @@ export interface TableSchema {
   fields: Array<{ name: string; zh: string; en: string; kind: FieldKind; required: boolean; personal: boolean; aliases: string[] }>;
 }
 
-export type ImportOutcome = ImportFileResult | { file: string; path: string; error: ErrorInfo };
+/** A file's import, or a failed one (`sheet`: a workbook's later data sheet that failed). */
+export type ImportOutcome = ImportFileResult | { file: string; path: string; sheet?: string; error: ErrorInfo };
 
 /** Folders walked into their data files, in a stable order; nothing passed over silently. */
 export interface ExpandedPaths {
@@ -246,6 +247,8 @@ export interface ImportLogEntry {
   finished_at: string | null;
   undone_at: string | null;
   mapping_origin: string | null;
+  /** The sheet of a workbook of several that the batch read (else null). */
+  sheet: string | null;
 }
 
 /** Paged row data: Arrow IPC stream bytes with `columns` describing them. */

@@ -5,7 +5,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { basename, extname, resolve as resolvePath } from 'node:path';
 import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
-import { cleanErrorDetail, fileErrors, TijianError } from '../i18n/errors.js';
+import { cleanErrorDetail, errorText, fileErrors, TijianError } from '../i18n/errors.js';
 import { CANONICAL_TABLES, tableDef } from '../schema/tables.js';
 import { derivedKeyOf, type TableDef } from '../schema/types.js';
 import { APP_VERSION } from '../version.js';
@@ -24,7 +24,7 @@ import { applyMappingFile, type MappingFile } from './mapping-file.js';
 import type { ProgressFn } from './progress.js';
 import { listKeyMapSql, listMapSql, prepareLookups, referenceFields, resolveAfterReferenceChange, singleMapSql } from './resolve.js';
 import { checkAborted } from './cancel.js';
-import { rowShape, scanFacts, stageSource, type FileFormat, type StagedSource, type StructuralReject } from './sources.js';
+import { otherDataSheets, rowShape, scanFacts, stageSource, type FileFormat, type StagedSource, type StructuralReject } from './sources.js';
 import { detectFormat } from './sniff-format.js';
 import { refPlaceholdersOfImport, unresolvedOfImport, type UnresolvedOfImport } from './unresolved.js';
 import { statDataFile } from './import-paths.js';
@@ -39,6 +39,9 @@ export interface ImportFileOptions {
   /** An explicit mapping (from a mapping file). */
   mapping?: MappingFile;
   limits?: ImportLimits;
+  /** A workbook: read this sheet (by name), a batch of its own, instead of the one its header
+   *  chooses (importFileSheets imports a workbook's other data sheets so). */
+  sheet?: string;
   onProgress?: ProgressFn;
   signal?: AbortSignal;
   /** Tests only: fail or pause at a step inside the transaction. */
@@ -80,8 +83,21 @@ export interface ImportFileResult {
   unresolved?: UnresolvedOfImport[];
   /** What the rejected rows' line numbers count. */
   line_kind?: StagedSource['lineKind'];
+  /** A workbook of more than one sheet: the sheet read. */
+  sheet?: string;
+  /** A workbook whose sheet was chosen by its header: its other sheets that read as data too, not
+   *  read by this import (importFileSheets imports each as a batch of its own). */
+  other_sheets?: string[];
   warnings: string[];
   seconds: number;
+}
+
+/** A sheet of a workbook whose import failed after the workbook's first batch. */
+export interface SheetImportFailure {
+  file: string;
+  path: string;
+  sheet: string;
+  error: TijianError;
 }
 
 const TAG = 'tj_imp';
@@ -93,6 +109,8 @@ const MAP_TABLES = [
 ];
 
 const TEXT_FORMATS: ReadonlySet<FileFormat> = new Set(['csv', 'json', 'jsonl']);
+/** Formats whose files are workbooks of sheets. */
+const WORKBOOK_FORMATS: ReadonlySet<FileFormat> = new Set(['xlsx', 'xls', 'xmlss']);
 
 /** Whether a CSV or XLSX is read into a table while its columns are recognised (see
  *  decideWhileReading): 'never' by default — measured on 2 cores (bench:import --overlap), the
@@ -253,6 +271,27 @@ async function countyName(db: Db): Promise<string | null> {
   return v ?? '嵊泗县';
 }
 
+/**
+ * Imports a file, and then each other sheet of a workbook that reads as data too (a ledger kept a
+ * sheet a month, a sheet a unit, a sheet a year), each as a batch of its own — so a workbook is not
+ * half imported. The first batch's failure is thrown as importFile's; a later sheet's failure is
+ * returned in its place (the batches before it stay imported, as separate files would).
+ */
+export async function importFileSheets(ws: Workspace, filePath: string, opts: ImportFileOptions = {}): Promise<Array<ImportFileResult | SheetImportFailure>> {
+  const first = await importFile(ws, filePath, opts);
+  const out: Array<ImportFileResult | SheetImportFailure> = [first];
+  for (const sheet of first.other_sheets ?? []) {
+    try {
+      out.push(await importFile(ws, filePath, { ...opts, sheet }));
+    } catch (e) {
+      const error = e instanceof TijianError ? e : new TijianError('IMPORT_FAILED', `导入“${first.file}”的工作表“${sheet}”失败（${errorText(e)}）。`, `Importing sheet "${sheet}" of "${first.file}" failed (${errorText(e)}).`);
+      out.push({ file: first.file, path: first.path, sheet, error });
+      if (error.code === 'IMPORT_CANCELLED') break;
+    }
+  }
+  return out;
+}
+
 export async function importFile(ws: Workspace, filePath: string, opts: ImportFileOptions = {}): Promise<ImportFileResult> {
   const started = Date.now();
   const db = ws.db;
@@ -296,13 +335,19 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   }
   const prior = repeatedImport(
     await db.all<{ import_id: number; table_name: string; mapping: string | null }>(
-      `SELECT import_id, table_name, CAST(mapping AS VARCHAR) AS mapping FROM import_log WHERE sha256 = ${lit(scan.sha256)} AND status = 'done' ORDER BY import_id`,
+      `SELECT import_id, table_name, CAST(mapping AS VARCHAR) AS mapping FROM import_log
+       WHERE sha256 = ${lit(scan.sha256)} AND status = 'done' AND sheet IS NOT DISTINCT FROM ${lit(opts.sheet ?? null)} ORDER BY import_id`,
     ),
     file,
   );
   if (prior) {
+    // the workbook's other data sheets are looked for again: a file imported before they were
+    // imported sheet by sheet gets them now, one imported since finds them done
+    const others = opts.sheet === undefined && WORKBOOK_FORMATS.has(format) ? await otherDataSheets(path, format as 'xlsx' | 'xls' | 'xmlss', file, opts.signal) : [];
     return {
       ...base,
+      ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+      ...(others.length ? { other_sheets: others } : {}),
       table: prior.table_name,
       import_id: null,
       rows_read: 0,
@@ -319,7 +364,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   const onAbort = () => db.interrupt();
   opts.signal?.addEventListener('abort', onAbort);
   // the workspace's database reads one folder only: the file goes there (a hard link or a copy)
-  const sourceCtx = { db, path, tag: TAG, displayName: file, scratchDir: ws.io.dir, stage: (p: string) => ws.io.stage(p), ...scanFacts(scan) };
+  const sourceCtx = { db, path, tag: TAG, displayName: file, scratchDir: ws.io.dir, stage: (p: string) => ws.io.stage(p), ...scanFacts(scan), ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}) };
   // A mapping given or remembered is applied as soon as the headers are known (for an XLSX,
   // before its rows are staged, so a sheet it does not fit is not read to its end first).
   // Recognition weighs the values too, so it waits until the rows are staged.
@@ -392,6 +437,8 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
       values_unmatched: staged.values.unmatched,
       values_invalid: [...staged.invalid.values, ...refPlaceholders],
       line_kind: src.lineKind,
+      ...(src.sheet !== undefined ? { sheet: src.sheet } : {}),
+      ...(src.otherSheets?.length ? { other_sheets: src.otherSheets } : {}),
       warnings: [...base.warnings, ...src.warnings, ...derivedNotes(t, mapping), ...staged.invalid.omitted.map(omittedNote)],
       seconds: (Date.now() - started) / 1000,
     };
@@ -532,12 +579,14 @@ async function loadRows(
     layout_key: layoutKey(source.headers),
     headers: source.headers,
     ...(mapping.constants?.length ? { constants: mapping.constants } : {}),
+    // the sheet a workbook's first batch was read from (chosen by its header): for the import log
+    ...(source.sheet !== undefined ? { sheet: source.sheet } : {}),
   });
   await db.exec(
     `INSERT INTO import_log (import_id, file_name, file_path, file_size, sha256, format, encoding, table_name, mapping,
-       rows_read, rows_loaded, rows_rejected, started_at, status, app_version)
+       rows_read, rows_loaded, rows_rejected, started_at, status, app_version, sheet)
      VALUES (${importId}, ${lit(file)}, ${lit(ctx.path)}, ${ctx.st.size}, ${lit(ctx.scan.sha256)}, ${lit(ctx.format)},
-       ${lit(ctx.scan.encoding ?? null)}, ${lit(t.name)}, ${lit(mappingJson)}, 0, 0, 0, now()::TIMESTAMP, 'running', ${lit(APP_VERSION)})`,
+       ${lit(ctx.scan.encoding ?? null)}, ${lit(t.name)}, ${lit(mappingJson)}, 0, 0, 0, now()::TIMESTAMP, 'running', ${lit(APP_VERSION)}, ${lit(ctx.opts.sheet ?? null)})`,
   );
 
   // 3. Load the good rows, resolving names to ids on the way.

@@ -149,7 +149,7 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
   if (ws) {
     const prior = repeatedImport(
       await ws.db.all<{ import_id: number; mapping: string | null }>(
-        `SELECT import_id, CAST(mapping AS VARCHAR) AS mapping FROM import_log WHERE sha256 = ${lit(scan.sha256)} AND status = 'done' ORDER BY import_id`,
+        `SELECT import_id, CAST(mapping AS VARCHAR) AS mapping FROM import_log WHERE sha256 = ${lit(scan.sha256)} AND status = 'done' AND sheet IS NULL ORDER BY import_id`,
       ),
       file,
     );
@@ -197,6 +197,13 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
       out.headers = source.headers;
       out.lineKind = source.lineKind;
       out.warnings = [...source.warnings];
+      // what the preview shows is the first batch; the workbook's other data sheets follow it
+      if (source.otherSheets?.length) {
+        out.warnings.push(
+          `工作表“${source.otherSheets.join('”“')}”也是数据表，导入时各作为单独批次导入（此处预览的是“${source.sheet}”）/ ` +
+            `sheet(s) "${source.otherSheets.join('", "')}" hold data too: each is imported as a batch of its own (previewed here: "${source.sheet}")`,
+        );
+      }
       const cols = source.headers.map((_, i) => `c${i}`).join(', ');
       try {
         out.sample = await queryArrow(db.conn, `SELECT ${cols} FROM ${source.sampleRelation} LIMIT ${Math.max(1, Math.min(opts.limit ?? 50, 500))}`);

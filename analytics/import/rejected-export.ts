@@ -27,6 +27,10 @@ interface ImportRow {
   rows_read: number;
   rows_rejected: number;
   started_at: string;
+  /** A workbook's data sheet imported as a batch of its own (else null). */
+  sheet: string | null;
+  /** The sheet of a workbook of several that the batch read (the first batch's too). */
+  sheet_read: string | null;
 }
 
 export interface RejectedExport {
@@ -69,7 +73,8 @@ export async function writeRejectedXlsx(db: Db, path: string, opts: { importId?:
   const imports = new Map(
     (
       await db.all<ImportRow>(
-        `SELECT import_id, file_name, table_name, format, rows_read, rows_rejected, strftime(started_at, '%Y-%m-%d %H:%M') AS started_at
+        `SELECT import_id, file_name, table_name, format, rows_read, rows_rejected, strftime(started_at, '%Y-%m-%d %H:%M') AS started_at,
+                sheet, coalesce(sheet, json_extract_string(mapping, '$.sheet')) AS sheet_read
          FROM import_log WHERE import_id IN (${ids.join(', ')})`,
       )
     ).map((i) => [Number(i.import_id), i]),
@@ -81,7 +86,8 @@ export async function writeRejectedXlsx(db: Db, path: string, opts: { importId?:
   for (const id of ids) {
     const mine = rows.filter((r) => r.import_id === id);
     const log = imports.get(id);
-    const file = mine[0]!.file_name;
+    // a workbook's later data sheet is named with its file: 台账.xlsx［2023年］
+    const file = log?.sheet_read ? `${mine[0]!.file_name}［${log.sheet_read}］` : mine[0]!.file_name;
     const table = tableDef(mine[0]!.table_name);
     // the file's own columns, in its order; a line that could not be split is kept whole
     const headers: string[] = [];
@@ -111,7 +117,7 @@ export async function writeRejectedXlsx(db: Db, path: string, opts: { importId?:
       else headers.forEach((h, i) => (row[`c${i}`] = v.raw[h] ?? null));
       return row;
     });
-    const sheet = sheetFor(file, used);
+    const sheet = sheetFor(log?.sheet_read ? `${mine[0]!.file_name.replace(/\.[A-Za-z0-9]{1,6}$/, '')}_${log.sheet_read}` : mine[0]!.file_name, used);
     sheets.push({
       name: sheet,
       columns: cols,

@@ -1,12 +1,15 @@
 // A workbook whose first sheet is not the data: a 填表说明 sheet first, a hidden code list, the
 // ledger third. The import takes the ledger and says which sheets it left; a workbook of one sheet
 // reads as before. Each fixture is written here with its expected values spelled out.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { freshWorkspace, tempDir } from '../test/helpers.js';
 import { chooseSheet } from './sheet-choice.js';
-import { importFile } from './import-file.js';
+import { importFile, importFileSheets } from './import-file.js';
+import { undoImport } from './undo.js';
+import { biffFile } from './testing/biff.js';
 import { listXlsxSheets, openXlsx, readXlsxRows } from './xlsx-reader.js';
 
 const HEADER = ['案件编号', '执法机关', '立案日期', '当事人名称', '处罚决定日期', '罚款金额（元）'];
@@ -92,10 +95,71 @@ describe('the worksheet that holds the data', () => {
     await workbook(path, { secondLedger: true });
     const ws = await freshWorkspace();
     const r = await importFile(ws, path);
-    expect(r).toMatchObject({ table: 'penalty_case', rows_loaded: 3 });
-    expect(r.warnings).toContain(
-      '工作表“2023年”看起来也是数据表，未导入：请把它另存为单独的文件再导入 / sheet(s) "2023年" look like data too and were not imported: save each as its own file and import it',
-    );
+    expect(r).toMatchObject({ table: 'penalty_case', rows_loaded: 3, sheet: '案件台账', other_sheets: ['2023年'] });
+    expect(r.warnings.some((w) => w.startsWith('工作簿有 4 个工作表，导入的是表头可识别的“案件台账”，未导入：填表说明、代码表 /'))).toBe(true);
+  });
+
+  it('imports every data sheet of a workbook, each a batch of its own; again, each is the same batch (was: the first only, the rest named)', async () => {
+    const path = join(tempDir(), '行政处罚案件台账.xlsx');
+    await workbook(path, { secondLedger: true });
+    const ws = await freshWorkspace();
+    const rs = await importFileSheets(ws, path);
+    expect(rs).toMatchObject([
+      { table: 'penalty_case', sheet: '案件台账', rows_read: 3, rows_loaded: 3, skipped_duplicate: false },
+      { table: 'penalty_case', sheet: '2023年', rows_read: 1, rows_loaded: 1, rows_rejected: 0, skipped_duplicate: false },
+    ]);
+    // the 2023 sheet's case, with its own values, beside the 2024 ledger's three
+    expect(await ws.db.all(`SELECT case_id, CAST(filed_date AS VARCHAR) AS filed, CAST(fine_amount AS INTEGER) AS fine FROM penalty_case ORDER BY filed_date`)).toEqual([
+      { case_id: '嵊综执罚〔2023〕9号', filed: '2023-03-01', fine: 800 },
+      ...ROWS.map((x) => ({ case_id: x[0], filed: x[2], fine: Number(x[5]) })),
+    ]);
+    const ids = rs.map((r) => ('error' in r ? null : r.import_id));
+    // the log: the sheet asked for (the later batch's), and the sheet read (the first's too)
+    expect(await ws.db.all(`SELECT import_id, sheet, json_extract_string(mapping, '$.sheet') AS sheet_read, rows_loaded FROM import_log ORDER BY import_id`)).toEqual([
+      { import_id: ids[0], sheet: null, sheet_read: '案件台账', rows_loaded: 3 },
+      { import_id: ids[1], sheet: '2023年', sheet_read: '2023年', rows_loaded: 1 },
+    ]);
+    // the same bytes again: both batches found done, nothing changed
+    const again = await importFileSheets(ws, path);
+    expect(again).toMatchObject([
+      { skipped_duplicate: true, duplicate_of: ids[0], other_sheets: ['2023年'] },
+      { skipped_duplicate: true, duplicate_of: ids[1], sheet: '2023年' },
+    ]);
+    expect(await ws.db.scalar(`SELECT count(*) FROM penalty_case`)).toBe(4);
+    // a batch undone is one sheet's rows; importing the file again brings that sheet back alone
+    await undoImport(ws, ids[1] as number);
+    expect(await ws.db.scalar(`SELECT count(*) FROM penalty_case`)).toBe(3);
+    const third = await importFileSheets(ws, path);
+    expect(third).toMatchObject([{ skipped_duplicate: true }, { sheet: '2023年', rows_loaded: 1, skipped_duplicate: false }]);
+    expect(await ws.db.scalar(`SELECT count(*) FROM penalty_case`)).toBe(4);
+  });
+
+  it('an .xls (Excel 97–2003, WPS) of a sheet a month imports each month as a batch of its own', async () => {
+    const path = join(tempDir(), '2024年案件台账（按月）.xls');
+    const grid = (rows: string[][]) => rows.flatMap((r, row) => r.map((text, col) => ({ row, col, text })));
+    const months = [
+      ['1月', [['嵊综执罚〔2024〕1号', '嵊泗县综合行政执法局', '2024-01-05', '张三', '2024-01-20', '500']]],
+      ['2月', [['嵊综执罚〔2024〕2号', '嵊泗县综合行政执法局', '2024-02-05', '李四', '2024-02-20', '600'], ['嵊综执罚〔2024〕3号', '嵊泗县综合行政执法局', '2024-02-06', '王五', '2024-02-21', '700']]],
+    ] as const;
+    writeFileSync(path, biffFile({ version: 'biff8', sheets: [{ name: '说明', cells: grid([['本表按月填报']]) }, ...months.map(([name, rows]) => ({ name, cells: grid([HEADER, ...rows.map((r) => [...r])]) }))] }));
+    const ws = await freshWorkspace();
+    expect(await importFileSheets(ws, path)).toMatchObject([
+      { format: 'xls', sheet: '1月', rows_loaded: 1, other_sheets: ['2月'] },
+      { format: 'xls', sheet: '2月', rows_loaded: 2 },
+    ]);
+    expect(await ws.db.all(`SELECT case_id, CAST(fine_amount AS INTEGER) AS fine FROM penalty_case ORDER BY case_id`)).toEqual([
+      { case_id: '嵊综执罚〔2024〕1号', fine: 500 },
+      { case_id: '嵊综执罚〔2024〕2号', fine: 600 },
+      { case_id: '嵊综执罚〔2024〕3号', fine: 700 },
+    ]);
+  });
+
+  it('a sheet asked for that the workbook does not have is refused, naming the sheets it has', async () => {
+    const path = join(tempDir(), '行政处罚案件台账.xlsx');
+    await workbook(path);
+    const ws = await freshWorkspace();
+    await expect(importFile(ws, path, { sheet: '2025年' })).rejects.toMatchObject({ code: 'NOT_FOUND', en: expect.stringContaining('has no sheet named "2025年" (it has: 填表说明, 代码表, 案件台账)') });
+    expect(await ws.db.scalar(`SELECT count(*) FROM import_log`)).toBe(0);
   });
 
   it('finds a ledger past the first 32 sheets and says which later sheets it did not look at (was: the ledger never looked at, the file refused)', async () => {

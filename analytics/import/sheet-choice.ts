@@ -2,6 +2,7 @@
 // (or a hidden lookup sheet), so "the first sheet" is a guess a person would not make: each visible
 // sheet's top rows are looked at, in order, and the first whose best row reads as a header of one of
 // the tables is taken (the best-scoring sheet when none does, the first on ties).
+import { TijianError } from '../i18n/errors.js';
 import { headerScore } from './headers.js';
 import { listXlsxSheets, readXlsxRows, type OpenXlsx, type XlsxReadOptions, type XlsxRow } from './xlsx-reader.js';
 
@@ -24,6 +25,20 @@ export interface SheetChoice {
   otherTables: string[];
   /** Sheets past the first MAX_SHEETS looked at: not looked at, so not known to be tables or not. */
   notLookedAt?: string[];
+}
+
+/** The sheet asked for by name (the other data sheets of a workbook, each imported as a batch of
+ *  its own after the first): there, or refused saying which sheets the workbook has. */
+export function namedSheet(workbook: OpenXlsx, name: string, file: string): SheetChoice {
+  const all = workbook.sheets.map((s) => s.name);
+  if (!all.includes(name)) {
+    throw new TijianError(
+      'NOT_FOUND',
+      `“${file}”中没有名为“${name}”的工作表（有：${all.join('、')}）。`,
+      `"${file}" has no sheet named "${name}" (it has: ${all.join(', ')}).`,
+    );
+  }
+  return { name, all, otherTables: [] };
 }
 
 /** `workbook`: the workbook already opened (openXlsx, or openXlsWorkbook with `read` readXlsRows),

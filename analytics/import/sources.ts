@@ -21,7 +21,7 @@ import type { ProgressFn } from './progress.js';
 import { combineHeaderRows, findTwoRowHeader, twoRowWarning } from './header-rows.js';
 import { checkAborted } from './cancel.js';
 import { fillMergedCells, hasFillableRange } from './merge-fill.js';
-import { chooseSheet } from './sheet-choice.js';
+import { chooseSheet, namedSheet, type SheetChoice } from './sheet-choice.js';
 import { openXlsWorkbook, readXlsRows } from './xls-reader.js';
 import { MAX_MERGES, openXlsx, readXlsxRows, type OpenXlsx, type XlsxReadResult, type XlsxRow, type XlsxSheetInfo } from './xlsx-reader.js';
 import { readHtmlRows } from './html-table.js';
@@ -142,6 +142,11 @@ export interface StagedSource {
   /** Rows above the header (titles) that were skipped. */
   skippedTitleRows: number;
   warnings: string[];
+  /** A workbook: the sheet read, when the workbook has more than one. */
+  sheet?: string;
+  /** A workbook whose sheet was chosen: its other sheets whose top rows read as a table's header
+   *  too. Not read here: the caller imports each as a batch of its own (importFileSheets). */
+  otherSheets?: string[];
   cleanup: () => Promise<void>;
 }
 
@@ -178,6 +183,8 @@ export interface SourceContext {
   /** Called with the headers as soon as they are known, before the rows are staged (XLSX): an
    *  unrecognised layout stops the import before a large sheet is read to its end. */
   onHeaders?: (headers: string[]) => Promise<void> | void;
+  /** A workbook: the sheet to read (by name) instead of the one chosen by its header. */
+  sheet?: string;
 }
 
 async function readHeadText(path: string, bytes: number): Promise<{ text: string; complete: boolean }> {
@@ -568,6 +575,18 @@ type RowReader = (
   opts: { signal?: AbortSignal | undefined; displayName?: string | undefined; sheet?: string | undefined; workbook?: OpenXlsx | undefined },
 ) => Promise<XlsxReadResult>;
 
+/** A workbook's sheets other than the one its header chooses that read as data too (what an import
+ *  of it would give as `otherSheets`), without reading any sheet to its end. */
+export async function otherDataSheets(path: string, kind: 'xlsx' | 'xls' | 'xmlss', file: string, signal?: AbortSignal): Promise<string[]> {
+  const workbook = kind === 'xlsx' ? await openXlsx(path, { displayName: file, signal }) : kind === 'xls' ? await openXlsWorkbook(path, file, signal) : await openXml2003Workbook(path, file, signal);
+  try {
+    const readRows: RowReader = kind === 'xls' ? readXlsRows : kind === 'xmlss' ? readXml2003Rows : readXlsxRows;
+    return (await chooseSheet(path, file, signal, workbook, readRows)).otherTables;
+  } finally {
+    workbook.close();
+  }
+}
+
 async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xlsx' | 'xls' | 'xmlss' | 'html' = 'xlsx'): Promise<StagedSource> {
   const dir = await mkdtemp(join(ctx.scratchDir ?? tmpdir(), 'tijian-xlsx-'));
   cleanupPaths.push(dir);
@@ -727,7 +746,8 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
     else if (kind === 'xls') workbook = await openXlsWorkbook(ctx.path, file, ctx.signal);
     else if (kind === 'xmlss') workbook = await openXml2003Workbook(ctx.path, file, ctx.signal);
     const readRows: RowReader = kind === 'html' ? readHtmlRows : kind === 'xls' ? readXlsRows : kind === 'xmlss' ? readXml2003Rows : readXlsxRows;
-    const choice = kind === 'html' ? { name: undefined, all: [], otherTables: [] } : await chooseSheet(ctx.path, file, ctx.signal, workbook, readRows);
+    const choice: SheetChoice =
+      kind === 'html' ? { name: undefined, all: [], otherTables: [] } : ctx.sheet !== undefined ? namedSheet(workbook!, ctx.sheet, file) : await chooseSheet(ctx.path, file, ctx.signal, workbook, readRows);
     const { merges, warnings: readWarnings = [] } = await readRows(
       ctx.path,
       (info) => {
@@ -758,23 +778,20 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
     if (!headers) throw new TijianError('FILE_EMPTY', `“${ctx.displayName ?? basename(ctx.path)}”的工作表“${sheetName}”是空的。`, `Sheet "${sheetName}" of "${ctx.displayName ?? basename(ctx.path)}" is empty.`);
     let hs: string[] = headers;
     const warnings: string[] = [...readWarnings];
-    if (allSheets.length > 1) {
-      const rest = allSheets.filter((n) => n !== sheetName);
+    if (allSheets.length > 1 && ctx.sheet === undefined) {
+      // the other data sheets are not this batch's: the caller imports each (importFileSheets)
+      const rest = allSheets.filter((n) => n !== sheetName && !choice.otherTables.includes(n));
       const first = allSheets[0] === sheetName;
-      warnings.push(
-        `工作簿有 ${allSheets.length} 个工作表，导入的是${first ? '第一个' : '表头可识别的'}“${sheetName}”，未导入：${rest.join('、')} / ` +
-          `the workbook has ${allSheets.length} sheets; "${sheetName}" was imported${first ? ' (the first)' : ' (the one whose header reads as a table)'}, not: ${rest.join(', ')}`,
-      );
+      if (rest.length) {
+        warnings.push(
+          `工作簿有 ${allSheets.length} 个工作表，导入的是${first ? '第一个' : '表头可识别的'}“${sheetName}”，未导入：${rest.join('、')} / ` +
+            `the workbook has ${allSheets.length} sheets; "${sheetName}" was imported${first ? ' (the first)' : ' (the one whose header reads as a table)'}, not: ${rest.join(', ')}`,
+        );
+      }
       if (choice.notLookedAt?.length) {
         warnings.push(
           `其后的 ${choice.notLookedAt.length} 个工作表（${choice.notLookedAt.slice(0, 5).join('、')}${choice.notLookedAt.length > 5 ? '…' : ''}）未查看是否也是数据表：如其中还有数据，请把它另存为单独的文件再导入 / ` +
             `${choice.notLookedAt.length} later sheet(s) (${choice.notLookedAt.slice(0, 5).join(', ')}${choice.notLookedAt.length > 5 ? '…' : ''}) were not looked at for more data: if one holds data too, save it as its own file and import it`,
-        );
-      }
-      if (choice.otherTables.length) {
-        warnings.push(
-          `工作表“${choice.otherTables.join('”“')}”看起来也是数据表，未导入：请把它另存为单独的文件再导入 / ` +
-            `sheet(s) "${choice.otherTables.join('", "')}" look like data too and were not imported: save each as its own file and import it`,
         );
       }
     }
@@ -857,6 +874,8 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
       // the rows above the data that are not the header: titles, and a two-row header's second row
       skippedTitleRows: headerRow - 1,
       warnings,
+      ...(allSheets.length > 1 ? { sheet: sheetName } : {}),
+      ...(choice.otherTables.length ? { otherSheets: choice.otherTables } : {}),
       cleanup: async () => {
         for (const p of cleanupPaths) await rm(p, { recursive: true, force: true });
         await db.exec(`DROP TABLE IF EXISTS ${raw}`);

@@ -22,7 +22,7 @@ import { buildReports } from '../../analytics/report/generate.js';
 import { DEFAULT_ISSUER, runDateIso, type ReportContext } from '../../analytics/report/common.js';
 import { loadFacts } from '../../analytics/report/facts.js';
 import { chromiumPrinter, type PdfPrinter } from '../../analytics/report/render/pdf.js';
-import { importFile } from '../../analytics/import/import-file.js';
+import { importFileSheets } from '../../analytics/import/import-file.js';
 import { expandPaths } from '../../analytics/import/import-paths.js';
 import { previewFile } from '../../analytics/import/preview.js';
 import { applyValueMapping, unmatchedValues } from '../../analytics/import/value-mapping.js';
@@ -530,7 +530,8 @@ export class AnalyticsService {
       const fault = this.opts.testImportFault;
       if (fault && file.includes(fault.match)) testFault(fault.kind);
       try {
-        const r = await importFile(ws, f.path, {
+        // a workbook's other data sheets are batches of their own after the first
+        const outs = await importFileSheets(ws, f.path, {
           ...(f.mapping ? { mapping: f.mapping as never } : {}),
           ...(ctx.signal ? { signal: ctx.signal } : {}),
           onProgress: (e: ProgressEvent) => ctx.progress({ ...e, file, fileIndex: i, fileCount: count }),
@@ -538,7 +539,15 @@ export class AnalyticsService {
             ? { testHooks: { beforeCommit: () => pause(this.opts.testImportDelay!.ms, ctx.signal) } }
             : {}),
         });
-        results.push(r);
+        for (const r of outs) {
+          if (!('error' in r)) {
+            results.push(r);
+            continue;
+          }
+          const error = toErrorInfo(r.error);
+          if (error.code === 'IMPORT_CANCELLED') cancelled = true;
+          results.push({ file: r.file, path: r.path, sheet: r.sheet, error });
+        }
       } catch (e) {
         const error = toErrorInfo(e);
         if (error.code === 'IMPORT_CANCELLED') cancelled = true;
@@ -850,7 +859,8 @@ export class AnalyticsService {
           const rows = await db.all<ImportLogEntry>(
             `SELECT import_id, file_name, file_path, file_size, table_name, format, encoding, rows_read, rows_loaded, rows_rejected, status,
                     strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started_at, strftime(finished_at, '%Y-%m-%d %H:%M:%S') AS finished_at,
-                    strftime(undone_at, '%Y-%m-%d %H:%M:%S') AS undone_at, json_extract_string(mapping, '$.origin') AS mapping_origin
+                    strftime(undone_at, '%Y-%m-%d %H:%M:%S') AS undone_at, json_extract_string(mapping, '$.origin') AS mapping_origin,
+                    coalesce(sheet, json_extract_string(mapping, '$.sheet')) AS sheet
              FROM import_log ORDER BY import_id DESC`,
           );
           return rows;

@@ -1,5 +1,5 @@
 import { errorText, isTijianError } from '../../i18n/errors.js';
-import { importFile, type ImportFileResult } from '../../import/import-file.js';
+import { importFileSheets, type ImportFileResult } from '../../import/import-file.js';
 import { expandPaths } from '../../import/import-paths.js';
 import { loadMappingFile } from '../../import/mapping-file.js';
 import { isMaskedCode, isPlaceholderCode } from '../../import/sql-macros.js';
@@ -22,15 +22,24 @@ export const importCommand: Command = {
     const expanded = expandPaths(positionals);
     const ws = await Workspace.open(wsPath);
     const bar = new ProgressBar();
-    const results: Array<ImportFileResult | { file: string; path: string; error: { code: string; zh: string; en: string } }> = [];
+    const results: Array<ImportFileResult | { file: string; path: string; sheet?: string; error: { code: string; zh: string; en: string } }> = [];
     let failed = expanded.missing.length;
     try {
       for (const path of expanded.files) {
         try {
-          const r = await importFile(ws, path, { ...(mapping ? { mapping } : {}), onProgress: (e) => bar.update(e), ...testHooksFromEnv() });
-          bar.clear();
-          results.push(r);
-          if (!values.json) io.err(describe(r));
+          // a workbook's other data sheets are batches of their own after the first
+          for (const r of await importFileSheets(ws, path, { ...(mapping ? { mapping } : {}), onProgress: (e) => bar.update(e), ...testHooksFromEnv() })) {
+            bar.clear();
+            if ('error' in r) {
+              failed++;
+              const error = { code: r.error.code, zh: r.error.zh, en: r.error.en };
+              results.push({ file: r.file, path: r.path, sheet: r.sheet, error });
+              if (!values.json) io.err(`✗ ${r.file}［${r.sheet}］\n  ${error.zh}\n  ${error.en}`);
+              continue;
+            }
+            results.push(r);
+            if (!values.json) io.err(describe(r));
+          }
         } catch (e) {
           bar.clear();
           failed++;
@@ -65,11 +74,14 @@ export const importCommand: Command = {
     } else {
       for (const s of expanded.skipped) io.err(`- 跳过 skipped ${s.path}: ${s.reason_zh} / ${s.reason_en}`);
       for (const m of expanded.missing) io.err(`✗ 找不到 not found: ${m}`);
+      // a workbook's data sheets are batches of one file
+      const files = new Set(ok.map((r) => r.path)).size;
+      const batches = files !== ok.length ? { zh: `（${ok.length} 个批次）`, en: ` (${ok.length} batches)` } : { zh: '', en: '' };
       io.err(
-        `合计 ${ok.length} 个文件：读取 ${totals.read} 行 = 导入 ${totals.loaded} + 拒绝 ${totals.rejected}` +
-          (failed ? `；${failed} 个文件失败` : '') +
-          `\nTotal ${ok.length} file(s): read ${totals.read} = loaded ${totals.loaded} + rejected ${totals.rejected}` +
-          (failed ? `; ${failed} file(s) failed` : ''),
+        `合计 ${files} 个文件${batches.zh}：读取 ${totals.read} 行 = 导入 ${totals.loaded} + 拒绝 ${totals.rejected}` +
+          (failed ? `；${failed} 个失败` : '') +
+          `\nTotal ${files} file(s)${batches.en}: read ${totals.read} = loaded ${totals.loaded} + rejected ${totals.rejected}` +
+          (failed ? `; ${failed} failed` : ''),
       );
     }
     return failed ? 1 : 0;
@@ -84,11 +96,16 @@ function tableText(name: string | null): { zh: string; en: string } {
 
 function describe(r: ImportFileResult): string {
   const t = tableText(r.table);
+  // a workbook of several sheets: the sheet read (its other data sheets follow as batches of their own)
+  const name = r.sheet !== undefined ? `${r.file}［${r.sheet}］` : r.file;
+  const others = r.other_sheets?.length
+    ? [`  工作表“${r.other_sheets.join('”“')}”也是数据表，各作为单独批次导入（见下）/ sheet(s) "${r.other_sheets.join('", "')}" hold data too: each imported as a batch of its own (below)`]
+    : [];
   if (r.skipped_duplicate) {
-    return `= ${r.file} → ${t.zh}：与导入批次 #${r.duplicate_of} 相同，未改变 / identical to import #${r.duplicate_of}, nothing changed`;
+    return [`= ${name} → ${t.zh}：与导入批次 #${r.duplicate_of} 相同，未改变 / identical to import #${r.duplicate_of}, nothing changed`, ...others].join('\n');
   }
   const lines = [
-    `✓ ${r.file} → ${t.zh}（批次 #${r.import_id}，${r.format}${r.encoding ? `，${r.encoding}` : ''}）：读取 ${r.rows_read} = 导入 ${r.rows_loaded} + 拒绝 ${r.rows_rejected} / ${t.en}: read ${r.rows_read} = loaded ${r.rows_loaded} + rejected ${r.rows_rejected}`,
+    `✓ ${name} → ${t.zh}（批次 #${r.import_id}，${r.format}${r.encoding ? `，${r.encoding}` : ''}）：读取 ${r.rows_read} = 导入 ${r.rows_loaded} + 拒绝 ${r.rows_rejected} / ${t.en}: read ${r.rows_read} = loaded ${r.rows_loaded} + rejected ${r.rows_rejected}`,
   ];
   if (r.rows_rejected) lines.push(`  被拒绝的行及原因：tijian rejected --workspace … --import ${r.import_id}（--out 文件.xlsx 可导出发回补正）/ rejected rows: tijian rejected --import ${r.import_id} [--out FILE.xlsx]`);
   if (r.table_confidence === 'likely') lines.push(`  ? 数据表“${r.table}”是推测，待确认 / the table is a guess, to be confirmed`);
@@ -115,7 +132,7 @@ function describe(r: ImportFileResult): string {
   for (const v of r.values_invalid ?? [])
     lines.push(`  ${isPlaceholderCode(v.code) ? '· 按空值读取 read as empty' : isMaskedCode(v.code) ? '! 脱敏号码 masked id' : '! 无法识别的值 unreadable value'}: ${v.zh} / ${v.en} ×${v.rows}`);
   for (const w of r.warnings) lines.push(`  ! ${w}`);
-  return lines.join('\n');
+  return [...lines, ...others].join('\n');
 }
 
 function usageError(io: { err: (s: string) => void }, u: string): number {

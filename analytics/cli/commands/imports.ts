@@ -14,14 +14,15 @@ export const importsCommand: Command = {
     try {
       const rows = await ws.db.all<Record<string, unknown>>(
         `SELECT import_id, file_name, table_name, format, encoding, rows_read, rows_loaded, rows_rejected, status,
-                strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started_at, sha256
+                strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started_at, sha256,
+                coalesce(sheet, json_extract_string(mapping, '$.sheet')) AS sheet
          FROM import_log ORDER BY import_id`,
       );
       if (values.json) io.out(json({ imports: rows }));
       else
         for (const r of rows)
           io.out(
-            `${padCols(`#${r.import_id}`, 5)}${r.started_at}  ${padCols(tableDef(String(r.table_name))?.zh ?? String(r.table_name), 14)}← ${r.file_name}：读取 ${r.rows_read} = 导入 ${r.rows_loaded} + 拒绝 ${r.rows_rejected}${r.status !== 'done' ? '（已撤销 undone）' : ''}`,
+            `${padCols(`#${r.import_id}`, 5)}${r.started_at}  ${padCols(tableDef(String(r.table_name))?.zh ?? String(r.table_name), 14)}← ${r.file_name}${r.sheet != null ? `［${r.sheet}］` : ''}：读取 ${r.rows_read} = 导入 ${r.rows_loaded} + 拒绝 ${r.rows_rejected}${r.status !== 'done' ? '（已撤销 undone）' : ''}`,
           );
       return 0;
     } finally {

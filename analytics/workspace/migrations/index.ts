@@ -7,6 +7,7 @@ import { v004 } from './v004.js';
 import { v005 } from './v005.js';
 import { v006 } from './v006.js';
 import { v007 } from './v007.js';
+import { v008 } from './v008.js';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, description: 'permit approval matters kept as written', sql: v005 },
   { version: 6, description: 'penalty_case.extension_days: the days an approved extension adds', sql: v006 },
   { version: 7, description: 'rectification ledger: items, their history, checks against later data', sql: v007 },
+  { version: 8, description: 'import_log.sheet: a workbook sheet imported as a batch of its own', sql: v008 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -676,7 +676,10 @@ function RunResults({ run, onClose }: { run: ImportRun; onClose: () => void }) {
         {run.results.map((r: ImportOutcome, i) => (
           <li key={i} className={'error' in r ? 'bad' : r.rows_rejected ? 'warn' : 'ok'} data-testid="import-result">
             <Icon name={'error' in r ? 'x' : 'check'} />
-            <span className="result-file">{r.file}</span>
+            <span className="result-file">
+              {r.file}
+              {r.sheet ? `［${r.sheet}］` : ''}
+            </span>
             {'error' in r ? (
               <span className="result-err">{i18n.err(r.error)}</span>
             ) : r.skipped_duplicate ? (
@@ -845,6 +848,7 @@ function History() {
                     <td className="num">#{e.import_id}</td>
                     <td className="file-cell" title={e.file_name}>
                       {e.file_name}
+                      {e.sheet ? `［${e.sheet}］` : ''}
                     </td>
                     <td>{tableName(e.table_name)}</td>
                     <td className="num">{num(e.rows_read)}</td>
