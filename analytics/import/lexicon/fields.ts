@@ -26,7 +26,8 @@ export const TABLE_TOPICS: Readonly<Record<string, readonly string[]>> = {
 export const TABLE_MARKERS: Readonly<Record<string, readonly string[]>> = {
   unit: ['ESTABLISH', 'ABOLISH', 'SHORT', 'ALIAS', 'HUB', 'MODE'],
   matter: ['MATTER', 'POWER', 'DISCRETION', 'LOWER', 'UPPER', 'TRANSFER_POWER', 'HIGH_FREQ', 'VERSION', 'EFFECTIVE'],
-  officer: ['OFFICER', 'CERT', 'STAFFING', 'LEGAL_QUAL', 'TRAINING', 'GENDER', 'EDU', 'POLITICS', 'NATION', 'AGE', 'POSITION', 'ROLE', 'SINK'],
+  // (a certificate list says who issued the certificates and when: 发证机关, 发证日期)
+  officer: ['OFFICER', 'CERT', 'STAFFING', 'LEGAL_QUAL', 'TRAINING', 'GENDER', 'EDU', 'POLITICS', 'NATION', 'AGE', 'POSITION', 'ROLE', 'SINK', 'ISSUE'],
   penalty_case: ['PENALTY', 'FINE', 'CONFISCATE', 'PENALTY_KIND', 'NO_PENALTY', 'CRIME', 'HEARING', 'COLLECTIVE', 'LEGAL_REVIEW', 'EXTEND', 'ONLINE'],
   inspection: ['INSPECT', 'JOINT', 'QRCODE', 'MOBILE', 'SCENE', 'SUBJECT', 'ENTERPRISE'],
   inspection_plan: ['TASK', 'PLAN', 'SUBJECT'],

@@ -8,8 +8,9 @@
 // collector who never read analytics/import/ and measured blind once: headers 308/343 (89.8%, 5
 // wrong at sure, all in one layout whose table was guessed wrong), values 46/53 (86.8%, 2 wrong at
 // sure). Its misses were then fixed by general rules where one was right (negation in values,
-// 权责 as 事项, letters and replies in complaint ledgers, 处罚金额, 管理主体); it is held to what it reached
-// then, the layout it still misreads named below, so a regression there shows.
+// 权责 as 事项, letters and replies in complaint ledgers, 处罚金额, 管理主体, an issuer not the
+// owner); it is held to what it reached then, the layout it still misreads named below, so a
+// regression there shows.
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, type HeaderLayout, type ValueEntry } from '../../../samples/corpus/corpus.js';
 import { tableDef } from '../../schema/tables.js';

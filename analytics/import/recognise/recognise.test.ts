@@ -103,6 +103,20 @@ describe('what a table is about, and what only points to a field', () => {
     expect(col(p, '年度计划编号').field).toBeNull();
   });
 
+  it('who issued a thing is not whom it belongs to (发证机关, 签发人), unless the field says so', () => {
+    // a certificate list without the officers' unit: the issuing government is not their unit
+    const certs = recogniseFor('officer', ['姓名', '执法证号', '发证机关', '发证日期', '有效期至']);
+    expect(col(certs, '发证机关').field).toBeNull();
+    expect(col(certs, '发证日期').field).toBe('cert_valid_from');
+    expect(recognise(['姓名', '执法证号', '发证机构', '发证日期', '有效期至']).table).toBe('officer');
+    // the leader who signed a decision is not the officer who handled the case
+    const cases = recogniseFor('penalty_case', ['案件编号', '执法机关', '立案日期', '签发人']);
+    expect(col(cases, '签发人').field).toBeNull();
+    // a permit's 发证机关 is its unit
+    const permits = recogniseFor('permit', ['许可证编号', '被许可人', '发证机关', '发证日期']);
+    expect(col(permits, '发证机关').field).toBe('unit_id');
+  });
+
   it('a document number or a cause in words points to the field only when nothing names it', () => {
     const both = recogniseFor('permit', ['许可决定书文号', '许可证号码', '许可日期']);
     expect(col(both, '许可证号码').field).toBe('permit_id');

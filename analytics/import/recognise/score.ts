@@ -384,7 +384,7 @@ export function scoreHeader(h: Analysed, fm: FieldModel, tm: TableModel): Header
       const vocabulary = sig.near ? pointed : named;
       const c = contentScore(a, sig.a, vocabulary, tm.topics, fm.field.kind, tm.table.key[0] === fm.field.name) * noteFactor * (sig.near ? NEAR_FACTOR : 1);
       if (c <= best.score) continue;
-      const s = Math.min(NOT_EXACT_CAP, h.cap ?? 1, c * clsFactor(a.cls ? a : h, sig.a, fm.field.kind) * yesNoFits(h, fm) * unitFits(h, fm.field.kind) * dueFits(h, fm));
+      const s = Math.min(NOT_EXACT_CAP, h.cap ?? 1, c * clsFactor(a.cls ? a : h, sig.a, fm.field.kind) * yesNoFits(h, fm) * unitFits(h, fm.field.kind) * dueFits(h, fm) * issuerFits(h, fm));
       if (s > best.score) best = { score: s, phrase: sig.phrase, exact: false, ...(sig.near ? { near: true } : {}) };
     }
   }
@@ -413,6 +413,17 @@ function dueFits(h: Analysed, fm: FieldModel): number {
   if (h.content.has('DEADLINE') && !due && fm.field.kind === 'date') return 0.5;
   if (h.actual && due) return 0.5;
   return 1;
+}
+
+/**
+ * Who issued a thing is not whom it belongs to: 发证机关 in a certificate list is the government
+ * that issued the certificates, not the officer's unit; 签发人 on a decision the leader who signed
+ * it, not the officer who handled the case. A header saying 发证/签发/核发… names a person or body
+ * only for a field whose own phrases say so (a permit's 发证机关).
+ */
+function issuerFits(h: Analysed, fm: FieldModel): number {
+  const k = fm.field.kind;
+  return h.content.has('ISSUE') && !fm.vocabulary.has('ISSUE') && (k === 'ref' || k === 'reflist') ? 0.5 : 1;
 }
 
 function yesNoFits(h: Analysed, fm: FieldModel): number {
