@@ -24,7 +24,7 @@ import { applyMappingFile, type MappingFile } from './mapping-file.js';
 import type { ProgressFn } from './progress.js';
 import { listKeyMapSql, listMapSql, prepareLookups, referenceFields, resolveAfterReferenceChange, singleMapSql } from './resolve.js';
 import { checkAborted } from './cancel.js';
-import { otherDataSheets, rowShape, scanFacts, stageSource, type FileFormat, type StagedSource, type StructuralReject } from './sources.js';
+import { workbookDataSheets, rowShape, scanFacts, stageSource, type FileFormat, type StagedSource, type StructuralReject } from './sources.js';
 import { detectFormat } from './sniff-format.js';
 import { refPlaceholdersOfImport, unresolvedOfImport, type UnresolvedOfImport } from './unresolved.js';
 import { statDataFile } from './import-paths.js';
@@ -274,22 +274,56 @@ async function countyName(db: Db): Promise<string | null> {
 /**
  * Imports a file, and then each other sheet of a workbook that reads as data too (a ledger kept a
  * sheet a month, a sheet a unit, a sheet a year), each as a batch of its own — so a workbook is not
- * half imported. The first batch's failure is thrown as importFile's; a later sheet's failure is
- * returned in its place (the batches before it stay imported, as separate files would).
+ * half imported. A sheet's failure is returned in its place and the other sheets are still imported
+ * (as separate files would be); a file's failure (a damaged, unreadable or cancelled file, or one
+ * that is not a workbook of several data sheets) is thrown as importFile's.
  */
 export async function importFileSheets(ws: Workspace, filePath: string, opts: ImportFileOptions = {}): Promise<Array<ImportFileResult | SheetImportFailure>> {
-  const first = await importFile(ws, filePath, opts);
-  const out: Array<ImportFileResult | SheetImportFailure> = [first];
-  for (const sheet of first.other_sheets ?? []) {
+  const out: Array<ImportFileResult | SheetImportFailure> = [];
+  let sheets: string[];
+  let file: string;
+  let path: string;
+  try {
+    const first = await importFile(ws, filePath, opts);
+    out.push(first);
+    ({ file, path } = first);
+    sheets = first.other_sheets ?? [];
+  } catch (e) {
+    // the chosen sheet failed (a required column missing in 1月): the workbook's other data sheets
+    // are still imported, the failure said for that sheet
+    const others = await othersAfterFailure(filePath, opts, e);
+    if (!others) throw e;
+    path = resolvePath(filePath);
+    file = basename(path);
+    out.push({ file, path, sheet: others.first, error: e as TijianError });
+    sheets = others.others;
+  }
+  for (const sheet of sheets) {
     try {
-      out.push(await importFile(ws, filePath, { ...opts, sheet }));
+      out.push(await importFile(ws, path, { ...opts, sheet }));
     } catch (e) {
-      const error = e instanceof TijianError ? e : new TijianError('IMPORT_FAILED', `导入“${first.file}”的工作表“${sheet}”失败（${errorText(e)}）。`, `Importing sheet "${sheet}" of "${first.file}" failed (${errorText(e)}).`);
-      out.push({ file: first.file, path: first.path, sheet, error });
+      const error = e instanceof TijianError ? e : new TijianError('IMPORT_FAILED', `导入“${file}”的工作表“${sheet}”失败（${errorText(e)}）。`, `Importing sheet "${sheet}" of "${file}" failed (${errorText(e)}).`);
+      out.push({ file, path, sheet, error });
       if (error.code === 'IMPORT_CANCELLED') break;
     }
   }
   return out;
+}
+
+/** After the first sheet of a workbook failed: the sheet it was and the other data sheets, when
+ *  there are any and the failure was the sheet's (not the file's, not a cancellation). */
+async function othersAfterFailure(filePath: string, opts: ImportFileOptions, e: unknown): Promise<{ first: string; others: string[] } | null> {
+  if (!(e instanceof TijianError) || opts.sheet !== undefined || opts.signal?.aborted) return null;
+  if (e.code === 'IMPORT_CANCELLED' || e.code.startsWith('FILE_')) return null;
+  const path = resolvePath(filePath);
+  const format = detectFormat(path);
+  if (!WORKBOOK_FORMATS.has(format) || (await isFeedbackTemplate(path).catch(() => true))) return null;
+  try {
+    const d = await workbookDataSheets(path, format as 'xlsx' | 'xls' | 'xmlss', basename(path), opts.signal);
+    return d.first !== undefined && d.others.length ? { first: d.first, others: d.others } : null;
+  } catch {
+    return null; // the workbook cannot be looked at: the first failure stands alone
+  }
 }
 
 export async function importFile(ws: Workspace, filePath: string, opts: ImportFileOptions = {}): Promise<ImportFileResult> {
@@ -343,7 +377,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   if (prior) {
     // the workbook's other data sheets are looked for again: a file imported before they were
     // imported sheet by sheet gets them now, one imported since finds them done
-    const others = opts.sheet === undefined && WORKBOOK_FORMATS.has(format) ? await otherDataSheets(path, format as 'xlsx' | 'xls' | 'xmlss', file, opts.signal) : [];
+    const others = opts.sheet === undefined && WORKBOOK_FORMATS.has(format) ? (await workbookDataSheets(path, format as 'xlsx' | 'xls' | 'xmlss', file, opts.signal)).others : [];
     return {
       ...base,
       ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),

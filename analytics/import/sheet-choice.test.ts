@@ -154,6 +154,31 @@ describe('the worksheet that holds the data', () => {
     ]);
   });
 
+  it('a month whose sheet cannot be imported does not stop the other months (was: the whole workbook failed)', async () => {
+    const path = join(tempDir(), '2024年案件台账（按月）.xlsx');
+    const wb = new ExcelJS.Workbook();
+    // 1月 lost its 执法机关 column (a required field); 2月 is whole
+    const jan = wb.addWorksheet('1月');
+    jan.addRow(HEADER.filter((h) => h !== '执法机关'));
+    jan.addRow(['嵊综执罚〔2024〕1号', '2024-01-05', '张三', '2024-01-20', '500']);
+    const feb = wb.addWorksheet('2月');
+    feb.addRow(HEADER);
+    feb.addRow(['嵊综执罚〔2024〕2号', '嵊泗县综合行政执法局', '2024-02-05', '李四', '2024-02-20', '600']);
+    await wb.xlsx.writeFile(path);
+    const ws = await freshWorkspace();
+    const rs = await importFileSheets(ws, path);
+    expect(rs).toHaveLength(2);
+    expect(rs[0]).toMatchObject({ sheet: '1月', error: { code: 'MAPPING_MISSING_REQUIRED' } });
+    expect(rs[1]).toMatchObject({ sheet: '2月', rows_loaded: 1 });
+    expect(await ws.db.all(`SELECT case_id FROM penalty_case`)).toEqual([{ case_id: '嵊综执罚〔2024〕2号' }]);
+    // a file that is no workbook of several data sheets still fails as a whole, as before
+    const one = join(tempDir(), '案件.xlsx');
+    const single = new ExcelJS.Workbook();
+    single.addWorksheet('1月').addRow(HEADER.filter((h) => h !== '执法机关'));
+    await single.xlsx.writeFile(one);
+    await expect(importFileSheets(ws, one)).rejects.toMatchObject({ code: 'MAPPING_MISSING_REQUIRED' });
+  });
+
   it('a sheet asked for that the workbook does not have is refused, naming the sheets it has', async () => {
     const path = join(tempDir(), '行政处罚案件台账.xlsx');
     await workbook(path);

@@ -575,13 +575,14 @@ type RowReader = (
   opts: { signal?: AbortSignal | undefined; displayName?: string | undefined; sheet?: string | undefined; workbook?: OpenXlsx | undefined },
 ) => Promise<XlsxReadResult>;
 
-/** A workbook's sheets other than the one its header chooses that read as data too (what an import
- *  of it would give as `otherSheets`), without reading any sheet to its end. */
-export async function otherDataSheets(path: string, kind: 'xlsx' | 'xls' | 'xmlss', file: string, signal?: AbortSignal): Promise<string[]> {
+/** The sheet a workbook's import reads first and its other sheets that read as data too (what an
+ *  import of it gives as `sheet` and `otherSheets`), without reading any sheet to its end. */
+export async function workbookDataSheets(path: string, kind: 'xlsx' | 'xls' | 'xmlss', file: string, signal?: AbortSignal): Promise<{ first: string | undefined; others: string[] }> {
   const workbook = kind === 'xlsx' ? await openXlsx(path, { displayName: file, signal }) : kind === 'xls' ? await openXlsWorkbook(path, file, signal) : await openXml2003Workbook(path, file, signal);
   try {
     const readRows: RowReader = kind === 'xls' ? readXlsRows : kind === 'xmlss' ? readXml2003Rows : readXlsxRows;
-    return (await chooseSheet(path, file, signal, workbook, readRows)).otherTables;
+    const choice = await chooseSheet(path, file, signal, workbook, readRows);
+    return { first: choice.name ?? workbook.sheets[0]?.name, others: choice.otherTables };
   } finally {
     workbook.close();
   }
