@@ -92,7 +92,8 @@ export interface ImportFileResult {
   seconds: number;
 }
 
-/** A sheet of a workbook whose import failed after the workbook's first batch. */
+/** A sheet of a workbook whose import failed while the workbook's other data sheets were
+ *  imported (importFileSheets). */
 export interface SheetImportFailure {
   file: string;
   path: string;
