@@ -575,13 +575,23 @@ type RowReader = (
   opts: { signal?: AbortSignal | undefined; displayName?: string | undefined; sheet?: string | undefined; workbook?: OpenXlsx | undefined },
 ) => Promise<XlsxReadResult>;
 
+type WorkbookKind = 'xlsx' | 'xls' | 'xmlss';
+
+/** A workbook opened once, whose shared strings the sheet choice's looks and the read share. */
+function openWorkbookOf(kind: WorkbookKind, path: string, file: string, signal?: AbortSignal, maxStringsBytes?: number): Promise<OpenXlsx> {
+  if (kind === 'xls') return openXlsWorkbook(path, file, signal);
+  if (kind === 'xmlss') return openXml2003Workbook(path, file, signal);
+  return openXlsx(path, { displayName: file, signal, maxStringsBytes });
+}
+
+const ROW_READERS: Record<WorkbookKind | 'html', RowReader> = { xlsx: readXlsxRows, xls: readXlsRows, xmlss: readXml2003Rows, html: readHtmlRows };
+
 /** The sheet a workbook's import reads first and its other sheets that read as data too (what an
  *  import of it gives as `sheet` and `otherSheets`), without reading any sheet to its end. */
-export async function workbookDataSheets(path: string, kind: 'xlsx' | 'xls' | 'xmlss', file: string, signal?: AbortSignal): Promise<{ first: string | undefined; others: string[] }> {
-  const workbook = kind === 'xlsx' ? await openXlsx(path, { displayName: file, signal }) : kind === 'xls' ? await openXlsWorkbook(path, file, signal) : await openXml2003Workbook(path, file, signal);
+export async function workbookDataSheets(path: string, kind: WorkbookKind, file: string, signal?: AbortSignal): Promise<{ first: string | undefined; others: string[] }> {
+  const workbook = await openWorkbookOf(kind, path, file, signal);
   try {
-    const readRows: RowReader = kind === 'xls' ? readXlsRows : kind === 'xmlss' ? readXml2003Rows : readXlsxRows;
-    const choice = await chooseSheet(path, file, signal, workbook, readRows);
+    const choice = await chooseSheet(path, file, signal, workbook, ROW_READERS[kind]);
     return { first: choice.name ?? workbook.sheets[0]?.name, others: choice.otherTables };
   } finally {
     workbook.close();
@@ -743,10 +753,8 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
   let workbook: OpenXlsx | undefined;
   try {
     const file = ctx.displayName ?? basename(ctx.path);
-    if (kind === 'xlsx') workbook = await openXlsx(ctx.path, { displayName: file, signal: ctx.signal, maxStringsBytes: ctx.xlsxLimits?.maxStringsBytes });
-    else if (kind === 'xls') workbook = await openXlsWorkbook(ctx.path, file, ctx.signal);
-    else if (kind === 'xmlss') workbook = await openXml2003Workbook(ctx.path, file, ctx.signal);
-    const readRows: RowReader = kind === 'html' ? readHtmlRows : kind === 'xls' ? readXlsRows : kind === 'xmlss' ? readXml2003Rows : readXlsxRows;
+    if (kind !== 'html') workbook = await openWorkbookOf(kind, ctx.path, file, ctx.signal, ctx.xlsxLimits?.maxStringsBytes);
+    const readRows = ROW_READERS[kind];
     const choice: SheetChoice =
       kind === 'html' ? { name: undefined, all: [], otherTables: [] } : ctx.sheet !== undefined ? namedSheet(workbook!, ctx.sheet, file) : await chooseSheet(ctx.path, file, ctx.signal, workbook, readRows);
     const { merges, warnings: readWarnings = [] } = await readRows(

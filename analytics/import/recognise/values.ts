@@ -154,10 +154,7 @@ function matchUncached(table: string, f: FieldDef, raw: string, user?: Readonly<
   const text = bare || key;
   if (PARTIAL.test(text)) return null;
   if (CATCH_ALL.has(text)) return null;
-  const contained = (k: string): boolean => {
-    for (let at = text.indexOf(k); at >= 0; at = text.indexOf(k, at + 1)) if (!(at > 0 && NEGATION.test(text[at - 1]!) && !NEGATION.test(k[0]!))) return true;
-    return false;
-  };
+  const contained = (k: string): boolean => holdsUnnegated(text, k);
   if ((VALUE_OUTSIDE[table]?.[f.name] ?? []).some((k) => contained(valueKey(k)))) return null;
   const prefer = VALUE_PREFER[table]?.[f.name] ?? [];
   // Containment: known spellings inside the text. The longest one names it (参照公务员法管理事业编制
