@@ -10,7 +10,7 @@ import { isShownText, softReasonChecks, softWhySql, splitSoftChecks, type SoftFi
 import { raggedReasonSql } from './ragged.js';
 import { controlCheck, numericOverflow, rangeChecks } from './value-limits.js';
 import { FILE_NAME_COLUMN, type FileConstant } from './file-constants.js';
-import { excelErrorSql, invisibleClass, maskedCode, maskedSql, moneySql, noPlaceholderSql, placeholderCode } from './sql-macros.js';
+import { excelErrorSql, invisibleClass, maskedCode, maskedSql, moneySql, noIdCode, noPlaceholderSql, placeholderCode } from './sql-macros.js';
 
 export interface MappedField {
   field: FieldDef;
@@ -91,9 +91,10 @@ export function mappedFields(t: TableDef, columns: readonly ColumnMapping[]): Ma
 }
 
 /** SQL: cleaned text `t` of field `f`, NULL when it is no value: a placeholder for "empty", or a
- *  masked id number in a field naming a person or a business (FieldDef.personId). */
+ *  masked id number or a text without a digit in a field naming a person or a business
+ *  (FieldDef.personId). */
 function usableSql(f: FieldDef, t: string): string {
-  return f.personId ? `CASE WHEN tj_ph(${t}) OR ${maskedSql(t)} THEN NULL ELSE ${t} END` : noPlaceholderSql(t);
+  return f.personId ? `CASE WHEN tj_ph(${t}) OR ${maskedSql(t)} OR NOT regexp_matches(${t}, '[0-9]') THEN NULL ELSE ${t} END` : noPlaceholderSql(t);
 }
 
 // --- Enum values (see ./recognise/values.ts) ------------------------------------------------------
@@ -242,6 +243,17 @@ export function fieldChecks(m: MappedField, table?: string): Check[] {
       cond: maskedSql(t),
       zh: withRaw(`${label}的值「`, raw, `」是脱敏的号码（部分数字被 * 等遮盖），不能识别是谁${f.required ? '：请从原系统导出未脱敏的数据后重新导入' : ''}`),
       en: withRaw(`${labelEn} value "`, raw, `" is a masked number (digits hidden by * or the like) and identifies no one${f.required ? ': export the data unmasked from the source system and import it again' : ''}`),
+    });
+    // Text with no digit (未提供, 见附件, 个人) is no id number: every id of a person or a business
+    // (身份证号, 统一社会信用代码, 组织机构代码, a passport's) has digits. Taken as an id, the parties
+    // who share the text were one party to the red-flag rules. (A placeholder or a
+    // masked number is told as one: ****** has no digit either.)
+    checks.push({
+      code: noIdCode(f.name),
+      // (the digit test first: an id with digits, nearly every row, stops there)
+      cond: `${t} IS NOT NULL AND NOT regexp_matches(${t}, '[0-9]') AND NOT tj_ph(${t}) AND NOT ${maskedSql(t)}`,
+      zh: withRaw(`${label}的值「`, raw, `」不是证件号码或代码（没有数字）${f.required ? '：请填写证件号码或统一社会信用代码' : ''}`),
+      en: withRaw(`${labelEn} value "`, raw, `" is not an id number or code (it has no digit)${f.required ? ': fill in the id number or the unified social credit code' : ''}`),
     });
   }
   if (hint) {

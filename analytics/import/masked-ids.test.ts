@@ -99,6 +99,59 @@ describe('masked id numbers', () => {
     expect((r.values_invalid ?? []).map((v) => [v.code, v.value, v.rows, v.values])).toEqual([['party_id.masked', '3309221990XXXX123X', 2, 2]]);
   });
 
+  it('text with no digit in an id column is no id (未提供, 不详 written for a person): no party the red-flag rules group', async () => {
+    // three parties whose 证件号码 says 未提供; before, 未提供 was their common id and the officers
+    // got the repeated-leniency hit the masked numbers above would have given them
+    const path = csvFile('行政处罚案件.csv', lenientCases(['未提供', '未提供', '暂不提供']));
+    const ws = await withReferences();
+    const r = await importFile(ws, path);
+    expect(r).toMatchObject({ rows_read: 3, rows_loaded: 3, rows_rejected: 0 });
+    expect(await ws.db.all(`SELECT party_id, extras->>'当事人证件号码' AS t FROM penalty_case ORDER BY row_no`)).toEqual([
+      { party_id: null, t: '未提供' },
+      { party_id: null, t: '未提供' },
+      { party_id: null, t: '暂不提供' },
+    ]);
+    expect((r.values_invalid ?? []).map((v) => [v.code, v.value, v.rows, v.zh])).toEqual([
+      ['party_id.noid', '未提供', 2, '当事人证件号码「未提供」不是证件号码或代码（没有数字），该字段留空，原文保留'],
+      ['party_id.noid', '暂不提供', 1, '当事人证件号码「暂不提供」不是证件号码或代码（没有数字），该字段留空，原文保留'],
+    ]);
+    expect((await runReview(ws, { period: '2024', only: ['officer_party_lenient'] })).hits).toEqual([]);
+    // "not applicable" is read as empty, as / is; a masked number stays a masked one; a passport's
+    // number, letters and digits, is an id
+    const other = csvFile('c4.csv', [
+      ['案件编号', '执法主体', '立案日期', '当事人', '证件号码'],
+      ['N1', '海洋执法队', '2024-01-03', '甲', '不涉及'],
+      ['N2', '海洋执法队', '2024-01-03', '乙', '不适用'],
+      ['N3', '海洋执法队', '2024-01-03', '丙', '******'],
+      ['N4', '海洋执法队', '2024-01-03', 'John Smith', 'E12345678'],
+      ['N5', '海洋执法队', '2024-01-03', '丁', 'unknown'],
+    ]);
+    const ws2 = await freshWorkspace();
+    const r2 = await importFile(ws2, other);
+    expect(r2).toMatchObject({ rows_loaded: 5, rows_rejected: 0 });
+    expect((await ws2.db.all<{ party_id: string | null }>(`SELECT party_id FROM penalty_case ORDER BY case_id`)).map((x) => x.party_id)).toEqual([null, null, null, 'E12345678', null]);
+    expect((r2.values_invalid ?? []).map((v) => [v.value, v.code]).sort()).toEqual([
+      ['******', 'party_id.masked'],
+      ['unknown', 'party_id.noid'],
+      ['不涉及', 'party_id.placeholder'],
+      ['不适用', 'party_id.placeholder'],
+    ]);
+  });
+
+  it('an inspection whose subject code is text with no digit is rejected, saying what to fill in', async () => {
+    const path = csvFile('行政检查记录_2024年.csv', [
+      ['检查编号', '检查日期', '实施单位', '检查对象代码', '检查对象'],
+      ['JC1', '2024-03-01', '嵊泗县综合行政执法局', '91330922MA2A0B1C2D', '某公司'],
+      ['JC2', '2024-03-02', '嵊泗县综合行政执法局', '个体户无代码', '张某'],
+    ]);
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, path);
+    expect(r).toMatchObject({ rows_read: 2, rows_loaded: 1, rows_rejected: 1 });
+    const rej = await ws.db.all<{ error_codes: string[]; reason_zh: string }>(`SELECT error_codes, reason_zh FROM rejected_row`);
+    expect([...rej[0]!.error_codes]).toEqual(['subject_id.noid']);
+    expect(rej[0]!.reason_zh).toContain('「个体户无代码」不是证件号码或代码（没有数字）：请填写证件号码或统一社会信用代码');
+  });
+
   it('a party id in two columns takes the one not masked', async () => {
     const path = csvFile('处罚案件.csv', [
       ['案件编号', '执法主体', '立案日期', '当事人', '统一社会信用代码', '证件号码'],

@@ -56,6 +56,8 @@ const KIND_TEXT: Record<string, (kind: string) => { zh: string; en: string }> = 
   placeholder: () => ({ zh: '是表示“空”的占位符（如 /、无、NULL）', en: 'a placeholder for "empty" (such as /, 无, NULL)' }),
   // an id number printed masked (3302**********1234: MASK_CHARS in sql-macros.ts)
   masked: () => ({ zh: '是脱敏的号码（部分数字被 * 等遮盖），不能识别是谁', en: 'a masked number (digits hidden by * or the like); it identifies no one' }),
+  // text with no digit in an id number's column (未提供, 见附件)
+  noid: () => ({ zh: '不是证件号码或代码（没有数字）', en: 'not an id number or code (it has no digit)' }),
   // an id Excel turned into a number (3.30922E+17)
   scientific: () => ({ zh: '编号被 Excel 改成了科学计数法，数字已丢失', en: 'an id Excel turned into scientific notation (digits lost)' }),
   min: () => ({ zh: '小于允许的最小值', en: 'below the minimum' }),

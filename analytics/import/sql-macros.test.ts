@@ -143,6 +143,11 @@ describe('tj_money: amounts with separators and units', () => {
     // as hand-kept ledgers write them: 罚款 before, a remark in a bracket after, 千元
     ['罚款5000元', 1, 5000],
     ['罚款人民币5,000元', 1, 5000],
+    // and in 大写 as a decision quotes it
+    ['罚款人民币伍仟元整', 1, 5000],
+    ['罚金贰佰元', 1, 200],
+    ['罚款', 1, null],
+    ['罚款人民币', 1, null],
     ['5000元（已缴）', 1, 5000],
     ['5000元(当场收缴)', 1, 5000],
     ['12000（元）', 1, 12000],

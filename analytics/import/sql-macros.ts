@@ -56,6 +56,9 @@ export const PLACEHOLDERS = [
   '/', '／', '\\', '-', '－', '--', '---', '—', '——', '―', '─', '_', '.', '。', '…', '?', '？',
   'NULL', 'NONE', 'NAN', 'N/A', 'NA', 'NIL',
   '无', '暂无', '空', '(空)', '（空）', '空白', '不详', '未知', '未填', '未填写',
+  // "not applicable": 证件号码 不涉及 for a person, 听证 不适用 for a summary case. Read as empty,
+  // not as no (是否落实 不适用 is no failure) and never as an id that every such party shares.
+  '不涉及', '未涉及', '不适用', '无需', '不需要',
 ];
 
 /** Excel's error values, as a sheet or a CSV saved from one shows them (an RE2 and JS pattern). */
@@ -88,6 +91,10 @@ export const maskedSql = (t: string): string =>
  *  listed as one line per field (each masked number is its own text). */
 export const maskedCode = (field: string): string => `${field}.masked`;
 export const isMaskedCode = (code: string): boolean => code.endsWith('.masked');
+
+/** The reason code of a text without a digit in a field naming a person or a business (未提供 as
+ *  an id number): no id. */
+export const noIdCode = (field: string): string => `${field}.noid`;
 
 /** The characters of an amount in Chinese numerals (moneySql), as an RE2 class. */
 const CN_MONEY_CHARS = '[零壹贰叁肆伍陆柒捌玖〇一二两三四五六七八九拾十佰百仟千万亿元圆角分整正]';
@@ -332,12 +339,13 @@ CREATE OR REPLACE TEMP MACRO tj_name_key(s) AS tj_key_c(tj_clean(s));
 `;
 
 /** SQL: amount text `t` (cleaned) in yuan as DECIMAL(18,2): tj_money_c's forms (a number times
- *  `scale`), else 大写 as documents write an amount (伍佰元整, 壹万零伍拾元), always in yuan. The 大写
+ *  `scale`), else 大写 as documents write an amount (伍佰元整, 壹万零伍拾元, and after 罚款/人民币 as a decision
+ *  quotes it: 罚款人民币伍仟元整), always in yuan. The 大写
  *  reading is written into the conversion, not a macro: as one it was bound at every opening of
  *  a workspace (≈ 2–3 ms, for a form only imports read); coalesce reaches it only for text no
  *  number form read, and only text of its characters, 24 at most, is read. */
 export function moneySql(t: string, scale: string | number): string {
-  return `coalesce(tj_money_c(${t}, ${scale}), CASE WHEN regexp_full_match(${t}, '(人民币)?${CN_MONEY_CHARS}{1,24}') THEN tj_money_scaled(${moneyCnSql(`regexp_replace(${t}, '^人民币', '')`)}, 1) END)`;
+  return `coalesce(tj_money_c(${t}, ${scale}), CASE WHEN regexp_full_match(${t}, '(罚款|罚金)?(人民币)?${CN_MONEY_CHARS}{1,24}') THEN tj_money_scaled(${moneyCnSql(`regexp_replace(${t}, '^(罚款|罚金)?(人民币)?', '')`)}, 1) END)`;
 }
 
 /**
