@@ -49,12 +49,13 @@ describe('recognition corpus', () => {
     expect(pattern / distinct.length).toBeLessThan(0.35);
     const valuePattern = corpus.values.filter((v) => v.origin === 'pattern').length;
     expect(valuePattern / corpus.values.length).toBeLessThan(0.35);
-    // dev and holdout were split by layout; fresh was gathered later, blind, from other sources
-    for (const split of ['dev', 'holdout', 'fresh'] as const) {
+    // dev and holdout were split by layout; fresh and fresh2 were gathered later, blind, from
+    // other sources — each a fifth or so of the whole
+    for (const split of ['dev', 'holdout', 'fresh', 'fresh2'] as const) {
       const share = corpus.headers.filter((l) => l.split === split).length / corpus.headers.length;
-      expect(share, split).toBeGreaterThan(0.25);
+      expect(share, split).toBeGreaterThan(0.18);
       const vshare = corpus.values.filter((v) => v.split === split).length / corpus.values.length;
-      expect(vshare, split).toBeGreaterThan(0.2);
+      expect(vshare, split).toBeGreaterThan(0.15);
     }
   });
 

@@ -11,7 +11,7 @@ import { tableDef } from '../../analytics/schema/tables.js';
 export const Origin = z.enum(['public', 'pattern']);
 export type Origin = z.infer<typeof Origin>;
 
-export const Split = z.enum(['dev', 'holdout', 'fresh']);
+export const Split = z.enum(['dev', 'holdout', 'fresh', 'fresh2']);
 export type Split = z.infer<typeof Split>;
 
 export const HeaderColumn = z
