@@ -128,8 +128,8 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     // 案由 is the case's cause in words: it points to the matter (likely) but a coded column names it
     matter_code: {
       also: ['事项编码', '执法事项编码', '违法行为编码', '执法事项', '违法行为', '违法事项', '处罚事项', '权力事项编码', '违法行为代码'],
-      near: ['违法类型', '违法种类', '案由'],
-      not: ['案由'],
+      near: ['违法类型', '违法种类', '案由', '违法行为类型', '违法行为类别'],
+      not: ['案由', '违法行为类型', '违法行为类别'],
     },
     source: { also: ['案件来源', '线索来源', '来源', '案源', '案源类型', '案件来源方式'] },
     inspection_id: { also: ['关联检查编号', '检查编号', '检查记录编号', '检查单号', '来源检查编号'] },
@@ -194,8 +194,9 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     unit_id: { also: ['被申请人', '被告', '被诉单位', '被申请单位', '被诉机关', '被申请人被告'] },
     kind: { also: ['类别', '案件类别', '复议或诉讼', '案件类型', '类型'] },
     outcome: { also: ['结果', '审理结果', '复议结果', '判决结果', '结案方式', '复议决定', '裁判结果', '处理结果'] },
-    filed_date: { also: ['收案日期', '受理日期', '立案日期', '收案时间', '受理时间'] },
-    decided_date: { also: ['结案日期', '决定日期', '判决日期', '审结日期', '结案时间', '裁判日期'] },
+    // a reconsideration starts with its 申请, a lawsuit with its 起诉
+    filed_date: { also: ['收案日期', '受理日期', '立案日期', '收案时间', '受理时间', '申请日期', '复议申请日期', '申请复议日期', '起诉日期', '起诉时间'] },
+    decided_date: { also: ['结案日期', '决定日期', '判决日期', '审结日期', '结案时间', '裁判日期', '办结日期', '审理完成日期'] },
     hearing_held: { also: ['是否开庭', '开庭审理', '是否开庭审理'] },
     head_appeared: { also: ['负责人是否出庭', '负责人出庭应诉', '行政机关负责人出庭', '是否负责人出庭', '负责人出庭情况'] },
   },

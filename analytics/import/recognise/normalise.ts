@@ -42,8 +42,20 @@ export function foldHeader(h: string): string {
     .toLowerCase();
 }
 
+/** A bilingual header — the Chinese name, then its English translation (罚款金额（万元） Fine Amount,
+ *  10k Yuan; 许可决定日期 Permission decision date), as credit-platform and export templates print
+ *  them: the Chinese part, brackets included. The English must hold a lower-case word of 2+ letters
+ *  and 4+ letters in all: 检查对象 ID, 统一社会信用代码 USCC keep their codes. */
+const TRANSLATED = /^(.*[\u3400-\u9fff][^A-Za-z]*?)\s+([A-Za-z][A-Za-z0-9 ,.'’&/()\-]*)$/;
+export function chineseOf(raw: string): string {
+  const m = TRANSLATED.exec(raw.normalize('NFKC').trim());
+  if (!m) return raw;
+  const en = m[2]!;
+  return /[a-z]{2}/.test(en) && (en.match(/[A-Za-z]/g) ?? []).length >= 4 ? m[1]! : raw;
+}
+
 export function normaliseHeader(raw: string): NormalisedHeader {
-  const full = foldHeader(raw);
+  const full = foldHeader(chineseOf(raw));
   let yesNo = false;
   let unit: string | undefined;
   let unitKind: NormalisedHeader['unitKind'];

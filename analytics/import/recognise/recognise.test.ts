@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignColumns, recognise, recogniseFor } from './recognise.js';
 import { matchValue } from './values.js';
+import { normaliseHeader } from './normalise.js';
 
 const fieldOf = (table: string, headers: string[], header: string) => recogniseFor(table, headers).columns.find((c) => c.header === header)!;
 
@@ -82,6 +83,12 @@ describe('recognition', () => {
     expect(matchValue('inspection', 'result', '合格')).toMatchObject({ value: '无问题' });
     expect(matchValue('inspection', 'result', '未发现违法违规')).toMatchObject({ value: '无问题' });
     expect(matchValue('penalty_case', 'source', '领导批示')).toBeNull();
+    // the English codes a system stores for a grade; judgments of 行政诉讼法 arts. 73 and 75
+    expect(matchValue('supervision_finding', 'casefile_grade', 'Excellent')).toMatchObject({ value: '优秀' });
+    expect(matchValue('supervision_finding', 'casefile_grade', 'UNQUALIFIED')).toMatchObject({ value: '不合格' });
+    expect(matchValue('review_litigation', 'outcome', '判决确认无效')).toMatchObject({ value: '确认违法' });
+    expect(matchValue('review_litigation', 'outcome', '判决履行给付义务')).toMatchObject({ value: '责令履行' });
+    expect(matchValue('complaint', 'satisfaction', '差评')).toMatchObject({ value: '不满意' });
   });
 });
 
@@ -147,6 +154,18 @@ describe('what a table is about, and what only points to a field', () => {
 });
 
 describe('value matching on long texts', () => {
+  it('a bilingual header is read by its Chinese name; a code after it (ID, USCC) stays part of it', () => {
+    // headers written here for the rule (not taken from the corpus), as 信用 templates print them
+    const headers = ['行政处罚决定书文号 Decision Number', '当事人名称 Party Name', '处罚决定日期\nDecision Date', '罚款金额（万元） Fine Amount, 10k Yuan', '处罚机关 Authority'];
+    const r = recognise(headers);
+    expect(r.table).toBe('penalty_case');
+    expect(r.columns.map((c) => c.field)).toEqual(['case_id', 'party_name', 'decision_date', 'fine_amount', 'unit_id']);
+    expect(r.columns[3]!.scale).toBe(10000);
+    expect(normaliseHeader('检查对象 ID').core).toBe('检查对象id');
+    expect(normaliseHeader('统一社会信用代码 USCC').core).toBe('统一社会信用代码uscc');
+    expect(normaliseHeader('罚款金额 Fine Amount').core).toBe('罚款金额');
+  });
+
   it('a megabyte in a category column is no spelling of one', () => {
     // a shifted or pasted cell: before the cap this took ~30 s of pairwise comparison (fuzz case #219)
     const long = '检查' + '长'.repeat(1_000_000);
