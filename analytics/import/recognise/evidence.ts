@@ -16,6 +16,10 @@ export interface ColumnProfile {
   /** Non-empty values looked at. */
   n: number;
   date: number;
+  /** Numbers a date is written as where nobody formatted it: Excel serial day numbers in a General
+   *  cell (45575), milliseconds or seconds since 1970 from an API (1734663914000). Read as dates by
+   *  the import, but no sign of one (a fine of 45575 yuan is a number like these). */
+  dateNumber: number;
   number: number;
   money: number;
   bool: number;
@@ -34,6 +38,8 @@ export interface ColumnProfile {
 
 const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?([ T]\d{1,2}[:：时]\d{1,2}.*)?$/;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
+/** As tj_date_c reads them: Excel serials 10000–99999 (1927–2173), ms and s since 1970 (2001–2033). */
+const DATE_NUMBER = /^[1-9]\d{4}(\.\d+)?$|^1\d{12}$|^1\d{9}$/;
 const NUMBER = /^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+(\.\d+)?$/;
 const MONEY = /^(￥|¥|RMB|人民币)?-?[\d,]+(\.\d+)?(元|万元|万)?$/i;
 const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
@@ -67,6 +73,7 @@ export function profileColumn(values: readonly (string | null | undefined)[], na
   return {
     n,
     date: frac(isDate),
+    dateNumber: frac((v) => DATE_NUMBER.test(v)),
     // a unit after the number (90天, 32学时, 3次) is how spreadsheets often write it
     number: frac((v) => NUMBER.test(v.replace(/\s*(学时|课时|小时|h|天|日|个工作日|工作日|次|年|人|件|分|%)$/i, ''))),
     money: frac((v) => MONEY.test(v)),
@@ -113,6 +120,9 @@ export function fieldEvidence(p: ColumnProfile | undefined, f: FieldDef, t: Tabl
   switch (f.kind) {
     case 'date':
       if (p.date >= mostly) return { factor: 1.1, note: '值为日期' };
+      // serials or timestamps under a date's header: the header decides (a 检查日期 column of a
+      // sheet whose cells were left General was refused as "no 检查日期")
+      if (p.date + p.dateNumber >= mostly) return NONE;
       if (p.date < 0.2) return { factor: 0.4, note: '值不像日期' };
       return NONE;
     case 'money':

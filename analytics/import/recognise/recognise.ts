@@ -109,10 +109,14 @@ function scoreTable(t: TableDef, hs: Analysed[], profiles: Array<ColumnProfile |
   let score = 0;
   const keyish = new Set([...t.key, ...(t.detectBy ?? [])]);
   const mapped = new Set<string>();
+  // A number alone (id, 编号, 代码) names no table's key in particular: an API's record id is no
+  // 复议诉讼编号 (review_litigation's key is named id). It still maps; it tells the table little.
+  // (姓名 alone does tell: a list of people.)
+  const bare = (i: number) => hs[i]!.content.size === 0 && hs[i]!.cls === 'CODE' && !hs[i]!.notes.length;
   for (const [i, j] of assigned) {
     const f = tm.fields[j]!.field;
     mapped.add(f.name);
-    score += cells[i]![j]!.final * (keyish.has(f.name) ? 1.5 : 1);
+    score += cells[i]![j]!.final * (bare(i) ? 0.25 : keyish.has(f.name) ? 1.5 : 1);
   }
   // A required field no column names costs; one the table is known by (its key, or what detects
   // it) costs more: a catalogue without its code and its names is not that catalogue.
@@ -121,7 +125,7 @@ function scoreTable(t: TableDef, hs: Analysed[], profiles: Array<ColumnProfile |
   // are: the same header is only a reference in another table (an inspection's task number), and
   // a table none of whose columns holds its key cannot place a row.
   const own = tm.fields.findIndex((fm) => fm.field.name === t.key[0]);
-  for (const [i, j] of assigned) if (j === own && cells[i]![j]!.final >= SURE) score += 1;
+  for (const [i, j] of assigned) if (j === own && cells[i]![j]!.final >= SURE && !bare(i)) score += 1;
   if (fileName && (FILE_HINTS[t.name] ?? []).some((w) => fileName.includes(w))) score += 0.6;
   // Ledgers name what they are about in their headers (许可机关, 处罚决定书文号, 被申请人).
   const markers = new Set(TABLE_MARKERS[t.name] ?? []);
@@ -241,9 +245,12 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
     const columnRival = r.cells.some((row, k) => k !== i && row[j]!.final >= LIKELY && row[j]!.final >= c.final - 0.1);
     const rival = columnRival || (fieldRival && !c.exact);
     const evidence = evidenceAt(r, i, j);
-    const sure = tableSure && evidence.factor >= 0.9 && !rival && (c.exact || c.header >= SURE);
-    const how = c.exact ? `表头即“${fm.field.zh}”的常用写法` : `表头与“${c.phrase}”相近（${Math.round(c.header * 100)}%）`;
-    const howEn = c.exact ? `the header is a usual spelling of ${fm.field.en}` : `the header is close to "${c.phrase}" (${Math.round(c.header * 100)}%)`;
+    // a name in Latin letters is read as what it likely stands for: never sure
+    const sure = tableSure && evidence.factor >= 0.9 && !rival && (c.exact || c.header >= SURE) && !h.read;
+    const read = h.read ? `${h.read.how === 'english' ? '英文' : '拼音首字母'}字段名读作“${h.read.text}”，` : '';
+    const readEn = h.read ? `the ${h.read.how === 'english' ? 'English' : 'pinyin-initial'} name read as "${h.read.text}"; ` : '';
+    const how = read + (c.exact ? `即“${fm.field.zh}”的常用写法` : `与“${c.phrase}”相近（${Math.round(c.header * 100)}%）`).replace(/^(?=[即与])/, read ? '' : '表头');
+    const howEn = readEn + (c.exact ? `the header is a usual spelling of ${fm.field.en}` : `the header is close to "${c.phrase}" (${Math.round(c.header * 100)}%)`);
     const ev = evidence.note ? `；${evidence.note}` : '';
     const notes = [!tableSure ? '；数据表为推测' : '', columnRival ? '；另有一列同样像' : fieldRival && !c.exact ? '；也可能是其他字段' : ''].join('');
     const out: ColumnDecision = {

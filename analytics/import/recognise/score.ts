@@ -4,6 +4,7 @@
 import type { FieldDef, FieldKind, TableDef } from '../../schema/types.js';
 import type { ClassId } from '../lexicon/concepts.js';
 import { FIELD_LEXICON, TABLE_TOPICS } from '../lexicon/fields.js';
+import { readAsciiName, type AsciiReading } from './ascii-names.js';
 import { normaliseHeader, type NormalisedHeader } from './normalise.js';
 import { tokenise, type Token } from './tokens.js';
 
@@ -28,6 +29,8 @@ export interface Analysed {
   /** X行为 (检查行为编码): the act of X. In a table about X the act is the record itself, so the
    *  header is read there without 行为 (检查编码); `of` is X's concept. */
   act?: { of: string; without: Analysed };
+  /** A name in Latin letters, read as the Chinese header it stands for (ascii-names.ts). */
+  read?: AsciiReading;
 }
 
 const UNKNOWN_WEIGHT = 0.35;
@@ -81,6 +84,12 @@ function relation(x: string, y: string): number {
 }
 
 export function analyse(header: string, withNotes = true): Analysed {
+  // a name in Latin letters (acceptTime, rwbh) is read as the Chinese header it stands for
+  const ascii = withNotes ? readAsciiName(header) : null;
+  if (ascii) {
+    const a = analyse(ascii.text, withNotes);
+    return { ...a, norm: { ...a.norm, raw: header }, read: ascii };
+  }
   const norm = normaliseHeader(header);
   const tokens = tokenise(norm.core);
   const content = new Map<string, number>();

@@ -1,0 +1,105 @@
+// Field names in Latin letters read as the Chinese headers they stand for. The names here are
+// written for the rules (not taken from the corpus or the acceptance sets).
+import { describe, expect, it } from 'vitest';
+import { nameWords, readAsciiName } from './ascii-names.js';
+import { recognise } from './recognise.js';
+
+describe('field names in Latin letters', () => {
+  it('splits camelCase, PascalCase, snake_case and runs of capitals into words', () => {
+    expect(nameWords('handleDeptName')).toEqual(['handle', 'dept', 'name']);
+    expect(nameWords('USCCCode')).toEqual(['uscc', 'code']);
+    expect(nameWords('dept_name')).toEqual(['dept', 'name']);
+    expect(nameWords('XK-XDR.MC')).toEqual(['xk', 'xdr', 'mc']);
+  });
+
+  it('reads English words as the terms a ledger uses, compounds included', () => {
+    const text = (s: string) => readAsciiName(s)?.text ?? null;
+    expect(readAsciiName('receivedTime')).toEqual({ text: '受理时间', how: 'english' });
+    expect(text('closeDate')).toBe('结案日期');
+    expect(text('is_major')).toBe('是否重大');
+    expect(text('unitName')).toBe('单位名称');
+    // a run of letters cut into listed words, one of four letters or more
+    expect(text('OFFICERNAME')).toBe('执法人员名称');
+    expect(text('deptid')).toBe('部门编号');
+    // several words making one term
+    expect(text('unified_social_credit_code')).toBe('统一社会信用代码');
+    // a word not listed stops the reading; is/has only at the start
+    expect(text('flurbDate')).toBeNull();
+    expect(text('caseIs')).toBeNull();
+    // spellings the lexicon lists stay as they are (its own matching reads them surely)
+    expect(readAsciiName('case_id')).toBeNull();
+    expect(readAsciiName('id')).toBeNull();
+    // Chinese, or a name with other characters, is no Latin name
+    expect(readAsciiName('案件编号')).toBeNull();
+    expect(readAsciiName('case#1')).toBeNull();
+  });
+
+  it('reads pinyin initials as the phrase of the lexicon, or of a word of the same meaning', () => {
+    const text = (s: string) => readAsciiName(s)?.text ?? null;
+    expect(readAsciiName('ajly')).toEqual({ text: '案件来源', how: 'pinyin' });
+    expect(text('LASJ')).toBe('立案时间');
+    expect(text('DSRMC')).toBe('当事人名称');
+    // a table's prefix before the field's initials (许可, 处罚)
+    expect(text('CF_JDRQ')).toBe('处罚决定日期');
+    // 部门 for 单位, as the concept lexicon has them
+    expect(text('zrbm')).toBe('责任部门');
+    // initials two fields share are neither: 检查结果 / 检查机关, 处罚结果 / 处罚机关
+    expect(text('jcjg')).toBeNull();
+    expect(text('cfjg')).toBeNull();
+    // initials of nothing the lexicon knows
+    expect(text('qwzx')).toBeNull();
+  });
+
+  it('recognises an API page by its English names, never surely, saying how it read them', () => {
+    const headers = ['id', 'ticketNo', 'receivedTime', 'sourceChannel', 'handleDeptName', 'finishTime', 'satisfaction', 'title'];
+    const r = recognise(headers);
+    expect(r.table).toBe('complaint');
+    expect(Object.fromEntries(r.columns.map((c) => [c.header, c.field]))).toEqual({
+      id: null,
+      ticketNo: 'complaint_id',
+      receivedTime: 'received_date',
+      sourceChannel: 'channel',
+      handleDeptName: 'unit_id',
+      finishTime: 'closed_date',
+      satisfaction: 'satisfaction',
+      title: null,
+    });
+    const received = r.columns.find((c) => c.header === 'receivedTime')!;
+    expect(received.confidence).toBe('likely');
+    expect(received.why).toMatch(/^英文字段名读作“受理时间”，/);
+    // satisfaction is a canonical name: read as it is
+    expect(r.columns.find((c) => c.header === 'satisfaction')!.why).not.toContain('英文字段名');
+  });
+
+  it('an id alone is no sign of the table whose key is named id (review_litigation)', () => {
+    // (before, the exact match of id to review_litigation's key and its key bonus won the table)
+    const r = recognise(['id', '标题', '内容', '受理时间']);
+    expect(r.table).toBe('complaint');
+    expect(r.columns[3]!.field).toBe('received_date');
+  });
+
+  it('recognises a data-platform table by its pinyin initials', () => {
+    const r = recognise(['xh', 'rwbh', 'rwlx', 'zrbm', 'jhwcrq', 'jcdxmc', 'tyshxydm']);
+    expect(r.table).toBe('inspection_plan');
+    expect(r.columns.map((c) => c.field)).toEqual([null, 'plan_task_id', 'plan_type', 'unit_id', 'due_date', 'subject_name', 'subject_id']);
+    expect(r.columns.every((c) => c.confidence !== 'sure')).toBe(true);
+    expect(r.columns[1]!.why).toMatch(/^拼音首字母字段名读作“任务编号”/);
+  });
+
+  it('a date header over Excel serials or timestamps is a date; words under it are not', () => {
+    const headers = ['检查编号', '检查日期', '实施单位', '检查对象代码', '检查对象'];
+    const samples = [
+      ['JC1', 'JC2', 'JC3', 'JC4'],
+      ['45575', '45576', '45590.5', '45601'],
+      ['县市场监管局', '县市场监管局', '县市场监管局', '县市场监管局'],
+      ['91330922MA2A0B1C2D', '91330922MA2A0B1C2E', '91330922MA2A0B1C2F', '91330922MA2A0B1C2G'],
+      ['甲', '乙', '丙', '丁'],
+    ];
+    expect(recognise(headers, { samples }).columns[1]!.field).toBe('date');
+    const millis = samples.map((s, i) => (i === 1 ? ['1734663914000', '1734750314000', '1734836714000', '1734923114000'] : s));
+    expect(recognise(headers, { samples: millis }).columns[1]!.field).toBe('date');
+    // words under a date's header still speak against it
+    const words = samples.map((s, i) => (i === 1 ? ['已检查', '已检查', '未检查', '已检查'] : s));
+    expect(recognise(headers, { samples: words }).columns[1]!.field).toBeNull();
+  });
+});

@@ -1,0 +1,189 @@
+// Field names in Latin letters, as systems write them where a person writes a Chinese header: English
+// words (acceptTime, handle_dept_name, IDCARD — JSON APIs, database columns) and the initials of the
+// Chinese words in pinyin (rwbh for 任务编号, JCDXMC for 检查对象名称, XK_WSH for 许可 文书号 — the
+// habit of Chinese government databases and data-sharing platforms). Such a name is read as the
+// Chinese header it stands for, then recognised like one; never surely (recognise.ts: likely at
+// most, with the reading said).
+import { pinyin } from 'pinyin-pro';
+import { CANONICAL_TABLES } from '../../schema/tables.js';
+import { ENGLISH_PHRASES, ENGLISH_WORDS } from '../lexicon/english.js';
+import { FIELD_LEXICON } from '../lexicon/fields.js';
+import { lexiconTerms, tokenise } from './tokens.js';
+
+export interface AsciiReading {
+  /** The Chinese header the name stands for. */
+  text: string;
+  how: 'english' | 'pinyin';
+}
+
+const NAME = /^[A-Za-z][A-Za-z0-9_\-. ]{0,59}$/;
+const fold = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Every Chinese phrase the lexicon knows a field by (aliases, also, near), without brackets, with
+ *  the names of the fields it stands for. */
+function lexiconPhrases(): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (field: string) => (p: string) => {
+    const t = p.replace(/[（(][^）)]*[）)]/g, '');
+    if (/^[\u4e00-\u9fff]{2,}$/.test(t)) (out.get(t) ?? out.set(t, new Set()).get(t)!).add(field);
+  };
+  for (const t of CANONICAL_TABLES) for (const f of t.fields) f.aliases.forEach(add(f.name));
+  for (const fields of Object.values(FIELD_LEXICON)) for (const [name, l] of Object.entries(fields)) [...(l.also ?? []), ...(l.near ?? [])].forEach(add(name));
+  return out;
+}
+
+let knownCache: ReadonlySet<string> | undefined;
+/** Latin spellings the lexicon itself lists (case_id, name, date): read as they are. */
+function known(): ReadonlySet<string> {
+  return (knownCache ??= new Set(CANONICAL_TABLES.flatMap((t) => t.fields.flatMap((f) => [f.name, ...f.aliases])).filter((a) => /^[ -~]+$/.test(a)).map(fold)));
+}
+
+let initialsCache: ReadonlyMap<string, string> | undefined;
+/** A phrase's initials, term by term (a term's pinyin in its own context: 执行 zx, 银行 yh). */
+const termInitials = new Map<string, string>();
+function initialsOf(term: string): string {
+  let k = termInitials.get(term);
+  if (k === undefined) termInitials.set(term, (k = pinyin(term, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase()));
+  return k;
+}
+
+/** The phrase with one of its terms put in another word of the same concept or class (责任单位 →
+ *  责任部门, 检查日期 → 检查时间): a name's initials follow the words its system used. */
+function variants(phrase: string): Array<[string, string]> {
+  const tokens = tokenise(phrase);
+  const out: Array<[string, string]> = [];
+  tokens.forEach((t, i) => {
+    if (t.kind !== 'concept' && t.kind !== 'class') return;
+    for (const other of sameMeaning().get(t.id) ?? []) {
+      if (other === t.text) continue;
+      const parts = tokens.map((x, j) => (j === i ? other : x.text));
+      out.push([parts.join(''), parts.map(initialsOf).join('')]);
+    }
+  });
+  return out;
+}
+
+let sameCache: Map<string, string[]> | undefined;
+/** Concept or class id → its Chinese terms of two or more characters. */
+function sameMeaning(): Map<string, string[]> {
+  if (sameCache) return sameCache;
+  const m = new Map<string, string[]>();
+  for (const [term, e] of lexiconTerms()) {
+    if ((e.kind === 'concept' || e.kind === 'class') && /^[\u4e00-\u9fff]{2,}$/.test(term)) (m.get(e.id) ?? m.set(e.id, []).get(e.id)!).push(term);
+  }
+  return (sameCache = m);
+}
+
+/** Pinyin initials → the phrase they stand for: the lexicon's phrases, then (for initials none of
+ *  them has) their variants. Initials two phrases share stand for neither (jcjg: 检查结果 and
+ *  检查机关 — a guess between them would be a coin toss), unless both name the same field (ajbh:
+ *  案件编号 and 案卷编号, each a case's number): then the first. */
+function initials(): ReadonlyMap<string, string> {
+  if (initialsCache) return initialsCache;
+  const phrases = lexiconPhrases();
+  const decide = (by: Map<string, Array<[string, Set<string>]>>, out: Map<string, string>) => {
+    for (const [k, ps] of by) {
+      if (out.has(k)) continue;
+      const common = [...ps[0]![1]].filter((f) => ps.every(([, fs]) => fs.has(f)));
+      if (ps.length === 1 || common.length) out.set(k, ps[0]![0]);
+      else out.set(k, '');
+    }
+  };
+  const own = new Map<string, Array<[string, Set<string>]>>();
+  const other = new Map<string, Array<[string, Set<string>]>>();
+  const put = (by: typeof own, k: string, p: string, fields: Set<string>) => {
+    if (/^[a-z]{2,}$/.test(k)) (by.get(k) ?? by.set(k, []).get(k)!).push([p, fields]);
+  };
+  for (const [p, fields] of phrases) {
+    put(own, pinyin(p, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase(), p, fields);
+    for (const [v, k] of variants(p)) put(other, k, v, fields);
+  }
+  const out = new Map<string, string>();
+  decide(own, out);
+  decide(other, out);
+  for (const [k, p] of out) if (!p) out.delete(k);
+  return (initialsCache = out);
+}
+
+/** The words of a name: snake_case, kebab-case, spaces, camelCase and PascalCase split, lower case. */
+export function nameWords(s: string): string[] {
+  return s
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[\s_\-.]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/** A run of letters as English words of the list (IDCARD, STAFFNAME, deptid): every part two
+ *  letters or more, one of them four or more (so a string of pinyin initials is not cut into
+ *  short words by chance). */
+function compound(w: string): string[] | null {
+  const best: Array<string[] | null> = [[]];
+  for (let i = 1; i <= w.length; i++) {
+    best[i] = null;
+    for (let j = Math.max(0, i - 16); j <= i - 2; j++) {
+      const part = w.slice(j, i);
+      if (best[j] && ENGLISH_WORDS[part] !== undefined && ENGLISH_WORDS[part] !== '') {
+        best[i] = [...best[j]!, part];
+        break;
+      }
+    }
+  }
+  const r = best[w.length];
+  return r && r.some((p) => p.length >= 4) ? r : null;
+}
+
+function english(words: readonly string[]): string | null {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    // several words that make one term first (law enforcement → 执法)
+    let n = Math.min(4, words.length - i);
+    for (; n >= 2; n--) {
+      const zh = ENGLISH_PHRASES[words.slice(i, i + n).join(' ')];
+      if (zh) {
+        out.push(zh);
+        break;
+      }
+    }
+    if (n >= 2) {
+      i += n;
+      continue;
+    }
+    const w = words[i]!;
+    const parts = ENGLISH_WORDS[w] !== undefined ? [w] : compound(w);
+    if (!parts) return null;
+    // is/has say yes-or-no only before what they ask about (is_done, hasHearing)
+    if ((w === 'is' || w === 'has') && i > 0) return null;
+    for (const p of parts) out.push(ENGLISH_WORDS[p]!);
+    i++;
+  }
+  const text = out.join('');
+  return /[\u4e00-\u9fff]/.test(text) ? text : null;
+}
+
+function fromPinyin(words: readonly string[]): string | null {
+  if (!words.every((w) => /^[a-z]+$/.test(w))) return null;
+  const index = initials();
+  // XK_WSH: a prefix naming the table (许可) may stand before the field's own initials
+  for (const ws of words.length > 1 ? [words, words.slice(1)] : [words]) {
+    const k = ws.join('');
+    if (k.length < 2 || k.length > 16) continue;
+    const p = index.get(k);
+    if (p) return p;
+  }
+  return null;
+}
+
+/** What a name in Latin letters stands for, when it is one; null for anything else (a Chinese
+ *  header, a spelling the lexicon lists, a name nothing reads). */
+export function readAsciiName(raw: string): AsciiReading | null {
+  const s = raw.normalize('NFKC').trim();
+  if (!NAME.test(s) || known().has(fold(s))) return null;
+  const words = nameWords(s);
+  if (!words.length) return null;
+  const en = english(words);
+  if (en) return { text: en, how: 'english' };
+  const py = fromPinyin(words);
+  return py ? { text: py, how: 'pinyin' } : null;
+}
