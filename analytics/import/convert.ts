@@ -390,24 +390,40 @@ export type RowShape = 'line' | 'sheet_row' | 'record';
 /** A total (合计, 小 计：, 总计(18)) or a footer (制表人：…, 填报日期：…, 注：…) at a line's start. */
 export const SUMMARY_ROW_PATTERN = '^((合|小|总|共|累)\\s*计(\\s|$|[:：（(0-9])|(制表|填表|填报|审核|审批|复核|负责|统计)(人|日期|时间|单位)?\\s*[:：]|(注|说明|备注)\\s*[:：])';
 
+/** Lines of a printed or hand-kept ledger that are no record, told only where the row has no key
+ *  (so a record is never taken for one): a subtotal after its group's name (综合执法局 小计), a
+ *  period's total (本月合计：14次), a page's number (第 1 页 共 3 页), a signature or a note line
+ *  (评查组长：周某　填报日期：…), the title printed again on every page (…案件登记簿（2024年度）). */
+export const NO_RECORD_PATTERN =
+  '^(第\\s*[0-9]+\\s*页|共\\s*[0-9]+\\s*页|-\\s*[0-9]+\\s*-$)|(小|合|总)\\s*计\\s*([:：（(].*)?$|^(本|当)[月年季页期度]{1,2}\\s*(合|小|总|累)\\s*计|^[\\p{Han}]{2,8}\\s*[:：]|(表|簿|册|台账|清单|目录|名录|汇总|明细)\\s*([（(][^）)]*[）)])?$';
+
 /**
  * A total or a footer line under the table is not a record: mostly its empty required fields
  * rejected it, but in a unit list 合计,共18个单位,18 loaded as a unit (an enum value that matches
  * nothing loads empty). Looked for in the row's first non-empty cell and in the table's key
- * column (anchored: ≈ 25 ms per million cells).
+ * column (anchored: ≈ 25 ms per million cells); the lines NO_RECORD_PATTERN tells, in the first
+ * non-empty cell of a row without its key — they were rejected as records missing their key,
+ * and the export sent back for 补正 asked the clerk to mend a page number.
  */
 export function summaryRowCheck(mapped: readonly MappedField[], t: TableDef, headers: readonly string[]): Check[] {
   if (!headers.length) return [];
   // the row's first non-empty cell: a footer written from the second or third column (a sheet that
   // starts with empty columns, a 序号 column left empty) is told too
-  const cols = new Set([firstCell(headers)]);
-  for (const m of mapped) if (t.key.includes(m.field.name) && /^t\d+$/.test(m.clean)) cols.add(m.clean);
+  const first = firstCell(headers);
+  const cols = new Set([first]);
+  const keys: string[] = [];
+  for (const m of mapped) if (t.key.includes(m.field.name) && /^t\d+$/.test(m.clean)) keys.push(m.clean);
+  keys.forEach((k) => cols.add(k));
+  const conds = [...cols].map((c) => `regexp_matches(${c}, ${lit(SUMMARY_ROW_PATTERN)})`);
+  // (as a CASE: a row with its key, nearly every row, stops at the key's test; an AND would run
+  // the pattern on every row's first cell too)
+  if (keys.length) conds.push(`CASE WHEN ${keys.map((k) => `${k} IS NULL`).join(' AND ')} THEN regexp_matches(${first}, ${lit(NO_RECORD_PATTERN)}) ELSE FALSE END`);
   return [
     {
       code: 'row.summary',
-      cond: [...cols].map((c) => `regexp_matches(${c}, ${lit(SUMMARY_ROW_PATTERN)})`).join(' OR '),
-      zh: lit('该行是合计、小计或表尾说明（制表人、填报日期、注等），不是一条记录'),
-      en: lit('the line is a total or a note under the table (合计, 制表人, 注…), not a record'),
+      cond: conds.join(' OR '),
+      zh: lit('该行是合计、小计、页码、每页重复的标题或表尾说明（制表人、填报日期、签名、注等），不是一条记录'),
+      en: lit('the line is a total, a subtotal, a page number, the title repeated on a page or a note under the table (合计, 制表人, 注…), not a record'),
       exclusive: true,
     },
   ];

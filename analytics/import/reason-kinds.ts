@@ -9,7 +9,7 @@ const ROW_KINDS: Record<string, { zh: string; en: string }> = {
   'row.ragged': { zh: '列数与表头不一致', en: 'cells do not match the header' },
   'row.header_repeat': { zh: '重复的表头行', en: 'the header repeated' },
   'row.empty': { zh: '空行（所有单元格为空）', en: 'an empty line (every cell empty)' },
-  'row.summary': { zh: '合计行或表尾说明', en: 'a total or a note under the table' },
+  'row.summary': { zh: '合计、页码、标题或表尾说明', en: 'a total, a page number, a title or a note under the table' },
   'row.encoding': { zh: '含有无法识别的字符（编码错误）', en: 'characters that could not be decoded' },
   'row.quote': { zh: '引号不配对，无法拆分', en: 'unbalanced quotes' },
   'row.malformed': { zh: '格式错误，无法读取', en: 'malformed line' },

@@ -331,7 +331,7 @@ describe('totals and notes under the table', () => {
     expect(r).toMatchObject({ rows_read: 7, rows_loaded: 2, rows_rejected: 5 });
     const rej = await rejected(ws);
     expect(rej.map((x) => [x.line_no, x.error_codes])).toEqual([4, 5, 6, 7, 8].map((n) => [n, ['row.summary']]));
-    expect(rej[0]!.reason_en).toBe('the line is a total or a note under the table (合计, 制表人, 注…), not a record');
+    expect(rej[0]!.reason_en).toBe('the line is a total, a subtotal, a page number, the title repeated on a page or a note under the table (合计, 制表人, 注…), not a record');
     expect(await ws.db.all(`SELECT unit_id FROM unit ORDER BY unit_id`)).toEqual([{ unit_id: 'ZH01' }, { unit_id: '总计划办' }]);
   });
 
@@ -348,6 +348,45 @@ describe('totals and notes under the table', () => {
       [42, ['row.summary']],
       [43, ['row.summary']],
     ]);
+  });
+});
+
+describe('lines of a printed or hand-kept ledger that are no record', () => {
+  it('a subtotal after its group, a month total, page numbers, the title again, a signature: told as such where the key is empty; records that look alike load', async () => {
+    const ws = await freshWorkspace();
+    const width = CASES[0]!.split(',').length;
+    const line = (first: string, at = 0) => Array.from({ length: width + 1 }, (_, i) => (i === at ? first : '')).join(',');
+    const withNo = CASES.slice(0, 6).map((l, i) => `${i === 0 ? '序号' : String(i)},${l}`);
+    const text = [
+      withNo[0]!, withNo[1]!, withNo[2]!,
+      // a subtotal after the unit it sums (序号 and 案号 empty); a month's total
+      line('海洋执法队 小计', 2), line('本月合计：2件'),
+      withNo[3]!,
+      // a page's number; the title printed again on the next page; the header again
+      line('第 1 页　共 2 页'), line('嵊泗县行政处罚案件登记台账（2024年度）'), withNo[0]!,
+      withNo[4]!, withNo[5]!,
+      line('- 2 -'), line('承办科室：法制科　填报日期：2025年1月5日'),
+      // a record whose 序号 looks like none of these loads: its key is there
+      `合计表1,${CASES[6]!}`,
+    ].join('\n') + '\n';
+    const r = await importFile(ws, write('行政处罚案件登记台账_打印.csv', text));
+    expect(r).toMatchObject({ rows_read: 13, rows_loaded: 6, rows_rejected: 7 });
+    expect((await rejected(ws)).map((x) => [x.line_no, x.error_codes])).toEqual([
+      [4, ['row.summary']],
+      [5, ['row.summary']],
+      [7, ['row.summary']],
+      [8, ['row.summary']],
+      [9, ['row.header_repeat']],
+      [12, ['row.summary']],
+      [13, ['row.summary']],
+    ]);
+    // a record without its key is still one, whatever its first cell
+    const ws2 = await freshWorkspace();
+    const noKey = CASES[1]!.split(',');
+    noKey[0] = '';
+    const r2 = await importFile(ws2, write('行政处罚案件.csv', [`序号,${CASES[0]!}`, `1,${noKey.join(',')}`].join('\n') + '\n'));
+    expect(r2).toMatchObject({ rows_loaded: 0, rows_rejected: 1 });
+    expect((await rejected(ws2))[0]!.error_codes).toContain('case_id.required');
   });
 });
 

@@ -11,8 +11,9 @@
 // single stored values. A control run then imports the same file with the key's own mapping given as a
 // mapping file, to tell recognition failures from reading/parsing failures.
 //
-// Nothing here fails CI yet: the mismatches are collected and printed. Set TIJIAN_ACC3_STRICT=1 to
-// make every file's mismatches fail its test (the team will set thresholds later).
+// Each file's mismatches are printed; a file fails on a wrong table, a row not loaded or rejected as
+// the key says, a column read as a wrong field, or any mismatch but the few named in KNOWN. Set
+// TIJIAN_ACC3_STRICT=1 to fail on those too.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -145,6 +146,17 @@ interface Summary {
   problems: string[];
 }
 const summaries: Summary[] = [];
+
+/** Misses left as they are (by file number), each with why. */
+const KNOWN: Record<string, RegExp[]> = {
+  // an event type (城市管理-噪声扰民) is the complaint's domain only loosely; "involve law
+  // enforcement" is read as 涉及执法, short of 是否涉及执法行为 — so its JSON true is not stored
+  '02': [/^missed 「eventTypeName」/, /^missed 「involveLawEnforcement」/, /^value about_conduct of .*null instead of true/],
+  // every value of the column is masked: no sign of an id number left for the header's 证件号码
+  '04': [/^missed 「证件号码」/],
+  // 佐证描述 (a description of the evidence) short of 佐证材料
+  '09': [/^missed 「evidence_desc」/],
+};
 
 function norm(v: unknown): unknown {
   if (typeof v === 'bigint') return Number(v);
@@ -439,8 +451,14 @@ describe('acceptance set 3: exports nobody on the team has seen, imported with n
       await controlRun(a, s);
       const all = [...s.wrong.map((w) => `wrong ${w}`), ...s.missed.map((m) => `missed ${m}`), ...s.problems];
       console.log(`${a.file}\n  table ${s.tableGot} (expected ${a.table}); columns ${s.found}/${s.expected} (${s.likely} likely), wrong ${s.wrong.length}; rows ${s.rows}${s.rowsOk ? ' ✓' : ' ✗'}; enums ${s.enumsOk}; values ${s.checksOk}; control ${s.control}\n  ${all.join('\n  ')}`);
-      // Not a CI gate yet: TIJIAN_ACC3_STRICT=1 makes every mismatch fail.
-      if (STRICT) expect(all, a.file).toEqual([]);
+      // The gate: the table right, every row loaded or rejected as the key says, no column read
+      // as a wrong field, and nothing amiss but the misses named in KNOWN (written after the
+      // fixes of 2026-12-07; TIJIAN_ACC3_STRICT=1 fails on those too).
+      expect(s.tableGot, a.file).toBe(a.table);
+      expect(s.rowsOk, `${a.file}: ${s.rows}`).toBe(true);
+      expect(s.wrong, a.file).toEqual([]);
+      const known = KNOWN[a.file.slice(0, 2)] ?? [];
+      expect(all.filter((x) => STRICT || !known.some((k) => k.test(x))), a.file).toEqual([]);
     }, 300_000);
   }
 });
