@@ -10,7 +10,8 @@
 // sure). Its misses were then fixed by general rules where one was right (negation in values,
 // 权责 as 事项, letters and replies in complaint ledgers, 处罚金额, 管理主体, an issuer not the
 // owner); it is held to what it reached then, the layout it still misreads named below, so a
-// regression there shows.
+// regression there shows. A fourth, fresh2 (33 layouts, 50 values, 2026-12-07: DDL, API and pinyin
+// names among them), measured blind 82.6% of headers and 74.0% of values; likewise held after.
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, type HeaderLayout, type ValueEntry } from '../../../samples/corpus/corpus.js';
 import { tableDef } from '../../schema/tables.js';
@@ -71,14 +72,22 @@ function pct(a: number, b: number): string {
 /** What each split is held to: the share recognised, and the layouts allowed wrong answers at
  *  "sure" (fresh: a 案卷评查 result list, one row per case file with its score, read as a case
  *  ledger — a finding list's id, source and date are not in it either). */
-const BARS: Record<'dev' | 'holdout' | 'fresh', { headers: number; values: number; wrongSureIn: readonly string[] }> = {
+const BARS: Record<'dev' | 'holdout' | 'fresh' | 'fresh2', { headers: number; values: number; wrongSureIn: readonly string[] }> = {
   dev: { headers: GOAL, values: GOAL, wrongSureIn: [] },
   holdout: { headers: GOAL, values: GOAL, wrongSureIn: [] },
   fresh: { headers: 0.93, values: 0.96, wrongSureIn: ['fresh-finding-zhzf-casefile-appraisal'] },
+  // measured blind 2026-12-07 (82.6% / 74.0%), then held to what its rules reached; the layouts
+  // with a column still wrong at sure (处罚结果 as penalty kinds, 办件编号 as a ticket number, 案件类型
+  // in a 诉讼 register, a case card read as a matter, 违法行为类型 as the matter)
+  fresh2: {
+    headers: 0.85,
+    values: 0.86,
+    wrongSureIn: ['fresh2-case-epower-finish-list', 'fresh2-review-epower-reconsider-view', 'fresh2-review-bj-xzss-register-form', 'fresh2-case-wuxi-zjj-admin-card', 'fresh2-case-credit-bilingual-penalty'],
+  },
 };
 
 describe('recognition of the corpus', () => {
-  for (const split of ['dev', 'holdout', 'fresh'] as const) {
+  for (const split of ['dev', 'holdout', 'fresh', 'fresh2'] as const) {
     const bar = BARS[split];
     it(`headers, ${split}: ≥ ${bar.headers * 100}% recognised, none wrong at "sure"${bar.wrongSureIn.length ? ' outside the known layout' : ''}`, () => {
       const layouts = corpus.headers.filter((l) => l.split === split);
