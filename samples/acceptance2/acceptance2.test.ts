@@ -17,6 +17,7 @@ import { importFile, type ImportFileResult } from '../../analytics/import/import
 import { previewFile } from '../../analytics/import/preview.js';
 import { tableDef } from '../../analytics/schema/tables.js';
 import { SAMPLES } from '../../analytics/test/paths.js';
+import { buildReferenceWorkspaces } from '../../analytics/test/reference-lists.js';
 import { Workspace } from '../../analytics/workspace/workspace.js';
 
 const DIR = join(SAMPLES, 'acceptance2');
@@ -52,43 +53,14 @@ interface FileAnswer {
 const ANSWER = JSON.parse(readFileSync(join(DIR, '_answer.json'), 'utf8')) as { files: FileAnswer[] };
 
 // ---------------------------------------------------------------- reference workspaces
-const REFERENCE = {
-  units: ['执法单位名录.xlsx'],
-  matters: ['执法事项目录清单（2024年版）.xlsx'],
-  officers: ['执法人员花名册_2022年.xlsx', '执法人员花名册_2023年.xlsx', '执法人员花名册_2024年.xlsx'],
-} as const;
 let work = '';
-const templates = new Map<string, string>();
-
-function templateKey(parts: readonly string[]): string {
-  return [...parts].sort().join('+') || 'empty';
-}
+let templateFor: (parts: readonly string[]) => string = () => {
+  throw new Error('reference workspaces not built');
+};
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'tijian-acceptance2-'));
-  // the county's lists imported the normal way, in layers: none; units; units + matters; all
-  const layers: Array<Array<keyof typeof REFERENCE>> = [[], ['units'], ['units', 'matters'], ['units', 'matters', 'officers']];
-  const path = join(work, 'building.duckdb');
-  let ws = await Workspace.open(path);
-  ws.close();
-  let done: Array<keyof typeof REFERENCE> = [];
-  for (const layer of layers) {
-    ws = await Workspace.open(path);
-    try {
-      for (const part of layer.filter((p) => !done.includes(p))) {
-        for (const f of REFERENCE[part]) {
-          const r = await importFile(ws, join(SAMPLES, 'shengsi', f));
-          if (r.rows_rejected) throw new Error(`reference list ${f} must import cleanly: ${r.rows_rejected} rows rejected`);
-        }
-      }
-    } finally {
-      ws.close();
-    }
-    done = layer;
-    const copy = join(work, `${templateKey(layer)}.duckdb`);
-    copyFileSync(path, copy);
-    templates.set(templateKey(layer), copy);
-  }
+  templateFor = await buildReferenceWorkspaces(work);
 }, 600_000);
 
 // ---------------------------------------------------------------- reading the files ourselves
@@ -185,8 +157,7 @@ async function checkFile(a: FileAnswer): Promise<string[]> {
     checksOk: '—',
   };
   summaries.push(s);
-  const template = templates.get(templateKey(a.workspace));
-  if (!template) throw new Error(`no reference workspace for ${a.workspace.join('+')}`);
+  const template = templateFor(a.workspace);
   const wsPath = join(work, `${a.file}.duckdb`);
   copyFileSync(template, wsPath);
   const ws = await Workspace.open(wsPath);

@@ -20,9 +20,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ident, lit } from '../../analytics/db/duck.js';
-import { importFile } from '../../analytics/import/import-file.js';
 import { previewFile } from '../../analytics/import/preview.js';
 import { SAMPLES } from '../../analytics/test/paths.js';
+import { buildReferenceWorkspaces } from '../../analytics/test/reference-lists.js';
 import { Workspace } from '../../analytics/workspace/workspace.js';
 
 const DIR = join(SAMPLES, 'acceptance3');
@@ -81,39 +81,14 @@ interface CliEntry {
 }
 
 // ---------------------------------------------------------------- reference workspaces
-const REFERENCE = {
-  units: ['执法单位名录.xlsx'],
-  matters: ['执法事项目录清单（2024年版）.xlsx'],
-  officers: ['执法人员花名册_2022年.xlsx', '执法人员花名册_2023年.xlsx', '执法人员花名册_2024年.xlsx'],
-} as const;
 let work = '';
-const templates = new Map<string, string>();
-const templateKey = (parts: readonly string[]) => [...parts].sort().join('+') || 'empty';
+let templateFor: (parts: readonly string[]) => string = () => {
+  throw new Error('reference workspaces not built');
+};
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'tijian-acceptance3-'));
-  const layers: Array<Array<keyof typeof REFERENCE>> = [[], ['units'], ['units', 'matters'], ['units', 'matters', 'officers']];
-  const path = join(work, 'building.duckdb');
-  let ws = await Workspace.open(path);
-  ws.close();
-  let done: Array<keyof typeof REFERENCE> = [];
-  for (const layer of layers) {
-    ws = await Workspace.open(path);
-    try {
-      for (const part of layer.filter((p) => !done.includes(p))) {
-        for (const f of REFERENCE[part]) {
-          const r = await importFile(ws, join(SAMPLES, 'shengsi', f));
-          if (r.rows_rejected) throw new Error(`reference list ${f} must import cleanly: ${r.rows_rejected} rows rejected`);
-        }
-      }
-    } finally {
-      ws.close();
-    }
-    done = layer;
-    const copy = join(work, `${templateKey(layer)}.duckdb`);
-    copyFileSync(path, copy);
-    templates.set(templateKey(layer), copy);
-  }
+  templateFor = await buildReferenceWorkspaces(work);
 }, 600_000);
 
 function cliImport(wsPath: string, file: string, mapping?: string): { entries: CliEntry[]; stderr: string; status: number | null } {
@@ -185,7 +160,7 @@ async function checkFile(a: FileAnswer): Promise<Summary> {
     wrong: [], missed: [], rows: '', rowsOk: false, enumsOk: '—', checksOk: '—', control: '—', problems,
   };
   summaries.push(s);
-  const template = templates.get(templateKey(a.workspace))!;
+  const template = templateFor(a.workspace);
   const wsPath = join(work, `${a.file.slice(0, 2)}.duckdb`);
   copyFileSync(template, wsPath);
   const { entries } = cliImport(wsPath, a.file);
@@ -377,7 +352,7 @@ async function compareData(
 
 /** The same file with the key's own mapping given as a mapping file: what is left wrong is reading, not recognising. */
 async function controlRun(a: FileAnswer, s: Summary): Promise<void> {
-  const template = templates.get(templateKey(a.workspace))!;
+  const template = templateFor(a.workspace);
   const wsPath = join(work, `${a.file.slice(0, 2)}-control.duckdb`);
   copyFileSync(template, wsPath);
   // header names as the importer reads them: from the no-mapping run's columns, else from its preview
