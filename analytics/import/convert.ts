@@ -10,7 +10,7 @@ import { isShownText, softReasonChecks, softWhySql, splitSoftChecks, type SoftFi
 import { raggedReasonSql } from './ragged.js';
 import { controlCheck, numericOverflow, rangeChecks } from './value-limits.js';
 import { FILE_NAME_COLUMN, type FileConstant } from './file-constants.js';
-import { excelErrorSql, invisibleClass, maskedCode, maskedSql, moneySql, noIdCode, noPlaceholderSql, placeholderCode } from './sql-macros.js';
+import { excelErrorSql, invisibleClass, maskedCode, maskedSql, moneySql, noDigitSql, noIdCode, noPlaceholderSql, placeholderCode } from './sql-macros.js';
 
 export interface MappedField {
   field: FieldDef;
@@ -94,7 +94,7 @@ export function mappedFields(t: TableDef, columns: readonly ColumnMapping[]): Ma
  *  masked id number or a text without a digit in a field naming a person or a business
  *  (FieldDef.personId). */
 function usableSql(f: FieldDef, t: string): string {
-  return f.personId ? `CASE WHEN tj_ph(${t}) OR ${maskedSql(t)} OR NOT regexp_matches(${t}, '[0-9]') THEN NULL ELSE ${t} END` : noPlaceholderSql(t);
+  return f.personId ? `CASE WHEN tj_ph(${t}) OR ${maskedSql(t)} OR (${noDigitSql(t)}) THEN NULL ELSE ${t} END` : noPlaceholderSql(t);
 }
 
 // --- Enum values (see ./recognise/values.ts) ------------------------------------------------------
@@ -251,7 +251,7 @@ export function fieldChecks(m: MappedField, table?: string): Check[] {
     checks.push({
       code: noIdCode(f.name),
       // (the digit test first: an id with digits, nearly every row, stops there)
-      cond: `${t} IS NOT NULL AND NOT regexp_matches(${t}, '[0-9]') AND NOT tj_ph(${t}) AND NOT ${maskedSql(t)}`,
+      cond: `${t} IS NOT NULL AND ${noDigitSql(t)} AND NOT tj_ph(${t}) AND NOT ${maskedSql(t)}`,
       zh: withRaw(`${label}的值「`, raw, `」不是证件号码或代码（没有数字）${f.required ? '：请填写证件号码或统一社会信用代码' : ''}`),
       en: withRaw(`${labelEn} value "`, raw, `" is not an id number or code (it has no digit)${f.required ? ': fill in the id number or the unified social credit code' : ''}`),
     });

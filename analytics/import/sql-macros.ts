@@ -96,6 +96,11 @@ export const isMaskedCode = (code: string): boolean => code.endsWith('.masked');
  *  an id number): no id. */
 export const noIdCode = (field: string): string => `${field}.noid`;
 
+/** SQL: whether cleaned text `t` holds no ASCII digit. Ten byte searches joined by AND: an id, whose
+ *  first test nearly always finds its 0 or 1, stops there (a pattern cost ≈ 65 ns a row, these
+ *  ≈ 12). */
+export const noDigitSql = (t: string): string => [...'0123456789'].map((d) => `NOT contains(${t}, '${d}')`).join(' AND ');
+
 /** The characters of an amount in Chinese numerals (moneySql), as an RE2 class. */
 const CN_MONEY_CHARS = '[零壹贰叁肆伍陆柒捌玖〇一二两三四五六七八九拾十佰百仟千万亿元圆角分整正]';
 
