@@ -124,9 +124,9 @@ const summaries: Summary[] = [];
 
 /** Misses left as they are (by file number), each with why. */
 const KNOWN: Record<string, RegExp[]> = {
-  // an event type (城市管理-噪声扰民) is the complaint's domain only loosely; "involve law
-  // enforcement" is read as 涉及执法, short of 是否涉及执法行为 — so its JSON true is not stored
-  '02': [/^missed 「eventTypeName」/, /^missed 「involveLawEnforcement」/, /^value about_conduct of .*null instead of true/],
+  // eventTypeName is read as 事件类型名称: the name of an event's type, short of 事件类型 (the
+  // ticket's domain) by its class word
+  '02': [/^missed 「eventTypeName」/],
   // every value of the column is masked: no sign of an id number left for the header's 证件号码
   '04': [/^missed 「证件号码」/],
   // 佐证描述 (a description of the evidence) short of 佐证材料

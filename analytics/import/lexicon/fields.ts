@@ -212,7 +212,7 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     township: { also: ['所属乡镇', '发生地乡镇', '乡镇', '乡镇街道', '属地'] },
     unit_id: { also: ['承办单位', '处理单位', '责任单位', '办理单位', '主办单位', '承办部门'] },
     domain: { also: ['问题领域', '所属领域', '问题类别', '问题分类', '分类', '领域'] },
-    about_conduct: { also: ['是否涉及执法行为', '是否执法行为投诉', '涉执法行为'] },
+    about_conduct: { also: ['是否涉及执法行为', '是否执法行为投诉', '涉执法行为', '涉及执法', '是否涉及执法'] },
     deadline_date: { also: ['办结时限', '办理时限', '限办日期', '承诺办结日期', '要求办结日期'] },
     // a letter or complaint is closed by its answer (回复时间, 答复日期)
     closed_date: { also: ['办结日期', '办结时间', '结案日期', '办理完成时间', '回复时间', '回复日期', '答复时间', '答复日期'] },
