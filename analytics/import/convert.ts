@@ -397,6 +397,9 @@ export const SUMMARY_ROW_PATTERN = '^((合|小|总|共|累)\\s*计(\\s|$|[:：�
 export const NO_RECORD_PATTERN =
   '^(第\\s*[0-9]+\\s*页|共\\s*[0-9]+\\s*页|-\\s*[0-9]+\\s*-$)|(小|合|总)\\s*计\\s*([:：（(].*)?$|^(本|当)[月年季页期度]{1,2}\\s*(合|小|总|累)\\s*计|^[\\p{Han}]{2,8}\\s*[:：]|(表|簿|册|台账|清单|目录|名录|汇总|明细)\\s*([（(][^）)]*[）)])?$';
 
+/** A group's subtotal or total after its name, at the end of a cell (综合执法局 小计, 海洋执法队合计：3件). */
+const GROUP_TOTAL_PATTERN = '(小|合|总)\\s*计\\s*([:：（(].*)?$';
+
 /**
  * A total or a footer line under the table is not a record: mostly its empty required fields
  * rejected it, but in a unit list 合计,共18个单位,18 loaded as a unit (an enum value that matches
@@ -418,6 +421,9 @@ export function summaryRowCheck(mapped: readonly MappedField[], t: TableDef, hea
   // (as a CASE: a row with its key, nearly every row, stops at the key's test; an AND would run
   // the pattern on every row's first cell too)
   if (keys.length) conds.push(`CASE WHEN ${keys.map((k) => `${k} IS NULL`).join(' AND ')} THEN regexp_matches(${first}, ${lit(NO_RECORD_PATTERN)}) ELSE FALSE END`);
+  // …and a subtotal written in the key's own column (海洋执法队 小计 under 案号): no id says 小计
+  // (contains first, a byte search: the pattern runs only on a key holding 计)
+  for (const k of keys) conds.push(`CASE WHEN contains(${k}, '计') THEN regexp_matches(${k}, ${lit(GROUP_TOTAL_PATTERN)}) ELSE FALSE END`);
   return [
     {
       code: 'row.summary',

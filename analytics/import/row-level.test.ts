@@ -368,9 +368,11 @@ describe('lines of a printed or hand-kept ledger that are no record', () => {
       line('- 2 -'), line('承办科室：法制科　填报日期：2025年1月5日'),
       // a record whose 序号 looks like none of these loads: its key is there
       `合计表1,${CASES[6]!}`,
+      // a subtotal written in the key's own column
+      line('洋山镇综合行政执法队 合计：3件', 1),
     ].join('\n') + '\n';
     const r = await importFile(ws, write('行政处罚案件登记台账_打印.csv', text));
-    expect(r).toMatchObject({ rows_read: 13, rows_loaded: 6, rows_rejected: 7 });
+    expect(r).toMatchObject({ rows_read: 14, rows_loaded: 6, rows_rejected: 8 });
     expect((await rejected(ws)).map((x) => [x.line_no, x.error_codes])).toEqual([
       [4, ['row.summary']],
       [5, ['row.summary']],
@@ -379,6 +381,7 @@ describe('lines of a printed or hand-kept ledger that are no record', () => {
       [9, ['row.header_repeat']],
       [12, ['row.summary']],
       [13, ['row.summary']],
+      [15, ['row.summary']],
     ]);
     // a record without its key is still one, whatever its first cell
     const ws2 = await freshWorkspace();
