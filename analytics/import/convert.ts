@@ -393,9 +393,10 @@ export const SUMMARY_ROW_PATTERN = '^((合|小|总|共|累)\\s*计(\\s|$|[:：�
 /** Lines of a printed or hand-kept ledger that are no record, told only where the row has no key
  *  (so a record is never taken for one): a subtotal after its group's name (综合执法局 小计), a
  *  period's total (本月合计：14次), a page's number (第 1 页 共 3 页), a signature or a note line
- *  (评查组长：周某　填报日期：…), the title printed again on every page (…案件登记簿（2024年度）). */
+ *  (评查组长：周某　填报日期：…), the title printed again on every page (…案件登记簿（2024年度）), a
+ *  section's heading (一月份, 2024年第一季度, 下半年). */
 export const NO_RECORD_PATTERN =
-  '^(第\\s*[0-9]+\\s*页|共\\s*[0-9]+\\s*页|-\\s*[0-9]+\\s*-$)|(小|合|总)\\s*计\\s*([:：（(].*)?$|^(本|当)[月年季页期度]{1,2}\\s*(合|小|总|累)\\s*计|^[\\p{Han}]{2,8}\\s*[:：]|(表|簿|册|台账|清单|目录|名录|汇总|明细)\\s*([（(][^）)]*[）)])?$';
+  '^(第\\s*[0-9]+\\s*页|共\\s*[0-9]+\\s*页|-\\s*[0-9]+\\s*-$)|(小|合|总)\\s*计\\s*([:：（(].*)?$|^(本|当)[月年季页期度]{1,2}\\s*(合|小|总|累)\\s*计|^[\\p{Han}]{2,8}\\s*[:：]|(表|簿|册|台账|清单|目录|名录|汇总|明细)\\s*([（(][^）)]*[）)])?$|^([0-9]{4}年)?(第?[一二三四1-4]季度|[上下]半年|([一二三四五六七八九十]{1,3}|[0-9]{1,2})月份?)(小计|合计)?$';
 
 /** A group's subtotal or total after its name, at the end of a cell (综合执法局 小计, 海洋执法队合计：3件). */
 const GROUP_TOTAL_PATTERN = '(小|合|总)\\s*计\\s*([:：（(].*)?$';
@@ -428,8 +429,8 @@ export function summaryRowCheck(mapped: readonly MappedField[], t: TableDef, hea
     {
       code: 'row.summary',
       cond: conds.join(' OR '),
-      zh: lit('该行是合计、小计、页码、每页重复的标题或表尾说明（制表人、填报日期、签名、注等），不是一条记录'),
-      en: lit('the line is a total, a subtotal, a page number, the title repeated on a page or a note under the table (合计, 制表人, 注…), not a record'),
+      zh: lit('该行是合计、小计、页码、分段标题、每页重复的标题或表尾说明（制表人、填报日期、签名、注等），不是一条记录'),
+      en: lit('the line is a total, a subtotal, a page number, a section heading, the title repeated on a page or a note under the table (合计, 制表人, 注…), not a record'),
       exclusive: true,
     },
   ];

@@ -51,4 +51,35 @@ describe('JSON keys as columns', () => {
       ]);
     }
   });
+
+  it('a key whose value is an object is a column for each of its keys, one level down; where a record holds a text there, it stays one column', async () => {
+    // an API's records, written for the rule: the unit and the inspected party as objects
+    const objs = [
+      { 检查编号: 'J1', 检查日期: '2024-03-01', 实施单位: { 名称: '嵊泗县市场监督管理局', 代码: 'ZY01' }, 检查对象: { 名称: '某公司', 统一社会信用代码: '91330922MA2A0000X1' }, 备注: { 内容: '无' } },
+      { 检查编号: 'J2', 检查日期: '2024-03-02', 实施单位: { 名称: '嵊泗县市场监督管理局' }, 检查对象: { 名称: '某店', 统一社会信用代码: '92330922MA2A0000X2' }, 备注: '复查' },
+      // a key only a later object has; no unit (null), an empty object
+      { 检查编号: 'J3', 检查日期: '2024-03-03', 实施单位: { 名称: '嵊泗县市场监督管理局', 联系人: '张某' }, 检查对象: { 名称: '某厂', 统一社会信用代码: '91330922MA2A0000X3' } },
+      { 检查编号: 'J4', 检查日期: '2024-03-04', 实施单位: null, 检查对象: {} },
+    ];
+    const path = join(tempDir(), '检查记录接口.json');
+    writeFileSync(path, JSON.stringify(objs));
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, path);
+    expect(r.table).toBe('inspection');
+    // 备注 holds a text in J2: one column, J1's object as JSON text
+    expect(r.columns!.map((c) => c.column)).toEqual(['检查编号', '检查日期', '实施单位.名称', '实施单位.代码', '实施单位.联系人', '检查对象.名称', '检查对象.统一社会信用代码', '备注']);
+    expect(r).toMatchObject({ rows_read: 4, rows_loaded: 3, rows_rejected: 1 });
+    const rows = await ws.db.all<{ inspection_id: string; subject_id: string | null; subject_name: string | null; lead: string | null; extras: string }>(
+      `SELECT inspection_id, subject_id, subject_name, lead_unit_raw AS lead, extras FROM inspection ORDER BY inspection_id`,
+    );
+    expect(rows.map((x) => [x.inspection_id, x.subject_id, x.subject_name, x.lead])).toEqual([
+      ['J1', '91330922MA2A0000X1', '某公司', '嵊泗县市场监督管理局'],
+      ['J2', '92330922MA2A0000X2', '某店', '嵊泗县市场监督管理局'],
+      ['J3', '91330922MA2A0000X3', '某厂', '嵊泗县市场监督管理局'],
+    ]);
+    expect(JSON.parse(rows[0]!.extras)).toMatchObject({ '实施单位.代码': 'ZY01', 备注: '{"内容":"无"}' });
+    expect(JSON.parse(rows[2]!.extras)).toMatchObject({ '实施单位.联系人': '张某' });
+    // J4 (no unit, no subject) is rejected
+    expect((await ws.db.all<{ line_no: number }>(`SELECT line_no FROM rejected_row`)).map((x) => Number(x.line_no))).toEqual([4]);
+  });
 });

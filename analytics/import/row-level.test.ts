@@ -331,7 +331,7 @@ describe('totals and notes under the table', () => {
     expect(r).toMatchObject({ rows_read: 7, rows_loaded: 2, rows_rejected: 5 });
     const rej = await rejected(ws);
     expect(rej.map((x) => [x.line_no, x.error_codes])).toEqual([4, 5, 6, 7, 8].map((n) => [n, ['row.summary']]));
-    expect(rej[0]!.reason_en).toBe('the line is a total, a subtotal, a page number, the title repeated on a page or a note under the table (合计, 制表人, 注…), not a record');
+    expect(rej[0]!.reason_en).toBe('the line is a total, a subtotal, a page number, a section heading, the title repeated on a page or a note under the table (合计, 制表人, 注…), not a record');
     expect(await ws.db.all(`SELECT unit_id FROM unit ORDER BY unit_id`)).toEqual([{ unit_id: 'ZH01' }, { unit_id: '总计划办' }]);
   });
 
@@ -370,9 +370,11 @@ describe('lines of a printed or hand-kept ledger that are no record', () => {
       `合计表1,${CASES[6]!}`,
       // a subtotal written in the key's own column
       line('洋山镇综合行政执法队 合计：3件', 1),
+      // a section's heading
+      line('二月份'),
     ].join('\n') + '\n';
     const r = await importFile(ws, write('行政处罚案件登记台账_打印.csv', text));
-    expect(r).toMatchObject({ rows_read: 14, rows_loaded: 6, rows_rejected: 8 });
+    expect(r).toMatchObject({ rows_read: 15, rows_loaded: 6, rows_rejected: 9 });
     expect((await rejected(ws)).map((x) => [x.line_no, x.error_codes])).toEqual([
       [4, ['row.summary']],
       [5, ['row.summary']],
@@ -382,6 +384,7 @@ describe('lines of a printed or hand-kept ledger that are no record', () => {
       [12, ['row.summary']],
       [13, ['row.summary']],
       [15, ['row.summary']],
+      [16, ['row.summary']],
     ]);
     // a record without its key is still one, whatever its first cell
     const ws2 = await freshWorkspace();

@@ -1104,6 +1104,31 @@ function looksLikeJsonLines(head: string): boolean {
   }
 }
 
+/** Of the keys `top`, those whose value is an object in some record: each with the keys of its
+ *  objects in order of first appearance, and whether some record holds anything else there (a
+ *  text, a number). Looked for in the first 1,000 records, then the keys over every record. */
+async function nestedKeys(db: Db, linesRel: string, top: readonly string[]): Promise<Map<string, { keys: string[]; other: boolean }>> {
+  const out = new Map<string, { keys: string[]; other: boolean }>();
+  if (!top.length) return out;
+  const first = await db.all<{ o: boolean[] }>(
+    `SELECT [${top.map((_, i) => `bool_or(json_type(__v[${i + 1}]) = 'OBJECT')`).join(', ')}] AS o
+     FROM (SELECT json_extract(__j, [${top.map((k) => lit(jsonPath([k]))).join(', ')}]) AS __v FROM ${linesRel} WHERE __j IS NOT NULL LIMIT 1000)`,
+  );
+  const flags = [...(first[0]?.o ?? [])];
+  for (const [i, k] of top.entries()) {
+    if (!flags[i]) continue;
+    const path = lit(jsonPath([k]));
+    const keys = await db.all<{ k: string }>(
+      `SELECT k FROM (SELECT keys[p] AS k, o * 100000 + p AS o FROM (SELECT json_keys(__j, ${path}) AS keys, min(__ord) AS o FROM ${linesRel}
+         WHERE __j IS NOT NULL AND json_type(__j, ${path}) = 'OBJECT' GROUP BY 1), unnest(range(1, len(keys) + 1)) AS r(p)) GROUP BY k ORDER BY min(o)`,
+    );
+    const other = await db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${linesRel} WHERE __j IS NOT NULL AND json_type(__j, ${path}) NOT IN ('OBJECT', 'NULL')`);
+    // an object with no keys ({}) is none: the key keeps its column
+    if (keys.length) out.set(k, { keys: keys.map((x) => x.k), other: (other[0]?.n ?? 0) > 0 });
+  }
+  return out;
+}
+
 /** A JSONPath to the object at `keys` ($ for the root), each key quoted. */
 function jsonPath(keys: readonly string[]): string {
   return '$' + keys.map((k) => `."${k.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join('');
@@ -1126,21 +1151,38 @@ async function jsonObjectsSource(
        unnest(range(1, len(keys) + 1)) AS r(p)) GROUP BY k ORDER BY min(o)`,
   );
   if (!keys.length) throw new TijianError('FILE_EMPTY', `“${ctx.displayName ?? basename(ctx.path)}”中没有 JSON 对象（或每一行都无法读取，见被拒绝的行）。`, `"${ctx.displayName ?? basename(ctx.path)}" holds no JSON objects (or no line could be read).`);
-  const headers = keys.map((k) => k.k);
+  const top = keys.map((k) => k.k);
+  // A key whose value is an object in every record that has it (an API's {"被监督单位": {"名称":
+  // …, "代码": …}}) is read as a column for each of its keys, 被监督单位.名称 and 被监督单位.代码 —
+  // one level down, as people read such a record. (Before, the object was one column of JSON text:
+  // the unit, the case number, the score were lost to recognition.) Where some record holds a text
+  // there instead, the key stays one column, objects as JSON text: two columns would both name
+  // the field, and which one holds it would depend on the row.
+  const nested = await nestedKeys(db, linesRel, top.filter((k) => k !== ''));
+  const columns: Array<{ header: string; path: string[] | null }> = [];
+  for (const k of top) {
+    const n = nested.get(k);
+    if (!n || n.other) {
+      columns.push({ header: k, path: k === '' ? null : [k] });
+      continue;
+    }
+    for (const sub of n.keys) columns.push({ header: `${k}.${sub}`, path: [k, sub] });
+  }
+  const headers = columns.map((c) => c.header);
   // Every key's value taken in one parse of the object (a list of paths), then each value alone.
   // A key with a backslash or a quote is escaped in its path (jsonPath); the empty key "" has no
   // path at all, so its value is looked up in the object as a map.
-  const named = headers.filter((h) => h !== '');
-  const paths = named.map((h) => lit(jsonPath([h])));
+  const named = columns.filter((c) => c.path !== null);
+  const paths = named.map((c) => lit(jsonPath(c.path!)));
   let at = 0;
-  const cols = headers.map((h, i) => {
-    const v = h === '' ? '__e' : `__v[${++at}]`;
+  const cols = columns.map((c, i) => {
+    const v = c.path === null ? '__e' : `__v[${++at}]`;
     return `CASE WHEN json_type(${v}) = 'ARRAY' THEN array_to_string(CAST(${v} AS VARCHAR[]), '、')
                  WHEN json_type(${v}) = 'NULL' THEN NULL ELSE json_extract_string(${v}, '$') END AS c${i}`;
   });
   const extract = [
     ...(named.length ? [`json_extract(__j, [${paths.join(', ')}]) AS __v`] : []),
-    ...(named.length < headers.length ? [`CAST(__j AS MAP(VARCHAR, JSON))[''] AS __e`] : []),
+    ...(named.length < columns.length ? [`CAST(__j AS MAP(VARCHAR, JSON))[''] AS __e`] : []),
   ];
   const relation = `(SELECT __ord, ${cols.join(', ')} FROM (SELECT __ord, ${extract.join(', ')} FROM ${linesRel} WHERE __j IS NOT NULL))`;
   // Without a backslash in any object, every value is its bytes as written (no escape such as

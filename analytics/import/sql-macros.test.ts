@@ -176,8 +176,9 @@ describe('tj_money: amounts with separators and units', () => {
 });
 
 describe('tj_bool: yes/no in every common form', () => {
-  const truthy = ['是', 'Y', 'y', 'YES', 'yes', '1', '√', '✓', 'TRUE', 'true', 'T', '有'];
-  const falsy = ['否', 'N', 'n', 'NO', '0', '×', '✗', 'X', 'FALSE', 'false', 'F', '无'];
+  const truthy = ['是', 'Y', 'y', 'YES', 'yes', '1', '√', '✓', '✔', '☑', 'TRUE', 'true', 'T', '有'];
+  // (✘ ✖ ☒: the crosses WPS and Word offer beside ×)
+  const falsy = ['否', 'N', 'n', 'NO', '0', '×', '✗', '✘', '✕', '✖', '☒', 'X', 'FALSE', 'false', 'F', '无'];
   it.each(truthy)('%j → true', async (s) => expect(await value(`SELECT tj_bool(${lit(s)})`)).toBe(true));
   it.each(falsy)('%j → false', async (s) => expect(await value(`SELECT tj_bool(${lit(s)})`)).toBe(false));
   it.each(['可能', '待定', 'maybe'])('%j → NULL (unreadable)', async (s) => expect(await value(`SELECT tj_bool(${lit(s)})`)).toBeNull());
@@ -213,6 +214,8 @@ describe('tj_int and tj_number', () => {
     ['90天', 90],
     ['30 日', 30],
     ['3次', 3],
+    // a year as ledgers write it
+    ['2024年度', 2024],
     ['90.0', 90],
     ['9x', null],
     ['九十', null],

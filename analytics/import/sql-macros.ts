@@ -45,8 +45,9 @@ const CN_NUMBERS = Array.from({ length: 31 }, (_, i) => {
   return (tens > 1 ? d[tens - 1] : '') + '十' + (n % 10 ? d[(n % 10) - 1] : '');
 });
 
-export const TRUE_WORDS = ['是', 'Y', 'YES', '1', '√', '✓', '✔', 'TRUE', 'T', '有', '对', '已', '是的'];
-export const FALSE_WORDS = ['否', 'N', 'NO', '0', '×', '✗', '✕', 'X', 'FALSE', 'F', '无', '未', '不是'];
+// (the ticks and crosses of several fonts: ✓ ✔ ☑ and × ✗ ✘ ✕ ✖ ☒ — WPS and Word offer them all)
+export const TRUE_WORDS = ['是', 'Y', 'YES', '1', '√', '✓', '✔', '☑', 'TRUE', 'T', '有', '对', '已', '是的'];
+export const FALSE_WORDS = ['否', 'N', 'NO', '0', '×', '✗', '✘', '✕', '✖', '☒', 'X', 'FALSE', 'F', '无', '未', '不是'];
 
 /** Texts that stand for "empty" in exports (a cell filled with /, 无, NULL, N/A…), in upper case
  *  as tj_ph compares them. Never a value of any field: an id, a date, an amount or a name. (无 is
@@ -290,12 +291,13 @@ CREATE OR REPLACE TEMP MACRO tj_money_like(t) AS
 CREATE OR REPLACE TEMP MACRO tj_int_c(t) AS (
   CASE WHEN t IS NULL THEN NULL ELSE coalesce(
     try_cast(t AS INTEGER),
-    CASE WHEN regexp_full_match(t, '-?[0-9]+(\\.0+)?\\s*(天|日|个工作日|次|年|人|件)?')
+    -- (2024年度: a year as a ledger writes it)
+    CASE WHEN regexp_full_match(t, '-?[0-9]+(\\.0+)?\\s*(天|日|个工作日|次|年|年度|人|件)?')
          THEN try_cast(regexp_extract(t, '^(-?[0-9]+)', 1) AS INTEGER) END
   ) END);
 -- Whether the text is written as a whole number at all (whatever its size).
 CREATE OR REPLACE TEMP MACRO tj_int_like(t) AS
-  regexp_full_match(t, '-?[0-9]+(\\.0+)?\\s*(天|日|个工作日|次|年|人|件)?');
+  regexp_full_match(t, '-?[0-9]+(\\.0+)?\\s*(天|日|个工作日|次|年|年度|人|件)?');
 
 CREATE OR REPLACE TEMP MACRO tj_number_c(t) AS (
   CASE WHEN t IS NULL THEN NULL ELSE coalesce(

@@ -126,7 +126,8 @@ export const VALUE_LEXICON: Readonly<Record<string, Readonly<Record<string, Read
       案卷评查: ['评查', '案卷检查', '卷宗评查'],
       检察建议: ['检察监督', '检察院', '检察机关'],
       纪委监委: ['纪检监察', '纪委', '监委', '纪检', '纪检监察机关', '巡察'],
-      特邀监督: ['特邀监督员', '社会监督员'],
+      // Zhejiang names them 特邀行政执法监督员 (a person reporting, not the 执法监督 office)
+      特邀监督: ['特邀监督员', '社会监督员', '特邀行政执法监督员', '特邀行政执法监督', '行政执法监督员'],
       人大: ['人大监督', '人大代表', '人大建议'],
     },
     casefile_grade: {

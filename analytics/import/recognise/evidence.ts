@@ -36,18 +36,34 @@ export interface ColumnProfile {
   counts: Map<string, number>;
 }
 
-const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?([ T]\d{1,2}[:：时]\d{1,2}.*)?$/;
+// (a time after 日 may follow it directly: 2024年10月14日13时58分)
+const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?([ T]?\d{1,2}[:：时]\d{1,2}.*)?$/;
+/** A date as official documents write it, as tj_date_c reads it: 二〇二四年三月五日. */
+const CN_DATE = /^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日$/;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 /** As tj_date_c reads them: Excel serials 10000–99999 (1927–2173), ms and s since 1970 (2001–2033). */
 const DATE_NUMBER = /^[1-9]\d{4}(\.\d+)?$|^1\d{12}$|^1\d{9}$/;
 const NUMBER = /^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+(\.\d+)?$/;
 const MONEY = /^(￥|¥|RMB|人民币)?-?[\d,]+(\.\d+)?(元|万元|万)?$/i;
+/** An amount in 大写, as moneySql reads it (壹万贰仟元整, 罚款人民币伍仟元整). */
+const CN_MONEY = /^(罚款|罚金)?(人民币)?[零壹贰叁肆伍陆柒捌玖〇一二两三四五六七八九拾十佰百仟千万亿]{1,20}(元|圆)([零壹贰叁肆伍陆柒捌玖一二三四五六七八九]角)?([零壹贰叁肆伍陆柒捌玖一二三四五六七八九]分)?(整|正)?$/;
 const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 const ID_CARD = /^\d{17}[\dX]$|^\d{15}$/;
 const YEAR = /^(19|20)\d{2}年?(度)?$/;
 const BOOL = new Set([...TRUE_WORDS, ...FALSE_WORDS].map((w) => w.toUpperCase()));
+/** The yes/no forms tj_bool_c reads beyond the words: 已划转/未划转, 尚未审核, 线上/线下, 是（网上）. */
+const BOOL_FORM = /^(已\p{Script=Han}{1,4}|(未|尚未|没有)\p{Script=Han}{1,4}|线上|网上|线下)$/u;
+const BOOL_NOTE = /^([^（(]{1,3})[（(][^（()）]*[)）]$/;
+function isBool(v: string): boolean {
+  if (BOOL.has(v.toUpperCase())) return true;
+  if (v.length > 7) return false;
+  if (BOOL_FORM.test(v)) return true;
+  const m = BOOL_NOTE.exec(v);
+  return !!m && BOOL.has(m[1]!.toUpperCase());
+}
 
 function isDate(v: string): boolean {
+  if (CN_DATE.test(v)) return true;
   const m = DATE.exec(v) ?? COMPACT_DATE.exec(v);
   if (!m) return false;
   const y = Number(m[1]);
@@ -76,8 +92,8 @@ export function profileColumn(values: readonly (string | null | undefined)[], na
     dateNumber: frac((v) => DATE_NUMBER.test(v)),
     // a unit after the number (90天, 32学时, 3次) is how spreadsheets often write it
     number: frac((v) => NUMBER.test(v.replace(/\s*(学时|课时|小时|h|天|日|个工作日|工作日|次|年|人|件|分|%)$/i, ''))),
-    money: frac((v) => MONEY.test(v)),
-    bool: frac((v) => BOOL.has(v.toUpperCase())),
+    money: frac((v) => MONEY.test(v) || CN_MONEY.test(v)),
+    bool: frac(isBool),
     year: frac((v) => YEAR.test(v)),
     uscc: frac((v) => USCC.test(v.toUpperCase()) && !/^\d{18}$/.test(v)),
     idCard: frac((v) => ID_CARD.test(v.toUpperCase())),

@@ -89,6 +89,11 @@ describe('recognition', () => {
     expect(matchValue('review_litigation', 'outcome', '判决确认无效')).toMatchObject({ value: '确认违法' });
     expect(matchValue('review_litigation', 'outcome', '判决履行给付义务')).toMatchObject({ value: '责令履行' });
     expect(matchValue('complaint', 'satisfaction', '差评')).toMatchObject({ value: '不满意' });
+    // a spelling that holds another value's names the narrower value: 海洋综合行政执法 holds
+    // 综合行政执法, so a 海洋综合行政执法队伍 is a 海洋 team though 综合行政执法队伍 ends it
+    expect(matchValue('unit', 'unit_type', '海洋综合行政执法队伍')).toMatchObject({ value: '海洋' });
+    expect(matchValue('unit', 'unit_type', '乡镇综合行政执法队伍')).toMatchObject({ value: '乡镇' });
+    expect(matchValue('unit', 'unit_type', '综合行政执法队伍')).toMatchObject({ value: '综合' });
   });
 });
 
@@ -167,6 +172,22 @@ describe('value matching on long texts', () => {
     // a header longer than any real one is not looked at for a translation (the pattern would
     // backtrack over its spaces)
     expect(normaliseHeader(`罚款金额${' '.repeat(300)}Fine Amount`).core).toBe('罚款金额fineamount');
+  });
+
+  it('weighs values in the forms the import reads: 已/未 yes-or-no, dates in Chinese numerals or with 时/分, 大写 amounts', () => {
+    // columns written for the rule; each header alone scores enough, the values must not speak against it
+    const headers = ['事项编码', '事项名称', '是否划转', '调整日期'];
+    const samples = [
+      ['330001', '330002', '330003', '330004'],
+      ['甲', '乙', '丙', '丁'],
+      ['已划转', '未划转', '已划转', '尚未划转'],
+      ['二〇二四年九月一日', '二〇二四年三月五日', '2024年10月14日13时58分', '二〇二三年十二月三十一日'],
+    ];
+    const r = recogniseFor('matter', headers, { samples });
+    expect(r.columns.map((c) => c.field)).toEqual(['matter_code', 'name', 'transferred', 'revised_date']);
+    const money = recogniseFor('penalty_case', ['案件编号', '没收违法所得'], { samples: [['A1', 'A2', 'A3'], ['捌佰元整', '壹仟贰佰元', '罚款人民币伍仟元整']] });
+    expect(money.columns[1]).toMatchObject({ field: 'confiscation_amount' });
+    expect(money.columns[1]!.why).toContain('值为数字');
   });
 
   it('a megabyte in a category column is no spelling of one', () => {

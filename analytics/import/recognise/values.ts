@@ -161,6 +161,7 @@ function matchUncached(table: string, f: FieldDef, raw: string, user?: Readonly<
   // is 参公, not 事业编); of equally long ones, the one ending last, the head of a Chinese phrase
   // (其他部门移送 → 移送). A negation just before a spelling (未立案, 非法人) rules that place out.
   let best: { len: number; end: number; canon: Set<string> } | null = null;
+  const found: Array<[string, string]> = [];
   for (const [k, canon] of spellings) {
     if (k.length < 2 && text.length > 3) continue;
     let end = -1;
@@ -169,8 +170,17 @@ function matchUncached(table: string, f: FieldDef, raw: string, user?: Readonly<
       end = at + k.length;
     }
     if (end < 0) continue;
+    found.push([k, canon]);
     if (!best || k.length > best.len || (k.length === best.len && end > best.end)) best = { len: k.length, end, canon: new Set([canon]) };
     else if (k.length === best.len && end === best.end) best.canon.add(canon);
+  }
+  // …unless a spelling as long names a narrower value: one that holds a spelling of the value found
+  // (海洋综合行政执法 holds 综合行政执法: 海洋综合行政执法队伍 is a 海洋 team, not merely a 综合 one)
+  if (best && best.canon.size === 1) {
+    const general = [...best.canon][0]!;
+    const narrower = found.filter(([k, c]) => c !== general && k.length >= best!.len && found.some(([k2, c2]) => c2 === general && k2.length >= 2 && k2 !== k && k.includes(k2)));
+    const values = new Set(narrower.map(([, c]) => c));
+    if (values.size === 1) return { value: [...values][0]!, how: 'contains', confidence: 'likely' };
   }
   // A more specific value found anywhere in the text wins (热线举报 → 12345).
   for (const p of prefer) {
