@@ -390,16 +390,16 @@ export type RowShape = 'line' | 'sheet_row' | 'record';
 /** A total (合计, 小 计：, 总计(18)) or a footer (制表人：…, 填报日期：…, 注：…) at a line's start. */
 export const SUMMARY_ROW_PATTERN = '^((合|小|总|共|累)\\s*计(\\s|$|[:：（(0-9])|(制表|填表|填报|审核|审批|复核|负责|统计)(人|日期|时间|单位)?\\s*[:：]|(注|说明|备注)\\s*[:：])';
 
+/** A group's subtotal or total after its name, at the end of a cell (综合执法局 小计, 海洋执法队合计：3件). */
+const GROUP_TOTAL_PATTERN = '(小|合|总)\\s*计\\s*([:：（(].*)?$';
+
 /** Lines of a printed or hand-kept ledger that are no record, told only where the row has no key
  *  (so a record is never taken for one): a subtotal after its group's name (综合执法局 小计), a
  *  period's total (本月合计：14次), a page's number (第 1 页 共 3 页), a signature or a note line
  *  (评查组长：周某　填报日期：…), the title printed again on every page (…案件登记簿（2024年度）), a
  *  section's heading (一月份, 2024年第一季度, 下半年). */
 export const NO_RECORD_PATTERN =
-  '^(第\\s*[0-9]+\\s*页|共\\s*[0-9]+\\s*页|-\\s*[0-9]+\\s*-$)|(小|合|总)\\s*计\\s*([:：（(].*)?$|^(本|当)[月年季页期度]{1,2}\\s*(合|小|总|累)\\s*计|^[\\p{Han}]{2,8}\\s*[:：]|(表|簿|册|台账|清单|目录|名录|汇总|明细)\\s*([（(][^）)]*[）)])?$|^([0-9]{4}年)?(第?[一二三四1-4]季度|[上下]半年|([一二三四五六七八九十]{1,3}|[0-9]{1,2})月份?)(小计|合计)?$';
-
-/** A group's subtotal or total after its name, at the end of a cell (综合执法局 小计, 海洋执法队合计：3件). */
-const GROUP_TOTAL_PATTERN = '(小|合|总)\\s*计\\s*([:：（(].*)?$';
+  `^(第\\s*[0-9]+\\s*页|共\\s*[0-9]+\\s*页|-\\s*[0-9]+\\s*-$)|${GROUP_TOTAL_PATTERN}|^(本|当)[月年季页期度]{1,2}\\s*(合|小|总|累)\\s*计|^[\\p{Han}]{2,8}\\s*[:：]|(表|簿|册|台账|清单|目录|名录|汇总|明细)\\s*([（(][^）)]*[）)])?$|^([0-9]{4}年)?(第?[一二三四1-4]季度|[上下]半年|([一二三四五六七八九十]{1,3}|[0-9]{1,2})月份?)(小计|合计)?$`;
 
 /**
  * A total or a footer line under the table is not a record: mostly its empty required fields

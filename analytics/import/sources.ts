@@ -1117,14 +1117,16 @@ async function nestedKeys(db: Db, linesRel: string, top: readonly string[]): Pro
   const flags = [...(first[0]?.o ?? [])];
   for (const [i, k] of top.entries()) {
     if (!flags[i]) continue;
+    // one pass over the records: each distinct kind of value there and key list, at its first record
     const path = lit(jsonPath([k]));
-    const keys = await db.all<{ k: string }>(
-      `SELECT k FROM (SELECT keys[p] AS k, o * 100000 + p AS o FROM (SELECT json_keys(__j, ${path}) AS keys, min(__ord) AS o FROM ${linesRel}
-         WHERE __j IS NOT NULL AND json_type(__j, ${path}) = 'OBJECT' GROUP BY 1), unnest(range(1, len(keys) + 1)) AS r(p)) GROUP BY k ORDER BY min(o)`,
+    const kinds = await db.all<{ t: string | null; keys: string[] | null; o: number }>(
+      `SELECT json_type(__j, ${path}) AS t, CASE WHEN json_type(__j, ${path}) = 'OBJECT' THEN json_keys(__j, ${path}) END AS keys, min(__ord) AS o
+       FROM ${linesRel} WHERE __j IS NOT NULL GROUP BY 1, 2 ORDER BY o`,
     );
-    const other = await db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${linesRel} WHERE __j IS NOT NULL AND json_type(__j, ${path}) NOT IN ('OBJECT', 'NULL')`);
+    const keys = [...new Set(kinds.filter((r) => r.t === 'OBJECT').flatMap((r) => [...(r.keys ?? [])]))];
+    const other = kinds.some((r) => r.t !== null && r.t !== 'OBJECT' && r.t !== 'NULL');
     // an object with no keys ({}) is none: the key keeps its column
-    if (keys.length) out.set(k, { keys: keys.map((x) => x.k), other: (other[0]?.n ?? 0) > 0 });
+    if (keys.length) out.set(k, { keys, other });
   }
   return out;
 }

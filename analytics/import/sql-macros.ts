@@ -36,6 +36,10 @@ export const DATE_FORMATS = [
   '%b %d, %Y, %I:%M:%S %p',
 ];
 
+/** A date as official documents write it (公文日期): 二〇二四年一月五日, also with ○ or 零 for zero
+ *  (tj_date_c reads it; recognition counts it as a date). */
+export const CN_DATE_PATTERN = '[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日';
+
 /** The numbers 1–31 in Chinese numerals (一 … 十 … 二十一 … 三十一): a position in this list. */
 const CN_NUMBERS = Array.from({ length: 31 }, (_, i) => {
   const n = i + 1;
@@ -239,7 +243,7 @@ CREATE OR REPLACE TEMP MACRO tj_date_c(t) AS (
                             CAST(regexp_extract(t, '^([0-9]+)', 1) AS INTEGER))) END,
     -- the date as official documents write it (公文日期): 二〇二四年一月五日, also with ○ or 零
     -- for zero; a day that does not exist (二月三十日) is no date
-    CASE WHEN contains(t, '年') AND regexp_full_match(t, '[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日')
+    CASE WHEN contains(t, '年') AND regexp_full_match(t, '${CN_DATE_PATTERN}')
          THEN try(make_date(CAST(translate(left(t, 4), '〇○零一二三四五六七八九', '000123456789') AS INTEGER),
                             list_position([${list(CN_NUMBERS)}], regexp_extract(t, '年(.+)月', 1)),
                             list_position([${list(CN_NUMBERS)}], regexp_extract(t, '月(.+)日', 1)))) END

@@ -2,7 +2,7 @@
 // unified social credit codes, of yes/no words, of amounts, of names that are units or officers of
 // the workspace, of an enum's values. Computed from the first few hundred rows.
 import type { FieldDef, TableDef } from '../../schema/types.js';
-import { FALSE_WORDS, TRUE_WORDS } from '../sql-macros.js';
+import { CN_DATE_PATTERN, FALSE_WORDS, TRUE_WORDS } from '../sql-macros.js';
 import { matchEnumValue, valueKey } from './values.js';
 
 /** Names the workspace already knows (keys as valueKey gives them). */
@@ -38,8 +38,7 @@ export interface ColumnProfile {
 
 // (a time after 日 may follow it directly: 2024年10月14日13时58分)
 const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?([ T]?\d{1,2}[:：时]\d{1,2}.*)?$/;
-/** A date as official documents write it, as tj_date_c reads it: 二〇二四年三月五日. */
-const CN_DATE = /^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日$/;
+const CN_DATE = new RegExp(`^${CN_DATE_PATTERN}$`);
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 /** As tj_date_c reads them: Excel serials 10000–99999 (1927–2173), ms and s since 1970 (2001–2033). */
 const DATE_NUMBER = /^[1-9]\d{4}(\.\d+)?$|^1\d{12}$|^1\d{9}$/;
