@@ -21,6 +21,11 @@ describe('safeCell', () => {
     expect(sheetName('a/b:c*?', used)).toBe('a_b_c__');
     expect(sheetName('x'.repeat(40), used)).toHaveLength(31);
     expect(sheetName('x'.repeat(40), used)).toBe('x'.repeat(28) + '(2)');
+    // names Excel refuses to open: an apostrophe at either end, the reserved History, a name that
+    // differs from another only in case
+    expect(sheetName("'quoted'", used)).toBe('quoted');
+    expect(sheetName('History', used)).toBe('History_');
+    expect(sheetName('A_B_C__', used)).toBe('A_B_C__(2)');
   });
 });
 

@@ -48,13 +48,16 @@ export interface Sheet {
   title?: string[];
 }
 
-/** Sheet names: ≤ 31 characters, none of : \ / ? * [ ], unique. */
+/** Sheet names: ≤ 31 characters, none of : \ / ? * [ ], not starting or ending with an
+ *  apostrophe, not Excel's reserved History, unique (Excel compares them ignoring case). */
 export function sheetName(name: string, used: Set<string>): string {
   // cleaned after cutting: a cut may split a surrogate pair
-  const base = xmlText(name.replace(/[:\\/?*[\]]/g, '_').slice(0, 31)) || 'Sheet';
+  let base = xmlText(name.replace(/[:\\/?*[\]]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31)) || 'Sheet';
+  if (base.toLowerCase() === 'history') base = `${base}_`;
+  const taken = (x: string) => [...used].some((u) => u.toLowerCase() === x.toLowerCase());
   let n = 2;
   let out = base;
-  while (used.has(out)) {
+  while (taken(out)) {
     const suffix = `(${n++})`;
     out = xmlText(base.slice(0, 31 - suffix.length)) + suffix;
   }

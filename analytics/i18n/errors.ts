@@ -111,6 +111,19 @@ export const fileErrors = {
   unreadable(file: string, detail: string): TijianError {
     return fileError('FILE_DAMAGED', `“${file}”无法完整读取，可能已损坏或被截断（${detail}）。未导入任何内容。请重新导出该文件。`, `"${file}" cannot be read to its end; it may be damaged or cut short (${detail}). Nothing was imported. Export the file again.`);
   },
+  /** A quote opened at a cell's start and not closed where it should be: the lines after it read
+   *  as one cell (`head`: the start of the line it opened on). */
+  unclosedQuote(file: string, q: { line: number; lines: number; recordLike: number; closed: boolean; head: string }): TijianError {
+    const head = q.head.length > 60 ? q.head.slice(0, 60) + '…' : q.head;
+    const to = q.closed ? `到下一个引号为止的 ${q.lines} 行` : `直到文件末尾的 ${q.lines} 行`;
+    const toEn = q.closed ? `the ${q.lines} line(s) up to the next quote` : `the ${q.lines} line(s) to the end of the file`;
+    return fileError(
+      'FILE_DAMAGED',
+      `“${file}”第 ${q.line} 行有一个没有配对的引号（"）：该行“${head}”中以引号开头的一格会把${to}都读成这一格的内容，其中 ${q.recordLike} 行本是单独的记录。为免漏行，本次未导入。请用记事本、WPS 或 Excel 打开该文件，在第 ${q.line} 行删去多余的引号（格内确需引号的，写成两个引号 ""），保存后重新导入。`,
+      `Line ${q.line} of "${file}" has a quote (") that is never closed where it should be: the cell it opens ("${head}") would take in ${toEn}, ${q.recordLike} of which are records of their own. Nothing was imported, so that no row is lost. Open the file in a text editor, WPS or Excel, delete the stray quote on line ${q.line} (write a quote inside a cell as two: ""), save it and import it again.`,
+      { line: q.line, lines: q.lines, recordLike: q.recordLike },
+    );
+  },
   /** Something Excel itself would refuse (beyond its limits, out of order, unknown types). */
   sheetInvalid(file: string, at: string, what: { zh: string; en: string }): TijianError {
     return fileError('FILE_DAMAGED', `“${file}”的工作表有 Excel 不允许的内容（${at}）：${what.zh}。未导入任何内容。${RESAVE_ZH}`, `The sheet of "${file}" holds what Excel does not allow (${at}): ${what.en}. Nothing was imported. ${RESAVE_EN}`);

@@ -2,7 +2,7 @@
 // is thrown off by the ragged rows real exports contain, so we decide from the header row, which
 // must have at least two recognisable fields.
 import { parse } from 'csv-parse/sync';
-import { findTwoRowHeader } from './header-rows.js';
+import { findHeaderBlock } from './header-rows.js';
 import { headerScore } from './headers.js';
 
 export interface CsvDialect {
@@ -23,9 +23,11 @@ export interface CsvDialect {
   /** Most data rows of the sample end in one empty cell beyond the header (`a,b,c` over `1,2,3,`):
    *  a writer that ends every line with the delimiter, whose extra empty cell is no data. */
   trailingDelimiter: boolean;
-  /** A two-row header (a parent row over a leaf row): the parent's line; `headerLine` is then the
-   *  leaf's, and `headers` each leaf read with its parent. */
+  /** A header of two or three rows (parents over leaves): the top row's line; `headerLine` is then
+   *  the bottom row's, and `headers` each leaf read with its parents. */
   parentLine?: number;
+  /** Rows in that header (2 or 3), when `parentLine` is set. */
+  headerDepth?: number;
 }
 
 const DELIMITERS = [',', '\t', ';', '|'];
@@ -127,20 +129,23 @@ export function sniffCsv(sampleText: string, complete: boolean): CsvDialect {
   if (headerBest < 2) headerIdx = 0;
   const rows = best.parsed.rows.map((r, i) => (i === 0 ? r.map((h) => h.replace(/^\ufeff/, '')) : r));
   // csv-parse reports the line a record ends on; it starts that line less the line breaks in its
-  // quoted cells. The leaf row of a two-row header must start on the line after the parent's end.
+  // quoted cells. Each row of a header of several rows must start on the line after the one above
+  // it ends.
   const { lines, breaks } = best.parsed;
   const startOf = (i: number) => (lines[i] ?? i + 1) - (breaks[i] ?? 0);
-  const two = findTwoRowHeader(rows, headerIdx);
-  const adjacent = two && startOf(two.parent + 1) === (lines[two.parent] ?? 0) + 1;
-  const leafIdx = two && adjacent ? two.parent + 1 : headerIdx;
-  const headers = two && adjacent ? two.headers : rows[headerIdx]!.map((h) => h.trim());
+  const block = findHeaderBlock(rows, headerIdx);
+  let adjacent = block !== null;
+  for (let r = 1; block && adjacent && r < block.depth; r++) adjacent = startOf(block.top + r) === (lines[block.top + r - 1] ?? 0) + 1;
+  const multi = block && adjacent ? block : null;
+  const leafIdx = multi ? multi.top + multi.depth - 1 : headerIdx;
+  const headers = multi ? multi.headers : rows[headerIdx]!.map((h) => h.trim());
   const headerLine = lines[leafIdx] ?? leafIdx + 1;
-  const parentLine = two && adjacent ? startOf(two.parent) : undefined;
+  const parentLine = multi ? startOf(multi.top) : undefined;
   const headerStart = parentLine ?? startOf(leafIdx);
   let skipRows = headerLine;
   for (let i = 0; i <= leafIdx; i++) skipRows -= breaks[i] ?? 0;
   const data = best.parsed.rows.slice(leafIdx + 1);
   const padded = data.filter((r) => r.length === headers.length + 1 && r[r.length - 1] === '').length;
   const trailingDelimiter = data.length > 0 && padded * 2 > data.length;
-  return { delimiter: best.delimiter, quote: '"', headerLine, headerStart, skipRows, headers, trailingDelimiter, ...(parentLine !== undefined ? { parentLine } : {}) };
+  return { delimiter: best.delimiter, quote: '"', headerLine, headerStart, skipRows, headers, trailingDelimiter, ...(multi && parentLine !== undefined ? { parentLine, headerDepth: multi.depth } : {}) };
 }

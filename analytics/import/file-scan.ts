@@ -378,6 +378,203 @@ export async function lineLayout(path: string, longBytes = Number.POSITIVE_INFIN
   return { continuations, long };
 }
 
+/** Where a double quote opened a cell that swallows the lines after it: `line` (1-based) the line
+ *  the quote opened on, `lines` how many lines after it the cell runs over (to its closing quote or
+ *  the file's end), `recordLike` how many of those read as records of their own, `head` the first
+ *  bytes of the opening line. */
+export interface StrayQuote {
+  line: number;
+  lines: number;
+  recordLike: number;
+  closed: boolean;
+  head: Buffer;
+}
+
+/**
+ * A quote that opens a cell and is never closed where it should be (`C00002,…,"顾娟,100` — a stray
+ * quote typed at a cell's start): the reader takes every line up to the next quote as that one cell,
+ * so the records on them are neither loaded nor rejected on their own. A quoted cell may hold line
+ * breaks (a note of several lines), so it is a stray quote only when the lines it runs over read as
+ * records: a line wholly inside it holds as many delimiters as a record (width − 1), or the lines
+ * from its opening to the end of its closing line hold those of two records (a genuine note's
+ * record holds one record's, plus what the note's text holds). Quotes are read as the CSV reader
+ * reads them: one opens a cell only at the cell's start, "" inside is a quote. One pass over the
+ * bytes (UTF-8 or GB18030: neither has 0x22, 0x0A or an ASCII delimiter inside a character). Only
+ * quotes opened after line `afterLine` (the header's) count.
+ */
+export async function strayQuote(path: string, delimiter: string, width: number, afterLine: number): Promise<StrayQuote | null> {
+  const d = delimiter.charCodeAt(0);
+  const need = width - 1;
+  if (need < 2) return null;
+  // 0 at a cell's start, 1 in an unquoted cell, 2 in a quoted cell, 3 after a quote in a quoted cell
+  let state = 0;
+  let line = 1;
+  let lineStart = 0;
+  let offset = 0;
+  let lineDelims = 0; // delimiters on the current line so far
+  let lastByte = -1;
+  // the quoted cell that runs over lines: where it opened, its lines, its delimiters, and whether
+  // it closed (its closing line is counted to its end)
+  let run: { line: number; at: number; lines: number; recordLike: number; delims: number; inLine: number; closed: boolean } | null = null;
+  let hit: StrayQuote | null = null;
+  let hitAt = 0;
+  /** The run ends: a stray quote when its lines read as records. */
+  const settle = (): boolean => {
+    const r = run;
+    run = null;
+    if (!r || r.lines === 0 || r.line <= afterLine) return false;
+    if (r.recordLike === 0 && r.delims < 2 * need) return false;
+    hit = { line: r.line, lines: r.lines, recordLike: Math.max(r.recordLike, Math.floor(r.delims / need) - 1), closed: r.closed, head: Buffer.alloc(0) };
+    hitAt = r.at;
+    return true;
+  };
+  outer: for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    for (let i = 0, n = chunk.length; i < n; i++) {
+      const b = chunk[i]!;
+      if (b === 10) {
+        if (state === 2 || state === 3) {
+          if (state === 3) {
+            // closed at the line's end
+            run!.closed = true;
+            if (settle()) break outer;
+          } else {
+            // a line break inside the quoted cell: the line after it is the cell's too
+            if (run!.lines > 0 && run!.inLine >= need) run!.recordLike++;
+            run!.lines++;
+            run!.inLine = 0;
+          }
+        } else if (run && settle()) break outer;
+        if (state !== 2) state = 0;
+        line++;
+        lineStart = offset + i + 1;
+        lineDelims = 0;
+        continue;
+      }
+      if (b === d) {
+        lineDelims++;
+        if (run) run.delims++;
+        if (state === 2) {
+          run!.inLine++;
+          continue;
+        }
+        if (state === 3) {
+          // the quoted cell closes here; one that closed on its opening line is no run
+          run!.closed = true;
+          if (run!.lines === 0) run = null;
+        }
+        state = 0;
+        continue;
+      }
+      switch (state) {
+        case 0:
+          if (b === 34) {
+            // a quoted cell opens (a run still open on this line, closed before, ends here)
+            if (run && settle()) break outer;
+            state = 2;
+            run = { line, at: lineStart, lines: 0, recordLike: 0, delims: lineDelims, inLine: 0, closed: false };
+          } else state = 1;
+          break;
+        case 2:
+          if (b === 34) state = 3;
+          break;
+        case 3:
+          if (b === 34) state = 2;
+          else {
+            state = 1;
+            run!.closed = true;
+            // a cell that closed on its opening line is no run
+            if (run!.lines === 0) run = null;
+          }
+          break;
+      }
+    }
+    offset += chunk.length;
+    if (chunk.length) lastByte = chunk[chunk.length - 1]!;
+  }
+  // (a file ending in a line feed inside the cell has no line after it)
+  if (!hit && run) {
+    const r = run as { lines: number };
+    if (offset > 0 && lastByte === 10 && r.lines > 0) r.lines--;
+    settle();
+  }
+  if (!hit) return null;
+  const h: StrayQuote = hit;
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(240);
+    const n = readSync(fd, buf, 0, buf.length, hitAt);
+    const nl = buf.subarray(0, n).indexOf(10);
+    h.head = Buffer.from(buf.subarray(0, nl >= 0 ? nl : n));
+  } finally {
+    closeSync(fd);
+  }
+  return h;
+}
+
+/**
+ * Columns with no header and no value, at the end of every line (`…,备注,,,,,,` — Excel saves empty
+ * cells up to the last column anyone formatted, as far as XFD): the cells after the last column
+ * that holds anything on any line, header and titles included. `usedWidth` counts the columns that
+ * are left (a cell of spaces or quotes holds something); `trimColumns` copies the file with each
+ * line cut after that many cells — the cells cut are empty — its line ends and line count kept.
+ * Quotes are read as the CSV reader reads them (a delimiter or line feed in a quoted cell is text).
+ */
+export async function usedWidth(path: string, delimiter: string): Promise<number> {
+  const d = delimiter.charCodeAt(0);
+  let used = 0;
+  let cell = 0;
+  let filled = false;
+  let quoted = false;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    for (let i = 0, n = chunk.length; i < n; i++) {
+      const b = chunk[i]!;
+      if (b === 34) quoted = !quoted;
+      if (quoted) {
+        filled = true;
+        continue;
+      }
+      if (b === d || b === 10) {
+        if (filled && cell + 1 > used) used = cell + 1;
+        filled = false;
+        cell = b === d ? cell + 1 : 0;
+      } else if (b !== 13) filled = true;
+    }
+  }
+  if (filled && cell + 1 > used) used = cell + 1;
+  return used;
+}
+
+export async function trimColumns(src: string, dest: string, delimiter: string, keep: number): Promise<void> {
+  const d = delimiter.charCodeAt(0);
+  const out = createWriteStream(dest);
+  let cell = 0;
+  let quoted = false;
+  let cr = false; // a CR seen in the part cut off, written before its line feed
+  for await (const chunk of createReadStream(src, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const buf = Buffer.allocUnsafe(chunk.length);
+    let n = 0;
+    for (let i = 0, len = chunk.length; i < len; i++) {
+      const b = chunk[i]!;
+      if (b === 34) quoted = !quoted;
+      if (!quoted && b === 10) {
+        if (cell >= keep && cr) buf[n++] = 13;
+        buf[n++] = 10;
+        cell = 0;
+        cr = false;
+        continue;
+      }
+      if (!quoted && b === d) cell++;
+      if (cell < keep) buf[n++] = b;
+      else if (b === 13) cr = true;
+      else if (b !== d) cr = false;
+    }
+    if (!out.write(buf.subarray(0, n))) await once(out, 'drain');
+  }
+  if (cell >= keep && cr) out.write(Buffer.from([13]));
+  out.end();
+  await once(out, 'finish');
+}
+
 async function readHead(path: string, bytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let n = 0;

@@ -5,7 +5,7 @@ import { TijianError } from '../i18n/errors.js';
 import { tableDef } from '../schema/tables.js';
 import { derivedKeyOf, type FieldDef, type TableDef } from '../schema/types.js';
 import type { FileConstant } from './file-constants.js';
-import { headerRowScore, recognise, recogniseFor, type Confidence, type MissingField, type Recognition, type RecogniseOptions } from './recognise/recognise.js';
+import { headerRowScore, namesFieldExactly, recognise, recogniseFor, type Confidence, type MissingField, type Recognition, type RecogniseOptions } from './recognise/recognise.js';
 
 export type { Confidence, MissingField } from './recognise/recognise.js';
 
@@ -117,6 +117,8 @@ function tableMatch(t: TableDef, r: Recognition): TableMatch {
 
 /** How well a header row fits any table: used to find the header row below title rows. With
  *  `beat`, a row that cannot score above it is not weighed (0). */
+export { namesFieldExactly };
+
 export function headerScore(headers: readonly string[], beat?: number): number {
   return headerRowScore(headers, beat);
 }

@@ -327,11 +327,17 @@ async function othersAfterFailure(filePath: string, opts: ImportFileOptions, e: 
   }
 }
 
+/** A file's name as messages show it: a control character (a line feed in the name, which would
+ *  print as a line of its own — a forged one on a terminal) written as its escape, \n. */
+export function shownName(name: string): string {
+  return name.replace(/[\x00-\x1f\x7f]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
 export async function importFile(ws: Workspace, filePath: string, opts: ImportFileOptions = {}): Promise<ImportFileResult> {
   const started = Date.now();
   const db = ws.db;
   const path = resolvePath(filePath);
-  const file = basename(path);
+  const file = shownName(basename(path));
   const st = statDataFile(path);
   const format = detectFormat(path);
   // A rectification feedback form exported by Tijian (整改反馈表, recognised by its hidden marker

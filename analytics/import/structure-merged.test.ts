@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { freshWorkspace, tempDir } from '../test/helpers.js';
-import { combineHeaderRows, findTwoRowHeader, isLabelRow } from './header-rows.js';
+import { combineHeaderRows, findHeaderBlock, isLabelRow } from './header-rows.js';
 import { importFile } from './import-file.js';
 import { fillMergedCells, parseRecord } from './merge-fill.js';
 import { previewFile } from './preview.js';
@@ -32,7 +32,8 @@ const CASES = Array.from({ length: 10 }, (_, i) => ({
 
 const PARENT = ['案件编号', '执法机关', '立案日期', '当事人', '', '', '处罚决定', '', '', '备注'];
 const LEAF = ['', '', '', '名称', '类型', '证件号码', '日期', '文号', '罚款金额（元）', ''];
-const COMBINED = ['案件编号', '执法机关', '立案日期', '当事人名称', '当事人类型', '当事人证件号码', '处罚决定日期', '处罚决定文号', '处罚决定罚款金额（元）', '备注'];
+// 罚款金额（元） names a field exactly by itself: read without 处罚决定 above it
+const COMBINED = ['案件编号', '执法机关', '立案日期', '当事人名称', '当事人类型', '当事人证件号码', '处罚决定日期', '处罚决定文号', '罚款金额（元）', '备注'];
 
 function dataRow(c: (typeof CASES)[number], unit: string): string[] {
   return [c.id, unit, c.filed, c.name, c.type, c.id_no, c.decided, c.doc, c.fine, ''];
@@ -41,14 +42,14 @@ function dataRow(c: (typeof CASES)[number], unit: string): string[] {
 /** The workbook as a county system lays it out: a title over the header, the header's parents
  *  merged over their leaves (and the others down both header rows), 执法机关 merged over each
  *  unit's block of cases. */
-async function mergedWorkbook(path: string, opts: { unmergedLeafAfter?: boolean; mergeData?: boolean } = {}): Promise<void> {
+async function mergedWorkbook(path: string, opts: { unmergedLeafAfter?: boolean; mergeData?: boolean; fineLeaf?: string } = {}): Promise<void> {
   const mergeData = opts.mergeData ?? true;
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('处罚案件');
   ws.addRow(['嵊泗县行政处罚案件台账（2024年度）']);
   ws.mergeCells('A1:J1');
   ws.addRow(PARENT);
-  ws.addRow(LEAF);
+  ws.addRow(opts.fineLeaf ? LEAF.map((l, i) => (i === 8 ? opts.fineLeaf! : l)) : LEAF);
   for (const col of ['A', 'B', 'C', 'J']) ws.mergeCells(`${col}2:${col}3`);
   ws.mergeCells('D2:F2');
   // the decision's parent over its date and number only: the fine is a leaf under no parent
@@ -100,9 +101,9 @@ describe('two-row headers', () => {
     expect(isLabelRow(LEAF)).toBe(true);
     expect(isLabelRow(dataRow(CASES[0]!, UNIT_A))).toBe(false);
     // a header with an unnamed column over a data row of short words is not a two-row header
-    expect(findTwoRowHeader([['姓名', '性别', '', '职务'], ['张三', '男', '借调', '科员']], 0)).toBeNull();
+    expect(findHeaderBlock([['姓名', '性别', '', '职务'], ['张三', '男', '借调', '科员']], 0)).toBeNull();
     // a title (one cell) over the header is not a parent row
-    expect(findTwoRowHeader([['2024年处罚案件台账', '', ''], ['案件编号', '执法机关', '立案日期']], 1)).toBeNull();
+    expect(findHeaderBlock([['2024年处罚案件台账', '', ''], ['案件编号', '执法机关', '立案日期']], 1)).toBeNull();
   });
 
   it('CSV: the parent line followed by empty cells; the leaf line is a header, not a rejected row (was: 1 rejected, 日期 unmapped)', async () => {
@@ -118,7 +119,7 @@ describe('two-row headers', () => {
       当事人类型: 'party_type',
       当事人证件号码: 'party_id',
       处罚决定日期: 'decision_date',
-      '处罚决定罚款金额（元）': 'fine_amount',
+      '罚款金额（元）': 'fine_amount',
     });
     expect(await loaded(ws)).toEqual(expected(4));
     expect(r.warnings).toContain('跳过表头上方的 1 行标题 / skipped 1 title line(s) above the header');
@@ -147,10 +148,11 @@ describe('two-row headers', () => {
 
   it('the merge list decides what a parent covers: a leaf beside a merged parent keeps its own text', async () => {
     const path = join(tempDir(), '处罚案件_罚款不在决定下.xlsx');
-    await mergedWorkbook(path, { unmergedLeafAfter: true, mergeData: false });
+    // (罚款 alone is too short to be read without a parent: only the merge list can say it has none)
+    await mergedWorkbook(path, { unmergedLeafAfter: true, mergeData: false, fineLeaf: '罚款' });
     const ws = await freshWorkspace();
     const r = await importFile(ws, path);
-    expect(r.columns!.map((c) => c.column)).toEqual([...COMBINED.slice(0, 8), '罚款金额（元）', '备注']);
+    expect(r.columns!.map((c) => c.column)).toEqual([...COMBINED.slice(0, 8), '罚款', '备注']);
     expect(r).toMatchObject({ rows_loaded: 10, rows_rejected: 0 });
     expect((await loaded(ws)).map((x) => Number(x.fine_amount))).toEqual(CASES.map((c) => Number(c.fine)));
   });

@@ -178,6 +178,16 @@ describe('#3 every ZIP entry is verified', () => {
     expect(e.code).toBe('FILE_DAMAGED');
     expect(e.zh).toContain('目录记载');
   });
+
+  it('a part named outside the archive (../, /tmp/) is refused saying so (was: "the compressed data is corrupt")', async () => {
+    const dir = tempDir();
+    for (const name of ['../evil.txt', '/tmp/evil.txt']) {
+      const parts = [...sampleParts(UNITS_XLSX), { name, data: Buffer.from('x') }];
+      const e = await readError(writeXlsx(dir, 'outside.xlsx', parts));
+      expect(e.code).toBe('FILE_DAMAGED');
+      expect(e.zh).toContain('压缩包中有部件的路径指向包外（以 / 开头或含 ../）');
+    }
+  });
 });
 
 describe('#6 decompression bombs and large sheets', () => {

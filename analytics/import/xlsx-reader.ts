@@ -741,6 +741,11 @@ export async function readXlsxRows(
     let value = '';
     let hasValue = false;
     let valueOver = false;
+    // formulas with no result saved (<c><f>SUM(…)</f></c>, as libraries write them until Excel
+    // calculates the file): read as empty, and said
+    let hasFormula = false;
+    let uncalculated = 0;
+    const uncalculatedAt: string[] = [];
     const queue: XlsxRow[] = [];
 
     const invalid = (zh: string, en: string): TijianError => fileErrors.sheetInvalid(file, rowNumber ? `第 ${rowNumber} 行 / row ${rowNumber}` : part, { zh, en });
@@ -892,6 +897,7 @@ export async function readXlsxRows(
       }
       value = '';
       hasValue = false;
+      hasFormula = false;
       valueOver = false;
     };
     const startCell = (s: XmlScanner) => {
@@ -1622,10 +1628,13 @@ export async function readXlsxRows(
             } else if (s.is('is') && !selfClosing) {
               state = S.Inline;
               hasValue = true;
-            } else if (!selfClosing) {
-              // <f> (the formula; its result is in <v>), <extLst>
-              skip = 1;
-              skipBack = S.Cell;
+            } else {
+              if (s.is('f')) hasFormula = true;
+              if (!selfClosing) {
+                // <f> (the formula; its result is in <v>), <extLst>
+                skip = 1;
+                skipBack = S.Cell;
+              }
             }
             return;
           case S.Value:
@@ -1669,6 +1678,7 @@ export async function readXlsxRows(
             return;
           case S.Cell:
             if (!s.is('c')) throw invalid(`单元格 ${cellName()} 没有正确结束（遇到 </${s.name()}>）`, `cell ${cellName()} is not closed properly (found </${s.name()}>)`);
+            if (hasFormula && !hasValue && uncalculated++ < 5) uncalculatedAt.push(cellName());
             endCell();
             state = S.Row;
             fastCells(s);
@@ -1764,7 +1774,15 @@ export async function readXlsxRows(
     if (state !== S.Tail) throw fileErrors.xmlDamaged(file, part, rowNumber ? `第 ${rowNumber} 行之后 / after row ${rowNumber}` : null, { zh: '工作表数据没有结束（缺少 </sheetData>，文件可能被截断）', en: 'the sheet data does not end (no </sheetData>; the file may be cut short)' });
     await flush();
     sendInfo();
-    return { merges };
+    return uncalculated
+      ? {
+          merges,
+          warnings: [
+            `${uncalculated} 个单元格是没有计算结果的公式（${uncalculatedAt.join('、')}${uncalculated > 5 ? '…' : ''}），按空值读取：文件由程序生成、未在 Excel 中计算过。请用 Excel 或 WPS 打开该文件、保存（公式会被计算）后重新导入 / ` +
+              `${uncalculated} cell(s) hold a formula with no result saved (${uncalculatedAt.join(', ')}${uncalculated > 5 ? '…' : ''}) and were read as empty: the file was written by a program and never calculated. Open it in Excel or WPS, save it (which calculates the formulas) and import it again`,
+          ],
+        }
+      : { merges };
   } finally {
     if (!shared) wb.zip.close();
   }

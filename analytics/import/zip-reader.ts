@@ -25,6 +25,11 @@ export interface EntryLimits {
 /** What zlib's and yauzl's messages mean, in words. */
 function zipProblem(e: unknown): { zh: string; en: string } {
   const msg = e instanceof Error ? e.message : String(e);
+  // yauzl refuses a part named outside the archive (../x, /tmp/x): nothing is ever written, but the
+  // file is no workbook an office program saved
+  if (/^(absolute path|invalid relative path):/.test(msg)) {
+    return { zh: '压缩包中有部件的路径指向包外（以 / 开头或含 ../），这不是办公软件保存的工作簿', en: 'a part of the archive is named with a path outside it (starting with / or holding ../): no office program saves a workbook so' };
+  }
   if (/unexpected end|truncated|premature|too short|beyond|out of range|ERANGE|offset/i.test(msg)) return { zh: '压缩数据不完整（文件被截断）', en: 'the compressed data is cut short' };
   if (/invalid|incorrect|distance|block type|stored block|header check|code lengths|bad/i.test(msg)) return { zh: '压缩数据有错误', en: 'the compressed data is corrupt' };
   return { zh: '无法解压', en: 'it cannot be decompressed' };

@@ -1,5 +1,5 @@
 import { errorText, isTijianError } from '../../i18n/errors.js';
-import { importFileSheets, type ImportFileResult } from '../../import/import-file.js';
+import { importFileSheets, shownName, type ImportFileResult } from '../../import/import-file.js';
 import { expandPaths } from '../../import/import-paths.js';
 import { loadMappingFile } from '../../import/mapping-file.js';
 import { isMaskedCode, isPlaceholderCode } from '../../import/sql-macros.js';
@@ -43,7 +43,7 @@ export const importCommand: Command = {
         } catch (e) {
           bar.clear();
           failed++;
-          const file = path.split(/[\\/]/).pop()!;
+          const file = shownName(path.split(/[\\/]/).pop()!);
           const error = isTijianError(e) ? { code: e.code, zh: e.zh, en: e.en } : { code: 'INTERNAL', zh: errorText(e), en: errorText(e) };
           results.push({ file, path, error });
           if (!values.json) {

@@ -15,6 +15,7 @@ export const ENGLISH_PHRASES: Readonly<Record<string, string>> = {
   'id card': '身份证号',
   'id number': '证件号码',
   'phone number': '电话',
+  'work order': '工单',
   'created at': '创建时间',
   'updated at': '更新时间',
 };
@@ -57,7 +58,7 @@ export const ENGLISH_WORDS: Readonly<Record<string, string>> = {
   // things
   case: '案件', penalty: '处罚', punish: '处罚', punishment: '处罚', fine: '罚款', confiscation: '没收',
   confiscate: '没收', illegal: '违法', violation: '违法行为', crime: '犯罪', suspected: '涉嫌',
-  police: '公安', procedure: '程序', hearing: '听证', collective: '集体', discussion: '讨论',
+  enforce: '执法', enforcement: '执法', police: '公安', procedure: '程序', hearing: '听证', collective: '集体', discussion: '讨论',
   major: '重大', online: '网上', joint: '联合', legal: '法制', extension: '延期', extend: '延期',
   inspection: '检查', inspect: '检查', check: '检查', patrol: '巡查', plan: '计划', task: '任务',
   scene: '场景', mobile: '移动', qrcode: '亮码',

@@ -34,6 +34,24 @@ describe('field names in Latin letters', () => {
     expect(readAsciiName('case#1')).toBeNull();
   });
 
+  it('a listed spelling written another way (camelCase of a snake_case name) is read by its words, not skipped', () => {
+    // jurisdiction_dispute is a field's own name; jurisdictionDispute was taken for it and then not
+    // matched as written (left unread)
+    expect(readAsciiName('jurisdictionDispute')?.text).toBe('管辖争议');
+    expect(readAsciiName('jurisdiction_dispute')).toBeNull();
+    expect(readAsciiName('workOrderNo')?.text).toBe('工单编号');
+  });
+
+  it('the text of a dictionary code (_dictText, as JeecgBoot writes it) is the field; the code beside it is read as nothing', () => {
+    expect(readAsciiName('sourceChannel_dictText')?.text).toBe('来源渠道');
+    const r = recognise(['workOrderNo', 'receiveTime', 'sourceChannel', 'sourceChannel_dictText', 'satisfaction', 'satisfaction_dictText', 'handleDeptName'], { fileName: 'list.json' });
+    expect(r.table).toBe('complaint');
+    const field = (h: string) => r.columns.find((c) => c.header === h)?.field ?? null;
+    expect([field('sourceChannel'), field('sourceChannel_dictText'), field('satisfaction'), field('satisfaction_dictText')]).toEqual([null, 'channel', null, 'satisfaction']);
+    // a code with no text beside it is read by its own name
+    expect(recognise(['workOrderNo', 'receiveTime', 'sourceChannel', 'handleDeptName'], { fileName: 'list.json' }).columns.find((c) => c.header === 'sourceChannel')?.field).toBe('channel');
+  });
+
   it('reads pinyin initials as the phrase of the lexicon, or of a word of the same meaning', () => {
     const text = (s: string) => readAsciiName(s)?.text ?? null;
     expect(readAsciiName('ajly')).toEqual({ text: '案件来源', how: 'pinyin' });

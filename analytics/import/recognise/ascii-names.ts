@@ -33,9 +33,25 @@ function lexiconPhrases(): Map<string, Set<string>> {
 }
 
 let knownCache: ReadonlySet<string> | undefined;
-/** Latin spellings the lexicon itself lists (case_id, name, date): read as they are. */
+/** Latin spellings the lexicon itself lists (case_id, name, date): read as they are, by the exact
+ *  match of the header as written (so jurisdictionDispute, which that match does not take for
+ *  jurisdiction_dispute, is read by its words). */
 function known(): ReadonlySet<string> {
-  return (knownCache ??= new Set(CANONICAL_TABLES.flatMap((t) => t.fields.flatMap((f) => [f.name, ...f.aliases])).filter((a) => /^[ -~]+$/.test(a)).map(fold)));
+  return (knownCache ??= new Set(CANONICAL_TABLES.flatMap((t) => t.fields.flatMap((f) => [f.name, ...f.aliases])).filter((a) => /^[ -~]+$/.test(a)).map(exactKey)));
+}
+const exactKey = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+/** The text of a dictionary code, as JeecgBoot's @Dict writes it beside the code (sourceChannel =
+ *  2, sourceChannel_dictText = 全国12315平台): named like the code, with this ending. */
+export const DICT_TEXT = /[_-]?dict[_-]?text$/i;
+
+/** The columns that hold a dictionary code whose text another column holds (sourceChannel beside
+ *  sourceChannel_dictText): the text is the field's value, the code is read as nothing. */
+export function dictCodeColumns(headers: readonly string[]): Set<number> {
+  const texts = new Set(headers.filter((h) => DICT_TEXT.test(h.trim())).map((h) => h.trim().replace(DICT_TEXT, '').toLowerCase()));
+  const out = new Set<number>();
+  if (texts.size) headers.forEach((h, i) => texts.has(h.trim().toLowerCase()) && out.add(i));
+  return out;
 }
 
 let initialsCache: ReadonlyMap<string, string> | undefined;
@@ -178,8 +194,8 @@ function fromPinyin(words: readonly string[]): string | null {
 /** What a name in Latin letters stands for, when it is one; null for anything else (a Chinese
  *  header, a spelling the lexicon lists, a name nothing reads). */
 export function readAsciiName(raw: string): AsciiReading | null {
-  const s = raw.normalize('NFKC').trim();
-  if (!NAME.test(s) || known().has(fold(s))) return null;
+  const s = raw.normalize('NFKC').trim().replace(DICT_TEXT, '');
+  if (!NAME.test(s) || known().has(exactKey(s))) return null;
   const words = nameWords(s);
   if (!words.length) return null;
   const en = english(words);

@@ -9,7 +9,9 @@ import { derivedKeyOf, type TableDef } from '../../schema/types.js';
 import { FILE_HINTS, TABLE_MARKERS } from '../lexicon/fields.js';
 import { fieldEvidence, profileColumn, type ColumnProfile, type Evidence, type NameIndex } from './evidence.js';
 import { analyse, classFit, scoreHeader, tableModel, type Analysed } from './score.js';
+import { dictCodeColumns } from './ascii-names.js';
 import { addPartyIdFallback } from './fallbacks.js';
+import { normaliseHeader } from './normalise.js';
 
 export type Confidence = 'sure' | 'likely' | 'none';
 
@@ -164,9 +166,16 @@ function profilesOf(headers: readonly string[], opts: RecogniseOptions): Array<C
   return headers.map((_, i) => (opts.samples?.[i] ? profileColumn(opts.samples[i]!, opts.names) : undefined));
 }
 
+/** The headers analysed; a dictionary code beside its text's column (sourceChannel beside
+ *  sourceChannel_dictText) as a header that says nothing: the text is the value. */
+function analysedAll(headers: readonly string[]): Analysed[] {
+  const codes = dictCodeColumns(headers);
+  return headers.map((h, i) => analysed(codes.has(i) ? '' : h));
+}
+
 /** Recognises a file's table and columns. */
 export function recognise(headers: readonly string[], opts: RecogniseOptions = {}): Recognition {
-  const hs = headers.map(analysed);
+  const hs = analysedAll(headers);
   const profiles = profilesOf(headers, opts);
   const results = CANONICAL_TABLES.map((t) => scoreTable(t, hs, profiles, opts.fileName));
   distinctiveness(results);
@@ -203,7 +212,7 @@ function distinctiveness(results: TableResult[]): void {
 export function recogniseFor(table: string, headers: readonly string[], opts: RecogniseOptions = {}): Recognition {
   const t = tableDef(table);
   if (!t) throw new Error(`unknown table ${table}`);
-  const hs = headers.map(analysed);
+  const hs = analysedAll(headers);
   const r = scoreTable(t, hs, profilesOf(headers, opts), opts.fileName);
   return decide(r, headers, true, [{ table, score: round(r.score) }]);
 }
@@ -299,6 +308,15 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
  *  below title rows). Cells that cannot be headers (long text, numbers, dates) count nothing. */
 /** The most cells of one row weighed as a possible header (a wider header is still read whole). */
 const MAX_HEADER_CELLS = 1024;
+
+let exactNames: Set<string> | undefined;
+
+/** Whether a header is, as written, one of the spellings that name a field exactly (of any table):
+ *  没收违法所得, 计划完成日期 — not 日期 or 名称, which say little alone. */
+export function namesFieldExactly(header: string): boolean {
+  exactNames ??= new Set(CANONICAL_TABLES.flatMap((t) => tableModel(t).fields.flatMap((f) => [...f.exact])));
+  return exactNames.has(normaliseHeader(header).full);
+}
 
 export function headerRowScore(cells: readonly string[], beat?: number): number {
   // Only the cells that may be headers are weighed (their places do not count): a data row of

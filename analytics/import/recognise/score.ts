@@ -4,7 +4,7 @@
 import type { FieldDef, FieldKind, TableDef } from '../../schema/types.js';
 import type { ClassId } from '../lexicon/concepts.js';
 import { FIELD_LEXICON, TABLE_TOPICS } from '../lexicon/fields.js';
-import { readAsciiName, type AsciiReading } from './ascii-names.js';
+import { DICT_TEXT, readAsciiName, type AsciiReading } from './ascii-names.js';
 import { normaliseHeader, type NormalisedHeader } from './normalise.js';
 import { tokenise, type Token } from './tokens.js';
 
@@ -84,6 +84,11 @@ function relation(x: string, y: string): number {
 }
 
 export function analyse(header: string, withNotes = true): Analysed {
+  // a dictionary code's text (satisfaction_dictText) is read as the code's own name
+  if (DICT_TEXT.test(header) && header.trim().replace(DICT_TEXT, '')) {
+    const a = analyse(header.trim().replace(DICT_TEXT, ''), withNotes);
+    return { ...a, norm: { ...a.norm, raw: header } };
+  }
   // a name in Latin letters (acceptTime, rwbh) is read as the Chinese header it stands for
   const ascii = withNotes ? readAsciiName(header) : null;
   if (ascii) {
