@@ -30,6 +30,10 @@ const ROW_KINDS: Record<string, { zh: string; en: string }> = {
   'rectify.reason_required': { zh: '不予整改未说明理由', en: 'no reason given for 不予整改 (not to be rectified)' },
   'rectify.completed_required': { zh: '已整改未填写完成时间', en: 'no completion date for 已整改 (rectified)' },
   'rectify.deadline': { zh: '整改期限不是有效的日期', en: 'deadline not a date' },
+  'rectify.wrong_period': { zh: '事项不属于本反馈表（年度或导出时间不符）', en: 'the item is not of this form (period or export time)' },
+  'rectify.early_date': { zh: '完成时间早于问题所属年度', en: 'completion date before the item\'s period' },
+  'rectify.date_without_done': { zh: '未整改却填写了完成时间', en: 'a completion date without 已整改' },
+  'rectify.stale_form': { zh: '反馈表导出后事项已更新，表中状态较旧', en: 'the item changed after the form was exported' },
 };
 
 const KIND_TEXT: Record<string, (kind: string) => { zh: string; en: string }> = {

@@ -42,6 +42,8 @@ export interface FeedbackMarker {
   masked: boolean;
   /** The workbook's format as read (a unit may have saved the form as .xls). */
   format: 'xlsx' | 'xls';
+  /** When the form was exported (ISO 8601; absent in forms of early versions). */
+  generated_at?: string;
 }
 
 /** The largest .xls looked at as a possible feedback form (see formBook). */
@@ -113,7 +115,15 @@ export async function readMarker(path: string): Promise<FeedbackMarker | null> {
   if (!sheets.includes(MARKER_SHEET) || cells[1]?.[0] !== TEMPLATE_KIND) return null;
   const kv = new Map<string, string>();
   for (const r of cells) if (r && r[0]) kv.set(r[0], r[1] ?? '');
-  return { unit_id: kv.get('unit_id') ?? '', period: kv.get('period') ?? '', version: Number(cells[1]?.[1] ?? 0), masked: kv.get('masked') !== 'no', format: book.format };
+  const generated = kv.get('generated_at');
+  return {
+    unit_id: kv.get('unit_id') ?? '',
+    period: kv.get('period') ?? '',
+    version: Number(cells[1]?.[1] ?? 0),
+    masked: kv.get('masked') !== 'no',
+    format: book.format,
+    ...(generated && !Number.isNaN(Date.parse(generated)) ? { generated_at: generated } : {}),
+  };
 }
 
 /** A Tijian feedback template (by its hidden marker sheet)? */
@@ -216,13 +226,26 @@ export interface RowPlan {
 /** What importing the rows would do, row by row (reads the ledger, writes nothing). */
 export async function planFeedback(db: Db, marker: FeedbackMarker, rows: readonly FeedbackRow[], today = todayIso()): Promise<RowPlan[]> {
   const ids = [...new Set(rows.map((r) => parseItemCode(r.values.code)).filter((x): x is number => x !== null))];
-  const items = new Map<number, { unit_id: string; unit_name: string; state: ItemState }>();
+  const items = new Map<number, { unit_id: string; unit_name: string; period: string; period_start: string; created_at: string; updated_at: string; state: ItemState }>();
   if (ids.length) {
     for (const r of await db.all<{ item_id: number }>(`SELECT item_id FROM rectify_item WHERE item_id IN (${ids.join(', ')})`)) {
       const it = await getItem(db, r.item_id, today);
-      items.set(r.item_id, { unit_id: it.unit_id, unit_name: it.unit_name, state: stateOf(it) });
+      items.set(r.item_id, { unit_id: it.unit_id, unit_name: it.unit_name, period: it.period, period_start: it.period_start, created_at: it.created_at, updated_at: it.updated_at, state: stateOf(it) });
     }
   }
+  const generated = marker.generated_at ? Date.parse(marker.generated_at) : null;
+  // each item's status when the form was exported (its last change before then): a form is stale
+  // for an item whose status has moved since — and not for one whose change was undone
+  const statusThen = new Map<number, string>();
+  if (ids.length && generated !== null) {
+    for (const r of await db.all<{ item_id: number; status: string }>(
+      `SELECT item_id, arg_max(status, event_id) AS status FROM rectify_event
+       WHERE item_id IN (${ids.join(', ')}) AND changed_at <= ${lit(marker.generated_at!)}::TIMESTAMP GROUP BY item_id`,
+    )) {
+      statusThen.set(Number(r.item_id), r.status);
+    }
+  }
+  const shownTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
   // completion dates, read as the import reads dates (2024-05-31, 2024/5/31, 2024年5月31日, Excel serials)
   const dateTexts = [...new Set(rows.map((r) => text(r.values.completed_on)).filter((x): x is string => x !== null))];
   const dates = new Map<string, string | null>();
@@ -257,6 +280,13 @@ export async function planFeedback(db: Db, marker: FeedbackMarker, rows: readonl
     } else if (text(row.values.unit_id) !== null && text(row.values.unit_id) !== item.unit_id) {
       bad('rectify.wrong_unit', `单位编码“${text(row.values.unit_id)}”与事项 ${itemCode(id)} 的责任单位（${item.unit_id}）不一致`, `unit code "${text(row.values.unit_id)}" does not match item ${itemCode(id)}'s unit ${item.unit_id}`);
     }
+    // the code must be an item of this form: of its period, and made before the form was (a code
+    // of another workspace or period names another item here)
+    if (item.period !== marker.period) {
+      bad('rectify.wrong_period', `事项 ${itemCode(id)} 属于 ${item.period} 年度，本反馈表是 ${marker.period} 年度的：事项编号可能来自另一个工作区或另一张反馈表`, `item ${itemCode(id)} is of ${item.period}, this form of ${marker.period}: the code may come from another workspace or form`);
+    } else if (generated !== null && Date.parse(item.created_at) > generated) {
+      bad('rectify.wrong_period', `事项 ${itemCode(id)} 建立于本反馈表导出（${shownTime(marker.generated_at!)}）之后，不是表中的事项：事项编号可能来自另一个工作区`, `item ${itemCode(id)} was created after this form was exported (${marker.generated_at}): the code may come from another workspace`);
+    }
     const prior = firstLine.get(id);
     if (prior !== undefined) bad('rectify.duplicate_row', `事项 ${itemCode(id)} 已在第 ${prior} 行出现，只导入第一行`, `item ${itemCode(id)} already on row ${prior}; only the first is imported`);
     else firstLine.set(id, row.line);
@@ -271,7 +301,16 @@ export async function planFeedback(db: Db, marker: FeedbackMarker, rows: readonl
     if (dt !== null) {
       const d = dates.get(dt) ?? null;
       if (!d) bad('rectify.bad_date', `完成时间“${dt}”无法识别为日期（例：2024-05-31）`, `completion date "${dt}" is not a date (e.g. 2024-05-31)`);
-      else after.completed_on = d;
+      else if (d < item.period_start) {
+        bad('rectify.early_date', `完成时间 ${d} 早于问题所属年度的开始（${item.period_start}），不可能是这个问题的整改完成时间`, `completion date ${d} is before the start of the item's period (${item.period_start})`);
+      } else after.completed_on = d;
+    }
+    // a completion date goes with 已整改 only: written with another status it contradicts it; an
+    // item moved away from 已整改 has none
+    if (after.status !== '已整改') {
+      if (dt !== null && after.completed_on) {
+        bad('rectify.date_without_done', `整改状态为“${after.status}”却填写了完成时间 ${after.completed_on}：已整改的才填写完成时间（如已完成，请把状态改为“已整改”）`, `status ${after.status} with a completion date ${after.completed_on}: only 已整改 (rectified) items have one`);
+      } else after.completed_on = null;
     }
     for (const k of ['measures', 'proof', 'status_reason'] as const) {
       const v = text(row.values[k]);
@@ -286,6 +325,17 @@ export async function planFeedback(db: Db, marker: FeedbackMarker, rows: readonl
       else if (after.status === '已整改' && after.completed_on && after.completed_on > today) {
         bad('rectify.future_date', `完成时间 ${after.completed_on} 晚于今天（${today}），不能标为已整改`, `completion date ${after.completed_on} is after today (${today})`);
       }
+    }
+    // A form exported before the item's status last moved (an office closed it meanwhile, or a
+    // newer form came back first) holds the state of then: it may not move the status again (the
+    // pre-filled 待整改 of every row would reopen what was closed)
+    const then = statusThen.get(id);
+    if (!rej.codes.length && then !== undefined && then !== item.state.status && after.status !== item.state.status && Date.parse(item.updated_at) > generated!) {
+      bad(
+        'rectify.stale_form',
+        `事项 ${itemCode(id)} 在本反馈表导出（${shownTime(marker.generated_at!)}）之后已更新为“${item.state.status}”（${shownTime(item.updated_at)}），表中的状态较旧，本行未导入：如需改动，请导出新的反馈表填写`,
+        `item ${itemCode(id)} changed to ${item.state.status} (${item.updated_at}) after this form was exported (${marker.generated_at}); the form's status is older and the row was not imported: export a new form`,
+      );
     }
     if (rej.codes.length) return done({ item_id: id });
     const changed = STATE_FIELDS.filter((f) => (item.state[f] ?? null) !== (after[f] ?? null));

@@ -290,6 +290,14 @@ export async function updateItem(db: Db, itemId: number, patch: ItemPatch, src: 
     if (after.deadline && Number.isNaN(Date.parse(after.deadline))) {
       throw new TijianError('USAGE', `整改期限不是有效日期：${after.deadline}`, `The deadline is not a valid date: ${after.deadline}`);
     }
+    // a completion date goes with 已整改 only: an item set to another status loses its old one, and
+    // a date given with another status is refused (it was kept: 不予整改 with a completion date)
+    if (after.status !== '已整改' && after.completed_on) {
+      if ('completed_on' in patch && patch.completed_on) {
+        throw new TijianError('USAGE', `无法保存 ${cur.code}：状态为“${after.status}”时不填写完成时间（已整改的才有完成时间）。`, `Cannot save ${cur.code}: a completion date goes with 已整改 only, not ${after.status}.`);
+      }
+      after.completed_on = null;
+    }
     const problem = stateProblem(after);
     if (problem) throw new TijianError('USAGE', `无法保存 ${cur.code}：${problem.zh}。`, `Cannot save ${cur.code}: ${problem.en}.`);
     const changed = await writeState(db, itemId, before, after, { ...src, action: 'edit' });

@@ -1,0 +1,88 @@
+// What a returned feedback form may not do to the ledger (found by a blind probe, 2026-12-07):
+// reopen an item closed after the form was exported (every row comes back with the pre-filled
+// 待整改), close an item of another period or workspace whose code it happens to hold, date a
+// completion before the problem's year, or leave a completion date on an item that is not 已整改.
+// Each such row is rejected with its reason; the rest of the form is applied. Values by hand.
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../eval/run.js';
+import { sampleWorkspace, tempDir } from '../test/helpers.js';
+import { createFromRun } from './create.js';
+import { exportUnitFiles } from './export.js';
+import { importFeedback } from './feedback.js';
+import { getItem, updateItem } from './ledger.js';
+import { HEADER_ROW, TEMPLATE_COLUMNS } from './template.js';
+import { itemCode } from './types.js';
+
+const col = (key: string) => TEMPLATE_COLUMNS.findIndex((c) => c.key === key) + 1;
+
+/** The exported 2023 form of HY01 with `fill` applied to its rows (by item id), written to `name`. */
+async function form(template: string, name: string, fill: (row: (id: number) => ExcelJS.Row, sheet: ExcelJS.Worksheet, last: number) => void = () => undefined): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(template);
+  const sheet = wb.worksheets[0]!;
+  const rows = new Map<number, number>();
+  let last = HEADER_ROW;
+  sheet.eachRow((r, n) => {
+    if (n <= HEADER_ROW) return;
+    rows.set(Number(String(r.getCell(1).value).replace(/^ZG0*/, '')), n);
+    last = Math.max(last, n);
+  });
+  fill((id) => sheet.getRow(rows.get(id)!), sheet, last);
+  const out = join(tempDir(), name);
+  await wb.xlsx.writeFile(out);
+  return out;
+}
+
+describe('rows a returned feedback form may not apply', () => {
+  it('stale forms, codes of another period, dates before the year, dates without 已整改', async () => {
+    const ws = await sampleWorkspace();
+    const run23 = await evaluate(ws, { period: '2023', draws: 0 });
+    await createFromRun(ws, run23.run_id, { issuedOn: '2024-03-01' });
+    const ids = (await ws.db.all<{ item_id: number }>(`SELECT item_id FROM rectify_item WHERE unit_id = 'HY01' ORDER BY item_id`)).map((r) => Number(r.item_id));
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+    const [a, b, c, d] = ids as [number, number, number, number];
+    const [exported] = await exportUnitFiles(ws.db, join(tempDir(), 'out'), { period: '2023', units: ['HY01'] });
+
+    // after the export the office closes item a by hand; the unit then returns the form untouched
+    await updateItem(ws.db, a, { status: '已整改', completed_on: '2024-05-01' }, { source: '测试' });
+    const untouched = await form(exported!.template, 'untouched.xlsx');
+    const r1 = await importFeedback(ws, untouched, { today: '2024-06-01' });
+    expect(r1).toMatchObject({ rows_loaded: ids.length - 1, rows_rejected: 1 });
+    expect(await ws.db.all(`SELECT error_codes[1] AS reason_code, line_no FROM rejected_row WHERE import_id = ${r1.import_id}`)).toEqual([{ reason_code: 'rectify.stale_form', line_no: HEADER_ROW + 1 }]);
+    expect((await getItem(ws.db, a)).stored_status).toBe('已整改');
+
+    // items of 2024 made after the export: their codes, typed into the 2023 form, are not its items
+    const run24 = await evaluate(ws, { period: '2024', compare: '2023', draws: 0 });
+    await createFromRun(ws, run24.run_id, { issuedOn: '2025-03-01' });
+    const other = Number(await ws.db.scalar(`SELECT min(item_id) FROM rectify_item WHERE unit_id = 'HY01' AND period_label = '2024'`));
+    const filled = await form(exported!.template, 'filled.xlsx', (row, sheet, last) => {
+      row(b).getCell(col('status')).value = '已整改';
+      row(b).getCell(col('completed_on')).value = '2022-12-31'; // before 2023
+      row(c).getCell(col('status')).value = '整改中';
+      row(c).getCell(col('completed_on')).value = '2024-05-20'; // a date with 整改中
+      row(d).getCell(col('status')).value = '已整改';
+      row(d).getCell(col('completed_on')).value = '2024-05-20';
+      sheet.getRow(last + 1).values = [itemCode(other), 'HY01', '', '', '', '', '已整改', '', '2024-05-20'];
+    });
+    const r2 = await importFeedback(ws, filled, { today: '2025-06-01' });
+    const reasons = await ws.db.all<{ line_no: number; reason_code: string }>(`SELECT line_no, error_codes[1] AS reason_code FROM rejected_row WHERE import_id = ${r2.import_id} ORDER BY line_no`);
+    const line = (id: number) => HEADER_ROW + 1 + ids.indexOf(id);
+    expect(reasons).toEqual([
+      // the untouched row of a (closed after the export) is stale again
+      { line_no: line(a), reason_code: 'rectify.stale_form' },
+      { line_no: line(b), reason_code: 'rectify.early_date' },
+      { line_no: line(c), reason_code: 'rectify.date_without_done' },
+      { line_no: HEADER_ROW + 1 + ids.length, reason_code: 'rectify.wrong_period' },
+    ]);
+    expect([(await getItem(ws.db, d)).stored_status, (await getItem(ws.db, d)).completed_on]).toEqual(['已整改', '2024-05-20']);
+    expect((await getItem(ws.db, other)).stored_status).toBe('待整改');
+    expect((await getItem(ws.db, b)).stored_status).toBe('待整改');
+
+    // set by hand to another status, an item loses its completion date; given one with it, refused
+    const moved = await updateItem(ws.db, d, { status: '整改中' }, { source: '测试' });
+    expect([moved.item.stored_status, moved.item.completed_on]).toEqual(['整改中', null]);
+    await expect(updateItem(ws.db, d, { status: '不予整改', status_reason: '职能划转', completed_on: '2024-06-01' }, { source: '测试' })).rejects.toMatchObject({ code: 'USAGE' });
+  });
+});
