@@ -85,4 +85,26 @@ describe('rows a returned feedback form may not apply', () => {
     expect([moved.item.stored_status, moved.item.completed_on]).toEqual(['整改中', null]);
     await expect(updateItem(ws.db, d, { status: '不予整改', status_reason: '职能划转', completed_on: '2024-06-01' }, { source: '测试' })).rejects.toMatchObject({ code: 'USAGE' });
   });
+
+  it('an Excel error value as an answer, or a cell longer than Excel allows, rejects its row (was: #VALUE! stored as the proof; 40,000 characters cut to 32,767 without a word)', async () => {
+    const ws = await sampleWorkspace();
+    const run23 = await evaluate(ws, { period: '2023', draws: 0 });
+    await createFromRun(ws, run23.run_id, { issuedOn: '2024-03-01' });
+    const ids = (await ws.db.all<{ item_id: number }>(`SELECT item_id FROM rectify_item WHERE unit_id = 'HY01' ORDER BY item_id`)).map((r) => Number(r.item_id));
+    const [exported] = await exportUnitFiles(ws.db, join(tempDir(), 'out'), { period: '2023', units: ['HY01'] });
+    const path = await form(exported!.template, 'errors.xlsx', (row) => {
+      row(ids[0]!).getCell(col('status')).value = '整改中';
+      row(ids[0]!).getCell(col('proof')).value = '#VALUE!';
+      row(ids[1]!).getCell(col('status')).value = '整改中';
+      row(ids[1]!).getCell(col('measures')).value = '措'.repeat(40_000);
+      row(ids[2]!).getCell(col('status')).value = '整改中';
+    });
+    const r = await importFeedback(ws, path, { today: '2024-06-01' });
+    expect(r).toMatchObject({ rows_loaded: ids.length - 2, rows_rejected: 2 });
+    expect(await ws.db.all(`SELECT line_no, error_codes[1] AS code FROM rejected_row WHERE import_id = ${r.import_id} ORDER BY line_no`)).toEqual([
+      { line_no: HEADER_ROW + 1, code: 'rectify.error_value' },
+      { line_no: HEADER_ROW + 2, code: 'row.too_long' },
+    ]);
+    expect([(await getItem(ws.db, ids[0]!)).stored_status, (await getItem(ws.db, ids[1]!)).measures, (await getItem(ws.db, ids[2]!)).stored_status]).toEqual(['待整改', null, '整改中']);
+  });
 });

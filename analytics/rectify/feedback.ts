@@ -136,7 +136,12 @@ interface FeedbackRow {
   line: number;
   values: Record<TemplateColumn['key'], string>;
   raw: Record<string, string>;
+  /** Why the row cannot be read as it is (a cell beyond Excel's 32,767 characters, shortened). */
+  problem?: { code: string; zh: string; en: string };
 }
+
+/** Excel's error values: a formula that failed, written where a unit's answer should be. */
+const ERROR_VALUE = /^#(?:VALUE!|REF!|N\/A|NAME\?|DIV\/0!|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!)$/;
 
 /** The data rows of the first sheet, after checking its header; blank rows are not rows. */
 async function readRows(path: string, file: string, signal?: AbortSignal): Promise<FeedbackRow[]> {
@@ -166,7 +171,7 @@ async function readRows(path: string, file: string, signal?: AbortSignal): Promi
       row.cells.slice(TEMPLATE_COLUMNS.length).forEach((v, i) => {
         if (v !== '') raw[`列${TEMPLATE_COLUMNS.length + i + 1}`] = v;
       });
-      rows.push({ line: row.rowNumber, values, raw });
+      rows.push({ line: row.rowNumber, values, raw, ...(row.problem ? { problem: row.problem } : {}) });
     },
     { ...(signal ? { signal } : {}), ...(named ? { sheet: FEEDBACK_SHEET } : {}) },
   );
@@ -264,6 +269,12 @@ export async function planFeedback(db: Db, marker: FeedbackMarker, rows: readonl
       rej.en.push(en);
     };
     const done = (extra: Partial<RowPlan> = {}): RowPlan => ({ line: row.line, raw: row.raw, item_id: null, changed: [], ...extra, reject: rej.codes.length ? rej : null });
+    // a cell the reader had to shorten, or an error value in an answer: nothing of the row is taken
+    if (row.problem) bad(row.problem.code, row.problem.zh, row.problem.en);
+    const errorCell = TEMPLATE_COLUMNS.find((c) => c.input && ERROR_VALUE.test(row.values[c.key].trim()));
+    if (errorCell) {
+      bad('rectify.error_value', `“${errorCell.header}”是 Excel 的错误值 ${row.values[errorCell.key].trim()}（公式出错），请填写内容本身`, `"${errorCell.header}" holds Excel's error value ${row.values[errorCell.key].trim()} (a failed formula); write the answer itself`);
+    }
     const codeText = row.values.code.trim();
     const id = parseItemCode(codeText);
     if (!codeText) {

@@ -192,9 +192,26 @@ export function cell(text: string | null | undefined, extra: Omit<Cell, 'text'> 
 }
 
 /** Names usable as file names on Windows, macOS and Linux. */
-export function safeFileStem(s: string): string {
-  return s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/\s+/g, '').slice(0, 120) || 'report';
+export function safeFileStem(s: string, maxBytes = FILE_STEM_BYTES): string {
+  // no characters a file system refuses, no control or bidirectional-override characters (U+202E
+  // shows a name reversed: a disguise), and cut at whole characters to fit in bytes — a file name
+  // may hold 255 bytes, and 120 Chinese characters are 360 (a unit of a 5,000-character name
+  // stopped `rectify export` at its file with ENAMETOOLONG)
+  const clean = s.replace(/[\\/:*?"<>|\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '_').replace(/\s+/g, '');
+  let out = '';
+  let bytes = 0;
+  for (const ch of clean) {
+    const b = Buffer.byteLength(ch, 'utf8');
+    if (bytes + b > maxBytes) break;
+    out += ch;
+    bytes += b;
+  }
+  return out || 'report';
 }
+
+/** Most bytes of a file name's stem: with a prefix such as 整改反馈表_ (16 bytes) and an extension, the
+ *  name stays well under the 255 bytes file systems allow. */
+export const FILE_STEM_BYTES = 180;
 
 /** Column widths from the content: the widest of the header (wrapped once) and the cells, in 全角 characters. */
 export function autoWidths(headers: readonly string[], rows: readonly Cell[][], min = 3, max = 24): number[] {
