@@ -230,6 +230,12 @@ describe('BIFF5 and BIFF8 built record by record', () => {
 });
 
 describe('hostile and damaged .xls: refused in words, never a hang', () => {
+  it('two cell records for one cell are refused naming it (was: the later one overwrote the first without a word)', async () => {
+    const p = write(biffFile({ version: 'biff8', sheets: [{ name: 'S', cells: [{ row: 0, col: 0, text: '编号' }, { row: 2, col: 0, text: 'A1' }, { row: 2, col: 0, text: '覆盖' }] }] }));
+    const e = await failure(rows(p));
+    expect([e.code, e.zh]).toEqual(['FILE_DAMAGED', expect.stringContaining('单元格 A3 有两个值（两条单元格记录）')]);
+  });
+
   const ok = { version: 'biff8' as const, sheets: [{ name: 'S', cells: [{ row: 0, col: 0, text: '案件编号' }] }] };
 
   it('an encrypted workbook (FILEPASS) is refused with how to remove the password', async () => {

@@ -384,6 +384,9 @@ export async function readXlsRows(
     let cells = rows.get(row);
     if (!cells) rows.set(row, (cells = []));
     while (cells.length < col) cells.push('');
+    // two cell records for one cell: the later would overwrite the earlier without a word (Excel
+    // writes one record a cell)
+    if (cells[col]) throw damaged(file, `单元格 ${cellAt(row, col)} 有两个值（两条单元格记录）`, `cell ${cellAt(row, col)} has two values (two cell records)`);
     cells[col] = text;
     if (text.length > EXCEL_MAX_CELL_CHARS && !problems.has(row)) {
       problems.set(row, { code: 'row.too_long', zh: `单元格 ${cellAt(row, col)} 超过 Excel 单元格上限 ${EXCEL_MAX_CELL_CHARS} 个字符`, en: `cell ${cellAt(row, col)} is longer than Excel's ${EXCEL_MAX_CELL_CHARS} characters` });

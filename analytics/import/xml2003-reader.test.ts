@@ -208,7 +208,7 @@ describe('XML Spreadsheet 2003 reader', () => {
     const path = file(`${HEAD}<Worksheet ss:Name="S"><Table>
       <Row><Cell><Data ss:Type="String">编号</Data></Cell></Row>
       <Row><Cell><Data ss:Type="String">${long}</Data></Cell></Row>
-      <Row><Cell ss:Index="16385"><Data ss:Type="String">远</Data></Cell><Cell ss:Index="1"><Data ss:Type="String">近</Data></Cell></Row>
+      <Row><Cell ss:Index="1"><Data ss:Type="String">近</Data></Cell><Cell ss:Index="16385"><Data ss:Type="String">远</Data></Cell></Row>
       <Row><Cell ss:Index="16386"><Data ss:Type="String">只在界外</Data></Cell></Row>
       <Row ss:Index="1048576"><Cell ss:MergeAcross="999999999" ss:MergeDown="999999999"><Data ss:Type="String">末</Data></Cell></Row>
     </Table></Worksheet></Workbook>`);
@@ -222,5 +222,19 @@ describe('XML Spreadsheet 2003 reader', () => {
       [1_048_576, ['末']],
     ]);
     expect(r.merges).toEqual([[1_048_576, 1_048_576, 0, 16_383]]);
+  });
+
+  it('a cell whose ss:Index goes back to a column already read is refused naming the row (was: it overwrote that cell without a word)', async () => {
+    const path = file(`${HEAD}<Worksheet ss:Name="S"><Table>
+      <Row><Cell><Data ss:Type="String">编号</Data></Cell><Cell><Data ss:Type="String">名称</Data></Cell></Row>
+      <Row><Cell><Data ss:Type="String">A1</Data></Cell><Cell><Data ss:Type="String">甲</Data></Cell><Cell ss:Index="1"><Data ss:Type="String">覆盖</Data></Cell></Row>
+    </Table></Worksheet></Workbook>`);
+    await expect(rows(path)).rejects.toMatchObject({ code: 'FILE_DAMAGED', zh: expect.stringContaining('第 2 行的单元格列号倒退：第 1 列写在第 2 列之后') });
+  });
+
+  it('two worksheets of one name are refused (was: the first read twice, the second never)', async () => {
+    const sheet = (v: string) => `<Worksheet ss:Name="工单"><Table><Row><Cell><Data ss:Type="String">编号</Data></Cell></Row><Row><Cell><Data ss:Type="String">${v}</Data></Cell></Row></Table></Worksheet>`;
+    const path = file(`${HEAD}${sheet('A1')}${sheet('B1')}</Workbook>`);
+    await expect(rows(path)).rejects.toMatchObject({ code: 'FILE_DAMAGED', zh: expect.stringContaining('有两个名为“工单”的工作表') });
   });
 });

@@ -228,6 +228,11 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
         case 'Worksheet': {
           if (parent !== 'Workbook') return;
           const sheetName = s.attr('Name') ?? `Sheet${sheets.length + 1}`;
+          // sheets are chosen by name: a second sheet of the same name would be read as the first
+          // (Excel refuses such a file; names differ ignoring case)
+          if (sheets.some((x) => x.name.toLowerCase() === sheetName.toLowerCase())) {
+            throw new XmlSyntaxError(`有两个名为“${sheetName}”的工作表`, `two worksheets are named "${sheetName}"`);
+          }
           sheets.push({ name: sheetName, hidden: false });
           wanted = pass.onSheet(sheets.length - 1, sheetName);
           rowNumber = 0;
@@ -281,6 +286,9 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
           const index = whole(s, 'Index', whereCell);
           if (index !== undefined) {
             if (index < 1) throw new XmlSyntaxError(`${at()}的单元格列号为 0`, `a cell of ${atEn()} has column index 0`);
+            // a column written again, or before the cell before it: it would overwrite that cell
+            // (Excel refuses such a file, as it does rows out of order)
+            if (index - 1 < col) throw new XmlSyntaxError(`${at()}的单元格列号倒退：第 ${index} 列写在第 ${col} 列之后`, `cells of ${atEn()} out of order: column ${index} comes after column ${col}`);
             col = index - 1;
           }
           cellCol = col;
