@@ -231,7 +231,12 @@ async function openXls(path: string, file: string, signal: AbortSignal | undefin
   try {
     container = CFB.read(bytes, { type: 'buffer' });
   } catch (e) {
-    throw damaged(file, `复合文档结构无法读取（${String((e as Error).message ?? e).slice(0, 80)}）`, `its compound-file structure cannot be read (${String((e as Error).message ?? e).slice(0, 80)})`);
+    // the library's own words when it has some; a JavaScript fault inside it (a cut file: "Cannot
+    // read properties of undefined") says nothing to a user
+    const own = !(e instanceof TypeError || e instanceof RangeError);
+    const zh = own ? String((e as Error).message ?? e).slice(0, 80) : '文件不完整，或其结构已损坏';
+    const en = own ? String((e as Error).message ?? e).slice(0, 80) : 'the file is cut short, or its structure is broken';
+    throw damaged(file, `复合文档结构无法读取（${zh}）`, `its compound-file structure cannot be read (${en})`);
   }
   const entry = container.FileIndex.find((f) => f.type === 2 && /^(workbook|book)$/i.test(f.name));
   if (!entry) {
