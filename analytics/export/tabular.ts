@@ -14,6 +14,11 @@ import { xmlText } from './xml-text.js';
 
 const FORMULA_START = /^(?:[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r\n])/;
 
+/** Whether a text would be written with the guard apostrophe in front (it starts like a formula). */
+export function startsLikeFormula(t: string): boolean {
+  return FORMULA_START.test(t);
+}
+
 /** A cell's text that cannot run as a formula (lists joined, objects as JSON); other values unchanged. */
 function defused(v: unknown): unknown {
   if (typeof v === 'string') return FORMULA_START.test(v) ? `'${v}` : v;

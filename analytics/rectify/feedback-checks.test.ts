@@ -107,4 +107,17 @@ describe('rows a returned feedback form may not apply', () => {
     ]);
     expect([(await getItem(ws.db, ids[0]!)).stored_status, (await getItem(ws.db, ids[1]!)).measures, (await getItem(ws.db, ids[2]!)).stored_status]).toEqual(['待整改', null, '整改中']);
   });
+
+  it('answers that start like formulas come back as they were: the guard apostrophe of the export is taken off again, ＝ ＋ － ＠ too (was: ＝ came back with the apostrophe stored in front)', async () => {
+    const ws = await sampleWorkspace();
+    const run23 = await evaluate(ws, { period: '2023', draws: 0 });
+    await createFromRun(ws, run23.run_id, { issuedOn: '2024-03-01' });
+    const ids = (await ws.db.all<{ item_id: number }>(`SELECT item_id FROM rectify_item WHERE unit_id = 'HY01' ORDER BY item_id`)).map((r) => Number(r.item_id));
+    const texts = ['＝1+1 已核算', '=SUM(A1)', '＠全体', '－2 项'];
+    for (const [i, t] of texts.entries()) await updateItem(ws.db, ids[i]!, { status: '整改中', measures: t }, { source: '测试' });
+    const [exported] = await exportUnitFiles(ws.db, join(tempDir(), 'out'), { period: '2023', units: ['HY01'] });
+    const r = await importFeedback(ws, await form(exported!.template, 'roundtrip.xlsx'), { today: '2024-06-01' });
+    expect(r).toMatchObject({ rows_rejected: 0, rectify: { changed: 0 } });
+    expect(await Promise.all(texts.map(async (_, i) => (await getItem(ws.db, ids[i]!)).measures))).toEqual(['＝1+1 已核算', '=SUM(A1)', '＠全体', '－2 项']);
+  });
 });

@@ -16,6 +16,7 @@ import { statSync } from 'node:fs';
 import { basename, resolve as resolvePath } from 'node:path';
 import type { Db } from '../db/duck.js';
 import { lit } from '../db/duck.js';
+import { startsLikeFormula } from '../export/tabular.js';
 import { TijianError } from '../i18n/errors.js';
 import { scanFile } from '../import/file-scan.js';
 import type { ImportFileResult } from '../import/import-file.js';
@@ -207,9 +208,12 @@ const STATUS_WORDS: Record<string, StoredStatus | 'keep'> = {
   逾期: 'keep',
 };
 
-/** A cell as written back: our own formula-injection apostrophe taken off again. */
+/** A cell as written back: our own formula-injection apostrophe taken off again — wherever the
+ *  export puts one (before ＝ ＋ － ＠ too; only before = + - @ was it taken off, so a ＝ came back
+ *  with an apostrophe stored in front). */
 function text(s: string): string | null {
-  const t = s.trim().replace(/^'(?=[=+\-@])/, '');
+  let t = s.trim();
+  if (t.startsWith("'") && startsLikeFormula(t.slice(1))) t = t.slice(1).trim();
   return t === '' ? null : t;
 }
 
