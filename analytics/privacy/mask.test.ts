@@ -17,6 +17,15 @@ describe('maskName', () => {
     expect(maskName('=HYPERLINK("http://x","点我")')).toBe('=**');
   });
 
+  it('an id or phone number in a name field is masked as one, not taken for a vessel number (was: 330922198001011234 shown as it was)', () => {
+    expect(maskName('330922198001011234')).toBe('3309********1234');
+    expect(maskName('13812345678')).toBe('138****5678');
+    expect(maskName('李四 13812345678')).toBe('李**');
+    expect(maskName('嵊泗县海韵餐饮店 13812345678')).toBe('嵊泗县海韵餐饮店 138****5678');
+    // a vessel's five digits still make an organisation's name
+    expect(maskName('浙嵊渔48506')).toBe('浙嵊渔48506');
+  });
+
   it('shows businesses, masks the people in them', () => {
     for (const b of ['嵊泗县五龙乡海韵餐饮店', '嵊泗县北鼎卫生室', '舟山海天渔业有限公司', '嵊泗县枸杞乡泗洲浴室', '嵊泗县菜园镇会城酒店', '花鸟乡渔乡渔家乐']) {
       expect(isOrganisationName(b), b).toBe(true);

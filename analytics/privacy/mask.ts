@@ -51,9 +51,18 @@ function maskPerson(s: string): string {
  * Empty stays empty.
  */
 export function maskName(s: string): string {
-  if (!isOrganisationName(s)) return maskPerson(s);
-  return s.trim().replace(/([（(])([^（）()]+)([）)])/g, (m, open: string, inner: string, close: string) => (isOrganisationName(inner) ? m : `${open}${maskPerson(inner)}${close}`));
+  // A run of seven digits or more is an id or a phone number, whatever else the field holds (a
+  // 责任人 written as 330922198001011234, or 李四 13812345678): masked as one, and not taken for a
+  // vessel's number, which made the whole text an organisation's and showed it as it was.
+  const masked = s.replace(LONG_DIGITS, (d) => (/^1\d{10}$/.test(d) ? maskPhone(d) : maskIdNumber(d)));
+  const rest = s.replace(LONG_DIGITS, '').trim();
+  if (!rest) return masked.trim();
+  if (!isOrganisationName(rest)) return maskPerson(masked);
+  return masked.trim().replace(/([（(])([^（）()]+)([）)])/g, (m, open: string, inner: string, close: string) => (isOrganisationName(inner) ? m : `${open}${maskPerson(inner)}${close}`));
 }
+
+/** An id number or a phone number inside a text (a vessel's number, 浙嵊渔48506, has five digits). */
+const LONG_DIGITS = /\d{7,}[\dXx]?/g;
 
 /**
  * Identity numbers and credit codes: 18 characters or more → the first four, eight stars and the
