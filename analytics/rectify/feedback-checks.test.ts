@@ -120,4 +120,18 @@ describe('rows a returned feedback form may not apply', () => {
     expect(r).toMatchObject({ rows_rejected: 0, rectify: { changed: 0 } });
     expect(await Promise.all(texts.map(async (_, i) => (await getItem(ws.db, ids[i]!)).measures))).toEqual(['＝1+1 已核算', '=SUM(A1)', '＠全体', '－2 项']);
   });
+
+  it('a form holding far more rows than it was exported with is refused before anything is planned (was: 200,014 rows read, two minutes, 200,000 rejections)', async () => {
+    const ws = await sampleWorkspace();
+    const run23 = await evaluate(ws, { period: '2023', draws: 0 });
+    await createFromRun(ws, run23.run_id, { issuedOn: '2024-03-01' });
+    const n = Number(await ws.db.scalar(`SELECT count(*) FROM rectify_item WHERE unit_id = 'HY01'`));
+    const [exported] = await exportUnitFiles(ws.db, join(tempDir(), 'out'), { period: '2023', units: ['HY01'] });
+    // the items' rows and 1,001 more (the limit for a small form is items + 1,000)
+    const path = await form(exported!.template, 'long.xlsx', (_row, sheet, last) => {
+      for (let i = 1; i <= 1001; i++) sheet.getRow(last + i).values = ['ZG999999', 'HY01', '', '', '', '', '整改中'];
+    });
+    await expect(importFeedback(ws, path)).rejects.toMatchObject({ code: 'FILE_UNSUPPORTED', zh: expect.stringContaining(`有 ${n + 1001} 行内容，而导出时只有 ${n} 个事项`) });
+    expect(Number(await ws.db.scalar(`SELECT count(*) FROM rejected_row`))).toBe(0);
+  });
 });

@@ -45,6 +45,14 @@ export interface FeedbackMarker {
   format: 'xlsx' | 'xls';
   /** When the form was exported (ISO 8601; absent in forms of early versions). */
   generated_at?: string;
+  /** How many item rows the form was exported with. */
+  items?: number;
+}
+
+/** Rows a returned form may hold beyond its items before it is refused as no answer to them (a
+ *  sheet filled down to row 200,000 took two minutes and printed 200,000 rejections). */
+export function formRowLimit(items: number): number {
+  return Math.max(2 * items, items + 1000);
 }
 
 /** The largest .xls looked at as a possible feedback form (see formBook). */
@@ -124,6 +132,7 @@ export async function readMarker(path: string): Promise<FeedbackMarker | null> {
     masked: kv.get('masked') !== 'no',
     format: book.format,
     ...(generated && !Number.isNaN(Date.parse(generated)) ? { generated_at: generated } : {}),
+    ...(/^\d{1,7}$/.test(kv.get('items') ?? '') ? { items: Number(kv.get('items')) } : {}),
   };
 }
 
@@ -440,6 +449,7 @@ export async function importFeedback(ws: Workspace, filePath: string, opts: Feed
   progress?.({ phase: 'read', done: 0, total: 0, unit: 'rows' });
   const rows = await readRows(path, file, opts.signal);
   if (opts.signal?.aborted) throw cancelledError(file);
+  checkRowCount(file, marker, rows.length);
   const today = opts.today ?? todayIso();
   const plan = await planFeedback(db, marker, rows, today);
   const actor = opts.actor === undefined ? currentActor() : opts.actor;
@@ -502,11 +512,22 @@ export async function importFeedback(ws: Workspace, filePath: string, opts: Feed
   };
 }
 
+/** Refuses a form of far more rows than it was exported with (see formRowLimit). */
+function checkRowCount(file: string, marker: FeedbackMarker, rows: number): void {
+  if (marker.items === undefined || rows <= formRowLimit(marker.items)) return;
+  throw new TijianError(
+    'FILE_UNSUPPORTED',
+    `“${file}”有 ${rows} 行内容，而导出时只有 ${marker.items} 个事项：这不像填写后的反馈表（可能把内容填到了表的很下方，或粘贴了其他数据）。请在导出的事项行上填写后再导入，工作区未改变。`,
+    `"${file}" holds ${rows} rows but was exported with ${marker.items} items: no filled-in form looks so (content far down the sheet, or other data pasted in). Fill in the exported item rows and import it again; the workspace is unchanged.`,
+  );
+}
+
 /** What importing a feedback form would do, for the import screen's preview. */
 export async function previewFeedback(db: Db | null, path: string): Promise<{ marker: FeedbackMarker; headers: string[]; rows: number; rejected: number; reasons: Array<{ code: string; rows: number; zh: string; en: string }>; changed: number } | null> {
   const marker = await readMarker(path);
   if (!marker) return null;
   const rows = await readRows(path, basename(path));
+  checkRowCount(basename(path), marker, rows.length);
   const headers = TEMPLATE_COLUMNS.map((c) => c.header);
   if (!db) return { marker, headers, rows: rows.length, rejected: 0, reasons: [], changed: 0 };
   const plan = await planFeedback(db, marker, rows);
