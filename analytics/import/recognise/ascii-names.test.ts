@@ -48,6 +48,8 @@ describe('field names in Latin letters', () => {
     expect(r.table).toBe('complaint');
     const field = (h: string) => r.columns.find((c) => c.header === h)?.field ?? null;
     expect([field('sourceChannel'), field('sourceChannel_dictText'), field('satisfaction'), field('satisfaction_dictText')]).toEqual([null, 'channel', null, 'satisfaction']);
+    // and the code column says why it is left
+    expect(r.columns.find((c) => c.header === 'sourceChannel')?.why).toBe('字典代码，其文字在“sourceChannel_dictText”列（读取该列），本列保存在附加信息中');
     // a code with no text beside it is read by its own name
     expect(recognise(['workOrderNo', 'receiveTime', 'sourceChannel', 'handleDeptName'], { fileName: 'list.json' }).columns.find((c) => c.header === 'sourceChannel')?.field).toBe('channel');
   });

@@ -9,7 +9,7 @@ import { derivedKeyOf, type TableDef } from '../../schema/types.js';
 import { FILE_HINTS, TABLE_MARKERS } from '../lexicon/fields.js';
 import { fieldEvidence, profileColumn, type ColumnProfile, type Evidence, type NameIndex } from './evidence.js';
 import { analyse, classFit, scoreHeader, tableModel, type Analysed } from './score.js';
-import { dictCodeColumns } from './ascii-names.js';
+import { DICT_TEXT, dictCodeColumns } from './ascii-names.js';
 import { addPartyIdFallback } from './fallbacks.js';
 import { normaliseHeader } from './normalise.js';
 
@@ -223,9 +223,22 @@ function round(x: number): number {
 
 function decide(r: TableResult, headers: readonly string[], tableSure: boolean, ranking: Recognition['ranking']): Recognition {
   const tm = tableModel(r.table);
+  const codes = dictCodeColumns(headers);
   const columns = headers.map((header, i): ColumnDecision => {
     const j = r.assigned.get(i);
     const h = analysed(header);
+    if (j === undefined && codes.has(i)) {
+      const text = headers.find((x) => DICT_TEXT.test(x.trim()) && x.trim().replace(DICT_TEXT, '').toLowerCase() === header.trim().toLowerCase()) ?? `${header}_dictText`;
+      return {
+        index: i,
+        header,
+        field: null,
+        confidence: 'none',
+        score: 0,
+        why: `字典代码，其文字在“${text}”列（读取该列），本列保存在附加信息中`,
+        why_en: `a dictionary code whose text is in "${text}" (that column is read); kept with the unmapped columns`,
+      };
+    }
     if (j === undefined) {
       const row = r.cells[i]!;
       let bj = -1;
