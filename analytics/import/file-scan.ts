@@ -394,10 +394,11 @@ export interface StrayQuote {
  * A quote that opens a cell and is never closed where it should be (`C00002,…,"顾娟,100` — a stray
  * quote typed at a cell's start): the reader takes every line up to the next quote as that one cell,
  * so the records on them are neither loaded nor rejected on their own. A quoted cell may hold line
- * breaks (a note of several lines), so it is a stray quote only when the lines it runs over read as
- * records: a line wholly inside it holds as many delimiters as a record (width − 1), or the lines
- * from its opening to the end of its closing line hold those of two records (a genuine note's
- * record holds one record's, plus what the note's text holds). Quotes are read as the CSV reader
+ * breaks (a note of several lines), so it is a stray quote when it is never closed, or when the
+ * lines it runs over read as records (a line wholly inside it holds as many delimiters as a record,
+ * width − 1; or the lines from its opening to its closing line hold two records' worth) and it
+ * closes with text right after the quote — or, closing as a cell closes, when two whole lines
+ * inside read as records (see settle). Quotes are read as the CSV reader
  * reads them: one opens a cell only at the cell's start, "" inside is a quote. One pass over the
  * bytes (UTF-8 or GB18030: neither has 0x22, 0x0A or an ASCII delimiter inside a character). Only
  * quotes opened after line `afterLine` (the header's) count.
@@ -415,7 +416,7 @@ export async function strayQuote(path: string, delimiter: string, width: number,
   let lastByte = -1;
   // the quoted cell that runs over lines: where it opened, its lines, its delimiters, and whether
   // it closed (its closing line is counted to its end)
-  let run: { line: number; at: number; lines: number; recordLike: number; delims: number; inLine: number; closed: boolean } | null = null;
+  let run: { line: number; at: number; lines: number; recordLike: number; delims: number; inLine: number; closed: boolean; badClose: boolean } | null = null;
   let hit: StrayQuote | null = null;
   let hitAt = 0;
   /** The run ends: a stray quote when its lines read as records. */
@@ -423,7 +424,13 @@ export async function strayQuote(path: string, delimiter: string, width: number,
     const r = run;
     run = null;
     if (!r || r.lines === 0 || r.line <= afterLine) return false;
-    if (r.recordLike === 0 && r.delims < 2 * need) return false;
+    // Never closed: the reader takes every line to the file's end into the cell. Closed by a quote
+    // with text after it (the quote that opens a later cell, "2,000.00"): a stray quote when the
+    // lines read as records. Closed as a cell closes (a delimiter or the line's end after it): a
+    // note of several lines, unless two whole lines inside read as records — a note's line may hold
+    // a record's commas, two such lines hardly.
+    const stray = !r.closed || (r.badClose ? r.recordLike > 0 || r.delims >= 2 * need : r.recordLike >= 2);
+    if (!stray) return false;
     hit = { line: r.line, lines: r.lines, recordLike: Math.max(r.recordLike, Math.floor(r.delims / need) - 1), closed: r.closed, head: Buffer.alloc(0) };
     hitAt = r.at;
     return true;
@@ -471,7 +478,7 @@ export async function strayQuote(path: string, delimiter: string, width: number,
             // a quoted cell opens (a run still open on this line, closed before, ends here)
             if (run && settle()) break outer;
             state = 2;
-            run = { line, at: lineStart, lines: 0, recordLike: 0, delims: lineDelims, inLine: 0, closed: false };
+            run = { line, at: lineStart, lines: 0, recordLike: 0, delims: lineDelims, inLine: 0, closed: false, badClose: false };
           } else state = 1;
           break;
         case 2:
@@ -482,6 +489,8 @@ export async function strayQuote(path: string, delimiter: string, width: number,
           else {
             state = 1;
             run!.closed = true;
+            // text right after the closing quote (a CR is the line's end)
+            if (b !== 13) run!.badClose = true;
             // a cell that closed on its opening line is no run
             if (run!.lines === 0) run = null;
           }
@@ -493,8 +502,10 @@ export async function strayQuote(path: string, delimiter: string, width: number,
   }
   // (a file ending in a line feed inside the cell has no line after it)
   if (!hit && run) {
-    const r = run as { lines: number };
+    const r = run as { lines: number; closed: boolean };
     if (offset > 0 && lastByte === 10 && r.lines > 0) r.lines--;
+    // a quote as the file's last byte closes its cell
+    if (state === 3) r.closed = true;
     settle();
   }
   if (!hit) return null;

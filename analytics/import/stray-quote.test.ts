@@ -49,6 +49,14 @@ describe('a stray quote in a CSV', () => {
       `${row(5)},`,
     ]);
     expect(await strayQuote(notes, ',', 6, 1)).toBeNull();
+    // a note whose lines hold a record's worth of commas, closed as a cell closes, is still a note
+    const commas = file([HEADER + ',备注', `${row(1)},"依据:第1条,第2条,第3条,第4条,第5条
+另见:第6条,第7条,第8条"`, `${row(2)},无`]);
+    expect(await strayQuote(commas, ',', 6, 1)).toBeNull();
+    // a quote as the file's last byte closes the note
+    const last = join(tempDir(), 'last.csv');
+    writeFileSync(last, [HEADER + ',备注', `${row(1)},"说明\n第二行"`].join('\n'));
+    expect(await strayQuote(last, ',', 6, 1)).toBeNull();
     // a quote opened in the header's lines is not looked at
     expect(await strayQuote(file(['"案件编号', '说明",执法机关,立案日期,当事人名称,罚款金额（元）', row(1)]), ',', 5, 2)).toBeNull();
   });
