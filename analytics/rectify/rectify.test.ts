@@ -59,6 +59,8 @@ describe('codes and statuses', () => {
     expect(parseItemCode('ZG000042')).toBe(42);
     expect(parseItemCode(' zg42 ')).toBe(42);
     expect(parseItemCode('42')).toBe(42);
+    // typed in full width (an IME's full-width mode): the same code (was: "unknown item")
+    expect(parseItemCode('ＺＧ０００１０１')).toBe(101);
     expect(parseItemCode('ZG0')).toBeNull();
     expect(parseItemCode('AB000042')).toBeNull();
     expect(parseItemCode('')).toBeNull();

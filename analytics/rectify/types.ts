@@ -130,7 +130,8 @@ export function itemCode(id: number): string {
 
 /** The item id of a code (ZG000123, zg123, 123), or null. */
 export function parseItemCode(s: string): number | null {
-  const m = /^\s*(?:ZG)?0*(\d{1,9})\s*$/i.exec(s);
+  // (full-width ＺＧ０００１０１, as an IME in full-width mode types it, is the same code)
+  const m = /^\s*(?:ZG)?0*(\d{1,9})\s*$/i.exec(s.normalize('NFKC'));
   if (!m) return null;
   const n = Number(m[1]);
   return n > 0 ? n : null;
