@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { freshWorkspace, tempDir } from '../test/helpers.js';
-import { combineHeaderBlock, findHeaderBlock } from './header-rows.js';
+import { combineHeaderBlock, findHeaderBlock, leavesUnderParents } from './header-rows.js';
 import { importFile } from './import-file.js';
 
 const TOP = ['人员编号', '姓名', '所在单位', '执法证件', '', '', '', '统计年度'];
@@ -64,6 +64,16 @@ describe('three-row headers', () => {
     ]);
     // both 证件号码 columns keep their parents: only those tell the party's from the representative's
     expect(combineHeaderBlock([['当事人', '', '法定代表人', ''], ['名称', '证件号码', '姓名', '证件号码']])).toEqual(['当事人名称', '当事人证件号码', '法定代表人姓名', '法定代表人证件号码']);
+  });
+
+  it('the third row is a leaf row only when its labels stand under parents or in columns with nothing above', () => {
+    // 起 | 止 under 有效期; 登记时间 typed in the lowest cell of a column empty above
+    expect(leavesUnderParents([TOP, MID, BOTTOM])).toBe(true);
+    expect(leavesUnderParents([['序号', '诉求信息', '', '', ''], ['', '来源', '分类', '', ''], ['', '', '一级', '', '登记时间']])).toBe(true);
+    // …but a label under a column whose top row has one (merged down) is data
+    expect(leavesUnderParents([['序号', '诉求信息', '', '', '备注'], ['', '来源', '分类', '', ''], ['', '', '一级', '', '登记时间']])).toBe(false);
+    // 县本级 stands under 岗位层级, merged down from the top row (empty in the row above): data
+    expect(leavesUnderParents([['人员编号', '执法人员', '', '单位', '岗位层级'], ['', '姓名', '岗位', '', ''], ['', '', '执法岗', '', '县本级']])).toBe(false);
   });
 
   it('a data row of short words under a two-row header is not a third header row: its words stand under no parent', () => {
