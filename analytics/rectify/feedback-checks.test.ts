@@ -4,7 +4,7 @@
 // completion before the problem's year, or leave a completion date on an item that is not 已整改.
 // Each such row is rejected with its reason; the rest of the form is applied. Values by hand.
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../eval/run.js';
 import { sampleWorkspace, tempDir } from '../test/helpers.js';
@@ -13,25 +13,15 @@ import { exportUnitFiles } from './export.js';
 import { importFeedback } from './feedback.js';
 import { getItem, updateItem } from './ledger.js';
 import { HEADER_ROW, TEMPLATE_COLUMNS } from './template.js';
+import { fillForm } from './testing/fill-form.js';
 import { itemCode } from './types.js';
 
 const col = (key: string) => TEMPLATE_COLUMNS.findIndex((c) => c.key === key) + 1;
 
 /** The exported 2023 form of HY01 with `fill` applied to its rows (by item id), written to `name`. */
 async function form(template: string, name: string, fill: (row: (id: number) => ExcelJS.Row, sheet: ExcelJS.Worksheet, last: number) => void = () => undefined): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(template);
-  const sheet = wb.worksheets[0]!;
-  const rows = new Map<number, number>();
-  let last = HEADER_ROW;
-  sheet.eachRow((r, n) => {
-    if (n <= HEADER_ROW) return;
-    rows.set(Number(String(r.getCell(1).value).replace(/^ZG0*/, '')), n);
-    last = Math.max(last, n);
-  });
-  fill((id) => sheet.getRow(rows.get(id)!), sheet, last);
   const out = join(tempDir(), name);
-  await wb.xlsx.writeFile(out);
+  await fillForm(template, out, (sheet, rowOf, last) => fill((id) => sheet.getRow(rowOf(id)), sheet, last));
   return out;
 }
 

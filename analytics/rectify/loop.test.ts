@@ -32,6 +32,7 @@ import { exportUnitFiles, writeLedger } from './export.js';
 import { importFeedback } from './feedback.js';
 import { listItems } from './ledger.js';
 import { HEADER_ROW, MARKER_SHEET, TEMPLATE_COLUMNS } from './template.js';
+import { fillForm } from './testing/fill-form.js';
 import { itemCode } from './types.js';
 
 const ISSUED = '2024-03-01';
@@ -81,21 +82,6 @@ let verifiedUnit: string;
 const filled: Filled[] = [];
 
 /** Opens the exported form with exceljs, lets `fill` change it, saves it under a new name. */
-async function fillForm(template: string, out: string, fill: (sheet: ExcelJS.Worksheet, rowOf: (id: number) => number, lastRow: number) => void): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(template);
-  const sheet = wb.worksheets[0]!;
-  const rows = new Map<number, number>();
-  let last = HEADER_ROW;
-  sheet.eachRow((row, n) => {
-    if (n <= HEADER_ROW) return;
-    rows.set(Number(String(row.getCell(1).value).replace(/^ZG0*/, '')), n);
-    last = Math.max(last, n);
-  });
-  fill(sheet, (id) => rows.get(id)!, last);
-  await wb.xlsx.writeFile(out);
-}
-
 // One workspace through the whole file (the steps build on each other): a copy of the imported
 // sample, in a directory of this file's own.
 beforeAll(async () => {

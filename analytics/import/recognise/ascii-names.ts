@@ -17,7 +17,6 @@ export interface AsciiReading {
 }
 
 const NAME = /^[A-Za-z][A-Za-z0-9_\-. ]{0,59}$/;
-const fold = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Every Chinese phrase the lexicon knows a field by (aliases, also, near), without brackets, with
  *  the names of the fields it stands for. */
@@ -46,11 +45,13 @@ const exactKey = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerC
 export const DICT_TEXT = /[_-]?dict[_-]?text$/i;
 
 /** The columns that hold a dictionary code whose text another column holds (sourceChannel beside
- *  sourceChannel_dictText): the text is the field's value, the code is read as nothing. */
-export function dictCodeColumns(headers: readonly string[]): Set<number> {
-  const texts = new Set(headers.filter((h) => DICT_TEXT.test(h.trim())).map((h) => h.trim().replace(DICT_TEXT, '').toLowerCase()));
-  const out = new Set<number>();
-  if (texts.size) headers.forEach((h, i) => texts.has(h.trim().toLowerCase()) && out.add(i));
+ *  sourceChannel_dictText), each with that column's header: the text is the field's value, the code
+ *  is read as nothing. */
+export function dictCodeColumns(headers: readonly string[]): Map<number, string> {
+  const texts = new Map<string, string>();
+  for (const h of headers) if (DICT_TEXT.test(h.trim())) texts.set(h.trim().replace(DICT_TEXT, '').toLowerCase(), h);
+  const out = new Map<number, string>();
+  if (texts.size) headers.forEach((h, i) => texts.has(h.trim().toLowerCase()) && out.set(i, texts.get(h.trim().toLowerCase())!));
   return out;
 }
 

@@ -9,7 +9,7 @@ import { derivedKeyOf, type TableDef } from '../../schema/types.js';
 import { FILE_HINTS, TABLE_MARKERS } from '../lexicon/fields.js';
 import { fieldEvidence, profileColumn, type ColumnProfile, type Evidence, type NameIndex } from './evidence.js';
 import { analyse, classFit, scoreHeader, tableModel, type Analysed } from './score.js';
-import { DICT_TEXT, dictCodeColumns } from './ascii-names.js';
+import { dictCodeColumns } from './ascii-names.js';
 import { addPartyIdFallback } from './fallbacks.js';
 import { normaliseHeader } from './normalise.js';
 
@@ -227,8 +227,8 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
   const columns = headers.map((header, i): ColumnDecision => {
     const j = r.assigned.get(i);
     const h = analysed(header);
-    if (j === undefined && codes.has(i)) {
-      const text = headers.find((x) => DICT_TEXT.test(x.trim()) && x.trim().replace(DICT_TEXT, '').toLowerCase() === header.trim().toLowerCase()) ?? `${header}_dictText`;
+    const text = j === undefined ? codes.get(i) : undefined;
+    if (text !== undefined) {
       return {
         index: i,
         header,
