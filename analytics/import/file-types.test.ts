@@ -7,10 +7,10 @@ describe('the data files offered', () => {
     expect(Object.fromEntries(DATA_EXTENSIONS.map((e) => [e, formatOf(`台账.${e}`)]))).toEqual({
       csv: 'csv', tsv: 'csv', txt: 'csv',
       xlsx: 'xlsx', xlsm: 'xlsx',
-      xls: 'xls', et: 'xls', xml: 'xmlss',
+      xls: 'xls', et: 'xls', xml: 'xmlss', docx: 'docx', doc: 'docx',
       json: 'json', jsonl: 'jsonl', ndjson: 'jsonl',
       parquet: 'parquet',
     });
-    expect(() => formatOf('台账.docx')).toThrow(/不支持的文件类型/);
+    expect(() => formatOf('台账.pptx')).toThrow(/不支持的文件类型/);
   });
 });

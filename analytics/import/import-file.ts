@@ -371,6 +371,8 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
           ? { zh: 'XML 表格 2003', en: 'an XML Spreadsheet 2003' }
           : format === 'html'
           ? { zh: '网页（HTML）表格', en: 'a web-page (HTML) table' }
+          : format === 'docx'
+          ? { zh: 'Word 文档', en: 'a Word document' }
           : { zh: '分隔符文本（如制表符分隔）', en: 'delimited text (such as tab-separated)' };
     base.warnings.push(`文件扩展名为 ${named}，内容是${what.zh}，已按其实际格式读取 / the file is named ${named} but holds ${what.en}; it was read as such`);
   }

@@ -33,7 +33,7 @@ describe('expandPaths', () => {
     expect(r.skipped.map((s) => [s.path.slice(dir.length + 1), s.reason_en])).toEqual([
       ['_readme.csv', 'name starts with . _ or ~$ (hidden, metadata or temporary)'],
       ['子目录/配置.xml', 'an XML file that is no XML Spreadsheet 2003'],
-      ['说明.docx', 'not a data file'],
+      ['说明.docx', 'a Word document: a folder import passes over them (mostly notes and reports); to import its tables, name the file itself'],
     ]);
     // named directly, any file is imported (and refused in words when it cannot be read)
     expect(expandPaths([join(dir, '子目录', '配置.xml')]).files).toHaveLength(1);

@@ -103,6 +103,13 @@ function walk(dir: string, out: ExpandedPaths, seen: Set<string>): void {
       out.skipped.push({ path: p, reason_zh: `不是普通文件（${kind.zh}），无法导入`, reason_en: `not a regular file (${kind.en}); it cannot be imported` });
     } else if (extname(name).toLowerCase() === '.xml' && !isXmlSpreadsheetFile(p)) {
       out.skipped.push({ path: p, reason_zh: '不是“XML 表格 2003”文件的 XML 文件', reason_en: 'an XML file that is no XML Spreadsheet 2003' });
+    } else if (extname(name).toLowerCase() === '.docx' || extname(name).toLowerCase() === '.doc') {
+      // a folder's Word files are mostly its 说明 and reports, not exports: read only when named
+      out.skipped.push({
+        path: p,
+        reason_zh: 'Word 文档：导入文件夹时不读取（多为说明或报告）；如其中的表格是要导入的数据，请单独选择该文件导入',
+        reason_en: 'a Word document: a folder import passes over them (mostly notes and reports); to import its tables, name the file itself',
+      });
     } else if (DATA_FILES.has(extname(name).toLowerCase())) out.files.push(p);
     else out.skipped.push({ path: p, reason_zh: '不是数据文件', reason_en: 'not a data file' });
   }

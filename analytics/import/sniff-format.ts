@@ -3,9 +3,10 @@
 // .xls; a workbook saved with a .csv name; an old binary .xls renamed .xlsx. The extension decides
 // only when the content agrees.
 import { closeSync, openSync, readSync } from 'node:fs';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { TijianError } from '../i18n/errors.js';
 import { formatOf, type FileFormat } from './sources.js';
+import { isWordXml, notWord } from './word-table.js';
 import { XMLSS_NAMESPACE } from './xml2003-reader.js';
 
 const HEAD_BYTES = 64 * 1024;
@@ -55,16 +56,42 @@ export function isXmlSpreadsheetFile(path: string): boolean {
   return isXmlSpreadsheet(headText(head(path)));
 }
 
+/** What a file named .docx or .doc holds: a .docx (a ZIP), a Word 2003 XML document (what Java
+ *  systems' "导出Word" writes under a .doc name) and a web page saved as .doc are read; a binary
+ *  Word 97–2003 .doc, an encrypted .docx (both compound files), RTF and MHT are refused in words. */
+function wordFormat(path: string, b: Buffer): FileFormat {
+  const file = basename(path);
+  if (b.length === 0 || b.subarray(0, 4).equals(ZIP)) return 'docx';
+  if (b.subarray(0, 8).equals(OLE)) {
+    throw notWord(file, extname(path).toLowerCase() === '.doc'
+      ? { zh: '是 Word 97–2003 文档（.doc，二进制格式）', en: 'is a Word 97–2003 document (.doc, a binary format)' }
+      : { zh: '是设置了打开密码的 Word 文档，或改了扩展名的旧版 .doc', en: 'is a password-protected Word document, or an old .doc renamed' });
+  }
+  const t = headText(b).replace(/^\ufeff/, '').trimStart();
+  if (t.startsWith('{\\rtf')) throw notWord(file, { zh: '是 RTF 格式的文档', en: 'is an RTF document' });
+  if (/^MIME-Version:/i.test(t)) throw notWord(file, { zh: '是“单个文件网页”（MHT）格式的文档', en: 'is a single-file web page (MHT)' });
+  if (t.startsWith('<')) {
+    if (isWordXml(t)) return 'docx';
+    // Word's "网页" save (its styles can fill the head before the first table), or a system
+    // writing an HTML table under a .doc name
+    if (/<table[\s>]/i.test(t) || /^(<!doctype html|<html)/i.test(t)) return 'html';
+  }
+  throw notWord(file, { zh: '不是 Word 文档（.docx）', en: 'is not a Word document (.docx)' });
+}
+
 /** The format to read `path` as: formatOf by the name, corrected by the content for the names
  *  exports mislabel (.xls, .xlsx, .csv, .txt, .tsv). Throws FILE_UNSUPPORTED, in words, for what cannot
  *  be read. */
 export function detectFormat(path: string): FileFormat {
   const ext = extname(path).toLowerCase();
-  if (!['.xls', '.et', '.xml', '.csv', '.txt', '.tsv', '.xlsx', '.xlsm'].includes(ext)) return formatOf(path);
+  if (!['.xls', '.et', '.xml', '.csv', '.txt', '.tsv', '.xlsx', '.xlsm', '.docx', '.doc'].includes(ext)) return formatOf(path);
   const b = head(path);
+  if (ext === '.docx' || ext === '.doc') return wordFormat(path, b);
   if (ext === '.xml') {
     // Excel's "XML Spreadsheet 2003 (*.xml)"; any other XML is no table export
     if (b.length === 0 || isXmlSpreadsheet(headText(b))) return 'xmlss';
+    // Word's "XML 文档" (Word 2003 XML): its tables
+    if (isWordXml(headText(b))) return 'docx';
     throw new TijianError(
       'FILE_UNSUPPORTED',
       `“${path}”不是“XML 表格 2003”文件，无法作为表格读取。请导出为 .xlsx、.xls 或 CSV 后再导入。`,

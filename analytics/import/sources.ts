@@ -25,12 +25,13 @@ import { chooseSheet, namedSheet, type SheetChoice } from './sheet-choice.js';
 import { openXlsWorkbook, readXlsRows } from './xls-reader.js';
 import { columnLetters, MAX_MERGES, openXlsx, readXlsxRows, type OpenXlsx, type XlsxReadResult, type XlsxRow, type XlsxSheetInfo } from './xlsx-reader.js';
 import { readHtmlRows } from './html-table.js';
+import { readWordRows } from './word-table.js';
 import { openXml2003Workbook, readXml2003Rows } from './xml2003-reader.js';
 
 /** 'html': a web-page table named .xls (sniff-format.ts), read as a sheet; 'xls': an old binary
  *  workbook (xls-reader.ts); 'xmlss': an XML Spreadsheet 2003 (xml2003-reader.ts), named .xml or,
  *  as systems export it, .xls. */
-export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'xmlss' | 'html' | 'json' | 'jsonl' | 'parquet';
+export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'xmlss' | 'html' | 'docx' | 'json' | 'jsonl' | 'parquet';
 
 /** What a text file's scan tells the staging (its encoding, lines, line ends and characters). */
 export function scanFacts(scan: FileScan): Partial<SourceContext> {
@@ -71,6 +72,11 @@ export function formatOf(path: string): FileFormat {
       return 'parquet';
     case '.xml':
       return 'xmlss';
+    // Word: the tables of a .docx, or of a Word 2003 XML document under a .doc name (word-table.ts;
+    // sniff-format.ts tells a binary .doc, which is refused in words)
+    case '.docx':
+    case '.doc':
+      return 'docx';
     case '.xls':
     // WPS Spreadsheets' own format: the same compound file and BIFF8 records as an .xls
     case '.et':
@@ -78,8 +84,8 @@ export function formatOf(path: string): FileFormat {
     default:
       throw new TijianError(
         'FILE_UNSUPPORTED',
-        `不支持的文件类型“${ext || '(无扩展名)'}”：${path}。支持 CSV、XLSX、XLS（含 WPS 表格 .et）、XML 表格 2003、JSON、JSON Lines 和 Parquet。`,
-        `Unsupported file type "${ext || '(none)'}": ${path}. Tijian reads CSV, XLSX, XLS (and WPS Spreadsheets' .et), XML Spreadsheet 2003, JSON, JSON Lines and Parquet.`,
+        `不支持的文件类型“${ext || '(无扩展名)'}”：${path}。支持 CSV、XLSX、XLS（含 WPS 表格 .et）、XML 表格 2003、Word 文档中的表格（.docx）、JSON、JSON Lines 和 Parquet。`,
+        `Unsupported file type "${ext || '(none)'}": ${path}. Tijian reads CSV, XLSX, XLS (and WPS Spreadsheets' .et), XML Spreadsheet 2003, the tables of Word documents (.docx), JSON, JSON Lines and Parquet.`,
       );
   }
 }
@@ -634,7 +640,7 @@ function openWorkbookOf(kind: WorkbookKind, path: string, file: string, signal?:
   return openXlsx(path, { displayName: file, signal, maxStringsBytes });
 }
 
-const ROW_READERS: Record<WorkbookKind | 'html', RowReader> = { xlsx: readXlsxRows, xls: readXlsRows, xmlss: readXml2003Rows, html: readHtmlRows };
+const ROW_READERS: Record<WorkbookKind | 'html' | 'docx', RowReader> = { xlsx: readXlsxRows, xls: readXlsRows, xmlss: readXml2003Rows, html: readHtmlRows, docx: readWordRows };
 
 /** The sheet a workbook's import reads first and its other sheets that read as data too (what an
  *  import of it gives as `sheet` and `otherSheets`), without reading any sheet to its end. */
@@ -648,7 +654,7 @@ export async function workbookDataSheets(path: string, kind: WorkbookKind, file:
   }
 }
 
-async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xlsx' | 'xls' | 'xmlss' | 'html' = 'xlsx'): Promise<StagedSource> {
+async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xlsx' | 'xls' | 'xmlss' | 'html' | 'docx' = 'xlsx'): Promise<StagedSource> {
   const dir = await mkdtemp(join(ctx.scratchDir ?? tmpdir(), 'tijian-xlsx-'));
   cleanupPaths.push(dir);
   const tmpCsv = join(dir, 'sheet.csv');
@@ -826,10 +832,12 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
   let workbook: OpenXlsx | undefined;
   try {
     const file = ctx.displayName ?? basename(ctx.path);
-    if (kind !== 'html') workbook = await openWorkbookOf(kind, ctx.path, file, ctx.signal, ctx.xlsxLimits?.maxStringsBytes);
+    // a web page's or a Word document's tables are read as one sheet: no sheet to choose
+    const oneSheet = kind === 'html' || kind === 'docx';
+    if (!oneSheet) workbook = await openWorkbookOf(kind, ctx.path, file, ctx.signal, ctx.xlsxLimits?.maxStringsBytes);
     const readRows = ROW_READERS[kind];
     const choice: SheetChoice =
-      kind === 'html' ? { name: undefined, all: [], otherTables: [] } : ctx.sheet !== undefined ? namedSheet(workbook!, ctx.sheet, file) : await chooseSheet(ctx.path, file, ctx.signal, workbook, readRows);
+      oneSheet ? { name: undefined, all: [], otherTables: [] } : ctx.sheet !== undefined ? namedSheet(workbook!, ctx.sheet, file) : await chooseSheet(ctx.path, file, ctx.signal, workbook, readRows);
     const { merges, warnings: readWarnings = [] } = await readRows(
       ctx.path,
       (info) => {
@@ -1499,6 +1507,7 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
       case 'xlsx':
         return await xlsxSource(ctx, cleanupPaths);
       case 'html':
+      case 'docx':
       case 'xls':
       case 'xmlss':
         return await xlsxSource(ctx, cleanupPaths, format);

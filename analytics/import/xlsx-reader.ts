@@ -331,7 +331,7 @@ async function saxPart(
 /** A relationship's target → the part name, from the folder of the part that holds the
  *  relationship ('worksheets/sheet1.xml' from 'xl' → 'xl/worksheets/sheet1.xml'; '/x/y.xml' is
  *  from the package root). */
-function partPath(target: string, from = 'xl'): string {
+export function partPath(target: string, from = 'xl'): string {
   const t = target.replace(/\\/g, '/');
   const joined = t.startsWith('/') ? t.slice(1) : from ? `${from}/${t}` : t;
   const out: string[] = [];
@@ -343,20 +343,20 @@ function partPath(target: string, from = 'xl'): string {
   return out.join('/');
 }
 
-interface Relationship {
+export interface Relationship {
   target: string;
   type: string;
 }
 
 /** A part of the package: its name as the archive spells it, and its entry. */
-interface Part {
+export interface Part {
   name: string;
   entry: Entry;
 }
-type PartOf = (name: string) => Part | undefined;
+export type PartOf = (name: string) => Part | undefined;
 
 /** The relationships of a .rels part, by id (none when the part is absent). */
-async function readRels(zip: XlsxZip, relsPart: Part | undefined, signal: AbortSignal | undefined): Promise<Map<string, Relationship>> {
+export async function readRels(zip: XlsxZip, relsPart: Part | undefined, signal: AbortSignal | undefined): Promise<Map<string, Relationship>> {
   const rels = new Map<string, Relationship>();
   if (!relsPart) return rels;
   await saxPart(zip, relsPart.name, relsPart.entry, signal, {
@@ -367,7 +367,18 @@ async function readRels(zip: XlsxZip, relsPart: Part | undefined, signal: AbortS
   return rels;
 }
 
-const relOfType = (rels: Map<string, Relationship>, type: string): Relationship | undefined => [...rels.values()].find((r) => r.type.endsWith(`/${type}`));
+/** A package's parts by name — compared without regard to case (ECMA-376 Part 2, 9.1.1.1.2) —
+ *  as the archive spells them. */
+export function partLookup(entries: Map<string, Entry>): PartOf {
+  const byLower = new Map<string, string>();
+  for (const k of entries.keys()) if (!byLower.has(k.toLowerCase())) byLower.set(k.toLowerCase(), k);
+  return (n) => {
+    const name = entries.has(n) ? n : byLower.get(n.toLowerCase());
+    return name === undefined ? undefined : { name, entry: entries.get(name)! };
+  };
+}
+
+export const relOfType = (rels: Map<string, Relationship>, type: string): Relationship | undefined => [...rels.values()].find((r) => r.type.endsWith(`/${type}`));
 
 /**
  * Where the workbook part is: where the package's relationships say (the officeDocument
@@ -409,15 +420,7 @@ async function workbookPart(zip: XlsxZip, part: PartOf, signal: AbortSignal | un
 async function openWorkbook(path: string, file: string, opts: Required<Pick<XlsxReadOptions, 'maxStringsBytes'>> & { signal?: AbortSignal | undefined; sheetsOnly?: boolean }): Promise<Workbook> {
   const zip = await XlsxZip.open(path, file);
   try {
-    const { entries } = zip;
-    // part names compare without regard to case (ECMA-376 Part 2, 9.1.1.1.2): a name as the
-    // archive spells it
-    const byLower = new Map<string, string>();
-    for (const k of entries.keys()) if (!byLower.has(k.toLowerCase())) byLower.set(k.toLowerCase(), k);
-    const part: PartOf = (n) => {
-      const name = entries.has(n) ? n : byLower.get(n.toLowerCase());
-      return name === undefined ? undefined : { name, entry: entries.get(name)! };
-    };
+    const part = partLookup(zip.entries);
     const wb = await workbookPart(zip, part, opts.signal);
     if (!wb) {
       throw new TijianError('FILE_UNSUPPORTED', `“${file}”中没有工作簿（xl/workbook.xml），不是 Excel 工作簿。请在 Excel/WPS 中另存为 .xlsx 后再导入。`, `"${file}" has no workbook part (xl/workbook.xml); it is not an Excel workbook. Save it as .xlsx in Excel/WPS and import that.`);
