@@ -171,6 +171,10 @@ ${p('填表人：张三')}
     writeFileSync(none, await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('只有文字，没有表格')] }] })));
     const ws = await freshWorkspace();
     await expect(importFile(ws, none)).rejects.toThrow(/没有表格/);
+    // a cut Word XML document: refused naming the part and line, nothing imported
+    const cut = join(dir, '台账.doc');
+    writeFileSync(cut, '<?xml version="1.0"?><w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>JD2024001');
+    await expect(importFile(ws, cut)).rejects.toThrow(/内容格式错误（XML，第 1 行）.*另存为 \.docx/);
     expect(await ws.db.scalar(`SELECT count(*) FROM import_log`)).toBe(0);
     ws.close();
   });

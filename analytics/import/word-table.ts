@@ -11,7 +11,7 @@
 // an mc:AlternateContent. Streamed through saxes: a large document is never held whole.
 import { createReadStream } from 'node:fs';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { fileErrors, TijianError } from '../i18n/errors.js';
+import { TijianError } from '../i18n/errors.js';
 import { checkAborted } from './cancel.js';
 import { headBytes, sniffEncoding } from './html-table.js';
 import {
@@ -343,7 +343,12 @@ export async function readWordRows(
     } catch (e) {
       if (e instanceof TijianError || opts.signal?.aborted) throw e;
       const m = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/s.exec((e as Error).message);
-      throw fileErrors.xmlDamaged(file, partName, m ? `第 ${m[1]} 行 / line ${m[1]}` : null, { zh: 'XML 格式错误', en: `malformed XML${m ? ` (${m[3]!.split('\n')[0]!.slice(0, 120)})` : ''}` });
+      const at = m ? `，第 ${m[1]} 行` : '';
+      throw new TijianError(
+        'FILE_DAMAGED',
+        `“${file}”的内容格式错误（${partName}${at}）：XML 格式错误${m ? `（${m[3]!.split('\n')[0]!.slice(0, 120)}）` : ''}。未导入任何内容。${RESAVE_ZH}`,
+        `"${file}" is malformed (${partName}${m ? `, line ${m[1]}` : ''}): malformed XML${m ? ` (${m[3]!.split('\n')[0]!.slice(0, 120)})` : ''}. Nothing was imported. ${RESAVE_EN}`,
+      );
     }
   };
   if (zipped) {
