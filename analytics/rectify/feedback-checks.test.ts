@@ -111,6 +111,29 @@ describe('rows a returned feedback form may not apply', () => {
     expect(await Promise.all(texts.map(async (_, i) => (await getItem(ws.db, ids[i]!)).measures))).toEqual(['＝1+1 已核算', '=SUM(A1)', '＠全体', '－2 项']);
   });
 
+  it('a status written 逾期 and a formula with no saved result are said in the warnings of the import, naming rows and cells (were: left without a word)', async () => {
+    const ws = await sampleWorkspace();
+    const run23 = await evaluate(ws, { period: '2023', draws: 0 });
+    await createFromRun(ws, run23.run_id, { issuedOn: '2024-03-01' });
+    const ids = (await ws.db.all<{ item_id: number }>(`SELECT item_id FROM rectify_item WHERE unit_id = 'HY01' ORDER BY item_id`)).map((r) => Number(r.item_id));
+    const [exported] = await exportUnitFiles(ws.db, join(tempDir(), 'out'), { period: '2023', units: ['HY01'] });
+    const path = await form(exported!.template, 'overdue.xlsx', (row) => {
+      row(ids[0]!).getCell(col('status')).value = '逾期';
+      row(ids[1]!).getCell(col('status')).value = '整改中';
+      // exceljs writes <f> with no <v>: a program's file never calculated
+      row(ids[1]!).getCell(col('proof')).value = { formula: 'B1&"附件"' } as ExcelJS.CellFormulaValue;
+    });
+    const r = await importFeedback(ws, path, { today: '2024-06-01' });
+    expect(r).toMatchObject({ rows_rejected: 0, rectify: { changed: 1 } });
+    const proofCell = `${String.fromCharCode(64 + col('proof'))}${HEADER_ROW + 2}`;
+    expect(r.warnings).toEqual([
+      expect.stringContaining('1 个事项有更新'),
+      expect.stringContaining(`1 行的整改状态写为“逾期”（第 ${HEADER_ROW + 1} 行），这些事项的状态未改`),
+      expect.stringContaining(`1 个单元格是没有计算结果的公式（${proofCell}）`),
+    ]);
+    expect([(await getItem(ws.db, ids[0]!)).stored_status, (await getItem(ws.db, ids[1]!)).stored_status, (await getItem(ws.db, ids[1]!)).proof]).toEqual(['待整改', '整改中', null]);
+  });
+
   it('a form holding far more rows than it was exported with is refused before anything is planned (was: 200,014 rows read, two minutes, 200,000 rejections)', async () => {
     const ws = await sampleWorkspace();
     const run23 = await evaluate(ws, { period: '2023', draws: 0 });

@@ -154,7 +154,7 @@ interface FeedbackRow {
 const ERROR_VALUE = /^#(?:VALUE!|REF!|N\/A|NAME\?|DIV\/0!|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!)$/;
 
 /** The data rows of the first sheet, after checking its header; blank rows are not rows. */
-async function readRows(path: string, file: string, signal?: AbortSignal): Promise<FeedbackRow[]> {
+async function readRows(path: string, file: string, signal?: AbortSignal, warnings?: string[]): Promise<FeedbackRow[]> {
   const rows: FeedbackRow[] = [];
   let first = '';
   let header: string[] | null = null;
@@ -163,7 +163,7 @@ async function readRows(path: string, file: string, signal?: AbortSignal): Promi
   // the form's sheet by its name wherever it is (a unit may have put a sheet of its own before
   // it), else the first sheet — renamed (嵊泗县海洋综合行政执法队反馈): its header says whether it is the form
   const named = (await book.sheetNames()).includes(FEEDBACK_SHEET);
-  await book.readRows(
+  const read = await book.readRows(
     (info) => {
       first = info.name;
     },
@@ -185,6 +185,9 @@ async function readRows(path: string, file: string, signal?: AbortSignal): Promi
     },
     { ...(signal ? { signal } : {}), ...(named ? { sheet: FEEDBACK_SHEET } : {}) },
   );
+  // what the reader saw (formulas with no saved result, read as empty: a blank answer leaves the
+  // ledger as it was, so the unit's formula would be lost without a word)
+  warnings?.push(...(read.warnings ?? []));
   const expected = TEMPLATE_COLUMNS.map((c) => c.header);
   const got = (header as string[] | null)?.slice(0, expected.length) ?? [];
   if (got.join('|') !== expected.join('|')) {
@@ -447,7 +450,8 @@ export async function importFeedback(ws: Workspace, filePath: string, opts: Feed
     );
   }
   progress?.({ phase: 'read', done: 0, total: 0, unit: 'rows' });
-  const rows = await readRows(path, file, opts.signal);
+  const readWarnings: string[] = [];
+  const rows = await readRows(path, file, opts.signal, readWarnings);
   if (opts.signal?.aborted) throw cancelledError(file);
   checkRowCount(file, marker, rows.length);
   const today = opts.today ?? todayIso();
@@ -506,10 +510,25 @@ export async function importFeedback(ws: Workspace, filePath: string, opts: Feed
     skipped_duplicate: false,
     warnings: [
       `整改反馈表（单位 ${marker.unit_id}，${marker.period}）：${out.loaded} 行对应事项，其中 ${out.changed} 个事项有更新${changedFields.length ? `（${changedFields.join('、')}）` : ''}；${out.rejected} 行被拒绝 / feedback form of ${marker.unit_id}: ${out.loaded} row(s) matched, ${out.changed} item(s) updated, ${out.rejected} rejected`,
+      ...overdueWords(rows, plan),
+      ...readWarnings,
     ],
     seconds: (Date.now() - started) / 1000,
     rectify: { unit_id: marker.unit_id, period: marker.period, changed: out.changed, unchanged: out.loaded - out.changed, status_changes: out.statusChanges },
   };
+}
+
+/** Rows whose status a unit wrote as 逾期: the status is left as it was (逾期 is derived from the
+ *  deadline, not stored) — said, with their rows, so that a unit meaning "done late" is told to
+ *  write 已整改 and the date. */
+function overdueWords(rows: readonly FeedbackRow[], plan: readonly RowPlan[]): string[] {
+  const lines = rows.filter((r, i) => !plan[i]?.reject && text(r.values.status)?.replace(/\s+/g, '') === '逾期').map((r) => r.line);
+  if (!lines.length) return [];
+  const shown = `${lines.slice(0, 10).join('、')}${lines.length > 10 ? '…' : ''}`;
+  return [
+    `${lines.length} 行的整改状态写为“逾期”（第 ${shown} 行），这些事项的状态未改：逾期由整改期限推算，不能填写。已完成整改的请填“已整改”和完成时间 / ` +
+      `${lines.length} row(s) give the status 逾期 (rows ${shown.replace(/、/g, ', ')}); their items' status is unchanged: overdue follows from the deadline and is not entered. For an item done, write 已整改 and the completion date`,
+  ];
 }
 
 /** Refuses a form of far more rows than it was exported with (see formRowLimit). */
