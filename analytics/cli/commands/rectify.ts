@@ -176,6 +176,8 @@ async function importCmd(argv: string[], io: CliIO): Promise<number> {
               ? `= ${r.file}: 与导入 #${r.duplicate_of} 相同，未改变 / identical to import #${r.duplicate_of}`
               : `✓ ${r.file} (#${r.import_id}, 单位 ${r.rectify.unit_id}): 读取 ${r.rows_read} = 更新 ${r.rows_loaded} + 拒绝 ${r.rows_rejected}；${r.rectify.changed} 个事项有变化 / read ${r.rows_read} = updated ${r.rows_loaded} + rejected ${r.rows_rejected}`,
           );
+          // what the import said besides its summary (statuses written 逾期, formulas with no result)
+          for (const w of r.skipped_duplicate ? [] : r.warnings.slice(1)) io.err(`  ! ${w}`);
           if (r.rows_rejected) {
             const rows = await ws.db.all<{ line_no: number; reason_zh: string; reason_en: string }>(`SELECT line_no, reason_zh, reason_en FROM rejected_row WHERE import_id = ${r.import_id} ORDER BY line_no`);
             for (const x of rows) io.err(`    第 ${x.line_no} 行 row ${x.line_no}: ${x.reason_zh} / ${x.reason_en}`);

@@ -447,6 +447,9 @@ function ImportedPanel({ run, onClose }: { run: ImportRun; onClose: () => void }
       live = false;
     };
   }, [run, app.client, i18n.lang]);
+  // what each form's import said besides its summary line (statuses written 逾期, formulas with no
+  // saved result): nothing a form holds is passed over without a word
+  const notes = run.results.flatMap((x) => ('error' in x || x.table !== 'rectify_item' ? [] : x.warnings.slice(1).map((text) => ({ file: x.file, text }))));
   return (
     <section className="panel rectify-imported" data-testid="rectify-imported">
       <div className="panel-head">
@@ -455,6 +458,15 @@ function ImportedPanel({ run, onClose }: { run: ImportRun; onClose: () => void }
           ×
         </button>
       </div>
+      {notes.length > 0 && (
+        <ul className="warnings small" data-testid="rectify-import-notes">
+          {notes.map((x, k) => (
+            <li key={k}>
+              {x.file}：{x.text}
+            </li>
+          ))}
+        </ul>
+      )}
       {rows.length > 0 && (
         <table className="list-table" data-testid="rectify-rejected">
           <thead>
