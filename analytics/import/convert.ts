@@ -387,8 +387,11 @@ export function emptyRowCheck(headers: readonly string[], hasExtraCells: boolean
 /** What a source's rows are, for the words of a reason. */
 export type RowShape = 'line' | 'sheet_row' | 'record';
 
-/** A total (合计, 小 计：, 总计(18)) or a footer (制表人：…, 填报日期：…, 注：…) at a line's start. */
-export const SUMMARY_ROW_PATTERN = '^((合|小|总|共|累)\\s*计(\\s|$|[:：（(0-9])|(制表|填表|填报|审核|审批|复核|负责|统计)(人|日期|时间|单位)?\\s*[:：]|(注|说明|备注)\\s*[:：])';
+/** A total (合计, 小 计：, 总计(18), 平均分, 本表共9件) or a footer (制表人：…, 填报日期：…, 注：…) at a line's start. */
+export const SUMMARY_ROW_PATTERN =
+  '^((合|小|总|共|累)\\s*计(\\s|$|[:：（(0-9])|(制表|填表|填报|审核|审批|复核|负责|统计)(人|日期|时间|单位)?\\s*[:：]|(注|说明|备注)\\s*[:：]' +
+  // a sheet's closing count (本表共9件。制表：…) and an average row under a score sheet (平均分)
+  '|(本表|本页|以上|上述)(共|合)计?\\s*[0-9]+\\s*[件条项个户家人次份宗起]|(平均|均值)(分|值|数)?\\s*([:：]|$))';
 
 /** A group's subtotal or total after its name, at the end of a cell (综合执法局 小计, 海洋执法队合计：3件). */
 const GROUP_TOTAL_PATTERN = '(小|合|总)\\s*计\\s*([:：（(].*)?$';
@@ -397,9 +400,9 @@ const GROUP_TOTAL_PATTERN = '(小|合|总)\\s*计\\s*([:：（(].*)?$';
  *  (so a record is never taken for one): a subtotal after its group's name (综合执法局 小计), a
  *  period's total (本月合计：14次), a page's number (第 1 页 共 3 页), a signature or a note line
  *  (评查组长：周某　填报日期：…), the title printed again on every page (…案件登记簿（2024年度）), a
- *  section's heading (一月份, 2024年第一季度, 下半年). */
+ *  section's heading (一月份, 2024年第一季度, 下半年, 二、公共场所卫生许可, （一）食品经营). */
 export const NO_RECORD_PATTERN =
-  `^(第\\s*[0-9]+\\s*页|共\\s*[0-9]+\\s*页|-\\s*[0-9]+\\s*-$)|${GROUP_TOTAL_PATTERN}|^(本|当)[月年季页期度]{1,2}\\s*(合|小|总|累)\\s*计|^[\\p{Han}]{2,8}\\s*[:：]|(表|簿|册|台账|清单|目录|名录|汇总|明细)\\s*([（(][^）)]*[）)])?$|^([0-9]{4}年)?(第?[一二三四1-4]季度|[上下]半年|([一二三四五六七八九十]{1,3}|[0-9]{1,2})月份?)(小计|合计)?$`;
+  `^(第\\s*[0-9]+\\s*页|共\\s*[0-9]+\\s*页|-\\s*[0-9]+\\s*-$)|${GROUP_TOTAL_PATTERN}|^(本|当)[月年季页期度]{1,2}\\s*(合|小|总|累)\\s*计|^[\\p{Han}]{2,8}\\s*[:：]|(表|簿|册|台账|清单|目录|名录|汇总|明细)\\s*([（(][^）)]*[）)])?$|^([0-9]{4}年)?(第?[一二三四1-4]季度|[上下]半年|([一二三四五六七八九十]{1,3}|[0-9]{1,2})月份?)(小计|合计)?$|^([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])\\s*[\\p{Han}]`;
 
 /**
  * A total or a footer line under the table is not a record: mostly its empty required fields
@@ -425,15 +428,27 @@ export function summaryRowCheck(mapped: readonly MappedField[], t: TableDef, hea
   // …and a subtotal written in the key's own column (海洋执法队 小计 under 案号): no id says 小计
   // (contains first, a byte search: the pattern runs only on a key holding 计)
   for (const k of keys) conds.push(`CASE WHEN contains(${k}, '计') THEN regexp_matches(${k}, ${lit(GROUP_TOTAL_PATTERN)}) ELSE FALSE END`);
-  return [
-    {
-      code: 'row.summary',
-      cond: conds.join(' OR '),
-      zh: lit('该行是合计、小计、页码、分段标题、每页重复的标题或表尾说明（制表人、填报日期、签名、注等），不是一条记录'),
-      en: lit('the line is a total, a subtotal, a page number, a section heading, the title repeated on a page or a note under the table (合计, 制表人, 注…), not a record'),
-      exclusive: true,
-    },
-  ];
+  return [{ code: 'row.summary', cond: conds.join(' OR '), zh: lit(SUMMARY_REASON.zh), en: lit(SUMMARY_REASON.en), exclusive: true }];
+}
+
+/** Why a line that is no record (summaryRowCheck) is not loaded. */
+export const SUMMARY_REASON = {
+  zh: '该行是合计、小计、平均、页码、分段标题、每页重复的标题或表尾说明（制表人、填报日期、签名、注、本表共…件等），不是一条记录',
+  en: 'the line is a total, a subtotal, an average, a page number, a section heading, the title repeated on a page or a note under the table (合计, 制表人, 注, 本表共…件…), not a record',
+};
+
+// (RE2's \p{Han} is spelled \p{Script=Han} in JavaScript)
+const jsPattern = (p: string) => new RegExp(p.replace(/\\p\{Han\}/g, '\\p{Script=Han}'), 'u');
+const SUMMARY_JS = jsPattern(SUMMARY_ROW_PATTERN);
+const NO_RECORD_JS = jsPattern(NO_RECORD_PATTERN);
+
+/** Whether a text line with fewer cells than the header — which the CSV reader refuses before any
+ *  check sees it — is a total or a note under the table (注：金额单位为万元…): at most two cells
+ *  hold text and the first of them reads as one (summaryRowCheck's patterns). */
+export function isNoRecordLine(cells: readonly string[]): boolean {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+  if (!filled.length || filled.length > 2) return false;
+  return SUMMARY_JS.test(filled[0]!) || NO_RECORD_JS.test(filled[0]!);
 }
 
 /** Row-level checks: undecodable characters (wrong encoding) and cells beyond the header. */

@@ -42,6 +42,9 @@ export interface ImportFileOptions {
   /** A workbook: read this sheet (by name), a batch of its own, instead of the one its header
    *  chooses (importFileSheets imports a workbook's other data sheets so). */
   sheet?: string;
+  /** With `sheet`: its rows from this one on — a second table on the sheet, under a header of its
+   *  own (importFileSheets imports it so, after the batch that ended above it). */
+  fromRow?: number;
   onProgress?: ProgressFn;
   signal?: AbortSignal;
   /** Tests only: fail or pause at a step inside the transaction. */
@@ -88,6 +91,9 @@ export interface ImportFileResult {
   /** A workbook whose sheet was chosen by its header: its other sheets that read as data too, not
    *  read by this import (importFileSheets imports each as a batch of its own). */
   other_sheets?: string[];
+  /** A second table on the sheet read, under a header of its own: where it starts. Not read by
+   *  this import (importFileSheets imports it as a batch of its own). */
+  other_parts?: Array<{ sheet: string; fromRow: number }>;
   warnings: string[];
   seconds: number;
 }
@@ -299,16 +305,30 @@ export async function importFileSheets(ws: Workspace, filePath: string, opts: Im
     out.push({ file, path, sheet: others.first, error: e as TijianError });
     sheets = others.others;
   }
-  for (const sheet of sheets) {
+  // each sheet, and each second table found on a sheet (a batch ends above it and names where it
+  // starts), in the order found
+  const parts: Array<{ sheet: string; fromRow?: number }> = [...(('other_parts' in out[0]! && out[0].other_parts) || []), ...sheets.map((sheet) => ({ sheet }))];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const label = sheetLabel(part)!;
     try {
-      out.push(await importFile(ws, path, { ...opts, sheet }));
+      const r = await importFile(ws, path, { ...opts, ...part });
+      out.push(r);
+      if (r.other_parts?.length) parts.splice(i + 1, 0, ...r.other_parts);
     } catch (e) {
-      const error = e instanceof TijianError ? e : new TijianError('IMPORT_FAILED', `导入“${file}”的工作表“${sheet}”失败（${errorText(e)}）。`, `Importing sheet "${sheet}" of "${file}" failed (${errorText(e)}).`);
-      out.push({ file, path, sheet, error });
+      const error = e instanceof TijianError ? e : new TijianError('IMPORT_FAILED', `导入“${file}”的工作表“${label}”失败（${errorText(e)}）。`, `Importing sheet "${label}" of "${file}" failed (${errorText(e)}).`);
+      out.push({ file, path, sheet: label, error });
       if (error.code === 'IMPORT_CANCELLED') break;
     }
   }
   return out;
+}
+
+/** How a batch's sheet is logged and shown: its name, and for a second table on it the row it
+ *  starts at (许可台账（第 26 行起）); undefined/null for the sheet a workbook's header chose. */
+function sheetLabel(o: { sheet?: string | undefined; fromRow?: number | undefined }): string | null {
+  if (o.sheet === undefined) return null;
+  return o.fromRow !== undefined ? `${o.sheet}（第 ${o.fromRow} 行起）` : o.sheet;
 }
 
 /** After the first sheet of a workbook failed: the sheet it was and the other data sheets, when
@@ -379,7 +399,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   const prior = repeatedImport(
     await db.all<{ import_id: number; table_name: string; mapping: string | null }>(
       `SELECT import_id, table_name, CAST(mapping AS VARCHAR) AS mapping FROM import_log
-       WHERE sha256 = ${lit(scan.sha256)} AND status = 'done' AND sheet IS NOT DISTINCT FROM ${lit(opts.sheet ?? null)} ORDER BY import_id`,
+       WHERE sha256 = ${lit(scan.sha256)} AND status = 'done' AND sheet IS NOT DISTINCT FROM ${lit(sheetLabel(opts))} ORDER BY import_id`,
     ),
     file,
   );
@@ -389,7 +409,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
     const others = opts.sheet === undefined && WORKBOOK_FORMATS.has(format) ? (await workbookDataSheets(path, format as 'xlsx' | 'xls' | 'xmlss', file, opts.signal)).others : [];
     return {
       ...base,
-      ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+      ...(opts.sheet !== undefined ? { sheet: sheetLabel(opts)! } : {}),
       ...(others.length ? { other_sheets: others } : {}),
       table: prior.table_name,
       import_id: null,
@@ -407,7 +427,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   const onAbort = () => db.interrupt();
   opts.signal?.addEventListener('abort', onAbort);
   // the workspace's database reads one folder only: the file goes there (a hard link or a copy)
-  const sourceCtx = { db, path, tag: TAG, displayName: file, scratchDir: ws.io.dir, stage: (p: string) => ws.io.stage(p), ...scanFacts(scan), ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}) };
+  const sourceCtx = { db, path, tag: TAG, displayName: file, scratchDir: ws.io.dir, stage: (p: string) => ws.io.stage(p), ...scanFacts(scan), ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(opts.fromRow !== undefined ? { fromRow: opts.fromRow } : {}) };
   // A mapping given or remembered is applied as soon as the headers are known (for an XLSX,
   // before its rows are staged, so a sheet it does not fit is not read to its end first).
   // Recognition weighs the values too, so it waits until the rows are staged.
@@ -480,8 +500,9 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
       values_unmatched: staged.values.unmatched,
       values_invalid: [...staged.invalid.values, ...refPlaceholders],
       line_kind: src.lineKind,
-      ...(src.sheet !== undefined ? { sheet: src.sheet } : {}),
+      ...(opts.fromRow !== undefined ? { sheet: sheetLabel(opts)! } : src.sheet !== undefined ? { sheet: src.sheet } : {}),
       ...(src.otherSheets?.length ? { other_sheets: src.otherSheets } : {}),
+      ...(src.otherParts?.length ? { other_parts: src.otherParts } : {}),
       warnings: [...base.warnings, ...src.warnings, ...derivedNotes(t, mapping), ...staged.invalid.omitted.map(omittedNote)],
       seconds: (Date.now() - started) / 1000,
     };
@@ -629,7 +650,7 @@ async function loadRows(
     `INSERT INTO import_log (import_id, file_name, file_path, file_size, sha256, format, encoding, table_name, mapping,
        rows_read, rows_loaded, rows_rejected, started_at, status, app_version, sheet)
      VALUES (${importId}, ${lit(file)}, ${lit(ctx.path)}, ${ctx.st.size}, ${lit(ctx.scan.sha256)}, ${lit(ctx.format)},
-       ${lit(ctx.scan.encoding ?? null)}, ${lit(t.name)}, ${lit(mappingJson)}, 0, 0, 0, now()::TIMESTAMP, 'running', ${lit(APP_VERSION)}, ${lit(ctx.opts.sheet ?? null)})`,
+       ${lit(ctx.scan.encoding ?? null)}, ${lit(t.name)}, ${lit(mappingJson)}, 0, 0, 0, now()::TIMESTAMP, 'running', ${lit(APP_VERSION)}, ${lit(sheetLabel(ctx.opts))})`,
   );
 
   // 3. Load the good rows, resolving names to ids on the way.

@@ -331,7 +331,7 @@ describe('totals and notes under the table', () => {
     expect(r).toMatchObject({ rows_read: 7, rows_loaded: 2, rows_rejected: 5 });
     const rej = await rejected(ws);
     expect(rej.map((x) => [x.line_no, x.error_codes])).toEqual([4, 5, 6, 7, 8].map((n) => [n, ['row.summary']]));
-    expect(rej[0]!.reason_en).toBe('the line is a total, a subtotal, a page number, a section heading, the title repeated on a page or a note under the table (合计, 制表人, 注…), not a record');
+    expect(rej[0]!.reason_en).toBe('the line is a total, a subtotal, an average, a page number, a section heading, the title repeated on a page or a note under the table (合计, 制表人, 注, 本表共…件…), not a record');
     expect(await ws.db.all(`SELECT unit_id FROM unit ORDER BY unit_id`)).toEqual([{ unit_id: 'ZH01' }, { unit_id: '总计划办' }]);
   });
 

@@ -13,9 +13,9 @@ import { cleanErrorDetail, fileErrors, TijianError } from '../i18n/errors.js';
 import { parse } from 'csv-parse/sync';
 import { sniffCsv } from './csv-dialect.js';
 import { endsInCrCrLf, lineLayout, strayQuote, trimColumns, usedWidth, normalizeLineEndings, scanFile, transcodeToUtf8, type FileScan, type SpaceClass, type TextEncoding } from './file-scan.js';
-import { cleanExpr, RARE_SPACE_SQL, type CellCount, type RowShape } from './convert.js';
+import { cleanExpr, isNoRecordLine, RARE_SPACE_SQL, SUMMARY_REASON, type CellCount, type RowShape } from './convert.js';
 import { invisibleClass } from './sql-macros.js';
-import { headerScore } from './headers.js';
+import { headerScore, namesFieldExactly } from './headers.js';
 import { raggedReason } from './ragged.js';
 import type { ProgressFn } from './progress.js';
 import { combineHeaderBlock, findHeaderBlock, headerBlockWarning } from './header-rows.js';
@@ -153,6 +153,9 @@ export interface StagedSource {
   /** A workbook whose sheet was chosen: its other sheets whose top rows read as a table's header
    *  too. Not read here: the caller imports each as a batch of its own (importFileSheets). */
   otherSheets?: string[];
+  /** A sheet holding a second table under a header of its own (一、… 二、…): where it starts. Its
+   *  rows are not read here: the caller imports them as a batch of their own (importFileSheets). */
+  otherParts?: Array<{ sheet: string; fromRow: number }>;
   cleanup: () => Promise<void>;
 }
 
@@ -191,6 +194,8 @@ export interface SourceContext {
   onHeaders?: (headers: string[]) => Promise<void> | void;
   /** A workbook: the sheet to read (by name) instead of the one chosen by its header. */
   sheet?: string;
+  /** A workbook: the sheet's rows from this one on (a second table on it; see otherParts). */
+  fromRow?: number;
 }
 
 async function readHeadText(path: string, bytes: number): Promise<{ text: string; complete: boolean }> {
@@ -491,15 +496,21 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
 }
 
 /** The cells of one CSV line (its quoted cells may hold the delimiter), by the parser the dialect
- *  sniffing uses; null when it cannot split the line. */
-export function countCells(line: string, delimiter: string): number | null {
-  if (line === '') return 1;
+ *  sniffing uses; empty when it cannot split the line. */
+function splitCells(line: string, delimiter: string): string[] {
+  if (line === '') return [''];
   try {
     const rows = parse(line, { delimiter, quote: '"', relax_quotes: true, relax_column_count: true }) as string[][];
-    return rows.length === 1 ? rows[0]!.length : null;
+    return rows.length === 1 ? rows[0]! : [];
   } catch {
-    return null;
+    return [];
   }
+}
+
+/** How many cells one CSV line holds (see splitCells); null when it cannot be split. */
+export function countCells(line: string, delimiter: string): number | null {
+  const cells = splitCells(line, delimiter);
+  return cells.length ? cells.length : null;
 }
 
 /** Whether a line holds an odd number of double quotes. */
@@ -564,6 +575,10 @@ function structuralReason(line: number, csvLine: string, type: string, rawMessag
     const found = /Found: (\d+)/.exec(rawMessage)?.[1];
     const tooMany = /TOO MANY/.test(type);
     const counted = rawLine && raw === rawLine ? countCells(rawLine, delimiter) : null;
+    // a note or a total under the table, in fewer cells than the header: told as what it is
+    if (!tooMany && rawLine && raw === rawLine && isNoRecordLine(splitCells(rawLine, delimiter))) {
+      return { line, raw, code: 'row.summary', reasonZh: SUMMARY_REASON.zh, reasonEn: SUMMARY_REASON.en };
+    }
     const r =
       counted !== null && (tooMany ? counted > width : found === undefined && counted < width)
         ? raggedReason(width, counted, delimiter)
@@ -723,6 +738,11 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
   /** Writes one row; returns a promise only when a batch went to the file (most rows need no
    *  await, which the reader skips). */
   const writeRow = (r: XlsxRow): Promise<void> | undefined => {
+    // a second table on the sheet under a header of its own (一、… 二、…): its rows are not read by
+    // this table's columns (a name could land in another field) — they are the next batch's
+    // (otherParts), read under their own header
+    if (otherTable === null && looksLikeOtherHeader(r.cells)) otherTable = { row: r.rowNumber, labels: r.cells.filter((c) => c.trim() !== '').slice(0, 8) };
+    if (otherTable !== null) return undefined;
     if (r.problem) {
       // a row that cannot be staged as it is (a cell beyond Excel's limit): rejected, with a
       // shortened copy of its cells to show
@@ -789,6 +809,29 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
   // A header of two or three rows (parents over leaf cells): its rows, for reading it again with
   // the merged ranges, which come after the rows.
   let headerBlock: { topRow: number; rows: string[][] } | null = null;
+  // The header rows as read (to tell the header pasted again from another table's), the header's
+  // score, and where a second table's own header was found.
+  let headerRowsSeen: string[] = [];
+  let headerRowScore = 0;
+  let otherTable: { row: number; labels: string[] } | null = null;
+  /** Whether a row below the header is the header of another table (stacked on the sheet with its
+   *  own columns): no digit in any cell, three cells or more that name a field exactly, not a row
+   *  of the header block pasted again, and a header score near the header's own. Cheap for data
+   *  rows: the first cell holding a digit ends it, and the score is computed only for a row of
+   *  three exact field names. */
+  const looksLikeOtherHeader = (cells: readonly string[]): boolean => {
+    let exact = 0;
+    for (const c of cells) {
+      if (c === '') continue;
+      if (/[0-9０-９]/.test(c)) return false;
+      if (namesFieldExactly(c)) exact++;
+    }
+    if (exact < 3) return false;
+    const key = cells.map((c) => c.trim()).join('\u0001').replace(/\u0001+$/, '');
+    if (headerRowsSeen.includes(key)) return false;
+    const score = headerScore(cells);
+    return score >= 3 && score >= 0.5 * headerRowScore;
+  };
   const chooseHeader = async () => {
     let best = 0;
     let bestScore = -1;
@@ -806,6 +849,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
     let adjacent = block !== null;
     for (let r = 1; block && adjacent && r < block.depth; r++) adjacent = pending[block.top + r]!.rowNumber === pending[block.top]!.rowNumber + r;
     let first = best + 1;
+    headerRowScore = Math.max(bestScore, 0);
     if (block && adjacent) {
       const rows = pending.slice(block.top, block.top + block.depth);
       headerBlock = { topRow: rows[0]!.rowNumber, rows: rows.map((r) => r.cells) };
@@ -817,6 +861,8 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
       headerRow = h.rowNumber;
       headers = uniqueHeaders(h.cells.map((c) => c.trim()));
     }
+    const blockRows = headerBlock ? (headerBlock as { rows: string[][] }).rows : [pending[best]!.cells];
+    headerRowsSeen = [...blockRows, headers].map((cells) => cells.map((c) => c.trim()).join('\u0001').replace(/\u0001+$/, ''));
     if (ctx.onHeaders) await ctx.onHeaders(headers);
     width0 = headers.length;
     if (ingestWhileReading()) {
@@ -846,6 +892,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
         lastRow = info.lastRow ?? 0;
       },
       (row) => {
+        if (ctx.fromRow !== undefined && row.rowNumber < ctx.fromRow) return undefined;
         if (headers) return writeRow(row);
         pending.push(row);
         return pending.length >= 10 ? chooseHeader() : undefined;
@@ -886,7 +933,16 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
       }
     }
     const tr = headerBlock as { topRow: number; rows: string[][] } | null;
-    const titleRows = tr ? tr.topRow - 1 : headerRow - 1;
+    const partTop = ctx.fromRow ?? 1;
+    const titleRows = tr ? tr.topRow - partTop : headerRow - partTop;
+    const other = otherTable as { row: number; labels: string[] } | null;
+    if (ctx.fromRow !== undefined) warnings.push(`从第 ${ctx.fromRow} 行起读取（工作表“${sheetName}”中的另一张表）/ read from row ${ctx.fromRow} on (another table on sheet "${sheetName}")`);
+    if (other) {
+      warnings.push(
+        `第 ${other.row} 行起是同一工作表中的另一张表（表头：${other.labels.join('、')}），与第 ${headerRow} 行的表头不同：本批次读到第 ${other.row - 1} 行为止，另一张表按它自己的表头作为单独的批次导入 / ` +
+          `from row ${other.row} the sheet holds another table (header: ${other.labels.join(', ')}), unlike the header on row ${headerRow}: this batch ends at row ${other.row - 1}; the other table is imported under its own header as a batch of its own`,
+      );
+    }
     if (titleRows > 0) warnings.push(`跳过表头上方的 ${titleRows} 行标题 / skipped ${titleRows} title row(s) above the header`);
     if (tr) {
       // The merged ranges of the upper rows say exactly which leaves each parent covers.
@@ -962,10 +1018,11 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
         await db.exec(`DROP TABLE IF EXISTS ${raw}`);
       },
       // the rows above the data that are not the header: titles, and a header's upper rows
-      skippedTitleRows: headerRow - 1,
+      skippedTitleRows: headerRow - partTop,
       warnings,
       ...(allSheets.length > 1 ? { sheet: sheetName } : {}),
       ...(choice.otherTables.length ? { otherSheets: choice.otherTables } : {}),
+      ...(other ? { otherParts: [{ sheet: sheetName, fromRow: other.row }] } : {}),
       cleanup: async () => {
         for (const p of cleanupPaths) await rm(p, { recursive: true, force: true });
         await db.exec(`DROP TABLE IF EXISTS ${raw}`);

@@ -176,12 +176,14 @@ describe('tj_money: amounts with separators and units', () => {
 });
 
 describe('tj_bool: yes/no in every common form', () => {
-  const truthy = ['是', 'Y', 'y', 'YES', 'yes', '1', '√', '✓', '✔', '☑', 'TRUE', 'true', 'T', '有'];
+  // (■ ▣ and ☐ □: a form's check boxes, filled and empty; ☑是 ☐否: both answers printed, one ticked)
+  const truthy = ['是', 'Y', 'y', 'YES', 'yes', '1', '√', '✓', '✔', '☑', '■', '▣', 'TRUE', 'true', 'T', '有', '☑是 ☐否', '■是□否', '√是 □否'];
   // (✘ ✖ ☒: the crosses WPS and Word offer beside ×)
-  const falsy = ['否', 'N', 'n', 'NO', '0', '×', '✗', '✘', '✕', '✖', '☒', 'X', 'FALSE', 'false', 'F', '无'];
+  const falsy = ['否', 'N', 'n', 'NO', '0', '×', '✗', '✘', '✕', '✖', '☒', '☐', '□', 'X', 'FALSE', 'false', 'F', '无', '☐是 ☑否', '□是■否'];
   it.each(truthy)('%j → true', async (s) => expect(await value(`SELECT tj_bool(${lit(s)})`)).toBe(true));
   it.each(falsy)('%j → false', async (s) => expect(await value(`SELECT tj_bool(${lit(s)})`)).toBe(false));
-  it.each(['可能', '待定', 'maybe'])('%j → NULL (unreadable)', async (s) => expect(await value(`SELECT tj_bool(${lit(s)})`)).toBeNull());
+  // (both boxes ticked, or none: no answer)
+  it.each(['可能', '待定', 'maybe', '☑是 ☑否', '☐是 ☐否'])('%j → NULL (unreadable)', async (s) => expect(await value(`SELECT tj_bool(${lit(s)})`)).toBeNull());
   // as ledgers write a yes or no in 是否批准延期, 法制审核, 听证, 是否网上办理
   it.each([
     ['已批准', true],

@@ -50,8 +50,14 @@ const CN_NUMBERS = Array.from({ length: 31 }, (_, i) => {
 });
 
 // (the ticks and crosses of several fonts: ✓ ✔ ☑ and × ✗ ✘ ✕ ✖ ☒ — WPS and Word offer them all)
-export const TRUE_WORDS = ['是', 'Y', 'YES', '1', '√', '✓', '✔', '☑', 'TRUE', 'T', '有', '对', '已', '是的'];
-export const FALSE_WORDS = ['否', 'N', 'NO', '0', '×', '✗', '✘', '✕', '✖', '☒', 'X', 'FALSE', 'F', '无', '未', '不是'];
+// (and a box ticked or filled, ☑ ▣ ■, against an empty one, ☐ □, as a form's check boxes print)
+export const TRUE_WORDS = ['是', 'Y', 'YES', '1', '√', '✓', '✔', '☑', '▣', '■', 'TRUE', 'T', '有', '对', '已', '是的'];
+export const FALSE_WORDS = ['否', 'N', 'NO', '0', '×', '✗', '✘', '✕', '✖', '☒', '☐', '□', 'X', 'FALSE', 'F', '无', '未', '不是'];
+
+/** Both answers printed with a box each and the chosen one ticked (☑是 ☐否, □是 ■否): yes, and
+ *  no (RE2 and JavaScript patterns, whole text). */
+export const BALLOT_YES = '[☑▣■√✓✔]\\s*是\\s*[☐□]\\s*否';
+export const BALLOT_NO = '[☐□]\\s*是\\s*[☑▣■√✓✔]\\s*否';
 
 /** Texts that stand for "empty" in exports (a cell filled with /, 无, NULL, N/A…), in upper case
  *  as tj_ph compares them. Never a value of any field: an id, a date, an amount or a name. (无 is
@@ -60,6 +66,8 @@ export const FALSE_WORDS = ['否', 'N', 'NO', '0', '×', '✗', '✘', '✕', '�
 export const PLACEHOLDERS = [
   '/', '／', '\\', '-', '－', '--', '---', '—', '——', '―', '─', '_', '.', '。', '…', '?', '？',
   'NULL', 'NONE', 'NAN', 'N/A', 'NA', 'NIL',
+  // NULL as MySQL's SELECT … INTO OUTFILE, mysqldump's text and DataX's text writers spell it
+  '\\N',
   '无', '暂无', '空', '(空)', '（空）', '空白', '不详', '未知', '未填', '未填写',
   // "not applicable": 证件号码 不涉及 for a person, 听证 不适用 for a summary case. Read as empty,
   // not as no (是否落实 不适用 is no failure) and never as an id that every such party shares.
@@ -323,6 +331,9 @@ CREATE OR REPLACE TEMP MACRO tj_bool_c(t) AS (
     -- 已 or 未, as 已 and 未 alone are yes and no), 线上/网上 and 线下 (is it handled online), and a
     -- yes/no word before a remark in a bracket: 是（网上）, √（已审核）
     WHEN length(t) > 7 THEN NULL
+    -- both answers printed with a box each, the chosen one ticked: ☑是 ☐否, □是 ■否
+    WHEN regexp_full_match(t, '${BALLOT_YES}') THEN TRUE
+    WHEN regexp_full_match(t, '${BALLOT_NO}') THEN FALSE
     WHEN regexp_full_match(t, '已[\\p{Han}]{1,4}|线上|网上') THEN TRUE
     WHEN regexp_full_match(t, '(未|尚未|没有)[\\p{Han}]{1,4}|线下') THEN FALSE
     WHEN regexp_matches(t, '^[^（(]{1,3}[（(]') THEN

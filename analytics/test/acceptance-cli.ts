@@ -69,6 +69,21 @@ interface CliEntry {
   values_unmatched?: Array<Record<string, unknown>>;
   values_invalid?: Array<Record<string, unknown>>;
   error?: { code: string; zh: string; en: string };
+  /** With the batches of the second tables found on the same sheet (许可台账（第 26 行起）): every
+   *  batch's import id (set by withParts). */
+  ids?: number[];
+}
+
+/** A sheet's entry with the batches of the other tables found on that sheet (their sheet is the
+ *  sheet's name, or any name for a key that names no sheet, followed by （第 N 行起）) folded in:
+ *  the key counts a sheet's rows whichever batch read them. */
+function withParts(entries: readonly CliEntry[], e: CliEntry | undefined, name: string | undefined): CliEntry | undefined {
+  if (!e || e.error || e.import_id == null) return e;
+  const parts = entries.filter((x) => x !== e && !x.error && x.import_id != null && x.sheet !== undefined && /（第 \d+ 行起）$/.test(x.sheet) && (name === undefined || x.sheet.startsWith(`${name}（第 `)));
+  if (!parts.length) return e;
+  const all = [e, ...parts];
+  const sum = (k: 'rows_read' | 'rows_loaded' | 'rows_rejected') => all.reduce((n, x) => n + x[k], 0);
+  return { ...e, rows_read: sum('rows_read'), rows_loaded: sum('rows_loaded'), rows_rejected: sum('rows_rejected'), ids: all.map((x) => x.import_id!) };
 }
 
 export interface AcceptanceSetOptions {
@@ -167,7 +182,7 @@ export function describeAcceptanceSet(o: AcceptanceSetOptions): void {
     const { entries } = cliImport(wsPath, a.file);
     const sheetNames = a.sheets?.map((x) => x.sheet) ?? [undefined];
     // entries in sheet order; a failed sheet's entry may not name its sheet
-    const bySheet = sheetNames.map((name, i) => entries.find((e) => name && e.sheet === name) ?? (entries.length === sheetNames.length ? entries[i] : name ? undefined : entries[0]));
+    const bySheet = sheetNames.map((name, i) => withParts(entries, entries.find((e) => name && e.sheet === name) ?? (entries.length === sheetNames.length ? entries[i] : name ? undefined : entries[0]), name));
     const ok = bySheet.filter((e): e is CliEntry => !!e && !e.error && e.import_id != null);
     for (const [i, e] of bySheet.entries()) {
       const label = sheetNames[i] ? `sheet ${sheetNames[i]}: ` : '';
@@ -242,7 +257,7 @@ export function describeAcceptanceSet(o: AcceptanceSetOptions): void {
     try {
       // -- rows
       const ok = bySheet.filter((e): e is CliEntry => !!e && !e.error && e.import_id != null);
-      const ids = ok.map((e) => e.import_id!);
+      const ids = ok.flatMap((e) => e.ids ?? [e.import_id!]);
       let loaded = 0;
       let allRight = true;
       for (const [i, e] of bySheet.entries()) {
@@ -254,7 +269,7 @@ export function describeAcceptanceSet(o: AcceptanceSetOptions): void {
           continue;
         }
         loaded += e.rows_loaded;
-        const rej = await ws.db.all<{ line_no: number; reason_zh: string }>(`SELECT line_no, reason_zh FROM rejected_row WHERE import_id = ${e.import_id} ORDER BY line_no`);
+        const rej = await ws.db.all<{ line_no: number; reason_zh: string }>(`SELECT line_no, reason_zh FROM rejected_row WHERE import_id IN (${(e.ids ?? [e.import_id]).join(', ')}) ORDER BY line_no`);
         const rejLines = rej.map((x) => Number(x.line_no));
         const must = a.rejected.filter((x) => x.sheet === sheet);
         const may = new Set(a.footer_lines.filter((x) => x.sheet === sheet).map((x) => x.line));
@@ -381,7 +396,7 @@ export function describeAcceptanceSet(o: AcceptanceSetOptions): void {
     writeFileSync(mapping, yaml.join('\n') + '\n');
     const { entries } = cliImport(wsPath, a.file, mapping);
     const sheetNames = a.sheets?.map((x) => x.sheet) ?? [undefined];
-    const bySheet = sheetNames.map((name, i) => entries.find((e) => name && e.sheet === name) ?? (entries.length === sheetNames.length ? entries[i] : name ? undefined : entries[0]));
+    const bySheet = sheetNames.map((name, i) => withParts(entries, entries.find((e) => name && e.sheet === name) ?? (entries.length === sheetNames.length ? entries[i] : name ? undefined : entries[0]), name));
     for (const e of entries.filter((x) => x.error)) s.problems.push(`control run (key's mapping): refused ${e.sheet ?? ''} ${e.error!.code}: ${e.error!.zh.slice(0, 200)}`);
     const keyColumns: CliColumn[] = a.columns.map((c) => ({ column: c.header, field: c.field, confidence: 'sure' }));
     const r = await compareData(a, bySheet, sheetNames, wsPath, keyColumns, s.problems, "control run (key's mapping): ");

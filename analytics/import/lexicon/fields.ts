@@ -161,7 +161,8 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
   },
   inspection: {
     inspection_id: { also: ['检查编号', '检查记录编号', '检查单号', '检查单编号', '记录编号', '检查标识'] },
-    date: { also: ['检查日期', '检查时间', '实施日期', '检查开始时间', '巡查日期', '检查实施日期'] },
+    // (检查完成日期: the date column of the 双随机 抽查结果 notices, as 公示 lists them)
+    date: { also: ['检查日期', '检查时间', '实施日期', '检查开始时间', '巡查日期', '检查实施日期', '检查完成日期'] },
     lead_unit_id: { also: ['实施单位', '牵头单位', '检查单位', '检查主体', '执法主体', '实施机关', '检查机关', '牵头部门', '检查部门', '执法机关'] },
     unit_ids: { also: ['参与单位', '联合检查单位', '协同单位', '参检单位', '配合单位', '联合单位', '参与部门'] },
     is_joint: { also: ['是否综合查一次', '综合查一次', '是否联合检查', '联合检查', '是否跨部门联合'] },
@@ -224,7 +225,8 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     source: { also: ['问题来源', '监督来源', '来源', '监督方式', '发现渠道'] },
     unit_id: { also: ['被监督单位', '责任单位', '被评查单位', '被检查单位', '涉及单位'] },
     case_id: { also: ['关联案件编号', '案件编号', '案卷编号', '案号'] },
-    casefile_score: { also: ['评查得分', '案卷得分', '评查分数', '得分'] },
+    // (a 评查 score sheet gives the parts' points, then the sum: 总分, 合计得分)
+    casefile_score: { also: ['评查得分', '案卷得分', '评查分数', '得分', '总分', '评查总分', '合计得分'] },
     casefile_grade: { also: ['评查等次', '评查结果', '案卷等次', '等次'] },
     found_date: { also: ['发现日期', '检查日期', '评查日期', '发现时间', '监督日期'] },
     due_date: { also: ['整改期限', '整改时限', '应整改日期', '整改截止日期'] },
@@ -236,12 +238,14 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     // a 文书号 numbers the decision document: the permit's id when nothing else numbers it, but the
     // permit's own 编号 comes first
     permit_id: {
-      also: ['许可编号', '许可证号', '审批编号', '许可证编号'],
+      // (a licence's kind before its number: 卫生许可证号, 食品经营许可证号)
+      also: ['许可编号', '许可证号', '审批编号', '许可证编号', '卫生许可证号', '食品经营许可证号', '经营许可证号'],
       near: ['决定书文号', '许可文书号', '行政许可决定文书号', '许可决定书文号'],
       not: ['决定书文号'],
     },
     subject_id: { also: ['统一社会信用代码', '申请人证件号码', '对象代码', '被许可人代码', '行政相对人代码', '证件号码', '相对人代码', '申请人代码'] },
-    subject_name: { also: ['被许可人', '申请人', '许可对象', '行政相对人名称', '申请人名称', '相对人名称', '企业名称'] },
+    // (in a permit list the 单位 named is the holder's: the issuing office is 发证机关/审批部门)
+    subject_name: { also: ['被许可人', '申请人', '许可对象', '行政相对人名称', '申请人名称', '相对人名称', '企业名称', '经营者名称', '单位名称', '持证单位', '持证人'] },
     matter_code: { also: ['审批事项编码', '事项编码', '审批事项', '许可事项', '事项名称', '许可项目', '审批项目', '项目名称', '许可项目名称'] },
     unit_id: { also: ['审批单位', '发证机关', '许可机关', '审批机关', '审批部门', '许可部门'] },
     issued_date: { also: ['许可日期', '发证日期', '批准日期', '审批日期', '许可决定日期', '决定日期', '办结日期'] },

@@ -2,7 +2,7 @@
 // unified social credit codes, of yes/no words, of amounts, of names that are units or officers of
 // the workspace, of an enum's values. Computed from the first few hundred rows.
 import type { FieldDef, TableDef } from '../../schema/types.js';
-import { CN_DATE_PATTERN, FALSE_WORDS, TRUE_WORDS } from '../sql-macros.js';
+import { BALLOT_NO, BALLOT_YES, CN_DATE_PATTERN, FALSE_WORDS, TRUE_WORDS } from '../sql-macros.js';
 import { matchEnumValue, valueKey } from './values.js';
 
 /** Names the workspace already knows (keys as valueKey gives them). */
@@ -53,10 +53,11 @@ const BOOL = new Set([...TRUE_WORDS, ...FALSE_WORDS].map((w) => w.toUpperCase())
 /** The yes/no forms tj_bool_c reads beyond the words: 已划转/未划转, 尚未审核, 线上/线下, 是（网上）. */
 const BOOL_FORM = /^(已\p{Script=Han}{1,4}|(未|尚未|没有)\p{Script=Han}{1,4}|线上|网上|线下)$/u;
 const BOOL_NOTE = /^([^（(]{1,3})[（(][^（()）]*[)）]$/;
+const BALLOT = new RegExp(`^(${BALLOT_YES}|${BALLOT_NO})$`, 'u');
 function isBool(v: string): boolean {
   if (BOOL.has(v.toUpperCase())) return true;
   if (v.length > 7) return false;
-  if (BOOL_FORM.test(v)) return true;
+  if (BOOL_FORM.test(v) || BALLOT.test(v)) return true;
   const m = BOOL_NOTE.exec(v);
   return !!m && BOOL.has(m[1]!.toUpperCase());
 }
