@@ -7,7 +7,7 @@ describe('the data files offered', () => {
     expect(Object.fromEntries(DATA_EXTENSIONS.map((e) => [e, formatOf(`台账.${e}`)]))).toEqual({
       csv: 'csv', tsv: 'csv', txt: 'csv',
       xlsx: 'xlsx', xlsm: 'xlsx',
-      xls: 'xls', et: 'xls', xml: 'xmlss', docx: 'docx', doc: 'docx',
+      xls: 'xls', et: 'xls', ods: 'ods', xml: 'xmlss', docx: 'docx', doc: 'docx',
       json: 'json', jsonl: 'jsonl', ndjson: 'jsonl',
       parquet: 'parquet',
     });

@@ -117,7 +117,7 @@ const MAP_TABLES = [
 
 const TEXT_FORMATS: ReadonlySet<FileFormat> = new Set(['csv', 'json', 'jsonl']);
 /** Formats whose files are workbooks of sheets. */
-const WORKBOOK_FORMATS: ReadonlySet<FileFormat> = new Set(['xlsx', 'xls', 'xmlss']);
+const WORKBOOK_FORMATS: ReadonlySet<FileFormat> = new Set(['xlsx', 'xls', 'xmlss', 'ods']);
 
 /** Whether a CSV or XLSX is read into a table while its columns are recognised (see
  *  decideWhileReading): 'never' by default — measured on 2 cores (bench:import --overlap), the
@@ -324,6 +324,16 @@ export async function importFileSheets(ws: Workspace, filePath: string, opts: Im
   return out;
 }
 
+/** The second tables an earlier import of the same bytes found on its sheet (its log's mapping). */
+function loggedParts(mapping: string | null): Array<{ sheet: string; fromRow: number }> {
+  try {
+    const parts = ((mapping ? JSON.parse(mapping) : {}) as { other_parts?: unknown }).other_parts;
+    return Array.isArray(parts) ? parts.filter((p): p is { sheet: string; fromRow: number } => typeof p?.sheet === 'string' && Number.isInteger(p?.fromRow) && p.fromRow > 0) : [];
+  } catch {
+    return [];
+  }
+}
+
 /** How a batch's sheet is logged and shown: its name, and for a second table on it the row it
  *  starts at (许可台账（第 26 行起）); undefined/null for the sheet a workbook's header chose. */
 function sheetLabel(o: { sheet?: string | undefined; fromRow?: number | undefined }): string | null {
@@ -340,7 +350,7 @@ async function othersAfterFailure(filePath: string, opts: ImportFileOptions, e: 
   const format = detectFormat(path);
   if (!WORKBOOK_FORMATS.has(format) || (await isFeedbackTemplate(path).catch(() => true))) return null;
   try {
-    const d = await workbookDataSheets(path, format as 'xlsx' | 'xls' | 'xmlss', basename(path), opts.signal);
+    const d = await workbookDataSheets(path, format as 'xlsx' | 'xls' | 'xmlss' | 'ods', basename(path), opts.signal);
     return d.first !== undefined && d.others.length ? { first: d.first, others: d.others } : null;
   } catch {
     return null; // the workbook cannot be looked at: the first failure stands alone
@@ -406,11 +416,14 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   if (prior) {
     // the workbook's other data sheets are looked for again: a file imported before they were
     // imported sheet by sheet gets them now, one imported since finds them done
-    const others = opts.sheet === undefined && WORKBOOK_FORMATS.has(format) ? (await workbookDataSheets(path, format as 'xlsx' | 'xls' | 'xmlss', file, opts.signal)).others : [];
+    const others = opts.sheet === undefined && WORKBOOK_FORMATS.has(format) ? (await workbookDataSheets(path, format as 'xlsx' | 'xls' | 'xmlss' | 'ods', file, opts.signal)).others : [];
+    // …and a second table on the sheet, where that import found one (its log says where)
+    const parts = loggedParts(prior.mapping);
     return {
       ...base,
       ...(opts.sheet !== undefined ? { sheet: sheetLabel(opts)! } : {}),
       ...(others.length ? { other_sheets: others } : {}),
+      ...(parts.length ? { other_parts: parts } : {}),
       table: prior.table_name,
       import_id: null,
       rows_read: 0,
@@ -645,6 +658,8 @@ async function loadRows(
     ...(mapping.constants?.length ? { constants: mapping.constants } : {}),
     // the sheet a workbook's first batch was read from (chosen by its header): for the import log
     ...(source.sheet !== undefined ? { sheet: source.sheet } : {}),
+    // a second table on the sheet, imported as a batch of its own: where it starts
+    ...(source.otherParts?.length ? { other_parts: source.otherParts } : {}),
   });
   await db.exec(
     `INSERT INTO import_log (import_id, file_name, file_path, file_size, sha256, format, encoding, table_name, mapping,

@@ -41,7 +41,7 @@ export interface RejectedExport {
 
 /** What a line number counts, by the file's format. */
 function lineWord(format: string | null): string {
-  if (format === 'xlsx' || format === 'xlsm' || format === 'xls' || format === 'xmlss') return '工作表行号';
+  if (format === 'xlsx' || format === 'xlsm' || format === 'xls' || format === 'xmlss' || format === 'ods') return '工作表行号';
   if (format === 'json' || format === 'jsonl' || format === 'ndjson' || format === 'parquet') return '记录序号';
   // a web page's or Word document's table rows, counted over all its tables
   if (format === 'html' || format === 'docx') return '表格行号';
@@ -126,7 +126,7 @@ export async function writeRejectedXlsx(db: Db, path: string, opts: { importId?:
       rows: data,
       title: [
         `${file}：${mine.length} 行未能导入${table ? `（${table.zh}）` : ''}`,
-        `请按“问题说明”修改这些行后重新提供。${lineWord(log?.format ?? null)}是原文件中的位置${['xlsx', 'xlsm', 'xls', 'xmlss', 'html', 'docx'].includes(log?.format ?? '') ? '' : '（表头为第 1 行）'}。`,
+        `请按“问题说明”修改这些行后重新提供。${lineWord(log?.format ?? null)}是原文件中的位置${['xlsx', 'xlsm', 'xls', 'xmlss', 'ods', 'html', 'docx'].includes(log?.format ?? '') ? '' : '（表头为第 1 行）'}。`,
       ],
     });
     // kinds of problem, with how many rows have each (a row may have several)

@@ -26,12 +26,13 @@ import { openXlsWorkbook, readXlsRows } from './xls-reader.js';
 import { columnLetters, MAX_MERGES, openXlsx, readXlsxRows, type OpenXlsx, type XlsxReadResult, type XlsxRow, type XlsxSheetInfo } from './xlsx-reader.js';
 import { readHtmlRows } from './html-table.js';
 import { readWordRows } from './word-table.js';
+import { openOdsWorkbook, readOdsRows } from './ods-reader.js';
 import { openXml2003Workbook, readXml2003Rows } from './xml2003-reader.js';
 
 /** 'html': a web-page table named .xls (sniff-format.ts), read as a sheet; 'xls': an old binary
  *  workbook (xls-reader.ts); 'xmlss': an XML Spreadsheet 2003 (xml2003-reader.ts), named .xml or,
  *  as systems export it, .xls. */
-export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'xmlss' | 'html' | 'docx' | 'json' | 'jsonl' | 'parquet';
+export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'xmlss' | 'ods' | 'html' | 'docx' | 'json' | 'jsonl' | 'parquet';
 
 /** What a text file's scan tells the staging (its encoding, lines, line ends and characters). */
 export function scanFacts(scan: FileScan): Partial<SourceContext> {
@@ -77,6 +78,9 @@ export function formatOf(path: string): FileFormat {
     case '.docx':
     case '.doc':
       return 'docx';
+    // OpenDocument spreadsheets (ods-reader.ts)
+    case '.ods':
+      return 'ods';
     case '.xls':
     // WPS Spreadsheets' own format: the same compound file and BIFF8 records as an .xls
     case '.et':
@@ -84,8 +88,8 @@ export function formatOf(path: string): FileFormat {
     default:
       throw new TijianError(
         'FILE_UNSUPPORTED',
-        `不支持的文件类型“${ext || '(无扩展名)'}”：${path}。支持 CSV、XLSX、XLS（含 WPS 表格 .et）、XML 表格 2003、Word 文档中的表格（.docx）、JSON、JSON Lines 和 Parquet。`,
-        `Unsupported file type "${ext || '(none)'}": ${path}. Tijian reads CSV, XLSX, XLS (and WPS Spreadsheets' .et), XML Spreadsheet 2003, the tables of Word documents (.docx), JSON, JSON Lines and Parquet.`,
+        `不支持的文件类型“${ext || '(无扩展名)'}”：${path}。支持 CSV、XLSX、XLS（含 WPS 表格 .et）、ODF 电子表格（.ods）、XML 表格 2003、Word 文档中的表格（.docx）、JSON、JSON Lines 和 Parquet。`,
+        `Unsupported file type "${ext || '(none)'}": ${path}. Tijian reads CSV, XLSX, XLS (and WPS Spreadsheets' .et), OpenDocument spreadsheets (.ods), XML Spreadsheet 2003, the tables of Word documents (.docx), JSON, JSON Lines and Parquet.`,
       );
   }
 }
@@ -646,16 +650,17 @@ type RowReader = (
   opts: { signal?: AbortSignal | undefined; displayName?: string | undefined; sheet?: string | undefined; workbook?: OpenXlsx | undefined },
 ) => Promise<XlsxReadResult>;
 
-type WorkbookKind = 'xlsx' | 'xls' | 'xmlss';
+type WorkbookKind = 'xlsx' | 'xls' | 'xmlss' | 'ods';
 
 /** A workbook opened once, whose shared strings the sheet choice's looks and the read share. */
 function openWorkbookOf(kind: WorkbookKind, path: string, file: string, signal?: AbortSignal, maxStringsBytes?: number): Promise<OpenXlsx> {
   if (kind === 'xls') return openXlsWorkbook(path, file, signal);
   if (kind === 'xmlss') return openXml2003Workbook(path, file, signal);
+  if (kind === 'ods') return openOdsWorkbook(path, file, signal);
   return openXlsx(path, { displayName: file, signal, maxStringsBytes });
 }
 
-const ROW_READERS: Record<WorkbookKind | 'html' | 'docx', RowReader> = { xlsx: readXlsxRows, xls: readXlsRows, xmlss: readXml2003Rows, html: readHtmlRows, docx: readWordRows };
+const ROW_READERS: Record<WorkbookKind | 'html' | 'docx', RowReader> = { xlsx: readXlsxRows, xls: readXlsRows, xmlss: readXml2003Rows, ods: readOdsRows, html: readHtmlRows, docx: readWordRows };
 
 /** The sheet a workbook's import reads first and its other sheets that read as data too (what an
  *  import of it gives as `sheet` and `otherSheets`), without reading any sheet to its end. */
@@ -669,7 +674,7 @@ export async function workbookDataSheets(path: string, kind: WorkbookKind, file:
   }
 }
 
-async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xlsx' | 'xls' | 'xmlss' | 'html' | 'docx' = 'xlsx'): Promise<StagedSource> {
+async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xlsx' | 'xls' | 'xmlss' | 'ods' | 'html' | 'docx' = 'xlsx'): Promise<StagedSource> {
   const dir = await mkdtemp(join(ctx.scratchDir ?? tmpdir(), 'tijian-xlsx-'));
   cleanupPaths.push(dir);
   const tmpCsv = join(dir, 'sheet.csv');
@@ -843,6 +848,17 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
       }
     }
     if (bestScore < 2) best = 0;
+    // a header above the best one with a data row between them (a digit in a cell) is the first
+    // table's, the best one a second table's under it (stacked tables, a short first one): the
+    // rows above the best would otherwise be skipped as titles
+    for (let i = 0; i < best && bestScore >= 3; i++) {
+      const s = headerScore(pending[i]!.cells);
+      if (s >= 3 && s >= 0.5 * bestScore && pending.slice(i + 1, best).some((r) => r.cells.some((c) => /[0-9]/.test(c)))) {
+        best = i;
+        bestScore = s;
+        break;
+      }
+    }
     // the leaf row must be the very next sheet row
     // the rows of a header block must be consecutive sheet rows
     const block = findHeaderBlock(pending.map((r) => r.cells), best);
@@ -1567,6 +1583,7 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
       case 'docx':
       case 'xls':
       case 'xmlss':
+      case 'ods':
         return await xlsxSource(ctx, cleanupPaths, format);
       case 'parquet': {
         let path = ctx.path;

@@ -9,19 +9,16 @@
 // Imported and compared by analytics/test/acceptance-cli.ts (how, and what fails a file, is said
 // there). KNOWN and KNOWN_REFUSED were empty at hand-over (4 of 9 files right, 69/106 columns, none
 // wrong; 01 .ods and 06 .docx refused as file types, 04 refused for 检查完成日期); after the fixes of
-// 2026-12-07 (Word tables, \N, ☑/☐ and ☑是 ☐否, notes and 本表共…件 / 平均分 lines as no records,
-// 检查完成日期, 总分) 7 of 9 files right, 94/106 columns, and these name what is left, with why.
+// 2026-12-07 (the ODF and Word readers, stacked tables, \N, ☑/☐ and ☑是 ☐否, notes and 本表共…件 /
+// 平均分 lines as no records, 检查完成日期, 总分, 卫生许可证号) 9 of 9 files right, 106/106 columns,
+// none wrong: both lists are empty again.
 import { describeAcceptanceSet } from '../../analytics/test/acceptance-cli.js';
 
 /** Misses left as they are (by file number), each with why. Empty when the set was handed over. */
 const KNOWN: Record<string, RegExp[]> = {};
 
 /** Files the importer still refuses, each with why. Empty when the set was handed over. */
-const KNOWN_REFUSED: Record<string, string> = {
-  // OpenDocument spreadsheets are not read (LibreOffice and WPS save .xlsx by default); the refusal
-  // names the formats that are, and says to save the file as .xlsx
-  '01': '.ods is not a format Tijian reads',
-};
+const KNOWN_REFUSED: Record<string, string> = {};
 
 describeAcceptanceSet({
   set: 'acceptance6',
