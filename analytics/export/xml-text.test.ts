@@ -46,6 +46,10 @@ describe('xmlText', () => {
     const ok = 'tab\tLF\nCR\r 普通文本 \u00A0\u0085\uE000\uFFFD \u{10FFFF} 😀';
     expect(xmlText(ok)).toBe(ok);
     expect(xmlText('😀'.slice(0, 1) + 'x' + '😀'.slice(1))).toBe('\uFFFDx\uFFFD');
+    // a right-to-left override in a name (displayed reversed: 张三\u202E司公限有 reads as another
+    // name) and the other embedding/isolate controls; the marks LRM/RLM and ZWJ stay
+    expect(xmlText('张三\u202E司公限有\u202C，\u2066李四\u2069\u202A\u202B\u202D')).toBe('张三\uFFFD司公限有\uFFFD，\uFFFD李四\uFFFD\uFFFD\uFFFD\uFFFD');
+    expect(xmlText('a\u200Eb\u200Fc\u200Dd')).toBe('a\u200Eb\u200Fc\u200Dd');
   });
   it('xmlTextDeep cleans the strings of arrays and plain objects, keeps other objects and functions', () => {
     const f = () => 1;

@@ -6,10 +6,14 @@
 // U+FFFD �, so the reader sees that something was there.
 
 // Not a character XML 1.0 allows, or DEL; with the u flag a lone surrogate is one code point here
-// (outside every allowed range), a surrogate pair one astral character (allowed).
-const NOT_XML = /[^\t\n\r\u0020-\u007E\u0080-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+// (outside every allowed range), a surrogate pair one astral character (allowed). Also the
+// bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): one in a
+// party's or unit's name makes the rest of the line display reversed in Word, Excel and a browser
+// (a name that reads as another), and no Chinese ledger text needs them — file names drop them too.
+const NOT_XML = /[^\t\n\r\u0020-\u007E\u0080-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]|[\u202A-\u202E\u2066-\u2069]/gu;
 
-/** The text with every character an XML file cannot hold (and DEL) replaced by U+FFFD. */
+/** The text with every character an XML file cannot hold (and DEL, and the bidirectional
+ *  override controls) replaced by U+FFFD. */
 export function xmlText(s: string): string {
   return s.replace(NOT_XML, '\uFFFD');
 }
