@@ -62,7 +62,7 @@ export function errorText(e: unknown): string {
 // Broken and hostile input files. Each message names the user's file (never a temporary copy),
 // says what is wrong in words, and what to do; raw parser or zlib text is at most a detail.
 
-export type FileErrorCode = 'FILE_DAMAGED' | 'FILE_TOO_LARGE' | 'FILE_UNSUPPORTED' | 'FILE_ENCODING';
+export type FileErrorCode = 'FILE_DAMAGED' | 'FILE_TOO_LARGE' | 'FILE_UNSUPPORTED' | 'FILE_ENCODING' | 'FILE_EMPTY';
 
 function fileError(code: FileErrorCode, zh: string, en: string, details?: unknown): TijianError {
   return new TijianError(code as ErrorCode, zh, en, details);
@@ -86,6 +86,12 @@ export const fileErrors = {
   zipDamaged(file: string, part: string | null, what: { zh: string; en: string }): TijianError {
     const where = part ? `（部件 ${part}）` : '';
     return fileError('FILE_DAMAGED', `“${file}”已损坏${where}：${what.zh}。数据可能被截断或改动过，未导入任何内容。请重新导出该文件。`, `"${file}" is damaged${part ? ` (part ${part})` : ''}: ${what.en}. The data may be cut short or altered; nothing was imported. Export the file again.`);
+  },
+  /** A workbook without the sheet asked for (or without any). */
+  noSheet(file: string, sheet?: string): TijianError {
+    return sheet === undefined
+      ? fileError('FILE_EMPTY', `“${file}”中没有工作表。`, `"${file}" has no worksheet.`)
+      : fileError('FILE_EMPTY', `“${file}”中没有名为“${sheet}”的工作表。`, `"${file}" has no worksheet named "${sheet}".`);
   },
   /** An XML part is not well-formed. */
   xmlDamaged(file: string, part: string, at: string | null, what: { zh: string; en: string }): TijianError {

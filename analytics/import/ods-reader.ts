@@ -9,7 +9,7 @@
 // boolean as TRUE/FALSE — else its paragraphs' text, one line each; comments (office:annotation)
 // are no text. An encrypted file is refused in words.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { TijianError } from '../i18n/errors.js';
+import { fileErrors, TijianError } from '../i18n/errors.js';
 import { checkAborted } from './cancel.js';
 import {
   defaultLimits,
@@ -241,7 +241,7 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
 /** The spreadsheet's sheets, for the sheet choice (one pass over content.xml that keeps no row). */
 export async function openOdsWorkbook(path: string, file: string, signal?: AbortSignal): Promise<OpenXlsx> {
   const { sheets } = await scan(path, file, signal, { onSheet: () => false, onRows: () => undefined, done: () => false });
-  if (!sheets.length) throw new TijianError('FILE_EMPTY', `“${file}”中没有工作表。`, `"${file}" has no worksheet.`);
+  if (!sheets.length) throw fileErrors.noSheet(file);
   // nothing is held open: each read streams the file again
   return { sheets: sheets.map((name) => ({ name, hidden: false })), close: () => {} };
 }
@@ -283,13 +283,7 @@ export async function readOdsRows(
     },
     done: () => finished || (opts.maxRows !== undefined && sent >= opts.maxRows),
   });
-  if (target < 0) {
-    throw new TijianError(
-      'FILE_EMPTY',
-      opts.sheet === undefined ? `“${file}”中没有工作表。` : `“${file}”中没有名为“${opts.sheet}”的工作表。`,
-      opts.sheet === undefined ? `"${file}" has no worksheet.` : `"${file}" has no worksheet named "${opts.sheet}".`,
-    );
-  }
+  if (target < 0) throw fileErrors.noSheet(file, opts.sheet);
   if (!informed) onInfo({ name: sheets[target]!, allSheets: known ?? sheets });
   return { merges };
 }

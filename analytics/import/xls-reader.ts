@@ -11,7 +11,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import CFB from 'cfb';
 import iconv from 'iconv-lite';
-import { TijianError } from '../i18n/errors.js';
+import { fileErrors, TijianError } from '../i18n/errors.js';
 import { checkAborted } from './cancel.js';
 import { BUILTIN_DATE_FORMATS, columnLetters, EXCEL_MAX_CELL_CHARS, excelSerialToText, isDateFormatCode, MAX_ROW_CHARS, MergeList, type OpenXlsx, type XlsxReadOptions, type XlsxReadResult, type XlsxRow, type XlsxSheetInfo } from './xlsx-reader.js';
 
@@ -372,7 +372,7 @@ export async function readXlsRows(
   const { stream, globals } = (opts.workbook && XLS_BOOKS.get(opts.workbook)) || (await openXls(path, file, opts.signal));
   const { sheets, sst, dateXf, date1904, biff8, decoder } = globals;
   const sheet = opts.sheet === undefined ? sheets[0] : sheets.find((s) => s.name === opts.sheet);
-  if (!sheet) throw new TijianError('FILE_EMPTY', `“${file}”中没有工作表。`, `"${file}" has no worksheet.`);
+  if (!sheet) throw fileErrors.noSheet(file, opts.sheet);
   const info: XlsxSheetInfo = { name: sheet.name, allSheets: sheets.map((s) => s.name) };
   const recs = new Records(stream, file);
   recs.pos = sheet.offset;

@@ -16,7 +16,7 @@
 // templates often declare one encoding over text written in another.
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { TijianError } from '../i18n/errors.js';
+import { fileErrors, TijianError } from '../i18n/errors.js';
 import { checkAborted } from './cancel.js';
 import { headBytes, sniffEncoding } from './html-table.js';
 import { decodeEntities, XmlScanner, XmlSyntaxError, type XmlHandler } from './xml-scan.js';
@@ -497,7 +497,7 @@ async function singleSheet(path: string, encoding: string, signal: AbortSignal |
 export async function openXml2003Workbook(path: string, file: string, signal?: AbortSignal): Promise<OpenXlsx> {
   const only = await singleSheet(path, xml2003Encoding(headBytes(path, 64 * 1024)).encoding, signal);
   const { sheets } = only !== null ? { sheets: [{ name: only, hidden: false }] } : await scan(path, file, signal, { onSheet: () => false });
-  if (!sheets.length) throw new TijianError('FILE_EMPTY', `“${file}”中没有工作表。`, `"${file}" has no worksheet.`);
+  if (!sheets.length) throw fileErrors.noSheet(file);
   // nothing is held open: each read streams the file again
   return { sheets, close: () => {} };
 }
@@ -540,13 +540,7 @@ export async function readXml2003Rows(
     },
     done: () => opts.maxRows !== undefined && sent >= opts.maxRows,
   });
-  if (target < 0) {
-    throw new TijianError(
-      'FILE_EMPTY',
-      opts.sheet === undefined ? `“${file}”中没有工作表。` : `“${file}”中没有名为“${opts.sheet}”的工作表。`,
-      opts.sheet === undefined ? `"${file}" has no worksheet.` : `"${file}" has no worksheet named "${opts.sheet}".`,
-    );
-  }
+  if (target < 0) throw fileErrors.noSheet(file, opts.sheet);
   inform(sheets, lastRow);
   return { merges, ...(warnings.length ? { warnings } : {}) };
 }
