@@ -297,17 +297,20 @@ export async function importFileSheets(ws: Workspace, filePath: string, opts: Im
     sheets = first.other_sheets ?? [];
   } catch (e) {
     // the chosen sheet failed (a required column missing in 1月): the workbook's other data sheets
-    // are still imported, the failure said for that sheet
+    // are still imported, the failure said for that sheet — and so is a second table on the sheet
+    // (the failure names where it starts)
+    const later = partsOf(e);
     const others = await othersAfterFailure(filePath, opts, e);
-    if (!others) throw e;
+    if (!others && !later.length) throw e;
     path = resolvePath(filePath);
     file = basename(path);
-    out.push({ file, path, sheet: others.first, error: e as TijianError });
-    sheets = others.others;
+    out.push({ file, path, sheet: others?.first ?? later[0]!.sheet, error: e as TijianError });
+    sheets = others?.others ?? [];
   }
   // each sheet, and each second table found on a sheet (a batch ends above it and names where it
   // starts), in the order found
-  const parts: Array<{ sheet: string; fromRow?: number }> = [...(('other_parts' in out[0]! && out[0].other_parts) || []), ...sheets.map((sheet) => ({ sheet }))];
+  const first = out[0]!;
+  const parts: Array<{ sheet: string; fromRow?: number }> = [...('error' in first ? partsOf(first.error) : (first.other_parts ?? [])), ...sheets.map((sheet) => ({ sheet }))];
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     const label = sheetLabel(part)!;
@@ -319,9 +322,17 @@ export async function importFileSheets(ws: Workspace, filePath: string, opts: Im
       const error = e instanceof TijianError ? e : new TijianError('IMPORT_FAILED', `导入“${file}”的工作表“${label}”失败（${errorText(e)}）。`, `Importing sheet "${label}" of "${file}" failed (${errorText(e)}).`);
       out.push({ file, path, sheet: label, error });
       if (error.code === 'IMPORT_CANCELLED') break;
+      parts.splice(i + 1, 0, ...partsOf(error));
     }
   }
   return out;
+}
+
+/** Where the second tables of a sheet whose first table failed start (the error's details). */
+function partsOf(e: unknown): Array<{ sheet: string; fromRow: number }> {
+  if (!(e instanceof TijianError) || typeof e.details !== 'object' || !e.details) return [];
+  const parts = (e.details as { other_parts?: unknown }).other_parts;
+  return Array.isArray(parts) ? parts.filter((p): p is { sheet: string; fromRow: number } => typeof p?.sheet === 'string' && Number.isInteger(p?.fromRow)) : [];
 }
 
 /** The second tables an earlier import of the same bytes found on its sheet (its log's mapping). */
@@ -399,6 +410,8 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
           ? { zh: '旧版 Excel 工作簿（.xls）', en: 'an old binary Excel workbook (.xls)' }
           : format === 'xmlss'
           ? { zh: 'XML 表格 2003', en: 'an XML Spreadsheet 2003' }
+          : format === 'ods'
+          ? { zh: 'ODF 电子表格（.ods）', en: 'an OpenDocument spreadsheet (.ods)' }
           : format === 'html'
           ? { zh: '网页（HTML）表格', en: 'a web-page (HTML) table' }
           : format === 'docx'
@@ -522,6 +535,11 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   } catch (e) {
     if (opts.signal?.aborted || /INTERRUPT/i.test(String((e as Error)?.message))) {
       throw new TijianError('IMPORT_CANCELLED', `导入“${file}”已取消，工作区未改变。`, `Import of "${file}" cancelled; the workspace is unchanged.`);
+    }
+    // a sheet whose first table cannot be imported (a required column missing) may still hold a
+    // second table under a header of its own: the error says where it starts (importFileSheets)
+    if (e instanceof TijianError && source?.otherParts?.length && e.code !== 'IMPORT_CANCELLED') {
+      throw new TijianError(e.code, e.zh, e.en, { ...(typeof e.details === 'object' && e.details ? e.details : {}), other_parts: source.otherParts });
     }
     if (e instanceof TijianError) throw e;
     // DuckDB's text may echo a whole input line and the reader's settings: only its gist, with

@@ -32,6 +32,8 @@ const RESAVE_EN = 'Open it in LibreOffice, WPS or Excel, save it as .xlsx and im
 
 /** A repeat beyond this is taken as this (a crafted 1e9 would otherwise spin). */
 const MAX_SPAN = 1000;
+/** A row written once for more rows than this is read once and rejected (see the row's close). */
+const MAX_ROW_REPEAT = 1000;
 
 function notOds(file: string, why: { zh: string; en: string }): TijianError {
   return new TijianError('FILE_UNSUPPORTED', `“${file}”${why.zh}。${RESAVE_ZH}`, `"${file}" ${why.en}. ${RESAVE_EN}`);
@@ -67,7 +69,7 @@ interface Pass {
 }
 
 /** Opens the package and streams content.xml through the handlers. */
-async function scan(path: string, file: string, signal: AbortSignal | undefined, pass: Pass): Promise<{ sheets: string[]; merges: MergeList }> {
+async function scan(path: string, file: string, signal: AbortSignal | undefined, pass: Pass): Promise<{ sheets: string[]; hidden: boolean[]; merges: MergeList }> {
   let zip: XlsxZip;
   try {
     zip = await XlsxZip.open(path, file);
@@ -76,6 +78,7 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
     throw e;
   }
   const sheets: string[] = [];
+  const hidden: boolean[] = [];
   const merges = new MergeList();
   try {
     const part = partLookup(zip.entries);
@@ -94,16 +97,31 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
     let cell: { text: string; value: string | null; repeat: number; paragraphs: number; cs: number; rs: number } | null = null;
     let inAnnotation = 0;
     let inParagraph = 0;
+    // shapes and text boxes anchored to a cell (draw:frame, draw:custom-shape…): their text is no
+    // part of the cell's value
+    let inDraw = 0;
+    // table styles that hide a sheet (style:table-properties table:display="false"): they come in
+    // office:automatic-styles, before the sheets
+    const hiddenStyles = new Set<string>();
+    let styleName: string | null = null;
     const p = new SaxesParser();
     p.on('opentag', (t) => {
       const name = t.name.slice(t.name.indexOf(':') + 1);
+      if (t.name === 'style:style') styleName = attr(t, 'name') ?? null;
+      else if (t.name === 'style:table-properties' && styleName !== null && attr(t, 'display') === 'false') hiddenStyles.add(styleName);
       if (name === 'table' && t.name !== 'table:table-template') {
         if (sheetDepth++ === 0) {
           const sheetName = attr(t, 'name') ?? `Sheet${sheets.length + 1}`;
+          const style = attr(t, 'style-name');
           sheets.push(sheetName);
+          hidden.push(style !== undefined && hiddenStyles.has(style));
           reading = pass.onSheet(sheets.length - 1, sheetName);
           rowNumber = 0;
         }
+        return;
+      }
+      if (t.name.startsWith('draw:')) {
+        inDraw++;
         return;
       }
       if (!reading || sheetDepth !== 1) return;
@@ -117,7 +135,8 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
           const type = attr(t, 'value-type');
           let value: string | null = null;
           if (name === 'table-cell') {
-            if (type === 'float' || type === 'percentage' || type === 'currency') value = attr(t, 'value') ?? null;
+            if (type === 'string' && attr(t, 'string-value') !== undefined) value = attr(t, 'string-value')!;
+            else if (type === 'float' || type === 'percentage' || type === 'currency') value = attr(t, 'value') ?? null;
             else if (type === 'date') value = attr(t, 'date-value') !== undefined ? isoCellText(attr(t, 'date-value')!) : null;
             else if (type === 'boolean') value = attr(t, 'boolean-value') === 'true' ? 'TRUE' : attr(t, 'boolean-value') === 'false' ? 'FALSE' : null;
           }
@@ -131,7 +150,7 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
           return;
         case 'p':
         case 'h':
-          if (cell && !inAnnotation) {
+          if (cell && !inAnnotation && !inDraw) {
             if (cell.paragraphs++ > 0) cell.text += '\n';
             inParagraph++;
           }
@@ -150,10 +169,15 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
       }
     });
     p.on('text', (s) => {
-      if (cell && inParagraph && !inAnnotation && cell.text.length <= EXCEL_MAX_CELL_CHARS) cell.text += s;
+      if (cell && inParagraph && !inAnnotation && !inDraw && cell.text.length <= EXCEL_MAX_CELL_CHARS) cell.text += s;
     });
     p.on('closetag', (t) => {
       const name = t.name.slice(t.name.indexOf(':') + 1);
+      if (t.name === 'style:style') styleName = null;
+      if (t.name.startsWith('draw:')) {
+        inDraw--;
+        return;
+      }
       if (name === 'table') {
         if (--sheetDepth === 0) reading = false;
         return;
@@ -165,7 +189,7 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
           return;
         case 'p':
         case 'h':
-          if (cell && !inAnnotation) inParagraph--;
+          if (cell && !inAnnotation && !inDraw) inParagraph--;
           return;
         case 'table-cell':
         case 'covered-table-cell': {
@@ -206,6 +230,23 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
           }
           for (let i = 0; i < r.cells.length; i++) if (r.cells[i] === undefined) r.cells[i] = '';
           if (r.problem?.code === 'row.too_wide') r.cells.length = Math.min(r.cells.length, 64);
+          if (r.repeat > MAX_ROW_REPEAT) {
+            // one row written for thousands (a column filled down to the sheet's end): read once,
+            // rejected saying so — a 1.3 KB file of one row repeated 1,048,000 times took 4 GB
+            r.cells.length = Math.min(r.cells.length, 64);
+            rowNumber++;
+            queue.push({
+              rowNumber,
+              cells: r.cells,
+              problem: {
+                code: 'row.repeated',
+                zh: `该行在文件中重复了 ${r.repeat} 次（第 ${rowNumber}–${rowNumber + r.repeat - 1} 行相同），多半是把某列填充到了表底：只读取为一行并拒绝。如确为数据，请删去多余的行后重新导入`,
+                en: `the row is repeated ${r.repeat} times in the file (rows ${rowNumber}–${rowNumber + r.repeat - 1} alike), most likely a column filled down to the sheet's end: read as one row and rejected. If it is data, delete the rows too many and import again`,
+              },
+            });
+            rowNumber += r.repeat - 1;
+            return;
+          }
           for (let k = 0; k < r.repeat && rowNumber < EXCEL_MAX_ROWS; k++) {
             rowNumber++;
             queue.push(r.problem ? { rowNumber, cells: k ? [...r.cells] : r.cells, problem: r.problem } : { rowNumber, cells: k ? [...r.cells] : r.cells });
@@ -222,7 +263,7 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
         p.write(chunk);
         if (queue.length) {
           await pass.onRows(queue.splice(0), sheets);
-          if (pass.done()) return { sheets, merges };
+          if (pass.done()) return { sheets, hidden, merges };
         }
       }
       p.close();
@@ -232,18 +273,19 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
       throw damaged(file, m ? m[1]! : null, (m ? m[3]! : (e as Error).message).split('\n')[0]!.slice(0, 120));
     }
     if (queue.length) await pass.onRows(queue.splice(0), sheets);
-    return { sheets, merges };
+    return { sheets, hidden, merges };
   } finally {
     zip.close();
   }
 }
 
-/** The spreadsheet's sheets, for the sheet choice (one pass over content.xml that keeps no row). */
+/** The spreadsheet's sheets, for the sheet choice (one pass over content.xml that keeps no row);
+ *  a sheet hidden by its table style is passed over there, as an .xlsx's hidden sheet is. */
 export async function openOdsWorkbook(path: string, file: string, signal?: AbortSignal): Promise<OpenXlsx> {
-  const { sheets } = await scan(path, file, signal, { onSheet: () => false, onRows: () => undefined, done: () => false });
+  const { sheets, hidden } = await scan(path, file, signal, { onSheet: () => false, onRows: () => undefined, done: () => false });
   if (!sheets.length) throw fileErrors.noSheet(file);
   // nothing is held open: each read streams the file again
-  return { sheets: sheets.map((name) => ({ name, hidden: false })), close: () => {} };
+  return { sheets: sheets.map((name, i) => ({ name, hidden: hidden[i] ?? false })), close: () => {} };
 }
 
 /** Reads the rows of the first sheet (or of the one named `opts.sheet`), as readXlsxRows reads an

@@ -17,6 +17,7 @@ const ROW_KINDS: Record<string, { zh: string; en: string }> = {
   'row.too_long': { zh: '内容过长（单元格或整行超过长度上限）', en: 'too long (a cell or the line is over the limit)' },
   'row.too_wide': { zh: '列数过多（超过 Excel 的列数上限）', en: 'too many columns (more than Excel allows)' },
   'row.duplicate_key': { zh: '同一记录中一个键出现多次', en: 'a key named twice in one record' },
+  'row.repeated': { zh: '同一行在文件中重复了上千次（多为填充到表底）', en: 'one row repeated thousands of times (filled down to the end)' },
   'key.duplicate_in_file': { zh: '与本文件中前面的行重复', en: 'duplicate of an earlier line of the file' },
   'key.exists': { zh: '工作区中已有同一编号的记录', en: 'already in the workspace' },
   // the rows of an imported feedback form (整改情况反馈表) that could not be taken

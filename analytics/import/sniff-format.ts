@@ -101,6 +101,8 @@ export function detectFormat(path: string): FileFormat {
   // an Office compound file: an old binary workbook (xls-reader.ts, which also tells an encrypted
   // .xlsx, itself a compound file, or a Word file from a workbook), under any of these names
   if (b.subarray(0, 8).equals(OLE)) return 'xls';
+  // an OpenDocument spreadsheet renamed (its first part, stored, is its media type)
+  if (b.subarray(0, 4).equals(ZIP) && b.subarray(30, 100).toString('latin1').startsWith('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')) return 'ods';
   if (b.subarray(0, 4).equals(ZIP)) return 'xlsx';
   // an XML Spreadsheet 2003 (xml2003-reader.ts): what Java systems' template exports write under an
   // .xls name, and renamed .xlsx or .csv by hand

@@ -642,6 +642,11 @@ async function joinChunks(dest: string, header: string, chunks: readonly string[
   await once(out, 'finish');
 }
 
+/** A row's cells as one text, white space aside (a header pasted again as 序 号 is the same row). */
+function rowKey(cells: readonly string[]): string {
+  return cells.map((c) => c.replace(/\s+/g, '')).join('\u0001').replace(/\u0001+$/, '');
+}
+
 /** Reads a sheet's rows (readXlsxRows, or readHtmlRows for a web-page table). */
 type RowReader = (
   path: string,
@@ -820,20 +825,20 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
   let headerRowScore = 0;
   let otherTable: { row: number; labels: string[] } | null = null;
   /** Whether a row below the header is the header of another table (stacked on the sheet with its
-   *  own columns): no digit in any cell, three cells or more that name a field exactly, not a row
-   *  of the header block pasted again, and a header score near the header's own. Cheap for data
-   *  rows: the first cell holding a digit ends it, and the score is computed only for a row of
-   *  three exact field names. */
+   *  own columns): no digit in any cell but in brackets (统一社会信用代码（18位）, 有效期（4年）), three
+   *  cells or more that name a field exactly, not a row of the header block pasted again (white
+   *  space aside: 序 号, 发证\n日期 on a later page), and a header score near the header's own. Cheap
+   *  for data rows: the first cell holding a digit ends it, and the score is computed only for a
+   *  row of three exact field names. */
   const looksLikeOtherHeader = (cells: readonly string[]): boolean => {
     let exact = 0;
     for (const c of cells) {
       if (c === '') continue;
-      if (/[0-9０-９]/.test(c)) return false;
+      if (/[0-9０-９]/.test(c) && /[0-9０-９]/.test(c.replace(/[（(][^）)]*[）)]/g, ''))) return false;
       if (namesFieldExactly(c)) exact++;
     }
     if (exact < 3) return false;
-    const key = cells.map((c) => c.trim()).join('\u0001').replace(/\u0001+$/, '');
-    if (headerRowsSeen.includes(key)) return false;
+    if (headerRowsSeen.includes(rowKey(cells))) return false;
     const score = headerScore(cells);
     return score >= 3 && score >= 0.5 * headerRowScore;
   };
@@ -848,16 +853,19 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
       }
     }
     if (bestScore < 2) best = 0;
-    // a header above the best one with a data row between them (a digit in a cell) is the first
-    // table's, the best one a second table's under it (stacked tables, a short first one): the
-    // rows above the best would otherwise be skipped as titles
+    // A header above the best one with data rows under it is the sheet's first table's; the best
+    // one a second table's (stacked, the first short): the rows above the best would otherwise be
+    // skipped as titles. A header has no digit but in brackets (a preface row such as 检查时间 |
+    // 2024年度 is none), and two rows at least between it and the best hold a digit.
+    const bare = (c: string) => !/[0-9０-９]/.test(c.replace(/[（(][^）)]*[）)]/g, ''));
     for (let i = 0; i < best && bestScore >= 3; i++) {
+      if (!pending[i]!.cells.every(bare)) continue;
       const s = headerScore(pending[i]!.cells);
-      if (s >= 3 && s >= 0.5 * bestScore && pending.slice(i + 1, best).some((r) => r.cells.some((c) => /[0-9]/.test(c)))) {
-        best = i;
-        bestScore = s;
-        break;
-      }
+      if (s < 3 || s < 0.5 * bestScore) continue;
+      if (pending.slice(i + 1, best).filter((r) => r.cells.some((c) => /[0-9]/.test(c))).length < 2) continue;
+      best = i;
+      bestScore = s;
+      break;
     }
     // the leaf row must be the very next sheet row
     // the rows of a header block must be consecutive sheet rows
@@ -878,7 +886,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
       headers = uniqueHeaders(h.cells.map((c) => c.trim()));
     }
     const blockRows = headerBlock ? (headerBlock as { rows: string[][] }).rows : [pending[best]!.cells];
-    headerRowsSeen = [...blockRows, headers].map((cells) => cells.map((c) => c.trim()).join('\u0001').replace(/\u0001+$/, ''));
+    headerRowsSeen = [...blockRows, headers].map(rowKey);
     if (ctx.onHeaders) await ctx.onHeaders(headers);
     width0 = headers.length;
     if (ingestWhileReading()) {
@@ -952,11 +960,14 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
     const partTop = ctx.fromRow ?? 1;
     const titleRows = tr ? tr.topRow - partTop : headerRow - partTop;
     const other = otherTable as { row: number; labels: string[] } | null;
-    if (ctx.fromRow !== undefined) warnings.push(`从第 ${ctx.fromRow} 行起读取（工作表“${sheetName}”中的另一张表）/ read from row ${ctx.fromRow} on (another table on sheet "${sheetName}")`);
+    // (a web page's or a Word document's rows are its tables' rows, counted over all its tables)
+    const inDoc = kind === 'html' || kind === 'docx';
+    const where = inDoc ? { zh: '文档', en: 'the document', row: '表格行', rowEn: 'table row' } : { zh: `工作表“${sheetName}”`, en: `sheet "${sheetName}"`, row: '行', rowEn: 'row' };
+    if (ctx.fromRow !== undefined) warnings.push(`从第 ${ctx.fromRow} ${where.row}起读取（${where.zh}中的另一张表）/ read from ${where.rowEn} ${ctx.fromRow} on (another table in ${where.en})`);
     if (other) {
       warnings.push(
-        `第 ${other.row} 行起是同一工作表中的另一张表（表头：${other.labels.join('、')}），与第 ${headerRow} 行的表头不同：本批次读到第 ${other.row - 1} 行为止，另一张表按它自己的表头作为单独的批次导入 / ` +
-          `from row ${other.row} the sheet holds another table (header: ${other.labels.join(', ')}), unlike the header on row ${headerRow}: this batch ends at row ${other.row - 1}; the other table is imported under its own header as a batch of its own`,
+        `第 ${other.row} ${where.row}起是${where.zh}中的另一张表（表头：${other.labels.join('、')}），与第 ${headerRow} ${where.row}的表头不同：本批次读到第 ${other.row - 1} ${where.row}为止，另一张表按它自己的表头作为单独的批次导入 / ` +
+          `from ${where.rowEn} ${other.row} ${where.en} holds another table (header: ${other.labels.join(', ')}), unlike the header on ${where.rowEn} ${headerRow}: this batch ends at ${where.rowEn} ${other.row - 1}; the other table is imported under its own header as a batch of its own`,
       );
     }
     if (titleRows > 0) warnings.push(`跳过表头上方的 ${titleRows} 行标题 / skipped ${titleRows} title row(s) above the header`);

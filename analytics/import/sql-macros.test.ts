@@ -177,9 +177,11 @@ describe('tj_money: amounts with separators and units', () => {
 
 describe('tj_bool: yes/no in every common form', () => {
   // (■ ▣ and ☐ □: a form's check boxes, filled and empty; ☑是 ☐否: both answers printed, one ticked)
-  const truthy = ['是', 'Y', 'y', 'YES', 'yes', '1', '√', '✓', '✔', '☑', '■', '▣', 'TRUE', 'true', 'T', '有', '☑是 ☐否', '■是□否', '√是 □否'];
-  // (✘ ✖ ☒: the crosses WPS and Word offer beside ×)
-  const falsy = ['否', 'N', 'n', 'NO', '0', '×', '✗', '✘', '✕', '✖', '☒', '☐', '□', 'X', 'FALSE', 'false', 'F', '无', '☐是 ☑否', '□是■否'];
+  // (☒: the ticked glyph of Word's check-box content control; a blind probe's ticked boxes had
+  // loaded as no)
+  const truthy = ['是', 'Y', 'y', 'YES', 'yes', '1', '√', '✓', '✔', '☑', '☒', '■', '▣', 'TRUE', 'true', 'T', '有', '☑是 ☐否', '■是□否', '√是 □否', '☒是 ☐否'];
+  // (✘ ✖: the crosses WPS and Word offer beside ×)
+  const falsy = ['否', 'N', 'n', 'NO', '0', '×', '✗', '✘', '✕', '✖', '☐', '□', 'X', 'FALSE', 'false', 'F', '无', '☐是 ☑否', '□是■否', '☐是 ☒否'];
   it.each(truthy)('%j → true', async (s) => expect(await value(`SELECT tj_bool(${lit(s)})`)).toBe(true));
   it.each(falsy)('%j → false', async (s) => expect(await value(`SELECT tj_bool(${lit(s)})`)).toBe(false));
   // (both boxes ticked, or none: no answer)

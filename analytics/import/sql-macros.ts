@@ -50,14 +50,15 @@ const CN_NUMBERS = Array.from({ length: 31 }, (_, i) => {
 });
 
 // (the ticks and crosses of several fonts: ✓ ✔ ☑ and × ✗ ✘ ✕ ✖ ☒ — WPS and Word offer them all)
-// (and a box ticked or filled, ☑ ▣ ■, against an empty one, ☐ □, as a form's check boxes print)
-export const TRUE_WORDS = ['是', 'Y', 'YES', '1', '√', '✓', '✔', '☑', '▣', '■', 'TRUE', 'T', '有', '对', '已', '是的'];
-export const FALSE_WORDS = ['否', 'N', 'NO', '0', '×', '✗', '✘', '✕', '✖', '☒', '☐', '□', 'X', 'FALSE', 'F', '无', '未', '不是'];
+// (and a box ticked, crossed or filled, ☑ ☒ ▣ ■, against an empty one, ☐ □, as a form's check
+// boxes print: ☒ is the ticked glyph of Word's check-box content control — a cross alone is no)
+export const TRUE_WORDS = ['是', 'Y', 'YES', '1', '√', '✓', '✔', '☑', '☒', '▣', '■', 'TRUE', 'T', '有', '对', '已', '是的'];
+export const FALSE_WORDS = ['否', 'N', 'NO', '0', '×', '✗', '✘', '✕', '✖', '☐', '□', 'X', 'FALSE', 'F', '无', '未', '不是'];
 
 /** Both answers printed with a box each and the chosen one ticked (☑是 ☐否, □是 ■否): yes, and
  *  no (RE2 and JavaScript patterns, whole text). */
-export const BALLOT_YES = '[☑▣■√✓✔]\\s*是\\s*[☐□]\\s*否';
-export const BALLOT_NO = '[☐□]\\s*是\\s*[☑▣■√✓✔]\\s*否';
+export const BALLOT_YES = '[☑☒▣■√✓✔]\\s*是\\s*[☐□]\\s*否';
+export const BALLOT_NO = '[☐□]\\s*是\\s*[☑☒▣■√✓✔]\\s*否';
 
 /** Texts that stand for "empty" in exports (a cell filled with /, 无, NULL, N/A…), in upper case
  *  as tj_ph compares them. Never a value of any field: an id, a date, an amount or a name. (无 is

@@ -156,6 +156,31 @@ ${p('填表人：张三')}
     expect(merges).toEqual([{ r1: 2, r2: 3, c1: 1, c2: 1 }]);
   });
 
+  it('a hostile probe\'s cases: ☒ boxes and Wingdings boxes read as ticked, a tracked move and a tracked row deletion are not the text, a table in a cell is the cell\'s lines', async () => {
+    const p = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+    const tc = (inner: string) => `<w:tc>${inner}</w:tc>`;
+    const sym = (ch: string) => `<w:p><w:r><w:sym w:font="Wingdings" w:char="${ch}"/></w:r></w:p>`;
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><?mso-application progid="Word.Document"?>
+<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:body><w:tbl>
+<w:tr>${tc(p('检查编号'))}${tc(p('是否涉企'))}${tc(p('检查结果'))}</w:tr>
+<w:tr>${tc(p('JC1'))}${tc(p('☒'))}${tc('<w:p><w:moveFrom w:id="1"><w:r><w:t>责令整改</w:t></w:r></w:moveFrom></w:p>')}</w:tr>
+<w:tr>${tc(p('JC2'))}${tc(sym('F0FE'))}${tc('<w:p><w:moveTo w:id="2"><w:r><w:t>责令整改</w:t></w:r></w:moveTo></w:p>')}</w:tr>
+<w:tr><w:trPr><w:del w:id="3"/></w:trPr>${tc(p('JC2'))}${tc(p('☐'))}${tc(p('无问题'))}</w:tr>
+<w:tr>${tc(p('JC3'))}${tc(sym('F0A8'))}${tc(`${p('发现问题')}<w:tbl><w:tr>${tc(p('问题'))}${tc(p('整改措施'))}</w:tr><w:tr>${tc(p('未公示'))}${tc(p('已公示'))}</w:tr></w:tbl>`)}</w:tr>
+</w:tbl></w:body></w:wordDocument>`;
+    const path = join(tempDir(), '检查台账.doc');
+    writeFileSync(path, xml);
+    const { rows } = await rowsOf(path);
+    expect(rows).toEqual([
+      { n: 1, cells: ['检查编号', '是否涉企', '检查结果'] },
+      // the moved text's old place is empty: the row has no result
+      { n: 2, cells: ['JC1', '☒', ''] },
+      { n: 3, cells: ['JC2', '☑', '责令整改'] },
+      // row 4 deleted with its change tracked: no row
+      { n: 5, cells: ['JC3', '☐', '发现问题\n问题 整改措施\n未公示 已公示'] },
+    ]);
+  });
+
   it('tells a binary .doc, an encrypted .docx, RTF and a document without a table in words', async () => {
     const dir = tempDir();
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);

@@ -62,9 +62,21 @@ interface Run {
 interface TableState {
   /** Cells merged down, by their first column: still open while the next row continues them. */
   runs: Map<number, Run>;
-  row: { number: number; cells: string[]; col: number; problem?: XlsxRow['problem']; hrun?: Run } | null;
+  row: { number: number; cells: string[]; col: number; problem?: XlsxRow['problem']; hrun?: Run; deleted?: boolean } | null;
   cell: { text: string; span: number; vm: 'restart' | 'continue' | null; hm: 'restart' | 'continue' | null } | null;
 }
+
+/** Check boxes drawn as a symbol font's character (w:sym, font|code without the F0 prefix). */
+const SYMBOL_BOXES: Record<string, string> = {
+  'wingdings|A8': '☐',
+  'wingdings|6F': '☐',
+  'wingdings|FE': '☑',
+  'wingdings|FD': '☒',
+  'wingdings 2|A3': '☐',
+  'wingdings 2|52': '☑',
+  'wingdings 2|54': '☒',
+  'wingdings 2|53': '☒',
+};
 
 /** The value of an element's w:val (any prefix), or undefined. */
 function val(t: SaxesTagPlain): string | undefined {
@@ -87,7 +99,12 @@ class WordTables {
   private inText = 0;
   private inRun = 0;
   private inFallback = 0;
+  /** Inside a tracked move's old place (w:moveFrom): its text is not the document's. */
+  private inMoveFrom = 0;
+  /** Inside a table nested in a cell: its text is the outer cell's (rows of lines, cells apart). */
+  private nested = 0;
   private sdts: boolean[] = [];
+  private inTrPr = 0;
   private placeholders = 0;
 
   private top(): TableState | undefined {
@@ -152,6 +169,9 @@ class WordTables {
         t.runs.delete(col);
       }
     }
+    // a row deleted (or moved away) with its changes tracked is no row of the document; a row with
+    // no text at all is not sent (as the workbook readers send none)
+    if (r.deleted || (!r.problem && r.cells.every((c) => c === undefined || c === ''))) return;
     if (r.problem?.code === 'row.too_wide') r.cells.length = Math.min(r.cells.length, 64);
     for (let i = 0; i < r.cells.length; i++) if (r.cells[i] === undefined) r.cells[i] = '';
     this.queue.push(r.problem ? { rowNumber: r.number, cells: r.cells, problem: r.problem } : { rowNumber: r.number, cells: r.cells });
@@ -166,14 +186,36 @@ class WordTables {
   open(t: SaxesTagPlain): void {
     const name = t.name.slice(t.name.indexOf(':') + 1);
     const tb = this.top();
+    if (this.nested) {
+      // a table in a cell: its rows are lines of the cell, its cells apart by a space
+      if (name === 'tbl') this.nested++;
+      else if (name === 'tc' && tb?.cell && tb.cell.text !== '' && !tb.cell.text.endsWith('\n')) tb.cell.text += ' ';
+      else if (['t', 'r', 'Fallback', 'moveFrom', 'sdt', 'showingPlcHdr', 'tab', 'br', 'cr', 'noBreakHyphen', 'sym'].includes(name)) this.inline(name, t);
+      return;
+    }
     switch (name) {
       case 'tbl':
+        if (tb?.cell) {
+          this.nested = 1;
+          if (tb.cell.text !== '' && !tb.cell.text.endsWith('\n')) tb.cell.text += '\n';
+          return;
+        }
         this.tables.push({ runs: new Map(), row: null, cell: null });
         return;
       case 'tr':
         if (!tb) return;
         this.closeRow(tb);
         tb.row = { number: ++this.rows, cells: [], col: 0 };
+        return;
+      case 'trPr':
+        this.inTrPr++;
+        return;
+      case 'del':
+      case 'moveFrom':
+        // a row's own deletion mark (w:trPr/w:del); a moved run's old place (w:moveFrom) is text
+        // that is no longer there
+        if (name === 'del' && this.inTrPr && tb?.row) tb.row.deleted = true;
+        if (name === 'moveFrom') this.inMoveFrom++;
         return;
       case 'gridBefore':
         // grid columns left out at the row's start
@@ -199,6 +241,16 @@ class WordTables {
       case 'hmerge':
         if (tb?.cell) tb.cell.hm = val(t) === 'restart' ? 'restart' : 'continue';
         return;
+      default:
+        this.inline(name, t);
+        return;
+    }
+  }
+
+  /** What a run holds besides its text: tabs, breaks, symbols; and the wrappers whose text is not
+   *  read (a fallback copy, a placeholder). */
+  private inline(name: string, t: SaxesTagPlain): void {
+    switch (name) {
       case 't':
         this.inText++;
         return;
@@ -207,6 +259,9 @@ class WordTables {
         return;
       case 'Fallback':
         this.inFallback++;
+        return;
+      case 'moveFrom':
+        this.inMoveFrom++;
         return;
       case 'sdt':
         this.sdts.push(false);
@@ -227,6 +282,16 @@ class WordTables {
       case 'noBreakHyphen':
         if (this.inRun) this.text('-', true);
         return;
+      case 'sym': {
+        // a symbol font's character: the check boxes of Wingdings and Wingdings 2 as the boxes
+        // they show (a form's ☑/☐), anything else as written
+        if (!this.inRun) return;
+        const font = (Object.entries(t.attributes).find(([k]) => k.endsWith('font'))?.[1] ?? '').toString().toLowerCase();
+        const ch = (Object.entries(t.attributes).find(([k]) => k.endsWith('char'))?.[1] ?? '').toString().toUpperCase();
+        const shown = SYMBOL_BOXES[`${font}|${ch.replace(/^F0/, '')}`];
+        if (shown) this.text(shown, true);
+        return;
+      }
       default:
         return;
     }
@@ -235,7 +300,16 @@ class WordTables {
   close(qname: string): void {
     const name = qname.slice(qname.indexOf(':') + 1);
     const tb = this.top();
+    if (this.nested) {
+      if (name === 'tbl') this.nested--;
+      else if (name === 'tr' && tb?.cell && tb.cell.text !== '' && !tb.cell.text.endsWith('\n')) tb.cell.text += '\n';
+      else if (['t', 'r', 'Fallback', 'moveFrom', 'sdt'].includes(name)) this.closeInline(name);
+      return;
+    }
     switch (name) {
+      case 'trPr':
+        this.inTrPr--;
+        return;
       case 'tbl':
         if (tb) this.closeTable(tb);
         this.tables.pop();
@@ -250,6 +324,14 @@ class WordTables {
         // a cell's paragraphs are its lines
         if (tb?.cell && tb.cell.text !== '' && !this.inFallback) tb.cell.text += '\n';
         return;
+      default:
+        this.closeInline(name);
+        return;
+    }
+  }
+
+  private closeInline(name: string): void {
+    switch (name) {
       case 't':
         this.inText--;
         return;
@@ -258,6 +340,9 @@ class WordTables {
         return;
       case 'Fallback':
         this.inFallback--;
+        return;
+      case 'moveFrom':
+        this.inMoveFrom--;
         return;
       case 'sdt':
         if (this.sdts.pop()) this.placeholders--;
@@ -269,7 +354,7 @@ class WordTables {
 
   /** Text of a run (`markup`: a tab or break element, not character data). */
   text(s: string, markup = false): void {
-    if ((!markup && !this.inText) || this.inFallback || this.placeholders) return;
+    if ((!markup && !this.inText) || this.inFallback || this.inMoveFrom || this.placeholders) return;
     const c = this.top()?.cell;
     if (c && c.text.length <= EXCEL_MAX_CELL_CHARS) c.text += markup && s === '\t' ? ' ' : s;
   }

@@ -161,8 +161,10 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
   },
   inspection: {
     inspection_id: { also: ['检查编号', '检查记录编号', '检查单号', '检查单编号', '记录编号', '检查标识'] },
-    // (检查完成日期: the date column of the 双随机 抽查结果 notices, as 公示 lists them)
-    date: { also: ['检查日期', '检查时间', '实施日期', '检查开始时间', '巡查日期', '检查实施日期', '检查完成日期'] },
+    // (not 检查完成日期, the date of the 双随机 抽查结果 notices: as a spelling, even a near one, it
+    // drew a plan's 实际完成日期 and broke that plan's three-row header; a required date's only
+    // candidate is taken instead — see decide in recognise.ts)
+    date: { also: ['检查日期', '检查时间', '实施日期', '检查开始时间', '巡查日期', '检查实施日期'] },
     lead_unit_id: { also: ['实施单位', '牵头单位', '检查单位', '检查主体', '执法主体', '实施机关', '检查机关', '牵头部门', '检查部门', '执法机关'] },
     unit_ids: { also: ['参与单位', '联合检查单位', '协同单位', '参检单位', '配合单位', '联合单位', '参与部门'] },
     is_joint: { also: ['是否综合查一次', '综合查一次', '是否联合检查', '联合检查', '是否跨部门联合'] },
@@ -244,8 +246,9 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
       not: ['决定书文号'],
     },
     subject_id: { also: ['统一社会信用代码', '申请人证件号码', '对象代码', '被许可人代码', '行政相对人代码', '证件号码', '相对人代码', '申请人代码'] },
-    // (in a permit list the 单位 named is the holder's: the issuing office is 发证机关/审批部门)
-    subject_name: { also: ['被许可人', '申请人', '许可对象', '行政相对人名称', '申请人名称', '相对人名称', '企业名称', '经营者名称', '单位名称', '持证单位', '持证人'] },
+    // (not 单位名称, though in a permit list the 单位 named is the holder's: as a spelling, even a
+    // near one, it drew a roster's 执法主体名称, 80–96 % alike, and turned the roster into permits)
+    subject_name: { also: ['被许可人', '申请人', '许可对象', '行政相对人名称', '申请人名称', '相对人名称', '企业名称', '经营者名称', '持证单位', '持证人'] },
     matter_code: { also: ['审批事项编码', '事项编码', '审批事项', '许可事项', '事项名称', '许可项目', '审批项目', '项目名称', '许可项目名称'] },
     unit_id: { also: ['审批单位', '发证机关', '许可机关', '审批机关', '审批部门', '许可部门'] },
     issued_date: { also: ['许可日期', '发证日期', '批准日期', '审批日期', '许可决定日期', '决定日期', '办结日期'] },

@@ -314,7 +314,28 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
         .slice(0, 3);
       return { field: f.name, zh: f.zh, en: f.en, candidates };
     });
-  return { table: r.table.name, tableConfidence: tableSure ? 'sure' : 'likely', columns, missing, ranking };
+  // A required date no column names, with one candidate only — a free column whose header says it
+  // is a date and comes near (检查完成日期 for 检查日期), and whose values are dates (most of them,
+  // written as dates) — is taken as that date, to confirm: the file is imported with the column
+  // marked 待确认 instead of refused.
+  const left = missing.filter((m) => {
+    const f = r.table.fields.find((x) => x.name === m.field)!;
+    const only = m.candidates.length === 1 ? m.candidates[0]! : null;
+    if (f.kind !== 'date' || !only || columns[only.index]!.field) return true;
+    const cls = analysed(headers[only.index]!).cls;
+    const p = r.profiles[only.index];
+    if (cls === undefined || classFit('date', cls) < 0.95 || !p || p.n < 3 || p.date < 0.8) return true;
+    columns[only.index] = {
+      ...columns[only.index]!,
+      field: f.name,
+      confidence: 'likely',
+      score: only.score,
+      why: `必填项“${f.zh}”没有对应的列，本列是唯一相近的日期列（值为日期）：请确认`,
+      why_en: `no column names the required ${f.en}; this is the only date column near it (its values are dates): please confirm`,
+    };
+    return false;
+  });
+  return { table: r.table.name, tableConfidence: tableSure ? 'sure' : 'likely', columns, missing: left, ranking };
 }
 
 /** How header-like a row is: the columns the closest table recognises (to find the header row
