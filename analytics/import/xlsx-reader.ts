@@ -251,6 +251,23 @@ function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0');
 }
 
+/**
+ * A number format that writes a whole number as a code — zeros that pad it, with literal text
+ * around them: 000000 (a 0580 area code stored as 580), "ZF"000000 (ZF000123 stored as 123),
+ * \J\C0000 — as the text Excel shows, which is the code a person reads and types; undefined for
+ * any other format (a number's own format says nothing about its value). A number that is not a
+ * whole one is left as stored.
+ */
+export function codeFormatter(code: string): ((v: string) => string) | undefined {
+  const m = /^((?:"[^"]*"|\\.)*)(0{2,})((?:"[^"]*"|\\.)*)$/.exec(code.trim());
+  if (!m) return undefined;
+  const lit = (x: string) => x.replace(/"([^"]*)"|\\(.)/g, (_, q: string | undefined, c: string | undefined) => q ?? c ?? '');
+  const before = lit(m[1]!);
+  const after = lit(m[3]!);
+  const width = m[2]!.length;
+  return (v) => (/^\d+$/.test(v) ? `${before}${v.padStart(width, '0')}${after}` : v);
+}
+
 /** Excel serial day number → 'YYYY-MM-DD' (and ' HH:MM:SS' when there is a time of day). */
 export function excelSerialToText(serial: number, date1904 = false): string {
   const base = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
@@ -302,6 +319,8 @@ interface Workbook {
   /** Shared strings longer than Excel allows (their text is cut). */
   longStrings: Set<number>;
   dateStyles: boolean[];
+  /** Styles whose number format writes a whole number as a code (codeFormatter), by style index. */
+  codeStyles: Array<((v: string) => string) | undefined>;
   date1904: boolean;
 }
 
@@ -455,7 +474,7 @@ async function openWorkbook(path: string, file: string, opts: Required<Pick<Xlsx
         if (name === 'extLst') inExt--;
       },
     });
-    if (opts.sheetsOnly) return { zip, sheets, sharedStrings: [], longStrings: new Set(), dateStyles: [], date1904 };
+    if (opts.sheetsOnly) return { zip, sheets, sharedStrings: [], longStrings: new Set(), dateStyles: [], codeStyles: [], date1904 };
 
     const sharedStrings: string[] = [];
     const longStrings = new Set<number>();
@@ -467,6 +486,7 @@ async function openWorkbook(path: string, file: string, opts: Required<Pick<Xlsx
     if (sst) await readSharedStrings(zip, sst, sharedStrings, longStrings, opts);
 
     const dateStyles: boolean[] = [];
+    const codeStyles: Array<((v: string) => string) | undefined> = [];
     const styles = related('styles', 'styles.xml');
     if (styles) {
       const custom = new Map<number, string>();
@@ -479,6 +499,7 @@ async function openWorkbook(path: string, file: string, opts: Required<Pick<Xlsx
             const id = Number(t.attributes.numFmtId ?? 0);
             const code = custom.get(id);
             dateStyles.push(code !== undefined ? isDateFormatCode(code) : BUILTIN_DATE_FORMATS.has(id));
+            codeStyles.push(code !== undefined ? codeFormatter(code) : undefined);
           }
         },
         close: (name) => {
@@ -486,7 +507,7 @@ async function openWorkbook(path: string, file: string, opts: Required<Pick<Xlsx
         },
       });
     }
-    return { zip, sheets, sharedStrings, longStrings, dateStyles, date1904 };
+    return { zip, sheets, sharedStrings, longStrings, dateStyles, codeStyles, date1904 };
   } catch (e) {
     zip.close();
     throw e;
@@ -708,7 +729,7 @@ export async function readXlsxRows(
     const entry = sheet ? wb.zip.entries.get(sheet.path) : undefined;
     if (!sheet || !entry) throw new TijianError('FILE_EMPTY', `“${file}”中没有工作表。`, `"${file}" has no worksheet.`);
     const info: XlsxSheetInfo = { name: sheet.name, allSheets: wb.sheets.map((s) => s.name) };
-    const { sharedStrings: sst, longStrings, dateStyles, date1904 } = wb;
+    const { sharedStrings: sst, longStrings, dateStyles, codeStyles, date1904 } = wb;
     const part = sheet.path;
 
     const dateCache = new Map<string, string>();
@@ -793,7 +814,7 @@ export async function readXlsxRows(
         case T_D:
           return isoCellText(v);
         default:
-          return v !== '' && dateStyles[style] ? dateText(v) : v;
+          return v !== '' && dateStyles[style] ? dateText(v) : v !== '' && codeStyles[style] ? codeStyles[style]!(v) : v;
       }
     };
 
@@ -1129,7 +1150,7 @@ export async function readXlsxRows(
           nSst++;
         } else {
           const v = x.slice(vs, ve);
-          text = inline ? unescapeOoxml(v) : v !== '' && dateStyles[st] ? dateText(v) : v;
+          text = inline ? unescapeOoxml(v) : v !== '' && dateStyles[st] ? dateText(v) : v !== '' && codeStyles[st] ? codeStyles[st]!(v) : v;
           chars += text.length;
           if (rowChars + chars > MAX_ROW_CHARS) {
             rowProblem(`该行的数据超过 ${MAX_ROW_CHARS >> 20} MiB 字符`, `the row holds more than ${MAX_ROW_CHARS >> 20} MiB of text`);
@@ -1534,7 +1555,7 @@ export async function readXlsxRows(
             const v = high < 128 ? b.latin1Slice(vs, ve) : b.utf8Slice(vs, ve);
             switch (t) {
               case T_N:
-                text = v !== '' && dateStyles[st] ? dateText(v) : v;
+                text = v !== '' && dateStyles[st] ? dateText(v) : v !== '' && codeStyles[st] ? codeStyles[st]!(v) : v;
                 break;
               case T_B:
                 text = v === '' ? '' : v === '1' || v === 'true' ? 'TRUE' : 'FALSE';
