@@ -144,13 +144,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the 整改 screen', () => {
       sheet.getRow(n).getCell(9).value = '2024-06-15';
       sheet.getRow(n).getCell(11).value = '李四';
     }
-    sheet.getRow(rows[3]!).getCell(7).value = '整改中';
+    sheet.getRow(rows[3]!).getCell(7).value = '逾期'; // no status to enter: left, and said so
     sheet.getRow(rows[4]!).getCell(7).value = '差不多了'; // not a status: rejected
     const filled = join(work, `反馈表_${unitId}_已填.xlsx`);
     await wb.xlsx.writeFile(filled);
     await page.setInputFiles('[data-testid=rectify-file-input]', filled);
     await page.waitForSelector('[data-testid=rectify-imported] [data-testid=rectify-rejected] tbody tr', SLOW);
     expect(await page.locator('[data-testid=rectify-rejected]').textContent()).toContain('无法识别');
+    expect(await page.locator('[data-testid=rectify-import-notes]').textContent()).toContain(`1 行的整改状态写为“逾期”（第 ${rows[3]} 行）`);
     expect(await page.locator('[data-testid=rectify-imported] h2').textContent()).toContain(`${unitItems} 行`);
     await expect.poll(async () => Number((await page.locator('[data-testid=rectify-status-已整改] .stat-value').textContent())!.replace(/,/g, '')), SLOW).toBe(3);
     await shot('65-rectify-imported-1280');

@@ -459,10 +459,13 @@ function ImportedPanel({ run, onClose }: { run: ImportRun; onClose: () => void }
         </button>
       </div>
       {notes.length > 0 && (
-        <ul className="warnings small" data-testid="rectify-import-notes">
+        <ul className="warnings" data-testid="rectify-import-notes">
           {notes.map((x, k) => (
-            <li key={k}>
-              {x.file}：{x.text}
+            <li key={k} className="warning small">
+              <Icon name="alert" />
+              <span>
+                {x.file}：{x.text}
+              </span>
             </li>
           ))}
         </ul>
