@@ -72,15 +72,15 @@ describe('OpenDocument spreadsheets (.ods)', () => {
     ws.close();
   });
 
-  it('a hostile probe\'s cases: a hidden sheet passed over, a value held only in office:string-value, a shape\'s text no part of its cell, a row repeated to the sheet\'s end read once and rejected, a renamed .ods read as one', async () => {
+  it('a hostile probe\'s cases: a hidden sheet passed over, a value held only in office:string-value, a shape\'s text no part of its cell, a row repeated to the sheet\'s end read once and rejected, a renamed .ods read as one, a number shown as a code read as shown', async () => {
     const content = `<?xml version="1.0" encoding="UTF-8"?>
 <office:document-content ${NS} xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0">
 <office:automatic-styles><style:style style:name="ta2" style:family="table"><style:table-properties table:display="false"/></style:style></office:automatic-styles>
 <office:body><office:spreadsheet>
 <table:table table:name="旧数据" table:style-name="ta2">${row(s('案件编号') + s('执法机关') + s('立案日期'))}${row(s('嵊综执罚〔2023〕9号') + s('嵊泗县综合行政执法局') + s('2023-01-01'))}</table:table>
 <table:table table:name="台账">
-${row(s('案件编号') + s('执法机关') + s('立案日期') + s('是否重大案件'))}
-${row(s('嵊综执罚〔2024〕1号') + '<table:table-cell office:value-type="string" office:string-value="嵊泗县综合行政执法局"/>' + s('2024-03-05') + '<table:table-cell office:value-type="string"><draw:frame><draw:text-box><text:p>已审核</text:p></draw:text-box></draw:frame><text:p>否</text:p></table:table-cell>')}
+${row(s('案件编号') + s('执法机关') + s('立案日期') + s('是否重大案件') + s('承办人') + s('罚款金额（元）'))}
+${row(s('嵊综执罚〔2024〕1号') + '<table:table-cell office:value-type="string" office:string-value="嵊泗县综合行政执法局"/>' + s('2024-03-05') + '<table:table-cell office:value-type="string"><draw:frame><draw:text-box><text:p>已审核</text:p></draw:text-box></draw:frame><text:p>否</text:p></table:table-cell>' + '<table:table-cell office:value-type="float" office:value="123"><text:p>ZF000123</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="5000"><text:p>5,000</text:p></table:table-cell>')}
 ${row(s('') + s('') + s('') + s('否'), 1_048_000)}
 </table:table>
 </office:spreadsheet></office:body></office:document-content>`;
@@ -91,7 +91,10 @@ ${row(s('') + s('') + s('') + s('否'), 1_048_000)}
     expect(rs).toHaveLength(1);
     expect(rs[0]).toMatchObject({ format: 'ods', sheet: '台账', rows_read: 2, rows_loaded: 1, rows_rejected: 1 });
     expect((rs[0] as ImportFileResult).warnings.join('\n')).toContain('文件扩展名为 .xlsx，内容是ODF 电子表格（.ods）');
-    expect(await ws.db.all(`SELECT case_id, unit_raw, major_case FROM penalty_case`)).toEqual([{ case_id: '嵊综执罚〔2024〕1号', unit_raw: '嵊泗县综合行政执法局', major_case: false }]);
+    // (a whole number shown as a code, ZF000123 for 123, is the text shown; 5,000 is the number)
+    expect(await ws.db.all(`SELECT case_id, unit_raw, major_case, officer_raw, CAST(fine_amount AS DOUBLE) AS fine FROM penalty_case`)).toEqual([
+      { case_id: '嵊综执罚〔2024〕1号', unit_raw: '嵊泗县综合行政执法局', major_case: false, officer_raw: 'ZF000123', fine: 5000 },
+    ]);
     expect(await ws.db.all(`SELECT line_no, error_codes FROM rejected_row`)).toEqual([{ line_no: 3, error_codes: ['row.repeated'] }]);
     ws.close();
   });

@@ -55,6 +55,15 @@ function attr(t: SaxesTagPlain, local: string): string | undefined {
   return undefined;
 }
 
+/** Whether `shown` writes the whole number `value` as a code: its digits are the number, padded
+ *  with zeros (0580) or with letters or CJK text around them (ZF000123, ZF123, No.0123号), and no
+ *  separator or sign a number's format adds (5,000, -3, 50%). */
+function shownAsCode(shown: string, value: string): boolean {
+  const m = /^([\p{L}.]*)(\d+)([\p{L}]*)$/u.exec(shown);
+  if (!m || !m[2]!.endsWith(value) || !/^0*$/.test(m[2]!.slice(0, m[2]!.length - value.length))) return false;
+  return m[1] !== '' || m[3] !== '' || m[2]!.length > value.length;
+}
+
 function count(v: string | undefined, cap: number): number {
   const n = Number.parseInt(v ?? '1', 10);
   return Number.isFinite(n) && n > 1 ? Math.min(n, cap) : 1;
@@ -94,7 +103,7 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
     let sheetDepth = 0;
     let rowNumber = 0;
     let row: { cells: string[]; col: number; repeat: number; any: boolean; problem?: XlsxRow['problem'] } | null = null;
-    let cell: { text: string; value: string | null; repeat: number; paragraphs: number; cs: number; rs: number } | null = null;
+    let cell: { text: string; value: string | null; code: boolean; repeat: number; paragraphs: number; cs: number; rs: number } | null = null;
     let inAnnotation = 0;
     let inParagraph = 0;
     // shapes and text boxes anchored to a cell (draw:frame, draw:custom-shape…): their text is no
@@ -142,7 +151,7 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
           }
           const cs = name === 'table-cell' ? count(attr(t, 'number-columns-spanned'), MAX_SPAN) : 1;
           const rs = name === 'table-cell' ? count(attr(t, 'number-rows-spanned'), MAX_SPAN) : 1;
-          cell = { text: '', value, repeat: count(attr(t, 'number-columns-repeated'), EXCEL_MAX_COLUMNS), paragraphs: 0, cs, rs };
+          cell = { text: '', value, code: type === 'float', repeat: count(attr(t, 'number-columns-repeated'), EXCEL_MAX_COLUMNS), paragraphs: 0, cs, rs };
           return;
         }
         case 'annotation':
@@ -197,7 +206,9 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
           const r = row;
           cell = null;
           if (!c || !r) return;
-          let v = c.value ?? c.text;
+          // a whole number shown as a code (ZF000123 for 123, 0580 for 580: a code number format, as
+          // the .xlsx reader reads it) is the text shown
+          let v = c.code && c.value !== null && /^\d+$/.test(c.value) && shownAsCode(c.text, c.value) ? c.text : (c.value ?? c.text);
           if (v.length > EXCEL_MAX_CELL_CHARS) {
             v = v.slice(0, EXCEL_MAX_CELL_CHARS);
             r.problem ??= { code: 'row.too_long', zh: `单元格超过 ${EXCEL_MAX_CELL_CHARS} 个字符`, en: `a cell longer than ${EXCEL_MAX_CELL_CHARS} characters` };
