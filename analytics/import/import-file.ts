@@ -24,7 +24,7 @@ import { applyMappingFile, type MappingFile } from './mapping-file.js';
 import type { ProgressFn } from './progress.js';
 import { listKeyMapSql, listMapSql, prepareLookups, referenceFields, resolveAfterReferenceChange, singleMapSql } from './resolve.js';
 import { checkAborted } from './cancel.js';
-import { workbookDataSheets, rowShape, scanFacts, stageSource, type FileFormat, type StagedSource, type StructuralReject } from './sources.js';
+import { workbookDataSheets, rowShape, scanFacts, stageSource, type FileFormat, type SheetPart, type StagedSource, type StructuralReject } from './sources.js';
 import { detectFormat } from './sniff-format.js';
 import { refPlaceholdersOfImport, unresolvedOfImport, type UnresolvedOfImport } from './unresolved.js';
 import { statDataFile } from './import-paths.js';
@@ -93,7 +93,7 @@ export interface ImportFileResult {
   other_sheets?: string[];
   /** A second table on the sheet read, under a header of its own: where it starts. Not read by
    *  this import (importFileSheets imports it as a batch of its own). */
-  other_parts?: Array<{ sheet: string; fromRow: number }>;
+  other_parts?: SheetPart[];
   warnings: string[];
   seconds: number;
 }
@@ -329,20 +329,23 @@ export async function importFileSheets(ws: Workspace, filePath: string, opts: Im
 }
 
 /** Where the second tables of a sheet whose first table failed start (the error's details). */
-function partsOf(e: unknown): Array<{ sheet: string; fromRow: number }> {
-  if (!(e instanceof TijianError) || typeof e.details !== 'object' || !e.details) return [];
-  const parts = (e.details as { other_parts?: unknown }).other_parts;
-  return Array.isArray(parts) ? parts.filter((p): p is { sheet: string; fromRow: number } => typeof p?.sheet === 'string' && Number.isInteger(p?.fromRow)) : [];
+function partsOf(e: unknown): SheetPart[] {
+  return e instanceof TijianError && typeof e.details === 'object' && e.details ? asParts(e.details) : [];
 }
 
 /** The second tables an earlier import of the same bytes found on its sheet (its log's mapping). */
-function loggedParts(mapping: string | null): Array<{ sheet: string; fromRow: number }> {
+function loggedParts(mapping: string | null): SheetPart[] {
   try {
-    const parts = ((mapping ? JSON.parse(mapping) : {}) as { other_parts?: unknown }).other_parts;
-    return Array.isArray(parts) ? parts.filter((p): p is { sheet: string; fromRow: number } => typeof p?.sheet === 'string' && Number.isInteger(p?.fromRow) && p.fromRow > 0) : [];
+    return asParts(mapping ? JSON.parse(mapping) : {});
   } catch {
     return [];
   }
+}
+
+/** The `other_parts` of an error's details or a logged mapping, as far as they are well formed. */
+function asParts(o: object): SheetPart[] {
+  const parts = (o as { other_parts?: unknown }).other_parts;
+  return Array.isArray(parts) ? parts.filter((p): p is SheetPart => typeof p?.sheet === 'string' && Number.isInteger(p?.fromRow) && p.fromRow > 0) : [];
 }
 
 /** How a batch's sheet is logged and shown: its name, and for a second table on it the row it

@@ -19,6 +19,7 @@ import {
   isoCellText,
   MergeList,
   partLookup,
+  saxesProblem,
   type OpenXlsx,
   type XlsxReadOptions,
   type XlsxReadResult,
@@ -280,8 +281,8 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
       p.close();
     } catch (e) {
       if (e instanceof TijianError || signal?.aborted) throw e;
-      const m = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/s.exec((e as Error).message);
-      throw damaged(file, m ? m[1]! : null, (m ? m[3]! : (e as Error).message).split('\n')[0]!.slice(0, 120));
+      const { line, detail } = saxesProblem(e);
+      throw damaged(file, line, detail ?? (e as Error).message.split('\n')[0]!.slice(0, 120));
     }
     if (queue.length) await pass.onRows(queue.splice(0), sheets);
     return { sheets, hidden, merges };

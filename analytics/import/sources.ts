@@ -159,8 +159,14 @@ export interface StagedSource {
   otherSheets?: string[];
   /** A sheet holding a second table under a header of its own (一、… 二、…): where it starts. Its
    *  rows are not read here: the caller imports them as a batch of their own (importFileSheets). */
-  otherParts?: Array<{ sheet: string; fromRow: number }>;
+  otherParts?: SheetPart[];
   cleanup: () => Promise<void>;
+}
+
+/** A second table on a sheet: the sheet, and the row its own header starts at. */
+export interface SheetPart {
+  sheet: string;
+  fromRow: number;
 }
 
 export interface SourceContext {
@@ -642,6 +648,12 @@ async function joinChunks(dest: string, header: string, chunks: readonly string[
   await once(out, 'finish');
 }
 
+/** Whether a cell holds a digit outside brackets: a header's may only be in them (统一社会信用代码
+ *  （18位）, 有效期（4年）); a data row's nearly always are not (ids, dates, amounts). */
+function digitOutsideBrackets(c: string): boolean {
+  return /[0-9０-９]/.test(c) && /[0-9０-９]/.test(c.replace(/[（(][^）)]*[）)]/g, ''));
+}
+
 /** A row's cells as one text, white space aside (a header pasted again as 序 号 is the same row). */
 function rowKey(cells: readonly string[]): string {
   return cells.map((c) => c.replace(/\s+/g, '')).join('\u0001').replace(/\u0001+$/, '');
@@ -834,7 +846,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
     let exact = 0;
     for (const c of cells) {
       if (c === '') continue;
-      if (/[0-9０-９]/.test(c) && /[0-9０-９]/.test(c.replace(/[（(][^）)]*[）)]/g, ''))) return false;
+      if (digitOutsideBrackets(c)) return false;
       if (namesFieldExactly(c)) exact++;
     }
     if (exact < 3) return false;
@@ -857,9 +869,8 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
     // one a second table's (stacked, the first short): the rows above the best would otherwise be
     // skipped as titles. A header has no digit but in brackets (a preface row such as 检查时间 |
     // 2024年度 is none), and two rows at least between it and the best hold a digit.
-    const bare = (c: string) => !/[0-9０-９]/.test(c.replace(/[（(][^）)]*[）)]/g, ''));
     for (let i = 0; i < best && bestScore >= 3; i++) {
-      if (!pending[i]!.cells.every(bare)) continue;
+      if (pending[i]!.cells.some(digitOutsideBrackets)) continue;
       const s = headerScore(pending[i]!.cells);
       if (s < 3 || s < 0.5 * bestScore) continue;
       if (pending.slice(i + 1, best).filter((r) => r.cells.some((c) => /[0-9]/.test(c))).length < 2) continue;

@@ -23,6 +23,7 @@ import {
   partPath,
   readRels,
   relOfType,
+  saxesProblem,
   type Part,
   type XlsxReadOptions,
   type XlsxReadResult,
@@ -427,12 +428,11 @@ export async function readWordRows(
       parser.close();
     } catch (e) {
       if (e instanceof TijianError || opts.signal?.aborted) throw e;
-      const m = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/s.exec((e as Error).message);
-      const at = m ? `，第 ${m[1]} 行` : '';
+      const { line, detail } = saxesProblem(e);
       throw new TijianError(
         'FILE_DAMAGED',
-        `“${file}”的内容格式错误（${partName}${at}）：XML 格式错误${m ? `（${m[3]!.split('\n')[0]!.slice(0, 120)}）` : ''}。未导入任何内容。${RESAVE_ZH}`,
-        `"${file}" is malformed (${partName}${m ? `, line ${m[1]}` : ''}): malformed XML${m ? ` (${m[3]!.split('\n')[0]!.slice(0, 120)})` : ''}. Nothing was imported. ${RESAVE_EN}`,
+        `“${file}”的内容格式错误（${partName}${line ? `，第 ${line} 行` : ''}）：XML 格式错误${detail ? `（${detail}）` : ''}。未导入任何内容。${RESAVE_ZH}`,
+        `"${file}" is malformed (${partName}${line ? `, line ${line}` : ''}): malformed XML${detail ? ` (${detail})` : ''}. Nothing was imported. ${RESAVE_EN}`,
       );
     }
   };

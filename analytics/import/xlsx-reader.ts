@@ -342,9 +342,16 @@ async function saxPart(
     p.close();
   } catch (e) {
     if (e instanceof TijianError) throw e;
-    const m = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/s.exec((e as Error).message);
-    throw fileErrors.xmlDamaged(zip.file, name, m ? `第 ${m[1]} 行 / line ${m[1]}` : null, { zh: 'XML 格式错误', en: `malformed XML${m ? ` (${m[3]!.split('\n')[0]!.slice(0, 120)})` : ''}` });
+    const { line, detail } = saxesProblem(e);
+    throw fileErrors.xmlDamaged(zip.file, name, line ? `第 ${line} 行 / line ${line}` : null, { zh: 'XML 格式错误', en: `malformed XML${detail ? ` (${detail})` : ''}` });
   }
+}
+
+/** Where saxes stopped and why, from its message (`file:12:5: unclosed tag: w:t`): the line and the
+ *  first line of the reason, cut to 120 characters; nulls for a message of another form. */
+export function saxesProblem(e: unknown): { line: string | null; detail: string | null } {
+  const m = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/s.exec((e as Error).message);
+  return m ? { line: m[1]!, detail: m[3]!.split('\n')[0]!.slice(0, 120) } : { line: null, detail: null };
 }
 
 /** A relationship's target → the part name, from the folder of the part that holds the
