@@ -79,7 +79,13 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
   const [exporting, setExporting] = useState(false);
   // the filter lists fold away on a narrow screen, so the hits keep their columns
   const [filtersOpen, setFiltersOpen] = useState(() => window.innerWidth >= 1600);
-  useEffect(() => setDraft(period ?? ''), [period]);
+  // The shown period fills the box, but never over what the user has typed since: the default
+  // period arrives after the screen mounts (once the run's result is read), and text typed before
+  // it came was cleared — the 查看 button then stayed disabled over a box the user had filled.
+  const typed = useRef(false);
+  useEffect(() => {
+    if (!typed.current) setDraft(period ?? '');
+  }, [period]);
   const draftPeriod = readPeriod(draft, i18n.lang);
 
   const hits = (p: string, f: Filter, offset: number, limit: number) => app.client.call('review.hits', { period: p, offset, limit, ...f });
@@ -145,12 +151,21 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
           className="toolbar inline"
           onSubmit={(e) => {
             e.preventDefault();
+            // (the box keeps the words typed: 2024年下半年, not the label 2024H2)
             if (draftPeriod.period) setPeriod(draftPeriod.period.label);
           }}
         >
           <label>
             {t.e.period}
-            <PeriodInput value={draft} onChange={setDraft} testId="review-period" compact />
+            <PeriodInput
+              value={draft}
+              onChange={(text) => {
+                typed.current = true;
+                setDraft(text);
+              }}
+              testId="review-period"
+              compact
+            />
           </label>
           <button className="btn small" type="submit" disabled={!draftPeriod.period} data-testid="review-show">
             {t.e.show}
