@@ -394,7 +394,7 @@ export const SUMMARY_ROW_PATTERN =
   '|(本表|本页|以上|上述)(共|合)计?\\s*[0-9]+\\s*[件条项个户家人次份宗起]|(平均|均值)(分|值|数)?\\s*([:：]|$))';
 
 /** A group's subtotal or total after its name, at the end of a cell (综合执法局 小计, 海洋执法队合计：3件). */
-const GROUP_TOTAL_PATTERN = '(小|合|总)\\s*计\\s*([:：（(].*)?$';
+export const GROUP_TOTAL_PATTERN = '(小|合|总)\\s*计\\s*([:：（(].*)?$';
 
 /** Lines of a printed or hand-kept ledger that are no record, told only where the row has no key
  *  (so a record is never taken for one): a subtotal after its group's name (综合执法局 小计), a

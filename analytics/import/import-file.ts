@@ -1,6 +1,7 @@
 // Importing one file: hash → stage → map → convert and validate → load good rows, keep rejected
 // rows with reasons → resolve names → log. All of it in one transaction: a failure, a cancel or a
 // kill part-way leaves the workspace as it was. Rows read = loaded + rejected, always.
+import { fillGroupedColumns, groupFillNote } from './group-fill.js';
 import { availableParallelism, loadavg } from 'node:os';
 import { basename, extname, resolve as resolvePath } from 'node:path';
 import type { Db } from '../db/duck.js';
@@ -596,10 +597,14 @@ interface Staged {
 async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSource, progress: ProgressFn | undefined): Promise<Staged> {
   // 1. Convert and validate, one parallel pass over the file. The ordinal is the row's position
   // (DuckDB keeps insertion order), so no order-forcing window is needed.
-  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants, source.cellCount, source.lineBreaks ?? true, rowShape(source));
+  // a grouped report's group values, written on each group's first row only: filled down
+  const grouped = source.lineKind === 'sheet_row' && source.passColumns.includes('__line') ? await fillGroupedColumns(db, t, mapping.columns, source.headers.length, source.relation) : null;
+  if (grouped) source.warnings.push(groupFillNote(grouped.filled));
+  const conv = buildConvSql(t, mapping.columns, source.headers, grouped?.relation ?? source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants, source.cellCount, source.lineBreaks ?? true, rowShape(source));
   progress?.({ phase: 'convert', done: 0, total: 100, unit: 'percent' });
   await execWithProgress(db, `CREATE OR REPLACE TEMP TABLE ${TAG}_conv_t AS ${conv.staged}`, progress, 'convert');
   await source.afterConvert?.();
+  if (grouped) await db.exec('DROP TABLE IF EXISTS tj_group_fill');
   const values = await resolveEnumValues(db, t, `${TAG}_conv_t`, conv, mapping.values);
   await db.exec(
     source.ordinal === 'rowid'
