@@ -654,6 +654,27 @@ function digitOutsideBrackets(c: string): boolean {
   return /[0-9０-９]/.test(c) && /[0-9０-９]/.test(c.replace(/[（(][^）)]*[）)]/g, ''));
 }
 
+const STEMS = '甲乙丙丁戊己庚辛壬癸';
+
+/** Whether a row numbers the columns above it, as statistical reports do under the header (栏次:
+ *  甲 乙 丙 丁 1 2 3 4 — the stems for the text columns, then 1, 2 … in order; or 1 2 3 … alone
+ *  over most of the columns). */
+export function isColumnNumberRow(cells: readonly string[], width: number): boolean {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+  let i = filled.length && /^(栏次|栏号|列号|栏目)$/.test(filled[0]!) ? 1 : 0;
+  let stem = 0;
+  let num = 0;
+  for (; i < filled.length; i++) {
+    const c = filled[i]!;
+    if (c.length === 1 && STEMS.includes(c)) {
+      if (num > 0 || STEMS.indexOf(c) !== stem) return false;
+      stem++;
+    } else if (/^[0-9]{1,3}$/.test(c) && Number(c) === num + 1) num++;
+    else return false;
+  }
+  return stem + num >= 3 && (stem >= 2 || (num >= 4 && num >= 0.6 * width));
+}
+
 /** A row's cells as one text, white space aside (a header pasted again as 序 号 is the same row). */
 function rowKey(cells: readonly string[]): string {
   return cells.map((c) => c.replace(/\s+/g, '')).join('\u0001').replace(/\u0001+$/, '');
@@ -765,6 +786,11 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
     // (otherParts), read under their own header
     if (otherTable === null && looksLikeOtherHeader(r.cells)) otherTable = { row: r.rowNumber, labels: r.cells.filter((c) => c.trim() !== '').slice(0, 8) };
     if (otherTable !== null) return undefined;
+    // a statistical report's 栏次 row under the header (甲 乙 丙 丁 1 2 3 4): the columns' numbers
+    if (rows === 0 && !structural.length && numberRow === null && isColumnNumberRow(r.cells, headers!.length)) {
+      numberRow = r.rowNumber;
+      return undefined;
+    }
     if (r.problem) {
       // a row that cannot be staged as it is (a cell beyond Excel's limit): rejected, with a
       // shortened copy of its cells to show
@@ -836,6 +862,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
   let headerRowsSeen: string[] = [];
   let headerRowScore = 0;
   let otherTable: { row: number; labels: string[] } | null = null;
+  let numberRow: number | null = null;
   /** Whether a row below the header is the header of another table (stacked on the sheet with its
    *  own columns): no digit in any cell but in brackets (统一社会信用代码（18位）, 有效期（4年）), three
    *  cells or more that name a field exactly, not a row of the header block pasted again (white
@@ -982,6 +1009,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
       );
     }
     if (titleRows > 0) warnings.push(`跳过表头上方的 ${titleRows} 行标题 / skipped ${titleRows} title row(s) above the header`);
+    if (numberRow !== null) warnings.push(`第 ${numberRow} ${where.row}是表头下的栏次（列的编号：甲、乙……1、2……），不是记录，已跳过 / ${where.rowEn} ${numberRow} numbers the columns under the header (栏次: 甲, 乙 … 1, 2 …); it is no record and was skipped`);
     if (tr) {
       // The merged ranges of the upper rows say exactly which leaves each parent covers.
       const spans = tr.rows.slice(0, -1).map((_, r) => [...merges].filter((m) => m.r1 <= tr.topRow + r && tr.topRow + r <= m.r2 && m.c2 > m.c1));

@@ -255,7 +255,8 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
   },
   institution_checklist: {
     unit_id: { also: ['单位', '单位名称', '责任单位', '执法主体', '被考核单位'] },
-    year: { also: ['年度', '年份', '考核年度'] },
+    // (a statistical report's 报告期: 2024年)
+    year: { also: ['年度', '年份', '考核年度', '报告期', '报告年度'] },
     item_code: { also: ['制度编码', '清单编码', '制度编号', '项目编码', '指标编码'] },
     item_name: { also: ['制度名称', '制度机制', '清单事项', '制度机制名称', '考核项目'] },
     done: { also: ['是否落实', '是否建立', '落实情况', '完成情况', '是否完成', '建立情况'] },
