@@ -654,6 +654,24 @@ function digitOutsideBrackets(c: string): boolean {
   return /[0-9０-９]/.test(c) && /[0-9０-９]/.test(c.replace(/[（(][^）)]*[）)]/g, ''));
 }
 
+/** Whether a row is the header in another language under it (a bilingual catalogue: 事项编码 over
+ *  Item Code): each Chinese header cell (four in five at least, and three or more) has a cell of
+ *  Latin words under it, and no cell of the row holds Chinese or a digit outside brackets. */
+export function isTranslationRow(cells: readonly string[], headers: readonly string[]): boolean {
+  let cjk = 0;
+  let under = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!.trim();
+    if (c !== '' && (/\p{Script=Han}/u.test(c) || digitOutsideBrackets(c))) return false;
+  }
+  for (let i = 0; i < headers.length; i++) {
+    if (!/\p{Script=Han}/u.test(headers[i] ?? '')) continue;
+    cjk++;
+    if (/^[A-Za-z][A-Za-z .,'&/()\-]*$/.test((cells[i] ?? '').trim())) under++;
+  }
+  return cjk >= 3 && under >= 0.8 * cjk;
+}
+
 const STEMS = '甲乙丙丁戊己庚辛壬癸';
 
 /** Whether a row numbers the columns above it, as statistical reports do under the header (栏次:
@@ -791,6 +809,11 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
       numberRow = r.rowNumber;
       return undefined;
     }
+    // the header again in English under the Chinese one (事项编码 / Item Code): part of the header
+    if (rows === 0 && !structural.length && translationRow === null && isTranslationRow(r.cells, headers!)) {
+      translationRow = r.rowNumber;
+      return undefined;
+    }
     if (r.problem) {
       // a row that cannot be staged as it is (a cell beyond Excel's limit): rejected, with a
       // shortened copy of its cells to show
@@ -863,6 +886,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
   let headerRowScore = 0;
   let otherTable: { row: number; labels: string[] } | null = null;
   let numberRow: number | null = null;
+  let translationRow: number | null = null;
   /** Whether a row below the header is the header of another table (stacked on the sheet with its
    *  own columns): no digit in any cell but in brackets (统一社会信用代码（18位）, 有效期（4年）), three
    *  cells or more that name a field exactly, not a row of the header block pasted again (white
@@ -1009,6 +1033,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
       );
     }
     if (titleRows > 0) warnings.push(`跳过表头上方的 ${titleRows} 行标题 / skipped ${titleRows} title row(s) above the header`);
+    if (translationRow !== null) warnings.push(`第 ${translationRow} ${where.row}是表头的英文译文，不是记录，已跳过 / ${where.rowEn} ${translationRow} is the header in English; it is no record and was skipped`);
     if (numberRow !== null) warnings.push(`第 ${numberRow} ${where.row}是表头下的栏次（列的编号：甲、乙……1、2……），不是记录，已跳过 / ${where.rowEn} ${numberRow} numbers the columns under the header (栏次: 甲, 乙 … 1, 2 …); it is no record and was skipped`);
     if (tr) {
       // The merged ranges of the upper rows say exactly which leaves each parent covers.

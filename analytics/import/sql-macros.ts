@@ -57,8 +57,9 @@ export const FALSE_WORDS = ['否', 'N', 'NO', '0', '×', '✗', '✘', '✕', '�
 
 /** Both answers printed with a box each and the chosen one ticked (☑是 ☐否, □是 ■否): yes, and
  *  no (RE2 and JavaScript patterns, whole text). */
-export const BALLOT_YES = '[☑☒▣■√✓✔]\\s*是\\s*[☐□]\\s*否';
-export const BALLOT_NO = '[☐□]\\s*是\\s*[☑☒▣■√✓✔]\\s*否';
+// (and a bilingual answer: 是 Yes, 否/No, as a catalogue published in two languages writes it)
+export const BALLOT_YES = '[☑☒▣■√✓✔]\\s*是\\s*[☐□]\\s*否|是\\s*[/／]?\\s*[Yy][Ee][Ss]|[Yy][Ee][Ss]\\s*[/／]?\\s*是';
+export const BALLOT_NO = '[☐□]\\s*是\\s*[☑☒▣■√✓✔]\\s*否|否\\s*[/／]?\\s*[Nn][Oo]|[Nn][Oo]\\s*[/／]?\\s*否';
 
 /** Texts that stand for "empty" in exports (a cell filled with /, 无, NULL, N/A…), in upper case
  *  as tj_ph compares them. Never a value of any field: an id, a date, an amount or a name. (无 is
