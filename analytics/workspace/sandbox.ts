@@ -23,6 +23,8 @@ export class IoSandbox {
   async lock(db: Db): Promise<void> {
     await db.exec(`SET allowed_directories = [${lit(this.dir + '/')}]`);
     await db.exec(`SET enable_external_access = false`);
+    // no extension is fetched or loaded on demand either (the built-in ones need neither)
+    await db.exec(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false`);
     await db.exec(`SET lock_configuration = true`);
   }
 

@@ -39,21 +39,26 @@ export class Workspace {
     try {
       db = await Db.open(path, { ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}), storage_compatibility_version: STORAGE_VERSION, ...WRITE_SETTINGS });
     } catch (e) {
-      throw translateOpenError(e, path);
+      const t = damagedOr(e, path);
+      throw t instanceof TijianError ? t : translateOpenError(e, path);
     }
     const io = IoSandbox.create();
     try {
-      await db.exec(MACROS_SQL);
       // DuckDB reports a query's progress (polled for the progress bars) only with this on.
       await db.exec(`SET enable_progress_bar = true; SET enable_progress_bar_print = false`);
-      const { version, from } = await ensureSchema(db, path, options);
-      // From here on, SQL — stored in the workspace or not — reaches no file but its own folder.
+      // Before any other statement: SQL stored in the file (a macro, a view) could otherwise run
+      // with file access on — a workspace someone sent, whose main.now() read /etc/passwd into
+      // tijian_meta while it was migrated. From here on SQL reaches no file but its own folder.
       await io.lock(db);
+      // …and none of it runs at all: a workspace holds only Tijian's tables.
+      await refuseForeignObjects(db, path);
+      await db.exec(MACROS_SQL);
+      const { version, from } = await ensureSchema(db, path, options);
       return new Workspace(db, path, version, from, io);
     } catch (e) {
       db.close();
       io.remove();
-      throw e;
+      throw e instanceof TijianError ? e : damagedOr(e, path);
     }
   }
 
@@ -101,6 +106,42 @@ function checkDuckDbMagic(path: string): void {
       `"${path}" is not a Tijian workspace (not a DuckDB database file). Choose a .duckdb workspace or create a new one; to load data files use Import, not Open.`,
     );
   }
+}
+
+/**
+ * A workspace holds Tijian's tables and nothing that runs: Tijian stores no macro, function or
+ * view in the file. One that does was made or changed by someone else — a macro named like a
+ * built-in function (now, round, coalesce) is found before the built-in, and so runs inside
+ * Tijian's own queries: it read files at the opening and changed every score silently. Such a
+ * workspace is refused, naming what it holds. The catalog is read through system.main's table
+ * functions, which a macro in the file cannot replace.
+ */
+async function refuseForeignObjects(db: Db, path: string): Promise<void> {
+  const found = await db.all<{ kind: string; name: string }>(
+    `SELECT 'macro' AS kind, function_name AS name FROM system.main.duckdb_functions() WHERE NOT internal AND database_name NOT IN ('system', 'temp')
+     UNION ALL SELECT 'view', view_name FROM system.main.duckdb_views() WHERE NOT internal AND database_name NOT IN ('system', 'temp')
+     ORDER BY 1, 2 LIMIT 20`,
+  );
+  if (!found.length) return;
+  const zh = found.map((f) => `${f.kind === 'view' ? '视图' : '宏/函数'} ${f.name}`).join('、');
+  const en = found.map((f) => `${f.kind === 'view' ? 'view' : 'macro/function'} ${f.name}`).join(', ');
+  throw new TijianError(
+    'WORKSPACE_FOREIGN_OBJECTS',
+    `工作区“${path}”含有 Tijian 不会创建的对象（${zh}）：它被其他程序改动过，其中的 SQL 可能读取本机文件或改变评估结果，为安全起见不打开。请向发送方索取原始数据重新导入，或新建一个工作区。`,
+    `Workspace "${path}" holds objects Tijian never creates (${en}): another program changed it, and its SQL could read files on this computer or change the results, so it is not opened. Ask the sender for the original data and import it, or create a new workspace.`,
+    { objects: found },
+  );
+}
+
+/** A file DuckDB cannot read to its end (cut short, damaged): said so, not as an internal error. */
+function damagedOr(e: unknown, path: string): unknown {
+  const msg = e instanceof Error ? e.message : String(e);
+  if (!/Could not read enough bytes|Corrupt database|checksum|IO Error: .*(read|block)/i.test(msg)) return e;
+  return new TijianError(
+    'WORKSPACE_DAMAGED',
+    `工作区“${path}”已损坏（文件不完整或内容有误，可能复制或传送时被截断），无法打开。请使用备份或原来的文件，或新建工作区后重新导入数据。`,
+    `Workspace "${path}" is damaged (the file is incomplete or corrupt, perhaps cut short when copied or sent) and cannot be opened. Use a backup or the original file, or create a new workspace and import the data again.`,
+  );
 }
 
 function translateOpenError(e: unknown, path: string): TijianError {
