@@ -129,12 +129,63 @@ async function measure(
   tick: () => void,
   signal?: AbortSignal,
 ): Promise<{ values: Map<string, Map<string, NumDen>>; hits: Map<string, Map<string, number>> }> {
-  await materializeDerived(db, sys, params);
+  // A cancel stops the statement DuckDB is running (an index file's SQL may never end: a recursive
+  // CTE without a stop, a triple self-join) — checked only between statements, the cancel was
+  // answered and the query ran on for minutes; and no statement runs longer than the limit.
+  const onAbort = () => db.interrupt();
+  signal?.addEventListener('abort', onAbort);
+  const limited = limitStatements(db, EVAL_LIMITS.statementMs);
   try {
-    return await measureIndicators(db, sys, params, tick, signal);
+    await materializeDerived(limited, sys, params);
+    try {
+      return await measureIndicators(limited, sys, params, tick, signal);
+    } finally {
+      await dropDerived(db, sys);
+    }
+  } catch (e) {
+    if (signal?.aborted) throw new TijianError('IMPORT_CANCELLED', '评估已取消。', 'Evaluation cancelled.');
+    throw e;
   } finally {
-    await dropDerived(db, sys);
+    signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** How long one statement of an index system's SQL may run. The default index's slowest takes
+ *  ≈ 0.3 s at scale 180 (999,000 cases); two minutes is far beyond any county's data and short
+ *  enough that a statement that never ends is told, not waited for. (Tests shorten it.) */
+export const EVAL_LIMITS = { statementMs: 120_000 };
+
+/** `db`, its statements interrupted past `ms` with a message saying so (the indicator's own
+ *  error names the indicator). */
+function limitStatements(db: Db, ms: number): Db {
+  const limited = Object.create(db) as Db;
+  const wrap =
+    <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        db.interrupt();
+      }, ms);
+      try {
+        return await f.apply(db, a);
+      } catch (e) {
+        if (!timedOut) throw e;
+        const s = Math.round(ms / 1000);
+        throw new TijianError(
+          'INDEX_INVALID',
+          `运行超过 ${s} 秒，已停止：请检查 SQL 中是否有缺少条件的连接（JOIN）或不会结束的递归（WITH RECURSIVE）`,
+          `ran longer than ${s} s and was stopped: look in the SQL for a join without its condition or a recursion (WITH RECURSIVE) that never ends`,
+        );
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+  limited.allOne = wrap(db.allOne) as Db['allOne'];
+  limited.execOne = wrap(db.execOne);
+  limited.all = wrap(db.all) as Db['all'];
+  limited.exec = wrap(db.exec);
+  return limited;
 }
 
 /** Creates the index system's derived relations for one period, on this connection: views (a

@@ -55,8 +55,22 @@ const port = electronPort() ?? nodePort() ?? childPort();
 if (!port) throw new Error('worker.ts must run as an Electron utility process, a child process or a worker thread');
 // The heartbeat: sent from the event loop, so a job that blocks it (a loop that never ends) stops it.
 setInterval(() => port.post({ kind: 'alive' }), 1000).unref();
-// A child process whose host went away ends too.
-if (process.channel) process.on('disconnect', () => process.exit(0));
+// A child process whose host went away ends too. Not by process.exit() alone: while DuckDB runs a
+// statement, exit waits for it (its threads are joined) — a worker whose host was stopped during
+// a never-ending index query ran on, orphaned, holding the workspace's lock. Its jobs are
+// cancelled (which interrupts their statements) and the workspace closed; what has not ended in
+// five seconds is killed.
+if (process.channel) {
+  process.on('disconnect', () => {
+    const kill = setTimeout(() => process.kill(process.pid, 'SIGKILL'), 5000);
+    void Promise.resolve(service?.shutdown())
+      .catch(() => undefined)
+      .finally(() => {
+        clearTimeout(kill);
+        process.exit(0);
+      });
+  });
+}
 
 let service: AnalyticsService | null = null;
 const pending: ToWorker[] = [];
