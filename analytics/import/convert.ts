@@ -1,6 +1,7 @@
 // SQL that turns a staged file (text columns c0..cN, ordinal __ord) into the typed columns of a
 // canonical table, and the checks that decide whether a row is loaded or rejected, with reasons
 // in Chinese and English. Generated from the table definition; nothing is parsed row by row in JS.
+import { legendSql, parseLegend } from './recognise/normalise.js';
 import { ident, lit } from '../db/duck.js';
 import { derivedKeyOf, type FieldDef, type TableDef } from '../schema/types.js';
 import type { SpaceClass } from './file-scan.js';
@@ -73,7 +74,9 @@ export function mappedFields(t: TableDef, columns: readonly ColumnMapping[]): Ma
     if (c.fallback ? own !== undefined : own !== c) continue;
     const group = [c, ...columns.filter((x) => x !== c && x.fallback && x.field === c.field)];
     if (group.length === 1) {
-      out.push({ field, col: srcCol(c.index), clean: cleanCol(c.index), header: c.header, scale: c.scale ?? 1 });
+      // a code legend in the header (人员层级(1:县级 2:乡镇)): the codes read as their texts
+      const legend = parseLegend(c.header);
+      out.push({ field, col: srcCol(c.index), clean: legend ? legendSql(cleanCol(c.index), legend) : cleanCol(c.index), header: c.header, scale: c.scale ?? 1 });
       continue;
     }
     // The first column with a value, cleaned; its raw text (for the reasons) likewise. A column
@@ -391,7 +394,7 @@ export type RowShape = 'line' | 'sheet_row' | 'record';
 export const SUMMARY_ROW_PATTERN =
   '^((合|小|总|共|累)\\s*计(\\s|$|[:：（(0-9])|(制表|填表|填报|审核|审批|复核|负责|统计)(人|日期|时间|单位|说明)?\\s*[:：]|(单位|部门|机构|主要|分管|统计)负责人\\s*[:：]|(联系电话|报出日期|报送日期)\\s*[:：]|(注|说明|备注)\\s*[:：]' +
   // a sheet's closing count (本表共9件。制表：…) and an average row under a score sheet (平均分)
-  '|(本表|本页|以上|上述)(共|合)计?\\s*[0-9]+\\s*[件条项个户家人次份宗起]|(平均|均值)(分|值|数)?\\s*([:：]|$))';
+  '|(本表|本页|以上|上述)?(共|合)计?\\s*[0-9]+\\s*[件条项个户家人次份宗起]|(平均|均值)(分|值|数)?\\s*([:：]|$))';
 
 /** A group's subtotal or total after its name, at the end of a cell (综合执法局 小计, 海洋执法队合计：3件). */
 export const GROUP_TOTAL_PATTERN = '(小|合|总)\\s*计\\s*([:：（(].*)?$';
@@ -441,14 +444,18 @@ export const SUMMARY_REASON = {
 const jsPattern = (p: string) => new RegExp(p.replace(/\\p\{Han\}/g, '\\p{Script=Han}'), 'u');
 const SUMMARY_JS = jsPattern(SUMMARY_ROW_PATTERN);
 const NO_RECORD_JS = jsPattern(NO_RECORD_PATTERN);
+const LABELLED = /^\p{Script=Han}{2,8}\s*[:：]/u;
 
 /** Whether a text line with fewer cells than the header — which the CSV reader refuses before any
  *  check sees it — is a total or a note under the table (注：金额单位为万元…): at most two cells
  *  hold text and the first of them reads as one (summaryRowCheck's patterns). */
 export function isNoRecordLine(cells: readonly string[]): boolean {
   const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
-  if (!filled.length || filled.length > 2) return false;
-  return SUMMARY_JS.test(filled[0]!) || NO_RECORD_JS.test(filled[0]!);
+  if (!filled.length || filled.length > 4) return false;
+  const first = SUMMARY_JS.test(filled[0]!) || NO_RECORD_JS.test(filled[0]!);
+  // more than two only when the others are labels with their values too (共40条记录 | 导出人：… |
+  // 导出时间：…), never a total's numbers (合计 | 5 | 12000: a short row, told as one)
+  return first && (filled.length <= 2 || filled.slice(1).every((c) => LABELLED.test(c)));
 }
 
 /** Row-level checks: undecodable characters (wrong encoding) and cells beyond the header. */

@@ -1282,21 +1282,27 @@ async function jsonWrappedSource(ctx: SourceContext, path: string, cleanupPaths:
     return null;
   }
   // the arrays of objects within WRAPPER_DEPTH keys, breadth first: the longest, the shallowest first
-  let best: { path: string[]; n: number } | null = null;
+  // (`inText`: the array written as a JSON text inside the document — an interface's "datas":"[{…}]")
+  let best: { path: string[]; n: number; inText: boolean } | null = null;
   let level: string[][] = [[]];
   for (let depth = 0; depth < WRAPPER_DEPTH && level.length; depth++) {
     const next: string[][] = [];
     for (const at of level) {
       const jp = jsonPath(at);
-      const kids = await db.all<{ k: string; t: string; n: number | null; first: string | null }>(
-        `SELECT k, json_type(v) AS t, CASE WHEN json_type(v) = 'ARRAY' THEN json_array_length(v)::INTEGER END AS n,
-                CASE WHEN json_type(v) = 'ARRAY' THEN json_type(v, '$[0]') END AS first
-         FROM (SELECT unnest(json_keys(j, ${lit(jp)})) AS k, j FROM ${tag}_doc), LATERAL (SELECT json_extract(j, ${lit(jp)} || '.' || to_json(k)::VARCHAR) AS v)`,
+      const kids = await db.all<{ k: string; t: string; n: number | null; first: string | null; tn: number | null; tfirst: string | null }>(
+        `SELECT k, t, CASE WHEN t = 'ARRAY' THEN json_array_length(v)::INTEGER END AS n,
+                CASE WHEN t = 'ARRAY' THEN json_type(v, '$[0]') END AS first,
+                CASE WHEN txt THEN json_array_length(CAST(v->>'$' AS JSON))::INTEGER END AS tn,
+                CASE WHEN txt THEN json_type(CAST(v->>'$' AS JSON), '$[0]') END AS tfirst
+         FROM (SELECT k, v, json_type(v) AS t,
+                      CASE WHEN json_type(v) = 'VARCHAR' THEN starts_with(ltrim(v->>'$'), '[') AND json_valid(v->>'$') ELSE FALSE END AS txt
+               FROM (SELECT unnest(json_keys(j, ${lit(jp)})) AS k, j FROM ${tag}_doc), LATERAL (SELECT json_extract(j, ${lit(jp)} || '.' || to_json(k)::VARCHAR) AS v))`,
       );
       for (const kid of kids) {
         const p = [...at, kid.k];
         if (kid.t === 'OBJECT') next.push(p);
-        else if (kid.t === 'ARRAY' && kid.first === 'OBJECT' && (kid.n ?? 0) > (best?.n ?? 0)) best = { path: p, n: kid.n ?? 0 };
+        else if (kid.t === 'ARRAY' && kid.first === 'OBJECT' && (kid.n ?? 0) > (best?.n ?? 0)) best = { path: p, n: kid.n ?? 0, inText: false };
+        else if (kid.tfirst === 'OBJECT' && (kid.tn ?? 0) > (best?.n ?? 0)) best = { path: p, n: kid.tn ?? 0, inText: true };
       }
     }
     level = next.slice(0, 50);
@@ -1308,7 +1314,7 @@ async function jsonWrappedSource(ctx: SourceContext, path: string, cleanupPaths:
   const jp = jsonPath(best.path);
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE ${tag}_lines AS SELECT i AS __ord, arr[i] AS line, CASE WHEN json_type(arr[i]) = 'OBJECT' THEN arr[i] END AS __j
-     FROM (SELECT CAST(json_extract(j, ${lit(jp)}) AS JSON[]) AS arr FROM ${tag}_doc), range(1, len(arr) + 1) AS r(i)`,
+     FROM (SELECT CAST(${best.inText ? `CAST(json_extract_string(j, ${lit(jp)}) AS JSON)` : `json_extract(j, ${lit(jp)})`} AS JSON[]) AS arr FROM ${tag}_doc), range(1, len(arr) + 1) AS r(i)`,
   );
   const others = await db.all<{ k: string }>(`SELECT unnest(json_keys(j)) AS k FROM ${tag}_doc`);
   await dropDoc();
@@ -1316,7 +1322,7 @@ async function jsonWrappedSource(ctx: SourceContext, path: string, cleanupPaths:
   const where = best.path.join('.');
   const rest = others.map((o) => o.k).filter((k) => k !== best.path[0]);
   source.warnings.push(
-    `记录取自 JSON 中的“${where}”（${best.n} 条，行号为其中的第几条）${rest.length ? `；外层的 ${rest.slice(0, 6).join('、')}${rest.length > 6 ? '…' : ''} 不是记录，未导入` : ''} / records read from "${where}" in the JSON (${best.n}; line numbers count them)${rest.length ? `; the wrapper's ${rest.slice(0, 6).join(', ')}${rest.length > 6 ? '…' : ''} are no records and were not imported` : ''}`,
+    `记录取自 JSON 中的“${where}”${best.inText ? '（写成文本的 JSON 数组）' : ''}（${best.n} 条，行号为其中的第几条）${rest.length ? `；外层的 ${rest.slice(0, 6).join('、')}${rest.length > 6 ? '…' : ''} 不是记录，未导入` : ''} / records read from "${where}" in the JSON${best.inText ? ' (a JSON array written as text)' : ''} (${best.n}; line numbers count them)${rest.length ? `; the wrapper's ${rest.slice(0, 6).join(', ')}${rest.length > 6 ? '…' : ''} are no records and were not imported` : ''}`,
   );
   return source;
 }

@@ -71,6 +71,8 @@ export const PLACEHOLDERS = [
   // NULL as MySQL's SELECT … INTO OUTFILE, mysqldump's text and DataX's text writers spell it
   '\\N',
   '无', '暂无', '空', '(空)', '（空）', '空白', '不详', '未知', '未填', '未填写',
+  // a question a form's logic skipped, as 问卷星 exports it
+  '(跳过)',
   // "not applicable": 证件号码 不涉及 for a person, 听证 不适用 for a summary case. Read as empty,
   // not as no (是否落实 不适用 is no failure) and never as an id that every such party shares.
   '不涉及', '未涉及', '不适用', '无需', '不需要',

@@ -18,6 +18,11 @@ export const ENGLISH_PHRASES: Readonly<Record<string, string>> = {
   'work order': '工单',
   'created at': '创建时间',
   'updated at': '更新时间',
+  // an enforcement body's kind and field, as a unit list's API names them
+  'subject type': '主体类别',
+  'law field': '执法领域',
+  'other names': '其他名称',
+  'other name': '其他名称',
 };
 
 export const ENGLISH_WORDS: Readonly<Record<string, string>> = {
@@ -78,6 +83,11 @@ export const ENGLISH_WORDS: Readonly<Record<string, string>> = {
   education: '学历', post: '岗位', position: '职务', role: '岗位', training: '培训', hours: '学时',
   hour: '学时', stat: '统计', statistics: '统计', main: '主要',
   is: '是否', has: '有无',
+  // a unit list's and a permit interface's words
+  abbr: '简称', abbreviation: '简称', short: '简称', alias: '别名', aliases: '别名', admin: '行政',
+  administrative: '行政', mode: '方式', way: '方式', hub: '驻点', setup: '设立', establish: '设立',
+  established: '设立', establishment: '设立', revoke: '撤销', revoked: '撤销', abolish: '撤销',
+  abolished: '撤销', counterpart: '相对人', licensing: '许可', licensed: '许可',
   // no meaning of their own in a field name
   info: '', data: '', the: '', of: '', and: '', for: '', by: '',
 };

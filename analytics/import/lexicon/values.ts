@@ -117,7 +117,7 @@ export const VALUE_LEXICON: Readonly<Record<string, Readonly<Record<string, Read
       满意: ['非常满意', '很满意', '满意', '默认满意', '好评'],
       基本满意: ['比较满意', '一般', '较满意', '基本满意', '一般满意'],
       不满意: ['很不满意', '非常不满意', '不太满意', '不满意', '回访不满意', '差评', '差', '很差', '非常差'],
-      未评价: ['未回访', '无评价', '未评价', '无法联系', '拒绝评价', '未接听', '不评价', '暂无评价'],
+      未评价: ['未回访', '无评价', '未评价', '无法联系', '拒绝评价', '未接听', '不评价', '暂无评价', '联系不上', '无法接通', '未接通'],
     },
   },
   supervision_finding: {
@@ -128,7 +128,8 @@ export const VALUE_LEXICON: Readonly<Record<string, Readonly<Record<string, Read
       纪委监委: ['纪检监察', '纪委', '监委', '纪检', '纪检监察机关', '巡察'],
       // Zhejiang names them 特邀行政执法监督员 (a person reporting, not the 执法监督 office)
       特邀监督: ['特邀监督员', '社会监督员', '特邀行政执法监督员', '特邀行政执法监督', '行政执法监督员'],
-      人大: ['人大监督', '人大代表', '人大建议'],
+      // (人大执法检查 before the 执法检查 of 执法监督)
+      人大: ['人大监督', '人大代表', '人大建议', '人大执法检查', '人大检查', '人大视察', '人大常委会执法检查'],
     },
     casefile_grade: {
       // and the English codes systems store (EXCELLENT, QUALIFIED)

@@ -2,7 +2,7 @@
 // unified social credit codes, of yes/no words, of amounts, of names that are units or officers of
 // the workspace, of an enum's values. Computed from the first few hundred rows.
 import type { FieldDef, TableDef } from '../../schema/types.js';
-import { BALLOT_NO, BALLOT_YES, CN_DATE_PATTERN, FALSE_WORDS, TRUE_WORDS } from '../sql-macros.js';
+import { BALLOT_NO, BALLOT_YES, CN_DATE_PATTERN, FALSE_WORDS, PLACEHOLDERS, TRUE_WORDS } from '../sql-macros.js';
 import { matchEnumValue, valueKey } from './values.js';
 
 /** Names the workspace already knows (keys as valueKey gives them). */
@@ -72,8 +72,16 @@ function isDate(v: string): boolean {
   return y >= 1949 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
 }
 
+/** Seconds or milliseconds since 1970 (2001–2286 as seconds): as APIs write times. */
+const EPOCH = /^[0-9]{10}$|^[0-9]{13}$/;
+const PLACEHOLDER_SET = new Set(PLACEHOLDERS.map((p) => p.toUpperCase()));
+
 export function profileColumn(values: readonly (string | null | undefined)[], names?: NameIndex): ColumnProfile {
-  const vs = values.map((v) => (v ?? '').trim()).filter((v) => v !== '');
+  // (a placeholder for "empty" — (空), /, 无 — is no value: a score column of 35 (空) and 7 numbers
+  // is a column of numbers)
+  let vs = values.map((v) => (v ?? '').trim()).filter((v) => v !== '' && !PLACEHOLDER_SET.has(v.toUpperCase()));
+  // an API's 0 for "no time" in a column of epoch times (revoke_time: 0 where not abolished)
+  if (vs.includes('0') && vs.some((v) => EPOCH.test(v)) && vs.every((v) => v === '0' || EPOCH.test(v))) vs = vs.filter((v) => v !== '0');
   const n = vs.length;
   const frac = (test: (v: string) => boolean) => (n ? vs.filter(test).length / n : 0);
   const keyed = vs.map(valueKey);

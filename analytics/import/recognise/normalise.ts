@@ -56,6 +56,37 @@ export function chineseOf(raw: string): string {
   return /[a-z]{2}/.test(en) && (en.match(/[A-Za-z]/g) ?? []).length >= 4 ? m[1]! : raw;
 }
 
+/** A code legend in a header's brackets, as systems print their dictionary beside the column:
+ *  人员层级(1:县级 2:乡镇), 专职法制审核（1:是 2:否）, 性别(1男2女), 检查结果(1-合格,2-不合格) — two codes
+ *  or more (digits, or one letter), each with its text; the codes' texts, or null. */
+export function parseLegend(header: string): Record<string, string> | null {
+  if (header.length > 200) return null;
+  const h = header.normalize('NFKC');
+  for (const m of h.matchAll(/[(\[]([^()\[\]]{3,120})[)\]]/g)) {
+    const inner = m[1]!.trim();
+    if (!/^([0-9]{1,2}|[A-Za-z])\s*[:=\-.、]?\s*[^\s0-9:=,;、/|]/.test(inner)) continue;
+    const pair = /([0-9]{1,2}|[A-Za-z])\s*[:=\-.、]?\s*([^\s0-9:=,;、/|]{1,12})[\s,;、/|]*/gy;
+    const out: Record<string, string> = {};
+    let at = 0;
+    let n = 0;
+    for (let p = pair.exec(inner); p; p = pair.exec(inner)) {
+      if (p[1]! in out) return null;
+      out[p[1]!] = p[2]!;
+      n++;
+      at = pair.lastIndex;
+    }
+    // the whole note must be pairs; letters as codes only with Chinese texts (A:优秀 B:合格)
+    if (n >= 2 && at === inner.length && Object.values(out).every((v) => /\p{Script=Han}/u.test(v))) return out;
+  }
+  return null;
+}
+
+/** SQL: a cell's text with a legend's codes replaced by their texts (other texts as they are). */
+export function legendSql(col: string, legend: Readonly<Record<string, string>>): string {
+  const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  return `CASE ${col} ${Object.entries(legend).map(([k, v]) => `WHEN ${q(k)} THEN ${q(v)}`).join(' ')} ELSE ${col} END`;
+}
+
 export function normaliseHeader(raw: string): NormalisedHeader {
   const full = foldHeader(chineseOf(raw));
   let yesNo = false;

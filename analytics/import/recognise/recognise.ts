@@ -11,7 +11,7 @@ import { fieldEvidence, profileColumn, type ColumnProfile, type Evidence, type N
 import { analyse, classFit, scoreHeader, tableModel, type Analysed } from './score.js';
 import { dictCodeColumns } from './ascii-names.js';
 import { addPartyIdFallback } from './fallbacks.js';
-import { normaliseHeader } from './normalise.js';
+import { normaliseHeader, parseLegend } from './normalise.js';
 
 export type Confidence = 'sure' | 'likely' | 'none';
 
@@ -107,6 +107,7 @@ function scoreTable(t: TableDef, hs: Analysed[], profiles: Array<ColumnProfile |
   const assigned = assignColumns(
     cells.map((row) => row.map((c) => c.final)),
     cells.map((row) => row.map((c) => c.exact && (c.evidence?.factor ?? 1) >= 0.9)),
+    hs.map((h) => h.norm.core.length),
   );
   let score = 0;
   const keyish = new Set([...t.key, ...(t.detectBy ?? [])]);
@@ -152,18 +153,27 @@ function evidenceAt(r: TableResult, i: number, j: number): Evidence {
  * to the 4th power, so one strong match outweighs two weak ones (两列各自勉强像 ≠ 一列确实是), while
  * a column that fits two fields gives way to a column that fits only one; a header that is a usual
  * spelling of a field (`exact`) earns a bonus, so it keeps the field against two near readings; a
- * pair below LIKELY earns nothing; on a tie the earlier column wins. `scores[column][field]`.
+ * pair below LIKELY earns nothing; on a tie the more specific header (`specificity`: its length), then
+ * the earlier column, wins. `scores[column][field]`.
  */
-export function assignColumns(scores: ReadonlyArray<ReadonlyArray<number>>, exact?: ReadonlyArray<ReadonlyArray<boolean>>): Map<number, number> {
+export function assignColumns(scores: ReadonlyArray<ReadonlyArray<number>>, exact?: ReadonlyArray<ReadonlyArray<boolean>>, specificity?: ReadonlyArray<number>): Map<number, number> {
   const assigned = new Map<number, number>();
   if (!scores.length || !scores[0]!.length) return assigned;
-  const cost = scores.map((row, i) => row.map((x, j) => (x >= LIKELY ? 1.5 - x ** 4 - (exact?.[i]?.[j] ? 0.5 : 0) + i * 1e-9 : 1.5)));
+  // (on a tie, the header that says more wins — 问题来源 over a form's own 来源 column — and then
+  // the earlier column)
+  const cost = scores.map((row, i) => row.map((x, j) => (x >= LIKELY ? 1.5 - x ** 4 - (exact?.[i]?.[j] ? 0.5 : 0) - Math.min(specificity?.[i] ?? 0, 40) * 1e-6 + i * 1e-9 : 1.5)));
   for (const [i, j] of munkres(cost)) if (scores[i]![j]! >= LIKELY) assigned.set(i, j);
   return assigned;
 }
 
 function profilesOf(headers: readonly string[], opts: RecogniseOptions): Array<ColumnProfile | undefined> {
-  return headers.map((_, i) => (opts.samples?.[i] ? profileColumn(opts.samples[i]!, opts.names) : undefined));
+  return headers.map((h, i) => {
+    const sample = opts.samples?.[i];
+    if (!sample) return undefined;
+    // a code legend in the header: the values weighed are the codes' texts (1 → 县级)
+    const legend = parseLegend(h);
+    return profileColumn(legend ? sample.map((v) => (v != null && legend[v.trim()] !== undefined ? legend[v.trim()]! : v)) : sample, opts.names);
+  });
 }
 
 /** The headers analysed; a dictionary code beside its text's column (sourceChannel beside

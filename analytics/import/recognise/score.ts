@@ -150,7 +150,13 @@ export function analyse(header: string, withNotes = true): Analysed {
   if (!cls && lastConcept?.kind === 'concept' && lastConcept.implies) cls = lastConcept.implies;
   // A unit in brackets says what sort of value too.
   if (!cls && norm.unitKind) cls = norm.unitKind === 'money' ? 'AMOUNT' : norm.unitKind === 'days' ? 'PERIOD' : 'COUNT';
-  const out: Analysed = { norm, tokens, content, notes: withNotes ? [...norm.notes, ...norm.alternatives].map((n) => analyse(n, false)) : [] };
+  // (an alternative in Latin letters — TaskType/抽查方式, a column's database name beside its
+  // Chinese one — is read as the header it stands for)
+  const alt = (n: string) => {
+    const r = /^[A-Za-z][A-Za-z0-9_]*$/.test(n) ? readAsciiName(n) : null;
+    return analyse(r ? r.text : n, false);
+  };
+  const out: Analysed = { norm, tokens, content, notes: withNotes ? [...norm.notes.map((n) => analyse(n, false)), ...norm.alternatives.map(alt)] : [] };
   if (cls) out.cls = cls;
   if (clsText) out.clsText = clsText;
   if (head?.size) out.head = head;
