@@ -42,6 +42,7 @@ import { discriminationAudit } from './audit.js';
 import { bindFor, inlineParams, periodParams, type ParamValues } from './params.js';
 import { parsePeriod, previousPeriod, type Period } from './period.js';
 import { checkReadiness, type Readiness } from './readiness.js';
+import { cellNumber, indicatorRowProblems, redLineRowProblems, type ValueProblem } from './values.js';
 import type {
   DataProvenance,
   EntityPeriodResult,
@@ -93,12 +94,6 @@ interface Entity {
 
 type NumDen = { numerator: number | null; denominator: number | null };
 
-function toNum(v: unknown): number | null {
-  if (v === null || v === undefined) return null;
-  const n = typeof v === 'number' ? v : Number(v);
-  return Number.isFinite(n) ? n : null;
-}
-
 function applies(ind: Indicator, e: Entity): boolean {
   if (e.entity_type === 'county') return ind.applies_to.county;
   const u = ind.applies_to.units;
@@ -126,6 +121,7 @@ async function measure(
   db: Db,
   sys: IndexSystem,
   params: ParamValues,
+  period: Period,
   tick: () => void,
   signal?: AbortSignal,
 ): Promise<{ values: Map<string, Map<string, NumDen>>; hits: Map<string, Map<string, number>> }> {
@@ -138,7 +134,7 @@ async function measure(
   try {
     await materializeDerived(limited, sys, params);
     try {
-      return await measureIndicators(limited, sys, params, tick, signal);
+      return await measureIndicators(limited, sys, params, period, tick, signal);
     } finally {
       await dropDerived(db, sys);
     }
@@ -223,10 +219,15 @@ async function measureIndicators(
   db: Db,
   sys: IndexSystem,
   params: ParamValues,
+  period: Period,
   tick: () => void,
   signal?: AbortSignal,
 ): Promise<{ values: Map<string, Map<string, NumDen>>; hits: Map<string, Map<string, number>> }> {
   const values = new Map<string, Map<string, NumDen>>();
+  // every unit of the table (a unit abolished before the period may still have rows: left out as
+  // before); the values of every statement are checked before any is scored
+  const known = new Set((await db.all<{ unit_id: string }>(`SELECT unit_id FROM unit`)).map((u) => u.unit_id));
+  const problems: Array<{ what: { zh: string; en: string }; list: ValueProblem[] }> = [];
   for (const ind of sys.indicators) {
     if (signal?.aborted) throw new TijianError('IMPORT_CANCELLED', '评估已取消。', 'Evaluation cancelled.');
     let rows: Array<{ entity_id: string | null; numerator: unknown; denominator: unknown }>;
@@ -235,20 +236,35 @@ async function measureIndicators(
     } catch (e) {
       throw new TijianError('INDEX_INVALID', `指标“${ind.name.zh}”（${ind.id}）的 SQL 执行失败：${(e as Error).message}`, `The SQL of indicator ${ind.id} failed: ${(e as Error).message}`);
     }
+    const list = indicatorRowProblems(ind, isProportion(ind), rows, known, COUNTY);
+    if (list.length) problems.push({ what: { zh: `指标“${ind.name.zh}”（${ind.id}）`, en: `indicator ${ind.id}` }, list });
     const m = new Map<string, NumDen>();
-    for (const r of rows) if (r.entity_id !== null) m.set(r.entity_id, { numerator: toNum(r.numerator), denominator: toNum(r.denominator) });
+    for (const r of rows) if (r.entity_id !== null) m.set(r.entity_id, { numerator: cellNumber(r.numerator), denominator: cellNumber(r.denominator) });
     values.set(ind.id, m);
     tick();
   }
   const hits = new Map<string, Map<string, number>>();
   for (const rl of sys.red_lines) {
     const rows = await db.allOne<{ entity_id: string | null; hits: unknown }>(rl.sql, await bindFor(db, rl.sql, params));
+    const list = redLineRowProblems(rl, rows, known, COUNTY);
+    if (list.length) problems.push({ what: { zh: `红线“${rl.name.zh}”（${rl.id}）`, en: `red line ${rl.id}` }, list });
     const m = new Map<string, number>();
-    for (const r of rows) if (r.entity_id !== null) m.set(r.entity_id, toNum(r.hits) ?? 0);
+    for (const r of rows) if (r.entity_id !== null) m.set(r.entity_id, cellNumber(r.hits) ?? 0);
     hits.set(rl.id, m);
     tick();
   }
+  if (problems.length) throw unscorable(period, problems);
   return { values, hits };
+}
+
+/** The refusal of values an index's SQL returned that cannot be scored, every one of them. */
+function unscorable(period: Period, problems: Array<{ what: { zh: string; en: string }; list: ValueProblem[] }>): TijianError {
+  return new TijianError(
+    'INDEX_INVALID',
+    `${period.label} 的评估已停止：指标体系的 SQL 返回了无法评分的值，请修改指标体系文件中的 SQL：\n${problems.map((p) => p.list.map((x) => `  ${p.what.zh}：${x.zh}`).join('\n')).join('\n')}`,
+    `The evaluation of ${period.label} stopped: the index system's SQL returned values that cannot be scored; correct the SQL in the index-system file:\n${problems.map((p) => p.list.map((x) => `  ${p.what.en}: ${x.en}`).join('\n')).join('\n')}`,
+    { period: period.label, problems: problems.map((p) => ({ ...p.what, problems: p.list })) },
+  );
 }
 
 /**
@@ -745,11 +761,11 @@ export async function evaluate(ws: Workspace, opts: EvaluateOptions): Promise<Ev
     steps = (compare ? 2 : 1) * (sys.indicators.length + sys.red_lines.length) + 2;
     entities = await entitiesFor(db, period);
     [measured, prevMeasured] = await Promise.all([
-      measure(db, sys, periodParams(period), tick, opts.signal),
+      measure(db, sys, periodParams(period), period, tick, opts.signal),
       side && compare
         ? entitiesFor(side, compare).then((e) => {
             prevEntities = e;
-            return measure(side, sys, periodParams(compare!), tick, opts.signal);
+            return measure(side, sys, periodParams(compare!), compare!, tick, opts.signal);
           })
         : Promise.resolve(null),
     ]);

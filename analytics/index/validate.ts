@@ -12,6 +12,8 @@ import { Workspace } from '../workspace/workspace.js';
 import { formatIndexErrors, parseIndexText, type IndexError } from './parse.js';
 import { inlineParams, periodParams, type ParamValues } from '../eval/params.js';
 import { parsePeriod } from '../eval/period.js';
+import { GRADE_EN, GRADES } from '../scoring/grades.js';
+import { ahp, CR_THRESHOLD } from '../scoring/weights.js';
 import type { IndexSystem } from './schema.js';
 
 /** Largest index-system file read (the default is ~60 kB). */
@@ -23,6 +25,9 @@ export const LINEAGE_PARAMS = [...SQL_PARAMS, 'entity_id'] as const;
 
 // The canonical tables, and the rectification ledger's (整改完成率 and 问题复发率 read it).
 const ALLOWED_TABLES = new Set([...CANONICAL_TABLES.map((t) => t.name), ...INDEX_READABLE_TABLES]);
+
+/** (A derived relation of a canonical table's name is told by semanticErrors.) */
+const CANONICAL_NAMES = new Set(CANONICAL_TABLES.map((t) => t.name));
 
 const SAMPLE_PARAMS: ParamValues = { ...periodParams(parsePeriod('2024')), entity_id: 'COUNTY' };
 
@@ -39,6 +44,12 @@ export function semanticErrors(sys: IndexSystem): IndexError[] {
   dupes(sys.dimensions, 'dimensions');
   dupes(sys.indicators, 'indicators');
   dupes(sys.red_lines, 'red_lines');
+  // lineage, flags and the saved values name both by id: one id, one thing
+  const indicatorIds = new Map(sys.indicators.map((x, i) => [x.id, i]));
+  sys.red_lines.forEach((r, i) => {
+    const k = indicatorIds.get(r.id);
+    if (k !== undefined) errors.push({ path: `red_lines[${i}].id`, id: r.id, message: `红线与指标 indicators[${k}] 同名 / a red line with the id of indicators[${k}]` });
+  });
   const dims = new Map(sys.dimensions.map((d) => [d.id, d]));
   sys.indicators.forEach((ind, i) => {
     if (!dims.has(ind.dimension)) {
@@ -58,6 +69,14 @@ export function semanticErrors(sys: IndexSystem): IndexError[] {
   sys.dimensions.forEach((d, i) => {
     const members = sys.indicators.filter((x) => x.dimension === d.id);
     if (!members.length) errors.push({ path: `dimensions[${i}]`, id: d.id, message: '维度下没有指标 / the dimension has no indicators' });
+    // expert weights read them: all 0 says nothing (no silent equal weights in their place)
+    else if (members.every((x) => x.weight === 0)) {
+      errors.push({
+        path: `dimensions[${i}]`,
+        id: d.id,
+        message: `维度“${d.name.zh}”下各指标的权重（weight）全为 0，专家赋权无从计算；请至少给一项指标正的权重 / every indicator of the dimension ${d.name.en} has weight 0: expert weights cannot be computed; give at least one indicator a positive weight`,
+      });
+    }
     if (d.ahp) {
       if (d.ahp.length !== members.length || d.ahp.some((row) => row.length !== members.length)) {
         errors.push({
@@ -78,10 +97,131 @@ export function semanticErrors(sys: IndexSystem): IndexError[] {
   sys.omitted.forEach((o, i) => {
     if (ids.has(o.id)) errors.push({ path: `omitted[${i}].id`, id: o.id, message: '该指标既在 indicators 中又被列为 omitted / listed as omitted but present' });
   });
+  errors.push(...gradeErrors(sys), ...targetErrors(sys), ...ahpMatrixErrors(sys));
+  return errors;
+}
+
+/**
+ * The grade bands: 优秀, 良好, 合格, 不合格, each once and in that order, lower bounds strictly
+ * descending, the first three within (0, 100] (a band no score can reach is a mistake) and the
+ * last at 0 or below, so that it covers every score under 合格 (scores run from 0 to 100).
+ */
+function gradeErrors(sys: IndexSystem): IndexError[] {
+  const errors: IndexError[] = [];
   const bands = sys.method.grades;
-  for (let i = 1; i < bands.length; i++) {
-    if (bands[i]!.min >= bands[i - 1]!.min) errors.push({ path: `method.grades[${i}].min`, message: '等次下限须从高到低排列 / grade bands must be in descending order' });
+  const seen = new Map<string, number>();
+  bands.forEach((b, i) => {
+    const prior = seen.get(b.grade);
+    if (prior !== undefined) errors.push({ path: `method.grades[${i}].grade`, message: `等次“${b.grade}”重复（与 method.grades[${prior}] 相同）/ grade ${GRADE_EN[b.grade]} appears twice (as in method.grades[${prior}])` });
+    else seen.set(b.grade, i);
+  });
+  const missing = GRADES.filter((g) => !seen.has(g));
+  if (missing.length) {
+    errors.push({
+      path: 'method.grades',
+      message: `缺少等次 ${missing.join('、')}：等次划分须依次包含 ${GRADES.join('、')} 各一次 / missing grade(s) ${missing.map((g) => GRADE_EN[g]).join(', ')}: the bands must be ${GRADES.join(', ')} (${GRADES.map((g) => GRADE_EN[g]).join(', ')}), once each`,
+    });
+  } else if (!errors.length) {
+    bands.forEach((b, i) => {
+      if (b.grade !== GRADES[i]) {
+        errors.push({
+          path: `method.grades[${i}].grade`,
+          message: `第 ${i + 1} 个等次应为“${GRADES[i]}”而不是“${b.grade}”：等次须按 ${GRADES.join('、')} 从高到低排列 / band ${i + 1} must be ${GRADES[i]} (${GRADE_EN[GRADES[i]!]}), not ${b.grade}: the bands run ${GRADES.join(', ')}, highest first`,
+        });
+      }
+    });
   }
+  for (let i = 1; i < bands.length; i++) {
+    if (bands[i]!.min >= bands[i - 1]!.min) {
+      errors.push({
+        path: `method.grades[${i}].min`,
+        message: `等次下限须从高到低排列：“${bands[i]!.grade}”的下限 ${bands[i]!.min} 不低于“${bands[i - 1]!.grade}”的 ${bands[i - 1]!.min} / grade bands must be in descending order: ${bands[i]!.min} is not below ${bands[i - 1]!.min}`,
+      });
+    }
+  }
+  bands.forEach((b, i) => {
+    const last = i === bands.length - 1;
+    if (!last && !(b.min > 0 && b.min <= 100)) {
+      errors.push({ path: `method.grades[${i}].min`, message: `“${b.grade}”的下限 ${b.min} 应在 0（不含）到 100 分之间 / the lower bound of ${GRADE_EN[b.grade]} (${b.min}) must be above 0 and at most 100` });
+    }
+    if (last && b.min > 0) {
+      errors.push({
+        path: `method.grades[${i}].min`,
+        message: `最后一个等次“${b.grade}”的下限 ${b.min} 应不高于 0，使其涵盖以下所有得分（得分为 0–100）/ the last band (${GRADE_EN[b.grade]}, ${b.min}) must start at 0 or below, to cover every score under the band above it (scores run 0–100)`,
+      });
+    }
+  });
+  return errors;
+}
+
+/**
+ * A target on the wrong side of the worst goalpost: distance to target (a normalisation of its
+ * own, and one the robustness analysis switches to) cannot score it, and evaluate refuses it.
+ */
+function targetErrors(sys: IndexSystem): IndexError[] {
+  const errors: IndexError[] = [];
+  sys.indicators.forEach((ind, i) => {
+    if (!ind.target) return;
+    const t = ind.target.value;
+    const worst = ind.direction === 'higher' ? ind.goalposts.lower : ind.goalposts.upper;
+    if (ind.direction === 'higher' && !(t > worst)) {
+      errors.push({
+        path: `indicators[${i}].target.value`,
+        id: ind.id,
+        message: `“越高越好”的指标，目标值（${t}）应高于最差值 goalposts.lower（${worst}）/ higher-is-better indicator: the target (${t}) must be above the worst goalpost, goalposts.lower (${worst})`,
+      });
+    }
+    if (ind.direction === 'lower' && !(t < worst)) {
+      errors.push({
+        path: `indicators[${i}].target.value`,
+        id: ind.id,
+        message: `“越低越好”的指标，目标值（${t}）应低于最差值 goalposts.upper（${worst}）/ lower-is-better indicator: the target (${t}) must be below the worst goalpost, goalposts.upper (${worst})`,
+      });
+    }
+  });
+  return errors;
+}
+
+/** Saaty's scale: judgements from 1/9 to 9 (the 指标体系 screen offers exactly these). */
+const SAATY_MAX = 9;
+
+/**
+ * Every pairwise matrix of the right size: judgements on Saaty's scale, reciprocal, consistent
+ * (CR < 0.1) — what an AHP evaluation would refuse, told when the file is checked.
+ */
+function ahpMatrixErrors(sys: IndexSystem): IndexError[] {
+  const errors: IndexError[] = [];
+  sys.dimensions.forEach((d, i) => {
+    const n = sys.indicators.filter((x) => x.dimension === d.id).length;
+    if (!d.ahp || d.ahp.length !== n || d.ahp.some((row) => row.length !== n)) return; // size: told above
+    const path = `dimensions[${i}].ahp`;
+    const off: string[] = [];
+    d.ahp.forEach((row, r) =>
+      row.forEach((a, c) => {
+        if (!(a >= 1 / SAATY_MAX - 1e-6 && a <= SAATY_MAX + 1e-6)) off.push(`[${r}][${c}] = ${a}`);
+      }),
+    );
+    if (off.length) {
+      errors.push({
+        path,
+        id: d.id,
+        message: `判断值须在 1/9 到 9 之间（Saaty 标度），超出的有：${off.slice(0, 5).join('，')}${off.length > 5 ? ` 等 ${off.length} 处` : ''} / judgements must lie between 1/9 and 9 (Saaty's scale); outside: ${off.slice(0, 5).join(', ')}${off.length > 5 ? ` and ${off.length - 5} more` : ''}`,
+      });
+      return;
+    }
+    try {
+      const r = ahp(d.ahp, d.name.zh);
+      if (r.cr >= CR_THRESHOLD) {
+        errors.push({
+          path,
+          id: d.id,
+          message: `判断矩阵一致性比例 CR = ${r.cr.toFixed(3)} ≥ ${CR_THRESHOLD}，判断前后矛盾，请调整 / consistency ratio CR = ${r.cr.toFixed(3)} ≥ ${CR_THRESHOLD}: revise the judgements`,
+        });
+      }
+    } catch (e) {
+      errors.push({ path, id: d.id, message: e instanceof TijianError ? `${e.zh} / ${e.en}` : (e as Error).message.split('\n')[0]! });
+    }
+  });
   return errors;
 }
 
@@ -177,7 +317,19 @@ export async function checkSqlStatements(checks: readonly SqlCheck[], samplePara
   const errors: IndexError[] = [];
   const allowed = new Set(ALLOWED_TABLES);
   try {
+    // the workspace's own tables, views and sequences (runs, imports, review marks, metadata …):
+    // a derived relation of that name would shadow it on the evaluating connection
+    const appNames = new Set(
+      (
+        await ws.db.all<{ name: string }>(
+          `SELECT table_name AS name FROM duckdb_tables() WHERE NOT temporary UNION SELECT view_name FROM duckdb_views() WHERE NOT temporary AND NOT internal UNION SELECT sequence_name FROM duckdb_sequences()`,
+        )
+      ).map((r) => r.name.toLowerCase()),
+    );
     for (const c of checks) {
+      if (c.materialize && appNames.has(c.materialize.toLowerCase()) && !CANONICAL_NAMES.has(c.materialize)) {
+        errors.push({ path: c.path.replace(/\.sql$/, '.name'), id: c.id, message: `与工作区自身的数据表“${c.materialize}”重名，请换一个名称 / the name of the workspace's own table ${c.materialize}: choose another name` });
+      }
       const sql = c.sql.trim().replace(/;\s*$/, '');
       const parsed = await parseOnly(ws, sql);
       if (parsed.error) {
