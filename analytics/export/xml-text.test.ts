@@ -105,6 +105,7 @@ describe('XLSX and DOCX with characters XML cannot hold', () => {
   const item = {
     item_id: 7,
     code: 'ZG000007',
+    natural_key: '2024|U1|indicator|x',
     unit_id: `U1${BAD}`,
     unit_name: `单位${BAD}`,
     kind: 'indicator',
@@ -125,7 +126,7 @@ describe('XLSX and DOCX with characters XML cannot hold', () => {
 
   it('the rectification feedback form (cells and its marker sheet)', async () => {
     const path = join(tempDir(), 'form.xlsx');
-    await writeFeedbackTemplate(path, [item], { unitId: item.unit_id, unitName: item.unit_name, period: `2024${BAD}`, date: '2024-05-01' });
+    await writeFeedbackTemplate(path, [item], { unitId: item.unit_id, unitName: item.unit_name, period: `2024${BAD}`, date: '2024-05-01', secret: { workspace_id: 'w', key: Buffer.alloc(32) } });
     const parts = await xmlParts(path);
     expect([...parts.values()].join('')).toContain(`问题${CLEAN}`);
     const wb = new ExcelJS.Workbook();

@@ -36,6 +36,9 @@ const ROW_KINDS: Record<string, { zh: string; en: string }> = {
   'rectify.date_without_done': { zh: '未整改却填写了完成时间', en: 'a completion date without 已整改' },
   'rectify.error_value': { zh: '填写的是 Excel 错误值', en: 'an Excel error value as the answer' },
   'rectify.stale_form': { zh: '反馈表导出后事项已更新，表中状态较旧', en: 'the item changed after the form was exported' },
+  'rectify.not_in_form': { zh: '不是反馈表导出时的事项', en: 'not an item the form was exported with' },
+  'rectify.item_mismatch': { zh: '事项编号在本工作区指另一个问题', en: 'the item code names another problem here' },
+  'rectify.problem_mismatch': { zh: '问题描述与事项不符', en: "the problem shown is not the item's" },
 };
 
 const KIND_TEXT: Record<string, (kind: string) => { zh: string; en: string }> = {

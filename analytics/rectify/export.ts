@@ -12,6 +12,7 @@ import { DEFAULT_ISSUER } from '../report/common.js';
 import { dateZh } from '../report/format.js';
 import { safeFileStem } from '../report/model.js';
 import { asOfDate, countItems, FIELD_ZH, listItems, type ItemState } from './ledger.js';
+import { formSecret } from './form-sign.js';
 import { buildNotice } from './notice.js';
 import { writeFeedbackTemplate } from './template.js';
 import { KIND_ZH, OUTCOMES, STATUSES, type RectifyEvent, type RectifyItem } from './types.js';
@@ -56,6 +57,7 @@ export async function exportUnitFiles(db: Db, dir: string, o: ExportOptions = {}
         return hit.unit_id;
       })
     : unitIds;
+  const secret = await formSecret(db);
   mkdirSync(dir, { recursive: true });
   const issuer = o.issuer ?? DEFAULT_ISSUER;
   const out: UnitFiles[] = [];
@@ -71,7 +73,7 @@ export async function exportUnitFiles(db: Db, dir: string, o: ExportOptions = {}
     // the DOCX writer is loaded when a notice is written (the command line's other work needs none of it)
     const { renderDocx } = await import('../report/render/docx.js');
     writeFileSync(notice, await renderDocx(buildNotice(mine, { unitId, unitName, period, issuer, date })));
-    await writeFeedbackTemplate(template, mine, { unitId, unitName, period, issuer, date, ...(o.unmask ? { unmask: true } : {}) });
+    await writeFeedbackTemplate(template, mine, { unitId, unitName, period, issuer, date, secret, ...(o.unmask ? { unmask: true } : {}) });
     out.push({ unit_id: unitId, unit_name: unitName, items: mine.length, notice, template });
     o.onProgress?.(++done, wanted.length);
   }

@@ -11,7 +11,10 @@
 // today) or 不予整改 without a reason, or when the same item appeared on an earlier row. Blank
 // cells leave what the ledger holds (a form sent back twice never clears it); 逾期 in the status
 // column leaves the status (it is derived from the deadline); a masked 责任人 sent back as it was
-// exported leaves the name.
+// exported leaves the name. Before any row, the form as a whole must be this workspace's, as
+// exported: its marker's signature (form-sign.ts) valid, its export time not in the future
+// (checkMarker); a row's code must be one of the form's items, naming the same problem here as
+// when it was exported, and its 问题描述 (when given) that item's.
 import { statSync } from 'node:fs';
 import { basename, resolve as resolvePath } from 'node:path';
 import type { Db } from '../db/duck.js';
@@ -29,6 +32,7 @@ import { maskName } from '../privacy/mask.js';
 import { todayIso } from '../report/format.js';
 import { APP_VERSION } from '../version.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { formSecret, itemKey, signatureValid } from './form-sign.js';
 import { currentActor, FIELD_ZH, getItem, stateOf, stateProblem, STATE_FIELDS, writeState, type ItemState } from './ledger.js';
 import { FEEDBACK_SHEET, HEADER_ROW, MARKER_SHEET, TEMPLATE_COLUMNS, TEMPLATE_KIND, TEMPLATE_VERSION, type TemplateColumn } from './template.js';
 import { itemCode, parseItemCode, STORED_STATUSES, type StoredStatus } from './types.js';
@@ -47,6 +51,12 @@ export interface FeedbackMarker {
   generated_at?: string;
   /** How many item rows the form was exported with. */
   items?: number;
+  /** The workspace the form was exported from (forms of version 2 on). */
+  workspace_id?: string;
+  /** The form's items: code and item key, as the marker lists them (forms of version 2 on). */
+  item_keys?: Array<[string, string]>;
+  /** The marker's HMAC-SHA256 (forms of version 2 on). */
+  signature?: string;
 }
 
 /** Rows a returned form may hold beyond its items before it is refused as no answer to them (a
@@ -123,9 +133,17 @@ export async function readMarker(path: string): Promise<FeedbackMarker | null> {
   }
   if (!sheets.includes(MARKER_SHEET) || cells[1]?.[0] !== TEMPLATE_KIND) return null;
   const kv = new Map<string, string>();
-  for (const r of cells) if (r && r[0]) kv.set(r[0], r[1] ?? '');
+  const itemKeys: Array<[string, string]> = [];
+  for (const r of cells) {
+    if (!r || !r[0]) continue;
+    if (r[0] === 'item') itemKeys.push([r[1] ?? '', r[2] ?? '']);
+    else kv.set(r[0], r[1] ?? '');
+  }
   const generated = kv.get('generated_at');
   return {
+    ...(kv.has('workspace_id') ? { workspace_id: kv.get('workspace_id')! } : {}),
+    ...(kv.has('signature') ? { signature: kv.get('signature')!.trim() } : {}),
+    ...(itemKeys.length ? { item_keys: itemKeys } : {}),
     unit_id: kv.get('unit_id') ?? '',
     period: kv.get('period') ?? '',
     version: Number(cells[1]?.[1] ?? 0),
@@ -134,6 +152,60 @@ export async function readMarker(path: string): Promise<FeedbackMarker | null> {
     ...(generated && !Number.isNaN(Date.parse(generated)) ? { generated_at: generated } : {}),
     ...(/^\d{1,7}$/.test(kv.get('items') ?? '') ? { items: Number(kv.get('items')) } : {}),
   };
+}
+
+/** How far a form's export time may be ahead of this computer's clock (two computers' clocks). */
+export const CLOCK_SKEW_MS = 10 * 60_000;
+
+/**
+ * Refuses a form this workspace cannot trust as a whole: one whose marker has no signature (a form
+ * of an older Tijian, or a marker rewritten), of another workspace, whose marker does not match its
+ * signature (its unit, period, export time or item list changed after the export), or exported in
+ * the future. Each with what to do: send the unit a fresh form.
+ */
+export async function checkMarker(db: Db, marker: FeedbackMarker, file: string, now = Date.now()): Promise<void> {
+  const fresh = '请从本工作区重新导出该单位的整改反馈表，发给单位填写后再导入。工作区未改变';
+  const freshEn = 'Export a fresh form for the unit from this workspace, have it filled in and import that. The workspace is unchanged';
+  if (marker.version < 2 || !marker.signature) {
+    throw new TijianError(
+      'FILE_UNSUPPORTED',
+      `“${file}”的隐藏标识没有签名（由旧版本 Tijian 导出，或标识被改写），无法确认它是本工作区导出、未被改动的反馈表。${fresh}。`,
+      `"${file}" carries no signature in its marker (exported by an older Tijian, or the marker was rewritten): it cannot be told to be an unaltered form of this workspace. ${freshEn}.`,
+    );
+  }
+  const secret = await formSecret(db);
+  if (marker.workspace_id !== secret.workspace_id) {
+    throw new TijianError(
+      'FILE_UNSUPPORTED',
+      `“${file}”是另一个工作区导出的反馈表（工作区标识 ${marker.workspace_id || '无'}，本工作区 ${secret.workspace_id}）：其中的事项编号在本工作区指的是别的问题。请在导出它的工作区中导入；或${fresh}。`,
+      `"${file}" was exported from another workspace (${marker.workspace_id || 'none'}; this one is ${secret.workspace_id}): its item codes name other problems here. Import it into the workspace it came from, or: ${freshEn}.`,
+    );
+  }
+  const signed = {
+    kind: TEMPLATE_KIND,
+    version: marker.version,
+    workspace_id: marker.workspace_id,
+    unit_id: marker.unit_id,
+    period: marker.period,
+    masked: marker.masked,
+    generated_at: marker.generated_at ?? '',
+    items: marker.item_keys ?? [],
+  };
+  if (!signatureValid(secret.key, signed, marker.signature)) {
+    throw new TijianError(
+      'FILE_UNSUPPORTED',
+      `“${file}”的隐藏标识与其签名不符：导出后被改动过（单位、年度、导出时间或事项清单），不能导入。${fresh}。`,
+      `"${file}": its marker does not match its signature — changed after the export (unit, period, export time or item list); it is not imported. ${freshEn}.`,
+    );
+  }
+  const at = Date.parse(marker.generated_at ?? '');
+  if (Number.isNaN(at) || at > now + CLOCK_SKEW_MS) {
+    throw new TijianError(
+      'FILE_UNSUPPORTED',
+      `“${file}”的导出时间（${marker.generated_at ?? '无'}）晚于现在（${new Date(now).toISOString()}）：导出它的电脑时钟有误，表中哪些内容较新无法判断，不能导入。请校正时钟后${fresh}。`,
+      `"${file}" was exported at ${marker.generated_at ?? '(none)'}, after now (${new Date(now).toISOString()}): the exporting computer's clock is wrong and what is newer cannot be told. Set the clock right, then: ${freshEn}.`,
+    );
+  }
 }
 
 /** A Tijian feedback template (by its hidden marker sheet)? */
@@ -229,6 +301,11 @@ function text(s: string): string | null {
   return t === '' ? null : t;
 }
 
+/** A text compared as written, whatever its spaces and line breaks (and full-width forms). */
+const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+/** A long text shortened for a message. */
+const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
 interface Reject {
   codes: string[];
   zh: string[];
@@ -247,14 +324,17 @@ export interface RowPlan {
 /** What importing the rows would do, row by row (reads the ledger, writes nothing). */
 export async function planFeedback(db: Db, marker: FeedbackMarker, rows: readonly FeedbackRow[], today = todayIso()): Promise<RowPlan[]> {
   const ids = [...new Set(rows.map((r) => parseItemCode(r.values.code)).filter((x): x is number => x !== null))];
-  const items = new Map<number, { unit_id: string; unit_name: string; period: string; period_start: string; created_at: string; updated_at: string; state: ItemState }>();
+  const items = new Map<number, { unit_id: string; unit_name: string; period: string; period_start: string; created_at: string; updated_at: string; problem: string; key: string; state: ItemState }>();
   if (ids.length) {
     for (const r of await db.all<{ item_id: number }>(`SELECT item_id FROM rectify_item WHERE item_id IN (${ids.join(', ')})`)) {
       const it = await getItem(db, r.item_id, today);
-      items.set(r.item_id, { unit_id: it.unit_id, unit_name: it.unit_name, period: it.period, period_start: it.period_start, created_at: it.created_at, updated_at: it.updated_at, state: stateOf(it) });
+      items.set(r.item_id, { unit_id: it.unit_id, unit_name: it.unit_name, period: it.period, period_start: it.period_start, created_at: it.created_at, updated_at: it.updated_at, problem: it.problem, key: itemKey(it), state: stateOf(it) });
     }
   }
   const generated = marker.generated_at ? Date.parse(marker.generated_at) : null;
+  // the items the (signed) marker lists, by id: a row's code must be one of them, naming the same
+  // problem here as when the form was exported
+  const formKeys = marker.item_keys ? new Map(marker.item_keys.map(([c, k]) => [parseItemCode(c), k] as const)) : null;
   // each item's status when the form was exported (its last change before then): a form is stale
   // for an item whose status has moved since — and not for one whose change was undone
   const statusThen = new Map<number, string>();
@@ -313,6 +393,28 @@ export async function planFeedback(db: Db, marker: FeedbackMarker, rows: readonl
       bad('rectify.wrong_period', `事项 ${itemCode(id)} 属于 ${item.period} 年度，本反馈表是 ${marker.period} 年度的：事项编号可能来自另一个工作区或另一张反馈表`, `item ${itemCode(id)} is of ${item.period}, this form of ${marker.period}: the code may come from another workspace or form`);
     } else if (generated !== null && Date.parse(item.created_at) > generated) {
       bad('rectify.wrong_period', `事项 ${itemCode(id)} 建立于本反馈表导出（${shownTime(marker.generated_at!)}）之后，不是表中的事项：事项编号可能来自另一个工作区`, `item ${itemCode(id)} was created after this form was exported (${marker.generated_at}): the code may come from another workspace`);
+    }
+    if (!rej.codes.length && formKeys) {
+      const key = formKeys.get(id);
+      if (key === undefined) {
+        bad('rectify.not_in_form', `事项 ${itemCode(id)} 不是本反馈表导出时的事项：只能填写表中导出的事项行，请勿新增行或改动事项编号`, `item ${itemCode(id)} is not one of the items this form was exported with: fill in the exported rows only; do not add rows or change item codes`);
+      } else if (key !== item.key) {
+        bad(
+          'rectify.item_mismatch',
+          `事项 ${itemCode(id)} 在本工作区是另一个问题（“${clip(item.problem)}”），与本反馈表导出时的事项不同（事项编号可能来自另一个工作区副本），本行未导入：请导出新的反馈表填写`,
+          `item ${itemCode(id)} is another problem in this workspace ("${clip(item.problem)}") than when this form was exported (the code may come from another copy of the workspace); the row was not imported: export a new form`,
+        );
+      }
+    }
+    // the 问题描述 the row shows must be the item's (a unit that pasted its answers against other
+    // codes, or a form whose codes were edited): compared without spaces and line breaks
+    const shown = text(row.values.problem);
+    if (!rej.codes.length && shown !== null && squash(shown) !== squash(item.problem)) {
+      bad(
+        'rectify.problem_mismatch',
+        `本行的问题描述“${clip(shown)}”与事项 ${itemCode(id)} 的问题描述“${clip(item.problem)}”不一致：请勿改动事项编号和问题描述，把整改情况填在对应问题的行上`,
+        `the row's problem "${clip(shown)}" is not item ${itemCode(id)}'s ("${clip(item.problem)}"): do not change the item codes or problems; fill in each problem's own row`,
+      );
     }
     const prior = firstLine.get(id);
     if (prior !== undefined) bad('rectify.duplicate_row', `事项 ${itemCode(id)} 已在第 ${prior} 行出现，只导入第一行`, `item ${itemCode(id)} already on row ${prior}; only the first is imported`);
@@ -392,6 +494,8 @@ export interface FeedbackOptions {
   actor?: string | null;
   /** The date completion dates are checked against (default: today in China). */
   today?: string;
+  /** Tests: the time a form's export time is checked against (ms; default: now). */
+  now?: number;
 }
 
 const cancelledError = (file: string) => new TijianError('IMPORT_CANCELLED', `导入“${file}”已取消，工作区未改变。`, `Import of "${file}" cancelled; the workspace is unchanged.`);
@@ -414,6 +518,8 @@ export async function importFeedback(ws: Workspace, filePath: string, opts: Feed
   if (marker.version > TEMPLATE_VERSION) {
     throw new TijianError('FILE_UNSUPPORTED', `“${file}”由更新版本的 Tijian 导出（反馈表版本 ${marker.version}），请升级 Tijian。`, `"${file}" was exported by a newer Tijian (form version ${marker.version}); upgrade Tijian.`);
   }
+  const db = ws.db;
+  await checkMarker(db, marker, file, opts.now);
   const base = {
     file,
     path,
@@ -425,7 +531,6 @@ export async function importFeedback(ws: Workspace, filePath: string, opts: Feed
     line_kind: 'sheet_row' as const,
   };
   const rectifyBase = { unit_id: marker.unit_id, period: marker.period, changed: 0, unchanged: 0, status_changes: {} };
-  const db = ws.db;
   const prior = await db.one<{ import_id: number }>(`SELECT import_id FROM import_log WHERE sha256 = ${lit(scan.sha256)} AND status = 'done' ORDER BY import_id LIMIT 1`);
   if (prior) {
     return {
@@ -548,6 +653,7 @@ export async function previewFeedback(db: Db | null, path: string): Promise<{ ma
   const rows = await readRows(path, basename(path));
   checkRowCount(basename(path), marker, rows.length);
   const headers = TEMPLATE_COLUMNS.map((c) => c.header);
+  if (db) await checkMarker(db, marker, basename(path));
   if (!db) return { marker, headers, rows: rows.length, rejected: 0, reasons: [], changed: 0 };
   const plan = await planFeedback(db, marker, rows);
   const reasons = new Map<string, { code: string; rows: number; zh: string; en: string }>();

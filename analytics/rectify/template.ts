@@ -5,7 +5,10 @@
 // of the first sheet; the stable item code (ZG000123) in column A. Every text cell goes through
 // safeCell: text starting with = + - @ is written with a leading apostrophe (no formula runs), and a
 // character XML cannot hold as U+FFFD (the marker's texts get the latter only: the import reads them).
+// The marker is signed (form-sign.ts): an HMAC-SHA256, keyed by the workspace's secret, over the
+// workspace id, unit, period, export time and, per item row of the form, its code and item key.
 import type ExcelJS from 'exceljs';
+import { formSignature, itemKey, type FormSecret } from './form-sign.js';
 import { safeCell } from '../export/tabular.js';
 import { xmlText } from '../export/xml-text.js';
 import { maskName } from '../privacy/mask.js';
@@ -13,7 +16,8 @@ import { dateZh } from '../report/format.js';
 import { KIND_ZH, STORED_STATUSES, type RectifyItem } from './types.js';
 
 export const TEMPLATE_KIND = 'tijian-rectify-feedback';
-export const TEMPLATE_VERSION = 1;
+/** 2: the marker is signed and lists the form's items (1: unsigned, refused on import). */
+export const TEMPLATE_VERSION = 2;
 export const MARKER_SHEET = '_tijian_rectify';
 export const FEEDBACK_SHEET = '整改情况反馈表';
 export const HEADER_NAME = 'TIJIAN_RECTIFY_HEADER';
@@ -60,6 +64,10 @@ export interface TemplateOptions {
   issuer?: string;
   /** The date printed (default: today). */
   date?: string;
+  /** The workspace's id and form key: the marker is signed with it. */
+  secret: FormSecret;
+  /** The export time written in the marker (default: now). */
+  generatedAt?: string;
 }
 
 /** Writes one unit's feedback template. */
@@ -121,11 +129,26 @@ export async function writeFeedbackTemplate(path: string, items: readonly Rectif
   // The header row as a defined name: part of what makes the layout recognisable.
   wb.definedNames.add(`'${FEEDBACK_SHEET}'!$A$${HEADER_ROW}:$${last}$${HEADER_ROW}`, HEADER_NAME);
   const marker = wb.addWorksheet(MARKER_SHEET, { state: 'veryHidden' });
+  // every signed value written as text: it is read back as the text it was signed as (an .xls
+  // saved again by a unit keeps it)
+  const signed = {
+    kind: TEMPLATE_KIND,
+    version: TEMPLATE_VERSION,
+    workspace_id: xmlText(o.secret.workspace_id),
+    unit_id: xmlText(o.unitId),
+    period: xmlText(o.period),
+    masked: !o.unmask,
+    generated_at: o.generatedAt ?? new Date().toISOString(),
+    items: items.map((it) => [it.code, itemKey(it)] as const),
+  };
   marker.addRow([TEMPLATE_KIND, TEMPLATE_VERSION]);
-  marker.addRow(['unit_id', xmlText(o.unitId)]);
-  marker.addRow(['period', xmlText(o.period)]);
+  marker.addRow(['unit_id', signed.unit_id]);
+  marker.addRow(['period', signed.period]);
   marker.addRow(['items', items.length]);
-  marker.addRow(['masked', o.unmask ? 'no' : 'yes']);
-  marker.addRow(['generated_at', new Date().toISOString()]);
+  marker.addRow(['masked', signed.masked ? 'yes' : 'no']);
+  marker.addRow(['generated_at', signed.generated_at]);
+  marker.addRow(['workspace_id', signed.workspace_id]);
+  for (const [code, key] of signed.items) marker.addRow(['item', code, key]);
+  marker.addRow(['signature', formSignature(o.secret.key, signed)]);
   await wb.xlsx.writeFile(path);
 }

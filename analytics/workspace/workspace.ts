@@ -214,7 +214,7 @@ async function ensureSchema(
     }
     for (const m of MIGRATIONS) {
       if (m.version <= current || m.version > target) continue;
-      await db.exec(m.sql);
+      await db.exec(typeof m.sql === 'function' ? m.sql() : m.sql);
       await db.exec(`UPDATE tijian_meta SET value = ${lit(String(m.version))} WHERE key = 'schema_version'`);
     }
     await db.exec(

@@ -8,11 +8,13 @@ import { v005 } from './v005.js';
 import { v006 } from './v006.js';
 import { v007 } from './v007.js';
 import { v008 } from './v008.js';
+import { v009 } from './v009.js';
 
 export interface Migration {
   version: number;
   description: string;
-  sql: string;
+  /** The SQL, or a function making it when the migration is applied (a value made per workspace). */
+  sql: string | (() => string);
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, description: 'penalty_case.extension_days: the days an approved extension adds', sql: v006 },
   { version: 7, description: 'rectification ledger: items, their history, checks against later data', sql: v007 },
   { version: 8, description: 'import_log.sheet: a workbook sheet imported as a batch of its own', sql: v008 },
+  { version: 9, description: "the workspace's id and the secret its feedback forms are signed with", sql: v009 },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
