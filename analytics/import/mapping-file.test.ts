@@ -55,6 +55,38 @@ describe('two columns mapped to one field', () => {
   });
 });
 
+describe('a column the mapping lists that the file lacks', () => {
+  it('is an error naming it and the file’s header it most likely meant (was: ignored without a word)', () => {
+    const { mapping, errors } = parseMappingFile(`${HEAD}  当事人名称: party_name\n`);
+    expect(errors).toEqual([]);
+    const e = thrown(() => applyMappingFile(mapping!, ['编号', '机关', '日期', '当事人', '罚款金额（元）']));
+    expect(e).toBeInstanceOf(TijianError);
+    expect(e!.code).toBe('MAPPING_INVALID');
+    expect(e!.zh).toBe('映射列出的 1 列在此文件的表头中没有：“当事人名称”（文件中相近的：“当事人”）。请把它们改成文件中的表头（tijian map 文件 可打印），或删去这些行');
+    expect(e!.en).toBe(
+      `1 column(s) the mapping lists are not among this file's headers: "当事人名称" (the file has "当事人"). Change them to the file's headers (tijian map FILE prints them) or remove those lines`,
+    );
+  });
+
+  it('with no header alike, the headers the mapping does not list are named', () => {
+    const { mapping } = parseMappingFile(`${HEAD}  乡镇名: township\n`);
+    const e = thrown(() => applyMappingFile(mapping!, ['编号', '机关', '日期', '所在街道']));
+    expect(e!.zh).toBe('映射列出的 1 列在此文件的表头中没有：“乡镇名”。请把它们改成文件中的表头（tijian map 文件 可打印），或删去这些行；文件中映射未列出的表头：“所在街道”');
+  });
+
+  it('a header written with other spaces or widths is the same header; a column the mapping does not list is recognised as before', () => {
+    const { mapping } = parseMappingFile(`${HEAD}  乡镇: township\n`);
+    const m = applyMappingFile(mapping!, ['编 号', '机关', '日期', '乡镇', '罚款金额（元）']);
+    expect(m.columns.map((c) => [c.header, c.field, c.confidence])).toEqual([
+      ['编 号', 'case_id', 'sure'],
+      ['机关', 'unit_id', 'sure'],
+      ['日期', 'filed_date', 'sure'],
+      ['乡镇', 'township', 'sure'],
+      ['罚款金额（元）', 'fine_amount', 'sure'],
+    ]);
+  });
+});
+
 describe('size', () => {
   it(`${MAPPING_MAX_COLUMNS} columns are read in linear time (was: YAML's key check comparing every key with every other — 200,000 still running at 120 s)`, () => {
     const text = (n: number) => 'table: penalty_case\ncolumns:\n' + Array.from({ length: n }, (_, i) => `  列${i}: ~\n`).join('');

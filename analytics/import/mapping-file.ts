@@ -294,10 +294,15 @@ export function loadMappingFile(path: string): MappingFile {
 }
 
 /** Applies a mapping file to a file's headers. Headers the file does not list are recognised as
- *  usual; the ones it lists are sure. */
+ *  usual; the ones it lists are sure. A header it lists that the file does not have is an error:
+ *  a typo, or the mapping of another layout — ignoring it would leave the column it meant to
+ *  recognition or unmapped, without a word. */
 export function applyMappingFile(m: MappingFile, headers: readonly string[]): Mapping {
   const t = tableDef(m.table)!;
   const byNorm = new Map(Object.entries(m.columns).map(([h, target]) => [normHeader(h), target] as const));
+  const present = new Set(headers.map(normHeader));
+  const absent = Object.keys(m.columns).filter((h) => !present.has(normHeader(h)));
+  if (absent.length) throw absentColumns(m, absent, headers);
   const auto = matchTable(t, headers);
   const used = new Set<string>();
   const columns: ColumnMapping[] = headers.map((header, index) => {
@@ -329,6 +334,51 @@ export function applyMappingFile(m: MappingFile, headers: readonly string[]): Ma
   const out: Mapping = { table: t.name, columns, origin: 'mapping-file', missing: auto.missing };
   if (m.values && Object.keys(m.values).length) out.values = m.values;
   return out;
+}
+
+/** How alike two headers are: the share of their character pairs in common (Dice). */
+function likeness(a: string, b: string): number {
+  const pairs = (s: string) => {
+    const out = new Map<string, number>();
+    for (let i = 0; i + 1 < s.length; i++) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
+    return out;
+  };
+  const pa = pairs(a);
+  const pb = pairs(b);
+  let common = 0;
+  for (const [k, n] of pa) common += Math.min(n, pb.get(k) ?? 0);
+  const total = Math.max(1, a.length - 1 + (b.length - 1));
+  return (2 * common) / total;
+}
+
+function absentColumns(m: MappingFile, absent: readonly string[], headers: readonly string[]): TijianError {
+  const listed = new Set(Object.keys(m.columns).map(normHeader));
+  const unlisted = headers.filter((h) => !listed.has(normHeader(h)));
+  // the file's header each one most likely meant (a typo: 当事人名 for 当事人)
+  const near = (h: string): string | undefined => {
+    const n = normHeader(h);
+    let best: string | undefined;
+    let score = 0.5;
+    for (const u of unlisted.slice(0, 2000)) {
+      const v = normHeader(u);
+      const s = n.includes(v) || v.includes(n) ? 0.9 : likeness(n, v);
+      if (s > score) (best = u), (score = s);
+    }
+    return best;
+  };
+  const shown = absent.slice(0, 10).map((h) => ({ h, near: near(h) }));
+  const more = absent.length > 10 ? absent.length - 10 : 0;
+  const zhAbsent = shown.map((x) => `“${brief(x.h)}”${x.near ? `（文件中相近的：“${brief(x.near)}”）` : ''}`).join('、') + (more ? ` 等（另 ${more} 列）` : '');
+  const enAbsent = shown.map((x) => `"${brief(x.h)}"${x.near ? ` (the file has "${brief(x.near)}")` : ''}`).join(', ') + (more ? ` and ${more} more` : '');
+  const hint = shown.some((x) => x.near) || !unlisted.length ? null : unlisted.slice(0, 10);
+  const zhUnlisted = hint ? `；文件中映射未列出的表头：${hint.map((h) => `“${brief(h)}”`).join('、')}${unlisted.length > 10 ? ` 等 ${unlisted.length} 列` : ''}` : '';
+  const enUnlisted = hint ? `; the file's headers the mapping does not list: ${hint.map((h) => `"${brief(h)}"`).join(', ')}${unlisted.length > 10 ? ` and ${unlisted.length - 10} more` : ''}` : '';
+  return new TijianError(
+    'MAPPING_INVALID',
+    `映射列出的 ${absent.length} 列在此文件的表头中没有：${zhAbsent}。请把它们改成文件中的表头（tijian map 文件 可打印），或删去这些行${zhUnlisted}`,
+    `${absent.length} column(s) the mapping lists are not among this file's headers: ${enAbsent}. Change them to the file's headers (tijian map FILE prints them) or remove those lines${enUnlisted}`,
+    { absent: absent.slice(0, 100), count: absent.length },
+  );
 }
 
 /** A mapping template for a file: the closest table, every header, and the fields to choose from. */
