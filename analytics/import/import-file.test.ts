@@ -511,7 +511,8 @@ describe('mappings', () => {
 
   it('mapping files report every error with its path', () => {
     const { errors } = parseMappingFile('table: penalty_case\ncolumns:\n  编号: case_idd\n  机关: 3\nextra: 1\n');
-    expect(errors.map((e) => e.path).sort()).toEqual(['', 'columns.机关'].sort());
+    // every problem at once: the shape (机关: 3, extra) and the field (case_idd) alike
+    expect(errors.map((e) => e.path).sort()).toEqual(['', 'columns.机关', 'columns.编号'].sort());
     const { errors: e2 } = parseMappingFile('table: cases\ncolumns:\n  a: b\n');
     expect(e2.map((e) => e.path)).toEqual(['table']);
     const { errors: e3 } = parseMappingFile('table: penalty_case\ncolumns:\n  编号: case_idd\n  机关: unit_idd\n');
