@@ -465,7 +465,16 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   const decideEarly = async (headers: string[]): Promise<void> => {
     // called again when the headers were read more exactly (an XLSX's merged header cells)
     decided = undefined;
-    const given = opts.mapping ? applyMappingFile(opts.mapping, headers) : await rememberedMapping(db, headers);
+    let given: Mapping | null;
+    try {
+      given = opts.mapping ? applyMappingFile(opts.mapping, headers) : await rememberedMapping(db, headers);
+    } catch (e) {
+      // a header the mapping lists, missing from headers read before the merged header cells are
+      // (备注 under a three-row header first read as 回访评价备注): told, if still missing, by the
+      // decision on the headers as finally read
+      if (e instanceof TijianError && e.code === 'MAPPING_INVALID' && (e.details as { absent?: unknown } | undefined)?.absent) return;
+      throw e;
+    }
     if (!given) return checkAnyRecognised(detectTable(headers, file), headers, file);
     const m = withFileConstants(given, file);
     checkMapping(m, file);

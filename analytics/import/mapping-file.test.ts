@@ -213,3 +213,18 @@ describe('messages', () => {
     expect(errors[0]!.path).toBe(`columns.${'长'.repeat(40)}…（共 500 字）`);
   });
 });
+
+describe('a mapping of a sheet with a three-row merged header', () => {
+  it('is checked against the headers as finally read (备注 merged down the three rows was first read as 回访评价备注)', async () => {
+    const { freshWorkspace, SAMPLES } = await import('../test/helpers.js');
+    const { importFile } = await import('./import-file.js');
+    const file = join(SAMPLES, 'acceptance5', '01_12345诉求明细导出_2024年7-12月.xlsx');
+    const ok = parseMappingFile('table: complaint\ncolumns:\n  诉求编号: complaint_id\n  登记时间: received_date\n  承办单位: unit_id\n  备注: ~\n');
+    expect(ok.errors).toEqual([]);
+    const r = await importFile(await freshWorkspace(), file, { mapping: ok.mapping! });
+    expect(r).toMatchObject({ table: 'complaint', rows_read: 44, rows_loaded: 41, rows_rejected: 3 });
+    // a header the file lacks under any reading is still told
+    const typo = parseMappingFile('table: complaint\ncolumns:\n  诉求编号: complaint_id\n  登记时间: received_date\n  承办单位: unit_id\n  备注X: ~\n');
+    await expect(importFile(await freshWorkspace(), file, { mapping: typo.mapping! })).rejects.toThrow(/备注X/);
+  });
+});
