@@ -42,7 +42,8 @@ import { discriminationAudit } from './audit.js';
 import { bindFor, inlineParams, periodParams, type ParamValues } from './params.js';
 import { parsePeriod, previousPeriod, type Period } from './period.js';
 import { checkReadiness, type Readiness } from './readiness.js';
-import { cellNumber, indicatorRowProblems, redLineRowProblems, type ValueProblem } from './values.js';
+import { cellNumber, indicatorRowProblems, isProportion, redLineRowProblems, unscorable, type ValueProblem } from './values.js';
+export { isProportion } from './values.js';
 import type {
   DataProvenance,
   EntityPeriodResult,
@@ -257,16 +258,6 @@ async function measureIndicators(
   return { values, hits };
 }
 
-/** The refusal of values an index's SQL returned that cannot be scored, every one of them. */
-function unscorable(period: Period, problems: Array<{ what: { zh: string; en: string }; list: ValueProblem[] }>): TijianError {
-  return new TijianError(
-    'INDEX_INVALID',
-    `${period.label} 的评估已停止：指标体系的 SQL 返回了无法评分的值，请修改指标体系文件中的 SQL：\n${problems.map((p) => p.list.map((x) => `  ${p.what.zh}：${x.zh}`).join('\n')).join('\n')}`,
-    `The evaluation of ${period.label} stopped: the index system's SQL returned values that cannot be scored; correct the SQL in the index-system file:\n${problems.map((p) => p.list.map((x) => `  ${p.what.en}: ${x.en}`).join('\n')).join('\n')}`,
-    { period: period.label, problems: problems.map((p) => ({ ...p.what, problems: p.list })) },
-  );
-}
-
 /**
  * An indicator's raw value. For a ratio, a unit with nothing to evaluate (no row, or denominator
  * 0 — e.g. no lawsuits this year) is NA "nothing to evaluate"; that is not a data gap, so it does
@@ -367,11 +358,6 @@ function computeWeights(sys: IndexSystem, method: WeightMethod, unitScores: Map<
     ran.push(r);
   }
   return { dimension, indicator, ran };
-}
-
-/** A proportion: the numerator counts some of the denominator's items. */
-export function isProportion(ind: Indicator): boolean {
-  return ind.proportion ?? (ind.kind === 'ratio' && ind.unit === 'percent' && ind.scale === 1);
 }
 
 const pctText = (x: number) => `${Number((x * 100).toFixed(1))}%`;

@@ -2,7 +2,9 @@
 // number, name one known unit once, and be possible for the indicator (no negative count, no
 // proportion above 1). A broken value is never scored (a NaN became 0 and scored 100): the
 // evaluation stops and names the indicator, the unit and the value.
+import { TijianError } from '../i18n/errors.js';
 import type { Indicator, RedLine } from '../index/schema.js';
+import type { Period } from './period.js';
 
 export type NumDen = { numerator: number | null; denominator: number | null };
 
@@ -105,4 +107,19 @@ export function redLineRowProblems(_rl: RedLine, rows: ReadonlyArray<{ entity_id
   }
   if (bad.length) out.push({ zh: `命中数不是非负的有限数值：${listed(bad)}`, en: `hits not a finite number ≥ 0: ${listed(bad)}` });
   return out;
+}
+
+/** A proportion: the numerator counts some of the denominator's items. */
+export function isProportion(ind: Indicator): boolean {
+  return ind.proportion ?? (ind.kind === 'ratio' && ind.unit === 'percent' && ind.scale === 1);
+}
+
+/** The refusal of values an index's SQL returned that cannot be scored, every one of them. */
+export function unscorable(period: Period, problems: Array<{ what: { zh: string; en: string }; list: ValueProblem[] }>): TijianError {
+  return new TijianError(
+    'INDEX_INVALID',
+    `${period.label} 的评估已停止：指标体系的 SQL 返回了无法评分的值，请修改指标体系文件中的 SQL：\n${problems.map((p) => p.list.map((x) => `  ${p.what.zh}：${x.zh}`).join('\n')).join('\n')}`,
+    `The evaluation of ${period.label} stopped: the index system's SQL returned values that cannot be scored; correct the SQL in the index-system file:\n${problems.map((p) => p.list.map((x) => `  ${p.what.en}: ${x.en}`).join('\n')).join('\n')}`,
+    { period: period.label, problems: problems.map((p) => ({ ...p.what, problems: p.list })) },
+  );
 }

@@ -24,6 +24,7 @@ import { bindFor, inlineParams, periodParams, type ParamValues } from '../eval/p
 import { periodZh, type Period } from '../eval/period.js';
 import { TABLE_WINDOWS, tableRows, tablesOf } from '../eval/readiness.js';
 import { TijianError } from '../i18n/errors.js';
+import { indicatorRowProblems, isProportion, redLineRowProblems, unscorable, type ValueProblem } from '../eval/values.js';
 import { parseIndexText } from '../index/parse.js';
 import type { Indicator, IndexSystem } from '../index/schema.js';
 import { valueText } from '../report/common.js';
@@ -72,26 +73,36 @@ function num(v: unknown): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** The statements' values for a period: indicators → entity → numerator/denominator, red lines → entity → hits. */
-async function measure(db: Db, sys: IndexSystem, indicators: readonly string[], redLines: readonly string[], period: Period, signal?: AbortSignal) {
+/** The statements' values for a period: indicators → entity → numerator/denominator, red lines →
+ *  entity → hits (exported for its test). */
+export async function measure(db: Db, sys: IndexSystem, indicators: readonly string[], redLines: readonly string[], period: Period, signal?: AbortSignal) {
   const params: ParamValues = periodParams(period);
   const values = new Map<string, Map<string, NumDen>>();
   const hits = new Map<string, Map<string, number>>();
   // the derived relations as views, in order (a relation may read an earlier one)
   for (const d of sys.derived) await db.exec(`CREATE OR REPLACE TEMP VIEW ${ident(d.name)} AS ${inlineParams(d.sql, params)}`);
+  // the values are checked as the evaluation checks them (values.ts): a check's result is never
+  // written from a NaN, a negative count or an unknown unit the evaluation then refuses
+  const known = new Set((await db.all<{ unit_id: string }>(`SELECT unit_id FROM unit`)).map((u) => u.unit_id));
+  const problems: Array<{ what: { zh: string; en: string }; list: ValueProblem[] }> = [];
   try {
     for (const id of indicators) {
       if (signal?.aborted) throw cancelled();
       const ind = sys.indicators.find((x) => x.id === id)!;
       const rows = await db.all<{ entity_id: string | null; numerator: unknown; denominator: unknown }>(ind.sql, await bindFor(db, ind.sql, params));
+      const list = indicatorRowProblems(ind, isProportion(ind), rows, known, 'COUNTY');
+      if (list.length) problems.push({ what: { zh: `指标“${ind.name.zh}”（${ind.id}）`, en: `indicator ${ind.id}` }, list });
       values.set(id, new Map(rows.filter((r) => r.entity_id !== null).map((r) => [r.entity_id!, { numerator: num(r.numerator), denominator: num(r.denominator) }])));
     }
     for (const id of redLines) {
       if (signal?.aborted) throw cancelled();
       const rl = sys.red_lines.find((x) => x.id === id)!;
       const rows = await db.all<{ entity_id: string | null; hits: unknown }>(rl.sql, await bindFor(db, rl.sql, params));
+      const list = redLineRowProblems(rl, rows, known, 'COUNTY');
+      if (list.length) problems.push({ what: { zh: `红线“${rl.name.zh}”（${rl.id}）`, en: `red line ${rl.id}` }, list });
       hits.set(id, new Map(rows.filter((r) => r.entity_id !== null).map((r) => [r.entity_id!, num(r.hits) ?? 0])));
     }
+    if (problems.length) throw unscorable(period, problems);
   } finally {
     for (const d of [...sys.derived].reverse()) await db.exec(`DROP VIEW IF EXISTS temp.${ident(d.name)}`).catch(() => undefined);
   }
