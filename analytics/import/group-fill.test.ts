@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { freshWorkspace, tempDir } from '../test/helpers.js';
 import { importFile, type ImportFileResult } from './import-file.js';
+import { previewFile } from './preview.js';
 
 async function book(name: string, rows: Array<Array<string | number | null>>): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -60,6 +61,11 @@ describe('a grouped report', () => {
       [11, ['row.summary']],
     ]);
     expect(rej.find((x) => x.line_no === 9)!.raw).not.toContain('市场监督');
+    // the import screen's pre-check says the same before the import (it counted the filled rows
+    // as rejected)
+    const p = await previewFile(await freshWorkspace(), path);
+    expect(p.validation).toMatchObject({ rows: 9, rejected: 4 });
+    expect(p.warnings.join('\n')).toContain('分组报表：“执法主体”3 格');
   });
 
   it('leaves a ledger whose empty units are no grouping: a unit repeated on the next row', async () => {

@@ -13,6 +13,7 @@ import type { Workspace } from '../workspace/workspace.js';
 import { previewFeedback } from '../rectify/feedback.js';
 import { scanFile } from './file-scan.js';
 import { buildConvSql, convName, reasonsSql } from './convert.js';
+import { fillGroupedColumns, groupFillNote } from './group-fill.js';
 import { checkMapping, derivedKeyNote, type ColumnMapping, type Mapping, type MissingField, type ValueMaps } from './headers.js';
 import { chooseMapping } from './import-file.js';
 import type { MappingFile } from './mapping-file.js';
@@ -245,7 +246,7 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
         }
         if (!out.problem) {
           try {
-            out.validation = await validateRows(db, t, mapping, source);
+            out.validation = await validateRows(db, t, mapping, source, out.warnings);
           } catch (e) {
             if (opts.signal?.aborted) throw new TijianError('IMPORT_CANCELLED', '预览已取消。', 'Preview cancelled.');
             out.warnings.push(`预检未能完成 / pre-check failed: ${(e as Error).message}`);
@@ -288,8 +289,11 @@ async function enumColumns(db: Db, t: TableDef, mapping: Mapping, source: Staged
 }
 
 /** The import's row checks, run over the whole file in the preview's private database. */
-async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSource): Promise<PreviewValidation> {
-  const conv = buildConvSql(t, mapping.columns, source.headers, source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants, source.cellCount, source.lineBreaks ?? true, rowShape(source));
+async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSource, warnings: string[]): Promise<PreviewValidation> {
+  // a grouped report's group values filled down as the import fills them (and said so)
+  const grouped = source.lineKind === 'sheet_row' && source.passColumns.includes('__line') ? await fillGroupedColumns(db, t, mapping.columns, source.headers.length, source.relation) : null;
+  if (grouped) warnings.push(groupFillNote(grouped.filled));
+  const conv = buildConvSql(t, mapping.columns, source.headers, grouped?.relation ?? source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants, source.cellCount, source.lineBreaks ?? true, rowShape(source));
   await db.exec(`CREATE OR REPLACE TEMP TABLE tj_prev_conv AS ${conv.select}`);
   const structural = await source.collectStructural(Number(await db.scalar(`SELECT count(*) FROM tj_prev_conv`)));
   const counts = await db.one<{ n: number; bad: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE __bad) AS bad FROM tj_prev_conv`);
@@ -321,7 +325,7 @@ async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: Stage
     for (const [code, e] of byCode) reasons.push({ code, ...e });
   }
   reasons.sort((a, b) => b.rows - a.rows || a.code.localeCompare(b.code));
-  await db.exec(`DROP TABLE IF EXISTS tj_prev_conv`);
+  await db.exec(`DROP TABLE IF EXISTS tj_prev_conv; DROP TABLE IF EXISTS tj_group_fill`);
   return {
     rows: Number(counts?.n ?? 0) + structural.length,
     rejected: Number(counts?.bad ?? 0) + dup + structural.length,
