@@ -204,8 +204,8 @@ export async function workspaceNames(db: Db): Promise<NameIndex> {
 }
 
 /** The mapping an import uses: the user's, the one remembered for this layout, or recognised. */
-export async function chooseMapping(db: Db | null, source: StagedSource, file: string, explicit?: MappingFile): Promise<Mapping> {
-  if (explicit) return withFileConstants(applyMappingFile(explicit, source.headers), file);
+export async function chooseMapping(db: Db | null, source: StagedSource, file: string, explicit?: MappingFile, allowAbsent = false): Promise<Mapping> {
+  if (explicit) return withFileConstants(applyMappingFile(explicit, source.headers, { allowAbsent }), file);
   const remembered = db ? await rememberedMapping(db, source.headers) : null;
   if (remembered) return withFileConstants(remembered, file);
   const samples = await sampleColumns(source.db, source);
@@ -462,12 +462,15 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   // before its rows are staged, so a sheet it does not fit is not read to its end first).
   // Recognition weighs the values too, so it waits until the rows are staged.
   let decided: Mapping | undefined;
+  // another sheet of the file, or a second table on a sheet: a mapping given for the file is
+  // written for its first table, and applies here where its headers fit
+  const otherPart = opts.sheet !== undefined || opts.fromRow !== undefined;
   const decideEarly = async (headers: string[]): Promise<void> => {
     // called again when the headers were read more exactly (an XLSX's merged header cells)
     decided = undefined;
     let given: Mapping | null;
     try {
-      given = opts.mapping ? applyMappingFile(opts.mapping, headers) : await rememberedMapping(db, headers);
+      given = opts.mapping ? applyMappingFile(opts.mapping, headers, { allowAbsent: otherPart }) : await rememberedMapping(db, headers);
     } catch (e) {
       // a header the mapping lists, missing from headers read before the merged header cells are
       // (备注 under a three-row header first read as 回访评价备注): told, if still missing, by the
@@ -481,7 +484,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
     decided = m;
   };
   const decide = async (src: StagedSource, on: Db = db): Promise<Mapping> => {
-    const m = await chooseMapping(on, on === db ? src : { ...src, db: on }, file, opts.mapping);
+    const m = await chooseMapping(on, on === db ? src : { ...src, db: on }, file, opts.mapping, otherPart);
     if (m.origin === 'detected') checkAnyRecognised(m, src.headers, file);
     checkMapping(m, file);
     decided = m;

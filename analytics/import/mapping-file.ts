@@ -296,13 +296,15 @@ export function loadMappingFile(path: string): MappingFile {
 /** Applies a mapping file to a file's headers. Headers the file does not list are recognised as
  *  usual; the ones it lists are sure. A header it lists that the file does not have is an error:
  *  a typo, or the mapping of another layout — ignoring it would leave the column it meant to
- *  recognition or unmapped, without a word. */
-export function applyMappingFile(m: MappingFile, headers: readonly string[]): Mapping {
+ *  recognition or unmapped, without a word — unless `allowAbsent`. */
+export function applyMappingFile(m: MappingFile, headers: readonly string[], opts: { allowAbsent?: boolean } = {}): Mapping {
   const t = tableDef(m.table)!;
   const byNorm = new Map(Object.entries(m.columns).map(([h, target]) => [normHeader(h), target] as const));
   const present = new Set(headers.map(normHeader));
   const absent = Object.keys(m.columns).filter((h) => !present.has(normHeader(h)));
-  if (absent.length) throw absentColumns(m, absent, headers);
+  // (`allowAbsent`: the file's other sheets and the second table on a sheet, under headers of
+  // their own — the mapping is written for the first table; there it applies where it fits)
+  if (absent.length && !opts.allowAbsent) throw absentColumns(m, absent, headers);
   const auto = matchTable(t, headers);
   const used = new Set<string>();
   const columns: ColumnMapping[] = headers.map((header, index) => {
