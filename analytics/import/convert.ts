@@ -218,7 +218,9 @@ export function fieldChecks(m: MappedField, table?: string): Check[] {
   // party without one, nor "not a date". A parsed field is looked at only where it did not parse
   // (无 is a yes/no word); its flag in __bad is the .invalid check's.
   const parsed = hint !== undefined;
-  const placeholder = parsed ? `${t} IS NOT NULL AND ${v} IS NULL AND tj_ph(${t})` : `tj_ph(${t})`;
+  // (and, in a date field, a date written as none: 0000-00-00, 0 — tj_date_ph)
+  const ph = f.kind === 'date' ? `(tj_ph(${t}) OR tj_date_ph(${t}))` : `tj_ph(${t})`;
+  const placeholder = parsed ? `${t} IS NOT NULL AND ${v} IS NULL AND ${ph}` : ph;
   // (an optional reference: see isSoftField)
   if (parsed || f.kind === 'id' || (table !== undefined && isShownText(table, f)) || ((f.kind === 'ref' || f.kind === 'reflist') && f.required)) {
     checks.push({
@@ -264,7 +266,7 @@ export function fieldChecks(m: MappedField, table?: string): Check[] {
     const overflow = numericOverflow(m);
     checks.push({
       code: `${f.name}.invalid`,
-      cond: `${t} IS NOT NULL AND ${v} IS NULL AND NOT tj_ph(${t})${overflow ? ` AND NOT ${overflow}` : ''}`,
+      cond: `${t} IS NOT NULL AND ${v} IS NULL AND NOT ${ph}${overflow ? ` AND NOT ${overflow}` : ''}`,
       badCond: `${t} IS NOT NULL AND ${v} IS NULL`,
       // an Excel error value (#N/A, #VALUE!…: a formula that failed) says so, not "write it so"
       zh: `CASE WHEN ${excelErrorSql(t)} THEN ${withRaw(`${label}的值「`, raw, '」是 Excel 的错误值（单元格的公式出错）：请在原表中修正公式或填入数值后重新导出')} ELSE ${withRaw(`${label}的值「`, raw, `」${hint.zh}`)} END`,

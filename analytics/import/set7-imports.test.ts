@@ -49,4 +49,29 @@ describe('the seventh set’s shapes', () => {
       { permit_id: '嵊卫公字〔2024〕第001号', subject_name: '嵊泗县菜园镇海港宾馆', subject_id: '923309223429879B94', issued: '2024-04-11' },
     ]);
   });
+
+  it('a date written as none (MySQL’s 0000-00-00, an API’s 0) is no date: an optional one loads empty, a required one is missing', async () => {
+    const path = join(tempDir(), '处罚案件_数据库导出.csv');
+    writeFileSync(
+      path,
+      [
+        '案件编号,执法主体,立案日期,结案日期',
+        'A-1,嵊泗县综合行政执法局,2024-03-01,0000-00-00 00:00:00',
+        'A-2,嵊泗县综合行政执法局,2024-03-02,0',
+        'A-3,嵊泗县综合行政执法局,0000-00-00,2024-04-01',
+        'A-4,嵊泗县综合行政执法局,2024-03-04,2024-04-04',
+      ].join('\n') + '\n',
+    );
+    const ws = await freshWorkspace();
+    const r = (await importFile(ws, path)) as ImportFileResult;
+    expect(r).toMatchObject({ table: 'penalty_case', rows_read: 4, rows_loaded: 3, rows_rejected: 1 });
+    // read as empty, not "not a date"
+    expect((r.values_invalid ?? []).filter((v) => !v.code.endsWith('.placeholder'))).toEqual([]);
+    expect(await ws.db.all(`SELECT case_id, CAST(closed_date AS VARCHAR) AS closed FROM penalty_case ORDER BY row_no`)).toEqual([
+      { case_id: 'A-1', closed: null },
+      { case_id: 'A-2', closed: null },
+      { case_id: 'A-4', closed: '2024-04-04' },
+    ]);
+    expect(await ws.db.all(`SELECT line_no, error_codes FROM rejected_row`)).toEqual([{ line_no: 4, error_codes: ['filed_date.required'] }]);
+  });
 });

@@ -78,6 +78,9 @@ export const PLACEHOLDERS = [
   '不涉及', '未涉及', '不适用', '无需', '不需要',
 ];
 
+/** A date written as none (see tj_date_ph): an RE2 and JS pattern. */
+export const ZERO_DATE_PATTERN = '0|0{8}|0{4}[-/.]0{2}[-/.]0{2}( 0{2}:0{2}(:0{2})?)?';
+
 /** Excel's error values, as a sheet or a CSV saved from one shows them (an RE2 and JS pattern). */
 export const EXCEL_ERROR_PATTERN = '#(N/A|VALUE!|REF!|DIV/0!|NAME\\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)';
 
@@ -350,6 +353,10 @@ CREATE OR REPLACE TEMP MACRO tj_bool_c(t) AS (
 -- as a CASE, because an AND computed for every row (a SELECT list, the __bad flag) computes both
 -- sides whole.
 CREATE OR REPLACE TEMP MACRO tj_ph(t) AS (CASE WHEN strlen(t) <= 9 THEN list_contains([${list(PLACEHOLDERS)}], upper(t)) ELSE FALSE END);
+
+-- A date written as none: MySQL's zero date (0000-00-00, 0000-00-00 00:00:00), 00000000, and an
+-- API's 0 for "no time" (revoke_time: 0). Looked at only where the date did not parse.
+CREATE OR REPLACE TEMP MACRO tj_date_ph(t) AS (CASE WHEN starts_with(t, '0') AND strlen(t) <= 19 THEN regexp_full_match(t, '${ZERO_DATE_PATTERN}') ELSE FALSE END);
 
 CREATE OR REPLACE TEMP MACRO tj_list_c(t) AS (
   CASE WHEN t IS NULL THEN NULL

@@ -2,7 +2,7 @@
 // unified social credit codes, of yes/no words, of amounts, of names that are units or officers of
 // the workspace, of an enum's values. Computed from the first few hundred rows.
 import type { FieldDef, TableDef } from '../../schema/types.js';
-import { BALLOT_NO, BALLOT_YES, CN_DATE_PATTERN, FALSE_WORDS, PLACEHOLDERS, TRUE_WORDS } from '../sql-macros.js';
+import { BALLOT_NO, BALLOT_YES, CN_DATE_PATTERN, FALSE_WORDS, PLACEHOLDERS, TRUE_WORDS, ZERO_DATE_PATTERN } from '../sql-macros.js';
 import { matchEnumValue, valueKey } from './values.js';
 
 /** Names the workspace already knows (keys as valueKey gives them). */
@@ -74,14 +74,17 @@ function isDate(v: string): boolean {
 
 /** Seconds or milliseconds since 1970 (2001–2286 as seconds): as APIs write times. */
 const EPOCH = /^[0-9]{10}$|^[0-9]{13}$/;
+const ZERO_DATE = new RegExp(`^(${ZERO_DATE_PATTERN})$`);
 const PLACEHOLDER_SET = new Set(PLACEHOLDERS.map((p) => p.toUpperCase()));
 
 export function profileColumn(values: readonly (string | null | undefined)[], names?: NameIndex): ColumnProfile {
   // (a placeholder for "empty" — (空), /, 无 — is no value: a score column of 35 (空) and 7 numbers
   // is a column of numbers)
   let vs = values.map((v) => (v ?? '').trim()).filter((v) => v !== '' && !PLACEHOLDER_SET.has(v.toUpperCase()));
-  // an API's 0 for "no time" in a column of epoch times (revoke_time: 0 where not abolished)
+  // an API's 0 for "no time" in a column of epoch times (revoke_time: 0 where not abolished), and
+  // MySQL's zero date (0000-00-00) anywhere: no date, as the conversion reads them
   if (vs.includes('0') && vs.some((v) => EPOCH.test(v)) && vs.every((v) => v === '0' || EPOCH.test(v))) vs = vs.filter((v) => v !== '0');
+  if (vs.some((v) => v.startsWith('0000'))) vs = vs.filter((v) => !(v.startsWith('0000') && ZERO_DATE.test(v)));
   const n = vs.length;
   const frac = (test: (v: string) => boolean) => (n ? vs.filter(test).length / n : 0);
   const keyed = vs.map(valueKey);
