@@ -1,7 +1,7 @@
 // SQL that turns a staged file (text columns c0..cN, ordinal __ord) into the typed columns of a
 // canonical table, and the checks that decide whether a row is loaded or rejected, with reasons
 // in Chinese and English. Generated from the table definition; nothing is parsed row by row in JS.
-import { legendSql, parseLegend } from './recognise/normalise.js';
+import { parseLegend } from './recognise/normalise.js';
 import { ident, lit } from '../db/duck.js';
 import { derivedKeyOf, type FieldDef, type TableDef } from '../schema/types.js';
 import type { SpaceClass } from './file-scan.js';
@@ -61,6 +61,12 @@ export function srcCol(index: number): string {
 /** Cleaned text of source column i (tj_clean applied once). */
 export function cleanCol(index: number): string {
   return `t${index}`;
+}
+
+/** SQL: a cell's text with a header legend's codes replaced by their texts (parseLegend; other
+ *  texts as they are). */
+function legendSql(col: string, legend: Readonly<Record<string, string>>): string {
+  return `CASE ${col} ${Object.entries(legend).map(([k, v]) => `WHEN ${lit(k)} THEN ${lit(v)}`).join(' ')} ELSE ${col} END`;
 }
 
 export function mappedFields(t: TableDef, columns: readonly ColumnMapping[]): MappedField[] {

@@ -14,6 +14,7 @@
 import { lit, type Db } from '../db/duck.js';
 import type { TableDef } from '../schema/types.js';
 import type { ColumnMapping } from './headers.js';
+import type { StagedSource } from './sources.js';
 import { GROUP_TOTAL_PATTERN, SUMMARY_ROW_PATTERN } from './convert.js';
 
 export interface GroupFill {
@@ -28,8 +29,12 @@ const empty = (c: string) => `nullif(trim(${c}), '')`;
 /** The rows the first look reads. */
 const PRE_ROWS = 2000;
 
-/** The grouped columns of a sheet's rows and the relation that fills them, or null when none is. */
-export async function fillGroupedColumns(db: Db, t: TableDef, columns: readonly ColumnMapping[], width: number, relation: string): Promise<GroupFill | null> {
+/** The grouped columns of a sheet's rows and the relation that fills them, or null when none is
+ *  (or the source is no sheet: a text file, JSON records). */
+export async function fillGroupedColumns(db: Db, t: TableDef, columns: readonly ColumnMapping[], source: StagedSource): Promise<GroupFill | null> {
+  if (source.lineKind !== 'sheet_row' || !source.passColumns.includes('__line')) return null;
+  const width = source.headers.length;
+  const relation = source.relation;
   const candidates = columns.filter((c) => {
     if (!c.field || c.fallback || t.key.includes(c.field)) return false;
     return t.fields.find((f) => f.name === c.field)?.required === true && columns.filter((x) => x.field === c.field).length === 1;

@@ -610,7 +610,7 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
   // 1. Convert and validate, one parallel pass over the file. The ordinal is the row's position
   // (DuckDB keeps insertion order), so no order-forcing window is needed.
   // a grouped report's group values, written on each group's first row only: filled down
-  const grouped = source.lineKind === 'sheet_row' && source.passColumns.includes('__line') ? await fillGroupedColumns(db, t, mapping.columns, source.headers.length, source.relation) : null;
+  const grouped = await fillGroupedColumns(db, t, mapping.columns, source);
   if (grouped) source.warnings.push(groupFillNote(grouped.filled));
   const conv = buildConvSql(t, mapping.columns, source.headers, grouped?.relation ?? source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants, source.cellCount, source.lineBreaks ?? true, rowShape(source));
   progress?.({ phase: 'convert', done: 0, total: 100, unit: 'percent' });

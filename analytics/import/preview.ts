@@ -291,7 +291,7 @@ async function enumColumns(db: Db, t: TableDef, mapping: Mapping, source: Staged
 /** The import's row checks, run over the whole file in the preview's private database. */
 async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSource, warnings: string[]): Promise<PreviewValidation> {
   // a grouped report's group values filled down as the import fills them (and said so)
-  const grouped = source.lineKind === 'sheet_row' && source.passColumns.includes('__line') ? await fillGroupedColumns(db, t, mapping.columns, source.headers.length, source.relation) : null;
+  const grouped = await fillGroupedColumns(db, t, mapping.columns, source);
   if (grouped) warnings.push(groupFillNote(grouped.filled));
   const conv = buildConvSql(t, mapping.columns, source.headers, grouped?.relation ?? source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants, source.cellCount, source.lineBreaks ?? true, rowShape(source));
   await db.exec(`CREATE OR REPLACE TEMP TABLE tj_prev_conv AS ${conv.select}`);

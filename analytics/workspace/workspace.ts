@@ -39,8 +39,7 @@ export class Workspace {
     try {
       db = await Db.open(path, { ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}), storage_compatibility_version: STORAGE_VERSION, ...WRITE_SETTINGS });
     } catch (e) {
-      const t = damagedOr(e, path);
-      throw t instanceof TijianError ? t : translateOpenError(e, path);
+      throw translateOpenError(e, path);
     }
     const io = IoSandbox.create();
     try {
@@ -145,6 +144,8 @@ function damagedOr(e: unknown, path: string): unknown {
 }
 
 function translateOpenError(e: unknown, path: string): TijianError {
+  const damaged = damagedOr(e, path);
+  if (damaged instanceof TijianError) return damaged;
   const msg = e instanceof Error ? e.message : String(e);
   const lock = /Could not set lock on file|Conflicting lock is held/i.test(msg);
   if (lock) {

@@ -81,12 +81,6 @@ export function parseLegend(header: string): Record<string, string> | null {
   return null;
 }
 
-/** SQL: a cell's text with a legend's codes replaced by their texts (other texts as they are). */
-export function legendSql(col: string, legend: Readonly<Record<string, string>>): string {
-  const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
-  return `CASE ${col} ${Object.entries(legend).map(([k, v]) => `WHEN ${q(k)} THEN ${q(v)}`).join(' ')} ELSE ${col} END`;
-}
-
 export function normaliseHeader(raw: string): NormalisedHeader {
   const full = foldHeader(chineseOf(raw));
   let yesNo = false;
