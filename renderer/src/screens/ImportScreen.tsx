@@ -43,13 +43,49 @@ export function ImportScreen() {
 
 // ---------------------------------------------------------------------------------------------
 
+// The catalogue of tables does not change while the app runs: fetched once per client and shared,
+// so a panel that mounts later (a run's results) names its tables in words at once — it showed the
+// raw id (penalty_case) until its own fetch answered.
+const schemaFetch = new WeakMap<object, Promise<TableSchema[]>>();
+const schemaKnown = new WeakMap<object, TableSchema[]>();
+
 function useSchema(): TableSchema[] {
   const app = useApp();
-  const [schema, setSchema] = useState<TableSchema[]>([]);
+  const client = app.client;
+  const [schema, setSchema] = useState<TableSchema[]>(() => schemaKnown.get(client) ?? []);
   useEffect(() => {
-    void app.client.call('schema.tables', {}).then(setSchema, () => undefined);
-  }, [app.client]);
+    let live = true;
+    let p = schemaFetch.get(client);
+    if (!p) {
+      p = client.call('schema.tables', {}).then((v) => {
+        schemaKnown.set(client, v);
+        return v;
+      });
+      schemaFetch.set(client, p);
+      p.catch(() => schemaFetch.delete(client)); // a failed fetch is tried again by the next panel
+    }
+    p.then((v) => live && setSchema(v), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [client]);
   return schema;
+}
+
+/** Tables and fields in the user's words; '…' while the catalogue is on its way, never the id. */
+function useNames(): { table: (n: string | null) => string; field: (table: string | null, field: string | null) => string } {
+  const schema = useSchema();
+  const i18n = useI18n();
+  return {
+    table: (n) => {
+      const s = schema.find((x) => x.name === n);
+      return s ? i18n.pick(s) : schema.length ? (n ?? '—') : '…';
+    },
+    field: (table, field) => {
+      const f = schema.find((x) => x.name === table)?.fields.find((x) => x.name === field);
+      return f ? i18n.pick(f) : schema.length ? (field ?? '—') : '…';
+    },
+  };
 }
 
 function StagedFiles() {
@@ -493,7 +529,7 @@ function UnmatchedPanel() {
   const app = useApp();
   const i18n = useI18n();
   const { t, num } = i18n;
-  const schema = useSchema();
+  const tableName = useNames().table;
   const [list, setList] = useState<UnmatchedValue[]>([]);
   const [choice, setChoice] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -523,10 +559,6 @@ function UnmatchedPanel() {
     } finally {
       setBusy(false);
     }
-  };
-  const tableName = (n: string) => {
-    const x = schema.find((s) => s.name === n);
-    return x ? i18n.pick(x) : n;
   };
   return (
     <section className="panel unmatched-values" data-testid="unmatched-panel">
@@ -579,12 +611,9 @@ function UnmatchedPanel() {
 function Emptied({ v, table }: { v: NonNullable<PreviewOut['validation']>; table: string | null }) {
   const i18n = useI18n();
   const { t, num } = i18n;
-  const schema = useSchema();
+  const names = useNames();
   if (!v.emptiedRows) return null;
-  const fieldName = (field: string) => {
-    const f = schema.find((x) => x.name === table)?.fields.find((x) => x.name === field);
-    return f ? i18n.pick(f) : field;
-  };
+  const fieldName = (field: string) => names.field(table, field);
   return (
     <div className="note warn precheck" data-testid="precheck-emptied">
       <Icon name="alert" />
@@ -647,15 +676,9 @@ function Precheck({ v, table }: { v: NonNullable<PreviewOut['validation']>; tabl
 function RunResults({ run, onClose }: { run: ImportRun; onClose: () => void }) {
   const i18n = useI18n();
   const { t, num } = i18n;
-  const schema = useSchema();
-  const tableName = (n: string) => {
-    const s = schema.find((x) => x.name === n);
-    return s ? i18n.pick(s) : n;
-  };
-  const fieldName = (table: string | null, field: string | null) => {
-    const f = schema.find((x) => x.name === table)?.fields.find((x) => x.name === field);
-    return f ? i18n.pick(f) : (field ?? '—');
-  };
+  const names = useNames();
+  const tableName = names.table;
+  const fieldName = names.field;
   const [showRejected, setShowRejected] = useState<{ id: number; file: string } | null>(null);
   return (
     <section className="panel results" data-testid="import-results">
@@ -777,12 +800,12 @@ function History() {
   const app = useApp();
   const i18n = useI18n();
   const { t, num } = i18n;
+  const tableName = useNames().table;
   const [tab, setTab] = useState<'history' | 'rejected'>('history');
   const [log, setLog] = useState<ImportLogEntry[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [rejectedOf, setRejectedOf] = useState<ImportLogEntry | null>(null);
   const [confirm, setConfirm] = useState<ImportLogEntry | null>(null);
-  const schema = useSchema();
 
   const reload = useCallback(() => {
     app.client.call('import.list', {}).then(
@@ -806,11 +829,6 @@ function History() {
       if (e instanceof ApiError) app.notify('error', i18n.err(e.info));
     }
   };
-  const tableName = (n: string) => {
-    const s = schema.find((x) => x.name === n);
-    return s ? i18n.pick(s) : n;
-  };
-
   return (
     <section className="panel history">
       <div className="tabs" role="tablist">
