@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { EvaluationResult } from '../eval/types.js';
 import { funnel } from '../scoring/funnel.js';
 import { FUNNEL_LABELS_ZH, funnelInput, funnelOption, zoneVerdict } from './funnel.js';
+import { renderSvg } from './ssr.js';
+import { trendLineOption } from './trend.js';
 import { COLORS } from './theme.js';
 
 type AnyObj = Record<string, any>;
@@ -60,8 +62,8 @@ describe('funnelOption', () => {
     expect(inside[1]!.itemStyle.color).toBe('#ffffff');
     expect(inside[1]!.label.show).toBe(false);
     expect(o.xAxis.type).toBe('value');
-    // plain JSON: the UI translates labels by a JSON round trip
-    expect(JSON.parse(JSON.stringify(o))).toEqual(o);
+    // a label is the unit's name as written: a function, not a template string (see below)
+    expect(worse[0]!.label.formatter()).toBe('单位A');
   });
 
   it('for a lower-is-better rate, being below the limits is the good side', () => {
@@ -85,5 +87,23 @@ describe('funnelOption', () => {
     r.funnels = [{ indicator: 'x', direction: 'higher', min_denominator: 0, ...f }];
     expect((funnelOption(funnelInput(r, 'x')!) as AnyObj).xAxis.type).toBe('log');
     expect(funnelInput(r, 'nope')).toBeNull();
+  });
+});
+
+// A unit's name is data from an import (hostile probe 9): a label shows it as written, never as a
+// template (花鸟{c} read 花鸟47, its value), and a tooltip's HTML holds it as text (a <meta refresh>
+// in a short name navigated the app away on hovering the trend).
+describe('unit names as written', () => {
+  it('a funnel label shows {a} {b} {c} in a name as they are', () => {
+    const r = run('higher');
+    (r.entities as AnyObj[])[1]!.short_name = '花鸟{c}{a}';
+    const svg = renderSvg(funnelOption(funnelInput(r, 'x', 'B')!), 800, 500);
+    expect(svg).toContain('花鸟{c}{a}');
+  });
+
+  it('the trend tooltip escapes a name’s HTML', () => {
+    const o = trendLineOption({ periods: ['2023', '2024'], series: [{ id: 'U1', name: '黄龙<meta http-equiv="refresh" content="0;url=http://x/">', values: [70, 71], role: 'unit' }], highlight: 'U1' }) as AnyObj;
+    const html = o.tooltip.formatter({ seriesName: '黄龙<meta http-equiv="refresh" content="0;url=http://x/">', name: '2024', value: 71 }) as string;
+    expect(html).toBe('黄龙&lt;meta http-equiv=&quot;refresh&quot; content=&quot;0;url=http://x/&quot;&gt;<br/>2024：71.0');
   });
 });

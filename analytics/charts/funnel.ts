@@ -125,7 +125,8 @@ export function funnelOption(input: FunnelChartInput): EChartsOption {
           symbolSize: hi ? 16 : 10,
           itemStyle: p.small ? { color: '#ffffff', borderColor: c, borderWidth: 2 } : { color: c, borderColor: hi ? COLORS.text : c, borderWidth: hi ? 2 : 0 },
           // name the units that stand out, and the one the user is looking at
-          label: { show: hi || g.key !== 'inside', position: 'right', formatter: p.name, fontSize: hi ? 13 : 11, fontWeight: hi ? 'bold' : 'normal', color: COLORS.text },
+          // (a function, not a template string: a unit named 花鸟{c} showed its value in place of {c})
+          label: { show: hi || g.key !== 'inside', position: 'right', formatter: () => p.name, fontSize: hi ? 13 : 11, fontWeight: hi ? 'bold' : 'normal', color: COLORS.text },
         };
       }),
   }));

@@ -59,7 +59,9 @@ export function trendLineOption(input: TrendInput): EChartsOption {
   const legend = [...(picked ? [picked.name] : []), ...(county ? [county.name] : []), ...(others.length ? [L.others] : [])];
   return {
     title: input.title ? { text: input.title } : undefined,
-    tooltip: { trigger: 'item', formatter: (p: { seriesName: string; name: string; value: unknown }) => `${p.seriesName}<br/>${p.name}：${typeof p.value === 'number' ? p.value.toFixed(1) : '—'}` } as never,
+    // (ECharts puts a formatter's string in as HTML: the unit's name — data from an import — is
+    // escaped; a <meta refresh> in a short name navigated the app away)
+    tooltip: { trigger: 'item', formatter: (p: { seriesName: string; name: string; value: unknown }) => `${htmlText(p.seriesName)}<br/>${htmlText(p.name)}：${typeof p.value === 'number' ? p.value.toFixed(1) : '—'}` } as never,
     legend: { bottom: 0, data: legend, selectedMode: false, textStyle: { fontFamily: CHART_FONT_FAMILY } },
     grid: { left: 8, right: 120, top: input.title ? 56 : 36, bottom: 40, containLabel: true },
     xAxis: { type: 'category', data: [...input.periods], boundaryGap: false, axisLabel: { fontFamily: CHART_FONT_FAMILY } },
@@ -72,4 +74,9 @@ export function trendLineOption(input: TrendInput): EChartsOption {
       ...(picked ? [line(picked, 'picked')] : []),
     ],
   } as EChartsOption;
+}
+
+/** Text for a tooltip's HTML. */
+export function htmlText(s: string): string {
+  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

@@ -1,7 +1,7 @@
 // SQL that turns a staged file (text columns c0..cN, ordinal __ord) into the typed columns of a
 // canonical table, and the checks that decide whether a row is loaded or rejected, with reasons
 // in Chinese and English. Generated from the table definition; nothing is parsed row by row in JS.
-import { parseLegend } from './recognise/normalise.js';
+import { normaliseHeader, parseLegend } from './recognise/normalise.js';
 import { ident, lit } from '../db/duck.js';
 import { derivedKeyOf, type FieldDef, type TableDef } from '../schema/types.js';
 import type { SpaceClass } from './file-scan.js';
@@ -69,6 +69,15 @@ function legendSql(col: string, legend: Readonly<Record<string, string>>): strin
   return `CASE ${col} ${Object.entries(legend).map(([k, v]) => `WHEN ${lit(k)} THEN ${lit(v)}`).join(' ')} ELSE ${col} END`;
 }
 
+/** SQL: in a yes/no column, a cell writing the column's own name, or its first words, marks "yes"
+ *  (高频事项 holding 高频, 是否重大案件 holding 重大案件 or 重大): the checklist way of ticking a
+ *  column. Other texts as they are. */
+function ownNameSql(col: string, header: string): string {
+  const core = normaliseHeader(header).core;
+  if (core.length < 2) return col;
+  return `CASE WHEN ${col} = ${lit(core)} OR (length(${col}) >= 2 AND starts_with(${lit(core)}, ${col})) THEN '是' ELSE ${col} END`;
+}
+
 export function mappedFields(t: TableDef, columns: readonly ColumnMapping[]): MappedField[] {
   const out: MappedField[] = [];
   for (const c of columns) {
@@ -82,7 +91,8 @@ export function mappedFields(t: TableDef, columns: readonly ColumnMapping[]): Ma
     if (group.length === 1) {
       // a code legend in the header (人员层级(1:县级 2:乡镇)): the codes read as their texts
       const legend = parseLegend(c.header);
-      out.push({ field, col: srcCol(c.index), clean: legend ? legendSql(cleanCol(c.index), legend) : cleanCol(c.index), header: c.header, scale: c.scale ?? 1 });
+      const clean = legend ? legendSql(cleanCol(c.index), legend) : field.kind === 'bool' ? ownNameSql(cleanCol(c.index), c.header) : cleanCol(c.index);
+      out.push({ field, col: srcCol(c.index), clean, header: c.header, scale: c.scale ?? 1 });
       continue;
     }
     // The first column with a value, cleaned; its raw text (for the reasons) likewise. A column
@@ -343,6 +353,8 @@ export function headerRepeatCheck(mapped: readonly MappedField[]): Check[] {
   const cols = mapped.filter((m) => m.header !== FILE_NAME_COLUMN && m.header.trim() !== '' && /^c\d+$/.test(m.col));
   if (cols.length < 2) return [];
   const eq = (m: MappedField) => {
+    // the cell as cleaned, before a legend or a ticked column's own name turned it into a value
+    const cell = cleanCol(Number(m.col.slice(1)));
     const h = m.header.trim();
     const base = h.replace(/_\d+$/, '');
     const names = base !== h && base ? [h, base] : [h];
@@ -350,7 +362,7 @@ export function headerRepeatCheck(mapped: readonly MappedField[]): Check[] {
     // repeats are compared without white space — only the cells holding a line break, so the one
     // comparison made on every row stays a plain equality
     const folded = [...new Set(names.map((n) => n.replace(/\s+/g, '')))].map(lit).join(', ');
-    return `(${m.clean} IN (${names.map(lit).join(', ')}) OR ((contains(${m.clean}, chr(10)) OR contains(${m.clean}, chr(13))) AND regexp_replace(${m.clean}, '\\s+', '', 'g') IN (${folded})))`;
+    return `(${cell} IN (${names.map(lit).join(', ')}) OR ((contains(${cell}, chr(10)) OR contains(${cell}, chr(13))) AND regexp_replace(${cell}, '\\s+', '', 'g') IN (${folded})))`;
   };
   const [first, ...rest] = cols.map(eq);
   return [

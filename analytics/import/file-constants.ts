@@ -12,7 +12,7 @@ export interface FileConstant {
   field: string;
   /** The value every row gets, as text (parsed like a cell). */
   value: string;
-  source: 'file_name';
+  source: 'file_name' | 'sheet_name';
   confidence: 'likely';
   why: string;
   why_en: string;
@@ -20,6 +20,8 @@ export interface FileConstant {
 
 /** What a constant is called where a column's header would be shown. */
 export const FILE_NAME_COLUMN = '（文件名）';
+/** …and one the sheet's name gives. */
+export const SHEET_NAME_COLUMN = '（工作表名）';
 
 /** The one year a file name states (2024年度…, …（2024年）, …_2024.xlsx), or null. */
 export function yearInName(file: string): number | null {
@@ -37,8 +39,11 @@ export function reviewKindInName(file: string): '复议' | '诉讼' | null {
   return review === lawsuit ? null : review ? '复议' : '诉讼';
 }
 
-/** The mapping with the values its file name supplies for required fields no column names. */
-export function withFileConstants(m: Mapping, file: string): Mapping {
+/** The mapping with the values its file name supplies for required fields no column names; and,
+ *  given `sheetUnit` (the sheet's name, when it names a unit the workspace knows: a workbook of one
+ *  sheet per unit, 综合执法局 | 市场监管局 | …), the unit of a table whose required unit no column
+ *  names. */
+export function withFileConstants(m: Mapping, file: string, sheetUnit?: string): Mapping {
   const t = tableDef(m.table);
   if (!t) return m;
   const mapped = new Set(m.columns.map((c) => c.field).filter(Boolean));
@@ -57,6 +62,17 @@ export function withFileConstants(m: Mapping, file: string): Mapping {
         why_en: `no ${kind.en} column: the file name says it lists ${k === '复议' ? 'reconsiderations' : 'lawsuits'}, so every row is taken as ${k} (to be confirmed)`,
       });
     }
+  }
+  for (const f of t.fields) {
+    if (!sheetUnit || f.kind !== 'ref' || f.ref !== 'unit' || !f.required || mapped.has(f.name) || constants.some((c) => c.field === f.name)) continue;
+    constants.push({
+      field: f.name,
+      value: sheetUnit,
+      source: 'sheet_name',
+      confidence: 'likely',
+      why: `文件中没有“${f.zh}”列，工作表名“${sheetUnit}”是一个执法单位：该表每行的${f.zh}记为“${sheetUnit}”（待确认）`,
+      why_en: `no ${f.en} column: the sheet's name "${sheetUnit}" is a unit, taken for each of its rows (to be confirmed)`,
+    });
   }
   for (const f of t.fields) {
     if (f.name !== 'year' || f.kind !== 'int' || !f.required || mapped.has(f.name) || constants.some((c) => c.field === f.name)) continue;

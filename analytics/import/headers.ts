@@ -143,13 +143,17 @@ export function layoutKey(headers: readonly string[]): string {
 /** Refuses a file none of whose headers came close to any field of any table (`m`, as recognised):
  *  its values cannot change that (they only weigh a header's score), so recognition by the headers
  *  alone tells it before the rows are read. */
-export function checkAnyRecognised(m: Mapping, headers: readonly string[], fileName: string): void {
+/** The sheet a refusal is about, in a workbook of several sheets (each told apart). */
+const sheetZh = (sheet?: string) => (sheet ? `的工作表“${sheet}”` : '');
+const sheetEn = (sheet?: string) => (sheet ? ` (sheet "${sheet}")` : '');
+
+export function checkAnyRecognised(m: Mapping, headers: readonly string[], fileName: string, sheet?: string): void {
   if (m.columns.some((c) => c.field)) return;
   const shown = headers.slice(0, 8).map((h) => `“${h}”`).join('、') + (headers.length > 8 ? '…' : '');
   throw new TijianError(
     'TABLE_UNKNOWN',
-    `无法从表头识别“${fileName}”对应的数据表：没有一列表头（${shown}）与任何数据表的字段相近。请确认第一行（或标题行之后的一行）是表头；如是，请运行 \`tijian map ${fileName}\` 生成映射模板，填写后用 --mapping 导入。`,
-    `Cannot tell which table "${fileName}" holds: no header comes close to a field of any table. Check that the header row is the first row (or the row after the title); if it is, run \`tijian map ${fileName}\` for a mapping template, fill it in and import with --mapping.`,
+    `无法从表头识别“${fileName}”${sheetZh(sheet)}对应的数据表：没有一列表头（${shown}）与任何数据表的字段相近。请确认第一行（或标题行之后的一行）是表头；如是，请运行 \`tijian map ${fileName}\` 生成映射模板，填写后用 --mapping 导入。`,
+    `Cannot tell which table "${fileName}"${sheetEn(sheet)} holds: no header comes close to a field of any table. Check that the header row is the first row (or the row after the title); if it is, run \`tijian map ${fileName}\` for a mapping template, fill it in and import with --mapping.`,
     { headers: [...headers] },
   );
 }
@@ -173,7 +177,7 @@ export function derivedKeyNote(t: TableDef, d: NonNullable<TableDef['derivedKey'
 
 /** Checks a mapping against its table: required fields present, fields known. The message names
  *  the columns that come closest to each missing field. */
-export function checkMapping(m: Mapping, fileName: string): void {
+export function checkMapping(m: Mapping, fileName: string, sheet?: string): void {
   const t = tableDef(m.table);
   if (!t) {
     throw new TijianError('MAPPING_INVALID', `映射指定的数据表“${m.table}”不存在。`, `The mapping names an unknown table "${m.table}".`);
@@ -203,11 +207,11 @@ export function checkMapping(m: Mapping, fileName: string): void {
       .join(', ');
     throw new TijianError(
       'MAPPING_MISSING_REQUIRED',
-      `“${fileName}”最接近“${t.zh}”数据，但缺少必需的列：${zh}。` +
+      `“${fileName}”${sheetZh(sheet)}最接近“${t.zh}”数据，但缺少必需的列：${zh}。` +
         (publicity
           ? '这看来是“双公示”信用公示数据：公示数据只有处罚决定，不含立案日期等办案信息，请从办案系统导出行政处罚案件台账。'
           : '请为这些字段指定对应的列，或换用包含这些列的导出文件。'),
-      `"${fileName}" is closest to ${t.en}, but required columns are missing: ${en}. ` +
+      `"${fileName}"${sheetEn(sheet)} is closest to ${t.en}, but required columns are missing: ${en}. ` +
         (publicity
           ? 'This looks like a credit-publicity (双公示) list: it publishes decisions and carries no case handling such as the filing date. Export the penalty case ledger from the case-handling system.'
           : 'Choose the columns for these fields, or use an export that has them.'),

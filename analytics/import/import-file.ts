@@ -18,7 +18,7 @@ import type { NameIndex } from './recognise/evidence.js';
 import { valueKey } from './recognise/values.js';
 import { extrasWithEnumRaw, resolveEnumValues, type ValueDecision, type ValuePassResult } from './value-pass.js';
 import { checkUnchanged, scanFile } from './file-scan.js';
-import { FILE_NAME_COLUMN, repeatedImport, withFileConstants } from './file-constants.js';
+import { FILE_NAME_COLUMN, repeatedImport, SHEET_NAME_COLUMN, withFileConstants } from './file-constants.js';
 import { invalidValuesOf, omittedNote, type InvalidValuesOf } from './soft-values.js';
 import { checkAnyRecognised, checkMapping, derivedKeyNote, detectTable, layoutKey, type Mapping } from './headers.js';
 import { applyMappingFile, type MappingFile } from './mapping-file.js';
@@ -151,7 +151,7 @@ export function decisionsOf(m: Mapping): ColumnDecisionOut[] {
       ...(c.why_en ? { why_en: c.why_en } : {}),
     })),
     // a value the file name gives every row (never silently: listed as likely)
-    ...(m.constants ?? []).map((c) => ({ column: FILE_NAME_COLUMN, field: c.field, confidence: c.confidence, why: c.why, why_en: c.why_en })),
+    ...(m.constants ?? []).map((c) => ({ column: c.source === 'sheet_name' ? SHEET_NAME_COLUMN : FILE_NAME_COLUMN, field: c.field, confidence: c.confidence, why: c.why, why_en: c.why_en })),
   ];
 }
 
@@ -205,11 +205,19 @@ export async function workspaceNames(db: Db): Promise<NameIndex> {
 
 /** The mapping an import uses: the user's, the one remembered for this layout, or recognised. */
 export async function chooseMapping(db: Db | null, source: StagedSource, file: string, explicit?: MappingFile, allowAbsent = false): Promise<Mapping> {
-  if (explicit) return withFileConstants(applyMappingFile(explicit, source.headers, { allowAbsent }), file);
+  const unit = await sheetUnit(db, source.sheet);
+  if (explicit) return withFileConstants(applyMappingFile(explicit, source.headers, { allowAbsent }), file, unit);
   const remembered = db ? await rememberedMapping(db, source.headers) : null;
-  if (remembered) return withFileConstants(remembered, file);
+  if (remembered) return withFileConstants(remembered, file, unit);
   const samples = await sampleColumns(source.db, source);
-  return withFileConstants(detectTable(source.headers, file, { samples, ...(db ? { names: await workspaceNames(db) } : {}) }), file);
+  return withFileConstants(detectTable(source.headers, file, { samples, ...(db ? { names: await workspaceNames(db) } : {}) }), file, unit);
+}
+
+/** The sheet's name when it names a unit the workspace knows (its name, short name or an alias). */
+async function sheetUnit(db: Db | null, sheet: string | undefined): Promise<string | undefined> {
+  if (!db || !sheet?.trim()) return undefined;
+  const units = (await workspaceNames(db)).units;
+  return units.has(valueKey(sheet)) ? sheet.trim() : undefined;
 }
 
 /** DuckDB messages that mean the reader could not read the file (not a fault of ours). */
@@ -465,7 +473,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   // another sheet of the file, or a second table on a sheet: a mapping given for the file is
   // written for its first table, and applies here where its headers fit
   const otherPart = opts.sheet !== undefined || opts.fromRow !== undefined;
-  const decideEarly = async (headers: string[]): Promise<void> => {
+  const decideEarly = async (headers: string[], sheet?: string): Promise<void> => {
     // called again when the headers were read more exactly (an XLSX's merged header cells)
     decided = undefined;
     let given: Mapping | null;
@@ -478,15 +486,15 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
       if (e instanceof TijianError && e.code === 'MAPPING_INVALID' && (e.details as { absent?: unknown } | undefined)?.absent) return;
       throw e;
     }
-    if (!given) return checkAnyRecognised(detectTable(headers, file), headers, file);
-    const m = withFileConstants(given, file);
-    checkMapping(m, file);
+    if (!given) return checkAnyRecognised(detectTable(headers, file), headers, file, sheet);
+    const m = withFileConstants(given, file, await sheetUnit(db, sheet));
+    checkMapping(m, file, sheet);
     decided = m;
   };
   const decide = async (src: StagedSource, on: Db = db): Promise<Mapping> => {
     const m = await chooseMapping(on, on === db ? src : { ...src, db: on }, file, opts.mapping, otherPart);
-    if (m.origin === 'detected') checkAnyRecognised(m, src.headers, file);
-    checkMapping(m, file);
+    if (m.origin === 'detected') checkAnyRecognised(m, src.headers, file, src.sheet);
+    checkMapping(m, file, src.sheet);
     decided = m;
     return m;
   };
@@ -516,7 +524,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   let source: StagedSource | undefined;
   try {
     const src = await stageSource(
-      { ...sourceCtx, onHeaders: async (h) => void (await decideEarly(h)), ...(opts.limits ? { xlsxLimits: opts.limits } : {}), ...(progress ? { onProgress: progress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) },
+      { ...sourceCtx, onHeaders: async (h, sheet) => void (await decideEarly(h, sheet)), ...(opts.limits ? { xlsxLimits: opts.limits } : {}), ...(progress ? { onProgress: progress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) },
       format,
     );
     source = src;

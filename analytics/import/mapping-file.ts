@@ -300,7 +300,17 @@ export function loadMappingFile(path: string): MappingFile {
 export function applyMappingFile(m: MappingFile, headers: readonly string[], opts: { allowAbsent?: boolean } = {}): Mapping {
   const t = tableDef(m.table)!;
   const byNorm = new Map(Object.entries(m.columns).map(([h, target]) => [normHeader(h), target] as const));
-  const present = new Set(headers.map(normHeader));
+  // A file header with a unit in brackets the mapping lists bare (罚款上限（万元） for 罚款上限 — a
+  // units row read into the header, or a later version of the export adding it) is that column,
+  // unless the file also has the bare header.
+  const exact = new Set(headers.map(normHeader));
+  const keyOf = (header: string): string => {
+    const k = normHeader(header);
+    if (byNorm.has(k) || !normaliseHeader(header).unit) return k;
+    const bare = k.replace(/[(（][^()（）]*[)）]$/, '');
+    return bare !== k && byNorm.has(bare) && !exact.has(bare) ? bare : k;
+  };
+  const present = new Set(headers.map(keyOf));
   const absent = Object.keys(m.columns).filter((h) => !present.has(normHeader(h)));
   // (`allowAbsent`: the file's other sheets and the second table on a sheet, under headers of
   // their own — the mapping is written for the first table; there it applies where it fits)
@@ -308,7 +318,7 @@ export function applyMappingFile(m: MappingFile, headers: readonly string[], opt
   const auto = matchTable(t, headers);
   const used = new Set<string>();
   const columns: ColumnMapping[] = headers.map((header, index) => {
-    const target = byNorm.get(normHeader(header));
+    const target = byNorm.get(keyOf(header));
     if (target === undefined) return { ...auto.columns[index]! };
     const field = typeof target === 'string' ? target : target?.field ?? null;
     const col: ColumnMapping = { index, header, field, confidence: field ? 'sure' : 'none', why: '映射中指定', why_en: 'given in the mapping' };
@@ -323,12 +333,12 @@ export function applyMappingFile(m: MappingFile, headers: readonly string[], opt
   });
   // A field the file maps explicitly wins over the same field found by recognition.
   const explicit = new Set(
-    columns.filter((c) => byNorm.has(normHeader(c.header)) && c.field).map((c) => c.field as string),
+    columns.filter((c) => byNorm.has(keyOf(c.header)) && c.field).map((c) => c.field as string),
   );
   for (const c of columns) {
     // a fallback shares its field with the field's own column
     if (!c.field || c.fallback) continue;
-    if ((!byNorm.has(normHeader(c.header)) && explicit.has(c.field)) || used.has(c.field)) {
+    if ((!byNorm.has(keyOf(c.header)) && explicit.has(c.field)) || used.has(c.field)) {
       c.field = null;
       c.confidence = 'none';
     } else used.add(c.field);

@@ -15,6 +15,8 @@ import { sniffCsv } from './csv-dialect.js';
 import { endsInCrCrLf, lineLayout, strayQuote, trimColumns, usedWidth, normalizeLineEndings, scanFile, transcodeToUtf8, type FileScan, type SpaceClass, type TextEncoding } from './file-scan.js';
 import { cleanExpr, isNoRecordLine, RARE_SPACE_SQL, SUMMARY_REASON, type CellCount, type RowShape } from './convert.js';
 import { invisibleClass } from './sql-macros.js';
+import { UNIT_NOTES } from './lexicon/concepts.js';
+import { normaliseHeader } from './recognise/normalise.js';
 import { headerScore, namesFieldExactly } from './headers.js';
 import { raggedReason } from './ragged.js';
 import type { ProgressFn } from './progress.js';
@@ -201,7 +203,9 @@ export interface SourceContext {
   xlsxLimits?: { maxSheetBytes?: number; maxStringsBytes?: number };
   /** Called with the headers as soon as they are known, before the rows are staged (XLSX): an
    *  unrecognised layout stops the import before a large sheet is read to its end. */
-  onHeaders?: (headers: string[]) => Promise<void> | void;
+  /** The headers as read (again when read more exactly), and the sheet's name in a workbook of
+   *  several sheets. */
+  onHeaders?: (headers: string[], sheet?: string) => Promise<void> | void;
   /** A workbook: the sheet to read (by name) instead of the one chosen by its header. */
   sheet?: string;
   /** A workbook: the sheet's rows from this one on (a second table on it; see otherParts). */
@@ -229,6 +233,20 @@ export function oneLineHeader(h: string): string {
     const end = at + _.length;
     return /[A-Za-z0-9]/.test(all[at - 1] ?? '') && /[A-Za-z0-9]/.test(all[end] ?? '') ? ' ' : '';
   });
+}
+
+/**
+ * The staged columns to keep: every column with a header, and one without that holds a value on
+ * some row. Counted only when a header cell is blank (one scan of those columns).
+ */
+async function keptColumns(db: Db, relation: string, headerCells: readonly string[], width: number): Promise<number[]> {
+  const all = Array.from({ length: width }, (_, i) => i);
+  const blank = all.filter((i) => oneLineHeader(headerCells[i] ?? '') === '');
+  if (!blank.length) return all;
+  const row = (await db.all(`SELECT ${blank.map((i) => `count(nullif(trim(c${i}), '')) AS n${i}`).join(', ')} FROM ${relation}`))[0] as Record<string, bigint | number>;
+  const empty = new Set(blank.filter((i) => Number(row[`n${i}`]) === 0));
+  // (never all of them: a sheet whose every column is blank stays as it was, for its own message)
+  return empty.size === width ? all : all.filter((i) => !empty.has(i));
 }
 
 function uniqueHeaders(headers: string[]): string[] {
@@ -672,6 +690,35 @@ export function isTranslationRow(cells: readonly string[], headers: readonly str
   return cjk >= 3 && under >= 0.8 * cjk;
 }
 
+/** The units of measure a row under the header may give its columns (计量单位 row: 元, 万元, 件 …),
+ *  written bare, in brackets or as 单位：万元. */
+function unitOfCell(c: string): string | null {
+  const t = c.normalize('NFKC').trim().replace(/^[(\[【]|[)\]】]$/g, '').replace(/^(计量)?单位[:：]?/, '').trim();
+  return UNIT_NOTES[t] ? t : null;
+}
+
+/**
+ * A row under the header that only gives units of measure (罚款下限 | 罚款上限 over 元 | 万元), as
+ * statistical tables lay them out: part of the header, no record. Each filled cell a unit, under a
+ * column with a header, one at least of them a money unit or two cells filled — a lone 人 or 件
+ * under a header could be a record of one value.
+ */
+export function unitsRow(cells: readonly string[], headers: readonly string[]): (string | null)[] | null {
+  const units: (string | null)[] = headers.map(() => null);
+  let filled = 0;
+  let money = false;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!.trim();
+    if (c === '') continue;
+    const u = unitOfCell(c);
+    if (!u || i >= headers.length || !headers[i]) return null;
+    units[i] = u;
+    filled++;
+    if (UNIT_NOTES[u]!.kind === 'money') money = true;
+  }
+  return filled >= 2 || (filled === 1 && money) ? units : null;
+}
+
 const STEMS = '甲乙丙丁戊己庚辛壬癸';
 
 /** Whether a row numbers the columns above it, as statistical reports do under the header (栏次:
@@ -809,6 +856,14 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
       numberRow = r.rowNumber;
       return undefined;
     }
+    // the units of measure under the header (元 | 万元): part of the header, read into it below
+    if (rows === 0 && !structural.length && unitRow === null) {
+      const units = unitsRow(r.cells, headers!);
+      if (units) {
+        unitRow = { row: r.rowNumber, units };
+        return undefined;
+      }
+    }
     // the header again in English under the Chinese one (事项编码 / Item Code): part of the header
     if (rows === 0 && !structural.length && translationRow === null && isTranslationRow(r.cells, headers!)) {
       translationRow = r.rowNumber;
@@ -880,6 +935,8 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
   // A header of two or three rows (parents over leaf cells): its rows, for reading it again with
   // the merged ranges, which come after the rows.
   let headerBlock: { topRow: number; rows: string[][] } | null = null;
+  // the header's cells as read (before blanks were named 列N): which columns have no header
+  let headerCells: readonly string[] = [];
   // The header rows as read (to tell the header pasted again from another table's), the header's
   // score, and where a second table's own header was found.
   let headerRowsSeen: string[] = [];
@@ -887,6 +944,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
   let otherTable: { row: number; labels: string[] } | null = null;
   let numberRow: number | null = null;
   let translationRow: number | null = null;
+  let unitRow: { row: number; units: (string | null)[] } | null = null;
   /** Whether a row below the header is the header of another table (stacked on the sheet with its
    *  own columns): no digit in any cell but in brackets (统一社会信用代码（18位）, 有效期（4年）), three
    *  cells or more that name a field exactly, not a row of the header block pasted again (white
@@ -941,15 +999,17 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
       headerBlock = { topRow: rows[0]!.rowNumber, rows: rows.map((r) => r.cells) };
       headerRow = rows[rows.length - 1]!.rowNumber;
       headers = uniqueHeaders(block.headers);
+      headerCells = block.headers;
       first = block.top + block.depth;
     } else {
       const h = pending[best]!;
       headerRow = h.rowNumber;
       headers = uniqueHeaders(h.cells.map((c) => c.trim()));
+      headerCells = h.cells;
     }
     const blockRows = headerBlock ? (headerBlock as { rows: string[][] }).rows : [pending[best]!.cells];
     headerRowsSeen = [...blockRows, headers].map(rowKey);
-    if (ctx.onHeaders) await ctx.onHeaders(headers);
+    if (ctx.onHeaders) await ctx.onHeaders(headers, allSheets.length > 1 ? sheetName : undefined);
     width0 = headers.length;
     if (ingestWhileReading()) {
       await db.exec(
@@ -1039,13 +1099,23 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
       // The merged ranges of the upper rows say exactly which leaves each parent covers.
       const spans = tr.rows.slice(0, -1).map((_, r) => [...merges].filter((m) => m.r1 <= tr.topRow + r && tr.topRow + r <= m.r2 && m.c2 > m.c1));
       if (spans.some((s) => s.length)) {
-        const exact = uniqueHeaders(combineHeaderBlock(tr.rows, spans));
+        const combined = combineHeaderBlock(tr.rows, spans);
+        const exact = uniqueHeaders(combined);
         if (exact.length === hs.length && exact.some((h, i) => h !== hs[i])) {
           hs = exact;
-          if (ctx.onHeaders) await ctx.onHeaders(hs);
+          headerCells = combined;
+          if (ctx.onHeaders) await ctx.onHeaders(hs, allSheets.length > 1 ? sheetName : undefined);
         }
       }
       warnings.push(headerBlockWarning(tr.topRow, tr.rows.length, hs, 'row'));
+    }
+    if (unitRow !== null) {
+      // the unit joins its header as a reader reads the two rows (罚款上限 over 万元 → 罚款上限（万元）),
+      // so the amount is scaled as for a header that says it; a header giving a unit keeps its own
+      const u = unitRow as { row: number; units: (string | null)[] };
+      hs = hs.map((h, i) => (u.units[i] && !normaliseHeader(h).unit ? `${h}（${u.units[i]}）` : h));
+      if (ctx.onHeaders) await ctx.onHeaders(hs, allSheets.length > 1 ? sheetName : undefined);
+      warnings.push(`第 ${u.row} ${where.row}是表头下的计量单位（${u.units.filter(Boolean).join('、')}），已并入表头，不是记录 / ${where.rowEn} ${u.row} gives the columns' units of measure (${u.units.filter(Boolean).join(', ')}); read into the header, no record`);
     }
     // ranges merged down data rows: their value on every row they cover (the chunks joined into one
     // staged CSV first, which the fill reads; when it fills something, the filled copy is read
@@ -1066,13 +1136,28 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
       }
       checkAborted(ctx.signal);
     }
-    const cols = castCols(hs.length);
     // the filled copy when there is one; else the raw table (or the chunks, when they were not read
     // meanwhile), and the chunks for reading a few rows' raw text again
     const read = staged ? readChunk([staged], 1, hs.length) : readChunk(chunkPaths, 0, hs.length);
     if (staged) await db.exec(`DROP TABLE IF EXISTS ${raw}`);
     const fromFile = staged !== null || !ingesting;
-    const relation = fromFile ? `(SELECT ${cols} FROM ${read})` : raw;
+    // Columns with no header and no value on any row (a table that starts in column C, an empty
+    // column between two parts of a printed form) are left out, as a CSV's are: they read as 列1,
+    // 列2 … and came out as columns of the import. One that holds a value anywhere stays.
+    const staged0 = hs.length;
+    const keep = await keptColumns(db, fromFile ? `(SELECT ${castCols(staged0)} FROM ${read})` : raw, headerCells, staged0);
+    if (keep.length < staged0) {
+      const gone = hs.map((_, i) => i).filter((i) => !keep.includes(i));
+      const names = gone.map((i) => (inDoc ? `第 ${i + 1} 列` : `${columnLetters(i)} 列`));
+      const namesEn = gone.map((i) => (inDoc ? `column ${i + 1}` : `column ${columnLetters(i)}`));
+      warnings.push(`${names.join('、')}既无表头也无数据，已略去 / ${namesEn.join(', ')}: no header and no value, left out`);
+      hs = keep.map((i) => hs[i]!);
+      if (ctx.onHeaders) await ctx.onHeaders(hs, allSheets.length > 1 ? sheetName : undefined);
+    }
+    // (the kept columns renumbered c0, c1 … as every later step reads them)
+    const narrowed = keep.length < staged0;
+    const cols = narrowed ? `CAST(__line AS INTEGER) AS __line, CAST(__extra_cells AS INTEGER) AS __extra_cells, ${keep.map((c, i) => `c${c} AS c${i}`).join(', ')}` : castCols(staged0);
+    const relation = fromFile ? `(SELECT ${cols} FROM ${read})` : narrowed ? `(SELECT ${cols} FROM ${raw})` : raw;
     const relationWithOrdinal = `(SELECT row_number() OVER () AS __ord, ${cols} FROM ${read})`;
     if (merges.dropped) {
       warnings.push(`工作表的合并区域超过 ${MAX_MERGES} 个，其余 ${merges.dropped} 个未读取、未填充 / more than ${MAX_MERGES} merged ranges; ${merges.dropped} were neither read nor filled`);

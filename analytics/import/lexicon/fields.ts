@@ -160,7 +160,7 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     officer_ids: { also: ['承办人', '承办人员', '办案人员', '执法人员', '办案人', '主办人', '经办人'] },
   },
   inspection: {
-    inspection_id: { also: ['检查编号', '检查记录编号', '检查单号', '检查单编号', '记录编号', '检查标识'] },
+    inspection_id: { also: ['检查编号', '检查记录编号', '检查单号', '检查单编号', '记录编号', '检查标识', '行政行为码'] },
     // (not 检查完成日期, the date of the 双随机 抽查结果 notices: as a spelling, even a near one, it
     // drew a plan's 实际完成日期 and broke that plan's three-row header; a required date's only
     // candidate is taken instead — see decide in recognise.ts)
