@@ -7,10 +7,11 @@ describe('the data files offered', () => {
     expect(Object.fromEntries(DATA_EXTENSIONS.map((e) => [e, formatOf(`台账.${e}`)]))).toEqual({
       csv: 'csv', tsv: 'csv', txt: 'csv',
       xlsx: 'xlsx', xlsm: 'xlsx',
-      xls: 'xls', et: 'xls', ods: 'ods', xml: 'xmlss', docx: 'docx', doc: 'docx',
+      xls: 'xls', et: 'xls', ods: 'ods', xml: 'xmlss', docx: 'docx', doc: 'docx', htm: 'html', html: 'html',
       json: 'json', jsonl: 'jsonl', ndjson: 'jsonl',
       parquet: 'parquet',
     });
     expect(() => formatOf('台账.pptx')).toThrow(/不支持的文件类型/);
+    expect(() => formatOf('台账.mht')).toThrow(/网页，仅HTML/);
   });
 });

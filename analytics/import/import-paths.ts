@@ -67,6 +67,13 @@ function unreadableEntry(p: string, e: unknown): Skip {
   return { reason_zh: `无法读取（${code || '未知错误'}）`, reason_en: `cannot be read (${code || 'unknown error'})` };
 }
 
+/** The saved page a folder belongs to, when it is NAME_files beside NAME.htm or NAME.html. */
+function savedPageFolder(name: string, siblings: readonly string[]): string | undefined {
+  if (!name.endsWith('_files')) return undefined;
+  const stem = name.slice(0, -'_files'.length);
+  return siblings.find((s) => s === `${stem}.htm` || s === `${stem}.html` || s === `${stem}.HTM` || s === `${stem}.HTML`);
+}
+
 /** `seen`: the real paths of the folders walked, so that a link back up (dir/again -> dir) or a
  *  second link to a folder is not entered again. */
 function walk(dir: string, out: ExpandedPaths, seen: Set<string>): void {
@@ -91,6 +98,12 @@ function walk(dir: string, out: ExpandedPaths, seen: Set<string>): void {
       continue;
     }
     const kind = irregularKind(st);
+    if (st.isDirectory() && savedPageFolder(name, names)) {
+      // a browser's "网页，全部" save puts the page's pictures, scripts and frames in NAME_files
+      // beside NAME.htm: no export of its own
+      out.skipped.push({ path: p, reason_zh: `网页“${savedPageFolder(name, names)}”另存时附带的文件夹（图片、脚本等），不是数据`, reason_en: `the folder a browser saved beside the web page "${savedPageFolder(name, names)}" (its pictures, scripts …); no data` });
+      continue;
+    }
     if (st.isDirectory()) {
       const real = realpathSync(p);
       if (seen.has(real)) {
@@ -109,6 +122,12 @@ function walk(dir: string, out: ExpandedPaths, seen: Set<string>): void {
         path: p,
         reason_zh: 'Word 文档：导入文件夹时不读取（多为说明或报告）；如其中的表格是要导入的数据，请单独选择该文件导入',
         reason_en: 'a Word document: a folder import passes over them (mostly notes and reports); to import its tables, name the file itself',
+      });
+    } else if (extname(name).toLowerCase() === '.mht' || extname(name).toLowerCase() === '.mhtml') {
+      out.skipped.push({
+        path: p,
+        reason_zh: '“单个文件网页”（MHTML），无法读取：请在浏览器中另存为“网页，仅HTML”（.htm/.html），或在系统中导出为 Excel',
+        reason_en: 'a single-file web page (MHTML), which cannot be read: save the page as "Web page, HTML only" (.htm/.html), or export Excel from the system',
       });
     } else if (DATA_FILES.has(extname(name).toLowerCase())) out.files.push(p);
     else out.skipped.push({ path: p, reason_zh: '不是数据文件', reason_en: 'not a data file' });

@@ -5,7 +5,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { TijianError } from '../i18n/errors.js';
-import { formatOf, type FileFormat } from './sources.js';
+import { formatOf, notMhtml, type FileFormat } from './sources.js';
 import { isWordXml, notWord } from './word-table.js';
 import { XMLSS_NAMESPACE } from './xml2003-reader.js';
 
@@ -84,6 +84,8 @@ function wordFormat(path: string, b: Buffer): FileFormat {
  *  be read. */
 export function detectFormat(path: string): FileFormat {
   const ext = extname(path).toLowerCase();
+  // a single-file web page saved under an .htm name (its head is MIME, not HTML): refused in words
+  if ((ext === '.htm' || ext === '.html') && /^MIME-Version:/i.test(headText(head(path)).replace(/^\ufeff/, '').trimStart())) throw notMhtml(path);
   if (!['.xls', '.et', '.xml', '.csv', '.txt', '.tsv', '.xlsx', '.xlsm', '.docx', '.doc'].includes(ext)) return formatOf(path);
   const b = head(path);
   if (ext === '.docx' || ext === '.doc') return wordFormat(path, b);

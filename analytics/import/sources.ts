@@ -56,6 +56,16 @@ export function rowShape(source: Pick<StagedSource, 'format' | 'lineKind'>): Row
   return source.lineKind === 'sheet_row' ? 'sheet_row' : 'line';
 }
 
+/** A single-file web page (MHTML, .mht/.mhtml: the browser's “网页，单个文件”) is not read: its
+ *  page is MIME-encoded. Refused saying how to save the page so that it is read. */
+export function notMhtml(path: string): TijianError {
+  return new TijianError(
+    'FILE_UNSUPPORTED',
+    `“${path}”是“单个文件网页”（MHTML，.mht/.mhtml），无法读取。请在浏览器中重新打开该页面，用“另存为”选择保存类型“网页，仅HTML”（.htm/.html）后导入；或在系统中直接导出为 Excel 再导入。`,
+    `"${path}" is a single-file web page (MHTML, .mht/.mhtml) and cannot be read. Open the page in the browser again and use "Save as" with the type "Web page, HTML only" (.htm/.html), then import that; or export Excel from the system and import that.`,
+  );
+}
+
 export function formatOf(path: string): FileFormat {
   const ext = extname(path).toLowerCase();
   switch (ext) {
@@ -83,6 +93,14 @@ export function formatOf(path: string): FileFormat {
     // OpenDocument spreadsheets (ods-reader.ts)
     case '.ods':
       return 'ods';
+    // a web page saved from the browser (网页另存为 "网页，仅HTML"): its data table (html-table.ts)
+    case '.htm':
+    case '.html':
+      return 'html';
+    // a single-file web page (MHTML): its page is MIME-encoded; refused in words
+    case '.mht':
+    case '.mhtml':
+      throw notMhtml(path);
     case '.xls':
     // WPS Spreadsheets' own format: the same compound file and BIFF8 records as an .xls
     case '.et':
@@ -90,8 +108,8 @@ export function formatOf(path: string): FileFormat {
     default:
       throw new TijianError(
         'FILE_UNSUPPORTED',
-        `不支持的文件类型“${ext || '(无扩展名)'}”：${path}。支持 CSV、XLSX、XLS（含 WPS 表格 .et）、ODF 电子表格（.ods）、XML 表格 2003、Word 文档中的表格（.docx）、JSON、JSON Lines 和 Parquet。`,
-        `Unsupported file type "${ext || '(none)'}": ${path}. Tijian reads CSV, XLSX, XLS (and WPS Spreadsheets' .et), OpenDocument spreadsheets (.ods), XML Spreadsheet 2003, the tables of Word documents (.docx), JSON, JSON Lines and Parquet.`,
+        `不支持的文件类型“${ext || '(无扩展名)'}”：${path}。支持 CSV、XLSX、XLS（含 WPS 表格 .et）、ODF 电子表格（.ods）、XML 表格 2003、Word 文档中的表格（.docx）、网页（.htm/.html）、JSON、JSON Lines 和 Parquet。`,
+        `Unsupported file type "${ext || '(none)'}": ${path}. Tijian reads CSV, XLSX, XLS (and WPS Spreadsheets' .et), OpenDocument spreadsheets (.ods), XML Spreadsheet 2003, the tables of Word documents (.docx), web pages (.htm/.html), JSON, JSON Lines and Parquet.`,
       );
   }
 }
