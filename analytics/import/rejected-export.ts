@@ -165,7 +165,9 @@ export async function writeRejectedXlsx(db: Db, path: string, opts: { importId?:
         { key: 'n', header: '涉及行数', width: 10 },
       ],
       rows: summary,
-      title: [`被拒绝的行：${out.rows} 行，来自 ${out.files.length} 个文件`, '每个文件一个工作表，列出未能导入的行、原因和原始内容，可发回数据提供单位补正。'],
+      title: [`被拒绝的行：${out.rows} 行，来自 ${out.files.length} 个文件`, '每个文件一个工作表，列出未能导入的行、原因和原始内容，可发回数据提供单位补正。',
+        // (the one export that is not masked: the clerk must see the cell to fix it — said here)
+        '注意：原始内容照录原文件（含姓名、证件号码、电话等个人信息，未脱敏），只发回提供该文件的单位，不得转发他人。'],
     },
     ...sheets,
   ]);
