@@ -246,6 +246,31 @@ describe('tj_list: officer and unit lists in one cell', () => {
     expect(await value(`SELECT tj_list(${lit(s)})`)).toEqual(l);
   });
   it('empty → NULL', async () => expect(await value(`SELECT tj_list('')`)).toBeNull());
+  // a form tool's multi-select (钉钉宜搭, 简道云) exported as the text of a JSON array
+  it.each([
+    ['["警告","罚款"]', ['警告', '罚款']],
+    ['[ "警告" , " 罚款 ", "" ]', ['警告', '罚款']],
+    ['["没收违法所得、没收非法财物"]', ['没收违法所得、没收非法财物']],
+    ['["ZF0002"]', ['ZF0002']],
+    ['[1001, 1002]', ['1001', '1002']],
+    ['["\\u8b66\\u544a","a\\/b"]', ['警告', 'a/b']],
+  ] as Array<[string, string[]]>)('JSON array %j → %j', async (s, l) => {
+    expect(await value(`SELECT tj_list(${lit(s)})`)).toEqual(l);
+  });
+  it('an empty JSON array → NULL', async () => {
+    expect(await value(`SELECT tj_list('[]')`)).toBeNull();
+    expect(await value(`SELECT tj_list('["", " "]')`)).toBeNull();
+  });
+  it.each([
+    ['[警告,罚款]', ['[警告', '罚款]']],
+    ['["警告","罚款"', ['["警告"', '"罚款"']],
+    ['[{"a":"警告"}]', ['[{"a":"警告"}]']],
+    ['[["警告"],["罚款"]]', ['[["警告"]', '["罚款"]]']],
+    ['["警告",null]', ['["警告"', 'null]']],
+    ['["警告",true]', ['["警告"', 'true]']],
+  ] as Array<[string, string[]]>)('no JSON array of texts and numbers %j: split as before → %j', async (s, l) => {
+    expect(await value(`SELECT tj_list(${lit(s)})`)).toEqual(l);
+  });
 });
 
 describe('tj_name_key', () => {
