@@ -23,6 +23,9 @@ describe('tj_date: the date forms Chinese exports write', () => {
     // milliseconds since 1970, the day in Beijing time: 23:59:59 on the 5th, then midnight (UTC 16:00 on the 5th)
     ['1709654399000', '2024-03-05'],
     ['1709654400000', '2024-03-06'],
+    // digits %Y%m%d%H%M%S would read as 1646-09-28 00:00:00 (pandas' 2022-03-01, a naive midnight)
+    ['1646092800000', '2022-03-01'],
+    ['1552608000000', '2019-03-15'],
     // Excel serial numbers count days from 1899-12-30: 45356 is 2024-03-05
     ['45356', '2024-03-05'],
     ['45356.75', '2024-03-05'],
