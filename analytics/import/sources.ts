@@ -1340,7 +1340,23 @@ async function jsonArraySource(ctx: SourceContext, path: string, cleanupPaths: s
       `"${name}" is not a valid JSON array (${detail}). Use an array of objects, or JSON Lines (.jsonl, where a bad line is rejected on its own).`,
     );
   }
+  // rows of values with no names (pandas' orient='values'): no column can be told, so no row is
+  // rejected one by one — the file is refused, saying what it lacks
+  const [kinds] = await db.all<{ obj: boolean | null; arr: boolean | null }>(
+    `SELECT bool_or(__j IS NOT NULL) AS obj, bool_or(json_type(line) = 'ARRAY') AS arr FROM ${tag}_lines`,
+  );
+  if (kinds && !kinds.obj && kinds.arr) throw headerMissing(ctx);
   return jsonObjectsSource(ctx, `${tag}_lines`, 'record', nonObjectElements(db, `${tag}_lines`), cleanupPaths, 'json');
+}
+
+/** A JSON file whose records are arrays of values with no column names anywhere. */
+function headerMissing(ctx: SourceContext, where?: string): TijianError {
+  const name = ctx.displayName ?? basename(ctx.path);
+  return new TijianError(
+    'FILE_UNSUPPORTED',
+    `“${name}”${where ? `中“${where}”` : ''}的记录是不带列名的数组（[值, 值, …]，如 pandas 的 to_json(orient='values')），缺少列名（表头），无法知道每个值属于哪一列。请导出带列名的格式：对象数组 [{"列名": 值, …}]（orient='records'），或 {"columns": [列名…], "data": [[值…], …]}（orient='split'）。`,
+    `The records of "${name}"${where ? ` (in "${where}")` : ''} are arrays of values with no column names ([value, value, …], as pandas' to_json(orient='values') writes them): the header is missing, so which value belongs to which column cannot be told. Export with the column names: an array of objects [{"column": value, …}] (orient='records'), or {"columns": [names…], "data": [[values…], …]} (orient='split').`,
+  );
 }
 
 /** The elements of an array of records (a table of `__ord`, `line`, `__j`) that are no object:
@@ -1360,6 +1376,23 @@ function nonObjectElements(db: Db, table: string): () => Promise<StructuralRejec
 
 /** How deep a records array is looked for in a wrapping object ({"data": {"records": […]}}). */
 const WRAPPER_DEPTH = 3;
+
+/**
+ * Records laid out as a table, the column names once and each record an array of values in their
+ * order, side by side in one object: a key of COLUMN_NAME_KEYS holding the names (texts, or
+ * objects each with a "name"), a key of ROW_KEYS holding the rows. As data tools write them:
+ * pandas' to_json(orient='split') {"columns": […], "index": […], "data": [[…]]} (its default for a
+ * data clerk's dump; the index is no column); ClickHouse's JSONCompact {"meta": [{"name", "type"}],
+ * "data": [[…]]}; Trino's and Presto's answers {"columns": [{"name", "type", …}], "data": [[…]]};
+ * Metabase's query answer {"data": {"cols": [{"name", …}], "rows": [[…]]}}; {"headers": […],
+ * "rows": [[…]]}. ("values" is no row key: Elasticsearch SQL's columnar answer {"columns": […],
+ * "values": [[…]]} holds a column in each array, and would be read transposed.)
+ */
+const COLUMN_NAME_KEYS = ['columns', 'meta', 'cols', 'headers', 'fields'];
+const ROW_KEYS = ['data', 'rows'];
+
+/** Keys that hold rows of values when nothing names their columns (refused as such). */
+const NAMELESS_ROW_KEYS = [...ROW_KEYS, 'values'];
 
 /**
  * A JSON file that is one object wrapping its records, as web APIs answer and systems save them:
@@ -1387,6 +1420,10 @@ async function jsonWrappedSource(ctx: SourceContext, path: string, cleanupPaths:
   // the arrays of objects within WRAPPER_DEPTH keys, breadth first: the longest, the shallowest first
   // (`inText`: the array written as a JSON text inside the document — an interface's "datas":"[{…}]")
   let best: { path: string[]; n: number; inText: boolean } | null = null;
+  // rows of values beside their column names (COLUMN_NAME_KEYS), the shallowest first; and rows
+  // of values with no names anywhere (refused when nothing else holds records)
+  let table: { at: string[]; names: string[]; namesKey: string; rowsKey: string; n: number } | null = null;
+  let nameless: string[] | null = null;
   let level: string[][] = [[]];
   for (let depth = 0; depth < WRAPPER_DEPTH && level.length; depth++) {
     const next: string[][] = [];
@@ -1407,11 +1444,28 @@ async function jsonWrappedSource(ctx: SourceContext, path: string, cleanupPaths:
         else if (kid.t === 'ARRAY' && kid.first === 'OBJECT' && (kid.n ?? 0) > (best?.n ?? 0)) best = { path: p, n: kid.n ?? 0, inText: false };
         else if (kid.tfirst === 'OBJECT' && (kid.tn ?? 0) > (best?.n ?? 0)) best = { path: p, n: kid.tn ?? 0, inText: true };
       }
+      if (!table) {
+        const rows = kids.find((kid) => ROW_KEYS.includes(kid.k) && kid.t === 'ARRAY' && kid.first === 'ARRAY');
+        const names = rows && (await columnNamesBeside(db, `${tag}_doc`, at, kids));
+        if (rows && names) table = { at, names: names.names, namesKey: names.key, rowsKey: rows.k, n: rows.n ?? 0 };
+        else if (!nameless) {
+          const bare = kids.find((kid) => NAMELESS_ROW_KEYS.includes(kid.k) && kid.t === 'ARRAY' && kid.first === 'ARRAY' && (kid.n ?? 0) >= 2);
+          if (bare) nameless = [...at, bare.k];
+        }
+      }
     }
     level = next.slice(0, 50);
   }
+  if (table) {
+    try {
+      return await jsonTableSource(ctx, table, cleanupPaths);
+    } finally {
+      await dropDoc();
+    }
+  }
   if (!best) {
     await dropDoc();
+    if (nameless) throw headerMissing(ctx, nameless.join('.'));
     return null;
   }
   const jp = jsonPath(best.path);
@@ -1426,6 +1480,99 @@ async function jsonWrappedSource(ctx: SourceContext, path: string, cleanupPaths:
   const rest = others.map((o) => o.k).filter((k) => k !== best.path[0]);
   source.warnings.push(
     `记录取自 JSON 中的“${where}”${best.inText ? '（写成文本的 JSON 数组）' : ''}（${best.n} 条，行号为其中的第几条）${rest.length ? `；外层的 ${rest.slice(0, 6).join('、')}${rest.length > 6 ? '…' : ''} 不是记录，未导入` : ''} / records read from "${where}" in the JSON${best.inText ? ' (a JSON array written as text)' : ''} (${best.n}; line numbers count them)${rest.length ? `; the wrapper's ${rest.slice(0, 6).join(', ')}${rest.length > 6 ? '…' : ''} are no records and were not imported` : ''}`,
+  );
+  return source;
+}
+
+/** The column names beside rows of values in the object at `at` of the document table `doc`:
+ *  the first key of COLUMN_NAME_KEYS there holding an array of texts, or of objects each with a
+ *  text "name". Null when there is none. */
+async function columnNamesBeside(
+  db: Db,
+  doc: string,
+  at: readonly string[],
+  kids: ReadonlyArray<{ k: string; t: string; n: number | null; first: string | null }>,
+): Promise<{ key: string; names: string[] } | null> {
+  for (const key of COLUMN_NAME_KEYS) {
+    const kid = kids.find((c) => c.k === key && c.t === 'ARRAY' && (c.n ?? 0) > 0 && (c.first === 'VARCHAR' || c.first === 'OBJECT'));
+    if (!kid) continue;
+    const [row] = await db.all<{ names: Array<string | null> }>(
+      `SELECT list_transform(CAST(json_extract(j, ${lit(jsonPath([...at, key]))}) AS JSON[]),
+                x -> CASE WHEN json_type(x) = 'VARCHAR' THEN x->>'$' WHEN json_type(x, '$.name') = 'VARCHAR' THEN x->>'$.name' END) AS names
+       FROM ${doc}`,
+    );
+    const names = [...(row?.names ?? [])];
+    // all texts, or all objects with a name: a list of anything else names no columns
+    if (names.length && names.every((n) => n !== null)) return { key, names: names as string[] };
+  }
+  return null;
+}
+
+/** Records laid out as a table (COLUMN_NAME_KEYS): each row of values made the object of its
+ *  column names, numbered by its place among the rows. A row with another number of values than
+ *  there are names, or no array at all, is rejected with why (never padded or cut). */
+async function jsonTableSource(
+  ctx: SourceContext,
+  table: { at: string[]; names: string[]; namesKey: string; rowsKey: string; n: number },
+  cleanupPaths: string[],
+): Promise<StagedSource> {
+  const { db, tag } = ctx;
+  // a name given twice (pandas writes duplicate columns as they are) would make two values of one
+  // key in each record, and each record rejected: the later ones are numbered, as a sheet's are
+  const taken = new Set<string>();
+  const keys = table.names.map((n) => {
+    let k = n;
+    for (let i = 2; taken.has(k); i++) k = `${n}_${i}`;
+    taken.add(k);
+    return k;
+  });
+  const m = keys.length;
+  const obj = `json_object(${keys.map((k, i) => `${lit(k)}, r->${i}`).join(', ')})`;
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE ${tag}_lines AS
+     SELECT i AS __ord, CASE WHEN NOT ok THEN r END AS line, CASE WHEN ok THEN ${obj} END AS __j
+     FROM (SELECT i, r, coalesce(json_type(r) = 'ARRAY' AND json_array_length(r) = ${m}, FALSE) AS ok
+           FROM (SELECT i, arr[i] AS r FROM (SELECT CAST(json_extract(j, ${lit(jsonPath([...table.at, table.rowsKey]))}) AS JSON[]) AS arr FROM ${tag}_doc), range(1, len(arr) + 1) AS q(i)))`,
+  );
+  const names = [...table.at, table.namesKey].join('.');
+  const rows = [...table.at, table.rowsKey].join('.');
+  const source = await jsonObjectsSource(
+    ctx,
+    `${tag}_lines`,
+    'record',
+    async () => {
+      const bad = await db.all<{ line: number; raw: string; t: string | null; n: number | null }>(
+        `SELECT __ord AS line, left(CAST(line AS VARCHAR), ${RAW_MAX}) AS raw, json_type(line) AS t,
+                CASE WHEN json_type(line) = 'ARRAY' THEN json_array_length(line)::INTEGER END AS n
+         FROM ${tag}_lines WHERE __j IS NULL ORDER BY __ord`,
+      );
+      return bad.map((b): StructuralReject =>
+        b.t === 'ARRAY'
+          ? {
+              line: Number(b.line),
+              raw: b.raw,
+              code: 'row.ragged',
+              reasonZh: `该行有 ${b.n} 个值，而“${names}”中的列名有 ${m} 个：无法确定每个值属于哪一列`,
+              reasonEn: `the row holds ${b.n} value(s) but "${names}" names ${m} column(s): which value belongs to which column cannot be told`,
+            }
+          : {
+              line: Number(b.line),
+              raw: b.raw,
+              code: 'row.malformed',
+              reasonZh: '该元素不是一行值（应为 [值, 值, …]）',
+              reasonEn: 'the element is not a row of values ([value, value, …])',
+            },
+      );
+    },
+    cleanupPaths,
+    'json',
+  );
+  const others = await db.all<{ k: string }>(`SELECT unnest(json_keys(j, ${lit(jsonPath(table.at))})) AS k FROM ${tag}_doc`);
+  const rest = others.map((o) => o.k).filter((k) => k !== table.namesKey && k !== table.rowsKey);
+  const outer = table.at.length ? `“${table.at.join('.')}”中` : '';
+  const outerEn = table.at.length ? ` in "${table.at.join('.')}"` : '';
+  source.warnings.push(
+    `记录取自 JSON 中的“${rows}”，每条是一行值，列名取自“${names}”（${table.n} 条，行号为其中的第几条）${rest.length ? `；${outer}${rest.slice(0, 6).join('、')}${rest.length > 6 ? '…' : ''} 不是记录，未导入` : ''} / records read from "${rows}" in the JSON, each a row of values named by "${names}" (${table.n}; line numbers count them)${rest.length ? `; ${rest.slice(0, 6).join(', ')}${rest.length > 6 ? '…' : ''}${outerEn} are no records and were not imported` : ''}`,
   );
   return source;
 }

@@ -23,6 +23,9 @@ describe('tj_date: the date forms Chinese exports write', () => {
     // milliseconds since 1970, the day in Beijing time: 23:59:59 on the 5th, then midnight (UTC 16:00 on the 5th)
     ['1709654399000', '2024-03-05'],
     ['1709654400000', '2024-03-06'],
+    // digits %Y%m%d%H%M%S would read as 1646-09-28 00:00:00 (pandas' 2022-03-01, a naive midnight)
+    ['1646092800000', '2022-03-01'],
+    ['1552608000000', '2019-03-15'],
     // Excel serial numbers count days from 1899-12-30: 45356 is 2024-03-05
     ['45356', '2024-03-05'],
     ['45356.75', '2024-03-05'],
@@ -246,6 +249,31 @@ describe('tj_list: officer and unit lists in one cell', () => {
     expect(await value(`SELECT tj_list(${lit(s)})`)).toEqual(l);
   });
   it('empty → NULL', async () => expect(await value(`SELECT tj_list('')`)).toBeNull());
+  // a form tool's multi-select (钉钉宜搭, 简道云) exported as the text of a JSON array
+  it.each([
+    ['["警告","罚款"]', ['警告', '罚款']],
+    ['[ "警告" , " 罚款 ", "" ]', ['警告', '罚款']],
+    ['["没收违法所得、没收非法财物"]', ['没收违法所得、没收非法财物']],
+    ['["ZF0002"]', ['ZF0002']],
+    ['[1001, 1002]', ['1001', '1002']],
+    ['["\\u8b66\\u544a","a\\/b"]', ['警告', 'a/b']],
+  ] as Array<[string, string[]]>)('JSON array %j → %j', async (s, l) => {
+    expect(await value(`SELECT tj_list(${lit(s)})`)).toEqual(l);
+  });
+  it('an empty JSON array → NULL', async () => {
+    expect(await value(`SELECT tj_list('[]')`)).toBeNull();
+    expect(await value(`SELECT tj_list('["", " "]')`)).toBeNull();
+  });
+  it.each([
+    ['[警告,罚款]', ['[警告', '罚款]']],
+    ['["警告","罚款"', ['["警告"', '"罚款"']],
+    ['[{"a":"警告"}]', ['[{"a":"警告"}]']],
+    ['[["警告"],["罚款"]]', ['[["警告"]', '["罚款"]]']],
+    ['["警告",null]', ['["警告"', 'null]']],
+    ['["警告",true]', ['["警告"', 'true]']],
+  ] as Array<[string, string[]]>)('no JSON array of texts and numbers %j: split as before → %j', async (s, l) => {
+    expect(await value(`SELECT tj_list(${lit(s)})`)).toEqual(l);
+  });
 });
 
 describe('tj_name_key', () => {

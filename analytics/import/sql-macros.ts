@@ -236,14 +236,16 @@ CREATE OR REPLACE TEMP MACRO tj_date_c(t) AS (
     -- 2024/3/5, 2024.3.5 and 2024年3月5日 become 2024-3-5, which the fast cast reads
     -- (and the full-width separators －／． typed with the digits)
     try_cast(replace(replace(replace(replace(replace(translate(t, '－／．', '-/.'), '/', '-'), '.', '-'), '年', '-'), '月', '-'), '日', ' ') AS DATE),
+    -- milliseconds since 1970 (what JSON APIs of Java systems and pandas' to_json give:
+    -- 2001..2033), a day in Beijing time (UTC+8, no daylight saving since 1991). Before the
+    -- formats: %Y%m%d%H%M%S reads some of them as a time of the 17th century (1646092800000,
+    -- 2022-03-01, as 1646-09-28 00:00:00), which no date is written as (13 digits)
+    CASE WHEN strlen(t) = 13 THEN CASE WHEN regexp_full_match(t, '1[0-9]{12}')
+         THEN CAST(make_timestamp((CAST(t AS BIGINT) + 28800000) * 1000) AS DATE) END END,
     CAST(try_strptime(t, [${list(DATE_FORMATS)}]) AS DATE),
     -- Excel serial day numbers (1927..2173); Excel counts from 1899-12-30
     CASE WHEN regexp_full_match(t, '[1-9][0-9]{4}(\\.[0-9]+)?')
          THEN DATE '1899-12-30' + CAST(floor(CAST(t AS DOUBLE)) AS INTEGER) END,
-    -- milliseconds since 1970 (what JSON APIs of Java systems give: 2001..2033), a day in
-    -- Beijing time (UTC+8, no daylight saving since 1991)
-    CASE WHEN regexp_full_match(t, '1[0-9]{12}')
-         THEN CAST(make_timestamp((CAST(t AS BIGINT) + 28800000) * 1000) AS DATE) END,
     -- seconds since 1970 (PHP's and Python's time(): 2001..2033), the same day in Beijing
     CASE WHEN regexp_full_match(t, '1[0-9]{9}')
          THEN CAST(make_timestamp((CAST(t AS BIGINT) + 28800) * 1000000) AS DATE) END,
@@ -358,8 +360,19 @@ CREATE OR REPLACE TEMP MACRO tj_ph(t) AS (CASE WHEN strlen(t) <= 9 THEN list_con
 -- API's 0 for "no time" (revoke_time: 0). Looked at only where the date did not parse.
 CREATE OR REPLACE TEMP MACRO tj_date_ph(t) AS (CASE WHEN starts_with(t, '0') AND strlen(t) <= 19 THEN regexp_full_match(t, '${ZERO_DATE_PATTERN}') ELSE FALSE END);
 
+-- A cell that is exactly a JSON array of texts and numbers is that list: a form tool's multi-select
+-- (钉钉宜搭, 简道云 export it as ["警告","罚款"]), each item trimmed, empty ones dropped — split on
+-- the separators it was ["[\"警告\"", "\"罚款\"]"]. Anything else ([警告] unquoted, an array of
+-- objects or of arrays, [null]) is split as before. (Nested CASEs: json_extract is reached only
+-- by valid JSON, json_valid only by a text in brackets.)
 CREATE OR REPLACE TEMP MACRO tj_list_c(t) AS (
   CASE WHEN t IS NULL THEN NULL
+       WHEN CASE WHEN starts_with(t, '[') AND ends_with(t, ']') THEN
+              CASE WHEN json_valid(t) THEN
+                len(list_filter(CAST(json_extract(t, '$[*]') AS JSON[]), x -> json_type(x) NOT IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE'))) = 0
+              ELSE FALSE END
+            ELSE FALSE END
+         THEN nullif(list_filter(list_transform(CAST(json_extract(t, '$[*]') AS JSON[]), x -> trim(json_extract_string(x, '$'), ' \t\n\r\u3000')), x -> x <> ''), [])
        WHEN NOT regexp_matches(t, '${LIST_SEPARATORS}') THEN [t]
        ELSE list_filter(regexp_split_to_array(t, '${LIST_SEPARATORS}'), x -> x <> '') END);
 
