@@ -18,6 +18,7 @@ import { previewFile } from '../import/preview.js';
 import { SAMPLES } from '../test/paths.js';
 import { buildReferenceWorkspaces } from '../test/reference-lists.js';
 import { Workspace } from '../workspace/workspace.js';
+import { FILE_NAME_COLUMN, SHEET_NAME_COLUMN } from '../import/file-constants.js';
 
 const ROOT = join(SAMPLES, '..');
 
@@ -214,7 +215,8 @@ export function describeAcceptanceSet(o: AcceptanceSetOptions): void {
     for (const e of ok) if (e.table !== a.table) problems.push(`${e.sheet ? `sheet ${e.sheet}: ` : ''}table ${e.table} instead of ${a.table}`);
 
     // -- columns (of the first sheet that imported; the others are compared with it)
-    const got = ok[0]!.columns ?? [];
+    // (a value the file's or the sheet's name gives is listed with the columns; it is none of the file's)
+    const got = (ok[0]!.columns ?? []).filter((c) => c.column !== FILE_NAME_COLUMN && c.column !== SHEET_NAME_COLUMN);
     if (got.length !== a.columns.length) problems.push(`the importer read ${got.length} columns, the file has ${a.columns.length}: ${got.map((g) => g.column.replace(/\n/g, '⏎')).join(' | ')}`);
     for (const c of a.columns) {
       const g = columnFor(got, c, a.columns.length);

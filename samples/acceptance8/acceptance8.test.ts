@@ -12,7 +12,11 @@
 // there). KNOWN and KNOWN_REFUSED are empty at hand-over: the test fails wherever the importer is
 // wrong. First measurement (2026-12-07): 6 of 9 files read as their table, 68/99 columns, none wrong;
 // 5 of 9 files with every row right; 01 (pandas split JSON), 02 (unit only in the sheet name) and 05
-// (.htm) refused — see README.md, "First measurement".
+// (.htm) refused — see README.md, "First measurement". After the fixes of 2026-12-07 (JSON as
+// columns + rows, a JSON-array text in a list cell, web pages saved from the browser with the list
+// among layout, form and pager tables, the unit in a sheet's name, 行政行为码, a sheet's empty
+// columns with no header, a units row under the header, a ticked column's own name as yes): 9 of 9
+// files right, 99/99 columns, none wrong; KNOWN and KNOWN_REFUSED still empty.
 import { describeAcceptanceSet } from '../../analytics/test/acceptance-cli.js';
 
 /** Misses left as they are (by file number), each with why. Empty when the set was handed over. */
