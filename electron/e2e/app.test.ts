@@ -180,6 +180,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the workstation in Chromium', () => {
     expect(await page.locator('[data-testid=missing-required]').textContent()).toContain('工单编号');
     await page.selectOption('select[aria-label="对应字段: 序号"]', 'complaint_id');
     await page.selectOption('select[aria-label="对应字段: 召开日期"]', 'received_date');
+    // a field picked for a second column moves there, and the user is told (it was taken from one
+    // of the two without a word)
+    await page.selectOption('select[aria-label="对应字段: 会议名称"]', 'received_date');
+    await expect.poll(() => page.locator('.notices').textContent(), SLOW).toContain('原来对应“召开日期”列，已改为“会议名称”列');
+    await expect.poll(() => page.inputValue('select[aria-label="对应字段: 召开日期"]'), SLOW).toBe('');
+    await expect.poll(() => page.inputValue('select[aria-label="对应字段: 会议名称"]'), SLOW).toBe('received_date');
+    await page.selectOption('select[aria-label="对应字段: 召开日期"]', 'received_date');
+    await expect.poll(() => page.inputValue('select[aria-label="对应字段: 会议名称"]'), SLOW).toBe('');
     await expect.poll(() => page.locator('[data-testid=staged-item]', { hasText: '会议纪要.csv' }).locator('.badge').textContent(), SLOW).toBe('可以导入');
     await shot('05-import-mapping-edited');
     await page.click('[data-testid=file-detail] button:has-text("移除")');

@@ -256,6 +256,18 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
   const p = s.preview;
   const table = p?.mapping ? schema.find((x) => x.name === p.mapping!.table) : undefined;
   const sample = useMemo(() => (p?.sample ? tableFromIPC(p.sample) : null), [p?.sample]);
+  // A field picked for a column moves there from the column that had it, said so (it was taken
+  // from one of the two without a word when the mapping was applied)
+  const assign = (header: string, field: string | null) => {
+    if (!p?.mapping) return;
+    // (the mapping as edited so far: the preview of the last edit may not have come back yet)
+    const now = editedMapping(s, p, p.mapping.table, {}).columns;
+    const fieldOf = (v: (typeof now)[string] | undefined) => (v && typeof v === 'object' ? (v.fallback ? null : v.field) : v);
+    const other = field ? Object.keys(now).find((h) => h !== header && fieldOf(now[h]) === field) : undefined;
+    app.setMapping(s.key, editedMapping(s, p, p.mapping.table, { [header]: field, ...(other !== undefined ? { [other]: null } : {}) }));
+    const f = field ? table?.fields.find((x) => x.name === field) : undefined;
+    if (other !== undefined) app.notify('info', t.recog.fieldMoved(f ? pick(f) : field!, other, header));
+  };
 
   return (
     <div className="file-detail" data-testid="file-detail">
@@ -352,7 +364,7 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
                               <button
                                 key={c.index}
                                 className="link"
-                                onClick={() => app.setMapping(s.key, editedMapping(s, p, p.mapping!.table, { [c.header]: f.field }))}
+                                onClick={() => assign(c.header, f.field)}
                                 data-testid="use-candidate"
                               >
                                 {t.recog.useColumn(c.header)}
@@ -389,7 +401,7 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
                         <td>
                           <select
                             value={c.field ?? ''}
-                            onChange={(e) => app.setMapping(s.key, editedMapping(s, p, p.mapping!.table, { [c.header]: e.target.value || null }))}
+                            onChange={(e) => assign(c.header, e.target.value || null)}
                             aria-label={`${t.imp.field}: ${c.header}`}
                           >
                             <option value="">{t.recog.keepExtras}</option>
