@@ -376,7 +376,7 @@ export function describeAcceptanceSet(o: AcceptanceSetOptions): void {
     // header names as the importer reads them: from the no-mapping run's columns, else from its preview
     let headers: string[] = [];
     const first = cliImport(join(work, `${a.file.slice(0, 2)}-probe.duckdb`), a.file).entries.find((e) => e.columns?.length);
-    if (first?.columns) headers = first.columns.map((c) => c.column);
+    if (first?.columns) headers = first.columns.map((c) => c.column).filter((c) => c !== FILE_NAME_COLUMN && c !== SHEET_NAME_COLUMN);
     else {
       copyFileSync(template, join(work, 'preview.duckdb'));
       const ws = await Workspace.open(join(work, 'preview.duckdb'));

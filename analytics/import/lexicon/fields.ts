@@ -223,15 +223,17 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     jurisdiction_dispute: { also: ['是否管辖争议', '管辖争议', '是否存在管辖争议'] },
   },
   supervision_finding: {
-    finding_id: { also: ['问题编号', '发现问题编号', '评查编号'] },
-    source: { also: ['问题来源', '监督来源', '来源', '监督方式', '发现渠道'] },
-    unit_id: { also: ['被监督单位', '责任单位', '被评查单位', '被检查单位', '涉及单位'] },
+    // (a 检察建议 ledger: each 检察建议书 is a finding, its 文号 the id, 制发 the day it was found and
+    // the written reply it asks for by its 回复期限 the due date — 人民检察院检察建议工作规定)
+    finding_id: { also: ['问题编号', '发现问题编号', '评查编号', '检察建议书文号', '建议书文号'] },
+    source: { also: ['问题来源', '监督来源', '来源', '监督方式', '发现渠道', '建议类型'] },
+    unit_id: { also: ['被监督单位', '责任单位', '被评查单位', '被检查单位', '涉及单位', '被建议单位'] },
     case_id: { also: ['关联案件编号', '案件编号', '案卷编号', '案号'] },
     // (a 评查 score sheet gives the parts' points, then the sum: 总分, 合计得分)
     casefile_score: { also: ['评查得分', '案卷得分', '评查分数', '得分', '总分', '评查总分', '合计得分'] },
     casefile_grade: { also: ['评查等次', '评查结果', '案卷等次', '等次'] },
-    found_date: { also: ['发现日期', '检查日期', '评查日期', '发现时间', '监督日期'] },
-    due_date: { also: ['整改期限', '整改时限', '应整改日期', '整改截止日期'] },
+    found_date: { also: ['发现日期', '检查日期', '评查日期', '发现时间', '监督日期', '制发日期'] },
+    due_date: { also: ['整改期限', '整改时限', '应整改日期', '整改截止日期', '回复期限'] },
     rectified_date: { also: ['整改完成日期', '整改日期', '销号日期', '整改完成时间', '完成日期'] },
     severity: { also: ['问题等级', '严重程度', '问题性质', '问题级别'] },
     description: { also: ['问题描述', '问题内容', '具体问题', '问题'] },
@@ -242,15 +244,15 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     permit_id: {
       // (a licence's kind before its number: 卫生许可证号, 食品经营许可证号)
       also: ['许可编号', '许可证号', '审批编号', '许可证编号', '卫生许可证号', '食品经营许可证号', '经营许可证号'],
-      near: ['决定书文号', '许可文书号', '行政许可决定文书号', '许可决定书文号'],
+      near: ['决定书文号', '许可文书号', '行政许可决定文书号', '许可决定书文号', '证照编号'],
       not: ['决定书文号'],
     },
-    subject_id: { also: ['统一社会信用代码', '申请人证件号码', '对象代码', '被许可人代码', '行政相对人代码', '证件号码', '相对人代码', '申请人代码'] },
+    subject_id: { also: ['统一社会信用代码', '申请人证件号码', '对象代码', '被许可人代码', '行政相对人代码', '证件号码', '相对人代码', '申请人代码', '持证主体代码'] },
     // (not 单位名称, though in a permit list the 单位 named is the holder's: as a spelling, even a
     // near one, it drew a roster's 执法主体名称, 80–96 % alike, and turned the roster into permits)
-    subject_name: { also: ['被许可人', '申请人', '许可对象', '行政相对人名称', '申请人名称', '相对人名称', '企业名称', '经营者名称', '持证单位', '持证人'] },
-    matter_code: { also: ['审批事项编码', '事项编码', '审批事项', '许可事项', '事项名称', '许可项目', '审批项目', '项目名称', '许可项目名称'] },
-    unit_id: { also: ['审批单位', '发证机关', '许可机关', '审批机关', '审批部门', '许可部门'] },
+    subject_name: { also: ['被许可人', '申请人', '许可对象', '行政相对人名称', '申请人名称', '相对人名称', '企业名称', '经营者名称', '持证单位', '持证人', '持证主体'] },
+    matter_code: { also: ['审批事项编码', '事项编码', '审批事项', '许可事项', '事项名称', '许可项目', '审批项目', '项目名称', '许可项目名称', '证照类型名称'] },
+    unit_id: { also: ['审批单位', '发证机关', '许可机关', '审批机关', '审批部门', '许可部门', '证照颁发机构'] },
     issued_date: { also: ['许可日期', '发证日期', '批准日期', '审批日期', '许可决定日期', '决定日期', '办结日期'] },
   },
   institution_checklist: {
