@@ -1,6 +1,7 @@
 // The shape of a CLI command, and the helpers they share.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { TijianError } from '../i18n/errors.js';
+import { jsonShown } from '../i18n/shown.js';
 
 export interface CliIO {
   out: (s: string) => void;
@@ -36,6 +37,8 @@ export function padCols(s: string, width: number, start = false): string {
   return start ? pad + s : s + pad;
 }
 
+/** A value as the JSON a command prints: C0 controls are escaped by JSON itself; DEL, C1 and
+ *  bidirectional controls, which JSON leaves as they are, too (\u202e: the same value read back). */
 export function json(value: unknown): string {
-  return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? Number(v) : v), 2);
+  return jsonShown(JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? Number(v) : v), 2));
 }

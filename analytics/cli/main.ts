@@ -1,6 +1,7 @@
 // tijian — the command line of the workstation. Everything the desktop app does, on the same
 // engine: `npm run --silent tijian -- <command> ...`.
 import { errorText, isTijianError } from '../i18n/errors.js';
+import { shownText } from '../i18n/shown.js';
 import type { CliIO, Command } from './command.js';
 
 // Each command's module is loaded only when it runs (all of them only for the help text): a command
@@ -31,7 +32,11 @@ async function help(io: CliIO): Promise<void> {
   for (const c of await Promise.all(COMMANDS.map(([, load]) => load()))) io.out(`  ${c.name.padEnd(10)} ${c.summary}\n             ${c.usage}`);
 }
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], terminal: CliIO): Promise<number> {
+  // Every line printed goes through shownText: text of a workspace (notes, returned forms' answers,
+  // names, rejected rows) may hold ESC sequences or bidirectional overrides — shown as \x1b, \u202e.
+  // The lines of a message stay lines; commands escape the line feeds of a stored text themselves.
+  const io: CliIO = { out: (s) => terminal.out(shownText(s, { keepLines: true })), err: (s) => terminal.err(shownText(s, { keepLines: true })) };
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     await help(io);

@@ -29,6 +29,7 @@ import { workbookDataSheets, rowShape, scanFacts, stageSource, type FileFormat, 
 import { detectFormat } from './sniff-format.js';
 import { refPlaceholdersOfImport, unresolvedOfImport, type UnresolvedOfImport } from './unresolved.js';
 import { statDataFile } from './import-paths.js';
+import { shownText } from '../i18n/shown.js';
 
 /** Limits of the readers (XLSX inflated sizes); defaults in xlsx-reader.ts. */
 export interface ImportLimits {
@@ -381,9 +382,10 @@ async function othersAfterFailure(filePath: string, opts: ImportFileOptions, e: 
 }
 
 /** A file's name as messages show it: a control character (a line feed in the name, which would
- *  print as a line of its own — a forged one on a terminal) written as its escape, \n. */
+ *  print as a line of its own — a forged one on a terminal) or a bidirectional control written as
+ *  its escape, \n, \u202e (i18n/shown.ts). */
 export function shownName(name: string): string {
-  return name.replace(/[\x00-\x1f\x7f]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  return shownText(name);
 }
 
 export async function importFile(ws: Workspace, filePath: string, opts: ImportFileOptions = {}): Promise<ImportFileResult> {

@@ -34,6 +34,7 @@ const ROW_KINDS: Record<string, { zh: string; en: string }> = {
   'rectify.wrong_period': { zh: '事项不属于本反馈表（年度或导出时间不符）', en: 'the item is not of this form (period or export time)' },
   'rectify.early_date': { zh: '完成时间早于问题所属年度', en: 'completion date before the item\'s period' },
   'rectify.date_without_done': { zh: '未整改却填写了完成时间', en: 'a completion date without 已整改' },
+  'rectify.control_char': { zh: '含有控制字符或双向文字控制符', en: 'control characters or bidirectional controls' },
   'rectify.error_value': { zh: '填写的是 Excel 错误值', en: 'an Excel error value as the answer' },
   'rectify.stale_form': { zh: '反馈表导出后事项已更新，表中状态较旧', en: 'the item changed after the form was exported' },
   'rectify.not_in_form': { zh: '不是反馈表导出时的事项', en: 'not an item the form was exported with' },

@@ -3,8 +3,10 @@
 // 待整改), close an item of another period or workspace whose code it happens to hold, date a
 // completion before the problem's year, or leave a completion date on an item that is not 已整改.
 // Each such row is rejected with its reason; the rest of the form is applied. Values by hand.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../eval/run.js';
 import { sampleWorkspace, tempDir } from '../test/helpers.js';
@@ -146,5 +148,65 @@ describe('rows a returned feedback form may not apply', () => {
     });
     await expect(importFeedback(ws, path)).rejects.toMatchObject({ code: 'FILE_UNSUPPORTED', zh: expect.stringContaining(`有 ${n + 1001} 行内容，而导出时只有 ${n} 个事项`) });
     expect(Number(await ws.db.scalar(`SELECT count(*) FROM rejected_row`))).toBe(0);
+  });
+
+  it('a cell holding a control character (ESC written _x001B_ or &#27;, C1) or a bidirectional override/isolate rejects its row naming the column; line breaks and tabs of an answer are kept (was: stored as they were, the 整改 screen showed the text reversed, the CLI printed ESC)', async () => {
+    const ws = await sampleWorkspace();
+    const run23 = await evaluate(ws, { period: '2023', draws: 0 });
+    await createFromRun(ws, run23.run_id, { issuedOn: '2024-03-01' });
+    const ids = (await ws.db.all<{ item_id: number }>(`SELECT item_id FROM rectify_item WHERE unit_id = 'HY01' ORDER BY item_id`)).map((r) => Number(r.item_id));
+    expect(ids.length).toBeGreaterThanOrEqual(5);
+    const [exported] = await exportUnitFiles(ws.db, join(tempDir(), 'out'), { period: '2023', units: ['HY01'] });
+    // exceljs drops ESC and C1 from what it writes: markers put in, then the sheet's XML edited
+    // as a hostile program writes it (the OOXML escape, a character reference)
+    const path = await form(exported!.template, 'controls.xlsx', (row) => {
+      row(ids[0]!).getCell(col('status')).value = '整改中';
+      row(ids[0]!).getCell(col('measures')).value = '措施甲QQESCQQ[2K伪造';
+      row(ids[1]!).getCell(col('status')).value = '整改中';
+      row(ids[1]!).getCell(col('measures')).value = '措施乙QQREFQQ]8;;http://evil.example/QQREFQQ\\链接';
+      row(ids[1]!).getCell(col('proof')).value = '照片\u2067RLI\u2069';
+      row(ids[2]!).getCell(col('status')).value = '整改中';
+      row(ids[2]!).getCell(col('proof')).value = '佐证\u202e本文转反';
+      row(ids[3]!).getCell(col('status')).value = '整改中';
+      row(ids[3]!).getCell(col('owner')).value = '张QQC1QQ三';
+      // a multi-line answer (Alt+Enter) with a tab: legitimate
+      row(ids[4]!).getCell(col('status')).value = '整改中';
+      row(ids[4]!).getCell(col('measures')).value = '一、建立台账\n二、\t逐案复查';
+    });
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    for (const name of Object.keys(zip.files).filter((n) => /^xl\/(sharedStrings|worksheets\/sheet\d+)\.xml$/.test(n))) {
+      const xml = await zip.file(name)!.async('string');
+      zip.file(name, xml.replaceAll('QQESCQQ', '_x001B_').replaceAll('QQREFQQ', '&#27;').replaceAll('QQC1QQ', '&#155;'));
+    }
+    writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer' }));
+
+    const r = await importFeedback(ws, path, { today: '2024-06-01' });
+    expect(r).toMatchObject({ rows_read: ids.length, rows_loaded: ids.length - 4, rows_rejected: 4, rectify: { changed: 1 } });
+    const rejected = await ws.db.all<{ line_no: number; codes: string[]; reason_zh: string; reason_en: string }>(
+      `SELECT line_no, error_codes AS codes, reason_zh, reason_en FROM rejected_row WHERE import_id = ${r.import_id} ORDER BY line_no`,
+    );
+    const tail = '，本行未导入：请删去这些看不见的字符（多由网页或其他软件复制带入），保存后重新导入';
+    const tailEn = '; the row was not imported: delete these invisible characters (usually copied in from a web page or another program), save and import again';
+    expect(rejected).toEqual([
+      { line_no: HEADER_ROW + 1, codes: ['rectify.control_char'], reason_zh: `“整改措施”含有控制字符 U+001B${tail}`, reason_en: `"整改措施" holds the control character(s) U+001B${tailEn}` },
+      {
+        line_no: HEADER_ROW + 2,
+        codes: ['rectify.control_char'],
+        reason_zh: `“整改措施”含有控制字符 U+001B，“佐证材料”含有双向文字控制符 U+2067、U+2069（双向文字控制符会使文字倒序或错位显示）${tail}`,
+        reason_en: `"整改措施" holds the control character(s) U+001B, "佐证材料" holds the bidirectional control(s) U+2067, U+2069 (a bidirectional control shows text reversed or out of place)${tailEn}`,
+      },
+      {
+        line_no: HEADER_ROW + 3,
+        codes: ['rectify.control_char'],
+        reason_zh: `“佐证材料”含有双向文字控制符 U+202E（双向文字控制符会使文字倒序或错位显示）${tail}`,
+        reason_en: `"佐证材料" holds the bidirectional control(s) U+202E (a bidirectional control shows text reversed or out of place)${tailEn}`,
+      },
+      { line_no: HEADER_ROW + 4, codes: ['rectify.control_char'], reason_zh: `“责任人”含有控制字符 U+009B${tail}`, reason_en: `"责任人" holds the control character(s) U+009B${tailEn}` },
+    ]);
+    // the raw row is kept with its rejection, ESC decoded
+    expect(JSON.parse(String(await ws.db.scalar(`SELECT raw::VARCHAR FROM rejected_row WHERE import_id = ${r.import_id} AND line_no = ${HEADER_ROW + 1}`)))['整改措施']).toBe('措施甲\x1b[2K伪造');
+    // nothing of those rows written; the multi-line answer stored as written
+    for (const id of ids.slice(0, 4)) expect([(await getItem(ws.db, id)).stored_status, (await getItem(ws.db, id)).measures, (await getItem(ws.db, id)).proof, (await getItem(ws.db, id)).owner]).toEqual(['待整改', null, null, null]);
+    expect([(await getItem(ws.db, ids[4]!)).stored_status, (await getItem(ws.db, ids[4]!)).measures]).toEqual(['整改中', '一、建立台账\n二、\t逐案复查']);
   });
 });

@@ -8,7 +8,8 @@
 // A row is rejected when its item code is missing or unknown, when the item belongs to another
 // unit than the file's (or than the row's 单位编码), when its status or completion date cannot
 // be read, when the item would be 已整改 without a completion date (or a completion date after
-// today) or 不予整改 without a reason, or when the same item appeared on an earlier row. Blank
+// today) or 不予整改 without a reason, when the same item appeared on an earlier row, or when a cell
+// holds a control character or a bidirectional override (FORM_CONTROL). Blank
 // cells leave what the ledger holds (a form sent back twice never clears it); 逾期 in the status
 // column leaves the status (it is derived from the deadline); a masked 责任人 sent back as it was
 // exported leaves the name. Before any row, the form as a whole must be this workspace's, as
@@ -21,6 +22,7 @@ import type { Db } from '../db/duck.js';
 import { lit } from '../db/duck.js';
 import { startsLikeFormula } from '../export/tabular.js';
 import { TijianError } from '../i18n/errors.js';
+import { shownText } from '../i18n/shown.js';
 import { scanFile } from '../import/file-scan.js';
 import type { ImportFileResult } from '../import/import-file.js';
 import type { ProgressFn } from '../import/progress.js';
@@ -301,6 +303,29 @@ function text(s: string): string | null {
   return t === '' ? null : t;
 }
 
+/** What a form's cell may not hold: C0 control characters but tab, line feed and carriage
+ *  return (a multi-line answer, Alt+Enter in Excel, is legitimate), DEL and the C1 controls —
+ *  an ESC (written _x001B_ or &#27; in the sheet) drives the terminal that prints the ledger —
+ *  and the bidirectional embeddings, overrides and isolates (U+202A–202E, U+2066–2069), which
+ *  show the text reversed on the 整改 screen. Marks (U+200E, U+200F) reorder nothing but the
+ *  characters next to them and pass. */
+const FORM_CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+
+/** The form's columns whose cell holds such characters, each with them by code point (U+001B),
+ *  control characters apart from bidirectional controls, each once. */
+function controlCells(values: Record<TemplateColumn['key'], string>): Array<{ header: string; controls: string[]; bidi: string[] }> {
+  const found: Array<{ header: string; controls: string[]; bidi: string[] }> = [];
+  for (const c of TEMPLATE_COLUMNS) {
+    const v = values[c.key];
+    if (!FORM_CONTROL.test(v)) continue;
+    const chars = [...new Set(v.match(new RegExp(FORM_CONTROL.source, 'g')))];
+    const code = (ch: string) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    found.push({ header: c.header, controls: chars.filter((ch) => !BIDI_CONTROL.test(ch)).map(code), bidi: chars.filter((ch) => BIDI_CONTROL.test(ch)).map(code) });
+  }
+  return found;
+}
+
 /** A text compared as written, whatever its spaces and line breaks (and full-width forms). */
 const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 /** A long text shortened for a message. */
@@ -370,6 +395,19 @@ export async function planFeedback(db: Db, marker: FeedbackMarker, rows: readonl
     const errorCell = TEMPLATE_COLUMNS.find((c) => c.input && ERROR_VALUE.test(row.values[c.key].trim()));
     if (errorCell) {
       bad('rectify.error_value', `“${errorCell.header}”是 Excel 的错误值 ${row.values[errorCell.key].trim()}（公式出错），请填写内容本身`, `"${errorCell.header}" holds Excel's error value ${row.values[errorCell.key].trim()} (a failed formula); write the answer itself`);
+    }
+    const control = controlCells(row.values);
+    if (control.length) {
+      const anyBidi = control.some((c) => c.bidi.length);
+      const zh = (c: (typeof control)[number]) => `“${c.header}”含有${[c.controls.length ? `控制字符 ${c.controls.join('、')}` : '', c.bidi.length ? `双向文字控制符 ${c.bidi.join('、')}` : ''].filter(Boolean).join(' 和 ')}`;
+      const en = (c: (typeof control)[number]) => `"${c.header}" holds ${[c.controls.length ? `the control character(s) ${c.controls.join(', ')}` : '', c.bidi.length ? `the bidirectional control(s) ${c.bidi.join(', ')}` : ''].filter(Boolean).join(' and ')}`;
+      bad(
+        'rectify.control_char',
+        `${control.map(zh).join('，')}${anyBidi ? '（双向文字控制符会使文字倒序或错位显示）' : ''}，本行未导入：请删去这些看不见的字符（多由网页或其他软件复制带入），保存后重新导入`,
+        `${control.map(en).join(', ')}${anyBidi ? ' (a bidirectional control shows text reversed or out of place)' : ''}; the row was not imported: delete these invisible characters (usually copied in from a web page or another program), save and import again`,
+      );
+      // nothing else is read from the row: the other reasons would quote its text
+      return done();
     }
     const codeText = row.values.code.trim();
     const id = parseItemCode(codeText);
@@ -504,7 +542,7 @@ const cancelledError = (file: string) => new TijianError('IMPORT_CANCELLED', `�
 export async function importFeedback(ws: Workspace, filePath: string, opts: FeedbackOptions = {}): Promise<FeedbackImportResult> {
   const started = Date.now();
   const path = resolvePath(filePath);
-  const file = basename(path);
+  const file = shownText(basename(path));
   let size: number;
   try {
     size = statSync(path).size;

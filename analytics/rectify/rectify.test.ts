@@ -229,6 +229,20 @@ describe('a saved run is not reused once the ledger changed', () => {
 });
 
 describe('tijian rectify', () => {
+  it('list --item prints the ledger\'s text with control characters, line feeds and bidi controls escaped (hostile probe 9, F2: a workspace from elsewhere drove the terminal)', async () => {
+    const { ws } = await ledger();
+    const id = (await listItems(ws.db))[0]!.item_id;
+    await updateItem(ws.db, id, { status: '整改中', measures: '措施\x1b[2K\x1b[1A伪造\n✓ 已整改\u202e本文转反', owner: '张\x9b三' }, { source: '测试\x1b]8;;http://evil.example\x1b\\' });
+    ws.close();
+    const r = await run('rectify', 'list', '--workspace', ws.path, '--item', itemCode(id), '--unmask');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).not.toMatch(/[\x1b\x9b\u202e]/);
+    expect(r.out).toContain('  整改措施：措施\\x1b[2K\\x1b[1A伪造\\n✓ 已整改\\u202e本文转反\n');
+    expect(r.out).toContain('  责任人：张\\u009b三\n');
+    expect(r.out).toContain('测试\\x1b]8;;http://evil.example\\x1b\\');
+  });
+
+
   it('create (twice), list, set, export, import, verify', async () => {
     const ws = await sampleWorkspace();
     const r = await evaluate(ws, { period: '2023', draws: 0 });

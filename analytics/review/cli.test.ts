@@ -114,6 +114,29 @@ describe('tijian mark', () => {
     expect(list.marks).toHaveLength(2);
   });
 
+  it('a note holding ESC sequences, a line feed or a right-to-left override is printed escaped by review, mark and mark --list; --json keeps the value, its bidi control escaped too (hostile probe 9, F2: printed raw)', async () => {
+    const path = await samplePath();
+    const j = JSON.parse((await run('review', '--workspace', path, '--period', '2024', '--json')).out) as JsonOut;
+    const overdue = j.hits.find((h) => h.rule === 'overdue_case')!;
+    const note = '\x1b]8;;http://evil.example\x1b\\点此查看\x1b[2K\x1b[1A\n✓ 伪造行\u202e反转';
+    const shown = '\\x1b]8;;http://evil.example\\x1b\\点此查看\\x1b[2K\\x1b[1A\\n✓ 伪造行\\u202e反转';
+    const m = await run('mark', '--workspace', path, '--rule', 'overdue_case', '--key', overdue.ref, '--period', '2024', '--status', '已核实', '--note', note, '--reviewer', '王\x1b[8m某');
+    expect(m.code, m.err).toBe(0);
+    expect(m.out).toBe(`已标注 overdue_case ${overdue.ref}：已核实（${shown}）\n`);
+    const review = await run('review', '--workspace', path, '--period', '2024');
+    const list = await run('mark', '--workspace', path, '--list');
+    for (const out of [review.out, list.out]) {
+      expect(out).not.toMatch(/[\x1b\u202e]/);
+      expect(out).not.toContain('\n✓ 伪造行');
+    }
+    expect(review.out).toContain(`  —— ${shown}\n`);
+    expect(list.out).toContain(`  王\\x1b[8m某  ${shown}\n`);
+    const listed = await run('mark', '--workspace', path, '--list', '--json');
+    expect(listed.out).not.toMatch(/[\x1b\u202e]/);
+    expect(listed.out).toContain('伪造行\\u202e反转');
+    expect((JSON.parse(listed.out) as { marks: Array<{ note: string }> }).marks[0]!.note).toBe(note);
+  });
+
   it('refuses unknown rules, statuses, hits and refs it cannot resolve', async () => {
     const path = await samplePath();
     expect((await run('mark', '--workspace', path, '--rule', 'no_such_rule', '--key', 'case_id=X', '--status', '已核实')).code).toBe(1);

@@ -1,4 +1,5 @@
 import { Workspace } from '../../workspace/workspace.js';
+import { shownText } from '../../i18n/shown.js';
 import { tableDef } from '../../schema/tables.js';
 import { json, padCols, parse, requireOption, type Command } from '../command.js';
 
@@ -22,7 +23,7 @@ export const importsCommand: Command = {
       else
         for (const r of rows)
           io.out(
-            `${padCols(`#${r.import_id}`, 5)}${r.started_at}  ${padCols(tableDef(String(r.table_name))?.zh ?? String(r.table_name), 14)}← ${r.file_name}${r.sheet != null ? `［${r.sheet}］` : ''}：读取 ${r.rows_read} = 导入 ${r.rows_loaded} + 拒绝 ${r.rows_rejected}${r.status !== 'done' ? '（已撤销 undone）' : ''}`,
+            `${padCols(`#${r.import_id}`, 5)}${r.started_at}  ${padCols(tableDef(String(r.table_name))?.zh ?? String(r.table_name), 14)}← ${shownText(String(r.file_name))}${r.sheet != null ? `［${shownText(String(r.sheet))}］` : ''}：读取 ${r.rows_read} = 导入 ${r.rows_loaded} + 拒绝 ${r.rows_rejected}${r.status !== 'done' ? '（已撤销 undone）' : ''}`,
           );
       return 0;
     } finally {

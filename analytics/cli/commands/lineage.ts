@@ -1,4 +1,5 @@
 import { lineage } from '../../eval/lineage.js';
+import { shownText } from '../../i18n/shown.js';
 import { TijianError } from '../../i18n/errors.js';
 import { Workspace } from '../../workspace/workspace.js';
 import { json, parse, requireOption, type Command } from '../command.js';
@@ -41,8 +42,8 @@ export const lineageCommand: Command = {
         return 0;
       }
       io.out(`${r.title.zh}（${r.entity_id}，共 ${r.total} 条，第 ${r.page} 页）`);
-      io.out(r.columns.join('\t'));
-      for (const row of r.rows) io.out(r.columns.map((c) => (row[c] === null || row[c] === undefined ? '' : Array.isArray(row[c]) ? (row[c] as unknown[]).join('、') : String(row[c]))).join('\t'));
+      io.out(r.columns.map((c) => shownText(c)).join('\t'));
+      for (const row of r.rows) io.out(r.columns.map((c) => (row[c] === null || row[c] === undefined ? '' : shownText(Array.isArray(row[c]) ? (row[c] as unknown[]).join('、') : String(row[c])))).join('\t'));
       return 0;
     } finally {
       ws.close();

@@ -1,4 +1,5 @@
 import { overview } from '../../overview/overview.js';
+import { shownText } from '../../i18n/shown.js';
 import { Workspace } from '../../workspace/workspace.js';
 import { json, padCols, parse, requireOption, type Command } from '../command.js';
 
@@ -26,12 +27,12 @@ export const overviewCommand: Command = {
         io.out(`各单位数据期间 records per unit and year: ${ov.coverage.years.join(' ')}`);
         for (const u of ov.coverage.units) {
           // the unit by name, its code last
-          io.out(`  ${padCols(u.unit_id === null ? '未关联单位 no unit matched' : u.name, 26)}${ov.coverage.years.map((y) => String(u.years[String(y)] ?? 0).padStart(7)).join('')}  ${u.unit_id ?? ''}`);
+          io.out(`  ${padCols(u.unit_id === null ? '未关联单位 no unit matched' : shownText(u.name), 26)}${ov.coverage.years.map((y) => String(u.years[String(y)] ?? 0).padStart(7)).join('')}  ${u.unit_id ?? ''}`);
         }
       }
       io.out(ov.warnings.length ? `数据质量提示 warnings (${ov.warnings.length}):` : '没有数据质量提示 / no data-quality warnings');
       for (const x of ov.warnings) {
-        const samples = x.samples.map((s) => `${s.value}×${s.rows}`).join('、');
+        const samples = x.samples.map((s) => `${shownText(String(s.value))}×${s.rows}`).join('、');
         io.out(`  ${x.severity === 'warn' ? '!' : 'i'} ${x.zh}${samples ? `（${samples}）` : ''}\n    ${x.en}`);
       }
       return 0;

@@ -1,6 +1,7 @@
 // tijian rectify — the rectification ledger (整改台账): create items from a saved run, list them,
 // export the notices, feedback forms and the ledger, import the filled forms, edit one item,
 // check the closed ones against a period's data.
+import { shownText } from '../../i18n/shown.js';
 import { join, resolve } from 'node:path';
 import { lit } from '../../db/duck.js';
 import { parsePeriod } from '../../eval/period.js';
@@ -32,7 +33,7 @@ function fail(msg: string): never {
 function itemLine(i: RectifyItem): string {
   const overdue = i.status === '逾期' ? `（逾期${i.days_overdue}天）` : '';
   const check = i.check ? `  [${i.check.period}复核：${i.check.outcome}]` : '';
-  return `${i.code}  ${i.unit_name.padEnd(12, '　')}  ${KIND_ZH[i.kind]}  ${i.severity}  ${i.status}${overdue}  期限 ${i.deadline}  ${i.source_name}${check}`;
+  return `${i.code}  ${shownText(i.unit_name).padEnd(12, '　')}  ${KIND_ZH[i.kind]}  ${i.severity}  ${i.status}${overdue}  期限 ${i.deadline}  ${shownText(i.source_name)}${check}`;
 }
 
 async function withWorkspace<T>(path: string, fn: (ws: Workspace) => Promise<T>): Promise<T> {
@@ -91,13 +92,13 @@ async function list(argv: string[], io: CliIO): Promise<number> {
       else {
         io.out(itemLine(shown));
         const ev = shown.evidence;
-        io.out(`  问题：${item.problem}\n  要求：${item.requirement}\n  证据：评估批次 #${ev.run_id}${ev.refs?.length ? `，线索号 ${ev.refs.join('、')}` : ev.records?.length ? `，记录 ${ev.records.map((r) => Object.values(r).join('/')).join('、')}` : ''}`);
-        if (shown.measures) io.out(`  整改措施：${shown.measures}`);
+        io.out(`  问题：${shownText(item.problem)}\n  要求：${shownText(item.requirement)}\n  证据：评估批次 #${ev.run_id}${ev.refs?.length ? `，线索号 ${ev.refs.join('、')}` : ev.records?.length ? `，记录 ${ev.records.map((r) => shownText(Object.values(r).join('/'))).join('、')}` : ''}`);
+        if (shown.measures) io.out(`  整改措施：${shownText(shown.measures)}`);
         if (shown.completed_on) io.out(`  完成时间：${shown.completed_on}`);
-        if (shown.owner) io.out(`  责任人：${shown.owner}`);
+        if (shown.owner) io.out(`  责任人：${shownText(shown.owner)}`);
         io.out('  变更记录 history:');
-        for (const e of unmask ? history : history.map(maskEvent)) io.out(`    ${e.changed_at}  ${e.action}  ${e.prev_status ?? '—'} → ${e.status}  ${e.source}${e.actor ? `（${e.actor}）` : ''}`);
-        for (const c of checks) io.out(`  ${c.period} 数据复核：${c.outcome}  ${c.detail_zh}`);
+        for (const e of unmask ? history : history.map(maskEvent)) io.out(`    ${e.changed_at}  ${e.action}  ${e.prev_status ?? '—'} → ${e.status}  ${shownText(e.source)}${e.actor ? `（${shownText(e.actor)}）` : ''}`);
+        for (const c of checks) io.out(`  ${c.period} 数据复核：${c.outcome}  ${shownText(c.detail_zh)}`);
       }
       return 0;
     }
@@ -173,14 +174,14 @@ async function importCmd(argv: string[], io: CliIO): Promise<number> {
         if (!values.json) {
           io.err(
             r.skipped_duplicate
-              ? `= ${r.file}: 与导入 #${r.duplicate_of} 相同，未改变 / identical to import #${r.duplicate_of}`
-              : `✓ ${r.file} (#${r.import_id}, 单位 ${r.rectify.unit_id}): 读取 ${r.rows_read} = 更新 ${r.rows_loaded} + 拒绝 ${r.rows_rejected}；${r.rectify.changed} 个事项有变化 / read ${r.rows_read} = updated ${r.rows_loaded} + rejected ${r.rows_rejected}`,
+              ? `= ${shownText(r.file)}: 与导入 #${r.duplicate_of} 相同，未改变 / identical to import #${r.duplicate_of}`
+              : `✓ ${shownText(r.file)} (#${r.import_id}, 单位 ${r.rectify.unit_id}): 读取 ${r.rows_read} = 更新 ${r.rows_loaded} + 拒绝 ${r.rows_rejected}；${r.rectify.changed} 个事项有变化 / read ${r.rows_read} = updated ${r.rows_loaded} + rejected ${r.rows_rejected}`,
           );
           // what the import said besides its summary (statuses written 逾期, formulas with no result)
           for (const w of r.skipped_duplicate ? [] : r.warnings.slice(1)) io.err(`  ! ${w}`);
           if (r.rows_rejected) {
             const rows = await ws.db.all<{ line_no: number; reason_zh: string; reason_en: string }>(`SELECT line_no, reason_zh, reason_en FROM rejected_row WHERE import_id = ${r.import_id} ORDER BY line_no`);
-            for (const x of rows) io.err(`    第 ${x.line_no} 行 row ${x.line_no}: ${x.reason_zh} / ${x.reason_en}`);
+            for (const x of rows) io.err(`    第 ${x.line_no} 行 row ${x.line_no}: ${shownText(x.reason_zh)} / ${shownText(x.reason_en)}`);
           }
         }
       } catch (e) {
@@ -248,7 +249,7 @@ async function verifyCmd(argv: string[], io: CliIO): Promise<number> {
     if (values.json) io.out(json(r));
     else {
       io.out(`${p.label} 数据复核已整改事项 ${r.checked} 个：未复发 ${r.by_outcome['已整改']}，复发 ${r.by_outcome['复发']}，无法核验 ${r.by_outcome['无法核验']}（新记录 ${r.written} 条）`);
-      for (const x of r.results.filter((x) => x.outcome !== '已整改')) io.out(`  ZG${String(x.item_id).padStart(6, '0')}  ${x.outcome}  ${x.detail_zh}`);
+      for (const x of r.results.filter((x) => x.outcome !== '已整改')) io.out(`  ZG${String(x.item_id).padStart(6, '0')}  ${x.outcome}  ${shownText(x.detail_zh)}`);
     }
     return 0;
   });

@@ -1,4 +1,5 @@
 import { writeRejectedXlsx } from '../../import/rejected-export.js';
+import { shownText } from '../../i18n/shown.js';
 import { Workspace } from '../../workspace/workspace.js';
 import { json, parse, requireOption, type Command } from '../command.js';
 
@@ -17,7 +18,7 @@ export const rejectedCommand: Command = {
         if (values.json) io.out(json({ out: values.out, rows: r.rows, files: r.files }));
         else {
           io.out(`已导出被拒绝的行：${r.rows} 行，${r.files.length} 个文件 → ${values.out}`);
-          for (const f of r.files) io.out(`  ${f.file_name}：${f.rows} 行（工作表“${f.sheet}”）`);
+          for (const f of r.files) io.out(`  ${shownText(f.file_name)}：${f.rows} 行（工作表“${shownText(f.sheet)}”）`);
         }
         return 0;
       }
@@ -28,7 +29,7 @@ export const rejectedCommand: Command = {
          ORDER BY import_id, line_no ${limit}`,
       );
       if (values.json) io.out(json({ rejected: rows.map((r) => ({ ...r, raw: JSON.parse(r.raw) })) }));
-      else for (const r of rows) io.out(`${r.file_name} 第 ${r.line_no} 行（批次 #${r.import_id}）：${r.reason_zh}\n    ${r.reason_en}`);
+      else for (const r of rows) io.out(`${shownText(r.file_name)} 第 ${r.line_no} 行（批次 #${r.import_id}）：${shownText(r.reason_zh)}\n    ${shownText(r.reason_en)}`);
       return 0;
     } finally {
       ws.close();

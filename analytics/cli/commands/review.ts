@@ -1,5 +1,6 @@
 // tijian review — the discipline-review red flags (问题线索) of a period, with evidence; and
 // tijian mark — a reviewer's conclusion on a hit (已核实 / 已排除 / 待核查) with a note.
+import { shownText } from '../../i18n/shown.js';
 import { periodZh } from '../../eval/period.js';
 import { extname, resolve } from 'node:path';
 import { TijianError } from '../../i18n/errors.js';
@@ -44,7 +45,7 @@ function printHuman(io: CliIO, r: Awaited<ReturnType<typeof runReview>>): void {
     const hits = r.hits.filter((h) => h.rule === s.id);
     if (!hits.length) continue;
     io.out(`\n${s.name.zh}（${s.basis}）`);
-    for (const h of hits) io.out(`  ${h.ref}  ${(h.mark?.status ?? '未标记').padEnd(3, '　')}  ${h.summary}${h.mark?.note ? `  —— ${h.mark.note}` : ''}`);
+    for (const h of hits) io.out(`  ${h.ref}  ${(h.mark?.status ?? '未标记').padEnd(3, '　')}  ${shownText(h.summary)}${h.mark?.note ? `  —— ${shownText(h.mark.note)}` : ''}`);
   }
   io.out('\n个人信息未在此列出；用 --out 导出证据包（默认脱敏）。标注：tijian mark --workspace W --rule 规则 --key 线索号 --period 期间 --status 已核实 --note 意见');
 }
@@ -129,7 +130,7 @@ export const markCommand: Command = {
         if (values.json) io.out(json({ marks }));
         else {
           if (!marks.length) io.out('没有核查标注 / no marks');
-          for (const m of marks) io.out(`${m.updated_at}  ${m.rule}  ${m.ref}  ${m.status}  ${m.reviewer ?? '—'}  ${m.note}`);
+          for (const m of marks) io.out(`${m.updated_at}  ${m.rule}  ${m.ref}  ${m.status}  ${m.reviewer ? shownText(m.reviewer) : '—'}  ${shownText(m.note)}`);
         }
         return 0;
       } finally {
@@ -185,7 +186,7 @@ export const markCommand: Command = {
       });
       const stored = (await listMarks(ws, { rule: ruleId, hitKey }))[0]!;
       if (values.json) io.out(json({ rule: ruleId, ref: stored.ref, hit_key: hitKey, mark }));
-      else io.out(`已标注 ${ruleId} ${stored.ref}：${mark.status}${mark.note ? `（${mark.note}）` : ''}`);
+      else io.out(`已标注 ${ruleId} ${stored.ref}：${mark.status}${mark.note ? `（${shownText(mark.note)}）` : ''}`);
       return 0;
     } finally {
       ws.close();

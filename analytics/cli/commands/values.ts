@@ -1,4 +1,5 @@
 import { loadMappingFile } from '../../import/mapping-file.js';
+import { shownText } from '../../i18n/shown.js';
 import { applyValueMapping, unmatchedValues, type ApplyValuesResult } from '../../import/value-mapping.js';
 import { TijianError } from '../../i18n/errors.js';
 import { Workspace } from '../../workspace/workspace.js';
@@ -45,7 +46,7 @@ export const valuesCommand: Command = {
         const list = await unmatchedValues(ws.db);
         if (values.json) io.out(json({ unmatched: list }));
         else if (!list.length) io.out('没有未匹配的取值 / no unmatched values');
-        else for (const u of list) io.out(`${u.table}.${u.field}（${u.zh}） 「${u.value}」 ×${u.rows} → ${u.fallback ?? '（空 empty）'}；可选 options: ${u.options.join('、')}`);
+        else for (const u of list) io.out(`${u.table}.${u.field}（${u.zh}） 「${shownText(u.value)}」 ×${u.rows} → ${u.fallback ?? '（空 empty）'}；可选 options: ${u.options.join('、')}`);
         return 0;
       }
       const results: ApplyValuesResult[] = [];
