@@ -73,6 +73,8 @@ describe('rows a returned feedback form may not apply', () => {
     expect((await getItem(ws.db, b)).stored_status).toBe('待整改');
 
     // set by hand to another status, an item loses its completion date; given one with it, refused
+    // typed measures holding a control character or a bidirectional override are refused, item as it was
+    await expect(updateItem(ws.db, d, { measures: '已整改\u202e反转' }, { source: '测试' })).rejects.toMatchObject({ code: 'USAGE', message: expect.stringContaining('“整改措施”含有看不见的控制字符 U+202E') });
     const moved = await updateItem(ws.db, d, { status: '整改中' }, { source: '测试' });
     expect([moved.item.stored_status, moved.item.completed_on]).toEqual(['整改中', null]);
     await expect(updateItem(ws.db, d, { status: '不予整改', status_reason: '职能划转', completed_on: '2024-06-01' }, { source: '测试' })).rejects.toMatchObject({ code: 'USAGE' });

@@ -9,6 +9,7 @@ import { userInfo } from 'node:os';
 import type { Db } from '../db/duck.js';
 import { lit } from '../db/duck.js';
 import { TijianError } from '../i18n/errors.js';
+import { checkTypedText } from '../i18n/shown.js';
 import { maskName, maskRecord } from '../privacy/mask.js';
 import { todayIso } from '../report/format.js';
 import {
@@ -287,6 +288,7 @@ export async function updateItem(db: Db, itemId: number, patch: ItemPatch, src: 
     for (const f of STATE_FIELDS) {
       if (f in patch) (after as unknown as Record<string, unknown>)[f] = (patch as Record<string, unknown>)[f] ?? null;
     }
+    for (const f of ['status_reason', 'measures', 'proof', 'owner'] as const) if (f in patch) checkTypedText(after[f], [FIELD_ZH[f], f]);
     if (after.deadline && Number.isNaN(Date.parse(after.deadline))) {
       throw new TijianError('USAGE', `整改期限不是有效日期：${after.deadline}`, `The deadline is not a valid date: ${after.deadline}`);
     }

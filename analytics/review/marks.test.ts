@@ -74,4 +74,19 @@ describe('reviewer marks', () => {
     await expect(markHit(ws, { rule: 'overdue_case', hitKey: 'X', status: '已核实' })).rejects.toMatchObject({ code: 'USAGE' });
     expect(await listMarks(ws)).toEqual([]);
   });
+
+  // (hostile probe 9: a note holding ESC sequences or a right-to-left override was stored and shown
+  // reversed on the screen; the returned forms refuse them, and so does typing)
+  it('a note or a reviewer holding a control character or a bidirectional override is refused, nothing saved; a note of two lines with a tab is fine', async () => {
+    const ws = await sampleWorkspace();
+    const h = (await runReview(ws, { period: '2024' })).hits[0]!;
+    await expect(markHit(ws, { rule: h.rule, hitKey: h.hit_key, status: '已核实', note: '已核实\u202e反转' })).rejects.toMatchObject({
+      code: 'USAGE',
+      zh: '“核查说明”含有看不见的控制字符 U+202E（多由网页或其他软件复制带入），未保存：请删去后重新填写',
+    });
+    await expect(markHit(ws, { rule: h.rule, hitKey: h.hit_key, status: '已核实', note: 'ok', reviewer: '甲\x1b[2K' })).rejects.toMatchObject({ code: 'USAGE', en: expect.stringContaining('"Reviewer" holds the invisible control character(s) U+001B') });
+    expect(await listMarks(ws)).toEqual([]);
+    await markHit(ws, { rule: h.rule, hitKey: h.hit_key, status: '已核实', note: '第一行\n\t第二行' });
+    expect((await listMarks(ws)).map((m) => m.note)).toEqual(['第一行\n\t第二行']);
+  });
 });

@@ -3,6 +3,7 @@
 // change is also appended to review_mark_log.
 import { lit } from '../db/duck.js';
 import { TijianError } from '../i18n/errors.js';
+import { checkTypedText } from '../i18n/shown.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { hitKey as canonicalKey, hitRef } from './keys.js';
 import type { MarkStatus, ReviewMark } from './types.js';
@@ -54,6 +55,8 @@ function checkInput(input: MarkInput): void {
   if (input.keys && canonicalKey(input.keys) !== input.hitKey) {
     throw new TijianError('USAGE', `线索键值与 hit_key 不一致：${input.hitKey}`, `The keys do not match the hit_key: ${input.hitKey}`);
   }
+  checkTypedText(input.note, ['核查说明', 'Note']);
+  checkTypedText(input.reviewer, ['核查人', 'Reviewer']);
 }
 
 /** Sets (or replaces) the mark of a hit and logs the change. */
