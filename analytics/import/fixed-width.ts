@@ -116,7 +116,8 @@ const SPACE = /\s/;
  * shifted by as much (a client that prints a value whole and pushes the rest of the line on: all of
  * 07's dates 31-12月 -26 are a column wider than their dashes) — accepted only when every later
  * separator still holds a space and every later value touches its shifted column's start or end
- * (left- or right-aligned), so that a line that does not read consistently is still refused.
+ * (left- or right-aligned), and a later value confirms the shift — so that a line that does not
+ * read consistently, or is merely longer than the rule, is still refused.
  */
 function cutBy(line: string, layout: LayoutCols, measure: WidthMeasure, pushed: boolean): CutResult {
   const chars: Array<{ ch: string; w: number }> = [];
@@ -126,6 +127,9 @@ function cutBy(line: string, layout: LayoutCols, measure: WidthMeasure, pushed: 
   const cells: string[] = [];
   const overflow: Array<{ col: number; by: number; value: string }> = [];
   let shift = 0;
+  // a push not yet confirmed by a later value where the shift puts it (a push in the last filled
+  // column, a line merely longer than the rule, is no reading but a guess)
+  let unconfirmed = false;
   let pos = 0;
   let i = 0;
   for (let k = 0; k < layout.cols.length; k++) {
@@ -168,9 +172,11 @@ function cutBy(line: string, layout: LayoutCols, measure: WidthMeasure, pushed: 
       end = pos;
       overflow.push({ col: k, by: pos - e, value: text.trim() });
       shift += pos - e;
-    } else if (shift > 0 && start >= 0 && start !== s && end !== e) {
+      unconfirmed = true;
+    } else if (shift > 0 && start >= 0) {
       // after a pushed value, a value neither at its column's start nor at its end: no reading
-      return { problem: 'misaligned' };
+      if (start !== s && end !== e) return { problem: 'misaligned' };
+      unconfirmed = false;
     }
     cells.push(text.trim());
   }
@@ -181,6 +187,7 @@ function cutBy(line: string, layout: LayoutCols, measure: WidthMeasure, pushed: 
     pos += w;
     i++;
   }
+  if (unconfirmed) return { problem: 'overflow' };
   return overflow.length ? { cells, overflow } : { cells };
 }
 
