@@ -7,6 +7,7 @@ import { tableDef } from '../schema/tables.js';
 
 const ROW_KINDS: Record<string, { zh: string; en: string }> = {
   'row.ragged': { zh: '列数与表头不一致', en: 'cells do not match the header' },
+  'row.fixed_width': { zh: '定宽文本的值超出列宽，无法切分', en: 'a value of fixed-width text runs past its column' },
   'row.header_repeat': { zh: '重复的表头行', en: 'the header repeated' },
   'row.empty': { zh: '空行（所有单元格为空）', en: 'an empty line (every cell empty)' },
   'row.summary': { zh: '合计、页码、标题或表尾说明', en: 'a total, a page number, a title or a note under the table' },

@@ -4,6 +4,7 @@
 // streamed to a temporary UTF-8 CSV first.
 import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
@@ -15,6 +16,7 @@ import { sniffCsv } from './csv-dialect.js';
 import { endsInCrCrLf, lineLayout, strayQuote, trimColumns, usedWidth, normalizeLineEndings, scanFile, transcodeToUtf8, type FileScan, type SpaceClass, type TextEncoding } from './file-scan.js';
 import { cleanExpr, isNoRecordLine, RARE_SPACE_SQL, SUMMARY_REASON, type CellCount, type RowShape } from './convert.js';
 import { invisibleClass } from './sql-macros.js';
+import { cutFixedLine, detectFixedWidth, fixedWidthName, noRecordLine, type FixedWidthLayout, type NoRecordKind } from './fixed-width.js';
 import { UNIT_NOTES } from './lexicon/concepts.js';
 import { normaliseHeader } from './recognise/normalise.js';
 import { headerScore, namesFieldExactly } from './headers.js';
@@ -1800,6 +1802,188 @@ async function parquetSource(ctx: SourceContext, readPath: string = ctx.path): P
   };
 }
 
+/** The layout of a fixed-width text table (a database client's output saved to a file) at the
+ *  start of a UTF-8 text file, or null (see fixed-width.ts). */
+async function fixedWidthLayout(path: string): Promise<FixedWidthLayout | null> {
+  const head = await readHeadText(path, 1 << 16);
+  const lines = head.text.replace(/^\ufeff/, '').split(/\r\n|\n|\r/);
+  if (!head.complete) lines.pop(); // (the last line may be cut)
+  return detectFixedWidth(lines);
+}
+
+/** What the warning calls a line that is no record. */
+const NO_RECORD_WORDS: Record<Exclude<NoRecordKind, 'blank'>, { zh: string; en: string }> = {
+  header: { zh: '每页重复的表头', en: 'the header repeated on a page' },
+  rule: { zh: '表头下的虚线', en: "the header's rule line" },
+  footer: { zh: '表尾的行数统计', en: 'the row count under the table' },
+  command: { zh: 'SQL 命令或客户端提示', en: "a command or the client's message" },
+};
+
+/** Line numbers as a short list: 17、31、45 … (the first few). */
+function someLines(lines: readonly number[], sep: string): string {
+  return lines.slice(0, 6).join(sep) + (lines.length > 6 ? '…' : '');
+}
+
+/**
+ * A fixed-width text table (fixed-width.ts): each line cut at the columns of the rule under the
+ * header, staged as a CSV with the line's number (`__line`), and read from that like a sheet's rows
+ * — so a rejected line, and every record, keeps its line in the user's file. Lines that are no
+ * record (the echoed command, repeated headers, blank lines, the closing count) are skipped with a
+ * word; a line that does not fit the columns is rejected saying so.
+ */
+async function fixedWidthSource(ctx: SourceContext, path: string, encoding: TextEncoding, layout: FixedWidthLayout, cleanupPaths: string[]): Promise<StagedSource> {
+  const { db, tag } = ctx;
+  const dir = await mkdtemp(join(ctx.scratchDir ?? tmpdir(), 'tijian-fixed-'));
+  cleanupPaths.push(dir);
+  const staged = join(dir, 'rows.csv');
+  const headers = uniqueHeaders(layout.headers);
+  if (ctx.onHeaders) await ctx.onHeaders(headers);
+  const out = createWriteStream(staged, { encoding: 'utf8' });
+  out.write(['__line', ...headers.map((_, i) => `c${i}`)].join(',') + '\n');
+  const structural: StructuralReject[] = [];
+  const skipped: Record<Exclude<NoRecordKind, 'blank'>, number[]> = { header: [], rule: [], footer: [], command: [] };
+  let blanks = 0;
+  let rows = 0;
+  let footerCount: number | null = null;
+  let asciiSpace = false;
+  let rareSpace = false;
+  let controls = false;
+  let lineNo = 0;
+  // lines read with a value pushed past its column (see cutFixedLine): the first's example
+  const pushed: number[] = [];
+  let pushedExample: { line: number; header: string; value: string; by: number } | null = null;
+  const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let batch: string[] = [];
+  for await (const raw of rl) {
+    lineNo++;
+    if (lineNo < layout.firstLine) continue;
+    const line = raw.replace(/\r$/, '');
+    const what = noRecordLine(line, layout, (n) => (footerCount = (footerCount ?? 0) + n));
+    if (what === 'blank') {
+      blanks++;
+      continue;
+    }
+    if (what) {
+      skipped[what].push(lineNo);
+      continue;
+    }
+    const cut = cutFixedLine(line, layout);
+    if (!('cells' in cut)) {
+      const text = line.replace(/\s+$/, '');
+      structural.push({
+        line: lineNo,
+        raw: text.length > RAW_MAX ? text.slice(0, RAW_MAX) + '…' : text,
+        code: 'row.fixed_width',
+        reasonZh:
+          cut.problem === 'overflow'
+            ? '该行比表头下的虚线长：有值超出了它的列宽（SQL*Plus 会把过长的值折到下一行），无法可靠地切分各列。请在原系统中加宽该列（如 COLUMN 列名 FORMAT A60）或导出 CSV 后重新导入'
+            : '该行与表头下虚线划出的列对不齐（有值跨过了列与列之间的空隙），无法可靠地切分各列。请在原系统中加宽该列或导出 CSV 后重新导入',
+        reasonEn:
+          cut.problem === 'overflow'
+            ? "the line runs past the dashes under the header: a value is wider than its column (SQL*Plus wraps a long value onto the next line), so its cells cannot be cut reliably. Widen the column in the source system (COLUMN name FORMAT A60) or export CSV, and import again"
+            : 'the line does not fit the columns the dashes under the header mark (a value reaches across the gap between two columns), so its cells cannot be cut reliably. Widen the column in the source system or export CSV, and import again',
+      });
+      continue;
+    }
+    if (cut.overflow) {
+      pushed.push(lineNo);
+      const o = cut.overflow[0]!;
+      pushedExample ??= { line: lineNo, header: headers[o.col]!, value: o.value, by: o.by };
+    }
+    // mysql prints NULL as the word
+    const cells = layout.kind === 'mysql' ? cut.cells.map((c) => (c === 'NULL' ? '' : c)) : cut.cells;
+    if (cells.every((c) => c === '')) {
+      blanks++;
+      continue;
+    }
+    let l = String(lineNo);
+    for (const c of cells) l += ',' + csvField(c);
+    if (!asciiSpace && l.indexOf(' ') >= 0) asciiSpace = true;
+    if (!rareSpace && RARE_SPACE.test(l)) rareSpace = true;
+    if (!controls && CONTROL_CHAR.test(l)) controls = true;
+    batch.push(l + '\n');
+    rows++;
+    if (batch.length >= 2000) {
+      if (!out.write(batch.join(''))) await once(out, 'drain');
+      batch = [];
+      checkAborted(ctx.signal);
+      ctx.onProgress?.({ phase: 'read', done: rows, total: rows, unit: 'rows' });
+    }
+  }
+  out.write(batch.join(''));
+  out.end();
+  await once(out, 'finish');
+  const name = fixedWidthName(layout.kind);
+  const warnings: string[] = [
+    `按定宽文本表读取（${name.zh}）：各列按第 ${layout.headerLine + 1} 行的虚线切分，汉字按两个字符宽计 / ` +
+      `read as a fixed-width text table (${name.en}): the columns cut where the dashes on line ${layout.headerLine + 1} put them, a Chinese character two columns wide`,
+  ];
+  const above = layout.headerLine - 1 - (layout.kind === 'mysql' ? 1 : 0);
+  if (above > 0) warnings.push(`跳过表头上方的 ${above} 行（回显的 SQL 命令、客户端提示等）/ skipped ${above} line(s) above the header (the echoed SQL command, the client's messages)`);
+  const ex = pushedExample as { line: number; header: string; value: string; by: number } | null;
+  if (ex) {
+    warnings.push(
+      `第 ${someLines(pushed, '、')} 行（共 ${pushed.length} 行）有值比表头下的虚线宽（如第 ${ex.line} 行“${ex.header}”的「${ex.value}」宽出 ${ex.by} 个字符），其后各列按同样的偏移读取；请抽查这些行 / ` +
+        `on line ${someLines(pushed, ', ')} (${pushed.length} line(s)) a value is wider than the dashes under its header (e.g. line ${ex.line}, ${ex.header}: "${ex.value}", ${ex.by} column(s) wider); the columns after it were read shifted as much. Check a few of these lines`,
+    );
+  }
+  const kinds = (Object.keys(skipped) as Array<keyof typeof skipped>).filter((k) => skipped[k].length);
+  if (kinds.length) {
+    const n = kinds.reduce((a, k) => a + skipped[k].length, 0);
+    warnings.push(
+      `跳过 ${n} 行非记录行：${kinds.map((k) => `${NO_RECORD_WORDS[k].zh}（第 ${someLines(skipped[k], '、')} 行）`).join('，')} / ` +
+        `skipped ${n} line(s) that are no record: ${kinds.map((k) => `${NO_RECORD_WORDS[k].en} (line ${someLines(skipped[k], ', ')})`).join('; ')}`,
+    );
+  }
+  const fc = footerCount as number | null;
+  if (fc !== null && fc !== rows + structural.length) {
+    warnings.push(
+      `表尾写明 ${fc} 行，读到的记录行为 ${rows + structural.length} 行（其中 ${structural.length} 行无法切分）：请核对是否有值被折行或文件不完整 / ` +
+        `the count under the table says ${fc} row(s); ${rows + structural.length} record line(s) were read (${structural.length} could not be cut): check for wrapped values or a cut-off file`,
+    );
+  }
+  const names = headers.map((_, i) => `c${i}`);
+  const read = `read_csv(${lit(staged)}, header = false, skip = 1, columns = ${columnsParam(['__line', ...names])},
+      delim = ',', quote = '"', escape = '"', auto_detect = false, null_padding = false, strict_mode = true, max_line_size = ${MAX_LINE_BYTES})`;
+  const cols = `CAST(__line AS INTEGER) AS __line, ${names.join(', ')}`;
+  const raw = `${tag}_raw`;
+  const relation = `(SELECT ${cols} FROM ${read})`;
+  const source: StagedSource = {
+    format: 'csv',
+    encoding,
+    headers,
+    relation,
+    ordinal: 'rowid',
+    relationWithOrdinal: `(SELECT row_number() OVER () AS __ord, ${cols} FROM ${read})`,
+    sampleRelation: relation,
+    db,
+    transcoded: encoding !== 'utf-8' && encoding !== 'utf-8-bom',
+    hasExtraCells: false,
+    spaces: rareSpace ? 'any' : asciiSpace ? 'ascii' : 'none',
+    lineBreaks: false,
+    controls,
+    lineKind: 'line',
+    lineExpr: (rel) => `${rel}.__line`,
+    lineJoin: () => '',
+    passColumns: ['__line'],
+    collectStructural: async () => structural,
+    materialize: async () => {
+      await db.exec(`CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM ${relation}`);
+      source.relation = raw;
+    },
+    afterConvert: async () => {
+      await db.exec(`DROP TABLE IF EXISTS ${raw}`);
+    },
+    skippedTitleRows: Math.max(0, above),
+    warnings,
+    cleanup: async () => {
+      for (const p of cleanupPaths) await rm(p, { recursive: true, force: true });
+      await db.exec(`DROP TABLE IF EXISTS ${raw}`);
+    },
+  };
+  return source;
+}
+
 /** The source, releasing the staged inputs when it is cleaned up. */
 function withRelease(source: StagedSource, releases: Array<() => void>): StagedSource {
   if (!releases.length) return source;
@@ -1885,6 +2069,12 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
           checkAborted(ctx.signal);
         }
         const lines = format === 'csv' || !array || format === 'jsonl';
+        // a database client's table saved as text (SQL*Plus, psql, mysql): cut at its columns
+        if (format === 'csv') {
+          const layout = await fixedWidthLayout(path);
+          if (layout) return withRelease(await fixedWidthSource(ctx, path, enc, layout, cleanupPaths), releases);
+          checkAborted(ctx.signal);
+        }
         if (lines && (ctx.mixedLineEndings || (await endsInCrCrLf(path)))) {
           // CRLF and LF in one file, or CR CR LF: DuckDB's reader refuses it whole, so it reads a
           // copy with LF
