@@ -62,8 +62,14 @@ function isBool(v: string): boolean {
   return !!m && BOOL.has(m[1]!.toUpperCase());
 }
 
+/** Oracle's default DD-MON-RR as SQL*Plus spools it (05-3月 -24, 05-MAR-24), read as tj_date_c
+ *  reads it: a column of them is dates too. */
+const ORACLE_DATE = /^(\d{1,2})-(?:(\d{1,2})月 ?|(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC))-\d{2}(?:\d{2})?$/i;
+
 function isDate(v: string): boolean {
   if (CN_DATE.test(v)) return true;
+  const o = ORACLE_DATE.exec(v);
+  if (o) return Number(o[1]) >= 1 && Number(o[1]) <= 31 && (o[3] !== undefined || (Number(o[2]) >= 1 && Number(o[2]) <= 12));
   const m = DATE.exec(v) ?? COMPACT_DATE.exec(v);
   if (!m) return false;
   const y = Number(m[1]);
