@@ -30,11 +30,13 @@ import { readHtmlRows } from './html-table.js';
 import { readWordRows } from './word-table.js';
 import { openOdsWorkbook, readOdsRows } from './ods-reader.js';
 import { openXml2003Workbook, readXml2003Rows } from './xml2003-reader.js';
+import { readXmlRecords } from './xml-records.js';
 
 /** 'html': a web-page table named .xls (sniff-format.ts), read as a sheet; 'xls': an old binary
  *  workbook (xls-reader.ts); 'xmlss': an XML Spreadsheet 2003 (xml2003-reader.ts), named .xml or,
- *  as systems export it, .xls. */
-export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'xmlss' | 'ods' | 'html' | 'docx' | 'json' | 'jsonl' | 'parquet';
+ *  as systems export it, .xls; 'xmldata': an XML dump of database rows (xml-records.ts: mysql
+ *  --xml, mysqldump --xml, a list of records of simple fields), read as records. */
+export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'xmlss' | 'ods' | 'html' | 'docx' | 'json' | 'jsonl' | 'xmldata' | 'parquet';
 
 /** What a text file's scan tells the staging (its encoding, lines, line ends and characters). */
 export function scanFacts(scan: FileScan): Partial<SourceContext> {
@@ -52,7 +54,7 @@ export function scanFacts(scan: FileScan): Partial<SourceContext> {
 
 /** What a source's rows are to the user: JSON and Parquet records, sheet rows, text lines. */
 export function rowShape(source: Pick<StagedSource, 'format' | 'lineKind'>): RowShape {
-  if (source.format === 'json' || source.format === 'jsonl' || source.format === 'parquet') return 'record';
+  if (source.format === 'json' || source.format === 'jsonl' || source.format === 'xmldata' || source.format === 'parquet') return 'record';
   return source.lineKind === 'sheet_row' ? 'sheet_row' : 'line';
 }
 
@@ -1699,7 +1701,7 @@ async function jsonObjectsSource(
   lineKind: 'line' | 'record',
   structural: () => Promise<StructuralReject[]>,
   cleanupPaths: string[],
-  format: 'json' | 'jsonl',
+  format: 'json' | 'jsonl' | 'xmldata',
 ): Promise<StagedSource> {
   const { db, tag } = ctx;
   // Keys in order of first appearance across the file: each distinct key list once, at its first
@@ -1803,6 +1805,34 @@ async function jsonObjectsSource(
       await db.exec(`DROP TABLE IF EXISTS ${tag}_lines`).catch(() => undefined);
     },
   };
+}
+
+/** An XML dump of database rows (xml-records.ts): its records written as JSON Lines to a scratch
+ *  file, then read as JSON objects are, each numbered by its place among the records. */
+async function xmlRecordsSource(ctx: SourceContext, cleanupPaths: string[]): Promise<StagedSource> {
+  const { db, tag } = ctx;
+  const dir = await mkdtemp(join(ctx.scratchDir ?? tmpdir(), 'tijian-xml-'));
+  cleanupPaths.push(dir);
+  const out = join(dir, 'records.jsonl');
+  const w = createWriteStream(out);
+  let read;
+  try {
+    read = await readXmlRecords(ctx.path, ctx.displayName ?? basename(ctx.path), async (json) => {
+      if (!w.write(json + '\n')) await once(w, 'drain');
+    }, ctx.signal);
+  } finally {
+    w.end();
+    await once(w, 'close');
+  }
+  checkAborted(ctx.signal);
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE ${tag}_lines AS SELECT row_number() OVER () AS __ord, json AS line,
+       CASE WHEN json_type(json) = 'OBJECT' THEN json END AS __j
+     FROM read_json_objects(${lit(out)}, format = 'newline_delimited', maximum_object_size = 268435456)`,
+  );
+  const source = await jsonObjectsSource(ctx, `${tag}_lines`, 'record', nonObjectElements(db, `${tag}_lines`), cleanupPaths, 'xmldata');
+  source.warnings.push(...read.warnings);
+  return source;
 }
 
 async function parquetSource(ctx: SourceContext, readPath: string = ctx.path): Promise<StagedSource> {
@@ -1986,6 +2016,8 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
       case 'xmlss':
       case 'ods':
         return await xlsxSource(ctx, cleanupPaths, format);
+      case 'xmldata':
+        return await xmlRecordsSource(ctx, cleanupPaths);
       case 'parquet': {
         let path = ctx.path;
         if (ctx.stage) {
