@@ -41,7 +41,7 @@ async function refusal(path: string): Promise<{ code: string; zh: string }> {
 }
 
 describe('XML dumps of database rows', () => {
-  it('mysql --xml, mysqldump --xml, a DataSet with its schema and FOR XML PATH load what the JSON array loads', async () => {
+  it('mysql --xml, mysqldump --xml, a DataSet with its schema, FOR XML PATH and FOR XML RAW load what the JSON array loads', async () => {
     const ref = await reference();
     const dir = tempDir();
     writeFileSync(join(dir, 'mysql.xml'), `<?xml version="1.0"?>\n\n<resultset statement="SELECT * FROM t_jdwt" ${XSI}>\n${RECORDS.map(mysqlRow).join('\n')}</resultset>\n`);
@@ -65,16 +65,23 @@ describe('XML dumps of database rows', () => {
       join(dir, 'forxml.xml'),
       `<rows ${XSI}>${RECORDS.map((r) => `<row>${Object.entries(r).map(([k, v]) => (v === null ? `<${k} xsi:nil="true"/>` : `<${k}><![CDATA[${v}]]></${k}>`)).join('')}</row>`).join('')}</rows>`,
     );
+    // SQL Server's FOR XML RAW, ROOT('rows') (its default: a column an attribute, a NULL none), with
+    // a DiffGram's prefixed attributes, which are no data
+    writeFileSync(
+      join(dir, 'raw.xml'),
+      `<rows xmlns:diffgr="urn:schemas-microsoft-com:xml-diffgram-v1">\n${RECORDS.map((r, i) => `  <row diffgr:id="Table${i + 1}" ${Object.entries(r).filter(([, v]) => v !== null).map(([k, v]) => `${k}="${esc(v!).replace(/"/g, '&quot;')}"`).join(' ')}/>`).join('\n')}\n</rows>\n`,
+    );
     for (const [file, where, more] of [
-      ['mysql.xml', '<resultset> 中的 <row>', []],
+      ['mysql.xml', 'XML 根元素 <resultset> 中的 <row>', []],
       ['dump.xml', 'mysqldump 导出中表“t_jdwt”的 <row>', ['该 mysqldump 导出中还有表 “t_log”，本次只导入了表“t_jdwt”；其他表请分别导出后导入 / the dump holds the table(s) "t_log" too; only "t_jdwt" was imported — dump the others one by one and import them']],
-      ['dataset.xml', '<NewDataSet> 中的 <Table>', []],
-      ['forxml.xml', '<rows> 中的 <row>', []],
+      ['dataset.xml', 'XML 根元素 <NewDataSet> 中的 <Table>', []],
+      ['forxml.xml', 'XML 根元素 <rows> 中的 <row>', []],
+      ['raw.xml', 'XML 根元素 <rows> 中的 <row>', []],
     ] as const) {
       const ws = await freshWorkspace();
       const r = await importFile(ws, join(dir, file));
       expect(r, file).toMatchObject({ table: 'supervision_finding', format: 'xmldata', rows_read: 30, rows_loaded: 30, rows_rejected: 0 });
-      expect(r.warnings.find((w) => w.startsWith('记录取自 XML'))?.split(' / ')[0]).toBe(`记录取自 XML 中${where}（30 条，行号为其中的第几条）`);
+      expect(r.warnings.find((w) => w.startsWith('记录取自'))?.split(' / ')[0]).toBe(`记录取自${where}（30 条，行号为其中的第几条）`);
       for (const m of more) expect(r.warnings).toContain(m);
       expect(await rowsOf(ws), file).toEqual(ref);
     }

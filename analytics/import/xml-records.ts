@@ -16,6 +16,8 @@
 //   <xs:schema> passed over when written with XmlWriteMode.WriteSchema), SQL Server's
 //   FOR XML RAW/PATH, ELEMENTS [XSINIL] with ROOT('…') (SQL Server docs, "Columns that contain a
 //   null value by default": a NULL is an element with xsi:nil="true", or no element at all).
+//   A record's unprefixed attributes are fields too, first: LOAD XML's <row column1="value1" …/>
+//   and FOR XML RAW's default (a NULL column is then no attribute).
 //
 // A record's columns are its fields in order; the file's columns are the names in order of first
 // appearance across the records (a column a record lacks is empty there); a record naming one
@@ -158,15 +160,17 @@ export async function readXmlRecords(path: string, file: string, onRecord: (json
           if (!selfClosing) skip = 1;
           return;
         }
+        // a record's own attributes are its first fields (LOAD XML's <row column1="value1" …/>, SQL
+        // Server's FOR XML RAW); prefixed ones (xsi:, diffgr:, msdata:) are markup, not data
+        fields = s.plainAttrs().map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`);
         if (selfClosing) {
-          // a record with no fields: an empty row
-          queue.push('{}');
+          queue.push(`{${fields.join(',')}}`);
+          fields = [];
           records++;
           return;
         }
         stack.push(name);
         inRecord = true;
-        fields = [];
         recordChars = 0;
         s.capture = true;
         return;
@@ -275,11 +279,11 @@ export async function readXmlRecords(path: string, file: string, onRecord: (json
     );
   }
   const warnings: string[] = [];
-  const whereZh = dump ? `mysqldump 导出中表“${table}”的 <row>` : `<${root}> 中的 <${recordName}>`;
-  const whereEn = dump ? `the <row>s of table "${table}" in the mysqldump` : `the <${recordName}> elements in <${root}>`;
+  const whereZh = dump ? `mysqldump 导出中表“${table}”的 <row>` : `XML 根元素 <${root}> 中的 <${recordName}>`;
+  const whereEn = dump ? `the <row>s of table "${table}" in the mysqldump` : `the <${recordName}> elements in the XML root <${root}>`;
   const others = [...beside.keys()];
   warnings.push(
-    `记录取自 XML 中${whereZh}（${records} 条，行号为其中的第几条）${others.length ? `；同级的 ${others.slice(0, 6).map((o) => `<${o}>`).join('、')} 不是记录，未导入` : ''} / records read from ${whereEn} in the XML (${records}; line numbers count them)${others.length ? `; the ${others.slice(0, 6).map((o) => `<${o}>`).join(', ')} beside them are no records and were not imported` : ''}`,
+    `记录取自${whereZh}（${records} 条，行号为其中的第几条）${others.length ? `；同级的 ${others.slice(0, 6).map((o) => `<${o}>`).join('、')} 不是记录，未导入` : ''} / records read from ${whereEn} (${records}; line numbers count them)${others.length ? `; the ${others.slice(0, 6).map((o) => `<${o}>`).join(', ')} beside them are no records and were not imported` : ''}`,
   );
   if (otherTables.length) {
     warnings.push(
