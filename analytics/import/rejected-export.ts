@@ -42,7 +42,7 @@ export interface RejectedExport {
 /** What a line number counts, by the file's format. */
 function lineWord(format: string | null): string {
   if (format === 'xlsx' || format === 'xlsm' || format === 'xls' || format === 'xmlss' || format === 'ods') return '工作表行号';
-  if (format === 'json' || format === 'jsonl' || format === 'ndjson' || format === 'parquet') return '记录序号';
+  if (format === 'json' || format === 'jsonl' || format === 'ndjson' || format === 'xmldata' || format === 'parquet') return '记录序号';
   // a web page's or Word document's table rows, counted over all its tables
   if (format === 'html' || format === 'docx') return '表格行号';
   return '行号';

@@ -94,11 +94,9 @@ export function detectFormat(path: string): FileFormat {
     if (b.length === 0 || isXmlSpreadsheet(headText(b))) return 'xmlss';
     // Word's "XML 文档" (Word 2003 XML): its tables
     if (isWordXml(headText(b))) return 'docx';
-    throw new TijianError(
-      'FILE_UNSUPPORTED',
-      `“${path}”不是“XML 表格 2003”文件，无法作为表格读取。请导出为 .xlsx、.xls 或 CSV 后再导入。`,
-      `"${path}" is not an XML Spreadsheet 2003 file and cannot be read as a table. Export .xlsx, .xls or CSV and import that.`,
-    );
+    // any other XML: a dump of database rows (mysql --xml, mysqldump --xml, a list of records),
+    // read as records; xml-records.ts refuses in words what is no such list
+    return 'xmldata';
   }
   // an Office compound file: an old binary workbook (xls-reader.ts, which also tells an encrypted
   // .xlsx, itself a compound file, or a Word file from a workbook), under any of these names

@@ -32,11 +32,13 @@ import { readHtmlRows } from './html-table.js';
 import { readWordRows } from './word-table.js';
 import { openOdsWorkbook, readOdsRows } from './ods-reader.js';
 import { openXml2003Workbook, readXml2003Rows } from './xml2003-reader.js';
+import { readXmlRecords } from './xml-records.js';
 
 /** 'html': a web-page table named .xls (sniff-format.ts), read as a sheet; 'xls': an old binary
  *  workbook (xls-reader.ts); 'xmlss': an XML Spreadsheet 2003 (xml2003-reader.ts), named .xml or,
- *  as systems export it, .xls. */
-export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'xmlss' | 'ods' | 'html' | 'docx' | 'json' | 'jsonl' | 'parquet';
+ *  as systems export it, .xls; 'xmldata': an XML dump of database rows (xml-records.ts: mysql
+ *  --xml, mysqldump --xml, a list of records of simple fields), read as records. */
+export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'xmlss' | 'ods' | 'html' | 'docx' | 'json' | 'jsonl' | 'xmldata' | 'parquet';
 
 /** What a text file's scan tells the staging (its encoding, lines, line ends and characters). */
 export function scanFacts(scan: FileScan): Partial<SourceContext> {
@@ -54,7 +56,7 @@ export function scanFacts(scan: FileScan): Partial<SourceContext> {
 
 /** What a source's rows are to the user: JSON and Parquet records, sheet rows, text lines. */
 export function rowShape(source: Pick<StagedSource, 'format' | 'lineKind'>): RowShape {
-  if (source.format === 'json' || source.format === 'jsonl' || source.format === 'parquet') return 'record';
+  if (source.format === 'json' || source.format === 'jsonl' || source.format === 'xmldata' || source.format === 'parquet') return 'record';
   return source.lineKind === 'sheet_row' ? 'sheet_row' : 'line';
 }
 
@@ -1260,6 +1262,8 @@ async function jsonLinesSource(ctx: SourceContext, path: string, cleanupPaths: s
       SELECT rowid + 1 AS __ord, line, CASE WHEN json_valid(line) AND json_type(line) = 'OBJECT' THEN CAST(line AS JSON) END AS __j
       FROM ${tag}_lraw WHERE line IS NOT NULL);
     DROP TABLE ${tag}_lraw`);
+  // elasticdump's lines: each hit's _source is the record
+  const es = await unwrapEsHits(db, `${tag}_lines`);
   let gaps: Gaps | null = null;
   const source = await jsonObjectsSource(ctx, `${tag}_lines`, 'line', async () => {
     // the lines the reader itself could not take, numbered as in the file
@@ -1275,12 +1279,16 @@ async function jsonLinesSource(ctx: SourceContext, path: string, cleanupPaths: s
     const gapLines = rejected.map((r) => Number(r.line));
     if (gapLines.length) gaps = await createGapTable(db, tag, 0, gapLines);
     const gap = gapSql('l', gaps);
-    const bad = await db.all<{ line: number; raw: string; valid: boolean }>(
-      `SELECT (l.__ord${gap.add}) AS line, left(l.line, ${RAW_MAX}) AS raw, json_valid(l.line) AS valid
+    const bad = await db.all<{ line: number; raw: string; valid: boolean; why: string | null }>(
+      `SELECT (l.__ord${gap.add}) AS line, left(l.line, ${RAW_MAX}) AS raw, json_valid(l.line) AS valid, ${es ? 'l.__why' : 'NULL'} AS why
        FROM ${tag}_lines l ${gap.join} WHERE l.__j IS NULL ORDER BY l.__ord`,
     );
     const out: StructuralReject[] = rejected.map((r) => ({ line: Number(r.line), raw: ownText(r.raw ?? ''), ...jsonLineReason(r.type) }));
     for (const b of bad) {
+      if (b.why) {
+        out.push({ line: Number(b.line), raw: b.raw, ...hitReason(b.why) });
+        continue;
+      }
       out.push({
         line: Number(b.line),
         raw: b.raw,
@@ -1291,6 +1299,7 @@ async function jsonLinesSource(ctx: SourceContext, path: string, cleanupPaths: s
     }
     return out.sort((x, y) => x.line - y.line);
   }, cleanupPaths, 'jsonl');
+  if (es) source.warnings.push(es);
   const cleanup = source.cleanup;
   return {
     ...source,
@@ -1307,6 +1316,58 @@ async function jsonLinesSource(ctx: SourceContext, path: string, cleanupPaths: s
 const RAW_MAX = 2000;
 /** The longest line DuckDB's CSV reader is asked to read (its buffer is at least as large). */
 const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Elasticsearch's metadata beside a hit's record: what `elasticdump --type=data` writes on each
+ * line ({"_index","_type","_id","_score","_source":{…}}) and what a search answers in
+ * hits.hits[] (the Elasticsearch guide, "The empty search": each hit holds _index, _type, _id,
+ * _score and the document itself as _source; a sorted search adds "sort", stored fields "fields",
+ * highlighting "highlight").
+ */
+const ES_HIT_KEYS = ['_index', '_type', '_id', '_score', '_source', '_routing', '_version', '_seq_no', '_primary_term', '_ignored', '_nested', '_shard', '_node', 'sort', 'fields', 'highlight', 'inner_hits', 'matched_queries'];
+
+/** Why a line or element of an Elasticsearch dump holds no record (`__why` of a lines table). */
+function hitReason(why: string): Pick<StructuralReject, 'code' | 'reasonZh' | 'reasonEn'> {
+  if (why === 'missing') return { code: 'row.malformed', reasonZh: '该条 Elasticsearch 命中没有“_source”（记录内容），无法读取', reasonEn: 'the Elasticsearch hit has no "_source" (the record), so there is nothing to read' };
+  if (why === 'other') return { code: 'row.malformed', reasonZh: '该条不是 Elasticsearch 命中（文件中其他各条都是 {"_index", "_id", "_source": {…}}）', reasonEn: 'the entry is no Elasticsearch hit (every other entry of the file is {"_index", "_id", "_source": {…}})' };
+  const t = why.replace(/^type:/, '');
+  return { code: 'row.malformed', reasonZh: `该条 Elasticsearch 命中的“_source”不是对象（是 ${t}），无法作为记录读取`, reasonEn: `the Elasticsearch hit's "_source" is no object (it is ${t}) and cannot be read as a record` };
+}
+
+/**
+ * When (nearly) every object of a lines table (`__ord`, `line`, `__j`) is an Elasticsearch hit
+ * (its keys all of ES_HIT_KEYS, with a _source or an _index and _id), each hit's _source becomes
+ * the record and its metadata is dropped; a hit whose _source is missing or no object, and an
+ * object that is no hit, keep their text in `line` and say why in a column `__why` (hitReason).
+ * Returns the warning to show, or null (the table untouched) when the objects are no hits.
+ */
+async function unwrapEsHits(db: Db, table: string): Promise<string | null> {
+  const keys = `[${ES_HIT_KEYS.map(lit).join(', ')}]`;
+  const isHit = `(list_has_all(${keys}, json_keys(__j)) AND (list_contains(json_keys(__j), '_source') OR (list_contains(json_keys(__j), '_index') AND list_contains(json_keys(__j), '_id'))))`;
+  const [c] = await db.all<{ objs: number; hits: number; good: number }>(
+    `SELECT count(__j)::INTEGER AS objs, count(*) FILTER (WHERE ${isHit})::INTEGER AS hits,
+            count(*) FILTER (WHERE ${isHit} AND json_type(__j, '$._source') = 'OBJECT')::INTEGER AS good
+     FROM ${table} WHERE __j IS NOT NULL`,
+  );
+  // "nearly every": a stray object or two among the hits is rejected, not read as a record
+  if (!c || c.good === 0 || c.hits * 20 < c.objs * 19) return null;
+  const meta = await db.all<{ k: string }>(
+    `SELECT k FROM (SELECT unnest(json_keys(__j)) AS k FROM ${table} WHERE __j IS NOT NULL) WHERE k <> '_source' GROUP BY k ORDER BY min(list_position(${keys}, k))`,
+  );
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE ${table}_es AS
+     SELECT __ord,
+            CASE WHEN __j IS NULL THEN line WHEN hit AND json_type(__j, '$._source') = 'OBJECT' THEN NULL ELSE CAST(__j AS VARCHAR) END AS line,
+            CASE WHEN hit AND json_type(__j, '$._source') = 'OBJECT' THEN json_extract(__j, '$._source') END AS __j,
+            CASE WHEN __j IS NULL THEN NULL WHEN NOT hit THEN 'other' WHEN json_type(__j, '$._source') IS NULL THEN 'missing'
+                 WHEN json_type(__j, '$._source') <> 'OBJECT' THEN 'type:' || json_type(__j, '$._source') END AS __why
+     FROM (SELECT __ord, line, __j, coalesce(${isHit}, FALSE) AS hit FROM ${table}) ORDER BY __ord;
+     DROP TABLE ${table};
+     ALTER TABLE ${table}_es RENAME TO ${table};`,
+  );
+  const names = meta.map((m) => m.k);
+  return `记录取自每条 Elasticsearch 命中的“_source”（${c.good} 条）；命中的元数据 ${names.join('、')} 不是记录内容，未导入 / records read from each Elasticsearch hit's "_source" (${c.good}); the hits' metadata ${names.join(', ')} is no part of the records and was not imported`;
+}
 
 /** Why DuckDB's reader could not take a JSON line, in words. */
 function jsonLineReason(type: string): Pick<StructuralReject, 'code' | 'reasonZh' | 'reasonEn'> {
@@ -1348,7 +1409,11 @@ async function jsonArraySource(ctx: SourceContext, path: string, cleanupPaths: s
     `SELECT bool_or(__j IS NOT NULL) AS obj, bool_or(json_type(line) = 'ARRAY') AS arr FROM ${tag}_lines`,
   );
   if (kinds && !kinds.obj && kinds.arr) throw headerMissing(ctx);
-  return jsonObjectsSource(ctx, `${tag}_lines`, 'record', nonObjectElements(db, `${tag}_lines`), cleanupPaths, 'json');
+  // an array of Elasticsearch hits: each hit's _source is the record
+  const es = await unwrapEsHits(db, `${tag}_lines`);
+  const source = await jsonObjectsSource(ctx, `${tag}_lines`, 'record', nonObjectElements(db, `${tag}_lines`, es !== null), cleanupPaths, 'json');
+  if (es) source.warnings.push(es);
+  return source;
 }
 
 /** A JSON file whose records are arrays of values with no column names anywhere. */
@@ -1363,16 +1428,20 @@ function headerMissing(ctx: SourceContext, where?: string): TijianError {
 
 /** The elements of an array of records (a table of `__ord`, `line`, `__j`) that are no object:
  *  each rejected with its place in the array. */
-function nonObjectElements(db: Db, table: string): () => Promise<StructuralReject[]> {
+function nonObjectElements(db: Db, table: string, hits = false): () => Promise<StructuralReject[]> {
   return async () => {
-    const bad = await db.all<{ line: number; raw: string }>(`SELECT __ord AS line, CAST(line AS VARCHAR) AS raw FROM ${table} WHERE __j IS NULL ORDER BY __ord`);
-    return bad.map((b) => ({
-      line: Number(b.line),
-      raw: b.raw,
-      code: 'row.malformed',
-      reasonZh: '该元素不是 JSON 对象（应为 {"字段": 值, …}）',
-      reasonEn: 'the element is not a JSON object ({"field": value, …})',
-    }));
+    const bad = await db.all<{ line: number; raw: string; why: string | null }>(`SELECT __ord AS line, CAST(line AS VARCHAR) AS raw, ${hits ? '__why' : 'NULL'} AS why FROM ${table} WHERE __j IS NULL ORDER BY __ord`);
+    return bad.map((b): StructuralReject =>
+      b.why
+        ? { line: Number(b.line), raw: b.raw, ...hitReason(b.why) }
+        : {
+            line: Number(b.line),
+            raw: b.raw,
+            code: 'row.malformed',
+            reasonZh: '该元素不是 JSON 对象（应为 {"字段": 值, …}）',
+            reasonEn: 'the element is not a JSON object ({"field": value, …})',
+          },
+    );
   };
 }
 
@@ -1477,7 +1546,10 @@ async function jsonWrappedSource(ctx: SourceContext, path: string, cleanupPaths:
   );
   const others = await db.all<{ k: string }>(`SELECT unnest(json_keys(j)) AS k FROM ${tag}_doc`);
   await dropDoc();
-  const source = await jsonObjectsSource(ctx, `${tag}_lines`, 'record', nonObjectElements(db, `${tag}_lines`), cleanupPaths, 'json');
+  // a search answer {"hits": {"hits": [hit, …]}}: each hit's _source is the record
+  const es = await unwrapEsHits(db, `${tag}_lines`);
+  const source = await jsonObjectsSource(ctx, `${tag}_lines`, 'record', nonObjectElements(db, `${tag}_lines`, es !== null), cleanupPaths, 'json');
+  if (es) source.warnings.push(es);
   const where = best.path.join('.');
   const rest = others.map((o) => o.k).filter((k) => k !== best.path[0]);
   source.warnings.push(
@@ -1631,7 +1703,7 @@ async function jsonObjectsSource(
   lineKind: 'line' | 'record',
   structural: () => Promise<StructuralReject[]>,
   cleanupPaths: string[],
-  format: 'json' | 'jsonl',
+  format: 'json' | 'jsonl' | 'xmldata',
 ): Promise<StagedSource> {
   const { db, tag } = ctx;
   // Keys in order of first appearance across the file: each distinct key list once, at its first
@@ -1735,6 +1807,34 @@ async function jsonObjectsSource(
       await db.exec(`DROP TABLE IF EXISTS ${tag}_lines`).catch(() => undefined);
     },
   };
+}
+
+/** An XML dump of database rows (xml-records.ts): its records written as JSON Lines to a scratch
+ *  file, then read as JSON objects are, each numbered by its place among the records. */
+async function xmlRecordsSource(ctx: SourceContext, cleanupPaths: string[]): Promise<StagedSource> {
+  const { db, tag } = ctx;
+  const dir = await mkdtemp(join(ctx.scratchDir ?? tmpdir(), 'tijian-xml-'));
+  cleanupPaths.push(dir);
+  const out = join(dir, 'records.jsonl');
+  const w = createWriteStream(out);
+  let read;
+  try {
+    read = await readXmlRecords(ctx.path, ctx.displayName ?? basename(ctx.path), async (json) => {
+      if (!w.write(json + '\n')) await once(w, 'drain');
+    }, ctx.signal);
+  } finally {
+    w.end();
+    await once(w, 'close');
+  }
+  checkAborted(ctx.signal);
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE ${tag}_lines AS SELECT row_number() OVER () AS __ord, json AS line,
+       CASE WHEN json_type(json) = 'OBJECT' THEN json END AS __j
+     FROM read_json_objects(${lit(out)}, format = 'newline_delimited', maximum_object_size = 268435456)`,
+  );
+  const source = await jsonObjectsSource(ctx, `${tag}_lines`, 'record', nonObjectElements(db, `${tag}_lines`), cleanupPaths, 'xmldata');
+  source.warnings.push(...read.warnings);
+  return source;
 }
 
 async function parquetSource(ctx: SourceContext, readPath: string = ctx.path): Promise<StagedSource> {
@@ -2106,6 +2206,8 @@ export async function stageSource(ctx: SourceContext, format: FileFormat): Promi
       case 'xmlss':
       case 'ods':
         return await xlsxSource(ctx, cleanupPaths, format);
+      case 'xmldata':
+        return await xmlRecordsSource(ctx, cleanupPaths);
       case 'parquet': {
         let path = ctx.path;
         if (ctx.stage) {

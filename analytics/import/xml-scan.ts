@@ -164,6 +164,23 @@ export class XmlScanner {
     return -1;
   }
 
+  /** The current start tag's attributes written without a namespace prefix (not xmlns), in order:
+   *  each name and value (references decoded). */
+  plainAttrs(): Array<[string, string]> {
+    const out: Array<[string, string]> = [];
+    const x = this.x;
+    const a = this.aPos;
+    for (let k = 0; k < this.nAttrs; k++) {
+      const ls = a[4 * k]!;
+      if (x.charCodeAt(ls - 1) === 58) continue; // prefix:name
+      const name = x.slice(ls, a[4 * k + 1]!);
+      if (name === 'xmlns') continue;
+      const v = x.slice(a[4 * k + 2]!, a[4 * k + 3]!);
+      out.push([name, v.indexOf('&') >= 0 ? decodeEntities(v, this.bare) : v]);
+    }
+    return out;
+  }
+
   /** Where attribute k's value starts and ends in x (raw, references not decoded). */
   valueStart(k: number): number {
     return this.aPos[4 * k + 2]!;
