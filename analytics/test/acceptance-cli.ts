@@ -167,7 +167,14 @@ export function describeAcceptanceSet(o: AcceptanceSetOptions): void {
   function columnFor(got: CliColumn[], c: ColumnAnswer, expectedCount: number): CliColumn | undefined {
     if (got.length === expectedCount) return got[c.index];
     const parts = c.header.split(/[\s\n]+/).filter(Boolean).map(squash);
-    return got.find((g) => squash(g.column) === squash(c.header)) ?? got.find((g) => parts.some((p) => p && squash(g.column).includes(p)));
+    // (a key named by its path in nested JSON, _source.actCode, may be read as its last name)
+    const leaf = /^[\w@$]+(\.[\w@$]+)+$/.test(c.header) ? squash(c.header.slice(c.header.lastIndexOf('.') + 1)) : null;
+    return (
+      got.find((g) => squash(g.column) === squash(c.header)) ??
+      (leaf ? got.find((g) => squash(g.column) === leaf) : undefined) ??
+      // (a field name of a system — _type, actCode — is matched whole, never as a part of another)
+      (/^[\w@$.]+$/.test(c.header) ? undefined : got.find((g) => parts.some((p) => p && squash(g.column).includes(p))))
+    );
   }
 
   async function checkFile(a: FileAnswer): Promise<Summary> {

@@ -23,6 +23,12 @@ export const ENGLISH_PHRASES: Readonly<Record<string, string>> = {
   'law field': '执法领域',
   'other names': '其他名称',
   'other name': '其他名称',
+  // the label of a coded value, beside its code (inspectType 02, inspectTypeName 日常检查)
+  'type name': '类型',
+  'result name': '结果',
+  'status name': '状态',
+  // the code Zhejiang gives each administrative act (an inspection's id: 行政行为码)
+  'act code': '行政行为码',
 };
 
 export const ENGLISH_WORDS: Readonly<Record<string, string>> = {

@@ -167,7 +167,9 @@ function english(words: readonly string[]): string | null {
       i += n;
       continue;
     }
-    const w = words[i]!;
+    // a plural of a listed word (officerNames, orgIds: lists of them) reads as the word
+    const w0 = words[i]!;
+    const w = ENGLISH_WORDS[w0] === undefined && w0.length > 3 && w0.endsWith('s') && ENGLISH_WORDS[w0.slice(0, -1)] !== undefined ? w0.slice(0, -1) : w0;
     const parts = ENGLISH_WORDS[w] !== undefined ? [w] : compound(w);
     if (!parts) return null;
     // is/has say yes-or-no only before what they ask about (is_done, hasHearing)
