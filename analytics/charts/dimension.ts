@@ -3,6 +3,7 @@
 import type { EChartsOption } from 'echarts';
 import { fixed, round } from './num.js';
 import { chartLabels, type ChartLang } from './labels.js';
+import { clipName } from './text.js';
 import { CHART_FONT_FAMILY, COLORS, countyMarkLine } from './theme.js';
 
 export interface DimensionBarInput {
@@ -18,7 +19,7 @@ export function dimensionBarOption(input: DimensionBarInput): EChartsOption {
   return {
     title: input.title ? { text: input.title } : undefined,
     grid: { left: 8, right: 24, top: input.title ? 56 : 28, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: items.map((i) => i.name), axisLabel: { interval: 0, rotate: 40, fontSize: 12, fontFamily: CHART_FONT_FAMILY } },
+    xAxis: { type: 'category', data: items.map((i) => clipName(i.name)), axisLabel: { interval: 0, rotate: 40, fontSize: 12, fontFamily: CHART_FONT_FAMILY } },
     yAxis: { type: 'value', min: 0, max: 100, interval: 20 },
     series: [
       {

@@ -5,6 +5,7 @@ import type { DimensionBarInput } from './dimension.js';
 import type { HeatmapInput } from './heatmap.js';
 import type { IntervalsInput } from './intervals.js';
 import { chartLabels, type ChartLang } from './labels.js';
+import { clipName } from './text.js';
 import type { RadarInput } from './radar.js';
 import type { RankingInput } from './ranking.js';
 import type { TargetItem, TargetsInput } from './targets.js';
@@ -48,7 +49,7 @@ export function radarInput(run: EvaluationResult, unitId: string, title?: string
   const vals = (e: EntityResult) => dims.map((d) => e.dimensions[d.id] ?? null);
   const series: RadarInput['series'][number][] = [{ name: unit.short_name, values: vals(unit), role: 'unit' }];
   if (county && county.entity_id !== unit.entity_id) series.push({ name: L.county, values: vals(county), role: 'county' });
-  if (best && best.entity_id !== unit.entity_id) series.push({ name: L.best(best.short_name), values: vals(best), role: 'best' });
+  if (best && best.entity_id !== unit.entity_id) series.push({ name: L.best(clipName(best.short_name)), values: vals(best), role: 'best' });
   return { ...(title ? { title } : {}), dimensions: dims.map((d) => nameIn(d.name, lang)), series };
 }
 

@@ -7,6 +7,7 @@ import type { EChartsOption } from 'echarts';
 import type { EvaluationResult } from '../eval/types.js';
 import type { FunnelZone } from '../scoring/funnel.js';
 import { round } from './num.js';
+import { clipName, htmlText } from './text.js';
 import { CHART_FONT_FAMILY, COLORS } from './theme.js';
 
 export interface FunnelLabels {
@@ -119,14 +120,15 @@ export function funnelOption(input: FunnelChartInput): EChartsOption {
       .map((p) => {
         const hi = p.id === input.highlight;
         const c = colorOf(p);
+        const name = clipName(p.name);
         return {
-          name: p.name,
+          name,
           value: [p.n, pct(p.rate)],
           symbolSize: hi ? 16 : 10,
           itemStyle: p.small ? { color: '#ffffff', borderColor: c, borderWidth: 2 } : { color: c, borderColor: hi ? COLORS.text : c, borderWidth: hi ? 2 : 0 },
           // name the units that stand out, and the one the user is looking at
           // (a function, not a template string: a unit named 花鸟{c} showed its value in place of {c})
-          label: { show: hi || g.key !== 'inside', position: 'right', formatter: () => p.name, fontSize: hi ? 13 : 11, fontWeight: hi ? 'bold' : 'normal', color: COLORS.text },
+          label: { show: hi || g.key !== 'inside', position: 'right', formatter: () => name, fontSize: hi ? 13 : 11, fontWeight: hi ? 'bold' : 'normal', color: COLORS.text },
         };
       }),
   }));
@@ -137,7 +139,16 @@ export function funnelOption(input: FunnelChartInput): EChartsOption {
     title: input.title ? { text: input.title } : undefined,
     legend: { bottom: 0, data: [L.county, L.limit95, L.limit998, L.inside, L.better, L.worse], textStyle: { fontFamily: CHART_FONT_FAMILY } },
     grid: { left: 8, right: 72, top: input.title ? 56 : 32, bottom: 56, containLabel: true },
-    tooltip: { trigger: 'item' },
+    // escaped text, no style attributes (ECharts' default formatter writes them, the CSP refuses them):
+    // the zone, the unit, its denominator and its rate
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { seriesName?: string; name?: string; value?: unknown }) => {
+        const v = Array.isArray(p.value) ? p.value : [];
+        const num = (x: unknown, d: number) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(d) : '—');
+        return [htmlText(p.seriesName), htmlText(p.name), `${htmlText(L.xName)}：${num(v[0], 0)}`, `${htmlText(L.yName)}：${num(v[1], 2)}`].join('<br/>');
+      },
+    } as never,
     xAxis: {
       type: log ? 'log' : 'value',
       min: log ? 1 : 0,

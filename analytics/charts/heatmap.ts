@@ -3,6 +3,7 @@
 // the indicators are grouped under their dimension's name (a heading row of its own).
 import type { EChartsOption } from 'echarts';
 import { round } from './num.js';
+import { clipName } from './text.js';
 import { CHART_FONT_FAMILY, COLORS, SCORE_SCALE } from './theme.js';
 
 export interface HeatmapInput {
@@ -57,7 +58,7 @@ export function heatmapOption(input: HeatmapInput): EChartsOption {
     xAxis: {
       type: 'category',
       position: 'top',
-      data: [...input.units],
+      data: input.units.map((u) => clipName(u)),
       axisLabel: { rotate: 45, fontSize: 11, interval: 0, fontFamily: CHART_FONT_FAMILY },
       splitArea: { show: false },
     },

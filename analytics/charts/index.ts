@@ -14,3 +14,4 @@ export * from './trend.js';
 export * from './dark.js';
 export * from './labels.js';
 export * from './funnel.js';
+export * from './text.js';

@@ -2,6 +2,7 @@
 // the Monte Carlo draws. Rank 1 at the left; units in nominal order, best on top.
 import type { EChartsOption } from 'echarts';
 import { chartLabels, type ChartLang } from './labels.js';
+import { clipName } from './text.js';
 import { CHART_FONT_FAMILY, COLORS } from './theme.js';
 
 export interface IntervalItem {
@@ -22,7 +23,7 @@ export interface IntervalsInput {
 
 export function rankIntervalsOption(input: IntervalsInput): EChartsOption {
   const items = [...input.items].reverse();
-  const names = items.map((i) => i.name);
+  const names = items.map((i) => clipName(i.name));
   const L = chartLabels(input.lang);
   // A stacked bar: an invisible base up to p5 − 0.5, then the visible p5..p95 band (ranks are
   // whole numbers, so the band covers from the middle of p5 to the middle of p95).

@@ -1,6 +1,7 @@
 // Dimension radar: one unit's dimension scores against the county and the best unit.
 import type { EChartsOption } from 'echarts';
 import { fixed, round } from './num.js';
+import { clipName } from './text.js';
 import { CHART_FONT_FAMILY, COLORS } from './theme.js';
 
 export interface RadarSeries {
@@ -28,9 +29,11 @@ const ROLE_STYLE: Record<RadarSeries['role'], { color: string; type: 'solid' | '
 export function dimensionRadarOption(input: RadarInput): EChartsOption {
   const max = input.max ?? 100;
   const unit = input.series.find((s) => s.role === 'unit');
+  // a unit's name cut to NAME_MAX (the best unit's series is named 最优单位（…） by its input, which cuts the name inside)
+  const nameOf = (s: RadarSeries) => (s.role === 'best' ? s.name : clipName(s.name));
   return {
     title: input.title ? { text: input.title } : undefined,
-    legend: { bottom: 4, data: input.series.map((s) => s.name), itemGap: 24, textStyle: { fontSize: 13, fontFamily: CHART_FONT_FAMILY } },
+    legend: { bottom: 4, data: input.series.map(nameOf), itemGap: 24, textStyle: { fontSize: 13, fontFamily: CHART_FONT_FAMILY } },
     radar: {
       center: ['50%', input.title ? '53%' : '48%'],
       radius: '64%',
@@ -49,7 +52,7 @@ export function dimensionRadarOption(input: RadarInput): EChartsOption {
         data: input.series.map((s) => {
           const st = ROLE_STYLE[s.role];
           return {
-            name: s.name,
+            name: nameOf(s),
             value: s.values.map((v) => (v === null || v === undefined ? 0 : round(v, 1))),
             lineStyle: { color: st.color, type: st.type, width: st.width },
             itemStyle: { color: st.color },

@@ -4,6 +4,7 @@ import type { EChartsOption } from 'echarts';
 import type { Grade } from '../scoring/grades.js';
 import { fixed, round } from './num.js';
 import { chartLabels, type ChartLang } from './labels.js';
+import { clipName } from './text.js';
 import { CHART_FONT_FAMILY, COLORS, countyMarkLine, GRADE_COLORS } from './theme.js';
 
 export interface RankingItem {
@@ -31,7 +32,7 @@ const GRADES_IN_LEGEND: Grade[] = ['优秀', '良好', '合格', '不合格'];
 export function rankingBarOption(input: RankingInput): EChartsOption {
   // Horizontal bars: ECharts draws the first category at the bottom, so reverse for best-on-top.
   const items = [...input.items].reverse();
-  const names = items.map((i) => (i.flagged ? `${i.name} ▲` : i.name));
+  const names = items.map((i) => (i.flagged ? `${clipName(i.name)} ▲` : clipName(i.name)));
   const L = chartLabels(input.lang);
   return {
     title: input.title ? { text: input.title } : undefined,

@@ -5,6 +5,7 @@
 import type { EChartsOption } from 'echarts';
 import { chartLabels, type ChartLang } from './labels.js';
 import { round } from './num.js';
+import { clipName, htmlText } from './text.js';
 import { CHART_FONT_FAMILY, COLORS } from './theme.js';
 
 export interface TrendSeries {
@@ -43,7 +44,7 @@ export function trendLineOption(input: TrendInput): EChartsOption {
     const strong = style !== 'other';
     return {
       ...(s.id ? { id: s.id } : {}),
-      name: s.name,
+      name: clipName(s.name),
       type: 'line',
       data: s.values.map((v) => (v === null ? null : round(v, 1))),
       connectNulls: false,
@@ -56,7 +57,7 @@ export function trendLineOption(input: TrendInput): EChartsOption {
       emphasis: { focus: 'series' },
     };
   };
-  const legend = [...(picked ? [picked.name] : []), ...(county ? [county.name] : []), ...(others.length ? [L.others] : [])];
+  const legend = [...(picked ? [clipName(picked.name)] : []), ...(county ? [clipName(county.name)] : []), ...(others.length ? [L.others] : [])];
   return {
     title: input.title ? { text: input.title } : undefined,
     // (ECharts puts a formatter's string in as HTML: the unit's name — data from an import — is
@@ -74,9 +75,4 @@ export function trendLineOption(input: TrendInput): EChartsOption {
       ...(picked ? [line(picked, 'picked')] : []),
     ],
   } as EChartsOption;
-}
-
-/** Text for a tooltip's HTML. */
-export function htmlText(s: string): string {
-  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

@@ -51,7 +51,7 @@ import {
   type ReportContext,
 } from './common.js';
 import { changeScore, cnNumber, dateTimeZh, dateZh, gapText, indicatorValue, int, num, pct, rankMove, score, signedScore, targetText, type Comparison } from './format.js';
-import { cell, DocBuilder, safeFileStem, type Cell, type ReportDoc } from './model.js';
+import { cell, DocBuilder, nameCell, safeFileStem, type Cell, type ReportDoc } from './model.js';
 import { countSentence, gradeDistribution, judgements, listZh, moneySentence, paragraph, quoted, rateSentence, scoreSentence, sentence, type Judgement } from './narrative.js';
 import { rectificationFromRun, writeRectification } from './rectification.js';
 import { achievements, causes, tasks } from './sections.js';
@@ -325,7 +325,7 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
       rows: [
         ...us.map((u) => [
           cell(u.rank === null ? '—' : String(u.rank), { align: 'center', value: u.rank }),
-          cell(u.short_name, { value: u.entity_id }),
+          nameCell(u.short_name, { value: u.entity_id }),
           cell(score(u.total), { align: 'center', value: u.total, bold: true }),
           cell(u.grade, { align: 'center', alert: u.grade === '不合格' }),
           ...(run.compare ? [cell(signedScore(u.change?.total), { align: 'center', value: u.change?.total ?? null }), cell(rankMove(u.change?.rank), { align: 'center', value: u.change?.rank ?? null })] : []),
@@ -603,7 +603,7 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
         id: `values_${k + 1}`,
         caption: `${tn}  各单位指标值${n > 1 ? `（${cnNumber(k + 1)}）` : ''}：${listZh(dims)}`,
         columns: [{ header: '单位', width: 15 }, ...part.map((m) => ({ header: `${m.name.zh}${unitLabel(m) ? `（${unitLabel(m)}）` : ''}`, width: 11, align: 'center' as const }))],
-        rows: [...us, c].map((e) => [cell(e.entity_type === 'county' ? '全县' : e.short_name, { value: e.entity_id, bold: e.entity_type === 'county' }), ...part.map((m) => cell(bareValue(e.indicators[m.id], m), { align: 'center', value: e.indicators[m.id]?.raw ?? null }))]),
+        rows: [...us, c].map((e) => [nameCell(e.entity_type === 'county' ? '全县' : e.short_name, { value: e.entity_id, bold: e.entity_type === 'county' }), ...part.map((m) => cell(bareValue(e.indicators[m.id], m), { align: 'center', value: e.indicators[m.id]?.raw ?? null }))]),
         dense: true,
       });
     }
@@ -642,7 +642,7 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
         .map((u) => {
           const r = byId.get(u.entity_id)!;
           return [
-            cell(u.short_name, { value: u.entity_id }),
+            nameCell(u.short_name, { value: u.entity_id }),
             cell(int(r.nominal), { align: 'center', value: r.nominal }),
             cell(int(r.p5), { align: 'center', value: r.p5 }),
             cell(int(r.p50), { align: 'center', value: r.p50 }),

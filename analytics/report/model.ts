@@ -2,6 +2,7 @@
 // saved run (and the review of the same period) and written by several renderers (DOCX, HTML →
 // PDF, XLSX). Renderers never compute numbers; they only lay out the text the model holds.
 import type { EChartsOption } from 'echarts';
+import { clipName } from '../charts/text.js';
 import type { Sheet } from '../export/tabular.js';
 
 export type ReportKind = 'county' | 'unit' | 'review';
@@ -27,6 +28,8 @@ export interface Cell {
   span?: number;
   /** Long codes (SHA-256, file names) that may break anywhere; numbers never do. */
   breakAnywhere?: boolean;
+  /** The whole text where `text` is cut (a unit's name past NAME_MAX): the HTML cell's title. */
+  title?: string;
 }
 
 export interface TableColumn {
@@ -189,6 +192,15 @@ export function inlineText(c: readonly Inline[]): string {
 /** A cell; `text` null renders as "—". */
 export function cell(text: string | null | undefined, extra: Omit<Cell, 'text'> = {}): Cell {
   return { text: text ?? '—', ...extra };
+}
+
+/**
+ * A cell holding a unit's name: cut to NAME_MAX characters and '…' when longer (a 3,000-character
+ * short name ran one ranking row across five PDF pages), the whole name kept as its title.
+ */
+export function nameCell(name: string, extra: Omit<Cell, 'text' | 'title'> = {}): Cell {
+  const text = clipName(name);
+  return { text, ...extra, ...(text !== name ? { title: name } : {}) };
 }
 
 /** Names usable as file names on Windows, macOS and Linux. */

@@ -16,6 +16,8 @@ import { unitMean } from './narrative.js';
 import { isOrganisationName } from '../privacy/mask.js';
 import { buildReports, reportContext, writeReport, writeReports } from './generate.js';
 import { plainText } from './render/html.js';
+import type { ReportDoc } from './model.js';
+import { NAME_MAX } from '../charts/text.js';
 import { artifactDir, readDocx, readXlsx, sheetRecords, tableWith, wText } from './testing/read-back.js';
 import { PERSONAL, reviewFixture } from './testing/review-fixture.js';
 
@@ -171,6 +173,36 @@ describe('county annual evaluation report', () => {
     expect((html.match(/<figure [^>]*>\s*<svg /g) ?? []).length).toBe(doc!.blocks.filter((b) => b.type === 'chart').length);
     expect(html).toContain('@page { size: A4');
     expect(html).toContain(`<td class="c b"><span class="n">${score(county().total)}</span></td>`);
+  }, TIMEOUT);
+
+  // hostile probe 9 (F5): a 3,000-character short name ran its ranking row across five PDF pages
+  it('a unit name past NAME_MAX characters: cut with “…” in the tables and charts, whole in the HTML title and the data', async () => {
+    const long = '长'.repeat(3000);
+    const cut = `${'长'.repeat(NAME_MAX)}…`;
+    const named: EvaluationResult = structuredClone(run);
+    const u = named.entities.find((e) => e.entity_type === 'unit' && e.rank !== null)!;
+    u.short_name = long;
+    const [doc] = buildReports({ ...ctx, run: named }, 'county');
+    const ranking = doc!.blocks.find((b) => b.type === 'table' && b.id === 'ranking') as Extract<ReportDoc['blocks'][number], { type: 'table' }>;
+    const row = ranking.rows.find((r) => r.some((c) => c.value === u.entity_id))!;
+    expect(row[1]!.text).toBe(cut);
+    expect([...row[1]!.text].length).toBe(21);
+    expect(row[1]!.title).toBe(long);
+    // every table cell that names the unit is cut
+    const cells = doc!.blocks.flatMap((b) => (b.type === 'table' ? b.rows.flat() : []));
+    expect(cells.filter((c) => c.text.includes('长'.repeat(NAME_MAX + 1)))).toEqual([]);
+    expect(cells.filter((c) => c.text === cut).length).toBeGreaterThanOrEqual(2);
+    const out = join(artifactDir('county'), 'county-long-name.html');
+    await writeReport(doc!, 'html', out);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain(`<td title="${long}">${cut}</td>`);
+    // the charts' labels: the name cut, never whole
+    const figures = html.match(/<figure [\s\S]*?<\/figure>/g) ?? [];
+    expect(figures.length).toBeGreaterThan(0);
+    expect(figures.filter((f) => f.includes('长'.repeat(NAME_MAX + 1)))).toEqual([]);
+    expect(figures.some((f) => f.includes(cut))).toBe(true);
+    // the data behind the report keep the whole name
+    expect(JSON.stringify(doc!.sheets)).toContain(long);
   }, TIMEOUT);
 
   it('says nothing about what is missing: no comparison period, an indicator without data', () => {

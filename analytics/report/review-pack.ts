@@ -8,7 +8,8 @@ import { evidenceSheets, type ReviewHit, type ReviewResult, type ReviewRuleSumma
 import type { Sheet } from '../export/tabular.js';
 import { addDays, beforeZh, countyName, issuerShort, periodTitle, rangeZh, reviewRecipient, signatureDate, type ReportContext } from './common.js';
 import { dateZh, int } from './format.js';
-import { autoWidths, cell, DocBuilder, safeFileStem, type Cell, type ReportDoc } from './model.js';
+import { clipName } from '../charts/text.js';
+import { autoWidths, cell, DocBuilder, nameCell, safeFileStem, type Cell, type ReportDoc } from './model.js';
 import { listZh, namesZh, sentence } from './narrative.js';
 import { evidenceText, evidenceValue, hitId, maskedText, shownEvidence, trackingNumbers, unitLabel, zhDates } from './review-source.js';
 
@@ -109,7 +110,7 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
           cell(r.basis),
           cell(r.severity, { align: 'center', bold: r.severity === '高' && r.hits > 0 }),
           cell(int(r.hits), { align: 'center', value: r.hits }),
-          cell(us.length ? us.map(([id, n]) => `${unitName(id)}${n}条`).join('、') : '—'),
+          cell(us.length ? us.map(([id, n]) => `${clipName(unitName(id))}${n}条`).join('、') : '—'),
         ];
       }),
       dense: true,
@@ -134,7 +135,7 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
       rows: unitsHit.map(([id, n]) => {
         const mine = review.hits.filter((h) => (h.unit_id ?? 'UNRESOLVED') === id);
         return [
-          cell(unitName(id), { value: id }),
+          nameCell(unitName(id), { value: id }),
           cell(int(n), { align: 'center', value: n }),
           ...SEVERITIES.map((s) => cell(int(mine.filter((h) => sevOf(h) === s).length), { align: 'center' })),
           cell(mainTypes(mine)),
@@ -157,7 +158,7 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
       ],
       rows: officers.map(([id, n]) => {
         const mine = ordered.filter((h) => h.officer_ids.includes(id));
-        const unitsOf = [...new Set(mine.map((h) => unitName(h.unit_id)))];
+        const unitsOf = [...new Set(mine.map((h) => clipName(unitName(h.unit_id))))];
         return [
           cell(id, { align: 'center' }),
           cell(unitsOf.join('、')),
@@ -187,7 +188,7 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
         const rec = shownEvidence(h, r, ctx.unmask);
         const row: Cell[] = [
           cell(no(h), { align: 'center' }),
-          cell(unitName(h.unit_id), { value: h.unit_id }),
+          nameCell(unitName(h.unit_id), { value: h.unit_id }),
           ...evCols.map((c) => cell(zhDates(evidenceValue(rec[c])) || '—', { value: typeof rec[c] === 'number' ? (rec[c] as number) : evidenceValue(rec[c]) })),
           cell(h.mark?.status ?? '待核查', { align: 'center' }),
         ];
@@ -201,7 +202,7 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
       const compactRows = (): Cell[][] =>
         shown.map((h) => [
           cell(no(h), { align: 'center' }),
-          cell(unitName(h.unit_id), { value: h.unit_id }),
+          nameCell(unitName(h.unit_id), { value: h.unit_id }),
           cell(zhDates(ctx.unmask ? h.summary : maskedText(h.summary, h, r))),
           cell(zhDates(evidenceText(h, r, { unmask: ctx.unmask, skip: /^执法主体$/, separator: '\n' }))),
           cell(h.mark?.status ?? '待核查', { align: 'center' }),
@@ -251,7 +252,7 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
       ],
       rows: ordered.map((h) => [
         cell(no(h), { align: 'center' }),
-        cell(unitName(h.unit_id), { value: h.unit_id }),
+        nameCell(unitName(h.unit_id), { value: h.unit_id }),
         cell(ruleOf.get(h.rule)?.name.zh ?? h.rule),
         cell(sevOf(h), { align: 'center', bold: sevOf(h) === '高' }),
         cell(h.mark?.status ?? '待核查', { align: 'center' }),

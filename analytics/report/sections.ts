@@ -4,6 +4,7 @@
 // and departments, red lines where the internal review is thin) and the work plan of 下一步工作
 // (each task with the units responsible and a deadline counted from the report's date). Every
 // sentence is computed; a sentence whose numbers are missing is left out.
+import { clipName } from '../charts/text.js';
 import type { EntityResult, EvaluationResult, IndicatorValue, TargetResult } from '../eval/types.js';
 import { addDays, beforeZh, county, endOfMonthAfter, meta, tvu, units, vu, type IndicatorMeta, type ReportContext } from './common.js';
 import { cnNumber, indicatorValue, int, num, pct, score, type Comparison } from './format.js';
@@ -266,13 +267,13 @@ export function tasks(ctx: ReportContext): Task[] {
   for (const f of c.flags.filter((x) => x.hits > 0)) {
     const who = us.filter((u) => u.flags.some((x) => x.id === f.id && x.hits > 0));
     const ph = PHRASES[f.id];
-    out.push({ task: `逐一核查${f.name.zh}的${int(f.hits)}${ph?.kind === 'records' ? ph.m : '起'}情形，依法纠正并倒查责任`, owner: `${namesZh(who.map((u) => u.short_name))}，${COORD}督办`, deadline: soon });
+    out.push({ task: `逐一核查${f.name.zh}的${int(f.hits)}${ph?.kind === 'records' ? ph.m : '起'}情形，依法纠正并倒查责任`, owner: `${namesZh(who.map((u) => clipName(u.short_name)))}，${COORD}督办`, deadline: soon });
   }
   const withProblems = us.filter((u) => u.flags.length || judgements(run, u).some((j) => j.standing === 'weakness'));
-  if (withProblems.length) out.push({ task: '对照单位体检报告的问题清单制定整改方案，明确责任人和完成时限并报送', owner: withProblems.length === us.length ? '各执法单位' : namesZh(withProblems.map((u) => u.short_name)), deadline: soon });
+  if (withProblems.length) out.push({ task: '对照单位体检报告的问题清单制定整改方案，明确责任人和完成时限并报送', owner: withProblems.length === us.length ? '各执法单位' : namesZh(withProblems.map((u) => clipName(u.short_name))), deadline: soon });
   const rv = ctx.review;
   if (rv && rv.hits.length) {
-    const who = Object.entries(rv.by_unit).filter(([, n]) => n > 0).map(([id]) => us.find((u) => u.entity_id === id)?.short_name ?? id);
+    const who = Object.entries(rv.by_unit).filter(([, n]) => n > 0).map(([id]) => clipName(us.find((u) => u.entity_id === id)?.short_name ?? id));
     out.push({ task: `逐条核查问题线索${int(rv.hits.length)}条，在工作台中标注核查结论`, owner: `${namesZh(who)}，${COORD}汇总`, deadline: soon });
   }
   const weak: Judgement[] = judgements(run, c).filter((j) => j.standing === 'weakness' && j.met === false);
@@ -281,7 +282,7 @@ export function tasks(ctx: ReportContext): Task[] {
     const below = m.applies_to.units === false ? [] : us.filter((u) => judge(m, u.indicators[m.id])?.met === false);
     out.push({
       task: `${m.name.zh}${goalZh(m.target!, vu(m))}`,
-      owner: below.length ? namesZh(below.map((u) => u.short_name)) : COORD,
+      owner: below.length ? namesZh(below.map((u) => clipName(u.short_name))) : COORD,
       deadline: half,
     });
   }

@@ -3,7 +3,7 @@
 // with target and gap, its red flags and review hits (with the tracking numbers of the review pack),
 // last year's gaps and where they stand, and the problem list (问题清单) whose requirements cite the
 // unit's own records, with columns for the unit to fill in its rectification.
-import { dimensionRadarOption, type RadarInput } from '../charts/index.js';
+import { clipName, dimensionRadarOption, type RadarInput } from '../charts/index.js';
 import type { EntityResult, EvaluationResult } from '../eval/types.js';
 import type { Sheet } from '../export/tabular.js';
 import { type ReviewHit, type ReviewResult, type ReviewRuleSummary } from '../review/index.js';
@@ -107,7 +107,7 @@ function radarOf(run: EvaluationResult, u: EntityResult, best: EntityResult | un
   const dims = run.dimensions;
   const series: RadarInput['series'][number][] = [{ name: u.short_name, values: dims.map((d) => u.dimensions[d.id] ?? null), role: 'unit' }];
   series.push({ name: '各单位平均', values: dims.map((d) => unitMean(us, d.id)), role: 'county' });
-  if (best && best.entity_id !== u.entity_id) series.push({ name: `最优单位（${best.short_name}）`, values: dims.map((d) => best.dimensions[d.id] ?? null), role: 'best' });
+  if (best && best.entity_id !== u.entity_id) series.push({ name: `最优单位（${clipName(best.short_name)}）`, values: dims.map((d) => best.dimensions[d.id] ?? null), role: 'best' });
   return { dimensions: dims.map((d) => d.name.zh), series };
 }
 
@@ -182,7 +182,7 @@ export function buildUnitReport(ctx: ReportContext, unitId: string): ReportDoc {
         { header: '项目', width: 16 },
         { header: '本单位', width: 12, align: 'center' },
         { header: '各单位平均', width: 14, align: 'center' },
-        ...(bestCol ? [{ header: `最优单位（${best!.short_name}）`, width: 20, align: 'center' as const }] : []),
+        ...(bestCol ? [{ header: `最优单位（${clipName(best!.short_name)}）`, width: 20, align: 'center' as const }] : []),
         { header: '与平均比较', width: 13, align: 'center' },
         ...(prevLabel ? [{ header: `本单位${prevLabel}`, width: 14, align: 'center' as const }] : []),
       ],

@@ -108,7 +108,7 @@ function td(c: Cell, align?: string): string {
   const a = c.align ?? align;
   const cls = [a === 'center' ? 'c' : a === 'right' ? 'r' : '', c.bold || c.alert ? 'b' : '', c.breakAnywhere ? 'brk' : ''].filter(Boolean).join(' ');
   const text = c.text.split('\n').map((l) => (c.breakAnywhere ? esc(l) : escNum(l))).join('<br>');
-  return `<td${cls ? ` class="${cls}"` : ''}${c.span && c.span > 1 ? ` colspan="${c.span}"` : ''}>${text}</td>`;
+  return `<td${cls ? ` class="${cls}"` : ''}${c.title ? ` title="${esc(c.title)}"` : ''}${c.span && c.span > 1 ? ` colspan="${c.span}"` : ''}>${text}</td>`;
 }
 
 let chartNo = 0;

@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
-import { onDark, THEME_NAME, TIJIAN_THEME } from '../../../analytics/charts';
+import { onDark, THEME_NAME, TIJIAN_THEME, withTextTooltips } from '../../../analytics/charts';
 import { useApp } from '../state';
 
 let registered = false;
@@ -146,7 +146,9 @@ export function Chart({
       el?.setAttribute('data-painted', '');
       return;
     }
-    const o = { ...option, backgroundColor: 'transparent', animation: false };
+    // a tooltip without a formatter of its own gets escaped text: ECharts' default formatter writes
+    // style attributes, which the CSP refuses (an error logged at every hover, tooltips unstyled)
+    const o = withTextTooltips({ ...option, backgroundColor: 'transparent', animation: false });
     const done = () => {
       c.off('finished', done);
       el?.setAttribute('data-render-ms', String(Math.round(performance.now() - t0)));
