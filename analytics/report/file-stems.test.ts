@@ -17,6 +17,7 @@ describe('file stems', () => {
     writeFileSync(join(tempDir(), `整改反馈表_${long}.xlsx`), 'x');
     expect(safeFileStem('02_XZ03_\u202e镇山洋_2024年度体检报告')).toBe('02_XZ03__镇山洋_2024年度体检报告');
     expect(safeFileStem('a/b:c*?"<>|d e\u0007')).toBe('a_b_c______de_');
+    expect(safeFileStem('菜园镇\ufffe\uffff\ufeff\u0085\u2028\ud800x😀')).toBe('菜园镇______x😀');
     // an emoji is not cut in half
     expect(safeFileStem('😀'.repeat(100))).toBe('😀'.repeat(FILE_STEM_BYTES / 4));
   });

@@ -209,7 +209,11 @@ export function safeFileStem(s: string, maxBytes = FILE_STEM_BYTES): string {
   // shows a name reversed: a disguise), and cut at whole characters to fit in bytes — a file name
   // may hold 255 bytes, and 120 Chinese characters are 360 (a unit of a 5,000-character name
   // stopped `rectify export` at its file with ENAMETOOLONG)
-  const clean = s.replace(/[\\/:*?"<>|\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '_').replace(/\s+/g, '');
+  // (also C1 controls, the noncharacters U+FFFE/FFFF and a BOM — U+FFFE stayed in a name, hostile
+  // probe 9 — and a surrogate without its pair, which no file system name can hold)
+  const clean = s
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '_')
+    .replace(/\s+/g, '');
   let out = '';
   let bytes = 0;
   for (const ch of clean) {
