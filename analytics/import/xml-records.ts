@@ -37,7 +37,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { TijianError } from '../i18n/errors.js';
 import { checkAborted } from './cancel.js';
 import { headBytes } from './html-table.js';
-import { XmlScanner, XmlSyntaxError, type XmlHandler } from './xml-scan.js';
+import { closeTag, XmlScanner, XmlSyntaxError, type XmlHandler } from './xml-scan.js';
 import { xml2003Encoding } from './xml2003-reader.js';
 import { EXCEL_MAX_COLUMNS, MAX_ROW_CHARS } from './xlsx-reader.js';
 
@@ -198,13 +198,7 @@ export async function readXmlRecords(path: string, file: string, onRecord: (json
         return;
       }
       const name = s.name();
-      const open = stack.pop();
-      if (open !== name) {
-        throw new XmlSyntaxError(
-          open === undefined ? `多余的结束标签 </${name}>` : `结束标签 </${name}> 与开始标签 <${open}> 不配对`,
-          open === undefined ? `a stray end tag </${name}>` : `the end tag </${name}> does not close <${open}>`,
-        );
-      }
+      closeTag(stack, name);
       if (fieldKey !== null) {
         // a value written despite xsi:nil is the value
         const v = fieldNil && fieldText === '' ? 'null' : JSON.stringify(fieldText);

@@ -29,6 +29,18 @@ export class XmlSyntaxError extends Error {
   }
 }
 
+/** Closes the innermost open element of `stack`: `name` must be it (a stray or crossed end tag is
+ *  a syntax error naming both). */
+export function closeTag(stack: string[], name: string): void {
+  const open = stack.pop();
+  if (open !== name) {
+    throw new XmlSyntaxError(
+      open === undefined ? `多余的结束标签 </${name}>` : `结束标签 </${name}> 与开始标签 <${open}> 不配对`,
+      open === undefined ? `a stray end tag </${name}>` : `the end tag </${name}> does not close <${open}>`,
+    );
+  }
+}
+
 export interface XmlHandler {
   /** A start tag: its local name is s.name(), its attributes s.attr(). */
   open(s: XmlScanner, selfClosing: boolean): void;

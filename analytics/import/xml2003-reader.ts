@@ -19,7 +19,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { fileErrors, TijianError } from '../i18n/errors.js';
 import { checkAborted } from './cancel.js';
 import { headBytes, sniffEncoding } from './html-table.js';
-import { decodeEntities, XmlScanner, XmlSyntaxError, type XmlHandler } from './xml-scan.js';
+import { closeTag, decodeEntities, XmlScanner, XmlSyntaxError, type XmlHandler } from './xml-scan.js';
 import {
   EXCEL_MAX_CELL_CHARS,
   EXCEL_MAX_COLUMNS,
@@ -327,13 +327,7 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
     },
     close(s) {
       const name = s.name();
-      const open = stack.pop();
-      if (open !== name) {
-        throw new XmlSyntaxError(
-          open === undefined ? `多余的结束标签 </${name}>` : `结束标签 </${name}> 与开始标签 <${open}> 不配对`,
-          open === undefined ? `a stray end tag </${name}>` : `the end tag </${name}> does not close <${open}>`,
-        );
-      }
+      closeTag(stack, name);
       if (dataDepth > 0) {
         if (--dataDepth === 0) s.capture = false;
         return;
