@@ -152,4 +152,27 @@ describe('fixed-width text tables', () => {
     expect(await ws.db.all(`SELECT line_no, error_codes FROM rejected_row`)).toEqual([{ line_no: 4, error_codes: ['unit_id.required'] }]);
     ws.close();
   });
+
+  // hostile probe 10: a CSV quoting a small table in a cell (a header, then ------- -------) was read
+  // as a spool — the records above dropped as "commands" without a reject; a cell holding ORA-00001
+  // was dropped as the client's message; a 50 MiB line ran the process out of memory
+  it('a CSV whose quoted note holds a dashes line stays a CSV, every record loaded', async () => {
+    const note = '"检查记录摘录：\n项目     结果\n-------- --------\n消防     合格"';
+    const csv = ['人员编号,年度,姓名,所属单位,备注', 'ZF0001,2024,张三,嵊泗县综合行政执法局,', `ZF0002,2024,李四,嵊泗县交通运输局,${note}`, 'ZF0003,2024,王五,嵊泗县卫生健康局,'].join('\n') + '\n';
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, file('执法人员.csv', csv));
+    expect(r).toMatchObject({ format: 'csv', table: 'officer', rows_read: 3, rows_loaded: 3, rows_rejected: 0 });
+    expect((await officers(ws)).map((o) => (o as { officer_id: string }).officer_id)).toEqual(['ZF0001', 'ZF0002', 'ZF0003']);
+    ws.close();
+  });
+
+  it('a record whose first cell is ORA-00001 is a record; a line of 20 MiB is one rejected row, told at once', async () => {
+    const lines = [HEADER, DASHES, spoolRow(['ORA-00001', '2024', '张三', '嵊泗县综合行政执法局', '10']), 'x'.repeat(20 << 20), spoolRow(['ZF0002', '2024', '李四', '嵊泗县交通运输局', '12'])];
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, file('执法人员_spool.txt', lines.join('\n') + '\n'));
+    expect(r).toMatchObject({ table: 'officer', rows_read: 3, rows_loaded: 2, rows_rejected: 1 });
+    expect((await officers(ws)).map((o) => (o as { officer_id: string }).officer_id)).toEqual(['ORA-00001', 'ZF0002']);
+    expect(await ws.db.all(`SELECT line_no, error_codes FROM rejected_row`)).toEqual([{ line_no: 4, error_codes: ['row.fixed_width'] }]);
+    ws.close();
+  });
 });

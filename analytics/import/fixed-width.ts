@@ -195,6 +195,9 @@ function cutBy(line: string, layout: LayoutCols, measure: WidthMeasure, pushed: 
  *  in display columns first, then (for a line with non-ASCII text) by GBK and UTF-8 bytes, as a
  *  client padding by bytes writes it; strictly first, then with pushed values (see cutBy). */
 export function cutFixedLine(line: string, layout: LayoutCols): CutResult {
+  // (a line many times the rule's width cannot fit it: told at once — cutting a 50 MiB line
+  // character by character ran the process out of memory)
+  if (line.length > 4 * layout.width + 64) return { problem: 'overflow' };
   const wide = /[^\x00-\x7f]/.test(line);
   const measures: WidthMeasure[] = wide ? ['display', 'gbk', 'utf8'] : ['display'];
   let first: CutResult | null = null;
@@ -232,6 +235,11 @@ export function detectFixedWidth(lines: readonly string[]): FixedWidthLayout | n
     const layout = { cols, seps, sepChar: kind === 'sqlplus' ? (' ' as const) : ('|' as const), width: rule.length };
     const headerText = lines[headerIdx]!.replace(/\s+$/, '');
     if (!headerText.trim()) continue;
+    // A client's table has nothing above its header but the echoed command, the client's messages
+    // and blank lines, and no delimiter in its header: a CSV quoting a small table in a cell (a
+    // header, then ------- -------) is a CSV — its records above were dropped as "commands"
+    if (kind === 'sqlplus' && /[,\t]/.test(headerText)) continue;
+    if (lines.slice(0, Math.min(headerIdx, i)).some((l) => l.trim() !== '' && !COMMAND.test(l) && /[,\t]/.test(l))) continue;
     const cut = cutFixedLine(headerText, layout);
     if (!('cells' in cut) || cut.cells.some((c) => c === '')) continue;
     return { kind, ...layout, headerLine: headerIdx + 1, headerText, headers: cut.cells, rule, firstLine: firstIdx + 1 };
@@ -247,9 +255,10 @@ export type NoRecordKind = 'blank' | 'header' | 'rule' | 'footer' | 'command';
 const FOOTER =
   /^\s*(?:已选择\s*(\d+)\s*行。?|(\d+)\s+rows?\s+selected\.?|\((\d+)\s+rows?\)|(\d+)\s+rows?\s+in\s+set\b.*|Empty set\b.*|未选定行|no rows selected)\s*$/i;
 
-/** The client's own lines: a command echoed after the SQL> prompt, an SQL*Plus (SP2-) or Oracle
- *  (ORA-) message, mysql's and psql's prompts. */
-const COMMAND = /^\s*(SQL>|SP2-\d+|ORA-\d+|mysql>|\S*=[#>]\s)/;
+/** The client's own lines: a command echoed after the SQL> prompt, an SQL*Plus (SP2-nnnn:) or
+ *  Oracle (ORA-nnnnn:) message — with its colon: a cell holding the code alone is data — mysql's
+ *  and psql's prompts. */
+const COMMAND = /^\s*(SQL>|SP2-\d+:|ORA-\d+:|mysql>|\S*=[#>]\s)/;
 
 /** Whether a line of the table is no record, and what it is; null for a record. `footerCount`
  *  receives the count a footer gives. */

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { freshWorkspace, SAMPLES, tempDir } from '../test/helpers.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { importFile } from './import-file.js';
+import { JSON_TABLE_MAX_COLUMNS } from './sources.js';
 
 const FINDINGS = JSON.parse(readFileSync(join(SAMPLES, 'shengsi', '执法监督发现问题_2022-2024.json'), 'utf8')) as Array<Record<string, unknown>>;
 const RECORDS = FINDINGS.slice(0, 30);
@@ -138,5 +139,15 @@ describe('JSON laid out as column names and rows of values', () => {
     expect(r.columns!.map((c) => c.column)).toEqual(['index', ...COLUMNS]);
     expect(r.warnings).toContain('记录取自 JSON 中的“data”（30 条，行号为其中的第几条）；外层的 schema 不是记录，未导入 / records read from "data" in the JSON (30; line numbers count them); the wrapper\'s schema are no records and were not imported');
     expect(await rowsOf(ws, ', extras')).toEqual(ref.map(({ extras: _, ...x }) => x));
+  });
+
+  it('more names than an import takes (a 300 KB file of 16,000 took 10 GB and never ended, hostile probe 10) is refused at once, in words, the workspace as it was', async () => {
+    const names = Array.from({ length: JSON_TABLE_MAX_COLUMNS + 1 }, (_, i) => `列${i}`);
+    const path = join(tempDir(), '宽表.json');
+    writeFileSync(path, JSON.stringify({ columns: names, data: [names.map(() => 'x')] }));
+    const ws = await freshWorkspace();
+    await expect(importFile(ws, path)).rejects.toMatchObject({ code: 'FILE_UNSUPPORTED', zh: `“宽表.json”的列名表（columns）有 ${JSON_TABLE_MAX_COLUMNS + 1} 列，超过可导入的 ${JSON_TABLE_MAX_COLUMNS} 列：这不是一张数据表的导出。请只导出需要的列后重新导入` });
+    expect(await ws.db.all(`SELECT count(*)::INTEGER AS n FROM import_log`)).toEqual([{ n: 0 }]);
+    ws.close();
   });
 });

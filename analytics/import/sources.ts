@@ -1585,12 +1585,25 @@ async function columnNamesBeside(
 /** Records laid out as a table (COLUMN_NAME_KEYS): each row of values made the object of its
  *  column names, numbered by its place among the rows. A row with another number of values than
  *  there are names, or no array at all, is rejected with why (never padded or cut). */
+/** The most columns a JSON table (names + rows) may name. */
+export const JSON_TABLE_MAX_COLUMNS = 1024;
+
 async function jsonTableSource(
   ctx: SourceContext,
   table: { at: string[]; names: string[]; namesKey: string; rowsKey: string; n: number },
   cleanupPaths: string[],
 ): Promise<StagedSource> {
   const { db, tag } = ctx;
+  // (hostile probe 10: 16,000 names of a 300 KB file took 10 GB and never ended; no table of the
+  // county's has a tenth of this limit)
+  if (table.names.length > JSON_TABLE_MAX_COLUMNS) {
+    const file = ctx.displayName ?? basename(ctx.path);
+    throw new TijianError(
+      'FILE_UNSUPPORTED',
+      `“${file}”的列名表（${table.namesKey}）有 ${table.names.length} 列，超过可导入的 ${JSON_TABLE_MAX_COLUMNS} 列：这不是一张数据表的导出。请只导出需要的列后重新导入`,
+      `"${file}" names ${table.names.length} columns (${table.namesKey}), more than the ${JSON_TABLE_MAX_COLUMNS} an import takes: this is no table's export. Export the columns needed and import again`,
+    );
+  }
   // a name given twice (pandas writes duplicate columns as they are) would make two values of one
   // key in each record, and each record rejected: the later ones are numbered, as a sheet's are
   const taken = new Set<string>();

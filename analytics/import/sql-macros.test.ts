@@ -271,6 +271,9 @@ describe('tj_list: officer and unit lists in one cell', () => {
     ['[["警告"],["罚款"]]', ['[["警告"]', '["罚款"]]']],
     ['["警告",null]', ['["警告"', 'null]']],
     ['["警告",true]', ['["警告"', 'true]']],
+    // an escaped control character is not decoded into the list (hostile probe 10: ["\u0000"]
+    // loaded a NUL the cell check had not seen)
+    ['["\\u0000","x\\u001by"]', ['["\\u0000"', '"x\\u001by"]']],
   ] as Array<[string, string[]]>)('no JSON array of texts and numbers %j: split as before → %j', async (s, l) => {
     expect(await value(`SELECT tj_list(${lit(s)})`)).toEqual(l);
   });

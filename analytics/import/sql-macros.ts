@@ -363,12 +363,12 @@ CREATE OR REPLACE TEMP MACRO tj_date_ph(t) AS (CASE WHEN starts_with(t, '0') AND
 -- A cell that is exactly a JSON array of texts and numbers is that list: a form tool's multi-select
 -- (钉钉宜搭, 简道云 export it as ["警告","罚款"]), each item trimmed, empty ones dropped — split on
 -- the separators it was ["[\"警告\"", "\"罚款\"]"]. Anything else ([警告] unquoted, an array of
--- objects or of arrays, [null]) is split as before. (Nested CASEs: json_extract is reached only
+-- objects or of arrays, [null], a control character written as a JSON escape) is split as before. (Nested CASEs: json_extract is reached only
 -- by valid JSON, json_valid only by a text in brackets.)
 CREATE OR REPLACE TEMP MACRO tj_list_c(t) AS (
   CASE WHEN t IS NULL THEN NULL
        WHEN CASE WHEN starts_with(t, '[') AND ends_with(t, ']') THEN
-              CASE WHEN json_valid(t) THEN
+              CASE WHEN json_valid(t) AND NOT regexp_matches(t, '\\\\u00([01][0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])') THEN
                 len(list_filter(CAST(json_extract(t, '$[*]') AS JSON[]), x -> json_type(x) NOT IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE'))) = 0
               ELSE FALSE END
             ELSE FALSE END
