@@ -4,6 +4,7 @@
 // run reuse after a ledger change, and the CLI.
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { lit } from '../db/duck.js';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main.js';
 import { parsePeriod } from '../eval/period.js';
@@ -232,7 +233,9 @@ describe('tijian rectify', () => {
   it('list --item prints the ledger\'s text with control characters, line feeds and bidi controls escaped (hostile probe 9, F2: a workspace from elsewhere drove the terminal)', async () => {
     const { ws } = await ledger();
     const id = (await listItems(ws.db))[0]!.item_id;
-    await updateItem(ws.db, id, { status: '整改中', measures: '措施\x1b[2K\x1b[1A伪造\n✓ 已整改\u202e本文转反', owner: '张\x9b三' }, { source: '测试\x1b]8;;http://evil.example\x1b\\' });
+    await updateItem(ws.db, id, { status: '整改中', measures: '措施', owner: '张三' }, { source: '测试\x1b]8;;http://evil.example\x1b\\' });
+    // (typed text is refused such characters now: the ledger's text as a workspace from elsewhere holds it)
+    await ws.db.exec(`UPDATE rectify_item SET measures = ${lit('措施\x1b[2K\x1b[1A伪造\n✓ 已整改\u202e本文转反')}, owner = ${lit('张\x9b三')} WHERE item_id = ${id}`);
     ws.close();
     const r = await run('rectify', 'list', '--workspace', ws.path, '--item', itemCode(id), '--unmask');
     expect(r.code, r.err).toBe(0);

@@ -6,6 +6,8 @@ import { parse as parseYaml, stringify } from 'yaml';
 import { main } from '../cli/main.js';
 import { SAMPLES, sampleWorkspace, tempDir } from '../test/helpers.js';
 import { DEFAULT_RULES_PATH } from './load.js';
+import { lit } from '../db/duck.js';
+import { Workspace } from '../workspace/workspace.js';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -120,9 +122,16 @@ describe('tijian mark', () => {
     const overdue = j.hits.find((h) => h.rule === 'overdue_case')!;
     const note = '\x1b]8;;http://evil.example\x1b\\点此查看\x1b[2K\x1b[1A\n✓ 伪造行\u202e反转';
     const shown = '\\x1b]8;;http://evil.example\\x1b\\点此查看\\x1b[2K\\x1b[1A\\n✓ 伪造行\\u202e反转';
-    const m = await run('mark', '--workspace', path, '--rule', 'overdue_case', '--key', overdue.ref, '--period', '2024', '--status', '已核实', '--note', note, '--reviewer', '王\x1b[8m某');
+    // typed, such a note is refused (and its error shown escaped); a workspace from elsewhere holds it
+    const typed = await run('mark', '--workspace', path, '--rule', 'overdue_case', '--key', overdue.ref, '--period', '2024', '--status', '已核实', '--note', note, '--reviewer', '王\x1b[8m某');
+    expect(typed.code).toBe(2); // (a usage error)
+    expect(typed.err).not.toMatch(/[\x1b\u202e]/);
+    expect(typed.err).toContain('“核查说明”含有看不见的控制字符 U+001B、U+202E');
+    const m = await run('mark', '--workspace', path, '--rule', 'overdue_case', '--key', overdue.ref, '--period', '2024', '--status', '已核实', '--note', '待改', '--reviewer', '王某');
     expect(m.code, m.err).toBe(0);
-    expect(m.out).toBe(`已标注 overdue_case ${overdue.ref}：已核实（${shown}）\n`);
+    const ws = await Workspace.open(path);
+    await ws.db.exec(`UPDATE review_mark SET note = ${lit(note)}, reviewer = ${lit('王\x1b[8m某')}`);
+    ws.close();
     const review = await run('review', '--workspace', path, '--period', '2024');
     const list = await run('mark', '--workspace', path, '--list');
     for (const out of [review.out, list.out]) {
