@@ -206,19 +206,21 @@ export async function workspaceNames(db: Db): Promise<NameIndex> {
 
 /** The mapping an import uses: the user's, the one remembered for this layout, or recognised. */
 export async function chooseMapping(db: Db | null, source: StagedSource, file: string, explicit?: MappingFile, allowAbsent = false): Promise<Mapping> {
-  const unit = await sheetUnit(db, source.sheet);
+  // (the workspace's names read once: recognition weighs values by them, the sheet's name is looked up)
+  let names: Promise<NameIndex> | undefined;
+  const known = db ? () => (names ??= workspaceNames(db)) : undefined;
+  const unit = await sheetUnit(known, source.sheet);
   if (explicit) return withFileConstants(applyMappingFile(explicit, source.headers, { allowAbsent }), file, unit);
   const remembered = db ? await rememberedMapping(db, source.headers) : null;
   if (remembered) return withFileConstants(remembered, file, unit);
   const samples = await sampleColumns(source.db, source);
-  return withFileConstants(detectTable(source.headers, file, { samples, ...(db ? { names: await workspaceNames(db) } : {}) }), file, unit);
+  return withFileConstants(detectTable(source.headers, file, { samples, ...(known ? { names: await known() } : {}) }), file, unit);
 }
 
 /** The sheet's name when it names a unit the workspace knows (its name, short name or an alias). */
-async function sheetUnit(db: Db | null, sheet: string | undefined): Promise<string | undefined> {
-  if (!db || !sheet?.trim()) return undefined;
-  const units = (await workspaceNames(db)).units;
-  return units.has(valueKey(sheet)) ? sheet.trim() : undefined;
+async function sheetUnit(known: (() => Promise<NameIndex>) | undefined, sheet: string | undefined): Promise<string | undefined> {
+  if (!known || !sheet?.trim()) return undefined;
+  return (await known()).units.has(valueKey(sheet)) ? sheet.trim() : undefined;
 }
 
 /** DuckDB messages that mean the reader could not read the file (not a fault of ours). */
@@ -489,7 +491,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
       throw e;
     }
     if (!given) return checkAnyRecognised(detectTable(headers, file), headers, file, sheet);
-    const m = withFileConstants(given, file, await sheetUnit(db, sheet));
+    const m = withFileConstants(given, file, await sheetUnit(() => workspaceNames(db), sheet));
     checkMapping(m, file, sheet);
     decided = m;
   };

@@ -33,12 +33,10 @@
 // ever expanded), streamed from the file in the encoding its declaration names, checked against
 // the bytes (as an XML Spreadsheet 2003 is).
 import { createReadStream } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import { TijianError } from '../i18n/errors.js';
 import { checkAborted } from './cancel.js';
-import { headBytes } from './html-table.js';
 import { closeTag, XmlScanner, XmlSyntaxError, type XmlHandler } from './xml-scan.js';
-import { xml2003Encoding } from './xml2003-reader.js';
+import { xmlFileDecoder } from './xml2003-reader.js';
 import { EXCEL_MAX_COLUMNS, MAX_ROW_CHARS } from './xlsx-reader.js';
 
 /** Field elements that carry the column's name in a `name` attribute (mysql's <field>, Adminer's
@@ -237,9 +235,7 @@ export async function readXmlRecords(path: string, file: string, onRecord: (json
   };
 
   const scanner = new XmlScanner(handler);
-  const { encoding, declared } = xml2003Encoding(headBytes(path, 64 * 1024));
-  const decoder = encoding === 'utf-8' ? new StringDecoder('utf8') : new TextDecoder(encoding);
-  const decode = (chunk?: Buffer) => (decoder instanceof StringDecoder ? (chunk ? decoder.write(chunk) : decoder.end()) : chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode());
+  const { encoding, declared, decode } = xmlFileDecoder(path);
   const flush = async () => {
     for (const r of queue.splice(0)) {
       const p = onRecord(r);

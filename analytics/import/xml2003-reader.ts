@@ -60,6 +60,16 @@ function damaged(file: string, zh: string, en: string): TijianError {
 
 /** The file's encoding: a BOM, else the XML declaration's encoding (as the bytes allow), else UTF-8
  *  when the bytes are, else GB18030. */
+/** An XML file's encoding (as xml2003Encoding reads its head) and a streaming decoder for its
+ *  chunks: `decode(chunk)`, then `decode()` for the end. */
+export function xmlFileDecoder(path: string): { encoding: string; declared?: string; decode: (chunk?: Buffer) => string } {
+  const { encoding, declared } = xml2003Encoding(headBytes(path, 64 * 1024));
+  // Node's own UTF-8 decoding (StringDecoder) is several times faster than TextDecoder's
+  const decoder = encoding === 'utf-8' ? new StringDecoder('utf8') : new TextDecoder(encoding);
+  const decode = (chunk?: Buffer) => (decoder instanceof StringDecoder ? (chunk ? decoder.write(chunk) : decoder.end()) : chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode());
+  return declared === undefined ? { encoding, decode } : { encoding, declared, decode };
+}
+
 export function xml2003Encoding(head: Buffer): { encoding: string; declared?: string } {
   const decl = /^\s*<\?xml[^>]*?encoding\s*=\s*["']\s*([\w.:-]+)/.exec(head.subarray(0, 512).toString('latin1').replace(/^\xef\xbb\xbf/, ''));
   return sniffEncoding(head, decl?.[1]);
@@ -402,10 +412,7 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
   // templates write values unescaped ("P&G"): such an '&' is text, with a warning
   const bare = { count: 0 };
   scanner.bare = bare;
-  const { encoding, declared } = xml2003Encoding(headBytes(path, 64 * 1024));
-  // Node's own UTF-8 decoding (StringDecoder) is several times faster than TextDecoder's
-  const decoder = encoding === 'utf-8' ? new StringDecoder('utf8') : new TextDecoder(encoding);
-  const decode = (chunk?: Buffer) => (decoder instanceof StringDecoder ? (chunk ? decoder.write(chunk) : decoder.end()) : chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode());
+  const { encoding, declared, decode } = xmlFileDecoder(path);
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
