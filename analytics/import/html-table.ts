@@ -45,6 +45,10 @@ export function sniffEncoding(head: Buffer, label: string | undefined): { encodi
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8' };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le' };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be' };
+  // UTF-16 without a byte order mark, known by its first character '<' (the XML specification's
+  // appendix F: 00 3C 00 3F, 3C 00 3F 00); read as Latin-1 it is NULs between letters
+  if (head[0] === 0x00 && head[1] === 0x3c) return { encoding: 'utf-16be' };
+  if (head[0] === 0x3c && head[1] === 0x00) return { encoding: 'utf-16le' };
   const valid = (enc: string) => {
     try {
       // streaming: a character cut by the head's end is not an error

@@ -6,7 +6,7 @@
 // scanner that compares character codes (see xlsx-reader.ts). What it accepts is XML 1.0 as Excel,
 // WPS, LibreOffice and the usual libraries write it — namespace prefixes, either quote, spaces
 // around '=', comments, CDATA, processing instructions, character references — and it refuses a
-// DOCTYPE (entity definitions are how XML bombs are built; no workbook part has one).
+// DOCTYPE (entity definitions are how XML bombs are built; no spreadsheet or data export needs one).
 //
 // Only an incomplete markup construct is carried from one chunk to the next (a tag is at most
 // MAX_TAG characters; comments, CDATA and text are consumed as they come), so no input makes the
@@ -355,7 +355,7 @@ export class XmlScanner {
         this.st = St.Cdata;
         return true;
       }
-      throw new XmlSyntaxError('含有文档类型定义（DOCTYPE/实体声明）；工作簿不应包含，为安全起见拒绝读取', 'holds a document type definition (DOCTYPE/ENTITY), which no workbook part has; refused for safety');
+      throw new XmlSyntaxError('含有文档类型定义（DOCTYPE/实体声明）；表格和数据导出都用不到它，为安全起见拒绝读取', 'holds a document type definition (DOCTYPE/ENTITY), which no spreadsheet or data export needs; refused for safety');
     }
     if (c === 63) {
       this.pos = p + 2;
