@@ -264,17 +264,25 @@ describe('tj_list: officer and unit lists in one cell', () => {
     expect(await value(`SELECT tj_list('[]')`)).toBeNull();
     expect(await value(`SELECT tj_list('["", " "]')`)).toBeNull();
   });
+  // an item that is no text or number is its JSON text, a null none (hostile probe 10: they were
+  // split on the commas, [[1,2],"a"] into [[1 | 2] | "a"])
+  it.each([
+    ['[{"a":"警告"}]', ['{"a":"警告"}']],
+    ['[["警告"],["罚款"]]', ['["警告"]', '["罚款"]']],
+    ['[[1,2],"a"]', ['[1,2]', 'a']],
+    ['["警告",null]', ['警告']],
+    ['["警告",true]', ['警告', 'true']],
+    ['[null]', null],
+  ] as Array<[string, string[] | null]>)('a JSON array with other items %j → %j', async (s, l) => {
+    expect(await value(`SELECT tj_list(${lit(s)})`)).toEqual(l);
+  });
   it.each([
     ['[警告,罚款]', ['[警告', '罚款]']],
     ['["警告","罚款"', ['["警告"', '"罚款"']],
-    ['[{"a":"警告"}]', ['[{"a":"警告"}]']],
-    ['[["警告"],["罚款"]]', ['[["警告"]', '["罚款"]]']],
-    ['["警告",null]', ['["警告"', 'null]']],
-    ['["警告",true]', ['["警告"', 'true]']],
     // an escaped control character is not decoded into the list (hostile probe 10: ["\u0000"]
     // loaded a NUL the cell check had not seen)
     ['["\\u0000","x\\u001by"]', ['["\\u0000"', '"x\\u001by"]']],
-  ] as Array<[string, string[]]>)('no JSON array of texts and numbers %j: split as before → %j', async (s, l) => {
+  ] as Array<[string, string[]]>)('no JSON array %j: split as before → %j', async (s, l) => {
     expect(await value(`SELECT tj_list(${lit(s)})`)).toEqual(l);
   });
 });

@@ -360,19 +360,20 @@ CREATE OR REPLACE TEMP MACRO tj_ph(t) AS (CASE WHEN strlen(t) <= 9 THEN list_con
 -- API's 0 for "no time" (revoke_time: 0). Looked at only where the date did not parse.
 CREATE OR REPLACE TEMP MACRO tj_date_ph(t) AS (CASE WHEN starts_with(t, '0') AND strlen(t) <= 19 THEN regexp_full_match(t, '${ZERO_DATE_PATTERN}') ELSE FALSE END);
 
--- A cell that is exactly a JSON array of texts and numbers is that list: a form tool's multi-select
--- (钉钉宜搭, 简道云 export it as ["警告","罚款"]), each item trimmed, empty ones dropped — split on
--- the separators it was ["[\"警告\"", "\"罚款\"]"]. Anything else ([警告] unquoted, an array of
--- objects or of arrays, [null], a control character written as a JSON escape) is split as before. (Nested CASEs: json_extract is reached only
--- by valid JSON, json_valid only by a text in brackets.)
+-- A cell that is exactly a JSON array is that list: a form tool's multi-select (钉钉宜搭, 简道云
+-- export it as ["警告","罚款"]), each item trimmed, empty ones and nulls dropped — split on the
+-- separators it was ["[\"警告\"", "\"罚款\"]"]. An item that is no text or number (true, [1,2],
+-- {"a":1}) is its JSON text (hostile probe 10: [[1,2],"a"] was split into [[1 | 2] | "a"]).
+-- Anything else ([警告] unquoted, a control character written as a JSON escape) is split as
+-- before. (Nested CASEs: json_extract is reached only by valid JSON, json_valid only by a text in
+-- brackets.)
 CREATE OR REPLACE TEMP MACRO tj_list_c(t) AS (
   CASE WHEN t IS NULL THEN NULL
        WHEN CASE WHEN starts_with(t, '[') AND ends_with(t, ']') THEN
-              CASE WHEN json_valid(t) AND NOT regexp_matches(t, '\\\\u00([01][0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])') THEN
-                len(list_filter(CAST(json_extract(t, '$[*]') AS JSON[]), x -> json_type(x) NOT IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE'))) = 0
-              ELSE FALSE END
+              json_valid(t) AND NOT regexp_matches(t, '\\\\u00([01][0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])')
             ELSE FALSE END
-         THEN nullif(list_filter(list_transform(CAST(json_extract(t, '$[*]') AS JSON[]), x -> trim(json_extract_string(x, '$'), ' \t\n\r\u3000')), x -> x <> ''), [])
+         THEN nullif(list_filter(list_transform(CAST(json_extract(t, '$[*]') AS JSON[]),
+                x -> trim(CASE json_type(x) WHEN 'VARCHAR' THEN json_extract_string(x, '$') WHEN 'NULL' THEN NULL ELSE CAST(x AS VARCHAR) END, ' \t\n\r\u3000')), x -> x <> ''), [])
        WHEN NOT regexp_matches(t, '${LIST_SEPARATORS}') THEN [t]
        ELSE list_filter(regexp_split_to_array(t, '${LIST_SEPARATORS}'), x -> x <> '') END);
 
