@@ -56,4 +56,22 @@ describe('a JSON object wrapping its records', () => {
     expect(one).toMatchObject({ table: 'supervision_finding', rows_read: 1, rows_loaded: 1 });
     expect(one.warnings.some((w) => w.startsWith('记录取自'))).toBe(false);
   });
+
+  it("a GraphQL connection {data:{x:{edges:[{cursor, node}]}}} loads each edge's node (acceptance set 10: every column read as node.xxx, no table recognised); an edge whose node is null is rejected saying so", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'array.json'), JSON.stringify(RECORDS));
+    const wsArray = await freshWorkspace();
+    await importFile(wsArray, join(dir, 'array.json'));
+    const reference = await rowsOf(wsArray);
+    const edges: Array<Record<string, unknown>> = RECORDS.map((r, i) => ({ cursor: Buffer.from(`arrayconnection:${i}`).toString('base64'), node: { ...r, __typename: 'Finding' } }));
+    edges.splice(10, 0, { cursor: 'x', node: null });
+    writeFileSync(join(dir, 'graphql.json'), JSON.stringify({ data: { findings: { totalCount: 61, pageInfo: { hasNextPage: false, endCursor: 'y' }, edges } } }, null, 2));
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, join(dir, 'graphql.json'));
+    expect(r).toMatchObject({ table: 'supervision_finding', rows_read: 61, rows_loaded: 60, rows_rejected: 1 });
+    expect(r.warnings).toContain('记录取自每条 edges 的“node”（GraphQL 连接，60 条）；cursor 是分页游标，不是记录内容，未导入 / records read from each edge\'s "node" (a GraphQL connection, 60); the cursors are for paging, no part of the records, and were not imported');
+    expect(await ws.db.all(`SELECT line_no, reason_zh FROM rejected_row WHERE import_id = 1`)).toEqual([{ line_no: 11, reason_zh: expect.stringContaining('该条 GraphQL 连接的 edge 没有“node”') }]);
+    // the node's __typename is kept as an unmapped column; the rest is what the array loads
+    expect((await rowsOf(ws)).map((x) => ({ ...(x as Record<string, unknown>), extras: null }))).toEqual(reference.map((x) => ({ ...(x as Record<string, unknown>), extras: null })));
+  });
 });

@@ -1328,6 +1328,13 @@ const ES_HIT_KEYS = ['_index', '_type', '_id', '_score', '_source', '_routing', 
 
 /** Why a line or element of an Elasticsearch dump holds no record (`__why` of a lines table). */
 function hitReason(why: string): Pick<StructuralReject, 'code' | 'reasonZh' | 'reasonEn'> {
+  // a GraphQL edge (unwrapRelayEdges) whose node is null (an item the server could not resolve) or no object
+  if (why.startsWith('node:')) {
+    const t = why.slice(5);
+    return t === 'NULL' || t === 'missing'
+      ? { code: 'row.malformed', reasonZh: '该条 GraphQL 连接的 edge 没有“node”（记录内容为空），无法读取', reasonEn: 'the GraphQL edge has no "node" (the record is null), so there is nothing to read' }
+      : { code: 'row.malformed', reasonZh: `该条 GraphQL 连接的 edge 的“node”不是对象（是 ${t}），无法作为记录读取`, reasonEn: `the GraphQL edge's "node" is no object (it is ${t}) and cannot be read as a record` };
+  }
   if (why === 'missing') return { code: 'row.malformed', reasonZh: '该条 Elasticsearch 命中没有“_source”（记录内容），无法读取', reasonEn: 'the Elasticsearch hit has no "_source" (the record), so there is nothing to read' };
   if (why === 'other') return { code: 'row.malformed', reasonZh: '该条不是 Elasticsearch 命中（文件中其他各条都是 {"_index", "_id", "_source": {…}}）', reasonEn: 'the entry is no Elasticsearch hit (every other entry of the file is {"_index", "_id", "_source": {…}})' };
   const t = why.replace(/^type:/, '');
@@ -1367,6 +1374,39 @@ async function unwrapEsHits(db: Db, table: string): Promise<string | null> {
   );
   const names = meta.map((m) => m.k);
   return `记录取自每条 Elasticsearch 命中的“_source”（${c.good} 条）；命中的元数据 ${names.join('、')} 不是记录内容，未导入 / records read from each Elasticsearch hit's "_source" (${c.good}); the hits' metadata ${names.join(', ')} is no part of the records and was not imported`;
+}
+
+/** The keys a GraphQL connection's edge may have beside its node (the Relay cursor connections
+ *  specification: cursor and node; a client may ask for __typename). */
+const RELAY_EDGE_KEYS = ['cursor', 'node', '__typename'];
+
+/**
+ * When every object of a lines table is an edge of a GraphQL connection ({"cursor", "node": {…}},
+ * keys of RELAY_EDGE_KEYS only, nearly all with a node object), each edge's node becomes the
+ * record and the cursor is dropped — read as they were, every column was node.xxx beside the
+ * cursor and no table was recognised (acceptance set 10). An edge without a node object keeps its
+ * text and says why (`__why`, as unwrapEsHits). Returns the warning, or null (table untouched).
+ */
+async function unwrapRelayEdges(db: Db, table: string): Promise<string | null> {
+  const keys = `[${RELAY_EDGE_KEYS.map(lit).join(', ')}]`;
+  const isEdge = `(list_has_all(${keys}, json_keys(__j)) AND list_contains(json_keys(__j), 'node'))`;
+  const [c] = await db.all<{ objs: number; edges: number; good: number }>(
+    `SELECT count(__j)::INTEGER AS objs, count(*) FILTER (WHERE ${isEdge})::INTEGER AS edges,
+            count(*) FILTER (WHERE ${isEdge} AND json_type(__j, '$.node') = 'OBJECT')::INTEGER AS good
+     FROM ${table} WHERE __j IS NOT NULL`,
+  );
+  if (!c || c.good === 0 || c.edges < c.objs || c.good * 20 < c.objs * 19) return null;
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE ${table}_relay AS
+     SELECT __ord,
+            CASE WHEN __j IS NULL THEN line WHEN json_type(__j, '$.node') = 'OBJECT' THEN NULL ELSE CAST(__j AS VARCHAR) END AS line,
+            CASE WHEN json_type(__j, '$.node') = 'OBJECT' THEN json_extract(__j, '$.node') END AS __j,
+            CASE WHEN __j IS NULL OR json_type(__j, '$.node') = 'OBJECT' THEN NULL ELSE 'node:' || coalesce(json_type(__j, '$.node'), 'missing') END AS __why
+     FROM ${table} ORDER BY __ord;
+     DROP TABLE ${table};
+     ALTER TABLE ${table}_relay RENAME TO ${table};`,
+  );
+  return `记录取自每条 edges 的“node”（GraphQL 连接，${c.good} 条）；cursor 是分页游标，不是记录内容，未导入 / records read from each edge's "node" (a GraphQL connection, ${c.good}); the cursors are for paging, no part of the records, and were not imported`;
 }
 
 /** Why DuckDB's reader could not take a JSON line, in words. */
@@ -1546,8 +1586,9 @@ async function jsonWrappedSource(ctx: SourceContext, path: string, cleanupPaths:
   );
   const others = await db.all<{ k: string }>(`SELECT unnest(json_keys(j)) AS k FROM ${tag}_doc`);
   await dropDoc();
-  // a search answer {"hits": {"hits": [hit, …]}}: each hit's _source is the record
-  const es = await unwrapEsHits(db, `${tag}_lines`);
+  // a search answer {"hits": {"hits": [hit, …]}}: each hit's _source is the record; a GraphQL
+  // connection's edges [{"cursor", "node": {…}}]: each edge's node
+  const es = (await unwrapEsHits(db, `${tag}_lines`)) ?? (await unwrapRelayEdges(db, `${tag}_lines`));
   const source = await jsonObjectsSource(ctx, `${tag}_lines`, 'record', nonObjectElements(db, `${tag}_lines`, es !== null), cleanupPaths, 'json');
   if (es) source.warnings.push(es);
   const where = best.path.join('.');
@@ -1582,9 +1623,6 @@ async function columnNamesBeside(
   return null;
 }
 
-/** Records laid out as a table (COLUMN_NAME_KEYS): each row of values made the object of its
- *  column names, numbered by its place among the rows. A row with another number of values than
- *  there are names, or no array at all, is rejected with why (never padded or cut). */
 /** The most columns a JSON table (names + rows) may name, and the most distinct keys (nested keys
  *  counted as their columns) the records of a JSON, JSON Lines or XML dump may bring. */
 export const JSON_TABLE_MAX_COLUMNS = 1024;
@@ -1600,6 +1638,9 @@ function tooManyKeys(ctx: SourceContext, n: number, format: 'json' | 'jsonl' | '
   );
 }
 
+/** Records laid out as a table (COLUMN_NAME_KEYS): each row of values made the object of its
+ *  column names, numbered by its place among the rows. A row with another number of values than
+ *  there are names, or no array at all, is rejected with why (never padded or cut). */
 async function jsonTableSource(
   ctx: SourceContext,
   table: { at: string[]; names: string[]; namesKey: string; rowsKey: string; n: number },
