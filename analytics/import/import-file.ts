@@ -29,6 +29,8 @@ import { workbookDataSheets, rowShape, scanFacts, stageSource, type FileFormat, 
 import { detectFormat } from './sniff-format.js';
 import { refPlaceholdersOfImport, unresolvedOfImport, type UnresolvedOfImport } from './unresolved.js';
 import { statDataFile } from './import-paths.js';
+import { extractArchive, isZipName, type ArchiveEntry } from './zip-archive.js';
+import { rm } from 'node:fs/promises';
 import { shownText } from '../i18n/shown.js';
 
 /** Limits of the readers (XLSX inflated sizes); defaults in xlsx-reader.ts. */
@@ -49,6 +51,9 @@ export interface ImportFileOptions {
   fromRow?: number;
   onProgress?: ProgressFn;
   signal?: AbortSignal;
+  /** The file as the user knows it when it was read from elsewhere (a zip archive's entry, written
+   *  to a scratch folder): its name and path for the results and the import log. */
+  shown?: { file: string; path: string };
   /** Tests only: fail or pause at a step inside the transaction. */
   testHooks?: { failAt?: 'after-insert' | 'after-rejects'; beforeCommit?: () => Promise<void> };
 }
@@ -105,7 +110,8 @@ export interface ImportFileResult {
 export interface SheetImportFailure {
   file: string;
   path: string;
-  sheet: string;
+  /** The sheet that failed (none for a zip archive's file that failed as a whole). */
+  sheet?: string;
   error: TijianError;
 }
 
@@ -298,7 +304,9 @@ async function countyName(db: Db): Promise<string | null> {
  * that is not a workbook of several data sheets) is thrown as importFile's.
  */
 export async function importFileSheets(ws: Workspace, filePath: string, opts: ImportFileOptions = {}): Promise<Array<ImportFileResult | SheetImportFailure>> {
+  if (isZipName(filePath)) return importArchive(ws, filePath, opts);
   const out: Array<ImportFileResult | SheetImportFailure> = [];
+  const real = resolvePath(filePath);
   let sheets: string[];
   let file: string;
   let path: string;
@@ -314,8 +322,8 @@ export async function importFileSheets(ws: Workspace, filePath: string, opts: Im
     const later = partsOf(e);
     const others = await othersAfterFailure(filePath, opts, e);
     if (!others && !later.length) throw e;
-    path = resolvePath(filePath);
-    file = basename(path);
+    path = opts.shown?.path ?? real;
+    file = opts.shown?.file ?? basename(real);
     out.push({ file, path, sheet: others?.first ?? later[0]!.sheet, error: e as TijianError });
     sheets = others?.others ?? [];
   }
@@ -327,7 +335,7 @@ export async function importFileSheets(ws: Workspace, filePath: string, opts: Im
     const part = parts[i]!;
     const label = sheetLabel(part)!;
     try {
-      const r = await importFile(ws, path, { ...opts, ...part });
+      const r = await importFile(ws, real, { ...opts, ...part });
       out.push(r);
       if (r.other_parts?.length) parts.splice(i + 1, 0, ...r.other_parts);
     } catch (e) {
@@ -390,11 +398,58 @@ export function shownName(name: string): string {
   return shownText(name);
 }
 
+/**
+ * A zip archive's data files, each imported as if named (importFileSheets), shown as
+ * 包.zip › 文件.csv; what the archive holds besides is said on the first result (or, when it holds
+ * no data file, in the refusal). The scratch copies are removed after.
+ */
+async function importArchive(ws: Workspace, filePath: string, opts: ImportFileOptions): Promise<Array<ImportFileResult | SheetImportFailure>> {
+  const path = resolvePath(filePath);
+  const zipName = shownName(basename(path));
+  statDataFile(path);
+  const { dir, entries } = await extractArchive(path, ws.io.dir, opts.signal);
+  try {
+    const data = entries.filter((e) => e.path !== undefined);
+    const passed = entries.filter((e) => e.skipped);
+    const listed = (xs: ArchiveEntry[], lang: 'zh' | 'en') =>
+      xs
+        .slice(0, 5)
+        .map((x) => (lang === 'zh' ? `${shownName(x.name)}（${x.skipped!.zh}）` : `${shownName(x.name)} (${x.skipped!.en})`))
+        .join(lang === 'zh' ? '；' : '; ') + (xs.length > 5 ? '…' : '');
+    if (!data.length) {
+      throw new TijianError(
+        'FILE_EMPTY',
+        `压缩包“${zipName}”中没有可导入的数据文件${passed.length ? `：${listed(passed, 'zh')}` : '（压缩包是空的）'}。`,
+        `The archive "${zipName}" holds no data file to import${passed.length ? `: ${listed(passed, 'en')}` : ' (it is empty)'}.`,
+      );
+    }
+    const out: Array<ImportFileResult | SheetImportFailure> = [];
+    for (const entry of data) {
+      checkAborted(opts.signal);
+      const shown = { file: `${zipName} › ${shownName(entry.name)}`, path: `${path} › ${entry.name}` };
+      try {
+        out.push(...(await importFileSheets(ws, entry.path!, { ...opts, shown })));
+      } catch (e) {
+        const error = e instanceof TijianError ? e : new TijianError('IMPORT_FAILED', `导入“${shown.file}”失败（${errorText(e)}）。`, `Importing "${shown.file}" failed (${errorText(e)}).`);
+        if (error.code === 'IMPORT_CANCELLED') throw error;
+        out.push({ ...shown, error });
+      }
+    }
+    const note = `压缩包“${zipName}”中的 ${data.length} 个数据文件已逐个导入${passed.length ? `；另有 ${passed.length} 个文件未导入：${listed(passed, 'zh')}` : ''} / the ${data.length} data file(s) of the archive "${zipName}" were imported one by one${passed.length ? `; ${passed.length} other file(s) were not: ${listed(passed, 'en')}` : ''}`;
+    const first = out.find((r): r is ImportFileResult => !('error' in r));
+    if (first) first.warnings.push(note);
+    return out;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 export async function importFile(ws: Workspace, filePath: string, opts: ImportFileOptions = {}): Promise<ImportFileResult> {
   const started = Date.now();
   const db = ws.db;
   const path = resolvePath(filePath);
-  const file = shownName(basename(path));
+  const file = opts.shown?.file ?? shownName(basename(path));
+  const shownPath = opts.shown?.path ?? path;
   const st = statDataFile(path);
   const format = detectFormat(path);
   // A rectification feedback form exported by Tijian (整改反馈表, recognised by its hidden marker
@@ -408,7 +463,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
   const scan = await scanFile(path, TEXT_FORMATS.has(format), (done) => progress?.({ phase: 'hash', done, total: st.size, unit: 'bytes' }), st.size);
   const base: Omit<ImportFileResult, 'table' | 'import_id' | 'rows_read' | 'rows_loaded' | 'rows_rejected' | 'skipped_duplicate' | 'seconds'> = {
     file,
-    path,
+    path: shownPath,
     format,
     sha256: scan.sha256,
     size: scan.size,
@@ -535,7 +590,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
     const mapping = decided ?? (await decideWhileReading(src));
     const t = tableDef(mapping.table)!;
     const staged = await stageRows(db, t, mapping, src, progress);
-    const result = await db.transaction(() => loadRows(ws, t, mapping, src, staged, { file, path, st, scan, format, progress, opts }));
+    const result = await db.transaction(() => loadRows(ws, t, mapping, src, staged, { file, path, shownPath, st, scan, format, progress, opts }));
     const decisions = decisionsOf(mapping);
     const unresolved = await unresolvedOfImport(db, t, result.import_id);
     const refPlaceholders = await refPlaceholdersOfImport(db, t, result.import_id, mapping.columns);
@@ -589,6 +644,8 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
 interface LoadCtx {
   file: string;
   path: string;
+  /** The path logged (the archive › entry of a zipped file; else `path`). */
+  shownPath: string;
   st: { size: number; mtimeMs: number };
   scan: { sha256: string; encoding?: string };
   format: FileFormat;
@@ -714,7 +771,7 @@ async function loadRows(
   await db.exec(
     `INSERT INTO import_log (import_id, file_name, file_path, file_size, sha256, format, encoding, table_name, mapping,
        rows_read, rows_loaded, rows_rejected, started_at, status, app_version, sheet)
-     VALUES (${importId}, ${lit(file)}, ${lit(ctx.path)}, ${ctx.st.size}, ${lit(ctx.scan.sha256)}, ${lit(ctx.format)},
+     VALUES (${importId}, ${lit(file)}, ${lit(ctx.shownPath)}, ${ctx.st.size}, ${lit(ctx.scan.sha256)}, ${lit(ctx.format)},
        ${lit(ctx.scan.encoding ?? null)}, ${lit(t.name)}, ${lit(mappingJson)}, 0, 0, 0, now()::TIMESTAMP, 'running', ${lit(APP_VERSION)}, ${lit(sheetLabel(ctx.opts))})`,
   );
 

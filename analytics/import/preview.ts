@@ -22,6 +22,9 @@ import type { ProgressFn } from './progress.js';
 import { isPlaceholderCode, MACROS_SQL, placeholderCode } from './sql-macros.js';
 import { repeatedImport, type FileConstant } from './file-constants.js';
 import { statDataFile } from './import-paths.js';
+import { extractArchive, isZipName } from './zip-archive.js';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { invalidValuesOf, type InvalidValue, type InvalidValuesOf } from './soft-values.js';
 import { rowShape, scanFacts, stageSource, type FileFormat, type StagedSource } from './sources.js';
 import { detectFormat } from './sniff-format.js';
@@ -109,8 +112,77 @@ function problemOf(e: unknown): PreviewProblem {
   return { code: 'FILE_UNSUPPORTED', zh: `无法读取文件：${msg}`, en: `Cannot read the file: ${msg}` };
 }
 
+/**
+ * A zip archive: the preview of its first data file, named 包.zip › 文件 (the import reads every
+ * data file of it, each recognised on its own, a mapping given applying to each as to the files
+ * of a folder).
+ */
+async function previewArchive(ws: Workspace | null, path: string, opts: PreviewOptions): Promise<ImportPreview> {
+  const file = basename(path);
+  const size = statDataFile(path).size;
+  let unpacked: Awaited<ReturnType<typeof extractArchive>>;
+  try {
+    unpacked = await extractArchive(path, ws?.io.dir ?? tmpdir(), opts.signal);
+  } catch (e) {
+    if (isTijianError(e) && e.code === 'IMPORT_CANCELLED') throw e;
+    return { ...blankPreview(file, path, size), problem: problemOf(e) };
+  }
+  try {
+    const data = unpacked.entries.filter((e) => e.path !== undefined);
+    const first = data[0];
+    if (!first) {
+      const passed = unpacked.entries.slice(0, 5);
+      return {
+        ...blankPreview(file, path, size),
+        problem: {
+          code: 'FILE_EMPTY',
+          zh: `压缩包“${file}”中没有可导入的数据文件${passed.length ? `：${passed.map((x) => `${x.name}（${x.skipped?.zh}）`).join('；')}` : '（压缩包是空的）'}。`,
+          en: `The archive "${file}" holds no data file to import${passed.length ? `: ${passed.map((x) => `${x.name} (${x.skipped?.en})`).join('; ')}` : ' (it is empty)'}.`,
+        },
+      };
+    }
+    const p = await previewFile(ws, first.path!, opts);
+    p.file = `${file} › ${first.name}`;
+    p.path = path;
+    p.size = size;
+    p.warnings.unshift(
+      data.length > 1
+        ? `压缩包中有 ${data.length} 个数据文件，导入时逐个识别，各为一个批次；这里预览的是第一个“${first.name}” / the archive holds ${data.length} data files, each recognised on its own and imported as a batch of its own; the first, "${first.name}", is shown here`
+        : `预览的是压缩包中的“${first.name}” / the archive's data file "${first.name}" is shown`,
+    );
+    return p;
+  } finally {
+    await rm(unpacked.dir, { recursive: true, force: true });
+  }
+}
+
+function blankPreview(file: string, path: string, size: number): ImportPreview {
+  return {
+    file,
+    path,
+    size,
+    format: null,
+    encoding: null,
+    sha256: null,
+    headers: [],
+    mapping: null,
+    ranking: [],
+    missing: [],
+    values: [],
+    problem: null,
+    missingRequired: [],
+    unmapped: [],
+    duplicateOf: null,
+    warnings: [],
+    lineKind: null,
+    sample: null,
+    validation: null,
+  };
+}
+
 export async function previewFile(ws: Workspace | null, filePath: string, opts: PreviewOptions = {}): Promise<ImportPreview> {
   const path = resolvePath(filePath);
+  if (isZipName(path)) return previewArchive(ws, path, opts);
   const file = basename(path);
   const size = statDataFile(path).size;
   const out: ImportPreview = {

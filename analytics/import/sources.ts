@@ -109,11 +109,19 @@ export function formatOf(path: string): FileFormat {
     // WPS Spreadsheets' own format: the same compound file and BIFF8 records as an .xls
     case '.et':
       return 'xls';
+    // an archive is no table: the import opens it and reads each data file (zip-archive.ts);
+    // anything else asking for its one format (a mapping template) is told to name a file in it
+    case '.zip':
+      throw new TijianError(
+        'FILE_UNSUPPORTED',
+        `“${basename(path)}”是压缩包，其中可能有多个文件：导入时会逐个读取其中的数据文件；此操作需要单个文件，请解压后选择其中的文件。`,
+        `"${basename(path)}" is a zip archive, which may hold several files: an import reads each of its data files; this needs one file, so unzip it and name a file in it.`,
+      );
     default:
       throw new TijianError(
         'FILE_UNSUPPORTED',
-        `不支持的文件类型“${ext || '(无扩展名)'}”：${path}。支持 CSV、XLSX、XLS（含 WPS 表格 .et）、ODF 电子表格（.ods）、XML 表格 2003、Word 文档中的表格（.docx）、网页（.htm/.html）、JSON、JSON Lines 和 Parquet。`,
-        `Unsupported file type "${ext || '(none)'}": ${path}. Tijian reads CSV, XLSX, XLS (and WPS Spreadsheets' .et), OpenDocument spreadsheets (.ods), XML Spreadsheet 2003, the tables of Word documents (.docx), web pages (.htm/.html), JSON, JSON Lines and Parquet.`,
+        `不支持的文件类型“${ext || '(无扩展名)'}”：${path}。支持 CSV、XLSX、XLS（含 WPS 表格 .et）、ODF 电子表格（.ods）、XML 表格 2003、Word 文档中的表格（.docx）、网页（.htm/.html）、JSON、JSON Lines、Parquet，以及装有这些文件的 zip 压缩包。`,
+        `Unsupported file type "${ext || '(none)'}": ${path}. Tijian reads CSV, XLSX, XLS (and WPS Spreadsheets' .et), OpenDocument spreadsheets (.ods), XML Spreadsheet 2003, the tables of Word documents (.docx), web pages (.htm/.html), JSON, JSON Lines, Parquet, and zip archives of them.`,
       );
   }
 }

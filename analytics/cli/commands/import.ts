@@ -34,7 +34,7 @@ export const importCommand: Command = {
               failed++;
               const error = { code: r.error.code, zh: r.error.zh, en: r.error.en };
               results.push({ file: r.file, path: r.path, sheet: r.sheet, error });
-              if (!values.json) io.err(`✗ ${r.file}［${r.sheet}］\n  ${error.zh}\n  ${error.en}`);
+              if (!values.json) io.err(`✗ ${r.sheet ? `${r.file}［${r.sheet}］` : r.file}\n  ${error.zh}\n  ${error.en}`);
               continue;
             }
             results.push(r);

@@ -69,7 +69,7 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     unit_id: { also: ['单位编码', '主体编码', '执法主体代码', '机构编码', '单位标识'], near: ['统一社会信用代码', '组织机构代码'] },
     name: { also: ['单位名称', '执法主体名称', '机构名称', '部门名称', '执法队伍名称', '单位全称', '主体名称'] },
     short_name: { also: ['单位简称', '简称'] },
-    aliases: { also: ['别名', '其他名称', '曾用名称'] },
+    aliases: { also: ['别名', '其他名称', '曾用名称', '其他称谓'] },
     unit_type: { also: ['队伍类型', '单位类型', '主体类型', '机构类型', '执法队伍类别', '主体类别', '执法主体类型', '单位性质'] },
     domain: { also: ['执法领域', '所属领域', '行业领域', '执法门类'] },
     level: { also: ['层级', '行政层级', '单位层级', '机构层级', '所属层级', '主体层级'] },
@@ -94,7 +94,7 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     catalogue_version: { also: ['目录版本', '版本', '版本号', '清单版本', '年本'] },
     effective_date: { also: ['生效日期', '实施日期', '施行日期', '启用日期', '发布日期'] },
     revised_date: { also: ['调整日期', '修订日期', '变更日期', '动态调整日期'] },
-    published: { also: ['是否公布', '是否公开', '是否公示', '对外公布'] },
+    published: { also: ['是否公布', '是否公开', '是否公示', '对外公布', '公布状态', '公开状态'] },
   },
   officer: {
     officer_id: { also: ['人员编号', '人员编码', '人员代码', '工号', '人员标识', '执法人员编码', '执法人员代码'] },
@@ -113,7 +113,7 @@ export const FIELD_LEXICON: Readonly<Record<string, Readonly<Record<string, Fiel
     cert_valid_from: { also: ['执法证有效期起', '证件有效期起', '有效期起', '发证日期', '有效期开始日期', '领证日期', '颁证日期', '有效期自'] },
     cert_valid_to: { also: ['执法证有效期至', '证件有效期至', '有效期至', '有效期止', '有效期截止日期', '证件到期日期', '执法证到期日期', '有效期结束日期', '有效截止日期', '证件截止日期', '到期日期'] },
     legal_qualification: { also: ['法律职业资格', '是否具有法律职业资格', '是否取得法律职业资格', '法律资格'] },
-    training_hours: { also: ['年度培训学时', '培训学时', '培训时长', '学时', '培训时间'] },
+    training_hours: { also: ['年度培训学时', '培训学时', '培训时长', '学时', '培训时间', '参加培训学时', '本年度参加培训学时'] },
   },
   penalty_case: {
     case_id: {

@@ -94,6 +94,11 @@ describe('recognition', () => {
     expect(matchValue('unit', 'unit_type', '海洋综合行政执法队伍')).toMatchObject({ value: '海洋' });
     expect(matchValue('unit', 'unit_type', '乡镇综合行政执法队伍')).toMatchObject({ value: '乡镇' });
     expect(matchValue('unit', 'unit_type', '综合行政执法队伍')).toMatchObject({ value: '综合' });
+    // the value in brackets after words that name none (acceptance set 10); brackets naming two
+    // values, or none, give nothing
+    expect(matchValue('unit', 'unit_type', '行业主管部门（专业执法）')).toMatchObject({ value: '专业', how: 'contains', confidence: 'likely' });
+    expect(matchValue('unit', 'unit_type', '主管部门（综合、专业）')).toBeNull();
+    expect(matchValue('penalty_case', 'source', '其他（请注明）')).toMatchObject({ value: '其他' });
   });
 });
 

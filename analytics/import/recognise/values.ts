@@ -136,6 +136,20 @@ export function matchEnumValue(table: string, f: FieldDef, raw: string, user?: R
 }
 
 function matchUncached(table: string, f: FieldDef, raw: string, user?: Readonly<Record<string, string>>): ValueMatch | null {
+  const r = matchText(table, f, raw, user);
+  if (r || raw.length > MAX_ENUM_TEXT) return r;
+  // The value in brackets after a word for something else (主体类别 行业主管部门（专业执法）: the
+  // words outside name no value, acceptance set 10): the bracket's text, when it is a spelling of
+  // one value.
+  const inner = new Set<string>();
+  for (const m of raw.normalize('NFKC').matchAll(/[(（[【]([^)）\]】]*)[)）\]】]/g)) {
+    const c = spellingsOf(table, f).get(valueKey(m[1]!));
+    if (c !== undefined) inner.add(c);
+  }
+  return inner.size === 1 ? { value: [...inner][0]!, how: 'contains', confidence: 'likely' } : null;
+}
+
+function matchText(table: string, f: FieldDef, raw: string, user?: Readonly<Record<string, string>>): ValueMatch | null {
   // A category is a few words: a long text (a pasted paragraph, a shifted cell) is no spelling of
   // one, and comparing it character pair by pair would cost seconds per megabyte.
   if (raw.length > MAX_ENUM_TEXT) return null;

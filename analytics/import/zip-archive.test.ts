@@ -1,0 +1,142 @@
+// A .zip download holding the export (acceptance set 10's 12345 tickets: refused as an unknown file
+// type). Archives written here byte by byte (the zip format's local headers and central directory),
+// so that names without the UTF-8 flag (GBK, as Windows' own zip writes them), a lying size and
+// encrypted entries can be made; the committed sample's findings are the data.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import { join } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { freshWorkspace, SAMPLES, tempDir } from '../test/helpers.js';
+import { importFileSheets, type ImportFileResult } from './import-file.js';
+import { expandPaths } from './import-paths.js';
+import { previewFile } from './preview.js';
+
+interface ZipEntryIn {
+  name: string;
+  data: Buffer;
+  /** Names in GB18030 without the UTF-8 flag, as Windows' built-in zip writes them. */
+  gbk?: boolean;
+  deflate?: boolean;
+  encrypted?: boolean;
+  /** The uncompressed size to state instead of the true one. */
+  statedSize?: number;
+}
+
+// Node has no GB18030 encoder; iconv-lite (a dependency of the import) has one
+const gbkBytes = (s: string): Buffer => iconv.encode(s, 'gb18030');
+
+function zipOf(entries: ZipEntryIn[]): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = e.gbk ? gbkBytes(e.name) : Buffer.from(e.name, 'utf8');
+    // (an encrypted entry starts with the 12-byte encryption header; its bytes here are no cipher)
+    const body = Buffer.concat([e.encrypted ? Buffer.alloc(12) : Buffer.alloc(0), e.deflate ? deflateRawSync(e.data) : e.data]);
+    const flags = (e.gbk ? 0 : 0x800) | (e.encrypted ? 0x1 : 0);
+    const method = e.deflate ? 8 : 0;
+    const crc = crc32(e.data);
+    const size = e.statedSize ?? e.data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, body);
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(20, 4);
+    c.writeUInt16LE(20, 6);
+    c.writeUInt16LE(flags, 8);
+    c.writeUInt16LE(method, 10);
+    c.writeUInt32LE(crc, 16);
+    c.writeUInt32LE(body.length, 20);
+    c.writeUInt32LE(size, 24);
+    c.writeUInt16LE(name.length, 28);
+    c.writeUInt32LE(offset, 42);
+    central.push(c, name);
+    offset += 30 + name.length + body.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+const FINDINGS = readFileSync(join(SAMPLES, 'shengsi', '执法监督发现问题_2022-2024.json'));
+const ok = (rs: Awaited<ReturnType<typeof importFileSheets>>) => rs.filter((r): r is ImportFileResult => !('error' in r));
+
+describe('a zip archive of exports', () => {
+  it('its data files load as the files themselves, named 包.zip › 文件 (a GBK name without the flag read right); what else it holds is said', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'findings.json'), FINDINGS);
+    const ref = await freshWorkspace();
+    const [plain] = ok(await importFileSheets(ref, join(dir, 'findings.json')));
+    const zip = join(dir, '监督问题导出.zip');
+    writeFileSync(
+      zip,
+      zipOf([
+        { name: '导出/', data: Buffer.alloc(0) },
+        { name: '导出/执法监督发现问题.json', data: FINDINGS, gbk: true, deflate: true },
+        { name: '__MACOSX/导出/._执法监督发现问题.json', data: Buffer.from('x') },
+        { name: '导出/说明.pdf', data: Buffer.from('%PDF-1.4') },
+        { name: '导出/附件.zip', data: Buffer.from('PK') },
+        { name: '导出/加密.csv', data: Buffer.from('a,b\n1,2\n'), encrypted: true },
+      ]),
+    );
+    const ws = await freshWorkspace();
+    const rs = await importFileSheets(ws, zip);
+    expect(rs).toHaveLength(1);
+    const [r] = ok(rs);
+    expect(r).toMatchObject({ file: '监督问题导出.zip › 导出/执法监督发现问题.json', path: `${zip} › 导出/执法监督发现问题.json`, table: 'supervision_finding', rows_read: plain!.rows_read, rows_loaded: plain!.rows_loaded, rows_rejected: plain!.rows_rejected, sha256: plain!.sha256 });
+    expect(r!.warnings).toContain(
+      '压缩包“监督问题导出.zip”中的 1 个数据文件已逐个导入；另有 4 个文件未导入：__MACOSX/导出/._执法监督发现问题.json（macOS 压缩时附带的资源文件，不是数据）；导出/说明.pdf（不是数据文件）；导出/附件.zip（压缩包中的压缩包：不展开，请解压后单独导入）；导出/加密.csv（已加密（有密码），无法读取：请解压后导入） / the 1 data file(s) of the archive "监督问题导出.zip" were imported one by one; 4 other file(s) were not: __MACOSX/导出/._执法监督发现问题.json (a resource file macOS adds when zipping; no data); 导出/说明.pdf (not a data file); 导出/附件.zip (an archive inside the archive: not opened; unzip it and import it on its own); 导出/加密.csv (encrypted (password-protected) and cannot be read: unzip it and import the file)',
+    );
+    const rows = (w: typeof ws) => w.db.all(`SELECT * EXCLUDE (import_id, row_no) FROM supervision_finding ORDER BY row_no`);
+    expect(await rows(ws)).toEqual(await rows(ref));
+    expect(await ws.db.all(`SELECT file_name, file_path FROM import_log`)).toEqual([{ file_name: r!.file, file_path: r!.path }]);
+    // the same archive again: its file is a repeat of the batch already in
+    expect(ok(await importFileSheets(ws, zip))[0]).toMatchObject({ skipped_duplicate: true, duplicate_of: r!.import_id });
+    // a folder import takes the archive as one of its files; the scratch copies are gone
+    expect(expandPaths([dir]).files).toContain(zip);
+    expect(readdirSync(ws.io.dir).filter((n) => n.startsWith('zip-'))).toEqual([]);
+    ws.close();
+    ref.close();
+  });
+
+  it('an archive stating a smaller size than it unpacks to, and one with no data file, are refused in words, the workspace as it was', async () => {
+    const dir = tempDir();
+    const ws = await freshWorkspace();
+    writeFileSync(join(dir, 'lying.zip'), zipOf([{ name: 'a.json', data: FINDINGS, deflate: true, statedSize: 100 }]));
+    await expect(importFileSheets(ws, join(dir, 'lying.zip'))).rejects.toMatchObject({ code: 'FILE_DAMAGED', zh: expect.stringContaining('“lying.zip”不是完好的 zip 压缩包') });
+    writeFileSync(join(dir, 'docs.zip'), zipOf([{ name: '说明.pdf', data: Buffer.from('%PDF') }]));
+    await expect(importFileSheets(ws, join(dir, 'docs.zip'))).rejects.toMatchObject({ code: 'FILE_EMPTY', zh: '压缩包“docs.zip”中没有可导入的数据文件：说明.pdf（不是数据文件）。' });
+    writeFileSync(join(dir, 'cut.zip'), zipOf([{ name: 'a.json', data: FINDINGS }]).subarray(0, 4000));
+    await expect(importFileSheets(ws, join(dir, 'cut.zip'))).rejects.toMatchObject({ code: 'FILE_DAMAGED' });
+    expect(await ws.db.all(`SELECT count(*)::INTEGER AS n FROM import_log`)).toEqual([{ n: 0 }]);
+    ws.close();
+  });
+
+  it('the import screen previews an archive by its first data file, saying how many it holds', async () => {
+    const dir = tempDir();
+    const zip = join(dir, '两个文件.zip');
+    const units = readFileSync(join(SAMPLES, 'shengsi', '执法单位名录.xlsx'));
+    writeFileSync(zip, zipOf([{ name: '问题.json', data: FINDINGS, deflate: true }, { name: '单位.xlsx', data: units }]));
+    const ws = await freshWorkspace();
+    const p = await previewFile(ws, zip);
+    expect(p).toMatchObject({ file: '两个文件.zip › 问题.json', path: zip, format: 'json', problem: null, mapping: { table: 'supervision_finding' } });
+    expect(p.warnings[0]).toBe('压缩包中有 2 个数据文件，导入时逐个识别，各为一个批次；这里预览的是第一个“问题.json” / the archive holds 2 data files, each recognised on its own and imported as a batch of its own; the first, "问题.json", is shown here');
+    // and the import reads both, each as its table
+    expect(ok(await importFileSheets(ws, zip)).map((r) => [r.file, r.table])).toEqual([['两个文件.zip › 问题.json', 'supervision_finding'], ['两个文件.zip › 单位.xlsx', 'unit']]);
+    ws.close();
+  });
+});
