@@ -154,7 +154,10 @@ const KEY_FORM = /^[\u3400-\u4dbf\u4e00-\u9fff0-9A-Z!-/:-@[-`{-~]+$/;
 /** Typed value of a mapped field. For ref fields: the raw text (resolved to ids later). For enum
  *  fields: the canonical value of a listed spelling, else NULL (see enumExpr). */
 export function valueExpr(m: MappedField, table = '', values?: ValueMaps): string {
-  const t = m.clean;
+  // An identity number's letters are upper case whatever the export wrote (GB 11643's check
+  // character X, a credit code's letters): …051x and …051X are one person, and the rules that
+  // join on them (a party's lenient outcomes, repeat inspections) must see one (probe 11).
+  const t = m.field.personId ? `upper(${m.clean})` : m.clean;
   switch (m.field.kind) {
     case 'id':
       return `CASE WHEN tj_sci_id(${t}) THEN NULL ELSE ${t} END`;
