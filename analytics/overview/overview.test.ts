@@ -76,4 +76,30 @@ describe('the workspace overview', () => {
     // the file is left as it was: it opens again normally
     (await Workspace.open(ws.path, { create: false })).close();
   });
+
+  it('dates of one record that cannot both be right are said, with the records (a decision before the filing counted as on time, probe 11)', async () => {
+    const ws = await freshWorkspace();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'units.csv'), UNITS);
+    writeFileSync(
+      join(dir, 'cases.csv'),
+      `案件编号,执法机关,立案日期,处罚决定日期,结案日期,执行完毕日期
+D1,综合执法局,2024-03-01,2024-03-20,2024-03-30,2024-03-25
+D2,综合执法局,2024-05-10,2024-03-01,2024-03-10,2024-03-05
+D3,菜园镇,2024-06-01,2024-06-01,2024-05-31,
+D4,菜园镇,2024-06-01,2024-06-20,,2024-06-19
+`,
+    );
+    await importFile(ws, join(dir, 'units.csv'));
+    expect(await importFile(ws, join(dir, 'cases.csv'))).toMatchObject({ rows_loaded: 4, rows_rejected: 0 });
+    const w = (await overview(ws.db)).warnings.filter((x) => x.kind === 'date_order');
+    // by hand: decision before filing D2; closing before filing D2, D3; execution before decision D2 (03-05 after 03-01: no), D4
+    expect(w.map((x) => [x.field, x.rows, x.samples.map((s) => s.value)])).toEqual([
+      ['decision_date', 1, ['D2']],
+      ['closed_date', 2, ['D2', 'D3']],
+      ['executed_date', 1, ['D4']],
+    ]);
+    expect(w[0]!.zh).toBe('处罚案件有 1 行的“处罚决定日期”早于“立案日期”（如 D2）：日期不可能都对，据此计算的期限和时长不可信。请在原系统核对后重新导入');
+    ws.close();
+  });
 });

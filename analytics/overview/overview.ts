@@ -51,7 +51,7 @@ export interface UnitCoverage {
   total: number;
 }
 
-export type WarningKind = 'unresolved_ref' | 'unresolved_list' | 'rejected_rows' | 'missing_reference' | 'no_period' | 'unmatched_value' | 'invalid_value';
+export type WarningKind = 'unresolved_ref' | 'unresolved_list' | 'rejected_rows' | 'missing_reference' | 'no_period' | 'unmatched_value' | 'invalid_value' | 'date_order';
 
 export interface QualityWarning {
   kind: WarningKind;
@@ -228,6 +228,7 @@ export async function qualityWarnings(db: Db, summaries?: TableSummary[]): Promi
     if (!rowsOf(t.name)) continue;
     warnings.push(...(await refWarnings(db, t, refRows)));
   }
+  warnings.push(...(await dateOrderWarnings(db, rowsOf)));
   const rejected = await db.all<{ import_id: number; file_name: string; table_name: string; rows_rejected: number; rows_read: number }>(
     `SELECT import_id, file_name, table_name, rows_rejected, rows_read FROM import_log WHERE status = 'done' AND rows_rejected > 0 ORDER BY import_id`,
   );
@@ -245,6 +246,44 @@ export async function qualityWarnings(db: Db, summaries?: TableSummary[]): Promi
     });
   }
   return warnings;
+}
+
+/** Dates of one record that cannot both be right: [table, key, earlier field, later field]. A
+ *  decision before the case was filed counted as decided in −70 days, on time (probe 11 F13); the
+ *  import keeps such rows (the dates are each valid), the overview says which. */
+const DATE_ORDER: ReadonlyArray<readonly [string, string, string, string]> = [
+  ['penalty_case', 'case_id', 'filed_date', 'decision_date'],
+  ['penalty_case', 'case_id', 'filed_date', 'closed_date'],
+  ['penalty_case', 'case_id', 'decision_date', 'executed_date'],
+  ['complaint', 'complaint_id', 'received_date', 'closed_date'],
+  ['supervision_finding', 'finding_id', 'found_date', 'rectified_date'],
+  ['review_litigation', 'id', 'filed_date', 'decided_date'],
+];
+
+async function dateOrderWarnings(db: Db, rowsOf: (t: string) => number): Promise<QualityWarning[]> {
+  const out: QualityWarning[] = [];
+  for (const [table, key, early, late] of DATE_ORDER) {
+    const t = tableDef(table);
+    const e = t?.fields.find((f) => f.name === early);
+    const l = t?.fields.find((f) => f.name === late);
+    if (!t || !e || !l || !t.fields.some((f) => f.name === key) || !rowsOf(table)) continue;
+    const rows = await db.all<{ k: string; n: number }>(
+      `SELECT ${ident(key)} AS k, count(*) OVER ()::INTEGER AS n FROM ${ident(table)} WHERE ${ident(late)} < ${ident(early)} ORDER BY ${ident(late)}, ${ident(key)} LIMIT 3`,
+    );
+    const count = n(rows[0]?.n ?? 0);
+    if (!count) continue;
+    out.push({
+      kind: 'date_order',
+      severity: 'warn',
+      table,
+      field: late,
+      rows: count,
+      samples: rows.map((r) => ({ value: r.k, rows: 1 })),
+      zh: `${t.zh}有 ${count} 行的“${l.zh}”早于“${e.zh}”（如 ${rows.map((r) => r.k).join('、')}）：日期不可能都对，据此计算的期限和时长不可信。请在原系统核对后重新导入`,
+      en: `${count} row(s) of ${t.en}: "${l.en}" before "${e.en}" (e.g. ${rows.map((r) => r.k).join(', ')}): the dates cannot both be right, and the periods computed from them cannot be trusted. Check them in the source system and import again`,
+    });
+  }
+  return out;
 }
 
 /** Values grouped by their table's field, in the order each field first appears. */
