@@ -340,6 +340,30 @@ describe('idempotence, undo and failure', () => {
     expect(r).toMatchObject({ rows_loaded: 1, rows_rejected: 1 });
     expect(await ws.db.scalar(`SELECT error_codes FROM rejected_row`)).toEqual(['key.exists']);
     expect(await ws.db.scalar(`SELECT name FROM unit WHERE unit_id = 'ZH01'`)).toBe('嵊泗县综合行政执法局');
+    // the reason says whether the record differs, and in which fields (a repeat and a correction
+    // not taken read the same before, probe 11)
+    expect(await ws.db.all(`SELECT reason_zh, reason_en FROM rejected_row`)).toEqual([
+      { reason_zh: '主键已存在于工作区（导入批次 #1），但内容不同（单位名称），未覆盖原记录；如这是更正，请先撤销该批次再导入', reason_en: 'key already in the workspace (import #1) with other values (Name); not replaced: if this is a correction, undo that import first' },
+    ]);
+  });
+
+  it('overlapping exports: a record the workspace holds as it is, is said to be the same; a changed one names its changes', async () => {
+    const ws = await freshWorkspace();
+    const dir = tempDir();
+    await importFile(ws, file(dir, 'units.csv', UNITS));
+    await importFile(ws, file(dir, 'part1.csv', CASES));
+    // AJ1 as it was, AJ2 with another fine and decision date, AJ4 new
+    const part2 = `案件编号,执法机关,立案日期,处罚决定日期,罚款金额（元）,承办人,是否重大案件
+AJ1,综合执法局,2024/3/5,2024年4月1日,"1,234.50",ZF0001、ZF0002,否
+AJ2,嵊泗县市场监督管理局,20240310,2024-06-01,2万元,"张三，王五",是
+AJ4,菜园镇,2024-07-01,,,李四,否
+`;
+    expect(await importFile(ws, file(dir, 'part2.csv', part2))).toMatchObject({ rows_read: 3, rows_loaded: 1, rows_rejected: 2 });
+    expect(await ws.db.all(`SELECT line_no, reason_zh FROM rejected_row ORDER BY line_no`)).toEqual([
+      { line_no: 2, reason_zh: '与工作区中的记录相同（导入批次 #2），不重复导入' },
+      { line_no: 3, reason_zh: '主键已存在于工作区（导入批次 #2），但内容不同（处罚决定日期、罚款金额（元）），未覆盖原记录；如这是更正，请先撤销该批次再导入' },
+    ]);
+    ws.close();
   });
 
   it('undo removes exactly one import and re-resolves names', async () => {

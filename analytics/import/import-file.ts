@@ -703,15 +703,25 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
      WITH firsts AS (
        SELECT ${keyList}, min(__ord) AS first_ord FROM ${TAG}_conv WHERE NOT __bad GROUP BY ${keyList} HAVING count(*) > 1
      )
-     SELECT c.__ord, 'key.duplicate_in_file' AS code, ${source.lineExpr('o')} AS other
+     SELECT c.__ord, 'key.duplicate_in_file' AS code, ${source.lineExpr('o')} AS other, NULL::VARCHAR[] AS diff
      FROM ${TAG}_conv c JOIN firsts f USING (${keyList}) JOIN ${TAG}_conv o ON o.__ord = f.first_ord ${source.lineJoin('o')}
      WHERE NOT c.__bad AND c.__ord > f.first_ord`,
   );
   const existing = Number(await db.scalar(`SELECT count(*) FROM ${ident(t.name)}`));
   if (existing > 0) {
     const on = keyExpr(t, 'c').map((e, i) => `${e} = ${keyExpr(t, 'x')[i]}`).join(' AND ');
+    // which of the file's fields differ from the record in the workspace: a repeat of the same
+    // record and a corrected one (a fine of 2,000 instead of 1,000) were rejected in the same
+    // words, and a clerk could not tell a harmless repeat from a correction not taken (probe 11)
+    const compared = conv.insertColumns
+      .filter((col) => !keys.includes(col))
+      .map((col) => ({ col, f: t.fields.find((f) => f.name === col || f.raw === col) }))
+      .filter((x): x is { col: string; f: NonNullable<typeof x.f> } => x.f !== undefined);
+    const diff = compared.length
+      ? `list_filter([${compared.map((x) => `CASE WHEN any_value(c.${ident(x.col)}) IS DISTINCT FROM any_value(x.${ident(x.col)}) THEN ${lit(`${x.f.zh}\u0001${x.f.en}`)} END`).join(', ')}], v -> v IS NOT NULL)`
+      : '[]::VARCHAR[]';
     await db.exec(
-      `INSERT INTO ${TAG}_dup SELECT c.__ord, 'key.exists', any_value(x.import_id) FROM ${TAG}_conv c JOIN ${ident(t.name)} x ON ${on}
+      `INSERT INTO ${TAG}_dup SELECT c.__ord, 'key.exists', any_value(x.import_id), ${diff} FROM ${TAG}_conv c JOIN ${ident(t.name)} x ON ${on}
        WHERE NOT c.__bad GROUP BY c.__ord`,
     );
   }
@@ -850,10 +860,12 @@ async function loadRows(
       `${insertRejected} (
          SELECT ${lineOf} AS line, ${rawJson('s')} AS raw,
            list({'code': d.code,
-                 'zh': CASE d.code WHEN 'key.duplicate_in_file' THEN '主键与本文件第 ' || d.other || ' 行重复，只导入第一条'
-                       ELSE '主键已存在于工作区（导入批次 #' || d.other || '），未覆盖原记录；如需替换请先撤销该批次' END,
-                 'en': CASE d.code WHEN 'key.duplicate_in_file' THEN 'duplicate key of line ' || d.other || ' of this file; only the first is loaded'
-                       ELSE 'key already in the workspace (import #' || d.other || '); undo that import to replace it' END}) AS rs
+                 'zh': CASE WHEN d.code = 'key.duplicate_in_file' THEN '主键与本文件第 ' || d.other || ' 行重复，只导入第一条'
+                       WHEN len(d.diff) = 0 THEN '与工作区中的记录相同（导入批次 #' || d.other || '），不重复导入'
+                       ELSE '主键已存在于工作区（导入批次 #' || d.other || '），但内容不同（' || array_to_string(list_transform(d.diff[1:5], v -> split_part(v, chr(1), 1)), '、') || (CASE WHEN len(d.diff) > 5 THEN '…' ELSE '' END) || '），未覆盖原记录；如这是更正，请先撤销该批次再导入' END,
+                 'en': CASE WHEN d.code = 'key.duplicate_in_file' THEN 'duplicate key of line ' || d.other || ' of this file; only the first is loaded'
+                       WHEN len(d.diff) = 0 THEN 'the same record is already in the workspace (import #' || d.other || '); not loaded twice'
+                       ELSE 'key already in the workspace (import #' || d.other || ') with other values (' || array_to_string(list_transform(d.diff[1:5], v -> split_part(v, chr(1), 2)), ', ') || (CASE WHEN len(d.diff) > 5 THEN '…' ELSE '' END) || '); not replaced: if this is a correction, undo that import first' END}) AS rs
          FROM ${TAG}_dup d JOIN ${TAG}_dupraw s USING (__ord) JOIN ${TAG}_conv c USING (__ord) ${gapJoin}
          GROUP BY ALL)`,
     );
