@@ -90,7 +90,7 @@ const zh = {
   imp: {
     title: '数据导入',
     drop: '把数据文件拖到这里',
-    dropSub: '支持 CSV（UTF-8 / GBK）、XLSX、XLS（Excel 97–2003、WPS 表格 .et，以及系统导出的网页表格、XML 表格或文本）、ODF 电子表格（.ods）、XML 表格 2003（.xml）、Word 文档中的表格（.docx，及系统导出的 Word XML .doc）、浏览器另存的网页（.htm/.html）、JSON、JSON Lines、Parquet；可一次拖入多个文件',
+    dropSub: '支持 CSV（UTF-8 / GBK）、XLSX、XLS（Excel 97–2003、WPS 表格 .et，以及系统导出的网页表格、XML 表格或文本）、ODF 电子表格（.ods）、XML 表格 2003（.xml）、Word 文档中的表格（.docx，及系统导出的 Word XML .doc）、浏览器另存的网页（.htm/.html）、JSON、JSON Lines、Parquet，以及装有这些文件的 zip 压缩包；可一次拖入多个文件',
     choose: '选择文件…',
     needWorkspace: '导入前请先新建或打开一个工作区。',
     staged: '待导入文件',
@@ -568,7 +568,7 @@ const en: Dict = {
   imp: {
     title: 'Import',
     drop: 'Drop data files here',
-    dropSub: 'CSV (UTF-8 / GBK), XLSX, XLS (Excel 97–2003, WPS Spreadsheets .et, and the web tables, XML spreadsheets or text systems export as .xls), OpenDocument spreadsheets (.ods), XML Spreadsheet 2003 (.xml), the tables of Word documents (.docx, and the Word XML .doc systems export), web pages saved from the browser (.htm/.html), JSON, JSON Lines, Parquet; several files at once',
+    dropSub: 'CSV (UTF-8 / GBK), XLSX, XLS (Excel 97–2003, WPS Spreadsheets .et, and the web tables, XML spreadsheets or text systems export as .xls), OpenDocument spreadsheets (.ods), XML Spreadsheet 2003 (.xml), the tables of Word documents (.docx, and the Word XML .doc systems export), web pages saved from the browser (.htm/.html), JSON, JSON Lines, Parquet, and zip archives of them; several files at once',
     choose: 'Choose files…',
     needWorkspace: 'Create or open a workspace before importing.',
     staged: 'Files to import',
