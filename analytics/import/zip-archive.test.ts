@@ -2,7 +2,7 @@
 // type). Archives written here byte by byte (the zip format's local headers and central directory),
 // so that names without the UTF-8 flag (GBK, as Windows' own zip writes them), a lying size and
 // encrypted entries can be made; the committed sample's findings are the data.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
@@ -120,6 +120,15 @@ describe('a zip archive of exports', () => {
     await expect(importFileSheets(ws, join(dir, 'lying.zip'))).rejects.toMatchObject({ code: 'FILE_DAMAGED', zh: expect.stringContaining('“lying.zip”不是完好的 zip 压缩包') });
     writeFileSync(join(dir, 'docs.zip'), zipOf([{ name: '说明.pdf', data: Buffer.from('%PDF') }]));
     await expect(importFileSheets(ws, join(dir, 'docs.zip'))).rejects.toMatchObject({ code: 'FILE_EMPTY', zh: '压缩包“docs.zip”中没有可导入的数据文件：说明.pdf（不是数据文件）。' });
+    // a zip bomb: 65 MiB of zeros packed into ~65 KB is refused before anything is written
+    writeFileSync(join(dir, 'bomb.zip'), zipOf([{ name: 'a.csv', data: Buffer.alloc(65 * 1024 ** 2), deflate: true }]));
+    await expect(importFileSheets(ws, join(dir, 'bomb.zip'))).rejects.toMatchObject({ code: 'FILE_UNSUPPORTED', zh: expect.stringMatching(/^“bomb.zip”中的“a.csv”压缩比异常（\d+ 倍，解压后 65 MiB），不像导出的数据文件/) });
+    expect(readdirSync(ws.io.dir).filter((n) => n.startsWith('zip-'))).toEqual([]);
+    // an entry named to climb out of the scratch folder is written inside it, by its last name
+    writeFileSync(join(dir, 'climb.zip'), zipOf([{ name: '../../../../tmp/逃逸.json', data: FINDINGS }]));
+    expect(ok(await importFileSheets(ws, join(dir, 'climb.zip')))[0]).toMatchObject({ file: 'climb.zip › ../../../../tmp/逃逸.json', table: 'supervision_finding' });
+    expect(existsSync('/tmp/逃逸.json')).toBe(false);
+    await ws.db.exec(`DELETE FROM supervision_finding; DELETE FROM import_log`);
     writeFileSync(join(dir, 'cut.zip'), zipOf([{ name: 'a.json', data: FINDINGS }]).subarray(0, 4000));
     await expect(importFileSheets(ws, join(dir, 'cut.zip'))).rejects.toMatchObject({ code: 'FILE_DAMAGED' });
     expect(await ws.db.all(`SELECT count(*)::INTEGER AS n FROM import_log`)).toEqual([{ n: 0 }]);

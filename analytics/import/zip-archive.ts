@@ -17,6 +17,11 @@ import { DATA_EXTENSIONS } from './file-types.js';
 export const ZIP_MAX_BYTES = 8 * 1024 ** 3;
 /** The most entries an archive may list (a folder of exports has tens). */
 export const ZIP_MAX_ENTRIES = 10_000;
+/** An entry over ZIP_RATIO_FLOOR bytes unzipped that is more than ZIP_MAX_RATIO times its packed
+ *  size is refused before a byte is written: exports pack 5–50 times (a CSV of repeated codes), a
+ *  zip bomb's zeros a thousand times — writing it out to find out would fill the disk first. */
+export const ZIP_MAX_RATIO = 200;
+export const ZIP_RATIO_FLOOR = 64 * 1024 ** 2;
 
 const DATA = new Set<string>(DATA_EXTENSIONS.map((e) => `.${e}`));
 
@@ -100,6 +105,13 @@ export async function extractArchive(path: string, scratch: string, signal?: Abo
             await mkdir(join(out, '..'), { recursive: true });
             const claimed = entry.uncompressedSize;
             if (written + claimed > ZIP_MAX_BYTES) throw tooLarge(file);
+            if (claimed > ZIP_RATIO_FLOOR && claimed > ZIP_MAX_RATIO * Math.max(1, entry.compressedSize)) {
+              throw new TijianError(
+                'FILE_UNSUPPORTED',
+                `“${file}”中的“${name}”压缩比异常（${Math.round(claimed / Math.max(1, entry.compressedSize))} 倍，解压后 ${Math.round(claimed / 1024 ** 2)} MiB），不像导出的数据文件，为安全起见不解压。请解压后确认文件再导入。`,
+                `"${name}" in "${file}" packs ${Math.round(claimed / Math.max(1, entry.compressedSize))} times (${Math.round(claimed / 1024 ** 2)} MiB unzipped), unlike an exported data file; not unzipped, for safety. Unzip it, check the file and import that.`,
+              );
+            }
             const src = await openEntry(zip, entry);
             const dst = createWriteStream(out);
             // counted as it comes: a size the archive understates is caught by yauzl (validateEntrySizes)
