@@ -185,27 +185,7 @@ export async function previewFile(ws: Workspace | null, filePath: string, opts: 
   if (isZipName(path)) return previewArchive(ws, path, opts);
   const file = basename(path);
   const size = statDataFile(path).size;
-  const out: ImportPreview = {
-    file,
-    path,
-    size,
-    format: null,
-    encoding: null,
-    sha256: null,
-    headers: [],
-    mapping: null,
-    ranking: [],
-    missing: [],
-    values: [],
-    problem: null,
-    missingRequired: [],
-    unmapped: [],
-    duplicateOf: null,
-    warnings: [],
-    lineKind: null,
-    sample: null,
-    validation: null,
-  };
+  const out = blankPreview(file, path, size);
   let format: FileFormat;
   try {
     format = detectFormat(path);

@@ -1,16 +1,16 @@
 // A .zip download holding the export (acceptance set 10's 12345 tickets: refused as an unknown file
-// type). Archives written here byte by byte (the zip format's local headers and central directory),
-// so that names without the UTF-8 flag (GBK, as Windows' own zip writes them), a lying size and
-// encrypted entries can be made; the committed sample's findings are the data.
+// type). Archives written by the test kit (testing/zip-kit.ts), so that names without the UTF-8
+// flag (GBK, as Windows' own zip writes them), a lying size and encrypted entries can be made; the
+// committed sample's findings are the data.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { freshWorkspace, SAMPLES, tempDir } from '../test/helpers.js';
 import { importFileSheets, type ImportFileResult } from './import-file.js';
 import { expandPaths } from './import-paths.js';
 import { previewFile } from './preview.js';
+import { zipParts } from './testing/zip-kit.js';
 
 interface ZipEntryIn {
   name: string;
@@ -24,53 +24,17 @@ interface ZipEntryIn {
 }
 
 // Node has no GB18030 encoder; iconv-lite (a dependency of the import) has one
-const gbkBytes = (s: string): Buffer => iconv.encode(s, 'gb18030');
-
-function zipOf(entries: ZipEntryIn[]): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = e.gbk ? gbkBytes(e.name) : Buffer.from(e.name, 'utf8');
-    // (an encrypted entry starts with the 12-byte encryption header; its bytes here are no cipher)
-    const body = Buffer.concat([e.encrypted ? Buffer.alloc(12) : Buffer.alloc(0), e.deflate ? deflateRawSync(e.data) : e.data]);
-    const flags = (e.gbk ? 0 : 0x800) | (e.encrypted ? 0x1 : 0);
-    const method = e.deflate ? 8 : 0;
-    const crc = crc32(e.data);
-    const size = e.statedSize ?? e.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, body);
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0);
-    c.writeUInt16LE(20, 4);
-    c.writeUInt16LE(20, 6);
-    c.writeUInt16LE(flags, 8);
-    c.writeUInt16LE(method, 10);
-    c.writeUInt32LE(crc, 16);
-    c.writeUInt32LE(body.length, 20);
-    c.writeUInt32LE(size, 24);
-    c.writeUInt16LE(name.length, 28);
-    c.writeUInt32LE(offset, 42);
-    central.push(c, name);
-    offset += 30 + name.length + body.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
+const zipOf = (entries: readonly ZipEntryIn[]): Buffer =>
+  zipParts(
+    entries.map((e) => ({
+      name: e.name,
+      data: e.data,
+      method: e.deflate ? 8 : 0,
+      ...(e.gbk ? { nameBytes: iconv.encode(e.name, 'gb18030') } : {}),
+      ...(e.encrypted ? { encrypted: true } : {}),
+      ...(e.statedSize !== undefined ? { declaredSize: e.statedSize } : {}),
+    })),
+  );
 
 const FINDINGS = readFileSync(join(SAMPLES, 'shengsi', '执法监督发现问题_2022-2024.json'));
 const ok = (rs: Awaited<ReturnType<typeof importFileSheets>>) => rs.filter((r): r is ImportFileResult => !('error' in r));

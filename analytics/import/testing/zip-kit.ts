@@ -14,6 +14,10 @@ export interface ZipPart {
   declaredSize?: number;
   /** Compressed bytes to write instead of deflating `data`. */
   raw?: Buffer;
+  /** The name as these bytes, without the UTF-8 flag (a GBK name, as Windows' own zip writes it). */
+  nameBytes?: Buffer;
+  /** Marked encrypted (flag bit 0), its 12-byte encryption header written before the data (no cipher). */
+  encrypted?: boolean;
 }
 
 /** The entries of a ZIP file (central directory order), inflated. */
@@ -54,15 +58,17 @@ export function zipParts(parts: readonly ZipPart[]): Buffer {
   const central: Buffer[] = [];
   let offset = 0;
   for (const part of parts) {
-    const name = Buffer.from(part.name, 'utf8');
+    const name = part.nameBytes ?? Buffer.from(part.name, 'utf8');
+    const flags = (part.nameBytes ? 0 : 0x0800) | (part.encrypted ? 0x1 : 0);
     const method = part.method ?? 8;
-    const body = part.raw ?? (method === 0 ? part.data : deflateRawSync(part.data));
+    const packed = part.raw ?? (method === 0 ? part.data : deflateRawSync(part.data));
+    const body = part.encrypted ? Buffer.concat([Buffer.alloc(12), packed]) : packed;
     const crc = (part.crc ?? crc32(part.data)) >>> 0;
     const size = part.declaredSize ?? part.data.length;
     const lh = Buffer.alloc(30);
     lh.writeUInt32LE(0x04034b50, 0);
     lh.writeUInt16LE(20, 4);
-    lh.writeUInt16LE(0x0800, 6);
+    lh.writeUInt16LE(flags, 6);
     lh.writeUInt16LE(method, 8);
     lh.writeUInt32LE(crc, 14);
     lh.writeUInt32LE(body.length, 18);
@@ -72,7 +78,7 @@ export function zipParts(parts: readonly ZipPart[]): Buffer {
     ch.writeUInt32LE(0x02014b50, 0);
     ch.writeUInt16LE(20, 4);
     ch.writeUInt16LE(20, 6);
-    ch.writeUInt16LE(0x0800, 8);
+    ch.writeUInt16LE(flags, 8);
     ch.writeUInt16LE(method, 10);
     ch.writeUInt32LE(crc, 16);
     ch.writeUInt32LE(body.length, 20);
