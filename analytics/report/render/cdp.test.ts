@@ -55,6 +55,36 @@ describe.skipIf(!hasChromium() || !hasProgram('pdftotext') || !hasProgram('pdfin
     }
   }, 120_000);
 
+  it("runs none of the page's scripts and loads nothing off the page (a name that got past the escaping could neither run nor call out)", async () => {
+    const { createServer } = await import('node:http');
+    let hits = 0;
+    const server = createServer((_, res) => {
+      hits++;
+      res.end('x');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    const printer = await chromiumPrinter();
+    try {
+      const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="http://127.0.0.1:${port}/a.css"></head><body>
+        <p id="p">静态文字 static</p>
+        <script>document.getElementById('p').textContent = '脚本运行了 SCRIPT RAN';</script>
+        <img src="http://127.0.0.1:${port}/b.png" onerror="document.body.append('ONERROR RAN')">
+        <iframe src="http://127.0.0.1:${port}/c.html"></iframe>
+        <img src="file:///etc/hostname"></body></html>`;
+      const pdf = join(dir, 'noscript.pdf');
+      writeFileSync(pdf, await printer.print(html, { margin: { top: 10, right: 10, bottom: 10, left: 10 }, title: 'x' }));
+      const t = text(pdf);
+      expect(t).toContain('静态文字 static');
+      expect(t).not.toContain('SCRIPT RAN');
+      expect(t).not.toContain('ONERROR RAN');
+      expect(hits).toBe(0);
+    } finally {
+      await printer.close();
+      server.close();
+    }
+  }, 120_000);
+
   it('prints several documents at once on one browser, each with its own text', async () => {
     const printer = await chromiumPrinter();
     try {

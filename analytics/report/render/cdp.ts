@@ -76,6 +76,9 @@ export interface CdpPage {
   close(): Promise<void>;
 }
 
+/** What a report page may not load: anything off the page itself. */
+const BLOCKED_URLS = ['http://*', 'https://*', 'ws://*', 'wss://*', 'ftp://*', 'file://*'];
+
 export interface CdpBrowser {
   newPage(opts?: { media?: 'print' | 'screen' }): Promise<CdpPage>;
   close(): Promise<void>;
@@ -190,6 +193,13 @@ export async function launchChromium(executablePath: string, args: readonly stri
       const { targetId } = (await send('Target.createTarget', { url: 'about:blank', browserContextId })) as { targetId: string };
       const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
       if (opts.media) await send('Emulation.setEmulatedMedia', { media: opts.media }, sessionId);
+      // A report page needs neither script nor network (its charts are SVG, its fonts local()): the
+      // page's own scripts are off and every fetch refused, so a name that got past the escaping
+      // still could not run or call out (defence in depth; hostile probe 9, F7.5). The printer's own
+      // Runtime.evaluate below still runs: DevTools evaluation is not the page's script.
+      await send('Emulation.setScriptExecutionDisabled', { value: true }, sessionId);
+      await send('Network.enable', {}, sessionId);
+      await send('Network.setBlockedURLs', { urls: BLOCKED_URLS }, sessionId);
       return {
         async setContent(html) {
           // as playwright's setContent: document.open/write/close, then the load event; then the fonts
