@@ -1,8 +1,10 @@
-// Binding the period parameters ($start, $end, $year, $prev_start, $prev_end, $entity_id) to an
-// index system's SQL — only those the statement uses.
+// Binding the period parameters ($start, $end, $year, $prev_start, $prev_end, $yoy_start, $yoy_end,
+// $entity_id) to an index system's SQL — only those the statement uses. $prev_*: the period just
+// before (the previous evaluation); $yoy_*: the same period a year earlier (同比, and what a
+// 12-month follow-up window needs).
 import { dateValue, type DuckDBValue } from '@duckdb/node-api';
 import { lit, type Db } from '../db/duck.js';
-import { periodYear, previousPeriod, type Period } from './period.js';
+import { periodYear, previousPeriod, yearEarlier, type Period } from './period.js';
 
 export type ParamValues = Record<string, DuckDBValue>;
 
@@ -13,7 +15,16 @@ function date(isoDate: string): DuckDBValue {
 
 export function periodParams(p: Period, comparison?: Period): ParamValues {
   const prev = comparison ?? previousPeriod(p);
-  return { start: date(p.start), end: date(p.end), year: periodYear(p), prev_start: date(prev.start), prev_end: date(prev.end) };
+  const ago = yearEarlier(p);
+  return {
+    start: date(p.start),
+    end: date(p.end),
+    year: periodYear(p),
+    prev_start: date(prev.start),
+    prev_end: date(prev.end),
+    yoy_start: date(ago.start),
+    yoy_end: date(ago.end),
+  };
 }
 
 const nameCache = new Map<string, string[]>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod, periodEn, periodText, periodYear, periodZh, previousPeriod, tryParsePeriod } from './period.js';
+import { parsePeriod, periodEn, periodText, periodYear, periodZh, previousPeriod, tryParsePeriod, yearEarlier } from './period.js';
 
 describe('periods', () => {
   it('parses a year, a quarter, a month and a date range', () => {
@@ -78,6 +78,26 @@ describe('periods', () => {
     expect(previousPeriod(parsePeriod('2024上半年')).label).toBe('2023H2');
     expect(previousPeriod(parsePeriod('2024下半年')).label).toBe('2024H1');
     expect(previousPeriod(parsePeriod('2024-07-01..2024-12-29'))).toMatchObject({ start: '2024-01-01', end: '2024-06-30' }); // 182 days each (2024 is a leap year)
+  });
+
+  it('the same period a year earlier (同比): a half, quarter or month against the same one of the year before', () => {
+    const ago = (t: string) => yearEarlier(parsePeriod(t));
+    expect(ago('2024')).toMatchObject({ label: '2023', start: '2023-01-01', end: '2023-12-31', kind: 'year' });
+    expect(ago('2024H1')).toMatchObject({ label: '2023H1', start: '2023-01-01', end: '2023-06-30', kind: 'half' });
+    expect(ago('2024下半年')).toMatchObject({ label: '2023H2', start: '2023-07-01', end: '2023-12-31' });
+    expect(ago('2024Q1')).toMatchObject({ label: '2023Q1', start: '2023-01-01', end: '2023-03-31', kind: 'quarter' });
+    expect(ago('2024Q4')).toMatchObject({ label: '2023Q4', start: '2023-10-01', end: '2023-12-31' });
+    // February: a month stays the whole month either way
+    expect(ago('2025-02')).toMatchObject({ label: '2024-02', start: '2024-02-01', end: '2024-02-29', kind: 'month' });
+    expect(ago('2024-02')).toMatchObject({ label: '2023-02', start: '2023-02-01', end: '2023-02-28' });
+    // a range shifted by a year; a last day of February stays the month's last day
+    expect(ago('2024-01-01..2024-06-30')).toMatchObject({ label: '2023-01-01..2023-06-30', kind: 'range' });
+    expect(ago('2024-03-01..2025-02-28')).toMatchObject({ start: '2023-03-01', end: '2024-02-29' });
+    expect(ago('2024-02-29..2024-03-15')).toMatchObject({ start: '2023-02-28', end: '2023-03-15' });
+    // a range longer than a year would overlap itself: the window of the same length just before
+    const long = parsePeriod('2023-07-01..2024-12-31');
+    expect(yearEarlier(long)).toEqual(previousPeriod(long));
+    expect(yearEarlier(long).end).toBe('2023-06-30');
   });
 
   it('a normalised label reads back as the same period', () => {

@@ -1,8 +1,9 @@
 // Evaluation periods as people write them — a year (2024, 2024年), a half (2024上半年, 2024H1), a
 // quarter (2024年一季度, 2024年第1季度, 2024Q1), a month (2024年3月, 2024-03) or a range
-// (2024-01-01..2024-06-30, 2024年1月至6月) — and the comparison period (by default the one just
-// before, of the same length). Shared by the command line, the engine and the UI (the period input
-// checks what is typed with tryParsePeriod before anything is sent).
+// (2024-01-01..2024-06-30, 2024年1月至6月) — the comparison period (by default the one just
+// before, of the same length) and the same period a year earlier (同比). Shared by the command
+// line, the engine and the UI (the period input checks what is typed with tryParsePeriod before
+// anything is sent).
 import { TijianError } from '../i18n/errors.js';
 
 export interface Period {
@@ -165,6 +166,44 @@ export function previousPeriod(p: Period): Period {
       const pEnd = new Date(start.getTime() - 86400000);
       const pStart = new Date(pEnd.getTime() - days * 86400000);
       return parsePeriod(`${iso(pStart)}..${iso(pEnd)}`);
+    }
+    default: {
+      const never: never = p.kind;
+      throw new Error(`unknown period kind ${String(never)}`);
+    }
+  }
+}
+
+/** A date a calendar year earlier; 29 February becomes the 28th. `monthEnd`: a last day of
+ *  February stays the month's last day (2025-02-28 → 2024-02-29), so a month stays a month. */
+function yearBefore(isoDate: string, monthEnd: boolean): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const last = utc(y - 1, m, 0).getUTCDate();
+  const isLast = d === utc(y, m, 0).getUTCDate();
+  return `${y - 1}-${pad2(m)}-${pad2(monthEnd && isLast ? last : Math.min(d, last))}`;
+}
+
+/**
+ * The same period a year earlier (同比): 2024H1 → 2023H1, 2024Q1 → 2023Q1, 2024-03 → 2023-03, a
+ * year → the year before; a range shifted by a year. A range longer than a year would overlap
+ * itself: it compares with the window of the same length just before (previousPeriod).
+ */
+export function yearEarlier(p: Period): Period {
+  const y = Number(p.start.slice(0, 4));
+  const m = Number(p.start.slice(5, 7));
+  switch (p.kind) {
+    case 'year':
+      return yearPeriod(y - 1);
+    case 'half':
+      return halfPeriod(y - 1, m === 1 ? 1 : 2);
+    case 'quarter':
+      return quarterPeriod(y - 1, (m - 1) / 3 + 1);
+    case 'month':
+      return monthPeriod(y - 1, m);
+    case 'range': {
+      const start = yearBefore(p.start, false);
+      const end = yearBefore(p.end, true);
+      return end >= p.start ? previousPeriod(p) : { label: `${start}..${end}`, start, end, kind: 'range' };
     }
     default: {
       const never: never = p.kind;

@@ -20,7 +20,7 @@ export const TABLE_WINDOWS: Record<CanonicalTableName, { where: string; zh: stri
   review_litigation: { where: 'decided_date BETWEEN $start AND $end OR filed_date BETWEEN $start AND $end', zh: '期内收案或结案的复议诉讼', en: 'reconsiderations and suits filed or decided in the period' },
   complaint: { where: 'received_date BETWEEN $start AND $end OR deadline_date BETWEEN $start AND $end', zh: '期内受理或到期的工单', en: 'complaints received or due in the period' },
   supervision_finding: { where: 'found_date BETWEEN $start AND $end OR due_date BETWEEN $start AND $end', zh: '期内发现或到期的问题', en: 'findings made or due in the period' },
-  permit: { where: 'issued_date BETWEEN $prev_start AND $end', zh: '本期及上一期的许可', en: 'permits of this and the previous period' },
+  permit: { where: 'issued_date BETWEEN $yoy_start AND $end', zh: '上年同期至本期末的许可', en: 'permits from the same period a year earlier to period end' },
   institution_checklist: { where: 'year = $year', zh: '当年制度机制清单', en: "the year's institution checklist" },
 };
 

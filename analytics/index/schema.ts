@@ -104,7 +104,8 @@ export const Indicator = z
     empty_county: z.enum(['gap', 'nothing_to_evaluate']).default('gap'),
     /**
      * SQL over the canonical tables returning (entity_id, numerator, denominator) for the period
-     * [$start, $end] (DATE), $year (INTEGER), and the comparison window [$prev_start, $prev_end].
+     * [$start, $end] (DATE), $year (INTEGER), the period just before [$prev_start, $prev_end] and
+     * the same period a year earlier [$yoy_start, $yoy_end].
      * Rows for units; optionally a row with entity_id 'COUNTY' (otherwise the county pools the units).
      */
     sql: z.string().min(1),

@@ -20,7 +20,7 @@ import type { IndexSystem } from './schema.js';
 export const MAX_INDEX_FILE = 8 << 20;
 
 /** Parameters an indicator's SQL may use. */
-export const SQL_PARAMS = ['start', 'end', 'year', 'prev_start', 'prev_end'] as const;
+export const SQL_PARAMS = ['start', 'end', 'year', 'prev_start', 'prev_end', 'yoy_start', 'yoy_end'] as const;
 export const LINEAGE_PARAMS = [...SQL_PARAMS, 'entity_id'] as const;
 
 // The canonical tables, and the rectification ledger's (整改完成率 and 问题复发率 read it).
