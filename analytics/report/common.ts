@@ -23,6 +23,9 @@ export interface ReportContext {
   reused?: boolean;
   /** The rectification ledger's part (上年整改落实情况, the units' items), when loaded. */
   rectify?: RectifyReportData | null;
+  /** The workspace changed since the saved run: the clues and records are those of the run's
+   *  imports (exact), or some it read have been undone (not exact). */
+  data_changed?: { zh: string; en: string; exact: boolean };
 }
 
 /** An indicator value's status, as the XLSX sheets write it. */
