@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main.js';
 import { goalposts } from '../scoring/normalize.js';
-import { sampleWorkspace } from '../test/helpers.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml, stringify } from 'yaml';
+import { loadIndexFile } from '../index/validate.js';
+import { sampleWorkspace, tempDir } from '../test/helpers.js';
 import { lineage } from './lineage.js';
-import { evaluate } from './run.js';
+import { DEFAULT_INDEX_PATH, evaluate } from './run.js';
 import type { EvaluationResult } from './types.js';
 
 const DIMS = ['institutions', 'supervision', 'quality', 'workforce', 'performance'];
@@ -205,8 +209,14 @@ describe('evaluating the Shengsi sample', () => {
 
   it('weighs by expert and entropy weights; weights within a dimension sum to 1; records the weights that ran', async () => {
     const ws = await sampleWorkspace();
+    // expert weights need an index that sets them (the default one has none: refused, see method.test.ts)
+    const doc = parseYaml(readFileSync(DEFAULT_INDEX_PATH, 'utf8'));
+    doc.indicators.forEach((ind: { weight?: number }, i: number) => (ind.weight = 1 + (i % 3)));
+    const path = join(tempDir(), 'expert.yaml');
+    writeFileSync(path, stringify(doc));
+    const expertIndex = await loadIndexFile(path, { checkSql: false });
     for (const weights of ['expert', 'entropy'] as const) {
-      const r = await evaluate(ws, { period: '2024', weights, draws: 0, save: false });
+      const r = await evaluate(ws, { period: '2024', weights, draws: 0, save: false, ...(weights === 'expert' ? { index: expertIndex } : {}) });
       for (const d of DIMS) {
         const sum = r.indicators.filter((i) => i.dimension === d).reduce((s, i) => s + i.weight, 0);
         expect(sum, `${weights} ${d}`).toBeCloseTo(1, 9);

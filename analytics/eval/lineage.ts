@@ -8,6 +8,7 @@ import type { Workspace } from '../workspace/workspace.js';
 import { bindFor, periodParams } from './params.js';
 import { materializeDerived } from './run.js';
 import { parsePeriod } from './period.js';
+import { withRunData } from './run-data.js';
 
 export interface LineageRequest {
   runId: number;
@@ -32,8 +33,11 @@ export interface LineagePage {
   page_size: number;
   /** Whether the indicator has a separate denominator listing. */
   has_denominator: boolean;
-  /** Whether the listing has one row per unit counted (so its total equals the number). */
+  /** Whether the listing has one row per unit counted (so its total equals the number); false
+   *  also when records the run read have been undone since. */
   exact: boolean;
+  /** The workspace changed since the run (imports added — left out of the listing — or undone). */
+  data_changed?: { zh: string; en: string };
   sql: string;
 }
 
@@ -46,6 +50,18 @@ interface RunRow {
 const derivedFor = new WeakMap<object, number>();
 
 export async function lineage(ws: Workspace, req: LineageRequest): Promise<LineagePage> {
+  // the records of the imports the run read, not of the workspace as it is now
+  const exists = await ws.db.scalar(`SELECT count(*) FROM eval_run WHERE run_id = ${Number(req.runId)}`);
+  if (!Number(exists)) throw new TijianError('RUN_NOT_FOUND', `没有评估批次 #${req.runId}。`, `There is no evaluation run #${req.runId}.`);
+  return withRunData(ws, Number(req.runId), async (w, state) => {
+    const page = await lineageOf(w, req);
+    if (state.note) page.data_changed = state.note;
+    if (!state.exact) page.exact = false;
+    return page;
+  });
+}
+
+async function lineageOf(ws: Workspace, req: LineageRequest): Promise<LineagePage> {
   const run = await ws.db.one<RunRow>(`SELECT index_text, period_label, compare_label FROM eval_run WHERE run_id = ${Number(req.runId)}`);
   if (!run) throw new TijianError('RUN_NOT_FOUND', `没有评估批次 #${req.runId}。`, `There is no evaluation run #${req.runId}.`);
   // the stored text is checked like a file before any of its SQL runs (the workspace may have been altered)

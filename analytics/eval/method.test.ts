@@ -9,6 +9,7 @@ import { main } from '../cli/main.js';
 import { TijianError } from '../i18n/errors.js';
 import { loadIndexFile } from '../index/validate.js';
 import { baseFixture, inspection, insertRows, kase } from '../review/fixtures.js';
+import { methodText } from '../report/common.js';
 import { proportionLimits } from '../scoring/funnel.js';
 import { freshWorkspace, sampleWorkspace, tempDir } from '../test/helpers.js';
 import { DEFAULT_INDEX_PATH, evaluate, loadDefaultIndex } from './run.js';
@@ -261,6 +262,92 @@ describe('no silent method substitution', () => {
       expect(x.method).toBe('ahp');
       expect(x.cr!).toBeLessThan(1e-9);
     }
+  });
+});
+
+describe('entropy weights only for indicators scored for enough units (probe 11, F8)', () => {
+  it('an indicator scored for 2 of 17 units keeps the mean weight 1/8 of 执法质量; the others share the rest by the entropy formula; the run and the report say so', async () => {
+    const ws = await sampleWorkspace();
+    const r = await evaluate(ws, { period: '2024', weights: 'entropy', draws: 0, save: false });
+    const units = r.entities.filter((e) => e.entity_type === 'unit');
+    expect(units.length).toBe(17);
+    const quality = r.indicators.filter((i) => i.dimension === 'quality');
+    expect(quality.length).toBe(8);
+    const ran = r.params.weights_ran!.find((x) => x.dimension === 'quality')!;
+    expect(ran.method).toBe('entropy');
+    expect(ran.entropy_excluded).toContainEqual({ indicator: 'head_appearance', units: 2, of: 17 });
+    // by hand, from the run's unit scores: a column with ≥ 3 scores and ≥ 2/3 of the units it
+    // applies to (every unit here) is weighed by e_j = −Σ p ln p / ln m; the others keep 1/8
+    const kept: string[] = [];
+    const d = new Map<string, number>();
+    for (const ind of quality) {
+      const z = units.map((u) => u.indicators[ind.id]?.score).filter((x): x is number => typeof x === 'number');
+      const of = units.filter((u) => u.indicators[ind.id]?.status !== 'not_applicable').length;
+      if (z.length < 3 || z.length < (2 / 3) * of) {
+        expect(ind.weight, ind.id).toBeCloseTo(1 / 8, 12);
+        continue;
+      }
+      kept.push(ind.id);
+      const s = z.reduce((a, b) => a + b, 0);
+      const h = z.filter((x) => x > 0).reduce((a, x) => a - (x / s) * Math.log(x / s), 0);
+      const allEqual = Math.max(...z) - Math.min(...z) <= 1e-9 * Math.max(1, Math.max(...z));
+      d.set(ind.id, allEqual ? 0 : 1 - h / Math.log(z.length));
+    }
+    expect(kept.length).toBeGreaterThanOrEqual(2);
+    expect(kept).not.toContain('head_appearance');
+    const dSum = [...d.values()].reduce((a, b) => a + b, 0);
+    for (const id of kept) expect(quality.find((i) => i.id === id)!.weight, id).toBeCloseTo(((kept.length / 8) * d.get(id)!) / dSum, 9);
+    expect(quality.find((i) => i.id === 'head_appearance')!.weight).toBeCloseTo(1 / 8, 12);
+    // the report's method text names it
+    expect(methodText(r).weights).toContain('负责人出庭应诉率仅 2/17 个单位有得分');
+  });
+});
+
+describe('expert weights only where the index sets them (probe 11, F15)', () => {
+  // the default index has no indicator `weight:`: "expert" would be equal weights labelled 专家赋权
+  it('refuses expert weights on an index without them, naming the dimensions and the option to use', async () => {
+    const ws = await sampleWorkspace();
+    const e = await evaluate(ws, { period: '2024', weights: 'expert', draws: 0, save: false }).then(
+      () => null,
+      (x: unknown) => x as TijianError,
+    );
+    expect(e).not.toBeNull();
+    expect(e!.code).toBe('METHOD_UNAVAILABLE');
+    for (const d of ['执法制度', '监管履职', '执法质量', '队伍建设', '执法绩效']) expect(e!.zh).toContain(d);
+    expect(e!.zh).toContain('--weights equal');
+    expect(e!.en).toContain('no expert weight');
+  });
+
+  it('per dimension: only the dimension without weights is named; with weights everywhere the run is expert with those weights', async () => {
+    const ws = await sampleWorkspace();
+    const doc = parseYaml(readFileSync(DEFAULT_INDEX_PATH, 'utf8'));
+    // weight 3 for the first indicator of each dimension, 1 for the others — except quality
+    const first = new Set<string>();
+    for (const ind of doc.indicators) {
+      if (ind.dimension === 'quality') continue;
+      ind.weight = first.has(ind.dimension) ? 1 : 3;
+      first.add(ind.dimension);
+    }
+    const path = join(tempDir(), 'expert-partial.yaml');
+    writeFileSync(path, stringify(doc));
+    const e = await evaluate(ws, { period: '2024', weights: 'expert', index: await loadIndexFile(path, { checkSql: false }), draws: 0, save: false }).then(
+      () => null,
+      (x: unknown) => x as TijianError,
+    );
+    expect(e!.code).toBe('METHOD_UNAVAILABLE');
+    expect(e!.details).toEqual({ dimensions: ['quality'] });
+    expect(e!.zh).toContain('执法质量');
+    expect(e!.zh).not.toContain('执法制度');
+    // quality too: 3 for its first indicator, 1 for the other seven → 3/10 and 1/10
+    let q = 0;
+    for (const ind of doc.indicators) if (ind.dimension === 'quality') ind.weight = q++ === 0 ? 3 : 1;
+    expect(q).toBe(8);
+    writeFileSync(path, stringify(doc));
+    const r = await evaluate(ws, { period: '2024', weights: 'expert', index: await loadIndexFile(path, { checkSql: false }), draws: 0, save: false });
+    const quality = r.indicators.filter((i) => i.dimension === 'quality');
+    expect(quality[0]!.weight).toBeCloseTo(3 / 10, 12);
+    expect(quality[1]!.weight).toBeCloseTo(1 / 10, 12);
+    expect(r.params.weights_ran!.every((x) => x.method === 'expert')).toBe(true);
   });
 });
 

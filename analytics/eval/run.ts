@@ -2,6 +2,7 @@
 // scoring methods (normalise → weight → aggregate → grade → rank, red lines, targets), the
 // robustness analysis, and the run saved with everything needed to reproduce it.
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
 import { TijianError } from '../i18n/errors.js';
@@ -18,6 +19,8 @@ import {
   effectiveWeights,
   entropies,
   entropyWeights,
+  entropyWeightsCovered,
+  ENTROPY_MIN_VALUES,
   equalWeights,
   floorSensitivity,
   funnel,
@@ -304,7 +307,44 @@ function ahpUnavailable(sys: IndexSystem, missing: string[]): TijianError {
   );
 }
 
-function computeWeights(sys: IndexSystem, method: WeightMethod, unitScores: Map<string, (number | null)[]>): Weights {
+/**
+ * Dimensions with two or more indicators of which none has a `weight:` in the index text: the
+ * schema gives such an indicator weight 1, so "expert" weights there would be equal weights under
+ * another name (an index whose author wrote `weight: 1` on each did state equal weights).
+ */
+export function expertMissing(index: Pick<LoadedIndex, 'system' | 'text'>): string[] {
+  const sys = index.system;
+  let doc: unknown;
+  try {
+    doc = index.text ? parseYaml(index.text) : null;
+  } catch {
+    doc = null;
+  }
+  const list = (doc as { indicators?: unknown } | null)?.indicators;
+  // no text to read (an index built in code): its weights are taken as given
+  if (!Array.isArray(list)) return [];
+  const given = new Set(
+    list.filter((x): x is { id: string; weight: unknown } => !!x && typeof x === 'object' && 'weight' in x && typeof (x as { id?: unknown }).id === 'string').map((x) => x.id),
+  );
+  return sys.dimensions
+    .filter((d) => {
+      const members = sys.indicators.filter((x) => x.dimension === d.id);
+      return members.length > 1 && !members.some((x) => given.has(x.id));
+    })
+    .map((d) => d.id);
+}
+
+function expertUnavailable(sys: IndexSystem, missing: string[]): TijianError {
+  const names = missing.map((id) => sys.dimensions.find((d) => d.id === id)!.name);
+  return new TijianError(
+    'METHOD_UNAVAILABLE',
+    `无法按专家赋权：指标体系“${sys.name.zh}”没有为${names.map((n) => `“${n.zh}”`).join('、')}维度的指标设置专家权重（weight）。按专家赋权计算将等同于等权，却会被标为专家赋权。请在“指标体系”中为这些维度的指标填写权重并另存为新版本，或改用等权（--weights equal）。`,
+    `Expert weights cannot be used: the index system "${sys.name.en}" gives no expert weight (weight) to the indicators of the dimension(s) ${names.map((n) => n.en).join(', ')}; the run would be equal weights labelled expert. Enter the weights in 指标体系 (Index system) and save a new version, or weigh by equal weights (--weights equal).`,
+    { dimensions: missing },
+  );
+}
+
+function computeWeights(sys: IndexSystem, method: WeightMethod, unitScores: Map<string, (number | null)[]>, applicableUnits: Map<string, number> = new Map()): Weights {
   const dimension = new Map<string, number>();
   const indicator = new Map<string, number>();
   const ran: WeightsRan[] = [];
@@ -344,8 +384,30 @@ function computeWeights(sys: IndexSystem, method: WeightMethod, unitScores: Map<
         const matrix = Array.from({ length: n }, (_, row) => cols.map((c) => c[row] ?? null));
         if (n && members.length > 1 && entropies(matrix).every((e) => e >= 1)) {
           r = { dimension: d.id, method: 'equal', note: { zh: '各指标得分不含信息（熵均为 1），熵权法按等权处理', en: 'no indicator carries information (all entropies 1): entropy weights fall back to equal' } };
+          w = entropyWeights(matrix);
+        } else if (n && members.length > 1) {
+          // an indicator scored for few units is not weighed by entropy (a weight learned from two
+          // units would decide the dimension): it keeps the dimension's mean weight 1/k
+          const cov = entropyWeightsCovered(matrix, members.map((x) => applicableUnits.get(x.id) ?? n));
+          w = cov.weights;
+          // indicators for no unit at all (county-only) also keep the mean weight, which counts in the
+          // county's total only: nothing to say to a unit
+          const few = cov.excluded.filter((x) => x.of > 0).map((x) => ({ indicator: members[x.column]!, units: x.values, of: x.of }));
+          if (few.length) {
+            const all = cov.excluded.length === members.length;
+            r = {
+              dimension: d.id,
+              method: all ? 'equal' : 'entropy',
+              entropy_excluded: few.map((x) => ({ indicator: x.indicator.id, units: x.units, of: x.of })),
+              note: {
+                zh: `${few.map((x) => `${x.indicator.name.zh}仅 ${x.units}/${x.of} 个单位有得分`).join('、')}，不足三分之二（或少于 ${ENTROPY_MIN_VALUES} 个），不按熵权赋权，保持本维度平均权重 1/${members.length}${all ? '（即等权）' : ''}`,
+                en: `${few.map((x) => `${x.indicator.name.en}: scores for ${x.units} of ${x.of} units`).join('; ')} — under 2/3 (or fewer than ${ENTROPY_MIN_VALUES}): not weighed by entropy, kept at the dimension's mean weight 1/${members.length}${all ? ' (equal weights)' : ''}`,
+              },
+            };
+          }
+        } else {
+          w = n ? entropyWeights(matrix) : equalWeights(members.length);
         }
-        w = n ? entropyWeights(matrix) : equalWeights(members.length);
         if (!n) r = { dimension: d.id, method: 'equal', note: { zh: '没有单位得分，熵权法按等权处理', en: 'no unit scores: entropy weights fall back to equal' } };
         break;
       }
@@ -465,7 +527,9 @@ function scorePeriod(
         : goalposts(cv.raw, ind.goalposts.lower, ind.goalposts.upper, ind.direction);
     }
   }
-  const weights = computeWeights(sys, opts.weights, unitScores);
+  // how many units each indicator applies to: the base of the entropy coverage rule
+  const applicableUnits = new Map(sys.indicators.map((ind) => [ind.id, units.filter((u) => applies(ind, u)).length]));
+  const weights = computeWeights(sys, opts.weights, unitScores, applicableUnits);
   // Aggregate
   const perEntity = new Map<string, EntityPeriodResult>();
   for (const e of entities) {
@@ -711,6 +775,10 @@ export async function evaluate(ws: Workspace, opts: EvaluateOptions): Promise<Ev
   if (method.weights === 'ahp') {
     const missing = ahpMissing(sys);
     if (missing.length) throw ahpUnavailable(sys, missing);
+  }
+  if (method.weights === 'expert') {
+    const missing = expertMissing(index);
+    if (missing.length) throw expertUnavailable(sys, missing);
   }
   // 整改核验: closed rectification items of earlier periods are checked against the data of the
   // periods evaluated first — the rectification indicators read those checks (analytics/rectify).

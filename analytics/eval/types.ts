@@ -109,8 +109,12 @@ export interface WeightsRan {
   method: 'equal' | 'expert' | 'ahp' | 'entropy';
   /** AHP consistency ratio. */
   cr?: number;
-  /** Why the method that ran differs from the one asked for (e.g. entropy without information). */
+  /** Why the method that ran differs from the one asked for (e.g. entropy without information),
+   *  or what it did differently (indicators left out of entropy weighting). */
   note?: Reason;
+  /** Entropy: indicators scored for too few units (under 2/3 of those they apply to, or fewer
+   *  than 3), kept at the dimension's mean weight instead of an entropy weight. */
+  entropy_excluded?: Array<{ indicator: string; units: number; of: number }>;
 }
 
 /** A unit value below its indicator's minimum denominator, and what the evaluation did with it. */

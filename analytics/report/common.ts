@@ -23,6 +23,9 @@ export interface ReportContext {
   reused?: boolean;
   /** The rectification ledger's part (上年整改落实情况, the units' items), when loaded. */
   rectify?: RectifyReportData | null;
+  /** The workspace changed since the saved run: the clues and records are those of the run's
+   *  imports (exact), or some it read have been undone (not exact). */
+  data_changed?: { zh: string; en: string; exact: boolean };
 }
 
 /** An indicator value's status, as the XLSX sheets write it. */
@@ -158,9 +161,9 @@ export function methodText(run: EvaluationResult): { normalization: string; aggr
   const A: Record<string, string> = { arithmetic: '加权算术平均', geometric: '加权几何平均' };
   const W: Record<string, string> = { equal: '等权', expert: '专家赋权', ahp: '层次分析法（AHP）赋权', entropy: '熵权法赋权' };
   // what actually ran: a dimension whose weights fell back (entropy without information) is named
-  const fellBack = (run.params.weights_ran ?? []).filter((r) => r.method !== run.params.weights);
+  const fellBack = (run.params.weights_ran ?? []).filter((r) => r.method !== run.params.weights || r.entropy_excluded?.length);
   const dimZh = (id: string) => run.dimensions.find((d) => d.id === id)?.name.zh ?? id;
-  const weights = `${W[run.params.weights] ?? run.params.weights}${fellBack.length ? `（其中${fellBack.map((r) => dimZh(r.dimension)).join('、')}维度${W[fellBack[0]!.method] ?? fellBack[0]!.method}${fellBack[0]!.note ? `，${fellBack[0]!.note.zh}` : ''}）` : ''}`;
+  const weights = `${W[run.params.weights] ?? run.params.weights}${fellBack.length ? `（其中${fellBack.map((r) => `${dimZh(r.dimension)}维度${W[r.method] ?? r.method}${r.note ? `，${r.note.zh}` : ''}`).join('；')}）` : ''}`;
   const floor = run.params.geometric_floor;
   const aggregation = `${A[run.params.aggregation] ?? run.params.aggregation}${run.params.aggregation === 'geometric' && floor !== undefined ? `（得分低于${floor}分的按${floor}分计入对数）` : ''}`;
   return { normalization: N[run.params.normalization] ?? run.params.normalization, aggregation, weights };

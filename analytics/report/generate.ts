@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { evaluate, loadDefaultIndex, loadRun } from '../eval/run.js';
 import { findReusableRun } from '../eval/reuse.js';
 import { parsePeriod } from '../eval/period.js';
+import { withRunData, type RunDataState } from '../eval/run-data.js';
 import type { EvaluationResult } from '../eval/types.js';
 import { writeXlsx } from '../export/tabular.js';
 import { TijianError } from '../i18n/errors.js';
@@ -13,7 +14,7 @@ import type { ReviewResult } from '../review/types.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { DEFAULT_ISSUER, runDateIso, type ReportContext } from './common.js';
 import { buildCountyReport } from './county.js';
-import { loadFacts } from './facts.js';
+import { loadFacts, type Facts } from './facts.js';
 import type { ReportDoc, ReportKind } from './model.js';
 import { chartImages } from './render/charts.js';
 import { renderDocx } from './render/docx.js';
@@ -66,11 +67,22 @@ async function runFor(ws: Workspace, o: ContextOptions): Promise<{ run: Evaluati
   return { run: await evaluate(ws, { period: o.period, ...(o.compare ? { compare: o.compare } : {}) }), reused: false };
 }
 
+interface Fetched {
+  review: ReviewResult | null;
+  facts: Facts;
+  changed: ReportContext['data_changed'];
+}
+
 export async function reportContext(ws: Workspace, o: ContextOptions): Promise<ReportContext> {
   const { run, reused } = await runFor(ws, o);
-  let review: ReviewResult | null;
-  if (o.review !== undefined) review = o.review;
-  else review = await reviewForRun(ws, run);
+  // the clues and records of a saved run are read from the imports it read, not today's workspace
+  const saved = run.run_id ? Number(await ws.db.scalar(`SELECT count(*) FROM eval_run WHERE run_id = ${Number(run.run_id)}`)) > 0 : false;
+  const fetchAt = async (w: Workspace, state: RunDataState | null): Promise<Fetched> => ({
+    review: o.review !== undefined ? o.review : await reviewForRun(w, run),
+    facts: await loadFacts(w, run, { records: o.records !== false }),
+    changed: state?.note ? { ...state.note, exact: state.exact } : undefined,
+  });
+  const { review, facts, changed } = saved ? await withRunData(ws, run.run_id, fetchAt) : await fetchAt(ws, null);
   if (review && review.period.label !== run.period.label) {
     throw new TijianError('USAGE', `问题线索的期间（${review.period.label}）与评估期间（${run.period.label}）不一致。`, `The review is for ${review.period.label}, the run for ${run.period.label}.`);
   }
@@ -78,7 +90,8 @@ export async function reportContext(ws: Workspace, o: ContextOptions): Promise<R
   return {
     run,
     review,
-    facts: await loadFacts(ws, run, { records: o.records !== false }),
+    facts,
+    ...(changed ? { data_changed: changed } : {}),
     issuer: o.issuer ?? DEFAULT_ISSUER,
     date,
     unmask: !!o.unmask,

@@ -9,6 +9,7 @@ import {
   effectiveWeights,
   entropies,
   entropyWeights,
+  entropyWeightsCovered,
   equalWeights,
   formatJudgement,
   mostInconsistentJudgement,
@@ -279,6 +280,49 @@ describe('ahpOrThrow', () => {
     expect(formatJudgement(5)).toBe('5');
     expect(formatJudgement(2.5)).toBe('2.5');
     expect(formatJudgement(0.4)).toBe('0.4');
+  });
+});
+
+describe('entropyWeightsCovered: an indicator scored for few units keeps the mean weight (probe 11, F8)', () => {
+  // 6 units. A = 10,10,10,10,20,0: Σ = 60, p = 1/6 (×4), 1/3, 0
+  //   e_A = [4·(1/6)·ln 6 + (1/3)·ln 3]/ln 6 = 2/3 + (1/3)·ln 3/ln 6 = 0.8710491; 1 − e_A = 0.1289509
+  // B = 10,10,10,10,10,50: Σ = 100, p = .1 (×5), .5
+  //   e_B = [5·.1·ln 10 + .5·ln 2]/ln 6 = 1.4978661/1.7917595 = 0.8359750; 1 − e_B = 0.1640250
+  // C = 100, 0 and four NA: 2 values (< 3, and < 2/3 of 6) → out of entropy, weight 1/3;
+  //   A and B share 2/3 as 0.1289509 : 0.1640250 → 0.2934278, 0.3732388
+  const A = [10, 10, 10, 10, 20, 0];
+  const B = [10, 10, 10, 10, 10, 50];
+  const C = [100, 0, null, null, null, null];
+  const rows = A.map((a, i) => [a, B[i]!, C[i]!]);
+
+  it('worked example by hand', () => {
+    const r = entropyWeightsCovered(rows);
+    expect(r.excluded).toEqual([{ column: 2, values: 2, of: 6 }]);
+    expect(r.weights[0]).toBeCloseTo(0.2934278, 7);
+    expect(r.weights[1]).toBeCloseTo(0.3732388, 7);
+    expect(r.weights[2]).toBeCloseTo(1 / 3, 12);
+    expect(sum(r.weights)).toBeCloseTo(1, 12);
+    // what plain entropy weights make of C: p = (1, 0), e_C = 0, so C takes
+    // 1/(0.1289509 + 0.1640250 + 1) = 0.7734096 of the dimension from two units
+    expect(entropyWeights(rows)[2]).toBeCloseTo(0.7734096, 7);
+  });
+
+  it('coverage is counted against the units an indicator applies to', () => {
+    // D = 100, 50, 0 and three NA. Applying to 4 units: 3 ≥ 2/3·4, weighed by entropy:
+    //   p = 2/3, 1/3, 0; e_D = −(2/3·ln 2/3 + 1/3·ln 1/3)/ln 3 = 0.5793802; 1 − e_D = 0.4206198
+    //   A : D = 0.1289509 : 0.4206198 → 0.2346394, 0.7653606
+    const D = [100, 50, 0, null, null, null];
+    const m = A.map((a, i) => [a, D[i]!]);
+    const r4 = entropyWeightsCovered(m, [6, 4]);
+    expect(r4.excluded).toEqual([]);
+    expect(r4.weights[0]).toBeCloseTo(0.2346394, 7);
+    expect(r4.weights[1]).toBeCloseTo(0.7653606, 7);
+    // applying to all 6: 3 < 4 → D keeps 1/2, A takes the other half alone
+    const r6 = entropyWeightsCovered(m, [6, 6]);
+    expect(r6.excluded).toEqual([{ column: 1, values: 3, of: 6 }]);
+    expect(r6.weights).toEqual([0.5, 0.5]);
+    // every column too thin: equal weights
+    expect(entropyWeightsCovered([[1, null], [2, 3]]).weights).toEqual([0.5, 0.5]);
   });
 });
 

@@ -270,6 +270,49 @@ export function entropyWeights(scores: readonly (readonly (number | null)[])[]):
   return normalizeWeights(d);
 }
 
+/** An indicator takes part in entropy weighting only with a score for at least this share of the
+ *  units it applies to (the 2/3 rule of a dimension, index-system.md) … */
+export const ENTROPY_MIN_SHARE = 2 / 3;
+/** … and for at least this many units: with 2 values p = (1, 0) whenever they differ, e = 0, and
+ *  the indicator takes (nearly) all of its dimension's weight from one pair of units. */
+export const ENTROPY_MIN_VALUES = 3;
+
+export interface EntropyCoverage {
+  weights: number[];
+  /** Columns with too few values: kept at the mean weight 1/k of the dimension. */
+  excluded: Array<{ column: number; values: number; of: number }>;
+}
+
+/**
+ * Entropy weights with a coverage rule (probe 11, F8): a column with fewer than
+ * max(ENTROPY_MIN_VALUES, ⌈ENTROPY_MIN_SHARE × applicable_j⌉) values (applicable_j: the rows it
+ * applies to; default all rows) is not weighed by entropy — it keeps the mean weight 1/k of the k
+ * columns, and the columns that qualify share the rest, (k − u)/k for u excluded, in the
+ * proportions entropyWeights gives them among themselves. No column excluded → entropyWeights.
+ */
+export function entropyWeightsCovered(scores: readonly (readonly (number | null)[])[], applicable?: readonly number[]): EntropyCoverage {
+  if (scores.length === 0) return { weights: [], excluded: [] };
+  const k = scores[0]!.length;
+  const excluded: EntropyCoverage['excluded'] = [];
+  for (let j = 0; j < k; j++) {
+    let m = 0;
+    for (const row of scores) {
+      const x = row[j];
+      if (x !== null && x !== undefined && Number.isFinite(x)) m++;
+    }
+    const of = applicable?.[j] ?? scores.length;
+    if (m < ENTROPY_MIN_VALUES || m + 1e-9 < ENTROPY_MIN_SHARE * of) excluded.push({ column: j, values: m, of });
+  }
+  if (excluded.length === 0) return { weights: entropyWeights(scores), excluded };
+  const out = new Array<number>(k).fill(1 / k);
+  const kept = [...Array(k).keys()].filter((j) => !excluded.some((x) => x.column === j));
+  if (kept.length) {
+    const w = entropyWeights(scores.map((row) => kept.map((j) => row[j] ?? null)));
+    kept.forEach((j, i) => (out[j] = (w[i]! * kept.length) / k));
+  }
+  return { weights: out, excluded };
+}
+
 /** e_j for each column (exported for tests and for showing the working in the UI). */
 export function entropies(scores: readonly (readonly (number | null)[])[], k = scores[0]?.length ?? 0): number[] {
   const out: number[] = [];

@@ -38,7 +38,7 @@ const WEIGHT_ZH: Record<string, string> = { equal: '等权', expert: '专家赋�
 /** What ran and what the numbers rest on: methods, data readiness, the small-number rule. */
 export function printNotes(r: EvaluationResult, io: CliIO): void {
   const p = r.params;
-  const ran = (p.weights_ran ?? []).filter((x) => x.method !== p.weights);
+  const ran = (p.weights_ran ?? []).filter((x) => x.method !== p.weights || x.entropy_excluded?.length);
   io.out(
     `\n方法 Method: ${p.normalization} 归一化，${WEIGHT_ZH[p.weights] ?? p.weights}${ran.length ? `（${ran.map((x) => `${x.dimension}: ${WEIGHT_ZH[x.method] ?? x.method}${x.note ? `，${x.note.zh}` : ''}`).join('；')}）` : ''}，${p.aggregation === 'geometric' ? `几何平均（0分按 ${p.geometric_floor ?? 1} 分计）` : '算术平均'}；样本少：${p.small_numbers === 'shrink' ? '经验贝叶斯收缩' : '不计分'}`,
   );

@@ -41,6 +41,7 @@ export const lineageCommand: Command = {
         io.out(json(r));
         return 0;
       }
+      if (r.data_changed) io.out(`注意 Note: ${r.data_changed.zh}`);
       io.out(`${r.title.zh}（${r.entity_id}，共 ${r.total} 条，第 ${r.page} 页）`);
       io.out(r.columns.map((c) => shownText(c)).join('\t'));
       for (const row of r.rows) io.out(r.columns.map((c) => (row[c] === null || row[c] === undefined ? '' : shownText(Array.isArray(row[c]) ? (row[c] as unknown[]).join('、') : String(row[c])))).join('\t'));

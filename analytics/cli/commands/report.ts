@@ -71,6 +71,7 @@ export const reportCommand: Command = {
         `评估批次 #${ctx.run.run_id}（${ctx.run.period.label}${ctx.run.compare ? ` 对比 ${ctx.run.compare.label}` : ''}${reused ? `，沿用 ${ctx.run.created_at.slice(0, 10)} 已保存的批次：数据、指标体系和参数均未变化；--fresh 重新评估` : ''}），生成 ${docs.length} 份报告 / ` +
           `${reused ? 'reusing the saved run (same data, index and parameters), ' : ''}${docs.length} report(s)`,
       );
+      if (ctx.data_changed) io.err(`注意 Note: ${ctx.data_changed.zh} / ${ctx.data_changed.en}`);
       const printer = printerP ? await printerP : undefined;
       const written = await writeReports(docs, format, out, { folder, ...(printer ? { printer } : {}), onDone: (w) => io.err(`  ✓ ${w.path}  (${w.seconds.toFixed(2)} s)`) });
       io.out(written.map((w) => w.path).join('\n'));
