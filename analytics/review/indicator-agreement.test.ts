@@ -32,7 +32,7 @@ describe('clues agree with the indicators they explain', () => {
     ]);
     await insertRows(ws, 'supervision_finding', [f('SF1', '2024-11-01', '2025-01-31', null), f('SF2', '2024-11-01', '2024-12-31', null), f('SF3', '2024-05-01', '2024-06-30', '2024-06-30')]);
     const { system } = await loadIndexFile(DEFAULT_INDEX_PATH, { checkSql: false });
-    const lineage = (id: string) => system.indicators.find((i) => i.id === id)!.lineage.denominator;
+    const lineage = (id: string) => system.indicators.find((i) => i.id === id)!.lineage.denominator!;
     const failures = async (id: string, period: string, idCol: string, okCol: string) => {
       const sql = lineage(id);
       const rows = await ws.db.all<Record<string, unknown>>(sql, await bindFor(ws.db, sql, { ...periodParams(parsePeriod(period)), entity_id: 'COUNTY' }));
