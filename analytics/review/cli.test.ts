@@ -103,11 +103,14 @@ describe('tijian mark', () => {
     let r = await run('mark', '--workspace', path, '--rule', 'officer_party_lenient', '--key', lenient.ref, '--period', '2024', '--status', '已核实', '--note', '已移交纪检组', '--reviewer', '王某', '--json');
     expect(r.code, r.err).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ rule: 'officer_party_lenient', ref: lenient.ref, mark: { status: '已核实', note: '已移交纪检组', reviewer: '王某' } });
+    // a mark concludes one period's clue (probe 11 F16): without --period it is refused
     r = await run('mark', '--workspace', path, '--rule', 'overdue_case', '--key', overdue.hit_key!, '--status', 'excluded', '--note', '延期审批表在纸质卷中');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--period');
+    r = await run('mark', '--workspace', path, '--rule', 'overdue_case', '--key', overdue.hit_key!, '--period', '2024', '--status', 'excluded', '--note', '延期审批表在纸质卷中');
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('已排除');
-    // the ref of a marked hit works without --period afterwards
-    expect((await run('mark', '--workspace', path, '--rule', 'overdue_case', '--key', overdue.ref, '--status', '已核实')).code).toBe(0);
+    expect((await run('mark', '--workspace', path, '--rule', 'overdue_case', '--key', overdue.ref, '--period', '2024', '--status', '已核实')).code).toBe(0);
 
     const again = JSON.parse((await run('review', '--workspace', path, '--period', '2024', '--json')).out) as JsonOut;
     expect(again.hits.find((h) => h.ref === lenient.ref)!.mark).toMatchObject({ status: '已核实', note: '已移交纪检组' });
@@ -130,7 +133,8 @@ describe('tijian mark', () => {
     const m = await run('mark', '--workspace', path, '--rule', 'overdue_case', '--key', overdue.ref, '--period', '2024', '--status', '已核实', '--note', '待改', '--reviewer', '王某');
     expect(m.code, m.err).toBe(0);
     const ws = await Workspace.open(path);
-    await ws.db.exec(`UPDATE review_mark SET note = ${lit(note)}, reviewer = ${lit('王\x1b[8m某')}`);
+    // (a period's marks are read from the log of changes)
+    for (const t of ['review_mark', 'review_mark_log']) await ws.db.exec(`UPDATE ${t} SET note = ${lit(note)}, reviewer = ${lit('王\x1b[8m某')}`);
     ws.close();
     const review = await run('review', '--workspace', path, '--period', '2024');
     const list = await run('mark', '--workspace', path, '--list');

@@ -1,7 +1,7 @@
 // A review's results leaving the workspace: the --json shape and the XLSX evidence pack (汇总, 按单位,
 // 按人员, then one sheet per rule). Personal data (names, ID numbers, phones) is masked unless the
 // caller unmasks explicitly; cells that could run as formulas are escaped by writeXlsx.
-import { periodZh } from '../eval/period.js';
+import { periodText, periodZh } from '../eval/period.js';
 import { writeXlsx, type Column, type Sheet } from '../export/tabular.js';
 import { maskValue, type MaskKind } from '../privacy/mask.js';
 import { hitRef } from './keys.js';
@@ -83,6 +83,8 @@ export function reviewJson(r: ReviewResult, opts: MaskOptions = {}): Record<stri
         summary: d.summary,
         evidence: d.evidence,
         mark: d.mark,
+        // an earlier period's conclusion on the same record: history, not this period's status
+        previous_mark: d.previous_mark ?? null,
       };
     }),
     by_unit: r.by_unit,
@@ -189,6 +191,7 @@ export function evidenceSheets(r: ReviewResult, opts: MaskOptions = {}): Sheet[]
         { key: '_note', header: '核查意见', width: 30 },
         { key: '_reviewer', header: '核查人', width: 10 },
         { key: '_updated', header: '标记时间', width: 20 },
+        { key: '_previous', header: '上期核查结论', width: 30 },
         ...s.evidence_columns.map((c) => ({ key: `e_${c}`, header: c, width: Math.max(10, Math.min(30, c.length * 2 + 4)) })),
       ],
       rows: hits.map((h, k) => {
@@ -201,6 +204,9 @@ export function evidenceSheets(r: ReviewResult, opts: MaskOptions = {}): Sheet[]
           _note: h.mark?.note ?? null,
           _reviewer: h.mark?.reviewer ?? null,
           _updated: h.mark?.updated_at ?? null,
+          _previous: h.previous_mark
+            ? `${h.previous_mark.period ? periodText(h.previous_mark.period, 'zh-CN') : '未注明期间'}：${h.previous_mark.status}${h.previous_mark.note ? `（${h.previous_mark.note}）` : ''}`
+            : null,
         };
         for (const c of s.evidence_columns) row[`e_${c}`] = h.evidence[c] ?? null;
         return row;

@@ -180,9 +180,22 @@ describe('default rules on hand-made fixtures', () => {
         kase({ case_id: 'M3BELOW', filed_date: '2024-03-01', matter_code: 'M3', fine_amount: 400 }),
         kase({ case_id: 'M3NOMAX', filed_date: '2024-03-01', matter_code: 'M3', fine_amount: 1000000 }),
         kase({ case_id: 'UNKNOWNMATTER', filed_date: '2024-03-01', matter_code: null, fine_amount: 1 }),
+        // 罚款 decided but no amount to compare (probe 11 F7: −500 and 1e15 are stored empty by the
+        // import, with a warning; 0 read as 0): 数据不全, never a hit, never passed over
+        kase({ case_id: 'UNREADABLE', filed_date: '2024-03-01', fine_amount: null, extras: JSON.stringify({ '罚款金额（元）': '-500' }) }),
+        kase({ case_id: 'EMPTY', filed_date: '2024-03-01', fine_amount: null }),
+        kase({ case_id: 'ZERO', filed_date: '2024-03-01', fine_amount: 0 }),
+        kase({ case_id: 'M3UNREADABLE', filed_date: '2024-03-01', matter_code: 'M3', fine_amount: null, penalty_types: ['警告', '罚款'] }),
+        kase({ case_id: 'UNREADABLE2023', filed_date: '2023-03-01', fine_amount: null }), // another year
       ],
     });
     expect(await hitsOf(ws, 'fine_out_of_range')).toEqual(caseKeys('ABOVE', 'BELOW', 'M3BELOW'));
+    const gaps = (await runReview(ws, { period: '2024', only: ['fine_out_of_range'] })).data_gaps!;
+    expect(gaps.map((g) => g.keys.case_id).sort()).toEqual(['EMPTY', 'M3UNREADABLE', 'UNREADABLE', 'ZERO']);
+    expect(gaps.find((g) => g.keys.case_id === 'ZERO')!.reason).toBe('处罚种类含罚款，但罚款金额为 0，无法对照裁量基准判断：请调阅案卷核实');
+    expect(gaps.find((g) => g.keys.case_id === 'UNREADABLE')!.reason).toBe('处罚种类含罚款，但罚款金额导入时无法读取（原值“-500”，见导入警告），无法对照裁量基准判断：请调阅案卷核实');
+    expect(gaps.find((g) => g.keys.case_id === 'EMPTY')!.reason).toBe('处罚种类含罚款，但罚款金额为空，无法对照裁量基准判断：请调阅案卷核实');
+    expect(gaps.find((g) => g.keys.case_id === 'UNREADABLE')!.evidence.偏离情况).toBe('罚款金额为空或无法读取');
     const r = await runReview(ws, { period: '2024', only: ['fine_out_of_range'] });
     expect(r.hits.find((h) => h.keys.case_id === 'ABOVE')!.evidence.偏离情况).toBe('比裁量上限 10000 元高 0.01 元');
     expect(r.hits.find((h) => h.keys.case_id === 'BELOW')!.evidence.偏离情况).toBe('比裁量下限 1000 元低 1 元');
@@ -209,6 +222,17 @@ describe('default rules on hand-made fixtures', () => {
     expect(await hitsOf(ws, 'inconsistent_fine', '2024Q1')).toEqual([]);
     const r = await runReview(ws, { period: '2024', only: ['inconsistent_fine'] });
     expect(r.hits[0]!.evidence).toMatchObject({ 同组案件数: 8, 组中位数: 1200, 绝对中位差: 150, 偏离倍数: 25.3 });
+    expect(r.hits[0]!.summary).toContain('偏离达 25.3 倍绝对中位差（超过 3 倍即提示）'); // |5000 − 1200| / 150 = 25.33
+  });
+
+  it('inconsistent_fine: a hit just above 3 × MAD reads above it, with the decimals it takes (probe 11 C4: 3.0001 read "3 倍")', async () => {
+    // median 1100, deviations 100 100 0 0 0 100 100 300.01 → MAD 100; 1400.01 is 3.0001 × MAD away
+    const fines = [1000, 1000, 1100, 1100, 1100, 1200, 1200, 1400.01];
+    const ws = await setup({ cases: fines.map((f, i) => kase({ case_id: `C4_${i}`, filed_date: '2024-02-01', matter_code: 'M2', fine_amount: f })) });
+    const r = await runReview(ws, { period: '2024', only: ['inconsistent_fine'] });
+    expect(r.hits.map((h) => h.keys.case_id)).toEqual(['C4_7']);
+    expect(r.hits[0]!.evidence).toMatchObject({ 组中位数: 1100, 绝对中位差: 100, 偏离倍数: 3.0001 });
+    expect(r.hits[0]!.summary).toBe('C4_7：罚款 1400.01 元，同一事项同年 8 件罚款案件的中位数为 1100 元，偏离达 3.0001 倍绝对中位差（超过 3 倍即提示）。');
   });
 
   it('crime_not_transferred: a suspected crime with no transfer to police', async () => {
@@ -317,13 +341,20 @@ describe('default rules on hand-made fixtures', () => {
         kase({ case_id: 'D365', filed_date: '2024-01-01', ...open }), // 365: no
         kase({ case_id: 'CLOSEDLATER', filed_date: '2023-06-01', ...open, closed_date: '2025-02-01' }),
         kase({ case_id: 'CLOSEDONEND', filed_date: '2023-06-01', ...open, closed_date: '2024-12-31' }),
+        // transferred to the police (no decision, no closing): the administrative handling ended
+        // with the transfer, as overdue_case counts it (probe 11 F2: listed every year as 仍未结案)
+        kase({ case_id: 'POLICE', filed_date: '2023-06-01', ...open, suspected_crime: true, police_transfer_date: '2024-02-01' }),
+        // transferred only after the end of 2024: still open at 2024-12-31 (579 days), not in 2025
+        kase({ case_id: 'POLICELATER', filed_date: '2023-06-01', ...open, suspected_crime: true, police_transfer_date: '2025-02-01' }),
       ],
     });
-    expect(await hitsOf(ws, 'long_open_case')).toEqual(caseKeys('D366', 'CLOSEDLATER'));
+    expect(await hitsOf(ws, 'long_open_case')).toEqual(caseKeys('D366', 'CLOSEDLATER', 'POLICELATER'));
     expect(await hitsOf(ws, 'long_open_case', '2023')).toEqual([]);
+    // 2025: D366 and D365 still open (731 / 730 days); CLOSEDLATER closed, both transfers done
+    expect(await hitsOf(ws, 'long_open_case', '2025')).toEqual(caseKeys('D366', 'D365'));
   });
 
-  it('complaint_overdue: closed after the deadline, or still open after it at the end of the period', async () => {
+  it('complaint_overdue: closed after the deadline, or never closed — by the deadline\'s period, as complaint_ontime counts them', async () => {
     const q = (id: string, received: string, deadline: string | null, closed: string | null) => ({
       complaint_id: id,
       received_date: received,
@@ -337,17 +368,35 @@ describe('default rules on hand-made fixtures', () => {
         q('LATE1', '2024-03-01', '2024-03-15', '2024-03-16'),
         q('ONTIME', '2024-03-01', '2024-03-15', '2024-03-15'),
         q('OPENDUE', '2024-12-01', '2024-12-30', null),
-        q('OPENNOTDUE', '2024-12-01', '2024-12-31', null),
         q('NODEADLINE', '2024-03-01', null, '2024-09-01'),
         q('LASTYEAR', '2023-03-01', '2023-03-15', '2023-03-30'),
+        // probe 11 F9's tickets (cases/complaints/c.csv): complaint_ontime's failures are K9 in
+        // 2023, K2, K3, K6 in 2024 and K4, K7 in 2025 (deadline in the period, not closed by it)
+        q('K1', '2024-03-01', '2024-03-10', '2024-03-10'), // on its deadline: on time
+        q('K2', '2024-03-01', '2024-03-10', '2024-03-11'),
+        q('K3', '2024-03-01', '2024-03-10', null),
+        q('K4', '2024-12-20', '2025-01-05', '2025-01-10'), // received 2024, due and late in 2025
+        q('K5', '2023-12-25', '2024-01-08', '2024-01-08'),
+        q('K6', '2024-12-01', '2024-12-31', null), // due on the period's last day, never closed
+        q('K7', '2024-12-25', '2025-01-05', null), // due in 2025, never closed
+        q('K8', '2024-02-20', '2024-02-29', '2024-02-29'),
+        q('K9', '2023-12-01', '2023-12-20', '2024-01-15'), // due 2023, closed after the year
       ],
     });
-    expect(await hitsOf(ws, 'complaint_overdue')).toEqual(['complaint_id=LATE1', 'complaint_id=OPENDUE']);
+    expect(await hitsOf(ws, 'complaint_overdue', '2023')).toEqual(['complaint_id=K9', 'complaint_id=LASTYEAR']);
+    expect(await hitsOf(ws, 'complaint_overdue')).toEqual(['complaint_id=K2', 'complaint_id=K3', 'complaint_id=K6', 'complaint_id=LATE1', 'complaint_id=OPENDUE']);
+    expect(await hitsOf(ws, 'complaint_overdue', '2025')).toEqual(['complaint_id=K4', 'complaint_id=K7']);
     const r = await runReview(ws, { period: '2024', only: ['complaint_overdue'] });
-    expect(r.hits.map((h) => [h.evidence.超期天数, h.evidence.办理情况, h.unit_id])).toEqual([
-      [1, '超过时限才办结', 'U2'],
-      [1, '到期末仍未办结', 'U2'],
+    // ordered by deadline: K2, K3 (03-10), LATE1 (03-15), OPENDUE (12-30), K6 (12-31)
+    expect(r.hits.map((h) => [h.keys.complaint_id, h.evidence.超期天数, h.evidence.办理情况, h.unit_id])).toEqual([
+      ['K2', 1, '超过时限 1 天才办结', 'U2'],
+      ['K3', 296, '到期末仍未办结，已超过时限 296 天', 'U2'], // 2024-03-10 → 2024-12-31
+      ['LATE1', 1, '超过时限 1 天才办结', 'U2'],
+      ['OPENDUE', 1, '到期末仍未办结，已超过时限 1 天', 'U2'],
+      ['K6', 0, '到期末（即时限当日）仍未办结', 'U2'],
     ]);
+    const r23 = await runReview(ws, { period: '2023', only: ['complaint_overdue'] });
+    expect(r23.hits.find((h) => h.keys.complaint_id === 'K9')!.summary).toBe('工单 K9：办结时限为 2023-12-20，期末后才办结，超过时限 26 天。');
   });
 
   it('finding_overdue: rectified after the due date, or not at all by the end of the period', async () => {
@@ -366,24 +415,53 @@ describe('default rules on hand-made fixtures', () => {
         f('ONDUE', '2024-02-01', '2024-03-01', '2024-03-01'),
         f('NEVER', '2024-09-01', '2024-10-31', null),
         f('NOTYETDUE', '2024-11-01', '2025-01-31', null),
+        // probe 11 F9 (cases/complaints/f.csv): rectification_rate counts SF2 as a failure in 2024
+        // (due on the last day, never rectified) and SF1 in 2025 — so must the clues
+        f('SF1', '2024-11-01', '2025-01-31', null),
+        f('SF2', '2024-11-01', '2024-12-31', null),
+        f('LATEINTO2025', '2024-10-01', '2024-11-30', '2025-01-15'),
       ],
     });
-    expect(await hitsOf(ws, 'finding_overdue')).toEqual(['finding_id=LATE', 'finding_id=NEVER']);
+    expect(await hitsOf(ws, 'finding_overdue')).toEqual(['finding_id=LATE', 'finding_id=LATEINTO2025', 'finding_id=NEVER', 'finding_id=SF2']);
+    expect(await hitsOf(ws, 'finding_overdue', '2025')).toEqual(['finding_id=NOTYETDUE', 'finding_id=SF1']);
+    const r = await runReview(ws, { period: '2024', only: ['finding_overdue'] });
+    expect(Object.fromEntries(r.hits.map((h) => [h.keys.finding_id, h.evidence.整改情况]))).toEqual({
+      LATE: '超过期限 1 天才整改完成',
+      NEVER: '到期末仍未整改，已超过期限 61 天', // 2024-10-31 → 2024-12-31
+      LATEINTO2025: '期末后才整改，超过期限 46 天', // 2024-11-30 → 2025-01-15
+      SF2: '到期末（即期限当日）仍未整改',
+    });
   });
 
-  it('penalty_not_executed: more than 90 days from the decision to execution, or unexecuted at the end of the period', async () => {
+  it('penalty_not_executed: not executed by the 90th day after the decision, judged in the period holding that day (as execution_rate)', async () => {
     const ws = await setup({
       cases: [
         kase({ case_id: 'E89', filed_date: '2024-02-01', decision_date: '2024-03-01', executed_date: '2024-05-29' }),
         kase({ case_id: 'E90', filed_date: '2024-02-01', decision_date: '2024-03-01', executed_date: '2024-05-30' }),
         kase({ case_id: 'E91', filed_date: '2024-02-01', decision_date: '2024-03-01', executed_date: '2024-05-31' }),
         kase({ case_id: 'OPEN91', filed_date: '2024-09-01', decision_date: '2024-10-01', executed_date: null }), // 91 days at 2024-12-31
+        // day 90 is 2024-12-31, unexecuted: a failure of 2024 in execution_rate, so a 2024 clue
+        // (probe 11 F1's A19: no clue, as `$end − decision > 90` was false)
         kase({ case_id: 'OPEN90', filed_date: '2024-09-01', decision_date: '2024-10-02', executed_date: null }),
         kase({ case_id: 'WARNING', filed_date: '2024-02-01', decision_date: '2024-03-01', executed_date: null, fine_amount: null, penalty_types: ['警告'] }),
+        // confiscation only: counted as a 罚没 decision, as the rule always did
         kase({ case_id: 'CONFISCATED', filed_date: '2024-02-01', decision_date: '2024-03-01', executed_date: null, fine_amount: null, confiscation_amount: 800 }),
+        // decided in Q4 of 2024: day 90 is 2025-01-30 — a 2025 clue when unexecuted or executed
+        // after it (probe 11 F1's A17: in no year's clues), none when executed on day 90
+        kase({ case_id: 'Q4OPEN', filed_date: '2024-10-15', decision_date: '2024-11-01', executed_date: null }),
+        kase({ case_id: 'Q4LATE', filed_date: '2024-10-15', decision_date: '2024-11-01', executed_date: '2025-03-01' }),
+        kase({ case_id: 'Q4DAY90', filed_date: '2024-10-15', decision_date: '2024-11-01', executed_date: '2025-01-30' }),
+        // decided 2023-11-15: day 90 is 2024-02-13 — a 2024 clue, not a 2023 one
+        kase({ case_id: 'FROM2023', filed_date: '2023-11-01', decision_date: '2023-11-15', executed_date: null }),
       ],
     });
-    expect(await hitsOf(ws, 'penalty_not_executed')).toEqual(caseKeys('E91', 'OPEN91', 'CONFISCATED'));
+    expect(await hitsOf(ws, 'penalty_not_executed')).toEqual(caseKeys('E91', 'OPEN91', 'OPEN90', 'CONFISCATED', 'FROM2023'));
+    expect(await hitsOf(ws, 'penalty_not_executed', '2025')).toEqual(caseKeys('Q4OPEN', 'Q4LATE'));
+    expect(await hitsOf(ws, 'penalty_not_executed', '2023')).toEqual([]);
+    const r = await runReview(ws, { period: '2024', only: ['penalty_not_executed'] });
+    expect(r.hits.find((h) => h.keys.case_id === 'OPEN90')!.evidence).toMatchObject({ 执行期满日期: '2024-12-31', 决定后天数: 90, 执行情况: '到期末已 90 天仍未执行完毕' });
+    const r25 = await runReview(ws, { period: '2025', only: ['penalty_not_executed'] });
+    expect(r25.hits.find((h) => h.keys.case_id === 'Q4LATE')!.evidence).toMatchObject({ 执行期满日期: '2025-01-30', 执行情况: '决定后第 120 天才执行完毕' });
   });
 
   it('a rule whose rows repeat a key is refused, naming the rule', async () => {

@@ -82,7 +82,7 @@ export async function runReview(ws: Workspace, opts: ReviewOptions): Promise<Rev
     if (unknown.length) throw new TijianError('NOT_FOUND', `没有这些规则：${unknown.join('、')}`, `No such rule(s): ${unknown.join(', ')}`);
   }
   const base = periodParams(period);
-  const marks = await marksByHit(ws);
+  const marks = await marksByHit(ws, period);
   const db = ws.db;
 
   const summaries: ReviewRuleSummary[] = [];
@@ -133,7 +133,8 @@ export async function runReview(ws: Workspace, opts: ReviewOptions): Promise<Rev
         officer_ids: officers,
         summary: renderSummary(rule.summary, row),
         evidence,
-        mark: marks.get(markKey(rule.id, key)) ?? null,
+        mark: marks.get(markKey(rule.id, key))?.mark ?? null,
+        previous_mark: marks.get(markKey(rule.id, key))?.previous ?? null,
       });
       summary.hits++;
       bump(summary.units, unitId ?? UNRESOLVED_UNIT);

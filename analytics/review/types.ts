@@ -13,6 +13,12 @@ export interface ReviewMark {
   updated_at: string;
 }
 
+/** A mark made for another (earlier) period's clue of the same record: history, not this period's status. */
+export interface PreviousMark extends ReviewMark {
+  /** The period it was made for (null: made before marks were scoped to a period). */
+  period: string | null;
+}
+
 export interface ReviewRuleSummary {
   id: string;
   name: { zh: string; en: string };
@@ -49,7 +55,10 @@ export interface ReviewHit {
   summary: string;
   /** The evidence record(s): column → value. */
   evidence: Record<string, unknown>;
+  /** The reviewer's conclusion on this period's clue (a mark made for another period is not it). */
   mark: ReviewMark | null;
+  /** The latest conclusion on the same record's clue of an earlier period, shown as history. */
+  previous_mark?: PreviousMark | null;
 }
 
 /** A record a rule could not judge: the data that would show a breach are missing (数据不全). */

@@ -1073,8 +1073,12 @@ export class AnalyticsService {
           if (!this.ws) throw noWorkspace();
           return markHit(this.ws, { rule: hit.rule, hitKey: hit.hit_key, status, note: note ?? '', keys: hit.keys, period: r.period.label });
         });
-        // every cached review holding this hit sees the mark
-        for (const c of this.reviewCache.values()) for (const h of c.result.hits) if (h.rule === hit.rule && h.hit_key === hit.hit_key) h.mark = mark;
+        // a mark concludes this period's clue only: this period's cached review shows it; the
+        // others are dropped, as their history (previous_mark) may change
+        for (const [label, c] of [...this.reviewCache]) {
+          if (label !== r.period.label) this.reviewCache.delete(label);
+          else for (const h of c.result.hits) if (h.rule === hit.rule && h.hit_key === hit.hit_key) h.mark = mark;
+        }
         this.opts.emit('data.changed', { tables: ['review_mark'] });
         return mark;
       },

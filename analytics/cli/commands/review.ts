@@ -1,7 +1,7 @@
 // tijian review — the discipline-review red flags (问题线索) of a period, with evidence; and
 // tijian mark — a reviewer's conclusion on a hit (已核实 / 已排除 / 待核查) with a note.
 import { shownText } from '../../i18n/shown.js';
-import { periodZh } from '../../eval/period.js';
+import { periodText, periodZh } from '../../eval/period.js';
 import { extname, resolve } from 'node:path';
 import { TijianError } from '../../i18n/errors.js';
 import { hitKeyNames } from '../../review/keys.js';
@@ -45,7 +45,11 @@ function printHuman(io: CliIO, r: Awaited<ReturnType<typeof runReview>>): void {
     const hits = r.hits.filter((h) => h.rule === s.id);
     if (!hits.length) continue;
     io.out(`\n${s.name.zh}（${s.basis}）`);
-    for (const h of hits) io.out(`  ${h.ref}  ${(h.mark?.status ?? '未标记').padEnd(3, '　')}  ${shownText(h.summary)}${h.mark?.note ? `  —— ${shownText(h.mark.note)}` : ''}`);
+    for (const h of hits) {
+      // an earlier period's conclusion is history, told apart from this period's status
+      const prev = h.previous_mark ? `  （${h.previous_mark.period ? periodText(h.previous_mark.period, 'zh-CN') : '未注明期间'}的核查结论：${h.previous_mark.status}${h.previous_mark.note ? `，${shownText(h.previous_mark.note)}` : ''}）` : '';
+      io.out(`  ${h.ref}  ${(h.mark?.status ?? '未标记').padEnd(3, '　')}  ${shownText(h.summary)}${h.mark?.note ? `  —— ${shownText(h.mark.note)}` : ''}${prev}`);
+    }
   }
   io.out('\n个人信息未在此列出；用 --out 导出证据包（默认脱敏）。标注：tijian mark --workspace W --rule 规则 --key 线索号 --period 期间 --status 已核实 --note 意见');
 }
@@ -90,7 +94,7 @@ export const reviewCommand: Command = {
 };
 
 const markUsage =
-  'tijian mark --workspace FILE --rule ID --key HIT_KEY|REF --status 已核实|已排除|待核查 [--note TEXT] [--reviewer NAME] [--period 2024] [--rules FILE] [--json]\n' +
+  'tijian mark --workspace FILE --rule ID --key HIT_KEY|REF --period 2024 --status 已核实|已排除|待核查 [--note TEXT] [--reviewer NAME] [--rules FILE] [--json]\n' +
   '             tijian mark --workspace FILE --list [--rule ID] [--json]';
 
 const STATUS_ALIASES: Record<string, MarkStatus> = {
@@ -130,7 +134,7 @@ export const markCommand: Command = {
         if (values.json) io.out(json({ marks }));
         else {
           if (!marks.length) io.out('没有核查标注 / no marks');
-          for (const m of marks) io.out(`${m.updated_at}  ${m.rule}  ${m.ref}  ${m.status}  ${m.reviewer ? shownText(m.reviewer) : '—'}  ${shownText(m.note)}`);
+          for (const m of marks) io.out(`${m.updated_at}  ${m.period_label ?? '（未注明期间）'}  ${m.rule}  ${m.ref}  ${m.status}  ${m.reviewer ? shownText(m.reviewer) : '—'}  ${shownText(m.note)}`);
         }
         return 0;
       } finally {
@@ -149,40 +153,31 @@ export const markCommand: Command = {
     if (!rule) {
       throw new TijianError('NOT_FOUND', `没有规则“${ruleId}”，可选：${rules.rules.rules.map((r) => r.id).join('、')}`, `No rule "${ruleId}"`);
     }
+    // A mark concludes one period's clue (a case still open next year is a new clue), so the
+    // period is required and the hit must be among that period's hits.
+    const period = requireOption(values.period, 'period', markUsage);
     const ws = await Workspace.open(wsPath, { create: false });
     try {
-      let hitKey: string;
-      let keys: Record<string, unknown> | undefined;
-      if (values.period) {
-        // Find the hit among the period's hits: the mark then attaches to a hit that exists.
-        const r = await runReview(ws, { period: values.period, rules, only: [ruleId] });
-        const hit = r.hits.find((h) => h.hit_key === key || h.ref === key);
-        if (!hit) {
-          throw new TijianError('NOT_FOUND', `规则 ${ruleId} 在 ${r.period.label} 没有线索“${key}”`, `Rule ${ruleId} has no hit "${key}" in ${r.period.label}`);
-        }
-        hitKey = hit.hit_key;
-        keys = hit.keys;
-      } else {
-        const existing = (await listMarks(ws, { rule: ruleId })).find((m) => m.hit_key === key || m.ref === key);
-        if (existing) hitKey = existing.hit_key;
-        else if (isRef(key) || !key.includes('=')) {
-          throw new TijianError('USAGE', `线索号 ${key} 需要配合 --period 使用（或给出完整的 hit_key）`, `Give --period to find hit ${key} (or give the full hit_key)`);
-        } else {
+      const r = await runReview(ws, { period, rules, only: [ruleId] });
+      const hit = r.hits.find((h) => h.hit_key === key || h.ref === key);
+      if (!hit) {
+        if (!isRef(key) && key.includes('=')) {
           const unknown = hitKeyNames(key).filter((n) => !rule.keys.includes(n));
           if (unknown.length) {
             throw new TijianError('USAGE', `hit_key 中的键 ${unknown.join('、')} 不属于规则 ${ruleId}（应为 ${rule.keys.join('、')}）`, `Keys ${unknown.join(', ')} do not belong to rule ${ruleId}`);
           }
-          hitKey = key;
         }
+        throw new TijianError('NOT_FOUND', `规则 ${ruleId} 在 ${r.period.label} 没有线索“${key}”`, `Rule ${ruleId} has no hit "${key}" in ${r.period.label}`);
       }
+      const hitKey = hit.hit_key;
       const mark = await markHit(ws, {
         rule: ruleId,
         hitKey,
         status,
         note: values.note ?? '',
         reviewer: values.reviewer ?? null,
-        ...(keys ? { keys } : {}),
-        ...(values.period ? { period: values.period } : {}),
+        keys: hit.keys,
+        period: r.period.label,
       });
       const stored = (await listMarks(ws, { rule: ruleId, hitKey }))[0]!;
       if (values.json) io.out(json({ rule: ruleId, ref: stored.ref, hit_key: hitKey, mark }));
