@@ -5,7 +5,7 @@ import { periodText, periodZh } from '../eval/period.js';
 import { writeXlsx, type Column, type Sheet } from '../export/tabular.js';
 import { maskValue, type MaskKind } from '../privacy/mask.js';
 import { hitRef } from './keys.js';
-import { UNRESOLVED_UNIT, type ReviewHit, type ReviewResult, type ReviewRuleSummary } from './types.js';
+import { UNRESOLVED_UNIT, type PreviousMark, type ReviewHit, type ReviewResult, type ReviewRuleSummary } from './types.js';
 
 export interface MaskOptions {
   /** Show personal data as stored (default false: masked). */
@@ -24,6 +24,12 @@ function maskCols(values: Record<string, unknown>, kinds: Record<string, MaskKin
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values)) out[k] = k in kinds ? maskValue(v, kinds[k]) : v;
   return out;
+}
+
+/** An earlier period's conclusion on the same record, as the pack and the screen show it:
+ *  2023年：已排除（note）. */
+export function previousMarkText(p: PreviousMark): string {
+  return `${p.period ? periodText(p.period, 'zh-CN') : '未注明期间'}：${p.status}${p.note ? `（${p.note}）` : ''}`;
 }
 
 /** A hit as shown outside the workspace: evidence and keys masked unless unmasked. The hit_key is
@@ -204,9 +210,7 @@ export function evidenceSheets(r: ReviewResult, opts: MaskOptions = {}): Sheet[]
           _note: h.mark?.note ?? null,
           _reviewer: h.mark?.reviewer ?? null,
           _updated: h.mark?.updated_at ?? null,
-          _previous: h.previous_mark
-            ? `${h.previous_mark.period ? periodText(h.previous_mark.period, 'zh-CN') : '未注明期间'}：${h.previous_mark.status}${h.previous_mark.note ? `（${h.previous_mark.note}）` : ''}`
-            : null,
+          _previous: h.previous_mark ? previousMarkText(h.previous_mark) : null,
         };
         for (const c of s.evidence_columns) row[`e_${c}`] = h.evidence[c] ?? null;
         return row;

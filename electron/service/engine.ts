@@ -19,7 +19,7 @@ import { checkIndexText, checkStoredIndexText, loadIndexFile, type LoadedIndex }
 import { maskSql } from '../../analytics/overview/table-page.js';
 import { refCandidate, refProbeSql, searchCondition, shownColumns, type ShownColumn } from '../../analytics/overview/ref-names.js';
 import type { RefTarget } from '../../analytics/schema/types.js';
-import { displayHit } from '../../analytics/review/export.js';
+import { displayHit, previousMarkText } from '../../analytics/review/export.js';
 import { UNRESOLVED_UNIT, type MarkStatus, type ReviewResult, type Severity } from '../../analytics/review/types.js';
 import { CANONICAL_TABLES } from '../../analytics/schema/tables.js';
 import { ahp, CR_THRESHOLD } from '../../analytics/scoring/weights.js';
@@ -477,6 +477,7 @@ export const HIT_COLUMNS: ColumnInfo[] = [
   { name: 'status', zh: '核查状态', en: 'Status', kind: 'enum' },
   { name: 'note', zh: '核查备注', en: 'Note', kind: 'text' },
   { name: 'updated_at', zh: '标记时间', en: 'Marked at', kind: 'text' },
+  { name: 'previous', zh: '此前核查结论', en: 'Earlier conclusion', kind: 'text' },
   { name: 'rule', zh: '规则编号', en: 'Rule id', kind: 'id' },
   { name: 'unit_id', zh: '单位编码', en: 'Unit id', kind: 'id' },
   { name: 'evidence', zh: '证据（JSON）', en: 'Evidence (JSON)', kind: 'text' },
@@ -523,6 +524,9 @@ export function hitsPage(r: ReviewResult, f: HitFilter, offset: number, limit: n
     cols.status!.push(h.mark?.status ?? null);
     cols.note!.push(h.mark?.note || null);
     cols.updated_at!.push(h.mark ? h.mark.updated_at.slice(0, 19).replace('T', ' ') : null);
+    // a conclusion reached for an earlier period's clue of the same record: history beside this
+    // period's status, never as it (probe 11 F16)
+    cols.previous!.push(h.previous_mark ? previousMarkText(h.previous_mark) : null);
     cols.rule!.push(h.rule);
     cols.unit_id!.push(h.unit_id);
     cols.evidence!.push(JSON.stringify(jsonSafe(h.evidence)));

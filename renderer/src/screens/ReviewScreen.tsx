@@ -29,6 +29,8 @@ interface Hit {
   summary: string;
   status: string;
   note: string;
+  /** The conclusion of an earlier period's clue of the same record ('2023 已排除：…'), or ''. */
+  previous: string;
   evidence: Record<string, unknown>;
 }
 
@@ -40,7 +42,7 @@ function hitOf(row: GridRow): Hit {
   } catch {
     // shown empty
   }
-  return { ref: s('ref'), rule: s('rule'), rule_name: s('rule_name'), severity: s('severity'), unit_name: s('unit_name'), officers: s('officers'), summary: s('summary'), status: s('status'), note: s('note'), evidence };
+  return { ref: s('ref'), rule: s('rule'), rule_name: s('rule_name'), severity: s('severity'), unit_name: s('unit_name'), officers: s('officers'), summary: s('summary'), status: s('status'), note: s('note'), previous: s('previous'), evidence };
 }
 
 const SEV_CLASS: Record<string, string> = { 高: 'sev-high', 中: 'sev-mid', 低: 'sev-low' };
@@ -290,7 +292,7 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
                   <DataGrid
                     fetchPage={fetchPage}
                     testId="hits-grid"
-                    hide={['ref', 'officers', 'rule', 'unit_id', 'evidence', 'updated_at', 'note']}
+                    hide={['ref', 'officers', 'rule', 'unit_id', 'evidence', 'updated_at', 'note', 'previous']}
                     fill="summary"
                     widths={{ severity: i18n.lang === 'en' ? 84 : 48, status: i18n.lang === 'en' ? 92 : 70, summary: 120 }}
                     maxColumnWidth={160}
@@ -399,6 +401,12 @@ function HitDetail({ hit, rule, officers, period, onMarked }: { hit: Hit | null;
           {hit.summary}
         </p>
         {i18n.lang === 'en' && <p className="muted small zh-note">{t.e.summaryZhNote}</p>}
+        {hit.previous && (
+          <p className="muted small" data-testid="hit-previous">
+            {t.e.previousMark}
+            {hit.previous}
+          </p>
+        )}
         <div className="mark-row">
           <div className="seg mark-buttons" role="radiogroup" aria-label={t.e.status}>
             {(['已核实', '已排除', '待核查'] as const).map((s) => (
