@@ -5,35 +5,8 @@
 // abolished within the period is evaluated for its days, listed, not ranked, and the county's
 // figures add up over its units.
 import { describe, expect, it } from 'vitest';
-import { insertRows, kase } from '../review/fixtures.js';
-import { sampleWorkspace } from '../test/helpers.js';
+import { lifecycleWorkspace } from './lifecycle-fixture.js';
 import { evaluate } from './run.js';
-
-async function lifecycleWorkspace() {
-  const ws = await sampleWorkspace();
-  await insertRows(ws, 'unit', [
-    // no row in any table, in 2023 or 2024
-    { unit_id: 'XZ09', name: '嵊泗县空白乡人民政府', short_name: '空白乡', unit_type: '乡镇', established_date: '2020-01-01' },
-    // set up on 1 July 2024, with the three systems from that day
-    { unit_id: 'XZ08', name: '嵊泗县新设乡人民政府', short_name: '新设乡', unit_type: '乡镇', established_date: '2024-07-01' },
-    // abolished on 30 June 2024, 6 cases decided in 2024, one of them 100 days after filing
-    { unit_id: 'ZY09', name: '嵊泗县水利局执法队', short_name: '水利执法队', unit_type: '专业', established_date: '2016-07-01', abolished_date: '2024-06-30' },
-  ]);
-  const items = ['TS_PUBLICITY', 'TS_RECORDING', 'TS_LEGAL_REVIEW'];
-  await insertRows(
-    ws,
-    'institution_checklist',
-    items.map((item_code) => ({ unit_id: 'XZ08', year: 2024, item_code, done: true, done_date: '2024-07-01' })),
-  );
-  const cases = [
-    ...Array.from({ length: 5 }, (_, i) => kase({ unit_id: 'ZY09', filed_date: `2024-0${i + 1}-10`, officer_ids: [] })),
-    kase({ unit_id: 'ZY09', filed_date: '2024-01-05', decision_date: '2024-04-14', closed_date: '2024-04-24', officer_ids: [] }),
-    // 13 cases filed 10 July – 22 July
-    ...Array.from({ length: 13 }, (_, i) => kase({ unit_id: 'XZ08', filed_date: `2024-07-${String(10 + i)}`, officer_ids: [] })),
-  ];
-  await insertRows(ws, 'penalty_case', cases);
-  return ws;
-}
 
 describe('units without data, set up or abolished within the period', () => {
   it('F3: a unit with no records has nothing to evaluate — no total, grade, rank or change, and says why', async () => {
@@ -97,8 +70,8 @@ describe('units without data, set up or abolished within the period', () => {
   it('F4: a unit abolished within the period is evaluated for its days, listed and not ranked; the county adds up over its units', async () => {
     const ws = await lifecycleWorkspace();
     const r = await evaluate(ws, { period: '2024', draws: 0, save: false });
-    const e = r.entities.find((x) => x.entity_id === 'ZY09');
-    // before: no ZY09 entity at all
+    const e = r.entities.find((x) => x.entity_id === 'ZY19');
+    // before: no ZY19 entity at all
     expect(e).toBeDefined();
     expect(e!.abolished_date).toBe('2024-06-30');
     expect(e!.rank).toBeNull();
@@ -113,7 +86,7 @@ describe('units without data, set up or abolished within the period', () => {
     expect(sum((x) => x.indicators.overdue_rate!.numerator ?? 0)).toBe(c.indicators.overdue_rate!.numerator);
     expect(sum((x) => x.indicators.overdue_rate!.denominator ?? 0)).toBe(c.indicators.overdue_rate!.denominator);
     expect(sum((x) => x.flags.find((f) => f.id === 'overdue_cases')?.hits ?? 0)).toBe(c.flags.find((f) => f.id === 'overdue_cases')!.hits);
-    // the ranks are those of the units with a total that existed at period end: 1..n with no gap for ZY09
+    // the ranks are those of the units with a total that existed at period end: 1..n with no gap for ZY19
     const ranks = us.filter((x) => x.rank !== null).map((x) => x.rank!);
     expect(Math.min(...ranks)).toBe(1);
   });
