@@ -75,7 +75,7 @@ describe('units without data, set up or abolished within the period', () => {
     expect(e).toBeDefined();
     expect(e!.abolished_date).toBe('2024-06-30');
     expect(e!.rank).toBeNull();
-    expect(e!.unranked?.zh).toBe('期内撤销（2024-06-30），按存续期间评价，不参加排名');
+    expect(e!.unranked?.zh).toBe('期内撤销（2024年6月30日），按存续期间评价，不参加排名');
     // its 6 cases decided in 2024, one of them 100 days after filing (limit 90)
     expect(e!.indicators.overdue_rate).toMatchObject({ numerator: 1, denominator: 6 });
     expect(e!.flags.find((f) => f.id === 'overdue_cases')?.hits).toBe(1);

@@ -518,7 +518,8 @@ function scorePeriod(
     let unranked: Reason | undefined;
     if (e.entity_type === 'unit') {
       if (e.abolished_date) {
-        unranked = { zh: `期内撤销（${e.abolished_date}），按存续期间评价，不参加排名`, en: `abolished within the period (${e.abolished_date}): evaluated for the days it existed, not ranked` };
+        const [y, m, d] = e.abolished_date.split('-').map(Number);
+        unranked = { zh: `期内撤销（${y}年${m}月${d}日），按存续期间评价，不参加排名`, en: `abolished within the period (${e.abolished_date}): evaluated for the days it existed, not ranked` };
       } else if (total === null) {
         const s = shareText(sys.method.dimension_min_share);
         unranked = {

@@ -65,6 +65,10 @@ describe('reports and rectification: units with too little data, and abolished w
     const units = run.entities.filter((e) => e.entity_type === 'unit' && e.rank !== null);
     const mean = units.reduce((a, u) => a + u.total!, 0) / units.length;
     expect(text).toContain(`全县各单位平均得分为${mean.toFixed(1)}分`);
+    // the abolished unit's report says so
+    const z = paragraphs(buildReports(ctx, 'unit', 'ZY19')[0]!).join('\n');
+    expect(z).toContain('你单位期内撤销（2024年6月30日），按存续期间评价，不参加排名。');
+    expect(z).not.toMatch(/排名第\d+位/);
   });
 
   it('F3/F4: no 整改 item for a checklist never sent; the abolished unit keeps its red-line item', async () => {
