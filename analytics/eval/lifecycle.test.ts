@@ -6,6 +6,7 @@
 // figures add up over its units.
 import { describe, expect, it } from 'vitest';
 import { lifecycleWorkspace } from './lifecycle-fixture.js';
+import { resultJson } from './export.js';
 import { evaluate } from './run.js';
 
 describe('units without data, set up or abolished within the period', () => {
@@ -76,6 +77,9 @@ describe('units without data, set up or abolished within the period', () => {
     expect(e!.abolished_date).toBe('2024-06-30');
     expect(e!.rank).toBeNull();
     expect(e!.unranked?.zh).toBe('期内撤销（2024年6月30日），按存续期间评价，不参加排名');
+    // and so says the --json result
+    const j = (resultJson(r).entities as Array<Record<string, unknown>>).find((x) => x.entity_id === 'ZY19')!;
+    expect(j).toMatchObject({ rank: null, abolished_date: '2024-06-30', unranked: { zh: '期内撤销（2024年6月30日），按存续期间评价，不参加排名' } });
     // its 6 cases decided in 2024, one of them 100 days after filing (limit 90)
     expect(e!.indicators.overdue_rate).toMatchObject({ numerator: 1, denominator: 6 });
     expect(e!.flags.find((f) => f.id === 'overdue_cases')?.hits).toBe(1);
