@@ -380,7 +380,8 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
     b.heading(2, d.name.zh);
     const cur = c.dimensions[d.id] ?? null;
     const prev = c.previous?.dimensions[d.id] ?? null;
-    const scored = us.filter((u) => u.dimensions[d.id] !== null && u.dimensions[d.id] !== undefined).sort((a, z) => z.dimensions[d.id]! - a.dimensions[d.id]!);
+    // highest and lowest among the units ranked (not a unit scored on a handful of cases)
+    const scored = ranked.filter((u) => u.dimensions[d.id] !== null && u.dimensions[d.id] !== undefined).sort((a, z) => z.dimensions[d.id]! - a.dimensions[d.id]!);
     const top = scored[0];
     const bottom = scored[scored.length - 1];
     const full = scored.filter((u) => u.dimensions[d.id]! >= 99.95);

@@ -51,6 +51,19 @@ describe('reports and rectification: units with too little data, and abolished w
     if (t) expect(Number(t[1])).toBe(ranked.filter((u) => u.unit_type === '乡镇').length);
   });
 
+  it('F3: a unit not ranked is never the best or worst of a dimension, nor a model unit', async () => {
+    const ws = await lifecycleWorkspace();
+    // 新设乡 without its checklist: 3 of 5 dimensions, not ranked; 执法质量 50 and 执法绩效 50 (by
+    // hand, see eval/lifecycle.test.ts) would be the lowest of the units
+    await ws.db.exec(`DELETE FROM institution_checklist WHERE unit_id = 'XZ08'`);
+    const run = await evaluate(ws, { period: '2024', draws: 0 });
+    expect(run.entities.find((e) => e.entity_id === 'XZ08')).toMatchObject({ rank: null, dimensions: { quality: 50, performance: 50 } });
+    const ctx = await reportContext(ws, { runId: run.run_id, date: DATE });
+    const text = paragraphs(buildReports(ctx, 'county')[0]!).join('\n');
+    expect(text).toContain('新设乡和空白乡本期可评价的数据不足');
+    expect(text).not.toMatch(/新设乡(最高|最低)|维度新设乡|新设乡[^。]*未触及法定红线/);
+  });
+
   it('F3: the unit report of a unit without data says why it has no score and no rank', async () => {
     const ws = await lifecycleWorkspace();
     const run = await evaluate(ws, { period: '2024', compare: '2023', draws: 0 });

@@ -119,7 +119,7 @@ export function achievements(run: EvaluationResult, cmp: Comparison | null): Par
       })
       .filter((x): x is string => !!x);
     if (leaders.length >= 2) ps.push(`分维度看，得分最高的分别是${leaders.join('、')}。`);
-    const clean = us.filter((u) => u.flags.length === 0 && judgements(run, u).every((j) => j.met !== false) && judgements(run, u).some((j) => j.met === true));
+    const clean = ranked.filter((u) => u.flags.length === 0 && judgements(run, u).every((j) => j.met !== false) && judgements(run, u).some((j) => j.met === true));
     if (clean.length) ps.push(`${namesZh(clean.map((u) => u.short_name))}未触及法定红线，设有目标值的指标全部达标。`);
     const risers = ranked.filter((u) => u.change?.total != null && u.change.total >= 3).sort((a, z) => z.change!.total! - a.change!.total!);
     if (cmp && risers.length >= 2) {
