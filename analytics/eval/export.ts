@@ -27,6 +27,9 @@ export function resultJson(r: EvaluationResult): Record<string, unknown> {
       total: e.total,
       grade: e.grade,
       rank: e.rank,
+      // why a unit has no rank (数据不足 / 期内撤销), and the date of a unit abolished within the period
+      unranked: e.unranked ?? null,
+      abolished_date: e.abolished_date ?? null,
       flags: e.flags,
       vetoed_by: e.vetoed_by,
       dimensions: e.dimensions,

@@ -32,6 +32,7 @@ import {
   normalizeWeights,
   rankWithTies,
   removeOneIndicator,
+  shareText,
   shrinkProportion,
   type GradeBand,
   type NormalizationMethod,
@@ -94,6 +95,8 @@ interface Entity {
   short_name: string;
   unit_type: string | null;
   entity_type: 'unit' | 'county';
+  /** Set for a unit abolished within the period: evaluated for the days it existed, not ranked. */
+  abolished_date?: string;
 }
 
 type NumDen = { numerator: number | null; denominator: number | null };
@@ -107,15 +110,20 @@ function applies(ind: Indicator, e: Entity): boolean {
 }
 
 async function entitiesFor(db: Db, p: Period): Promise<Entity[]> {
-  const units = await db.all<{ entity_id: string; name: string; short_name: string; unit_type: string | null }>(
-    `SELECT unit_id AS entity_id, name, coalesce(short_name, name) AS short_name, unit_type FROM unit
+  // Every unit that existed for part of the period, as the indicators' SQL counts them: a unit
+  // abolished within the period is evaluated for its days (its cases are in the county's figures,
+  // so the county reconciles with its units) and listed, not ranked.
+  const units = await db.all<{ entity_id: string; name: string; short_name: string; unit_type: string | null; abolished: string | null }>(
+    `SELECT unit_id AS entity_id, name, coalesce(short_name, name) AS short_name, unit_type,
+            CASE WHEN abolished_date <= ${lit(p.end)}::DATE THEN strftime(abolished_date, '%Y-%m-%d') END AS abolished
+     FROM unit
      WHERE (established_date IS NULL OR established_date <= ${lit(p.end)}::DATE)
-       AND (abolished_date IS NULL OR abolished_date > ${lit(p.end)}::DATE)
+       AND (abolished_date IS NULL OR abolished_date >= ${lit(p.start)}::DATE)
      ORDER BY unit_id`,
   );
   const county = (await db.scalar<string | null>(`SELECT value FROM tijian_meta WHERE key = 'county_name'`)) ?? '嵊泗县';
   return [
-    ...units.map((u) => ({ ...u, entity_type: 'unit' as const })),
+    ...units.map(({ abolished, ...u }) => ({ ...u, entity_type: 'unit' as const, ...(abolished ? { abolished_date: abolished } : {}) })),
     { entity_id: COUNTY, name: `${county}（全县）`, short_name: '全县', unit_type: null, entity_type: 'county' as const },
   ];
 }
@@ -270,6 +278,9 @@ async function measureIndicators(
 function rawValue(ind: Indicator, nd: NumDen | undefined, countyMeasurable: boolean): { raw: number | null; reason?: Reason; gap: boolean } {
   if (ind.kind === 'count') {
     if (!nd || nd.numerator === null) return { raw: null, reason: { zh: '无数据', en: 'no data' }, gap: true };
+    // a count whose SQL gives the occasions it could occur on (e.g. uncertified_acts: the acts):
+    // none is nothing to evaluate, not a perfect 0
+    if (nd.denominator === 0) return { raw: null, reason: { zh: '本期无可评价事项（分母为 0）', en: 'nothing to evaluate this period (denominator 0)' }, gap: false };
     return { raw: nd.numerator * ind.scale, gap: false };
   }
   if (!nd || nd.denominator === null || nd.denominator === 0) {
@@ -558,9 +569,29 @@ function scorePeriod(
       if (ds.reason) notes[d.id] = ds.reason;
     }
     const dimIds = sys.dimensions.map((d) => d.id);
-    const total = dimIds.every((id) => dimensions[id] === null)
-      ? null
-      : aggregate(opts.aggregation, dimIds.map((id) => dimensions[id] ?? null), dimIds.map((id) => weights.dimension.get(id)!), opts.floor);
+    // The 2/3 rule once more, over the dimensions: a unit whose total would rest on fewer than
+    // dimension_min_share of the dimensions that apply to it (a unit with no records: 队伍建设
+    // alone, or nothing) gets no total, grade or rank — 数据不足, not a score of what is left.
+    const applying = sys.dimensions.filter((d) => sys.indicators.some((x) => x.dimension === d.id && vals.get(x.id)!.applicable)).length;
+    const scoredDims = dimIds.filter((id) => dimensions[id] !== null).length;
+    const tooLittle = e.entity_type === 'unit' && scoredDims > 0 && scoredDims + 1e-9 < sys.method.dimension_min_share * applying;
+    const total =
+      scoredDims === 0 || tooLittle
+        ? null
+        : aggregate(opts.aggregation, dimIds.map((id) => dimensions[id] ?? null), dimIds.map((id) => weights.dimension.get(id)!), opts.floor);
+    let unranked: Reason | undefined;
+    if (e.entity_type === 'unit') {
+      if (e.abolished_date) {
+        const [y, m, d] = e.abolished_date.split('-').map(Number);
+        unranked = { zh: `期内撤销（${y}年${m}月${d}日），按存续期间评价，不参加排名`, en: `abolished within the period (${e.abolished_date}): evaluated for the days it existed, not ranked` };
+      } else if (total === null) {
+        const s = shareText(sys.method.dimension_min_share);
+        unranked = {
+          zh: `数据不足，不参加排名（可评价的维度 ${scoredDims}/${applying}，少于${s.zh}）`,
+          en: `too little data, not ranked (${scoredDims} of ${applying} dimensions scored, fewer than ${s.en})`,
+        };
+      }
+    }
     // a red line whose tables hold nothing for the period has no hits to count (数据不全, not 0)
     const flags: RedFlag[] = sys.red_lines
       .filter((rl) => !opts.missingRedLines.has(rl.id))
@@ -578,9 +609,11 @@ function scorePeriod(
       indicators: Object.fromEntries(vals),
       flags,
       vetoed_by: vetoed.vetoedBy,
+      ...(unranked ? { unranked } : {}),
     });
   }
-  const ranks = rankWithTies(units.map((u) => perEntity.get(u.entity_id)!.total));
+  // a unit abolished within the period is listed with its numbers, not ranked
+  const ranks = rankWithTies(units.map((u) => (u.abolished_date ? null : perEntity.get(u.entity_id)!.total)));
   units.forEach((u, i) => {
     perEntity.get(u.entity_id)!.rank = ranks[i] ?? null;
   });
@@ -830,11 +863,13 @@ export async function evaluate(ws: Workspace, opts: EvaluateOptions): Promise<Ev
   const previous = prevMeasured ? scorePeriod(sys, prevEntities, prevMeasured, { ...method, ...missingOf(compareReadiness) }).scored.perEntity : null;
 
   const units = entities.filter((e) => e.entity_type === 'unit');
+  // the rank intervals are about the ranking: units not ranked (abolished, too little data) are not in it
+  const ranked = units.filter((u) => scored.perEntity.get(u.entity_id)!.rank !== null);
   let robustness: Robustness | null = null;
   const draws = opts.draws ?? sys.method.monte_carlo.draws;
-  if (draws > 0 && units.length >= 2) {
+  if (draws > 0 && ranked.length >= 2) {
     const r0 = performance.now();
-    const input = robustnessInput(sys, units, scored.perEntity, weights, method.floor);
+    const input = robustnessInput(sys, ranked, scored.perEntity, weights, method.floor);
     const mc = monteCarlo(input, { draws, seed: sys.method.monte_carlo.seed, perturbation: sys.method.monte_carlo.perturbation });
     const ro = removeOneIndicator(input);
     const corr = correlationAudit(input);
@@ -851,7 +886,7 @@ export async function evaluate(ws: Workspace, opts: EvaluateOptions): Promise<Ev
       geometric_floors: {
         floors,
         used: method.floor,
-        ranks: units.map((u, e) => ({ entity_id: u.entity_id, ranks: fs.map((f) => f.ranks[e] ?? null), totals: fs.map((f) => f.totals[e] ?? null) })),
+        ranks: ranked.map((u, e) => ({ entity_id: u.entity_id, ranks: fs.map((f) => f.ranks[e] ?? null), totals: fs.map((f) => f.totals[e] ?? null) })),
       },
     };
   }
@@ -859,7 +894,15 @@ export async function evaluate(ws: Workspace, opts: EvaluateOptions): Promise<Ev
 
   const results: EntityResult[] = entities.map((e) => {
     const cur = scored.perEntity.get(e.entity_id)!;
-    const r: EntityResult = { entity_id: e.entity_id, name: e.name, short_name: e.short_name, entity_type: e.entity_type, unit_type: e.unit_type, ...cur };
+    const r: EntityResult = {
+      entity_id: e.entity_id,
+      name: e.name,
+      short_name: e.short_name,
+      entity_type: e.entity_type,
+      unit_type: e.unit_type,
+      ...(e.abolished_date ? { abolished_date: e.abolished_date } : {}),
+      ...cur,
+    };
     const prev = previous?.get(e.entity_id);
     if (prev) {
       r.previous = prev;

@@ -54,6 +54,9 @@ export interface EntityPeriodResult {
   flags: RedFlag[];
   /** Red lines that capped the grade at 不合格 (一票否决). */
   vetoed_by: string[];
+  /** Why a unit has no rank: 期内撤销 (evaluated for its days, listed), or 数据不足 (fewer than
+   *  dimension_min_share of its dimensions scored: no total, no grade unless vetoed). */
+  unranked?: Reason;
 }
 
 export interface EntityResult extends EntityPeriodResult {
@@ -62,6 +65,8 @@ export interface EntityResult extends EntityPeriodResult {
   short_name: string;
   entity_type: EntityType;
   unit_type: string | null;
+  /** A unit abolished within the period (ISO date): listed with its numbers, not ranked. */
+  abolished_date?: string;
   /** The same numbers for the comparison period, when there is one and the entity existed. */
   previous?: EntityPeriodResult;
   change?: { total: number | null; rank: number | null };

@@ -284,15 +284,22 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
 
   // 三、综合评估结果
   b.heading(1, '综合评估结果');
-  const dist = gradeDistribution(us);
+  // grades and comparisons are of the units ranked: a unit with too little data or abolished
+  // within the period is listed with its numbers and the reason, never "位列最后"
+  const dist = gradeDistribution(ranked);
+  const unranked = us.filter((u) => u.rank === null);
+  const insufficient = unranked.filter((u) => !u.abolished_date);
+  const abolished = unranked.filter((u) => u.abolished_date);
   const best = ranked[0];
   const worst = ranked[ranked.length - 1];
-  const improved = us.filter((u) => u.change?.total != null).sort((a, z) => z.change!.total! - a.change!.total!);
+  const improved = ranked.filter((u) => u.change?.total != null).sort((a, z) => z.change!.total! - a.change!.total!);
   const up = improved.filter((u) => u.change!.total! >= 0.05);
   const down = improved.filter((u) => u.change!.total! <= -0.05).reverse();
   b.p(
     scoreSentence('全县', c, c.previous, cmp),
-    dist ? `${us.length}个单位中，${dist}。` : null,
+    dist ? `${unranked.length ? `参加排名的${ranked.length}个单位中` : `${us.length}个单位中`}，${dist}。` : null,
+    insufficient.length ? `${listZh(insufficient.map((u) => u.short_name))}本期可评价的数据不足（可评价的维度少于三分之二），不计综合得分，不参加排名。` : null,
+    abolished.length ? `${listZh(abolished.map((u) => `${u.short_name}（${dateZh(u.abolished_date!)}撤销）`))}于期内撤销，按存续期间评价，不参加排名，其数据计入全县。` : null,
     best && worst && best !== worst
       ? `${best.short_name}以${score(best.total)}分位列第一，${worst.short_name}${score(worst.total)}分位列最后，最高分与最低分相差${num((best.total ?? 0) - (worst.total ?? 0), 1)}分。`
       : null,
@@ -342,7 +349,7 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
           cell(flagCodes(run, c) || '—', { align: 'center' }),
         ],
       ],
-      note: `注：名次变化中↑为上升、↓为下降。红线：${run.red_lines.map((r, i) => `${CIRCLED[i] ?? i + 1}${r.name.zh}`).join('，')}；数字为起数，“否”为一票否决。`,
+      note: `注：${unranked.length ? `排名为“—”的单位不参加排名：${unranked.map((u) => `${u.short_name}，${u.abolished_date ? `${dateZh(u.abolished_date)}撤销，按存续期间评价` : (u.unranked?.zh.replace(/，不参加排名/, '') ?? '数据不足')}`).join('；')}。` : ''}名次变化中↑为上升、↓为下降。红线：${run.red_lines.map((r, i) => `${CIRCLED[i] ?? i + 1}${r.name.zh}`).join('，')}；数字为起数，“否”为一票否决。`,
       dense: true,
     });
     const fn = figNo();
@@ -373,7 +380,8 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
     b.heading(2, d.name.zh);
     const cur = c.dimensions[d.id] ?? null;
     const prev = c.previous?.dimensions[d.id] ?? null;
-    const scored = us.filter((u) => u.dimensions[d.id] !== null && u.dimensions[d.id] !== undefined).sort((a, z) => z.dimensions[d.id]! - a.dimensions[d.id]!);
+    // highest and lowest among the units ranked (not a unit scored on a handful of cases)
+    const scored = ranked.filter((u) => u.dimensions[d.id] !== null && u.dimensions[d.id] !== undefined).sort((a, z) => z.dimensions[d.id]! - a.dimensions[d.id]!);
     const top = scored[0];
     const bottom = scored[scored.length - 1];
     const full = scored.filter((u) => u.dimensions[d.id]! >= 99.95);
@@ -441,7 +449,9 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
   if (flags.length) {
     const byFlag = flags.map((fl) => {
       const who = us.filter((u) => u.flags.some((x) => x.id === fl.id));
-      return `${fl.name.zh}${int(fl.hits)}起${who.length ? `（${who.map((u) => `${u.short_name}${u.flags.find((x) => x.id === fl.id)!.hits}起`).join('、')}）` : ''}`;
+      // the parts in brackets are read as adding up to the county's number: say 涉及 when they do not
+      const adds = who.reduce((a, u) => a + u.flags.find((x) => x.id === fl.id)!.hits, 0) === fl.hits;
+      return `${fl.name.zh}${int(fl.hits)}起${who.length ? `（${adds ? '' : '涉及'}${who.map((u) => `${u.short_name}${u.flags.find((x) => x.id === fl.id)!.hits}起`).join('、')}）` : ''}`;
     });
     problems.push({ id: 'red_lines', title: '法定红线仍有触碰', adviceTitle: '坚决守住法定红线', text: `评估期内，全县发现${byFlag.join('，')}。`, advice: flags.map((fl) => countyAdvice(fl.id, fl.name.zh)).join('') });
   }
@@ -455,10 +465,10 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
       advice: weak.map((w) => countyAdvice(w.id, w.name, w.target)).join(''),
     });
   }
-  const laggards = us.filter((u) => u.grade === '不合格' || (u.change?.total != null && u.change.total <= -2));
+  const laggards = ranked.filter((u) => u.grade === '不合格' || (u.change?.total != null && u.change.total <= -2));
   if (laggards.length) {
-    const fails = us.filter((u) => u.grade === '不合格');
-    const drops = us.filter((u) => u.grade !== '不合格' && u.change?.total != null && u.change.total <= -2);
+    const fails = ranked.filter((u) => u.grade === '不合格');
+    const drops = ranked.filter((u) => u.grade !== '不合格' && u.change?.total != null && u.change.total <= -2);
     problems.push({
       id: 'laggards',
       title: '单位之间发展不够均衡',

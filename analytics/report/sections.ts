@@ -111,16 +111,17 @@ export function achievements(run: EvaluationResult, cmp: Comparison | null): Par
     );
     const leaders = run.dimensions
       .map((d) => {
-        const scored = us.filter((u) => u.dimensions[d.id] != null);
+        // among the units ranked (a unit with too little data is no leader on three case counts)
+        const scored = ranked.filter((u) => u.dimensions[d.id] != null);
         if (scored.length < 2 || scored.every((u) => u.dimensions[d.id]! >= 99.95)) return null;
         const best = [...scored].sort((a, z) => z.dimensions[d.id]! - a.dimensions[d.id]!)[0]!;
         return `${d.name.zh}维度${best.short_name}（${score(best.dimensions[d.id])}分）`;
       })
       .filter((x): x is string => !!x);
     if (leaders.length >= 2) ps.push(`分维度看，得分最高的分别是${leaders.join('、')}。`);
-    const clean = us.filter((u) => u.flags.length === 0 && judgements(run, u).every((j) => j.met !== false) && judgements(run, u).some((j) => j.met === true));
+    const clean = ranked.filter((u) => u.flags.length === 0 && judgements(run, u).every((j) => j.met !== false) && judgements(run, u).some((j) => j.met === true));
     if (clean.length) ps.push(`${namesZh(clean.map((u) => u.short_name))}未触及法定红线，设有目标值的指标全部达标。`);
-    const risers = us.filter((u) => u.change?.total != null && u.change.total >= 3).sort((a, z) => z.change!.total! - a.change!.total!);
+    const risers = ranked.filter((u) => u.change?.total != null && u.change.total >= 3).sort((a, z) => z.change!.total! - a.change!.total!);
     if (cmp && risers.length >= 2) {
       const r = risers.slice(0, 3);
       ps.push(`进步较快的单位中，${listZh(r.map((u) => u.short_name))}得分分别提高${listZh(r.map((u) => `${num(u.change!.total!, 1)}分`))}。`);
@@ -189,7 +190,12 @@ export function causes(run: EvaluationResult, cmp: Comparison | null): string[] 
     const ph = PHRASES[j.id];
     if (!ph || ph.kind !== 'records' || m.applies_to.units === false) continue;
     const per = us.map((u) => ({ u, n: shortfall(m, u.indicators[m.id]) })).filter((x): x is { u: EntityResult; n: number } => x.n !== null && x.n > 0);
-    const total = per.reduce((a, x) => a + x.n, 0);
+    // The county's number is the county's own (the run's county entity), and a share of it only
+    // means something when the units' numbers add up to it: a subject inspected by two units is
+    // one repeated subject of the county and one of each unit (重复检查: county 2, units 1+1+1+1),
+    // so for such an indicator there is no concentration to state.
+    const total = shortfall(m, c.indicators[m.id]);
+    if (total === null || per.reduce((a, x) => a + x.n, 0) !== total) continue;
     if (total < 3 || per.length < 3) continue;
     per.sort((a, z) => z.n - a.n);
     let acc = 0;
@@ -205,8 +211,11 @@ export function causes(run: EvaluationResult, cmp: Comparison | null): string[] 
   }
   if (conc.length) out.push(`问题相对集中在少数单位。${conc.join('；')}，这些单位的工作短板拉低了全县整体水平。`);
   // 3. townships and departments
-  const town = us.filter((u) => u.unit_type === TOWNSHIP);
-  const dept = us.filter((u) => u.unit_type !== TOWNSHIP);
+  // comparisons of scores between groups of units: the units ranked (a unit with too little data
+  // or abolished within the period is not averaged in)
+  const ranked = us.filter((u) => u.rank !== null);
+  const town = ranked.filter((u) => u.unit_type === TOWNSHIP);
+  const dept = ranked.filter((u) => u.unit_type !== TOWNSHIP);
   if (town.length >= 2 && dept.length >= 2) {
     const mean = (xs: EntityResult[], d: string) => {
       const v = xs.map((u) => u.dimensions[d]).filter((x): x is number => x !== null && x !== undefined);
@@ -227,8 +236,8 @@ export function causes(run: EvaluationResult, cmp: Comparison | null): string[] 
     }
   }
   // 4. red lines and the internal review
-  const flagged = us.filter((u) => u.flags.some((f) => f.hits > 0));
-  const others = us.filter((u) => !flagged.includes(u));
+  const flagged = ranked.filter((u) => u.flags.some((f) => f.hits > 0));
+  const others = ranked.filter((u) => !flagged.includes(u));
   const q = run.dimensions.find((d) => d.id === 'quality');
   if (flagged.length && others.length && q) {
     const avg = (xs: EntityResult[]) => {

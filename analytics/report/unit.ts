@@ -103,7 +103,8 @@ export function problemList(ctx: ReportContext, u: EntityResult): ProblemItem[] 
 
 /** The radar of a unit: its dimension scores, the units' average, the best unit. */
 function radarOf(run: EvaluationResult, u: EntityResult, best: EntityResult | undefined): RadarInput {
-  const us = units(run);
+  // the average of the units ranked (as the county report's): not of units with too little data
+  const us = units(run).filter((x) => x.rank !== null);
   const dims = run.dimensions;
   const series: RadarInput['series'][number][] = [{ name: u.short_name, values: dims.map((d) => u.dimensions[d.id] ?? null), role: 'unit' }];
   series.push({ name: '各单位平均', values: dims.map((d) => unitMean(us, d.id)), role: 'county' });
@@ -124,7 +125,8 @@ export function buildUnitReport(ctx: ReportContext, unitId: string): ReportDoc {
   const b = new DocBuilder();
   const prevLabel = run.compare ? (run.compare.kind === 'year' ? `${run.compare.label}年` : run.compare.label) : null;
   const office = issuerShort(ctx);
-  const avgTotal = unitMean(us, null);
+  // 各单位平均: of the units ranked (a unit with too little data or abolished is not averaged in)
+  const avgTotal = unitMean(ranked, null);
   let tab = 0;
   let fig = 0;
 
@@ -146,11 +148,13 @@ export function buildUnitReport(ctx: ReportContext, unitId: string): ReportDoc {
   b.p(
     scoreSentence('你单位', u, u.previous, cmp),
     rankText,
+    // why there is no rank: 数据不足 (and no total), or 期内撤销
+    u.unranked ? `你单位${u.unranked.zh}。` : null,
     u.vetoed_by.length ? `因触及“${u.vetoed_by.map((id) => run.red_lines.find((r) => r.id === id)?.name.zh ?? id).join('、')}”红线，实行一票否决，等次定为不合格。` : null,
     avgTotal !== null ? sentence(`全县各单位平均得分为${score(avgTotal)}分`, best && best.entity_id !== u.entity_id ? `排名第一的${best.short_name}为${score(best.total)}分` : best ? '你单位位列全县第一' : null) : null,
     rb && rb.p5 !== null && rb.p95 !== null ? (rb.p5 === rb.p95 ? `稳健性分析显示，你单位排名稳定在第${rb.p5}位。` : `稳健性分析显示，你单位排名的5%至95%区间为第${rb.p5}至第${rb.p95}位。`) : null,
   );
-  const mean = (d: string) => unitMean(us, d);
+  const mean = (d: string) => unitMean(ranked, d);
   const diff = (d: string) => (u.dimensions[d] != null && mean(d) !== null ? u.dimensions[d]! - mean(d)! : null);
   const above = run.dimensions.filter((d) => (diff(d.id) ?? 0) >= 0.05);
   const below = run.dimensions.filter((d) => (diff(d.id) ?? 0) <= -0.05);
@@ -190,7 +194,7 @@ export function buildUnitReport(ctx: ReportContext, unitId: string): ReportDoc {
         row('综合得分', u.total, avgTotal, best?.total ?? null, u.previous?.total),
         ...run.dimensions.map((d) => row(d.name.zh, u.dimensions[d.id] ?? null, mean(d.id), best?.dimensions[d.id] ?? null, u.previous?.dimensions[d.id])),
       ],
-      note: `注：各单位平均为${us.length}个参评单位得分的算术平均，与本单位得分口径相同（全县层面指标不计入单位得分）。`,
+      note: `注：各单位平均为${ranked.length}个参评单位得分的算术平均，与本单位得分口径相同（全县层面指标不计入单位得分）。`,
     });
     const fn = `图${++fig}`;
     b.chart({ id: 'radar', caption: `${fn}  各维度得分：本单位、各单位平均与最优单位`, option: dimensionRadarOption(radarOf(run, u, best)), width: 600, height: 440 });
@@ -406,8 +410,8 @@ function unitSheets(ctx: ReportContext, u: EntityResult, problems: ProblemItem[]
         { key: 'prev_rank', header: '本单位上期排名', numFmt: '0' },
       ],
       rows: [
-        { item: '综合得分', unit: u.total, mean: unitMean(us, null), best: best?.total ?? null, previous: u.previous?.total ?? null, grade: u.grade, rank: u.rank, prev_rank: u.previous?.rank ?? null },
-        ...run.dimensions.map((d) => ({ item: d.name.zh, unit: u.dimensions[d.id] ?? null, mean: unitMean(us, d.id), best: best?.dimensions[d.id] ?? null, previous: u.previous?.dimensions[d.id] ?? null })),
+        { item: '综合得分', unit: u.total, mean: unitMean(us.filter((x) => x.rank !== null), null), best: best?.total ?? null, previous: u.previous?.total ?? null, grade: u.grade, rank: u.rank, prev_rank: u.previous?.rank ?? null },
+        ...run.dimensions.map((d) => ({ item: d.name.zh, unit: u.dimensions[d.id] ?? null, mean: unitMean(us.filter((x) => x.rank !== null), d.id), best: best?.dimensions[d.id] ?? null, previous: u.previous?.dimensions[d.id] ?? null })),
       ],
     },
     {

@@ -122,14 +122,16 @@ export type DimensionScore = {
   reason?: Reason;
 };
 
-function shareText(share: number): Reason {
+/** A share as people say it: 三分之二 / 2/3 for 2/3 (also as an index file writes it, 0.6666666667),
+ *  otherwise a percentage. */
+export function shareText(share: number): Reason {
   const known: Array<[number, string, string]> = [
     [2 / 3, '三分之二', '2/3'],
     [1 / 2, '二分之一', '1/2'],
     [1 / 3, '三分之一', '1/3'],
     [3 / 4, '四分之三', '3/4'],
   ];
-  for (const [v, zh, en] of known) if (Math.abs(share - v) < 1e-12) return { zh, en };
+  for (const [v, zh, en] of known) if (Math.abs(share - v) < 1e-9) return { zh, en };
   const pct = `${Number((share * 100).toFixed(1))}%`;
   return { zh: pct, en: pct };
 }

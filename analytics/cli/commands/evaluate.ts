@@ -48,6 +48,8 @@ export function printNotes(r: EvaluationResult, io: CliIO): void {
     io.out(`数据 Data: ${st}，有数据的指标占权重 ${(rd.weight_share * 100).toFixed(1)}%${rd.missing_indicators.length ? `；无数据：${rd.missing_indicators.map((m) => `${m.id}（${m.tables.join('、')}）`).join('，')}` : ''}`);
   }
   if (r.compare_dropped) io.out(`对比 Compare: ${r.compare_dropped.reason.zh}`);
+  const unranked = r.entities.filter((e) => e.unranked);
+  if (unranked.length) io.out(`不参加排名 Not ranked: ${unranked.map((e) => `${e.short_name}：${e.unranked!.zh}`).join('；')}`);
   const sn = r.small_numbers;
   if (sn && sn.affected.length) {
     const byInd = new Map<string, string[]>();
