@@ -83,9 +83,11 @@ describe('F5: an officer on no roster at all takes part in an act without a vali
 
     const r = await evaluate(ws, { period: '2024', draws: 0, allowIncomplete: true, save: false });
     // 无证执法次数: U1 C2, C3, C6, I2; U2 D1, D2; county 6 (before: 2, 1 and 3)
-    expect(nd(r, 'U1', 'uncertified_acts')).toEqual([4, null]);
-    expect(nd(r, 'U2', 'uncertified_acts')).toEqual([2, null]);
-    expect(nd(r, 'COUNTY', 'uncertified_acts')).toEqual([6, null]);
+    // (the denominator is the acts the unit had — U1 cases C1–C3, C6–C8 and inspections I1, I2; U2
+    // D1, D2 — so a unit with none is nothing to evaluate, not a perfect record: probe 11 F3)
+    expect(nd(r, 'U1', 'uncertified_acts')).toEqual([4, 8]);
+    expect(nd(r, 'U2', 'uncertified_acts')).toEqual([2, 2]);
+    expect(nd(r, 'COUNTY', 'uncertified_acts')).toEqual([6, 10]);
     // 扣分制 100 − 20 × 4
     expect(r.entities.find((e) => e.entity_id === 'U1')!.indicators.uncertified_acts!.score).toBe(20);
     // 持证上岗率, by the officer's unit: U1 P01, P11 of P01, P02, P03, P11; U2 P06 of P05, P06.
