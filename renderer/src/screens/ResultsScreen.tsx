@@ -311,11 +311,17 @@ function Dashboard({ run, onUnit }: { run: EvaluationResult; onUnit: (id: string
                         </button>
                       )}
                     </td>
-                    <td className="num mono">{fmtScore(u.total)}</td>
+                    <td className="num mono" title={u.unranked ? i18n.pick(u.unranked) : undefined}>{fmtScore(u.total)}</td>
                     <td>
                       {u.grade && (
                         <span className="grade" style={{ ['--grade' as string]: GRADE_COLORS[u.grade] }}>
                           {gradeText(u.grade, i18n)}
+                        </span>
+                      )}
+                      {/* too little data, or abolished within the period: said, not ranked */}
+                      {!u.grade && u.unranked && (
+                        <span className="muted small" title={i18n.pick(u.unranked)} data-testid="unranked">
+                          {t.e.unranked}
                         </span>
                       )}
                     </td>
