@@ -102,4 +102,28 @@ D4,菜园镇,2024-06-01,2024-06-20,,2024-06-19
     expect(w[0]!.zh).toBe('处罚案件有 1 行的“处罚决定日期”早于“立案日期”（如 D2）：日期不可能都对，据此计算的期限和时长不可信。请在原系统核对后重新导入');
     ws.close();
   });
+
+  it("acts dated outside the life of their unit are said (a case filed before its unit was set up counted for it without a word, probe 11)", async () => {
+    const ws = await freshWorkspace();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'units.csv'), `单位编码,单位名称,简称,队伍类型,成立日期,撤销日期
+ZH01,嵊泗县综合行政执法局,综合执法局,综合,2019-01-01,
+XZ08,嵊泗县新设乡人民政府,新设乡,乡镇,2024-07-01,
+ZY09,嵊泗县水利执法队,水利执法队,专业,2015-01-01,2024-06-30
+`);
+    writeFileSync(join(dir, 'cases.csv'), `案件编号,执法机关,立案日期
+N1,综合执法局,2024-03-01
+N99,新设乡,2024-03-01
+N2,新设乡,2024-07-01
+W1,水利执法队,2024-06-30
+W2,水利执法队,2024-07-02
+`);
+    await importFile(ws, join(dir, 'units.csv'));
+    expect(await importFile(ws, join(dir, 'cases.csv'))).toMatchObject({ rows_loaded: 5 });
+    const w = (await overview(ws.db)).warnings.filter((x) => x.kind === 'date_order');
+    // by hand: N99 before 新设乡 was set up (07-01), W2 after 水利执法队 was abolished (06-30)
+    expect(w.map((x) => [x.table, x.rows, x.samples.map((s) => s.value)])).toEqual([['penalty_case', 2, ['N99', 'W2']]]);
+    expect(w[0]!.zh).toBe('处罚案件有 2 行的“立案日期”在其“执法主体”成立之前或撤销之后（如 N99（新设乡）、W2（水利执法队））：记录仍计入该单位，请核对日期或单位名录中的成立、撤销日期');
+    ws.close();
+  });
 });

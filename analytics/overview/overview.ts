@@ -229,6 +229,7 @@ export async function qualityWarnings(db: Db, summaries?: TableSummary[]): Promi
     warnings.push(...(await refWarnings(db, t, refRows)));
   }
   warnings.push(...(await dateOrderWarnings(db, rowsOf)));
+  if (refRows.unit) warnings.push(...(await outsideUnitLifeWarnings(db, rowsOf)));
   const rejected = await db.all<{ import_id: number; file_name: string; table_name: string; rows_rejected: number; rows_read: number }>(
     `SELECT import_id, file_name, table_name, rows_rejected, rows_read FROM import_log WHERE status = 'done' AND rows_rejected > 0 ORDER BY import_id`,
   );
@@ -281,6 +282,42 @@ async function dateOrderWarnings(db: Db, rowsOf: (t: string) => number): Promise
       samples: rows.map((r) => ({ value: r.k, rows: 1 })),
       zh: `${t.zh}有 ${count} 行的“${l.zh}”早于“${e.zh}”（如 ${rows.map((r) => r.k).join('、')}）：日期不可能都对，据此计算的期限和时长不可信。请在原系统核对后重新导入`,
       en: `${count} row(s) of ${t.en}: "${l.en}" before "${e.en}" (e.g. ${rows.map((r) => r.k).join(', ')}): the dates cannot both be right, and the periods computed from them cannot be trusted. Check them in the source system and import again`,
+    });
+  }
+  return out;
+}
+
+/** Acts dated outside the life of the unit they are attributed to: [table, key, date, unit field]. A
+ *  case filed before its unit was set up loaded without a word and counted for it (probe 11). */
+const UNIT_LIFE: ReadonlyArray<readonly [string, string, string, string]> = [
+  ['penalty_case', 'case_id', 'filed_date', 'unit_id'],
+  ['inspection', 'inspection_id', 'date', 'lead_unit_id'],
+];
+
+async function outsideUnitLifeWarnings(db: Db, rowsOf: (t: string) => number): Promise<QualityWarning[]> {
+  const out: QualityWarning[] = [];
+  for (const [table, key, date, unitField] of UNIT_LIFE) {
+    const t = tableDef(table);
+    const d = t?.fields.find((f) => f.name === date);
+    const u = t?.fields.find((f) => f.name === unitField);
+    if (!t || !d || !u || !rowsOf(table)) continue;
+    const rows = await db.all<{ k: string; unit: string; n: number }>(
+      `SELECT x.${ident(key)} AS k, coalesce(u.short_name, u.name) AS unit, count(*) OVER ()::INTEGER AS n
+       FROM ${ident(table)} x JOIN unit u ON u.unit_id = x.${ident(unitField)}
+       WHERE x.${ident(date)} < u.established_date OR x.${ident(date)} > u.abolished_date
+       ORDER BY x.${ident(date)}, x.${ident(key)} LIMIT 3`,
+    );
+    const count = n(rows[0]?.n ?? 0);
+    if (!count) continue;
+    out.push({
+      kind: 'date_order',
+      severity: 'warn',
+      table,
+      field: date,
+      rows: count,
+      samples: rows.map((r) => ({ value: r.k, rows: 1 })),
+      zh: `${t.zh}有 ${count} 行的“${d.zh}”在其“${u.zh}”成立之前或撤销之后（如 ${rows.map((r) => `${r.k}（${r.unit}）`).join('、')}）：记录仍计入该单位，请核对日期或单位名录中的成立、撤销日期`,
+      en: `${count} row(s) of ${t.en}: "${d.en}" before their "${u.en}" was set up or after it was abolished (e.g. ${rows.map((r) => `${r.k} (${r.unit})`).join(', ')}): they still count for that unit; check the dates, or the unit list's set-up and abolition dates`,
     });
   }
   return out;
