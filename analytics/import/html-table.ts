@@ -81,6 +81,12 @@ export function sniffEncoding(head: Buffer, label: string | undefined): { encodi
   return { encoding: valid('utf-8') ? 'utf-8' : 'gb18030' };
 }
 
+/** What a file whose text belies its declared encoding (sniffEncoding's `declared`) was read as. */
+export function encodingMismatchNote(encoding: string, declared: string, what: { zh: string; en: string } = { zh: '文件', en: 'file' }): string {
+  const name = encoding === 'utf-8' ? 'UTF-8' : encoding === 'gb18030' ? 'GB18030（GBK）' : encoding.toUpperCase();
+  return `${what.zh}声明的编码是 ${declared}，但其文字是 ${name}，已按 ${name} 读取 / the ${what.en} declares ${declared} but its text is ${name}; read as ${name}`;
+}
+
 function span(v: string | undefined): number {
   const n = Number.parseInt(v ?? '1', 10);
   return Number.isFinite(n) && n > 1 ? Math.min(n, MAX_SPAN) : 1;
@@ -417,7 +423,6 @@ export async function readHtmlRows(
       `"${file}" is a web page with no table in it: Tijian reads a page's tables (<table>). Export Excel or CSV from the system and import that.`,
     );
   }
-  const name = enc === 'utf-8' ? 'UTF-8' : 'GB18030（GBK）';
-  if (declared) warnings.unshift(`网页声明的编码是 ${declared}，但其文字是 ${name}，已按 ${name} 读取 / the page declares ${declared} but its text is ${name}; read as ${name}`);
+  if (declared) warnings.unshift(encodingMismatchNote(enc, declared, { zh: '网页', en: 'page' }));
   return { merges, ...(warnings.length ? { warnings } : {}) };
 }

@@ -29,7 +29,7 @@ import { workbookDataSheets, rowShape, scanFacts, stageSource, type FileFormat, 
 import { detectFormat } from './sniff-format.js';
 import { refPlaceholdersOfImport, unresolvedOfImport, type UnresolvedOfImport } from './unresolved.js';
 import { statDataFile } from './import-paths.js';
-import { extractArchive, isZipName, type ArchiveEntry } from './zip-archive.js';
+import { extractArchive, isZipName, passedOverText } from './zip-archive.js';
 import { rm } from 'node:fs/promises';
 import { shownText } from '../i18n/shown.js';
 
@@ -409,20 +409,9 @@ async function importArchive(ws: Workspace, filePath: string, opts: ImportFileOp
   statDataFile(path);
   const { dir, entries } = await extractArchive(path, ws.io.dir, opts.signal);
   try {
+    // (extractArchive refuses an archive without a data file)
     const data = entries.filter((e) => e.path !== undefined);
     const passed = entries.filter((e) => e.skipped);
-    const listed = (xs: ArchiveEntry[], lang: 'zh' | 'en') =>
-      xs
-        .slice(0, 5)
-        .map((x) => (lang === 'zh' ? `${shownName(x.name)}（${x.skipped!.zh}）` : `${shownName(x.name)} (${x.skipped!.en})`))
-        .join(lang === 'zh' ? '；' : '; ') + (xs.length > 5 ? '…' : '');
-    if (!data.length) {
-      throw new TijianError(
-        'FILE_EMPTY',
-        `压缩包“${zipName}”中没有可导入的数据文件${passed.length ? `：${listed(passed, 'zh')}` : '（压缩包是空的）'}。`,
-        `The archive "${zipName}" holds no data file to import${passed.length ? `: ${listed(passed, 'en')}` : ' (it is empty)'}.`,
-      );
-    }
     const out: Array<ImportFileResult | SheetImportFailure> = [];
     for (const entry of data) {
       checkAborted(opts.signal);
@@ -435,7 +424,7 @@ async function importArchive(ws: Workspace, filePath: string, opts: ImportFileOp
         out.push({ ...shown, error });
       }
     }
-    const note = `压缩包“${zipName}”中的 ${data.length} 个数据文件已逐个导入${passed.length ? `；另有 ${passed.length} 个文件未导入：${listed(passed, 'zh')}` : ''} / the ${data.length} data file(s) of the archive "${zipName}" were imported one by one${passed.length ? `; ${passed.length} other file(s) were not: ${listed(passed, 'en')}` : ''}`;
+    const note = `压缩包“${zipName}”中的 ${data.length} 个数据文件已逐个导入${passed.length ? `；另有 ${passed.length} 个文件未导入：${passedOverText(passed, 'zh')}` : ''} / the ${data.length} data file(s) of the archive "${zipName}" were imported one by one${passed.length ? `; ${passed.length} other file(s) were not: ${passedOverText(passed, 'en')}` : ''}`;
     const first = out.find((r): r is ImportFileResult => !('error' in r));
     if (first) first.warnings.push(note);
     return out;

@@ -128,19 +128,9 @@ async function previewArchive(ws: Workspace | null, path: string, opts: PreviewO
     return { ...blankPreview(file, path, size), problem: problemOf(e) };
   }
   try {
+    // (extractArchive refuses an archive without a data file: the problem above)
     const data = unpacked.entries.filter((e) => e.path !== undefined);
-    const first = data[0];
-    if (!first) {
-      const passed = unpacked.entries.slice(0, 5);
-      return {
-        ...blankPreview(file, path, size),
-        problem: {
-          code: 'FILE_EMPTY',
-          zh: `压缩包“${file}”中没有可导入的数据文件${passed.length ? `：${passed.map((x) => `${x.name}（${x.skipped?.zh}）`).join('；')}` : '（压缩包是空的）'}。`,
-          en: `The archive "${file}" holds no data file to import${passed.length ? `: ${passed.map((x) => `${x.name} (${x.skipped?.en})`).join('; ')}` : ' (it is empty)'}.`,
-        },
-      };
-    }
+    const first = data[0]!;
     const p = await previewFile(ws, first.path!, opts);
     p.file = `${file} › ${first.name}`;
     p.path = path;

@@ -1369,19 +1369,33 @@ async function unwrapEsHits(db: Db, table: string): Promise<string | null> {
   const meta = await db.all<{ k: string }>(
     `SELECT k FROM (SELECT unnest(json_keys(__j)) AS k FROM ${table} WHERE __j IS NOT NULL) WHERE k <> '_source' GROUP BY k ORDER BY min(list_position(${keys}, k))`,
   );
-  await db.exec(
-    `CREATE OR REPLACE TEMP TABLE ${table}_es AS
-     SELECT __ord,
-            CASE WHEN __j IS NULL THEN line WHEN hit AND json_type(__j, '$._source') = 'OBJECT' THEN NULL ELSE CAST(__j AS VARCHAR) END AS line,
-            CASE WHEN hit AND json_type(__j, '$._source') = 'OBJECT' THEN json_extract(__j, '$._source') END AS __j,
-            CASE WHEN __j IS NULL THEN NULL WHEN NOT hit THEN 'other' WHEN json_type(__j, '$._source') IS NULL THEN 'missing'
-                 WHEN json_type(__j, '$._source') <> 'OBJECT' THEN 'type:' || json_type(__j, '$._source') END AS __why
-     FROM (SELECT __ord, line, __j, coalesce(${isHit}, FALSE) AS hit FROM ${table}) ORDER BY __ord;
-     DROP TABLE ${table};
-     ALTER TABLE ${table}_es RENAME TO ${table};`,
+  await unwrapLines(
+    db,
+    table,
+    `coalesce(${isHit}, FALSE) AND json_type(__j, '$._source') = 'OBJECT'`,
+    `json_extract(__j, '$._source')`,
+    `CASE WHEN NOT coalesce(${isHit}, FALSE) THEN 'other' WHEN json_type(__j, '$._source') IS NULL THEN 'missing' ELSE 'type:' || json_type(__j, '$._source') END`,
   );
   const names = meta.map((m) => m.k);
   return `记录取自每条 Elasticsearch 命中的“_source”（${c.good} 条）；命中的元数据 ${names.join('、')} 不是记录内容，未导入 / records read from each Elasticsearch hit's "_source" (${c.good}); the hits' metadata ${names.join(', ')} is no part of the records and was not imported`;
+}
+
+/**
+ * A lines table (`__ord`, `line`, `__j`) whose objects wrap their record: where `good` holds, the
+ * record is `inner` (the object at a key); any other object keeps its text in `line` with why
+ * (`why`, read by hitReason) in a column `__why`, as an unreadable line does.
+ */
+async function unwrapLines(db: Db, table: string, good: string, inner: string, why: string): Promise<void> {
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE ${table}_unwrapped AS
+     SELECT __ord,
+            CASE WHEN __j IS NULL THEN line WHEN ok THEN NULL ELSE CAST(__j AS VARCHAR) END AS line,
+            CASE WHEN ok THEN ${inner} END AS __j,
+            CASE WHEN __j IS NULL OR ok THEN NULL ELSE ${why} END AS __why
+     FROM (SELECT __ord, line, __j, coalesce(${good}, FALSE) AS ok FROM ${table}) ORDER BY __ord;
+     DROP TABLE ${table};
+     ALTER TABLE ${table}_unwrapped RENAME TO ${table};`,
+  );
 }
 
 /** The keys a GraphQL connection's edge may have beside its node (the Relay cursor connections
@@ -1404,16 +1418,7 @@ async function unwrapRelayEdges(db: Db, table: string): Promise<string | null> {
      FROM ${table} WHERE __j IS NOT NULL`,
   );
   if (!c || c.good === 0 || c.edges < c.objs || c.good * 20 < c.objs * 19) return null;
-  await db.exec(
-    `CREATE OR REPLACE TEMP TABLE ${table}_relay AS
-     SELECT __ord,
-            CASE WHEN __j IS NULL THEN line WHEN json_type(__j, '$.node') = 'OBJECT' THEN NULL ELSE CAST(__j AS VARCHAR) END AS line,
-            CASE WHEN json_type(__j, '$.node') = 'OBJECT' THEN json_extract(__j, '$.node') END AS __j,
-            CASE WHEN __j IS NULL OR json_type(__j, '$.node') = 'OBJECT' THEN NULL ELSE 'node:' || coalesce(json_type(__j, '$.node'), 'missing') END AS __why
-     FROM ${table} ORDER BY __ord;
-     DROP TABLE ${table};
-     ALTER TABLE ${table}_relay RENAME TO ${table};`,
-  );
+  await unwrapLines(db, table, `json_type(__j, '$.node') = 'OBJECT'`, `json_extract(__j, '$.node')`, `'node:' || coalesce(json_type(__j, '$.node'), 'missing')`);
   return `记录取自每条 edges 的“node”（GraphQL 连接，${c.good} 条）；cursor 是分页游标，不是记录内容，未导入 / records read from each edge's "node" (a GraphQL connection, ${c.good}); the cursors are for paging, no part of the records, and were not imported`;
 }
 

@@ -37,6 +37,7 @@ import { TijianError } from '../i18n/errors.js';
 import { checkAborted } from './cancel.js';
 import { closeTag, XmlScanner, XmlSyntaxError, type XmlHandler } from './xml-scan.js';
 import { xmlFileDecoder } from './xml2003-reader.js';
+import { encodingMismatchNote } from './html-table.js';
 import { EXCEL_MAX_COLUMNS, MAX_ROW_CHARS } from './xlsx-reader.js';
 
 /** Field elements that carry the column's name in a `name` attribute (mysql's <field>, Adminer's
@@ -280,9 +281,6 @@ export async function readXmlRecords(path: string, file: string, onRecord: (json
       `该 mysqldump 导出中还有表 ${otherTables.slice(0, 6).map((t) => `“${t}”`).join('、')}，本次只导入了表“${table}”；其他表请分别导出后导入 / the dump holds the table(s) ${otherTables.slice(0, 6).map((t) => `"${t}"`).join(', ')} too; only "${table}" was imported — dump the others one by one and import them`,
     );
   }
-  if (declared) {
-    const n = encoding === 'utf-8' ? 'UTF-8' : encoding === 'gb18030' ? 'GB18030（GBK）' : encoding.toUpperCase();
-    warnings.push(`文件声明的编码是 ${declared}，但其文字是 ${n}，已按 ${n} 读取 / the file declares ${declared} but its text is ${n}; read as ${n}`);
-  }
+  if (declared) warnings.push(encodingMismatchNote(encoding, declared));
   return { records, whereZh, whereEn, warnings };
 }

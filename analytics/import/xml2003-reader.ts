@@ -18,7 +18,7 @@ import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { fileErrors, TijianError } from '../i18n/errors.js';
 import { checkAborted } from './cancel.js';
-import { headBytes, sniffEncoding } from './html-table.js';
+import { encodingMismatchNote, headBytes, sniffEncoding } from './html-table.js';
 import { closeTag, decodeEntities, XmlScanner, XmlSyntaxError, type XmlHandler } from './xml-scan.js';
 import {
   EXCEL_MAX_CELL_CHARS,
@@ -437,8 +437,7 @@ async function scan(path: string, file: string, signal: AbortSignal | undefined,
   } finally {
     stream.destroy();
   }
-  const name = encoding === 'utf-8' ? 'UTF-8' : encoding === 'gb18030' ? 'GB18030（GBK）' : encoding.toUpperCase();
-  const warnings = declared ? [`文件声明的编码是 ${declared}，但其文字是 ${name}，已按 ${name} 读取 / the file declares ${declared} but its text is ${name}; read as ${name}`] : [];
+  const warnings = declared ? [encodingMismatchNote(encoding, declared)] : [];
   if (bare.count) {
     warnings.push(`文件中有 ${bare.count} 处未转义的“&”（如“P&G”，XML 应写作 &amp;），已按原文读取 / ${bare.count} unescaped "&" (as in "P&G"; XML writes &amp;) read as written`);
   }

@@ -11,6 +11,7 @@ import { once } from 'node:events';
 import { basename, extname, join } from 'node:path';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { TijianError } from '../i18n/errors.js';
+import { shownText } from '../i18n/shown.js';
 import { DATA_EXTENSIONS } from './file-types.js';
 
 /** The most an archive's data files may come to, written out. */
@@ -60,7 +61,8 @@ function safeBase(name: string): string {
 }
 
 /**
- * The archive's entries, its data files written under `scratch` (a folder of its own per entry, so
+ * The archive's entries, its data files written under `scratch`; an archive with no data file is
+ * refused naming what it holds (a folder of its own per entry, so
  * that equal names in two folders of the archive stay apart, in the archive's order). The caller
  * removes the returned `dir`.
  */
@@ -131,11 +133,26 @@ export async function extractArchive(path: string, scratch: string, signal?: Abo
       });
       zip.readEntry();
     });
+    if (!entries.some((e) => e.path !== undefined)) {
+      const passed = entries.filter((e) => e.skipped);
+      const shown = shownText(file);
+      throw new TijianError(
+        'FILE_EMPTY',
+        `压缩包“${shown}”中没有可导入的数据文件${passed.length ? `：${passedOverText(passed, 'zh')}` : '（压缩包是空的）'}。`,
+        `The archive "${shown}" holds no data file to import${passed.length ? `: ${passedOverText(passed, 'en')}` : ' (it is empty)'}.`,
+      );
+    }
   } catch (e) {
     await rm(dir, { recursive: true, force: true });
     throw e;
   }
   return { dir, entries };
+}
+
+/** The entries passed over (ArchiveEntry.skipped), up to five, each with why: for a refusal or a note. */
+export function passedOverText(entries: readonly ArchiveEntry[], lang: 'zh' | 'en'): string {
+  const list = entries.slice(0, 5).map((x) => (lang === 'zh' ? `${shownText(x.name)}（${x.skipped!.zh}）` : `${shownText(x.name)} (${x.skipped!.en})`));
+  return list.join(lang === 'zh' ? '；' : '; ') + (entries.length > 5 ? '…' : '');
 }
 
 function tooLarge(file: string): TijianError {

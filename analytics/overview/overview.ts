@@ -268,23 +268,47 @@ async function dateOrderWarnings(db: Db, rowsOf: (t: string) => number): Promise
     const e = t?.fields.find((f) => f.name === early);
     const l = t?.fields.find((f) => f.name === late);
     if (!t || !e || !l || !t.fields.some((f) => f.name === key) || !rowsOf(table)) continue;
-    const rows = await db.all<{ k: string; n: number }>(
-      `SELECT ${ident(key)} AS k, count(*) OVER ()::INTEGER AS n FROM ${ident(table)} WHERE ${ident(late)} < ${ident(early)} ORDER BY ${ident(late)}, ${ident(key)} LIMIT 3`,
-    );
-    const count = n(rows[0]?.n ?? 0);
-    if (!count) continue;
-    out.push({
-      kind: 'date_order',
-      severity: 'warn',
+    const w = await datedRecordsWarning(
+      db,
       table,
-      field: late,
-      rows: count,
-      samples: rows.map((r) => ({ value: r.k, rows: 1 })),
-      zh: `${t.zh}有 ${count} 行的“${l.zh}”早于“${e.zh}”（如 ${rows.map((r) => r.k).join('、')}）：日期不可能都对，据此计算的期限和时长不可信。请在原系统核对后重新导入`,
-      en: `${count} row(s) of ${t.en}: "${l.en}" before "${e.en}" (e.g. ${rows.map((r) => r.k).join(', ')}): the dates cannot both be right, and the periods computed from them cannot be trusted. Check them in the source system and import again`,
-    });
+      late,
+      `SELECT ${ident(key)} AS k, NULL AS note, count(*) OVER ()::INTEGER AS n FROM ${ident(table)} WHERE ${ident(late)} < ${ident(early)} ORDER BY ${ident(late)}, ${ident(key)} LIMIT 3`,
+      (count, zh, en) => ({
+        zh: `${t.zh}有 ${count} 行的“${l.zh}”早于“${e.zh}”（如 ${zh}）：日期不可能都对，据此计算的期限和时长不可信。请在原系统核对后重新导入`,
+        en: `${count} row(s) of ${t.en}: "${l.en}" before "${e.en}" (e.g. ${en}): the dates cannot both be right, and the periods computed from them cannot be trusted. Check them in the source system and import again`,
+      }),
+    );
+    if (w) out.push(w);
   }
   return out;
+}
+
+/** A date warning (kind date_order) from a query of up to three records — `k` its key, `note`
+ *  what to say beside it (its unit) or null, `n` how many records there are in all — or null when
+ *  it finds none. */
+async function datedRecordsWarning(
+  db: Db,
+  table: string,
+  field: string,
+  sql: string,
+  words: (count: number, zh: string, en: string) => { zh: string; en: string },
+): Promise<QualityWarning | null> {
+  const rows = await db.all<{ k: string; note: string | null; n: number }>(sql);
+  const count = n(rows[0]?.n ?? 0);
+  if (!count) return null;
+  return {
+    kind: 'date_order',
+    severity: 'warn',
+    table,
+    field,
+    rows: count,
+    samples: rows.map((r) => ({ value: r.k, rows: 1 })),
+    ...words(
+      count,
+      rows.map((r) => (r.note === null ? r.k : `${r.k}（${r.note}）`)).join('、'),
+      rows.map((r) => (r.note === null ? r.k : `${r.k} (${r.note})`)).join(', '),
+    ),
+  };
 }
 
 /** Acts dated outside the life of the unit they are attributed to: [table, key, date, unit field]. A
@@ -301,24 +325,20 @@ async function outsideUnitLifeWarnings(db: Db, rowsOf: (t: string) => number): P
     const d = t?.fields.find((f) => f.name === date);
     const u = t?.fields.find((f) => f.name === unitField);
     if (!t || !d || !u || !rowsOf(table)) continue;
-    const rows = await db.all<{ k: string; unit: string; n: number }>(
-      `SELECT x.${ident(key)} AS k, coalesce(u.short_name, u.name) AS unit, count(*) OVER ()::INTEGER AS n
+    const w = await datedRecordsWarning(
+      db,
+      table,
+      date,
+      `SELECT x.${ident(key)} AS k, coalesce(u.short_name, u.name) AS note, count(*) OVER ()::INTEGER AS n
        FROM ${ident(table)} x JOIN unit u ON u.unit_id = x.${ident(unitField)}
        WHERE x.${ident(date)} < u.established_date OR x.${ident(date)} > u.abolished_date
        ORDER BY x.${ident(date)}, x.${ident(key)} LIMIT 3`,
+      (count, zh, en) => ({
+        zh: `${t.zh}有 ${count} 行的“${d.zh}”在其“${u.zh}”成立之前或撤销之后（如 ${zh}）：记录仍计入该单位，请核对日期或单位名录中的成立、撤销日期`,
+        en: `${count} row(s) of ${t.en}: "${d.en}" before their "${u.en}" was set up or after it was abolished (e.g. ${en}): they still count for that unit; check the dates, or the unit list's set-up and abolition dates`,
+      }),
     );
-    const count = n(rows[0]?.n ?? 0);
-    if (!count) continue;
-    out.push({
-      kind: 'date_order',
-      severity: 'warn',
-      table,
-      field: date,
-      rows: count,
-      samples: rows.map((r) => ({ value: r.k, rows: 1 })),
-      zh: `${t.zh}有 ${count} 行的“${d.zh}”在其“${u.zh}”成立之前或撤销之后（如 ${rows.map((r) => `${r.k}（${r.unit}）`).join('、')}）：记录仍计入该单位，请核对日期或单位名录中的成立、撤销日期`,
-      en: `${count} row(s) of ${t.en}: "${d.en}" before their "${u.en}" was set up or after it was abolished (e.g. ${rows.map((r) => `${r.k} (${r.unit})`).join(', ')}): they still count for that unit; check the dates, or the unit list's set-up and abolition dates`,
-    });
+    if (w) out.push(w);
   }
   return out;
 }

@@ -320,7 +320,7 @@ function Dashboard({ run, onUnit }: { run: EvaluationResult; onUnit: (id: string
                       )}
                       {/* too little data, or abolished within the period: said, not ranked */}
                       {!u.grade && u.unranked && (
-                        <span className="muted small" title={i18n.pick(u.unranked)} data-testid="unranked">
+                        <span className="muted small nowrap" title={i18n.pick(u.unranked)} data-testid="unranked">
                           {t.e.unranked}
                         </span>
                       )}
