@@ -687,28 +687,33 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
   // 2. Keys: unique within the file (the first occurrence loads) and not already in the workspace.
   const keys = keyColumns(t);
   const keyList = keys.map(ident).join(', ');
+  // which of the row's fields differ from the record it repeats (a label 'zh\u0001en' each): a
+  // harmless repeat (a page boundary exported twice) and a different record under the same key (an
+  // officer on two units' rosters of a year: probe 11's C3) were rejected in the same words
+  const compared = conv.insertColumns
+    .filter((col) => !keys.includes(col))
+    .map((col) => ({ col, f: t.fields.find((f) => f.name === col || f.raw === col) }))
+    .filter((x): x is { col: string; f: NonNullable<typeof x.f> } => x.f !== undefined);
+  const diffOf = (a: (col: string) => string, b: (col: string) => string) =>
+    compared.length
+      ? `list_filter([${compared.map((x) => `CASE WHEN ${a(x.col)} IS DISTINCT FROM ${b(x.col)} THEN ${lit(`${x.f.zh}\u0001${x.f.en}`)} END`).join(', ')}], v -> v IS NOT NULL)`
+      : '[]::VARCHAR[]';
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE ${TAG}_dup AS
      WITH firsts AS (
        SELECT ${keyList}, min(__ord) AS first_ord FROM ${TAG}_conv WHERE NOT __bad GROUP BY ${keyList} HAVING count(*) > 1
      )
-     SELECT c.__ord, 'key.duplicate_in_file' AS code, ${source.lineExpr('o')} AS other, NULL::VARCHAR[] AS diff
+     SELECT c.__ord, 'key.duplicate_in_file' AS code, ${source.lineExpr('o')} AS other,
+       ${diffOf((col) => `c.${ident(col)}`, (col) => `o.${ident(col)}`)} AS diff
      FROM ${TAG}_conv c JOIN firsts f USING (${keyList}) JOIN ${TAG}_conv o ON o.__ord = f.first_ord ${source.lineJoin('o')}
      WHERE NOT c.__bad AND c.__ord > f.first_ord`,
   );
   const existing = Number(await db.scalar(`SELECT count(*) FROM ${ident(t.name)}`));
   if (existing > 0) {
     const on = keyExpr(t, 'c').map((e, i) => `${e} = ${keyExpr(t, 'x')[i]}`).join(' AND ');
-    // which of the file's fields differ from the record in the workspace: a repeat of the same
-    // record and a corrected one (a fine of 2,000 instead of 1,000) were rejected in the same
-    // words, and a clerk could not tell a harmless repeat from a correction not taken (probe 11)
-    const compared = conv.insertColumns
-      .filter((col) => !keys.includes(col))
-      .map((col) => ({ col, f: t.fields.find((f) => f.name === col || f.raw === col) }))
-      .filter((x): x is { col: string; f: NonNullable<typeof x.f> } => x.f !== undefined);
-    const diff = compared.length
-      ? `list_filter([${compared.map((x) => `CASE WHEN any_value(c.${ident(x.col)}) IS DISTINCT FROM any_value(x.${ident(x.col)}) THEN ${lit(`${x.f.zh}\u0001${x.f.en}`)} END`).join(', ')}], v -> v IS NOT NULL)`
-      : '[]::VARCHAR[]';
+    // (the same fields compared: a repeat of the record and a correction not taken — a fine of
+    // 2,000 instead of 1,000 — told apart, probe 11)
+    const diff = diffOf((col) => `any_value(c.${ident(col)})`, (col) => `any_value(x.${ident(col)})`);
     await db.exec(
       `INSERT INTO ${TAG}_dup SELECT c.__ord, 'key.exists', any_value(x.import_id), ${diff} FROM ${TAG}_conv c JOIN ${ident(t.name)} x ON ${on}
        WHERE NOT c.__bad GROUP BY c.__ord`,
@@ -844,17 +849,32 @@ async function loadRows(
   }
   // Duplicate keys: valid rows, whose raw text is read again from the file (only when there are any).
   if (dupCount) {
+    // the differing fields named (up to five), in the reason's language
+    const diffNames = (lang: 'zh' | 'en') =>
+      `array_to_string(list_transform(d.diff[1:5], v -> split_part(v, chr(1), ${lang === 'zh' ? 1 : 2})), ${lit(lang === 'zh' ? '、' : ', ')}) || (CASE WHEN len(d.diff) > 5 THEN '…' ELSE '' END)`;
+    // an officer on two units' rosters of one year (a secondment): the roster holds one unit a year
+    const unitField = t.name === 'officer' ? t.fields.find((f) => f.name === 'unit_id') : undefined;
+    const hint = (lang: 'zh' | 'en') =>
+      unitField
+        ? `(CASE WHEN list_contains(d.diff, ${lit(`${unitField.zh}\u0001${unitField.en}`)}) THEN ${lit(
+            lang === 'zh'
+              ? '。同一人员每个年度只能有一个所属单位：借调、挂职人员请只在一个单位（通常为编制所在单位）的名册中填报'
+              : '. An officer belongs to one unit per roster year: list a seconded officer on one unit\'s roster only (usually the unit holding the post)',
+          )} ELSE '' END)`
+        : `''`;
     await db.exec(`CREATE OR REPLACE TEMP TABLE ${TAG}_dupraw AS SELECT * FROM ${source.relationWithOrdinal} WHERE __ord IN (SELECT __ord FROM ${TAG}_dup)`);
     await db.exec(
       `${insertRejected} (
          SELECT ${lineOf} AS line, ${rawJson('s')} AS raw,
            list({'code': d.code,
-                 'zh': CASE WHEN d.code = 'key.duplicate_in_file' THEN '主键与本文件第 ' || d.other || ' 行重复，只导入第一条'
+                 'zh': CASE WHEN d.code = 'key.duplicate_in_file' AND len(d.diff) = 0 THEN '与本文件第 ' || d.other || ' 行完全相同（重复的行），只导入第一条'
+                       WHEN d.code = 'key.duplicate_in_file' THEN '主键与本文件第 ' || d.other || ' 行重复，但内容不同（' || ${diffNames('zh')} || '），只导入第一条；请核对哪一行正确' || ${hint('zh')}
                        WHEN len(d.diff) = 0 THEN '与工作区中的记录相同（导入批次 #' || d.other || '），不重复导入'
-                       ELSE '主键已存在于工作区（导入批次 #' || d.other || '），但内容不同（' || array_to_string(list_transform(d.diff[1:5], v -> split_part(v, chr(1), 1)), '、') || (CASE WHEN len(d.diff) > 5 THEN '…' ELSE '' END) || '），未覆盖原记录；如这是更正，请先撤销该批次再导入' END,
-                 'en': CASE WHEN d.code = 'key.duplicate_in_file' THEN 'duplicate key of line ' || d.other || ' of this file; only the first is loaded'
+                       ELSE '主键已存在于工作区（导入批次 #' || d.other || '），但内容不同（' || ${diffNames('zh')} || '），未覆盖原记录；如这是更正，请先撤销该批次再导入' || ${hint('zh')} END,
+                 'en': CASE WHEN d.code = 'key.duplicate_in_file' AND len(d.diff) = 0 THEN 'the same as line ' || d.other || ' of this file (a repeated line); only the first is loaded'
+                       WHEN d.code = 'key.duplicate_in_file' THEN 'duplicate key of line ' || d.other || ' of this file with other values (' || ${diffNames('en')} || '); only the first is loaded: check which line is right' || ${hint('en')}
                        WHEN len(d.diff) = 0 THEN 'the same record is already in the workspace (import #' || d.other || '); not loaded twice'
-                       ELSE 'key already in the workspace (import #' || d.other || ') with other values (' || array_to_string(list_transform(d.diff[1:5], v -> split_part(v, chr(1), 2)), ', ') || (CASE WHEN len(d.diff) > 5 THEN '…' ELSE '' END) || '); not replaced: if this is a correction, undo that import first' END}) AS rs
+                       ELSE 'key already in the workspace (import #' || d.other || ') with other values (' || ${diffNames('en')} || '); not replaced: if this is a correction, undo that import first' || ${hint('en')} END}) AS rs
          FROM ${TAG}_dup d JOIN ${TAG}_dupraw s USING (__ord) JOIN ${TAG}_conv c USING (__ord) ${gapJoin}
          GROUP BY ALL)`,
     );
