@@ -113,7 +113,9 @@ export function mappedFields(t: TableDef, columns: readonly ColumnMapping[]): Ma
  *  masked id number or a text without a digit in a field naming a person or a business
  *  (FieldDef.personId). */
 function usableSql(f: FieldDef, t: string): string {
-  return f.personId ? `CASE WHEN tj_ph(${t}) OR ${maskedSql(t)} OR (${noDigitSql(t)}) THEN NULL ELSE ${t} END` : noPlaceholderSql(t);
+  // (an id in scientific notation has lost its digits: no key is made from it either)
+  if (f.personId) return `CASE WHEN tj_ph(${t}) OR ${maskedSql(t)} OR (${noDigitSql(t)}) OR tj_sci_id(${t}) THEN NULL ELSE ${t} END`;
+  return f.kind === 'id' ? `CASE WHEN tj_sci_id(${t}) THEN NULL ELSE ${noPlaceholderSql(t)} END` : noPlaceholderSql(t);
 }
 
 // --- Enum values (see ./recognise/values.ts) ------------------------------------------------------
@@ -162,6 +164,9 @@ export function valueExpr(m: MappedField, table = '', values?: ValueMaps): strin
     case 'id':
       return `CASE WHEN tj_sci_id(${t}) THEN NULL ELSE ${t} END`;
     case 'text':
+      // an identity number kept as text (a roster's 身份证号) that Excel turned into 3.30902E+17
+      // has lost its digits: stored as a number that is no one's, it would be a wrong id (set 11)
+      return m.field.personId ? `CASE WHEN tj_sci_id(${t}) THEN NULL ELSE ${t} END` : t;
     case 'ref':
     case 'reflist':
       return t;
@@ -301,7 +306,7 @@ export function fieldChecks(m: MappedField, table?: string): Check[] {
       en: withRaw(`${labelEn} value "`, raw, '" is an Excel error value (the cell\'s formula failed): fix the formula or enter the value in the source sheet, then export again'),
     });
   }
-  if (f.kind === 'id') {
+  if (f.kind === 'id' || (f.kind === 'text' && f.personId)) {
     // #REF! is no case number: a formula that failed (starts_with first: a cheap test per key)
     checks.push({
       code: `${f.name}.invalid`,

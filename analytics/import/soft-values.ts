@@ -33,7 +33,7 @@ export function isShownText(table: string, f: FieldDef): boolean {
  *  unit, matter or officer keeps its text in its raw column; a placeholder there resolves to
  *  nothing and is told by unresolved.ts — no check on every row.) */
 export function isSoftField(t: TableDef, f: FieldDef): boolean {
-  return (PARSED.has(f.kind) || f.kind === 'id' || isShownText(t.name, f)) && !f.required && !t.key.includes(f.name);
+  return (PARSED.has(f.kind) || f.kind === 'id' || f.personId === true || isShownText(t.name, f)) && !f.required && !t.key.includes(f.name);
 }
 
 /** A soft field of a conversion: its checks, and the conv columns that keep its unread text. */
