@@ -61,7 +61,7 @@ describe('JSON laid out as column names and rows of values', () => {
     expect(await ws.db.all(`SELECT finding_id, found_date::VARCHAR AS d FROM supervision_finding ORDER BY row_no LIMIT 1`)).toEqual([{ finding_id: 'JDWT2022-00001', d: '2022-01-04' }]);
   });
 
-  it('ClickHouse JSONCompact, a Trino answer, a Metabase answer and {"headers","rows"} load what the records load', async () => {
+  it('ClickHouse JSONCompact, a Trino answer, a Metabase answer, {"headers","rows"} and column definitions by title (DataTables, layui) load what the records load', async () => {
     const ref = await reference();
     const typed = COLUMNS.map((name) => ({ name, type: 'String' }));
     for (const [file, doc, warning] of [
@@ -69,6 +69,10 @@ describe('JSON laid out as column names and rows of values', () => {
       ['trino.json', { id: '20240515_143022_00001_xyz12', columns: typed.map((t) => ({ ...t, typeSignature: { rawType: 'varchar', arguments: [] } })), data: VALUES, stats: { state: 'FINISHED' } }, '记录取自 JSON 中的“data”，每条是一行值，列名取自“columns”（30 条'],
       ['metabase.json', { data: { rows: VALUES, cols: COLUMNS.map((name) => ({ name, display_name: name, base_type: 'type/Text' })) }, row_count: 30, status: 'completed' }, '记录取自 JSON 中的“data.rows”，每条是一行值，列名取自“data.cols”（30 条'],
       ['headers.json', { code: 0, msg: 'ok', result: { headers: COLUMNS, rows: VALUES } }, '记录取自 JSON 中的“result.rows”，每条是一行值，列名取自“result.headers”（30 条'],
+      // DataTables' server-side answer: the columns named by their titles (acceptance set 11's 07
+      // was refused, the column definitions' keys data/title/orderable read as a table's headers)
+      ['datatables.json', { draw: 1, recordsTotal: 30, recordsFiltered: 30, columns: COLUMNS.map((title, i) => ({ data: i, title, orderable: i > 0 })), data: VALUES }, '记录取自 JSON 中的“data”，每条是一行值，列名取自“columns”（30 条'],
+      ['layui.json', { code: 0, count: 30, data: VALUES, cols: COLUMNS.map((title, i) => ({ field: `f${i}`, title, sort: true })) }, '记录取自 JSON 中的“data”，每条是一行值，列名取自“cols”（30 条'],
     ] as const) {
       const path = join(tempDir(), file);
       writeFileSync(path, JSON.stringify(doc, null, 2));

@@ -1614,7 +1614,9 @@ async function jsonWrappedSource(ctx: SourceContext, path: string, cleanupPaths:
 
 /** The column names beside rows of values in the object at `at` of the document table `doc`:
  *  the first key of COLUMN_NAME_KEYS there holding an array of texts, or of objects each with a
- *  text "name". Null when there is none. */
+ *  text "name" — or "title" (DataTables' {"columns": [{"data": 0, "title": "许可文书编号"}], "data":
+ *  [[…]]}, the answer a web page's table is drawn from; Bootstrap Table's and layui's column
+ *  definitions) or "label". Null when there is none. */
 async function columnNamesBeside(
   db: Db,
   doc: string,
@@ -1626,7 +1628,8 @@ async function columnNamesBeside(
     if (!kid) continue;
     const [row] = await db.all<{ names: Array<string | null> }>(
       `SELECT list_transform(CAST(json_extract(j, ${lit(jsonPath([...at, key]))}) AS JSON[]),
-                x -> CASE WHEN json_type(x) = 'VARCHAR' THEN x->>'$' WHEN json_type(x, '$.name') = 'VARCHAR' THEN x->>'$.name' END) AS names
+                x -> CASE WHEN json_type(x) = 'VARCHAR' THEN x->>'$' WHEN json_type(x, '$.name') = 'VARCHAR' THEN x->>'$.name'
+                          WHEN json_type(x, '$.title') = 'VARCHAR' THEN x->>'$.title' WHEN json_type(x, '$.label') = 'VARCHAR' THEN x->>'$.label' END) AS names
        FROM ${doc}`,
     );
     const names = [...(row?.names ?? [])];
