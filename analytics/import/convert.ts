@@ -427,13 +427,18 @@ export const SUMMARY_ROW_PATTERN =
 /** A group's subtotal or total after its name, at the end of a cell (综合执法局 小计, 海洋执法队合计：3件). */
 export const GROUP_TOTAL_PATTERN = '(小|合|总)\\s*计\\s*([:：（(].*)?$';
 
+/** The sign-off under a table: the issuing body's name and the date, alone in a cell
+ *  (嵊泗县司法局（县行政执法监督局）　2025年1月10日, 县综合执法局 二〇二五年一月十日). */
+export const SIGN_OFF_PATTERN =
+  '^[\\p{Han}（）()]{4,}[\\s　]*([0-9]{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\\s*日$';
+
 /** Lines of a printed or hand-kept ledger that are no record, told only where the row has no key
  *  (so a record is never taken for one): a subtotal after its group's name (综合执法局 小计), a
  *  period's total (本月合计：14次), a page's number (第 1 页 共 3 页), a signature or a note line
- *  (评查组长：周某　填报日期：…), the title printed again on every page (…案件登记簿（2024年度）), a
- *  section's heading (一月份, 2024年第一季度, 下半年, 二、公共场所卫生许可, （一）食品经营). */
+ *  (评查组长：周某　填报日期：…), the issuing body's sign-off (SIGN_OFF_PATTERN), the title printed
+ *  again on every page (…案件登记簿（2024年度）), a section's heading (一月份, 2024年第一季度, 下半年, 二、公共场所卫生许可, （一）食品经营). */
 export const NO_RECORD_PATTERN =
-  `^(第\\s*[0-9]+\\s*页|共\\s*[0-9]+\\s*页|-\\s*[0-9]+\\s*-$)|${GROUP_TOTAL_PATTERN}|^(本|当)[月年季页期度]{1,2}\\s*(合|小|总|累)\\s*计|^[\\p{Han}]{2,8}\\s*[:：]|(表|簿|册|台账|清单|目录|名录|汇总|明细)\\s*([（(][^）)]*[）)])?$|^([0-9]{4}年)?(第?[一二三四1-4]季度|[上下]半年|([一二三四五六七八九十]{1,3}|[0-9]{1,2})月份?)(小计|合计)?$|^([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])\\s*[\\p{Han}]`;
+  `^(第\\s*[0-9]+\\s*页|共\\s*[0-9]+\\s*页|-\\s*[0-9]+\\s*-$)|${SIGN_OFF_PATTERN}|${GROUP_TOTAL_PATTERN}|^(本|当)[月年季页期度]{1,2}\\s*(合|小|总|累)\\s*计|^[\\p{Han}]{2,8}\\s*[:：]|(表|簿|册|台账|清单|目录|名录|汇总|明细)\\s*([（(][^）)]*[）)])?$|^([0-9]{4}年)?(第?[一二三四1-4]季度|[上下]半年|([一二三四五六七八九十]{1,3}|[0-9]{1,2})月份?)(小计|合计)?$|^([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])\\s*[\\p{Han}]`;
 
 /**
  * A total or a footer line under the table is not a record: mostly its empty required fields
@@ -470,6 +475,9 @@ export function summaryRowCheck(mapped: readonly MappedField[], t: TableDef, hea
   // …and a subtotal written in the key's own column (海洋执法队 小计 under 案号): no id says 小计
   // (contains first, a byte search: the pattern runs only on a key holding 计)
   for (const k of keys) conds.push(`CASE WHEN contains(${k}, '计') THEN regexp_matches(${k}, ${lit(GROUP_TOTAL_PATTERN)}) ELSE FALSE END`);
+  // …and the issuing body's sign-off written there (a ledger whose first column is its key): no id
+  // ends in 日 (ends_with, a look at the last bytes, before the pattern)
+  for (const k of keys) conds.push(`CASE WHEN ends_with(${k}, '日') THEN regexp_matches(${k}, ${lit(SIGN_OFF_PATTERN)}) ELSE FALSE END`);
   return [{ code: 'row.summary', cond: conds.join(' OR '), zh: lit(SUMMARY_REASON.zh), en: lit(SUMMARY_REASON.en), exclusive: true }];
 }
 
@@ -485,11 +493,20 @@ const SUMMARY_JS = jsPattern(SUMMARY_ROW_PATTERN);
 const NO_RECORD_JS = jsPattern(NO_RECORD_PATTERN);
 const LABELLED = /^\p{Script=Han}{2,8}\s*[:：]/u;
 
+/** A web table's pager copied with its rows (共 38 条 | 10条/页 | 上一页 | 1 | 2 | 3 | 下一页 | 前往 | 1 | 页):
+ *  every cell a pager's word or a page number, one of them a pager's own word. */
+const PAGER_CELL = /^(共\s*[0-9]+\s*[条项页行]|[0-9]+\s*条\s*\/\s*页|上一页|下一页|首页|末页|尾页|前往|跳至|到第|页|[0-9]{1,4}|…|\.{2,3}|[<>«»‹›]|确定|GO|Go|go)$/;
+const PAGER_WORD = /^(共\s*[0-9]+\s*[条项页行]|[0-9]+\s*条\s*\/\s*页|上一页|下一页|首页|末页|尾页)$/;
+function isPager(filled: readonly string[]): boolean {
+  return filled.filter((c) => PAGER_WORD.test(c)).length >= 2 && filled.every((c) => PAGER_CELL.test(c));
+}
+
 /** Whether a text line with fewer cells than the header — which the CSV reader refuses before any
  *  check sees it — is a total or a note under the table (注：金额单位为万元…): at most two cells
  *  hold text and the first of them reads as one (summaryRowCheck's patterns). */
 export function isNoRecordLine(cells: readonly string[]): boolean {
   const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+  if (filled.length && isPager(filled)) return true;
   if (!filled.length || filled.length > 4) return false;
   const first = SUMMARY_JS.test(filled[0]!) || NO_RECORD_JS.test(filled[0]!);
   // more than two only when the others are labels with their values too (共40条记录 | 导出人：… |

@@ -21,6 +21,31 @@ describe('lines that are no record', () => {
     expect(isNoRecordLine([])).toBe(false);
   });
 
+  it("a web table's pager copied with it and the issuing body's sign-off are no records (acceptance set 11)", async () => {
+    expect(isNoRecordLine(['共 38 条', '', '10条/页', '', '上一页', '1', '2', '3', '4', '下一页'])).toBe(true);
+    expect(isNoRecordLine(['首页', '上一页', '1', '2', '…', '9', '下一页', '尾页', '前往', '1', '页'])).toBe(true);
+    expect(isNoRecordLine(['1', '2', '3', '4'])).toBe(false); // numbers alone: could be a record
+    expect(isNoRecordLine(['上一页', '张三', '1'])).toBe(false);
+    expect(isNoRecordLine(['嵊泗县司法局（县行政执法监督局）　2025年1月10日'])).toBe(true);
+    // a tab-separated copy of a web table: the pager in fewer cells than the header (the reader
+    // refused it for its count), the sign-off in as many (the conversion's check)
+    const path = csvFile('工单列表.csv', [
+      HEADERS,
+      ['嵊综执罚〔2024〕1号', '嵊泗县综合行政执法局', '2024-03-01', '张三', '500'],
+      ['嵊综执罚〔2024〕2号', '嵊泗县综合行政执法局', '2024-03-02', '李四', '800'],
+      ['县综合行政执法局　二〇二五年一月十日', '', '', '', ''],
+      ['共 2 条', '10条/页', '上一页', '1', '下一页', '前往', '1'],
+    ]);
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, path);
+    expect(r).toMatchObject({ rows_read: 4, rows_loaded: 2, rows_rejected: 2 });
+    expect(await ws.db.all(`SELECT line_no, error_codes FROM rejected_row ORDER BY line_no`)).toEqual([
+      { line_no: 4, error_codes: ['row.summary'] },
+      { line_no: 5, error_codes: ['row.summary'] },
+    ]);
+    ws.close();
+  });
+
   it('a note line of one cell under a CSV table is rejected as no record, not for its cell count', async () => {
     // (no line ends in the delimiter, so the reader checks each line's cells itself and refused the
     // note for its count before any check saw it — as in the acceptance file)
