@@ -112,10 +112,12 @@ function applies(ind: Indicator, e: Entity): boolean {
 async function entitiesFor(db: Db, p: Period): Promise<Entity[]> {
   // Every unit that existed for part of the period, as the indicators' SQL counts them: a unit
   // abolished within the period is evaluated for its days (its cases are in the county's figures,
-  // so the county reconciles with its units) and listed, not ranked.
+  // so the county reconciles with its units) and listed, not ranked. The set-up and abolition
+  // dates are days the unit existed (as three_systems counts its days): one abolished on the
+  // period's last day existed all of it and is a unit like the others.
   const units = await db.all<{ entity_id: string; name: string; short_name: string; unit_type: string | null; abolished: string | null }>(
     `SELECT unit_id AS entity_id, name, coalesce(short_name, name) AS short_name, unit_type,
-            CASE WHEN abolished_date <= ${lit(p.end)}::DATE THEN strftime(abolished_date, '%Y-%m-%d') END AS abolished
+            CASE WHEN abolished_date < ${lit(p.end)}::DATE THEN strftime(abolished_date, '%Y-%m-%d') END AS abolished
      FROM unit
      WHERE (established_date IS NULL OR established_date <= ${lit(p.end)}::DATE)
        AND (abolished_date IS NULL OR abolished_date >= ${lit(p.start)}::DATE)
@@ -276,16 +278,19 @@ async function measureIndicators(
  * missing (the table was not imported, or holds nothing for the period).
  */
 function rawValue(ind: Indicator, nd: NumDen | undefined, countyMeasurable: boolean): { raw: number | null; reason?: Reason; gap: boolean } {
+  // the index may say what nothing to evaluate means for the indicator (three_systems: the unit
+  // sent no checklist), which tells the unit what to do better than "denominator 0"
+  const nothing: Reason = ind.empty_reason ?? { zh: '本期无可评价事项（分母为 0）', en: 'nothing to evaluate this period (denominator 0)' };
   if (ind.kind === 'count') {
     if (!nd || nd.numerator === null) return { raw: null, reason: { zh: '无数据', en: 'no data' }, gap: true };
     // a count whose SQL gives the occasions it could occur on (e.g. uncertified_acts: the acts):
     // none is nothing to evaluate, not a perfect 0
-    if (nd.denominator === 0) return { raw: null, reason: { zh: '本期无可评价事项（分母为 0）', en: 'nothing to evaluate this period (denominator 0)' }, gap: false };
+    if (nd.denominator === 0) return { raw: null, reason: nothing, gap: false };
     return { raw: nd.numerator * ind.scale, gap: false };
   }
   if (!nd || nd.denominator === null || nd.denominator === 0) {
     return countyMeasurable
-      ? { raw: null, reason: { zh: '本期无可评价事项（分母为 0）', en: 'nothing to evaluate this period (denominator 0)' }, gap: false }
+      ? { raw: null, reason: nothing, gap: false }
       : { raw: null, reason: { zh: '缺少数据（全县分母均为 0，可能未导入相关数据）', en: 'no data (zero for the whole county; was the table imported?)' }, gap: true };
   }
   return { raw: ((nd.numerator ?? 0) / nd.denominator) * ind.scale, gap: false };

@@ -102,6 +102,9 @@ export const Indicator = z
      *  imported) — the default — or nothing to evaluate (a ledger with no items yet), which the
      *  2/3 rule does not count against a unit. */
     empty_county: z.enum(['gap', 'nothing_to_evaluate']).default('gap'),
+    /** What a unit's denominator 0 means for this indicator, said instead of the generic
+     *  本期无可评价事项（分母为 0） — e.g. three_systems: the unit sent no checklist. */
+    empty_reason: Bilingual.optional(),
     /**
      * SQL over the canonical tables returning (entity_id, numerator, denominator) for the period
      * [$start, $end] (DATE), $year (INTEGER), the period just before [$prev_start, $prev_end] and

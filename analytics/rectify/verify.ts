@@ -260,7 +260,7 @@ export async function verifyPeriod(ws: Workspace, period: Period, opts: { signal
     (
       await db.all<{ unit_id: string; unit_type: string | null }>(
         `SELECT unit_id, any_value(unit_type) AS unit_type FROM unit
-         WHERE (established_date IS NULL OR established_date <= ${lit(period.end)}::DATE) AND (abolished_date IS NULL OR abolished_date > ${lit(period.end)}::DATE)
+         WHERE (established_date IS NULL OR established_date <= ${lit(period.end)}::DATE) AND (abolished_date IS NULL OR abolished_date >= ${lit(period.end)}::DATE)
          GROUP BY unit_id`,
       )
     ).map((u) => [u.unit_id, u.unit_type]),

@@ -444,8 +444,13 @@ describe('default rules on hand-made fixtures', () => {
         // (probe 11 F1's A19: no clue, as `$end − decision > 90` was false)
         kase({ case_id: 'OPEN90', filed_date: '2024-09-01', decision_date: '2024-10-02', executed_date: null }),
         kase({ case_id: 'WARNING', filed_date: '2024-02-01', decision_date: '2024-03-01', executed_date: null, fine_amount: null, penalty_types: ['警告'] }),
-        // confiscation only: counted as a 罚没 decision, as the rule always did
-        kase({ case_id: 'CONFISCATED', filed_date: '2024-02-01', decision_date: '2024-03-01', executed_date: null, fine_amount: null, confiscation_amount: 800 }),
+        // confiscation only: no fine, nothing to execute for execution_rate — no clue either (it
+        // was one, a clue outside the rate: probe 11 F1)
+        kase({ case_id: 'CONFISCATED', filed_date: '2024-02-01', decision_date: '2024-03-01', executed_date: null, fine_amount: null, penalty_types: ['没收违法所得'], confiscation_amount: 800 }),
+        // a fine and a confiscation, unexecuted: the fine makes it a clue
+        kase({ case_id: 'FINEANDCONF', filed_date: '2024-02-01', decision_date: '2024-03-01', executed_date: null, penalty_types: ['罚款', '没收违法所得'], confiscation_amount: 800 }),
+        // executed before its decision (the dates cannot both be right): 数据不全, not "in time"
+        kase({ case_id: 'BEFORE', filed_date: '2024-02-01', decision_date: '2024-03-01', executed_date: '2024-02-20' }),
         // decided in Q4 of 2024: day 90 is 2025-01-30 — a 2025 clue when unexecuted or executed
         // after it (probe 11 F1's A17: in no year's clues), none when executed on day 90
         kase({ case_id: 'Q4OPEN', filed_date: '2024-10-15', decision_date: '2024-11-01', executed_date: null }),
@@ -455,11 +460,14 @@ describe('default rules on hand-made fixtures', () => {
         kase({ case_id: 'FROM2023', filed_date: '2023-11-01', decision_date: '2023-11-15', executed_date: null }),
       ],
     });
-    expect(await hitsOf(ws, 'penalty_not_executed')).toEqual(caseKeys('E91', 'OPEN91', 'OPEN90', 'CONFISCATED', 'FROM2023'));
+    expect(await hitsOf(ws, 'penalty_not_executed')).toEqual(caseKeys('E91', 'OPEN91', 'OPEN90', 'FINEANDCONF', 'FROM2023'));
     expect(await hitsOf(ws, 'penalty_not_executed', '2025')).toEqual(caseKeys('Q4OPEN', 'Q4LATE'));
     expect(await hitsOf(ws, 'penalty_not_executed', '2023')).toEqual([]);
     const r = await runReview(ws, { period: '2024', only: ['penalty_not_executed'] });
     expect(r.hits.find((h) => h.keys.case_id === 'OPEN90')!.evidence).toMatchObject({ 执行期满日期: '2024-12-31', 决定后天数: 90, 执行情况: '到期末已 90 天仍未执行完毕' });
+    expect(r.data_gaps!.map((g) => [g.keys.case_id, g.reason])).toEqual([
+      ['BEFORE', '执行完毕日期（2024-02-20）早于处罚决定日期（2024-03-01），日期不可能都对，无法判断是否按期执行：请在原系统核对'],
+    ]);
     const r25 = await runReview(ws, { period: '2025', only: ['penalty_not_executed'] });
     expect(r25.hits.find((h) => h.keys.case_id === 'Q4LATE')!.evidence).toMatchObject({ 执行期满日期: '2025-01-30', 执行情况: '决定后第 120 天才执行完毕' });
   });
