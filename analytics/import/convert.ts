@@ -153,6 +153,12 @@ export function enumRawName(f: FieldDef): string {
  *  letters and ASCII punctuation other than the space. */
 const KEY_FORM = /^[\u3400-\u4dbf\u4e00-\u9fff0-9A-Z!-/:-@[-`{-~]+$/;
 
+/** Two dates in one cell, the later after 至, 到, ~ or a dash (2024-05-06至2024-06-05,
+ *  2024/5/6-2024/6/5, 2024年5月6日～2024年6月5日): group 3 is the second. */
+export const DATE_RANGE_PATTERN = '^(.+?)\\s*(至|到|~|～|—|–|－|-)\\s*([0-9]{4}.*|[〇零一二三四五六七八九]{4}.*)$';
+/** Date fields that end a span: a term's due date, a certificate's validity, a deadline. */
+const END_DATES: ReadonlySet<string> = new Set(['cert_valid_to', 'due_date', 'deadline_date']);
+
 /** Typed value of a mapped field. For ref fields: the raw text (resolved to ids later). For enum
  *  fields: the canonical value of a listed spelling, else NULL (see enumExpr). */
 export function valueExpr(m: MappedField, table = '', values?: ValueMaps): string {
@@ -171,7 +177,9 @@ export function valueExpr(m: MappedField, table = '', values?: ValueMaps): strin
     case 'reflist':
       return t;
     case 'date':
-      return `tj_date_c(${t})`;
+      // a span written in one cell (2024-05-06至2024-06-05): a field that ends a span — a term, a
+      // validity, a deadline — is its last day; any other date its first (as tj_date_c reads it)
+      return END_DATES.has(m.field.name) ? `tj_date_c(CASE WHEN strlen(${t}) > 11 AND regexp_matches(${t}, ${lit(DATE_RANGE_PATTERN)}) THEN regexp_extract(${t}, ${lit(DATE_RANGE_PATTERN)}, 3) ELSE ${t} END)` : `tj_date_c(${t})`;
     case 'money':
       return moneySql(t, m.scale);
     case 'int':

@@ -66,7 +66,20 @@ function isBool(v: string): boolean {
  *  reads it: a column of them is dates too. */
 const ORACLE_DATE = /^(\d{1,2})-(?:(\d{1,2})月 ?|(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC))-\d{2}(?:\d{2})?$/i;
 
+/** Two dates in one cell (DATE_RANGE_PATTERN of convert.ts): a column of spans is a column of
+ *  dates — a term 2024-05-06至2024-06-05 under 整改期限 (acceptance set 11) was no date, and the
+ *  column was left unmapped. */
+const DATE_RANGE = /^(.+?)\s*(至|到|~|～|—|–|－|-)\s*([0-9]{4}.*|[〇零一二三四五六七八九]{4}.*)$/;
+
 function isDate(v: string): boolean {
+  if (v.length > 11) {
+    const r = DATE_RANGE.exec(v);
+    if (r && isOneDate(r[1]!) && isOneDate(r[3]!)) return true;
+  }
+  return isOneDate(v);
+}
+
+function isOneDate(v: string): boolean {
   if (CN_DATE.test(v)) return true;
   const o = ORACLE_DATE.exec(v);
   if (o) return Number(o[1]) >= 1 && Number(o[1]) <= 31 && (o[3] !== undefined || (Number(o[2]) >= 1 && Number(o[2]) <= 12));
