@@ -95,6 +95,13 @@ export function mappedFields(t: TableDef, columns: readonly ColumnMapping[]): Ma
       out.push({ field, col: srcCol(c.index), clean, header: c.header, scale: c.scale ?? 1 });
       continue;
     }
+    // A list's columns (执法人员1, 执法人员2; 主办人, 协办人) each add their names: the list is all of
+    // them, joined in their order (an empty or placeholder cell adds none)
+    if (field.kind === 'list' || field.kind === 'reflist') {
+      const joined = (col: (i: number) => string) => `nullif(concat_ws('、', ${group.map((x) => `CASE WHEN tj_ph(${cleanCol(x.index)}) THEN NULL ELSE ${col(x.index)} END`).join(', ')}), '')`;
+      out.push({ field, col: `(${joined(srcCol)})`, clean: joined(cleanCol), header: group.map((x) => x.header).join('/'), scale: 1 });
+      continue;
+    }
     // The first column with a value, cleaned; its raw text (for the reasons) likewise. A column
     // holding a placeholder for "empty" (统一社会信用代码 written / for a natural person) has none;
     // when every column is empty or a placeholder, the first placeholder is the value (and told).

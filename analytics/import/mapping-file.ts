@@ -230,13 +230,14 @@ function checkAgainstTable(t: TableDef, doc: Record<string, unknown>, errors: Pa
   for (const [field, headers] of byField) {
     if (headers.length < 2) continue;
     const f = t.fields.find((x) => x.name === field)!;
+    const isList = f.kind === 'list' || f.kind === 'reflist';
     const shown = headers.slice(0, 5).map((h) => `“${brief(h)}”`).join('、') + (headers.length > 5 ? ` 等 ${headers.length} 列` : '');
     const shownEn = headers.slice(0, 5).map((h) => `"${brief(h)}"`).join(', ') + (headers.length > 5 ? ` and ${headers.length - 5} more` : '');
     errors.push({
       path: `columns.${brief(headers[1]!)}`,
       message:
-        `${shown}都映射到字段 ${field}（${f.zh}），一个字段只能取一列：改正映射错的那一列；若一列只在另一列为空时补空，写 ${brief(headers[1]!)}: {field: ${field}, fallback: true} / ` +
-        `${shownEn} are all mapped to ${field}: a field takes one column. Correct the wrong one; for a column that only fills the field where the other is empty, write {field: ${field}, fallback: true}`,
+        `${shown}都映射到字段 ${field}（${f.zh}），一个字段只能取一列：改正映射错的那一列；${isList ? '若几列同为一份名单（执法人员1、执法人员2），其后的列写' : '若一列只在另一列为空时补空，写'} ${brief(headers[1]!)}: {field: ${field}, fallback: true} / ` +
+        `${shownEn} are all mapped to ${field}: a field takes one column. Correct the wrong one; ${isList ? 'for a list over several columns (officers 1, 2), write for each later one' : 'for a column that only fills the field where the other is empty, write'} {field: ${field}, fallback: true}`,
     });
   }
 }

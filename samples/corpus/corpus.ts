@@ -114,9 +114,12 @@ export function parseHeadersCorpus(text: string, root = 'headers'): { value?: He
         out.push({ path: `${cat}.field`, message: `“${t.name}”没有字段“${c.field}” / unknown field of ${t.name}` });
         return;
       }
-      // One column per field: the recogniser assigns one-to-one, so the expectation must too.
+      // One column per field: the recogniser assigns one-to-one, so the expectation must too — but
+      // a list over several columns (主办人 / 协办人, 处罚类别1 / 处罚类别2), whose later columns
+      // add to the first (recognise/fallbacks.ts)
       const f = fields.get(c.field);
-      if (f !== undefined) out.push({ path: `${cat}.field`, message: `字段“${c.field}”已由 columns[${f}] 对应 / field expected twice in one layout` });
+      const kind = t.fields.find((x) => x.name === c.field)?.kind;
+      if (f !== undefined && kind !== 'list' && kind !== 'reflist') out.push({ path: `${cat}.field`, message: `字段“${c.field}”已由 columns[${f}] 对应 / field expected twice in one layout` });
       else fields.set(c.field, ci);
     });
   });

@@ -3,6 +3,7 @@
 // another, each empty where the other is filled. One field takes one column, so the rows of
 // natural persons lost their id (a permit needs it: 13 of 34 rows of a 双公示 permit list were
 // rejected). The column left over fills the field where the mapped one is empty.
+import { tableDef } from '../../schema/tables.js';
 import { normaliseHeader } from './normalise.js';
 import type { ColumnDecision } from './recognise.js';
 
@@ -47,4 +48,44 @@ export function addPartyIdFallback(table: string, columns: ColumnDecision[]): vo
   c.why_en = `fills the rows where "${primary.header}" is empty (organisations' codes and natural persons' id numbers in two columns)`;
   delete c.nearest;
   delete c.taken;
+}
+
+/** A header's stem without a trailing number (执法人员1, 执法人员（2）, 承办人一, 检查人员甲). */
+const ORDINAL = /[（(]?([0-9]{1,2}|[一二三四五六七八九十]|[甲乙丙丁])[)）]?$/;
+/** A lead officer's column and the assisting officer's beside it (主办人 / 协办人). */
+const LEAD = /^(主办|承办|主办执法|主承办)(人|人员)(姓名)?$/;
+const ASSIST = /^(协办|协助|协办执法)(人|人员)(姓名)?$/;
+
+/**
+ * A list written over several columns — officers as 执法人员1, 执法人员2 (or 主办人 and 协办人), as
+ * many case ledgers and inspection forms keep them: the unmapped columns of the mapped one's stem
+ * add their names to the list (ColumnDecision.fallback: for a list field, a column that adds). Only
+ * the first was read: an inspection by two officers counted one (acceptance set 11's 03).
+ */
+export function addListColumns(table: string, columns: ColumnDecision[]): void {
+  const t = tableDef(table);
+  if (!t) return;
+  for (const primary of columns.filter((c) => c.field && !c.fallback)) {
+    const field = t.fields.find((f) => f.name === primary.field);
+    if (!field || (field.kind !== 'list' && field.kind !== 'reflist')) continue;
+    // (the header as written, widths folded: normaliseHeader would drop a bracketed number)
+    const plain = (h: string) => h.normalize('NFKC').replace(/\s+/g, '');
+    const core = plain(primary.header);
+    const stem = core.replace(ORDINAL, '');
+    const numbered = stem !== core && stem.length >= 2;
+    for (const c of columns) {
+      if (c === primary || c.field) continue;
+      const other = plain(c.header);
+      const same = numbered && other !== core && other.replace(ORDINAL, '') === stem && ORDINAL.test(other);
+      const assist = LEAD.test(core) && ASSIST.test(other);
+      if (!same && !assist) continue;
+      c.field = field.name;
+      c.fallback = true;
+      c.confidence = 'likely';
+      c.why = `与“${primary.header}”同为${field.zh}的一列，其中的名字并入同一名单`;
+      c.why_en = `another column of ${field.en} beside "${primary.header}": its names join the same list`;
+      delete c.nearest;
+      delete c.taken;
+    }
+  }
 }

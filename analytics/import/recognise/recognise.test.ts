@@ -46,13 +46,22 @@ describe('recognition', () => {
   });
 
   it('two columns naming one field: the better one has it, the other is kept, nothing is sure', () => {
-    const r = recogniseFor('penalty_case', ['案件编号', '主办人', '协办人']);
+    // (主办人 and 协办人, or 执法人员1 and 执法人员2, are one list over two columns: see list-columns.test.ts)
+    const r = recogniseFor('penalty_case', ['案件编号', '承办人', '办案人员']);
     const [a, b] = [r.columns[1]!, r.columns[2]!];
     expect([a.field, b.field].filter(Boolean)).toEqual(['officer_ids']);
     const mapped = a.field ? a : b;
     const other = a.field ? b : a;
     expect(mapped.confidence).toBe('likely');
     expect(other).toMatchObject({ field: null, nearest: 'officer_ids', taken: true });
+  });
+
+  it('a list over two columns (主办人 / 协办人, 执法人员1 / 执法人员2): the second adds to the first, likely', () => {
+    for (const [h1, h2] of [['主办人', '协办人'], ['执法人员1', '执法人员2'], ['承办人（一）', '承办人（二）']]) {
+      const r = recogniseFor('penalty_case', ['案件编号', h1!, h2!]);
+      expect(r.columns[1], h1).toMatchObject({ field: 'officer_ids' });
+      expect(r.columns[2], h2).toMatchObject({ field: 'officer_ids', fallback: true, confidence: 'likely' });
+    }
   });
 
   it('weighs the values: a column of credit codes under a bare 代码 header is the subject id', () => {

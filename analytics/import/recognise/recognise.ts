@@ -10,7 +10,7 @@ import { FILE_HINTS, TABLE_MARKERS } from '../lexicon/fields.js';
 import { fieldEvidence, profileColumn, type ColumnProfile, type Evidence, type NameIndex } from './evidence.js';
 import { analyse, classFit, scoreHeader, tableModel, type Analysed } from './score.js';
 import { dictCodeColumns } from './ascii-names.js';
-import { addPartyIdFallback } from './fallbacks.js';
+import { addListColumns, addPartyIdFallback } from './fallbacks.js';
 import { normaliseHeader, parseLegend } from './normalise.js';
 
 export type Confidence = 'sure' | 'likely' | 'none';
@@ -298,6 +298,7 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
     return out;
   });
   addPartyIdFallback(r.table.name, columns);
+  addListColumns(r.table.name, columns);
   const mapped = new Set(columns.map((c) => c.field).filter(Boolean));
   const derived = derivedKeyOf(r.table, mapped)?.field;
   const missing: MissingField[] = r.table.fields

@@ -413,7 +413,11 @@ function FileDetail({ s, schema }: { s: Staged; schema: TableSchema[] }) {
                             ))}
                           </select>
                           {c.scale ? <span className="muted"> ×{c.scale}</span> : null}
-                          {c.fallback && c.field ? <span className="muted small" data-testid="fallback-mark">{t.imp.fallbackMark}</span> : null} <Certainty c={c.field ? c.confidence : 'none'} why={why} />
+                          {c.fallback && c.field ? (
+                            <span className="muted small" data-testid="fallback-mark">
+                              {/^(list|reflist)$/.test(table.fields.find((f) => f.name === c.field)?.kind ?? '') ? t.imp.listPartMark : t.imp.fallbackMark}
+                            </span>
+                          ) : null} <Certainty c={c.field ? c.confidence : 'none'} why={why} />
                         </td>
                         <td className="small muted why">{why}</td>
                         <td className="sample-values" title={values.join(' | ')}>
