@@ -400,7 +400,8 @@ export function describeAcceptanceSet(o: AcceptanceSetOptions): void {
       s.control = `not run (${headers.length} headers read, ${a.columns.length} in the file)`;
       return;
     }
-    const yaml = [`table: ${a.table}`, 'columns:', ...a.columns.map((c, i) => `  ${JSON.stringify(headers[i])}: ${c.field ?? '~'}`)];
+    // (a list over several columns — 执法人员1, 执法人员2 — names its field again: the later ones add to it)
+    const yaml = [`table: ${a.table}`, 'columns:', ...a.columns.map((c, i) => `  ${JSON.stringify(headers[i])}: ${c.field && a.columns.slice(0, i).some((x) => x.field === c.field) ? `{field: ${c.field}, fallback: true}` : (c.field ?? '~')}`)];
     const mapping = join(work, `${a.file.slice(0, 2)}-mapping.yaml`);
     writeFileSync(mapping, yaml.join('\n') + '\n');
     const { entries } = cliImport(wsPath, a.file, mapping);

@@ -285,7 +285,7 @@ async function file03(matters, roster) {
     ['罚款金额', 'fine_amount', { note: 'number, or 大写 壹万贰仟元整' }],
     ['执法人员1', 'officer_ids'],
     ['执法证号1', null, { accept: ['officer_ids'] }],
-    ['执法人员2', null, { accept: ['officer_ids'], note: "the second officer: with 执法人员1 the case's officer_ids (checked in value_checks); listed unmapped because a mapping file takes one column per field" }],
+    ['执法人员2', 'officer_ids', { note: "the second officer: with 执法人员1 the case's officer_ids (checked in value_checks). At hand-over listed unmapped (accept: officer_ids) because a mapping file took one column per field; since 2026-12-07 a list's later columns add to it ({field: officer_ids, fallback: true})" }],
     ['执法证号2', null, { accept: ['officer_ids'] }],
     ['适用程序', 'procedure'],
   ];
