@@ -12,7 +12,7 @@ import { writeXlsx } from '../export/tabular.js';
 import { TijianError } from '../i18n/errors.js';
 import type { ReviewResult } from '../review/types.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { DEFAULT_ISSUER, runDateIso, type ReportContext } from './common.js';
+import { dataChangedNotice, DEFAULT_ISSUER, runDateIso, type ReportContext } from './common.js';
 import { buildCountyReport } from './county.js';
 import { loadFacts, type Facts } from './facts.js';
 import type { ReportDoc, ReportKind } from './model.js';
@@ -100,8 +100,36 @@ export async function reportContext(ws: Workspace, o: ContextOptions): Promise<R
   };
 }
 
-/** The report models of one kind: one for county and review, one per unit (or the one asked for). */
+/** The report models of one kind: one for county and review, one per unit (or the one asked for);
+ *  each carries the data-changed notice when the workspace changed since its saved run. */
 export function buildReports(ctx: ReportContext, kind: ReportKind, unit?: string): ReportDoc[] {
+  return buildDocs(ctx, kind, unit).map((d) => withDataChangedNotice(ctx, d));
+}
+
+/**
+ * The notice of a workspace changed since the run, in every format: the first paragraph under the
+ * title (DOCX, HTML, PDF) and a first sheet 数据已变动 (XLSX, whose titles only print in the page
+ * header). The document is returned unchanged when the data did not change.
+ */
+export function withDataChangedNotice(ctx: ReportContext, doc: ReportDoc): ReportDoc {
+  const n = dataChangedNotice(ctx, doc.kind === 'review' ? '本材料' : '本报告');
+  if (!n) return doc;
+  return {
+    ...doc,
+    blocks: [{ type: 'paragraph', content: [{ text: '【数据已变动】', bold: true }, n.zh.replace(/^【数据已变动】/, '')], style: 'note' }, ...doc.blocks],
+    sheets: [
+      {
+        name: '数据已变动',
+        title: [`评估批次第${ctx.run.run_id}号之后工作区数据已变动 / The workspace changed since run #${ctx.run.run_id}`],
+        columns: [{ key: 'text', header: '说明 / Note', width: 100 }],
+        rows: [{ text: n.zh }, { text: n.en }],
+      },
+      ...doc.sheets,
+    ],
+  };
+}
+
+function buildDocs(ctx: ReportContext, kind: ReportKind, unit?: string): ReportDoc[] {
   switch (kind) {
     case 'county':
       return [buildCountyReport(ctx)];
