@@ -1,9 +1,11 @@
 // A report built from a saved run says in the document itself when the workspace changed since the
 // run (probe 11, F6 leftover: only the CLI printed it): the DOCX, HTML and XLSX of the county report,
 // a unit report and the review pack, read back from the files.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import type { ReportBatch, Result, RunInfo } from '../../electron/contract.js';
+import { AnalyticsService } from '../../electron/service/service.js';
 import { evaluate } from '../eval/run.js';
 import { importFile } from '../import/import-file.js';
 import { sampleWorkspace, tempDir } from '../test/helpers.js';
@@ -51,8 +53,10 @@ describe('a report of a saved run after the workspace changed', () => {
     // the data unchanged: no notice anywhere
     const ctx0 = await reportContext(ws, { runId: run.run_id, records: true });
     const dir0 = tempDir();
+    const before = new Map<string, string>();
     for (const doc of docsOf(ctx0)) {
       const r = await writeAndRead(doc, dir0);
+      before.set(doc.kind, r.html);
       expect(r.paragraphs.join('\n')).not.toContain('数据已变动');
       expect(r.html).not.toContain('数据已变动');
       expect([...r.sheets.keys()]).not.toContain('数据已变动');
@@ -90,6 +94,47 @@ describe('a report of a saved run after the workspace changed', () => {
       expect(rows[1]).toContain(file);
       expect(rows[2]).toContain(`Data changed: built from run #${run.run_id} (evaluated ${dayIso})`);
       expect(rows[2]).toContain(`extra.csv (import #${imp.import_id})`);
+      // otherwise the document is the one made before the import, word for word: the run's clues,
+      // the unit's records cited in its requirements and the county's 罚没金额 (all read from the
+      // run's imports; the unit report had lost every record it cites)
+      const squeeze = (t: string) => t.replace(/\s+/g, '');
+      expect(squeeze(r.html.replace(/【数据已变动】[^]*?请重新评估后再生成。/, ''))).toBe(squeeze(before.get(doc.kind)!));
+    }
+  }, 180_000);
+
+  it('the app’s export of a saved run (report.build): the same notice, and the clues of the run’s imports', async () => {
+    const path = join(tempDir(), 'shengsi.duckdb');
+    copyFileSync(inject('sampleWorkspace'), path);
+    const svc = new AnalyticsService({ stateDir: tempDir(), sampleDir: null, emit: () => {} });
+    const call = async <T>(method: string, input: unknown = {}): Promise<T> => {
+      const r = (await svc.dispatch(method, input)) as Result<T>;
+      if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.en}`);
+      return r.value;
+    };
+    try {
+      await call('workspace.open', { path });
+      const run = await call<RunInfo>('evaluate.run', { jobId: 'e', period: '2024', draws: 0 });
+      const unitHtml = async (job: string) => {
+        const b = await call<ReportBatch>('report.build', { jobId: job, kind: 'unit', format: 'html', runId: run.run_id, units: ['ZY01'] });
+        return readFileSync(b.files[0]!.path, 'utf8').replace(/<[^>]+>/g, '');
+      };
+      const before = await unitHtml('u0');
+      expect(before).not.toContain('数据已变动');
+      const file = join(tempDir(), 'extra.csv');
+      writeFileSync(file, EXTRA);
+      await call('import.run', { jobId: 'i', files: [{ path: file }] });
+      const after = await unitHtml('u1');
+      expect(after).toContain(`【数据已变动】本报告依据评估批次第${run.run_id}号`);
+      expect(after).toMatch(/extra\.csv（导入 #\d+）不是该批次读取的数据/);
+      // the clues listed are the run's: the new case is not among them (it was, from today's review)
+      expect(after).not.toContain('PROBE-A21');
+      // otherwise the document is the one made before the import, word for word
+      const squeeze = (t: string) => t.replace(/\s+/g, '');
+      expect(squeeze(after.replace(/【数据已变动】[^]*?请重新评估后再生成。/, ''))).toBe(squeeze(before));
+      const docx = await call<ReportBatch>('report.build', { jobId: 'c', kind: 'county', format: 'docx', runId: run.run_id });
+      expect((await readDocx(docx.files[0]!.path)).paragraphs.some((p) => p.startsWith(`【数据已变动】本报告依据评估批次第${run.run_id}号`))).toBe(true);
+    } finally {
+      await svc.shutdown();
     }
   }, 180_000);
 });
