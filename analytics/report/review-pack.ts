@@ -228,10 +228,10 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
               columns: [
                 { header: '线索编号', width: 10, align: 'center' as const },
                 { header: '单位', width: 10 },
-                { header: '线索摘要', width: prev ? 28 : 34 },
-                { header: '证据记录', width: prev ? 29 : 37 },
+                { header: '线索摘要', width: prev ? 26 : 34 },
+                { header: '证据记录', width: prev ? 27 : 37 },
                 { header: '核查状态', width: 9, align: 'center' as const },
-                ...(prev ? [{ header: '上期核查结论', width: 14 }] : []),
+                ...(prev ? [{ header: '上期核查结论', width: 18 }] : []),
               ],
               rows: compactRows(),
             }
