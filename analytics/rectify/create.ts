@@ -7,6 +7,7 @@
 import type { Db } from '../db/duck.js';
 import { lit } from '../db/duck.js';
 import { lineage } from '../eval/lineage.js';
+import { runDataState, withRunData } from '../eval/run-data.js';
 import { loadRun } from '../eval/run.js';
 import type { EntityResult, EvaluationResult } from '../eval/types.js';
 import { TijianError } from '../i18n/errors.js';
@@ -179,6 +180,9 @@ export interface CreateResult {
   /** The new items' ids. */
   created_ids: number[];
   by_kind: Record<ItemKind, number>;
+  /** The workspace changed since the run: the items are of the run's imports (exact), or some it
+   *  read have been undone and their records are missing (not exact); in words, as lineage says it. */
+  data_changed?: { zh: string; en: string; exact: boolean };
 }
 
 /** Keys of the records behind a red-line hit: its listing's columns up to its first 编号 — 案件编号
@@ -197,7 +201,14 @@ export async function createFromRun(ws: Workspace, runId: number, opts: CreateOp
   const issuedOn = asOfDate(opts.issuedOn);
   if (!ISO_DATE.test(issuedOn)) throw new TijianError('USAGE', `发文日期应为 YYYY-MM-DD：${issuedOn}`, `The issue date must be YYYY-MM-DD: ${issuedOn}`);
   const run = await loadRun(ws, runId);
-  const review = opts.review ?? (await runReview(ws, { period: run.period, ...(opts.rules ? { rules: opts.rules } : {}), ...(opts.signal ? { signal: opts.signal } : {}) }));
+  // the clues of the run's data, not today's (probe 11, F6): after a later import, the review runs
+  // on the rows of the imports the run read (as lineage and reports do) — a review passed in is of
+  // today's workspace, so it is used only while the workspace holds exactly the run's imports
+  const state = await runDataState(ws.db, run.run_id);
+  const review =
+    opts.review && !state.note
+      ? opts.review
+      : await withRunData(ws, run.run_id, (w) => runReview(w, { period: run.period, ...(opts.rules ? { rules: opts.rules } : {}), ...(opts.signal ? { signal: opts.signal } : {}) }));
   if (review.period.label !== run.period.label) {
     throw new TijianError('USAGE', `问题线索的期间（${review.period.label}）与评估批次的期间（${run.period.label}）不一致。`, `The review is for ${review.period.label}, the run for ${run.period.label}.`);
   }
@@ -244,7 +255,16 @@ export async function createFromRun(ws: Workspace, runId: number, opts: CreateOp
   opts.onProgress?.(fresh.length + 1, fresh.length + 1);
   const byKind: Record<ItemKind, number> = { indicator: 0, red_line: 0, review: 0 };
   for (const p of fresh) byKind[p.kind]++;
-  return { run_id: run.run_id, period: run.period.label, problems: problems.length, created: ids.length, existing: problems.length - fresh.length, created_ids: ids, by_kind: byKind };
+  return {
+    run_id: run.run_id,
+    period: run.period.label,
+    problems: problems.length,
+    created: ids.length,
+    existing: problems.length - fresh.length,
+    created_ids: ids,
+    by_kind: byKind,
+    ...(state.note ? { data_changed: { ...state.note, exact: state.exact } } : {}),
+  };
 }
 
 export { itemCode };

@@ -28,6 +28,23 @@ export interface ReportContext {
   data_changed?: { zh: string; en: string; exact: boolean };
 }
 
+/**
+ * The notice a report built from a saved run carries when the workspace changed since the run (probe
+ * 11, F6): which run, made when, and what changed (ReportContext.data_changed, the CLI's 注意 line) —
+ * in the document itself, since the drafter sends the file, not the console. Null when nothing changed.
+ */
+export function dataChangedNotice(ctx: Pick<ReportContext, 'run' | 'data_changed'>, what = '本报告'): { zh: string; en: string } | null {
+  const dc = ctx.data_changed;
+  if (!dc) return null;
+  const id = ctx.run.run_id;
+  const day = runDateIso(ctx.run);
+  return {
+    // the CLI's note opens with the run again ("评估批次 #1 之后工作区数据已变动；"): said once here
+    zh: `【数据已变动】${what}依据评估批次第${id}号（${dateZh(day)}评估）的数据生成，文中数字和明细均为该批次的数据。${dc.zh.replace(/^评估批次 #\d+ 之后工作区数据已变动；/, '该批次之后工作区数据已变动：')}如需反映工作区现有数据，请重新评估后再生成。`,
+    en: `Data changed: built from run #${id} (evaluated ${day}); its numbers and records are the run's. ${dc.en} Evaluate again to report on the workspace's current data.`,
+  };
+}
+
 /** An indicator value's status, as the XLSX sheets write it. */
 export const INDICATOR_STATUS_ZH: Record<IndicatorValue['status'], string> = { ok: '正常', not_applicable: '不适用', nothing_to_evaluate: '无可评价事项', small_sample: '样本少不计分', no_data: '无数据' };
 

@@ -83,11 +83,15 @@ async function workspaceFigures(ws: Workspace, p: Period): Promise<{ fines: numb
   return { fines: n(fines), complaints: n(complaints) };
 }
 
-/** `records`: also each unit's records behind its findings (unit reports cite them; default true). */
-export async function loadFacts(ws: Workspace | null, run: EvaluationResult, opts: { records?: boolean } = {}): Promise<Facts> {
+/** `records`: also each unit's records behind its findings (unit reports cite them; default true).
+ *  `runData`: ws is the run's data as withRunData shows it — the rows of the imports the run read
+ *  (exact), or not all of them (an import undone since) — whatever the import log says beside it. */
+export async function loadFacts(ws: Workspace | null, run: EvaluationResult, opts: { records?: boolean; runData?: { exact: boolean } | null } = {}): Promise<Facts> {
   const items = runFacts(run);
   if (!ws) return { items, workspaceNote: '未连接工作区，罚没金额等业务数据未列入。' };
-  if (!(await sameDataAsRun(ws, run))) {
+  // through withRunData the import log still lists a later import, but its rows are not in view
+  // (the unit reports of a run had lost every record they cite after one more import)
+  if (!(opts.runData ? opts.runData.exact : await sameDataAsRun(ws, run))) {
     return { items, workspaceNote: `工作区数据自评估批次 #${run.run_id} 之后已有变动，罚没金额、投诉举报受理量等未列入本报告；如需列入，请重新评估。` };
   }
   const has = async (t: string) => Number(await ws.db.scalar(`SELECT count(*) FROM import_log WHERE status = 'done' AND table_name = ${lit(t)}`)) > 0;

@@ -12,7 +12,7 @@ import { writeXlsx } from '../export/tabular.js';
 import { TijianError } from '../i18n/errors.js';
 import type { ReviewResult } from '../review/types.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { DEFAULT_ISSUER, runDateIso, type ReportContext } from './common.js';
+import { dataChangedNotice, DEFAULT_ISSUER, runDateIso, type ReportContext } from './common.js';
 import { buildCountyReport } from './county.js';
 import { loadFacts, type Facts } from './facts.js';
 import type { ReportDoc, ReportKind } from './model.js';
@@ -67,22 +67,32 @@ async function runFor(ws: Workspace, o: ContextOptions): Promise<{ run: Evaluati
   return { run: await evaluate(ws, { period: o.period, ...(o.compare ? { compare: o.compare } : {}) }), reused: false };
 }
 
-interface Fetched {
+export interface RunReportParts {
   review: ReviewResult | null;
   facts: Facts;
+  /** The workspace changed since the saved run (ReportContext.data_changed). */
   changed: ReportContext['data_changed'];
+}
+
+/**
+ * What a report of a run reads from the workspace: the review of its period and the headline figures
+ * and records — for a saved run, from the imports it read, not today's workspace (probe 11, F6) —
+ * and whether the data changed since. A review at hand (the app's, of today's data) is used only
+ * while the workspace holds exactly the run's imports.
+ */
+export async function runReportParts(ws: Workspace, run: EvaluationResult, o: { review?: ReviewResult | null; records?: boolean } = {}): Promise<RunReportParts> {
+  const saved = run.run_id ? Number(await ws.db.scalar(`SELECT count(*) FROM eval_run WHERE run_id = ${Number(run.run_id)}`)) > 0 : false;
+  const fetchAt = async (w: Workspace, state: RunDataState | null): Promise<RunReportParts> => ({
+    review: o.review !== undefined && !state?.note ? o.review : await reviewForRun(w, run),
+    facts: await loadFacts(w, run, { records: o.records !== false, runData: state }),
+    changed: state?.note ? { ...state.note, exact: state.exact } : undefined,
+  });
+  return saved ? withRunData(ws, run.run_id, fetchAt) : fetchAt(ws, null);
 }
 
 export async function reportContext(ws: Workspace, o: ContextOptions): Promise<ReportContext> {
   const { run, reused } = await runFor(ws, o);
-  // the clues and records of a saved run are read from the imports it read, not today's workspace
-  const saved = run.run_id ? Number(await ws.db.scalar(`SELECT count(*) FROM eval_run WHERE run_id = ${Number(run.run_id)}`)) > 0 : false;
-  const fetchAt = async (w: Workspace, state: RunDataState | null): Promise<Fetched> => ({
-    review: o.review !== undefined ? o.review : await reviewForRun(w, run),
-    facts: await loadFacts(w, run, { records: o.records !== false }),
-    changed: state?.note ? { ...state.note, exact: state.exact } : undefined,
-  });
-  const { review, facts, changed } = saved ? await withRunData(ws, run.run_id, fetchAt) : await fetchAt(ws, null);
+  const { review, facts, changed } = await runReportParts(ws, run, { ...(o.review !== undefined ? { review: o.review } : {}), records: o.records !== false });
   if (review && review.period.label !== run.period.label) {
     throw new TijianError('USAGE', `问题线索的期间（${review.period.label}）与评估期间（${run.period.label}）不一致。`, `The review is for ${review.period.label}, the run for ${run.period.label}.`);
   }
@@ -100,8 +110,36 @@ export async function reportContext(ws: Workspace, o: ContextOptions): Promise<R
   };
 }
 
-/** The report models of one kind: one for county and review, one per unit (or the one asked for). */
+/** The report models of one kind: one for county and review, one per unit (or the one asked for);
+ *  each carries the data-changed notice when the workspace changed since its saved run. */
 export function buildReports(ctx: ReportContext, kind: ReportKind, unit?: string): ReportDoc[] {
+  return buildDocs(ctx, kind, unit).map((d) => withDataChangedNotice(ctx, d));
+}
+
+/**
+ * The notice of a workspace changed since the run, in every format: the first paragraph under the
+ * title (DOCX, HTML, PDF) and a first sheet 数据已变动 (XLSX, whose titles only print in the page
+ * header). The document is returned unchanged when the data did not change.
+ */
+export function withDataChangedNotice(ctx: ReportContext, doc: ReportDoc): ReportDoc {
+  const n = dataChangedNotice(ctx, doc.kind === 'review' ? '本材料' : '本报告');
+  if (!n) return doc;
+  return {
+    ...doc,
+    blocks: [{ type: 'paragraph', content: [{ text: '【数据已变动】', bold: true }, n.zh.replace(/^【数据已变动】/, '')], style: 'note' }, ...doc.blocks],
+    sheets: [
+      {
+        name: '数据已变动',
+        title: [`评估批次第${ctx.run.run_id}号之后工作区数据已变动 / The workspace changed since run #${ctx.run.run_id}`],
+        columns: [{ key: 'text', header: '说明 / Note', width: 100 }],
+        rows: [{ text: n.zh }, { text: n.en }],
+      },
+      ...doc.sheets,
+    ],
+  };
+}
+
+function buildDocs(ctx: ReportContext, kind: ReportKind, unit?: string): ReportDoc[] {
   switch (kind) {
     case 'county':
       return [buildCountyReport(ctx)];

@@ -43,10 +43,14 @@ function iso(v: unknown): string | null {
   return /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : null;
 }
 
-function refs(rows: Array<Record<string, unknown>>, columns: string[]): RecordRef[] {
+/** The columns cited: the record's number and its first date. */
+function citedColumns(columns: readonly string[]): { idCol: string | undefined; dateCol: string | undefined } {
   const usable = columns.filter((c) => !c.startsWith('__') && !PERSONAL_COLUMN.test(c));
-  const idCol = usable.find((c) => /编号$|编码$/.test(c)) ?? usable[0];
-  const dateCol = columns.find((c) => /日期$/.test(c));
+  return { idCol: usable.find((c) => /编号$|编码$/.test(c)) ?? usable[0], dateCol: columns.find((c) => /日期$/.test(c)) };
+}
+
+function refs(rows: Array<Record<string, unknown>>, columns: string[]): RecordRef[] {
+  const { idCol, dateCol } = citedColumns(columns);
   if (!idCol) return [];
   return rows
     .filter((r) => r[idCol] !== null && r[idCol] !== undefined && r[idCol] !== '')
@@ -90,13 +94,18 @@ export async function loadUnitRecords(ws: Workspace, run: EvaluationResult, want
     // column of each listing; the county's numerator (every unit's) is computed once
     const cols = numerator ? await firstColumns(ws, clean(listing), clean(numerator)) : null;
     if (numerator && !cols) continue;
+    // the first records by date and number: without an order, the anti-join and the window let
+    // DuckDB hand back any of them (the same report cited 204号、289号 or 289号、204号 run to run)
+    const cited = citedColumns((await columnNames(ws, clean(listing))) ?? []);
+    const q2 = (c: string) => `t."${c.replace(/"/g, '""')}"`;
+    const order = [cited.dateCol, cited.idCol].filter((c): c is string => !!c).map(q2);
     const q =
       (numerator ? `WITH __num AS MATERIALIZED (${ent(numerator, 'COUNTY')})\n` : '') +
       unitIds
         .map((u) => {
           const from = `(${ent(listing!, u)}) t`;
           const where = cols ? ` WHERE NOT EXISTS (SELECT 1 FROM __num n WHERE n.${cols.num} = t.${cols.den})` : '';
-          return `(SELECT ${lit(u)} AS __u, count(*) OVER () AS __n, t.* FROM ${from}${where} LIMIT ${SAMPLE})`;
+          return `(SELECT ${lit(u)} AS __u, count(*) OVER () AS __n, t.* FROM ${from}${where}${order.length ? ` ORDER BY ${order.join(', ')}` : ''} LIMIT ${SAMPLE})`;
         })
         .join('\nUNION ALL\n');
     try {
@@ -116,16 +125,18 @@ export async function loadUnitRecords(ws: Workspace, run: EvaluationResult, want
 
 /** The quoted first column of the denominator's and the numerator's listings (their record numbers). */
 async function firstColumns(ws: Workspace, den: string, num: string): Promise<{ den: string; num: string } | null> {
-  const cols = async (sql: string) => {
-    try {
-      const r = await ws.db.conn.runAndReadAll(`SELECT * FROM (${sql.replace(/\$([a-z_]+)/g, 'NULL')}) LIMIT 0`);
-      return r.columnNames();
-    } catch {
-      return null;
-    }
-  };
-  const [d, n] = [await cols(den), await cols(num)];
+  const [d, n] = [await columnNames(ws, den), await columnNames(ws, num)];
   if (!d?.length || !n?.length) return null;
   const q = (c: string) => `"${c.replace(/"/g, '""')}"`;
   return { den: q(d[0]!), num: q(n[0]!) };
+}
+
+/** A listing's column names (null when it cannot run here). */
+async function columnNames(ws: Workspace, sql: string): Promise<string[] | null> {
+  try {
+    const r = await ws.db.conn.runAndReadAll(`SELECT * FROM (${sql.replace(/\$([a-z_]+)/g, 'NULL')}) LIMIT 0`);
+    return r.columnNames();
+  } catch {
+    return null;
+  }
 }

@@ -5,6 +5,7 @@
 // unless asked otherwise; businesses are shown. The wording stays neutral: a clue is a result of
 // comparing data, to be verified, not a finding.
 import { evidenceSheets, type ReviewHit, type ReviewResult, type ReviewRuleSummary, type Severity } from '../review/index.js';
+import { previousMarkText } from '../review/export.js';
 import type { Sheet } from '../export/tabular.js';
 import { addDays, beforeZh, countyName, issuerShort, periodTitle, rangeZh, reviewRecipient, signatureDate, type ReportContext } from './common.js';
 import { dateZh, int } from './format.js';
@@ -71,6 +72,12 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
   const unitsHit = Object.entries(review.by_unit).filter(([, n]) => n > 0).sort((a, z) => z[1] - a[1]);
   const officers = Object.entries(review.by_officer).filter(([, n]) => n > 0).sort((a, z) => z[1] - a[1] || a[0].localeCompare(z[0]));
   const marks = review.hits.filter((h) => h.mark);
+  const withPrevious = review.hits.filter((h) => h.previous_mark).length;
+  // 上期核查结论 as the XLSX pack writes it (2023年：已排除（note）), the note masked like the summaries
+  const previousCell = (h: ReviewHit, r: ReviewRuleSummary) => {
+    const p = h.previous_mark;
+    return cell(p ? previousMarkText(ctx.unmask ? p : { ...p, note: maskedText(p.note, h, r) }) : '—');
+  };
   b.p(
     total
       ? sentence(
@@ -85,6 +92,8 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
       : total
         ? '以上线索均待核查。'
         : null,
+    // an earlier period's conclusion on the same record is history, not this period's status (F16)
+    withPrevious ? `其中${int(withPrevious)}条线索的同一记录在以前期间已有核查结论，见线索明细“上期核查结论”栏，仅供参考，本期线索仍需按本期情况核查。` : null,
   );
   {
     const tn = `表${++tab}`;
@@ -184,6 +193,8 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
       const shown = hits.slice(0, MAX_EVIDENCE_ROWS);
       const cols = r.evidence_columns.length ? r.evidence_columns : Object.keys(hits[0]?.evidence ?? {});
       const evCols = cols.filter((c) => !/^执法主体$/.test(c));
+      // the column only where a clue of the rule has an earlier period's conclusion
+      const prev = hits.some((h) => h.previous_mark);
       const rows = shown.map((h) => {
         const rec = shownEvidence(h, r, ctx.unmask);
         const row: Cell[] = [
@@ -191,10 +202,11 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
           nameCell(unitName(h.unit_id), { value: h.unit_id }),
           ...evCols.map((c) => cell(zhDates(evidenceValue(rec[c])) || '—', { value: typeof rec[c] === 'number' ? (rec[c] as number) : evidenceValue(rec[c]) })),
           cell(h.mark?.status ?? '待核查', { align: 'center' }),
+          ...(prev ? [previousCell(h, r)] : []),
         ];
         return row;
       });
-      const headers = ['线索编号', '单位', ...evCols, '核查状态'];
+      const headers = ['线索编号', '单位', ...evCols, '核查状态', ...(prev ? ['上期核查结论'] : [])];
       const widths = autoWidths(headers, rows, 3, 16);
       // A table as wide as the page allows (about 42 characters of 五号 across 156 mm); wider
       // evidence goes into one column as "列：值；…" next to the hit's summary.
@@ -206,6 +218,7 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
           cell(zhDates(ctx.unmask ? h.summary : maskedText(h.summary, h, r))),
           cell(zhDates(evidenceText(h, r, { unmask: ctx.unmask, skip: /^执法主体$/, separator: '\n' }))),
           cell(h.mark?.status ?? '待核查', { align: 'center' }),
+          ...(prev ? [previousCell(h, r)] : []),
         ]);
       b.table({
         id: `hits_${r.id}`,
@@ -215,9 +228,10 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
               columns: [
                 { header: '线索编号', width: 10, align: 'center' as const },
                 { header: '单位', width: 10 },
-                { header: '线索摘要', width: 34 },
-                { header: '证据记录', width: 37 },
+                { header: '线索摘要', width: prev ? 26 : 34 },
+                { header: '证据记录', width: prev ? 27 : 37 },
                 { header: '核查状态', width: 9, align: 'center' as const },
+                ...(prev ? [{ header: '上期核查结论', width: 18 }] : []),
               ],
               rows: compactRows(),
             }
@@ -287,7 +301,12 @@ export function withMaskedText(review: ReviewResult): ReviewResult {
     ...review,
     hits: review.hits.map((h) => {
       const r = rules.get(h.rule);
-      return { ...h, summary: maskedText(h.summary, h, r), mark: h.mark ? { ...h.mark, note: maskedText(h.mark.note, h, r) } : null };
+      return {
+        ...h,
+        summary: maskedText(h.summary, h, r),
+        mark: h.mark ? { ...h.mark, note: maskedText(h.mark.note, h, r) } : null,
+        ...(h.previous_mark ? { previous_mark: { ...h.previous_mark, note: maskedText(h.previous_mark.note, h, r) } } : {}),
+      };
     }),
   };
 }
@@ -324,6 +343,7 @@ function reviewSheets(ctx: ReportContext, review: ReviewResult, numbers: Map<str
         { key: 'severity', header: '风险等级', width: 8 },
         { key: 'summary', header: '线索摘要', width: 70 },
         { key: 'status', header: '核查状态', width: 10 },
+        { key: 'previous', header: '上期核查结论', width: 30 },
         { key: 'handling', header: '建议处理方式', width: 30 },
         { key: 'officers', header: '执法人员编号', width: 18 },
         { key: 'basis', header: '依据', width: 40 },
@@ -337,6 +357,7 @@ function reviewSheets(ctx: ReportContext, review: ReviewResult, numbers: Map<str
           severity: r?.severity ?? '',
           summary: h.summary,
           status: h.mark?.status ?? '待核查',
+          previous: h.previous_mark ? previousMarkText(h.previous_mark) : null,
           handling: suggestedHandling(r?.severity ?? '低', h.mark?.status ?? null),
           officers: h.officer_ids.join('、'),
           basis: r?.basis ?? '',

@@ -18,9 +18,8 @@ import { markHit } from '../../analytics/review/marks.js';
 import { writeEvidencePack } from '../../analytics/review/export.js';
 import type { ReviewResult } from '../../analytics/review/types.js';
 import { isTijianError } from '../../analytics/i18n/errors.js';
-import { buildReports } from '../../analytics/report/generate.js';
+import { buildReports, runReportParts } from '../../analytics/report/generate.js';
 import { DEFAULT_ISSUER, runDateIso, type ReportContext } from '../../analytics/report/common.js';
-import { loadFacts } from '../../analytics/report/facts.js';
 import { chromiumPrinter, type PdfPrinter } from '../../analytics/report/render/pdf.js';
 import { importFileSheets } from '../../analytics/import/import-file.js';
 import { expandPaths } from '../../analytics/import/import-paths.js';
@@ -658,10 +657,13 @@ export class AnalyticsService {
     const review = await this.review(run.period.label, ctx);
     if (ctx.signal?.aborted) throw cancelled();
     const unmask = !!input.unmask;
+    // a saved run's clues and records are its imports' (today's review used while they are the same), its change said in the document
+    const parts = await this.read((db, ws) => runReportParts(AnalyticsService.readView(db, ws), run, { review, records: input.kind === 'unit' }));
     const rctx: ReportContext = {
       run,
-      review,
-      facts: await this.read((db, ws) => loadFacts(AnalyticsService.readView(db, ws), run, { records: input.kind === 'unit' })),
+      review: parts.review,
+      facts: parts.facts,
+      ...(parts.changed ? { data_changed: parts.changed } : {}),
       issuer: input.issuer ?? DEFAULT_ISSUER,
       date: input.date ?? runDateIso(run),
       unmask,

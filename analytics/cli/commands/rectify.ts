@@ -60,6 +60,7 @@ async function create(argv: string[], io: CliIO): Promise<number> {
       }
     }
     const r = await createFromRun(ws, runId, { ...(values.issued ? { issuedOn: values.issued } : {}), source: `命令行：由评估批次 #${runId} 生成` });
+    if (r.data_changed) io.err(`注意 Note: ${r.data_changed.zh} / ${r.data_changed.en}`);
     if (values.json) io.out(json(r));
     else {
       io.out(
