@@ -46,6 +46,16 @@ export function maskSql(expr: string): string {
     ELSE left(${expr}, 4) || repeat('*', length(${expr}) - 8) || right(${expr}, 4) END`;
 }
 
+/** maskSql for a value already read (the command line's listings): the same characters, counted as
+ *  DuckDB's length() counts them (code points), so a listing and its export agree. */
+export function maskText(s: string): string {
+  const c = Array.from(s);
+  const n = c.length;
+  if (n <= 1) return '*';
+  if (n <= 6) return c[0] + '*'.repeat(n - 1);
+  return c.slice(0, 4).join('') + '*'.repeat(Math.max(0, n - 8)) + c.slice(n - 4).join('');
+}
+
 export interface PageRequest {
   table: string;
   offset: number;
