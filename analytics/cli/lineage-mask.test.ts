@@ -22,8 +22,14 @@ describe('maskText', () => {
     expect(maskText('陈珍松')).toBe('陈**');
     expect(maskText('𠮷田')).toBe('𠮷*');
     expect(maskText('')).toBe('*');
+    // never more than half shown: 7 and 8 characters were shown whole (four and four)
+    expect(maskText('1234567')).toBe('1*****7');
+    expect(maskText('12345678')).toBe('12****78');
+    expect(maskText('13812345678')).toBe('13*******78');
+    expect(maskText('ABCDEFGHIJKLMNO')).toBe('ABC*********MNO');
+    expect(maskText('330922198001011234')).toBe('3309**********1234');
     const db = await memoryDb();
-    const values = ['', 'a', '王婷', '陈珍松', '欧阳娜娜', '𠮷田太郎', '嵊泗县海韵餐', '330922198001011234', '13812345678'];
+    const values = ['', 'a', '王婷', '陈珍松', '欧阳娜娜', '𠮷田太郎', '嵊泗县海韵餐', '1234567', '12345678', '阿卜杜拉·买买提', 'ABCDEFGHIJKLMNO', '0123456789ABCDEF', '330922198001011234', '13812345678'];
     for (const v of values) expect(maskText(v), v).toBe(await db.scalar<string>(`SELECT ${maskSql(lit(v))}`));
   });
 });
