@@ -9,6 +9,10 @@
 //   GET  /api/events   server-sent events {event, payload}   (token in the query: EventSource has no headers)
 //   POST /api/upload   raw file bytes, X-File-Name → Result<{path}>: a browser cannot give paths, so
 //                      files are uploaded to a private temp folder (original name kept for the log)
+//   POST /api/ticket   {file} → Result<{ticket}>: a one-time ticket for that one exported file, good for
+//                      TICKET_MS; the link then carries the ticket, never the token (a download's URL is
+//                      kept in the browser's download history on disk)
+//   GET  /api/download ?ticket=… (or ?file=… with the token header): the file, once per ticket
 import { spawnSync } from 'node:child_process';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { closeSync, constants as fsConstants, createReadStream, createWriteStream, existsSync, fstatSync, mkdirSync, openSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
@@ -27,6 +31,9 @@ import { ownTempDir } from '../analytics/workspace/temp-dirs.js';
 const REPO = resolve(import.meta.dirname, '..');
 const MAX_JSON = 1 << 20;
 const MAX_UPLOAD = 4 * 1024 ** 3;
+/** How long a download ticket is good for, and how many may be outstanding. */
+export const TICKET_MS = 60_000;
+const MAX_TICKETS = 1000;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -51,6 +58,8 @@ export interface HostOptions {
   log?: (s: string) => void;
   /** The analytics watchdog (tests shorten it). */
   watchdog?: WatchdogOptions;
+  /** How long a download ticket is good for (tests shorten it); TICKET_MS by default. */
+  ticketMs?: number;
 }
 
 export interface RunningHost {
@@ -180,14 +189,22 @@ export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
     if (!hostOk(req.headers.host)) return send(res, 403, 'forbidden host', 'text/plain; charset=utf-8');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) {
-      // EventSource and download links cannot set headers: those two take the token in the query.
-      const given = (req.headers['x-tijian-token'] as string | undefined) ?? (url.pathname === '/api/events' || url.pathname === '/api/download' ? url.searchParams.get('token') : null);
-      if (!tokenOk(given, token) || !originOk(req.headers.origin)) {
-        return send(res, 403, encodeMessage(fail('FORBIDDEN', '访问令牌无效。请使用启动时打印的完整地址打开。', 'Invalid access token. Open the full URL printed at start-up.')), 'application/octet-stream');
+      const forbidden = () =>
+        send(res, 403, encodeMessage(fail('FORBIDDEN', '访问令牌无效。请使用启动时打印的完整地址打开。', 'Invalid access token. Open the full URL printed at start-up.')), 'application/octet-stream');
+      if (!originOk(req.headers.origin)) return forbidden();
+      // a download link carries a one-time ticket for its file, never the token
+      const ticket = url.pathname === '/api/download' ? url.searchParams.get('ticket') : null;
+      if (ticket !== null && (req.method === 'GET' || req.method === 'HEAD')) {
+        const file = useTicket(ticket);
+        return file === null ? forbidden() : download(file, res);
       }
+      // EventSource cannot set headers: the event stream alone takes the token in the query
+      const given = (req.headers['x-tijian-token'] as string | undefined) ?? (url.pathname === '/api/events' ? url.searchParams.get('token') : null);
+      if (!tokenOk(given, token)) return forbidden();
       if (url.pathname === '/api/invoke' && req.method === 'POST') return invoke(req, res);
       if (url.pathname === '/api/events' && req.method === 'GET') return events(req, res);
       if (url.pathname === '/api/upload' && req.method === 'POST') return upload(req, res);
+      if (url.pathname === '/api/ticket' && req.method === 'POST') return issueTicket(req, res);
       if (url.pathname === '/api/download' && (req.method === 'GET' || req.method === 'HEAD')) return download(url.searchParams.get('file') ?? '', res);
       return send(res, 404, 'not found', 'text/plain; charset=utf-8');
     }
@@ -252,6 +269,34 @@ export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
       return sendResult(res, fail('UPLOAD_FAILED', `上传“${name}”失败：${(e as Error).message}`, `Uploading "${name}" failed: ${(e as Error).message}`));
     }
     sendResult(res, { ok: true, value: { path, name, size: n } });
+  }
+
+  const tickets = new Map<string, { file: string; expires: number }>();
+  const ticketMs = opts.ticketMs ?? TICKET_MS;
+
+  /** The file a ticket was issued for, once: the ticket is spent whether or not it was late. */
+  function useTicket(ticket: string): string | null {
+    const t = tickets.get(ticket);
+    if (!t) return null;
+    tickets.delete(ticket);
+    return Date.now() <= t.expires ? t.file : null;
+  }
+
+  async function issueTicket(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let file: unknown;
+    try {
+      file = (JSON.parse((await readBody(req, MAX_JSON)).toString('utf8')) as { file?: unknown } | null)?.file;
+    } catch {
+      file = undefined;
+    }
+    if (typeof file !== 'string' || !file) return sendResult(res, fail('BAD_REQUEST', '请求无效：缺少要下载的文件。', 'Bad request: no file to download named.'));
+    const now = Date.now();
+    for (const [k, t] of tickets) if (t.expires < now) tickets.delete(k);
+    // outstanding tickets are capped: the oldest goes first
+    while (tickets.size >= MAX_TICKETS) tickets.delete(tickets.keys().next().value!);
+    const ticket = randomBytes(24).toString('hex');
+    tickets.set(ticket, { file, expires: now + ticketMs });
+    sendResult(res, { ok: true, value: { ticket, expires_in_ms: ticketMs } });
   }
 
   /** A file the engine wrote for the user (exports, reports): only a regular file under

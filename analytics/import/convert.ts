@@ -9,7 +9,7 @@ import type { ColumnMapping, ValueMaps } from './headers.js';
 import { enumSpellings, fallbackOf, sqlKey } from './recognise/values.js';
 import { isShownText, softReasonChecks, softWhySql, splitSoftChecks, type SoftField } from './soft-values.js';
 import { raggedReasonSql } from './ragged.js';
-import { controlCheck, numericOverflow, rangeChecks } from './value-limits.js';
+import { controlCheck, nameLengthCheck, numericOverflow, rangeChecks } from './value-limits.js';
 import { FILE_NAME_COLUMN, type FileConstant } from './file-constants.js';
 import { excelErrorSql, invisibleClass, maskedCode, maskedSql, moneySql, noDigitSql, noIdCode, noPlaceholderSql, placeholderCode } from './sql-macros.js';
 
@@ -675,6 +675,7 @@ export function buildConvSql(
     ...(controls ? controlCheck(rawCols, headers) : []),
     ...mapped.flatMap((m) => fieldChecks(m, t.name)),
     ...mapped.flatMap(rangeChecks),
+    ...mapped.flatMap((m) => nameLengthCheck(m, t.name)),
   ];
   // An optional field's own checks do not reject the row: the field is emptied, the text kept.
   const { hard: checks, soft } = splitSoftChecks(t, mapped, allChecks);

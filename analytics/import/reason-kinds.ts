@@ -16,6 +16,7 @@ const ROW_KINDS: Record<string, { zh: string; en: string }> = {
   'row.malformed': { zh: '格式错误，无法读取', en: 'malformed line' },
   'row.control_char': { zh: '含有控制字符（如 NUL）', en: 'control characters (such as NUL)' },
   'row.too_long': { zh: '内容过长（单元格或整行超过长度上限）', en: 'too long (a cell or the line is over the limit)' },
+  'row.name_too_long': { zh: '名称过长（单位名称、简称、别名不超过 100 个字符，事项名称 300 个，人员姓名 50 个）', en: 'a name too long (unit names, short names and other names up to 100 characters, matter names 300, officer names 50)' },
   'row.too_wide': { zh: '列数过多（超过 Excel 的列数上限）', en: 'too many columns (more than Excel allows)' },
   'row.duplicate_key': { zh: '同一记录中一个键出现多次', en: 'a key named twice in one record' },
   'row.repeated': { zh: '同一行在文件中重复了上千次（多为填充到表底）', en: 'one row repeated thousands of times (filled down to the end)' },

@@ -268,26 +268,58 @@ function sqlChecks(sys: IndexSystem): SqlCheck[] {
 /** Table functions that only generate rows from their arguments (no files, no other databases). */
 const ALLOWED_TABLE_FUNCTIONS = new Set(['range', 'generate_series', 'unnest']);
 
+/** Scalar functions that read the database's settings or session rather than compute on values
+ *  (current_setting('temp_directory') put a private path into a report: hostile probe 8, P8-10). */
+const STATE_FUNCTIONS = new Set([
+  'current_setting', 'getvariable', 'getenv', 'which_secret', 'current_database', 'current_catalog', 'current_schema',
+  'current_schemas', 'current_query', 'current_user', 'current_role', 'session_user', 'user', 'version', 'in_search_path',
+  'has_any_column_privilege', 'has_column_privilege', 'has_database_privilege', 'has_foreign_data_wrapper_privilege',
+  'has_function_privilege', 'has_language_privilege', 'has_schema_privilege', 'has_sequence_privilege', 'has_server_privilege',
+  'has_table_privilege', 'has_tablespace_privilege', 'pg_get_viewdef', 'pg_get_constraintdef', 'pg_get_expr', 'col_description',
+  'obj_description', 'shobj_description', 'pg_has_role', 'pg_is_other_temp_schema', 'pg_table_is_visible', 'pg_function_is_visible',
+]);
+
+interface TableRef {
+  catalog: string;
+  schema: string;
+  name: string;
+}
+
 /** What DuckDB's parser alone says of a statement (nothing is bound, nothing runs): how many
- *  statements, whether each is a SELECT, the table functions it calls, or the syntax error. */
-async function parseOnly(ws: Workspace, sql: string): Promise<{ error?: string; notSelect?: boolean; statements: number; tableFunctions: string[] }> {
+ *  statements, whether each is a SELECT, the table functions it calls, the tables it names (with
+ *  their catalog and schema: getTableNames drops them, so information_schema.tables looked like no
+ *  table at all), its CTEs, the functions it calls, whether it is a SHOW/DESCRIBE/SUMMARIZE, or the
+ *  syntax error. */
+async function parseOnly(
+  ws: Workspace,
+  sql: string,
+): Promise<{ error?: string; notSelect?: boolean; statements: number; tableFunctions: string[]; tables: TableRef[]; ctes: Set<string>; functions: string[]; show: boolean }> {
   // json_serialize_sql takes a constant only, hence the literal
   const row = await ws.db.one<{ j: string }>(`SELECT json_serialize_sql(${lit(sql)}) AS j`);
   const tree = JSON.parse(row!.j) as { error?: boolean; error_type?: string; error_message?: string; statements?: unknown[] };
+  const none = { tableFunctions: [], tables: [], ctes: new Set<string>(), functions: [], show: false };
   if (tree.error) {
-    if (tree.error_type === 'parser') return { error: tree.error_message ?? 'syntax error', statements: 0, tableFunctions: [] };
+    if (tree.error_type === 'parser') return { error: tree.error_message ?? 'syntax error', statements: 0, ...none };
     // "Only SELECT statements can be serialized": COPY, EXPORT, ATTACH, PRAGMA, SET, CREATE …
-    return { notSelect: true, statements: 1, tableFunctions: [] };
+    return { notSelect: true, statements: 1, ...none };
   }
   const names: string[] = [];
+  const tables: TableRef[] = [];
+  const ctes = new Set<string>();
+  const functions: string[] = [];
+  let show = false;
   const walk = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
-    const n = node as { type?: unknown; function?: { function_name?: unknown } };
+    const n = node as { type?: unknown; function?: { function_name?: unknown }; function_name?: unknown; catalog_name?: unknown; schema_name?: unknown; table_name?: unknown; cte_map?: { map?: Array<{ key?: unknown }> } };
     if (n.type === 'TABLE_FUNCTION' && typeof n.function?.function_name === 'string') names.push(n.function.function_name);
+    if (n.type === 'BASE_TABLE' && typeof n.table_name === 'string') tables.push({ catalog: String(n.catalog_name ?? ''), schema: String(n.schema_name ?? ''), name: n.table_name });
+    if (n.type === 'SHOW_REF') show = true;
+    if (n.type === 'FUNCTION' && typeof n.function_name === 'string') functions.push(n.function_name.toLowerCase());
+    for (const c of n.cte_map?.map ?? []) if (typeof c.key === 'string') ctes.add(c.key.toLowerCase());
     for (const v of Object.values(node)) walk(v);
   };
   walk(tree);
-  return { statements: tree.statements?.length ?? 0, tableFunctions: [...new Set(names)] };
+  return { statements: tree.statements?.length ?? 0, tableFunctions: [...new Set(names)], tables, ctes, functions: [...new Set(functions)], show };
 }
 
 /** Longest a statement may take to bind (a pathological one is interrupted, and reported). */
@@ -366,6 +398,37 @@ export async function checkSqlStatements(checks: readonly SqlCheck[], samplePara
       const foreign = tables.filter((t) => !allowed.has(t));
       if (foreign.length) {
         errors.push({ path: c.path, id: c.id, message: `只能查询规范数据表，未知的表：${foreign.join(', ')} / only canonical tables may be queried; unknown: ${foreign.join(', ')}` });
+        continue;
+      }
+      // Every table the parser names, with its catalog and schema: getTableNames lists none of a
+      // statement with a parameter ($end …: every indicator's), nor the catalog's views
+      // (information_schema.tables, pg_catalog.pg_tables, sqlite_master, pg_settings,
+      // system.main.duckdb_tables), so tijian_meta (the form-signing key) and the settings were
+      // readable (hostile probe 8, P8-10). A name is a canonical table, a relation of the file
+      // (derived) or a CTE of the statement — never qualified by a catalog, nor by a schema but main.
+      const lower = new Set([...allowed].map((t) => t.toLowerCase()));
+      const unknownRefs = [
+        ...new Set(
+          parsed.tables
+            .filter((t) => t.catalog !== '' || (t.schema !== '' && t.schema.toLowerCase() !== 'main') || (!lower.has(t.name.toLowerCase()) && !parsed.ctes.has(t.name.toLowerCase())))
+            .map((t) => [t.catalog, t.schema, t.name].filter(Boolean).join('.')),
+        ),
+      ];
+      if (unknownRefs.length) {
+        errors.push({ path: c.path, id: c.id, message: `只能查询规范数据表，未知的表：${unknownRefs.join(', ')} / only canonical tables may be queried; unknown: ${unknownRefs.join(', ')}` });
+        continue;
+      }
+      if (parsed.show) {
+        errors.push({ path: c.path, id: c.id, message: '只能是 SELECT 语句（不能用 SHOW、DESCRIBE、SUMMARIZE）/ must be a SELECT statement (not SHOW, DESCRIBE or SUMMARIZE)' });
+        continue;
+      }
+      const stateFns = parsed.functions.filter((f) => STATE_FUNCTIONS.has(f)).map((f) => `${f}()`);
+      if (stateFns.length) {
+        errors.push({
+          path: c.path,
+          id: c.id,
+          message: `不能读取数据库的设置或会话信息：${stateFns.join(', ')}，指标只能由规范数据表计算 / the database's settings and session may not be read: ${stateFns.join(', ')}; indicators are computed from the canonical tables`,
+        });
         continue;
       }
       try {

@@ -24,6 +24,16 @@ for (const [target, field] of [['unit', 'unit_id'], ['officer', 'officer_id'], [
 ['承办人编号', '人员编号', '检查人员编号', 'officer_id', 'officer_ids'].forEach((a) => LABELS.officer.add(a));
 ['事项编码', '执法事项编码', 'matter_code'].forEach((a) => LABELS.matter.add(a));
 
+const PERSONAL_LABELS = new Set<string>();
+for (const t of CANONICAL_TABLES) for (const f of t.fields) if (f.personal) [f.name, f.zh, ...f.aliases].forEach((x) => PERSONAL_LABELS.add(x));
+const PERSONAL_PATTERN = /姓名|当事人|身份证|证件号|电话|手机|检查对象|被许可人|申请人|人员姓名/;
+
+/** Whether a listing's column holds personal data (by its name): masked unless asked, in 明细 on
+ *  screen, in its export and on the command line alike. */
+export function personalColumn(name: string): boolean {
+  return PERSONAL_LABELS.has(name) || PERSONAL_PATTERN.test(name);
+}
+
 const CODE_LABEL = /(编码|编号|代码|_id|_ids|_code)$/;
 
 /** The table whose ids a column of this label and SQL type may hold, by its label alone. */

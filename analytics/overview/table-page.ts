@@ -38,12 +38,26 @@ export function tableColumns(table: string): ColumnInfo[] {
   return cols;
 }
 
-/** SQL that masks personal text: 张** for names, 3302********1234 for long ids and phone numbers. */
+/** SQL that masks personal text: 张** for names, 3302**********1234 for ids of 16 characters or
+ *  more, a quarter at each end of anything between (13*******78): never more than half shown (the
+ *  four-and-four of long ids showed every character of a value of 7 or 8). */
 export function maskSql(expr: string): string {
   return `CASE WHEN ${expr} IS NULL THEN NULL
     WHEN length(${expr}) <= 1 THEN '*'
     WHEN length(${expr}) <= 6 THEN left(${expr}, 1) || repeat('*', length(${expr}) - 1)
+    WHEN length(${expr}) < 16 THEN left(${expr}, length(${expr}) // 4) || repeat('*', length(${expr}) - 2 * (length(${expr}) // 4)) || right(${expr}, length(${expr}) // 4)
     ELSE left(${expr}, 4) || repeat('*', length(${expr}) - 8) || right(${expr}, 4) END`;
+}
+
+/** maskSql for a value already read (the command line's listings): the same characters, counted as
+ *  DuckDB's length() counts them (code points), so a listing and its export agree. */
+export function maskText(s: string): string {
+  const c = Array.from(s);
+  const n = c.length;
+  if (n <= 1) return '*';
+  if (n <= 6) return c[0] + '*'.repeat(n - 1);
+  const keep = n < 16 ? Math.floor(n / 4) : 4;
+  return c.slice(0, keep).join('') + '*'.repeat(n - 2 * keep) + c.slice(n - keep).join('');
 }
 
 export interface PageRequest {

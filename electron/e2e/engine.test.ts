@@ -39,6 +39,14 @@ async function timed(screen: string, act: () => Promise<void>, ready: string): P
   return ms;
 }
 
+/** A download link's URL: a ticket, no token, and the ticket spent once the file came. */
+async function expectTicketUrl(u: string): Promise<void> {
+  const token = /#token=([0-9a-f]+)/.exec(url)![1]!;
+  expect(u).toMatch(/\/api\/download\?ticket=[0-9a-f]{48}$/);
+  expect(u).not.toContain(token);
+  expect((await fetch(u)).status).toBe(403);
+}
+
 beforeAll(async () => {
   mkdirSync(ART, { recursive: true });
   work = mkdtempSync(join(tmpdir(), 'tijian-e2e-engine-'));
@@ -147,6 +155,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the newcomer’s flow over the engine', () => {
     await page.waitForSelector('[data-testid=file-ready] [data-testid=download-link]', SLOW);
     const dl = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-link]')]);
     expect(dl[0].suggestedFilename()).toMatch(/\.xlsx$/);
+    // the download's URL (kept in the browser's history) carries a one-time ticket, not the token (probe 9, F7.3)
+    await expectTicketUrl(dl[0].url());
+    expect(readFileSync((await dl[0].path())!).subarray(0, 2).toString()).toBe('PK');
     await shot('36-lineage-denominator-exported');
   });
 
@@ -293,6 +304,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the newcomer’s flow over the engine', () => {
     expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
     const dl = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=report-done] [data-testid=download-link]').first().click()]);
     expect(dl[0].suggestedFilename()).toMatch(/\.docx$/);
+    await expectTicketUrl(dl[0].url());
+    expect(readFileSync((await dl[0].path())!)).toEqual(readFileSync(docx));
     await shot('51-report-docx-written');
 
     // PDF (the browser host prints with the report module's Chromium printer), with an issuer and a date of its own

@@ -17,11 +17,10 @@ import { parseIndexText, type IndexError } from '../../analytics/index/parse.js'
 import type { IndexSystem } from '../../analytics/index/schema.js';
 import { checkIndexText, checkStoredIndexText, loadIndexFile, type LoadedIndex } from '../../analytics/index/validate.js';
 import { maskSql } from '../../analytics/overview/table-page.js';
-import { refCandidate, refProbeSql, searchCondition, shownColumns, type ShownColumn } from '../../analytics/overview/ref-names.js';
+import { personalColumn, refCandidate, refProbeSql, searchCondition, shownColumns, type ShownColumn } from '../../analytics/overview/ref-names.js';
 import type { RefTarget } from '../../analytics/schema/types.js';
 import { displayHit, previousMarkText } from '../../analytics/review/export.js';
 import { UNRESOLVED_UNIT, type MarkStatus, type ReviewResult, type Severity } from '../../analytics/review/types.js';
-import { CANONICAL_TABLES } from '../../analytics/schema/tables.js';
 import { ahp, CR_THRESHOLD } from '../../analytics/scoring/weights.js';
 import type { ColumnInfo, IndexInfo, LineagePageOut, Page, ReviewSummaryOut, RunInfo } from '../contract.js';
 import type { z } from 'zod';
@@ -213,15 +212,6 @@ export async function listRuns(db: Db): Promise<RunInfo[]> {
 
 // ---------------------------------------------------------------------------------------------
 // Lineage
-
-const PERSONAL_LABELS = new Set<string>();
-for (const t of CANONICAL_TABLES) for (const f of t.fields) if (f.personal) [f.name, f.zh, ...f.aliases].forEach((x) => PERSONAL_LABELS.add(x));
-const PERSONAL_PATTERN = /姓名|当事人|身份证|证件号|电话|手机|检查对象|被许可人|申请人|人员姓名/;
-
-/** Whether a listing's column holds personal data (by its name). */
-export function personalColumn(name: string): boolean {
-  return PERSONAL_LABELS.has(name) || PERSONAL_PATTERN.test(name);
-}
 
 function kindOf(type: string): ColumnInfo['kind'] {
   const t = type.toUpperCase();

@@ -2,7 +2,7 @@
 // and what to do with a file the engine wrote (show it in its folder, or download it).
 import { useCallback, useEffect, useState } from 'react';
 import type { EvaluationResult, ExportedFile, RunInfo } from '../../electron/contract';
-import { ApiError } from './api/client';
+import { ApiError, type Client } from './api/client';
 import { periodText } from '../../analytics/eval/period';
 import type { I18n } from './i18n';
 import { useApp } from './state';
@@ -109,11 +109,19 @@ export function opText(op: string): string {
   return op === '>=' ? '≥' : op === '<=' ? '≤' : '=';
 }
 
-/** The link that downloads an exported file from the browser host (null in the desktop app). */
+/** The link of an exported file in the browser host (null in the desktop app): no token in it —
+ *  clicking it goes through downloadClick, which asks for a one-time ticket. */
 export function downloadHref(f: ExportedFile): string | null {
   if (!f.download) return null;
-  const token = sessionStorage.getItem('tijian.token') ?? '';
-  return `/api/download?token=${encodeURIComponent(token)}&file=${encodeURIComponent(f.download)}`;
+  return `/api/download?file=${encodeURIComponent(f.download)}`;
+}
+
+/** The click handler of a download link: the file by a one-time ticket (see Client.download). */
+export function downloadClick(client: Client, f: ExportedFile, onError: (e: unknown) => void): (e: { preventDefault(): void }) => void {
+  return (e) => {
+    e.preventDefault();
+    if (f.download) void client.download(f.download, f.name).catch(onError);
+  };
 }
 
 /** A saved run as listed: its period and comparison as people read them, and the index version. */

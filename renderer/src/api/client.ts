@@ -33,6 +33,8 @@ export interface Transport {
   on(event: string, cb: (payload: unknown) => void): () => void;
   /** Turns dropped or picked files into paths the engine can read (browser: uploads them). */
   stageFile(file: File, onProgress?: (fraction: number) => void): Promise<string>;
+  /** Browser: downloads an exported file (its path under the exports folder) by a one-time ticket. */
+  download?(file: string, name: string): Promise<void>;
 }
 
 export class Client {
@@ -64,6 +66,12 @@ export class Client {
 
   stageFile(file: File, onProgress?: (fraction: number) => void): Promise<string> {
     return this.transport.stageFile(file, onProgress);
+  }
+
+  /** Downloads an exported file in the browser (the desktop app shows it in its folder instead). */
+  async download(file: string, name: string): Promise<void> {
+    if (!this.transport.download) throw new ApiError({ code: 'NOT_SUPPORTED', zh: '桌面版请用“在文件夹中显示”。', en: 'In the desktop app, use "Show in folder".' });
+    await this.transport.download(file, name);
   }
 }
 
@@ -109,6 +117,24 @@ export function browserTransport(base: string, token: string): Transport {
       if (!set) listeners.set(event, (set = new Set()));
       set.add(cb);
       return () => set!.delete(cb);
+    },
+    // The link carries a one-time ticket for this file, asked for with the token in the header: a
+    // download's URL stays in the browser's history on disk, the token must not (probe 9, F7.3).
+    async download(file, name) {
+      const res = await fetch(`${base}/api/ticket`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Tijian-Token': token },
+        body: JSON.stringify({ file }),
+      });
+      const r = decodeMessage(await res.arrayBuffer()) as Result<{ ticket: string }>;
+      if (!r.ok) throw new ApiError(r.error);
+      const a = document.createElement('a');
+      a.href = `${base}/api/download?ticket=${encodeURIComponent(r.value.ticket)}`;
+      a.download = name;
+      a.rel = 'noopener';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
     },
     stageFile(file, onProgress) {
       return new Promise((resolve, reject) => {

@@ -2,7 +2,7 @@
 import type { ExportedFile } from '../../../electron/contract';
 import { ApiError } from '../api/client';
 import { bytes, Icon } from './Common';
-import { downloadHref } from '../engine';
+import { downloadClick, downloadHref } from '../engine';
 import { useI18n } from '../i18n';
 import { useApp } from '../state';
 
@@ -32,7 +32,7 @@ export function FileReady({ file, testId = 'file-ready' }: { file: ExportedFile;
         </button>
       ) : (
         href && (
-          <a className="btn small" href={href} download={file.name} data-testid="download-link">
+          <a className="btn small" href={href} download={file.name} data-testid="download-link" onClick={downloadClick(app.client, file, (e) => app.notify('error', e instanceof ApiError ? i18n.err(e.info) : String(e)))}>
             <Icon name="import" /> {t.e.download}
           </a>
         )

@@ -10,7 +10,7 @@ import { decodePage } from '../api/arrow';
 import { Empty, ErrorBox, Icon, Modal } from '../components/Common';
 import { FileReady } from '../components/FileReady';
 import { NeedWorkspace } from '../components/NeedWorkspace';
-import { downloadHref, fmtValue, opText, useResult, useRuns } from '../engine';
+import { downloadClick, downloadHref, fmtValue, opText, useResult, useRuns } from '../engine';
 import { useI18n } from '../i18n';
 import { useRectifyText } from '../rectify-i18n';
 import { useApp } from '../state';
@@ -409,7 +409,7 @@ function ExportedPanel({ files, onClose }: { files: ExportedFile[]; onClose: () 
             <li key={f.path} data-testid="rectify-file" data-path={f.path}>
               <Icon name="file" size={13} />
               {href && !app.client.desktop ? (
-                <a href={href} download={f.name} title={f.path}>
+                <a href={href} download={f.name} title={f.path} onClick={downloadClick(app.client, f, (e) => app.notify('error', e instanceof ApiError ? i18n.err(e.info) : String(e)))}>
                   {f.name}
                 </a>
               ) : (

@@ -8,7 +8,7 @@ import type { ReportBatch, ReportFile, ReportFormat, ReportKind } from '../../..
 import { ApiError } from '../api/client';
 import { bytes, Empty, ErrorBox, Icon, Modal, Progress } from '../components/Common';
 import { NeedWorkspace } from '../components/NeedWorkspace';
-import { downloadHref, fmtScore, runText, useResult, useRuns } from '../engine';
+import { downloadClick, downloadHref, fmtScore, runText, useResult, useRuns } from '../engine';
 import { periodText } from '../../../analytics/eval/period';
 import { PeriodInput, readPeriod } from '../components/PeriodInput';
 import { useI18n } from '../i18n';
@@ -371,7 +371,14 @@ function FileAction({ file, compact }: { file: ReportFile; compact?: boolean }) 
     );
   }
   return href ? (
-    <a className={compact ? 'file-link' : 'btn small'} href={href} download={file.name} data-testid="download-link" title={file.name}>
+    <a
+      className={compact ? 'file-link' : 'btn small'}
+      href={href}
+      download={file.name}
+      data-testid="download-link"
+      title={file.name}
+      onClick={downloadClick(app.client, file, (e) => app.notify('error', e instanceof ApiError ? i18n.err(e.info) : String(e)))}
+    >
       <Icon name="import" size={compact ? 13 : 16} /> {compact ? file.name : t.e.download}
     </a>
   ) : null;
