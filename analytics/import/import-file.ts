@@ -660,6 +660,67 @@ interface Staged {
 }
 
 /**
+ * A second table under the first in a text file, its header in another order (单位名称,单位编码,… under
+ * 单位编码,单位名称,…, as two sheets saved one after the other into one CSV): from its header on, the
+ * rows were read under the first header's columns — the header itself loaded as a unit named 单位编码,
+ * and every unit below it with its name as its code, without a word. Told by the key's cell holding
+ * another column's header (a key is never a header's text), confirmed on the row's cells (two or
+ * more hold the file's header texts); that row and every row after it are rejected saying so (their
+ * raw text read again from the file, as a duplicate's), and the import says where. A sheet's second
+ * table is read under its own header already (otherParts); this is the text formats' net.
+ */
+async function rejectOtherTable(db: Db, t: TableDef, mapping: Mapping, source: StagedSource, conv: Staged['conv']): Promise<{ warn: () => Promise<void> } | null> {
+  const keyField = t.fields.find((f) => f.name === t.key[0]);
+  const keyCol = keyField && mapping.columns.find((c) => c.field === keyField.name && !c.fallback);
+  if (!keyField || !keyCol) return null;
+  const texts = source.headers.map((h) => h.trim());
+  const others = texts.filter((h, i) => i !== keyCol.index && h !== '' && h !== texts[keyCol.index]);
+  if (others.length < 2) return null;
+  const ordOf = (rel: string) => (source.ordinal === 'rowid' ? `${rel}.rowid + 1` : `${rel}.__ord`);
+  const k = await db.scalar(`SELECT min(${ordOf(`${TAG}_conv_t`)}) FROM ${TAG}_conv_t WHERE ${ident(convName(keyField))} IN (${others.map(lit).join(', ')})`);
+  if (k === null || k === undefined) return null;
+  const from = Number(k);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${TAG}_other AS SELECT * FROM ${source.relationWithOrdinal} WHERE __ord >= ${from}`);
+  const cols = source.headers.map((_, i) => `c${i}`);
+  const [row] = await db.all<Record<string, string | null>>(`SELECT ${cols.join(', ')} FROM ${TAG}_other WHERE __ord = ${from}`);
+  const cells = cols.map((c) => (row?.[c] ?? '').trim()).filter((c) => c !== '');
+  const set = new Set(texts.filter((h) => h !== ''));
+  // a header: most of its cells are the file's header texts (two at least)
+  if (cells.filter((c) => set.has(c)).length < Math.max(2, Math.ceil(cells.length / 2))) {
+    await db.exec(`DROP TABLE IF EXISTS ${TAG}_other`);
+    return null;
+  }
+  // (written anew in the file's order, not UPDATEd: DuckDB moves an updated list to new rowids, and
+  // a rowid is the row's place in the file)
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE ${TAG}_conv_o AS
+     SELECT c.* EXCLUDE (__pos) REPLACE (c.__bad OR o.__ord IS NOT NULL AS __bad,
+              CASE WHEN o.__ord IS NOT NULL THEN [${cols.map((c) => `o.${c}`).join(', ')}]::VARCHAR[] ELSE c.__raw END AS __raw)
+     FROM (SELECT *, ${ordOf(`${TAG}_conv_t`)} AS __pos FROM ${TAG}_conv_t) c LEFT JOIN ${TAG}_other o ON c.__pos = o.__ord
+     ORDER BY c.__pos`,
+  );
+  await db.exec(`DROP TABLE ${TAG}_conv_t; ALTER TABLE ${TAG}_conv_o RENAME TO ${TAG}_conv_t; DROP TABLE IF EXISTS ${TAG}_other`);
+  const labels = cells.slice(0, 8);
+  const header = source.headers.filter((h) => h.trim() !== '').slice(0, 8).map((h) => h.trim());
+  conv.reasonChecks.unshift({
+    code: 'row.other_table',
+    cond: `__ord >= ${from}`,
+    zh: lit(`属于文件中的另一张表（其表头为「${labels.join('、')}」，列的次序与文件开头的表头不同）：按第一张表的列读取会错列，未导入。请把另一张表另存为单独的文件后再导入`),
+    en: lit(`part of another table in the file (its header "${labels.join(', ')}" has another column order than the file's first header): read under the first table's columns it would be misread, so it was not imported. Save the other table as a file of its own and import it`),
+    exclusive: true,
+  });
+  return {
+    warn: async () => {
+      const line = await db.scalar(`SELECT ${source.lineExpr('o')} FROM (SELECT ${from}::BIGINT AS __ord) o ${source.lineJoin('o')}`);
+      source.warnings.push(
+        `第 ${String(line)} 行起是文件中的另一张表（表头：${labels.join('、')}），与开头的表头（${header.join('、')}）列的次序不同：该行及其后的行未导入（按第一张表的列读取会错列），请把它另存为单独的文件再导入 / ` +
+          `from line ${String(line)} on the file holds another table (header: ${labels.join(', ')}) whose columns are in another order than the first header's (${header.join(', ')}): that line and the rest were not imported (read under the first table's columns they would be misread); save it as a file of its own and import it`,
+      );
+    },
+  };
+}
+
+/**
  * Steps 1–2, before the transaction: they write only temporary tables (this connection's, in
  * memory), so a failure here leaves nothing behind. Outside a transaction the temporary table's
  * rowids are its rows' positions, which is what makes them the file order.
@@ -675,6 +736,7 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
   await execWithProgress(db, `CREATE OR REPLACE TEMP TABLE ${TAG}_conv_t AS ${conv.staged}`, progress, 'convert');
   await source.afterConvert?.();
   if (grouped) await db.exec('DROP TABLE IF EXISTS tj_group_fill');
+  const other = await rejectOtherTable(db, t, mapping, source, conv);
   const values = await resolveEnumValues(db, t, `${TAG}_conv_t`, conv, mapping.values);
   await db.exec(
     source.ordinal === 'rowid'
@@ -683,6 +745,7 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
   );
   const counts = (await db.all<{ n: number; bad: number }>(`SELECT count(*) AS n, count(*) FILTER (__bad) AS bad FROM ${TAG}_conv_t`))[0]!;
   const structural = await source.collectStructural(Number(counts.n));
+  if (other) await other.warn();
 
   // 2. Keys: unique within the file (the first occurrence loads) and not already in the workspace.
   const keys = keyColumns(t);
