@@ -3,7 +3,6 @@
 // "内部错误 / internal error" with Node's or DuckDB's text (probe 12, F1/F2/F3/F5/F6). Node's
 // errors carry an errno code; DuckDB's carry the system's text ("No space left on device"), which
 // is read here as the same code.
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { TijianError } from './errors.js';
@@ -119,18 +118,23 @@ export function workspaceWriteError(e: unknown, workspace: string, change?: { zh
   if (e instanceof TijianError) return null;
   const code = diskCode(e);
   if (!code || code === 'EISDIR' || code === 'ENOENT' || code === 'ENOTDIR') return null;
-  const named = duckFilePath(e);
   // the message names the workspace file or its side file; a file elsewhere is someone else's
+  // (Node's errors name theirs in .path; one naming none is not about the workspace)
+  const node = e as NodeJS.ErrnoException;
+  const named = typeof node?.code === 'string' ? (typeof node.path === 'string' ? node.path : null) : duckFilePath(e);
+  if (typeof node?.code === 'string' && !named) return null;
   if (named && !samePath(named, workspace) && !samePath(named, `${workspace}.wal`)) return null;
   const dir = dirname(resolve(workspace));
   const notSaved = change ? `${change.zh}没有保存，工作区保持此前的状态。` : '这次的改动没有保存，工作区保持此前的状态。';
   const notSavedEn = change ? `${change.en} was not saved; the workspace is as it was before.` : 'This change was not saved; the workspace is as it was before.';
   if (FULL(code)) {
-    // the workspace may now be two files (probe 12, F4): told while the user can still act on it
-    const wal = existsSync(`${workspace}.wal`);
-    const walZh = wal ? `在腾出空间并再次打开工作区之前，请勿只复制“${basename(workspace)}”：同一文件夹中的“${basename(workspace)}.wal”也是工作区的一部分。` : '';
-    const walEn = wal ? ` Until there is room and the workspace has been opened again, do not copy "${basename(workspace)}" alone: "${basename(workspace)}.wal" in the same folder is part of the workspace.` : '';
-    return new TijianError('WORKSPACE_DISK_FULL', `工作区“${workspace}”所在的磁盘（文件夹“${dir}”）已满，无法写入。${notSaved}请清理该磁盘的空间，或把工作区移到空间充足的文件夹后重试。${walZh}`, `The disk of the workspace "${workspace}" (folder "${dir}") is full; it cannot be written. ${notSavedEn} Free space on that disk, or move the workspace to a folder with room, and try again.${walEn}`, { code, dir, wal });
+    // the workspace may now be two files (probe 12, F4: what was imported before lived only in the
+    // .wal when DuckDB could not write it back): told while the user can still act on it. Whether
+    // the side file stays is known only when the process ends, so it is said conditionally.
+    const name = basename(workspace);
+    const walZh = `如同一文件夹中还有“${name}.wal”，它也是工作区的一部分：在腾出空间并再次打开工作区之前，请勿只复制“${name}”。`;
+    const walEn = ` If "${name}.wal" is in the same folder, it is part of the workspace: until there is room and the workspace has been opened again, do not copy "${name}" alone.`;
+    return new TijianError('WORKSPACE_DISK_FULL', `工作区“${workspace}”所在的磁盘（文件夹“${dir}”）已满，无法写入。${notSaved}请清理该磁盘的空间，或把工作区移到空间充足的文件夹后重试。${walZh}`, `The disk of the workspace "${workspace}" (folder "${dir}") is full; it cannot be written. ${notSavedEn} Free space on that disk, or move the workspace to a folder with room, and try again.${walEn}`, { code, dir });
   }
   return workspaceReadOnly(workspace, code, notSaved, notSavedEn);
 }
@@ -159,11 +163,9 @@ export function machineError(e: unknown, workspace?: string): TijianError | null
   const node = e as NodeJS.ErrnoException;
   // Node's errors name the syscall and path; a temporary folder's failure is told as such
   const path = typeof node.path === 'string' ? node.path : duckFilePath(e);
-  if (node.syscall === 'mkdtemp' || (path && underTemp(path))) return tempDirError(e);
-  if (path && node.syscall !== 'open' && node.syscall !== 'read') {
-    // (not written through io/atomic-write.ts: nothing is claimed about an earlier file)
-    const out = outputWriteError(e, path, { atomic: false });
-    if (out instanceof TijianError) return out;
-  }
+  if (node.syscall === 'mkdtemp' || (path && underTemp(path) && FULL(code))) return tempDirError(e);
+  // a full disk elsewhere, named by its folder (not written through io/atomic-write.ts: nothing
+  // is claimed about an earlier file); a file that cannot be read is left to the command
+  if (path && FULL(code)) return outputWriteError(e, path, { atomic: false }) as TijianError;
   return null;
 }
