@@ -213,7 +213,11 @@ export async function writeReports(
       }
     };
     const n = Math.max(1, Math.min(opts.concurrency ?? (format === 'pdf' ? pdfConcurrency() : 3), docs.length));
-    await Promise.all(Array.from({ length: n }, worker));
+    // every report begun is finished (or failed) before the first failure is thrown: no ✓ is
+    // printed after the error
+    const settled = await Promise.allSettled(Array.from({ length: n }, worker));
+    const failure = settled.find((x): x is PromiseRejectedResult => x.status === 'rejected');
+    if (failure) throw failure.reason;
   } finally {
     if (printer && !opts.printer) await printer.close();
   }
