@@ -1,6 +1,7 @@
 // tijian — the command line of the workstation. Everything the desktop app does, on the same
 // engine: `npm run --silent tijian -- <command> ...`.
 import { errorText, isTijianError } from '../i18n/errors.js';
+import { machineError } from '../i18n/machine-errors.js';
 import { shownText } from '../i18n/shown.js';
 import type { CliIO, Command } from './command.js';
 
@@ -50,7 +51,10 @@ export async function main(argv: string[], terminal: CliIO): Promise<number> {
   }
   try {
     return await (await load()).run(rest, io);
-  } catch (e) {
+  } catch (caught) {
+    // a full disk, a read-only folder, a missing temporary folder: told in words, not as an
+    // internal error (probe 12, F5)
+    const e = machineError(caught, workspaceArg(rest)) ?? caught;
     const jsonMode = rest.includes('--json');
     if (isTijianError(e)) {
       if (jsonMode) io.out(JSON.stringify({ error: { code: e.code, zh: e.zh, en: e.en } }, null, 2));
@@ -61,6 +65,15 @@ export async function main(argv: string[], terminal: CliIO): Promise<number> {
     if (e instanceof Error && e.stack && process.env.TIJIAN_DEBUG) io.err(e.stack);
     return 1;
   }
+}
+
+/** The --workspace a command was given, to tell its disk from others in a failure. */
+function workspaceArg(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--workspace') return argv[i + 1];
+    if (argv[i]!.startsWith('--workspace=')) return argv[i]!.slice('--workspace='.length);
+  }
+  return undefined;
 }
 
 /** Runs the command line as this process: exit code, stdout/stderr, a closed pipe. */

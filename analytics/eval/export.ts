@@ -1,9 +1,9 @@
 // A run's results as files: JSON (the whole result), CSV (one row per unit and the county) and
 // XLSX (ranking, indicator values, targets, robustness).
-import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { TijianError } from '../i18n/errors.js';
 import { writeCsv, writeXlsx, type Column } from '../export/tabular.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 import type { EvaluationResult } from './types.js';
 
 /** The --json shape: periods as labels; everything else as in EvaluationResult. */
@@ -92,11 +92,11 @@ function wideRows(r: EvaluationResult): { columns: Column[]; rows: Array<Record<
   return { columns, rows };
 }
 
-export async function writeResult(r: EvaluationResult, path: string): Promise<void> {
-  const ext = extname(path).toLowerCase();
+/** `ext`: the format, when `path` is not named by it (a temporary file). */
+export async function writeResult(r: EvaluationResult, path: string, ext = extname(path).toLowerCase()): Promise<void> {
   switch (ext) {
     case '.json':
-      writeFileSync(path, JSON.stringify(resultJson(r), null, 2));
+      await writeFileAtomic(path, JSON.stringify(resultJson(r), null, 2));
       return;
     case '.csv': {
       const { columns, rows } = wideRows(r);

@@ -85,6 +85,9 @@ export interface EvaluateOptions {
   allowIncomplete?: boolean;
   /** Save the run in the workspace (default true). */
   save?: boolean;
+  /** Called with the result inside the saving transaction, before it commits: a failure here
+   *  (evaluate --out's file cannot be written) saves no run. */
+  beforeCommit?: (r: EvaluationResult) => Promise<void>;
   onProgress?: (done: number, total: number, label: string) => void;
   signal?: AbortSignal;
 }
@@ -1000,12 +1003,12 @@ export async function evaluate(ws: Workspace, opts: EvaluateOptions): Promise<Ev
   };
   result.audit = discriminationAudit(result);
   result.seconds = (performance.now() - t0) / 1000;
-  if (opts.save !== false) result.run_id = await saveRun(db, result, index);
+  if (opts.save !== false) result.run_id = await saveRun(db, result, index, opts.beforeCommit);
   tick();
   return result;
 }
 
-async function saveRun(db: Db, r: EvaluationResult, index: LoadedIndex): Promise<number> {
+async function saveRun(db: Db, r: EvaluationResult, index: LoadedIndex, beforeCommit?: (r: EvaluationResult) => Promise<void>): Promise<number> {
   return db.transaction(async () => {
     const runId = Number(await db.scalar(`SELECT nextval('eval_run_seq')`));
     r.run_id = runId;
@@ -1037,6 +1040,7 @@ async function saveRun(db: Db, r: EvaluationResult, index: LoadedIndex): Promise
     for (let i = 0; i < ents.length; i += 500) await db.exec(`INSERT INTO eval_entity VALUES ${ents.slice(i, i + 500).join(', ')}`);
     for (let i = 0; i < vals.length; i += 1000) await db.exec(`INSERT INTO eval_value VALUES ${vals.slice(i, i + 1000).join(', ')}`);
     await db.exec(`UPDATE eval_run SET result = ${lit(JSON.stringify(r))} WHERE run_id = ${runId}`);
+    await beforeCommit?.(r);
     return runId;
   });
 }

@@ -9,8 +9,9 @@
 // rather than above the table, the header row repeated on every printed page, A4 fitted to the page
 // width.
 import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { pipeline } from 'node:stream/promises';
 import { xmlText } from './xml-text.js';
+import { writeAtomic } from '../io/atomic-write.js';
 
 const FORMULA_START = /^(?:[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r\n])/;
 
@@ -81,10 +82,15 @@ function columnLetter(n: number): string {
   return s;
 }
 
+/** Written through a temporary file renamed over `path` (io/atomic-write.ts), as every writer here. */
 export async function writeXlsx(path: string, sheets: readonly Sheet[]): Promise<void> {
   // Loaded here, not at the top: exceljs takes a while to load, and most users of this module (the
   // command line's evaluate and review) only write a spreadsheet when asked to.
   const { default: ExcelJS } = await import('exceljs');
+  await writeAtomic(path, (tmp) => writeXlsxTo(ExcelJS, tmp, sheets));
+}
+
+async function writeXlsxTo(ExcelJS: typeof import('exceljs'), path: string, sheets: readonly Sheet[]): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   wb.creator = 'Tijian 执法体检工作台';
   const used = new Set<string>();
@@ -124,11 +130,14 @@ function csvField(v: unknown): string {
 }
 
 export async function writeCsv(path: string, columns: readonly Column[], rows: Iterable<Record<string, unknown>>): Promise<void> {
-  const out = createWriteStream(path, { encoding: 'utf8' });
-  out.write('\ufeff' + columns.map((c) => csvField(c.header)).join(',') + '\r\n');
-  for (const row of rows) {
-    if (!out.write(columns.map((c) => csvField(row[c.key])).join(',') + '\r\n')) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
+  await writeAtomic(path, (tmp) =>
+    // pipeline: a failed write (a full disk) rejects here instead of being an unhandled 'error'
+    pipeline(
+      function* () {
+        yield '\ufeff' + columns.map((c) => csvField(c.header)).join(',') + '\r\n';
+        for (const row of rows) yield columns.map((c) => csvField(row[c.key])).join(',') + '\r\n';
+      },
+      createWriteStream(tmp, { encoding: 'utf8' }),
+    ),
+  );
 }

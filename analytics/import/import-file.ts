@@ -2,11 +2,12 @@
 // rows with reasons → resolve names → log. All of it in one transaction: a failure, a cancel or a
 // kill part-way leaves the workspace as it was. Rows read = loaded + rejected, always.
 import { fillGroupedColumns, groupFillNote } from './group-fill.js';
-import { availableParallelism, loadavg } from 'node:os';
-import { basename, extname, resolve as resolvePath } from 'node:path';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { basename, extname, resolve as resolvePath, sep } from 'node:path';
 import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
 import { cleanErrorDetail, errorText, fileErrors, TijianError } from '../i18n/errors.js';
+import { diskCode, duckFilePath, tempDirError, workspaceWriteError } from '../i18n/machine-errors.js';
 import { CANONICAL_TABLES, tableDef } from '../schema/tables.js';
 import { derivedKeyOf, type TableDef } from '../schema/types.js';
 import { APP_VERSION } from '../version.js';
@@ -614,6 +615,13 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
       throw new TijianError(e.code, e.zh, e.en, { ...(typeof e.details === 'object' && e.details ? e.details : {}), other_parts: source.otherParts });
     }
     if (e instanceof TijianError) throw e;
+    // the workspace's own disk (full, read-only) while the rows were written or committed: not the
+    // input's fault (probe 12, F2: a full disk was told as a damaged input file)
+    const written = workspaceWriteError(e, ws.path, { zh: `“${file}”的导入`, en: `The import of "${file}"` });
+    if (written) throw written;
+    // …nor is the temporary folder's (DuckDB's scratch files, the staged copy of the input)
+    const named = duckFilePath(e);
+    if (named && resolvePath(named).startsWith(resolvePath(tmpdir()) + sep) && diskCode(e) && diskCode(e) !== 'EACCES') throw tempDirError(e, file)!;
     // DuckDB's text may echo a whole input line and the reader's settings: only its gist, with
     // the user's file name for internal paths
     const detail = cleanErrorDetail(e, { paths: [[path, file]] });

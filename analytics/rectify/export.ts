@@ -2,10 +2,11 @@
 // the 整改台账 (XLSX) for the supervision office — every item with its status, the counts by unit,
 // the history of changes. 责任人 is masked unless unmasking is asked for; every text cell is
 // written safe from formula injection (writeXlsx).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/duck.js';
 import { writeXlsx, type Sheet } from '../export/tabular.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 import { TijianError } from '../i18n/errors.js';
 import { maskName } from '../privacy/mask.js';
 import { DEFAULT_ISSUER } from '../report/common.js';
@@ -72,7 +73,7 @@ export async function exportUnitFiles(db: Db, dir: string, o: ExportOptions = {}
     const template = join(dir, `整改反馈表_${stem}.xlsx`);
     // the DOCX writer is loaded when a notice is written (the command line's other work needs none of it)
     const { renderDocx } = await import('../report/render/docx.js');
-    writeFileSync(notice, await renderDocx(buildNotice(mine, { unitId, unitName, period, issuer, date })));
+    await writeFileAtomic(notice, await renderDocx(buildNotice(mine, { unitId, unitName, period, issuer, date })));
     await writeFeedbackTemplate(template, mine, { unitId, unitName, period, issuer, date, secret, ...(o.unmask ? { unmask: true } : {}) });
     out.push({ unit_id: unitId, unit_name: unitName, items: mine.length, notice, template });
     o.onProgress?.(++done, wanted.length);

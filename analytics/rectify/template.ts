@@ -10,6 +10,7 @@
 import type ExcelJS from 'exceljs';
 import { formSignature, itemKey, type FormSecret } from './form-sign.js';
 import { safeCell } from '../export/tabular.js';
+import { writeAtomic } from '../io/atomic-write.js';
 import { xmlText } from '../export/xml-text.js';
 import { maskName } from '../privacy/mask.js';
 import { dateZh } from '../report/format.js';
@@ -150,5 +151,5 @@ export async function writeFeedbackTemplate(path: string, items: readonly Rectif
   marker.addRow(['workspace_id', signed.workspace_id]);
   for (const [code, key] of signed.items) marker.addRow(['item', code, key]);
   marker.addRow(['signature', formSignature(o.secret.key, signed)]);
-  await wb.xlsx.writeFile(path);
+  await writeAtomic(path, (tmp) => wb.xlsx.writeFile(tmp));
 }

@@ -1,6 +1,6 @@
 // Reports end to end: the context (a saved run or a fresh evaluation, the review of the period,
 // the headline figures), the report models, and the files in each format.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { evaluate, loadDefaultIndex, loadRun } from '../eval/run.js';
@@ -9,6 +9,8 @@ import { parsePeriod } from '../eval/period.js';
 import { withRunData, type RunDataState } from '../eval/run-data.js';
 import type { EvaluationResult } from '../eval/types.js';
 import { writeXlsx } from '../export/tabular.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { outputWriteError } from '../i18n/machine-errors.js';
 import { TijianError } from '../i18n/errors.js';
 import type { ReviewResult } from '../review/types.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -167,15 +169,20 @@ export interface RenderOptions {
   printer?: PdfPrinter;
 }
 
-/** One report written to `path` in `format`. */
+/** One report written to `path` in `format`: whole or not at all (an earlier file at `path` stays
+ *  as it was when writing fails — io/atomic-write.ts). */
 export async function writeReport(doc: ReportDoc, format: ReportFormat, path: string, opts: RenderOptions = {}): Promise<void> {
-  mkdirSync(dirname(path), { recursive: true });
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (e) {
+    throw outputWriteError(e, path);
+  }
   switch (format) {
     case 'docx':
-      writeFileSync(path, await renderDocx(doc));
+      await writeFileAtomic(path, await renderDocx(doc));
       return;
     case 'html':
-      writeFileSync(path, await renderHtml(doc));
+      await writeFileAtomic(path, await renderHtml(doc));
       return;
     case 'xlsx':
       await writeXlsx(path, doc.sheets);
@@ -184,7 +191,7 @@ export async function writeReport(doc: ReportDoc, format: ReportFormat, path: st
       const printer = opts.printer ?? (await chromiumPrinter());
       try {
         const html = await renderHtml(doc, await chartImages(doc, { png: false }));
-        writeFileSync(path, await printer.print(html, defaultPdfOptions(doc.title)));
+        await writeFileAtomic(path, await printer.print(html, defaultPdfOptions(doc.title)));
       } finally {
         if (!opts.printer) await printer.close();
       }
@@ -225,19 +232,30 @@ export async function writeReports(
   const results: WrittenReport[] = new Array(docs.length);
   try {
     let next = 0;
+    // after one report fails no other is started: the ✓ lines are those written whole
+    let failed = false;
     const worker = async () => {
-      while (next < docs.length) {
+      while (next < docs.length && !failed) {
         const i = next++;
         const doc = docs[i]!;
         const t0 = performance.now();
         const path = folder ? join(out, `${doc.fileStem}.${format}`) : out;
-        await writeReport(doc, format, path, printer ? { printer } : {});
+        try {
+          await writeReport(doc, format, path, printer ? { printer } : {});
+        } catch (e) {
+          failed = true;
+          throw e;
+        }
         results[i] = { path, title: doc.title.replace(/\n/g, ''), seconds: (performance.now() - t0) / 1000 };
         opts.onDone?.(results[i]!);
       }
     };
     const n = Math.max(1, Math.min(opts.concurrency ?? (format === 'pdf' ? pdfConcurrency() : 3), docs.length));
-    await Promise.all(Array.from({ length: n }, worker));
+    // every report begun is finished (or failed) before the first failure is thrown: no ✓ is
+    // printed after the error
+    const settled = await Promise.allSettled(Array.from({ length: n }, worker));
+    const failure = settled.find((x): x is PromiseRejectedResult => x.status === 'rejected');
+    if (failure) throw failure.reason;
   } finally {
     if (printer && !opts.printer) await printer.close();
   }

@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { lit, type Db } from '../db/duck.js';
 import { ownTempDir } from './temp-dirs.js';
+import { tempDirError } from '../i18n/machine-errors.js';
 
 export class IoSandbox {
   private constructor(readonly dir: string) {}
@@ -36,15 +37,25 @@ export class IoSandbox {
   stage(file: string): { path: string; release: () => void } {
     // under the user's file name, so DuckDB's messages name it
     const sub = join(this.dir, randomBytes(6).toString('hex'));
-    mkdirSync(sub);
-    const path = join(sub, basename(file));
     // the file itself, not a symbolic link to it: link() does not follow one, and a link inside
-    // the folder pointing out of it is refused by DuckDB
+    // the folder pointing out of it is refused by DuckDB (resolved first: a missing file is the
+    // file's error, not the temporary folder's)
     const real = realpathSync(file);
+    const path = join(sub, basename(file));
     try {
-      linkSync(real, path);
-    } catch {
-      copyFileSync(real, path, constants.COPYFILE_FICLONE);
+      mkdirSync(sub);
+      try {
+        linkSync(real, path);
+      } catch {
+        copyFileSync(real, path, constants.COPYFILE_FICLONE);
+      }
+    } catch (e) {
+      rmSync(sub, { recursive: true, force: true });
+      // the temporary folder's disk full or not writable, named (probe 12, F6: it read as
+      // "copyfile 'mid.csv' -> 'mid.csv'"); a file that cannot be read is the caller's to tell
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EROFS') throw tempDirError(e, basename(file));
+      throw e;
     }
     return { path, release: () => rmSync(sub, { recursive: true, force: true }) };
   }

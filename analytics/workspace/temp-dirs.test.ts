@@ -46,3 +46,24 @@ describe('ownTempDir', () => {
     expect(() => ownTempDir('a.*')).toThrow(/bad prefix/);
   });
 });
+
+describe('an unusable temporary folder (probe 12, F5)', () => {
+  it('TMPDIR that does not exist: named, with what to do (was: internal error ENOENT … mkdtemp)', () => {
+    const saved = process.env.TMPDIR;
+    const missing = join(tmpdir(), `tijian-no-such-tmp-${process.pid}`);
+    process.env.TMPDIR = missing;
+    try {
+      let err: unknown;
+      try {
+        ownTempDir('tijian-tdmissing');
+      } catch (e) {
+        err = e;
+      }
+      expect((err as { code?: string }).code).toBe('TEMP_DIR_UNUSABLE');
+      expect((err as { zh?: string }).zh).toBe(`临时文件夹“${missing}”不存在。请建立该文件夹，或把环境变量 TMPDIR（Windows 为 TEMP）设为一个存在、可以写入的文件夹后重试。`);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+});

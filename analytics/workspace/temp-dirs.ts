@@ -6,6 +6,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tempDirError } from '../i18n/machine-errors.js';
 
 const swept = new Set<string>();
 
@@ -17,7 +18,12 @@ export function ownTempDir(prefix: string): string {
     swept.add(prefix);
     sweepStale(prefix);
   }
-  return mkdtempSync(join(tmpdir(), `${prefix}-${process.pid}-`));
+  try {
+    return mkdtempSync(join(tmpdir(), `${prefix}-${process.pid}-`));
+  } catch (e) {
+    // TMPDIR missing, not writable or full: named, with what to do (probe 12, F5)
+    throw tempDirError(e) ?? e;
+  }
 }
 
 /** Removes `<tmp>/<prefix>-<pid>-*` folders whose process has ended. */

@@ -3,6 +3,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { Db, lit } from '../db/duck.js';
 import { TijianError } from '../i18n/errors.js';
+import { diskCode, workspaceReadOnly, workspaceWriteError } from '../i18n/machine-errors.js';
 import { MACROS_SQL } from '../import/sql-macros.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
 import { APP_VERSION } from '../version.js';
@@ -15,6 +16,9 @@ export interface OpenOptions {
   migrateTo?: number;
   /** Open without migrating or writing (another process may still not hold it). */
   readOnly?: boolean;
+  /** For commands that only read: when the file or its folder cannot be written (a read-only
+   *  disk, no permission), open it read-only instead of refusing it. */
+  readOnlyFallback?: boolean;
 }
 
 export class Workspace {
@@ -39,6 +43,17 @@ export class Workspace {
     try {
       db = await Db.open(path, { ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}), storage_compatibility_version: STORAGE_VERSION, ...WRITE_SETTINGS });
     } catch (e) {
+      const code = diskCode(e);
+      // a sound workspace on a CD or a read-only share: looked at as it is (nothing to migrate)
+      if (exists && !options.readOnly && options.readOnlyFallback && (code === 'EROFS' || code === 'EACCES' || code === 'EPERM')) {
+        try {
+          return await Workspace.open(path, { ...options, readOnly: true, readOnlyFallback: false });
+        } catch (e2) {
+          // a workspace of an older schema cannot be upgraded where it is: told as not writable
+          if (e2 instanceof TijianError && e2.code === 'WORKSPACE_NEEDS_UPGRADE') throw workspaceReadOnly(path, code);
+          throw e2;
+        }
+      }
       throw translateOpenError(e, path);
     }
     const io = IoSandbox.create();
@@ -57,7 +72,8 @@ export class Workspace {
     } catch (e) {
       db.close();
       io.remove();
-      throw e instanceof TijianError ? e : damagedOr(e, path);
+      // a migration that cannot be written (a full disk) changed nothing: told as such
+      throw e instanceof TijianError ? e : (workspaceWriteError(e, path, { zh: '工作区结构的升级', en: 'Upgrading the workspace' }) ?? damagedOr(e, path));
     }
   }
 
@@ -89,8 +105,19 @@ export const WRITE_SETTINGS = { write_buffer_row_group_count: '1' };
 const DUCKDB_MAGIC = 'DUCK';
 
 function checkDuckDbMagic(path: string): void {
-  const size = statSync(path).size;
-  if (size === 0) return; // an empty file: DuckDB initialises it
+  // (what is at the path, told in words before DuckDB or Node is asked: probe 12, F5/F9)
+  const st = statSync(path);
+  if (st.isDirectory()) {
+    throw new TijianError('WORKSPACE_NOT_DUCKDB', `“${path}”是一个文件夹，不是工作区文件。请选择 .duckdb 工作区文件，或给出一个新的文件名以新建工作区。`, `"${path}" is a folder, not a workspace file. Choose a .duckdb workspace file, or give a new file name to create a workspace.`);
+  }
+  if (!st.isFile()) {
+    throw new TijianError('WORKSPACE_NOT_DUCKDB', `“${path}”不是普通文件（是设备、管道或指向它们的链接），不能用作工作区。请选择 .duckdb 工作区文件，或给出一个新的文件名以新建工作区。`, `"${path}" is not a regular file (a device, a pipe, or a link to one) and cannot be a workspace. Choose a .duckdb workspace file, or give a new file name to create a workspace.`);
+  }
+  // DuckDB (1.3) refuses an empty file rather than starting a database in it: an empty file made
+  // with 新建文件, or a copy cut at 0 bytes, is told as what it is
+  if (st.size === 0) {
+    throw new TijianError('WORKSPACE_NOT_DUCKDB', `“${path}”是空文件（0 字节），不是工作区：其中没有任何数据（也可能是复制时被截断）。如是备份的工作区，请使用原来的文件；如要新建工作区，请删除这个空文件，或给出一个新的文件名。`, `"${path}" is an empty file (0 bytes), not a workspace: it holds no data (perhaps a copy cut short). If it was a workspace, use the original file; to create a workspace, delete the empty file or give a new file name.`);
+  }
   const buf = Buffer.alloc(12);
   const fd = openSync(path, 'r');
   try {
@@ -135,6 +162,9 @@ async function refuseForeignObjects(db: Db, path: string): Promise<void> {
 /** A file DuckDB cannot read to its end (cut short, damaged): said so, not as an internal error. */
 function damagedOr(e: unknown, path: string): unknown {
   const msg = e instanceof Error ? e.message : String(e);
+  // a file that cannot be written (a read-only disk — "Read-only file system" holds "read" —, no
+  // permission, a full disk) is not damaged
+  if (diskCode(e) && diskCode(e) !== 'EISDIR') return e;
   if (!/Could not read enough bytes|Corrupt database|checksum|IO Error: .*(read|block)/i.test(msg)) return e;
   return new TijianError(
     'WORKSPACE_DAMAGED',
@@ -143,7 +173,12 @@ function damagedOr(e: unknown, path: string): unknown {
   );
 }
 
-function translateOpenError(e: unknown, path: string): TijianError {
+/** DuckDB's failure to open a workspace file, in words (exported for its tests). */
+export function translateOpenError(e: unknown, path: string): TijianError {
+  const code = diskCode(e);
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return workspaceReadOnly(path, code);
+  const written = workspaceWriteError(e, path, { zh: '打开时的写入', en: 'Writing while opening' });
+  if (written) return written;
   const damaged = damagedOr(e, path);
   if (damaged instanceof TijianError) return damaged;
   const msg = e instanceof Error ? e.message : String(e);
@@ -189,13 +224,26 @@ async function ensureSchema(
       throw new TijianError('WORKSPACE_NOT_TIJIAN', `“${path}”不是 Tijian 工作区。`, `"${path}" is not a Tijian workspace.`);
     }
     const v = Number(await db.scalar(`SELECT value FROM tijian_meta WHERE key = 'schema_version'`));
+    if (options.readOnlyFallback === false && v < SCHEMA_VERSION) {
+      throw new TijianError('WORKSPACE_NEEDS_UPGRADE', `工作区“${path}”需要升级结构才能使用。`, `Workspace "${path}" needs its structure upgraded.`);
+    }
     return { version: v, from: null };
   }
 
   const target = options.migrateTo ?? SCHEMA_VERSION;
   let current = 0;
   if (hasMeta) {
-    current = Number(await db.scalar(`SELECT value FROM tijian_meta WHERE key = 'schema_version'`) ?? 0);
+    const v = await db.scalar<string | null>(`SELECT value FROM tijian_meta WHERE key = 'schema_version'`);
+    // a missing or garbled version would run every migration again over the existing tables
+    // ("Table with name "unit" already exists!", probe 12 F5): refused, the file untouched
+    if (v === null || v === undefined || !/^\d+$/.test(String(v))) {
+      throw new TijianError(
+        'WORKSPACE_DAMAGED',
+        `工作区“${path}”的结构版本记录缺失或有误（tijian_meta 中 schema_version 为 ${v === null || v === undefined ? '空' : `“${String(v)}”`}），无法确定如何打开；文件未被改动。请使用备份或原来的文件，或新建工作区后重新导入数据。`,
+        `Workspace "${path}" has a missing or garbled structure version (schema_version in tijian_meta is ${v === null || v === undefined ? 'absent' : `"${String(v)}"`}), so it cannot be told how to open it; the file was not changed. Use a backup or the original file, or create a new workspace and import the data again.`,
+      );
+    }
+    current = Number(v);
   }
   if (current > SCHEMA_VERSION) {
     throw new TijianError(

@@ -5,6 +5,7 @@
 // Concurrency: one workspace at a time. Writes (import, undo, open, close) take the write
 // connection's lock in arrival order; reads (pages, overview, log) use a second connection to the
 // same database, so they see committed data and never wait for an import.
+import { machineError } from '../../analytics/i18n/machine-errors.js';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { queryIPC, toIPC } from '../../analytics/arrow/duck-to-arrow.js';
@@ -102,7 +103,9 @@ export class ServiceError extends Error {
   }
 }
 
-export function toErrorInfo(e: unknown): ErrorInfo {
+export function toErrorInfo(caught: unknown): ErrorInfo {
+  // a full disk, a read-only folder, a missing temporary folder: in words (probe 12, F5)
+  const e = machineError(caught) ?? caught;
   if (isTijianError(e) || e instanceof ServiceError) {
     const info: ErrorInfo = { code: e.code, zh: e.zh, en: e.en };
     if (e.details !== undefined) info.details = e.details;

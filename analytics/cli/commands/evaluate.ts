@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
+import { stageAtomic, type StagedFile } from '../../io/atomic-write.js';
+import { workspaceWriteError } from '../../i18n/machine-errors.js';
 import { resultJson, writeResult } from '../../eval/export.js';
 import { evaluate, type WeightMethod } from '../../eval/run.js';
 import { TijianError } from '../../i18n/errors.js';
@@ -96,6 +98,9 @@ export const evaluateCommand: Command = {
     const out = values.out ? prepareOut(values.out, { exts: ['.json', '.xlsx', '.csv'] }) : undefined;
     const index = values.index ? await loadIndexFile(resolve(values.index)) : undefined;
     const ws = await Workspace.open(wsPath, { create: false });
+    // --out is written before the run is committed and put in place after: a file that cannot be
+    // written saves no run, and a run that cannot be saved leaves no file
+    let staged: StagedFile | undefined;
     try {
       const r = await evaluate(ws, {
         period,
@@ -105,8 +110,26 @@ export const evaluateCommand: Command = {
         ...(values.draws ? { draws: Number(values.draws) } : {}),
         ...(small ? { smallNumbers: small as 'na' | 'shrink' } : {}),
         ...(values['allow-incomplete'] ? { allowIncomplete: true } : {}),
+        ...(out
+          ? {
+              beforeCommit: async (res: EvaluationResult) => {
+                try {
+                  staged = await stageAtomic(out, (tmp) => writeResult(res, tmp, extname(out).toLowerCase()));
+                } catch (e) {
+                  if (!(e instanceof TijianError)) throw e;
+                  throw new TijianError(e.code, `${e.zh}评估结果没有保存（没有生成评估批次）。`, `${e.en} The evaluation was not saved (no run was made).`, e.details);
+                }
+              },
+            }
+          : {}),
       });
-      if (out) await writeResult(r, out);
+      try {
+        staged?.commit();
+      } catch (e) {
+        staged = undefined;
+        if (!(e instanceof TijianError)) throw e;
+        throw new TijianError(e.code, `${e.zh}评估批次 #${r.run_id} 已保存在工作区中。`, `${e.en} Run #${r.run_id} is saved in the workspace.`, e.details);
+      }
       if (values.json) {
         io.out(json(resultJson(r)));
         return 0;
@@ -114,6 +137,9 @@ export const evaluateCommand: Command = {
       printResult(r, io);
       if (values.out) io.err(`已写入 wrote ${values.out}`);
       return 0;
+    } catch (e) {
+      staged?.discard();
+      throw workspaceWriteError(e, wsPath, { zh: '评估结果', en: 'The evaluation' }) ?? e;
     } finally {
       ws.close();
     }

@@ -24,11 +24,24 @@ export const importCommand: Command = {
     const bar = new ProgressBar();
     const results: Array<ImportFileResult | { file: string; path: string; sheet?: string; error: { code: string; zh: string; en: string } }> = [];
     let failed = expanded.missing.length;
+    // Ctrl+C / SIGTERM: the file being imported is rolled back and its staged copy in the temporary
+    // folder removed (the workspace's close), then told; a second signal ends at once (probe 12, F7)
+    const cancel = new AbortController();
+    let signalled: NodeJS.Signals | null = null;
+    const onSignal = (sig: NodeJS.Signals) => {
+      if (signalled) process.exit(sig === 'SIGINT' ? 130 : 143);
+      signalled = sig;
+      bar.clear();
+      cancel.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     try {
       for (const path of expanded.files) {
+        if (signalled) break;
         try {
           // a workbook's other data sheets are batches of their own after the first
-          for (const r of await importFileSheets(ws, path, { ...(mapping ? { mapping } : {}), onProgress: (e) => bar.update(e), ...testHooksFromEnv() })) {
+          for (const r of await importFileSheets(ws, path, { ...(mapping ? { mapping } : {}), onProgress: (e) => bar.update(e), signal: cancel.signal, ...testHooksFromEnv(cancel.signal) })) {
             bar.clear();
             if ('error' in r) {
               failed++;
@@ -53,7 +66,17 @@ export const importCommand: Command = {
         }
       }
     } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
       ws.close();
+    }
+    if (signalled) {
+      const done = results.filter((r) => !('error' in r) && !r.skipped_duplicate).length;
+      io.err(
+        `已取消：正在导入的文件未导入，工作区未因它改变；临时副本已删除。${done ? `此前已完成的 ${done} 个批次已保存。` : ''}\n` +
+          `Cancelled: the file being imported was not imported and left the workspace unchanged; its temporary copy was removed.${done ? ` The ${done} batch(es) finished before are saved.` : ''}`,
+      );
+      return signalled === 'SIGINT' ? 130 : 143;
     }
     const ok = results.filter((r): r is ImportFileResult => !('error' in r));
     const totals = ok.reduce((a, r) => ({ read: a.read + r.rows_read, loaded: a.loaded + r.rows_loaded, rejected: a.rejected + r.rows_rejected }), { read: 0, loaded: 0, rejected: 0 });
@@ -141,13 +164,19 @@ function usageError(io: { err: (s: string) => void }, u: string): number {
 }
 
 /** Tests kill the process in the middle of a transaction: TIJIAN_TEST_PAUSE_BEFORE_COMMIT=1 makes
- *  the import stop just before COMMIT and say so on stderr. */
-function testHooksFromEnv() {
+ *  the import stop just before COMMIT and say so on stderr (until cancelled by a signal). */
+function testHooksFromEnv(signal: AbortSignal) {
   if (!process.env.TIJIAN_TEST_PAUSE_BEFORE_COMMIT) return {};
   return {
     testHooks: {
       beforeCommit: () =>
-        new Promise<void>(() => {
+        new Promise<void>((_, reject) => {
+          // a timer keeps the process alive while it waits (a bare pending promise would let it end)
+          const alive = setInterval(() => {}, 1000);
+          signal.addEventListener('abort', () => {
+            clearInterval(alive);
+            reject(new Error('INTERRUPT: cancelled before commit'));
+          });
           process.stderr.write('TIJIAN_PAUSED_BEFORE_COMMIT\n');
         }),
     },

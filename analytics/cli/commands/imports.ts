@@ -11,7 +11,7 @@ export const importsCommand: Command = {
   usage,
   async run(argv, io) {
     const { values } = parse(argv, { workspace: { type: 'string' }, json: { type: 'boolean' } }, usage);
-    const ws = await Workspace.open(requireOption(values.workspace, 'workspace', usage), { create: false });
+    const ws = await Workspace.open(requireOption(values.workspace, 'workspace', usage), { create: false, readOnlyFallback: true });
     try {
       const rows = await ws.db.all<Record<string, unknown>>(
         `SELECT import_id, file_name, table_name, format, encoding, rows_read, rows_loaded, rows_rejected, status,

@@ -11,7 +11,7 @@ export const tablesCommand: Command = {
   usage,
   async run(argv, io) {
     const { values } = parse(argv, { workspace: { type: 'string' }, json: { type: 'boolean' } }, usage);
-    const ws = await Workspace.open(requireOption(values.workspace, 'workspace', usage), { create: false });
+    const ws = await Workspace.open(requireOption(values.workspace, 'workspace', usage), { create: false, readOnlyFallback: true });
     try {
       const rows: Array<{ table: string; zh: string; rows: number }> = [];
       for (const t of CANONICAL_TABLES) {
