@@ -58,7 +58,7 @@ describe('a CSV line that cannot be split', () => {
       expect(JSON.parse(rejected[0]!.raw)).toEqual({ line: CASES[3] + ',多1,多2' });
       expect(rejected[0]!.reason_zh).toContain('（表头 29 列，该行 31 列）：该行比表头多 2 个单元格');
       expect(JSON.parse(rejected[1]!.raw)['案号']).toBe(caseId(CASES[1]!));
-      expect(rejected[1]!.reason_zh).toContain('本文件第 3 行重复');
+      expect(rejected[1]!.reason_zh).toContain('与本文件第 3 行完全相同'); // the row repeats line 3 word for word
       expect(rejected[2]!.reason_zh).toContain('2024年13月45日');
     });
   }
