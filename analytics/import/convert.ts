@@ -163,6 +163,9 @@ const KEY_FORM = /^[\u3400-\u4dbf\u4e00-\u9fff0-9A-Z!-/:-@[-`{-~]+$/;
 /** Two dates in one cell, the later after 至, 到, ~ or a dash (2024-05-06至2024-06-05,
  *  2024/5/6-2024/6/5, 2024年5月6日～2024年6月5日): group 3 is the second. */
 export const DATE_RANGE_PATTERN = '^(.+?)\\s*(至|到|~|～|—|–|－|-)\\s*([0-9]{4}.*|[〇零一二三四五六七八九]{4}.*)$';
+/** A dictionary code before its word (1-是, 0-否, 02-行政处罚): the code and its dash. */
+export const CODE_LABEL = '^[0-9]{1,3}\\s*[-－—:：]\\s*';
+
 /** Date fields that end a span: a term's due date, a certificate's validity, a deadline. */
 const END_DATES: ReadonlySet<string> = new Set(['cert_valid_to', 'due_date', 'deadline_date']);
 
@@ -194,7 +197,9 @@ export function valueExpr(m: MappedField, table = '', values?: ValueMaps): strin
     case 'number':
       return m.scale !== 1 ? `tj_number_c(${t}) * ${m.scale}` : `tj_number_c(${t})`;
     case 'bool':
-      return `tj_bool_c(${t})`;
+      // a code before the word, as 政务服务 systems export a dictionary value (1-是, 0-否): the word
+      // (the first byte a digit before the pattern runs)
+      return `tj_bool_c(CASE WHEN ${t} >= '0' AND ${t} < ':' AND regexp_matches(${t}, ${lit(CODE_LABEL)}) THEN regexp_replace(${t}, ${lit(CODE_LABEL)}, '') ELSE ${t} END)`;
     case 'enum':
       return enumExpr(table, m.field, t, values?.[m.field.name]);
     case 'list':
@@ -433,9 +438,9 @@ export function emptyRowCheck(headers: readonly string[], hasExtraCells: boolean
 /** What a source's rows are, for the words of a reason. */
 export type RowShape = 'line' | 'sheet_row' | 'record';
 
-/** A total (合计, 小 计：, 总计(18), 平均分, 本表共9件) or a footer (制表人：…, 填报日期：…, 注：…) at a line's start. */
+/** A total (合计, 小 计：, 总计(18), 平均分, 本表共9件) or a footer (制表人：…, 填报日期：…, 导出时间：…, 注：…) at a line's start. */
 export const SUMMARY_ROW_PATTERN =
-  '^((合|小|总|共|累)\\s*计(\\s|$|[:：（(0-9])|(制表|填表|填报|审核|审批|复核|负责|统计)(人|日期|时间|单位|说明)?\\s*[:：]|(单位|部门|机构|主要|分管|统计)负责人\\s*[:：]|(联系电话|报出日期|报送日期)\\s*[:：]|(注|说明|备注)\\s*[:：]' +
+  '^((合|小|总|共|累)\\s*计(\\s|$|[:：（(0-9])|(制表|填表|填报|审核|审批|复核|负责|统计|导出|打印)(人|日期|时间|单位|机构|说明)?\\s*[:：]|(单位|部门|机构|主要|分管|统计)负责人\\s*[:：]|(联系电话|报出日期|报送日期)\\s*[:：]|(注|说明|备注)\\s*[:：]' +
   // a sheet's closing count (本表共9件。制表：…) and an average row under a score sheet (平均分)
   '|(本表|本页|以上|上述)?(共|合)计?\\s*[0-9]+\\s*[件条项个户家人次份宗起]|(平均|均值)(分|值|数)?\\s*([:：]|$))';
 

@@ -181,7 +181,8 @@ export async function sampleColumns(db: Db, source: StagedSource): Promise<strin
     return same >= 2 && same * 2 >= cells.filter((v) => v !== '').length;
   };
   const kept = texts.filter((cells) => !repeats(cells));
-  return cols.map((_, i) => kept.map((cells) => cells[i]!).filter((v) => v !== ''));
+  // (empty cells too: the profile counts them, so a key's column empty in every row is told)
+  return cols.map((_, i) => kept.map((cells) => cells[i]!));
 }
 
 /**

@@ -703,8 +703,8 @@ function digitOutsideBrackets(c: string): boolean {
 }
 
 /** Whether a row is the header in another language under it (a bilingual catalogue: 事项编码 over
- *  Item Code): each Chinese header cell (four in five at least, and three or more) has a cell of
- *  Latin words under it, and no cell of the row holds Chinese or a digit outside brackets. */
+ *  Item Code, or a system's identifiers ACT_CODE): each Chinese header cell (four in five at least,
+ *  and three or more) has a cell of Latin words under it, and no cell of the row holds Chinese or a digit outside brackets. */
 export function isTranslationRow(cells: readonly string[], headers: readonly string[]): boolean {
   let cjk = 0;
   let under = 0;
@@ -715,7 +715,8 @@ export function isTranslationRow(cells: readonly string[], headers: readonly str
   for (let i = 0; i < headers.length; i++) {
     if (!/\p{Script=Han}/u.test(headers[i] ?? '')) continue;
     cjk++;
-    if (/^[A-Za-z][A-Za-z .,'&/()\-]*$/.test((cells[i] ?? '').trim())) under++;
+    // (words, or a system's identifier: ACT_CODE, OBJ_CREDIT_CODE under 互联网+监管's 数据项 names)
+    if (/^[A-Za-z][A-Za-z_ .,'&/()\-]*$/.test((cells[i] ?? '').trim())) under++;
   }
   return cjk >= 3 && under >= 0.8 * cjk;
 }
@@ -1123,7 +1124,7 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
       );
     }
     if (titleRows > 0) warnings.push(`跳过表头上方的 ${titleRows} 行标题 / skipped ${titleRows} title row(s) above the header`);
-    if (translationRow !== null) warnings.push(`第 ${translationRow} ${where.row}是表头的英文译文，不是记录，已跳过 / ${where.rowEn} ${translationRow} is the header in English; it is no record and was skipped`);
+    if (translationRow !== null) warnings.push(`第 ${translationRow} ${where.row}是表头的英文译文（或系统的字段标识），不是记录，已跳过 / ${where.rowEn} ${translationRow} is the header in English (or the system's field identifiers); it is no record and was skipped`);
     if (numberRow !== null) warnings.push(`第 ${numberRow} ${where.row}是表头下的栏次（列的编号：甲、乙……1、2……），不是记录，已跳过 / ${where.rowEn} ${numberRow} numbers the columns under the header (栏次: 甲, 乙 … 1, 2 …); it is no record and was skipped`);
     if (tr) {
       // The merged ranges of the upper rows say exactly which leaves each parent covers.
@@ -1343,6 +1344,8 @@ function hitReason(why: string): Pick<StructuralReject, 'code' | 'reasonZh' | 'r
       ? { code: 'row.malformed', reasonZh: '该条 GraphQL 连接的 edge 没有“node”（记录内容为空），无法读取', reasonEn: 'the GraphQL edge has no "node" (the record is null), so there is nothing to read' }
       : { code: 'row.malformed', reasonZh: `该条 GraphQL 连接的 edge 的“node”不是对象（是 ${t}），无法作为记录读取`, reasonEn: `the GraphQL edge's "node" is no object (it is ${t}) and cannot be read as a record` };
   }
+  // a record that is a list of its fields (unwrapFieldLists) whose list is missing or names a field twice or not at all
+  if (why === 'fields') return { code: 'row.malformed', reasonZh: '该条记录的字段列表缺失，或其中有字段没有名称、名称重复，无法按列名读取', reasonEn: "the record's list of fields is missing, or names a field twice or not at all, so it cannot be read by its columns" };
   if (why === 'missing') return { code: 'row.malformed', reasonZh: '该条 Elasticsearch 命中没有“_source”（记录内容），无法读取', reasonEn: 'the Elasticsearch hit has no "_source" (the record), so there is nothing to read' };
   if (why === 'other') return { code: 'row.malformed', reasonZh: '该条不是 Elasticsearch 命中（文件中其他各条都是 {"_index", "_id", "_source": {…}}）', reasonEn: 'the entry is no Elasticsearch hit (every other entry of the file is {"_index", "_id", "_source": {…}})' };
   const t = why.replace(/^type:/, '');
@@ -1420,6 +1423,60 @@ async function unwrapRelayEdges(db: Db, table: string): Promise<string | null> {
   if (!c || c.good === 0 || c.edges < c.objs || c.good * 20 < c.objs * 19) return null;
   await unwrapLines(db, table, `json_type(__j, '$.node') = 'OBJECT'`, `json_extract(__j, '$.node')`, `'node:' || coalesce(json_type(__j, '$.node'), 'missing')`);
   return `记录取自每条 edges 的“node”（GraphQL 连接，${c.good} 条）；cursor 是分页游标，不是记录内容，未导入 / records read from each edge's "node" (a GraphQL connection, ${c.good}); the cursors are for paging, no part of the records, and were not imported`;
+}
+
+/** A field's name and its value in a record written as a list of fields (see unwrapFieldLists). */
+const FIELD_NAME_KEYS = ['fieldName', 'name', 'columnName', 'field', 'key', 'label'];
+const FIELD_VALUE_KEYS = ['fieldValue', 'value', 'columnValue', 'val'];
+
+/**
+ * When every record is a list of its fields, each a name and a value ({"rowNum": 1, "fieldList":
+ * [{"fieldName": "问题编号", "fieldCode": "WTBH", "fieldValue": "JDWT20240003"}, …]}, as data-sharing
+ * platforms' interfaces answer), each record becomes the object of those names and values — read
+ * as it was, the columns were rowNum and fieldList and no table was recognised (acceptance set
+ * 12's 08). The list's key and its name and value keys are taken from the first record; a record
+ * whose list is missing, or names a field twice or not at all, keeps its text and says why.
+ * Returns the warning, or null (table untouched).
+ */
+async function unwrapFieldLists(db: Db, table: string): Promise<string | null> {
+  const [first] = await db.all<{ j: string | null }>(`SELECT CAST(__j AS VARCHAR) AS j FROM ${table} WHERE __j IS NOT NULL ORDER BY __ord LIMIT 1`);
+  if (!first?.j) return null;
+  let list: string | undefined;
+  let nameKey: string | undefined;
+  let valueKey: string | undefined;
+  try {
+    const o = JSON.parse(first.j) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(o)) {
+      if (!Array.isArray(v) || !v.length || typeof v[0] !== 'object' || v[0] === null || Array.isArray(v[0])) continue;
+      const keys = Object.keys(v[0] as object);
+      const n = FIELD_NAME_KEYS.find((x) => keys.includes(x));
+      const val = FIELD_VALUE_KEYS.find((x) => keys.includes(x));
+      if (n && val && typeof (v[0] as Record<string, unknown>)[n] === 'string') {
+        list = k;
+        nameKey = n;
+        valueKey = val;
+        break;
+      }
+    }
+  } catch {
+    return null;
+  }
+  if (!list || !nameKey || !valueKey) return null;
+  const at = (k: string) => lit(`$.${JSON.stringify(k)}`);
+  const items = `CAST(json_extract(__j, ${at(list)}) AS JSON[])`;
+  const names = `list_transform(${items}, x -> json_extract_string(x, ${at(nameKey)}))`;
+  const good = `(json_type(__j, ${at(list)}) = 'ARRAY' AND len(${items}) > 0 AND len(list_filter(${names}, n -> n IS NULL OR trim(n) = '')) = 0 AND len(list_distinct(${names})) = len(${names}))`;
+  const [c] = await db.all<{ objs: number; good: number }>(`SELECT count(__j)::INTEGER AS objs, count(*) FILTER (WHERE coalesce(${good}, FALSE))::INTEGER AS good FROM ${table} WHERE __j IS NOT NULL`);
+  if (!c || c.good === 0 || c.good * 20 < c.objs * 19) return null;
+  const others = (await db.all<{ k: string }>(`SELECT DISTINCT unnest(json_keys(__j)) AS k FROM ${table} WHERE __j IS NOT NULL`)).map((r) => r.k).filter((k) => k !== list);
+  await unwrapLines(
+    db,
+    table,
+    good,
+    `CAST(to_json(map_from_entries(list_transform(${items}, x -> {'k': json_extract_string(x, ${at(nameKey)}), 'v': json_extract_string(x, ${at(valueKey)})}))) AS JSON)`,
+    `'fields'`,
+  );
+  return `每条记录是字段的列表（“${list}”中每项的“${nameKey}”为列名、“${valueKey}”为值），已按列名读作记录（${c.good} 条）${others.length ? `；${others.slice(0, 6).join('、')} 不是记录内容，未导入` : ''} / each record is a list of its fields ("${nameKey}" the column, "${valueKey}" the value in "${list}"), read as a record of those columns (${c.good})${others.length ? `; ${others.slice(0, 6).join(', ')} are no part of the records and were not imported` : ''}`;
 }
 
 /** Why DuckDB's reader could not take a JSON line, in words. */
@@ -1601,7 +1658,7 @@ async function jsonWrappedSource(ctx: SourceContext, path: string, cleanupPaths:
   await dropDoc();
   // a search answer {"hits": {"hits": [hit, …]}}: each hit's _source is the record; a GraphQL
   // connection's edges [{"cursor", "node": {…}}]: each edge's node
-  const es = (await unwrapEsHits(db, `${tag}_lines`)) ?? (await unwrapRelayEdges(db, `${tag}_lines`));
+  const es = (await unwrapEsHits(db, `${tag}_lines`)) ?? (await unwrapRelayEdges(db, `${tag}_lines`)) ?? (await unwrapFieldLists(db, `${tag}_lines`));
   const source = await jsonObjectsSource(ctx, `${tag}_lines`, 'record', nonObjectElements(db, `${tag}_lines`, es !== null), cleanupPaths, 'json');
   if (es) source.warnings.push(es);
   const where = best.path.join('.');

@@ -93,6 +93,8 @@ export async function readXmlRecords(path: string, file: string, onRecord: (json
   let dump = false;
   /** Depth (stack length) of the element holding the records, once known; its table (mysqldump). */
   let containerDepth = 0;
+  /** A data-exchange package's <HEAD> came first (its <BODY> then holds the records). */
+  let sawHead = false;
   let table: string | undefined;
   let recordName: string | undefined;
   let records = 0;
@@ -152,6 +154,23 @@ export async function readXmlRecords(path: string, file: string, onRecord: (json
         if (name === 'schema') {
           if (!selfClosing) skip = 1;
           return;
+        }
+        // a data-exchange package's envelope (<ROOT><HEAD>…</HEAD><BODY><ROW>…</ROW>…</BODY>, as 双公示
+        // and other 数据交换 packages are sent): the head describes the package (its type, sender,
+        // count), the records are the body's children (acceptance set 12's 03 read the head as the
+        // one record)
+        if (!dump && containerDepth === 1 && recordName === undefined) {
+          if (/^(head|header)$/i.test(name)) {
+            sawHead = true;
+            beside.set(name, (beside.get(name) ?? 0) + 1);
+            if (!selfClosing) skip = 1;
+            return;
+          }
+          if (sawHead && !selfClosing && /^(body|data|datas|records|rows|list|content|items)$/i.test(name)) {
+            containerDepth = 2;
+            stack.push(name);
+            return;
+          }
         }
         recordName ??= name;
         if (name !== recordName) {

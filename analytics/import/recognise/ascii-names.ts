@@ -8,6 +8,7 @@ import { pinyin } from 'pinyin-pro';
 import { CANONICAL_TABLES } from '../../schema/tables.js';
 import { ENGLISH_PHRASES, ENGLISH_WORDS } from '../lexicon/english.js';
 import { FIELD_LEXICON } from '../lexicon/fields.js';
+import { sgsFieldName } from '../lexicon/sgs-codes.js';
 import { lexiconTerms, tokenise } from './tokens.js';
 
 export interface AsciiReading {
@@ -199,6 +200,9 @@ function fromPinyin(words: readonly string[]): string | null {
 export function readAsciiName(raw: string): AsciiReading | null {
   const s = raw.normalize('NFKC').trim().replace(DICT_TEXT, '');
   if (!NAME.test(s) || known().has(exactKey(s))) return null;
+  // a code of the 双公示 data standard: the name the standard gives it
+  const sgs = sgsFieldName(s);
+  if (sgs) return { text: sgs, how: 'pinyin' };
   const words = nameWords(s);
   if (!words.length) return null;
   const en = english(words);

@@ -15,6 +15,8 @@ export interface NameIndex {
 export interface ColumnProfile {
   /** Non-empty values looked at. */
   n: number;
+  /** Cells looked at, empty ones too. */
+  rows?: number;
   date: number;
   /** Numbers a date is written as where nobody formatted it: Excel serial day numbers in a General
    *  cell (45575), milliseconds or seconds since 1970 from an API (1734663914000). Read as dates by
@@ -54,7 +56,9 @@ const BOOL = new Set([...TRUE_WORDS, ...FALSE_WORDS].map((w) => w.toUpperCase())
 const BOOL_FORM = /^(已\p{Script=Han}{1,4}|(未|尚未|没有)\p{Script=Han}{1,4}|线上|网上|线下)$/u;
 const BOOL_NOTE = /^([^（(]{1,3})[（(][^（()）]*[)）]$/;
 const BALLOT = new RegExp(`^(${BALLOT_YES}|${BALLOT_NO})$`, 'u');
-function isBool(v: string): boolean {
+function isBool(raw: string): boolean {
+  // a code before the word (1-是, 0-否), as convert.ts reads it (CODE_LABEL)
+  const v = /^[0-9]{1,3}\s*[-－—:：]\s*\p{Script=Han}/u.test(raw) ? raw.replace(/^[0-9]{1,3}\s*[-－—:：]\s*/, '') : raw;
   if (BOOL.has(v.toUpperCase())) return true;
   if (v.length > 7) return false;
   if (BOOL_FORM.test(v) || BALLOT.test(v)) return true;
@@ -118,6 +122,7 @@ export function profileColumn(values: readonly (string | null | undefined)[], na
   };
   return {
     n,
+    rows: values.length,
     date: frac(isDate),
     dateNumber: frac((v) => DATE_NUMBER.test(v)),
     // a unit after the number (90天, 32学时, 3次) is how spreadsheets often write it
@@ -161,6 +166,9 @@ const NONE: Evidence = { factor: 1 };
 
 /** What the values of a column say about a field. */
 export function fieldEvidence(p: ColumnProfile | undefined, f: FieldDef, t: TableDef): Evidence {
+  // a key's column empty in every row looked at is no key (the standard's 许可编号, left empty where
+  // the 决定文书号 numbers the permit: every row was rejected, acceptance set 12's 04)
+  if (p && p.n === 0 && (p.rows ?? 0) >= 10 && t.key.includes(f.name)) return { factor: 0.5, note: '列中没有值' };
   if (!p || p.n < 3) return NONE;
   const mostly = 0.8;
   switch (f.kind) {
