@@ -163,9 +163,6 @@ const KEY_FORM = /^[\u3400-\u4dbf\u4e00-\u9fff0-9A-Z!-/:-@[-`{-~]+$/;
 /** Two dates in one cell, the later after 至, 到, ~ or a dash (2024-05-06至2024-06-05,
  *  2024/5/6-2024/6/5, 2024年5月6日～2024年6月5日): group 3 is the second. */
 export const DATE_RANGE_PATTERN = '^(.+?)\\s*(至|到|~|～|—|–|－|-)\\s*([0-9]{4}.*|[〇零一二三四五六七八九]{4}.*)$';
-/** A dictionary code before its word (1-是, 0-否, 02-行政处罚): the code and its dash. */
-export const CODE_LABEL = '^[0-9]{1,3}\\s*[-－—:：]\\s*';
-
 /** Date fields that end a span: a term's due date, a certificate's validity, a deadline. */
 const END_DATES: ReadonlySet<string> = new Set(['cert_valid_to', 'due_date', 'deadline_date']);
 
@@ -197,9 +194,8 @@ export function valueExpr(m: MappedField, table = '', values?: ValueMaps): strin
     case 'number':
       return m.scale !== 1 ? `tj_number_c(${t}) * ${m.scale}` : `tj_number_c(${t})`;
     case 'bool':
-      // a code before the word, as 政务服务 systems export a dictionary value (1-是, 0-否): the word
-      // (the first byte a digit before the pattern runs)
-      return `tj_bool_c(CASE WHEN ${t} >= '0' AND ${t} < ':' AND regexp_matches(${t}, ${lit(CODE_LABEL)}) THEN regexp_replace(${t}, ${lit(CODE_LABEL)}, '') ELSE ${t} END)`;
+      // (1-是, 0-否 — a dictionary's code before its word — are words of TRUE_WORDS / FALSE_WORDS)
+      return `tj_bool_c(${t})`;
     case 'enum':
       return enumExpr(table, m.field, t, values?.[m.field.name]);
     case 'list':

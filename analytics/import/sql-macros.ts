@@ -54,6 +54,11 @@ const CN_NUMBERS = Array.from({ length: 31 }, (_, i) => {
 // boxes print: ☒ is the ticked glyph of Word's check-box content control — a cross alone is no)
 export const TRUE_WORDS = ['是', 'Y', 'YES', '1', '√', '✓', '✔', '☑', '☒', '▣', '■', 'TRUE', 'T', '有', '对', '已', '是的'];
 export const FALSE_WORDS = ['否', 'N', 'NO', '0', '×', '✗', '✘', '✕', '✖', '☐', '□', 'X', 'FALSE', 'F', '无', '未', '不是'];
+/** A dictionary's code before its word, as 政务服务 systems export a yes/no (1-是, 0-否): looked up
+ *  only for a text of their length (5–7 bytes), so the common words pay nothing for them. */
+const CODED = (code: string, words: readonly string[]) => words.flatMap((w) => ['-', '－', '—', ':', '：', '.'].map((d) => `${code}${d}${w}`));
+export const CODED_TRUE = [...CODED('1', ['是', '有'])];
+export const CODED_FALSE = [...CODED('0', ['否', '无']), ...CODED('2', ['否'])];
 
 /** Both answers printed with a box each and the chosen one ticked (☑是 ☐否, □是 ■否): yes, and
  *  no (RE2 and JavaScript patterns, whole text). */
@@ -336,6 +341,8 @@ CREATE OR REPLACE TEMP MACRO tj_bool_c(t) AS (
     -- for every row, not only for the rows that get this far
     WHEN list_contains([${list(TRUE_WORDS)}], upper(t)) THEN TRUE
     WHEN list_contains([${list(FALSE_WORDS)}], upper(t)) THEN FALSE
+    WHEN strlen(t) BETWEEN 5 AND 7 AND list_contains([${list(CODED_TRUE)}], t) THEN TRUE
+    WHEN strlen(t) BETWEEN 5 AND 7 AND list_contains([${list(CODED_FALSE)}], t) THEN FALSE
     -- as ledgers write a yes or no: 已批准/已审核/已听证 and 未批准/尚未审核 (a short word after
     -- 已 or 未, as 已 and 未 alone are yes and no), 线上/网上 and 线下 (is it handled online), and a
     -- yes/no word before a remark in a bracket: 是（网上）, √（已审核）

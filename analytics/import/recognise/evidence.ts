@@ -2,7 +2,7 @@
 // unified social credit codes, of yes/no words, of amounts, of names that are units or officers of
 // the workspace, of an enum's values. Computed from the first few hundred rows.
 import type { FieldDef, TableDef } from '../../schema/types.js';
-import { BALLOT_NO, BALLOT_YES, CN_DATE_PATTERN, FALSE_WORDS, PLACEHOLDERS, TRUE_WORDS, ZERO_DATE_PATTERN } from '../sql-macros.js';
+import { BALLOT_NO, BALLOT_YES, CN_DATE_PATTERN, CODED_FALSE, CODED_TRUE, FALSE_WORDS, PLACEHOLDERS, TRUE_WORDS, ZERO_DATE_PATTERN } from '../sql-macros.js';
 import { matchEnumValue, valueKey } from './values.js';
 
 /** Names the workspace already knows (keys as valueKey gives them). */
@@ -51,14 +51,12 @@ const CN_MONEY = /^(罚款|罚金)?(人民币)?[零壹贰叁肆伍陆柒捌玖�
 const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 const ID_CARD = /^\d{17}[\dX]$|^\d{15}$/;
 const YEAR = /^(19|20)\d{2}年?(度)?$/;
-const BOOL = new Set([...TRUE_WORDS, ...FALSE_WORDS].map((w) => w.toUpperCase()));
+const BOOL = new Set([...TRUE_WORDS, ...FALSE_WORDS, ...CODED_TRUE, ...CODED_FALSE].map((w) => w.toUpperCase()));
 /** The yes/no forms tj_bool_c reads beyond the words: 已划转/未划转, 尚未审核, 线上/线下, 是（网上）. */
 const BOOL_FORM = /^(已\p{Script=Han}{1,4}|(未|尚未|没有)\p{Script=Han}{1,4}|线上|网上|线下)$/u;
 const BOOL_NOTE = /^([^（(]{1,3})[（(][^（()）]*[)）]$/;
 const BALLOT = new RegExp(`^(${BALLOT_YES}|${BALLOT_NO})$`, 'u');
-function isBool(raw: string): boolean {
-  // a code before the word (1-是, 0-否), as convert.ts reads it (CODE_LABEL)
-  const v = /^[0-9]{1,3}\s*[-－—:：]\s*\p{Script=Han}/u.test(raw) ? raw.replace(/^[0-9]{1,3}\s*[-－—:：]\s*/, '') : raw;
+function isBool(v: string): boolean {
   if (BOOL.has(v.toUpperCase())) return true;
   if (v.length > 7) return false;
   if (BOOL_FORM.test(v) || BALLOT.test(v)) return true;
