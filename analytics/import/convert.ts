@@ -186,7 +186,8 @@ export function valueExpr(m: MappedField, table = '', values?: ValueMaps): strin
     case 'date':
       // a span written in one cell (2024-05-06至2024-06-05): a field that ends a span — a term, a
       // validity, a deadline — is its last day; any other date its first (as tj_date_c reads it)
-      return END_DATES.has(m.field.name) ? `tj_date_c(CASE WHEN strlen(${t}) > 11 AND regexp_matches(${t}, ${lit(DATE_RANGE_PATTERN)}) THEN regexp_extract(${t}, ${lit(DATE_RANGE_PATTERN)}, 3) ELSE ${t} END)` : `tj_date_c(${t})`;
+      // (regexp_extract gives '' where the pattern does not match: one pass of it, not a test and then the extract)
+      return END_DATES.has(m.field.name) ? `tj_date_c(CASE WHEN strlen(${t}) > 11 THEN coalesce(nullif(regexp_extract(${t}, ${lit(DATE_RANGE_PATTERN)}, 3), ''), ${t}) ELSE ${t} END)` : `tj_date_c(${t})`;
     case 'money':
       return moneySql(t, m.scale);
     case 'int':

@@ -5,9 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TijianError } from '../i18n/errors.js';
 import { SAMPLES } from '../test/paths.js';
-import { tempDir } from '../test/helpers.js';
+import { tempDir, tijianFailure } from '../test/helpers.js';
 import { detectFormat } from './sniff-format.js';
 import { biffFile, biffStream, compoundFile, record, u16, u32, xlString } from './testing/biff.js';
 import { openXlsWorkbook, readXlsRows } from './xls-reader.js';
@@ -34,15 +33,6 @@ function write(bytes: Buffer, name = 'book.xls'): string {
   const p = join(tempDir(), name);
   writeFileSync(p, bytes);
   return p;
-}
-
-async function failure(p: Promise<unknown>): Promise<TijianError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(TijianError);
-  return e as TijianError;
 }
 
 describe('.xls written by LibreOffice Calc (BIFF8)', () => {
@@ -161,7 +151,7 @@ describe('.xls written by WPS and by Excel 95 (SheetJS test files, values as xlr
   });
 
   it('a workbook Excel encrypted (FILEPASS) is refused with how to remove the password', async () => {
-    const e = await failure(rows(join(X, 'sheetjs-password_2002_40_xor.xls')));
+    const e = await tijianFailure(rows(join(X, 'sheetjs-password_2002_40_xor.xls')));
     expect(e.code).toBe('FILE_UNSUPPORTED');
     expect(e.message).toMatch(/设置了打开密码/);
   });
@@ -232,7 +222,7 @@ describe('BIFF5 and BIFF8 built record by record', () => {
 describe('hostile and damaged .xls: refused in words, never a hang', () => {
   it('two cell records for one cell are refused naming it (was: the later one overwrote the first without a word)', async () => {
     const p = write(biffFile({ version: 'biff8', sheets: [{ name: 'S', cells: [{ row: 0, col: 0, text: '编号' }, { row: 2, col: 0, text: 'A1' }, { row: 2, col: 0, text: '覆盖' }] }] }));
-    const e = await failure(rows(p));
+    const e = await tijianFailure(rows(p));
     expect([e.code, e.zh]).toEqual(['FILE_DAMAGED', expect.stringContaining('单元格 A3 有两个值（两条单元格记录）')]);
   });
 
@@ -240,30 +230,30 @@ describe('hostile and damaged .xls: refused in words, never a hang', () => {
 
   it('an encrypted workbook (FILEPASS) is refused with how to remove the password', async () => {
     const p = write(biffFile({ ...ok, globals: [[0x002f, Buffer.from([0, 0])]] }));
-    const e = await failure(rows(p));
+    const e = await tijianFailure(rows(p));
     expect(e.code).toBe('FILE_UNSUPPORTED');
     expect(e.message).toMatch(/密码/);
   });
 
   it('a compound file with no workbook in it (a Word file named .xls)', async () => {
-    const e = await failure(rows(write(compoundFile(Buffer.from('hello'), 'WordDocument'))));
+    const e = await tijianFailure(rows(write(compoundFile(Buffer.from('hello'), 'WordDocument'))));
     expect(e.code).toBe('FILE_UNSUPPORTED');
     expect(e.message).toMatch(/不是 Excel 工作簿/);
   });
 
   it('a cell naming a shared string that does not exist; a shared-string count larger than its bytes', async () => {
     const bad = write(biffFile({ version: 'biff8', sheets: [{ name: 'S', cells: [{ row: 0, col: 0, sst: 7 }] }] }));
-    const e = await failure(rows(bad));
+    const e = await tijianFailure(rows(bad));
     expect(e.code).toBe('FILE_DAMAGED');
     expect(e.message).toMatch(/A1.*共享字符串 7 不存在/);
     const lie = write(biffFile({ version: 'biff8', sstRecords: [Buffer.concat([u32(1), u32(4_000_000_000), xlString('x')])], sheets: [{ name: 'S', cells: [] }] }));
-    expect((await failure(rows(lie))).message).toMatch(/声明了 4000000000 个字符串/);
+    expect((await tijianFailure(rows(lie))).message).toMatch(/声明了 4000000000 个字符串/);
   });
 
   it('a file cut short, a record running past the end, a sheet offset pointing nowhere, a column beyond IV', async () => {
     const whole = readFileSync(join(X, 'libreoffice-cases.xls'));
     for (const n of [whole.length >> 1, 600]) {
-      const e = await failure(rows(write(whole.subarray(0, n))));
+      const e = await tijianFailure(rows(write(whole.subarray(0, n))));
       expect(e.code).toMatch(/FILE_DAMAGED/);
       // in words, never a JavaScript fault's ("Cannot read properties of undefined")
       expect(e.zh).not.toMatch(/Cannot read|undefined|is not a function/);
@@ -271,14 +261,14 @@ describe('hostile and damaged .xls: refused in words, never a hang', () => {
     // the sheet's last record (EOF) replaced by one that says it is longer than what is left
     const stream = biffStream(ok);
     const long = Buffer.concat([stream.subarray(0, stream.length - 4), u16(0x00fd), u16(1000), Buffer.alloc(10)]);
-    expect((await failure(rows(write(compoundFile(long))))).message).toMatch(/超出了工作簿数据的末尾/);
+    expect((await tijianFailure(rows(write(compoundFile(long))))).message).toMatch(/超出了工作簿数据的末尾/);
     const s = Buffer.from(stream);
     // the first BOUNDSHEET (found by its record type, 85 00; nothing before it holds those bytes)
     const at = s.indexOf(Buffer.from([0x85, 0x00]));
     s.writeUInt32LE(0x7fffffff, at + 4);
-    expect((await failure(rows(write(compoundFile(s))))).message).toMatch(/工作表“S”的位置/);
+    expect((await tijianFailure(rows(write(compoundFile(s))))).message).toMatch(/工作表“S”的位置/);
     const wide = write(biffFile({ version: 'biff8', sheets: [{ name: 'S', cells: [{ row: 0, col: 300, text: 'x' }] }] }));
-    expect((await failure(rows(wide))).message).toMatch(/KO1.*IV/);
+    expect((await tijianFailure(rows(wide))).message).toMatch(/KO1.*IV/);
   });
 
   it('a record length that lies by whole records (the reader lands on a record again) is found, not read past', async () => {
@@ -289,7 +279,7 @@ describe('hostile and damaged .xls: refused in words, never a hang', () => {
     for (let p = 0; p + 4 <= stream.length; p += 4 + stream.readUInt16LE(p + 2)) if (stream.readUInt16LE(p) === 0x00fd) labels.push(p);
     const b = Buffer.from(stream);
     b.writeUInt16LE(10 + 3 * 14, labels[4]! + 2);
-    const e = await failure(rows(write(compoundFile(b))));
+    const e = await tijianFailure(rows(write(compoundFile(b))));
     expect(e.code).toBe('FILE_DAMAGED');
     expect(e.message).toMatch(new RegExp(`第 ${labels[4]} 字节处的记录（类型 0xfd，52 字节）不成立`));
   });

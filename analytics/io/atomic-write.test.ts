@@ -3,23 +3,13 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../test/helpers.js';
-import { TijianError } from '../i18n/errors.js';
+import { tempDir, tijianFailure } from '../test/helpers.js';
 import { writeCsv, writeXlsx } from '../export/tabular.js';
 import { injectWriteFailure, stageAtomic, writeAtomic, writeFileAtomic } from './atomic-write.js';
 
 const enospc = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
 
 afterEach(() => injectWriteFailure(null));
-
-async function failure(p: Promise<unknown>): Promise<TijianError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(TijianError);
-  return e as TijianError;
-}
 
 describe('writeAtomic', () => {
   it('replaces the file when the write succeeds, leaving nothing else in the folder', async () => {
@@ -36,7 +26,7 @@ describe('writeAtomic', () => {
     const target = join(dir, 'r.xlsx');
     const old = Buffer.from('PK\u0003\u0004 an older valid report, 40 bytes.....');
     writeFileSync(target, old);
-    const e = await failure(
+    const e = await tijianFailure(
       writeAtomic(target, (tmp) => {
         writeFileSync(tmp, 'the first 4 KB of the new report');
         // the rest goes to a device that is always full: Linux's own ENOSPC
@@ -55,7 +45,7 @@ describe('writeAtomic', () => {
     injectWriteFailure(() => {
       throw enospc();
     });
-    await failure(writeFileAtomic(join(dir, 'r.docx'), Buffer.alloc(32768, 1)));
+    await tijianFailure(writeFileAtomic(join(dir, 'r.docx'), Buffer.alloc(32768, 1)));
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -65,13 +55,13 @@ describe('writeAtomic', () => {
     injectWriteFailure(() => {
       throw Object.assign(new Error('EROFS: read-only file system, rename'), { code: 'EROFS' });
     });
-    const ro = await failure(writeFileAtomic(target, 'x'));
+    const ro = await tijianFailure(writeFileAtomic(target, 'x'));
     expect(ro.code).toBe('NOT_WRITABLE');
     expect(ro.zh).toContain(`文件夹“${dir}”在只读的磁盘上`);
     injectWriteFailure(() => {
       throw Object.assign(new Error('EACCES: permission denied, rename'), { code: 'EACCES' });
     });
-    expect((await failure(writeFileAtomic(target, 'x'))).zh).toContain(`没有在文件夹“${dir}”中写入文件的权限`);
+    expect((await tijianFailure(writeFileAtomic(target, 'x'))).zh).toContain(`没有在文件夹“${dir}”中写入文件的权限`);
     injectWriteFailure(() => {
       throw new TypeError('a bug in a renderer');
     });
@@ -112,7 +102,7 @@ describe('the spreadsheet and CSV writers go through it', () => {
         seen = readFileSync(tmp).length;
         throw enospc();
       });
-      expect((await failure(write(target))).code).toBe('DISK_FULL');
+      expect((await tijianFailure(write(target))).code).toBe('DISK_FULL');
       expect(seen).toBeGreaterThan(0);
       expect(readFileSync(target).equals(old)).toBe(true);
       expect(readdirSync(dir)).toEqual([`x.${name}`]);

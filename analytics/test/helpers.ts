@@ -2,8 +2,9 @@
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, inject } from 'vitest';
+import { afterEach, expect, inject } from 'vitest';
 import { Db, ident } from '../db/duck.js';
+import { TijianError } from '../i18n/errors.js';
 import { MACROS_SQL, moneySql } from '../import/sql-macros.js';
 import { CANONICAL_TABLES } from '../schema/tables.js';
 import { Workspace } from '../workspace/workspace.js';
@@ -87,4 +88,26 @@ export async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
     out[t] = await db.all(`SELECT * FROM ${ident(t)} ORDER BY ALL`);
   }
   return out;
+}
+
+/** The TijianError a promise rejects with (the test fails when it resolves or throws anything else). */
+export async function tijianFailure(p: Promise<unknown>): Promise<TijianError> {
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(TijianError);
+  return e as TijianError;
+}
+
+/** The TijianError opening a workspace at `path` fails with (the test fails when it opens). */
+export async function workspaceOpenError(path: string, opts = {}): Promise<TijianError> {
+  try {
+    const ws = await Workspace.open(path, opts);
+    ws.close();
+  } catch (e) {
+    expect(e).toBeInstanceOf(TijianError);
+    return e as TijianError;
+  }
+  throw new Error('expected the open to fail');
 }

@@ -6,27 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { Db } from '../db/duck.js';
-import { TijianError } from '../i18n/errors.js';
-import { tempDir } from '../test/helpers.js';
+import { tempDir, workspaceOpenError } from '../test/helpers.js';
 import { translateOpenError, Workspace } from './workspace.js';
-
-async function openError(path: string, opts = {}): Promise<TijianError> {
-  try {
-    const ws = await Workspace.open(path, opts);
-    ws.close();
-  } catch (e) {
-    expect(e).toBeInstanceOf(TijianError);
-    return e as TijianError;
-  }
-  throw new Error('expected the open to fail');
-}
 
 describe('what is at the path', () => {
   it('a folder (was: internal error EISDIR), for reading and for importing', async () => {
     const path = join(tempDir(), 'isdir.duckdb');
     mkdirSync(path);
     for (const opts of [{ create: false }, {}]) {
-      const e = await openError(path, opts);
+      const e = await workspaceOpenError(path, opts);
       expect(e.code).toBe('WORKSPACE_NOT_DUCKDB');
       expect(e.zh).toBe(`“${path}”是一个文件夹，不是工作区文件。请选择 .duckdb 工作区文件，或给出一个新的文件名以新建工作区。`);
     }
@@ -35,7 +23,7 @@ describe('what is at the path', () => {
   it('an empty file: said empty, without DuckDB\'s English; left as it was', async () => {
     const path = join(tempDir(), 'zero.duckdb');
     writeFileSync(path, '');
-    const e = await openError(path, { create: false });
+    const e = await workspaceOpenError(path, { create: false });
     expect(e.zh).toBe(`“${path}”是空文件（0 字节），不是工作区：其中没有任何数据（也可能是复制时被截断）。如是备份的工作区，请使用原来的文件；如要新建工作区，请删除这个空文件，或给出一个新的文件名。`);
     expect(e.en).not.toMatch(/DuckDB|IO Error/);
     expect(statSync(path).size).toBe(0);
@@ -44,7 +32,7 @@ describe('what is at the path', () => {
   it('a link to /dev/null: not a regular file (was: IO Error: Could not fsync file "/dev/null")', async () => {
     const path = join(tempDir(), 'null.duckdb');
     symlinkSync('/dev/null', path);
-    const e = await openError(path);
+    const e = await workspaceOpenError(path);
     expect(e.zh).toBe(`“${path}”不是普通文件（是设备、管道或指向它们的链接），不能用作工作区。请选择 .duckdb 工作区文件，或给出一个新的文件名以新建工作区。`);
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
@@ -60,7 +48,7 @@ describe('what is at the path', () => {
       await db.exec(sql);
       db.close();
       const bytes = readFileSync(path);
-      const e = await openError(path);
+      const e = await workspaceOpenError(path);
       expect(e.code).toBe('WORKSPACE_DAMAGED');
       expect(e.zh).toContain(`工作区“${path}”的结构版本记录缺失或有误（tijian_meta 中 schema_version 为 ${what.includes('9a') ? '“9a”' : '空'}），无法确定如何打开；文件未被改动。`);
       expect(readFileSync(path).equals(bytes)).toBe(true);
@@ -104,7 +92,7 @@ describe('a read-only disk', () => {
 
   it.skipIf(!mount)('on a read-only mount: refused for writing in words; opened read-only with readOnlyFallback', async () => {
     const path = join(mount!, 'w.duckdb');
-    const e = await openError(path, { create: false });
+    const e = await workspaceOpenError(path, { create: false });
     expect(e.code).toBe('WORKSPACE_READ_ONLY');
     const ws = await Workspace.open(path, { create: false, readOnlyFallback: true });
     try {

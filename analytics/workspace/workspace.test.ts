@@ -3,23 +3,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Db } from '../db/duck.js';
-import { TijianError } from '../i18n/errors.js';
 import { tableColumns } from '../schema/ddl.js';
 import { CANONICAL_TABLES } from '../schema/tables.js';
-import { REPO, tempDir } from '../test/helpers.js';
+import { REPO, tempDir, workspaceOpenError } from '../test/helpers.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
 import { Workspace } from './workspace.js';
-
-async function openError(path: string, opts = {}): Promise<TijianError> {
-  try {
-    const ws = await Workspace.open(path, opts);
-    ws.close();
-  } catch (e) {
-    expect(e).toBeInstanceOf(TijianError);
-    return e as TijianError;
-  }
-  throw new Error('expected the open to fail');
-}
 
 describe('Workspace', () => {
   it('creates a workspace at the current schema version and reopens it', async () => {
@@ -90,7 +78,7 @@ describe('Workspace', () => {
   it('refuses a file that is not a DuckDB database, with a message saying what to do', async () => {
     const path = join(tempDir(), 'cases.duckdb');
     writeFileSync(path, '案件编号,立案日期\nAJ1,2024-03-05\n'.repeat(10));
-    const e = await openError(path);
+    const e = await workspaceOpenError(path);
     expect(e.code).toBe('WORKSPACE_NOT_DUCKDB');
     expect(e.zh).toContain('不是 Tijian 工作区');
     expect(e.en).toContain('not a Tijian workspace');
@@ -101,7 +89,7 @@ describe('Workspace', () => {
     const db = await Db.open(path);
     await db.exec('CREATE TABLE t (x INTEGER)');
     db.close();
-    const e = await openError(path);
+    const e = await workspaceOpenError(path);
     expect(e.code).toBe('WORKSPACE_NOT_TIJIAN');
   });
 
@@ -110,7 +98,7 @@ describe('Workspace', () => {
     const ws = await Workspace.open(path);
     await ws.db.exec(`UPDATE tijian_meta SET value = '${SCHEMA_VERSION + 1}' WHERE key = 'schema_version'`);
     ws.close();
-    expect((await openError(path)).code).toBe('WORKSPACE_TOO_NEW');
+    expect((await workspaceOpenError(path)).code).toBe('WORKSPACE_TOO_NEW');
   });
 
   it('says clearly when another process holds the workspace', async () => {
@@ -127,7 +115,7 @@ describe('Workspace', () => {
         holder.stdout.on('data', (d: Buffer) => d.toString().includes('holding') && resolve());
         holder.on('exit', (code) => reject(new Error(`holder exited ${code}`)));
       });
-      const e = await openError(path);
+      const e = await workspaceOpenError(path);
       expect(e.code).toBe('WORKSPACE_LOCKED');
       expect(e.zh).toContain('正被另一个程序');
       expect(e.zh).toContain(String(holder.pid));
@@ -137,7 +125,7 @@ describe('Workspace', () => {
   });
 
   it('missing file with create: false', async () => {
-    expect((await openError(join(tempDir(), 'none.duckdb'), { create: false })).code).toBe('FILE_NOT_FOUND');
+    expect((await workspaceOpenError(join(tempDir(), 'none.duckdb'), { create: false })).code).toBe('FILE_NOT_FOUND');
   });
 });
 
