@@ -33,6 +33,10 @@ export interface ColumnProfile {
   units: number;
   officers: number;
   matters: number;
+  /** Links to rows of the exporting platform itself: a 飞书多维表格 关联记录 written as its record ids
+   *  (["recvCznYRClsuw"], recqwIwhc6, …). They name a row of that platform, never a record of ours:
+   *  a 关联检查 column of them is no inspection id (acceptance set 13's 04). */
+  platformLinks: number;
   values: string[];
   /** The distinct values with how often each occurs (a category column repeats a few texts). */
   counts: Map<string, number>;
@@ -93,6 +97,15 @@ function isOneDate(v: string): boolean {
   return y >= 1949 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
 }
 
+/** A 飞书/Lark Bitable record id (rec + letters and digits, both cases: recqwIwhc6), alone, in a
+ *  JSON array or listed with commas. A code of our own starting in rec (REC2024001, rec-01) has no
+ *  lower-case letter after rec beside an upper-case one. */
+const PLATFORM_LINK = /^\[?\s*"?rec[A-Za-z0-9]{6,24}"?(\s*[,，]\s*"?rec[A-Za-z0-9]{6,24}"?)*\s*\]?$/;
+function isPlatformLink(v: string): boolean {
+  if (!PLATFORM_LINK.test(v)) return false;
+  return v.startsWith('[') || (/[a-z]/.test(v.slice(3)) && /[A-Z]/.test(v.slice(3)));
+}
+
 /** Seconds or milliseconds since 1970 (2001–2286 as seconds): as APIs write times. */
 const EPOCH = /^[0-9]{10}$|^[0-9]{13}$/;
 const ZERO_DATE = new RegExp(`^(${ZERO_DATE_PATTERN})$`);
@@ -131,6 +144,7 @@ export function profileColumn(values: readonly (string | null | undefined)[], na
     uscc: frac((v) => USCC.test(v.toUpperCase()) && !/^\d{18}$/.test(v)),
     idCard: frac((v) => ID_CARD.test(v.toUpperCase())),
     distinct: n ? new Set(vs).size / n : 0,
+    platformLinks: frac(isPlatformLink),
     units: share(names?.units, false),
     officers: share(names?.officers, true),
     matters: share(names?.matters, false),
@@ -203,6 +217,7 @@ export function fieldEvidence(p: ColumnProfile | undefined, f: FieldDef, t: Tabl
     }
     case 'id':
       if (p.date >= mostly) return { factor: 0.4, note: '值为日期' };
+      if (p.platformLinks >= mostly) return { factor: 0.4, note: '值为导出平台内部的记录链接' };
       if ((p.uscc >= mostly || p.idCard + p.uscc >= mostly) && /subject_id|party_id|id_number/.test(f.name)) return { factor: 1.25, note: '值为统一社会信用代码或身份证号' };
       return NONE;
     case 'ref':
@@ -211,6 +226,7 @@ export function fieldEvidence(p: ColumnProfile | undefined, f: FieldDef, t: Tabl
       if (share >= 0.5) return { factor: 1.25, note: f.ref === 'unit' ? '值为已知单位' : f.ref === 'officer' ? '值为已知执法人员' : '值为已知事项' };
       // codes may be numbers (事项编码 330110001000); dates are never names
       if (p.date >= mostly) return { factor: 0.4, note: '值为日期' };
+      if (p.platformLinks >= mostly) return { factor: 0.4, note: '值为导出平台内部的记录链接' };
       return NONE;
     }
     case 'text':

@@ -23,6 +23,9 @@ export interface Analysed {
   head?: Map<string, number>;
   /** 实际…: the header says what was done, not what was due. */
   actual?: boolean;
+  /** X说明 / X备注 (佐证材料说明): a text about X — X's field when it holds text, never its value
+   *  otherwise (罚款金额说明 is no amount). */
+  about?: boolean;
   /** The highest score the header can have: it relies on a concept it only implies (有效期 alone
    *  is read as the date it ends, but not for sure). */
   cap?: number;
@@ -108,6 +111,7 @@ export function analyse(header: string, withNotes = true): Analysed {
   const de = tokens.findLastIndex((t) => t.kind === 'modifier' && t.text === '的');
   const head = de >= 0 && tokens.slice(de + 1).some((t) => t.kind === 'concept') ? new Map<string, number>() : undefined;
   let actual = false;
+  let about = false;
   tokens.forEach((t, i) => {
     switch (t.kind) {
       case 'class':
@@ -124,6 +128,12 @@ export function analyse(header: string, withNotes = true): Analysed {
         if ((t.id === 'START' || t.id === 'END') && !last(i)) break;
         if (t.id === 'ACTUAL') {
           actual = true;
+          break;
+        }
+        // 说明/备注 ending a header after what it is about (佐证材料说明) make it a text about that
+        // thing, not a column of remarks (acceptance set 13's 09 left 7.佐证材料说明 unmapped)
+        if (t.id === 'REMARK' && i === lastConceptAt && tokens.some((x, j) => j < i && x.kind === 'concept' && x.id !== 'REMARK')) {
+          about = true;
           break;
         }
         {
@@ -161,6 +171,11 @@ export function analyse(header: string, withNotes = true): Analysed {
   if (clsText) out.clsText = clsText;
   if (head?.size) out.head = head;
   if (actual) out.actual = true;
+  // a likely reading, never a sure one: the remark may say something else about the thing
+  if (about) {
+    out.about = true;
+    out.cap = Math.min(out.cap ?? 1, 0.85);
+  }
   // A validity period with neither bound named (有效期, 证件有效期) is read as the date it ends: a
   // likely reading, never a sure one.
   if (content.has('VALIDITY') && !content.has('START') && !content.has('END')) {
@@ -404,7 +419,7 @@ export function scoreHeader(h: Analysed, fm: FieldModel, tm: TableModel): Header
       const vocabulary = sig.near ? pointed : named;
       const c = contentScore(a, sig.a, vocabulary, tm.topics, fm.field.kind, tm.table.key[0] === fm.field.name) * noteFactor * (sig.near ? NEAR_FACTOR : 1);
       if (c <= best.score) continue;
-      const s = Math.min(NOT_EXACT_CAP, h.cap ?? 1, c * clsFactor(a.cls ? a : h, sig.a, fm.field.kind) * yesNoFits(h, fm) * unitFits(h, fm.field.kind) * dueFits(h, fm) * issuerFits(h, fm));
+      const s = Math.min(NOT_EXACT_CAP, h.cap ?? 1, c * clsFactor(a.cls ? a : h, sig.a, fm.field.kind) * yesNoFits(h, fm) * unitFits(h, fm.field.kind) * dueFits(h, fm) * issuerFits(h, fm) * (h.about && fm.field.kind !== 'text' ? 0.5 : 1));
       if (s > best.score) best = { score: s, phrase: sig.phrase, exact: false, ...(sig.near ? { near: true } : {}) };
     }
   }
