@@ -26,6 +26,7 @@ import { applyMappingFile, type MappingFile } from './mapping-file.js';
 import type { ProgressFn } from './progress.js';
 import { listKeyMapSql, listMapSql, prepareLookups, referenceFields, resolveAfterReferenceChange, singleMapSql } from './resolve.js';
 import { checkAborted } from './cancel.js';
+import { headerRowScore } from './recognise/recognise.js';
 import { workbookDataSheets, rowShape, scanFacts, stageSource, type FileFormat, type SheetPart, type StagedSource, type StructuralReject } from './sources.js';
 import { detectFormat } from './sniff-format.js';
 import { refPlaceholdersOfImport, unresolvedOfImport, type UnresolvedOfImport } from './unresolved.js';
@@ -678,27 +679,52 @@ interface Staged {
  * raw text read again from the file, as a duplicate's), and the import says where. A sheet's second
  * table is read under its own header already (otherParts); this is the text formats' net.
  */
+let HEADER_WORDS: readonly string[] | undefined;
+/** The header spellings of every table's fields, and 序号: a key cell holding one starts another
+ *  table's header (see rejectOtherTable). */
+function otherHeaderWords(): readonly string[] {
+  HEADER_WORDS ??= [...new Set([...CANONICAL_TABLES.flatMap((t) => t.fields.flatMap((f) => [f.zh, ...f.aliases])), '序号'])];
+  return HEADER_WORDS;
+}
+
 async function rejectOtherTable(db: Db, t: TableDef, mapping: Mapping, source: StagedSource, conv: Staged['conv']): Promise<{ warn: () => Promise<void> } | null> {
   const keyField = t.fields.find((f) => f.name === t.key[0]);
   const keyCol = keyField && mapping.columns.find((c) => c.field === keyField.name && !c.fallback);
   if (!keyField || !keyCol) return null;
   const texts = source.headers.map((h) => h.trim());
-  const others = texts.filter((h, i) => i !== keyCol.index && h !== '' && h !== texts[keyCol.index]);
-  if (others.length < 2) return null;
+  const ownKey = texts[keyCol.index];
+  const others = texts.filter((h, i) => i !== keyCol.index && h !== '' && h !== ownKey);
+  // the header words of every table (人员编号 over a list of units: a table of officers below), not
+  // the file's own key header (a page's header repeated is rejected by itself, as row.header_repeat)
+  const words = [...new Set([...others, ...otherHeaderWords()])].filter((w) => w !== ownKey);
   const ordOf = (rel: string) => (source.ordinal === 'rowid' ? `${rel}.rowid + 1` : `${rel}.__ord`);
-  const k = await db.scalar(`SELECT min(${ordOf(`${TAG}_conv_t`)}) FROM ${TAG}_conv_t WHERE ${ident(convName(keyField))} IN (${others.map(lit).join(', ')})`);
-  if (k === null || k === undefined) return null;
-  const from = Number(k);
-  await db.exec(`CREATE OR REPLACE TEMP TABLE ${TAG}_other AS SELECT * FROM ${source.relationWithOrdinal} WHERE __ord >= ${from}`);
+  const candidates = (
+    await db.all<{ o: bigint | number }>(
+      `SELECT ${ordOf(`${TAG}_conv_t`)} AS o FROM ${TAG}_conv_t WHERE ${ident(convName(keyField))} IN (${words.map(lit).join(', ')}) ORDER BY 1 LIMIT 8`,
+    )
+  ).map((r) => Number(r.o));
+  if (!candidates.length) return null;
   const cols = source.headers.map((_, i) => `c${i}`);
-  const [row] = await db.all<Record<string, string | null>>(`SELECT ${cols.join(', ')} FROM ${TAG}_other WHERE __ord = ${from}`);
-  const cells = cols.map((c) => (row?.[c] ?? '').trim()).filter((c) => c !== '');
+  const rows = await db.all<Record<string, string | null>>(`SELECT __ord, ${cols.join(', ')} FROM ${source.relationWithOrdinal} WHERE __ord IN (${candidates.join(', ')}) ORDER BY __ord`);
   const set = new Set(texts.filter((h) => h !== ''));
-  // a header: most of its cells are the file's header texts (two at least)
-  if (cells.filter((c) => set.has(c)).length < Math.max(2, Math.ceil(cells.length / 2))) {
-    await db.exec(`DROP TABLE IF EXISTS ${TAG}_other`);
-    return null;
+  let from: number | null = null;
+  let cells: string[] = [];
+  let permuted = false;
+  for (const row of rows) {
+    const cs = cols.map((c) => (row[c] ?? '').trim()).filter((c) => c !== '');
+    const need = Math.max(2, Math.ceil(cs.length / 2));
+    // a header: most of its cells are the file's header texts in another order, or a header of
+    // another table (most of its cells name fields)
+    const same = cs.filter((c) => set.has(c)).length >= need;
+    if (same || headerRowScore(cs) >= need) {
+      from = Number(row.__ord);
+      cells = cs;
+      permuted = same;
+      break;
+    }
   }
+  if (from === null) return null;
+  await db.exec(`CREATE OR REPLACE TEMP TABLE ${TAG}_other AS SELECT * FROM ${source.relationWithOrdinal} WHERE __ord >= ${from}`);
   // (written anew in the file's order, not UPDATEd: DuckDB moves an updated list to new rowids, and
   // a rowid is the row's place in the file)
   await db.exec(
@@ -714,16 +740,24 @@ async function rejectOtherTable(db: Db, t: TableDef, mapping: Mapping, source: S
   conv.reasonChecks.unshift({
     code: 'row.other_table',
     cond: `__ord >= ${from}`,
-    zh: lit(`属于文件中的另一张表（其表头为「${labels.join('、')}」，列的次序与文件开头的表头不同）：按第一张表的列读取会错列，未导入。请把另一张表另存为单独的文件后再导入`),
-    en: lit(`part of another table in the file (its header "${labels.join(', ')}" has another column order than the file's first header): read under the first table's columns it would be misread, so it was not imported. Save the other table as a file of its own and import it`),
+    zh: lit(
+      permuted
+        ? `属于文件中的另一张表（其表头为「${labels.join('、')}」，列的次序与文件开头的表头不同）：按第一张表的列读取会错列，未导入。请把另一张表另存为单独的文件后再导入`
+        : `属于文件中的另一张表（其表头为「${labels.join('、')}」，与文件开头的表头「${header.join('、')}」不是同一张表）：按第一张表的列读取会错列，未导入。请把另一张表另存为单独的文件后再导入`,
+    ),
+    en: lit(
+      permuted
+        ? `part of another table in the file (its header "${labels.join(', ')}" has another column order than the file's first header): read under the first table's columns it would be misread, so it was not imported. Save the other table as a file of its own and import it`
+        : `part of another table in the file (its header "${labels.join(', ')}" is not the file's first header "${header.join(', ')}"): read under the first table's columns it would be misread, so it was not imported. Save the other table as a file of its own and import it`,
+    ),
     exclusive: true,
   });
   return {
     warn: async () => {
       const line = await db.scalar(`SELECT ${source.lineExpr('o')} FROM (SELECT ${from}::BIGINT AS __ord) o ${source.lineJoin('o')}`);
       source.warnings.push(
-        `第 ${String(line)} 行起是文件中的另一张表（表头：${labels.join('、')}），与开头的表头（${header.join('、')}）列的次序不同：该行及其后的行未导入（按第一张表的列读取会错列），请把它另存为单独的文件再导入 / ` +
-          `from line ${String(line)} on the file holds another table (header: ${labels.join(', ')}) whose columns are in another order than the first header's (${header.join(', ')}): that line and the rest were not imported (read under the first table's columns they would be misread); save it as a file of its own and import it`,
+        `第 ${String(line)} 行起是文件中的另一张表（表头：${labels.join('、')}），与开头的表头（${header.join('、')}）${permuted ? '列的次序不同' : '不是同一张表'}：该行及其后的行未导入（按第一张表的列读取会错列），请把它另存为单独的文件再导入 / ` +
+          `from line ${String(line)} on the file holds another table (header: ${labels.join(', ')}) ${permuted ? 'whose columns are in another order than the first header\'s' : 'that is not the first header\'s'} (${header.join(', ')}): that line and the rest were not imported (read under the first table's columns they would be misread); save it as a file of its own and import it`,
       );
     },
   };

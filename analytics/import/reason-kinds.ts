@@ -11,7 +11,7 @@ const ROW_KINDS: Record<string, { zh: string; en: string }> = {
   'row.header_repeat': { zh: '重复的表头行', en: 'the header repeated' },
   'row.empty': { zh: '空行（所有单元格为空）', en: 'an empty line (every cell empty)' },
   'row.summary': { zh: '合计、页码、标题或表尾说明', en: 'a total, a page number, a title or a note under the table' },
-  'row.other_table': { zh: '文件中另一张表的行（列的次序不同）', en: 'a row of another table in the file (other column order)' },
+  'row.other_table': { zh: '文件中另一张表的行（另一张表头之下）', en: 'a row of another table in the file (under another header)' },
   'row.encoding': { zh: '含有无法识别的字符（编码错误）', en: 'characters that could not be decoded' },
   'row.quote': { zh: '引号不配对，无法拆分', en: 'unbalanced quotes' },
   'row.malformed': { zh: '格式错误，无法读取', en: 'malformed line' },
