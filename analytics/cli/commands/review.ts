@@ -76,7 +76,7 @@ export const reviewCommand: Command = {
     const period = requireOption(values.period, 'period', reviewUsage);
     const out = values.out ? prepareOut(values.out, { exts: ['.xlsx'] }) : undefined;
     const rules = await rulesFrom(values.rules);
-    const ws = await Workspace.open(wsPath, { create: false });
+    const ws = await Workspace.open(wsPath, { create: false, readOnlyFallback: true });
     try {
       const r = await runReview(ws, { period, rules, ...(values.rule?.length ? { only: values.rule } : {}) });
       const unmask = values.unmask === true;
@@ -128,7 +128,7 @@ export const markCommand: Command = {
     );
     const wsPath = requireOption(values.workspace, 'workspace', markUsage);
     if (values.list) {
-      const ws = await Workspace.open(wsPath, { create: false });
+      const ws = await Workspace.open(wsPath, { create: false, readOnlyFallback: true });
       try {
         const marks = await listMarks(ws, values.rule ? { rule: values.rule } : {});
         if (values.json) io.out(json({ marks }));
