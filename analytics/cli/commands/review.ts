@@ -17,6 +17,7 @@ import {
   reviewJson,
   ruleById,
   runReview,
+  withMaskedText,
   writeEvidencePack,
   type LoadedRules,
   type MarkStatus,
@@ -85,7 +86,7 @@ export const reviewCommand: Command = {
         io.err(`已写入证据包 wrote ${values.out}${unmask ? '（未脱敏 / unmasked）' : '（个人信息已脱敏 / personal data masked）'}`);
       }
       if (values.json) io.out(json(reviewJson(r, { unmask })));
-      else printHuman(io, r);
+      else printHuman(io, unmask ? r : withMaskedText(r));
       return 0;
     } finally {
       ws.close();
