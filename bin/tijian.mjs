@@ -4,8 +4,8 @@
 // missing, it is built again first (a few seconds, said on stderr), so this never runs stale code.
 // Plain JavaScript on purpose: it must run before anything is compiled.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const REPO = resolve(import.meta.dirname, '..');
@@ -32,6 +32,32 @@ function staleness() {
   return null;
 }
 
+/** Whether a process of this id runs (EPERM: it does, another user's). */
+function running(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
+/** The build folders (out/cli.PID, out/cli.old.PID) of commands killed while they rebuilt: removed,
+ *  unless their process still runs (a build under way beside this one). */
+function removeStaleBuilds() {
+  const own = new RegExp(`^${basename(OUT)}\\.(?:old\\.)?(\\d+)$`);
+  let names;
+  try {
+    names = readdirSync(dirname(OUT));
+  } catch {
+    return; // no out/ yet
+  }
+  for (const name of names) {
+    const pid = Number(own.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !running(pid)) rmSync(join(dirname(OUT), name), { recursive: true, force: true });
+  }
+}
+
 /** Builds into a folder of its own, then swaps it in: a command running meanwhile keeps its files. */
 function build(why) {
   const vite = join(REPO, 'node_modules', 'vite', 'bin', 'vite.js');
@@ -43,6 +69,7 @@ function build(why) {
     return; // an installation without the build tools runs the build it has
   }
   process.stderr.write(`构建命令行 / building the command line (${why})…\n`);
+  removeStaleBuilds();
   const tmp = `${OUT}.${process.pid}`;
   const r = spawnSync(process.execPath, [vite, 'build', '-c', 'cli.config.ts'], {
     cwd: REPO,

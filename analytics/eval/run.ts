@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
 import { TijianError } from '../i18n/errors.js';
+import { workspaceReadOnly } from '../i18n/machine-errors.js';
 import type { Indicator, IndexSystem } from '../index/schema.js';
 import { loadIndexFile, type LoadedIndex } from '../index/validate.js';
 import {
@@ -799,6 +800,11 @@ function funnelsOf(sys: IndexSystem, units: Entity[], per: Map<string, EntityPer
 
 export async function evaluate(ws: Workspace, opts: EvaluateOptions): Promise<EvaluationResult> {
   const t0 = performance.now();
+  // a workspace looked at read-only (a CD, a read-only share) cannot keep a new run: said before
+  // any work, with what can still be done there (DuckDB's "attached in read-only mode" otherwise)
+  if (ws.notWritable && opts.save !== false) {
+    throw workspaceReadOnly(ws.path, ws.notWritable, '新的评估批次无法保存在其中；已保存的评估批次仍可生成报告（report --run 批次号）。', 'A new evaluation run cannot be saved in it; reports of the runs saved before can still be written (report --run RUN_ID).');
+  }
   const db = ws.db;
   const period = typeof opts.period === 'string' ? parsePeriod(opts.period) : opts.period;
   const asked = opts.compare === undefined ? null : typeof opts.compare === 'string' ? parsePeriod(opts.compare) : opts.compare;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvFile, freshWorkspace, SAMPLES } from '../test/helpers.js';
 import { importFile } from './import-file.js';
+import { previewFile } from './preview.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 async function withRoster(): Promise<Workspace> {
@@ -52,5 +53,28 @@ describe('a list over several columns', () => {
     expect(Object.fromEntries(r.columns!.map((c) => [c.column, c.field]))).toMatchObject({ 主办人: 'officer_ids', 协办人: 'officer_ids', 记录人: null });
     expect(await ws.db.all(`SELECT officer_ids AS ids FROM inspection`)).toEqual([{ ids: ['ZF0199', 'ZF0209'] }]);
     ws.close();
+  });
+
+  it("the first column's reason says the two are one list, in both languages (was: 另有一列同样像, another column looks the same)", async () => {
+    const path = csvFile('处罚台账.csv', [
+      ['案件编号', '执法主体', '立案日期', '执法人员1', '执法人员2'],
+      ['C1', '嵊泗县海洋综合行政执法队', '2024-03-05', '张三', '李四'],
+    ]);
+    // the import screen's recognition (no workspace needed)
+    const p = await previewFile(null, path);
+    const cols = Object.fromEntries(p.mapping!.columns.map((c) => [c.header, c]));
+    expect(cols['执法人员1']).toMatchObject({ field: 'officer_ids' });
+    expect(cols['执法人员1']!.fallback).toBeFalsy();
+    expect(cols['执法人员2']).toMatchObject({ field: 'officer_ids', fallback: true });
+    const first = cols['执法人员1']!;
+    expect(first.why).not.toContain('另有一列同样像');
+    expect(first.why).toMatch(/；与“执法人员2”同为承办人的一列，各列的名字并入同一名单$/);
+    expect(first.why_en).toMatch(/; one list of Officers with "执法人员2": the names of each column join it$/);
+    // and the import's result says the same
+    const ws = await freshWorkspace();
+    const r = await importFile(ws, path);
+    const out = r.columns!.find((c) => c.column === '执法人员1')!;
+    expect(out.why).toBe(first.why);
+    expect(out.why_en).toBe(first.why_en);
   });
 });

@@ -10,6 +10,7 @@ import { invalidValues, type WorkspaceInvalidValue } from '../import/invalid-val
 import { unresolvedRefSql } from '../import/unresolved.js';
 import { isPlaceholderCode } from '../import/sql-macros.js';
 import { problemOf } from '../import/reason-kinds.js';
+import { maskValue, type MaskKind } from '../privacy/mask.js';
 
 export type { UnmatchedValue } from '../import/value-mapping.js';
 
@@ -409,4 +410,29 @@ export async function overview(db: Db): Promise<Overview> {
   const imports = n(await db.scalar(`SELECT count(*) FROM import_log WHERE status = 'done'`));
   const rejected = n(await db.scalar(`SELECT count(*) FROM rejected_row`));
   return { tables, coverage: cov, warnings, period, totals: { rows: tables.reduce((a, t) => a + t.rows, 0), imports, rejected }, unmatched, invalid };
+}
+
+/** The mask kind of a warning's samples: the texts of an officer reference are names (an officer's
+ *  number is shown: maskName leaves a code with digits as it is), a personal field's are its kind;
+ *  null for what is no one's (unit names, case numbers, dates). */
+function sampleMaskKind(w: QualityWarning): MaskKind | null {
+  const f = w.field ? tableDef(w.table)?.fields.find((x) => x.name === w.field) : undefined;
+  if (!f) return null;
+  if (f.ref === 'officer') return 'name';
+  if (!f.personal) return null;
+  return f.personId ? 'id_number' : /phone|电话|手机/.test(`${f.name}${f.zh}`) ? 'phone' : 'name';
+}
+
+/** Whether a warning's samples are people's names or other personal texts. */
+export function personalSamples(w: QualityWarning): boolean {
+  return w.samples.length > 0 && sampleMaskKind(w) !== null;
+}
+
+/** The warnings as shown outside the desktop app (the command line): the officers' names and other
+ *  personal texts among the samples masked with the shared mask (privacy/mask.ts). */
+export function maskedWarnings(warnings: readonly QualityWarning[]): QualityWarning[] {
+  return warnings.map((w) => {
+    const kind = sampleMaskKind(w);
+    return kind ? { ...w, samples: w.samples.map((x) => ({ ...x, value: String(maskValue(x.value, kind)) })) } : w;
+  });
 }

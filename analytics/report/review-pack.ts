@@ -4,7 +4,7 @@
 // and a suggested handling per clue from its risk level and review status. Natural persons are masked
 // unless asked otherwise; businesses are shown. The wording stays neutral: a clue is a result of
 // comparing data, to be verified, not a finding.
-import { evidenceSheets, type ReviewHit, type ReviewResult, type ReviewRuleSummary, type Severity } from '../review/index.js';
+import { evidenceSheets, maskedText, withMaskedText, type ReviewHit, type ReviewResult, type ReviewRuleSummary, type Severity } from '../review/index.js';
 import { previousMarkText } from '../review/export.js';
 import type { Sheet } from '../export/tabular.js';
 import { addDays, beforeZh, countyName, issuerShort, periodTitle, rangeZh, reviewRecipient, signatureDate, type ReportContext } from './common.js';
@@ -12,7 +12,7 @@ import { dateZh, int } from './format.js';
 import { clipName } from '../charts/text.js';
 import { autoWidths, cell, DocBuilder, nameCell, safeFileStem, type Cell, type ReportDoc } from './model.js';
 import { listZh, namesZh, sentence } from './narrative.js';
-import { evidenceText, evidenceValue, hitId, maskedText, shownEvidence, trackingNumbers, unitLabel, zhDates } from './review-source.js';
+import { evidenceText, evidenceValue, hitId, shownEvidence, trackingNumbers, unitLabel, zhDates } from './review-source.js';
 
 const SEVERITIES: Severity[] = ['高', '中', '低'];
 /** More evidence rows than this per rule go to the XLSX only. */
@@ -294,23 +294,6 @@ export function buildReviewPack(ctx: ReportContext, review: ReviewResult): Repor
   };
 }
 
-/** The review with its free text masked: hit summaries and reviewers' notes (see maskedText). */
-export function withMaskedText(review: ReviewResult): ReviewResult {
-  const rules = new Map(review.rules.map((r) => [r.id, r]));
-  return {
-    ...review,
-    hits: review.hits.map((h) => {
-      const r = rules.get(h.rule);
-      return {
-        ...h,
-        summary: maskedText(h.summary, h, r),
-        mark: h.mark ? { ...h.mark, note: maskedText(h.mark.note, h, r) } : null,
-        ...(h.previous_mark ? { previous_mark: { ...h.previous_mark, note: maskedText(h.previous_mark.note, h, r) } } : {}),
-      };
-    }),
-  };
-}
-
 /**
  * The XLSX: every clue in one sheet (tracking number, unit, type, risk, summary, status, suggested
  * handling), the counts by unit and by officer, then one sheet per rule with the evidence records
@@ -321,7 +304,8 @@ function reviewSheets(ctx: ReportContext, review: ReviewResult, numbers: Map<str
   const rules = new Map(rv.rules.map((r) => [r.id, r]));
   const ordered = [...rv.hits].sort((a, z) => (numbers.get(hitId(a)) ?? '').localeCompare(numbers.get(hitId(z)) ?? ''));
   const title = `${countyName(ctx.run)}${periodTitle(ctx.run)}行政执法问题线索${ctx.unmask ? '（含未脱敏个人信息）' : '（个人信息已脱敏）'}`;
-  const engine = evidenceSheets(rv, { unmask: ctx.unmask });
+  // (the engine's sheets mask the free text themselves)
+  const engine = evidenceSheets(review, { unmask: ctx.unmask });
   const perRule = engine.slice(3).map((s, i) => {
     const r = rv.rules[i]!;
     const byRef = new Map(rv.hits.filter((h) => h.rule === r.id).map((h) => [h.ref ?? '', numbers.get(hitId(h)) ?? '']));

@@ -2,7 +2,6 @@
 // caller hands in, as the desktop app does), and how a hit's evidence reads in a report — masked
 // with the engine's own display rules unless unmasked.
 import type { EvaluationResult } from '../eval/types.js';
-import { maskIdNumber, maskPhone, maskValue } from '../privacy/mask.js';
 import { displayHit, runReview, UNRESOLVED_UNIT, type ReviewHit, type ReviewResult, type ReviewRuleSummary } from '../review/index.js';
 import type { Workspace } from '../workspace/workspace.js';
 
@@ -48,28 +47,6 @@ export function evidenceText(h: ReviewHit, rule: ReviewRuleSummary, opts: { unma
     .filter(([, v]) => v !== '')
     .map(([c, v]) => `${c}：${v}`)
     .join(opts.separator ?? '；');
-}
-
-/**
- * Free text about a hit (its summary, a reviewer's note) with personal data masked: the personal
- * values of its evidence and keys wherever they appear, then anything that looks like an identity
- * number or a mobile phone number. The engine writes summaries without personal columns; notes are
- * typed by reviewers, so this is the safety net.
- */
-export function maskedText(text: string, h: ReviewHit, rule: ReviewRuleSummary | undefined): string {
-  let out = text;
-  const kinds = { ...Object.fromEntries((rule?.personal_columns ?? []).map((c) => [c, undefined])), ...rule?.personal_kinds };
-  const pairs: Array<[string, string]> = [];
-  for (const [c, kind] of Object.entries(kinds)) {
-    for (const src of [h.evidence, h.keys]) {
-      const v = src[c];
-      for (const x of Array.isArray(v) ? v : [v]) if (typeof x === 'string' && x.trim().length > 1) pairs.push([x, String(maskValue(x, kind))]);
-    }
-  }
-  for (const [raw, masked] of pairs.sort((a, z) => z[0].length - a[0].length)) out = out.split(raw).join(masked);
-  return out
-    .replace(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])|(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/g, (m) => maskIdNumber(m))
-    .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (m) => maskPhone(m));
 }
 
 const SEVERITY_ORDER = ['高', '中', '低'];

@@ -13,7 +13,8 @@ import { cnNumber, dateZh, gapText, int, num, score, signedScore, targetText } f
 import { cell, DocBuilder, safeFileStem, type Cell, type ReportDoc } from './model.js';
 import { flagsText, judgements, listZh, scoreSentence, sentence, unitMean } from './narrative.js';
 import { rectificationFromRun, unitRectification } from './rectification.js';
-import { evidenceText, hitId, hitRecordIds, maskedText, trackingNumbers, zhDates } from './review-source.js';
+import { maskedText } from '../review/index.js';
+import { evidenceText, hitId, hitRecordIds, trackingNumbers, zhDates } from './review-source.js';
 import { appendUnitSection } from '../rectify/report.js';
 import { unitSmallNumbersText } from './method-notes.js';
 

@@ -1,4 +1,5 @@
 // tijian review / tijian mark on the imported sample, through the CLI entry point.
+import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -159,5 +160,43 @@ describe('tijian mark', () => {
     const r = await run('mark', '--workspace', path, '--rule', 'overdue_case', '--key', 'case_id=不存在', '--period', '2024', '--status', '已核实');
     expect(r.code).toBe(1);
     expect(r.err).toContain('没有线索');
+  });
+});
+
+describe("a reviewer's note leaving the workspace", () => {
+  /** Every cell's text of every sheet of an XLSX file. */
+  async function cellTexts(path: string): Promise<string[]> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const out: string[] = [];
+    wb.eachSheet((s) => s.eachRow((row) => row.eachCell((c) => out.push(c.text))));
+    return out;
+  }
+
+  // the party (李嘉晨, 330903196804073347) and the officer (鲍国) of the planted officer_party_lenient hit
+  const note = '已约谈鲍国，当事人李嘉晨（330903196804073347，电话13812345678）已整改';
+  // masked by hand: names to the first character and two stars, the id 4 + 8 stars + 4, the mobile 3 + 4 stars + 4
+  const masked = '已约谈鲍**，当事人李**（3309********3347，电话138****5678）已整改';
+
+  it('review --out: masked in the XLSX as in the DOCX pack (was: written as typed); --unmask writes it as typed', async () => {
+    const path = await samplePath();
+    const m = await run('mark', '--workspace', path, '--rule', 'officer_party_lenient', '--key', 'ed39bdbc04', '--period', '2024', '--status', '已核实', '--note', note);
+    expect(m.code, m.err).toBe(0);
+    const out = join(tempDir(), 'pack.xlsx');
+    const r = await run('review', '--workspace', path, '--period', '2024', '--out', out);
+    expect(r.code, r.err).toBe(0);
+    const cells = await cellTexts(out);
+    expect(cells).toContain(masked);
+    expect(cells.filter((c) => /鲍国|李嘉晨|330903196804073347|13812345678/.test(c))).toEqual([]);
+    // --json and the printed list alike
+    const j = JSON.parse((await run('review', '--workspace', path, '--period', '2024', '--json')).out) as JsonOut;
+    expect(j.hits.find((h) => h.ref === 'ed39bdbc04')!.mark!.note).toBe(masked);
+    const printed = await run('review', '--workspace', path, '--period', '2024');
+    expect(printed.out).toContain(`  —— ${masked}`);
+    expect(printed.out).not.toMatch(/鲍国|李嘉晨|13812345678/);
+    // asked unmasked: as typed
+    const open = join(tempDir(), 'open.xlsx');
+    expect((await run('review', '--workspace', path, '--period', '2024', '--out', open, '--unmask')).code).toBe(0);
+    expect(await cellTexts(open)).toContain(note);
   });
 });

@@ -1,9 +1,10 @@
 // A review's results leaving the workspace: the --json shape and the XLSX evidence pack (汇总, 按单位,
 // 按人员, then one sheet per rule). Personal data (names, ID numbers, phones) is masked unless the
-// caller unmasks explicitly; cells that could run as formulas are escaped by writeXlsx.
+// caller unmasks explicitly — in the evidence and keys, and in the free text (summaries, notes);
+// cells that could run as formulas are escaped by writeXlsx.
 import { periodText, periodZh } from '../eval/period.js';
 import { writeXlsx, type Column, type Sheet } from '../export/tabular.js';
-import { maskValue, type MaskKind } from '../privacy/mask.js';
+import { maskIdNumber, maskPhone, maskValue, type MaskKind } from '../privacy/mask.js';
 import { hitRef } from './keys.js';
 import { UNRESOLVED_UNIT, type PreviousMark, type ReviewHit, type ReviewResult, type ReviewRuleSummary } from './types.js';
 
@@ -24,6 +25,46 @@ function maskCols(values: Record<string, unknown>, kinds: Record<string, MaskKin
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values)) out[k] = k in kinds ? maskValue(v, kinds[k]) : v;
   return out;
+}
+
+/**
+ * Free text about a hit (its summary, a reviewer's note) with personal data masked: the personal
+ * values of its evidence and keys wherever they appear, then anything that looks like an identity
+ * number or a mobile phone number. The engine writes summaries without personal columns; notes are
+ * typed by reviewers, so this is the safety net.
+ */
+export function maskedText(text: string, h: ReviewHit, rule: ReviewRuleSummary | undefined): string {
+  let out = text;
+  const kinds = { ...Object.fromEntries((rule?.personal_columns ?? []).map((c) => [c, undefined])), ...rule?.personal_kinds };
+  const pairs: Array<[string, string]> = [];
+  for (const [c, kind] of Object.entries(kinds)) {
+    for (const src of [h.evidence, h.keys]) {
+      const v = src[c];
+      for (const x of Array.isArray(v) ? v : [v]) if (typeof x === 'string' && x.trim().length > 1) pairs.push([x, String(maskValue(x, kind))]);
+    }
+  }
+  for (const [raw, masked] of pairs.sort((a, z) => z[0].length - a[0].length)) out = out.split(raw).join(masked);
+  return out
+    .replace(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])|(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/g, (m) => maskIdNumber(m))
+    .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (m) => maskPhone(m));
+}
+
+/** The review with its free text masked: hit summaries and reviewers' notes (see maskedText), as
+ *  the XLSX pack, --json, the command line's list and the reports show it unless unmasked. */
+export function withMaskedText(review: ReviewResult): ReviewResult {
+  const rules = new Map(review.rules.map((r) => [r.id, r]));
+  return {
+    ...review,
+    hits: review.hits.map((h) => {
+      const r = rules.get(h.rule);
+      return {
+        ...h,
+        summary: maskedText(h.summary, h, r),
+        mark: h.mark ? { ...h.mark, note: maskedText(h.mark.note, h, r) } : null,
+        ...(h.previous_mark ? { previous_mark: { ...h.previous_mark, note: maskedText(h.previous_mark.note, h, r) } } : {}),
+      };
+    }),
+  };
 }
 
 /** An earlier period's conclusion on the same record, as the pack and the screen show it:
@@ -51,7 +92,8 @@ function markCounts(r: ReviewResult, ruleId: string): Record<string, number> {
 }
 
 /** The --json shape: { rules: [{ id, name, severity, hits, units, … }], hits: [{ rule, keys, unit_id, officer_ids, summary, … }] }. */
-export function reviewJson(r: ReviewResult, opts: MaskOptions = {}): Record<string, unknown> {
+export function reviewJson(review: ReviewResult, opts: MaskOptions = {}): Record<string, unknown> {
+  const r = opts.unmask ? review : withMaskedText(review);
   const rules = new Map(r.rules.map((s) => [s.id, s]));
   return {
     period: r.period.label,
@@ -112,7 +154,9 @@ function paramsText(p: Record<string, number> | undefined): string {
 }
 
 /** The sheets of the evidence pack (exposed for the report builders). */
-export function evidenceSheets(r: ReviewResult, opts: MaskOptions = {}): Sheet[] {
+export function evidenceSheets(review: ReviewResult, opts: MaskOptions = {}): Sheet[] {
+  // reviewers' notes are typed free text: masked as the DOCX pack masks them (they were written as typed)
+  const r = opts.unmask ? review : withMaskedText(review);
   const masked = !opts.unmask;
   const head = [
     `执法问题线索核查包（${periodZh(r.period)}，${r.period.start} 至 ${r.period.end}）`,

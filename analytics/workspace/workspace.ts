@@ -3,7 +3,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { Db, lit } from '../db/duck.js';
 import { TijianError } from '../i18n/errors.js';
-import { diskCode, workspaceReadOnly, workspaceWriteError } from '../i18n/machine-errors.js';
+import { diskCode, workspaceReadOnly, workspaceWriteError, type DiskCode } from '../i18n/machine-errors.js';
 import { MACROS_SQL } from '../import/sql-macros.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
 import { APP_VERSION } from '../version.js';
@@ -29,6 +29,10 @@ export class Workspace {
     readonly migratedFrom: number | null,
     /** The one folder the database may touch (see sandbox.ts). */
     readonly io: IoSandbox,
+    /** Opened read-only (asked for, or the readOnlyFallback of a file that cannot be written). */
+    readonly readOnly: boolean,
+    /** Why it could not be opened for writing (readOnlyFallback); null when it was not tried. */
+    readonly notWritable: DiskCode | null,
   ) {}
 
   static async open(path: string, options: OpenOptions = {}): Promise<Workspace> {
@@ -47,7 +51,8 @@ export class Workspace {
       // a sound workspace on a CD or a read-only share: looked at as it is (nothing to migrate)
       if (exists && !options.readOnly && options.readOnlyFallback && (code === 'EROFS' || code === 'EACCES' || code === 'EPERM')) {
         try {
-          return await Workspace.open(path, { ...options, readOnly: true, readOnlyFallback: false });
+          const ws = await Workspace.open(path, { ...options, readOnly: true, readOnlyFallback: false });
+          return new Workspace(ws.db, ws.path, ws.schemaVersion, ws.migratedFrom, ws.io, true, code);
         } catch (e2) {
           // a workspace of an older schema cannot be upgraded where it is: told as not writable
           if (e2 instanceof TijianError && e2.code === 'WORKSPACE_NEEDS_UPGRADE') throw workspaceReadOnly(path, code);
@@ -68,7 +73,7 @@ export class Workspace {
       await refuseForeignObjects(db, path);
       await db.exec(MACROS_SQL);
       const { version, from } = await ensureSchema(db, path, options);
-      return new Workspace(db, path, version, from, io);
+      return new Workspace(db, path, version, from, io, !!options.readOnly, null);
     } catch (e) {
       db.close();
       io.remove();

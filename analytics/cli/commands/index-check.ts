@@ -73,7 +73,7 @@ export const indexCommand: Command = {
     }
     // the discrimination audit: the index evaluated on the workspace's period (not saved)
     const index = await loadIndexFile(resolve(file));
-    const ws = await Workspace.open(resolve(values.workspace), { create: false });
+    const ws = await Workspace.open(resolve(values.workspace), { create: false, readOnlyFallback: true });
     try {
       const r = await evaluate(ws, { period: values.period!, index, draws: 0, save: false, allowIncomplete: true });
       const audit = r.audit!;

@@ -30,7 +30,7 @@ export const lineageCommand: Command = {
     );
     const part = values.part ?? 'numerator';
     if (part !== 'numerator' && part !== 'denominator') throw new TijianError('USAGE', `--part 只能是 numerator 或 denominator`, `--part must be numerator or denominator`);
-    const ws = await Workspace.open(requireOption(values.workspace, 'workspace', usage), { create: false });
+    const ws = await Workspace.open(requireOption(values.workspace, 'workspace', usage), { create: false, readOnlyFallback: true });
     try {
       const r = await lineage(ws, {
         runId: Number(requireOption(values.run, 'run', usage)),

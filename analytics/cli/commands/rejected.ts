@@ -11,7 +11,7 @@ export const rejectedCommand: Command = {
   usage,
   async run(argv, io) {
     const { values } = parse(argv, { workspace: { type: 'string' }, import: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } }, usage);
-    const ws = await Workspace.open(requireOption(values.workspace, 'workspace', usage), { create: false });
+    const ws = await Workspace.open(requireOption(values.workspace, 'workspace', usage), { create: false, readOnlyFallback: true });
     try {
       if (values.out) {
         const r = await writeRejectedXlsx(ws.db, values.out, values.import ? { importId: Number(values.import) } : {});

@@ -49,7 +49,7 @@ export const reportCommand: Command = {
     // the output's place before any work (a folder for all units' reports, else a file)
     prepareOut(out, { folder: kind === 'unit' && (values.unit ?? 'all') === 'all' });
     const t0 = performance.now();
-    const ws = await Workspace.open(wsPath, { create: false });
+    const ws = await Workspace.open(wsPath, { create: false, readOnlyFallback: true });
     // PDF: Chromium starts while the run, the review and the models are prepared
     const printerP = format === 'pdf' ? chromiumPrinter() : null;
     printerP?.catch(() => undefined);

@@ -17,6 +17,7 @@ import {
   reviewJson,
   ruleById,
   runReview,
+  withMaskedText,
   writeEvidencePack,
   type LoadedRules,
   type MarkStatus,
@@ -76,7 +77,7 @@ export const reviewCommand: Command = {
     const period = requireOption(values.period, 'period', reviewUsage);
     const out = values.out ? prepareOut(values.out, { exts: ['.xlsx'] }) : undefined;
     const rules = await rulesFrom(values.rules);
-    const ws = await Workspace.open(wsPath, { create: false });
+    const ws = await Workspace.open(wsPath, { create: false, readOnlyFallback: true });
     try {
       const r = await runReview(ws, { period, rules, ...(values.rule?.length ? { only: values.rule } : {}) });
       const unmask = values.unmask === true;
@@ -85,7 +86,7 @@ export const reviewCommand: Command = {
         io.err(`已写入证据包 wrote ${values.out}${unmask ? '（未脱敏 / unmasked）' : '（个人信息已脱敏 / personal data masked）'}`);
       }
       if (values.json) io.out(json(reviewJson(r, { unmask })));
-      else printHuman(io, r);
+      else printHuman(io, unmask ? r : withMaskedText(r));
       return 0;
     } finally {
       ws.close();
@@ -128,7 +129,7 @@ export const markCommand: Command = {
     );
     const wsPath = requireOption(values.workspace, 'workspace', markUsage);
     if (values.list) {
-      const ws = await Workspace.open(wsPath, { create: false });
+      const ws = await Workspace.open(wsPath, { create: false, readOnlyFallback: true });
       try {
         const marks = await listMarks(ws, values.rule ? { rule: values.rule } : {});
         if (values.json) io.out(json({ marks }));

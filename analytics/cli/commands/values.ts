@@ -40,7 +40,8 @@ export const valuesCommand: Command = {
       }
       jobs.push({ table, field, map });
     }
-    const ws = await Workspace.open(wsPath, { create: false });
+    // the listing only reads: a workspace that cannot be written is looked at read-only
+    const ws = await Workspace.open(wsPath, { create: false, readOnlyFallback: !jobs.length });
     try {
       if (!jobs.length) {
         const list = await unmatchedValues(ws.db);

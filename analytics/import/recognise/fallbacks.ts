@@ -73,6 +73,7 @@ export function addListColumns(table: string, columns: ColumnDecision[]): void {
     const core = plain(primary.header);
     const stem = core.replace(ORDINAL, '');
     const numbered = stem !== core && stem.length >= 2;
+    const joined: string[] = [];
     for (const c of columns) {
       if (c === primary || c.field) continue;
       const other = plain(c.header);
@@ -86,6 +87,12 @@ export function addListColumns(table: string, columns: ColumnDecision[]): void {
       c.why_en = `another column of ${field.en} beside "${primary.header}": its names join the same list`;
       delete c.nearest;
       delete c.taken;
+      joined.push(c.header);
     }
+    if (!joined.length) continue;
+    // the column that "looked the same" is the list's other part: said so, for this column too
+    const others = { zh: joined.map((h) => `“${h}”`).join('、'), en: joined.map((h) => `"${h}"`).join(', ') };
+    primary.why = `${primary.why.replace('；另有一列同样像', '')}；与${others.zh}同为${field.zh}的一列，各列的名字并入同一名单`;
+    primary.why_en = `${primary.why_en}; one list of ${field.en} with ${others.en}: the names of each column join it`;
   }
 }
