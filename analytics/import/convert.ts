@@ -21,6 +21,8 @@ export interface MappedField {
   clean: string;
   header: string;
   scale: number;
+  /** Dates with the year last (ColumnMapping.dateOrder). */
+  dateOrder?: 'mdy' | 'dmy';
   /** A key made from other fields (TableDef.derivedKey): the headers of their columns. */
   derivedFrom?: readonly string[];
 }
@@ -92,7 +94,7 @@ export function mappedFields(t: TableDef, columns: readonly ColumnMapping[]): Ma
       // a code legend in the header (人员层级(1:县级 2:乡镇)): the codes read as their texts
       const legend = parseLegend(c.header);
       const clean = legend ? legendSql(cleanCol(c.index), legend) : field.kind === 'bool' ? ownNameSql(cleanCol(c.index), c.header) : cleanCol(c.index);
-      out.push({ field, col: srcCol(c.index), clean, header: c.header, scale: c.scale ?? 1 });
+      out.push({ field, col: srcCol(c.index), clean, header: c.header, scale: c.scale ?? 1, ...(c.dateOrder && field.kind === 'date' ? { dateOrder: c.dateOrder } : {}) });
       continue;
     }
     // A list's columns (执法人员1, 执法人员2; 主办人, 协办人) each add their names: the list is all of
@@ -187,6 +189,9 @@ export function valueExpr(m: MappedField, table = '', values?: ValueMaps): strin
       // a span written in one cell (2024-05-06至2024-06-05): a field that ends a span — a term, a
       // validity, a deadline — is its last day; any other date its first (as tj_date_c reads it)
       // (regexp_extract gives '' where the pattern does not match: one pass of it, not a test and then the extract)
+      // a column of year-last dates (3/20/2024): those read in the column's order first — the
+      // other readings never take a 1–2 digit number first, so only such cells change
+      if (m.dateOrder) return `coalesce(tj_date_yl(${t}, ${m.dateOrder === 'mdy' ? 'TRUE' : 'FALSE'}), tj_date_c(${t}))`;
       return END_DATES.has(m.field.name) ? `tj_date_c(CASE WHEN strlen(${t}) > 11 THEN coalesce(nullif(regexp_extract(${t}, ${lit(DATE_RANGE_PATTERN)}, 3), ''), ${t}) ELSE ${t} END)` : `tj_date_c(${t})`;
     case 'money':
       return moneySql(t, m.scale);

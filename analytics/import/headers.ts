@@ -18,6 +18,8 @@ export interface ColumnMapping {
   field: string | null;
   /** Multiplier for bare numbers, from a unit in the header (（万元） → 10000). */
   scale?: number;
+  /** Dates with the year last: month first (3/20/2024) or day first (20/3/2024). */
+  dateOrder?: 'mdy' | 'dmy';
   /** The column fills its field only in the rows where the field's own column is empty (an
    *  organisation's 统一社会信用代码 in one column, a natural person's 证件号码 in another). */
   fallback?: boolean;
@@ -60,10 +62,14 @@ export function normHeader(h: string): string {
     .toLowerCase();
 }
 
+/** A cell's text as a message may quote it: the first 40 characters. */
+const short = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
+
 function toColumns(r: Recognition): ColumnMapping[] {
   return r.columns.map((c) => {
     const col: ColumnMapping = { index: c.index, header: c.header, field: c.field, confidence: c.confidence, why: c.why, why_en: c.why_en };
     if (c.scale) col.scale = c.scale;
+    if (c.dateOrder) col.dateOrder = c.dateOrder;
     if (c.fallback) col.fallback = true;
     return col;
   });
@@ -196,12 +202,17 @@ export function checkMapping(m: Mapping, fileName: string, sheet?: string): void
     const zh = missing
       .map((f) => {
         const c = cand(f);
+        const no = c.find((x) => x.against);
+        // the column is there, its values are not of the field's sort: say so, with one of them
+        if (no) return `“${f.zh}”（“${no.header}”列的表头即是，但${no.against!.zh}，如「${short(no.against!.example)}」：请改正这一列的值，或用映射文件指定）`;
         return `“${f.zh}”${c.length ? `（可能是：${c.map((x) => `“${x.header}”`).join('、')}）` : '（文件中没有相近的列）'}`;
       })
       .join('、');
     const en = missing
       .map((f) => {
         const c = cand(f);
+        const no = c.find((x) => x.against);
+        if (no) return `${f.en} (the column "${no.header}" is headed so, but its values do not fit (${no.against!.zh}), e.g. "${short(no.against!.example)}" — correct its values, or give the column in a mapping file)`;
         return `${f.en}${c.length ? ` (perhaps: ${c.map((x) => `"${x.header}"`).join(', ')})` : ' (no column comes close)'}`;
       })
       .join(', ');

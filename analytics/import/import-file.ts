@@ -26,7 +26,8 @@ import { applyMappingFile, type MappingFile } from './mapping-file.js';
 import type { ProgressFn } from './progress.js';
 import { listKeyMapSql, listMapSql, prepareLookups, referenceFields, resolveAfterReferenceChange, singleMapSql } from './resolve.js';
 import { checkAborted } from './cancel.js';
-import { headerRowScore } from './recognise/recognise.js';
+import { assignYearLast, headerRowScore } from './recognise/recognise.js';
+import { yearLastOrder } from './recognise/evidence.js';
 import { workbookDataSheets, rowShape, scanFacts, stageSource, type FileFormat, type SheetPart, type StagedSource, type StructuralReject } from './sources.js';
 import { detectFormat } from './sniff-format.js';
 import { refPlaceholdersOfImport, unresolvedOfImport, type UnresolvedOfImport } from './unresolved.js';
@@ -213,15 +214,32 @@ export async function workspaceNames(db: Db): Promise<NameIndex> {
   };
 }
 
+/** A mapping given or remembered reads year-last dates (3/20/2024) in the order the file's values
+ *  say, as recognition does — unless it gives one (date_order). Only a date column's values are
+ *  looked at, and only when the mapping has a date column without an order. */
+async function withYearLast(m: Mapping, source: StagedSource): Promise<Mapping> {
+  const t = tableDef(m.table);
+  const dates = m.columns.filter((c) => c.field && !c.dateOrder && t?.fields.find((f) => f.name === c.field)?.kind === 'date');
+  if (!dates.length) return m;
+  const samples = await sampleColumns(source.db, source);
+  const found = new Map<number, NonNullable<ReturnType<typeof yearLastOrder>>>();
+  for (const c of dates) {
+    const yl = yearLastOrder((samples[c.index] ?? []).map((v) => v ?? ''));
+    if (yl) found.set(c.index, yl);
+  }
+  if (found.size) assignYearLast(found, m.columns, false);
+  return m;
+}
+
 /** The mapping an import uses: the user's, the one remembered for this layout, or recognised. */
 export async function chooseMapping(db: Db | null, source: StagedSource, file: string, explicit?: MappingFile, allowAbsent = false): Promise<Mapping> {
   // (the workspace's names read once: recognition weighs values by them, the sheet's name is looked up)
   let names: Promise<NameIndex> | undefined;
   const known = db ? () => (names ??= workspaceNames(db)) : undefined;
   const unit = await sheetUnit(known, source.sheet);
-  if (explicit) return withFileConstants(applyMappingFile(explicit, source.headers, { allowAbsent }), file, unit);
+  if (explicit) return withFileConstants(await withYearLast(applyMappingFile(explicit, source.headers, { allowAbsent }), source), file, unit);
   const remembered = db ? await rememberedMapping(db, source.headers) : null;
-  if (remembered) return withFileConstants(remembered, file, unit);
+  if (remembered) return withFileConstants(await withYearLast(remembered, source), file, unit);
   const samples = await sampleColumns(source.db, source);
   return withFileConstants(detectTable(source.headers, file, { samples, ...(known ? { names: await known() } : {}) }), file, unit);
 }

@@ -186,7 +186,7 @@ describe('messages', () => {
       { path: 'columns.金额.scale', message: 'scale 应为大于 0 的倍数（元写 1，万元写 10000），而不是 -1 / scale must be a factor above 0 (1 for 元, 10000 for 万元), not -1' },
       { path: 'columns.乙', message: '缺少 field（字段名，或 ~） / field missing (a field name, or ~)' },
       { path: 'columns.丙', message: 'fallback 应为 true 或 false，而不是 yes / fallback must be true or false, not yes' },
-      { path: 'columns.丁', message: '不认识的键：unit。一列的写法只有 field、scale、fallback，请删去或改正 / unknown key(s) unit: a column takes only field, scale and fallback' },
+      { path: 'columns.丁', message: '不认识的键：unit。一列的写法只有 field、scale、fallback、date_order，请删去或改正 / unknown key(s) unit: a column takes only field, scale, fallback and date_order' },
       { path: '', message: '不认识的键：extra。映射文件只有 table、columns、values 三项，请删去或改正 / unknown key(s) extra: a mapping file has only table, columns and values' },
       // the field is checked too, though the file's shape is wrong elsewhere: every error at once
       { path: 'columns.编号', message: expect.stringMatching(/^“penalty_case”没有字段“case_idd”，可选：case_id, unit_id, .* \/ penalty_case has no field "case_idd": use one of those listed$/) },

@@ -13,7 +13,8 @@ const MappingTarget = z.union([
   z.string().min(1),
   z.null(),
   // fallback: the column fills its field only where the field's own column is empty
-  z.object({ field: z.string().min(1).nullable(), scale: z.number().positive().optional(), fallback: z.boolean().optional() }).strict(),
+  // date_order: dates written with the year last, month first (mdy: 3/20/2024) or day first (dmy)
+  z.object({ field: z.string().min(1).nullable(), scale: z.number().positive().optional(), fallback: z.boolean().optional(), date_order: z.enum(['mdy', 'dmy']).optional() }).strict(),
 ]);
 
 export const MappingFile = z
@@ -75,7 +76,7 @@ function issueMessage(iss: z.core.$ZodRawIssue): string {
     const keys = iss.keys.map((k) => brief(k)).join('、');
     return where.length === 0
       ? `不认识的键：${keys}。映射文件只有 table、columns、values 三项，请删去或改正 / unknown key(s) ${iss.keys.map((k) => brief(k)).join(', ')}: a mapping file has only table, columns and values`
-      : `不认识的键：${keys}。一列的写法只有 field、scale、fallback，请删去或改正 / unknown key(s) ${iss.keys.map((k) => brief(k)).join(', ')}: a column takes only field, scale and fallback`;
+      : `不认识的键：${keys}。一列的写法只有 field、scale、fallback、date_order，请删去或改正 / unknown key(s) ${iss.keys.map((k) => brief(k)).join(', ')}: a column takes only field, scale, fallback and date_order`;
   }
   if (where.length === 0) {
     return `映射文件应为键值对（table: 数据表名, columns: 表头: 字段），而不是 ${Array.isArray(got) ? '列表' : brief(got)}；tijian map 文件 可打印模板 / a mapping file is a map (table: …, columns: …), not ${Array.isArray(got) ? 'a list' : brief(got)}; tijian map FILE prints a template`;
@@ -110,6 +111,7 @@ function issueMessage(iss: z.core.$ZodRawIssue): string {
     return `scale 应为大于 0 的倍数（元写 1，万元写 10000）${gotText} / scale must be a factor above 0 (1 for 元, 10000 for 万元)${gotEn}`;
   }
   if (top === 'columns' && third === 'field') return `field 应为字段名或 ~${gotText} / field must be a field name or ~${gotEn}`;
+  if (top === 'columns' && third === 'date_order') return `date_order 应为 mdy（月/日/年，如 3/20/2024）或 dmy（日/月/年，如 20/3/2024）${gotText} / date_order must be mdy (3/20/2024) or dmy (20/3/2024)${gotEn}`;
   if (top === 'columns' && third === 'fallback') return `fallback 应为 true 或 false${gotText} / fallback must be true or false${gotEn}`;
   if (top === 'values' && where.length <= 2) {
     return `values 应写成“字段: {文件中的写法: 标准值}”${gotText} / values must be written "field: {text as written: canonical value}"${gotEn}`;
@@ -330,6 +332,7 @@ export function applyMappingFile(m: MappingFile, headers: readonly string[], opt
     const scale = target && typeof target === 'object' && target.scale ? target.scale : normaliseHeader(header).scale;
     if (scale && (kind === 'money' || kind === 'number')) col.scale = scale;
     if (field && target && typeof target === 'object' && target.fallback) col.fallback = true;
+    if (kind === 'date' && target && typeof target === 'object' && target.date_order) col.dateOrder = target.date_order;
     return col;
   });
   // A field the file maps explicitly wins over the same field found by recognition.

@@ -271,6 +271,14 @@ CREATE OR REPLACE TEMP MACRO tj_date_c(t) AS (
                             list_position([${list(CN_NUMBERS)}], regexp_extract(t, '月(.+)日', 1)))) END
   ) END);
 
+-- A date with the year last (3/20/2024, 20.3.2024, 3/20/2024 14:05): month first when mdy, day first
+-- otherwise; NULL for anything else (and for a day that does not exist: 2/30/2024).
+CREATE OR REPLACE TEMP MACRO tj_date_yl(t, mdy) AS (
+  CASE WHEN regexp_full_match(t, '(?i)[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}([ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2})?( ?[AP]M)?)?')
+       THEN try(make_date(CAST(regexp_extract(t, '[-/.]([0-9]{4})', 1) AS INTEGER),
+                          CAST(regexp_extract(t, CASE WHEN mdy THEN '^([0-9]+)' ELSE '^[0-9]+[-/.]([0-9]+)' END, 1) AS INTEGER),
+                          CAST(regexp_extract(t, CASE WHEN mdy THEN '^[0-9]+[-/.]([0-9]+)' ELSE '^([0-9]+)' END, 1) AS INTEGER))) END);
+
 -- A date outside 1949..2100 is a typo, not a date (Excel serials of small numbers, 0024-03-05).
 CREATE OR REPLACE TEMP MACRO tj_date_ok(d) AS (d IS NULL OR (year(d) BETWEEN 1949 AND 2100));
 

@@ -77,6 +77,52 @@ const ORACLE_DATE = /^(\d{1,2})-(?:(\d{1,2})月 ?|(JAN|FEB|MAR|APR|MAY|JUN|JUL|A
  *  column was left unmapped. */
 const DATE_RANGE = /^(.+?)\s*(至|到|~|～|—|–|－|-)\s*([0-9]{4}.*|[〇零一二三四五六七八九]{4}.*)$/;
 
+/** A date with the year last, as an English-language Excel or system writes it: 3/20/2024 (month
+ *  first, en-US), 20/3/2024 (day first, en-GB), with - or . too, and a time after it. */
+const YEAR_LAST = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?)?$/i;
+
+export type DateOrder = 'mdy' | 'dmy';
+
+/**
+ * How a column's year-last dates are to be read, from its values: month first when some value
+ * has a second part over 12 (3/20/2024) and none a first part over 12, day first the other way;
+ * when values say both, the more common (the others are then unreadable, each with its reason);
+ * when none says, month first — Excel's English default — and `told` false. Null when the column
+ * holds no year-last date (most of its values must be dates written so).
+ */
+export function yearLastOrder(values: readonly string[]): { order: DateOrder; told: boolean; why: string; why_en: string } | null {
+  let n = 0;
+  let mdy = 0;
+  let dmy = 0;
+  let example = '';
+  for (const v of values) {
+    const m = YEAR_LAST.exec(v.trim());
+    if (!m) continue;
+    n++;
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (b > 12 && a <= 12) {
+      mdy++;
+      example ||= v.trim();
+    } else if (a > 12 && b <= 12) {
+      dmy++;
+      example ||= v.trim();
+    }
+  }
+  const filled = values.filter((v) => v.trim() !== '').length;
+  if (n === 0 || n < filled / 2) return null;
+  if (mdy === 0 && dmy === 0)
+    return { order: 'mdy', told: false, why: '年在后的日期按“月/日/年”读（没有一个值能分清月和日，请核对）', why_en: 'year-last dates read month first (no value tells month from day: check)' };
+  const order: DateOrder = mdy >= dmy ? 'mdy' : 'dmy';
+  const ex = values.find((v) => {
+    const m = YEAR_LAST.exec(v.trim());
+    return m && (order === 'mdy' ? Number(m[2]) > 12 : Number(m[1]) > 12);
+  })?.trim() ?? example;
+  return order === 'mdy'
+    ? { order, told: true, why: `年在后的日期按“月/日/年”读（如 ${ex}）`, why_en: `year-last dates read month first (as ${ex})` }
+    : { order, told: true, why: `年在后的日期按“日/月/年”读（如 ${ex}）`, why_en: `year-last dates read day first (as ${ex})` };
+}
+
 function isDate(v: string): boolean {
   if (v.length > 11) {
     const r = DATE_RANGE.exec(v);
@@ -87,6 +133,13 @@ function isDate(v: string): boolean {
 
 function isOneDate(v: string): boolean {
   if (CN_DATE.test(v)) return true;
+  const yl = YEAR_LAST.exec(v);
+  if (yl) {
+    const a = Number(yl[1]);
+    const b = Number(yl[2]);
+    const y = Number(yl[3]);
+    return y >= 1949 && y <= 2100 && a >= 1 && b >= 1 && ((a <= 12 && b <= 31) || (a <= 31 && b <= 12));
+  }
   const o = ORACLE_DATE.exec(v);
   if (o) return Number(o[1]) >= 1 && Number(o[1]) <= 31 && (o[3] !== undefined || (Number(o[2]) >= 1 && Number(o[2]) <= 12));
   const m = DATE.exec(v) ?? COMPACT_DATE.exec(v);

@@ -7,7 +7,7 @@ import { munkres } from 'munkres';
 import { CANONICAL_TABLES, tableDef } from '../../schema/tables.js';
 import { derivedKeyOf, type TableDef } from '../../schema/types.js';
 import { FILE_HINTS, TABLE_MARKERS } from '../lexicon/fields.js';
-import { fieldEvidence, profileColumn, type ColumnProfile, type Evidence, type NameIndex } from './evidence.js';
+import { fieldEvidence, profileColumn, yearLastOrder, type ColumnProfile, type DateOrder, type Evidence, type NameIndex } from './evidence.js';
 import { analyse, classFit, scoreHeader, tableModel, type Analysed } from './score.js';
 import { dictCodeColumns } from './ascii-names.js';
 import { addListColumns, addPartyIdFallback } from './fallbacks.js';
@@ -32,6 +32,9 @@ export interface ColumnDecision {
   why_en: string;
   /** Multiplier for bare numbers, from a unit in the header (（万元） → 10000). */
   scale?: number;
+  /** Dates written with the year last (3/20/2024, 20/3/2024): month first or day first, as the
+   *  column's values say (yearLastOrder). */
+  dateOrder?: DateOrder;
   /** Unmapped columns: the field that came closest, and whether another column has it. */
   nearest?: string;
   taken?: boolean;
@@ -44,7 +47,14 @@ export interface MissingField {
   zh: string;
   en: string;
   /** The columns that come closest, best first. */
-  candidates: Array<{ index: number; header: string; score: number }>;
+  candidates: Array<{
+    index: number;
+    header: string;
+    score: number;
+    /** The header names the field outright; the values spoke against it (`against`, with one of
+     *  them): the user is told so, not that the column is missing. */
+    against?: { zh: string; example: string };
+  }>;
 }
 
 export interface Recognition {
@@ -234,6 +244,7 @@ function round(x: number): number {
 function decide(r: TableResult, headers: readonly string[], tableSure: boolean, ranking: Recognition['ranking']): Recognition {
   const tm = tableModel(r.table);
   const codes = dictCodeColumns(headers);
+  const yearLast = new Map<number, NonNullable<ReturnType<typeof yearLastOrder>>>();
   const columns = headers.map((header, i): ColumnDecision => {
     const j = r.assigned.get(i);
     const h = analysed(header);
@@ -295,8 +306,13 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
       why_en: `${howEn}${evidence.note ? `; values: ${evidence.note}` : ''}${!tableSure ? '; the table is a guess' : ''}`,
     };
     if (h.norm.scale && (fm.field.kind === 'money' || fm.field.kind === 'number')) out.scale = h.norm.scale;
+    if (fm.field.kind === 'date') {
+      const yl = yearLastOrder(r.profiles[i]?.values ?? []);
+      if (yl) yearLast.set(i, yl);
+    }
     return out;
   });
+  assignYearLast(yearLast, columns, true);
   addPartyIdFallback(r.table.name, columns);
   addListColumns(r.table.name, columns);
   const mapped = new Set(columns.map((c) => c.field).filter(Boolean));
@@ -319,7 +335,14 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
         return (f.kind === 'id' || f.kind === 'date' || f.kind === 'money') && evidenceAt(r, i, j).factor <= 1;
       };
       const candidates = r.cells
-        .map((row, i) => ({ index: i, header: headers[i]!, score: round(row[j]!.final) }))
+        .map((row, i) => {
+          const c = row[j]!;
+          const ev = evidenceAt(r, i, j);
+          const example = r.profiles[i]?.values[0];
+          // a header that names the field outright, refused for its values (立案日期 holding 2024年3月)
+          const against = (c.exact || c.header >= SURE) && ev.factor < 0.9 && ev.note && example !== undefined ? { against: { zh: ev.note, example } } : {};
+          return { index: i, header: headers[i]!, score: round(c.final), ...against };
+        })
         .filter((c) => !unlike(c.index) && (c.score > 0.15 || evidenceAt(r, c.index, j).factor > 1 || fits(c.index)))
         .sort((a, b) => b.score - a.score)
         .slice(0, 3);
@@ -358,6 +381,37 @@ let exactNames: Set<string> | undefined;
 
 /** Whether a header is, as written, one of the spellings that name a field exactly (of any table):
  *  没收违法所得, 计划完成日期 — not 日期 or 名称, which say little alone. */
+/**
+ * Year-last dates (3/20/2024): each date column's order from its values (yearLastOrder); a column
+ * whose values do not tell month from day is read as the file's other date columns are (one file,
+ * one way of writing dates); with none to tell, month first, to confirm. `explain`: say so in the
+ * columns' reasons (recognition) — a mapping given or remembered only gets the order.
+ */
+export function assignYearLast(
+  found: ReadonlyMap<number, NonNullable<ReturnType<typeof yearLastOrder>>>,
+  columns: ReadonlyArray<{ index: number; dateOrder?: DateOrder; confidence?: Confidence; why?: string; why_en?: string }>,
+  explain: boolean,
+): void {
+  const told = new Set([...found.values()].filter((y) => y.told).map((y) => y.order));
+  for (const [i, yl] of found) {
+    const c = columns.find((x) => x.index === i) as { dateOrder?: DateOrder; confidence?: Confidence; why?: string; why_en?: string } | undefined;
+    if (!c) continue;
+    const borrowed = !yl.told && told.size === 1;
+    const order = borrowed ? [...told][0]! : yl.order;
+    c.dateOrder = order;
+    if (!explain) continue;
+    if (borrowed) {
+      c.why = `${c.why ?? ''}；年在后的日期按“${order === 'mdy' ? '月/日/年' : '日/月/年'}”读（同一文件其他日期列的写法）`;
+      c.why_en = `${c.why_en ?? ''}; year-last dates read ${order === 'mdy' ? 'month' : 'day'} first (as the file's other date columns)`;
+    } else {
+      c.why = `${c.why ?? ''}；${yl.why}`;
+      c.why_en = `${c.why_en ?? ''}; ${yl.why_en}`;
+      // no value told month from day: a guess, to confirm
+      if (!yl.told) c.confidence = 'likely';
+    }
+  }
+}
+
 export function namesFieldExactly(header: string): boolean {
   exactNames ??= new Set(CANONICAL_TABLES.flatMap((t) => tableModel(t).fields.flatMap((f) => [...f.exact])));
   return exactNames.has(normaliseHeader(header).full);
