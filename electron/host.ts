@@ -62,6 +62,13 @@ export interface HostOptions {
   ticketMs?: number;
 }
 
+/** How many Host headers a request carries (rawHeaders alternates names and values). */
+function hostHeaders(raw: readonly string[]): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.toLowerCase() === 'host') n++;
+  return n;
+}
+
 export interface RunningHost {
   url: string;
   token: string;
@@ -186,7 +193,9 @@ export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!hostOk(req.headers.host)) return send(res, 403, 'forbidden host', 'text/plain; charset=utf-8');
+    // exactly one Host header, and a request line of a path (not http://other/…): Node keeps the
+    // first of two Host headers, and a proxy or cache between may read the other (probe 13, F4)
+    if (!hostOk(req.headers.host) || hostHeaders(req.rawHeaders) !== 1 || !(req.url ?? '/').startsWith('/')) return send(res, 403, 'forbidden host', 'text/plain; charset=utf-8');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) {
       const forbidden = () =>
