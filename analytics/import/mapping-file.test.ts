@@ -228,3 +228,17 @@ describe('a mapping of a sheet with a three-row merged header', () => {
     await expect(importFile(await freshWorkspace(), file, { mapping: typo.mapping! })).rejects.toThrow(/备注X/);
   });
 });
+
+describe('a field code named in a mapping without a scale', () => {
+  it('reads as its standard names it: CF_FKJE is 罚款金额（万元）, ×10,000 (acceptance set 12’s control run read 0.5 万元 as 0.5 元)', () => {
+    const m = applyMappingFile({ table: 'penalty_case', columns: { CF_WSH: 'case_id', CF_FKJE: 'fine_amount', 罚款金额: 'confiscation_amount' } }, ['CF_WSH', 'CF_FKJE', '罚款金额']);
+    expect(m.columns.map((c) => [c.header, c.scale])).toEqual([
+      ['CF_WSH', undefined],
+      ['CF_FKJE', 10000],
+      // a plain header without a unit keeps none
+      ['罚款金额', undefined],
+    ]);
+    // a scale given wins
+    expect(applyMappingFile({ table: 'penalty_case', columns: { CF_FKJE: { field: 'fine_amount', scale: 1 } } }, ['CF_FKJE']).columns[0]!.scale).toBe(1);
+  });
+});

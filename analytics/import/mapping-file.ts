@@ -8,6 +8,7 @@ import { CANONICAL_TABLES, tableDef } from '../schema/tables.js';
 import type { TableDef } from '../schema/types.js';
 import { detectTable, matchTable, normHeader, type ColumnMapping, type Mapping } from './headers.js';
 import { normaliseHeader } from './recognise/normalise.js';
+import { analyse } from './recognise/score.js';
 
 const MappingTarget = z.union([
   z.string().min(1),
@@ -329,7 +330,8 @@ export function applyMappingFile(m: MappingFile, headers: readonly string[], opt
     // unless the mapping gives its own scale: a mapping that names only the field must not read
     // 0.2 万元 as 0.20 元.
     const kind = field ? t.fields.find((f) => f.name === field)?.kind : undefined;
-    const scale = target && typeof target === 'object' && target.scale ? target.scale : normaliseHeader(header).scale;
+    // (a field code stands for its standard's name: CF_FKJE is 罚款金额（万元）, so 万元 as well)
+    const scale = target && typeof target === 'object' && target.scale ? target.scale : normaliseHeader(header).scale ?? analyse(header).norm.scale;
     if (scale && (kind === 'money' || kind === 'number')) col.scale = scale;
     if (field && target && typeof target === 'object' && target.fallback) col.fallback = true;
     if (kind === 'date' && target && typeof target === 'object' && target.date_order) col.dateOrder = target.date_order;
@@ -413,7 +415,8 @@ export function mappingTemplate(fileName: string, headers: readonly string[]): s
     `columns:`,
   ];
   for (const c of detected.columns) {
-    const unit = normaliseHeader(c.header);
+    const own = normaliseHeader(c.header);
+    const unit = own.scale ? own : analyse(c.header).norm;
     const scaleText =
       unit.scale && c.field
         ? `按${unit.unit}读（×${unit.scale}）；若实为元，写 {field: ${c.field}, scale: 1} / read in ${unit.unit} (×${unit.scale}); if in 元, write {field: ${c.field}, scale: 1}`

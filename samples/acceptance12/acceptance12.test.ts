@@ -21,9 +21,9 @@ const KNOWN: Record<string, RegExp[]> = {
   // 违法行为类型 (单位随意倾倒生活垃圾) is read as the case's matter: 处罚 matters of the county's
   // catalogue are named by the violation, so its text resolves against the catalogue by name (or is
   // kept as a name that matched nothing); the key leaves it unmapped. A choice, not a misreading.
-  // The control run's mapping file gives CF_FKJE/CF_MSJE no scale, so their 万元 is read as 元 —
-  // the no-mapping run reads the standard's 罚款金额（万元） and multiplies (8/8 values).
-  '03': [/^wrong 「CF_WFXW」 → matter_code/, /^control run \(key's mapping\): value (fine|confiscation)_amount of /],
+  // (The control run's mapping file names CF_FKJE/CF_MSJE without a scale: since 2026-12-07's
+  // evening a field code is read as its standard's name there too — 罚款金额（万元）, so ×10,000.)
+  '03': [/^wrong 「CF_WFXW」 → matter_code/],
   // 许可证书名称 (公共场所卫生许可证) as the permit's matter is the key's judgement: the recogniser
   // leaves a certificate's name unmapped rather than take it for a catalogue matter.
   '04': [/^missed 「XK_XKZS」/],
