@@ -2,6 +2,7 @@
 // certainty (the recogniser in ./recognise/ scores every header against every field of every table).
 import { createHash } from 'node:crypto';
 import { TijianError } from '../i18n/errors.js';
+import { shellQuote } from '../i18n/shell.js';
 import { tableDef } from '../schema/tables.js';
 import { derivedKeyOf, type FieldDef, type TableDef } from '../schema/types.js';
 import type { FileConstant } from './file-constants.js';
@@ -158,8 +159,8 @@ export function checkAnyRecognised(m: Mapping, headers: readonly string[], fileN
   const shown = headers.slice(0, 8).map((h) => `“${h}”`).join('、') + (headers.length > 8 ? '…' : '');
   throw new TijianError(
     'TABLE_UNKNOWN',
-    `无法从表头识别“${fileName}”${sheetZh(sheet)}对应的数据表：没有一列表头（${shown}）与任何数据表的字段相近。请确认第一行（或标题行之后的一行）是表头；如是，请运行 \`tijian map ${fileName}\` 生成映射模板，填写后用 --mapping 导入。`,
-    `Cannot tell which table "${fileName}"${sheetEn(sheet)} holds: no header comes close to a field of any table. Check that the header row is the first row (or the row after the title); if it is, run \`tijian map ${fileName}\` for a mapping template, fill it in and import with --mapping.`,
+    `无法从表头识别“${fileName}”${sheetZh(sheet)}对应的数据表：没有一列表头（${shown}）与任何数据表的字段相近。请确认第一行（或标题行之后的一行）是表头；如是，请运行 \`tijian map ${shellQuote(fileName)}\` 生成映射模板，填写后用 --mapping 导入。`,
+    `Cannot tell which table "${fileName}"${sheetEn(sheet)} holds: no header comes close to a field of any table. Check that the header row is the first row (or the row after the title); if it is, run \`tijian map ${shellQuote(fileName)}\` for a mapping template, fill it in and import with --mapping.`,
     { headers: [...headers] },
   );
 }

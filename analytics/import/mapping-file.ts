@@ -4,6 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { isMap, isScalar, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { TijianError } from '../i18n/errors.js';
+import { shellQuote } from '../i18n/shell.js';
 import { CANONICAL_TABLES, tableDef } from '../schema/tables.js';
 import type { TableDef } from '../schema/types.js';
 import { detectTable, matchTable, normHeader, type ColumnMapping, type Mapping } from './headers.js';
@@ -409,7 +410,7 @@ export function mappingTemplate(fileName: string, headers: readonly string[]): s
     `# 文件 file: ${fileName}`,
     `# 把每个表头对应到一个字段；不需要的列写 ~（其值保存在 extras 中）。标“待确认”的是推测，请核对。`,
     `# Map each header to a field; write ~ for columns to leave unmapped (kept in extras). Lines marked 待确认 are guesses: check them.`,
-    `# 使用 use: tijian import --workspace W.duckdb --mapping THIS.yaml ${fileName}`,
+    `# 使用 use: tijian import --workspace W.duckdb --mapping THIS.yaml ${shellQuote(fileName)}`,
     `# 可选数据表 tables: ${CANONICAL_TABLES.map((x) => x.name).join(', ')}`,
     `table: ${t.name}${detected.tableConfidence === 'likely' ? '  # 待确认 / to confirm' : ''}`,
     `columns:`,

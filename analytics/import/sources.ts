@@ -10,7 +10,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { Db } from '../db/duck.js';
 import { ident, lit } from '../db/duck.js';
-import { cleanErrorDetail, fileErrors, TijianError } from '../i18n/errors.js';
+import { cleanErrorDetail, errorText, fileErrors, TijianError } from '../i18n/errors.js';
 import { parse } from 'csv-parse/sync';
 import { sniffCsv } from './csv-dialect.js';
 import { endsInCrCrLf, lineLayout, strayQuote, trimColumns, usedWidth, normalizeLineEndings, scanFile, transcodeToUtf8, type FileScan, type SpaceClass, type TextEncoding } from './file-scan.js';
@@ -1499,13 +1499,26 @@ async function jsonArraySource(ctx: SourceContext, path: string, cleanupPaths: s
   const { db, tag } = ctx;
   try {
     await db.exec(
+      // a record over the cap is no record (nonObjectElements rejects it as row.too_long)
       `CREATE OR REPLACE TEMP TABLE ${tag}_lines AS SELECT row_number() OVER () AS __ord, json AS line,
-         CASE WHEN json_type(json) = 'OBJECT' THEN json END AS __j
-       FROM read_json_objects(${lit(path)}, format = 'array', maximum_object_size = 268435456)`,
+         CASE WHEN strlen(CAST(json AS VARCHAR)) <= ${MAX_LINE_BYTES} AND json_type(json) = 'OBJECT' THEN json END AS __j
+       FROM read_json_objects(${lit(path)}, format = 'array', maximum_object_size = ${MAX_LINE_BYTES})`,
     );
   } catch (e) {
     // the reader's text names the file it read (maybe a transcoded copy): the user's name instead
     const name = ctx.displayName ?? basename(ctx.path);
+    // A record far over the cap of a CSV or JSON Lines line: the reader stops there (its buffer is
+    // twice the cap: a record up to that is read and rejected as its row), without holding the rest
+    // — a 150 MiB string was read whole, 2.27 GB and half a minute, to reject its row. It cannot go
+    // on past it, so the file is refused, as an XML record over its cap refuses its file.
+    if (/maximum_object_size/.test(errorText(e))) {
+      const mib = MAX_LINE_BYTES >> 20;
+      throw new TijianError(
+        'FILE_UNSUPPORTED',
+        `“${name}”中有一条记录超过 ${mib} MiB（JSON 数组每条记录的上限，与 CSV、JSON Lines 每行的上限相同），未导入任何内容。请检查是否误粘贴了大段文字或附件内容；或导出为每行一个对象的 JSON Lines（.jsonl），超长的行会被单独拒绝。`,
+        `"${name}" holds a record over ${mib} MiB (the limit of a JSON array's record, as of a CSV or JSON Lines line); nothing was imported. Check for a pasted text or attachment; or export JSON Lines (.jsonl, one object a line), where a line over the limit is rejected on its own.`,
+      );
+    }
     const detail = cleanErrorDetail(e, { paths: [[path, name], [ctx.path, name]], max: 200 });
     throw new TijianError(
       'FILE_UNSUPPORTED',
@@ -1540,9 +1553,14 @@ function headerMissing(ctx: SourceContext, where?: string): TijianError {
  *  each rejected with its place in the array. */
 function nonObjectElements(db: Db, table: string, hits = false): () => Promise<StructuralReject[]> {
   return async () => {
-    const bad = await db.all<{ line: number; raw: string; why: string | null }>(`SELECT __ord AS line, CAST(line AS VARCHAR) AS raw, ${hits ? '__why' : 'NULL'} AS why FROM ${table} WHERE __j IS NULL ORDER BY __ord`);
+    const bad = await db.all<{ line: number; raw: string; why: string | null; long: boolean }>(
+      `SELECT __ord AS line, CASE WHEN strlen(CAST(line AS VARCHAR)) > ${MAX_LINE_BYTES} THEN left(CAST(line AS VARCHAR), ${RAW_MAX}) ELSE CAST(line AS VARCHAR) END AS raw, ${hits ? '__why' : 'NULL'} AS why, strlen(CAST(line AS VARCHAR)) > ${MAX_LINE_BYTES} AS long
+       FROM ${table} WHERE __j IS NULL ORDER BY __ord`,
+    );
     return bad.map((b): StructuralReject =>
-      b.why
+      b.long
+        ? { line: Number(b.line), raw: b.raw, code: 'row.too_long', reasonZh: `该记录超过 ${MAX_LINE_BYTES >> 20} MiB，无法读取（只保留了开头部分）`, reasonEn: `the record is longer than ${MAX_LINE_BYTES >> 20} MiB and cannot be read (only its start is kept)` }
+        : b.why
         ? { line: Number(b.line), raw: b.raw, ...hitReason(b.why) }
         : {
             line: Number(b.line),
@@ -1755,7 +1773,7 @@ async function jsonTableSource(
     'record',
     async () => {
       const bad = await db.all<{ line: number; raw: string; t: string | null; n: number | null }>(
-        `SELECT __ord AS line, left(CAST(line AS VARCHAR), ${RAW_MAX}) AS raw, json_type(line) AS t,
+        `SELECT __ord AS line, CASE WHEN strlen(CAST(line AS VARCHAR)) > ${MAX_LINE_BYTES} THEN left(CAST(line AS VARCHAR), ${RAW_MAX}) ELSE CAST(line AS VARCHAR) END AS raw, json_type(line) AS t,
                 CASE WHEN json_type(line) = 'ARRAY' THEN json_array_length(line)::INTEGER END AS n
          FROM ${tag}_lines WHERE __j IS NULL ORDER BY __ord`,
       );

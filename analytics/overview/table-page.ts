@@ -60,6 +60,43 @@ export function maskText(s: string): string {
   return c.slice(0, keep).join('') + '*'.repeat(n - 2 * keep) + c.slice(n - keep).join('');
 }
 
+/** Numbers in free text (问题描述, 备注, an unmapped column): 18- and 15-digit ID numbers, mobiles
+ *  (dashes or spaces between) and landlines with an area code, masked as maskSql masks such a value
+ *  — never more than half shown. RE2 (DuckDB) has no lookaround, so the characters either side are
+ *  matched and put back, and each rule runs twice (two numbers one character apart share it). */
+const FREE_NUMBERS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(^|[^0-9A-Za-z])([0-9]{4})[0-9]{10}([0-9]{3}[0-9Xx])([^0-9A-Za-z]|$)/, '**********'],
+  [/(^|[^0-9A-Za-z])([0-9]{3})[0-9]{9}([0-9]{3})([^0-9A-Za-z]|$)/, '*********'],
+  [/(^|[^0-9])(1[3-9])[0-9][- ]?[0-9]{4}[- ]?[0-9]{2}([0-9]{2})([^0-9]|$)/, '*******'],
+  [/(^|[^0-9A-Za-z])(0[0-9])[0-9]{1,2}-?[0-9]{5,6}([0-9]{2})([^0-9A-Za-z]|$)/, '******'],
+];
+
+/** SQL of a text with the numbers in it masked (FREE_NUMBERS). */
+export function maskNumbersSql(expr: string): string {
+  let out = expr;
+  for (const [re, stars] of FREE_NUMBERS) for (let i = 0; i < 2; i++) out = `regexp_replace(${out}, '${re.source}', '\\1\\2${stars}\\3\\4', 'g')`;
+  // one test first: most text holds no such run of digits, and a search reads every row
+  return `CASE WHEN regexp_matches(${expr}, '[0-9]{7}|[0-9][- ][0-9]{4}') THEN ${out} ELSE ${expr} END`;
+}
+
+/** maskNumbersSql for a value already read (the command line's listings): the same text. */
+export function maskNumbersShort(s: string): string {
+  let out = s;
+  for (const [re, stars] of FREE_NUMBERS) for (let i = 0; i < 2; i++) out = out.replace(new RegExp(re.source, 'g'), `$1$2${stars}$3$4`);
+  return out;
+}
+
+/** Whether a listing's column (by its name and DuckDB type) is text that may hold typed numbers:
+ *  text, and not a key or code by its name (案件编号, case_id, 统一社会信用代码). */
+export function freeTextColumn(name: string, type: string | undefined): boolean {
+  return /^VARCHAR$/i.test(type ?? '') && !codeColumn(name);
+}
+
+/** A column named as a key or code (案件编号, case_id, 统一社会信用代码): its numbers are records'. */
+export function codeColumn(name: string): boolean {
+  return /(编号|编码|代码|_id|^id)$/i.test(name);
+}
+
 export interface PageRequest {
   table: string;
   offset: number;
@@ -99,8 +136,12 @@ export function pageSql(req: PageRequest): { select: string; count: string; colu
   );
   const exprOf = (c: ShownColumn): string => {
     if (c.kind !== 'plain') return c.expr;
-    if (c.name === 'extras') return `CAST(${c.expr} AS VARCHAR)`;
-    return c.personal && !req.unmask ? maskSql(c.expr) : c.expr;
+    const text = (e: string) => (req.unmask ? e : maskNumbersSql(e));
+    if (c.name === 'extras') return text(`CAST(${c.expr} AS VARCHAR)`);
+    if (c.personal && !req.unmask) return maskSql(c.expr);
+    // free text may hold a party's ID or phone number (a key or code does not: kind 'id')
+    const kind = byName.get(c.name)?.kind;
+    return kind === 'text' || kind === 'raw' ? text(c.expr) : c.expr;
   };
   const columns: ColumnInfo[] = shown.columns.map((c) => {
     if (c.kind === 'plain') return byName.get(c.name)!;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { guessMaskKind, isOrganisationName, maskIdNumber, maskName, maskPhone, maskRecord, maskValue } from './mask.js';
+import { guessMaskKind, isOrganisationName, maskIdNumber, maskName, maskNumbersInText, maskPhone, maskRecord, maskValue } from './mask.js';
 
 const cp = (s: string) => Array.from(s);
 
@@ -129,5 +129,25 @@ describe('maskValue and maskRecord', () => {
     const m = maskRecord(row, { 当事人: 'name', 证件号码: 'id_number', 电话: 'phone' });
     expect(m).toEqual({ 案件编号: 'AJ1', 当事人: '王**', 证件号码: '3302********1234', 电话: '138****5678' });
     expect(row.当事人).toBe('王五');
+  });
+});
+
+describe('maskNumbersInText: numbers inside free text (问题描述, notes), probe 13 F1', () => {
+  it('masks ID numbers, mobiles (with or without dashes) and landlines with area codes, as the structured masks do', () => {
+    // by hand: 18 digits → four, eight stars, four; 15 → three, nine stars, three (a quarter at each end);
+    // a mobile → three, four stars, four; a landline's 11 digits (dash dropped) likewise, 10 digits → two at each end
+    expect(maskNumbersInText('举报人张三丰（电话13812345678，身份证330922199001011234）反映执法不公')).toBe('举报人张三丰（电话138****5678，身份证3309********1234）反映执法不公');
+    expect(maskNumbersInText('联系人王五 手机 139-1234-5678')).toBe('联系人王五 手机 139****5678');
+    expect(maskNumbersInText('手机139 1234 5678；座机0580-5081234、021-12345678、010-1234567')).toBe('手机139****5678；座机058****1234、021****5678、01******67');
+    expect(maskNumbersInText('旧证330922900101123，新证33092219850505567X')).toBe('旧证330*********123，新证3309********567X');
+    expect(maskNumbersInText('05805081234')).toBe('058****1234');
+  });
+  it('leaves dates, amounts, record numbers and short numbers alone', () => {
+    for (const s of ['2024-03-01', '罚款80000元', 'JDWT2024-00001', '嵊应急罚〔2024〕12号', 'JC2024030100011', '浙嵊渔48506', '12345', '第0580号'])
+      expect(maskNumbersInText(s)).toBe(s);
+  });
+  it('never shows more than the structured mask of the same number', () => {
+    for (const [raw, kind] of [['13812345678', 'phone'], ['330922199001011234', 'id_number'], ['0580-5081234', 'phone']] as const)
+      expect(maskNumbersInText(`号码${raw}。`)).toBe(`号码${maskValue(raw, kind)}。`);
   });
 });

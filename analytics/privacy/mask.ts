@@ -122,3 +122,23 @@ export function maskRecord<T extends Record<string, unknown>>(row: T, kinds: Rea
   }
   return out as T;
 }
+
+// Numbers inside free text. Not a letter or digit on either side of an ID number, so a record's
+// code (JC2024030100011) keeps its digits; a mobile may be typed 138-1234-5678 or 138 1234 5678.
+const ID_IN_TEXT = /(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
+const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d(?:[- ]?\d{4}){2}(?!\d)/g;
+const LANDLINE_IN_TEXT = /(?<![0-9A-Za-z])0\d{2,3}-?\d{7,8}(?![0-9A-Za-z])/g;
+
+/**
+ * Free text (a finding's 问题描述, a case's notes, a reviewer's note) with the identity and phone
+ * numbers typed in it masked as the structured fields are: 18- and 15-digit ID numbers (maskIdNumber:
+ * 3309********1234), mainland mobiles (138****5678, dashes or spaces dropped) and landlines with
+ * an area code (0580-5081234 → 058****1234). Names in free text cannot be told from other words
+ * reliably and are left as written (the README says so).
+ */
+export function maskNumbersInText(s: string): string {
+  return s
+    .replace(ID_IN_TEXT, (m) => maskIdNumber(m))
+    .replace(MOBILE_IN_TEXT, (m) => maskPhone(m))
+    .replace(LANDLINE_IN_TEXT, (m) => maskPhone(m));
+}

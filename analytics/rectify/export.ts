@@ -8,7 +8,7 @@ import type { Db } from '../db/duck.js';
 import { writeXlsx, type Sheet } from '../export/tabular.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { TijianError } from '../i18n/errors.js';
-import { maskName } from '../privacy/mask.js';
+import { maskName, maskNumbersInText } from '../privacy/mask.js';
 import { DEFAULT_ISSUER } from '../report/common.js';
 import { dateZh } from '../report/format.js';
 import { safeFileStem } from '../report/model.js';
@@ -82,10 +82,12 @@ export async function exportUnitFiles(db: Db, dir: string, o: ExportOptions = {}
 }
 
 const owner = (x: string | null, unmask: boolean) => (x === null ? null : unmask ? x : maskName(x));
+// what units type (整改措施, 佐证材料, 不予整改理由) may hold a party's ID or phone number
+const typed = (x: string | null, unmask: boolean) => (x === null || unmask ? x : maskNumbersInText(x));
 
 /** The 整改台账: items, counts by unit, the history of changes. */
 export function ledgerSheets(items: readonly RectifyItem[], events: readonly RectifyEvent[], o: { asOf: string; unmask: boolean }): Sheet[] {
-  const note = o.unmask ? '含个人信息，注意保密' : '个人信息（责任人）已脱敏';
+  const note = o.unmask ? '含个人信息，注意保密' : '个人信息（责任人，文字中的证件号码、电话号码）已脱敏';
   const title = [`行政执法体检整改台账（截至${dateZh(o.asOf)}）`, note];
   const codes = new Map(items.map((i) => [i.item_id, i.code]));
   const unitIds = [...new Set(items.map((i) => i.unit_id))].sort();
@@ -133,11 +135,11 @@ export function ledgerSheets(items: readonly RectifyItem[], events: readonly Rec
         deadline: i.deadline,
         status: i.status,
         overdue: i.days_overdue || null,
-        measures: i.measures,
+        measures: typed(i.measures, o.unmask),
         completed: i.completed_on,
-        proof: i.proof,
+        proof: typed(i.proof, o.unmask),
         owner: owner(i.owner, o.unmask),
-        reason: i.status_reason,
+        reason: typed(i.status_reason, o.unmask),
         check_period: i.check?.period ?? null,
         check: i.check?.outcome ?? null,
         check_detail: i.check?.detail_zh ?? null,
@@ -194,11 +196,11 @@ export function ledgerSheets(items: readonly RectifyItem[], events: readonly Rec
         from: e.prev_status,
         status: e.status,
         deadline: e.deadline,
-        measures: e.measures,
+        measures: typed(e.measures, o.unmask),
         completed: e.completed_on,
-        proof: e.proof,
+        proof: typed(e.proof, o.unmask),
         owner: owner(e.owner, o.unmask),
-        reason: e.status_reason,
+        reason: typed(e.status_reason, o.unmask),
       })),
     },
   ];

@@ -4,7 +4,7 @@
 // cells that could run as formulas are escaped by writeXlsx.
 import { periodText, periodZh } from '../eval/period.js';
 import { writeXlsx, type Column, type Sheet } from '../export/tabular.js';
-import { maskIdNumber, maskPhone, maskValue, type MaskKind } from '../privacy/mask.js';
+import { maskNumbersInText, maskValue, type MaskKind } from '../privacy/mask.js';
 import { hitRef } from './keys.js';
 import { UNRESOLVED_UNIT, type PreviousMark, type ReviewHit, type ReviewResult, type ReviewRuleSummary } from './types.js';
 
@@ -27,10 +27,19 @@ function maskCols(values: Record<string, unknown>, kinds: Record<string, MaskKin
   return out;
 }
 
+/** The other evidence columns' text (问题描述, 备注: typed by people) with ID and phone numbers in it
+ *  masked. A column named …编号 holds a record's number, which the reviewer needs to find it. */
+function maskFreeCols(values: Record<string, unknown>, kinds: Record<string, MaskKind | undefined>): Record<string, unknown> {
+  const text = (v: unknown): unknown => (typeof v === 'string' ? maskNumbersInText(v) : Array.isArray(v) ? v.map(text) : v);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = k in kinds || /编号$/.test(k) ? v : text(v);
+  return out;
+}
+
 /**
  * Free text about a hit (its summary, a reviewer's note) with personal data masked: the personal
  * values of its evidence and keys wherever they appear, then anything that looks like an identity
- * number or a mobile phone number. The engine writes summaries without personal columns; notes are
+ * number or a phone number (maskNumbersInText). The engine writes summaries without personal columns; notes are
  * typed by reviewers, so this is the safety net.
  */
 export function maskedText(text: string, h: ReviewHit, rule: ReviewRuleSummary | undefined): string {
@@ -44,9 +53,7 @@ export function maskedText(text: string, h: ReviewHit, rule: ReviewRuleSummary |
     }
   }
   for (const [raw, masked] of pairs.sort((a, z) => z[0].length - a[0].length)) out = out.split(raw).join(masked);
-  return out
-    .replace(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])|(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/g, (m) => maskIdNumber(m))
-    .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (m) => maskPhone(m));
+  return maskNumbersInText(out);
 }
 
 /** The review with its free text masked: hit summaries and reviewers' notes (see maskedText), as
@@ -80,7 +87,7 @@ export function displayHit(hit: ReviewHit, rule: ReviewRuleSummary | undefined, 
   if (opts.unmask) return { ...hit, ref };
   const kinds = personalKinds(rule);
   const personalKey = Object.keys(hit.keys).some((k) => k in kinds);
-  const out: ReviewHit = { ...hit, ref, keys: maskCols(hit.keys, kinds), evidence: maskCols(hit.evidence, kinds) };
+  const out: ReviewHit = { ...hit, ref, keys: maskCols(hit.keys, kinds), evidence: maskFreeCols(maskCols(hit.evidence, kinds), kinds) };
   if (personalKey) out.hit_key = '';
   return out;
 }

@@ -16,7 +16,7 @@ import { TijianError } from '../../analytics/i18n/errors.js';
 import { parseIndexText, type IndexError } from '../../analytics/index/parse.js';
 import type { IndexSystem } from '../../analytics/index/schema.js';
 import { checkIndexText, checkStoredIndexText, loadIndexFile, type LoadedIndex } from '../../analytics/index/validate.js';
-import { maskSql } from '../../analytics/overview/table-page.js';
+import { freeTextColumn, maskNumbersSql, maskSql } from '../../analytics/overview/table-page.js';
 import { personalColumn, refCandidate, refProbeSql, searchCondition, shownColumns, type ShownColumn } from '../../analytics/overview/ref-names.js';
 import type { RefTarget } from '../../analytics/schema/types.js';
 import { displayHit, previousMarkText } from '../../analytics/review/export.js';
@@ -323,7 +323,14 @@ async function buildLineage(db: Db, q: LineageQuery): Promise<BuiltLineage> {
     return { name: c.column_name, zh: c.column_name, en: c.column_name, list: kind === 'list', personal };
   });
   const shown = shownColumns('lineage_src', base, refs, !!q.unmask);
-  const exprOf = (c: ShownColumn) => (c.kind === 'plain' && c.personal && !q.unmask ? (c.list ? `list_transform(${c.expr}, x -> ${maskSql('x')})` : maskSql(c.expr)) : c.expr);
+  const exprOf = (c: ShownColumn) =>
+    c.kind === 'plain' && c.personal && !q.unmask
+      ? c.list
+        ? `list_transform(${c.expr}, x -> ${maskSql('x')})`
+        : maskSql(c.expr)
+      : c.kind === 'plain' && !q.unmask && freeTextColumn(c.name, types.get(c.name))
+        ? maskNumbersSql(c.expr)
+        : c.expr;
   const columns: ColumnInfo[] = shown.columns.map((c) => {
     const source = c.kind === 'shown' ? (c.list ? 'VARCHAR[]' : 'VARCHAR') : (types.get(c.name) ?? 'VARCHAR');
     const kind = c.kind === 'code' ? (c.list ? 'list' : 'id') : kindOf(source);

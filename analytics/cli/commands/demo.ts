@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { evaluate } from '../../eval/run.js';
+import { shellQuote } from '../../i18n/shell.js';
 import { importFile } from '../../import/import-file.js';
 import { expandPaths } from '../../import/import-paths.js';
 import { Workspace } from '../../workspace/workspace.js';
@@ -32,8 +33,8 @@ export const demoCommand: Command = {
       const r = await evaluate(ws, { period: '2024', compare: '2023' });
       printResult(r, io);
       io.out(
-        `\n下一步 next: npm run --silent tijian -- lineage --workspace ${wsPath} --run ${r.run_id} --entity COUNTY --indicator overdue_rate` +
-          `\n            npm run --silent tijian -- evaluate --workspace ${wsPath} --period 2024 --compare 2023 --out ${join('.', '评估结果_2024.xlsx')}`,
+        `\n下一步 next: npm run --silent tijian -- lineage --workspace ${shellQuote(wsPath)} --run ${r.run_id} --entity COUNTY --indicator overdue_rate` +
+          `\n            npm run --silent tijian -- evaluate --workspace ${shellQuote(wsPath)} --period 2024 --compare 2023 --out ${shellQuote(join('.', '评估结果_2024.xlsx'))}`,
       );
       return 0;
     } finally {

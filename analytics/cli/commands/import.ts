@@ -1,4 +1,5 @@
 import { errorText, isTijianError } from '../../i18n/errors.js';
+import { shellQuote } from '../../i18n/shell.js';
 import { importFileSheets, shownName, type ImportFileResult } from '../../import/import-file.js';
 import { expandPaths } from '../../import/import-paths.js';
 import { loadMappingFile } from '../../import/mapping-file.js';
@@ -61,7 +62,7 @@ export const importCommand: Command = {
           results.push({ file, path, error });
           if (!values.json) {
             io.err(`✗ ${file}\n  ${error.zh}\n  ${error.en}`);
-            if (error.code === 'MAPPING_MISSING_REQUIRED') io.err(`  命令行：tijian map ${file} 生成映射模板，填写后用 --mapping 导入 / on the command line: tijian map ${file} prints a mapping template; import with --mapping`);
+            if (error.code === 'MAPPING_MISSING_REQUIRED') io.err(`  命令行：tijian map ${shellQuote(file)} 生成映射模板，填写后用 --mapping 导入 / on the command line: tijian map ${shellQuote(file)} prints a mapping template; import with --mapping`);
           }
         }
       }

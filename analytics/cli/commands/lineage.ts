@@ -1,6 +1,6 @@
 import { lineage } from '../../eval/lineage.js';
 import { personalColumn } from '../../overview/ref-names.js';
-import { maskText } from '../../overview/table-page.js';
+import { codeColumn, maskNumbersShort, maskText } from '../../overview/table-page.js';
 import { shownText } from '../../i18n/shown.js';
 import { TijianError } from '../../i18n/errors.js';
 import { Workspace } from '../../workspace/workspace.js';
@@ -44,6 +44,11 @@ export const lineageCommand: Command = {
       const personal = r.columns.filter(personalColumn);
       const masked = !values.unmask && personal.length > 0;
       if (masked) r.rows = r.rows.map((row) => ({ ...row, ...Object.fromEntries(personal.map((c) => [c, maskCell(row[c])])) }));
+      // numbers typed in free text (问题描述, 备注) as 明细 and its export mask them
+      if (!values.unmask) {
+        const free = r.columns.filter((c) => !personal.includes(c) && !codeColumn(c));
+        r.rows = r.rows.map((row) => ({ ...row, ...Object.fromEntries(free.filter((c) => typeof row[c] === 'string').map((c) => [c, maskNumbersShort(row[c] as string)])) }));
+      }
       if (values.json) {
         io.out(json({ ...r, masked }));
         return 0;
