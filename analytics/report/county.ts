@@ -144,9 +144,11 @@ function unitLabel(m: IndicatorMeta): string {
 /** A value without its unit (the unit is in the column header). */
 function bareValue(v: IndicatorValue | undefined, m: IndicatorMeta): string {
   if (!v || v.status === 'not_applicable') return '—';
-  if (v.status !== 'ok' || v.raw === null) return v.status === 'nothing_to_evaluate' ? '无' : '缺';
+  if (v.status === 'nothing_to_evaluate') return '无';
+  // a small sample has its value, not scored: shown with * as the annex's legend says (not 缺)
+  if ((v.status !== 'ok' && v.status !== 'small_sample') || v.raw === null) return '缺';
   const x = m.unit === 'percent' ? num(v.raw * 100, 1) : m.unit === 'count' ? num(v.raw, Number.isInteger(v.raw) ? 0 : 1) : m.unit === 'hours' ? num(v.raw, 1) : num(v.raw, 2);
-  return `${x}${v.reliable ? '' : '*'}`;
+  return `${x}${v.reliable && v.status === 'ok' ? '' : '*'}`;
 }
 
 function judgementText(j: Judgement, run: EvaluationResult, c: EntityResult): string {

@@ -1,0 +1,91 @@
+// Auditor's probe 14 on the county report of the Shengsi sample (2024 vs 2023): each finding's
+// report written for real (DOCX, HTML, XLSX) and read back; expected values by hand or by SQL.
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { evaluate } from '../eval/run.js';
+import type { EvaluationResult } from '../eval/types.js';
+import { Workspace } from '../workspace/workspace.js';
+import type { ReportContext } from './common.js';
+import { buildReports, reportContext, writeReport } from './generate.js';
+import { artifactDir, readDocx, readXlsx, sheetRecords } from './testing/read-back.js';
+
+const TIMEOUT = 180_000;
+const DATE = '2026-12-08';
+
+let dir: string;
+let ws: Workspace;
+let run: EvaluationResult;
+let ctx: ReportContext;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tijian-audit14-'));
+  const path = join(dir, 'shengsi.duckdb');
+  copyFileSync(inject('sampleWorkspace'), path);
+  ws = await Workspace.open(path);
+  run = await evaluate(ws, { period: '2024', compare: '2023' });
+  ctx = await reportContext(ws, { runId: run.run_id, date: DATE });
+}, TIMEOUT);
+
+afterAll(() => {
+  ws?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const unitByName = (name: string) => run.entities.find((e) => e.entity_type === 'unit' && e.short_name === name)!;
+const indByName = (zh: string) => run.indicators.find((m) => m.name.zh === zh)!;
+
+async function countyDocx(name: string) {
+  const [doc] = buildReports(ctx, 'county');
+  const out = join(artifactDir('audit14'), `${name}.docx`);
+  await writeReport(doc!, 'docx', out);
+  return readDocx(out);
+}
+
+async function countyHtml(name: string): Promise<string> {
+  const [doc] = buildReports(ctx, 'county');
+  const out = join(artifactDir('audit14'), `${name}.html`);
+  await writeReport(doc!, 'html', out);
+  return readFileSync(out, 'utf8');
+}
+
+describe('F1: county annex 2 shows small-sample values with “*”, as its legend says', () => {
+  it('DOCX and HTML: 枸杞乡 计划检查完成率 7/8 → 87.5*; every small-sample cell a number with *, none 缺', async () => {
+    const gq = unitByName('枸杞乡');
+    const plan = indByName('计划检查完成率');
+    // by hand from the auditor's SQL: 7 of 8 planned inspections done; 8 < min_denominator 10
+    expect(gq.indicators[plan.id]).toMatchObject({ status: 'small_sample', numerator: 7, denominator: 8 });
+    const d = await countyDocx('f1');
+    const annex = d.tables.filter((t) => t[0]?.[0] === '单位' && t.some((r) => r[0] === '全县') && t[0]!.length > 2);
+    expect(annex.length).toBeGreaterThan(0);
+    const cellOf = (unit: string, ind: string): string | undefined => {
+      for (const t of annex) {
+        const col = t[0]!.findIndex((h) => h.startsWith(ind));
+        if (col < 0) continue;
+        return t.find((r) => r[0] === unit)?.[col];
+      }
+      return undefined;
+    };
+    expect(cellOf('枸杞乡', '计划检查完成率')).toBe('87.5*');
+    // every small-sample value of the run: its number (numerator/denominator by hand) with *
+    let n = 0;
+    for (const u of run.entities.filter((e) => e.entity_type === 'unit')) {
+      for (const m of run.indicators) {
+        const v = u.indicators[m.id];
+        if (v?.status !== 'small_sample') continue;
+        const cell = cellOf(u.short_name, m.name.zh);
+        if (cell === undefined) continue; // county-only indicators are not in the annex
+        n++;
+        expect(cell, `${u.short_name} ${m.name.zh}`).toMatch(/^\d[\d,.]*\*$/);
+        if (m.unit === 'percent') expect(Math.abs(Number(cell!.slice(0, -1)) - (v.numerator! / v.denominator!) * 100), `${u.short_name} ${m.name.zh}`).toBeLessThanOrEqual(0.05 + 1e-9);
+      }
+    }
+    expect(n).toBeGreaterThanOrEqual(50); // the auditor counted 57
+    const html = (await countyHtml('f1')).replace(/<[^>]+>/g, '');
+    // the HTML (and the PDF printed from it) likewise: as many “n*” cells in the annex as the DOCX has
+    const annexHtml = html.slice(html.indexOf('下列各表列出各单位适用指标的数值'));
+    expect(annexHtml).toContain('87.5*');
+    expect((annexHtml.match(/\d\*/g) ?? []).length).toBeGreaterThanOrEqual(n);
+  }, TIMEOUT);
+});
