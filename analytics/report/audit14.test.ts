@@ -89,3 +89,19 @@ describe('F1: county annex 2 shows small-sample values with “*”, as its lege
     expect((annexHtml.match(/\d\*/g) ?? []).length).toBeGreaterThanOrEqual(n);
   }, TIMEOUT);
 });
+
+describe('F2: “作出处罚决定N件” counts the cases decided in the period, its change on the same basis', () => {
+  it('DOCX and HTML: the count of penalty_case rows with a decision date in 2024 (SQL), vs 2023', async () => {
+    const decided = async (y: number) => Number(await ws.db.scalar(`SELECT count(*) FROM penalty_case WHERE decision_date BETWEEN DATE '${y}-01-01' AND DATE '${y}-12-31'`));
+    const [cur, prev] = [await decided(2024), await decided(2023)];
+    expect([cur, prev]).toEqual([1839, 1837]); // the auditor's SQL on the same sample
+    // by hand: 1,839 vs 1,837 → +0.109% → “增长0.1%”
+    const expected = '作出处罚决定1,839件，同比增长0.1%';
+    const d = await countyDocx('f2');
+    const text = d.paragraphs.join('\n');
+    expect(text).toContain(expected);
+    expect(text).not.toContain('1,842件');
+    const html = (await countyHtml('f2')).replace(/<[^>]+>/g, '');
+    expect(html).toContain(expected);
+  }, TIMEOUT);
+});
