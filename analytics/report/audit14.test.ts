@@ -3,9 +3,11 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { evaluate } from '../eval/run.js';
 import type { EvaluationResult } from '../eval/types.js';
+import { REPO } from '../test/paths.js';
 import { Workspace } from '../workspace/workspace.js';
 import type { ReportContext } from './common.js';
 import { buildReports, reportContext, writeReport } from './generate.js';
@@ -103,5 +105,28 @@ describe('F2: “作出处罚决定N件” counts the cases decided in the perio
     expect(text).not.toContain('1,842件');
     const html = (await countyHtml('f2')).replace(/<[^>]+>/g, '');
     expect(html).toContain(expected);
+  }, TIMEOUT);
+});
+
+describe('F3: county XLSX 指标明细 — 样本充足 from the run', () => {
+  it('否 on every row whose denominator is below the index file\'s min_denominator, 是 on scored rows, — without a value', async () => {
+    const index = parse(readFileSync(join(REPO, 'analytics', 'index', 'full-body-check.yaml'), 'utf8')) as { indicators: Array<{ id: string; kind?: string; min_denominator?: number }> };
+    const minDen = new Map(index.indicators.map((m) => [m.id, m.min_denominator ?? 0]));
+    const [doc] = buildReports(ctx, 'county');
+    const out = join(artifactDir('audit14'), 'f3.xlsx');
+    await writeReport(doc!, 'xlsx', out);
+    const rows = sheetRecords((await readXlsx(out)).get('指标明细')!, '单位编码');
+    const counts = { 是: 0, 否: 0, '—': 0 };
+    for (const r of rows) {
+      const flag = r['样本充足'] as keyof typeof counts;
+      counts[flag]++;
+      const hasValue = r['指标值（比率）'] !== null || r['指标值（数值）'] !== null;
+      const den = r['分母'] as number | null;
+      const small = r['单位编码'] !== 'COUNTY' && hasValue && den !== null && den > 0 && den < minDen.get(r['指标编码'] as string)!;
+      expect(flag, `${r['单位']} ${r['指标']} ${den}`).toBe(!hasValue ? '—' : small ? '否' : '是');
+    }
+    expect(counts['否']).toBe(57); // the auditor's count of small-sample values
+    const gq = rows.find((r) => r['单位'] === '枸杞乡' && r['指标'] === '计划检查完成率')!;
+    expect([gq['分子'], gq['分母'], gq['样本充足']]).toEqual([7, 8, '否']);
   }, TIMEOUT);
 });

@@ -788,7 +788,8 @@ export function countySheets(ctx: ReportContext): Sheet[] {
             value: cur.value,
             score: v?.score ?? null,
             status: v ? INDICATOR_STATUS_ZH[v.status] : INDICATOR_STATUS_ZH.no_data,
-            reliable: v?.reliable === false && v.status === 'ok' ? '否' : '是',
+            // the run's own flag where there is a value (a small sample is 否); no value, no sample to judge
+            reliable: v && v.raw !== null && (v.status === 'ok' || v.status === 'small_sample') ? (v.reliable && v.status === 'ok' ? '是' : '否') : '—',
             reason: v?.na_reason?.zh ?? '',
             prev_ratio: prev.ratio,
             prev_value: prev.value,
