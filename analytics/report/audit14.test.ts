@@ -130,3 +130,63 @@ describe('F3: county XLSX 指标明细 — 样本充足 from the run', () => {
     expect([gq['分子'], gq['分母'], gq['样本充足']]).toEqual([7, 8, '否']);
   }, TIMEOUT);
 });
+
+describe('F4: ties in the county text — every tied unit named, not one of them', () => {
+  const text = async (r: EvaluationResult, name: string) => {
+    const [doc] = buildReports({ ...ctx, run: r }, 'county');
+    const out = join(artifactDir('audit14'), `${name}.docx`);
+    await writeReport(doc!, 'docx', out);
+    return (await readDocx(out)).paragraphs.join('\n');
+  };
+
+  it('the sample: 14 units at 100 in 执法制度, 枸杞乡 and 花鸟乡 at 100 in 队伍建设 (先进单位示范带动)', async () => {
+    const t = await text(run, 'f4-sample');
+    const lead = t.split('\n').find((p) => p.includes('得分最高的分别是'))!;
+    expect(lead).toBeDefined();
+    // by hand from the run: who has 100 in each dimension
+    const at100 = (dim: string) => run.entities.filter((e) => e.entity_type === 'unit' && e.rank !== null && (e.dimensions[dim] ?? 0) >= 99.95);
+    const sys = run.dimensions.find((d) => d.name.zh === '执法制度')!;
+    const team = run.dimensions.find((d) => d.name.zh === '队伍建设')!;
+    expect(at100(sys.id).length).toBe(14);
+    expect(at100(team.id).map((u) => u.short_name).sort()).toEqual(['枸杞乡', '花鸟乡'].sort());
+    expect(lead).toMatch(/执法制度维度[^、]*(、[^、]*)*等14个单位/);
+    const teamPart = lead.slice(lead.indexOf('队伍建设维度'));
+    expect(teamPart).toContain('枸杞乡');
+    expect(teamPart).toContain('花鸟乡');
+  }, TIMEOUT);
+
+  it('two units with the same total at the bottom, the same lowest score in a dimension: both named, “并列”', async () => {
+    const r: EvaluationResult = structuredClone(run);
+    const rankedUnits = r.entities.filter((e) => e.entity_type === 'unit' && e.rank !== null).sort((a, z) => a.rank! - z.rank!);
+    const last = rankedUnits.at(-1)!;
+    const other = rankedUnits.at(-2)!;
+    // make the second-last a copy of the last in total and dimension scores: they tie for last place
+    other.total = last.total;
+    other.rank = last.rank;
+    other.dimensions = { ...last.dimensions };
+    // and the second tied with the first
+    const [first, second] = rankedUnits as [typeof last, typeof last];
+    second.total = first.total;
+    second.rank = first.rank;
+    const t = await text(r, 'f4-tie');
+    const leading = t.split('\n').find((p) => p.includes('全县第一'))!;
+    expect(leading).toContain(`${first.short_name}和${second.short_name}综合得分均为`);
+    expect(leading).toContain('并列全县第一');
+    expect(t.split('\n').find((p) => p.includes('位列第一') || p.includes('并列第一'))).toContain(`${first.short_name}和${second.short_name}以`);
+    const overall = t.split('\n').find((p) => p.includes('并列第一'))!;
+    expect(overall).toContain(other.short_name);
+    expect(overall).toContain(last.short_name);
+    expect(overall).toMatch(/并列最后/);
+    // each dimension where the last unit is the lowest: both are named lowest
+    for (const d of r.dimensions) {
+      const scored = rankedUnits.filter((u) => u.dimensions[d.id] != null);
+      const min = Math.min(...scored.map((u) => u.dimensions[d.id]!));
+      const max = Math.max(...scored.map((u) => u.dimensions[d.id]!));
+      if (last.dimensions[d.id] !== min || max === min) continue;
+      const p = t.split('\n').find((x) => x.includes(`全县${d.name.zh}维度得分`))!;
+      const lowest = p.slice(0, p.indexOf('最低'));
+      expect(lowest, d.name.zh).toContain(other.short_name);
+      expect(lowest, d.name.zh).toContain(last.short_name);
+    }
+  }, TIMEOUT);
+});

@@ -52,7 +52,7 @@ import {
 } from './common.js';
 import { changeScore, cnNumber, dateTimeZh, dateZh, gapText, indicatorValue, int, num, pct, rankMove, score, signedScore, targetText, type Comparison } from './format.js';
 import { cell, DocBuilder, nameCell, safeFileStem, type Cell, type ReportDoc } from './model.js';
-import { countSentence, gradeDistribution, judgements, listZh, moneySentence, paragraph, quoted, rateSentence, scoreSentence, sentence, type Judgement } from './narrative.js';
+import { countSentence, gradeDistribution, judgements, listZh, moneySentence, namesZh, paragraph, quoted, rateSentence, scoreSentence, sentence, tiedWithFirst, type Judgement } from './narrative.js';
 import { rectificationFromRun, writeRectification } from './rectification.js';
 import { achievements, causes, tasks } from './sections.js';
 import { appendCountySection } from '../rectify/report.js';
@@ -294,6 +294,9 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
   const abolished = unranked.filter((u) => u.abolished_date);
   const best = ranked[0];
   const worst = ranked[ranked.length - 1];
+  // tied first or last (same rank): all of them, not the one the sort put at the end
+  const firsts = best ? ranked.filter((u) => u.rank === best.rank) : [];
+  const lasts = worst ? ranked.filter((u) => u.rank === worst.rank) : [];
   const improved = ranked.filter((u) => u.change?.total != null).sort((a, z) => z.change!.total! - a.change!.total!);
   const up = improved.filter((u) => u.change!.total! >= 0.05);
   const down = improved.filter((u) => u.change!.total! <= -0.05).reverse();
@@ -302,8 +305,8 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
     dist ? `${unranked.length ? `参加排名的${ranked.length}个单位中` : `${us.length}个单位中`}，${dist}。` : null,
     insufficient.length ? `${listZh(insufficient.map((u) => u.short_name))}本期可评价的数据不足（可评价的维度少于三分之二），不计综合得分，不参加排名。` : null,
     abolished.length ? `${listZh(abolished.map((u) => `${u.short_name}（${dateZh(u.abolished_date!)}撤销）`))}于期内撤销，按存续期间评价，不参加排名，其数据计入全县。` : null,
-    best && worst && best !== worst
-      ? `${best.short_name}以${score(best.total)}分位列第一，${worst.short_name}${score(worst.total)}分位列最后，最高分与最低分相差${num((best.total ?? 0) - (worst.total ?? 0), 1)}分。`
+    best && worst && best.rank !== worst.rank
+      ? `${namesZh(firsts.map((u) => u.short_name))}以${score(best.total)}分${firsts.length > 1 ? '并列' : '位列'}第一，${namesZh(lasts.map((u) => u.short_name))}${score(worst.total)}分${lasts.length > 1 ? '并列' : '位列'}最后，最高分与最低分相差${num((best.total ?? 0) - (worst.total ?? 0), 1)}分。`
       : null,
     cmp && up.length
       ? `与${cmp.base}相比，${up.length}个单位得分提高，其中${up.slice(0, 3).map((u) => `${u.short_name}（${signedScore(u.change!.total)}分）`).join('、')}提高较多${down.length ? `；${down.length}个单位得分下降，${down.slice(0, 3).map((u) => `${u.short_name}（${signedScore(u.change!.total)}分）`).join('、')}下降较多` : ''}。`
@@ -386,6 +389,8 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
     const scored = ranked.filter((u) => u.dimensions[d.id] !== null && u.dimensions[d.id] !== undefined).sort((a, z) => z.dimensions[d.id]! - a.dimensions[d.id]!);
     const top = scored[0];
     const bottom = scored[scored.length - 1];
+    const tops = tiedWithFirst(scored, (u) => u.dimensions[d.id]!);
+    const bottoms = tiedWithFirst([...scored].reverse(), (u) => u.dimensions[d.id]!).reverse();
     const full = scored.filter((u) => u.dimensions[d.id]! >= 99.95);
     const members = run.indicators.filter((m) => m.dimension === d.id);
     const js = judgements(run, c, members.map((m) => m.id));
@@ -397,8 +402,8 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
       cur !== null ? sentence(`全县${d.name.zh}维度得分${score(cur)}分`, changeScore(cur, prev, cmp)) : null,
       full.length > 1 && full.length === scored.length
         ? `参评单位该维度均为满分。`
-        : top && bottom && top !== bottom
-          ? `各单位中${full.length > 1 ? `${full.length}个单位得满分` : `${top.short_name}最高（${score(top.dimensions[d.id])}分）`}，${bottom.short_name}最低（${score(bottom.dimensions[d.id])}分）。`
+        : top && bottom && tops.length < scored.length
+          ? `各单位中${full.length > 1 ? `${full.length}个单位得满分` : `${namesZh(tops.map((u) => u.short_name))}${tops.length > 1 ? '并列' : ''}最高（${score(top.dimensions[d.id])}分）`}，${namesZh(bottoms.map((u) => u.short_name))}${bottoms.length > 1 ? '并列' : ''}最低（${score(bottom.dimensions[d.id])}分）。`
           : null,
       strong.length ? `从全县指标看，${listZh(strong.map((j) => `${j.name}（${valueCell(c.indicators[j.id], meta(run, j.id))}）`))}表现较好` : null,
       strong.length ? (weak.length ? '；' : '。') : null,
