@@ -190,3 +190,33 @@ describe('F4: ties in the county text — every tied unit named, not one of them
     }
   }, TIMEOUT);
 });
+
+describe('F5: the work plan’s deadlines all follow the report’s date of issue', () => {
+  const plan = async (date: string) => {
+    const c = await reportContext(ws, { runId: run.run_id, date });
+    const [doc] = buildReports(c, 'county');
+    const out = join(artifactDir('audit14'), `f5-${date}.docx`);
+    await writeReport(doc!, 'docx', out);
+    const t = (await readDocx(out)).tables.find((x) => x[0]?.includes('完成时限') || x[0]?.some((h) => h.includes('时限')))!;
+    expect(t).toBeDefined();
+    const iso = (s: string) => {
+      const m = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(s)!;
+      return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+    };
+    return t.slice(1).map((r) => ({ task: r[1]!, deadline: iso(r.at(-1)!) }));
+  };
+
+  it('issued 2026-12-08 on the 2024 run: the next evaluation by 2027-12-31, no deadline before the issue date', async () => {
+    const rows = await plan('2026-12-08');
+    const next = rows.find((r) => r.task.includes('开展下一周期'))!;
+    expect(next.deadline).toBe('2027-12-31'); // by hand: the end of the year after the half-year deadline 2027-05-31
+    for (const r of rows) expect(r.deadline > '2026-12-08', r.task).toBe(true);
+    // the other deadlines as before: 30 days after issue, end of the fifth month after it
+    expect(new Set(rows.filter((r) => r !== next).map((r) => r.deadline))).toEqual(new Set(['2027-01-07', '2027-05-31']));
+  }, TIMEOUT);
+
+  it('issued 2025-01-15 (the usual case): the next evaluation by the end of the year after the period, 2025-12-31', async () => {
+    const rows = await plan('2025-01-15');
+    expect(rows.find((r) => r.task.includes('开展下一周期'))!.deadline).toBe('2025-12-31');
+  }, TIMEOUT);
+});

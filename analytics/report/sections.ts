@@ -276,7 +276,8 @@ export function tasks(ctx: ReportContext): Task[] {
   const c = county(run);
   const us = units(run);
   const soon = beforeZh(addDays(ctx.date, 30));
-  const half = beforeZh(endOfMonthAfter(ctx.date, 5));
+  const halfIso = endOfMonthAfter(ctx.date, 5);
+  const half = beforeZh(halfIso);
   const out: Task[] = [];
   for (const f of c.flags.filter((x) => x.hits > 0)) {
     const who = us.filter((u) => u.flags.some((x) => x.id === f.id && x.hits > 0));
@@ -300,7 +301,10 @@ export function tasks(ctx: ReportContext): Task[] {
       deadline: half,
     });
   }
-  const next = run.period.kind === 'year' ? `${Number(run.period.label) + 1}-12-31` : addDays(run.period.end, 365);
+  // the next cycle: a year after the period, but never before the other tasks — a report issued
+  // late (2024's in December 2026) gives the end of the year of its half-year deadline
+  const byPeriod = run.period.kind === 'year' ? `${Number(run.period.label) + 1}-12-31` : addDays(run.period.end, 365);
+  const next = byPeriod > halfIso ? byPeriod : `${halfIso.slice(0, 4)}-12-31`;
   out.push({ task: '开展下一周期“全方位体检式”评估，复核本次问题整改情况', owner: COORD, deadline: beforeZh(next) });
   return out;
 }
