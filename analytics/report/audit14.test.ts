@@ -220,3 +220,34 @@ describe('F5: the work plan’s deadlines all follow the report’s date of issu
     expect(rows.find((r) => r.task.includes('开展下一周期'))!.deadline).toBe('2025-12-31');
   }, TIMEOUT);
 });
+
+describe('F6: records listed in a fixed order — date, then number; a record’s several numbers in number order', () => {
+  it('应急管理局 unit DOCX: the permits not followed up, as SQL lists them', async () => {
+    const u = unitByName('应急管理局');
+    // by SQL: the unit's 2023 permit subjects not inspected by it within 12 months (leading or in a joint visit)
+    const rows = await ws.db.all<{ subject_id: string; d: string; ids: string[] }>(`
+      SELECT p.subject_id, strftime(min(p.issued_date), '%Y-%m-%d') AS d, list(DISTINCT p.permit_id) AS ids FROM permit p
+      WHERE p.unit_id = '${u.entity_id}' AND p.issued_date BETWEEN DATE '2023-01-01' AND DATE '2023-12-31'
+        AND NOT EXISTS (SELECT 1 FROM permit q JOIN inspection i ON i.subject_id = q.subject_id AND i.date > q.issued_date AND i.date <= q.issued_date + INTERVAL 365 DAY
+                        AND (i.lead_unit_id = q.unit_id OR (i.is_joint AND list_contains(i.unit_ids, q.unit_id)))
+                        WHERE q.subject_id = p.subject_id AND q.unit_id = p.unit_id AND q.issued_date BETWEEN DATE '2023-01-01' AND DATE '2023-12-31')
+      GROUP BY p.subject_id`);
+    expect(rows.length).toBe(7);
+    const permitNo = (id: string) => Number(/〔\d+〕(\d+)号/.exec(id)![1]);
+    const listed = rows
+      .map((r) => ({ d: r.d, ids: [...r.ids].sort((a, z) => permitNo(a) - permitNo(z)) }))
+      .sort((a, z) => a.d.localeCompare(z.d) || a.ids.join('、').localeCompare(z.ids.join('、')));
+    const zh = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+    const [a, b] = listed as [(typeof listed)[0], (typeof listed)[0]];
+    const expected = `${a.ids.join('、')}${a.d === b.d ? '' : `（${zh(a.d)}许可）`}、${b.ids.join('、')}（${zh(b.d)}许可）`;
+    // by hand (the auditor's reading): 5号、23号 (2023-02-28), then 6号、9号 (2023-03-02)
+    expect(expected).toBe('嵊应急许〔2023〕5号、嵊应急许〔2023〕23号（2023年2月28日许可）、嵊应急许〔2023〕6号、嵊应急许〔2023〕9号（2023年3月2日许可）');
+    for (const k of [1, 2]) {
+      const [doc] = buildReports(ctx, 'unit', u.entity_id);
+      const out = join(artifactDir('audit14'), `f6-${k}.docx`);
+      await writeReport(doc!, 'docx', out);
+      const text = (await readDocx(out)).xml.replace(/<[^>]+>/g, '');
+      expect(text).toContain(`许可后12个月内未被检查的有7个：${expected}`);
+    }
+  }, TIMEOUT);
+});
