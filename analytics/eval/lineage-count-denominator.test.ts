@@ -1,0 +1,41 @@
+// Auditor's probe 14 (F7): 无证执法次数 has a denominator in the run and in the XLSX (海洋执法队 604:
+// its cases filed and inspections led in the period), and lineage lists the records behind it.
+import { describe, expect, it } from 'vitest';
+import { sampleWorkspace } from '../test/helpers.js';
+import { lineage } from './lineage.js';
+import { evaluate } from './run.js';
+
+describe('lineage of a count indicator’s denominator', () => {
+  it('uncertified_acts: the cases filed and inspections led in the period, as many as the run’s denominator (SQL: 海洋执法队 604)', async () => {
+    const ws = await sampleWorkspace();
+    const r = await evaluate(ws, { period: '2024', draws: 0 });
+    // by SQL, independently of the index file: cases filed + inspections led in 2024, per unit
+    const acts = async (unit: string | null) =>
+      Number(
+        await ws.db.scalar(
+          `SELECT (SELECT count(*) FROM penalty_case WHERE filed_date BETWEEN DATE '2024-01-01' AND DATE '2024-12-31'${unit ? ` AND unit_id = '${unit}'` : ''})
+                + (SELECT count(*) FROM inspection WHERE date BETWEEN DATE '2024-01-01' AND DATE '2024-12-31'${unit ? ` AND lead_unit_id = '${unit}'` : ''})`,
+        ),
+      );
+    expect(await acts('HY01')).toBe(604); // the auditor's number
+    const hy = r.entities.find((e) => e.entity_id === 'HY01')!;
+    expect(hy.indicators.uncertified_acts!.denominator).toBe(604);
+    const den = await lineage(ws, { runId: r.run_id, entityId: 'HY01', indicatorId: 'uncertified_acts', part: 'denominator', pageSize: 10_000 });
+    expect(den.total).toBe(604);
+    expect(den.rows).toHaveLength(604);
+    expect(den.has_denominator).toBe(true);
+    expect(den.title.zh).toBe('无证执法次数 · 分母明细');
+    // the numerator's act (1) is one of them
+    const num = await lineage(ws, { runId: r.run_id, entityId: 'HY01', indicatorId: 'uncertified_acts', pageSize: 100 });
+    expect(num.total).toBe(1);
+    const key = (x: Record<string, unknown>) => `${x['类型']}:${x['编号']}`;
+    expect(new Set(den.rows.map(key))).toContain(key(num.rows[0]!));
+    // every unit and the county: listed = the run's denominator = SQL
+    for (const e of r.entities) {
+      const want = await acts(e.entity_type === 'county' ? null : e.entity_id);
+      const l = await lineage(ws, { runId: r.run_id, entityId: e.entity_id, indicatorId: 'uncertified_acts', part: 'denominator', pageSize: 1 });
+      expect(l.total, e.entity_id).toBe(want);
+      expect(e.indicators.uncertified_acts!.denominator ?? 0, e.entity_id).toBe(want);
+    }
+  });
+});
