@@ -36,6 +36,23 @@ describe('lineage of a count indicator’s denominator', () => {
       const l = await lineage(ws, { runId: r.run_id, entityId: e.entity_id, indicatorId: 'uncertified_acts', part: 'denominator', pageSize: 1 });
       expect(l.total, e.entity_id).toBe(want);
       expect(e.indicators.uncertified_acts!.denominator ?? 0, e.entity_id).toBe(want);
+      // 执法行为投诉率 is per hundred of the same acts
+      const c = await lineage(ws, { runId: r.run_id, entityId: e.entity_id, indicatorId: 'conduct_complaint_rate', part: 'denominator', pageSize: 1 });
+      expect(c.total, e.entity_id).toBe(want);
+      if (e.indicators.conduct_complaint_rate!.denominator !== null) expect(e.indicators.conduct_complaint_rate!.denominator, e.entity_id).toBe(want);
+      // 人均培训学时: the officers of the year's roster (role not 其他), by SQL
+      const officers = Number(await ws.db.scalar(`SELECT count(*) FROM officer WHERE year = 2024 AND coalesce(role, '执法') <> '其他'${e.entity_type === 'county' ? '' : ` AND unit_id = '${e.entity_id}'`}`));
+      const t = await lineage(ws, { runId: r.run_id, entityId: e.entity_id, indicatorId: 'training_hours', part: 'denominator', pageSize: 1 });
+      expect(t.total, e.entity_id).toBe(officers);
+      expect(e.indicators.training_hours!.denominator ?? 0, e.entity_id).toBe(officers);
     }
+  });
+
+  it('划转领域覆盖 (out of the 16 domains named, not records): the refusal says why in words', async () => {
+    const ws = await sampleWorkspace();
+    const r = await evaluate(ws, { period: '2024', draws: 0 });
+    await expect(lineage(ws, { runId: r.run_id, entityId: 'COUNTY', indicatorId: 'transferred_domains', part: 'denominator' })).rejects.toThrow(
+      /没有单独的分母明细：其分母不是可逐条列出的记录（口径：档案、发改、公安等16个领域中/,
+    );
   });
 });

@@ -49,6 +49,16 @@ interface RunRow {
 
 const derivedFor = new WeakMap<object, number>();
 
+/** An indicator without a denominator listing, saying why in words: its denominator is not a list
+ *  of records (a fixed 16 domains) or there is none (a count) — the definition says which. */
+export function noDenominatorListing(ind: IndexSystem['indicators'][number]): TijianError {
+  return new TijianError(
+    'NOT_FOUND',
+    `指标“${ind.name.zh}”没有单独的分母明细：其分母不是可逐条列出的记录（口径：${ind.definition}）。`,
+    `Indicator ${ind.id} has no separate denominator listing: its denominator is not a list of records (${ind.definition_en ?? ind.definition}).`,
+  );
+}
+
 export async function lineage(ws: Workspace, req: LineageRequest): Promise<LineagePage> {
   // the records of the imports the run read, not of the workspace as it is now
   const exists = await ws.db.scalar(`SELECT count(*) FROM eval_run WHERE run_id = ${Number(req.runId)}`);
@@ -79,7 +89,7 @@ async function lineageOf(ws: Workspace, req: LineageRequest): Promise<LineagePag
   if (ind) {
     hasDen = !!ind.lineage.denominator;
     if (part === 'denominator' && !ind.lineage.denominator) {
-      throw new TijianError('NOT_FOUND', `指标“${ind.name.zh}”没有单独的分母明细。`, `Indicator ${ind.id} has no separate denominator listing.`);
+      throw noDenominatorListing(ind);
     }
     sql = part === 'denominator' ? ind.lineage.denominator! : ind.lineage.numerator;
     exact = part === 'denominator' ? ind.lineage.denominator_exact : ind.lineage.numerator_exact;
