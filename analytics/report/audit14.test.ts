@@ -11,7 +11,9 @@ import { REPO } from '../test/paths.js';
 import { Workspace } from '../workspace/workspace.js';
 import type { ReportContext } from './common.js';
 import { buildReports, reportContext, writeReport } from './generate.js';
-import { artifactDir, readDocx, readXlsx, sheetRecords } from './testing/read-back.js';
+import { fitColumns, TEXT_WIDTH_PT } from './render/fit.js';
+import { chromiumPath } from './render/pdf.js';
+import { artifactDir, pdfText, readDocx, readXlsx, sheetRecords } from './testing/read-back.js';
 
 const TIMEOUT = 180_000;
 const DATE = '2026-12-08';
@@ -251,3 +253,32 @@ describe('F6: records listed in a fixed order — date, then number; a record’
     }
   }, TIMEOUT);
 });
+
+describe('F8: the ranking table’s 等次 column holds “不合格” on one line', () => {
+  it('the column is at least as wide as 不合格 set bold at 五号 (by hand: 3 em × 10.5 pt × 1.1 + 8 pt padding); the PDF prints it whole', async () => {
+    const [doc] = buildReports(ctx, 'county');
+    const ranking = doc!.blocks.find((b) => b.type === 'table' && b.id === 'ranking') as Extract<(typeof doc)['blocks'][number], { type: 'table' }>;
+    const i = ranking.columns.findIndex((c) => c.header === '等次');
+    const widthPt = fitColumns(ranking).fractions[i]! * TEXT_WIDTH_PT;
+    expect(widthPt).toBeGreaterThanOrEqual(3 * 10.5 * 1.1 + 8);
+    if (!hasChromium()) return; // the PDF itself where Chromium is installed (pages.test.ts likewise)
+    const out = join(artifactDir('audit14'), 'f8.pdf');
+    await writeReport(doc!, 'pdf', out);
+    const text = pdfText(out);
+    const table = text.slice(text.indexOf('各单位综合得分及排名'));
+    // 应急管理局 and 黄龙乡 are 不合格 (vetoed): their rows say it whole
+    for (const name of ['应急管理局', '黄龙乡']) {
+      const line = table.split('\n').find((l) => /^\s*\d+\s/.test(l) && l.includes(name))!;
+      expect(line, name).toContain('不合格');
+    }
+  }, TIMEOUT);
+});
+
+function hasChromium(): boolean {
+  try {
+    chromiumPath();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -339,7 +339,8 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
           cell(u.rank === null ? '—' : String(u.rank), { align: 'center', value: u.rank }),
           nameCell(u.short_name, { value: u.entity_id }),
           cell(score(u.total), { align: 'center', value: u.total, bold: true }),
-          cell(u.grade, { align: 'center', alert: u.grade === '不合格' }),
+          // 不合格 wrapped to 不合 / 格 in the PDF: a grade is one word
+          cell(u.grade, { align: 'center', alert: u.grade === '不合格', keep: true }),
           ...(run.compare ? [cell(signedScore(u.change?.total), { align: 'center', value: u.change?.total ?? null }), cell(rankMove(u.change?.rank), { align: 'center', value: u.change?.rank ?? null })] : []),
           ...run.dimensions.map((d) => cell(score(u.dimensions[d.id]), { align: 'center', value: u.dimensions[d.id] ?? null })),
           cell(flagCodes(run, u) || '—', { align: 'center', alert: u.flags.length > 0 }),
@@ -348,7 +349,7 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
           cell('—', { align: 'center' }),
           cell('全县', { bold: true, value: c.entity_id }),
           cell(score(c.total), { align: 'center', value: c.total, bold: true }),
-          cell(c.grade, { align: 'center' }),
+          cell(c.grade, { align: 'center', keep: true }),
           ...(run.compare ? [cell(signedScore(c.change?.total), { align: 'center', value: c.change?.total ?? null }), cell('—', { align: 'center' })] : []),
           ...run.dimensions.map((d) => cell(score(c.dimensions[d.id]), { align: 'center', value: c.dimensions[d.id] ?? null })),
           cell(flagCodes(run, c) || '—', { align: 'center' }),
