@@ -11,6 +11,7 @@ import { REPO } from '../test/paths.js';
 import { Workspace } from '../workspace/workspace.js';
 import type { ReportContext } from './common.js';
 import { buildReports, reportContext, writeReport } from './generate.js';
+import type { ReportDoc } from './model.js';
 import { fitColumns, TEXT_WIDTH_PT } from './render/fit.js';
 import { chromiumPath } from './render/pdf.js';
 import { artifactDir, pdfText, readDocx, readXlsx, sheetRecords } from './testing/read-back.js';
@@ -257,7 +258,7 @@ describe('F6: records listed in a fixed order — date, then number; a record’
 describe('F8: the ranking table’s 等次 column holds “不合格” on one line', () => {
   it('the column is at least as wide as 不合格 set bold at 五号 (by hand: 3 em × 10.5 pt × 1.1 + 8 pt padding); the PDF prints it whole', async () => {
     const [doc] = buildReports(ctx, 'county');
-    const ranking = doc!.blocks.find((b) => b.type === 'table' && b.id === 'ranking') as Extract<(typeof doc)['blocks'][number], { type: 'table' }>;
+    const ranking = doc!.blocks.find((b) => b.type === 'table' && b.id === 'ranking') as Extract<ReportDoc['blocks'][number], { type: 'table' }>;
     const i = ranking.columns.findIndex((c) => c.header === '等次');
     const widthPt = fitColumns(ranking).fractions[i]! * TEXT_WIDTH_PT;
     expect(widthPt).toBeGreaterThanOrEqual(3 * 10.5 * 1.1 + 8);
