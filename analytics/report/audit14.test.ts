@@ -283,3 +283,23 @@ function hasChromium(): boolean {
     return false;
   }
 }
+
+describe('F4 in the unit reports: a tie for first named as a tie', () => {
+  it('two units tied first: each says 并列全县第一 with the other; a third names both', async () => {
+    const r: EvaluationResult = structuredClone(run);
+    const rankedUnits = r.entities.filter((e) => e.entity_type === 'unit' && e.rank !== null).sort((a, z) => a.rank! - z.rank!);
+    const [first, second, third] = rankedUnits as [EvaluationResult['entities'][number], EvaluationResult['entities'][number], EvaluationResult['entities'][number]];
+    second.total = first.total;
+    second.rank = first.rank;
+    const text = async (id: string) => {
+      const [doc] = buildReports({ ...ctx, run: r }, 'unit', id);
+      const out = join(artifactDir('audit14'), `f4-unit-${id}.docx`);
+      await writeReport(doc!, 'docx', out);
+      return (await readDocx(out)).paragraphs.join('\n');
+    };
+    expect(await text(first.entity_id)).toContain(`你单位与${second.short_name}并列全县第一`);
+    expect(await text(second.entity_id)).toContain(`你单位与${first.short_name}并列全县第一`);
+    const t3 = await text(third.entity_id);
+    expect(t3).toContain(`并列第一的${first.short_name}和${second.short_name}为`);
+  }, TIMEOUT);
+});
