@@ -1,6 +1,7 @@
 // Auditor's probe 14 (F7): 无证执法次数 has a denominator in the run and in the XLSX (海洋执法队 604:
 // its cases filed and inspections led in the period), and lineage lists the records behind it.
 import { describe, expect, it } from 'vitest';
+import { lit } from '../db/duck.js';
 import { sampleWorkspace } from '../test/helpers.js';
 import { lineage } from './lineage.js';
 import { evaluate } from './run.js';
@@ -52,7 +53,25 @@ describe('lineage of a count indicator’s denominator', () => {
     const ws = await sampleWorkspace();
     const r = await evaluate(ws, { period: '2024', draws: 0 });
     await expect(lineage(ws, { runId: r.run_id, entityId: 'COUNTY', indicatorId: 'transferred_domains', part: 'denominator' })).rejects.toThrow(
-      /没有单独的分母明细：其分母不是可逐条列出的记录（口径：档案、发改、公安等16个领域中/,
+      /没有单独的分母明细：本批次所用的指标体系没有列出其分母的记录，分母口径见指标定义：档案、发改、公安等16个领域中/,
+    );
+  });
+
+  it('a run of an index text without the listing (saved before it was added): the refusal says a new evaluation shows it', async () => {
+    const ws = await sampleWorkspace();
+    const r = await evaluate(ws, { period: '2024', draws: 0 });
+    // the stored index text as it was before: no denominator listing for 无证执法次数
+    const text = String(await ws.db.scalar(`SELECT index_text FROM eval_run WHERE run_id = ${r.run_id}`));
+    const start = text.indexOf('  - id: uncertified_acts');
+    const den = text.indexOf('      denominator: |', start);
+    const next = text.indexOf('\n  - id: ', start + 10);
+    expect(den).toBeGreaterThan(start);
+    expect(den).toBeLessThan(next);
+    const old = text.slice(0, den) + text.slice(text.indexOf('\n\n  - id: ', den) + 1);
+    expect(old).not.toBe(text);
+    await ws.db.exec(`UPDATE eval_run SET index_text = ${lit(old)} WHERE run_id = ${r.run_id}`);
+    await expect(lineage(ws, { runId: r.run_id, entityId: 'HY01', indicatorId: 'uncertified_acts', part: 'denominator' })).rejects.toThrow(
+      '指标“无证执法次数”没有单独的分母明细：本批次所用的指标体系没有列出其分母的记录（当前指标体系已列出，重新评估后即可查看）。',
     );
   });
 });

@@ -284,7 +284,7 @@ async function buildLineage(db: Db, q: LineageQuery): Promise<BuiltLineage> {
   let hasDen = false;
   if (ind) {
     hasDen = !!ind.lineage.denominator;
-    if (part === 'denominator' && !ind.lineage.denominator) throw noDenominatorListing(ind);
+    if (part === 'denominator' && !ind.lineage.denominator) throw await noDenominatorListing(ind);
     sql = part === 'denominator' ? ind.lineage.denominator! : ind.lineage.numerator;
     title = { zh: `${ind.name.zh} · ${part === 'denominator' ? '分母' : ind.kind === 'count' ? '计数' : '分子'}明细`, en: `${ind.name.en} · ${part === 'denominator' ? 'denominator' : ind.kind === 'count' ? 'count' : 'numerator'} records` };
   } else {
