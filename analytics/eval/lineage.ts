@@ -6,7 +6,7 @@ import { checkStoredIndexText } from '../index/validate.js';
 import type { IndexSystem } from '../index/schema.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { bindFor, periodParams } from './params.js';
-import { materializeDerived } from './run.js';
+import { loadDefaultIndex, materializeDerived } from './run.js';
 import { parsePeriod } from './period.js';
 import { withRunData } from './run-data.js';
 
@@ -49,6 +49,19 @@ interface RunRow {
 
 const derivedFor = new WeakMap<object, number>();
 
+/** An indicator without a denominator listing, saying why in words: the run's index system gives
+ *  none — its denominator is not records (16 named domains) or there is none (a count); and when
+ *  the default index now lists it (an older run), that a new evaluation shows it. */
+export async function noDenominatorListing(ind: IndexSystem['indicators'][number]): Promise<TijianError> {
+  const now = (await loadDefaultIndex()).system.indicators.find((x) => x.id === ind.id);
+  const newer = !!now?.lineage.denominator;
+  return new TijianError(
+    'NOT_FOUND',
+    `指标“${ind.name.zh}”没有单独的分母明细：本批次所用的指标体系没有列出其分母的记录${newer ? '（当前指标体系已列出，重新评估后即可查看）' : `，分母口径见指标定义：${ind.definition}`}。`,
+    `Indicator ${ind.id} has no separate denominator listing: the index system of this run gives no record list for its denominator${newer ? ' (the current index system does: evaluate again to see it)' : ` — see its definition: ${ind.definition_en ?? ind.definition}`}.`,
+  );
+}
+
 export async function lineage(ws: Workspace, req: LineageRequest): Promise<LineagePage> {
   // the records of the imports the run read, not of the workspace as it is now
   const exists = await ws.db.scalar(`SELECT count(*) FROM eval_run WHERE run_id = ${Number(req.runId)}`);
@@ -79,7 +92,7 @@ async function lineageOf(ws: Workspace, req: LineageRequest): Promise<LineagePag
   if (ind) {
     hasDen = !!ind.lineage.denominator;
     if (part === 'denominator' && !ind.lineage.denominator) {
-      throw new TijianError('NOT_FOUND', `指标“${ind.name.zh}”没有单独的分母明细。`, `Indicator ${ind.id} has no separate denominator listing.`);
+      throw await noDenominatorListing(ind);
     }
     sql = part === 'denominator' ? ind.lineage.denominator! : ind.lineage.numerator;
     exact = part === 'denominator' ? ind.lineage.denominator_exact : ind.lineage.numerator_exact;

@@ -52,7 +52,7 @@ import {
 } from './common.js';
 import { changeScore, cnNumber, dateTimeZh, dateZh, gapText, indicatorValue, int, num, pct, rankMove, score, signedScore, targetText, type Comparison } from './format.js';
 import { cell, DocBuilder, nameCell, safeFileStem, type Cell, type ReportDoc } from './model.js';
-import { countSentence, gradeDistribution, judgements, listZh, moneySentence, paragraph, quoted, rateSentence, scoreSentence, sentence, type Judgement } from './narrative.js';
+import { countSentence, gradeDistribution, judgements, listZh, moneySentence, namesZh, paragraph, quoted, rateSentence, scoreSentence, sentence, tiedWithFirst, type Judgement } from './narrative.js';
 import { rectificationFromRun, writeRectification } from './rectification.js';
 import { achievements, causes, tasks } from './sections.js';
 import { appendCountySection } from '../rectify/report.js';
@@ -144,9 +144,11 @@ function unitLabel(m: IndicatorMeta): string {
 /** A value without its unit (the unit is in the column header). */
 function bareValue(v: IndicatorValue | undefined, m: IndicatorMeta): string {
   if (!v || v.status === 'not_applicable') return '—';
-  if (v.status !== 'ok' || v.raw === null) return v.status === 'nothing_to_evaluate' ? '无' : '缺';
+  if (v.status === 'nothing_to_evaluate') return '无';
+  // a small sample has its value, not scored: shown with * as the annex's legend says (not 缺)
+  if ((v.status !== 'ok' && v.status !== 'small_sample') || v.raw === null) return '缺';
   const x = m.unit === 'percent' ? num(v.raw * 100, 1) : m.unit === 'count' ? num(v.raw, Number.isInteger(v.raw) ? 0 : 1) : m.unit === 'hours' ? num(v.raw, 1) : num(v.raw, 2);
-  return `${x}${v.reliable ? '' : '*'}`;
+  return `${x}${v.reliable && v.status === 'ok' ? '' : '*'}`;
 }
 
 function judgementText(j: Judgement, run: EvaluationResult, c: EntityResult): string {
@@ -292,6 +294,9 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
   const abolished = unranked.filter((u) => u.abolished_date);
   const best = ranked[0];
   const worst = ranked[ranked.length - 1];
+  // tied first or last (same rank): all of them, not the one the sort put at the end
+  const firsts = best ? ranked.filter((u) => u.rank === best.rank) : [];
+  const lasts = worst ? ranked.filter((u) => u.rank === worst.rank) : [];
   const improved = ranked.filter((u) => u.change?.total != null).sort((a, z) => z.change!.total! - a.change!.total!);
   const up = improved.filter((u) => u.change!.total! >= 0.05);
   const down = improved.filter((u) => u.change!.total! <= -0.05).reverse();
@@ -300,8 +305,8 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
     dist ? `${unranked.length ? `参加排名的${ranked.length}个单位中` : `${us.length}个单位中`}，${dist}。` : null,
     insufficient.length ? `${listZh(insufficient.map((u) => u.short_name))}本期可评价的数据不足（可评价的维度少于三分之二），不计综合得分，不参加排名。` : null,
     abolished.length ? `${listZh(abolished.map((u) => `${u.short_name}（${dateZh(u.abolished_date!)}撤销）`))}于期内撤销，按存续期间评价，不参加排名，其数据计入全县。` : null,
-    best && worst && best !== worst
-      ? `${best.short_name}以${score(best.total)}分位列第一，${worst.short_name}${score(worst.total)}分位列最后，最高分与最低分相差${num((best.total ?? 0) - (worst.total ?? 0), 1)}分。`
+    best && worst && best.rank !== worst.rank
+      ? `${namesZh(firsts.map((u) => u.short_name))}以${score(best.total)}分${firsts.length > 1 ? '并列' : '位列'}第一，${namesZh(lasts.map((u) => u.short_name))}${score(worst.total)}分${lasts.length > 1 ? '并列' : '位列'}最后，最高分与最低分相差${num((best.total ?? 0) - (worst.total ?? 0), 1)}分。`
       : null,
     cmp && up.length
       ? `与${cmp.base}相比，${up.length}个单位得分提高，其中${up.slice(0, 3).map((u) => `${u.short_name}（${signedScore(u.change!.total)}分）`).join('、')}提高较多${down.length ? `；${down.length}个单位得分下降，${down.slice(0, 3).map((u) => `${u.short_name}（${signedScore(u.change!.total)}分）`).join('、')}下降较多` : ''}。`
@@ -334,7 +339,8 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
           cell(u.rank === null ? '—' : String(u.rank), { align: 'center', value: u.rank }),
           nameCell(u.short_name, { value: u.entity_id }),
           cell(score(u.total), { align: 'center', value: u.total, bold: true }),
-          cell(u.grade, { align: 'center', alert: u.grade === '不合格' }),
+          // 不合格 wrapped to 不合 / 格 in the PDF: a grade is one word
+          cell(u.grade, { align: 'center', alert: u.grade === '不合格', keep: true }),
           ...(run.compare ? [cell(signedScore(u.change?.total), { align: 'center', value: u.change?.total ?? null }), cell(rankMove(u.change?.rank), { align: 'center', value: u.change?.rank ?? null })] : []),
           ...run.dimensions.map((d) => cell(score(u.dimensions[d.id]), { align: 'center', value: u.dimensions[d.id] ?? null })),
           cell(flagCodes(run, u) || '—', { align: 'center', alert: u.flags.length > 0 }),
@@ -343,7 +349,7 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
           cell('—', { align: 'center' }),
           cell('全县', { bold: true, value: c.entity_id }),
           cell(score(c.total), { align: 'center', value: c.total, bold: true }),
-          cell(c.grade, { align: 'center' }),
+          cell(c.grade, { align: 'center', keep: true }),
           ...(run.compare ? [cell(signedScore(c.change?.total), { align: 'center', value: c.change?.total ?? null }), cell('—', { align: 'center' })] : []),
           ...run.dimensions.map((d) => cell(score(c.dimensions[d.id]), { align: 'center', value: c.dimensions[d.id] ?? null })),
           cell(flagCodes(run, c) || '—', { align: 'center' }),
@@ -384,6 +390,8 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
     const scored = ranked.filter((u) => u.dimensions[d.id] !== null && u.dimensions[d.id] !== undefined).sort((a, z) => z.dimensions[d.id]! - a.dimensions[d.id]!);
     const top = scored[0];
     const bottom = scored[scored.length - 1];
+    const tops = tiedWithFirst(scored, (u) => u.dimensions[d.id]!);
+    const bottoms = tiedWithFirst([...scored].reverse(), (u) => u.dimensions[d.id]!).reverse();
     const full = scored.filter((u) => u.dimensions[d.id]! >= 99.95);
     const members = run.indicators.filter((m) => m.dimension === d.id);
     const js = judgements(run, c, members.map((m) => m.id));
@@ -395,8 +403,8 @@ export function buildCountyReport(ctx: ReportContext): ReportDoc {
       cur !== null ? sentence(`全县${d.name.zh}维度得分${score(cur)}分`, changeScore(cur, prev, cmp)) : null,
       full.length > 1 && full.length === scored.length
         ? `参评单位该维度均为满分。`
-        : top && bottom && top !== bottom
-          ? `各单位中${full.length > 1 ? `${full.length}个单位得满分` : `${top.short_name}最高（${score(top.dimensions[d.id])}分）`}，${bottom.short_name}最低（${score(bottom.dimensions[d.id])}分）。`
+        : top && bottom && tops.length < scored.length
+          ? `各单位中${full.length > 1 ? `${full.length}个单位得满分` : `${namesZh(tops.map((u) => u.short_name))}${tops.length > 1 ? '并列' : ''}最高（${score(top.dimensions[d.id])}分）`}，${namesZh(bottoms.map((u) => u.short_name))}${bottoms.length > 1 ? '并列' : ''}最低（${score(bottom.dimensions[d.id])}分）。`
           : null,
       strong.length ? `从全县指标看，${listZh(strong.map((j) => `${j.name}（${valueCell(c.indicators[j.id], meta(run, j.id))}）`))}表现较好` : null,
       strong.length ? (weak.length ? '；' : '。') : null,
@@ -786,7 +794,8 @@ export function countySheets(ctx: ReportContext): Sheet[] {
             value: cur.value,
             score: v?.score ?? null,
             status: v ? INDICATOR_STATUS_ZH[v.status] : INDICATOR_STATUS_ZH.no_data,
-            reliable: v?.reliable === false && v.status === 'ok' ? '否' : '是',
+            // the run's own flag where there is a value (a small sample is 否); no value, no sample to judge
+            reliable: v && v.raw !== null && (v.status === 'ok' || v.status === 'small_sample') ? (v.reliable && v.status === 'ok' ? '是' : '否') : '—',
             reason: v?.na_reason?.zh ?? '',
             prev_ratio: prev.ratio,
             prev_value: prev.value,

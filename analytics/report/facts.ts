@@ -44,7 +44,9 @@ function part(id: string, which: 'numerator' | 'denominator'): Pick {
 const RUN_FACTS: Array<[string, Pick]> = [
   ['cases_filed', part('online_handling', 'denominator')],
   ['cases_online', part('online_handling', 'numerator')],
-  ['cases_decided', part('overdue_rate', 'denominator')],
+  // every case with a decision date in the period (闭环完成率's denominator) — not 办案超期率's,
+  // which adds the undecided cases open past their limit and leaves out police transfers
+  ['cases_decided', part('closed_loop_rate', 'denominator')],
   ['major_cases', part('legal_review_rate', 'denominator')],
   ['inspections', part('mobile_inspection_rate', 'denominator')],
   ['joint_inspections', part('joint_inspection_share', 'numerator')],
@@ -74,13 +76,14 @@ export async function sameDataAsRun(ws: Workspace, run: EvaluationResult): Promi
   return a === b;
 }
 
-async function workspaceFigures(ws: Workspace, p: Period): Promise<{ fines: number | null; complaints: number | null }> {
+async function workspaceFigures(ws: Workspace, p: Period): Promise<{ fines: number | null; complaints: number | null; decided: number | null }> {
   const fines = await ws.db.scalar<number | null>(
     `SELECT sum(coalesce(fine_amount, 0) + coalesce(confiscation_amount, 0)) FROM penalty_case WHERE decision_date BETWEEN ${lit(p.start)}::DATE AND ${lit(p.end)}::DATE`,
   );
   const complaints = await ws.db.scalar<number | null>(`SELECT count(*) FROM complaint WHERE received_date BETWEEN ${lit(p.start)}::DATE AND ${lit(p.end)}::DATE`);
+  const decided = await ws.db.scalar<number | null>(`SELECT count(*) FROM penalty_case WHERE decision_date BETWEEN ${lit(p.start)}::DATE AND ${lit(p.end)}::DATE`);
   const n = (x: unknown) => (x === null || x === undefined ? null : Number(x));
-  return { fines: n(fines), complaints: n(complaints) };
+  return { fines: n(fines), complaints: n(complaints), decided: n(decided) };
 }
 
 /** `records`: also each unit's records behind its findings (unit reports cite them; default true).
@@ -98,6 +101,10 @@ export async function loadFacts(ws: Workspace | null, run: EvaluationResult, opt
   const [hasCases, hasComplaints] = [await has('penalty_case'), await has('complaint')];
   const cur = await workspaceFigures(ws, run.period);
   const prev = run.compare ? await workspaceFigures(ws, run.compare) : null;
+  // an index system without 闭环完成率: the decisions counted from the same data the run read
+  if (hasCases && items.cases_decided?.current == null) {
+    items.cases_decided = { id: 'cases_decided', current: cur.decided, previous: prev ? prev.decided : null, source: 'workspace' };
+  }
   // A comparison period without any decided case (or complaint) is taken as not covered by the data,
   // not as "zero last year".
   const prevDecided = items.cases_decided?.previous ?? 0;

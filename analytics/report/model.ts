@@ -26,6 +26,8 @@ export interface Cell {
   alert?: boolean;
   /** Merge with the next cells to the right. */
   span?: number;
+  /** A short word that must not break (the grade 不合格): its column gets room for the whole text. */
+  keep?: boolean;
   /** Long codes (SHA-256, file names) that may break anywhere; numbers never do. */
   breakAnywhere?: boolean;
   /** The whole text where `text` is cut (a unit's name past NAME_MAX): the HTML cell's title. */

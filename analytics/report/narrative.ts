@@ -145,6 +145,14 @@ export function quoted(s: string): string {
 }
 
 /** "甲、乙和丙"; more than `max` names: "甲、乙、丙等5个单位". */
+/** The items tied with the first (within 1e-9, as rankWithTies groups them): the units sharing a
+ *  highest or lowest score, all of which a sentence names — never one picked by the sort. */
+export function tiedWithFirst<T>(sorted: readonly T[], value: (x: T) => number): T[] {
+  if (!sorted.length) return [];
+  const v0 = value(sorted[0]!);
+  return sorted.filter((x) => Math.abs(value(x) - v0) <= 1e-9);
+}
+
 export function namesZh(names: readonly string[], max = 4, what = '个单位'): string {
   if (names.length <= max) return listZh(names);
   return `${names.slice(0, max - 1).join('、')}等${names.length}${what}`;

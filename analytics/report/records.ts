@@ -49,12 +49,22 @@ function citedColumns(columns: readonly string[]): { idCol: string | undefined; 
   return { idCol: usable.find((c) => /编号$|编码$/.test(c)) ?? usable[0], dateCol: columns.find((c) => /日期$/.test(c)) };
 }
 
+/** Numbers in number order (〔2023〕5号 before 〔2023〕23号). */
+const NUMBER_ORDER = new Intl.Collator('zh-CN', { numeric: true });
+
+/** A record with several numbers (a subject's permits, string_agg'd in no fixed order by an index
+ *  file's listing): its numbers in number order, so two writes cite it alike. */
+function orderedId(v: unknown): string {
+  const parts = String(v).split('、');
+  return parts.length > 1 ? parts.sort(NUMBER_ORDER.compare).join('、') : String(v);
+}
+
 function refs(rows: Array<Record<string, unknown>>, columns: string[]): RecordRef[] {
   const { idCol, dateCol } = citedColumns(columns);
   if (!idCol) return [];
   return rows
     .filter((r) => r[idCol] !== null && r[idCol] !== undefined && r[idCol] !== '')
-    .map((r) => ({ id: String(r[idCol]), date: dateCol ? iso(r[dateCol]) : null, dateLabel: dateCol ?? null }));
+    .map((r) => ({ id: orderedId(r[idCol]), date: dateCol ? iso(r[dateCol]) : null, dateLabel: dateCol ?? null }));
 }
 
 /**
@@ -96,9 +106,12 @@ export async function loadUnitRecords(ws: Workspace, run: EvaluationResult, want
     if (numerator && !cols) continue;
     // the first records by date and number: without an order, the anti-join and the window let
     // DuckDB hand back any of them (the same report cited 204号、289号 or 289号、204号 run to run)
-    const cited = citedColumns((await columnNames(ws, clean(listing))) ?? []);
+    const listed = (await columnNames(ws, clean(listing))) ?? [];
+    const cited = citedColumns(listed);
     const q2 = (c: string) => `t."${c.replace(/"/g, '""')}"`;
-    const order = [cited.dateCol, cited.idCol].filter((c): c is string => !!c).map(q2);
+    // then the listing's first column (its key: 统一社会信用代码 where the number cited is a
+    // string_agg of permits), so records alike on date and number still come in one order
+    const order = [...new Set([cited.dateCol, cited.idCol, listed[0]].filter((c): c is string => !!c))].map(q2);
     const q =
       (numerator ? `WITH __num AS MATERIALIZED (${ent(numerator, 'COUNTY')})\n` : '') +
       unitIds

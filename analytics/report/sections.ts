@@ -8,7 +8,7 @@ import { clipName } from '../charts/text.js';
 import type { EntityResult, EvaluationResult, IndicatorValue, TargetResult } from '../eval/types.js';
 import { addDays, beforeZh, county, endOfMonthAfter, meta, tvu, units, vu, type IndicatorMeta, type ReportContext } from './common.js';
 import { cnNumber, indicatorValue, int, num, pct, score, type Comparison } from './format.js';
-import { judge, judgements, listZh, namesZh, type Judgement } from './narrative.js';
+import { judge, judgements, listZh, namesZh, tiedWithFirst, type Judgement } from './narrative.js';
 import { PHRASES } from './phrases.js';
 
 const eps = 1e-9;
@@ -101,21 +101,26 @@ export function achievements(run: EvaluationResult, cmp: Comparison | null): Par
   const ranked = us.filter((u) => u.rank !== null && u.total !== null).sort((a, z) => a.rank! - z.rank!);
   if (ranked.length >= 2) {
     const ps: string[] = [];
-    const top = ranked.slice(0, 3);
     const excellent = us.filter((u) => u.grade === '优秀');
+    // units tied for first (same rank) are named together; then the next two places
+    const firsts = ranked.filter((u) => u.rank === ranked[0]!.rank);
+    const next = ranked.filter((u) => u.rank !== ranked[0]!.rank).slice(0, Math.max(0, 3 - firsts.length));
+    const lead = firsts[0]!;
+    const firstText =
+      firsts.length > 1
+        ? `${namesZh(firsts.map((u) => u.short_name))}综合得分均为${score(lead.total)}分，${excellent.some((u) => u.entity_id === lead.entity_id) ? '等次为优秀，' : ''}并列全县第一`
+        : `${lead.short_name}综合得分${score(lead.total)}分，${excellent.some((u) => u.entity_id === lead.entity_id) ? '等次为优秀，' : ''}位列全县第一`;
     ps.push(
-      `${top[0]!.short_name}综合得分${score(top[0]!.total)}分，${excellent.some((u) => u.entity_id === top[0]!.entity_id) ? '等次为优秀，' : ''}位列全县第一；${top
-        .slice(1)
-        .map((u) => `${u.short_name}（${score(u.total)}分）`)
-        .join('、')}分列第${top.slice(1).map((u) => cnNumber(u.rank!)).join('、')}位。`,
+      `${firstText}${next.length ? `；${next.map((u) => `${u.short_name}（${score(u.total)}分）`).join('、')}${next.length > 1 ? '分列' : '列'}第${next.map((u) => cnNumber(u.rank!)).join('、')}位` : ''}。`,
     );
     const leaders = run.dimensions
       .map((d) => {
         // among the units ranked (a unit with too little data is no leader on three case counts)
         const scored = ranked.filter((u) => u.dimensions[d.id] != null);
         if (scored.length < 2 || scored.every((u) => u.dimensions[d.id]! >= 99.95)) return null;
-        const best = [...scored].sort((a, z) => z.dimensions[d.id]! - a.dimensions[d.id]!)[0]!;
-        return `${d.name.zh}维度${best.short_name}（${score(best.dimensions[d.id])}分）`;
+        // every unit sharing the highest score (14 at 100 in 执法制度 in the sample), not the first sorted
+        const bests = tiedWithFirst([...scored].sort((a, z) => z.dimensions[d.id]! - a.dimensions[d.id]!), (u) => u.dimensions[d.id]!);
+        return `${d.name.zh}维度${namesZh(bests.map((u) => u.short_name))}${bests.length > 1 ? '并列' : ''}（${score(bests[0]!.dimensions[d.id])}分）`;
       })
       .filter((x): x is string => !!x);
     if (leaders.length >= 2) ps.push(`分维度看，得分最高的分别是${leaders.join('、')}。`);
@@ -271,7 +276,8 @@ export function tasks(ctx: ReportContext): Task[] {
   const c = county(run);
   const us = units(run);
   const soon = beforeZh(addDays(ctx.date, 30));
-  const half = beforeZh(endOfMonthAfter(ctx.date, 5));
+  const halfIso = endOfMonthAfter(ctx.date, 5);
+  const half = beforeZh(halfIso);
   const out: Task[] = [];
   for (const f of c.flags.filter((x) => x.hits > 0)) {
     const who = us.filter((u) => u.flags.some((x) => x.id === f.id && x.hits > 0));
@@ -295,7 +301,10 @@ export function tasks(ctx: ReportContext): Task[] {
       deadline: half,
     });
   }
-  const next = run.period.kind === 'year' ? `${Number(run.period.label) + 1}-12-31` : addDays(run.period.end, 365);
+  // the next cycle: a year after the period, but never before the other tasks — a report issued
+  // late (2024's in December 2026) gives the end of the year of its half-year deadline
+  const byPeriod = run.period.kind === 'year' ? `${Number(run.period.label) + 1}-12-31` : addDays(run.period.end, 365);
+  const next = byPeriod > halfIso ? byPeriod : `${halfIso.slice(0, 4)}-12-31`;
   out.push({ task: '开展下一周期“全方位体检式”评估，复核本次问题整改情况', owner: COORD, deadline: beforeZh(next) });
   return out;
 }

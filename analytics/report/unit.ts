@@ -11,7 +11,7 @@ import { recordsSentence, unitAdvice } from './advice.js';
 import { addDays, beforeZh, byMeasure, cmpOf, county, countyName, dimName, INDICATOR_STATUS_ZH, issuerShort, measureZh, periodTitle, recordsOf, signatureDate, units, valueCell, valueText, vu, type ReportContext } from './common.js';
 import { cnNumber, dateZh, gapText, int, num, score, signedScore, targetText } from './format.js';
 import { cell, DocBuilder, safeFileStem, type Cell, type ReportDoc } from './model.js';
-import { flagsText, judgements, listZh, scoreSentence, sentence, unitMean } from './narrative.js';
+import { flagsText, judgements, listZh, namesZh, scoreSentence, sentence, unitMean } from './narrative.js';
 import { rectificationFromRun, unitRectification } from './rectification.js';
 import { maskedText } from '../review/index.js';
 import { evidenceText, hitId, hitRecordIds, trackingNumbers, zhDates } from './review-source.js';
@@ -121,6 +121,14 @@ export function buildUnitReport(ctx: ReportContext, unitId: string): ReportDoc {
   const us = units(run);
   const ranked = us.filter((x) => x.rank !== null);
   const best = ranked.find((x) => x.rank === 1);
+  // units tied for first are named together, never one of them as if alone
+  const firsts = ranked.filter((x) => x.rank === 1);
+  const firstText = (): string | null => {
+    if (!best) return null;
+    const others = firsts.filter((x) => x.entity_id !== u.entity_id).map((x) => x.short_name);
+    if (u.rank === 1) return others.length ? `你单位与${namesZh(others)}并列全县第一` : '你单位位列全县第一';
+    return firsts.length > 1 ? `并列第一的${namesZh(firsts.map((x) => x.short_name))}为${score(best.total)}分` : `排名第一的${best.short_name}为${score(best.total)}分`;
+  };
   const cmp = cmpOf(run);
   const pt = periodTitle(run);
   const b = new DocBuilder();
@@ -152,7 +160,7 @@ export function buildUnitReport(ctx: ReportContext, unitId: string): ReportDoc {
     // why there is no rank: 数据不足 (and no total), or 期内撤销
     u.unranked ? `你单位${u.unranked.zh}。` : null,
     u.vetoed_by.length ? `因触及“${u.vetoed_by.map((id) => run.red_lines.find((r) => r.id === id)?.name.zh ?? id).join('、')}”红线，实行一票否决，等次定为不合格。` : null,
-    avgTotal !== null ? sentence(`全县各单位平均得分为${score(avgTotal)}分`, best && best.entity_id !== u.entity_id ? `排名第一的${best.short_name}为${score(best.total)}分` : best ? '你单位位列全县第一' : null) : null,
+    avgTotal !== null ? sentence(`全县各单位平均得分为${score(avgTotal)}分`, firstText()) : null,
     rb && rb.p5 !== null && rb.p95 !== null ? (rb.p5 === rb.p95 ? `稳健性分析显示，你单位排名稳定在第${rb.p5}位。` : `稳健性分析显示，你单位排名的5%至95%区间为第${rb.p5}至第${rb.p95}位。`) : null,
   );
   const mean = (d: string) => unitMean(ranked, d);

@@ -8,6 +8,7 @@ import { Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import { parseDocument } from 'yaml';
 import { queryIPC, toIPC } from '../../analytics/arrow/duck-to-arrow.js';
 import { Db, ident, lit, readerRows } from '../../analytics/db/duck.js';
+import { noDenominatorListing } from '../../analytics/eval/lineage.js';
 import { bindFor, periodParams } from '../../analytics/eval/params.js';
 import { parsePeriod } from '../../analytics/eval/period.js';
 import { DEFAULT_INDEX_PATH, loadDefaultIndex, materializeDerived } from '../../analytics/eval/run.js';
@@ -283,7 +284,7 @@ async function buildLineage(db: Db, q: LineageQuery): Promise<BuiltLineage> {
   let hasDen = false;
   if (ind) {
     hasDen = !!ind.lineage.denominator;
-    if (part === 'denominator' && !ind.lineage.denominator) throw new TijianError('NOT_FOUND', `指标“${ind.name.zh}”没有单独的分母明细。`, `Indicator ${ind.id} has no separate denominator listing.`);
+    if (part === 'denominator' && !ind.lineage.denominator) throw await noDenominatorListing(ind);
     sql = part === 'denominator' ? ind.lineage.denominator! : ind.lineage.numerator;
     title = { zh: `${ind.name.zh} · ${part === 'denominator' ? '分母' : ind.kind === 'count' ? '计数' : '分子'}明细`, en: `${ind.name.en} · ${part === 'denominator' ? 'denominator' : ind.kind === 'count' ? 'count' : 'numerator'} records` };
   } else {

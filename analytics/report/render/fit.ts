@@ -49,7 +49,7 @@ function minWidthPt(cells: ReadonlyArray<Cell | undefined>, fontPt: number): num
   for (const c of cells) {
     if (!c || c.breakAnywhere) continue;
     const k = c.bold || c.alert ? BOLD_FACTOR : 1;
-    for (const t of numberTokens(c.text)) em = Math.max(em, textEm(t) * k);
+    for (const t of c.keep ? [c.text] : numberTokens(c.text)) em = Math.max(em, textEm(t) * k);
   }
   return em ? em * fontPt + CELL_PAD_PT : 0;
 }
