@@ -106,7 +106,9 @@ function file01() {
     const [type, level, mode, est] = INFO[id];
     const typeText = id === 'ZY08' ? '' : TYPE[type];
     lines.push([id, UNITS[id][0], UNITS[id][1], typeText, LEVEL[level], TOWN_OF[id] ?? '', MODE[mode], isoD(est), '有效', '2024-12-31', tt, '20250101'].map(csvq).join(','));
-    if (key === 'DUP') { rejected.push({ line, why: '单位编码 ZY05 与第 8 行重复（快照合并两个分区时重复）/ duplicate key' }); return; }
+    // (after the fix of set 14: a file with an update or sync time column loads each key's newest
+    // version — ZY05's second copy, line 17, whose tong_time is later; line 8 is the older copy)
+    if (key === 'ZY05') { rejected.push({ line, why: '单位编码 ZY05 与第 17 行重复（快照合并两个分区时重复；第 17 行的 tong_time 较新，导入第 17 行）/ duplicate key (the copy with the later tong_time, line 17, loads)' }); return; }
     if (id === 'ZY08') { rejected.push({ line, why: '队伍类型为空（必填）/ required unit_type empty' }); return; }
     records.push({ id: [id], enums: { unit_type: TYPE[type], level: LEVEL[level], mode: MODE[mode] } });
     const w = { unit_id: id };
@@ -235,16 +237,20 @@ function file03(roster) {
     if (k === 19) { unitName = ''; broken = '所属单位为空（必填）/ required unit empty'; }
     list.push(rec(o, id, unitName, 1, k));
     const place = list.length;
+    // (after the fix of set 14: of several versions of one key the highest 版本号 loads — the
+    // second officer's 版本号 2, the last record; its 版本号 1 here is rejected)
+    if (k === 1) broken = `人员编号 ${id} 在最后一条有版本号 2 的较新记录，本条（版本号 1）被取代 / an older version (版本号 1): the last record, 版本号 2, loads`;
     if (broken) { rejected.push({ line: place, why: broken }); return; }
     records.push({ id: [id, 2025], enums: { role: ROLE[o.role], staffing_type: STAFF[o.staffing] } });
     const w = { officer_id: id, year: 2025 };
     if (k === 0) checks.push({ where: w, field: 'unit_id', expected: o.unit, why: UNITS[o.unit][0] });
-    if (k === 1) checks.push({ where: w, field: 'training_hours', expected: o.hours, why: '版本号 1 (the later 版本号 2 record is rejected)' });
     if (k === 2) checks.push({ where: w, field: 'fulltime_reviewer', expected: o.fulltime === '是', why: `${o.fulltime === '是' ? 1 : 0}` });
   });
   // version 2 of officer #1 (training hours corrected) sent in the same response
   list.push(rec(officers[1], officers[1].id, UNITS[officers[1].unit][0], 2, 30, 6));
-  rejected.push({ line: list.length, why: `人员编号 ${officers[1].id} 与第 2 条重复（同一人员版本号 2 的记录）/ duplicate key (newer version)` });
+  const v2 = officers[1];
+  records.push({ id: [v2.id, 2025], enums: { role: ROLE[v2.role], staffing_type: STAFF[v2.staffing] } });
+  checks.push({ where: { officer_id: v2.id, year: 2025 }, field: 'training_hours', expected: v2.hours + 6, why: '版本号 2 (the last record; its 版本号 1, record 2, is rejected)' });
   writeFileSync(join(DIR, file), JSON.stringify({ code: 200, msg: '操作成功', data: { total: list.length, pageNum: 1, pageSize: 50, list } }, null, 2) + '\n');
   finish({
     file, table: 'officer', workspace: ['units', 'matters'], format: 'json (UTF-8, indented)',
@@ -346,7 +352,10 @@ function file04(matters, roster) {
     row[18] = `2024${pad(later[1])}${pad(k, 2)}02`;
     row[19] = isoD(later).replace(/-/g, '');
     push(row);
-    rejected.push({ line: lines.length, why: `案件编号 ${src.id} 与第 ${src.line} 行重复（cd_operation U：${what === 'fix' ? '罚款金额更正' : '处罚决定撤销'}后的新版本）/ duplicate key (a later change row${what === 'fix' ? '' : ': the decision revoked'})` });
+    // (after the fix of set 14: with a change-time column (cd_time) the newest version of a key
+    // loads — the U row; the case's first row, its older version, is rejected)
+    rejected.push({ line: src.line, why: `案件编号 ${src.id} 在第 ${lines.length} 行有较新的版本（cd_operation U：${what === 'fix' ? '罚款金额更正' : '处罚决定撤销'}），本行被取代 / an older version (the later change row, line ${lines.length}, loads${what === 'fix' ? '' : ': the decision revoked'})` });
+    if (what === 'fix' && row[12] !== '') checks.push({ where: { case_id: src.id }, field: 'fine_amount', expected: row[12], why: `${row[12]} (the U row's corrected fine, not the I row's ${src.row[12]})` });
   }
   writeFileSync(join(DIR, file), iconv.encode(lines.join('\r\n') + '\r\n', 'gb18030'));
   finish({
@@ -419,7 +428,10 @@ function file05(roster) {
   // an update (U) of inspection #7 later in the log: its result changed
   const src = made.find((x) => x.k === 7);
   out.push({ ...src.rec, jcjg: RES['责令整改'], cd_operation: 'U', cd_time: `${isoD(addDays(src.d, 9))} 10:12:00`, cd_batch: `${isoD(addDays(src.d, 10)).replace(/-/g, '')}01`, tong_time: stamp(addDays(src.d, 9), 7), dt: isoD(addDays(src.d, 10)).replace(/-/g, '') });
-  rejected.push({ line: out.length, why: `jcbh ${src.rec.jcbh} 与第 ${src.place} 行重复（cd_operation U：检查结果改为责令改正）/ duplicate key (a later update in the log)` });
+  // (after the fix of set 14: with a change-time column (cd_time) the newest version loads — the U
+  // row; line 7, the older version, is rejected, and the record's result is the U row's)
+  rejected.push({ line: src.place, why: `jcbh ${src.rec.jcbh} 在第 ${out.length} 行有较新的版本（cd_operation U：检查结果改为责令改正），本行被取代 / an older version (the later update, line ${out.length}, loads)` });
+  records.find((r) => r.id[0] === src.rec.jcbh).enums.result = RES['责令整改'];
   writeFileSync(join(DIR, file), out.map((r) => JSON.stringify(r)).join('\n') + '\n');
   finish({
     file, table: 'inspection', workspace: ['units', 'matters', 'officers'], format: 'jsonl (UTF-8, LF, one object per line)',
@@ -472,13 +484,19 @@ function file06() {
     let broken = null;
     if (k === 6) { id = ''; broken = '工单编号为空 / no ticket id: no key'; }
     if (k === 13) { recv = '2024-09-31'; broken = '受理日期 2024-09-31 不存在（必填）/ impossible required date'; }
-    if (k === 19) { id = ids[8]; broken = `工单编号 ${id} 与第 9 条重复（重复派单）/ duplicate key`; }
+    // (after the fix of set 14: with a sync-time column (tong_time) the copy synchronised last
+    // loads — this one; record 9, synchronised earlier, is rejected instead)
+    if (k === 19) id = ids[8];
     if (k === 23) { state = '作废'; broken = '数据状态 作废：工单已作废（重复受理后作废）/ the record is voided in the source (作废)'; }
     if (k === 28) { state = '已删除'; broken = '数据状态 已删除：源系统已删除 / deleted in the source (已删除)'; }
     ids.push(id);
     const town = TOWN_OF[u] ?? pick(['菜园镇', '嵊山镇', '洋山镇', '五龙乡']);
     rows.push({ 工单编号: id, 受理日期: recv, 来源渠道: CH[ck], 所属乡镇: town, 承办单位: UNITS[u][0], 问题领域: DOM[k % DOM.length], 是否涉及执法行为: k % 5 === 2 ? '是' : '否', 办结时限: isoD(dl), 办结日期: cl ? isoD(cl) : null, 满意度: SAT[sk], 数据状态: state, tong_time: stamp(d, k), dt: isoD(addDays(d, 1)).replace(/-/g, '') });
     if (broken) { rejected.push({ line: rows.length, why: broken }); continue; }
+    if (k === 19) {
+      rejected.push({ line: 9, why: `工单编号 ${id} 与第 19 条重复（重复派单）；第 19 条的 tong_time 较新，导入第 19 条 / duplicate key (record 19, synchronised later, loads)` });
+      records.splice(records.findIndex((r) => r.id[0] === id), 1);
+    }
     records.push({ id: [id], enums: { channel: CH[ck], satisfaction: SAT[sk] } });
     const w = { complaint_id: id };
     if (k === 1) checks.push({ where: w, field: 'received_date', expected: isoD(d), why: '受理日期, not tong_time/dt' });
@@ -554,14 +572,16 @@ async function file07() {
       // version 1 of a twice-kept record: still open (no 结案日期, no 结果)
       const cells = [id, KIND[lit ? '诉讼' : '复议'], unitName, `嵊综执罚决字〔2023〕${k * 3}号`, dateCell(f), last ? dateCell(dd) : '', last ? OUT[ok] : '', lit ? '是' : pick(['是', '否']), lit ? (k % 2 ? '是' : '否') : '', v, last ? '是' : '否', `${isoD(last ? dd : addDays(f, 2))} ${hms(k + v)}`, stamp(last ? dd : addDays(f, 2), k)];
       putRow(ws, r, cells);
-      if (v === 2) { rejected.push({ line: r, why: `案号 ${id} 与第 ${firstLine[id]} 行重复（版本号 2、是否最新版本 是：结案后的新版本）/ duplicate key (newer version)` }); continue; }
+      // (after the fix of set 14: the highest 版本号 of a key loads — version 2, decided; version 1,
+      // the row above it, is rejected as the older version)
+      if (!last) { rejected.push({ line: r, why: `案号 ${id} 在第 ${r + 1} 行有版本号 2 的较新版本（结案后），本行（版本号 1）被取代 / an older version (版本号 2, line ${r + 1}, loads)` }); continue; }
       firstLine[id] = r;
       if (broken) { rejected.push({ line: r, why: broken }); continue; }
       records.push({ id: [id], enums: { kind: KIND[lit ? '诉讼' : '复议'], ...(last ? { outcome: OUT[ok] } : {}) } });
       const w = { id };
       if (k === 1) checks.push({ where: w, field: 'filed_date', expected: isoD(f), why: 'date cell' });
       if (k === 2) checks.push({ where: w, field: 'unit_id', expected: u, why: UNITS[u][0] });
-      if (k === 4) checks.push({ where: w, field: 'decided_date', expected: null, why: '版本号 1 (the row kept) is still open' });
+      if (k === 4) checks.push({ where: w, field: 'decided_date', expected: isoD(dd), why: '版本号 2 (the row kept) is decided' });
       if (k === 6) checks.push({ where: w, field: 'case_id', expected: `嵊综执罚决字〔2023〕${k * 3}号`, why: '原案件编号' });
     }
   }
@@ -621,11 +641,17 @@ function file08() {
     let broken = null;
     if (k === 7) { id = ''; broken = '问题编号为空 / no finding id: no key'; }
     if (k === 14) { found = '2024-02-30'; broken = '发现日期 2024-02-30 不存在（必填）/ impossible required date'; }
-    if (k === 25) { id = ids[11]; broken = `问题编号 ${id} 与第 13 行重复 / duplicate key`; }
+    // (after the fix of set 14: with a sync-time column (tong_time) the copy synchronised last
+    // loads — this one, line 26; line 13, synchronised earlier, is rejected instead)
+    if (k === 25) id = ids[11];
     if (k === 20) { del = 1; broken = '删除标记 1：源系统已删除（重复登记后删除）/ deleted in the source (删除标记 1)'; }
     ids.push(id);
     lines.push([id, SRC[sk], UNITS[u][0], sk === '案卷评查' ? `嵊综执罚决字〔2024〕${k + 20}号` : '', score ?? '', grade, found, isoD(due), done ? isoD(done) : '', SEV[sev], DESC[k % DESC.length], del, '2024-12-31', `2025-01-01 00:${pad(k)}:${pad((k * 7) % 60)}`].map(csvq).join(','));
     if (broken) { rejected.push({ line, why: broken }); continue; }
+    if (k === 25) {
+      rejected.push({ line: 13, why: `问题编号 ${id} 与第 26 行重复；第 26 行的 tong_time 较新，导入第 26 行 / duplicate key (line 26, synchronised later, loads)` });
+      records.splice(records.findIndex((r) => r.id[0] === id), 1);
+    }
     records.push({ id: [id], enums: { source: SRC[sk], severity: SEV[sev], ...(grade ? { casefile_grade: grade } : {}) } });
     const w = { finding_id: id };
     if (score !== null && !checks.some((c) => c.field === 'casefile_score')) checks.push({ where: w, field: 'casefile_score', expected: score, why: String(score) });
