@@ -172,7 +172,26 @@ describe('several versions of one record in one file', () => {
     ]);
     expect(await rows(ws, `SELECT line_no, error_codes, reason_zh FROM rejected_row ORDER BY line_no`)).toEqual([
       { line_no: 3, error_codes: ['key.superseded'], reason_zh: '已被本文件第 2 行的较新版本取代（按「version」「update_time」判断新旧；内容不同：罚款金额（元）），只导入最新版本' },
-      { line_no: 4, error_codes: ['key.duplicate_in_file'], reason_zh: '与本文件第 5 行完全相同（重复的行），只导入第 5 行（较新的版本）' },
+      { line_no: 4, error_codes: ['key.duplicate_in_file'], reason_zh: '与本文件第 5 行完全相同（重复的行），只导入第 5 行' },
+    ]);
+  });
+
+  it('a line repeated word for word, its time too, is a repeat, not a newer version: the first loads', async () => {
+    const ws = await freshWorkspace();
+    const f = csv('repeat.csv', [
+      `${CASE_HEAD},数据更新时间`,
+      'A1,菜园镇,2024-03-05,1000,2025/03/01 02:00:00', // line 2
+      'B1,菜园镇,2024-03-06,2000,2025/03/01 02:00:00', // line 3
+      'A1,菜园镇,2024-03-05,1000,2025/03/01 02:00:00', // line 4: line 2 again
+    ]);
+    const r = await importFile(ws, f);
+    expect(r).toMatchObject({ rows_loaded: 2, rows_rejected: 1 });
+    expect(await rows(ws, `SELECT case_id, row_no FROM penalty_case ORDER BY case_id`)).toEqual([
+      { case_id: 'A1', row_no: 2 },
+      { case_id: 'B1', row_no: 3 },
+    ]);
+    expect(await rows(ws, `SELECT line_no, error_codes, reason_zh FROM rejected_row`)).toEqual([
+      { line_no: 4, error_codes: ['key.duplicate_in_file'], reason_zh: '与本文件第 2 行完全相同（重复的行），只导入第 2 行' },
     ]);
   });
 

@@ -823,11 +823,16 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
   // the others name it. (An identical row is a repeat, whatever its version: key.duplicate_in_file.)
   const { ver, time } = conv.versioned;
   const versioned = ver || time;
+  // A row that repeats an earlier one word for word — its version and time too — is no newer
+  // version: of equal versions the later line loads only when it differs (rep: the row's place
+  // among its identical rows).
+  const same = [keyList, ...compared.map((x) => ident(x.col)), ...(ver ? ['__ver'] : []), ...(time ? ['__vtime'] : [])].join(', ');
   const firsts = versioned
     ? `SELECT ${keyList}, __ord AS first_ord FROM (
          SELECT ${keyList}, __ord, count(*) OVER w AS n,
-           row_number() OVER (w ORDER BY ${[...(ver ? ['__ver DESC NULLS LAST'] : []), ...(time ? ['__vtime DESC NULLS LAST'] : []), '__ord DESC'].join(', ')}) AS rn
-         FROM ${TAG}_conv WHERE NOT __bad WINDOW w AS (PARTITION BY ${keyList}))
+           row_number() OVER (w ORDER BY ${[...(ver ? ['__ver DESC NULLS LAST'] : []), ...(time ? ['__vtime DESC NULLS LAST'] : []), 'rep = 1 DESC', '__ord DESC'].join(', ')}) AS rn
+         FROM (SELECT *, row_number() OVER (PARTITION BY ${same} ORDER BY __ord) AS rep FROM ${TAG}_conv WHERE NOT __bad)
+         WINDOW w AS (PARTITION BY ${keyList}))
        WHERE n > 1 AND rn = 1`
     : `SELECT ${keyList}, min(__ord) AS first_ord FROM ${TAG}_conv WHERE NOT __bad GROUP BY ${keyList} HAVING count(*) > 1`;
   await db.exec(
@@ -1003,12 +1008,12 @@ async function loadRows(
          SELECT ${lineOf} AS line, ${rawJson('s')} AS raw,
            list({'code': d.code,
                  'zh': CASE WHEN d.code = 'key.superseded' THEN '已被本文件第 ' || d.other || ' 行的较新版本取代（按' || ${lit(byZh)} || '判断新旧；内容不同：' || ${diffNames('zh')} || '），只导入最新版本'
-                       WHEN d.code = 'key.duplicate_in_file' AND len(d.diff) = 0 THEN '与本文件第 ' || d.other || ' 行完全相同（重复的行），只导入' || ${versioned ? `'第 ' || d.other || ' 行（较新的版本）'` : `'第一条'`}
+                       WHEN d.code = 'key.duplicate_in_file' AND len(d.diff) = 0 THEN '与本文件第 ' || d.other || ' 行完全相同（重复的行），只导入' || ${versioned ? `'第 ' || d.other || ' 行'` : `'第一条'`}
                        WHEN d.code = 'key.duplicate_in_file' THEN '主键与本文件第 ' || d.other || ' 行重复，但内容不同（' || ${diffNames('zh')} || '），只导入第一条；请核对哪一行正确' || ${hint('zh')}
                        WHEN len(d.diff) = 0 THEN '与工作区中的记录相同（导入批次 #' || d.other || '），不重复导入'
                        ELSE '主键已存在于工作区（导入批次 #' || d.other || '），但内容不同（' || ${diffNames('zh')} || '），未覆盖原记录；如这是更正，请先撤销该批次再导入' || ${hint('zh')} END,
                  'en': CASE WHEN d.code = 'key.superseded' THEN 'superseded by the newer version on line ' || d.other || ' of this file (told by ' || ${lit(byEn)} || '; other values: ' || ${diffNames('en')} || '); only the newest version is loaded'
-                       WHEN d.code = 'key.duplicate_in_file' AND len(d.diff) = 0 THEN 'the same as line ' || d.other || ' of this file (a repeated line); only ' || ${versioned ? `'line ' || d.other || ' (the newer version)'` : `'the first'`} || ' is loaded'
+                       WHEN d.code = 'key.duplicate_in_file' AND len(d.diff) = 0 THEN 'the same as line ' || d.other || ' of this file (a repeated line); only ' || ${versioned ? `'line ' || d.other` : `'the first'`} || ' is loaded'
                        WHEN d.code = 'key.duplicate_in_file' THEN 'duplicate key of line ' || d.other || ' of this file with other values (' || ${diffNames('en')} || '); only the first is loaded: check which line is right' || ${hint('en')}
                        WHEN len(d.diff) = 0 THEN 'the same record is already in the workspace (import #' || d.other || '); not loaded twice'
                        ELSE 'key already in the workspace (import #' || d.other || ') with other values (' || ${diffNames('en')} || '); not replaced: if this is a correction, undo that import first' || ${hint('en')} END}) AS rs
