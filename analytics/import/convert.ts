@@ -614,8 +614,8 @@ export interface ConvSql {
   /** The headers several versions of one key are told apart by (a version number, a change time:
    *  conv's __ver and __vtime); empty when the file has neither (the first of a key loads). */
   versionBy: string[];
-  /** Whether conv has __ver and __vtime. */
-  versioned: { ver: boolean; time: boolean };
+  /** Whether conv has __ver, __vtime and __del (a deletion marker's verdict, for the versions). */
+  versioned: { ver: boolean; time: boolean; del: boolean };
 }
 
 /**
@@ -674,6 +674,10 @@ export function buildConvSql(
   const time = history?.time !== undefined;
   if (ver) typed.push(`${versionSql(cleanCol(history!.version!.index))} AS __ver`);
   if (time) typed.push(`${timeSql(cleanCol(history!.time!.index))} AS __vtime`);
+  // a deleted row takes part in the versions' order: the newest version a deletion, the key's
+  // older rows do not load either
+  const del = (ver || time) && (history?.markers.length ?? 0) > 0;
+  if (del) typed.push(`coalesce(${history!.markers.map((m) => deletedSql(m, cleanCol(m.index))).join(' OR ')}, FALSE) AS __del`);
   // Unmapped columns are kept, not dropped: their values go to extras as JSON.
   const unmapped = columns.filter((c) => !c.field);
   if (unmapped.length) {
@@ -722,7 +726,7 @@ export function buildConvSql(
   const enumRawCols = enums.map((m) => `CASE WHEN ${ident(m.field.name)} IS NULL AND NOT tj_ph(${m.clean}) THEN ${m.clean} END AS ${ident(enumRawName(m.field))}`);
   // Raw text is kept only for rows that will be rejected (to show the user what was wrong), in one
   // list column: one NULL a good row rather than one per column (less to write, less memory).
-  const head = [...pass, ...insertColumns.map(outerValue), ...enumRawCols, ...(ver ? ['__ver'] : []), ...(time ? ['__vtime'] : [])];
+  const head = [...pass, ...insertColumns.map(outerValue), ...enumRawCols, ...(ver ? ['__ver'] : []), ...(time ? ['__vtime'] : []), ...(del ? ['__del'] : [])];
   const tail = ['__bad', `CASE WHEN __bad THEN [${rawCols.join(', ')}]::VARCHAR[] END AS __raw`];
   const select = `SELECT ${[...head, ...softCols, ...tail].join(', ')} FROM (${decided})`;
   // __soft holds softCols' values in their order
@@ -743,7 +747,7 @@ export function buildConvSql(
     soft,
     reasonChecks: [...checks, ...softReasonChecks(soft)],
     versionBy: [history?.version?.header, history?.time?.header].filter((x): x is string => x !== undefined),
-    versioned: { ver, time },
+    versioned: { ver, time, del },
   };
 }
 

@@ -195,6 +195,29 @@ describe('several versions of one record in one file', () => {
     ]);
   });
 
+  it('a deletion that is the newest version of a key keeps its older versions out too; an older deletion does not', async () => {
+    const ws = await freshWorkspace();
+    const f = csv('cdc.csv', [
+      `${CASE_HEAD},cd_operation,cd_time`,
+      'A1,菜园镇,2024-03-05,1000,I,2024-03-05 10:00:00', // line 2: A1 inserted…
+      'A1,菜园镇,2024-03-05,1000,D,2024-04-01 09:00:00', // line 3: …and later deleted
+      'B1,菜园镇,2024-03-06,2000,D,2024-03-07 09:00:00', // line 4: B1 deleted…
+      'B1,菜园镇,2024-03-06,2500,U,2024-03-09 09:00:00', // line 5: …and written again later: loads
+    ]);
+    const r = await importFile(ws, f);
+    expect(r).toMatchObject({ rows_loaded: 1, rows_rejected: 3 });
+    expect(await rows(ws, `SELECT case_id, fine_amount::DOUBLE AS fine FROM penalty_case`)).toEqual([{ case_id: 'B1', fine: 2500 }]);
+    expect(await rows(ws, `SELECT line_no, error_codes, reason_zh FROM rejected_row ORDER BY line_no`)).toEqual([
+      { line_no: 2, error_codes: ['key.superseded'], reason_zh: '已被本文件第 3 行的删除或作废记录取代（按「cd_time」判断新旧），源系统中该记录已不存在，未导入' },
+      { line_no: 3, error_codes: ['row.deleted'], reason_zh: '源系统中已删除或作废的记录（「cd_operation」为「D」）' },
+      { line_no: 4, error_codes: ['row.deleted'], reason_zh: '源系统中已删除或作废的记录（「cd_operation」为「D」）' },
+    ]);
+    // the pre-check counts the same three
+    const p = await previewFile(null, f);
+    expect(p.validation?.rejected).toBe(3);
+    expect(Object.fromEntries((p.validation?.reasons ?? []).map((x) => [x.code, x.rows]))).toEqual({ 'row.deleted': 2, 'key.superseded': 1 });
+  });
+
   it('without a version or time column the first of a key loads, as before; a version column of text is none', async () => {
     const ws = await freshWorkspace();
     const f = csv('plain.csv', [`${CASE_HEAD},版本号`, 'A1,菜园镇,2024-03-05,1000,V1', 'A1,菜园镇,2024-03-05,2000,V2']);

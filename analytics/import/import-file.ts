@@ -672,6 +672,36 @@ interface Staged {
   history: HistoryColumns | undefined;
 }
 
+/** The mapped fields (not the key) a row is compared on with the row of its key that loads. */
+function comparedColumns(t: TableDef, conv: Staged['conv']): Array<{ col: string; f: TableDef['fields'][number] }> {
+  const keys = keyColumns(t);
+  return conv.insertColumns
+    .filter((col) => !keys.includes(col))
+    .map((col) => ({ col, f: t.fields.find((f) => f.name === col || f.raw === col) }))
+    .filter((x): x is { col: string; f: NonNullable<typeof x.f> } => x.f !== undefined);
+}
+
+/**
+ * SQL: per key that more than one row of `rel` (conv, with __ord) has, the row that loads
+ * (first_ord): the first — or, when the file has a version or change-time column, the newest
+ * version (the highest version, then the latest time, then the later line), a deletion among
+ * them (__del) taking part. A row that repeats an earlier one word for word — its version and time
+ * too — is no newer version: of equal versions the later line wins only when it differs (rep: the
+ * row's place among its identical rows).
+ */
+export function keyWinnersSql(t: TableDef, conv: Staged['conv'], rel: string): string {
+  const keyList = keyColumns(t).map(ident).join(', ');
+  const { ver, time, del } = conv.versioned;
+  if (!ver && !time) return `SELECT ${keyList}, min(__ord) AS first_ord FROM ${rel} WHERE NOT __bad GROUP BY ${keyList} HAVING count(*) > 1`;
+  const same = [keyList, ...comparedColumns(t, conv).map((x) => ident(x.col)), ...(ver ? ['__ver'] : []), ...(time ? ['__vtime'] : [])].join(', ');
+  const order = [...(ver ? ['__ver DESC NULLS LAST'] : []), ...(time ? ['__vtime DESC NULLS LAST'] : []), 'rep = 1 DESC', '__ord DESC'].join(', ');
+  return `SELECT ${keyList}, __ord AS first_ord FROM (
+      SELECT ${keyList}, __ord, count(*) OVER w AS n, row_number() OVER (w ORDER BY ${order}) AS rn
+      FROM (SELECT *, row_number() OVER (PARTITION BY ${same} ORDER BY __ord) AS rep FROM ${rel} WHERE NOT __bad${del ? ' OR __del' : ''})
+      WINDOW w AS (PARTITION BY ${keyList}))
+    WHERE n > 1 AND rn = 1`;
+}
+
 /**
  * A platform's history columns among the unmapped ones (history-columns.ts): looked for by their
  * headers first, so a file without one reads no sample and gets nothing added to its SQL.
@@ -804,42 +834,26 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
   const structural = await source.collectStructural(Number(counts.n));
   if (other) await other.warn();
 
-  // 2. Keys: unique within the file (the first occurrence loads) and not already in the workspace.
+  // 2. Keys: unique within the file (the first occurrence loads, or the newest version: see
+  // keyWinnersSql) and not already in the workspace.
   const keys = keyColumns(t);
   const keyList = keys.map(ident).join(', ');
   // which of the row's fields differ from the record it repeats (a label 'zh\u0001en' each): a
   // harmless repeat (a page boundary exported twice) and a different record under the same key (an
   // officer on two units' rosters of a year: probe 11's C3) were rejected in the same words
-  const compared = conv.insertColumns
-    .filter((col) => !keys.includes(col))
-    .map((col) => ({ col, f: t.fields.find((f) => f.name === col || f.raw === col) }))
-    .filter((x): x is { col: string; f: NonNullable<typeof x.f> } => x.f !== undefined);
+  const compared = comparedColumns(t, conv);
   const diffOf = (a: (col: string) => string, b: (col: string) => string) =>
     compared.length
       ? `list_filter([${compared.map((x) => `CASE WHEN ${a(x.col)} IS DISTINCT FROM ${b(x.col)} THEN ${lit(`${x.f.zh}\u0001${x.f.en}`)} END`).join(', ')}], v -> v IS NOT NULL)`
       : '[]::VARCHAR[]';
-  // The row of a key that loads: the first — or, when the file has a version or change-time
-  // column, the newest version (the highest version, then the latest time, then the later line);
-  // the others name it. (An identical row is a repeat, whatever its version: key.duplicate_in_file.)
-  const { ver, time } = conv.versioned;
-  const versioned = ver || time;
-  // A row that repeats an earlier one word for word — its version and time too — is no newer
-  // version: of equal versions the later line loads only when it differs (rep: the row's place
-  // among its identical rows).
-  const same = [keyList, ...compared.map((x) => ident(x.col)), ...(ver ? ['__ver'] : []), ...(time ? ['__vtime'] : [])].join(', ');
-  const firsts = versioned
-    ? `SELECT ${keyList}, __ord AS first_ord FROM (
-         SELECT ${keyList}, __ord, count(*) OVER w AS n,
-           row_number() OVER (w ORDER BY ${[...(ver ? ['__ver DESC NULLS LAST'] : []), ...(time ? ['__vtime DESC NULLS LAST'] : []), 'rep = 1 DESC', '__ord DESC'].join(', ')}) AS rn
-         FROM (SELECT *, row_number() OVER (PARTITION BY ${same} ORDER BY __ord) AS rep FROM ${TAG}_conv WHERE NOT __bad)
-         WINDOW w AS (PARTITION BY ${keyList}))
-       WHERE n > 1 AND rn = 1`
-    : `SELECT ${keyList}, min(__ord) AS first_ord FROM ${TAG}_conv WHERE NOT __bad GROUP BY ${keyList} HAVING count(*) > 1`;
+  const { del } = conv.versioned;
+  const versioned = conv.versionBy.length > 0;
+  const firsts = keyWinnersSql(t, conv, `${TAG}_conv`);
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE ${TAG}_dup AS
-     SELECT __ord, CASE WHEN ${versioned ? 'len(diff) > 0' : 'FALSE'} THEN 'key.superseded' ELSE 'key.duplicate_in_file' END AS code, other, diff FROM (
+     SELECT __ord, CASE WHEN ${versioned ? 'len(diff) > 0 OR by_del' : 'FALSE'} THEN 'key.superseded' ELSE 'key.duplicate_in_file' END AS code, other, diff, by_del FROM (
      WITH firsts AS (${firsts})
-     SELECT c.__ord, ${source.lineExpr('o')} AS other,
+     SELECT c.__ord, ${source.lineExpr('o')} AS other, ${del ? 'o.__del' : 'FALSE'} AS by_del,
        ${diffOf((col) => `c.${ident(col)}`, (col) => `o.${ident(col)}`)} AS diff
      FROM ${TAG}_conv c JOIN firsts f USING (${keyList}) JOIN ${TAG}_conv o ON o.__ord = f.first_ord ${source.lineJoin('o')}
      WHERE NOT c.__bad AND c.__ord ${versioned ? '<>' : '>'} f.first_ord)`,
@@ -851,7 +865,7 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
     // 2,000 instead of 1,000 — told apart, probe 11)
     const diff = diffOf((col) => `any_value(c.${ident(col)})`, (col) => `any_value(x.${ident(col)})`);
     await db.exec(
-      `INSERT INTO ${TAG}_dup SELECT c.__ord, 'key.exists', any_value(x.import_id), ${diff} FROM ${TAG}_conv c JOIN ${ident(t.name)} x ON ${on}
+      `INSERT INTO ${TAG}_dup SELECT c.__ord, 'key.exists', any_value(x.import_id), ${diff}, FALSE FROM ${TAG}_conv c JOIN ${ident(t.name)} x ON ${on}
        WHERE NOT c.__bad GROUP BY c.__ord`,
     );
   }
@@ -1007,12 +1021,14 @@ async function loadRows(
       `${insertRejected} (
          SELECT ${lineOf} AS line, ${rawJson('s')} AS raw,
            list({'code': d.code,
-                 'zh': CASE WHEN d.code = 'key.superseded' THEN '已被本文件第 ' || d.other || ' 行的较新版本取代（按' || ${lit(byZh)} || '判断新旧；内容不同：' || ${diffNames('zh')} || '），只导入最新版本'
+                 'zh': CASE WHEN d.code = 'key.superseded' AND d.by_del THEN '已被本文件第 ' || d.other || ' 行的删除或作废记录取代（按' || ${lit(byZh)} || '判断新旧），源系统中该记录已不存在，未导入'
+                       WHEN d.code = 'key.superseded' THEN '已被本文件第 ' || d.other || ' 行的较新版本取代（按' || ${lit(byZh)} || '判断新旧；内容不同：' || ${diffNames('zh')} || '），只导入最新版本'
                        WHEN d.code = 'key.duplicate_in_file' AND len(d.diff) = 0 THEN '与本文件第 ' || d.other || ' 行完全相同（重复的行），只导入' || ${versioned ? `'第 ' || d.other || ' 行'` : `'第一条'`}
                        WHEN d.code = 'key.duplicate_in_file' THEN '主键与本文件第 ' || d.other || ' 行重复，但内容不同（' || ${diffNames('zh')} || '），只导入第一条；请核对哪一行正确' || ${hint('zh')}
                        WHEN len(d.diff) = 0 THEN '与工作区中的记录相同（导入批次 #' || d.other || '），不重复导入'
                        ELSE '主键已存在于工作区（导入批次 #' || d.other || '），但内容不同（' || ${diffNames('zh')} || '），未覆盖原记录；如这是更正，请先撤销该批次再导入' || ${hint('zh')} END,
-                 'en': CASE WHEN d.code = 'key.superseded' THEN 'superseded by the newer version on line ' || d.other || ' of this file (told by ' || ${lit(byEn)} || '; other values: ' || ${diffNames('en')} || '); only the newest version is loaded'
+                 'en': CASE WHEN d.code = 'key.superseded' AND d.by_del THEN 'superseded by the deletion or void on line ' || d.other || ' of this file (told by ' || ${lit(byEn)} || '): the record no longer exists in the source system; not loaded'
+                       WHEN d.code = 'key.superseded' THEN 'superseded by the newer version on line ' || d.other || ' of this file (told by ' || ${lit(byEn)} || '; other values: ' || ${diffNames('en')} || '); only the newest version is loaded'
                        WHEN d.code = 'key.duplicate_in_file' AND len(d.diff) = 0 THEN 'the same as line ' || d.other || ' of this file (a repeated line); only ' || ${versioned ? `'line ' || d.other` : `'the first'`} || ' is loaded'
                        WHEN d.code = 'key.duplicate_in_file' THEN 'duplicate key of line ' || d.other || ' of this file with other values (' || ${diffNames('en')} || '); only the first is loaded: check which line is right' || ${hint('en')}
                        WHEN len(d.diff) = 0 THEN 'the same record is already in the workspace (import #' || d.other || '); not loaded twice'

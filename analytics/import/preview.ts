@@ -15,7 +15,7 @@ import { scanFile } from './file-scan.js';
 import { buildConvSql, convName, reasonsSql } from './convert.js';
 import { fillGroupedColumns, groupFillNote } from './group-fill.js';
 import { checkMapping, derivedKeyNote, type ColumnMapping, type Mapping, type MissingField, type ValueMaps } from './headers.js';
-import { chooseMapping, historyColumns } from './import-file.js';
+import { chooseMapping, historyColumns, keyWinnersSql } from './import-file.js';
 import { deletedNote, supersededNote } from './history-columns.js';
 import type { MappingFile } from './mapping-file.js';
 import { fallbackOf, matchEnumValue, type ValueHow } from './recognise/values.js';
@@ -353,11 +353,18 @@ async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: Stage
   );
   // Keys repeated within the file: every occurrence after the first is rejected.
   const keys = t.key.map((k) => ident(convName(t.fields.find((f) => f.name === k)!))).join(', ');
+  // (with versions, as the import decides them: a key's rows but the newest — none when the
+  // newest is a deletion)
+  const by = conv.versionBy;
+  const ordered = source.ordinal === 'rowid' ? `(SELECT rowid + 1 AS __ord, * FROM tj_prev_conv)` : 'tj_prev_conv';
   const dup = Number(
-    (await db.scalar(`SELECT coalesce(sum(c - 1), 0) FROM (SELECT count(*) AS c FROM tj_prev_conv WHERE NOT __bad GROUP BY ${keys} HAVING count(*) > 1)`)) ?? 0,
+    (await db.scalar(
+      by.length
+        ? `SELECT count(*) FROM ${ordered} c JOIN (${keyWinnersSql(t, conv, ordered)}) f USING (${keys}) WHERE NOT c.__bad AND c.__ord <> f.first_ord`
+        : `SELECT coalesce(sum(c - 1), 0) FROM (SELECT count(*) AS c FROM tj_prev_conv WHERE NOT __bad GROUP BY ${keys} HAVING count(*) > 1)`,
+    )) ?? 0,
   );
   // (with a version or change-time column the newest version of a key loads instead of the first)
-  const by = conv.versionBy;
   if (dup && by.length) {
     reasons.push({
       code: 'key.superseded',
