@@ -89,6 +89,9 @@ describe('rows the source system deleted or voided', () => {
     const r = await importFile(ws, f);
     expect(r).toMatchObject({ rows_loaded: 2, rows_rejected: 0 });
     expect(r.warnings.some((w) => w.includes('删除/作废标记'))).toBe(false);
+    // 是否启用 否 on a list is a record not in use, not one deleted: it loads
+    const g = csv('enabled.csv', [`${CASE_HEAD},是否启用`, 'E3,菜园镇,2024-03-05,100,是', 'E4,菜园镇,2024-03-05,100,否']);
+    expect(await importFile(ws, g)).toMatchObject({ rows_loaded: 2, rows_rejected: 0 });
   });
 
   it('the preview counts the deleted rows as rejected and says why', async () => {

@@ -22,10 +22,9 @@ export const MARKER_HEADERS: Readonly<Record<MarkerKind, readonly string[]>> = {
     'isdeleted', 'isdelete', 'isdel', 'deleted', 'delete', 'delflag', 'deleteflag', 'deletedflag', 'delmark', 'deletemark', 'delstatus',
     'deletestatus', 'removed', 'isremoved', 'isvoid', 'voided', 'voidflag', 'invalidflag', 'isinvalid', 'sfsc', 'sczt', 'scbz', 'scbj',
   ],
-  valid: [
-    '有效标志', '有效标识', '有效标记', '是否有效', '有效性', '数据有效性', '启用标志', '是否启用',
-    'isvalid', 'valid', 'validflag', 'isactive', 'active', 'activeflag', 'enabled', 'isenabled', 'yxbz', 'sfyx',
-  ],
+  // (not 是否启用 / enabled / active: a unit or an account switched off is a record still — a unit
+  // list's 是否启用 否 is a unit no longer in use, acceptance set 4)
+  valid: ['有效标志', '有效标识', '有效标记', '是否有效', '数据有效性', '数据是否有效', 'isvalid', 'valid', 'validflag', 'yxbz', 'sfyx'],
   status: [
     '数据状态', '记录状态', '数据记录状态', '数据有效状态', '有效状态', '数据标志', '数据标识', '数据有效标志', '记录标志',
     'datastatus', 'datastate', 'recordstatus', 'recordstate', 'recstatus', 'rowstatus', 'sjzt', 'jlzt',
@@ -44,7 +43,7 @@ const YES = ['1', '是', 'Y', 'YES', 'T', 'TRUE', '√'];
 const NO = ['0', '否', 'N', 'NO', 'F', 'FALSE', '×'];
 export const MARKER_VALUES: Readonly<Record<MarkerKind, { deleted: readonly string[]; live: readonly string[] }>> = {
   flag: { deleted: [...YES, '已删除', '删除', '已作废', '作废', '已注销', '注销', 'D', 'DELETED'], live: [...NO, '未删除', '正常', '有效', '未作废', '未注销'] },
-  valid: { deleted: [...NO, '无效', '失效', '已失效', '作废', '已作废', '已删除', '删除'], live: [...YES, '有效', '正常', '启用'] },
+  valid: { deleted: [...NO, '无效', '失效', '已失效', '作废', '已作废', '已删除', '删除'], live: [...YES, '有效', '正常'] },
   status: {
     deleted: ['作废', '已作废', '删除', '已删除', '无效', '注销', '已注销', '失效', '已失效', '逻辑删除', 'D', 'DELETED', 'INVALID', 'VOID'],
     live: ['有效', '正常', '在用', '启用', '新增', '修改', '更新', '变更', '正式', '当前', 'VALID', 'NORMAL', 'ACTIVE', 'A', 'I', 'U'],
