@@ -11,6 +11,7 @@ import { isShownText, softReasonChecks, softWhySql, splitSoftChecks, type SoftFi
 import { raggedReasonSql } from './ragged.js';
 import { controlCheck, nameLengthCheck, numericOverflow, rangeChecks } from './value-limits.js';
 import { FILE_NAME_COLUMN, type FileConstant } from './file-constants.js';
+import { deletedSql, timeSql, versionSql, type HistoryColumns } from './history-columns.js';
 import { excelErrorSql, invisibleClass, maskedCode, maskedSql, moneySql, noDigitSql, noIdCode, noPlaceholderSql, placeholderCode } from './sql-macros.js';
 
 export interface MappedField {
@@ -615,6 +616,11 @@ export interface ConvSql {
   /** The reasons a rejected row is given (over conv with its cleaned columns re-derived): every
    *  check that rejects, and the optional fields that could not be read either. */
   reasonChecks: Check[];
+  /** The headers several versions of one key are told apart by (a version number, a change time:
+   *  conv's __ver and __vtime); empty when the file has neither (the first of a key loads). */
+  versionBy: string[];
+  /** Whether conv has __ver, __vtime and __del (a deletion marker's verdict, for the versions). */
+  versioned: { ver: boolean; time: boolean; del: boolean };
 }
 
 /**
@@ -642,6 +648,8 @@ export function buildConvSql(
   lineBreaks = true,
   /** What the rows are (a text line, a sheet row, a JSON object), for the reasons' words. */
   shape: RowShape = 'line',
+  /** A platform's history columns (history-columns.ts): deletion markers, a version, a change time. */
+  history?: HistoryColumns,
 ): ConvSql {
   const mapped = mappedFields(t, columns);
   for (const c of constants) {
@@ -666,6 +674,15 @@ export function buildConvSql(
     typed.push(`${valueExpr(m, t.name, values)} AS ${ident(convName(m.field))}`);
     insertColumns.push(convName(m.field));
   }
+  // the order of several versions of one key (the dedup step ranks by them)
+  const ver = history?.version !== undefined;
+  const time = history?.time !== undefined;
+  if (ver) typed.push(`${versionSql(cleanCol(history!.version!.index))} AS __ver`);
+  if (time) typed.push(`${timeSql(cleanCol(history!.time!.index))} AS __vtime`);
+  // a deleted row takes part in the versions' order: the newest version a deletion, the key's
+  // older rows do not load either
+  const del = (ver || time) && (history?.markers.length ?? 0) > 0;
+  if (del) typed.push(`coalesce(${history!.markers.map((m) => deletedSql(m, cleanCol(m.index))).join(' OR ')}, FALSE) AS __del`);
   // Unmapped columns are kept, not dropped: their values go to extras as JSON.
   const unmapped = columns.filter((c) => !c.field);
   if (unmapped.length) {
@@ -679,6 +696,7 @@ export function buildConvSql(
     ...summaryRowCheck(mapped, t, headers),
     ...headerRepeatCheck(mapped),
     ...rowChecks(rawCols, hasExtraCells, checkEncoding, cells),
+    ...(history?.markers ?? []).map(deletedCheck),
     ...(controls ? controlCheck(rawCols, headers) : []),
     ...mapped.flatMap((m) => fieldChecks(m, t.name)),
     ...mapped.flatMap(rangeChecks),
@@ -713,7 +731,7 @@ export function buildConvSql(
   const enumRawCols = enums.map((m) => `CASE WHEN ${ident(m.field.name)} IS NULL AND NOT tj_ph(${m.clean}) THEN ${m.clean} END AS ${ident(enumRawName(m.field))}`);
   // Raw text is kept only for rows that will be rejected (to show the user what was wrong), in one
   // list column: one NULL a good row rather than one per column (less to write, less memory).
-  const head = [...pass, ...insertColumns.map(outerValue), ...enumRawCols];
+  const head = [...pass, ...insertColumns.map(outerValue), ...enumRawCols, ...(ver ? ['__ver'] : []), ...(time ? ['__vtime'] : []), ...(del ? ['__del'] : [])];
   const tail = ['__bad', `CASE WHEN __bad THEN [${rawCols.join(', ')}]::VARCHAR[] END AS __raw`];
   const select = `SELECT ${[...head, ...softCols, ...tail].join(', ')} FROM (${decided})`;
   // __soft holds softCols' values in their order
@@ -733,6 +751,21 @@ export function buildConvSql(
     enumRaw,
     soft,
     reasonChecks: [...checks, ...softReasonChecks(soft)],
+    versionBy: [history?.version?.header, history?.time?.header].filter((x): x is string => x !== undefined),
+    versioned: { ver, time, del },
+  };
+}
+
+/** A row its source system deleted or voided (a marker column says so): the row's only reason —
+ *  whatever else is wrong with it, it is no record to correct. */
+function deletedCheck(m: NonNullable<HistoryColumns['markers']>[number]): Check {
+  const t = cleanCol(m.index);
+  return {
+    code: 'row.deleted',
+    cond: deletedSql(m, t),
+    zh: withRaw(`源系统中已删除或作废的记录（「${m.header}」为「`, t, '」）'),
+    en: withRaw(`a record the source system deleted or voided ("${m.header}" is "`, t, '")'),
+    exclusive: true,
   };
 }
 

@@ -35,6 +35,7 @@ import { statDataFile } from './import-paths.js';
 import { extractArchive, isZipName, passedOverText } from './zip-archive.js';
 import { rm } from 'node:fs/promises';
 import { shownText } from '../i18n/shown.js';
+import { decideHistory, deletedNote, historyCandidates, supersededNote, type HistoryColumns } from './history-columns.js';
 
 /** Limits of the readers (XLSX inflated sizes); defaults in xlsx-reader.ts. */
 export interface ImportLimits {
@@ -600,7 +601,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
     const mapping = decided ?? (await decideWhileReading(src));
     const t = tableDef(mapping.table)!;
     const staged = await stageRows(db, t, mapping, src, progress);
-    const result = await db.transaction(() => loadRows(ws, t, mapping, src, staged, { file, path, shownPath, st, scan, format, progress, opts }));
+    const { notes, ...result } = await db.transaction(() => loadRows(ws, t, mapping, src, staged, { file, path, shownPath, st, scan, format, progress, opts }));
     const decisions = decisionsOf(mapping);
     const unresolved = await unresolvedOfImport(db, t, result.import_id);
     const refPlaceholders = await refPlaceholdersOfImport(db, t, result.import_id, mapping.columns);
@@ -622,7 +623,7 @@ export async function importFile(ws: Workspace, filePath: string, opts: ImportFi
       ...(opts.fromRow !== undefined ? { sheet: sheetLabel(opts)! } : src.sheet !== undefined ? { sheet: src.sheet } : {}),
       ...(src.otherSheets?.length ? { other_sheets: src.otherSheets } : {}),
       ...(src.otherParts?.length ? { other_parts: src.otherParts } : {}),
-      warnings: [...base.warnings, ...src.warnings, ...derivedNotes(t, mapping), ...staged.invalid.omitted.map(omittedNote)],
+      warnings: [...base.warnings, ...src.warnings, ...derivedNotes(t, mapping), ...notes, ...staged.invalid.omitted.map(omittedNote)],
       seconds: (Date.now() - started) / 1000,
     };
   } catch (e) {
@@ -685,6 +686,48 @@ interface Staged {
   values: ValuePassResult;
   /** Unreadable values of optional fields (loaded empty). */
   invalid: InvalidValuesOf;
+  /** The file's history columns (deletion markers, version, change time), if any. */
+  history: HistoryColumns | undefined;
+}
+
+/** The mapped fields (not the key) a row is compared on with the row of its key that loads. */
+function comparedColumns(t: TableDef, conv: Staged['conv']): Array<{ col: string; f: TableDef['fields'][number] }> {
+  const keys = keyColumns(t);
+  return conv.insertColumns
+    .filter((col) => !keys.includes(col))
+    .map((col) => ({ col, f: t.fields.find((f) => f.name === col || f.raw === col) }))
+    .filter((x): x is { col: string; f: NonNullable<typeof x.f> } => x.f !== undefined);
+}
+
+/**
+ * SQL: per key that more than one row of `rel` (conv, with __ord) has, the row that loads
+ * (first_ord): the first — or, when the file has a version or change-time column, the newest
+ * version (the highest version, then the latest time, then the later line), a deletion among
+ * them (__del) taking part. A row that repeats an earlier one word for word — its version and time
+ * too — is no newer version: of equal versions the later line wins only when it differs (rep: the
+ * row's place among its identical rows).
+ */
+export function keyWinnersSql(t: TableDef, conv: Staged['conv'], rel: string): string {
+  const keyList = keyColumns(t).map(ident).join(', ');
+  const { ver, time, del } = conv.versioned;
+  if (!ver && !time) return `SELECT ${keyList}, min(__ord) AS first_ord FROM ${rel} WHERE NOT __bad GROUP BY ${keyList} HAVING count(*) > 1`;
+  const same = [keyList, ...comparedColumns(t, conv).map((x) => ident(x.col)), ...(ver ? ['__ver'] : []), ...(time ? ['__vtime'] : [])].join(', ');
+  const order = [...(ver ? ['__ver DESC NULLS LAST'] : []), ...(time ? ['__vtime DESC NULLS LAST'] : []), 'rep = 1 DESC', '__ord DESC'].join(', ');
+  return `SELECT ${keyList}, __ord AS first_ord FROM (
+      SELECT ${keyList}, __ord, count(*) OVER w AS n, row_number() OVER (w ORDER BY ${order}) AS rn
+      FROM (SELECT *, row_number() OVER (PARTITION BY ${same} ORDER BY __ord) AS rep FROM ${rel} WHERE NOT __bad${del ? ' OR __del' : ''})
+      WINDOW w AS (PARTITION BY ${keyList}))
+    WHERE n > 1 AND rn = 1`;
+}
+
+/**
+ * A platform's history columns among the unmapped ones (history-columns.ts): looked for by their
+ * headers first, so a file without one reads no sample and gets nothing added to its SQL.
+ */
+export async function historyColumns(db: Db, source: StagedSource, columns: Mapping['columns']): Promise<HistoryColumns | undefined> {
+  const candidates = historyCandidates(columns);
+  if (!candidates.length) return undefined;
+  return decideHistory(candidates, await sampleColumns(db, source));
 }
 
 /**
@@ -792,7 +835,8 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
   // a grouped report's group values, written on each group's first row only: filled down
   const grouped = await fillGroupedColumns(db, t, mapping.columns, source);
   if (grouped) source.warnings.push(groupFillNote(grouped.filled));
-  const conv = buildConvSql(t, mapping.columns, source.headers, grouped?.relation ?? source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants, source.cellCount, source.lineBreaks ?? true, rowShape(source));
+  const history = await historyColumns(db, source, mapping.columns);
+  const conv = buildConvSql(t, mapping.columns, source.headers, grouped?.relation ?? source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants, source.cellCount, source.lineBreaks ?? true, rowShape(source), history);
   progress?.({ phase: 'convert', done: 0, total: 100, unit: 'percent' });
   await execWithProgress(db, `CREATE OR REPLACE TEMP TABLE ${TAG}_conv_t AS ${conv.staged}`, progress, 'convert');
   await source.afterConvert?.();
@@ -808,29 +852,29 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
   const structural = await source.collectStructural(Number(counts.n));
   if (other) await other.warn();
 
-  // 2. Keys: unique within the file (the first occurrence loads) and not already in the workspace.
+  // 2. Keys: unique within the file (the first occurrence loads, or the newest version: see
+  // keyWinnersSql) and not already in the workspace.
   const keys = keyColumns(t);
   const keyList = keys.map(ident).join(', ');
   // which of the row's fields differ from the record it repeats (a label 'zh\u0001en' each): a
   // harmless repeat (a page boundary exported twice) and a different record under the same key (an
   // officer on two units' rosters of a year: probe 11's C3) were rejected in the same words
-  const compared = conv.insertColumns
-    .filter((col) => !keys.includes(col))
-    .map((col) => ({ col, f: t.fields.find((f) => f.name === col || f.raw === col) }))
-    .filter((x): x is { col: string; f: NonNullable<typeof x.f> } => x.f !== undefined);
+  const compared = comparedColumns(t, conv);
   const diffOf = (a: (col: string) => string, b: (col: string) => string) =>
     compared.length
       ? `list_filter([${compared.map((x) => `CASE WHEN ${a(x.col)} IS DISTINCT FROM ${b(x.col)} THEN ${lit(`${x.f.zh}\u0001${x.f.en}`)} END`).join(', ')}], v -> v IS NOT NULL)`
       : '[]::VARCHAR[]';
+  const { del } = conv.versioned;
+  const versioned = conv.versionBy.length > 0;
+  const firsts = keyWinnersSql(t, conv, `${TAG}_conv`);
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE ${TAG}_dup AS
-     WITH firsts AS (
-       SELECT ${keyList}, min(__ord) AS first_ord FROM ${TAG}_conv WHERE NOT __bad GROUP BY ${keyList} HAVING count(*) > 1
-     )
-     SELECT c.__ord, 'key.duplicate_in_file' AS code, ${source.lineExpr('o')} AS other,
+     SELECT __ord, CASE WHEN ${versioned ? 'len(diff) > 0 OR by_del' : 'FALSE'} THEN 'key.superseded' ELSE 'key.duplicate_in_file' END AS code, other, diff, by_del FROM (
+     WITH firsts AS (${firsts})
+     SELECT c.__ord, ${source.lineExpr('o')} AS other, ${del ? 'o.__del' : 'FALSE'} AS by_del,
        ${diffOf((col) => `c.${ident(col)}`, (col) => `o.${ident(col)}`)} AS diff
      FROM ${TAG}_conv c JOIN firsts f USING (${keyList}) JOIN ${TAG}_conv o ON o.__ord = f.first_ord ${source.lineJoin('o')}
-     WHERE NOT c.__bad AND c.__ord > f.first_ord`,
+     WHERE NOT c.__bad AND c.__ord ${versioned ? '<>' : '>'} f.first_ord)`,
   );
   const existing = Number(await db.scalar(`SELECT count(*) FROM ${ident(t.name)}`));
   if (existing > 0) {
@@ -839,7 +883,7 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
     // 2,000 instead of 1,000 — told apart, probe 11)
     const diff = diffOf((col) => `any_value(c.${ident(col)})`, (col) => `any_value(x.${ident(col)})`);
     await db.exec(
-      `INSERT INTO ${TAG}_dup SELECT c.__ord, 'key.exists', any_value(x.import_id), ${diff} FROM ${TAG}_conv c JOIN ${ident(t.name)} x ON ${on}
+      `INSERT INTO ${TAG}_dup SELECT c.__ord, 'key.exists', any_value(x.import_id), ${diff}, FALSE FROM ${TAG}_conv c JOIN ${ident(t.name)} x ON ${on}
        WHERE NOT c.__bad GROUP BY c.__ord`,
     );
   }
@@ -871,7 +915,7 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
     }
     listMaps.push({ field: f.name, table, byKey });
   }
-  return { conv, structural, dupCount, badCount: Number(counts.bad), singleMaps, listMaps, values, invalid };
+  return { conv, structural, dupCount, badCount: Number(counts.bad), singleMaps, listMaps, values, invalid, history };
 }
 
 async function loadRows(
@@ -881,7 +925,7 @@ async function loadRows(
   source: StagedSource,
   staged: Staged,
   ctx: LoadCtx,
-): Promise<{ import_id: number; rows_read: number; rows_loaded: number; rows_rejected: number }> {
+): Promise<{ import_id: number; rows_read: number; rows_loaded: number; rows_rejected: number; notes: string[] }> {
   const db = ws.db;
   const { file, progress } = ctx;
   const importId = Number(await db.scalar(`SELECT nextval('import_id_seq')`));
@@ -986,16 +1030,24 @@ async function loadRows(
               : '. An officer belongs to one unit per roster year: list a seconded officer on one unit\'s roster only (usually the unit holding the post)',
           )} ELSE '' END)`
         : `''`;
+    // several versions of one key: the columns that told them apart
+    const versioned = conv.versionBy.length > 0;
+    const byZh = conv.versionBy.map((h) => `「${h}」`).join('');
+    const byEn = conv.versionBy.map((h) => `"${h}"`).join(', ');
     await db.exec(`CREATE OR REPLACE TEMP TABLE ${TAG}_dupraw AS SELECT * FROM ${source.relationWithOrdinal} WHERE __ord IN (SELECT __ord FROM ${TAG}_dup)`);
     await db.exec(
       `${insertRejected} (
          SELECT ${lineOf} AS line, ${rawJson('s')} AS raw,
            list({'code': d.code,
-                 'zh': CASE WHEN d.code = 'key.duplicate_in_file' AND len(d.diff) = 0 THEN '与本文件第 ' || d.other || ' 行完全相同（重复的行），只导入第一条'
+                 'zh': CASE WHEN d.code = 'key.superseded' AND d.by_del THEN '已被本文件第 ' || d.other || ' 行的删除或作废记录取代（按' || ${lit(byZh)} || '判断新旧），源系统中该记录已不存在，未导入'
+                       WHEN d.code = 'key.superseded' THEN '已被本文件第 ' || d.other || ' 行的较新版本取代（按' || ${lit(byZh)} || '判断新旧；内容不同：' || ${diffNames('zh')} || '），只导入最新版本'
+                       WHEN d.code = 'key.duplicate_in_file' AND len(d.diff) = 0 THEN '与本文件第 ' || d.other || ' 行完全相同（重复的行），只导入' || ${versioned ? `'第 ' || d.other || ' 行'` : `'第一条'`}
                        WHEN d.code = 'key.duplicate_in_file' THEN '主键与本文件第 ' || d.other || ' 行重复，但内容不同（' || ${diffNames('zh')} || '），只导入第一条；请核对哪一行正确' || ${hint('zh')}
                        WHEN len(d.diff) = 0 THEN '与工作区中的记录相同（导入批次 #' || d.other || '），不重复导入'
                        ELSE '主键已存在于工作区（导入批次 #' || d.other || '），但内容不同（' || ${diffNames('zh')} || '），未覆盖原记录；如这是更正，请先撤销该批次再导入' || ${hint('zh')} END,
-                 'en': CASE WHEN d.code = 'key.duplicate_in_file' AND len(d.diff) = 0 THEN 'the same as line ' || d.other || ' of this file (a repeated line); only the first is loaded'
+                 'en': CASE WHEN d.code = 'key.superseded' AND d.by_del THEN 'superseded by the deletion or void on line ' || d.other || ' of this file (told by ' || ${lit(byEn)} || '): the record no longer exists in the source system; not loaded'
+                       WHEN d.code = 'key.superseded' THEN 'superseded by the newer version on line ' || d.other || ' of this file (told by ' || ${lit(byEn)} || '; other values: ' || ${diffNames('en')} || '); only the newest version is loaded'
+                       WHEN d.code = 'key.duplicate_in_file' AND len(d.diff) = 0 THEN 'the same as line ' || d.other || ' of this file (a repeated line); only ' || ${versioned ? `'line ' || d.other` : `'the first'`} || ' is loaded'
                        WHEN d.code = 'key.duplicate_in_file' THEN 'duplicate key of line ' || d.other || ' of this file with other values (' || ${diffNames('en')} || '); only the first is loaded: check which line is right' || ${hint('en')}
                        WHEN len(d.diff) = 0 THEN 'the same record is already in the workspace (import #' || d.other || '); not loaded twice'
                        ELSE 'key already in the workspace (import #' || d.other || ') with other values (' || ${diffNames('en')} || '); not replaced: if this is a correction, undo that import first' || ${hint('en')} END}) AS rs
@@ -1005,6 +1057,12 @@ async function loadRows(
   }
   await insertStructural(db, importId, t.name, file, structural);
   if (ctx.opts.testHooks?.failAt === 'after-rejects') throw new Error('test hook: failure after rejects');
+
+  // what the history columns kept out, for the result's notes
+  const deleted = staged.history?.markers.length
+    ? Number(await db.scalar(`SELECT count(*) FROM rejected_row WHERE import_id = ${importId} AND list_contains(error_codes, 'row.deleted')`))
+    : 0;
+  const superseded = dupCount && conv.versionBy.length ? Number(await db.scalar(`SELECT count(DISTINCT __ord) FROM ${TAG}_dup WHERE code = 'key.superseded'`)) : 0;
 
   // 5. Counts reconcile, or nothing is committed.
   const convRows = Number(await db.scalar(`SELECT count(*) FROM ${TAG}_conv_t`));
@@ -1037,7 +1095,11 @@ async function loadRows(
   // A cancel that arrived between statements (nothing running to interrupt) still rolls back.
   if (ctx.opts.signal?.aborted) throw new Error('INTERRUPT: cancelled before commit');
   progress?.({ phase: 'done', done: rowsRead, total: rowsRead, unit: 'rows' });
-  return { import_id: importId, rows_read: rowsRead, rows_loaded: loaded, rows_rejected: rejected };
+  const notes = [
+    ...(deleted ? [deletedNote(staged.history!.markers, deleted)] : []),
+    ...(superseded ? [supersededNote(conv.versionBy, superseded)] : []),
+  ];
+  return { import_id: importId, rows_read: rowsRead, rows_loaded: loaded, rows_rejected: rejected, notes };
 }
 
 async function insertStructural(db: Db, importId: number, table: string, file: string, rows: StructuralReject[]): Promise<void> {

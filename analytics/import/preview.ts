@@ -15,7 +15,8 @@ import { scanFile } from './file-scan.js';
 import { buildConvSql, convName, reasonsSql } from './convert.js';
 import { fillGroupedColumns, groupFillNote } from './group-fill.js';
 import { checkMapping, derivedKeyNote, type ColumnMapping, type Mapping, type MissingField, type ValueMaps } from './headers.js';
-import { chooseMapping } from './import-file.js';
+import { chooseMapping, historyColumns, keyWinnersSql } from './import-file.js';
+import { deletedNote, supersededNote } from './history-columns.js';
 import type { MappingFile } from './mapping-file.js';
 import { fallbackOf, matchEnumValue, type ValueHow } from './recognise/values.js';
 import type { ProgressFn } from './progress.js';
@@ -335,7 +336,8 @@ async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: Stage
   // a grouped report's group values filled down as the import fills them (and said so)
   const grouped = await fillGroupedColumns(db, t, mapping.columns, source);
   if (grouped) warnings.push(groupFillNote(grouped.filled));
-  const conv = buildConvSql(t, mapping.columns, source.headers, grouped?.relation ?? source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants, source.cellCount, source.lineBreaks ?? true, rowShape(source));
+  const history = await historyColumns(db, source, mapping.columns);
+  const conv = buildConvSql(t, mapping.columns, source.headers, grouped?.relation ?? source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants, source.cellCount, source.lineBreaks ?? true, rowShape(source), history);
   await db.exec(`CREATE OR REPLACE TEMP TABLE tj_prev_conv AS ${conv.select}`);
   const structural = await source.collectStructural(Number(await db.scalar(`SELECT count(*) FROM tj_prev_conv`)));
   const counts = await db.one<{ n: number; bad: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE __bad) AS bad FROM tj_prev_conv`);
@@ -351,12 +353,31 @@ async function validateRows(db: Db, t: TableDef, mapping: Mapping, source: Stage
   );
   // Keys repeated within the file: every occurrence after the first is rejected.
   const keys = t.key.map((k) => ident(convName(t.fields.find((f) => f.name === k)!))).join(', ');
+  // (with versions, as the import decides them: a key's rows but the newest — none when the
+  // newest is a deletion)
+  const by = conv.versionBy;
+  const ordered = source.ordinal === 'rowid' ? `(SELECT rowid + 1 AS __ord, * FROM tj_prev_conv)` : 'tj_prev_conv';
   const dup = Number(
-    (await db.scalar(`SELECT coalesce(sum(c - 1), 0) FROM (SELECT count(*) AS c FROM tj_prev_conv WHERE NOT __bad GROUP BY ${keys} HAVING count(*) > 1)`)) ?? 0,
+    (await db.scalar(
+      by.length
+        ? `SELECT count(*) FROM ${ordered} c JOIN (${keyWinnersSql(t, conv, ordered)}) f USING (${keys}) WHERE NOT c.__bad AND c.__ord <> f.first_ord`
+        : `SELECT coalesce(sum(c - 1), 0) FROM (SELECT count(*) AS c FROM tj_prev_conv WHERE NOT __bad GROUP BY ${keys} HAVING count(*) > 1)`,
+    )) ?? 0,
   );
-  if (dup) {
+  // (with a version or change-time column the newest version of a key loads instead of the first)
+  if (dup && by.length) {
+    reasons.push({
+      code: 'key.superseded',
+      rows: dup,
+      zh: `同一记录在本文件中有多个版本，只导入最新版本（按${by.map((h) => `「${h}」`).join('')}判断新旧）`,
+      en: `several versions of one record in the file; only the newest is loaded (told by ${by.map((h) => `"${h}"`).join(', ')})`,
+    });
+    warnings.push(supersededNote(by, dup));
+  } else if (dup) {
     reasons.push({ code: 'key.duplicate_in_file', rows: dup, zh: '主键在本文件中重复，只导入第一条', en: 'duplicate key within the file; only the first is loaded' });
   }
+  const deleted = reasons.find((r) => r.code === 'row.deleted');
+  if (deleted && history?.markers.length) warnings.push(deletedNote(history.markers, Number(deleted.rows)));
   if (structural.length) {
     const byCode = new Map<string, { rows: number; zh: string; en: string }>();
     for (const r of structural) {

@@ -107,8 +107,10 @@ function file01() {
       enforce_mode: MODE[mode], hub_org_code: hub || null, setup_time: epochSec(est), revoke_time: abol ? epochSec(abol) : 0, staff_num: String(staff), sort_no: String(n), is_show: abol ? '0' : '1',
       update_time: `2025-01-${key === 'DUP' ? 14 : 13} ${pad(9 + (n % 8))}:${pad((n * 7) % 60)}:${pad((n * 13) % 60)}`, del_flag: '0',
     });
-    if (key === 'DUP') {
-      rejected.push({ line: n, why: 'org_code XZ03 与第 15 条重复（接口同步时同一主体返回两次）/ duplicate key' });
+    // (after set 14's fix: with an update-time column the newest version of a key loads — the
+    // second XZ03, whose update_time is a day later; the first, record 15, is rejected instead)
+    if (key === 'XZ03') {
+      rejected.push({ line: n, why: 'org_code XZ03 与第 20 条重复（接口同步时同一主体返回两次）；第 20 条的 update_time 较新，导入第 20 条 / duplicate key (record 20, updated later, loads)' });
       continue;
     }
     records.push({ id: [id], enums: { unit_type: TYPE[type], level: LEVEL[level], mode: MODE[mode] } });
@@ -898,10 +900,10 @@ function file09() {
       id = null;
       broken = 'licenseNo 为 null / no permit id: no key';
     }
-    if (n === 19) {
-      id = ids[4];
-      broken = `licenseNo ${id} 与第 5 条重复（接口增量推送重复）/ duplicate key`;
-    }
+    // (after set 14's fix: with an update-time column the newest version of a key loads — record
+    // 19, pushed later; record 5 is rejected instead)
+    if (n === 5) broken = `licenseNo ${id} 与第 19 条重复（接口增量推送重复）；第 19 条的 updateTime 较新，导入第 19 条 / duplicate key (record 19, updated later, loads)`;
+    if (n === 19) id = ids[4];
     if (n === 28) {
       code = '';
       broken = 'creditCode 为空字符串（被许可人代码必填）/ required subject id empty';
@@ -921,7 +923,7 @@ function file09() {
     if (n === 1) checks.push({ where: w, field: 'unit_id', expected: u, why: UNITS[u][0] });
     if (n === 3) checks.push({ where: w, field: 'subject_id', expected: code, why: 'creditCode' });
     if (n === 4) checks.push({ where: w, field: 'subject_name', expected: biz.name, why: 'adminCounterpartName' });
-    if (n === 5) checks.push({ where: w, field: 'matter_code', expected: item, why: 'licenseItem' });
+    if (n === 19) checks.push({ where: w, field: 'matter_code', expected: item, why: 'licenseItem (record 19, the later push of record 5\'s licenseNo)' });
   }
   const body = { code: '00', msg: '成功', dataCount: String(N), requestId: 'a4c1f2e07b9d4c35', datas: JSON.stringify(datas) };
   writeFileSync(join(DIR, file), JSON.stringify(body) + '\n');

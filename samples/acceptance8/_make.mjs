@@ -135,8 +135,10 @@ function file01() {
     const id = key === 'DUP' ? 'XZ05' : key;
     const [type, domain, level, town, mode, hub, est, abol, staff, aliases] = INFO[id];
     data.push([i, id, UNITS[id][0], UNITS[id][1], aliases.length ? aliases.join('、') : null, TYPE[type], domain, LEVEL[level], town || null, MODE[mode], hub || null, ms(est), abol ? ms(abol) : null, new Float(staff), upd]);
-    if (key === 'DUP') {
-      rejected.push({ line: n, why: '主体编码 XZ05 与第 17 条重复（两张表 concat 后未去重）/ duplicate key' });
+    // (after set 14's fix: with an update-time column the newest version of a key loads — the
+    // second XZ05, record 20, whose 数据更新时间 is later; record 17 is rejected instead)
+    if (key === 'XZ05') {
+      rejected.push({ line: n, why: '主体编码 XZ05 与第 20 条重复（两张表 concat 后未去重）；第 20 条的数据更新时间较新，导入第 20 条 / duplicate key (record 20, updated later, loads)' });
       return;
     }
     records.push({ id: [id], enums: { unit_type: TYPE[type], level: LEVEL[level], mode: MODE[mode] } });
@@ -476,10 +478,10 @@ async function file04(roster) {
       id = '';
       broken = '案件编号为空（表单暂存，未取号）/ no case id: no key';
     }
-    if (n === 27) {
-      id = ids[15];
-      broken = `案件编号 ${id} 与第 16 条重复（同一案件重复发起流程）/ duplicate key`;
-    }
+    // (after set 14's fix: with an update-time column (修改时间) the newest version of a key loads
+    // — the second flow, line 28, modified later; the first, line 17, is rejected instead)
+    if (n === 16) broken = `案件编号 ${id} 与第 28 行重复（同一案件重复发起流程）；第 28 行的修改时间较新，导入第 28 行 / duplicate key (line 28, modified later, loads)`;
+    if (n === 27) id = ids[15];
     if (n === 35) {
       filedText = '';
       broken = '立案时间为空（必填）/ required filed date empty';

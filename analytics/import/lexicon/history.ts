@@ -1,0 +1,75 @@
+// The recognition lexicon, part 4: the columns data-sharing and synchronisation platforms add to a
+// record of their own — whether the source system deleted or voided it, and which version of the
+// record a row is. Written from general knowledge of such exports (交换库/共享库/中间表 tables,
+// change-data-capture logs, the soft-delete flags of Java ORMs and MySQL schemas: is_deleted,
+// del_flag, gmt_modified), never from the test sets. Headers are compared as historyHeaderKey
+// writes them: lower case, without spaces, underscores, hyphens and brackets' contents.
+
+/**
+ * How a deletion marker's values are read:
+ * - flag: a yes/no "deleted" (删除标记 1, is_deleted true) — yes is deleted;
+ * - valid: a yes/no "valid" (有效标志 0, 是否有效 否) — no is deleted;
+ * - status: a record status in words (数据状态 有效/作废/已删除);
+ * - operation: a change log's operation (操作类型 新增/修改/删除, cd_operation I/U/D).
+ */
+export type MarkerKind = 'flag' | 'valid' | 'status' | 'operation';
+
+/** Header → how its values read. */
+export const MARKER_HEADERS: Readonly<Record<MarkerKind, readonly string[]>> = {
+  flag: [
+    '删除标记', '删除标志', '删除标识', '是否删除', '是否已删除', '已删除', '删除', '逻辑删除', '逻辑删除标记', '删除状态',
+    '作废标记', '作废标志', '作废标识', '是否作废', '是否已作废', '作废状态', '注销标记', '是否注销',
+    'isdeleted', 'isdelete', 'isdel', 'deleted', 'delete', 'delflag', 'deleteflag', 'deletedflag', 'delmark', 'deletemark', 'delstatus',
+    'deletestatus', 'removed', 'isremoved', 'isvoid', 'voided', 'voidflag', 'invalidflag', 'isinvalid', 'sfsc', 'sczt', 'scbz', 'scbj',
+  ],
+  // (not 是否启用 / enabled / active: a unit or an account switched off is a record still — a unit
+  // list's 是否启用 否 is a unit no longer in use, acceptance set 4)
+  valid: ['有效标志', '有效标识', '有效标记', '是否有效', '数据有效性', '数据是否有效', 'isvalid', 'valid', 'validflag', 'yxbz', 'sfyx'],
+  status: [
+    '数据状态', '记录状态', '数据记录状态', '数据有效状态', '有效状态', '数据标志', '数据标识', '数据有效标志', '记录标志',
+    'datastatus', 'datastate', 'recordstatus', 'recordstate', 'recstatus', 'rowstatus', 'sjzt', 'jlzt',
+  ],
+  operation: [
+    '操作类型', '操作标识', '操作标志', '操作标记', '操作方式', '变更类型', '变更标识', '变更标志', '增量标识', '增量标志', '增量类型',
+    '数据操作类型', '同步操作类型', '同步标识', '同步类型', '数据变更类型',
+    'cdoperation', 'operation', 'operationtype', 'optype', 'opflag', 'op', 'opcode', 'operationflag', 'opertype', 'dmltype', 'dmlflag',
+    'changetype', 'cdctype', 'cdcop', 'synctype', 'syncflag', 'actiontype', 'rowkind', 'czlx', 'czbz',
+  ],
+};
+
+/** Values (upper case) a marker of each kind writes for a live record and for a deleted or void one.
+ *  A column whose sampled values are not all among them is no marker. */
+const YES = ['1', '是', 'Y', 'YES', 'T', 'TRUE', '√'];
+const NO = ['0', '否', 'N', 'NO', 'F', 'FALSE', '×'];
+export const MARKER_VALUES: Readonly<Record<MarkerKind, { deleted: readonly string[]; live: readonly string[] }>> = {
+  flag: { deleted: [...YES, '已删除', '删除', '已作废', '作废', '已注销', '注销', 'D', 'DELETED'], live: [...NO, '未删除', '正常', '有效', '未作废', '未注销'] },
+  valid: { deleted: [...NO, '无效', '失效', '已失效', '作废', '已作废', '已删除', '删除'], live: [...YES, '有效', '正常'] },
+  status: {
+    deleted: ['作废', '已作废', '删除', '已删除', '无效', '注销', '已注销', '失效', '已失效', '逻辑删除', 'D', 'DELETED', 'INVALID', 'VOID'],
+    live: ['有效', '正常', '在用', '启用', '新增', '修改', '更新', '变更', '正式', '当前', 'VALID', 'NORMAL', 'ACTIVE', 'A', 'I', 'U'],
+  },
+  operation: {
+    deleted: ['D', 'DEL', 'DELETE', 'DELETED', '删除', '已删除', '作废'],
+    live: ['I', 'U', 'A', 'C', 'M', 'INSERT', 'UPDATE', 'ADD', 'CREATE', 'MODIFY', 'UPSERT', 'R', 'REPLACE', 'SNAPSHOT', '新增', '增加', '修改', '更新', '变更', '插入', '全量'],
+  },
+};
+
+/** Headers of a record's version number (版本号 1, 2, 3…). */
+export const VERSION_HEADERS: readonly string[] = [
+  '版本号', '数据版本', '数据版本号', '记录版本', '记录版本号', '版本', '版次', '版本序号', '修订版本', '修订次数', '更新次数', '变更次数',
+  'version', 'versionno', 'versionnum', 'versionnumber', 'ver', 'datavesion', 'dataversion', 'dataver', 'recversion', 'rowversion', 'revision', 'rev',
+  'bbh', 'sjbb',
+];
+
+/** Headers of the time a record was last changed, most telling first: a column later in the list
+ *  is taken only when none before it is there (a change time before a synchronisation time). */
+export const UPDATE_TIME_HEADERS: readonly string[] = [
+  '更新时间', '最后更新时间', '最近更新时间', '数据更新时间', '记录更新时间', '修改时间', '最后修改时间', '最近修改时间', '数据修改时间', '变更时间', '数据变更时间',
+  '操作时间', '更新日期', '修改日期', '最后更新日期', '更新时间戳', '时间戳',
+  'updatetime', 'updatedtime', 'updatedat', 'updateat', 'updatedate', 'updatedon', 'lastupdatetime', 'lastupdated', 'lastmodified', 'lastmodifiedtime',
+  'modifytime', 'modifiedtime', 'modifiedat', 'modifydate', 'gmtmodified', 'gmtupdate', 'mtime', 'utime', 'cdtime', 'optime', 'operationtime', 'changetime',
+  'timestamp', 'ts', 'gxsj', 'xgsj',
+  // a synchronisation's time: when the platform copied the record, the latest copy the newest
+  '同步时间', '数据同步时间', '最后同步时间', '交换时间', '入库时间', '抽取时间',
+  'synctime', 'synctimestamp', 'tongtime', 'etltime', 'loadtime', 'dwdtime', 'tbsj', 'rksj',
+];
