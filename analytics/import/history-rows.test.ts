@@ -55,7 +55,7 @@ describe('rows the source system deleted or voided', () => {
     expect(r.warnings.some((w) => w.includes('「is_deleted」列是源系统的删除/作废标记：1 行') && w.includes('not loaded'))).toBe(true);
   });
 
-  it('数据状态 作废/已删除, 操作类型 删除 and an inverted 是否有效 否 are rejected; other values load', async () => {
+  it('数据状态 作废/已删除, 操作类型 删除 and an inverted 有效标志 否 are rejected; other values load', async () => {
     const ws = await freshWorkspace();
     const f = csv('status.csv', [
       `${CASE_HEAD},数据状态`,
@@ -71,7 +71,7 @@ describe('rows the source system deleted or voided', () => {
       [4, '源系统中已删除或作废的记录（「数据状态」为「已删除」）'],
     ]);
 
-    const g = csv('valid.csv', [`${CASE_HEAD},是否有效`, 'C1,菜园镇,2024-03-05,100,是', 'C2,菜园镇,2024-03-05,100,否']);
+    const g = csv('valid.csv', [`${CASE_HEAD},有效标志`, 'C1,菜园镇,2024-03-05,100,是', 'C2,菜园镇,2024-03-05,100,否']);
     const r2 = await importFile(ws, g);
     expect(r2).toMatchObject({ rows_loaded: 1, rows_rejected: 1 });
     expect(await rows(ws, `SELECT line_no, error_codes FROM rejected_row WHERE import_id = ${r2.import_id}`)).toEqual([{ line_no: 3, error_codes: ['row.deleted'] }]);
@@ -80,6 +80,13 @@ describe('rows the source system deleted or voided', () => {
     const r3 = await importFile(ws, h);
     expect(r3).toMatchObject({ rows_loaded: 2, rows_rejected: 1 });
     expect(await rows(ws, `SELECT line_no, error_codes FROM rejected_row WHERE import_id = ${r3.import_id}`)).toEqual([{ line_no: 4, error_codes: ['row.deleted'] }]);
+  });
+
+  it('是否有效 and 是否注销 say whether a thing is in force, not whether its record was deleted: every row loads', async () => {
+    const ws = await freshWorkspace();
+    const f = csv('in-force.csv', [`${CASE_HEAD},是否有效,是否注销`, 'E1,菜园镇,2024-03-05,100,是,否', 'E2,菜园镇,2024-03-05,100,否,是']);
+    const r = await importFile(ws, f);
+    expect(r).toMatchObject({ rows_loaded: 2, rows_rejected: 0 });
   });
 
   it('a marker header whose values are not marker words is no marker: every row loads', async () => {

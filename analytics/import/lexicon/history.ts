@@ -18,13 +18,15 @@ export type MarkerKind = 'flag' | 'valid' | 'status' | 'operation';
 export const MARKER_HEADERS: Readonly<Record<MarkerKind, readonly string[]>> = {
   flag: [
     '删除标记', '删除标志', '删除标识', '是否删除', '是否已删除', '已删除', '删除', '逻辑删除', '逻辑删除标记', '删除状态',
-    '作废标记', '作废标志', '作废标识', '是否作废', '是否已作废', '作废状态', '注销标记', '是否注销',
+    '作废标记', '作废标志', '作废标识', '是否作废', '是否已作废', '作废状态',
     'isdeleted', 'isdelete', 'isdel', 'deleted', 'delete', 'delflag', 'deleteflag', 'deletedflag', 'delmark', 'deletemark', 'delstatus',
     'deletestatus', 'removed', 'isremoved', 'isvoid', 'voided', 'voidflag', 'invalidflag', 'isinvalid', 'sfsc', 'sczt', 'scbz', 'scbj',
   ],
   // (not 是否启用 / enabled / active: a unit or an account switched off is a record still — a unit
-  // list's 是否启用 否 is a unit no longer in use, acceptance set 4)
-  valid: ['有效标志', '有效标识', '有效标记', '是否有效', '数据有效性', '数据是否有效', 'isvalid', 'valid', 'validflag', 'yxbz', 'sfyx'],
+  // list's 是否启用 否 is a unit no longer in use, acceptance set 4; nor 是否有效 / is_valid / sfyx,
+  // nor 是否注销 / 注销标记: a permit or a certificate no longer in force, or a permit cancelled, is a
+  // record the evaluation counts — 持证上岗率 is about exactly such certificates)
+  valid: ['有效标志', '有效标识', '有效标记', '数据有效性', '数据是否有效', '记录是否有效', 'validflag', 'yxbz'],
   status: [
     '数据状态', '记录状态', '数据记录状态', '数据有效状态', '有效状态', '数据标志', '数据标识', '数据有效标志', '记录标志',
     'datastatus', 'datastate', 'recordstatus', 'recordstate', 'recstatus', 'rowstatus', 'sjzt', 'jlzt',
