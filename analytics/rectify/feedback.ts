@@ -30,7 +30,7 @@ import type { UndoResult } from '../import/undo.js';
 import { listXlsxSheets, readXlsxRows, type XlsxReadOptions, type XlsxReadResult, type XlsxRow, type XlsxSheetInfo } from '../import/xlsx-reader.js';
 import { openXlsWorkbook, readXlsRows } from '../import/xls-reader.js';
 import { detectFormat } from '../import/sniff-format.js';
-import { maskName } from '../privacy/mask.js';
+import { maskName, maskNumbersInText, numbersInText } from '../privacy/mask.js';
 import { todayIso } from '../report/format.js';
 import { APP_VERSION } from '../version.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -326,6 +326,25 @@ function controlCells(values: Record<TemplateColumn['key'], string>): Array<{ he
   return found;
 }
 
+/**
+ * An answer as sent back, with each masked number the form showed (138****5678) put back as the
+ * number of the ledger's text it masks, so that a form returned as exported, or with words added,
+ * changes no number to stars. A mask two different numbers of the text share is left as written
+ * (which one was meant cannot be told); so is any other text with stars.
+ */
+export function unmaskTyped(sent: string, stored: string | null): string {
+  if (!stored || !sent.includes('*')) return sent;
+  if (sent === maskNumbersInText(stored)) return stored;
+  const byMask = new Map<string, string | null>();
+  for (const [n, masked] of numbersInText(stored)) {
+    const had = byMask.get(masked);
+    byMask.set(masked, had === undefined || had === n ? n : null);
+  }
+  let out = sent;
+  for (const [masked, n] of byMask) if (n !== null) out = out.split(masked).join(n);
+  return out;
+}
+
 /** A text compared as written, whatever its spaces and line breaks (and full-width forms). */
 const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 /** A long text shortened for a message. */
@@ -481,7 +500,8 @@ export async function planFeedback(db: Db, marker: FeedbackMarker, rows: readonl
     }
     for (const k of ['measures', 'proof', 'status_reason'] as const) {
       const v = text(row.values[k]);
-      if (v !== null) after[k] = v;
+      // the form shows the numbers in these answers masked: sent back, each is the number it masks
+      if (v !== null) after[k] = unmaskTyped(v, item.state[k]);
     }
     const owner = text(row.values.owner);
     // a masked name sent back as exported is not a new name

@@ -10,7 +10,7 @@ import type { Db } from '../db/duck.js';
 import { lit } from '../db/duck.js';
 import { TijianError } from '../i18n/errors.js';
 import { checkTypedText } from '../i18n/shown.js';
-import { maskName, maskRecord } from '../privacy/mask.js';
+import { maskName, maskNumbersInText, maskRecord } from '../privacy/mask.js';
 import { todayIso } from '../report/format.js';
 import {
   itemCode,
@@ -307,16 +307,24 @@ export async function updateItem(db: Db, itemId: number, patch: ItemPatch, src: 
   });
 }
 
-/** An item with its personal data masked: 责任人, and record keys that are personal (a party's id number). */
-export function maskItem<T extends { owner: string | null; evidence?: Evidence }>(item: T): T {
-  const out: T = item.owner ? { ...item, owner: maskName(item.owner) } : { ...item };
+/** The free text a unit or the office types (整改措施, 佐证材料, 不予整改理由) with the ID and phone
+ *  numbers in it masked, as the ledger XLSX and the notices show them (probe 15, F1). */
+export function maskTyped<T extends { measures: string | null; proof: string | null; status_reason: string | null }>(x: T): T {
+  const m = (s: string | null) => (s === null ? s : maskNumbersInText(s));
+  return { ...x, measures: m(x.measures), proof: m(x.proof), status_reason: m(x.status_reason) };
+}
+
+/** An item with its personal data masked: 责任人, numbers typed in its free text, and record keys
+ *  that are personal (a party's id number). */
+export function maskItem<T extends { owner: string | null; measures: string | null; proof: string | null; status_reason: string | null; evidence?: Evidence }>(item: T): T {
+  const out: T = maskTyped(item.owner ? { ...item, owner: maskName(item.owner) } : { ...item });
   const ev = item.evidence;
   if (ev?.personal && ev.records) out.evidence = { ...ev, records: ev.records.map((r) => maskRecord(r, ev.personal!)) };
   return out;
 }
 
 export function maskEvent(e: RectifyEvent): RectifyEvent {
-  return e.owner ? { ...e, owner: maskName(e.owner) } : e;
+  return maskTyped(e.owner ? { ...e, owner: maskName(e.owner) } : e);
 }
 
 /** Counts by status as of a date, per unit and in all. */
