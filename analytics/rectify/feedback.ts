@@ -273,7 +273,48 @@ async function readRows(path: string, file: string, signal?: AbortSignal, warnin
       `"${file}" is a Tijian feedback form, but ${whereEn} has a changed header on row ${HEADER_ROW}. Fill in the form as exported by Tijian and import it again; the workspace is unchanged.`,
     );
   }
+  await refuseOtherFilledSheets(book, first, file, signal);
   return rows;
+}
+
+/** An item code as a form's first column holds it (ZG000123; a bare number is not one here). */
+const CODE_CELL = /^ZG0*\d{1,9}$/i;
+
+/**
+ * Refuses a workbook in which a sheet besides the form holds item rows (the form's header, or
+ * codes ZG… in its first column): only the form's sheet is read, so those rows — another unit's
+ * form merged in as a sheet (probe 15, F2) — would be neither applied nor rejected. A sheet of the
+ * unit's own notes, with no codes, is no reason.
+ */
+async function refuseOtherFilledSheets(book: FormBook, formSheet: string, file: string, signal?: AbortSignal): Promise<void> {
+  const header = TEMPLATE_COLUMNS.map((c) => c.header).join('|');
+  for (const name of await book.sheetNames()) {
+    if (name === formSheet || name === MARKER_SHEET) continue;
+    let codes = 0;
+    let first = '';
+    let hasHeader = false;
+    await book.readRows(
+      () => undefined,
+      (row) => {
+        const cells = row.cells.map((c) => c.trim());
+        if (cells.slice(0, TEMPLATE_COLUMNS.length).join('|') === header) hasHeader = true;
+        const code = (cells[0] ?? '').normalize('NFKC').replace(/\s+/g, '');
+        if (CODE_CELL.test(code)) {
+          codes++;
+          first ||= code.toUpperCase();
+        }
+      },
+      { sheet: name, ...(signal ? { signal } : {}) },
+    );
+    if (!codes && !hasHeader) continue;
+    const what = codes ? `${codes} 行事项（如 ${first}）` : '反馈表的表头';
+    const whatEn = codes ? `${codes} item row(s) (e.g. ${first})` : "the form's header";
+    throw new TijianError(
+      'FILE_UNSUPPORTED',
+      `“${file}”中除反馈表“${formSheet}”外，工作表“${name}”也有${what}：一个反馈表文件只读取它自己的一张表，其他工作表的行既不会导入也不会被列为拒绝。各单位的反馈表请分别导入（每个单位交回 Tijian 为它导出的文件）；请把工作表“${name}”的内容放回其单位自己的反馈表，或删去该工作表后重新导入。工作区未改变。`,
+      `"${file}": besides the form's sheet "${formSheet}", sheet "${name}" holds ${whatEn}. A form file is read from its own sheet only, so those rows would be neither imported nor rejected. Import each unit's form as its own file (the one Tijian exported for it): move sheet "${name}" back into its unit's form, or delete it, and import again. The workspace is unchanged.`,
+    );
+  }
 }
 
 /** Words units write for the statuses. 逾期 is not one: it is derived. */
