@@ -11,7 +11,7 @@ import { lit } from '../db/duck.js';
 import { TijianError } from '../i18n/errors.js';
 import { checkTypedText } from '../i18n/shown.js';
 import { maskName, maskNumbersInText, maskRecord } from '../privacy/mask.js';
-import { todayIso } from '../report/format.js';
+import { isCalendarDate, todayIso } from '../report/format.js';
 import {
   itemCode,
   OPEN_STATUSES,
@@ -31,7 +31,7 @@ export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The as-of date: given, or today in China. */
 export function asOfDate(asOf?: string): string {
   if (asOf === undefined) return todayIso();
-  if (!ISO_DATE.test(asOf) || Number.isNaN(Date.parse(asOf))) {
+  if (!isCalendarDate(asOf)) {
     throw new TijianError('USAGE', `日期格式应为 YYYY-MM-DD：${asOf}`, `A date must be YYYY-MM-DD: ${asOf}`);
   }
   return asOf;
@@ -289,8 +289,11 @@ export async function updateItem(db: Db, itemId: number, patch: ItemPatch, src: 
       if (f in patch) (after as unknown as Record<string, unknown>)[f] = (patch as Record<string, unknown>)[f] ?? null;
     }
     for (const f of ['status_reason', 'measures', 'proof', 'owner'] as const) if (f in patch) checkTypedText(after[f], [FIELD_ZH[f], f]);
-    if (after.deadline && Number.isNaN(Date.parse(after.deadline))) {
+    if (after.deadline && !isCalendarDate(after.deadline)) {
       throw new TijianError('USAGE', `整改期限不是有效日期：${after.deadline}`, `The deadline is not a valid date: ${after.deadline}`);
+    }
+    if (after.completed_on && !isCalendarDate(after.completed_on)) {
+      throw new TijianError('USAGE', `完成时间不是有效日期：${after.completed_on}`, `The completion date is not a valid date: ${after.completed_on}`);
     }
     // a completion date goes with 已整改 only: an item set to another status loses its old one, and
     // a date given with another status is refused (it was kept: 不予整改 with a completion date)
