@@ -280,7 +280,7 @@ export async function appendEvent(db: Db, itemId: number, prev: StoredStatus | n
 }
 
 /** A user's edit of one item (the 整改 screen, the CLI): checked, written, logged. */
-export async function updateItem(db: Db, itemId: number, patch: ItemPatch, src: Omit<ChangeSource, 'action'>): Promise<{ item: RectifyItem; changed: string[] }> {
+export async function updateItem(db: Db, itemId: number, patch: ItemPatch, src: Omit<ChangeSource, 'action'>, today = todayIso()): Promise<{ item: RectifyItem; changed: string[] }> {
   return db.transaction(async () => {
     const cur = await getItem(db, itemId);
     const before = stateOf(cur);
@@ -305,6 +305,24 @@ export async function updateItem(db: Db, itemId: number, patch: ItemPatch, src: 
     }
     const problem = stateProblem(after);
     if (problem) throw new TijianError('USAGE', `无法保存 ${cur.code}：${problem.zh}。`, `Cannot save ${cur.code}: ${problem.en}.`);
+    // the dates a returned form may not give, refused here too (probe 15, F4: `rectify set
+    // --completed 2099-06-01` closed an item the same date in a form could not): a completion after
+    // today or before the problem's period began, a deadline before the notice
+    if (after.completed_on && ('completed_on' in patch || 'status' in patch)) {
+      if (after.completed_on > today) {
+        throw new TijianError('USAGE', `无法保存 ${cur.code}：完成时间 ${after.completed_on} 晚于今天（${today}），不能标为已整改。`, `Cannot save ${cur.code}: completion date ${after.completed_on} is after today (${today}).`);
+      }
+      if (after.completed_on < cur.period_start) {
+        throw new TijianError(
+          'USAGE',
+          `无法保存 ${cur.code}：完成时间 ${after.completed_on} 早于问题所属年度的开始（${cur.period_start}），不可能是这个问题的整改完成时间。`,
+          `Cannot save ${cur.code}: completion date ${after.completed_on} is before the start of the item's period (${cur.period_start}).`,
+        );
+      }
+    }
+    if ('deadline' in patch && after.deadline < cur.issued_on) {
+      throw new TijianError('USAGE', `无法保存 ${cur.code}：整改期限 ${after.deadline} 早于整改通知的下发日期（${cur.issued_on}）。`, `Cannot save ${cur.code}: deadline ${after.deadline} is before the notice was issued (${cur.issued_on}).`);
+    }
     const changed = await writeState(db, itemId, before, after, { ...src, action: 'edit' });
     return { item: await getItem(db, itemId), changed };
   });
