@@ -1,7 +1,7 @@
 // tijian rectify — the rectification ledger (整改台账): create items from a saved run, list them,
 // export the notices, feedback forms and the ledger, import the filled forms, edit one item,
 // check the closed ones against a period's data.
-import { shownText } from '../../i18n/shown.js';
+import { checkTypedText, shownText } from '../../i18n/shown.js';
 import { join, resolve } from 'node:path';
 import { lit } from '../../db/duck.js';
 import { parsePeriod } from '../../eval/period.js';
@@ -10,7 +10,7 @@ import { errorText, isTijianError, TijianError } from '../../i18n/errors.js';
 // only, so the other subcommands (and `tijian --help`, which loads every command) do without them.
 import { createFromRun } from '../../rectify/create.js';
 import { importFeedback, isFeedbackTemplate } from '../../rectify/feedback.js';
-import { countItems, getItem, itemChecks, itemHistory, listItems, maskEvent, maskItem, updateItem } from '../../rectify/ledger.js';
+import { countItems, currentActor, getItem, itemChecks, itemHistory, listItems, maskEvent, maskItem, updateItem } from '../../rectify/ledger.js';
 import { KIND_ZH, parseItemCode, STATUSES, STORED_STATUSES, type ItemPatch, type RectifyItem, type RectifyStatus, type StoredStatus } from '../../rectify/types.js';
 import { verifyPeriod } from '../../rectify/verify.js';
 import { Workspace } from '../../workspace/workspace.js';
@@ -22,7 +22,7 @@ const usage = [
   '             tijian rectify list --workspace FILE [--unit ID] [--status 待整改|整改中|逾期|已整改|不予整改] [--period P] [--as-of YYYY-MM-DD] [--item ZG…] [--unmask] [--json]',
   '             tijian rectify export --workspace FILE --out DIR [--period P] [--unit ID]... [--date YYYY-MM-DD] [--what all|notices|ledger] [--unmask]',
   '             tijian rectify import --workspace FILE [--json] FILE.xlsx|.xls...',
-  '             tijian rectify set --workspace FILE --item ZG… [--status S] [--deadline D] [--measures T] [--completed D] [--proof T] [--owner NAME] [--reason T] [--json]',
+  '             tijian rectify set --workspace FILE --item ZG… [--status S] [--deadline D] [--measures T] [--completed D] [--proof T] [--owner NAME] [--reason T] [--by NAME] [--json]',
   '             tijian rectify verify --workspace FILE --period 2024 [--json]',
 ].join('\n');
 
@@ -217,6 +217,7 @@ async function setCmd(argv: string[], io: CliIO): Promise<number> {
       proof: { type: 'string' },
       owner: { type: 'string' },
       reason: { type: 'string' },
+      by: { type: 'string' },
       json: { type: 'boolean' },
     },
     usage,
@@ -243,7 +244,12 @@ async function setCmd(argv: string[], io: CliIO): Promise<number> {
   };
   if (!Object.keys(patch).length) fail('没有要修改的内容 / nothing to change');
   return withWorkspace(wsPath, async (ws) => {
-    const r = await updateItem(ws.db, id, patch, { source: '命令行 rectify set' });
+    // who made the change, for the history: --by, else the account running Tijian, as form imports
+    // and the 整改 screen record it (it was left empty: probe 15, F5)
+    const by = values.by?.trim();
+    if (by !== undefined) checkTypedText(by, ['操作人', 'by']);
+    if (by && Array.from(by).length > 100) fail('--by 不超过 100 个字', '--by takes at most 100 characters');
+    const r = await updateItem(ws.db, id, patch, { source: '命令行 rectify set', actor: by || currentActor() });
     if (values.json) io.out(json({ item: maskItem(r.item), changed: r.changed }));
     else io.out(r.changed.length ? `已更新 ${r.item.code}：${r.changed.join('、')}；状态 ${r.item.status}` : `${r.item.code} 没有变化 / nothing changed`);
     return 0;
