@@ -630,7 +630,22 @@ export async function importFeedback(ws: Workspace, filePath: string, opts: Feed
     line_kind: 'sheet_row' as const,
   };
   const rectifyBase = { unit_id: marker.unit_id, period: marker.period, changed: 0, unchanged: 0, status_changes: {} };
-  const prior = await db.one<{ import_id: number }>(`SELECT import_id FROM import_log WHERE sha256 = ${lit(scan.sha256)} AND status = 'done' ORDER BY import_id LIMIT 1`);
+  // The same bytes imported before change nothing again — unless an item of the form changed after
+  // that import (an undo, an edit, another form): then the rows are read against the ledger as it
+  // is now. A corrected fill whose first import was refused as stale, imported again after the
+  // office undid the newer form, was skipped as identical to an import that had applied nothing
+  // (probe 15, F6).
+  // (the history's newest event when that import finished is in its mapping: event ids, not
+  // times, whose time zones differ between import_log and rectify_event; an import logged before
+  // it was kept counts as identical, as before)
+  const prior = await db.one<{ import_id: number; rows_loaded: number; rows_rejected: number }>(
+    `SELECT l.import_id, l.rows_loaded, l.rows_rejected FROM import_log l
+     WHERE l.sha256 = ${lit(scan.sha256)} AND l.status = 'done'
+       AND NOT EXISTS (SELECT 1 FROM rectify_event e JOIN rectify_item i USING (item_id)
+                       WHERE i.unit_id = ${lit(marker.unit_id)} AND i.period_label = ${lit(marker.period)}
+                         AND e.event_id > TRY_CAST(json_extract_string(l.mapping, '$.last_event') AS INTEGER))
+     ORDER BY l.import_id DESC LIMIT 1`,
+  );
   if (prior) {
     return {
       ...base,
@@ -640,7 +655,10 @@ export async function importFeedback(ws: Workspace, filePath: string, opts: Feed
       rows_rejected: 0,
       skipped_duplicate: true,
       duplicate_of: prior.import_id,
-      warnings: [`与导入批次 #${prior.import_id} 的文件内容完全相同（sha256 一致），未重复导入 / identical to import #${prior.import_id}; nothing changed`],
+      warnings: [
+        `与导入批次 #${prior.import_id}（更新 ${prior.rows_loaded} 行、拒绝 ${prior.rows_rejected} 行）的文件内容完全相同（sha256 一致），其后表中事项未再变动，重新导入结果相同，未重复导入 / ` +
+          `identical to import #${prior.import_id} (updated ${prior.rows_loaded}, rejected ${prior.rows_rejected}), and the form's items have not changed since: importing it again would do the same; nothing changed`,
+      ],
       seconds: (Date.now() - started) / 1000,
       rectify: rectifyBase,
     };
@@ -696,8 +714,10 @@ export async function importFeedback(ws: Workspace, filePath: string, opts: Feed
     }
     const rejected = Number(await db.scalar(`SELECT count(*) FROM rejected_row WHERE import_id = ${importId}`));
     if (rows.length !== loaded + rejected) throw new Error(`internal check failed: rows read ${rows.length} ≠ updated ${loaded} + rejected ${rejected}`);
+    const lastEvent = Number((await db.scalar(`SELECT coalesce(max(event_id), 0) FROM rectify_event`)) ?? 0);
     await db.exec(
-      `UPDATE import_log SET rows_read = ${rows.length}, rows_loaded = ${loaded}, rows_rejected = ${rejected}, finished_at = now()::TIMESTAMP, status = 'done'
+      `UPDATE import_log SET rows_read = ${rows.length}, rows_loaded = ${loaded}, rows_rejected = ${rejected}, finished_at = now()::TIMESTAMP, status = 'done',
+         mapping = ${lit(JSON.stringify({ ...mapping, last_event: lastEvent }))}
        WHERE import_id = ${importId}`,
     );
     if (opts.signal?.aborted) throw cancelledError(file);

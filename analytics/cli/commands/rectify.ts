@@ -181,7 +181,7 @@ async function importCmd(argv: string[], io: CliIO): Promise<number> {
         if (!values.json) {
           io.err(
             r.skipped_duplicate
-              ? `= ${shownText(r.file)}: 与导入 #${r.duplicate_of} 相同，未改变 / identical to import #${r.duplicate_of}`
+              ? `= ${shownText(r.file)}: ${shownText(r.warnings[0] ?? `与导入 #${r.duplicate_of} 相同，未改变 / identical to import #${r.duplicate_of}`)}`
               : `✓ ${shownText(r.file)} (#${r.import_id}, 单位 ${r.rectify.unit_id}): 读取 ${r.rows_read} = 更新 ${r.rows_loaded} + 拒绝 ${r.rows_rejected}；${r.rectify.changed} 个事项有变化 / read ${r.rows_read} = updated ${r.rows_loaded} + rejected ${r.rows_rejected}`,
           );
           // what the import said besides its summary (statuses written 逾期, formulas with no result)
