@@ -715,9 +715,12 @@ export async function importFeedback(ws: Workspace, filePath: string, opts: Feed
     const rejected = Number(await db.scalar(`SELECT count(*) FROM rejected_row WHERE import_id = ${importId}`));
     if (rows.length !== loaded + rejected) throw new Error(`internal check failed: rows read ${rows.length} ≠ updated ${loaded} + rejected ${rejected}`);
     const lastEvent = Number((await db.scalar(`SELECT coalesce(max(event_id), 0) FROM rectify_event`)) ?? 0);
+    // rows applied with a word for the office (a status written 逾期) kept in the import log, not
+    // on the console only (probe 15, F7): `tijian imports` lists them
+    const notes = overdueLines(rows, plan).map((line) => ({ line, code: 'rectify.overdue_status', zh: OVERDUE_NOTE_ZH, en: OVERDUE_NOTE_EN }));
     await db.exec(
       `UPDATE import_log SET rows_read = ${rows.length}, rows_loaded = ${loaded}, rows_rejected = ${rejected}, finished_at = now()::TIMESTAMP, status = 'done',
-         mapping = ${lit(JSON.stringify({ ...mapping, last_event: lastEvent }))}
+         mapping = ${lit(JSON.stringify({ ...mapping, last_event: lastEvent, ...(notes.length ? { notes } : {}) }))}
        WHERE import_id = ${importId}`,
     );
     if (opts.signal?.aborted) throw cancelledError(file);
@@ -742,11 +745,19 @@ export async function importFeedback(ws: Workspace, filePath: string, opts: Feed
   };
 }
 
+/** The sheet rows, applied, whose status was written 逾期. */
+function overdueLines(rows: readonly FeedbackRow[], plan: readonly RowPlan[]): number[] {
+  return rows.filter((r, i) => !plan[i]?.reject && text(r.values.status)?.replace(/\s+/g, '') === '逾期').map((r) => r.line);
+}
+
+export const OVERDUE_NOTE_ZH = '整改状态写为“逾期”，事项状态未改：逾期由整改期限推算，不能填写；已完成整改的请填“已整改”和完成时间';
+export const OVERDUE_NOTE_EN = 'status written 逾期 (overdue); the item\'s status is unchanged: overdue follows from the deadline and is not entered; for an item done, write 已整改 and the completion date';
+
 /** Rows whose status a unit wrote as 逾期: the status is left as it was (逾期 is derived from the
  *  deadline, not stored) — said, with their rows, so that a unit meaning "done late" is told to
  *  write 已整改 and the date. */
 function overdueWords(rows: readonly FeedbackRow[], plan: readonly RowPlan[]): string[] {
-  const lines = rows.filter((r, i) => !plan[i]?.reject && text(r.values.status)?.replace(/\s+/g, '') === '逾期').map((r) => r.line);
+  const lines = overdueLines(rows, plan);
   if (!lines.length) return [];
   const shown = `${lines.slice(0, 10).join('、')}${lines.length > 10 ? '…' : ''}`;
   return [
