@@ -386,6 +386,18 @@ export function unmaskTyped(sent: string, stored: string | null): string {
   return out;
 }
 
+/** An edit made on a masked view (the 整改 screen shows an item's free text masked): each text it
+ *  changes read as unmaskTyped reads a returned form, so words added beside a masked number do not
+ *  store the stars. */
+export function unmaskPatch<P extends { measures?: string | null; proof?: string | null; status_reason?: string | null }>(patch: P, stored: ItemState): P {
+  const out = { ...patch };
+  for (const k of ['measures', 'proof', 'status_reason'] as const) {
+    const v = out[k];
+    if (typeof v === 'string') out[k] = unmaskTyped(v, stored[k]) as P[typeof k];
+  }
+  return out;
+}
+
 /** A text compared as written, whatever its spaces and line breaks (and full-width forms). */
 const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 /** A long text shortened for a message. */

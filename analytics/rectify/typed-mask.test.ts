@@ -10,7 +10,7 @@ import { readXlsx } from '../report/testing/read-back.js';
 import { sampleWorkspace, tempDir } from '../test/helpers.js';
 import { createFromRun } from './create.js';
 import { exportUnitFiles } from './export.js';
-import { importFeedback, unmaskTyped } from './feedback.js';
+import { importFeedback, unmaskPatch, unmaskTyped } from './feedback.js';
 import { getItem, itemHistory, maskEvent, maskItem, updateItem } from './ledger.js';
 import { HEADER_ROW, TEMPLATE_COLUMNS } from './template.js';
 import { fillForm } from './testing/fill-form.js';
@@ -36,6 +36,10 @@ describe('numbers typed in an item masked where it is shown masked', () => {
     // 13812345678 and 13899995678 both mask to 138****5678
     expect(unmaskTyped('联系 138****5678', '甲13812345678乙13899995678')).toBe('联系 138****5678');
     expect(unmaskTyped('没有星号', MEASURES)).toBe('没有星号');
+    // an edit on the masked 整改 screen: only the texts it changes, each read the same way
+    const stored = { status: '整改中', status_reason: null, deadline: '2024-05-01', measures: MEASURES, completed_on: null, proof: PROOF, owner: null } as const;
+    expect(unmaskPatch({ measures: `${MEASURES_MASKED}。`, status: '已整改' as const }, stored)).toEqual({ measures: `${MEASURES}。`, status: '已整改' });
+    expect(unmaskPatch({ proof: null }, stored)).toEqual({ proof: null });
   });
 
   it('the re-exported form masks them; returned as exported or with words added, the ledger keeps the numbers', async () => {
