@@ -39,7 +39,7 @@ describe('a form workbook with another filled sheet', () => {
     const err = await importFeedback(ws, merged, { today: '2024-06-01' }).catch((e: unknown) => e);
     expect(err).toMatchObject({
       code: 'FILE_UNSUPPORTED',
-      zh: expect.stringContaining(`工作表“生态环境分局”也有3 行事项（如 ${itemCode(other[0]!.id)}）`),
+      zh: expect.stringContaining(`工作表“生态环境分局”也有 3 行事项（如 ${itemCode(other[0]!.id)}）`),
       en: expect.stringContaining(`sheet "生态环境分局" holds 3 item row(s) (e.g. ${itemCode(other[0]!.id)})`),
     });
     // nothing written: no import logged, the form's own row not applied

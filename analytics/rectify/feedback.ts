@@ -307,7 +307,7 @@ async function refuseOtherFilledSheets(book: FormBook, formSheet: string, file: 
       { sheet: name, ...(signal ? { signal } : {}) },
     );
     if (!codes && !hasHeader) continue;
-    const what = codes ? `${codes} 行事项（如 ${first}）` : '反馈表的表头';
+    const what = codes ? ` ${codes} 行事项（如 ${first}）` : '反馈表的表头';
     const whatEn = codes ? `${codes} item row(s) (e.g. ${first})` : "the form's header";
     throw new TijianError(
       'FILE_UNSUPPORTED',
