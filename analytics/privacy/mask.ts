@@ -142,3 +142,16 @@ export function maskNumbersInText(s: string): string {
     .replace(MOBILE_IN_TEXT, (m) => maskPhone(m))
     .replace(LANDLINE_IN_TEXT, (m) => maskPhone(m));
 }
+
+/** The numbers maskNumbersInText masks in a text, each as written and as masked, in its order of
+ *  masking: what a masked text sent back (a returned feedback form) can be matched against. */
+export function numbersInText(s: string): Array<[string, string]> {
+  const found: Array<[string, string]> = [];
+  const take = (mask: (m: string) => string) => (m: string) => {
+    const k = mask(m);
+    found.push([m, k]);
+    return k;
+  };
+  s.replace(ID_IN_TEXT, take(maskIdNumber)).replace(MOBILE_IN_TEXT, take(maskPhone)).replace(LANDLINE_IN_TEXT, take(maskPhone));
+  return found;
+}

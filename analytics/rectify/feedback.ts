@@ -30,7 +30,7 @@ import type { UndoResult } from '../import/undo.js';
 import { listXlsxSheets, readXlsxRows, type XlsxReadOptions, type XlsxReadResult, type XlsxRow, type XlsxSheetInfo } from '../import/xlsx-reader.js';
 import { openXlsWorkbook, readXlsRows } from '../import/xls-reader.js';
 import { detectFormat } from '../import/sniff-format.js';
-import { maskName } from '../privacy/mask.js';
+import { maskName, maskNumbersInText, numbersInText } from '../privacy/mask.js';
 import { todayIso } from '../report/format.js';
 import { APP_VERSION } from '../version.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -273,7 +273,48 @@ async function readRows(path: string, file: string, signal?: AbortSignal, warnin
       `"${file}" is a Tijian feedback form, but ${whereEn} has a changed header on row ${HEADER_ROW}. Fill in the form as exported by Tijian and import it again; the workspace is unchanged.`,
     );
   }
+  await refuseOtherFilledSheets(book, first, file, signal);
   return rows;
+}
+
+/** An item code as a form's first column holds it (ZG000123; a bare number is not one here). */
+const CODE_CELL = /^ZG0*\d{1,9}$/i;
+
+/**
+ * Refuses a workbook in which a sheet besides the form holds item rows (the form's header, or
+ * codes ZG… in its first column): only the form's sheet is read, so those rows — another unit's
+ * form merged in as a sheet (probe 15, F2) — would be neither applied nor rejected. A sheet of the
+ * unit's own notes, with no codes, is no reason.
+ */
+async function refuseOtherFilledSheets(book: FormBook, formSheet: string, file: string, signal?: AbortSignal): Promise<void> {
+  const header = TEMPLATE_COLUMNS.map((c) => c.header).join('|');
+  for (const name of await book.sheetNames()) {
+    if (name === formSheet || name === MARKER_SHEET) continue;
+    let codes = 0;
+    let first = '';
+    let hasHeader = false;
+    await book.readRows(
+      () => undefined,
+      (row) => {
+        const cells = row.cells.map((c) => c.trim());
+        if (cells.slice(0, TEMPLATE_COLUMNS.length).join('|') === header) hasHeader = true;
+        const code = (cells[0] ?? '').normalize('NFKC').replace(/\s+/g, '');
+        if (CODE_CELL.test(code)) {
+          codes++;
+          first ||= code.toUpperCase();
+        }
+      },
+      { sheet: name, ...(signal ? { signal } : {}) },
+    );
+    if (!codes && !hasHeader) continue;
+    const what = codes ? ` ${codes} 行事项（如 ${first}）` : '反馈表的表头';
+    const whatEn = codes ? `${codes} item row(s) (e.g. ${first})` : "the form's header";
+    throw new TijianError(
+      'FILE_UNSUPPORTED',
+      `“${file}”中除反馈表“${formSheet}”外，工作表“${name}”也有${what}：一个反馈表文件只读取它自己的一张表，其他工作表的行既不会导入也不会被列为拒绝。各单位的反馈表请分别导入（每个单位交回 Tijian 为它导出的文件）；请把工作表“${name}”的内容放回其单位自己的反馈表，或删去该工作表后重新导入。工作区未改变。`,
+      `"${file}": besides the form's sheet "${formSheet}", sheet "${name}" holds ${whatEn}. A form file is read from its own sheet only, so those rows would be neither imported nor rejected. Import each unit's form as its own file (the one Tijian exported for it): move sheet "${name}" back into its unit's form, or delete it, and import again. The workspace is unchanged.`,
+    );
+  }
 }
 
 /** Words units write for the statuses. 逾期 is not one: it is derived. */
@@ -324,6 +365,37 @@ function controlCells(values: Record<TemplateColumn['key'], string>): Array<{ he
     found.push({ header: c.header, controls: chars.filter((ch) => !BIDI_CONTROL.test(ch)).map(code), bidi: chars.filter((ch) => BIDI_CONTROL.test(ch)).map(code) });
   }
   return found;
+}
+
+/**
+ * An answer as sent back, with each masked number the form showed (138****5678) put back as the
+ * number of the ledger's text it masks, so that a form returned as exported, or with words added,
+ * changes no number to stars. A mask two different numbers of the text share is left as written
+ * (which one was meant cannot be told); so is any other text with stars.
+ */
+export function unmaskTyped(sent: string, stored: string | null): string {
+  if (!stored || !sent.includes('*')) return sent;
+  if (sent === maskNumbersInText(stored)) return stored;
+  const byMask = new Map<string, string | null>();
+  for (const [n, masked] of numbersInText(stored)) {
+    const had = byMask.get(masked);
+    byMask.set(masked, had === undefined || had === n ? n : null);
+  }
+  let out = sent;
+  for (const [masked, n] of byMask) if (n !== null) out = out.split(masked).join(n);
+  return out;
+}
+
+/** An edit made on a masked view (the 整改 screen shows an item's free text masked): each text it
+ *  changes read as unmaskTyped reads a returned form, so words added beside a masked number do not
+ *  store the stars. */
+export function unmaskPatch<P extends { measures?: string | null; proof?: string | null; status_reason?: string | null }>(patch: P, stored: ItemState): P {
+  const out = { ...patch };
+  for (const k of ['measures', 'proof', 'status_reason'] as const) {
+    const v = out[k];
+    if (typeof v === 'string') out[k] = unmaskTyped(v, stored[k]) as P[typeof k];
+  }
+  return out;
 }
 
 /** A text compared as written, whatever its spaces and line breaks (and full-width forms). */
@@ -481,7 +553,8 @@ export async function planFeedback(db: Db, marker: FeedbackMarker, rows: readonl
     }
     for (const k of ['measures', 'proof', 'status_reason'] as const) {
       const v = text(row.values[k]);
-      if (v !== null) after[k] = v;
+      // the form shows the numbers in these answers masked: sent back, each is the number it masks
+      if (v !== null) after[k] = unmaskTyped(v, item.state[k]);
     }
     const owner = text(row.values.owner);
     // a masked name sent back as exported is not a new name
@@ -569,7 +642,22 @@ export async function importFeedback(ws: Workspace, filePath: string, opts: Feed
     line_kind: 'sheet_row' as const,
   };
   const rectifyBase = { unit_id: marker.unit_id, period: marker.period, changed: 0, unchanged: 0, status_changes: {} };
-  const prior = await db.one<{ import_id: number }>(`SELECT import_id FROM import_log WHERE sha256 = ${lit(scan.sha256)} AND status = 'done' ORDER BY import_id LIMIT 1`);
+  // The same bytes imported before change nothing again — unless an item of the form changed after
+  // that import (an undo, an edit, another form): then the rows are read against the ledger as it
+  // is now. A corrected fill whose first import was refused as stale, imported again after the
+  // office undid the newer form, was skipped as identical to an import that had applied nothing
+  // (probe 15, F6).
+  // (the history's newest event when that import finished is in its mapping: event ids, not
+  // times, whose time zones differ between import_log and rectify_event; an import logged before
+  // it was kept counts as identical, as before)
+  const prior = await db.one<{ import_id: number; rows_loaded: number; rows_rejected: number }>(
+    `SELECT l.import_id, l.rows_loaded, l.rows_rejected FROM import_log l
+     WHERE l.sha256 = ${lit(scan.sha256)} AND l.status = 'done'
+       AND NOT EXISTS (SELECT 1 FROM rectify_event e JOIN rectify_item i USING (item_id)
+                       WHERE i.unit_id = ${lit(marker.unit_id)} AND i.period_label = ${lit(marker.period)}
+                         AND e.event_id > TRY_CAST(json_extract_string(l.mapping, '$.last_event') AS INTEGER))
+     ORDER BY l.import_id DESC LIMIT 1`,
+  );
   if (prior) {
     return {
       ...base,
@@ -579,7 +667,10 @@ export async function importFeedback(ws: Workspace, filePath: string, opts: Feed
       rows_rejected: 0,
       skipped_duplicate: true,
       duplicate_of: prior.import_id,
-      warnings: [`与导入批次 #${prior.import_id} 的文件内容完全相同（sha256 一致），未重复导入 / identical to import #${prior.import_id}; nothing changed`],
+      warnings: [
+        `与导入批次 #${prior.import_id}（更新 ${prior.rows_loaded} 行、拒绝 ${prior.rows_rejected} 行）的文件内容完全相同（sha256 一致），其后表中事项未再变动，重新导入结果相同，未重复导入 / ` +
+          `identical to import #${prior.import_id} (updated ${prior.rows_loaded}, rejected ${prior.rows_rejected}), and the form's items have not changed since: importing it again would do the same; nothing changed`,
+      ],
       seconds: (Date.now() - started) / 1000,
       rectify: rectifyBase,
     };
@@ -635,8 +726,13 @@ export async function importFeedback(ws: Workspace, filePath: string, opts: Feed
     }
     const rejected = Number(await db.scalar(`SELECT count(*) FROM rejected_row WHERE import_id = ${importId}`));
     if (rows.length !== loaded + rejected) throw new Error(`internal check failed: rows read ${rows.length} ≠ updated ${loaded} + rejected ${rejected}`);
+    const lastEvent = Number((await db.scalar(`SELECT coalesce(max(event_id), 0) FROM rectify_event`)) ?? 0);
+    // rows applied with a word for the office (a status written 逾期) kept in the import log, not
+    // on the console only (probe 15, F7): `tijian imports` lists them
+    const notes = overdueLines(rows, plan).map((line) => ({ line, code: 'rectify.overdue_status', zh: OVERDUE_NOTE_ZH, en: OVERDUE_NOTE_EN }));
     await db.exec(
-      `UPDATE import_log SET rows_read = ${rows.length}, rows_loaded = ${loaded}, rows_rejected = ${rejected}, finished_at = now()::TIMESTAMP, status = 'done'
+      `UPDATE import_log SET rows_read = ${rows.length}, rows_loaded = ${loaded}, rows_rejected = ${rejected}, finished_at = now()::TIMESTAMP, status = 'done',
+         mapping = ${lit(JSON.stringify({ ...mapping, last_event: lastEvent, ...(notes.length ? { notes } : {}) }))}
        WHERE import_id = ${importId}`,
     );
     if (opts.signal?.aborted) throw cancelledError(file);
@@ -661,11 +757,19 @@ export async function importFeedback(ws: Workspace, filePath: string, opts: Feed
   };
 }
 
+/** The sheet rows, applied, whose status was written 逾期. */
+function overdueLines(rows: readonly FeedbackRow[], plan: readonly RowPlan[]): number[] {
+  return rows.filter((r, i) => !plan[i]?.reject && text(r.values.status)?.replace(/\s+/g, '') === '逾期').map((r) => r.line);
+}
+
+export const OVERDUE_NOTE_ZH = '整改状态写为“逾期”，事项状态未改：逾期由整改期限推算，不能填写；已完成整改的请填“已整改”和完成时间';
+export const OVERDUE_NOTE_EN = 'status written 逾期 (overdue); the item\'s status is unchanged: overdue follows from the deadline and is not entered; for an item done, write 已整改 and the completion date';
+
 /** Rows whose status a unit wrote as 逾期: the status is left as it was (逾期 is derived from the
  *  deadline, not stored) — said, with their rows, so that a unit meaning "done late" is told to
  *  write 已整改 and the date. */
 function overdueWords(rows: readonly FeedbackRow[], plan: readonly RowPlan[]): string[] {
-  const lines = rows.filter((r, i) => !plan[i]?.reject && text(r.values.status)?.replace(/\s+/g, '') === '逾期').map((r) => r.line);
+  const lines = overdueLines(rows, plan);
   if (!lines.length) return [];
   const shown = `${lines.slice(0, 10).join('、')}${lines.length > 10 ? '…' : ''}`;
   return [

@@ -10,8 +10,8 @@ import type { Db } from '../db/duck.js';
 import { lit } from '../db/duck.js';
 import { TijianError } from '../i18n/errors.js';
 import { checkTypedText } from '../i18n/shown.js';
-import { maskName, maskRecord } from '../privacy/mask.js';
-import { todayIso } from '../report/format.js';
+import { maskName, maskNumbersInText, maskRecord } from '../privacy/mask.js';
+import { isCalendarDate, todayIso } from '../report/format.js';
 import {
   itemCode,
   OPEN_STATUSES,
@@ -31,7 +31,7 @@ export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The as-of date: given, or today in China. */
 export function asOfDate(asOf?: string): string {
   if (asOf === undefined) return todayIso();
-  if (!ISO_DATE.test(asOf) || Number.isNaN(Date.parse(asOf))) {
+  if (!isCalendarDate(asOf)) {
     throw new TijianError('USAGE', `日期格式应为 YYYY-MM-DD：${asOf}`, `A date must be YYYY-MM-DD: ${asOf}`);
   }
   return asOf;
@@ -280,7 +280,7 @@ export async function appendEvent(db: Db, itemId: number, prev: StoredStatus | n
 }
 
 /** A user's edit of one item (the 整改 screen, the CLI): checked, written, logged. */
-export async function updateItem(db: Db, itemId: number, patch: ItemPatch, src: Omit<ChangeSource, 'action'>): Promise<{ item: RectifyItem; changed: string[] }> {
+export async function updateItem(db: Db, itemId: number, patch: ItemPatch, src: Omit<ChangeSource, 'action'>, today = todayIso()): Promise<{ item: RectifyItem; changed: string[] }> {
   return db.transaction(async () => {
     const cur = await getItem(db, itemId);
     const before = stateOf(cur);
@@ -289,8 +289,11 @@ export async function updateItem(db: Db, itemId: number, patch: ItemPatch, src: 
       if (f in patch) (after as unknown as Record<string, unknown>)[f] = (patch as Record<string, unknown>)[f] ?? null;
     }
     for (const f of ['status_reason', 'measures', 'proof', 'owner'] as const) if (f in patch) checkTypedText(after[f], [FIELD_ZH[f], f]);
-    if (after.deadline && Number.isNaN(Date.parse(after.deadline))) {
+    if (after.deadline && !isCalendarDate(after.deadline)) {
       throw new TijianError('USAGE', `整改期限不是有效日期：${after.deadline}`, `The deadline is not a valid date: ${after.deadline}`);
+    }
+    if (after.completed_on && !isCalendarDate(after.completed_on)) {
+      throw new TijianError('USAGE', `完成时间不是有效日期：${after.completed_on}`, `The completion date is not a valid date: ${after.completed_on}`);
     }
     // a completion date goes with 已整改 only: an item set to another status loses its old one, and
     // a date given with another status is refused (it was kept: 不予整改 with a completion date)
@@ -302,21 +305,47 @@ export async function updateItem(db: Db, itemId: number, patch: ItemPatch, src: 
     }
     const problem = stateProblem(after);
     if (problem) throw new TijianError('USAGE', `无法保存 ${cur.code}：${problem.zh}。`, `Cannot save ${cur.code}: ${problem.en}.`);
+    // the dates a returned form may not give, refused here too (probe 15, F4: `rectify set
+    // --completed 2099-06-01` closed an item the same date in a form could not): a completion after
+    // today or before the problem's period began, a deadline before the notice
+    if (after.completed_on && ('completed_on' in patch || 'status' in patch)) {
+      if (after.completed_on > today) {
+        throw new TijianError('USAGE', `无法保存 ${cur.code}：完成时间 ${after.completed_on} 晚于今天（${today}），不能标为已整改。`, `Cannot save ${cur.code}: completion date ${after.completed_on} is after today (${today}).`);
+      }
+      if (after.completed_on < cur.period_start) {
+        throw new TijianError(
+          'USAGE',
+          `无法保存 ${cur.code}：完成时间 ${after.completed_on} 早于问题所属年度的开始（${cur.period_start}），不可能是这个问题的整改完成时间。`,
+          `Cannot save ${cur.code}: completion date ${after.completed_on} is before the start of the item's period (${cur.period_start}).`,
+        );
+      }
+    }
+    if ('deadline' in patch && after.deadline < cur.issued_on) {
+      throw new TijianError('USAGE', `无法保存 ${cur.code}：整改期限 ${after.deadline} 早于整改通知的下发日期（${cur.issued_on}）。`, `Cannot save ${cur.code}: deadline ${after.deadline} is before the notice was issued (${cur.issued_on}).`);
+    }
     const changed = await writeState(db, itemId, before, after, { ...src, action: 'edit' });
     return { item: await getItem(db, itemId), changed };
   });
 }
 
-/** An item with its personal data masked: 责任人, and record keys that are personal (a party's id number). */
-export function maskItem<T extends { owner: string | null; evidence?: Evidence }>(item: T): T {
-  const out: T = item.owner ? { ...item, owner: maskName(item.owner) } : { ...item };
+/** The free text a unit or the office types (整改措施, 佐证材料, 不予整改理由) with the ID and phone
+ *  numbers in it masked, as the ledger XLSX and the notices show them (probe 15, F1). */
+export function maskTyped<T extends { measures: string | null; proof: string | null; status_reason: string | null }>(x: T): T {
+  const m = (s: string | null) => (s === null ? s : maskNumbersInText(s));
+  return { ...x, measures: m(x.measures), proof: m(x.proof), status_reason: m(x.status_reason) };
+}
+
+/** An item with its personal data masked: 责任人, numbers typed in its free text, and record keys
+ *  that are personal (a party's id number). */
+export function maskItem<T extends { owner: string | null; measures: string | null; proof: string | null; status_reason: string | null; evidence?: Evidence }>(item: T): T {
+  const out: T = maskTyped(item.owner ? { ...item, owner: maskName(item.owner) } : { ...item });
   const ev = item.evidence;
   if (ev?.personal && ev.records) out.evidence = { ...ev, records: ev.records.map((r) => maskRecord(r, ev.personal!)) };
   return out;
 }
 
 export function maskEvent(e: RectifyEvent): RectifyEvent {
-  return e.owner ? { ...e, owner: maskName(e.owner) } : e;
+  return maskTyped(e.owner ? { ...e, owner: maskName(e.owner) } : e);
 }
 
 /** Counts by status as of a date, per unit and in all. */

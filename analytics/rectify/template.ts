@@ -12,7 +12,7 @@ import { formSignature, itemKey, type FormSecret } from './form-sign.js';
 import { safeCell } from '../export/tabular.js';
 import { writeAtomic } from '../io/atomic-write.js';
 import { xmlText } from '../export/xml-text.js';
-import { maskName } from '../privacy/mask.js';
+import { maskName, maskNumbersInText } from '../privacy/mask.js';
 import { dateZh } from '../report/format.js';
 import { KIND_ZH, STORED_STATUSES, type RectifyItem } from './types.js';
 
@@ -60,7 +60,8 @@ export interface TemplateOptions {
   unitName: string;
   /** The period the items were raised from (a label), for the title and the marker. */
   period: string;
-  /** Write 责任人 in the clear (default masked: a masked name sent back unchanged is ignored). */
+  /** Write 责任人 and the numbers in the answers in the clear (default masked: a masked name sent
+   *  back unchanged is ignored, a masked number in an answer is read as the number it masks). */
   unmask?: boolean;
   issuer?: string;
   /** The date printed (default: today). */
@@ -102,6 +103,9 @@ export async function writeFeedbackTemplate(path: string, items: readonly Rectif
     cell.border = { bottom: { style: 'thin' } };
   });
   const statusList = `"${STORED_STATUSES.join(',')}"`;
+  // ID and phone numbers typed in the answers masked as 责任人 is (the form is mailed out); the
+  // import takes a masked number sent back for the number it masks (feedback.ts, unmaskTyped)
+  const typed = (x: string | null) => (x === null || o.unmask ? x : maskNumbersInText(x));
   items.forEach((it, k) => {
     const r = ws.getRow(HEADER_ROW + 1 + k);
     const values: Record<TemplateColumn['key'], unknown> = {
@@ -112,11 +116,11 @@ export async function writeFeedbackTemplate(path: string, items: readonly Rectif
       requirement: it.requirement,
       deadline: it.deadline,
       status: it.stored_status,
-      measures: it.measures,
+      measures: typed(it.measures),
       completed_on: it.completed_on,
-      proof: it.proof,
+      proof: typed(it.proof),
       owner: it.owner === null ? null : o.unmask ? it.owner : maskName(it.owner),
-      status_reason: it.status_reason,
+      status_reason: typed(it.status_reason),
     };
     TEMPLATE_COLUMNS.forEach((c, i) => {
       const cell = r.getCell(i + 1);

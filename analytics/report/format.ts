@@ -44,6 +44,16 @@ export function wan(yuan: number | null | undefined, digits = 2): string | null 
 }
 
 /** "2024-03-05" (or a Date, read in UTC) → "2024年3月5日". */
+/** Whether a text is a real calendar date written YYYY-MM-DD (2025-02-30 is not: Date.parse reads
+ *  it as 2 March and DuckDB refuses it). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
 export function dateZh(d: string | Date): string {
   const s = typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10);
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

@@ -66,8 +66,8 @@ import { batchFolder, Cancelled, listBatches, recordBatch, reportFile, writeBatc
 // 整改 (the rectification ledger)
 import { createFromRun } from '../../analytics/rectify/create.js';
 import { exportUnitFiles, newestPeriod, writeLedger } from '../../analytics/rectify/export.js';
-import { importFeedback, isFeedbackTemplate } from '../../analytics/rectify/feedback.js';
-import { currentActor, updateItem } from '../../analytics/rectify/ledger.js';
+import { importFeedback, isFeedbackTemplate, unmaskPatch } from '../../analytics/rectify/feedback.js';
+import { currentActor, getItem, stateOf, updateItem } from '../../analytics/rectify/ledger.js';
 import { rectifyReportData } from '../../analytics/rectify/report.js';
 import { exportedFile, rectifyFolder, rectifyItem, rectifyList } from './rectify.js';
 import {
@@ -1105,7 +1105,9 @@ export class AnalyticsService {
       'rectify.update': async ({ itemId, patch }) => {
         await this.writeLock.run(async () => {
           if (!this.ws) throw noWorkspace();
-          return updateItem(this.ws.db, itemId, patch, { source: '整改界面', actor: currentActor() });
+          // the screen shows the numbers in an item's text masked: an edited text keeps the stored numbers
+          const stored = stateOf(await getItem(this.ws.db, itemId));
+          return updateItem(this.ws.db, itemId, unmaskPatch(patch, stored), { source: '整改界面', actor: currentActor() });
         });
         this.opts.emit('data.changed', { tables: ['rectify_item'] });
         return this.read((db) => rectifyItem(db, itemId, false));

@@ -1,7 +1,7 @@
 // tijian rectify — the rectification ledger (整改台账): create items from a saved run, list them,
 // export the notices, feedback forms and the ledger, import the filled forms, edit one item,
 // check the closed ones against a period's data.
-import { shownText } from '../../i18n/shown.js';
+import { checkTypedText, shownText } from '../../i18n/shown.js';
 import { join, resolve } from 'node:path';
 import { lit } from '../../db/duck.js';
 import { parsePeriod } from '../../eval/period.js';
@@ -10,11 +10,11 @@ import { errorText, isTijianError, TijianError } from '../../i18n/errors.js';
 // only, so the other subcommands (and `tijian --help`, which loads every command) do without them.
 import { createFromRun } from '../../rectify/create.js';
 import { importFeedback, isFeedbackTemplate } from '../../rectify/feedback.js';
-import { countItems, getItem, itemChecks, itemHistory, listItems, maskEvent, maskItem, updateItem } from '../../rectify/ledger.js';
+import { countItems, currentActor, getItem, itemChecks, itemHistory, listItems, maskEvent, maskItem, updateItem } from '../../rectify/ledger.js';
 import { KIND_ZH, parseItemCode, STATUSES, STORED_STATUSES, type ItemPatch, type RectifyItem, type RectifyStatus, type StoredStatus } from '../../rectify/types.js';
 import { verifyPeriod } from '../../rectify/verify.js';
 import { Workspace } from '../../workspace/workspace.js';
-import { json, parse, requireOption, type CliIO, type Command } from '../command.js';
+import { dateOption, json, parse, requireOption, type CliIO, type Command } from '../command.js';
 import { ProgressBar } from '../progress-bar.js';
 
 const usage = [
@@ -22,13 +22,16 @@ const usage = [
   '             tijian rectify list --workspace FILE [--unit ID] [--status 待整改|整改中|逾期|已整改|不予整改] [--period P] [--as-of YYYY-MM-DD] [--item ZG…] [--unmask] [--json]',
   '             tijian rectify export --workspace FILE --out DIR [--period P] [--unit ID]... [--date YYYY-MM-DD] [--what all|notices|ledger] [--unmask]',
   '             tijian rectify import --workspace FILE [--json] FILE.xlsx|.xls...',
-  '             tijian rectify set --workspace FILE --item ZG… [--status S] [--deadline D] [--measures T] [--completed D] [--proof T] [--owner NAME] [--reason T] [--json]',
+  '             tijian rectify set --workspace FILE --item ZG… [--status S] [--deadline D] [--measures T] [--completed D] [--proof T] [--owner NAME] [--reason T] [--by NAME] [--json]',
   '             tijian rectify verify --workspace FILE --period 2024 [--json]',
 ].join('\n');
 
-function fail(msg: string): never {
-  throw new TijianError('USAGE', `${msg}\n用法：${usage}`, `${msg}\nUsage: ${usage}`);
+function fail(msg: string, en = msg): never {
+  throw new TijianError('USAGE', `${msg}\n用法：${usage}`, `${en}\nUsage: ${usage}`);
 }
+
+const STATUS_WORD_EN: Record<string, string> = { 待整改: 'to rectify', 整改中: 'in progress', 逾期: 'overdue', 已整改: 'rectified', 不予整改: 'not to be rectified' };
+const STATUS_EN = STATUSES.map((x) => STATUS_WORD_EN[x]).join(', ');
 
 function itemLine(i: RectifyItem): string {
   const overdue = i.status === '逾期' ? `（逾期${i.days_overdue}天）` : '';
@@ -50,6 +53,7 @@ async function create(argv: string[], io: CliIO): Promise<number> {
   const wsPath = requireOption(values.workspace, 'workspace', usage);
   if (!values.run === !values.period) fail('请指定 --run 或 --period 之一 / give --run or --period');
   if (values.run && !/^\d+$/.test(values.run)) fail('--run 应为评估批次编号 / --run must be a run id');
+  const issued = dateOption(values.issued, 'issued');
   return withWorkspace(wsPath, async (ws) => {
     let runId = values.run ? Number(values.run) : 0;
     if (!runId) {
@@ -59,7 +63,7 @@ async function create(argv: string[], io: CliIO): Promise<number> {
         throw new TijianError('RUN_NOT_FOUND', `没有 ${p.label} 的评估批次。请先运行 tijian evaluate --period ${p.label}。`, `No saved run of ${p.label}. Run tijian evaluate --period ${p.label} first.`);
       }
     }
-    const r = await createFromRun(ws, runId, { ...(values.issued ? { issuedOn: values.issued } : {}), source: `命令行：由评估批次 #${runId} 生成` });
+    const r = await createFromRun(ws, runId, { ...(issued ? { issuedOn: issued } : {}), source: `命令行：由评估批次 #${runId} 生成` });
     if (r.data_changed) io.err(`注意 Note: ${r.data_changed.zh} / ${r.data_changed.en}`);
     if (values.json) io.out(json(r));
     else {
@@ -79,13 +83,14 @@ async function list(argv: string[], io: CliIO): Promise<number> {
     usage,
   );
   const wsPath = requireOption(values.workspace, 'workspace', usage);
-  if (values.status && !(STATUSES as readonly string[]).includes(values.status)) fail(`--status 只能是 ${STATUSES.join('、')}`);
+  if (values.status && !(STATUSES as readonly string[]).includes(values.status)) fail(`--status 只能是 ${STATUSES.join('、')}：${values.status}`, `--status must be one of ${STATUSES.join(', ')} (${STATUS_EN}): ${values.status}`);
+  const asOf = dateOption(values['as-of'], 'as-of');
   return withWorkspace(wsPath, async (ws) => {
     const unmask = !!values.unmask;
     if (values.item) {
       const id = parseItemCode(values.item);
-      if (id === null) fail(`事项编号无法识别：${values.item}`);
-      const item = await getItem(ws.db, id, values['as-of']);
+      if (id === null) fail(`事项编号无法识别：${values.item}`, `Not an item code (ZG000123): ${values.item}`);
+      const item = await getItem(ws.db, id, asOf);
       const history = await itemHistory(ws.db, id);
       const checks = await itemChecks(ws.db, id);
       const shown = unmask ? item : maskItem(item);
@@ -107,7 +112,7 @@ async function list(argv: string[], io: CliIO): Promise<number> {
       ...(values.unit ? { unit: values.unit } : {}),
       ...(values.status ? { status: values.status as RectifyStatus } : {}),
       ...(values.period ? { period: parsePeriod(values.period).label } : {}),
-      ...(values['as-of'] ? { asOf: values['as-of'] } : {}),
+      ...(asOf ? { asOf } : {}),
     });
     const c = countItems(items);
     if (values.json) io.out(json({ counts: c, items: unmask ? items : items.map(maskItem), masked: !unmask }));
@@ -129,8 +134,9 @@ async function exportCmd(argv: string[], io: CliIO): Promise<number> {
   const wsPath = requireOption(values.workspace, 'workspace', usage);
   const out = resolve(requireOption(values.out, 'out', usage));
   const what = values.what ?? 'all';
-  if (!['all', 'notices', 'ledger'].includes(what)) fail('--what 只能是 all、notices、ledger');
-  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) fail('--date 应写作 YYYY-MM-DD');
+  if (!['all', 'notices', 'ledger'].includes(what)) fail('--what 只能是 all、notices、ledger', '--what must be all, notices or ledger');
+  const date = dateOption(values.date, 'date');
+  const asOf = dateOption(values['as-of'], 'as-of');
   return withWorkspace(wsPath, async (ws) => {
     const { exportUnitFiles, newestPeriod, writeLedger } = await import('../../rectify/export.js');
     const period = values.period ? parsePeriod(values.period).label : ((await newestPeriod(ws.db)) ?? undefined);
@@ -139,7 +145,7 @@ async function exportCmd(argv: string[], io: CliIO): Promise<number> {
       const files = await exportUnitFiles(ws.db, out, {
         ...(period ? { period } : {}),
         ...(values.unit?.length ? { units: values.unit } : {}),
-        ...(values.date ? { date: values.date } : {}),
+        ...(date ? { date } : {}),
         unmask,
         onProgress: (d, t) => io.err(`  ${d}/${t}`),
       });
@@ -148,7 +154,7 @@ async function exportCmd(argv: string[], io: CliIO): Promise<number> {
     }
     if (what !== 'notices') {
       const path = join(out, `整改台账${period ? `_${period}` : ''}${unmask ? '_未脱敏' : ''}.xlsx`);
-      const r = await writeLedger(ws.db, path, { ...(period ? { period } : {}), ...(values['as-of'] ? { asOf: values['as-of'] } : {}), unmask });
+      const r = await writeLedger(ws.db, path, { ...(period ? { period } : {}), ...(asOf ? { asOf } : {}), unmask });
       io.out(path);
       io.err(`整改台账：${r.items} 个事项、${r.events} 条变更记录${unmask ? '（未脱敏，注意保密）' : '（责任人已脱敏）'} / ledger: ${r.items} item(s), ${r.events} change(s)`);
     }
@@ -175,7 +181,7 @@ async function importCmd(argv: string[], io: CliIO): Promise<number> {
         if (!values.json) {
           io.err(
             r.skipped_duplicate
-              ? `= ${shownText(r.file)}: 与导入 #${r.duplicate_of} 相同，未改变 / identical to import #${r.duplicate_of}`
+              ? `= ${shownText(r.file)}: ${shownText(r.warnings[0] ?? `与导入 #${r.duplicate_of} 相同，未改变 / identical to import #${r.duplicate_of}`)}`
               : `✓ ${shownText(r.file)} (#${r.import_id}, 单位 ${r.rectify.unit_id}): 读取 ${r.rows_read} = 更新 ${r.rows_loaded} + 拒绝 ${r.rows_rejected}；${r.rectify.changed} 个事项有变化 / read ${r.rows_read} = updated ${r.rows_loaded} + rejected ${r.rows_rejected}`,
           );
           // what the import said besides its summary (statuses written 逾期, formulas with no result)
@@ -211,30 +217,39 @@ async function setCmd(argv: string[], io: CliIO): Promise<number> {
       proof: { type: 'string' },
       owner: { type: 'string' },
       reason: { type: 'string' },
+      by: { type: 'string' },
       json: { type: 'boolean' },
     },
     usage,
   );
   const wsPath = requireOption(values.workspace, 'workspace', usage);
   const id = parseItemCode(requireOption(values.item, 'item', usage));
-  if (id === null) fail(`事项编号无法识别：${values.item}`);
-  if (values.status && !(STORED_STATUSES as readonly string[]).includes(values.status)) fail(`--status 只能是 ${STORED_STATUSES.join('、')}（逾期由期限自动判定）`);
+  if (id === null) fail(`事项编号无法识别：${values.item}`, `Not an item code (ZG000123): ${values.item}`);
+  if (values.status && !(STORED_STATUSES as readonly string[]).includes(values.status)) {
+    fail(
+      `--status 只能是 ${STORED_STATUSES.join('、')}（逾期由期限自动判定，不能设置）：${values.status}`,
+      `--status must be one of ${STORED_STATUSES.join(', ')} (${STORED_STATUSES.map((x) => STATUS_WORD_EN[x]).join(', ')}; 逾期, overdue, follows from the deadline and cannot be set): ${values.status}`,
+    );
+  }
+  const deadline = dateOption(values.deadline, 'deadline');
+  const completed = dateOption(values.completed, 'completed');
   const patch: ItemPatch = {
     ...(values.status ? { status: values.status as StoredStatus } : {}),
-    ...(values.deadline ? { deadline: values.deadline } : {}),
+    ...(deadline ? { deadline } : {}),
     ...(values.measures !== undefined ? { measures: values.measures } : {}),
-    ...(values.completed ? { completed_on: values.completed } : {}),
+    ...(completed ? { completed_on: completed } : {}),
     ...(values.proof !== undefined ? { proof: values.proof } : {}),
     ...(values.owner !== undefined ? { owner: values.owner } : {}),
     ...(values.reason !== undefined ? { status_reason: values.reason } : {}),
   };
   if (!Object.keys(patch).length) fail('没有要修改的内容 / nothing to change');
-  for (const k of ['deadline', 'completed_on'] as const) {
-    const v = patch[k];
-    if (v && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))) fail(`日期应写作 YYYY-MM-DD：${v}`);
-  }
   return withWorkspace(wsPath, async (ws) => {
-    const r = await updateItem(ws.db, id, patch, { source: '命令行 rectify set' });
+    // who made the change, for the history: --by, else the account running Tijian, as form imports
+    // and the 整改 screen record it (it was left empty: probe 15, F5)
+    const by = values.by?.trim();
+    if (by !== undefined) checkTypedText(by, ['操作人', 'by']);
+    if (by && Array.from(by).length > 100) fail('--by 不超过 100 个字', '--by takes at most 100 characters');
+    const r = await updateItem(ws.db, id, patch, { source: '命令行 rectify set', actor: by || currentActor() });
     if (values.json) io.out(json({ item: maskItem(r.item), changed: r.changed }));
     else io.out(r.changed.length ? `已更新 ${r.item.code}：${r.changed.join('、')}；状态 ${r.item.status}` : `${r.item.code} 没有变化 / nothing changed`);
     return 0;
@@ -276,7 +291,7 @@ export const rectifyCommand: Command = {
       case 'verify':
         return verifyCmd(rest, io);
       default:
-        return fail(sub ? `未知的子命令“${sub}” / unknown subcommand "${sub}"` : '请给出子命令 create、list、export、import、set 或 verify');
+        return fail(sub ? `未知的子命令“${sub}”` : '请给出子命令 create、list、export、import、set 或 verify', sub ? `unknown subcommand "${sub}"` : 'give a subcommand: create, list, export, import, set or verify');
     }
   },
 };

@@ -4,7 +4,7 @@ import { TijianError } from '../../i18n/errors.js';
 import type { ReportFormat } from '../../report/generate.js';
 import type { ReportKind } from '../../report/model.js';
 import { Workspace } from '../../workspace/workspace.js';
-import { parse, requireOption, type Command } from '../command.js';
+import { dateOption, parse, requireOption, type Command } from '../command.js';
 
 const usage =
   'tijian report --workspace FILE --period 2024 [--compare 2023] --type county|unit|review --format docx|pdf|html|xlsx --out PATH [--unit ID|all] [--unmask] [--run RUN_ID | --fresh] [--issuer TEXT] [--date YYYY-MM-DD]';
@@ -43,7 +43,7 @@ export const reportCommand: Command = {
     if (!REPORT_FORMATS.includes(format)) throw new TijianError('USAGE', `--format 只能是 ${REPORT_FORMATS.join('、')}`, `--format must be one of ${REPORT_FORMATS.join(', ')}`);
     if (!values.run && !values.period) throw new TijianError('USAGE', `请指定 --period（或 --run）。用法：${usage}`, `Give --period (or --run). Usage: ${usage}`);
     if (values.run && !/^\d+$/.test(values.run)) throw new TijianError('USAGE', '--run 应为评估批次编号（整数）', '--run must be a run id (an integer)');
-    if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new TijianError('USAGE', '--date 应写作 YYYY-MM-DD', '--date must be YYYY-MM-DD');
+    const date = dateOption(values.date, 'date');
     if (values.unit && kind !== 'unit') throw new TijianError('USAGE', '--unit 只用于 --type unit', '--unit is for --type unit only');
     if (values.run && values.fresh) throw new TijianError('USAGE', '--run 与 --fresh 不能同时使用', '--run and --fresh exclude each other');
     // the output's place before any work (a folder for all units' reports, else a file)
@@ -60,7 +60,7 @@ export const reportCommand: Command = {
         ...(values.compare ? { compare: values.compare } : {}),
         reuse: !values.fresh,
         ...(values.issuer ? { issuer: values.issuer } : {}),
-        ...(values.date ? { date: values.date } : {}),
+        ...(date ? { date } : {}),
         unmask: !!values.unmask,
         records: kind === 'unit',
       });
