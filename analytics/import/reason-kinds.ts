@@ -33,6 +33,8 @@ const ROW_KINDS: Record<string, { zh: string; en: string }> = {
   'rectify.bad_status': { zh: '整改状态无法识别', en: 'unknown status' },
   'rectify.bad_date': { zh: '完成时间不是有效的日期', en: 'completion date not a date' },
   'rectify.future_date': { zh: '完成时间晚于今天', en: 'completion date after today' },
+  // (a note on a row that was applied, kept in the import log — not a rejection)
+  'rectify.overdue_status': { zh: '状态填为“逾期”：逾期由期限判断，状态未改，其余内容已更新', en: 'status written 逾期 (overdue): overdue follows the deadline, the status was left, the rest applied' },
   'rectify.reason_required': { zh: '不予整改未说明理由', en: 'no reason given for 不予整改 (not to be rectified)' },
   'rectify.completed_required': { zh: '已整改未填写完成时间', en: 'no completion date for 已整改 (rectified)' },
   'rectify.deadline': { zh: '整改期限不是有效的日期', en: 'deadline not a date' },
