@@ -18,8 +18,7 @@ import { previewFile } from '../import/preview.js';
 import { undoImport } from '../import/undo.js';
 import { buildCountyReport } from '../report/county.js';
 import { reportContext, writeReport } from '../report/generate.js';
-import { artifactDir, hasProgram, pdfText, readDocx, readXlsx } from '../report/testing/read-back.js';
-import { chromiumPath } from '../report/render/pdf.js';
+import { artifactDir, hasChromium, hasProgram, pdfText, readDocx, readXlsx } from '../report/testing/read-back.js';
 import { docxToPdf, sofficePath } from '../report/render/libreoffice.js';
 import { lineage } from '../eval/lineage.js';
 import { execFileSync } from 'node:child_process';
@@ -38,14 +37,6 @@ import { itemCode } from './types.js';
 const ISSUED = '2024-03-01';
 const REPORT_DATE = '2025-01-15';
 
-function hasChromium(): boolean {
-  try {
-    chromiumPath();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Goalpost score written out here (not the scoring module): 0–100, clipped. */
 function score(x: number, lower: number, upper: number, dir: 'higher' | 'lower'): number {

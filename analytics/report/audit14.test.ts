@@ -13,8 +13,7 @@ import type { ReportContext } from './common.js';
 import { buildReports, reportContext, writeReport } from './generate.js';
 import type { ReportDoc } from './model.js';
 import { fitColumns, TEXT_WIDTH_PT } from './render/fit.js';
-import { chromiumPath } from './render/pdf.js';
-import { artifactDir, pdfText, readDocx, readXlsx, sheetRecords } from './testing/read-back.js';
+import { artifactDir, hasChromium, pdfText, readDocx, readXlsx, sheetRecords } from './testing/read-back.js';
 
 const TIMEOUT = 180_000;
 const DATE = '2026-12-08';
@@ -275,14 +274,6 @@ describe('F8: the ranking table’s 等次 column holds “不合格” on one l
   }, TIMEOUT);
 });
 
-function hasChromium(): boolean {
-  try {
-    chromiumPath();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('F4 in the unit reports: a tie for first named as a tie', () => {
   it('two units tied first: each says 并列全县第一 with the other; a third names both', async () => {

@@ -7,17 +7,9 @@ import { evaluate } from '../eval/run.js';
 import { sampleWorkspace } from '../test/helpers.js';
 import { buildReports, reportContext, writeReport } from './generate.js';
 import { plainText } from './render/html.js';
-import { chromiumPath, chromiumPrinter } from './render/pdf.js';
-import { artifactDir, pdfText, pdfToPngs, readDocx } from './testing/read-back.js';
+import { chromiumPrinter } from './render/pdf.js';
+import { artifactDir, hasChromium, pdfText, pdfToPngs, readDocx } from './testing/read-back.js';
 
-function hasChromium(): boolean {
-  try {
-    chromiumPath();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('method notes in the reports', () => {
   it('county report: the small-number rule with its count, a note on missing data, the funnel figures', async () => {

@@ -23,21 +23,13 @@ import { numberTokens } from './render/fit.js';
 import { sofficePath } from './render/libreoffice.js';
 import { FONTS } from './render/layout.js';
 import { checkStyle } from './style.js';
-import { artifactDir, hasProgram, readDocx } from './testing/read-back.js';
+import { artifactDir, hasChromium, hasProgram, readDocx } from './testing/read-back.js';
 import { fontTypes, pageFills, pageNumberPositions, pageTexts } from './testing/pages.js';
 
 const TIMEOUT = 600_000;
 const DATE = '2025-01-15';
 const MIN_FILL = 0.15;
 
-function hasChromium(): boolean {
-  try {
-    chromiumPath();
-    return true;
-  } catch {
-    return false;
-  }
-}
 const ready = hasChromium() && !!sofficePath() && hasProgram('pdftotext') && hasProgram('pdftoppm') && hasProgram('pdffonts');
 
 let dir: string;

@@ -7,18 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TijianError } from '../../i18n/errors.js';
-import { hasProgram } from '../testing/read-back.js';
+import { hasChromium, hasProgram } from '../testing/read-back.js';
 import { launchChromium } from './cdp.js';
 import { CHROMIUM_ARGS, chromiumPath, chromiumPrinter, defaultPdfOptions } from './pdf.js';
 
-function hasChromium(): boolean {
-  try {
-    chromiumPath();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'tijian-cdp-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { REPO } from '../../test/paths.js';
+import { chromiumPath } from '../render/pdf.js';
 
 /** test-artifacts/report/<name> (gitignored). */
 export function artifactDir(name: string): string {
@@ -124,6 +125,16 @@ export function pdfToPngs(path: string, outPrefix: string, pages = 3, dpi = 60):
 }
 
 /** Whether a program is on the PATH. */
+/** Whether a Chromium for printing PDFs is on this machine (CI installs Debian's). */
+export function hasChromium(): boolean {
+  try {
+    chromiumPath();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function hasProgram(name: string): boolean {
   try {
     execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
