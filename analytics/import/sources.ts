@@ -530,6 +530,7 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
         for (const d of dropped) rejects.push(structuralReason(d.line, d.head.toString('utf8').replace(/\uFFFD+$/, '') + '…', 'LINE SIZE OVER MAXIMUM', '', width, dialect.delimiter));
         rejects.sort((a, b) => a.line - b.line);
       }
+      if (ctx.lines !== undefined) rejects = notesUnderHeading(rejects, blankLines, ctx.lines, dialect.delimiter);
       const gapLines = [...blankLines, ...rejects.map((r) => r.line), ...continuations];
       if (gapLines.some((l) => l > dialect.headerLine)) gaps = await createGapTable(db, tag, dialect.headerLine, gapLines);
       return rejects;
@@ -551,6 +552,40 @@ async function csvSource(ctx: SourceContext, path: string, encoding: TextEncodin
   if (titleLines > 0) source.warnings.push(`跳过表头上方的 ${titleLines} 行标题 / skipped ${titleLines} title line(s) above the header`);
   if (dialect.parentLine !== undefined) source.warnings.push(headerBlockWarning(dialect.parentLine, dialect.headerDepth ?? 2, headers, 'line'));
   return source;
+}
+
+/**
+ * The lines under a note's heading at the end of a file: a heading told as no record that ends in
+ * a colon with nothing after it (已应用的筛选器：, 说明：, 备注：), then only short lines — one or two
+ * filled cells, fewer than the header's — and blank lines to the file's end, as Power BI writes the
+ * filters of an exported visual (受理日期 在 2024/7/1 之后…). Each of those lines is part of the note,
+ * no record: rejected as a note under the table, not as a record with cells missing that the 补正
+ * list would send back to be fixed. Anything else after the heading (a record, a full-width line)
+ * leaves every line as it was.
+ */
+export function notesUnderHeading(rejects: StructuralReject[], blankLines: readonly number[], lastLine: number, delimiter: string): StructuralReject[] {
+  const heading = rejects.findIndex((r) => r.code === 'row.summary' && headingOnly(r.raw, delimiter));
+  if (heading < 0) return rejects;
+  const after = rejects.slice(heading + 1);
+  if (!after.length || !after.every((r) => r.code === 'row.ragged' && r.raw !== undefined && shortNote(r.raw, delimiter))) return rejects;
+  // every line from the heading to the file's last is blank or one of those notes
+  const covered = new Set([...blankLines, ...after.map((r) => r.line)]);
+  for (let l = rejects[heading]!.line + 1; l <= lastLine; l++) if (!covered.has(l)) return rejects;
+  return [...rejects.slice(0, heading + 1), ...after.map((r) => ({ ...r, code: 'row.summary', reasonZh: SUMMARY_REASON.zh, reasonEn: SUMMARY_REASON.en }))];
+}
+
+/** A line whose one filled cell is a label ending in a colon, nothing after it (已应用的筛选器：). */
+function headingOnly(raw: string | undefined, delimiter: string): boolean {
+  if (raw === undefined) return false;
+  const filled = splitCells(raw, delimiter).map((c) => c.trim()).filter((c) => c !== '');
+  return filled.length === 1 && /^\p{Script=Han}[^:：]{1,19}[:：]$/u.test(filled[0]!);
+}
+
+/** A short line of text: one or two filled cells, none of them opening like a record's key (a
+ *  code of letters and digits alone). */
+function shortNote(raw: string, delimiter: string): boolean {
+  const filled = splitCells(raw, delimiter).map((c) => c.trim()).filter((c) => c !== '');
+  return filled.length >= 1 && filled.length <= 2 && /\p{Script=Han}/u.test(filled[0]!) && !/^[A-Za-z0-9_-]+$/.test(filled[0]!);
 }
 
 /** The cells of one CSV line (its quoted cells may hold the delimiter), by the parser the dialect

@@ -76,12 +76,17 @@ export const PLACEHOLDERS = [
   // NULL as MySQL's SELECT … INTO OUTFILE, mysqldump's text and DataX's text writers spell it
   '\\N',
   '无', '暂无', '空', '(空)', '（空）', '空白', '不详', '未知', '未填', '未填写',
+  // an empty value as Excel's pivot tables show it (zh-CN, en-US), kept when one is pasted as values
+  '(空白)', '（空白）', '(BLANK)',
   // a question a form's logic skipped, as 问卷星 exports it
   '(跳过)',
   // "not applicable": 证件号码 不涉及 for a person, 听证 不适用 for a summary case. Read as empty,
   // not as no (是否落实 不适用 is no failure) and never as an id that every such party shares.
   '不涉及', '未涉及', '不适用', '无需', '不需要',
 ];
+
+/** The longest placeholder in UTF-8 bytes: a longer text is none (tj_ph's first test). */
+const PLACEHOLDER_MAX_BYTES = Math.max(...PLACEHOLDERS.map((p) => new TextEncoder().encode(p).length));
 
 /** A date written as none (see tj_date_ph): an RE2 and JS pattern. */
 export const ZERO_DATE_PATTERN = '0|0{8}|0{4}[-/.]0{2}[-/.]0{2}( 0{2}:0{2}(:0{2})?)?';
@@ -369,7 +374,7 @@ CREATE OR REPLACE TEMP MACRO tj_bool_c(t) AS (
 -- A placeholder for "empty" (PLACEHOLDERS): bytes first, so a longer text costs one comparison —
 -- as a CASE, because an AND computed for every row (a SELECT list, the __bad flag) computes both
 -- sides whole.
-CREATE OR REPLACE TEMP MACRO tj_ph(t) AS (CASE WHEN strlen(t) <= 9 THEN list_contains([${list(PLACEHOLDERS)}], upper(t)) ELSE FALSE END);
+CREATE OR REPLACE TEMP MACRO tj_ph(t) AS (CASE WHEN strlen(t) <= ${PLACEHOLDER_MAX_BYTES} THEN list_contains([${list(PLACEHOLDERS)}], upper(t)) ELSE FALSE END);
 
 -- A date written as none: MySQL's zero date (0000-00-00, 0000-00-00 00:00:00), 00000000, and an
 -- API's 0 for "no time" (revoke_time: 0). Looked at only where the date did not parse.

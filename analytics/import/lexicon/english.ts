@@ -29,6 +29,8 @@ export const ENGLISH_PHRASES: Readonly<Record<string, string>> = {
   'status name': '状态',
   // the code Zhejiang gives each administrative act (an inspection's id: 行政行为码)
   'act code': '行政行为码',
+  // a finding's severity as a BI dataset's caption names it (severity_level)
+  'severity level': '严重程度',
 };
 
 export const ENGLISH_WORDS: Readonly<Record<string, string>> = {
@@ -79,7 +81,7 @@ export const ENGLISH_WORDS: Readonly<Record<string, string>> = {
   reconsider: '复议', reconsideration: '复议', litigation: '诉讼', lawsuit: '诉讼', court: '法院',
   judgment: '判决', appear: '出庭', appeared: '出庭',
   problem: '问题', finding: '问题', severity: '严重程度', score: '得分', grade: '等次', level: '层级',
-  supervision: '监督', supervise: '监督',
+  supervision: '监督', supervise: '监督', supervised: '被监督', inspected: '被检查', related: '关联',
   cert: '证件', certificate: '证件', license: '许可', licence: '许可', permit: '许可',
   item: '项目', matter: '事项', power: '权力', domain: '领域', field: '领域', industry: '行业',
   evidence: '佐证', attachment: '附件', institution: '制度',

@@ -35,6 +35,9 @@ export function foldHeader(h: string): string {
   return h
     .normalize('NFKC')
     .replace(NO_WIDTH, '')
+    // a pivot table's value field pasted as values (求和项:罚款金额): one row per record, the sum
+    // of one value is that value (计数项/平均值项 are other numbers and stay as they are)
+    .replace(/^求和项[:：]/, '')
     .replace(/^[*※#★☆▲△●○◆◇■□\-—_]+|[*※★☆]+$/g, '')
     .replace(/^(\d{1,3}|[一二三四五六七八九十]{1,3})[、.．)]/, '')
     .replace(/^[(（](\d{1,3}|[一二三四五六七八九十]{1,3})[)）]/, '')
