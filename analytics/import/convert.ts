@@ -11,7 +11,7 @@ import { isShownText, softReasonChecks, softWhySql, splitSoftChecks, type SoftFi
 import { raggedReasonSql } from './ragged.js';
 import { controlCheck, nameLengthCheck, numericOverflow, rangeChecks } from './value-limits.js';
 import { FILE_NAME_COLUMN, type FileConstant } from './file-constants.js';
-import { deletedSql, timeSql, versionSql, type HistoryColumns } from './history-columns.js';
+import { deletedSql, openEndSql, timeSql, versionSql, type HistoryColumns } from './history-columns.js';
 import { excelErrorSql, invisibleClass, maskedCode, maskedSql, moneySql, noDigitSql, noIdCode, noPlaceholderSql, placeholderCode } from './sql-macros.js';
 
 export interface MappedField {
@@ -616,11 +616,13 @@ export interface ConvSql {
   /** The reasons a rejected row is given (over conv with its cleaned columns re-derived): every
    *  check that rejects, and the optional fields that could not be read either. */
   reasonChecks: Check[];
-  /** The headers several versions of one key are told apart by (a version number, a change time:
-   *  conv's __ver and __vtime); empty when the file has neither (the first of a key loads). */
+  /** The headers several versions of one key are told apart by (a 拉链表's end and start, a version
+   *  number, a change time: conv's __vopen/__vstart, __ver and __vtime); empty when the file has
+   *  none (the first of a key loads). */
   versionBy: string[];
-  /** Whether conv has __ver, __vtime and __del (a deletion marker's verdict, for the versions). */
-  versioned: { ver: boolean; time: boolean; del: boolean };
+  /** Whether conv has __vopen and __vstart (a 拉链表's period), __ver, __vtime and __del (a
+   *  deletion marker's verdict, for the versions). */
+  versioned: { valid: boolean; ver: boolean; time: boolean; del: boolean };
 }
 
 /**
@@ -675,13 +677,15 @@ export function buildConvSql(
     insertColumns.push(convName(m.field));
   }
   // the order of several versions of one key (the dedup step ranks by them)
+  const valid = history?.validity !== undefined;
   const ver = history?.version !== undefined;
   const time = history?.time !== undefined;
+  if (valid) typed.push(`${openEndSql(cleanCol(history!.validity!.end.index))} AS __vopen`, `${timeSql(cleanCol(history!.validity!.start.index))} AS __vstart`);
   if (ver) typed.push(`${versionSql(cleanCol(history!.version!.index))} AS __ver`);
   if (time) typed.push(`${timeSql(cleanCol(history!.time!.index))} AS __vtime`);
   // a deleted row takes part in the versions' order: the newest version a deletion, the key's
   // older rows do not load either
-  const del = (ver || time) && (history?.markers.length ?? 0) > 0;
+  const del = (valid || ver || time) && (history?.markers.length ?? 0) > 0;
   if (del) typed.push(`coalesce(${history!.markers.map((m) => deletedSql(m, cleanCol(m.index))).join(' OR ')}, FALSE) AS __del`);
   // Unmapped columns are kept, not dropped: their values go to extras as JSON.
   const unmapped = columns.filter((c) => !c.field);
@@ -731,7 +735,7 @@ export function buildConvSql(
   const enumRawCols = enums.map((m) => `CASE WHEN ${ident(m.field.name)} IS NULL AND NOT tj_ph(${m.clean}) THEN ${m.clean} END AS ${ident(enumRawName(m.field))}`);
   // Raw text is kept only for rows that will be rejected (to show the user what was wrong), in one
   // list column: one NULL a good row rather than one per column (less to write, less memory).
-  const head = [...pass, ...insertColumns.map(outerValue), ...enumRawCols, ...(ver ? ['__ver'] : []), ...(time ? ['__vtime'] : []), ...(del ? ['__del'] : [])];
+  const head = [...pass, ...insertColumns.map(outerValue), ...enumRawCols, ...(valid ? ['__vopen', '__vstart'] : []), ...(ver ? ['__ver'] : []), ...(time ? ['__vtime'] : []), ...(del ? ['__del'] : [])];
   const tail = ['__bad', `CASE WHEN __bad THEN [${rawCols.join(', ')}]::VARCHAR[] END AS __raw`];
   const select = `SELECT ${[...head, ...softCols, ...tail].join(', ')} FROM (${decided})`;
   // __soft holds softCols' values in their order
@@ -751,8 +755,8 @@ export function buildConvSql(
     enumRaw,
     soft,
     reasonChecks: [...checks, ...softReasonChecks(soft)],
-    versionBy: [history?.version?.header, history?.time?.header].filter((x): x is string => x !== undefined),
-    versioned: { ver, time, del },
+    versionBy: [history?.validity?.end.header, history?.validity?.start.header, history?.version?.header, history?.time?.header].filter((x): x is string => x !== undefined),
+    versioned: { valid, ver, time, del },
   };
 }
 

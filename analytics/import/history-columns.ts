@@ -5,7 +5,7 @@
 // A file without such a header gets nothing: no sample read, nothing added to the conversion's SQL.
 import { lit } from '../db/duck.js';
 import type { ColumnMapping } from './headers.js';
-import { MARKER_HEADERS, MARKER_VALUES, UPDATE_TIME_HEADERS, VERSION_HEADERS, type MarkerKind } from './lexicon/history.js';
+import { MARKER_HEADERS, MARKER_VALUES, UPDATE_TIME_HEADERS, VALIDITY_END_HEADERS, VALIDITY_START_HEADERS, VERSION_HEADERS, type MarkerKind } from './lexicon/history.js';
 
 export interface DeletionMarker {
   index: number;
@@ -22,6 +22,9 @@ export interface HistoryColumns {
   version?: { index: number; header: string };
   /** A change-time column: among equal versions, the latest loads. */
   time?: { index: number; header: string };
+  /** A 拉链表's period of each version (start_dt / end_dt): the version whose end is open
+   *  (9999-12-31, 9999-99-99, empty) loads, else the latest start — before version and time. */
+  validity?: { start: { index: number; header: string }; end: { index: number; header: string } };
 }
 
 /** A header as the history lexicon writes it: lower case, a bracket's note (删除标记（0否1是）)
@@ -38,10 +41,12 @@ const MARKER_KIND = new Map<string, MarkerKind>(
 );
 const VERSION = new Set(VERSION_HEADERS.map(historyHeaderKey));
 const TIME_RANK = new Map(UPDATE_TIME_HEADERS.map((h, i) => [historyHeaderKey(h), i]));
+const VALID_START = new Set(VALIDITY_START_HEADERS.map(historyHeaderKey));
+const VALID_END = new Set(VALIDITY_END_HEADERS.map(historyHeaderKey));
 
 export interface HistoryCandidate {
   column: ColumnMapping;
-  role: 'marker' | 'version' | 'time';
+  role: 'marker' | 'version' | 'time' | 'start' | 'end';
   kind?: MarkerKind;
   rank?: number;
 }
@@ -57,6 +62,8 @@ export function historyCandidates(columns: readonly ColumnMapping[]): HistoryCan
     if (kind) out.push({ column: c, role: 'marker', kind });
     else if (VERSION.has(k)) out.push({ column: c, role: 'version' });
     else if (TIME_RANK.has(k)) out.push({ column: c, role: 'time', rank: TIME_RANK.get(k)! });
+    else if (VALID_START.has(k)) out.push({ column: c, role: 'start' });
+    else if (VALID_END.has(k)) out.push({ column: c, role: 'end' });
   }
   return out;
 }
@@ -71,12 +78,14 @@ const TIME_VALUES = [
   /^1[0-9]{9}([0-9]{3})?$/,
 ];
 
-/** Whether a column's sampled values are all what `role` holds (at least one value). */
+/** Whether a column's sampled values are all what `role` holds (at least one value; a version's
+ *  end may be empty throughout: every version current). */
 function fits(c: HistoryCandidate, values: readonly string[]): boolean {
   const vs = values.map((v) => v.trim()).filter((v) => v !== '');
-  if (!vs.length) return false;
+  if (!vs.length) return c.role === 'end' && values.length > 0;
   if (c.role === 'version') return vs.every((v) => VERSION_VALUE.test(v));
-  if (c.role === 'time') return vs.every((v) => TIME_VALUES.some((r) => r.test(v)));
+  // (9999-12-31 and 9999-99-99, a version still current, are of these forms)
+  if (c.role === 'time' || c.role === 'start' || c.role === 'end') return vs.every((v) => TIME_VALUES.some((r) => r.test(v)));
   const words = MARKER_VALUES[c.kind!];
   const known = new Set([...words.deleted, ...words.live]);
   return vs.every((v) => known.has(v.toUpperCase()));
@@ -92,12 +101,23 @@ export function decideHistory(candidates: readonly HistoryCandidate[], samples: 
     .map((c) => ({ index: c.column.index, header: c.column.header, kind: c.kind!, deleted: MARKER_VALUES[c.kind!].deleted }));
   const v = ok.find((c) => c.role === 'version');
   const t = ok.filter((c) => c.role === 'time').sort((a, b) => a.rank! - b.rank! || a.column.index - b.column.index)[0];
-  if (!markers.length && !v && !t) return undefined;
+  // a 拉链表's period: a start and an end, both (the first of each)
+  const start = ok.find((c) => c.role === 'start');
+  const end = ok.find((c) => c.role === 'end');
+  const validity = start && end ? { start: { index: start.column.index, header: start.column.header }, end: { index: end.column.index, header: end.column.header } } : undefined;
+  if (!markers.length && !v && !t && !validity) return undefined;
   return {
     markers,
     ...(v ? { version: { index: v.column.index, header: v.column.header } } : {}),
     ...(t ? { time: { index: t.column.index, header: t.column.header } } : {}),
+    ...(validity ? { validity } : {}),
   };
+}
+
+/** SQL: whether a version's end, cleaned text `t`, is open — the version is current: empty, or a
+ *  year 9999 (9999-12-31, 9999-99-99, 99991231), as 拉链表 write it. */
+export function openEndSql(t: string): string {
+  return `coalesce(trim(${t}) = '' OR starts_with(trim(${t}), '9999'), TRUE)`;
 }
 
 /** SQL: whether cleaned text `t` is one of a marker's deleted values. */

@@ -245,6 +245,99 @@ describe('several versions of one record in one file', () => {
   });
 });
 
+describe('a 拉链表: the versions of a record by their period (start_dt / end_dt)', () => {
+  it('the version whose end is open (9999-12-31, 9999-99-99, empty) loads wherever it stands, else the latest start; not the first line, not the last', async () => {
+    const ws = await freshWorkspace();
+    const f = csv('zipper.csv', [
+      `${CASE_HEAD},start_dt,end_dt`,
+      'A1,菜园镇,2024-03-05,100,2024-01-01,2024-03-01', // line 2: first of A1, closed
+      'A1,菜园镇,2024-03-05,300,2024-06-01,9999-12-31', // line 3: A1's current version, in the middle
+      'A1,菜园镇,2024-03-05,200,2024-03-01,2024-06-01', // line 4: last of A1, closed
+      'B1,菜园镇,2024-04-01,10,2024-02-01,2024-05-01', // line 5: no open end: the latest start (line 6) loads
+      'B1,菜园镇,2024-04-01,20,2024-05-01,2024-08-01', // line 6
+      'C1,菜园镇,2024-05-01,1,2024-01-01,2024-02-01', // line 7
+      'C1,菜园镇,2024-05-01,2,2024-02-01,9999-99-99', // line 8: open as 9999-99-99
+      'D1,菜园镇,2024-05-02,5,2024-01-01,2024-03-01', // line 9
+      'D1,菜园镇,2024-05-02,6,2024-03-01,', // line 10: open as empty
+      'E1,菜园镇,2024-05-03,50,2024-01-01,9999-12-31', // line 11: one version only
+      'F1,菜园镇,2024-05-04,70,2024-01-01,2024-04-01', // line 12: closed, every field as line 13's
+      'F1,菜园镇,2024-05-04,70,2024-04-01,9999-12-31', // line 13: the current version (a revocation: no field says so)
+    ]);
+    const r = await importFile(ws, f);
+    expect(r).toMatchObject({ rows_read: 12, rows_loaded: 6, rows_rejected: 6 });
+    // the period's columns stay unmapped (kept in extras)
+    expect(r.unmapped_headers).toEqual(expect.arrayContaining(['start_dt', 'end_dt']));
+    expect(await rows(ws, `SELECT case_id, fine_amount::DOUBLE AS fine, extras->>'start_dt' AS s FROM penalty_case ORDER BY case_id`)).toEqual([
+      { case_id: 'A1', fine: 300, s: '2024-06-01' },
+      { case_id: 'B1', fine: 20, s: '2024-05-01' },
+      { case_id: 'C1', fine: 2, s: '2024-02-01' },
+      { case_id: 'D1', fine: 6, s: '2024-03-01' },
+      { case_id: 'E1', fine: 50, s: '2024-01-01' },
+      { case_id: 'F1', fine: 70, s: '2024-04-01' },
+    ]);
+    const rej = await rows(ws, `SELECT line_no, error_codes, reason_zh, reason_en FROM rejected_row ORDER BY line_no`);
+    expect(rej.map((x) => [x.line_no, x.error_codes])).toEqual([
+      [2, ['key.superseded']],
+      [4, ['key.superseded']],
+      [5, ['key.superseded']],
+      [7, ['key.superseded']],
+      [9, ['key.superseded']],
+      [12, ['key.superseded']],
+    ]);
+    expect(rej[1]!.reason_zh).toBe('已被本文件第 3 行的较新版本取代（按「end_dt」「start_dt」判断新旧；内容不同：罚款金额（元）、「start_dt」、「end_dt」），只导入最新版本');
+    // the same fields, another period: another version of the record, not a repeated line
+    expect(rej[5]!.reason_zh).toBe('已被本文件第 13 行的较新版本取代（按「end_dt」「start_dt」判断新旧；内容不同：「start_dt」、「end_dt」），只导入最新版本');
+    expect(rej[5]!.reason_en).toBe('superseded by the newer version on line 13 of this file (told by "end_dt", "start_dt"; other values: "start_dt", "end_dt"); only the newest version is loaded');
+    expect(r.warnings.some((w) => w.includes('按「end_dt」、「start_dt」列判断新旧') && w.includes('6 行较旧的版本未导入'))).toBe(true);
+
+    // the preview counts them the same way
+    const p = await previewFile(null, f);
+    expect(p.validation?.rejected).toBe(6);
+    expect(p.validation?.reasons.map((x) => [x.code, x.rows])).toEqual([['key.superseded', 6]]);
+  });
+
+  it('a record\'s own dates are no period of versions: 有效期至, 开始日期/结束日期, a start_dt without an end_dt — the first of a key loads', async () => {
+    const ws = await freshWorkspace();
+    for (const [name, head] of [
+      ['valid-to.csv', '生效日期,有效期至'],
+      ['plain-dates.csv', '开始日期,结束日期'],
+      ['start-only.csv', 'start_dt,备注'],
+    ] as const) {
+      const f = csv(name, [`${CASE_HEAD},${head}`, 'A1,菜园镇,2024-03-05,100,2024-01-01,2024-03-01', 'A1,菜园镇,2024-03-05,300,2024-06-01,9999-12-31']);
+      const r = await importFile(ws, f);
+      expect(r, name).toMatchObject({ rows_loaded: 1, rows_rejected: 1 });
+      expect(await rows(ws, `SELECT fine_amount::DOUBLE AS fine FROM penalty_case WHERE import_id = ${r.import_id}`), name).toEqual([{ fine: 100 }]);
+      expect(await rows(ws, `SELECT line_no, error_codes FROM rejected_row WHERE import_id = ${r.import_id}`), name).toEqual([{ line_no: 3, error_codes: ['key.duplicate_in_file'] }]);
+      await ws.db.exec(`DELETE FROM penalty_case WHERE import_id = ${r.import_id}`);
+    }
+  });
+
+  it('a period is found beside a version number (both kept: the period orders first); values that are no dates are no period', () => {
+    const cols = [
+      { index: 0, header: '案件编号', field: 'case_id' },
+      { index: 1, header: 'START_DT', field: null },
+      { index: 2, header: '拉链结束日期', field: null },
+      { index: 3, header: '版本号', field: null },
+    ];
+    const cands = historyCandidates(cols);
+    expect(cands.map((c) => [c.column.header, c.role])).toEqual([
+      ['START_DT', 'start'],
+      ['拉链结束日期', 'end'],
+      ['版本号', 'version'],
+    ]);
+    expect(decideHistory(cands, [[], ['2024-01-01', '20240301'], ['9999-12-31', '', '2024-03-01'], ['1', '2']])).toEqual({
+      markers: [],
+      validity: { start: { index: 1, header: 'START_DT' }, end: { index: 2, header: '拉链结束日期' } },
+      version: { index: 3, header: '版本号' },
+    });
+    // every end empty (every version current) is still an end
+    expect(decideHistory(cands.slice(0, 2), [[], ['2024-01-01'], ['', '']])?.validity).toBeDefined();
+    // a start of words, or an end without a start: no period
+    expect(decideHistory(cands.slice(0, 2), [[], ['当前', '历史'], ['9999-12-31']])).toBeUndefined();
+    expect(decideHistory(cands.slice(1, 2), [[], [], ['9999-12-31']])).toBeUndefined();
+  });
+});
+
 describe('recognising history columns', () => {
   it('headers are compared without case, separators or a bracket note', () => {
     expect(historyHeaderKey('IS_DELETED')).toBe('isdeleted');

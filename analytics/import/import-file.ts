@@ -701,18 +701,19 @@ function comparedColumns(t: TableDef, conv: Staged['conv']): Array<{ col: string
 
 /**
  * SQL: per key that more than one row of `rel` (conv, with __ord) has, the row that loads
- * (first_ord): the first — or, when the file has a version or change-time column, the newest
- * version (the highest version, then the latest time, then the later line), a deletion among
- * them (__del) taking part. A row that repeats an earlier one word for word — its version and time
+ * (first_ord): the first — or, when the file has a 拉链表's period, a version or a change-time
+ * column, the newest version (the one whose period is open — end 9999-12-31 or empty — then the
+ * latest start, then the highest version, then the latest time, then the later line), a deletion
+ * among them (__del) taking part. A row that repeats an earlier one word for word — its version and time
  * too — is no newer version: of equal versions the later line wins only when it differs (rep: the
  * row's place among its identical rows).
  */
 export function keyWinnersSql(t: TableDef, conv: Staged['conv'], rel: string): string {
   const keyList = keyColumns(t).map(ident).join(', ');
-  const { ver, time, del } = conv.versioned;
-  if (!ver && !time) return `SELECT ${keyList}, min(__ord) AS first_ord FROM ${rel} WHERE NOT __bad GROUP BY ${keyList} HAVING count(*) > 1`;
-  const same = [keyList, ...comparedColumns(t, conv).map((x) => ident(x.col)), ...(ver ? ['__ver'] : []), ...(time ? ['__vtime'] : [])].join(', ');
-  const order = [...(ver ? ['__ver DESC NULLS LAST'] : []), ...(time ? ['__vtime DESC NULLS LAST'] : []), 'rep = 1 DESC', '__ord DESC'].join(', ');
+  const { valid, ver, time, del } = conv.versioned;
+  if (!valid && !ver && !time) return `SELECT ${keyList}, min(__ord) AS first_ord FROM ${rel} WHERE NOT __bad GROUP BY ${keyList} HAVING count(*) > 1`;
+  const same = [keyList, ...comparedColumns(t, conv).map((x) => ident(x.col)), ...(valid ? ['__vopen', '__vstart'] : []), ...(ver ? ['__ver'] : []), ...(time ? ['__vtime'] : [])].join(', ');
+  const order = [...(valid ? ['__vopen DESC', '__vstart DESC NULLS LAST'] : []), ...(ver ? ['__ver DESC NULLS LAST'] : []), ...(time ? ['__vtime DESC NULLS LAST'] : []), 'rep = 1 DESC', '__ord DESC'].join(', ');
   return `SELECT ${keyList}, __ord AS first_ord FROM (
       SELECT ${keyList}, __ord, count(*) OVER w AS n, row_number() OVER (w ORDER BY ${order}) AS rn
       FROM (SELECT *, row_number() OVER (PARTITION BY ${same} ORDER BY __ord) AS rep FROM ${rel} WHERE NOT __bad${del ? ' OR __del' : ''})
@@ -864,15 +865,21 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
     compared.length
       ? `list_filter([${compared.map((x) => `CASE WHEN ${a(x.col)} IS DISTINCT FROM ${b(x.col)} THEN ${lit(`${x.f.zh}\u0001${x.f.en}`)} END`).join(', ')}], v -> v IS NOT NULL)`
       : '[]::VARCHAR[]';
-  const { del } = conv.versioned;
+  const { del, valid } = conv.versioned;
   const versioned = conv.versionBy.length > 0;
   const firsts = keyWinnersSql(t, conv, `${TAG}_conv`);
+  // a 拉链表's versions differ in their period even where every mapped field is the same (a permit
+  // revoked: its status and revocation date are no fields): another version, not a repeated line
+  const v = valid ? history!.validity! : undefined;
+  const period = v
+    ? `CASE WHEN c.__vopen IS DISTINCT FROM o.__vopen OR c.__vstart IS DISTINCT FROM o.__vstart THEN [${[v.start.header, v.end.header].map((h) => lit(`「${h}」\u0001"${h}"`)).join(', ')}] ELSE []::VARCHAR[] END`
+    : null;
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE ${TAG}_dup AS
      SELECT __ord, CASE WHEN ${versioned ? 'len(diff) > 0 OR by_del' : 'FALSE'} THEN 'key.superseded' ELSE 'key.duplicate_in_file' END AS code, other, diff, by_del FROM (
      WITH firsts AS (${firsts})
      SELECT c.__ord, ${source.lineExpr('o')} AS other, ${del ? 'o.__del' : 'FALSE'} AS by_del,
-       ${diffOf((col) => `c.${ident(col)}`, (col) => `o.${ident(col)}`)} AS diff
+       ${period ? `list_concat(${diffOf((col) => `c.${ident(col)}`, (col) => `o.${ident(col)}`)}, ${period})` : diffOf((col) => `c.${ident(col)}`, (col) => `o.${ident(col)}`)} AS diff
      FROM ${TAG}_conv c JOIN firsts f USING (${keyList}) JOIN ${TAG}_conv o ON o.__ord = f.first_ord ${source.lineJoin('o')}
      WHERE NOT c.__bad AND c.__ord ${versioned ? '<>' : '>'} f.first_ord)`,
   );

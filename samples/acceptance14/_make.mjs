@@ -723,7 +723,10 @@ async function file09() {
     if (revoked) {
       r++;
       putRow(ws, r, [id, code, biz.name, item, UNITS[u][0], dateCell(d), '已撤销', dateCell(rev), dateCell(rev), dateCell([9999, 12, 31])]);
-      rejected.push({ line: r, why: `许可编号 ${id} 与第 ${firstLine[id]} 行重复（拉链表的新版本：许可已撤销）/ duplicate key (the revocation as a new version)` });
+      // (was: this line rejected as the later one of a key. A 拉链表's current version is the row
+      // whose end_dt is open (9999-12-31), wherever it stands: the importer now reads start_dt/end_dt
+      // as the versions' period, so the closed first version is the one rejected — see README)
+      rejected.push({ line: firstLine[id], why: `许可编号 ${id} 的旧版本（end_dt 已闭链），被第 ${r} 行的当前版本（end_dt 9999-12-31，许可已撤销）取代 / an older version (closed end_dt), superseded by the current one on line ${r} (the revocation)` });
     }
   }
   await saveWorkbook(wb, join(DIR, file));

@@ -75,3 +75,21 @@ export const UPDATE_TIME_HEADERS: readonly string[] = [
   '同步时间', '数据同步时间', '最后同步时间', '交换时间', '入库时间', '抽取时间',
   'synctime', 'synctimestamp', 'tongtime', 'etltime', 'loadtime', 'dwdtime', 'tbsj', 'rksj',
 ];
+
+/** Headers of the period a row of a 拉链表 (a data warehouse's zipper history table) is the record's
+ *  version for: its start, and its end — 9999-12-31 (or 9999-99-99, or empty) while the version is
+ *  current. Only names that say the period is the row's or the record's own (start_dt, 拉链开始日期,
+ *  记录生效日期), never a thing's validity (有效期至, 生效日期, valid_to, 开始日期: a permit's or a
+ *  plan's dates are business data). Both are needed: a start alone, or an end alone, is none. */
+export const VALIDITY_START_HEADERS: readonly string[] = [
+  'startdt', 'begindt', 'dwstartdt', 'dwstartdate', 'dwbegindt', 'dwbegindate', 'rowstartdt', 'rowstartdate', 'roweffectivedate', 'roweffdt',
+  'hisstartdt', 'hisstartdate', 'zipstartdt', 'zipstartdate', 'chainstartdt', 'chainstartdate',
+  '拉链开始日期', '拉链开始时间', '拉链起始日期', '拉链起始时间', '开链日期', '开链时间', '记录生效日期', '记录生效时间', '记录开始日期', '记录开始时间',
+  '数据生效日期', '数据生效时间', '版本生效日期', '版本生效时间', '版本开始日期', '版本开始时间', '版本起始日期', '版本起始时间',
+];
+export const VALIDITY_END_HEADERS: readonly string[] = [
+  'enddt', 'dwenddt', 'dwenddate', 'rowenddt', 'rowenddate', 'rowexpirationdate', 'rowexpdt',
+  'hisenddt', 'hisenddate', 'zipenddt', 'zipenddate', 'chainenddt', 'chainenddate',
+  '拉链结束日期', '拉链结束时间', '拉链截止日期', '拉链截止时间', '闭链日期', '闭链时间', '记录失效日期', '记录失效时间', '记录结束日期', '记录结束时间',
+  '数据失效日期', '数据失效时间', '版本失效日期', '版本失效时间', '版本结束日期', '版本结束时间', '版本截止日期', '版本截止时间',
+];

@@ -122,4 +122,62 @@ describe('field names in Latin letters', () => {
     const words = samples.map((s, i) => (i === 1 ? ['已检查', '已检查', '未检查', '已检查'] : s));
     expect(recognise(headers, { samples: words }).columns[1]!.field).toBeNull();
   });
+
+  describe('initials two phrases share, read as the one the column\'s values choose', () => {
+    // an inspection log with pinyin keys; the last column's values vary
+    const headers = ['jcbh', 'jcrq', 'jcdxmc', 'tyshxydm', 'jclx', 'jcjg'];
+    const base = [
+      ['JC1', 'JC2', 'JC3', 'JC4', 'JC5'],
+      ['2024-03-01', '2024-03-02', '2024-03-05', '2024-03-06', '2024-03-07'],
+      ['甲商行', '乙超市', '丙饭店', '丁旅馆', '戊药店'],
+      ['91330922MA2A0B1C2D', '91330922MA2A0B1C2E', '91330922MA2A0B1C2F', '91330922MA2A0B1C2G', '91330922MA2A0B1C2H'],
+      ['日常检查', '专项检查', '双随机抽查', '日常检查', '日常检查'],
+    ];
+    const jcjg = (values: string[]) => recognise(headers, { samples: [...base, values] }).columns[5]!;
+
+    it('jcjg (检查结果 / 检查机关) over an inspection result\'s values is the result, likely, saying why', () => {
+      const c = jcjg(['未发现问题', '责令改正', '立案查处', '移送', '未发现问题']);
+      expect(c.field).toBe('result');
+      expect(c.confidence).toBe('likely');
+      expect(c.why).toMatch(/^拼音首字母字段名读作“检查结果”（也可读作“检查机关”，按列中的值）/);
+      // most values, not all: one free text among five (4/5 = 80% ≥ 60%)
+      expect(jcjg(['未发现问题', '责令改正', '现场已整改完毕', '移送', '未发现问题']).field).toBe('result');
+    });
+
+    it('jcjg over values that are no result stays unread, as from the header alone', () => {
+      // words no result is spelled as (2 of 5 would be: below most)
+      expect(jcjg(['良好', '一般', '较差', '良好', '一般']).field).toBeNull();
+      expect(jcjg(['良好', '一般', '责令改正', '未发现问题', '较差']).field).toBeNull();
+      // unit names, with no workspace to know them by: nothing speaks for 检查机关 either
+      expect(jcjg(['县市场监管局', '县市场监管局', '县综合执法局', '县市场监管局', '县综合执法局']).field).toBeNull();
+      // too few values to tell
+      expect(jcjg(['未发现问题', '责令改正', '', '', '']).field).toBeNull();
+      // and without values at all, as before
+      expect(recognise(headers).columns[5]!.field).toBeNull();
+    });
+
+    it('pjjg (判决结果 / 评价结果): a satisfaction\'s values or a judgment\'s', () => {
+      const one = (values: string[]) => recognise(['pjjg'], { samples: [values] });
+      const a = one(['满意', '基本满意', '不满意', '满意']);
+      expect([a.table, a.columns[0]!.field]).toEqual(['complaint', 'satisfaction']);
+      const b = one(['维持', '驳回', '撤销', '维持']);
+      expect([b.table, b.columns[0]!.field]).toEqual(['review_litigation', 'outcome']);
+    });
+
+    it('cfsx (处罚上限 / 处罚事项): amounts are the upper limit; words rule the amount out, leaving the matter', () => {
+      const matter = recognise(['事项编码', '事项名称', '权力类型', 'cfsx'], {
+        samples: [['330001', '330002', '330003', '330004'], ['甲', '乙', '丙', '丁'], ['行政处罚', '行政处罚', '行政检查', '行政处罚'], ['5000', '10000', '20000', '3000']],
+      });
+      expect(matter.columns[3]!.field).toBe('fine_max');
+      const penalty = (values: string[]) =>
+        recognise(['案件编号', '立案日期', '当事人名称', '罚款金额', 'cfsx'], {
+          samples: [['A1', 'A2', 'A3', 'A4'], ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04'], ['甲', '乙', '丙', '丁'], ['100', '200', '300', '400'], values],
+        }).columns[4]!;
+      const c = penalty(['对占道经营的处罚', '对乱堆放的处罚', '对噪声扰民的处罚', '对无证经营的处罚']);
+      expect(c.field).toBe('matter_code');
+      expect(c.why).toMatch(/^拼音首字母字段名读作“处罚事项”（也可读作“处罚上限”，按列中的值）/);
+      // amounts in a penalty ledger: 处罚上限 is no field of a case, and the values speak for nothing else
+      expect(penalty(['5000', '10000', '20000', '3000']).field).toBeNull();
+    });
+  });
 });

@@ -15,6 +15,9 @@ export interface AsciiReading {
   /** The Chinese header the name stands for. */
   text: string;
   how: 'english' | 'pinyin';
+  /** Initials two phrases share, decided by the column's values (readByValues): the phrases
+   *  not taken. */
+  others?: string[];
 }
 
 const NAME = /^[A-Za-z][A-Za-z0-9_\-. ]{0,59}$/;
@@ -57,6 +60,8 @@ export function dictCodeColumns(headers: readonly string[]): Map<number, string>
 }
 
 let initialsCache: ReadonlyMap<string, string> | undefined;
+/** Initials two or more phrases share that name no common field: each phrase with its fields. */
+let sharedCache: ReadonlyMap<string, ReadonlyArray<readonly [string, ReadonlySet<string>]>> | undefined;
 /** A phrase's initials, term by term (a term's pinyin in its own context: 执行 zx, 银行 yh). */
 const termInitials = new Map<string, string>();
 function initialsOf(term: string): string {
@@ -93,9 +98,10 @@ function sameMeaning(): Map<string, string[]> {
 }
 
 /** Pinyin initials → the phrase they stand for: the lexicon's phrases, then (for initials none of
- *  them has) their variants. Initials two phrases share stand for neither (jcjg: 检查结果 and
- *  检查机关 — a guess between them would be a coin toss), unless both name the same field (ajbh:
- *  案件编号 and 案卷编号, each a case's number): then the first. */
+ *  them has) their variants. Initials two phrases share stand for neither here (jcjg: 检查结果 and
+ *  检查机关 — from the header alone a guess would be a coin toss; the column's values may choose,
+ *  sharedAsciiName), unless both name the same field (ajbh: 案件编号 and 案卷编号, each a case's
+ *  number): then the first. */
 function initials(): ReadonlyMap<string, string> {
   if (initialsCache) return initialsCache;
   const phrases = lexiconPhrases();
@@ -119,8 +125,21 @@ function initials(): ReadonlyMap<string, string> {
   const out = new Map<string, string>();
   decide(own, out);
   decide(other, out);
-  for (const [k, p] of out) if (!p) out.delete(k);
+  const shared = new Map<string, ReadonlyArray<readonly [string, ReadonlySet<string>]>>();
+  for (const [k, p] of out) {
+    if (p) continue;
+    out.delete(k);
+    // (the phrases as the level that found them shared: a phrase's own initials before its variants')
+    shared.set(k, own.get(k) ?? other.get(k)!);
+  }
+  sharedCache = shared;
   return (initialsCache = out);
+}
+
+/** The initials several phrases share (jcjg: 检查结果, 检查机关), each phrase with its fields. */
+export function sharedInitials(): ReadonlyMap<string, ReadonlyArray<readonly [string, ReadonlySet<string>]>> {
+  initials();
+  return sharedCache!;
 }
 
 /** The words of a name: snake_case, kebab-case, spaces, camelCase and PascalCase split, lower case. */
@@ -182,17 +201,28 @@ function english(words: readonly string[]): string | null {
   return /[\u4e00-\u9fff]/.test(text) ? text : null;
 }
 
-function fromPinyin(words: readonly string[]): string | null {
+/** The phrase pinyin initials stand for, or the phrases they may stand for when several share
+ *  them (the first reading that is either, as the words are tried). */
+function fromPinyin(words: readonly string[]): string | ReadonlyArray<readonly [string, ReadonlySet<string>]> | null {
   if (!words.every((w) => /^[a-z]+$/.test(w))) return null;
   const index = initials();
+  const shared = sharedInitials();
   // XK_WSH: a prefix naming the table (许可) may stand before the field's own initials
   for (const ws of words.length > 1 ? [words, words.slice(1)] : [words]) {
     const k = ws.join('');
     if (k.length < 2 || k.length > 16) continue;
-    const p = index.get(k);
+    const p = index.get(k) ?? shared.get(k);
     if (p) return p;
   }
   return null;
+}
+
+/** The words of a name in Latin letters that reads as nothing by itself (readAsciiName null), or
+ *  null for a name that is none. */
+function latinWords(raw: string): string[] | null {
+  const s = raw.normalize('NFKC').trim().replace(DICT_TEXT, '');
+  if (!NAME.test(s) || known().has(exactKey(s))) return null;
+  return nameWords(s);
 }
 
 /** What a name in Latin letters stands for, when it is one; null for anything else (a Chinese
@@ -208,5 +238,17 @@ export function readAsciiName(raw: string): AsciiReading | null {
   const en = english(words);
   if (en) return { text: en, how: 'english' };
   const py = fromPinyin(words);
-  return py ? { text: py, how: 'pinyin' } : null;
+  return typeof py === 'string' ? { text: py, how: 'pinyin' } : null;
+}
+
+/**
+ * Pinyin initials several phrases of the lexicon share, naming no common field (jcjg: 检查结果 and
+ * 检查机关): the phrases with the fields each names, for the column's values to choose between
+ * (recognise.ts); null for any other name (readAsciiName reads it, or nothing does).
+ */
+export function sharedAsciiName(raw: string): Array<{ text: string; fields: ReadonlySet<string> }> | null {
+  const words = latinWords(raw);
+  if (!words?.length || readAsciiName(raw)) return null;
+  const py = fromPinyin(words);
+  return py && typeof py !== 'string' ? py.map(([text, fields]) => ({ text, fields })) : null;
 }

@@ -8,8 +8,8 @@ import { CANONICAL_TABLES, tableDef } from '../../schema/tables.js';
 import { derivedKeyOf, type TableDef } from '../../schema/types.js';
 import { FILE_HINTS, TABLE_MARKERS } from '../lexicon/fields.js';
 import { fieldEvidence, profileColumn, yearLastOrder, type ColumnProfile, type DateOrder, type Evidence, type NameIndex } from './evidence.js';
-import { analyse, classFit, scoreHeader, tableModel, type Analysed } from './score.js';
-import { dictCodeColumns } from './ascii-names.js';
+import { analyse, analyseAs, classFit, scoreHeader, tableModel, type Analysed } from './score.js';
+import { dictCodeColumns, sharedAsciiName } from './ascii-names.js';
 import { addListColumns, addPartyIdFallback } from './fallbacks.js';
 import { normaliseHeader, parseLegend } from './normalise.js';
 
@@ -97,6 +97,8 @@ interface Cell {
 
 interface TableResult {
   table: TableDef;
+  /** The headers as analysed (a shared initials' reading chosen by values included). */
+  hs: Analysed[];
   cells: Cell[][];
   profiles: Array<ColumnProfile | undefined>;
   assigned: Map<number, number>;
@@ -148,7 +150,7 @@ function scoreTable(t: TableDef, hs: Analysed[], profiles: Array<ColumnProfile |
   // …and a ledger that names nothing of what such ledgers are about (no 处罚, 罚款, 听证 in a
   // penalty ledger) is less likely that ledger.
   if (markers.size && !marked) score -= 0.25;
-  return { table: t, cells, profiles, assigned, score };
+  return { table: t, hs, cells, profiles, assigned, score };
 }
 
 /** A cell's evidence, weighed now if its header scored 0 (a missing field's candidates by values). */
@@ -187,16 +189,46 @@ function profilesOf(headers: readonly string[], opts: RecogniseOptions): Array<C
 }
 
 /** The headers analysed; a dictionary code beside its text's column (sourceChannel beside
- *  sourceChannel_dictText) as a header that says nothing: the text is the value. */
-function analysedAll(headers: readonly string[]): Analysed[] {
+ *  sourceChannel_dictText) as a header that says nothing: the text is the value; pinyin initials
+ *  two phrases share read as the one the column's values choose (readByValues). */
+function analysedAll(headers: readonly string[], profiles?: ReadonlyArray<ColumnProfile | undefined>): Analysed[] {
   const codes = dictCodeColumns(headers);
-  return headers.map((h, i) => analysed(codes.has(i) ? '' : h));
+  return headers.map((h, i) => {
+    const a = analysed(codes.has(i) ? '' : h);
+    if (a.read || codes.has(i) || !profiles?.[i]) return a;
+    const text = readByValues(h, profiles[i]);
+    return text ? analyseAs(h, text) : a;
+  });
+}
+
+/**
+ * Pinyin initials two phrases share (jcjg: 检查结果 and 检查机关 — read as neither from the header
+ * alone) read as one of them when the column's values choose it: the only phrase some field of
+ * which its values speak for (most of them one enum's values, dates under a date, known units under
+ * a unit), or the only one left when the values speak against every field of the others (words
+ * under 处罚上限, an amount). Otherwise null: the column stays unread, as before.
+ */
+function readByValues(header: string, p: ColumnProfile | undefined): NonNullable<Analysed['read']> | null {
+  const shared = sharedAsciiName(header);
+  if (!shared || !p || p.n < 3) return null;
+  // each phrase with the fields it names, in every table that has them
+  const byText = new Map<string, Set<string>>();
+  for (const { text, fields } of shared) for (const f of fields) (byText.get(text) ?? byText.set(text, new Set()).get(text)!).add(f);
+  if (byText.size < 2) return null;
+  const verdicts = [...byText].map(([text, names]) => {
+    const factors = CANONICAL_TABLES.flatMap((t) => t.fields.filter((f) => names.has(f.name)).map((f) => fieldEvidence(p, f, t).factor));
+    return { text, for: factors.some((x) => x > 1), against: factors.length > 0 && factors.every((x) => x < 1) };
+  });
+  const left = verdicts.filter((v) => !v.against);
+  const backed = left.filter((v) => v.for);
+  const chosen = backed.length === 1 ? backed[0]! : !backed.length && left.length === 1 && left.length < verdicts.length ? left[0]! : null;
+  return chosen ? { text: chosen.text, how: 'pinyin', others: verdicts.filter((v) => v !== chosen).map((v) => v.text) } : null;
 }
 
 /** Recognises a file's table and columns. */
 export function recognise(headers: readonly string[], opts: RecogniseOptions = {}): Recognition {
-  const hs = analysedAll(headers);
   const profiles = profilesOf(headers, opts);
+  const hs = analysedAll(headers, profiles);
   const results = CANONICAL_TABLES.map((t) => scoreTable(t, hs, profiles, opts.fileName));
   distinctiveness(results);
   results.sort((a, b) => b.score - a.score);
@@ -232,8 +264,8 @@ function distinctiveness(results: TableResult[]): void {
 export function recogniseFor(table: string, headers: readonly string[], opts: RecogniseOptions = {}): Recognition {
   const t = tableDef(table);
   if (!t) throw new Error(`unknown table ${table}`);
-  const hs = analysedAll(headers);
-  const r = scoreTable(t, hs, profilesOf(headers, opts), opts.fileName);
+  const profiles = profilesOf(headers, opts);
+  const r = scoreTable(t, analysedAll(headers, profiles), profiles, opts.fileName);
   return decide(r, headers, true, [{ table, score: round(r.score) }]);
 }
 
@@ -247,7 +279,7 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
   const yearLast = new Map<number, NonNullable<ReturnType<typeof yearLastOrder>>>();
   const columns = headers.map((header, i): ColumnDecision => {
     const j = r.assigned.get(i);
-    const h = analysed(header);
+    const h = r.hs[i]!;
     const text = j === undefined ? codes.get(i) : undefined;
     if (text !== undefined) {
       return {
@@ -290,8 +322,11 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
     const evidence = evidenceAt(r, i, j);
     // a name in Latin letters is read as what it likely stands for: never sure
     const sure = tableSure && evidence.factor >= 0.9 && !rival && (c.exact || c.header >= SURE) && !h.read;
-    const read = h.read ? `${h.read.how === 'english' ? '英文' : '拼音首字母'}字段名读作“${h.read.text}”，` : '';
-    const readEn = h.read ? `the ${h.read.how === 'english' ? 'English' : 'pinyin-initial'} name read as "${h.read.text}"; ` : '';
+    // (initials two phrases share: which the values chose, and the others)
+    const others = h.read?.others?.length ? `（也可读作${h.read.others.map((o) => `“${o}”`).join('、')}，按列中的值）` : '';
+    const othersEn = h.read?.others?.length ? ` (also the initials of ${h.read.others.map((o) => `"${o}"`).join(', ')}; the column's values chose)` : '';
+    const read = h.read ? `${h.read.how === 'english' ? '英文' : '拼音首字母'}字段名读作“${h.read.text}”${others}，` : '';
+    const readEn = h.read ? `the ${h.read.how === 'english' ? 'English' : 'pinyin-initial'} name read as "${h.read.text}"${othersEn}; ` : '';
     const how = read + (c.exact ? `即“${fm.field.zh}”的常用写法` : `与“${c.phrase}”相近（${Math.round(c.header * 100)}%）`).replace(/^(?=[即与])/, read ? '' : '表头');
     const howEn = readEn + (c.exact ? `the header is a usual spelling of ${fm.field.en}` : `the header is close to "${c.phrase}" (${Math.round(c.header * 100)}%)`);
     const ev = evidence.note ? `；${evidence.note}` : '';
@@ -324,13 +359,13 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
       // Columns that come close by header or values, or free columns of the right sort (a date
       // column for a date field).
       const fits = (i: number) => {
-        const cls = analysed(headers[i]!).cls;
+        const cls = r.hs[i]!.cls;
         return !columns[i]!.field && cls !== undefined && classFit(f.kind, cls) >= 0.95 && f.kind !== 'text' && f.kind !== 'ref';
       };
       // A header of another sort (抽查类型, 姓名 for an id) is no candidate, however close its words;
       // for an id, a date or an amount the header must say its sort (编号, 日期, 金额) or the values must.
       const unlike = (i: number) => {
-        const cls = analysed(headers[i]!).cls;
+        const cls = r.hs[i]!.cls;
         if (cls !== undefined) return classFit(f.kind, cls) < 0.5;
         return (f.kind === 'id' || f.kind === 'date' || f.kind === 'money') && evidenceAt(r, i, j).factor <= 1;
       };
@@ -356,7 +391,7 @@ function decide(r: TableResult, headers: readonly string[], tableSure: boolean, 
     const f = r.table.fields.find((x) => x.name === m.field)!;
     const only = m.candidates.length === 1 ? m.candidates[0]! : null;
     if (f.kind !== 'date' || !only || columns[only.index]!.field) return true;
-    const cls = analysed(headers[only.index]!).cls;
+    const cls = r.hs[only.index]!.cls;
     const p = r.profiles[only.index];
     if (cls === undefined || classFit('date', cls) < 0.95 || !p || p.n < 3 || p.date < 0.8) return true;
     columns[only.index] = {

@@ -86,6 +86,12 @@ function relation(x: string, y: string): number {
   return 0;
 }
 
+/** A name in Latin letters analysed as the Chinese header it was read as. */
+export function analyseAs(header: string, read: AsciiReading): Analysed {
+  const a = analyse(read.text);
+  return { ...a, norm: { ...a.norm, raw: header }, read };
+}
+
 export function analyse(header: string, withNotes = true): Analysed {
   // a dictionary code's text (satisfaction_dictText) is read as the code's own name
   if (DICT_TEXT.test(header) && header.trim().replace(DICT_TEXT, '')) {
@@ -94,10 +100,7 @@ export function analyse(header: string, withNotes = true): Analysed {
   }
   // a name in Latin letters (acceptTime, rwbh) is read as the Chinese header it stands for
   const ascii = withNotes ? readAsciiName(header) : null;
-  if (ascii) {
-    const a = analyse(ascii.text, withNotes);
-    return { ...a, norm: { ...a.norm, raw: header }, read: ascii };
-  }
+  if (ascii) return analyseAs(header, ascii);
   const norm = normaliseHeader(header);
   const tokens = tokenise(norm.core);
   const content = new Map<string, number>();
