@@ -15,7 +15,7 @@
 //   GET  /api/download ?ticket=… (or ?file=… with the token header): the file, once per ticket
 import { spawnSync } from 'node:child_process';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, closeSync, constants as fsConstants, createReadStream, createWriteStream, existsSync, fstatSync, mkdirSync, openSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, createReadStream, createWriteStream, existsSync, fstatSync, mkdirSync, openSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
@@ -26,6 +26,7 @@ import { HOST_HEADERS } from './security.js';
 import { ServiceClient, type WatchdogOptions } from './service/client.js';
 import { spawnChild } from './service/child.js';
 import { encodeMessage } from './wire.js';
+import { privateState } from './private-state.js';
 import { ownTempDir } from '../analytics/workspace/temp-dirs.js';
 
 const REPO = resolve(import.meta.dirname, '..');
@@ -150,11 +151,8 @@ export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
   const stateDir = resolve(opts.stateDir ?? join(homedir(), '.tijian'));
   // The state holds workspaces of unmasked ID numbers and names, on machines (servers) where other
   // accounts exist: everything this process and its analytics process create — folders, the
-  // workspace, DuckDB's own .wal, recent.json, exports — is its user's only (0700/0600; the child
-  // inherits the umask). A state folder made before this, or by hand, is closed to others too.
-  process.umask(0o077);
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  if ((statSync(stateDir).mode & 0o077) !== 0) chmodSync(stateDir, 0o700);
+  // workspace, DuckDB's own .wal, recent.json, exports — is its user's only (0700/0600).
+  privateState(stateDir);
   const defaultSample = join(REPO, 'samples', 'shengsi');
   const sampleDir = opts.sampleDir === undefined ? (process.env.TIJIAN_SAMPLE_DIR ?? defaultSample) : opts.sampleDir;
   // uploaded files are the user's: a host that was killed leaves them, the next one removes them

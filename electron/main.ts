@@ -12,6 +12,7 @@ import { electronPrinter, PRINT_WINDOW_OPTIONS } from './pdf-printer.js';
 import { allowNavigation, CSP, ipcSenderTrusted, permissionDecision, webPreferences, windowOpenDecision } from './security.js';
 import { ServiceClient, type WorkerHandle } from './service/client.js';
 import type { FromWorker } from './service/protocol.js';
+import { privateState } from './private-state.js';
 
 const isMac = process.platform === 'darwin';
 const RENDERER = join(import.meta.dirname, '../renderer/index.html');
@@ -39,7 +40,10 @@ function spawnUtility(): WorkerHandle {
 
 // Reports' PDFs are printed here, in hidden sandboxed windows, when the analytics process asks.
 const printer = electronPrinter(() => new BrowserWindow({ ...PRINT_WINDOW_OPTIONS, webPreferences: { ...PRINT_WINDOW_OPTIONS.webPreferences } } as BrowserWindowConstructorOptions));
-const service = new ServiceClient(spawnUtility, { stateDir: join(app.getPath('userData'), 'state'), sampleDir: sampleDir() }, printer);
+// the state (workspaces, recent.json, exports) is the user's only, as the browser host keeps it
+const STATE_DIR = join(app.getPath('userData'), 'state');
+privateState(STATE_DIR);
+const service = new ServiceClient(spawnUtility, { stateDir: STATE_DIR, sampleDir: sampleDir() }, printer);
 
 function send(event: string, payload: unknown): void {
   if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event, payload);
