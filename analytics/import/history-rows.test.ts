@@ -89,6 +89,46 @@ describe('rows the source system deleted or voided', () => {
     expect(r).toMatchObject({ rows_loaded: 2, rows_rejected: 0 });
   });
 
+  // probe 16: words that end the thing a record describes, and headers that name the thing's own state
+  it('注销/失效/已撤销 end a unit, a permit or a certificate, not its record: they load; 已删除 beside them is still rejected', async () => {
+    const ws = await freshWorkspace();
+    // a unit list whose 数据状态 says a township unit was abolished (注销): its old cases need it
+    const f = csv('units.csv', [
+      '单位编码,单位名称,队伍类型,数据状态',
+      'XZ98,嵊泗县测试乡人民政府,乡镇执法,正常', // line 2
+      'XZ99,嵊泗县旧乡人民政府,乡镇执法,注销', // line 3: abolished, a unit still
+      'XZ97,嵊泗县错录单位,乡镇执法,已删除', // line 4: deleted in the source
+      'XZ96,嵊泗县停用乡人民政府,乡镇执法,失效', // line 5
+    ]);
+    const r = await importFile(ws, f);
+    expect(r).toMatchObject({ table: 'unit', rows_read: 4, rows_loaded: 3, rows_rejected: 1 });
+    expect(await rows(ws, `SELECT unit_id FROM unit ORDER BY unit_id`)).toEqual([{ unit_id: 'XZ96' }, { unit_id: 'XZ98' }, { unit_id: 'XZ99' }]);
+    expect(await rows(ws, `SELECT line_no, error_codes FROM rejected_row`)).toEqual([{ line_no: 4, error_codes: ['row.deleted'] }]);
+    // a case whose decision was revoked (数据状态 已撤销) is a case the evaluation counts
+    const g = csv('revoked.csv', [`${CASE_HEAD},数据状态`, 'R1,菜园镇,2024-03-05,100,正常', 'R2,菜园镇,2024-03-06,200,已撤销']);
+    expect(await importFile(ws, g)).toMatchObject({ rows_loaded: 2, rows_rejected: 0 });
+  });
+
+  it('有效状态 is a permit\'s own state (有效/失效/注销), not a deletion marker: every permit loads', async () => {
+    const ws = await freshWorkspace();
+    const f = csv('permits.csv', [
+      '许可编号,统一社会信用代码,被许可人,审批事项,许可日期,有效状态',
+      'P1,91330922188575001N,某店1,食品经营许可,2024-01-01,有效',
+      'P2,91330922188575002N,某店2,食品经营许可,2024-02-01,失效',
+      'P3,91330922188575003N,某店3,食品经营许可,2024-03-01,注销',
+    ]);
+    const r = await importFile(ws, f);
+    expect(r).toMatchObject({ table: 'permit', rows_loaded: 3, rows_rejected: 0 });
+    expect(r.warnings.some((w) => w.includes('删除/作废标记'))).toBe(false);
+  });
+
+  it('sfsc / sczt may be 是否上传 / 上传状态 as well as 是否删除: no marker, every case loads', async () => {
+    const ws = await freshWorkspace();
+    const f = csv('upload.csv', [`${CASE_HEAD},sfsc,sczt`, 'U1,菜园镇,2024-03-05,100,1,1', 'U2,菜园镇,2024-03-06,100,1,0', 'U3,菜园镇,2024-03-07,100,0,1']);
+    const r = await importFile(ws, f);
+    expect(r).toMatchObject({ rows_loaded: 3, rows_rejected: 0 });
+  });
+
   it('a marker header whose values are not marker words is no marker: every row loads', async () => {
     const ws = await freshWorkspace();
     // 删除标记 holding free text (a note column someone named so): nothing is read as deleted
