@@ -198,11 +198,48 @@ describe('several versions of one record in one file', () => {
       { case_id: 'B1', fine: 200 },
     ]);
     const by = (n: number) => `已被本文件第 ${n} 行的较新版本取代（按「更新时间」判断新旧；内容不同：罚款金额（元）），只导入最新版本`;
-    expect((await rows(ws, `SELECT line_no, reason_zh FROM rejected_row ORDER BY line_no`)).map((x) => [x.line_no, x.reason_zh])).toEqual([
-      [2, by(3)],
-      [4, by(3)],
-      [5, by(6)],
+    expect((await rows(ws, `SELECT line_no, error_codes, reason_zh FROM rejected_row ORDER BY line_no`)).map((x) => [x.line_no, x.error_codes, x.reason_zh])).toEqual([
+      [2, ['key.superseded'], by(3)],
+      [4, ['key.superseded'], by(3)],
+      // (probe 16) the same time: nothing says line 6 is newer — a conflict to check, not an older version
+      [5, ['key.duplicate_in_file'], '主键与本文件第 6 行重复，但内容不同（罚款金额（元）），且「更新时间」相同、分不出新旧，只导入第 6 行（文件中靠后的一行）；请核对哪一行正确'],
     ]);
+  });
+
+  it('two records under one key with one 更新时间 are a conflict, not versions; a roster keeps its one-unit-a-year hint (probe 16)', async () => {
+    const ws = await freshWorkspace();
+    const f = csv('inspections.csv', [
+      '检查编号,检查日期,实施单位,检查对象代码,检查对象,更新时间',
+      'JC1,2024-03-01,菜园镇,91330922MA2A00001X,对象1,2024-06-30 00:00:00', // line 2
+      'JC2,2024-03-02,菜园镇,91330922MA2A00002X,对象2,2024-06-30 00:00:00', // line 3
+      'JC2,2024-05-20,菜园镇,91330922MA2A00009X,对象9,2024-06-30 00:00:00', // line 4: another inspection, one number
+    ]);
+    const r = await importFile(ws, f);
+    expect(r).toMatchObject({ table: 'inspection', rows_loaded: 2, rows_rejected: 1 });
+    const [rej] = await rows(ws, `SELECT line_no, error_codes, reason_zh, reason_en FROM rejected_row`);
+    expect(rej).toEqual({
+      line_no: 3,
+      error_codes: ['key.duplicate_in_file'],
+      reason_zh: '主键与本文件第 4 行重复，但内容不同（检查日期、检查对象代码、检查对象），且「更新时间」相同、分不出新旧，只导入第 4 行（文件中靠后的一行）；请核对哪一行正确',
+      reason_en:
+        'duplicate key of line 4 of this file with other values (Date, Subject id, Subject); the same "更新时间", so neither is newer: only line 4 (the later in the file) is loaded: check which line is right',
+    });
+    expect(r.warnings.some((w) => w.includes('较旧的版本未导入'))).toBe(false);
+
+    const g = csv('roster.csv', [
+      '人员编号,年度,姓名,所属单位,更新时间',
+      'ZF1,2024,测试甲,菜园镇,2024-01-05',
+      'ZF1,2024,测试甲,洋山镇,2024-01-05', // a seconded officer on two rosters, one day
+    ]);
+    const r2 = await importFile(ws, g);
+    expect(r2).toMatchObject({ table: 'officer', rows_loaded: 1, rows_rejected: 1 });
+    const [o] = await rows(ws, `SELECT line_no, error_codes, reason_zh FROM rejected_row WHERE import_id = ${r2.import_id}`);
+    expect(o).toEqual({
+      line_no: 2,
+      error_codes: ['key.duplicate_in_file'],
+      reason_zh:
+        '主键与本文件第 3 行重复，但内容不同（所属单位），且「更新时间」相同、分不出新旧，只导入第 3 行（文件中靠后的一行）；请核对哪一行正确。同一人员每个年度只能有一个所属单位：借调、挂职人员请只在一个单位（通常为编制所在单位）的名册中填报',
+    });
   });
 
   it('a version number first, then the time; a repeated identical row names the line that loaded', async () => {
