@@ -89,6 +89,46 @@ describe('rows the source system deleted or voided', () => {
     expect(r).toMatchObject({ rows_loaded: 2, rows_rejected: 0 });
   });
 
+  // probe 16: words that end the thing a record describes, and headers that name the thing's own state
+  it('注销/失效/已撤销 end a unit, a permit or a certificate, not its record: they load; 已删除 beside them is still rejected', async () => {
+    const ws = await freshWorkspace();
+    // a unit list whose 数据状态 says a township unit was abolished (注销): its old cases need it
+    const f = csv('units.csv', [
+      '单位编码,单位名称,队伍类型,数据状态',
+      'XZ98,嵊泗县测试乡人民政府,乡镇执法,正常', // line 2
+      'XZ99,嵊泗县旧乡人民政府,乡镇执法,注销', // line 3: abolished, a unit still
+      'XZ97,嵊泗县错录单位,乡镇执法,已删除', // line 4: deleted in the source
+      'XZ96,嵊泗县停用乡人民政府,乡镇执法,失效', // line 5
+    ]);
+    const r = await importFile(ws, f);
+    expect(r).toMatchObject({ table: 'unit', rows_read: 4, rows_loaded: 3, rows_rejected: 1 });
+    expect(await rows(ws, `SELECT unit_id FROM unit ORDER BY unit_id`)).toEqual([{ unit_id: 'XZ96' }, { unit_id: 'XZ98' }, { unit_id: 'XZ99' }]);
+    expect(await rows(ws, `SELECT line_no, error_codes FROM rejected_row`)).toEqual([{ line_no: 4, error_codes: ['row.deleted'] }]);
+    // a case whose decision was revoked (数据状态 已撤销) is a case the evaluation counts
+    const g = csv('revoked.csv', [`${CASE_HEAD},数据状态`, 'R1,菜园镇,2024-03-05,100,正常', 'R2,菜园镇,2024-03-06,200,已撤销']);
+    expect(await importFile(ws, g)).toMatchObject({ rows_loaded: 2, rows_rejected: 0 });
+  });
+
+  it('有效状态 is a permit\'s own state (有效/失效/注销), not a deletion marker: every permit loads', async () => {
+    const ws = await freshWorkspace();
+    const f = csv('permits.csv', [
+      '许可编号,统一社会信用代码,被许可人,审批事项,许可日期,有效状态',
+      'P1,91330922188575001N,某店1,食品经营许可,2024-01-01,有效',
+      'P2,91330922188575002N,某店2,食品经营许可,2024-02-01,失效',
+      'P3,91330922188575003N,某店3,食品经营许可,2024-03-01,注销',
+    ]);
+    const r = await importFile(ws, f);
+    expect(r).toMatchObject({ table: 'permit', rows_loaded: 3, rows_rejected: 0 });
+    expect(r.warnings.some((w) => w.includes('删除/作废标记'))).toBe(false);
+  });
+
+  it('sfsc / sczt may be 是否上传 / 上传状态 as well as 是否删除: no marker, every case loads', async () => {
+    const ws = await freshWorkspace();
+    const f = csv('upload.csv', [`${CASE_HEAD},sfsc,sczt`, 'U1,菜园镇,2024-03-05,100,1,1', 'U2,菜园镇,2024-03-06,100,1,0', 'U3,菜园镇,2024-03-07,100,0,1']);
+    const r = await importFile(ws, f);
+    expect(r).toMatchObject({ rows_loaded: 3, rows_rejected: 0 });
+  });
+
   it('a marker header whose values are not marker words is no marker: every row loads', async () => {
     const ws = await freshWorkspace();
     // 删除标记 holding free text (a note column someone named so): nothing is read as deleted
@@ -158,11 +198,48 @@ describe('several versions of one record in one file', () => {
       { case_id: 'B1', fine: 200 },
     ]);
     const by = (n: number) => `已被本文件第 ${n} 行的较新版本取代（按「更新时间」判断新旧；内容不同：罚款金额（元）），只导入最新版本`;
-    expect((await rows(ws, `SELECT line_no, reason_zh FROM rejected_row ORDER BY line_no`)).map((x) => [x.line_no, x.reason_zh])).toEqual([
-      [2, by(3)],
-      [4, by(3)],
-      [5, by(6)],
+    expect((await rows(ws, `SELECT line_no, error_codes, reason_zh FROM rejected_row ORDER BY line_no`)).map((x) => [x.line_no, x.error_codes, x.reason_zh])).toEqual([
+      [2, ['key.superseded'], by(3)],
+      [4, ['key.superseded'], by(3)],
+      // (probe 16) the same time: nothing says line 6 is newer — a conflict to check, not an older version
+      [5, ['key.duplicate_in_file'], '主键与本文件第 6 行重复，但内容不同（罚款金额（元）），且「更新时间」相同、分不出新旧，只导入第 6 行（文件中靠后的一行）；请核对哪一行正确'],
     ]);
+  });
+
+  it('two records under one key with one 更新时间 are a conflict, not versions; a roster keeps its one-unit-a-year hint (probe 16)', async () => {
+    const ws = await freshWorkspace();
+    const f = csv('inspections.csv', [
+      '检查编号,检查日期,实施单位,检查对象代码,检查对象,更新时间',
+      'JC1,2024-03-01,菜园镇,91330922MA2A00001X,对象1,2024-06-30 00:00:00', // line 2
+      'JC2,2024-03-02,菜园镇,91330922MA2A00002X,对象2,2024-06-30 00:00:00', // line 3
+      'JC2,2024-05-20,菜园镇,91330922MA2A00009X,对象9,2024-06-30 00:00:00', // line 4: another inspection, one number
+    ]);
+    const r = await importFile(ws, f);
+    expect(r).toMatchObject({ table: 'inspection', rows_loaded: 2, rows_rejected: 1 });
+    const [rej] = await rows(ws, `SELECT line_no, error_codes, reason_zh, reason_en FROM rejected_row`);
+    expect(rej).toEqual({
+      line_no: 3,
+      error_codes: ['key.duplicate_in_file'],
+      reason_zh: '主键与本文件第 4 行重复，但内容不同（检查日期、检查对象代码、检查对象），且「更新时间」相同、分不出新旧，只导入第 4 行（文件中靠后的一行）；请核对哪一行正确',
+      reason_en:
+        'duplicate key of line 4 of this file with other values (Date, Subject id, Subject); the same "更新时间", so neither is newer: only line 4 (the later in the file) is loaded: check which line is right',
+    });
+    expect(r.warnings.some((w) => w.includes('较旧的版本未导入'))).toBe(false);
+
+    const g = csv('roster.csv', [
+      '人员编号,年度,姓名,所属单位,更新时间',
+      'ZF1,2024,测试甲,菜园镇,2024-01-05',
+      'ZF1,2024,测试甲,洋山镇,2024-01-05', // a seconded officer on two rosters, one day
+    ]);
+    const r2 = await importFile(ws, g);
+    expect(r2).toMatchObject({ table: 'officer', rows_loaded: 1, rows_rejected: 1 });
+    const [o] = await rows(ws, `SELECT line_no, error_codes, reason_zh FROM rejected_row WHERE import_id = ${r2.import_id}`);
+    expect(o).toEqual({
+      line_no: 2,
+      error_codes: ['key.duplicate_in_file'],
+      reason_zh:
+        '主键与本文件第 3 行重复，但内容不同（所属单位），且「更新时间」相同、分不出新旧，只导入第 3 行（文件中靠后的一行）；请核对哪一行正确。同一人员每个年度只能有一个所属单位：借调、挂职人员请只在一个单位（通常为编制所在单位）的名册中填报',
+    });
   });
 
   it('a version number first, then the time; a repeated identical row names the line that loaded', async () => {

@@ -876,9 +876,13 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
     : null;
   await db.exec(
     `CREATE OR REPLACE TEMP TABLE ${TAG}_dup AS
-     SELECT __ord, CASE WHEN ${versioned ? 'len(diff) > 0 OR by_del' : 'FALSE'} THEN 'key.superseded' ELSE 'key.duplicate_in_file' END AS code, other, diff, by_del FROM (
+     SELECT __ord, CASE WHEN ${versioned ? '(len(diff) > 0 AND NOT tie) OR by_del' : 'FALSE'} THEN 'key.superseded' ELSE 'key.duplicate_in_file' END AS code, other, diff, by_del FROM (
      WITH firsts AS (${firsts})
      SELECT c.__ord, ${source.lineExpr('o')} AS other, ${del ? 'o.__del' : 'FALSE'} AS by_del,
+       -- the same version, time (and a 拉链表's period) as the row that loaded: nothing says which
+       -- is newer, so it is a conflict to check, not an older version (probe 16: two inspections
+       -- under one number, one 更新时间, were told "superseded by the newer version")
+       ${versioned ? `${conv.versioned.ver ? 'c.__ver IS NOT DISTINCT FROM o.__ver' : 'TRUE'} AND ${conv.versioned.time ? 'c.__vtime IS NOT DISTINCT FROM o.__vtime' : 'TRUE'}${valid ? ' AND c.__vopen IS NOT DISTINCT FROM o.__vopen AND c.__vstart IS NOT DISTINCT FROM o.__vstart' : ''}` : 'FALSE'} AS tie,
        ${period ? `list_concat(${diffOf((col) => `c.${ident(col)}`, (col) => `o.${ident(col)}`)}, ${period})` : diffOf((col) => `c.${ident(col)}`, (col) => `o.${ident(col)}`)} AS diff
      FROM ${TAG}_conv c JOIN firsts f USING (${keyList}) JOIN ${TAG}_conv o ON o.__ord = f.first_ord ${source.lineJoin('o')}
      WHERE NOT c.__bad AND c.__ord ${versioned ? '<>' : '>'} f.first_ord)`,
@@ -1049,13 +1053,13 @@ async function loadRows(
                  'zh': CASE WHEN d.code = 'key.superseded' AND d.by_del THEN '已被本文件第 ' || d.other || ' 行的删除或作废记录取代（按' || ${lit(byZh)} || '判断新旧），源系统中该记录已不存在，未导入'
                        WHEN d.code = 'key.superseded' THEN '已被本文件第 ' || d.other || ' 行的较新版本取代（按' || ${lit(byZh)} || '判断新旧；内容不同：' || ${diffNames('zh')} || '），只导入最新版本'
                        WHEN d.code = 'key.duplicate_in_file' AND len(d.diff) = 0 THEN '与本文件第 ' || d.other || ' 行完全相同（重复的行），只导入' || ${versioned ? `'第 ' || d.other || ' 行'` : `'第一条'`}
-                       WHEN d.code = 'key.duplicate_in_file' THEN '主键与本文件第 ' || d.other || ' 行重复，但内容不同（' || ${diffNames('zh')} || '），只导入第一条；请核对哪一行正确' || ${hint('zh')}
+                       WHEN d.code = 'key.duplicate_in_file' THEN '主键与本文件第 ' || d.other || ' 行重复，但内容不同（' || ${diffNames('zh')} || '），' || ${versioned ? `'且' || ${lit(byZh)} || '相同、分不出新旧，只导入第 ' || d.other || ' 行（文件中靠后的一行）'` : `'只导入第一条'`} || '；请核对哪一行正确' || ${hint('zh')}
                        WHEN len(d.diff) = 0 THEN '与工作区中的记录相同（导入批次 #' || d.other || '），不重复导入'
                        ELSE '主键已存在于工作区（导入批次 #' || d.other || '），但内容不同（' || ${diffNames('zh')} || '），未覆盖原记录；如这是更正，请先撤销该批次再导入' || ${hint('zh')} END,
                  'en': CASE WHEN d.code = 'key.superseded' AND d.by_del THEN 'superseded by the deletion or void on line ' || d.other || ' of this file (told by ' || ${lit(byEn)} || '): the record no longer exists in the source system; not loaded'
                        WHEN d.code = 'key.superseded' THEN 'superseded by the newer version on line ' || d.other || ' of this file (told by ' || ${lit(byEn)} || '; other values: ' || ${diffNames('en')} || '); only the newest version is loaded'
                        WHEN d.code = 'key.duplicate_in_file' AND len(d.diff) = 0 THEN 'the same as line ' || d.other || ' of this file (a repeated line); only ' || ${versioned ? `'line ' || d.other` : `'the first'`} || ' is loaded'
-                       WHEN d.code = 'key.duplicate_in_file' THEN 'duplicate key of line ' || d.other || ' of this file with other values (' || ${diffNames('en')} || '); only the first is loaded: check which line is right' || ${hint('en')}
+                       WHEN d.code = 'key.duplicate_in_file' THEN 'duplicate key of line ' || d.other || ' of this file with other values (' || ${diffNames('en')} || '); ' || ${versioned ? `'the same ' || ${lit(byEn)} || ', so neither is newer: only line ' || d.other || ' (the later in the file) is loaded'` : `'only the first is loaded'`} || ': check which line is right' || ${hint('en')}
                        WHEN len(d.diff) = 0 THEN 'the same record is already in the workspace (import #' || d.other || '); not loaded twice'
                        ELSE 'key already in the workspace (import #' || d.other || ') with other values (' || ${diffNames('en')} || '); not replaced: if this is a correction, undo that import first' || ${hint('en')} END}) AS rs
          FROM ${TAG}_dup d JOIN ${TAG}_dupraw s USING (__ord) JOIN ${TAG}_conv c USING (__ord) ${gapJoin}

@@ -20,15 +20,19 @@ export const MARKER_HEADERS: Readonly<Record<MarkerKind, readonly string[]>> = {
     '删除标记', '删除标志', '删除标识', '是否删除', '是否已删除', '已删除', '删除', '逻辑删除', '逻辑删除标记', '删除状态',
     '作废标记', '作废标志', '作废标识', '是否作废', '是否已作废', '作废状态',
     'isdeleted', 'isdelete', 'isdel', 'deleted', 'delete', 'delflag', 'deleteflag', 'deletedflag', 'delmark', 'deletemark', 'delstatus',
-    'deletestatus', 'removed', 'isremoved', 'isvoid', 'voided', 'voidflag', 'invalidflag', 'isinvalid', 'sfsc', 'sczt', 'scbz', 'scbj',
+    'deletestatus', 'removed', 'isremoved', 'isvoid', 'voided', 'voidflag', 'invalidflag', 'isinvalid',
   ],
+  // (not the pinyin initials sfsc / sczt / scbz / scbj: as often 是否上传 / 上传状态 / 上传标志 — a
+  // record sent up to the provincial platform, 1 on most rows — as 是否删除; probe 16 lost 5 of 6
+  // cases of an export whose sfsc was 是否上传)
   // (not 是否启用 / enabled / active: a unit or an account switched off is a record still — a unit
   // list's 是否启用 否 is a unit no longer in use, acceptance set 4; nor 是否有效 / is_valid / sfyx,
   // nor 是否注销 / 注销标记: a permit or a certificate no longer in force, or a permit cancelled, is a
   // record the evaluation counts — 持证上岗率 is about exactly such certificates)
   valid: ['有效标志', '有效标识', '有效标记', '数据有效性', '数据是否有效', '记录是否有效', 'validflag', 'yxbz'],
+  // (not 有效状态 alone: a permit's or a certificate's own state — 有效/失效/注销 — probe 16)
   status: [
-    '数据状态', '记录状态', '数据记录状态', '数据有效状态', '有效状态', '数据标志', '数据标识', '数据有效标志', '记录标志',
+    '数据状态', '记录状态', '数据记录状态', '数据有效状态', '数据标志', '数据标识', '数据有效标志', '记录标志',
     'datastatus', 'datastate', 'recordstatus', 'recordstate', 'recstatus', 'rowstatus', 'sjzt', 'jlzt',
   ],
   operation: [
@@ -43,12 +47,18 @@ export const MARKER_HEADERS: Readonly<Record<MarkerKind, readonly string[]>> = {
  *  A column whose sampled values are not all among them is no marker. */
 const YES = ['1', '是', 'Y', 'YES', 'T', 'TRUE', '√'];
 const NO = ['0', '否', 'N', 'NO', 'F', 'FALSE', '×'];
+/** What ended the thing a record describes — a unit abolished, an officer's registration or a permit
+ *  cancelled, a certificate lapsed — not its record: such a record is one the evaluation counts
+ *  (a unit's earlier cases, 持证上岗率, permits issued). Known (so the column can still be a marker
+ *  for its 作废/已删除 rows) and live (probe 16: 数据状态 注销 took an abolished unit and two officers
+ *  out of their lists). */
+const ENDED = ['注销', '已注销', '失效', '已失效', '过期', '已过期', '吊销', '已吊销', '撤销', '已撤销'];
 export const MARKER_VALUES: Readonly<Record<MarkerKind, { deleted: readonly string[]; live: readonly string[] }>> = {
-  flag: { deleted: [...YES, '已删除', '删除', '已作废', '作废', '已注销', '注销', 'D', 'DELETED'], live: [...NO, '未删除', '正常', '有效', '未作废', '未注销'] },
-  valid: { deleted: [...NO, '无效', '失效', '已失效', '作废', '已作废', '已删除', '删除'], live: [...YES, '有效', '正常'] },
+  flag: { deleted: [...YES, '已删除', '删除', '已作废', '作废', 'D', 'DELETED'], live: [...NO, '未删除', '正常', '有效', '未作废', '未注销'] },
+  valid: { deleted: [...NO, '无效', '作废', '已作废', '已删除', '删除'], live: [...YES, '有效', '正常', ...ENDED] },
   status: {
-    deleted: ['作废', '已作废', '删除', '已删除', '无效', '注销', '已注销', '失效', '已失效', '逻辑删除', 'D', 'DELETED', 'INVALID', 'VOID'],
-    live: ['有效', '正常', '在用', '启用', '新增', '修改', '更新', '变更', '正式', '当前', 'VALID', 'NORMAL', 'ACTIVE', 'A', 'I', 'U'],
+    deleted: ['作废', '已作废', '删除', '已删除', '无效', '逻辑删除', 'D', 'DELETED', 'INVALID', 'VOID'],
+    live: ['有效', '正常', '在用', '启用', '新增', '修改', '更新', '变更', '正式', '当前', 'VALID', 'NORMAL', 'ACTIVE', 'A', 'I', 'U', ...ENDED],
   },
   operation: {
     deleted: ['D', 'DEL', 'DELETE', 'DELETED', '删除', '已删除', '作废'],
