@@ -459,9 +459,9 @@ export const SIGN_OFF_PATTERN =
  *  (so a record is never taken for one): a subtotal after its group's name (综合执法局 小计), a
  *  period's total (本月合计：14次), a page's number (第 1 页 共 3 页), a signature or a note line
  *  (评查组长：周某　填报日期：…), the issuing body's sign-off (SIGN_OFF_PATTERN), the title printed
- *  again on every page (…案件登记簿（2024年度）), a section's heading (一月份, 2024年第一季度, 下半年, 二、公共场所卫生许可, （一）食品经营). */
+ *  again on every page (…案件登记簿（2024年度）), a section's heading (一月份, 2024年第一季度, 下半年, 二、公共场所卫生许可, （一）食品经营), and a note wholly in brackets (（接龙到此截止，未接的单位请私聊我）, under a 群接龙). */
 export const NO_RECORD_PATTERN =
-  `^(第\\s*[0-9]+\\s*页|共\\s*[0-9]+\\s*页|-\\s*[0-9]+\\s*-$)|${SIGN_OFF_PATTERN}|${GROUP_TOTAL_PATTERN}|^(本|当)[月年季页期度]{1,2}\\s*(合|小|总|累)\\s*计|^[\\p{Han}]{2,8}\\s*[:：]|(表|簿|册|台账|清单|目录|名录|汇总|明细)\\s*([（(][^）)]*[）)])?$|^([0-9]{4}年)?(第?[一二三四1-4]季度|[上下]半年|([一二三四五六七八九十]{1,3}|[0-9]{1,2})月份?)(小计|合计)?$|^([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])\\s*[\\p{Han}]`;
+  `^(第\\s*[0-9]+\\s*页|共\\s*[0-9]+\\s*页|-\\s*[0-9]+\\s*-$)|${SIGN_OFF_PATTERN}|${GROUP_TOTAL_PATTERN}|^(本|当)[月年季页期度]{1,2}\\s*(合|小|总|累)\\s*计|^[\\p{Han}]{2,8}\\s*[:：]|(表|簿|册|台账|清单|目录|名录|汇总|明细)\\s*([（(][^）)]*[）)])?$|^([0-9]{4}年)?(第?[一二三四1-4]季度|[上下]半年|([一二三四五六七八九十]{1,3}|[0-9]{1,2})月份?)(小计|合计)?$|^([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])\\s*[\\p{Han}]|^[（(][^（）()]*[\\p{Han}][^（）()]{3,}[)）]$`;
 
 /**
  * A total or a footer line under the table is not a record: mostly its empty required fields

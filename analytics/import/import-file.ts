@@ -14,7 +14,7 @@ import { APP_VERSION } from '../version.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { importFeedback, isFeedbackTemplate } from '../rectify/feedback.js';
 import { buildConvSql, convName, reasonsSql } from './convert.js';
-import { invisibleClass } from './sql-macros.js';
+import { invisibleClass, OCR_DATE_PATTERN, OCR_MONEY_PATTERN } from './sql-macros.js';
 import type { NameIndex } from './recognise/evidence.js';
 import { valueKey } from './recognise/values.js';
 import { extrasWithEnumRaw, resolveEnumValues, type ValueDecision, type ValuePassResult } from './value-pass.js';
@@ -230,6 +230,36 @@ async function withYearLast(m: Mapping, source: StagedSource): Promise<Mapping> 
   }
   if (found.size) assignYearLast(found, m.columns, false);
   return m;
+}
+
+const OCR_DATE = new RegExp(`^(?:${OCR_DATE_PATTERN})$`);
+const OCR_MONEY = new RegExp(`^(?:${OCR_MONEY_PATTERN})$`);
+const OCR_MARK = /[OoIl〇]|[0-9] +[0-9-/.]|[-/.] +[0-9]/;
+
+/** A note when a date or an amount column's sampled values hold letters a text recogniser (OCR)
+ *  reads for digits, or spaces it put in (2O24-O4-2l, 5OOO): they are read as the digits
+ *  (tj_date_c, tj_money_c), and the user is told to check them against the original. Only the
+ *  sample is looked at (a photographed page is small): the note names columns and an example,
+ *  not a count. */
+async function ocrNote(t: TableDef, mapping: Mapping, source: StagedSource): Promise<string | null> {
+  const cols = mapping.columns.filter((c) => {
+    const k = c.field ? t.fields.find((f) => f.name === c.field)?.kind : undefined;
+    return k === 'date' || k === 'money';
+  });
+  if (!cols.length) return null;
+  const samples = await sampleColumns(source.db, source);
+  const hits: { header: string; example: string }[] = [];
+  for (const c of cols) {
+    const kind = t.fields.find((f) => f.name === c.field)!.kind;
+    const example = (samples[c.index] ?? []).find((v) => v !== '' && OCR_MARK.test(v) && (kind === 'date' ? OCR_DATE : OCR_MONEY).test(v) && !/^[0-9]+$/.test(v));
+    if (example !== undefined) hits.push({ header: source.headers[c.index] ?? c.field!, example });
+  }
+  if (!hits.length) return null;
+  const names = hits.map((h) => `「${h.header}」`).join('');
+  return (
+    `${names}列中有文字识别（OCR）常见的字母代替数字（O 作 0、l 作 1）或多出的空格，如「${hits[0]!.example}」，已按数字读取，请与原件核对 / ` +
+    `${hits.map((h) => `"${h.header}"`).join(', ')}: letters a text recogniser (OCR) reads for digits (O for 0, l for 1) or spaces it put in, e.g. "${hits[0]!.example}", were read as the digits; check them against the original`
+  );
 }
 
 /** The mapping an import uses: the user's, the one remembered for this layout, or recognised. */
@@ -836,6 +866,8 @@ async function stageRows(db: Db, t: TableDef, mapping: Mapping, source: StagedSo
   // a grouped report's group values, written on each group's first row only: filled down
   const grouped = await fillGroupedColumns(db, t, mapping.columns, source);
   if (grouped) source.warnings.push(groupFillNote(grouped.filled));
+  const ocr = await ocrNote(t, mapping, source);
+  if (ocr) source.warnings.push(ocr);
   const history = await historyColumns(db, source, mapping.columns);
   const conv = buildConvSql(t, mapping.columns, source.headers, grouped?.relation ?? source.relation, source.hasExtraCells, source.passColumns, source.transcoded, source.spaces, mapping.values, source.controls, mapping.constants, source.cellCount, source.lineBreaks ?? true, rowShape(source), history);
   progress?.({ phase: 'convert', done: 0, total: 100, unit: 'percent' });

@@ -88,6 +88,17 @@ export const PLACEHOLDERS = [
 /** The longest placeholder in UTF-8 bytes: a longer text is none (tj_ph's first test). */
 const PLACEHOLDER_MAX_BYTES = Math.max(...PLACEHOLDERS.map((p) => new TextEncoder().encode(p).length));
 
+/** Letters a text recogniser (OCR: WPS 图片转表格, 微信 提取表格文字) reads for digits — O o 〇 for 0,
+ *  l I for 1 — and the digits they stand for (translate() arguments). */
+export const OCR_DIGITS_FROM = 'OoIl〇';
+export const OCR_DIGITS_TO = '00110';
+/** A date of digits and those letters, perhaps with spaces an OCR put in it (2O24-O4-2l,
+ *  2024 -02-2 2, 2〇24年5月l6日): year, month and day in that order (RE2 and JS, whole text). */
+export const OCR_DATE_PATTERN = '[0-9OoIl〇]{4} *[-/.年] *[0-9OoIl〇 ]{1,3} *[-/.月] *[0-9OoIl〇 ]{1,3} *日?';
+/** An amount of digits and those letters (5OOO, lOOO, 1,2OO.5O元): three characters at least, or
+ *  a digit among them. */
+export const OCR_MONEY_PATTERN = '([0-9OoIl〇]{3,}|[0-9OoIl〇]*[0-9][0-9OoIl〇]*)([,，][0-9OoIl〇]{3})*([.][0-9Oo]{1,2})?元?';
+
 /** A date written as none (see tj_date_ph): an RE2 and JS pattern. */
 export const ZERO_DATE_PATTERN = '0|0{8}|0{4}[-/.]0{2}[-/.]0{2}( 0{2}:0{2}(:0{2})?)?';
 
@@ -273,7 +284,11 @@ CREATE OR REPLACE TEMP MACRO tj_date_c(t) AS (
     CASE WHEN contains(t, '年') AND regexp_full_match(t, '${CN_DATE_PATTERN}')
          THEN try(make_date(CAST(translate(left(t, 4), '〇○零一二三四五六七八九', '000123456789') AS INTEGER),
                             list_position([${list(CN_NUMBERS)}], regexp_extract(t, '年(.+)月', 1)),
-                            list_position([${list(CN_NUMBERS)}], regexp_extract(t, '月(.+)日', 1)))) END
+                            list_position([${list(CN_NUMBERS)}], regexp_extract(t, '月(.+)日', 1)))) END,
+    -- a date a text recogniser read from a photograph (OCR): O o 〇 for 0, l I for 1, spaces put
+    -- in (2O24-O4-2l, 2024 -02-2 2) — only digits can stand there; the import says so (ocrNote)
+    CASE WHEN regexp_full_match(t, '${OCR_DATE_PATTERN}')
+         THEN try_cast(replace(replace(replace(replace(replace(replace(translate(t, '${OCR_DIGITS_FROM}', '${OCR_DIGITS_TO}'), ' ', ''), '/', '-'), '.', '-'), '年', '-'), '月', '-'), '日', '') AS DATE) END
   ) END);
 
 -- A date with the year last (3/20/2024, 20.3.2024, 3/20/2024 14:05): month first when mdy, day first
@@ -319,6 +334,9 @@ CREATE OR REPLACE TEMP MACRO tj_money_c(t, scale) AS (
         THEN tj_money_scaled(try_cast(regexp_replace(regexp_extract(tj_money_text(t), '^(-?[0-9,，]+(\\.[0-9]+)?)', 1), '[,，]', '', 'g') AS DECIMAL(18,6)), 1000)
       WHEN regexp_full_match(tj_money_text(t), '${MONEY_NUMBER}元?')
         THEN tj_money_scaled(try_cast(regexp_replace(regexp_extract(tj_money_text(t), '^(-?[0-9,，]+(\\.[0-9]+)?)', 1), '[,，]', '', 'g') AS DECIMAL(18,6)), scale)
+      -- an amount read by OCR (5OOO, lOOO): its letters are the digits they look like (ocrNote)
+      WHEN regexp_full_match(t, '${OCR_MONEY_PATTERN}')
+        THEN tj_money_scaled(try_cast(regexp_replace(translate(t, '${OCR_DIGITS_FROM}', '${OCR_DIGITS_TO}'), '[,，元]', '', 'g') AS DECIMAL(18,6)), scale)
     END
   ) END);
 -- Whether the text is written as an amount at all (whatever its size): tells "too large" from

@@ -14,10 +14,21 @@
 import { describeAcceptanceSet } from '../../analytics/test/acceptance-cli.js';
 
 /** Misses left as they are (by file number), each with why. Empty when the set was handed over. */
-const KNOWN: Record<string, RegExp[]> = {};
+const KNOWN: Record<string, RegExp[]> = {
+  // A name cut in two at the paper's fold (舟山市生态环境局 | 嵊泗分局, the second half under a column
+  // with no header): joining a header-less column's text to the column before it would be a guess
+  // about every file with an empty header; the row loads with 被申请人 舟山市生态环境局, which names
+  // no unit of the county (unit_id empty, kept as written, listed among the unresolved names).
+  '07': [/^value unit_id of \{"id":"嵊政复〔2024〕2号"\}: null instead of "ZY02"/, /^control run \(key's mapping\): value unit_id of \{"id":"嵊政复〔2024〕2号"\}/],
+};
 
 /** Files the importer still refuses, each with why. Empty when the set was handed over. */
-const KNOWN_REFUSED: Record<string, string> = {};
+const KNOWN_REFUSED: Record<string, string> = {
+  // Chat replies pasted one message per cell, one 标签：值 line per field: a record per cell is a
+  // layout no reader takes apart yet (the sheet's header is 序号 | 回复内容); refused with the
+  // table unknown, nothing imported — the fix is to paste the replies into a template's columns.
+  '08': 'a record per cell of 标签：值 lines (chat replies) is not read as columns',
+};
 
 describeAcceptanceSet({
   set: 'acceptance16',
