@@ -22,6 +22,7 @@ const ROW_KINDS: Record<string, { zh: string; en: string }> = {
   'row.duplicate_key': { zh: '同一记录中一个键出现多次', en: 'a key named twice in one record' },
   'row.repeated': { zh: '同一行在文件中重复了上千次（多为填充到表底）', en: 'one row repeated thousands of times (filled down to the end)' },
   'key.duplicate_in_file': { zh: '与本文件中前面的行重复', en: 'duplicate of an earlier line of the file' },
+  'row.cell_labels': { zh: '消息中有其他消息没有的标签（每格一条消息的表）', en: 'a message with labels the others do not have (a sheet of one message per cell)' },
   'row.deleted': { zh: '源系统中已删除或作废的记录', en: 'a record the source system deleted or voided' },
   'key.superseded': { zh: '同一记录的较旧版本（本文件中有较新的版本）', en: 'an older version of a record (a newer one is in the file)' },
   'key.exists': { zh: '工作区中已有同一编号的记录', en: 'already in the workspace' },

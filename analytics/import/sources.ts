@@ -24,6 +24,7 @@ import { raggedReason } from './ragged.js';
 import type { ProgressFn } from './progress.js';
 import { combineHeaderBlock, findHeaderBlock, headerBlockWarning } from './header-rows.js';
 import { checkAborted } from './cancel.js';
+import { expandRow, findCellRecords, labelBlock, type CellRecords } from './cell-records.js';
 import { fillMergedCells, hasFillableRange } from './merge-fill.js';
 import { chooseSheet, namedSheet, type SheetChoice } from './sheet-choice.js';
 import { openXlsWorkbook, readXlsRows } from './xls-reader.js';
@@ -911,7 +912,23 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
   };
   /** Writes one row; returns a promise only when a batch went to the file (most rows need no
    *  await, which the reader skips). */
-  const writeRow = (r: XlsxRow): Promise<void> | undefined => {
+  const writeRow = (row: XlsxRow): Promise<void> | undefined => {
+    let r = row;
+    if (cellRecords) {
+      const x = expandRow(r.cells, cellRecords);
+      if ('unknown' in x) {
+        const raw = JSON.stringify(Object.fromEntries(r.cells.slice(0, 64).map((c, i) => [`列${i + 1}`, c.length > 200 ? c.slice(0, 200) + '…' : c])));
+        structural.push({
+          line: r.rowNumber,
+          raw,
+          code: 'row.cell_labels',
+          reasonZh: `该格的消息有其他消息没有的标签（${x.unknown.map((u) => `「${u}」`).join('')}），无法判断它属于哪一列：请按其他消息的标签改写后重新导入`,
+          reasonEn: `the message in the cell has labels the other messages do not (${x.unknown.map((u) => `"${u}"`).join(', ')}), so no column can be told for them: write it with the other messages' labels and import again`,
+        });
+        return undefined;
+      }
+      r = { ...r, cells: x.cells };
+    }
     // a second table on the sheet under a header of its own (一、… 二、…): its rows are not read by
     // this table's columns (a name could land in another field) — they are the next batch's
     // (otherParts), read under their own header
@@ -1011,6 +1028,8 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
   let numberRow: number | null = null;
   let translationRow: number | null = null;
   let unitRow: { row: number; units: (string | null)[] } | null = null;
+  /** The sheet's records are messages, one per cell (see cell-records.ts). */
+  let cellRecords: CellRecords | null = null;
   /** Whether a row below the header is the header of another table (stacked on the sheet with its
    *  own columns): no digit in any cell but in brackets (统一社会信用代码（18位）, 有效期（4年）), three
    *  cells or more that name a field exactly, not a row of the header block pasted again (white
@@ -1072,6 +1091,20 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
       headerRow = h.rowNumber;
       headers = uniqueHeaders(h.cells.map((c) => c.trim()));
       headerCells = h.cells;
+    }
+    // Replies pasted one per cell, each a form of 标签：值 lines (a chat group's): the labels are the
+    // columns (cell-records.ts). A sheet with no header row has its first reply where the header
+    // was looked for: read as a record too.
+    if (!headerBlock) {
+      const rec = findCellRecords(pending.slice(best).map((r) => r.cells));
+      if (rec) {
+        cellRecords = rec;
+        const headerIsReply = labelBlock(pending[best]!.cells[rec.column] ?? '') !== null;
+        const around = headerIsReply ? pending[best]!.cells.map((_, i) => `列${i + 1}`) : headers;
+        headers = uniqueHeaders([...around.slice(0, rec.column), ...rec.labels, ...around.slice(rec.column + 1)]);
+        headerCells = headers;
+        if (headerIsReply) first = best;
+      }
     }
     const blockRows = headerBlock ? (headerBlock as { rows: string[][] }).rows : [pending[best]!.cells];
     headerRowsSeen = [...blockRows, headers].map(rowKey);
@@ -1159,6 +1192,13 @@ async function xlsxSource(ctx: SourceContext, cleanupPaths: string[], kind: 'xls
       );
     }
     if (titleRows > 0) warnings.push(`跳过表头上方的 ${titleRows} 行标题 / skipped ${titleRows} title row(s) above the header`);
+    if (cellRecords) {
+      const cr = cellRecords as CellRecords;
+      warnings.push(
+        `第 ${columnLetters(cr.column)} 列每格是一条“标签：值”形式的消息（如从微信群复制的回复），已按标签拆成列：${cr.labels.join('、')} / ` +
+          `each cell of column ${columnLetters(cr.column)} is one message of "label: value" lines (replies copied from a chat group); its labels were read as the columns: ${cr.labels.join(', ')}`,
+      );
+    }
     if (translationRow !== null) warnings.push(`第 ${translationRow} ${where.row}是表头的英文译文（或系统的字段标识），不是记录，已跳过 / ${where.rowEn} ${translationRow} is the header in English (or the system's field identifiers); it is no record and was skipped`);
     if (numberRow !== null) warnings.push(`第 ${numberRow} ${where.row}是表头下的栏次（列的编号：甲、乙……1、2……），不是记录，已跳过 / ${where.rowEn} ${numberRow} numbers the columns under the header (栏次: 甲, 乙 … 1, 2 …); it is no record and was skipped`);
     if (tr) {

@@ -23,12 +23,7 @@ const KNOWN: Record<string, RegExp[]> = {
 };
 
 /** Files the importer still refuses, each with why. Empty when the set was handed over. */
-const KNOWN_REFUSED: Record<string, string> = {
-  // Chat replies pasted one message per cell, one 标签：值 line per field: a record per cell is a
-  // layout no reader takes apart yet (the sheet's header is 序号 | 回复内容); refused with the
-  // table unknown, nothing imported — the fix is to paste the replies into a template's columns.
-  '08': 'a record per cell of 标签：值 lines (chat replies) is not read as columns',
-};
+const KNOWN_REFUSED: Record<string, string> = {};
 
 describeAcceptanceSet({
   set: 'acceptance16',
