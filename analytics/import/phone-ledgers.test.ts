@@ -59,3 +59,26 @@ describe('ledgers through phones, chat apps and OCR', () => {
     ws.close();
   });
 });
+
+describe('a workbook edited in WPS mobile', () => {
+  it('a picture in a cell (=DISPIMG("ID_…",1)) is stored as [图片], not as the formula\'s text', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['单位名称', '年度', '制度编码', '是否落实', '佐证材料']);
+    ws.addRow(['综合执法局', 2024, 'ZD01', '是', '制度文件汇编']);
+    const r = ws.addRow(['综合执法局', 2024, 'ZD02', '是', '']);
+    // as WPS writes it: the formula and, cached as a string, its own text
+    r.getCell(5).value = { formula: '_xlfn.DISPIMG("ID_5A6B7C8D9E",1)', result: '=DISPIMG("ID_5A6B7C8D9E",1)' };
+    const path = join(tempDir(), '制度机制落实情况自查表（WPS手机版）.xlsx');
+    await wb.xlsx.writeFile(path);
+    const w = await freshWorkspace();
+    const res = await importFile(w, path);
+    expect(res).toMatchObject({ table: 'institution_checklist', rows_loaded: 2 });
+    expect(await w.db.all(`SELECT item_code, evidence FROM institution_checklist ORDER BY item_code`)).toEqual([
+      { item_code: 'ZD01', evidence: '制度文件汇编' },
+      { item_code: 'ZD02', evidence: '[图片]' },
+    ]);
+    w.close();
+  });
+});

@@ -812,7 +812,12 @@ export async function readXlsxRows(
           if (longStrings.size && longStrings.has(k)) rowProblem(`单元格 ${cellName()} 超过 Excel 单元格上限 ${EXCEL_MAX_CELL_CHARS} 个字符`, `cell ${cellName()} is longer than Excel's ${EXCEL_MAX_CELL_CHARS} characters`);
           return sst[k]!;
         }
-        case T_STR:
+        case T_STR: {
+          // a picture WPS put in the cell (=DISPIMG("ID_…",1), its formula's own text cached as the
+          // value): what the cell shows is a picture, not that text
+          const t = unescapeOoxml(v);
+          return t.startsWith('=DISPIMG(') ? '[图片]' : t;
+        }
         case T_E:
         case T_INLINE:
           return unescapeOoxml(v);
