@@ -90,7 +90,24 @@ export async function prepareLookups(db: Db, countyName: string | null): Promise
 
     CREATE OR REPLACE TEMP TABLE tj_lookup_fp AS SELECT ${lit(now!.fp)} AS fp;
   `);
+  // The second try of a unit's or a matter's text that names nothing as written (ALT_KEY).
+  const county = countyName ? (await db.all<{ k: string }>(`SELECT tj_name_key(${lit(countyName)}) AS k`))[0]!.k : null;
+  await db.exec(`
+    CREATE OR REPLACE TEMP MACRO tj_unit_alt(k) AS regexp_replace(regexp_replace(k, '[(]原[^()]+[)]$', ''), ${county ? lit(`^([\\p{Han}]{2,4}市)?${county.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : "'^$'"}, '');
+    CREATE OR REPLACE TEMP MACRO tj_matter_alt(k) AS regexp_replace(k, '[(][^()]*版[)]$', '');`);
 }
+
+/**
+ * A unit's or a matter's text that names nothing as written is tried once more without what an
+ * older or another system adds (acceptance set 17, names across the 大综合一体化 reform): a unit's
+ * former name in a bracket after its name (嵊泗县综合行政执法局（原城管局）: 原… says what it was, not
+ * which it is), and the city and county before a name (舟山市嵊泗县交通运输局, 嵊泗县菜园镇综合行政执法队
+ * — the county's own bodies, whose names are keys without it); a matter code with its catalogue's
+ * version (331010001000（2021版）). Only where the text as written names nothing, and only to a key
+ * that names one thing: another bracket stays part of the name, and a former name nobody recorded
+ * (工商局) stays unresolved.
+ */
+const ALT_KEY: Partial<Record<RefTarget, string>> = { unit: 'tj_unit_alt', matter: 'tj_matter_alt' };
 
 /** The date whose year picks an officer's roster, and the unit that narrows a name. */
 const ACT_CONTEXT: Record<string, { date: string; unit: string }> = {
@@ -120,10 +137,18 @@ export function referenceFields(t: TableDef, target?: RefTarget): { singles: Fie
   return { singles: fields.filter((f) => f.kind === 'ref'), lists: fields.filter((f) => f.kind === 'reflist') };
 }
 
-/** A LEFT JOIN resolving a single reference of the row `rel` (raw text is stored cleaned). */
+/** A LEFT JOIN resolving a single reference of the row `rel` (raw text is stored cleaned), and
+ *  for a unit or a matter a second one by ALT_KEY where the first found nothing. */
 export function singleRefJoin(f: FieldDef, rel: string, alias: string): { join: string; value: string } {
   const l = LOOKUP[f.ref!];
-  return { join: `LEFT JOIN ${l.table} ${alias} ON ${alias}.k = tj_key_c(${rel}.${ident(f.raw!)})`, value: `${alias}.${l.id}` };
+  const key = `tj_key_c(${rel}.${ident(f.raw!)})`;
+  const exact = `LEFT JOIN ${l.table} ${alias} ON ${alias}.k = ${key}`;
+  const alt = ALT_KEY[f.ref!];
+  if (!alt) return { join: exact, value: `${alias}.${l.id}` };
+  return {
+    join: `${exact} LEFT JOIN ${l.table} ${alias}_alt ON ${alias}.k IS NULL AND ${alias}_alt.k = ${alt}(${key})`,
+    value: `coalesce(${alias}.${l.id}, ${alias}_alt.${l.id})`,
+  };
 }
 
 /**
@@ -211,8 +236,9 @@ export function listRefSql(t: TableDef, f: FieldDef, rel: string): string {
     resolved = 'coalesce(a.officer_id, b.officer_id, y.officer_id, n.officer_id)';
   } else {
     const l = LOOKUP[f.ref!];
-    joins = `LEFT JOIN ${l.table} a ON a.k = tk.k`;
-    resolved = `a.${l.id}`;
+    const alt = ALT_KEY[f.ref!];
+    joins = `LEFT JOIN ${l.table} a ON a.k = tk.k${alt ? ` LEFT JOIN ${l.table} a_alt ON a.k IS NULL AND a_alt.k = ${alt}(tk.k)` : ''}`;
+    resolved = alt ? `coalesce(a.${l.id}, a_alt.${l.id})` : `a.${l.id}`;
   }
   const parts = listPartsSql(f, `SELECT s.rid, ${refListSql(`s.${raw}`)} AS tl${extra} FROM ${rel} s ${unitJoin}`, extra ? ', yr, un' : '');
   // Aggregating structs and sorting them is several times faster than list(... ORDER BY pos).
@@ -264,11 +290,12 @@ export function listMapSql(f: FieldDef, rel: string, name: string): string {
   // (an officer item's parts each by id or certificate number: 蒋飞秀（浙执…）'s name part is not)
   const ok = f.ref === 'officer' ? `bool_and(a.${l.id} IS NOT NULL)` : 'TRUE';
   const parts = listPartsSql(f, `SELECT raw AS rid, ${refListSql('raw')} AS tl FROM (SELECT DISTINCT ${ident(f.raw!)} AS raw FROM ${rel})`, '');
+  const alt = ALT_KEY[f.ref!];
   return `CREATE OR REPLACE TEMP TABLE ${name} AS
     SELECT rid AS raw, ok, ids, unres FROM (${listResultSql(
-      `SELECT tk.rid, ${ok} AS ok, list_sort(list({'p': tk.pos, 'q': tk.q, 'id': a.${l.id}, 'tok': tk.tok})) AS l
+      `SELECT tk.rid, ${ok} AS ok, list_sort(list({'p': tk.pos, 'q': tk.q, 'id': ${alt ? `coalesce(a.${l.id}, a_alt.${l.id})` : `a.${l.id}`}, 'tok': tk.tok})) AS l
        FROM (SELECT *, tj_key_c(part) AS k FROM (${parts})) tk
-       LEFT JOIN ${l.table} a ON a.k = tk.k
+       LEFT JOIN ${l.table} a ON a.k = tk.k${alt ? ` LEFT JOIN ${l.table} a_alt ON a.k IS NULL AND a_alt.k = ${alt}(tk.k)` : ''}
        GROUP BY tk.rid`,
       'rid, ok',
     )})`;
