@@ -1,10 +1,22 @@
-import { describe, expect, it } from 'vitest';
-import { lit } from '../db/duck.js';
-import { memoryDb } from '../test/helpers.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Db, lit } from '../db/duck.js';
+import { MACROS_SQL } from './sql-macros.js';
+import { CLEANING_WRAPPERS_SQL, memoryDb } from '../test/helpers.js';
 
+// The scalar cases below only read (one SELECT of a macro over a literal, nothing written): they
+// share one database with the macros, made once for the file — a fresh one for each of ~250 cases
+// took 2.5 minutes of CI. Tests that write make their own (memoryDb below).
+// (not memoryDb's: its databases are closed after each test)
+let shared: Promise<Db> | undefined;
+afterAll(async () => (await shared)?.close());
 async function value(sql: string): Promise<unknown> {
-  const db = await memoryDb();
-  return db.scalar(sql);
+  shared ??= (async () => {
+    const db = await Db.open(':memory:');
+    await db.exec(MACROS_SQL);
+    await db.exec(CLEANING_WRAPPERS_SQL);
+    return db;
+  })();
+  return (await shared).scalar(sql);
 }
 
 describe('tj_date: the date forms Chinese exports write', () => {
