@@ -147,6 +147,8 @@ export function describeAcceptanceSet(o: AcceptanceSetOptions): void {
     checksOk: string;
     control: string;
     problems: string[];
+    /** The no-mapping run's result (the control run reads the header names from it). */
+    entries?: CliEntry[];
   }
   const summaries: Summary[] = [];
 
@@ -188,6 +190,7 @@ export function describeAcceptanceSet(o: AcceptanceSetOptions): void {
     const wsPath = join(work, `${a.file.slice(0, 2)}.duckdb`);
     copyFileSync(template, wsPath);
     const { entries } = cliImport(wsPath, a.file);
+    s.entries = entries;
     const sheetNames = a.sheets?.map((x) => x.sheet) ?? [undefined];
     // entries in sheet order; a failed sheet's entry may not name its sheet
     const bySheet = sheetNames.map((name, i) => withParts(entries, entries.find((e) => name && e.sheet === name) ?? (entries.length === sheetNames.length ? entries[i] : name ? undefined : entries[0]), name));
@@ -382,7 +385,9 @@ export function describeAcceptanceSet(o: AcceptanceSetOptions): void {
     copyFileSync(template, wsPath);
     // header names as the importer reads them: from the no-mapping run's columns, else from its preview
     let headers: string[] = [];
-    const first = cliImport(join(work, `${a.file.slice(0, 2)}-probe.duckdb`), a.file).entries.find((e) => e.columns?.length);
+    // (the no-mapping run's own result: the same file into a copy of the same template — running it
+    // again in a workspace of its own cost a process per file)
+    const first = (s.entries ?? cliImport(join(work, `${a.file.slice(0, 2)}-probe.duckdb`), a.file).entries).find((e) => e.columns?.length);
     if (first?.columns) headers = first.columns.map((c) => c.column).filter((c) => c !== FILE_NAME_COLUMN && c !== SHEET_NAME_COLUMN);
     else {
       copyFileSync(template, join(work, 'preview.duckdb'));
