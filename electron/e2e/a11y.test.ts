@@ -192,7 +192,7 @@ async function pointerOnly(screen: string): Promise<void> {
   // one line per kind of element (a list's 180 rows are one finding)
   const kinds = new Map<string, { n: number; example: string }>();
   for (const b of bad) {
-    const k = b.replace(/ “.*$/, '');
+    const k = b.replace(/\s“[\s\S]*$/, '');
     const e = kinds.get(k) ?? { n: 0, example: b };
     e.n++;
     kinds.set(k, e);
