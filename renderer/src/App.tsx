@@ -184,7 +184,7 @@ function Nav() {
     );
   };
   return (
-    <nav className="nav" aria-label="main">
+    <nav className="nav" aria-label={t.appName}>
       <div className="brand">
         <div className="brand-name">{t.appName}</div>
         <div className="brand-sub">{t.appSub}</div>
@@ -246,6 +246,7 @@ function StatusBar() {
 
 function Notices() {
   const app = useApp();
+  const { t } = useI18n();
   if (!app.notices.length) return null;
   return (
     <div className="notices" aria-live="polite">
@@ -253,7 +254,7 @@ function Notices() {
         <div key={n.id} className={`notice ${n.kind}`} data-testid={`notice-${n.kind}`}>
           <Icon name={n.kind === 'error' ? 'alert' : n.kind === 'ok' ? 'check' : 'info'} />
           <span>{n.text}</span>
-          <button className="notice-x" onClick={() => app.dismiss(n.id)} aria-label="dismiss">
+          <button className="notice-x" onClick={() => app.dismiss(n.id)} aria-label={t.common.close}>
             ×
           </button>
         </div>

@@ -115,6 +115,12 @@ export function AppProvider({ client, children }: { client: Client; children: Re
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
   const [screen, setScreen] = useState<Screen>('workspace');
+  /** The user (or a command) has chosen a screen since the page loaded. */
+  const navigated = useRef(false);
+  const go = useCallback((s: Screen) => {
+    navigated.current = true;
+    setScreen(s);
+  }, []);
   const [lang, setLangState] = useState<Lang>(initialLang);
   const [theme, setTheme] = useState<Theme>(initialTheme);
   const [job, setJob] = useState<Job | null>(null);
@@ -157,7 +163,9 @@ export function AppProvider({ client, children }: { client: Client; children: Re
       setWorkspace(w);
       const start = sessionStorage.getItem('tijian.startScreen');
       sessionStorage.removeItem('tijian.startScreen');
-      if (w) setScreen(start && (SCREENS as readonly string[]).includes(start) ? (start as Screen) : 'overview');
+      // the screen to start on, unless the user has gone somewhere already (the answer can come
+      // after a click on the navigation, which it then undid)
+      if (w && !navigated.current) setScreen(start && (SCREENS as readonly string[]).includes(start) ? (start as Screen) : 'overview');
     }, () => undefined);
     const offs = [
       client.on('workspace.changed', (p) =>
@@ -283,7 +291,7 @@ export function AppProvider({ client, children }: { client: Client; children: Re
     info,
     workspace,
     screen,
-    go: setScreen,
+    go,
     lang,
     setLang: setLangState,
     theme,

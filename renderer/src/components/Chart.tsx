@@ -29,6 +29,7 @@ interface Kept {
   host: HTMLDivElement;
   chart: echarts.ECharts;
   dark: boolean;
+  lang: string;
   /** The option drawn (the same object is not drawn again) and whether ECharts has finished drawing it. */
   option: EChartsOption | null;
   painted: boolean;
@@ -68,6 +69,9 @@ export function Chart({
   const click = useRef(onClick);
   click.current = onClick;
   const dark = app.theme === 'dark';
+  const lang = app.lang;
+  const name = useRef(label);
+  name.current = label;
 
   useLayoutEffect(() => {
     register();
@@ -75,7 +79,7 @@ export function Chart({
     born.current = performance.now();
     let k = keep ? kept.get(keep) : undefined;
     if (k) kept.delete(keep!);
-    if (k && k.dark !== dark) {
+    if (k && (k.dark !== dark || k.lang !== lang)) {
       k.chart.dispose();
       k = undefined;
     }
@@ -84,7 +88,8 @@ export function Chart({
       const host = document.createElement('div');
       host.style.cssText = 'width:100%;height:100%';
       el.appendChild(host);
-      k = { host, chart: echarts.init(host, dark ? `${THEME_NAME}-dark` : THEME_NAME, { renderer: 'canvas' }), dark, option: null, painted: false };
+      // the locale: ECharts' words for its description of the chart (aria, below)
+      k = { host, chart: echarts.init(host, dark ? `${THEME_NAME}-dark` : THEME_NAME, { renderer: 'canvas', locale: lang === 'en' ? 'EN' : 'ZH' }), dark, lang, option: null, painted: false };
     } else {
       el.appendChild(k.host);
       // the window may have changed size while it was away
@@ -128,7 +133,7 @@ export function Chart({
         kept.delete(key);
       }
     };
-  }, [dark, keep]);
+  }, [dark, keep, lang]);
 
   // How long drawing takes, from the chart's creation (or a new option) to ECharts' 'finished'
   // (data-render-ms, for tests and the UI benchmark; not shown).
@@ -148,7 +153,11 @@ export function Chart({
     }
     // a tooltip without a formatter of its own gets escaped text: ECharts' default formatter writes
     // style attributes, which the CSP refuses (an error logged at every hover, tooltips unstyled)
-    const o = withTextTooltips({ ...option, backgroundColor: 'transparent', animation: false });
+    // aria: ECharts describes the chart in words on its element (role img, aria-label: the series
+    // and their first values), the text alternative of a picture (WCAG 1.1.1), led by our name for it
+    const title = name.current ?? '';
+    const aria = { enabled: true, label: { general: { withTitle: `${title}（{title}）`, withoutTitle: lang === 'en' ? `${title}. ` : `${title}。` } } };
+    const o = withTextTooltips({ ...option, aria, backgroundColor: 'transparent', animation: false });
     const done = () => {
       c.off('finished', done);
       el?.setAttribute('data-render-ms', String(Math.round(performance.now() - t0)));
@@ -161,7 +170,7 @@ export function Chart({
     return () => {
       c.off('finished', done);
     };
-  }, [option, dark]);
+  }, [option, dark, lang]);
 
-  return <div ref={ref} className={`chart${onClick ? ' clickable' : ''}`} style={{ height }} data-testid={testId} role="img" aria-label={label} />;
+  return <div ref={ref} className={`chart${onClick ? ' clickable' : ''}`} style={{ height }} data-testid={testId} />;
 }

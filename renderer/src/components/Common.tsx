@@ -1,5 +1,5 @@
 // Small shared pieces: errors, empty states, progress, dialogs, icons.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import type { ErrorInfo } from '../../../electron/contract';
 import { useI18n } from '../i18n';
 
@@ -56,32 +56,115 @@ export function Progress({ value, label, testId }: { value: number | null; label
 }
 
 export function Modal({ title, children, actions, onClose, wide, testId }: { title: string; children: ReactNode; actions?: ReactNode; onClose: () => void; wide?: boolean; testId?: string }) {
+  const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
+  // What had focus when the dialog opened gets it back when it closes (WCAG 2.4.3); taken once,
+  // at the first render, before the dialog takes focus itself.
+  const opener = useRef<Element | null>(null);
+  if (opener.current === null) opener.current = document.activeElement ?? document.body;
+  useEffect(() => {
+    const back = opener.current;
+    return () => {
+      // (an opener since removed, or behind another dialog opened meanwhile: nothing to go back to)
+      if (back instanceof HTMLElement && back.isConnected && (!document.querySelector('.modal') || back.closest('.modal'))) back.focus();
+    };
+  }, []);
   useEffect(() => {
     const key = (e: KeyboardEvent) => {
-      // Only the top-most dialog closes.
+      // Only the top-most dialog closes, and Tab goes round inside it (aria-modal: what is behind is inert).
       const all = document.querySelectorAll('.modal');
-      if (e.key === 'Escape' && all[all.length - 1] === ref.current) {
+      if (all[all.length - 1] !== ref.current) return;
+      if (e.key === 'Escape') {
         e.stopPropagation();
         onClose();
+      } else if (e.key === 'Tab' && ref.current) {
+        const stops = [...ref.current.querySelectorAll<HTMLElement>(TABBABLE)].filter((x) => x.tabIndex >= 0 && !x.closest('[inert]') && x.getClientRects().length > 0);
+        if (!stops.length) {
+          e.preventDefault();
+          return;
+        }
+        const first = stops[0]!;
+        const last = stops[stops.length - 1]!;
+        const at = document.activeElement;
+        const inside = !!at && ref.current.contains(at);
+        if (e.shiftKey && (at === first || at === ref.current || !inside)) {
+          e.preventDefault();
+          last.focus();
+        } else if (!e.shiftKey && (at === last || !inside)) {
+          e.preventDefault();
+          first.focus();
+        }
       }
     };
     window.addEventListener('keydown', key, true);
-    ref.current?.focus();
     return () => window.removeEventListener('keydown', key, true);
   }, [onClose]);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className={`modal${wide ? ' wide' : ''}`} role="dialog" aria-modal="true" aria-label={title} tabIndex={-1} ref={ref} data-testid={testId}>
         <div className="modal-head">
           <h2>{title}</h2>
-          <button className="btn ghost small" onClick={onClose} aria-label="close">
+          <button className="btn ghost small" onClick={onClose} aria-label={t.common.close} title={t.common.close}>
             ×
           </button>
         </div>
         <div className="modal-body">{children}</div>
         {actions && <div className="modal-actions">{actions}</div>}
       </div>
+    </div>
+  );
+}
+
+/**
+ * A list one Tab stop wide (roving tabindex): its items carry roveProps, the list listKeys;
+ * ↑ ↓ Home End move between items, Enter and Space choose one (as a click does).
+ */
+export function listKeys(e: ReactKeyboardEvent<HTMLElement>): void {
+  const items = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-rove]')];
+  const i = items.indexOf(document.activeElement as HTMLElement);
+  if (i < 0) return;
+  const to = e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowUp' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : null;
+  if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    items[i]!.click();
+  } else if (to !== null) {
+    e.preventDefault();
+    const next = items[Math.max(0, Math.min(items.length - 1, to))]!;
+    next.focus();
+    next.scrollIntoView({ block: 'nearest' });
+  }
+}
+
+/** An item of a listKeys list; `stop`: the one Tab lands on (the chosen one, else the first). */
+export function roveProps(stop: boolean): { tabIndex: number; 'data-rove': '' } {
+  return { tabIndex: stop ? 0 : -1, 'data-rove': '' };
+}
+
+const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]';
+
+/**
+ * A box that scrolls a wide table: reachable by Tab while (and only while) it overflows, so the
+ * keyboard can scroll it (WCAG 2.1.1; axe's scrollable-region-focusable), named by `label`.
+ */
+export function TableWrap({ label, children, className = 'table-wrap' }: { label: string; children: ReactNode; className?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
+    check();
+    const ro = new ResizeObserver(check);
+    ro.observe(el);
+    if (el.firstElementChild) ro.observe(el.firstElementChild);
+    return () => ro.disconnect();
+  }, []);
+  return (
+    <div ref={ref} className={className} {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': label } : {})}>
+      {children}
     </div>
   );
 }

@@ -320,11 +320,11 @@ export function DataGrid({ fetchPage, hide, render, onRowClick, onRowOpen, follo
           aria-rowindex={i + 1}
           aria-selected={selected === i || undefined}
         >
-          <div className="grid-gutter" style={{ width: gutter, lineHeight: `${RH}px` }}>
+          <div className="grid-gutter" style={{ width: gutter, lineHeight: `${RH}px` }} role="rowheader">
             {i + 1}
           </div>
           {shown.map((c) => {
-            if (!row) return <div key={c.name} className="grid-cell loading" style={{ width: colW(c) }} />;
+            if (!row) return <div key={c.name} className="grid-cell loading" style={{ width: colW(c) }} role="cell" />;
             const custom = render?.[c.name];
             const text = custom ? null : row.text(c.name);
             const typeId = pages.get(Math.floor(i / PAGE))?.types.get(c.name);
@@ -340,10 +340,12 @@ export function DataGrid({ fetchPage, hide, render, onRowClick, onRowOpen, follo
   }
 
   return (
-    <div className="grid" data-testid={testId} role="table" aria-rowcount={total ?? undefined} style={height ? { height } : undefined}>
-      <div className="grid-scroll" ref={scroller} onScroll={(e) => setScrollTop((e.target as HTMLDivElement).scrollTop)} tabIndex={0} onKeyDown={onKeyDown}>
+    <div className="grid" data-testid={testId} style={height ? { height } : undefined}>
+      {/* the table is the focusable scroller itself: rows must be the table's own (a focusable
+          element between them breaks what screen readers and axe read as the table) */}
+      <div className="grid-scroll" ref={scroller} onScroll={(e) => setScrollTop((e.target as HTMLDivElement).scrollTop)} tabIndex={0} onKeyDown={onKeyDown} role="table" aria-rowcount={total ?? undefined}>
         <div className="grid-head" style={{ width: totalW }} role="row">
-          <div className="grid-gutter" style={{ width: gutter }}>
+          <div className="grid-gutter" style={{ width: gutter }} role="columnheader">
             #
           </div>
           {shown.map((c) => (

@@ -10,7 +10,7 @@ import { fmtValue, useResult } from '../engine';
 import { useI18n } from '../i18n';
 import { methodWords } from '../i18n-method';
 import { Chart } from './Chart';
-import { Icon } from './Common';
+import { Icon, TableWrap } from './Common';
 import { useApp } from '../state';
 
 type Run = EvaluationResult;
@@ -102,7 +102,7 @@ export function RunNotes({ run }: { run: Run }) {
         )}
       </ul>
       {open && small && small.affected.length > 0 && (
-        <div className="table-wrap">
+        <TableWrap label={w.smallTitle(small.affected.length)}>
           <table className="list-table" data-testid="small-table">
             <thead>
               <tr>
@@ -130,7 +130,7 @@ export function RunNotes({ run }: { run: Run }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );
@@ -244,7 +244,7 @@ export function UnitFunnels({ run, unitId }: { run: Run; unitId: string }) {
         <div className="muted pad">{w.unitFunnelNone}</div>
       ) : (
         <div className="two-col">
-          <div className="table-wrap">
+          <TableWrap label={w.unitFunnel}>
             <table className="list-table">
               <tbody>
                 {sorted.map(({ f, p }) => {
@@ -262,7 +262,7 @@ export function UnitFunnels({ run, unitId }: { run: Run; unitId: string }) {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <FunnelChart run={run} indicator={cur.f.indicator} highlight={unitId} />
         </div>
       )}
@@ -334,7 +334,7 @@ export function AuditPanel({ run }: { run: Run | null | undefined }) {
       ) : (
         <>
           <p className="small pad-x">{w.auditBased(run.run_id, run.period.label)}</p>
-          <div className="table-wrap">
+          <TableWrap label={w.auditTitle}>
             <table className="list-table audit-table" data-testid="audit-table">
               <thead>
                 <tr>
@@ -371,7 +371,7 @@ export function AuditPanel({ run }: { run: Run | null | undefined }) {
                   })}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           {a.redundant.length > 0 && (
             <ul className="notes-list small">
               {a.redundant.map((r) => (

@@ -9,7 +9,7 @@ import { FileReady } from '../components/FileReady';
 import { COMMANDS, shortcutText } from '../../../electron/menu-spec';
 import { useActions } from '../actions';
 import { ApiError } from '../api/client';
-import { bytes, Empty, ErrorBox, Icon, Modal, Progress } from '../components/Common';
+import { bytes, Empty, ErrorBox, Icon, Modal, Progress, TableWrap } from '../components/Common';
 import { DataGrid, type GridRow } from '../components/DataGrid';
 import { NeedWorkspace } from '../components/NeedWorkspace';
 import { useI18n } from '../i18n';
@@ -861,7 +861,7 @@ function History() {
         (log && log.length === 0 ? (
           <Empty icon="inbox" title={t.imp.historyEmpty} testId="history-empty" />
         ) : (
-          <div className="table-wrap">
+          <TableWrap label={t.imp.history}>
             <table className="list-table" data-testid="history-table">
               <thead>
                 <tr>
@@ -915,7 +915,7 @@ function History() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ))}
       {tab === 'rejected' && (
         <div className="rejected-pane">

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { IndexDetail, IndexError, IndexList, InputOf } from '../../../electron/contract';
 import { ahp, CR_THRESHOLD, formatJudgement, mostInconsistentJudgement } from '../../../analytics/scoring/weights';
 import { ApiError } from '../api/client';
-import { Empty, ErrorBox, Icon } from '../components/Common';
+import { Empty, ErrorBox, Icon, TableWrap } from '../components/Common';
 import { Provenance } from '../components/Provenance';
 import { GoalpostBasis, IndexAudit } from '../components/MethodPanels';
 import { fmtValue, opText } from '../engine';
@@ -282,13 +282,14 @@ function FieldErrors({ errors, at }: { errors: IndexError[]; at: string }) {
   );
 }
 
-function NumberInput({ value, onChange, testId, step = 'any' }: { value: number; onChange: (v: number) => void; testId?: string; step?: string }) {
+function NumberInput({ value, onChange, testId, step = 'any', label }: { value: number; onChange: (v: number) => void; testId?: string; step?: string; label: string }) {
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
   return (
     <input
       className="num-input"
       type="number"
+      aria-label={label}
       step={step}
       value={text}
       data-testid={testId}
@@ -329,7 +330,7 @@ function DimensionPanel({ sys, id, edits, method, setDim, errors }: { sys: Sys; 
       <dl className="kv kv2">
         <dt>{t.e.weight}</dt>
         <dd>
-          <NumberInput value={edited?.weight ?? d.weight} onChange={(v) => setDim(id, { weight: v })} testId="dim-weight" />
+          <NumberInput value={edited?.weight ?? d.weight} onChange={(v) => setDim(id, { weight: v })} testId="dim-weight" label={t.e.weight} />
         </dd>
         <dt>{t.e.indicator}</dt>
         <dd>{members.length}</dd>
@@ -344,7 +345,7 @@ function DimensionPanel({ sys, id, edits, method, setDim, errors }: { sys: Sys; 
         </button>
       ) : (
         <>
-          <div className="table-wrap">
+          <TableWrap label={t.e.ahp}>
             <table className="ahp" data-testid="ahp-matrix">
               <thead>
                 <tr>
@@ -386,7 +387,7 @@ function DimensionPanel({ sys, id, edits, method, setDim, errors }: { sys: Sys; 
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           {result?.ok ? (
             <div className={`cr ${result.r.cr >= CR_THRESHOLD ? 'bad' : 'good'}`} data-testid="ahp-cr">
               <b>{t.e.cr(result.r.cr.toFixed(3))}</b> — {result.r.cr >= CR_THRESHOLD ? `${t.e.crBad}${worst ? `（${worst.i + 1} : ${worst.j + 1} = ${formatJudgement(worst.value)}，≈ ${formatJudgement(Math.round(worst.implied * 10) / 10)}）` : ''}。` : t.e.crOk}
@@ -428,13 +429,13 @@ function IndicatorPanel({ sys, id, edits, setInd, errors }: { sys: Sys; id: stri
         </dd>
         <dt>{t.e.weight}</dt>
         <dd>
-          <NumberInput value={e?.weight ?? x.weight} onChange={(v) => setInd(id, { weight: v })} testId="ind-weight" />
+          <NumberInput value={e?.weight ?? x.weight} onChange={(v) => setInd(id, { weight: v })} testId="ind-weight" label={t.e.weight} />
         </dd>
         <dt>{t.e.goalposts}</dt>
         <dd className="row gap">
-          <NumberInput value={gp.lower} onChange={(v) => setInd(id, { goalposts: { lower: v, upper: gp.upper } })} testId="gp-lower" />
+          <NumberInput value={gp.lower} onChange={(v) => setInd(id, { goalposts: { lower: v, upper: gp.upper } })} testId="gp-lower" label={t.e.gpLower} />
           <span>–</span>
-          <NumberInput value={gp.upper} onChange={(v) => setInd(id, { goalposts: { lower: gp.lower, upper: v } })} testId="gp-upper" />
+          <NumberInput value={gp.upper} onChange={(v) => setInd(id, { goalposts: { lower: gp.lower, upper: v } })} testId="gp-upper" label={t.e.gpUpper} />
           <span className="muted small">
             （{show(gp.lower)} – {show(gp.upper)}）
           </span>

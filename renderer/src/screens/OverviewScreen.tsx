@@ -6,7 +6,7 @@ import type { Overview, QualityWarning, TableSummary } from '../../../analytics/
 import type { ColumnInfo, InputOf } from '../../../electron/contract';
 import { useActions } from '../actions';
 import { ApiError } from '../api/client';
-import { Empty, ErrorBox, Icon, Modal } from '../components/Common';
+import { Empty, ErrorBox, Icon, Modal, TableWrap } from '../components/Common';
 import { DataGrid, type GridRow } from '../components/DataGrid';
 import { NeedWorkspace } from '../components/NeedWorkspace';
 import { useI18n } from '../i18n';
@@ -187,7 +187,7 @@ function TablesList({ tables, onBrowse }: { tables: TableSummary[]; onBrowse: (t
   const i18n = useI18n();
   const { t, num } = i18n;
   return (
-    <div className="table-wrap">
+    <TableWrap label={t.ov.tables}>
       <table className="list-table" data-testid="tables-table">
         <thead>
           <tr>
@@ -218,7 +218,7 @@ function TablesList({ tables, onBrowse }: { tables: TableSummary[]; onBrowse: (t
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 
@@ -229,7 +229,7 @@ function Coverage({ ov, tableTitle }: { ov: Overview; tableTitle: (n: string) =>
   const max = useMemo(() => Math.max(1, ...units.flatMap((u) => Object.values(u.years))), [units]);
   if (!years.length) return <p className="muted pad">{t.status.noPeriod}</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap label={t.ov.coverage}>
       <table className="coverage" data-testid="coverage-table">
         <thead>
           <tr>
@@ -266,7 +266,7 @@ function Coverage({ ov, tableTitle }: { ov: Overview; tableTitle: (n: string) =>
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ExportedFile, ImportRun, RectifyItem, RectifyItemOut, RectifyListOut } from '../../../electron/contract';
 import { ApiError } from '../api/client';
 import { decodePage } from '../api/arrow';
-import { Empty, ErrorBox, Icon, Modal } from '../components/Common';
+import { Empty, ErrorBox, Icon, listKeys, Modal, roveProps } from '../components/Common';
 import { FileReady } from '../components/FileReady';
 import { NeedWorkspace } from '../components/NeedWorkspace';
 import { downloadClick, downloadHref, fmtValue, opText, useResult, useRuns } from '../engine';
@@ -246,13 +246,13 @@ function Rectify() {
               <div className="panel-head">
                 <h2>{r.units}</h2>
               </div>
-              <ul className="group-list" data-testid="rectify-units">
-                <li className={!filter.unit ? 'on' : ''} onClick={() => setFilter((f) => ({ ...f, unit: undefined }))}>
+              <ul className="group-list" data-testid="rectify-units" role="listbox" aria-label={r.units} onKeyDown={listKeys}>
+                <li className={!filter.unit ? 'on' : ''} onClick={() => setFilter((f) => ({ ...f, unit: undefined }))} role="option" aria-selected={!filter.unit} {...roveProps(!filter.unit)}>
                   <span className="grow">{r.allUnits}</span>
                   <b>{num(data.counts.total)}</b>
                 </li>
                 {data.units.map((u) => (
-                  <li key={u.unit_id} className={filter.unit === u.unit_id ? 'on' : ''} onClick={() => setFilter((f) => ({ ...f, unit: f.unit === u.unit_id ? undefined : u.unit_id }))} data-testid="rectify-unit" data-unit={u.unit_id}>
+                  <li key={u.unit_id} className={filter.unit === u.unit_id ? 'on' : ''} onClick={() => setFilter((f) => ({ ...f, unit: f.unit === u.unit_id ? undefined : u.unit_id }))} data-testid="rectify-unit" data-unit={u.unit_id} role="option" aria-selected={filter.unit === u.unit_id} {...roveProps(filter.unit === u.unit_id)}>
                     <span className="grow" title={u.unit_name}>
                       {u.unit_name}
                     </span>
@@ -312,9 +312,18 @@ function Rectify() {
                       <th>{r.check}</th>
                     </tr>
                   </thead>
-                  <tbody>
-                    {items.map((i) => (
-                      <tr key={i.item_id} className={selected === i.item_id ? 'selected' : ''} onClick={() => setSelected(i.item_id)} data-testid="rectify-item" data-status={i.status} data-code={i.code}>
+                  <tbody onKeyDown={listKeys}>
+                    {items.map((i, k) => (
+                      <tr
+                        key={i.item_id}
+                        className={selected === i.item_id ? 'selected' : ''}
+                        onClick={() => setSelected(i.item_id)}
+                        data-testid="rectify-item"
+                        data-status={i.status}
+                        data-code={i.code}
+                        aria-current={selected === i.item_id || undefined}
+                        {...roveProps(selected === i.item_id || (k === 0 && !items.some((x) => x.item_id === selected)))}
+                      >
                         <td className="mono small nowrap">{i.code}</td>
                         {!filter.unit && (
                           <td className="nowrap ellipsis" title={i.unit_name}>

@@ -25,7 +25,7 @@ import {
 import { periodText } from '../../../analytics/eval/period';
 import { ApiError } from '../api/client';
 import { Chart } from '../components/Chart';
-import { Empty, ErrorBox, Icon } from '../components/Common';
+import { Empty, ErrorBox, Icon, TableWrap } from '../components/Common';
 import { FunnelTab, GeometricFloors, RunNotes, UnitFunnels } from '../components/MethodPanels';
 import { methodWords } from '../i18n-method';
 import { NeedWorkspace } from '../components/NeedWorkspace';
@@ -281,7 +281,7 @@ function Dashboard({ run, onUnit }: { run: EvaluationResult; onUnit: (id: string
             </h2>
             <span className="muted small">{t.e.rankingNote}</span>
           </div>
-          <div className="table-wrap">
+          <TableWrap label={t.e.ranking}>
             <table className="list-table ranking-table" data-testid="ranking-table">
               <thead>
                 <tr>
@@ -314,7 +314,7 @@ function Dashboard({ run, onUnit }: { run: EvaluationResult; onUnit: (id: string
                     <td className="num mono" title={u.unranked ? i18n.pick(u.unranked) : undefined}>{fmtScore(u.total)}</td>
                     <td>
                       {u.grade && (
-                        <span className="grade" style={{ ['--grade' as string]: GRADE_COLORS[u.grade] }}>
+                        <span className="grade" data-grade={u.grade} style={{ ['--grade' as string]: GRADE_COLORS[u.grade] }}>
                           {gradeText(u.grade, i18n)}
                         </span>
                       )}
@@ -351,7 +351,7 @@ function Dashboard({ run, onUnit }: { run: EvaluationResult; onUnit: (id: string
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
         <section className="panel">
           <Chart
@@ -473,7 +473,7 @@ function UnitProfile({ run }: { run: EvaluationResult }) {
             <div className="spacer" />
             <span className="mono">{fmtScore(unit.total)}</span>
             {unit.grade && (
-              <span className="grade" style={{ ['--grade' as string]: GRADE_COLORS[unit.grade] }}>
+              <span className="grade" data-grade={unit.grade} style={{ ['--grade' as string]: GRADE_COLORS[unit.grade] }}>
                 {gradeText(unit.grade, i18n)}
               </span>
             )}
@@ -510,7 +510,7 @@ function UnitProfile({ run }: { run: EvaluationResult }) {
           <div className="panel-head">
             <h2>{t.e.unitIndicators}</h2>
           </div>
-          <div className="table-wrap">
+          <TableWrap label={t.e.unitIndicators}>
             <table className="list-table" data-testid="unit-indicators">
               <thead>
                 <tr>
@@ -555,7 +555,7 @@ function UnitProfile({ run }: { run: EvaluationResult }) {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
         <UnitFunnels run={run} unitId={unit.entity_id} />
       </div>

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ExportedFile, InputOf, MarkStatus, ReviewSummaryOut } from '../../../electron/contract';
 import { ApiError } from '../api/client';
-import { Empty, ErrorBox, Icon, Modal } from '../components/Common';
+import { Empty, ErrorBox, Icon, listKeys, Modal, roveProps } from '../components/Common';
 import { DataGrid, GRID_PAGE, type GridRow } from '../components/DataGrid';
 import { FileReady } from '../components/FileReady';
 import { PeriodInput, readPeriod } from '../components/PeriodInput';
@@ -225,10 +225,10 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
                     </button>
                   ))}
                 </div>
-                <ul className="group-list" data-testid="review-rules">
+                <ul className="group-list" data-testid="review-rules" role="listbox" aria-label={group === 'rule' ? t.e.byRule : group === 'unit' ? t.e.byUnit : t.e.byOfficer} onKeyDown={listKeys}>
                   {group === 'rule' &&
-                    summary.rules.map((r) => (
-                      <li key={r.id} className={filter.rule === r.id ? 'on' : ''} onClick={() => setFilter((f) => ({ ...f, rule: f.rule === r.id ? undefined : r.id }))} data-testid="rule-item" data-rule={r.id}>
+                    summary.rules.map((r, k) => (
+                      <li key={r.id} className={filter.rule === r.id ? 'on' : ''} onClick={() => setFilter((f) => ({ ...f, rule: f.rule === r.id ? undefined : r.id }))} data-testid="rule-item" data-rule={r.id} role="option" aria-selected={filter.rule === r.id} {...roveProps(filter.rule ? filter.rule === r.id : k === 0)}>
                         <span className={`sev ${SEV_CLASS[r.severity]}`}>{t.e.sevNames[r.severity]}</span>
                         <span className="grow" title={r.basis}>
                           {i18n.pick(r.name)}
@@ -250,15 +250,15 @@ function Review({ period, setPeriod }: { period: string | null; setPeriod: (p: s
                       </li>
                     ))}
                   {group === 'unit' &&
-                    summary.units.map((u) => (
-                      <li key={u.unit_id} className={filter.unitId === u.unit_id ? 'on' : ''} onClick={() => setFilter((f) => ({ ...f, unitId: f.unitId === u.unit_id ? undefined : u.unit_id }))}>
+                    summary.units.map((u, k) => (
+                      <li key={u.unit_id} className={filter.unitId === u.unit_id ? 'on' : ''} onClick={() => setFilter((f) => ({ ...f, unitId: f.unitId === u.unit_id ? undefined : u.unit_id }))} role="option" aria-selected={filter.unitId === u.unit_id} {...roveProps(filter.unitId ? filter.unitId === u.unit_id : k === 0)}>
                         <span className="grow">{u.name || t.e.unresolved}</span>
                         <b>{num(u.hits)}</b>
                       </li>
                     ))}
                   {group === 'officer' &&
-                    summary.officers.map((o) => (
-                      <li key={o.officer_id} className={filter.officerId === o.officer_id ? 'on' : ''} onClick={() => setFilter((f) => ({ ...f, officerId: f.officerId === o.officer_id ? undefined : o.officer_id }))}>
+                    summary.officers.map((o, k) => (
+                      <li key={o.officer_id} className={filter.officerId === o.officer_id ? 'on' : ''} onClick={() => setFilter((f) => ({ ...f, officerId: f.officerId === o.officer_id ? undefined : o.officer_id }))} role="option" aria-selected={filter.officerId === o.officer_id} {...roveProps(filter.officerId ? filter.officerId === o.officer_id : k === 0)}>
                         <span className="grow" title={o.officer_id}>
                           {o.name ?? o.officer_id} <span className="muted small">{o.unit ?? ''}</span>
                         </span>
