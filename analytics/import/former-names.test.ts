@@ -37,11 +37,14 @@ describe('names across the reform', () => {
       'A6,舟山市定海区交通运输局,331010001000,2024-03-06,',
       // an alias recorded with the county in it still matches as written
       'A7,嵊泗县水务执法队,331010001000,2024-03-07,',
+      // the county's short form before a short name (set 18); another county's stays unresolved
+      'A8,嵊泗综合执法局,331010001000,2024-03-08,',
+      'A9,岱山综合执法局,331010001000,2024-03-09,',
     ];
     const path = join(tempDir(), '行政处罚案件（2019-2024）.csv');
     writeFileSync(path, lines.join('\n') + '\n');
     const r = await importFile(ws, path);
-    expect(r).toMatchObject({ table: 'penalty_case', rows_loaded: 7, rows_rejected: 0 });
+    expect(r).toMatchObject({ table: 'penalty_case', rows_loaded: 9, rows_rejected: 0 });
     expect(await ws.db.all(`SELECT case_id, unit_id, matter_code FROM penalty_case ORDER BY case_id`)).toEqual([
       { case_id: 'A1', unit_id: 'ZH01', matter_code: '331010001000' },
       { case_id: 'A2', unit_id: 'ZY04', matter_code: '331010001000' },
@@ -50,6 +53,8 @@ describe('names across the reform', () => {
       { case_id: 'A5', unit_id: null, matter_code: null },
       { case_id: 'A6', unit_id: null, matter_code: '331010001000' },
       { case_id: 'A7', unit_id: 'ZY09', matter_code: '331010001000' },
+      { case_id: 'A8', unit_id: 'ZH01', matter_code: '331010001000' },
+      { case_id: 'A9', unit_id: null, matter_code: '331010001000' },
     ]);
     ws.close();
   });

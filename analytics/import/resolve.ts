@@ -93,15 +93,24 @@ export async function prepareLookups(db: Db, countyName: string | null): Promise
   // The second try of a unit's or a matter's text that names nothing as written (ALT_KEY).
   const county = countyName ? (await db.all<{ k: string }>(`SELECT tj_name_key(${lit(countyName)}) AS k`))[0]!.k : null;
   await db.exec(`
-    CREATE OR REPLACE TEMP MACRO tj_unit_alt(k) AS regexp_replace(regexp_replace(k, '[(]原[^()]+[)]$', ''), ${county ? lit(`^([\\p{Han}]{2,4}市)?${county.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : "'^$'"}, '');
+    CREATE OR REPLACE TEMP MACRO tj_unit_alt(k) AS regexp_replace(regexp_replace(k, '[(]原[^()]+[)]$', ''), ${county ? lit(`^([\\p{Han}]{2,4}市)?${countyPattern(county)}`) : "'^$'"}, '');
     CREATE OR REPLACE TEMP MACRO tj_matter_alt(k) AS regexp_replace(k, '[(][^()]*版[)]$', '');`);
+}
+
+/** The county's name as a pattern, with its short form: 嵊泗县 or 嵊泗 (the name without 县, 区 or
+ *  市, as 嵊泗综合执法局 writes it), the longer first. */
+function countyPattern(county: string): string {
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const short = /^(.{2,})[县区市旗]$/u.exec(county)?.[1];
+  return short ? `(${esc(county)}|${esc(short)})` : esc(county);
 }
 
 /**
  * A unit's or a matter's text that names nothing as written is tried once more without what an
  * older or another system adds (acceptance set 17, names across the 大综合一体化 reform): a unit's
  * former name in a bracket after its name (嵊泗县综合行政执法局（原城管局）: 原… says what it was, not
- * which it is), and the city and county before a name (舟山市嵊泗县交通运输局, 嵊泗县菜园镇综合行政执法队
+ * which it is), and the city and county before a name (舟山市嵊泗县交通运输局, 嵊泗县菜园镇综合行政执法队,
+ * 嵊泗综合执法局 — set 18
  * — the county's own bodies, whose names are keys without it); a matter code with its catalogue's
  * version (331010001000（2021版）). Only where the text as written names nothing, and only to a key
  * that names one thing: another bracket stays part of the name, and a former name nobody recorded

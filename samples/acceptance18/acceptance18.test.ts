@@ -21,7 +21,12 @@ import { describeAcceptanceSet } from '../../analytics/test/acceptance-cli.js';
 import { SAMPLES } from '../../analytics/test/paths.js';
 
 /** Misses left as they are (by file number), each with why. Empty when the set was handed over. */
-const KNOWN: Record<string, RegExp[]> = {};
+const KNOWN: Record<string, RegExp[]> = {
+  // 任务名称 (食品经营单位部门联合双随机抽查) is the task's name; plan_type is 任务类型. A name that says
+  // its kind is still a name: read as the type, every plan's name (2024年第三季度餐饮单位抽查) would be
+  // a type of its own. Left unmapped, kept with the row (the key's judgement call, README "Unsure").
+  '04': [/^missed 「任务名称」/, /^enum plan_type|^value plan_type/],
+};
 
 /** Files the importer still refuses, each with why. Empty when the set was handed over. */
 const KNOWN_REFUSED: Record<string, string> = {};
