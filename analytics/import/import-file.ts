@@ -14,7 +14,7 @@ import { APP_VERSION } from '../version.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { importFeedback, isFeedbackTemplate } from '../rectify/feedback.js';
 import { buildConvSql, convName, reasonsSql } from './convert.js';
-import { invisibleClass, OCR_DATE_PATTERN, OCR_MONEY_PATTERN } from './sql-macros.js';
+import { invisibleClass, OCR_DATE_RE, OCR_MONEY_RE } from './sql-macros.js';
 import type { NameIndex } from './recognise/evidence.js';
 import { valueKey } from './recognise/values.js';
 import { extrasWithEnumRaw, resolveEnumValues, type ValueDecision, type ValuePassResult } from './value-pass.js';
@@ -232,8 +232,6 @@ async function withYearLast(m: Mapping, source: StagedSource): Promise<Mapping> 
   return m;
 }
 
-const OCR_DATE = new RegExp(`^(?:${OCR_DATE_PATTERN})$`);
-const OCR_MONEY = new RegExp(`^(?:${OCR_MONEY_PATTERN})$`);
 const OCR_MARK = /[OoIl〇]|[0-9] +[0-9-/.]|[-/.] +[0-9]/;
 
 /** A note when a date or an amount column's sampled values hold letters a text recogniser (OCR)
@@ -251,7 +249,7 @@ async function ocrNote(t: TableDef, mapping: Mapping, source: StagedSource): Pro
   const hits: { header: string; example: string }[] = [];
   for (const c of cols) {
     const kind = t.fields.find((f) => f.name === c.field)!.kind;
-    const example = (samples[c.index] ?? []).find((v) => v !== '' && OCR_MARK.test(v) && (kind === 'date' ? OCR_DATE : OCR_MONEY).test(v) && !/^[0-9]+$/.test(v));
+    const example = (samples[c.index] ?? []).find((v) => v !== '' && OCR_MARK.test(v) && (kind === 'date' ? OCR_DATE_RE : OCR_MONEY_RE).test(v) && !/^[0-9]+$/.test(v));
     if (example !== undefined) hits.push({ header: source.headers[c.index] ?? c.field!, example });
   }
   if (!hits.length) return null;

@@ -103,6 +103,18 @@ export const OCR_DATE_PATTERN = '[0-9OoIl〇]{4} *[-/.年] *[0-9OoIl〇 ]{1,3} *
 /** An amount of digits and those letters (5OOO, lOOO, 1,2OO.5O元): three characters at least, or
  *  a digit among them. */
 export const OCR_MONEY_PATTERN = '([0-9OoIl〇]{3,}|[0-9OoIl〇]*[0-9][0-9OoIl〇]*)([,，][0-9OoIl〇]{3})*([.][0-9Oo]{1,2})?元?';
+/** The two patterns as JS regular expressions over a whole text (recognition, the import's note). */
+export const OCR_DATE_RE = new RegExp(`^(?:${OCR_DATE_PATTERN})$`);
+export const OCR_MONEY_RE = new RegExp(`^(?:${OCR_MONEY_PATTERN})$`);
+/** A text with those letters as the digits they stand for (what translate() does in tj_date_c). */
+export function ocrDigits(v: string): string {
+  let out = '';
+  for (const c of v) {
+    const i = OCR_DIGITS_FROM.indexOf(c);
+    out += i >= 0 ? OCR_DIGITS_TO[i] : c;
+  }
+  return out;
+}
 
 /** A date written as none (see tj_date_ph): an RE2 and JS pattern. */
 export const ZERO_DATE_PATTERN = '0|0{8}|0{4}[-/.]0{2}[-/.]0{2}( 0{2}:0{2}(:0{2})?)?';

@@ -2,7 +2,7 @@
 // unified social credit codes, of yes/no words, of amounts, of names that are units or officers of
 // the workspace, of an enum's values. Computed from the first few hundred rows.
 import type { FieldDef, TableDef } from '../../schema/types.js';
-import { BALLOT_NO, BALLOT_YES, CN_DATE_PATTERN, CODED_FALSE, CODED_TRUE, FALSE_WORDS, OCR_DATE_PATTERN, OCR_MONEY_PATTERN, PLACEHOLDERS, TRUE_WORDS, ZERO_DATE_PATTERN } from '../sql-macros.js';
+import { BALLOT_NO, BALLOT_YES, CN_DATE_PATTERN, CODED_FALSE, CODED_TRUE, FALSE_WORDS, OCR_DATE_RE, OCR_MONEY_RE, ocrDigits, PLACEHOLDERS, TRUE_WORDS, ZERO_DATE_PATTERN } from '../sql-macros.js';
 import { matchEnumValue, valueKey } from './values.js';
 
 /** Names the workspace already knows (keys as valueKey gives them). */
@@ -131,17 +131,11 @@ function isDate(v: string): boolean {
   return isOneDate(v);
 }
 
-/** A date a text recogniser read from a photograph (2O24-O4-2l, 2024 -02-2 2): the letters it reads
- *  for digits and the spaces it put in (tj_date_c reads them so). */
-const OCR_DATE = new RegExp(`^(?:${OCR_DATE_PATTERN})$`);
-const OCR_FROM = /[OoIl〇]/g;
-const OCR_TO: Record<string, string> = { O: '0', o: '0', I: '1', l: '1', 〇: '0' };
-/** An amount so read (5OOO, lOOO). */
-const OCR_MONEY = new RegExp(`^(?:${OCR_MONEY_PATTERN})$`);
-
 function isOneDate(v: string): boolean {
   if (CN_DATE.test(v)) return true;
-  if (OCR_DATE.test(v) && /[OoIl〇 ]/.test(v)) return isOneDate(v.replace(OCR_FROM, (c) => OCR_TO[c]!).replace(/ /g, ''));
+  // a date a text recogniser read from a photograph (2O24-O4-2l, 2024 -02-2 2): the letters it
+  // reads for digits and the spaces it put in, as tj_date_c reads them
+  if (OCR_DATE_RE.test(v) && /[OoIl〇 ]/.test(v)) return isOneDate(ocrDigits(v).replace(/ /g, ''));
   const yl = YEAR_LAST.exec(v);
   if (yl) {
     const a = Number(yl[1]);
@@ -200,7 +194,7 @@ export function profileColumn(values: readonly (string | null | undefined)[], na
     dateNumber: frac((v) => DATE_NUMBER.test(v)),
     // a unit after the number (90天, 32学时, 3次) is how spreadsheets often write it
     number: frac((v) => NUMBER.test(v.replace(/\s*(学时|课时|小时|h|天|日|个工作日|工作日|次|年|人|件|分|%)$/i, ''))),
-    money: frac((v) => MONEY.test(v) || CN_MONEY.test(v) || (OCR_MONEY.test(v) && /[OoIl〇]/.test(v))),
+    money: frac((v) => MONEY.test(v) || CN_MONEY.test(v) || (OCR_MONEY_RE.test(v) && /[OoIl〇]/.test(v))),
     bool: frac(isBool),
     year: frac((v) => YEAR.test(v)),
     uscc: frac((v) => USCC.test(v.toUpperCase()) && !/^\d{18}$/.test(v)),
